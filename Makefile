@@ -1,0 +1,131 @@
+# Makefile — build, test, run, bench, fuzz and install fazhi.
+#
+#   make run        install what is missing, build, open the browser on the samples
+#   make test       install what is missing, build, run every test suite
+#   make bench      speed figures (never a timed test)
+#   make fuzz       libFuzzer targets (clang), FUZZ_SECONDS each
+#   make install    PREFIX=/usr/local DESTDIR=
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+CC ?= cc
+BUILD ?= build
+FUZZ_SECONDS ?= 60
+
+PKG_CONFIG ?= pkg-config
+NCURSES_CFLAGS = $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
+NCURSES_LIBS = $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
+CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+
+CFLAGS ?= -O2 -g
+CFLAGS += -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+CPPFLAGS += -Iinclude -MMD -MP
+LDLIBS += -lunistring -lm
+
+# Debian packages the build and the tests need (libncurses-dev provides ncursesw).
+DEB_PACKAGES = gcc make pkg-config libncurses-dev libunistring-dev libcmocka-dev tmux
+
+SRC = $(wildcard src/*.c)
+UI_SRC = $(filter src/ui%.c,$(SRC))
+FRONT_SRC = $(UI_SRC) $(filter src/cli%.c,$(SRC)) src/main.c
+MODEL_SRC = $(filter-out $(FRONT_SRC),$(SRC))
+MODEL_OBJ = $(MODEL_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/assets.o
+FRONT_OBJ = $(FRONT_SRC:src/%.c=$(BUILD)/obj/%.o)
+ASSET_FILES = $(sort $(wildcard assets/reports/*.txt) $(wildcard assets/*.tsv))
+
+TEST_SRC = $(sort $(wildcard tests/test_*.c))
+TEST_BIN = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+
+.PHONY: all run test check deps bench fuzz install uninstall clean sanitize
+
+all: $(BUILD)/fazhi
+
+$(BUILD)/fazhi: $(FRONT_OBJ) $(MODEL_OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(NCURSES_LIBS) $(LDLIBS)
+
+$(BUILD)/obj/ui%.o: src/ui%.c | $(BUILD)/obj
+	$(CC) $(CPPFLAGS) $(NCURSES_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/%.o: src/%.c | $(BUILD)/obj
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/main.o: CPPFLAGS += $(NCURSES_CFLAGS)
+
+$(BUILD)/obj/assets.o: $(BUILD)/assets.c | $(BUILD)/obj
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+# The embedded corpus: every file under assets/reports and assets/*.tsv as a byte array.
+$(BUILD)/assets.c: $(ASSET_FILES) Makefile | $(BUILD)/obj
+	@echo "  GEN     $@"
+	@{ echo '/* Generated from assets/ by the Makefile; do not edit. */'; \
+	   echo '#include <string.h>'; echo '#include "assets.h"'; \
+	   n=0; for f in $(ASSET_FILES); do \
+	     echo "static const unsigned char asset_$$n[] = {"; \
+	     od -An -v -tx1 "$$f" | sed -e 's/ \([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	     echo '0x00};'; n=$$((n+1)); done; \
+	   echo 'const struct asset assets[] = {'; \
+	   n=0; for f in $(ASSET_FILES); do \
+	     echo "{ \"$${f#assets/}\", asset_$$n, sizeof asset_$$n - 1 },"; n=$$((n+1)); done; \
+	   echo '{ 0, 0, 0 } };'; \
+	   echo 'const struct asset *assets_find(const char *name)'; \
+	   echo '{ for (const struct asset *a = assets; a->name; a++) if (strcmp(a->name, name) == 0) return a; return 0; }'; \
+	 } > $@.tmp && mv $@.tmp $@
+
+# Tests link the model as an archive, so each pulls in only the modules it uses.
+$(BUILD)/libfazhi.a: $(MODEL_OBJ)
+	rm -f $@ && $(AR) rcs $@ $^
+
+$(BUILD)/tests/%: tests/%.c $(BUILD)/libfazhi.a | $(BUILD)/tests
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libfazhi.a $(CMOCKA_LIBS) $(LDLIBS)
+
+$(BUILD)/obj $(BUILD)/tests:
+	@mkdir -p $@
+
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if ! command -v dpkg-query >/dev/null 2>&1; then \
+	    echo "fazhi: cannot check packages here; make sure these are installed:$$missing" >&2; \
+	  elif [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$missing >/dev/null || exit 1; \
+	  else \
+	    echo "fazhi needs these packages. Run this, then make again:" >&2; \
+	    echo "  sudo apt-get install$$missing" >&2; exit 1; \
+	  fi; \
+	fi
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	./$(BUILD)/fazhi
+
+test check: deps
+	@$(MAKE) --no-print-directory all tests
+	@$(MAKE) --no-print-directory sanitize
+	@BUILD=$(BUILD) sh tests/run.sh
+
+tests: $(TEST_BIN)
+
+# Every cmocka suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
+sanitize:
+	@$(MAKE) --no-print-directory BUILD=build/san CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" LDFLAGS="-fsanitize=address,undefined" tests
+
+bench: deps all
+	@sh tests/bench.sh
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/fazhi/reports $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BUILD)/fazhi $(DESTDIR)$(PREFIX)/bin/fazhi
+	install -m 644 assets/reports/*.txt $(DESTDIR)$(PREFIX)/share/fazhi/reports/
+	install -m 644 assets/fazhi.1 $(DESTDIR)$(PREFIX)/share/man/man1/fazhi.1
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/fazhi $(DESTDIR)$(PREFIX)/share/man/man1/fazhi.1
+	rm -rf $(DESTDIR)$(PREFIX)/share/fazhi
+
+clean:
+	rm -rf build
+
+-include $(wildcard $(BUILD)/obj/*.d)

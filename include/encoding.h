@@ -1,0 +1,34 @@
+/* encoding.h — bytes in, clean UTF-8 out: detect UTF-8 or GB18030, convert, replace bad bytes, defuse controls. */
+#ifndef FAZHI_ENCODING_H
+#define FAZHI_ENCODING_H
+
+#include <stddef.h>
+
+enum encoding_kind {
+	ENCODING_UTF8,     /* valid UTF-8, with or without BOM */
+	ENCODING_GB18030,  /* GB18030 / GBK / GB2312, converted */
+	ENCODING_MIXED     /* mostly UTF-8 with stray bytes replaced by U+FFFD */
+};
+
+/* What clean text guarantees, so that no report can drive a terminal:
+ * - valid UTF-8, no BOM, no NUL; line ends are "\n" (CRLF and CR converted); tabs become a space;
+ * - C0 controls other than "\n" become the matching Control Pictures (U+2400 + c; ESC → ␛, DEL → ␡);
+ * - C1 controls (U+0080–U+009F), bidi overrides and isolates (U+202A–U+202E, U+2066–U+2069),
+ *   and other invisible format characters (U+200B–U+200F, U+2028/9, U+FEFF, U+061C …) become U+FFFD. */
+struct decoded {
+	char *text;                 /* clean UTF-8, NUL-terminated; owned by the caller */
+	size_t len;                 /* bytes of text */
+	enum encoding_kind from;    /* how the bytes were read */
+	size_t replaced;            /* byte sequences that fitted no encoding, now U+FFFD */
+	size_t defused;             /* control/format characters replaced by placeholders */
+};
+
+/* Decodes `n` bytes. Returns 0 and fills *out, or -1 with *cause set (caller frees)
+ * when the bytes are not text (empty, or binary: NUL bytes or mostly undecodable). */
+int encoding_decode(const char *bytes, size_t n, struct decoded *out, char **cause);
+
+/* Writes the clean form of UTF-8 (possibly invalid) s[0..n) into a fresh string, as above.
+ * For text that did not come through encoding_decode: queries, paths, messages. Caller frees. */
+char *encoding_clean(const char *s, size_t n, size_t *out_len);
+
+#endif

@@ -1,0 +1,68 @@
+/* report.h — the document model of one annual report: clean text, metadata, paragraphs, chapter tree. */
+#ifndef FAZHI_REPORT_H
+#define FAZHI_REPORT_H
+
+#include <stddef.h>
+
+/* Every range below is a byte range [start, end) into report.text, which is loaded once
+ * and never changed: panes, hits and wrapped lines point into it instead of copying. */
+
+/* Metadata read from the page; a field that the page does not state is NULL (or 0 / ""),
+ * never guessed. All strings are owned by the report. */
+struct report_meta {
+	char *title;       /* report title, two-line titles joined */
+	char *region;      /* e.g. 舟山市普陀区, 湛江经济技术开发区, 泗门镇 */
+	int year;          /* year reported on (from the title, else first 20XX年 of the body); 0 unknown */
+	char published[11];/* YYYY-MM-DD when stated, else "" */
+	char *doc_number;  /* e.g. 武政发〔2021〕7号 */
+	char *issuer;      /* issuing body, e.g. 常州市武进区人民政府 */
+	char *addressee;   /* e.g. 常州市人民政府, 区人大常委会 */
+};
+
+enum para_kind {
+	PARA_TEXT,     /* running text */
+	PARA_HEADING,  /* starts with a section heading (own line, or inline heading + body) */
+	PARA_POINT     /* a line-start 一是…/二是… point; stays in the body of its section */
+};
+
+/* A paragraph is one non-blank line of the body, leading blanks and U+3000 trimmed. */
+struct para {
+	size_t start, end;     /* the paragraph's text */
+	int section;           /* index into report.sections, -1 in the preamble */
+	enum para_kind kind;
+};
+
+/* Sections are stored in document order (pre-order); parent < own index. */
+struct section {
+	int level;                     /* 1 一、  2 （一）  3 1.  */
+	int parent;                    /* index of the enclosing section, -1 at top level */
+	size_t number_start, number_end;/* the bare numeral as written: 一, 3, ３ */
+	size_t title_start, title_end; /* heading text without its ordinal and trailing 。 */
+	size_t head_start, head_end;   /* the whole heading: ordinal through title (and its 。) */
+	size_t start, end;             /* whole section: heading up to the next heading of same or higher level */
+	int para;                      /* index of the paragraph holding the heading */
+	int part, topic, topic2;       /* classification ids (see classify.h); -1 when not classified */
+};
+
+struct report {
+	char *path;             /* file path as given, or "embedded:NAME" */
+	char *text;             /* clean UTF-8 (see encoding.h), NUL-terminated, owned */
+	size_t len;             /* bytes of text */
+	struct report_meta meta;
+	size_t body_start, body_end; /* the report proper, web chrome (menus, metadata, footer) left out */
+	struct para *paras;     /* body paragraphs in order, owned */
+	size_t npara;
+	struct section *sections; /* chapter tree, pre-order, owned */
+	size_t nsections;
+	int encoding;           /* enum encoding_kind the file was read in */
+	size_t replaced;        /* bytes that fitted no encoding and became U+FFFD */
+};
+
+/* Frees the report and everything it owns; NULL is fine. */
+void report_free(struct report *r);
+/* Number of sections at the given level (1..3). */
+size_t report_count_level(const struct report *r, int level);
+/* Index of the deepest section containing byte offset `off`, or -1 (preamble). */
+int report_section_at(const struct report *r, size_t off);
+
+#endif

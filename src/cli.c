@@ -1,0 +1,39 @@
+/* cli.c — what the subcommands share: loading PATH arguments, reporting per-file errors, safe output. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "corpus.h"
+#include "encoding.h"
+
+size_t cli_load(struct corpus *c, char **paths, int npaths)
+{
+	if (npaths == 0)
+		corpus_add_embedded(c);
+	for (int i = 0; i < npaths; i++)
+		corpus_add_path(c, paths[i]);
+	for (size_t i = 0; i < c->nmsgs; i++) {
+		const struct corpus_msg *m = &c->msgs[i];
+		fputs("fazhi: ", stderr);
+		cli_put(stderr, m->path, strlen(m->path));
+		fputs(": ", stderr);
+		cli_put(stderr, m->reason, strlen(m->reason));
+		fputc('\n', stderr);
+	}
+	return corpus_failures(c);
+}
+
+void cli_put(FILE *f, const char *s, size_t n)
+{
+	if (!isatty(fileno(f))) {
+		fwrite(s, 1, n, f);
+		return;
+	}
+	size_t len;
+	char *clean = encoding_clean(s, n, &len);
+	fwrite(clean, 1, len, f);
+	free(clean);
+}

@@ -1,0 +1,148 @@
+/* main.c — arguments, loading the corpus, handing off to the subcommands or the browser, exit status. */
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "corpus.h"
+#include "text.h"
+#include "ui.h"
+
+#define FAZHI_VERSION "0.1.0"
+
+static const char usage_text[] =
+	"Usage: fazhi [OPTION]... [PATH]...\n"
+	"       fazhi COMMAND [OPTION]... ARG...\n"
+	"Browse, search and compare annual reports on building a rule-of-law government\n"
+	"(法治政府建设年度报告). PATH is a report file or a directory of *.txt reports;\n"
+	"with no PATH the embedded sample corpus is opened.\n"
+	"\n"
+	"Commands:\n"
+	"  outline [--json] FILE...      metadata and chapter tree of each report\n"
+	"  search [--json] [--count] [--limit N] QUERY [PATH...]\n"
+	"                                search the reports (default: the samples)\n"
+	"  compare [--json] FILE FILE... align sections of several reports by topic\n"
+	"  facts [--csv|--json] PATH...  key metrics stated in the reports\n"
+	"\n"
+	"Options:\n"
+	"  --ambiwidth=single|double     width of East Asian Ambiguous characters\n"
+	"  --color=auto|never|always     colours in the browser (NO_COLOR is honoured)\n"
+	"  --no-mouse                    do not use the mouse in the browser\n"
+	"  -h, --help                    show this help and exit\n"
+	"  -V, --version                 show the version and exit\n"
+	"\n"
+	"Exit status: 0 when all inputs loaded, 1 when some could not be read, 2 on a usage error.\n"
+	"In the browser press ? for the keys; see fazhi(1).\n";
+
+struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+};
+
+static const struct command commands[] = {
+	{ "outline", cli_outline },
+	{ "search", cli_search },
+	{ "compare", cli_compare },
+	{ "facts", cli_facts },
+};
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fputs("fazhi: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nTry 'fazhi --help' for more information.\n", stderr);
+	return 2;
+}
+
+/* Reads one browser option; returns 1 when taken, 0 when not an option, -1 on a bad value. */
+static int browser_option(const char *arg, struct ui_options *opt)
+{
+	if (strcmp(arg, "--no-mouse") == 0) {
+		opt->mouse = 0;
+	} else if (strncmp(arg, "--color=", 8) == 0) {
+		const char *v = arg + 8;
+		if (strcmp(v, "auto") == 0)
+			opt->color = UI_COLOR_AUTO;
+		else if (strcmp(v, "never") == 0)
+			opt->color = UI_COLOR_NEVER;
+		else if (strcmp(v, "always") == 0)
+			opt->color = UI_COLOR_ALWAYS;
+		else
+			return -1;
+	} else if (strncmp(arg, "--ambiwidth=", 12) == 0) {
+		const char *v = arg + 12;
+		if (strcmp(v, "single") == 0)
+			opt->ambiwidth = 1;
+		else if (strcmp(v, "double") == 0)
+			opt->ambiwidth = 2;
+		else
+			return -1;
+	} else {
+		return 0;
+	}
+	return 1;
+}
+
+static int run_browser(char **paths, int npaths, const struct ui_options *opt)
+{
+	struct corpus c;
+	corpus_init(&c);
+	size_t failed = cli_load(&c, paths, npaths);
+	int status;
+	if (c.n == 0) {
+		fputs("fazhi: no report could be loaded\n", stderr);
+		status = 1;
+	} else {
+		status = ui_run(&c, opt);
+		if (status == 0 && failed)
+			status = 1;
+	}
+	corpus_fini(&c);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	struct ui_options opt = { UI_COLOR_AUTO, 1, 1 };
+	char **paths = calloc((size_t)argc + 1, sizeof *paths);
+	int npaths = 0, status = -1, options_done = 0;
+
+	setlocale(LC_ALL, "");
+	for (int i = 1; i < argc && status < 0; i++) {
+		const char *a = argv[i];
+		if (options_done || a[0] != '-' || a[1] == '\0') {
+			if (npaths == 0 && !options_done) {
+				for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
+					if (strcmp(a, commands[k].name) == 0) {
+						text_set_ambiwidth(opt.ambiwidth);
+						status = commands[k].run(argc - i, argv + i);
+						break;
+					}
+				if (status >= 0)
+					break;
+			}
+			paths[npaths++] = argv[i];
+		} else if (strcmp(a, "--") == 0) {
+			options_done = 1;
+		} else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+			fputs(usage_text, stdout);
+			status = 0;
+		} else if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
+			puts("fazhi " FAZHI_VERSION);
+			status = 0;
+		} else {
+			int r = browser_option(a, &opt);
+			if (r < 0)
+				status = usage_error("invalid value in '%s'", a);
+			else if (r == 0)
+				status = usage_error("unknown option '%s'", a);
+		}
+	}
+	if (status < 0) {
+		text_set_ambiwidth(opt.ambiwidth);
+		status = run_browser(paths, npaths, &opt);
+	}
+	free(paths);
+	return status;
+}

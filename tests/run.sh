@@ -1,0 +1,47 @@
+#!/bin/sh
+# Runs every cmocka suite (plain and, when built, under ASan/UBSan) and every tmux
+# script, then prints one summary line: "N passed, N failed".
+BUILD=${BUILD:-build}
+passed=0
+failed=0
+failures=""
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+count_cmocka() {  # $1 = label, output in $log, $2 = exit status
+	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
+	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
+	p=${p:-0}; f=${f:-0}
+	if [ "$2" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi   # crashed before its summary
+	passed=$((passed + p)); failed=$((failed + f))
+	[ "$f" -eq 0 ] || failures="$failures $1"
+}
+
+for dir in "$BUILD/tests" "build/san/tests"; do
+	[ -d "$dir" ] || continue
+	for t in "$dir"/test_*; do
+		[ -x "$t" ] || continue
+		case "$t" in *.d) continue ;; esac
+		label="${t#build/}"
+		ASAN_OPTIONS=detect_leaks=1 "$t" >"$log" 2>&1
+		status=$?
+		cat "$log"
+		count_cmocka "$label" "$status"
+	done
+done
+
+for t in tests/ui/test_*.sh; do
+	[ -f "$t" ] || continue
+	BUILD="$BUILD" sh "$t" >"$log" 2>&1
+	status=$?
+	cat "$log"
+	p=$(grep -c '^PASS: ' "$log"); f=$(grep -c '^FAIL: ' "$log")
+	if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+	passed=$((passed + p)); failed=$((failed + f))
+	[ "$f" -eq 0 ] || failures="$failures $t"
+done
+
+echo
+[ -z "$failures" ] || echo "failing:$failures"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
