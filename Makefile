@@ -36,7 +36,13 @@ ASSET_FILES = $(sort $(wildcard assets/reports/*.txt) $(wildcard assets/*.tsv))
 TEST_SRC = $(sort $(wildcard tests/test_*.c))
 TEST_BIN = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
-.PHONY: all run test check deps bench fuzz install uninstall clean sanitize
+FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_NAMES = $(FUZZ_SRC:tests/fuzz/%.c=%)
+FUZZ_CFLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+HAVE_LIBFUZZER = $(shell echo 'int LLVMFuzzerTestOneInput(const char *d, long n){return 0;}' | \
+	clang -x c -fsanitize=fuzzer -o /dev/null - >/dev/null 2>&1 && echo yes)
+
+.PHONY: all run test check deps bench fuzz fuzz-smoke fuzz-build install uninstall clean sanitize
 
 all: $(BUILD)/fazhi
 
@@ -104,13 +110,31 @@ run: deps
 test check: deps
 	@$(MAKE) --no-print-directory all tests
 	@$(MAKE) --no-print-directory sanitize
-	@BUILD=$(BUILD) sh tests/run.sh
+	@BUILD=$(BUILD) HAVE_LIBFUZZER=$(HAVE_LIBFUZZER) sh tests/run.sh
 
 tests: $(TEST_BIN)
 
 # Every cmocka suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
 sanitize:
 	@$(MAKE) --no-print-directory BUILD=build/san CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" LDFLAGS="-fsanitize=address,undefined" tests
+
+# libFuzzer targets: model objects rebuilt with clang under build/fuzz.
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(BUILD)/libfazhi.a
+	$(CC) $(CPPFLAGS) $(CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< $(BUILD)/libfazhi.a $(LDLIBS)
+
+fuzz-build:
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang CFLAGS="$(FUZZ_CFLAGS)" \
+		$(FUZZ_NAMES:%=build/fuzz/%)
+
+# Each target runs FUZZ_SECONDS from its seeds; crashes land in build/fuzz/crashes.
+fuzz: fuzz-build
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_NAMES)
+
+# The short run that make test does, when clang's fuzzer runtime is installed.
+fuzz-smoke:
+	@if [ "$(HAVE_LIBFUZZER)" = yes ]; then \
+	  $(MAKE) --no-print-directory fuzz-build && sh tests/fuzz/run.sh 4 $(FUZZ_NAMES); \
+	else echo "fuzz: clang's libFuzzer runtime not installed; smoke run skipped"; fi
 
 bench: deps all
 	@sh tests/bench.sh

@@ -30,7 +30,7 @@ for dir in "$BUILD/tests" "build/san/tests"; do
 	done
 done
 
-for t in tests/ui/test_*.sh; do
+for t in tests/test_*.sh tests/ui/test_*.sh; do
 	[ -f "$t" ] || continue
 	BUILD="$BUILD" sh "$t" >"$log" 2>&1
 	status=$?
@@ -40,6 +40,16 @@ for t in tests/ui/test_*.sh; do
 	passed=$((passed + p)); failed=$((failed + f))
 	[ "$f" -eq 0 ] || failures="$failures $t"
 done
+
+if [ "$HAVE_LIBFUZZER" = yes ]; then
+	make --no-print-directory fuzz-smoke >"$log" 2>&1
+	status=$?
+	cat "$log"
+	p=$(grep -c '^PASS: ' "$log"); f=$(grep -c '^FAIL: ' "$log")
+	if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+	passed=$((passed + p)); failed=$((failed + f))
+	[ "$f" -eq 0 ] || failures="$failures fuzz"
+fi
 
 echo
 [ -z "$failures" ] || echo "failing:$failures"
