@@ -34,7 +34,7 @@ struct para {
 
 /* Sections are stored in document order (pre-order); parent < own index. */
 struct section {
-	int level;                     /* 1 一、  2 （一）  3 1.  */
+	int level;                     /* 1 一、  2 （一）  3 1.  4 （1） (the level below 1.) */
 	int parent;                    /* index of the enclosing section, -1 at top level */
 	size_t number_start, number_end;/* the bare numeral as written: 一, 3, ３ */
 	size_t title_start, title_end; /* heading text without its ordinal and trailing 。 */

@@ -1,0 +1,84 @@
+/* parse_scan.h — the parser's shared line scan: non-blank lines with chrome/prose flags, and small UTF-8 helpers. */
+#ifndef FAZHI_PARSE_SCAN_H
+#define FAZHI_PARSE_SCAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "report.h"
+
+/* Internal to parse*.c; other modules use parse.h. */
+
+enum {
+	PARSE_LINE_CHROME = 1,  /* web furniture: menu, breadcrumb, metadata key, share/print link, footer, form field */
+	PARSE_LINE_PROSE = 2,   /* not chrome and holds a 。: running text of the report */
+};
+
+/* One non-blank line, blanks (space, U+00A0, U+3000) trimmed at both ends. */
+struct parse_line {
+	size_t start, end;
+	unsigned flags;
+};
+
+/* The text cut into non-blank lines once; every later step walks this array. Owns lines. */
+struct parse_scan {
+	const char *text;
+	size_t len;
+	struct parse_line *lines;
+	size_t n, cap;
+	size_t body_first, body_last;  /* line indexes of the body, inclusive; body_first > body_last when empty */
+	size_t title_first, title_last;/* line indexes of the title in the text, or (size_t)-1 */
+};
+
+#define PARSE_NONE ((size_t)-1)
+
+/* Fills s->lines from text; the caller frees s->lines. Linear in len. */
+void parse_scan_lines(struct parse_scan *s, const char *text, size_t len);
+
+/* Decodes the character at s[*i] (never reading at or past end) and advances *i.
+ * Invalid bytes decode as U+FFFD one byte at a time. */
+uint32_t parse_char(const char *s, size_t *i, size_t end);
+/* 1 for the blanks a line is trimmed of: space, U+00A0, U+3000. */
+int parse_is_blank(uint32_t c);
+/* Skips blanks from i; returns the first offset that is not one (or end). */
+size_t parse_skip_blanks(const char *s, size_t i, size_t end);
+/* 1 when s[i..end) begins with the UTF-8 string lit. */
+int parse_starts(const char *s, size_t i, size_t end, const char *lit);
+/* Offset of the first lit in s[i..end), or PARSE_NONE. */
+size_t parse_find(const char *s, size_t i, size_t end, const char *lit);
+/* 1..99 for a Chinese numeral (一 … 九十九) at s[*i], advancing *i past it; 0 when none. */
+int parse_cn_numeral(const char *s, size_t *i, size_t end);
+/* Value of ASCII or full-width digits at s[*i] (at most `max` of them), advancing *i; -1 when none. */
+long parse_digits(const char *s, size_t *i, size_t end, int max);
+
+/* Length of `key` matched at s[i..end) with blanks allowed between its characters
+ * ("索 引 号"), or 0. */
+size_t parse_key(const char *s, size_t i, size_t end, const char *key);
+/* Characters in s[i..end), counting no further than max + 1. */
+size_t parse_chars(const char *s, size_t i, size_t end, size_t max);
+/* Bytes of the organ suffix (人民政府, 管委会 …) that s[st..end) ends with, or 0. */
+size_t parse_organ_suffix(const char *s, size_t st, size_t end);
+/* 1 when the line is prose or opens with a heading marker: the report proper has begun. */
+int parse_line_opens(const char *s, const struct parse_line *l);
+/* 1 for a salutation line such as "常州市人民政府:" (short, ends with a colon). */
+int parse_line_addressee(const char *s, const struct parse_line *l);
+
+/* Heading recognition (parse_heading.c): builds r->sections from r->paras and sets each
+ * paragraph's section and kind. Sections are numbered in sequence inside their parent. */
+void parse_headings(struct report *r);
+
+/* A heading marker at the start of a trimmed line s[start, end): 一、 （一） 1. （1）. */
+struct parse_mark {
+	int level;                      /* 1 一、  2 （一）  3 1.  4 （1） */
+	int value;                      /* the numeral's value */
+	size_t number_start, number_end;
+	size_t title_start, title_end;  /* without the ordinal and the trailing 。 */
+	size_t head_end;                /* after the title and its 。 */
+};
+/* 1 and fills *m when the line opens with a well-formed heading (sequence not checked). */
+int parse_mark(const char *s, size_t start, size_t end, struct parse_mark *m);
+
+/* Metadata (parse_meta.c): fills r->meta from the scan and the body bounds already set. */
+void parse_meta(struct report *r, const struct parse_scan *s);
+
+#endif

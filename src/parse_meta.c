@@ -1,0 +1,320 @@
+/* parse_meta.c — report metadata: title, region, year, publish date, document number, issuer, addressee. */
+#include "parse_scan.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "buf.h"
+#include "xmalloc.h"
+
+/* Every field is read from where the page states it; nothing is inferred from the
+ * district's name or the date of the signature. Absent stays NULL / 0 / "". */
+
+#define SHORT_LINE 30   /* characters of a signature line */
+
+static const char *const published_keys[] = { "发布日期", "公开日期", "发布时间" };
+static const char *const doc_number_keys[] = { "发文字号", "文件编号", "文号" };
+static const char *const title_keys[] = { "信息名称", "文章标题", "标题" };
+
+static int in_body(const struct parse_scan *sc, size_t i)
+{
+	return sc->body_first <= sc->body_last && i >= sc->body_first && i <= sc->body_last;
+}
+
+/* Offset after a key's separator (colon, blanks), where its value begins. */
+static size_t value_start(const char *s, size_t i, size_t end)
+{
+	i = parse_skip_blanks(s, i, end);
+	if (parse_starts(s, i, end, ":"))
+		i++;
+	else if (parse_starts(s, i, end, "："))
+		i += 3;
+	return parse_skip_blanks(s, i, end);
+}
+
+static int is_digit_at(const char *s, size_t i, size_t end)
+{
+	size_t t = i;
+	return parse_digits(s, &t, end, 1) >= 0;
+}
+
+/* A date YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD or YYYY年M月D日 at s[i]; 1 and fills out[11]. */
+static int read_date(const char *s, size_t i, size_t end, char out[11])
+{
+	static const char *const seps[] = { "-", "/", ".", "年", "月" };
+	long v[3];
+	for (int k = 0; k < 3; k++) {
+		if ((v[k] = parse_digits(s, &i, end, k == 0 ? 4 : 2)) < 0)
+			return 0;
+		if (k == 2)
+			break;
+		size_t j = i;
+		for (size_t q = 0; q < sizeof seps / sizeof *seps && j == i; q++)
+			if (parse_starts(s, i, end, seps[q]))
+				j = i + strlen(seps[q]);
+		if (j == i)
+			return 0;
+		i = j;
+	}
+	if (v[0] < 1900 || v[0] > 2099 || v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31)
+		return 0;
+	snprintf(out, 11, "%04ld-%02ld-%02ld", v[0], v[1], v[2]);
+	return 1;
+}
+
+static void find_published(struct report *r, const struct parse_scan *sc)
+{
+	for (size_t k = 0; k < sizeof published_keys / sizeof *published_keys; k++)
+		for (size_t i = 0; i < sc->n; i++) {
+			const struct parse_line *l = &sc->lines[i];
+			if (in_body(sc, i))
+				continue;
+			size_t at = parse_find(r->text, l->start, l->end, published_keys[k]);
+			if (at != PARSE_NONE &&
+			    read_date(r->text, value_start(r->text, at + strlen(published_keys[k]), l->end),
+			              l->end, r->meta.published))
+				return;
+		}
+}
+
+static int is_cjk(uint32_t c)
+{
+	return c >= 0x4e00 && c <= 0x9fff;
+}
+
+static int is_open_bracket(uint32_t c)
+{
+	return c == 0x3014 || c == '[' || c == 0xff3b || c == '(' || c == 0xff08 || c == 0x3010 || c == 0xfe5d;
+}
+
+static int is_close_bracket(uint32_t c)
+{
+	return c == 0x3015 || c == ']' || c == 0xff3d || c == ')' || c == 0xff09 || c == 0x3011 || c == 0xfe5e;
+}
+
+/* Bytes of a document number (武政发〔2021〕7号) at s[i], or 0. */
+static size_t doc_number_len(const char *s, size_t i, size_t end)
+{
+	size_t j = i, t;
+	int n = 0;
+	while (j < end && n < 12 && (t = j, is_cjk(parse_char(s, &t, end)))) {
+		j = t;
+		n++;
+	}
+	if (n == 0 || j >= end || !is_open_bracket(parse_char(s, &j, end)))
+		return 0;
+	if (parse_digits(s, &j, end, 4) < 1000 || j >= end || !is_close_bracket(parse_char(s, &j, end)))
+		return 0;
+	if (parse_digits(s, &j, end, 5) < 0 || !parse_starts(s, j, end, "号"))
+		return 0;
+	return j + 3 - i;
+}
+
+/* A line of its own under the title, else the value of a 文号 key in the page's table. */
+static void find_doc_number(struct report *r, const struct parse_scan *sc)
+{
+	const char *s = r->text;
+	size_t from = sc->title_last != PARSE_NONE ? sc->title_last + 1 : sc->body_first;
+	for (size_t i = from; i < sc->n && !parse_line_opens(s, &sc->lines[i]); i++) {
+		const struct parse_line *l = &sc->lines[i];
+		if (doc_number_len(s, l->start, l->end) == l->end - l->start) {
+			r->meta.doc_number = xstrndup(s + l->start, l->end - l->start);
+			return;
+		}
+	}
+	for (size_t k = 0; k < sizeof doc_number_keys / sizeof *doc_number_keys; k++)
+		for (size_t i = 0; i < sc->n; i++) {
+			const struct parse_line *l = &sc->lines[i];
+			size_t at = in_body(sc, i) ? PARSE_NONE : parse_find(s, l->start, l->end, doc_number_keys[k]);
+			if (at == PARSE_NONE)
+				continue;
+			size_t v = value_start(s, at + strlen(doc_number_keys[k]), l->end);
+			size_t n = doc_number_len(s, v, l->end);
+			if (n) {
+				r->meta.doc_number = xstrndup(s + v, n);
+				return;
+			}
+		}
+}
+
+/* A separator after a key: a colon, possibly after blanks. */
+static int key_colon(const char *s, size_t i, size_t end)
+{
+	i = parse_skip_blanks(s, i, end);
+	return parse_starts(s, i, end, ":") || parse_starts(s, i, end, "：");
+}
+
+/* The title line(s) found in the text, else the value of 信息名称 / 标题 in the page's table. */
+static void find_title(struct report *r, const struct parse_scan *sc)
+{
+	const char *s = r->text;
+	if (sc->title_first != PARSE_NONE) {
+		struct buf b = { 0 };
+		for (size_t i = sc->title_first; i <= sc->title_last; i++)
+			buf_add(&b, s + sc->lines[i].start, sc->lines[i].end - sc->lines[i].start);
+		r->meta.title = buf_take(&b);
+		return;
+	}
+	for (size_t k = 0; k < sizeof title_keys / sizeof *title_keys; k++)
+		for (size_t i = 0; i < sc->n; i++) {
+			const struct parse_line *l = &sc->lines[i];
+			size_t n = in_body(sc, i) ? 0 : parse_key(s, l->start, l->end, title_keys[k]);
+			if (!n || !key_colon(s, l->start + n, l->end))
+				continue;
+			size_t v = value_start(s, l->start + n, l->end);
+			if (v < l->end) {
+				r->meta.title = xstrndup(s + v, l->end - v);
+				return;
+			}
+		}
+}
+
+/* The first 20XX年 in s[i..end), as a number; 0 when there is none. */
+static int first_year(const char *s, size_t i, size_t end)
+{
+	while ((i = parse_find(s, i, end, "年")) != PARSE_NONE) {
+		for (int w = 1; w <= 3; w += 2) {   /* ASCII digits, or full-width ones */
+			if (i < 4 * (size_t)w)
+				continue;
+			size_t st = i - 4 * (size_t)w, t = st;
+			long y = parse_digits(s, &t, i, 4);
+			if (t == i && y >= 2000 && y <= 2099 && (st == 0 || !is_digit_at(s, st - 1, end)))
+				return (int)y;
+		}
+		i += 3;
+	}
+	return 0;
+}
+
+/* Where the title's name of the region or organ ends: before 关于, the year or 法治. */
+static size_t title_prefix(const char *t)
+{
+	size_t n = strlen(t), at = 0;
+	while (at < n && !is_digit_at(t, at, n))
+		at++;
+	static const char *const cuts[] = { "关于", "法治" };
+	for (size_t k = 0; k < 2; k++) {
+		size_t c = parse_find(t, 0, at, cuts[k]);
+		if (c != PARSE_NONE)
+			at = c;
+	}
+	return at;
+}
+
+static int is_region(const char *s, size_t st, size_t end)
+{
+	static const char *const units[] = { "省", "市", "区", "县", "镇", "乡", "旗", "州", "盟", "街道" };
+	static const char *const pronouns[] = { "我", "本", "全", "各", "该" };
+	if (parse_chars(s, st, end, 2) < 2)
+		return 0;
+	for (size_t k = 0; k < sizeof pronouns / sizeof *pronouns; k++)
+		if (parse_starts(s, st, end, pronouns[k]))
+			return 0;
+	for (size_t k = 0; k < sizeof units / sizeof *units; k++) {
+		size_t n = strlen(units[k]);
+		if (end - st >= n && memcmp(s + end - n, units[k], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static char *region_of(const char *name, size_t n)
+{
+	n -= parse_organ_suffix(name, 0, n);
+	return is_region(name, 0, n) ? xstrndup(name, n) : NULL;
+}
+
+/* A date line under the signature: 2021年1月25日, 二〇二一年一月二十五日, 2021-01-25. */
+static int is_date_line(const char *s, const struct parse_line *l)
+{
+	static const char *const cn[] = { "〇", "○", "零", "一", "二", "三", "四", "五", "六", "七",
+	                                  "八", "九", "十", "年", "月", "日" };
+	char d[11];
+	size_t i = l->start;
+	if (read_date(s, i, l->end, d))
+		return 1;
+	int year = 0;
+	while (i < l->end) {
+		size_t k = 0;
+		while (k < sizeof cn / sizeof *cn && !parse_starts(s, i, l->end, cn[k]))
+			k++;
+		if (k == sizeof cn / sizeof *cn)
+			return 0;
+		year |= k == 13;
+		i += strlen(cn[k]);
+	}
+	return year && parse_starts(s, l->end - 3, l->end, "日");
+}
+
+static int is_signature(const char *s, const struct parse_line *l)
+{
+	static const char *const punct[] = { "。", "，", ",", "：", ":", "；", ";", "、" };
+	if (parse_chars(s, l->start, l->end, SHORT_LINE) > SHORT_LINE)
+		return 0;
+	for (size_t k = 0; k < sizeof punct / sizeof *punct; k++)
+		if (parse_find(s, l->start, l->end, punct[k]) != PARSE_NONE)
+			return 0;
+	return 1;
+}
+
+/* The signature at the foot of the body (an organ's name, usually above the date),
+ * else the organ named at the head of the title ("X人民政府关于…"). */
+static void find_issuer(struct report *r, const struct parse_scan *sc)
+{
+	const char *s = r->text;
+	if (sc->body_first < sc->n && sc->body_last > sc->body_first) {
+		size_t i = sc->body_last;
+		int dated = is_date_line(s, &sc->lines[i]);
+		if (dated)
+			i--;
+		const struct parse_line *l = &sc->lines[i];
+		if (i > sc->body_first && (sc->title_last == PARSE_NONE || i > sc->title_last) &&
+		    !(l->flags & PARSE_LINE_PROSE) && is_signature(s, l) &&
+		    (dated || parse_organ_suffix(s, l->start, l->end))) {
+			r->meta.issuer = xstrndup(s + l->start, l->end - l->start);
+			return;
+		}
+	}
+	if (!r->meta.title)
+		return;
+	size_t n = title_prefix(r->meta.title);
+	if (n && parse_organ_suffix(r->meta.title, 0, n))
+		r->meta.issuer = xstrndup(r->meta.title, n);
+}
+
+static void find_region(struct report *r)
+{
+	if (r->meta.title)
+		r->meta.region = region_of(r->meta.title, title_prefix(r->meta.title));
+	if (!r->meta.region && r->meta.issuer)
+		r->meta.region = region_of(r->meta.issuer, strlen(r->meta.issuer));
+}
+
+/* A salutation between the title and the first paragraph: "区人大常委会:". */
+static void find_addressee(struct report *r, const struct parse_scan *sc)
+{
+	const char *s = r->text;
+	size_t i = sc->title_last != PARSE_NONE ? sc->title_last + 1 : sc->body_first;
+	for (; i < sc->n && !parse_line_opens(s, &sc->lines[i]); i++) {
+		const struct parse_line *l = &sc->lines[i];
+		if (parse_line_addressee(s, l)) {
+			size_t end = l->end - (s[l->end - 1] == ':' ? 1 : 3);
+			r->meta.addressee = xstrndup(s + l->start, end - l->start);
+			return;
+		}
+	}
+}
+
+void parse_meta(struct report *r, const struct parse_scan *sc)
+{
+	find_title(r, sc);
+	find_published(r, sc);
+	find_doc_number(r, sc);
+	find_issuer(r, sc);
+	find_region(r);
+	find_addressee(r, sc);
+	if (r->meta.title)
+		r->meta.year = first_year(r->meta.title, 0, strlen(r->meta.title));
+	if (!r->meta.year)
+		r->meta.year = first_year(r->text, r->body_start, r->body_end);
+}
