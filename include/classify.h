@@ -1,0 +1,92 @@
+/* classify.h — sorts the sections and paragraphs of a report into PART × TOPIC with a tunable cue table. */
+#ifndef FAZHI_CLASSIFY_H
+#define FAZHI_CLASSIFY_H
+
+#include <stddef.h>
+
+#include "report.h"
+
+/* The parts a report must contain (厅字〔2019〕28号), in the order of the compare rows.
+ * PREAMBLE and NOISE are never given to a section: they name text outside the chapters. */
+enum classify_part {
+	CLASSIFY_MEASURES,     /* measures: 举措成效 */
+	CLASSIFY_PROBLEMS,     /* problems: 问题不足 */
+	CLASSIFY_LEADER_DUTY,  /* leader_duty: 第一责任人履职 */
+	CLASSIFY_PLANS,        /* plans: 下一年安排 */
+	CLASSIFY_OTHER,        /* other: 其他 */
+	CLASSIFY_PREAMBLE,     /* preamble: text before the first heading */
+	CLASSIFY_NOISE,        /* noise: web furniture that looks like a heading */
+	CLASSIFY_NPARTS
+};
+
+/* The topics, in the order of the compare rows: GENERAL (part and container headings) first,
+ * then the fifteen areas of the taxonomy. NONE is for noise only. */
+enum classify_topic {
+	CLASSIFY_GENERAL,
+	CLASSIFY_LEADERSHIP, CLASSIFY_FUNCTIONS, CLASSIFY_BUSINESS, CLASSIFY_RULES,
+	CLASSIFY_DECISION, CLASSIFY_ENFORCEMENT, CLASSIFY_EMERGENCY, CLASSIFY_DISPUTE,
+	CLASSIFY_REVIEW, CLASSIFY_SUPERVISION, CLASSIFY_OPENNESS, CLASSIFY_DIGITAL,
+	CLASSIFY_PUBLICITY, CLASSIFY_LEGAL_SERVICE, CLASSIFY_GRASSROOTS,
+	CLASSIFY_NONE,
+	CLASSIFY_NTOPICS
+};
+
+/* Names of parts and topics: the id ("review"), and the Chinese label ("行政复议与行政应诉").
+ * Static strings; NULL for an id out of range (-1 included). */
+const char *classify_part_name(int part);
+const char *classify_part_label(int part);
+const char *classify_topic_name(int topic);
+const char *classify_topic_label(int topic);
+/* The id of a name, or -1. */
+int classify_part_id(const char *name);
+int classify_topic_id(const char *name);
+
+/* A cue table (see assets/taxonomy.tsv for the format). Opaque; immutable once loaded. */
+struct classify_model;
+
+/* Reads a table from text[0..n). Returns a new model (free with classify_model_free), or NULL
+ * with *cause set ("line N: reason"; caller frees) when a line is malformed. */
+struct classify_model *classify_model_new(const char *text, size_t n, char **cause);
+void classify_model_free(struct classify_model *m);
+
+/* The model every front end shares: the file named by FAZHI_TAXONOMY when set, else the
+ * embedded assets/taxonomy.tsv. Loaded on first use and kept until classify_default_free().
+ * Returns NULL with *cause set (caller frees) when FAZHI_TAXONOMY names a bad or missing file. */
+const struct classify_model *classify_default(char **cause);
+void classify_default_free(void);
+
+/* Per-paragraph result, for what the section tree cannot say: paragraphs after an unheaded
+ * part switch (a problems paragraph at the end of a measures chapter, plans announced in running
+ * text and then listed as 一是…二是…) carry their own part, and 一是… points their own topic.
+ * Owned by the caller: zero it, pass it to classify_report_with, free it with classify_paras_fini. */
+struct classify_paras {
+	int *part;     /* per report paragraph: enum classify_part (PREAMBLE before the first heading) */
+	int *topic;    /* per report paragraph: enum classify_topic */
+	size_t n;      /* == report.npara */
+	size_t cap;
+};
+void classify_paras_fini(struct classify_paras *p);
+
+/* A paragraph that does not belong with its section's row: its part differs from the section's
+ * (an unheaded switch). The compare view shows such paragraphs in their own row, and a pane that
+ * draws the section there leaves them out. */
+int classify_para_switched(const struct report *r, const struct classify_paras *p, size_t para);
+
+/* Fills part, topic and topic2 (-1 when none) of every section of r, and *paras when not NULL.
+ * Every section gets a part in MEASURES..OTHER (or NOISE for form fields that look like headings)
+ * and a topic in GENERAL..GRASSROOTS. */
+void classify_report_with(const struct classify_model *m, struct report *r, struct classify_paras *paras);
+
+/* classify_report_with(classify_default(), r, NULL). Returns 0, or -1 with *cause set (caller
+ * frees; cause may be NULL) when the default model cannot be loaded: sections then stay -1. */
+int classify_report(struct report *r, char **cause);
+
+/* Classifies one heading's text alone (no body, no parent): the topic, the secondary topic in
+ * *topic2 (-1 when none) and the best score in *score. For tests and for tuning a table. */
+int classify_heading(const struct classify_model *m, const char *s, size_t n, int *topic2, int *score);
+
+/* The part a top-level heading names by its cues, or -1 when it names none; year is the report
+ * year (0 unknown) for the year rule. */
+int classify_heading_part(const struct classify_model *m, const char *s, size_t n, int year);
+
+#endif

@@ -1,0 +1,43 @@
+/* cue.h — finding many short phrases in Chinese text at once, full-width forms folded to ASCII. */
+#ifndef FAZHI_CUE_H
+#define FAZHI_CUE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* The next character of UTF-8 s[*i..n), advancing *i; full-width forms U+FF01–U+FF5E read as
+ * their ASCII twins (，→ ,  （→ (  ５→ 5) and U+3000 as a space. Invalid bytes read as U+FFFD. */
+uint32_t cue_char(const char *s, size_t n, size_t *i);
+
+/* End of the phrase p[0..pn) matched at s[i..n) with folding, or 0 when it does not match there. */
+size_t cue_match_at(const char *s, size_t n, size_t i, const char *p, size_t pn);
+
+/* First offset >= from where p[0..pn) matches in s[0..n), or (size_t)-1. */
+size_t cue_find_one(const char *s, size_t n, size_t from, const char *p, size_t pn);
+
+/* A set of phrases, each with an integer the caller chooses. Opaque; owns its phrases. */
+struct cue_set;
+
+struct cue_set *cue_set_new(void);
+void cue_set_free(struct cue_set *c);
+/* Adds a phrase (folded on the way in); adding one that is already there replaces its data. */
+void cue_set_add(struct cue_set *c, const char *p, size_t pn, int data);
+size_t cue_set_count(const struct cue_set *c);
+
+struct cue_hit {
+	size_t start, end;   /* byte range in the searched text */
+	int data;            /* the phrase's data */
+};
+
+/* Reusable list of hits; zeroed is empty; the caller frees with cue_hits_fini. */
+struct cue_hits {
+	struct cue_hit *v;
+	size_t n, cap;
+};
+void cue_hits_fini(struct cue_hits *h);
+
+/* Replaces *out with every occurrence in s[0..n) of a phrase of the set, in text order, except
+ * those lying inside a longer occurrence (longest match wins). Returns out->n. */
+size_t cue_set_scan(const struct cue_set *c, const char *s, size_t n, struct cue_hits *out);
+
+#endif

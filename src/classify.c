@@ -1,0 +1,717 @@
+/* classify.c — sorts the sections and paragraphs of a report into PART × TOPIC with a tunable cue table. */
+#include "classify.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assets.h"
+#include "buf.h"
+#include "cue.h"
+#include "xmalloc.h"
+
+/* A heading is "decisive" at this score (one weight-3 cue); below it the parent or the body decide. */
+#define DECISIVE 3
+/* Heading cues weigh this much more than one occurrence of a cue in the body. */
+#define HEADING_FACTOR 3
+/* Score of problem cues a paragraph needs to switch a measures chapter to problems. */
+#define SWITCH_SCORE 4
+
+static const char *const part_names[CLASSIFY_NPARTS] = {
+	"measures", "problems", "leader_duty", "plans", "other", "preamble", "noise"
+};
+static const char *const part_labels[CLASSIFY_NPARTS] = {
+	"举措成效", "问题不足", "第一责任人履职", "下一年安排", "其他", "导语", "非正文"
+};
+static const char *const topic_names[CLASSIFY_NTOPICS] = {
+	"general", "leadership", "functions", "business", "rules", "decision", "enforcement",
+	"emergency", "dispute", "review", "supervision", "openness", "digital", "publicity",
+	"legal_service", "grassroots", "none"
+};
+static const char *const topic_labels[CLASSIFY_NTOPICS] = {
+	"总体", "组织领导与推进机制", "政府职能与放管服", "法治化营商环境", "制度建设与规范性文件",
+	"重大行政决策", "行政执法", "突发事件应对与风险防控", "矛盾纠纷多元化解", "行政复议与行政应诉",
+	"行政权力制约监督", "政务公开", "数字法治政府", "普法与法治社会", "公共法律服务", "基层社会治理", "无"
+};
+
+struct tcue {
+	int topic, weight, topic2;
+};
+
+struct strs {
+	char **v;
+	size_t n, cap;
+};
+
+enum { BODY_PROBLEMS_STRONG, BODY_PROBLEMS_WEAK, BODY_PLANS, NBODY };
+
+struct classify_model {
+	struct cue_set *cues;          /* data = index into tc */
+	struct tcue *tc;
+	size_t ntc, tccap;
+	int rank[CLASSIFY_NTOPICS];    /* tie-break: lower wins */
+	struct strs focus;             /* heading grammar patterns */
+	struct strs heading[CLASSIFY_NPARTS];
+	struct strs body[NBODY];
+};
+
+const char *classify_part_name(int part)
+{
+	return part >= 0 && part < CLASSIFY_NPARTS ? part_names[part] : NULL;
+}
+
+const char *classify_part_label(int part)
+{
+	return part >= 0 && part < CLASSIFY_NPARTS ? part_labels[part] : NULL;
+}
+
+const char *classify_topic_name(int topic)
+{
+	return topic >= 0 && topic < CLASSIFY_NTOPICS ? topic_names[topic] : NULL;
+}
+
+const char *classify_topic_label(int topic)
+{
+	return topic >= 0 && topic < CLASSIFY_NTOPICS ? topic_labels[topic] : NULL;
+}
+
+static int lookup(const char *const *names, int n, const char *s, size_t len)
+{
+	for (int i = 0; i < n; i++)
+		if (strlen(names[i]) == len && memcmp(names[i], s, len) == 0)
+			return i;
+	return -1;
+}
+
+int classify_part_id(const char *name)
+{
+	return lookup(part_names, CLASSIFY_NPARTS, name, strlen(name));
+}
+
+int classify_topic_id(const char *name)
+{
+	return lookup(topic_names, CLASSIFY_NTOPICS, name, strlen(name));
+}
+
+/* ---- loading the table ---- */
+
+static void strs_add(struct strs *s, const char *p, size_t n)
+{
+	s->v = xgrow(s->v, &s->cap, s->n + 1, sizeof *s->v);
+	s->v[s->n++] = xstrndup(p, n);
+}
+
+static void strs_fini(struct strs *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free(s->v[i]);
+	free(s->v);
+}
+
+void classify_model_free(struct classify_model *m)
+{
+	if (!m)
+		return;
+	cue_set_free(m->cues);
+	free(m->tc);
+	strs_fini(&m->focus);
+	for (int i = 0; i < CLASSIFY_NPARTS; i++)
+		strs_fini(&m->heading[i]);
+	for (int i = 0; i < NBODY; i++)
+		strs_fini(&m->body[i]);
+	free(m);
+}
+
+/* Splits a line at TABs into at most max fields; returns the count. */
+static int split_tabs(const char *s, size_t n, const char **f, size_t *fl, int max)
+{
+	int k = 0;
+	size_t start = 0;
+	for (size_t i = 0; i <= n && k < max; i++) {
+		if (i == n || s[i] == '\t') {
+			f[k] = s + start;
+			fl[k++] = i - start;
+			start = i + 1;
+		}
+	}
+	return k;
+}
+
+/* Calls add(m, word, len, arg) for each space-separated word of s[0..n). */
+static void each_word(const char *s, size_t n, void (*add)(struct classify_model *, const char *, size_t, void *),
+		      struct classify_model *m, void *arg)
+{
+	size_t i = 0;
+	while (i < n) {
+		while (i < n && s[i] == ' ')
+			i++;
+		size_t j = i;
+		while (j < n && s[j] != ' ')
+			j++;
+		if (j > i)
+			add(m, s + i, j - i, arg);
+		i = j;
+	}
+}
+
+static void add_topic_cue(struct classify_model *m, const char *w, size_t n, void *arg)
+{
+	const struct tcue *t = arg;
+	m->tc = xgrow(m->tc, &m->tccap, m->ntc + 1, sizeof *m->tc);
+	m->tc[m->ntc] = *t;
+	cue_set_add(m->cues, w, n, (int)m->ntc++);
+}
+
+static void add_str(struct classify_model *m, const char *w, size_t n, void *arg)
+{
+	(void)m;
+	strs_add(arg, w, n);
+}
+
+static int topic_of(const char *s, size_t n)
+{
+	int t = lookup(topic_names, CLASSIFY_NTOPICS, s, n);
+	return t > CLASSIFY_GENERAL && t < CLASSIFY_NONE ? t : -1;
+}
+
+static int weight_of(const char *s, size_t n)
+{
+	return n == 1 && s[0] >= '1' && s[0] <= '9' ? s[0] - '0' : -1;
+}
+
+/* Reads one non-comment line; returns NULL or a static reason. */
+static const char *load_line(struct classify_model *m, const char *s, size_t n)
+{
+	const char *f[6];
+	size_t fl[6];
+	int k = split_tabs(s, n, f, fl, 6);
+	const char *kind = f[0];
+	size_t kl = fl[0];
+#define IS(word) (kl == sizeof word - 1 && memcmp(kind, word, kl) == 0)
+	if (IS("topic")) {
+		struct tcue t = { k > 1 ? topic_of(f[1], fl[1]) : -1, k > 2 ? weight_of(f[2], fl[2]) : -1, -1 };
+		if (k != 4 || t.topic < 0 || t.weight < 0)
+			return "expected: topic ID WEIGHT CUES";
+		each_word(f[3], fl[3], add_topic_cue, m, &t);
+	} else if (IS("cue")) {
+		struct tcue t = { k > 2 ? topic_of(f[2], fl[2]) : -1, k > 3 ? weight_of(f[3], fl[3]) : -1,
+				  k > 4 ? topic_of(f[4], fl[4]) : -1 };
+		if (k < 4 || k > 5 || t.topic < 0 || t.weight < 0 || (k == 5 && t.topic2 < 0))
+			return "expected: cue PHRASE ID WEIGHT [ID2]";
+		add_topic_cue(m, f[1], fl[1], &t);
+	} else if (IS("order")) {
+		int r = 0;
+		for (size_t i = 0; k == 2 && i < fl[1];) {
+			size_t j = i;
+			while (j < fl[1] && f[1][j] != ' ')
+				j++;
+			int t = topic_of(f[1] + i, j - i);
+			if (t < 0)
+				return "unknown topic in order";
+			m->rank[t] = r++;
+			i = j + 1;
+		}
+		if (k != 2)
+			return "expected: order ID...";
+	} else if (IS("focus")) {
+		if (k != 2 || !memchr(f[1], '@', fl[1]))
+			return "expected: focus PATTERN with one @";
+		strs_add(&m->focus, f[1], fl[1]);
+	} else if (IS("part")) {
+		int p = k == 4 ? lookup(part_names, CLASSIFY_NPARTS, f[1], fl[1]) : -1;
+		struct strs *dst = NULL;
+		if (p >= 0 && fl[2] == 7 && memcmp(f[2], "heading", 7) == 0)
+			dst = &m->heading[p];
+		else if (p == CLASSIFY_PROBLEMS && fl[2] == 5 && memcmp(f[2], "body3", 5) == 0)
+			dst = &m->body[BODY_PROBLEMS_STRONG];
+		else if (p == CLASSIFY_PROBLEMS && fl[2] == 5 && memcmp(f[2], "body1", 5) == 0)
+			dst = &m->body[BODY_PROBLEMS_WEAK];
+		else if (p == CLASSIFY_PLANS && fl[2] == 4 && memcmp(f[2], "body", 4) == 0)
+			dst = &m->body[BODY_PLANS];
+		if (!dst)
+			return "expected: part ID heading|body CUES";
+		each_word(f[3], fl[3], add_str, m, dst);
+	} else {
+		return "unknown kind (topic, cue, order, focus, part)";
+	}
+#undef IS
+	return NULL;
+}
+
+struct classify_model *classify_model_new(const char *text, size_t n, char **cause)
+{
+	struct classify_model *m = xcalloc(1, sizeof *m);
+	m->cues = cue_set_new();
+	for (int t = 0; t < CLASSIFY_NTOPICS; t++)
+		m->rank[t] = CLASSIFY_NTOPICS + t;
+	size_t line = 0;
+	for (size_t i = 0; i < n;) {
+		const char *nl = memchr(text + i, '\n', n - i);
+		size_t end = nl ? (size_t)(nl - text) : n, len = end - i;
+		if (len && text[i + len - 1] == '\r')
+			len--;
+		line++;
+		if (len && text[i] != '#') {
+			const char *why = load_line(m, text + i, len);
+			if (why) {
+				if (cause)
+					*cause = xasprintf("line %zu: %s", line, why);
+				classify_model_free(m);
+				return NULL;
+			}
+		}
+		i = end + 1;
+	}
+	if (cue_set_count(m->cues) == 0) {
+		if (cause)
+			*cause = xstrdup("no topic cues");
+		classify_model_free(m);
+		return NULL;
+	}
+	return m;
+}
+
+static struct classify_model *default_model;
+
+static char *read_file(const char *path, size_t *len, char **cause)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	struct buf b = { 0 };
+	char chunk[4096];
+	size_t got;
+	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(&b, chunk, got);
+	int bad = ferror(f);
+	fclose(f);
+	if (bad) {
+		buf_fini(&b);
+		*cause = xasprintf("%s: read error", path);
+		return NULL;
+	}
+	*len = b.len;
+	return buf_take(&b);
+}
+
+const struct classify_model *classify_default(char **cause)
+{
+	if (default_model)
+		return default_model;
+	const char *path = getenv("FAZHI_TAXONOMY");
+	char *why = NULL;
+	if (path && *path) {
+		size_t len;
+		char *text = read_file(path, &len, &why);
+		if (text) {
+			char *inner = NULL;
+			default_model = classify_model_new(text, len, &inner);
+			if (!default_model)
+				why = xasprintf("%s: %s", path, inner);
+			free(inner);
+			free(text);
+		}
+	} else {
+		const struct asset *a = assets_find("taxonomy.tsv");
+		if (a)
+			default_model = classify_model_new((const char *)a->data, a->size, &why);
+		else
+			why = xstrdup("taxonomy.tsv is not compiled in");
+	}
+	if (!default_model) {
+		if (cause)
+			*cause = why;
+		else
+			free(why);
+	}
+	return default_model;
+}
+
+void classify_default_free(void)
+{
+	classify_model_free(default_model);
+	default_model = NULL;
+}
+
+/* ---- scoring text ---- */
+
+struct scores {
+	int v[CLASSIFY_NTOPICS];
+	int hint2;          /* secondary topic named by the strongest override cue, or -1 */
+	int hint_weight;
+};
+
+static int best_of(const struct classify_model *m, const int *v, int skip)
+{
+	int best = -1;
+	for (int t = CLASSIFY_GENERAL + 1; t < CLASSIFY_NONE; t++) {
+		if (t == skip || v[t] <= 0)
+			continue;
+		if (best < 0 || v[t] > v[best] || (v[t] == v[best] && m->rank[t] < m->rank[best]))
+			best = t;
+	}
+	return best;
+}
+
+/* Adds the cues in s[0..n) to *sc; with once, each cue counts once (headings). */
+static void score_text(const struct classify_model *m, const char *s, size_t n, int once,
+		       struct scores *sc, struct cue_hits *hits)
+{
+	cue_set_scan(m->cues, s, n, hits);
+	for (size_t k = 0; k < hits->n; k++) {
+		int id = hits->v[k].data;
+		if (once) {
+			size_t j = 0;
+			while (j < k && hits->v[j].data != id)
+				j++;
+			if (j < k)
+				continue;
+		}
+		const struct tcue *t = &m->tc[id];
+		sc->v[t->topic] += t->weight;
+		if (t->topic2 >= 0 && t->weight > sc->hint_weight) {
+			sc->hint2 = t->topic2;
+			sc->hint_weight = t->weight;
+		}
+	}
+}
+
+static void scores_clear(struct scores *sc)
+{
+	memset(sc, 0, sizeof *sc);
+	sc->hint2 = -1;
+}
+
+/* Glob match of pattern p (with * and one @) against s; the @ range goes to *cs/*ce. */
+static int glob(const char *p, size_t pn, const char *s, size_t sn, size_t si, size_t *cs, size_t *ce)
+{
+	if (pn == 0)
+		return si == sn;
+	if (p[0] == '*' || p[0] == '@') {
+		for (size_t k = sn; k + 1 > si; k--) {
+			if (k < sn && ((unsigned char)s[k] & 0xc0) == 0x80)
+				continue;
+			if (p[0] == '@' && k == si)
+				continue;
+			if (glob(p + 1, pn - 1, s, sn, k, cs, ce)) {
+				if (p[0] == '@')
+					*cs = si, *ce = k;
+				return 1;
+			}
+		}
+		return 0;
+	}
+	size_t pi = 0;
+	uint32_t pc = cue_char(p, pn, &pi);
+	if (si >= sn || cue_char(s, sn, &si) != pc)
+		return 0;
+	return glob(p + pi, pn - pi, s, sn, si, cs, ce);
+}
+
+/* Scores a heading: the focus of its grammar when that names a topic, else all of it. */
+static void score_heading(const struct classify_model *m, const char *s, size_t n, struct scores *sc,
+			  struct cue_hits *hits)
+{
+	for (size_t f = 0; f < m->focus.n; f++) {
+		size_t cs = 0, ce = 0;
+		const char *p = m->focus.v[f];
+		if (!glob(p, strlen(p), s, n, 0, &cs, &ce))
+			continue;
+		scores_clear(sc);
+		score_text(m, s + cs, ce - cs, 1, sc, hits);
+		if (best_of(m, sc->v, -1) >= 0)
+			return;
+	}
+	scores_clear(sc);
+	score_text(m, s, n, 1, sc, hits);
+}
+
+static int secondary(const struct classify_model *m, const struct scores *sc, int best)
+{
+	int second = best_of(m, sc->v, best);
+	if (second >= 0 && sc->v[second] >= 2)
+		return second;
+	return sc->hint2 != best ? sc->hint2 : -1;
+}
+
+int classify_heading(const struct classify_model *m, const char *s, size_t n, int *topic2, int *score)
+{
+	struct scores sc;
+	struct cue_hits hits = { 0 };
+	score_heading(m, s, n, &sc, &hits);
+	cue_hits_fini(&hits);
+	int best = best_of(m, sc.v, -1);
+	if (topic2)
+		*topic2 = best >= 0 ? secondary(m, &sc, best) : -1;
+	if (score)
+		*score = best >= 0 ? sc.v[best] : 0;
+	return best >= 0 ? best : CLASSIFY_GENERAL;
+}
+
+/* ---- parts ---- */
+
+static int sentence_end(uint32_t c)
+{
+	return c == 0x3002 || c == ';' || c == '!' || c == '?' || c == '\n';
+}
+
+/* Whether s[0..n) holds cue "A" or "A…B" (B after A in the same sentence). */
+static int has_cue(const char *s, size_t n, const char *cue)
+{
+	const char *gap = strstr(cue, "…");
+	size_t alen = gap ? (size_t)(gap - cue) : strlen(cue);
+	for (size_t from = 0;;) {
+		size_t a = cue_find_one(s, n, from, cue, alen);
+		if (a == (size_t)-1)
+			return 0;
+		if (!gap)
+			return 1;
+		size_t i = cue_match_at(s, n, a, cue, alen);
+		const char *b = gap + strlen("…");
+		while (i < n) {
+			if (cue_match_at(s, n, i, b, strlen(b)))
+				return 1;
+			if (sentence_end(cue_char(s, n, &i)))
+				break;
+		}
+		from = a + 1;
+	}
+}
+
+static int has_any(const struct strs *cues, const char *s, size_t n)
+{
+	for (size_t i = 0; i < cues->n; i++)
+		if (has_cue(s, n, cues->v[i]))
+			return 1;
+	return 0;
+}
+
+static int count_cues(const struct strs *cues, const char *s, size_t n)
+{
+	int k = 0;
+	for (size_t i = 0; i < cues->n; i++)
+		k += has_cue(s, n, cues->v[i]);
+	return k;
+}
+
+/* Whether s names the year y as "yyyy年". */
+static int names_year(const char *s, size_t n, int y)
+{
+	char word[16];
+	if (y <= 0)
+		return 0;
+	snprintf(word, sizeof word, "%d年", y);
+	return cue_find_one(s, n, 0, word, strlen(word)) != (size_t)-1;
+}
+
+int classify_heading_part(const struct classify_model *m, const char *s, size_t n, int year)
+{
+	static const int cued[] = { CLASSIFY_NOISE, CLASSIFY_PROBLEMS, CLASSIFY_LEADER_DUTY, CLASSIFY_OTHER };
+	for (size_t i = 0; i < sizeof cued / sizeof cued[0]; i++)
+		if (has_any(&m->heading[cued[i]], s, n))
+			return cued[i];
+	if (names_year(s, n, year + 1) || has_any(&m->heading[CLASSIFY_PLANS], s, n))
+		return CLASSIFY_PLANS;
+	if (names_year(s, n, year) || has_any(&m->heading[CLASSIFY_MEASURES], s, n))
+		return CLASSIFY_MEASURES;
+	return -1;
+}
+
+/* ---- whole reports ---- */
+
+void classify_paras_fini(struct classify_paras *p)
+{
+	free(p->part);
+	free(p->topic);
+	memset(p, 0, sizeof *p);
+}
+
+int classify_para_switched(const struct report *r, const struct classify_paras *p, size_t para)
+{
+	int s = r->paras[para].section;
+	return s >= 0 && para < p->n && p->part[para] != r->sections[s].part;
+}
+
+static int has_children(const struct report *r, size_t i)
+{
+	return i + 1 < r->nsections && r->sections[i + 1].parent == (int)i;
+}
+
+static int specific(int topic)
+{
+	return topic > CLASSIFY_GENERAL && topic < CLASSIFY_NONE;
+}
+
+/* Topic of section i from its heading, its parent and (for leaves) its body. */
+static void section_topic(const struct classify_model *m, struct report *r, size_t i, int part_cued,
+			  struct cue_hits *hits)
+{
+	struct section *sec = &r->sections[i];
+	const char *title = r->text + sec->title_start;
+	size_t tn = sec->title_end - sec->title_start;
+	struct scores sc;
+	score_heading(m, title, tn, &sc, hits);
+	int best = best_of(m, sc.v, -1), hs = best >= 0 ? sc.v[best] : 0;
+	int parent = sec->parent >= 0 ? r->sections[sec->parent].topic : -1;
+
+	sec->topic = best >= 0 ? best : CLASSIFY_GENERAL;
+	sec->topic2 = best >= 0 ? secondary(m, &sc, best) : -1;
+	if (hs >= DECISIVE)
+		return;
+	if (part_cued && sec->parent < 0) {   /* a part heading: 二、存在问题 */
+		sec->topic = CLASSIFY_GENERAL, sec->topic2 = -1;
+		return;
+	}
+	if (specific(parent)) {
+		sec->topic2 = best >= 0 && best != parent ? best : -1;
+		sec->topic = parent;
+		return;
+	}
+	if (has_children(r, i))   /* containers take nothing from their children */
+		return;
+	for (int t = 0; t < CLASSIFY_NTOPICS; t++)
+		sc.v[t] *= HEADING_FACTOR;
+	score_text(m, r->text + sec->head_end, sec->end - sec->head_end, 0, &sc, hits);
+	best = best_of(m, sc.v, -1);
+	if (best >= 0 && sc.v[best] >= DECISIVE) {
+		sec->topic = best;
+		sec->topic2 = secondary(m, &sc, best);
+	}
+}
+
+static void classify_sections(const struct classify_model *m, struct report *r, struct cue_hits *hits)
+{
+	int current = CLASSIFY_MEASURES;   /* part of the latest top-level section */
+	for (size_t i = 0; i < r->nsections; i++) {
+		struct section *sec = &r->sections[i];
+		const char *title = r->text + sec->title_start;
+		size_t tn = sec->title_end - sec->title_start;
+		int cued = classify_heading_part(m, title, tn, r->meta.year);
+		if (cued == CLASSIFY_NOISE) {
+			sec->part = CLASSIFY_NOISE, sec->topic = CLASSIFY_NONE, sec->topic2 = -1;
+			continue;
+		}
+		if (sec->parent >= 0) {
+			sec->part = r->sections[sec->parent].part;
+			cued = -1;
+		} else {
+			/* P5: no cue means measures, unless a later part has begun. */
+			sec->part = cued >= 0 ? cued : current;
+			current = sec->part;
+		}
+		section_topic(m, r, i, cued >= 0, hits);
+	}
+}
+
+/* Problem cues in a paragraph: strong ones weigh 3, supporting ones 1. */
+static int problem_score(const struct classify_model *m, const char *s, size_t n)
+{
+	return 3 * count_cues(&m->body[BODY_PROBLEMS_STRONG], s, n) + count_cues(&m->body[BODY_PROBLEMS_WEAK], s, n);
+}
+
+/* Plans announced in running text: a cue, or "<year+1>年,…将" in one sentence. */
+static int announces_plans(const struct classify_model *m, const char *s, size_t n, int year)
+{
+	if (has_any(&m->body[BODY_PLANS], s, n))
+		return 1;
+	char cue[32];
+	if (year <= 0)
+		return 0;
+	snprintf(cue, sizeof cue, "%d年,…将", year + 1);
+	return has_cue(s, n, cue);
+}
+
+/* Text of a 一是… point up to its first 。, the point's own heading. */
+static size_t lead_sentence(const char *s, size_t n)
+{
+	const char *stop = NULL;
+	for (size_t i = 0; i + 3 <= n; i++)
+		if (memcmp(s + i, "。", 3) == 0) {
+			stop = s + i;
+			break;
+		}
+	return stop ? (size_t)(stop - s) : n;
+}
+
+/* P4: the tail of the last measures chapter may turn to problems and plans without a heading. */
+static void find_switches(const struct classify_model *m, const struct report *r, struct classify_paras *p,
+			  struct cue_hits *hits)
+{
+	if (r->nsections == 0)
+		return;
+	size_t last = r->nsections - 1;   /* deepest last section of each top-level chapter */
+	for (size_t i = 0; i < r->nsections; i++) {
+		if (r->sections[i].parent >= 0 || r->sections[i].part != CLASSIFY_MEASURES)
+			continue;
+		last = i;
+		while (last + 1 < r->nsections && r->sections[last + 1].parent >= (int)i)
+			last++;
+		int now = -1;
+		for (size_t k = 0; k < r->npara; k++) {
+			const struct para *pa = &r->paras[k];
+			if (pa->section != (int)last || pa->kind == PARA_HEADING)
+				continue;
+			const char *s = r->text + pa->start;
+			size_t n = pa->end - pa->start;
+			if (now < 0 && problem_score(m, s, n) >= SWITCH_SCORE) {
+				p->part[k] = CLASSIFY_PROBLEMS, p->topic[k] = CLASSIFY_GENERAL;
+				if (announces_plans(m, s, n, r->meta.year))
+					now = CLASSIFY_PLANS;
+				else
+					now = CLASSIFY_PROBLEMS;
+				continue;
+			}
+			if (now != CLASSIFY_PLANS && pa->kind == PARA_TEXT && announces_plans(m, s, n, r->meta.year)) {
+				p->part[k] = CLASSIFY_PLANS, p->topic[k] = CLASSIFY_GENERAL;
+				now = CLASSIFY_PLANS;
+				continue;
+			}
+			if (now < 0)
+				continue;
+			p->part[k] = now;
+			p->topic[k] = CLASSIFY_GENERAL;
+			if (pa->kind == PARA_POINT) {
+				struct scores sc;
+				score_heading(m, s, lead_sentence(s, n), &sc, hits);
+				int best = best_of(m, sc.v, -1);
+				if (best >= 0)
+					p->topic[k] = best;
+			}
+		}
+	}
+}
+
+static void classify_paragraphs(const struct classify_model *m, const struct report *r, struct classify_paras *p,
+				struct cue_hits *hits)
+{
+	p->part = xrealloc(p->part, (r->npara ? r->npara : 1) * sizeof *p->part);
+	p->topic = xrealloc(p->topic, (r->npara ? r->npara : 1) * sizeof *p->topic);
+	p->n = p->cap = r->npara;
+	for (size_t k = 0; k < r->npara; k++) {
+		int s = r->paras[k].section;
+		p->part[k] = s >= 0 ? r->sections[s].part : CLASSIFY_PREAMBLE;
+		p->topic[k] = s >= 0 ? r->sections[s].topic : CLASSIFY_GENERAL;
+	}
+	find_switches(m, r, p, hits);
+}
+
+void classify_report_with(const struct classify_model *m, struct report *r, struct classify_paras *paras)
+{
+	struct cue_hits hits = { 0 };
+	classify_sections(m, r, &hits);
+	if (paras)
+		classify_paragraphs(m, r, paras, &hits);
+	cue_hits_fini(&hits);
+}
+
+int classify_report(struct report *r, char **cause)
+{
+	const struct classify_model *m = classify_default(cause);
+	if (!m)
+		return -1;
+	classify_report_with(m, r, NULL);
+	return 0;
+}

@@ -1,0 +1,205 @@
+/* cue.c — finding many short phrases in Chinese text at once, full-width forms folded to ASCII. */
+#include "cue.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "xmalloc.h"
+
+struct phrase {
+	char *p;          /* folded UTF-8, owned */
+	size_t n;
+	uint32_t first;   /* first character, the lookup key */
+	int data;
+};
+
+struct cue_set {
+	struct phrase *v;
+	size_t n, cap;    /* v is ordered by (first, bytes) */
+};
+
+uint32_t cue_char(const char *s, size_t n, size_t *i)
+{
+	const unsigned char *u = (const unsigned char *)s + *i;
+	size_t left = n - *i;
+	uint32_t c;
+	size_t len;
+
+	if (u[0] < 0x80) {
+		c = u[0], len = 1;
+	} else if ((u[0] & 0xe0) == 0xc0 && left >= 2) {
+		c = (uint32_t)(u[0] & 0x1f) << 6 | (u[1] & 0x3f), len = 2;
+	} else if ((u[0] & 0xf0) == 0xe0 && left >= 3) {
+		c = (uint32_t)(u[0] & 0x0f) << 12 | (uint32_t)(u[1] & 0x3f) << 6 | (u[2] & 0x3f), len = 3;
+	} else if ((u[0] & 0xf8) == 0xf0 && left >= 4) {
+		c = (uint32_t)(u[0] & 0x07) << 18 | (uint32_t)(u[1] & 0x3f) << 12 |
+		    (uint32_t)(u[2] & 0x3f) << 6 | (u[3] & 0x3f), len = 4;
+	} else {
+		c = 0xfffd, len = 1;
+	}
+	*i += len;
+	if (c >= 0xff01 && c <= 0xff5e)
+		c -= 0xfee0;
+	else if (c == 0x3000)
+		c = ' ';
+	return c;
+}
+
+size_t cue_match_at(const char *s, size_t n, size_t i, const char *p, size_t pn)
+{
+	size_t j = 0;
+	while (j < pn) {
+		if (i >= n || cue_char(s, n, &i) != cue_char(p, pn, &j))
+			return 0;
+	}
+	return i;
+}
+
+size_t cue_find_one(const char *s, size_t n, size_t from, const char *p, size_t pn)
+{
+	for (size_t i = from; i < n; i++) {
+		if (((unsigned char)s[i] & 0xc0) == 0x80)
+			continue;
+		if (cue_match_at(s, n, i, p, pn))
+			return i;
+	}
+	return (size_t)-1;
+}
+
+struct cue_set *cue_set_new(void)
+{
+	return xcalloc(1, sizeof(struct cue_set));
+}
+
+void cue_set_free(struct cue_set *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->n; i++)
+		free(c->v[i].p);
+	free(c->v);
+	free(c);
+}
+
+static char *fold(const char *p, size_t pn, size_t *len)
+{
+	struct buf b = { 0 };
+	for (size_t i = 0; i < pn;) {
+		uint32_t ch = cue_char(p, pn, &i);
+		char u[4];
+		size_t k;
+		if (ch < 0x80)
+			u[0] = (char)ch, k = 1;
+		else if (ch < 0x800)
+			u[0] = (char)(0xc0 | ch >> 6), u[1] = (char)(0x80 | (ch & 0x3f)), k = 2;
+		else if (ch < 0x10000)
+			u[0] = (char)(0xe0 | ch >> 12), u[1] = (char)(0x80 | (ch >> 6 & 0x3f)),
+			u[2] = (char)(0x80 | (ch & 0x3f)), k = 3;
+		else
+			u[0] = (char)(0xf0 | ch >> 18), u[1] = (char)(0x80 | (ch >> 12 & 0x3f)),
+			u[2] = (char)(0x80 | (ch >> 6 & 0x3f)), u[3] = (char)(0x80 | (ch & 0x3f)), k = 4;
+		buf_add(&b, u, k);
+	}
+	*len = b.len;
+	return buf_take(&b);
+}
+
+size_t cue_set_count(const struct cue_set *c)
+{
+	return c->n;
+}
+
+void cue_hits_fini(struct cue_hits *h)
+{
+	free(h->v);
+	memset(h, 0, sizeof *h);
+}
+
+static int by_first(const void *a, const void *b)
+{
+	const struct phrase *x = a, *y = b;
+	if (x->first != y->first)
+		return x->first < y->first ? -1 : 1;
+	return strcmp(x->p, y->p);
+}
+
+void cue_set_add(struct cue_set *c, const char *p, size_t pn, int data)
+{
+	size_t len, j = 0;
+	char *f = fold(p, pn, &len);
+	if (len == 0) {
+		free(f);
+		return;
+	}
+	/* Kept in (first, bytes) order as they come, so a scan never has to sort. */
+	struct phrase ph = { f, len, cue_char(f, len, &j), data };
+	size_t lo = 0, hi = c->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int cmp = by_first(&c->v[mid], &ph);
+		if (cmp == 0) {
+			c->v[mid].data = data;
+			free(f);
+			return;
+		}
+		if (cmp < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	c->v = xgrow(c->v, &c->cap, c->n + 1, sizeof *c->v);
+	memmove(c->v + lo + 1, c->v + lo, (c->n - lo) * sizeof *c->v);
+	c->v[lo] = ph;
+	c->n++;
+}
+
+static int by_start_longest(const void *a, const void *b)
+{
+	const struct cue_hit *x = a, *y = b;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->end > y->end ? -1 : x->end < y->end;
+}
+
+/* First phrase whose first character is ch, or c->n. */
+static size_t lower_bound(const struct cue_set *c, uint32_t ch)
+{
+	size_t lo = 0, hi = c->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (c->v[mid].first < ch)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+size_t cue_set_scan(const struct cue_set *c, const char *s, size_t n, struct cue_hits *out)
+{
+	out->n = 0;
+	for (size_t i = 0; i < n;) {
+		size_t next = i;
+		uint32_t ch = cue_char(s, n, &next);
+		for (size_t k = lower_bound(c, ch); k < c->n && c->v[k].first == ch; k++) {
+			size_t end = cue_match_at(s, n, i, c->v[k].p, c->v[k].n);
+			if (end) {
+				out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
+				out->v[out->n++] = (struct cue_hit){ i, end, c->v[k].data };
+			}
+		}
+		i = next;
+	}
+	qsort(out->v, out->n, sizeof *out->v, by_start_longest);
+	size_t kept = 0, maxend = 0;
+	for (size_t k = 0; k < out->n; k++) {
+		if (k > 0 && maxend >= out->v[k].end)
+			continue;
+		if (out->v[k].end > maxend)
+			maxend = out->v[k].end;
+		out->v[kept++] = out->v[k];
+	}
+	out->n = kept;
+	return kept;
+}

@@ -1,0 +1,407 @@
+/* test_11_classify.c — PART × TOPIC classification: cue matching, heading rules, accuracy on the reference labels. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "seed_report.h"
+
+#include "classify.h"
+#include "cue.h"
+
+static const struct classify_model *model(void)
+{
+	const struct classify_model *m = classify_default(NULL);
+	assert_non_null(m);
+	return m;
+}
+
+static void test_cue_longest_match(void **state)
+{
+	(void)state;
+	struct cue_set *c = cue_set_new();
+	struct cue_hits h = { 0 };
+	const char *s = "完善“互联网+监管”体系,加强监管";
+	cue_set_add(c, "互联网+", strlen("互联网+"), 1);
+	cue_set_add(c, "监管", strlen("监管"), 2);
+	cue_set_add(c, "互联网+监管", strlen("互联网+监管"), 3);
+	assert_int_equal(cue_set_count(c), 3);
+	/* 互联网+ and the first 监管 lie inside 互联网+监管; the second 监管 stands alone. */
+	assert_int_equal(cue_set_scan(c, s, strlen(s), &h), 2);
+	assert_int_equal(h.v[0].data, 3);
+	assert_int_equal(h.v[0].start, strlen("完善“"));
+	assert_int_equal(h.v[1].data, 2);
+	assert_int_equal(h.v[1].end, strlen(s));
+	/* Full-width forms match their ASCII cue. */
+	const char *fw = "互联网＋监管";
+	assert_int_equal(cue_set_scan(c, fw, strlen(fw), &h), 1);
+	assert_int_equal(h.v[0].data, 3);
+	/* Adding a phrase again replaces its data instead of doubling it. */
+	cue_set_add(c, "监管", strlen("监管"), 7);
+	assert_int_equal(cue_set_count(c), 3);
+	assert_int_equal(cue_set_scan(c, "监管", strlen("监管"), &h), 1);
+	assert_int_equal(h.v[0].data, 7);
+	cue_hits_fini(&h);
+	cue_set_free(c);
+}
+
+static void test_names(void **state)
+{
+	(void)state;
+	assert_string_equal(classify_part_name(CLASSIFY_LEADER_DUTY), "leader_duty");
+	assert_string_equal(classify_topic_name(CLASSIFY_LEGAL_SERVICE), "legal_service");
+	assert_string_equal(classify_topic_label(CLASSIFY_REVIEW), "行政复议与行政应诉");
+	assert_int_equal(classify_topic_id("grassroots"), CLASSIFY_GRASSROOTS);
+	assert_int_equal(classify_part_id("plans"), CLASSIFY_PLANS);
+	assert_int_equal(classify_topic_id("nonsense"), -1);
+	assert_null(classify_topic_name(-1));
+	assert_null(classify_part_name(CLASSIFY_NPARTS));
+}
+
+static void test_model_errors(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *table, *cause;
+	} bad[] = {
+		{ "topic\tleadership\t3\t学法\ntopic\tnowhere\t3\tx\n", "line 2: expected: topic ID WEIGHT CUES" },
+		{ "# c\n\ntopic\tleadership\tx\t学法\n", "line 3: expected: topic ID WEIGHT CUES" },
+		{ "topic\treview\t3\t复议\norder\treview bogus\n", "line 2: unknown topic in order" },
+		{ "topic\treview\t3\t复议\nfocus\t以*为*\n", "line 2: expected: focus PATTERN with one @" },
+		{ "topic\treview\t3\t复议\nweights\t1\n", "line 2: unknown kind (topic, cue, order, focus, part)" },
+		{ "topic\treview\t3\t复议\npart\tplans\tbody3\tx\n", "line 2: expected: part ID heading|body CUES" },
+		{ "# nothing\n", "no topic cues" },
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char *cause = NULL;
+		assert_null(classify_model_new(bad[i].table, strlen(bad[i].table), &cause));
+		assert_non_null(cause);
+		assert_string_equal(cause, bad[i].cause);
+		free(cause);
+	}
+	const char *good = "topic\treview\t3\t复议\ncue\t调解\tdispute\t2\treview\r\n";
+	struct classify_model *m = classify_model_new(good, strlen(good), NULL);
+	assert_non_null(m);
+	int t2;
+	assert_int_equal(classify_heading(m, "人民调解", strlen("人民调解"), &t2, NULL), CLASSIFY_DISPUTE);
+	assert_int_equal(t2, CLASSIFY_REVIEW);
+	classify_model_free(m);
+}
+
+static void test_heading_parts(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *h;
+		int year, part;
+	} rows[] = {
+		{ "2021年度主要工作开展情况", 2021, CLASSIFY_MEASURES },
+		{ "存在问题", 2021, CLASSIFY_PROBLEMS },
+		{ "下一步工作重点", 2021, CLASSIFY_PLANS },
+		{ "2023年工作思路", 2022, CLASSIFY_PLANS },
+		{ "2019年度推进法治政府建设存在的不足", 2019, CLASSIFY_PROBLEMS },
+		{ "2019年度履行推进法治政府建设第一责任人职责,加强法治政府建设的有关情况", 2019, CLASSIFY_LEADER_DUTY },
+		{ "2020年度推进法治政府建设的主要安排", 2019, CLASSIFY_PLANS },
+		{ "党政主要负责人履行推进法治建设第一责任人职责情况", 2022, CLASSIFY_LEADER_DUTY },
+		{ "当前面临主要问题与不足", 2022, CLASSIFY_PROBLEMS },
+		{ "其他需要报告的情况", 2022, CLASSIFY_OTHER },
+		{ "2024年法治政府建设打算", 2023, CLASSIFY_PLANS },
+		{ "2023年推进法治政府建设的主要举措和成效", 2023, CLASSIFY_MEASURES },
+		{ "特色亮点工作", 2022, CLASSIFY_MEASURES },
+		{ "坚持高位统筹,深入推进法治政府建设", 2020, -1 },
+		{ "错误类:*", 2019, CLASSIFY_NOISE },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		int got = classify_heading_part(model(), rows[i].h, strlen(rows[i].h), rows[i].year);
+		if (got != rows[i].part)
+			print_error("%s: got %d, want %d\n", rows[i].h, got, rows[i].part);
+		assert_int_equal(got, rows[i].part);
+	}
+}
+
+/* Headings written for this test, not taken from the samples, in the wording of other reports. */
+static void test_invented_headings(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *h;
+		int topic;
+	} rows[] = {
+		{ "深化“放管服”改革,持续推进政府职能转变", CLASSIFY_FUNCTIONS },
+		{ "推行证明事项告知承诺制", CLASSIFY_FUNCTIONS },
+		{ "全面推进“一件事一次办”集成改革", CLASSIFY_FUNCTIONS },
+		{ "持续优化法治化营商环境", CLASSIFY_BUSINESS },
+		{ "加强产权保护,依法平等保护民营企业合法权益", CLASSIFY_BUSINESS },
+		{ "严格落实公平竞争审查制度", CLASSIFY_BUSINESS },
+		{ "加强行政规范性文件备案审查", CLASSIFY_RULES },
+		{ "积极参与地方立法工作", CLASSIFY_RULES },
+		{ "规范重大行政决策程序", CLASSIFY_DECISION },
+		{ "充分发挥公职律师作用", CLASSIFY_DECISION },
+		{ "加强政府合同合法性审查", CLASSIFY_DECISION },
+		{ "深化综合行政执法体制改革", CLASSIFY_ENFORCEMENT },
+		{ "全面推行包容审慎柔性执法", CLASSIFY_ENFORCEMENT },
+		{ "开展行政执法案卷评查", CLASSIFY_ENFORCEMENT },
+		{ "健全突发事件应急处置机制", CLASSIFY_EMERGENCY },
+		{ "统筹做好常态化疫情防控", CLASSIFY_EMERGENCY },
+		{ "坚持和发展新时代“枫桥经验”", CLASSIFY_DISPUTE },
+		{ "推进信访工作法治化", CLASSIFY_DISPUTE },
+		{ "发挥行政复议化解行政争议主渠道作用", CLASSIFY_REVIEW },
+		{ "落实行政机关负责人出庭应诉制度", CLASSIFY_REVIEW },
+		{ "自觉接受人大监督和政协民主监督", CLASSIFY_SUPERVISION },
+		{ "强化审计监督", CLASSIFY_SUPERVISION },
+		{ "认真办理人大代表建议和政协提案", CLASSIFY_SUPERVISION },
+		{ "深入推进政务公开标准化规范化", CLASSIFY_OPENNESS },
+		{ "做好政府信息依申请公开工作", CLASSIFY_OPENNESS },
+		{ "加快建设数字政府", CLASSIFY_DIGITAL },
+		{ "推进“互联网+”智慧执法平台建设", CLASSIFY_DIGITAL },
+		{ "全面启动“八五”普法规划", CLASSIFY_PUBLICITY },
+		{ "落实“谁执法谁普法”普法责任制", CLASSIFY_PUBLICITY },
+		{ "深化民主法治示范村(社区)创建", CLASSIFY_PUBLICITY },
+		{ "完善覆盖城乡的公共法律服务体系", CLASSIFY_LEGAL_SERVICE },
+		{ "扩大法律援助覆盖面", CLASSIFY_LEGAL_SERVICE },
+		{ "实现一村(社区)一法律顾问全覆盖", CLASSIFY_LEGAL_SERVICE },
+		{ "推进市域社会治理现代化试点", CLASSIFY_GRASSROOTS },
+		{ "深化网格化管理服务", CLASSIFY_GRASSROOTS },
+		{ "压实党政主要负责人法治建设第一责任", CLASSIFY_LEADERSHIP },
+		{ "抓住领导干部这个“关键少数”", CLASSIFY_LEADERSHIP },
+		{ "开展法治政府建设示范创建活动", CLASSIFY_LEADERSHIP },
+		{ "加强法治督察与考核", CLASSIFY_LEADERSHIP },
+		{ "以提升执法质效为核心,推动执法监督常态化", CLASSIFY_ENFORCEMENT },
+		{ "在依法化解矛盾纠纷上实现新突破", CLASSIFY_DISPUTE },
+		{ "政务公开方面", CLASSIFY_OPENNESS },
+		{ "应急管理体系更加完善", CLASSIFY_EMERGENCY },
+	};
+	size_t n = sizeof rows / sizeof rows[0], right = 0;
+	for (size_t i = 0; i < n; i++) {
+		int got = classify_heading(model(), rows[i].h, strlen(rows[i].h), NULL, NULL);
+		if (got == rows[i].topic)
+			right++;
+		else
+			print_error("%s: got %s, want %s\n", rows[i].h, classify_topic_name(got),
+				    classify_topic_name(rows[i].topic));
+	}
+	print_message("invented headings: %zu/%zu topics right\n", right, n);
+	assert_int_equal(right, n);
+}
+
+static void test_heading_grammar(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *h;
+		int topic;
+	} rows[] = {
+		/* 以X为Y,推动Z: Z decides, though X names another topic. */
+		{ "以行政执法体制改革为牵引,推动政务公开迈上新台阶", CLASSIFY_OPENNESS },
+		/* 在X上实现大提升: X decides. */
+		{ "在严格规范公正文明执法上实现大提升", CLASSIFY_ENFORCEMENT },
+		/* X方面 and X更加Y. */
+		{ "行政权力的制约和监督方面", CLASSIFY_SUPERVISION },
+		{ "行政决策更加科学", CLASSIFY_DECISION },
+		/* Overrides: 法律顾问 is decision, 一村一法律顾问 is legal service; 执法监督 is enforcement. */
+		{ "完善政府法律顾问制度", CLASSIFY_DECISION },
+		{ "推进一村一法律顾问工作", CLASSIFY_LEGAL_SERVICE },
+		{ "加强行政执法监督", CLASSIFY_ENFORCEMENT },
+		{ "开展法治政府建设督查", CLASSIFY_LEADERSHIP },
+		{ "强化政府督查", CLASSIFY_SUPERVISION },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		int got = classify_heading(model(), rows[i].h, strlen(rows[i].h), NULL, NULL);
+		if (got != rows[i].topic)
+			print_error("%s: got %s\n", rows[i].h, classify_topic_name(got));
+		assert_int_equal(got, rows[i].topic);
+	}
+	int t2, score;
+	const char *h = "加强行政执法监督";
+	classify_heading(model(), h, strlen(h), &t2, &score);
+	assert_int_equal(t2, CLASSIFY_SUPERVISION);
+	assert_int_equal(score, 3 + 3);   /* 行政执法 and 执法监督 overlap without one holding the other */
+}
+
+/* Accuracy on tests/data/seed-labels.tsv, levels 1-3 (noise rows included), topic2 accepted. */
+static void test_seed_accuracy(void **state)
+{
+	(void)state;
+	struct labels l = { 0 };
+	labels_load(&l, "tests/data/seed-labels.tsv");
+	assert_int_equal(l.n, 175);
+	size_t rows = 0, found = 0, part_ok = 0, topic_ok = 0, topic_strict = 0;
+	for (size_t f = 0; f < sizeof seed_files / sizeof seed_files[0]; f++) {
+		struct report *r = seed_report(seed_files[f], &l);
+		assert_non_null(r);
+		classify_report_with(model(), r, NULL);
+		for (size_t i = 0; i < l.n; i++) {
+			const struct label *b = &l.v[i];
+			if (strcmp(b->file, seed_files[f]) != 0 || b->level < 1 || b->level > 3)
+				continue;
+			rows++;
+			int s = seed_section(r, b->text);
+			if (s < 0)
+				continue;
+			found++;
+			const struct section *sec = &r->sections[s];
+			int pok = sec->part == b->part, tok = sec->topic == b->topic || sec->topic == b->topic2;
+			part_ok += pok;
+			topic_ok += tok;
+			topic_strict += sec->topic == b->topic;
+			if (!pok || !tok)
+				print_message("  miss %s %s: %s/%s, want %s/%s\n", b->file, b->text,
+					      classify_part_name(sec->part), classify_topic_name(sec->topic),
+					      classify_part_name(b->part), classify_topic_name(b->topic));
+		}
+		report_free(r);
+	}
+	labels_fini(&l);
+	print_message("seed labels, levels 1-3: %zu rows, PART %zu/%zu = %.1f %%, TOPIC %zu/%zu = %.1f %% "
+		      "(primary only %.1f %%)\n", rows, part_ok, rows, 100.0 * part_ok / rows, topic_ok, rows,
+		      100.0 * topic_ok / rows, 100.0 * topic_strict / rows);
+	assert_int_equal(found, rows);
+	assert_true(part_ok * 100 >= rows * 95);
+	assert_true(topic_ok * 100 >= rows * 90);
+}
+
+/* Unheaded part switches (level 0) and 一是 points (level 4) of the labels. */
+static void test_seed_switches(void **state)
+{
+	(void)state;
+	struct labels l = { 0 };
+	labels_load(&l, "tests/data/seed-labels.tsv");
+	size_t rows = 0, part_ok = 0, topic_ok = 0;
+	for (size_t f = 0; f < sizeof seed_files / sizeof seed_files[0]; f++) {
+		struct report *r = seed_report(seed_files[f], &l);
+		struct classify_paras p = { 0 };
+		classify_report_with(model(), r, &p);
+		assert_int_equal(p.n, r->npara);
+		for (size_t i = 0; i < l.n; i++) {
+			const struct label *b = &l.v[i];
+			if (strcmp(b->file, seed_files[f]) != 0 || (b->level != 0 && b->level != 4))
+				continue;
+			int k = seed_para(r, b->text);
+			assert_true(k >= 0);
+			rows++;
+			part_ok += p.part[k] == b->part;
+			topic_ok += p.topic[k] == b->topic || p.topic[k] == b->topic2;
+			if (p.part[k] != b->part || (p.topic[k] != b->topic && p.topic[k] != b->topic2))
+				print_message("  miss %s %s: %s/%s\n", b->file, b->text, classify_part_name(p.part[k]),
+					      classify_topic_name(p.topic[k]));
+			/* Switched paragraphs leave their section's row; points that do not switch stay. */
+			assert_int_equal(classify_para_switched(r, &p, (size_t)k),
+					 b->level == 0 || strcmp(b->file, "wujin-2020.txt") == 0);
+		}
+		classify_paras_fini(&p);
+		report_free(r);
+	}
+	labels_fini(&l);
+	print_message("seed labels, levels 0 and 4: %zu rows, PART %zu, TOPIC %zu right\n", rows, part_ok, topic_ok);
+	assert_int_equal(rows, 13);
+	assert_int_equal(part_ok, rows);
+}
+
+/* The two unheaded switches, paragraph by paragraph. */
+static void test_switch_segments(void **state)
+{
+	(void)state;
+	struct labels l = { 0 };
+	labels_load(&l, "tests/data/seed-labels.tsv");
+	struct report *r = seed_report("zhanjiang-etdz-2022.txt", &l);
+	struct classify_paras p = { 0 };
+	classify_report_with(model(), r, &p);
+	int k = seed_para(r, "我区在推进法治政府建设工作取得了一些成绩");
+	int head = seed_para(r, "(六)厚培法治根基");
+	assert_true(head >= 0 && k == head + 1);
+	assert_int_equal(p.part[head], CLASSIFY_MEASURES);
+	assert_int_equal(p.part[k], CLASSIFY_PROBLEMS);
+	/* The next chapter is headed: 二、下一步工作安排. */
+	assert_int_equal(p.part[k + 1], CLASSIFY_PLANS);
+	assert_false(classify_para_switched(r, &p, (size_t)k + 1));
+	assert_int_equal(p.part[0], CLASSIFY_PREAMBLE);
+	classify_paras_fini(&p);
+	report_free(r);
+	labels_fini(&l);
+}
+
+/* No part switch where a measures chapter merely mentions a shortfall. */
+static void test_no_false_switch(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"关于2022年度法治政府建设情况的报告\n"
+		"一、主要举措和成效\n"
+		"(一)加强行政复议\n"
+		"全年收到行政复议申请15件,针对个别案件办理不够及时的情况,建立提醒机制。\n"
+		"二、下一步工作安排\n"
+		"继续加强行政复议工作。\n";
+	struct report r = { 0 };
+	struct section secs[3];
+	struct para paras[6];
+	r.text = (char *)text, r.len = sizeof text - 1, r.meta.year = 2022;
+	const char *lines[] = { "关于", "一、", "(一)", "全年", "二、", "继续" };
+	for (int i = 0; i < 6; i++) {
+		const char *at = strstr(text, lines[i]);
+		paras[i].start = (size_t)(at - text);
+		paras[i].end = (size_t)(strchr(at, '\n') - text);
+		paras[i].kind = i == 1 || i == 2 || i == 4 ? PARA_HEADING : PARA_TEXT;
+	}
+	int sec_of[6] = { -1, 0, 1, 1, 2, 2 }, head[3] = { 1, 2, 4 }, level[3] = { 1, 2, 1 }, parent[3] = { -1, 0, -1 };
+	for (int i = 0; i < 6; i++)
+		paras[i].section = sec_of[i];
+	for (int s = 0; s < 3; s++) {
+		struct para *h = &paras[head[s]];
+		size_t ord = level[s] == 1 ? 6 : 5;   /* "一、" is 6 bytes, "(一)" 5 */
+		secs[s] = (struct section){ .level = level[s], .parent = parent[s], .title_start = h->start + ord,
+					    .title_end = h->end, .head_start = h->start, .head_end = h->end,
+					    .start = h->start, .para = head[s] };
+	}
+	secs[0].end = secs[1].end = secs[2].start, secs[2].end = r.len;
+	r.sections = secs, r.nsections = 3, r.paras = paras, r.npara = 6;
+	struct classify_paras p = { 0 };
+	classify_report_with(model(), &r, &p);
+	assert_int_equal(secs[0].part, CLASSIFY_MEASURES);
+	assert_int_equal(secs[0].topic, CLASSIFY_GENERAL);
+	assert_int_equal(secs[1].topic, CLASSIFY_REVIEW);
+	assert_int_equal(secs[2].part, CLASSIFY_PLANS);
+	assert_int_equal(p.part[3], CLASSIFY_MEASURES);
+	assert_int_equal(p.topic[3], CLASSIFY_REVIEW);
+	classify_paras_fini(&p);
+}
+
+static void test_every_section_classified(void **state)
+{
+	(void)state;
+	struct labels l = { 0 };
+	labels_load(&l, "tests/data/seed-labels.tsv");
+	for (size_t f = 0; f < sizeof seed_files / sizeof seed_files[0]; f++) {
+		struct report *r = seed_report(seed_files[f], &l);
+		assert_int_equal(classify_report(r, NULL), 0);
+		for (size_t i = 0; i < r->nsections; i++) {
+			const struct section *s = &r->sections[i];
+			assert_true(s->part >= CLASSIFY_MEASURES && s->part <= CLASSIFY_OTHER ? 1 : s->part == CLASSIFY_NOISE);
+			assert_true(s->topic >= CLASSIFY_GENERAL && s->topic <= CLASSIFY_NONE);
+			assert_true(s->topic2 != s->topic);
+		}
+		report_free(r);
+	}
+	labels_fini(&l);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cue_longest_match),
+		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_model_errors),
+		cmocka_unit_test(test_heading_parts),
+		cmocka_unit_test(test_invented_headings),
+		cmocka_unit_test(test_heading_grammar),
+		cmocka_unit_test(test_seed_accuracy),
+		cmocka_unit_test(test_seed_switches),
+		cmocka_unit_test(test_switch_segments),
+		cmocka_unit_test(test_no_false_switch),
+		cmocka_unit_test(test_every_section_classified),
+	};
+	int failed = cmocka_run_group_tests(tests, NULL, NULL);
+	classify_default_free();
+	return failed;
+}
