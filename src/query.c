@@ -220,6 +220,11 @@ static int add_term(struct query *q, const struct tok *t, int group, char **caus
 		*cause = xasprintf("'%.*s' has nothing to search for", (int)t->n, t->s);
 		return -1;
 	}
+	if (u8_mbsnlen((const uint8_t *)qt->text, qt->len) > QUERY_MAX_CHARS) {
+		free(qt->text);
+		*cause = xasprintf("the query is too long once folded (at most %d characters)", QUERY_MAX_CHARS);
+		return -1;
+	}
 	qt->exclude = t->exclude;
 	qt->group = t->exclude ? -1 : group;
 	q->nterms++;

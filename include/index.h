@@ -1,0 +1,136 @@
+/* index.h — search index over a corpus: folded n-gram postings, query → ranked reports, exact hits and snippets, a persisted cache. */
+#ifndef FAZHI_INDEX_H
+#define FAZHI_INDEX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "corpus.h"
+#include "fold.h"
+#include "query.h"
+
+/* What is indexed: the folded body (report.body_start..body_end) of every report, cut into
+ * units: a run of word characters (fold_is_word) is one unit, every other character (Han,
+ * punctuation, spaces) is a unit of its own. Each unit has a posting list of per-report
+ * counts (so 1-character queries and single words are answered directly), each pair of
+ * neighbouring units a positional posting list (a longer term is a chain of pairs at
+ * consecutive positions, which proves the match: nothing is guessed). The section headings
+ * are indexed the same way a second time, for the ranking boost. Postings are delta- and
+ * varint-coded in one flat blob, which is also the cache file: a loaded cache is used as it
+ * lies in the mapping.
+ *
+ * Exactness: index_search's hits for a report equal the number of places the folded body
+ * contains a positive term (see query.h for word edges), summed over the positive terms,
+ * overlapping occurrences included; index_doc_find returns those same places. */
+
+struct index;   /* opaque; read-only once built, so many searches may share it */
+
+/* Called now and then during a build with the reports done so far and the total. */
+struct index_progress {
+	void (*fn)(void *arg, size_t done, size_t total);
+	void *arg;
+};
+
+/* Builds the index of the corpus (progress may be NULL). Never fails. Free with index_free.
+ * The index refers to reports by their position in c->reports. */
+struct index *index_build(const struct corpus *c, const struct index_progress *progress);
+void index_free(struct index *ix);
+size_t index_bytes(const struct index *ix);     /* size of the index (the cache file) */
+size_t index_nreports(const struct index *ix);
+
+/* What the reports list needs, read from the index alone (the cache holds it, so a list can be
+ * drawn before any report text is read). Strings point into the index: valid until index_free,
+ * not NUL-terminated. */
+struct index_info {
+	const char *path, *title, *region;
+	size_t path_len, title_len, region_len;
+	int year;
+};
+void index_info(const struct index *ix, size_t report, struct index_info *out);
+
+/* One matching report. */
+struct index_result {
+	size_t report;      /* position in the corpus */
+	size_t hits;        /* occurrences of the positive terms in the body */
+	size_t heading_hits;/* of which inside section headings */
+	double score;       /* BM25 over the body, plus a boost for hits in headings */
+};
+
+/* Results of index_search; a zeroed struct is empty. The caller owns it, may reuse it for
+ * the next search, and frees it with index_results_fini. */
+struct index_results {
+	struct index_result *v;
+	size_t n, cap;       /* results kept (at most the limit) */
+	size_t total;        /* reports that match */
+	size_t total_hits;   /* hits summed over every matching report */
+};
+void index_results_fini(struct index_results *r);
+
+/* Runs q over the index: reports that contain every group (one of its OR alternatives), none of
+ * the excluded terms, and pass the region:/year: filters; a query of filters only matches every
+ * report that passes them, with 0 hits. Keeps the `limit` best (0: all) by descending score,
+ * ties in corpus order. Returns the number kept. */
+size_t index_search(const struct index *ix, const struct query *q, size_t limit, struct index_results *out);
+
+/* A hit: byte range [start, end) in report.text; the smallest whole characters covering the match. */
+struct index_hit {
+	size_t start, end;
+};
+struct index_hits {   /* caller-owned and reusable; zeroed is empty; index_hits_fini frees */
+	struct index_hit *v;
+	size_t n, cap;
+};
+void index_hits_fini(struct index_hits *h);
+
+/* One report prepared for matching its text directly (the browser's incremental `/` search,
+ * and the snippets of a result): its body folded once, with the map back. Borrows the report. */
+struct index_doc {
+	const struct report *report;
+	struct buf folded;
+	struct fold_map map;
+};
+void index_doc_init(struct index_doc *d, const struct report *r);
+void index_doc_fini(struct index_doc *d);
+/* Every occurrence of q's positive terms in the body, sorted by start (then end); overlapping
+ * occurrences are all kept. Exclusions and filters are not applied. Returns the count, which
+ * is the report's hits in index_search. */
+size_t index_doc_find(const struct index_doc *d, const struct query *q, struct index_hits *out);
+
+/* A line of context around hits: a byte range of report.text within one paragraph. */
+struct index_snippet {
+	size_t start, end;
+	int section;          /* deepest section holding the first hit, -1 in the preamble */
+	size_t first, n;      /* hits[first .. first+n) lie wholly inside [start, end) */
+};
+/* Cuts up to `max` snippets of about `cells` columns from sorted hits, each starting a little
+ * before a hit not shown yet, never crossing a line. Returns the number written to out. */
+size_t index_snippets(const struct report *r, const struct index_hits *hits, size_t cells,
+                      struct index_snippet *out, size_t max);
+
+/* The persisted index (index_cache.c). The cache directory is $XDG_CACHE_HOME/fazhi, else
+ * $HOME/.cache/fazhi; NULL when neither variable is set. Caller frees. */
+char *index_cache_dir(void);
+
+/* The index of the corpus: from its cache file in dir when that is present and valid (the
+ * file is mapped read-only, and checked: magic, version, corpus key of paths, sizes and
+ * mtimes, checksum, every offset), else built and saved there atomically (temp file + rename,
+ * under a lock so concurrent instances never corrupt it). dir NULL: build only. Never fails;
+ * *notice gets a message for the user when the cache was rejected or could not be written
+ * (caller frees), else NULL. */
+struct index *index_open(const struct corpus *c, const char *dir, const struct index_progress *progress,
+                         char **notice);
+
+/* The cache file index_open uses for this corpus in dir (caller frees). */
+char *index_cache_path(const struct corpus *c, const char *dir);
+
+/* The blob behind an index, and an index over a blob: index_from_blob checks everything
+ * (magic, version, expected key, checksum, bounds) and returns NULL with *cause when any check
+ * fails. `release` (may be NULL) is called with (data, len) by index_free. */
+const void *index_blob(const struct index *ix, size_t *len);
+struct index *index_from_blob(const void *data, size_t len, uint64_t key,
+                              void (*release)(const void *data, size_t len), char **cause);
+/* Sets the corpus key in a freshly built index's blob and reseals its checksum. */
+void index_set_key(struct index *ix, uint64_t key);
+
+#endif
