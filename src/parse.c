@@ -200,7 +200,9 @@ static size_t find_body_first(const struct parse_scan *sc)
 	for (i = 0; i < sc->n; i++)
 		if (parse_line_opens(sc->text, &sc->lines[i]) || parse_line_addressee(sc->text, &sc->lines[i]))
 			return i;
-	return sc->n;
+	for (i = 0; i < sc->n && (sc->lines[i].flags & PARSE_LINE_CHROME); i++)
+		;
+	return i;
 }
 
 /* Last line of the body: past the last line of prose, through what follows it (signature,

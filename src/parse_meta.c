@@ -32,6 +32,17 @@ static size_t value_start(const char *s, size_t i, size_t end)
 	return parse_skip_blanks(s, i, end);
 }
 
+/* Offset just after `key` in the line (at its start blanks may sit between the key's
+ * characters: "文　　号"), or PARSE_NONE. */
+static size_t after_key(const char *s, const struct parse_line *l, const char *key)
+{
+	size_t n = parse_key(s, l->start, l->end, key);
+	if (n)
+		return l->start + n;
+	size_t at = parse_find(s, l->start, l->end, key);
+	return at == PARSE_NONE ? at : at + strlen(key);
+}
+
 static int is_digit_at(const char *s, size_t i, size_t end)
 {
 	size_t t = i;
@@ -69,10 +80,9 @@ static void find_published(struct report *r, const struct parse_scan *sc)
 			const struct parse_line *l = &sc->lines[i];
 			if (in_body(sc, i))
 				continue;
-			size_t at = parse_find(r->text, l->start, l->end, published_keys[k]);
-			if (at != PARSE_NONE &&
-			    read_date(r->text, value_start(r->text, at + strlen(published_keys[k]), l->end),
-			              l->end, r->meta.published))
+			size_t at = after_key(r->text, l, published_keys[k]);
+			if (at != PARSE_NONE && read_date(r->text, value_start(r->text, at, l->end), l->end,
+			                                  r->meta.published))
 				return;
 		}
 }
@@ -125,10 +135,10 @@ static void find_doc_number(struct report *r, const struct parse_scan *sc)
 	for (size_t k = 0; k < sizeof doc_number_keys / sizeof *doc_number_keys; k++)
 		for (size_t i = 0; i < sc->n; i++) {
 			const struct parse_line *l = &sc->lines[i];
-			size_t at = in_body(sc, i) ? PARSE_NONE : parse_find(s, l->start, l->end, doc_number_keys[k]);
+			size_t at = in_body(sc, i) ? PARSE_NONE : after_key(s, l, doc_number_keys[k]);
 			if (at == PARSE_NONE)
 				continue;
-			size_t v = value_start(s, at + strlen(doc_number_keys[k]), l->end);
+			size_t v = value_start(s, at, l->end);
 			size_t n = doc_number_len(s, v, l->end);
 			if (n) {
 				r->meta.doc_number = xstrndup(s + v, n);

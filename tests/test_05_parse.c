@@ -1,0 +1,526 @@
+/* test_05_parse.c — the parser on the five samples, hand-made variants and edge cases: chrome, metadata, heading tree. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assets.h"
+#include "parse.h"
+#include "report.h"
+#include "xmalloc.h"
+
+struct head {
+	int level;
+	const char *number;
+	const char *title;
+};
+
+#include "fixtures/parse/trees.h"
+
+#define N(a) (sizeof a / sizeof *a)
+
+static struct report *parse_str(const char *s, size_t n, const char *name)
+{
+	return parse_report(xstrndup(s, n), n, name);
+}
+
+static struct report *parse_asset(const char *name)
+{
+	char path[128];
+	snprintf(path, sizeof path, "reports/%s", name);
+	const struct asset *a = assets_find(path);
+	assert_non_null(a);
+	return parse_str((const char *)a->data, a->size, path);
+}
+
+static struct report *parse_file(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	char *buf = xmalloc(1 << 16);
+	size_t n = fread(buf, 1, (1 << 16) - 1, f);
+	fclose(f);
+	struct report *r = parse_str(buf, n, path);
+	free(buf);
+	return r;
+}
+
+/* Compares a byte range of the report with a string; copies so a failure prints both. */
+static void assert_range(const struct report *r, size_t st, size_t en, const char *want)
+{
+	assert_true(st <= en && en <= r->len);
+	char *got = xstrndup(r->text + st, en - st);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void assert_opt(const char *got, const char *want)
+{
+	if (!want)
+		assert_null(got);
+	else
+		assert_string_equal(got ? got : "(null)", want);
+}
+
+/* Every heading in order, and the tree's shape: a section's parent is the nearest one
+ * before it at a lower level, and its span ends where a heading of its level or higher begins. */
+static void assert_tree(const struct report *r, const struct head *want, size_t n)
+{
+	assert_int_equal(r->nsections, n);
+	for (size_t i = 0; i < n; i++) {
+		const struct section *s = &r->sections[i];
+		assert_int_equal(s->level, want[i].level);
+		assert_range(r, s->number_start, s->number_end, want[i].number);
+		assert_range(r, s->title_start, s->title_end, want[i].title);
+		int parent = -1;
+		for (int j = (int)i - 1; j >= 0 && parent < 0; j--)
+			if (r->sections[j].level < s->level)
+				parent = j;
+		assert_int_equal(s->parent, parent);
+		size_t end = r->body_end;
+		for (size_t j = i + 1; j < n && end == r->body_end; j++)
+			if (r->sections[j].level <= s->level)
+				end = r->sections[j].start;
+		assert_int_equal(s->end, end);
+		assert_int_equal(s->start, s->head_start);
+		assert_int_equal(r->paras[s->para].start, s->head_start);
+		assert_int_equal(r->paras[s->para].kind, PARA_HEADING);
+		assert_int_equal(r->paras[s->para].section, (int)i);
+	}
+}
+
+struct meta {
+	const char *title, *region;
+	int year;
+	const char *published, *doc_number, *issuer, *addressee;
+};
+
+static void assert_meta(const struct report *r, const struct meta *m)
+{
+	assert_opt(r->meta.title, m->title);
+	assert_opt(r->meta.region, m->region);
+	assert_int_equal(r->meta.year, m->year);
+	assert_string_equal(r->meta.published, m->published);
+	assert_opt(r->meta.doc_number, m->doc_number);
+	assert_opt(r->meta.issuer, m->issuer);
+	assert_opt(r->meta.addressee, m->addressee);
+}
+
+static void assert_counts(const struct report *r, size_t l1, size_t l2, size_t l3)
+{
+	assert_int_equal(report_count_level(r, 1), l1);
+	assert_int_equal(report_count_level(r, 2), l2);
+	assert_int_equal(report_count_level(r, 3), l3);
+}
+
+/* The body from its first to its last line, and how many non-blank lines it holds. */
+static void assert_body(const struct report *r, const char *first, const char *last, size_t npara)
+{
+	assert_true(r->body_end - r->body_start >= strlen(first));
+	assert_range(r, r->body_start, r->body_start + strlen(first), first);
+	assert_range(r, r->body_end - strlen(last), r->body_end, last);
+	assert_int_equal(r->npara, npara);
+	assert_int_equal(r->paras[0].start, r->body_start);
+	assert_int_equal(r->paras[npara - 1].end, r->body_end);
+}
+
+/* A paragraph that begins with `prefix`: its kind and the numeral of its section. */
+static const struct para *para_at(const struct report *r, const char *prefix)
+{
+	for (size_t i = 0; i < r->npara; i++)
+		if (strncmp(r->text + r->paras[i].start, prefix, strlen(prefix)) == 0)
+			return &r->paras[i];
+	fail_msg("no paragraph starts with %s", prefix);
+	return NULL;
+}
+
+/* The section whose heading begins with `text`, or NULL. */
+static const struct section *section_for(const struct report *r, const char *text)
+{
+	for (size_t i = 0; i < r->nsections; i++)
+		if (strncmp(r->text + r->sections[i].head_start, text, strlen(text)) == 0)
+			return &r->sections[i];
+	return NULL;
+}
+
+static void test_putuo(void **state)
+{
+	(void)state;
+	struct report *r = parse_asset("putuo-2021.txt");
+	const struct meta m = { "舟山市普陀区人民政府关于2021年度法治政府建设工作的报告", "舟山市普陀区", 2021,
+	                        "2022-03-16", NULL, "舟山市普陀区人民政府", NULL };
+	assert_meta(r, &m);
+	assert_counts(r, 3, 14, 25);
+	assert_tree(r, putuo_heads, N(putuo_heads));
+	/* The title is followed by "发布日期:… 浏览次数:", so the body opens at the first paragraph. */
+	assert_body(r, "2021年以来,普陀区始终坚持", "具有引领性、普陀辨识度的工作品牌。", 45);
+	assert_int_equal(r->paras[0].section, -1);
+	/* Inline heading of the plans: title up to the first 。, head through it. */
+	const struct section *s = &r->sections[35];
+	assert_range(r, s->head_start, s->head_end, "(一)在党建统领法治建设上实现大提升。");
+	report_free(r);
+}
+
+static void test_wujin(void **state)
+{
+	(void)state;
+	struct report *r = parse_asset("wujin-2020.txt");
+	const struct meta m = { "常州市武进区人民政府2020年法治政府建设工作报告", "常州市武进区", 2020,
+	                        "2021-01-29", "武政发〔2021〕7号", "常州市武进区人民政府", "常州市人民政府" };
+	assert_meta(r, &m);
+	assert_counts(r, 6, 19, 0);
+	assert_tree(r, wujin_heads, N(wujin_heads));
+	/* The title directly opens the report; it ends with the date under the signature. */
+	assert_body(r, "常州市武进区人民政府2020年法治政府建设工作报告\n武政发", "常州市武进区人民政府\n\n2021年1月25日", 56);
+	assert_int_equal(para_at(r, "常州市人民政府:")->section, -1);
+	/* The unheaded closing paragraph and the 一是 points stay in the last section, 六、(三). */
+	int last = (int)r->nsections - 1;
+	const struct para *p = para_at(r, "2020年的工作取得了一定的成绩");
+	assert_int_equal(p->kind, PARA_TEXT);
+	assert_int_equal(p->section, last);
+	static const char *const points[] = { "一是强化", "二是持续", "三是坚持", "四是严格", "五是依法" };
+	for (size_t i = 0; i < N(points); i++) {
+		p = para_at(r, points[i]);
+		assert_int_equal(p->kind, PARA_POINT);
+		assert_int_equal(p->section, last);
+	}
+	assert_int_equal(r->sections[last].end, r->body_end);
+	report_free(r);
+}
+
+static void test_zhanjiang(void **state)
+{
+	(void)state;
+	struct report *r = parse_asset("zhanjiang-etdz-2022.txt");
+	const struct meta m = { "湛江经济技术开发区2022年法治政府建设年度报告", "湛江经济技术开发区", 2022,
+	                        "2023-02-22", NULL, NULL, NULL };
+	assert_meta(r, &m);
+	assert_counts(r, 2, 13, 0);
+	assert_tree(r, zhanjiang_heads, N(zhanjiang_heads));
+	assert_body(r, "2022年,经开区在市委", "激发各单位法治建设的内生动力。", 20);
+	/* Inline 一是… inside a heading paragraph is not a point of its own. */
+	assert_int_equal(para_at(r, "(一)强化组织领导")->kind, PARA_HEADING);
+	/* The unheaded problems paragraph belongs to the open heading, 一、(六). */
+	assert_int_equal(para_at(r, "我区在推进法治政府建设工作")->section, 6);
+	/* A continuation line without indent stays in 二、. */
+	assert_int_equal(para_at(r, "以工业化、生态化")->section, 7);
+	assert_int_equal(para_at(r, "严格落实决策法定程序规定")->section, 10);
+	report_free(r);
+}
+
+static void test_simen(void **state)
+{
+	(void)state;
+	struct report *r = parse_asset("simen-2022.txt");
+	const struct meta m = { "泗门镇2022年度法治政府建设年度报告", "泗门镇", 2022, "2023-03-29", NULL, NULL, NULL };
+	assert_meta(r, &m);
+	assert_counts(r, 4, 11, 0);
+	assert_tree(r, simen_heads, N(simen_heads));
+	assert_body(r, "泗门镇2022年度法治政府建设年度报告\n\n今年", "奋力打造“重要窗口”提供有力法治保障。", 19);
+	report_free(r);
+}
+
+static void test_jingan(void **state)
+{
+	(void)state;
+	struct report *r = parse_asset("jingan-2019.txt");
+	const struct meta m = { "上海市静安区人民政府关于静安区法治政府建设工作情况的报告", "上海市静安区", 2019,
+	                        "", NULL, "上海市静安区人民政府", "区人大常委会" };
+	assert_meta(r, &m);
+	assert_counts(r, 4, 27, 30);
+	assert_tree(r, jingan_heads, N(jingan_heads));
+	/* Two-line title at the top; the feedback form after the last paragraph is left out. */
+	assert_body(r, "上海市静安区人民政府\n关于静安区", "流动法治阵地共同发展。", 121);
+	assert_true(strstr(r->text, "留言咨询") >= r->text + r->body_end);
+	/* An own-line heading that ends in 。: the title leaves it out, the head keeps it. */
+	const struct section *s = section_for(r, "3.组织开展");
+	assert_non_null(s);
+	assert_range(r, s->title_start, s->title_end, "组织开展法治专项督察工作");
+	assert_range(r, s->head_start, s->head_end, "3.组织开展法治专项督察工作。");
+	/* The 一是…六是 lines under (四)2. are points of that section. */
+	const struct para *p = para_at(r, "五是深入开展旧改征收工作");
+	assert_int_equal(p->kind, PARA_POINT);
+	assert_range(r, r->sections[p->section].head_start, r->sections[p->section].title_end,
+	             "2.加大重点领域执法力度");
+	report_free(r);
+}
+
+/* Full-width punctuation, U+3000 indents, 1、 and １． and （1）, "二、三产业" in running text. */
+static void test_fullwidth(void **state)
+{
+	(void)state;
+	static const struct head want[] = {
+		{ 1, "一", "主要工作及成效" },
+		{ 2, "一", "加强组织领导，压实主体责任" },
+		{ 3, "1", "健全工作机制" },
+		{ 3, "2", "强化督察考核" },
+		{ 2, "二", "深化“放管服”改革" },
+		{ 3, "１", "推进简政放权" },
+		{ 3, "２", "优化营商环境" },
+		{ 4, "1", "完善制度" },
+		{ 4, "2", "加强执法" },
+		{ 3, "３", "提升服务效能" },
+		{ 1, "二", "存在的问题" },
+		{ 1, "三", "下一步工作" },
+		{ 2, "一", "持续深化法治政府示范创建" },
+		{ 2, "二", "全面推行行政执法“三项制度”" },
+	};
+	struct report *r = parse_file("tests/fixtures/parse/fullwidth.txt");
+	const struct meta m = { "临江市东城区人民政府关于２０２２年度法治政府建设情况的报告", "临江市东城区", 2022,
+	                        "2023-02-10", NULL, "东城区人民政府", NULL };
+	assert_meta(r, &m);
+	assert_tree(r, want, N(want));
+	assert_body(r, "２０２２年，东城区", "东城区人民政府\n\n　　2023年1月20日", 19);
+	const struct para *p = para_at(r, "二、三产业比例");
+	assert_int_equal(p->kind, PARA_TEXT);
+	assert_int_equal(p->section, 10);
+	assert_int_equal(para_at(r, "一是法治队伍")->kind, PARA_POINT);
+	/* 1.5亿元 inside a heading paragraph is no ordinal. */
+	assert_range(r, r->sections[5].head_start, r->sections[5].head_end, "１．推进简政放权。");
+	report_free(r);
+}
+
+/* No chrome at all: the title is the first line; half-width (一) 1. (1); an addressee. */
+static void test_title_in_body(void **state)
+{
+	(void)state;
+	static const struct head want[] = {
+		{ 1, "一", "主要做法" },
+		{ 2, "一", "强化组织领导" },
+		{ 3, "1", "完善领导机制" },
+		{ 3, "2", "压实工作责任" },
+		{ 4, "1", "落实述法制度" },
+		{ 4, "2", "开展法治督查" },
+		{ 3, "3", "加强学法用法" },
+		{ 2, "二", "规范行政执法" },
+		{ 1, "二", "下一步打算" },
+	};
+	struct report *r = parse_file("tests/fixtures/parse/bodytitle.txt");
+	const struct meta m = { "白沙镇2021年度法治政府建设工作报告", "白沙镇", 2021, "", NULL, NULL, "镇人大主席团" };
+	assert_meta(r, &m);
+	assert_tree(r, want, N(want));
+	assert_body(r, "白沙镇2021年度", "推动法治政府建设再上新台阶。", 13);
+	assert_int_equal(r->body_start, 0);
+	/* 4th level nests under 3rd: (1) and (2) sit inside 2.压实工作责任. */
+	assert_int_equal(r->sections[4].parent, 3);
+	assert_int_equal(r->sections[3].end, r->sections[6].start);
+	report_free(r);
+}
+
+/* The title only in the page's table (信息名称), a 文号 with blanks inside its key,
+ * a Chinese-numeral date, and a feedback form right after the body. */
+static void test_title_in_metadata(void **state)
+{
+	(void)state;
+	static const struct head want[] = {
+		{ 1, "一", "推进依法全面履行政府职能" },
+		{ 1, "二", "完善依法行政制度体系" },
+	};
+	struct report *r = parse_file("tests/fixtures/parse/metatitle.txt");
+	const struct meta m = { "北湖区2020年法治政府建设年度报告", "北湖区", 2020, "2021-03-05",
+	                        "北政发〔2021〕3号", "北湖区人民政府", NULL };
+	assert_meta(r, &m);
+	assert_tree(r, want, N(want));
+	assert_body(r, "2020年，北湖区", "北湖区人民政府\n\n二〇二一年二月二十日", 7);
+	report_free(r);
+}
+
+static void test_no_headings(void **state)
+{
+	(void)state;
+	struct report *r = parse_file("tests/fixtures/parse/noheadings.txt");
+	const struct meta m = { "青山县2021年法治政府建设情况报告", "青山县", 2021, "", NULL, "青山县人民政府", NULL };
+	assert_meta(r, &m);
+	assert_int_equal(r->nsections, 0);
+	assert_body(r, "青山县2021年", "青山县人民政府\n2022年2月15日", 6);
+	for (size_t i = 0; i < r->npara; i++) {
+		assert_int_equal(r->paras[i].section, -1);
+		assert_int_equal(r->paras[i].kind, PARA_TEXT);
+	}
+	report_free(r);
+}
+
+static void test_empty(void **state)
+{
+	(void)state;
+	static const char *const texts[] = { "", "\n", "   \n\n　　\n", "打印\n关闭\n" };
+	for (size_t i = 0; i < N(texts); i++) {
+		struct report *r = parse_str(texts[i], strlen(texts[i]), "empty");
+		assert_string_equal(r->path, "empty");
+		assert_int_equal(r->npara, 0);
+		assert_int_equal(r->nsections, 0);
+		assert_true(r->body_start == r->body_end);
+		assert_null(r->meta.title);
+		assert_null(r->meta.region);
+		assert_int_equal(r->meta.year, 0);
+		assert_string_equal(r->meta.published, "");
+		report_free(r);
+	}
+}
+
+/* Markers cut off by the end of the text parse without reading past it. */
+static void test_markers_at_end(void **state)
+{
+	(void)state;
+	static const char *const cut[] = {
+		"一", "一、", "（一", "（一）", "(一", "1", "1.", "１．", "（1", "一是", "十", "二十、",
+		"1.错误类:*", "\xe4\xb8", "（\xe4",
+	};
+	for (size_t i = 0; i < N(cut); i++) {
+		char text[64];
+		snprintf(text, sizeof text, "正文第一段。\n%s", cut[i]);
+		struct report *r = parse_str(text, strlen(text), "cut");
+		assert_int_equal(r->nsections, 0);
+		report_free(r);
+	}
+	const char *text = "正文第一段。\n一、总体情况";
+	struct report *r = parse_str(text, strlen(text), "end");
+	assert_int_equal(r->nsections, 1);
+	assert_range(r, r->sections[0].title_start, r->sections[0].title_end, "总体情况");
+	assert_int_equal(r->sections[0].end, strlen(text));
+	report_free(r);
+}
+
+/* Numbering in sequence inside the parent; running text that starts like a heading. */
+static void test_sequence(void **state)
+{
+	(void)state;
+	const char *text =
+		"某区2022年法治政府建设报告\n"
+		"2022年全区工作情况如下。\n"
+		"二、三产业比例调整为3:7。\n"     /* no 一、 yet, and "三" counts on */
+		"一、总体情况\n"
+		"2.不是第一项。\n"                 /* 2. before any 1. under 一、 */
+		"(一)组织领导\n"
+		"1.健全机制\n"
+		"3.跳过了第二项\n"                 /* out of sequence */
+		"2.落实责任\n"
+		"1.5亿元资金全部到位。\n"          /* a decimal */
+		"(二)依法决策\n"
+		"1.重新编号\n"
+		"一、重复的第一章\n"                /* 一 again at the top */
+		"二、存在问题\n"
+		"四、跳号\n"
+		"三、下一步\n";
+	static const struct head want[] = {
+		{ 1, "一", "总体情况" },
+		{ 2, "一", "组织领导" },
+		{ 3, "1", "健全机制" },
+		{ 3, "2", "落实责任" },
+		{ 2, "二", "依法决策" },
+		{ 3, "1", "重新编号" },
+		{ 1, "二", "存在问题" },
+		{ 1, "三", "下一步" },
+	};
+	struct report *r = parse_str(text, strlen(text), "seq");
+	assert_tree(r, want, N(want));
+	report_free(r);
+}
+
+/* One 10 MB line without a newline: parsed in linear time, all of it one paragraph. */
+static void test_long_line(void **state)
+{
+	(void)state;
+	size_t n = 10u << 20;
+	char *text = xmalloc(n + 1);
+	static const char unit[] = "一、法治政府建设";   /* 24 bytes */
+	for (size_t i = 0; i < n; i += sizeof unit - 1)
+		memcpy(text + i, unit, sizeof unit - 1 <= n - i ? sizeof unit - 1 : n - i);
+	n -= n % 3;
+	text[n] = '\0';
+	struct report *r = parse_report(text, n, "long");
+	assert_int_equal(r->npara, 1);
+	assert_int_equal(r->nsections, 0);   /* far too long for a heading */
+	assert_int_equal(r->body_start, 0);
+	assert_int_equal(r->body_end, n);
+	report_free(r);
+
+	text = xmalloc(n + 1);
+	for (size_t i = 0; i < n; i += 3)
+		memcpy(text + i, "。", 3);
+	text[n] = '\0';
+	r = parse_report(text, n, "long");
+	assert_int_equal(r->npara, 1);
+	report_free(r);
+}
+
+/* tests/data/seed-labels.tsv: every level 1–3 row is a heading of that level whose text
+ * begins the row's; 一是 rows are points; unheaded rows are text; noise rows are no heading. */
+static void check_label(const struct report *r, int level, const char *text, const char *part)
+{
+	const struct section *s = section_for(r, text);
+	if (strcmp(part, "noise") == 0) {
+		assert_null(s);
+		return;
+	}
+	if (level == 0 || level == 4) {
+		assert_null(s);
+		assert_int_equal(para_at(r, text)->kind, level == 4 ? PARA_POINT : PARA_TEXT);
+		return;
+	}
+	if (!s)
+		fail_msg("heading not found: %s", text);
+	assert_int_equal(s->level, level);
+	/* The row is cut at 30 characters; the title must carry on from what the row shows. */
+	const char *rest = text + (s->title_start - s->head_start);
+	assert_true(strlen(text) >= s->title_start - s->head_start);
+	assert_true(s->title_end - s->title_start >= strlen(rest));
+	assert_memory_equal(r->text + s->title_start, rest, strlen(rest));
+}
+
+static void test_seed_labels(void **state)
+{
+	(void)state;
+	FILE *f = fopen("tests/data/seed-labels.tsv", "r");
+	assert_non_null(f);
+	char line[1024], cur[64] = "";
+	struct report *r = NULL;
+	int rows = 0, headings = 0, noise = 0;
+	assert_non_null(fgets(line, sizeof line, f));   /* header */
+	while (fgets(line, sizeof line, f)) {
+		char *file = strtok(line, "\t"), *lv = strtok(NULL, "\t");
+		char *text = strtok(NULL, "\t"), *part = strtok(NULL, "\t\n");
+		assert_non_null(part);
+		if (strcmp(file, cur) != 0) {
+			report_free(r);
+			r = parse_asset(file);
+			snprintf(cur, sizeof cur, "%s", file);
+		}
+		int level = atoi(lv);
+		check_label(r, level, text, part);
+		rows++;
+		headings += level >= 1 && level <= 3 && strcmp(part, "noise") != 0;
+		noise += strcmp(part, "noise") == 0;
+	}
+	report_free(r);
+	fclose(f);
+	assert_int_equal(rows, 175);
+	assert_int_equal(headings, 158);
+	assert_int_equal(noise, 4);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_putuo),
+		cmocka_unit_test(test_wujin),
+		cmocka_unit_test(test_zhanjiang),
+		cmocka_unit_test(test_simen),
+		cmocka_unit_test(test_jingan),
+		cmocka_unit_test(test_fullwidth),
+		cmocka_unit_test(test_title_in_body),
+		cmocka_unit_test(test_title_in_metadata),
+		cmocka_unit_test(test_no_headings),
+		cmocka_unit_test(test_empty),
+		cmocka_unit_test(test_markers_at_end),
+		cmocka_unit_test(test_sequence),
+		cmocka_unit_test(test_long_line),
+		cmocka_unit_test(test_seed_labels),
+	};
+	return cmocka_run_group_tests_name("parse", tests, NULL, NULL);
+}
