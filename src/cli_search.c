@@ -1,12 +1,221 @@
-/* cli_search.c — the `fazhi search` subcommand (not offered by this build yet). */
+/* cli_search.c — the `fazhi search` subcommand: ranked matching reports with snippets, as text, --json or --count. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
+#include "buf.h"
 #include "cli.h"
+#include "corpus.h"
+#include "index.h"
+#include "query.h"
+
+#define SNIPPETS 3
+#define SNIPPET_CELLS 40
+
+enum format { FMT_TEXT, FMT_JSON, FMT_COUNT };
+
+static int usage(const char *msg)
+{
+	fprintf(stderr, "fazhi: search: %s\n", msg);
+	fputs("Usage: fazhi search [--json] [--count] [--limit N] QUERY [PATH...]\n", stderr);
+	return 2;
+}
+
+static void progress_bar(void *arg, size_t done, size_t total)
+{
+	(void)arg;
+	int width = 30, full = total ? (int)(done * (size_t)width / total) : width;
+	fprintf(stderr, "\rindexing %zu/%zu [%.*s%*s]", done, total, full, "##############################",
+	        width - full, "");
+	if (done == total)
+		fputs("\r\033[K", stderr);
+}
+
+static size_t cps(const char *s, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return k;
+}
+
+/* The breadcrumb of a section: numbers from the top level down. */
+static size_t breadcrumb(const struct report *r, int sec, int *chain, size_t max)
+{
+	size_t n = 0;
+	for (int s = sec; s >= 0 && n < max; s = r->sections[s].parent)
+		chain[n++] = s;
+	for (size_t i = 0; i < n / 2; i++) {
+		int t = chain[i];
+		chain[i] = chain[n - 1 - i];
+		chain[n - 1 - i] = t;
+	}
+	return n;
+}
+
+static void add_json_or_null(struct buf *b, const char *s)
+{
+	if (s)
+		buf_add_json(b, s, strlen(s));
+	else
+		buf_adds(b, "null");
+}
+
+static void print_json(struct buf *b, const struct report *r, const struct index_result *res,
+                       const struct index_hits *h, const struct index_snippet *sn, size_t ns)
+{
+	buf_adds(b, "{\"file\":");
+	buf_add_json(b, r->path, strlen(r->path));
+	buf_adds(b, ",\"title\":");
+	add_json_or_null(b, r->meta.title);
+	buf_adds(b, ",\"region\":");
+	add_json_or_null(b, r->meta.region);
+	if (r->meta.year)
+		buf_printf(b, ",\"year\":%d", r->meta.year);
+	else
+		buf_adds(b, ",\"year\":null");
+	buf_printf(b, ",\"hits\":%zu,\"score\":%.4f,\"snippets\":[", res->hits, res->score);
+	for (size_t i = 0; i < ns; i++) {
+		int chain[8];
+		size_t nc = breadcrumb(r, sn[i].section, chain, 8);
+		buf_adds(b, i ? ",{\"path\":[" : "{\"path\":[");
+		for (size_t k = 0; k < nc; k++) {
+			const struct section *s = &r->sections[chain[k]];
+			if (k)
+				buf_addc(b, ',');
+			buf_add_json(b, r->text + s->number_start, s->number_end - s->number_start);
+		}
+		buf_adds(b, "],\"text\":");
+		buf_add_json(b, r->text + sn[i].start, sn[i].end - sn[i].start);
+		buf_adds(b, ",\"matches\":[");
+		for (size_t k = 0; k < sn[i].n; k++) {
+			const struct index_hit *m = &h->v[sn[i].first + k];
+			size_t a = cps(r->text + sn[i].start, m->start - sn[i].start);
+			buf_printf(b, "%s[%zu,%zu]", k ? "," : "", a, a + cps(r->text + m->start, m->end - m->start));
+		}
+		buf_adds(b, "]}");
+	}
+	buf_adds(b, "]}\n");
+}
+
+static void print_text(struct buf *b, const struct report *r, const struct index_result *res,
+                       const struct index_snippet *sn, size_t ns)
+{
+	buf_adds(b, r->path);
+	if (r->meta.title)
+		buf_printf(b, "  %s", r->meta.title);
+	buf_printf(b, "  (%zu hit%s)\n", res->hits, res->hits == 1 ? "" : "s");
+	for (size_t i = 0; i < ns; i++) {
+		int chain[8];
+		size_t nc = breadcrumb(r, sn[i].section, chain, 8);
+		buf_adds(b, "    ");
+		for (size_t k = 0; k < nc; k++) {
+			const struct section *s = &r->sections[chain[k]];
+			buf_printf(b, "%s%.*s", k ? "." : "", (int)(s->number_end - s->number_start), r->text + s->number_start);
+		}
+		buf_adds(b, nc ? "  " : "");
+		buf_add(b, r->text + sn[i].start, sn[i].end - sn[i].start);
+		buf_addc(b, '\n');
+	}
+}
+
+static void print_results(const struct corpus *c, const struct query *q, const struct index_results *res,
+                          enum format fmt)
+{
+	struct buf out;
+	struct index_hits hits = { 0 };
+	struct index_snippet sn[SNIPPETS];
+	buf_init(&out);
+	for (size_t i = 0; i < res->n; i++) {
+		const struct report *r = c->reports[res->v[i].report];
+		buf_reset(&out);
+		if (fmt == FMT_COUNT) {
+			buf_printf(&out, "%zu\t%s\n", res->v[i].hits, r->path);
+		} else {
+			struct index_doc d;
+			index_doc_init(&d, r);
+			index_doc_find(&d, q, &hits);
+			size_t ns = index_snippets(r, &hits, SNIPPET_CELLS, sn, SNIPPETS);
+			if (fmt == FMT_JSON)
+				print_json(&out, r, &res->v[i], &hits, sn, ns);
+			else
+				print_text(&out, r, &res->v[i], sn, ns);
+			index_doc_fini(&d);
+		}
+		cli_put(stdout, out.data, out.len);
+	}
+	buf_fini(&out);
+	index_hits_fini(&hits);
+}
+
+/* Reads the options; returns the index of QUERY in argv, or -1 after a usage message. */
+static int options(int argc, char **argv, enum format *fmt, size_t *limit)
+{
+	int i = 1;
+	for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
+		const char *a = argv[i], *v = NULL;
+		if (strcmp(a, "--") == 0)
+			return i + 1;
+		if (strcmp(a, "--json") == 0)
+			*fmt = FMT_JSON;
+		else if (strcmp(a, "--count") == 0)
+			*fmt = FMT_COUNT;
+		else if (strcmp(a, "--limit") == 0 && i + 1 < argc)
+			v = argv[++i];
+		else if (strncmp(a, "--limit=", 8) == 0)
+			v = a + 8;
+		else
+			return usage("unknown option"), -1;
+		if (v) {
+			char *end;
+			long n = strtol(v, &end, 10);
+			if (!*v || *end || n < 1)
+				return usage("--limit needs a positive number"), -1;
+			*limit = (size_t)n;
+		}
+	}
+	return i;
+}
 
 int cli_search(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fputs("fazhi: search: not available in this build\n", stderr);
-	return 2;
+	enum format fmt = FMT_TEXT;
+	size_t limit = 0;
+	int qi = options(argc, argv, &fmt, &limit);
+	if (qi < 0)
+		return 2;
+	if (qi >= argc)
+		return usage("missing QUERY");
+	char *cause = NULL;
+	struct query *q = query_parse(argv[qi], strlen(argv[qi]), &cause);
+	if (!q) {
+		fputs("fazhi: search: ", stderr);
+		cli_put(stderr, cause, strlen(cause));
+		fputc('\n', stderr);
+		free(cause);
+		return 2;
+	}
+	struct corpus c;
+	corpus_init(&c);
+	int npaths = argc - qi - 1;
+	size_t failed = cli_load(&c, argv + qi + 1, npaths);
+	char *dir = npaths ? index_cache_dir() : NULL, *notice = NULL;
+	struct index_progress bar = { progress_bar, NULL };
+	struct index *ix = index_open(&c, dir, isatty(2) ? &bar : NULL, &notice);
+	if (notice) {
+		fputs("fazhi: ", stderr);
+		cli_put(stderr, notice, strlen(notice));
+		fputc('\n', stderr);
+	}
+	struct index_results res = { 0 };
+	index_search(ix, q, limit, &res);
+	print_results(&c, q, &res, fmt);
+	index_results_fini(&res);
+	index_free(ix);
+	free(notice);
+	free(dir);
+	query_free(q);
+	corpus_fini(&c);
+	return failed ? 1 : 0;
 }
