@@ -1,12 +1,157 @@
-/* cli_outline.c — the `fazhi outline` subcommand (not offered by this build yet). */
+/* cli_outline.c — the `fazhi outline` subcommand: each report's metadata and chapter tree, as text or --json. */
 #include <stdio.h>
+#include <string.h>
 
+#include "buf.h"
 #include "cli.h"
+#include "corpus.h"
+#include "report.h"
+
+static const char usage_text[] =
+	"Usage: fazhi outline [--json] FILE...\n"
+	"Print the metadata and the chapter tree of each report.\n"
+	"\n"
+	"  --json      one JSON object per file, one per line:\n"
+	"              {\"file\", \"title\", \"region\", \"year\", \"published\", \"doc_number\",\n"
+	"               \"issuer\", \"sections\": [{\"level\", \"number\", \"title\", \"sections\": [...]}]}\n"
+	"              (null for a field the report does not state)\n"
+	"  -h, --help  show this help and exit\n"
+	"\n"
+	"Exit status: 0 when all files loaded, 1 when some could not be read, 2 on a usage error.\n";
+
+/* Prints "fazhi: outline: MSG 'ARG'" (ARG guarded like any argument) and the hint; returns 2. */
+static int usage_error(const char *msg, const char *arg)
+{
+	fprintf(stderr, "fazhi: outline: %s", msg);
+	if (arg) {
+		fputs(" '", stderr);
+		cli_put(stderr, arg, strlen(arg));
+		fputc('\'', stderr);
+	}
+	fputs("\nTry 'fazhi outline --help' for more information.\n", stderr);
+	return 2;
+}
+
+static void json_field(struct buf *b, const char *key, const char *value)
+{
+	buf_printf(b, ",\"%s\":", key);
+	if (value && *value)
+		buf_add_json(b, value, strlen(value));
+	else
+		buf_adds(b, "null");
+}
+
+/* Writes the children of `parent` that start at *i (pre-order) and moves *i past them. */
+static void json_sections(struct buf *b, const struct report *r, int parent, size_t *i)
+{
+	buf_addc(b, '[');
+	for (int first = 1; *i < r->nsections && r->sections[*i].parent == parent; first = 0) {
+		const struct section *s = &r->sections[*i];
+		int self = (int)(*i)++;
+		if (!first)
+			buf_addc(b, ',');
+		buf_printf(b, "{\"level\":%d,\"number\":", s->level);
+		buf_add_json(b, r->text + s->number_start, s->number_end - s->number_start);
+		buf_adds(b, ",\"title\":");
+		buf_add_json(b, r->text + s->title_start, s->title_end - s->title_start);
+		buf_adds(b, ",\"sections\":");
+		json_sections(b, r, self, i);
+		buf_addc(b, '}');
+	}
+	buf_addc(b, ']');
+}
+
+static void outline_json(struct buf *b, const struct report *r)
+{
+	const struct report_meta *m = &r->meta;
+	buf_adds(b, "{\"file\":");
+	buf_add_json(b, r->path, strlen(r->path));
+	json_field(b, "title", m->title);
+	json_field(b, "region", m->region);
+	if (m->year)
+		buf_printf(b, ",\"year\":%d", m->year);
+	else
+		buf_adds(b, ",\"year\":null");
+	json_field(b, "published", m->published);
+	json_field(b, "doc_number", m->doc_number);
+	json_field(b, "issuer", m->issuer);
+	buf_adds(b, ",\"sections\":");
+	size_t i = 0;
+	json_sections(b, r, -1, &i);
+	buf_adds(b, "}\n");
+}
+
+static void text_field(struct buf *b, const char *label, const char *value)
+{
+	if (value && *value)
+		buf_printf(b, "  %-11s %s\n", label, value);
+}
+
+static int depth(const struct report *r, int i)
+{
+	int d = 0;
+	while ((i = r->sections[i].parent) >= 0)
+		d++;
+	return d;
+}
+
+/* The file, its stated metadata, then each heading as written, indented by depth. */
+static void outline_text(struct buf *b, const struct report *r)
+{
+	const struct report_meta *m = &r->meta;
+	buf_printf(b, "%s\n", r->path);
+	text_field(b, "title:", m->title);
+	text_field(b, "region:", m->region);
+	if (m->year)
+		buf_printf(b, "  %-11s %d\n", "year:", m->year);
+	text_field(b, "published:", m->published);
+	text_field(b, "doc number:", m->doc_number);
+	text_field(b, "issuer:", m->issuer);
+	text_field(b, "addressee:", m->addressee);
+	buf_printf(b, "  %-11s %zu/%zu/%zu (levels 1/2/3)\n", "headings:", report_count_level(r, 1),
+	           report_count_level(r, 2), report_count_level(r, 3));
+	for (size_t i = 0; i < r->nsections; i++) {
+		const struct section *s = &r->sections[i];
+		buf_printf(b, "%*s", 2 + 2 * depth(r, (int)i), "");
+		buf_add(b, r->text + s->head_start, s->title_end - s->head_start);
+		buf_addc(b, '\n');
+	}
+}
 
 int cli_outline(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fputs("fazhi: outline: not available in this build\n", stderr);
-	return 2;
+	int json = 0, i;
+	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+		if (strcmp(argv[i], "--") == 0) {
+			i++;
+			break;
+		} else if (strcmp(argv[i], "--json") == 0) {
+			json = 1;
+		} else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			fputs(usage_text, stdout);
+			return 0;
+		} else {
+			return usage_error("unknown option", argv[i]);
+		}
+	}
+	if (i == argc)
+		return usage_error("no FILE given", NULL);
+
+	struct corpus c;
+	corpus_init(&c);
+	size_t failed = cli_load(&c, argv + i, argc - i);
+	struct buf b = { 0 };
+	for (size_t k = 0; k < c.n; k++) {
+		buf_reset(&b);
+		if (json)
+			outline_json(&b, c.reports[k]);
+		else
+			outline_text(&b, c.reports[k]);
+		if (!json && k + 1 < c.n)
+			buf_addc(&b, '\n');
+		cli_put(stdout, b.data, b.len);
+	}
+	buf_fini(&b);
+	corpus_fini(&c);
+	return failed ? 1 : 0;
 }
