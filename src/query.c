@@ -213,6 +213,10 @@ static int set_field(struct query *q, const struct tok *t, char **cause)
 
 static int add_term(struct query *q, const struct tok *t, int group, char **cause)
 {
+	if (q->nterms == QUERY_MAX_TERMS) {
+		*cause = xasprintf("too many terms (at most %d)", QUERY_MAX_TERMS);
+		return -1;
+	}
 	struct query_term *qt = &q->terms[q->nterms];
 	qt->text = fold_string(t->s, t->n, &qt->len);
 	if (qt->len == 0) {
