@@ -2,7 +2,14 @@
 #ifndef FAZHI_UI_H
 #define FAZHI_UI_H
 
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1   /* get_wch, cchar_t: Chinese in and out */
+#endif
+#include <curses.h>
+
 #include "corpus.h"
+#include "outline.h"
+#include "text.h"
 
 enum ui_color { UI_COLOR_AUTO, UI_COLOR_NEVER, UI_COLOR_ALWAYS };
 
@@ -12,7 +19,145 @@ struct ui_options {
 	int ambiwidth;         /* 1 or 2 (--ambiwidth=double) */
 };
 
-/* Runs the browser on a loaded corpus until the user quits. Returns the exit status. */
+/* Runs the browser on a loaded corpus until the user quits. Returns the exit status:
+ * 0, 2 when stdin/stdout is not a terminal or the locale is not UTF-8 (a message on
+ * stderr), 128+N when ended by signal N (the terminal restored and positions saved). */
 int ui_run(struct corpus *c, const struct ui_options *opt);
+
+/* ------------------------------------------------------------------------------------
+ * What follows is shared by the ui_*.c files only. ui.c owns the struct ui and is the
+ * hub: a pane never calls another pane, it asks ui.c (ui_open, ui_jump) instead. */
+
+enum ui_pane_id { UI_LIST, UI_TREE, UI_READER, UI_NPANES };
+
+/* What a key does. One table (ui_keys) maps keys to these; the dispatcher and the help
+ * screen both read it. */
+enum ui_action {
+	UI_NONE,
+	UI_DOWN, UI_UP, UI_PAGE_DOWN, UI_PAGE_UP, UI_HALF_DOWN, UI_HALF_UP, UI_TOP, UI_BOTTOM,
+	UI_FOCUS_NEXT, UI_FOCUS_PREV, UI_OPEN,
+	UI_HEADING_NEXT, UI_HEADING_PREV,
+	UI_COLLAPSE, UI_EXPAND, UI_TOGGLE, UI_COLLAPSE_ALL, UI_EXPAND_ALL,
+	UI_MARK_SET, UI_MARK_GO,
+	UI_HELP, UI_REDRAW, UI_QUIT
+};
+
+struct ui_key {
+	int code;              /* character, or KEY_* when fkey */
+	int fkey;              /* 1: a function key as get_wch reports with KEY_CODE_YES */
+	const char *name;      /* as the help screen and the man page spell it */
+	enum ui_action action;
+	const char *help;      /* what it does */
+};
+extern const struct ui_key ui_keys[];   /* ends with an entry whose name is NULL */
+
+/* Looks up a key as get_wch returned it (r is OK or KEY_CODE_YES). */
+enum ui_action ui_key_action(int r, wint_t ch);
+
+/* Roles of drawn cells; ui_draw maps each to colour or, on monochrome terminals, attributes. */
+enum ui_role {
+	UI_R_TEXT, UI_R_BAR, UI_R_BORDER, UI_R_SELECTED, UI_R_SELECTED_IDLE, UI_R_CURRENT,
+	UI_R_H1, UI_R_H2, UI_R_H3, UI_R_DIM, UI_R_MESSAGE, UI_NROLES
+};
+
+/* One display line of the reader: a byte range of report text (vis "a line on the screen"). */
+enum ui_rline_kind { UI_RL_TEXT, UI_RL_HEAD, UI_RL_BLANK };
+struct ui_rline {
+	size_t start, end;      /* [start, end) of report.text; a blank line has start == end */
+	int para;               /* index into report.paras */
+	unsigned char kind;     /* enum ui_rline_kind */
+	unsigned char level;    /* heading level 1..3 for UI_RL_HEAD */
+	unsigned char first;    /* 1 on the first display line of a heading */
+	unsigned char indent;   /* cells left blank before the text */
+};
+
+/* Reader state of the open report; the lines are a cache for one width. */
+struct ui_reader {
+	struct ui_rline *line;  /* owned */
+	size_t n, cap;
+	int width;              /* width the lines were wrapped to; 0: none yet */
+	size_t top;             /* index of the top display line */
+	size_t top_off;         /* its byte offset: what a re-wrap keeps at the top */
+	int rows;               /* height of the pane when last laid out */
+	struct text_lines tmp;  /* reused by every wrap */
+};
+
+struct ui_mark {
+	int report;             /* corpus index; -1: unset */
+	size_t off;             /* byte offset of the top line */
+};
+
+struct ui_rect { int y, x, h, w; };
+
+struct state;
+
+struct ui {
+	struct corpus *corpus;
+	const struct ui_options *opt;
+	size_t *order;          /* corpus indices sorted by region, year, path; owned */
+	size_t sel, list_top;   /* list pane: selected row in order, first row shown */
+	int cur;                /* corpus index of the open report, -1 none */
+	struct outline outline; /* chapter tree of the open report (valid when cur >= 0) */
+	size_t tree_top;        /* first tree row shown */
+	int cur_section;        /* section at the reader's top line, -1 in the preamble */
+	struct ui_reader rd;
+	enum ui_pane_id focus;
+	int single;             /* narrow terminal: one pane at a time */
+	int too_small;
+	struct ui_rect pane[UI_NPANES];
+	int shown[UI_NPANES];
+	WINDOW *win[UI_NPANES], *bar, *status, *body;   /* body: the help screen */
+	struct ui_mark marks[26], back;
+	int pending;            /* 'm' or '\'' waiting for its letter, else 0 */
+	int help;               /* the help screen is up */
+	size_t help_top;
+	char msg[256];          /* status message until the next key; "" none */
+	struct state *state;
+	int quit;
+};
+
+/* Pane hooks (tmux window modes, ncdu browse_*): ui.c calls them, they call ui.c. */
+struct ui_pane {
+	const char *name;
+	void (*draw)(struct ui *u, WINDOW *w, int rows, int cols);
+	/* Returns 1 when it took the action, 0 to let ui.c try its global meaning. */
+	int (*key)(struct ui *u, enum ui_action a);
+	void (*click)(struct ui *u, int row);
+	void (*resize)(struct ui *u, int rows, int cols);
+};
+extern const struct ui_pane ui_list_pane, ui_tree_pane, ui_reader_pane;
+
+/* ui.c: the hub. */
+void ui_open(struct ui *u, int report);          /* open a report in the reader (saves the old position) */
+void ui_jump(struct ui *u, size_t off);          /* move the reader, remembering where it was for '' */
+void ui_message(struct ui *u, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int ui_page_rows(const struct ui *u, enum ui_pane_id p);
+int ui_action_moves(enum ui_action a);           /* j k Space b d u g G and their aliases */
+/* For list-like panes: the row a movement action leads to from sel among n rows (n > 0)
+ * with `rows` visible; returns sel itself for other actions. */
+size_t ui_move_row(size_t sel, size_t n, enum ui_action a, int rows);
+/* Adjusts *top so that row sel is among the `rows` rows shown. */
+void ui_keep_visible(size_t *top, size_t sel, size_t n, int rows);
+
+/* ui_reader.c: reader model used by ui.c. */
+void ui_reader_layout(struct ui *u, int width);  /* (re)wrap for the width, keeping top_off at the top */
+void ui_reader_reset(struct ui *u);              /* forget the lines (another report opened) */
+void ui_reader_goto(struct ui *u, size_t off);   /* put the line holding off at the top */
+size_t ui_reader_top_offset(const struct ui *u);
+int ui_reader_percent(const struct ui *u);          /* of the text above the pane's bottom */
+/* Offset of the first line of the next (dir > 0) or previous heading from the top line;
+ * returns 0 when there is none. */
+int ui_reader_heading(const struct ui *u, int dir, size_t *off);
+void ui_reader_fini(struct ui_reader *rd);
+
+/* ui_draw.c: the one place model text becomes cells. Every function clips to `cols`
+ * cells, never draws half a wide character, and pads the rest with spaces when asked. */
+void ui_draw_init(int color);                    /* after start_color (or not) */
+attr_t ui_draw_attr(enum ui_role r, short *pair);
+/* Draws UTF-8 s[0..n) at (y, x); returns the cells used. pad: fill to x + cols. */
+int ui_draw_text(WINDOW *w, int y, int x, int cols, const char *s, size_t n, enum ui_role r, int pad);
+/* The same for text from outside the reports (paths, messages): cleaned first. */
+int ui_draw_outside(WINDOW *w, int y, int x, int cols, const char *s, enum ui_role r, int pad);
+void ui_draw_fill(WINDOW *w, int y, int x, int cols, enum ui_role r);
 
 #endif

@@ -1,0 +1,815 @@
+/* ui.c — curses set-up and teardown, the event loop, pane layout, focus, and keys → actions. */
+#include "ui.h"
+
+#include <langinfo.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "encoding.h"
+#include "outline.h"
+#include "report.h"
+#include "state.h"
+#include "text.h"
+#include "xmalloc.h"
+
+/* Below these sizes nothing but a "too small" line is drawn; below WIDE_COLS one pane at a time. */
+#define MIN_COLS 40
+#define MIN_ROWS 10
+#define WIDE_COLS 80
+
+const struct ui_key ui_keys[] = {
+	{ 'j', 0, "j", UI_DOWN, "down one line (reader) or row" },
+	{ KEY_DOWN, 1, "Down", UI_DOWN, NULL },
+	{ 'k', 0, "k", UI_UP, "up one line or row" },
+	{ KEY_UP, 1, "Up", UI_UP, NULL },
+	{ ' ', 0, "Space", UI_PAGE_DOWN, "down one page" },
+	{ KEY_NPAGE, 1, "PgDn", UI_PAGE_DOWN, NULL },
+	{ 'b', 0, "b", UI_PAGE_UP, "up one page" },
+	{ KEY_PPAGE, 1, "PgUp", UI_PAGE_UP, NULL },
+	{ 'd', 0, "d", UI_HALF_DOWN, "down half a page" },
+	{ 'u', 0, "u", UI_HALF_UP, "up half a page" },
+	{ 'g', 0, "g", UI_TOP, "to the beginning" },
+	{ KEY_HOME, 1, "Home", UI_TOP, NULL },
+	{ 'G', 0, "G", UI_BOTTOM, "to the end" },
+	{ KEY_END, 1, "End", UI_BOTTOM, NULL },
+	{ '\t', 0, "Tab", UI_FOCUS_NEXT, "focus the next pane (one pane at a time: show it)" },
+	{ KEY_BTAB, 1, "Shift-Tab", UI_FOCUS_PREV, "focus the previous pane" },
+	{ '\n', 0, "Enter", UI_OPEN, "open the report, or jump to the chapter" },
+	{ '\r', 0, "Enter", UI_OPEN, NULL },
+	{ KEY_ENTER, 1, "Enter", UI_OPEN, NULL },
+	{ ']', 0, "]", UI_HEADING_NEXT, "next heading" },
+	{ '[', 0, "[", UI_HEADING_PREV, "previous heading" },
+	{ 'h', 0, "h", UI_COLLAPSE, "chapters: fold the branch, or go to its parent" },
+	{ KEY_LEFT, 1, "Left", UI_COLLAPSE, NULL },
+	{ 'l', 0, "l", UI_EXPAND, "chapters: unfold the branch" },
+	{ KEY_RIGHT, 1, "Right", UI_EXPAND, NULL },
+	{ 'o', 0, "o", UI_TOGGLE, "chapters: fold or unfold" },
+	{ '-', 0, "-", UI_COLLAPSE_ALL, "chapters: fold all" },
+	{ '+', 0, "+", UI_EXPAND_ALL, "chapters: unfold all" },
+	{ '=', 0, "=", UI_EXPAND_ALL, NULL },
+	{ 'm', 0, "m", UI_MARK_SET, "m then a letter: mark the reading position" },
+	{ '\'', 0, "'", UI_MARK_GO, "' then a letter: go to the mark; '' back to before the last jump" },
+	{ '?', 0, "?", UI_HELP, "this help (q, ? or Esc closes it)" },
+	{ 12, 0, "Ctrl-L", UI_REDRAW, "redraw the screen" },
+	{ 'q', 0, "q", UI_QUIT, "quit (the reading position is remembered)" },
+	{ 0, 0, NULL, UI_NONE, NULL },
+};
+
+enum ui_action ui_key_action(int r, wint_t ch)
+{
+	int fkey = r == KEY_CODE_YES;
+	for (const struct ui_key *k = ui_keys; k->name; k++)
+		if (k->fkey == fkey && (wint_t)k->code == ch)
+			return k->action;
+	return UI_NONE;
+}
+
+int ui_action_moves(enum ui_action a)
+{
+	return a == UI_DOWN || a == UI_UP || a == UI_PAGE_DOWN || a == UI_PAGE_UP
+	    || a == UI_HALF_DOWN || a == UI_HALF_UP || a == UI_TOP || a == UI_BOTTOM;
+}
+
+size_t ui_move_row(size_t sel, size_t n, enum ui_action a, int rows)
+{
+	size_t page = rows > 1 ? (size_t)rows - 1 : 1, half = page / 2 ? page / 2 : 1;
+	size_t last = n ? n - 1 : 0;
+	switch (a) {
+	case UI_DOWN: return sel < last ? sel + 1 : last;
+	case UI_UP: return sel ? sel - 1 : 0;
+	case UI_PAGE_DOWN: return last - sel > page ? sel + page : last;
+	case UI_PAGE_UP: return sel > page ? sel - page : 0;
+	case UI_HALF_DOWN: return last - sel > half ? sel + half : last;
+	case UI_HALF_UP: return sel > half ? sel - half : 0;
+	case UI_TOP: return 0;
+	case UI_BOTTOM: return last;
+	default: return sel;
+	}
+}
+
+void ui_keep_visible(size_t *top, size_t sel, size_t n, int rows)
+{
+	size_t r = rows > 0 ? (size_t)rows : 1;
+	if (sel < *top)
+		*top = sel;
+	else if (sel >= *top + r)
+		*top = sel - r + 1;
+	if (n > r && *top > n - r)
+		*top = n - r;   /* no empty rows below the last while rows are hidden above */
+	if (n <= r)
+		*top = 0;
+}
+
+static const struct ui_pane *const panes[UI_NPANES] = { &ui_list_pane, &ui_tree_pane, &ui_reader_pane };
+
+/* CPU time per frame, printed on exit when FAZHI_FRAME_STATS is set (make bench). */
+struct frame_stats {
+	unsigned long frames;
+	double total, max;    /* seconds drawing frames */
+	double wrap;          /* seconds laying out reports (wrapping) */
+	unsigned long wraps;
+};
+static struct frame_stats stats;
+
+static double cpu_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* ---- terminal set-up and restoring ---- */
+
+static SCREEN *screen;
+static volatile sig_atomic_t got_signal;
+
+static void on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+static void restore_terminal(void)
+{
+	if (screen && !isendwin())
+		endwin();
+}
+
+static void catch_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0;   /* no SA_RESTART: get_wch returns so the loop sees the flag */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+static int utf8_locale(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	return cs && (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "utf8") == 0);
+}
+
+static int want_color(const struct ui_options *opt)
+{
+	if (opt->color == UI_COLOR_NEVER || !has_colors())
+		return 0;
+	if (opt->color == UI_COLOR_ALWAYS)
+		return 1;
+	const char *no = getenv("NO_COLOR");
+	return !(no && no[0]);
+}
+
+static int start_terminal(const struct ui_options *opt)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fputs("fazhi: the browser needs a terminal on stdin and stdout;"
+		      " for output to a pipe use a command such as 'fazhi outline' (see fazhi --help)\n", stderr);
+		return -1;
+	}
+	if (!utf8_locale()) {
+		fprintf(stderr, "fazhi: the browser needs a UTF-8 locale, but the character set is %s;"
+		        " try LANG=C.UTF-8\n", nl_langinfo(CODESET));
+		return -1;
+	}
+	catch_signals();   /* before newterm, so ncurses leaves our handlers in place */
+	screen = newterm(NULL, stdout, stdin);
+	if (!screen) {
+		const char *term = getenv("TERM");
+		char *clean = encoding_clean(term ? term : "", term ? strlen(term) : 0, NULL);
+		fprintf(stderr, "fazhi: cannot drive the terminal (TERM=%s); try TERM=xterm-256color\n", clean);
+		free(clean);
+		return -1;
+	}
+	set_term(screen);
+	xmalloc_set_exit_hook(restore_terminal);
+	cbreak();
+	noecho();
+	nonl();   /* Enter arrives as '\r' and the cursor moves stay exact */
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	set_escdelay(25);
+	wtimeout(stdscr, 200);   /* the loop sees a signal flag within 200 ms */
+	if (want_color(opt)) {
+		start_color();
+		use_default_colors();
+		ui_draw_init(1);
+	} else {
+		ui_draw_init(0);
+	}
+	if (opt->mouse) {
+		mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+		mouseinterval(0);
+	}
+	refresh();   /* stdscr is never drawn on in the normal case; settle it once */
+	return 0;
+}
+
+static void stop_terminal(struct ui *u)
+{
+	for (int i = 0; i < UI_NPANES; i++)
+		if (u->win[i])
+			delwin(u->win[i]);
+	if (u->bar)
+		delwin(u->bar);
+	if (u->status)
+		delwin(u->status);
+	if (u->body)
+		delwin(u->body);
+	endwin();
+	delscreen(screen);
+	screen = NULL;
+	xmalloc_set_exit_hook(NULL);
+}
+
+/* ---- the model side of the hub ---- */
+
+static const struct report *open_report(const struct ui *u)
+{
+	return u->cur >= 0 ? u->corpus->reports[u->cur] : NULL;
+}
+
+static int by_region_year(const void *a, const void *b, void *ctx)
+{
+	struct report *const *rs = ctx;
+	const struct report *x = rs[*(const size_t *)a], *y = rs[*(const size_t *)b];
+	const char *rx = x->meta.region, *ry = y->meta.region;
+	if (!rx != !ry)
+		return rx ? -1 : 1;   /* unknown regions last */
+	int c = rx ? strcmp(rx, ry) : 0;
+	if (c)
+		return c;
+	if (x->meta.year != y->meta.year)
+		return x->meta.year < y->meta.year ? -1 : 1;
+	return strcmp(x->path, y->path);
+}
+
+/* Insertion sort: qsort has no context argument in C11 and corpora are small enough. */
+static void sort_order(struct ui *u)
+{
+	size_t n = u->corpus->n;
+	u->order = xmalloc((n ? n : 1) * sizeof *u->order);
+	for (size_t i = 0; i < n; i++) {
+		size_t v = u->order[i] = i, j = i;
+		while (j > 0 && by_region_year(&u->order[j - 1], &v, u->corpus->reports) > 0) {
+			u->order[j] = u->order[j - 1];
+			j--;
+		}
+		u->order[j] = v;
+	}
+}
+
+static void remember_position(struct ui *u)
+{
+	const struct report *r = open_report(u);
+	if (r && u->state)
+		state_set(u->state, r->path, ui_reader_top_offset(u));
+}
+
+static void relayout_reader(struct ui *u)
+{
+	const struct ui_rect *p = &u->pane[UI_READER];
+	if (p->w <= 0 || p->h <= 0)
+		return;
+	int before = u->rd.width;
+	double t0 = cpu_now();
+	ui_reader_pane.resize(u, p->h, p->w);
+	if (u->rd.width != before) {
+		stats.wraps++;
+		stats.wrap += cpu_now() - t0;
+	}
+}
+
+void ui_open(struct ui *u, int report)
+{
+	if (report == u->cur || report < 0 || (size_t)report >= u->corpus->n)
+		return;
+	remember_position(u);
+	if (u->cur >= 0)
+		outline_fini(&u->outline);
+	u->cur = report;
+	const struct report *r = open_report(u);
+	outline_init(&u->outline, r);
+	u->tree_top = 0;
+	ui_reader_reset(u);
+	size_t off = r->body_start;
+	if (u->state && state_get(u->state, r->path, &off) && off > r->len)
+		off = r->body_start;
+	ui_reader_goto(u, off);
+	relayout_reader(u);
+	for (size_t i = 0; i < u->corpus->n; i++)
+		if (u->order[i] == (size_t)report)
+			u->sel = i;
+}
+
+static void jump_to(struct ui *u, int report, size_t off)
+{
+	u->back.report = u->cur;
+	u->back.off = ui_reader_top_offset(u);
+	ui_open(u, report);
+	ui_reader_goto(u, off);
+}
+
+void ui_jump(struct ui *u, size_t off)
+{
+	jump_to(u, u->cur, off);
+}
+
+void ui_message(struct ui *u, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(u->msg, sizeof u->msg, fmt, ap);
+	va_end(ap);
+}
+
+int ui_page_rows(const struct ui *u, enum ui_pane_id p)
+{
+	return u->pane[p].h > 0 ? u->pane[p].h : 1;
+}
+
+/* The chapters pane follows the reading position. */
+static void follow(struct ui *u, int *followed)
+{
+	if (u->cur < 0 || u->cur_section == *followed)
+		return;
+	*followed = u->cur_section;
+	if (u->cur_section >= 0)
+		outline_select_section(&u->outline, u->cur_section);
+	else
+		u->outline.selected = 0;
+}
+
+/* ---- layout ---- */
+
+static WINDOW *fresh_window(WINDOW *old, int h, int w, int y, int x)
+{
+	if (old)
+		delwin(old);
+	return h > 0 && w > 0 ? newwin(h, w, y, x) : NULL;
+}
+
+static void layout(struct ui *u)
+{
+	int rows = LINES, cols = COLS;
+	u->too_small = cols < MIN_COLS || rows < MIN_ROWS;
+	u->single = cols < WIDE_COLS;
+	int h = u->too_small ? 0 : rows - 2;
+	int list = cols / 5 < 20 ? 20 : cols / 5 > 36 ? 36 : cols / 5;
+	int tree = cols / 5 < 18 ? 18 : cols / 5 > 40 ? 40 : cols / 5;
+	for (int i = 0; i < UI_NPANES; i++) {
+		struct ui_rect *p = &u->pane[i];
+		if (u->single) {
+			*p = (struct ui_rect){ 1, 0, h, cols };
+		} else {
+			int x = i == UI_LIST ? 0 : i == UI_TREE ? list + 1 : list + tree + 2;
+			int w = i == UI_LIST ? list : i == UI_TREE ? tree : cols - x;
+			*p = (struct ui_rect){ 1, x, h, w };
+		}
+		int border = !u->single && i != UI_READER;
+		u->win[i] = fresh_window(u->win[i], h, p->w + border, p->y, p->x);
+	}
+	u->bar = fresh_window(u->bar, u->too_small ? 0 : 1, cols, 0, 0);
+	u->status = fresh_window(u->status, u->too_small ? 0 : 1, cols, rows - 1, 0);
+	u->body = fresh_window(u->body, h, cols, 1, 0);
+	if (u->too_small)
+		return;
+	for (int i = 0; i < UI_NPANES; i++)
+		if (i != UI_READER)
+			panes[i]->resize(u, u->pane[i].h, u->pane[i].w);
+	relayout_reader(u);
+}
+
+/* ---- drawing ---- */
+
+/* Writers for the one-row bars: each returns the column after what it drew. */
+static int put_n(WINDOW *w, int x, int cols, const char *s, size_t n, enum ui_role r)
+{
+	if (x >= cols)
+		return x;
+	return x + ui_draw_text(w, 0, x, cols - x, s, n, r, 0);
+}
+
+static int put(WINDOW *w, int x, int cols, const char *s, enum ui_role r)
+{
+	return put_n(w, x, cols, s, strlen(s), r);
+}
+
+static void draw_bar(struct ui *u)
+{
+	WINDOW *w = u->bar;
+	int cols = COLS, x = 0;
+	char head[64];
+	if (u->single)
+		snprintf(head, sizeof head, " fazhi \xE2\x80\xA2 %s %d/3 (Tab) ", panes[u->focus]->name, u->focus + 1);
+	else
+		snprintf(head, sizeof head, " fazhi \xE2\x80\xA2 %s ", panes[u->focus]->name);
+	x = put(w, x, cols, head, UI_R_BAR);
+	const struct report *r = open_report(u);
+	if (r) {
+		char year[16] = "";
+		if (r->meta.region)
+			x = put(w, x, cols, r->meta.region, UI_R_BAR);
+		if (r->meta.year > 0)
+			snprintf(year, sizeof year, " %d", r->meta.year);
+		x = put(w, x, cols, year, UI_R_BAR);
+		x = put(w, x, cols, "  ", UI_R_BAR);
+		if (r->meta.title)
+			x = put(w, x, cols, r->meta.title, UI_R_BAR);
+		else if (x < cols)
+			x += ui_draw_outside(w, 0, x, cols - x, r->path, UI_R_BAR, 0);
+	}
+	if (x < cols)
+		ui_draw_fill(w, 0, x, cols - x, UI_R_BAR);
+}
+
+/* One breadcrumb item, clipped to `max` cells with an ellipsis. */
+static int crumb(WINDOW *w, int x, int cols, const char *s, size_t n, int max)
+{
+	static const char ell[] = "\xE2\x80\xA6";
+	if (x >= cols)
+		return x;
+	if ((int)text_width(s, n) <= max)
+		return put_n(w, x, cols, s, n, UI_R_BAR);
+	int ew = (int)text_width(ell, sizeof ell - 1);
+	size_t used;
+	size_t fit = text_clip(s, n, (size_t)(max > ew ? max - ew : 0), &used);
+	x = put_n(w, x, cols, s, fit, UI_R_BAR);
+	return put(w, x, cols, ell, UI_R_BAR);
+}
+
+static int breadcrumb(struct ui *u, WINDOW *w, int x, int cols)
+{
+	const struct report *r = open_report(u);
+	if (!r)
+		return x;
+	if (u->cur_section < 0)
+		return put(w, x, cols, "(before the first heading)", UI_R_BAR);
+	int chain[8], n = 0;
+	for (int s = u->cur_section; s >= 0 && n < 8; s = r->sections[s].parent)
+		chain[n++] = s;
+	int max = cols / 4 > 12 ? cols / 4 : 12;
+	while (n-- > 0) {
+		const struct section *s = &r->sections[chain[n]];
+		x = crumb(w, x, cols, r->text + s->head_start, s->head_end - s->head_start, max);
+		if (n > 0)
+			x = put(w, x, cols, " \xE2\x80\xBA ", UI_R_BAR);
+	}
+	return x;
+}
+
+static void draw_status(struct ui *u)
+{
+	WINDOW *w = u->status;
+	int cols = COLS;
+	char right[32];
+	if (u->pending)
+		snprintf(right, sizeof right, " %c\xE2\x80\xA6 ", u->pending);
+	else if (u->cur >= 0)
+		snprintf(right, sizeof right, " %3d%% ", ui_reader_percent(u));
+	else
+		right[0] = '\0';
+	int rw = (int)strlen(right);   /* ASCII apart from the ellipsis, which is counted 3 */
+	int room = cols - rw > 0 ? cols - rw : 0;
+	int x = put(w, 0, room, " ", UI_R_BAR);
+	if (u->msg[0]) {
+		if (x < room)
+			x += ui_draw_outside(w, 0, x, room - x, u->msg, UI_R_MESSAGE, 0);
+	} else {
+		x = breadcrumb(u, w, x, room);
+	}
+	if (x < room)
+		ui_draw_fill(w, 0, x, room - x, UI_R_BAR);
+	x = x > room ? x : room;
+	x = put(w, x, cols, right, UI_R_BAR);
+	if (x < cols)
+		ui_draw_fill(w, 0, x, cols - x, UI_R_BAR);
+}
+
+/* The help screen: every key of ui_keys, aliases on the line of the key they follow. */
+static void draw_help(struct ui *u)
+{
+	WINDOW *w = u->body;
+	int rows = u->pane[UI_READER].h, cols = COLS, y = 0;
+	static const char head[] = " Keys \xE2\x80\x94 q, ? or Esc closes this screen; j/k scroll it";
+	size_t line = 0;
+	if (y < rows)
+		ui_draw_text(w, y++, 0, cols, head, sizeof head - 1, UI_R_H1, 1);
+	for (const struct ui_key *k = ui_keys; k->name; k++) {
+		if (!k->help)
+			continue;
+		if (line++ < u->help_top)
+			continue;
+		if (y >= rows)
+			break;
+		char names[64] = "";
+		size_t len = 0;
+		for (const struct ui_key *a = k; a->name && (a == k || !a->help); a++) {
+			if (a != k && strcmp(a->name, a[-1].name) == 0)
+				continue;
+			len += (size_t)snprintf(names + len, sizeof names - len, "%s%s", a == k ? "" : ", ", a->name);
+			if (len >= sizeof names)
+				len = sizeof names - 1;
+		}
+		ui_draw_fill(w, y, 0, 2, UI_R_TEXT);
+		int x = 2 + ui_draw_text(w, y, 2, cols - 2, names, len, UI_R_H3, 0);
+		if (x < 22 && 22 < cols) {
+			ui_draw_fill(w, y, x, 22 - x, UI_R_TEXT);
+			x = 22;
+		}
+		x += ui_draw_text(w, y, x, cols - x > 0 ? cols - x : 0, " ", 1, UI_R_TEXT, 0);
+		ui_draw_text(w, y, x, cols - x > 0 ? cols - x : 0, k->help, strlen(k->help), UI_R_TEXT, 1);
+		y++;
+	}
+	for (; y < rows; y++)
+		ui_draw_fill(w, y, 0, cols, UI_R_TEXT);
+	wnoutrefresh(w);
+}
+
+static void draw_too_small(void)
+{
+	static const char msg[] = "terminal too small";
+	werase(stdscr);
+	int need = (int)sizeof msg - 1;
+	int x = COLS > need ? (COLS - need) / 2 : 0;
+	ui_draw_text(stdscr, LINES / 2, x, COLS - x, msg, sizeof msg - 1, UI_R_TEXT, 0);
+	wnoutrefresh(stdscr);
+}
+
+static void draw_border(struct ui *u, int i)
+{
+	short pair;
+	attr_t a = ui_draw_attr(UI_R_BORDER, &pair);
+	cchar_t line;
+	setcchar(&line, L"\u2502", a, pair, NULL);
+	mvwvline_set(u->win[i], 0, u->pane[i].w, &line, u->pane[i].h);
+}
+
+static void draw(struct ui *u)
+{
+	wnoutrefresh(stdscr);   /* keeps get_wch from repainting stdscr over the panes */
+	if (u->too_small || !u->bar || !u->status) {
+		draw_too_small();
+		doupdate();
+		return;
+	}
+	draw_bar(u);
+	wnoutrefresh(u->bar);
+	if (u->help && u->body) {
+		draw_help(u);
+	} else {
+		for (int i = 0; i < UI_NPANES; i++) {
+			if (!u->win[i] || (u->single && i != (int)u->focus))
+				continue;
+			panes[i]->draw(u, u->win[i], u->pane[i].h, u->pane[i].w);
+			if (!u->single && i != UI_READER)
+				draw_border(u, i);
+			wnoutrefresh(u->win[i]);
+		}
+	}
+	draw_status(u);
+	wnoutrefresh(u->status);
+	doupdate();
+}
+
+/* ---- input ---- */
+
+static void set_mark(struct ui *u, wint_t ch)
+{
+	if (ch < 'a' || ch > 'z' || u->cur < 0) {
+		ui_message(u, "marks are the letters a to z");
+		return;
+	}
+	u->marks[ch - 'a'] = (struct ui_mark){ u->cur, ui_reader_top_offset(u) };
+	ui_message(u, "mark %c set", (int)ch);
+}
+
+static void go_mark(struct ui *u, wint_t ch)
+{
+	struct ui_mark m;
+	if (ch == '\'')
+		m = u->back;
+	else if (ch >= 'a' && ch <= 'z')
+		m = u->marks[ch - 'a'];
+	else {
+		ui_message(u, "marks are the letters a to z");
+		return;
+	}
+	if (m.report < 0) {
+		if (ch == '\'')
+			ui_message(u, "no jump to go back from");
+		else
+			ui_message(u, "mark %c is not set", (int)ch);
+		return;
+	}
+	jump_to(u, m.report, m.off);
+}
+
+static void focus_step(struct ui *u, int step)
+{
+	u->focus = (enum ui_pane_id)((u->focus + UI_NPANES + step) % UI_NPANES);
+}
+
+static void help_key(struct ui *u, int r, wint_t ch, enum ui_action a)
+{
+	if (a == UI_HELP || a == UI_QUIT || (r == OK && ch == 27)) {
+		u->help = 0;
+		return;
+	}
+	size_t n = 0;
+	for (const struct ui_key *k = ui_keys; k->name; k++)
+		n += k->help != NULL;
+	if (ui_action_moves(a))
+		u->help_top = ui_move_row(u->help_top, n, a, ui_page_rows(u, UI_READER));
+}
+
+static void global_key(struct ui *u, enum ui_action a)
+{
+	size_t off;
+	switch (a) {
+	case UI_FOCUS_NEXT: focus_step(u, 1); break;
+	case UI_FOCUS_PREV: focus_step(u, -1); break;
+	case UI_HEADING_NEXT:
+	case UI_HEADING_PREV:
+		if (ui_reader_heading(u, a == UI_HEADING_NEXT ? 1 : -1, &off))
+			ui_jump(u, off);
+		else
+			ui_message(u, a == UI_HEADING_NEXT ? "no heading below" : "no heading above");
+		break;
+	case UI_MARK_SET: u->pending = 'm'; break;
+	case UI_MARK_GO: u->pending = '\''; break;
+	case UI_HELP: u->help = 1; u->help_top = 0; break;
+	case UI_REDRAW: clearok(curscr, TRUE); break;
+	case UI_QUIT: u->quit = 1; break;
+	default: break;
+	}
+}
+
+static void key(struct ui *u, int r, wint_t ch)
+{
+	enum ui_action a = ui_key_action(r, ch);
+	u->msg[0] = '\0';
+	if (u->too_small) {
+		u->quit = a == UI_QUIT;
+		return;
+	}
+	if (u->help) {
+		help_key(u, r, ch, a);
+		return;
+	}
+	if (u->pending) {
+		int p = u->pending;
+		u->pending = 0;
+		if (r == OK && ch == 27)
+			return;
+		if (r == OK && p == 'm')
+			set_mark(u, ch);
+		else if (r == OK)
+			go_mark(u, ch);
+		return;
+	}
+	if (a == UI_NONE) {
+		if (!(r == OK && ch == 27))
+			ui_message(u, "no such key; press ? for the keys");
+		return;
+	}
+	if (!panes[u->focus]->key(u, a))
+		global_key(u, a);
+}
+
+static int pane_at(const struct ui *u, int y, int x)
+{
+	for (int i = 0; i < UI_NPANES; i++) {
+		const struct ui_rect *p = &u->pane[i];
+		if (u->single && i != (int)u->focus)
+			continue;
+		if (y >= p->y && y < p->y + p->h && x >= p->x && x < p->x + p->w)
+			return i;
+	}
+	return -1;
+}
+
+static void mouse(struct ui *u)
+{
+	MEVENT ev;
+	if (getmouse(&ev) != OK || u->too_small || u->help)
+		return;
+	int i = pane_at(u, ev.y, ev.x);
+	if (i < 0)
+		return;
+	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+		enum ui_action a = ev.bstate & BUTTON4_PRESSED ? UI_UP : UI_DOWN;
+		for (int k = 0; k < 3; k++)
+			panes[i]->key(u, a);
+	} else if (ev.bstate & BUTTON1_PRESSED) {
+		u->focus = (enum ui_pane_id)i;
+		panes[i]->click(u, ev.y - u->pane[i].y);
+	}
+}
+
+/* ---- the loop ---- */
+
+static void timed_draw(struct ui *u)
+{
+	double t0 = cpu_now();
+	draw(u);
+	double t = cpu_now() - t0;
+	stats.frames++;
+	stats.total += t;
+	if (t > stats.max)
+		stats.max = t;
+}
+
+static void print_stats(void)
+{
+	if (!getenv("FAZHI_FRAME_STATS") || stats.frames == 0)
+		return;
+	fprintf(stderr, "fazhi: %lu frames, %.1f us mean, %.1f us max CPU per frame; "
+	        "%lu layouts, %.1f us mean CPU per layout\n",
+	        stats.frames, stats.total / (double)stats.frames * 1e6, stats.max * 1e6,
+	        stats.wraps, stats.wraps ? stats.wrap / (double)stats.wraps * 1e6 : 0.0);
+}
+
+static void ui_init(struct ui *u, struct corpus *c, const struct ui_options *opt)
+{
+	memset(u, 0, sizeof *u);
+	u->corpus = c;
+	u->opt = opt;
+	u->cur = -1;
+	u->cur_section = -1;
+	u->focus = UI_LIST;
+	u->back.report = -1;
+	for (int i = 0; i < 26; i++)
+		u->marks[i].report = -1;
+	u->state = state_load();
+	sort_order(u);
+}
+
+static void ui_fini(struct ui *u)
+{
+	remember_position(u);
+	if (u->cur >= 0)
+		outline_fini(&u->outline);
+	ui_reader_fini(&u->rd);
+	free(u->order);
+}
+
+static void save_positions(struct ui *u)
+{
+	char *cause = NULL;
+	if (state_save(u->state, &cause) != 0) {
+		char *clean = encoding_clean(cause, strlen(cause), NULL);
+		fprintf(stderr, "fazhi: reading positions not saved: %s\n", clean);
+		free(clean);
+		free(cause);
+	}
+	state_free(u->state);
+	u->state = NULL;
+}
+
+static void loop(struct ui *u)
+{
+	int followed = -2;
+	while (!u->quit && !got_signal) {
+		follow(u, &followed);
+		timed_draw(u);
+		wint_t ch;
+		int r = wget_wch(stdscr, &ch);
+		if (r == ERR)
+			continue;
+		if (r == KEY_CODE_YES && ch == KEY_RESIZE)
+			layout(u);
+		else if (r == KEY_CODE_YES && ch == KEY_MOUSE)
+			mouse(u);
+		else
+			key(u, r, ch);
+	}
+}
+
+int ui_run(struct corpus *c, const struct ui_options *opt)
+{
+	if (start_terminal(opt) != 0)
+		return 2;
+	struct ui u;
+	ui_init(&u, c, opt);
+	layout(&u);
+	if (c->n > 0)
+		ui_open(&u, (int)u.order[0]);
+	if (c->nmsgs > 0)
+		ui_message(&u, "%s: %s%s", c->msgs[0].path, c->msgs[0].reason,
+		           c->nmsgs > 1 ? " (more on the terminal before fazhi started)" : "");
+	loop(&u);
+	ui_fini(&u);
+	stop_terminal(&u);
+	save_positions(&u);
+	print_stats();
+	return got_signal ? 128 + got_signal : 0;
+}

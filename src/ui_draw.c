@@ -1,0 +1,123 @@
+/* ui_draw.c — the one place model text becomes cells: clipping, padding, colours. */
+#include "ui.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include <unistr.h>
+
+#include "encoding.h"
+#include "text.h"
+
+/* Each character goes to the column our width function gives it, not where the terminal's
+ * wcwidth would leave the cursor: with --ambiwidth=double (or any disagreement between
+ * libunistring and the C library) the two differ, and drawing by our column keeps every
+ * border straight. A character the terminal thinks narrower is followed by spaces; one it
+ * thinks wider than we do is shown as U+FFFD (or a space) so it cannot push the row. */
+
+struct role_style {
+	attr_t mono;      /* attributes without colour */
+	attr_t attr;      /* attributes with colour */
+	short fg, bg;     /* colour pair; -1 is the terminal's default */
+};
+
+static const struct role_style styles[UI_NROLES] = {
+	[UI_R_TEXT]          = { A_NORMAL, A_NORMAL, -1, -1 },
+	[UI_R_BAR]           = { A_REVERSE, A_NORMAL, COLOR_WHITE, COLOR_BLUE },
+	[UI_R_BORDER]        = { A_NORMAL, A_NORMAL, COLOR_BLUE, -1 },
+	[UI_R_SELECTED]      = { A_REVERSE, A_NORMAL, COLOR_BLACK, COLOR_CYAN },
+	[UI_R_SELECTED_IDLE] = { A_UNDERLINE, A_NORMAL, -1, COLOR_BLACK },
+	[UI_R_CURRENT]       = { A_BOLD, A_BOLD, COLOR_YELLOW, -1 },
+	[UI_R_H1]            = { A_BOLD | A_UNDERLINE, A_BOLD, COLOR_YELLOW, -1 },
+	[UI_R_H2]            = { A_BOLD, A_BOLD, COLOR_CYAN, -1 },
+	[UI_R_H3]            = { A_BOLD, A_BOLD, COLOR_GREEN, -1 },
+	[UI_R_DIM]           = { A_DIM, A_NORMAL, COLOR_CYAN, -1 },
+	[UI_R_MESSAGE]       = { A_BOLD | A_REVERSE, A_BOLD, COLOR_YELLOW, COLOR_BLUE },
+};
+
+static int use_color;
+
+void ui_draw_init(int color)
+{
+	use_color = color;
+	if (!color)
+		return;
+	for (int r = 0; r < UI_NROLES; r++)
+		init_pair((short)(r + 1), styles[r].fg, styles[r].bg);
+}
+
+attr_t ui_draw_attr(enum ui_role r, short *pair)
+{
+	*pair = use_color ? (short)(r + 1) : 0;
+	return use_color ? styles[r].attr : styles[r].mono;
+}
+
+static void put_cell(WINDOW *w, int y, int x, wchar_t c, attr_t a, short pair)
+{
+	wchar_t wc[2] = { c, 0 };
+	cchar_t cc;
+	setcchar(&cc, wc, a, pair, NULL);
+	mvwadd_wch(w, y, x, &cc);
+}
+
+/* Draws one character filling exactly `cells` columns at x. */
+static void put_char(WINDOW *w, int y, int x, ucs4_t c, int cells, attr_t a, short pair)
+{
+	int tw = wcwidth((wchar_t)c);
+	if (tw == cells) {
+		put_cell(w, y, x, (wchar_t)c, a, pair);
+		return;
+	}
+	int used = 0;
+	if (tw >= 0 && tw < cells) {
+		put_cell(w, y, x, (wchar_t)c, a, pair);
+		used = tw;
+	} else if (cells >= 1) {
+		put_cell(w, y, x, 0xFFFD, a, pair);
+		used = 1;
+	}
+	for (; used < cells; used++)
+		put_cell(w, y, x + used, L' ', a, pair);
+}
+
+int ui_draw_text(WINDOW *w, int y, int x, int cols, const char *s, size_t n, enum ui_role r, int pad)
+{
+	short pair;
+	attr_t a = ui_draw_attr(r, &pair);
+	int col = 0;
+	size_t i = 0;
+	while (i < n && col < cols) {
+		ucs4_t c;
+		int len = u8_mbtouc(&c, (const uint8_t *)s + i, n - i);
+		int cw = text_char_width(c);
+		if (col + cw > cols)
+			break;   /* never half a wide character: the pad covers the cell */
+		if (cw > 0)
+			put_char(w, y, x + col, c, cw, a, pair);
+		else if (col > 0 && wcwidth((wchar_t)c) == 0)
+			put_cell(w, y, x + col, (wchar_t)c, a, pair);   /* combines with the cell before */
+		col += cw;
+		i += (size_t)len;
+	}
+	if (pad && col < cols)
+		ui_draw_fill(w, y, x + col, cols - col, r);
+	return col;
+}
+
+int ui_draw_outside(WINDOW *w, int y, int x, int cols, const char *s, enum ui_role r, int pad)
+{
+	size_t len;
+	char *clean = encoding_clean(s, strlen(s), &len);
+	int used = ui_draw_text(w, y, x, cols, clean, len, r, pad);
+	free(clean);
+	return used;
+}
+
+void ui_draw_fill(WINDOW *w, int y, int x, int cols, enum ui_role r)
+{
+	short pair;
+	attr_t a = ui_draw_attr(r, &pair);
+	for (int i = 0; i < cols; i++)
+		put_cell(w, y, x + i, L' ', a, pair);
+}

@@ -1,0 +1,110 @@
+/* ui_list.c — the reports pane: every loaded report by region, then year, with its title. */
+#include "ui.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "report.h"
+#include "text.h"
+
+static const struct report *row_report(const struct ui *u, size_t row)
+{
+	return u->corpus->reports[u->order[row]];
+}
+
+static size_t cells(const char *s)
+{
+	return s ? text_width(s, strlen(s)) : 0;
+}
+
+/* Region column: as wide as the widest region in view; the region goes before the title,
+ * so only the year's room is kept back in a narrow pane. */
+static int region_width(const struct ui *u, int rows, int cols)
+{
+	size_t w = 1;
+	for (size_t i = u->list_top; i < u->corpus->n && i < u->list_top + (size_t)rows; i++) {
+		size_t c = cells(row_report(u, i)->meta.region);
+		if (c > w)
+			w = c;
+	}
+	size_t cap = cols > 8 ? (size_t)cols - 7 : 1;
+	return (int)(w < cap ? w : cap);
+}
+
+static void draw_row(struct ui *u, WINDOW *w, int y, int cols, size_t row, int rw)
+{
+	const struct report *r = row_report(u, row);
+	enum ui_role role = UI_R_TEXT, dim = UI_R_DIM;
+	if (row == u->sel) {
+		role = dim = u->focus == UI_LIST ? UI_R_SELECTED : UI_R_SELECTED_IDLE;
+	}
+	int x = 0;
+	ui_draw_fill(w, y, x, 1, role);
+	x += 1;
+	const char *region = r->meta.region ? r->meta.region : "?";
+	int used = ui_draw_text(w, y, x, rw < cols - x ? rw : cols - x, region, strlen(region), role, 1);
+	x += used > rw ? used : rw;
+	char year[16];
+	if (r->meta.year > 0)
+		snprintf(year, sizeof year, " %d ", r->meta.year);
+	else
+		snprintf(year, sizeof year, " ---- ");
+	if (x < cols)
+		x += ui_draw_text(w, y, x, cols - x, year, strlen(year), dim, 0);
+	if (x >= cols)
+		return;
+	if (r->meta.title)
+		ui_draw_text(w, y, x, cols - x, r->meta.title, strlen(r->meta.title), role, 1);
+	else
+		ui_draw_outside(w, y, x, cols - x, r->path, role, 1);
+}
+
+static void list_draw(struct ui *u, WINDOW *w, int rows, int cols)
+{
+	size_t n = u->corpus->n;
+	ui_keep_visible(&u->list_top, u->sel, n, rows);
+	int rw = region_width(u, rows, cols);
+	for (int y = 0; y < rows; y++) {
+		size_t row = u->list_top + (size_t)y;
+		if (row < n)
+			draw_row(u, w, y, cols, row, rw);
+		else
+			ui_draw_fill(w, y, 0, cols, UI_R_TEXT);
+	}
+}
+
+static int list_key(struct ui *u, enum ui_action a)
+{
+	size_t n = u->corpus->n;
+	if (n == 0)
+		return 0;
+	if (a == UI_OPEN) {
+		ui_open(u, (int)u->order[u->sel]);
+		u->focus = UI_READER;
+		return 1;
+	}
+	if (!ui_action_moves(a))
+		return 0;
+	u->sel = ui_move_row(u->sel, n, a, ui_page_rows(u, UI_LIST));
+	ui_open(u, (int)u->order[u->sel]);   /* the other panes show the selected report at once */
+	return 1;
+}
+
+static void list_click(struct ui *u, int row)
+{
+	size_t r = u->list_top + (size_t)(row < 0 ? 0 : row);
+	if (r >= u->corpus->n)
+		return;
+	u->sel = r;
+	ui_open(u, (int)u->order[r]);
+}
+
+static void list_resize(struct ui *u, int rows, int cols)
+{
+	(void)cols;
+	ui_keep_visible(&u->list_top, u->sel, u->corpus->n, rows);
+}
+
+const struct ui_pane ui_list_pane = {
+	"Reports", list_draw, list_key, list_click, list_resize,
+};
