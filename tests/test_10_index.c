@@ -1,0 +1,335 @@
+/* test_10_index.c — the search index: known counts, exactness against a brute-force scan for random queries, round-trip of the blob, hits and snippets. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "corpus.h"
+#include "index.h"
+#include "query.h"
+#include "search_gen.h"
+#include "xmalloc.h"
+
+static struct query *parse(const char *s)
+{
+	char *cause = NULL;
+	struct query *q = query_parse(s, strlen(s), &cause);
+	if (!q)
+		fail_msg("query [%s] refused: %s", s, cause);
+	return q;
+}
+
+static long hits_of(const struct corpus *c, const struct index_results *r, const char *name)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (strstr(c->reports[r->v[i].report]->path, name))
+			return (long)r->v[i].hits;
+	return 0;
+}
+
+/* Counts read off the sample files with grep -o (none of these occur in the web chrome). */
+static void test_known_counts(void **state)
+{
+	(void)state;
+	struct corpus c;
+	corpus_init(&c);
+	corpus_add_embedded(&c);
+	assert_int_equal(c.n, 5);
+	struct index *ix = index_build(&c, NULL);
+	struct index_results r = { 0 };
+	struct query *q = parse("行政复议");
+	assert_int_equal(index_search(ix, q, 0, &r), 3);
+	assert_int_equal(r.total_hits, 35);
+	assert_int_equal(hits_of(&c, &r, "jingan"), 14);
+	assert_int_equal(hits_of(&c, &r, "putuo"), 10);
+	assert_int_equal(hits_of(&c, &r, "wujin"), 11);
+	query_free(q);
+	/* Full-width ＋ in the query finds the half-width + of the text. */
+	q = parse("互联网＋监管");
+	assert_int_equal(index_search(ix, q, 0, &r), 3);
+	assert_int_equal(hits_of(&c, &r, "jingan"), 4);
+	assert_int_equal(hits_of(&c, &r, "putuo"), 2);
+	assert_int_equal(hits_of(&c, &r, "wujin"), 1);
+	query_free(q);
+	/* region: and year: filters, a limit. */
+	q = parse("行政复议 year:2019..2020");
+	assert_int_equal(index_search(ix, q, 0, &r), 2);
+	assert_int_equal(hits_of(&c, &r, "putuo"), 0);
+	query_free(q);
+	q = parse("行政复议 region:普陀");
+	assert_int_equal(index_search(ix, q, 0, &r), 1);
+	assert_int_equal(hits_of(&c, &r, "putuo"), 10);
+	query_free(q);
+	q = parse("行政复议");
+	assert_int_equal(index_search(ix, q, 1, &r), 1);
+	assert_int_equal(r.total, 3);
+	query_free(q);
+	/* An absent word and an absent Latin word. */
+	q = parse("量子纠缠");
+	assert_int_equal(index_search(ix, q, 0, &r), 0);
+	query_free(q);
+	q = parse("xyzzy");
+	assert_int_equal(index_search(ix, q, 0, &r), 0);
+	query_free(q);
+	index_results_fini(&r);
+	index_free(ix);
+	corpus_fini(&c);
+}
+
+/* A random term: a few characters copied from a random place of a random report body. */
+static int random_term(const struct corpus *c, uint64_t *seed, char *out, size_t cap)
+{
+	const struct report *r = c->reports[gen_rand(seed) % c->n];
+	size_t blen = r->body_end - r->body_start;
+	if (blen < 8)
+		return 0;
+	const char *b = r->text + r->body_start;
+	size_t i = gen_rand(seed) % blen;
+	while (i > 0 && ((unsigned char)b[i] & 0xC0) == 0x80)
+		i--;
+	size_t chars = 1 + gen_rand(seed) % 6, j = i;
+	for (size_t k = 0; k < chars && j < blen; k++)
+		do
+			j++;
+		while (j < blen && ((unsigned char)b[j] & 0xC0) == 0x80);
+	if (j - i + 1 > cap)
+		return 0;
+	memcpy(out, b + i, j - i);
+	out[j - i] = '\0';
+	if (strpbrk(out, " \n\t\"-:") || strstr(out, "\u3000") || strstr(out, "“") || strstr(out, "”")
+	    || strstr(out, "＂") || strstr(out, "－") || strstr(out, "：") || strcmp(out, "OR") == 0)
+		return 0;
+	size_t fl;
+	free(fold_string(out, strlen(out), &fl));
+	return fl > 0;
+}
+
+/* Many random queries; each report's hits (or absence) equal the brute-force scan. */
+static void check_random(const struct corpus *c, int rounds, uint64_t seed)
+{
+	struct index *ix = index_build(c, NULL);
+	struct index_results r = { 0 };
+	long *want = xcalloc(c->n, sizeof *want);
+	int nonempty = 0;
+	for (int round = 0; round < rounds; round++) {
+		char a[64], b[64], qs[256];
+		if (!random_term(c, &seed, a, sizeof a) || !random_term(c, &seed, b, sizeof b))
+			continue;
+		switch (gen_rand(&seed) % 7) {
+		case 0: snprintf(qs, sizeof qs, "%s %s", a, b); break;
+		case 1: snprintf(qs, sizeof qs, "%s OR %s", a, b); break;
+		case 2: snprintf(qs, sizeof qs, "%s -%s", a, b); break;
+		case 3: snprintf(qs, sizeof qs, "\"%s\" year:2017..2020", a); break;
+		case 4: snprintf(qs, sizeof qs, "%s%s", a, b); break;
+		default: snprintf(qs, sizeof qs, "%s", a); break;
+		}
+		struct query *q = parse(qs);
+		index_search(ix, q, 0, &r);
+		size_t expect = 0, total_hits = 0;
+		for (size_t i = 0; i < c->n; i++) {
+			want[i] = bf_report(c->reports[i], q);
+			expect += want[i] >= 0;
+			total_hits += want[i] > 0 ? (size_t)want[i] : 0;
+		}
+		if (r.n != expect)
+			fail_msg("[%s]: %zu reports, brute force %zu", qs, r.n, expect);
+		assert_int_equal(r.total_hits, total_hits);
+		for (size_t i = 0; i < r.n; i++) {
+			long w = want[r.v[i].report];
+			if (w != (long)r.v[i].hits)
+				fail_msg("[%s] in %s: %zu hits, brute force %ld", qs, c->reports[r.v[i].report]->path,
+				         r.v[i].hits, w);
+			if (i > 0)
+				assert_true(r.v[i - 1].score >= r.v[i].score);
+		}
+		nonempty += r.n > 0;
+		query_free(q);
+	}
+	assert_true(nonempty > rounds / 3);   /* the terms come from the text, so most match */
+	free(want);
+	index_results_fini(&r);
+	index_free(ix);
+}
+
+static void test_exact_samples(void **state)
+{
+	(void)state;
+	struct corpus c;
+	corpus_init(&c);
+	corpus_add_embedded(&c);
+	check_random(&c, 1000, 42);
+	corpus_fini(&c);
+}
+
+static void test_exact_generated(void **state)
+{
+	(void)state;
+	struct corpus c;
+	corpus_init(&c);
+	gen_corpus(&c, 60, 7);
+	assert_int_equal(c.n, 60);
+	check_random(&c, 500, 99);
+	corpus_fini(&c);
+}
+
+/* A copy of the blob answers the same; a copy with any byte flipped is refused. */
+static void test_blob_roundtrip(void **state)
+{
+	(void)state;
+	struct corpus c;
+	corpus_init(&c);
+	corpus_add_embedded(&c);
+	struct index *ix = index_build(&c, NULL);
+	size_t len;
+	const void *blob = index_blob(ix, &len);
+	assert_true(len > 1000);
+	void *copy = xmalloc(len);
+	memcpy(copy, blob, len);
+	char *cause = NULL;
+	struct index *iy = index_from_blob(copy, len, 0, NULL, &cause);
+	assert_non_null(iy);
+	const char *queries[] = { "法治", "行政复议", "(一)", "app", "法", "复议 OR 诉讼 -信访", "2021年" };
+	struct index_results a = { 0 }, b = { 0 };
+	for (size_t k = 0; k < sizeof queries / sizeof queries[0]; k++) {
+		struct query *q = parse(queries[k]);
+		index_search(ix, q, 0, &a);
+		index_search(iy, q, 0, &b);
+		assert_true(a.n > 0);
+		assert_int_equal(a.n, b.n);
+		assert_memory_equal(a.v, b.v, a.n * sizeof *a.v);
+		query_free(q);
+	}
+	index_free(iy);
+	uint64_t seed = 5;
+	for (int k = 0; k < 50; k++) {
+		size_t at = gen_rand(&seed) % len;
+		((unsigned char *)copy)[at] ^= (unsigned char)(1u << (gen_rand(&seed) % 8));
+		assert_null(index_from_blob(copy, len, 0, NULL, &cause));
+		assert_non_null(cause);
+		free(cause);
+		cause = NULL;
+		memcpy(copy, blob, len);
+	}
+	assert_null(index_from_blob(copy, len - 8, 0, NULL, &cause));
+	assert_string_equal(cause, "index file truncated");
+	free(cause);
+	assert_null(index_from_blob(copy, len, 1234, NULL, &cause));
+	assert_string_equal(cause, "index of another corpus, or files changed since");
+	free(cause);
+	free(copy);
+	index_results_fini(&a);
+	index_results_fini(&b);
+	index_free(ix);
+	corpus_fini(&c);
+}
+
+/* The in-report matcher finds as many hits as the index counts, at the right bytes, and the
+ * snippets show them with their section. */
+static void test_hits_and_snippets(void **state)
+{
+	(void)state;
+	struct corpus c;
+	corpus_init(&c);
+	corpus_add_embedded(&c);
+	struct index *ix = index_build(&c, NULL);
+	const char *queries[] = { "行政复议", "互联网＋监管", "（一）", "app", "2021-2025", "复议 OR 诉讼" };
+	struct index_results r = { 0 };
+	struct index_hits h = { 0 };
+	for (size_t k = 0; k < sizeof queries / sizeof queries[0]; k++) {
+		struct query *q = parse(queries[k]);
+		index_search(ix, q, 0, &r);
+		assert_true(r.n > 0);
+		for (size_t i = 0; i < r.n; i++) {
+			const struct report *rep = c.reports[r.v[i].report];
+			struct index_doc d;
+			index_doc_init(&d, rep);
+			assert_int_equal(index_doc_find(&d, q, &h), r.v[i].hits);
+			for (size_t j = 0; j < h.n; j++) {
+				assert_true(h.v[j].start >= rep->body_start && h.v[j].end <= rep->body_end);
+				size_t fl;
+				char *f = fold_string(rep->text + h.v[j].start, h.v[j].end - h.v[j].start, &fl);
+				int found = 0;
+				for (size_t t = 0; t < q->nterms; t++)
+					found |= strcmp(f, q->terms[t].text) == 0;
+				if (!found)
+					fail_msg("[%s]: hit [%s] is not a term", queries[k], f);
+				free(f);
+				if (j)
+					assert_true(h.v[j - 1].start <= h.v[j].start);
+			}
+			struct index_snippet sn[3];
+			size_t ns = index_snippets(rep, &h, 40, sn, 3);
+			assert_true(ns >= 1 && ns <= 3);
+			for (size_t s = 0; s < ns; s++) {
+				assert_true(sn[s].n >= 1);
+				assert_int_equal(sn[s].section, report_section_at(rep, h.v[sn[s].first].start));
+				assert_null(memchr(rep->text + sn[s].start, '\n', sn[s].end - sn[s].start));
+				for (size_t m = sn[s].first; m < sn[s].first + sn[s].n; m++)
+					assert_true(h.v[m].start >= sn[s].start && h.v[m].end <= sn[s].end);
+			}
+			index_doc_fini(&d);
+		}
+		query_free(q);
+	}
+	/* The wujin chapter 五 (一) heading holds 行政复议: its snippet carries that section. */
+	struct query *q = parse("提升行政复议工作效能");
+	assert_int_equal(index_search(ix, q, 0, &r), 1);
+	const struct report *w = c.reports[r.v[0].report];
+	assert_non_null(strstr(w->path, "wujin"));
+	assert_int_equal(r.v[0].heading_hits, 1);
+	struct index_doc d;
+	index_doc_init(&d, w);
+	index_doc_find(&d, q, &h);
+	struct index_snippet sn[1];
+	assert_int_equal(index_snippets(w, &h, 40, sn, 1), 1);
+	const struct section *s = &w->sections[sn[0].section];
+	assert_memory_equal(w->text + s->number_start, "一", 3);
+	assert_int_equal(s->level, 2);
+	assert_memory_equal(w->text + w->sections[s->parent].number_start, "五", 3);
+	index_doc_fini(&d);
+	query_free(q);
+	index_hits_fini(&h);
+	index_results_fini(&r);
+	index_free(ix);
+	corpus_fini(&c);
+}
+
+static void test_info(void **state)
+{
+	(void)state;
+	struct corpus c;
+	corpus_init(&c);
+	corpus_add_embedded(&c);
+	struct index *ix = index_build(&c, NULL);
+	assert_int_equal(index_nreports(ix), 5);
+	for (size_t i = 0; i < c.n; i++) {
+		struct index_info in;
+		index_info(ix, i, &in);
+		const struct report *r = c.reports[i];
+		assert_int_equal(in.path_len, strlen(r->path));
+		assert_memory_equal(in.path, r->path, in.path_len);
+		assert_int_equal(in.year, r->meta.year);
+		if (r->meta.region)
+			assert_memory_equal(in.region, r->meta.region, in.region_len);
+	}
+	index_free(ix);
+	corpus_fini(&c);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_known_counts),
+		cmocka_unit_test(test_exact_samples),
+		cmocka_unit_test(test_exact_generated),
+		cmocka_unit_test(test_blob_roundtrip),
+		cmocka_unit_test(test_hits_and_snippets),
+		cmocka_unit_test(test_info),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
