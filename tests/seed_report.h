@@ -26,7 +26,7 @@ struct labels {
 	size_t n, cap;
 };
 
-static void labels_fini(struct labels *l)
+static inline void labels_fini(struct labels *l)
 {
 	free(l->v);
 	memset(l, 0, sizeof *l);
@@ -71,7 +71,7 @@ static void seed_fields(char *s, char **f, int max)
 	}
 }
 
-static void labels_load(struct labels *l, const char *path)
+static inline void labels_load(struct labels *l, const char *path)
 {
 	char **lines;
 	size_t n = seed_read_lines(path, &lines);
@@ -238,7 +238,7 @@ static struct report *seed_report(const char *file, const struct labels *l)
 }
 
 /* Index of the paragraph starting with prefix, or -1. */
-static int seed_para(const struct report *r, const char *prefix)
+static inline int seed_para(const struct report *r, const char *prefix)
 {
 	size_t n = strlen(prefix);
 	for (size_t k = 0; k < r->npara; k++)
@@ -248,7 +248,7 @@ static int seed_para(const struct report *r, const char *prefix)
 }
 
 /* Index of the section whose heading line starts with prefix, or -1. */
-static int seed_section(const struct report *r, const char *prefix)
+static inline int seed_section(const struct report *r, const char *prefix)
 {
 	size_t n = strlen(prefix);
 	for (size_t i = 0; i < r->nsections; i++)

@@ -1,0 +1,59 @@
+/* facts.h — key metrics stated in a report (复议 cases, 出庭率, 法律援助 …) found by the patterns of a catalogue. */
+#ifndef FAZHI_FACTS_H
+#define FAZHI_FACTS_H
+
+#include <stddef.h>
+
+#include "report.h"
+
+/* A metric catalogue (see assets/metrics.tsv for the format). Opaque; immutable once loaded. */
+struct facts_model;
+
+/* Reads a catalogue from text[0..n). Returns a new model (free with facts_model_free), or NULL
+ * with *cause set ("line N: reason"; caller frees). */
+struct facts_model *facts_model_new(const char *text, size_t n, char **cause);
+void facts_model_free(struct facts_model *m);
+
+/* The catalogue every front end shares: FAZHI_METRICS names a file, else the embedded
+ * assets/metrics.tsv. Loaded on first use, kept until facts_default_free(). NULL with *cause
+ * (caller frees) when the file is bad or missing. */
+const struct facts_model *facts_default(char **cause);
+void facts_default_free(void);
+
+/* Metrics of a catalogue, in catalogue order (the rows of a facts table). Names are borrowed
+ * from the model: "rev_received", and its label "行政复议申请收到/办理件数" (or the id when the
+ * catalogue gives none). facts_metric_id returns -1 for an unknown name. */
+size_t facts_metric_count(const struct facts_model *m);
+const char *facts_metric_name(const struct facts_model *m, int metric);
+const char *facts_metric_label(const struct facts_model *m, int metric);
+int facts_metric_id(const struct facts_model *m, const char *name);
+
+/* One stated figure. Ranges are byte ranges into report.text. */
+struct facts_fact {
+	int metric;                  /* index into the catalogue */
+	double value;                /* 百余 → 100; 无一败诉 → 0; multipliers stay in the unit */
+	char value_text[24];         /* the value as printed: "97.82", "100" */
+	char unit[96];               /* counter[|qualifier;...]: "件", "万份|余", "%|以上", "个|省级" */
+	size_t start, end;           /* the sentence stating it (up to 。；!? or the line end) */
+	size_t num_start, num_end;   /* the figure as written, qualifiers included (近1400万元) */
+	int section;                 /* deepest section holding it, -1 in the preamble */
+	size_t period_start, period_end; /* reporting period the text states (1-11月, 截至12月15日); empty when none */
+};
+
+/* A growable list of facts; zeroed is empty; the caller owns it and frees it with facts_fini. */
+struct facts {
+	struct facts_fact *v;
+	size_t n, cap;
+};
+void facts_fini(struct facts *f);
+
+/* Appends the facts stated in the body of r, in text order. A figure is claimed by the first
+ * pattern of the catalogue that matches it, so it is never reported twice. Returns the number added. */
+size_t facts_extract(const struct facts_model *m, const struct report *r, struct facts *out);
+
+/* Reads a number at s[0..n): Arabic (1188, 97.82, full-width digits) or Chinese (百, 两千, 二十三).
+ * Returns the bytes read (0 when there is none) and the value in *value. Multipliers 万/亿 are not
+ * part of the number. */
+size_t facts_parse_number(const char *s, size_t n, double *value);
+
+#endif

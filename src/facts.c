@@ -1,0 +1,676 @@
+/* facts.c — key metrics stated in a report, found by the patterns of a catalogue. */
+#include "facts.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assets.h"
+#include "buf.h"
+#include "cue.h"
+#include "xmalloc.h"
+
+/* Design limits: a gap (…) spans at most GAP_CHARS characters of one sentence; a pattern has at
+ * most MAX_ELEMS parts. Matching backtracks, which is cheap on sentences of a few hundred bytes. */
+#define GAP_CHARS 20
+#define MAX_ELEMS 24
+
+enum elem_kind { E_LIT, E_ALT, E_GAP, E_NUM, E_SKIP, E_FIXED };
+
+struct elem {
+	enum elem_kind kind;
+	int optional;          /* E_ALT followed by ? */
+	char **alt;            /* E_LIT: one string; E_ALT: the alternatives; E_NUM/E_SKIP: allowed counters */
+	size_t nalt;
+	double fixed;          /* E_FIXED: the value stated by the words */
+};
+
+struct pattern {
+	int metric;
+	struct elem e[MAX_ELEMS];
+	size_t n;
+	char *qualifier;       /* static scope note appended to the unit, or NULL */
+};
+
+struct metric {
+	char *name, *label;
+};
+
+struct facts_model {
+	struct metric *m;
+	size_t nm, mcap;
+	struct pattern *p;
+	size_t np, pcap;
+};
+
+/* Measure words a figure may carry, longest first so 人次 wins over 人. */
+static const char *const counters[] = {
+	"个工作日", "件(次)", "人次", "批次", "件次", "条次", "场次", "户次", "万元", "亿元",
+	"件", "起", "宗", "份", "条", "项", "次", "场", "家", "个", "名", "人", "户", "批", "张", "支", "所", "%",
+};
+static const char *const prefixes[] = { "不超过", "不少于", "超过", "近", "约", "逾" };
+static const char *const suffixes[] = { "余", "多" };
+
+/* ---- numbers ---- */
+
+static int digit_at(const char *s, size_t n, size_t i, size_t *next)
+{
+	if (i >= n)
+		return -1;
+	uint32_t c = cue_char(s, n, &i);
+	*next = i;
+	return c >= '0' && c <= '9' ? (int)(c - '0') : -1;
+}
+
+static int cn_digit(uint32_t c)
+{
+	static const uint32_t d[] = { 0x96f6, 0x4e00, 0x4e8c, 0x4e09, 0x56db, 0x4e94, 0x516d, 0x4e03, 0x516b, 0x4e5d };
+	for (int k = 0; k < 10; k++)
+		if (c == d[k])
+			return k;
+	if (c == 0x4e24)   /* 两 */
+		return 2;
+	if (c == 0x3007)   /* 〇 */
+		return 0;
+	return -1;
+}
+
+static int cn_unit(uint32_t c)
+{
+	return c == 0x5341 ? 10 : c == 0x767e ? 100 : c == 0x5343 ? 1000 : 0;   /* 十 百 千 */
+}
+
+size_t facts_parse_number(const char *s, size_t n, double *value)
+{
+	size_t i = 0, next;
+	int d = digit_at(s, n, 0, &next);
+	if (d >= 0) {
+		double v = 0, scale = 0;
+		while ((d = digit_at(s, n, i, &next)) >= 0 || (scale == 0 && i < n && s[i] == '.' &&
+							       digit_at(s, n, i + 1, &next) >= 0)) {
+			if (d < 0) {
+				scale = 1, i++;
+				continue;
+			}
+			if (scale > 0)
+				scale /= 10, v += d * scale;
+			else
+				v = v * 10 + d;
+			i = next;
+		}
+		*value = v;
+		return i;
+	}
+	double total = 0, cur = -1;
+	for (;;) {
+		size_t j = i;
+		if (j >= n)
+			break;
+		uint32_t c = cue_char(s, n, &j);
+		int k = cn_digit(c), u = cn_unit(c);
+		if (k >= 0)
+			cur = k;
+		else if (u)
+			total += (cur < 0 ? 1 : cur) * u, cur = -1;
+		else
+			break;
+		i = j;
+	}
+	if (i == 0)
+		return 0;
+	*value = total + (cur > 0 ? cur : 0);
+	return i;
+}
+
+/* ---- the catalogue ---- */
+
+static void strs_free(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+void facts_model_free(struct facts_model *m)
+{
+	if (!m)
+		return;
+	for (size_t i = 0; i < m->nm; i++) {
+		free(m->m[i].name);
+		free(m->m[i].label);
+	}
+	free(m->m);
+	for (size_t i = 0; i < m->np; i++) {
+		for (size_t k = 0; k < m->p[i].n; k++)
+			strs_free(m->p[i].e[k].alt, m->p[i].e[k].nalt);
+		free(m->p[i].qualifier);
+	}
+	free(m->p);
+	free(m);
+}
+
+size_t facts_metric_count(const struct facts_model *m)
+{
+	return m->nm;
+}
+
+const char *facts_metric_name(const struct facts_model *m, int metric)
+{
+	return metric >= 0 && (size_t)metric < m->nm ? m->m[metric].name : NULL;
+}
+
+const char *facts_metric_label(const struct facts_model *m, int metric)
+{
+	if (metric < 0 || (size_t)metric >= m->nm)
+		return NULL;
+	return m->m[metric].label ? m->m[metric].label : m->m[metric].name;
+}
+
+static int metric_find(const struct facts_model *m, const char *s, size_t n)
+{
+	for (size_t i = 0; i < m->nm; i++)
+		if (strlen(m->m[i].name) == n && memcmp(m->m[i].name, s, n) == 0)
+			return (int)i;
+	return -1;
+}
+
+int facts_metric_id(const struct facts_model *m, const char *name)
+{
+	return metric_find(m, name, strlen(name));
+}
+
+static int metric_add(struct facts_model *m, const char *s, size_t n)
+{
+	int k = metric_find(m, s, n);
+	if (k >= 0)
+		return k;
+	m->m = xgrow(m->m, &m->mcap, m->nm + 1, sizeof *m->m);
+	m->m[m->nm] = (struct metric){ xstrndup(s, n), NULL };
+	return (int)m->nm++;
+}
+
+/* Splits s[0..n) at '|' into a fresh array. */
+static char **split_bars(const char *s, size_t n, size_t *count)
+{
+	char **v = NULL;
+	size_t k = 0, cap = 0, start = 0;
+	for (size_t i = 0; i <= n; i++)
+		if (i == n || s[i] == '|') {
+			v = xgrow(v, &cap, k + 1, sizeof *v);
+			v[k++] = xstrndup(s + start, i - start);
+			start = i + 1;
+		}
+	*count = k;
+	return v;
+}
+
+static struct elem *elem_new(struct pattern *p, enum elem_kind kind)
+{
+	if (p->n == MAX_ELEMS)
+		return NULL;
+	struct elem *e = &p->e[p->n++];
+	memset(e, 0, sizeof *e);
+	e->kind = kind;
+	return e;
+}
+
+/* Compiles the pattern syntax of assets/metrics.tsv; returns NULL or a static reason. */
+static const char *compile(struct pattern *p, const char *s, size_t n)
+{
+	int nums = 0;
+	for (size_t i = 0; i < n;) {
+		struct elem *e;
+		if (s[i] == '(' || s[i] == '{') {
+			char close = s[i] == '(' ? ')' : '}';
+			const char *end = memchr(s + i, close, n - i);
+			if (!end)
+				return "unclosed ( or {";
+			size_t len = (size_t)(end - s) - i - 1;
+			const char *in = s + i + 1;
+			if (close == ')') {
+				if (!(e = elem_new(p, E_ALT)))
+					return "pattern too long";
+				e->alt = split_bars(in, len, &e->nalt);
+				i += len + 2;
+				if (i < n && s[i] == '?')
+					e->optional = 1, i++;
+				continue;
+			}
+			if (len >= 1 && in[0] == '=') {
+				const char *colon = memchr(in, ':', len);
+				if (!colon || !(e = elem_new(p, E_FIXED)))
+					return "expected {=VALUE:UNIT}";
+				e->fixed = strtod(in + 1, NULL);
+				e->alt = split_bars(colon + 1, (size_t)(in + len - colon - 1), &e->nalt);
+				nums++;
+			} else if (len >= 1 && (in[0] == 'N' || in[0] == 'n')) {
+				if (!(e = elem_new(p, in[0] == 'N' ? E_NUM : E_SKIP)))
+					return "pattern too long";
+				nums += in[0] == 'N';
+				if (len >= 2 && in[1] == ':')
+					e->alt = split_bars(in + 2, len - 2, &e->nalt);
+			} else {
+				return "expected {N}, {N:COUNTERS}, {n} or {=VALUE:UNIT}";
+			}
+			i += len + 2;
+			continue;
+		}
+		if (n - i >= 3 && memcmp(s + i, "…", 3) == 0) {
+			if (!elem_new(p, E_GAP))
+				return "pattern too long";
+			i += 3;
+			continue;
+		}
+		size_t j = i;
+		while (j < n && s[j] != '(' && s[j] != '{' && !(n - j >= 3 && memcmp(s + j, "…", 3) == 0))
+			j++;
+		if (!(e = elem_new(p, E_LIT)))
+			return "pattern too long";
+		e->alt = split_bars(s + i, j - i, &e->nalt);
+		if (e->nalt != 1)
+			return "| outside ( )";
+		i = j;
+	}
+	return nums == 1 ? NULL : "a pattern needs exactly one {N} or {=VALUE:UNIT}";
+}
+
+static const char *load_line(struct facts_model *m, const char *s, size_t n)
+{
+	const char *f[4] = { 0 };
+	size_t fl[4] = { 0 }, k = 0, start = 0;
+	for (size_t i = 0; i <= n && k < 4; i++)
+		if (i == n || s[i] == '\t')
+			f[k] = s + start, fl[k++] = i - start, start = i + 1;
+	if (fl[0] == 6 && memcmp(f[0], "metric", 6) == 0) {
+		if (k != 3)
+			return "expected: metric ID LABEL";
+		int id = metric_add(m, f[1], fl[1]);
+		free(m->m[id].label);
+		m->m[id].label = xstrndup(f[2], fl[2]);
+		return NULL;
+	}
+	if (k < 2 || fl[0] == 0)
+		return "expected: ID PATTERN [QUALIFIER]";
+	m->p = xgrow(m->p, &m->pcap, m->np + 1, sizeof *m->p);
+	struct pattern *p = &m->p[m->np++];
+	memset(p, 0, sizeof *p);
+	/* "-" claims figures that look like a metric but are not one (1.5个工作日以内完成…). */
+	p->metric = fl[0] == 1 && f[0][0] == '-' ? -1 : metric_add(m, f[0], fl[0]);
+	if (k > 2 && fl[2])
+		p->qualifier = xstrndup(f[2], fl[2]);
+	return compile(p, f[1], fl[1]);
+}
+
+struct facts_model *facts_model_new(const char *text, size_t n, char **cause)
+{
+	struct facts_model *m = xcalloc(1, sizeof *m);
+	size_t line = 0;
+	for (size_t i = 0; i < n;) {
+		const char *nl = memchr(text + i, '\n', n - i);
+		size_t end = nl ? (size_t)(nl - text) : n, len = end - i;
+		if (len && text[i + len - 1] == '\r')
+			len--;
+		line++;
+		const char *why = len && text[i] != '#' ? load_line(m, text + i, len) : NULL;
+		if (why) {
+			if (cause)
+				*cause = xasprintf("line %zu: %s", line, why);
+			facts_model_free(m);
+			return NULL;
+		}
+		i = end + 1;
+	}
+	return m;
+}
+
+static struct facts_model *default_model;
+
+const struct facts_model *facts_default(char **cause)
+{
+	if (default_model)
+		return default_model;
+	const char *path = getenv("FAZHI_METRICS");
+	char *why = NULL;
+	if (path && *path) {
+		FILE *f = fopen(path, "rb");
+		if (!f) {
+			why = xasprintf("%s: %s", path, strerror(errno));
+		} else {
+			struct buf b = { 0 };
+			char chunk[4096];
+			size_t got;
+			while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+				buf_add(&b, chunk, got);
+			fclose(f);
+			char *inner = NULL;
+			default_model = facts_model_new(b.data ? b.data : "", b.len, &inner);
+			if (!default_model)
+				why = xasprintf("%s: %s", path, inner);
+			free(inner);
+			buf_fini(&b);
+		}
+	} else {
+		const struct asset *a = assets_find("metrics.tsv");
+		if (a)
+			default_model = facts_model_new((const char *)a->data, a->size, &why);
+		else
+			why = xstrdup("metrics.tsv is not compiled in");
+	}
+	if (!default_model) {
+		if (cause)
+			*cause = why;
+		else
+			free(why);
+	}
+	return default_model;
+}
+
+void facts_default_free(void)
+{
+	facts_model_free(default_model);
+	default_model = NULL;
+}
+
+void facts_fini(struct facts *f)
+{
+	free(f->v);
+	memset(f, 0, sizeof *f);
+}
+
+/* ---- matching ---- */
+
+struct capture {
+	size_t num_start, num_end;   /* the figure with its qualifiers */
+	double value;
+	char unit[96];
+	int found;
+};
+
+static size_t match_any(const char *s, size_t n, size_t i, const char *const *v, size_t nv, size_t *which)
+{
+	for (size_t k = 0; k < nv; k++) {
+		size_t end = v[k][0] ? cue_match_at(s, n, i, v[k], strlen(v[k])) : i;
+		if (end) {
+			*which = k;
+			return end;
+		}
+	}
+	return 0;
+}
+
+/* The character before s[i], or 0 at the start. */
+static uint32_t char_before(const char *s, size_t i)
+{
+	if (i == 0)
+		return 0;
+	size_t j = i - 1;
+	while (j > 0 && ((unsigned char)s[j] & 0xc0) == 0x80)
+		j--;
+	return cue_char(s, i, &j);
+}
+
+/* Context that makes a figure a name, a date or an ordinal, not a count (§6.2 of the taxonomy). */
+static int trap_before(uint32_t c)
+{
+	return (c >= '0' && c <= '9') || c == '.' || c == '+' || c == '-' || c == 0x7b2c /* 第 */ ||
+	       c == 0x00b7 || cn_digit(c) >= 0 || cn_unit(c);
+}
+
+static int trap_after(const char *s, size_t n, size_t i)
+{
+	if (i >= n)
+		return 0;
+	uint32_t c = cue_char(s, n, &i);
+	return c == '+' || c == '-' || c == '.' || c == 0x7248 /* 版 */ || c == 0x5e74 /* 年 */ ||
+	       c == 0x6708 /* 月 */ || c == 0x5c4a /* 届 */;
+}
+
+/* The counter at s[i] allowed by e (any measure word when e names none), or NULL; *end after it. */
+static const char *read_counter(const char *s, size_t n, size_t i, const struct elem *e, size_t *end)
+{
+	size_t k;
+	if (e->nalt) {
+		*end = match_any(s, n, i, (const char *const *)e->alt, e->nalt, &k);
+		return *end ? e->alt[k] : NULL;
+	}
+	*end = match_any(s, n, i, counters, sizeof counters / sizeof *counters, &k);
+	return *end ? counters[k] : NULL;
+}
+
+/* Reads a figure at s[i]: [qualifier] number [万|亿] [余|多] counter [以上]. */
+static size_t read_figure(const char *s, size_t n, size_t i, const struct elem *e, struct capture *cap)
+{
+	size_t start = i, k, end;
+	const char *pre = NULL, *suf = NULL, *mult = "";
+	if ((end = match_any(s, n, i, prefixes, sizeof prefixes / sizeof *prefixes, &k)))
+		pre = prefixes[k], i = end;
+	if (trap_before(char_before(s, i)))
+		return 0;
+	double v;
+	size_t len = facts_parse_number(s + i, n - i, &v);
+	if (!len)
+		return 0;
+	i += len;
+	if ((end = match_any(s, n, i, suffixes, 2, &k)))
+		suf = suffixes[k], i = end;
+	const char *counter = read_counter(s, n, i, e, &end);
+	if (!counter && !suf && (cue_match_at(s, n, i, "万", 3) || cue_match_at(s, n, i, "亿", 3))) {
+		mult = s[i + 2] == '\x87' ? "万" : "亿", i += 3;
+		if ((end = match_any(s, n, i, suffixes, 2, &k)))
+			suf = suffixes[k], i = end;
+		counter = read_counter(s, n, i, e, &end);
+	}
+	if (!counter)
+		return 0;
+	i = end;
+	if (trap_after(s, n, i) && !counter[0])
+		return 0;
+	if (!suf && (end = match_any(s, n, i, suffixes, 2, &k)))   /* 1188余人 and 60条余 both occur */
+		suf = suffixes[k], i = end;
+	const char *above = NULL;
+	if ((end = cue_match_at(s, n, i, "以上", 6)))
+		above = "以上", i = end;
+	cap->num_start = start, cap->num_end = i, cap->value = v, cap->found = 1;
+	snprintf(cap->unit, sizeof cap->unit, "%s%s%s%s%s%s%s", mult, counter, pre || suf || above ? "|" : "",
+		 pre ? pre : "", suf ? (pre ? ";" : "") : "", suf ? suf : "",
+		 above ? (pre || suf ? ";以上" : "以上") : "");
+	return i;
+}
+
+static int sentence_end(uint32_t c)
+{
+	return c == 0x3002 || c == ';' || c == '!' || c == '?' || c == '\n';
+}
+
+static int match(const struct pattern *p, size_t ei, const char *s, size_t n, size_t i, struct capture *cap)
+{
+	if (ei == p->n)
+		return 1;
+	const struct elem *e = &p->e[ei];
+	size_t end, k;
+	switch (e->kind) {
+	case E_LIT:
+		end = cue_match_at(s, n, i, e->alt[0], strlen(e->alt[0]));
+		return end && match(p, ei + 1, s, n, end, cap);
+	case E_ALT:
+		for (k = 0; k < e->nalt; k++) {
+			end = e->alt[k][0] ? cue_match_at(s, n, i, e->alt[k], strlen(e->alt[k])) : i;
+			if (end && match(p, ei + 1, s, n, end, cap))
+				return 1;
+		}
+		return e->optional && match(p, ei + 1, s, n, i, cap);
+	case E_GAP:
+		for (int c = 0; c <= GAP_CHARS && i <= n; c++) {
+			if (match(p, ei + 1, s, n, i, cap))
+				return 1;
+			if (i == n || sentence_end(cue_char(s, n, &i)))
+				return 0;
+		}
+		return 0;
+	case E_NUM: {
+		struct capture mine = { 0 };
+		end = read_figure(s, n, i, e, &mine);
+		if (!end || !match(p, ei + 1, s, n, end, cap))
+			return 0;
+		*cap = mine;
+		return 1;
+	}
+	case E_SKIP: {
+		struct capture skip = { 0 };
+		end = read_figure(s, n, i, e, &skip);
+		return end && match(p, ei + 1, s, n, end, cap);
+	}
+	case E_FIXED:
+		if (!match(p, ei + 1, s, n, i, cap))
+			return 0;
+		cap->found = 1, cap->value = e->fixed;
+		snprintf(cap->unit, sizeof cap->unit, "%s", e->alt[0]);
+		return 1;
+	}
+	return 0;
+}
+
+/* The reporting period stated before `at` on its line: 截至/截止… up to a comma, or "N-M月". */
+static void find_period(const char *text, size_t line_start, size_t at, size_t *ps, size_t *pe)
+{
+	*ps = *pe = 0;
+	static const char *const lead[] = { "截至", "截止" };
+	for (size_t k = 0; k < 2; k++) {
+		size_t from = line_start, hit, last = (size_t)-1;
+		while ((hit = cue_find_one(text, at, from, lead[k], 6)) != (size_t)-1)
+			last = hit, from = hit + 1;
+		if (last == (size_t)-1)
+			continue;
+		size_t i = last;
+		for (int c = 0; c < 14 && i < at; c++) {
+			size_t j = i;
+			uint32_t ch = cue_char(text, at, &j);
+			if (ch == ',' || ch == 0x3001 || sentence_end(ch))
+				break;
+			i = j;
+		}
+		*ps = last, *pe = i;
+		return;
+	}
+	for (size_t i = line_start; i < at; i++) {
+		size_t j = i, next;
+		if (digit_at(text, at, j, &next) < 0 || (i > line_start && digit_at(text, at, i - 1, &next) >= 0))
+			continue;
+		while (digit_at(text, at, j, &next) >= 0)
+			j = next;
+		size_t dash = j;
+		uint32_t c = j < at ? cue_char(text, at, &dash) : 0;
+		if (c != '-' && c != 0x2014 && c != 0x2013 && c != 0x81f3 /* 至 */)
+			continue;
+		size_t k = dash;
+		while (digit_at(text, at, k, &next) >= 0)
+			k = next;
+		if (k > dash && cue_match_at(text, at, k, "月", 3)) {
+			*ps = i, *pe = k + 3;
+			return;
+		}
+	}
+}
+
+static int claimed(const struct facts *out, size_t from, size_t num_start, size_t num_end)
+{
+	for (size_t k = from; k < out->n; k++)
+		if (out->v[k].num_start < num_end && num_start < out->v[k].num_end)
+			return 1;
+	return 0;
+}
+
+static void value_text(char *dst, size_t cap, double v)
+{
+	snprintf(dst, cap, "%.4f", v);
+	char *dot = strchr(dst, '.');
+	if (dot) {
+		char *e = dst + strlen(dst);
+		while (e > dot + 1 && e[-1] == '0')
+			*--e = '\0';
+		if (e == dot + 1)
+			*dot = '\0';
+	}
+}
+
+static void scan_sentence(const struct facts_model *m, const struct report *r, size_t ss, size_t se,
+			  size_t line_start, struct facts *out, size_t first)
+{
+	const char *s = r->text;
+	for (size_t pi = 0; pi < m->np; pi++) {
+		const struct pattern *p = &m->p[pi];
+		for (size_t i = ss; i < se; i++) {
+			if (((unsigned char)s[i] & 0xc0) == 0x80)
+				continue;
+			struct capture cap = { 0 };
+			if (!match(p, 0, s, se, i, &cap) || !cap.found)
+				continue;
+			if (cap.num_end == 0)   /* a fixed value: the words themselves are the figure */
+				cap.num_start = i, cap.num_end = i;
+			if (cap.num_end > cap.num_start && claimed(out, first, cap.num_start, cap.num_end))
+				continue;
+			out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
+			struct facts_fact *f = &out->v[out->n++];
+			memset(f, 0, sizeof *f);
+			f->metric = p->metric;
+			f->value = cap.value;
+			value_text(f->value_text, sizeof f->value_text, cap.value);
+			if (p->qualifier)
+				snprintf(f->unit, sizeof f->unit, "%s%s%s", cap.unit, strchr(cap.unit, '|') ? ";" : "|",
+					 p->qualifier);
+			else
+				snprintf(f->unit, sizeof f->unit, "%s", cap.unit);
+			f->start = ss, f->end = se;
+			f->num_start = cap.num_start, f->num_end = cap.num_end;
+			f->section = report_section_at(r, ss);
+			find_period(s, line_start, cap.num_start > ss ? cap.num_start : ss, &f->period_start, &f->period_end);
+			if (cap.num_end == cap.num_start)
+				break;   /* one negative statement per sentence and pattern */
+		}
+	}
+}
+
+static int by_position(const void *a, const void *b)
+{
+	const struct facts_fact *x = a, *y = b;
+	if (x->num_start != y->num_start)
+		return x->num_start < y->num_start ? -1 : 1;
+	return x->metric - y->metric;
+}
+
+/* A statement without a figure (获评…示范村) made again, as a preamble repeats the year's awards. */
+static int repeated(const struct facts *out, size_t first, size_t kept, const struct facts_fact *f)
+{
+	if (f->num_end != f->num_start)
+		return 0;
+	for (size_t k = first; k < kept; k++)
+		if (out->v[k].metric == f->metric && out->v[k].value == f->value && strcmp(out->v[k].unit, f->unit) == 0)
+			return 1;
+	return 0;
+}
+
+size_t facts_extract(const struct facts_model *m, const struct report *r, struct facts *out)
+{
+	size_t first = out->n, body_end = r->body_end ? r->body_end : r->len;
+	size_t line_start = r->body_start;
+	for (size_t i = r->body_start; i < body_end;) {
+		size_t ss = i;
+		uint32_t c = 0;
+		while (i < body_end) {
+			c = cue_char(r->text, body_end, &i);
+			if (sentence_end(c))
+				break;
+		}
+		scan_sentence(m, r, ss, i, line_start, out, first);
+		if (c == '\n')
+			line_start = i;
+	}
+	size_t kept = first;
+	for (size_t k = first; k < out->n; k++)
+		if (out->v[k].metric >= 0 && !repeated(out, first, kept, &out->v[k]))
+			out->v[kept++] = out->v[k];
+	out->n = kept;
+	qsort(out->v + first, out->n - first, sizeof *out->v, by_position);
+	return out->n - first;
+}

@@ -1,0 +1,241 @@
+/* test_12_facts.c — key metrics: figures, Chinese numerals, qualifiers, traps, recall and precision on the reference metrics. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "seed_report.h"
+
+#include "facts.h"
+
+static const struct facts_model *model(void)
+{
+	char *cause = NULL;
+	const struct facts_model *m = facts_default(&cause);
+	if (!m)
+		print_error("%s\n", cause);
+	assert_non_null(m);
+	return m;
+}
+
+/* A report of one paragraph, no headings. */
+static struct report *one_para(const char *text)
+{
+	struct report *r = xcalloc(1, sizeof *r);
+	r->path = xstrdup("test");
+	r->text = xstrdup(text);
+	r->len = r->body_end = strlen(text);
+	return r;
+}
+
+static void test_numbers(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *s;
+		double v;
+		size_t used;
+	} rows[] = {
+		{ "百余场次", 100, 3 }, { "两千", 2000, 6 }, { "二十三件", 23, 9 }, { "十", 10, 3 },
+		{ "97.82%", 97.82, 5 }, { "１２件", 12, 6 }, { "1188余人", 1188, 4 }, { "0.0039", 0.0039, 6 },
+		{ "3.", 3, 1 }, { "一百零五", 105, 12 },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		double v = -1;
+		size_t used = facts_parse_number(rows[i].s, strlen(rows[i].s), &v);
+		assert_int_equal(used, rows[i].used);
+		assert_true(v > rows[i].v - 1e-9 && v < rows[i].v + 1e-9);
+	}
+	double v;
+	assert_int_equal(facts_parse_number("件", 3, &v), 0);
+}
+
+/* One sentence in, the facts out as "metric=value unit" joined by spaces. */
+static void extract(const char *text, char *out, size_t cap)
+{
+	struct report *r = one_para(text);
+	struct facts f = { 0 };
+	facts_extract(model(), r, &f);
+	out[0] = '\0';
+	for (size_t i = 0; i < f.n; i++) {
+		size_t len = strlen(out);
+		snprintf(out + len, cap - len, "%s%s=%s %s", i ? " " : "", facts_metric_name(model(), f.v[i].metric),
+			 f.v[i].value_text, f.v[i].unit);
+	}
+	facts_fini(&f);
+	report_free(r);
+}
+
+static void test_figures(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text, *want;
+	} rows[] = {
+		{ "全区全年累计开展各类普法宣传活动百余场次。", "pub_events=100 场次|余" },
+		{ "发放宣传资料5万余份。", "pub_materials=5 万份|余" },
+		{ "帮助农民工讨回欠薪近1400万元。", "aid_wage_amount=1400 万元|近" },
+		{ "全区政务服务网上申报率达98%以上。", "svc_online_rate=98 %|以上" },
+		{ "承诺办理时限不超过5个工作日,进一步压缩企业开办时间。", "" },
+		{ "进一步压缩企业开办时间,承诺办理时限不超过5个工作日。", "svc_startup_days=5 个工作日|不超过" },
+		{ "以区政府为被告的行政诉讼案件无一败诉。", "lit_lost=0 件" },
+		{ "共收到行政复议申请１５件,受理13件。", "rev_received=15 件 rev_accepted=13 件" },
+		{ "废止（含失效）21件。", "nd_repealed=21 件|含失效" },
+		{ "累计标的额约63.4亿。", "contract_amount=63.4 亿|约" },
+		{ "调解成功率为97.82%。", "med_success_rate=97.82 %" },
+		{ "成功创建省级民主法治村(社区)5家、市级18家。", "demo_village=5 家|省级 demo_village=18 家|市级" },
+	};
+	char got[512];
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		extract(rows[i].text, got, sizeof got);
+		if (strcmp(got, rows[i].want) != 0)
+			print_error("%s\n  got  %s\n  want %s\n", rows[i].text, got, rows[i].want);
+		assert_string_equal(got, rows[i].want);
+	}
+}
+
+/* §6.2 of the taxonomy: figures that are names, dates, ordinals or formulas are not counts. */
+static void test_traps(void **state)
+{
+	(void)state;
+	static const char *const traps[] = {
+		"畅通12345热线,解答12348电话咨询。",
+		"门户网站升级为3.0版,评估工作方案3.0版。",
+		"构建“1+8+1”工作体系,落实“3+X”机制。",
+		"围绕“12·4”国家宪法日开展宣传。",
+		"制定2021-2025年法治宣传教育规划,“八五”普法启动,“七五”普法收官。",
+		"区十七届人大常委会第三十八次会议审议第九批名单,第四届评选。",
+		"1.5个工作日以内完成。",
+		"容缺受理13件。",
+	};
+	char got[512];
+	for (size_t i = 0; i < sizeof traps / sizeof traps[0]; i++) {
+		extract(traps[i], got, sizeof got);
+		if (got[0])
+			print_error("%s\n  got %s\n", traps[i], got);
+		assert_string_equal(got, "");
+	}
+}
+
+static void test_location_and_period(void **state)
+{
+	(void)state;
+	const char *text = "前言。\n截止12月15日,全区共收到行政复议申请48件。\n2019年1-11月,调解成功率为97.82%。\n";
+	struct report *r = one_para(text);
+	struct facts f = { 0 };
+	assert_int_equal(facts_extract(model(), r, &f), 2);
+	const struct facts_fact *a = &f.v[0], *b = &f.v[1];
+	assert_string_equal(facts_metric_name(model(), a->metric), "rev_received");
+	assert_int_equal(a->start, strlen("前言。\n"));
+	assert_int_equal(a->end, strlen("前言。\n截止12月15日,全区共收到行政复议申请48件。"));
+	assert_int_equal(a->num_end - a->num_start, strlen("48件"));
+	assert_memory_equal(text + a->period_start, "截止12月15日", a->period_end - a->period_start);
+	assert_int_equal(a->period_end - a->period_start, strlen("截止12月15日"));
+	assert_int_equal(a->section, -1);
+	assert_int_equal(b->period_end - b->period_start, strlen("1-11月"));
+	assert_memory_equal(text + b->period_start, "1-11月", strlen("1-11月"));
+	facts_fini(&f);
+	report_free(r);
+}
+
+static void test_catalogue_errors(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *table, *cause;
+	} bad[] = {
+		{ "x\t受理件\n", "line 1: a pattern needs exactly one {N} or {=VALUE:UNIT}" },
+		{ "# c\nx\t受理{N:件\n", "line 2: unclosed ( or {" },
+		{ "x\t受理{M}\n", "line 1: expected {N}, {N:COUNTERS}, {n} or {=VALUE:UNIT}" },
+		{ "x\n", "line 1: expected: ID PATTERN [QUALIFIER]" },
+		{ "metric\tx\n", "line 1: expected: metric ID LABEL" },
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char *cause = NULL;
+		assert_null(facts_model_new(bad[i].table, strlen(bad[i].table), &cause));
+		assert_string_equal(cause, bad[i].cause);
+		free(cause);
+	}
+	const char *good = "metric\trev_received\t复议收到\nrev_received\t收到{N}\n";
+	struct facts_model *m = facts_model_new(good, strlen(good), NULL);
+	assert_non_null(m);
+	assert_int_equal(facts_metric_count(m), 1);
+	assert_string_equal(facts_metric_label(m, 0), "复议收到");
+	assert_int_equal(facts_metric_id(m, "rev_received"), 0);
+	assert_int_equal(facts_metric_id(m, "x"), -1);
+	facts_model_free(m);
+}
+
+struct seed_fact {
+	char file[64], metric[48];
+	double value;
+	int used;
+};
+
+/* Recall and precision against tests/data/seed-metrics.tsv. A fact matches a reference row of the
+ * same file, metric id and value; each row matches at most one fact. */
+static void test_seed_metrics(void **state)
+{
+	(void)state;
+	char **lines;
+	size_t n = seed_read_lines("tests/data/seed-metrics.tsv", &lines);
+	assert_int_equal(n, 250);
+	struct seed_fact *ref = xcalloc(n, sizeof *ref);
+	for (size_t i = 0; i < n; i++) {
+		char *f[5];
+		seed_fields(lines[i], f, 5);
+		snprintf(ref[i].file, sizeof ref[i].file, "%s", f[0]);
+		snprintf(ref[i].metric, sizeof ref[i].metric, "%s", f[1]);
+		ref[i].value = atof(f[2]);
+		free(lines[i]);
+	}
+	free(lines);
+	struct labels l = { 0 };
+	size_t found = 0, right = 0;
+	for (size_t s = 0; s < sizeof seed_files / sizeof seed_files[0]; s++) {
+		struct report *r = seed_report(seed_files[s], &l);
+		struct facts f = { 0 };
+		facts_extract(model(), r, &f);
+		for (size_t k = 0; k < f.n; k++) {
+			const char *name = facts_metric_name(model(), f.v[k].metric);
+			size_t i = 0;
+			for (; i < n; i++)
+				if (!ref[i].used && strcmp(ref[i].file, seed_files[s]) == 0 && strcmp(ref[i].metric, name) == 0 &&
+				    ref[i].value > f.v[k].value - 1e-6 && ref[i].value < f.v[k].value + 1e-6)
+					break;
+			found++;
+			if (i < n)
+				ref[i].used = 1, right++;
+			else
+				print_message("  extra %s %s=%s %s: %.*s\n", seed_files[s], name, f.v[k].value_text, f.v[k].unit,
+					      (int)(f.v[k].num_end - f.v[k].num_start), r->text + f.v[k].num_start);
+		}
+		facts_fini(&f);
+		report_free(r);
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!ref[i].used)
+			print_message("  missed %s %s=%g\n", ref[i].file, ref[i].metric, ref[i].value);
+	print_message("seed metrics: %zu reference rows, %zu extracted, %zu right: recall %.1f %%, precision %.1f %%\n",
+		      n, found, right, 100.0 * right / n, found ? 100.0 * right / found : 0.0);
+	free(ref);
+	assert_true(right * 100 >= n * 80);
+	assert_true(right * 100 >= found * 90);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_figures),
+		cmocka_unit_test(test_traps),
+		cmocka_unit_test(test_location_and_period),
+		cmocka_unit_test(test_catalogue_errors),
+		cmocka_unit_test(test_seed_metrics),
+	};
+	int failed = cmocka_run_group_tests(tests, NULL, NULL);
+	facts_default_free();
+	return failed;
+}
