@@ -1,0 +1,224 @@
+/* test_12_cache.c — the persisted index: reused while valid, rebuilt with a notice when stale, truncated, bit-flipped, foreign or of another version. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include "assets.h"
+#include "corpus.h"
+#include "index.h"
+#include "query.h"
+#include "xmalloc.h"
+
+static char dir[64], cache[64], *reports[5];
+static size_t nreports;
+
+static int setup(void **state)
+{
+	(void)state;
+	strcpy(dir, "/tmp/fazhi-cache-XXXXXX");
+	if (!mkdtemp(dir))
+		return -1;
+	snprintf(cache, sizeof cache, "%s/cache", dir);
+	nreports = 0;
+	for (const struct asset *a = assets; a->name; a++) {
+		if (strncmp(a->name, "reports/", 8) != 0 || nreports == 5)
+			continue;
+		reports[nreports] = xasprintf("%s/%s", dir, a->name + 8);
+		FILE *f = fopen(reports[nreports++], "wb");
+		fwrite(a->data, 1, a->size, f);
+		fclose(f);
+	}
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	char *cmd = xasprintf("rm -rf '%s'", dir);
+	int rc = system(cmd);
+	free(cmd);
+	for (size_t i = 0; i < nreports; i++)
+		free(reports[i]);
+	return rc == 0 ? 0 : -1;
+}
+
+static void load(struct corpus *c)
+{
+	corpus_init(c);
+	for (size_t i = 0; i < nreports; i++)
+		assert_int_equal(corpus_add_path(c, reports[i]), 0);
+}
+
+/* Opens the index through the cache; returns the notice (caller frees) and checks the index answers. */
+static char *open_and_check(ino_t *inode)
+{
+	struct corpus c;
+	load(&c);
+	char *notice = NULL;
+	struct index *ix = index_open(&c, cache, NULL, &notice);
+	assert_non_null(ix);
+	char *cause = NULL;
+	struct query *q = query_parse("行政复议", strlen("行政复议"), &cause);
+	struct index_results r = { 0 };
+	assert_int_equal(index_search(ix, q, 0, &r), 3);
+	assert_int_equal(r.total_hits, 35);
+	index_results_fini(&r);
+	query_free(q);
+	char *path = index_cache_path(&c, cache);
+	struct stat st;
+	assert_int_equal(stat(path, &st), 0);
+	*inode = st.st_ino;
+	free(path);
+	index_free(ix);
+	corpus_fini(&c);
+	return notice;
+}
+
+static char *cache_file(void)
+{
+	struct corpus c;
+	load(&c);
+	char *path = index_cache_path(&c, cache);
+	corpus_fini(&c);
+	return path;
+}
+
+static void test_reuse_and_touch(void **state)
+{
+	(void)state;
+	ino_t a, b;
+	char *n = open_and_check(&a);
+	assert_null(n);                      /* first build: nothing to say */
+	n = open_and_check(&b);
+	assert_null(n);
+	assert_int_equal(a, b);              /* reused, not rewritten */
+	struct timeval tv[2] = { { 1600000000, 0 }, { 1600000000, 0 } };
+	assert_int_equal(utimes(reports[2], tv), 0);
+	n = open_and_check(&b);
+	assert_non_null(n);
+	assert_non_null(strstr(n, "files changed since; rebuilt"));
+	assert_true(a != b);
+	free(n);
+	n = open_and_check(&a);
+	assert_null(n);
+}
+
+/* Damages the cache file with f, then expects a rebuild whose notice names the damage. */
+static void damage(void (*f)(const char *path), const char *expect)
+{
+	ino_t a;
+	free(open_and_check(&a));
+	char *path = cache_file();
+	f(path);
+	char *n = open_and_check(&a);
+	if (!n || !strstr(n, expect))
+		fail_msg("notice [%s], expected [%s]", n ? n : "(none)", expect);
+	free(n);
+	n = open_and_check(&a);
+	assert_null(n);                      /* the rebuilt cache is good */
+	free(path);
+}
+
+static void truncate_it(const char *path)
+{
+	struct stat st;
+	stat(path, &st);
+	assert_int_equal(truncate(path, st.st_size / 2), 0);
+}
+
+static void empty_it(const char *path)
+{
+	assert_int_equal(truncate(path, 0), 0);
+}
+
+static void poke(const char *path, long at, unsigned char mask)
+{
+	FILE *f = fopen(path, "r+b");
+	assert_non_null(f);
+	fseek(f, at, at < 0 ? SEEK_END : SEEK_SET);
+	int c = fgetc(f);
+	fseek(f, -1, SEEK_CUR);
+	fputc(c ^ mask, f);
+	fclose(f);
+}
+
+static void flip_middle(const char *path)
+{
+	struct stat st;
+	stat(path, &st);
+	poke(path, st.st_size / 2, 0x10);
+}
+
+static void flip_last(const char *path)
+{
+	poke(path, -1, 0x01);
+}
+
+static void bump_version(const char *path)
+{
+	poke(path, 8, 0x02);   /* the version follows the 8-byte magic */
+}
+
+static void garbage(const char *path)
+{
+	FILE *f = fopen(path, "wb");
+	fputs("this is not an index", f);
+	fclose(f);
+}
+
+static void test_truncated(void **state) { (void)state; damage(truncate_it, "truncated"); }
+static void test_empty(void **state) { (void)state; damage(empty_it, "empty"); }
+static void test_flip_middle(void **state) { (void)state; damage(flip_middle, "checksum"); }
+static void test_flip_last(void **state) { (void)state; damage(flip_last, "checksum"); }
+static void test_version(void **state) { (void)state; damage(bump_version, "another version"); }
+static void test_garbage(void **state) { (void)state; damage(garbage, "not an index file"); }
+
+/* No cache directory: the index is still built. An unwritable one: built, with a notice. */
+static void test_no_cache(void **state)
+{
+	(void)state;
+	struct corpus c;
+	load(&c);
+	char *notice = NULL;
+	struct index *ix = index_open(&c, NULL, NULL, &notice);
+	assert_non_null(ix);
+	assert_null(notice);
+	index_free(ix);
+	char *file = xasprintf("%s/plain", dir);
+	FILE *f = fopen(file, "w");
+	fclose(f);
+	char *sub = xasprintf("%s/sub", file);   /* below a regular file: cannot be made */
+	ix = index_open(&c, sub, NULL, &notice);
+	assert_non_null(ix);
+	assert_non_null(notice);
+	assert_non_null(strstr(notice, "the index is not saved"));
+	free(notice);
+	free(sub);
+	free(file);
+	index_free(ix);
+	corpus_fini(&c);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_reuse_and_touch),
+		cmocka_unit_test(test_truncated),
+		cmocka_unit_test(test_empty),
+		cmocka_unit_test(test_flip_middle),
+		cmocka_unit_test(test_flip_last),
+		cmocka_unit_test(test_version),
+		cmocka_unit_test(test_garbage),
+		cmocka_unit_test(test_no_cache),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
