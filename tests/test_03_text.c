@@ -161,9 +161,11 @@ static const struct wrap_row wrap_rows[] = {
 	{ "“建设”法治政府", 6, "“建设”|法治政|府" },
 	{ "a don’t", 6, "a|don’t" },
 	{ "条例,“ab", 7, "条例,|“ab" },
+	{ "说“法治”《纲要》", 8, "说“法治”|《纲要》" },
 	/* —— and …… are never split */
 	{ "坚持——法治", 5, "坚持|——法|治" },
 	{ "等等……", 5, "等|等……" },
+	{ "x(——", 3, "x|(——" },                   /* even when breaking a word between characters */
 	/* words longer than the line break between characters */
 	{ "abcdefghijklmnopqrstuvwxyz", 10, "abcdefghij|klmnopqrst|uvwxyz" },
 	{ "1234567890123", 5, "12345|67890|123" },
@@ -396,6 +398,62 @@ static void test_whole_report_find(void **ctx)
 	text_lines_fini(&narrow);
 }
 
+/* Paragraphs of random pieces from a hostile alphabet (controls, bad bytes, accents on
+ * spaces, newlines, runs of spaces) at tiny widths: wrapping ends, covers every byte in
+ * order, cuts no cluster, and overflows only at width 1 by one lone wide character. */
+static const char *const pieces[] = {
+	"法", "治", "，", "。", "“", "”", "（", "）", "——", "……", "…", "—", "a", "b", "1", ",", "(",
+	")", " ", "   ", "\u3000", "\u0301", "\u200d", "\U0001F600", "\t", "\x01", "\xff", "\xe4\xb8",
+	"\n", "%", "《", "》", "http://x.cn/",
+};
+
+static int zero_width_at(const char *s, size_t n)
+{
+	return n && (unsigned char)s[0] >= 0x80 && text_clip(s, n, 0, NULL) > 0;
+}
+
+static void test_wrap_random(void **ctx)
+{
+	(void)ctx;
+	struct text_lines l = { 0 };
+	char p[512];   /* 24 pieces of at most 12 bytes */
+	unsigned long seed = 12345;
+	text_set_ambiwidth(1);
+	for (int round = 0; round < 20000; round++) {
+		size_t n = 0;
+		for (int k = (int)((seed >> 7) % 24); k >= 0; k--) {
+			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+			const char *piece = pieces[(seed >> 33) % (sizeof pieces / sizeof *pieces)];
+			memcpy(p + n, piece, strlen(piece));
+			n += strlen(piece);
+		}
+		size_t width = 1 + (size_t)(seed >> 40) % 12;
+		if (round % 2)
+			text_set_ambiwidth(2);
+		text_lines_reset(&l);
+		text_wrap(p, n, width, 0, &l);
+		size_t at = 0;
+		for (size_t k = 0; k < l.n; k++) {
+			const struct text_line *t = &l.line[k];
+			while (at < t->start && (p[at] == ' ' || p[at] == '\n' || memcmp(p + at, "\u3000", 3) == 0))
+				at += p[at] == ' ' || p[at] == '\n' ? 1 : 3;
+			if (at != t->start || t->end < t->start || t->end > n)
+				fail_msg("round %d width %zu: line %zu [%zu, %zu) after %zu", round, width, k, t->start, t->end, at);
+			if (t->width > width && !(width == 1 && t->width == 2 && text_clip(p + t->start, n - t->start, 1, NULL) == 0 && text_clip(p + t->start, n - t->start, 2, NULL) == t->end - t->start))
+				fail_msg("round %d: line %zu is %zu cells at width %zu", round, k, t->width, width);
+			if (k > 0 && t->start > 0 && p[t->start - 1] != '\n' && zero_width_at(p + t->start, n - t->start))
+				fail_msg("round %d: line %zu begins with a zero-width character", round, k);
+			at = t->end;
+		}
+		while (at < n && (p[at] == ' ' || p[at] == '\n' || memcmp(p + at, "\u3000", 3) == 0))
+			at += p[at] == ' ' || p[at] == '\n' ? 1 : 3;
+		if (at != n)
+			fail_msg("round %d width %zu: stopped at %zu of %zu", round, width, at, n);
+		text_set_ambiwidth(1);
+	}
+	text_lines_fini(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -409,6 +467,7 @@ int main(void)
 		cmocka_unit_test(test_wrap_all_samples),
 		cmocka_unit_test(test_wrap_all_samples_wide_ambiguous),
 		cmocka_unit_test(test_whole_report_find),
+		cmocka_unit_test(test_wrap_random),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
