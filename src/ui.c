@@ -456,7 +456,10 @@ static int breadcrumb(struct ui *u, WINDOW *w, int x, int cols)
 	int chain[8], n = 0;
 	for (int s = u->cur_section; s >= 0 && n < 8; s = r->sections[s].parent)
 		chain[n++] = s;
-	int max = cols / 4 > 12 ? cols / 4 : 12;
+	/* Clip only when they do not all fit: each gets an equal share, at least 12 cells. */
+	int max = ((cols - x) - 3 * (n - 1)) / n;
+	if (max < 12)
+		max = 12;
 	while (n-- > 0) {
 		const struct section *s = &r->sections[chain[n]];
 		x = crumb(w, x, cols, r->text + s->head_start, s->head_end - s->head_start, max);

@@ -87,6 +87,19 @@ hides() {
 	! screen | grep -qF -- "$1"
 }
 
+# Pane N (1 reports, 2 chapters, 3 reader) of the three-pane layout: the text between borders.
+pane() {
+	screen | sed '1d;$d' | awk -F'│' -v n="$1" '{ print $n }'
+}
+
+pane_shows() {
+	pane "$1" | grep -qF -- "$2"
+}
+
+pane_hides() {
+	! pane "$1" | grep -qF -- "$2"
+}
+
 # The reader's top row, with the margin and heading indent stripped, starts with TEXT.
 reader_top_is() {
 	reader_row 2 | sed 's/^ *//' | grep -q "^$1"
