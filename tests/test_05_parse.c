@@ -403,6 +403,7 @@ static void test_sequence(void **state)
 		"1.5亿元资金全部到位。\n"          /* a decimal */
 		"(二)依法决策\n"
 		"1.重新编号\n"
+		"二、三产业比例进一步优化。\n"     /* 二 would come next, but the title counts on */
 		"一、重复的第一章\n"                /* 一 again at the top */
 		"二、存在问题\n"
 		"四、跳号\n"
@@ -419,6 +420,20 @@ static void test_sequence(void **state)
 	};
 	struct report *r = parse_str(text, strlen(text), "seq");
 	assert_tree(r, want, N(want));
+	report_free(r);
+}
+
+/* Feedback-form fields inside the body (prose follows them) are paragraphs, not headings. */
+static void test_form_fields(void **state)
+{
+	(void)state;
+	const char *text = "正文第一段。\n一、总体情况\n1.错误类:*\n2.出错页面的地址：＊\n正文继续。\n";
+	struct report *r = parse_str(text, strlen(text), "form");
+	assert_int_equal(r->nsections, 1);
+	assert_int_equal(r->npara, 5);
+	assert_int_equal(r->paras[2].kind, PARA_TEXT);
+	assert_int_equal(r->paras[2].section, 0);
+	assert_int_equal(r->paras[3].kind, PARA_TEXT);
 	report_free(r);
 }
 
@@ -519,6 +534,7 @@ int main(void)
 		cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_markers_at_end),
 		cmocka_unit_test(test_sequence),
+		cmocka_unit_test(test_form_fields),
 		cmocka_unit_test(test_long_line),
 		cmocka_unit_test(test_seed_labels),
 	};
