@@ -58,7 +58,7 @@ size_t text_lines_find(const struct text_lines *l, size_t off);
  *
  * The full rules:
  * - Break opportunities are libunistring's u8_possible_linebreaks, then: none before
- *   ，。、；：？！）」』》】〉〕］｝〗” ’ … % ％ ． and , . ; : ? ! ) ] }; none after
+ *   ，。、；：？！）」』》】〉〕］｝〗” ’ … · ・ % ％ ． ｡ ､ and , . ; : ? ! ) ] }; none after
  *   （「『《【〈〔［｛〖“‘ ( [ {; none inside —— or ……; and, unlike plain UAX #14 (which
  *   glues quotation marks to both sides), one before “ ‘ after a wide character and one after
  *   ” ’ before a wide character, as Chinese text breaks around quotes.

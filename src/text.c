@@ -1,4 +1,9 @@
-/* text.c — display text: cell widths, clipping by columns, UAX #14 wrapping with Chinese rules. */
+/* text.c — display text: cell widths, clipping by columns, UAX #14 wrapping with Chinese rules.
+ *
+ * Limits: a "cluster" here is a character and the zero-width characters after it, not a full
+ * UAX #29 grapheme cluster, and its width is the sum of its characters' widths; so an emoji
+ * ZWJ sequence measures as its parts, as most terminals of today still draw it. Breaking is
+ * greedy (no look-ahead balancing of lines), which is what a terminal reader expects. */
 #include "text.h"
 
 #include <stdlib.h>
