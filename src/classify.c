@@ -385,7 +385,7 @@ static void scores_clear(struct scores *sc)
 	sc->hint2 = -1;
 }
 
-/* Glob match of pattern p (with * and one @) against s; the @ range goes to *cs/*ce. */
+/* Glob match of pattern p (with * and one @) against s; the @ range goes to cs and ce. */
 static int glob(const char *p, size_t pn, const char *s, size_t sn, size_t si, size_t *cs, size_t *ce)
 {
 	if (pn == 0)
@@ -669,8 +669,8 @@ static void find_switches(const struct classify_model *m, const struct report *r
 				now = CLASSIFY_PLANS;
 				continue;
 			}
-			if (now < 0)
-				continue;
+			if (now < 0 || (pa->kind == PARA_TEXT && !has_cue(s, n, "。")))
+				continue;   /* a signature or a date line closing the report */
 			p->part[k] = now;
 			p->topic[k] = CLASSIFY_GENERAL;
 			if (pa->kind == PARA_POINT) {

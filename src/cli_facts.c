@@ -1,12 +1,211 @@
-/* cli_facts.c — the `fazhi facts` subcommand (not offered by this build yet). */
+/* cli_facts.c — the `fazhi facts` subcommand: key metrics stated in the reports, as text, --csv or --json. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "buf.h"
 #include "cli.h"
+#include "corpus.h"
+#include "facts.h"
+
+static const char usage_text[] =
+	"Usage: fazhi facts [--csv|--json] [PATH...]\n"
+	"List the key metrics the reports state (行政复议, 行政应诉, 规范性文件, 法律援助 …);\n"
+	"with no PATH, those of the embedded sample reports.\n"
+	"\n"
+	"  --csv       columns file,region,year,metric,value,unit,text (RFC 4180 quoting)\n"
+	"  --json      one object per fact per line: {\"file\", \"region\", \"year\", \"metric\", \"label\",\n"
+	"              \"value\", \"unit\", \"text\", \"figure\", \"start\", \"end\", \"section\", \"period\"}\n"
+	"              (start/end: byte range of the sentence; section: numerals of its chapter path)\n"
+	"  -h, --help  show this help and exit\n"
+	"\n"
+	"A unit is counter[|qualifier;...], e.g. 件, 万份|余, %|以上. FAZHI_METRICS=FILE replaces the\n"
+	"built-in catalogue (format: assets/metrics.tsv).\n"
+	"Exit status: 0 when all files loaded, 1 when some could not be read, 2 on a usage error.\n";
+
+enum format { TEXT, CSV, JSON };
+
+static int usage_error(const char *msg, const char *arg)
+{
+	fprintf(stderr, "fazhi: facts: %s", msg);
+	if (arg) {
+		fputs(" '", stderr);
+		cli_put(stderr, arg, strlen(arg));
+		fputc('\'', stderr);
+	}
+	fputs("\nTry 'fazhi facts --help' for more information.\n", stderr);
+	return 2;
+}
+
+/* The sentence without the blanks that open its line. */
+static void sentence(const struct report *r, const struct facts_fact *f, const char **s, size_t *n)
+{
+	size_t a = f->start;
+	while (a < f->end && (r->text[a] == ' ' || r->text[a] == '\n'))
+		a++;
+	while (a + 2 <= f->end && (unsigned char)r->text[a] == 0xc2 && (unsigned char)r->text[a + 1] == 0xa0)
+		a += 2;
+	*s = r->text + a, *n = f->end - a;
+	if (*n && (*s)[*n - 1] == '\n')
+		(*n)--;
+}
+
+static void csv_field(struct buf *b, const char *s, size_t n)
+{
+	int quote = 0;
+	for (size_t i = 0; i < n && !quote; i++)
+		quote = s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
+	if (!quote) {
+		buf_add(b, s, n);
+		return;
+	}
+	buf_addc(b, '"');
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '"')
+			buf_addc(b, '"');
+		buf_addc(b, s[i]);
+	}
+	buf_addc(b, '"');
+}
+
+static void json_string_or_null(struct buf *b, const char *s, size_t n)
+{
+	if (s && n)
+		buf_add_json(b, s, n);
+	else
+		buf_adds(b, "null");
+}
+
+static void print_fact(struct buf *b, enum format fmt, const struct facts_model *m, const struct report *r,
+		       const struct facts_fact *f)
+{
+	const char *region = r->meta.region ? r->meta.region : "", *name = facts_metric_name(m, f->metric);
+	const char *s;
+	size_t n;
+	sentence(r, f, &s, &n);
+	if (fmt == CSV) {
+		csv_field(b, r->path, strlen(r->path));
+		buf_addc(b, ',');
+		csv_field(b, region, strlen(region));
+		if (r->meta.year)
+			buf_printf(b, ",%d,", r->meta.year);
+		else
+			buf_adds(b, ",,");
+		buf_printf(b, "%s,%s,", name, f->value_text);
+		csv_field(b, f->unit, strlen(f->unit));
+		buf_addc(b, ',');
+		csv_field(b, s, n);
+		buf_adds(b, "\r\n");
+		return;
+	}
+	if (fmt == JSON) {
+		const char *label = facts_metric_label(m, f->metric);
+		buf_adds(b, "{\"file\":");
+		buf_add_json(b, r->path, strlen(r->path));
+		buf_adds(b, ",\"region\":");
+		json_string_or_null(b, region, strlen(region));
+		if (r->meta.year)
+			buf_printf(b, ",\"year\":%d", r->meta.year);
+		else
+			buf_adds(b, ",\"year\":null");
+		buf_printf(b, ",\"metric\":\"%s\",\"label\":", name);
+		buf_add_json(b, label, strlen(label));
+		buf_printf(b, ",\"value\":%s,\"unit\":", f->value_text);
+		buf_add_json(b, f->unit, strlen(f->unit));
+		buf_adds(b, ",\"text\":");
+		buf_add_json(b, s, n);
+		buf_adds(b, ",\"figure\":");
+		json_string_or_null(b, r->text + f->num_start, f->num_end - f->num_start);
+		buf_printf(b, ",\"start\":%zu,\"end\":%zu,\"section\":[", (size_t)(s - r->text), f->end);
+		int path[8], depth = 0;
+		for (int sec = f->section; sec >= 0 && depth < 8; sec = r->sections[sec].parent)
+			path[depth++] = sec;
+		for (int d = depth - 1; d >= 0; d--) {
+			const struct section *sec = &r->sections[path[d]];
+			if (d != depth - 1)
+				buf_addc(b, ',');
+			buf_add_json(b, r->text + sec->number_start, sec->number_end - sec->number_start);
+		}
+		buf_adds(b, "],\"period\":");
+		json_string_or_null(b, r->text + f->period_start, f->period_end - f->period_start);
+		buf_adds(b, "}\n");
+		return;
+	}
+	buf_printf(b, "%s\t%s\t%s\t", name, f->value_text, f->unit);
+	if (f->period_end > f->period_start) {
+		buf_addc(b, '[');
+		buf_add(b, r->text + f->period_start, f->period_end - f->period_start);
+		buf_adds(b, "] ");
+	}
+	buf_add(b, s, n);
+	buf_addc(b, '\n');
+}
+
+static int options(int argc, char **argv, enum format *fmt)
+{
+	int i = 1;
+	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--csv") == 0)
+			*fmt = CSV;
+		else if (strcmp(a, "--json") == 0)
+			*fmt = JSON;
+		else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0)
+			return -2;
+		else if (strcmp(a, "--") == 0)
+			return i + 1;
+		else {
+			usage_error("unknown option", a);
+			return -1;
+		}
+	}
+	return i;
+}
 
 int cli_facts(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fputs("fazhi: facts: not available in this build\n", stderr);
-	return 2;
+	enum format fmt = TEXT;
+	int first = options(argc, argv, &fmt);
+	if (first == -2) {
+		fputs(usage_text, stdout);
+		return 0;
+	}
+	if (first < 0)
+		return 2;
+	char *cause = NULL;
+	const struct facts_model *m = facts_default(&cause);
+	if (!m) {
+		fputs("fazhi: facts: ", stderr);
+		cli_put(stderr, cause, strlen(cause));
+		fputc('\n', stderr);
+		free(cause);
+		return 2;
+	}
+	struct corpus co;
+	corpus_init(&co);
+	size_t failed = cli_load(&co, argv + first, argc - first);
+	struct buf out = { 0 };
+	struct facts f = { 0 };
+	if (fmt == CSV)
+		buf_adds(&out, "file,region,year,metric,value,unit,text\r\n");
+	for (size_t k = 0; k < co.n; k++) {
+		const struct report *r = co.reports[k];
+		f.n = 0;
+		facts_extract(m, r, &f);
+		if (fmt == TEXT && f.n) {
+			buf_printf(&out, "%s%s", k ? "\n" : "", r->meta.region ? r->meta.region : r->path);
+			if (r->meta.year)
+				buf_printf(&out, " %d", r->meta.year);
+			buf_printf(&out, " (%s)\n", r->path);
+		}
+		for (size_t i = 0; i < f.n; i++)
+			print_fact(&out, fmt, m, r, &f.v[i]);
+		fwrite(out.data ? out.data : "", 1, out.len, stdout);
+		buf_reset(&out);
+	}
+	facts_fini(&f);
+	buf_fini(&out);
+	corpus_fini(&co);
+	facts_default_free();
+	return failed || co.n == 0 ? 1 : 0;
 }
