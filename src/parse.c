@@ -25,12 +25,14 @@ static const char *const chrome_keys[] = {
 	"相关链接", "分享到", "打印", "打印本页", "关闭", "关闭窗口", "留言咨询", "纠错", "我要纠错",
 	"网站地图", "站点地图", "使用说明", "联系我们", "字体", "字号", "扫一扫", "返回顶部",
 	"上一篇", "下一篇", "责任编辑", "主办单位", "承办单位", "技术支持", "(此件", "（此件",
+	"时间", "日期", "点击量", "浏览量", "阅读量", "发布人", "发布者", "编辑", "审核", "供稿", "撰稿",
+	"网站声明", "隐私声明", "关于本站",
 };
 
 /* Markers that make a line chrome wherever they stand, unless the line is prose. */
 static const char *const chrome_marks[] = {
 	"ICP备", "公网安备", "网站标识码", "CopyRight", "Copyright", "COPYRIGHT", "copyright",
-	"版权所有", "【打印", "【关闭", "【字体", "【我要纠错",
+	"版权所有", "【打印", "【关闭", "【字体", "【我要纠错", "【返回", "【收藏", "扫一扫",
 };
 
 static int is_space(uint32_t c)

@@ -215,7 +215,8 @@ static int is_region(const char *s, size_t st, size_t end)
 {
 	static const char *const units[] = { "省", "市", "区", "县", "镇", "乡", "旗", "州", "盟", "街道" };
 	static const char *const pronouns[] = { "我", "本", "全", "各", "该" };
-	if (parse_chars(s, st, end, 2) < 2)
+	size_t n = parse_chars(s, st, end, 20);
+	if (n < 2 || n > 20)
 		return 0;
 	for (size_t k = 0; k < sizeof pronouns / sizeof *pronouns; k++)
 		if (parse_starts(s, st, end, pronouns[k]))
@@ -292,10 +293,25 @@ static void find_issuer(struct report *r, const struct parse_scan *sc)
 		r->meta.issuer = xstrndup(r->meta.title, n);
 }
 
+/* "2021年度普陀区法治政府建设…": the region after the year, up to 法治 or 关于. */
+static char *region_after_year(const char *t)
+{
+	size_t n = strlen(t), at = parse_find(t, 0, n, "年");
+	if (at == PARSE_NONE || at == 0 || !is_digit_at(t, at - 1, n))
+		return NULL;
+	at = at + 3 + 3 * parse_starts(t, at + 3, n, "度");
+	size_t end = parse_find(t, at, n, "法治"), k = parse_find(t, at, n, "关于");
+	if (end == PARSE_NONE || (k != PARSE_NONE && k < end))
+		end = k;
+	return end == PARSE_NONE ? NULL : region_of(t + at, end - at);
+}
+
 static void find_region(struct report *r)
 {
 	if (r->meta.title)
 		r->meta.region = region_of(r->meta.title, title_prefix(r->meta.title));
+	if (!r->meta.region && r->meta.title)
+		r->meta.region = region_after_year(r->meta.title);
 	if (!r->meta.region && r->meta.issuer)
 		r->meta.region = region_of(r->meta.issuer, strlen(r->meta.issuer));
 }

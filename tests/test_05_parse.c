@@ -423,6 +423,39 @@ static void test_sequence(void **state)
 	report_free(r);
 }
 
+/* Title lines of other shapes: what each states, and nothing more. */
+static void test_title_shapes(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text;
+		struct meta m;
+	} rows[] = {
+		{ "2021年度普陀区法治政府建设工作报告\n正文。\n",
+		  { "2021年度普陀区法治政府建设工作报告", "普陀区", 2021, "", NULL, NULL, NULL } },
+		{ "关于2022年度法治政府建设情况的报告\n正文。\n",
+		  { "关于2022年度法治政府建设情况的报告", NULL, 2022, "", NULL, NULL, NULL } },
+		{ "我区2020年法治政府建设情况报告\n正文。\n",
+		  { "我区2020年法治政府建设情况报告", NULL, 2020, "", NULL, NULL, NULL } },
+		{ "沛县人民政府2019年法治政府建设工作情况\n正文。\n",
+		  { "沛县人民政府2019年法治政府建设工作情况", "沛县", 2019, "", NULL, "沛县人民政府", NULL } },
+		{ "湖滨街道办事处\n关于2023年法治政府建设情况的报告\n市政府：\n正文。\n",
+		  { "湖滨街道办事处关于2023年法治政府建设情况的报告", "湖滨街道", 2023, "", NULL, "湖滨街道办事处", "市政府" } },
+		{ "某区管委会法治政府建设年度报告\n时间：2022-01-05 10:00\n今年以来，我区在2021年基础上再进一步。\n",
+		  { "某区管委会法治政府建设年度报告", "某区", 2021, "", NULL, "某区管委会", NULL } },
+		{ "法治政府建设工作报告\n正文没有年份。\n",
+		  { "法治政府建设工作报告", NULL, 0, "", NULL, NULL, NULL } },
+	};
+	for (size_t i = 0; i < N(rows); i++) {
+		struct report *r = parse_str(rows[i].text, strlen(rows[i].text), "title");
+		assert_meta(r, &rows[i].m);
+		/* A 时间: line between title and text is chrome: the body then starts below it. */
+		const char *body = strstr(rows[i].text, "时间") ? strstr(rows[i].text, "今年") : rows[i].text;
+		assert_int_equal(r->body_start, (size_t)(body - rows[i].text));
+		report_free(r);
+	}
+}
+
 /* Feedback-form fields inside the body (prose follows them) are paragraphs, not headings. */
 static void test_form_fields(void **state)
 {
@@ -534,6 +567,7 @@ int main(void)
 		cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_markers_at_end),
 		cmocka_unit_test(test_sequence),
+		cmocka_unit_test(test_title_shapes),
 		cmocka_unit_test(test_form_fields),
 		cmocka_unit_test(test_long_line),
 		cmocka_unit_test(test_seed_labels),
