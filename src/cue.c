@@ -191,7 +191,8 @@ size_t cue_set_scan(const struct cue_set *c, const char *s, size_t n, struct cue
 		}
 		i = next;
 	}
-	qsort(out->v, out->n, sizeof *out->v, by_start_longest);
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof *out->v, by_start_longest);
 	size_t kept = 0, maxend = 0;
 	for (size_t k = 0; k < out->n; k++) {
 		if (k > 0 && maxend >= out->v[k].end)

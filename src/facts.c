@@ -671,6 +671,7 @@ size_t facts_extract(const struct facts_model *m, const struct report *r, struct
 		if (out->v[k].metric >= 0 && !repeated(out, first, kept, &out->v[k]))
 			out->v[kept++] = out->v[k];
 	out->n = kept;
-	qsort(out->v + first, out->n - first, sizeof *out->v, by_position);
+	if (out->n - first > 1)
+		qsort(out->v + first, out->n - first, sizeof *out->v, by_position);
 	return out->n - first;
 }
