@@ -34,12 +34,13 @@ static size_t close_ordinal(const char *s, size_t i, size_t end, int paren, int 
 	j = skip_lit(s, i, end, ".");
 	if (j == i)
 		j = skip_lit(s, i, end, "．");
+	int dot = j != i;
 	if (j == i)
 		j = skip_lit(s, i, end, "、");
 	if (j == i)
 		return PARSE_NONE;
 	size_t t = j;
-	if (s[i] != '\xe3' && parse_digits(s, &t, end, 1) >= 0)
+	if (dot && parse_digits(s, &t, end, 1) >= 0)
 		return PARSE_NONE;   /* 3.0版, 1.5亿元: a decimal number, not an ordinal */
 	return j;
 }
