@@ -122,6 +122,26 @@ static void test_samples_json(void **state)
 	free(out);
 }
 
+/* The same report in GB18030 with CRLF line ends outlines exactly as in UTF-8. */
+static void test_gb18030_crlf(void **state)
+{
+	(void)state;
+	int st;
+	char *utf8 = run("outline --json tests/fixtures/parse/fullwidth.txt", &st);
+	assert_int_equal(st, 0);
+	char *gb = run("outline --json tests/fixtures/parse/fullwidth-gb18030-crlf.txt", &st);
+	assert_int_equal(st, 0);
+	const char *name = "fullwidth.txt\"", *gbname = "fullwidth-gb18030-crlf.txt\"";
+	char *a = strstr(utf8, name), *b = strstr(gb, gbname);
+	assert_non_null(a);
+	assert_non_null(b);
+	assert_string_equal(a + strlen(name), b + strlen(gbname));
+	assert_non_null(strstr(a, "{\"level\":3,\"number\":\"２\",\"title\":\"优化营商环境\",\"sections\":["
+	                          "{\"level\":4,\"number\":\"1\",\"title\":\"完善制度\",\"sections\":[]},"));
+	free(utf8);
+	free(gb);
+}
+
 static void test_status(void **state)
 {
 	(void)state;
@@ -150,6 +170,7 @@ int main(void)
 		cmocka_unit_test(test_json_null_year),
 		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_samples_json),
+		cmocka_unit_test(test_gb18030_crlf),
 		cmocka_unit_test(test_status),
 	};
 	return cmocka_run_group_tests_name("outline", tests, NULL, NULL);
