@@ -1,8 +1,10 @@
 /* cli_outline.c — the `fazhi outline` subcommand: each report's metadata and chapter tree, as text or --json. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
+#include "classify.h"
 #include "cli.h"
 #include "corpus.h"
 #include "report.h"
@@ -13,7 +15,8 @@ static const char usage_text[] =
 	"\n"
 	"  --json      one JSON object per file, one per line:\n"
 	"              {\"file\", \"title\", \"region\", \"year\", \"published\", \"doc_number\",\n"
-	"               \"issuer\", \"sections\": [{\"level\", \"number\", \"title\", \"sections\": [...]}]}\n"
+	"               \"issuer\", \"sections\": [{\"level\", \"number\", \"title\", \"part\",\n"
+	"               \"topic\", \"topic2\", \"sections\": [...]}]}\n"
 	"              (null for a field the report does not state)\n"
 	"  -h, --help  show this help and exit\n"
 	"\n"
@@ -54,6 +57,9 @@ static void json_sections(struct buf *b, const struct report *r, int parent, siz
 		buf_add_json(b, r->text + s->number_start, s->number_end - s->number_start);
 		buf_adds(b, ",\"title\":");
 		buf_add_json(b, r->text + s->title_start, s->title_end - s->title_start);
+		json_field(b, "part", classify_part_name(s->part));
+		json_field(b, "topic", classify_topic_name(s->topic));
+		json_field(b, "topic2", classify_topic_name(s->topic2));
 		buf_adds(b, ",\"sections\":");
 		json_sections(b, r, self, i);
 		buf_addc(b, '}');
@@ -79,6 +85,20 @@ static void outline_json(struct buf *b, const struct report *r)
 	size_t i = 0;
 	json_sections(b, r, -1, &i);
 	buf_adds(b, "}\n");
+}
+
+/* Fills part and topic of every section; a bad user cue table is reported once per report. */
+static int classify_sections(struct report *r)
+{
+	char *cause = NULL;
+	if (classify_report(r, &cause) == 0)
+		return 0;
+	fputs("fazhi: outline: ", stderr);
+	if (cause)
+		cli_put(stderr, cause, strlen(cause));
+	fputc('\n', stderr);
+	free(cause);
+	return -1;
 }
 
 static void text_field(struct buf *b, const char *label, const char *value)
@@ -143,6 +163,8 @@ int cli_outline(int argc, char **argv)
 	struct buf b = { 0 };
 	for (size_t k = 0; k < c.n; k++) {
 		buf_reset(&b);
+		if (json && classify_sections(c.reports[k]) < 0)
+			failed++;
 		if (json)
 			outline_json(&b, c.reports[k]);
 		else
@@ -153,5 +175,6 @@ int cli_outline(int argc, char **argv)
 	}
 	buf_fini(&b);
 	corpus_fini(&c);
+	classify_default_free();
 	return failed ? 1 : 0;
 }

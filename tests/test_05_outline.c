@@ -44,19 +44,19 @@ static void test_json_fixture(void **state)
 		"{\"file\":\"tests/fixtures/parse/metatitle.txt\",\"title\":\"北湖区2020年法治政府建设年度报告\","
 		"\"region\":\"北湖区\",\"year\":2020,\"published\":\"2021-03-05\",\"doc_number\":\"北政发〔2021〕3号\","
 		"\"issuer\":\"北湖区人民政府\",\"sections\":["
-		"{\"level\":1,\"number\":\"一\",\"title\":\"推进依法全面履行政府职能\",\"sections\":[]},"
-		"{\"level\":1,\"number\":\"二\",\"title\":\"完善依法行政制度体系\",\"sections\":[]}]}\n"
+		"{\"level\":1,\"number\":\"一\",\"title\":\"推进依法全面履行政府职能\",\"part\":\"measures\",\"topic\":\"functions\",\"topic2\":null,\"sections\":[]},"
+		"{\"level\":1,\"number\":\"二\",\"title\":\"完善依法行政制度体系\",\"part\":\"measures\",\"topic\":\"rules\",\"topic2\":null,\"sections\":[]}]}\n"
 		"{\"file\":\"tests/fixtures/parse/bodytitle.txt\",\"title\":\"白沙镇2021年度法治政府建设工作报告\","
 		"\"region\":\"白沙镇\",\"year\":2021,\"published\":null,\"doc_number\":null,\"issuer\":null,\"sections\":["
-		"{\"level\":1,\"number\":\"一\",\"title\":\"主要做法\",\"sections\":["
-		"{\"level\":2,\"number\":\"一\",\"title\":\"强化组织领导\",\"sections\":["
-		"{\"level\":3,\"number\":\"1\",\"title\":\"完善领导机制\",\"sections\":[]},"
-		"{\"level\":3,\"number\":\"2\",\"title\":\"压实工作责任\",\"sections\":["
-		"{\"level\":4,\"number\":\"1\",\"title\":\"落实述法制度\",\"sections\":[]},"
-		"{\"level\":4,\"number\":\"2\",\"title\":\"开展法治督查\",\"sections\":[]}]},"
-		"{\"level\":3,\"number\":\"3\",\"title\":\"加强学法用法\",\"sections\":[]}]},"
-		"{\"level\":2,\"number\":\"二\",\"title\":\"规范行政执法\",\"sections\":[]}]},"
-		"{\"level\":1,\"number\":\"二\",\"title\":\"下一步打算\",\"sections\":[]}]}\n");
+		"{\"level\":1,\"number\":\"一\",\"title\":\"主要做法\",\"part\":\"measures\",\"topic\":\"general\",\"topic2\":null,\"sections\":["
+		"{\"level\":2,\"number\":\"一\",\"title\":\"强化组织领导\",\"part\":\"measures\",\"topic\":\"leadership\",\"topic2\":null,\"sections\":["
+		"{\"level\":3,\"number\":\"1\",\"title\":\"完善领导机制\",\"part\":\"measures\",\"topic\":\"leadership\",\"topic2\":null,\"sections\":[]},"
+		"{\"level\":3,\"number\":\"2\",\"title\":\"压实工作责任\",\"part\":\"measures\",\"topic\":\"leadership\",\"topic2\":null,\"sections\":["
+		"{\"level\":4,\"number\":\"1\",\"title\":\"落实述法制度\",\"part\":\"measures\",\"topic\":\"leadership\",\"topic2\":null,\"sections\":[]},"
+		"{\"level\":4,\"number\":\"2\",\"title\":\"开展法治督查\",\"part\":\"measures\",\"topic\":\"leadership\",\"topic2\":null,\"sections\":[]}]},"
+		"{\"level\":3,\"number\":\"3\",\"title\":\"加强学法用法\",\"part\":\"measures\",\"topic\":\"publicity\",\"topic2\":null,\"sections\":[]}]},"
+		"{\"level\":2,\"number\":\"二\",\"title\":\"规范行政执法\",\"part\":\"measures\",\"topic\":\"enforcement\",\"topic2\":null,\"sections\":[]}]},"
+		"{\"level\":1,\"number\":\"二\",\"title\":\"下一步打算\",\"part\":\"plans\",\"topic\":\"general\",\"topic2\":null,\"sections\":[]}]}\n");
 	free(out);
 }
 
@@ -69,7 +69,7 @@ static void test_json_null_year(void **state)
 	assert_string_equal(out,
 		"{\"file\":\"tests/fixtures/parse/noyear.txt\",\"title\":\"关于法治政府建设情况的报告\","
 		"\"region\":null,\"year\":null,\"published\":null,\"doc_number\":null,\"issuer\":null,"
-		"\"sections\":[{\"level\":1,\"number\":\"一\",\"title\":\"工作情况\",\"sections\":[]}]}\n");
+		"\"sections\":[{\"level\":1,\"number\":\"一\",\"title\":\"工作情况\",\"part\":\"measures\",\"topic\":\"general\",\"topic2\":null,\"sections\":[]}]}\n");
 	free(out);
 	/* An empty file is not loaded: nothing printed, status 1. */
 	out = run("outline --json tests/fixtures/parse/empty.txt", &st);
@@ -115,7 +115,7 @@ static void test_samples_json(void **state)
 	assert_non_null(second);
 	assert_non_null(strstr(out, "\"year\":2021,\"published\":\"2022-03-16\",\"doc_number\":null,"
 	                            "\"issuer\":\"舟山市普陀区人民政府\""));
-	assert_true(strstr(out, "{\"level\":3,\"number\":\"4\",\"title\":\"加强社会信用体系建设\",\"sections\":[]}") < second);
+	assert_true(strstr(out, "{\"level\":3,\"number\":\"4\",\"title\":\"加强社会信用体系建设\",\"part\":\"measures\",\"topic\":\"business\",\"topic2\":null,\"sections\":[]}") < second);
 	assert_non_null(strstr(second, "\"region\":\"上海市静安区\",\"year\":2019,\"published\":null"));
 	assert_null(strstr(second, "错误类"));
 	assert_string_equal(strchr(second + 1, '\n'), "\n");
@@ -136,8 +136,8 @@ static void test_gb18030_crlf(void **state)
 	assert_non_null(a);
 	assert_non_null(b);
 	assert_string_equal(a + strlen(name), b + strlen(gbname));
-	assert_non_null(strstr(a, "{\"level\":3,\"number\":\"２\",\"title\":\"优化营商环境\",\"sections\":["
-	                          "{\"level\":4,\"number\":\"1\",\"title\":\"完善制度\",\"sections\":[]},"));
+	assert_non_null(strstr(a, "{\"level\":3,\"number\":\"２\",\"title\":\"优化营商环境\",\"part\":\"measures\",\"topic\":\"business\",\"topic2\":\"functions\",\"sections\":["
+	                          "{\"level\":4,\"number\":\"1\",\"title\":\"完善制度\",\"part\":\"measures\",\"topic\":\"business\",\"topic2\":null,\"sections\":[]},"));
 	free(utf8);
 	free(gb);
 }
