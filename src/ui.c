@@ -168,6 +168,15 @@ static int want_color(const struct ui_options *opt)
 	return !(no && no[0]);
 }
 
+static int no_terminal(void)
+{
+	const char *term = getenv("TERM");
+	char *clean = encoding_clean(term ? term : "", term ? strlen(term) : 0, NULL);
+	fprintf(stderr, "fazhi: cannot drive the terminal (TERM=%s); try TERM=xterm-256color\n", clean);
+	free(clean);
+	return -1;
+}
+
 static int start_terminal(const struct ui_options *opt)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -182,14 +191,16 @@ static int start_terminal(const struct ui_options *opt)
 	}
 	catch_signals();   /* before newterm, so ncurses leaves our handlers in place */
 	screen = newterm(NULL, stdout, stdin);
-	if (!screen) {
-		const char *term = getenv("TERM");
-		char *clean = encoding_clean(term ? term : "", term ? strlen(term) : 0, NULL);
-		fprintf(stderr, "fazhi: cannot drive the terminal (TERM=%s); try TERM=xterm-256color\n", clean);
-		free(clean);
-		return -1;
-	}
+	if (!screen)
+		return no_terminal();
 	set_term(screen);
+	const char *cup = tigetstr("cup");
+	if (!cup || cup == (const char *)-1) {   /* dumb, hardcopy: no way to draw panes */
+		endwin();
+		delscreen(screen);
+		screen = NULL;
+		return no_terminal();
+	}
 	xmalloc_set_exit_hook(restore_terminal);
 	cbreak();
 	noecho();

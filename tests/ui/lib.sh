@@ -36,7 +36,8 @@ if ! command -v tmux >/dev/null 2>&1; then
 fi
 
 # start W H [ARG...]: a fresh session of W×H running fazhi ARG...; the shell then prints
-# EXIT=status and waits, so the screen after exit can be checked. ENV adds variables.
+# EXIT=status and waits, so the screen after exit can be checked. WITH="VAR=value ..." adds variables (for this start only).
+# The shell catches SIGINT as an interactive one would, so C-c reaches only the browser.
 start() {
 	w=$1 h=$2
 	shift 2
@@ -48,12 +49,12 @@ start() {
 		args="$args '$a'"
 	done
 	tm new-session -d -s "$SESSION" -x "$w" -y "$h" \
-		"env LANG=C.UTF-8 LC_ALL=C.UTF-8 XDG_STATE_HOME='$STATE_HOME' ${ENV:-} sh -c '\"$FAZHI\"$args; echo EXIT=\$?; sleep 600'"
+		"env LANG=C.UTF-8 LC_ALL=C.UTF-8 XDG_STATE_HOME='$STATE_HOME' ${WITH:-} sh -c 'trap : INT; \"$FAZHI\"$args; echo EXIT=\$?; sleep 600'"
 	tm set-option -t "$SESSION" -g status off >/dev/null
 	tm resize-window -t "$SESSION" -x "$w" -y "$h" 2>/dev/null
 	# The old session goes only now: killing the last one would stop the server under us.
 	[ -z "$old" ] || tm kill-session -t "$old" 2>/dev/null
-	W=$w H=$h
+	W=$w H=$h WITH=
 }
 
 keys() {
