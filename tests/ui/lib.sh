@@ -55,6 +55,13 @@ start() {
 	# The old session goes only now: killing the last one would stop the server under us.
 	[ -z "$old" ] || tm kill-session -t "$old" 2>/dev/null
 	W=$w H=$h WITH=
+	# Keys typed before the browser has set up the terminal could be lost: wait until
+	# something is on the screen (the browser, or its message).
+	tries=$((WAIT * 20))
+	while ! screen | grep -q '[^ ]' && [ "$tries" -gt 0 ]; do
+		sleep 0.05
+		tries=$((tries - 1))
+	done
 }
 
 keys() {

@@ -66,6 +66,14 @@ for size in 61x17 40x10; do
 	check "$size: Shift-Tab goes back to the chapters" title_has "Chapters 2/3"
 done
 
+# --ambiwidth=double: “ ” … — count two cells for us but one for the terminal's wcwidth;
+# each is drawn at the column we computed, so the borders still stand straight.
+start 120 35 --ambiwidth=double
+keys Tab Tab ']' ']' ']' j j
+check "--ambiwidth=double: the reader shows text with “quotes”" pane_shows 3 "深入推进以“ 一网通办” "
+check "--ambiwidth=double: borders straight beside ambiguous-width text" borders_straight 2
+check "--ambiwidth=double: no row is wider than the terminal" fits
+
 start 61 17
 keys Tab Tab
 check "61x17: a Chinese paragraph is wrapped to the full width" wrapped_in_file "2019年,静安区坚持" 59 "$JINGAN"
