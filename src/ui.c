@@ -112,6 +112,7 @@ static const struct ui_pane *const panes[UI_NPANES] = { &ui_list_pane, &ui_tree_
 struct frame_stats {
 	unsigned long frames;
 	double total, max;    /* seconds drawing frames */
+	double update;        /* of which in doupdate: sending the changes to the terminal */
 	double wrap;          /* seconds laying out reports (wrapping) */
 	unsigned long wraps;
 };
@@ -591,7 +592,9 @@ static void draw(struct ui *u)
 	}
 	draw_status(u);
 	wnoutrefresh(u->status);
+	double t0 = cpu_now();
 	doupdate();
+	stats.update += cpu_now() - t0;
 }
 
 /* ---- input ---- */
@@ -746,9 +749,10 @@ static void print_stats(void)
 {
 	if (!getenv("FAZHI_FRAME_STATS") || stats.frames == 0)
 		return;
-	fprintf(stderr, "fazhi: %lu frames, %.1f us mean, %.1f us max CPU per frame; "
+	fprintf(stderr, "fazhi: %lu frames, %.1f us mean (%.1f us of it in doupdate), %.1f us max CPU per frame; "
 	        "%lu layouts, %.1f us mean CPU per layout\n",
-	        stats.frames, stats.total / (double)stats.frames * 1e6, stats.max * 1e6,
+	        stats.frames, stats.total / (double)stats.frames * 1e6,
+	        stats.update / (double)stats.frames * 1e6, stats.max * 1e6,
 	        stats.wraps, stats.wraps ? stats.wrap / (double)stats.wraps * 1e6 : 0.0);
 }
 

@@ -81,10 +81,26 @@ static void put_char(WINDOW *w, int y, int x, ucs4_t c, int cells, attr_t a, sho
 		put_cell(w, y, x + used, L' ', a, pair);
 }
 
+/* Characters whose width we and the terminal agree on are collected into runs and added
+ * with one call; only the others go cell by cell. */
+struct run {
+	wchar_t c[128];
+	int n, x;
+};
+
+static void flush(WINDOW *w, int y, struct run *run)
+{
+	if (run->n)
+		mvwaddnwstr(w, y, run->x, run->c, run->n);
+	run->n = 0;
+}
+
 int ui_draw_text(WINDOW *w, int y, int x, int cols, const char *s, size_t n, enum ui_role r, int pad)
 {
 	short pair;
 	attr_t a = ui_draw_attr(r, &pair);
+	wattr_set(w, a, pair, NULL);
+	struct run run = { .n = 0 };
 	int col = 0;
 	size_t i = 0;
 	while (i < n && col < cols) {
@@ -93,13 +109,21 @@ int ui_draw_text(WINDOW *w, int y, int x, int cols, const char *s, size_t n, enu
 		int cw = text_char_width(c);
 		if (col + cw > cols)
 			break;   /* never half a wide character: the pad covers the cell */
-		if (cw > 0)
+		int tw = wcwidth((wchar_t)c);
+		if (tw == cw && (cw > 0 || col > 0)) {   /* a zero-width one combines with the cell before */
+			if (run.n == (int)(sizeof run.c / sizeof run.c[0]))
+				flush(w, y, &run);
+			if (run.n == 0)
+				run.x = x + col;
+			run.c[run.n++] = (wchar_t)c;
+		} else if (cw > 0) {
+			flush(w, y, &run);
 			put_char(w, y, x + col, c, cw, a, pair);
-		else if (col > 0 && wcwidth((wchar_t)c) == 0)
-			put_cell(w, y, x + col, (wchar_t)c, a, pair);   /* combines with the cell before */
+		}
 		col += cw;
 		i += (size_t)len;
 	}
+	flush(w, y, &run);
 	if (pad && col < cols)
 		ui_draw_fill(w, y, x + col, cols - col, r);
 	return col;
@@ -116,8 +140,11 @@ int ui_draw_outside(WINDOW *w, int y, int x, int cols, const char *s, enum ui_ro
 
 void ui_draw_fill(WINDOW *w, int y, int x, int cols, enum ui_role r)
 {
+	if (cols <= 0)
+		return;
 	short pair;
 	attr_t a = ui_draw_attr(r, &pair);
-	for (int i = 0; i < cols; i++)
-		put_cell(w, y, x + i, L' ', a, pair);
+	cchar_t blank;
+	setcchar(&blank, L" ", a, pair, NULL);
+	mvwhline_set(w, y, x, &blank, cols);
 }
