@@ -14,7 +14,8 @@ enum encoding_kind {
  * - valid UTF-8, no BOM, no NUL; line ends are "\n" (CRLF and CR converted); tabs become a space;
  * - C0 controls other than "\n" become the matching Control Pictures (U+2400 + c; ESC → ␛, DEL → ␡);
  * - C1 controls (U+0080–U+009F), bidi overrides and isolates (U+202A–U+202E, U+2066–U+2069),
- *   and other invisible format characters (U+200B–U+200F, U+2028/9, U+FEFF, U+061C …) become U+FFFD. */
+ *   and other invisible format characters (U+200B–U+200F, U+2028/9, U+FEFF, U+061C …: general
+ *   categories Cf, Zl and Zp) become U+FFFD. */
 struct decoded {
 	char *text;                 /* clean UTF-8, NUL-terminated; owned by the caller */
 	size_t len;                 /* bytes of text */
@@ -24,11 +25,22 @@ struct decoded {
 };
 
 /* Decodes `n` bytes. Returns 0 and fills *out, or -1 with *cause set (caller frees)
- * when the bytes are not text (empty, or binary: NUL bytes or mostly undecodable). */
+ * when the bytes are not text (empty, or binary: NUL bytes or mostly undecodable).
+ *
+ * How the bytes are read: a UTF-8 BOM is dropped. Valid UTF-8 is UTF-8. Otherwise, when the
+ * bytes hold fewer valid multibyte UTF-8 sequences than invalid ones, they are read as GB18030
+ * if that leaves fewer bytes unfitting; else they stay UTF-8 (ENCODING_MIXED). Invalid UTF-8
+ * becomes one U+FFFD per maximal subpart (as browsers do: "\xe4\xb8" cut off is one, an
+ * overlong "\xc0\xaf" is two); in GB18030 each byte iconv refuses is one U+FFFD.
+ * Causes, exactly: "empty file" (no bytes, or only a BOM); "binary file (not text)" (a NUL
+ * byte, or more than a quarter of the bytes fitting no encoding); "file too large".
+ * Time and memory are linear: the text is one allocation of its exact size. */
 int encoding_decode(const char *bytes, size_t n, struct decoded *out, char **cause);
 
-/* Writes the clean form of UTF-8 (possibly invalid) s[0..n) into a fresh string, as above.
- * For text that did not come through encoding_decode: queries, paths, messages. Caller frees. */
+/* Writes the clean form of UTF-8 (possibly invalid) s[0..n) into a fresh string, as above,
+ * without detection or BOM removal; NUL becomes U+2400. For text that did not come through
+ * encoding_decode: queries, paths, messages. *out_len (may be NULL) gets the length.
+ * Caller frees. */
 char *encoding_clean(const char *s, size_t n, size_t *out_len);
 
 #endif

@@ -1,0 +1,272 @@
+/* encoding.c — bytes in, clean UTF-8 out: detect UTF-8 or GB18030, convert, replace bad bytes, defuse controls. */
+#include "encoding.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unictype.h>
+
+#include "xmalloc.h"
+
+/* Design limits: every pass is linear in the input. Cleaning runs twice over the same
+ * bytes, once to measure and once to write, so the output is one allocation of its exact
+ * size. GB18030 goes through iconv into an intermediate UTF-8 buffer first (grown by
+ * doubling), which is then cleaned like any UTF-8. Invalid UTF-8 is replaced per maximal
+ * subpart (Unicode 15, §3.9; what browsers do): one U+FFFD per broken sequence. */
+
+/* What one cleaning pass learns; with out == NULL it only measures. */
+struct pass {
+	char *out;         /* where to write, or NULL */
+	size_t len;        /* bytes written (or that would be) */
+	size_t replaced;   /* invalid sequences, each now one U+FFFD */
+	size_t bad_bytes;  /* input bytes in those sequences */
+	size_t multibyte;  /* valid multibyte sequences seen */
+	size_t defused;    /* control and format characters replaced */
+	size_t grown;      /* characters whose clean form is longer than their bytes */
+};
+
+static const char replacement[] = "\xef\xbf\xbd";   /* U+FFFD */
+
+static void put(struct pass *p, const void *s, size_t n)
+{
+	if (p->out)
+		memmove(p->out + p->len, s, n);   /* may overlap: see the GB18030 case below */
+	p->len += n;
+}
+
+/* Length of the valid UTF-8 sequence at s[0..n), or 0 when it is invalid; then *bad gets
+ * the length of its maximal subpart (at least 1). Only called for s[0] >= 0x80. */
+static size_t utf8_seq(const unsigned char *s, size_t n, size_t *bad)
+{
+	unsigned char c = s[0];
+	size_t len;
+	unsigned char lo = 0x80, hi = 0xbf;   /* allowed range of the second byte */
+	if (c >= 0xc2 && c <= 0xdf) {
+		len = 2;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		len = 3;
+		if (c == 0xe0)
+			lo = 0xa0;
+		else if (c == 0xed)
+			hi = 0x9f;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		len = 4;
+		if (c == 0xf0)
+			lo = 0x90;
+		else if (c == 0xf4)
+			hi = 0x8f;
+	} else {
+		*bad = 1;
+		return 0;
+	}
+	size_t i = 1;
+	if (i < n && s[i] >= lo && s[i] <= hi) {
+		for (i = 2; i < len && i < n && s[i] >= 0x80 && s[i] <= 0xbf; i++)
+			;
+	}
+	if (i == len)
+		return len;
+	*bad = i;
+	return 0;
+}
+
+static uint32_t utf8_value(const unsigned char *s, size_t len)
+{
+	if (len == 2)
+		return (uint32_t)(s[0] & 0x1f) << 6 | (s[1] & 0x3f);
+	if (len == 3)
+		return (uint32_t)(s[0] & 0x0f) << 12 | (uint32_t)(s[1] & 0x3f) << 6 | (s[2] & 0x3f);
+	return (uint32_t)(s[0] & 0x07) << 18 | (uint32_t)(s[1] & 0x3f) << 12 |
+	       (uint32_t)(s[2] & 0x3f) << 6 | (s[3] & 0x3f);
+}
+
+/* C1 controls, and the invisible characters that reorder or hide text: format characters
+ * (general category Cf: bidi embeddings, overrides and isolates, zero-width characters,
+ * U+FEFF, U+061C …) and the line and paragraph separators U+2028/U+2029. */
+static int defused_char(uint32_t c)
+{
+	if (c < 0xa0)
+		return 1;   /* c >= 0x80 here: C1 */
+	if ((c >= 0x3000 && c < 0xd800) || (c >= 0xe000 && c < 0xfeff))
+		return 0;   /* CJK and the private use area hold no format character */
+	return uc_is_general_category_withtable(c, UC_CATEGORY_MASK_Cf | UC_CATEGORY_MASK_Zl |
+	                                           UC_CATEGORY_MASK_Zp);
+}
+
+/* One pass over possibly invalid UTF-8 s[0..n): see encoding.h for what comes out. */
+static void clean(const unsigned char *s, size_t n, struct pass *p)
+{
+	size_t i = 0;
+	while (i < n) {
+		unsigned char c = s[i];
+		if (c >= 0x20 && c < 0x7f) {
+			size_t j = i + 1;
+			while (j < n && s[j] >= 0x20 && s[j] < 0x7f)
+				j++;
+			put(p, s + i, j - i);
+			i = j;
+		} else if (c == '\n') {
+			put(p, "\n", 1);
+			i++;
+		} else if (c == '\r') {
+			put(p, "\n", 1);
+			i += (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
+		} else if (c == '\t') {
+			put(p, " ", 1);
+			i++;
+		} else if (c < 0x80) {
+			/* C0 → U+2400 + c, DEL → U+2421: E2 90 80+c, E2 90 A1. */
+			char pic[3] = { '\xe2', '\x90', (char)(c == 0x7f ? 0xa1 : 0x80 + c) };
+			put(p, pic, 3);
+			p->defused++;
+			p->grown++;
+			i++;
+		} else {
+			size_t bad = 0, len = utf8_seq(s + i, n - i, &bad);
+			if (len == 0) {
+				put(p, replacement, 3);
+				p->replaced++;
+				p->bad_bytes += bad;
+				p->grown += bad < 3;
+				i += bad;
+			} else {
+				p->multibyte++;
+				if (defused_char(utf8_value(s + i, len))) {
+					put(p, replacement, 3);
+					p->defused++;
+					p->grown += len < 3;
+				} else {
+					put(p, s + i, len);
+				}
+				i += len;
+			}
+		}
+	}
+}
+
+/* Writes the clean form of s[0..n), whose measured length is len, into `to`, or into a new
+ * allocation when to is NULL. */
+static char *clean_write(const unsigned char *s, size_t n, size_t len, char *to, struct pass *p)
+{
+	memset(p, 0, sizeof *p);
+	p->out = to ? to : xmalloc(len + 1);
+	clean(s, n, p);
+	p->out[p->len] = '\0';
+	return p->out;
+}
+
+static char *clean_alloc(const unsigned char *s, size_t n, struct pass *p)
+{
+	memset(p, 0, sizeof *p);
+	clean(s, n, p);
+	return clean_write(s, n, p->len, NULL, p);
+}
+
+/* GB18030 s[0..n) → UTF-8 in a fresh buffer of *len bytes and at least one spare, each byte
+ * iconv cannot take becoming U+FFFD (counted in *bad). NULL when iconv has no GB18030. */
+static char *gb18030_to_utf8(const char *s, size_t n, size_t *len, size_t *bad)
+{
+	iconv_t cd = iconv_open("UTF-8", "GB18030");
+	if (cd == (iconv_t)-1)
+		return NULL;
+	size_t cap = n + n / 2 + 16;   /* two bytes become three, at most, in valid text */
+	char *out = xmalloc(cap);
+	char *in = (char *)s, *o = out;
+	size_t inleft = n, oleft = cap - 1;
+	*bad = 0;
+	while (inleft > 0 && iconv(cd, &in, &inleft, &o, &oleft) == (size_t)-1) {
+		if (errno == E2BIG || oleft < 3) {
+			size_t used = (size_t)(o - out);
+			out = xgrow(out, &cap, cap + 1, 1);
+			o = out + used;
+			oleft = cap - used - 1;
+		} else {   /* EILSEQ, or EINVAL for a sequence cut off at the end */
+			memcpy(o, replacement, 3);
+			o += 3;
+			oleft -= 3;
+			in++;
+			inleft--;
+			++*bad;
+		}
+	}
+	iconv_close(cd);
+	*len = (size_t)(o - out);
+	return out;
+}
+
+static int fail(char **cause, const char *why)
+{
+	*cause = xstrdup(why);
+	return -1;
+}
+
+int encoding_decode(const char *bytes, size_t n, struct decoded *out, char **cause)
+{
+	const unsigned char *s = (const unsigned char *)bytes;
+	int bom = n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0;
+	memset(out, 0, sizeof *out);
+	if (bom) {
+		s += 3;
+		n -= 3;
+	}
+	if (n == 0)
+		return fail(cause, "empty file");
+	if (memchr(s, '\0', n))
+		return fail(cause, "binary file (not text)");
+	if (n > SIZE_MAX / 4)
+		return fail(cause, "file too large");
+
+	struct pass u = { 0 }, p = { 0 };
+	clean(s, n, &u);   /* measures the bytes as UTF-8 */
+	out->from = u.replaced ? ENCODING_MIXED : ENCODING_UTF8;
+	out->replaced = u.replaced;
+	/* Mostly valid UTF-8 (no fewer valid multibyte sequences than invalid ones) stays UTF-8
+	 * with its stray bytes replaced; otherwise GB18030 wins when fewer bytes misfit. GB18030
+	 * text reads as about one valid UTF-8 sequence to five invalid ones; UTF-8 text often
+	 * reads as GB18030 without a single error, so that alone proves nothing. */
+	char *conv = NULL;
+	size_t clen = 0, cbad = 0;
+	if (u.replaced && u.multibyte < u.replaced)
+		conv = gb18030_to_utf8((const char *)s, n, &clen, &cbad);
+	if (conv && cbad < u.replaced) {
+		const unsigned char *t = (const unsigned char *)conv;
+		if (clen >= 3 && memcmp(t, "\xef\xbb\xbf", 3) == 0) {
+			t += 3;   /* GB18030's own BOM, 84 31 95 33 */
+			clen -= 3;
+		}
+		if (cbad <= n / 4) {
+			/* When no character grows, the converted buffer is cleaned in place (the
+			 * writing never overtakes the reading), which saves a copy of a big file. */
+			clean(t, clen, &p);
+			if (p.grown == 0) {
+				clean_write(t, clen, p.len, conv, &p);
+				out->text = xrealloc(conv, p.len + 1);
+				conv = NULL;
+			} else {
+				out->text = clean_write(t, clen, p.len, NULL, &p);
+			}
+		}
+		out->from = ENCODING_GB18030;
+		out->replaced = cbad;
+	} else if (u.bad_bytes <= n / 4) {
+		out->text = clean_write(s, n, u.len, NULL, &p);
+	}
+	free(conv);
+	if (!out->text)   /* more than a quarter of the bytes fit no encoding */
+		return fail(cause, "binary file (not text)");
+	out->len = p.len;
+	out->defused = p.defused;
+	return 0;
+}
+
+char *encoding_clean(const char *s, size_t n, size_t *out_len)
+{
+	struct pass p;
+	char *t = clean_alloc((const unsigned char *)s, n, &p);
+	if (out_len)
+		*out_len = p.len;
+	return t;
+}
