@@ -7,7 +7,16 @@
 #include "report.h"
 
 /* A message about one input: an error when the file was skipped, a warning when it loaded
- * with repairs (bytes replaced by U+FFFD). Printed as "fazhi: PATH: reason". */
+ * with repairs (bytes replaced by U+FFFD). Printed as "fazhi: PATH: reason". PATH is the path
+ * as given, or as built while walking a directory ("DIR/sub/name.txt"). Reasons, exactly:
+ *   skipped: the strerror() text of a failed stat/open/read ("No such file or directory",
+ *            "Permission denied", "Not a directory" …, in the C locale), "symbolic link loop"
+ *            (ELOOP, or a directory that leads back to one being read), "empty file",
+ *            "binary file (not text)", "not a regular file" (a FIFO or device named *.txt met
+ *            in a directory), "file too large (over 1 GiB)", and for a directory from which
+ *            nothing loaded and nothing failed: "no *.txt files found";
+ *   warning: "1 invalid byte sequence replaced by U+FFFD", "N invalid byte sequences
+ *            replaced by U+FFFD". */
 struct corpus_msg {
 	char *path;    /* owned */
 	char *reason;  /* owned */
@@ -24,12 +33,15 @@ struct corpus {
 void corpus_init(struct corpus *c);
 void corpus_fini(struct corpus *c);
 
-/* Adds one file, or every *.txt file below a directory (recursively, names in byte order,
- * symlink loops detected). Files are only read, never written. Returns the number of files
- * that could not be loaded (each recorded in msgs); 0 when all loaded. */
+/* Adds one file (whatever its name; a pipe or device is read to its end), or every *.txt file
+ * (suffix in any case) below a directory: recursively, depth first, names sorted bytewise,
+ * symbolic links followed, a directory reached twice read once and a loop reported. Files are
+ * opened O_RDONLY and mapped read-only: never written. Returns the number of messages with
+ * skipped == 1 it added; 0 when all loaded. */
 int corpus_add_path(struct corpus *c, const char *path);
 
-/* Adds a report from memory under the given path name. Returns 0, or -1 (recorded in msgs). */
+/* Adds a report from memory under the given path name (copied). Returns 0, or -1 (recorded
+ * in msgs). The report's encoding and replaced fields are set from the decoding. */
 int corpus_add_bytes(struct corpus *c, const char *path, const char *bytes, size_t n);
 
 /* Adds the embedded sample corpus (compiled in from assets/reports). */
