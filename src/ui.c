@@ -249,10 +249,12 @@ static const struct report *open_report(const struct ui *u)
 	return u->cur >= 0 ? u->corpus->reports[u->cur] : NULL;
 }
 
-static int by_region_year(const void *a, const void *b, void *ctx)
+/* qsort has no context argument in C11: the reports being sorted, for the comparison. */
+static struct report *const *sorting;
+
+static int by_region_year(const void *a, const void *b)
 {
-	struct report *const *rs = ctx;
-	const struct report *x = rs[*(const size_t *)a], *y = rs[*(const size_t *)b];
+	const struct report *x = sorting[*(const size_t *)a], *y = sorting[*(const size_t *)b];
 	const char *rx = x->meta.region, *ry = y->meta.region;
 	if (!rx != !ry)
 		return rx ? -1 : 1;   /* unknown regions last */
@@ -264,19 +266,15 @@ static int by_region_year(const void *a, const void *b, void *ctx)
 	return strcmp(x->path, y->path);
 }
 
-/* Insertion sort: qsort has no context argument in C11 and corpora are small enough. */
 static void sort_order(struct ui *u)
 {
 	size_t n = u->corpus->n;
 	u->order = xmalloc((n ? n : 1) * sizeof *u->order);
-	for (size_t i = 0; i < n; i++) {
-		size_t v = u->order[i] = i, j = i;
-		while (j > 0 && by_region_year(&u->order[j - 1], &v, u->corpus->reports) > 0) {
-			u->order[j] = u->order[j - 1];
-			j--;
-		}
-		u->order[j] = v;
-	}
+	for (size_t i = 0; i < n; i++)
+		u->order[i] = i;
+	sorting = u->corpus->reports;
+	qsort(u->order, n, sizeof *u->order, by_region_year);
+	sorting = NULL;
 }
 
 static void remember_position(struct ui *u)
