@@ -14,8 +14,9 @@
 /* Design limits: every pass is linear in the input. Cleaning runs twice over the same
  * bytes, once to measure and once to write, so the output is one allocation of its exact
  * size. GB18030 goes through iconv into an intermediate UTF-8 buffer first (grown by
- * doubling), which is then cleaned like any UTF-8. Invalid UTF-8 is replaced per maximal
- * subpart (Unicode 15, §3.9; what browsers do): one U+FFFD per broken sequence. */
+ * doubling), which is then cleaned like any UTF-8, in place when no character grows.
+ * Invalid UTF-8 is replaced per maximal subpart (The Unicode Standard, §3.9; what browsers
+ * do): one U+FFFD per broken sequence. */
 
 /* What one cleaning pass learns; with out == NULL it only measures. */
 struct pass {
