@@ -1,14 +1,13 @@
 /* classify.c — sorts the sections and paragraphs of a report into PART × TOPIC with a tunable cue table. */
 #include "classify.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "assets.h"
 #include "buf.h"
 #include "cue.h"
+#include "table.h"
 #include "xmalloc.h"
 
 /* A heading is "decisive" at this score (one weight-3 cue); below it the parent or the body decide. */
@@ -274,59 +273,15 @@ struct classify_model *classify_model_new(const char *text, size_t n, char **cau
 
 static struct classify_model *default_model;
 
-static char *read_file(const char *path, size_t *len, char **cause)
+static void *parse_taxonomy(const char *text, size_t len, char **cause)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		*cause = xasprintf("%s: %s", path, strerror(errno));
-		return NULL;
-	}
-	struct buf b = { 0 };
-	char chunk[4096];
-	size_t got;
-	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_add(&b, chunk, got);
-	int bad = ferror(f);
-	fclose(f);
-	if (bad) {
-		buf_fini(&b);
-		*cause = xasprintf("%s: read error", path);
-		return NULL;
-	}
-	*len = b.len;
-	return buf_take(&b);
+	return classify_model_new(text, len, cause);
 }
 
 const struct classify_model *classify_default(char **cause)
 {
-	if (default_model)
-		return default_model;
-	const char *path = getenv("FAZHI_TAXONOMY");
-	char *why = NULL;
-	if (path && *path) {
-		size_t len;
-		char *text = read_file(path, &len, &why);
-		if (text) {
-			char *inner = NULL;
-			default_model = classify_model_new(text, len, &inner);
-			if (!default_model)
-				why = xasprintf("%s: %s", path, inner);
-			free(inner);
-			free(text);
-		}
-	} else {
-		const struct asset *a = assets_find("taxonomy.tsv");
-		if (a)
-			default_model = classify_model_new((const char *)a->data, a->size, &why);
-		else
-			why = xstrdup("taxonomy.tsv is not compiled in");
-	}
-	if (!default_model) {
-		if (cause)
-			*cause = why;
-		else
-			free(why);
-	}
+	if (!default_model)
+		default_model = table_load("FAZHI_TAXONOMY", "taxonomy.tsv", parse_taxonomy, cause);
 	return default_model;
 }
 

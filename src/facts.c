@@ -1,14 +1,13 @@
 /* facts.c — key metrics stated in a report, found by the patterns of a catalogue. */
 #include "facts.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "assets.h"
 #include "buf.h"
 #include "cue.h"
+#include "table.h"
 #include "xmalloc.h"
 
 /* Design limits: a gap (…) spans at most GAP_CHARS characters of one sentence; a pattern has at
@@ -326,43 +325,15 @@ struct facts_model *facts_model_new(const char *text, size_t n, char **cause)
 
 static struct facts_model *default_model;
 
+static void *parse_metrics(const char *text, size_t len, char **cause)
+{
+	return facts_model_new(text, len, cause);
+}
+
 const struct facts_model *facts_default(char **cause)
 {
-	if (default_model)
-		return default_model;
-	const char *path = getenv("FAZHI_METRICS");
-	char *why = NULL;
-	if (path && *path) {
-		FILE *f = fopen(path, "rb");
-		if (!f) {
-			why = xasprintf("%s: %s", path, strerror(errno));
-		} else {
-			struct buf b = { 0 };
-			char chunk[4096];
-			size_t got;
-			while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-				buf_add(&b, chunk, got);
-			fclose(f);
-			char *inner = NULL;
-			default_model = facts_model_new(b.data ? b.data : "", b.len, &inner);
-			if (!default_model)
-				why = xasprintf("%s: %s", path, inner);
-			free(inner);
-			buf_fini(&b);
-		}
-	} else {
-		const struct asset *a = assets_find("metrics.tsv");
-		if (a)
-			default_model = facts_model_new((const char *)a->data, a->size, &why);
-		else
-			why = xstrdup("metrics.tsv is not compiled in");
-	}
-	if (!default_model) {
-		if (cause)
-			*cause = why;
-		else
-			free(why);
-	}
+	if (!default_model)
+		default_model = table_load("FAZHI_METRICS", "metrics.tsv", parse_metrics, cause);
 	return default_model;
 }
 
@@ -593,6 +564,24 @@ static void value_text(char *dst, size_t cap, double v)
 			*dot = '\0';
 	}
 }
+/* unit, then the pattern's qualifier after "|" (or ";" when unit has qualifiers already).
+ * A unit too long for dst is cut at a character boundary: units are short in practice. */
+static void add_qualifier(char *dst, size_t cap, const char *unit, const char *qualifier)
+{
+	struct buf b = { 0 };
+	buf_adds(&b, unit);
+	if (qualifier) {
+		buf_addc(&b, strchr(unit, '|') ? ';' : '|');
+		buf_adds(&b, qualifier);
+	}
+	size_t n = b.len < cap ? b.len : cap - 1;
+	while (n > 0 && n < b.len && ((unsigned char)b.data[n] & 0xc0) == 0x80)
+		n--;
+	memcpy(dst, b.data, n);
+	dst[n] = '\0';
+	buf_fini(&b);
+}
+
 
 static void scan_sentence(const struct facts_model *m, const struct report *r, size_t ss, size_t se,
 			  size_t line_start, struct facts *out, size_t first)
@@ -616,11 +605,7 @@ static void scan_sentence(const struct facts_model *m, const struct report *r, s
 			f->metric = p->metric;
 			f->value = cap.value;
 			value_text(f->value_text, sizeof f->value_text, cap.value);
-			if (p->qualifier)
-				snprintf(f->unit, sizeof f->unit, "%s%s%s", cap.unit, strchr(cap.unit, '|') ? ";" : "|",
-					 p->qualifier);
-			else
-				snprintf(f->unit, sizeof f->unit, "%s", cap.unit);
+			add_qualifier(f->unit, sizeof f->unit, cap.unit, p->qualifier);
 			f->start = ss, f->end = se;
 			f->num_start = cap.num_start, f->num_end = cap.num_end;
 			f->section = report_section_at(r, ss);

@@ -1,0 +1,20 @@
+/* table.h — the data tables behind classification and facts: a user's file named by an environment variable, else the compiled-in asset. */
+#ifndef FAZHI_TABLE_H
+#define FAZHI_TABLE_H
+
+#include <stddef.h>
+
+/* Turns a table's text into a model; returns NULL with *cause set (caller frees) when malformed. */
+typedef void *table_parse_fn(const char *text, size_t len, char **cause);
+
+/* Reads the file named by the environment variable `env` when it is set and not empty, else the
+ * asset `asset` (a name in assets[]), and hands the text to `parse`. Returns the model, or NULL
+ * with *cause set ("PATH: reason"; caller frees; cause may be NULL) when the file cannot be read
+ * or `parse` refuses it. */
+void *table_load(const char *env, const char *asset, table_parse_fn *parse, char **cause);
+
+/* Appends the whole file at `path` to *b. Returns 0, or -1 with *cause set (caller frees). */
+struct buf;
+int table_read_file(const char *path, struct buf *b, char **cause);
+
+#endif
