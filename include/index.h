@@ -108,6 +108,17 @@ struct index_snippet {
 size_t index_snippets(const struct report *r, const struct index_hits *hits, size_t cells,
                       struct index_snippet *out, size_t max);
 
+/* The snippets of one result of index_search on this index, as index_doc_init, index_doc_find
+ * and index_snippets would cut them, but without folding the whole report: the postings tell
+ * which lines hold the first hits, and only those lines are folded (or, when a positive term
+ * is a single unit whose places the postings do not keep, lines from the top until `max`
+ * snippets or all res->hits are found). r must be the report the index numbers res->report.
+ * hits gets the hits of the lines folded, sorted: every hit a snippet shows, but not
+ * necessarily every hit of the report. Returns the number of snippets written to out. */
+size_t index_result_snippets(const struct index *ix, const struct index_result *res, const struct report *r,
+                             const struct query *q, size_t cells, struct index_hits *hits,
+                             struct index_snippet *out, size_t max);
+
 /* The persisted index (index_cache.c). The cache directory is $XDG_CACHE_HOME/fazhi, else
  * $HOME/.cache/fazhi; NULL when neither variable is set. Caller frees. */
 char *index_cache_dir(void);

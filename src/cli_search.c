@@ -120,8 +120,8 @@ static void print_text(struct buf *b, const struct report *r, const struct index
 	}
 }
 
-static void print_results(const struct corpus *c, const struct query *q, const struct index_results *res,
-                          enum format fmt)
+static void print_results(const struct corpus *c, const struct index *ix, const struct query *q,
+                          const struct index_results *res, enum format fmt)
 {
 	struct buf out;
 	struct index_hits hits = { 0 };
@@ -133,15 +133,11 @@ static void print_results(const struct corpus *c, const struct query *q, const s
 		if (fmt == FMT_COUNT) {
 			buf_printf(&out, "%zu\t%s\n", res->v[i].hits, r->path);
 		} else {
-			struct index_doc d;
-			index_doc_init(&d, r);
-			index_doc_find(&d, q, &hits);
-			size_t ns = index_snippets(r, &hits, SNIPPET_CELLS, sn, SNIPPETS);
+			size_t ns = index_result_snippets(ix, &res->v[i], r, q, SNIPPET_CELLS, &hits, sn, SNIPPETS);
 			if (fmt == FMT_JSON)
 				print_json(&out, r, &res->v[i], &hits, sn, ns);
 			else
 				print_text(&out, r, &res->v[i], sn, ns);
-			index_doc_fini(&d);
 		}
 		cli_put(stdout, out.data, out.len);
 	}
@@ -210,7 +206,7 @@ int cli_search(int argc, char **argv)
 	}
 	struct index_results res = { 0 };
 	index_search(ix, q, limit, &res);
-	print_results(&c, q, &res, fmt);
+	print_results(&c, ix, q, &res, fmt);
 	index_results_fini(&res);
 	index_free(ix);
 	free(notice);

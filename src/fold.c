@@ -96,7 +96,8 @@ void fold_map_fini(struct fold_map *m)
 
 static void map_push(struct fold_map *m, uint32_t off, size_t count)
 {
-	m->at = xgrow(m->at, &m->cap, m->n + count, sizeof *m->at);
+	if (m->n + count > m->cap)
+		m->at = xgrow(m->at, &m->cap, m->n + count, sizeof *m->at);
 	for (size_t k = 0; k < count; k++)
 		m->at[m->n++] = off;
 }
@@ -137,7 +138,15 @@ void fold_text(const char *s, size_t n, size_t base, struct buf *out, struct fol
 			continue;
 		}
 		uint32_t c;
-		size_t k = decode(p + i, n - i, &c);
+		size_t k;
+		if ((p[i] & 0xF0) == 0xE0 && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80
+		    && (p[i] != 0xE0 || p[i + 1] >= 0xA0) && (p[i] != 0xED || p[i + 1] < 0xA0)) {
+			/* The three-byte form of Han, checked as u8_mbtouc would, without the call. */
+			c = (uint32_t)(p[i] & 0x0F) << 12 | (uint32_t)(p[i + 1] & 0x3F) << 6 | (p[i + 2] & 0x3F);
+			k = 3;
+		} else {
+			k = decode(p + i, n - i, &c);
+		}
 		uint8_t tmp[64];
 		const uint8_t *f = tmp;
 		size_t fn;
@@ -150,7 +159,8 @@ void fold_text(const char *s, size_t n, size_t base, struct buf *out, struct fol
 		}
 		if (out->len + fn >= out->cap)
 			out->data = xgrow(out->data, &out->cap, out->len + fn + 1, 1);
-		memcpy(out->data + out->len, f, fn);
+		for (size_t j = 0; j < fn; j++)   /* mostly 3 bytes: a call to memcpy costs more */
+			out->data[out->len + j] = (char)f[j];
 		out->len += fn;
 		if (map)
 			map_push(map, (uint32_t)(base + i), fn);

@@ -1,4 +1,4 @@
-/* index.c — builds the n-gram index blob of a corpus and answers queries from it: ranked reports with exact hit counts. */
+/* index.c — reads and checks the index blob, answers queries from it (ranked reports, exact hit counts), finds hits and cuts snippets. */
 #include "index.h"
 
 #include <math.h>
@@ -6,41 +6,13 @@
 #include <string.h>
 
 #include "fold.h"
+#include "index_blob.h"
 #include "text.h"
 #include "xmalloc.h"
 
-/* Design limits: report texts below 4 GiB, fewer than 2^31 distinct words, 2^32 reports.
- * The blob is native-endian (the header says which; a foreign one is rejected). */
-
-#define BLOB_MAGIC "FAZHIIX"
-#define BLOB_VERSION 1
-#define WORD_BASE 0x110000u          /* unit ids below are code points, above are words */
-#define KEY_HEAD (1ull << 63)        /* the heading field */
-#define KEY_PAIR (1ull << 62)        /* a pair of units, with positions */
-#define UNIT_BREAK 0x0Au             /* between headings: a newline, which no term contains */
-
-struct head {
-	char magic[8];
-	uint32_t version, endian;
-	uint64_t key, size, checksum;
-	uint64_t ndocs, nkeys, nwords, units;
-	uint64_t docs_off, keys_off, words_off, pool_off, pool_len, post_off, post_len;
-};
-
-struct ixdoc {
-	uint32_t path, path_len, title, title_len, region, region_len, fregion, fregion_len;
-	int32_t year;
-	uint32_t len, body_start, body_end, units, pad;
-};
-
-struct ixkey {
-	uint64_t key, off;
-	uint32_t len, df;
-};
-
-struct ixword {
-	uint32_t off, len, id, pad;
-};
+/* The blob is trusted only after index_from_blob checked its checksum and tables; even so,
+ * every decoder below stays inside the bytes it was given, so a blob that passes the
+ * checks by accident can give wrong answers but never reads out of bounds. */
 
 struct index {
 	const unsigned char *blob;
@@ -51,20 +23,22 @@ struct index {
 	const struct ixkey *keys;
 	const struct ixword *words;
 	const char *pool;
+	const uint8_t *lines;
 	const uint8_t *post;
 	double avgdl;
 };
 
-/* ---- checksums, varints ---- */
+/* ---- checksum ---- */
 
 static uint64_t checksum(const unsigned char *p, size_t n)
 {
-	/* Four independent lanes keep the multiplier busy: GB/s, so a cache is checked at start-up. */
-	uint64_t h[4] = { 0x9E3779B97F4A7C15ull, 0xC2B2AE3D27D4EB4Full, 0x165667B19E3779F9ull, 0x27D4EB2F165667C5ull };
+	/* Eight independent lanes keep the multipliers busy: GB/s, so a cache is checked at start-up. */
+	uint64_t h[8] = { 0x9E3779B97F4A7C15ull, 0xC2B2AE3D27D4EB4Full, 0x165667B19E3779F9ull, 0x27D4EB2F165667C5ull,
+	                  0x85EBCA77C2B2AE63ull, 0xFF51AFD7ED558CCDull, 0xC4CEB9FE1A85EC53ull, 0x9FB21C651E98DF25ull };
 	const uint64_t m = 0xFF51AFD7ED558CCDull;
 	size_t i = 0;
-	for (; i + 32 <= n; i += 32)
-		for (int l = 0; l < 4; l++) {
+	for (; i + 64 <= n; i += 64)
+		for (int l = 0; l < 8; l++) {
 			uint64_t w;
 			memcpy(&w, p + i + 8 * l, 8);
 			h[l] = (h[l] ^ w) * m;
@@ -73,13 +47,12 @@ static uint64_t checksum(const unsigned char *p, size_t n)
 	uint64_t r = n;
 	for (; i < n; i++)
 		r = (r ^ p[i]) * 0x100000001B3ull;
-	for (int l = 0; l < 4; l++)
+	for (int l = 0; l < 8; l++)
 		r = (r ^ h[l]) * m, r ^= r >> 31;
 	return r;
 }
 
-/* Covers the whole blob, the header included with its checksum field read as 0. */
-static uint64_t seal(const unsigned char *p, size_t size)
+uint64_t index_blob_seal(const unsigned char *p, size_t size)
 {
 	struct head h;
 	memcpy(&h, p, sizeof h);
@@ -89,454 +62,6 @@ static uint64_t seal(const unsigned char *p, size_t size)
 	return a ^ (b << 17 | b >> 47);
 }
 
-static void put_varint(uint8_t **p, uint32_t *len, uint32_t *cap, uint32_t v)
-{
-	if (*len + 5 > *cap) {
-		size_t c = *cap;
-		*p = xgrow(*p, &c, (size_t)*len + 5, 1);
-		*cap = (uint32_t)(c > UINT32_MAX ? UINT32_MAX : c);
-	}
-	while (v >= 0x80) {
-		(*p)[(*len)++] = (uint8_t)(v | 0x80);
-		v >>= 7;
-	}
-	(*p)[(*len)++] = (uint8_t)v;
-}
-
-/* Reads a varint; returns NULL on running past end or an overlong value (corrupt data). */
-static const uint8_t *get_varint(const uint8_t *p, const uint8_t *end, uint32_t *v)
-{
-	uint32_t r = 0;
-	for (int shift = 0; shift < 35; shift += 7) {
-		if (p >= end)
-			return NULL;
-		uint8_t b = *p++;
-		r |= (uint32_t)(b & 0x7F) << shift;
-		if (!(b & 0x80)) {
-			*v = r;
-			return p;
-		}
-	}
-	return NULL;
-}
-
-/* ---- units ---- */
-
-static size_t utf8_next(const unsigned char *s, size_t n, size_t i, uint32_t *c)
-{
-	unsigned char b = s[i];
-	size_t k = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-	if (i + k > n)
-		k = n - i;
-	uint32_t v = k == 1 ? b : k == 2 ? b & 0x1F : k == 3 ? b & 0x0F : b & 0x07;
-	for (size_t j = 1; j < k; j++)
-		v = (v << 6) | (s[i + j] & 0x3F);
-	*c = v;
-	return k;
-}
-
-/* Words of the build: string → id, open addressing over a pool of the strings. */
-struct wordtab {
-	struct buf pool;
-	struct ixword *v;
-	size_t n, cap;
-	uint32_t *slot;     /* entry index + 1, 0 empty */
-	size_t nslot;
-};
-
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-	uint64_t h = 0xCBF29CE484222325ull;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 0x100000001B3ull;
-	return h;
-}
-
-static void wordtab_grow(struct wordtab *w)
-{
-	size_t ns = w->nslot ? w->nslot * 2 : 1024;
-	uint32_t *s = xcalloc(ns, sizeof *s);
-	for (size_t i = 0; i < w->n; i++) {
-		size_t h = hash_bytes(w->pool.data + w->v[i].off, w->v[i].len) & (ns - 1);
-		while (s[h])
-			h = (h + 1) & (ns - 1);
-		s[h] = (uint32_t)i + 1;
-	}
-	free(w->slot);
-	w->slot = s;
-	w->nslot = ns;
-}
-
-static uint32_t wordtab_id(struct wordtab *w, const char *s, size_t n)
-{
-	if (2 * (w->n + 1) > w->nslot)
-		wordtab_grow(w);
-	size_t h = hash_bytes(s, n) & (w->nslot - 1);
-	for (; w->slot[h]; h = (h + 1) & (w->nslot - 1)) {
-		const struct ixword *e = &w->v[w->slot[h] - 1];
-		if (e->len == n && memcmp(w->pool.data + e->off, s, n) == 0)
-			return e->id;
-	}
-	w->v = xgrow(w->v, &w->cap, w->n + 1, sizeof *w->v);
-	w->v[w->n] = (struct ixword){ (uint32_t)w->pool.len, (uint32_t)n, WORD_BASE + (uint32_t)w->n, 0 };
-	buf_add(&w->pool, s, n);
-	w->slot[h] = (uint32_t)++w->n;
-	return w->v[w->n - 1].id;
-}
-
-/* Looks a word up in a finished index; returns 0 when absent (no unit has id 0 from a word). */
-static uint32_t index_word(const struct index *ix, const char *s, size_t n)
-{
-	size_t lo = 0, hi = ix->h->nwords;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		const struct ixword *e = &ix->words[mid];
-		size_t m = e->len < n ? e->len : n;
-		int c = memcmp(ix->pool + e->off, s, m);
-		if (c == 0)
-			c = e->len < n ? -1 : e->len > n;
-		if (c == 0)
-			return e->id;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return 0;
-}
-
-/* Cuts folded text into unit ids, appended to *u. Words go through the build's table, or are
- * looked up in ix (then an unknown word makes the result 0: nothing can match). */
-static int cut_units(const char *s, size_t n, struct wordtab *w, const struct index *ix,
-                     uint32_t **u, size_t *nu, size_t *cap)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	*u = xgrow(*u, cap, *nu + n + 1, sizeof **u);
-	for (size_t i = 0; i < n;) {
-		uint32_t c;
-		size_t k = utf8_next(p, n, i, &c);
-		if (!fold_is_word(c)) {
-			(*u)[(*nu)++] = c;
-			i += k;
-			continue;
-		}
-		size_t start = i;
-		for (i += k; i < n; i += k) {
-			k = utf8_next(p, n, i, &c);
-			if (!fold_is_word(c))
-				break;
-		}
-		uint32_t id = w ? wordtab_id(w, s + start, i - start) : index_word(ix, s + start, i - start);
-		if (!id)
-			return 0;
-		(*u)[(*nu)++] = id;
-	}
-	return 1;
-}
-
-static uint64_t unit_key(uint32_t a)
-{
-	return a;
-}
-
-static uint64_t pair_key(uint32_t a, uint32_t b)
-{
-	return KEY_PAIR | ((uint64_t)a << 31) | b;
-}
-
-/* ---- the build ---- */
-
-struct slot {
-	uint64_t key;
-	uint8_t *p;          /* this key's postings so far */
-	uint32_t len, cap;
-	uint32_t df, stamp;  /* stamp: 1 + the report last counted */
-	uint32_t cnt, fill;  /* occurrences in that report; positions placed */
-	int64_t last_doc;
-};
-
-struct builder {
-	struct slot *s;
-	size_t n, cap;
-	uint32_t *tab;       /* slot index + 1, 0 empty */
-	size_t ntab;
-	struct wordtab words;
-	struct buf folded, strings;
-	uint32_t *units;
-	size_t nunits, ucap;
-	uint32_t *touched, *pos, *occ;   /* per report: slots met, positions by slot, (slot, pos) pairs */
-	size_t ntouched, tcap, pcap, nocc, ocap;
-	struct ixdoc *docs;
-	uint64_t total_units;
-};
-
-static size_t key_hash(uint64_t k, size_t mask)
-{
-	k ^= k >> 33;
-	k *= 0xFF51AFD7ED558CCDull;
-	k ^= k >> 33;
-	return (size_t)k & mask;
-}
-
-static void tab_grow(struct builder *b)
-{
-	size_t nt = b->ntab ? b->ntab * 2 : 1 << 16;
-	uint32_t *t = xcalloc(nt, sizeof *t);
-	for (size_t i = 0; i < b->n; i++) {
-		size_t h = key_hash(b->s[i].key, nt - 1);
-		while (t[h])
-			h = (h + 1) & (nt - 1);
-		t[h] = (uint32_t)i + 1;
-	}
-	free(b->tab);
-	b->tab = t;
-	b->ntab = nt;
-}
-
-static uint32_t slot_of(struct builder *b, uint64_t key)
-{
-	if (2 * (b->n + 1) > b->ntab)
-		tab_grow(b);
-	size_t h = key_hash(key, b->ntab - 1);
-	for (; b->tab[h]; h = (h + 1) & (b->ntab - 1))
-		if (b->s[b->tab[h] - 1].key == key)
-			return b->tab[h] - 1;
-	b->s = xgrow(b->s, &b->cap, b->n + 1, sizeof *b->s);
-	memset(&b->s[b->n], 0, sizeof *b->s);
-	b->s[b->n].key = key;
-	b->s[b->n].last_doc = -1;
-	b->tab[h] = (uint32_t)b->n + 1;
-	return (uint32_t)b->n++;
-}
-
-static void count(struct builder *b, uint32_t doc, uint64_t key, uint32_t pos)
-{
-	uint32_t i = slot_of(b, key);
-	struct slot *s = &b->s[i];
-	if (s->stamp != doc + 1) {
-		s->stamp = doc + 1;
-		s->cnt = 0;
-		b->touched = xgrow(b->touched, &b->tcap, b->ntouched + 1, sizeof *b->touched);
-		b->touched[b->ntouched++] = i;
-	}
-	s->cnt++;
-	if (key & KEY_PAIR) {
-		b->occ = xgrow(b->occ, &b->ocap, b->nocc + 2, sizeof *b->occ);
-		b->occ[b->nocc++] = i;
-		b->occ[b->nocc++] = pos;
-	}
-}
-
-/* Counts the units and pairs of one stream (the body, or the headings) of report doc. */
-static void add_stream(struct builder *b, uint32_t doc, uint64_t field)
-{
-	for (size_t i = 0; i < b->nunits; i++) {
-		count(b, doc, field | unit_key(b->units[i]), 0);
-		if (i + 1 < b->nunits)
-			count(b, doc, field | pair_key(b->units[i], b->units[i + 1]), (uint32_t)i);
-	}
-}
-
-/* Writes the report's entry in every slot it touched: doc delta, count, then for pairs the
- * byte length of the positions and the positions, delta-coded. Positions are grouped by slot
- * with a counting sort over the (slot, position) pairs, which arrive in order. */
-static void flush_doc(struct builder *b, uint32_t doc)
-{
-	size_t total = 0;
-	for (size_t t = 0; t < b->ntouched; t++) {
-		struct slot *s = &b->s[b->touched[t]];
-		s->fill = (uint32_t)total;
-		if (s->key & KEY_PAIR)
-			total += s->cnt;
-	}
-	b->pos = xgrow(b->pos, &b->pcap, total + 1, sizeof *b->pos);
-	for (size_t o = 0; o < b->nocc; o += 2)
-		b->pos[b->s[b->occ[o]].fill++] = b->occ[o + 1];
-	for (size_t t = 0; t < b->ntouched; t++) {
-		struct slot *s = &b->s[b->touched[t]];
-		put_varint(&s->p, &s->len, &s->cap, (uint32_t)((int64_t)doc - s->last_doc));
-		put_varint(&s->p, &s->len, &s->cap, s->cnt);
-		s->last_doc = doc;
-		s->df++;
-		if (!(s->key & KEY_PAIR))
-			continue;
-		const uint32_t *q = b->pos + s->fill - s->cnt;
-		uint32_t plen = 0, prev = 0;
-		for (uint32_t k = 0; k < s->cnt; k++) {
-			uint32_t d = q[k] - prev;
-			plen += d < 0x80 ? 1 : d < 0x4000 ? 2 : d < 0x200000 ? 3 : d < 0x10000000 ? 4 : 5;
-			prev = q[k];
-		}
-		put_varint(&s->p, &s->len, &s->cap, plen);
-		prev = 0;
-		for (uint32_t k = 0; k < s->cnt; k++) {
-			put_varint(&s->p, &s->len, &s->cap, q[k] - prev);
-			prev = q[k];
-		}
-	}
-	b->ntouched = 0;
-	b->nocc = 0;
-}
-
-static uint32_t add_string(struct buf *pool, const char *s, uint32_t *len)
-{
-	uint32_t off = (uint32_t)pool->len;
-	size_t n = s ? strlen(s) : 0;
-	buf_add(pool, s ? s : "", n);
-	buf_addc(pool, '\0');
-	*len = (uint32_t)n;
-	return off;
-}
-
-static void add_report(struct builder *b, uint32_t doc, const struct report *r)
-{
-	struct ixdoc *d = &b->docs[doc];
-	size_t bs = r->body_start <= r->len ? r->body_start : r->len;
-	size_t be = r->body_end <= r->len && r->body_end >= bs ? r->body_end : r->len;
-	d->path = add_string(&b->strings, r->path, &d->path_len);
-	d->title = add_string(&b->strings, r->meta.title, &d->title_len);
-	d->region = add_string(&b->strings, r->meta.region, &d->region_len);
-	size_t flen;
-	char *fr = fold_string(r->meta.region ? r->meta.region : "", r->meta.region ? strlen(r->meta.region) : 0, &flen);
-	d->fregion = add_string(&b->strings, fr, &d->fregion_len);
-	free(fr);
-	d->year = r->meta.year;
-	d->len = (uint32_t)r->len;
-	d->body_start = (uint32_t)bs;
-	d->body_end = (uint32_t)be;
-
-	fold_text(r->text + bs, be - bs, 0, &b->folded, NULL);
-	b->nunits = 0;
-	cut_units(b->folded.data, b->folded.len, &b->words, NULL, &b->units, &b->nunits, &b->ucap);
-	d->units = (uint32_t)b->nunits;
-	b->total_units += b->nunits;
-	add_stream(b, doc, 0);
-
-	b->nunits = 0;
-	for (size_t i = 0; i < r->nsections; i++) {
-		const struct section *s = &r->sections[i];
-		if (s->head_start >= s->head_end || s->head_end > r->len)
-			continue;
-		fold_text(r->text + s->head_start, s->head_end - s->head_start, 0, &b->folded, NULL);
-		cut_units(b->folded.data, b->folded.len, &b->words, NULL, &b->units, &b->nunits, &b->ucap);
-		b->units = xgrow(b->units, &b->ucap, b->nunits + 1, sizeof *b->units);
-		b->units[b->nunits++] = UNIT_BREAK;
-	}
-	add_stream(b, doc, KEY_HEAD);
-	flush_doc(b, doc);
-}
-
-static int cmp_slot(const void *a, const void *b)
-{
-	uint64_t x = ((const struct slot *)a)->key, y = ((const struct slot *)b)->key;
-	return x < y ? -1 : x > y;
-}
-
-static const char *sort_pool;
-static int cmp_word(const void *a, const void *b)
-{
-	const struct ixword *x = a, *y = b;
-	size_t m = x->len < y->len ? x->len : y->len;
-	int c = memcmp(sort_pool + x->off, sort_pool + y->off, m);
-	return c ? c : (x->len > y->len) - (x->len < y->len);
-}
-
-static size_t align8(size_t n)
-{
-	return (n + 7) & ~(size_t)7;
-}
-
-/* Lays the build out as a blob: header, docs, keys, words, string pool, postings. */
-static unsigned char *write_blob(struct builder *b, size_t ndocs, size_t *size)
-{
-	qsort(b->s, b->n, sizeof *b->s, cmp_slot);
-	/* Words are merged into the string pool, and sorted for binary search. */
-	size_t wbase = b->strings.len;
-	buf_add(&b->strings, b->words.pool.data ? b->words.pool.data : "", b->words.pool.len);
-	for (size_t i = 0; i < b->words.n; i++)
-		b->words.v[i].off += (uint32_t)wbase;
-	sort_pool = b->strings.data;
-	qsort(b->words.v, b->words.n, sizeof *b->words.v, cmp_word);
-
-	size_t post_len = 0;
-	for (size_t i = 0; i < b->n; i++)
-		post_len += b->s[i].len;
-	struct head h = { .version = BLOB_VERSION, .endian = 0x01020304, .ndocs = ndocs, .nkeys = b->n,
-	                  .nwords = b->words.n, .units = b->total_units };
-	memcpy(h.magic, BLOB_MAGIC, 8);
-	h.docs_off = align8(sizeof h);
-	h.keys_off = align8(h.docs_off + ndocs * sizeof(struct ixdoc));
-	h.words_off = align8(h.keys_off + b->n * sizeof(struct ixkey));
-	h.pool_off = align8(h.words_off + b->words.n * sizeof(struct ixword));
-	h.pool_len = b->strings.len;
-	h.post_off = align8(h.pool_off + h.pool_len);
-	h.post_len = post_len;
-	h.size = align8(h.post_off + post_len);
-
-	unsigned char *blob = xcalloc(1, h.size);
-	memcpy(blob + h.docs_off, b->docs, ndocs * sizeof(struct ixdoc));
-	struct ixkey *k = (struct ixkey *)(blob + h.keys_off);
-	size_t off = 0;
-	for (size_t i = 0; i < b->n; i++) {
-		k[i] = (struct ixkey){ b->s[i].key, off, b->s[i].len, b->s[i].df };
-		memcpy(blob + h.post_off + off, b->s[i].p, b->s[i].len);
-		off += b->s[i].len;
-		free(b->s[i].p);
-		b->s[i].p = NULL;
-	}
-	if (b->words.n)
-		memcpy(blob + h.words_off, b->words.v, b->words.n * sizeof(struct ixword));
-	if (h.pool_len)
-		memcpy(blob + h.pool_off, b->strings.data, h.pool_len);
-	memcpy(blob, &h, sizeof h);
-	((struct head *)blob)->checksum = seal(blob, h.size);
-	*size = h.size;
-	return blob;
-}
-
-static void builder_fini(struct builder *b)
-{
-	for (size_t i = 0; i < b->n; i++)
-		free(b->s[i].p);
-	free(b->s);
-	free(b->tab);
-	buf_fini(&b->words.pool);
-	free(b->words.v);
-	free(b->words.slot);
-	buf_fini(&b->folded);
-	buf_fini(&b->strings);
-	free(b->units);
-	free(b->touched);
-	free(b->pos);
-	free(b->occ);
-	free(b->docs);
-}
-
-static void release_heap(const void *data, size_t len)
-{
-	(void)len;
-	free((void *)data);
-}
-
-struct index *index_build(const struct corpus *c, const struct index_progress *progress)
-{
-	struct builder b;
-	memset(&b, 0, sizeof b);
-	b.docs = xcalloc(c->n + 1, sizeof *b.docs);
-	for (size_t i = 0; i < c->n; i++) {
-		add_report(&b, (uint32_t)i, c->reports[i]);
-		if (progress && progress->fn && ((i & 63) == 63 || i + 1 == c->n))
-			progress->fn(progress->arg, i + 1, c->n);
-	}
-	size_t size;
-	unsigned char *blob = write_blob(&b, c->n, &size);
-	builder_fini(&b);
-	char *cause = NULL;
-	struct index *ix = index_from_blob(blob, size, 0, release_heap, &cause);
-	free(cause);   /* a blob just written always passes */
-	return ix;
-}
-
 /* ---- loading a blob ---- */
 
 static int in_range(uint64_t off, uint64_t len, uint64_t size)
@@ -544,79 +69,77 @@ static int in_range(uint64_t off, uint64_t len, uint64_t size)
 	return off <= size && len <= size - off;
 }
 
-static int check_blob(const unsigned char *p, size_t size, uint64_t key, char **cause)
+static int check_head(const struct head *h, size_t size, uint64_t key, char **cause)
 {
-	const struct head *h = (const struct head *)p;
-	if (size < sizeof *h || memcmp(h->magic, BLOB_MAGIC, 8) != 0) {
+	if (size < sizeof *h || memcmp(h->magic, BLOB_MAGIC, 8) != 0)
 		*cause = xstrdup("not an index file");
-		return -1;
-	}
-	if (h->version != BLOB_VERSION || h->endian != 0x01020304) {
+	else if (h->version != BLOB_VERSION || h->endian != 0x01020304)
 		*cause = xstrdup("index file of another version");
-		return -1;
-	}
-	if (h->key != key) {
+	else if (h->key != key)
 		*cause = xstrdup("index of another corpus, or files changed since");
-		return -1;
-	}
-	if (h->size != size) {
+	else if (h->size != size)
 		*cause = xstrdup("index file truncated");
-		return -1;
-	}
-	if (seal(p, size) != h->checksum) {
+	else if (index_blob_seal((const unsigned char *)h, size) != h->checksum)
 		*cause = xstrdup("index file corrupt (checksum)");
-		return -1;
-	}
-	int ok = h->ndocs < UINT32_MAX && h->nkeys < UINT64_MAX / 64 && h->nwords < UINT32_MAX
-		&& in_range(h->docs_off, h->ndocs * sizeof(struct ixdoc), size)
-		&& in_range(h->keys_off, h->nkeys * sizeof(struct ixkey), size)
-		&& in_range(h->words_off, h->nwords * sizeof(struct ixword), size)
-		&& in_range(h->pool_off, h->pool_len, size) && in_range(h->post_off, h->post_len, size)
-		&& (h->docs_off | h->keys_off | h->words_off) % 8 == 0;
-	if (!ok) {
+	else if (!(h->ndocs < INT32_MAX && h->nkeys < UINT32_MAX && h->nwords < UINT32_MAX
+	           && in_range(h->docs_off, h->ndocs * sizeof(struct ixdoc), size)
+	           && in_range(h->keys_off, h->nkeys * sizeof(struct ixkey), size)
+	           && in_range(h->words_off, h->nwords * sizeof(struct ixword), size)
+	           && in_range(h->pool_off, h->pool_len, size) && in_range(h->lines_off, h->lines_len, size)
+	           && in_range(h->post_off, h->post_len, size)
+	           && (h->docs_off | h->keys_off | h->words_off) % 8 == 0))
 		*cause = xstrdup("index file corrupt (layout)");
-		return -1;
-	}
+	return *cause ? -1 : 0;
+}
+
+static int check_tables(const unsigned char *p, const struct head *h)
+{
+	int ok = 1;
 	const struct ixdoc *d = (const struct ixdoc *)(p + h->docs_off);
 	for (size_t i = 0; i < h->ndocs && ok; i++) {
 		const uint32_t o[][2] = { { d[i].path, d[i].path_len }, { d[i].title, d[i].title_len },
 		                          { d[i].region, d[i].region_len }, { d[i].fregion, d[i].fregion_len } };
 		for (int j = 0; j < 4; j++)
 			ok &= in_range(o[j][0], (uint64_t)o[j][1] + 1, h->pool_len);
+		ok &= in_range(d[i].lines, d[i].nlines, h->lines_len);   /* a varint is at least a byte */
 	}
 	const struct ixkey *k = (const struct ixkey *)(p + h->keys_off);
 	for (size_t i = 0; i < h->nkeys && ok; i++)
-		ok &= in_range(k[i].off, k[i].len, h->post_len) && (i == 0 || k[i - 1].key < k[i].key);
+		ok &= in_range(k[i].off, k[i].len, h->post_len) && (i == 0 || k[i - 1].key < k[i].key)
+			&& k[i].df >= 1 && (uint64_t)(k[i].df - 1) / INDEX_SKIP * 8 <= k[i].len;
 	const struct ixword *w = (const struct ixword *)(p + h->words_off);
 	for (size_t i = 0; i < h->nwords && ok; i++)
 		ok &= in_range(w[i].off, w[i].len, h->pool_len);
-	if (!ok) {
-		*cause = xstrdup("index file corrupt (tables)");
-		return -1;
-	}
-	return 0;
+	return ok ? 0 : -1;
 }
 
 struct index *index_from_blob(const void *data, size_t len, uint64_t key,
                               void (*release)(const void *, size_t), char **cause)
 {
 	const unsigned char *p = data;
-	if (((uintptr_t)p & 7) || check_blob(p, len, key, cause) < 0) {
-		if (!*cause)
-			*cause = xstrdup("index file misaligned");
+	const struct head *h = data;
+	if ((uintptr_t)p & 7) {
+		*cause = xstrdup("index file misaligned");
+		return NULL;
+	}
+	if (check_head(h, len, key, cause) < 0)
+		return NULL;
+	if (check_tables(p, h) < 0) {
+		*cause = xstrdup("index file corrupt (tables)");
 		return NULL;
 	}
 	struct index *ix = xcalloc(1, sizeof *ix);
 	ix->blob = p;
 	ix->size = len;
 	ix->release = release;
-	ix->h = (const struct head *)p;
-	ix->docs = (const struct ixdoc *)(p + ix->h->docs_off);
-	ix->keys = (const struct ixkey *)(p + ix->h->keys_off);
-	ix->words = (const struct ixword *)(p + ix->h->words_off);
-	ix->pool = (const char *)(p + ix->h->pool_off);
-	ix->post = p + ix->h->post_off;
-	ix->avgdl = ix->h->ndocs ? (double)ix->h->units / (double)ix->h->ndocs : 1;
+	ix->h = h;
+	ix->docs = (const struct ixdoc *)(p + h->docs_off);
+	ix->keys = (const struct ixkey *)(p + h->keys_off);
+	ix->words = (const struct ixword *)(p + h->words_off);
+	ix->pool = (const char *)(p + h->pool_off);
+	ix->lines = p + h->lines_off;
+	ix->post = p + h->post_off;
+	ix->avgdl = h->ndocs ? (double)h->units / (double)h->ndocs : 1;
 	if (ix->avgdl < 1)
 		ix->avgdl = 1;
 	return ix;
@@ -626,7 +149,7 @@ void index_set_key(struct index *ix, uint64_t key)
 {
 	struct head *h = (struct head *)ix->blob;   /* only ever a heap blob from index_build */
 	h->key = key;
-	h->checksum = seal(ix->blob, ix->size);
+	h->checksum = index_blob_seal(ix->blob, ix->size);
 }
 
 void index_free(struct index *ix)
@@ -661,14 +184,64 @@ void index_info(const struct index *ix, size_t report, struct index_info *out)
 	                            d->path_len, d->title_len, d->region_len, d->year };
 }
 
-/* ---- searching ---- */
+/* ---- query units ---- */
+
+/* Looks a word up; returns 0 when absent (no unit has id 0 from a word). */
+static uint32_t index_word(const struct index *ix, const char *s, size_t n)
+{
+	size_t lo = 0, hi = ix->h->nwords;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		const struct ixword *e = &ix->words[mid];
+		size_t m = e->len < n ? e->len : n;
+		int c = memcmp(ix->pool + e->off, s, m);
+		if (c == 0)
+			c = e->len < n ? -1 : e->len > n;
+		if (c == 0)
+			return e->id;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/* Cuts a folded term into units (u has room for n); returns their number, 0 when a word of
+ * the term is in no report (then nothing can match). */
+static size_t term_units(const struct index *ix, const char *s, size_t n, uint32_t *u)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t nu = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t c;
+		size_t k = index_blob_utf8_next(p, n, i, &c);
+		if (!fold_is_word(c)) {
+			u[nu++] = c;
+			i += k;
+			continue;
+		}
+		size_t start = i;
+		for (i += k; i < n; i += k) {
+			k = index_blob_utf8_next(p, n, i, &c);
+			if (!fold_is_word(c))
+				break;
+		}
+		if (!(u[nu++] = index_word(ix, s + start, i - start)))
+			return 0;
+	}
+	return nu;
+}
+
+/* ---- cursors ---- */
 
 /* A cursor over one key's postings. */
 struct cur {
-	const uint8_t *p, *end;
+	const uint8_t *base, *p, *end;   /* the key's postings; the next entry; their end */
+	uint32_t nskip, sk;              /* skips, and the first not yet used */
 	int64_t doc;
-	uint32_t cnt, plen;
-	const uint8_t *pos;
+	uint32_t cnt;
+	const uint8_t *pos;              /* positions of the current entry (pairs) */
 	int pair;
 };
 
@@ -687,79 +260,177 @@ static const struct ixkey *find_key(const struct index *ix, uint64_t key)
 
 static void cur_init(struct cur *c, const struct index *ix, const struct ixkey *k)
 {
-	c->p = ix->post + k->off;
-	c->end = c->p + k->len;
+	c->base = ix->post + k->off;
+	c->end = c->base + k->len;
+	c->nskip = (k->df - 1) / INDEX_SKIP;
+	c->sk = 0;
+	c->p = c->base + 8 * (size_t)c->nskip;
 	c->doc = -1;
+	c->cnt = 0;
 	c->pair = (k->key & KEY_PAIR) != 0;
 }
 
-/* Steps to the next report of the list; 0 at the end (or on data that does not decode). */
-static int cur_next(struct cur *c, uint64_t ndocs)
+/* Steps over n varints; NULL when they run past end. */
+static const uint8_t *skip_varints(const uint8_t *p, const uint8_t *end, uint32_t n)
 {
-	uint32_t delta;
-	const uint8_t *p = get_varint(c->p, c->end, &delta);
-	if (!p || delta == 0 || !(p = get_varint(p, c->end, &c->cnt)))
-		goto end;
-	c->doc += delta;
-	if ((uint64_t)c->doc >= ndocs)
-		goto end;
-	if (c->pair) {
-		if (!(p = get_varint(p, c->end, &c->plen)) || c->plen > (size_t)(c->end - p))
-			goto end;
-		c->pos = p;
-		p += c->plen;
+	while (n >= 8 && end - p >= 8) {
+		uint64_t w;
+		memcpy(&w, p, 8);
+		uint32_t t = (uint32_t)__builtin_popcountll(~w & 0x8080808080808080ull);
+		if (t >= n)
+			break;
+		n -= t;
+		p += 8;
 	}
-	c->p = p;
-	return 1;
-end:
+	for (; n && p < end; p++)
+		n -= *p < 0x80;
+	return n ? NULL : p;
+}
+
+static int cur_end(struct cur *c)
+{
 	c->p = c->end;
 	c->doc = INT64_MAX;
 	return 0;
 }
 
+/* Steps to the next report of the list; 0 at the end (or on data that does not decode). */
+static int cur_next(struct cur *c, uint64_t ndocs)
+{
+	uint32_t v;
+	const uint8_t *p = index_blob_get_varint(c->p, c->end, &v);
+	if (!p || v >> 1 == 0)
+		return cur_end(c);
+	c->cnt = 1;
+	if (!(v & 1) && (!(p = index_blob_get_varint(p, c->end, &c->cnt)) || c->cnt == 0))
+		return cur_end(c);
+	c->doc += v >> 1;
+	if ((uint64_t)c->doc >= ndocs)
+		return cur_end(c);
+	if (c->pair) {
+		c->pos = p;
+		if (!(p = skip_varints(p, c->end, c->cnt)))
+			return cur_end(c);
+	}
+	c->p = p;
+	return 1;
+}
+
+static void skip_at(const struct cur *c, uint32_t k, uint32_t *doc, uint32_t *off)
+{
+	uint32_t v[2];
+	memcpy(v, c->base + 8 * (size_t)k, 8);
+	*doc = v[0];
+	*off = v[1];
+}
+
+/* Moves to the first report >= doc; 0 when there is none. */
 static int cur_seek(struct cur *c, int64_t doc, uint64_t ndocs)
 {
+	if (c->doc >= doc)
+		return c->doc != INT64_MAX;
+	/* The last skip whose entry's predecessor is before doc, if it lies ahead. */
+	uint32_t lo = c->sk, hi = c->nskip, sd, so;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		skip_at(c, mid, &sd, &so);
+		if ((int64_t)sd < doc)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo > c->sk) {
+		skip_at(c, lo - 1, &sd, &so);
+		c->sk = lo;
+		if ((int64_t)sd > c->doc && so <= (size_t)(c->end - c->base) && c->base + so > c->p) {
+			c->doc = sd;
+			c->p = c->base + so;
+		}
+	}
 	while (c->doc < doc)
 		if (!cur_next(c, ndocs))
 			return 0;
 	return 1;
 }
 
+/* ---- matching a term through the postings ---- */
+
 struct tf {
 	uint32_t doc, n;
 };
 
-struct acc {
-	uint32_t doc, hits, hhits;
-	double score;
-};
-
-/* Scratch of one search: grown as needed, freed at its end. */
+/* Scratch of one search: grown as needed, freed by search_fini. */
 struct search {
 	const struct index *ix;
-	uint32_t *units;
-	size_t nunits, ucap;
-	uint32_t *pos[QUERY_MAX_CHARS];      /* decoded positions per chained pair */
+	uint32_t units[QUERY_MAX_CHARS + 1];
+	size_t nunits;
+	int npairs;                           /* the chosen cover of pairs */
+	size_t off[QUERY_MAX_CHARS];          /* unit offset of each chosen pair in the term */
+	const struct ixkey *key[QUERY_MAX_CHARS];
+	uint32_t *pos[QUERY_MAX_CHARS];       /* decoded positions per chosen pair */
 	size_t npos[QUERY_MAX_CHARS], pcap[QUERY_MAX_CHARS];
 	struct tf *tf, *htf;
 	size_t ntf, tfcap, nhtf, htfcap;
 };
 
+static void search_fini(struct search *s)
+{
+	free(s->tf);
+	free(s->htf);
+	for (size_t j = 0; j < QUERY_MAX_CHARS; j++)
+		free(s->pos[j]);
+}
+
+/* Chooses the pairs that prove a chain of s->units in a field: every unit in some pair, the
+ * least postings bytes in all (unit 0 and the last can only be covered one way). Returns
+ * 0 when a pair is in no report. */
+static int choose_pairs(struct search *s, uint64_t field)
+{
+	size_t nu = s->nunits, np = nu - 1;
+	const struct ixkey *k[QUERY_MAX_CHARS];
+	uint64_t cost[QUERY_MAX_CHARS];
+	int from[QUERY_MAX_CHARS];
+	for (size_t j = 0; j < np; j++) {
+		if (!(k[j] = find_key(s->ix, field | index_blob_pair_key(s->units[j], s->units[j + 1]))))
+			return 0;
+		/* cost[j]: cheapest cover of units 0..j+1 whose last pair starts at j */
+		uint64_t own = k[j]->len;
+		if (j == 0) {
+			cost[j] = own;
+			from[j] = -1;
+		} else {
+			int b = j >= 2 && cost[j - 2] < cost[j - 1] ? (int)j - 2 : (int)j - 1;
+			cost[j] = own + cost[b];
+			from[j] = b;
+		}
+	}
+	int n = 0, at[QUERY_MAX_CHARS];
+	for (int j = (int)np - 1; j >= 0; j = from[j])
+		at[n++] = j;
+	s->npairs = n;
+	for (int i = 0; i < n; i++) {
+		s->off[i] = (size_t)at[n - 1 - i];
+		s->key[i] = k[at[n - 1 - i]];
+	}
+	return 1;
+}
+
 static size_t decode_positions(struct search *s, int j, const struct cur *c)
 {
 	s->pos[j] = xgrow(s->pos[j], &s->pcap[j], c->cnt + 1, sizeof **s->pos);
-	const uint8_t *p = c->pos, *end = c->pos + c->plen;
+	const uint8_t *p = c->pos;
 	uint32_t v, prev = 0;
 	size_t n = 0;
-	while (n < c->cnt && (p = get_varint(p, end, &v)))
+	while (n < c->cnt && (p = index_blob_get_varint(p, c->end, &v)))
 		s->pos[j][n++] = prev += v;
 	return s->npos[j] = n;
 }
 
-/* Places where the pairs chain: a start p such that pair j occurs at p + off[j] for all j. */
-static uint32_t chain(struct search *s, const size_t *off, int nl)
+/* Places where the chosen pairs chain: starts p with pair j at p + off[j] for all j. Writes
+ * them to out when it is not NULL. Returns their number. */
+static uint32_t chain(struct search *s, uint32_t *out)
 {
-	int drv = 0;
+	int nl = s->npairs, drv = 0;
 	for (int j = 1; j < nl; j++)
 		if (s->npos[j] < s->npos[drv])
 			drv = j;
@@ -767,17 +438,19 @@ static uint32_t chain(struct search *s, const size_t *off, int nl)
 	uint32_t n = 0;
 	for (size_t i = 0; i < s->npos[drv]; i++) {
 		uint32_t p = s->pos[drv][i];
-		if (p < off[drv])
+		if (p < s->off[drv])
 			continue;
-		uint64_t start = p - off[drv];
+		uint64_t start = p - s->off[drv];
 		int ok = 1;
 		for (int j = 0; j < nl && ok; j++) {
 			if (j == drv)
 				continue;
-			while (at[j] < s->npos[j] && s->pos[j][at[j]] < start + off[j])
+			while (at[j] < s->npos[j] && s->pos[j][at[j]] < start + s->off[j])
 				at[j]++;
-			ok = at[j] < s->npos[j] && s->pos[j][at[j]] == start + off[j];
+			ok = at[j] < s->npos[j] && s->pos[j][at[j]] == start + s->off[j];
 		}
+		if (ok && out)
+			out[n] = (uint32_t)start;
 		n += ok;
 	}
 	return n;
@@ -785,7 +458,8 @@ static uint32_t chain(struct search *s, const size_t *off, int nl)
 
 static void push_tf(struct tf **v, size_t *n, size_t *cap, uint32_t doc, uint32_t cnt)
 {
-	*v = xgrow(*v, cap, *n + 1, sizeof **v);
+	if (*n == *cap)
+		*v = xgrow(*v, cap, *n + 1, sizeof **v);
 	(*v)[(*n)++] = (struct tf){ doc, cnt };
 }
 
@@ -794,28 +468,25 @@ static void eval_units(struct search *s, uint64_t field, struct tf **v, size_t *
 {
 	const struct index *ix = s->ix;
 	uint64_t nd = ix->h->ndocs;
-	const uint32_t *u = s->units;
-	size_t nu = s->nunits;
-	if (nu == 1) {
-		const struct ixkey *k = find_key(ix, field | unit_key(u[0]));
-		struct cur c;
+	struct cur c[QUERY_MAX_CHARS];
+	if (s->nunits == 1) {
+		const struct ixkey *k = find_key(ix, field | s->units[0]);
 		if (!k)
 			return;
-		cur_init(&c, ix, k);
-		while (cur_next(&c, nd))
-			push_tf(v, n, cap, (uint32_t)c.doc, c.cnt);
+		cur_init(&c[0], ix, k);
+		while (cur_next(&c[0], nd))
+			push_tf(v, n, cap, (uint32_t)c[0].doc, c[0].cnt);
 		return;
 	}
-	/* Pairs at 0, 2, 4 … and the last cover every unit: enough to prove the whole chain. */
-	size_t off[QUERY_MAX_CHARS];
-	struct cur c[QUERY_MAX_CHARS];
-	int nl = 0;
-	for (size_t j = 0; j + 1 < nu; j += (j + 3 < nu) ? 2 : (j + 2 < nu ? 1 : 2)) {
-		const struct ixkey *k = find_key(ix, field | pair_key(u[j], u[j + 1]));
-		if (!k)
-			return;
-		off[nl] = j;
-		cur_init(&c[nl++], ix, k);
+	if (!choose_pairs(s, field))
+		return;
+	int nl = s->npairs;
+	for (int j = 0; j < nl; j++)
+		cur_init(&c[j], ix, s->key[j]);
+	if (nl == 1) {   /* a single pair: its count is the answer */
+		while (cur_next(&c[0], nd))
+			push_tf(v, n, cap, (uint32_t)c[0].doc, c[0].cnt);
+		return;
 	}
 	int64_t target = 0;
 	for (;;) {
@@ -832,12 +503,19 @@ static void eval_units(struct search *s, uint64_t field, struct tf **v, size_t *
 			continue;
 		for (int j = 0; j < nl; j++)
 			decode_positions(s, j, &c[j]);
-		uint32_t m = chain(s, off, nl);
+		uint32_t m = chain(s, NULL);
 		if (m)
 			push_tf(v, n, cap, (uint32_t)target, m);
 		target++;
 	}
 }
+
+/* ---- ranking ---- */
+
+struct acc {
+	uint32_t doc, hits, hhits;
+	double score;
+};
 
 static double bm25(const struct index *ix, uint32_t doc, uint32_t tf, double idf)
 {
@@ -846,17 +524,17 @@ static double bm25(const struct index *ix, uint32_t doc, uint32_t tf, double idf
 	return idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / ix->avgdl));
 }
 
-/* The reports holding one term, scored. Returns 0 when the term cannot occur at all. */
+/* The reports holding one term, scored. */
 static void eval_term(struct search *s, const struct query_term *t, struct acc **out, size_t *nout, size_t *cap)
 {
 	*nout = 0;
-	s->nunits = 0;
-	if (!cut_units(t->text, t->len, NULL, s->ix, &s->units, &s->nunits, &s->ucap) || s->nunits == 0)
+	s->nunits = term_units(s->ix, t->text, t->len, s->units);
+	if (s->nunits == 0)
 		return;
 	s->ntf = s->nhtf = 0;
 	eval_units(s, 0, &s->tf, &s->ntf, &s->tfcap);
+	*out = xgrow(*out, cap, s->ntf + 1, sizeof **out);
 	if (t->exclude) {
-		*out = xgrow(*out, cap, s->ntf + 1, sizeof **out);
 		for (size_t i = 0; i < s->ntf; i++)
 			(*out)[(*nout)++] = (struct acc){ s->tf[i].doc, s->tf[i].n, 0, 0 };
 		return;
@@ -864,7 +542,6 @@ static void eval_term(struct search *s, const struct query_term *t, struct acc *
 	eval_units(s, KEY_HEAD, &s->htf, &s->nhtf, &s->htfcap);
 	double nd = (double)s->ix->h->ndocs, df = (double)s->ntf;
 	double idf = log(1 + (nd - df + 0.5) / (df + 0.5));
-	*out = xgrow(*out, cap, s->ntf + 1, sizeof **out);
 	size_t h = 0;
 	for (size_t i = 0; i < s->ntf; i++) {
 		uint32_t d = s->tf[i].doc, hh = 0;
@@ -952,12 +629,15 @@ static int passes(const struct index *ix, const struct query *q, uint32_t doc)
 	return 1;
 }
 
+/* 1 when x ranks before y: higher score, ties in corpus order. */
+static int before(const struct acc *x, const struct acc *y)
+{
+	return x->score != y->score ? x->score > y->score : x->doc < y->doc;
+}
+
 static int cmp_acc(const void *a, const void *b)
 {
-	const struct acc *x = a, *y = b;
-	if (x->score != y->score)
-		return x->score < y->score ? 1 : -1;
-	return (x->doc > y->doc) - (x->doc < y->doc);
+	return before(a, b) ? -1 : before(b, a) ? 1 : 0;
 }
 
 void index_results_fini(struct index_results *r)
@@ -981,7 +661,6 @@ static size_t evaluate(struct search *s, const struct query *q, struct acc **res
 {
 	struct acc *grp = NULL, *one = NULL, *tmp = NULL;
 	size_t ngrp = 0, gcap = 0, none = 0, ocap = 0, tcap = 0, nres = 0;
-	int first = 1;
 	for (int g = 0; g < q->ngroups; g++) {
 		ngrp = 0;
 		for (size_t i = 0; i < q->nterms; i++) {
@@ -990,11 +669,7 @@ static size_t evaluate(struct search *s, const struct query *q, struct acc **res
 			eval_term(s, &q->terms[i], &one, &none, &ocap);
 			merge(&grp, &ngrp, &gcap, one, none, 0, &tmp, &tcap);
 		}
-		if (first)
-			merge(res, &nres, rcap, grp, ngrp, 0, &tmp, &tcap);
-		else
-			merge(res, &nres, rcap, grp, ngrp, 1, &tmp, &tcap);
-		first = 0;
+		merge(res, &nres, rcap, grp, ngrp, g > 0, &tmp, &tcap);
 		if (nres == 0)
 			break;
 	}
@@ -1012,6 +687,46 @@ static size_t evaluate(struct search *s, const struct query *q, struct acc **res
 	return nres;
 }
 
+/* Moves the best `keep` of res[0..n) to its front, best first: a heap of the best so far, so
+ * a top 20 of 30,000 reports costs a pass, not a sort. */
+static void select_best(struct acc *res, size_t n, size_t keep)
+{
+	if (keep >= n || keep == 0) {
+		qsort(res, n, sizeof *res, cmp_acc);
+		return;
+	}
+	/* res[0..keep) is a heap with the worst of the kept at the root. */
+	for (size_t i = 0; i < n; i++) {
+		size_t k;
+		if (i < keep) {
+			k = i;
+			struct acc x = res[i];
+			while (k > 0 && before(&res[(k - 1) / 2], &x)) {
+				res[k] = res[(k - 1) / 2];
+				k = (k - 1) / 2;
+			}
+			res[k] = x;
+			continue;
+		}
+		if (!before(&res[i], &res[0]))
+			continue;
+		struct acc x = res[i];
+		for (k = 0;;) {
+			size_t c = 2 * k + 1;
+			if (c >= keep)
+				break;
+			if (c + 1 < keep && before(&res[c], &res[c + 1]))
+				c++;
+			if (!before(&x, &res[c]))
+				break;
+			res[k] = res[c];
+			k = c;
+		}
+		res[k] = x;
+	}
+	qsort(res, keep, sizeof *res, cmp_acc);
+}
+
 size_t index_search(const struct index *ix, const struct query *q, size_t limit, struct index_results *out)
 {
 	struct search *s = xcalloc(1, sizeof *s);
@@ -1025,18 +740,14 @@ size_t index_search(const struct index *ix, const struct query *q, size_t limit,
 			out->total_hits += res[i].hits;
 		}
 	out->total = n;
-	qsort(res, n, sizeof *res, cmp_acc);
 	size_t keep = limit && limit < n ? limit : n;
+	select_best(res, n, keep);
 	out->v = xgrow(out->v, &out->cap, keep + 1, sizeof *out->v);
 	for (size_t i = 0; i < keep; i++)
 		out->v[i] = (struct index_result){ res[i].doc, res[i].hits, res[i].hhits, res[i].score };
 	out->n = keep;
 	free(res);
-	free(s->units);
-	free(s->tf);
-	free(s->htf);
-	for (size_t j = 0; j < QUERY_MAX_CHARS; j++)
-		free(s->pos[j]);
+	search_fini(s);
 	free(s);
 	return keep;
 }
@@ -1049,12 +760,18 @@ void index_hits_fini(struct index_hits *h)
 	memset(h, 0, sizeof *h);
 }
 
+static void body_bounds(const struct report *r, size_t *bs, size_t *be)
+{
+	*bs = r->body_start <= r->len ? r->body_start : r->len;
+	*be = r->body_end <= r->len && r->body_end >= *bs ? r->body_end : r->len;
+}
+
 void index_doc_init(struct index_doc *d, const struct report *r)
 {
 	memset(d, 0, sizeof *d);
 	d->report = r;
-	size_t bs = r->body_start <= r->len ? r->body_start : r->len;
-	size_t be = r->body_end <= r->len && r->body_end >= bs ? r->body_end : r->len;
+	size_t bs, be;
+	body_bounds(r, &bs, &be);
 	fold_text(r->text + bs, be - bs, bs, &d->folded, &d->map);
 }
 
@@ -1067,7 +784,7 @@ void index_doc_fini(struct index_doc *d)
 static uint32_t first_cp(const char *s, size_t n)
 {
 	uint32_t c;
-	utf8_next((const unsigned char *)s, n, 0, &c);
+	index_blob_utf8_next((const unsigned char *)s, n, 0, &c);
 	return c;
 }
 
@@ -1087,11 +804,12 @@ static int cmp_hit(const void *a, const void *b)
 	return (x->end > y->end) - (x->end < y->end);
 }
 
-size_t index_doc_find(const struct index_doc *d, const struct query *q, struct index_hits *out)
+/* Appends the hits of q's positive terms in folded text f[0..n), sorted, mapped back by map.
+ * Its edges count as word edges: it must be a whole body or cut at newlines. */
+static void find_hits(const char *f, size_t n, const struct fold_map *map, const struct query *q,
+                      struct index_hits *out)
 {
-	const char *f = d->folded.data ? d->folded.data : "";
-	size_t n = d->folded.len;
-	out->n = 0;
+	size_t first = out->n;
 	for (size_t t = 0; t < q->nterms; t++) {
 		const struct query_term *qt = &q->terms[t];
 		if (qt->exclude || qt->len > n)
@@ -1105,13 +823,20 @@ size_t index_doc_find(const struct index_doc *d, const struct query *q, struct i
 				&& !(wlast && j < n && fold_is_word(first_cp(f + j, n - j)));
 			if (ok) {
 				out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
-				out->v[out->n++] = (struct index_hit){ fold_map_start(&d->map, i), fold_map_end(&d->map, j) };
+				out->v[out->n++] = (struct index_hit){ fold_map_start(map, i), fold_map_end(map, j) };
 			}
 			uint32_t c;
-			at += utf8_next((const unsigned char *)f, n, i, &c);
+			at += index_blob_utf8_next((const unsigned char *)f, n, i, &c);
 		}
 	}
-	qsort(out->v, out->n, sizeof *out->v, cmp_hit);
+	if (out->n > first)
+		qsort(out->v + first, out->n - first, sizeof *out->v, cmp_hit);
+}
+
+size_t index_doc_find(const struct index_doc *d, const struct query *q, struct index_hits *out)
+{
+	out->n = 0;
+	find_hits(d->folded.data ? d->folded.data : "", d->folded.len, &d->map, q, out);
 	return out->n;
 }
 
@@ -1142,7 +867,7 @@ size_t index_snippets(const struct report *r, const struct index_hits *hits, siz
 		while (start > line0) {
 			size_t p = char_back(t, start);
 			uint32_t c;
-			utf8_next(u, r->len, p, &c);
+			index_blob_utf8_next(u, r->len, p, &c);
 			if (w + (size_t)text_char_width(c) > lead)
 				break;
 			w += (size_t)text_char_width(c);
@@ -1152,7 +877,7 @@ size_t index_snippets(const struct report *r, const struct index_hits *hits, siz
 		w = 0;
 		while (end < line1) {
 			uint32_t c;
-			size_t k = utf8_next(u, r->len, end, &c);
+			size_t k = index_blob_utf8_next(u, r->len, end, &c);
 			if (end >= he && w + (size_t)text_char_width(c) > cells)
 				break;
 			w += (size_t)text_char_width(c);
@@ -1166,4 +891,156 @@ size_t index_snippets(const struct report *r, const struct index_hits *hits, siz
 		}
 	}
 	return n;
+}
+
+/* ---- snippets of a result, from the postings ---- */
+
+/* Where the hits of one result are: unit positions of the matches of its positive terms. */
+struct places {
+	uint32_t *v;
+	size_t n, cap;
+	int unknown;      /* a term of one unit: its places are not in the postings */
+};
+
+/* Adds the places of term t in report doc (the chains of its pairs in that report). */
+static void term_places(struct search *s, const struct query_term *t, uint32_t doc, struct places *pl)
+{
+	const struct index *ix = s->ix;
+	s->nunits = term_units(ix, t->text, t->len, s->units);
+	if (s->nunits == 0)
+		return;
+	if (s->nunits == 1 || memchr(t->text, '\n', t->len)) {
+		pl->unknown = 1;
+		return;
+	}
+	if (!choose_pairs(s, 0))
+		return;
+	uint32_t most = UINT32_MAX;
+	for (int j = 0; j < s->npairs; j++) {
+		struct cur c;
+		cur_init(&c, ix, s->key[j]);
+		if (!cur_seek(&c, doc, ix->h->ndocs) || c.doc != doc)
+			return;
+		decode_positions(s, j, &c);
+		most = s->npos[j] < most ? (uint32_t)s->npos[j] : most;
+	}
+	pl->v = xgrow(pl->v, &pl->cap, pl->n + most + 1, sizeof *pl->v);
+	pl->n += chain(s, pl->v + pl->n);
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* Reads a report's newline table: nl[k] is the unit of the body's newline k. */
+static size_t newlines(const struct index *ix, uint32_t doc, uint32_t **nl, size_t *cap)
+{
+	const struct ixdoc *d = &ix->docs[doc];
+	const uint8_t *p = ix->lines + d->lines, *end = ix->lines + ix->h->lines_len;
+	*nl = xgrow(*nl, cap, (size_t)d->nlines + 1, sizeof **nl);
+	uint32_t v, at = 0;
+	size_t n = 0;
+	while (n < d->nlines && (p = index_blob_get_varint(p, end, &v)))
+		(*nl)[n++] = at += v;
+	return n;
+}
+
+/* The lines of a body, walked forward: line k starts after the body's k-th newline. */
+struct lines {
+	const char *t;
+	size_t bs, be;
+	size_t k, start;      /* current line and where it starts */
+};
+
+/* Moves to line k (>= the current one); 0 when the body has fewer lines. */
+static int line_seek(struct lines *l, size_t k)
+{
+	while (l->k < k) {
+		const char *nl = memchr(l->t + l->start, '\n', l->be - l->start);
+		if (!nl)
+			return 0;
+		l->start = (size_t)(nl - l->t) + 1;
+		l->k++;
+	}
+	return 1;
+}
+
+/* Folds text[a, b) and appends its hits. */
+static void scan(const struct report *r, size_t a, size_t b, const struct query *q, struct buf *f,
+                 struct fold_map *map, struct index_hits *hits)
+{
+	fold_text(r->text + a, b - a, a, f, map);
+	find_hits(f->data, f->len, map, q, hits);
+}
+
+static size_t line_end(const struct lines *l, size_t from)
+{
+	const char *nl = memchr(l->t + from, '\n', l->be - from);
+	return nl ? (size_t)(nl - l->t) : l->be;
+}
+
+size_t index_result_snippets(const struct index *ix, const struct index_result *res, const struct report *r,
+                             const struct query *q, size_t cells, struct index_hits *hits,
+                             struct index_snippet *out, size_t max)
+{
+	hits->n = 0;
+	if (max == 0 || res->report >= ix->h->ndocs)
+		return 0;
+	uint32_t doc = (uint32_t)res->report;
+	struct search *s = xcalloc(1, sizeof *s);
+	s->ix = ix;
+	struct places pl = { 0 };
+	for (size_t t = 0; t < q->nterms && !pl.unknown; t++)
+		if (!q->terms[t].exclude)
+			term_places(s, &q->terms[t], doc, &pl);
+	if (pl.n)
+		qsort(pl.v, pl.n, sizeof *pl.v, cmp_u32);
+	uint32_t *nl = NULL;
+	size_t nlcap = 0, nnl = newlines(ix, doc, &nl, &nlcap), ns = 0, c = 0;
+	struct lines l = { r->text, 0, 0, 0, 0 };
+	body_bounds(r, &l.bs, &l.be);
+	l.start = l.bs;
+	struct buf f = { 0 };
+	struct fold_map map = { 0 };
+	while (ns < max && l.start < l.be) {
+		size_t a = l.start, b;
+		if (pl.unknown) {
+			/* Blocks of whole lines from the top, until the snippets or the hits are all found. */
+			b = line_end(&l, a + 4096 < l.be ? a + 4096 : l.be);
+			l.start = b < l.be ? b + 1 : l.be;
+		} else {
+			/* The line of the next place not yet seen; its units lie after newline k - 1. */
+			if (c == pl.n)
+				break;
+			size_t lo = 0, hi = nnl;
+			while (lo < hi) {
+				size_t mid = (lo + hi) / 2;
+				if (nl[mid] < pl.v[c])
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			if (lo < l.k || !line_seek(&l, lo))
+				break;
+			a = l.start;
+			b = line_end(&l, a);
+			while (c < pl.n && (lo == nnl || pl.v[c] <= nl[lo]))   /* places on this line */
+				c++;
+		}
+		size_t before_n = hits->n;
+		scan(r, a, b, q, &f, &map, hits);
+		if (hits->n > before_n)
+			ns = index_snippets(r, hits, cells, out, max);
+		if (pl.unknown && hits->n >= res->hits)
+			break;
+	}
+	buf_fini(&f);
+	fold_map_fini(&map);
+	free(nl);
+	free(pl.v);
+	search_fini(s);
+	free(s);
+	return ns;
 }

@@ -109,6 +109,23 @@ static int random_term(const struct corpus *c, uint64_t *seed, char *out, size_t
 	return fl > 0;
 }
 
+/* A random query of one or two random terms, in one of the forms of the language. */
+static int random_query(const struct corpus *c, uint64_t *seed, char *qs, size_t cap)
+{
+	char a[64], b[64];
+	if (!random_term(c, seed, a, sizeof a) || !random_term(c, seed, b, sizeof b))
+		return 0;
+	switch (gen_rand(seed) % 7) {
+	case 0: snprintf(qs, cap, "%s %s", a, b); break;
+	case 1: snprintf(qs, cap, "%s OR %s", a, b); break;
+	case 2: snprintf(qs, cap, "%s -%s", a, b); break;
+	case 3: snprintf(qs, cap, "\"%s\" year:2017..2020", a); break;
+	case 4: snprintf(qs, cap, "%s%s", a, b); break;
+	default: snprintf(qs, cap, "%s", a); break;
+	}
+	return 1;
+}
+
 /* Many random queries; each report's hits (or absence) equal the brute-force scan. */
 static void check_random(const struct corpus *c, int rounds, uint64_t seed)
 {
@@ -117,17 +134,9 @@ static void check_random(const struct corpus *c, int rounds, uint64_t seed)
 	long *want = xcalloc(c->n, sizeof *want);
 	int nonempty = 0;
 	for (int round = 0; round < rounds; round++) {
-		char a[64], b[64], qs[256];
-		if (!random_term(c, &seed, a, sizeof a) || !random_term(c, &seed, b, sizeof b))
+		char qs[256];
+		if (!random_query(c, &seed, qs, sizeof qs))
 			continue;
-		switch (gen_rand(&seed) % 7) {
-		case 0: snprintf(qs, sizeof qs, "%s %s", a, b); break;
-		case 1: snprintf(qs, sizeof qs, "%s OR %s", a, b); break;
-		case 2: snprintf(qs, sizeof qs, "%s -%s", a, b); break;
-		case 3: snprintf(qs, sizeof qs, "\"%s\" year:2017..2020", a); break;
-		case 4: snprintf(qs, sizeof qs, "%s%s", a, b); break;
-		default: snprintf(qs, sizeof qs, "%s", a); break;
-		}
 		struct query *q = parse(qs);
 		index_search(ix, q, 0, &r);
 		size_t expect = 0, total_hits = 0;
@@ -171,8 +180,9 @@ static void test_exact_generated(void **state)
 	(void)state;
 	struct corpus c;
 	corpus_init(&c);
-	gen_corpus(&c, 60, 7);
-	assert_int_equal(c.n, 60);
+	/* More reports than INDEX_SKIP, so the longer lists are entered through their skips. */
+	gen_corpus(&c, 150, 7);
+	assert_int_equal(c.n, 150);
 	check_random(&c, 500, 99);
 	corpus_fini(&c);
 }
@@ -299,6 +309,93 @@ static void test_hits_and_snippets(void **state)
 	corpus_fini(&c);
 }
 
+/* The snippets of a result cut from the postings equal those cut after folding the whole
+ * report, hit for hit, for random queries, several widths and counts. */
+static void check_result_snippets(const struct corpus *c, int rounds, uint64_t seed)
+{
+	struct index *ix = index_build(c, NULL);
+	struct index_results r = { 0 };
+	struct index_hits all = { 0 }, some = { 0 };
+	int compared = 0;
+	for (int round = 0; round < rounds; round++) {
+		char qs[256];
+		if (!random_query(c, &seed, qs, sizeof qs))
+			continue;
+		struct query *q = parse(qs);
+		size_t cells = 10 + gen_rand(&seed) % 60, max = 1 + gen_rand(&seed) % 4;
+		index_search(ix, q, 8, &r);
+		for (size_t i = 0; i < r.n; i++) {
+			const struct report *rep = c->reports[r.v[i].report];
+			struct index_doc d;
+			struct index_snippet want[4], got[4];
+			index_doc_init(&d, rep);
+			index_doc_find(&d, q, &all);
+			size_t nw = index_snippets(rep, &all, cells, want, max);
+			size_t ng = index_result_snippets(ix, &r.v[i], rep, q, cells, &some, got, max);
+			if (ng != nw)
+				fail_msg("[%s] in %s: %zu snippets, %zu from the whole text", qs, rep->path, ng, nw);
+			for (size_t k = 0; k < ng; k++) {
+				assert_int_equal(got[k].start, want[k].start);
+				assert_int_equal(got[k].end, want[k].end);
+				assert_int_equal(got[k].section, want[k].section);
+				assert_int_equal(got[k].n, want[k].n);
+				for (size_t m = 0; m < got[k].n; m++) {
+					assert_int_equal(some.v[got[k].first + m].start, all.v[want[k].first + m].start);
+					assert_int_equal(some.v[got[k].first + m].end, all.v[want[k].first + m].end);
+				}
+			}
+			assert_true(some.n <= all.n);
+			index_doc_fini(&d);
+			compared++;
+		}
+		query_free(q);
+	}
+	assert_true(compared > rounds);
+	index_hits_fini(&all);
+	index_hits_fini(&some);
+	index_results_fini(&r);
+	index_free(ix);
+}
+
+static void test_result_snippets(void **state)
+{
+	(void)state;
+	struct corpus c;
+	corpus_init(&c);
+	corpus_add_embedded(&c);
+	check_result_snippets(&c, 400, 11);
+	corpus_fini(&c);
+	corpus_init(&c);
+	gen_corpus(&c, 100, 3);
+	check_result_snippets(&c, 300, 12);
+	corpus_fini(&c);
+}
+
+/* Only the lines that hold the snippets are folded: for a frequent word in a long report,
+ * far fewer hits come back than the report holds, and the snippets still show the first. */
+static void test_result_snippets_stop_early(void **state)
+{
+	(void)state;
+	struct corpus c;
+	corpus_init(&c);
+	corpus_add_embedded(&c);
+	struct index *ix = index_build(&c, NULL);
+	struct query *q = parse("行政");
+	struct index_results r = { 0 };
+	struct index_hits h = { 0 };
+	struct index_snippet sn[3];
+	assert_true(index_search(ix, q, 1, &r) == 1);
+	assert_true(r.v[0].hits > 20);
+	assert_int_equal(index_result_snippets(ix, &r.v[0], c.reports[r.v[0].report], q, 40, &h, sn, 3), 3);
+	assert_true(h.n < r.v[0].hits / 2);
+	assert_int_equal(sn[0].first, 0);
+	query_free(q);
+	index_hits_fini(&h);
+	index_results_fini(&r);
+	index_free(ix);
+	corpus_fini(&c);
+}
+
 static void test_info(void **state)
 {
 	(void)state;
@@ -329,6 +426,8 @@ int main(void)
 		cmocka_unit_test(test_exact_generated),
 		cmocka_unit_test(test_blob_roundtrip),
 		cmocka_unit_test(test_hits_and_snippets),
+		cmocka_unit_test(test_result_snippets),
+		cmocka_unit_test(test_result_snippets_stop_early),
 		cmocka_unit_test(test_info),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -33,12 +33,8 @@ static size_t run(const struct corpus *c, const struct index *ix, const char *qs
 	}
 	index_search(ix, q, 20, r);
 	for (size_t i = 0; snippets && i < r->n; i++) {
-		struct index_doc d;
 		struct index_snippet sn[3];
-		index_doc_init(&d, c->reports[r->v[i].report]);
-		index_doc_find(&d, q, h);
-		index_snippets(c->reports[r->v[i].report], h, 40, sn, 3);
-		index_doc_fini(&d);
+		index_result_snippets(ix, &r->v[i], c->reports[r->v[i].report], q, 40, h, sn, 3);
 	}
 	query_free(q);
 	return r->total;

@@ -1,0 +1,115 @@
+/* index_blob.h — layout of the index blob (the cache file), shared by the builder (index_build.c), the reader (index.c) and the tests that forge blobs. */
+#ifndef FAZHI_INDEX_BLOB_H
+#define FAZHI_INDEX_BLOB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* The blob, native-endian (the header says which; a foreign one is rejected), each table
+ * 8-aligned:
+ *   head | docs[ndocs] | keys[nkeys] | words[nwords] | pool (strings) | lines | postings
+ *
+ * A unit is a code point (ids below WORD_BASE) or a word (WORD_BASE + its number in the
+ * build). A key is a unit or a pair of neighbouring units (KEY_PAIR), in the body or in the
+ * headings (KEY_HEAD). keys[] is sorted by key; each key's postings are
+ *   skips[(df - 1) / INDEX_SKIP]   { u32 doc before the entry, u32 offset of the entry }
+ *   entries, one per report holding the key, in report order:
+ *     varint (doc delta << 1 | count == 1), then varint count unless it is 1,
+ *     and for a pair, count varints: positions (unit numbers) delta-coded from 0.
+ * The skip of number k points at entry (k + 1) * INDEX_SKIP, its offset counted from the start
+ * of the key's postings, so a long list is entered near a given report without decoding it.
+ *
+ * lines: per report (ixdoc.lines, ixdoc.nlines) the unit numbers of the newlines of its body,
+ * varint delta-coded: line k of the body starts after its k-th newline, at the unit after
+ * newline k. Snippets use it to fold only the lines that hold hits.
+ *
+ * Design limits: report texts below 4 GiB, fewer than 2^31 reports and 2^31 distinct words. */
+
+#define BLOB_MAGIC "FAZHIIX"
+#define BLOB_VERSION 2
+#define WORD_BASE 0x110000u          /* unit ids below are code points, above are words */
+#define KEY_HEAD (1ull << 63)        /* the heading field */
+#define KEY_PAIR (1ull << 62)        /* a pair of units, with positions */
+#define UNIT_BREAK 0x0Au             /* between headings: a newline, which no term contains */
+#define INDEX_SKIP 64
+
+struct head {
+	char magic[8];
+	uint32_t version, endian;
+	uint64_t key, size, checksum;
+	uint64_t ndocs, nkeys, nwords, units;
+	uint64_t docs_off, keys_off, words_off, pool_off, pool_len, lines_off, lines_len, post_off, post_len;
+};
+
+struct ixdoc {
+	uint32_t path, path_len, title, title_len, region, region_len, fregion, fregion_len;
+	int32_t year;
+	uint32_t len, body_start, body_end, units;
+	uint32_t nlines;      /* newlines in the body */
+	uint64_t lines;       /* offset of its newline table in the lines region */
+};
+
+struct ixkey {
+	uint64_t key, off;
+	uint32_t len, df;
+};
+
+struct ixword {
+	uint32_t off, len, id, pad;
+};
+
+static inline uint64_t index_blob_pair_key(uint32_t a, uint32_t b)
+{
+	return KEY_PAIR | ((uint64_t)a << 31) | b;
+}
+
+/* Appends v to p (at least 5 bytes free); returns the new end. */
+static inline uint8_t *index_blob_put_varint(uint8_t *p, uint32_t v)
+{
+	while (v >= 0x80) {
+		*p++ = (uint8_t)(v | 0x80);
+		v >>= 7;
+	}
+	*p++ = (uint8_t)v;
+	return p;
+}
+
+/* Reads a varint; NULL on running past end or an overlong value (corrupt data). */
+static inline const uint8_t *index_blob_get_varint(const uint8_t *p, const uint8_t *end, uint32_t *v)
+{
+	if (p < end && *p < 0x80) {
+		*v = *p;
+		return p + 1;
+	}
+	uint32_t r = 0;
+	for (int shift = 0; shift < 35; shift += 7) {
+		if (p >= end)
+			return NULL;
+		uint8_t b = *p++;
+		r |= (uint32_t)(b & 0x7F) << shift;
+		if (!(b & 0x80)) {
+			*v = r;
+			return p;
+		}
+	}
+	return NULL;
+}
+
+/* Decodes the code point at s[i] of folded text (valid UTF-8; a cut tail is read as far as it goes). */
+static inline size_t index_blob_utf8_next(const unsigned char *s, size_t n, size_t i, uint32_t *c)
+{
+	unsigned char b = s[i];
+	size_t k = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+	if (i + k > n)
+		k = n - i;
+	uint32_t v = k == 1 ? b : k == 2 ? b & 0x1F : k == 3 ? b & 0x0F : b & 0x07;
+	for (size_t j = 1; j < k; j++)
+		v = (v << 6) | (s[i + j] & 0x3F);
+	*c = v;
+	return k;
+}
+
+/* Checksum of the whole blob, the header's checksum field read as 0 (index.c). */
+uint64_t index_blob_seal(const unsigned char *p, size_t size);
+
+#endif

@@ -1,0 +1,591 @@
+/* index_build.c — builds the index blob of a corpus: fold each body once, cut it into units, group them per report, append to per-key postings. */
+#include "index.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "fold.h"
+#include "index_blob.h"
+#include "xmalloc.h"
+
+/* Speed comes from touching the big tables once per distinct key of a report, not once per
+ * unit: a report's units and pairs are first counted in a small table that stays in cache,
+ * then each distinct key costs one probe of the global table (which holds every key's
+ * build state inline) and one append to the key's chain of chunks in a single arena. */
+
+/* ---- words ---- */
+
+struct wordtab {
+	struct buf pool;
+	struct ixword *v;
+	size_t n, cap;
+	uint32_t *slot;     /* entry index + 1, 0 empty */
+	size_t nslot;
+};
+
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+	uint64_t h = 0xCBF29CE484222325ull;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001B3ull;
+	return h;
+}
+
+static void wordtab_grow(struct wordtab *w)
+{
+	size_t ns = w->nslot ? w->nslot * 2 : 1024;
+	uint32_t *s = xcalloc(ns, sizeof *s);
+	for (size_t i = 0; i < w->n; i++) {
+		size_t h = hash_bytes(w->pool.data + w->v[i].off, w->v[i].len) & (ns - 1);
+		while (s[h])
+			h = (h + 1) & (ns - 1);
+		s[h] = (uint32_t)i + 1;
+	}
+	free(w->slot);
+	w->slot = s;
+	w->nslot = ns;
+}
+
+static uint32_t wordtab_id(struct wordtab *w, const char *s, size_t n)
+{
+	if (2 * (w->n + 1) > w->nslot)
+		wordtab_grow(w);
+	size_t h = hash_bytes(s, n) & (w->nslot - 1);
+	for (; w->slot[h]; h = (h + 1) & (w->nslot - 1)) {
+		const struct ixword *e = &w->v[w->slot[h] - 1];
+		if (e->len == n && memcmp(w->pool.data + e->off, s, n) == 0)
+			return e->id;
+	}
+	w->v = xgrow(w->v, &w->cap, w->n + 1, sizeof *w->v);
+	w->v[w->n] = (struct ixword){ (uint32_t)w->pool.len, (uint32_t)n, WORD_BASE + (uint32_t)w->n, 0 };
+	buf_add(&w->pool, s, n);
+	w->slot[h] = (uint32_t)++w->n;
+	return w->v[w->n - 1].id;
+}
+
+/* ---- the tables ---- */
+
+/* One key's postings under construction: a chain of chunks in the arena, each chunk an
+ * 8-byte offset of the next one followed by its data. */
+struct gkey {
+	uint64_t key;
+	uint64_t head, tail;   /* arena offsets of the first and last chunk */
+	uint32_t fill, cap;    /* bytes used and room in the last chunk */
+	uint32_t len, df;      /* bytes of entries; reports holding the key */
+	uint32_t last;         /* 1 + the last report written; 0 marks a free slot */
+	uint32_t id;           /* number in order of creation, for the skip log */
+};
+
+struct lkey {              /* a key of the current report */
+	uint64_t key;
+	uint32_t stamp, idx;
+};
+
+struct skip {
+	uint32_t id, doc, off;
+};
+
+struct builder {
+	struct gkey *g;
+	size_t ng, gbits;
+	unsigned char *arena;
+	size_t alen, acap;
+	struct skip *skips;
+	size_t nskips, scap;
+	struct lkey *l;
+	size_t lbits;
+	uint32_t stamp;
+	uint64_t *lk;          /* keys of the report in order of first sight */
+	uint32_t *lcnt, *lfill;
+	size_t nl, lcap;
+	uint32_t *occ, *pos;   /* (key, position) pairs as met; positions grouped by key */
+	size_t nocc, ocap, pcap;
+	uint8_t *tmp;
+	size_t tcap;
+	struct gkey **gk;      /* the global entries of the report's keys */
+	size_t gkcap;
+	struct wordtab words;
+	struct buf folded, strings, lines;
+	uint32_t *units;
+	size_t nunits, ucap;
+	struct ixdoc *docs;
+	uint64_t total_units;
+};
+
+static size_t hash_key(uint64_t k, size_t bits)
+{
+	return (size_t)((k * 0x9E3779B97F4A7C15ull) >> (64 - bits));
+}
+
+static void global_grow(struct builder *b)
+{
+	size_t bits = b->gbits ? b->gbits + 1 : 16, n = (size_t)1 << bits;
+	struct gkey *t = xcalloc(n, sizeof *t);
+	for (size_t i = 0; b->gbits && i < ((size_t)1 << b->gbits); i++) {
+		if (!b->g[i].last)
+			continue;
+		size_t h = hash_key(b->g[i].key, bits);
+		while (t[h].last)
+			h = (h + 1) & (n - 1);
+		t[h] = b->g[i];
+	}
+	free(b->g);
+	b->g = t;
+	b->gbits = bits;
+}
+
+static struct gkey *global_key(struct builder *b, uint64_t key)
+{
+	if (2 * (b->ng + 1) > ((size_t)1 << b->gbits))
+		global_grow(b);
+	size_t mask = ((size_t)1 << b->gbits) - 1, h = hash_key(key, b->gbits);
+	for (; b->g[h].last; h = (h + 1) & mask)
+		if (b->g[h].key == key)
+			return &b->g[h];
+	struct gkey *e = &b->g[h];
+	memset(e, 0, sizeof *e);
+	e->key = key;
+	e->last = UINT32_MAX;   /* taken; set to the report when written */
+	e->id = (uint32_t)b->ng++;
+	return e;
+}
+
+/* Index of key in the current report's table, added with count 0 when new. */
+static void local_insert(struct builder *b, uint64_t key, uint32_t idx)
+{
+	size_t mask = ((size_t)1 << b->lbits) - 1, h = hash_key(key, b->lbits);
+	while (b->l[h].stamp == b->stamp)
+		h = (h + 1) & mask;
+	b->l[h] = (struct lkey){ key, b->stamp, idx };
+}
+
+/* A fresh stamp empties the table without touching it. */
+static void local_clear(struct builder *b)
+{
+	if (++b->stamp == 0) {   /* wrapped: old stamps could match again */
+		memset(b->l, 0, ((size_t)1 << b->lbits) * sizeof *b->l);
+		b->stamp = 1;
+	}
+}
+
+/* Doubles the table, at most a quarter full: it stays as small as the reports allow, in cache. */
+static void local_grow(struct builder *b)
+{
+	free(b->l);
+	b->lbits = b->lbits ? b->lbits + 1 : 14;
+	b->l = xcalloc((size_t)1 << b->lbits, sizeof *b->l);
+	b->stamp = 0;
+	local_clear(b);
+	for (size_t i = 0; i < b->nl; i++)
+		local_insert(b, b->lk[i], (uint32_t)i);
+}
+
+/* Index of key in the current report's table, added with count 0 when new. */
+static uint32_t local_key(struct builder *b, uint64_t key)
+{
+	size_t mask = ((size_t)1 << b->lbits) - 1, h = hash_key(key, b->lbits);
+	for (; b->l[h].stamp == b->stamp; h = (h + 1) & mask)
+		if (b->l[h].key == key)
+			return b->l[h].idx;
+	b->l[h] = (struct lkey){ key, b->stamp, (uint32_t)b->nl };
+	b->lk[b->nl] = key;
+	b->lcnt[b->nl] = 0;
+	if (4 * ++b->nl > mask)
+		local_grow(b);
+	return (uint32_t)b->nl - 1;
+}
+
+/* Room for a stream of n units: at most 2n keys. */
+static void local_reserve(struct builder *b, size_t n)
+{
+	size_t keys = 2 * n + 2;
+	if (!b->l)
+		local_grow(b);
+	local_clear(b);
+	if (keys > b->lcap) {
+		b->lk = xgrow(b->lk, &b->lcap, keys, sizeof *b->lk);
+		b->lcnt = xrealloc(b->lcnt, b->lcap * sizeof *b->lcnt);
+		b->lfill = xrealloc(b->lfill, b->lcap * sizeof *b->lfill);
+	}
+	b->occ = xgrow(b->occ, &b->ocap, 2 * n + 2, sizeof *b->occ);
+	b->nl = b->nocc = 0;
+}
+
+/* ---- postings ---- */
+
+#define FIRST_CHUNK 24u
+#define LAST_CHUNK 49152u
+
+static uint32_t next_cap(uint32_t cap)
+{
+	return cap < LAST_CHUNK ? 2 * cap : cap;
+}
+
+static uint64_t arena_chunk(struct builder *b, uint32_t cap)
+{
+	size_t off = (b->alen + 7) & ~(size_t)7;
+	b->arena = xgrow(b->arena, &b->acap, off + 8 + cap, 1);
+	memset(b->arena + off, 0, 8);
+	b->alen = off + 8 + cap;
+	return off;
+}
+
+static void append(struct builder *b, struct gkey *g, const uint8_t *p, size_t n)
+{
+	while (n) {
+		if (!g->cap || g->fill == g->cap) {
+			uint32_t cap = g->cap ? next_cap(g->cap) : FIRST_CHUNK;
+			uint64_t c = arena_chunk(b, cap);
+			if (g->cap)
+				memcpy(b->arena + g->tail, &c, 8);
+			else
+				g->head = c;
+			g->tail = c;
+			g->fill = 0;
+			g->cap = cap;
+		}
+		size_t k = g->cap - g->fill < n ? g->cap - g->fill : n;
+		memcpy(b->arena + g->tail + 8 + g->fill, p, k);
+		g->fill += (uint32_t)k;
+		g->len += (uint32_t)k;
+		p += k;
+		n -= k;
+	}
+}
+
+/* Writes report doc's entry for key number li of the report, whose global entry is g. */
+static void write_entry(struct builder *b, uint32_t doc, uint32_t li, struct gkey *g)
+{
+	uint32_t cnt = b->lcnt[li];
+	int pair = (g->key & KEY_PAIR) != 0;
+	if (g->df && g->df % INDEX_SKIP == 0) {
+		b->skips = xgrow(b->skips, &b->scap, b->nskips + 1, sizeof *b->skips);
+		b->skips[b->nskips++] = (struct skip){ g->id, g->last - 1, g->len };
+	}
+	b->tmp = xgrow(b->tmp, &b->tcap, 10 + (pair ? 5 * (size_t)cnt : 0), 1);
+	uint32_t delta = g->df ? doc - (g->last - 1) : doc + 1;
+	uint8_t *p = index_blob_put_varint(b->tmp, delta << 1 | (cnt == 1));
+	if (cnt != 1)
+		p = index_blob_put_varint(p, cnt);
+	if (pair) {
+		const uint32_t *q = b->pos + b->lfill[li] - cnt;
+		uint32_t prev = 0;
+		for (uint32_t k = 0; k < cnt; k++) {
+			p = index_blob_put_varint(p, q[k] - prev);
+			prev = q[k];
+		}
+	}
+	append(b, g, b->tmp, (size_t)(p - b->tmp));
+	g->df++;
+	g->last = doc + 1;
+}
+
+/* Each distinct key of the report misses the cache twice, in the global table and at the
+ * tail of its postings; both are prefetched a few keys ahead so the misses overlap. */
+static void write_entries(struct builder *b, uint32_t doc)
+{
+	enum { AHEAD = 8 };
+	while (2 * (b->ng + b->nl + 1) > ((size_t)1 << b->gbits))
+		global_grow(b);   /* no growth below: the pointers stay valid */
+	b->gk = xgrow(b->gk, &b->gkcap, b->nl + 1, sizeof *b->gk);
+	size_t bits = b->gbits, n = b->nl;
+	for (size_t li = 0; li < n + 2 * AHEAD; li++) {
+		if (li < n)
+			__builtin_prefetch(&b->g[hash_key(b->lk[li], bits)]);
+		if (li >= AHEAD && li - AHEAD < n) {
+			struct gkey *g = b->gk[li - AHEAD] = global_key(b, b->lk[li - AHEAD]);
+			if (g->cap)
+				__builtin_prefetch(b->arena + g->tail + 8 + g->fill, 1);
+		}
+		if (li >= 2 * AHEAD)
+			write_entry(b, doc, (uint32_t)(li - 2 * AHEAD), b->gk[li - 2 * AHEAD]);
+	}
+}
+
+/* Counts the units and pairs of b->units in the given field and writes the report's entries. */
+static void add_stream(struct builder *b, uint32_t doc, uint64_t field)
+{
+	size_t n = b->nunits;
+	const uint32_t *u = b->units;
+	local_reserve(b, n);
+	for (size_t i = 0; i < n; i++) {
+		if (i + 8 + 1 < n) {   /* the table is bigger than the first-level cache */
+			__builtin_prefetch(&b->l[hash_key(field | u[i + 8], b->lbits)]);
+			__builtin_prefetch(&b->l[hash_key(field | index_blob_pair_key(u[i + 8], u[i + 9]), b->lbits)]);
+		}
+		b->lcnt[local_key(b, field | u[i])]++;
+		if (i + 1 < n) {
+			uint32_t li = local_key(b, field | index_blob_pair_key(u[i], u[i + 1]));
+			b->lcnt[li]++;
+			b->occ[b->nocc++] = li;
+			b->occ[b->nocc++] = (uint32_t)i;
+		}
+	}
+	/* Positions grouped by key with a counting sort; they arrive in order. */
+	size_t total = 0;
+	for (size_t li = 0; li < b->nl; li++) {
+		b->lfill[li] = (uint32_t)total;
+		if (b->lk[li] & KEY_PAIR)
+			total += b->lcnt[li];
+	}
+	b->pos = xgrow(b->pos, &b->pcap, total + 1, sizeof *b->pos);
+	for (size_t o = 0; o < b->nocc; o += 2)
+		b->pos[b->lfill[b->occ[o]]++] = b->occ[o + 1];
+	write_entries(b, doc);
+}
+
+/* Cuts folded text into units appended to b->units; with lines, notes each newline's unit. */
+static void cut(struct builder *b, const char *s, size_t n, struct buf *lines, uint32_t *nlines)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	b->units = xgrow(b->units, &b->ucap, b->nunits + n + 2, sizeof *b->units);
+	uint32_t *u = b->units;
+	size_t nu = b->nunits, last = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t c;
+		size_t k;
+		if (p[i] < 0x80) {
+			c = p[i];
+			k = 1;
+		} else {
+			k = index_blob_utf8_next(p, n, i, &c);
+		}
+		if ((c >= 0x4E00 && c <= 0x9FFF) || !fold_is_word(c)) {   /* Han first: most of the text */
+			if (c == '\n' && lines) {
+				uint8_t v[5];
+				buf_add(lines, v, (size_t)(index_blob_put_varint(v, (uint32_t)(nu - last)) - v));
+				last = nu;
+				++*nlines;
+			}
+			u[nu++] = c;
+			i += k;
+			continue;
+		}
+		size_t start = i;
+		for (i += k; i < n; i += k) {
+			k = index_blob_utf8_next(p, n, i, &c);
+			if (!fold_is_word(c))
+				break;
+		}
+		u[nu++] = wordtab_id(&b->words, s + start, i - start);
+	}
+	b->nunits = nu;
+}
+
+static uint32_t add_string(struct buf *pool, const char *s, uint32_t *len)
+{
+	uint32_t off = (uint32_t)pool->len;
+	size_t n = s ? strlen(s) : 0;
+	buf_add(pool, s ? s : "", n);
+	buf_addc(pool, '\0');
+	*len = (uint32_t)n;
+	return off;
+}
+
+static void add_meta(struct builder *b, struct ixdoc *d, const struct report *r)
+{
+	d->path = add_string(&b->strings, r->path, &d->path_len);
+	d->title = add_string(&b->strings, r->meta.title, &d->title_len);
+	d->region = add_string(&b->strings, r->meta.region, &d->region_len);
+	size_t flen;
+	char *fr = fold_string(r->meta.region ? r->meta.region : "", r->meta.region ? strlen(r->meta.region) : 0, &flen);
+	d->fregion = add_string(&b->strings, fr, &d->fregion_len);
+	free(fr);
+	d->year = r->meta.year;
+	d->len = (uint32_t)r->len;
+}
+
+static void add_report(struct builder *b, uint32_t doc, const struct report *r)
+{
+	struct ixdoc *d = &b->docs[doc];
+	size_t bs = r->body_start <= r->len ? r->body_start : r->len;
+	size_t be = r->body_end <= r->len && r->body_end >= bs ? r->body_end : r->len;
+	add_meta(b, d, r);
+	d->body_start = (uint32_t)bs;
+	d->body_end = (uint32_t)be;
+	d->lines = b->lines.len;
+
+	fold_text(r->text + bs, be - bs, 0, &b->folded, NULL);
+	b->nunits = 0;
+	cut(b, b->folded.data, b->folded.len, &b->lines, &d->nlines);
+	d->units = (uint32_t)b->nunits;
+	b->total_units += b->nunits;
+	add_stream(b, doc, 0);
+
+	b->nunits = 0;
+	for (size_t i = 0; i < r->nsections; i++) {
+		const struct section *s = &r->sections[i];
+		if (s->head_start >= s->head_end || s->head_end > r->len)
+			continue;
+		fold_text(r->text + s->head_start, s->head_end - s->head_start, 0, &b->folded, NULL);
+		cut(b, b->folded.data, b->folded.len, NULL, NULL);
+		b->units[b->nunits++] = UNIT_BREAK;
+	}
+	add_stream(b, doc, KEY_HEAD);
+}
+
+/* ---- the blob ---- */
+
+static int cmp_gkey(const void *a, const void *b)
+{
+	uint64_t x = (*(struct gkey *const *)a)->key, y = (*(struct gkey *const *)b)->key;
+	return x < y ? -1 : x > y;
+}
+
+static const char *sort_pool;
+static int cmp_word(const void *a, const void *b)
+{
+	const struct ixword *x = a, *y = b;
+	size_t m = x->len < y->len ? x->len : y->len;
+	int c = memcmp(sort_pool + x->off, sort_pool + y->off, m);
+	return c ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+static size_t align8(size_t n)
+{
+	return (n + 7) & ~(size_t)7;
+}
+
+static uint32_t nskips(const struct gkey *g)
+{
+	return g->df ? (g->df - 1) / INDEX_SKIP : 0;
+}
+
+/* Copies one key's skips and chunks to dst; returns the bytes written. */
+static size_t copy_postings(const struct builder *b, const struct gkey *g, const struct skip *sk, unsigned char *dst)
+{
+	uint32_t ns = nskips(g), base = ns * 8;
+	for (uint32_t k = 0; k < ns; k++) {
+		uint32_t v[2] = { sk[k].doc, base + sk[k].off };
+		memcpy(dst + 8 * k, v, 8);
+	}
+	size_t w = base, left = g->len;
+	uint32_t cap = FIRST_CHUNK;
+	for (uint64_t c = g->head; left; cap = next_cap(cap)) {
+		size_t k = cap < left ? cap : left;
+		memcpy(dst + w, b->arena + c + 8, k);
+		w += k;
+		left -= k;
+		memcpy(&c, b->arena + c, 8);
+	}
+	return w;
+}
+
+/* Lays the build out as a blob: header, docs, keys, words, string pool, lines, postings. */
+static unsigned char *write_blob(struct builder *b, size_t ndocs, size_t *size)
+{
+	struct gkey **order = xmalloc((b->ng + 1) * sizeof *order);
+	size_t n = 0, post_len = 0;
+	for (size_t i = 0; b->gbits && i < ((size_t)1 << b->gbits); i++)
+		if (b->g[i].last) {
+			order[n++] = &b->g[i];
+			post_len += (size_t)nskips(&b->g[i]) * 8 + b->g[i].len;
+		}
+	qsort(order, n, sizeof *order, cmp_gkey);
+	/* Skips by key id, in report order within a key: a counting sort of the log. */
+	uint32_t *first = xcalloc(b->ng + 1, sizeof *first);
+	for (size_t i = 0; i < b->nskips; i++)
+		first[b->skips[i].id + 1]++;
+	for (size_t i = 0; i < b->ng; i++)
+		first[i + 1] += first[i];
+	struct skip *sk = xmalloc((b->nskips + 1) * sizeof *sk);
+	for (size_t i = 0; i < b->nskips; i++)
+		sk[first[b->skips[i].id]++] = b->skips[i];
+	/* first[id] now ends key id's run; its start is first[id] - nskips. */
+
+	size_t wbase = b->strings.len;
+	buf_add(&b->strings, b->words.pool.data ? b->words.pool.data : "", b->words.pool.len);
+	for (size_t i = 0; i < b->words.n; i++)
+		b->words.v[i].off += (uint32_t)wbase;
+	sort_pool = b->strings.data;
+	qsort(b->words.v, b->words.n, sizeof *b->words.v, cmp_word);
+
+	struct head h = { .version = BLOB_VERSION, .endian = 0x01020304, .ndocs = ndocs, .nkeys = n,
+	                  .nwords = b->words.n, .units = b->total_units };
+	memcpy(h.magic, BLOB_MAGIC, 8);
+	h.docs_off = align8(sizeof h);
+	h.keys_off = align8(h.docs_off + ndocs * sizeof(struct ixdoc));
+	h.words_off = align8(h.keys_off + n * sizeof(struct ixkey));
+	h.pool_off = align8(h.words_off + b->words.n * sizeof(struct ixword));
+	h.pool_len = b->strings.len;
+	h.lines_off = align8(h.pool_off + h.pool_len);
+	h.lines_len = b->lines.len;
+	h.post_off = align8(h.lines_off + h.lines_len);
+	h.post_len = post_len;
+	h.size = align8(h.post_off + post_len);
+
+	unsigned char *blob = xmalloc(h.size);
+	memset(blob, 0, h.post_off);
+	memset(blob + h.post_off + post_len, 0, h.size - h.post_off - post_len);
+	memcpy(blob + h.docs_off, b->docs, ndocs * sizeof(struct ixdoc));
+	struct ixkey *k = (struct ixkey *)(blob + h.keys_off);
+	size_t off = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct gkey *g = order[i];
+		size_t w = copy_postings(b, g, sk + first[g->id] - nskips(g), blob + h.post_off + off);
+		k[i] = (struct ixkey){ g->key, off, (uint32_t)w, g->df };
+		off += w;
+	}
+	if (b->words.n)
+		memcpy(blob + h.words_off, b->words.v, b->words.n * sizeof(struct ixword));
+	if (h.pool_len)
+		memcpy(blob + h.pool_off, b->strings.data, h.pool_len);
+	if (h.lines_len)
+		memcpy(blob + h.lines_off, b->lines.data, h.lines_len);
+	memcpy(blob, &h, sizeof h);
+	((struct head *)blob)->checksum = index_blob_seal(blob, h.size);
+	free(order);
+	free(first);
+	free(sk);
+	*size = h.size;
+	return blob;
+}
+
+static void builder_fini(struct builder *b)
+{
+	free(b->g);
+	free(b->arena);
+	free(b->skips);
+	free(b->l);
+	free(b->lk);
+	free(b->lcnt);
+	free(b->lfill);
+	free(b->occ);
+	free(b->pos);
+	free(b->tmp);
+	free(b->gk);
+	buf_fini(&b->words.pool);
+	free(b->words.v);
+	free(b->words.slot);
+	buf_fini(&b->folded);
+	buf_fini(&b->strings);
+	buf_fini(&b->lines);
+	free(b->units);
+	free(b->docs);
+}
+
+static void release_heap(const void *data, size_t len)
+{
+	(void)len;
+	free((void *)data);
+}
+
+struct index *index_build(const struct corpus *c, const struct index_progress *progress)
+{
+	struct builder b;
+	memset(&b, 0, sizeof b);
+	b.docs = xcalloc(c->n + 1, sizeof *b.docs);
+	global_grow(&b);
+	for (size_t i = 0; i < c->n; i++) {
+		add_report(&b, (uint32_t)i, c->reports[i]);
+		if (progress && progress->fn && ((i & 63) == 63 || i + 1 == c->n))
+			progress->fn(progress->arg, i + 1, c->n);
+	}
+	size_t size;
+	unsigned char *blob = write_blob(&b, c->n, &size);
+	builder_fini(&b);
+	char *cause = NULL;
+	struct index *ix = index_from_blob(blob, size, 0, release_heap, &cause);
+	free(cause);   /* a blob just written always passes */
+	return ix;
+}
