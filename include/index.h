@@ -40,8 +40,8 @@ size_t index_bytes(const struct index *ix);     /* size of the index (the cache 
 size_t index_nreports(const struct index *ix);
 
 /* What the reports list needs, read from the index alone (the cache holds it, so a list can be
- * drawn before any report text is read). Strings point into the index: valid until index_free,
- * not NUL-terminated. */
+ * drawn before any report text is read). Strings point into the index: valid until index_free;
+ * each is followed by a NUL (index_from_blob checks it), but use the lengths. */
 struct index_info {
 	const char *path, *title, *region;
 	size_t path_len, title_len, region_len;

@@ -36,7 +36,8 @@ struct query {
 
 /* Parses UTF-8 s[0..n). Returns a new query (free with query_free), or NULL with *cause set
  * to a message for the user (caller frees): empty query, invalid UTF-8, too long, unbalanced
- * quote, empty phrase, lone '-', misplaced OR, bad year, empty or repeated field. */
+ * quote, empty phrase, lone '-', misplaced OR, bad year, empty or repeated field, a control
+ * character (C0 but tab and line ends, DEL, C1: clean report text has none). */
 struct query *query_parse(const char *s, size_t n, char **cause);
 void query_free(struct query *q);
 

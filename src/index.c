@@ -99,8 +99,9 @@ static int check_tables(const unsigned char *p, const struct head *h)
 	for (size_t i = 0; i < h->ndocs && ok; i++) {
 		const uint32_t o[][2] = { { d[i].path, d[i].path_len }, { d[i].title, d[i].title_len },
 		                          { d[i].region, d[i].region_len }, { d[i].fregion, d[i].fregion_len } };
-		for (int j = 0; j < 4; j++)
-			ok &= in_range(o[j][0], (uint64_t)o[j][1] + 1, h->pool_len);
+		for (int j = 0; j < 4; j++)   /* each string ends in a NUL, so it may be used as a C string */
+			ok &= in_range(o[j][0], (uint64_t)o[j][1] + 1, h->pool_len)
+				&& p[h->pool_off + o[j][0] + o[j][1]] == '\0';
 		ok &= in_range(d[i].lines, d[i].nlines, h->lines_len);   /* a varint is at least a byte */
 	}
 	const struct ixkey *k = (const struct ixkey *)(p + h->keys_off);

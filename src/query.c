@@ -275,6 +275,16 @@ struct query *query_parse(const char *s, size_t n, char **cause)
 		*cause = xstrdup("the query is not valid UTF-8");
 		return NULL;
 	}
+	for (size_t i = 0; i < n; i++) {
+		unsigned char b = (unsigned char)s[i];
+		/* Report text holds no control characters (encoding.h), so none can be searched for:
+		 * C0 but tab and line ends, DEL, and C1 (U+0080..U+009F, encoded C2 80..C2 9F). */
+		if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F
+		    || (b == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] < 0xA0)) {
+			*cause = xstrdup("the query holds a control character, which no report contains");
+			return NULL;
+		}
+	}
 	size_t chars = u8_mbsnlen((const uint8_t *)s, n);
 	if (chars > QUERY_MAX_CHARS) {
 		*cause = xasprintf("the query is too long (%zu characters; at most %d)", chars, QUERY_MAX_CHARS);

@@ -105,7 +105,27 @@ static const struct bad_row bad[] = {
 	{ "-region:普陀 法治", "a region: or year: filter cannot be negated" },
 	{ "\xFF\xFE", "the query is not valid UTF-8" },
 	{ "法\xE6\xB3", "the query is not valid UTF-8" },
+	{ "Sta\x03" "e", "the query holds a control character" },
+	{ "法治\x1B[31m", "the query holds a control character" },
+	{ "a\x7F", "the query holds a control character" },
+	{ "法治\xC2\x85", "the query holds a control character" },   /* NEL, a C1 control */
 };
+
+/* A NUL inside the bytes is a control character too; the terms stay C strings. Found by
+ * fuzz_query (tests/fuzz/regress/fuzz_query). */
+static void test_nul_refused(void **state)
+{
+	(void)state;
+	char *cause = NULL;
+	assert_null(query_parse("Sta\0\x03" "e", 6, &cause));
+	assert_string_equal(cause, "the query holds a control character, which no report contains");
+	free(cause);
+	cause = NULL;
+	struct query *q = query_parse("\xC2\xA0法治\t政府", strlen("\xC2\xA0法治\t政府"), &cause);   /* no-break space, tab: fine */
+	assert_non_null(q);
+	assert_int_equal(q->nterms, 2);
+	query_free(q);
+}
 
 static void test_malformed(void **state)
 {
@@ -196,6 +216,7 @@ int main(void)
 		cmocka_unit_test(test_phrases),
 		cmocka_unit_test(test_filters),
 		cmocka_unit_test(test_malformed),
+		cmocka_unit_test(test_nul_refused),
 		cmocka_unit_test(test_long_queries),
 		cmocka_unit_test(test_random_queries),
 	};

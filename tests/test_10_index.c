@@ -11,6 +11,7 @@
 
 #include "corpus.h"
 #include "index.h"
+#include "index_blob.h"
 #include "query.h"
 #include "search_gen.h"
 #include "xmalloc.h"
@@ -225,6 +226,16 @@ static void test_blob_roundtrip(void **state)
 		cause = NULL;
 		memcpy(copy, blob, len);
 	}
+	/* A resealed blob whose first path lost its NUL passes the checksum, not the tables. */
+	const struct head *hd = blob;
+	const struct ixdoc *d0 = (const struct ixdoc *)((const char *)blob + hd->docs_off);
+	((char *)copy)[hd->pool_off + d0->path + d0->path_len] = 'x';
+	((struct head *)copy)->checksum = index_blob_seal(copy, len);
+	assert_null(index_from_blob(copy, len, 0, NULL, &cause));
+	assert_string_equal(cause, "index file corrupt (tables)");
+	free(cause);
+	cause = NULL;
+	memcpy(copy, blob, len);
 	assert_null(index_from_blob(copy, len - 8, 0, NULL, &cause));
 	assert_string_equal(cause, "index file truncated");
 	free(cause);
