@@ -17,8 +17,10 @@
  * neighbouring units a positional posting list (a longer term is a chain of pairs at
  * consecutive positions, which proves the match: nothing is guessed). The section headings
  * are indexed the same way a second time, for the ranking boost. Postings are delta- and
- * varint-coded in one flat blob, which is also the cache file: a loaded cache is used as it
- * lies in the mapping.
+ * varint-coded, with skips into long lists, in one flat blob (layout in index_blob.h; the
+ * builder is index_build.c), which is also the cache file: a loaded cache is used as it lies
+ * in the mapping. The blob also keeps the unit number of every newline of each body, so the
+ * snippets of a result fold only the lines that hold its hits (index_result_snippets).
  *
  * Exactness: index_search's hits for a report equal the number of places the folded body
  * contains a positive term (see query.h for word edges), summed over the positive terms,
