@@ -28,6 +28,9 @@ struct corpus {
 	size_t n, cap;
 	struct corpus_msg *msgs;   /* errors and warnings in the order met, owned */
 	size_t nmsgs, msgcap;
+	char *readbuf;             /* the bytes of the file being read, reused for the next, owned;
+	                            * 64 KiB at first, let go after a path that grew it past 16 MiB */
+	size_t readcap;
 };
 
 void corpus_init(struct corpus *c);
@@ -36,8 +39,9 @@ void corpus_fini(struct corpus *c);
 /* Adds one file (whatever its name; a pipe or device is read to its end), or every *.txt file
  * (suffix in any case) below a directory: recursively, depth first, names sorted bytewise,
  * symbolic links followed, a directory reached twice read once and a loop reported. Files are
- * opened O_RDONLY and mapped read-only: never written. Returns the number of messages with
- * skipped == 1 it added; 0 when all loaded. */
+ * opened O_RDONLY and read with read(): never written, and one truncated or growing while it
+ * is read loads as read (or gets a message), never crashes. Returns the number of messages
+ * with skipped == 1 it added; 0 when all loaded. */
 int corpus_add_path(struct corpus *c, const char *path);
 
 /* Adds a report from memory under the given path name (copied). Returns 0, or -1 (recorded

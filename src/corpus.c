@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -17,13 +16,17 @@
 #include "encoding.h"
 #include "parse.h"
 
-/* Design limits: files are opened O_RDONLY and mapped PROT_READ, so the corpus is never
- * written. Arrays grow by doubling and each directory's names are sorted once, so loading
- * stays O(n log n) in the number of files. A file larger than FILE_MAX is refused rather
- * than exhausting memory.
- * {{ A file truncated by another process while it is mapped raises SIGBUS; reading it
- *    into memory instead would cost a copy of every file. }} */
+/* Design limits: files are opened O_RDONLY and read with read(), so the corpus is never
+ * written, and a file that another program truncates or grows while it loads is read as it
+ * then is (a mapped file would raise SIGBUS instead). Every file is read into one buffer
+ * that the corpus keeps for the next (decoding copies the bytes anyway); it grows by
+ * doubling, and one grown past KEEP_MAX for a big file is let go when the path is done.
+ * Arrays grow by doubling and each directory's names are sorted once, so loading stays
+ * O(n log n) in the number of files. A file larger than FILE_MAX is refused rather than
+ * exhausting memory. */
 #define FILE_MAX ((size_t)1 << 30)
+#define KEEP_MAX ((size_t)1 << 24)
+#define READ_MIN ((size_t)1 << 16)
 
 void corpus_init(struct corpus *c)
 {
@@ -40,6 +43,7 @@ void corpus_fini(struct corpus *c)
 		free(c->msgs[i].reason);
 	}
 	free(c->msgs);
+	free(c->readbuf);
 	corpus_init(c);
 }
 
@@ -88,35 +92,28 @@ int corpus_add_bytes(struct corpus *c, const char *path, const char *bytes, size
 	return 0;
 }
 
-/* Reads what is not a regular file (a pipe, a device) to its end. A NUL byte ends the
- * reading early: the input is binary, and /dev/zero must not fill the memory. */
-static int add_stream(struct corpus *c, const char *path, int fd)
+/* Reads fd to its end into c->readbuf and loads the bytes; `size` is what fstat said (0 when
+ * it says nothing). A NUL byte ends the reading early: the input is binary, and /dev/zero
+ * must not fill the memory. */
+static int read_file(struct corpus *c, const char *path, int fd, size_t size)
 {
-	char *data = NULL;
-	size_t len = 0, cap = 0;
-	int failed;
+	size_t len = 0;
+	c->readbuf = xgrow(c->readbuf, &c->readcap, size + 1 > READ_MIN ? size + 1 : READ_MIN, 1);
 	for (;;) {
-		data = xgrow(data, &cap, len + 65536, 1);
-		ssize_t got = read(fd, data + len, cap - len);
+		if (len == c->readcap)
+			c->readbuf = xgrow(c->readbuf, &c->readcap, len + 1, 1);
+		ssize_t got = read(fd, c->readbuf + len, c->readcap - len);
 		if (got < 0 && errno == EINTR)
 			continue;
-		if (got < 0) {
-			failed = skip_errno(c, path, errno);
-			break;
-		}
-		int nul = memchr(data + len, '\0', (size_t)got) != NULL;
+		if (got < 0)
+			return skip_errno(c, path, errno);
+		int nul = memchr(c->readbuf + len, '\0', (size_t)got) != NULL;
 		len += (size_t)got;
-		if (got == 0 || nul) {
-			failed = corpus_add_bytes(c, path, data, len) < 0;
-			break;
-		}
-		if (len > FILE_MAX) {
-			failed = skip(c, path, "file too large (over 1 GiB)");
-			break;
-		}
+		if (got == 0 || nul)
+			return corpus_add_bytes(c, path, c->readbuf, len) < 0;
+		if (len > FILE_MAX)
+			return skip(c, path, "file too large (over 1 GiB)");
 	}
-	free(data);
-	return failed;
 }
 
 /* Loads one file. In a directory walk only regular files are taken (any_kind == 0), so that
@@ -138,17 +135,8 @@ static int add_file(struct corpus *c, const char *path, int any_kind)
 	} else if ((uintmax_t)st.st_size > FILE_MAX) {
 		failed = skip(c, path, "file too large (over 1 GiB)");
 	} else {
-		void *map = MAP_FAILED;
-		/* Files that state no size (/proc, pipes) or refuse mmap are read instead. */
-		if (S_ISREG(st.st_mode) && st.st_size > 0)
-			map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-		if (map != MAP_FAILED) {
-			failed = corpus_add_bytes(c, path, map, (size_t)st.st_size) < 0;
-			munmap(map, (size_t)st.st_size);
-		} else {
-			fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-			failed = add_stream(c, path, fd);
-		}
+		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+		failed = read_file(c, path, fd, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0);
 	}
 	close(fd);
 	return failed;
@@ -275,7 +263,7 @@ static void walk_dir(struct walk *w, const char *path, const struct stat *st)
 	free(ents);
 }
 
-int corpus_add_path(struct corpus *c, const char *path)
+static int add_path(struct corpus *c, const char *path)
 {
 	struct stat st;
 	if (stat(path, &st) < 0)
@@ -291,6 +279,17 @@ int corpus_add_path(struct corpus *c, const char *path)
 	if (w.failed == 0 && c->n == before)
 		w.failed = skip(c, path, "no *.txt files found");
 	return w.failed;
+}
+
+int corpus_add_path(struct corpus *c, const char *path)
+{
+	int failed = add_path(c, path);
+	if (c->readcap > KEEP_MAX) {
+		free(c->readbuf);
+		c->readbuf = NULL;
+		c->readcap = 0;
+	}
+	return failed;
 }
 
 void corpus_add_embedded(struct corpus *c)

@@ -3,6 +3,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -477,7 +478,9 @@ static void test_many_tiny_files(void **state)
 		if (strcmp(c.reports[i]->path, rel) != 0)
 			fail_msg("report %zu is %s, not %s", i, c.reports[i]->path, rel);
 	}
+	assert_int_equal(c.readcap, 65536);   /* one buffer read every file */
 	corpus_fini(&c);
+	assert_null(c.readbuf);
 }
 
 /* A 10 MB file of one line, through the parser too. */
@@ -496,8 +499,164 @@ static void test_10mb_single_line(void **state)
 	assert_int_equal(c.n, 1);
 	assert_int_equal(c.reports[0]->len, n);
 	assert_memory_equal(c.reports[0]->text, big, n);
+	assert_int_equal(c.readcap, 16u << 20);   /* 10 MB + 1, doubled from 8: kept */
+
+	/* A bigger file needs a bigger buffer, let go once its path is loaded. */
+	put_dir("bigger");
+	put_file("bigger/b.txt", big, n);
+	put_file("bigger/c.txt", big, n);
+	char *bigger = at("bigger");
+	assert_int_equal(corpus_add_path(&c, bigger), 0);
+	assert_int_equal(c.n, 3);
+	assert_int_equal(c.reports[2]->len, n);
+	assert_memory_equal(c.reports[2]->text, big, n);
+	assert_int_equal(c.readcap, 16u << 20);
+	char *twice = malloc(2 * n);
+	memcpy(twice, big, n);
+	memcpy(twice + n, big, n);
+	put_file("twice.txt", twice, 2 * n);
+	char *t = at("twice.txt");
+	assert_int_equal(corpus_add_path(&c, t), 0);
+	assert_int_equal(c.reports[3]->len, 2 * n);
+	assert_memory_equal(c.reports[3]->text, twice, 2 * n);
+	assert_null(c.readbuf);
+	assert_int_equal(c.readcap, 0);
 	corpus_fini(&c);
+	free(t);
+	free(twice);
+	free(bigger);
 	free(big);
+}
+
+/* Files whose size stat does not tell: /proc states 0 for a file that has text. */
+static void test_size_unknown(void **state)
+{
+	(void)state;
+	struct corpus c;
+	corpus_init(&c);
+	if (access("/proc/version", R_OK) != 0) {
+		print_message("  no /proc/version; not tested\n");
+		return;
+	}
+	assert_int_equal(corpus_add_path(&c, "/proc/version"), 0);
+	assert_int_equal(c.n, 1);
+	assert_true(strncmp(c.reports[0]->text, "Linux version ", 14) == 0);
+	assert_true(c.reports[0]->len > 14);
+	corpus_fini(&c);
+}
+
+enum { RACE_BYTES = 2 << 20, RACE_LOADS = 40 };
+
+/* Child: cuts path to nothing and writes it anew, over and over, until killed. */
+static pid_t start_rewriter(const char *path, const char *body, size_t n)
+{
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid > 0)
+		return pid;
+	int fd = open(path, O_WRONLY);
+	for (;;) {
+		if (ftruncate(fd, 0) != 0 || pwrite(fd, body, n, 0) < 0)
+			_exit(1);
+	}
+}
+
+/* Text made of whole 法 and at most one U+FFFD at the end (a character cut in two). */
+static int is_fa_prefix(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i + 3 <= n && memcmp(s + i, "法", 3) == 0)
+		i += 3;
+	return i == n || (i + 3 == n && memcmp(s + i, "\xef\xbf\xbd", 3) == 0);
+}
+
+/* A file cut short and rewritten by another program while it is loaded: every load gives a
+ * report of what was there or a message, and the loader is never killed (a mapped file
+ * raises SIGBUS when cut under it). The loads run in a child, so a signal fails the test. */
+static void test_truncated_while_loading(void **state)
+{
+	(void)state;
+	char *body = malloc(RACE_BYTES);
+	for (size_t i = 0; i + 3 <= RACE_BYTES; i += 3)
+		memcpy(body + i, "法", 3);
+	size_t n = RACE_BYTES - RACE_BYTES % 3;
+	put_file("moving.txt", body, n);
+	char *p = at("moving.txt");
+	pid_t writer = start_rewriter(p, body, n);
+	pid_t loader = fork();
+	assert_true(loader >= 0);
+	if (loader == 0) {
+		/* cmocka catches these to fail a test; here they must end the child. */
+		static const int fatal[] = { SIGBUS, SIGSEGV, SIGILL, SIGFPE, SIGABRT };
+		for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
+			signal(fatal[i], SIG_DFL);
+		struct corpus c;
+		corpus_init(&c);
+		for (int i = 0; i < RACE_LOADS; i++)
+			corpus_add_path(&c, p);
+		int ok = c.n + corpus_failures(&c) == RACE_LOADS;
+		for (size_t i = 0; i < c.n; i++)
+			ok = ok && is_fa_prefix(c.reports[i]->text, c.reports[i]->len);
+		for (size_t i = 0; i < c.nmsgs; i++)
+			ok = ok && (strcmp(c.msgs[i].reason, "empty file") == 0 ||
+			            strcmp(c.msgs[i].reason, "1 invalid byte sequence replaced by U+FFFD") == 0);
+		corpus_fini(&c);
+		_exit(ok ? 0 : 1);
+	}
+	int status;
+	assert_int_equal(waitpid(loader, &status, 0), loader);
+	kill(writer, SIGKILL);
+	waitpid(writer, NULL, 0);
+	if (WIFSIGNALED(status))
+		fail_msg("the loader was killed by signal %d", WTERMSIG(status));
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	free(p);
+	free(body);
+}
+
+/* Reports appear and vanish while their directory is read: one that vanished between the
+ * listing and the reading gets "No such file or directory", the rest load whole. */
+static void test_vanishing_files(void **state)
+{
+	(void)state;
+	enum { NAMES = 40, LOADS = 150 };
+	PUT("master", REPORT);
+	put_dir("d");
+	char *master = at("master");
+	pid_t churn = fork();
+	assert_true(churn >= 0);
+	if (churn == 0) {
+		char name[128];
+		for (unsigned k = 0;; k++) {
+			snprintf(name, sizeof name, "%s/d/f%02u.txt", tmp, k % NAMES);
+			if (link(master, name) != 0 || unlink(name) != 0)
+				_exit(1);
+		}
+	}
+	char *d = at("d");
+	struct corpus c;
+	corpus_init(&c);
+	for (int i = 0; i < LOADS; i++)
+		corpus_add_path(&c, d);
+	kill(churn, SIGKILL);
+	int status;
+	waitpid(churn, &status, 0);
+	assert_true(WIFSIGNALED(status));   /* it was still churning, not failed */
+	for (size_t i = 0; i < c.n; i++)
+		assert_string_equal(c.reports[i]->text, REPORT);
+	for (size_t i = 0; i < c.nmsgs; i++) {
+		assert_int_equal(c.msgs[i].skipped, 1);
+		if (strcmp(c.msgs[i].path, d) == 0) {
+			assert_string_equal(c.msgs[i].reason, "no *.txt files found");
+		} else {
+			assert_int_equal(strncmp(c.msgs[i].path, d, strlen(d)), 0);
+			assert_string_equal(c.msgs[i].reason, "No such file or directory");
+		}
+	}
+	corpus_fini(&c);
+	free(d);
+	free(master);
 }
 
 static void test_add_bytes(void **state)
@@ -534,6 +693,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_never_written, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_many_tiny_files, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_10mb_single_line, setup, teardown),
+		cmocka_unit_test(test_size_unknown),
+		cmocka_unit_test_setup_teardown(test_truncated_while_loading, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_vanishing_files, setup, teardown),
 		cmocka_unit_test(test_add_bytes),
 	};
 	return cmocka_run_group_tests_name("corpus", tests, NULL, NULL);
