@@ -58,7 +58,6 @@ if command -v sqlite3 >/dev/null 2>&1; then
 			sed -n 's/^Run Time: real \([0-9.]*\).*/\1/p' | sort -n | sed -n 3p)
 		if [ "$q" = 法治 ]; then   # two characters: below a trigram
 			printf '  %-24s %8s\n' "$q" "n/a (a trigram index cannot answer 2 characters)"
-		else
 		elif [ -n "$t" ]; then
 			printf '  %-24s %8s ms\n' "$q" "$(echo "$t * 1000" | bc -l | xargs printf '%.1f')"
 		else
