@@ -137,6 +137,9 @@ fuzz-smoke:
 	else echo "fuzz: clang's libFuzzer runtime not installed; smoke run skipped"; fi
 
 bench: deps all
+	@$(MAKE) --no-print-directory $(BUILD)/libfazhi.a
+	@sh tests/ui/bench_frame.sh
+	@echo
 	@sh tests/bench.sh
 
 install: all
