@@ -39,7 +39,8 @@ enum ui_action {
 	UI_HEADING_NEXT, UI_HEADING_PREV,
 	UI_COLLAPSE, UI_EXPAND, UI_TOGGLE, UI_COLLAPSE_ALL, UI_EXPAND_ALL,
 	UI_MARK_SET, UI_MARK_GO,
-	UI_HELP, UI_REDRAW, UI_QUIT
+	UI_HELP, UI_REDRAW, UI_QUIT,
+	UI_SEARCH, UI_SEARCH_NEXT, UI_SEARCH_PREV, UI_SEARCH_VIEW
 };
 
 struct ui_key {
@@ -90,6 +91,7 @@ struct ui_mark {
 struct ui_rect { int y, x, h, w; };
 
 struct state;
+struct ui_search;
 
 struct ui {
 	struct corpus *corpus;
@@ -114,6 +116,7 @@ struct ui {
 	char msg[256];          /* status message until the next key; "" none */
 	struct state *state;
 	int quit;
+	struct ui_search *search;   /* search state (ui_search.c); ui_search_new, ui_search_free */
 };
 
 /* Pane hooks (tmux window modes, ncdu browse_*): ui.c calls them, they call ui.c. */
@@ -149,6 +152,25 @@ int ui_reader_percent(const struct ui *u);          /* of the text above the pan
  * returns 0 when there is none. */
 int ui_reader_heading(const struct ui *u, int dir, size_t *off);
 void ui_reader_fini(struct ui_reader *rd);
+
+/* ui_search.c: `/` in the open report (prompt on the status line, hits highlighted, n/N) and
+ * the corpus-wide search view, drawn in u->body instead of the panes while it is open. */
+extern const struct ui_pane ui_search_pane;
+struct ui_search *ui_search_new(void);           /* loads the search history; never NULL */
+void ui_search_free(struct ui_search *s);        /* saves the history; NULL is fine */
+/* Every key goes here first (but not in the compare view): the prompts and the view take
+ * what they need, and / n N s start them. Returns 1 when the key was taken. */
+int ui_search_input(struct ui *u, int r, wint_t ch);
+int ui_search_viewing(const struct ui *u);       /* the corpus view is open */
+/* Draws the whole status line while a prompt or the view is up and returns 1; else 0. */
+int ui_search_status(struct ui *u, WINDOW *w, int cols);
+/* " i/N" of the reader's search for the status line, or ""; valid until the next call. */
+const char *ui_search_counter(struct ui *u);
+/* Draws report text [start, end) of the open report like ui_draw_text (no padding), the
+ * hits of the current search set off; returns the cells used. */
+int ui_search_draw(struct ui *u, WINDOW *w, int y, int x, int cols, size_t start, size_t end, enum ui_role r);
+/* Hits of the corpus view's query in a report (corpus index): 1 and *hits when it matches. */
+int ui_search_report_hits(const struct ui *u, size_t report, size_t *hits);
 
 /* ui_draw.c: the one place model text becomes cells. Every function clips to `cols`
  * cells, never draws half a wide character, and pads the rest with spaces when asked. */

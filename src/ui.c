@@ -55,6 +55,10 @@ const struct ui_key ui_keys[] = {
 	{ '=', 0, "=", UI_EXPAND_ALL, NULL },
 	{ 'm', 0, "m", UI_MARK_SET, "m then a letter: mark the reading position" },
 	{ '\'', 0, "'", UI_MARK_GO, "' then a letter: go to the mark; '' back to before the last jump" },
+	{ '/', 0, "/", UI_SEARCH, "search this report as you type (Enter keeps, Esc goes back; Up/Down: history)" },
+	{ 'n', 0, "n", UI_SEARCH_NEXT, "next hit of the search" },
+	{ 'N', 0, "N", UI_SEARCH_PREV, "previous hit of the search" },
+	{ 's', 0, "s", UI_SEARCH_VIEW, "search all reports: results by district with snippets (Enter opens, Esc leaves)" },
 	{ '?', 0, "?", UI_HELP, "this help (q, ? or Esc closes it)" },
 	{ 12, 0, "Ctrl-L", UI_REDRAW, "redraw the screen" },
 	{ 'q', 0, "q", UI_QUIT, "quit (the reading position is remembered)" },
@@ -396,6 +400,7 @@ static void layout(struct ui *u)
 		if (i != UI_READER)
 			panes[i]->resize(u, u->pane[i].h, u->pane[i].w);
 	relayout_reader(u);
+	ui_search_pane.resize(u, h, cols);
 }
 
 /* ---- drawing ---- */
@@ -418,7 +423,9 @@ static void draw_bar(struct ui *u)
 	WINDOW *w = u->bar;
 	int cols = COLS, x = 0;
 	char head[64];
-	if (u->single)
+	if (ui_search_viewing(u))
+		snprintf(head, sizeof head, " fazhi \xE2\x80\xA2 %s ", ui_search_pane.name);
+	else if (u->single)
 		snprintf(head, sizeof head, " fazhi \xE2\x80\xA2 %s %d/3 (Tab) ", panes[u->focus]->name, u->focus + 1);
 	else
 		snprintf(head, sizeof head, " fazhi \xE2\x80\xA2 %s ", panes[u->focus]->name);
@@ -483,11 +490,13 @@ static void draw_status(struct ui *u)
 {
 	WINDOW *w = u->status;
 	int cols = COLS;
-	char right[32];
+	char right[64];
+	if (ui_search_status(u, w, cols))
+		return;
 	if (u->pending)
 		snprintf(right, sizeof right, " %c\xE2\x80\xA6 ", u->pending);
 	else if (u->cur >= 0)
-		snprintf(right, sizeof right, " %3d%% ", ui_reader_percent(u));
+		snprintf(right, sizeof right, "%s %3d%% ", ui_search_counter(u), ui_reader_percent(u));
 	else
 		right[0] = '\0';
 	int rw = (int)strlen(right);   /* ASCII apart from the ellipsis, which is counted 3 */
@@ -578,6 +587,9 @@ static void draw(struct ui *u)
 	wnoutrefresh(u->bar);
 	if (u->help && u->body) {
 		draw_help(u);
+	} else if (ui_search_viewing(u) && u->body) {
+		ui_search_pane.draw(u, u->body, u->pane[UI_READER].h, COLS);
+		wnoutrefresh(u->body);
 	} else {
 		for (int i = 0; i < UI_NPANES; i++) {
 			if (!u->win[i] || (u->single && i != (int)u->focus))
@@ -691,6 +703,8 @@ static void key(struct ui *u, int r, wint_t ch)
 			go_mark(u, ch);
 		return;
 	}
+	if (ui_search_input(u, r, ch))
+		return;
 	if (a == UI_NONE) {
 		if (!(r == OK && ch == 27))
 			ui_message(u, "no such key; press ? for the keys");
@@ -715,7 +729,7 @@ static int pane_at(const struct ui *u, int y, int x)
 static void mouse(struct ui *u)
 {
 	MEVENT ev;
-	if (getmouse(&ev) != OK || u->too_small || u->help)
+	if (getmouse(&ev) != OK || u->too_small || u->help || ui_search_viewing(u))
 		return;
 	int i = pane_at(u, ev.y, ev.x);
 	if (i < 0)
@@ -766,6 +780,7 @@ static void ui_init(struct ui *u, struct corpus *c, const struct ui_options *opt
 	for (int i = 0; i < 26; i++)
 		u->marks[i].report = -1;
 	u->state = state_load();
+	u->search = ui_search_new();
 	sort_order(u);
 }
 
@@ -775,6 +790,7 @@ static void ui_fini(struct ui *u)
 	if (u->cur >= 0)
 		outline_fini(&u->outline);
 	ui_reader_fini(&u->rd);
+	ui_search_free(u->search);
 	free(u->order);
 }
 

@@ -17,8 +17,21 @@ static size_t cells(const char *s)
 	return s ? text_width(s, strlen(s)) : 0;
 }
 
+/* Hit-count column while the search view has a query: " 123" cells of the widest in view. */
+static int count_width(const struct ui *u, int rows)
+{
+	int w = 0;
+	size_t hits;
+	for (size_t i = u->list_top; i < u->corpus->n && i < u->list_top + (size_t)rows; i++)
+		if (ui_search_report_hits(u, u->order[i], &hits)) {
+			int k = snprintf(NULL, 0, " %zu", hits);
+			w = k > w ? k : w;
+		}
+	return w;
+}
+
 /* Region column: as wide as the widest region in view; the region goes before the title,
- * so only the year's room is kept back in a narrow pane. */
+ * so only the year's (and hit count's) room is kept back in a narrow pane. */
 static int region_width(const struct ui *u, int rows, int cols)
 {
 	size_t w = 1;
@@ -27,7 +40,7 @@ static int region_width(const struct ui *u, int rows, int cols)
 		if (c > w)
 			w = c;
 	}
-	size_t cap = cols > 8 ? (size_t)cols - 7 : 1;
+	size_t cap = cols > 8 + count_width(u, rows) ? (size_t)(cols - 7 - count_width(u, rows)) : 1;
 	return (int)(w < cap ? w : cap);
 }
 
@@ -51,6 +64,11 @@ static void draw_row(struct ui *u, WINDOW *w, int y, int cols, size_t row, int r
 		snprintf(year, sizeof year, " ---- ");
 	if (x < cols)
 		x += ui_draw_text(w, y, x, cols - x, year, strlen(year), dim, 0);
+	size_t hits;
+	if (x < cols && ui_search_report_hits(u, u->order[row], &hits)) {
+		snprintf(year, sizeof year, "%zu ", hits);
+		x += ui_draw_text(w, y, x, cols - x, year, strlen(year), row == u->sel ? role : UI_R_CURRENT, 0);
+	}
 	if (x >= cols)
 		return;
 	if (r->meta.title)

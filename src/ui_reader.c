@@ -260,8 +260,8 @@ static void reader_draw(struct ui *u, WINDOW *w, int rows, int cols)
 		if (lead > cols)
 			lead = cols;
 		ui_draw_fill(w, y, 0, lead, UI_R_TEXT);
-		int used = ui_draw_text(w, y, lead, cols - lead - MARGIN > 0 ? cols - lead - MARGIN : 0,
-		                        r->text + l->start, l->end - l->start, role_of(l), 0);
+		int used = ui_search_draw(u, w, y, lead, cols - lead - MARGIN > 0 ? cols - lead - MARGIN : 0,
+		                          l->start, l->end, role_of(l));
 		ui_draw_fill(w, y, lead + used, cols - lead - used, UI_R_TEXT);
 	}
 }
