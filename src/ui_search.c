@@ -687,18 +687,15 @@ static void expand(struct ui *u)
 	size_t k = v->expanded++;
 	const struct report *r = u->corpus->reports[v->res.v[k].report];
 	add_row(v, (struct vrow){ k, -1, 0, 0, -1, 0, 0 });
-	struct index_doc d;
 	struct index_snippet sn[SNIPPETS];
-	index_doc_init(&d, r);
-	index_doc_find(&d, v->q, &v->tmp);
-	size_t ns = index_snippets(r, &v->tmp, v->cells ? v->cells : 40, sn, SNIPPETS);
+	size_t ns = index_result_snippets(v->ix, &v->res.v[k], r, v->q, v->cells ? v->cells : 40, &v->tmp,
+	                                  sn, SNIPPETS);
 	for (size_t i = 0; i < ns; i++) {
 		v->marks = xgrow(v->marks, &v->markcap, v->nmarks + sn[i].n, sizeof *v->marks);
 		memcpy(v->marks + v->nmarks, v->tmp.v + sn[i].first, sn[i].n * sizeof *v->marks);
 		add_row(v, (struct vrow){ k, (int)i, sn[i].start, sn[i].end, sn[i].section, v->nmarks, sn[i].n });
 		v->nmarks += sn[i].n;
 	}
-	index_doc_fini(&d);
 }
 
 /* Builds rows until row `upto` exists (or every result is in). */

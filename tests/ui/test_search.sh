@@ -235,6 +235,26 @@ check "61×17: the hit is in reverse video" sh -c 'tmux -L "$1" -f /dev/null cap
 keys q
 check "61×17: q quits with status 0" exited 0
 
+# ---- reports from files: the index is built on the first s and cached ----
+CACHE=$STATE_HOME/cache
+mkdir -p "$STATE_HOME/reports"
+cp assets/reports/*.txt "$STATE_HOME/reports/"
+total=$(( $(occurrences 行政复议 jingan-2019.txt) + $(occurrences 行政复议 putuo-2021.txt) \
+	+ $(occurrences 行政复议 wujin-2020.txt) + $(occurrences 行政复议 simen-2022.txt) \
+	+ $(occurrences 行政复议 zhanjiang-etdz-2022.txt) ))
+cached() {
+	ls "$CACHE/fazhi/" 2>/dev/null | grep -q .
+}
+WITH="XDG_CACHE_HOME='$CACHE'" start 120 35 "$STATE_HOME/reports"
+check "files: no index before it is needed" sh -c '! ls "$1/fazhi/" 2>/dev/null | grep -q .' - "$CACHE"
+keys s
+check "files: s saves the index in the cache directory" cached
+keys -l 行政复议
+check "files: the view counts 3 reports and every hit ($total)" status_has " 3 reports, $total hits"
+check "files: 泗门镇 (no 行政复议) is not listed" sh -c '! tmux -L "$1" -f /dev/null capture-pane -p -t "$2" | grep -q "^  泗门镇 "' - "$SOCKET" "$SESSION"
+keys Escape q
+check "files: q quits with status 0" exited 0
+
 # ---- the history is kept across runs ----
 check "the searches are saved in the state directory" grep -qx 行政复议 "$STATE_HOME/fazhi/searches"
 start 120 35
