@@ -40,6 +40,8 @@ enum ui_action {
 	UI_COLLAPSE, UI_EXPAND, UI_TOGGLE, UI_COLLAPSE_ALL, UI_EXPAND_ALL,
 	UI_MARK_SET, UI_MARK_GO,
 	UI_HELP, UI_REDRAW, UI_QUIT,
+	UI_MARK_REPORT,        /* pane-scoped (reports): mark for comparing; see ui_key_action */
+	UI_COMPARE, UI_TOPICS, UI_FACTS, UI_BACK,
 	UI_SEARCH, UI_SEARCH_NEXT, UI_SEARCH_PREV, UI_SEARCH_VIEW
 };
 
@@ -52,8 +54,12 @@ struct ui_key {
 };
 extern const struct ui_key ui_keys[];   /* ends with an entry whose name is NULL */
 
-/* Looks up a key as get_wch returned it (r is OK or KEY_CODE_YES). */
+/* Looks up a key as get_wch returned it (r is OK or KEY_CODE_YES): its general meaning.
+ * A key may also have a pane-scoped meaning (Space marks a report in the reports pane and
+ * pages everywhere else): ui.c offers that to the focused pane first, and ui_key_action
+ * never returns it. */
 enum ui_action ui_key_action(int r, wint_t ch);
+int ui_action_scoped(enum ui_action a);
 
 /* Roles of drawn cells; ui_draw maps each to colour or, on monochrome terminals, attributes. */
 enum ui_role {
@@ -91,7 +97,10 @@ struct ui_mark {
 struct ui_rect { int y, x, h, w; };
 
 struct state;
+struct ui_compare;
 struct ui_search;
+
+#define UI_COMPARE_MAX 4   /* reports side by side in the compare view */
 
 struct ui {
 	struct corpus *corpus;
@@ -116,6 +125,9 @@ struct ui {
 	char msg[256];          /* status message until the next key; "" none */
 	struct state *state;
 	int quit;
+	int marked[UI_COMPARE_MAX]; /* corpus indices marked for comparing, in marking order */
+	int nmarked;
+	struct ui_compare *compare; /* the compare view when open, else NULL; ui_compare_close frees */
 	struct ui_search *search;   /* search state (ui_search.c); ui_search_new, ui_search_free */
 };
 
@@ -152,6 +164,16 @@ int ui_reader_percent(const struct ui *u);          /* of the text above the pan
  * returns 0 when there is none. */
 int ui_reader_heading(const struct ui *u, int dir, size_t *off);
 void ui_reader_fini(struct ui_reader *rd);
+
+/* ui_compare.c: the compare view, full width below the title bar, drawn instead of the panes
+ * while u->compare is set. ui_compare_open builds it from u->marked (2..UI_COMPARE_MAX) and
+ * returns 0, or -1 with a status message; ui_compare_close frees it (NULL is fine). */
+extern const struct ui_pane ui_compare_pane;
+int ui_compare_open(struct ui *u);
+void ui_compare_close(struct ui *u);
+/* The status line's left part in the compare view, from x; returns the column after it. */
+int ui_compare_status(struct ui *u, WINDOW *w, int x, int cols);
+int ui_compare_percent(const struct ui *u);
 
 /* ui_search.c: `/` in the open report (prompt on the status line, hits highlighted, n/N) and
  * the corpus-wide search view, drawn in u->body instead of the panes while it is open. */

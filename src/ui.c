@@ -45,14 +45,19 @@ const struct ui_key ui_keys[] = {
 	{ KEY_ENTER, 1, "Enter", UI_OPEN, NULL },
 	{ ']', 0, "]", UI_HEADING_NEXT, "next heading" },
 	{ '[', 0, "[", UI_HEADING_PREV, "previous heading" },
-	{ 'h', 0, "h", UI_COLLAPSE, "chapters: fold the branch, or go to its parent" },
+	{ 'h', 0, "h", UI_COLLAPSE, "chapters: fold the branch, or go to its parent; compare: column to the left" },
 	{ KEY_LEFT, 1, "Left", UI_COLLAPSE, NULL },
-	{ 'l', 0, "l", UI_EXPAND, "chapters: unfold the branch" },
+	{ 'l', 0, "l", UI_EXPAND, "chapters: unfold the branch; compare: column to the right" },
 	{ KEY_RIGHT, 1, "Right", UI_EXPAND, NULL },
 	{ 'o', 0, "o", UI_TOGGLE, "chapters: fold or unfold" },
 	{ '-', 0, "-", UI_COLLAPSE_ALL, "chapters: fold all" },
 	{ '+', 0, "+", UI_EXPAND_ALL, "chapters: unfold all" },
 	{ '=', 0, "=", UI_EXPAND_ALL, NULL },
+	{ ' ', 0, "Space", UI_MARK_REPORT, "reports: mark or unmark the report for comparing (2 to 4)" },
+	{ 'c', 0, "c", UI_COMPARE, "compare the marked reports side by side, topic by topic" },
+	{ 't', 0, "t", UI_TOPICS, "compare: list of the topics, to jump to one" },
+	{ 'f', 0, "f", UI_FACTS, "compare: the table of key figures, or back to the sections" },
+	{ 27, 0, "Esc", UI_BACK, "compare: close the list or popup, else leave the compare view" },
 	{ 'm', 0, "m", UI_MARK_SET, "m then a letter: mark the reading position" },
 	{ '\'', 0, "'", UI_MARK_GO, "' then a letter: go to the mark; '' back to before the last jump" },
 	{ '/', 0, "/", UI_SEARCH, "search this report as you type (Enter keeps, Esc goes back; Up/Down: history)" },
@@ -65,13 +70,28 @@ const struct ui_key ui_keys[] = {
 	{ 0, 0, NULL, UI_NONE, NULL },
 };
 
+int ui_action_scoped(enum ui_action a)
+{
+	return a == UI_MARK_REPORT;
+}
+
 enum ui_action ui_key_action(int r, wint_t ch)
 {
 	int fkey = r == KEY_CODE_YES;
 	for (const struct ui_key *k = ui_keys; k->name; k++)
-		if (k->fkey == fkey && (wint_t)k->code == ch)
+		if (k->fkey == fkey && (wint_t)k->code == ch && !ui_action_scoped(k->action))
 			return k->action;
 	return UI_NONE;
+}
+
+/* Offers the key's pane-scoped meanings to the pane; 1 when it took one. */
+static int offer_scoped(struct ui *u, const struct ui_pane *p, int r, wint_t ch)
+{
+	int fkey = r == KEY_CODE_YES;
+	for (const struct ui_key *k = ui_keys; k->name; k++)
+		if (k->fkey == fkey && (wint_t)k->code == ch && ui_action_scoped(k->action) && p->key(u, k->action))
+			return 1;
+	return 0;
 }
 
 int ui_action_moves(enum ui_action a)
@@ -400,6 +420,8 @@ static void layout(struct ui *u)
 		if (i != UI_READER)
 			panes[i]->resize(u, u->pane[i].h, u->pane[i].w);
 	relayout_reader(u);
+	if (u->compare)
+		ui_compare_pane.resize(u, h, cols);
 	ui_search_pane.resize(u, h, cols);
 }
 
@@ -423,6 +445,12 @@ static void draw_bar(struct ui *u)
 	WINDOW *w = u->bar;
 	int cols = COLS, x = 0;
 	char head[64];
+	if (u->compare) {
+		snprintf(head, sizeof head, " fazhi \xE2\x80\xA2 %s ", ui_compare_pane.name);
+		x = put(w, x, cols, head, UI_R_BAR);
+		ui_draw_fill(w, 0, x, cols - x, UI_R_BAR);
+		return;
+	}
 	if (ui_search_viewing(u))
 		snprintf(head, sizeof head, " fazhi \xE2\x80\xA2 %s ", ui_search_pane.name);
 	else if (u->single)
@@ -491,10 +519,12 @@ static void draw_status(struct ui *u)
 	WINDOW *w = u->status;
 	int cols = COLS;
 	char right[64];
-	if (ui_search_status(u, w, cols))
+	if (!u->compare && ui_search_status(u, w, cols))
 		return;
 	if (u->pending)
 		snprintf(right, sizeof right, " %c\xE2\x80\xA6 ", u->pending);
+	else if (u->compare)
+		snprintf(right, sizeof right, " %3d%% ", ui_compare_percent(u));
 	else if (u->cur >= 0)
 		snprintf(right, sizeof right, "%s %3d%% ", ui_search_counter(u), ui_reader_percent(u));
 	else
@@ -505,6 +535,8 @@ static void draw_status(struct ui *u)
 	if (u->msg[0]) {
 		if (x < room)
 			x += ui_draw_outside(w, 0, x, room - x, u->msg, UI_R_MESSAGE, 0);
+	} else if (u->compare) {
+		x = ui_compare_status(u, w, x, room);
 	} else {
 		x = breadcrumb(u, w, x, room);
 	}
@@ -587,6 +619,9 @@ static void draw(struct ui *u)
 	wnoutrefresh(u->bar);
 	if (u->help && u->body) {
 		draw_help(u);
+	} else if (u->compare && u->body) {
+		ui_compare_pane.draw(u, u->body, u->pane[UI_READER].h, COLS);
+		wnoutrefresh(u->body);
 	} else if (ui_search_viewing(u) && u->body) {
 		ui_search_pane.draw(u, u->body, u->pane[UI_READER].h, COLS);
 		wnoutrefresh(u->body);
@@ -671,6 +706,9 @@ static void global_key(struct ui *u, enum ui_action a)
 		else
 			ui_message(u, a == UI_HEADING_NEXT ? "no heading below" : "no heading above");
 		break;
+	case UI_COMPARE: ui_compare_open(u); break;
+	case UI_TOPICS:
+	case UI_FACTS: ui_message(u, "mark 2 to 4 reports with Space in the reports pane, then press c to compare"); break;
 	case UI_MARK_SET: u->pending = 'm'; break;
 	case UI_MARK_GO: u->pending = '\''; break;
 	case UI_HELP: u->help = 1; u->help_top = 0; break;
@@ -703,14 +741,15 @@ static void key(struct ui *u, int r, wint_t ch)
 			go_mark(u, ch);
 		return;
 	}
-	if (ui_search_input(u, r, ch))
+	if (!u->compare && ui_search_input(u, r, ch))
 		return;
 	if (a == UI_NONE) {
 		if (!(r == OK && ch == 27))
 			ui_message(u, "no such key; press ? for the keys");
 		return;
 	}
-	if (!panes[u->focus]->key(u, a))
+	const struct ui_pane *p = u->compare ? &ui_compare_pane : panes[u->focus];
+	if (!offer_scoped(u, p, r, ch) && !p->key(u, a))
 		global_key(u, a);
 }
 
@@ -731,6 +770,11 @@ static void mouse(struct ui *u)
 	MEVENT ev;
 	if (getmouse(&ev) != OK || u->too_small || u->help || ui_search_viewing(u))
 		return;
+	if (u->compare) {
+		for (int k = 0; k < 3 && (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)); k++)
+			ui_compare_pane.key(u, ev.bstate & BUTTON4_PRESSED ? UI_UP : UI_DOWN);
+		return;
+	}
 	int i = pane_at(u, ev.y, ev.x);
 	if (i < 0)
 		return;
@@ -786,6 +830,7 @@ static void ui_init(struct ui *u, struct corpus *c, const struct ui_options *opt
 
 static void ui_fini(struct ui *u)
 {
+	ui_compare_close(u);
 	remember_position(u);
 	if (u->cur >= 0)
 		outline_fini(&u->outline);

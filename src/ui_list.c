@@ -44,6 +44,34 @@ static int region_width(const struct ui *u, int rows, int cols)
 	return (int)(w < cap ? w : cap);
 }
 
+/* 1.. the place of a report among those marked for comparing (its column), 0 unmarked. */
+static int mark_of(const struct ui *u, size_t report)
+{
+	for (int i = 0; i < u->nmarked; i++)
+		if (u->marked[i] == (int)report)
+			return i + 1;
+	return 0;
+}
+
+static void toggle_mark(struct ui *u, size_t report)
+{
+	int m = mark_of(u, report);
+	if (m) {
+		for (int i = m; i < u->nmarked; i++)
+			u->marked[i - 1] = u->marked[i];
+		u->nmarked--;
+	} else if (u->nmarked == UI_COMPARE_MAX) {
+		ui_message(u, "at most %d reports can be compared; Space on a marked one unmarks it", UI_COMPARE_MAX);
+		return;
+	} else {
+		u->marked[u->nmarked++] = (int)report;
+	}
+	if (u->nmarked >= 2)
+		ui_message(u, "%d reports marked: c compares them", u->nmarked);
+	else
+		ui_message(u, "%d report marked: mark 2 to %d to compare", u->nmarked, UI_COMPARE_MAX);
+}
+
 static void draw_row(struct ui *u, WINDOW *w, int y, int cols, size_t row, int rw)
 {
 	const struct report *r = row_report(u, row);
@@ -52,7 +80,11 @@ static void draw_row(struct ui *u, WINDOW *w, int y, int cols, size_t row, int r
 		role = dim = u->focus == UI_LIST ? UI_R_SELECTED : UI_R_SELECTED_IDLE;
 	}
 	int x = 0;
-	ui_draw_fill(w, y, x, 1, role);
+	char mark[2] = { (char)('0' + mark_of(u, u->order[row])), 0 };
+	if (mark[0] == '0')
+		ui_draw_fill(w, y, x, 1, role);
+	else
+		ui_draw_text(w, y, x, 1, mark, 1, UI_R_CURRENT, 1);
 	x += 1;
 	const char *region = r->meta.region ? r->meta.region : "?";
 	int used = ui_draw_text(w, y, x, rw < cols - x ? rw : cols - x, region, strlen(region), role, 1);
@@ -96,6 +128,12 @@ static int list_key(struct ui *u, enum ui_action a)
 	size_t n = u->corpus->n;
 	if (n == 0)
 		return 0;
+	if (a == UI_MARK_REPORT) {
+		toggle_mark(u, u->order[u->sel]);
+		if (u->sel + 1 < n)   /* as in file managers: mark, then the next row */
+			list_key(u, UI_DOWN);
+		return 1;
+	}
 	if (a == UI_OPEN) {
 		ui_open(u, (int)u->order[u->sel]);
 		u->focus = UI_READER;
