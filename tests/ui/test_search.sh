@@ -255,6 +255,16 @@ check "files: 泗门镇 (no 行政复议) is not listed" sh -c '! tmux -L "$1" -
 keys Escape q
 check "files: q quits with status 0" exited 0
 
+# ---- the help screen lists the search keys (from the one key table) ----
+start 150 45
+keys '?'
+check "? opens the help screen" shows "Keys — q, ? or Esc closes"
+for k in / n N s; do
+	check "the help screen lists $k" sh -c 'tmux -L "$1" -f /dev/null capture-pane -p -t "$2" | grep -q "^  $3  "' - "$SOCKET" "$SESSION" "$k"
+done
+keys q q
+check "q quits with status 0" exited 0
+
 # ---- the history is kept across runs ----
 check "the searches are saved in the state directory" grep -qx 行政复议 "$STATE_HOME/fazhi/searches"
 start 120 35
