@@ -993,6 +993,9 @@ int ui_search_viewing(const struct ui *u)
 	return u->search && u->search->view.open;
 }
 
+/* While a query is typed the terminal's own cursor stands after it, so that an input method
+ * opens its list of candidates there; the window refreshed last decides where it stands,
+ * which is why the status line leaves it alone (leaveok) while the view's query line is edited. */
 static void set_cursor(struct ui_search *s, int on)
 {
 	if (s->cursor != on)
