@@ -10,6 +10,7 @@ FAZHI=${FAZHI:-$BUILD/fazhi}
 WAIT=${WAIT:-5}
 SOCKET=fazhi-test-$$
 SESSION=
+STATE=
 sessions=0
 failures=0
 STATE_HOME=$(mktemp -d "${TMPDIR:-/tmp}/fazhi-ui-XXXXXX")
@@ -37,6 +38,9 @@ fi
 
 # start W H [ARG...]: a fresh session of W×H running fazhi ARG...; the shell then prints
 # EXIT=status and waits, so the screen after exit can be checked. WITH="VAR=value ..." adds variables (for this start only).
+# Each start gets empty state and cache directories ($STATE, $STATE/cache), so what one run
+# saves cannot race into the next; KEEP_STATE=1 start … reuses the previous run's, to test
+# what survives a restart.
 # The shell catches SIGINT as an interactive one would, so C-c reaches only the browser.
 start() {
 	w=$1 h=$2
@@ -48,8 +52,13 @@ start() {
 	for a in "$@"; do
 		args="$args '$a'"
 	done
+	if [ -z "${KEEP_STATE:-}" ] || [ -z "$STATE" ]; then
+		STATE=$STATE_HOME/state-$sessions
+		mkdir -p "$STATE/cache"
+	fi
+	KEEP_STATE=
 	tm new-session -d -s "$SESSION" -x "$w" -y "$h" \
-		"env LANG=C.UTF-8 LC_ALL=C.UTF-8 XDG_STATE_HOME='$STATE_HOME' ${WITH:-} sh -c 'trap : INT; \"$FAZHI\"$args; echo EXIT=\$?; sleep 600'"
+		"env LANG=C.UTF-8 LC_ALL=C.UTF-8 XDG_STATE_HOME='$STATE' XDG_CACHE_HOME='$STATE/cache' ${WITH:-} sh -c 'trap : INT; \"$FAZHI\"$args; echo EXIT=\$?; sleep 600'"
 	tm set-option -t "$SESSION" -g status off >/dev/null
 	tm resize-window -t "$SESSION" -x "$w" -y "$h" 2>/dev/null
 	# The old session goes only now: killing the last one would stop the server under us.

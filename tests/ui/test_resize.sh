@@ -52,10 +52,10 @@ check "after 300 resizes the borders are straight" borders_straight 2
 
 keys q
 check "q quits" exited 0
-saved() { grep -q "	embedded:jingan-2019.txt\$" "$STATE_HOME/fazhi/positions"; }
+saved() { grep -q "	embedded:jingan-2019.txt\$" "$STATE/fazhi/positions"; }
 check "the reading position is saved under \$XDG_STATE_HOME/fazhi" saved
 
-start 120 35
+KEEP_STATE=1 start 120 35
 keys Tab Tab
 check "a restart opens jingan-2019 where it was left" same_top "$top"
 keys Tab j

@@ -266,10 +266,17 @@ keys q q
 check "q quits with status 0" exited 0
 
 # ---- the history is kept across runs ----
-check "the searches are saved in the state directory" grep -qx 行政复议 "$STATE_HOME/fazhi/searches"
 start 120 35
+keys Tab Tab /
+keys -l 行政诉讼
+keys Enter
+check "a search in a first run is accepted (its counter is shown)" sh -c 'tmux -L "$1" -f /dev/null capture-pane -p -t "$2" | tail -n 1 | grep -q " 1/[0-9]"' - "$SOCKET" "$SESSION"
+keys q
+check "the first run quits with status 0" exited 0
+check "the searches are saved in the state directory" grep -qx 行政诉讼 "$STATE/fazhi/searches"
+KEEP_STATE=1 start 120 35
 keys Tab Tab / Up
-check "a new run recalls the last search with Up" status_starts "/行政复议"
+check "a new run recalls the last search with Up" status_starts "/行政诉讼"
 keys Escape q
 check "q quits with status 0" exited 0
 
