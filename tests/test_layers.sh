@@ -26,4 +26,6 @@ check "every header opens with a one-line statement of its concern" \
 	"$(for h in include/*.h; do head -n 1 "$h" | grep -q -E '^/\* [a-z_0-9]+\.h — .+' || echo "$h"; done)"
 check "every source file opens with a one-line statement of its purpose" \
 	"$(for c in src/*.c; do head -n 1 "$c" | grep -q -E '^/\* [a-z_0-9]+\.c — .+' || echo "$c"; done)"
+check "README's code map names every source file" \
+	"$(for c in src/*.c; do b=${c#src/}; grep -q -E "\`(src/)?${b%.c}\.c\`" README.md || echo "$c"; done)"
 [ "$fails" -eq 0 ]
