@@ -14,6 +14,11 @@ PUTUO=$P/putuo-2021.txt WUJIN=$P/wujin-2020.txt ZHANJIANG=$P/zhanjiang-etdz-2022
 # wujin has (一)提升行政复议工作效能 and (二)完善行政应诉工作机制, zhanjiang nothing, and putuo
 # 1.发挥行政复议化解行政争议主渠道作用 and 2.进一步规范行政应诉工作.
 #
+# wujin's 六.(三)法治乡村建设纵深推进 (row 13, 举措成效 · 普法与法治社会) ends "…现代化水平不断
+# 提升。" and the report's signature, 常州市武进区人民政府; the paragraphs between switch part without a heading: "2020年的工作取得了一定的成绩…"
+# is a problem (row 16, 问题不足), "一是强化法治政府建设组织领导…" a plan. They are drawn in
+# their own rows, not under 六.(三).
+#
 # Figures (tests/data/seed-metrics.tsv): rev_received 48 件 (wujin), 15 件 (putuo), none in
 # zhanjiang; lit_cases 21 件 (wujin), 13 件 (zhanjiang), 46 件 (putuo). The catalogue lists
 # rev_received first, so it is the first row of the facts table.
@@ -21,6 +26,10 @@ PUTUO=$P/putuo-2021.txt WUJIN=$P/wujin-2020.txt ZHANJIANG=$P/zhanjiang-etdz-2022
 # Field N (1-based, between separators │) of screen row R, blanks at both ends cut.
 field() {
 	row "$1" | awk -F'│' -v n="$2" '{ f = $n; sub(/^ +/, "", f); sub(/ +$/, "", f); print f }'
+}
+
+field_starts() {
+	field "$1" "$2" | grep -q -- "^$3"
 }
 
 field_is() {
@@ -88,6 +97,25 @@ seps_straight() {
 		[ "$(sep_columns $r "$2")" = "$want" ] || return 1
 		r=$((r + 1))
 	done
+}
+
+# In column $1, the first non-blank line after the line that ends with $2.
+line_after() {
+	screen | sed -n "3,$((H - 1))p" | awk -F'│' -v n="$1" -v end="$2" '
+	function trim(s) { sub(/^ +/, "", s); sub(/ +$/, "", s); return s }
+	{ f = trim($n)
+	  if (seen && f != "") { print f; exit }
+	  if (length(f) >= length(end) && substr(f, length(f) - length(end) + 1) == end) seen = 1 }'
+}
+
+# 六.(三)'s text, then the report's signature (the last paragraphs of that section that stay
+# in its part): nothing between them.
+section_then_signature() {
+	[ "$(line_after 1 "提升。")" = "常州市武进区人民政府" ]
+}
+
+column_hides() {
+	! screen | awk -F'│' -v n="$1" '{ print $n }' | grep -qF -- "$2"
 }
 
 same_row() {
@@ -159,6 +187,15 @@ for size in 150x45 120x35 80x24; do
 	check "$size: 常州 shows its section on 行政复议" field_is 4 1 "(一)提升行政复议工作效能"
 	check "$size: 湛江 has nothing on it" field_is 4 2 "—（无）"
 	check "$size: the separators stay straight after the jump" seps_straight 2 │
+	keys t g j j j j j j j j j j j j Enter ']' k k k k k k k k
+	check "$size: above 举措成效 · 公共法律服务, 常州's 六.(三) goes from its last sentence to the signature" \
+		section_then_signature
+	check "$size: the problems paragraph after it is not drawn under 六.(三)" column_hides 1 "2020年的工作取得"
+	keys t g j j j j j j j j j j j j j j j Enter
+	check "$size: row 16 is 问题不足" top_label_is "问题不足" 3
+	check "$size: 常州's problems paragraph stands there, marked as unheaded in 六.三" field_is 4 1 "¶ unheaded, in 六.三"
+	check "$size: its text follows" field_starts 5 1 "2020年的工作取得"
+	keys t g j j j j j j j j Enter
 	keys l Enter
 	check "$size: Enter on an empty cell says so" status_has "湛江经济技术开发区 2022 has nothing on this topic"
 	keys h Enter
@@ -244,5 +281,9 @@ check "--ambiwidth=double: separators (|) stand straight beside “quotes” and
 keys G
 check "--ambiwidth=double: straight at the end too" seps_straight 2 '|'
 check "--ambiwidth=double: no row is wider than the terminal" fits
+keys Escape
+check "Esc leaves the compare view" title_has "Reports"
+keys q
+check "q quits with status 0" exited 0
 
 finish
