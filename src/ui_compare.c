@@ -887,20 +887,21 @@ int ui_compare_status(struct ui *u, WINDOW *w, int x, int cols)
 		return x;
 	struct buf *b = &c->label;
 	buf_reset(b);
+	/* Hidden columns come first: on a narrow terminal they matter most. */
+	if (c->mode == FACTS && c->fact_shown < (int)c->n)
+		buf_printf(b, "columns %d-%d of %zu (h/l) \xC2\xB7 ", c->fact_first + 1, c->fact_first + c->fact_shown, c->n);
+	else if (c->mode == GRID && c->nshown < (int)c->n)
+		buf_printf(b, "columns %d-%d of %zu (h/l) \xC2\xB7 ", c->first + 1, c->first + c->nshown, c->n);
 	if (c->mode == FACTS) {
 		buf_printf(b, "Key figures: %zu rows", c->nfrow);
 		if (c->nfrow)
 			buf_printf(b, " \xC2\xB7 %s", facts_metric_label(c->fm, c->frow[c->fact_sel].metric));
-		if (c->fact_shown < (int)c->n)
-			buf_printf(b, " \xC2\xB7 columns %d-%d of %zu (h/l)", c->fact_first + 1, c->fact_first + c->fact_shown, c->n);
 	} else if (c->cmp.nrows == 0) {
 		buf_adds(b, "These reports have no chapters to align");
 	} else {
 		size_t row = c->mode == TOPICS ? c->topic_sel : row_at(c, c->top);
 		buf_printf(b, "Topic %zu/%zu: ", row + 1, c->cmp.nrows);
 		compare_label(c->cmp.rows[row].part, c->cmp.rows[row].topic, b);
-		if (c->mode == GRID && c->nshown < (int)c->n)
-			buf_printf(b, " \xC2\xB7 columns %d-%d of %zu (h/l)", c->first + 1, c->first + c->nshown, c->n);
 	}
 	return x + ui_draw_text(w, 0, x, cols - x, b->data, b->len, UI_R_BAR, 0);
 }

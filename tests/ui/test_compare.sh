@@ -262,6 +262,37 @@ keys Space Space Space Space c
 check "120x35: four reports side by side" field_is 2 4 "4 湛江经济技术开发区 2022"
 check "120x35, four columns: the three separators stand straight" seps_straight 3 │
 
+# Resizing keeps the row on top and re-wraps every column to its new width; below 80 columns
+# the view still spans the terminal, with two columns of the three.
+start 150 45 "$PUTUO" "$WUJIN" "$ZHANJIANG"
+keys Space Space Space c t g j j j j j j j j Enter
+check "150x45: 行政复议与行政应诉 on top" top_label_is "举措成效 · 行政复议与行政应诉" 3
+resize 80 24
+check "resized to 80x24: the same row on top" top_label_is "举措成效 · 行政复议与行政应诉" 3
+check "resized to 80x24: the separators stand straight" seps_straight 2 │
+check "resized to 80x24: no row is wider than the terminal" fits
+resize 61 17
+check "resized to 61x17: two columns of three, the status line says so" status_has "columns 1-2 of 3 (h/l)"
+check "resized to 61x17: the same row on top" top_label_is "举措成效 · 行政复议与行政应诉" 2
+check "resized to 61x17: the separator stands straight" seps_straight 1 │
+check "resized to 61x17: no row is wider than the terminal" fits
+keys l l
+check "61x17: l l shows columns 2-3" status_has "columns 2-3 of 3 (h/l)"
+check "61x17: column 3 is 舟山市普陀区 2021" field_is 2 2 "3 舟山市普陀区 2021"
+check "61x17, shifted: the separator stands straight" seps_straight 1 │
+resize 120 35
+check "resized to 120x35: all three columns again" field_is 2 3 "3 舟山市普陀区 2021"
+check "resized to 120x35: the same row on top" top_label_is "举措成效 · 行政复议与行政应诉" 3
+check "resized to 120x35: the separators stand straight" seps_straight 2 │
+resize 40 10
+check "resized to 40x10: one column, no separator" seps_straight 0 │
+check "resized to 40x10: no row is wider than the terminal" fits
+resize 30 8
+check "resized to 30x8: the terminal is too small, said plainly" shows "terminal too small"
+resize 150 45
+check "resized back to 150x45: the same row on top" top_label_is "举措成效 · 行政复议与行政应诉" 3
+check "resized back to 150x45: the separators stand straight" seps_straight 2 │
+
 # The same district in two years: a copy of putuo-2021 that speaks of 2022.
 mkdir -p "$STATE_HOME/years"
 cp "$PUTUO" "$STATE_HOME/years/putuo-2021.txt"
