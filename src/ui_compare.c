@@ -638,8 +638,8 @@ static void shift_top(struct ui_compare *c, long delta)
 	size_t limit = max_top(c);
 	if (delta < 0)
 		c->top = (size_t)-delta > c->top ? 0 : c->top - (size_t)-delta;
-	else
-		c->top = c->top + (size_t)delta > limit ? (limit > c->top ? limit : c->top) : c->top + (size_t)delta;
+	else if (c->top < limit)
+		c->top = limit - c->top > (size_t)delta ? c->top + (size_t)delta : limit;
 }
 
 static void move_focus(struct ui_compare *c, int step)
