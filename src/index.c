@@ -372,6 +372,8 @@ struct search {
 	size_t npos[QUERY_MAX_CHARS], pcap[QUERY_MAX_CHARS];
 	struct tf *tf, *htf;
 	size_t ntf, tfcap, nhtf, htfcap;
+	uint32_t mindf;                       /* least df of the term's keys in the field, 0: absent */
+	const struct ixkey *all[QUERY_MAX_CHARS];   /* every pair of the term, as choose_pairs found them */
 };
 
 static void search_fini(struct search *s)
@@ -388,12 +390,15 @@ static void search_fini(struct search *s)
 static int choose_pairs(struct search *s, uint64_t field)
 {
 	size_t nu = s->nunits, np = nu - 1;
-	const struct ixkey *k[QUERY_MAX_CHARS];
+	const struct ixkey **k = s->all;
 	uint64_t cost[QUERY_MAX_CHARS];
 	int from[QUERY_MAX_CHARS];
+	s->mindf = 0;
 	for (size_t j = 0; j < np; j++) {
 		if (!(k[j] = find_key(s->ix, field | index_blob_pair_key(s->units[j], s->units[j + 1]))))
 			return 0;
+		if (j == 0 || k[j]->df < s->mindf)
+			s->mindf = k[j]->df;
 		/* cost[j]: cheapest cover of units 0..j+1 whose last pair starts at j */
 		uint64_t own = k[j]->len;
 		if (j == 0) {
@@ -470,10 +475,12 @@ static void eval_units(struct search *s, uint64_t field, struct tf **v, size_t *
 	const struct index *ix = s->ix;
 	uint64_t nd = ix->h->ndocs;
 	struct cur c[QUERY_MAX_CHARS];
+	s->mindf = 0;
 	if (s->nunits == 1) {
 		const struct ixkey *k = find_key(ix, field | s->units[0]);
 		if (!k)
 			return;
+		s->mindf = k->df;
 		cur_init(&c[0], ix, k);
 		while (cur_next(&c[0], nd))
 			push_tf(v, n, cap, (uint32_t)c[0].doc, c[0].cnt);
@@ -525,6 +532,22 @@ static double bm25(const struct index *ix, uint32_t doc, uint32_t tf, double idf
 	return idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / ix->avgdl));
 }
 
+/* The inverse document frequency of a term that its rarest unit or pair gives: an upper
+ * bound of the reports holding the term, known without proving a single place, so that a
+ * top-k search scores exactly as a search that proves every report. */
+static double idf_of(const struct index *ix, uint32_t df)
+{
+	double nd = (double)ix->h->ndocs;
+	return log(1 + (nd - df + 0.5) / (df + 0.5));
+}
+
+/* A term's score in one report: BM25 of its body hits, and a boost for hits in headings.
+ * Increasing in tf and hh, so counts that bound them bound the score. */
+static double term_score(const struct index *ix, uint32_t doc, uint32_t tf, uint32_t hh, double idf)
+{
+	return bm25(ix, doc, tf, idf) + idf * 1.5 * hh / (hh + 1.0);
+}
+
 /* The reports holding one term, scored. */
 static void eval_term(struct search *s, const struct query_term *t, struct acc **out, size_t *nout, size_t *cap)
 {
@@ -534,6 +557,7 @@ static void eval_term(struct search *s, const struct query_term *t, struct acc *
 		return;
 	s->ntf = s->nhtf = 0;
 	eval_units(s, 0, &s->tf, &s->ntf, &s->tfcap);
+	double idf = idf_of(s->ix, s->mindf);
 	*out = xgrow(*out, cap, s->ntf + 1, sizeof **out);
 	if (t->exclude) {
 		for (size_t i = 0; i < s->ntf; i++)
@@ -541,8 +565,6 @@ static void eval_term(struct search *s, const struct query_term *t, struct acc *
 		return;
 	}
 	eval_units(s, KEY_HEAD, &s->htf, &s->nhtf, &s->htfcap);
-	double nd = (double)s->ix->h->ndocs, df = (double)s->ntf;
-	double idf = log(1 + (nd - df + 0.5) / (df + 0.5));
 	size_t h = 0;
 	for (size_t i = 0; i < s->ntf; i++) {
 		uint32_t d = s->tf[i].doc, hh = 0;
@@ -550,8 +572,7 @@ static void eval_term(struct search *s, const struct query_term *t, struct acc *
 			h++;
 		if (h < s->nhtf && s->htf[h].doc == d)
 			hh = s->htf[h].n;
-		double score = bm25(s->ix, d, s->tf[i].n, idf) + idf * 1.5 * hh / (hh + 1.0);
-		(*out)[(*nout)++] = (struct acc){ d, s->tf[i].n, hh, score };
+		(*out)[(*nout)++] = (struct acc){ d, s->tf[i].n, hh, term_score(s->ix, d, s->tf[i].n, hh, idf) };
 	}
 }
 
@@ -740,7 +761,8 @@ size_t index_search(const struct index *ix, const struct query *q, size_t limit,
 			res[n++] = res[i];
 			out->total_hits += res[i].hits;
 		}
-	out->total = n;
+	out->total = out->total_max = n;
+	out->exact = 1;
 	size_t keep = limit && limit < n ? limit : n;
 	select_best(res, n, keep);
 	out->v = xgrow(out->v, &out->cap, keep + 1, sizeof *out->v);
@@ -751,6 +773,336 @@ size_t index_search(const struct index *ix, const struct query *q, size_t limit,
 	search_fini(s);
 	free(s);
 	return keep;
+}
+
+/* ---- the best k reports, proving as few as possible ---- */
+
+#define BOUND_KEYS 4    /* keys whose counts bound a term: more bound tighter, and cost a walk each */
+
+/* How one field proves a term: the chosen pairs (or the one unit of a one-unit term), and
+ * the few rarest keys whose counts bound its hits in a report without reading a position. */
+struct cover {
+	int n;                          /* 0: the field never holds the term */
+	size_t off[QUERY_MAX_CHARS];
+	const struct ixkey *key[QUERY_MAX_CHARS];
+	int nb;
+	const struct ixkey *bkey[BOUND_KEYS];
+};
+
+struct plan {
+	const struct query_term *t;
+	uint32_t units[QUERY_MAX_CHARS + 1];
+	size_t nunits;                  /* 0: a word of it is in no report */
+	double idf;
+	struct cover body, head;
+};
+
+/* The rarest keys bound best and cost least to walk. */
+static void pick_bound_keys(struct cover *cv, const struct ixkey *const *k, size_t nk)
+{
+	cv->nb = 0;
+	for (size_t j = 0; j < nk; j++) {
+		int dup = 0;
+		for (int m = 0; m < cv->nb; m++)
+			dup |= cv->bkey[m] == k[j];
+		if (dup || (cv->nb == BOUND_KEYS && k[j]->df >= cv->bkey[BOUND_KEYS - 1]->df))
+			continue;
+		int at = cv->nb < BOUND_KEYS ? cv->nb++ : BOUND_KEYS - 1;
+		for (; at > 0 && cv->bkey[at - 1]->df > k[j]->df; at--)
+			cv->bkey[at] = cv->bkey[at - 1];
+		cv->bkey[at] = k[j];
+	}
+}
+
+static void plan_cover(struct search *s, uint64_t field, struct cover *cv)
+{
+	cv->n = cv->nb = 0;
+	s->mindf = 0;
+	if (s->nunits == 1) {
+		const struct ixkey *k = find_key(s->ix, field | s->units[0]);
+		if (!k)
+			return;
+		s->mindf = k->df;
+		cv->n = cv->nb = 1;
+		cv->off[0] = 0;
+		cv->key[0] = cv->bkey[0] = k;
+		return;
+	}
+	if (!choose_pairs(s, field))
+		return;
+	cv->n = s->npairs;
+	memcpy(cv->off, s->off, (size_t)cv->n * sizeof *cv->off);
+	memcpy(cv->key, s->key, (size_t)cv->n * sizeof *cv->key);
+	pick_bound_keys(cv, s->all, s->nunits - 1);
+}
+
+static void plan_term(struct search *s, const struct query_term *t, struct plan *p)
+{
+	p->t = t;
+	p->nunits = s->nunits = term_units(s->ix, t->text, t->len, s->units);
+	p->body.n = p->head.n = 0;
+	if (p->nunits == 0)
+		return;
+	memcpy(p->units, s->units, p->nunits * sizeof *p->units);
+	plan_cover(s, 0, &p->body);
+	p->idf = idf_of(s->ix, s->mindf);
+	if (p->body.n == 0)
+		p->nunits = 0;
+	else
+		plan_cover(s, KEY_HEAD, &p->head);
+}
+
+/* A plan is exact when its counts are its hits: one unit, or one pair. */
+static int plan_exact(const struct plan *p)
+{
+	return p->nunits <= 2;
+}
+
+/* Per report holding every bound key of the field: the least of their counts, which bounds
+ * the term's hits there. Appended to (v, n). */
+static void bound_walk(const struct index *ix, const struct cover *cv, struct tf **v, size_t *n, size_t *cap)
+{
+	uint64_t nd = ix->h->ndocs;
+	struct cur c[BOUND_KEYS];
+	for (int j = 0; j < cv->nb; j++)
+		cur_init(&c[j], ix, cv->bkey[j]);
+	int64_t target = 0;
+	for (;;) {
+		int all = 1;
+		uint32_t least = UINT32_MAX;
+		for (int j = 0; j < cv->nb; j++) {
+			if (!cur_seek(&c[j], target, nd))
+				return;
+			if (c[j].doc > target) {
+				target = c[j].doc;
+				all = 0;
+				break;
+			}
+			least = c[j].cnt < least ? c[j].cnt : least;
+		}
+		if (!all)
+			continue;
+		push_tf(v, n, cap, (uint32_t)target, least);
+		target++;
+	}
+}
+
+/* The term's bounds per report, scored as eval_term scores hits (exact for an exact plan). */
+static void bound_term(struct search *s, const struct plan *p, struct acc **out, size_t *nout, size_t *cap)
+{
+	*nout = 0;
+	if (p->nunits == 0)
+		return;
+	s->ntf = s->nhtf = 0;
+	bound_walk(s->ix, &p->body, &s->tf, &s->ntf, &s->tfcap);
+	if (p->head.n)
+		bound_walk(s->ix, &p->head, &s->htf, &s->nhtf, &s->htfcap);
+	*out = xgrow(*out, cap, s->ntf + 1, sizeof **out);
+	size_t h = 0;
+	for (size_t i = 0; i < s->ntf; i++) {
+		uint32_t d = s->tf[i].doc, hh = 0;
+		while (h < s->nhtf && s->htf[h].doc < d)
+			h++;
+		if (h < s->nhtf && s->htf[h].doc == d)
+			hh = s->htf[h].n;
+		(*out)[(*nout)++] = (struct acc){ d, s->tf[i].n, hh, term_score(s->ix, d, s->tf[i].n, hh, p->idf) };
+	}
+}
+
+/* The term's exact hits in one report and one field. */
+static uint32_t count_at(struct search *s, const struct cover *cv, uint32_t doc)
+{
+	const struct index *ix = s->ix;
+	struct cur c;
+	if (cv->n == 0)
+		return 0;
+	if (cv->n == 1) {
+		cur_init(&c, ix, cv->key[0]);
+		return cur_seek(&c, doc, ix->h->ndocs) && c.doc == doc ? c.cnt : 0;
+	}
+	for (int j = 0; j < cv->n; j++) {
+		cur_init(&c, ix, cv->key[j]);
+		if (!cur_seek(&c, doc, ix->h->ndocs) || c.doc != doc)
+			return 0;
+		decode_positions(s, j, &c);
+	}
+	s->npairs = cv->n;
+	memcpy(s->off, cv->off, (size_t)cv->n * sizeof *s->off);
+	return chain(s, NULL);
+}
+
+/* Proves one report: its exact hits and score, summed in the order evaluate sums them, so
+ * that the score is bit for bit the one index_search gives. 0 when it does not match. */
+static int prove(struct search *s, const struct query *q, const struct plan *pl, struct acc *a)
+{
+	uint32_t d = a->doc;
+	double score = 0;
+	a->hits = a->hhits = 0;
+	for (int g = 0; g < q->ngroups; g++) {
+		double gs = 0;
+		int any = 0;
+		for (size_t i = 0; i < q->nterms; i++) {
+			if (q->terms[i].group != g || pl[i].nunits == 0)
+				continue;
+			uint32_t tf = count_at(s, &pl[i].body, d);
+			if (!tf)
+				continue;
+			uint32_t hh = count_at(s, &pl[i].head, d);
+			double ts = term_score(s->ix, d, tf, hh, pl[i].idf);
+			gs = any ? gs + ts : ts;
+			any = 1;
+			a->hits += tf;
+			a->hhits += hh;
+		}
+		if (!any)
+			return 0;
+		score = g ? score + gs : gs;
+	}
+	for (size_t i = 0; i < q->nterms; i++)
+		if (q->terms[i].exclude && pl[i].nunits && !plan_exact(&pl[i]) && count_at(s, &pl[i].body, d))
+			return 0;
+	a->score = score;
+	return 1;
+}
+
+/* The candidates, bounded: groups and exact exclusions applied to the bounds, then filters.
+ * Sets *exact when every bound is a count of hits (nothing to prove). */
+static size_t candidates(struct search *s, const struct query *q, const struct plan *pl, struct acc **res,
+                         size_t *rcap, int *exact)
+{
+	struct acc *grp = NULL, *one = NULL, *tmp = NULL;
+	size_t ngrp = 0, gcap = 0, none = 0, ocap = 0, tcap = 0, nres = 0;
+	*exact = 1;
+	for (int g = 0; g < q->ngroups; g++) {
+		ngrp = 0;
+		for (size_t i = 0; i < q->nterms; i++) {
+			if (q->terms[i].group != g)
+				continue;
+			*exact &= plan_exact(&pl[i]);
+			bound_term(s, &pl[i], &one, &none, &ocap);
+			merge(&grp, &ngrp, &gcap, one, none, 0, &tmp, &tcap);
+		}
+		merge(res, &nres, rcap, grp, ngrp, g > 0, &tmp, &tcap);
+		if (nres == 0)
+			break;
+	}
+	for (size_t i = 0; i < q->nterms && nres; i++) {
+		if (!q->terms[i].exclude || pl[i].nunits == 0)
+			continue;
+		if (!plan_exact(&pl[i])) {
+			*exact = 0;
+			continue;
+		}
+		bound_term(s, &pl[i], &one, &none, &ocap);
+		subtract(*res, &nres, one, none);
+	}
+	size_t n = 0;
+	for (size_t i = 0; i < nres; i++)
+		if (passes(s->ix, q, (*res)[i].doc))
+			(*res)[n++] = (*res)[i];
+	free(grp);
+	free(one);
+	free(tmp);
+	return n;
+}
+
+/* A max-heap of candidates by bound. */
+static void heap_down(struct acc *h, size_t n, size_t k)
+{
+	struct acc x = h[k];
+	for (;;) {
+		size_t c = 2 * k + 1;
+		if (c >= n)
+			break;
+		if (c + 1 < n && h[c + 1].score > h[c].score)
+			c++;
+		if (!(h[c].score > x.score))
+			break;
+		h[k] = h[c];
+		k = c;
+	}
+	h[k] = x;
+}
+
+/* Adds a proved report to the kept best (a heap with the worst of them at the root). */
+static void keep_best(struct acc *kept, size_t *nk, size_t k, const struct acc *a)
+{
+	size_t i;
+	if (*nk < k) {
+		for (i = (*nk)++; i > 0 && before(&kept[(i - 1) / 2], a); i = (i - 1) / 2)
+			kept[i] = kept[(i - 1) / 2];
+		kept[i] = *a;
+		return;
+	}
+	if (!before(a, &kept[0]))
+		return;
+	for (i = 0;;) {
+		size_t c = 2 * i + 1;
+		if (c >= k)
+			break;
+		if (c + 1 < k && before(&kept[c], &kept[c + 1]))
+			c++;
+		if (!before(a, &kept[c]))
+			break;
+		kept[i] = kept[c];
+		i = c;
+	}
+	kept[i] = *a;
+}
+
+/* Rounding cannot make a sum of bounds fall below the sum of the scores they bound, but a
+ * little room keeps the argument free of any ulp: a report is left unproved only when the
+ * k-th score clears its bound by more than this. */
+#define BOUND_ROOM (1 + 1e-9)
+
+size_t index_search_top(const struct index *ix, const struct query *q, size_t limit, struct index_results *out)
+{
+	if (limit == 0 || q->ngroups == 0)
+		return index_search(ix, q, limit, out);
+	struct search *s = xcalloc(1, sizeof *s);
+	s->ix = ix;
+	struct plan *pl = xmalloc((q->nterms + 1) * sizeof *pl);
+	for (size_t i = 0; i < q->nterms; i++)
+		plan_term(s, &q->terms[i], &pl[i]);
+	struct acc *c = NULL, *kept = xmalloc((limit + 1) * sizeof *kept);
+	size_t cap = 0, nk = 0;
+	int exact;
+	size_t nc = candidates(s, q, pl, &c, &cap, &exact);
+	out->n = out->total = out->total_hits = 0;
+	if (exact) {
+		for (size_t i = 0; i < nc; i++)
+			out->total_hits += c[i].hits;
+		out->total = out->total_max = nc;
+		nk = limit < nc ? limit : nc;
+		select_best(c, nc, nk);
+		memcpy(kept, c, nk * sizeof *kept);
+	} else {
+		for (size_t i = nc / 2; i-- > 0;)
+			heap_down(c, nc, i);
+		while (nc && !(nk == limit && kept[0].score > c[0].score * BOUND_ROOM)) {
+			struct acc a = c[0];
+			c[0] = c[--nc];
+			heap_down(c, nc, 0);
+			if (!prove(s, q, pl, &a))
+				continue;
+			out->total++;
+			out->total_hits += a.hits;
+			keep_best(kept, &nk, limit, &a);
+		}
+		out->total_max = out->total + nc;
+		qsort(kept, nk, sizeof *kept, cmp_acc);
+	}
+	out->exact = out->total == out->total_max;
+	out->v = xgrow(out->v, &out->cap, nk + 1, sizeof *out->v);
+	for (size_t i = 0; i < nk; i++)
+		out->v[i] = (struct index_result){ kept[i].doc, kept[i].hits, kept[i].hhits, kept[i].score };
+	out->n = nk;
+	free(c);
+	free(kept);
+	free(pl);
+	search_fini(s);
+	free(s);
+	return nk;
 }
 
 /* ---- matching one report's text ---- */

@@ -407,6 +407,136 @@ static void test_result_snippets_stop_early(void **state)
 	corpus_fini(&c);
 }
 
+/* A query of up to four random terms in the forms of the language, for the top-k tests. */
+static int random_query_long(const struct corpus *c, uint64_t *seed, char *qs, size_t cap)
+{
+	char t[4][64];
+	for (int i = 0; i < 4; i++)
+		if (!random_term(c, seed, t[i], sizeof t[i]))
+			return 0;
+	switch (gen_rand(seed) % 6) {
+	case 0: snprintf(qs, cap, "%s %s %s", t[0], t[1], t[2]); break;
+	case 1: snprintf(qs, cap, "%s OR %s %s", t[0], t[1], t[2]); break;
+	case 2: snprintf(qs, cap, "%s OR %s -%s -%s", t[0], t[1], t[2], t[3]); break;
+	case 3: snprintf(qs, cap, "%s %s year:2016..2021", t[0], t[1]); break;
+	case 4: snprintf(qs, cap, "%s%s -%s%s", t[0], t[1], t[2], t[3]); break;
+	default: snprintf(qs, cap, "%s OR %s OR %s", t[0], t[1], t[2]); break;
+	}
+	return 1;
+}
+
+/* index_search_top gives index_search's first k, bit for bit (reports, hits, heading hits,
+ * scores, order), for random queries and k; the shown hits equal brute force; its totals
+ * bracket the exhaustive ones, and are theirs when it says they are exact. */
+static void check_top(const struct corpus *c, int rounds, uint64_t seed, int *proved_fewer)
+{
+	static const size_t ks[] = { 1, 2, 3, 5, 8, 20 };
+	struct index *ix = index_build(c, NULL);
+	struct index_results all = { 0 }, want = { 0 }, got = { 0 };
+	int compared = 0;
+	for (int round = 0; round < rounds; round++) {
+		char qs[512];
+		if (!(round % 2 ? random_query_long(c, &seed, qs, sizeof qs) : random_query(c, &seed, qs, sizeof qs)))
+			continue;
+		struct query *q = parse(qs);
+		size_t k = ks[gen_rand(&seed) % 6];
+		index_search(ix, q, 0, &all);
+		index_search(ix, q, k, &want);
+		index_search_top(ix, q, k, &got);
+		if (got.n != want.n)
+			fail_msg("[%s] top %zu: %zu results, exhaustive %zu", qs, k, got.n, want.n);
+		for (size_t i = 0; i < got.n; i++) {
+			const struct index_result *g = &got.v[i], *w = &want.v[i];
+			if (g->report != w->report || g->hits != w->hits || g->heading_hits != w->heading_hits
+			    || memcmp(&g->score, &w->score, sizeof g->score) != 0)
+				fail_msg("[%s] top %zu, rank %zu: report %zu hits %zu score %.17g; exhaustive %zu %zu %.17g", qs,
+				         k, i, g->report, g->hits, g->score, w->report, w->hits, w->score);
+			assert_int_equal(bf_report(c->reports[g->report], q), (long)g->hits);
+		}
+		assert_true(got.n <= got.total && got.total <= all.total && all.total <= got.total_max);
+		assert_true(got.total_hits <= all.total_hits);
+		if (got.exact) {
+			assert_int_equal(got.total, all.total);
+			assert_int_equal(got.total_hits, all.total_hits);
+		} else {
+			*proved_fewer += 1;
+		}
+		compared += got.n > 0;
+		query_free(q);
+	}
+	assert_true(compared > rounds / 3);
+	index_results_fini(&all);
+	index_results_fini(&want);
+	index_results_fini(&got);
+	index_free(ix);
+}
+
+static void test_top_samples(void **state)
+{
+	(void)state;
+	struct corpus c;
+	corpus_init(&c);
+	corpus_add_embedded(&c);
+	int partial = 0;
+	check_top(&c, 1500, 1234, &partial);
+	corpus_fini(&c);
+}
+
+/* A generated corpus in which every report comes three times under three names: every score
+ * is tied with two others, which only corpus order separates. */
+static void test_top_generated_ties(void **state)
+{
+	(void)state;
+	struct corpus g, c;
+	corpus_init(&g);
+	gen_corpus(&g, 120, 21);
+	corpus_init(&c);
+	for (size_t i = 0; i < g.n; i++)
+		for (int copy = 0; copy < 3; copy++) {
+			char name[48];
+			snprintf(name, sizeof name, "tie-%03zu-%d.txt", i, copy);
+			assert_int_equal(corpus_add_bytes(&c, name, g.reports[i]->text, g.reports[i]->len), 0);
+		}
+	int partial = 0;
+	check_top(&c, 800, 77, &partial);
+	assert_true(partial > 50);   /* most searches stopped before proving every report */
+	corpus_fini(&c);
+	corpus_fini(&g);
+}
+
+/* Known figures: 行政复议 in the samples (jingan 14, wujin 11, putuo 10 hits; read off the
+ * files with grep -o): the top 2 are proved, and the totals say they may be partial. */
+static void test_top_known(void **state)
+{
+	(void)state;
+	struct corpus c;
+	corpus_init(&c);
+	corpus_add_embedded(&c);
+	struct index *ix = index_build(&c, NULL);
+	struct index_results r = { 0 };
+	struct query *q = parse("行政复议");
+	assert_int_equal(index_search_top(ix, q, 5, &r), 3);
+	assert_int_equal(r.total, 3);
+	assert_true(r.exact);
+	assert_int_equal(r.total_hits, 35);
+	assert_int_equal(index_search_top(ix, q, 1, &r), 1);
+	assert_true(r.total >= 1 && r.total_max >= 3);
+	query_free(q);
+	/* One pair: the counts are the hits, so the totals are exact without proving anything. */
+	q = parse("法治");
+	struct index_results all = { 0 };
+	index_search(ix, q, 0, &all);
+	assert_int_equal(index_search_top(ix, q, 2, &r), 2);
+	assert_true(r.exact);
+	assert_int_equal(r.total, 5);
+	assert_int_equal(r.total_hits, all.total_hits);
+	query_free(q);
+	index_results_fini(&all);
+	index_results_fini(&r);
+	index_free(ix);
+	corpus_fini(&c);
+}
+
 static void test_info(void **state)
 {
 	(void)state;
@@ -439,6 +569,9 @@ int main(void)
 		cmocka_unit_test(test_hits_and_snippets),
 		cmocka_unit_test(test_result_snippets),
 		cmocka_unit_test(test_result_snippets_stop_early),
+		cmocka_unit_test(test_top_known),
+		cmocka_unit_test(test_top_samples),
+		cmocka_unit_test(test_top_generated_ties),
 		cmocka_unit_test(test_info),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
