@@ -11,13 +11,20 @@
  *
  * A unit is a code point (ids below WORD_BASE) or a word (WORD_BASE + its number in the
  * build). A key is a unit or a pair of neighbouring units (KEY_PAIR), in the body or in the
- * headings (KEY_HEAD). keys[] is sorted by key; each key's postings are
- *   skips[(df - 1) / INDEX_SKIP]   { u32 doc before the entry, u32 offset of the entry }
- *   entries, one per report holding the key, in report order:
- *     varint (doc delta << 1 | count == 1), then varint count unless it is 1,
- *     and for a pair, count varints: positions (unit numbers) delta-coded from 0.
- * The skip of number k points at entry (k + 1) * INDEX_SKIP, its offset counted from the start
- * of the key's postings, so a long list is entered near a given report without decoding it.
+ * headings (KEY_HEAD). keys[] is sorted by key; each key has df entries, one per report
+ * holding the key, in report order:
+ *   varint (doc delta << 1 | count == 1), then varint count unless it is 1,
+ * and a pair has count positions (unit numbers) per entry, varints delta-coded from 0.
+ * A key's postings are laid out by the length of its list:
+ *   df <= INDEX_SKIP:    the entries, each followed by its positions;
+ *   longer, a unit:      skips[(df - 1) / INDEX_SKIP] { u32 doc before, u32 entry }, entries;
+ *   longer, a pair:      u32 where the positions start, skips[(df - 1) / INDEX_SKIP]
+ *                        { u32 doc before, u32 entry, u32 its positions }, the entries
+ *                        without positions, then every entry's positions in entry order.
+ * Offsets are counted from the start of the key's postings. The skip of number k points at
+ * entry (k + 1) * INDEX_SKIP, so a long list is entered near a given report without
+ * decoding it; and the reports and counts of a long pair list are read without touching a
+ * position, which is what ranking by bounds needs (index_search_top).
  *
  * lines: per report (ixdoc.lines, ixdoc.nlines) the unit numbers of the newlines of its body,
  * varint delta-coded: line k of the body starts after its k-th newline, at the unit after
@@ -26,12 +33,19 @@
  * Design limits: report texts below 4 GiB, fewer than 2^31 reports and 2^31 distinct words. */
 
 #define BLOB_MAGIC "FAZHIIX"
-#define BLOB_VERSION 2
+#define BLOB_VERSION 3
 #define WORD_BASE 0x110000u          /* unit ids below are code points, above are words */
 #define KEY_HEAD (1ull << 63)        /* the heading field */
 #define KEY_PAIR (1ull << 62)        /* a pair of units, with positions */
 #define UNIT_BREAK 0x0Au             /* between headings: a newline, which no term contains */
 #define INDEX_SKIP 64
+
+/* Bytes before the entries of a key's postings. */
+static inline uint64_t index_blob_skip_bytes(uint64_t key, uint32_t df)
+{
+	uint64_t n = df ? (df - 1) / INDEX_SKIP : 0;
+	return !n ? 0 : key & KEY_PAIR ? 4 + 12 * n : 8 * n;
+}
 
 struct head {
 	char magic[8];

@@ -107,7 +107,7 @@ static int check_tables(const unsigned char *p, const struct head *h)
 	const struct ixkey *k = (const struct ixkey *)(p + h->keys_off);
 	for (size_t i = 0; i < h->nkeys && ok; i++)
 		ok &= in_range(k[i].off, k[i].len, h->post_len) && (i == 0 || k[i - 1].key < k[i].key)
-			&& k[i].df >= 1 && (uint64_t)(k[i].df - 1) / INDEX_SKIP * 8 <= k[i].len;
+			&& k[i].df >= 1 && index_blob_skip_bytes(k[i].key, k[i].df) <= k[i].len;
 	const struct ixword *w = (const struct ixword *)(p + h->words_off);
 	for (size_t i = 0; i < h->nwords && ok; i++)
 		ok &= in_range(w[i].off, w[i].len, h->pool_len);
@@ -236,14 +236,21 @@ static size_t term_units(const struct index *ix, const char *s, size_t n, uint32
 
 /* ---- cursors ---- */
 
-/* A cursor over one key's postings. */
+/* A cursor over one key's postings (layouts in index_blob.h). In a long pair list the
+ * positions lie apart from the entries: the cursor keeps a place in them and the number of
+ * positions between that place and the current entry's, and skips those only when asked. */
 struct cur {
-	const uint8_t *base, *p, *end;   /* the key's postings; the next entry; their end */
+	const uint8_t *base, *p, *end;   /* the key's postings; the next entry; the end of the entries */
 	uint32_t nskip, sk;              /* skips, and the first not yet used */
+	uint32_t stride;                 /* bytes of a skip */
+	const uint8_t *skips;
 	int64_t doc;
 	uint32_t cnt;
-	const uint8_t *pos;              /* positions of the current entry (pairs) */
-	int pair;
+	const uint8_t *pos;              /* positions of the current entry, or (apart) a place before them */
+	const uint8_t *pend;             /* the end of the positions */
+	uint32_t behind;                 /* apart: positions from pos to the current entry's */
+	uint32_t len;
+	int pair, apart;
 };
 
 static const struct ixkey *find_key(const struct index *ix, uint64_t key)
@@ -262,13 +269,26 @@ static const struct ixkey *find_key(const struct index *ix, uint64_t key)
 static void cur_init(struct cur *c, const struct index *ix, const struct ixkey *k)
 {
 	c->base = ix->post + k->off;
-	c->end = c->base + k->len;
+	c->len = k->len;
+	c->end = c->pend = c->base + k->len;
 	c->nskip = (k->df - 1) / INDEX_SKIP;
 	c->sk = 0;
-	c->p = c->base + 8 * (size_t)c->nskip;
+	c->pair = (k->key & KEY_PAIR) != 0;
+	c->apart = c->pair && c->nskip;
+	c->stride = c->apart ? 12 : 8;
+	c->skips = c->base + (c->apart ? 4 : 0);
+	c->p = c->base + index_blob_skip_bytes(k->key, k->df);
 	c->doc = -1;
 	c->cnt = 0;
-	c->pair = (k->key & KEY_PAIR) != 0;
+	c->behind = 0;
+	c->pos = NULL;
+	if (c->apart) {
+		uint32_t at;
+		memcpy(&at, c->base, 4);
+		if (at < (size_t)(c->p - c->base) || at > k->len)
+			at = (uint32_t)(c->p - c->base);   /* corrupt: an empty list */
+		c->end = c->pos = c->base + at;
+	}
 }
 
 /* Steps over n varints; NULL when they run past end. */
@@ -277,10 +297,12 @@ static const uint8_t *skip_varints(const uint8_t *p, const uint8_t *end, uint32_
 	while (n >= 8 && end - p >= 8) {
 		uint64_t w;
 		memcpy(&w, p, 8);
-		uint32_t t = (uint32_t)__builtin_popcountll(~w & 0x8080808080808080ull);
+		/* the bytes that end a varint, counted without a popcount instruction */
+		uint64_t t = (~w & 0x8080808080808080ull) >> 7;
+		t = (t * 0x0101010101010101ull) >> 56;
 		if (t >= n)
 			break;
-		n -= t;
+		n -= (uint32_t)t;
 		p += 8;
 	}
 	for (; n && p < end; p++)
@@ -302,13 +324,14 @@ static int cur_next(struct cur *c, uint64_t ndocs)
 	const uint8_t *p = index_blob_get_varint(c->p, c->end, &v);
 	if (!p || v >> 1 == 0)
 		return cur_end(c);
+	c->behind += c->cnt;
 	c->cnt = 1;
 	if (!(v & 1) && (!(p = index_blob_get_varint(p, c->end, &c->cnt)) || c->cnt == 0))
 		return cur_end(c);
 	c->doc += v >> 1;
 	if ((uint64_t)c->doc >= ndocs)
 		return cur_end(c);
-	if (c->pair) {
+	if (c->pair && !c->apart) {
 		c->pos = p;
 		if (!(p = skip_varints(p, c->end, c->cnt)))
 			return cur_end(c);
@@ -317,12 +340,14 @@ static int cur_next(struct cur *c, uint64_t ndocs)
 	return 1;
 }
 
-static void skip_at(const struct cur *c, uint32_t k, uint32_t *doc, uint32_t *off)
+/* The positions of the current entry (a pair list); NULL when they run past the end. */
+static const uint8_t *cur_positions(struct cur *c)
 {
-	uint32_t v[2];
-	memcpy(v, c->base + 8 * (size_t)k, 8);
-	*doc = v[0];
-	*off = v[1];
+	if (c->apart && c->behind && c->pos) {
+		c->pos = skip_varints(c->pos, c->pend, c->behind);
+		c->behind = 0;
+	}
+	return c->pos;
 }
 
 /* Moves to the first report >= doc; 0 when there is none. */
@@ -331,21 +356,27 @@ static int cur_seek(struct cur *c, int64_t doc, uint64_t ndocs)
 	if (c->doc >= doc)
 		return c->doc != INT64_MAX;
 	/* The last skip whose entry's predecessor is before doc, if it lies ahead. */
-	uint32_t lo = c->sk, hi = c->nskip, sd, so;
+	uint32_t lo = c->sk, hi = c->nskip, sk[3];
 	while (lo < hi) {
 		uint32_t mid = lo + (hi - lo) / 2;
-		skip_at(c, mid, &sd, &so);
-		if ((int64_t)sd < doc)
+		memcpy(sk, c->skips + (size_t)c->stride * mid, 4);
+		if ((int64_t)sk[0] < doc)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	if (lo > c->sk) {
-		skip_at(c, lo - 1, &sd, &so);
+		memcpy(sk, c->skips + (size_t)c->stride * (lo - 1), c->stride);
 		c->sk = lo;
-		if ((int64_t)sd > c->doc && so <= (size_t)(c->end - c->base) && c->base + so > c->p) {
-			c->doc = sd;
-			c->p = c->base + so;
+		if ((int64_t)sk[0] > c->doc && sk[1] <= (size_t)(c->end - c->base) && c->base + sk[1] > c->p
+		    && (!c->apart || (sk[2] <= c->len && c->base + sk[2] >= c->end))) {
+			c->doc = sk[0];
+			c->p = c->base + sk[1];
+			c->cnt = 0;
+			if (c->apart) {
+				c->pos = c->base + sk[2];
+				c->behind = 0;
+			}
 		}
 	}
 	while (c->doc < doc)
@@ -421,13 +452,13 @@ static int choose_pairs(struct search *s, uint64_t field)
 	return 1;
 }
 
-static size_t decode_positions(struct search *s, int j, const struct cur *c)
+static size_t decode_positions(struct search *s, int j, struct cur *c)
 {
 	s->pos[j] = xgrow(s->pos[j], &s->pcap[j], c->cnt + 1, sizeof **s->pos);
-	const uint8_t *p = c->pos;
+	const uint8_t *p = cur_positions(c);
 	uint32_t v, prev = 0;
 	size_t n = 0;
-	while (n < c->cnt && (p = index_blob_get_varint(p, c->end, &v)))
+	while (p && n < c->cnt && (p = index_blob_get_varint(p, c->pend, &v)))
 		s->pos[j][n++] = prev += v;
 	return s->npos[j] = n;
 }

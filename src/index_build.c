@@ -73,7 +73,6 @@ struct gkey {
 	uint32_t fill, cap;    /* bytes used and room in the last chunk */
 	uint32_t len, df;      /* bytes of entries; reports holding the key */
 	uint32_t last;         /* 1 + the last report written; 0 marks a free slot */
-	uint32_t id;           /* number in order of creation, for the skip log */
 };
 
 struct lkey {              /* a key of the current report */
@@ -81,17 +80,11 @@ struct lkey {              /* a key of the current report */
 	uint32_t stamp, idx;
 };
 
-struct skip {
-	uint32_t id, doc, off;
-};
-
 struct builder {
 	struct gkey *g;
 	size_t ng, gbits;
 	unsigned char *arena;
 	size_t alen, acap;
-	struct skip *skips;
-	size_t nskips, scap;
 	struct lkey *l;
 	size_t lbits;
 	uint32_t stamp;
@@ -146,7 +139,7 @@ static struct gkey *global_key(struct builder *b, uint64_t key)
 	memset(e, 0, sizeof *e);
 	e->key = key;
 	e->last = UINT32_MAX;   /* taken; set to the report when written */
-	e->id = (uint32_t)b->ng++;
+	b->ng++;
 	return e;
 }
 
@@ -258,10 +251,6 @@ static void write_entry(struct builder *b, uint32_t doc, uint32_t li, struct gke
 {
 	uint32_t cnt = b->lcnt[li];
 	int pair = (g->key & KEY_PAIR) != 0;
-	if (g->df && g->df % INDEX_SKIP == 0) {
-		b->skips = xgrow(b->skips, &b->scap, b->nskips + 1, sizeof *b->skips);
-		b->skips[b->nskips++] = (struct skip){ g->id, g->last - 1, g->len };
-	}
 	b->tmp = xgrow(b->tmp, &b->tcap, 10 + (pair ? 5 * (size_t)cnt : 0), 1);
 	uint32_t delta = g->df ? doc - (g->last - 1) : doc + 1;
 	uint8_t *p = index_blob_put_varint(b->tmp, delta << 1 | (cnt == 1));
@@ -451,15 +440,10 @@ static uint32_t nskips(const struct gkey *g)
 	return g->df ? (g->df - 1) / INDEX_SKIP : 0;
 }
 
-/* Copies one key's skips and chunks to dst; returns the bytes written. */
-static size_t copy_postings(const struct builder *b, const struct gkey *g, const struct skip *sk, unsigned char *dst)
+/* Gathers one key's chunks into dst (g->len bytes). */
+static void gather(const struct builder *b, const struct gkey *g, unsigned char *dst)
 {
-	uint32_t ns = nskips(g), base = ns * 8;
-	for (uint32_t k = 0; k < ns; k++) {
-		uint32_t v[2] = { sk[k].doc, base + sk[k].off };
-		memcpy(dst + 8 * k, v, 8);
-	}
-	size_t w = base, left = g->len;
+	size_t w = 0, left = g->len;
 	uint32_t cap = FIRST_CHUNK;
 	for (uint64_t c = g->head; left; cap = next_cap(cap)) {
 		size_t k = cap < left ? cap : left;
@@ -468,7 +452,69 @@ static size_t copy_postings(const struct builder *b, const struct gkey *g, const
 		left -= k;
 		memcpy(&c, b->arena + c, 8);
 	}
-	return w;
+}
+
+static const uint8_t *skip_positions(const uint8_t *p, uint32_t n)
+{
+	for (; n; p++)
+		n -= *p < 0x80;
+	return p;
+}
+
+/* Copies one key's postings to dst in the blob's layout (index_blob.h): the entries as
+ * written, or for a long list its skips first and, for a long pair list, the positions moved
+ * behind the entries. (tmp, tcap) is scratch. Returns the bytes written. */
+static size_t copy_postings(const struct builder *b, const struct gkey *g, unsigned char *dst, unsigned char **tmp,
+                            size_t *tcap)
+{
+	uint32_t ns = nskips(g);
+	size_t head = index_blob_skip_bytes(g->key, g->df);
+	int apart = ns && (g->key & KEY_PAIR);
+	if (apart) {
+		*tmp = xgrow(*tmp, tcap, 2 * (size_t)g->len, 1);
+		gather(b, g, *tmp + g->len);
+	} else {
+		gather(b, g, dst + head);
+	}
+	if (!ns)
+		return g->len;
+	const uint8_t *p = apart ? *tmp + g->len : dst + head, *src = p;
+	unsigned char *e = dst + head, *pos = *tmp;
+	unsigned char *skips = dst + (apart ? 4 : 0);
+	uint32_t doc = 0, stride = apart ? 12 : 8;
+	for (uint32_t n = 0; n < g->df; n++) {
+		if (n && n % INDEX_SKIP == 0) {
+			size_t at = apart ? (size_t)(e - dst) : head + (size_t)(p - src);
+			uint32_t v[3] = { doc, (uint32_t)at, (uint32_t)(pos - *tmp) };
+			memcpy(skips + (size_t)stride * (n / INDEX_SKIP - 1), v, stride);
+		}
+		const uint8_t *start = p;
+		uint32_t v = 0, cnt = 1;
+		p = index_blob_get_varint(p, p + 10, &v);
+		if (!(v & 1))
+			p = index_blob_get_varint(p, p + 10, &cnt);
+		doc = n ? doc + (v >> 1) : (v >> 1) - 1;
+		if (!apart)
+			continue;
+		memcpy(e, start, (size_t)(p - start));
+		e += p - start;
+		const uint8_t *q = skip_positions(p, cnt);
+		memcpy(pos, p, (size_t)(q - p));
+		pos += q - p;
+		p = q;
+	}
+	if (apart) {
+		uint32_t at = (uint32_t)(e - dst);
+		memcpy(dst, &at, 4);
+		for (uint32_t k = 0; k < ns; k++) {   /* positions were counted from their own start */
+			uint32_t o;
+			memcpy(&o, skips + 12 * (size_t)k + 8, 4);
+			o += at;
+			memcpy(skips + 12 * (size_t)k + 8, &o, 4);
+		}
+		memcpy(e, *tmp, (size_t)(pos - *tmp));
+	}
+	return head + g->len;
 }
 
 /* Lays the build out as a blob: header, docs, keys, words, string pool, lines, postings. */
@@ -479,19 +525,9 @@ static unsigned char *write_blob(struct builder *b, size_t ndocs, size_t *size)
 	for (size_t i = 0; b->gbits && i < ((size_t)1 << b->gbits); i++)
 		if (b->g[i].last) {
 			order[n++] = &b->g[i];
-			post_len += (size_t)nskips(&b->g[i]) * 8 + b->g[i].len;
+			post_len += index_blob_skip_bytes(b->g[i].key, b->g[i].df) + b->g[i].len;
 		}
 	qsort(order, n, sizeof *order, cmp_gkey);
-	/* Skips by key id, in report order within a key: a counting sort of the log. */
-	uint32_t *first = xcalloc(b->ng + 1, sizeof *first);
-	for (size_t i = 0; i < b->nskips; i++)
-		first[b->skips[i].id + 1]++;
-	for (size_t i = 0; i < b->ng; i++)
-		first[i + 1] += first[i];
-	struct skip *sk = xmalloc((b->nskips + 1) * sizeof *sk);
-	for (size_t i = 0; i < b->nskips; i++)
-		sk[first[b->skips[i].id]++] = b->skips[i];
-	/* first[id] now ends key id's run; its start is first[id] - nskips. */
 
 	size_t wbase = b->strings.len;
 	buf_add(&b->strings, b->words.pool.data ? b->words.pool.data : "", b->words.pool.len);
@@ -520,9 +556,11 @@ static unsigned char *write_blob(struct builder *b, size_t ndocs, size_t *size)
 	memcpy(blob + h.docs_off, b->docs, ndocs * sizeof(struct ixdoc));
 	struct ixkey *k = (struct ixkey *)(blob + h.keys_off);
 	size_t off = 0;
+	unsigned char *tmp = NULL;
+	size_t tcap = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct gkey *g = order[i];
-		size_t w = copy_postings(b, g, sk + first[g->id] - nskips(g), blob + h.post_off + off);
+		size_t w = copy_postings(b, g, blob + h.post_off + off, &tmp, &tcap);
 		k[i] = (struct ixkey){ g->key, off, (uint32_t)w, g->df };
 		off += w;
 	}
@@ -534,9 +572,8 @@ static unsigned char *write_blob(struct builder *b, size_t ndocs, size_t *size)
 		memcpy(blob + h.lines_off, b->lines.data, h.lines_len);
 	memcpy(blob, &h, sizeof h);
 	((struct head *)blob)->checksum = index_blob_seal(blob, h.size);
+	free(tmp);
 	free(order);
-	free(first);
-	free(sk);
 	*size = h.size;
 	return blob;
 }
@@ -545,7 +582,6 @@ static void builder_fini(struct builder *b)
 {
 	free(b->g);
 	free(b->arena);
-	free(b->skips);
 	free(b->l);
 	free(b->lk);
 	free(b->lcnt);
