@@ -36,7 +36,8 @@ struct corpus {
 void corpus_init(struct corpus *c);
 void corpus_fini(struct corpus *c);
 
-/* Adds one file (whatever its name; a pipe or device is read to its end), or every *.txt file
+/* Adds one file (whatever its name; a pipe or device is read to its end, a FIFO once a writer
+ * opens it), or every *.txt file
  * (suffix in any case) below a directory: recursively, depth first, names sorted bytewise,
  * symbolic links followed, a directory reached twice read once and a loop reported. Files are
  * opened O_RDONLY and read with read(): never written, and one truncated or growing while it

@@ -117,11 +117,11 @@ static int read_file(struct corpus *c, const char *path, int fd, size_t size)
 }
 
 /* Loads one file. In a directory walk only regular files are taken (any_kind == 0), so that
- * a FIFO named *.txt cannot hang the walk; a path given by the user may be a pipe. */
+ * a FIFO named *.txt cannot hang the walk: it is opened O_NONBLOCK, which does not wait for a
+ * writer. A FIFO the user names is waited for, as cat does: read at once it would be empty. */
 static int add_file(struct corpus *c, const char *path, int any_kind)
 {
-	/* O_NONBLOCK: opening a FIFO with no writer must not wait. */
-	int fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
+	int fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC | (any_kind ? 0 : O_NONBLOCK));
 	if (fd < 0)
 		return skip_errno(c, path, errno);
 	struct stat st;

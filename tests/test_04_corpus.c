@@ -418,6 +418,21 @@ static void test_pipes_and_devices(void **state)
 	assert_string_equal(c.reports[c.n - 1]->path, name);
 	assert_string_equal(c.reports[c.n - 1]->text, "甲\n乙");
 
+	/* A FIFO given by name waits for its writer, who comes a little later. */
+	pid_t writer = fork();
+	assert_true(writer >= 0);
+	if (writer == 0) {
+		usleep(200000);
+		int w = open(fifo, O_WRONLY);
+		_exit(w >= 0 && write(w, "丙", 3) == 3 ? 0 : 1);
+	}
+	assert_int_equal(corpus_add_path(&c, fifo), 0);
+	int status;
+	assert_int_equal(waitpid(writer, &status, 0), writer);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	assert_string_equal(c.reports[c.n - 1]->path, fifo);
+	assert_string_equal(c.reports[c.n - 1]->text, "丙");
+
 	/* Endless NULs stop at the first read. */
 	assert_int_equal(corpus_add_path(&c, "/dev/zero"), 1);
 	assert_msg(&c, 1, "/dev/zero", "binary file (not text)", 1);
