@@ -201,7 +201,7 @@ int cli_compare(int argc, char **argv)
 			print_json(&out, &c);
 		else
 			print_text(&out, &c);
-		fwrite(out.data, 1, out.len, stdout);
+		cli_put(stdout, out.data ? out.data : "", out.len);   /* paths may hold escapes */
 		buf_fini(&out);
 		compare_fini(&c);
 	} else {

@@ -200,12 +200,13 @@ int cli_facts(int argc, char **argv)
 		}
 		for (size_t i = 0; i < f.n; i++)
 			print_fact(&out, fmt, m, r, &f.v[i]);
-		fwrite(out.data ? out.data : "", 1, out.len, stdout);
+		cli_put(stdout, out.data ? out.data : "", out.len);   /* paths may hold escapes */
 		buf_reset(&out);
 	}
+	int status = failed || co.n == 0 ? 1 : 0;   /* corpus_fini empties co */
 	facts_fini(&f);
 	buf_fini(&out);
 	corpus_fini(&co);
 	facts_default_free();
-	return failed || co.n == 0 ? 1 : 0;
+	return status;
 }
