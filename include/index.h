@@ -68,6 +68,8 @@ struct index_results {
 	size_t total_max;    /* at least the reports that match; equals total when exact */
 	size_t total_hits;   /* hits summed over the `total` reports counted */
 	int exact;           /* total and total_hits count every matching report */
+	void *scratch;       /* working memory of the searches, kept for the next; private */
+	void (*scratch_free)(void *);
 };
 void index_results_fini(struct index_results *r);
 

@@ -15,11 +15,26 @@
 
 enum format { FMT_TEXT, FMT_JSON, FMT_COUNT };
 
+#define USAGE "Usage: fazhi search [--json] [--count] [--limit N] QUERY [PATH...]\n"
+
 static int usage(const char *msg)
 {
 	fprintf(stderr, "fazhi: search: %s\n", msg);
-	fputs("Usage: fazhi search [--json] [--count] [--limit N] QUERY [PATH...]\n", stderr);
+	fputs(USAGE, stderr);
 	return 2;
+}
+
+static void help(void)
+{
+	fputs(USAGE
+	      "Searches the reports (the embedded samples when no PATH is given) and prints the matching\n"
+	      "reports, best first, with their hits and snippets.\n"
+	      "  --limit N   the N best reports only (ranked without proving every report)\n"
+	      "  --json      one JSON object per report\n"
+	      "  --count     HITS<TAB>FILE for every matching report\n"
+	      "  --help      this text\n"
+	      "Query: words (all must occur), \"a phrase\", -word, A OR B, region:NAME, year:2021, year:2019..2022\n",
+	      stdout);
 }
 
 static void progress_bar(void *arg, size_t done, size_t total)
@@ -145,7 +160,8 @@ static void print_results(const struct corpus *c, const struct index *ix, const 
 	index_hits_fini(&hits);
 }
 
-/* Reads the options; returns the index of QUERY in argv, or -1 after a usage message. */
+/* Reads the options; returns the index of QUERY in argv, -1 after a usage message, or 0 after
+ * the help. */
 static int options(int argc, char **argv, enum format *fmt, size_t *limit)
 {
 	int i = 1;
@@ -153,6 +169,8 @@ static int options(int argc, char **argv, enum format *fmt, size_t *limit)
 		const char *a = argv[i], *v = NULL;
 		if (strcmp(a, "--") == 0)
 			return i + 1;
+		if (strcmp(a, "--help") == 0)
+			return help(), 0;
 		if (strcmp(a, "--json") == 0)
 			*fmt = FMT_JSON;
 		else if (strcmp(a, "--count") == 0)
@@ -179,8 +197,8 @@ int cli_search(int argc, char **argv)
 	enum format fmt = FMT_TEXT;
 	size_t limit = 0;
 	int qi = options(argc, argv, &fmt, &limit);
-	if (qi < 0)
-		return 2;
+	if (qi <= 0)
+		return qi < 0 ? 2 : 0;
 	if (qi >= argc)
 		return usage("missing QUERY");
 	char *cause = NULL;
@@ -204,8 +222,13 @@ int cli_search(int argc, char **argv)
 		cli_put(stderr, notice, strlen(notice));
 		fputc('\n', stderr);
 	}
+	/* --count lists every match: the exhaustive search. A limit ranks the best without
+	 * proving every report (limit 0 is the exhaustive search too). */
 	struct index_results res = { 0 };
-	index_search(ix, q, limit, &res);
+	if (fmt == FMT_COUNT)
+		index_search(ix, q, limit, &res);
+	else
+		index_search_top(ix, q, limit, &res);
 	print_results(&c, ix, q, &res, fmt);
 	index_results_fini(&res);
 	index_free(ix);

@@ -355,8 +355,14 @@ static int cur_seek(struct cur *c, int64_t doc, uint64_t ndocs)
 {
 	if (c->doc >= doc)
 		return c->doc != INT64_MAX;
-	/* The last skip whose entry's predecessor is before doc, if it lies ahead. */
+	/* The last skip whose entry's predecessor is before doc, if it lies ahead; most seeks of
+	 * a walk land before the next skip, which one look tells. */
 	uint32_t lo = c->sk, hi = c->nskip, sk[3];
+	if (lo < hi) {
+		memcpy(sk, c->skips + (size_t)c->stride * lo, 4);
+		if ((int64_t)sk[0] >= doc)
+			hi = lo;
+	}
 	while (lo < hi) {
 		uint32_t mid = lo + (hi - lo) / 2;
 		memcpy(sk, c->skips + (size_t)c->stride * mid, 4);
@@ -695,6 +701,8 @@ static int cmp_acc(const void *a, const void *b)
 
 void index_results_fini(struct index_results *r)
 {
+	if (r->scratch_free)
+		r->scratch_free(r->scratch);
 	free(r->v);
 	memset(r, 0, sizeof *r);
 }
@@ -808,7 +816,7 @@ size_t index_search(const struct index *ix, const struct query *q, size_t limit,
 
 /* ---- the best k reports, proving as few as possible ---- */
 
-#define BOUND_KEYS 4    /* keys whose counts bound a term: more bound tighter, and cost a walk each */
+#define BOUND_KEYS 2    /* keys whose counts bound a term: more bound tighter, and cost a walk each */
 
 /* How one field proves a term: the chosen pairs (or the one unit of a one-unit term), and
  * the few rarest keys whose counts bound its hits in a report without reading a position. */
@@ -996,13 +1004,51 @@ static int prove(struct search *s, const struct query *q, const struct plan *pl,
 	return 1;
 }
 
-/* The candidates, bounded: groups and exact exclusions applied to the bounds, then filters.
- * Sets *exact when every bound is a count of hits (nothing to prove). */
-static size_t candidates(struct search *s, const struct query *q, const struct plan *pl, struct acc **res,
-                         size_t *rcap, int *exact)
+/* Working memory of index_search_top, kept in the results between searches: a search of a
+ * large corpus would otherwise touch a megabyte of fresh pages each time. */
+struct scratch {
+	struct search s;
+	struct plan *pl;
+	size_t plcap;
+	struct acc *v[5];            /* candidates, a group, a term, merge space, the kept best */
+	size_t cap[5];
+};
+enum { SC_RES, SC_GRP, SC_ONE, SC_TMP, SC_KEPT };
+
+static void scratch_free(void *p)
 {
-	struct acc *grp = NULL, *one = NULL, *tmp = NULL;
-	size_t ngrp = 0, gcap = 0, none = 0, ocap = 0, tcap = 0, nres = 0;
+	struct scratch *sc = p;
+	if (!sc)
+		return;
+	search_fini(&sc->s);
+	free(sc->pl);
+	for (int i = 0; i < 5; i++)
+		free(sc->v[i]);
+	free(sc);
+}
+
+/* a = b when a is empty: the buffers trade places instead of a copy. */
+static void merge_into(struct scratch *sc, int a, size_t *na, int b, size_t nb, int and)
+{
+	if (*na == 0 && !and) {
+		struct acc *t = sc->v[a];
+		size_t c = sc->cap[a];
+		sc->v[a] = sc->v[b];
+		sc->cap[a] = sc->cap[b];
+		sc->v[b] = t;
+		sc->cap[b] = c;
+		*na = nb;
+		return;
+	}
+	merge(&sc->v[a], na, &sc->cap[a], sc->v[b], nb, and, &sc->v[SC_TMP], &sc->cap[SC_TMP]);
+}
+
+/* The candidates, bounded, in sc->v[SC_RES]: groups and exact exclusions applied to the
+ * bounds, then filters. Sets *exact when every bound is a count of hits (nothing to prove). */
+static size_t candidates(struct scratch *sc, const struct query *q, const struct plan *pl, int *exact)
+{
+	struct search *s = &sc->s;
+	size_t ngrp = 0, none = 0, nres = 0;
 	*exact = 1;
 	for (int g = 0; g < q->ngroups; g++) {
 		ngrp = 0;
@@ -1010,10 +1056,10 @@ static size_t candidates(struct search *s, const struct query *q, const struct p
 			if (q->terms[i].group != g)
 				continue;
 			*exact &= plan_exact(&pl[i]);
-			bound_term(s, &pl[i], &one, &none, &ocap);
-			merge(&grp, &ngrp, &gcap, one, none, 0, &tmp, &tcap);
+			bound_term(s, &pl[i], &sc->v[SC_ONE], &none, &sc->cap[SC_ONE]);
+			merge_into(sc, SC_GRP, &ngrp, SC_ONE, none, 0);
 		}
-		merge(res, &nres, rcap, grp, ngrp, g > 0, &tmp, &tcap);
+		merge_into(sc, SC_RES, &nres, SC_GRP, ngrp, g > 0);
 		if (nres == 0)
 			break;
 	}
@@ -1024,16 +1070,14 @@ static size_t candidates(struct search *s, const struct query *q, const struct p
 			*exact = 0;
 			continue;
 		}
-		bound_term(s, &pl[i], &one, &none, &ocap);
-		subtract(*res, &nres, one, none);
+		bound_term(s, &pl[i], &sc->v[SC_ONE], &none, &sc->cap[SC_ONE]);
+		subtract(sc->v[SC_RES], &nres, sc->v[SC_ONE], none);
 	}
+	struct acc *res = sc->v[SC_RES];
 	size_t n = 0;
 	for (size_t i = 0; i < nres; i++)
-		if (passes(s->ix, q, (*res)[i].doc))
-			(*res)[n++] = (*res)[i];
-	free(grp);
-	free(one);
-	free(tmp);
+		if (passes(s->ix, q, res[i].doc))
+			res[n++] = res[i];
 	return n;
 }
 
@@ -1090,15 +1134,20 @@ size_t index_search_top(const struct index *ix, const struct query *q, size_t li
 {
 	if (limit == 0 || q->ngroups == 0)
 		return index_search(ix, q, limit, out);
-	struct search *s = xcalloc(1, sizeof *s);
+	if (!out->scratch) {
+		out->scratch = xcalloc(1, sizeof(struct scratch));
+		out->scratch_free = scratch_free;
+	}
+	struct scratch *sc = out->scratch;
+	struct search *s = &sc->s;
 	s->ix = ix;
-	struct plan *pl = xmalloc((q->nterms + 1) * sizeof *pl);
+	sc->pl = xgrow(sc->pl, &sc->plcap, q->nterms + 1, sizeof *sc->pl);
 	for (size_t i = 0; i < q->nterms; i++)
-		plan_term(s, &q->terms[i], &pl[i]);
-	struct acc *c = NULL, *kept = xmalloc((limit + 1) * sizeof *kept);
-	size_t cap = 0, nk = 0;
+		plan_term(s, &q->terms[i], &sc->pl[i]);
 	int exact;
-	size_t nc = candidates(s, q, pl, &c, &cap, &exact);
+	size_t nc = candidates(sc, q, sc->pl, &exact), nk = 0;
+	struct acc *c = sc->v[SC_RES];
+	struct acc *kept = sc->v[SC_KEPT] = xgrow(sc->v[SC_KEPT], &sc->cap[SC_KEPT], limit + 1, sizeof *kept);
 	out->n = out->total = out->total_hits = 0;
 	if (exact) {
 		for (size_t i = 0; i < nc; i++)
@@ -1114,7 +1163,7 @@ size_t index_search_top(const struct index *ix, const struct query *q, size_t li
 			struct acc a = c[0];
 			c[0] = c[--nc];
 			heap_down(c, nc, 0);
-			if (!prove(s, q, pl, &a))
+			if (!prove(s, q, sc->pl, &a))
 				continue;
 			out->total++;
 			out->total_hits += a.hits;
@@ -1128,11 +1177,6 @@ size_t index_search_top(const struct index *ix, const struct query *q, size_t li
 	for (size_t i = 0; i < nk; i++)
 		out->v[i] = (struct index_result){ kept[i].doc, kept[i].hits, kept[i].hhits, kept[i].score };
 	out->n = nk;
-	free(c);
-	free(kept);
-	free(pl);
-	search_fini(s);
-	free(s);
 	return nk;
 }
 
