@@ -23,10 +23,13 @@
  * the history keeps the last HISTORY_MAX searches of both prompts, in the state directory
  * beside the reading positions. The corpus view cuts its snippets only for the results
  * scrolled into view, so a keystroke costs one index search plus a screenful of snippets,
- * whatever the size of the corpus. */
+ * whatever the size of the corpus. That search ranks the best VIEW_FIRST reports without
+ * proving every match (index_search_top); all are proved only when the rows run past those,
+ * and for the reports pane's hit counts when it is next drawn. */
 #define PROMPT_MAX (QUERY_MAX_CHARS * 4)
 #define HISTORY_MAX 100
 #define SNIPPETS 3
+#define VIEW_FIRST 100
 #define SNIPPET_INDENT 16   /* cells a snippet row spends before its text, breadcrumb included */
 
 /* Hits reuse two roles that stand out in every pane: all hits, and the current one. */
@@ -664,14 +667,26 @@ static void view_search(struct ui *u)
 	if (!v->q)
 		return;
 	view_index(u);
-	index_search(v->ix, v->q, 0, &v->res);
+	index_search_top(v->ix, v->q, VIEW_FIRST, &v->res);
 	group_results(u);
-	v->hits_of = xgrow(v->hits_of, &v->hitscap, u->corpus->n + 1, sizeof *v->hits_of);
-	v->counted = 1;
-	for (size_t i = 0; i < u->corpus->n; i++)
+}
+
+/* The hits of every report for the reports pane, once per query. */
+static void view_count(struct view *v, size_t nreports)
+{
+	struct index_results all = { 0 };
+	const struct index_results *r = &v->res;
+	if (!(r->exact && r->n == r->total)) {
+		index_search(v->ix, v->q, 0, &all);
+		r = &all;
+	}
+	v->hits_of = xgrow(v->hits_of, &v->hitscap, nreports + 1, sizeof *v->hits_of);
+	for (size_t i = 0; i < nreports; i++)
 		v->hits_of[i] = -1;
-	for (size_t i = 0; i < v->res.n; i++)
-		v->hits_of[v->res.v[i].report] = (long)v->res.v[i].hits;
+	for (size_t i = 0; i < r->n; i++)
+		v->hits_of[r->v[i].report] = (long)r->v[i].hits;
+	v->counted = 1;
+	index_results_fini(&all);
 }
 
 static void add_row(struct view *v, struct vrow row)
@@ -698,12 +713,40 @@ static void expand(struct ui *u)
 	}
 }
 
+/* Past the best VIEW_FIRST: every match, proved and grouped again; the rows are cut anew and
+ * the selected one stays selected. Returns how far the selection moved down. */
+static size_t view_refine(struct ui *u)
+{
+	struct view *v = &u->search->view;
+	size_t old = v->sel, report = v->sel < v->nrows ? v->res.v[v->rows[v->sel].result].report : 0;
+	int snippet = v->sel < v->nrows ? v->rows[v->sel].snippet : -1, found = v->sel >= v->nrows;
+	index_search(v->ix, v->q, 0, &v->res);
+	group_results(u);
+	v->nrows = v->nmarks = v->expanded = 0;
+	while (!found && v->expanded < v->res.n) {
+		size_t from = v->nrows;
+		expand(u);
+		for (size_t i = from; i < v->nrows && !found; i++)
+			if (v->res.v[v->rows[i].result].report == report && v->rows[i].snippet == snippet) {
+				v->sel = i;
+				found = 1;
+			}
+	}
+	if (!found)
+		v->sel = 0;
+	return v->sel > old ? v->sel - old : 0;
+}
+
 /* Builds rows until row `upto` exists (or every result is in). */
 static void ensure_rows(struct ui *u, size_t upto)
 {
 	struct view *v = &u->search->view;
 	while (v->nrows <= upto && v->expanded < v->res.n)
 		expand(u);
+	if (v->nrows <= upto && v->q && !v->res.exact) {
+		size_t moved = view_refine(u);
+		ensure_rows(u, upto + moved < upto ? upto : upto + moved);
+	}
 }
 
 static int draw_report_row(struct ui *u, WINDOW *w, int y, int cols, const struct vrow *row, enum ui_role role)
@@ -1025,6 +1068,8 @@ static void view_status(struct ui *u, WINDOW *w, int cols)
 		snprintf(line, sizeof line, "%s", v->err);
 	else if (!v->q)
 		snprintf(line, sizeof line, "words (all must occur), \"a phrase\", -word, A OR B, region:, year:");
+	else if (!v->res.exact)   /* the best VIEW_FIRST, ranked; the rest not proved yet */
+		snprintf(line, sizeof line, "%zu of \xE2\x89\xA5 %zu reports \xE2\x80\x94 %s", v->res.n, v->res.total, keys);
 	else
 		snprintf(line, sizeof line, "%zu report%s, %zu hit%s \xE2\x80\x94 %s", v->res.total,
 		         v->res.total == 1 ? "" : "s", v->res.total_hits, v->res.total_hits == 1 ? "" : "s", keys);
@@ -1083,7 +1128,9 @@ int ui_search_draw(struct ui *u, WINDOW *w, int y, int x, int cols, size_t start
 
 int ui_search_report_hits(const struct ui *u, size_t report, size_t *hits)
 {
-	const struct view *v = &u->search->view;
+	struct view *v = &u->search->view;
+	if (v->q && !v->counted)
+		view_count(v, u->corpus->n);
 	if (!v->counted || report >= u->corpus->n || v->hits_of[report] < 0)
 		return 0;
 	*hits = (size_t)v->hits_of[report];
