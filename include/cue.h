@@ -23,6 +23,8 @@ void cue_set_free(struct cue_set *c);
 /* Adds a phrase (folded on the way in); adding one that is already there replaces its data. */
 void cue_set_add(struct cue_set *c, const char *p, size_t pn, int data);
 size_t cue_set_count(const struct cue_set *c);
+/* 1 with the phrase's data in *data when the set holds p[0..pn) (folded), else 0. */
+int cue_set_find(const struct cue_set *c, const char *p, size_t pn, int *data);
 
 struct cue_hit {
 	size_t start, end;   /* byte range in the searched text */
@@ -39,5 +41,10 @@ void cue_hits_fini(struct cue_hits *h);
 /* Replaces *out with every occurrence in s[0..n) of a phrase of the set, in text order, except
  * those lying inside a longer occurrence (longest match wins). Returns out->n. */
 size_t cue_set_scan(const struct cue_set *c, const char *s, size_t n, struct cue_hits *out);
+
+/* Replaces *out with every occurrence in s[0..n) of every phrase of the set, nested and
+ * overlapping ones included, by start (each byte that does not continue a UTF-8 sequence is a
+ * start); phrases starting at the same byte come in (bytes) order. Returns out->n. */
+size_t cue_set_scan_all(const struct cue_set *c, const char *s, size_t n, struct cue_hits *out);
 
 #endif

@@ -7,16 +7,25 @@
 #include "buf.h"
 #include "xmalloc.h"
 
+/* Stands for the character after a one-character phrase. */
+#define NO_CHAR UINT32_MAX
+
 struct phrase {
 	char *p;          /* folded UTF-8, owned */
 	size_t n;
 	uint32_t first;   /* first character, the lookup key */
+	uint32_t second;  /* second character or NO_CHAR: most phrases that share a first fail here */
 	int data;
 };
+
+/* A scan tests each character against this bitmap of first characters before it searches v:
+ * most characters of a text begin no phrase. Characters beyond the BMP always search. */
+#define FIRST_BITS 0x10000
 
 struct cue_set {
 	struct phrase *v;
 	size_t n, cap;    /* v is ordered by (first, bytes) */
+	uint64_t first[FIRST_BITS / 64];
 };
 
 uint32_t cue_char(const char *s, size_t n, size_t *i)
@@ -133,7 +142,9 @@ void cue_set_add(struct cue_set *c, const char *p, size_t pn, int data)
 		return;
 	}
 	/* Kept in (first, bytes) order as they come, so a scan never has to sort. */
-	struct phrase ph = { f, len, cue_char(f, len, &j), data };
+	struct phrase ph = { f, len, cue_char(f, len, &j), NO_CHAR, data };
+	if (j < len)
+		ph.second = cue_char(f, len, &j);
 	size_t lo = 0, hi = c->n;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
@@ -152,6 +163,29 @@ void cue_set_add(struct cue_set *c, const char *p, size_t pn, int data)
 	memmove(c->v + lo + 1, c->v + lo, (c->n - lo) * sizeof *c->v);
 	c->v[lo] = ph;
 	c->n++;
+	if (ph.first < FIRST_BITS)
+		c->first[ph.first / 64] |= (uint64_t)1 << (ph.first % 64);
+}
+
+int cue_set_find(const struct cue_set *c, const char *p, size_t pn, int *data)
+{
+	size_t len, j = 0;
+	char *f = fold(p, pn, &len);
+	struct phrase ph = { f, len, len ? cue_char(f, len, &j) : 0, NO_CHAR, 0 };
+	size_t lo = 0, hi = c->n;
+	int found = 0;
+	while (len && lo < hi && !found) {
+		size_t mid = (lo + hi) / 2;
+		int cmp = by_first(&c->v[mid], &ph);
+		if (cmp == 0)
+			*data = c->v[mid].data, found = 1;
+		else if (cmp < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	free(f);
+	return found;
 }
 
 static int by_start_longest(const void *a, const void *b)
@@ -176,19 +210,49 @@ static size_t lower_bound(const struct cue_set *c, uint32_t ch)
 	return lo;
 }
 
+static int may_begin(const struct cue_set *c, uint32_t ch)
+{
+	return ch >= FIRST_BITS || (c->first[ch / 64] >> (ch % 64) & 1);
+}
+
+/* Appends the occurrences of phrases that begin at s[i], whose first character ch ends at next. */
+static void hits_at(const struct cue_set *c, const char *s, size_t n, size_t i, size_t next, uint32_t ch,
+		    struct cue_hits *out)
+{
+	uint32_t second = next < n ? cue_char(s, n, &next) : NO_CHAR;
+	for (size_t k = lower_bound(c, ch); k < c->n && c->v[k].first == ch; k++) {
+		if (c->v[k].second != NO_CHAR && c->v[k].second != second)
+			continue;
+		size_t end = cue_match_at(s, n, i, c->v[k].p, c->v[k].n);
+		if (end) {
+			out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
+			out->v[out->n++] = (struct cue_hit){ i, end, c->v[k].data };
+		}
+	}
+}
+
+size_t cue_set_scan_all(const struct cue_set *c, const char *s, size_t n, struct cue_hits *out)
+{
+	out->n = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (((unsigned char)s[i] & 0xc0) == 0x80)
+			continue;
+		size_t next = i;
+		uint32_t ch = cue_char(s, n, &next);
+		if (may_begin(c, ch))
+			hits_at(c, s, n, i, next, ch, out);
+	}
+	return out->n;
+}
+
 size_t cue_set_scan(const struct cue_set *c, const char *s, size_t n, struct cue_hits *out)
 {
 	out->n = 0;
 	for (size_t i = 0; i < n;) {
 		size_t next = i;
 		uint32_t ch = cue_char(s, n, &next);
-		for (size_t k = lower_bound(c, ch); k < c->n && c->v[k].first == ch; k++) {
-			size_t end = cue_match_at(s, n, i, c->v[k].p, c->v[k].n);
-			if (end) {
-				out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
-				out->v[out->n++] = (struct cue_hit){ i, end, c->v[k].data };
-			}
-		}
+		if (may_begin(c, ch))
+			hits_at(c, s, n, i, next, ch, out);
 		i = next;
 	}
 	if (out->n > 1)

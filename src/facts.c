@@ -11,18 +11,36 @@
 #include "xmalloc.h"
 
 /* Design limits: a gap (…) spans at most GAP_CHARS characters of one sentence; a pattern has at
- * most MAX_ELEMS parts. Matching backtracks, which is cheap on sentences of a few hundred bytes. */
+ * most MAX_ELEMS parts. Matching backtracks, which is cheap on sentences of a few hundred bytes.
+ *
+ * Speed: a pattern is tried only in the sentences holding its anchor, the longest phrase every
+ * match must contain (one scan of a cue set finds the anchors of all patterns), and there only
+ * at the characters a match can begin with. Both filters skip only places where the pattern
+ * cannot match, so the facts are those of trying every pattern at every character. */
 #define GAP_CHARS 20
 #define MAX_ELEMS 24
 
 enum elem_kind { E_LIT, E_ALT, E_GAP, E_NUM, E_SKIP, E_FIXED };
 
+struct word {
+	const char *s;         /* owned by the model, except in the static tables below */
+	size_t n;
+};
+
 struct elem {
 	enum elem_kind kind;
 	int optional;          /* E_ALT followed by ? */
-	char **alt;            /* E_LIT: one string; E_ALT: the alternatives; E_NUM/E_SKIP: allowed counters */
+	struct word *alt;      /* E_LIT: one string; E_ALT: the alternatives; E_NUM/E_SKIP: allowed counters */
 	size_t nalt;
 	double fixed;          /* E_FIXED: the value stated by the words */
+};
+
+/* The characters (folded by cue_char) a match can begin with. */
+struct first {
+	uint32_t *c;
+	size_t n, cap;
+	int any;               /* any character: the pattern opens with a gap */
+	int figure;            /* a digit, a Chinese numeral or a qualifier such as 近 */
 };
 
 struct pattern {
@@ -30,10 +48,17 @@ struct pattern {
 	struct elem e[MAX_ELEMS];
 	size_t n;
 	char *qualifier;       /* static scope note appended to the unit, or NULL */
+	struct first first;
 };
 
 struct metric {
 	char *name, *label;
+};
+
+/* The patterns sharing one anchor phrase. */
+struct group {
+	int *v;
+	size_t n, cap;
 };
 
 struct facts_model {
@@ -41,15 +66,22 @@ struct facts_model {
 	size_t nm, mcap;
 	struct pattern *p;
 	size_t np, pcap;
+	struct cue_set *anchors;   /* data: index into g */
+	struct group *g;
+	size_t ng, gcap;
+	struct group always;       /* patterns with no anchor, tried in every sentence */
 };
 
+#define W(s) { s, sizeof s - 1 }
+
 /* Measure words a figure may carry, longest first so 人次 wins over 人. */
-static const char *const counters[] = {
-	"个工作日", "件(次)", "人次", "批次", "件次", "条次", "场次", "户次", "万元", "亿元",
-	"件", "起", "宗", "份", "条", "项", "次", "场", "家", "个", "名", "人", "户", "批", "张", "支", "所", "%",
+static const struct word counters[] = {
+	W("个工作日"), W("件(次)"), W("人次"), W("批次"), W("件次"), W("条次"), W("场次"), W("户次"),
+	W("万元"), W("亿元"), W("件"), W("起"), W("宗"), W("份"), W("条"), W("项"), W("次"), W("场"),
+	W("家"), W("个"), W("名"), W("人"), W("户"), W("批"), W("张"), W("支"), W("所"), W("%"),
 };
-static const char *const prefixes[] = { "不超过", "不少于", "超过", "近", "约", "逾" };
-static const char *const suffixes[] = { "余", "多" };
+static const struct word prefixes[] = { W("不超过"), W("不少于"), W("超过"), W("近"), W("约"), W("逾") };
+static const struct word suffixes[] = { W("余"), W("多") };
 
 /* ---- numbers ---- */
 
@@ -124,10 +156,10 @@ size_t facts_parse_number(const char *s, size_t n, double *value)
 
 /* ---- the catalogue ---- */
 
-static void strs_free(char **v, size_t n)
+static void words_free(struct word *v, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		free(v[i]);
+		free((char *)v[i].s);
 	free(v);
 }
 
@@ -142,10 +174,16 @@ void facts_model_free(struct facts_model *m)
 	free(m->m);
 	for (size_t i = 0; i < m->np; i++) {
 		for (size_t k = 0; k < m->p[i].n; k++)
-			strs_free(m->p[i].e[k].alt, m->p[i].e[k].nalt);
+			words_free(m->p[i].e[k].alt, m->p[i].e[k].nalt);
 		free(m->p[i].qualifier);
+		free(m->p[i].first.c);
 	}
 	free(m->p);
+	for (size_t i = 0; i < m->ng; i++)
+		free(m->g[i].v);
+	free(m->g);
+	free(m->always.v);
+	cue_set_free(m->anchors);
 	free(m);
 }
 
@@ -190,14 +228,14 @@ static int metric_add(struct facts_model *m, const char *s, size_t n)
 }
 
 /* Splits s[0..n) at '|' into a fresh array. */
-static char **split_bars(const char *s, size_t n, size_t *count)
+static struct word *split_bars(const char *s, size_t n, size_t *count)
 {
-	char **v = NULL;
+	struct word *v = NULL;
 	size_t k = 0, cap = 0, start = 0;
 	for (size_t i = 0; i <= n; i++)
 		if (i == n || s[i] == '|') {
 			v = xgrow(v, &cap, k + 1, sizeof *v);
-			v[k++] = xstrndup(s + start, i - start);
+			v[k++] = (struct word){ xstrndup(s + start, i - start), i - start };
 			start = i + 1;
 		}
 	*count = k;
@@ -301,6 +339,102 @@ static const char *load_line(struct facts_model *m, const char *s, size_t n)
 	return compile(p, f[1], fl[1]);
 }
 
+static void first_add(struct first *f, const struct word *w)
+{
+	size_t j = 0;
+	uint32_t c = cue_char(w->s, w->n, &j);
+	for (size_t k = 0; k < f->n; k++)
+		if (f->c[k] == c)
+			return;
+	f->c = xgrow(f->c, &f->cap, f->n + 1, sizeof *f->c);
+	f->c[f->n++] = c;
+}
+
+/* What match() needs at the first character, element by element (read_figure for a figure). */
+static void first_of(const struct pattern *p, struct first *f)
+{
+	for (size_t ei = 0; ei < p->n; ei++) {
+		const struct elem *e = &p->e[ei];
+		int open = e->kind == E_FIXED || e->optional;
+		switch (e->kind) {
+		case E_LIT:
+			first_add(f, &e->alt[0]);
+			break;
+		case E_ALT:
+			for (size_t k = 0; k < e->nalt; k++)
+				if (e->alt[k].n)
+					first_add(f, &e->alt[k]);
+				else
+					open = 1;
+			break;
+		case E_GAP:
+			f->any = 1;
+			break;
+		case E_NUM:
+		case E_SKIP:
+			f->figure = 1;
+			for (size_t k = 0; k < sizeof prefixes / sizeof *prefixes; k++)
+				first_add(f, &prefixes[k]);
+			break;
+		case E_FIXED:
+			break;
+		}
+		if (!open)
+			return;
+	}
+	f->any = 1;   /* the rest may match nothing, so anywhere */
+}
+
+/* The longest phrase every match of p contains (one of an alternative), or NULL. */
+static const struct elem *anchor_of(const struct pattern *p)
+{
+	const struct elem *best = NULL;
+	size_t best_len = 0;
+	for (size_t ei = 0; ei < p->n; ei++) {
+		const struct elem *e = &p->e[ei];
+		if ((e->kind != E_LIT && e->kind != E_ALT) || e->optional)
+			continue;
+		size_t len = (size_t)-1;
+		for (size_t k = 0; k < e->nalt; k++)
+			if (e->alt[k].n < len)
+				len = e->alt[k].n;
+		if (len > best_len)
+			best = e, best_len = len;
+	}
+	return best;
+}
+
+static void group_add(struct group *g, int pattern)
+{
+	if (g->n && g->v[g->n - 1] == pattern)
+		return;
+	g->v = xgrow(g->v, &g->cap, g->n + 1, sizeof *g->v);
+	g->v[g->n++] = pattern;
+}
+
+static void index_patterns(struct facts_model *m)
+{
+	m->anchors = cue_set_new();
+	for (size_t pi = 0; pi < m->np; pi++) {
+		first_of(&m->p[pi], &m->p[pi].first);
+		const struct elem *a = anchor_of(&m->p[pi]);
+		if (!a) {
+			group_add(&m->always, (int)pi);
+			continue;
+		}
+		for (size_t k = 0; k < a->nalt; k++) {
+			int g;
+			if (!cue_set_find(m->anchors, a->alt[k].s, a->alt[k].n, &g)) {
+				m->g = xgrow(m->g, &m->gcap, m->ng + 1, sizeof *m->g);
+				memset(&m->g[m->ng], 0, sizeof *m->g);
+				g = (int)m->ng++;
+				cue_set_add(m->anchors, a->alt[k].s, a->alt[k].n, g);
+			}
+			group_add(&m->g[g], (int)pi);
+		}
+	}
+}
+
 struct facts_model *facts_model_new(const char *text, size_t n, char **cause)
 {
 	struct facts_model *m = xcalloc(1, sizeof *m);
@@ -320,6 +454,7 @@ struct facts_model *facts_model_new(const char *text, size_t n, char **cause)
 		}
 		i = end + 1;
 	}
+	index_patterns(m);
 	return m;
 }
 
@@ -358,10 +493,10 @@ struct capture {
 	int found;
 };
 
-static size_t match_any(const char *s, size_t n, size_t i, const char *const *v, size_t nv, size_t *which)
+static size_t match_any(const char *s, size_t n, size_t i, const struct word *v, size_t nv, size_t *which)
 {
 	for (size_t k = 0; k < nv; k++) {
-		size_t end = v[k][0] ? cue_match_at(s, n, i, v[k], strlen(v[k])) : i;
+		size_t end = v[k].n ? cue_match_at(s, n, i, v[k].s, v[k].n) : i;
 		if (end) {
 			*which = k;
 			return end;
@@ -402,11 +537,11 @@ static const char *read_counter(const char *s, size_t n, size_t i, const struct 
 {
 	size_t k;
 	if (e->nalt) {
-		*end = match_any(s, n, i, (const char *const *)e->alt, e->nalt, &k);
-		return *end ? e->alt[k] : NULL;
+		*end = match_any(s, n, i, e->alt, e->nalt, &k);
+		return *end ? e->alt[k].s : NULL;
 	}
 	*end = match_any(s, n, i, counters, sizeof counters / sizeof *counters, &k);
-	return *end ? counters[k] : NULL;
+	return *end ? counters[k].s : NULL;
 }
 
 /* Reads a figure at s[i]: [qualifier] number [万|亿] [余|多] counter [以上]. */
@@ -415,7 +550,7 @@ static size_t read_figure(const char *s, size_t n, size_t i, const struct elem *
 	size_t start = i, k, end;
 	const char *pre = NULL, *suf = NULL, *mult = "";
 	if ((end = match_any(s, n, i, prefixes, sizeof prefixes / sizeof *prefixes, &k)))
-		pre = prefixes[k], i = end;
+		pre = prefixes[k].s, i = end;
 	if (trap_before(char_before(s, i)))
 		return 0;
 	double v;
@@ -424,12 +559,12 @@ static size_t read_figure(const char *s, size_t n, size_t i, const struct elem *
 		return 0;
 	i += len;
 	if ((end = match_any(s, n, i, suffixes, 2, &k)))
-		suf = suffixes[k], i = end;
+		suf = suffixes[k].s, i = end;
 	const char *counter = read_counter(s, n, i, e, &end);
 	if (!counter && !suf && (cue_match_at(s, n, i, "万", 3) || cue_match_at(s, n, i, "亿", 3))) {
 		mult = s[i + 2] == '\x87' ? "万" : "亿", i += 3;
 		if ((end = match_any(s, n, i, suffixes, 2, &k)))
-			suf = suffixes[k], i = end;
+			suf = suffixes[k].s, i = end;
 		counter = read_counter(s, n, i, e, &end);
 	}
 	if (!counter)
@@ -438,7 +573,7 @@ static size_t read_figure(const char *s, size_t n, size_t i, const struct elem *
 	if (trap_after(s, n, i) && !counter[0])
 		return 0;
 	if (!suf && (end = match_any(s, n, i, suffixes, 2, &k)))   /* 1188余人 and 60条余 both occur */
-		suf = suffixes[k], i = end;
+		suf = suffixes[k].s, i = end;
 	const char *above = NULL;
 	if ((end = cue_match_at(s, n, i, "以上", 6)))
 		above = "以上", i = end;
@@ -462,11 +597,11 @@ static int match(const struct pattern *p, size_t ei, const char *s, size_t n, si
 	size_t end, k;
 	switch (e->kind) {
 	case E_LIT:
-		end = cue_match_at(s, n, i, e->alt[0], strlen(e->alt[0]));
+		end = cue_match_at(s, n, i, e->alt[0].s, e->alt[0].n);
 		return end && match(p, ei + 1, s, n, end, cap);
 	case E_ALT:
 		for (k = 0; k < e->nalt; k++) {
-			end = e->alt[k][0] ? cue_match_at(s, n, i, e->alt[k], strlen(e->alt[k])) : i;
+			end = e->alt[k].n ? cue_match_at(s, n, i, e->alt[k].s, e->alt[k].n) : i;
 			if (end && match(p, ei + 1, s, n, end, cap))
 				return 1;
 		}
@@ -496,21 +631,90 @@ static int match(const struct pattern *p, size_t ei, const char *s, size_t n, si
 		if (!match(p, ei + 1, s, n, i, cap))
 			return 0;
 		cap->found = 1, cap->value = e->fixed;
-		snprintf(cap->unit, sizeof cap->unit, "%s", e->alt[0]);
+		snprintf(cap->unit, sizeof cap->unit, "%s", e->alt[0].s);
 		return 1;
 	}
 	return 0;
 }
 
-/* The reporting period stated before `at` on its line: 截至/截止… up to a comma, or "N-M月". */
-static void find_period(const char *text, size_t line_start, size_t at, size_t *ps, size_t *pe)
+/* Where a reporting period may be stated on one line, found once for all the facts of the line. */
+enum { LEAD_UPTO, LEAD_UNTIL, MONTHS };   /* 截至…, 截止…, N-M月 */
+
+struct span {
+	size_t start, end;
+	int kind;
+};
+
+/* Scratch of one facts_extract call, reused from sentence to sentence. */
+struct scratch {
+	struct cue_hits hits;        /* anchors in the sentence */
+	size_t *seen;                /* per pattern: 1 + start of the last sentence that listed it */
+	int *cand;                   /* patterns to try, in catalogue order: the first still claims a figure */
+	size_t ncand;
+	size_t *pos;                 /* the sentence's characters: where each starts, */
+	uint32_t *ch;                /* and what it reads as */
+	size_t nch, chcap;
+	size_t period_line;          /* 1 + start of the line spans describes, or 0 */
+	struct span *spans;          /* in text order */
+	size_t nspans, spancap;
+};
+
+static void span_add(struct scratch *sc, size_t start, size_t end, int kind)
+{
+	sc->spans = xgrow(sc->spans, &sc->spancap, sc->nspans + 1, sizeof *sc->spans);
+	sc->spans[sc->nspans++] = (struct span){ start, end, kind };
+}
+
+/* "N-M月" starting at i of text[..n): the end of it, or 0. */
+static size_t month_range(const char *text, size_t line_start, size_t n, size_t i)
+{
+	size_t j = i, next;
+	if (digit_at(text, n, j, &next) < 0 || (i > line_start && digit_at(text, n, i - 1, &next) >= 0))
+		return 0;
+	while (digit_at(text, n, j, &next) >= 0)
+		j = next;
+	size_t dash = j;
+	uint32_t c = j < n ? cue_char(text, n, &dash) : 0;
+	if (c != '-' && c != 0x2014 && c != 0x2013 && c != 0x81f3 /* 至 */)
+		return 0;
+	size_t k = dash;
+	while (digit_at(text, n, k, &next) >= 0)
+		k = next;
+	return k > dash && cue_match_at(text, n, k, "月", 3) ? k + 3 : 0;
+}
+
+/* Lists the period statements of the line text[line_start..n). Each is as found when text ends
+ * at n; one that ends by a later `at` is found the same when the text ends at `at`, as no
+ * reading passes a character boundary. */
+static void period_spans(const char *text, size_t line_start, size_t n, struct scratch *sc)
+{
+	sc->nspans = 0;
+	sc->period_line = line_start + 1;
+	for (size_t i = line_start, end; i < n; i++) {
+		unsigned char b = (unsigned char)text[i];
+		if ((b >= '0' && b <= '9') || b == 0xef)   /* a digit, half- or full-width */
+			if ((end = month_range(text, line_start, n, i)))
+				span_add(sc, i, end, MONTHS);
+		if (b == 0xe6 && cue_match_at(text, n, i, "截至", 6))
+			span_add(sc, i, i + 6, LEAD_UPTO);
+		else if (b == 0xe6 && cue_match_at(text, n, i, "截止", 6))
+			span_add(sc, i, i + 6, LEAD_UNTIL);
+	}
+}
+
+/* The reporting period stated before `at` on its line, which ends at line_end: the last
+ * 截至/截止… up to a comma, or the first "N-M月". */
+static void find_period(const char *text, size_t line_start, size_t line_end, size_t at, struct scratch *sc,
+			size_t *ps, size_t *pe)
 {
 	*ps = *pe = 0;
-	static const char *const lead[] = { "截至", "截止" };
-	for (size_t k = 0; k < 2; k++) {
-		size_t from = line_start, hit, last = (size_t)-1;
-		while ((hit = cue_find_one(text, at, from, lead[k], 6)) != (size_t)-1)
-			last = hit, from = hit + 1;
+	if (sc->period_line != line_start + 1)
+		period_spans(text, line_start, line_end, sc);
+	for (int k = LEAD_UPTO; k <= LEAD_UNTIL; k++) {
+		size_t last = (size_t)-1;
+		for (size_t h = 0; h < sc->nspans; h++)
+			if (sc->spans[h].kind == k && sc->spans[h].end <= at)
+				last = sc->spans[h].start;
 		if (last == (size_t)-1)
 			continue;
 		size_t i = last;
@@ -524,24 +728,11 @@ static void find_period(const char *text, size_t line_start, size_t at, size_t *
 		*ps = last, *pe = i;
 		return;
 	}
-	for (size_t i = line_start; i < at; i++) {
-		size_t j = i, next;
-		if (digit_at(text, at, j, &next) < 0 || (i > line_start && digit_at(text, at, i - 1, &next) >= 0))
-			continue;
-		while (digit_at(text, at, j, &next) >= 0)
-			j = next;
-		size_t dash = j;
-		uint32_t c = j < at ? cue_char(text, at, &dash) : 0;
-		if (c != '-' && c != 0x2014 && c != 0x2013 && c != 0x81f3 /* 至 */)
-			continue;
-		size_t k = dash;
-		while (digit_at(text, at, k, &next) >= 0)
-			k = next;
-		if (k > dash && cue_match_at(text, at, k, "月", 3)) {
-			*ps = i, *pe = k + 3;
+	for (size_t h = 0; h < sc->nspans; h++)
+		if (sc->spans[h].kind == MONTHS && sc->spans[h].end <= at) {
+			*ps = sc->spans[h].start, *pe = sc->spans[h].end;
 			return;
 		}
-	}
 }
 
 static int claimed(const struct facts *out, size_t from, size_t num_start, size_t num_end)
@@ -583,33 +774,116 @@ static void add_qualifier(char *dst, size_t cap, const char *unit, const char *q
 }
 
 
-static void scan_sentence(const struct facts_model *m, const struct report *r, size_t ss, size_t se,
-			  size_t line_start, struct facts *out, size_t first)
+static int numeral(uint32_t c)
 {
-	const char *s = r->text;
-	for (size_t pi = 0; pi < m->np; pi++) {
-		const struct pattern *p = &m->p[pi];
-		for (size_t i = ss; i < se; i++) {
-			if (((unsigned char)s[i] & 0xc0) == 0x80)
+	return (c >= '0' && c <= '9') || cn_digit(c) >= 0 || cn_unit(c);
+}
+
+static int may_begin(const struct first *f, uint32_t c)
+{
+	if (f->any || (f->figure && numeral(c)))
+		return 1;
+	for (size_t k = 0; k < f->n; k++)
+		if (f->c[k] == c)
+			return 1;
+	return 0;
+}
+
+static void insertion_sort(int *v, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		int x = v[i];
+		size_t j = i;
+		for (; j > 0 && v[j - 1] > x; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+}
+
+/* Lists the patterns whose anchor occurs in the sentence s[ss..se), and those without one. */
+static void candidates(const struct facts_model *m, const char *s, size_t ss, size_t se, struct scratch *sc)
+{
+	sc->ncand = 0;
+	cue_set_scan_all(m->anchors, s + ss, se - ss, &sc->hits);
+	for (size_t h = 0; h < sc->hits.n; h++) {
+		const struct group *g = &m->g[sc->hits.v[h].data];
+		for (size_t k = 0; k < g->n; k++)
+			if (sc->seen[g->v[k]] != ss + 1) {
+				sc->seen[g->v[k]] = ss + 1;
+				sc->cand[sc->ncand++] = g->v[k];
+			}
+	}
+	if (m->always.n) {
+		memcpy(sc->cand + sc->ncand, m->always.v, m->always.n * sizeof *sc->cand);
+		sc->ncand += m->always.n;
+	}
+	insertion_sort(sc->cand, sc->ncand);
+}
+
+/* Reads the characters of the sentence s[ss..se) once for all the patterns tried there. */
+static void read_chars(const char *s, size_t ss, size_t se, struct scratch *sc)
+{
+	sc->nch = 0;
+	for (size_t i = ss; i < se; i++) {
+		if (((unsigned char)s[i] & 0xc0) == 0x80)
+			continue;
+		if (sc->nch == sc->chcap) {
+			sc->pos = xgrow(sc->pos, &sc->chcap, sc->nch + 1, sizeof *sc->pos);
+			sc->ch = xrealloc(sc->ch, sc->chcap * sizeof *sc->ch);
+		}
+		size_t j = i;
+		sc->pos[sc->nch] = i;
+		sc->ch[sc->nch++] = cue_char(s, se, &j);
+	}
+}
+
+/* A sentence being scanned: [ss, se) of r, on the line [line_start, line_end). */
+struct sentence {
+	const struct report *r;
+	size_t ss, se, line_start, line_end;
+	int section;   /* deepest section holding it, once a fact needs it; -2 before */
+};
+
+static void add_fact(struct sentence *st, const struct pattern *p, const struct capture *cap, struct facts *out,
+		     struct scratch *sc)
+{
+	out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
+	struct facts_fact *f = &out->v[out->n++];
+	memset(f, 0, sizeof *f);
+	f->metric = p->metric;
+	f->value = cap->value;
+	value_text(f->value_text, sizeof f->value_text, cap->value);
+	add_qualifier(f->unit, sizeof f->unit, cap->unit, p->qualifier);
+	f->start = st->ss, f->end = st->se;
+	f->num_start = cap->num_start, f->num_end = cap->num_end;
+	if (p->metric < 0)
+		return;   /* a claim only: dropped once the report is done */
+	if (st->section == -2)
+		st->section = report_section_at(st->r, st->ss);
+	f->section = st->section;
+	size_t at = cap->num_start > st->ss ? cap->num_start : st->ss;
+	find_period(st->r->text, st->line_start, st->line_end, at, sc, &f->period_start, &f->period_end);
+}
+
+/* Tries the candidate patterns in catalogue order, each at every character it may begin with. */
+static void scan_sentence(const struct facts_model *m, struct sentence *st, struct facts *out, struct scratch *sc)
+{
+	size_t first = out->n;   /* figures of earlier sentences lie before ss */
+	read_chars(st->r->text, st->ss, st->se, sc);
+	for (size_t ci = 0; ci < sc->ncand; ci++) {
+		const struct pattern *p = &m->p[sc->cand[ci]];
+		for (size_t k = 0; k < sc->nch; k++) {
+			if (!may_begin(&p->first, sc->ch[k]))
 				continue;
+			size_t i = sc->pos[k];
 			struct capture cap = { 0 };
-			if (!match(p, 0, s, se, i, &cap) || !cap.found)
+			if (!match(p, 0, st->r->text, st->se, i, &cap) || !cap.found)
 				continue;
 			if (cap.num_end == 0)   /* a fixed value: the words themselves are the figure */
 				cap.num_start = i, cap.num_end = i;
 			if (cap.num_end > cap.num_start && claimed(out, first, cap.num_start, cap.num_end))
 				continue;
-			out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
-			struct facts_fact *f = &out->v[out->n++];
-			memset(f, 0, sizeof *f);
-			f->metric = p->metric;
-			f->value = cap.value;
-			value_text(f->value_text, sizeof f->value_text, cap.value);
-			add_qualifier(f->unit, sizeof f->unit, cap.unit, p->qualifier);
-			f->start = ss, f->end = se;
-			f->num_start = cap.num_start, f->num_end = cap.num_end;
-			f->section = report_section_at(r, ss);
-			find_period(s, line_start, cap.num_start > ss ? cap.num_start : ss, &f->period_start, &f->period_end);
+			add_fact(st, p, &cap, out, sc);
 			if (cap.num_end == cap.num_start)
 				break;   /* one negative statement per sentence and pattern */
 		}
@@ -638,7 +912,9 @@ static int repeated(const struct facts *out, size_t first, size_t kept, const st
 size_t facts_extract(const struct facts_model *m, const struct report *r, struct facts *out)
 {
 	size_t first = out->n, body_end = r->body_end ? r->body_end : r->len;
-	size_t line_start = r->body_start;
+	struct scratch sc = { .seen = xcalloc(m->np + 1, sizeof *sc.seen + sizeof *sc.cand) };
+	sc.cand = (int *)(sc.seen + m->np + 1);
+	struct sentence st = { .r = r, .line_start = r->body_start, .line_end = r->body_start };
 	for (size_t i = r->body_start; i < body_end;) {
 		size_t ss = i;
 		uint32_t c = 0;
@@ -647,10 +923,22 @@ size_t facts_extract(const struct facts_model *m, const struct report *r, struct
 			if (sentence_end(c))
 				break;
 		}
-		scan_sentence(m, r, ss, i, line_start, out, first);
+		if (st.line_end <= ss) {
+			const char *nl = memchr(r->text + ss, '\n', body_end - ss);
+			st.line_end = nl ? (size_t)(nl - r->text) : body_end;
+		}
+		candidates(m, r->text, ss, i, &sc);
+		st.ss = ss, st.se = i, st.section = -2;
+		if (sc.ncand)
+			scan_sentence(m, &st, out, &sc);
 		if (c == '\n')
-			line_start = i;
+			st.line_start = i;
 	}
+	cue_hits_fini(&sc.hits);
+	free(sc.seen);
+	free(sc.pos);
+	free(sc.ch);
+	free(sc.spans);
 	size_t kept = first;
 	for (size_t k = first; k < out->n; k++)
 		if (out->v[k].metric >= 0 && !repeated(out, first, kept, &out->v[k]))
