@@ -1,4 +1,4 @@
-/* test_12_facts.c — key metrics: figures, Chinese numerals, qualifiers, traps, recall and precision on the reference metrics. */
+/* test_12_facts.c — key metrics: figures, Chinese numerals, qualifiers, traps, anchored matching, recall and precision on the reference metrics. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,6 +8,7 @@
 
 #include "seed_report.h"
 
+#include "cue.h"
 #include "facts.h"
 
 static const struct facts_model *model(void)
@@ -52,20 +53,25 @@ static void test_numbers(void **state)
 	assert_int_equal(facts_parse_number("件", 3, &v), 0);
 }
 
-/* One sentence in, the facts out as "metric=value unit" joined by spaces. */
-static void extract(const char *text, char *out, size_t cap)
+/* Text in, the facts of catalogue m out as "metric=value unit" joined by spaces. */
+static void extract_with(const struct facts_model *m, const char *text, char *out, size_t cap)
 {
 	struct report *r = one_para(text);
 	struct facts f = { 0 };
-	facts_extract(model(), r, &f);
+	facts_extract(m, r, &f);
 	out[0] = '\0';
 	for (size_t i = 0; i < f.n; i++) {
 		size_t len = strlen(out);
-		snprintf(out + len, cap - len, "%s%s=%s %s", i ? " " : "", facts_metric_name(model(), f.v[i].metric),
+		snprintf(out + len, cap - len, "%s%s=%s %s", i ? " " : "", facts_metric_name(m, f.v[i].metric),
 			 f.v[i].value_text, f.v[i].unit);
 	}
 	facts_fini(&f);
 	report_free(r);
+}
+
+static void extract(const char *text, char *out, size_t cap)
+{
+	extract_with(model(), text, out, cap);
 }
 
 static void test_figures(void **state)
@@ -168,6 +174,143 @@ static void test_catalogue_errors(void **state)
 	facts_model_free(m);
 }
 
+/* The phrase matcher the extractor anchors on: single searches, and every occurrence at once. */
+static void test_cue_find(void **state)
+{
+	(void)state;
+	const char *s = "行政复议申请，复议（含失效）";
+	size_t n = strlen(s);
+	assert_int_equal(cue_find_one(s, n, 0, "复议", 6), 6);
+	assert_int_equal(cue_find_one(s, n, 7, "复议", 6), 21);
+	assert_int_equal(cue_find_one(s, n, 22, "复议", 6), (size_t)-1);
+	assert_int_equal(cue_find_one(s, n, 0, "议申", 6), 9);
+	assert_int_equal(cue_find_one(s, n, 0, "请,复", 7), 15);     /* ， reads as , */
+	assert_int_equal(cue_find_one(s, n, 0, "(含失效)", 11), 27);  /* （ ） read as ( ) */
+	assert_int_equal(cue_find_one(s, n, 0, "审议", 6), (size_t)-1);  /* 审 starts with the byte of 复 */
+	assert_int_equal(cue_find_one(s, 9, 0, "议申", 6), (size_t)-1);  /* the text ends inside the phrase */
+}
+
+static void test_cue_scan_all(void **state)
+{
+	(void)state;
+	struct cue_set *c = cue_set_new();
+	cue_set_add(c, "法律顾问", strlen("法律顾问"), 1);
+	cue_set_add(c, "聘请法律顾问", strlen("聘请法律顾问"), 2);
+	cue_set_add(c, "顾问", strlen("顾问"), 3);
+	cue_set_add(c, "复议", strlen("复议"), 4);
+	cue_set_add(c, "复核", strlen("复核"), 5);
+	cue_set_add(c, "复", strlen("复"), 6);
+	cue_set_add(c, "(含", strlen("(含"), 7);
+	int data = 0;
+	assert_true(cue_set_find(c, "法律顾问", strlen("法律顾问"), &data));
+	assert_int_equal(data, 1);
+	assert_true(cue_set_find(c, "（含", strlen("（含"), &data));
+	assert_int_equal(data, 7);
+	assert_false(cue_set_find(c, "律顾", strlen("律顾"), &data));
+	assert_false(cue_set_find(c, "", 0, &data));
+
+	/* Nested occurrences all count; at one start, shorter phrases first. */
+	const char *s = "聘请法律顾问复核复议（含";
+	static const struct cue_hit want[] = {
+		{ 0, 18, 2 }, { 6, 18, 1 }, { 12, 18, 3 }, { 18, 21, 6 }, { 18, 24, 5 }, { 24, 27, 6 }, { 24, 30, 4 },
+		{ 30, 36, 7 },
+	};
+	struct cue_hits h = { 0 };
+	assert_int_equal(cue_set_scan_all(c, s, strlen(s), &h), sizeof want / sizeof want[0]);
+	for (size_t i = 0; i < h.n; i++) {
+		assert_int_equal(h.v[i].start, want[i].start);
+		assert_int_equal(h.v[i].end, want[i].end);
+		assert_int_equal(h.v[i].data, want[i].data);
+	}
+	/* The longest-match scan keeps only what no longer phrase covers. */
+	assert_int_equal(cue_set_scan(c, s, strlen(s), &h), 4);
+	assert_int_equal(h.v[0].data, 2);
+	assert_int_equal(h.v[1].data, 5);
+	assert_int_equal(h.v[2].data, 4);
+	assert_int_equal(h.v[3].data, 7);
+	/* A phrase cut by the end of the text is no occurrence. */
+	assert_int_equal(cue_set_scan_all(c, s, 9, &h), 0);
+	cue_hits_fini(&h);
+	cue_set_free(c);
+}
+
+/* Patterns opening with a gap, an optional word, a figure or a fixed value, patterns sharing an
+ * anchor, and one with no phrase at all: each is found where it matches, wherever it begins. */
+static const char anchored_table[] =
+	"metric\ta\t受理\nmetric\tb\t办结\n"
+	"a\t…受理{N:件}\n"
+	"b\t(共|累计)?办结{N:件}\n"
+	"c\t{N:名}法律顾问\n"
+	"d\t{N:家}…法律顾问\n"
+	"f\t无一(败诉|被纠错){=0:件}\n"
+	"g\t（含失效）{N:件}\n"
+	"k\t(收到|接到)申请{N:件}\n"
+	"e\t{N:个}\n";
+
+static void test_anchored_patterns(void **state)
+{
+	(void)state;
+	char *cause = NULL;
+	struct facts_model *m = facts_model_new(anchored_table, strlen(anchored_table), &cause);
+	assert_non_null(m);
+	static const struct {
+		const char *text, *want;
+	} rows[] = {
+		{ "今年累计办结12件,依法受理5件。", "b=12 件 a=5 件" },
+		{ "共办结3件。办结4件。", "b=3 件 b=4 件" },
+		{ "聘请8名法律顾问,3家单位聘请法律顾问。", "c=8 名 d=3 家" },
+		{ "设立4个站点,行政诉讼无一败诉。", "e=4 个 f=0 件" },
+		{ "废止(含失效)3件;受理", "g=3 件" },
+		{ "接到申请6件,收到申请7件。", "k=6 件 k=7 件" },
+		{ "受理件,法律顾问,无一", "" },
+	};
+	char got[512];
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		extract_with(m, rows[i].text, got, sizeof got);
+		if (strcmp(got, rows[i].want) != 0)
+			print_error("%s\n  got  %s\n  want %s\n", rows[i].text, got, rows[i].want);
+		assert_string_equal(got, rows[i].want);
+	}
+	facts_model_free(m);
+
+	/* A pattern whose words may all be absent states its value at the start of every sentence
+	 * (the second time is a repetition, and dropped). */
+	const char *empty = "z\t(无)?{=0:次}\n";
+	m = facts_model_new(empty, strlen(empty), NULL);
+	extract_with(m, "共有3处。另有2处。", got, sizeof got);
+	assert_string_equal(got, "z=0 次");
+	facts_model_free(m);
+}
+
+/* Several facts on one line share its period statements; each sees only those before it. */
+static void test_periods_of_a_line(void **state)
+{
+	(void)state;
+	const char *text = "1-6月办结2件;截至6月底,累计办结12件;2019年1-11月,依法受理5件。\n受理7件。\n1—11月受理9件。";
+	struct facts_model *m = facts_model_new(anchored_table, strlen(anchored_table), NULL);
+	struct report *r = one_para(text);
+	struct facts f = { 0 };
+	f.n = 0;
+	assert_int_equal(facts_extract(m, r, &f), 5);
+	static const char *const periods[] = { "1-6月", "截至6月底", "截至6月底", "", "1—11月" };
+	static const char *const values[] = { "2", "12", "5", "7", "9" };
+	for (size_t i = 0; i < f.n; i++) {
+		assert_string_equal(f.v[i].value_text, values[i]);
+		assert_int_equal(f.v[i].period_end - f.v[i].period_start, strlen(periods[i]));
+		assert_memory_equal(text + f.v[i].period_start, periods[i], strlen(periods[i]));
+	}
+	/* A second report appends to the same list, found the same way. */
+	assert_int_equal(facts_extract(m, r, &f), 5);
+	assert_int_equal(f.n, 10);
+	for (size_t i = 0; i < 5; i++) {
+		assert_int_equal(f.v[5 + i].num_start, f.v[i].num_start);
+		assert_int_equal(f.v[5 + i].period_start, f.v[i].period_start);
+	}
+	facts_fini(&f);
+	report_free(r);
+	facts_model_free(m);
+}
+
 struct seed_fact {
 	char file[64], metric[48];
 	double value;
@@ -233,6 +376,10 @@ int main(void)
 		cmocka_unit_test(test_traps),
 		cmocka_unit_test(test_location_and_period),
 		cmocka_unit_test(test_catalogue_errors),
+		cmocka_unit_test(test_cue_find),
+		cmocka_unit_test(test_cue_scan_all),
+		cmocka_unit_test(test_anchored_patterns),
+		cmocka_unit_test(test_periods_of_a_line),
 		cmocka_unit_test(test_seed_metrics),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
