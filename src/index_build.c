@@ -101,6 +101,9 @@ struct builder {
 	struct buf folded, strings, lines;
 	uint32_t *units;
 	size_t nunits, ucap;
+	uint32_t *bmp;         /* count per code point below U+10000 in the current stream, else 0 */
+	uint32_t *seen;        /* the code points counted there */
+	size_t seencap;
 	struct ixdoc *docs;
 	uint64_t total_units;
 };
@@ -273,7 +276,7 @@ static void write_entry(struct builder *b, uint32_t doc, uint32_t li, struct gke
  * tail of its postings; both are prefetched a few keys ahead so the misses overlap. */
 static void write_entries(struct builder *b, uint32_t doc)
 {
-	enum { AHEAD = 8 };
+	enum { AHEAD = 16 };
 	while (2 * (b->ng + b->nl + 1) > ((size_t)1 << b->gbits))
 		global_grow(b);   /* no growth below: the pointers stay valid */
 	b->gk = xgrow(b->gk, &b->gkcap, b->nl + 1, sizeof *b->gk);
@@ -297,18 +300,30 @@ static void add_stream(struct builder *b, uint32_t doc, uint64_t field)
 	size_t n = b->nunits;
 	const uint32_t *u = b->units;
 	local_reserve(b, n);
+	/* Units of the Basic Multilingual Plane are counted in a plain array, pairs in the table. */
+	if (!b->bmp)
+		b->bmp = xcalloc(0x10000, sizeof *b->bmp);
+	b->seen = xgrow(b->seen, &b->seencap, n + 1, sizeof *b->seen);
+	size_t nseen = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (i + 8 + 1 < n) {   /* the table is bigger than the first-level cache */
-			__builtin_prefetch(&b->l[hash_key(field | u[i + 8], b->lbits)]);
+		if (i + 8 + 1 < n)   /* the table is bigger than the first-level cache */
 			__builtin_prefetch(&b->l[hash_key(field | index_blob_pair_key(u[i + 8], u[i + 9]), b->lbits)]);
+		if (u[i] < 0x10000) {
+			if (!b->bmp[u[i]]++)
+				b->seen[nseen++] = u[i];
+		} else {
+			b->lcnt[local_key(b, field | u[i])]++;
 		}
-		b->lcnt[local_key(b, field | u[i])]++;
 		if (i + 1 < n) {
 			uint32_t li = local_key(b, field | index_blob_pair_key(u[i], u[i + 1]));
 			b->lcnt[li]++;
 			b->occ[b->nocc++] = li;
 			b->occ[b->nocc++] = (uint32_t)i;
 		}
+	}
+	for (size_t k = 0; k < nseen; k++) {
+		b->lcnt[local_key(b, field | b->seen[k])] = b->bmp[b->seen[k]];
+		b->bmp[b->seen[k]] = 0;
 	}
 	/* Positions grouped by key with a counting sort; they arrive in order. */
 	size_t total = 0;
@@ -415,10 +430,34 @@ static void add_report(struct builder *b, uint32_t doc, const struct report *r)
 
 /* ---- the blob ---- */
 
-static int cmp_gkey(const void *a, const void *b)
+/* A key and its build state, sorted by key without a look at the state. */
+struct okey {
+	uint64_t key;
+	const struct gkey *g;
+};
+
+/* LSD radix sort by key, 11 bits a pass; tmp has room for n. */
+static void sort_keys(struct okey *v, struct okey *tmp, size_t n)
 {
-	uint64_t x = (*(struct gkey *const *)a)->key, y = (*(struct gkey *const *)b)->key;
-	return x < y ? -1 : x > y;
+	enum { BITS = 11, NB = 1 << BITS };
+	size_t *count = xmalloc(NB * sizeof *count);
+	for (int shift = 0; shift < 64; shift += BITS) {
+		memset(count, 0, NB * sizeof *count);
+		for (size_t i = 0; i < n; i++)
+			count[(v[i].key >> shift) & (NB - 1)]++;
+		if (count[(v[0].key >> shift) & (NB - 1)] == n)
+			continue;   /* one digit for all: nothing moves */
+		size_t sum = 0;
+		for (size_t d = 0; d < NB; d++) {
+			size_t c = count[d];
+			count[d] = sum;
+			sum += c;
+		}
+		for (size_t i = 0; i < n; i++)
+			tmp[count[(v[i].key >> shift) & (NB - 1)]++] = v[i];
+		memcpy(v, tmp, n * sizeof *v);
+	}
+	free(count);
 }
 
 static const char *sort_pool;
@@ -520,14 +559,16 @@ static size_t copy_postings(const struct builder *b, const struct gkey *g, unsig
 /* Lays the build out as a blob: header, docs, keys, words, string pool, lines, postings. */
 static unsigned char *write_blob(struct builder *b, size_t ndocs, size_t *size)
 {
-	struct gkey **order = xmalloc((b->ng + 1) * sizeof *order);
+	struct okey *order = xmalloc((b->ng + 1) * sizeof *order), *tmp = xmalloc((b->ng + 1) * sizeof *tmp);
 	size_t n = 0, post_len = 0;
 	for (size_t i = 0; b->gbits && i < ((size_t)1 << b->gbits); i++)
 		if (b->g[i].last) {
-			order[n++] = &b->g[i];
+			order[n++] = (struct okey){ b->g[i].key, &b->g[i] };
 			post_len += index_blob_skip_bytes(b->g[i].key, b->g[i].df) + b->g[i].len;
 		}
-	qsort(order, n, sizeof *order, cmp_gkey);
+	if (n)
+		sort_keys(order, tmp, n);
+	free(tmp);
 
 	size_t wbase = b->strings.len;
 	buf_add(&b->strings, b->words.pool.data ? b->words.pool.data : "", b->words.pool.len);
@@ -556,11 +597,16 @@ static unsigned char *write_blob(struct builder *b, size_t ndocs, size_t *size)
 	memcpy(blob + h.docs_off, b->docs, ndocs * sizeof(struct ixdoc));
 	struct ixkey *k = (struct ixkey *)(blob + h.keys_off);
 	size_t off = 0;
-	unsigned char *tmp = NULL;
+	unsigned char *scratch = NULL;
 	size_t tcap = 0;
 	for (size_t i = 0; i < n; i++) {
-		const struct gkey *g = order[i];
-		size_t w = copy_postings(b, g, blob + h.post_off + off, &tmp, &tcap);
+		/* the keys' states and postings lie all over: fetch them ahead */
+		if (i + 16 < n)
+			__builtin_prefetch(order[i + 16].g);
+		if (i + 8 < n)
+			__builtin_prefetch(b->arena + order[i + 8].g->head);
+		const struct gkey *g = order[i].g;
+		size_t w = copy_postings(b, g, blob + h.post_off + off, &scratch, &tcap);
 		k[i] = (struct ixkey){ g->key, off, (uint32_t)w, g->df };
 		off += w;
 	}
@@ -572,7 +618,7 @@ static unsigned char *write_blob(struct builder *b, size_t ndocs, size_t *size)
 		memcpy(blob + h.lines_off, b->lines.data, h.lines_len);
 	memcpy(blob, &h, sizeof h);
 	((struct head *)blob)->checksum = index_blob_seal(blob, h.size);
-	free(tmp);
+	free(scratch);
 	free(order);
 	*size = h.size;
 	return blob;
@@ -597,6 +643,8 @@ static void builder_fini(struct builder *b)
 	buf_fini(&b->strings);
 	buf_fini(&b->lines);
 	free(b->units);
+	free(b->bmp);
+	free(b->seen);
 	free(b->docs);
 }
 
