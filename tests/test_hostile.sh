@@ -75,6 +75,9 @@ mkfifo "$B/pipe.txt"
 echo "not a report" >"$B/notes.md"
 cp assets/reports/putuo-2021.txt "$B/secret.txt"
 chmod 000 "$B/secret.txt"
+mkdir "$B/locked"
+cp assets/reports/putuo-2021.txt "$B/locked/"
+chmod 000 "$B/locked"
 mkdir -m 777 "$T/cache"
 
 # Root reads anything: the loads run as nobody then, when root can be dropped here.
@@ -84,7 +87,7 @@ if [ "$(id -u)" = 0 ]; then
 		AS="setpriv --reuid=65534 --regid=65534 --clear-groups"
 	else
 		echo "note: cannot drop root here; the unreadable file is left out"
-		rm -f "$B/secret.txt"
+		rm -rf "$B/secret.txt" "$B/locked"
 	fi
 fi
 
@@ -93,6 +96,7 @@ fi
 	echo "fazhi: $B/binary.txt: binary file (not text)"
 	echo "fazhi: $B/empty.txt: empty file"
 	echo "fazhi: $B/gone.txt: No such file or directory"
+	[ ! -e "$B/locked" ] || echo "fazhi: $B/locked: Permission denied"
 	echo "fazhi: $B/loop.txt: symbolic link loop"
 	echo "fazhi: $B/mixed.txt: 251 invalid byte sequences replaced by U+FFFD"
 	echo "fazhi: $B/pipe.txt: not a regular file"
@@ -101,7 +105,7 @@ fi
 } >"$T/want.err"
 printf '%s\n' "$B/line.txt" "$B/mixed.txt" "$B/putuo-2021.txt" "$B/putuo-gb.txt" "$B/truncated.txt" \
 	"$B/wujin-2020.txt" >"$T/want.paths"
-size=$(find "$B" -type f -name '*.txt' -exec cat {} + | wc -c)   # not the FIFO: it would wait
+size=$(find "$B" -maxdepth 1 -type f -name '*.txt' -exec cat {} + | wc -c)   # not the FIFO: it would wait
 bound=$((64 * MB + 4 * size / 1024))
 
 mem "$T/out" "$T/err" $AS env XDG_CACHE_HOME="$T/cache" timeout 60 "$FAZHI" outline "$B"
