@@ -93,6 +93,15 @@ check "CLI compare: the bidi controls are placeholders" shows "二 顺序�颠�
 check "CLI compare: the file name shown with placeholders" shows "[2] $ESCAPES"
 FAZHI=$REAL
 
+# The browser on those names: the message on the status line keeps its placeholders.
+WITH="XDG_CACHE_HOME=$D/cache" start 160 30 "$D/evil"
+check "file names with escapes, browser: the report is listed" pane_shows 1 "常州市武进区"
+check "file names with escapes, browser: the status line shows the name with placeholders" \
+	status_has "x␛[31m�K.txt: empty file"
+check "file names with escapes, browser: the title is not changed" untitled
+keys q
+check "file names with escapes, browser: q quits with status 1" exited 1
+
 # --- The browser on a directory of good reports and bad files -------------------------------
 B=$D/b
 mkdir "$B"
