@@ -105,7 +105,7 @@ fi
 } >"$T/want.err"
 printf '%s\n' "$B/line.txt" "$B/mixed.txt" "$B/putuo-2021.txt" "$B/putuo-gb.txt" "$B/truncated.txt" \
 	"$B/wujin-2020.txt" >"$T/want.paths"
-size=$(find "$B" -maxdepth 1 -type f -name '*.txt' -exec cat {} + | wc -c)   # not the FIFO: it would wait
+size=$(find "$B" -maxdepth 1 -type f -name '*.txt' -exec cat {} + 2>/dev/null | wc -c)   # not the FIFO: it would wait
 bound=$((64 * MB + 4 * size / 1024))
 
 mem "$T/out" "$T/err" $AS env XDG_CACHE_HOME="$T/cache" timeout 60 "$FAZHI" outline "$B"
