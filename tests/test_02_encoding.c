@@ -403,10 +403,40 @@ static void test_clean(void **state)
 	free(t);
 }
 
+/* Clean text is a fixed point: every loader fixture's decoded text decodes to itself, as
+ * UTF-8 with nothing replaced or defused (what the fuzz target checks on random bytes). */
+static void test_fixed_point(void **state)
+{
+	(void)state;
+	static const char *const files[] = {
+		FIXTURES "escapes.txt", FIXTURES "invalid-utf8.txt", FIXTURES "putuo-2021.gb18030-crlf.txt",
+		FIXTURES "simen-2022.gb18030.txt", FIXTURES "wujin-2020.bom-cr.txt", FIXTURES "zhanjiang-etdz-2022.mixed.txt",
+	};
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		struct decoded d, again;
+		char *cause = NULL;
+		decode_file(files[i], &d);
+		assert_int_equal(encoding_decode(d.text, d.len, &again, &cause), 0);
+		assert_int_equal(again.len, d.len);
+		assert_memory_equal(again.text, d.text, d.len);
+		assert_int_equal(again.from, ENCODING_UTF8);
+		assert_int_equal(again.replaced, 0);
+		assert_int_equal(again.defused, 0);
+		size_t n;
+		char *c = encoding_clean(d.text, d.len, &n);
+		assert_int_equal(n, d.len);
+		assert_memory_equal(c, d.text, n);
+		free(c);
+		free(again.text);
+		free(d.text);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rows),
+		cmocka_unit_test(test_fixed_point),
 		cmocka_unit_test(test_gb18030_crlf_putuo),
 		cmocka_unit_test(test_gb18030_simen),
 		cmocka_unit_test(test_bom_cr_wujin),
