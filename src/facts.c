@@ -654,10 +654,35 @@ struct scratch {
 	size_t *pos;                 /* the sentence's characters: where each starts, */
 	uint32_t *ch;                /* and what it reads as */
 	size_t nch, chcap;
+	unsigned char *owned;        /* per byte of the sentence: CLAIMED_FIGURE | CLAIMED_POINT */
+	size_t ownedcap;
 	size_t period_line;          /* 1 + start of the line spans describes, or 0 */
 	struct span *spans;          /* in text order */
 	size_t nspans, spancap;
 };
+
+/* What the facts found so far in a sentence hold: the bytes of their figures, and the places of
+ * the statements without one. A sentence may state thousands of figures: a mark per byte keeps
+ * each claim check as short as the figure. */
+enum { CLAIMED_FIGURE = 1, CLAIMED_POINT = 2 };
+
+/* Whether a fact of this sentence (from ss) holds part of the figure [a, b): overlaps a figure,
+ * or has its statement strictly inside. */
+static int claimed(const struct scratch *sc, size_t ss, size_t a, size_t b)
+{
+	for (size_t y = a; y < b; y++)
+		if ((sc->owned[y - ss] & CLAIMED_FIGURE) || (y > a && (sc->owned[y - ss] & CLAIMED_POINT)))
+			return 1;
+	return 0;
+}
+
+static void claim(struct scratch *sc, size_t ss, size_t a, size_t b)
+{
+	if (a == b)
+		sc->owned[a - ss] |= CLAIMED_POINT;
+	for (size_t y = a; y < b; y++)
+		sc->owned[y - ss] |= CLAIMED_FIGURE;
+}
 
 static void span_add(struct scratch *sc, size_t start, size_t end, int kind)
 {
@@ -735,13 +760,6 @@ static void find_period(const char *text, size_t line_start, size_t line_end, si
 		}
 }
 
-static int claimed(const struct facts *out, size_t from, size_t num_start, size_t num_end)
-{
-	for (size_t k = from; k < out->n; k++)
-		if (out->v[k].num_start < num_end && num_start < out->v[k].num_end)
-			return 1;
-	return 0;
-}
 
 static void value_text(char *dst, size_t cap, double v)
 {
@@ -868,8 +886,12 @@ static void add_fact(struct sentence *st, const struct pattern *p, const struct 
 /* Tries the candidate patterns in catalogue order, each at every character it may begin with. */
 static void scan_sentence(const struct facts_model *m, struct sentence *st, struct facts *out, struct scratch *sc)
 {
-	size_t first = out->n;   /* figures of earlier sentences lie before ss */
 	read_chars(st->r->text, st->ss, st->se, sc);
+	/* Figures of earlier sentences lie before ss: only this sentence's can claim. */
+	size_t len = st->se - st->ss + 1;
+	if (len > sc->ownedcap)
+		sc->owned = xgrow(sc->owned, &sc->ownedcap, len, 1);
+	memset(sc->owned, 0, len);
 	for (size_t ci = 0; ci < sc->ncand; ci++) {
 		const struct pattern *p = &m->p[sc->cand[ci]];
 		for (size_t k = 0; k < sc->nch; k++) {
@@ -881,8 +903,9 @@ static void scan_sentence(const struct facts_model *m, struct sentence *st, stru
 				continue;
 			if (cap.num_end == 0)   /* a fixed value: the words themselves are the figure */
 				cap.num_start = i, cap.num_end = i;
-			if (cap.num_end > cap.num_start && claimed(out, first, cap.num_start, cap.num_end))
+			if (cap.num_end > cap.num_start && claimed(sc, st->ss, cap.num_start, cap.num_end))
 				continue;
+			claim(sc, st->ss, cap.num_start, cap.num_end);
 			add_fact(st, p, &cap, out, sc);
 			if (cap.num_end == cap.num_start)
 				break;   /* one negative statement per sentence and pattern */
@@ -939,6 +962,7 @@ size_t facts_extract(const struct facts_model *m, const struct report *r, struct
 	free(sc.pos);
 	free(sc.ch);
 	free(sc.spans);
+	free(sc.owned);
 	size_t kept = first;
 	for (size_t k = first; k < out->n; k++)
 		if (out->v[k].metric >= 0 && !repeated(out, first, kept, &out->v[k]))

@@ -282,6 +282,32 @@ static void test_anchored_patterns(void **state)
 	facts_model_free(m);
 }
 
+/* A figure goes to the first pattern of the catalogue that reads it; a statement without a
+ * figure made inside one (十 of 二十三件) takes it too. */
+static void test_claims(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *table, *text, *want;
+	} rows[] = {
+		{ "a\t收到{N:件}\nb\t{N:件}\n", "收到15件,另3件。", "a=15 件 b=3 件" },
+		{ "b\t{N:件}\na\t收到{N:件}\n", "收到15件,另3件。", "b=15 件 b=3 件" },
+		{ "p\t十{=0:次}\nq\t{N:件}\n", "共二十三件。", "p=0 次" },
+		{ "q\t{N:件}\np\t十{=0:次}\n", "共二十三件。", "q=23 件 p=0 次" },
+		{ "p\t共{=0:次}\nq\t{N:件}\n", "共二十三件。", "p=0 次 q=23 件" },
+	};
+	char got[512];
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		struct facts_model *m = facts_model_new(rows[i].table, strlen(rows[i].table), NULL);
+		assert_non_null(m);
+		extract_with(m, rows[i].text, got, sizeof got);
+		if (strcmp(got, rows[i].want) != 0)
+			print_error("%s\n  got  %s\n  want %s\n", rows[i].text, got, rows[i].want);
+		assert_string_equal(got, rows[i].want);
+		facts_model_free(m);
+	}
+}
+
 /* Several facts on one line share its period statements; each sees only those before it. */
 static void test_periods_of_a_line(void **state)
 {
@@ -380,6 +406,7 @@ int main(void)
 		cmocka_unit_test(test_cue_scan_all),
 		cmocka_unit_test(test_anchored_patterns),
 		cmocka_unit_test(test_periods_of_a_line),
+		cmocka_unit_test(test_claims),
 		cmocka_unit_test(test_seed_metrics),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
