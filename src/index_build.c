@@ -101,6 +101,7 @@ struct builder {
 	struct gkey *g;
 	size_t ng, gbits;
 	unsigned char *arena;
+	int aheap;             /* the arena came from the heap, not a mapping */
 	size_t alen, acap;
 	struct lkey *l;
 	size_t lbits;
@@ -235,13 +236,42 @@ static uint32_t next_cap(uint32_t cap)
 	return cap < LAST_CHUNK ? 2 * cap : cap;
 }
 
+/* The arena is mapped, not allocated: a heap block would be copied at each growth, and its
+ * fresh pages touched twice. Its first size comes from the corpus, so it seldom grows. */
+static void arena_free(struct builder *b)
+{
+	if (b->arena && b->aheap)
+		arena_free(b);
+	else if (b->arena)
+		munmap(b->arena, b->acap);
+}
+
+static void arena_grow(struct builder *b, size_t need)
+{
+	size_t cap = b->acap ? 2 * b->acap : 1 << 20;
+	while (cap < need)
+		cap *= 2;
+	int heap = 0;
+	unsigned char *p = mmap(NULL, cap, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (p == MAP_FAILED) {   /* no room to map: the heap, where xmalloc handles a failure */
+		p = xmalloc(cap);
+		heap = 1;
+	} else {
+		hugepages(p, cap);
+	}
+	if (b->alen)
+		memcpy(p, b->arena, b->alen);
+	arena_free(b);
+	b->arena = p;
+	b->acap = cap;
+	b->aheap = heap;
+}
+
 static uint64_t arena_chunk(struct builder *b, uint32_t cap)
 {
 	size_t off = (b->alen + 7) & ~(size_t)7;
-	size_t was = b->acap;
-	b->arena = xgrow(b->arena, &b->acap, off + 8 + cap, 1);
-	if (b->acap != was)
-		hugepages(b->arena, b->acap);
+	if (off + 8 + cap > b->acap)
+		arena_grow(b, off + 8 + cap);
 	memset(b->arena + off, 0, 8);
 	b->alen = off + 8 + cap;
 	return off;
@@ -613,6 +643,7 @@ static unsigned char *write_blob(struct builder *b, size_t ndocs, size_t *size)
 	h.size = align8(h.post_off + post_len);
 
 	unsigned char *blob = xmalloc(h.size);
+	hugepages(blob, h.size);
 	memset(blob, 0, h.post_off);
 	memset(blob + h.post_off + post_len, 0, h.size - h.post_off - post_len);
 	memcpy(blob + h.docs_off, b->docs, ndocs * sizeof(struct ixdoc));
@@ -648,7 +679,7 @@ static unsigned char *write_blob(struct builder *b, size_t ndocs, size_t *size)
 static void builder_fini(struct builder *b)
 {
 	free(b->g);
-	free(b->arena);
+	arena_free(b);
 	free(b->l);
 	free(b->lk);
 	free(b->lcnt);
@@ -681,6 +712,10 @@ struct index *index_build(const struct corpus *c, const struct index_progress *p
 	memset(&b, 0, sizeof b);
 	b.docs = xcalloc(c->n + 1, sizeof *b.docs);
 	global_grow(&b);
+	size_t bytes = 0;
+	for (size_t i = 0; i < c->n; i++)
+		bytes += c->reports[i]->len;
+	arena_grow(&b, bytes + bytes / 2);   /* postings take about the size of the text */
 	for (size_t i = 0; i < c->n; i++) {
 		add_report(&b, (uint32_t)i, c->reports[i]);
 		if (progress && progress->fn && ((i & 63) == 63 || i + 1 == c->n))
