@@ -123,6 +123,11 @@ static inline size_t index_blob_utf8_next(const unsigned char *s, size_t n, size
 	return k;
 }
 
+/* An index over a blob the builder has just laid out, taken without index_from_blob's checks
+ * (the checksum alone is a pass over the whole blob). Never for bytes read from a file. */
+struct index;
+struct index *index_blob_trusted(const void *data, size_t len, void (*release)(const void *data, size_t len));
+
 /* Checksum of the whole blob, the header's checksum field read as 0 (index.c). */
 uint64_t index_blob_seal(const unsigned char *p, size_t size);
 
