@@ -141,6 +141,8 @@ bench: deps all
 	@sh tests/ui/bench_frame.sh
 	@echo
 	@sh tests/bench.sh
+	@echo
+	@sh tests/bench_facts.sh
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/fazhi/reports $(DESTDIR)$(PREFIX)/share/man/man1
