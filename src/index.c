@@ -467,11 +467,13 @@ static int choose_pairs(struct search *s, uint64_t field)
 
 static size_t decode_positions(struct search *s, int j, struct cur *c)
 {
-	s->pos[j] = xgrow(s->pos[j], &s->pcap[j], c->cnt + 1, sizeof **s->pos);
 	const uint8_t *p = cur_positions(c);
+	/* a count read from the entries is trusted no further than the bytes that could hold it */
+	size_t most = p && c->cnt <= (size_t)(c->pend - p) ? c->cnt : p ? (size_t)(c->pend - p) : 0;
+	s->pos[j] = xgrow(s->pos[j], &s->pcap[j], most + 1, sizeof **s->pos);
 	uint32_t v, prev = 0;
 	size_t n = 0;
-	while (p && n < c->cnt && (p = index_blob_get_varint(p, c->pend, &v)))
+	while (p && n < most && (p = index_blob_get_varint(p, c->pend, &v)))
 		s->pos[j][n++] = prev += v;
 	return s->npos[j] = n;
 }
@@ -759,6 +761,8 @@ static size_t evaluate(struct search *s, const struct query *q, struct acc **res
  * a top 20 of 30,000 reports costs a pass, not a sort. */
 static void select_best(struct acc *res, size_t n, size_t keep)
 {
+	if (n == 0)
+		return;
 	if (keep >= n || keep == 0) {
 		qsort(res, n, sizeof *res, cmp_acc);
 		return;
@@ -1162,7 +1166,8 @@ size_t index_search_top(const struct index *ix, const struct query *q, size_t li
 		out->total = out->total_max = nc;
 		nk = limit < nc ? limit : nc;
 		select_best(c, nc, nk);
-		memcpy(kept, c, nk * sizeof *kept);
+		if (nk)
+			memcpy(kept, c, nk * sizeof *kept);
 	} else {
 		for (size_t i = nc / 2; i-- > 0;)
 			heap_down(c, nc, i);

@@ -41,14 +41,20 @@ static void use(const struct index *ix)
 	struct index_results r = { 0 };
 	struct index_hits h = { 0 };
 	struct index_snippet sn[3];
-	for (size_t k = 0; k < nqueries; k++) {
-		index_search(ix, queries[k], 4, &r);
+	for (size_t k = 0; k < 2 * nqueries; k++) {
+		/* the exhaustive search, then the top-k one that reads counts and proves by seeking */
+		if (k < nqueries)
+			index_search(ix, queries[k], 4, &r);
+		else
+			index_search_top(ix, queries[k - nqueries], 3, &r);
+		if (r.n > r.total || r.total > r.total_max)
+			abort();
 		for (size_t i = 0; i < r.n; i++) {
 			if (r.v[i].report >= n)
 				abort();
 			/* Texts that are not the indexed ones: the snippets must still stay inside them. */
 			const struct report *rep = corpus.reports[r.v[i].report % corpus.n];
-			size_t ns = index_result_snippets(ix, &r.v[i], rep, queries[k], 40, &h, sn, 3);
+			size_t ns = index_result_snippets(ix, &r.v[i], rep, queries[k % nqueries], 40, &h, sn, 3);
 			for (size_t s = 0; s < ns; s++)
 				if (sn[s].end > rep->len || sn[s].first + sn[s].n > h.n)
 					abort();
