@@ -24,7 +24,13 @@
  *
  * Exactness: index_search's hits for a report equal the number of places the folded body
  * contains a positive term (see query.h for word edges), summed over the positive terms,
- * overlapping occurrences included; index_doc_find returns those same places. */
+ * overlapping occurrences included; index_doc_find returns those same places.
+ *
+ * Two searches: index_search proves every report (exact for all: per-report counts, totals);
+ * index_search_top returns the same first k results, reports, hits and scores alike, but
+ * proves reports only in order of an upper bound of their score read from the per-report
+ * counts of a term's rarest pairs, stopping once the k-th proved score clears every bound
+ * left (top-k: its totals are bounds unless it says they are exact). */
 
 struct index;   /* opaque; read-only once built, so many searches may share it */
 
