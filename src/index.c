@@ -1141,6 +1141,8 @@ static void keep_best(struct acc *kept, size_t *nk, size_t k, const struct acc *
  * k-th score clears its bound by more than this. */
 #define BOUND_ROOM (1 + 1e-9)
 
+#define PROOF_BUDGET 1000
+
 size_t index_search_top(const struct index *ix, const struct query *q, size_t limit, struct index_results *out)
 {
 	if (limit == 0 || q->ngroups == 0)
@@ -1171,7 +1173,12 @@ size_t index_search_top(const struct index *ix, const struct query *q, size_t li
 	} else {
 		for (size_t i = nc / 2; i-- > 0;)
 			heap_down(c, nc, i);
+		size_t proofs = 0;
 		while (nc && !(nk == limit && kept[0].score > c[0].score * BOUND_ROOM)) {
+			/* Bounds that hardly bind (an exclusion that removes nearly every report, say):
+			 * past this many proofs, proving every report in one pass is cheaper. */
+			if (++proofs > PROOF_BUDGET + 8 * limit)
+				return index_search(ix, q, limit, out);
 			struct acc a = c[0];
 			c[0] = c[--nc];
 			heap_down(c, nc, 0);
