@@ -83,10 +83,14 @@ mkdir -m 777 "$T/cache"
 # Root reads anything: the loads run as nobody then, when root can be dropped here.
 AS=""
 if [ "$(id -u)" = 0 ]; then
-	if setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
+	# nobody must reach the program and the good reports: a checkout under a private
+	# directory (a 0700 temporary clone) does not let it, and then root reads as root.
+	# (through env: setpriv's own exec still has root's capabilities, the ones after do not)
+	if setpriv --reuid=65534 --regid=65534 --clear-groups env "$FAZHI" --version >/dev/null 2>&1 &&
+	   setpriv --reuid=65534 --regid=65534 --clear-groups cat "$B/putuo-2021.txt" >/dev/null 2>&1; then
 		AS="setpriv --reuid=65534 --regid=65534 --clear-groups"
 	else
-		echo "note: cannot drop root here; the unreadable file is left out"
+		echo "note: cannot run the program as nobody here; the unreadable files are left out"
 		rm -rf "$B/secret.txt" "$B/locked"
 	fi
 fi
