@@ -325,7 +325,7 @@ static int cur_end(struct cur *c)
 }
 
 /* Steps to the next report of the list; 0 at the end (or on data that does not decode). */
-static int cur_next(struct cur *c, uint64_t ndocs)
+static inline int cur_next(struct cur *c, uint64_t ndocs)
 {
 	uint32_t v;
 	const uint8_t *p = index_blob_get_varint(c->p, c->end, &v);
@@ -357,19 +357,10 @@ static const uint8_t *cur_positions(struct cur *c)
 	return c->pos;
 }
 
-/* Moves to the first report >= doc; 0 when there is none. */
-static int cur_seek(struct cur *c, int64_t doc, uint64_t ndocs)
+/* cur_seek through the skips: the last skip whose entry's predecessor is before doc. */
+static int cur_seek_far(struct cur *c, int64_t doc, uint64_t ndocs)
 {
-	if (c->doc >= doc)
-		return c->doc != INT64_MAX;
-	/* The last skip whose entry's predecessor is before doc, if it lies ahead; most seeks of
-	 * a walk land before the next skip, which one look tells. */
 	uint32_t lo = c->sk, hi = c->nskip, sk[3];
-	if (lo < hi) {
-		memcpy(sk, c->skips + (size_t)c->stride * lo, 4);
-		if ((int64_t)sk[0] >= doc)
-			hi = lo;
-	}
 	while (lo < hi) {
 		uint32_t mid = lo + (hi - lo) / 2;
 		memcpy(sk, c->skips + (size_t)c->stride * mid, 4);
@@ -391,6 +382,24 @@ static int cur_seek(struct cur *c, int64_t doc, uint64_t ndocs)
 				c->behind = 0;
 			}
 		}
+	}
+	while (c->doc < doc)
+		if (!cur_next(c, ndocs))
+			return 0;
+	return 1;
+}
+
+/* Moves to the first report >= doc; 0 when there is none. Most seeks of a walk land before
+ * the next skip, which one look tells, and step on entry by entry. */
+static inline int cur_seek(struct cur *c, int64_t doc, uint64_t ndocs)
+{
+	if (c->doc >= doc)
+		return c->doc != INT64_MAX;
+	if (c->sk < c->nskip) {
+		uint32_t sd;
+		memcpy(&sd, c->skips + (size_t)c->stride * c->sk, 4);
+		if ((int64_t)sd < doc)
+			return cur_seek_far(c, doc, ndocs);
 	}
 	while (c->doc < doc)
 		if (!cur_next(c, ndocs))
