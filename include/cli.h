@@ -16,6 +16,14 @@ int cli_facts(int argc, char **argv);
 /* Shared by the subcommands: load PATH arguments (or the embedded corpus when npaths == 0),
  * print every corpus message as "fazhi: PATH: reason" on stderr; returns the failure count. */
 size_t cli_load(struct corpus *c, char **paths, int npaths);
+/* For a lazy corpus (c->lazy set before cli_load) the messages are not printed by cli_load,
+ * since reading the reports adds more: print them with cli_messages when the reports needed
+ * have been read (e.g. after index_open). cli_messages prints msgs[from..]; cli_message one. */
+void cli_messages(const struct corpus *c, size_t from);
+void cli_message(const struct corpus_msg *m);
+/* corpus_get for a report about to be printed; when it can no longer be read (changed since
+ * the walk), its message is printed and NULL returned. */
+const struct report *cli_report(struct corpus *c, size_t i);
 
 /* Writes s[0..n) for a human: on a terminal any byte that could drive it is shown as a
  * placeholder (text from reports is already clean; this guards arguments and messages). */

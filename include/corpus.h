@@ -21,16 +21,57 @@ struct corpus_msg {
 	char *path;    /* owned */
 	char *reason;  /* owned */
 	int skipped;   /* 1: the file was not loaded; 0: a warning */
+	size_t at;     /* where in the walk it was met: entries added before its file */
+	long entry;    /* the entry it is about (a warning, or a lazy entry that failed), else -1 */
+};
+
+/* A lazy corpus (corpus.lazy set before adding paths) records the files a directory walk finds
+ * without reading them: each is an entry with what stat said, and its report is read and
+ * parsed on first use (corpus_get). A large corpus then opens at the cost of the walk, and a
+ * list can be drawn from metadata kept elsewhere (corpus_set_meta, e.g. the cached index).
+ * Files named on their own, the embedded samples, and every file of an eager corpus (the
+ * default) are read when added, as before.
+ *
+ * A lazy entry that cannot be read when it is first used (it vanished, became unreadable or
+ * binary, or changed since the walk: size, mtime, device or inode differ) stays in the corpus
+ * as a failed entry: corpus_get returns NULL and its message is inserted into msgs where the
+ * walk met the file, so msgs keeps the order it would have had if everything had been read
+ * during the walk. Empty and oversized files are told by stat and skipped during the walk. */
+struct corpus_file {
+	char *path;               /* owned; as given or built while walking */
+	long long size, mtime_ns; /* of a regular file, from stat; size -1: not a regular file
+	                           * (a pipe named on the command line, an embedded sample) */
+	unsigned long long dev, ino;
+	unsigned char failed;     /* could not be loaded; reports[i] is an empty stand-in */
+	unsigned char noted;      /* its load messages are in msgs already (not to repeat them) */
+};
+
+/* Metadata for a list: title, region, year. Strings are borrowed (from the loaded report, or
+ * from the metadata source) and NULL when unknown. */
+struct corpus_meta {
+	const char *title, *region;
+	int year;
+};
+
+/* Where the metadata of entries not loaded comes from (e.g. the index cache). fn fills out
+ * and returns 0, or -1 when it does not know the entry (corpus_meta then loads the report). */
+struct corpus_meta_source {
+	int (*fn)(void *arg, size_t i, struct corpus_meta *out);
+	void *arg;
 };
 
 struct corpus {
-	struct report **reports;   /* loaded reports in a stable order, owned */
-	size_t n, cap;
-	struct corpus_msg *msgs;   /* errors and warnings in the order met, owned */
+	struct report **reports;   /* reports[i]: entry i's report, owned; NULL while a lazy entry
+	                            * is not loaded; use corpus_get unless it is known loaded */
+	struct corpus_file *files; /* files[i]: entry i; owned */
+	size_t n, cap, filecap;
+	struct corpus_msg *msgs;   /* errors and warnings in the order of the walk, owned */
 	size_t nmsgs, msgcap;
 	char *readbuf;             /* the bytes of the file being read, reused for the next, owned;
 	                            * 64 KiB at first, let go after a path that grew it past 16 MiB */
 	size_t readcap;
+	int lazy;                  /* set by the caller: directory walks record files unread */
+	struct corpus_meta_source meta;   /* zeroed: none */
 };
 
 void corpus_init(struct corpus *c);
@@ -42,7 +83,8 @@ void corpus_fini(struct corpus *c);
  * symbolic links followed, a directory reached twice read once and a loop reported. Files are
  * opened O_RDONLY and read with read(): never written, and one truncated or growing while it
  * is read loads as read (or gets a message), never crashes. Returns the number of messages
- * with skipped == 1 it added; 0 when all loaded. */
+ * with skipped == 1 it added; 0 when all loaded. In a lazy corpus the files of a directory
+ * are recorded unread (their load failures come later, from corpus_get). */
 int corpus_add_path(struct corpus *c, const char *path);
 
 /* Adds a report from memory under the given path name (copied). Returns 0, or -1 (recorded
@@ -54,5 +96,30 @@ void corpus_add_embedded(struct corpus *c);
 
 /* Number of messages with skipped == 1. */
 size_t corpus_failures(const struct corpus *c);
+
+/* Entry i's report, read and parsed now if it was not loaded; NULL when it cannot be (the
+ * message is in msgs). The report stays owned by the corpus and valid until corpus_unload(c, i)
+ * or corpus_fini: whoever loads a report to use it briefly (index_build) unloads it only if
+ * it was not loaded before (corpus_loaded), so reports others hold stay valid. */
+struct report *corpus_get(struct corpus *c, size_t i);
+/* As corpus_get, but never NULL: a failed entry gives an empty report under its path. */
+const struct report *corpus_load(struct corpus *c, size_t i);
+int corpus_loaded(const struct corpus *c, size_t i);
+int corpus_failed(const struct corpus *c, size_t i);
+/* Frees entry i's report if it is a lazy entry that can be read again; else does nothing. */
+void corpus_unload(struct corpus *c, size_t i);
+
+const char *corpus_path(const struct corpus *c, size_t i);
+/* Bytes of entry i: of its loaded text, else what stat said (0 when unknown). */
+size_t corpus_size(const struct corpus *c, size_t i);
+/* What a list shows of entry i: from its report when loaded, else from the metadata source,
+ * else the report is loaded (a failed entry gives NULLs and year 0). */
+void corpus_meta(struct corpus *c, size_t i, struct corpus_meta *out);
+void corpus_set_meta(struct corpus *c, const struct corpus_meta_source *src);
+
+/* Records a message about entry i met elsewhere (e.g. kept by the index cache from the build
+ * that read the file): inserted in walk order, the entry marked noted, and failed when
+ * skipped. reason is copied. */
+void corpus_note(struct corpus *c, size_t i, const char *reason, int skipped);
 
 #endif

@@ -41,8 +41,10 @@ struct index_progress {
 };
 
 /* Builds the index of the corpus (progress may be NULL). Never fails. Free with index_free.
- * The index refers to reports by their position in c->reports. */
-struct index *index_build(const struct corpus *c, const struct index_progress *progress);
+ * The index refers to reports by their position in c->reports. Reports not loaded are loaded
+ * one at a time and unloaded once indexed (corpus_load, corpus_unload); an entry that fails
+ * to load is indexed as an empty report. */
+struct index *index_build(struct corpus *c, const struct index_progress *progress);
 void index_free(struct index *ix);
 size_t index_bytes(const struct index *ix);     /* size of the index (the cache file) */
 size_t index_nreports(const struct index *ix);
@@ -157,12 +159,18 @@ char *index_cache_dir(void);
 
 /* The index of the corpus: from its cache file in dir when that is present and valid (the
  * file is mapped read-only, and checked: magic, version, corpus key of paths, sizes and
- * mtimes, checksum, every offset), else built and saved there atomically (temp file + rename,
+ * mtimes as stat gave them when the corpus was walked, so no report is read to find the file;
+ * a checksum of all but the postings, every offset; the postings are checked block by block
+ * when a search first reads them, see index_intact), else built and saved there atomically (temp file + rename,
  * under a lock so concurrent instances never corrupt it). dir NULL: build only. Never fails;
  * *notice gets a message for the user when the cache was rejected or could not be written
  * (caller frees), else NULL. */
-struct index *index_open(const struct corpus *c, const char *dir, const struct index_progress *progress,
+struct index *index_open(struct corpus *c, const char *dir, const struct index_progress *progress,
                          char **notice);
+
+/* The index from its cache file in dir when that is present and valid, else NULL: nothing is
+ * built or written, and a rejected file is left for index_open to rebuild and tell. */
+struct index *index_open_cached(struct corpus *c, const char *dir);
 
 /* The cache file index_open uses for this corpus in dir (caller frees). */
 char *index_cache_path(const struct corpus *c, const char *dir);
@@ -173,6 +181,32 @@ char *index_cache_path(const struct corpus *c, const char *dir);
 const void *index_blob(const struct index *ix, size_t *len);
 struct index *index_from_blob(const void *data, size_t len, uint64_t key,
                               void (*release)(const void *data, size_t len), char **cause);
+/* As index_from_blob, but the checksum of the whole blob is left to the caller, who has
+ * checked the head and tables with checksums of its own (index_cache.c): check->postings(arg,
+ * off, len) is called before the postings of a key at [off, off + len) of the postings region
+ * are read, and returns 0 when they are intact; else the key reads as absent, so the caller
+ * must ask after each search whether the index stayed intact (index_intact). check->free(arg)
+ * is called by index_free. */
+struct index_check {
+	int (*postings)(void *arg, uint64_t off, uint64_t len);
+	void (*free)(void *arg);
+	void *arg;
+};
+struct index *index_from_blob_checked(const void *data, size_t len, uint64_t key, const struct index_check *check,
+                                      void (*release)(const void *data, size_t len), char **cause);
+void *index_check_arg(const struct index *ix);   /* check->arg, NULL without a check */
+
+/* 1 when no damage was found in the index so far: always for an index built or checked whole;
+ * for a cache file opened by index_open, 0 once postings read by a search failed their
+ * checksum. The search that met the damage gave wrong results: the caller frees the index,
+ * calls index_open again (which rebuilds the file, with *cause as part of its notice) and
+ * searches again. *cause (may be NULL) gets the message, owned by the index. */
+int index_intact(const struct index *ix, const char **cause);
+/* Frees a damaged index and opens the corpus's again, rebuilt; *notice as index_open's, and
+ * never NULL (it says what was damaged). */
+struct index *index_reopen(struct index *ix, struct corpus *c, const char *dir, const struct index_progress *progress,
+                           char **notice);
+
 /* Sets the corpus key in a freshly built index's blob and reseals its checksum. */
 void index_set_key(struct index *ix, uint64_t key);
 

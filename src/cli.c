@@ -15,15 +15,33 @@ size_t cli_load(struct corpus *c, char **paths, int npaths)
 		corpus_add_embedded(c);
 	for (int i = 0; i < npaths; i++)
 		corpus_add_path(c, paths[i]);
-	for (size_t i = 0; i < c->nmsgs; i++) {
-		const struct corpus_msg *m = &c->msgs[i];
-		fputs("fazhi: ", stderr);
-		cli_put(stderr, m->path, strlen(m->path));
-		fputs(": ", stderr);
-		cli_put(stderr, m->reason, strlen(m->reason));
-		fputc('\n', stderr);
-	}
+	if (!c->lazy)
+		cli_messages(c, 0);
 	return corpus_failures(c);
+}
+
+void cli_message(const struct corpus_msg *m)
+{
+	fputs("fazhi: ", stderr);
+	cli_put(stderr, m->path, strlen(m->path));
+	fputs(": ", stderr);
+	cli_put(stderr, m->reason, strlen(m->reason));
+	fputc('\n', stderr);
+}
+
+void cli_messages(const struct corpus *c, size_t from)
+{
+	for (size_t i = from; i < c->nmsgs; i++)
+		cli_message(&c->msgs[i]);
+}
+
+const struct report *cli_report(struct corpus *c, size_t i)
+{
+	const struct report *r = corpus_get(c, i);
+	for (size_t k = 0; !r && k < c->nmsgs; k++)
+		if (c->msgs[k].entry == (long)i && c->msgs[k].skipped)
+			cli_message(&c->msgs[k]);
+	return r;
 }
 
 void cli_put(FILE *f, const char *s, size_t n)

@@ -189,7 +189,7 @@ int cli_facts(int argc, char **argv)
 	if (fmt == CSV)
 		buf_adds(&out, "file,region,year,metric,value,unit,text\r\n");
 	for (size_t k = 0; k < co.n; k++) {
-		const struct report *r = co.reports[k];
+		const struct report *r = corpus_get(&co, k);   /* an eager corpus: every one loaded */
 		f.n = 0;
 		facts_extract(m, r, &f);
 		if (fmt == TEXT && f.n) {

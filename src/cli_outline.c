@@ -163,12 +163,12 @@ int cli_outline(int argc, char **argv)
 	struct buf b = { 0 };
 	for (size_t k = 0; k < c.n; k++) {
 		buf_reset(&b);
-		if (json && classify_sections(c.reports[k]) < 0)
+		if (json && classify_sections(corpus_get(&c, k)) < 0)
 			failed++;
 		if (json)
-			outline_json(&b, c.reports[k]);
+			outline_json(&b, corpus_get(&c, k));
 		else
-			outline_text(&b, c.reports[k]);
+			outline_text(&b, corpus_get(&c, k));
 		if (!json && k + 1 < c.n)
 			buf_addc(&b, '\n');
 		cli_put(stdout, b.data, b.len);

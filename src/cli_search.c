@@ -135,7 +135,7 @@ static void print_text(struct buf *b, const struct report *r, const struct index
 	}
 }
 
-static void print_results(const struct corpus *c, const struct index *ix, const struct query *q,
+static void print_results(struct corpus *c, const struct index *ix, const struct query *q,
                           const struct index_results *res, enum format fmt)
 {
 	struct buf out;
@@ -143,11 +143,13 @@ static void print_results(const struct corpus *c, const struct index *ix, const 
 	struct index_snippet sn[SNIPPETS];
 	buf_init(&out);
 	for (size_t i = 0; i < res->n; i++) {
-		const struct report *r = c->reports[res->v[i].report];
 		buf_reset(&out);
-		if (fmt == FMT_COUNT) {
-			buf_printf(&out, "%zu\t%s\n", res->v[i].hits, r->path);
+		if (fmt == FMT_COUNT) {   /* the path alone: no report is read */
+			buf_printf(&out, "%zu\t%s\n", res->v[i].hits, corpus_path(c, res->v[i].report));
 		} else {
+			const struct report *r = cli_report(c, res->v[i].report);
+			if (!r)
+				continue;
 			size_t ns = index_result_snippets(ix, &res->v[i], r, q, SNIPPET_CELLS, &hits, sn, SNIPPETS);
 			if (fmt == FMT_JSON)
 				print_json(&out, r, &res->v[i], &hits, sn, ns);
@@ -210,31 +212,42 @@ int cli_search(int argc, char **argv)
 		free(cause);
 		return 2;
 	}
+	/* The files of a directory are read by the index build, or not at all when its cache is
+	 * valid: then only the reports printed with snippets are read. */
 	struct corpus c;
 	corpus_init(&c);
+	c.lazy = 1;
 	int npaths = argc - qi - 1;
-	size_t failed = cli_load(&c, argv + qi + 1, npaths);
+	cli_load(&c, argv + qi + 1, npaths);
 	char *dir = npaths ? index_cache_dir() : NULL, *notice = NULL;
 	struct index_progress bar = { progress_bar, NULL };
 	struct index *ix = index_open(&c, dir, isatty(2) ? &bar : NULL, &notice);
+	cli_messages(&c, 0);
+	/* --count lists every match: the exhaustive search. A limit ranks the best without
+	 * proving every report (limit 0 is the exhaustive search too). */
+	struct index_results res = { 0 };
+	for (int tries = 0; tries < 2; tries++) {
+		if (fmt == FMT_COUNT)
+			index_search(ix, q, limit, &res);
+		else
+			index_search_top(ix, q, limit, &res);
+		if (index_intact(ix, NULL))
+			break;
+		free(notice);
+		ix = index_reopen(ix, &c, dir, isatty(2) ? &bar : NULL, &notice);
+	}
 	if (notice) {
 		fputs("fazhi: ", stderr);
 		cli_put(stderr, notice, strlen(notice));
 		fputc('\n', stderr);
 	}
-	/* --count lists every match: the exhaustive search. A limit ranks the best without
-	 * proving every report (limit 0 is the exhaustive search too). */
-	struct index_results res = { 0 };
-	if (fmt == FMT_COUNT)
-		index_search(ix, q, limit, &res);
-	else
-		index_search_top(ix, q, limit, &res);
 	print_results(&c, ix, q, &res, fmt);
 	index_results_fini(&res);
 	index_free(ix);
 	free(notice);
 	free(dir);
 	query_free(q);
+	int status = corpus_failures(&c) ? 1 : 0;
 	corpus_fini(&c);
-	return failed ? 1 : 0;
+	return status;
 }

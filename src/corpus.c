@@ -35,9 +35,12 @@ void corpus_init(struct corpus *c)
 
 void corpus_fini(struct corpus *c)
 {
-	for (size_t i = 0; i < c->n; i++)
+	for (size_t i = 0; i < c->n; i++) {
 		report_free(c->reports[i]);
+		free(c->files[i].path);
+	}
 	free(c->reports);
+	free(c->files);
 	for (size_t i = 0; i < c->nmsgs; i++) {
 		free(c->msgs[i].path);
 		free(c->msgs[i].reason);
@@ -55,12 +58,24 @@ size_t corpus_failures(const struct corpus *c)
 	return n;
 }
 
-/* Records a message; takes ownership of reason. Returns 1 when the file was skipped, else 0. */
-static int add_msg(struct corpus *c, const char *path, char *reason, int skipped)
+/* Records a message about the file met after `at` entries, in walk order (after those met
+ * at the same place); takes ownership of reason. Returns 1 when the file was skipped, else 0.
+ * Messages met during a walk are appended; those of lazy entries loaded later are inserted. */
+static int msg_at(struct corpus *c, const char *path, char *reason, int skipped, size_t at, long entry)
 {
 	c->msgs = xgrow(c->msgs, &c->msgcap, c->nmsgs + 1, sizeof *c->msgs);
-	c->msgs[c->nmsgs++] = (struct corpus_msg){ xstrdup(path), reason, skipped };
+	size_t k = c->nmsgs;
+	while (k > 0 && c->msgs[k - 1].at > at)
+		k--;
+	memmove(c->msgs + k + 1, c->msgs + k, (c->nmsgs - k) * sizeof *c->msgs);
+	c->msgs[k] = (struct corpus_msg){ xstrdup(path), reason, skipped, at, entry };
+	c->nmsgs++;
 	return skipped;
+}
+
+static int add_msg(struct corpus *c, const char *path, char *reason, int skipped)
+{
+	return msg_at(c, path, reason, skipped, c->n, -1);
 }
 
 static int skip(struct corpus *c, const char *path, const char *reason)
@@ -68,34 +83,80 @@ static int skip(struct corpus *c, const char *path, const char *reason)
 	return add_msg(c, path, xstrdup(reason), 1);
 }
 
+static const char *errno_reason(int err)
+{
+	return err == ELOOP ? "symbolic link loop" : strerror(err);
+}
+
 static int skip_errno(struct corpus *c, const char *path, int err)
 {
-	return skip(c, path, err == ELOOP ? "symbolic link loop" : strerror(err));
+	return skip(c, path, errno_reason(err));
+}
+
+/* Where the bytes being read go: a new entry (entry -1), or lazy entry `entry` being loaded. */
+struct target {
+	long entry;
+	struct report *r;   /* the report made, or NULL */
+};
+
+static int fail(struct corpus *c, const char *path, struct target *t, char *reason)
+{
+	if (t->entry < 0)
+		return add_msg(c, path, reason, 1);
+	if (c->files[t->entry].noted) {   /* read again after an unload: said already */
+		free(reason);
+		return 1;
+	}
+	return msg_at(c, path, reason, 1, (size_t)t->entry, t->entry);
+}
+
+/* Decodes and parses bytes into t->r; returns 0, or 1 when skipped (recorded in msgs). */
+static int make_report(struct corpus *c, const char *path, const char *bytes, size_t n, struct target *t)
+{
+	struct decoded d;
+	char *cause;
+	if (encoding_decode(bytes, n, &d, &cause) < 0)
+		return fail(c, path, t, cause);
+	t->r = parse_report(d.text, d.len, path);
+	t->r->encoding = (int)d.from;
+	t->r->replaced = d.replaced;
+	size_t i = t->entry < 0 ? c->n : (size_t)t->entry;
+	if (d.replaced && !(t->entry >= 0 && c->files[i].noted))
+		msg_at(c, path, xasprintf("%zu invalid byte sequence%s replaced by U+FFFD", d.replaced,
+		                          d.replaced == 1 ? "" : "s"), 0, i, (long)i);
+	return 0;
+}
+
+/* Appends an entry; r may be NULL (not loaded yet). */
+static void add_entry(struct corpus *c, const char *path, struct report *r, const struct stat *st)
+{
+	c->reports = xgrow(c->reports, &c->cap, c->n + 1, sizeof *c->reports);
+	c->files = xgrow(c->files, &c->filecap, c->n + 1, sizeof *c->files);
+	struct corpus_file *f = &c->files[c->n];
+	*f = (struct corpus_file){ xstrdup(path), -1, 0, 0, 0, 0, 1 };
+	if (st && S_ISREG(st->st_mode)) {
+		f->size = (long long)st->st_size;
+		f->mtime_ns = (long long)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
+		f->dev = (unsigned long long)st->st_dev;
+		f->ino = (unsigned long long)st->st_ino;
+	}
+	f->noted = r != NULL;
+	c->reports[c->n++] = r;
 }
 
 int corpus_add_bytes(struct corpus *c, const char *path, const char *bytes, size_t n)
 {
-	struct decoded d;
-	char *cause;
-	if (encoding_decode(bytes, n, &d, &cause) < 0) {
-		add_msg(c, path, cause, 1);
+	struct target t = { -1, NULL };
+	if (make_report(c, path, bytes, n, &t))
 		return -1;
-	}
-	struct report *r = parse_report(d.text, d.len, path);
-	r->encoding = (int)d.from;
-	r->replaced = d.replaced;
-	c->reports = xgrow(c->reports, &c->cap, c->n + 1, sizeof *c->reports);
-	c->reports[c->n++] = r;
-	if (d.replaced)
-		add_msg(c, path, xasprintf("%zu invalid byte sequence%s replaced by U+FFFD", d.replaced,
-		                           d.replaced == 1 ? "" : "s"), 0);
+	add_entry(c, path, t.r, NULL);
 	return 0;
 }
 
-/* Reads fd to its end into c->readbuf and loads the bytes; `size` is what fstat said (0 when
+/* Reads fd to its end into c->readbuf and makes the report; `size` is what fstat said (0 when
  * it says nothing). A NUL byte ends the reading early: the input is binary, and /dev/zero
- * must not fill the memory. */
-static int read_file(struct corpus *c, const char *path, int fd, size_t size)
+ * must not fill the memory. Returns 1 when skipped. */
+static int read_fd(struct corpus *c, const char *path, int fd, size_t size, struct target *t)
 {
 	size_t len = 0;
 	c->readbuf = xgrow(c->readbuf, &c->readcap, size + 1 > READ_MIN ? size + 1 : READ_MIN, 1);
@@ -106,14 +167,23 @@ static int read_file(struct corpus *c, const char *path, int fd, size_t size)
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got < 0)
-			return skip_errno(c, path, errno);
+			return fail(c, path, t, xstrdup(errno_reason(errno)));
 		int nul = memchr(c->readbuf + len, '\0', (size_t)got) != NULL;
 		len += (size_t)got;
 		if (got == 0 || nul)
-			return corpus_add_bytes(c, path, c->readbuf, len) < 0;
+			return make_report(c, path, c->readbuf, len, t);
 		if (len > FILE_MAX)
-			return skip(c, path, "file too large (over 1 GiB)");
+			return fail(c, path, t, xstrdup("file too large (over 1 GiB)"));
 	}
+}
+
+static int read_file(struct corpus *c, const char *path, int fd, const struct stat *st)
+{
+	struct target t = { -1, NULL };
+	if (read_fd(c, path, fd, S_ISREG(st->st_mode) ? (size_t)st->st_size : 0, &t))
+		return 1;
+	add_entry(c, path, t.r, st);
+	return 0;
 }
 
 /* Loads one file. In a directory walk only regular files are taken (any_kind == 0), so that
@@ -136,10 +206,23 @@ static int add_file(struct corpus *c, const char *path, int any_kind)
 		failed = skip(c, path, "file too large (over 1 GiB)");
 	} else {
 		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-		failed = read_file(c, path, fd, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0);
+		failed = read_file(c, path, fd, &st);
 	}
 	close(fd);
 	return failed;
+}
+
+/* Records a file of a lazy walk unread; what stat tells is checked now, as add_file would. */
+static int add_unread(struct corpus *c, const char *path, const struct stat *st)
+{
+	if (!S_ISREG(st->st_mode))
+		return skip(c, path, "not a regular file");
+	if (st->st_size == 0)
+		return skip(c, path, "empty file");
+	if ((uintmax_t)st->st_size > FILE_MAX)
+		return skip(c, path, "file too large (over 1 GiB)");
+	add_entry(c, path, NULL, st);
+	return 0;
 }
 
 /* Directories met during one walk, by device and inode: `seen` (a hash set) so that none is
@@ -254,7 +337,7 @@ static void walk_dir(struct walk *w, const char *path, const struct stat *st)
 		} else if (S_ISDIR(cst.st_mode)) {
 			walk_dir(w, child, &cst);
 		} else if (is_txt(ents[i].name)) {
-			w->failed += add_file(w->c, child, 0);
+			w->failed += w->c->lazy ? add_unread(w->c, child, &cst) : add_file(w->c, child, 0);
 		}
 		free(child);
 		free(ents[i].name);
@@ -300,5 +383,113 @@ void corpus_add_embedded(struct corpus *c)
 		char *path = xasprintf("embedded:%s", a->name + 8);
 		corpus_add_bytes(c, path, (const char *)a->data, a->size);
 		free(path);
+	}
+}
+
+/* Reads lazy entry i into reports[i]; a file that is no longer the one the walk saw fails. */
+static void load_entry(struct corpus *c, size_t i)
+{
+	struct corpus_file *f = &c->files[i];
+	struct target t = { (long)i, NULL };
+	int fd = open(f->path, O_RDONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
+	struct stat st;
+	int failed;
+	if (fd < 0) {
+		failed = fail(c, f->path, &t, xstrdup(errno_reason(errno)));
+	} else if (fstat(fd, &st) < 0) {
+		failed = fail(c, f->path, &t, xstrdup(errno_reason(errno)));
+	} else if (!S_ISREG(st.st_mode) || (long long)st.st_size != f->size
+	           || (long long)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec != f->mtime_ns
+	           || (unsigned long long)st.st_dev != f->dev || (unsigned long long)st.st_ino != f->ino) {
+		failed = fail(c, f->path, &t, xstrdup("changed since the directory was read"));
+	} else {
+		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+		failed = read_fd(c, f->path, fd, (size_t)st.st_size, &t);
+	}
+	if (fd >= 0)
+		close(fd);
+	if (c->readcap > KEEP_MAX) {
+		free(c->readbuf);
+		c->readbuf = NULL;
+		c->readcap = 0;
+	}
+	f->noted = 1;
+	if (failed) {
+		f->failed = 1;
+		t.r = parse_report(xstrdup(""), 0, f->path);
+	}
+	c->reports[i] = t.r;
+}
+
+const struct report *corpus_load(struct corpus *c, size_t i)
+{
+	if (!c->reports[i]) {
+		if (c->files[i].failed)
+			c->reports[i] = parse_report(xstrdup(""), 0, c->files[i].path);
+		else
+			load_entry(c, i);
+	}
+	return c->reports[i];
+}
+
+struct report *corpus_get(struct corpus *c, size_t i)
+{
+	corpus_load(c, i);
+	return c->files[i].failed ? NULL : c->reports[i];
+}
+
+int corpus_loaded(const struct corpus *c, size_t i)
+{
+	return c->reports[i] != NULL;
+}
+
+int corpus_failed(const struct corpus *c, size_t i)
+{
+	return c->files[i].failed;
+}
+
+void corpus_unload(struct corpus *c, size_t i)
+{
+	/* Only a regular file can be read again; an entry read when added may be a pipe. */
+	if (c->files[i].size <= 0 || !c->reports[i])
+		return;
+	report_free(c->reports[i]);
+	c->reports[i] = NULL;
+}
+
+const char *corpus_path(const struct corpus *c, size_t i)
+{
+	return c->files[i].path;
+}
+
+size_t corpus_size(const struct corpus *c, size_t i)
+{
+	if (c->reports[i])
+		return c->reports[i]->len;
+	return c->files[i].size > 0 ? (size_t)c->files[i].size : 0;
+}
+
+void corpus_meta(struct corpus *c, size_t i, struct corpus_meta *out)
+{
+	if (!c->reports[i] && !c->files[i].failed && c->meta.fn && c->meta.fn(c->meta.arg, i, out) == 0)
+		return;
+	const struct report *r = corpus_load(c, i);
+	*out = (struct corpus_meta){ r->meta.title, r->meta.region, r->meta.year };
+}
+
+void corpus_set_meta(struct corpus *c, const struct corpus_meta_source *src)
+{
+	c->meta = src ? *src : (struct corpus_meta_source){ NULL, NULL };
+}
+
+void corpus_note(struct corpus *c, size_t i, const char *reason, int skipped)
+{
+	struct corpus_file *f = &c->files[i];
+	msg_at(c, f->path, xstrdup(reason), skipped, i, (long)i);
+	f->noted = 1;
+	if (skipped && !f->failed) {
+		f->failed = 1;
+		report_free(c->reports[i]);
+		c->reports[i] = NULL;
 	}
 }

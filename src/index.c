@@ -26,6 +26,7 @@ struct index {
 	const uint8_t *lines;
 	const uint8_t *post;
 	double avgdl;
+	struct index_check check;   /* index_from_blob_checked: postings checked on first use */
 };
 
 /* ---- checksum ---- */
@@ -69,7 +70,7 @@ static int in_range(uint64_t off, uint64_t len, uint64_t size)
 	return off <= size && len <= size - off;
 }
 
-static int check_head(const struct head *h, size_t size, uint64_t key, char **cause)
+static int check_head(const struct head *h, size_t size, uint64_t key, int seal, char **cause)
 {
 	if (size < sizeof *h || memcmp(h->magic, BLOB_MAGIC, 8) != 0)
 		*cause = xstrdup("not an index file");
@@ -79,7 +80,7 @@ static int check_head(const struct head *h, size_t size, uint64_t key, char **ca
 		*cause = xstrdup("index of another corpus, or files changed since");
 	else if (h->size != size)
 		*cause = xstrdup("index file truncated");
-	else if (index_blob_seal((const unsigned char *)h, size) != h->checksum)
+	else if (seal && index_blob_seal((const unsigned char *)h, size) != h->checksum)
 		*cause = xstrdup("index file corrupt (checksum)");
 	else if (!(h->ndocs < INT32_MAX && h->nkeys < UINT32_MAX && h->nwords < UINT32_MAX
 	           && in_range(h->docs_off, h->ndocs * sizeof(struct ixdoc), size)
@@ -117,19 +118,33 @@ static int check_tables(const unsigned char *p, const struct head *h)
 struct index *index_from_blob(const void *data, size_t len, uint64_t key,
                               void (*release)(const void *, size_t), char **cause)
 {
+	return index_from_blob_checked(data, len, key, NULL, release, cause);
+}
+
+struct index *index_from_blob_checked(const void *data, size_t len, uint64_t key, const struct index_check *check,
+                                      void (*release)(const void *, size_t), char **cause)
+{
 	const unsigned char *p = data;
 	const struct head *h = data;
 	if ((uintptr_t)p & 7) {
 		*cause = xstrdup("index file misaligned");
 		return NULL;
 	}
-	if (check_head(h, len, key, cause) < 0)
+	if (check_head(h, len, key, check == NULL, cause) < 0)
 		return NULL;
 	if (check_tables(p, h) < 0) {
 		*cause = xstrdup("index file corrupt (tables)");
 		return NULL;
 	}
-	return index_blob_trusted(data, len, release);
+	struct index *ix = index_blob_trusted(data, len, release);
+	if (check)
+		ix->check = *check;
+	return ix;
+}
+
+void *index_check_arg(const struct index *ix)
+{
+	return ix->check.arg;
 }
 
 struct index *index_blob_trusted(const void *data, size_t len, void (*release)(const void *, size_t))
@@ -166,6 +181,8 @@ void index_free(struct index *ix)
 		return;
 	if (ix->release)
 		ix->release(ix->blob, ix->size);
+	if (ix->check.free)
+		ix->check.free(ix->check.arg);
 	free(ix);
 }
 
@@ -270,7 +287,11 @@ static const struct ixkey *find_key(const struct index *ix, uint64_t key)
 		else
 			hi = mid;
 	}
-	return lo < ix->h->nkeys && ix->keys[lo].key == key ? &ix->keys[lo] : NULL;
+	if (lo == ix->h->nkeys || ix->keys[lo].key != key)
+		return NULL;
+	if (ix->check.postings && ix->check.postings(ix->check.arg, ix->keys[lo].off, ix->keys[lo].len) != 0)
+		return NULL;   /* damaged: the search is wrong, and index_intact says so */
+	return &ix->keys[lo];
 }
 
 static void cur_init(struct cur *c, const struct index *ix, const struct ixkey *k)

@@ -716,7 +716,7 @@ static void release_heap(const void *data, size_t len)
 	free((void *)data);
 }
 
-struct index *index_build(const struct corpus *c, const struct index_progress *progress)
+struct index *index_build(struct corpus *c, const struct index_progress *progress)
 {
 	struct builder b;
 	memset(&b, 0, sizeof b);
@@ -724,10 +724,13 @@ struct index *index_build(const struct corpus *c, const struct index_progress *p
 	global_grow(&b);
 	size_t bytes = 0;
 	for (size_t i = 0; i < c->n; i++)
-		bytes += c->reports[i]->len;
+		bytes += corpus_size(c, i);
 	arena_grow(&b, bytes + bytes / 2);   /* postings take about the size of the text */
 	for (size_t i = 0; i < c->n; i++) {
-		add_report(&b, (uint32_t)i, c->reports[i]);
+		int held = corpus_loaded(c, i);
+		add_report(&b, (uint32_t)i, corpus_load(c, i));
+		if (!held)
+			corpus_unload(c, i);
 		if (progress && progress->fn && ((i & 63) == 63 || i + 1 == c->n))
 			progress->fn(progress->arg, i + 1, c->n);
 	}

@@ -1,11 +1,13 @@
 /* main.c — arguments, loading the corpus, handing off to the subcommands or the browser, exit status. */
 #include <locale.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "corpus.h"
+#include "index.h"
 #include "text.h"
 #include "ui.h"
 
@@ -84,20 +86,72 @@ static int browser_option(const char *arg, struct ui_options *opt)
 	return 1;
 }
 
+static void progress(void *arg, size_t done, size_t total)
+{
+	(void)arg;
+	fprintf(stderr, "\rfazhi: indexing the reports: %zu of %zu", done, total);
+	if (done == total)
+		fputs("\r\033[K", stderr);
+}
+
+/* The reports pane's metadata of reports not read yet, from the index. */
+static int index_meta(void *arg, size_t i, struct corpus_meta *out)
+{
+	struct index_info in;
+	index_info(arg, i, &in);
+	*out = (struct corpus_meta){ in.title_len ? in.title : NULL, in.region_len ? in.region : NULL, in.year };
+	return 0;
+}
+
+/* The files of directories are not read at start-up when their index is cached: the list is
+ * drawn from it, and a report is read when it is opened. Without a cache, a large corpus has
+ * its index built now, with progress (it reads every report once, and would be built at the
+ * first search anyway); a small one is read whole, and indexed at its first search. */
+#define EAGER_MAX 256
+
 static int run_browser(char **paths, int npaths, const struct ui_options *opt)
 {
 	struct corpus c;
 	corpus_init(&c);
-	size_t failed = cli_load(&c, paths, npaths);
+	c.lazy = 1;
+	cli_load(&c, paths, npaths);
+	struct index *ix = NULL;
+	size_t usable = 0, unread = 0;
+	for (size_t i = 0; i < c.n; i++)
+		unread += !corpus_loaded(&c, i);
+	if (unread) {
+		char *dir = index_cache_dir(), *notice = NULL;
+		struct index_progress pr = { progress, NULL };
+		ix = index_open_cached(&c, dir);
+		if (!ix && unread > EAGER_MAX)
+			ix = index_open(&c, dir, isatty(2) ? &pr : NULL, &notice);
+		if (notice) {
+			fputs("fazhi: ", stderr);
+			cli_put(stderr, notice, strlen(notice));
+			fputc('\n', stderr);
+		}
+		free(notice);
+		free(dir);
+		struct corpus_meta_source src = { index_meta, ix };
+		if (ix)
+			corpus_set_meta(&c, &src);
+		for (size_t i = 0; !ix && i < c.n; i++)
+			corpus_load(&c, i);
+	}
+	cli_messages(&c, 0);
+	for (size_t i = 0; i < c.n; i++)
+		usable += !corpus_failed(&c, i);
 	int status;
-	if (c.n == 0) {
+	if (usable == 0) {
 		fputs("fazhi: no report could be loaded\n", stderr);
 		status = 1;
 	} else {
 		status = ui_run(&c, opt);
-		if (status == 0 && failed)
+		if (status == 0 && corpus_failures(&c))
 			status = 1;
 	}
+	corpus_set_meta(&c, NULL);
+	index_free(ix);
 	corpus_fini(&c);
 	return status;
 }

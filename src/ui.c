@@ -139,6 +139,8 @@ struct frame_stats {
 	double update;        /* of which in doupdate: sending the changes to the terminal */
 	double wrap;          /* seconds laying out reports (wrapping) */
 	unsigned long wraps;
+	double first_cpu;     /* CPU seconds of the process when its first frame was out */
+	double first_wall;    /* seconds from the process's start to then (clock ticks: ±10 ms), -1 unknown */
 };
 static struct frame_stats stats;
 
@@ -270,35 +272,44 @@ static void stop_terminal(struct ui *u)
 
 static const struct report *open_report(const struct ui *u)
 {
-	return u->cur >= 0 ? u->corpus->reports[u->cur] : NULL;
+	return u->cur >= 0 ? corpus_get(u->corpus, (size_t)u->cur) : NULL;   /* loaded by ui_open */
 }
 
-/* qsort has no context argument in C11: the reports being sorted, for the comparison. */
-static struct report *const *sorting;
+/* qsort has no context argument in C11: the metadata being sorted, for the comparison. */
+static const struct corpus_meta *sorting;
+static const struct corpus *sorting_corpus;
 
 static int by_region_year(const void *a, const void *b)
 {
-	const struct report *x = sorting[*(const size_t *)a], *y = sorting[*(const size_t *)b];
-	const char *rx = x->meta.region, *ry = y->meta.region;
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	const struct corpus_meta *x = &sorting[i], *y = &sorting[j];
+	const char *rx = x->region, *ry = y->region;
 	if (!rx != !ry)
 		return rx ? -1 : 1;   /* unknown regions last */
 	int c = rx ? strcmp(rx, ry) : 0;
 	if (c)
 		return c;
-	if (x->meta.year != y->meta.year)
-		return x->meta.year < y->meta.year ? -1 : 1;
-	return strcmp(x->path, y->path);
+	if (x->year != y->year)
+		return x->year < y->year ? -1 : 1;
+	return strcmp(corpus_path(sorting_corpus, i), corpus_path(sorting_corpus, j));
 }
 
+/* From metadata alone, so a lazy corpus with a metadata source is sorted without reading. */
 static void sort_order(struct ui *u)
 {
 	size_t n = u->corpus->n;
+	struct corpus_meta *meta = xmalloc((n ? n : 1) * sizeof *meta);
 	u->order = xmalloc((n ? n : 1) * sizeof *u->order);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		u->order[i] = i;
-	sorting = u->corpus->reports;
+		corpus_meta(u->corpus, i, &meta[i]);
+	}
+	sorting = meta;
+	sorting_corpus = u->corpus;
 	qsort(u->order, n, sizeof *u->order, by_region_year);
 	sorting = NULL;
+	sorting_corpus = NULL;
+	free(meta);
 }
 
 static void remember_position(struct ui *u)
@@ -326,6 +337,14 @@ void ui_open(struct ui *u, int report)
 {
 	if (report == u->cur || report < 0 || (size_t)report >= u->corpus->n)
 		return;
+	if (!corpus_get(u->corpus, (size_t)report)) {   /* a lazy entry gone bad since the walk */
+		for (size_t k = u->corpus->nmsgs; k-- > 0;)
+			if (u->corpus->msgs[k].entry == report) {
+				ui_message(u, "%s: %s", u->corpus->msgs[k].path, u->corpus->msgs[k].reason);
+				break;
+			}
+		return;
+	}
 	remember_position(u);
 	if (u->cur >= 0)
 		outline_fini(&u->outline);
@@ -790,11 +809,34 @@ static void mouse(struct ui *u)
 
 /* ---- the loop ---- */
 
+/* Seconds since the process started, from its start time in clock ticks since boot; -1 unknown. */
+static double since_start(void)
+{
+	char line[1024];
+	FILE *f = fopen("/proc/self/stat", "r");
+	size_t n = f ? fread(line, 1, sizeof line - 1, f) : 0;
+	if (f)
+		fclose(f);
+	line[n] = '\0';
+	char *p = strrchr(line, ')');   /* the command name may hold spaces */
+	unsigned long long ticks = 0;
+	for (int field = 2; p && field < 22; field++)
+		p = strchr(p + 1, ' ');
+	struct timespec now;
+	if (!p || sscanf(p, " %llu", &ticks) != 1 || clock_gettime(CLOCK_BOOTTIME, &now) != 0)
+		return -1;
+	return (double)now.tv_sec + (double)now.tv_nsec / 1e9 - (double)ticks / (double)sysconf(_SC_CLK_TCK);
+}
+
 static void timed_draw(struct ui *u)
 {
 	double t0 = cpu_now();
 	draw(u);
 	double t = cpu_now() - t0;
+	if (stats.frames == 0 && getenv("FAZHI_FRAME_STATS")) {
+		stats.first_cpu = t0 + t;
+		stats.first_wall = since_start();
+	}
 	stats.frames++;
 	stats.total += t;
 	if (t > stats.max)
@@ -810,6 +852,8 @@ static void print_stats(void)
 	        stats.frames, stats.total / (double)stats.frames * 1e6,
 	        stats.update / (double)stats.frames * 1e6, stats.max * 1e6,
 	        stats.wraps, stats.wraps ? stats.wrap / (double)stats.wraps * 1e6 : 0.0);
+	fprintf(stderr, "fazhi: first frame %.0f ms after the start, %.1f ms CPU\n", stats.first_wall * 1e3,
+	        stats.first_cpu * 1e3);
 }
 
 static void ui_init(struct ui *u, struct corpus *c, const struct ui_options *opt)

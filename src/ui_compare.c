@@ -840,12 +840,17 @@ int ui_compare_open(struct ui *u)
 		free(cause);
 		return -1;
 	}
+	for (int k = 0; k < u->nmarked; k++)   /* read now, those of a lazy corpus */
+		if (!corpus_get(u->corpus, (size_t)u->marked[k])) {
+			ui_message(u, "cannot compare: %s cannot be read", corpus_path(u->corpus, (size_t)u->marked[k]));
+			return -1;
+		}
 	ui_compare_close(u);
 	struct ui_compare *c = xcalloc(1, sizeof *c);
 	c->n = (size_t)u->nmarked;
 	for (size_t k = 0; k < c->n; k++) {
 		c->corpus_index[k] = u->marked[k];
-		c->reports[k] = u->corpus->reports[u->marked[k]];
+		c->reports[k] = corpus_get(u->corpus, (size_t)u->marked[k]);   /* held while open */
 	}
 	compare_build(&c->cmp, c->reports, c->n, m);
 	c->row_y = xcalloc(c->cmp.nrows + 1, sizeof *c->row_y);

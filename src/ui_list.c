@@ -7,9 +7,12 @@
 #include "report.h"
 #include "text.h"
 
-static const struct report *row_report(const struct ui *u, size_t row)
+/* What the row shows: metadata, so that a lazy corpus is drawn without reading its reports. */
+static struct corpus_meta row_meta(const struct ui *u, size_t row)
 {
-	return u->corpus->reports[u->order[row]];
+	struct corpus_meta m;
+	corpus_meta(u->corpus, u->order[row], &m);
+	return m;
 }
 
 static size_t cells(const char *s)
@@ -36,7 +39,7 @@ static int region_width(const struct ui *u, int rows, int cols)
 {
 	size_t w = 1;
 	for (size_t i = u->list_top; i < u->corpus->n && i < u->list_top + (size_t)rows; i++) {
-		size_t c = cells(row_report(u, i)->meta.region);
+		size_t c = cells(row_meta(u, i).region);
 		if (c > w)
 			w = c;
 	}
@@ -74,7 +77,7 @@ static void toggle_mark(struct ui *u, size_t report)
 
 static void draw_row(struct ui *u, WINDOW *w, int y, int cols, size_t row, int rw)
 {
-	const struct report *r = row_report(u, row);
+	struct corpus_meta r = row_meta(u, row);
 	enum ui_role role = UI_R_TEXT, dim = UI_R_DIM;
 	if (row == u->sel) {
 		role = dim = u->focus == UI_LIST ? UI_R_SELECTED : UI_R_SELECTED_IDLE;
@@ -86,12 +89,12 @@ static void draw_row(struct ui *u, WINDOW *w, int y, int cols, size_t row, int r
 	else
 		ui_draw_text(w, y, x, 1, mark, 1, UI_R_CURRENT, 1);
 	x += 1;
-	const char *region = r->meta.region ? r->meta.region : "?";
+	const char *region = r.region ? r.region : "?";
 	int used = ui_draw_text(w, y, x, rw < cols - x ? rw : cols - x, region, strlen(region), role, 1);
 	x += used > rw ? used : rw;
 	char year[16];
-	if (r->meta.year > 0)
-		snprintf(year, sizeof year, " %d ", r->meta.year);
+	if (r.year > 0)
+		snprintf(year, sizeof year, " %d ", r.year);
 	else
 		snprintf(year, sizeof year, " ---- ");
 	if (x < cols)
@@ -103,10 +106,10 @@ static void draw_row(struct ui *u, WINDOW *w, int y, int cols, size_t row, int r
 	}
 	if (x >= cols)
 		return;
-	if (r->meta.title)
-		ui_draw_text(w, y, x, cols - x, r->meta.title, strlen(r->meta.title), role, 1);
+	if (r.title)
+		ui_draw_text(w, y, x, cols - x, r.title, strlen(r.title), role, 1);
 	else
-		ui_draw_outside(w, y, x, cols - x, r->path, role, 1);
+		ui_draw_outside(w, y, x, cols - x, corpus_path(u->corpus, u->order[row]), role, 1);
 }
 
 static void list_draw(struct ui *u, WINDOW *w, int rows, int cols)

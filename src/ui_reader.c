@@ -13,7 +13,7 @@
 
 static const struct report *report_of(const struct ui *u)
 {
-	return u->cur >= 0 ? u->corpus->reports[u->cur] : NULL;
+	return u->cur >= 0 ? corpus_get(u->corpus, (size_t)u->cur) : NULL;   /* loaded by ui_open */
 }
 
 static void add_line(struct ui_reader *rd, struct ui_rline l)

@@ -103,7 +103,7 @@ struct ui_search {
 
 static const struct report *open_report(const struct ui *u)
 {
-	return u->cur >= 0 ? u->corpus->reports[u->cur] : NULL;
+	return u->cur >= 0 ? corpus_get(u->corpus, (size_t)u->cur) : NULL;   /* loaded by ui_open */
 }
 
 /* ---- history ---- */
@@ -582,7 +582,7 @@ static void progress(void *arg, size_t done, size_t total)
 static int all_embedded(const struct corpus *c)
 {
 	for (size_t i = 0; i < c->n; i++)
-		if (strncmp(c->reports[i]->path, "embedded:", 9) != 0)
+		if (strncmp(corpus_path(c, i), "embedded:", 9) != 0)
 			return 0;
 	return 1;
 }
@@ -603,14 +603,16 @@ static void view_index(struct ui *u)
 
 /* qsort has no context argument in C11. */
 static const size_t *grouping;
-static const struct corpus *grouping_corpus;
+static struct corpus *grouping_corpus;
 static const struct index_result *grouping_res;
 
 static int by_region(const void *a, const void *b)
 {
 	size_t x = *(const size_t *)a, y = *(const size_t *)b;
-	const char *rx = grouping_corpus->reports[grouping_res[x].report]->meta.region;
-	const char *ry = grouping_corpus->reports[grouping_res[y].report]->meta.region;
+	struct corpus_meta mx, my;
+	corpus_meta(grouping_corpus, grouping_res[x].report, &mx);
+	corpus_meta(grouping_corpus, grouping_res[y].report, &my);
+	const char *rx = mx.region, *ry = my.region;
 	int c = strcmp(rx ? rx : "", ry ? ry : "");
 	return c ? c : (x > y) - (x < y);
 }
@@ -625,8 +627,9 @@ static int by_group(const void *a, const void *b)
 
 static const char *region_of(const struct ui *u, const struct index_result *res)
 {
-	const char *r = u->corpus->reports[res->report]->meta.region;
-	return r ? r : "";
+	struct corpus_meta m;
+	corpus_meta(u->corpus, res->report, &m);
+	return m.region ? m.region : "";
 }
 
 /* Reports of one region stay together, regions in the order of their best report. */
@@ -667,7 +670,18 @@ static void view_search(struct ui *u)
 	if (!v->q)
 		return;
 	view_index(u);
+	/* Every query is run here first, and reads the postings its terms need; the later
+	 * searches of the same query (counts, refining) read no others. */
 	index_search_top(v->ix, v->q, VIEW_FIRST, &v->res);
+	if (!index_intact(v->ix, NULL)) {   /* a damaged cache file: rebuilt, searched again */
+		char *dir = index_cache_dir(), *notice = NULL;
+		struct index_progress pr = { progress, u };
+		v->ix = index_reopen(v->ix, u->corpus, dir, &pr, &notice);
+		ui_message(u, "%s", notice);
+		free(notice);
+		free(dir);
+		index_search_top(v->ix, v->q, VIEW_FIRST, &v->res);
+	}
 	group_results(u);
 }
 
@@ -700,11 +714,13 @@ static void expand(struct ui *u)
 {
 	struct view *v = &u->search->view;
 	size_t k = v->expanded++;
-	const struct report *r = u->corpus->reports[v->res.v[k].report];
+	/* Only the reports whose snippets are cut are read; one that went bad since the walk
+	 * shows none (its text would not be the one indexed). */
+	const struct report *r = corpus_get(u->corpus, v->res.v[k].report);
 	add_row(v, (struct vrow){ k, -1, 0, 0, -1, 0, 0 });
 	struct index_snippet sn[SNIPPETS];
-	size_t ns = index_result_snippets(v->ix, &v->res.v[k], r, v->q, v->cells ? v->cells : 40, &v->tmp,
-	                                  sn, SNIPPETS);
+	size_t ns = !r ? 0 : index_result_snippets(v->ix, &v->res.v[k], r, v->q, v->cells ? v->cells : 40,
+	                                           &v->tmp, sn, SNIPPETS);
 	for (size_t i = 0; i < ns; i++) {
 		v->marks = xgrow(v->marks, &v->markcap, v->nmarks + sn[i].n, sizeof *v->marks);
 		memcpy(v->marks + v->nmarks, v->tmp.v + sn[i].first, sn[i].n * sizeof *v->marks);
@@ -752,30 +768,33 @@ static void ensure_rows(struct ui *u, size_t upto)
 static int draw_report_row(struct ui *u, WINDOW *w, int y, int cols, const struct vrow *row, enum ui_role role)
 {
 	struct view *v = &u->search->view;
-	const struct report *r = u->corpus->reports[v->res.v[row->result].report];
+	size_t report = v->res.v[row->result].report;
+	struct corpus_meta m;
+	corpus_meta(u->corpus, report, &m);
+	const struct corpus_meta *r = &m;
 	char head[64];
 	int x = 2;
-	const char *region = r->meta.region ? r->meta.region : "?";
+	const char *region = r->region ? r->region : "?";
 	x += ui_draw_text(w, y, x, cols - x, region, strlen(region), role == UI_R_TEXT ? UI_R_H2 : role, 0);
-	if (r->meta.year > 0)
-		snprintf(head, sizeof head, " %d  %zu hit%s  ", r->meta.year, v->res.v[row->result].hits,
+	if (r->year > 0)
+		snprintf(head, sizeof head, " %d  %zu hit%s  ", r->year, v->res.v[row->result].hits,
 		         v->res.v[row->result].hits == 1 ? "" : "s");
 	else
 		snprintf(head, sizeof head, "  %zu hit%s  ", v->res.v[row->result].hits,
 		         v->res.v[row->result].hits == 1 ? "" : "s");
 	if (x < cols)
 		x += ui_draw_text(w, y, x, cols - x, head, strlen(head), role, 0);
-	if (x < cols && r->meta.title)
-		x += ui_draw_text(w, y, x, cols - x, r->meta.title, strlen(r->meta.title), role, 0);
+	if (x < cols && r->title)
+		x += ui_draw_text(w, y, x, cols - x, r->title, strlen(r->title), role, 0);
 	else if (x < cols)
-		x += ui_draw_outside(w, y, x, cols - x, r->path, role, 0);
+		x += ui_draw_outside(w, y, x, cols - x, corpus_path(u->corpus, report), role, 0);
 	return x;
 }
 
 static int draw_snippet_row(struct ui *u, WINDOW *w, int y, int cols, const struct vrow *row, enum ui_role role)
 {
 	struct view *v = &u->search->view;
-	const struct report *r = u->corpus->reports[v->res.v[row->result].report];
+	const struct report *r = corpus_load(u->corpus, v->res.v[row->result].report);   /* read by expand */
 	char crumb[64];
 	size_t len = 0;
 	int chain[8], n = 0;
@@ -872,7 +891,11 @@ static void view_open_row(struct ui *u)
 	const struct vrow *snip = row->snippet < 0 && v->sel + 1 < v->nrows && v->rows[v->sel + 1].snippet >= 0
 	                          && v->rows[v->sel + 1].result == row->result ? row + 1 : row;
 	size_t report = v->res.v[row->result].report;
-	const struct report *r = u->corpus->reports[report];
+	const struct report *r = corpus_get(u->corpus, report);
+	if (!r) {
+		ui_open(u, (int)report);   /* says why it cannot be read */
+		return;
+	}
 	size_t off = snip->snippet >= 0 && snip->n ? v->marks[snip->first].start : r->body_start;
 	history_add(s, v->p.text, v->p.len);
 	v->open = 0;

@@ -10,7 +10,7 @@ static const char marker_open[] = "\u25BE ", marker_shut[] = "\u25B8 ", marker_l
 
 static const struct report *tree_report(const struct ui *u)
 {
-	return u->cur >= 0 ? u->corpus->reports[u->cur] : NULL;
+	return u->cur >= 0 ? corpus_get(u->corpus, (size_t)u->cur) : NULL;   /* loaded by ui_open */
 }
 
 /* Row of the reader's section, or of its nearest visible ancestor when it is folded away. */

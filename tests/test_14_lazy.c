@@ -1,0 +1,296 @@
+/* test_14_lazy.c — lazy corpora: files recorded by the walk and read on first use, the cache key from stat alone, postings checked when first read. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include "assets.h"
+#include "corpus.h"
+#include "index.h"
+#include "index_blob.h"
+#include "query.h"
+#include "xmalloc.h"
+
+/* dir/r holds the five samples as a.txt … e.txt (in the order of assets[]) and an empty z.txt. */
+static char dir[64], rdir[80], cache[80], *files[5];
+static const struct asset *src[5];
+
+static int setup(void **state)
+{
+	(void)state;
+	strcpy(dir, "/tmp/fazhi-lazy-XXXXXX");
+	if (!mkdtemp(dir))
+		return -1;
+	snprintf(rdir, sizeof rdir, "%s/r", dir);
+	snprintf(cache, sizeof cache, "%s/cache", dir);
+	mkdir(rdir, 0700);
+	size_t n = 0;
+	for (const struct asset *a = assets; a->name && n < 5; a++) {
+		if (strncmp(a->name, "reports/", 8) != 0)
+			continue;
+		src[n] = a;
+		files[n] = xasprintf("%s/%c.txt", rdir, 'a' + (int)n);
+		FILE *f = fopen(files[n++], "wb");
+		fwrite(a->data, 1, a->size, f);
+		fclose(f);
+	}
+	char *empty = xasprintf("%s/z.txt", rdir);
+	fclose(fopen(empty, "wb"));
+	free(empty);
+	return n == 5 ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	char *cmd = xasprintf("rm -rf '%s'", dir);
+	int rc = system(cmd);
+	free(cmd);
+	for (size_t i = 0; i < 5; i++)
+		free(files[i]);
+	return rc == 0 ? 0 : -1;
+}
+
+static void walk(struct corpus *c)
+{
+	corpus_init(c);
+	c->lazy = 1;
+	assert_int_equal(corpus_add_path(c, rdir), 1);   /* z.txt, told by stat */
+	assert_int_equal(c->n, 5);
+}
+
+static void rewrite(size_t i, const char *bytes, size_t n)
+{
+	FILE *f = fopen(files[i], "wb");
+	fwrite(bytes, 1, n, f);
+	fclose(f);
+}
+
+static void test_walk_reads_nothing(void **state)
+{
+	(void)state;
+	struct corpus c;
+	walk(&c);
+	for (size_t i = 0; i < 5; i++) {
+		assert_false(corpus_loaded(&c, i));
+		assert_string_equal(corpus_path(&c, i), files[i]);
+		assert_int_equal(corpus_size(&c, i), src[i]->size);
+	}
+	assert_int_equal(c.nmsgs, 1);
+	assert_string_equal(c.msgs[0].reason, "empty file");
+	const struct report *r = corpus_get(&c, 3);
+	assert_non_null(r);
+	assert_int_equal(r->len, src[3]->size);
+	assert_memory_equal(r->text, src[3]->data, src[3]->size);
+	assert_true(corpus_loaded(&c, 3));
+	assert_false(corpus_loaded(&c, 2));
+	corpus_unload(&c, 3);
+	assert_false(corpus_loaded(&c, 3));
+	assert_non_null(corpus_get(&c, 3));   /* read again */
+	assert_int_equal(c.nmsgs, 1);
+	corpus_fini(&c);
+}
+
+/* b.txt removed and d.txt rewritten after the walk: each fails with its reason, in walk order
+ * before z.txt's message; the others load. */
+static void test_gone_bad_after_walk(void **state)
+{
+	(void)state;
+	struct corpus c;
+	walk(&c);
+	assert_int_equal(unlink(files[1]), 0);
+	rewrite(3, "甲", 3);
+	assert_null(corpus_get(&c, 3));
+	assert_null(corpus_get(&c, 1));
+	assert_null(corpus_get(&c, 1));   /* asked twice, said once */
+	assert_true(corpus_failed(&c, 1));
+	assert_int_equal(c.nmsgs, 3);
+	assert_string_equal(c.msgs[0].path, files[1]);
+	assert_string_equal(c.msgs[0].reason, "No such file or directory");
+	assert_int_equal(c.msgs[0].entry, 1);
+	assert_string_equal(c.msgs[1].path, files[3]);
+	assert_string_equal(c.msgs[1].reason, "changed since the directory was read");
+	assert_string_equal(c.msgs[2].reason, "empty file");
+	assert_int_equal(corpus_failures(&c), 3);
+	for (size_t i = 0; i < 5; i += 2) {
+		const struct report *r = corpus_get(&c, i);
+		assert_non_null(r);
+		assert_memory_equal(r->text, src[i]->data, src[i]->size);
+	}
+	const struct report *blank = corpus_load(&c, 1);   /* what an index holds for it */
+	assert_int_equal(blank->len, 0);
+	assert_string_equal(blank->path, files[1]);
+	corpus_fini(&c);
+	rewrite(1, (const char *)src[1]->data, src[1]->size);
+	rewrite(3, (const char *)src[3]->data, src[3]->size);
+}
+
+static size_t search(const struct index *ix, const char *text, size_t *hits)
+{
+	char *cause = NULL;
+	struct query *q = query_parse(text, strlen(text), &cause);
+	assert_non_null(q);
+	struct index_results r = { 0 };
+	size_t n = index_search(ix, q, 0, &r);
+	*hits = r.total_hits;
+	index_results_fini(&r);
+	query_free(q);
+	return n;
+}
+
+static size_t occurrences(const char *w)
+{
+	size_t n = 0, k = strlen(w);
+	for (size_t i = 0; i < 5; i++)
+		for (const char *p = (const char *)src[i]->data; (p = strstr(p, w)); p += k)
+			n++;
+	return n;
+}
+
+/* Built from a lazy corpus, reused without reading a report; touching one file invalidates. */
+static void test_stat_key(void **state)
+{
+	(void)state;
+	struct corpus c;
+	walk(&c);
+	char *notice = NULL;
+	struct index *ix = index_open(&c, cache, NULL, &notice);
+	assert_null(notice);
+	for (size_t i = 0; i < 5; i++)
+		assert_false(corpus_loaded(&c, i));   /* read to be indexed, then let go */
+	size_t hits, n = search(ix, "行政复议", &hits);
+	index_free(ix);
+	corpus_fini(&c);
+
+	walk(&c);
+	ix = index_open(&c, cache, NULL, &notice);
+	assert_null(notice);
+	size_t hits2;
+	assert_int_equal(search(ix, "行政复议", &hits2), n);
+	assert_int_equal(hits2, hits);
+	for (size_t i = 0; i < 5; i++)
+		assert_false(corpus_loaded(&c, i));   /* the cache answered alone */
+	struct index_info in;
+	index_info(ix, 2, &in);
+	const struct report *r = corpus_get(&c, 2);
+	assert_non_null(r);
+	assert_string_equal(in.title, r->meta.title ? r->meta.title : "");
+	corpus_unload(&c, 2);
+	index_free(ix);
+	corpus_fini(&c);
+
+	struct timeval tv[2] = { { 1600000000, 0 }, { 1600000000, 0 } };
+	assert_int_equal(utimes(files[4], tv), 0);
+	walk(&c);
+	ix = index_open(&c, cache, NULL, &notice);
+	assert_non_null(notice);
+	assert_non_null(strstr(notice, "files changed since; rebuilt"));
+	free(notice);
+	index_free(ix);
+	corpus_fini(&c);
+}
+
+/* Postings damaged on disk: the open succeeds (they are not read), the first search that reads
+ * them finds it, and the reopened index is rebuilt and answers right. */
+static void test_postings_checked_on_use(void **state)
+{
+	(void)state;
+	struct corpus c;
+	walk(&c);
+	char *notice = NULL;
+	index_free(index_open(&c, cache, NULL, &notice));
+	free(notice);
+	char *path = index_cache_path(&c, cache);
+	corpus_fini(&c);
+
+	FILE *f = fopen(path, "r+b");
+	assert_non_null(f);
+	struct head h;
+	assert_int_equal(fread(&h, sizeof h, 1, f), 1);
+	assert_true(h.post_len < (1u << 20));   /* one block: the search below reads it */
+	for (uint64_t at = h.post_off; at < h.post_off + h.post_len; at += 97) {
+		fseek(f, (long)at, SEEK_SET);
+		int b = fgetc(f);
+		fseek(f, (long)at, SEEK_SET);
+		fputc(b ^ 0x40, f);
+	}
+	fclose(f);
+
+	walk(&c);
+	struct index *ix = index_open(&c, cache, NULL, &notice);
+	assert_null(notice);
+	assert_true(index_intact(ix, NULL));
+	size_t hits;
+	search(ix, "行政复议", &hits);
+	const char *cause = NULL;
+	assert_false(index_intact(ix, &cause));
+	assert_string_equal(cause, "index file corrupt (checksum of the postings)");
+	ix = index_reopen(ix, &c, cache, NULL, &notice);
+	assert_non_null(strstr(notice, "checksum of the postings"));
+	assert_non_null(strstr(notice, "rebuilt"));
+	free(notice);
+	assert_int_equal(search(ix, "行政复议", &hits), 3);
+	assert_int_equal(hits, occurrences("行政复议"));
+	assert_true(index_intact(ix, NULL));
+	index_free(ix);
+	corpus_fini(&c);
+
+	walk(&c);
+	ix = index_open(&c, cache, NULL, &notice);
+	assert_null(notice);   /* the file written by the rebuild is good */
+	search(ix, "行政复议", &hits);
+	assert_true(index_intact(ix, NULL));
+	index_free(ix);
+	corpus_fini(&c);
+	free(path);
+}
+
+/* A file that failed while the index was built: its message comes back from the cache. */
+static void test_build_messages_kept(void **state)
+{
+	(void)state;
+	struct corpus c;
+	char *bin = xasprintf("%s/m.txt", rdir);
+	FILE *f = fopen(bin, "wb");
+	fwrite("abc\0def", 1, 7, f);
+	fclose(f);
+	for (int round = 0; round < 2; round++) {
+		corpus_init(&c);
+		c.lazy = 1;
+		assert_int_equal(corpus_add_path(&c, rdir), 1);
+		char *notice = NULL;
+		struct index *ix = index_open(&c, cache, NULL, &notice);
+		free(notice);
+		assert_int_equal(c.nmsgs, 2);
+		assert_string_equal(c.msgs[0].path, bin);
+		assert_string_equal(c.msgs[0].reason, "binary file (not text)");
+		assert_string_equal(c.msgs[1].reason, "empty file");
+		assert_true(corpus_failed(&c, 5));
+		assert_null(corpus_get(&c, 5));
+		assert_int_equal(c.nmsgs, 2);
+		index_free(ix);
+		corpus_fini(&c);
+	}
+	unlink(bin);
+	free(bin);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_walk_reads_nothing),
+		cmocka_unit_test(test_gone_bad_after_walk),
+		cmocka_unit_test(test_stat_key),
+		cmocka_unit_test(test_postings_checked_on_use),
+		cmocka_unit_test(test_build_messages_kept),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
