@@ -128,7 +128,7 @@ static int random_query(const struct corpus *c, uint64_t *seed, char *qs, size_t
 }
 
 /* Many random queries; each report's hits (or absence) equal the brute-force scan. */
-static void check_random(const struct corpus *c, int rounds, uint64_t seed)
+static void check_random(struct corpus *c, int rounds, uint64_t seed)
 {
 	struct index *ix = index_build(c, NULL);
 	struct index_results r = { 0 };
@@ -322,7 +322,7 @@ static void test_hits_and_snippets(void **state)
 
 /* The snippets of a result cut from the postings equal those cut after folding the whole
  * report, hit for hit, for random queries, several widths and counts. */
-static void check_result_snippets(const struct corpus *c, int rounds, uint64_t seed)
+static void check_result_snippets(struct corpus *c, int rounds, uint64_t seed)
 {
 	struct index *ix = index_build(c, NULL);
 	struct index_results r = { 0 };
@@ -428,7 +428,7 @@ static int random_query_long(const struct corpus *c, uint64_t *seed, char *qs, s
 /* index_search_top gives index_search's first k, bit for bit (reports, hits, heading hits,
  * scores, order), for random queries and k; the shown hits equal brute force; its totals
  * bracket the exhaustive ones, and are theirs when it says they are exact. */
-static void check_top(const struct corpus *c, int rounds, uint64_t seed, int *proved_fewer)
+static void check_top(struct corpus *c, int rounds, uint64_t seed, int *proved_fewer)
 {
 	static const size_t ks[] = { 1, 2, 3, 5, 8, 20 };
 	struct index *ix = index_build(c, NULL);
