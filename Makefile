@@ -142,6 +142,8 @@ bench: deps all
 	@echo
 	@sh tests/bench.sh
 	@echo
+	@sh tests/bench_startup.sh
+	@echo
 	@sh tests/bench_facts.sh
 
 install: all
