@@ -1,4 +1,4 @@
-/* test_12_facts.c — key metrics: figures, Chinese numerals, qualifiers, traps, anchored matching, recall and precision on the reference metrics. */
+/* test_15_facts.c — key metrics: figures, Chinese numerals, qualifiers, traps, anchored matching, recall and precision on the reference metrics. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

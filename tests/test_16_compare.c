@@ -1,4 +1,4 @@
-/* test_13_compare.c — PART × TOPIC alignment of several reports: invariants, row order, paths, cells. */
+/* test_16_compare.c — PART × TOPIC alignment of several reports: invariants, row order, paths, cells. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

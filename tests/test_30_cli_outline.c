@@ -1,4 +1,4 @@
-/* test_05_outline.c — `fazhi outline` run as a program: JSON and text output, --help, exit statuses. */
+/* test_30_cli_outline.c — `fazhi outline` run as a program: JSON and text output, --help, exit statuses. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
