@@ -29,4 +29,8 @@ const struct report *cli_report(struct corpus *c, size_t i);
  * placeholder (text from reports is already clean; this guards arguments and messages). */
 void cli_put(FILE *f, const char *s, size_t n);
 
+/* Prints "fazhi: CMD: MSG 'ARG'" (ARG guarded like any argument; NULL for none) and the hint
+ * "Try 'fazhi CMD --help'" on stderr; returns 2, the exit status of a usage error. */
+int cli_usage_error(const char *cmd, const char *msg, const char *arg);
+
 #endif

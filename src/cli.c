@@ -55,3 +55,15 @@ void cli_put(FILE *f, const char *s, size_t n)
 	fwrite(clean, 1, len, f);
 	free(clean);
 }
+
+int cli_usage_error(const char *cmd, const char *msg, const char *arg)
+{
+	fprintf(stderr, "fazhi: %s: %s", cmd, msg);
+	if (arg) {
+		fputs(" '", stderr);
+		cli_put(stderr, arg, strlen(arg));
+		fputc('\'', stderr);
+	}
+	fprintf(stderr, "\nTry 'fazhi %s --help' for more information.\n", cmd);
+	return 2;
+}

@@ -24,18 +24,6 @@ static const char usage_text[] =
 	"FAZHI_TAXONOMY=FILE replaces the built-in cue table (format: assets/taxonomy.tsv).\n"
 	"Exit status: 0 when all files loaded, 1 when some could not be read, 2 on a usage error.\n";
 
-static int usage_error(const char *msg, const char *arg)
-{
-	fprintf(stderr, "fazhi: compare: %s", msg);
-	if (arg) {
-		fputs(" '", stderr);
-		cli_put(stderr, arg, strlen(arg));
-		fputc('\'', stderr);
-	}
-	fputs("\nTry 'fazhi compare --help' for more information.\n", stderr);
-	return 2;
-}
-
 /* The words an item shows: a section's title, or the first 30 characters of a run. */
 static void item_title(const struct report *r, const struct compare_item *it, const char **s, size_t *n)
 {
@@ -175,11 +163,11 @@ int cli_compare(int argc, char **argv)
 			first++;
 			break;
 		} else {
-			return usage_error("unknown option", a);
+			return cli_usage_error("compare", "unknown option", a);
 		}
 	}
 	if (argc - first < 2)
-		return usage_error("needs at least two files", NULL);
+		return cli_usage_error("compare", "needs at least two files", NULL);
 	char *cause = NULL;
 	const struct classify_model *m = classify_default(&cause);
 	if (!m) {

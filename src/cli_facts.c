@@ -25,18 +25,6 @@ static const char usage_text[] =
 
 enum format { TEXT, CSV, JSON };
 
-static int usage_error(const char *msg, const char *arg)
-{
-	fprintf(stderr, "fazhi: facts: %s", msg);
-	if (arg) {
-		fputs(" '", stderr);
-		cli_put(stderr, arg, strlen(arg));
-		fputc('\'', stderr);
-	}
-	fputs("\nTry 'fazhi facts --help' for more information.\n", stderr);
-	return 2;
-}
-
 /* The sentence without the blanks that open its line. */
 static void sentence(const struct report *r, const struct facts_fact *f, const char **s, size_t *n)
 {
@@ -155,7 +143,7 @@ static int options(int argc, char **argv, enum format *fmt)
 		else if (strcmp(a, "--") == 0)
 			return i + 1;
 		else {
-			usage_error("unknown option", a);
+			cli_usage_error("facts", "unknown option", a);
 			return -1;
 		}
 	}

@@ -22,19 +22,6 @@ static const char usage_text[] =
 	"\n"
 	"Exit status: 0 when all files loaded, 1 when some could not be read, 2 on a usage error.\n";
 
-/* Prints "fazhi: outline: MSG 'ARG'" (ARG guarded like any argument) and the hint; returns 2. */
-static int usage_error(const char *msg, const char *arg)
-{
-	fprintf(stderr, "fazhi: outline: %s", msg);
-	if (arg) {
-		fputs(" '", stderr);
-		cli_put(stderr, arg, strlen(arg));
-		fputc('\'', stderr);
-	}
-	fputs("\nTry 'fazhi outline --help' for more information.\n", stderr);
-	return 2;
-}
-
 static void json_field(struct buf *b, const char *key, const char *value)
 {
 	buf_printf(b, ",\"%s\":", key);
@@ -151,11 +138,11 @@ int cli_outline(int argc, char **argv)
 			fputs(usage_text, stdout);
 			return 0;
 		} else {
-			return usage_error("unknown option", argv[i]);
+			return cli_usage_error("outline", "unknown option", argv[i]);
 		}
 	}
 	if (i == argc)
-		return usage_error("no FILE given", NULL);
+		return cli_usage_error("outline", "no FILE given", NULL);
 
 	struct corpus c;
 	corpus_init(&c);

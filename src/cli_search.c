@@ -17,12 +17,6 @@ enum format { FMT_TEXT, FMT_JSON, FMT_COUNT };
 
 #define USAGE "Usage: fazhi search [--json] [--count] [--limit N] QUERY [PATH...]\n"
 
-static int usage(const char *msg)
-{
-	fprintf(stderr, "fazhi: search: %s\n", msg);
-	fputs(USAGE, stderr);
-	return 2;
-}
 
 static void help(void)
 {
@@ -167,11 +161,12 @@ static void print_results(struct corpus *c, const struct index *ix, const struct
 static int options(int argc, char **argv, enum format *fmt, size_t *limit)
 {
 	int i = 1;
-	for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
+	/* A QUERY may start with "-" (an exclusion), so only "--…" and -h are options. */
+	for (; i < argc && ((argv[i][0] == '-' && argv[i][1] == '-') || strcmp(argv[i], "-h") == 0); i++) {
 		const char *a = argv[i], *v = NULL;
 		if (strcmp(a, "--") == 0)
 			return i + 1;
-		if (strcmp(a, "--help") == 0)
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)
 			return help(), 0;
 		if (strcmp(a, "--json") == 0)
 			*fmt = FMT_JSON;
@@ -182,12 +177,12 @@ static int options(int argc, char **argv, enum format *fmt, size_t *limit)
 		else if (strncmp(a, "--limit=", 8) == 0)
 			v = a + 8;
 		else
-			return usage("unknown option"), -1;
+			return cli_usage_error("search", "unknown option", a), -1;
 		if (v) {
 			char *end;
 			long n = strtol(v, &end, 10);
 			if (!*v || *end || n < 1)
-				return usage("--limit needs a positive number"), -1;
+				return cli_usage_error("search", "--limit needs a positive number, not", v), -1;
 			*limit = (size_t)n;
 		}
 	}
@@ -202,7 +197,7 @@ int cli_search(int argc, char **argv)
 	if (qi <= 0)
 		return qi < 0 ? 2 : 0;
 	if (qi >= argc)
-		return usage("missing QUERY");
+		return cli_usage_error("search", "no QUERY given", NULL);
 	char *cause = NULL;
 	struct query *q = query_parse(argv[qi], strlen(argv[qi]), &cause);
 	if (!q) {

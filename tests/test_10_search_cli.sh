@@ -28,7 +28,12 @@ t "search --help names every option" sh -c 'for o in --limit --json --count --he
 t "search --help writes nothing on stderr" [ ! -s "$T/help.err" ]
 "$FAZHI" search --bogus 法治 >/dev/null 2>"$T/bogus.err"
 st=$?
-t "an unknown option still exits 2 with the usage" sh -c '[ "$1" -eq 2 ] && grep -q "unknown option" "$2"' - "$st" "$T/bogus.err"
+t "an unknown option exits 2 naming it, with the hint" sh -c '[ "$1" -eq 2 ] && grep -qx "fazhi: search: unknown option .--bogus." "$2" && grep -q "^Try .fazhi search --help." "$2"' - "$st" "$T/bogus.err"
+"$FAZHI" search -h >"$T/h" 2>&1
+t "search -h is --help" cmp -s "$T/h" "$T/help"
+"$FAZHI" search -信访 >"$T/excl" 2>&1
+t "a QUERY that starts with - is a query, not an option (a lone exclusion is refused as a query)" \
+	sh -c '! grep -q "unknown option" "$1"' - "$T/excl"
 
 # The embedded samples: 行政复议 is in wujin (11), putuo (10) and jingan (14); a limit takes the
 # first of the ranked listing, with the same hits and snippets.
