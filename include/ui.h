@@ -159,6 +159,8 @@ void ui_reader_layout(struct ui *u, int width);  /* (re)wrap for the width, keep
 void ui_reader_reset(struct ui *u);              /* forget the lines (another report opened) */
 void ui_reader_goto(struct ui *u, size_t off);   /* put the line holding off at the top */
 size_t ui_reader_top_offset(const struct ui *u);
+/* Index of the display line holding byte offset off: the last line starting at or before it. */
+size_t ui_reader_line_of(const struct ui_reader *rd, size_t off);
 int ui_reader_percent(const struct ui *u);          /* of the text above the pane's bottom */
 /* Offset of the first line of the next (dir > 0) or previous heading from the top line;
  * returns 0 when there is none. */

@@ -89,8 +89,7 @@ static void build(struct ui *u, int width)
 	}
 }
 
-/* Index of the line holding byte offset off: the last line starting at or before it. */
-static size_t line_of(const struct ui_reader *rd, size_t off)
+size_t ui_reader_line_of(const struct ui_reader *rd, size_t off)
 {
 	size_t lo = 0, hi = rd->n;
 	while (hi - lo > 1) {
@@ -128,7 +127,7 @@ void ui_reader_layout(struct ui *u, int width)
 		return;
 	size_t keep = rd->top_off;
 	build(u, width);
-	set_top(u, rd->n ? line_of(rd, keep) : 0);
+	set_top(u, rd->n ? ui_reader_line_of(rd, keep) : 0);
 	rd->top_off = keep;   /* a narrow pane must not lose the offset a wider one had */
 }
 
@@ -147,7 +146,7 @@ void ui_reader_goto(struct ui *u, size_t off)
 		u->rd.top_off = off;   /* laid out later; kept until then */
 		return;
 	}
-	set_top(u, line_of(&u->rd, off));
+	set_top(u, ui_reader_line_of(&u->rd, off));
 }
 
 size_t ui_reader_top_offset(const struct ui *u)

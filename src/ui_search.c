@@ -405,25 +405,12 @@ static void find_sync(struct ui *u)
 	}
 }
 
-static size_t line_at(const struct ui_reader *rd, size_t off)
-{
-	size_t lo = 0, hi = rd->n;
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (rd->line[mid].start <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 static int visible(const struct ui *u, size_t off)
 {
 	const struct ui_reader *rd = &u->rd;
 	if (rd->n == 0)
 		return 0;
-	size_t l = line_at(rd, off);
+	size_t l = ui_reader_line_of(rd, off);
 	return l >= rd->top && l < rd->top + (size_t)(rd->rows > 0 ? rd->rows : 1);
 }
 
