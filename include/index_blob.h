@@ -128,6 +128,17 @@ static inline size_t index_blob_utf8_next(const unsigned char *s, size_t n, size
 struct index;
 struct index *index_blob_trusted(const void *data, size_t len, void (*release)(const void *data, size_t len));
 
+/* Builds the index of c and writes its blob to fd (from offset 0), laid out straight from the
+ * builder's tables, so no second copy of the postings is ever held in memory; key goes in the
+ * head, sealed as index_blob_seal does. Each block-byte piece of the postings region (the last
+ * one shorter) is shown to block_fn(arg, its number, bytes, length) as it goes out, in order.
+ * Returns the blob's size, or 0 with *cause (caller frees) when a write failed. */
+struct corpus;
+struct index_progress;
+uint64_t index_build_write(struct corpus *c, const struct index_progress *progress, uint64_t key, int fd,
+                           size_t block, void (*block_fn)(void *arg, uint64_t n, const unsigned char *p, size_t len),
+                           void *arg, char **cause);
+
 /* Checksum of the whole blob, the header's checksum field read as 0 (index.c). */
 uint64_t index_blob_seal(const unsigned char *p, size_t size);
 

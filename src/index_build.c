@@ -1,9 +1,11 @@
 /* index_build.c — builds the index blob of a corpus: fold each body once, cut it into units, group them per report, append to per-key postings. */
 #include "index.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include "fold.h"
 #include "index_blob.h"
@@ -241,7 +243,7 @@ static uint32_t next_cap(uint32_t cap)
 static void arena_free(struct builder *b)
 {
 	if (b->arena && b->aheap)
-		arena_free(b);
+		free(b->arena);
 	else if (b->arena)
 		munmap(b->arena, b->acap);
 }
@@ -617,8 +619,156 @@ static size_t copy_postings(const struct builder *b, const struct gkey *g, unsig
 	return head + g->len;
 }
 
-/* Lays the build out as a blob: header, docs, keys, words, string pool, lines, postings. */
-static unsigned char *write_blob(struct builder *b, size_t ndocs, size_t *size)
+/* Where the blob goes: into memory (mem, the whole blob), or to a file through a staging
+ * buffer that is written out a block at a time, so the file is made without a second copy of
+ * the postings in memory. The blob's checksum (index_blob_seal) is then kept on the way. */
+struct out {
+	unsigned char *mem;
+	int fd;
+	unsigned char *buf;
+	size_t fill, cap, block;
+	uint64_t at;           /* blob offset of buf[0] (or of the next byte, in memory) */
+	uint64_t post_off, post_end;
+	void (*block_fn)(void *arg, uint64_t n, const unsigned char *p, size_t len);
+	void *arg;
+	uint64_t lane[8], r;   /* the checksum of the bytes after the head, as index.c's */
+	unsigned char part[64];
+	size_t npart;
+	uint64_t summed;
+	int failed;
+};
+
+static const uint64_t lane0[8] = { 0x9E3779B97F4A7C15ull, 0xC2B2AE3D27D4EB4Full, 0x165667B19E3779F9ull,
+                                   0x27D4EB2F165667C5ull, 0x85EBCA77C2B2AE63ull, 0xFF51AFD7ED558CCDull,
+                                   0xC4CEB9FE1A85EC53ull, 0x9FB21C651E98DF25ull };
+#define LANE_MUL 0xFF51AFD7ED558CCDull
+
+static void sum_blocks(uint64_t *h, const unsigned char *p, size_t n)
+{
+	for (size_t i = 0; i + 64 <= n; i += 64)
+		for (int l = 0; l < 8; l++) {
+			uint64_t w;
+			memcpy(&w, p + i + 8 * l, 8);
+			h[l] = (h[l] ^ w) * LANE_MUL;
+			h[l] ^= h[l] >> 29;
+		}
+}
+
+static void sum_add(struct out *o, const unsigned char *p, size_t n)
+{
+	o->summed += n;
+	if (o->npart) {
+		size_t k = 64 - o->npart < n ? 64 - o->npart : n;
+		memcpy(o->part + o->npart, p, k);
+		o->npart += k;
+		p += k;
+		n -= k;
+		if (o->npart < 64)
+			return;
+		sum_blocks(o->lane, o->part, 64);
+		o->npart = 0;
+	}
+	sum_blocks(o->lane, p, n & ~(size_t)63);
+	memcpy(o->part, p + (n & ~(size_t)63), n & 63);
+	o->npart = n & 63;
+}
+
+static uint64_t sum_end(const uint64_t *lane, const unsigned char *part, size_t npart, uint64_t n)
+{
+	uint64_t r = n;
+	for (size_t i = 0; i < npart; i++)
+		r = (r ^ part[i]) * 0x100000001B3ull;
+	for (int l = 0; l < 8; l++)
+		r = (r ^ lane[l]) * LANE_MUL, r ^= r >> 31;
+	return r;
+}
+
+static int write_all(int fd, const unsigned char *p, size_t n, uint64_t at)
+{
+	while (n) {
+		ssize_t w = pwrite(fd, p, n, (off_t)at);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		p += w;
+		n -= (size_t)w;
+		at += (uint64_t)w;
+	}
+	return 0;
+}
+
+/* Writes out the staged bytes up to blob offset upto (all, or whole postings blocks). */
+static void out_flush(struct out *o, uint64_t upto)
+{
+	size_t n = (size_t)(upto - o->at);
+	if (!n)
+		return;
+	size_t skip = o->at < sizeof(struct head) ? sizeof(struct head) - (size_t)o->at : 0;
+	if (skip < n)
+		sum_add(o, o->buf + skip, n - skip);
+	for (uint64_t p = o->at; p < o->at + n;) {   /* the postings' blocks, to the caller */
+		if (p < o->post_off) {
+			p = o->post_off;
+			continue;
+		}
+		if (p >= o->post_end)
+			break;
+		uint64_t end = p + o->block < o->post_end ? p + o->block : o->post_end;
+		if (end > o->at + n)
+			end = o->at + n;
+		if (o->block_fn)
+			o->block_fn(o->arg, (p - o->post_off) / o->block, o->buf + (p - o->at), (size_t)(end - p));
+		p = end;
+	}
+	if (!o->failed && write_all(o->fd, o->buf, n, o->at) < 0)
+		o->failed = errno ? errno : EIO;
+	memmove(o->buf, o->buf + n, o->fill - n);
+	o->fill -= n;
+	o->at += n;
+}
+
+/* Room for n bytes at the end of the blob so far; out_commit says how many were used. */
+static unsigned char *out_room(struct out *o, size_t n)
+{
+	if (o->mem)
+		return o->mem + o->at;
+	if (o->fill + n > o->cap) {
+		uint64_t end = o->at + o->fill, upto = end;
+		if (end > o->post_off && end < o->post_end)   /* postings go out in whole blocks */
+			upto = o->post_off + (end - o->post_off) / o->block * o->block;
+		out_flush(o, upto);
+	}
+	if (o->fill + n > o->cap)   /* a list longer than the buffer */
+		o->buf = xgrow(o->buf, &o->cap, o->fill + n, 1);
+	return o->buf + o->fill;
+}
+
+static void out_commit(struct out *o, size_t n)
+{
+	if (o->mem)
+		o->at += n;
+	else
+		o->fill += n;
+}
+
+static void out_put(struct out *o, const void *p, size_t n)
+{
+	if (n)
+		memcpy(out_room(o, n), p, n);
+	out_commit(o, n);
+}
+
+/* Zeros up to blob offset to. */
+static void out_pad(struct out *o, uint64_t to)
+{
+	size_t n = (size_t)(to - o->at - (o->mem ? 0 : o->fill));
+	memset(out_room(o, n), 0, n);
+	out_commit(o, n);
+}
+
+/* Lays the build out as a blob, to o: header, docs, keys, words, string pool, lines, postings. */
+static void write_blob(struct builder *b, size_t ndocs, uint64_t key, struct out *o, struct head *hp)
 {
 	struct okey *order = xmalloc((b->ng + 1) * sizeof *order), *tmp = xmalloc((b->ng + 1) * sizeof *tmp);
 	size_t n = 0, post_len = 0;
@@ -638,7 +788,7 @@ static unsigned char *write_blob(struct builder *b, size_t ndocs, size_t *size)
 	sort_pool = b->strings.data;
 	qsort(b->words.v, b->words.n, sizeof *b->words.v, cmp_word);
 
-	struct head h = { .version = BLOB_VERSION, .endian = 0x01020304, .ndocs = ndocs, .nkeys = n,
+	struct head h = { .version = BLOB_VERSION, .endian = 0x01020304, .key = key, .ndocs = ndocs, .nkeys = n,
 	                  .nwords = b->words.n, .units = b->total_units };
 	memcpy(h.magic, BLOB_MAGIC, 8);
 	h.docs_off = align8(sizeof h);
@@ -651,14 +801,32 @@ static unsigned char *write_blob(struct builder *b, size_t ndocs, size_t *size)
 	h.post_off = align8(h.lines_off + h.lines_len);
 	h.post_len = post_len;
 	h.size = align8(h.post_off + post_len);
+	o->post_off = h.post_off;
+	o->post_end = h.post_off + post_len;
+	if (o->fd < 0) {   /* no file: the blob in memory */
+		o->mem = xmalloc(h.size);
+		hugepages(o->mem, h.size);
+	}
 
-	unsigned char *blob = xmalloc(h.size);
-	hugepages(blob, h.size);
-	memset(blob, 0, h.post_off);
-	memset(blob + h.post_off + post_len, 0, h.size - h.post_off - post_len);
-	memcpy(blob + h.docs_off, b->docs, ndocs * sizeof(struct ixdoc));
-	struct ixkey *k = (struct ixkey *)(blob + h.keys_off);
+	out_put(o, &h, sizeof h);
+	out_pad(o, h.docs_off);
+	out_put(o, b->docs, ndocs * sizeof(struct ixdoc));
+	out_pad(o, h.keys_off);
 	size_t off = 0;
+	for (size_t i = 0; i < n; i++) {   /* each key's size is known before its postings are laid out */
+		const struct gkey *g = order[i].g;
+		uint32_t w = (uint32_t)(index_blob_skip_bytes(g->key, g->df) + g->len);
+		struct ixkey k = { g->key, off, w, g->df };
+		out_put(o, &k, sizeof k);
+		off += w;
+	}
+	out_pad(o, h.words_off);
+	out_put(o, b->words.v, b->words.n * sizeof(struct ixword));
+	out_pad(o, h.pool_off);
+	out_put(o, b->strings.data, h.pool_len);
+	out_pad(o, h.lines_off);
+	out_put(o, b->lines.data, h.lines_len);
+	out_pad(o, h.post_off);
 	unsigned char *scratch = NULL;
 	size_t tcap = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -668,22 +836,13 @@ static unsigned char *write_blob(struct builder *b, size_t ndocs, size_t *size)
 		if (i + 8 < n)
 			__builtin_prefetch(b->arena + order[i + 8].g->head);
 		const struct gkey *g = order[i].g;
-		size_t w = copy_postings(b, g, blob + h.post_off + off, &scratch, &tcap);
-		k[i] = (struct ixkey){ g->key, off, (uint32_t)w, g->df };
-		off += w;
+		size_t w = index_blob_skip_bytes(g->key, g->df) + g->len;
+		out_commit(o, copy_postings(b, g, out_room(o, w), &scratch, &tcap));
 	}
-	if (b->words.n)
-		memcpy(blob + h.words_off, b->words.v, b->words.n * sizeof(struct ixword));
-	if (h.pool_len)
-		memcpy(blob + h.pool_off, b->strings.data, h.pool_len);
-	if (h.lines_len)
-		memcpy(blob + h.lines_off, b->lines.data, h.lines_len);
-	memcpy(blob, &h, sizeof h);
-	((struct head *)blob)->checksum = index_blob_seal(blob, h.size);
+	out_pad(o, h.size);
 	free(scratch);
 	free(order);
-	*size = h.size;
-	return blob;
+	*hp = h;
 }
 
 static void builder_fini(struct builder *b)
@@ -716,26 +875,63 @@ static void release_heap(const void *data, size_t len)
 	free((void *)data);
 }
 
-struct index *index_build(struct corpus *c, const struct index_progress *progress)
+/* Indexes every report of c into b. */
+static void build(struct builder *b, struct corpus *c, const struct index_progress *progress)
 {
-	struct builder b;
-	memset(&b, 0, sizeof b);
-	b.docs = xcalloc(c->n + 1, sizeof *b.docs);
-	global_grow(&b);
+	memset(b, 0, sizeof *b);
+	b->docs = xcalloc(c->n + 1, sizeof *b->docs);
+	global_grow(b);
 	size_t bytes = 0;
 	for (size_t i = 0; i < c->n; i++)
 		bytes += corpus_size(c, i);
-	arena_grow(&b, bytes + bytes / 2);   /* postings take about the size of the text */
+	arena_grow(b, bytes + bytes / 2);   /* postings take about the size of the text */
 	for (size_t i = 0; i < c->n; i++) {
 		int held = corpus_loaded(c, i);
-		add_report(&b, (uint32_t)i, corpus_load(c, i));
+		add_report(b, (uint32_t)i, corpus_load(c, i));
 		if (!held)
 			corpus_unload(c, i);
 		if (progress && progress->fn && ((i & 63) == 63 || i + 1 == c->n))
 			progress->fn(progress->arg, i + 1, c->n);
 	}
-	size_t size;
-	unsigned char *blob = write_blob(&b, c->n, &size);
+}
+
+struct index *index_build(struct corpus *c, const struct index_progress *progress)
+{
+	struct builder b;
+	build(&b, c, progress);
+	struct out o = { .fd = -1 };
+	struct head h;
+	write_blob(&b, c->n, 0, &o, &h);
 	builder_fini(&b);
-	return index_blob_trusted(blob, size, release_heap);
+	((struct head *)o.mem)->checksum = index_blob_seal(o.mem, h.size);
+	return index_blob_trusted(o.mem, h.size, release_heap);
+}
+
+uint64_t index_build_write(struct corpus *c, const struct index_progress *progress, uint64_t key, int fd,
+                           size_t block, void (*block_fn)(void *arg, uint64_t n, const unsigned char *p, size_t len),
+                           void *arg, char **cause)
+{
+	struct builder b;
+	build(&b, c, progress);
+	struct out o = { .fd = fd, .block = block, .block_fn = block_fn, .arg = arg };
+	memcpy(o.lane, lane0, sizeof o.lane);
+	o.buf = xgrow(NULL, &o.cap, 2 * block, 1);
+	struct head h;
+	write_blob(&b, c->n, key, &o, &h);
+	builder_fini(&b);
+	out_flush(&o, o.at + o.fill);
+	uint64_t a[8];
+	memcpy(a, lane0, sizeof a);
+	sum_blocks(a, (const unsigned char *)&h, sizeof h & ~(size_t)63);
+	uint64_t x = sum_end(a, (const unsigned char *)&h + (sizeof h & ~(size_t)63), sizeof h & 63, sizeof h);
+	uint64_t y = sum_end(o.lane, o.part, o.npart, o.summed);
+	h.checksum = x ^ (y << 17 | y >> 47);
+	if (!o.failed && write_all(fd, (const unsigned char *)&h, sizeof h, 0) < 0)
+		o.failed = errno ? errno : EIO;
+	free(o.buf);
+	if (o.failed) {
+		*cause = xstrdup(strerror(o.failed));
+		return 0;
+	}
+	return h.size;
 }

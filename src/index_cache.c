@@ -312,34 +312,46 @@ static int make_dirs(const char *dir)
 	return 0;
 }
 
-static int write_all(int fd, const unsigned char *p, size_t n)
+static int write_all(int fd, const unsigned char *p, size_t n, off_t at)
 {
 	while (n) {
-		ssize_t w = write(fd, p, n);
+		ssize_t w = pwrite(fd, p, n, at);
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w <= 0)
 			return -1;
 		p += w;
 		n -= (size_t)w;
+		at += w;
 	}
 	return 0;
 }
 
-/* The trailer of a blob for this corpus (see above), in out. */
-static void make_trailer(const unsigned char *blob, size_t len, const struct corpus *c, struct buf *out)
+/* The checksums of the postings' blocks, as the builder writes them out. */
+struct sums {
+	uint64_t *v;
+	size_t n, cap;
+};
+
+static void add_sum(void *arg, uint64_t b, const unsigned char *p, size_t n)
+{
+	struct sums *s = arg;
+	s->v = xgrow(s->v, &s->cap, (size_t)b + 1, sizeof *s->v);
+	s->v[b] = checksum(b, p, n);
+	s->n = (size_t)b + 1;
+}
+
+/* The trailer of a blob for this corpus (see above), sealed, in out. */
+static void make_trailer(const unsigned char *blob, size_t len, const struct corpus *c, const struct sums *s,
+                         struct buf *out)
 {
 	const struct head *h = (const void *)blob;
 	static const unsigned char zero[8];
-	buf_add(out, zero, (8 - len % 8) % 8);
+	size_t pad = (8 - len % 8) % 8;
+	buf_add(out, zero, pad);
 	struct trailer t = { TRAILER_MAGIC, len, BLOCK, (h->post_len + BLOCK - 1) / BLOCK, 0, 0 };
-	size_t at = out->len;
 	buf_add(out, &t, sizeof t);
-	for (uint64_t b = 0; b < t.nblocks; b++) {
-		uint64_t n = h->post_len - b * BLOCK < BLOCK ? h->post_len - b * BLOCK : BLOCK;
-		uint64_t sum = checksum(b, blob + h->post_off + b * BLOCK, n);
-		buf_add(out, &sum, sizeof sum);
-	}
+	buf_add(out, s->v, t.nblocks * sizeof *s->v);
 	size_t notes = out->len;
 	for (size_t i = 0; i < c->nmsgs; i++) {
 		const struct corpus_msg *msg = &c->msgs[i];
@@ -351,45 +363,58 @@ static void make_trailer(const unsigned char *blob, size_t len, const struct cor
 		buf_add(out, zero, (8 - n.len % 8) % 8);
 	}
 	t.notes_len = out->len - notes;
-	memcpy(out->data + at, &t, sizeof t);
-	uint64_t where = len + at;
+	memcpy(out->data + pad, &t, sizeof t);
+	uint64_t where = len + pad;
 	buf_add(out, &where, sizeof where);
-}
-
-static int save(const struct index *ix, const struct corpus *c, const char *path, char **cause)
-{
-	char *tmp = xasprintf("%s.%ld.tmp", path, (long)getpid());
-	size_t len;
-	const unsigned char *blob = index_blob(ix, &len);
-	struct buf tail;
-	buf_init(&tail);
-	make_trailer(blob, len, c, &tail);
 	/* The seal covers the blob outside its postings and the trailer as written. */
-	const struct head *h = (const void *)blob;
-	size_t at = (len + 7) / 8 * 8 - len;
 	uint64_t post_end = h->post_off + h->post_len;
 	uint64_t r = checksum(1, blob, h->post_off);
 	struct buf gap;   /* from the end of the postings to the trailer: blob tail and padding */
 	buf_init(&gap);
 	buf_add(&gap, blob + post_end, len - post_end);
-	buf_add(&gap, tail.data, at);
+	buf_add(&gap, zero, pad);
 	r ^= checksum(r, (const unsigned char *)gap.data, gap.len);
-	r ^= checksum(r, (const unsigned char *)tail.data + at, sizeof(struct trailer));
-	r ^= checksum(r, (const unsigned char *)tail.data + at + sizeof(struct trailer),
-	              tail.len - at - sizeof(struct trailer));
-	memcpy(tail.data + at + offsetof(struct trailer, sum), &r, sizeof r);
+	r ^= checksum(r, (const unsigned char *)out->data + pad, sizeof t);
+	r ^= checksum(r, (const unsigned char *)out->data + pad + sizeof t, out->len - pad - sizeof t);
+	memcpy(out->data + pad + offsetof(struct trailer, sum), &r, sizeof r);
 	buf_fini(&gap);
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	int ok = fd >= 0 && write_all(fd, blob, len) == 0 && write_all(fd, (unsigned char *)tail.data, tail.len) == 0;
-	if (fd >= 0 && close(fd) < 0)
+}
+
+/* Builds the index of c straight into a temporary file, adds the trailer and renames it to
+ * path; 0, or -1 with *cause. */
+static int build_file(struct corpus *c, const char *path, uint64_t key, const struct index_progress *progress,
+                      char **cause)
+{
+	char *tmp = xasprintf("%s.%ld.tmp", path, (long)getpid());
+	int fd = open(tmp, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		*cause = xasprintf("cannot write %s: %s", path, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	struct sums s = { 0 };
+	char *why = NULL;
+	uint64_t len = index_build_write(c, progress, key, fd, BLOCK, add_sum, &s, &why);
+	void *map = len ? mmap(NULL, len, PROT_READ, MAP_SHARED, fd, 0) : MAP_FAILED;
+	int ok = map != MAP_FAILED;
+	if (ok) {
+		struct buf tail;
+		buf_init(&tail);
+		make_trailer(map, len, c, &s, &tail);
+		munmap(map, len);
+		ok = write_all(fd, (unsigned char *)tail.data, tail.len, (off_t)len) == 0;
+		buf_fini(&tail);
+	}
+	if (close(fd) < 0)
 		ok = 0;
 	if (ok && rename(tmp, path) < 0)
 		ok = 0;
 	if (!ok) {
-		*cause = xasprintf("cannot write %s: %s", path, strerror(errno));
+		*cause = xasprintf("cannot write %s: %s", path, why ? why : strerror(errno));
 		unlink(tmp);
 	}
-	buf_fini(&tail);
+	free(why);
+	free(s.v);
 	free(tmp);
 	return ok ? 0 : -1;
 }
@@ -418,15 +443,18 @@ struct index *index_open(struct corpus *c, const char *dir, const struct index_p
 	ix = lock >= 0 ? load(c, path, key, &again) : NULL;   /* another instance may have just written it */
 	free(again);
 	if (!ix) {
-		ix = index_build(c, progress);
-		index_set_key(ix, key);
+		/* Written to the file as it is laid out, then mapped from it like any cache file. */
 		char *werr = NULL;
-		if (save(ix, c, path, &werr) < 0) {
-			*notice = xasprintf("index cache: %s", werr);
-			free(werr);
+		if (build_file(c, path, key, progress, &werr) == 0)
+			ix = load(c, path, key, &werr);
+		if (!ix) {   /* the file could not be made or read back: the index in memory */
+			*notice = xasprintf("index cache: %s", werr ? werr : "not saved");
+			ix = index_build(c, progress);
+			index_set_key(ix, key);
 		} else if (cause) {
 			*notice = xasprintf("index cache %s: %s; rebuilt", path, cause);
 		}
+		free(werr);
 	}
 	if (lock >= 0)
 		close(lock);   /* releases the lock */

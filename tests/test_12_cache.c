@@ -15,6 +15,7 @@
 #include "assets.h"
 #include "corpus.h"
 #include "index.h"
+#include "index_blob.h"
 #include "query.h"
 #include "xmalloc.h"
 
@@ -208,6 +209,66 @@ static void test_no_cache(void **state)
 	corpus_fini(&c);
 }
 
+/* A cache file is written as the index is laid out, a block at a time: it must hold the very
+ * blob index_build makes in memory (byte for byte, checksum included), over a corpus whose
+ * postings span several blocks, and each block must pass its check when searched. */
+static void test_streamed_file_is_the_blob(void **state)
+{
+	(void)state;
+	struct corpus c;
+	corpus_init(&c);
+	enum { COPIES = 40 };
+	char *files[COPIES * 5];
+	size_t nfiles = 0;
+	for (int k = 0; k < COPIES; k++)
+		for (size_t i = 0; i < nreports; i++) {
+			files[nfiles] = xasprintf("%s/copy%02d-%zu.txt", dir, k, i);
+			char *cmd = xasprintf("cp '%s' '%s'", reports[i], files[nfiles]);
+			assert_int_equal(system(cmd), 0);
+			free(cmd);
+			assert_int_equal(corpus_add_path(&c, files[nfiles++]), 0);
+		}
+	char *notice = NULL, *big = xasprintf("%s/big", dir);
+	struct index *ix = index_open(&c, big, NULL, &notice);
+	assert_null(notice);
+	struct index *mem = index_build(&c, NULL);
+	char *path = index_cache_path(&c, big);
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	struct head h;
+	assert_int_equal(fread(&h, sizeof h, 1, f), 1);
+	assert_true(h.post_len > 3 * ((size_t)1 << 20));   /* several blocks of 1 MiB */
+	index_set_key(mem, h.key);
+	size_t len;
+	const unsigned char *blob = index_blob(mem, &len);
+	assert_int_equal(h.size, len);
+	unsigned char *file = xmalloc(len);
+	rewind(f);
+	assert_int_equal(fread(file, 1, len, f), len);
+	fclose(f);
+	assert_memory_equal(file, blob, len);
+	assert_true(index_blob_seal(file, len) == h.checksum);
+	char *cause = NULL;
+	struct query *q = query_parse("法治", strlen("法治"), &cause);
+	struct index_results r = { 0 }, s = { 0 };
+	assert_int_equal(index_search(ix, q, 0, &r), COPIES * 5);
+	assert_int_equal(index_search(mem, q, 0, &s), COPIES * 5);
+	assert_int_equal(r.total_hits, s.total_hits);
+	assert_int_equal(r.total_hits % COPIES, 0);
+	assert_true(index_intact(ix, NULL));
+	index_results_fini(&r);
+	index_results_fini(&s);
+	query_free(q);
+	free(file);
+	free(path);
+	free(big);
+	index_free(ix);
+	index_free(mem);
+	for (size_t i = 0; i < nfiles; i++)
+		free(files[i]);
+	corpus_fini(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -219,6 +280,7 @@ int main(void)
 		cmocka_unit_test(test_version),
 		cmocka_unit_test(test_garbage),
 		cmocka_unit_test(test_no_cache),
+		cmocka_unit_test(test_streamed_file_is_the_blob),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
