@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistr.h>
+
 #include "xmalloc.h"
 
 void buf_init(struct buf *b)
@@ -66,16 +68,25 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 	b->len += (size_t)n;
 }
 
+/* Bytes that are not UTF-8 (a file name can hold any) become U+FFFD, so the output is
+ * always valid JSON. */
 void buf_add_json(struct buf *b, const char *s, size_t n)
 {
 	buf_addc(b, '"');
-	size_t run = 0;
-	for (size_t i = 0; i < n; i++) {
+	size_t i = 0;
+	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
+		size_t len = c < 0x80 ? 1 : (size_t)u8_mblen((const uint8_t *)s + i, n - i);
+		if (len == (size_t)-1 || len == 0) {
+			buf_adds(b, "\\ufffd");
+			i++;
 			continue;
-		buf_add(b, s + run, i - run);
-		run = i + 1;
+		}
+		if (len > 1 || (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)) {
+			buf_add(b, s + i, len);
+			i += len;
+			continue;
+		}
 		switch (c) {
 		case '"': buf_adds(b, "\\\""); break;
 		case '\\': buf_adds(b, "\\\\"); break;
@@ -84,8 +95,8 @@ void buf_add_json(struct buf *b, const char *s, size_t n)
 		case '\r': buf_adds(b, "\\r"); break;
 		default: buf_printf(b, "\\u%04x", c); break;
 		}
+		i++;
 	}
-	buf_add(b, s + run, n - run);
 	buf_addc(b, '"');
 }
 

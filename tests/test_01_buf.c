@@ -1,0 +1,70 @@
+/* test_01_buf.c — the byte buffer: growth, printf, take, and JSON strings that are always valid. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "buf.h"
+#include "xmalloc.h"
+
+static void test_grow_and_take(void **state)
+{
+	(void)state;
+	struct buf b = { 0 };
+	for (int i = 0; i < 10000; i++)
+		buf_addc(&b, (char)('a' + i % 26));
+	assert_int_equal(b.len, 10000);
+	assert_int_equal(b.data[b.len], '\0');
+	assert_memory_equal(b.data + 26, "abc", 3);
+	buf_reset(&b);
+	assert_int_equal(b.len, 0);
+	assert_string_equal(b.data, "");
+	buf_printf(&b, "%s=%d", "年份", 2021);
+	buf_adds(&b, "。");
+	char *s = buf_take(&b);
+	assert_string_equal(s, "年份=2021。");
+	assert_null(b.data);
+	free(s);
+	s = buf_take(&b);          /* an empty buffer still hands over a string */
+	assert_string_equal(s, "");
+	free(s);
+}
+
+static void json(const char *in, size_t n, const char *want)
+{
+	struct buf b = { 0 };
+	buf_add_json(&b, in, n);
+	assert_string_equal(b.data, want);
+	buf_fini(&b);
+}
+
+static void test_json(void **state)
+{
+	(void)state;
+	json("", 0, "\"\"");
+	json("法治政府", strlen("法治政府"), "\"法治政府\"");
+	json("a\"b\\c", 5, "\"a\\\"b\\\\c\"");
+	json("1\n2\t3\r", 6, "\"1\\n2\\t3\\r\"");
+	json("\x1b]0;x\x07", 6, "\"\\u001b]0;x\\u0007\"");
+	json("\x7f", 1, "\"\\u007f\"");
+	/* Bytes that are not UTF-8 (a GBK file name) become \ufffd, one per bad byte. */
+	json("\xb7\xa8\xd6\xce.txt", 8, "\"\\ufffd\\ufffd\\ufffd\\ufffd.txt\"");
+	/* A sequence cut off at the end, and a surrogate encoded in UTF-8. */
+	json("法\xe6\xb2", 5, "\"法\\ufffd\\ufffd\"");
+	json("\xed\xa0\x80", 3, "\"\\ufffd\\ufffd\\ufffd\"");
+	/* A NUL inside the range is escaped, not a terminator. */
+	json("a\0b", 3, "\"a\\u0000b\"");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_grow_and_take),
+		cmocka_unit_test(test_json),
+	};
+	return cmocka_run_group_tests_name("buf", tests, NULL, NULL);
+}
