@@ -11,6 +11,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <unistr.h>
+
 #include "encoding.h"
 #include "outline.h"
 #include "report.h"
@@ -896,6 +898,43 @@ static void save_positions(struct ui *u)
 	u->state = NULL;
 }
 
+/* Reads one key as wget_wch would: OK with a character, KEY_CODE_YES with a key code, ERR.
+ * wget_wch itself waits for the rest of an invalid UTF-8 sequence and swallows the keys typed
+ * after it (Esc included), so the bytes are taken one by one and decoded here; a byte that
+ * cannot continue the sequence is kept for the next key, and the broken one becomes U+FFFD. */
+static int read_key(wint_t *out)
+{
+	int c = wgetch(stdscr);
+	if (c == ERR)
+		return ERR;
+	if (c >= KEY_MIN) {
+		*out = (wint_t)c;
+		return KEY_CODE_YES;
+	}
+	*out = 0xfffd;
+	if (c < 0x80) {
+		*out = (wint_t)c;
+		return OK;
+	}
+	int need = c >= 0xc2 && c < 0xe0 ? 1 : c >= 0xe0 && c < 0xf0 ? 2 : c >= 0xf0 && c < 0xf5 ? 3 : 0;
+	if (need == 0)
+		return OK;
+	uint8_t b[4] = { (uint8_t)c };
+	for (int i = 1; i <= need; i++) {
+		int d = wgetch(stdscr);
+		if (d == ERR || d > 0xff || (d & 0xc0) != 0x80) {
+			if (d != ERR)
+				ungetch(d);
+			return OK;
+		}
+		b[i] = (uint8_t)d;
+	}
+	ucs4_t uc;
+	if (u8_mbtouc(&uc, b, (size_t)need + 1) == need + 1)
+		*out = (wint_t)uc;
+	return OK;
+}
+
 static void loop(struct ui *u)
 {
 	int followed = -2;
@@ -903,7 +942,7 @@ static void loop(struct ui *u)
 		follow(u, &followed);
 		timed_draw(u);
 		wint_t ch;
-		int r = wget_wch(stdscr, &ch);
+		int r = read_key(&ch);
 		if (r == ERR)
 			continue;
 		if (r == KEY_CODE_YES && ch == KEY_RESIZE)
