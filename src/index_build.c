@@ -2,6 +2,7 @@
 #include "index.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -94,6 +95,21 @@ struct gkey {
 	uint32_t last;         /* 1 + the last report written; 0 marks a free slot */
 };
 
+/* A report's text as units: its body, or its headings one after another. */
+struct units {
+	uint32_t *v;
+	size_t n, cap;
+};
+
+/* The keys of one stream of a report, counted, for the postings. */
+struct keys {
+	uint64_t *k;           /* in order of first sight */
+	uint32_t *cnt, *fill;  /* occurrences; end of its positions in pos */
+	size_t n, cap;
+	uint32_t *pos;         /* positions of the pairs, grouped by key */
+	size_t pcap;
+};
+
 struct lkey {              /* a key of the current report */
 	uint64_t key;
 	uint32_t stamp, idx;
@@ -108,19 +124,16 @@ struct builder {
 	struct lkey *l;
 	size_t lbits;
 	uint32_t stamp;
-	uint64_t *lk;          /* keys of the report in order of first sight */
-	uint32_t *lcnt, *lfill;
-	size_t nl, lcap;
-	uint32_t *occ, *pos;   /* (key, position) pairs as met; positions grouped by key */
-	size_t nocc, ocap, pcap;
+	struct keys *cur;      /* the stream being counted */
+	uint32_t *occ;         /* (key, position) pairs as met */
+	size_t nocc, ocap;
 	uint8_t *tmp;
 	size_t tcap;
 	struct gkey **gk;      /* the global entries of the report's keys */
 	size_t gkcap;
 	struct wordtab words;
 	struct buf folded, strings, lines;
-	uint32_t *units;
-	size_t nunits, ucap;
+	struct units body, head;   /* the report being counted */
 	uint32_t *bmp;         /* count per code point below U+10000 in the current stream, else 0 */
 	uint32_t *seen;        /* the code points counted there */
 	size_t seencap;
@@ -193,8 +206,8 @@ static void local_grow(struct builder *b)
 	b->l = xcalloc((size_t)1 << b->lbits, sizeof *b->l);
 	b->stamp = 0;
 	local_clear(b);
-	for (size_t i = 0; i < b->nl; i++)
-		local_insert(b, b->lk[i], (uint32_t)i);
+	for (size_t i = 0; i < b->cur->n; i++)
+		local_insert(b, b->cur->k[i], (uint32_t)i);
 }
 
 /* Index of key in the current report's table, added with count 0 when new. */
@@ -204,12 +217,12 @@ static uint32_t local_key(struct builder *b, uint64_t key)
 	for (; b->l[h].stamp == b->stamp; h = (h + 1) & mask)
 		if (b->l[h].key == key)
 			return b->l[h].idx;
-	b->l[h] = (struct lkey){ key, b->stamp, (uint32_t)b->nl };
-	b->lk[b->nl] = key;
-	b->lcnt[b->nl] = 0;
-	if (4 * ++b->nl > mask)
+	b->l[h] = (struct lkey){ key, b->stamp, (uint32_t)b->cur->n };
+	b->cur->k[b->cur->n] = key;
+	b->cur->cnt[b->cur->n] = 0;
+	if (4 * ++b->cur->n > mask)
 		local_grow(b);
-	return (uint32_t)b->nl - 1;
+	return (uint32_t)b->cur->n - 1;
 }
 
 /* Room for a stream of n units: at most 2n keys. */
@@ -219,13 +232,13 @@ static void local_reserve(struct builder *b, size_t n)
 	if (!b->l)
 		local_grow(b);
 	local_clear(b);
-	if (keys > b->lcap) {
-		b->lk = xgrow(b->lk, &b->lcap, keys, sizeof *b->lk);
-		b->lcnt = xrealloc(b->lcnt, b->lcap * sizeof *b->lcnt);
-		b->lfill = xrealloc(b->lfill, b->lcap * sizeof *b->lfill);
+	if (keys > b->cur->cap) {
+		b->cur->k = xgrow(b->cur->k, &b->cur->cap, keys, sizeof *b->cur->k);
+		b->cur->cnt = xrealloc(b->cur->cnt, b->cur->cap * sizeof *b->cur->cnt);
+		b->cur->fill = xrealloc(b->cur->fill, b->cur->cap * sizeof *b->cur->fill);
 	}
 	b->occ = xgrow(b->occ, &b->ocap, 2 * n + 2, sizeof *b->occ);
-	b->nl = b->nocc = 0;
+	b->cur->n = b->nocc = 0;
 }
 
 /* ---- postings ---- */
@@ -303,9 +316,9 @@ static void append(struct builder *b, struct gkey *g, const uint8_t *p, size_t n
 }
 
 /* Writes report doc's entry for key number li of the report, whose global entry is g. */
-static void write_entry(struct builder *b, uint32_t doc, uint32_t li, struct gkey *g)
+static void write_entry(struct builder *b, const struct keys *ks, uint32_t doc, uint32_t li, struct gkey *g)
 {
-	uint32_t cnt = b->lcnt[li];
+	uint32_t cnt = ks->cnt[li];
 	int pair = (g->key & KEY_PAIR) != 0;
 	size_t most = 10 + (pair ? 5 * (size_t)cnt : 0);
 	/* Straight into the key's last chunk when the entry surely fits, else through tmp. */
@@ -318,7 +331,7 @@ static void write_entry(struct builder *b, uint32_t doc, uint32_t li, struct gke
 	if (cnt != 1)
 		p = index_blob_put_varint(p, cnt);
 	if (pair) {
-		const uint32_t *q = b->pos + b->lfill[li] - cnt;
+		const uint32_t *q = ks->pos + ks->fill[li] - cnt;
 		uint32_t prev = 0;
 		for (uint32_t k = 0; k < cnt; k++) {
 			p = index_blob_put_varint(p, q[k] - prev);
@@ -337,31 +350,32 @@ static void write_entry(struct builder *b, uint32_t doc, uint32_t li, struct gke
 
 /* Each distinct key of the report misses the cache twice, in the global table and at the
  * tail of its postings; both are prefetched a few keys ahead so the misses overlap. */
-static void write_entries(struct builder *b, uint32_t doc)
+static void write_entries(struct builder *b, uint32_t doc, const struct keys *ks)
 {
 	enum { AHEAD = 16 };
-	while (2 * (b->ng + b->nl + 1) > ((size_t)1 << b->gbits))
+	while (2 * (b->ng + ks->n + 1) > ((size_t)1 << b->gbits))
 		global_grow(b);   /* no growth below: the pointers stay valid */
-	b->gk = xgrow(b->gk, &b->gkcap, b->nl + 1, sizeof *b->gk);
-	size_t bits = b->gbits, n = b->nl;
+	b->gk = xgrow(b->gk, &b->gkcap, ks->n + 1, sizeof *b->gk);
+	size_t bits = b->gbits, n = ks->n;
 	for (size_t li = 0; li < n + 2 * AHEAD; li++) {
 		if (li < n)
-			__builtin_prefetch(&b->g[hash_key(b->lk[li], bits)]);
+			__builtin_prefetch(&b->g[hash_key(ks->k[li], bits)]);
 		if (li >= AHEAD && li - AHEAD < n) {
-			struct gkey *g = b->gk[li - AHEAD] = global_key(b, b->lk[li - AHEAD]);
+			struct gkey *g = b->gk[li - AHEAD] = global_key(b, ks->k[li - AHEAD]);
 			if (g->cap)
 				__builtin_prefetch(b->arena + g->tail + 8 + g->fill, 1);
 		}
 		if (li >= 2 * AHEAD)
-			write_entry(b, doc, (uint32_t)(li - 2 * AHEAD), b->gk[li - 2 * AHEAD]);
+			write_entry(b, ks, doc, (uint32_t)(li - 2 * AHEAD), b->gk[li - 2 * AHEAD]);
 	}
 }
 
-/* Counts the units and pairs of b->units in the given field and writes the report's entries. */
-static void add_stream(struct builder *b, uint32_t doc, uint64_t field)
+/* Counts the units and pairs of us in the given field into ks. */
+static void count_stream(struct builder *b, uint64_t field, const struct units *us, struct keys *ks)
 {
-	size_t n = b->nunits;
-	const uint32_t *u = b->units;
+	b->cur = ks;
+	size_t n = us->n;
+	const uint32_t *u = us->v;
 	local_reserve(b, n);
 	/* Units of the Basic Multilingual Plane are counted in a plain array, pairs in the table. */
 	if (!b->bmp)
@@ -375,39 +389,38 @@ static void add_stream(struct builder *b, uint32_t doc, uint64_t field)
 			if (!b->bmp[u[i]]++)
 				b->seen[nseen++] = u[i];
 		} else {
-			b->lcnt[local_key(b, field | u[i])]++;
+			b->cur->cnt[local_key(b, field | u[i])]++;
 		}
 		if (i + 1 < n) {
 			uint32_t li = local_key(b, field | index_blob_pair_key(u[i], u[i + 1]));
-			b->lcnt[li]++;
+			b->cur->cnt[li]++;
 			b->occ[b->nocc++] = li;
 			b->occ[b->nocc++] = (uint32_t)i;
 		}
 	}
 	for (size_t k = 0; k < nseen; k++) {
-		b->lcnt[local_key(b, field | b->seen[k])] = b->bmp[b->seen[k]];
+		b->cur->cnt[local_key(b, field | b->seen[k])] = b->bmp[b->seen[k]];
 		b->bmp[b->seen[k]] = 0;
 	}
 	/* Positions grouped by key with a counting sort; they arrive in order. */
 	size_t total = 0;
-	for (size_t li = 0; li < b->nl; li++) {
-		b->lfill[li] = (uint32_t)total;
-		if (b->lk[li] & KEY_PAIR)
-			total += b->lcnt[li];
+	for (size_t li = 0; li < b->cur->n; li++) {
+		b->cur->fill[li] = (uint32_t)total;
+		if (b->cur->k[li] & KEY_PAIR)
+			total += b->cur->cnt[li];
 	}
-	b->pos = xgrow(b->pos, &b->pcap, total + 1, sizeof *b->pos);
+	b->cur->pos = xgrow(b->cur->pos, &b->cur->pcap, total + 1, sizeof *b->cur->pos);
 	for (size_t o = 0; o < b->nocc; o += 2)
-		b->pos[b->lfill[b->occ[o]]++] = b->occ[o + 1];
-	write_entries(b, doc);
+		b->cur->pos[b->cur->fill[b->occ[o]]++] = b->occ[o + 1];
 }
 
-/* Cuts folded text into units appended to b->units; with lines, notes each newline's unit. */
-static void cut(struct builder *b, const char *s, size_t n, struct buf *lines, uint32_t *nlines)
+/* Cuts folded text into units appended to us; with lines, notes each newline's unit. */
+static void cut(struct builder *b, struct units *us, const char *s, size_t n, struct buf *lines, uint32_t *nlines)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	b->units = xgrow(b->units, &b->ucap, b->nunits + n + 2, sizeof *b->units);
-	uint32_t *u = b->units;
-	size_t nu = b->nunits, last = 0;
+	us->v = xgrow(us->v, &us->cap, us->n + n + 2, sizeof *us->v);
+	uint32_t *u = us->v;
+	size_t nu = us->n, last = 0;
 	for (size_t i = 0; i < n;) {
 		uint32_t c;
 		size_t k;
@@ -436,7 +449,7 @@ static void cut(struct builder *b, const char *s, size_t n, struct buf *lines, u
 		}
 		u[nu++] = wordtab_id(&b->words, s + start, i - start);
 	}
-	b->nunits = nu;
+	us->n = nu;
 }
 
 static uint32_t add_string(struct buf *pool, const char *s, uint32_t *len)
@@ -462,8 +475,10 @@ static void add_meta(struct builder *b, struct ixdoc *d, const struct report *r)
 	d->len = (uint32_t)r->len;
 }
 
-static void add_report(struct builder *b, uint32_t doc, const struct report *r)
+/* Reads report doc's metadata, cuts its body and headings into units and counts their keys. */
+static void prepare(struct builder *b, uint32_t doc, const struct report *r, struct keys *kbody, struct keys *khead)
 {
+	struct units *body = &b->body, *head = &b->head;
 	struct ixdoc *d = &b->docs[doc];
 	size_t bs = r->body_start <= r->len ? r->body_start : r->len;
 	size_t be = r->body_end <= r->len && r->body_end >= bs ? r->body_end : r->len;
@@ -473,22 +488,22 @@ static void add_report(struct builder *b, uint32_t doc, const struct report *r)
 	d->lines = b->lines.len;
 
 	fold_text(r->text + bs, be - bs, 0, &b->folded, NULL);
-	b->nunits = 0;
-	cut(b, b->folded.data, b->folded.len, &b->lines, &d->nlines);
-	d->units = (uint32_t)b->nunits;
-	b->total_units += b->nunits;
-	add_stream(b, doc, 0);
+	body->n = 0;
+	cut(b, body, b->folded.data, b->folded.len, &b->lines, &d->nlines);
+	d->units = (uint32_t)body->n;
+	b->total_units += body->n;
 
-	b->nunits = 0;
+	head->n = 0;
 	for (size_t i = 0; i < r->nsections; i++) {
 		const struct section *s = &r->sections[i];
 		if (s->head_start >= s->head_end || s->head_end > r->len)
 			continue;
 		fold_text(r->text + s->head_start, s->head_end - s->head_start, 0, &b->folded, NULL);
-		cut(b, b->folded.data, b->folded.len, NULL, NULL);
-		b->units[b->nunits++] = UNIT_BREAK;
+		cut(b, head, b->folded.data, b->folded.len, NULL, NULL);
+		head->v[head->n++] = UNIT_BREAK;
 	}
-	add_stream(b, doc, KEY_HEAD);
+	count_stream(b, 0, body, kbody);
+	count_stream(b, KEY_HEAD, head, khead);
 }
 
 /* ---- the blob ---- */
@@ -850,11 +865,7 @@ static void builder_fini(struct builder *b)
 	free(b->g);
 	arena_free(b);
 	free(b->l);
-	free(b->lk);
-	free(b->lcnt);
-	free(b->lfill);
 	free(b->occ);
-	free(b->pos);
 	free(b->tmp);
 	free(b->gk);
 	buf_fini(&b->words.pool);
@@ -863,7 +874,8 @@ static void builder_fini(struct builder *b)
 	buf_fini(&b->folded);
 	buf_fini(&b->strings);
 	buf_fini(&b->lines);
-	free(b->units);
+	free(b->body.v);
+	free(b->head.v);
 	free(b->bmp);
 	free(b->seen);
 	free(b->docs);
@@ -873,6 +885,75 @@ static void release_heap(const void *data, size_t len)
 {
 	(void)len;
 	free((void *)data);
+}
+
+/* Two threads build: the reader loads each report, folds it and cuts it into units (it alone
+ * touches the corpus, fold.c's tables, the words, strings, lines and docs), while the caller's
+ * thread writes the units of the reports before it into the postings (the tables, the arena).
+ * They pass reports through a ring of SLOTS buffers, reused all along. Without a second
+ * thread the caller does both in turn. */
+enum { SLOTS = 32 };   /* enough that neither thread waits on the other for long */
+
+struct pipe {
+	struct builder *b;
+	struct corpus *c;
+	struct keys body[SLOTS], head[SLOTS];
+	size_t ready, done;    /* reports cut by the reader; indexed by the writer */
+	int asleep;            /* a thread waits on moved: the other wakes it */
+	pthread_mutex_t lock;
+	pthread_cond_t moved;  /* ready or done went up */
+};
+
+static void read_report(struct pipe *p, size_t i)
+{
+	int held = corpus_loaded(p->c, i);
+	prepare(p->b, (uint32_t)i, corpus_load(p->c, i), &p->body[i % SLOTS], &p->head[i % SLOTS]);
+	if (!held)
+		corpus_unload(p->c, i);
+}
+
+static void write_report(struct pipe *p, size_t i)
+{
+	write_entries(p->b, (uint32_t)i, &p->body[i % SLOTS]);
+	write_entries(p->b, (uint32_t)i, &p->head[i % SLOTS]);
+}
+
+/* Under the lock. */
+static void rest(struct pipe *p)
+{
+	p->asleep = 1;
+	pthread_cond_wait(&p->moved, &p->lock);
+}
+
+static void wake(struct pipe *p)
+{
+	if (p->asleep) {
+		p->asleep = 0;
+		pthread_cond_signal(&p->moved);
+	}
+}
+
+static void *reader(void *arg)
+{
+	struct pipe *p = arg;
+	for (size_t i = 0; i < p->c->n; i++) {
+		pthread_mutex_lock(&p->lock);
+		while (i - p->done >= SLOTS)
+			rest(p);
+		pthread_mutex_unlock(&p->lock);
+		read_report(p, i);
+		pthread_mutex_lock(&p->lock);
+		p->ready = i + 1;
+		wake(p);
+		pthread_mutex_unlock(&p->lock);
+	}
+	return NULL;
+}
+
+static void progress_at(const struct index_progress *progress, size_t i, size_t n)
+{
+	if (progress && progress->fn && ((i & 63) == 63 || i + 1 == n))
+		progress->fn(progress->arg, i + 1, n);
 }
 
 /* Indexes every report of c into b. */
@@ -885,14 +966,48 @@ static void build(struct builder *b, struct corpus *c, const struct index_progre
 	for (size_t i = 0; i < c->n; i++)
 		bytes += corpus_size(c, i);
 	arena_grow(b, bytes + bytes / 2);   /* postings take about the size of the text */
-	for (size_t i = 0; i < c->n; i++) {
-		int held = corpus_loaded(c, i);
-		add_report(b, (uint32_t)i, corpus_load(c, i));
-		if (!held)
-			corpus_unload(c, i);
-		if (progress && progress->fn && ((i & 63) == 63 || i + 1 == c->n))
-			progress->fn(progress->arg, i + 1, c->n);
+	struct pipe p = { .b = b, .c = c };
+	pthread_t t;
+	int two = c->n > 1 && pthread_mutex_init(&p.lock, NULL) == 0;
+	if (two && pthread_cond_init(&p.moved, NULL) != 0) {
+		pthread_mutex_destroy(&p.lock);
+		two = 0;
 	}
+	if (two && pthread_create(&t, NULL, reader, &p) != 0) {
+		pthread_cond_destroy(&p.moved);
+		pthread_mutex_destroy(&p.lock);
+		two = 0;
+	}
+	for (size_t i = 0; i < c->n; i++) {
+		if (two) {
+			pthread_mutex_lock(&p.lock);
+			while (p.ready <= i)
+				rest(&p);
+			pthread_mutex_unlock(&p.lock);
+		} else {
+			read_report(&p, i);
+		}
+		write_report(&p, i);
+		if (two) {
+			pthread_mutex_lock(&p.lock);
+			p.done = i + 1;
+			wake(&p);
+			pthread_mutex_unlock(&p.lock);
+		}
+		progress_at(progress, i, c->n);
+	}
+	if (two) {
+		pthread_join(t, NULL);
+		pthread_cond_destroy(&p.moved);
+		pthread_mutex_destroy(&p.lock);
+	}
+	for (int k = 0; k < SLOTS; k++)
+		for (struct keys *ks = &p.body[k]; ks; ks = ks == &p.body[k] ? &p.head[k] : NULL) {
+			free(ks->k);
+			free(ks->cnt);
+			free(ks->fill);
+			free(ks->pos);
+		}
 }
 
 struct index *index_build(struct corpus *c, const struct index_progress *progress)
