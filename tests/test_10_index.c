@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "assets.h"
 #include "corpus.h"
 #include "index.h"
 #include "index_blob.h"
@@ -185,6 +186,23 @@ static void test_exact_generated(void **state)
 	gen_corpus(&c, 150, 7);
 	assert_int_equal(c.n, 150);
 	check_random(&c, 500, 99);
+	corpus_fini(&c);
+}
+
+/* A corpus of one report is built on the caller's thread alone (two threads share the work
+ * only from two reports on): its answers are exact too. */
+static void test_exact_single(void **state)
+{
+	(void)state;
+	const struct asset *a = assets;
+	while (a->name && strncmp(a->name, "reports/jingan", 14) != 0)
+		a++;
+	assert_non_null(a->name);
+	struct corpus c;
+	corpus_init(&c);
+	assert_int_equal(corpus_add_bytes(&c, "jingan.txt", (const char *)a->data, a->size), 0);
+	assert_int_equal(c.n, 1);
+	check_random(&c, 300, 5);
 	corpus_fini(&c);
 }
 
@@ -565,6 +583,7 @@ int main(void)
 		cmocka_unit_test(test_known_counts),
 		cmocka_unit_test(test_exact_samples),
 		cmocka_unit_test(test_exact_generated),
+		cmocka_unit_test(test_exact_single),
 		cmocka_unit_test(test_blob_roundtrip),
 		cmocka_unit_test(test_hits_and_snippets),
 		cmocka_unit_test(test_result_snippets),
