@@ -651,6 +651,9 @@ struct out {
 	size_t npart;
 	uint64_t summed;
 	int failed;
+	struct flusher *flusher;   /* NULL: written on the caller's thread */
+	unsigned char *spare;
+	size_t spare_cap;
 };
 
 static const uint64_t lane0[8] = { 0x9E3779B97F4A7C15ull, 0xC2B2AE3D27D4EB4Full, 0x165667B19E3779F9ull,
@@ -713,32 +716,92 @@ static int write_all(int fd, const unsigned char *p, size_t n, uint64_t at)
 	return 0;
 }
 
+/* Checksums and writes n staged bytes p at blob offset at (whole postings blocks, or the end). */
+static void put_bytes(struct out *o, const unsigned char *p, size_t n, uint64_t at)
+{
+	size_t skip = at < sizeof(struct head) ? sizeof(struct head) - (size_t)at : 0;
+	if (skip < n)
+		sum_add(o, p + skip, n - skip);
+	for (uint64_t q = at < o->post_off ? o->post_off : at; q < at + n && q < o->post_end;) {
+		uint64_t end = q + o->block < o->post_end ? q + o->block : o->post_end;
+		if (end > at + n)
+			end = at + n;
+		if (o->block_fn)   /* the postings' blocks, to the caller */
+			o->block_fn(o->arg, (q - o->post_off) / o->block, p + (q - at), (size_t)(end - q));
+		q = end;
+	}
+	if (!o->failed && write_all(o->fd, p, n, at) < 0)
+		o->failed = errno ? errno : EIO;
+}
+
+/* The staged bytes are checksummed and written by a second thread while the next ones are
+ * laid out: the caller's thread hands a full buffer over and goes on in the spare one. */
+struct flusher {
+	pthread_t t;
+	pthread_mutex_t lock;
+	pthread_cond_t moved;
+	struct out *o;
+	unsigned char *job;    /* the buffer being written, NULL when idle */
+	size_t n;
+	uint64_t at;
+	int quit;
+};
+
+static void *flusher_run(void *arg)
+{
+	struct flusher *f = arg;
+	pthread_mutex_lock(&f->lock);
+	for (;;) {
+		while (!f->job && !f->quit)
+			pthread_cond_wait(&f->moved, &f->lock);
+		if (!f->job)
+			break;
+		pthread_mutex_unlock(&f->lock);
+		put_bytes(f->o, f->job, f->n, f->at);
+		pthread_mutex_lock(&f->lock);
+		f->job = NULL;
+		pthread_cond_signal(&f->moved);
+	}
+	pthread_mutex_unlock(&f->lock);
+	return NULL;
+}
+
+/* Waits until the flusher is idle. */
+static void flusher_wait(struct flusher *f)
+{
+	pthread_mutex_lock(&f->lock);
+	while (f->job)
+		pthread_cond_wait(&f->moved, &f->lock);
+	pthread_mutex_unlock(&f->lock);
+}
+
 /* Writes out the staged bytes up to blob offset upto (all, or whole postings blocks). */
 static void out_flush(struct out *o, uint64_t upto)
 {
 	size_t n = (size_t)(upto - o->at);
 	if (!n)
 		return;
-	size_t skip = o->at < sizeof(struct head) ? sizeof(struct head) - (size_t)o->at : 0;
-	if (skip < n)
-		sum_add(o, o->buf + skip, n - skip);
-	for (uint64_t p = o->at; p < o->at + n;) {   /* the postings' blocks, to the caller */
-		if (p < o->post_off) {
-			p = o->post_off;
-			continue;
-		}
-		if (p >= o->post_end)
-			break;
-		uint64_t end = p + o->block < o->post_end ? p + o->block : o->post_end;
-		if (end > o->at + n)
-			end = o->at + n;
-		if (o->block_fn)
-			o->block_fn(o->arg, (p - o->post_off) / o->block, o->buf + (p - o->at), (size_t)(end - p));
-		p = end;
+	struct flusher *f = o->flusher;
+	if (!f) {
+		put_bytes(o, o->buf, n, o->at);
+		memmove(o->buf, o->buf + n, o->fill - n);
+	} else {
+		flusher_wait(f);   /* the spare is free again */
+		o->spare = xgrow(o->spare, &o->spare_cap, o->cap, 1);
+		memcpy(o->spare, o->buf + n, o->fill - n);
+		pthread_mutex_lock(&f->lock);
+		f->job = o->buf;
+		f->n = n;
+		f->at = o->at;
+		pthread_cond_signal(&f->moved);
+		pthread_mutex_unlock(&f->lock);
+		unsigned char *t = o->buf;
+		size_t c = o->cap;
+		o->buf = o->spare;
+		o->cap = o->spare_cap;
+		o->spare = t;
+		o->spare_cap = c;
 	}
-	if (!o->failed && write_all(o->fd, o->buf, n, o->at) < 0)
-		o->failed = errno ? errno : EIO;
-	memmove(o->buf, o->buf + n, o->fill - n);
 	o->fill -= n;
 	o->at += n;
 }
@@ -1031,10 +1094,31 @@ uint64_t index_build_write(struct corpus *c, const struct index_progress *progre
 	struct out o = { .fd = fd, .block = block, .block_fn = block_fn, .arg = arg };
 	memcpy(o.lane, lane0, sizeof o.lane);
 	o.buf = xgrow(NULL, &o.cap, 2 * block, 1);
+	struct flusher f = { .o = &o };
+	if (pthread_mutex_init(&f.lock, NULL) == 0) {
+		if (pthread_cond_init(&f.moved, NULL) != 0)
+			pthread_mutex_destroy(&f.lock);
+		else if (pthread_create(&f.t, NULL, flusher_run, &f) != 0) {
+			pthread_cond_destroy(&f.moved);
+			pthread_mutex_destroy(&f.lock);
+		} else {
+			o.flusher = &f;
+		}
+	}
 	struct head h;
 	write_blob(&b, c->n, key, &o, &h);
 	builder_fini(&b);
 	out_flush(&o, o.at + o.fill);
+	if (o.flusher) {
+		pthread_mutex_lock(&f.lock);
+		f.quit = 1;
+		pthread_cond_signal(&f.moved);
+		pthread_mutex_unlock(&f.lock);
+		pthread_join(f.t, NULL);   /* it finishes its last buffer first */
+		pthread_cond_destroy(&f.moved);
+		pthread_mutex_destroy(&f.lock);
+	}
+	free(o.spare);
 	uint64_t a[8];
 	memcpy(a, lane0, sizeof a);
 	sum_blocks(a, (const unsigned char *)&h, sizeof h & ~(size_t)63);
