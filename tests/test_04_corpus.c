@@ -475,7 +475,7 @@ static void test_many_tiny_files(void **state)
 {
 	(void)state;
 	enum { DIRS = 20, PER = 500 };
-	char rel[64];
+	char rel[sizeof tmp + 32];
 	for (int d = 0; d < DIRS; d++) {
 		snprintf(rel, sizeof rel, "d%03d", d);
 		put_dir(rel);

@@ -19,7 +19,7 @@
 #include "query.h"
 #include "xmalloc.h"
 
-static char dir[64], cache[64], *reports[5];
+static char dir[64], cache[sizeof dir + 8], *reports[5];
 static size_t nreports;
 
 static int setup(void **state)
