@@ -962,7 +962,8 @@ struct pipe {
 	struct corpus *c;
 	struct keys body[SLOTS], head[SLOTS];
 	size_t ready, done;    /* reports cut by the reader; indexed by the writer */
-	int asleep;            /* a thread waits on moved: the other wakes it */
+	const size_t *asleep;  /* a thread waits on moved for this count to reach want */
+	size_t want;
 	pthread_mutex_t lock;
 	pthread_cond_t moved;  /* ready or done went up */
 };
@@ -981,17 +982,21 @@ static void write_report(struct pipe *p, size_t i)
 	write_entries(p->b, (uint32_t)i, &p->head[i % SLOTS]);
 }
 
-/* Under the lock. */
-static void rest(struct pipe *p)
+/* Under the lock. A thread that must wait sleeps until the other is well ahead, not just one
+ * report: waking each other at every report would cost more than the reports. */
+static void rest(struct pipe *p, const size_t *count, size_t want)
 {
-	p->asleep = 1;
-	pthread_cond_wait(&p->moved, &p->lock);
+	while (*count < want) {
+		p->asleep = count;
+		p->want = want;
+		pthread_cond_wait(&p->moved, &p->lock);
+	}
 }
 
 static void wake(struct pipe *p)
 {
-	if (p->asleep) {
-		p->asleep = 0;
+	if (p->asleep && *p->asleep >= p->want) {
+		p->asleep = NULL;
 		pthread_cond_signal(&p->moved);
 	}
 }
@@ -1001,8 +1006,8 @@ static void *reader(void *arg)
 	struct pipe *p = arg;
 	for (size_t i = 0; i < p->c->n; i++) {
 		pthread_mutex_lock(&p->lock);
-		while (i - p->done >= SLOTS)
-			rest(p);
+		if (i - p->done >= SLOTS)
+			rest(p, &p->done, i - SLOTS / 2);
 		pthread_mutex_unlock(&p->lock);
 		read_report(p, i);
 		pthread_mutex_lock(&p->lock);
@@ -1044,8 +1049,8 @@ static void build(struct builder *b, struct corpus *c, const struct index_progre
 	for (size_t i = 0; i < c->n; i++) {
 		if (two) {
 			pthread_mutex_lock(&p.lock);
-			while (p.ready <= i)
-				rest(&p);
+			if (p.ready <= i)
+				rest(&p, &p.ready, i + 1 + SLOTS / 4 < c->n ? i + 1 + SLOTS / 4 : c->n);
 			pthread_mutex_unlock(&p.lock);
 		} else {
 			read_report(&p, i);
