@@ -13,7 +13,7 @@ corpus=$out/corpus2-$N     # 2: the generator's second form; a change of it need
 CC=${CC:-cc}
 mkdir -p "$out"
 $CC -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -o "$out/gen" tests/bench/gen.c
-$CC -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -o "$out/bench" tests/bench/bench.c \
+$CC -O2 -std=c11 -pthread -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -o "$out/bench" tests/bench/bench.c \
 	"$BUILD/libfazhi.a" -lunistring -lm
 if [ ! -f "$corpus/.done" ]; then
 	rm -rf "$corpus" && mkdir -p "$corpus"
