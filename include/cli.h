@@ -33,4 +33,8 @@ void cli_put(FILE *f, const char *s, size_t n);
  * "Try 'fazhi CMD --help'" on stderr; returns 2, the exit status of a usage error. */
 int cli_usage_error(const char *cmd, const char *msg, const char *arg);
 
+/* Prints "fazhi: CMD: CAUSE" on stderr (guarded like any message; NULL prints no cause) and
+ * frees cause; returns 2, the exit status when a subcommand cannot run at all. */
+int cli_fail(const char *cmd, char *cause);
+
 #endif

@@ -67,3 +67,13 @@ int cli_usage_error(const char *cmd, const char *msg, const char *arg)
 	fprintf(stderr, "\nTry 'fazhi %s --help' for more information.\n", cmd);
 	return 2;
 }
+
+int cli_fail(const char *cmd, char *cause)
+{
+	fprintf(stderr, "fazhi: %s: ", cmd);
+	if (cause)
+		cli_put(stderr, cause, strlen(cause));
+	fputc('\n', stderr);
+	free(cause);
+	return 2;
+}

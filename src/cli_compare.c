@@ -170,13 +170,8 @@ int cli_compare(int argc, char **argv)
 		return cli_usage_error("compare", "needs at least two files", NULL);
 	char *cause = NULL;
 	const struct classify_model *m = classify_default(&cause);
-	if (!m) {
-		fputs("fazhi: compare: ", stderr);
-		cli_put(stderr, cause, strlen(cause));
-		fputc('\n', stderr);
-		free(cause);
-		return 2;
-	}
+	if (!m)
+		return cli_fail("compare", cause);
 	struct corpus co;
 	corpus_init(&co);
 	size_t failed = cli_load(&co, argv + first, argc - first);

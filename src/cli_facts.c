@@ -162,13 +162,8 @@ int cli_facts(int argc, char **argv)
 		return 2;
 	char *cause = NULL;
 	const struct facts_model *m = facts_default(&cause);
-	if (!m) {
-		fputs("fazhi: facts: ", stderr);
-		cli_put(stderr, cause, strlen(cause));
-		fputc('\n', stderr);
-		free(cause);
-		return 2;
-	}
+	if (!m)
+		return cli_fail("facts", cause);
 	struct corpus co;
 	corpus_init(&co);
 	size_t failed = cli_load(&co, argv + first, argc - first);

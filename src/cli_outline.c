@@ -80,11 +80,7 @@ static int classify_sections(struct report *r)
 	char *cause = NULL;
 	if (classify_report(r, &cause) == 0)
 		return 0;
-	fputs("fazhi: outline: ", stderr);
-	if (cause)
-		cli_put(stderr, cause, strlen(cause));
-	fputc('\n', stderr);
-	free(cause);
+	cli_fail("outline", cause);
 	return -1;
 }
 

@@ -200,13 +200,8 @@ int cli_search(int argc, char **argv)
 		return cli_usage_error("search", "no QUERY given", NULL);
 	char *cause = NULL;
 	struct query *q = query_parse(argv[qi], strlen(argv[qi]), &cause);
-	if (!q) {
-		fputs("fazhi: search: ", stderr);
-		cli_put(stderr, cause, strlen(cause));
-		fputc('\n', stderr);
-		free(cause);
-		return 2;
-	}
+	if (!q)
+		return cli_fail("search", cause);
 	/* The files of a directory are read by the index build, or not at all when its cache is
 	 * valid: then only the reports printed with snippets are read. */
 	struct corpus c;
