@@ -624,6 +624,21 @@ static double term_score(const struct index *ix, uint32_t doc, uint32_t tf, uint
 	return bm25(ix, doc, tf, idf) + idf * 1.5 * hh / (hh + 1.0);
 }
 
+/* Appends to out (room for s->ntf more) each report of s->tf, its body count joined with its
+ * heading count from s->htf (both sorted by report), and scored. */
+static void score_tf(const struct search *s, double idf, struct acc *out, size_t *nout)
+{
+	size_t h = 0;
+	for (size_t i = 0; i < s->ntf; i++) {
+		uint32_t d = s->tf[i].doc, hh = 0;
+		while (h < s->nhtf && s->htf[h].doc < d)
+			h++;
+		if (h < s->nhtf && s->htf[h].doc == d)
+			hh = s->htf[h].n;
+		out[(*nout)++] = (struct acc){ d, s->tf[i].n, hh, term_score(s->ix, d, s->tf[i].n, hh, idf) };
+	}
+}
+
 /* The reports holding one term, scored. */
 static void eval_term(struct search *s, const struct query_term *t, struct acc **out, size_t *nout, size_t *cap)
 {
@@ -641,15 +656,7 @@ static void eval_term(struct search *s, const struct query_term *t, struct acc *
 		return;
 	}
 	eval_units(s, KEY_HEAD, &s->htf, &s->nhtf, &s->htfcap);
-	size_t h = 0;
-	for (size_t i = 0; i < s->ntf; i++) {
-		uint32_t d = s->tf[i].doc, hh = 0;
-		while (h < s->nhtf && s->htf[h].doc < d)
-			h++;
-		if (h < s->nhtf && s->htf[h].doc == d)
-			hh = s->htf[h].n;
-		(*out)[(*nout)++] = (struct acc){ d, s->tf[i].n, hh, term_score(s->ix, d, s->tf[i].n, hh, idf) };
-	}
+	score_tf(s, idf, *out, nout);
 }
 
 /* Merges b into a: union (OR) or intersection (AND), adding hits and scores. */
@@ -978,15 +985,7 @@ static void bound_term(struct search *s, const struct plan *p, struct acc **out,
 	if (p->head.n)
 		bound_walk(s->ix, &p->head, &s->htf, &s->nhtf, &s->htfcap);
 	*out = xgrow(*out, cap, s->ntf + 1, sizeof **out);
-	size_t h = 0;
-	for (size_t i = 0; i < s->ntf; i++) {
-		uint32_t d = s->tf[i].doc, hh = 0;
-		while (h < s->nhtf && s->htf[h].doc < d)
-			h++;
-		if (h < s->nhtf && s->htf[h].doc == d)
-			hh = s->htf[h].n;
-		(*out)[(*nout)++] = (struct acc){ d, s->tf[i].n, hh, term_score(s->ix, d, s->tf[i].n, hh, p->idf) };
-	}
+	score_tf(s, p->idf, *out, nout);
 }
 
 /* The term's exact hits in one report and one field. */
