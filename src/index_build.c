@@ -8,6 +8,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "fileio.h"
 #include "fold.h"
 #include "index_blob.h"
 #include "xmalloc.h"
@@ -701,21 +702,6 @@ static uint64_t sum_end(const uint64_t *lane, const unsigned char *part, size_t 
 	return r;
 }
 
-static int write_all(int fd, const unsigned char *p, size_t n, uint64_t at)
-{
-	while (n) {
-		ssize_t w = pwrite(fd, p, n, (off_t)at);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-		at += (uint64_t)w;
-	}
-	return 0;
-}
-
 /* Checksums and writes n staged bytes p at blob offset at (whole postings blocks, or the end). */
 static void put_bytes(struct out *o, const unsigned char *p, size_t n, uint64_t at)
 {
@@ -730,7 +716,7 @@ static void put_bytes(struct out *o, const unsigned char *p, size_t n, uint64_t 
 			o->block_fn(o->arg, (q - o->post_off) / o->block, p + (q - at), (size_t)(end - q));
 		q = end;
 	}
-	if (!o->failed && write_all(o->fd, p, n, at) < 0)
+	if (!o->failed && fileio_write_at(o->fd, p, n, at) < 0)
 		o->failed = errno ? errno : EIO;
 }
 
@@ -1130,7 +1116,7 @@ uint64_t index_build_write(struct corpus *c, const struct index_progress *progre
 	uint64_t x = sum_end(a, (const unsigned char *)&h + (sizeof h & ~(size_t)63), sizeof h & 63, sizeof h);
 	uint64_t y = sum_end(o.lane, o.part, o.npart, o.summed);
 	h.checksum = x ^ (y << 17 | y >> 47);
-	if (!o.failed && write_all(fd, (const unsigned char *)&h, sizeof h, 0) < 0)
+	if (!o.failed && fileio_write_at(fd, &h, sizeof h, 0) < 0)
 		o.failed = errno ? errno : EIO;
 	free(o.buf);
 	if (o.failed) {

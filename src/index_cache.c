@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "fileio.h"
 #include "index_blob.h"
 #include "xmalloc.h"
 
@@ -312,21 +313,6 @@ static int make_dirs(const char *dir)
 	return 0;
 }
 
-static int write_all(int fd, const unsigned char *p, size_t n, off_t at)
-{
-	while (n) {
-		ssize_t w = pwrite(fd, p, n, at);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-		at += w;
-	}
-	return 0;
-}
-
 /* The checksums of the postings' blocks, as the builder writes them out. */
 struct sums {
 	uint64_t *v;
@@ -402,7 +388,7 @@ static int build_file(struct corpus *c, const char *path, uint64_t key, const st
 		buf_init(&tail);
 		make_trailer(map, len, c, &s, &tail);
 		munmap(map, len);
-		ok = write_all(fd, (unsigned char *)tail.data, tail.len, (off_t)len) == 0;
+		ok = fileio_write_at(fd, tail.data, tail.len, (uint64_t)len) == 0;
 		buf_fini(&tail);
 	}
 	if (close(fd) < 0)

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "fileio.h"
 #include "xmalloc.h"
 
 struct entry {
@@ -158,20 +159,6 @@ static int make_dirs(char *dir, char **cause)
 	}
 }
 
-static int write_all(int fd, const char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 static int write_atomic(const char *dir, const char *file, const struct buf *b, char **cause)
 {
 	char *tmp = xasprintf("%s/.positions.XXXXXX", dir);
@@ -181,7 +168,7 @@ static int write_atomic(const char *dir, const char *file, const struct buf *b, 
 		free(tmp);
 		return -1;
 	}
-	int r = write_all(fd, b->data ? b->data : "", b->len);
+	int r = fileio_write_at(fd, b->data ? b->data : "", b->len, 0);
 	int err = errno;
 	if (close(fd) != 0 && r == 0) {
 		r = -1;
