@@ -4,6 +4,8 @@
 #   make test       install what is missing, build, run every test suite
 #   make bench      speed figures (never a timed test)
 #   make fuzz       libFuzzer targets (clang), FUZZ_SECONDS each
+#   make eval       accuracy on the real, the written and the sample reports (EVAL_FLAGS=-q: tables only)
+#   make robust     the robustness suite (transformed reports parse the same), not yet in make test
 #   make install    PREFIX=/usr/local DESTDIR=
 
 PREFIX ?= /usr/local
@@ -42,7 +44,7 @@ FUZZ_CFLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-r
 HAVE_LIBFUZZER = $(shell echo 'int LLVMFuzzerTestOneInput(const char *d, long n){return 0;}' | \
 	clang -x c -fsanitize=fuzzer -o /dev/null - >/dev/null 2>&1 && echo yes)
 
-.PHONY: all run test check deps bench fuzz fuzz-smoke fuzz-build install uninstall clean sanitize
+.PHONY: all run test check deps bench fuzz fuzz-smoke fuzz-build install uninstall clean sanitize eval robust
 
 all: $(BUILD)/fazhi
 
@@ -145,6 +147,21 @@ bench: deps all
 	@sh tests/bench_startup.sh
 	@echo
 	@sh tests/bench_facts.sh
+
+# Accuracy against hand-made answers; reports measured, never a pass/fail test.
+EVAL_FLAGS ?=
+eval: $(BUILD)/tests/eval_real
+	./$(BUILD)/tests/eval_real $(EVAL_FLAGS) \
+	  --set real --reports tests/real/reports --truth tests/real/truth.tsv \
+	    --labels tests/real/labels.tsv --metrics tests/real/metrics.tsv \
+	  --set forms --reports tests/forms/reports --truth tests/forms/truth.tsv \
+	    --labels tests/forms/labels.tsv --metrics tests/forms/metrics.tsv \
+	  --set samples --reports assets/reports \
+	    --labels tests/data/seed-labels.tsv --metrics tests/data/seed-metrics.tsv
+
+# The robustness suite: each sample and real report, transformed, parses as the original.
+robust: $(BUILD)/tests/robust_17
+	./$(BUILD)/tests/robust_17
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/fazhi/reports $(DESTDIR)$(PREFIX)/share/man/man1
