@@ -16,6 +16,10 @@
 #define HEADING_FACTOR 3
 /* Score of problem cues a paragraph needs to switch a measures chapter to problems. */
 #define SWITCH_SCORE 4
+/* A body names its topic only when that topic scores a point per this many bytes (about 33
+ * characters): a section on one area repeats its terms, while a section ranging over many things
+ * (a 政府工作报告's 民生 chapter) mentions each in passing and stays general. */
+#define BODY_DENSITY 100
 
 static const char *const part_names[CLASSIFY_NPARTS] = {
 	"measures", "problems", "leader_duty", "plans", "other", "preamble", "noise"
@@ -52,6 +56,7 @@ struct classify_model {
 	int rank[CLASSIFY_NTOPICS];    /* tie-break: lower wins */
 	struct strs focus;             /* heading grammar patterns */
 	struct strs heading[CLASSIFY_NPARTS];
+	struct strs early[CLASSIFY_NPARTS];   /* plans and measures cues tried before the year rule */
 	struct strs body[NBODY];
 };
 
@@ -115,8 +120,10 @@ void classify_model_free(struct classify_model *m)
 	cue_set_free(m->cues);
 	free(m->tc);
 	strs_fini(&m->focus);
-	for (int i = 0; i < CLASSIFY_NPARTS; i++)
+	for (int i = 0; i < CLASSIFY_NPARTS; i++) {
 		strs_fini(&m->heading[i]);
+		strs_fini(&m->early[i]);
+	}
 	for (int i = 0; i < NBODY; i++)
 		strs_fini(&m->body[i]);
 	free(m);
@@ -222,6 +229,8 @@ static const char *load_line(struct classify_model *m, const char *s, size_t n)
 		struct strs *dst = NULL;
 		if (p >= 0 && fl[2] == 7 && memcmp(f[2], "heading", 7) == 0)
 			dst = &m->heading[p];
+		else if ((p == CLASSIFY_PLANS || p == CLASSIFY_MEASURES) && fl[2] == 5 && memcmp(f[2], "early", 5) == 0)
+			dst = &m->early[p];
 		else if (p == CLASSIFY_PROBLEMS && fl[2] == 5 && memcmp(f[2], "body3", 5) == 0)
 			dst = &m->body[BODY_PROBLEMS_STRONG];
 		else if (p == CLASSIFY_PROBLEMS && fl[2] == 5 && memcmp(f[2], "body1", 5) == 0)
@@ -229,7 +238,7 @@ static const char *load_line(struct classify_model *m, const char *s, size_t n)
 		else if (p == CLASSIFY_PLANS && fl[2] == 4 && memcmp(f[2], "body", 4) == 0)
 			dst = &m->body[BODY_PLANS];
 		if (!dst)
-			return "expected: part ID heading|body CUES";
+			return "expected: part ID heading|early|body CUES";
 		each_word(f[3], fl[3], add_str, m, dst);
 	} else {
 		return "unknown kind (topic, cue, order, focus, part)";
@@ -452,14 +461,29 @@ static int count_cues(const struct strs *cues, const char *s, size_t n)
 	return k;
 }
 
-/* Whether s names the year y as "yyyy年". */
-static int names_year(const char *s, size_t n, int y)
+/* The first year s names as "yyyy年" (20th or 21st century, ASCII or full-width digits), or 0. */
+static int named_year(const char *s, size_t n)
 {
-	char word[16];
-	if (y <= 0)
-		return 0;
-	snprintf(word, sizeof word, "%d年", y);
-	return cue_find_one(s, n, 0, word, strlen(word)) != (size_t)-1;
+	for (size_t i = 0; i < n;) {
+		size_t j = i, k;
+		int y = 0, digits = 0;
+		uint32_t c = 0;
+		for (; j < n; j = k, digits++) {
+			k = j;
+			c = cue_char(s, n, &k);
+			if (c < '0' || c > '9')
+				break;
+			if (digits < 5)
+				y = y * 10 + (int)(c - '0');
+		}
+		if (digits == 4 && c == 0x5E74 && y >= 1900 && y < 2100)   /* 年 */
+			return y;
+		if (digits == 0)
+			cue_char(s, n, &i);
+		else
+			i = j;   /* the first character after the digits */
+	}
+	return 0;
 }
 
 int classify_heading_part(const struct classify_model *m, const char *s, size_t n, int year)
@@ -468,9 +492,16 @@ int classify_heading_part(const struct classify_model *m, const char *s, size_t 
 	for (size_t i = 0; i < sizeof cued / sizeof cued[0]; i++)
 		if (has_any(&m->heading[cued[i]], s, n))
 			return cued[i];
-	if (names_year(s, n, year + 1) || has_any(&m->heading[CLASSIFY_PLANS], s, n))
+	if (has_any(&m->early[CLASSIFY_PLANS], s, n))
 		return CLASSIFY_PLANS;
-	if (names_year(s, n, year) || has_any(&m->heading[CLASSIFY_MEASURES], s, n))
+	if (has_any(&m->early[CLASSIFY_MEASURES], s, n))
+		return CLASSIFY_MEASURES;
+	int y = named_year(s, n);
+	if (year > 0 && y > 0)   /* P3: the report year is reviewed, a later one planned */
+		return y > year ? CLASSIFY_PLANS : CLASSIFY_MEASURES;
+	if (has_any(&m->heading[CLASSIFY_PLANS], s, n))
+		return CLASSIFY_PLANS;
+	if (has_any(&m->heading[CLASSIFY_MEASURES], s, n))
 		return CLASSIFY_MEASURES;
 	return -1;
 }
@@ -529,22 +560,43 @@ static void section_topic(const struct classify_model *m, struct report *r, size
 		return;
 	for (int t = 0; t < CLASSIFY_NTOPICS; t++)
 		sc.v[t] *= HEADING_FACTOR;
-	score_text(m, r->text + sec->head_end, sec->end - sec->head_end, 0, &sc, hits);
+	size_t body = sec->end - sec->head_end;
+	score_text(m, r->text + sec->head_end, body, 0, &sc, hits);
 	best = best_of(m, sc.v, -1);
-	if (best >= 0 && sc.v[best] >= DECISIVE) {
+	if (best >= 0 && sc.v[best] >= DECISIVE && (size_t)sc.v[best] * BODY_DENSITY >= body) {
 		sec->topic = best;
 		sec->topic2 = secondary(m, &sc, best);
 	}
 }
 
+/* The year the report reviews, for the year rule: when its top-level headings name two or more
+ * years, the earliest of them (一、2014年工作回顾 / 二、2015年主要工作任务), which holds even when
+ * the year read from the title or the body is off; else the report's own year. */
+static int review_year(const struct report *r)
+{
+	int lo = 0, hi = 0;
+	for (size_t i = 0; i < r->nsections; i++) {
+		const struct section *sec = &r->sections[i];
+		if (sec->parent >= 0)
+			continue;
+		int y = named_year(r->text + sec->title_start, sec->title_end - sec->title_start);
+		if (y && (!lo || y < lo))
+			lo = y;
+		if (y > hi)
+			hi = y;
+	}
+	return lo && hi > lo ? lo : r->meta.year;
+}
+
 static void classify_sections(const struct classify_model *m, struct report *r, struct cue_hits *hits)
 {
 	int current = CLASSIFY_MEASURES;   /* part of the latest top-level section */
+	int year = review_year(r);
 	for (size_t i = 0; i < r->nsections; i++) {
 		struct section *sec = &r->sections[i];
 		const char *title = r->text + sec->title_start;
 		size_t tn = sec->title_end - sec->title_start;
-		int cued = classify_heading_part(m, title, tn, r->meta.year);
+		int cued = classify_heading_part(m, title, tn, year);
 		if (cued == CLASSIFY_NOISE) {
 			sec->part = CLASSIFY_NOISE, sec->topic = CLASSIFY_NONE, sec->topic2 = -1;
 			continue;

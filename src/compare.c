@@ -80,7 +80,7 @@ void compare_build(struct compare *c, struct report **reports, size_t n, const s
 		c->nrows += present[key];
 	}
 	c->rows = xcalloc(c->nrows ? c->nrows : 1, sizeof *c->rows);
-	c->cells = xcalloc(c->nrows * n ? c->nrows * n : 1, sizeof *c->cells);
+	c->cells = xcalloc(c->nrows * n > 0 ? c->nrows * n : 1, sizeof *c->cells);
 	c->items = xcalloc(total ? total : 1, sizeof *c->items);
 	c->nitems = total;
 	size_t row = 0, pos = 0;
