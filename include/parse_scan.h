@@ -63,13 +63,15 @@ int parse_line_opens(const char *s, const struct parse_line *l);
 /* 1 for a salutation line such as "常州市人民政府:" (short, ends with a colon). */
 int parse_line_addressee(const char *s, const struct parse_line *l);
 
-/* Heading recognition (parse_heading.c): builds r->sections from r->paras and sets each
- * paragraph's section and kind. Sections are numbered in sequence inside their parent. */
-void parse_headings(struct report *r);
+/* Paragraphs and headings (parse_heading.c): cuts the body lines of the scan into
+ * r->paras (a line holding headings inside it gives a paragraph per heading) and builds
+ * r->sections. Sections are numbered in sequence inside their parent; numbering errors at a
+ * line start are kept and warned about. */
+void parse_paragraphs(struct report *r, const struct parse_scan *sc);
 
 /* A heading marker at the start of a trimmed line s[start, end): 一、 （一） 1. （1）. */
 struct parse_mark {
-	int level;                      /* 1 一、  2 （一）  3 1.  4 （1） */
+	int level;                      /* 1 一、  2 （一）  3 1.  4 （1）  5 ① */
 	int value;                      /* the numeral's value */
 	size_t number_start, number_end;
 	size_t title_start, title_end;  /* without the ordinal and the trailing 。 */

@@ -17,6 +17,31 @@ struct report_meta {
 	char *doc_number;  /* e.g. 武政发〔2021〕7号 */
 	char *issuer;      /* issuing body, e.g. 常州市武进区人民政府 */
 	char *addressee;   /* e.g. 常州市人民政府, 区人大常委会 */
+	int level;         /* enum report_level of the reporting body */
+};
+
+/* The level of government (or kind of body) that reports. */
+enum report_level {
+	REPORT_LEVEL_OTHER,      /* not known, or none of the below */
+	REPORT_LEVEL_PROVINCE,   /* 省, 自治区, 直辖市 */
+	REPORT_LEVEL_CITY,       /* 市, 州, 盟 (a prefecture) */
+	REPORT_LEVEL_COUNTY,     /* 区, 县, 旗, county-level 市, 开发区/新区/管委会 */
+	REPORT_LEVEL_TOWN,       /* 镇, 乡, 街道 */
+	REPORT_LEVEL_DEPARTMENT, /* a department of a government: 局, 委员会, 办公室 … */
+	REPORT_LEVEL_COUNT
+};
+
+/* Something a reader of the report should know about how it is written. */
+enum report_warning_kind {
+	REPORT_WARN_NUMBERING,    /* a heading or point numbered out of sequence, kept as written */
+	REPORT_WARN_NO_HEADINGS,  /* no chapter headings found */
+	REPORT_WARN_NO_YEAR,      /* the year reported on is stated nowhere */
+};
+
+struct report_warning {
+	int kind;                 /* enum report_warning_kind */
+	size_t at;                /* byte offset it concerns (the body's start when none) */
+	char message[160];        /* one line, UTF-8 */
 };
 
 enum para_kind {
@@ -34,7 +59,7 @@ struct para {
 
 /* Sections are stored in document order (pre-order); parent < own index. */
 struct section {
-	int level;                     /* 1 一、  2 （一）  3 1.  4 （1） (the level below 1.) */
+	int level;                     /* 1 一、  2 （一）  3 1.  4 （1）  5 ① */
 	int parent;                    /* index of the enclosing section, -1 at top level */
 	size_t number_start, number_end;/* the bare numeral as written: 一, 3, ３ */
 	size_t title_start, title_end; /* heading text without its ordinal and trailing 。 */
@@ -56,10 +81,17 @@ struct report {
 	size_t nsections;
 	int encoding;           /* enum encoding_kind the file was read in */
 	size_t replaced;        /* bytes that fitted no encoding and became U+FFFD */
+	struct report_warning *warnings; /* in the order found, owned */
+	size_t nwarnings, warnings_cap;
 };
 
 /* Frees the report and everything it owns; NULL is fine. */
 void report_free(struct report *r);
+/* Appends a warning (message copied, cut to fit). */
+void report_add_warning(struct report *r, int kind, size_t at, const char *message);
+/* Names: "numbering", "no_headings", "no_year"; "province" … "department", "other". */
+const char *report_warning_name(int kind);
+const char *report_level_name(int level);
 /* Number of sections at the given level (1..3). */
 size_t report_count_level(const struct report *r, int level);
 /* Index of the deepest section containing byte offset `off`, or -1 (preamble). */

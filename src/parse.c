@@ -13,6 +13,7 @@
 #define LONG_LINE 2000
 #define TITLE_MAX 60    /* characters */
 #define SHORT_LINE 30   /* characters: the first line of a two-line title, a signature */
+#define FLAT_LINE 900   /* bytes: a shorter line is never a flattened page */
 
 /* Keys that open a chrome line when followed by a separator (or nothing): metadata tables,
  * breadcrumbs, share/print links, footers, feedback forms. Spaces inside a key are allowed. */
@@ -26,7 +27,15 @@ static const char *const chrome_keys[] = {
 	"网站地图", "站点地图", "使用说明", "联系我们", "字体", "字号", "扫一扫", "返回顶部",
 	"上一篇", "下一篇", "责任编辑", "主办单位", "承办单位", "技术支持", "(此件", "（此件",
 	"时间", "日期", "点击量", "浏览量", "阅读量", "发布人", "发布者", "编辑", "审核", "供稿", "撰稿",
-	"网站声明", "隐私声明", "关于本站",
+	"网站声明", "隐私声明", "关于本站", "标题", "栏目", "所属栏目", "原文链接", "本地目录",
+	"附件下载", "抄送", "分享", "收藏", "所属机构", "信息分类", "生成日期", "公开形式",
+};
+
+/* The words of a share or print bar ("微信 微博 QQ空间"); a line of nothing else is chrome. */
+static const char *const bar_words[] = {
+	"微信", "微博", "QQ空间", "QQ好友", "QQ", "朋友圈", "分享到", "分享", "收藏", "打印", "关闭",
+	"人人网", "豆瓣", "腾讯", "新浪", "字体", "大", "中", "小", "默认", "【", "】", "[", "]",
+	"：", ":", "|", "｜",
 };
 
 /* Markers that make a line chrome wherever they stand, unless the line is prose. */
@@ -75,6 +84,40 @@ static int count_gt(const char *s, size_t i, size_t end)
 	return n;
 }
 
+/* 1 when s[st, end) is made of bar words and blanks only. */
+static int bar_only(const char *s, size_t st, size_t end)
+{
+	size_t i = st;
+	while ((i = parse_skip_blanks(s, i, end)) < end) {
+		size_t k = 0;
+		while (k < sizeof bar_words / sizeof *bar_words && !parse_starts(s, i, end, bar_words[k]))
+			k++;
+		if (k == sizeof bar_words / sizeof *bar_words)
+			return 0;
+		i += strlen(bar_words[k]);
+	}
+	return 1;
+}
+
+/* A rule drawn with = - — or *, as archives set between their header and the page. */
+static int is_rule(const char *s, size_t st, size_t end)
+{
+	return parse_starts(s, st, end, "===") || parse_starts(s, st, end, "---") ||
+	       parse_starts(s, st, end, "———") || parse_starts(s, st, end, "***");
+}
+
+static int ends_with(const char *s, size_t st, size_t end, const char *lit);
+
+static int is_chrome_key_at(const char *s, size_t i, size_t end)
+{
+	for (size_t k = 0; k < sizeof chrome_keys / sizeof *chrome_keys; k++) {
+		size_t n = parse_key(s, i, end, chrome_keys[k]);
+		if (n && key_ends(s, i + n, end))
+			return 1;
+	}
+	return 0;
+}
+
 static int is_chrome(const char *s, const struct parse_line *l)
 {
 	size_t st = l->start, end = l->end;
@@ -91,6 +134,9 @@ static int is_chrome(const char *s, const struct parse_line *l)
 	}
 	if (prose)
 		return 0;
+	/* The closing block of an official document: "…办公室 2021年3月5日印发". */
+	if (is_rule(s, st, end) || bar_only(s, st, end) || ends_with(s, st, end, "印发"))
+		return 1;
 	for (size_t k = 0; k < sizeof chrome_marks / sizeof *chrome_marks; k++)
 		if (parse_find(s, st, end, chrome_marks[k]) != PARSE_NONE)
 			return 1;
@@ -220,20 +266,6 @@ static size_t find_body_last(const struct parse_scan *sc, size_t first)
 	return last;
 }
 
-static void add_paras(struct report *r, const struct parse_scan *sc)
-{
-	size_t cap = 0;
-	r->npara = 0;
-	for (size_t i = sc->body_first; i <= sc->body_last && i < sc->n; i++) {
-		r->paras = xgrow(r->paras, &cap, r->npara + 1, sizeof *r->paras);
-		struct para *p = &r->paras[r->npara++];
-		p->start = sc->lines[i].start;
-		p->end = sc->lines[i].end;
-		p->section = -1;
-		p->kind = PARA_TEXT;
-	}
-}
-
 uint32_t parse_char(const char *s, size_t *i, size_t end)
 {
 	const unsigned char *p = (const unsigned char *)s + *i;
@@ -342,6 +374,113 @@ long parse_digits(const char *s, size_t *i, size_t end, int max)
 	return v;
 }
 
+static void push_line(struct parse_scan *sc, size_t st, size_t end)
+{
+	const char *text = sc->text;
+	sc->lines = xgrow(sc->lines, &sc->cap, sc->n + 1, sizeof *sc->lines);
+	struct parse_line *l = &sc->lines[sc->n++];
+	l->start = st;
+	l->end = end;
+	l->flags = is_chrome(text, l) ? PARSE_LINE_CHROME : 0;
+	if (!l->flags && parse_find(text, st, end, "。") != PARSE_NONE)
+		l->flags = PARSE_LINE_PROSE;
+}
+
+/* A line that holds a whole page: several sentences, long. A crawler that flattens a page
+ * joins its blocks (breadcrumb, title, date, share bar, paragraphs, footer) with blanks. */
+static int is_flattened(const char *s, size_t st, size_t end)
+{
+	if (end - st < FLAT_LINE)
+		return 0;
+	size_t i = st;
+	int n = 0;
+	while (n < 3 && (i = parse_find(s, i, end, "。")) != PARSE_NONE) {
+		n++;
+		i += 3;
+	}
+	return n >= 3;
+}
+
+static int is_alnum(uint32_t c)
+{
+	return c < 0x80 && ((c | 0x20) - 'a' < 26 || c - '0' < 10);
+}
+
+static int is_chrome_key_at(const char *s, size_t i, size_t end);
+
+/* 1 when s[i] opens a heading, a 一是 point or a chrome key: what a block may begin with. */
+static int block_opens(const char *s, size_t i, size_t end)
+{
+	struct parse_mark m;
+	size_t t = i;
+	if (parse_cn_numeral(s, &t, end) && parse_starts(s, t, end, "是"))
+		return 1;
+	return parse_mark(s, i, end, &m) || is_chrome_key_at(s, i, end);
+}
+
+/* The character before s[i] (i > st), or 0. */
+static uint32_t char_before(const char *s, size_t st, size_t i)
+{
+	size_t p = i;
+	while (p > st && ((unsigned char)s[p - 1] & 0xc0) == 0x80)
+		p--;
+	if (p == st)
+		return 0;
+	p--;
+	return parse_char(s, &p, i);
+}
+
+static int closes_block(uint32_t c)
+{
+	return c == 0x3002 || c == 0xff01 || c == 0xff1f;   /* 。！？ */
+}
+
+/* Where a blank at s[b0, b1) joins two blocks of a flattened page: after a sentence ends, before a heading, a point or a chrome key, or anywhere in the furniture
+ * before the page's first sentence or after its last; never after a key's colon nor between
+ * two Latin words or numbers ("10:09 AM"). */
+static int block_break(const char *s, size_t st, size_t b0, size_t b1, size_t end,
+                       size_t first_dot, size_t last_dot)
+{
+	if (b0 == st || b1 >= end)
+		return 0;
+	uint32_t before = char_before(s, st, b0), after = parse_char(s, &(size_t){ b1 }, end);
+	if (before == ':' || before == 0xff1a || (is_alnum(before) && is_alnum(after)))
+		return 0;
+	return closes_block(before) || b0 < first_dot || b1 > last_dot || block_opens(s, b1, end);
+}
+
+/* Cuts a flattened line at its block breaks; each block becomes a line of the scan. Blanks
+ * inside brackets and quotes (“德以静心 法以安身”) are the text's own. */
+static void push_blocks(struct parse_scan *sc, size_t st, size_t end)
+{
+	const char *s = sc->text;
+	size_t first_dot = parse_find(s, st, end, "。"), last_dot = first_dot, k = first_dot;
+	while ((k = parse_find(s, k + 3, end, "。")) != PARSE_NONE)
+		last_dot = k;
+	int depth = 0;
+	size_t from = st;
+	for (size_t i = st; i < end;) {
+		size_t t = i;
+		uint32_t c = parse_char(s, &t, end);
+		if (c == 0x3010 || c == 0xff08 || c == '(' || c == 0x201c || c == 0x300a || c == 0x2018)
+			depth++;   /* 【（(“《‘ */
+		else if ((c == 0x3011 || c == 0xff09 || c == ')' || c == 0x201d || c == 0x300b || c == 0x2019) &&
+		         depth > 0)
+			depth--;
+		if (!parse_is_blank(c) || depth > 0) {
+			i = t;
+			continue;
+		}
+		size_t b1 = parse_skip_blanks(s, i, end);
+		if (block_break(s, from, i, b1, end, first_dot, last_dot)) {
+			push_line(sc, from, i);
+			from = b1;
+		}
+		i = b1;
+	}
+	push_line(sc, from, end);
+}
+
 void parse_scan_lines(struct parse_scan *sc, const char *text, size_t len)
 {
 	sc->text = text;
@@ -360,15 +499,10 @@ void parse_scan_lines(struct parse_scan *sc, const char *text, size_t len)
 				break;
 			end = k;
 		}
-		if (end > st) {
-			sc->lines = xgrow(sc->lines, &sc->cap, sc->n + 1, sizeof *sc->lines);
-			struct parse_line *l = &sc->lines[sc->n++];
-			l->start = st;
-			l->end = end;
-			l->flags = is_chrome(text, l) ? PARSE_LINE_CHROME : 0;
-			if (!l->flags && parse_find(text, st, end, "。") != PARSE_NONE)
-				l->flags = PARSE_LINE_PROSE;
-		}
+		if (end > st && is_flattened(text, st, end))
+			push_blocks(sc, st, end);
+		else if (end > st)
+			push_line(sc, st, end);
 		i = eol + 1;
 	}
 }
@@ -392,8 +526,7 @@ struct report *parse_report(char *text, size_t len, const char *path)
 		sc.body_last = 0;
 		r->body_start = r->body_end = len;
 	}
-	add_paras(r, &sc);
-	parse_headings(r);
+	parse_paragraphs(r, &sc);
 	parse_meta(r, &sc);
 	free(sc.lines);
 	return r;

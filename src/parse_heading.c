@@ -1,15 +1,20 @@
-/* parse_heading.c — the heading grammar (一、 （一） 1. （1）) and the chapter tree built from it. */
+/* parse_heading.c — the heading grammar (一、 （一） 1. （1） ①), paragraphs, and the chapter tree, at line starts and inside flattened lines. */
 #include "parse_scan.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "xmalloc.h"
 
-/* Design limits: a title (up to its 。 or the end of the line) is at most TITLE_BYTES long;
- * a longer first sentence is running text that happens to start with a numeral. This also
- * bounds the work per line, so a 10 MB line costs no more than a short one. */
+/* Design limits. A heading's title ends at its sentence end (。！？), at the next heading
+ * the tree expects, at a first point (一是) or at the end of its line. At a line start the
+ * title may run TITLE_BYTES; a heading found inside a line (a page flattened by a crawler)
+ * must end within INLINE_TITLE_BYTES and hold no ；, so that an enumeration inside a
+ * sentence ("措施：（1）…；（2）…") is never taken for chapters. Every scan of a title is
+ * bounded by these, so a 10 MB line costs no more than a short one per candidate.
+ * (INLINE_TITLE_BYTES equals TITLE_BYTES: run-in headings of plans are whole sentences.) */
 #define TITLE_BYTES 300
-#define MAX_LEVEL 4
+#define MAX_LEVEL 5
 
 static size_t skip_lit(const char *s, size_t i, size_t end, const char *lit)
 {
@@ -45,6 +50,50 @@ static size_t close_ordinal(const char *s, size_t i, size_t end, int paren, int 
 	return j;
 }
 
+/* ① … ⑳ (U+2460–U+2473): the level below （1）. */
+static int circled(const char *s, size_t *i, size_t end)
+{
+	const unsigned char *p = (const unsigned char *)s + *i;
+	if (end - *i < 3 || p[0] != 0xe2 || p[1] != 0x91 || p[2] < 0xa0 || p[2] > 0xb3)
+		return 0;
+	*i += 3;
+	return p[2] - 0xa0 + 1;
+}
+
+/* The ordinal at s[st]: level, value, numeral and where the title begins. */
+static int read_ordinal(const char *s, size_t st, size_t end, struct parse_mark *m)
+{
+	size_t i = st;
+	int paren = 0, cn = 0;
+	long v;
+	m->number_start = i;
+	if ((v = circled(s, &i, end)) > 0) {
+		m->level = 5;
+		m->value = (int)v;
+		m->number_end = i;
+		m->title_start = parse_skip_blanks(s, i, end);
+		return m->title_start < end;
+	}
+	if (parse_starts(s, i, end, "(") || parse_starts(s, i, end, "（")) {
+		paren = 1;
+		i += s[i] == '(' ? 1 : 3;
+	}
+	m->number_start = i;
+	v = parse_cn_numeral(s, &i, end);
+	if (v > 0)
+		cn = 1;
+	else if ((v = parse_digits(s, &i, end, 3)) <= 0)
+		return 0;
+	m->number_end = i;
+	m->value = (int)v;
+	m->level = paren ? (cn ? 2 : 4) : (cn ? 1 : 3);
+	i = close_ordinal(s, i, end, paren, cn);
+	if (i == PARSE_NONE)
+		return 0;
+	m->title_start = parse_skip_blanks(s, i, end);
+	return m->title_start < end;
+}
+
 static size_t trim_end(const char *s, size_t st, size_t end)
 {
 	while (end > st) {
@@ -60,11 +109,37 @@ static size_t trim_end(const char *s, size_t st, size_t end)
 	return end;
 }
 
-/* The title: up to the first 。 (inline heading) or the end of the line. */
-static int read_title(const char *s, size_t i, size_t end, struct parse_mark *m)
+/* 1 when the title opens with the next numeral: "二、三产业", "1、2号楼" are running text. */
+static int counts_on(const char *s, const struct parse_mark *m)
 {
-	m->title_start = i;
-	size_t lim = end - i > TITLE_BYTES + 3 ? i + TITLE_BYTES + 3 : end;
+	size_t t = m->title_start;
+	long v = m->level == 1 || m->level == 2 ? parse_cn_numeral(s, &t, m->title_end)
+	                                        : parse_digits(s, &t, m->title_end, 4);
+	return v == m->value + 1;
+}
+
+/* A title that is a form field ("1.错误类:*") is not a chapter. */
+static int form_field(const char *s, const struct parse_mark *m)
+{
+	size_t e = m->title_end;
+	return s[e - 1] == '*' || parse_starts(s, e >= m->title_start + 3 ? e - 3 : m->title_start, e, "＊");
+}
+
+static const char *const sentence_ends[] = { "。", "！", "？" };
+
+static size_t sentence_end_at(const char *s, size_t i, size_t end)
+{
+	for (size_t k = 0; k < sizeof sentence_ends / sizeof *sentence_ends; k++)
+		if (parse_starts(s, i, end, sentence_ends[k]))
+			return 3;
+	return 0;
+}
+
+int parse_mark(const char *s, size_t st, size_t end, struct parse_mark *m)
+{
+	if (!read_ordinal(s, st, end, m))
+		return 0;
+	size_t i = m->title_start, lim = end - i > TITLE_BYTES + 3 ? i + TITLE_BYTES + 3 : end;
 	size_t dot = parse_find(s, i, lim, "。");
 	if (dot == PARSE_NONE) {
 		if (end - i > TITLE_BYTES)
@@ -75,58 +150,154 @@ static int read_title(const char *s, size_t i, size_t end, struct parse_mark *m)
 		m->head_end = dot + 3;
 	}
 	m->title_end = trim_end(s, i, m->title_end);
-	if (m->title_end == i)
-		return 0;
-	/* A form field ("1.错误类:*") is not a chapter. */
-	return s[m->title_end - 1] != '*' && !parse_starts(s, m->title_end >= i + 3 ? m->title_end - 3 : i,
-	                                                  m->title_end, "＊");
+	return m->title_end > i && !form_field(s, m) && !counts_on(s, m);
 }
 
-/* 1 when the title opens with the next numeral: "二、三产业", "1、2号楼" are running text. */
-static int counts_on(const char *s, const struct parse_mark *m, int cn)
+/* A 一是… / 二是… point at s[i]; its numeral's value, or 0. */
+static int point_at(const char *s, size_t i, size_t end)
 {
-	size_t t = m->title_start;
-	long v = cn ? parse_cn_numeral(s, &t, m->title_end) : parse_digits(s, &t, m->title_end, 4);
-	return v == m->value + 1;
+	int v = parse_cn_numeral(s, &i, end);
+	return v > 0 && parse_starts(s, i, end, "是") ? v : 0;
 }
 
-int parse_mark(const char *s, size_t st, size_t end, struct parse_mark *m)
-{
-	size_t i = st;
-	int paren = 0, cn = 0;
-	if (parse_starts(s, i, end, "(") || parse_starts(s, i, end, "（")) {
-		paren = 1;
-		i += s[i] == '(' ? 1 : 3;
-	}
-	m->number_start = i;
-	long v = parse_cn_numeral(s, &i, end);
-	if (v > 0)
-		cn = 1;
-	else if ((v = parse_digits(s, &i, end, 3)) <= 0)
-		return 0;
-	m->number_end = i;
-	m->value = (int)v;
-	m->level = paren ? (cn ? 2 : 4) : (cn ? 1 : 3);
-	i = close_ordinal(s, i, end, paren, cn);
-	if (i == PARSE_NONE)
-		return 0;
-	i = parse_skip_blanks(s, i, end);
-	return read_title(s, i, end, m) && !counts_on(s, m, cn);
-}
-
-/* A line-start 一是… / 二是… point. */
-static int is_point(const char *s, size_t st, size_t end)
-{
-	size_t i = st;
-	return parse_cn_numeral(s, &i, end) > 0 && parse_starts(s, i, end, "是");
-}
+/* The level-k children of one open section so far. */
+struct sibling {
+	int last;       /* numeral of the last one */
+	int count;      /* how many */
+	int repeated;   /* the last one repeated the numeral before it */
+};
 
 struct tree {
 	struct report *r;
-	size_t cap;
-	int open[MAX_LEVEL + 1];               /* open[level]: the open section there, or -1 */
-	int last[MAX_LEVEL + 1][MAX_LEVEL + 1]; /* last[l][k]: numeral of the last level-k child of open[l]; l = 0 is the top */
+	size_t cap, para_cap;
+	int open[MAX_LEVEL + 1];                      /* open[level]: the open section there, or -1 */
+	struct sibling kids[MAX_LEVEL + 1][MAX_LEVEL + 1]; /* kids[l][k]: level-k children of open[l]; l = 0 is the top */
+	int last_point;                        /* numeral of the last 一是… point in the open section */
 };
+
+/* The level of the section a level-`level` heading would go under (0: the top). */
+static int parent_level(const struct tree *t, int level)
+{
+	int pl = level - 1;
+	while (pl > 0 && t->open[pl] < 0)
+		pl--;
+	return pl;
+}
+
+static int next_value(const struct tree *t, int level)
+{
+	return t->kids[parent_level(t, level)][level].last + 1;
+}
+
+/* 1 when heading m2 may follow heading m at once, m being open: m's first child, its next
+ * sibling, or the next heading of an enclosing level. */
+static int follows(const struct tree *t, const struct parse_mark *m, const struct parse_mark *m2)
+{
+	if (m2->level > m->level)
+		return m2->value == 1;
+	if (m2->level == m->level)
+		return m2->value == m->value + 1;
+	return m2->value == next_value(t, m2->level);
+}
+
+/* Where m's title ends, m being about to open: fills title_end and head_end. Returns 0 when
+ * no end is found within the limit (running text that starts with a numeral). */
+static int find_title_end(const struct tree *t, struct parse_mark *m, size_t end, int inline_head)
+{
+	const char *s = t->r->text;
+	size_t i = m->title_start, lim = end - i > TITLE_BYTES ? i + TITLE_BYTES : end;
+	while (i < lim) {
+		size_t n = sentence_end_at(s, i, end);
+		struct parse_mark m2;
+		if (n) {
+			m->title_end = i;
+			m->head_end = i + n;
+			return 1;
+		}
+		if (i > m->title_start && (point_at(s, i, end) == 1 ||
+		                           (read_ordinal(s, i, end, &m2) && follows(t, m, &m2)))) {
+			m->title_end = m->head_end = i;
+			return 1;
+		}
+		if (inline_head && parse_starts(s, i, end, "；"))
+			return 0;
+		parse_char(s, &i, end);
+	}
+	if (lim < end)
+		return 0;
+	m->title_end = m->head_end = end;
+	return 1;
+}
+
+/* The fixed phrases that head the parts a report must have (厅字〔2019〕28号): measures and
+ * results, problems, next year's plans. Longest first. */
+static const char *const part_phrases[] = {
+	"存在的问题和不足", "存在的主要问题", "存在的问题", "存在的不足", "存在问题", "问题和不足",
+	"主要问题", "不足之处", "下一步工作计划", "下一步工作打算", "下一步工作安排", "下一步工作思路",
+	"下一步工作", "下一步计划", "下一步打算", "工作开展情况", "主要工作成效", "主要工作",
+};
+
+/* A page flattened by a crawler may run a part's heading into its first sentence
+ * ("二、存在问题在看到成绩的同时，…：一是…"). A title that reads as a clause (it holds a
+ * comma or ends with a colon) and opens with a part's fixed phrase ends after the phrase. */
+static void cut_run_in_part(const char *s, struct parse_mark *m)
+{
+	size_t st = m->title_start, en = m->title_end;
+	if (parse_find(s, st, en, "，") == PARSE_NONE && !parse_starts(s, en >= st + 3 ? en - 3 : st, en, "："))
+		return;
+	for (size_t k = 0; k < sizeof part_phrases / sizeof *part_phrases; k++)
+		if (parse_starts(s, st, en, part_phrases[k])) {
+			size_t n = strlen(part_phrases[k]);
+			if (st + n < en && !parse_starts(s, st + n, en, "，")) {
+				m->title_end = m->head_end = st + n;
+			}
+			return;
+		}
+}
+
+/* The numbering a heading may take. Inside a line only the next numeral is a heading. At a
+ * line start a numeral repeated from the sibling before it is a heading written with a
+ * numbering error, and so is the one after such a repeat that goes on counting by position:
+ * （一）（一）（三） gives three headings, kept as written and reported. */
+enum { NUM_BAD, NUM_NEXT, NUM_REPEATED, NUM_SKIPPED };
+
+static int numbering(const struct tree *t, const struct parse_mark *m, int inline_head)
+{
+	const struct sibling *g = &t->kids[parent_level(t, m->level)][m->level];
+	if (m->value == g->last + 1)
+		return NUM_NEXT;
+	if (inline_head || g->count == 0)
+		return NUM_BAD;
+	if (m->value == g->last)
+		return NUM_REPEATED;
+	return g->repeated && m->value == g->count + 1 ? NUM_SKIPPED : NUM_BAD;
+}
+
+/* A heading at s[i] that the tree accepts: its numbering (NUM_BAD when none) and *m. */
+static int heading_at(const struct tree *t, size_t i, size_t end, int inline_head, struct parse_mark *m)
+{
+	const char *s = t->r->text;
+	if (!read_ordinal(s, i, end, m))
+		return NUM_BAD;
+	int num = numbering(t, m, inline_head);
+	if (num == NUM_BAD || !find_title_end(t, m, end, inline_head))
+		return NUM_BAD;
+	m->title_end = trim_end(s, m->title_start, m->title_end);
+	if (m->title_end == m->title_start || form_field(s, m) || counts_on(s, m))
+		return NUM_BAD;
+	if (m->level == 1)
+		cut_run_in_part(s, m);
+	return num;
+}
+
+static void warn_numbering(struct report *r, const struct parse_mark *m, int num, size_t at)
+{
+	char msg[160];
+	int n = (int)(m->number_end - m->number_start);
+	snprintf(msg, sizeof msg, "heading %.*s %s", n, r->text + m->number_start,
+	         num == NUM_REPEATED ? "repeats the numeral before it" : "skips a numeral");
+	report_add_warning(r, REPORT_WARN_NUMBERING, at, msg);
+}
 
 static void close_from(struct tree *t, int level, size_t at)
 {
@@ -137,16 +308,14 @@ static void close_from(struct tree *t, int level, size_t at)
 		}
 }
 
-/* Opens a section for the mark when its numeral comes next inside its parent. */
-static int open_section(struct tree *t, const struct parse_mark *m, const struct para *p, int pi)
+static void open_section(struct tree *t, const struct parse_mark *m, int num, size_t at, int pi)
 {
-	int pl = m->level - 1;
-	while (pl > 0 && t->open[pl] < 0)
-		pl--;
-	if (m->value != t->last[pl][m->level] + 1)
-		return 0;
-	t->last[pl][m->level] = m->value;
-	close_from(t, m->level, p->start);
+	int pl = parent_level(t, m->level);
+	struct sibling *g = &t->kids[pl][m->level];
+	g->last = m->value;
+	g->count++;
+	g->repeated = num == NUM_REPEATED;
+	close_from(t, m->level, at);
 	struct report *r = t->r;
 	r->sections = xgrow(r->sections, &t->cap, r->nsections + 1, sizeof *r->sections);
 	struct section *s = &r->sections[r->nsections];
@@ -154,13 +323,13 @@ static int open_section(struct tree *t, const struct parse_mark *m, const struct
 		.level = m->level, .parent = pl > 0 ? t->open[pl] : -1,
 		.number_start = m->number_start, .number_end = m->number_end,
 		.title_start = m->title_start, .title_end = m->title_end,
-		.head_start = p->start, .head_end = m->head_end,
-		.start = p->start, .end = r->body_end,
+		.head_start = at, .head_end = m->head_end,
+		.start = at, .end = r->body_end,
 		.para = pi, .part = -1, .topic = -1, .topic2 = -1,
 	};
 	t->open[m->level] = (int)r->nsections++;
-	memset(t->last[m->level], 0, sizeof t->last[m->level]);
-	return 1;
+	memset(t->kids[m->level], 0, sizeof t->kids[m->level]);
+	t->last_point = 0;
 }
 
 static int deepest(const struct tree *t)
@@ -171,19 +340,91 @@ static int deepest(const struct tree *t)
 	return -1;
 }
 
-void parse_headings(struct report *r)
+/* 1 when a heading inside a line may start at s[i]: after a sentence end, a colon or a
+ * closing bracket, as a flattened page runs one block into the next. */
+static int inline_boundary(const char *s, size_t from, size_t i)
+{
+	static const char *const before[] = { "。", "！", "？", "：", ":", "）", ")", "】", "”" };
+	for (size_t k = 0; k < sizeof before / sizeof *before; k++) {
+		size_t n = strlen(before[k]);
+		if (i >= from + n && memcmp(s + i - n, before[k], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The start of the next heading inside s[from, end), or end. */
+static size_t next_inline(const struct tree *t, size_t from, size_t end)
+{
+	const char *s = t->r->text;
+	struct parse_mark m;
+	for (size_t i = from; i < end;) {
+		unsigned char c = (unsigned char)s[i];
+		int lead = c == '(' || c == 0xef /* （ */ || c == 0xe4 || c == 0xe5 || c == 0xe2 || (c >= '1' && c <= '9');
+		if (lead && i > from && inline_boundary(s, from, i) && heading_at(t, i, end, 1, &m) == NUM_NEXT)
+			return i;
+		parse_char(s, &i, end);
+	}
+	return end;
+}
+
+static int add_para(struct tree *t, size_t start, size_t end, enum para_kind kind)
+{
+	struct report *r = t->r;
+	r->paras = xgrow(r->paras, &t->para_cap, r->npara + 1, sizeof *r->paras);
+	r->paras[r->npara] = (struct para){ start, end, -1, kind };
+	return (int)r->npara++;
+}
+
+static void check_point(struct tree *t, size_t at)
+{
+	int v = point_at(t->r->text, at, t->r->len);
+	if (v && t->last_point && v != t->last_point + 1 && v != 1) {
+		char msg[160];
+		snprintf(msg, sizeof msg, "point %d是 follows %d是", v, t->last_point);
+		report_add_warning(t->r, REPORT_WARN_NUMBERING, at, msg);
+	}
+	t->last_point = v ? v : t->last_point;
+}
+
+/* One line of the body: a heading at its start, then the headings found inside it, each
+ * opening a paragraph of its own. */
+static void add_line(struct tree *t, size_t start, size_t end)
+{
+	const char *s = t->r->text;
+	int inline_head = 0;
+	for (size_t at = start; at < end; inline_head = 1) {
+		struct parse_mark m;
+		int num = heading_at(t, at, end, inline_head, &m);
+		size_t body = at;
+		enum para_kind kind = PARA_TEXT;
+		if (num != NUM_BAD) {
+			if (num != NUM_NEXT)
+				warn_numbering(t->r, &m, num, at);
+			open_section(t, &m, num, at, (int)t->r->npara);
+			kind = PARA_HEADING;
+			body = m.head_end;
+		} else if (point_at(s, at, end)) {
+			kind = PARA_POINT;
+		}
+		if (kind != PARA_HEADING)
+			check_point(t, at);
+		size_t next = body < end && kind == PARA_HEADING && m.title_end == m.head_end &&
+		              read_ordinal(s, body, end, &(struct parse_mark){ 0 })
+		              ? body : next_inline(t, body, end);
+		int pi = add_para(t, at, next, kind);
+		t->r->paras[pi].section = deepest(t);
+		at = parse_skip_blanks(s, next, end);
+	}
+}
+
+void parse_paragraphs(struct report *r, const struct parse_scan *sc)
 {
 	struct tree t = { .r = r };
 	for (int k = 0; k <= MAX_LEVEL; k++)
 		t.open[k] = -1;
-	for (size_t i = 0; i < r->npara; i++) {
-		struct para *p = &r->paras[i];
-		struct parse_mark m;
-		if (parse_mark(r->text, p->start, p->end, &m) && open_section(&t, &m, p, (int)i))
-			p->kind = PARA_HEADING;
-		else if (is_point(r->text, p->start, p->end))
-			p->kind = PARA_POINT;
-		p->section = deepest(&t);
-	}
+	r->npara = 0;
+	for (size_t i = sc->body_first; i <= sc->body_last && i < sc->n; i++)
+		add_line(&t, sc->lines[i].start, sc->lines[i].end);
 	close_from(&t, 1, r->body_end);
 }

@@ -2,6 +2,9 @@
 #include "report.h"
 
 #include <stdlib.h>
+#include <string.h>
+
+#include "xmalloc.h"
 
 void report_free(struct report *r)
 {
@@ -16,6 +19,7 @@ void report_free(struct report *r)
 	free(r->meta.addressee);
 	free(r->paras);
 	free(r->sections);
+	free(r->warnings);
 	free(r);
 }
 
@@ -40,4 +44,32 @@ int report_section_at(const struct report *r, size_t off)
 			found = (int)i;
 	}
 	return found;
+}
+
+void report_add_warning(struct report *r, int kind, size_t at, const char *message)
+{
+	r->warnings = xgrow(r->warnings, &r->warnings_cap, r->nwarnings + 1, sizeof *r->warnings);
+	struct report_warning *w = &r->warnings[r->nwarnings++];
+	w->kind = kind;
+	w->at = at;
+	size_t n = strlen(message);
+	if (n >= sizeof w->message) {
+		n = sizeof w->message - 1;
+		while (n > 0 && ((unsigned char)message[n] & 0xc0) == 0x80)
+			n--;   /* never cut a character in two */
+	}
+	memcpy(w->message, message, n);
+	w->message[n] = '\0';
+}
+
+const char *report_warning_name(int kind)
+{
+	static const char *const names[] = { "numbering", "no_headings", "no_year" };
+	return kind >= 0 && kind < (int)(sizeof names / sizeof *names) ? names[kind] : "other";
+}
+
+const char *report_level_name(int level)
+{
+	static const char *const names[] = { "other", "province", "city", "county", "town", "department" };
+	return level >= 0 && level < REPORT_LEVEL_COUNT ? names[level] : "other";
 }

@@ -404,7 +404,7 @@ static void test_sequence(void **state)
 		"(二)依法决策\n"
 		"1.重新编号\n"
 		"二、三产业比例进一步优化。\n"     /* 二 would come next, but the title counts on */
-		"一、重复的第一章\n"                /* 一 again at the top */
+		"一、重复的第一章\n"                /* 一 again at the top: a numbering error, kept */
 		"二、存在问题\n"
 		"四、跳号\n"
 		"三、下一步\n";
@@ -415,11 +415,15 @@ static void test_sequence(void **state)
 		{ 3, "2", "落实责任" },
 		{ 2, "二", "依法决策" },
 		{ 3, "1", "重新编号" },
+		{ 1, "一", "重复的第一章" },
 		{ 1, "二", "存在问题" },
 		{ 1, "三", "下一步" },
 	};
 	struct report *r = parse_str(text, strlen(text), "seq");
 	assert_tree(r, want, N(want));
+	assert_int_equal(r->nwarnings, 1);
+	assert_int_equal(r->warnings[0].kind, REPORT_WARN_NUMBERING);
+	assert_non_null(strstr(r->warnings[0].message, "一"));
 	report_free(r);
 }
 
