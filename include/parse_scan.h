@@ -80,6 +80,16 @@ struct parse_mark {
 /* 1 and fills *m when the line opens with a well-formed heading (sequence not checked). */
 int parse_mark(const char *s, size_t start, size_t end, struct parse_mark *m);
 
+/* The jurisdiction a body's name begins with (parse_region.c): s[start, end) and the level
+ * (enum report_level) of the body, REPORT_LEVEL_DEPARTMENT when a department follows it. */
+struct parse_region {
+	size_t start, end;
+	int level;
+};
+/* 1 and fills *out when s[st, end) is a body's name: 深圳市龙华区人民政府 → 深圳市龙华区 (county),
+ * 平潭综合实验区社会事业局 → 平潭综合实验区 (department), 舟山市普陀区 → 舟山市普陀区. */
+int parse_region_split(const char *s, size_t st, size_t end, struct parse_region *out);
+
 /* Metadata (parse_meta.c): fills r->meta from the scan and the body bounds already set. */
 void parse_meta(struct report *r, const struct parse_scan *s);
 

@@ -92,6 +92,8 @@ void report_add_warning(struct report *r, int kind, size_t at, const char *messa
 /* Names: "numbering", "no_headings", "no_year"; "province" … "department", "other". */
 const char *report_warning_name(int kind);
 const char *report_level_name(int level);
+/* The 1-based line of the text that byte offset `off` is on. Linear in off. */
+size_t report_line_of(const struct report *r, size_t off);
 /* Number of sections at the given level (1..3). */
 size_t report_count_level(const struct report *r, int level);
 /* Index of the deepest section containing byte offset `off`, or -1 (preamble). */

@@ -14,10 +14,13 @@ static const char usage_text[] =
 	"Print the metadata and the chapter tree of each report.\n"
 	"\n"
 	"  --json      one JSON object per file, one per line:\n"
-	"              {\"file\", \"title\", \"region\", \"year\", \"published\", \"doc_number\",\n"
-	"               \"issuer\", \"sections\": [{\"level\", \"number\", \"title\", \"part\",\n"
-	"               \"topic\", \"topic2\", \"sections\": [...]}]}\n"
-	"              (null for a field the report does not state)\n"
+	"              {\"file\", \"title\", \"region\", \"level\", \"year\", \"published\",\n"
+	"               \"doc_number\", \"issuer\", \"warnings\": [{\"kind\", \"line\", \"message\"}],\n"
+	"               \"sections\": [{\"level\", \"number\", \"title\", \"part\", \"topic\",\n"
+	"               \"topic2\", \"sections\": [...]}]}\n"
+	"              (null for a field the report does not state). The report's level is\n"
+	"              province, city, county, town, department or other; a warning's kind\n"
+	"              is numbering, no_headings or no_year.\n"
 	"  -h, --help  show this help and exit\n"
 	"\n"
 	"Exit status: 0 when all files loaded, 1 when some could not be read, 2 on a usage error.\n";
@@ -61,6 +64,7 @@ static void outline_json(struct buf *b, const struct report *r)
 	buf_add_json(b, r->path, strlen(r->path));
 	json_field(b, "title", m->title);
 	json_field(b, "region", m->region);
+	json_field(b, "level", m->region ? report_level_name(m->level) : NULL);
 	if (m->year)
 		buf_printf(b, ",\"year\":%d", m->year);
 	else
@@ -68,7 +72,15 @@ static void outline_json(struct buf *b, const struct report *r)
 	json_field(b, "published", m->published);
 	json_field(b, "doc_number", m->doc_number);
 	json_field(b, "issuer", m->issuer);
-	buf_adds(b, ",\"sections\":");
+	buf_adds(b, ",\"warnings\":[");
+	for (size_t k = 0; k < r->nwarnings; k++) {
+		const struct report_warning *w = &r->warnings[k];
+		buf_printf(b, "%s{\"kind\":\"%s\",\"line\":%zu,\"message\":", k ? "," : "",
+		           report_warning_name(w->kind), report_line_of(r, w->at));
+		buf_add_json(b, w->message, strlen(w->message));
+		buf_addc(b, '}');
+	}
+	buf_adds(b, "],\"sections\":");
 	size_t i = 0;
 	json_sections(b, r, -1, &i);
 	buf_adds(b, "}\n");
@@ -105,6 +117,8 @@ static void outline_text(struct buf *b, const struct report *r)
 	buf_printf(b, "%s\n", r->path);
 	text_field(b, "title:", m->title);
 	text_field(b, "region:", m->region);
+	if (m->region)
+		text_field(b, "level:", report_level_name(m->level));
 	if (m->year)
 		buf_printf(b, "  %-11s %d\n", "year:", m->year);
 	text_field(b, "published:", m->published);
@@ -119,6 +133,9 @@ static void outline_text(struct buf *b, const struct report *r)
 		buf_add(b, r->text + s->head_start, s->title_end - s->head_start);
 		buf_addc(b, '\n');
 	}
+	for (size_t k = 0; k < r->nwarnings; k++)
+		buf_printf(b, "  warning: line %zu: %s\n", report_line_of(r, r->warnings[k].at),
+		           r->warnings[k].message);
 }
 
 int cli_outline(int argc, char **argv)

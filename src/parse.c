@@ -206,10 +206,17 @@ static int is_title_head(const char *s, const struct parse_line *l)
 	return parse_organ_suffix(s, l->start, l->end) > 0;
 }
 
+/* A sentence that leads into the report: "现将有关情况报告如下：". */
+static int is_lead_in(const char *s, const struct parse_line *l)
+{
+	return !l->flags && (ends_with(s, l->start, l->end, "如下：") || ends_with(s, l->start, l->end, "如下:"));
+}
+
 int parse_line_opens(const char *s, const struct parse_line *l)
 {
 	struct parse_mark m;
-	return (l->flags & PARSE_LINE_PROSE) || (!l->flags && parse_mark(s, l->start, l->end, &m));
+	return (l->flags & PARSE_LINE_PROSE) || is_lead_in(s, l) ||
+	       (!l->flags && parse_mark(s, l->start, l->end, &m));
 }
 
 /* The title: the last title-like line above the first line of the body. */
@@ -230,6 +237,8 @@ int parse_line_addressee(const char *s, const struct parse_line *l)
 	if (l->flags || parse_chars(s, l->start, l->end, SHORT_LINE) > SHORT_LINE)
 		return 0;
 	if (!ends_with(s, l->start, l->end, ":") && !ends_with(s, l->start, l->end, "："))
+		return 0;
+	if (is_lead_in(s, l))
 		return 0;
 	return !has_any(s, l->start, l->end, clause_punct, 3);
 }

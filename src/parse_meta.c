@@ -2,6 +2,7 @@
 #include "parse_scan.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
@@ -12,7 +13,8 @@
 
 #define SHORT_LINE 30   /* characters of a signature line */
 
-static const char *const published_keys[] = { "发布日期", "公开日期", "发布时间" };
+static const char *const published_keys[] = { "发布日期", "公开日期", "发布时间", "时间", "日期" };
+static const char *const issuer_keys[] = { "发布机构", "发文机关", "发布单位", "发文单位" };
 static const char *const doc_number_keys[] = { "发文字号", "文件编号", "文号" };
 static const char *const title_keys[] = { "信息名称", "文章标题", "标题" };
 
@@ -73,6 +75,31 @@ static int read_date(const char *s, size_t i, size_t end, char out[11])
 	return 1;
 }
 
+/* The value of the first of `keys` (in their order) that a line outside the body states:
+ * its offset, and its length in *n; PARSE_NONE when none has a value. */
+static size_t key_value(const struct report *r, const struct parse_scan *sc, const char *const *keys,
+                        size_t nkeys, size_t *n)
+{
+	for (size_t k = 0; k < nkeys; k++)
+		for (size_t i = 0; i < sc->n; i++) {
+			const struct parse_line *l = &sc->lines[i];
+			size_t at = in_body(sc, i) ? PARSE_NONE : parse_key(r->text, l->start, l->end, keys[k]);
+			if (at == 0 || at == PARSE_NONE)
+				continue;
+			size_t v = value_start(r->text, l->start + at, l->end);
+			if (v < l->end) {
+				*n = l->end - v;
+				return v;
+			}
+		}
+	return PARSE_NONE;
+}
+
+static int is_date_line(const char *s, const struct parse_line *l);
+static int read_signature_date(const char *s, const struct parse_line *l, char out[11]);
+static size_t signature_date(const struct report *r, const struct parse_scan *sc);
+
+/* The page's date (发布日期 …), else the date under the signature. */
 static void find_published(struct report *r, const struct parse_scan *sc)
 {
 	for (size_t k = 0; k < sizeof published_keys / sizeof *published_keys; k++)
@@ -85,6 +112,9 @@ static void find_published(struct report *r, const struct parse_scan *sc)
 			                                  r->meta.published))
 				return;
 		}
+	size_t d = signature_date(r, sc);
+	if (d != PARSE_NONE)
+		read_signature_date(r->text, &sc->lines[d], r->meta.published);
 }
 
 static int is_cjk(uint32_t c)
@@ -196,6 +226,68 @@ static int first_year(const char *s, size_t i, size_t end)
 	return 0;
 }
 
+/* Words of a heading that announces next year's work: its year is the one after the report's. */
+static const char *const plan_words[] = { "计划", "安排", "打算", "思路", "要点", "任务", "重点", "展望", "目标" };
+
+/* The year a top-level heading names, as the report's year: "2019年工作情况" → 2019,
+ * "2020年工作计划" → 2019. 0 when none names one. */
+static int year_of_headings(const struct report *r)
+{
+	for (size_t i = 0; i < r->nsections; i++) {
+		const struct section *sec = &r->sections[i];
+		if (sec->level != 1)
+			continue;
+		int y = first_year(r->text, sec->title_start, sec->title_end);
+		if (!y)
+			continue;
+		for (size_t k = 0; k < sizeof plan_words / sizeof *plan_words; k++)
+			if (parse_find(r->text, sec->title_start, sec->title_end, plan_words[k]) != PARSE_NONE)
+				return y - 1;
+		return y;
+	}
+	return 0;
+}
+
+/* The year the preamble opens its account with: "2022年，…", "2022年以来", "2022年度". */
+static int year_of_preamble(const struct report *r)
+{
+	static const char *const after[] = { "，", ",", "以来", "度", "是", "我", "全", "本", "在" };
+	size_t end = r->nsections ? r->sections[0].start : r->body_end, i = r->body_start;
+	while (i < end) {
+		int y = first_year(r->text, i, end);
+		if (!y)
+			return 0;
+		char digits[8];
+		snprintf(digits, sizeof digits, "%d年", y);
+		size_t at = parse_find(r->text, i, end, digits);
+		if (at == PARSE_NONE)
+			return 0;   /* written in full-width digits: not looked into further */
+		at += strlen(digits);
+		for (size_t k = 0; k < sizeof after / sizeof *after; k++)
+			if (parse_starts(r->text, at, end, after[k]))
+				return y;
+		i = at;
+	}
+	return 0;
+}
+
+/* The year reported on: the title's, else a top heading's, else the preamble's, else the one
+ * a report dated (published or signed) in its last months or the first of the next is on. */
+static void find_year(struct report *r)
+{
+	const char *t = r->meta.title;
+	int y = t ? first_year(t, 0, strlen(t)) : 0;
+	if (!y)
+		y = year_of_headings(r);
+	if (!y)
+		y = year_of_preamble(r);
+	if (!y && r->meta.published[0]) {
+		int py = atoi(r->meta.published), pm = atoi(r->meta.published + 5);
+		y = pm >= 9 ? py : py - 1;
+	}
+	r->meta.year = y;
+}
+
 /* Where the title's name of the region or organ ends: before 关于, the year or 法治. */
 static size_t title_prefix(const char *t)
 {
@@ -211,28 +303,14 @@ static size_t title_prefix(const char *t)
 	return at;
 }
 
-static int is_region(const char *s, size_t st, size_t end)
+/* The jurisdiction that name[0, n) begins with, and its level in *level; NULL when none. */
+static char *region_of(const char *name, size_t n, int *level)
 {
-	static const char *const units[] = { "省", "市", "区", "县", "镇", "乡", "旗", "州", "盟", "街道" };
-	static const char *const pronouns[] = { "我", "本", "全", "各", "该" };
-	size_t n = parse_chars(s, st, end, 20);
-	if (n < 2 || n > 20)
-		return 0;
-	for (size_t k = 0; k < sizeof pronouns / sizeof *pronouns; k++)
-		if (parse_starts(s, st, end, pronouns[k]))
-			return 0;
-	for (size_t k = 0; k < sizeof units / sizeof *units; k++) {
-		size_t n = strlen(units[k]);
-		if (end - st >= n && memcmp(s + end - n, units[k], n) == 0)
-			return 1;
-	}
-	return 0;
-}
-
-static char *region_of(const char *name, size_t n)
-{
-	n -= parse_organ_suffix(name, 0, n);
-	return is_region(name, 0, n) ? xstrndup(name, n) : NULL;
+	struct parse_region g;
+	if (!parse_region_split(name, 0, n, &g))
+		return NULL;
+	*level = g.level;
+	return xstrndup(name + g.start, g.end - g.start);
 }
 
 /* A date line under the signature: 2021年1月25日, 二〇二一年一月二十五日, 2021-01-25. */
@@ -257,6 +335,40 @@ static int is_date_line(const char *s, const struct parse_line *l)
 	return year && parse_starts(s, l->end - 3, l->end, "日");
 }
 
+/* The date of a signature line, Arabic (2021年1月25日) or Chinese (二〇二一年一月二十五日). */
+static int read_signature_date(const char *s, const struct parse_line *l, char out[11])
+{
+	static const char *const digits[] = { "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+	size_t i = l->start;
+	if (read_date(s, i, l->end, out))
+		return 1;
+	int y = 0;
+	for (int n = 0; n < 4; n++) {
+		int d = 0;
+		while (d < 10 && !parse_starts(s, i, l->end, digits[d]))
+			d++;
+		if (d == 10 && (parse_starts(s, i, l->end, "○") || parse_starts(s, i, l->end, "零")))
+			d = 0, i += strlen(parse_starts(s, i, l->end, "○") ? "○" : "零");
+		else if (d == 10)
+			return 0;
+		else
+			i += strlen(digits[d]);
+		y = y * 10 + d;
+	}
+	if (!parse_starts(s, i, l->end, "年"))
+		return 0;
+	i += 3;
+	int m = parse_cn_numeral(s, &i, l->end);
+	if (!parse_starts(s, i, l->end, "月"))
+		return 0;
+	i += 3;
+	int d = parse_cn_numeral(s, &i, l->end);
+	if (y < 1900 || y > 2099 || m < 1 || m > 12 || d < 1 || d > 31)
+		return 0;
+	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+	return 1;
+}
+
 static int is_signature(const char *s, const struct parse_line *l)
 {
 	static const char *const punct[] = { "。", "，", ",", "：", ":", "；", ";", "、" };
@@ -268,33 +380,54 @@ static int is_signature(const char *s, const struct parse_line *l)
 	return 1;
 }
 
-/* The signature at the foot of the body (an organ's name, usually above the date),
- * else the organ named at the head of the title ("X人民政府关于…"). */
+/* The date line that ends the body (under the signature), or PARSE_NONE. */
+static size_t signature_date(const struct report *r, const struct parse_scan *sc)
+{
+	if (sc->body_first >= sc->n || sc->body_last <= sc->body_first)
+		return PARSE_NONE;
+	return is_date_line(r->text, &sc->lines[sc->body_last]) ? sc->body_last : PARSE_NONE;
+}
+
+/* 1 when s[st, end) names a body: an organ or a department after its jurisdiction. */
+static int is_body_name(const char *s, size_t st, size_t end)
+{
+	struct parse_region g;
+	return parse_region_split(s, st, end, &g) && g.end < end;
+}
+
+/* The signature at the foot of the body (an organ's name, usually above the date), else the
+ * page's 发布机构, else the organ named at the head of the title ("X人民政府关于…"). */
 static void find_issuer(struct report *r, const struct parse_scan *sc)
 {
 	const char *s = r->text;
 	if (sc->body_first < sc->n && sc->body_last > sc->body_first) {
 		size_t i = sc->body_last;
-		int dated = is_date_line(s, &sc->lines[i]);
+		int dated = signature_date(r, sc) != PARSE_NONE;
 		if (dated)
 			i--;
 		const struct parse_line *l = &sc->lines[i];
 		if (i > sc->body_first && (sc->title_last == PARSE_NONE || i > sc->title_last) &&
 		    !(l->flags & PARSE_LINE_PROSE) && is_signature(s, l) &&
-		    (dated || parse_organ_suffix(s, l->start, l->end))) {
+		    (dated || parse_organ_suffix(s, l->start, l->end) || is_body_name(s, l->start, l->end))) {
 			r->meta.issuer = xstrndup(s + l->start, l->end - l->start);
 			return;
 		}
 	}
+	size_t v, n;
+	if ((v = key_value(r, sc, issuer_keys, sizeof issuer_keys / sizeof *issuer_keys, &n)) != PARSE_NONE &&
+	    is_body_name(s, v, v + n)) {
+		r->meta.issuer = xstrndup(s + v, n);
+		return;
+	}
 	if (!r->meta.title)
 		return;
-	size_t n = title_prefix(r->meta.title);
-	if (n && parse_organ_suffix(r->meta.title, 0, n))
+	n = title_prefix(r->meta.title);
+	if (n && (parse_organ_suffix(r->meta.title, 0, n) || is_body_name(r->meta.title, 0, n)))
 		r->meta.issuer = xstrndup(r->meta.title, n);
 }
 
 /* "2021年度普陀区法治政府建设…": the region after the year, up to 法治 or 关于. */
-static char *region_after_year(const char *t)
+static char *region_after_year(const char *t, int *level)
 {
 	size_t n = strlen(t), at = parse_find(t, 0, n, "年");
 	if (at == PARSE_NONE || at == 0 || !is_digit_at(t, at - 1, n))
@@ -303,17 +436,42 @@ static char *region_after_year(const char *t)
 	size_t end = parse_find(t, at, n, "法治"), k = parse_find(t, at, n, "关于");
 	if (end == PARSE_NONE || (k != PARSE_NONE && k < end))
 		end = k;
-	return end == PARSE_NONE ? NULL : region_of(t + at, end - at);
+	return end == PARSE_NONE ? NULL : region_of(t + at, end - at, level);
 }
 
+/* The part of a file's name before its extension and any "_2019" tail: saved reports are
+ * named after their title ("盐田区2019年法治政府建设工作报告.txt"). */
+static size_t file_stem(const char *path, size_t *start)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	*start = (size_t)(base - path);
+	const char *dot = strrchr(base, '.');
+	return dot ? (size_t)(dot - base) : strlen(base);
+}
+
+/* The jurisdiction: from the title, else the issuer, else the file's name. */
 static void find_region(struct report *r)
 {
-	if (r->meta.title)
-		r->meta.region = region_of(r->meta.title, title_prefix(r->meta.title));
-	if (!r->meta.region && r->meta.title)
-		r->meta.region = region_after_year(r->meta.title);
+	int level = REPORT_LEVEL_OTHER;
+	const char *t = r->meta.title;
+	if (t)
+		r->meta.region = region_of(t, title_prefix(t), &level);
+	if (!r->meta.region && t)
+		r->meta.region = region_after_year(t, &level);
 	if (!r->meta.region && r->meta.issuer)
-		r->meta.region = region_of(r->meta.issuer, strlen(r->meta.issuer));
+		r->meta.region = region_of(r->meta.issuer, strlen(r->meta.issuer), &level);
+	if (!r->meta.region && r->path) {
+		size_t st, n = file_stem(r->path, &st);
+		char *stem = xstrndup(r->path + st, n);
+		r->meta.region = region_of(stem, title_prefix(stem), &level);
+		free(stem);
+	}
+	struct parse_region g;
+	const char *is = r->meta.issuer;
+	if (is && parse_region_split(is, 0, strlen(is), &g) && g.level == REPORT_LEVEL_DEPARTMENT)
+		level = REPORT_LEVEL_DEPARTMENT;
+	r->meta.level = r->meta.region ? level : REPORT_LEVEL_OTHER;
 }
 
 /* A salutation between the title and the first paragraph: "区人大常委会:". */
@@ -339,8 +497,9 @@ void parse_meta(struct report *r, const struct parse_scan *sc)
 	find_issuer(r, sc);
 	find_region(r);
 	find_addressee(r, sc);
-	if (r->meta.title)
-		r->meta.year = first_year(r->meta.title, 0, strlen(r->meta.title));
-	if (!r->meta.year)
-		r->meta.year = first_year(r->text, r->body_start, r->body_end);
+	find_year(r);
+	if (r->nsections == 0)
+		report_add_warning(r, REPORT_WARN_NO_HEADINGS, r->body_start, "no chapter headings found");
+	if (r->meta.year == 0)
+		report_add_warning(r, REPORT_WARN_NO_YEAR, r->body_start, "the year reported on is stated nowhere");
 }

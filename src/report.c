@@ -73,3 +73,12 @@ const char *report_level_name(int level)
 	static const char *const names[] = { "other", "province", "city", "county", "town", "department" };
 	return level >= 0 && level < REPORT_LEVEL_COUNT ? names[level] : "other";
 }
+
+size_t report_line_of(const struct report *r, size_t off)
+{
+	size_t line = 1;
+	for (const char *p = r->text, *end = r->text + (off < r->len ? off : r->len);
+	     (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+		line++;
+	return line;
+}

@@ -42,12 +42,12 @@ static void test_json_fixture(void **state)
 	assert_int_equal(st, 0);
 	assert_string_equal(out,
 		"{\"file\":\"tests/fixtures/parse/metatitle.txt\",\"title\":\"北湖区2020年法治政府建设年度报告\","
-		"\"region\":\"北湖区\",\"year\":2020,\"published\":\"2021-03-05\",\"doc_number\":\"北政发〔2021〕3号\","
-		"\"issuer\":\"北湖区人民政府\",\"sections\":["
+		"\"region\":\"北湖区\",\"level\":\"county\",\"year\":2020,\"published\":\"2021-03-05\",\"doc_number\":\"北政发〔2021〕3号\","
+		"\"issuer\":\"北湖区人民政府\",\"warnings\":[],\"sections\":["
 		"{\"level\":1,\"number\":\"一\",\"title\":\"推进依法全面履行政府职能\",\"part\":\"measures\",\"topic\":\"functions\",\"topic2\":null,\"sections\":[]},"
 		"{\"level\":1,\"number\":\"二\",\"title\":\"完善依法行政制度体系\",\"part\":\"measures\",\"topic\":\"rules\",\"topic2\":null,\"sections\":[]}]}\n"
 		"{\"file\":\"tests/fixtures/parse/bodytitle.txt\",\"title\":\"白沙镇2021年度法治政府建设工作报告\","
-		"\"region\":\"白沙镇\",\"year\":2021,\"published\":null,\"doc_number\":null,\"issuer\":null,\"sections\":["
+		"\"region\":\"白沙镇\",\"level\":\"town\",\"year\":2021,\"published\":null,\"doc_number\":null,\"issuer\":null,\"warnings\":[],\"sections\":["
 		"{\"level\":1,\"number\":\"一\",\"title\":\"主要做法\",\"part\":\"measures\",\"topic\":\"general\",\"topic2\":null,\"sections\":["
 		"{\"level\":2,\"number\":\"一\",\"title\":\"强化组织领导\",\"part\":\"measures\",\"topic\":\"leadership\",\"topic2\":null,\"sections\":["
 		"{\"level\":3,\"number\":\"1\",\"title\":\"完善领导机制\",\"part\":\"measures\",\"topic\":\"leadership\",\"topic2\":null,\"sections\":[]},"
@@ -68,7 +68,8 @@ static void test_json_null_year(void **state)
 	assert_int_equal(st, 0);
 	assert_string_equal(out,
 		"{\"file\":\"tests/fixtures/parse/noyear.txt\",\"title\":\"关于法治政府建设情况的报告\","
-		"\"region\":null,\"year\":null,\"published\":null,\"doc_number\":null,\"issuer\":null,"
+		"\"region\":null,\"level\":null,\"year\":null,\"published\":null,\"doc_number\":null,\"issuer\":null,"
+		"\"warnings\":[{\"kind\":\"no_year\",\"line\":1,\"message\":\"the year reported on is stated nowhere\"}],"
 		"\"sections\":[{\"level\":1,\"number\":\"一\",\"title\":\"工作情况\",\"part\":\"measures\",\"topic\":\"general\",\"topic2\":null,\"sections\":[]}]}\n");
 	free(out);
 	/* An empty file is not loaded: nothing printed, status 1. */
@@ -88,13 +89,17 @@ static void test_text(void **state)
 		"tests/fixtures/parse/noheadings.txt\n"
 		"  title:      青山县2021年法治政府建设情况报告\n"
 		"  region:     青山县\n"
+		"  level:      county\n"
 		"  year:       2021\n"
+		"  published:  2022-02-15\n"
 		"  issuer:     青山县人民政府\n"
 		"  headings:   0/0/0 (levels 1/2/3)\n"
+		"  warning: line 1: no chapter headings found\n"
 		"\n"
 		"tests/fixtures/parse/metatitle.txt\n"
 		"  title:      北湖区2020年法治政府建设年度报告\n"
 		"  region:     北湖区\n"
+		"  level:      county\n"
 		"  year:       2020\n"
 		"  published:  2021-03-05\n"
 		"  doc number: 北政发〔2021〕3号\n"
@@ -116,7 +121,7 @@ static void test_samples_json(void **state)
 	assert_non_null(strstr(out, "\"year\":2021,\"published\":\"2022-03-16\",\"doc_number\":null,"
 	                            "\"issuer\":\"舟山市普陀区人民政府\""));
 	assert_true(strstr(out, "{\"level\":3,\"number\":\"4\",\"title\":\"加强社会信用体系建设\",\"part\":\"measures\",\"topic\":\"business\",\"topic2\":null,\"sections\":[]}") < second);
-	assert_non_null(strstr(second, "\"region\":\"上海市静安区\",\"year\":2019,\"published\":null"));
+	assert_non_null(strstr(second, "\"region\":\"上海市静安区\",\"level\":\"county\",\"year\":2019,\"published\":null"));
 	assert_null(strstr(second, "错误类"));
 	assert_string_equal(strchr(second + 1, '\n'), "\n");
 	free(out);

@@ -1,0 +1,140 @@
+/* parse_region.c — names of reporting bodies: the jurisdiction a name begins with, and the level of government it stands for. */
+#include "parse_scan.h"
+
+#include <string.h>
+
+/* Design: a body's name is a jurisdiction (one or more place names, each ending in a unit such
+ * as 市 or 区) followed by the organ (人民政府, 管委会) or a department (司法局, 社会事业局).
+ * The jurisdiction is the longest head of the name that ends in a unit and leaves an organ or
+ * a department behind; a unit that may be part of a word counts only when there is no other. Units are matched as written, never guessed from a place's fame. */
+
+struct unit {
+	const char *name;
+	int level;   /* enum report_level of a jurisdiction whose name ends in it */
+};
+
+/* Longest first where one ends another (自治区 before 区). */
+static const struct unit units[] = {
+	{ "特别行政区", REPORT_LEVEL_PROVINCE }, { "自治区", REPORT_LEVEL_PROVINCE },
+	{ "自治州", REPORT_LEVEL_CITY }, { "自治县", REPORT_LEVEL_COUNTY }, { "自治旗", REPORT_LEVEL_COUNTY },
+	{ "街道", REPORT_LEVEL_TOWN }, { "省", REPORT_LEVEL_PROVINCE }, { "市", REPORT_LEVEL_CITY },
+	{ "区", REPORT_LEVEL_COUNTY }, { "县", REPORT_LEVEL_COUNTY }, { "旗", REPORT_LEVEL_COUNTY },
+	{ "州", REPORT_LEVEL_CITY }, { "盟", REPORT_LEVEL_CITY }, { "镇", REPORT_LEVEL_TOWN },
+	{ "乡", REPORT_LEVEL_TOWN },
+};
+
+/* Words that hold a unit's character but are no unit: 市场监督管理局, 城市管理局, 区域, 社区. */
+static const char *const not_units[] = {
+	"市场", "市政", "市容", "市民", "区域", "县域", "乡村", "镇村", "州府", "省级", "市级", "区级",
+	"县级", "镇级", "乡级", "城市", "都市", "超市", "社区", "园区", "景区", "辖区", "片区", "小区",
+	"山区", "街区", "校区", "城乡", "市县", "市区",
+};
+
+/* The cities governed as provinces. */
+static const char *const municipalities[] = { "北京市", "上海市", "天津市", "重庆市" };
+
+/* The organ of a jurisdiction's own government, which the name may end with. */
+static const char *const organs[] = {
+	"人民政府办公室", "人民政府办公厅", "人民政府", "政府办公室", "政府办", "政府", "管理委员会",
+	"管委会", "办事处", "街道办事处", "党工委", "工委", "",
+};
+
+/* How the name of a department ends. */
+static const char *const departments[] = {
+	"局", "委员会", "委", "办公室", "办", "厅", "中心", "院", "所", "处", "站", "队", "署", "部",
+	"分局", "支队", "大队",
+};
+
+static int ends_with(const char *s, size_t st, size_t end, const char *lit)
+{
+	size_t n = strlen(lit);
+	return end - st >= n && memcmp(s + end - n, lit, n) == 0;
+}
+
+static int equals(const char *s, size_t st, size_t end, const char *lit)
+{
+	return end - st == strlen(lit) && memcmp(s + st, lit, end - st) == 0;
+}
+
+/* The unit that s[st, p) ends with, or NULL; *word is 1 when its character may as well
+ * belong to a word (城市, 市场): 晋城市 is a city, 城市管理局 a department. */
+static const struct unit *unit_ending(const char *s, size_t st, size_t p, size_t end, int *word)
+{
+	*word = 0;
+	for (size_t k = 0; k < sizeof units / sizeof *units; k++) {
+		size_t n = strlen(units[k].name);
+		if (!ends_with(s, st, p, units[k].name))
+			continue;
+		for (size_t w = 0; w < sizeof not_units / sizeof *not_units; w++) {
+			const char *at = strstr(not_units[w], units[k].name);
+			size_t q = p - n, lead = at ? (size_t)(at - not_units[w]) : 0;
+			if (at && q >= st + lead && parse_starts(s, q - lead, end, not_units[w]))
+				*word = 1;
+		}
+		return &units[k];
+	}
+	return NULL;
+}
+
+static int is_organ(const char *s, size_t st, size_t end)
+{
+	for (size_t k = 0; k < sizeof organs / sizeof *organs; k++)
+		if (equals(s, st, end, organs[k]))
+			return 1;
+	return 0;
+}
+
+static int is_department(const char *s, size_t st, size_t end)
+{
+	if (parse_chars(s, st, end, 2) < 2)
+		return 0;
+	for (size_t k = 0; k < sizeof departments / sizeof *departments; k++)
+		if (ends_with(s, st, end, departments[k]))
+			return 1;
+	return 0;
+}
+
+static int opens_with_pronoun(const char *s, size_t st, size_t end)
+{
+	static const char *const pronouns[] = { "我", "本", "全", "各", "该", "此", "上级", "有关" };
+	for (size_t k = 0; k < sizeof pronouns / sizeof *pronouns; k++)
+		if (parse_starts(s, st, end, pronouns[k]))
+			return 1;
+	return 0;
+}
+
+int parse_region_split(const char *s, size_t st, size_t end, struct parse_region *out)
+{
+	size_t best = 0;
+	const struct unit *unit = NULL;
+	int dept = 0, best_word = 1;
+	if (parse_starts(s, st, end, "中共"))
+		st += strlen("中共");
+	if (opens_with_pronoun(s, st, end) || parse_chars(s, st, end, 40) > 40)
+		return 0;
+	for (size_t p = st; p < end;) {
+		parse_char(s, &p, end);
+		int word;
+		const struct unit *u = unit_ending(s, st, p, end, &word);
+		if (!u || parse_chars(s, st, p, 2) < 2 || (word && !best_word))
+			continue;
+		int organ = is_organ(s, p, end);
+		if (organ || is_department(s, p, end)) {
+			best = p;
+			unit = u;
+			dept = !organ;
+			best_word = word;
+		}
+	}
+	if (!unit || parse_chars(s, st, best, 20) > 20)
+		return 0;
+	out->start = st;
+	out->end = best;
+	out->level = dept ? REPORT_LEVEL_DEPARTMENT : unit->level;
+	if (!dept && unit->level == REPORT_LEVEL_CITY) {
+		for (size_t k = 0; k < sizeof municipalities / sizeof *municipalities; k++)
+			if (equals(s, st, best, municipalities[k]))
+				out->level = REPORT_LEVEL_PROVINCE;
+	}
+	return 1;
+}
