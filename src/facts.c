@@ -55,6 +55,17 @@ struct metric {
 	char *name, *label;
 };
 
+/* A clause rule: a figure whose clause has one of these subjects and verbs states the metric. */
+struct rule {
+	int metric;
+	int *subj, *verb;          /* word ids; no verbs: any verb or none, the subject in the clause */
+	size_t nsubj, nverb;
+	struct elem counters;      /* the counters the figure may have, widened to their classes */
+	char *qualifier;           /* scope note appended to the unit, or NULL */
+};
+
+enum { WORD_SUBJECT = 1, WORD_VERB = 2 };
+
 /* The patterns sharing one anchor phrase. */
 struct group {
 	int *v;
@@ -70,6 +81,11 @@ struct facts_model {
 	struct group *g;
 	size_t ng, gcap;
 	struct group always;       /* patterns with no anchor, tried in every sentence */
+	struct rule *r;            /* clause rules, in catalogue order */
+	size_t nr, rcap;
+	struct cue_set *words;     /* the subjects and verbs of the rules; data: index into kind */
+	unsigned char *kind;       /* per word: WORD_SUBJECT | WORD_VERB */
+	size_t nwords, kcap;
 };
 
 #define W(s) { s, sizeof s - 1 }
@@ -78,7 +94,15 @@ struct facts_model {
 static const struct word counters[] = {
 	W("个工作日"), W("件(次)"), W("人次"), W("批次"), W("件次"), W("条次"), W("场次"), W("户次"),
 	W("万元"), W("亿元"), W("件"), W("起"), W("宗"), W("份"), W("条"), W("项"), W("次"), W("场"),
-	W("家"), W("个"), W("名"), W("人"), W("户"), W("批"), W("张"), W("支"), W("所"), W("%"),
+	W("家"), W("个"), W("名"), W("人"), W("户"), W("批"), W("张"), W("支"), W("所"), W("位"), W("期"), W("卷"),
+	W("%"), W("‰"),
+};
+
+/* Counters reports use for the same things, one for another: a case is 件, 宗 or 起; a unit 家
+ * or 个; an event 次, 场 or 期; a person 名, 人 or 位. A pattern naming one accepts them all. */
+static const char *const counter_classes[][5] = {
+	{ "件", "宗", "起", "份", NULL }, { "家", "个", NULL }, { "次", "场", "场次", "期", NULL },
+	{ "名", "人", "位", NULL }, { "批", "批次", NULL },
 };
 static const struct word prefixes[] = { W("不超过"), W("不少于"), W("超过"), W("近"), W("约"), W("逾") };
 static const struct word suffixes[] = { W("余"), W("多") };
@@ -184,6 +208,15 @@ void facts_model_free(struct facts_model *m)
 	free(m->g);
 	free(m->always.v);
 	cue_set_free(m->anchors);
+	for (size_t i = 0; i < m->nr; i++) {
+		free(m->r[i].subj);
+		free(m->r[i].verb);
+		words_free(m->r[i].counters.alt, m->r[i].counters.nalt);
+		free(m->r[i].qualifier);
+	}
+	free(m->r);
+	cue_set_free(m->words);
+	free(m->kind);
 	free(m);
 }
 
@@ -252,6 +285,31 @@ static struct elem *elem_new(struct pattern *p, enum elem_kind kind)
 	return e;
 }
 
+static int words_have(const struct word *v, size_t n, const char *w)
+{
+	for (size_t k = 0; k < n; k++)
+		if (v[k].n == strlen(w) && memcmp(v[k].s, w, v[k].n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Adds to a figure's counters the others of their classes (counter_classes). */
+static void widen_counters(struct elem *e)
+{
+	size_t cap = e->nalt, given = e->nalt;
+	for (size_t c = 0; c < sizeof counter_classes / sizeof *counter_classes; c++) {
+		const char *const *cl = counter_classes[c];
+		int in = 0;
+		for (size_t k = 0; cl[k] && !in; k++)
+			in = words_have(e->alt, given, cl[k]);
+		for (size_t k = 0; in && cl[k]; k++)
+			if (!words_have(e->alt, e->nalt, cl[k])) {
+				e->alt = xgrow(e->alt, &cap, e->nalt + 1, sizeof *e->alt);
+				e->alt[e->nalt++] = (struct word){ xstrdup(cl[k]), strlen(cl[k]) };
+			}
+	}
+}
+
 /* Compiles the pattern syntax of assets/metrics.tsv; returns NULL or a static reason. */
 static const char *compile(struct pattern *p, const char *s, size_t n)
 {
@@ -285,8 +343,10 @@ static const char *compile(struct pattern *p, const char *s, size_t n)
 				if (!(e = elem_new(p, in[0] == 'N' ? E_NUM : E_SKIP)))
 					return "pattern too long";
 				nums += in[0] == 'N';
-				if (len >= 2 && in[1] == ':')
+				if (len >= 2 && in[1] == ':') {
 					e->alt = split_bars(in + 2, len - 2, &e->nalt);
+					widen_counters(e);
+				}
 			} else {
 				return "expected {N}, {N:COUNTERS}, {n} or {=VALUE:UNIT}";
 			}
@@ -312,13 +372,59 @@ static const char *compile(struct pattern *p, const char *s, size_t n)
 	return nums == 1 ? NULL : "a pattern needs exactly one {N} or {=VALUE:UNIT}";
 }
 
+/* The ids of the words s[0..n) split at '|', added to the model's words as `kind`. */
+static int *word_ids(struct facts_model *m, const char *s, size_t n, int kind, size_t *count)
+{
+	struct word *w = split_bars(s, n, count);
+	int *ids = xcalloc(*count ? *count : 1, sizeof *ids);
+	for (size_t k = 0; k < *count; k++) {
+		int id;
+		if (!w[k].n)
+			id = -1;
+		else if (!cue_set_find(m->words, w[k].s, w[k].n, &id)) {
+			m->kind = xgrow(m->kind, &m->kcap, m->nwords + 1, 1);
+			m->kind[m->nwords] = 0;
+			id = (int)m->nwords++;
+			cue_set_add(m->words, w[k].s, w[k].n, id);
+		}
+		if (id >= 0)
+			m->kind[id] |= (unsigned char)kind;
+		ids[k] = id;
+	}
+	words_free(w, *count);
+	return ids;
+}
+
+/* clause ID SUBJECTS VERBS COUNTERS [QUALIFIER] */
+static const char *load_rule(struct facts_model *m, const char *const *f, const size_t *fl, size_t k)
+{
+	if (k < 5 || !fl[1] || !fl[2] || !fl[3] || !fl[4])
+		return "expected: clause ID SUBJECTS VERBS COUNTERS [QUALIFIER]";
+	if (!m->words)
+		m->words = cue_set_new();
+	m->r = xgrow(m->r, &m->rcap, m->nr + 1, sizeof *m->r);
+	struct rule *r = &m->r[m->nr++];
+	memset(r, 0, sizeof *r);
+	r->metric = fl[1] == 1 && f[1][0] == '-' ? -1 : metric_add(m, f[1], fl[1]);
+	r->subj = word_ids(m, f[2], fl[2], WORD_SUBJECT, &r->nsubj);
+	if (!(fl[3] == 1 && f[3][0] == '*'))
+		r->verb = word_ids(m, f[3], fl[3], WORD_VERB, &r->nverb);
+	r->counters.alt = split_bars(f[4], fl[4], &r->counters.nalt);
+	widen_counters(&r->counters);
+	if (k > 5 && fl[5])
+		r->qualifier = xstrndup(f[5], fl[5]);
+	return NULL;
+}
+
 static const char *load_line(struct facts_model *m, const char *s, size_t n)
 {
-	const char *f[4] = { 0 };
-	size_t fl[4] = { 0 }, k = 0, start = 0;
-	for (size_t i = 0; i <= n && k < 4; i++)
+	const char *f[6] = { 0 };
+	size_t fl[6] = { 0 }, k = 0, start = 0;
+	for (size_t i = 0; i <= n && k < 6; i++)
 		if (i == n || s[i] == '\t')
 			f[k] = s + start, fl[k++] = i - start, start = i + 1;
+	if (fl[0] == 6 && memcmp(f[0], "clause", 6) == 0)
+		return load_rule(m, f, fl, k);
 	if (fl[0] == 6 && memcmp(f[0], "metric", 6) == 0) {
 		if (k != 3)
 			return "expected: metric ID LABEL";
@@ -490,6 +596,7 @@ struct capture {
 	size_t num_start, num_end;   /* the figure with its qualifiers */
 	double value;
 	char unit[96];
+	const char *counter;         /* the counter alone (份 of 5万余份) */
 	int found;
 };
 
@@ -577,7 +684,7 @@ static size_t read_figure(const char *s, size_t n, size_t i, const struct elem *
 	const char *above = NULL;
 	if ((end = cue_match_at(s, n, i, "以上", 6)))
 		above = "以上", i = end;
-	cap->num_start = start, cap->num_end = i, cap->value = v, cap->found = 1;
+	cap->num_start = start, cap->num_end = i, cap->value = v, cap->found = 1, cap->counter = counter;
 	snprintf(cap->unit, sizeof cap->unit, "%s%s%s%s%s%s%s", mult, counter, pre || suf || above ? "|" : "",
 		 pre ? pre : "", suf ? (pre ? ";" : "") : "", suf ? suf : "",
 		 above ? (pre || suf ? ";以上" : "以上") : "");
@@ -645,6 +752,20 @@ struct span {
 	int kind;
 };
 
+/* A subject or verb of the clause grammar found in a sentence. */
+struct gword {
+	size_t start, end;   /* bytes of the report */
+	int id, depth;       /* word id; brackets around it */
+};
+
+/* A clause: characters [k0, k1) of the sentence between , ; : and brackets. */
+struct clause {
+	size_t k0, k1;
+	int depth;           /* brackets around it */
+	int sub;             /* it lists sub-items: 其中… */
+	int lead;            /* it opens with 均/全部/都: a new verb for the figure before */
+};
+
 /* Scratch of one facts_extract call, reused from sentence to sentence. */
 struct scratch {
 	struct cue_hits hits;        /* anchors in the sentence */
@@ -659,6 +780,11 @@ struct scratch {
 	size_t period_line;          /* 1 + start of the line spans describes, or 0 */
 	struct span *spans;          /* in text order */
 	size_t nspans, spancap;
+	struct cue_hits words;       /* subjects and verbs of the clause rules in the sentence */
+	struct gword *gw;            /* those outside book titles, with their bracket depth */
+	size_t ngw, gwcap;
+	struct clause *cl;           /* the sentence's clauses */
+	size_t ncl, clcap;
 };
 
 /* What the facts found so far in a sentence hold: the bytes of their figures, and the places of
@@ -727,10 +853,11 @@ static void period_spans(const char *text, size_t line_start, size_t n, struct s
 	}
 }
 
-/* The reporting period stated before `at` on its line, which ends at line_end: the last
- * 截至/截止… up to a comma, or the first "N-M月". */
-static void find_period(const char *text, size_t line_start, size_t line_end, size_t at, struct scratch *sc,
-			size_t *ps, size_t *pe)
+/* The reporting period stated before `at` on its line, which ends at line_end, and in the same
+ * full sentence (from the last 。 at `from`): the last 截至/截止… up to a comma, or the first
+ * "N-M月". A page flattened onto one line states many periods, each for its own sentence. */
+static void find_period(const char *text, size_t line_start, size_t line_end, size_t from, size_t at,
+			struct scratch *sc, size_t *ps, size_t *pe)
 {
 	*ps = *pe = 0;
 	if (sc->period_line != line_start + 1)
@@ -738,7 +865,7 @@ static void find_period(const char *text, size_t line_start, size_t line_end, si
 	for (int k = LEAD_UPTO; k <= LEAD_UNTIL; k++) {
 		size_t last = (size_t)-1;
 		for (size_t h = 0; h < sc->nspans; h++)
-			if (sc->spans[h].kind == k && sc->spans[h].end <= at)
+			if (sc->spans[h].kind == k && sc->spans[h].start >= from && sc->spans[h].end <= at)
 				last = sc->spans[h].start;
 		if (last == (size_t)-1)
 			continue;
@@ -754,7 +881,7 @@ static void find_period(const char *text, size_t line_start, size_t line_end, si
 		return;
 	}
 	for (size_t h = 0; h < sc->nspans; h++)
-		if (sc->spans[h].kind == MONTHS && sc->spans[h].end <= at) {
+		if (sc->spans[h].kind == MONTHS && sc->spans[h].start >= from && sc->spans[h].end <= at) {
 			*ps = sc->spans[h].start, *pe = sc->spans[h].end;
 			return;
 		}
@@ -855,33 +982,38 @@ static void read_chars(const char *s, size_t ss, size_t se, struct scratch *sc)
 	}
 }
 
-/* A sentence being scanned: [ss, se) of r, on the line [line_start, line_end). */
+/* A sentence being scanned: [ss, se) of r, on the line [line_start, line_end), in the full
+ * sentence (up to 。) that starts at stop_start. */
 struct sentence {
 	const struct report *r;
-	size_t ss, se, line_start, line_end;
+	size_t ss, se, line_start, line_end, stop_start;
 	int section;   /* deepest section holding it, once a fact needs it; -2 before */
 };
 
-static void add_fact(struct sentence *st, const struct pattern *p, const struct capture *cap, struct facts *out,
-		     struct scratch *sc)
+/* Adds the fact of metric (-1: a claim only) read as cap, with a scope note or NULL. */
+static void add_fact(struct sentence *st, int metric, const char *qualifier, const struct capture *cap,
+		     struct facts *out, struct scratch *sc)
 {
 	out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
 	struct facts_fact *f = &out->v[out->n++];
 	memset(f, 0, sizeof *f);
-	f->metric = p->metric;
+	f->metric = metric;
 	f->value = cap->value;
 	value_text(f->value_text, sizeof f->value_text, cap->value);
-	add_qualifier(f->unit, sizeof f->unit, cap->unit, p->qualifier);
+	add_qualifier(f->unit, sizeof f->unit, cap->unit, qualifier);
 	f->start = st->ss, f->end = st->se;
 	f->num_start = cap->num_start, f->num_end = cap->num_end;
-	if (p->metric < 0)
+	if (metric < 0)
 		return;   /* a claim only: dropped once the report is done */
 	if (st->section == -2)
 		st->section = report_section_at(st->r, st->ss);
 	f->section = st->section;
 	size_t at = cap->num_start > st->ss ? cap->num_start : st->ss;
-	find_period(st->r->text, st->line_start, st->line_end, at, sc, &f->period_start, &f->period_end);
+	find_period(st->r->text, st->line_start, st->line_end, st->stop_start, at, sc, &f->period_start,
+		    &f->period_end);
 }
+
+static void grammar(const struct facts_model *m, struct sentence *st, struct facts *out, struct scratch *sc);
 
 /* Tries the candidate patterns in catalogue order, each at every character it may begin with. */
 static void scan_sentence(const struct facts_model *m, struct sentence *st, struct facts *out, struct scratch *sc)
@@ -906,10 +1038,346 @@ static void scan_sentence(const struct facts_model *m, struct sentence *st, stru
 			if (cap.num_end > cap.num_start && claimed(sc, st->ss, cap.num_start, cap.num_end))
 				continue;
 			claim(sc, st->ss, cap.num_start, cap.num_end);
-			add_fact(st, p, &cap, out, sc);
+			add_fact(st, p->metric, p->qualifier, &cap, out, sc);
 			if (cap.num_end == cap.num_start)
 				break;   /* one negative statement per sentence and pattern */
 		}
+	}
+	if (m->nr)
+		grammar(m, st, out, sc);
+}
+
+/* ---- the clause grammar ----
+ *
+ * A figure the patterns leave is read by the clause rules. Its clause runs between , ; : and
+ * brackets; its verb is the last verb before it in the clause (共收到…103宗), else the first after
+ * it (600人参加); its subject is the nearest subject before it in the clause, else after it
+ * (共办理38宗…行政诉讼案件), else the last one of the sentence's earlier clauses (…申请103宗，
+ * 受理91宗). A clause of sub-items (（其中正职25宗，副职21宗）) breaks the total down: its figures
+ * count only when they name a subject or verb of their own. A clause opening with 均/全部 gives
+ * the figure before a second verb (规范性文件5份，均已…备案). Subjects joined by 和/及/以及/、
+ * share the figure after them (全程网办率以及一趟不用跑率达100%). Words in book titles 《…》 are
+ * names, not grammar. */
+
+static int is_clause_mark(uint32_t c)
+{
+	return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == 0x3002 || c == '\n';
+}
+
+/* Whether s[i..n) opens (after blanks) with one of the words. */
+static int opens_with(const char *s, size_t n, size_t i, const struct word *w, size_t nw)
+{
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	size_t k;
+	return match_any(s, n, i, w, nw, &k) != 0;
+}
+
+static const struct word sub_words[] = { W("其中"), W(" 其中") };
+static const struct word lead_words[] = { W("均"), W("全部"), W("都"), W("并均"), W("且均") };
+static const struct word target_words[] = { W("力争"), W("争取") };
+static const struct word conj_words[] = { W("以及"), W("和"), W("及"), W("与"), W("、") };
+
+/* Splits the sentence into clauses and lists its grammar words outside book titles. */
+static void clauses(const char *s, size_t ss, size_t se, struct scratch *sc)
+{
+	sc->ncl = sc->ngw = 0;
+	int depth = 0, title = 0, group_sub = 0;
+	size_t h = 0, k0 = 0;
+	for (size_t k = 0; k <= sc->nch; k++) {
+		uint32_t c = k < sc->nch ? sc->ch[k] : 0;
+		size_t at = k < sc->nch ? sc->pos[k] : se;
+		for (; h < sc->words.n && ss + sc->words.v[h].start < at; h++)
+			if (!title) {
+				sc->gw = xgrow(sc->gw, &sc->gwcap, sc->ngw + 1, sizeof *sc->gw);
+				sc->gw[sc->ngw++] = (struct gword){ ss + sc->words.v[h].start, ss + sc->words.v[h].end,
+								    sc->words.v[h].data, depth };
+			}
+		if (c == 0x300a)
+			title++;
+		else if (c == 0x300b && title)
+			title--;
+		if (k < sc->nch && (title || !is_clause_mark(c)))
+			continue;
+		if (k > k0) {
+			sc->cl = xgrow(sc->cl, &sc->clcap, sc->ncl + 1, sizeof *sc->cl);
+			struct clause *q = &sc->cl[sc->ncl++];
+			size_t a = sc->pos[k0];
+			q->k0 = k0, q->k1 = k, q->depth = depth;
+			q->sub = opens_with(s, at, a, sub_words, 1);
+			if (q->sub)   /* the rest of its brackets, or of the sentence */
+				group_sub = depth + 1;
+			q->sub |= group_sub == depth + 1;
+			q->lead = opens_with(s, at, a, lead_words, sizeof lead_words / sizeof *lead_words);
+		}
+		if (c == '(')
+			depth++;
+		else if (c == ')' && depth) {
+			if (group_sub == depth + 1)
+				group_sub = 0;
+			depth--;
+		}
+		k0 = k + 1;
+	}
+}
+
+/* The grammar word of `kind` nearest to [a, b): the last ending by a from `from` on (dir < 0), or
+ * the first starting at b before `to` (dir > 0); -1 when none. */
+static int word_near(const struct facts_model *m, const struct scratch *sc, int kind, size_t from, size_t a,
+		     size_t b, size_t to, int dir)
+{
+	if (dir < 0) {
+		for (size_t h = sc->ngw; h-- > 0;)
+			if (sc->gw[h].end <= a && sc->gw[h].start >= from && (m->kind[sc->gw[h].id] & kind))
+				return (int)h;
+		return -1;
+	}
+	for (size_t h = 0; h < sc->ngw; h++)
+		if (sc->gw[h].start >= b && sc->gw[h].end <= to && (m->kind[sc->gw[h].id] & kind))
+			return (int)h;
+	return -1;
+}
+
+/* The last word of `kind` of the sentence before byte a, outside brackets deeper than `depth`. */
+static int word_inherited(const struct facts_model *m, const struct scratch *sc, int kind, size_t a, int depth)
+{
+	for (size_t h = sc->ngw; h-- > 0;)
+		if (sc->gw[h].end <= a && sc->gw[h].depth <= depth && (m->kind[sc->gw[h].id] & kind))
+			return (int)h;
+	return -1;
+}
+
+static int ids_have(const int *v, size_t n, int id)
+{
+	for (size_t k = 0; k < n; k++)
+		if (v[k] == id)
+			return 1;
+	return 0;
+}
+
+/* The first rule for this subject (inherited or not), verb (-1: none) and counter, or NULL. */
+static const struct rule *rule_for(const struct facts_model *m, int subj, int inherited, int verb,
+				   const char *counter)
+{
+	for (size_t i = 0; i < m->nr; i++) {
+		const struct rule *r = &m->r[i];
+		if (!ids_have(r->subj, r->nsubj, subj) || !words_have(r->counters.alt, r->counters.nalt, counter))
+			continue;
+		if (r->nverb ? verb >= 0 && ids_have(r->verb, r->nverb, verb) : !inherited)
+			return r;
+	}
+	return NULL;
+}
+
+/* A figure the grammar may read at character k of the sentence: Arabic digits, or Chinese
+ * numerals other than a lone 一 (统一, 进一步: a word more often than a count). */
+static size_t grammar_figure(const char *s, size_t n, const struct scratch *sc, size_t k, struct capture *cap)
+{
+	static const struct elem any = { .kind = E_NUM };
+	uint32_t c = sc->ch[k];
+	if (k > 0 && numeral(sc->ch[k - 1]))
+		return 0;
+	int arabic = c >= '0' && c <= '9';
+	if (!arabic && !numeral(c) && c != 0x8fd1 /* 近 */ && c != 0x7ea6 /* 约 */ && c != 0x903e /* 逾 */ &&
+	    c != 0x8d85 /* 超 */)
+		return 0;
+	size_t end = read_figure(s, n, sc->pos[k], &any, cap);
+	if (!end)
+		return 0;
+	if (!arabic && c == 0x4e00) {
+		double v;
+		if (facts_parse_number(s + sc->pos[k], n - sc->pos[k], &v) < 6)
+			return 0;
+	}
+	return end;
+}
+
+/* What the clause says of a figure at [a, b) of clause q, up to byte ce (the next figure or the
+ * clause's end). */
+#define MAX_VERBS 6
+#define MAX_SUBJ 6
+struct reading {
+	int subj[MAX_SUBJ];  /* word ids: the clause's subjects before it (nearest first), the first after it */
+	int nsubj;
+	int inherited;       /* none: subj[0] is the last subject of an earlier clause */
+	int verb[MAX_VERBS]; /* word ids: the clause's verbs before it, nearest first, then those after it */
+	size_t gap[MAX_VERBS]; /* characters between each verb and the figure */
+	int nverb;
+	int own_subj;        /* the clause names a subject of its own */
+	int own_verb;        /* the clause names a verb of its own, not one of a 的 phrase */
+	int prev_subj;       /* a subject joined to subj[0] by 和/及/以及/、, or -1 */
+};
+
+/* Characters of s in [a, b). */
+static size_t chars_in(const char *s, size_t a, size_t b)
+{
+	size_t n = 0;
+	for (size_t i = a; i < b; i++)
+		n += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return n;
+}
+
+static void add_verb(struct reading *rd, int id, size_t gap)
+{
+	if (rd->nverb < MAX_VERBS)
+		rd->verb[rd->nverb] = id, rd->gap[rd->nverb++] = gap;
+}
+
+static void read_clause(const struct facts_model *m, const char *s, const struct scratch *sc,
+			const struct clause *q, size_t a, size_t b, size_t ce, struct reading *rd)
+{
+	size_t cs = sc->pos[q->k0];
+	rd->nverb = rd->nsubj = rd->inherited = rd->own_verb = 0;
+	int hb = -1;
+	for (size_t h = sc->ngw; h-- > 0;) {
+		const struct gword *g = &sc->gw[h];
+		if (g->end > a || g->start < cs)
+			continue;
+		if (m->kind[g->id] & WORD_VERB) {
+			add_verb(rd, g->id, chars_in(s, g->end, a));
+			rd->own_verb |= !cue_match_at(s, a, g->end, "的", 3);
+		}
+		if ((m->kind[g->id] & WORD_SUBJECT) && rd->nsubj < MAX_SUBJ - 1) {
+			if (hb < 0)
+				hb = (int)h;
+			rd->subj[rd->nsubj++] = g->id;
+		}
+	}
+	size_t passive = b;   /* 2起成功调解案件被评为典型: the clause speaks of what is done to them */
+	while (passive < ce && !cue_match_at(s, ce, passive, "被", 3))
+		passive++;
+	for (size_t h = 0; h < sc->ngw && passive == ce; h++)
+		if (sc->gw[h].start >= b && sc->gw[h].end <= ce && (m->kind[sc->gw[h].id] & WORD_VERB)) {
+			add_verb(rd, sc->gw[h].id, chars_in(s, b, sc->gw[h].start));
+			rd->own_verb = 1;
+		}
+	int ha = word_near(m, sc, WORD_SUBJECT, cs, a, b, ce, 1);
+	if (ha >= 0)
+		rd->subj[rd->nsubj++] = sc->gw[ha].id;
+	rd->own_subj = rd->nsubj > 0;
+	if (!rd->own_subj) {
+		int hi = word_inherited(m, sc, WORD_SUBJECT, cs, q->depth);
+		if (hi >= 0)
+			rd->subj[rd->nsubj++] = sc->gw[hi].id, rd->inherited = 1;
+	}
+	if (!rd->nverb && q->sub) {
+		int hv = word_inherited(m, sc, WORD_VERB, cs, q->depth);
+		if (hv >= 0)
+			add_verb(rd, sc->gw[hv].id, 0);
+	}
+	rd->prev_subj = -1;
+	if (hb > 0) {
+		const struct gword *p = &sc->gw[hb - 1], *g = &sc->gw[hb];
+		size_t k;
+		if (p->start >= cs && (m->kind[p->id] & WORD_SUBJECT) &&
+		    match_any(s, g->start, p->end, conj_words, sizeof conj_words / sizeof *conj_words, &k) == g->start)
+			rd->prev_subj = p->id;
+	}
+}
+
+/* The rule reading the figure: for the subjects before it, nearest first, else the one after it,
+ * else the inherited one; for each, the nearest verb that fits. An inherited subject needs its
+ * verb next to the figure (受理91宗, 约600人参加): a clause with words of its own between them
+ * (作出查封扣押决定1件) speaks of something else. */
+static const struct rule *reading_rule(const struct facts_model *m, const struct reading *rd, const char *counter,
+				       int *subj, int *verb)
+{
+	for (int k = 0; k < rd->nsubj; k++) {
+		for (int v = 0; v <= rd->nverb; v++) {
+			int id = v < rd->nverb ? rd->verb[v] : -1;
+			if (rd->inherited && (id < 0 || rd->gap[v] > 1))
+				continue;
+			const struct rule *r = rule_for(m, rd->subj[k], rd->inherited, id, counter);
+			if (r) {
+				*subj = rd->subj[k], *verb = id;
+				return r;
+			}
+		}
+	}
+	return NULL;
+}
+
+/* Whether a verb of the grammar ends at byte a, or the figure there is written in digits. */
+static int numeral_after_verb(const struct facts_model *m, const struct scratch *sc, size_t a)
+{
+	size_t k = 0;
+	while (k < sc->nch && sc->pos[k] < a)
+		k++;
+	if (k < sc->nch && sc->ch[k] < 0x80)
+		return 1;
+	for (size_t h = 0; h < sc->ngw; h++)
+		if (sc->gw[h].end == a && (m->kind[sc->gw[h].id] & WORD_VERB))
+			return 1;
+	return 0;
+}
+
+/* Reads the figures of the sentence that no pattern claimed, clause by clause. */
+static void grammar(const struct facts_model *m, struct sentence *st, struct facts *out, struct scratch *sc)
+{
+	const char *s = st->r->text;
+	if (!cue_set_scan(m->words, s + st->ss, st->se - st->ss, &sc->words))
+		return;
+	clauses(s, st->ss, st->se, sc);
+	struct capture last = { 0 };
+	int last_subj = -1, last_metric = -1, target = 0;
+	for (size_t ci = 0; ci < sc->ncl; ci++) {
+		const struct clause *q = &sc->cl[ci];
+		size_t ce = q->k1 < sc->nch ? sc->pos[q->k1] : st->se, figures = 0;
+		int title = 0;
+		for (size_t k = q->k0; k < q->k1; k++) {
+			if (sc->ch[k] == 0x300a || sc->ch[k] == 0x300b)
+				title = sc->ch[k] == 0x300a;
+			if (!target && (sc->ch[k] == 0x529b || sc->ch[k] == 0x4e89))   /* 力争, 争取: a target */
+				target = match_any(s, ce, sc->pos[k], target_words, 2, &(size_t){ 0 }) != 0;
+			struct capture cap = { 0 };
+			size_t end = title ? 0 : grammar_figure(s, ce, sc, k, &cap);
+			if (!end)
+				continue;
+			figures++;
+			while (k + 1 < q->k1 && sc->pos[k + 1] < end)
+				k++;
+			size_t next = end;   /* the words after the figure, up to the next one */
+			for (size_t j = k + 1; j < q->k1 && next == end; j++)
+				if (numeral(sc->ch[j]) && !numeral(sc->ch[j - 1]))
+					next = sc->pos[j];
+			if (next == end)
+				next = ce;
+			struct reading rd;
+			read_clause(m, s, sc, q, cap.num_start, end, next, &rd);
+			last = cap, last_subj = -1, last_metric = -1;
+			if (claimed(sc, st->ss, cap.num_start, cap.num_end)) {
+				/* a pattern's: a following 均已… may still give it a second verb */
+				last_subj = rd.nsubj ? rd.subj[0] : -1;
+				for (size_t i = out->n; i-- > 0 && out->v[i].start == st->ss;)
+					if (out->v[i].num_start == cap.num_start)
+						last_metric = out->v[i].metric;
+				continue;
+			}
+			if (q->sub && !rd.own_subj && !rd.own_verb)
+				continue;   /* a breakdown of the total before it */
+			if (cap.num_end - cap.num_start < 6 + strlen(cap.counter) && !numeral_after_verb(m, sc, cap.num_start))
+				continue;   /* 三项制度: a lone Chinese numeral counts after a verb only (撤销六件) */
+			if (target)
+				continue;
+			int verb;
+			const struct rule *r = reading_rule(m, &rd, cap.counter, &last_subj, &verb);
+			if (!r)
+				continue;
+			claim(sc, st->ss, cap.num_start, cap.num_end);
+			add_fact(st, r->metric, r->qualifier, &cap, out, sc);
+			last_metric = r->metric;
+			const struct rule *r2 = rd.prev_subj >= 0 && last_subj == rd.subj[0] && cap.counter[0] == '%' ?
+				rule_for(m, rd.prev_subj, 0, verb, cap.counter) : NULL;
+			if (r2 && r2->metric != r->metric)
+				add_fact(st, r2->metric, r2->qualifier, &cap, out, sc);
+		}
+		if (figures || !q->lead || !last.found || last_subj < 0)
+			continue;
+		int hv = word_near(m, sc, WORD_VERB, sc->pos[q->k0], ce, ce, ce, -1);
+		const struct rule *r = hv >= 0 ? rule_for(m, last_subj, 0, sc->gw[hv].id, last.counter) : NULL;
+		if (r && r->metric != last_metric)
+			add_fact(st, r->metric, r->qualifier, &last, out, sc);
+		last.found = 0;
 	}
 }
 
@@ -921,14 +1389,45 @@ static int by_position(const void *a, const void *b)
 	return x->metric - y->metric;
 }
 
-/* A statement without a figure (获评…示范村) made again, as a preamble repeats the year's awards. */
-static int repeated(const struct facts *out, size_t first, size_t kept, const struct facts_fact *f)
+/* Whether a statement without a figure (获评…示范村, 无一败诉) adds nothing: the same words made
+ * again, as a preamble repeats the year's awards, or a sentence that also states the metric by a
+ * figure (7家单位被评为…示范点). */
+static int redundant(const struct report *r, const struct facts *out, size_t first, size_t kept,
+		     const struct facts_fact *f)
 {
 	if (f->num_end != f->num_start)
 		return 0;
-	for (size_t k = first; k < kept; k++)
-		if (out->v[k].metric == f->metric && out->v[k].value == f->value && strcmp(out->v[k].unit, f->unit) == 0)
+	for (size_t k = first; k < out->n; k++) {
+		const struct facts_fact *g = &out->v[k];
+		if (g->metric == f->metric && g->start == f->start && g->num_end > g->num_start)
 			return 1;
+	}
+	size_t len = r->len - f->num_start < 12 ? r->len - f->num_start : 12;
+	for (size_t k = first; k < kept; k++) {
+		const struct facts_fact *g = &out->v[k];
+		if (g->metric == f->metric && g->value == f->value && strcmp(g->unit, f->unit) == 0 &&
+		    g->num_end == g->num_start && r->len - g->num_start >= len &&
+		    memcmp(r->text + g->num_start, r->text + f->num_start, len) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether s[a, b) holds a digit (half- or full-width) or 十 百 千 两: a figure the clause grammar
+ * reads has one of them. */
+static int may_hold_figure(const char *s, size_t a, size_t b)
+{
+	for (size_t i = a; i < b; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= '0' && c <= '9')
+			return 1;
+		if (c >= 0xe4 && c <= 0xef && i + 2 < b) {
+			unsigned char d = (unsigned char)s[i + 1], e = (unsigned char)s[i + 2];
+			if ((c == 0xef && d == 0xbc && e >= 0x90 && e <= 0x99) || (c == 0xe5 && d == 0x8d && (e == 0x81 || e == 0x83)) ||
+			    (c == 0xe7 && d == 0x99 && e == 0xbe) || (c == 0xe4 && d == 0xb8 && e == 0xa4))
+				return 1;
+		}
+	}
 	return 0;
 }
 
@@ -937,7 +1436,8 @@ size_t facts_extract(const struct facts_model *m, const struct report *r, struct
 	size_t first = out->n, body_end = r->body_end ? r->body_end : r->len;
 	struct scratch sc = { .seen = xcalloc(m->np + 1, sizeof *sc.seen + sizeof *sc.cand) };
 	sc.cand = (int *)(sc.seen + m->np + 1);
-	struct sentence st = { .r = r, .line_start = r->body_start, .line_end = r->body_start };
+	struct sentence st = { .r = r, .line_start = r->body_start, .line_end = r->body_start,
+			       .stop_start = r->body_start };
 	for (size_t i = r->body_start; i < body_end;) {
 		size_t ss = i;
 		uint32_t c = 0;
@@ -952,12 +1452,17 @@ size_t facts_extract(const struct facts_model *m, const struct report *r, struct
 		}
 		candidates(m, r->text, ss, i, &sc);
 		st.ss = ss, st.se = i, st.section = -2;
-		if (sc.ncand)
+		if (sc.ncand || (m->nr && may_hold_figure(r->text, ss, i)))
 			scan_sentence(m, &st, out, &sc);
 		if (c == '\n')
 			st.line_start = i;
+		if (c == '\n' || c == 0x3002)
+			st.stop_start = i;
 	}
 	cue_hits_fini(&sc.hits);
+	cue_hits_fini(&sc.words);
+	free(sc.gw);
+	free(sc.cl);
 	free(sc.seen);
 	free(sc.pos);
 	free(sc.ch);
@@ -965,7 +1470,7 @@ size_t facts_extract(const struct facts_model *m, const struct report *r, struct
 	free(sc.owned);
 	size_t kept = first;
 	for (size_t k = first; k < out->n; k++)
-		if (out->v[k].metric >= 0 && !repeated(out, first, kept, &out->v[k]))
+		if (out->v[k].metric >= 0 && !redundant(r, out, first, kept, &out->v[k]))
 			out->v[kept++] = out->v[k];
 	out->n = kept;
 	if (out->n - first > 1)
