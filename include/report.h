@@ -92,6 +92,10 @@ void report_add_warning(struct report *r, int kind, size_t at, const char *messa
 /* Names: "numbering", "no_headings", "no_year"; "province" … "department", "other". */
 const char *report_warning_name(int kind);
 const char *report_level_name(int level);
+struct buf;
+/* Appends text[start, end) of the report as one line: each line break, with the blanks
+ * around it, is left out (a heading the typesetter broke over two lines). */
+void report_add_joined(struct buf *b, const struct report *r, size_t start, size_t end);
 /* The 1-based line of the text that byte offset `off` is on. Linear in off. */
 size_t report_line_of(const struct report *r, size_t off);
 /* Number of sections at the given level (1..3). */

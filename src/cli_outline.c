@@ -45,8 +45,11 @@ static void json_sections(struct buf *b, const struct report *r, int parent, siz
 			buf_addc(b, ',');
 		buf_printf(b, "{\"level\":%d,\"number\":", s->level);
 		buf_add_json(b, r->text + s->number_start, s->number_end - s->number_start);
+		struct buf t = { 0 };
+		report_add_joined(&t, r, s->title_start, s->title_end);
 		buf_adds(b, ",\"title\":");
-		buf_add_json(b, r->text + s->title_start, s->title_end - s->title_start);
+		buf_add_json(b, t.data ? t.data : "", t.len);
+		buf_fini(&t);
 		json_field(b, "part", classify_part_name(s->part));
 		json_field(b, "topic", classify_topic_name(s->topic));
 		json_field(b, "topic2", classify_topic_name(s->topic2));
@@ -130,7 +133,7 @@ static void outline_text(struct buf *b, const struct report *r)
 	for (size_t i = 0; i < r->nsections; i++) {
 		const struct section *s = &r->sections[i];
 		buf_printf(b, "%*s", 2 + 2 * depth(r, (int)i), "");
-		buf_add(b, r->text + s->head_start, s->title_end - s->head_start);
+		report_add_joined(b, r, s->head_start, s->title_end);
 		buf_addc(b, '\n');
 	}
 	for (size_t k = 0; k < r->nwarnings; k++)

@@ -15,6 +15,8 @@
  * (INLINE_TITLE_BYTES equals TITLE_BYTES: run-in headings of plans are whole sentences.) */
 #define TITLE_BYTES 300
 #define MAX_LEVEL 5
+#define BROKEN_TITLE_MIN 12  /* characters of a heading line that the typesetter broke */
+#define BROKEN_REST_MAX 15   /* characters of the broken heading's rest on the next line */
 
 static size_t skip_lit(const char *s, size_t i, size_t end, const char *lit)
 {
@@ -387,13 +389,39 @@ static void check_point(struct tree *t, size_t at)
 	t->last_point = v ? v : t->last_point;
 }
 
+/* A heading too long for its line, broken by the typesetter: its title runs to the end of
+ * the line without closing punctuation, and the next line is a short rest that ends the
+ * sentence ("…质量和建" / "设管理水平。"). Returns 1 and extends *m and *end over the rest. */
+static int broken_heading(const char *s, struct parse_mark *m, size_t *end, const struct parse_line *next)
+{
+	static const char *const closers[] = { "。", "，", "；", "：", "、", "！", "？", "”", "）", ")" };
+	if (!next || next->flags & PARSE_LINE_CHROME || m->head_end != *end || m->title_end != *end ||
+	    parse_chars(s, m->title_start, m->title_end, BROKEN_TITLE_MIN) < BROKEN_TITLE_MIN)
+		return 0;
+	for (size_t k = 0; k < sizeof closers / sizeof *closers; k++)
+		if (m->title_end - m->title_start >= strlen(closers[k]) &&
+		    memcmp(s + m->title_end - strlen(closers[k]), closers[k], strlen(closers[k])) == 0)
+			return 0;
+	size_t n = next->end - next->start, dot = parse_find(s, next->start, next->end, "。");
+	struct parse_mark m2;
+	if (parse_chars(s, next->start, next->end, BROKEN_REST_MAX) > BROKEN_REST_MAX || n < 3 ||
+	    dot != next->end - 3 || read_ordinal(s, next->start, next->end, &m2) || point_at(s, next->start, next->end))
+		return 0;
+	m->title_end = dot;
+	m->head_end = next->end;
+	*end = next->end;
+	return 1;
+}
+
 /* One line of the body: a heading at its start, then the headings found inside it, each
- * opening a paragraph of its own. */
-static void add_line(struct tree *t, size_t start, size_t end)
+ * opening a paragraph of its own. Returns the lines used: 2 when a broken heading's rest is
+ * the next line. */
+static size_t add_line(struct tree *t, const struct parse_line *line, const struct parse_line *next)
 {
 	const char *s = t->r->text;
 	int inline_head = 0;
-	for (size_t at = start; at < end; inline_head = 1) {
+	size_t used = 1, end = line->end;
+	for (size_t at = line->start; at < end; inline_head = 1) {
 		struct parse_mark m;
 		int num = heading_at(t, at, end, inline_head, &m);
 		size_t body = at;
@@ -401,6 +429,8 @@ static void add_line(struct tree *t, size_t start, size_t end)
 		if (num != NUM_BAD) {
 			if (num != NUM_NEXT)
 				warn_numbering(t->r, &m, num, at);
+			if (!inline_head && broken_heading(s, &m, &end, next))
+				used = 2;
 			open_section(t, &m, num, at, (int)t->r->npara);
 			kind = PARA_HEADING;
 			body = m.head_end;
@@ -409,13 +439,14 @@ static void add_line(struct tree *t, size_t start, size_t end)
 		}
 		if (kind != PARA_HEADING)
 			check_point(t, at);
-		size_t next = body < end && kind == PARA_HEADING && m.title_end == m.head_end &&
-		              read_ordinal(s, body, end, &(struct parse_mark){ 0 })
-		              ? body : next_inline(t, body, end);
-		int pi = add_para(t, at, next, kind);
+		size_t next_at = body < end && kind == PARA_HEADING && m.title_end == m.head_end &&
+		                 read_ordinal(s, body, end, &(struct parse_mark){ 0 })
+		                 ? body : next_inline(t, body, end);
+		int pi = add_para(t, at, next_at, kind);
 		t->r->paras[pi].section = deepest(t);
-		at = parse_skip_blanks(s, next, end);
+		at = parse_skip_blanks(s, next_at, end);
 	}
+	return used;
 }
 
 void parse_paragraphs(struct report *r, const struct parse_scan *sc)
@@ -424,7 +455,9 @@ void parse_paragraphs(struct report *r, const struct parse_scan *sc)
 	for (int k = 0; k <= MAX_LEVEL; k++)
 		t.open[k] = -1;
 	r->npara = 0;
-	for (size_t i = sc->body_first; i <= sc->body_last && i < sc->n; i++)
-		add_line(&t, sc->lines[i].start, sc->lines[i].end);
+	for (size_t i = sc->body_first; i <= sc->body_last && i < sc->n;) {
+		const struct parse_line *next = i + 1 <= sc->body_last && i + 1 < sc->n ? &sc->lines[i + 1] : NULL;
+		i += add_line(&t, &sc->lines[i], next);
+	}
 	close_from(&t, 1, r->body_end);
 }

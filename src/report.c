@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "xmalloc.h"
 
 void report_free(struct report *r)
@@ -81,4 +82,37 @@ size_t report_line_of(const struct report *r, size_t off)
 	     (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
 		line++;
 	return line;
+}
+
+/* Blanks a line is trimmed of: space, U+3000, U+00A0 (and the CR of a CRLF). */
+static size_t blank_len(const char *s, size_t i, size_t end)
+{
+	if (s[i] == ' ' || s[i] == '\r')
+		return 1;
+	if (end - i >= 3 && memcmp(s + i, "\xe3\x80\x80", 3) == 0)
+		return 3;
+	return end - i >= 2 && memcmp(s + i, "\xc2\xa0", 2) == 0 ? 2 : 0;
+}
+
+void report_add_joined(struct buf *b, const struct report *r, size_t start, size_t end)
+{
+	const char *s = r->text;
+	while (start < end) {
+		const char *nl = memchr(s + start, '\n', end - start);
+		size_t stop = nl ? (size_t)(nl - s) : end, tail = stop, n;
+		while (nl && tail > start) {
+			size_t k = tail - 1;
+			while (k > start && ((unsigned char)s[k] & 0xc0) == 0x80)
+				k--;
+			if (blank_len(s, k, tail) != tail - k)
+				break;
+			tail = k;
+		}
+		buf_add(b, s + start, tail - start);
+		if (!nl)
+			break;
+		start = stop + 1;
+		while (start < end && (n = blank_len(s, start, end)) > 0)
+			start += n;
+	}
 }

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "buf.h"
 #include "outline.h"
 #include "report.h"
 
@@ -43,7 +44,14 @@ static void draw_row(struct ui *u, WINDOW *w, int y, int cols, size_t row, size_
 	ui_draw_fill(w, y, 0, x, role);
 	const char *mark = !o->has_children ? marker_leaf : o->expanded ? marker_open : marker_shut;
 	x += ui_draw_text(w, y, x, cols - x, mark, strlen(mark), role, 0);
-	ui_draw_text(w, y, x, cols - x, r->text + s->head_start, s->head_end - s->head_start, role, 1);
+	if (!memchr(r->text + s->head_start, '\n', s->head_end - s->head_start)) {
+		ui_draw_text(w, y, x, cols - x, r->text + s->head_start, s->head_end - s->head_start, role, 1);
+		return;
+	}
+	struct buf head = { 0 };   /* a heading broken over two lines, drawn as one */
+	report_add_joined(&head, r, s->head_start, s->head_end);
+	ui_draw_text(w, y, x, cols - x, head.data, head.len, role, 1);
+	buf_fini(&head);
 }
 
 static void tree_draw(struct ui *u, WINDOW *w, int rows, int cols)
