@@ -9,18 +9,23 @@
 #include "facts.h"
 
 static const char usage_text[] =
-	"Usage: fazhi facts [--csv|--json] [PATH...]\n"
+	"Usage: fazhi facts [--csv [--excel]|--json] [PATH...]\n"
 	"List the key metrics the reports state (行政复议, 行政应诉, 规范性文件, 法律援助 …);\n"
 	"with no PATH, those of the embedded sample reports.\n"
 	"\n"
-	"  --csv       columns file,region,year,metric,value,unit,text (RFC 4180 quoting)\n"
+	"  --csv       columns file,region,year,metric,label,value,unit,qualifier,period,section,text\n"
+	"              (RFC 4180 quoting, CRLF line ends)\n"
+	"  --excel     CSV that Excel opens as UTF-8: a byte-order mark first (implies --csv)\n"
 	"  --json      one object per fact per line: {\"file\", \"region\", \"year\", \"metric\", \"label\",\n"
-	"              \"value\", \"unit\", \"text\", \"figure\", \"start\", \"end\", \"section\", \"period\"}\n"
-	"              (start/end: byte range of the sentence; section: numerals of its chapter path)\n"
+	"              \"value\", \"unit\", \"qualifier\", \"text\", \"figure\", \"start\", \"end\", \"section\",\n"
+	"              \"period\"} (start/end: byte range of the sentence; section: numerals of its chapter path)\n"
 	"  -h, --help  show this help and exit\n"
 	"\n"
-	"A unit is counter[|qualifier;...], e.g. 件, 万份|余, %|以上. FAZHI_METRICS=FILE replaces the\n"
-	"built-in catalogue (format: assets/metrics.tsv).\n"
+	"unit is the plain counter (件, 宗, 万元, %); qualifier holds what qualifies the figure, joined\n"
+	"by ';' (余, 近, 以上, or the catalogue's scope note); period is the reporting period the\n"
+	"sentence states (1-11月, 截至10月底), section the chapter numerals joined by '/'. In text\n"
+	"output the unit is written counter|qualifier. FAZHI_METRICS=FILE replaces the built-in\n"
+	"catalogue (format: assets/metrics.tsv).\n"
 	"Exit status: 0 when all files loaded, 1 when some could not be read, 2 on a usage error.\n";
 
 enum format { TEXT, CSV, JSON };
@@ -56,6 +61,31 @@ static void csv_field(struct buf *b, const char *s, size_t n)
 	buf_addc(b, '"');
 }
 
+/* A fact's unit "counter|qualifier;…" split: the counter's length, and the qualifiers ("" when none). */
+static size_t counter_of(const char *unit, const char **qualifier)
+{
+	const char *bar = strchr(unit, '|');
+	*qualifier = bar ? bar + 1 : "";
+	return bar ? (size_t)(bar - unit) : strlen(unit);
+}
+
+/* The numerals of the chapters holding section sec, outermost first, joined by sep. */
+static void section_path(struct buf *b, const struct report *r, int sec, int json)
+{
+	int path[8], depth = 0;
+	for (; sec >= 0 && depth < 8; sec = r->sections[sec].parent)
+		path[depth++] = sec;
+	for (int d = depth - 1; d >= 0; d--) {
+		const struct section *s = &r->sections[path[d]];
+		if (d != depth - 1)
+			buf_addc(b, json ? ',' : '/');
+		if (json)
+			buf_add_json(b, r->text + s->number_start, s->number_end - s->number_start);
+		else
+			buf_add(b, r->text + s->number_start, s->number_end - s->number_start);
+	}
+}
+
 static void json_string_or_null(struct buf *b, const char *s, size_t n)
 {
 	if (s && n)
@@ -71,6 +101,9 @@ static void print_fact(struct buf *b, enum format fmt, const struct facts_model 
 	const char *s;
 	size_t n;
 	sentence(r, f, &s, &n);
+	const char *qualifier;
+	size_t counter = counter_of(f->unit, &qualifier);
+	const char *label = facts_metric_label(m, f->metric);
 	if (fmt == CSV) {
 		csv_field(b, r->path, strlen(r->path));
 		buf_addc(b, ',');
@@ -79,15 +112,25 @@ static void print_fact(struct buf *b, enum format fmt, const struct facts_model 
 			buf_printf(b, ",%d,", r->meta.year);
 		else
 			buf_adds(b, ",,");
-		buf_printf(b, "%s,%s,", name, f->value_text);
-		csv_field(b, f->unit, strlen(f->unit));
+		buf_printf(b, "%s,", name);
+		csv_field(b, label, strlen(label));
+		buf_printf(b, ",%s,", f->value_text);
+		csv_field(b, f->unit, counter);
+		buf_addc(b, ',');
+		csv_field(b, qualifier, strlen(qualifier));
+		buf_addc(b, ',');
+		csv_field(b, r->text + f->period_start, f->period_end - f->period_start);
+		buf_addc(b, ',');
+		struct buf sec = { 0 };
+		section_path(&sec, r, f->section, 0);
+		csv_field(b, sec.data ? sec.data : "", sec.len);
+		buf_fini(&sec);
 		buf_addc(b, ',');
 		csv_field(b, s, n);
 		buf_adds(b, "\r\n");
 		return;
 	}
 	if (fmt == JSON) {
-		const char *label = facts_metric_label(m, f->metric);
 		buf_adds(b, "{\"file\":");
 		buf_add_json(b, r->path, strlen(r->path));
 		buf_adds(b, ",\"region\":");
@@ -99,21 +142,15 @@ static void print_fact(struct buf *b, enum format fmt, const struct facts_model 
 		buf_printf(b, ",\"metric\":\"%s\",\"label\":", name);
 		buf_add_json(b, label, strlen(label));
 		buf_printf(b, ",\"value\":%s,\"unit\":", f->value_text);
-		buf_add_json(b, f->unit, strlen(f->unit));
+		buf_add_json(b, f->unit, counter);
+		buf_adds(b, ",\"qualifier\":");
+		json_string_or_null(b, qualifier, strlen(qualifier));
 		buf_adds(b, ",\"text\":");
 		buf_add_json(b, s, n);
 		buf_adds(b, ",\"figure\":");
 		json_string_or_null(b, r->text + f->num_start, f->num_end - f->num_start);
 		buf_printf(b, ",\"start\":%zu,\"end\":%zu,\"section\":[", (size_t)(s - r->text), f->end);
-		int path[8], depth = 0;
-		for (int sec = f->section; sec >= 0 && depth < 8; sec = r->sections[sec].parent)
-			path[depth++] = sec;
-		for (int d = depth - 1; d >= 0; d--) {
-			const struct section *sec = &r->sections[path[d]];
-			if (d != depth - 1)
-				buf_addc(b, ',');
-			buf_add_json(b, r->text + sec->number_start, sec->number_end - sec->number_start);
-		}
+		section_path(b, r, f->section, 1);
 		buf_adds(b, "],\"period\":");
 		json_string_or_null(b, r->text + f->period_start, f->period_end - f->period_start);
 		buf_adds(b, "}\n");
@@ -129,13 +166,15 @@ static void print_fact(struct buf *b, enum format fmt, const struct facts_model 
 	buf_addc(b, '\n');
 }
 
-static int options(int argc, char **argv, enum format *fmt)
+static int options(int argc, char **argv, enum format *fmt, int *excel)
 {
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "--csv") == 0)
 			*fmt = CSV;
+		else if (strcmp(a, "--excel") == 0)
+			*excel = 1;
 		else if (strcmp(a, "--json") == 0)
 			*fmt = JSON;
 		else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0)
@@ -147,13 +186,20 @@ static int options(int argc, char **argv, enum format *fmt)
 			return -1;
 		}
 	}
+	if (*excel && *fmt == JSON) {
+		cli_usage_error("facts", "--excel goes with --csv, not", "--json");
+		return -1;
+	}
+	if (*excel)
+		*fmt = CSV;
 	return i;
 }
 
 int cli_facts(int argc, char **argv)
 {
 	enum format fmt = TEXT;
-	int first = options(argc, argv, &fmt);
+	int excel = 0;
+	int first = options(argc, argv, &fmt, &excel);
 	if (first == -2) {
 		fputs(usage_text, stdout);
 		return 0;
@@ -169,8 +215,10 @@ int cli_facts(int argc, char **argv)
 	size_t failed = cli_load(&co, argv + first, argc - first);
 	struct buf out = { 0 };
 	struct facts f = { 0 };
+	if (excel)
+		buf_adds(&out, "\xEF\xBB\xBF");   /* Excel reads CSV as the ANSI code page without it */
 	if (fmt == CSV)
-		buf_adds(&out, "file,region,year,metric,value,unit,text\r\n");
+		buf_adds(&out, "file,region,year,metric,label,value,unit,qualifier,period,section,text\r\n");
 	for (size_t k = 0; k < co.n; k++) {
 		const struct report *r = corpus_get(&co, k);   /* an eager corpus: every one loaded */
 		f.n = 0;
