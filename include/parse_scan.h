@@ -12,6 +12,8 @@
 enum {
 	PARSE_LINE_CHROME = 1,  /* web furniture: menu, breadcrumb, metadata key, share/print link, footer, form field */
 	PARSE_LINE_PROSE = 2,   /* not chrome and holds a 。: running text of the report */
+	PARSE_LINE_BLOCK = 4,   /* a block of a line that held a whole flattened page */
+	PARSE_LINE_KIND = PARSE_LINE_CHROME | PARSE_LINE_PROSE,
 };
 
 /* One non-blank line, blanks (space, U+00A0, U+3000) trimmed at both ends. */

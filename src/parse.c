@@ -174,7 +174,7 @@ static const char *const clause_punct[] = { "。", "，", ",", "：", ":", "；"
 /* A line that reads like a report title: short, unpunctuated, ending in 报告 (or 情况). */
 static int is_title(const char *s, const struct parse_line *l)
 {
-	if (l->flags || parse_chars(s, l->start, l->end, TITLE_MAX) > TITLE_MAX)
+	if ((l->flags & PARSE_LINE_KIND) || parse_chars(s, l->start, l->end, TITLE_MAX) > TITLE_MAX)
 		return 0;
 	if (has_any(s, l->start, l->end, clause_punct, 7))
 		return 0;
@@ -199,7 +199,7 @@ size_t parse_organ_suffix(const char *s, size_t st, size_t end)
 /* The first line of a two-line title: "上海市静安区人民政府" above "关于…的报告". */
 static int is_title_head(const char *s, const struct parse_line *l)
 {
-	if (l->flags || parse_chars(s, l->start, l->end, SHORT_LINE) > SHORT_LINE)
+	if ((l->flags & PARSE_LINE_KIND) || parse_chars(s, l->start, l->end, SHORT_LINE) > SHORT_LINE)
 		return 0;
 	if (has_any(s, l->start, l->end, clause_punct, 7))
 		return 0;
@@ -209,14 +209,14 @@ static int is_title_head(const char *s, const struct parse_line *l)
 /* A sentence that leads into the report: "现将有关情况报告如下：". */
 static int is_lead_in(const char *s, const struct parse_line *l)
 {
-	return !l->flags && (ends_with(s, l->start, l->end, "如下：") || ends_with(s, l->start, l->end, "如下:"));
+	return !(l->flags & PARSE_LINE_KIND) && (ends_with(s, l->start, l->end, "如下：") || ends_with(s, l->start, l->end, "如下:"));
 }
 
 int parse_line_opens(const char *s, const struct parse_line *l)
 {
 	struct parse_mark m;
 	return (l->flags & PARSE_LINE_PROSE) || is_lead_in(s, l) ||
-	       (!l->flags && parse_mark(s, l->start, l->end, &m));
+	       (!(l->flags & PARSE_LINE_KIND) && parse_mark(s, l->start, l->end, &m));
 }
 
 /* The title: the last title-like line above the first line of the body. */
@@ -234,7 +234,7 @@ static void find_title(struct parse_scan *sc)
 
 int parse_line_addressee(const char *s, const struct parse_line *l)
 {
-	if (l->flags || parse_chars(s, l->start, l->end, SHORT_LINE) > SHORT_LINE)
+	if ((l->flags & PARSE_LINE_KIND) || parse_chars(s, l->start, l->end, SHORT_LINE) > SHORT_LINE)
 		return 0;
 	if (!ends_with(s, l->start, l->end, ":") && !ends_with(s, l->start, l->end, "："))
 		return 0;
@@ -383,7 +383,7 @@ long parse_digits(const char *s, size_t *i, size_t end, int max)
 	return v;
 }
 
-static void push_line(struct parse_scan *sc, size_t st, size_t end)
+static void push_line(struct parse_scan *sc, size_t st, size_t end, unsigned block)
 {
 	const char *text = sc->text;
 	sc->lines = xgrow(sc->lines, &sc->cap, sc->n + 1, sizeof *sc->lines);
@@ -393,6 +393,7 @@ static void push_line(struct parse_scan *sc, size_t st, size_t end)
 	l->flags = is_chrome(text, l) ? PARSE_LINE_CHROME : 0;
 	if (!l->flags && parse_find(text, st, end, "。") != PARSE_NONE)
 		l->flags = PARSE_LINE_PROSE;
+	l->flags |= block;
 }
 
 /* A line that holds a whole page: several sentences, long. A crawler that flattens a page
@@ -445,17 +446,21 @@ static int closes_block(uint32_t c)
 }
 
 /* Where a blank at s[b0, b1) joins two blocks of a flattened page: after a sentence ends, before a heading, a point or a chrome key, or anywhere in the furniture
- * before the page's first sentence or after its last; never after a key's colon nor between
- * two Latin words or numbers ("10:09 AM"). */
+ * before the page's first sentence or after its last; never between two Latin words or
+ * numbers ("10:09 AM"), nor after a key's colon unless a heading follows. */
 static int block_break(const char *s, size_t st, size_t b0, size_t b1, size_t end,
                        size_t first_dot, size_t last_dot)
 {
 	if (b0 == st || b1 >= end)
 		return 0;
 	uint32_t before = char_before(s, st, b0), after = parse_char(s, &(size_t){ b1 }, end);
-	if (before == ':' || before == 0xff1a || (is_alnum(before) && is_alnum(after)))
+	if (is_alnum(before) && is_alnum(after))
 		return 0;
-	return closes_block(before) || b0 < first_dot || b1 > last_dot || block_opens(s, b1, end);
+	if (block_opens(s, b1, end))
+		return 1;
+	if (before == ':' || before == 0xff1a)
+		return 0;
+	return closes_block(before) || b0 < first_dot || b1 > last_dot;
 }
 
 /* Cuts a flattened line at its block breaks; each block becomes a line of the scan. Blanks
@@ -482,12 +487,12 @@ static void push_blocks(struct parse_scan *sc, size_t st, size_t end)
 		}
 		size_t b1 = parse_skip_blanks(s, i, end);
 		if (block_break(s, from, i, b1, end, first_dot, last_dot)) {
-			push_line(sc, from, i);
+			push_line(sc, from, i, PARSE_LINE_BLOCK);
 			from = b1;
 		}
 		i = b1;
 	}
-	push_line(sc, from, end);
+	push_line(sc, from, end, PARSE_LINE_BLOCK);
 }
 
 void parse_scan_lines(struct parse_scan *sc, const char *text, size_t len)
@@ -511,7 +516,7 @@ void parse_scan_lines(struct parse_scan *sc, const char *text, size_t len)
 		if (end > st && is_flattened(text, st, end))
 			push_blocks(sc, st, end);
 		else if (end > st)
-			push_line(sc, st, end);
+			push_line(sc, st, end, 0);
 		i = eol + 1;
 	}
 }

@@ -202,9 +202,61 @@ static int follows(const struct tree *t, const struct parse_mark *m, const struc
 	return m2->value == next_value(t, m2->level);
 }
 
+/* The fixed phrases that head the parts a report must have (厅字〔2019〕28号): measures and
+ * results, problems, the principal leaders' duty, next year's plans. Longest first. */
+static const char *const part_phrases[] = {
+	"党政主要负责人履行推进法治建设第一责任人职责情况", "党政主要负责人履行推进法治建设第一责任人职责",
+	"履行推进法治建设第一责任人职责情况", "推进法治政府建设的主要举措和成效", "主要举措和成效",
+	"存在的问题和不足", "存在的不足和原因", "存在的不足及原因", "存在的主要问题", "存在的问题",
+	"存在的不足", "存在问题", "问题和不足", "主要问题", "不足之处", "下一步工作计划", "下一步工作打算",
+	"下一步工作安排", "下一步工作思路", "下一步工作", "下一步计划", "下一步打算", "工作开展情况",
+	"主要工作成效", "主要工作", "工作计划", "工作安排", "工作打算", "工作思路", "工作要点",
+};
+
+/* Bytes of a part's fixed phrase at s[st], after an optional year ("2022年工作安排"); 0 when none. */
+static size_t part_phrase_len(const char *s, size_t st, size_t end)
+{
+	size_t i = st;
+	if (parse_digits(s, &i, end, 4) >= 1000 && parse_starts(s, i, end, "年")) {
+		i += strlen("年");
+		if (parse_starts(s, i, end, "度"))
+			i += strlen("度");
+	} else {
+		i = st;
+	}
+	for (size_t k = 0; k < sizeof part_phrases / sizeof *part_phrases; k++)
+		if (parse_starts(s, i, end, part_phrases[k]))
+			return i + strlen(part_phrases[k]) - st;
+	return 0;
+}
+
+/* A page flattened by a crawler may run a part's heading into its first sentence
+ * ("二、存在问题在看到成绩的同时，…：一是…"). A title that reads as a clause (it holds a
+ * comma or ends with a colon) and opens with a part's fixed phrase ends after the phrase. */
+static void cut_run_in_part(const char *s, struct parse_mark *m)
+{
+	size_t st = m->title_start, en = m->title_end;
+	if (parse_find(s, st, en, "，") == PARSE_NONE && !parse_starts(s, en >= st + 3 ? en - 3 : st, en, "："))
+		return;
+	size_t n = part_phrase_len(s, st, en);
+	if (n && st + n < en && !parse_starts(s, st + n, en, "，"))
+		m->title_end = m->head_end = st + n;
+}
+
+/* A blank between two characters that are not Latin: in a block of a flattened page, where
+ * the crawler joined a heading to the paragraph after it. */
+static int block_blank(const char *s, size_t i, size_t end, size_t st)
+{
+	size_t t = i;
+	if (i == st || !parse_is_blank(parse_char(s, &t, end)))
+		return 0;
+	t = parse_skip_blanks(s, i, end);
+	return t < end && ((unsigned char)s[t] >= 0x80 || s[t] == '(') && (unsigned char)s[i - 1] >= 0x80;
+}
+
 /* Where m's title ends, m being about to open: fills title_end and head_end. Returns 0 when
  * no end is found within the limit (running text that starts with a numeral). */
-static int find_title_end(const struct tree *t, struct parse_mark *m, size_t end, int inline_head)
+static int find_title_end(const struct tree *t, struct parse_mark *m, size_t end, int inline_head, int flat)
 {
 	const char *s = t->r->text;
 	size_t i = m->title_start, lim = end - i > TITLE_BYTES ? i + TITLE_BYTES : end;
@@ -221,40 +273,21 @@ static int find_title_end(const struct tree *t, struct parse_mark *m, size_t end
 			m->title_end = m->head_end = i;
 			return 1;
 		}
+		if (flat && block_blank(s, i, end, m->title_start)) {
+			m->title_end = m->head_end = i;
+			return 1;
+		}
 		if (inline_head && parse_starts(s, i, end, "；"))
-			return 0;
+			break;
 		parse_char(s, &i, end);
 	}
-	if (lim < end)
-		return 0;
+	if (i < end) {   /* no end within reach: a part's fixed phrase run into its text */
+		size_t n = m->level == 1 ? part_phrase_len(s, m->title_start, end) : 0;
+		m->title_end = m->head_end = m->title_start + n;
+		return n > 0;
+	}
 	m->title_end = m->head_end = end;
 	return 1;
-}
-
-/* The fixed phrases that head the parts a report must have (厅字〔2019〕28号): measures and
- * results, problems, next year's plans. Longest first. */
-static const char *const part_phrases[] = {
-	"存在的问题和不足", "存在的主要问题", "存在的问题", "存在的不足", "存在问题", "问题和不足",
-	"主要问题", "不足之处", "下一步工作计划", "下一步工作打算", "下一步工作安排", "下一步工作思路",
-	"下一步工作", "下一步计划", "下一步打算", "工作开展情况", "主要工作成效", "主要工作",
-};
-
-/* A page flattened by a crawler may run a part's heading into its first sentence
- * ("二、存在问题在看到成绩的同时，…：一是…"). A title that reads as a clause (it holds a
- * comma or ends with a colon) and opens with a part's fixed phrase ends after the phrase. */
-static void cut_run_in_part(const char *s, struct parse_mark *m)
-{
-	size_t st = m->title_start, en = m->title_end;
-	if (parse_find(s, st, en, "，") == PARSE_NONE && !parse_starts(s, en >= st + 3 ? en - 3 : st, en, "："))
-		return;
-	for (size_t k = 0; k < sizeof part_phrases / sizeof *part_phrases; k++)
-		if (parse_starts(s, st, en, part_phrases[k])) {
-			size_t n = strlen(part_phrases[k]);
-			if (st + n < en && !parse_starts(s, st + n, en, "，")) {
-				m->title_end = m->head_end = st + n;
-			}
-			return;
-		}
 }
 
 /* The numbering a heading may take. Inside a line only the next numeral is a heading. At a
@@ -276,13 +309,14 @@ static int numbering(const struct tree *t, const struct parse_mark *m, int inlin
 }
 
 /* A heading at s[i] that the tree accepts: its numbering (NUM_BAD when none) and *m. */
-static int heading_at(const struct tree *t, size_t i, size_t end, int inline_head, struct parse_mark *m)
+static int heading_at(const struct tree *t, size_t i, size_t end, int inline_head, int flat,
+                      struct parse_mark *m)
 {
 	const char *s = t->r->text;
 	if (!read_ordinal(s, i, end, m))
 		return NUM_BAD;
 	int num = numbering(t, m, inline_head);
-	if (num == NUM_BAD || !find_title_end(t, m, end, inline_head))
+	if (num == NUM_BAD || !find_title_end(t, m, end, inline_head, flat))
 		return NUM_BAD;
 	m->title_end = trim_end(s, m->title_start, m->title_end);
 	if (m->title_end == m->title_start || form_field(s, m) || counts_on(s, m))
@@ -342,11 +376,11 @@ static int deepest(const struct tree *t)
 	return -1;
 }
 
-/* 1 when a heading inside a line may start at s[i]: after a sentence end, a colon or a
- * closing bracket, as a flattened page runs one block into the next. */
+/* 1 when a heading inside a line may start at s[i]: after a sentence end, a colon, a
+ * closing bracket or a blank, as a flattened page runs one block into the next. */
 static int inline_boundary(const char *s, size_t from, size_t i)
 {
-	static const char *const before[] = { "。", "！", "？", "：", ":", "）", ")", "】", "”" };
+	static const char *const before[] = { "。", "！", "？", "：", ":", "）", ")", "】", "”", " ", "\u3000" };
 	for (size_t k = 0; k < sizeof before / sizeof *before; k++) {
 		size_t n = strlen(before[k]);
 		if (i >= from + n && memcmp(s + i - n, before[k], n) == 0)
@@ -355,15 +389,15 @@ static int inline_boundary(const char *s, size_t from, size_t i)
 	return 0;
 }
 
-/* The start of the next heading inside s[from, end), or end. */
-static size_t next_inline(const struct tree *t, size_t from, size_t end)
+/* The start of the next heading inside s[from, end), or end; the paragraph began at `para`. */
+static size_t next_inline(const struct tree *t, size_t para, size_t from, size_t end, int flat)
 {
 	const char *s = t->r->text;
 	struct parse_mark m;
 	for (size_t i = from; i < end;) {
 		unsigned char c = (unsigned char)s[i];
 		int lead = c == '(' || c == 0xef /* （ */ || c == 0xe4 || c == 0xe5 || c == 0xe2 || (c >= '1' && c <= '9');
-		if (lead && i > from && inline_boundary(s, from, i) && heading_at(t, i, end, 1, &m) == NUM_NEXT)
+		if (lead && i > para && inline_boundary(s, para, i) && heading_at(t, i, end, 1, flat, &m) == NUM_NEXT)
 			return i;
 		parse_char(s, &i, end);
 	}
@@ -391,7 +425,7 @@ static void check_point(struct tree *t, size_t at)
 
 /* A heading too long for its line, broken by the typesetter: its title runs to the end of
  * the line without closing punctuation, and the next line is a short rest that ends the
- * sentence ("…质量和建" / "设管理水平。"). Returns 1 and extends *m and *end over the rest. */
+ * sentence or holds no punctuation ("…质量和建" / "设管理水平。", "…营商" / "环境"). Returns 1 and extends *m and *end over the rest. */
 static int broken_heading(const char *s, struct parse_mark *m, size_t *end, const struct parse_line *next)
 {
 	static const char *const closers[] = { "。", "，", "；", "：", "、", "！", "？", "”", "）", ")" };
@@ -402,12 +436,17 @@ static int broken_heading(const char *s, struct parse_mark *m, size_t *end, cons
 		if (m->title_end - m->title_start >= strlen(closers[k]) &&
 		    memcmp(s + m->title_end - strlen(closers[k]), closers[k], strlen(closers[k])) == 0)
 			return 0;
+	static const char *const inner[] = { "。", "，", "；", "：", "！", "？", ":", ";", "," };
 	size_t n = next->end - next->start, dot = parse_find(s, next->start, next->end, "。");
 	struct parse_mark m2;
 	if (parse_chars(s, next->start, next->end, BROKEN_REST_MAX) > BROKEN_REST_MAX || n < 3 ||
-	    dot != next->end - 3 || read_ordinal(s, next->start, next->end, &m2) || point_at(s, next->start, next->end))
+	    read_ordinal(s, next->start, next->end, &m2) || point_at(s, next->start, next->end))
 		return 0;
-	m->title_end = dot;
+	size_t stop = dot == next->end - 3 ? dot : next->end;   /* ends the sentence, or no punctuation */
+	for (size_t k = 0; k < sizeof inner / sizeof *inner; k++)
+		if (parse_find(s, next->start, stop, inner[k]) != PARSE_NONE)
+			return 0;
+	m->title_end = stop;
 	m->head_end = next->end;
 	*end = next->end;
 	return 1;
@@ -419,11 +458,11 @@ static int broken_heading(const char *s, struct parse_mark *m, size_t *end, cons
 static size_t add_line(struct tree *t, const struct parse_line *line, const struct parse_line *next)
 {
 	const char *s = t->r->text;
-	int inline_head = 0;
+	int inline_head = 0, flat = (line->flags & PARSE_LINE_BLOCK) != 0;
 	size_t used = 1, end = line->end;
 	for (size_t at = line->start; at < end; inline_head = 1) {
 		struct parse_mark m;
-		int num = heading_at(t, at, end, inline_head, &m);
+		int num = heading_at(t, at, end, inline_head, flat, &m);
 		size_t body = at;
 		enum para_kind kind = PARA_TEXT;
 		if (num != NUM_BAD) {
@@ -441,7 +480,7 @@ static size_t add_line(struct tree *t, const struct parse_line *line, const stru
 			check_point(t, at);
 		size_t next_at = body < end && kind == PARA_HEADING && m.title_end == m.head_end &&
 		                 read_ordinal(s, body, end, &(struct parse_mark){ 0 })
-		                 ? body : next_inline(t, body, end);
+		                 ? body : next_inline(t, at, body, end, flat);
 		int pi = add_para(t, at, next_at, kind);
 		t->r->paras[pi].section = deepest(t);
 		at = parse_skip_blanks(s, next_at, end);

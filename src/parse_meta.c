@@ -18,9 +18,12 @@ static const char *const issuer_keys[] = { "发布机构", "发文机关", "发�
 static const char *const doc_number_keys[] = { "发文字号", "文件编号", "文号" };
 static const char *const title_keys[] = { "信息名称", "文章标题", "标题" };
 
+/* 1 for a line of the report's own text: in the body and not page furniture. A key stated
+ * there ("…执行到2023年。发布时间") is the text's, never the page's metadata. */
 static int in_body(const struct parse_scan *sc, size_t i)
 {
-	return sc->body_first <= sc->body_last && i >= sc->body_first && i <= sc->body_last;
+	return sc->body_first <= sc->body_last && i >= sc->body_first && i <= sc->body_last &&
+	       !(sc->lines[i].flags & PARSE_LINE_CHROME);
 }
 
 /* Offset after a key's separator (colon, blanks), where its value begins. */
