@@ -238,7 +238,8 @@ static void score_tree(const struct report *r, int n_top, char **tops, size_t nt
 		int same = prefix ? strncmp(h, want, strlen(want)) == 0 && *want : strcmp(h, want) == 0;
 		if (!same) {
 			ok = 0;
-			detail("top heading: want \"%s\"\n    %*s got \"%s\"", want, "", h);
+			if (!quiet)
+				printf("    top heading: want \"%s\"\n                  got \"%s\"\n", want, h);
 		}
 		free(h);
 		k++;
