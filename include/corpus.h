@@ -60,6 +60,14 @@ struct corpus_meta_source {
 	void *arg;
 };
 
+/* A directory's fazhi-meta.tsv (meta_fix.h), looked for once per directory: what stat said of
+ * it (size -1: none there) and its rows. The index cache's key includes these. */
+struct corpus_fixes {
+	char *dir;                /* owned; "" for the current directory */
+	long long size, mtime_ns;
+	struct meta_fixes *table; /* owned; NULL when there is none or it is malformed */
+};
+
 struct corpus {
 	struct report **reports;   /* reports[i]: entry i's report, owned; NULL while a lazy entry
 	                            * is not loaded; use corpus_get unless it is known loaded */
@@ -72,10 +80,15 @@ struct corpus {
 	size_t readcap;
 	int lazy;                  /* set by the caller: directory walks record files unread */
 	struct corpus_meta_source meta;   /* zeroed: none */
+	struct corpus_fixes *fixes;       /* every directory looked in, owned */
+	size_t nfixes, fixcap;
 };
 
 void corpus_init(struct corpus *c);
 void corpus_fini(struct corpus *c);
+
+/* Every report read is corrected by the fazhi-meta.tsv of its directory, when there is one; a
+ * malformed table is a warning ("DIR/fazhi-meta.tsv: line N: reason") and corrects nothing. */
 
 /* Adds one file (whatever its name; a pipe or device is read to its end, a FIFO once a writer
  * opens it), or every *.txt file

@@ -91,6 +91,8 @@ struct parse_region {
 /* 1 and fills *out when s[st, end) is a body's name: 深圳市龙华区人民政府 → 深圳市龙华区 (county),
  * 平潭综合实验区社会事业局 → 平潭综合实验区 (department), 舟山市普陀区 → 舟山市普陀区. */
 int parse_region_split(const char *s, size_t st, size_t end, struct parse_region *out);
+/* How many units (市, 区 …) end a place name inside s[st, end): 2 for 深圳市龙华区. */
+size_t parse_region_units(const char *s, size_t st, size_t end);
 
 /* Metadata (parse_meta.c): fills r->meta from the scan and the body bounds already set. */
 void parse_meta(struct report *r, const struct parse_scan *s);

@@ -18,6 +18,7 @@ struct report_meta {
 	char *issuer;      /* issuing body, e.g. 常州市武进区人民政府 */
 	char *addressee;   /* e.g. 常州市人民政府, 区人大常委会 */
 	int level;         /* enum report_level of the reporting body */
+	unsigned corrected;/* fields set by hand in a fazhi-meta.tsv (META_FIX_ bits, meta_fix.h) */
 };
 
 /* The level of government (or kind of body) that reports. */

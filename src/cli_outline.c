@@ -7,6 +7,7 @@
 #include "classify.h"
 #include "cli.h"
 #include "corpus.h"
+#include "meta_fix.h"
 #include "report.h"
 
 static const char usage_text[] =
@@ -15,12 +16,14 @@ static const char usage_text[] =
 	"\n"
 	"  --json      one JSON object per file, one per line:\n"
 	"              {\"file\", \"title\", \"region\", \"level\", \"year\", \"published\",\n"
-	"               \"doc_number\", \"issuer\", \"warnings\": [{\"kind\", \"line\", \"message\"}],\n"
+	"               \"doc_number\", \"issuer\", \"corrected\": [FIELD...],\n"
+	"               \"warnings\": [{\"kind\", \"line\", \"message\"}],\n"
 	"               \"sections\": [{\"level\", \"number\", \"title\", \"part\", \"topic\",\n"
 	"               \"topic2\", \"sections\": [...]}]}\n"
 	"              (null for a field the report does not state). The report's level is\n"
 	"              province, city, county, town, department or other; a warning's kind\n"
-	"              is numbering, no_headings or no_year.\n"
+	"              is numbering, no_headings or no_year; \"corrected\" names the fields\n"
+	"              set by hand in the directory's fazhi-meta.tsv.\n"
 	"  -h, --help  show this help and exit\n"
 	"\n"
 	"Exit status: 0 when all files loaded, 1 when some could not be read, 2 on a usage error.\n";
@@ -67,7 +70,7 @@ static void outline_json(struct buf *b, const struct report *r)
 	buf_add_json(b, r->path, strlen(r->path));
 	json_field(b, "title", m->title);
 	json_field(b, "region", m->region);
-	json_field(b, "level", m->region ? report_level_name(m->level) : NULL);
+	json_field(b, "level", m->region || (m->corrected & META_FIX_LEVEL) ? report_level_name(m->level) : NULL);
 	if (m->year)
 		buf_printf(b, ",\"year\":%d", m->year);
 	else
@@ -75,7 +78,11 @@ static void outline_json(struct buf *b, const struct report *r)
 	json_field(b, "published", m->published);
 	json_field(b, "doc_number", m->doc_number);
 	json_field(b, "issuer", m->issuer);
-	buf_adds(b, ",\"warnings\":[");
+	buf_adds(b, ",\"corrected\":[");
+	for (unsigned bit = 1, n = 0; meta_fix_field_name(bit); bit <<= 1)
+		if (m->corrected & bit)
+			buf_printf(b, "%s\"%s\"", n++ ? "," : "", meta_fix_field_name(bit));
+	buf_adds(b, "],\"warnings\":[");
 	for (size_t k = 0; k < r->nwarnings; k++) {
 		const struct report_warning *w = &r->warnings[k];
 		buf_printf(b, "%s{\"kind\":\"%s\",\"line\":%zu,\"message\":", k ? "," : "",
@@ -99,10 +106,11 @@ static int classify_sections(struct report *r)
 	return -1;
 }
 
-static void text_field(struct buf *b, const char *label, const char *value)
+/* A field as "  label: value", marked when a fazhi-meta.tsv set it. */
+static void text_field(struct buf *b, const char *label, const char *value, unsigned fixed)
 {
 	if (value && *value)
-		buf_printf(b, "  %-11s %s\n", label, value);
+		buf_printf(b, "  %-11s %s%s\n", label, value, fixed ? "  (" META_FIX_NAME ")" : "");
 }
 
 static int depth(const struct report *r, int i)
@@ -118,16 +126,18 @@ static void outline_text(struct buf *b, const struct report *r)
 {
 	const struct report_meta *m = &r->meta;
 	buf_printf(b, "%s\n", r->path);
-	text_field(b, "title:", m->title);
-	text_field(b, "region:", m->region);
-	if (m->region)
-		text_field(b, "level:", report_level_name(m->level));
-	if (m->year)
-		buf_printf(b, "  %-11s %d\n", "year:", m->year);
-	text_field(b, "published:", m->published);
-	text_field(b, "doc number:", m->doc_number);
-	text_field(b, "issuer:", m->issuer);
-	text_field(b, "addressee:", m->addressee);
+	unsigned fix = m->corrected;
+	char year[12];
+	snprintf(year, sizeof year, "%d", m->year);
+	text_field(b, "title:", m->title, fix & META_FIX_TITLE);
+	text_field(b, "region:", m->region, fix & META_FIX_REGION);
+	if (m->region || (fix & META_FIX_LEVEL))
+		text_field(b, "level:", report_level_name(m->level), fix & META_FIX_LEVEL);
+	text_field(b, "year:", m->year ? year : NULL, fix & META_FIX_YEAR);
+	text_field(b, "published:", m->published, fix & META_FIX_PUBLISHED);
+	text_field(b, "doc number:", m->doc_number, fix & META_FIX_DOC_NUMBER);
+	text_field(b, "issuer:", m->issuer, fix & META_FIX_ISSUER);
+	text_field(b, "addressee:", m->addressee, 0);
 	buf_printf(b, "  %-11s %zu/%zu/%zu (levels 1/2/3)\n", "headings:", report_count_level(r, 1),
 	           report_count_level(r, 2), report_count_level(r, 3));
 	for (size_t i = 0; i < r->nsections; i++) {

@@ -12,9 +12,12 @@
 #include <unistd.h>
 
 #include "xmalloc.h"
+#include "buf.h"
 #include "assets.h"
 #include "encoding.h"
+#include "meta_fix.h"
 #include "parse.h"
+#include "table.h"
 
 /* Design limits: files are opened O_RDONLY and read with read(), so the corpus is never
  * written, and a file that another program truncates or grows while it loads is read as it
@@ -47,6 +50,11 @@ void corpus_fini(struct corpus *c)
 	}
 	free(c->msgs);
 	free(c->readbuf);
+	for (size_t i = 0; i < c->nfixes; i++) {
+		free(c->fixes[i].dir);
+		meta_fixes_free(c->fixes[i].table);
+	}
+	free(c->fixes);
 	corpus_init(c);
 }
 
@@ -110,6 +118,43 @@ static int fail(struct corpus *c, const char *path, struct target *t, char *reas
 	return msg_at(c, path, reason, 1, (size_t)t->entry, t->entry);
 }
 
+/* The table of directory `dir` (dlen bytes of a path), read on first use. */
+static const struct corpus_fixes *fixes_of(struct corpus *c, const char *dir, size_t dlen)
+{
+	for (size_t i = 0; i < c->nfixes; i++)
+		if (strlen(c->fixes[i].dir) == dlen && memcmp(c->fixes[i].dir, dir, dlen) == 0)
+			return &c->fixes[i];
+	c->fixes = xgrow(c->fixes, &c->fixcap, c->nfixes + 1, sizeof *c->fixes);
+	struct corpus_fixes *f = &c->fixes[c->nfixes++];
+	*f = (struct corpus_fixes){ xstrndup(dir, dlen), -1, 0, NULL };
+	char *path = xasprintf("%s%s" META_FIX_NAME, f->dir, dlen ? "/" : "");
+	struct stat st;
+	struct buf b = { 0 };
+	char *cause = NULL;
+	if (stat(path, &st) == 0) {
+		f->size = st.st_size;
+		f->mtime_ns = (long long)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+		if (table_read_file(path, &b, &cause) == 0)
+			f->table = meta_fixes_parse(b.data ? b.data : "", b.len, &cause);
+		if (cause)
+			add_msg(c, path, cause, 0);
+	}
+	buf_fini(&b);
+	free(path);
+	return f;
+}
+
+/* Corrects r by the table of its file's directory. */
+static void fix_meta(struct corpus *c, const char *path, struct report *r)
+{
+	if (strncmp(path, "embedded:", 9) == 0)
+		return;
+	const char *slash = strrchr(path, '/');
+	size_t dlen = slash ? (size_t)(slash - path) : 0;
+	const struct corpus_fixes *f = fixes_of(c, path, slash == path ? 1 : dlen);
+	meta_fixes_apply(f->table, slash ? slash + 1 : path, r);
+}
+
 /* Decodes and parses bytes into t->r; returns 0, or 1 when skipped (recorded in msgs). */
 static int make_report(struct corpus *c, const char *path, const char *bytes, size_t n, struct target *t)
 {
@@ -118,6 +163,7 @@ static int make_report(struct corpus *c, const char *path, const char *bytes, si
 	if (encoding_decode(bytes, n, &d, &cause) < 0)
 		return fail(c, path, t, cause);
 	t->r = parse_report(d.text, d.len, path);
+	fix_meta(c, path, t->r);
 	t->r->encoding = (int)d.from;
 	t->r->replaced = d.replaced;
 	size_t i = t->entry < 0 ? c->n : (size_t)t->entry;
@@ -323,6 +369,10 @@ static void walk_dir(struct walk *w, const char *path, const struct stat *st)
 	if (n > 1)
 		qsort(ents, n, sizeof *ents, entry_cmp);
 
+	size_t dlen = strlen(path);
+	while (dlen > 1 && path[dlen - 1] == '/')
+		dlen--;
+	fixes_of(w->c, path, dlen);   /* known before any report is read, for the cache key */
 	w->open = xgrow(w->open, &w->opencap, w->nopen + 1, sizeof *w->open);
 	w->open[w->nopen++] = id;
 	size_t plen = strlen(path);

@@ -87,7 +87,7 @@ static uint64_t checksum(uint64_t seed, const unsigned char *p, size_t n)
 
 /* What makes a cache valid for this corpus, known without reading a report: the formats, and
  * every path with the size and mtime stat gave (or, for an input that is not a regular file,
- * its text, read already). */
+ * its text, read already), and what stat gave of each directory's fazhi-meta.tsv. */
 static uint64_t corpus_key(struct corpus *c)
 {
 	uint64_t v[3] = { c->n, BLOB_VERSION, BLOCK };
@@ -102,6 +102,12 @@ static uint64_t corpus_key(struct corpus *c)
 			const struct report *r = corpus_load(c, i);
 			h = mix(h, r->text, r->len);
 		}
+	}
+	for (size_t i = 0; i < c->nfixes; i++) {   /* hand corrections of the metadata */
+		const struct corpus_fixes *f = &c->fixes[i];
+		int64_t st[2] = { f->size, f->mtime_ns };
+		h = mix(h, f->dir, strlen(f->dir) + 1);
+		h = mix(h, st, sizeof st);
 	}
 	return h | 1;   /* never 0, the key of an unsaved index */
 }

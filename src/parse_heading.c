@@ -231,12 +231,15 @@ static size_t part_phrase_len(const char *s, size_t st, size_t end)
 }
 
 /* A page flattened by a crawler may run a part's heading into its first sentence
- * ("二、存在问题在看到成绩的同时，…：一是…"). A title that reads as a clause (it holds a
- * comma or ends with a colon) and opens with a part's fixed phrase ends after the phrase. */
-static void cut_run_in_part(const char *s, struct parse_mark *m)
+ * ("二、存在问题在看到成绩的同时，…：一是…", "二、存在的问题执法队伍仍需加强。"). A title that
+ * reads as a clause (it holds a comma or ends with a colon), or a title inside a flattened
+ * line that ends a sentence, and opens with a part's fixed phrase ends after the phrase. */
+static void cut_run_in_part(const char *s, struct parse_mark *m, int run_in)
 {
 	size_t st = m->title_start, en = m->title_end;
-	if (parse_find(s, st, en, "，") == PARSE_NONE && !parse_starts(s, en >= st + 3 ? en - 3 : st, en, "："))
+	int sentence = m->head_end > m->title_end;   /* it ended at 。, not at what follows a heading */
+	if (!(run_in && sentence) && parse_find(s, st, en, "，") == PARSE_NONE &&
+	    !parse_starts(s, en >= st + 3 ? en - 3 : st, en, "："))
 		return;
 	size_t n = part_phrase_len(s, st, en);
 	if (n && st + n < en && !parse_starts(s, st + n, en, "，"))
@@ -322,7 +325,7 @@ static int heading_at(const struct tree *t, size_t i, size_t end, int inline_hea
 	if (m->title_end == m->title_start || form_field(s, m) || counts_on(s, m))
 		return NUM_BAD;
 	if (m->level == 1)
-		cut_run_in_part(s, m);
+		cut_run_in_part(s, m, inline_head || flat);
 	return num;
 }
 

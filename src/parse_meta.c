@@ -12,6 +12,7 @@
  * district's name or the date of the signature. Absent stays NULL / 0 / "". */
 
 #define SHORT_LINE 30   /* characters of a signature line */
+#define PARENT_SCAN 3000 /* bytes of the body looked into for the jurisdiction above */
 
 static const char *const published_keys[] = { "发布日期", "公开日期", "发布时间", "时间", "日期" };
 static const char *const issuer_keys[] = { "发布机构", "发文机关", "发布单位", "发文单位" };
@@ -453,6 +454,60 @@ static size_t file_stem(const char *path, size_t *start)
 	return dot ? (size_t)(dot - base) : strlen(base);
 }
 
+/* The level of a jurisdiction's own name ("获嘉县" → county), or REPORT_LEVEL_OTHER. */
+static int unit_level(const char *name)
+{
+	struct parse_region g;
+	return parse_region_split(name, 0, strlen(name), &g) && g.end == strlen(name) ? g.level
+	                                                                              : REPORT_LEVEL_OTHER;
+}
+
+/* The jurisdiction above a county or a town, as its report names it: the addressee
+ * ("新乡市人民政府：") or the leadership it works under ("在桐乡市委、市政府的坚强领导下"). */
+static char *parent_region(const struct report *r, int level)
+{
+	int lv;
+	char *p = r->meta.addressee ? region_of(r->meta.addressee, strlen(r->meta.addressee), &lv) : NULL;
+	if (p && lv != REPORT_LEVEL_DEPARTMENT && lv < level)
+		return p;
+	free(p);
+	static const char *const units[] = { "市委", "县委", "区委" };
+	size_t end = r->body_end - r->body_start > PARENT_SCAN ? r->body_start + PARENT_SCAN : r->body_end;
+	for (size_t i = r->body_start; (i = parse_find(r->text, i, end, "在")) != PARSE_NONE; i += 3) {
+		for (size_t k = 0; k < sizeof units / sizeof *units; k++) {
+			size_t at = parse_find(r->text, i + 3, i + 3 + 3 * 6 < end ? i + 3 + 3 * 6 : end, units[k]);
+			if (at == PARSE_NONE || parse_chars(r->text, i + 3, at, 5) < 2)
+				continue;
+			char *name = xstrndup(r->text + i + 3, at + 3 - (i + 3));
+			if (unit_level(name) != REPORT_LEVEL_OTHER && unit_level(name) < level)
+				return name;
+			free(name);
+		}
+	}
+	return NULL;
+}
+
+/* A county's or town's name alone gains the jurisdiction above it, when the report names it. */
+static void add_parent(struct report *r)
+{
+	int level = unit_level(r->meta.region);
+	if (level != REPORT_LEVEL_COUNTY && level != REPORT_LEVEL_TOWN)
+		return;
+	struct parse_region g;
+	char *p = parent_region(r, level);
+	if (p && !strstr(r->meta.region, p) && parse_region_split(r->meta.region, 0, strlen(r->meta.region), &g) &&
+	    g.start == 0) {
+		char *full = xasprintf("%s%s", p, r->meta.region);
+		if (unit_level(full) == level) {
+			free(r->meta.region);
+			r->meta.region = full;
+		} else {
+			free(full);
+		}
+	}
+	free(p);
+}
+
 /* The jurisdiction: from the title, else the issuer, else the file's name. */
 static void find_region(struct report *r)
 {
@@ -500,6 +555,8 @@ void parse_meta(struct report *r, const struct parse_scan *sc)
 	find_issuer(r, sc);
 	find_region(r);
 	find_addressee(r, sc);
+	if (r->meta.region && parse_region_units(r->meta.region, 0, strlen(r->meta.region)) == 1)
+		add_parent(r);
 	find_year(r);
 	if (r->nsections == 0)
 		report_add_warning(r, REPORT_WARN_NO_HEADINGS, r->body_start, "no chapter headings found");

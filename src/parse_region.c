@@ -138,3 +138,17 @@ int parse_region_split(const char *s, size_t st, size_t end, struct parse_region
 	}
 	return 1;
 }
+
+size_t parse_region_units(const char *s, size_t st, size_t end)
+{
+	size_t n = 0;
+	for (size_t p = st; p < end;) {
+		parse_char(s, &p, end);
+		int word;
+		/* 乌镇镇 is one place: a unit counts when a whole name (two characters at least)
+		 * or nothing follows it. */
+		n += unit_ending(s, st, p, end, &word) && !word && parse_chars(s, st, p, 2) >= 2 &&
+		     (p == end || parse_chars(s, p, end, 2) >= 2);
+	}
+	return n;
+}

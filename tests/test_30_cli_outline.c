@@ -43,11 +43,11 @@ static void test_json_fixture(void **state)
 	assert_string_equal(out,
 		"{\"file\":\"tests/fixtures/parse/metatitle.txt\",\"title\":\"北湖区2020年法治政府建设年度报告\","
 		"\"region\":\"北湖区\",\"level\":\"county\",\"year\":2020,\"published\":\"2021-03-05\",\"doc_number\":\"北政发〔2021〕3号\","
-		"\"issuer\":\"北湖区人民政府\",\"warnings\":[],\"sections\":["
+		"\"issuer\":\"北湖区人民政府\",\"corrected\":[],\"warnings\":[],\"sections\":["
 		"{\"level\":1,\"number\":\"一\",\"title\":\"推进依法全面履行政府职能\",\"part\":\"measures\",\"topic\":\"functions\",\"topic2\":null,\"sections\":[]},"
 		"{\"level\":1,\"number\":\"二\",\"title\":\"完善依法行政制度体系\",\"part\":\"measures\",\"topic\":\"rules\",\"topic2\":null,\"sections\":[]}]}\n"
 		"{\"file\":\"tests/fixtures/parse/bodytitle.txt\",\"title\":\"白沙镇2021年度法治政府建设工作报告\","
-		"\"region\":\"白沙镇\",\"level\":\"town\",\"year\":2021,\"published\":null,\"doc_number\":null,\"issuer\":null,\"warnings\":[],\"sections\":["
+		"\"region\":\"白沙镇\",\"level\":\"town\",\"year\":2021,\"published\":null,\"doc_number\":null,\"issuer\":null,\"corrected\":[],\"warnings\":[],\"sections\":["
 		"{\"level\":1,\"number\":\"一\",\"title\":\"主要做法\",\"part\":\"measures\",\"topic\":\"general\",\"topic2\":null,\"sections\":["
 		"{\"level\":2,\"number\":\"一\",\"title\":\"强化组织领导\",\"part\":\"measures\",\"topic\":\"leadership\",\"topic2\":null,\"sections\":["
 		"{\"level\":3,\"number\":\"1\",\"title\":\"完善领导机制\",\"part\":\"measures\",\"topic\":\"leadership\",\"topic2\":null,\"sections\":[]},"
@@ -68,7 +68,7 @@ static void test_json_null_year(void **state)
 	assert_int_equal(st, 0);
 	assert_string_equal(out,
 		"{\"file\":\"tests/fixtures/parse/noyear.txt\",\"title\":\"关于法治政府建设情况的报告\","
-		"\"region\":null,\"level\":null,\"year\":null,\"published\":null,\"doc_number\":null,\"issuer\":null,"
+		"\"region\":null,\"level\":null,\"year\":null,\"published\":null,\"doc_number\":null,\"issuer\":null,\"corrected\":[],"
 		"\"warnings\":[{\"kind\":\"no_year\",\"line\":1,\"message\":\"the year reported on is stated nowhere\"}],"
 		"\"sections\":[{\"level\":1,\"number\":\"一\",\"title\":\"工作情况\",\"part\":\"measures\",\"topic\":\"general\",\"topic2\":null,\"sections\":[]}]}\n");
 	free(out);
