@@ -496,6 +496,23 @@ static void run_set(struct set *set, const struct classify_model *cm, const stru
 		classify_paras_fini(&cp);
 		corpus_unload(&c, i);
 	}
+	/* A truth row whose report did not load is scored as wrong in every column. */
+	for (size_t k = 0; have_truth && k < truth.n; k++) {
+		const char *want = base_name(field(&truth.rows[k], 0));
+		int seen = 0;
+		for (size_t i = 0; i < c.n && !seen; i++)
+			seen = !corpus_failed(&c, i) && strcmp(base_name(corpus_path(&c, i)), want) == 0;
+		if (seen)
+			continue;
+		printf("%s\n    not loaded: scored wrong\n", want);
+		set->total.files++;
+		set->total.tree_files++;
+		set->total.meta_files++;
+		for (size_t i = 0; have_labels && i < labels.n; i++)
+			set->total.labels += strcmp(base_name(field(&labels.rows[i], 0)), want) == 0;
+		for (size_t i = 0; have_metrics && i < metrics.n; i++)
+			set->total.refs += strcmp(base_name(field(&metrics.rows[i], 0)), want) == 0;
+	}
 	printf("(facts R/P: matched/reference/extracted)\n\n");
 	corpus_fini(&c);
 	if (have_truth)
