@@ -15,6 +15,7 @@
  *   drop_title     every occurrence of the title removed (its line, a two-line title's two lines,
  *                  and the value in a header or breadcrumb); files with no title are skipped;
  *   counter_zong   件 after a number (Arabic or Chinese, with 余/多) becomes 宗, not before 次;
+ *   gb18030_crlf   the text saved as GB18030 with CRLF line ends, as many government sites serve it;
  *   number_first   "verb + noun + N counter" becomes "verb + N counter + noun" (办理行政复议案件12件
  *                  → 办理12件行政复议案件), for a closed list of verbs and noun endings, a noun of
  *                  2–12 characters with no digit or punctuation, and a figure ending a clause.
@@ -36,6 +37,7 @@
 #include <cmocka.h>
 
 #include <dirent.h>
+#include <iconv.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -417,14 +419,43 @@ static char *number_first(const char *t, size_t n, int *moved)
 	return buf_take(&b);
 }
 
+/* The text in GB18030 with CRLF line ends; NULL when iconv cannot convert. *n gets the length. */
+static char *gb18030_crlf(const char *t, size_t len, size_t *n)
+{
+	struct buf crlf;
+	buf_init(&crlf);
+	for (size_t i = 0; i < len; i++) {
+		if (t[i] == '\n')
+			buf_addc(&crlf, '\r');
+		buf_addc(&crlf, t[i]);
+	}
+	iconv_t cd = iconv_open("GB18030", "UTF-8");
+	if (cd == (iconv_t)-1) {
+		buf_fini(&crlf);
+		return NULL;
+	}
+	size_t cap = 2 * crlf.len + 16, left = cap;
+	char *out = xmalloc(cap), *o = out, *in = crlf.data ? crlf.data : "";
+	size_t inleft = crlf.len;
+	size_t rc = iconv(cd, &in, &inleft, &o, &left);
+	iconv_close(cd);
+	buf_fini(&crlf);
+	if (rc == (size_t)-1) {
+		free(out);
+		return NULL;
+	}
+	*n = cap - left;
+	return out;
+}
+
 /* ---- cases ---- */
 
 enum transform {
-	T_FLATTEN_SPACE, T_FLATTEN_NONE, T_HEADER, T_CHROME, T_DROP_TITLE, T_COUNTER_ZONG, T_NUMBER_FIRST,
-	T_COUNT
+	T_FLATTEN_SPACE, T_FLATTEN_NONE, T_HEADER, T_CHROME, T_DROP_TITLE, T_GB18030_CRLF, T_COUNTER_ZONG,
+	T_NUMBER_FIRST, T_COUNT
 };
 static const char *const tnames[T_COUNT] = { "flatten_space", "flatten_none", "header", "chrome",
-                                             "drop_title", "counter_zong", "number_first" };
+                                             "drop_title", "gb18030_crlf", "counter_zong", "number_first" };
 
 struct robust_case {
 	char *path;
@@ -590,6 +621,7 @@ static void run_case(void **state)
 	assert_non_null(r0);
 
 	char *t = NULL;
+	size_t tn = 0;
 	rewrite_fn rw = NULL;
 	int moved = -1;
 	switch (rc->t) {
@@ -612,13 +644,17 @@ static void run_case(void **state)
 		}
 		t = drop_title(r0->text, r0->len, r0->meta.title);
 		break;
+	case T_GB18030_CRLF:
+		t = gb18030_crlf(r0->text, r0->len, &tn);
+		assert_non_null(t);
+		break;
 	case T_COUNTER_ZONG: t = counter_zong(r0->text, r0->len), rw = counter_zong; break;
 	case T_NUMBER_FIRST: t = number_first(r0->text, r0->len, &moved), rw = rewrite_number_first; break;
 	default: fail();
 	}
 	if (moved >= 0)
 		print_message("    %d figures moved before their nouns\n", moved);
-	struct report *r1 = parse_bytes(t, strlen(t), rc->path);
+	struct report *r1 = parse_bytes(t, tn ? tn : strlen(t), rc->path);
 	free(t);
 	assert_non_null(r1);
 
