@@ -531,6 +531,17 @@ static char *rewrite_number_first(const char *t, size_t n)
 	return number_first(t, n, &moved);
 }
 
+/* Bytes of s to print: at most 120, cut at a character boundary. */
+static int clip(const char *s)
+{
+	size_t n = 0;
+	if (!s)
+		return 1;
+	while (s[n] && n + u8len(s + n) <= 120)
+		n += u8len(s + n);
+	return (int)n;
+}
+
 /* Compares the trees; prints each difference; returns the number of differences. */
 static int compare_tree(const struct report *a, const struct report *b, rewrite_fn rw)
 {
@@ -555,8 +566,8 @@ static int compare_tree(const struct report *a, const struct report *b, rewrite_
 		int la = i < a->nsections ? a->sections[i].level : 0;
 		int lb = i < b->nsections ? b->sections[i].level : 0;
 		if (la != lb || !x || !y || strcmp(x, y) != 0) {
-			print_message("    section %zu: want %d \"%.120s\", got %d \"%.120s\"\n", i, la, x ? x : "-",
-			              lb, y ? y : "-");
+			print_message("    section %zu: want %d \"%.*s\", got %d \"%.*s\"\n", i, la, clip(x), x ? x : "-",
+			              lb, clip(y), y ? y : "-");
 			bad++;
 		}
 		free(x);
