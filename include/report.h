@@ -97,8 +97,12 @@ struct buf;
 /* Appends text[start, end) of the report as one line: each line break, with the blanks
  * around it, is left out (a heading the typesetter broke over two lines). */
 void report_add_joined(struct buf *b, const struct report *r, size_t start, size_t end);
-/* The 1-based line of the text that byte offset `off` is on. Linear in off. */
-size_t report_line_of(const struct report *r, size_t off);
+/* The 1-based line of the text that byte offset `off` is on. *cur (zeroed at first) keeps where
+ * the last call ended, so that calls with growing offsets cost one pass over the text in all. */
+struct report_lines {
+	size_t off, line;
+};
+size_t report_line_of(const struct report *r, size_t off, struct report_lines *cur);
 /* Number of sections at the given level (1..3). */
 size_t report_count_level(const struct report *r, int level);
 /* Index of the deepest section containing byte offset `off`, or -1 (preamble). */

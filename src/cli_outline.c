@@ -83,10 +83,11 @@ static void outline_json(struct buf *b, const struct report *r)
 		if (m->corrected & bit)
 			buf_printf(b, "%s\"%s\"", n++ ? "," : "", meta_fix_field_name(bit));
 	buf_adds(b, "],\"warnings\":[");
+	struct report_lines lines = { 0 };
 	for (size_t k = 0; k < r->nwarnings; k++) {
 		const struct report_warning *w = &r->warnings[k];
 		buf_printf(b, "%s{\"kind\":\"%s\",\"line\":%zu,\"message\":", k ? "," : "",
-		           report_warning_name(w->kind), report_line_of(r, w->at));
+		           report_warning_name(w->kind), report_line_of(r, w->at, &lines));
 		buf_add_json(b, w->message, strlen(w->message));
 		buf_addc(b, '}');
 	}
@@ -146,8 +147,9 @@ static void outline_text(struct buf *b, const struct report *r)
 		report_add_joined(b, r, s->head_start, s->title_end);
 		buf_addc(b, '\n');
 	}
+	struct report_lines lines = { 0 };
 	for (size_t k = 0; k < r->nwarnings; k++)
-		buf_printf(b, "  warning: line %zu: %s\n", report_line_of(r, r->warnings[k].at),
+		buf_printf(b, "  warning: line %zu: %s\n", report_line_of(r, r->warnings[k].at, &lines),
 		           r->warnings[k].message);
 }
 

@@ -167,6 +167,7 @@ struct sibling {
 	int last;       /* numeral of the last one */
 	int count;      /* how many */
 	int repeated;   /* the last one repeated the numeral before it */
+	int stray;      /* a numeral out of sequence met at a line start since the last one */
 };
 
 struct tree {
@@ -296,7 +297,8 @@ static int find_title_end(const struct tree *t, struct parse_mark *m, size_t end
 /* The numbering a heading may take. Inside a line only the next numeral is a heading. At a
  * line start a numeral repeated from the sibling before it is a heading written with a
  * numbering error, and so is the one after such a repeat that goes on counting by position:
- * （一）（一）（三） gives three headings, kept as written and reported. */
+ * （一）（一）（三） gives three headings, kept as written and reported. Not after a numeral
+ * of that level was refused since the last heading: a list that restarts is no heading. */
 enum { NUM_BAD, NUM_NEXT, NUM_REPEATED, NUM_SKIPPED };
 
 static int numbering(const struct tree *t, const struct parse_mark *m, int inline_head)
@@ -304,7 +306,7 @@ static int numbering(const struct tree *t, const struct parse_mark *m, int inlin
 	const struct sibling *g = &t->kids[parent_level(t, m->level)][m->level];
 	if (m->value == g->last + 1)
 		return NUM_NEXT;
-	if (inline_head || g->count == 0)
+	if (inline_head || g->count == 0 || g->stray)
 		return NUM_BAD;
 	if (m->value == g->last)
 		return NUM_REPEATED;
@@ -354,6 +356,7 @@ static void open_section(struct tree *t, const struct parse_mark *m, int num, si
 	g->last = m->value;
 	g->count++;
 	g->repeated = num == NUM_REPEATED;
+	g->stray = 0;
 	close_from(t, m->level, at);
 	struct report *r = t->r;
 	r->sections = xgrow(r->sections, &t->cap, r->nsections + 1, sizeof *r->sections);
@@ -478,6 +481,8 @@ static size_t add_line(struct tree *t, const struct parse_line *line, const stru
 			body = m.head_end;
 		} else if (point_at(s, at, end)) {
 			kind = PARA_POINT;
+		} else if (!inline_head && read_ordinal(s, at, end, &m) && numbering(t, &m, 0) == NUM_BAD) {
+			t->kids[parent_level(t, m.level)][m.level].stray = 1;
 		}
 		if (kind != PARA_HEADING)
 			check_point(t, at);

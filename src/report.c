@@ -75,13 +75,17 @@ const char *report_level_name(int level)
 	return level >= 0 && level < REPORT_LEVEL_COUNT ? names[level] : "other";
 }
 
-size_t report_line_of(const struct report *r, size_t off)
+size_t report_line_of(const struct report *r, size_t off, struct report_lines *cur)
 {
-	size_t line = 1;
-	for (const char *p = r->text, *end = r->text + (off < r->len ? off : r->len);
+	if (off > r->len)
+		off = r->len;
+	if (cur->line == 0 || off < cur->off)
+		*cur = (struct report_lines){ 0, 1 };
+	for (const char *p = r->text + cur->off, *end = r->text + off;
 	     (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
-		line++;
-	return line;
+		cur->line++;
+	cur->off = off;
+	return cur->line;
 }
 
 /* Blanks a line is trimmed of: space, U+3000, U+00A0 (and the CR of a CRLF). */

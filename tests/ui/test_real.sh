@@ -1,0 +1,79 @@
+#!/bin/sh
+# test_real.sh — the browser on real reports as they were stored: a whole page flattened onto one line, a report with no title, a 政府工作报告.
+. tests/ui/lib.sh
+
+R=tests/real/reports
+# tests/real/truth.tsv: 03 (平潭综合实验区, 2022) is a crawled page on one line with 3 chapters and 9
+# sections; 01 (深圳市龙华区, 2019) has no title line and 8 chapters; 07 (2014) names no region.
+# The reports pane sorts by region, so 平潭 comes first and is open at start.
+
+list_row() {   # the reports pane has a row with region (or its head) $1 and year $2
+	pane 1 | grep -q -- "^ *$1[^ ]* *$2"
+}
+
+row_starts() {   # pane $1 has a row that starts with $2 once blanks are cut, and holds nothing else of the text
+	pane "$1" | sed 's/^ *//; s/ *$//' | grep -q -- "^$2[^。]*$"
+}
+
+header_has() {   # the compare header (row 2) holds $1
+	row 2 | grep -qF -- "$1"
+}
+
+both_columns() {   # a row of the compare grid shows $1 in column 1 and in column 2
+	screen | sed -n "3,$((H - 1))p" | awk -F'│' -v t="$1" 'index($1, t) && index($2, t) { found = 1 } END { exit !found }'
+}
+
+compare_borders() {   # every grid row has one border, in the same column
+	want=$(border_columns 2)
+	[ "$(echo $want | wc -w)" -eq 1 ] || return 1
+	r=3
+	while [ "$r" -lt "$H" ]; do
+		[ "$(border_columns $r)" = "$want" ] || return 1
+		r=$((r + 1))
+	done
+}
+
+screen_row_is() {   # a screen row is exactly $1 once blanks are cut
+	screen | sed 's/^ *//; s/ *$//' | grep -qxF -- "$1"
+}
+
+for size in "150 45" "120 35" "80 24"; do
+	set -- $size
+	start "$1" "$2" "$R"
+	check "$size: the list names the flattened page's region and year" list_row "平潭综合实验" 2022
+	check "$size: the list names the untitled report's region and year" pane_shows 1 "深圳市龙华区"
+	check "$size: the flattened page has its chapters" pane_shows 2 "一、工作开展情"
+	check "$size: … down to its plans" pane_shows 2 "三、下一步工作"
+	check "$size: … not (no chapters)" pane_hides 2 "(no chapters)"
+	check "$size: a heading run into its text stands alone in the reader" \
+		row_starts 3 "（一）党政主要负责人履行推进法治建设"
+	check "$size: the page's breadcrumb is not in the reader" pane_hides 3 "当前位置"
+	check "$size: nor its share bar" pane_hides 3 "QQ空间"
+	check "$size: the panes stay aligned" borders_straight 2
+	check "$size: nothing spills over the screen" fits
+
+	keys j
+	check "$size: the untitled report opens with its first chapter" pane_shows 2 "一、积极统筹"
+	check "$size: … and its plans, a chapter of its own" pane_shows 2 "八、2020年"
+	check "$size: its lead-in is no addressee in the title bar" title_has "深圳市龙华区"
+
+	# Compare the flattened page with the untitled report: both columns, rows by topic.
+	keys k Space Space c
+	check "$size: compare opens" title_has "Compare"
+	check "$size: the flattened page is column 1" header_has "1 平潭综合实验区 2022"
+	check "$size: the untitled report is column 2" header_has "2 深圳市龙华区 2019"
+	check "$size: a topic row holds both reports' sections" both_columns "组织领导与推进机制"
+	check "$size: the columns stay aligned" compare_borders
+	keys q
+done
+
+# 60×20: one pane at a time.
+start 60 20 "$R"
+check "60x20: the list first" shows "平潭综合实验区 2022"
+keys Tab
+check "60x20: the flattened page's chapters" shows "一、工作开展情况"
+check "60x20: … all three" shows "三、下一步工作计划"
+check "60x20: nothing spills over" fits
+keys Tab
+check "60x20: the reader shows the heading alone" screen_row_is "（一）党政主要负责人履行推进法治建设第一责任人职责"
+finish
