@@ -66,6 +66,23 @@ struct rule {
 
 enum { WORD_SUBJECT = 1, WORD_VERB = 2 };
 
+/* The words of the clause rules, looked up on a sentence's characters as cue_char reads them: a
+ * hash of a word's first two characters leads to the words that begin with them. Looking up
+ * every character of a sentence costs one probe, far less than scanning it with a cue set. */
+#define LEX_BUCKETS 1024
+struct lex_word {
+	size_t at, n;              /* its characters: ch[at, at + n), n >= 2 */
+	int next;                  /* the next word of its bucket, or -1 */
+};
+struct lexicon {
+	uint32_t *ch;
+	size_t nch, chcap;
+	struct lex_word *w;        /* a word's id is its index */
+	size_t nw, wcap;
+	int bucket[LEX_BUCKETS];   /* first word of each bucket, or -1 */
+	uint64_t first[0x10000 / 64]; /* the first characters of words (those of the BMP) */
+};
+
 /* The patterns sharing one anchor phrase. */
 struct group {
 	int *v;
@@ -83,9 +100,10 @@ struct facts_model {
 	struct group always;       /* patterns with no anchor, tried in every sentence */
 	struct rule *r;            /* clause rules, in catalogue order */
 	size_t nr, rcap;
-	struct cue_set *words;     /* the subjects and verbs of the rules; data: index into kind */
-	unsigned char *kind;       /* per word: WORD_SUBJECT | WORD_VERB */
-	size_t nwords, kcap;
+	struct lexicon lex;        /* the subjects and verbs of the rules */
+	struct group *subj_rules;  /* per word: the rules naming it as a subject, in order */
+	unsigned char *kind;       /* per word of lex: WORD_SUBJECT | WORD_VERB */
+	size_t nkind, kcap;
 };
 
 #define W(s) { s, sizeof s - 1 }
@@ -120,14 +138,18 @@ static int digit_at(const char *s, size_t n, size_t i, size_t *next)
 
 static int cn_digit(uint32_t c)
 {
-	static const uint32_t d[] = { 0x96f6, 0x4e00, 0x4e8c, 0x4e09, 0x56db, 0x4e94, 0x516d, 0x4e03, 0x516b, 0x4e5d };
-	for (int k = 0; k < 10; k++)
-		if (c == d[k])
-			return k;
-	if (c == 0x4e24)   /* 两 */
-		return 2;
-	if (c == 0x3007)   /* 〇 */
-		return 0;
+	switch (c) {
+	case 0x96f6: case 0x3007: return 0;   /* 零 〇 */
+	case 0x4e00: return 1;
+	case 0x4e8c: case 0x4e24: return 2;   /* 二 两 */
+	case 0x4e09: return 3;
+	case 0x56db: return 4;
+	case 0x4e94: return 5;
+	case 0x516d: return 6;
+	case 0x4e03: return 7;
+	case 0x516b: return 8;
+	case 0x4e5d: return 9;
+	}
 	return -1;
 }
 
@@ -215,7 +237,11 @@ void facts_model_free(struct facts_model *m)
 		free(m->r[i].qualifier);
 	}
 	free(m->r);
-	cue_set_free(m->words);
+	free(m->lex.ch);
+	free(m->lex.w);
+	for (size_t i = 0; m->subj_rules && i < m->nkind; i++)
+		free(m->subj_rules[i].v);
+	free(m->subj_rules);
 	free(m->kind);
 	free(m);
 }
@@ -372,23 +398,77 @@ static const char *compile(struct pattern *p, const char *s, size_t n)
 	return nums == 1 ? NULL : "a pattern needs exactly one {N} or {=VALUE:UNIT}";
 }
 
-/* The ids of the words s[0..n) split at '|', added to the model's words as `kind`. */
+static unsigned lex_hash(uint32_t a, uint32_t b)
+{
+	return ((a * 0x9e3779b1u) ^ (b * 0x85ebca6bu)) >> 22 & (LEX_BUCKETS - 1);
+}
+
+/* The id of the word s[0..n) of the lexicon, added when new; -1 when it has fewer than two characters. */
+static int lex_add(struct lexicon *x, const char *s, size_t n)
+{
+	size_t at = x->nch;
+	for (size_t i = 0; i < n;) {
+		x->ch = xgrow(x->ch, &x->chcap, x->nch + 1, sizeof *x->ch);
+		x->ch[x->nch++] = cue_char(s, n, &i);
+	}
+	size_t len = x->nch - at;
+	if (len < 2) {
+		x->nch = at;
+		return -1;
+	}
+	unsigned h = lex_hash(x->ch[at], x->ch[at + 1]);
+	for (int k = x->bucket[h]; k >= 0; k = x->w[k].next)
+		if (x->w[k].n == len && memcmp(x->ch + x->w[k].at, x->ch + at, len * sizeof *x->ch) == 0) {
+			x->nch = at;
+			return k;
+		}
+	x->w = xgrow(x->w, &x->wcap, x->nw + 1, sizeof *x->w);
+	x->w[x->nw] = (struct lex_word){ at, len, x->bucket[h] };
+	if (x->ch[at] < 0x10000)
+		x->first[x->ch[at] / 64] |= (uint64_t)1 << (x->ch[at] % 64);
+	x->bucket[h] = (int)x->nw;
+	return (int)x->nw++;
+}
+
+/* The longest word beginning at ch[k] of ch[0..n), or -1; its length in characters in *len. */
+static int lex_longest(const struct lexicon *x, const uint32_t *ch, size_t n, size_t k, size_t *len)
+{
+	if (k + 1 >= n || (ch[k] < 0x10000 && !(x->first[ch[k] / 64] >> (ch[k] % 64) & 1)))
+		return -1;
+	int best = -1;
+	*len = 0;
+	for (int w = x->bucket[lex_hash(ch[k], ch[k + 1])]; w >= 0; w = x->w[w].next) {
+		size_t wl = x->w[w].n;
+		const uint32_t *p = x->ch + x->w[w].at;
+		if (wl <= *len || k + wl > n || p[0] != ch[k] || p[1] != ch[k + 1])
+			continue;
+		size_t j = 2;
+		while (j < wl && p[j] == ch[k + j])
+			j++;
+		if (j == wl)
+			best = w, *len = wl;
+	}
+	return best;
+}
+
+/* The ids of the words s[0..n) split at '|', added to the model's words as `kind`; NULL when one
+ * has fewer than two characters. */
 static int *word_ids(struct facts_model *m, const char *s, size_t n, int kind, size_t *count)
 {
 	struct word *w = split_bars(s, n, count);
 	int *ids = xcalloc(*count ? *count : 1, sizeof *ids);
-	for (size_t k = 0; k < *count; k++) {
-		int id;
-		if (!w[k].n)
-			id = -1;
-		else if (!cue_set_find(m->words, w[k].s, w[k].n, &id)) {
-			m->kind = xgrow(m->kind, &m->kcap, m->nwords + 1, 1);
-			m->kind[m->nwords] = 0;
-			id = (int)m->nwords++;
-			cue_set_add(m->words, w[k].s, w[k].n, id);
+	for (size_t k = 0; k < *count && ids; k++) {
+		int id = lex_add(&m->lex, w[k].s, w[k].n);
+		if (id < 0) {
+			free(ids);
+			ids = NULL;
+			break;
 		}
-		if (id >= 0)
-			m->kind[id] |= (unsigned char)kind;
+		if ((size_t)id == m->nkind) {   /* a new word */
+			m->kind = xgrow(m->kind, &m->kcap, m->nkind + 1, 1);
+			m->kind[m->nkind++] = 0;
+		}
+		m->kind[id] |= (unsigned char)kind;
 		ids[k] = id;
 	}
 	words_free(w, *count);
@@ -400,8 +480,6 @@ static const char *load_rule(struct facts_model *m, const char *const *f, const 
 {
 	if (k < 5 || !fl[1] || !fl[2] || !fl[3] || !fl[4])
 		return "expected: clause ID SUBJECTS VERBS COUNTERS [QUALIFIER]";
-	if (!m->words)
-		m->words = cue_set_new();
 	m->r = xgrow(m->r, &m->rcap, m->nr + 1, sizeof *m->r);
 	struct rule *r = &m->r[m->nr++];
 	memset(r, 0, sizeof *r);
@@ -409,6 +487,8 @@ static const char *load_rule(struct facts_model *m, const char *const *f, const 
 	r->subj = word_ids(m, f[2], fl[2], WORD_SUBJECT, &r->nsubj);
 	if (!(fl[3] == 1 && f[3][0] == '*'))
 		r->verb = word_ids(m, f[3], fl[3], WORD_VERB, &r->nverb);
+	if (!r->subj || (!(fl[3] == 1 && f[3][0] == '*') && !r->verb))
+		return "a subject or verb of a clause rule needs two characters or more";
 	r->counters.alt = split_bars(f[4], fl[4], &r->counters.nalt);
 	widen_counters(&r->counters);
 	if (k > 5 && fl[5])
@@ -520,7 +600,6 @@ static void group_add(struct group *g, int pattern)
 
 static void index_patterns(struct facts_model *m)
 {
-	m->anchors = cue_set_new();
 	for (size_t pi = 0; pi < m->np; pi++) {
 		first_of(&m->p[pi], &m->p[pi].first);
 		const struct elem *a = anchor_of(&m->p[pi]);
@@ -544,6 +623,8 @@ static void index_patterns(struct facts_model *m)
 struct facts_model *facts_model_new(const char *text, size_t n, char **cause)
 {
 	struct facts_model *m = xcalloc(1, sizeof *m);
+	m->anchors = cue_set_new();
+	memset(m->lex.bucket, 0xff, sizeof m->lex.bucket);
 	size_t line = 0;
 	for (size_t i = 0; i < n;) {
 		const char *nl = memchr(text + i, '\n', n - i);
@@ -561,6 +642,10 @@ struct facts_model *facts_model_new(const char *text, size_t n, char **cause)
 		i = end + 1;
 	}
 	index_patterns(m);
+	m->subj_rules = xcalloc(m->nkind ? m->nkind : 1, sizeof *m->subj_rules);
+	for (size_t i = 0; i < m->nr; i++)
+		for (size_t k = 0; k < m->r[i].nsubj; k++)
+			group_add(&m->subj_rules[m->r[i].subj[k]], (int)i);
 	return m;
 }
 
@@ -780,7 +865,6 @@ struct scratch {
 	size_t period_line;          /* 1 + start of the line spans describes, or 0 */
 	struct span *spans;          /* in text order */
 	size_t nspans, spancap;
-	struct cue_hits words;       /* subjects and verbs of the clause rules in the sentence */
 	struct gword *gw;            /* those outside book titles, with their bracket depth */
 	size_t ngw, gwcap;
 	struct clause *cl;           /* the sentence's clauses */
@@ -965,21 +1049,15 @@ static void candidates(const struct facts_model *m, const char *s, size_t ss, si
 	insertion_sort(sc->cand, sc->ncand);
 }
 
-/* Reads the characters of the sentence s[ss..se) once for all the patterns tried there. */
-static void read_chars(const char *s, size_t ss, size_t se, struct scratch *sc)
+/* Appends a character of the sentence being read: where it starts, and what it reads as. */
+static void char_add(struct scratch *sc, size_t at, uint32_t c)
 {
-	sc->nch = 0;
-	for (size_t i = ss; i < se; i++) {
-		if (((unsigned char)s[i] & 0xc0) == 0x80)
-			continue;
-		if (sc->nch == sc->chcap) {
-			sc->pos = xgrow(sc->pos, &sc->chcap, sc->nch + 1, sizeof *sc->pos);
-			sc->ch = xrealloc(sc->ch, sc->chcap * sizeof *sc->ch);
-		}
-		size_t j = i;
-		sc->pos[sc->nch] = i;
-		sc->ch[sc->nch++] = cue_char(s, se, &j);
+	if (sc->nch == sc->chcap) {
+		sc->pos = xgrow(sc->pos, &sc->chcap, sc->nch + 1, sizeof *sc->pos);
+		sc->ch = xrealloc(sc->ch, sc->chcap * sizeof *sc->ch);
 	}
+	sc->pos[sc->nch] = at;
+	sc->ch[sc->nch++] = c;
 }
 
 /* A sentence being scanned: [ss, se) of r, on the line [line_start, line_end), in the full
@@ -988,6 +1066,7 @@ struct sentence {
 	const struct report *r;
 	size_t ss, se, line_start, line_end, stop_start;
 	int section;   /* deepest section holding it, once a fact needs it; -2 before */
+	int figure;    /* it holds words of the clause rules and may hold a figure they read */
 };
 
 /* Adds the fact of metric (-1: a claim only) read as cap, with a scope note or NULL. */
@@ -1014,11 +1093,11 @@ static void add_fact(struct sentence *st, int metric, const char *qualifier, con
 }
 
 static void grammar(const struct facts_model *m, struct sentence *st, struct facts *out, struct scratch *sc);
+static int may_hold_figure(const char *s, size_t a, size_t b);
 
 /* Tries the candidate patterns in catalogue order, each at every character it may begin with. */
 static void scan_sentence(const struct facts_model *m, struct sentence *st, struct facts *out, struct scratch *sc)
 {
-	read_chars(st->r->text, st->ss, st->se, sc);
 	/* Figures of earlier sentences lie before ss: only this sentence's can claim. */
 	size_t len = st->se - st->ss + 1;
 	if (len > sc->ownedcap)
@@ -1043,7 +1122,7 @@ static void scan_sentence(const struct facts_model *m, struct sentence *st, stru
 				break;   /* one negative statement per sentence and pattern */
 		}
 	}
-	if (m->nr)
+	if (st->figure)
 		grammar(m, st, out, sc);
 }
 
@@ -1064,35 +1143,44 @@ static int is_clause_mark(uint32_t c)
 	return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == 0x3002 || c == '\n';
 }
 
-/* Whether s[i..n) opens (after blanks) with one of the words. */
-static int opens_with(const char *s, size_t n, size_t i, const struct word *w, size_t nw)
+/* Whether the clause opening at character k lists sub-items (其中…), or gives the figure before
+ * it a second verb (均/全部/都/并均/且均…). */
+static int opens_sub(const struct scratch *sc, size_t k, size_t end)
 {
-	while (i < n && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	size_t k;
-	return match_any(s, n, i, w, nw, &k) != 0;
+	while (k < end && sc->ch[k] == ' ')
+		k++;
+	return k + 1 < end && sc->ch[k] == 0x5176 && sc->ch[k + 1] == 0x4e2d;
 }
 
-static const struct word sub_words[] = { W("其中"), W(" 其中") };
-static const struct word lead_words[] = { W("均"), W("全部"), W("都"), W("并均"), W("且均") };
+static int opens_lead(const struct scratch *sc, size_t k, size_t end)
+{
+	while (k < end && sc->ch[k] == ' ')
+		k++;
+	if (k < end && (sc->ch[k] == 0x5e76 || sc->ch[k] == 0x4e14))   /* 并 且 */
+		k++;
+	if (k >= end)
+		return 0;
+	return sc->ch[k] == 0x5747 || sc->ch[k] == 0x90fd || (k + 1 < end && sc->ch[k] == 0x5168 && sc->ch[k + 1] == 0x90e8);
+}
+
 static const struct word target_words[] = { W("力争"), W("争取") };
 static const struct word conj_words[] = { W("以及"), W("和"), W("及"), W("与"), W("、") };
 
 /* Splits the sentence into clauses and lists its grammar words outside book titles. */
-static void clauses(const char *s, size_t ss, size_t se, struct scratch *sc)
+static void clauses(const struct facts_model *m, size_t se, struct scratch *sc)
 {
 	sc->ncl = sc->ngw = 0;
 	int depth = 0, title = 0, group_sub = 0;
-	size_t h = 0, k0 = 0;
+	size_t k0 = 0, reach = 0, len;
 	for (size_t k = 0; k <= sc->nch; k++) {
 		uint32_t c = k < sc->nch ? sc->ch[k] : 0;
 		size_t at = k < sc->nch ? sc->pos[k] : se;
-		for (; h < sc->words.n && ss + sc->words.v[h].start < at; h++)
-			if (!title) {
-				sc->gw = xgrow(sc->gw, &sc->gwcap, sc->ngw + 1, sizeof *sc->gw);
-				sc->gw[sc->ngw++] = (struct gword){ ss + sc->words.v[h].start, ss + sc->words.v[h].end,
-								    sc->words.v[h].data, depth };
-			}
+		int word = k < sc->nch && !title ? lex_longest(&m->lex, sc->ch, sc->nch, k, &len) : -1;
+		if (word >= 0 && k + len > reach) {   /* the longest word at each start, unless an earlier one holds it */
+			reach = k + len;
+			sc->gw = xgrow(sc->gw, &sc->gwcap, sc->ngw + 1, sizeof *sc->gw);
+			sc->gw[sc->ngw++] = (struct gword){ at, reach < sc->nch ? sc->pos[reach] : se, word, depth };
+		}
 		if (c == 0x300a)
 			title++;
 		else if (c == 0x300b && title)
@@ -1102,13 +1190,12 @@ static void clauses(const char *s, size_t ss, size_t se, struct scratch *sc)
 		if (k > k0) {
 			sc->cl = xgrow(sc->cl, &sc->clcap, sc->ncl + 1, sizeof *sc->cl);
 			struct clause *q = &sc->cl[sc->ncl++];
-			size_t a = sc->pos[k0];
 			q->k0 = k0, q->k1 = k, q->depth = depth;
-			q->sub = opens_with(s, at, a, sub_words, 1);
+			q->sub = opens_sub(sc, k0, k);
 			if (q->sub)   /* the rest of its brackets, or of the sentence */
 				group_sub = depth + 1;
 			q->sub |= group_sub == depth + 1;
-			q->lead = opens_with(s, at, a, lead_words, sizeof lead_words / sizeof *lead_words);
+			q->lead = opens_lead(sc, k0, k);
 		}
 		if (c == '(')
 			depth++;
@@ -1159,9 +1246,10 @@ static int ids_have(const int *v, size_t n, int id)
 static const struct rule *rule_for(const struct facts_model *m, int subj, int inherited, int verb,
 				   const char *counter)
 {
-	for (size_t i = 0; i < m->nr; i++) {
-		const struct rule *r = &m->r[i];
-		if (!ids_have(r->subj, r->nsubj, subj) || !words_have(r->counters.alt, r->counters.nalt, counter))
+	const struct group *g = &m->subj_rules[subj];
+	for (size_t i = 0; i < g->n; i++) {
+		const struct rule *r = &m->r[g->v[i]];
+		if (!words_have(r->counters.alt, r->counters.nalt, counter))
 			continue;
 		if (r->nverb ? verb >= 0 && ids_have(r->verb, r->nverb, verb) : !inherited)
 			return r;
@@ -1175,11 +1263,13 @@ static size_t grammar_figure(const char *s, size_t n, const struct scratch *sc, 
 {
 	static const struct elem any = { .kind = E_NUM };
 	uint32_t c = sc->ch[k];
+	int arabic = c >= '0' && c <= '9';
+	if (!arabic && (c < 0x4e00 || (!numeral(c) && c != 0x8fd1 /* 近 */ && c != 0x7ea6 /* 约 */ &&
+					  c != 0x903e /* 逾 */ && c != 0x8d85 /* 超 */)))
+		return 0;
 	if (k > 0 && numeral(sc->ch[k - 1]))
 		return 0;
-	int arabic = c >= '0' && c <= '9';
-	if (!arabic && !numeral(c) && c != 0x8fd1 /* 近 */ && c != 0x7ea6 /* 约 */ && c != 0x903e /* 逾 */ &&
-	    c != 0x8d85 /* 超 */)
+	if (c == 0x4e00 && (k + 1 == sc->nch || !numeral(sc->ch[k + 1])))
 		return 0;
 	size_t end = read_figure(s, n, sc->pos[k], &any, cap);
 	if (!end)
@@ -1315,9 +1405,9 @@ static int numeral_after_verb(const struct facts_model *m, const struct scratch 
 static void grammar(const struct facts_model *m, struct sentence *st, struct facts *out, struct scratch *sc)
 {
 	const char *s = st->r->text;
-	if (!cue_set_scan(m->words, s + st->ss, st->se - st->ss, &sc->words))
+	clauses(m, st->se, sc);
+	if (!sc->ngw)
 		return;
-	clauses(s, st->ss, st->se, sc);
 	struct capture last = { 0 };
 	int last_subj = -1, last_metric = -1, target = 0;
 	for (size_t ci = 0; ci < sc->ncl; ci++) {
@@ -1329,7 +1419,7 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 				title = sc->ch[k] == 0x300a;
 			if (!target && (sc->ch[k] == 0x529b || sc->ch[k] == 0x4e89))   /* 力争, 争取: a target */
 				target = match_any(s, ce, sc->pos[k], target_words, 2, &(size_t){ 0 }) != 0;
-			struct capture cap = { 0 };
+			struct capture cap;   /* read_figure fills it: zeroing it per character costs more than the rest */
 			size_t end = title ? 0 : grammar_figure(s, ce, sc, k, &cap);
 			if (!end)
 				continue;
@@ -1413,20 +1503,33 @@ static int redundant(const struct report *r, const struct facts *out, size_t fir
 	return 0;
 }
 
-/* Whether s[a, b) holds a digit (half- or full-width) or 十 百 千 两: a figure the clause grammar
- * reads has one of them. */
+/* Whether s[a, b) may hold a figure the clause grammar reads: digits with a counter (12件,
+ * 5万余份; not 2021年), full-width digits, or 十 百 千 两. A cheap test that spares most sentences
+ * the grammar. */
 static int may_hold_figure(const char *s, size_t a, size_t b)
 {
 	for (size_t i = a; i < b; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if (c >= '0' && c <= '9')
-			return 1;
-		if (c >= 0xe4 && c <= 0xef && i + 2 < b) {
-			unsigned char d = (unsigned char)s[i + 1], e = (unsigned char)s[i + 2];
-			if ((c == 0xef && d == 0xbc && e >= 0x90 && e <= 0x99) || (c == 0xe5 && d == 0x8d && (e == 0x81 || e == 0x83)) ||
-			    (c == 0xe7 && d == 0x99 && e == 0xbe) || (c == 0xe4 && d == 0xb8 && e == 0xa4))
+		if (c >= '0' && c <= '9') {
+			while (i < b && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.'))
+				i++;
+			size_t end, k;
+			for (int more = 2; more-- > 0;)   /* 万 余 … */
+				if ((end = match_any(s, b, i, suffixes, 2, &k)) || (end = cue_match_at(s, b, i, "万", 3)) ||
+				    (end = cue_match_at(s, b, i, "亿", 3)))
+					i = end;
+			if (match_any(s, b, i, counters, sizeof counters / sizeof *counters, &k))
 				return 1;
+			i--;
+			continue;
 		}
+		if (c < 0xe4 || c > 0xef || i + 2 >= b)
+			continue;
+		unsigned char d = (unsigned char)s[i + 1], e = (unsigned char)s[i + 2];
+		if ((c == 0xef && d == 0xbc && e >= 0x90 && e <= 0x99) || (c == 0xe5 && d == 0x8d && (e == 0x81 || e == 0x83)) ||
+		    (c == 0xe7 && d == 0x99 && e == 0xbe) || (c == 0xe4 && d == 0xb8 && e == 0xa4))
+			return 1;
+		i += 2;
 	}
 	return 0;
 }
@@ -1441,10 +1544,15 @@ size_t facts_extract(const struct facts_model *m, const struct report *r, struct
 	for (size_t i = r->body_start; i < body_end;) {
 		size_t ss = i;
 		uint32_t c = 0;
-		while (i < body_end) {
+		int digits = 0;
+		sc.nch = 0;
+		while (i < body_end) {   /* the sentence's characters, read once for the patterns and the grammar */
+			size_t at = i;
 			c = cue_char(r->text, body_end, &i);
+			char_add(&sc, at, c);
 			if (sentence_end(c))
 				break;
+			digits |= (c >= '0' && c <= '9') || c == 0x5341 || c == 0x767e || c == 0x5343 || c == 0x4e24;
 		}
 		if (st.line_end <= ss) {
 			const char *nl = memchr(r->text + ss, '\n', body_end - ss);
@@ -1452,7 +1560,8 @@ size_t facts_extract(const struct facts_model *m, const struct report *r, struct
 		}
 		candidates(m, r->text, ss, i, &sc);
 		st.ss = ss, st.se = i, st.section = -2;
-		if (sc.ncand || (m->nr && may_hold_figure(r->text, ss, i)))
+		st.figure = m->nr && digits && may_hold_figure(r->text, ss, i);
+		if (sc.ncand || st.figure)
 			scan_sentence(m, &st, out, &sc);
 		if (c == '\n')
 			st.line_start = i;
@@ -1460,7 +1569,6 @@ size_t facts_extract(const struct facts_model *m, const struct report *r, struct
 			st.stop_start = i;
 	}
 	cue_hits_fini(&sc.hits);
-	cue_hits_fini(&sc.words);
 	free(sc.gw);
 	free(sc.cl);
 	free(sc.seen);
