@@ -79,6 +79,9 @@ struct parse_mark {
 	size_t title_start, title_end;  /* without the ordinal and the trailing 。 */
 	size_t head_end;                /* after the title and its 。 */
 };
+/* 1 when s[st] opens with an ordinal that may start a heading (一、 but not 二、三产业), whatever
+ * follows: where a block of a flattened page may begin. */
+int parse_opens_heading(const char *s, size_t st, size_t end);
 /* 1 and fills *m when the line opens with a well-formed heading (sequence not checked). */
 int parse_mark(const char *s, size_t start, size_t end, struct parse_mark *m);
 

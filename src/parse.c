@@ -383,9 +383,29 @@ long parse_digits(const char *s, size_t *i, size_t end, int max)
 	return v;
 }
 
+/* Where the blanks that end s[st, end) begin. */
+static size_t blanks_before(const char *s, size_t st, size_t end)
+{
+	while (end > st) {
+		size_t k = end - 1;
+		while (k > st && ((unsigned char)s[k] & 0xc0) == 0x80)
+			k--;
+		size_t t = k;
+		if (!parse_is_blank(parse_char(s, &t, end)))
+			break;
+		end = k;
+	}
+	return end;
+}
+
+/* Adds s[st, end) as a line of the scan, blanks trimmed at both ends; nothing when blank. */
 static void push_line(struct parse_scan *sc, size_t st, size_t end, unsigned block)
 {
 	const char *text = sc->text;
+	st = parse_skip_blanks(text, st, end);
+	end = blanks_before(text, st, end);
+	if (st == end)
+		return;
 	sc->lines = xgrow(sc->lines, &sc->cap, sc->n + 1, sizeof *sc->lines);
 	struct parse_line *l = &sc->lines[sc->n++];
 	l->start = st;
@@ -421,11 +441,10 @@ static int is_chrome_key_at(const char *s, size_t i, size_t end);
 /* 1 when s[i] opens a heading, a 一是 point or a chrome key: what a block may begin with. */
 static int block_opens(const char *s, size_t i, size_t end)
 {
-	struct parse_mark m;
 	size_t t = i;
 	if (parse_cn_numeral(s, &t, end) && parse_starts(s, t, end, "是"))
 		return 1;
-	return parse_mark(s, i, end, &m) || is_chrome_key_at(s, i, end);
+	return parse_opens_heading(s, i, end) || is_chrome_key_at(s, i, end);
 }
 
 /* The character before s[i] (i > st), or 0. */
@@ -465,15 +484,78 @@ static int block_break(const char *s, size_t st, size_t b0, size_t b1, size_t en
 
 /* Cuts a flattened line at its block breaks; each block becomes a line of the scan. Blanks
  * inside brackets and quotes (“德以静心 法以安身”) are the text's own. */
+/* 1 when s[b, e) holds a year: four digits and 年. */
+static int year_in(const char *s, size_t b, size_t e)
+{
+	for (size_t at = b; (at = parse_find(s, at, e, "年")) != PARSE_NONE; at += 3) {
+		size_t d = at >= b + 4 ? at - 4 : b, t = d;
+		if (at >= b + 4 && parse_digits(s, &t, at, 4) >= 1000 && t == at)
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 for what a title is made of: Chinese characters, digits, Latin letters, and the brackets
+ * and quotes of names (（试行）, “十四五”). */
+static int title_char(uint32_t c)
+{
+	return (c >= 0x4e00 && c <= 0x9fff) || is_alnum(c) || c == 0x3007 || c == 0xff08 || c == 0xff09 ||
+	       c == 0x201c || c == 0x201d || c == 0x300a || c == 0x300b || (c >= 0xff10 && c <= 0xff19);
+}
+
+/* The title of a flattened page that runs between its breadcrumb and its date with nothing
+ * around it ("…>年度报告某区人民政府关于2021年度法治政府建设情况的报告发布日期：…"): the
+ * title-like run (naming a year, or a body before 关于; at most TITLE_MAX characters) that ends
+ * in 报告 before the page's first sentence. A title holds 报告 only at its end. 1 and [*ts, *te) when found. */
+static int flat_title(const char *s, size_t st, size_t lim, size_t *ts, size_t *te)
+{
+	for (size_t p = st; (p = parse_find(s, p, lim, "报告")) != PARSE_NONE; p += 6) {
+		size_t b = p, n = 0;
+		while (b > st && n < TITLE_MAX) {
+			size_t q = b;
+			while (q > st && ((unsigned char)s[q - 1] & 0xc0) == 0x80)
+				q--;
+			size_t t = --q;
+			while (q > st && ((unsigned char)s[q] & 0xc0) == 0x80)
+				t = --q;
+			if (!title_char(parse_char(s, &t, b)) || (b - q == 3 && b >= st + 6 && parse_starts(s, b - 6, b, "报告")))
+				break;
+			b = q;
+			n++;
+		}
+		size_t about = parse_find(s, b, p, "关于");
+		int named = (about != PARSE_NONE && about >= b + 6) || year_in(s, b, p);
+		if (named && n >= 8 && n < TITLE_MAX) {
+			/* The breadcrumb's last item is often the body the title names again
+			 * ("…>泗门镇泗门镇2022年度…"): the title starts at the second. */
+			for (size_t len = 6; len <= 30 && b + 2 * len < p; len += 3)
+				if (memcmp(s + b, s + b + len, len) == 0) {
+					b += len;
+					break;
+				}
+			*ts = b;
+			*te = p + 6;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static void push_blocks(struct parse_scan *sc, size_t st, size_t end)
 {
 	const char *s = sc->text;
 	size_t first_dot = parse_find(s, st, end, "。"), last_dot = first_dot, k = first_dot;
 	while ((k = parse_find(s, k + 3, end, "。")) != PARSE_NONE)
 		last_dot = k;
+	size_t ts = PARSE_NONE, te = PARSE_NONE;
+	flat_title(s, st, first_dot, &ts, &te);
 	int depth = 0;
 	size_t from = st;
 	for (size_t i = st; i < end;) {
+		if ((i == ts || i == te) && i > from) {
+			push_line(sc, from, i, PARSE_LINE_BLOCK);
+			from = i;
+		}
 		size_t t = i;
 		uint32_t c = parse_char(s, &t, end);
 		if (c == 0x3010 || c == 0xff08 || c == '(' || c == 0x201c || c == 0x300a || c == 0x2018)
@@ -503,16 +585,7 @@ void parse_scan_lines(struct parse_scan *sc, const char *text, size_t len)
 	while (i < len) {
 		const char *nl = memchr(text + i, '\n', len - i);
 		size_t eol = nl ? (size_t)(nl - text) : len;
-		size_t st = parse_skip_blanks(text, i, eol), end = eol;
-		while (end > st) {
-			size_t k = end - 1;
-			while (k > st && ((unsigned char)text[k] & 0xc0) == 0x80)
-				k--;
-			size_t t = k;
-			if (!parse_is_blank(parse_char(text, &t, eol)))
-				break;
-			end = k;
-		}
+		size_t st = parse_skip_blanks(text, i, eol), end = blanks_before(text, st, eol);
 		if (end > st && is_flattened(text, st, end))
 			push_blocks(sc, st, end);
 		else if (end > st)

@@ -17,6 +17,7 @@
 #define MAX_LEVEL 5
 #define BROKEN_TITLE_MIN 12  /* characters of a heading line that the typesetter broke */
 #define BROKEN_REST_MAX 15   /* characters of the broken heading's rest on the next line */
+#define RUN_IN_TITLE 100     /* characters of a title whose end a flattened page does not show */
 
 static size_t skip_lit(const char *s, size_t i, size_t end, const char *lit)
 {
@@ -137,6 +138,15 @@ static size_t sentence_end_at(const char *s, size_t i, size_t end)
 	return 0;
 }
 
+int parse_opens_heading(const char *s, size_t st, size_t end)
+{
+	struct parse_mark m;
+	if (!read_ordinal(s, st, end, &m))
+		return 0;
+	m.title_end = end - m.title_start > TITLE_BYTES ? m.title_start + TITLE_BYTES : end;
+	return !counts_on(s, &m);
+}
+
 int parse_mark(const char *s, size_t st, size_t end, struct parse_mark *m)
 {
 	if (!read_ordinal(s, st, end, m))
@@ -247,15 +257,36 @@ static void cut_run_in_part(const char *s, struct parse_mark *m, int run_in)
 		m->title_end = m->head_end = st + n;
 }
 
-/* A blank between two characters that are not Latin: in a block of a flattened page, where
- * the crawler joined a heading to the paragraph after it. */
+/* A blank after a Chinese character, before any text: in a block of a flattened page, where
+ * the crawler joined a heading to the paragraph after it ("…主要安排 2020年是…"). */
 static int block_blank(const char *s, size_t i, size_t end, size_t st)
 {
 	size_t t = i;
 	if (i == st || !parse_is_blank(parse_char(s, &t, end)))
 		return 0;
 	t = parse_skip_blanks(s, i, end);
-	return t < end && ((unsigned char)s[t] >= 0x80 || s[t] == '(') && (unsigned char)s[i - 1] >= 0x80;
+	return t < end && (unsigned char)s[i - 1] >= 0x80;
+}
+
+/* A level-1 title run into its text ends after a part's fixed phrase; 0 when it opens with none. */
+static int cut_at_phrase(const char *s, struct parse_mark *m, size_t end)
+{
+	size_t n = m->level == 1 ? part_phrase_len(s, m->title_start, end) : 0;
+	m->title_end = m->head_end = m->title_start + n;
+	return n > 0;
+}
+
+/* A flattened page that joined its blocks with nothing does not show where a heading ends:
+ * the heading the numbering expects is kept, its title up to its first comma before `lim`. */
+static int run_in_end(const char *s, struct parse_mark *m, size_t lim)
+{
+	size_t comma = parse_find(s, m->title_start, lim, "，");
+	size_t ascii = parse_find(s, m->title_start, comma == PARSE_NONE ? lim : comma, ",");
+	comma = ascii != PARSE_NONE ? ascii : comma;
+	if (comma == PARSE_NONE || parse_chars(s, m->title_start, comma, RUN_IN_TITLE) > RUN_IN_TITLE)
+		return 0;
+	m->title_end = m->head_end = comma;
+	return 1;
 }
 
 /* Where m's title ends, m being about to open: fills title_end and head_end. Returns 0 when
@@ -282,14 +313,11 @@ static int find_title_end(const struct tree *t, struct parse_mark *m, size_t end
 			return 1;
 		}
 		if (inline_head && parse_starts(s, i, end, "；"))
-			break;
+			break;   /* an enumeration inside a sentence, or a run-in heading */
 		parse_char(s, &i, end);
 	}
-	if (i < end) {   /* no end within reach: a part's fixed phrase run into its text */
-		size_t n = m->level == 1 ? part_phrase_len(s, m->title_start, end) : 0;
-		m->title_end = m->head_end = m->title_start + n;
-		return n > 0;
-	}
+	if (i < end)   /* no end within reach */
+		return cut_at_phrase(s, m, end) || (flat && run_in_end(s, m, i));
 	m->title_end = m->head_end = end;
 	return 1;
 }
