@@ -1176,7 +1176,7 @@ static void clauses(const struct facts_model *m, size_t se, struct scratch *sc)
 		uint32_t c = k < sc->nch ? sc->ch[k] : 0;
 		size_t at = k < sc->nch ? sc->pos[k] : se;
 		int word = k < sc->nch && !title ? lex_longest(&m->lex, sc->ch, sc->nch, k, &len) : -1;
-		if (word >= 0 && k + len > reach) {   /* the longest word at each start, unless an earlier one holds it */
+		if (word >= 0 && k >= reach) {   /* leftmost longest: 复议案件 is 复议 + 案件, not 议案 */
 			reach = k + len;
 			sc->gw = xgrow(sc->gw, &sc->gwcap, sc->ngw + 1, sizeof *sc->gw);
 			sc->gw[sc->ngw++] = (struct gword){ at, reach < sc->nch ? sc->pos[reach] : se, word, depth };
@@ -1387,13 +1387,14 @@ static const struct rule *reading_rule(const struct facts_model *m, const struct
 	return NULL;
 }
 
-/* Whether a verb of the grammar ends at byte a, or the figure there is written in digits. */
+/* Whether the figure at byte a is written in digits or opens with 十 百 千, or a verb of the
+ * grammar ends right before it: a lone 三 of 三项制度 names, 撤销三件 counts. */
 static int numeral_after_verb(const struct facts_model *m, const struct scratch *sc, size_t a)
 {
 	size_t k = 0;
 	while (k < sc->nch && sc->pos[k] < a)
 		k++;
-	if (k < sc->nch && sc->ch[k] < 0x80)
+	if (k < sc->nch && (sc->ch[k] < 0x80 || cn_unit(sc->ch[k])))
 		return 1;
 	for (size_t h = 0; h < sc->ngw; h++)
 		if (sc->gw[h].end == a && (m->kind[sc->gw[h].id] & WORD_VERB))

@@ -158,6 +158,8 @@ static void test_catalogue_errors(void **state)
 		{ "x\t受理{M}\n", "line 1: expected {N}, {N:COUNTERS}, {n} or {=VALUE:UNIT}" },
 		{ "x\n", "line 1: expected: ID PATTERN [QUALIFIER]" },
 		{ "metric\tx\n", "line 1: expected: metric ID LABEL" },
+		{ "clause\tx\t复议\n", "line 1: expected: clause ID SUBJECTS VERBS COUNTERS [QUALIFIER]" },
+		{ "clause\tx\t复议\t收\t件\n", "line 1: a subject or verb of a clause rule needs two characters or more" },
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		char *cause = NULL;
@@ -317,7 +319,22 @@ static void test_clause_grammar(void **state)
 		{ "办结行政诉讼案件十二宗。", "lit_concluded=12 宗" },
 		{ "聘请常年法律顾问5家。", "adv_units=5 家" },
 		{ "共将36个事项调整为即办事项。", "svc_items=36 个" },
-		/* not metrics: titles, subjects that are no metric, figures with no subject or verb */
+		/* a rate word as the verb of the subject before it */
+		{ "评查执法案卷85卷，合格率达97%。", "enf_file_review=85 卷 enf_file_pass_rate=97 %" },
+		/* sub-items with a verb of their own are metrics; a 的 phrase only sorts the total */
+		{ "全年审结行政复议案件40件，其中维持25件，撤销4件，调解撤回11件。",
+		  "rev_concluded=40 件 rev_upheld=25 件 rev_corrected=4 件 rev_settled=11 件" },
+		{ "共梳理现行有效规范性文件40件，其中以县政府名义制发的15件。", "nd_in_force=40 件" },
+		{ "全年办结行政复议案件十件，其中撤销二件。", "rev_concluded=10 件 rev_corrected=2 件" },
+		/* a second verb for a figure a pattern read */
+		{ "审核规范性文件11件，全部报送备案。", "nd_reviewed=11 件 nd_filed=11 件" },
+		{ "本年度行政诉讼败诉案件3件。", "lit_lost=3 件" },
+		{ "共聘请法律顾问3名。", "adv_units=3 名" },
+		/* not metrics: titles, subjects that are no metric, figures with no subject or verb,
+		 * targets, what is done to a figure (被…), lone Chinese numerals with no verb */
+		{ "力争行政诉讼败诉率控制在3%以内。", "" },
+		{ "区医患纠纷调解委员会3起成功调解案件被评为优秀案例。", "" },
+		{ "深入推进行政执法三项制度，清理事项。", "" },
 		{ "印发《关于行政复议工作的10条意见》。", "" },
 		{ "组织参加执法资格考试近120人次。", "" },
 		{ "清理权责事项2985项。", "" },
