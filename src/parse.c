@@ -118,6 +118,17 @@ static int is_chrome_key_at(const char *s, size_t i, size_t end)
 	return 0;
 }
 
+/* Bytes of a chrome key (of three characters or more, so no word of a title) at s[i]; 0 when none. */
+static size_t chrome_key_len(const char *s, size_t i, size_t end)
+{
+	for (size_t k = 0; k < sizeof chrome_keys / sizeof *chrome_keys; k++) {
+		size_t n = strlen(chrome_keys[k]);
+		if (n >= 9 && parse_starts(s, i, end, chrome_keys[k]))
+			return n;
+	}
+	return 0;
+}
+
 static int is_chrome(const char *s, const struct parse_line *l)
 {
 	size_t st = l->start, end = l->end;
@@ -525,6 +536,9 @@ static int flat_title(const char *s, size_t st, size_t lim, size_t *ts, size_t *
 		}
 		size_t about = parse_find(s, b, p, "关于");
 		int named = (about != PARSE_NONE && about >= b + 6) || year_in(s, b, p);
+		size_t key;   /* the keys of an empty metadata table run into it: 有效性统一编号… */
+		while ((key = chrome_key_len(s, b, p)) > 0)
+			b += key;
 		if (named && n >= 8 && n < TITLE_MAX) {
 			/* The breadcrumb's last item is often the body the title names again
 			 * ("…>泗门镇泗门镇2022年度…"): the title starts at the second. */
@@ -541,18 +555,41 @@ static int flat_title(const char *s, size_t st, size_t lim, size_t *ts, size_t *
 	return 0;
 }
 
+/* The signature's date after a flattened page's last sentence, run into the issuer's name
+ * ("…人民政府2019年12月18日"): 1 and [*ds, *de) when there is one. */
+static int flat_date(const char *s, size_t from, size_t end, size_t *ds, size_t *de)
+{
+	for (size_t at = from; (at = parse_find(s, at, end, "年")) != PARSE_NONE; at += 3) {
+		if (at < from + 4 * 3 || !is_alnum((unsigned char)s[at - 1]))
+			continue;
+		size_t d = at - 4, t = d;
+		if (parse_digits(s, &t, at, 4) < 1000 || t != at)
+			continue;
+		size_t day = parse_find(s, at, at + 18 < end ? at + 18 : end, "日");
+		if (day == PARSE_NONE)
+			continue;
+		*ds = d;
+		*de = day + 3;
+		return 1;
+	}
+	return 0;
+}
+
 static void push_blocks(struct parse_scan *sc, size_t st, size_t end)
 {
 	const char *s = sc->text;
 	size_t first_dot = parse_find(s, st, end, "。"), last_dot = first_dot, k = first_dot;
 	while ((k = parse_find(s, k + 3, end, "。")) != PARSE_NONE)
 		last_dot = k;
-	size_t ts = PARSE_NONE, te = PARSE_NONE;
+	size_t ts = PARSE_NONE, te = PARSE_NONE, ss = PARSE_NONE, ds = PARSE_NONE, de = PARSE_NONE;
 	flat_title(s, st, first_dot, &ts, &te);
+	if (last_dot != PARSE_NONE && flat_date(s, last_dot + 3, end, &ds, &de) &&
+	    parse_chars(s, last_dot + 3, ds, SHORT_LINE) <= SHORT_LINE)
+		ss = last_dot + 3;   /* the signature between the last sentence and the date */
 	int depth = 0;
 	size_t from = st;
 	for (size_t i = st; i < end;) {
-		if ((i == ts || i == te) && i > from) {
+		if ((i == ts || i == te || i == ss || i == ds || i == de) && i > from) {
 			push_line(sc, from, i, PARSE_LINE_BLOCK);
 			from = i;
 		}
