@@ -488,8 +488,9 @@ static int block_break(const char *s, size_t st, size_t b0, size_t b1, size_t en
 		return 0;
 	if (block_opens(s, b1, end))
 		return 1;
-	if (before == ':' || before == 0xff1a)
-		return 0;
+	if (before == ':' || before == 0xff1a)   /* a key's value follows, or an addressee ends */
+		return parse_organ_suffix(s, st, b0 - (before == ':' ? 1 : 3)) > 0 &&
+		       parse_chars(s, st, b0, SHORT_LINE) <= SHORT_LINE;
 	return closes_block(before) || b0 < first_dot || b1 > last_dot;
 }
 
@@ -522,6 +523,8 @@ static int flat_title(const char *s, size_t st, size_t lim, size_t *ts, size_t *
 {
 	for (size_t p = st; (p = parse_find(s, p, lim, "报告")) != PARSE_NONE; p += 6) {
 		size_t b = p, n = 0;
+		if (parse_starts(s, p + 6, lim, "如下"))
+			continue;   /* the verb of a lead-in: 现将有关情况报告如下 */
 		while (b > st && n < TITLE_MAX) {
 			size_t q = b;
 			while (q > st && ((unsigned char)s[q - 1] & 0xc0) == 0x80)
@@ -555,6 +558,58 @@ static int flat_title(const char *s, size_t st, size_t lim, size_t *ts, size_t *
 	return 0;
 }
 
+/* Bytes of share-bar words and chrome keys that open s[i, end) ("QQ空间", "分享到"). */
+static size_t lead_furniture(const char *s, size_t i, size_t end)
+{
+	size_t st = i;
+	for (int more = 1; more && i < end;) {
+		more = 0;
+		size_t key = chrome_key_len(s, i, end);
+		for (size_t k = 0; !key && k < sizeof bar_words / sizeof *bar_words; k++)
+			if (strlen(bar_words[k]) > 3 && parse_starts(s, i, end, bar_words[k]))
+				key = strlen(bar_words[k]);
+		if (key) {
+			i += key;
+			more = 1;
+		}
+	}
+	return i - st;
+}
+
+/* The addressee of a flattened page run in between its furniture and its first sentence
+ * ("…QQ空间济南市人民政府：2023年，…"): a body's name ending in an organ and a colon, before
+ * the first sentence. 1 and [*as, *ae) (the colon included) when found. */
+static int flat_addressee(const char *s, size_t st, size_t lim, size_t *as, size_t *ae)
+{
+	static const char *const colons[] = { "：", ":" };
+	for (size_t k = 0; k < 2; k++)
+		for (size_t c = st; (c = parse_find(s, c, lim, colons[k])) != PARSE_NONE; c += strlen(colons[k])) {
+			size_t organ = parse_organ_suffix(s, st, c);
+			if (!organ)
+				continue;
+			size_t b = c - organ, n = 0;
+			while (b > st && n < SHORT_LINE) {
+				size_t q = b, t;
+				while (q > st && ((unsigned char)s[q - 1] & 0xc0) == 0x80)
+					q--;
+				t = --q;
+				while (q > st && ((unsigned char)s[q] & 0xc0) == 0x80)
+					t = --q;
+				if (!title_char(parse_char(s, &t, b)))
+					break;
+				b = q;
+				n++;
+			}
+			b += lead_furniture(s, b, c);
+			if (b < c - organ) {
+				*as = b;
+				*ae = c + strlen(colons[k]);
+				return 1;
+			}
+		}
+	return 0;
+}
+
 /* The signature's date after a flattened page's last sentence, run into the issuer's name
  * ("…人民政府2019年12月18日"): 1 and [*ds, *de) when there is one. */
 static int flat_date(const char *s, size_t from, size_t end, size_t *ds, size_t *de)
@@ -582,14 +637,16 @@ static void push_blocks(struct parse_scan *sc, size_t st, size_t end)
 	while ((k = parse_find(s, k + 3, end, "。")) != PARSE_NONE)
 		last_dot = k;
 	size_t ts = PARSE_NONE, te = PARSE_NONE, ss = PARSE_NONE, ds = PARSE_NONE, de = PARSE_NONE;
+	size_t as = PARSE_NONE, ae = PARSE_NONE;
 	flat_title(s, st, first_dot, &ts, &te);
+	flat_addressee(s, te != PARSE_NONE ? te : st, first_dot, &as, &ae);
 	if (last_dot != PARSE_NONE && flat_date(s, last_dot + 3, end, &ds, &de) &&
 	    parse_chars(s, last_dot + 3, ds, SHORT_LINE) <= SHORT_LINE)
 		ss = last_dot + 3;   /* the signature between the last sentence and the date */
 	int depth = 0;
 	size_t from = st;
 	for (size_t i = st; i < end;) {
-		if ((i == ts || i == te || i == ss || i == ds || i == de) && i > from) {
+		if ((i == ts || i == te || i == as || i == ae || i == ss || i == ds || i == de) && i > from) {
 			push_line(sc, from, i, PARSE_LINE_BLOCK);
 			from = i;
 		}

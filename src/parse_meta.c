@@ -314,6 +314,13 @@ static char *region_of(const char *name, size_t n, int *level)
 	if (!parse_region_split(name, 0, n, &g))
 		return NULL;
 	*level = g.level;
+	/* A subdistrict office is an agency of its district's government: 北京市朝阳区人民政府
+	 * 三里屯街道办事处 → 北京市朝阳区三里屯街道. */
+	size_t gov = parse_find(name, g.start, g.end, "人民政府");
+	if (gov != PARSE_NONE && gov > g.start && gov + strlen("人民政府") < g.end) {
+		size_t after = gov + strlen("人民政府");
+		return xasprintf("%.*s%.*s", (int)(gov - g.start), name + g.start, (int)(g.end - after), name + after);
+	}
 	return xstrndup(name + g.start, g.end - g.start);
 }
 
@@ -508,7 +515,31 @@ static void add_parent(struct report *r)
 	free(p);
 }
 
-/* The jurisdiction: from the title, else the issuer, else the file's name. */
+static int ends_with_str(const char *s, const char *tail)
+{
+	size_t n = strlen(s), k = strlen(tail);
+	return n >= k && strcmp(s + n - k, tail) == 0;
+}
+
+/* The jurisdiction a lead-in names: "现将婺源县2017年法治政府建设情况报告如下". */
+static char *region_of_lead_in(const struct report *r, int *level)
+{
+	size_t end = r->nsections ? r->sections[0].start : r->body_end;
+	size_t at = parse_find(r->text, r->body_start, end, "现将");
+	if (at == PARSE_NONE)
+		return NULL;
+	at += strlen("现将");
+	size_t stop = at, n = 0;
+	while (stop < end && n < 20 && !is_digit_at(r->text, stop, end) && !parse_starts(r->text, stop, end, "关于") &&
+	       !parse_starts(r->text, stop, end, "法治") && !parse_starts(r->text, stop, end, "的")) {
+		parse_char(r->text, &stop, end);
+		n++;
+	}
+	return stop > at ? region_of(r->text + at, stop - at, level) : NULL;
+}
+
+/* The jurisdiction: from the title (or the fuller name the signature gives), else the issuer,
+ * else a lead-in that names it, else the file's name. */
 static void find_region(struct report *r)
 {
 	int level = REPORT_LEVEL_OTHER;
@@ -517,8 +548,20 @@ static void find_region(struct report *r)
 		r->meta.region = region_of(t, title_prefix(t), &level);
 	if (!r->meta.region && t)
 		r->meta.region = region_after_year(t, &level);
-	if (!r->meta.region && r->meta.issuer)
-		r->meta.region = region_of(r->meta.issuer, strlen(r->meta.issuer), &level);
+	if (r->meta.issuer) {   /* the signature may give the fuller name: 湖里区 → 厦门市湖里区 */
+		int lv;
+		char *full = region_of(r->meta.issuer, strlen(r->meta.issuer), &lv);
+		if (full && (!r->meta.region || (strlen(full) > strlen(r->meta.region) &&
+		                                 ends_with_str(full, r->meta.region)))) {
+			free(r->meta.region);
+			r->meta.region = full;
+			level = lv;
+		} else {
+			free(full);
+		}
+	}
+	if (!r->meta.region)
+		r->meta.region = region_of_lead_in(r, &level);
 	if (!r->meta.region && r->path) {
 		size_t st, n = file_stem(r->path, &st);
 		char *stem = xstrndup(r->path + st, n);
