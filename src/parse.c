@@ -515,11 +515,39 @@ static int title_char(uint32_t c)
 	       c == 0x201c || c == 0x201d || c == 0x300a || c == 0x300b || (c >= 0xff10 && c <= 0xff19);
 }
 
+/* Where a title that may follow the breadcrumb's last item begins: at the body's name before
+ * its 关于 or year ("法治政府建设寿光市人民政府关于…" → 寿光市…). Of the heads that read as a
+ * name, the fullest (most units: 上海市静安区 over 静安区) is taken, and among equals the one the
+ * page names again elsewhere (its signature, its footer), else the first; b when none reads as
+ * a name. */
+static size_t body_name_start(const char *s, size_t b, size_t p, size_t line_st, size_t line_end)
+{
+	size_t stop = parse_find(s, b, p, "关于"), best = b;
+	size_t e = stop != PARSE_NONE ? stop : p;
+	int best_score = -1;
+	for (size_t i = b; i < e && !is_alnum((unsigned char)s[i]);) {
+		struct parse_region g;
+		if (parse_region_split(s, i, e, &g) && g.start == i) {
+			char *name = xstrndup(s + i, e - i);
+			int again = parse_find(s, e, line_end, name) != PARSE_NONE ||
+			            parse_find(s, line_st, i, name) != PARSE_NONE;
+			int score = 2 * (int)parse_region_units(s, g.start, g.end) + again;
+			free(name);
+			if (score > best_score) {
+				best_score = score;
+				best = i;
+			}
+		}
+		parse_char(s, &i, e);
+	}
+	return best;
+}
+
 /* The title of a flattened page that runs between its breadcrumb and its date with nothing
  * around it ("…>年度报告某区人民政府关于2021年度法治政府建设情况的报告发布日期：…"): the
  * title-like run (naming a year, or a body before 关于; at most TITLE_MAX characters) that ends
  * in 报告 before the page's first sentence. A title holds 报告 only at its end. 1 and [*ts, *te) when found. */
-static int flat_title(const char *s, size_t st, size_t lim, size_t *ts, size_t *te)
+static int flat_title(const char *s, size_t st, size_t lim, size_t line_end, size_t *ts, size_t *te)
 {
 	for (size_t p = st; (p = parse_find(s, p, lim, "报告")) != PARSE_NONE; p += 6) {
 		size_t b = p, n = 0;
@@ -542,6 +570,7 @@ static int flat_title(const char *s, size_t st, size_t lim, size_t *ts, size_t *
 		size_t key;   /* the keys of an empty metadata table run into it: 有效性统一编号… */
 		while ((key = chrome_key_len(s, b, p)) > 0)
 			b += key;
+		b = body_name_start(s, b, p, st, line_end);
 		if (named && n >= 8 && n < TITLE_MAX) {
 			/* The breadcrumb's last item is often the body the title names again
 			 * ("…>泗门镇泗门镇2022年度…"): the title starts at the second. */
@@ -595,11 +624,14 @@ static int flat_addressee(const char *s, size_t st, size_t lim, size_t *as, size
 				t = --q;
 				while (q > st && ((unsigned char)s[q] & 0xc0) == 0x80)
 					t = --q;
-				if (!title_char(parse_char(s, &t, b)))
-					break;
+				uint32_t ch = parse_char(s, &t, b);
+				if (!title_char(ch) || (ch < 0x80 && ch - '0' < 10))
+					break;   /* a name holds no digits: …〔2018〕36号泉州市人民政府 */
 				b = q;
 				n++;
 			}
+			if (parse_starts(s, b, c, "号") && b > st && is_alnum((unsigned char)s[b - 1]))
+				b += strlen("号");   /* the end of a document number: …〔2018〕36号 */
 			b += lead_furniture(s, b, c);
 			if (b < c - organ) {
 				*as = b;
@@ -638,7 +670,7 @@ static void push_blocks(struct parse_scan *sc, size_t st, size_t end)
 		last_dot = k;
 	size_t ts = PARSE_NONE, te = PARSE_NONE, ss = PARSE_NONE, ds = PARSE_NONE, de = PARSE_NONE;
 	size_t as = PARSE_NONE, ae = PARSE_NONE;
-	flat_title(s, st, first_dot, &ts, &te);
+	flat_title(s, st, first_dot, end, &ts, &te);
 	flat_addressee(s, te != PARSE_NONE ? te : st, first_dot, &as, &ae);
 	if (last_dot != PARSE_NONE && flat_date(s, last_dot + 3, end, &ds, &de) &&
 	    parse_chars(s, last_dot + 3, ds, SHORT_LINE) <= SHORT_LINE)

@@ -471,11 +471,20 @@ static int unit_level(const char *name)
 
 /* The jurisdiction above a county or a town, as its report names it: the addressee
  * ("新乡市人民政府：") or the leadership it works under ("在桐乡市委、市政府的坚强领导下"). */
+/* 1 when a jurisdiction of level `above` may contain one of `level`: a county or town in
+ * anything higher; a city only in a city (a county-level city, 寿光市 in 潍坊市). */
+static int may_contain(int above, int level)
+{
+	if (above == REPORT_LEVEL_OTHER || above == REPORT_LEVEL_DEPARTMENT)
+		return 0;
+	return level == REPORT_LEVEL_CITY ? above == REPORT_LEVEL_CITY : above < level;
+}
+
 static char *parent_region(const struct report *r, int level)
 {
 	int lv;
 	char *p = r->meta.addressee ? region_of(r->meta.addressee, strlen(r->meta.addressee), &lv) : NULL;
-	if (p && lv != REPORT_LEVEL_DEPARTMENT && lv < level)
+	if (p && may_contain(lv, level) && strcmp(p, r->meta.region) != 0)
 		return p;
 	free(p);
 	static const char *const units[] = { "市委", "县委", "区委" };
@@ -486,7 +495,7 @@ static char *parent_region(const struct report *r, int level)
 			if (at == PARSE_NONE || parse_chars(r->text, i + 3, at, 5) < 2)
 				continue;
 			char *name = xstrndup(r->text + i + 3, at + 3 - (i + 3));
-			if (unit_level(name) != REPORT_LEVEL_OTHER && unit_level(name) < level)
+			if (may_contain(unit_level(name), level) && strcmp(name, r->meta.region) != 0)
 				return name;
 			free(name);
 		}
@@ -494,20 +503,24 @@ static char *parent_region(const struct report *r, int level)
 	return NULL;
 }
 
-/* A county's or town's name alone gains the jurisdiction above it, when the report names it. */
+/* A county's, town's or county-level city's name alone gains the jurisdiction above it, when
+ * the report names it, unless it carries that name already (廊坊经济技术开发区 under 廊坊市). */
 static void add_parent(struct report *r)
 {
 	int level = unit_level(r->meta.region);
-	if (level != REPORT_LEVEL_COUNTY && level != REPORT_LEVEL_TOWN)
+	if (level != REPORT_LEVEL_COUNTY && level != REPORT_LEVEL_TOWN && level != REPORT_LEVEL_CITY)
 		return;
 	struct parse_region g;
 	char *p = parent_region(r, level);
-	if (p && !strstr(r->meta.region, p) && parse_region_split(r->meta.region, 0, strlen(r->meta.region), &g) &&
-	    g.start == 0) {
+	size_t pn = p ? strlen(p) - 3 : 0;   /* the parent's place name, its unit left off */
+	if (p && !strstr(r->meta.region, p) && strncmp(r->meta.region, p, pn) != 0 &&
+	    parse_region_split(r->meta.region, 0, strlen(r->meta.region), &g) && g.start == 0) {
 		char *full = xasprintf("%s%s", p, r->meta.region);
 		if (unit_level(full) == level) {
 			free(r->meta.region);
 			r->meta.region = full;
+			if (level == REPORT_LEVEL_CITY && r->meta.level == REPORT_LEVEL_CITY)
+				r->meta.level = REPORT_LEVEL_COUNTY;   /* a city under a city */
 		} else {
 			free(full);
 		}

@@ -10,24 +10,34 @@
 
 struct unit {
 	const char *name;
-	int level;   /* enum report_level of a jurisdiction whose name ends in it */
+	int level;       /* enum report_level of a jurisdiction whose name ends in it */
+	int long_name;   /* its place name may be long (恩施土家族苗族自治州, a zone named after its area) */
 };
 
 /* Longest first where one ends another (自治区 before 区). */
 static const struct unit units[] = {
-	{ "特别行政区", REPORT_LEVEL_PROVINCE }, { "自治区", REPORT_LEVEL_PROVINCE },
-	{ "自治州", REPORT_LEVEL_CITY }, { "自治县", REPORT_LEVEL_COUNTY }, { "自治旗", REPORT_LEVEL_COUNTY },
-	{ "街道", REPORT_LEVEL_TOWN }, { "省", REPORT_LEVEL_PROVINCE }, { "市", REPORT_LEVEL_CITY },
-	{ "区", REPORT_LEVEL_COUNTY }, { "县", REPORT_LEVEL_COUNTY }, { "旗", REPORT_LEVEL_COUNTY },
-	{ "州", REPORT_LEVEL_CITY }, { "盟", REPORT_LEVEL_CITY }, { "镇", REPORT_LEVEL_TOWN },
-	{ "乡", REPORT_LEVEL_TOWN },
+	{ "特别行政区", REPORT_LEVEL_PROVINCE, 1 }, { "自治区", REPORT_LEVEL_PROVINCE, 1 },
+	{ "自治州", REPORT_LEVEL_CITY, 1 }, { "自治县", REPORT_LEVEL_COUNTY, 1 }, { "自治旗", REPORT_LEVEL_COUNTY, 1 },
+	{ "高新技术产业开发区", REPORT_LEVEL_COUNTY, 1 }, { "经济技术开发区", REPORT_LEVEL_COUNTY, 1 },
+	{ "自由贸易试验区", REPORT_LEVEL_COUNTY, 1 }, { "经济开发区", REPORT_LEVEL_COUNTY, 1 },
+	{ "综合实验区", REPORT_LEVEL_COUNTY, 1 }, { "工业园区", REPORT_LEVEL_COUNTY, 1 },
+	{ "高新区", REPORT_LEVEL_COUNTY, 1 }, { "开发区", REPORT_LEVEL_COUNTY, 1 }, { "实验区", REPORT_LEVEL_COUNTY, 1 },
+	{ "示范区", REPORT_LEVEL_COUNTY, 1 }, { "度假区", REPORT_LEVEL_COUNTY, 1 }, { "保税区", REPORT_LEVEL_COUNTY, 1 },
+	{ "管理区", REPORT_LEVEL_COUNTY, 1 }, { "新区", REPORT_LEVEL_COUNTY, 1 },
+	{ "街道", REPORT_LEVEL_TOWN, 0 }, { "省", REPORT_LEVEL_PROVINCE, 0 }, { "市", REPORT_LEVEL_CITY, 0 },
+	{ "区", REPORT_LEVEL_COUNTY, 0 }, { "县", REPORT_LEVEL_COUNTY, 0 }, { "旗", REPORT_LEVEL_COUNTY, 0 },
+	{ "州", REPORT_LEVEL_CITY, 0 }, { "盟", REPORT_LEVEL_CITY, 0 }, { "镇", REPORT_LEVEL_TOWN, 0 },
+	{ "乡", REPORT_LEVEL_TOWN, 0 },
 };
+
+#define NAME_MAX 4
+#define LONG_NAME_MAX 10
 
 /* Words that hold a unit's character but are no unit: 市场监督管理局, 城市管理局, 区域, 社区. */
 static const char *const not_units[] = {
 	"市场", "市政", "市容", "市民", "区域", "县域", "乡村", "镇村", "州府", "省级", "市级", "区级",
-	"县级", "镇级", "乡级", "城市", "都市", "超市", "社区", "园区", "景区", "辖区", "片区", "小区",
-	"山区", "街区", "校区", "城乡", "市县", "市区",
+	"县级", "镇级", "乡级", "城市", "超市", "社区", "景区", "辖区", "片区", "小区", "街区",
+	"校区", "城乡", "市县", "市区",
 };
 
 /* The cities governed as provinces. */
@@ -105,7 +115,7 @@ static int opens_with_pronoun(const char *s, size_t st, size_t end)
 
 int parse_region_split(const char *s, size_t st, size_t end, struct parse_region *out)
 {
-	size_t best = 0;
+	size_t best = 0, name = st;   /* name: where the place name before the next unit begins */
 	const struct unit *unit = NULL;
 	int dept = 0, best_word = 1;
 	if (parse_starts(s, st, end, "中共"))
@@ -118,6 +128,17 @@ int parse_region_split(const char *s, size_t st, size_t end, struct parse_region
 		const struct unit *u = unit_ending(s, st, p, end, &word);
 		if (!u || parse_chars(s, st, p, 2) < 2 || (word && !best_word))
 			continue;
+		size_t at = p - strlen(u->name);
+		if (parse_starts(s, name, at, "人民政府"))
+			name += strlen("人民政府");   /* 朝阳区人民政府三里屯街道: an agency of the district */
+		size_t len = at > name ? parse_chars(s, name, at, LONG_NAME_MAX) : 0;
+		if (len > (u->long_name ? LONG_NAME_MAX : NAME_MAX)) {
+			if (word)
+				continue;
+			break;   /* no place is named so: 法治政府建设寿光市 */
+		}
+		if (len > 0)
+			name = p;
 		int organ = is_organ(s, p, end);
 		if (organ || is_department(s, p, end)) {
 			best = p;

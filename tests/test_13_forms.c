@@ -244,6 +244,12 @@ static void test_regions(void **state)
 		{ "湛江经济技术开发区管委会2022年法治政府建设年度报告", "湛江经济技术开发区", REPORT_LEVEL_COUNTY },
 		{ "某某街道办事处关于2023年法治政府建设情况的报告", "某某街道", REPORT_LEVEL_TOWN },
 		{ "某省司法厅2019年法治政府建设情况报告", "某省", REPORT_LEVEL_DEPARTMENT },
+		{ "成都市武侯区人民政府关于2018年法治政府建设情况的报告", "成都市武侯区", REPORT_LEVEL_COUNTY },
+		{ "合肥市蜀山区市场监督管理局2023年法治政府建设情况报告", "合肥市蜀山区", REPORT_LEVEL_DEPARTMENT },
+		{ "北京市朝阳区人民政府三里屯街道办事处2023年法治政府建设情况报告", "北京市朝阳区三里屯街道",
+		  REPORT_LEVEL_TOWN },
+		{ "恩施土家族苗族自治州人民政府关于2016年度法治政府建设情况的报告", "恩施土家族苗族自治州",
+		  REPORT_LEVEL_CITY },
 	};
 	for (size_t i = 0; i < N(rows); i++) {
 		char *text = xasprintf("%s\n正文。\n", rows[i].title);
@@ -267,6 +273,18 @@ static void test_parent_region(void **state)
 	              "2023年，乌镇镇在桐乡市委、市政府的坚强领导下，统筹推进依法行政。\n", "t");
 	assert_opt(r->meta.region, "桐乡市乌镇镇");
 	assert_int_equal(r->meta.level, REPORT_LEVEL_TOWN);
+	report_free(r);
+	/* A county-level city under the city it reports to. */
+	r = parse_str("寿光市人民政府关于2024年度法治政府建设情况的报告\n潍坊市人民政府：\n正文。\n", "t");
+	assert_opt(r->meta.region, "潍坊市寿光市");
+	assert_int_equal(r->meta.level, REPORT_LEVEL_COUNTY);
+	report_free(r);
+	/* A city reporting to its province stays as it is named; so does a zone named after its city. */
+	r = parse_str("绍兴市人民政府关于2022年度法治政府建设情况的报告\n浙江省人民政府：\n正文。\n", "t");
+	assert_opt(r->meta.region, "绍兴市");
+	report_free(r);
+	r = parse_str("廊坊经济技术开发区管委会2019年法治政府建设工作报告\n廊坊市人民政府：\n正文。\n", "t");
+	assert_opt(r->meta.region, "廊坊经济技术开发区");
 	report_free(r);
 	/* A name that holds its parent already, or a parent no higher than itself, stays. */
 	r = parse_str("深圳市龙华区人民政府关于2019年法治政府建设的报告\n市司法局：\n正文。\n", "t");
