@@ -57,12 +57,18 @@ void classify_default_free(void);
 
 /* Per-paragraph result, for what the section tree cannot say: paragraphs after an unheaded
  * part switch (a problems paragraph at the end of a measures chapter, plans announced in running
- * text and then listed as 一是…二是…) carry their own part, and 一是… points their own topic.
+ * text and then listed as 一是…二是…) carry their own part, 一是… points their own topic, and a
+ * paragraph that states measures or figures of another area than its section's (行政复议 figures
+ * in a chapter on 执法) names that area in its also mask.
  * Owned by the caller: zero it, pass it to classify_report_with, free it with classify_paras_fini. */
 struct classify_paras {
-	int *part;     /* per report paragraph: enum classify_part (PREAMBLE before the first heading) */
-	int *topic;    /* per report paragraph: enum classify_topic */
-	size_t n;      /* == report.npara */
+	int *part;       /* per report paragraph: enum classify_part (PREAMBLE before the first heading) */
+	int *topic;      /* per report paragraph: enum classify_topic; its own when its text names one
+	                  * strongly (a point: its lead sentence), else its section's */
+	unsigned *also;  /* per report paragraph: bit 1 << t set when its text names topic t strongly,
+	                  * except the topic of the row holding it (its section's, or its own when
+	                  * it switched part) */
+	size_t n;        /* == report.npara */
 	size_t cap;
 };
 void classify_paras_fini(struct classify_paras *p);
@@ -71,6 +77,11 @@ void classify_paras_fini(struct classify_paras *p);
  * (an unheaded switch). The compare view shows such paragraphs in their own row, and a pane that
  * draws the section there leaves them out. */
 int classify_para_switched(const struct report *r, const struct classify_paras *p, size_t para);
+
+/* The topics whose rows (under the paragraph's part) list a paragraph as well as the row that
+ * holds it: p->also[para], 0 out of range. The paragraph stays in its section's text; these rows
+ * show it again for its own area. */
+unsigned classify_para_also(const struct classify_paras *p, size_t para);
 
 /* Fills part, topic and topic2 (-1 when none) of every section of r, and *paras when not NULL.
  * Every section gets a part in MEASURES..OTHER (or NOISE for form fields that look like headings)

@@ -8,13 +8,17 @@
 #include "classify.h"
 #include "report.h"
 
-/* What a cell lists: a section (heading, then its text), or a run of unheaded paragraphs that
- * switched part inside another section (classify.h). A pane drawing a section's text leaves out
- * the paragraphs for which classify_para_switched() holds: they have their own item and row. */
+/* What a cell lists: a section (heading, then its text); a run of unheaded paragraphs that
+ * switched part inside another section (classify.h); or a run of paragraphs of a section listed
+ * again for an area their text states besides the section's (classify_para_also: 行政复议 figures
+ * in a chapter on 执法). A pane drawing a section's text leaves out the paragraphs for which
+ * classify_para_switched() holds: they have their own item and row. It keeps the others, listed
+ * again or not. */
 struct compare_item {
 	int section;   /* index into report.sections; for a run, the section holding it */
 	int para;      /* a section's heading paragraph; a run's first paragraph */
 	int npara;     /* paragraphs in a run; 0 for a section */
+	int also;      /* 1: a run listed again for its area; its paragraphs stay in their section */
 };
 
 /* One cell: items[first .. first + n) of the compare, in document order; n == 0 is an empty cell. */
@@ -31,7 +35,9 @@ struct compare_row {
 /* Rows follow the taxonomy: parts in enum order (measures, problems, leader_duty, plans, other,
  * then noise), topics in enum order within a part (general first). Only rows where at least one
  * report has something are present. Every section and every switched run of every report is an
- * item of exactly one row. */
+ * item of exactly one row: the row of its part and topic. A paragraph is besides in one run
+ * listed again (also = 1) in the row of its part and each topic of classify_para_also(), never
+ * the row that holds it. Items of a cell are in document order. */
 struct compare {
 	struct report **reports;        /* borrowed; classified by compare_build */
 	size_t nreports;

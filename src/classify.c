@@ -20,6 +20,9 @@
  * characters): a section on one area repeats its terms, while a section ranging over many things
  * (a 政府工作报告's 民生 chapter) mentions each in passing and stays general. */
 #define BODY_DENSITY 100
+/* A paragraph names a topic of its own at this score with at least one decisive cue among it:
+ * 行政复议 with a second cue of the area (收到行政复议申请15件,纠错2件). */
+#define ALSO_SCORE 5
 
 static const char *const part_names[CLASSIFY_NPARTS] = {
 	"measures", "problems", "leader_duty", "plans", "other", "preamble", "noise"
@@ -304,6 +307,7 @@ void classify_default_free(void)
 
 struct scores {
 	int v[CLASSIFY_NTOPICS];
+	int top[CLASSIFY_NTOPICS];   /* the heaviest cue of each topic met */
 	int hint2;          /* secondary topic named by the strongest override cue, or -1 */
 	int hint_weight;
 };
@@ -336,6 +340,8 @@ static void score_text(const struct classify_model *m, const char *s, size_t n, 
 		}
 		const struct tcue *t = &m->tc[id];
 		sc->v[t->topic] += t->weight;
+		if (t->weight > sc->top[t->topic])
+			sc->top[t->topic] = t->weight;
 		if (t->topic2 >= 0 && t->weight > sc->hint_weight) {
 			sc->hint2 = t->topic2;
 			sc->hint_weight = t->weight;
@@ -512,6 +518,7 @@ void classify_paras_fini(struct classify_paras *p)
 {
 	free(p->part);
 	free(p->topic);
+	free(p->also);
 	memset(p, 0, sizeof *p);
 }
 
@@ -519,6 +526,11 @@ int classify_para_switched(const struct report *r, const struct classify_paras *
 {
 	int s = r->paras[para].section;
 	return s >= 0 && para < p->n && p->part[para] != r->sections[s].part;
+}
+
+unsigned classify_para_also(const struct classify_paras *p, size_t para)
+{
+	return para < p->n ? p->also[para] : 0;
 }
 
 static int has_children(const struct report *r, size_t i)
@@ -691,18 +703,115 @@ static void find_switches(const struct classify_model *m, const struct report *r
 	}
 }
 
+/* Whether s[0..n) states a figure: digits not naming a date (2022年, 3月, 5日). */
+static int has_figure(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		uint32_t c = cue_char(s, n, &i);
+		if (c < '0' || c > '9')
+			continue;
+		size_t j = i;
+		while (j < n && (c = cue_char(s, n, &j)) >= '0' && c <= '9')
+			i = j;
+		if (i >= n || (c != 0x5E74 && c != 0x6708 && c != 0x65E5 && c != 0x53F7))   /* 年 月 日 号 */
+			return 1;
+		i = j;
+	}
+	return 0;
+}
+
+/* The topics a paragraph's text (an inline heading's paragraph: the text after the heading)
+ * states strongly: those scoring ALSO_SCORE in it, with a sentence that reaches ALSO_SCORE with
+ * a decisive cue or states a figure next to one (sentences, so that a long paragraph touching
+ * many areas in passing does not state each). Its topic becomes the one of them scoring most (a
+ * 一是 point keeps the one its lead sentence names). Its also mask gets that topic when it
+ * outscores the topic of the row holding the paragraph, and every topic it states that no
+ * section of its part has (covered[part]): a report stating measures or figures of an area
+ * never shows an empty cell for it. */
+static void para_topics(const struct classify_model *m, const struct report *r, struct classify_paras *p, size_t k,
+			const unsigned *covered, struct cue_hits *hits)
+{
+	const struct para *pa = &r->paras[k];
+	int s = pa->section;
+	if (s < 0 || p->part[k] == CLASSIFY_NOISE)
+		return;
+	const struct section *sec = &r->sections[s];
+	size_t start = pa->start;
+	if (sec->para == (int)k && sec->head_end > start)
+		start = sec->head_end;
+	if (start >= pa->end)
+		return;
+	const char *text = r->text + start;
+	size_t n = pa->end - start;
+	if (cue_set_scan(m->cues, text, n, hits) == 0)
+		return;
+	int total[CLASSIFY_NTOPICS] = { 0 }, sent[CLASSIFY_NTOPICS] = { 0 }, top[CLASSIFY_NTOPICS] = { 0 };
+	unsigned stands = 0;
+	size_t h = 0, from = 0;
+	while (from < n) {
+		size_t end = from;
+		while (end < n && !sentence_end(cue_char(text, n, &end)))
+			;
+		unsigned touched = 0;
+		for (; h < hits->n && hits->v[h].start < end; h++) {
+			const struct tcue *t = &m->tc[hits->v[h].data];
+			total[t->topic] += t->weight;
+			sent[t->topic] += t->weight;
+			if (t->weight > top[t->topic])
+				top[t->topic] = t->weight;
+			touched |= 1u << t->topic;
+		}
+		int figure = -1;
+		for (int t = 0; t < CLASSIFY_NTOPICS; t++) {
+			if (!(touched & 1u << t))
+				continue;
+			if (top[t] >= DECISIVE && sent[t] < ALSO_SCORE && figure < 0)
+				figure = has_figure(text + from, end - from);
+			if (top[t] >= DECISIVE && (sent[t] >= ALSO_SCORE || figure > 0))
+				stands |= 1u << t;
+			sent[t] = top[t] = 0;
+		}
+		from = end;
+	}
+	for (int t = 0; t < CLASSIFY_NTOPICS; t++)
+		if (total[t] < ALSO_SCORE || t == CLASSIFY_GENERAL || t == CLASSIFY_NONE)
+			stands &= ~(1u << t);
+	if (!stands)
+		return;
+	int best = -1, switched = classify_para_switched(r, p, k);
+	for (int t = 0; t < CLASSIFY_NTOPICS; t++)
+		if ((stands & 1u << t) && (best < 0 || total[t] > total[best] ||
+					   (total[t] == total[best] && m->rank[t] < m->rank[best])))
+			best = t;
+	if (!switched && pa->kind != PARA_POINT)
+		p->topic[k] = best;
+	int held = switched ? p->topic[k] : sec->topic;   /* the topic of the row holding it */
+	unsigned also = stands & ~covered[p->part[k]];
+	if (total[best] > total[held])
+		also |= 1u << best;
+	p->also[k] = also & ~(1u << held);
+}
+
 static void classify_paragraphs(const struct classify_model *m, const struct report *r, struct classify_paras *p,
 				struct cue_hits *hits)
 {
-	p->part = xrealloc(p->part, (r->npara ? r->npara : 1) * sizeof *p->part);
-	p->topic = xrealloc(p->topic, (r->npara ? r->npara : 1) * sizeof *p->topic);
+	size_t n = r->npara ? r->npara : 1;
+	p->part = xrealloc(p->part, n * sizeof *p->part);
+	p->topic = xrealloc(p->topic, n * sizeof *p->topic);
+	p->also = xrealloc(p->also, n * sizeof *p->also);
 	p->n = p->cap = r->npara;
 	for (size_t k = 0; k < r->npara; k++) {
 		int s = r->paras[k].section;
 		p->part[k] = s >= 0 ? r->sections[s].part : CLASSIFY_PREAMBLE;
 		p->topic[k] = s >= 0 ? r->sections[s].topic : CLASSIFY_GENERAL;
+		p->also[k] = 0;
 	}
 	find_switches(m, r, p, hits);
+	unsigned covered[CLASSIFY_NPARTS] = { 0 };   /* per part: the topics of its sections */
+	for (size_t i = 0; i < r->nsections; i++)
+		covered[r->sections[i].part] |= 1u << r->sections[i].topic;
+	for (size_t k = 0; k < r->npara; k++)
+		para_topics(m, r, p, k, covered, hits);
 }
 
 void classify_report_with(const struct classify_model *m, struct report *r, struct classify_paras *paras)

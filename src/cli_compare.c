@@ -18,7 +18,8 @@ static const char usage_text[] =
 	"              {\"reports\": [{\"file\", \"region\", \"year\"}],\n"
 	"               \"rows\": [{\"part\", \"topic\", \"label\", \"cells\": [[{\"path\", \"title\"}], ...]}]}\n"
 	"              one cell list per report; path holds the numerals from the top level down;\n"
-	"              paragraphs that change part without a heading carry \"unheaded\": true\n"
+	"              paragraphs that change part without a heading carry \"unheaded\": true,\n"
+	"              paragraphs listed again for an area besides their section's \"also\": true\n"
 	"  -h, --help  show this help and exit\n"
 	"\n"
 	"FAZHI_TAXONOMY=FILE replaces the built-in cue table (format: assets/taxonomy.tsv).\n"
@@ -54,7 +55,7 @@ static void json_item(struct buf *b, const struct report *r, const struct compar
 	buf_adds(b, "],\"title\":");
 	buf_add_json(b, s, n);
 	if (it->npara)
-		buf_adds(b, ",\"unheaded\":true");
+		buf_adds(b, it->also ? ",\"also\":true" : ",\"unheaded\":true");
 	buf_addc(b, '}');
 }
 

@@ -17,30 +17,54 @@ static int key_of(int part, int topic)
 	return part * CLASSIFY_NTOPICS + topic;
 }
 
-/* Calls add(c, k, key, item) for every item of report k, in document order. */
-static void each_item(struct compare *c, size_t k,
-		      void (*add)(struct compare *, size_t, int, const struct compare_item *, size_t *), size_t *counts)
+typedef void add_fn(struct compare *, size_t, int, const struct compare_item *, size_t *);
+
+/* Whether paragraphs a and b are in one run: same section and part, and both switched with the
+ * same topic (topic -1), or both listed again for topic. */
+static int one_run(const struct report *r, const struct classify_paras *p, size_t a, size_t b, int topic)
+{
+	if (b >= r->npara || r->paras[a].section != r->paras[b].section || p->part[a] != p->part[b])
+		return 0;
+	if (topic < 0)
+		return classify_para_switched(r, p, a) && classify_para_switched(r, p, b) && p->topic[a] == p->topic[b];
+	return (classify_para_also(p, a) & classify_para_also(p, b) & 1u << topic) != 0;
+}
+
+/* The runs starting at paragraph q: a switched one, and one listed again per topic of its mask. */
+static void para_items(struct compare *c, size_t k, size_t q, add_fn *add, size_t *counts)
 {
 	const struct report *r = c->reports[k];
 	const struct classify_paras *p = &c->paras[k];
-	size_t next_para = 0;
+	if (classify_para_switched(r, p, q) && !(q > 0 && one_run(r, p, q - 1, q, -1))) {
+		struct compare_item it = { r->paras[q].section, (int)q, 1, 0 };
+		while (one_run(r, p, q, q + (size_t)it.npara, -1))
+			it.npara++;
+		add(c, k, key_of(p->part[q], p->topic[q]), &it, counts);
+	}
+	unsigned also = classify_para_also(p, q);
+	for (int t = 0; also; t++, also >>= 1) {
+		if (!(also & 1) || (q > 0 && one_run(r, p, q - 1, q, t)))
+			continue;
+		struct compare_item it = { r->paras[q].section, (int)q, 1, 1 };
+		while (one_run(r, p, q, q + (size_t)it.npara, t))
+			it.npara++;
+		add(c, k, key_of(p->part[q], t), &it, counts);
+	}
+}
+
+/* Calls add(c, k, key, item) for every item of report k, in document order: each section where
+ * its heading starts, each run where its first paragraph starts. */
+static void each_item(struct compare *c, size_t k, add_fn *add, size_t *counts)
+{
+	const struct report *r = c->reports[k];
+	size_t q = 0;
 	for (size_t s = 0; s <= r->nsections; s++) {
-		/* Switched runs before section s starts (they lie inside earlier sections). */
 		size_t limit = s < r->nsections ? r->sections[s].start : (size_t)-1;
-		while (next_para < r->npara && r->paras[next_para].start < limit) {
-			size_t q = next_para++;
-			if (!classify_para_switched(r, p, q))
-				continue;
-			struct compare_item it = { r->paras[q].section, (int)q, 1 };
-			while (next_para < r->npara && r->paras[next_para].start < limit &&
-			       classify_para_switched(r, p, next_para) && p->part[next_para] == p->part[q] &&
-			       p->topic[next_para] == p->topic[q])
-				next_para++, it.npara++;
-			add(c, k, key_of(p->part[q], p->topic[q]), &it, counts);
-		}
+		for (; q < r->npara && r->paras[q].start < limit; q++)
+			para_items(c, k, q, add, counts);
 		if (s == r->nsections)
 			break;
-		struct compare_item it = { (int)s, r->sections[s].para, 0 };
+		struct compare_item it = { (int)s, r->sections[s].para, 0, 0 };
 		add(c, k, key_of(r->sections[s].part, r->sections[s].topic), &it, counts);
 	}
 }

@@ -303,15 +303,16 @@ static enum ui_role head_role(int level)
 	return level <= 1 ? UI_R_H1 : level == 2 ? UI_R_H2 : UI_R_H3;
 }
 
-/* "¶ unheaded, in 一.三": where a run of paragraphs that switched part stands. */
+/* "¶ unheaded, in 一.三": where a run of paragraphs that switched part stands; "¶ also in 一.三"
+ * for a run listed again for its area, which a section there shows too. */
 static void note_text(const struct report *r, const struct compare_item *it, struct buf *b)
 {
 	int path[8];
 	size_t depth = it->section >= 0 ? compare_path(r, it->section, path, 8) : 0;
-	buf_adds(b, "\xC2\xB6 unheaded");
+	buf_adds(b, it->also ? "\xC2\xB6 also" : "\xC2\xB6 unheaded");
 	for (size_t d = 0; d < depth; d++) {
 		const struct section *s = &r->sections[path[d]];
-		buf_adds(b, d ? "." : ", in ");
+		buf_adds(b, d ? "." : it->also ? " in " : ", in ");
 		buf_add(b, r->text + s->number_start, s->number_end - s->number_start);
 	}
 }

@@ -10,13 +10,15 @@ PUTUO=$P/putuo-2021.txt WUJIN=$P/wujin-2020.txt ZHANJIANG=$P/zhanjiang-etdz-2022
 # Spaces mark them in that order: they are columns 1, 2 and 3.
 #
 # Rows follow the taxonomy (举措成效 first, GENERAL then the topics in their order). For these
-# three reports `fazhi compare` gives 27 rows; the 9th is 举措成效 · 行政复议与行政应诉, where
-# wujin has (一)提升行政复议工作效能 and (二)完善行政应诉工作机制, zhanjiang nothing, and putuo
-# 1.发挥行政复议化解行政争议主渠道作用 and 2.进一步规范行政应诉工作.
+# three reports `fazhi compare` gives 30 rows; the 10th is 举措成效 · 行政复议与行政应诉, where
+# wujin has (一)提升行政复议工作效能 and (二)完善行政应诉工作机制, zhanjiang no section but the
+# paragraph of its 一.(四) on 负责人出庭应诉, listed again there ("¶ also in 一.四"), and putuo
+# 1.发挥行政复议化解行政争议主渠道作用 and 2.进一步规范行政应诉工作. Zhanjiang has nothing in
+# the 21st, 下一年安排 · 政府职能与放管服.
 #
-# wujin's 六.(三)法治乡村建设纵深推进 (row 13, 举措成效 · 普法与法治社会) ends "…现代化水平不断
+# wujin's 六.(三)法治乡村建设纵深推进 (row 14, 举措成效 · 普法与法治社会) ends "…现代化水平不断
 # 提升。" and the report's signature, 常州市武进区人民政府; the paragraphs between switch part without a heading: "2020年的工作取得了一定的成绩…"
-# is a problem (row 16, 问题不足), "一是强化法治政府建设组织领导…" a plan. They are drawn in
+# is a problem (row 17, 问题不足), "一是强化法治政府建设组织领导…" a plan. They are drawn in
 # their own rows, not under 六.(三).
 #
 # Figures (tests/data/seed-metrics.tsv): rev_received 48 件 (wujin), 15 件 (putuo), none in
@@ -165,7 +167,7 @@ for size in 150x45 120x35 80x24; do
 	check "$size: the two separators stand in the same columns on every row" seps_straight 2 │
 	check "$size: row labels stand on the same screen row in every column" labels_synced 1
 	check "$size: no row is wider than the terminal" fits
-	check "$size: the status line names the row" status_has "Topic 1/27: 举措成效"
+	check "$size: the status line names the row" status_has "Topic 1/30: 举措成效"
 
 	last=$(row $((h - 1)))
 	keys Space
@@ -180,32 +182,33 @@ for size in 150x45 120x35 80x24; do
 	keys t
 	check "$size: t opens the topic list" shows "Topics — Enter jumps"
 	check "$size: the list names the topics" shows "举措成效 · 行政复议与行政应诉"
-	keys g j j j j j j j j Enter
+	keys g j j j j j j j j j Enter
 	check "$size: Enter in the list jumps: 行政复议与行政应诉 on top in every column" \
 		top_label_is "举措成效 · 行政复议与行政应诉" 3
-	check "$size: the status line says which row" status_has "Topic 9/27: 举措成效 · 行政复议与行政应诉"
+	check "$size: the status line says which row" status_has "Topic 10/30: 举措成效 · 行政复议与行政应诉"
 	check "$size: 常州 shows its section on 行政复议" field_is 4 1 "(一)提升行政复议工作效能"
-	check "$size: 湛江 has nothing on it" field_is 4 2 "—（无）"
+	check "$size: 湛江 lists the paragraph of its chapter on 执法 on 负责人出庭应诉" field_is 4 2 "¶ also in 一.四"
+	check "$size: its text follows" field_starts 5 2 "(四)强化规范引领"
 	check "$size: the separators stay straight after the jump" seps_straight 2 │
-	keys t g j j j j j j j j j j j j Enter ']' k k k k k k k k
+	keys t g j j j j j j j j j j j j j Enter ']' k k k k k k k k
 	check "$size: above 举措成效 · 公共法律服务, 常州's 六.(三) goes from its last sentence to the signature" \
 		section_then_signature
 	check "$size: the problems paragraph after it is not drawn under 六.(三)" column_hides 1 "2020年的工作取得"
-	keys t g j j j j j j j j j j j j j j j Enter
-	check "$size: row 16 is 问题不足" top_label_is "问题不足" 3
+	keys t g j j j j j j j j j j j j j j j j Enter
+	check "$size: row 17 is 问题不足" top_label_is "问题不足" 3
 	check "$size: 常州's problems paragraph stands there, marked as unheaded in 六.三" field_is 4 1 "¶ unheaded, in 六.三"
 	check "$size: its text follows" field_starts 5 1 "2020年的工作取得"
-	keys t g j j j j j j j j Enter
+	keys t g j j j j j j j j j j j j j j j j j j j j Enter
 	keys l Enter
 	check "$size: Enter on an empty cell says so" status_has "湛江经济技术开发区 2022 has nothing on this topic"
-	keys h Enter
+	keys t g j j j j j j j j j Enter h Enter
 	check "$size: Enter opens column 1's section in the reader" title_has "fazhi • Reader"
 	check "$size: the reader shows 常州市武进区 2020" title_has "常州市武进区 2020"
 	check "$size: the reader is at the section" reader_top_is "(一)提升行政复议工作效能"
 
 	keys c
 	check "$size: c opens the compare again (the marks are kept)" title_has "fazhi • Compare"
-	keys t g j j j j j j j j Enter l l Enter
+	keys t g j j j j j j j j j Enter l l Enter
 	check "$size: Enter in column 3 opens 舟山市普陀区 2021" title_has "舟山市普陀区 2021"
 	check "$size: the reader is at its section on 行政复议" reader_top_is "1.发挥行政复议"
 
@@ -265,7 +268,7 @@ check "120x35, four columns: the three separators stand straight" seps_straight 
 # Resizing keeps the row on top and re-wraps every column to its new width; below 80 columns
 # the view still spans the terminal, with two columns of the three.
 start 150 45 "$PUTUO" "$WUJIN" "$ZHANJIANG"
-keys Space Space Space c t g j j j j j j j j Enter
+keys Space Space Space c t g j j j j j j j j j Enter
 check "150x45: 行政复议与行政应诉 on top" top_label_is "举措成效 · 行政复议与行政应诉" 3
 resize 80 24
 check "resized to 80x24: the same row on top" top_label_is "举措成效 · 行政复议与行政应诉" 3
