@@ -13,7 +13,7 @@
 #define LONG_LINE 2000
 #define TITLE_MAX 60    /* characters */
 #define SHORT_LINE 30   /* characters: the first line of a two-line title, a signature */
-#define FLAT_LINE 900   /* bytes: a shorter line is never a flattened page */
+#define FLAT_LINE 300   /* bytes: a shorter line is never a flattened page */
 
 /* Keys that open a chrome line when followed by a separator (or nothing): metadata tables,
  * breadcrumbs, share/print links, footers, feedback forms. Spaces inside a key are allowed. */

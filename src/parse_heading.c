@@ -289,6 +289,25 @@ static int run_in_end(const char *s, struct parse_mark *m, size_t lim)
 	return 1;
 }
 
+/* In a block of a flattened page, a heading the typesetter broke shows as its first part, a
+ * blank and a short rest that ends the sentence ("…质量和建 设管理水平。 2014年…"): where the
+ * rest's 。 is, or PARSE_NONE. The caller asks it only of a long first part, as the line rule
+ * does; a rest opens with a Chinese character. */
+static size_t broken_rest(const char *s, size_t blank, size_t end)
+{
+	static const char *const inner[] = { "，", "；", "：", "、", "！", "？", ",", ";", ":" };
+	size_t r = parse_skip_blanks(s, blank, end), lim = end - r > 3 * BROKEN_REST_MAX ? r + 3 * BROKEN_REST_MAX : end;
+	size_t dot = parse_find(s, r, lim, "。");
+	struct parse_mark m;
+	if (dot == PARSE_NONE || dot == r || (dot + 3 < end && !block_blank(s, dot + 3, end, r)) ||
+	    point_at(s, r, end) || read_ordinal(s, r, end, &m) || (unsigned char)s[r] < 0x80)
+		return PARSE_NONE;   /* none, or a point or heading of its own */
+	for (size_t k = 0; k < sizeof inner / sizeof *inner; k++)
+		if (parse_find(s, r, dot, inner[k]) != PARSE_NONE)
+			return PARSE_NONE;
+	return dot;
+}
+
 /* Where m's title ends, m being about to open: fills title_end and head_end. Returns 0 when
  * no end is found within the limit (running text that starts with a numeral). */
 static int find_title_end(const struct tree *t, struct parse_mark *m, size_t end, int inline_head, int flat)
@@ -309,7 +328,10 @@ static int find_title_end(const struct tree *t, struct parse_mark *m, size_t end
 			return 1;
 		}
 		if (flat && block_blank(s, i, end, m->title_start)) {
-			m->title_end = m->head_end = i;
+			size_t dot = parse_chars(s, m->title_start, i, BROKEN_TITLE_MIN) >= BROKEN_TITLE_MIN
+			             ? broken_rest(s, i, end) : PARSE_NONE;
+			m->title_end = dot != PARSE_NONE ? dot : i;
+			m->head_end = dot != PARSE_NONE ? dot + 3 : i;
 			return 1;
 		}
 		if (inline_head && parse_starts(s, i, end, "；"))

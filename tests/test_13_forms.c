@@ -197,6 +197,20 @@ static void test_broken_heading(void **state)
 	            " | 2:二=坚持依法全面履行政府职能，持续优化法治化营商环境");
 }
 
+/* The same in a page flattened with blanks: the rest is a short block that ends the sentence;
+ * a point after a heading is no such rest. */
+static void test_broken_heading_flat(void **state)
+{
+	(void)state;
+	assert_tree("某区2015年政府工作报告\n"
+	            "现将有关情况报告如下： 一、2014年工作回顾 2014年是关键之年。全年工作稳步推进。各项指标完成良好。"
+	            " （一）坚持国际一流城区标准，着力优化生态环境质量和建 设管理水平。 全年完成植树造林500亩，"
+	            "新增绿地30公顷，空气质量持续改善，群众满意度明显提升，生态环境质量位居全市前列。"
+	            " （二）加强组织领导 一是成立领导小组。 二是落实述法制度，全年专题研究法治工作4次，成效明显。\n",
+	            "1:一=2014年工作回顾 | 2:一=坚持国际一流城区标准，着力优化生态环境质量和建 设管理水平"
+	            " | 2:二=加强组织领导");
+}
+
 /* No title line: the report starts at its lead-in or its salutation; the year is the one its
  * chapters report on, never the first year its text cites. */
 static void test_no_title(void **state)
@@ -399,6 +413,7 @@ int main(void)
 		cmocka_unit_test(test_numbering_errors),
 		cmocka_unit_test(test_other_ordinals),
 		cmocka_unit_test(test_broken_heading),
+		cmocka_unit_test(test_broken_heading_flat),
 		cmocka_unit_test(test_no_title),
 		cmocka_unit_test(test_regions),
 		cmocka_unit_test(test_parent_region),
