@@ -600,10 +600,43 @@ static int review_year(const struct report *r)
 	return lo && hi > lo ? lo : r->meta.year;
 }
 
+static int announces_plans(const struct classify_model *m, const char *s, size_t n, int year);
+
+/* The text of paragraph k that is not its section's heading. */
+static void para_text(const struct report *r, size_t k, const char **s, size_t *n)
+{
+	const struct para *pa = &r->paras[k];
+	size_t start = pa->start;
+	if (pa->section >= 0 && r->sections[pa->section].para == (int)k && r->sections[pa->section].head_end > start)
+		start = r->sections[pa->section].head_end;
+	*s = r->text + start;
+	*n = pa->end > start ? pa->end - start : 0;
+}
+
+/* In a chapter on problems that turns to plans in its own text (六、存在的问题和下一步工作, then
+ * "…2021年,我区将重点做好以下工作:" and (一)(二)… the plans), the paragraph announcing them, or -1. */
+static int plans_announced(const struct classify_model *m, const struct report *r, size_t chapter, int year)
+{
+	for (size_t k = r->sections[chapter].para >= 0 ? (size_t)r->sections[chapter].para : 0; k < r->npara; k++) {
+		if (r->paras[k].start >= r->sections[chapter].end)
+			break;
+		if (r->paras[k].section != (int)chapter)
+			continue;
+		const char *s;
+		size_t n;
+		para_text(r, k, &s, &n);
+		if (announces_plans(m, s, n, year))
+			return (int)k;
+	}
+	return -1;
+}
+
 static void classify_sections(const struct classify_model *m, struct report *r, struct cue_hits *hits)
 {
 	int current = CLASSIFY_MEASURES;   /* part of the latest top-level section */
 	int year = review_year(r);
+	int chapter = -1;                  /* the latest top-level section */
+	size_t plans_from = (size_t)-1;    /* in a problems chapter: where its plans begin */
 	for (size_t i = 0; i < r->nsections; i++) {
 		struct section *sec = &r->sections[i];
 		const char *title = r->text + sec->title_start;
@@ -615,11 +648,18 @@ static void classify_sections(const struct classify_model *m, struct report *r, 
 		}
 		if (sec->parent >= 0) {
 			sec->part = r->sections[sec->parent].part;
+			if (sec->parent == chapter && sec->start >= plans_from)
+				sec->part = CLASSIFY_PLANS;
 			cued = -1;
 		} else {
 			/* P5: no cue means measures, unless a later part has begun. */
 			sec->part = cued >= 0 ? cued : current;
 			current = sec->part;
+			chapter = (int)i;
+			plans_from = (size_t)-1;
+			int k = sec->part == CLASSIFY_PROBLEMS ? plans_announced(m, r, i, year) : -1;
+			if (k >= 0)
+				plans_from = r->paras[k].end;
 		}
 		section_topic(m, r, i, cued >= 0, hits);
 	}
@@ -661,6 +701,19 @@ static void find_switches(const struct classify_model *m, const struct report *r
 {
 	if (r->nsections == 0)
 		return;
+	int year = review_year(r);
+	for (size_t i = 0; i < r->nsections; i++) {   /* a problems chapter turning to plans */
+		int k = r->sections[i].parent < 0 && r->sections[i].part == CLASSIFY_PROBLEMS ? plans_announced(m, r, i, year) : -1;
+		if (k < 0)
+			continue;
+		const char *s;
+		size_t n;
+		para_text(r, (size_t)k, &s, &n);
+		if (announces_plans(m, s, lead_sentence(s, n), year))   /* it opens with them: its own */
+			p->part[k] = CLASSIFY_PLANS, p->topic[k] = CLASSIFY_GENERAL;
+		for (size_t q = (size_t)k + 1; q < r->npara && r->paras[q].section == (int)i; q++)
+			p->part[q] = CLASSIFY_PLANS, p->topic[q] = CLASSIFY_GENERAL;
+	}
 	size_t last = r->nsections - 1;   /* deepest last section of each top-level chapter */
 	for (size_t i = 0; i < r->nsections; i++) {
 		if (r->sections[i].parent >= 0 || r->sections[i].part != CLASSIFY_MEASURES)
@@ -677,13 +730,13 @@ static void find_switches(const struct classify_model *m, const struct report *r
 			size_t n = pa->end - pa->start;
 			if (now < 0 && problem_score(m, s, n) >= SWITCH_SCORE) {
 				p->part[k] = CLASSIFY_PROBLEMS, p->topic[k] = CLASSIFY_GENERAL;
-				if (announces_plans(m, s, n, r->meta.year))
+				if (announces_plans(m, s, n, year))
 					now = CLASSIFY_PLANS;
 				else
 					now = CLASSIFY_PROBLEMS;
 				continue;
 			}
-			if (now != CLASSIFY_PLANS && pa->kind == PARA_TEXT && announces_plans(m, s, n, r->meta.year)) {
+			if (now != CLASSIFY_PLANS && pa->kind == PARA_TEXT && announces_plans(m, s, n, year)) {
 				p->part[k] = CLASSIFY_PLANS, p->topic[k] = CLASSIFY_GENERAL;
 				now = CLASSIFY_PLANS;
 				continue;

@@ -533,6 +533,54 @@ static void test_invented_review_and_density(void **state)
 	report_free(r);
 }
 
+/* A chapter on problems that turns to plans in its own text: what follows the paragraph that
+ * announces them is plans, sub-sections included; that paragraph stays with the problems it
+ * states, unless it opens with the announcement. */
+static void test_problems_then_plans(void **state)
+{
+	(void)state;
+	struct report *r = invented(
+		"关于2021年度法治政府建设情况的报告\n"
+		"一、2021年法治政府建设主要举措\n"
+		"（一）加强行政复议工作\n"
+		"全年收到行政复议申请30件。\n"
+		"二、存在的不足和今后打算\n"
+		"执法队伍专业化程度不高，基层法治力量仍然薄弱，依法行政水平有待进一步提高。2022年，我们将重点抓好以下几方面工作：\n"
+		"（一）深化综合行政执法改革\n"
+		"推进执法重心下移。\n"
+		"（二）提升行政复议质效\n"
+		"发挥行政复议主渠道作用。\n"
+		"三、其他需要报告的情况\n"
+		"无。\n");
+	struct classify_paras p = { 0 };
+	classify_report_with(model(), r, &p);
+	int ch = section_of(r, "存在的不足和今后打算");
+	assert_int_equal(r->sections[ch].part, CLASSIFY_PROBLEMS);
+	assert_int_equal(r->sections[section_of(r, "深化综合行政执法改革")].part, CLASSIFY_PLANS);
+	assert_int_equal(r->sections[section_of(r, "深化综合行政执法改革")].topic, CLASSIFY_ENFORCEMENT);
+	assert_int_equal(r->sections[section_of(r, "提升行政复议质效")].part, CLASSIFY_PLANS);
+	assert_int_equal(r->sections[section_of(r, "其他需要报告的情况")].part, CLASSIFY_OTHER);
+	size_t k = (size_t)r->sections[ch].para + 1;
+	assert_int_equal(p.part[k], CLASSIFY_PROBLEMS);
+	assert_false(classify_para_switched(r, &p, k));
+	classify_paras_fini(&p);
+	report_free(r);
+
+	r = invented("关于2021年度法治政府建设情况的报告\n"
+		     "一、存在的问题\n"
+		     "一是部分工作人员法治意识不强。\n"
+		     "下一步，我们将重点做好以下工作：\n"
+		     "一是加强学法用法。\n");
+	classify_report_with(model(), r, &p);
+	assert_int_equal(r->sections[0].part, CLASSIFY_PROBLEMS);
+	assert_int_equal(p.part[r->npara - 3], CLASSIFY_PROBLEMS);
+	assert_int_equal(p.part[r->npara - 2], CLASSIFY_PLANS);
+	assert_int_equal(p.part[r->npara - 1], CLASSIFY_PLANS);
+	assert_true(classify_para_switched(r, &p, r->npara - 1));
+	classify_paras_fini(&p);
+	report_free(r);
+}
+
 static void test_every_section_classified(void **state)
 {
 	(void)state;
@@ -566,6 +614,7 @@ int main(void)
 		cmocka_unit_test(test_switch_segments),
 		cmocka_unit_test(test_no_false_switch),
 		cmocka_unit_test(test_invented_review_and_density),
+		cmocka_unit_test(test_problems_then_plans),
 		cmocka_unit_test(test_real_accuracy),
 		cmocka_unit_test(test_every_section_classified),
 	};
