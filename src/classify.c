@@ -308,17 +308,24 @@ void classify_default_free(void)
 struct scores {
 	int v[CLASSIFY_NTOPICS];
 	int top[CLASSIFY_NTOPICS];   /* the heaviest cue of each topic met */
+	size_t first[CLASSIFY_NTOPICS];   /* where each topic's first cue starts; SIZE_MAX none */
+	int by_place;               /* equal scores: the topic named first wins (a heading) */
 	int hint2;          /* secondary topic named by the strongest override cue, or -1 */
 	int hint_weight;
 };
 
-static int best_of(const struct classify_model *m, const int *v, int skip)
+static int best_of(const struct classify_model *m, const struct scores *sc, int skip)
 {
+	const int *v = sc->v;
 	int best = -1;
 	for (int t = CLASSIFY_GENERAL + 1; t < CLASSIFY_NONE; t++) {
 		if (t == skip || v[t] <= 0)
 			continue;
-		if (best < 0 || v[t] > v[best] || (v[t] == v[best] && m->rank[t] < m->rank[best]))
+		if (best < 0 || v[t] > v[best])
+			best = t;
+		else if (v[t] == v[best] && sc->by_place && sc->first[t] != sc->first[best])
+			best = sc->first[t] < sc->first[best] ? t : best;
+		else if (v[t] == v[best] && m->rank[t] < m->rank[best])
 			best = t;
 	}
 	return best;
@@ -342,6 +349,8 @@ static void score_text(const struct classify_model *m, const char *s, size_t n, 
 		sc->v[t->topic] += t->weight;
 		if (t->weight > sc->top[t->topic])
 			sc->top[t->topic] = t->weight;
+		if (hits->v[k].start < sc->first[t->topic])
+			sc->first[t->topic] = hits->v[k].start;
 		if (t->topic2 >= 0 && t->weight > sc->hint_weight) {
 			sc->hint2 = t->topic2;
 			sc->hint_weight = t->weight;
@@ -352,6 +361,8 @@ static void score_text(const struct classify_model *m, const char *s, size_t n, 
 static void scores_clear(struct scores *sc)
 {
 	memset(sc, 0, sizeof *sc);
+	for (int t = 0; t < CLASSIFY_NTOPICS; t++)
+		sc->first[t] = SIZE_MAX;
 	sc->hint2 = -1;
 }
 
@@ -391,17 +402,19 @@ static void score_heading(const struct classify_model *m, const char *s, size_t 
 		if (!glob(p, strlen(p), s, n, 0, &cs, &ce))
 			continue;
 		scores_clear(sc);
+		sc->by_place = 1;
 		score_text(m, s + cs, ce - cs, 1, sc, hits);
-		if (best_of(m, sc->v, -1) >= 0)
+		if (best_of(m, sc, -1) >= 0)
 			return;
 	}
 	scores_clear(sc);
+	sc->by_place = 1;
 	score_text(m, s, n, 1, sc, hits);
 }
 
 static int secondary(const struct classify_model *m, const struct scores *sc, int best)
 {
-	int second = best_of(m, sc->v, best);
+	int second = best_of(m, sc, best);
 	if (second >= 0 && sc->v[second] >= 2)
 		return second;
 	return sc->hint2 != best ? sc->hint2 : -1;
@@ -413,7 +426,7 @@ int classify_heading(const struct classify_model *m, const char *s, size_t n, in
 	struct cue_hits hits = { 0 };
 	score_heading(m, s, n, &sc, &hits);
 	cue_hits_fini(&hits);
-	int best = best_of(m, sc.v, -1);
+	int best = best_of(m, &sc, -1);
 	if (topic2)
 		*topic2 = best >= 0 ? secondary(m, &sc, best) : -1;
 	if (score)
@@ -552,7 +565,7 @@ static void section_topic(const struct classify_model *m, struct report *r, size
 	size_t tn = sec->title_end - sec->title_start;
 	struct scores sc;
 	score_heading(m, title, tn, &sc, hits);
-	int best = best_of(m, sc.v, -1), hs = best >= 0 ? sc.v[best] : 0;
+	int best = best_of(m, &sc, -1), hs = best >= 0 ? sc.v[best] : 0;
 	int parent = sec->parent >= 0 ? r->sections[sec->parent].topic : -1;
 
 	sec->topic = best >= 0 ? best : CLASSIFY_GENERAL;
@@ -572,9 +585,10 @@ static void section_topic(const struct classify_model *m, struct report *r, size
 		return;
 	for (int t = 0; t < CLASSIFY_NTOPICS; t++)
 		sc.v[t] *= HEADING_FACTOR;
+	sc.by_place = 0;
 	size_t body = sec->end - sec->head_end;
 	score_text(m, r->text + sec->head_end, body, 0, &sc, hits);
-	best = best_of(m, sc.v, -1);
+	best = best_of(m, &sc, -1);
 	if (best >= 0 && sc.v[best] >= DECISIVE && (size_t)sc.v[best] * BODY_DENSITY >= body) {
 		sec->topic = best;
 		sec->topic2 = secondary(m, &sc, best);
@@ -748,7 +762,7 @@ static void find_switches(const struct classify_model *m, const struct report *r
 			if (pa->kind == PARA_POINT) {
 				struct scores sc;
 				score_heading(m, s, lead_sentence(s, n), &sc, hits);
-				int best = best_of(m, sc.v, -1);
+				int best = best_of(m, &sc, -1);
 				if (best >= 0)
 					p->topic[k] = best;
 			}

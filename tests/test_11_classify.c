@@ -194,6 +194,13 @@ static void test_invented_headings(void **state)
 		{ "在依法化解矛盾纠纷上实现新突破", CLASSIFY_DISPUTE },
 		{ "政务公开方面", CLASSIFY_OPENNESS },
 		{ "应急管理体系更加完善", CLASSIFY_EMERGENCY },
+		/* Equal scores: the area named first is the heading's subject. */
+		{ "推进“放管服”改革，打造一流营商环境", CLASSIFY_FUNCTIONS },
+		{ "优化营商环境，深化“放管服”改革", CLASSIFY_BUSINESS },
+		{ "严格落实领导干部学法用法制度", CLASSIFY_LEADERSHIP },
+		{ "认真学习宣传贯彻党的二十大精神", CLASSIFY_LEADERSHIP },
+		{ "统筹推进法治政府建设", CLASSIFY_LEADERSHIP },
+		{ "加强农村留守儿童法治服务", CLASSIFY_LEGAL_SERVICE },
 	};
 	size_t n = sizeof rows / sizeof rows[0], right = 0;
 	for (size_t i = 0; i < n; i++) {
