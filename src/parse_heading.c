@@ -344,19 +344,19 @@ static int find_title_end(const struct tree *t, struct parse_mark *m, size_t end
 	return 1;
 }
 
-/* The numbering a heading may take. Inside a line only the next numeral is a heading. At a
- * line start a numeral repeated from the sibling before it is a heading written with a
+/* The numbering a heading may take. Inside a line of running text only the next numeral is a
+ * heading. At a line start, or in a block of a flattened page, a numeral repeated from the sibling before it is a heading written with a
  * numbering error, and so is the one after such a repeat that goes on counting by position:
  * （一）（一）（三） gives three headings, kept as written and reported. Not after a numeral
  * of that level was refused since the last heading: a list that restarts is no heading. */
 enum { NUM_BAD, NUM_NEXT, NUM_REPEATED, NUM_SKIPPED };
 
-static int numbering(const struct tree *t, const struct parse_mark *m, int inline_head)
+static int numbering(const struct tree *t, const struct parse_mark *m, int strict)
 {
 	const struct sibling *g = &t->kids[parent_level(t, m->level)][m->level];
 	if (m->value == g->last + 1)
 		return NUM_NEXT;
-	if (inline_head || g->count == 0 || g->stray)
+	if (strict || g->count == 0 || g->stray)
 		return NUM_BAD;
 	if (m->value == g->last)
 		return NUM_REPEATED;
@@ -370,7 +370,7 @@ static int heading_at(const struct tree *t, size_t i, size_t end, int inline_hea
 	const char *s = t->r->text;
 	if (!read_ordinal(s, i, end, m))
 		return NUM_BAD;
-	int num = numbering(t, m, inline_head);
+	int num = numbering(t, m, inline_head && !flat);
 	if (num == NUM_BAD || !find_title_end(t, m, end, inline_head, flat))
 		return NUM_BAD;
 	m->title_end = trim_end(s, m->title_start, m->title_end);
@@ -453,7 +453,7 @@ static size_t next_inline(const struct tree *t, size_t para, size_t from, size_t
 	for (size_t i = from; i < end;) {
 		unsigned char c = (unsigned char)s[i];
 		int lead = c == '(' || c == 0xef /* （ */ || c == 0xe4 || c == 0xe5 || c == 0xe2 || (c >= '1' && c <= '9');
-		if (lead && i > para && inline_boundary(s, para, i) && heading_at(t, i, end, 1, flat, &m) == NUM_NEXT)
+		if (lead && i > para && inline_boundary(s, para, i) && heading_at(t, i, end, 1, flat, &m) != NUM_BAD)
 			return i;
 		parse_char(s, &i, end);
 	}

@@ -166,6 +166,18 @@ static void test_numbering_errors(void **state)
 		numbering += r->warnings[i].kind == REPORT_WARN_NUMBERING;
 	assert_int_equal(numbering, 3);   /* （一） again, （三） after it, 二是 twice */
 	report_free(r);
+
+	/* The same errors in a page flattened onto one line are kept as well. */
+	assert_tree("某镇2022年法治政府建设工作报告\n"
+	            "现将有关情况报告如下：一、工作开展情况（一）推进依法决策聘请法律顾问3名，审查合同86份。"
+	            "（二）规范行政执法持证人员617人，办理处罚案件1349件，评查案卷120卷，全部合格。"
+	            "（二）加强执法监督开展执法检查12次，发现问题21个，已全部整改到位，效果明显。"
+	            "（四）化解行政争议收到复议申请32件，受理29件，维持19件，撤销4件，终止6件，无一败诉。"
+	            "二、下一步打算继续加强法治建设，推进各项工作。\n",
+	            "1:一=工作开展情况 | 2:一=推进依法决策聘请法律顾问3名，审查合同86份"
+	            " | 2:二=规范行政执法持证人员617人，办理处罚案件1349件，评查案卷120卷，全部合格"
+	            " | 2:二=加强执法监督开展执法检查12次，发现问题21个，已全部整改到位，效果明显"
+	            " | 2:四=化解行政争议收到复议申请32件，受理29件，维持19件，撤销4件，终止6件，无一败诉 | 1:二=下一步打算");
 }
 
 static void test_other_ordinals(void **state)
