@@ -15,6 +15,7 @@
 
 #include "encoding.h"
 #include "outline.h"
+#include "meta_fix.h"
 #include "report.h"
 #include "state.h"
 #include "text.h"
@@ -487,6 +488,8 @@ static void draw_bar(struct ui *u)
 		if (r->meta.year > 0)
 			snprintf(year, sizeof year, " %d", r->meta.year);
 		x = put(w, x, cols, year, UI_R_BAR);
+		if (r->meta.corrected)   /* metadata set by hand: say where it comes from */
+			x = put(w, x, cols, " (" META_FIX_NAME ")", UI_R_BAR);
 		x = put(w, x, cols, "  ", UI_R_BAR);
 		if (r->meta.title)
 			x = put(w, x, cols, r->meta.title, UI_R_BAR);

@@ -33,6 +33,10 @@ compare_borders() {   # every grid row has one border, in the same column
 	done
 }
 
+title_lacks() {
+	! row 1 | grep -qF -- "$1"
+}
+
 screen_row_is() {   # a screen row is exactly $1 once blanks are cut
 	screen | sed 's/^ *//; s/ *$//' | grep -qxF -- "$1"
 }
@@ -66,6 +70,20 @@ for size in "150 45" "120 35" "80 24"; do
 	check "$size: the columns stay aligned" compare_borders
 	keys q
 done
+
+# A fazhi-meta.tsv beside the reports corrects what the text does not say (07 names no region):
+# the list and the title bar show the correction, and say where it comes from.
+FIX=$(mktemp -d "${TMPDIR:-/tmp}/fazhi-fix-XXXXXX")
+trap 'rm -rf "$FIX"; cleanup' EXIT
+cp "$R"/07_REL_shenzhen_yantian_zfgzbg_2015.txt "$R"/01_shenzhen_longhua_2019.txt "$FIX"/
+printf '07_REL_shenzhen_yantian_zfgzbg_2015.txt\tregion\t深圳市盐田区\n' >"$FIX/fazhi-meta.tsv"
+start 150 45 "$FIX"
+check "fazhi-meta.tsv: the list shows the corrected region" pane_shows 1 "深圳市盐田区"
+check "fazhi-meta.tsv: the title bar names the corrected region" title_has "深圳市盐田区 2014"
+check "fazhi-meta.tsv: … and where the correction comes from" title_has "(fazhi-meta.tsv)"
+keys j
+check "fazhi-meta.tsv: an uncorrected report says nothing of it" title_lacks "(fazhi-meta.tsv)"
+check "fazhi-meta.tsv: … and is the other report" title_has "深圳市龙华区 2019"
 
 # 60×20: one pane at a time.
 start 60 20 "$R"
