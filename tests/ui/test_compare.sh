@@ -14,7 +14,7 @@ PUTUO=$P/putuo-2021.txt WUJIN=$P/wujin-2020.txt ZHANJIANG=$P/zhanjiang-etdz-2022
 # wujin has (一)提升行政复议工作效能 and (二)完善行政应诉工作机制, zhanjiang no section but the
 # paragraph of its 一.(四) on 负责人出庭应诉, listed again there ("¶ also in 一.四"), and putuo
 # 1.发挥行政复议化解行政争议主渠道作用 and 2.进一步规范行政应诉工作. Zhanjiang has nothing in
-# the 21st, 下一年安排 · 政府职能与放管服.
+# the 18th, 问题不足 · 行政执法.
 #
 # wujin's 六.(三)法治乡村建设纵深推进 (row 14, 举措成效 · 普法与法治社会) ends "…现代化水平不断
 # 提升。" and the report's signature, 常州市武进区人民政府; the paragraphs between switch part without a heading: "2020年的工作取得了一定的成绩…"
@@ -198,7 +198,7 @@ for size in 150x45 120x35 80x24; do
 	check "$size: row 17 is 问题不足" top_label_is "问题不足" 3
 	check "$size: 常州's problems paragraph stands there, marked as unheaded in 六.三" field_is 4 1 "¶ unheaded, in 六.三"
 	check "$size: its text follows" field_starts 5 1 "2020年的工作取得"
-	keys t g j j j j j j j j j j j j j j j j j j j j Enter
+	keys t g j j j j j j j j j j j j j j j j j Enter
 	keys l Enter
 	check "$size: Enter on an empty cell says so" status_has "湛江经济技术开发区 2022 has nothing on this topic"
 	keys t g j j j j j j j j j Enter h Enter
