@@ -441,6 +441,21 @@ static int sentence_end(uint32_t c)
 	return c == 0x3002 || c == ';' || c == '!' || c == '?' || c == '\n';
 }
 
+/* The end of the sentence of s[0..n) starting at i: past its 。 ; ! ? (either width) or newline.
+ * Bytes, not characters: it runs over every paragraph of a compare. */
+static size_t sentence_stop(const char *s, size_t n, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	for (; i < n; i++) {
+		if (u[i] == ';' || u[i] == '!' || u[i] == '?' || u[i] == '\n')
+			return i + 1;
+		if (i + 2 < n && ((u[i] == 0xE3 && u[i + 1] == 0x80 && u[i + 2] == 0x82) ||
+				  (u[i] == 0xEF && u[i + 1] == 0xBC && (u[i + 2] == 0x9B || u[i + 2] == 0x81 || u[i + 2] == 0x9F))))
+			return i + 3;
+	}
+	return n;
+}
+
 /* Whether s[0..n) holds cue "A" or "A…B" (B after A in the same sentence). */
 static int has_cue(const char *s, size_t n, const char *cue)
 {
@@ -816,9 +831,7 @@ static void para_topics(const struct classify_model *m, const struct report *r, 
 	unsigned stands = 0;
 	size_t h = 0, from = 0;
 	while (from < n) {
-		size_t end = from;
-		while (end < n && !sentence_end(cue_char(text, n, &end)))
-			;
+		size_t end = sentence_stop(text, n, from);
 		unsigned touched = 0;
 		for (; h < hits->n && hits->v[h].start < end; h++) {
 			const struct tcue *t = &m->tc[hits->v[h].data];
