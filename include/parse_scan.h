@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "report.h"
 
@@ -44,8 +45,12 @@ uint32_t parse_char(const char *s, size_t *i, size_t end);
 int parse_is_blank(uint32_t c);
 /* Skips blanks from i; returns the first offset that is not one (or end). */
 size_t parse_skip_blanks(const char *s, size_t i, size_t end);
-/* 1 when s[i..end) begins with the UTF-8 string lit. */
-int parse_starts(const char *s, size_t i, size_t end, const char *lit);
+/* 1 when s[i..end) begins with the UTF-8 string lit. Inline, so that strlen of a literal folds. */
+static inline int parse_starts(const char *s, size_t i, size_t end, const char *lit)
+{
+	size_t n = strlen(lit);
+	return end - i >= n && memcmp(s + i, lit, n) == 0;
+}
 /* Offset of the first lit in s[i..end), or PARSE_NONE. */
 size_t parse_find(const char *s, size_t i, size_t end, const char *lit);
 /* 1..99 for a Chinese numeral (一 … 九十九) at s[*i], advancing *i past it; 0 when none. */
@@ -79,8 +84,8 @@ struct parse_mark {
 	size_t title_start, title_end;  /* without the ordinal and the trailing 。 */
 	size_t head_end;                /* after the title and its 。 */
 };
-/* 1 when s[st] opens with an ordinal that may start a heading (一、 but not 二、三产业), whatever
- * follows: where a block of a flattened page may begin. */
+/* The level of the ordinal s[st] opens with when it may start a heading (一、 but not
+ * 二、三产业), whatever follows; 0 when none: where a block of a flattened page may begin. */
 int parse_opens_heading(const char *s, size_t st, size_t end);
 /* 1 and fills *m when the line opens with a well-formed heading (sequence not checked). */
 int parse_mark(const char *s, size_t start, size_t end, struct parse_mark *m);

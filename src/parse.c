@@ -51,8 +51,10 @@ static int is_space(uint32_t c)
 
 size_t parse_key(const char *s, size_t i, size_t end, const char *key)
 {
-	size_t j = i, k = 0, klen = strlen(key);
-	while (k < klen) {
+	if (i >= end || s[i] != key[0])
+		return 0;   /* most keys differ at once: no strlen for them */
+	size_t j = i, k = 0;
+	while (key[k]) {
 		if (j >= end || s[j] != key[k]) {
 			size_t t = j;
 			if (k == 0 || j >= end || !is_space(parse_char(s, &t, end)))
@@ -323,12 +325,6 @@ size_t parse_skip_blanks(const char *s, size_t i, size_t end)
 	return i;
 }
 
-int parse_starts(const char *s, size_t i, size_t end, const char *lit)
-{
-	size_t n = strlen(lit);
-	return end - i >= n && memcmp(s + i, lit, n) == 0;
-}
-
 size_t parse_find(const char *s, size_t i, size_t end, const char *lit)
 {
 	size_t n = strlen(lit);
@@ -346,10 +342,15 @@ size_t parse_find(const char *s, size_t i, size_t end, const char *lit)
 
 static int cn_digit(const char *s, size_t *i, size_t end)
 {
-	static const char *const digits[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+	static const uint32_t digits[] = { 0x4e00, 0x4e8c, 0x4e09, 0x56db, 0x4e94, 0x516d, 0x4e03, 0x516b, 0x4e5d };
+	unsigned char b = (unsigned char)s[*i];
+	if (end - *i < 3 || b < 0xe4 || b > 0xe5)   /* 一 … 九 are all U+4E00–U+5FFF */
+		return 0;
+	size_t t = *i;
+	uint32_t c = parse_char(s, &t, end);
 	for (int d = 0; d < 9; d++)
-		if (parse_starts(s, *i, end, digits[d])) {
-			*i += 3;
+		if (c == digits[d]) {
+			*i = t;
 			return d + 1;
 		}
 	return 0;
@@ -427,9 +428,30 @@ static void push_line(struct parse_scan *sc, size_t st, size_t end, unsigned blo
 	l->flags |= block;
 }
 
-/* A line that holds a whole page: several sentences, long. A crawler that flattens a page
- * joins its blocks (breadcrumb, title, date, share bar, paragraphs, footer) with blanks. */
-static int is_flattened(const char *s, size_t st, size_t end)
+/* 1 when a chapter ordinal (一、 （一）) stands inside s[st, end) after a sentence end, a colon
+ * or a blank: a heading run into the text before it. One pass over the bytes. */
+static int holds_heading(const char *s, size_t st, size_t end)
+{
+	for (size_t i = st + 1; i + 3 < end; i++) {
+		unsigned char b = (unsigned char)s[i];
+		if (b != 0xe3 && b != 0xef && b != ' ')
+			continue;   /* 。 U+3000 (E3 80 ..), ！？： (EF BC ..), a space */
+		size_t n = i;
+		uint32_t c = parse_char(s, &n, end);
+		if (c != 0x3002 && c != 0xff01 && c != 0xff1f && c != 0xff1a && c != ' ' && c != 0x3000)
+			continue;
+		n = parse_skip_blanks(s, n, end);
+		int level = n < end ? parse_opens_heading(s, n, end) : 0;
+		if (level == 1 || level == 2)
+			return 1;
+	}
+	return 0;
+}
+
+/* A line that holds a whole page: several sentences, long, and either most of the text or
+ * holding a chapter heading inside it. A crawler that flattens a page joins its blocks
+ * (breadcrumb, title, date, share bar, paragraphs, footer) with blanks, or with nothing. */
+static int is_flattened(const char *s, size_t st, size_t end, size_t len)
 {
 	if (end - st < FLAT_LINE)
 		return 0;
@@ -439,7 +461,7 @@ static int is_flattened(const char *s, size_t st, size_t end)
 		n++;
 		i += 3;
 	}
-	return n >= 3;
+	return n >= 3 && (2 * (end - st) > len || holds_heading(s, st, end));
 }
 
 static int is_alnum(uint32_t c)
@@ -712,7 +734,7 @@ void parse_scan_lines(struct parse_scan *sc, const char *text, size_t len)
 		const char *nl = memchr(text + i, '\n', len - i);
 		size_t eol = nl ? (size_t)(nl - text) : len;
 		size_t st = parse_skip_blanks(text, i, eol), end = blanks_before(text, st, eol);
-		if (end > st && is_flattened(text, st, end))
+		if (end > st && is_flattened(text, st, end, len))
 			push_blocks(sc, st, end);
 		else if (end > st)
 			push_line(sc, st, end, 0);

@@ -144,7 +144,7 @@ int parse_opens_heading(const char *s, size_t st, size_t end)
 	if (!read_ordinal(s, st, end, &m))
 		return 0;
 	m.title_end = end - m.title_start > TITLE_BYTES ? m.title_start + TITLE_BYTES : end;
-	return !counts_on(s, &m);
+	return counts_on(s, &m) ? 0 : m.level;
 }
 
 int parse_mark(const char *s, size_t st, size_t end, struct parse_mark *m)
@@ -432,30 +432,54 @@ static int deepest(const struct tree *t)
 	return -1;
 }
 
-/* 1 when a heading inside a line may start at s[i]: after a sentence end, a colon, a
- * closing bracket or a blank, as a flattened page runs one block into the next. */
-static int inline_boundary(const char *s, size_t from, size_t i)
+/* 1 for a character after which a heading inside a line may start: a sentence end, a colon,
+ * a closing bracket or quote, or a blank, as a flattened page runs one block into the next. */
+static int ends_block(uint32_t c)
 {
-	static const char *const before[] = { "。", "！", "？", "：", ":", "）", ")", "】", "”", " ", "\u3000" };
-	for (size_t k = 0; k < sizeof before / sizeof *before; k++) {
-		size_t n = strlen(before[k]);
-		if (i >= from + n && memcmp(s + i - n, before[k], n) == 0)
-			return 1;
+	switch (c) {
+	case 0x3002: case 0xff01: case 0xff1f: case 0xff1a: case ':': case 0xff09: case ')':
+	case 0x3011: case 0x201d: case ' ': case 0x3000:   /* 。！？：:）)】” and blanks */
+		return 1;
+	default:
+		return 0;
 	}
-	return 0;
 }
 
-/* The start of the next heading inside s[from, end), or end; the paragraph began at `para`. */
+/* 1 when s[i] may begin an ordinal: a bracket, a digit, 一 … 九 or 十, ①. */
+static int may_open(const char *s, size_t i, size_t end)
+{
+	unsigned char b = (unsigned char)s[i];
+	return b == '(' || (b >= '1' && b <= '9') || b == 0xe4 || b == 0xe5 ||
+	       (b == 0xef && end - i >= 3) || (b == 0xe2 && end - i >= 3);
+}
+
+/* The start of the next heading inside s[from, end), or end; the paragraph began at `para`.
+ * Each character is decoded once; a heading is tried only after one that ends a block. */
 static size_t next_inline(const struct tree *t, size_t para, size_t from, size_t end, int flat)
 {
 	const char *s = t->r->text;
 	struct parse_mark m;
-	for (size_t i = from; i < end;) {
-		unsigned char c = (unsigned char)s[i];
-		int lead = c == '(' || c == 0xef /* （ */ || c == 0xe4 || c == 0xe5 || c == 0xe2 || (c >= '1' && c <= '9');
-		if (lead && i > para && inline_boundary(s, para, i) && heading_at(t, i, end, 1, flat, &m) != NUM_BAD)
+	size_t i = from;
+	if (i > para) {   /* right after the heading that opened the paragraph */
+		size_t p = i - 1;
+		while (p > para && ((unsigned char)s[p] & 0xc0) == 0x80)
+			p--;
+		size_t q = p;
+		if (ends_block(parse_char(s, &q, i)) && heading_at(t, i, end, 1, flat, &m) != NUM_BAD)
 			return i;
-		parse_char(s, &i, end);
+	}
+	for (; i < end; i++) {
+		/* Only these bytes begin a character that ends a block (continuation bytes are
+		 * 80–BF), so the rest is passed over without decoding. */
+		unsigned char b = (unsigned char)s[i];
+		if (b != 0xe3 && b != 0xef && b != 0xe2 && b != ' ' && b != ':' && b != ')')
+			continue;
+		size_t n = i;
+		if (!ends_block(parse_char(s, &n, end)) || n >= end || !may_open(s, n, end))
+			continue;
+		if (heading_at(t, n, end, 1, flat, &m) != NUM_BAD)
+			return n;
+		i = n - 1;
 	}
 	return end;
 }
