@@ -54,7 +54,7 @@ static void test_json_fixture(void **state)
 		"{\"level\":3,\"number\":\"2\",\"title\":\"压实工作责任\",\"part\":\"measures\",\"topic\":\"leadership\",\"topic2\":null,\"sections\":["
 		"{\"level\":4,\"number\":\"1\",\"title\":\"落实述法制度\",\"part\":\"measures\",\"topic\":\"leadership\",\"topic2\":null,\"sections\":[]},"
 		"{\"level\":4,\"number\":\"2\",\"title\":\"开展法治督查\",\"part\":\"measures\",\"topic\":\"leadership\",\"topic2\":null,\"sections\":[]}]},"
-		"{\"level\":3,\"number\":\"3\",\"title\":\"加强学法用法\",\"part\":\"measures\",\"topic\":\"publicity\",\"topic2\":null,\"sections\":[]}]},"
+		"{\"level\":3,\"number\":\"3\",\"title\":\"加强学法用法\",\"part\":\"measures\",\"topic\":\"leadership\",\"topic2\":null,\"sections\":[]}]},"
 		"{\"level\":2,\"number\":\"二\",\"title\":\"规范行政执法\",\"part\":\"measures\",\"topic\":\"enforcement\",\"topic2\":null,\"sections\":[]}]},"
 		"{\"level\":1,\"number\":\"二\",\"title\":\"下一步打算\",\"part\":\"plans\",\"topic\":\"general\",\"topic2\":null,\"sections\":[]}]}\n");
 	free(out);
