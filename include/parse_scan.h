@@ -102,6 +102,9 @@ int parse_region_split(const char *s, size_t st, size_t end, struct parse_region
 /* How many units (市, 区 …) end a place name inside s[st, end): 2 for 深圳市龙华区. */
 size_t parse_region_units(const char *s, size_t st, size_t end);
 
+/* Bytes of a document number (武政发〔2021〕7号) at s[i], or 0 (parse_meta.c). */
+size_t parse_doc_number_len(const char *s, size_t i, size_t end);
+
 /* Metadata (parse_meta.c): fills r->meta from the scan and the body bounds already set. */
 void parse_meta(struct report *r, const struct parse_scan *s);
 

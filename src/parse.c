@@ -14,6 +14,7 @@
 #define TITLE_MAX 60    /* characters */
 #define SHORT_LINE 30   /* characters: the first line of a two-line title, a signature */
 #define FLAT_LINE 300   /* bytes: a shorter line is never a flattened page */
+#define DOC_NUMBER_MAX 64 /* bytes of a document number (12 characters, year, number) */
 
 /* Keys that open a chrome line when followed by a separator (or nothing): metadata tables,
  * breadcrumbs, share/print links, footers, feedback forms. Spaces inside a key are allowed. */
@@ -664,6 +665,16 @@ static int flat_addressee(const char *s, size_t st, size_t lim, size_t *as, size
 	return 0;
 }
 
+/* The report's own document number run in right before its addressee ("…[关闭窗口]
+ * 晋政文〔2018〕36号泉州市人民政府：…"): where it begins, or PARSE_NONE. */
+static size_t number_before(const char *s, size_t st, size_t at)
+{
+	for (size_t p = at > st + DOC_NUMBER_MAX ? at - DOC_NUMBER_MAX : st; p < at; p++)
+		if (((unsigned char)s[p] & 0xc0) != 0x80 && parse_doc_number_len(s, p, at) == at - p)
+			return p;
+	return PARSE_NONE;
+}
+
 /* The signature's date after a flattened page's last sentence, run into the issuer's name
  * ("…人民政府2019年12月18日"): 1 and [*ds, *de) when there is one. */
 static int flat_date(const char *s, size_t from, size_t end, size_t *ds, size_t *de)
@@ -693,14 +704,16 @@ static void push_blocks(struct parse_scan *sc, size_t st, size_t end)
 	size_t ts = PARSE_NONE, te = PARSE_NONE, ss = PARSE_NONE, ds = PARSE_NONE, de = PARSE_NONE;
 	size_t as = PARSE_NONE, ae = PARSE_NONE;
 	flat_title(s, st, first_dot, end, &ts, &te);
-	flat_addressee(s, te != PARSE_NONE ? te : st, first_dot, &as, &ae);
+	size_t ns = PARSE_NONE;
+	if (flat_addressee(s, te != PARSE_NONE ? te : st, first_dot, &as, &ae))
+		ns = number_before(s, te != PARSE_NONE ? te : st, as);
 	if (last_dot != PARSE_NONE && flat_date(s, last_dot + 3, end, &ds, &de) &&
 	    parse_chars(s, last_dot + 3, ds, SHORT_LINE) <= SHORT_LINE)
 		ss = last_dot + 3;   /* the signature between the last sentence and the date */
 	int depth = 0;
 	size_t from = st;
 	for (size_t i = st; i < end;) {
-		if ((i == ts || i == te || i == as || i == ae || i == ss || i == ds || i == de) && i > from) {
+		if ((i == ts || i == te || i == ns || i == as || i == ae || i == ss || i == ds || i == de) && i > from) {
 			push_line(sc, from, i, PARSE_LINE_BLOCK);
 			from = i;
 		}

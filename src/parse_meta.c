@@ -136,8 +136,7 @@ static int is_close_bracket(uint32_t c)
 	return c == 0x3015 || c == ']' || c == 0xff3d || c == ')' || c == 0xff09 || c == 0x3011 || c == 0xfe5e;
 }
 
-/* Bytes of a document number (武政发〔2021〕7号) at s[i], or 0. */
-static size_t doc_number_len(const char *s, size_t i, size_t end)
+size_t parse_doc_number_len(const char *s, size_t i, size_t end)
 {
 	size_t j = i, t;
 	int n = 0;
@@ -161,7 +160,7 @@ static void find_doc_number(struct report *r, const struct parse_scan *sc)
 	size_t from = sc->title_last != PARSE_NONE ? sc->title_last + 1 : sc->body_first;
 	for (size_t i = from; i < sc->n && !parse_line_opens(s, &sc->lines[i]); i++) {
 		const struct parse_line *l = &sc->lines[i];
-		if (doc_number_len(s, l->start, l->end) == l->end - l->start) {
+		if (parse_doc_number_len(s, l->start, l->end) == l->end - l->start) {
 			r->meta.doc_number = xstrndup(s + l->start, l->end - l->start);
 			return;
 		}
@@ -173,7 +172,7 @@ static void find_doc_number(struct report *r, const struct parse_scan *sc)
 			if (at == PARSE_NONE)
 				continue;
 			size_t v = value_start(s, at, l->end);
-			size_t n = doc_number_len(s, v, l->end);
+			size_t n = parse_doc_number_len(s, v, l->end);
 			if (n) {
 				r->meta.doc_number = xstrndup(s + v, n);
 				return;

@@ -333,6 +333,16 @@ static void test_year_and_number(void **state)
 	r = parse_str("某县人民政府关于2023年法治政府建设情况的报告\n某政函〔2024〕24号\n正文。\n", "t");
 	assert_opt(r->meta.doc_number, "某政函〔2024〕24号");
 	report_free(r);
+	/* In a page flattened with nothing between its blocks, the number run in before the addressee. */
+	r = parse_str("首页>政府文件晋江市人民政府关于2017年度法治政府建设情况的报告发布时间：2018-03-12【打印本页】"
+	              "晋政文〔2018〕36号泉州市人民政府：2017年，我市深入推进依法行政。全年办理复议案件12件。"
+	              "一、主要工作（一）推进依法决策。聘请法律顾问3名。二、下一步打算继续推进。晋江市人民政府2018年3月10日\n", "t");
+	assert_opt(r->meta.doc_number, "晋政文〔2018〕36号");
+	assert_opt(r->meta.title, "晋江市人民政府关于2017年度法治政府建设情况的报告");
+	assert_opt(r->meta.addressee, "泉州市人民政府");
+	assert_opt(r->meta.region, "泉州市晋江市");
+	assert_string_equal(r->meta.published, "2018-03-12");
+	report_free(r);
 }
 
 /* The official closing block and footers leave the body. */
