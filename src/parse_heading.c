@@ -503,6 +503,24 @@ static void check_point(struct tree *t, size_t at)
 	t->last_point = v ? v : t->last_point;
 }
 
+/* The points of a paragraph that runs them on (一是…；二是…；二是…), each after a sentence end,
+ * a semicolon or a colon: checked in sequence as points at line starts are. */
+static void check_inline_points(struct tree *t, size_t from, size_t end)
+{
+	const char *s = t->r->text;
+	for (size_t i = from; (i = parse_find(s, i, end, "是")) != PARSE_NONE; i += 3) {
+		for (size_t back = 3; back <= 6 && i >= from + back + 3; back += 3) {
+			size_t at = i - back, b = at - 3, t2 = at;
+			uint32_t c = parse_char(s, &b, at);
+			if ((c == 0x3002 || c == 0xff1b || c == 0xff1a || c == ';' || c == ':') &&
+			    parse_cn_numeral(s, &t2, i) && t2 == i) {
+				check_point(t, at);
+				break;
+			}
+		}
+	}
+}
+
 /* A heading too long for its line, broken by the typesetter: its title runs to the end of
  * the line without closing punctuation, and the next line is a short rest that ends the
  * sentence or holds no punctuation ("…质量和建" / "设管理水平。", "…营商" / "环境"). Returns 1 and extends *m and *end over the rest. */
@@ -558,11 +576,14 @@ static size_t add_line(struct tree *t, const struct parse_line *line, const stru
 		} else if (!inline_head && read_ordinal(s, at, end, &m) && numbering(t, &m, 0) == NUM_BAD) {
 			t->kids[parent_level(t, m.level)][m.level].stray = 1;
 		}
-		if (kind != PARA_HEADING)
+		if (kind == PARA_TEXT)
+			t->last_point = 0;   /* a paragraph of text starts its own list of points */
+		else if (kind == PARA_POINT)
 			check_point(t, at);
 		size_t next_at = body < end && kind == PARA_HEADING && m.title_end == m.head_end &&
 		                 read_ordinal(s, body, end, &(struct parse_mark){ 0 })
 		                 ? body : next_inline(t, at, body, end, flat);
+		check_inline_points(t, body, next_at);
 		int pi = add_para(t, at, next_at, kind);
 		t->r->paras[pi].section = deepest(t);
 		at = parse_skip_blanks(s, next_at, end);

@@ -167,6 +167,14 @@ static void test_numbering_errors(void **state)
 	assert_int_equal(numbering, 3);   /* （一） again, （三） after it, 二是 twice */
 	report_free(r);
 
+	/* Points run on in one paragraph are checked too. */
+	r = parse_str("某镇2022年法治政府建设工作报告\n一、存在问题\n主要有：一是队伍不强；二是经费不足；二是培训不够。\n", "t");
+	numbering = 0;
+	for (size_t i = 0; i < r->nwarnings; i++)
+		numbering += r->warnings[i].kind == REPORT_WARN_NUMBERING;
+	assert_int_equal(numbering, 1);
+	report_free(r);
+
 	/* The same errors in a page flattened onto one line are kept as well. */
 	assert_tree("某镇2022年法治政府建设工作报告\n"
 	            "现将有关情况报告如下：一、工作开展情况（一）推进依法决策聘请法律顾问3名，审查合同86份。"
