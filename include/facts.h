@@ -1,4 +1,4 @@
-/* facts.h — key metrics stated in a report (复议 cases, 出庭率, 法律援助 …) found by the patterns of a catalogue. */
+/* facts.h — key metrics stated in a report (复议 cases, 出庭率, 法律援助 …) found by the patterns and clause rules of a catalogue. */
 #ifndef FAZHI_FACTS_H
 #define FAZHI_FACTS_H
 
@@ -6,7 +6,9 @@
 
 #include "report.h"
 
-/* A metric catalogue (see assets/metrics.tsv for the format). Opaque; immutable once loaded. */
+/* A metric catalogue (see assets/metrics.tsv for the format): phrase patterns, and clause rules
+ * (subjects, verbs and counters that state a metric however a clause orders them). Opaque;
+ * immutable once loaded. */
 struct facts_model;
 
 /* Reads a catalogue from text[0..n). Returns a new model (free with facts_model_free), or NULL
@@ -33,11 +35,13 @@ struct facts_fact {
 	int metric;                  /* index into the catalogue */
 	double value;                /* 百余 → 100; 无一败诉 → 0; multipliers stay in the unit */
 	char value_text[24];         /* the value as printed: "97.82", "100" */
-	char unit[96];               /* counter[|qualifier;...]: "件", "万份|余", "%|以上", "个|省级" */
+	char unit[96];               /* counter[|qualifier;...]: "件", "万份|余", "%|以上", "个|省级";
+	                              * the counter is what precedes '|' */
 	size_t start, end;           /* the sentence stating it (up to 。；!? or the line end) */
 	size_t num_start, num_end;   /* the figure as written, qualifiers included (近1400万元) */
 	int section;                 /* deepest section holding it, -1 in the preamble */
-	size_t period_start, period_end; /* reporting period the text states (1-11月, 截至12月15日); empty when none */
+	size_t period_start, period_end; /* reporting period its full sentence (up to 。) states before the
+	                              * figure (1-11月, 截至12月15日); empty when none */
 };
 
 /* A growable list of facts; zeroed is empty; the caller owns it and frees it with facts_fini. */
@@ -48,9 +52,14 @@ struct facts {
 void facts_fini(struct facts *f);
 
 /* Appends the facts stated in the body of r, in text order. A figure is claimed by the first
- * pattern of the catalogue that matches it, so it is never reported twice. Returns the number added.
+ * pattern of the catalogue that matches it; the clause rules then read the figures no pattern
+ * claimed, clause by clause (a subject stated once carries over to the bare verb + figure clauses
+ * after it; sub-items in （其中…） are not the total; a figure may state two metrics only when
+ * subjects share it, 网办率和即办率均达100%, or a following 均已… gives it a second verb).
+ * Statements without a figure (无一败诉, 零败诉) give 0. Returns the number added.
  * Time is linear in the body: one pass finds, sentence by sentence, the patterns whose words occur
- * there, and only those are tried. Scratch memory is taken once per call, not per fact. */
+ * there, and only those are tried; the grammar looks at sentences holding a figure with a counter.
+ * Scratch memory is taken once per call, not per fact. */
 size_t facts_extract(const struct facts_model *m, const struct report *r, struct facts *out);
 
 /* Reads a number at s[0..n): Arabic (1188, 97.82, full-width digits) or Chinese (百, 两千, 二十三).
