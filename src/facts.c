@@ -114,9 +114,9 @@ struct facts_model {
 /* Measure words a figure may carry, longest first so 人次 wins over 人. */
 static const struct word counters[] = {
 	W("个工作日"), W("件(次)"), W("人次"), W("批次"), W("件次"), W("条次"), W("场次"), W("户次"),
-	W("万元"), W("亿元"), W("件"), W("起"), W("宗"), W("份"), W("条"), W("项"), W("次"), W("场"),
+	W("家次"), W("万元"), W("亿元"), W("件"), W("起"), W("宗"), W("份"), W("条"), W("项"), W("次"), W("场"),
 	W("家"), W("个"), W("名"), W("人"), W("户"), W("批"), W("张"), W("支"), W("所"), W("位"), W("期"), W("卷"),
-	W("%"), W("‰"),
+	W("篇"), W("处"), W("%"), W("‰"),
 };
 
 /* Counters reports use for the same things, one for another: a case is 件, 宗 or 起; a unit 家
