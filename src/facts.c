@@ -727,6 +727,19 @@ static int trap_after(const char *s, size_t n, size_t i)
 	       c == 0x6708 /* 月 */ || c == 0x5c4a /* 届 */;
 }
 
+/* Whether a counter of the list may begin at s[i]: its first character is one of theirs. */
+static int may_begin_counter(const char *s, size_t n, size_t i)
+{
+	static const uint32_t first[] = {   /* the first characters of counters[], in its order */
+		0x4e2a /* 个 */, 0x4ef6 /* 件 */, 0x4eba /* 人 */, 0x6279 /* 批 */, 0x6761 /* 条 */, 0x573a /* 场 */, 0x6237 /* 户 */, 0x5bb6 /* 家 */, 0x4e07 /* 万 */, 0x4ebf /* 亿 */, 0x8d77 /* 起 */, 0x5b97 /* 宗 */, 0x4efd /* 份 */, 0x9879 /* 项 */, 0x6b21 /* 次 */, 0x540d /* 名 */, 0x5f20 /* 张 */, 0x652f /* 支 */, 0x6240 /* 所 */, 0x4f4d /* 位 */, 0x671f /* 期 */, 0x5377 /* 卷 */, 0x7bc7 /* 篇 */, 0x5904 /* 处 */, '%', 0x2030 /* ‰ */
+	};
+	uint32_t c = cue_char(s, n, &i);
+	for (size_t k = 0; k < sizeof first / sizeof *first; k++)
+		if (first[k] == c)
+			return 1;
+	return 0;
+}
+
 /* The counter at s[i] allowed by e (any measure word when e names none), or NULL; *end after it. */
 static const char *read_counter(const char *s, size_t n, size_t i, const struct elem *e, size_t *end)
 {
@@ -734,6 +747,10 @@ static const char *read_counter(const char *s, size_t n, size_t i, const struct 
 	if (e->nalt) {
 		*end = match_any(s, n, i, e->alt, e->nalt, &k);
 		return *end ? e->alt[k].s : NULL;
+	}
+	if (i >= n || !may_begin_counter(s, n, i)) {   /* most characters after a number open no counter */
+		*end = 0;
+		return NULL;
 	}
 	*end = match_any(s, n, i, counters, sizeof counters / sizeof *counters, &k);
 	return *end ? counters[k].s : NULL;
@@ -1070,6 +1087,7 @@ struct sentence {
 	size_t ss, se, line_start, line_end, stop_start;
 	int section;   /* deepest section holding it, once a fact needs it; -2 before */
 	int figure;    /* it holds words of the clause rules and may hold a figure they read */
+	size_t target; /* where it first states a target (力争…), once a fact needs it; (size_t)-2 before */
 };
 
 /* Adds the fact of metric (-1: a claim only) read as cap, with a scope note or NULL. */
@@ -1097,7 +1115,7 @@ static void add_fact(struct sentence *st, int metric, const char *qualifier, con
 
 static void grammar(const struct facts_model *m, struct sentence *st, struct facts *out, struct scratch *sc);
 static int may_hold_figure(const char *s, size_t a, size_t b);
-static int target_before(const char *s, size_t ss, size_t a);
+static int target_before(struct sentence *st, size_t a);
 static int not_the_count(const struct scratch *sc, size_t a);
 
 /* Tries the candidate patterns in catalogue order, each at every character it may begin with. */
@@ -1122,7 +1140,7 @@ static void scan_sentence(const struct facts_model *m, struct sentence *st, stru
 			if (cap.num_end > cap.num_start && claimed(sc, st->ss, cap.num_start, cap.num_end))
 				continue;
 			claim(sc, st->ss, cap.num_start, cap.num_end);
-			int drop = target_before(st->r->text, st->ss, cap.num_start) ||
+			int drop = target_before(st, cap.num_start) ||
 				   (cap.num_end > cap.num_start && not_the_count(sc, cap.num_start));
 			add_fact(st, drop ? -1 : p->metric, p->qualifier, &cap, out, sc);   /* -1: a claim only */
 			if (cap.num_end == cap.num_start)
@@ -1174,14 +1192,18 @@ static const struct word target_words[] = { W("力争"), W("争取"), W("尚未"
 
 /* Whether the sentence from ss states before byte a a target or a shortfall (力争…达到100%,
  * 尚未达到100%), not a result. */
-static int target_before(const char *s, size_t ss, size_t a)
+static int target_before(struct sentence *st, size_t a)
 {
+	const char *s = st->r->text;
 	size_t k;
-	for (size_t i = ss; i + 6 <= a; i++)
-		if ((unsigned char)s[i] == 0xe5 || (unsigned char)s[i] == 0xe4)
-			if (match_any(s, a, i, target_words, sizeof target_words / sizeof *target_words, &k))
-				return 1;
-	return 0;
+	if (st->target == (size_t)-2) {
+		st->target = (size_t)-1;
+		for (size_t i = st->ss; i + 6 <= st->se && st->target == (size_t)-1; i++)
+			if (((unsigned char)s[i] == 0xe5 || (unsigned char)s[i] == 0xe4) &&
+			    match_any(s, st->se, i, target_words, sizeof target_words / sizeof *target_words, &k))
+				st->target = i;
+	}
+	return st->target < a;
 }
 
 /* Whether the figure at byte a is a value before a change (由原来的15个工作日压缩至5个) or the
@@ -1498,7 +1520,7 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 				continue;   /* a breakdown of the total before it */
 			if (cap.num_end - cap.num_start < 6 + strlen(cap.counter) && !numeral_after_verb(m, sc, cap.num_start))
 				continue;   /* 三项制度: a lone Chinese numeral counts after a verb only (撤销六件) */
-			if (target_before(s, st->ss, cap.num_start) || not_the_count(sc, cap.num_start))
+			if (target_before(st, cap.num_start) || not_the_count(sc, cap.num_start))
 				continue;
 			int verb;
 			const struct rule *r = reading_rule(m, &rd, cap.counter, &last_subj, &verb);
@@ -1569,7 +1591,7 @@ static int may_hold_figure(const char *s, size_t a, size_t b)
 				if ((end = match_any(s, b, i, suffixes, 2, &k)) || (end = cue_match_at(s, b, i, "万", 3)) ||
 				    (end = cue_match_at(s, b, i, "亿", 3)))
 					i = end;
-			if (match_any(s, b, i, counters, sizeof counters / sizeof *counters, &k))
+			if (i < b && may_begin_counter(s, b, i) && match_any(s, b, i, counters, sizeof counters / sizeof *counters, &k))
 				return 1;
 			i--;
 			continue;
@@ -1610,7 +1632,7 @@ size_t facts_extract(const struct facts_model *m, const struct report *r, struct
 			st.line_end = nl ? (size_t)(nl - r->text) : body_end;
 		}
 		candidates(m, r->text, ss, i, &sc);
-		st.ss = ss, st.se = i, st.section = -2;
+		st.ss = ss, st.se = i, st.section = -2, st.target = (size_t)-2;
 		st.figure = m->nr && digits && may_hold_figure(r->text, ss, i);
 		if (sc.ncand || st.figure)
 			scan_sentence(m, &st, out, &sc);
