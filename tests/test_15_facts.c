@@ -330,9 +330,19 @@ static void test_clause_grammar(void **state)
 		{ "审核规范性文件11件，全部报送备案。", "nd_reviewed=11 件 nd_filed=11 件" },
 		{ "本年度行政诉讼败诉案件3件。", "lit_lost=3 件" },
 		{ "共聘请法律顾问3名。", "adv_units=3 名" },
+		/* the object after the verb names the thing counted; notes in brackets stay in the clause */
+		{ "对9个部门开展依法行政专项督察，反馈问题35个。", "rule_inspections=9 个 rule_inspection_issues=35 个" },
+		{ "全县共有人民调解委员会85个，全年受理矛盾纠纷920件，调解成功905件，成功率98.4%。",
+		  "med_orgs=85 个 med_received=920 件 med_resolved=905 件 med_success_rate=98.4 %" },
+		{ "全年发放宣传资料3万余份，培育“法律明白人”860名。", "pub_materials=3 万份|余 pub_volunteers=860 名" },
+		/* a value before a change, and those something is given to, are not the count */
+		{ "县级行政许可事项由210项精简至150项。", "svc_items=150 项" },
+		{ "向6个街道下放行政执法事项98项。", "enf_items=98 项" },
 		/* not metrics: titles, subjects that are no metric, figures with no subject or verb,
 		 * targets, what is done to a figure (被…), lone Chinese numerals with no verb */
 		{ "力争行政诉讼败诉率控制在3%以内。", "" },
+		{ "力争负责人出庭应诉率达到100%。", "" },
+		{ "负责人出庭应诉率尚未达到100%。", "" },
 		{ "区医患纠纷调解委员会3起成功调解案件被评为优秀案例。", "" },
 		{ "深入推进行政执法三项制度，清理事项。", "" },
 		{ "印发《关于行政复议工作的10条意见》。", "" },
@@ -505,8 +515,8 @@ static void test_seed_metrics(void **state)
 	}
 	score_print("seed metrics", ref, n, &sc);
 	free(ref);
-	assert_true(sc.right * 100 >= n * 95);
-	assert_true(sc.right * 100 >= sc.found * 97);
+	assert_true(sc.right * 100 >= n * 97);
+	assert_true(sc.right * 100 >= sc.found * 99);
 }
 
 /* The same on tests/real: real reports as stored, read by the real parser. Every fact that
