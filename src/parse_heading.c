@@ -128,16 +128,6 @@ static int form_field(const char *s, const struct parse_mark *m)
 	return s[e - 1] == '*' || parse_starts(s, e >= m->title_start + 3 ? e - 3 : m->title_start, e, "＊");
 }
 
-static const char *const sentence_ends[] = { "。", "！", "？" };
-
-static size_t sentence_end_at(const char *s, size_t i, size_t end)
-{
-	for (size_t k = 0; k < sizeof sentence_ends / sizeof *sentence_ends; k++)
-		if (parse_starts(s, i, end, sentence_ends[k]))
-			return 3;
-	return 0;
-}
-
 int parse_opens_heading(const char *s, size_t st, size_t end)
 {
 	struct parse_mark m;
@@ -268,6 +258,18 @@ static int block_blank(const char *s, size_t i, size_t end, size_t st)
 	return t < end && (unsigned char)s[i - 1] >= 0x80;
 }
 
+/* 1 for a character an ordinal or a point may begin with: a bracket, a digit, ①, 一 … 十. */
+static int opens_ordinal(uint32_t c)
+{
+	switch (c) {
+	case '(': case 0xff08: case 0x4e00: case 0x4e8c: case 0x4e09: case 0x56db: case 0x4e94:
+	case 0x516d: case 0x4e03: case 0x516b: case 0x4e5d: case 0x5341:
+		return 1;
+	default:
+		return (c >= '1' && c <= '9') || (c >= 0xff11 && c <= 0xff19) || (c >= 0x2460 && c <= 0x2473);
+	}
+}
+
 /* A level-1 title run into its text ends after a part's fixed phrase; 0 when it opens with none. */
 static int cut_at_phrase(const char *s, struct parse_mark *m, size_t end)
 {
@@ -315,28 +317,29 @@ static int find_title_end(const struct tree *t, struct parse_mark *m, size_t end
 	const char *s = t->r->text;
 	size_t i = m->title_start, lim = end - i > TITLE_BYTES ? i + TITLE_BYTES : end;
 	while (i < lim) {
-		size_t n = sentence_end_at(s, i, end);
+		size_t next = i;
+		uint32_t c = parse_char(s, &next, end);   /* each character decoded once */
 		struct parse_mark m2;
-		if (n) {
+		if (c == 0x3002 || c == 0xff01 || c == 0xff1f) {   /* 。！？ */
 			m->title_end = i;
-			m->head_end = i + n;
+			m->head_end = next;
 			return 1;
 		}
-		if (i > m->title_start && (point_at(s, i, end) == 1 ||
-		                           (read_ordinal(s, i, end, &m2) && follows(t, m, &m2)))) {
+		if (i > m->title_start && opens_ordinal(c) &&
+		    (point_at(s, i, end) == 1 || (read_ordinal(s, i, end, &m2) && follows(t, m, &m2)))) {
 			m->title_end = m->head_end = i;
 			return 1;
 		}
-		if (flat && block_blank(s, i, end, m->title_start)) {
+		if (flat && parse_is_blank(c) && block_blank(s, i, end, m->title_start)) {
 			size_t dot = parse_chars(s, m->title_start, i, BROKEN_TITLE_MIN) >= BROKEN_TITLE_MIN
 			             ? broken_rest(s, i, end) : PARSE_NONE;
 			m->title_end = dot != PARSE_NONE ? dot : i;
 			m->head_end = dot != PARSE_NONE ? dot + 3 : i;
 			return 1;
 		}
-		if (inline_head && parse_starts(s, i, end, "；"))
+		if (inline_head && c == 0xff1b)   /* ； */
 			break;   /* an enumeration inside a sentence, or a run-in heading */
-		parse_char(s, &i, end);
+		i = next;
 	}
 	if (i < end)   /* no end within reach */
 		return cut_at_phrase(s, m, end) || (flat && run_in_end(s, m, i));
