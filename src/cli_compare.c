@@ -25,17 +25,17 @@ static const char usage_text[] =
 	"FAZHI_TAXONOMY=FILE replaces the built-in cue table (format: assets/taxonomy.tsv).\n"
 	"Exit status: 0 when all files loaded, 1 when some could not be read, 2 on a usage error.\n";
 
-/* The words an item shows: a section's title, or the first 30 characters of a run. */
-static void item_title(const struct report *r, const struct compare_item *it, const char **s, size_t *n)
+/* Appends the words an item shows: a section's title (on one line), or the first 30
+ * characters of a run. */
+static void item_title(struct buf *b, const struct report *r, const struct compare_item *it)
 {
 	if (it->npara == 0) {
 		const struct section *sec = &r->sections[it->section];
-		*s = r->text + sec->title_start, *n = sec->title_end - sec->title_start;
+		report_add_joined(b, r, sec->title_start, sec->title_end);
 		return;
 	}
 	const struct para *p = &r->paras[it->para];
-	*s = r->text + p->start;
-	*n = text_clip(*s, p->end - p->start, 60, NULL);
+	buf_add(b, r->text + p->start, text_clip(r->text + p->start, p->end - p->start, 60, NULL));
 }
 
 static void json_item(struct buf *b, const struct report *r, const struct compare_item *it)
@@ -49,11 +49,11 @@ static void json_item(struct buf *b, const struct report *r, const struct compar
 			buf_addc(b, ',');
 		buf_add_json(b, r->text + s->number_start, s->number_end - s->number_start);
 	}
-	const char *s;
-	size_t n;
-	item_title(r, it, &s, &n);
+	struct buf title = { 0 };
+	item_title(&title, r, it);
 	buf_adds(b, "],\"title\":");
-	buf_add_json(b, s, n);
+	buf_add_json(b, title.data ? title.data : "", title.len);
+	buf_fini(&title);
 	if (it->npara)
 		buf_adds(b, it->also ? ",\"also\":true" : ",\"unheaded\":true");
 	buf_addc(b, '}');
@@ -118,11 +118,8 @@ static void text_item(struct buf *b, const struct report *r, const struct compar
 			buf_addc(b, '.');
 		buf_add(b, r->text + s->number_start, s->number_end - s->number_start);
 	}
-	const char *s;
-	size_t n;
-	item_title(r, it, &s, &n);
 	buf_adds(b, it->npara ? (depth ? " ¶ " : "¶ ") : " ");
-	buf_add(b, s, n);
+	item_title(b, r, it);
 	if (it->npara)
 		buf_adds(b, "…");
 }
