@@ -85,6 +85,17 @@ keys j
 check "fazhi-meta.tsv: an uncorrected report says nothing of it" title_lacks "(fazhi-meta.tsv)"
 check "fazhi-meta.tsv: … and is the other report" title_has "深圳市龙华区 2019"
 
+# Two pages flattened onto one line compare like any other reports (01 flattened here by joining
+# its lines with blanks, as a crawler does).
+tr '\n' ' ' <"$R"/01_shenzhen_longhua_2019.txt >"$FIX/flat01.txt"
+"$FAZHI" compare "$FIX/flat01.txt" "$R"/03_pingtan_shehuishiyeju_2022.txt >"$FIX/cmp" 2>&1
+check "compare of two flattened pages: the first's chapter in its row" \
+	grep -q "一 积极统筹部署和指导监督" "$FIX/cmp"
+check "compare of two flattened pages: the second's section in the same row" \
+	sh -c 'sed -n "/组织领导与推进机制/,/^[^ ]/p" "$1" | grep -q "党政主要负责人履行推进法治建设第一责任人职责"' - "$FIX/cmp"
+check "compare of two flattened pages: the plans of both" \
+	sh -c '[ "$(grep -c "2020年法治政府建设工作计划\|下一步工作计划" "$1")" -ge 2 ]' - "$FIX/cmp"
+
 # 60×20: one pane at a time.
 start 60 20 "$R"
 check "60x20: the list first" shows "平潭综合实验区 2022"
