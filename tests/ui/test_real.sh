@@ -71,6 +71,20 @@ for size in "150 45" "120 35" "80 24"; do
 	keys q
 done
 
+# The facts table of the flattened page and the untitled report: both state their 应诉 figures
+# (21件 and 38宗, the latter's counted in 宗 and before the noun), and 龙华 its 复议 figures.
+facts_row_is() {   # the facts row labelled $1 holds exactly $2 (its fields after the label, "|" between)
+	[ "$(screen | grep -- "^ *$1" | head -n 1 | awk -F'│' '{ s = ""; for (i = 2; i <= NF; i++) { f = $i; sub(/^ +/, "", f); sub(/ +$/, "", f); s = s (i > 2 ? "|" : "") f } print s }')" = "$2" ]
+}
+start 150 45 "$R"
+keys Space Space c
+check "facts: compare opens" title_has "Compare"
+keys f
+check "facts: the table opens on both reports" header_has "2 深圳市龙华区 2019"
+check "facts: 复议 cases counted in 宗" facts_row_is "行政复议申请收到" "—|103宗"
+check "facts: 应诉 cases of both, in 件 and in 宗" facts_row_is "行政应诉(一审)案件数" "21件|38宗"
+check "facts: a figure before its noun (出庭46宗)" facts_row_is "负责人出庭应诉次数" "—|46宗"
+
 # A fazhi-meta.tsv beside the reports corrects what the text does not say (07 names no region):
 # the list and the title bar show the correction, and say where it comes from.
 FIX=$(mktemp -d "${TMPDIR:-/tmp}/fazhi-fix-XXXXXX")
