@@ -18,14 +18,19 @@ PKG_CONFIG ?= pkg-config
 NCURSES_CFLAGS = $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
 NCURSES_LIBS = $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+# Published formats: libxml2 (HTML, Word's XML), libzip (.docx), poppler-glib (PDF text).
+FORMAT_PKGS = libxml-2.0 libzip poppler-glib
+FORMAT_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(FORMAT_PKGS) 2>/dev/null)
+FORMAT_LIBS = $(shell $(PKG_CONFIG) --libs $(FORMAT_PKGS) 2>/dev/null || echo -lxml2 -lzip -lpoppler-glib -lgobject-2.0 -lglib-2.0)
 
 CFLAGS ?= -O2 -g
 override CFLAGS += -std=c11 -Wall -Wextra -pthread -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 CPPFLAGS += -Iinclude -MMD -MP
-LDLIBS += -lunistring -lm
+LDLIBS += -lunistring -lm $(FORMAT_LIBS)
 
 # Debian packages the build and the tests need (libncurses-dev provides ncursesw).
-DEB_PACKAGES = gcc make pkg-config libncurses-dev libunistring-dev libcmocka-dev tmux
+DEB_PACKAGES = gcc make pkg-config libncurses-dev libunistring-dev libcmocka-dev tmux \
+	libxml2-dev libzip-dev libpoppler-glib-dev
 
 SRC = $(wildcard src/*.c)
 UI_SRC = $(filter src/ui%.c,$(SRC))
@@ -56,6 +61,9 @@ $(BUILD)/obj/ui%.o: src/ui%.c | $(BUILD)/obj
 
 $(BUILD)/obj/%.o: src/%.c | $(BUILD)/obj
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+# Only the converters of published formats see the libraries' headers.
+$(BUILD)/obj/extract%.o: CPPFLAGS += $(FORMAT_CFLAGS)
 
 $(BUILD)/obj/main.o: CPPFLAGS += $(NCURSES_CFLAGS)
 
