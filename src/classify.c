@@ -52,15 +52,31 @@ struct strs {
 
 enum { BODY_PROBLEMS_STRONG, BODY_PROBLEMS_WEAK, BODY_PLANS, NBODY };
 
+/* A part cue "A", or "A…B": B after A in the same sentence. */
+struct lcue {
+	char *b;      /* folded B, owned; NULL for a cue "A" */
+	size_t bn;
+	int next;     /* the next cue with the same A, or -1 */
+};
+
+/* A list of part cues, searched in one pass over the text rather than once per cue: heads holds
+ * each distinct A (data: its first cue in v), and the cues sharing an A are chained. */
+struct cuelist {
+	struct cue_set *heads;
+	struct lcue *v;
+	size_t n, cap;
+	struct strs odd;   /* cues with nothing before the …, tried one by one */
+};
+
 struct classify_model {
 	struct cue_set *cues;          /* data = index into tc */
 	struct tcue *tc;
 	size_t ntc, tccap;
 	int rank[CLASSIFY_NTOPICS];    /* tie-break: lower wins */
 	struct strs focus;             /* heading grammar patterns */
-	struct strs heading[CLASSIFY_NPARTS];
-	struct strs early[CLASSIFY_NPARTS];   /* plans and measures cues tried before the year rule */
-	struct strs body[NBODY];
+	struct cuelist heading[CLASSIFY_NPARTS];
+	struct cuelist early[CLASSIFY_NPARTS];   /* plans and measures cues tried before the year rule */
+	struct cuelist body[NBODY];
 };
 
 const char *classify_part_name(int part)
@@ -116,6 +132,43 @@ static void strs_fini(struct strs *s)
 	free(s->v);
 }
 
+static void cuelist_add(struct cuelist *l, const char *w, size_t n)
+{
+	char *cue = xstrndup(w, n);
+	const char *gap = strstr(cue, "…");
+	size_t alen = gap ? (size_t)(gap - cue) : n;
+	int head;
+	if (alen == 0) {
+		strs_add(&l->odd, w, n);
+	} else {
+		struct lcue c = { NULL, 0, -1 };
+		if (gap) {
+			c.b = xstrdup(gap + strlen("…"));
+			c.bn = strlen(c.b);
+		}
+		if (!l->heads)
+			l->heads = cue_set_new();
+		l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
+		if (cue_set_find(l->heads, cue, alen, &head)) {
+			c.next = l->v[head].next;
+			l->v[head].next = (int)l->n;
+		} else {
+			cue_set_add(l->heads, cue, alen, (int)l->n);
+		}
+		l->v[l->n++] = c;
+	}
+	free(cue);
+}
+
+static void cuelist_fini(struct cuelist *l)
+{
+	cue_set_free(l->heads);
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i].b);
+	free(l->v);
+	strs_fini(&l->odd);
+}
+
 void classify_model_free(struct classify_model *m)
 {
 	if (!m)
@@ -124,11 +177,11 @@ void classify_model_free(struct classify_model *m)
 	free(m->tc);
 	strs_fini(&m->focus);
 	for (int i = 0; i < CLASSIFY_NPARTS; i++) {
-		strs_fini(&m->heading[i]);
-		strs_fini(&m->early[i]);
+		cuelist_fini(&m->heading[i]);
+		cuelist_fini(&m->early[i]);
 	}
 	for (int i = 0; i < NBODY; i++)
-		strs_fini(&m->body[i]);
+		cuelist_fini(&m->body[i]);
 	free(m);
 }
 
@@ -172,10 +225,10 @@ static void add_topic_cue(struct classify_model *m, const char *w, size_t n, voi
 	cue_set_add(m->cues, w, n, (int)m->ntc++);
 }
 
-static void add_str(struct classify_model *m, const char *w, size_t n, void *arg)
+static void add_part_cue(struct classify_model *m, const char *w, size_t n, void *arg)
 {
 	(void)m;
-	strs_add(arg, w, n);
+	cuelist_add(arg, w, n);
 }
 
 static int topic_of(const char *s, size_t n)
@@ -229,7 +282,7 @@ static const char *load_line(struct classify_model *m, const char *s, size_t n)
 		strs_add(&m->focus, f[1], fl[1]);
 	} else if (IS("part")) {
 		int p = k == 4 ? lookup(part_names, CLASSIFY_NPARTS, f[1], fl[1]) : -1;
-		struct strs *dst = NULL;
+		struct cuelist *dst = NULL;
 		if (p >= 0 && fl[2] == 7 && memcmp(f[2], "heading", 7) == 0)
 			dst = &m->heading[p];
 		else if ((p == CLASSIFY_PLANS || p == CLASSIFY_MEASURES) && fl[2] == 5 && memcmp(f[2], "early", 5) == 0)
@@ -242,7 +295,7 @@ static const char *load_line(struct classify_model *m, const char *s, size_t n)
 			dst = &m->body[BODY_PLANS];
 		if (!dst)
 			return "expected: part ID heading|early|body CUES";
-		each_word(f[3], fl[3], add_str, m, dst);
+		each_word(f[3], fl[3], add_part_cue, m, dst);
 	} else {
 		return "unknown kind (topic, cue, order, focus, part)";
 	}
@@ -456,6 +509,18 @@ static size_t sentence_stop(const char *s, size_t n, size_t i)
 	return n;
 }
 
+/* Whether b[0..bn) begins at s[i] or later in the sentence holding s[i]. */
+static int follows(const char *s, size_t n, size_t i, const char *b, size_t bn)
+{
+	while (i < n) {
+		if (cue_match_at(s, n, i, b, bn))
+			return 1;
+		if (sentence_end(cue_char(s, n, &i)))
+			break;
+	}
+	return 0;
+}
+
 /* Whether s[0..n) holds cue "A" or "A…B" (B after A in the same sentence). */
 static int has_cue(const char *s, size_t n, const char *cue)
 {
@@ -467,31 +532,59 @@ static int has_cue(const char *s, size_t n, const char *cue)
 			return 0;
 		if (!gap)
 			return 1;
-		size_t i = cue_match_at(s, n, a, cue, alen);
 		const char *b = gap + strlen("…");
-		while (i < n) {
-			if (cue_match_at(s, n, i, b, strlen(b)))
-				return 1;
-			if (sentence_end(cue_char(s, n, &i)))
-				break;
-		}
+		if (follows(s, n, cue_match_at(s, n, a, cue, alen), b, strlen(b)))
+			return 1;
 		from = a + 1;
 	}
 }
 
-static int has_any(const struct strs *cues, const char *s, size_t n)
+/* Whether cue c of a list holds at an occurrence of its A that ends at s[end]. */
+static int cue_holds(const struct lcue *c, const char *s, size_t n, size_t end)
 {
-	for (size_t i = 0; i < cues->n; i++)
-		if (has_cue(s, n, cues->v[i]))
+	return !c->b || follows(s, n, end, c->b, c->bn);
+}
+
+/* Whether s[0..n) holds a cue of l; hits is scratch. */
+static int has_any(const struct cuelist *l, const char *s, size_t n, struct cue_hits *hits)
+{
+	for (size_t i = 0; i < l->odd.n; i++)
+		if (has_cue(s, n, l->odd.v[i]))
 			return 1;
+	if (!l->heads || cue_set_scan_all(l->heads, s, n, hits) == 0)
+		return 0;
+	for (size_t h = 0; h < hits->n; h++)
+		for (int c = hits->v[h].data; c >= 0; c = l->v[c].next)
+			if (cue_holds(&l->v[c], s, n, hits->v[h].end))
+				return 1;
 	return 0;
 }
 
-static int count_cues(const struct strs *cues, const char *s, size_t n)
+static int by_data(const void *a, const void *b)
+{
+	const struct cue_hit *x = a, *y = b;
+	return (x->data > y->data) - (x->data < y->data);
+}
+
+/* How many cues of l s[0..n) holds, each counted once: the hits are taken an A at a time. */
+static int count_cues(const struct cuelist *l, const char *s, size_t n, struct cue_hits *hits)
 {
 	int k = 0;
-	for (size_t i = 0; i < cues->n; i++)
-		k += has_cue(s, n, cues->v[i]);
+	for (size_t i = 0; i < l->odd.n; i++)
+		k += has_cue(s, n, l->odd.v[i]);
+	if (!l->heads || cue_set_scan_all(l->heads, s, n, hits) == 0)
+		return k;
+	qsort(hits->v, hits->n, sizeof *hits->v, by_data);
+	for (size_t h = 0, run; h < hits->n; h = run) {
+		for (run = h; run < hits->n && hits->v[run].data == hits->v[h].data; run++)
+			;
+		for (int c = hits->v[h].data; c >= 0; c = l->v[c].next) {
+			size_t j = h;
+			while (j < run && !cue_holds(&l->v[c], s, n, hits->v[j].end))
+				j++;
+			k += j < run;
+		}
+	}
 	return k;
 }
 
@@ -520,24 +613,33 @@ static int named_year(const char *s, size_t n)
 	return 0;
 }
 
-int classify_heading_part(const struct classify_model *m, const char *s, size_t n, int year)
+/* classify_heading_part, with hits for scratch. */
+static int heading_part(const struct classify_model *m, const char *s, size_t n, int year, struct cue_hits *hits)
 {
 	static const int cued[] = { CLASSIFY_NOISE, CLASSIFY_PROBLEMS, CLASSIFY_LEADER_DUTY, CLASSIFY_OTHER };
 	for (size_t i = 0; i < sizeof cued / sizeof cued[0]; i++)
-		if (has_any(&m->heading[cued[i]], s, n))
+		if (has_any(&m->heading[cued[i]], s, n, hits))
 			return cued[i];
-	if (has_any(&m->early[CLASSIFY_PLANS], s, n))
+	if (has_any(&m->early[CLASSIFY_PLANS], s, n, hits))
 		return CLASSIFY_PLANS;
-	if (has_any(&m->early[CLASSIFY_MEASURES], s, n))
+	if (has_any(&m->early[CLASSIFY_MEASURES], s, n, hits))
 		return CLASSIFY_MEASURES;
 	int y = named_year(s, n);
 	if (year > 0 && y > 0)   /* P3: the report year is reviewed, a later one planned */
 		return y > year ? CLASSIFY_PLANS : CLASSIFY_MEASURES;
-	if (has_any(&m->heading[CLASSIFY_PLANS], s, n))
+	if (has_any(&m->heading[CLASSIFY_PLANS], s, n, hits))
 		return CLASSIFY_PLANS;
-	if (has_any(&m->heading[CLASSIFY_MEASURES], s, n))
+	if (has_any(&m->heading[CLASSIFY_MEASURES], s, n, hits))
 		return CLASSIFY_MEASURES;
 	return -1;
+}
+
+int classify_heading_part(const struct classify_model *m, const char *s, size_t n, int year)
+{
+	struct cue_hits hits = { 0 };
+	int part = heading_part(m, s, n, year, &hits);
+	cue_hits_fini(&hits);
+	return part;
 }
 
 /* ---- whole reports ---- */
@@ -629,7 +731,7 @@ static int review_year(const struct report *r)
 	return lo && hi > lo ? lo : r->meta.year;
 }
 
-static int announces_plans(const struct classify_model *m, const char *s, size_t n, int year);
+static int announces_plans(const struct classify_model *m, const char *s, size_t n, int year, struct cue_hits *hits);
 
 /* The text of paragraph k that is not its section's heading. */
 static void para_text(const struct report *r, size_t k, const char **s, size_t *n)
@@ -644,7 +746,8 @@ static void para_text(const struct report *r, size_t k, const char **s, size_t *
 
 /* In a chapter on problems that turns to plans in its own text (六、存在的问题和下一步工作, then
  * "…2021年,我区将重点做好以下工作:" and (一)(二)… the plans), the paragraph announcing them, or -1. */
-static int plans_announced(const struct classify_model *m, const struct report *r, size_t chapter, int year)
+static int plans_announced(const struct classify_model *m, const struct report *r, size_t chapter, int year,
+			   struct cue_hits *hits)
 {
 	for (size_t k = r->sections[chapter].para >= 0 ? (size_t)r->sections[chapter].para : 0; k < r->npara; k++) {
 		if (r->paras[k].start >= r->sections[chapter].end)
@@ -654,7 +757,7 @@ static int plans_announced(const struct classify_model *m, const struct report *
 		const char *s;
 		size_t n;
 		para_text(r, k, &s, &n);
-		if (announces_plans(m, s, n, year))
+		if (announces_plans(m, s, n, year, hits))
 			return (int)k;
 	}
 	return -1;
@@ -670,7 +773,7 @@ static void classify_sections(const struct classify_model *m, struct report *r, 
 		struct section *sec = &r->sections[i];
 		const char *title = r->text + sec->title_start;
 		size_t tn = sec->title_end - sec->title_start;
-		int cued = classify_heading_part(m, title, tn, year);
+		int cued = heading_part(m, title, tn, year, hits);
 		if (cued == CLASSIFY_NOISE) {
 			sec->part = CLASSIFY_NOISE, sec->topic = CLASSIFY_NONE, sec->topic2 = -1;
 			continue;
@@ -686,7 +789,7 @@ static void classify_sections(const struct classify_model *m, struct report *r, 
 			current = sec->part;
 			chapter = (int)i;
 			plans_from = (size_t)-1;
-			int k = sec->part == CLASSIFY_PROBLEMS ? plans_announced(m, r, i, year) : -1;
+			int k = sec->part == CLASSIFY_PROBLEMS ? plans_announced(m, r, i, year, hits) : -1;
 			if (k >= 0)
 				plans_from = r->paras[k].end;
 		}
@@ -695,15 +798,15 @@ static void classify_sections(const struct classify_model *m, struct report *r, 
 }
 
 /* Problem cues in a paragraph: strong ones weigh 3, supporting ones 1. */
-static int problem_score(const struct classify_model *m, const char *s, size_t n)
+static int problem_score(const struct classify_model *m, const char *s, size_t n, struct cue_hits *hits)
 {
-	return 3 * count_cues(&m->body[BODY_PROBLEMS_STRONG], s, n) + count_cues(&m->body[BODY_PROBLEMS_WEAK], s, n);
+	return 3 * count_cues(&m->body[BODY_PROBLEMS_STRONG], s, n, hits) + count_cues(&m->body[BODY_PROBLEMS_WEAK], s, n, hits);
 }
 
 /* Plans announced in running text: a cue, or "<year+1>年,…将" in one sentence. */
-static int announces_plans(const struct classify_model *m, const char *s, size_t n, int year)
+static int announces_plans(const struct classify_model *m, const char *s, size_t n, int year, struct cue_hits *hits)
 {
-	if (has_any(&m->body[BODY_PLANS], s, n))
+	if (has_any(&m->body[BODY_PLANS], s, n, hits))
 		return 1;
 	char cue[32];
 	if (year <= 0)
@@ -732,13 +835,13 @@ static void find_switches(const struct classify_model *m, const struct report *r
 		return;
 	int year = review_year(r);
 	for (size_t i = 0; i < r->nsections; i++) {   /* a problems chapter turning to plans */
-		int k = r->sections[i].parent < 0 && r->sections[i].part == CLASSIFY_PROBLEMS ? plans_announced(m, r, i, year) : -1;
+		int k = r->sections[i].parent < 0 && r->sections[i].part == CLASSIFY_PROBLEMS ? plans_announced(m, r, i, year, hits) : -1;
 		if (k < 0)
 			continue;
 		const char *s;
 		size_t n;
 		para_text(r, (size_t)k, &s, &n);
-		if (announces_plans(m, s, lead_sentence(s, n), year))   /* it opens with them: its own */
+		if (announces_plans(m, s, lead_sentence(s, n), year, hits))   /* it opens with them: its own */
 			p->part[k] = CLASSIFY_PLANS, p->topic[k] = CLASSIFY_GENERAL;
 		for (size_t q = (size_t)k + 1; q < r->npara && r->paras[q].section == (int)i; q++)
 			p->part[q] = CLASSIFY_PLANS, p->topic[q] = CLASSIFY_GENERAL;
@@ -757,15 +860,15 @@ static void find_switches(const struct classify_model *m, const struct report *r
 				continue;
 			const char *s = r->text + pa->start;
 			size_t n = pa->end - pa->start;
-			if (now < 0 && problem_score(m, s, n) >= SWITCH_SCORE) {
+			if (now < 0 && problem_score(m, s, n, hits) >= SWITCH_SCORE) {
 				p->part[k] = CLASSIFY_PROBLEMS, p->topic[k] = CLASSIFY_GENERAL;
-				if (announces_plans(m, s, n, year))
+				if (announces_plans(m, s, n, year, hits))
 					now = CLASSIFY_PLANS;
 				else
 					now = CLASSIFY_PROBLEMS;
 				continue;
 			}
-			if (now != CLASSIFY_PLANS && pa->kind == PARA_TEXT && announces_plans(m, s, n, year)) {
+			if (now != CLASSIFY_PLANS && pa->kind == PARA_TEXT && announces_plans(m, s, n, year, hits)) {
 				p->part[k] = CLASSIFY_PLANS, p->topic[k] = CLASSIFY_GENERAL;
 				now = CLASSIFY_PLANS;
 				continue;
