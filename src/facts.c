@@ -1118,6 +1118,20 @@ static int may_hold_figure(const char *s, size_t a, size_t b);
 static int target_before(struct sentence *st, size_t a);
 static int not_the_count(const struct scratch *sc, size_t a);
 
+/* The index of the first character of the sentence at or after byte a. */
+static size_t char_at(const struct scratch *sc, size_t a)
+{
+	size_t lo = 0, hi = sc->nch;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (sc->pos[mid] < a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* Tries the candidate patterns in catalogue order, each at every character it may begin with. */
 static void scan_sentence(const struct facts_model *m, struct sentence *st, struct facts *out, struct scratch *sc)
 {
@@ -1210,9 +1224,7 @@ static int target_before(struct sentence *st, size_t a)
  * count of whom something is given to (向8个街道下放…): 由, 从 or 向 up to four characters before it. */
 static int not_the_count(const struct scratch *sc, size_t a)
 {
-	size_t k = 0;
-	while (k < sc->nch && sc->pos[k] < a)
-		k++;
+	size_t k = char_at(sc, a);
 	for (size_t j = k; j-- > 0 && j + 5 > k;) {
 		uint32_t c = sc->ch[j];
 		if (c == 0x7531 || c == 0x4ece || (c == 0x5411 && j + 1 == k))   /* 由 从; 向 right before */
@@ -1465,9 +1477,7 @@ static const struct rule *reading_rule(const struct facts_model *m, const struct
  * grammar ends right before it: a lone 三 of 三项制度 names, 撤销三件 counts. */
 static int numeral_after_verb(const struct facts_model *m, const struct scratch *sc, size_t a)
 {
-	size_t k = 0;
-	while (k < sc->nch && sc->pos[k] < a)
-		k++;
+	size_t k = char_at(sc, a);
 	if (k < sc->nch && (sc->ch[k] < 0x80 || cn_unit(sc->ch[k])))
 		return 1;
 	for (size_t h = 0; h < sc->ngw; h++)
@@ -1506,16 +1516,19 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 			if (next == end)
 				next = ce;
 			struct reading rd;
-			read_clause(m, s, sc, q, cap.num_start, end, next, &rd);
 			last = cap, last_subj = -1, last_metric = -1;
 			if (claimed(sc, st->ss, cap.num_start, cap.num_end)) {
 				/* a pattern's: a following 均已… may still give it a second verb */
+				if (ci + 1 == sc->ncl || !sc->cl[ci + 1].lead)
+					continue;
+				read_clause(m, s, sc, q, cap.num_start, end, next, &rd);
 				last_subj = rd.nsubj ? rd.subj[0] : -1;
 				for (size_t i = out->n; i-- > 0 && out->v[i].start == st->ss;)
 					if (out->v[i].num_start == cap.num_start)
 						last_metric = out->v[i].metric;
 				continue;
 			}
+			read_clause(m, s, sc, q, cap.num_start, end, next, &rd);
 			if (q->sub && !rd.own_subj && !rd.own_verb)
 				continue;   /* a breakdown of the total before it */
 			if (cap.num_end - cap.num_start < 6 + strlen(cap.counter) && !numeral_after_verb(m, sc, cap.num_start))
