@@ -335,6 +335,8 @@ static void test_clause_grammar(void **state)
 		{ "全县共有人民调解委员会85个，全年受理矛盾纠纷920件，调解成功905件，成功率98.4%。",
 		  "med_orgs=85 个 med_received=920 件 med_resolved=905 件 med_success_rate=98.4 %" },
 		{ "全年发放宣传资料3万余份，培育“法律明白人”860名。", "pub_materials=3 万份|余 pub_volunteers=860 名" },
+		/* 调解 N: the disputes handled; 调解成功 N: those resolved */
+		{ "全镇共调解各类矛盾纠纷530起，调解成功522起。", "med_received=530 起 med_resolved=522 起" },
 		/* a value before a change, and those something is given to, are not the count */
 		{ "县级行政许可事项由210项精简至150项。", "svc_items=150 项" },
 		{ "向6个街道下放行政执法事项98项。", "enf_items=98 项" },
