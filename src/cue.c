@@ -7,14 +7,10 @@
 #include "buf.h"
 #include "xmalloc.h"
 
-/* Stands for the character after a one-character phrase. */
-#define NO_CHAR UINT32_MAX
-
 struct phrase {
 	char *p;          /* folded UTF-8, owned */
 	size_t n;
 	uint32_t first;   /* first character, the lookup key */
-	uint32_t second;  /* second character or NO_CHAR: most phrases that share a first fail here */
 	int data;
 };
 
@@ -24,36 +20,9 @@ struct phrase {
 
 struct cue_set {
 	struct phrase *v;
-	size_t n, cap;    /* v is ordered by (first, bytes) */
+	size_t n, cap;    /* v is ordered by bytes, hence by first character */
 	uint64_t first[FIRST_BITS / 64];
 };
-
-uint32_t cue_char(const char *s, size_t n, size_t *i)
-{
-	const unsigned char *u = (const unsigned char *)s + *i;
-	size_t left = n - *i;
-	uint32_t c;
-	size_t len;
-
-	if (u[0] < 0x80) {
-		c = u[0], len = 1;
-	} else if ((u[0] & 0xe0) == 0xc0 && left >= 2) {
-		c = (uint32_t)(u[0] & 0x1f) << 6 | (u[1] & 0x3f), len = 2;
-	} else if ((u[0] & 0xf0) == 0xe0 && left >= 3) {
-		c = (uint32_t)(u[0] & 0x0f) << 12 | (uint32_t)(u[1] & 0x3f) << 6 | (u[2] & 0x3f), len = 3;
-	} else if ((u[0] & 0xf8) == 0xf0 && left >= 4) {
-		c = (uint32_t)(u[0] & 0x07) << 18 | (uint32_t)(u[1] & 0x3f) << 12 |
-		    (uint32_t)(u[2] & 0x3f) << 6 | (u[3] & 0x3f), len = 4;
-	} else {
-		c = 0xfffd, len = 1;
-	}
-	*i += len;
-	if (c >= 0xff01 && c <= 0xff5e)
-		c -= 0xfee0;
-	else if (c == 0x3000)
-		c = ' ';
-	return c;
-}
 
 size_t cue_match_at(const char *s, size_t n, size_t i, const char *p, size_t pn)
 {
@@ -117,24 +86,33 @@ void cue_set_free(struct cue_set *c)
 	free(c);
 }
 
+/* Writes ch as UTF-8 into u; returns the length. A phrase is stored this way, so text read by
+ * cue_char and written back compares with phrases byte for byte. */
+static size_t encode(uint32_t ch, char u[4])
+{
+	if (ch < 0x80) {
+		u[0] = (char)ch;
+		return 1;
+	}
+	if (ch < 0x800) {
+		u[0] = (char)(0xc0 | ch >> 6), u[1] = (char)(0x80 | (ch & 0x3f));
+		return 2;
+	}
+	if (ch < 0x10000) {
+		u[0] = (char)(0xe0 | ch >> 12), u[1] = (char)(0x80 | (ch >> 6 & 0x3f)), u[2] = (char)(0x80 | (ch & 0x3f));
+		return 3;
+	}
+	u[0] = (char)(0xf0 | ch >> 18), u[1] = (char)(0x80 | (ch >> 12 & 0x3f)),
+	u[2] = (char)(0x80 | (ch >> 6 & 0x3f)), u[3] = (char)(0x80 | (ch & 0x3f));
+	return 4;
+}
+
 static char *fold(const char *p, size_t pn, size_t *len)
 {
 	struct buf b = { 0 };
 	for (size_t i = 0; i < pn;) {
-		uint32_t ch = cue_char(p, pn, &i);
 		char u[4];
-		size_t k;
-		if (ch < 0x80)
-			u[0] = (char)ch, k = 1;
-		else if (ch < 0x800)
-			u[0] = (char)(0xc0 | ch >> 6), u[1] = (char)(0x80 | (ch & 0x3f)), k = 2;
-		else if (ch < 0x10000)
-			u[0] = (char)(0xe0 | ch >> 12), u[1] = (char)(0x80 | (ch >> 6 & 0x3f)),
-			u[2] = (char)(0x80 | (ch & 0x3f)), k = 3;
-		else
-			u[0] = (char)(0xf0 | ch >> 18), u[1] = (char)(0x80 | (ch >> 12 & 0x3f)),
-			u[2] = (char)(0x80 | (ch >> 6 & 0x3f)), u[3] = (char)(0x80 | (ch & 0x3f)), k = 4;
-		buf_add(&b, u, k);
+		buf_add(&b, u, encode(cue_char(p, pn, &i), u));
 	}
 	*len = b.len;
 	return buf_take(&b);
@@ -151,12 +129,15 @@ void cue_hits_fini(struct cue_hits *h)
 	memset(h, 0, sizeof *h);
 }
 
-static int by_first(const void *a, const void *b)
+/* Bytes order, which for UTF-8 is the order of characters: phrases sharing a beginning are
+ * neighbours, and a scan narrows to them as it reads the text. */
+static int by_bytes(const void *a, const void *b)
 {
 	const struct phrase *x = a, *y = b;
-	if (x->first != y->first)
-		return x->first < y->first ? -1 : 1;
-	return strcmp(x->p, y->p);
+	int r = memcmp(x->p, y->p, x->n < y->n ? x->n : y->n);
+	if (r == 0 && x->n != y->n)
+		r = x->n < y->n ? -1 : 1;
+	return r;
 }
 
 void cue_set_add(struct cue_set *c, const char *p, size_t pn, int data)
@@ -167,14 +148,12 @@ void cue_set_add(struct cue_set *c, const char *p, size_t pn, int data)
 		free(f);
 		return;
 	}
-	/* Kept in (first, bytes) order as they come, so a scan never has to sort. */
-	struct phrase ph = { f, len, cue_char(f, len, &j), NO_CHAR, data };
-	if (j < len)
-		ph.second = cue_char(f, len, &j);
+	/* Kept in order as they come, so a scan never has to sort. */
+	struct phrase ph = { f, len, cue_char(f, len, &j), data };
 	size_t lo = 0, hi = c->n;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		int cmp = by_first(&c->v[mid], &ph);
+		int cmp = by_bytes(&c->v[mid], &ph);
 		if (cmp == 0) {
 			c->v[mid].data = data;
 			free(f);
@@ -197,12 +176,12 @@ int cue_set_find(const struct cue_set *c, const char *p, size_t pn, int *data)
 {
 	size_t len, j = 0;
 	char *f = fold(p, pn, &len);
-	struct phrase ph = { f, len, len ? cue_char(f, len, &j) : 0, NO_CHAR, 0 };
+	struct phrase ph = { f, len, len ? cue_char(f, len, &j) : 0, 0 };
 	size_t lo = 0, hi = c->n;
 	int found = 0;
 	while (len && lo < hi && !found) {
 		size_t mid = (lo + hi) / 2;
-		int cmp = by_first(&c->v[mid], &ph);
+		int cmp = by_bytes(&c->v[mid], &ph);
 		if (cmp == 0)
 			*data = c->v[mid].data, found = 1;
 		else if (cmp < 0)
@@ -222,13 +201,13 @@ static int by_start_longest(const void *a, const void *b)
 	return x->end > y->end ? -1 : x->end < y->end;
 }
 
-/* First phrase whose first character is ch, or c->n. */
-static size_t lower_bound(const struct cue_set *c, uint32_t ch)
+/* First phrase whose first character is ch (after, with above), or c->n. */
+static size_t lower_bound(const struct cue_set *c, uint32_t ch, int above)
 {
 	size_t lo = 0, hi = c->n;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		if (c->v[mid].first < ch)
+		if (c->v[mid].first < ch || (above && c->v[mid].first == ch))
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -241,19 +220,55 @@ static int may_begin(const struct cue_set *c, uint32_t ch)
 	return ch >= FIRST_BITS || (c->first[ch / 64] >> (ch % 64) & 1);
 }
 
-/* Appends the occurrences of phrases that begin at s[i], whose first character ch ends at next. */
+/* Compares bytes [at, at + k) of phrase ph with u[0..k); a phrase ending before at + k is less. */
+static int cmp_at(const struct phrase *ph, size_t at, const char *u, size_t k)
+{
+	size_t m = ph->n - at < k ? ph->n - at : k;
+	int r = memcmp(ph->p + at, u, m);
+	return r ? r : m < k ? -1 : 0;
+}
+
+/* Narrows v[*lo..*hi), phrases sharing bytes [0, at), to those going on with u[0..k). */
+static void narrow(const struct cue_set *c, size_t at, const char *u, size_t k, size_t *lo, size_t *hi)
+{
+	size_t a = *lo, b = *hi;
+	while (a < b) {
+		size_t mid = (a + b) / 2;
+		if (cmp_at(&c->v[mid], at, u, k) < 0)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	*lo = a;
+	for (b = *hi; a < b;) {
+		size_t mid = (a + b) / 2;
+		if (cmp_at(&c->v[mid], at, u, k) <= 0)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	*hi = a;
+}
+
+/* Appends the occurrences of phrases that begin at s[i], whose first character ch ends at next:
+ * reading on a character at a time, it keeps the phrases that begin with the text read so far
+ * (the first of them is the text itself when it is a phrase), shortest first. */
 static void hits_at(const struct cue_set *c, const char *s, size_t n, size_t i, size_t next, uint32_t ch,
 		    struct cue_hits *out)
 {
-	uint32_t second = next < n ? cue_char(s, n, &next) : NO_CHAR;
-	for (size_t k = lower_bound(c, ch); k < c->n && c->v[k].first == ch; k++) {
-		if (c->v[k].second != NO_CHAR && c->v[k].second != second)
-			continue;
-		size_t end = cue_match_at(s, n, i, c->v[k].p, c->v[k].n);
-		if (end) {
+	char u[4];
+	size_t lo = lower_bound(c, ch, 0), hi = lower_bound(c, ch, 1), at = encode(ch, u);
+	for (size_t end = next;;) {
+		if (lo < hi && c->v[lo].n == at) {
 			out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
-			out->v[out->n++] = (struct cue_hit){ i, end, c->v[k].data };
+			out->v[out->n++] = (struct cue_hit){ i, end, c->v[lo].data };
+			lo++;
 		}
+		if (lo == hi || end >= n)
+			return;
+		size_t k = encode(cue_char(s, n, &end), u);
+		narrow(c, at, u, k, &lo, &hi);
+		at += k;
 	}
 }
 
