@@ -54,19 +54,24 @@ enum { BODY_PROBLEMS_STRONG, BODY_PROBLEMS_WEAK, BODY_PLANS, NBODY };
 
 /* A part cue "A", or "A…B": B after A in the same sentence. */
 struct lcue {
-	char *b;      /* folded B, owned; NULL for a cue "A" */
+	char *b;      /* B, owned; NULL for a cue "A"; the whole cue when odd */
 	size_t bn;
 	int next;     /* the next cue with the same A, or -1 */
+	int list;     /* the list of the table it belongs to (below) */
+	int odd;      /* nothing before the …: not in heads, tried alone */
 };
 
-/* A list of part cues, searched in one pass over the text rather than once per cue: heads holds
- * each distinct A (data: its first cue in v), and the cues sharing an A are chained. */
+/* Lists of part cues, all searched in one pass over the text rather than once per cue and list:
+ * heads holds each distinct A (data: its first cue in v), and the cues sharing an A are chained. */
 struct cuelist {
 	struct cue_set *heads;
 	struct lcue *v;
 	size_t n, cap;
-	struct strs odd;   /* cues with nothing before the …, tried one by one */
+	size_t nodd;
 };
+
+/* The lists of the part cues: heading cues of part p are list p, early ones CLASSIFY_NPARTS + p. */
+#define EARLY(p) (CLASSIFY_NPARTS + (p))
 
 struct classify_model {
 	struct cue_set *cues;          /* data = index into tc */
@@ -74,9 +79,8 @@ struct classify_model {
 	size_t ntc, tccap;
 	int rank[CLASSIFY_NTOPICS];    /* tie-break: lower wins */
 	struct strs focus;             /* heading grammar patterns */
-	struct cuelist heading[CLASSIFY_NPARTS];
-	struct cuelist early[CLASSIFY_NPARTS];   /* plans and measures cues tried before the year rule */
-	struct cuelist body[NBODY];
+	struct cuelist parts;   /* heading and early (tried before the year rule) cues of the parts */
+	struct cuelist body;    /* lists BODY_* */
 };
 
 const char *classify_part_name(int part)
@@ -132,32 +136,32 @@ static void strs_fini(struct strs *s)
 	free(s->v);
 }
 
-static void cuelist_add(struct cuelist *l, const char *w, size_t n)
+static void cuelist_add(struct cuelist *l, int list, const char *w, size_t n)
 {
 	char *cue = xstrndup(w, n);
 	const char *gap = strstr(cue, "…");
 	size_t alen = gap ? (size_t)(gap - cue) : n;
+	struct lcue c = { NULL, 0, -1, list, alen == 0 };
 	int head;
-	if (alen == 0) {
-		strs_add(&l->odd, w, n);
-	} else {
-		struct lcue c = { NULL, 0, -1 };
-		if (gap) {
-			c.b = xstrdup(gap + strlen("…"));
-			c.bn = strlen(c.b);
-		}
-		if (!l->heads)
-			l->heads = cue_set_new();
-		l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
-		if (cue_set_find(l->heads, cue, alen, &head)) {
-			c.next = l->v[head].next;
-			l->v[head].next = (int)l->n;
-		} else {
-			cue_set_add(l->heads, cue, alen, (int)l->n);
-		}
-		l->v[l->n++] = c;
+	if (c.odd) {
+		c.b = cue, c.bn = n;
+		l->nodd++;
+	} else if (gap) {
+		c.b = xstrdup(gap + strlen("…"));
+		c.bn = strlen(c.b);
 	}
-	free(cue);
+	if (!l->heads)
+		l->heads = cue_set_new();
+	l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
+	if (!c.odd && cue_set_find(l->heads, cue, alen, &head)) {
+		c.next = l->v[head].next;
+		l->v[head].next = (int)l->n;
+	} else if (!c.odd) {
+		cue_set_add(l->heads, cue, alen, (int)l->n);
+	}
+	l->v[l->n++] = c;
+	if (!c.odd)
+		free(cue);
 }
 
 static void cuelist_fini(struct cuelist *l)
@@ -166,7 +170,6 @@ static void cuelist_fini(struct cuelist *l)
 	for (size_t i = 0; i < l->n; i++)
 		free(l->v[i].b);
 	free(l->v);
-	strs_fini(&l->odd);
 }
 
 void classify_model_free(struct classify_model *m)
@@ -176,12 +179,8 @@ void classify_model_free(struct classify_model *m)
 	cue_set_free(m->cues);
 	free(m->tc);
 	strs_fini(&m->focus);
-	for (int i = 0; i < CLASSIFY_NPARTS; i++) {
-		cuelist_fini(&m->heading[i]);
-		cuelist_fini(&m->early[i]);
-	}
-	for (int i = 0; i < NBODY; i++)
-		cuelist_fini(&m->body[i]);
+	cuelist_fini(&m->parts);
+	cuelist_fini(&m->body);
 	free(m);
 }
 
@@ -225,10 +224,17 @@ static void add_topic_cue(struct classify_model *m, const char *w, size_t n, voi
 	cue_set_add(m->cues, w, n, (int)m->ntc++);
 }
 
+/* Where a part cue goes: a list of m->parts or m->body. */
+struct dest {
+	struct cuelist *l;
+	int list;
+};
+
 static void add_part_cue(struct classify_model *m, const char *w, size_t n, void *arg)
 {
+	const struct dest *d = arg;
 	(void)m;
-	cuelist_add(arg, w, n);
+	cuelist_add(d->l, d->list, w, n);
 }
 
 static int topic_of(const char *s, size_t n)
@@ -282,20 +288,20 @@ static const char *load_line(struct classify_model *m, const char *s, size_t n)
 		strs_add(&m->focus, f[1], fl[1]);
 	} else if (IS("part")) {
 		int p = k == 4 ? lookup(part_names, CLASSIFY_NPARTS, f[1], fl[1]) : -1;
-		struct cuelist *dst = NULL;
+		struct dest dst = { NULL, 0 };
 		if (p >= 0 && fl[2] == 7 && memcmp(f[2], "heading", 7) == 0)
-			dst = &m->heading[p];
+			dst = (struct dest){ &m->parts, p };
 		else if ((p == CLASSIFY_PLANS || p == CLASSIFY_MEASURES) && fl[2] == 5 && memcmp(f[2], "early", 5) == 0)
-			dst = &m->early[p];
+			dst = (struct dest){ &m->parts, EARLY(p) };
 		else if (p == CLASSIFY_PROBLEMS && fl[2] == 5 && memcmp(f[2], "body3", 5) == 0)
-			dst = &m->body[BODY_PROBLEMS_STRONG];
+			dst = (struct dest){ &m->body, BODY_PROBLEMS_STRONG };
 		else if (p == CLASSIFY_PROBLEMS && fl[2] == 5 && memcmp(f[2], "body1", 5) == 0)
-			dst = &m->body[BODY_PROBLEMS_WEAK];
+			dst = (struct dest){ &m->body, BODY_PROBLEMS_WEAK };
 		else if (p == CLASSIFY_PLANS && fl[2] == 4 && memcmp(f[2], "body", 4) == 0)
-			dst = &m->body[BODY_PLANS];
-		if (!dst)
+			dst = (struct dest){ &m->body, BODY_PLANS };
+		if (!dst.l)
 			return "expected: part ID heading|early|body CUES";
-		each_word(f[3], fl[3], add_part_cue, m, dst);
+		each_word(f[3], fl[3], add_part_cue, m, &dst);
 	} else {
 		return "unknown kind (topic, cue, order, focus, part)";
 	}
@@ -445,6 +451,18 @@ static int glob(const char *p, size_t pn, const char *s, size_t sn, size_t si, s
 	return glob(p + pi, pn - pi, s, sn, si, cs, ce);
 }
 
+/* Whether p can match s at all: its first run of plain characters, read as glob reads them, is
+ * somewhere in s. Most headings fail here, without glob's trials of every place for * and @. */
+static int may_glob(const char *p, size_t pn, const char *s, size_t n)
+{
+	size_t start = 0, i;
+	while (start < pn && (p[start] == '*' || p[start] == '@'))
+		start++;
+	for (i = start; i < pn && p[i] != '*' && p[i] != '@';)
+		cue_char(p, pn, &i);
+	return i == start || cue_find_one(s, n, 0, p + start, i - start) != (size_t)-1;
+}
+
 /* Scores a heading: the focus of its grammar when that names a topic, else all of it. */
 static void score_heading(const struct classify_model *m, const char *s, size_t n, struct scores *sc,
 			  struct cue_hits *hits)
@@ -452,7 +470,8 @@ static void score_heading(const struct classify_model *m, const char *s, size_t 
 	for (size_t f = 0; f < m->focus.n; f++) {
 		size_t cs = 0, ce = 0;
 		const char *p = m->focus.v[f];
-		if (!glob(p, strlen(p), s, n, 0, &cs, &ce))
+		size_t pn = strlen(p);
+		if (!may_glob(p, pn, s, n) || !glob(p, pn, s, n, 0, &cs, &ce))
 			continue;
 		scores_clear(sc);
 		sc->by_place = 1;
@@ -545,19 +564,20 @@ static int cue_holds(const struct lcue *c, const char *s, size_t n, size_t end)
 	return !c->b || follows(s, n, end, c->b, c->bn);
 }
 
-/* Whether s[0..n) holds a cue of l; hits is scratch. */
-static int has_any(const struct cuelist *l, const char *s, size_t n, struct cue_hits *hits)
+/* The lists of l holding a cue in s[0..n), as a mask of 1 << list; hits is scratch. */
+static unsigned lists_held(const struct cuelist *l, const char *s, size_t n, struct cue_hits *hits)
 {
-	for (size_t i = 0; i < l->odd.n; i++)
-		if (has_cue(s, n, l->odd.v[i]))
-			return 1;
+	unsigned held = 0;
+	for (size_t i = 0; l->nodd && i < l->n; i++)
+		if (l->v[i].odd && !(held >> l->v[i].list & 1) && has_cue(s, n, l->v[i].b))
+			held |= 1u << l->v[i].list;
 	if (!l->heads || cue_set_scan_all(l->heads, s, n, hits) == 0)
-		return 0;
+		return held;
 	for (size_t h = 0; h < hits->n; h++)
 		for (int c = hits->v[h].data; c >= 0; c = l->v[c].next)
-			if (cue_holds(&l->v[c], s, n, hits->v[h].end))
-				return 1;
-	return 0;
+			if (!(held >> l->v[c].list & 1) && cue_holds(&l->v[c], s, n, hits->v[h].end))
+				held |= 1u << l->v[c].list;
+	return held;
 }
 
 static int by_data(const void *a, const void *b)
@@ -566,14 +586,15 @@ static int by_data(const void *a, const void *b)
 	return (x->data > y->data) - (x->data < y->data);
 }
 
-/* How many cues of l s[0..n) holds, each counted once: the hits are taken an A at a time. */
-static int count_cues(const struct cuelist *l, const char *s, size_t n, struct cue_hits *hits)
+/* Adds to k[list] how many cues of each list s[0..n) holds, each counted once: the hits are
+ * taken an A at a time. */
+static void count_cues(const struct cuelist *l, const char *s, size_t n, struct cue_hits *hits, int *k)
 {
-	int k = 0;
-	for (size_t i = 0; i < l->odd.n; i++)
-		k += has_cue(s, n, l->odd.v[i]);
+	for (size_t i = 0; l->nodd && i < l->n; i++)
+		if (l->v[i].odd)
+			k[l->v[i].list] += has_cue(s, n, l->v[i].b);
 	if (!l->heads || cue_set_scan_all(l->heads, s, n, hits) == 0)
-		return k;
+		return;
 	qsort(hits->v, hits->n, sizeof *hits->v, by_data);
 	for (size_t h = 0, run; h < hits->n; h = run) {
 		for (run = h; run < hits->n && hits->v[run].data == hits->v[h].data; run++)
@@ -582,10 +603,9 @@ static int count_cues(const struct cuelist *l, const char *s, size_t n, struct c
 			size_t j = h;
 			while (j < run && !cue_holds(&l->v[c], s, n, hits->v[j].end))
 				j++;
-			k += j < run;
+			k[l->v[c].list] += j < run;
 		}
 	}
-	return k;
 }
 
 /* The first year s names as "yyyy年" (20th or 21st century, ASCII or full-width digits), or 0. */
@@ -617,19 +637,20 @@ static int named_year(const char *s, size_t n)
 static int heading_part(const struct classify_model *m, const char *s, size_t n, int year, struct cue_hits *hits)
 {
 	static const int cued[] = { CLASSIFY_NOISE, CLASSIFY_PROBLEMS, CLASSIFY_LEADER_DUTY, CLASSIFY_OTHER };
+	unsigned held = lists_held(&m->parts, s, n, hits);
 	for (size_t i = 0; i < sizeof cued / sizeof cued[0]; i++)
-		if (has_any(&m->heading[cued[i]], s, n, hits))
+		if (held >> cued[i] & 1)
 			return cued[i];
-	if (has_any(&m->early[CLASSIFY_PLANS], s, n, hits))
+	if (held >> EARLY(CLASSIFY_PLANS) & 1)
 		return CLASSIFY_PLANS;
-	if (has_any(&m->early[CLASSIFY_MEASURES], s, n, hits))
+	if (held >> EARLY(CLASSIFY_MEASURES) & 1)
 		return CLASSIFY_MEASURES;
 	int y = named_year(s, n);
 	if (year > 0 && y > 0)   /* P3: the report year is reviewed, a later one planned */
 		return y > year ? CLASSIFY_PLANS : CLASSIFY_MEASURES;
-	if (has_any(&m->heading[CLASSIFY_PLANS], s, n, hits))
+	if (held >> CLASSIFY_PLANS & 1)
 		return CLASSIFY_PLANS;
-	if (has_any(&m->heading[CLASSIFY_MEASURES], s, n, hits))
+	if (held >> CLASSIFY_MEASURES & 1)
 		return CLASSIFY_MEASURES;
 	return -1;
 }
@@ -800,13 +821,15 @@ static void classify_sections(const struct classify_model *m, struct report *r, 
 /* Problem cues in a paragraph: strong ones weigh 3, supporting ones 1. */
 static int problem_score(const struct classify_model *m, const char *s, size_t n, struct cue_hits *hits)
 {
-	return 3 * count_cues(&m->body[BODY_PROBLEMS_STRONG], s, n, hits) + count_cues(&m->body[BODY_PROBLEMS_WEAK], s, n, hits);
+	int k[NBODY] = { 0 };
+	count_cues(&m->body, s, n, hits, k);
+	return 3 * k[BODY_PROBLEMS_STRONG] + k[BODY_PROBLEMS_WEAK];
 }
 
 /* Plans announced in running text: a cue, or "<year+1>年,…将" in one sentence. */
 static int announces_plans(const struct classify_model *m, const char *s, size_t n, int year, struct cue_hits *hits)
 {
-	if (has_any(&m->body[BODY_PLANS], s, n, hits))
+	if (lists_held(&m->body, s, n, hits) >> BODY_PLANS & 1)
 		return 1;
 	char cue[32];
 	if (year <= 0)

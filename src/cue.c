@@ -223,9 +223,12 @@ static int may_begin(const struct cue_set *c, uint32_t ch)
 /* Compares bytes [at, at + k) of phrase ph with u[0..k); a phrase ending before at + k is less. */
 static int cmp_at(const struct phrase *ph, size_t at, const char *u, size_t k)
 {
+	const unsigned char *q = (const unsigned char *)ph->p + at, *v = (const unsigned char *)u;
 	size_t m = ph->n - at < k ? ph->n - at : k;
-	int r = memcmp(ph->p + at, u, m);
-	return r ? r : m < k ? -1 : 0;
+	for (size_t j = 0; j < m; j++)   /* a character or less: no call to memcmp */
+		if (q[j] != v[j])
+			return q[j] < v[j] ? -1 : 1;
+	return m < k ? -1 : 0;
 }
 
 /* Narrows v[*lo..*hi), phrases sharing bytes [0, at), to those going on with u[0..k). */
