@@ -5,7 +5,6 @@
 #   make bench      speed figures (never a timed test)
 #   make fuzz       libFuzzer targets (clang), FUZZ_SECONDS each
 #   make eval       accuracy on the real, the written and the sample reports (EVAL_FLAGS=-q: tables only)
-#   make robust     the robustness suite (transformed reports parse the same), not yet in make test
 #   make install    PREFIX=/usr/local DESTDIR=
 
 PREFIX ?= /usr/local
@@ -49,7 +48,7 @@ FUZZ_CFLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-r
 HAVE_LIBFUZZER = $(shell echo 'int LLVMFuzzerTestOneInput(const char *d, long n){return 0;}' | \
 	clang -x c -fsanitize=fuzzer -o /dev/null - >/dev/null 2>&1 && echo yes)
 
-.PHONY: all run test check deps bench fuzz fuzz-smoke fuzz-build install uninstall clean sanitize eval robust
+.PHONY: all run test check deps bench fuzz fuzz-smoke fuzz-build install uninstall clean sanitize eval
 
 all: $(BUILD)/fazhi
 
@@ -166,10 +165,6 @@ eval: $(BUILD)/tests/eval_real
 	    --labels tests/forms/labels.tsv --metrics tests/forms/metrics.tsv \
 	  --set samples --reports assets/reports \
 	    --labels tests/data/seed-labels.tsv --metrics tests/data/seed-metrics.tsv
-
-# The robustness suite: each sample and real report, transformed, parses as the original.
-robust: $(BUILD)/tests/robust_17
-	./$(BUILD)/tests/robust_17
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/fazhi/reports $(DESTDIR)$(PREFIX)/share/man/man1

@@ -298,6 +298,7 @@ static void test_clause_grammar(void **state)
 		/* the figure before its noun */
 		{ "今年共办理27宗以县政府为被告的行政诉讼案件。", "lit_cases=27 宗" },
 		{ "全年共审结19件行政诉讼案件。", "lit_concluded=19 件" },
+		{ "全年共办理412件法律援助案件，其中受理58件农民工讨薪案件。", "aid_cases=412 件 aid_wage_cases=58 件" },
 		/* a subject stated once, then bare verb + figure clauses */
 		{ "本年度清理行政规范性文件，宣布废止9件，宣布失效4件。", "nd_repealed=9 件 nd_repealed=4 件" },
 		{ "共收到行政复议申请60宗，不受理5宗，受理55宗。",

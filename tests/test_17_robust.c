@@ -1,4 +1,4 @@
-/* robust_17.c — every sample and real report, transformed as crawlers and writers transform them, must parse as the original: the same chapter tree, region, year and figures. */
+/* test_17_robust.c — every sample and real report, transformed as crawlers and writers transform them, must parse as the original: the same chapter tree, region, year and figures. */
 /*
  * One test per (transform, file), named "transform/file", so a failure names both; each prints
  * what differs. Files: the *.txt of assets/reports and of tests/real/reports, read from the
@@ -18,7 +18,8 @@
  *   gb18030_crlf   the text saved as GB18030 with CRLF line ends, as many government sites serve it;
  *   number_first   "verb + noun + N counter" becomes "verb + N counter + noun" (办理行政复议案件12件
  *                  → 办理12件行政复议案件), for a closed list of verbs and noun endings, a noun of
- *                  2–12 characters with no digit or punctuation, and a figure ending a clause.
+ *                  2–12 characters with no digit, punctuation or listed verb, and a figure ending
+ *                  a clause.
  * What must hold, against the untransformed text:
  *   - the chapter tree: the same sections with the same levels, in order, and the same heading
  *     titles (blanks and line breaks ignored; for counter_zong and number_first the expected
@@ -373,6 +374,9 @@ static size_t move_one(const char *p, const char *end, struct buf *b)
 	const char *noun = p + vl, *q = noun;
 	size_t chars = 0, l;
 	while (q < end && chars < 12 && noun_char(q, end, &l)) {
+		size_t vl2;
+		if (starts_any(q, end, mv_verbs, &vl2))
+			return 0;   /* the verb is the nearest one: 调解组织共受理民间纠纷 is no noun */
 		q += l;
 		chars++;
 		size_t nl;
