@@ -18,10 +18,18 @@ struct phrase {
  * most characters of a text begin no phrase. Characters beyond the BMP always search. */
 #define FIRST_BITS 0x10000
 
+/* The phrases v[lo..hi) beginning with character ch: a scan finds them without a search. */
+struct range {
+	uint32_t ch, lo, hi;   /* ch NO_CHAR: a free slot */
+};
+#define NO_CHAR UINT32_MAX
+
 struct cue_set {
 	struct phrase *v;
 	size_t n, cap;    /* v is ordered by bytes, hence by first character */
 	uint64_t first[FIRST_BITS / 64];
+	struct range *ranges;   /* open addressing by first character, more than half free */
+	size_t nranges, nslots; /* nslots a power of two */
 };
 
 size_t cue_match_at(const char *s, size_t n, size_t i, const char *p, size_t pn)
@@ -83,7 +91,49 @@ void cue_set_free(struct cue_set *c)
 	for (size_t i = 0; i < c->n; i++)
 		free(c->v[i].p);
 	free(c->v);
+	free(c->ranges);
 	free(c);
+}
+
+/* The slot of character ch in c->ranges, or the free slot where it would go; c has slots. */
+static struct range *range_of(const struct cue_set *c, uint32_t ch)
+{
+	uint32_t h = ch * 2654435761u;
+	size_t mask = c->nslots - 1;
+	for (size_t k = (h ^ h >> 16) & mask;; k = (k + 1) & mask)
+		if (c->ranges[k].ch == ch || c->ranges[k].ch == NO_CHAR)
+			return &c->ranges[k];
+}
+
+static void ranges_grow(struct cue_set *c)
+{
+	struct range *old = c->ranges;
+	size_t nold = c->nslots;
+	c->nslots = nold ? 2 * nold : 16;
+	c->ranges = xmalloc(c->nslots * sizeof *c->ranges);
+	for (size_t k = 0; k < c->nslots; k++)
+		c->ranges[k].ch = NO_CHAR;
+	for (size_t k = 0; k < nold; k++)
+		if (old[k].ch != NO_CHAR)
+			*range_of(c, old[k].ch) = old[k];
+	free(old);
+}
+
+/* Updates the ranges for a phrase with first character ch inserted at v[at]. */
+static void ranges_insert(struct cue_set *c, uint32_t ch, size_t at)
+{
+	for (size_t k = 0; k < c->nslots; k++)
+		if (c->ranges[k].ch != NO_CHAR && c->ranges[k].ch > ch)
+			c->ranges[k].lo++, c->ranges[k].hi++;
+	if (2 * (c->nranges + 1) > c->nslots)
+		ranges_grow(c);
+	struct range *r = range_of(c, ch);
+	if (r->ch == ch) {
+		r->hi++;
+	} else {
+		*r = (struct range){ ch, (uint32_t)at, (uint32_t)at + 1 };
+		c->nranges++;
+	}
 }
 
 /* Writes ch as UTF-8 into u; returns the length. A phrase is stored this way, so text read by
@@ -168,6 +218,7 @@ void cue_set_add(struct cue_set *c, const char *p, size_t pn, int data)
 	memmove(c->v + lo + 1, c->v + lo, (c->n - lo) * sizeof *c->v);
 	c->v[lo] = ph;
 	c->n++;
+	ranges_insert(c, ph.first, lo);
 	if (ph.first < FIRST_BITS)
 		c->first[ph.first / 64] |= (uint64_t)1 << (ph.first % 64);
 }
@@ -199,20 +250,6 @@ static int by_start_longest(const void *a, const void *b)
 	if (x->start != y->start)
 		return x->start < y->start ? -1 : 1;
 	return x->end > y->end ? -1 : x->end < y->end;
-}
-
-/* First phrase whose first character is ch (after, with above), or c->n. */
-static size_t lower_bound(const struct cue_set *c, uint32_t ch, int above)
-{
-	size_t lo = 0, hi = c->n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (c->v[mid].first < ch || (above && c->v[mid].first == ch))
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
 }
 
 static int may_begin(const struct cue_set *c, uint32_t ch)
@@ -259,8 +296,11 @@ static void narrow(const struct cue_set *c, size_t at, const char *u, size_t k, 
 static void hits_at(const struct cue_set *c, const char *s, size_t n, size_t i, size_t next, uint32_t ch,
 		    struct cue_hits *out)
 {
+	const struct range *r = c->nslots ? range_of(c, ch) : NULL;
+	if (!r || r->ch != ch)
+		return;
 	char u[4];
-	size_t lo = lower_bound(c, ch, 0), hi = lower_bound(c, ch, 1), at = encode(ch, u);
+	size_t lo = r->lo, hi = r->hi, at = encode(ch, u);
 	for (size_t end = next;;) {
 		if (lo < hi && c->v[lo].n == at) {
 			out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
