@@ -1,0 +1,667 @@
+/* extract_pdf.c — a PDF's text layer as report text: lines in reading order joined into paragraphs, page numbers and running headers left out. */
+/*
+ * poppler-glib gives each page's text in reading order, one line a line, with a box for every
+ * character. From the boxes we learn, over the whole document, the body's font size, its left
+ * edge L (the densest column of line starts), its right edge R (where justified lines end) and
+ * whether paragraphs open with an indent or are set apart by space; a line then continues the one
+ * before it when that one runs to R, it does not start further right than L and no space parts
+ * them. Without boxes (a page poppler could not
+ * lay out) the rules fall back to punctuation: a line continues unless the one before ends a
+ * sentence, is short, or it opens a heading.
+ *
+ * Weak spots: L and R are one pair for the document, so mirrored margins or two columns make
+ * every line a paragraph of its own (nothing is lost, paragraphs are only cut). Tables come out
+ * in poppler's reading order, a cell a line.
+ */
+#include "extract.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <poppler.h>
+
+#include "buf.h"
+#include "xmalloc.h"
+
+#define PDF_MAX ((size_t)512 << 20)
+
+struct line {
+	size_t start, end;      /* the line in the document's text, blanks trimmed */
+	int page;
+	int geo;                /* 1 when the boxes below are known */
+	double x0, x1;          /* left and right ends of its visible characters */
+	double top, bottom;
+	double size;            /* mean character height: the font size, roughly */
+	double hanw;            /* mean width of its Han characters, 0 when none */
+	size_t chars;           /* visible characters */
+	int drop;               /* a page number or a running header or footer */
+};
+
+struct doc {
+	struct buf text;        /* every page's text, lines refer into it */
+	struct line *v;
+	size_t n, cap;
+	int npages;
+	double size, em, left, right; /* the body: font size, Han width, left and right edge */
+	int indent_style;       /* paragraphs open with an indent */
+	int spaced;             /* paragraphs are set apart by space */
+	size_t typical;         /* characters of a full line, for pages without boxes */
+};
+
+/* poppler-glib hands poppler's complaints about damaged files to g_log ("Poppler", INFO), which
+ * prints them when G_MESSAGES_DEBUG asks for it; a handler that does nothing keeps them out of
+ * the terminal whatever the environment says. Set once, for the process. */
+static void quiet(const gchar *domain, GLogLevelFlags level, const gchar *msg, gpointer data)
+{
+	(void)domain, (void)level, (void)msg, (void)data;
+}
+
+static void silence_once(void)
+{
+	g_log_set_handler("Poppler", G_LOG_LEVEL_MASK, quiet, NULL);
+}
+
+static int is_han(uint32_t c)
+{
+	return (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) ||
+	       (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x3ffff);
+}
+
+static int is_blank(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == 0xa0 || c == 0x3000;
+}
+
+static uint32_t cp_at(const char *s)
+{
+	return (uint32_t)g_utf8_get_char(s);
+}
+
+/* The last character of s[0, n) and where it starts. */
+static uint32_t cp_last(const char *s, size_t n, size_t *at)
+{
+	const char *p = g_utf8_find_prev_char(s, s + n);
+	if (!p)
+		return 0;
+	if (at)
+		*at = (size_t)(p - s);
+	return cp_at(p);
+}
+
+static int is_digit(uint32_t c, int *v)
+{
+	if (c >= '0' && c <= '9')
+		return *v = (int)(c - '0'), 1;
+	if (c >= 0xff10 && c <= 0xff19)
+		return *v = (int)(c - 0xff10), 1;
+	return 0;
+}
+
+static int is_cn_numeral(uint32_t c)
+{
+	static const uint32_t set[] = { 0x4e00, 0x4e8c, 0x4e09, 0x56db, 0x4e94, 0x516d, 0x4e03,
+					0x516b, 0x4e5d, 0x5341, 0x767e, 0x96f6, 0x3007, 0x4e24 };
+	for (size_t i = 0; i < sizeof set / sizeof *set; i++)
+		if (c == set[i])
+			return 1;
+	return 0;
+}
+
+/* A space stays only between two pieces of Latin text: "Word 2016", "3 500", "Hello, world";
+ * not after punctuation that follows Chinese ("…服务, 1.5个", the half-width comma of a web page). */
+static int latin_after(uint32_t c)
+{
+	return (c < 0x80 && (g_ascii_isalnum((int)c) || strchr("([{'\"$", (int)c))) ||
+	       (c >= 0xc0 && c <= 0x24f);
+}
+
+static int latin_before(const char *s, size_t n)
+{
+	size_t at = 0;
+	uint32_t c = cp_last(s, n, &at);
+	if ((c < 0x80 && g_ascii_isalnum((int)c)) || (c >= 0xc0 && c <= 0x24f))
+		return 1;
+	if (!c || c >= 0x80 || !strchr(",.;:!?)]}'\"%", (int)c) || !at)
+		return 0;
+	c = cp_last(s, at, NULL);
+	return c < 0x80 ? c > ' ' : c >= 0xc0 && c <= 0x24f;
+}
+
+/* The line opens a heading: 一、 （一） (一) 1. 1、 １． （1） ① 第一章. */
+static int starts_heading(const char *s, size_t n)
+{
+	const char *p = s, *end = s + n;
+	int v;
+	if (p >= end)
+		return 0;
+	uint32_t c = cp_at(p);
+	if (c >= 0x2460 && c <= 0x249b)
+		return 1;
+	if (c == 0x7b2c) { /* 第 */
+		p = g_utf8_next_char(p);
+		size_t k = 0;
+		while (p < end && (is_cn_numeral(cp_at(p)) || is_digit(cp_at(p), &v)))
+			p = g_utf8_next_char(p), k++;
+		if (!k || p >= end)
+			return 0;
+		c = cp_at(p);
+		return c == 0x7ae0 || c == 0x8282 || c == 0x6761 || c == 0x90e8; /* 章 节 条 部 */
+	}
+	int paren = c == '(' || c == 0xff08;
+	if (paren)
+		p = g_utf8_next_char(p);
+	size_t cn = 0, dg = 0;
+	while (p < end && is_cn_numeral(cp_at(p)))
+		p = g_utf8_next_char(p), cn++;
+	if (!cn)
+		while (p < end && dg < 3 && is_digit(cp_at(p), &v))
+			p = g_utf8_next_char(p), dg++;
+	if ((!cn && !dg) || p >= end)
+		return 0;
+	c = cp_at(p);
+	if (paren)
+		return c == ')' || c == 0xff09;
+	if (c == 0x3001) /* 、 */
+		return 1;
+	if (c == '.' || c == 0xff0e) {
+		const char *q = g_utf8_next_char(p);
+		return !(q < end && is_digit(cp_at(q), &v)); /* 1.5亿元 is a number */
+	}
+	return 0;
+}
+
+/* The line ends a sentence: 。！？：；(or the ASCII forms), or a closing quote after one. */
+static int ends_sentence(const char *s, size_t n)
+{
+	size_t at = 0;
+	uint32_t c = cp_last(s, n, &at);
+	if (c == 0x201d || c == 0x2019 || c == 0x300d || c == 0x300f || c == 0xff09 || c == ')' ||
+	    c == '"' || c == 0x300b)
+		c = at ? cp_last(s, at, NULL) : 0;
+	return c == 0x3002 || c == 0xff01 || c == 0xff1f || c == 0xff1a || c == 0xff1b ||
+	       c == '!' || c == '?' || c == ':' || c == ';';
+}
+
+static int lit(const char **u, const char *s)
+{
+	size_t n = strlen(s);
+	if (strncmp(*u, s, n))
+		return 0;
+	*u += n;
+	return 1;
+}
+
+static int num(const char **u)
+{
+	const char *p = *u;
+	while (**u >= '0' && **u <= '9')
+		(*u)++;
+	return *u > p && *u - p <= 5;
+}
+
+/* — 3 —, -3-, - 3 -, 第3页, 第 3 页 共 10 页, 共10页 第3页, 3/10, Page 3, or (bare) 3. */
+static int is_page_number(const char *s, size_t n, int bare_ok)
+{
+	char t[64];
+	size_t k = 0;
+	int dashes = 0, v;
+	for (const char *p = s; p < s + n; p = g_utf8_next_char(p)) {
+		uint32_t c = cp_at(p);
+		if (is_blank(c))
+			continue;
+		if (k > 40)
+			return 0;
+		if (c == '-' || c == 0x2014 || c == 0x2013 || c == 0x2012 || c == 0x2015 ||
+		    c == 0xff0d || c == '~' || c == 0x2500)
+			dashes++, t[k++] = '-';
+		else if (is_digit(c, &v))
+			t[k++] = (char)('0' + v);
+		else if (c == 0x7b2c)
+			t[k++] = 'D';     /* 第 */
+		else if (c == 0x9875)
+			t[k++] = 'Y';     /* 页 */
+		else if (c == 0x5171)
+			t[k++] = 'G';     /* 共 */
+		else if (c == '/' || c == ',' || c == 0xff0c || c == 0x3001)
+			t[k++] = c == '/' ? '/' : ',';
+		else if (c < 0x80 && g_ascii_isalpha((int)c))
+			t[k++] = (char)g_ascii_tolower((int)c);
+		else
+			return 0;
+	}
+	t[k] = 0;
+	size_t a = 0, b = k;
+	while (a < b && t[a] == '-')
+		a++;
+	while (b > a && t[b - 1] == '-')
+		b--;
+	size_t d = a;
+	while (d < b && t[d] >= '0' && t[d] <= '9')
+		d++;
+	if (d == b && d > a && d - a <= 4)
+		return dashes || bare_ok;
+	t[b] = 0;
+	const char *u = t + a;
+	if (lit(&u, "D") && num(&u) && lit(&u, "Y")) {
+		lit(&u, ",");
+		return !*u || (lit(&u, "G") && num(&u) && lit(&u, "Y") && !*u);
+	}
+	u = t + a;
+	if (lit(&u, "G") && num(&u) && lit(&u, "Y")) {
+		lit(&u, ",");
+		return lit(&u, "D") && num(&u) && lit(&u, "Y") && !*u;
+	}
+	u = t + a;
+	if (num(&u) && lit(&u, "/") && num(&u) && !*u)
+		return 1;
+	u = t + a;
+	return lit(&u, "page") && num(&u) && (!*u || (lit(&u, "of") && num(&u) && !*u));
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* Adds the page's lines: its text cut at "\n", each with the box of its characters when
+ * poppler gives one box per character. */
+static void add_page(struct doc *d, int page, const char *t, const PopplerRectangle *r, guint nr)
+{
+	size_t nchars = (size_t)g_utf8_strlen(t, -1);
+	int geo = r && nr == nchars;
+	size_t base = d->text.len;
+	buf_adds(&d->text, t);
+	buf_addc(&d->text, '\n');
+	const char *all = d->text.data;
+	const char *p = all + base;
+	size_t k = 0;
+	while (*p) {
+		struct line l = { .page = page, .geo = geo, .x0 = INFINITY, .x1 = -INFINITY,
+				  .top = INFINITY, .bottom = -INFINITY };
+		double hsum = 0, wsum = 0;
+		size_t nhan = 0;
+		l.start = (size_t)(p - all);
+		for (; *p && *p != '\n'; p = g_utf8_next_char(p), k++) {
+			uint32_t c = cp_at(p);
+			if (is_blank(c) || c < 0x20)
+				continue;
+			l.chars++;
+			if (!geo)
+				continue;
+			const PopplerRectangle *b = &r[k];
+			l.x0 = fmin(l.x0, fmin(b->x1, b->x2));
+			l.x1 = fmax(l.x1, fmax(b->x1, b->x2));
+			l.top = fmin(l.top, fmin(b->y1, b->y2));
+			l.bottom = fmax(l.bottom, fmax(b->y1, b->y2));
+			hsum += fabs(b->y2 - b->y1);
+			if (is_han(c))
+				wsum += fabs(b->x2 - b->x1), nhan++;
+		}
+		l.end = (size_t)(p - all);
+		if (*p)
+			p++, k++;
+		if (!l.chars)
+			continue;
+		while (l.start < l.end && is_blank(cp_at(all + l.start)))
+			l.start = (size_t)(g_utf8_next_char(all + l.start) - all);
+		size_t at;
+		while (l.end > l.start && is_blank(cp_last(all + l.start, l.end - l.start, &at)))
+			l.end = l.start + at;
+		if (geo && !(isfinite(l.x0) && isfinite(l.x1) && isfinite(l.top) && isfinite(l.bottom) &&
+			     isfinite(hsum) && isfinite(wsum)))
+			l.geo = 0; /* a damaged file's boxes */
+		if (l.geo) {
+			l.size = hsum / (double)l.chars;
+			l.hanw = nhan ? wsum / (double)nhan : 0;
+		}
+		d->v = xgrow(d->v, &d->cap, d->n + 1, sizeof *d->v);
+		d->v[d->n++] = l;
+	}
+}
+
+struct at {
+	double y;
+	size_t line;
+};
+
+static int cmp_at(const void *a, const void *b)
+{
+	const struct at *x = a, *y = b;
+	if (x->y != y->y)
+		return x->y < y->y ? -1 : 1;
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+/* The lines [from, to) of a page not yet dropped, top to bottom (in reading order where a line
+ * has no box); `at` has room for them. */
+static size_t page_lines(const struct doc *d, size_t from, size_t to, struct at *at, size_t *out)
+{
+	size_t k = 0;
+	for (size_t i = from; i < to; i++)
+		if (!d->v[i].drop)
+			at[k] = (struct at){ d->v[i].geo ? d->v[i].top : (double)k, i }, k++;
+	qsort(at, k, sizeof *at, cmp_at);
+	for (size_t i = 0; i < k; i++)
+		out[i] = at[i].line;
+	return k;
+}
+
+struct edge {
+	size_t line;
+	char *key;              /* text with digits as '#', blanks left out */
+	int bottom;
+	double y;
+};
+
+static int cmp_edge(const void *a, const void *b)
+{
+	const struct edge *x = a, *y = b;
+	if (x->bottom != y->bottom)
+		return x->bottom - y->bottom;
+	int c = strcmp(x->key, y->key);
+	return c ? c : (x->y > y->y) - (x->y < y->y);
+}
+
+static char *edge_key(const struct doc *d, const struct line *l)
+{
+	struct buf b = { 0 };
+	int v, digit = 0;
+	for (const char *p = d->text.data + l->start; p < d->text.data + l->end; p = g_utf8_next_char(p)) {
+		uint32_t c = cp_at(p);
+		if (is_blank(c))
+			continue;
+		if (is_digit(c, &v)) {
+			if (!digit)
+				buf_addc(&b, '#');
+			digit = 1;
+			continue;
+		}
+		digit = 0;
+		buf_add(&b, p, (size_t)(g_utf8_next_char(p) - p));
+	}
+	return buf_take(&b);
+}
+
+/* Drops page numbers (among the two top and two bottom lines of a page), then the short line
+ * at the top or bottom of pages that recurs at the same height on most pages. */
+static void drop_furniture(struct doc *d)
+{
+	size_t *order = xmalloc((d->n + 1) * sizeof *order);
+	struct at *at = xmalloc((d->n + 1) * sizeof *at);
+	size_t *first = xcalloc((size_t)d->npages + 1, sizeof *first);
+	for (size_t i = 0, p = 0; p <= (size_t)d->npages; p++) {
+		while (i < d->n && d->v[i].page < (int)p)
+			i++;
+		first[p] = i;
+	}
+	int pages_with_text = 0;
+	for (int p = 0; p < d->npages; p++) {
+		size_t k = page_lines(d, first[p], first[p + 1], at, order);
+		pages_with_text += k > 0;
+		for (size_t j = 0; j < k; j++) {
+			if (j >= 2 && j + 2 < k)
+				continue;
+			struct line *l = &d->v[order[j]];
+			if (is_page_number(d->text.data + l->start, l->end - l->start, j == 0 || j + 1 == k))
+				l->drop = 1;
+		}
+	}
+	struct edge *e = xmalloc(((size_t)d->npages * 2 + 1) * sizeof *e);
+	for (int round = 0; round < 2; round++) {
+		size_t ne = 0, dropped = 0;
+		for (int p = 0; p < d->npages; p++) {
+			size_t k = page_lines(d, first[p], first[p + 1], at, order);
+			if (k < 2)
+				continue;
+			for (int bottom = 0; bottom < 2; bottom++) {
+				struct line *l = &d->v[order[bottom ? k - 1 : 0]];
+				if (l->chars > 60)
+					continue;
+				e[ne++] = (struct edge){ (size_t)(l - d->v), edge_key(d, l), bottom,
+							 l->geo ? (bottom ? l->bottom : l->top) : 0 };
+			}
+		}
+		qsort(e, ne, sizeof *e, cmp_edge);
+		for (size_t i = 0, j; i < ne; i = j) {
+			for (j = i + 1; j < ne && e[j].bottom == e[i].bottom && strcmp(e[j].key, e[i].key) == 0 &&
+				    e[j].y - e[j - 1].y <= 3; j++)
+				;
+			if (j - i >= 2 && (j - i) * 2 > (size_t)pages_with_text)
+				for (size_t m = i; m < j; m++)
+					d->v[e[m].line].drop = 1, dropped++;
+		}
+		for (size_t i = 0; i < ne; i++)
+			free(e[i].key);
+		if (!dropped)
+			break;
+	}
+	free(e);
+	free(first);
+	free(at);
+	free(order);
+}
+
+/* The body's measures, from the lines kept: median size and Han width; the left edge is the
+ * densest half-em column of line starts, the right edge the 90th percentile of line ends. */
+static void measure(struct doc *d)
+{
+	double *a = xmalloc((d->n + 1) * sizeof *a);
+	size_t k = 0;
+	for (size_t i = 0; i < d->n; i++)
+		if (!d->v[i].drop && d->v[i].geo)
+			a[k++] = d->v[i].size;
+	if (k) {
+		qsort(a, k, sizeof *a, cmp_double);
+		d->size = a[k / 2];
+	}
+	size_t h = 0;
+	for (size_t i = 0; i < d->n; i++)
+		if (!d->v[i].drop && d->v[i].geo && d->v[i].hanw > 0 && fabs(d->v[i].size - d->size) < 0.15 * d->size)
+			a[h++] = d->v[i].hanw;
+	if (h) {
+		qsort(a, h, sizeof *a, cmp_double);
+		d->em = a[h / 2];
+	} else {
+		d->em = d->size > 0 ? d->size * 0.8 : 10;
+	}
+	k = 0;
+	for (size_t i = 0; i < d->n; i++)
+		if (!d->v[i].drop && d->v[i].geo && fabs(d->v[i].size - d->size) < 0.15 * d->size)
+			a[k++] = d->v[i].x0;
+	if (k) {
+		qsort(a, k, sizeof *a, cmp_double);
+		size_t best = 0, bi = 0;
+		for (size_t i = 0, j = 0; i < k; i++) {
+			while (a[i] - a[j] > d->em / 2)
+				j++;
+			if (i - j + 1 > best)
+				best = i - j + 1, bi = j;
+		}
+		d->left = a[bi];
+		size_t indented = 0;
+		for (size_t i = 0; i < k; i++)
+			indented += fabs(a[i] - (d->left + 2 * d->em)) < d->em / 2;
+		d->indent_style = indented >= 2 && indented * 20 >= k;
+	}
+	k = 0;
+	for (size_t i = 0; i < d->n; i++)
+		if (!d->v[i].drop && d->v[i].geo && fabs(d->v[i].size - d->size) < 0.15 * d->size)
+			a[k++] = d->v[i].x1;
+	if (k) {
+		qsort(a, k, sizeof *a, cmp_double);
+		d->right = a[k * 9 / 10];
+	}
+	size_t pairs = 0, gaps = 0;
+	for (size_t i = 0, prev = SIZE_MAX; i < d->n; i++) {
+		const struct line *l = &d->v[i];
+		if (l->drop || !l->geo || fabs(l->size - d->size) >= 0.15 * d->size)
+			continue;
+		if (prev != SIZE_MAX && d->v[prev].page == l->page) {
+			pairs++;
+			gaps += l->top - d->v[prev].bottom > 1.2 * d->size;
+		}
+		prev = i;
+	}
+	d->spaced = gaps >= 2 && gaps * 20 >= pairs;
+	k = 0;
+	for (size_t i = 0; i < d->n; i++)
+		if (!d->v[i].drop)
+			a[k++] = (double)d->v[i].chars;
+	if (k) {
+		qsort(a, k, sizeof *a, cmp_double);
+		d->typical = (size_t)a[k * 9 / 10];
+	}
+	free(a);
+}
+
+/* 1 when line c starts a new paragraph after line p. */
+static int breaks(const struct doc *d, const struct line *p, const struct line *c)
+{
+	const char *t = d->text.data;
+	const char *ps = t + p->start, *cs = t + c->start;
+	size_t pn = p->end - p->start, cn = c->end - c->start;
+	if (!p->geo || !c->geo || d->size <= 0) {
+		return ends_sentence(ps, pn) || starts_heading(cs, cn) ||
+		       p->chars * 10 < d->typical * 8;
+	}
+	int pbig = p->size > d->size * 1.15, cbig = c->size > d->size * 1.15;
+	if (pbig || cbig) /* a title wrapped over lines of one size stays one */
+		return !(pbig && cbig && fabs(p->size - c->size) < 0.1 * p->size && p->page == c->page &&
+			 !ends_sentence(ps, pn));
+	if (p->page == c->page && c->top - p->bottom > 1.2 * d->size)
+		return 1; /* a blank line between */
+	if (p->x1 < d->right - 1.5 * d->em)
+		return 1; /* short lines end paragraphs: titles, signatures, dates, last lines */
+	if (c->x0 > d->left + 0.6 * d->em)
+		return 1; /* indented: a new paragraph, or centred or right-aligned */
+	/* A full line running on at the left edge: a paragraph that goes on, when paragraphs are
+	 * told by an indent or by space; else one ending a sentence ends its paragraph. */
+	int marked = d->indent_style || d->spaced;
+	if (starts_heading(cs, cn))
+		return ends_sentence(ps, pn) || !marked;
+	return ends_sentence(ps, pn) && !marked;
+}
+
+/* Appends s[0, n) to b, spaces kept only between Latin words, controls left out. */
+static void add_clean(struct buf *b, const char *s, size_t n)
+{
+	const char *end = s + n;
+	for (const char *p = s; p < end;) {
+		uint32_t c = cp_at(p);
+		const char *next = g_utf8_next_char(p);
+		if (c == ' ' || c == '\t' || c == 0xa0) {
+			const char *q = p;
+			while (q < end && (*q == ' ' || *q == '\t' || cp_at(q) == 0xa0))
+				q = g_utf8_next_char(q);
+			if (q < end && b->len && latin_before(b->data, b->len) && latin_after(cp_at(q)))
+				buf_addc(b, ' ');
+			p = q;
+			continue;
+		}
+		if (c >= 0x20 && c != 0x7f)
+			buf_add(b, p, (size_t)(next - p));
+		p = next;
+	}
+}
+
+static void join(struct doc *d, struct buf *out)
+{
+	const struct line *prev = NULL;
+	for (size_t i = 0; i < d->n; i++) {
+		const struct line *l = &d->v[i];
+		if (l->drop)
+			continue;
+		const char *s = d->text.data + l->start;
+		if (prev) {
+			if (breaks(d, prev, l)) {
+				buf_addc(out, '\n');
+			} else {
+				if (out->len && latin_before(out->data, out->len) && latin_after(cp_at(s)))
+					buf_addc(out, ' ');
+			}
+		}
+		add_clean(out, s, l->end - l->start);
+		prev = l;
+	}
+	if (out->len)
+		buf_addc(out, '\n');
+}
+
+int extract_pdf(const char *bytes, size_t n, char **text, size_t *len, char **cause)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	struct doc d = { 0 };
+	struct buf out = { 0 };
+	GError *err = NULL;
+	PopplerDocument *pdf = NULL;
+	GBytes *gb = NULL;
+	int rc = -1;
+
+	*text = NULL;
+	*len = 0;
+	*cause = NULL;
+	if (n > PDF_MAX) {
+		*cause = xasprintf("PDF too large (%zu MiB; at most %zu MiB)", n >> 20, PDF_MAX >> 20);
+		return -1;
+	}
+	pthread_once(&once, silence_once);
+	gb = g_bytes_new_static(bytes, n);
+	pdf = poppler_document_new_from_bytes(gb, NULL, &err);
+	if (!pdf) {
+		if (err && err->domain == POPPLER_ERROR && err->code == POPPLER_ERROR_ENCRYPTED)
+			*cause = xstrdup("encrypted PDF; save it without a password first");
+		else
+			*cause = xasprintf("not a readable PDF (%s)", err && err->message ? err->message : "unknown error");
+		for (char *p = *cause; *p; p++)
+			if ((unsigned char)*p < 0x20)
+				*p = ' ';
+		goto out;
+	}
+	d.npages = poppler_document_get_n_pages(pdf);
+	int any = 0;
+	for (int i = 0; i < d.npages; i++) {
+		PopplerPage *page = poppler_document_get_page(pdf, i);
+		if (!page)
+			continue;
+		char *t = poppler_page_get_text(page);
+		PopplerRectangle *r = NULL;
+		guint nr = 0;
+		if (t && *t) {
+			if (!poppler_page_get_text_layout(page, &r, &nr))
+				r = NULL, nr = 0;
+			size_t before = d.n;
+			add_page(&d, i, t, r, nr);
+			any |= d.n > before;
+		}
+		g_free(r);
+		g_free(t);
+		g_object_unref(page);
+	}
+	if (any) {
+		drop_furniture(&d);
+		measure(&d);
+		join(&d, &out);
+	}
+	if (!out.len) {
+		*cause = xstrdup("no text layer (a scanned PDF); OCR it first");
+		goto out;
+	}
+	*len = out.len;
+	*text = buf_take(&out);
+	rc = 0;
+out:
+	buf_fini(&out);
+	buf_fini(&d.text);
+	free(d.v);
+	if (pdf)
+		g_object_unref(pdf);
+	if (gb)
+		g_bytes_unref(gb);
+	if (err)
+		g_error_free(err);
+	return rc;
+}
