@@ -19,9 +19,9 @@
 
 /* Design limits: a page over HTML_MAX bytes is refused; the charset is read from a <meta> in the
  * first SNIFF_MAX bytes (CMS pages put long scripts before it, so more than a browser's 1024);
- * a meta value is cut to META_MAX bytes. The bytes are converted to UTF-8 here, each byte that
- * fits no character becoming U+FFFD, before libxml2 sees them: libxml2 2.9's own iconv
- * conversion drops the rest of the page at the first bad byte and prints on stderr. The tree is
+ * a meta value is cut to META_MAX bytes. The bytes are converted to UTF-8 here, what fits no
+ * character becoming U+FFFD as encoding.h counts it, before libxml2 sees them: libxml2 2.9's own iconv
+ * conversion drops the rest of the page at the first bad byte and reports it. The tree is
  * walked without recursion, so nesting depth costs no stack.
  * Depth: libxml2 stops reading a page nested deeper than xmlParserMaxDepth (256), and pages
  * that never close <p><font> pass that; the limit is raised to DEPTH_MAX for every libxml2
@@ -617,7 +617,7 @@ int extract_html(const char *bytes, size_t n, char **text, size_t *len, char **c
 		xmlParserMaxDepth = DEPTH_MAX;
 	void *ectx = xmlGenericErrorContext;
 	xmlGenericErrorFunc efn = xmlGenericError;
-	xmlSetGenericErrorFunc(NULL, silent);
+	xmlSetGenericErrorFunc(NULL, silent);   /* what NOERROR misses would be printed */
 	htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
 	htmlDocPtr doc = NULL;
 	if (ctxt && u.len > 0)

@@ -482,6 +482,33 @@ static void test_cases(void **state)
 	}
 }
 
+/* The meta tags are the only place a page states its date and its source: the header carries
+ * them to the parser. */
+static void test_meta_only_source(void **state)
+{
+	(void)state;
+	static const char page[] =
+		"<html><head><meta name=\"PubDate\" content=\"2021-05-06 10:00\">"
+		"<meta name=\"SiteName\" content=\"青禾县人民政府\"></head><body>"
+		"<h2>青禾县2020年法治政府建设年度报告</h2>"
+		"<p>2020年，我县深入推进依法行政，现将有关情况报告如下：</p>"
+		"<p><b>一、主要工作</b></p><p>全年办理行政复议案件12件。</p>"
+		"<p><b>二、存在问题</b></p><p>执法力量不足。</p></body></html>";
+	size_t len;
+	char *text = extract_ok(page, sizeof page - 1, &len);
+	assert_true(starts_with(text, "发布时间: 2021-05-06 10:00\n发布机构: 青禾县人民政府\n" RULE));
+	struct report *r = parse_bytes(text, len, "meta.html");
+	assert_string_equal(r->meta.published, "2021-05-06");
+	assert_opt_equal(r->meta.title, "青禾县2020年法治政府建设年度报告");
+	assert_opt_equal(r->meta.region, "青禾县");
+	assert_int_equal(r->meta.year, 2020);
+	char *tree = tree_of(r);
+	assert_string_equal(tree, "1:一=主要工作 | 1:二=存在问题");
+	free(tree);
+	report_free(r);
+	free(text);
+}
+
 /* Over 256 MiB is refused before a byte is read. */
 static void test_too_large(void **state)
 {
@@ -535,6 +562,7 @@ int main(void)
 		cmocka_unit_test(test_cut_in_a_tag),
 		cmocka_unit_test(test_garbage),
 		cmocka_unit_test(test_noise),
+		cmocka_unit_test(test_meta_only_source),
 		cmocka_unit_test(test_too_large),
 		cmocka_unit_test(test_deep),
 	};
