@@ -7,7 +7,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include <libxml/globals.h>
 #include <libxml/parser.h>
+#include <libxml/xmlerror.h>
 #include <libxml/xmlreader.h>
 #include <zip.h>
 
@@ -234,6 +236,12 @@ static void on_xml_error(void *arg, xmlErrorPtr err)
 	if (!n)
 		strcpy(e->first, "malformed XML");
 	e->line = err->line;
+}
+
+static void quiet(void *context, const char *msg, ...)
+{
+	(void)context;
+	(void)msg;
 }
 
 static xmlTextReaderPtr reader_new(const char *data, size_t n, struct xml_errors *errs)
@@ -1437,6 +1445,11 @@ int extract_docx(const char *bytes, size_t n, char **text, size_t *len, char **c
 		return -1;
 	}
 	zip_error_fini(&ze);
+	/* Some libxml2 errors (bad encodings, I/O) bypass the reader's handler and go to the
+	 * generic one, which prints; it is per thread, so silencing it here touches no one else. */
+	xmlGenericErrorFunc old_handler = xmlGenericError;
+	void *old_context = xmlGenericErrorContext;
+	xmlSetGenericErrorFunc(NULL, quiet);
 
 	if (zip_name_locate(p.zip, "EncryptedPackage", ZIP_FL_NOCASE) >= 0) {
 		p.cause = xstrdup(ENCRYPTED);
@@ -1510,6 +1523,7 @@ done:
 	free(doc);
 	numbering_fini(&nb);
 	zip_discard(p.zip);
+	xmlSetGenericErrorFunc(old_context, old_handler);
 	if (rc < 0)
 		*cause = p.cause ? p.cause : xstrdup(NOT_DOCX);
 	return rc;

@@ -585,6 +585,24 @@ static void test_hostile_packages(void **state)
 		free(cause);
 	}
 	free(bytes);
+	/* an encoding error, which libxml2 would print: nothing reaches standard error */
+	fflush(stderr);
+	FILE *tmp = tmpfile();
+	assert_non_null(tmp);
+	int saved = dup(2);
+	assert_true(saved >= 0);
+	assert_true(dup2(fileno(tmp), 2) >= 0);
+	bytes = docx("<?xml version=\"1.0\" encoding=\"Shift_JIS\"?>\n"
+	             "<w:document xmlns:w=\"" W_NS "\"><w:body>" P("\x80\xff\xfd\xa0\x85") "</w:body></w:document>",
+	             NULL, NULL, &n);
+	int rc = extract_docx(bytes, n, &text, &len, &cause);
+	free(rc == 0 ? text : cause);
+	free(bytes);
+	fflush(stderr);
+	assert_true(dup2(saved, 2) >= 0);
+	close(saved);
+	assert_int_equal(ftell(tmp), 0);
+	fclose(tmp);
 	/* paragraphs nested past the frame limit, and deep XML */
 	struct buf deep = { 0 };
 	buf_adds(&deep, DOC(""));
