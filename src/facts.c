@@ -1,11 +1,11 @@
 /* facts.c — key metrics stated in a report, found by the patterns and clause rules of a catalogue. */
 #include "facts.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
 #include "cue.h"
 #include "table.h"
 #include "xmalloc.h"
@@ -13,13 +13,16 @@
 /* Design limits: a gap (…) spans at most GAP_CHARS characters of one sentence; a pattern has at
  * most MAX_ELEMS parts. Matching backtracks, which is cheap on sentences of a few hundred bytes.
  *
- * Speed: a pattern is tried only in the sentences holding its anchor, the longest phrase every
- * match must contain (one scan of a cue set finds the anchors of all patterns), and there only
- * at the characters a match can begin with. Both filters skip only places where the pattern
- * cannot match, so the facts are those of trying every pattern at every character. The clause
- * grammar runs only on sentences holding digits with a counter (or 十 百 千 两), on the characters
- * the sentence loop has read; its words are found by a hash of their first two characters.
- * {{ The grammar's words could share one table with the anchors; a second pass costs ~20 %. }} */
+ * Speed: each sentence's characters are read once (cue_char) into the scratch, and the filters
+ * below work on them. A pattern is tried only in the sentences holding its anchor, the longest
+ * phrase every match must contain, and there only at the characters a match can begin with; a
+ * gap tries the rest of its pattern only where that may begin. Anchors and the words of the
+ * clause rules are found by a hash of their first two characters. Every word compares its first
+ * character before the rest, and a figure's unit is written only for a fact. The filters skip
+ * only places where nothing can match, so the facts are those of trying every pattern at every
+ * character. The clause grammar runs only on sentences holding digits with a counter (or 十 百
+ * 千 两). Report text is clean UTF-8 (report.h), so a byte that begins no character never
+ * begins a match. {{ The grammar's words could share one table with the anchors. }} */
 #define GAP_CHARS 20
 #define MAX_ELEMS 24
 
@@ -28,6 +31,7 @@ enum elem_kind { E_LIT, E_ALT, E_GAP, E_NUM, E_SKIP, E_FIXED };
 struct word {
 	const char *s;         /* owned by the model, except in the static tables below */
 	size_t n;
+	uint32_t first;        /* its first character as cue_char reads it (word_first); 0 when empty */
 };
 
 struct elem {
@@ -44,6 +48,7 @@ struct first {
 	size_t n, cap;
 	int any;               /* any character: the pattern opens with a gap */
 	int figure;            /* a digit, a Chinese numeral or a qualifier such as 近 */
+	uint64_t bits;         /* BIT() of each character above: most characters fail this test */
 };
 
 struct pattern {
@@ -52,7 +57,32 @@ struct pattern {
 	size_t n;
 	char *qualifier;       /* static scope note appended to the unit, or NULL */
 	struct first first;
+	uint64_t need[MAX_ELEMS + 1]; /* need[i]: first.bits of a pattern made of elements i.. (a gap
+	                              * tries the rest only where it may begin) */
 };
+
+#define W(s) { s, sizeof s - 1, 0 }   /* the model copies these with their first characters */
+
+/* Measure words a figure may carry, longest first so 人次 wins over 人. */
+static const struct word counter_words[] = {
+	W("个工作日"), W("件(次)"), W("人次"), W("批次"), W("件次"), W("条次"), W("场次"), W("户次"),
+	W("家次"), W("万元"), W("亿元"), W("件"), W("起"), W("宗"), W("份"), W("条"), W("项"), W("次"), W("场"),
+	W("家"), W("个"), W("名"), W("人"), W("户"), W("批"), W("张"), W("支"), W("所"), W("位"), W("期"), W("卷"),
+	W("篇"), W("处"), W("%"), W("‰"),
+};
+
+/* Counters reports use for the same things, one for another: a case is 件, 宗 or 起; a unit 家
+ * or 个; an event 次, 场 or 期; a person 名, 人 or 位. A pattern naming one accepts them all. */
+static const char *const counter_classes[][5] = {
+	{ "件", "宗", "起", "份", NULL }, { "家", "个", NULL }, { "次", "场", "场次", "期", NULL },
+	{ "名", "人", "位", NULL }, { "批", "批次", NULL },
+};
+static const struct word prefix_words[] = { W("不超过"), W("不少于"), W("超过"), W("近"), W("约"), W("逾") };
+static const struct word suffix_words[] = { W("余"), W("多") };
+static const struct word target_words[] = { W("力争"), W("争取"), W("尚未") };   /* target_before */
+static const struct word conj_words[] = { W("以及"), W("和"), W("及"), W("与"), W("、") };   /* read_clause */
+
+#define COUNT(a) (sizeof a / sizeof *a)
 
 struct metric {
 	char *name, *label;
@@ -69,12 +99,14 @@ struct rule {
 
 enum { WORD_SUBJECT = 1, WORD_VERB = 2 };
 
-/* The words of the clause rules, looked up on a sentence's characters as cue_char reads them: a
- * hash of a word's first two characters leads to the words that begin with them. Looking up
- * every character of a sentence costs one probe, far less than scanning it with a cue set. */
+/* Words looked up on a sentence's characters as cue_char reads them (the anchors of the patterns,
+ * the subjects and verbs of the clause rules): a hash of a word's first two characters leads to
+ * the words that begin with them. Looking up every character of a sentence costs one probe, far
+ * less than scanning it with a cue set. A word of one character hashes with LEX_ONE second. */
 #define LEX_BUCKETS 1024
+#define LEX_ONE 0xffffffffu        /* no character reads as it */
 struct lex_word {
-	size_t at, n;              /* its characters: ch[at, at + n), n >= 2 */
+	size_t at, n;              /* its characters: ch[at, at + n) */
 	int next;                  /* the next word of its bucket, or -1 */
 };
 struct lexicon {
@@ -84,9 +116,10 @@ struct lexicon {
 	size_t nw, wcap;
 	int bucket[LEX_BUCKETS];   /* first word of each bucket, or -1 */
 	uint64_t first[0x10000 / 64]; /* the first characters of words (those of the BMP) */
+	int single;                /* it holds a word of one character */
 };
 
-/* The patterns sharing one anchor phrase. */
+/* The patterns sharing one anchor phrase, or naming one word of the clause rules as subject. */
 struct group {
 	int *v;
 	size_t n, cap;
@@ -97,7 +130,7 @@ struct facts_model {
 	size_t nm, mcap;
 	struct pattern *p;
 	size_t np, pcap;
-	struct cue_set *anchors;   /* data: index into g */
+	struct lexicon anchors;    /* a word's id is its index into g */
 	struct group *g;
 	size_t ng, gcap;
 	struct group always;       /* patterns with no anchor, tried in every sentence */
@@ -105,28 +138,17 @@ struct facts_model {
 	size_t nr, rcap;
 	struct lexicon lex;        /* the subjects and verbs of the rules */
 	struct group *subj_rules;  /* per word: the rules naming it as a subject, in order */
+	/* Copies of the static word lists with their first characters, which match_any compares
+	 * before it reads on; the strings stay static. */
+	struct word *counters, *prefixes, *suffixes, *targets, *conj;
+	/* The counters by the low six bits of their first characters, in list order within each:
+	 * counter_by[counter_slot[b] .. counter_slot[b + 1]) are those of bits b. */
+	size_t counter_slot[65];
+	unsigned char counter_by[COUNT(counter_words)];
+	uint64_t target_bits;      /* BIT() of the first characters of targets */
 	unsigned char *kind;       /* per word of lex: WORD_SUBJECT | WORD_VERB */
 	size_t nkind, kcap;
 };
-
-#define W(s) { s, sizeof s - 1 }
-
-/* Measure words a figure may carry, longest first so 人次 wins over 人. */
-static const struct word counters[] = {
-	W("个工作日"), W("件(次)"), W("人次"), W("批次"), W("件次"), W("条次"), W("场次"), W("户次"),
-	W("家次"), W("万元"), W("亿元"), W("件"), W("起"), W("宗"), W("份"), W("条"), W("项"), W("次"), W("场"),
-	W("家"), W("个"), W("名"), W("人"), W("户"), W("批"), W("张"), W("支"), W("所"), W("位"), W("期"), W("卷"),
-	W("篇"), W("处"), W("%"), W("‰"),
-};
-
-/* Counters reports use for the same things, one for another: a case is 件, 宗 or 起; a unit 家
- * or 个; an event 次, 场 or 期; a person 名, 人 or 位. A pattern naming one accepts them all. */
-static const char *const counter_classes[][5] = {
-	{ "件", "宗", "起", "份", NULL }, { "家", "个", NULL }, { "次", "场", "场次", "期", NULL },
-	{ "名", "人", "位", NULL }, { "批", "批次", NULL },
-};
-static const struct word prefixes[] = { W("不超过"), W("不少于"), W("超过"), W("近"), W("约"), W("逾") };
-static const struct word suffixes[] = { W("余"), W("多") };
 
 /* ---- numbers ---- */
 
@@ -159,6 +181,24 @@ static int cn_digit(uint32_t c)
 static int cn_unit(uint32_t c)
 {
 	return c == 0x5341 ? 10 : c == 0x767e ? 100 : c == 0x5343 ? 1000 : 0;   /* 十 百 千 */
+}
+
+/* The low six bits of the characters numeral() accepts, one bit each: the digits, those of
+ * cn_digit and cn_unit. Most characters of a text are told apart by one test. */
+#define BIT(c) ((uint64_t)1 << ((c) & 63))
+#define NUMERAL_BITS (BIT('0') | BIT('1') | BIT('2') | BIT('3') | BIT('4') | BIT('5') | BIT('6') | BIT('7') | \
+		      BIT('8') | BIT('9') | BIT(0x96f6) | BIT(0x3007) | BIT(0x4e00) | BIT(0x4e8c) | BIT(0x4e24) | \
+		      BIT(0x4e09) | BIT(0x56db) | BIT(0x4e94) | BIT(0x516d) | BIT(0x4e03) | BIT(0x516b) |   \
+		      BIT(0x4e5d) | BIT(0x5341) | BIT(0x767e) | BIT(0x5343))
+
+#define FIGURE_BITS (BIT('0') | BIT('1') | BIT('2') | BIT('3') | BIT('4') | BIT('5') | BIT('6') | BIT('7') | \
+		     BIT('8') | BIT('9') | BIT(0x5341) | BIT(0x767e) | BIT(0x5343) | BIT(0x4e24))   /* 十 百 千 两 */
+
+static inline int numeral(uint32_t c)
+{
+	if (!(NUMERAL_BITS & BIT(c)))
+		return 0;
+	return (c >= '0' && c <= '9') || cn_digit(c) >= 0 || cn_unit(c);
 }
 
 size_t facts_parse_number(const char *s, size_t n, double *value)
@@ -232,7 +272,8 @@ void facts_model_free(struct facts_model *m)
 		free(m->g[i].v);
 	free(m->g);
 	free(m->always.v);
-	cue_set_free(m->anchors);
+	free(m->anchors.ch);
+	free(m->anchors.w);
 	for (size_t i = 0; i < m->nr; i++) {
 		free(m->r[i].subj);
 		free(m->r[i].verb);
@@ -246,6 +287,11 @@ void facts_model_free(struct facts_model *m)
 		free(m->subj_rules[i].v);
 	free(m->subj_rules);
 	free(m->kind);
+	free(m->counters);
+	free(m->prefixes);
+	free(m->suffixes);
+	free(m->targets);
+	free(m->conj);
 	free(m);
 }
 
@@ -289,6 +335,17 @@ static int metric_add(struct facts_model *m, const char *s, size_t n)
 	return (int)m->nm++;
 }
 
+static uint32_t word_first(const char *s, size_t n)
+{
+	size_t j = 0;
+	return n ? cue_char(s, n, &j) : 0;
+}
+
+static struct word word_take(char *s, size_t n)
+{
+	return (struct word){ s, n, word_first(s, n) };
+}
+
 /* Splits s[0..n) at '|' into a fresh array. */
 static struct word *split_bars(const char *s, size_t n, size_t *count)
 {
@@ -297,7 +354,7 @@ static struct word *split_bars(const char *s, size_t n, size_t *count)
 	for (size_t i = 0; i <= n; i++)
 		if (i == n || s[i] == '|') {
 			v = xgrow(v, &cap, k + 1, sizeof *v);
-			v[k++] = (struct word){ xstrndup(s + start, i - start), i - start };
+			v[k++] = word_take(xstrndup(s + start, i - start), i - start);
 			start = i + 1;
 		}
 	*count = k;
@@ -334,7 +391,7 @@ static void widen_counters(struct elem *e)
 		for (size_t k = 0; in && cl[k]; k++)
 			if (!words_have(e->alt, e->nalt, cl[k])) {
 				e->alt = xgrow(e->alt, &cap, e->nalt + 1, sizeof *e->alt);
-				e->alt[e->nalt++] = (struct word){ xstrdup(cl[k]), strlen(cl[k]) };
+				e->alt[e->nalt++] = word_take(xstrdup(cl[k]), strlen(cl[k]));
 			}
 	}
 }
@@ -406,8 +463,9 @@ static unsigned lex_hash(uint32_t a, uint32_t b)
 	return ((a * 0x9e3779b1u) ^ (b * 0x85ebca6bu)) >> 22 & (LEX_BUCKETS - 1);
 }
 
-/* The id of the word s[0..n) of the lexicon, added when new; -1 when it has fewer than two characters. */
-static int lex_add(struct lexicon *x, const char *s, size_t n)
+/* The id of the word s[0..n) of the lexicon, added when new; -1 when it has fewer than min
+ * characters (min >= 1). */
+static int lex_add(struct lexicon *x, const char *s, size_t n, size_t min)
 {
 	size_t at = x->nch;
 	for (size_t i = 0; i < n;) {
@@ -415,11 +473,11 @@ static int lex_add(struct lexicon *x, const char *s, size_t n)
 		x->ch[x->nch++] = cue_char(s, n, &i);
 	}
 	size_t len = x->nch - at;
-	if (len < 2) {
+	if (len < min || len == 0) {
 		x->nch = at;
 		return -1;
 	}
-	unsigned h = lex_hash(x->ch[at], x->ch[at + 1]);
+	unsigned h = lex_hash(x->ch[at], len > 1 ? x->ch[at + 1] : LEX_ONE);
 	for (int k = x->bucket[h]; k >= 0; k = x->w[k].next)
 		if (x->w[k].n == len && memcmp(x->ch + x->w[k].at, x->ch + at, len * sizeof *x->ch) == 0) {
 			x->nch = at;
@@ -430,10 +488,25 @@ static int lex_add(struct lexicon *x, const char *s, size_t n)
 	if (x->ch[at] < 0x10000)
 		x->first[x->ch[at] / 64] |= (uint64_t)1 << (x->ch[at] % 64);
 	x->bucket[h] = (int)x->nw;
+	x->single |= len == 1;
 	return (int)x->nw++;
 }
 
-/* The longest word beginning at ch[k] of ch[0..n), or -1; its length in characters in *len. */
+/* Whether word w of x is at ch[k] of ch[0..n). */
+static int lex_at(const struct lexicon *x, int w, const uint32_t *ch, size_t n, size_t k)
+{
+	const uint32_t *p = x->ch + x->w[w].at;
+	size_t len = x->w[w].n;
+	if (k + len > n)
+		return 0;
+	for (size_t j = 0; j < len; j++)
+		if (p[j] != ch[k + j])
+			return 0;
+	return 1;
+}
+
+/* The longest word beginning at ch[k] of ch[0..n), or -1; its length in characters in *len.
+ * For a lexicon of words of two characters or more. */
 static int lex_longest(const struct lexicon *x, const uint32_t *ch, size_t n, size_t k, size_t *len)
 {
 	if (k + 1 >= n || (ch[k] < 0x10000 && !(x->first[ch[k] / 64] >> (ch[k] % 64) & 1)))
@@ -461,7 +534,7 @@ static int *word_ids(struct facts_model *m, const char *s, size_t n, int kind, s
 	struct word *w = split_bars(s, n, count);
 	int *ids = xcalloc(*count ? *count : 1, sizeof *ids);
 	for (size_t k = 0; k < *count && ids; k++) {
-		int id = lex_add(&m->lex, w[k].s, w[k].n);
+		int id = lex_add(&m->lex, w[k].s, w[k].n, 2);
 		if (id < 0) {
 			free(ids);
 			ids = NULL;
@@ -539,10 +612,11 @@ static void first_add(struct first *f, const struct word *w)
 	f->c[f->n++] = c;
 }
 
-/* What match() needs at the first character, element by element (read_figure for a figure). */
-static void first_of(const struct pattern *p, struct first *f)
+/* What match() needs at the first character of elements from.. of p, element by element
+ * (read_figure for a figure). */
+static void first_of(const struct pattern *p, size_t from, struct first *f)
 {
-	for (size_t ei = 0; ei < p->n; ei++) {
+	for (size_t ei = from; ei < p->n; ei++) {
 		const struct elem *e = &p->e[ei];
 		int open = e->kind == E_FIXED || e->optional;
 		switch (e->kind) {
@@ -562,8 +636,8 @@ static void first_of(const struct pattern *p, struct first *f)
 		case E_NUM:
 		case E_SKIP:
 			f->figure = 1;
-			for (size_t k = 0; k < sizeof prefixes / sizeof *prefixes; k++)
-				first_add(f, &prefixes[k]);
+			for (size_t k = 0; k < COUNT(prefix_words); k++)
+				first_add(f, &prefix_words[k]);
 			break;
 		case E_FIXED:
 			break;
@@ -572,6 +646,14 @@ static void first_of(const struct pattern *p, struct first *f)
 			return;
 	}
 	f->any = 1;   /* the rest may match nothing, so anywhere */
+}
+
+static uint64_t first_bits(const struct first *f)
+{
+	uint64_t bits = f->any ? ~(uint64_t)0 : f->figure ? NUMERAL_BITS : 0;
+	for (size_t k = 0; k < f->n; k++)
+		bits |= BIT(f->c[k]);
+	return bits;
 }
 
 /* The longest phrase every match of p contains (one of an alternative), or NULL. */
@@ -604,29 +686,58 @@ static void group_add(struct group *g, int pattern)
 static void index_patterns(struct facts_model *m)
 {
 	for (size_t pi = 0; pi < m->np; pi++) {
-		first_of(&m->p[pi], &m->p[pi].first);
+		struct pattern *p = &m->p[pi];
+		first_of(p, 0, &p->first);
+		p->first.bits = first_bits(&p->first);
+		for (size_t ei = 0; ei <= p->n; ei++) {
+			struct first f = { 0 };
+			first_of(p, ei, &f);
+			p->need[ei] = first_bits(&f);
+			free(f.c);
+		}
 		const struct elem *a = anchor_of(&m->p[pi]);
 		if (!a) {
 			group_add(&m->always, (int)pi);
 			continue;
 		}
 		for (size_t k = 0; k < a->nalt; k++) {
-			int g;
-			if (!cue_set_find(m->anchors, a->alt[k].s, a->alt[k].n, &g)) {
+			int g = lex_add(&m->anchors, a->alt[k].s, a->alt[k].n, 1);
+			if ((size_t)g == m->ng) {   /* a new anchor */
 				m->g = xgrow(m->g, &m->gcap, m->ng + 1, sizeof *m->g);
-				memset(&m->g[m->ng], 0, sizeof *m->g);
-				g = (int)m->ng++;
-				cue_set_add(m->anchors, a->alt[k].s, a->alt[k].n, g);
+				memset(&m->g[m->ng++], 0, sizeof *m->g);
 			}
 			group_add(&m->g[g], (int)pi);
 		}
 	}
 }
 
+/* A copy of a static list with the first characters filled in. */
+static struct word *words_copy(const struct word *v, size_t n)
+{
+	struct word *w = xmalloc(n * sizeof *w);
+	for (size_t k = 0; k < n; k++)
+		w[k] = (struct word){ v[k].s, v[k].n, word_first(v[k].s, v[k].n) };
+	return w;
+}
+
 struct facts_model *facts_model_new(const char *text, size_t n, char **cause)
 {
 	struct facts_model *m = xcalloc(1, sizeof *m);
-	m->anchors = cue_set_new();
+	m->counters = words_copy(counter_words, COUNT(counter_words));
+	m->prefixes = words_copy(prefix_words, COUNT(prefix_words));
+	m->suffixes = words_copy(suffix_words, COUNT(suffix_words));
+	m->targets = words_copy(target_words, COUNT(target_words));
+	m->conj = words_copy(conj_words, COUNT(conj_words));
+	for (size_t b = 0, k = 0; b < 64; b++) {
+		m->counter_slot[b] = k;
+		for (size_t w = 0; w < COUNT(counter_words); w++)
+			if ((m->counters[w].first & 63) == b)
+				m->counter_by[k++] = (unsigned char)w;
+	}
+	m->counter_slot[64] = COUNT(counter_words);
+	for (size_t w = 0; w < COUNT(target_words); w++)
+		m->target_bits |= BIT(m->targets[w].first);
+	memset(m->anchors.bucket, 0xff, sizeof m->anchors.bucket);
 	memset(m->lex.bucket, 0xff, sizeof m->lex.bucket);
 	size_t line = 0;
 	for (size_t i = 0; i < n;) {
@@ -680,18 +791,45 @@ void facts_fini(struct facts *f)
 
 /* ---- matching ---- */
 
+/* A figure read: its unit is put together only for a fact (unit_text), as most figures read
+ * while trying patterns are thrown away. */
 struct capture {
 	size_t num_start, num_end;   /* the figure with its qualifiers */
 	double value;
-	char unit[96];
-	const char *counter;         /* the counter alone (份 of 5万余份) */
+	const char *counter;         /* the counter alone (份 of 5万余份); a fixed value's unit */
+	const char *mult;            /* 万 or 亿 before the counter, or NULL */
+	const char *pre, *suf, *above;   /* qualifiers (近, 余, 以上), or NULL */
 	int found;
 };
 
+/* cue_match_at, inline: the matching below calls it at most characters of a sentence. */
+static inline size_t match_at(const char *s, size_t n, size_t i, const char *p, size_t pn)
+{
+	size_t j = 0;
+	while (j < pn)
+		if (i >= n || cue_char(s, n, &i) != cue_char(p, pn, &j))
+			return 0;
+	return i;
+}
+
+/* The end of word w at s[i], whose character reads as c (0 past the end), or 0 when it is not
+ * there; an empty word is everywhere. */
+static inline size_t word_at(const char *s, size_t n, size_t i, uint32_t c, const struct word *w)
+{
+	if (!w->n)
+		return i;
+	return w->first == c ? match_at(s, n, i, w->s, w->n) : 0;
+}
+
+/* The first word of v[0..nv) at s[i], an empty one anywhere: its end (0: none), its index in
+ * *which. The character at s[i] is read once and compared with each word's first before the
+ * rest of the word is: most words fail there. */
 static size_t match_any(const char *s, size_t n, size_t i, const struct word *v, size_t nv, size_t *which)
 {
+	size_t next = i;
+	uint32_t c = i < n ? cue_char(s, n, &next) : 0;
 	for (size_t k = 0; k < nv; k++) {
-		size_t end = v[k].n ? cue_match_at(s, n, i, v[k].s, v[k].n) : i;
+		size_t end = word_at(s, n, i, c, &v[k]);
 		if (end) {
 			*which = k;
 			return end;
@@ -727,42 +865,43 @@ static int trap_after(const char *s, size_t n, size_t i)
 	       c == 0x6708 /* 月 */ || c == 0x5c4a /* 届 */;
 }
 
-/* Whether a counter of the list may begin at s[i]: its first character is one of theirs. */
-static int may_begin_counter(const char *s, size_t n, size_t i)
+/* The first measure word of counter_words at s[i], or NULL; *end after it. */
+static const char *counter_at(const struct facts_model *m, const char *s, size_t n, size_t i, size_t *end)
 {
-	static const uint32_t first[] = {   /* the first characters of counters[], in its order */
-		0x4e2a /* 个 */, 0x4ef6 /* 件 */, 0x4eba /* 人 */, 0x6279 /* 批 */, 0x6761 /* 条 */, 0x573a /* 场 */, 0x6237 /* 户 */, 0x5bb6 /* 家 */, 0x4e07 /* 万 */, 0x4ebf /* 亿 */, 0x8d77 /* 起 */, 0x5b97 /* 宗 */, 0x4efd /* 份 */, 0x9879 /* 项 */, 0x6b21 /* 次 */, 0x540d /* 名 */, 0x5f20 /* 张 */, 0x652f /* 支 */, 0x6240 /* 所 */, 0x4f4d /* 位 */, 0x671f /* 期 */, 0x5377 /* 卷 */, 0x7bc7 /* 篇 */, 0x5904 /* 处 */, '%', 0x2030 /* ‰ */
-	};
-	uint32_t c = cue_char(s, n, &i);
-	for (size_t k = 0; k < sizeof first / sizeof *first; k++)
-		if (first[k] == c)
-			return 1;
-	return 0;
+	size_t next = i;
+	uint32_t c = i < n ? cue_char(s, n, &next) : 0;
+	for (size_t k = m->counter_slot[c & 63]; k < m->counter_slot[(c & 63) + 1]; k++) {
+		const struct word *w = &m->counters[m->counter_by[k]];
+		if ((*end = word_at(s, n, i, c, w)))
+			return w->s;
+	}
+	*end = 0;
+	return NULL;
 }
 
 /* The counter at s[i] allowed by e (any measure word when e names none), or NULL; *end after it. */
-static const char *read_counter(const char *s, size_t n, size_t i, const struct elem *e, size_t *end)
+static const char *read_counter(const struct facts_model *m, const char *s, size_t n, size_t i,
+				const struct elem *e, size_t *end)
 {
 	size_t k;
 	if (e->nalt) {
 		*end = match_any(s, n, i, e->alt, e->nalt, &k);
 		return *end ? e->alt[k].s : NULL;
 	}
-	if (i >= n || !may_begin_counter(s, n, i)) {   /* most characters after a number open no counter */
-		*end = 0;
-		return NULL;
-	}
-	*end = match_any(s, n, i, counters, sizeof counters / sizeof *counters, &k);
-	return *end ? counters[k].s : NULL;
+	return counter_at(m, s, n, i, end);
 }
 
 /* Reads a figure at s[i]: [qualifier] number [万|亿] [余|多] counter [以上]. */
-static size_t read_figure(const char *s, size_t n, size_t i, const struct elem *e, struct capture *cap)
+static size_t read_figure(const struct facts_model *m, const char *s, size_t n, size_t i, const struct elem *e,
+			  struct capture *cap)
 {
 	size_t start = i, k, end;
-	const char *pre = NULL, *suf = NULL, *mult = "";
-	if ((end = match_any(s, n, i, prefixes, sizeof prefixes / sizeof *prefixes, &k)))
-		pre = prefixes[k].s, i = end;
+	const char *pre = NULL, *suf = NULL, *mult = NULL;
+	if ((end = match_any(s, n, i, m->prefixes, COUNT(prefix_words), &k)))
+		pre = m->prefixes[k].s, i = end;
+	size_t j = i;
+	if (i >= n || !numeral(cue_char(s, n, &j)))   /* no number: what facts_parse_number says first */
+		return 0;
 	if (trap_before(char_before(s, i)))
 		return 0;
 	double v;
@@ -770,30 +909,55 @@ static size_t read_figure(const char *s, size_t n, size_t i, const struct elem *
 	if (!len)
 		return 0;
 	i += len;
-	if ((end = match_any(s, n, i, suffixes, 2, &k)))
-		suf = suffixes[k].s, i = end;
-	const char *counter = read_counter(s, n, i, e, &end);
-	if (!counter && !suf && (cue_match_at(s, n, i, "万", 3) || cue_match_at(s, n, i, "亿", 3))) {
-		mult = s[i + 2] == '\x87' ? "万" : "亿", i += 3;
-		if ((end = match_any(s, n, i, suffixes, 2, &k)))
-			suf = suffixes[k].s, i = end;
-		counter = read_counter(s, n, i, e, &end);
+	if ((end = match_any(s, n, i, m->suffixes, COUNT(suffix_words), &k)))
+		suf = m->suffixes[k].s, i = end;
+	const char *counter = read_counter(m, s, n, i, e, &end);
+	if (!counter && !suf && i < n) {
+		j = i;
+		uint32_t c = cue_char(s, n, &j);
+		if (c == 0x4e07 || c == 0x4ebf) {   /* 万 亿 */
+			mult = c == 0x4e07 ? "万" : "亿", i += 3;
+			if ((end = match_any(s, n, i, m->suffixes, COUNT(suffix_words), &k)))
+				suf = m->suffixes[k].s, i = end;
+			counter = read_counter(m, s, n, i, e, &end);
+		}
 	}
 	if (!counter)
 		return 0;
 	i = end;
 	if (trap_after(s, n, i) && !counter[0])
 		return 0;
-	if (!suf && (end = match_any(s, n, i, suffixes, 2, &k)))   /* 1188余人 and 60条余 both occur */
-		suf = suffixes[k].s, i = end;
+	if (!suf && (end = match_any(s, n, i, m->suffixes, COUNT(suffix_words), &k)))   /* 1188余人 and 60条余 both occur */
+		suf = m->suffixes[k].s, i = end;
 	const char *above = NULL;
-	if ((end = cue_match_at(s, n, i, "以上", 6)))
+	if ((end = match_at(s, n, i, "以上", 6)))
 		above = "以上", i = end;
-	cap->num_start = start, cap->num_end = i, cap->value = v, cap->found = 1, cap->counter = counter;
-	snprintf(cap->unit, sizeof cap->unit, "%s%s%s%s%s%s%s", mult, counter, pre || suf || above ? "|" : "",
-		 pre ? pre : "", suf ? (pre ? ";" : "") : "", suf ? suf : "",
-		 above ? (pre || suf ? ";以上" : "以上") : "");
+	*cap = (struct capture){ .num_start = start, .num_end = i, .value = v, .counter = counter, .mult = mult,
+				 .pre = pre, .suf = suf, .above = above, .found = 1 };
 	return i;
+}
+
+/* Appends str to dst[0..cap) as far as it fits; *len counts every byte, as snprintf's result. */
+static void put(char *dst, size_t cap, size_t *len, const char *str)
+{
+	for (; str && *str; str++, (*len)++)
+		if (*len < cap)
+			dst[*len] = *str;
+}
+
+/* The unit of a figure read, "万份|余" (cut to cap - 1 bytes). */
+static void unit_text(const struct capture *cap, char *dst, size_t size)
+{
+	size_t len = 0;
+	int q = cap->pre || cap->suf || cap->above;
+	put(dst, size, &len, cap->mult);
+	put(dst, size, &len, cap->counter);
+	put(dst, size, &len, q ? "|" : NULL);
+	put(dst, size, &len, cap->pre);
+	put(dst, size, &len, cap->suf && cap->pre ? ";" : NULL);
+	put(dst, size, &len, cap->suf);
+	put(dst, size, &len, cap->above ? (cap->pre || cap->suf ? ";以上" : "以上") : NULL);
+	dst[len < size ? len : size - 1] = '\0';
 }
 
 static int sentence_end(uint32_t c)
@@ -801,7 +965,8 @@ static int sentence_end(uint32_t c)
 	return c == 0x3002 || c == ';' || c == '!' || c == '?' || c == '\n';
 }
 
-static int match(const struct pattern *p, size_t ei, const char *s, size_t n, size_t i, struct capture *cap)
+static int match(const struct facts_model *m, const struct pattern *p, size_t ei, const char *s, size_t n,
+		 size_t i, struct capture *cap)
 {
 	if (ei == p->n)
 		return 1;
@@ -809,41 +974,47 @@ static int match(const struct pattern *p, size_t ei, const char *s, size_t n, si
 	size_t end, k;
 	switch (e->kind) {
 	case E_LIT:
-		end = cue_match_at(s, n, i, e->alt[0].s, e->alt[0].n);
-		return end && match(p, ei + 1, s, n, end, cap);
-	case E_ALT:
+		end = match_any(s, n, i, e->alt, 1, &k);
+		return end && match(m, p, ei + 1, s, n, end, cap);
+	case E_ALT: {   /* each alternative in turn, as a later element may fail after the first */
+		size_t next = i;
+		uint32_t c = i < n ? cue_char(s, n, &next) : 0;
 		for (k = 0; k < e->nalt; k++) {
-			end = e->alt[k].n ? cue_match_at(s, n, i, e->alt[k].s, e->alt[k].n) : i;
-			if (end && match(p, ei + 1, s, n, end, cap))
+			end = word_at(s, n, i, c, &e->alt[k]);
+			if (end && match(m, p, ei + 1, s, n, end, cap))
 				return 1;
 		}
-		return e->optional && match(p, ei + 1, s, n, i, cap);
+		return e->optional && match(m, p, ei + 1, s, n, i, cap);
+	}
 	case E_GAP:
 		for (int c = 0; c <= GAP_CHARS && i <= n; c++) {
-			if (match(p, ei + 1, s, n, i, cap))
+			size_t next = i;
+			uint32_t ch = i < n ? cue_char(s, n, &next) : 0;
+			int may = i < n ? (p->need[ei + 1] & BIT(ch)) != 0 : p->need[ei + 1] == ~(uint64_t)0;
+			if (may && match(m, p, ei + 1, s, n, i, cap))
 				return 1;
-			if (i == n || sentence_end(cue_char(s, n, &i)))
+			if (i == n || sentence_end(ch))
 				return 0;
+			i = next;
 		}
 		return 0;
 	case E_NUM: {
-		struct capture mine = { 0 };
-		end = read_figure(s, n, i, e, &mine);
-		if (!end || !match(p, ei + 1, s, n, end, cap))
+		struct capture mine;
+		end = read_figure(m, s, n, i, e, &mine);
+		if (!end || !match(m, p, ei + 1, s, n, end, cap))
 			return 0;
 		*cap = mine;
 		return 1;
 	}
 	case E_SKIP: {
-		struct capture skip = { 0 };
-		end = read_figure(s, n, i, e, &skip);
-		return end && match(p, ei + 1, s, n, end, cap);
+		struct capture skip;
+		end = read_figure(m, s, n, i, e, &skip);
+		return end && match(m, p, ei + 1, s, n, end, cap);
 	}
 	case E_FIXED:
-		if (!match(p, ei + 1, s, n, i, cap))
+		if (!match(m, p, ei + 1, s, n, i, cap))
 			return 0;
-		cap->found = 1, cap->value = e->fixed;
-		snprintf(cap->unit, sizeof cap->unit, "%s", e->alt[0].s);
+		cap->found = 1, cap->value = e->fixed, cap->counter = e->alt[0].s;
 		return 1;
 	}
 	return 0;
@@ -873,7 +1044,6 @@ struct clause {
 
 /* Scratch of one facts_extract call, reused from sentence to sentence. */
 struct scratch {
-	struct cue_hits hits;        /* anchors in the sentence */
 	size_t *seen;                /* per pattern: 1 + start of the last sentence that listed it */
 	int *cand;                   /* patterns to try, in catalogue order: the first still claims a figure */
 	size_t ncand;
@@ -945,14 +1115,23 @@ static void period_spans(const char *text, size_t line_start, size_t n, struct s
 {
 	sc->nspans = 0;
 	sc->period_line = line_start + 1;
+	static const unsigned char lead[256] = {   /* the bytes a period statement begins with */
+		['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+		['8'] = 1, ['9'] = 1, [0xe6] = 1 /* 截 */, [0xef] = 1 /* full-width digits */,
+	};
 	for (size_t i = line_start, end; i < n; i++) {
 		unsigned char b = (unsigned char)text[i];
+		if (!lead[b])
+			continue;
 		if ((b >= '0' && b <= '9') || b == 0xef)   /* a digit, half- or full-width */
 			if ((end = month_range(text, line_start, n, i)))
 				span_add(sc, i, end, MONTHS);
-		if (b == 0xe6 && cue_match_at(text, n, i, "截至", 6))
+		size_t j = i;
+		if (b != 0xe6 || cue_char(text, n, &j) != 0x622a)   /* 截 */
+			continue;
+		if (cue_match_at(text, n, i, "截至", 6))
 			span_add(sc, i, i + 6, LEAD_UPTO);
-		else if (b == 0xe6 && cue_match_at(text, n, i, "截止", 6))
+		else if (cue_match_at(text, n, i, "截止", 6))
 			span_add(sc, i, i + 6, LEAD_UNTIL);
 	}
 }
@@ -994,6 +1173,17 @@ static void find_period(const char *text, size_t line_start, size_t line_end, si
 
 static void value_text(char *dst, size_t cap, double v)
 {
+	if (v >= 0 && v < 1e15 && !signbit(v) && v == (double)(long long)v) {   /* most values: whole numbers */
+		char tmp[24];
+		size_t n = 0;
+		for (long long x = (long long)v; n == 0 || x > 0; x /= 10)
+			tmp[n++] = (char)('0' + x % 10);
+		size_t k = 0;
+		while (n > 0 && k + 1 < cap)
+			dst[k++] = tmp[--n];
+		dst[k] = '\0';
+		return;
+	}
 	snprintf(dst, cap, "%.4f", v);
 	char *dot = strchr(dst, '.');
 	if (dot) {
@@ -1004,32 +1194,30 @@ static void value_text(char *dst, size_t cap, double v)
 			*dot = '\0';
 	}
 }
-/* unit, then the pattern's qualifier after "|" (or ";" when unit has qualifiers already).
- * A unit too long for dst is cut at a character boundary: units are short in practice. */
-static void add_qualifier(char *dst, size_t cap, const char *unit, const char *qualifier)
+
+/* The unit of cap, then the pattern's qualifier after "|" (or ";" when the unit has qualifiers
+ * already). A unit too long for dst is cut at a character boundary: units are short in practice. */
+static void add_qualifier(char *dst, size_t size, const struct capture *cap, const char *qualifier)
 {
-	struct buf b = { 0 };
-	buf_adds(&b, unit);
+	char unit[96];   /* as long as a fact's unit: the qualifier comes after the unit's cut */
+	unit_text(cap, unit, sizeof unit);
+	size_t len = 0;
+	put(dst, size, &len, unit);
 	if (qualifier) {
-		buf_addc(&b, strchr(unit, '|') ? ';' : '|');
-		buf_adds(&b, qualifier);
+		put(dst, size, &len, strchr(unit, '|') ? ";" : "|");
+		put(dst, size, &len, qualifier);
 	}
-	size_t n = b.len < cap ? b.len : cap - 1;
-	while (n > 0 && n < b.len && ((unsigned char)b.data[n] & 0xc0) == 0x80)
+	size_t n = len < size ? len : size - 1;
+	while (n > 0 && n < len && ((unsigned char)dst[n] & 0xc0) == 0x80)
 		n--;
-	memcpy(dst, b.data, n);
 	dst[n] = '\0';
-	buf_fini(&b);
 }
 
-
-static int numeral(uint32_t c)
-{
-	return (c >= '0' && c <= '9') || cn_digit(c) >= 0 || cn_unit(c);
-}
 
 static int may_begin(const struct first *f, uint32_t c)
 {
+	if (!(f->bits & BIT(c)))
+		return 0;
 	if (f->any || (f->figure && numeral(c)))
 		return 1;
 	for (size_t k = 0; k < f->n; k++)
@@ -1049,18 +1237,35 @@ static void insertion_sort(int *v, size_t n)
 	}
 }
 
-/* Lists the patterns whose anchor occurs in the sentence s[ss..se), and those without one. */
-static void candidates(const struct facts_model *m, const char *s, size_t ss, size_t se, struct scratch *sc)
+/* Adds the patterns of anchor w to the candidates of the sentence from ss, once each. */
+static void cand_add(const struct facts_model *m, int w, size_t ss, struct scratch *sc)
 {
+	const struct group *g = &m->g[w];
+	for (size_t k = 0; k < g->n; k++)
+		if (sc->seen[g->v[k]] != ss + 1) {
+			sc->seen[g->v[k]] = ss + 1;
+			sc->cand[sc->ncand++] = g->v[k];
+		}
+}
+
+/* Lists the patterns whose anchor occurs in the sentence from ss (its characters are sc's), and
+ * those without one. */
+static void candidates(const struct facts_model *m, size_t ss, struct scratch *sc)
+{
+	const struct lexicon *x = &m->anchors;
 	sc->ncand = 0;
-	cue_set_scan_all(m->anchors, s + ss, se - ss, &sc->hits);
-	for (size_t h = 0; h < sc->hits.n; h++) {
-		const struct group *g = &m->g[sc->hits.v[h].data];
-		for (size_t k = 0; k < g->n; k++)
-			if (sc->seen[g->v[k]] != ss + 1) {
-				sc->seen[g->v[k]] = ss + 1;
-				sc->cand[sc->ncand++] = g->v[k];
-			}
+	for (size_t k = 0; k < sc->nch; k++) {
+		uint32_t c = sc->ch[k];
+		if (c < 0x10000 && !(x->first[c / 64] >> (c % 64) & 1))
+			continue;
+		if (k + 1 < sc->nch)
+			for (int w = x->bucket[lex_hash(c, sc->ch[k + 1])]; w >= 0; w = x->w[w].next)
+				if (lex_at(x, w, sc->ch, sc->nch, k))
+					cand_add(m, w, ss, sc);
+		if (x->single)
+			for (int w = x->bucket[lex_hash(c, LEX_ONE)]; w >= 0; w = x->w[w].next)
+				if (lex_at(x, w, sc->ch, sc->nch, k))
+					cand_add(m, w, ss, sc);
 	}
 	if (m->always.n) {
 		memcpy(sc->cand + sc->ncand, m->always.v, m->always.n * sizeof *sc->cand);
@@ -1100,7 +1305,7 @@ static void add_fact(struct sentence *st, int metric, const char *qualifier, con
 	f->metric = metric;
 	f->value = cap->value;
 	value_text(f->value_text, sizeof f->value_text, cap->value);
-	add_qualifier(f->unit, sizeof f->unit, cap->unit, qualifier);
+	add_qualifier(f->unit, sizeof f->unit, cap, qualifier);
 	f->start = st->ss, f->end = st->se;
 	f->num_start = cap->num_start, f->num_end = cap->num_end;
 	if (metric < 0)
@@ -1114,8 +1319,8 @@ static void add_fact(struct sentence *st, int metric, const char *qualifier, con
 }
 
 static void grammar(const struct facts_model *m, struct sentence *st, struct facts *out, struct scratch *sc);
-static int may_hold_figure(const char *s, size_t a, size_t b);
-static int target_before(struct sentence *st, size_t a);
+static int may_hold_figure(const struct facts_model *m, const char *s, const struct scratch *sc, size_t b);
+static int target_before(const struct facts_model *m, struct sentence *st, const struct scratch *sc, size_t a);
 static int not_the_count(const struct scratch *sc, size_t a);
 
 /* The index of the first character of the sentence at or after byte a. */
@@ -1147,14 +1352,14 @@ static void scan_sentence(const struct facts_model *m, struct sentence *st, stru
 				continue;
 			size_t i = sc->pos[k];
 			struct capture cap = { 0 };
-			if (!match(p, 0, st->r->text, st->se, i, &cap) || !cap.found)
+			if (!match(m, p, 0, st->r->text, st->se, i, &cap) || !cap.found)
 				continue;
 			if (cap.num_end == 0)   /* a fixed value: the words themselves are the figure */
 				cap.num_start = i, cap.num_end = i;
 			if (cap.num_end > cap.num_start && claimed(sc, st->ss, cap.num_start, cap.num_end))
 				continue;
 			claim(sc, st->ss, cap.num_start, cap.num_end);
-			int drop = target_before(st, cap.num_start) ||
+			int drop = target_before(m, st, sc, cap.num_start) ||
 				   (cap.num_end > cap.num_start && not_the_count(sc, cap.num_start));
 			add_fact(st, drop ? -1 : p->metric, p->qualifier, &cap, out, sc);   /* -1: a claim only */
 			if (cap.num_end == cap.num_start)
@@ -1202,20 +1407,19 @@ static int opens_lead(const struct scratch *sc, size_t k, size_t end)
 	return sc->ch[k] == 0x5747 || sc->ch[k] == 0x90fd || (k + 1 < end && sc->ch[k] == 0x5168 && sc->ch[k + 1] == 0x90e8);
 }
 
-static const struct word target_words[] = { W("力争"), W("争取"), W("尚未") };
-
 /* Whether the sentence from ss states before byte a a target or a shortfall (力争…达到100%,
  * 尚未达到100%), not a result. */
-static int target_before(struct sentence *st, size_t a)
+static int target_before(const struct facts_model *m, struct sentence *st, const struct scratch *sc, size_t a)
 {
-	const char *s = st->r->text;
-	size_t k;
 	if (st->target == (size_t)-2) {
 		st->target = (size_t)-1;
-		for (size_t i = st->ss; i + 6 <= st->se && st->target == (size_t)-1; i++)
-			if (((unsigned char)s[i] == 0xe5 || (unsigned char)s[i] == 0xe4) &&
-			    match_any(s, st->se, i, target_words, sizeof target_words / sizeof *target_words, &k))
-				st->target = i;
+		for (size_t k = 0; k < sc->nch && sc->pos[k] + 6 <= st->se && st->target == (size_t)-1; k++)
+			for (size_t w = 0; w < COUNT(target_words) && (m->target_bits & BIT(sc->ch[k])); w++)
+				if (sc->ch[k] == m->targets[w].first &&
+				    cue_match_at(st->r->text, st->se, sc->pos[k], m->targets[w].s, m->targets[w].n)) {
+					st->target = sc->pos[k];
+					break;
+				}
 	}
 	return st->target < a;
 }
@@ -1234,7 +1438,6 @@ static int not_the_count(const struct scratch *sc, size_t a)
 	}
 	return 0;
 }
-static const struct word conj_words[] = { W("以及"), W("和"), W("及"), W("与"), W("、") };
 
 /* The character after a short note in brackets opening at k (村（社区）, 县（市）): up to four
  * characters, no figure, no comma; else k. A note belongs to its clause. */
@@ -1345,7 +1548,8 @@ static const struct rule *rule_for(const struct facts_model *m, int subj, int in
 
 /* A figure the grammar may read at character k of the sentence: Arabic digits, or Chinese
  * numerals other than a lone 一 (统一, 进一步: a word more often than a count). */
-static size_t grammar_figure(const char *s, size_t n, const struct scratch *sc, size_t k, struct capture *cap)
+static size_t grammar_figure(const struct facts_model *m, const char *s, size_t n, const struct scratch *sc, size_t k,
+			     struct capture *cap)
 {
 	static const struct elem any = { .kind = E_NUM };
 	uint32_t c = sc->ch[k];
@@ -1357,7 +1561,7 @@ static size_t grammar_figure(const char *s, size_t n, const struct scratch *sc, 
 		return 0;
 	if (c == 0x4e00 && (k + 1 == sc->nch || !numeral(sc->ch[k + 1])))
 		return 0;
-	size_t end = read_figure(s, n, sc->pos[k], &any, cap);
+	size_t end = read_figure(m, s, n, sc->pos[k], &any, cap);
 	if (!end)
 		return 0;
 	if (!arabic && c == 0x4e00) {
@@ -1419,10 +1623,10 @@ static void read_clause(const struct facts_model *m, const char *s, const struct
 			rd->subj[rd->nsubj++] = g->id;
 		}
 	}
-	size_t passive = b;   /* 2起成功调解案件被评为典型: the clause speaks of what is done to them */
-	while (passive < ce && !cue_match_at(s, ce, passive, "被", 3))
-		passive++;
-	for (size_t h = 0; h < sc->ngw && passive == ce; h++)
+	int passive = 0;   /* 2起成功调解案件被评为典型: the clause speaks of what is done to them */
+	for (size_t k = char_at(sc, b); k < sc->nch && sc->pos[k] < ce && !passive; k++)
+		passive = sc->ch[k] == 0x88ab && sc->pos[k] + 3 <= ce;
+	for (size_t h = 0; h < sc->ngw && !passive; h++)
 		if (sc->gw[h].start >= b && sc->gw[h].end <= ce && (m->kind[sc->gw[h].id] & WORD_VERB)) {
 			add_verb(rd, sc->gw[h].id, chars_in(s, b, sc->gw[h].start));
 			rd->own_verb = 1;
@@ -1446,7 +1650,7 @@ static void read_clause(const struct facts_model *m, const char *s, const struct
 		const struct gword *p = &sc->gw[hb - 1], *g = &sc->gw[hb];
 		size_t k;
 		if (p->start >= cs && (m->kind[p->id] & WORD_SUBJECT) &&
-		    match_any(s, g->start, p->end, conj_words, sizeof conj_words / sizeof *conj_words, &k) == g->start)
+		    match_any(s, g->start, p->end, m->conj, COUNT(conj_words), &k) == g->start)
 			rd->prev_subj = p->id;
 	}
 }
@@ -1503,7 +1707,7 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 			if (sc->ch[k] == 0x300a || sc->ch[k] == 0x300b)
 				title = sc->ch[k] == 0x300a;
 			struct capture cap;   /* read_figure fills it: zeroing it per character costs more than the rest */
-			size_t end = title ? 0 : grammar_figure(s, ce, sc, k, &cap);
+			size_t end = title ? 0 : grammar_figure(m, s, ce, sc, k, &cap);
 			if (!end)
 				continue;
 			figures++;
@@ -1533,7 +1737,7 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 				continue;   /* a breakdown of the total before it */
 			if (cap.num_end - cap.num_start < 6 + strlen(cap.counter) && !numeral_after_verb(m, sc, cap.num_start))
 				continue;   /* 三项制度: a lone Chinese numeral counts after a verb only (撤销六件) */
-			if (target_before(st, cap.num_start) || not_the_count(sc, cap.num_start))
+			if (target_before(m, st, sc, cap.num_start) || not_the_count(sc, cap.num_start))
 				continue;
 			int verb;
 			const struct rule *r = reading_rule(m, &rd, cap.counter, &last_subj, &verb);
@@ -1589,33 +1793,34 @@ static int redundant(const struct report *r, const struct facts *out, size_t fir
 	return 0;
 }
 
-/* Whether s[a, b) may hold a figure the clause grammar reads: digits with a counter (12件,
- * 5万余份; not 2021年), full-width digits, or 十 百 千 两. A cheap test that spares most sentences
- * the grammar. */
-static int may_hold_figure(const char *s, size_t a, size_t b)
+/* Whether the sentence (its characters are sc's; it ends at byte b) may hold a figure the clause
+ * grammar reads: digits with a counter (12件, 5万余份; not 2021年), full-width digits, or 十 百 千
+ * 两. A cheap test that spares most sentences the grammar. */
+static int may_hold_figure(const struct facts_model *m, const char *s, const struct scratch *sc, size_t b)
 {
-	for (size_t i = a; i < b; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= '0' && c <= '9') {
-			while (i < b && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.'))
-				i++;
-			size_t end, k;
-			for (int more = 2; more-- > 0;)   /* 万 余 … */
-				if ((end = match_any(s, b, i, suffixes, 2, &k)) || (end = cue_match_at(s, b, i, "万", 3)) ||
-				    (end = cue_match_at(s, b, i, "亿", 3)))
-					i = end;
-			if (i < b && may_begin_counter(s, b, i) && match_any(s, b, i, counters, sizeof counters / sizeof *counters, &k))
+	for (size_t k = 0; k < sc->nch; k++) {
+		uint32_t c = sc->ch[k];
+		if (!(FIGURE_BITS & BIT(c)))
+			continue;
+		size_t i = sc->pos[k];
+		if (c < '0' || c > '9') {
+			if (c == 0x5341 || c == 0x767e || c == 0x5343 || c == 0x4e24)   /* 十 百 千 两 */
 				return 1;
-			i--;
-			continue;
+			continue;   /* another character with their bits */
 		}
-		if (c < 0xe4 || c > 0xef || i + 2 >= b)
-			continue;
-		unsigned char d = (unsigned char)s[i + 1], e = (unsigned char)s[i + 2];
-		if ((c == 0xef && d == 0xbc && e >= 0x90 && e <= 0x99) || (c == 0xe5 && d == 0x8d && (e == 0x81 || e == 0x83)) ||
-		    (c == 0xe7 && d == 0x99 && e == 0xbe) || (c == 0xe4 && d == 0xb8 && e == 0xa4))
+		if (s[i] != (char)c)   /* a full-width digit */
 			return 1;
-		i += 2;
+		while (i < b && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.'))
+			i++;
+		size_t end, w;
+		for (int more = 2; more-- > 0;)   /* 万 余 … */
+			if ((end = match_any(s, b, i, m->suffixes, COUNT(suffix_words), &w)) ||
+			    (end = cue_match_at(s, b, i, "万", 3)) || (end = cue_match_at(s, b, i, "亿", 3)))
+				i = end;
+		if (counter_at(m, s, b, i, &end))
+			return 1;
+		while (k + 1 < sc->nch && sc->pos[k + 1] < i)   /* read on after what was read */
+			k++;
 	}
 	return 0;
 }
@@ -1630,7 +1835,7 @@ size_t facts_extract(const struct facts_model *m, const struct report *r, struct
 	for (size_t i = r->body_start; i < body_end;) {
 		size_t ss = i;
 		uint32_t c = 0;
-		int digits = 0;
+		uint64_t seen = 0;   /* BIT() of its characters: a test for digits, 十 百 千 and 两 at once */
 		sc.nch = 0;
 		while (i < body_end) {   /* the sentence's characters, read once for the patterns and the grammar */
 			size_t at = i;
@@ -1638,15 +1843,16 @@ size_t facts_extract(const struct facts_model *m, const struct report *r, struct
 			char_add(&sc, at, c);
 			if (sentence_end(c))
 				break;
-			digits |= (c >= '0' && c <= '9') || c == 0x5341 || c == 0x767e || c == 0x5343 || c == 0x4e24;
+			seen |= BIT(c);
 		}
 		if (st.line_end <= ss) {
 			const char *nl = memchr(r->text + ss, '\n', body_end - ss);
 			st.line_end = nl ? (size_t)(nl - r->text) : body_end;
 		}
-		candidates(m, r->text, ss, i, &sc);
+		candidates(m, ss, &sc);
 		st.ss = ss, st.se = i, st.section = -2, st.target = (size_t)-2;
-		st.figure = m->nr && digits && may_hold_figure(r->text, ss, i);
+		/* may_hold_figure reads the digits and 十 百 千 两 seen tells of; none, and it says no */
+		st.figure = m->nr && (seen & FIGURE_BITS) && may_hold_figure(m, r->text, &sc, i);
 		if (sc.ncand || st.figure)
 			scan_sentence(m, &st, out, &sc);
 		if (c == '\n')
@@ -1654,7 +1860,6 @@ size_t facts_extract(const struct facts_model *m, const struct report *r, struct
 		if (c == '\n' || c == 0x3002)
 			st.stop_start = i;
 	}
-	cue_hits_fini(&sc.hits);
 	free(sc.gw);
 	free(sc.cl);
 	free(sc.seen);
