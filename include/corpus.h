@@ -14,7 +14,7 @@
  *            (ELOOP, or a directory that leads back to one being read), "empty file",
  *            "binary file (not text)", "not a regular file" (a FIFO or device named *.txt met
  *            in a directory), "file too large (over 1 GiB)", and for a directory from which
- *            nothing loaded and nothing failed: "no *.txt files found";
+ *            nothing loaded and nothing failed: "no reports found (*.txt *.html *.pdf *.docx)";
  *   warning: "1 invalid byte sequence replaced by U+FFFD", "N invalid byte sequences
  *            replaced by U+FFFD". */
 struct corpus_msg {

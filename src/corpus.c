@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "assets.h"
 #include "encoding.h"
+#include "extract.h"
 #include "meta_fix.h"
 #include "parse.h"
 #include "table.h"
@@ -159,8 +160,16 @@ static void fix_meta(struct corpus *c, const char *path, struct report *r)
 static int make_report(struct corpus *c, const char *path, const char *bytes, size_t n, struct target *t)
 {
 	struct decoded d;
-	char *cause;
-	if (encoding_decode(bytes, n, &d, &cause) < 0)
+	char *cause, *converted = NULL;
+	int kind = extract_kind_of(bytes, n, path);
+	if (kind != EXTRACT_TEXT) {   /* a web page, PDF or Word file: its text */
+		if (extract_text(kind, bytes, n, &converted, &n, &cause) < 0)
+			return fail(c, path, t, cause);
+		bytes = converted;
+	}
+	int failed = encoding_decode(bytes, n, &d, &cause) < 0;
+	free(converted);
+	if (failed)
 		return fail(c, path, t, cause);
 	t->r = parse_report(d.text, d.len, path);
 	fix_meta(c, path, t->r);
@@ -322,10 +331,10 @@ static int see_dir(struct walk *w, struct dir_id id)
 	return 1;
 }
 
-static int is_txt(const char *name)
+/* A file a directory walk takes: a report in any format fazhi reads (extract.h). */
+static int is_report_name(const char *name)
 {
-	size_t n = strlen(name);
-	return n > 4 && strcasecmp(name + n - 4, ".txt") == 0;
+	return extract_wanted_name(name);
 }
 
 struct entry {
@@ -382,11 +391,11 @@ static void walk_dir(struct walk *w, const char *path, const struct stat *st)
 		struct stat cst;
 		if (stat(child, &cst) < 0) {
 			/* Vanished, or a dangling link: only worth a word when it was a report. */
-			if (is_txt(ents[i].name) || ents[i].type == DT_DIR)
+			if (is_report_name(ents[i].name) || ents[i].type == DT_DIR)
 				w->failed += skip_errno(w->c, child, errno);
 		} else if (S_ISDIR(cst.st_mode)) {
 			walk_dir(w, child, &cst);
-		} else if (is_txt(ents[i].name)) {
+		} else if (is_report_name(ents[i].name)) {
 			w->failed += w->c->lazy ? add_unread(w->c, child, &cst) : add_file(w->c, child, 0);
 		}
 		free(child);
@@ -410,7 +419,7 @@ static int add_path(struct corpus *c, const char *path)
 	free(w.seen);
 	free(w.open);
 	if (w.failed == 0 && c->n == before)
-		w.failed = skip(c, path, "no *.txt files found");
+		w.failed = skip(c, path, "no reports found (*.txt *.html *.pdf *.docx)");
 	return w.failed;
 }
 

@@ -9,7 +9,7 @@ CC=${CC:-cc}
 out=$BUILD/bench
 mkdir -p "$out"
 $CC -O2 -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -o "$out/bench_facts" \
-	tests/bench_facts/bench_facts.c "$BUILD/libfazhi.a" -lunistring -lm
+	tests/bench_facts/bench_facts.c "$BUILD/libfazhi.a" -lunistring -lm $(pkg-config --libs libxml-2.0 libzip poppler-glib)
 corpus=$out/corpus2-1000
 if [ -f "$corpus/.done" ]; then
 	"$out/bench_facts" "$corpus"

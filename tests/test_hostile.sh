@@ -147,7 +147,7 @@ rm -f "$T/fifo.txt"; mkfifo "$T/fifo.txt"
 timeout 10 "$FAZHI" outline "$T/missing.txt" "$T/nothing" "$T/one.txt" "$T/fifo.txt" >"$T/out" 2>"$T/err"
 st=$?
 wait
-printf '%s\n' "fazhi: $T/missing.txt: No such file or directory" "fazhi: $T/nothing: no *.txt files found" >"$T/want.err"
+printf '%s\n' "fazhi: $T/missing.txt: No such file or directory" "fazhi: $T/nothing: no reports found (*.txt *.html *.pdf *.docx)" >"$T/want.err"
 t "paths given: exit status 1 ($st)" [ "$st" -eq 1 ]
 t "paths given: a missing file and an empty directory each get their line" same "$T/want.err" "$T/err"
 t "paths given: the file and the FIFO load" [ "$(grep -c "^$T/" "$T/out")" -eq 2 ]

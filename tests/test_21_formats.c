@@ -1,0 +1,140 @@
+/* test_21_formats.c — files as governments publish them in a corpus: kinds told by content, every format loaded from a directory, failures named with their reason. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "corpus.h"
+#include "extract.h"
+#include "report.h"
+#include "xmalloc.h"
+
+#define PDF "tests/fixtures/formats/pdf/wujin-2020.pdf"
+#define DOCX "tests/fixtures/formats/docx/putuo-2021.docx"
+
+static char *slurp(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	fseek(f, 0, SEEK_END);
+	long size = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	char *b = xmalloc((size_t)size + 1);
+	*n = fread(b, 1, (size_t)size, f);
+	fclose(f);
+	return b;
+}
+
+static void put(const char *path, const char *bytes, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(bytes, 1, n, f), n);
+	fclose(f);
+}
+
+/* The kind is told by the bytes first: a PDF named .txt is a PDF, a page named .txt is HTML. */
+static void test_kinds(void **state)
+{
+	(void)state;
+	size_t n;
+	char *pdf = slurp(PDF, &n);
+	assert_int_equal(extract_kind_of(pdf, n, "report.txt"), EXTRACT_PDF);
+	free(pdf);
+	char *docx = slurp(DOCX, &n);
+	assert_int_equal(extract_kind_of(docx, n, "a.bin"), EXTRACT_DOCX);
+	free(docx);
+	static const char page[] = "\xef\xbb\xbf  <!DOCTYPE html><html><body><p>正文</p></body></html>";
+	assert_int_equal(extract_kind_of(page, sizeof page - 1, "page.txt"), EXTRACT_HTML);
+	static const char ole[] = "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 rest";
+	assert_int_equal(extract_kind_of(ole, sizeof ole - 1, "old.doc"), EXTRACT_OLD_WORD);
+	assert_int_equal(extract_kind_of(ole, sizeof ole - 1, "locked.docx"), EXTRACT_DOCX);
+	static const char text[] = "某区2021年法治政府建设报告\n一、工作\n正文。\n";
+	assert_int_equal(extract_kind_of(text, sizeof text - 1, "a.html"), EXTRACT_TEXT);
+	assert_int_equal(extract_kind_of(text, sizeof text - 1, NULL), EXTRACT_TEXT);
+	assert_true(extract_wanted_name("A.PDF") && extract_wanted_name("x.shtml") && extract_wanted_name("y.Docx"));
+	assert_false(extract_wanted_name("notes.md") || extract_wanted_name("pdf"));
+}
+
+/* A directory of published files loads every kind; the ones that fail are named with their
+ * reason and the rest load. */
+static void test_directory(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/fazhi-test21-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	size_t n;
+	char *pdf = slurp(PDF, &n), path[256];
+	snprintf(path, sizeof path, "%s/wujin.txt", dir);   /* a PDF renamed .txt */
+	put(path, pdf, n);
+	free(pdf);
+	char *docx = slurp(DOCX, &n);
+	snprintf(path, sizeof path, "%s/putuo.docx", dir);
+	put(path, docx, n);
+	free(docx);
+	static const char page[] = "<html><head><meta charset=\"utf-8\"><title>t</title></head><body>"
+	                           "<p>某县2020年法治政府建设情况报告</p><p>一、主要工作</p><p>全年办理行政复议案件12件。</p>"
+	                           "</body></html>";
+	snprintf(path, sizeof path, "%s/page.html", dir);
+	put(path, page, sizeof page - 1);
+	static const char ole[] = "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 an old Word file";
+	snprintf(path, sizeof path, "%s/old.doc", dir);
+	put(path, ole, sizeof ole - 1);
+	snprintf(path, sizeof path, "%s/notes.md", dir);   /* not a report: not taken */
+	put(path, "x", 1);
+
+	struct corpus c;
+	corpus_init(&c);
+	assert_int_equal(corpus_add_path(&c, dir), 1);
+	assert_int_equal(c.n, 3);
+	int years = 0;
+	for (size_t i = 0; i < c.n; i++) {
+		const struct report *r = corpus_get(&c, i);
+		assert_non_null(r);
+		assert_true(r->nsections > 0);
+		years += r->meta.year;
+		assert_null(strchr(r->text, '<'));   /* text, never markup */
+	}
+	assert_int_equal(years, 2021 + 2020 + 2020);
+	assert_int_equal(c.nmsgs, 1);
+	assert_non_null(strstr(c.msgs[0].path, "old.doc"));
+	assert_non_null(strstr(c.msgs[0].reason, "libreoffice --headless --convert-to docx"));
+	corpus_fini(&c);
+
+	const char *names[] = { "wujin.txt", "putuo.docx", "page.html", "old.doc", "notes.md" };
+	for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
+		snprintf(path, sizeof path, "%s/%s", dir, names[k]);
+		unlink(path);
+	}
+	rmdir(dir);
+}
+
+/* A scanned PDF is named with its reason. */
+static void test_scanned(void **state)
+{
+	(void)state;
+	struct corpus c;
+	corpus_init(&c);
+	assert_int_equal(corpus_add_path(&c, "tests/fixtures/formats/pdf/scanned.pdf"), 1);
+	assert_int_equal(c.n, 0);
+	assert_int_equal(c.nmsgs, 1);
+	assert_string_equal(c.msgs[0].reason, "no text layer (a scanned PDF); OCR it first");
+	corpus_fini(&c);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_kinds),
+		cmocka_unit_test(test_directory),
+		cmocka_unit_test(test_scanned),
+	};
+	return cmocka_run_group_tests_name("formats", tests, NULL, NULL);
+}
