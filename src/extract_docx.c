@@ -863,6 +863,23 @@ static void add_roman(struct buf *b, int n, int upper)
 }
 
 /* Appends n in format fmt, as Word draws it. */
+/* n digit by digit: full-width digits (１２) or Chinese ones (一二); a negative n as ASCII. */
+static void add_each_digit(struct buf *b, int n, int fullwidth)
+{
+	if (n < 0) {
+		add_decimal(b, n);
+		return;
+	}
+	char s[16];
+	snprintf(s, sizeof s, "%d", n);
+	for (char *c = s; *c; c++) {
+		if (fullwidth)
+			add_utf8(b, 0xFF10u + (unsigned)(*c - '0'));
+		else
+			buf_adds(b, CN_DIGITS[*c - '0']);
+	}
+}
+
 static void add_number(struct buf *b, int n, int fmt)
 {
 	static const char *const stems = "甲乙丙丁戊己庚辛壬癸";
@@ -874,16 +891,8 @@ static void add_number(struct buf *b, int n, int fmt)
 		add_decimal(b, n);
 		return;
 	case FMT_FULLWIDTH:
-		if (n < 0) {
-			add_decimal(b, n);
-			return;
-		}
-		{
-			char s[16];
-			snprintf(s, sizeof s, "%d", n);
-			for (char *c = s; *c; c++)
-				add_utf8(b, 0xFF10u + (unsigned)(*c - '0'));
-		}
+	case FMT_DIGITAL:
+		add_each_digit(b, n, fmt == FMT_FULLWIDTH);
 		return;
 	case FMT_UPPER_ROMAN:
 	case FMT_LOWER_ROMAN:
@@ -921,18 +930,7 @@ static void add_number(struct buf *b, int n, int fmt)
 	case FMT_TW_LEGAL:
 		cn_number(b, n, fmt);
 		return;
-	case FMT_DIGITAL:
-		if (n < 0) {
-			add_decimal(b, n);
-			return;
-		}
-		{
-			char s[16];
-			snprintf(s, sizeof s, "%d", n);
-			for (char *c = s; *c; c++)
-				buf_adds(b, CN_DIGITS[*c - '0']);
-		}
-		return;
+
 	case FMT_STEMS:
 		if (n < 1) {
 			add_decimal(b, n);
