@@ -1,0 +1,35 @@
+#!/bin/sh
+# test_formats.sh — the browser on a folder of reports as governments publish them: a PDF, a Word file, a GBK web page, and a scanned PDF that cannot be read.
+. tests/ui/lib.sh
+
+F=tests/fixtures/formats
+PUB=$(mktemp -d "${TMPDIR:-/tmp}/fazhi-pub-XXXXXX")
+trap 'rm -rf "$PUB"; cleanup' EXIT
+cp "$F/pdf/wujin-2020.pdf" "$F/docx/putuo-2021.docx" "$F/html/simen-gb2312.html" "$F/pdf/scanned.pdf" "$PUB"/
+cp "$F/pdf/wujin-2020.pdf" "$PUB/renamed.txt"   # a PDF named .txt is still a PDF
+
+title_lacks_pdf() {   # the title bar names a report, never the scanned file
+	! row 1 | grep -q "scanned"
+}
+
+list_has() {   # the reports pane has a row starting with region $1 and year $2
+	pane 1 | grep -q -- "^ *$1 *$2"
+}
+
+for size in "150 45" "80 24"; do
+	set -- $size
+	start "$1" "$2" "$PUB"
+	check "$size: the PDF is in the list with its region and year" list_has "常州市武进区" 2020
+	check "$size: so is the Word file" list_has "舟山市普陀区" 2021
+	check "$size: and the web page" list_has "泗门镇" 2022
+	check "$size: the scanned PDF is named with its reason" shows "no text layer"
+	check "$size: the reader shows text, never PDF syntax" hides "%PDF"
+	check "$size: … nor markup" hides "<p"
+	keys j j j
+	check "$size: the Word file opens" title_has "舟山市普陀区 2021"
+	check "$size: its automatic numbering makes chapters" pane_shows 2 "一、2021年度"
+	keys G
+	check "$size: the unreadable file never leaves another report's text as its own" title_lacks_pdf
+	check "$size: nothing spills over the screen" fits
+done
+finish
