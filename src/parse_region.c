@@ -68,9 +68,27 @@ static int equals(const char *s, size_t st, size_t end, const char *lit)
 
 /* The unit that s[st, p) ends with, or NULL; *word is 1 when its character may as well
  * belong to a word (城市, 市场): 晋城市 is a city, 城市管理局 a department. */
+/* 1 when the character ending at s[p] may end a unit: 区 县 市 省 州 旗 盟 镇 乡 道. Most
+ * characters are none of these, so the table is searched for few of them. */
+static int may_end_unit(const char *s, size_t st, size_t p)
+{
+	if (p < st + 3)
+		return 0;
+	size_t i = p - 3;
+	switch (parse_char(s, &i, p)) {
+	case 0x533a: case 0x53bf: case 0x5e02: case 0x7701: case 0x5dde: case 0x65d7: case 0x76df:
+	case 0x9547: case 0x4e61: case 0x9053:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 static const struct unit *unit_ending(const char *s, size_t st, size_t p, size_t end, int *word)
 {
 	*word = 0;
+	if (!may_end_unit(s, st, p))
+		return NULL;
 	for (size_t k = 0; k < sizeof units / sizeof *units; k++) {
 		size_t n = strlen(units[k].name);
 		if (!ends_with(s, st, p, units[k].name))
