@@ -54,6 +54,8 @@ size_t parse_key(const char *s, size_t i, size_t end, const char *key)
 {
 	if (i >= end || s[i] != key[0])
 		return 0;   /* most keys differ at once: no strlen for them */
+	if ((unsigned char)key[0] >= 0xe0 && (end - i < 3 || s[i + 1] != key[1] || s[i + 2] != key[2]))
+		return 0;   /* nor at their first Chinese character (no blank may stand inside it) */
 	size_t j = i, k = 0;
 	while (key[k]) {
 		if (j >= end || s[j] != key[k]) {
