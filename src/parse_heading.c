@@ -63,8 +63,8 @@ static int circled(const char *s, size_t *i, size_t end)
 	return p[2] - 0xa0 + 1;
 }
 
-/* The ordinal at s[st]: level, value, numeral and where the title begins. */
-static int read_ordinal(const char *s, size_t st, size_t end, struct parse_mark *m)
+/* The ordinal at s[st]: level, value, numeral and where the title begins (maybe at end). */
+static int ordinal_at(const char *s, size_t st, size_t end, struct parse_mark *m)
 {
 	size_t i = st;
 	int paren = 0, cn = 0;
@@ -75,7 +75,7 @@ static int read_ordinal(const char *s, size_t st, size_t end, struct parse_mark 
 		m->value = (int)v;
 		m->number_end = i;
 		m->title_start = parse_skip_blanks(s, i, end);
-		return m->title_start < end;
+		return 1;
 	}
 	if (parse_starts(s, i, end, "(") || parse_starts(s, i, end, "（")) {
 		paren = 1;
@@ -94,7 +94,13 @@ static int read_ordinal(const char *s, size_t st, size_t end, struct parse_mark 
 	if (i == PARSE_NONE)
 		return 0;
 	m->title_start = parse_skip_blanks(s, i, end);
-	return m->title_start < end;
+	return 1;
+}
+
+/* An ordinal with a title after it on the same line. */
+static int read_ordinal(const char *s, size_t st, size_t end, struct parse_mark *m)
+{
+	return ordinal_at(s, st, end, m) && m->title_start < end;
 }
 
 static size_t trim_end(const char *s, size_t st, size_t end)
@@ -553,6 +559,27 @@ static int broken_heading(const char *s, struct parse_mark *m, size_t *end, cons
 	return 1;
 }
 
+/* An ordinal alone on its line, its title on the next ("二、" / "存在的不足"), as text taken
+ * from a layout may leave it: the numbering NUM_NEXT and *m when the tree takes it as the next
+ * heading, else NUM_BAD. The title line must not open with an ordinal or a point itself. */
+static int bare_heading(const struct tree *t, const struct parse_line *line, const struct parse_line *next,
+                        struct parse_mark *m)
+{
+	const char *s = t->r->text;
+	struct parse_mark m2;
+	if (!next || (next->flags & PARSE_LINE_CHROME) || !ordinal_at(s, line->start, line->end, m) ||
+	    m->title_start != line->end || read_ordinal(s, next->start, next->end, &m2) ||
+	    point_at(s, next->start, next->end) || numbering(t, m, 1) != NUM_NEXT)
+		return NUM_BAD;
+	m->title_start = next->start;
+	if (!find_title_end(t, m, next->end, 0, 0))
+		return NUM_BAD;
+	m->title_end = trim_end(s, m->title_start, m->title_end);
+	if (m->title_end == m->title_start || form_field(s, m) || counts_on(s, m))
+		return NUM_BAD;
+	return NUM_NEXT;
+}
+
 /* One line of the body: a heading at its start, then the headings found inside it, each
  * opening a paragraph of its own. Returns the lines used: 2 when a broken heading's rest is
  * the next line. */
@@ -561,15 +588,22 @@ static size_t add_line(struct tree *t, const struct parse_line *line, const stru
 	const char *s = t->r->text;
 	int inline_head = 0, flat = (line->flags & PARSE_LINE_BLOCK) != 0;
 	size_t used = 1, end = line->end;
+	struct parse_mark bare;
+	int bare_num = bare_heading(t, line, next, &bare);
+	if (bare_num != NUM_BAD) {   /* the heading goes on to the next line */
+		end = next->end;
+		used = 2;
+	}
 	for (size_t at = line->start; at < end; inline_head = 1) {
 		struct parse_mark m;
-		int num = heading_at(t, at, end, inline_head, flat, &m);
+		int num = at == line->start && bare_num != NUM_BAD ? (m = bare, bare_num)
+		                                                    : heading_at(t, at, end, inline_head, flat, &m);
 		size_t body = at;
 		enum para_kind kind = PARA_TEXT;
 		if (num != NUM_BAD) {
 			if (num != NUM_NEXT)
 				warn_numbering(t->r, &m, num, at);
-			if (!inline_head && broken_heading(s, &m, &end, next))
+			if (!inline_head && bare_num == NUM_BAD && broken_heading(s, &m, &end, next))
 				used = 2;
 			open_section(t, &m, num, at, (int)t->r->npara);
 			kind = PARA_HEADING;

@@ -217,6 +217,24 @@ static void test_broken_heading(void **state)
 	            " | 2:二=坚持依法全面履行政府职能，持续优化法治化营商环境");
 }
 
+/* An ordinal alone on its line, its title on the next, as text taken from a layout may leave
+ * it; an ordinal alone followed by another heading or a point is no heading. */
+static void test_bare_ordinal(void **state)
+{
+	(void)state;
+	assert_tree("某区2021年法治政府建设报告\n"
+	            "一、\n"
+	            "主要工作\n"
+	            "全年工作稳步推进。\n"
+	            "二、\n"
+	            "存在的不足\n"
+	            "执法力量不足。\n"
+	            "三、\n"
+	            "一是加强学习。\n"
+	            "三、下一步打算\n",
+	            "1:一=主要工作 | 1:二=存在的不足 | 1:三=下一步打算");
+}
+
 /* The same in a page flattened with blanks: the rest is a short block that ends the sentence;
  * a point after a heading is no such rest. */
 static void test_broken_heading_flat(void **state)
@@ -444,6 +462,7 @@ int main(void)
 		cmocka_unit_test(test_other_ordinals),
 		cmocka_unit_test(test_broken_heading),
 		cmocka_unit_test(test_broken_heading_flat),
+		cmocka_unit_test(test_bare_ordinal),
 		cmocka_unit_test(test_no_title),
 		cmocka_unit_test(test_regions),
 		cmocka_unit_test(test_parent_region),
