@@ -41,6 +41,8 @@ void parse_scan_lines(struct parse_scan *s, const char *text, size_t len);
 /* Decodes the character at s[*i] (never reading at or past end) and advances *i.
  * Invalid bytes decode as U+FFFD one byte at a time. */
 uint32_t parse_char(const char *s, size_t *i, size_t end);
+/* The character that ends at s[i] (i > st), with where it starts in *at; 0 when i == st. */
+uint32_t parse_prev_char(const char *s, size_t st, size_t i, size_t *at);
 /* 1 for the blanks a line is trimmed of: space, U+00A0, U+3000. */
 int parse_is_blank(uint32_t c);
 /* Skips blanks from i; returns the first offset that is not one (or end). */
@@ -50,6 +52,12 @@ static inline int parse_starts(const char *s, size_t i, size_t end, const char *
 {
 	size_t n = strlen(lit);
 	return end - i >= n && memcmp(s + i, lit, n) == 0;
+}
+/* 1 when s[st..end) ends with the UTF-8 string lit. */
+static inline int parse_ends(const char *s, size_t st, size_t end, const char *lit)
+{
+	size_t n = strlen(lit);
+	return end - st >= n && memcmp(s + end - n, lit, n) == 0;
 }
 /* Offset of the first lit in s[i..end), or PARSE_NONE. */
 size_t parse_find(const char *s, size_t i, size_t end, const char *lit);

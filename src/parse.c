@@ -111,8 +111,6 @@ static int is_rule(const char *s, size_t st, size_t end)
 	       parse_starts(s, st, end, "———") || parse_starts(s, st, end, "***");
 }
 
-static int ends_with(const char *s, size_t st, size_t end, const char *lit);
-
 static int is_chrome_key_at(const char *s, size_t i, size_t end)
 {
 	for (size_t k = 0; k < sizeof chrome_keys / sizeof *chrome_keys; k++) {
@@ -151,7 +149,7 @@ static int is_chrome(const char *s, const struct parse_line *l)
 	if (prose)
 		return 0;
 	/* The closing block of an official document: "…办公室 2021年3月5日印发". */
-	if (is_rule(s, st, end) || bar_only(s, st, end) || ends_with(s, st, end, "印发"))
+	if (is_rule(s, st, end) || bar_only(s, st, end) || parse_ends(s, st, end, "印发"))
 		return 1;
 	for (size_t k = 0; k < sizeof chrome_marks / sizeof *chrome_marks; k++)
 		if (parse_find(s, st, end, chrome_marks[k]) != PARSE_NONE)
@@ -171,12 +169,6 @@ size_t parse_chars(const char *s, size_t i, size_t end, size_t max)
 	return n;
 }
 
-static int ends_with(const char *s, size_t st, size_t end, const char *lit)
-{
-	size_t n = strlen(lit);
-	return end - st >= n && memcmp(s + end - n, lit, n) == 0;
-}
-
 static int has_any(const char *s, size_t st, size_t end, const char *const *lits, size_t n)
 {
 	for (size_t k = 0; k < n; k++)
@@ -194,8 +186,8 @@ static int is_title(const char *s, const struct parse_line *l)
 		return 0;
 	if (has_any(s, l->start, l->end, clause_punct, 7))
 		return 0;
-	return ends_with(s, l->start, l->end, "报告") ||
-	       (ends_with(s, l->start, l->end, "情况") &&
+	return parse_ends(s, l->start, l->end, "报告") ||
+	       (parse_ends(s, l->start, l->end, "情况") &&
 	        parse_find(s, l->start, l->end, "法治") != PARSE_NONE);
 }
 
@@ -207,7 +199,7 @@ static const char *const organ_suffixes[] = {
 size_t parse_organ_suffix(const char *s, size_t st, size_t end)
 {
 	for (size_t k = 0; k < sizeof organ_suffixes / sizeof *organ_suffixes; k++)
-		if (ends_with(s, st, end, organ_suffixes[k]))
+		if (parse_ends(s, st, end, organ_suffixes[k]))
 			return strlen(organ_suffixes[k]);
 	return 0;
 }
@@ -225,7 +217,7 @@ static int is_title_head(const char *s, const struct parse_line *l)
 /* A sentence that leads into the report: "现将有关情况报告如下：". */
 static int is_lead_in(const char *s, const struct parse_line *l)
 {
-	return !(l->flags & PARSE_LINE_KIND) && (ends_with(s, l->start, l->end, "如下：") || ends_with(s, l->start, l->end, "如下:"));
+	return !(l->flags & PARSE_LINE_KIND) && (parse_ends(s, l->start, l->end, "如下：") || parse_ends(s, l->start, l->end, "如下:"));
 }
 
 int parse_line_opens(const char *s, const struct parse_line *l)
@@ -252,7 +244,7 @@ int parse_line_addressee(const char *s, const struct parse_line *l)
 {
 	if ((l->flags & PARSE_LINE_KIND) || parse_chars(s, l->start, l->end, SHORT_LINE) > SHORT_LINE)
 		return 0;
-	if (!ends_with(s, l->start, l->end, ":") && !ends_with(s, l->start, l->end, "："))
+	if (!parse_ends(s, l->start, l->end, ":") && !parse_ends(s, l->start, l->end, "："))
 		return 0;
 	if (is_lead_in(s, l))
 		return 0;
@@ -484,15 +476,21 @@ static int block_opens(const char *s, size_t i, size_t end)
 }
 
 /* The character before s[i] (i > st), or 0. */
-static uint32_t char_before(const char *s, size_t st, size_t i)
+uint32_t parse_prev_char(const char *s, size_t st, size_t i, size_t *at)
 {
 	size_t p = i;
 	while (p > st && ((unsigned char)s[p - 1] & 0xc0) == 0x80)
 		p--;
 	if (p == st)
 		return 0;
-	p--;
+	*at = --p;
 	return parse_char(s, &p, i);
+}
+
+static uint32_t char_before(const char *s, size_t st, size_t i)
+{
+	size_t at;
+	return parse_prev_char(s, st, i, &at);
 }
 
 static int closes_block(uint32_t c)
@@ -580,12 +578,7 @@ static int flat_title(const char *s, size_t st, size_t lim, size_t line_end, siz
 			continue;   /* the verb of a lead-in: 现将有关情况报告如下 */
 		while (b > st && n < TITLE_MAX) {
 			size_t q = b;
-			while (q > st && ((unsigned char)s[q - 1] & 0xc0) == 0x80)
-				q--;
-			size_t t = --q;
-			while (q > st && ((unsigned char)s[q] & 0xc0) == 0x80)
-				t = --q;
-			if (!title_char(parse_char(s, &t, b)) || (b - q == 3 && b >= st + 6 && parse_starts(s, b - 6, b, "报告")))
+			if (!title_char(parse_prev_char(s, st, b, &q)) || (b - q == 3 && b >= st + 6 && parse_starts(s, b - 6, b, "报告")))
 				break;
 			b = q;
 			n++;
@@ -643,13 +636,8 @@ static int flat_addressee(const char *s, size_t st, size_t lim, size_t *as, size
 				continue;
 			size_t b = c - organ, n = 0;
 			while (b > st && n < SHORT_LINE) {
-				size_t q = b, t;
-				while (q > st && ((unsigned char)s[q - 1] & 0xc0) == 0x80)
-					q--;
-				t = --q;
-				while (q > st && ((unsigned char)s[q] & 0xc0) == 0x80)
-					t = --q;
-				uint32_t ch = parse_char(s, &t, b);
+				size_t q = b;
+				uint32_t ch = parse_prev_char(s, st, b, &q);
 				if (!title_char(ch) || (ch < 0x80 && ch - '0' < 10))
 					break;   /* a name holds no digits: …〔2018〕36号泉州市人民政府 */
 				b = q;

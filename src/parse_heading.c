@@ -469,14 +469,9 @@ static size_t next_inline(const struct tree *t, size_t para, size_t from, size_t
 	const char *s = t->r->text;
 	struct parse_mark m;
 	size_t i = from;
-	if (i > para) {   /* right after the heading that opened the paragraph */
-		size_t p = i - 1;
-		while (p > para && ((unsigned char)s[p] & 0xc0) == 0x80)
-			p--;
-		size_t q = p;
-		if (ends_block(parse_char(s, &q, i)) && heading_at(t, i, end, 1, flat, &m) != NUM_BAD)
-			return i;
-	}
+	size_t at;   /* right after the heading that opened the paragraph */
+	if (i > para && ends_block(parse_prev_char(s, para, i, &at)) && heading_at(t, i, end, 1, flat, &m) != NUM_BAD)
+		return i;
 	for (; i < end; i++) {
 		/* Only these bytes begin a character that ends a block (continuation bytes are
 		 * 80–BF), so the rest is passed over without decoding. */

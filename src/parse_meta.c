@@ -527,12 +527,6 @@ static void add_parent(struct report *r)
 	free(p);
 }
 
-static int ends_with_str(const char *s, const char *tail)
-{
-	size_t n = strlen(s), k = strlen(tail);
-	return n >= k && strcmp(s + n - k, tail) == 0;
-}
-
 /* The jurisdiction a lead-in names: "现将婺源县2017年法治政府建设情况报告如下". */
 static char *region_of_lead_in(const struct report *r, int *level)
 {
@@ -564,7 +558,7 @@ static void find_region(struct report *r)
 		int lv;
 		char *full = region_of(r->meta.issuer, strlen(r->meta.issuer), &lv);
 		if (full && (!r->meta.region || (strlen(full) > strlen(r->meta.region) &&
-		                                 ends_with_str(full, r->meta.region)))) {
+		                                 parse_ends(full, 0, strlen(full), r->meta.region)))) {
 			free(r->meta.region);
 			r->meta.region = full;
 			level = lv;

@@ -55,12 +55,6 @@ static const char *const departments[] = {
 	"分局", "支队", "大队",
 };
 
-static int ends_with(const char *s, size_t st, size_t end, const char *lit)
-{
-	size_t n = strlen(lit);
-	return end - st >= n && memcmp(s + end - n, lit, n) == 0;
-}
-
 static int equals(const char *s, size_t st, size_t end, const char *lit)
 {
 	return end - st == strlen(lit) && memcmp(s + st, lit, end - st) == 0;
@@ -91,7 +85,7 @@ static const struct unit *unit_ending(const char *s, size_t st, size_t p, size_t
 		return NULL;
 	for (size_t k = 0; k < sizeof units / sizeof *units; k++) {
 		size_t n = strlen(units[k].name);
-		if (!ends_with(s, st, p, units[k].name))
+		if (!parse_ends(s, st, p, units[k].name))
 			continue;
 		for (size_t w = 0; w < sizeof not_units / sizeof *not_units; w++) {
 			const char *at = strstr(not_units[w], units[k].name);
@@ -117,7 +111,7 @@ static int is_department(const char *s, size_t st, size_t end)
 	if (parse_chars(s, st, end, 2) < 2)
 		return 0;
 	for (size_t k = 0; k < sizeof departments / sizeof *departments; k++)
-		if (ends_with(s, st, end, departments[k]))
+		if (parse_ends(s, st, end, departments[k]))
 			return 1;
 	return 0;
 }
