@@ -83,6 +83,13 @@ int classify_para_switched(const struct report *r, const struct classify_paras *
  * show it again for its own area. */
 unsigned classify_para_also(const struct classify_paras *p, size_t para);
 
+/* Which parts a classified report covers, as bits 1 << part: *headed those a section is given
+ * (a chapter or any heading below one), *unheaded those only paragraphs carry (a problems
+ * paragraph at the end of a measures chapter; p may be NULL, leaving *unheaded 0). A part in
+ * *headed is never repeated in *unheaded. PREAMBLE and NOISE are never counted. */
+void classify_parts_covered(const struct report *r, const struct classify_paras *p, unsigned *headed,
+                            unsigned *unheaded);
+
 /* Fills part, topic and topic2 (-1 when none) of every section of r, and *paras when not NULL.
  * Every section gets a part in MEASURES..OTHER (or NOISE for form fields that look like headings)
  * and a topic in GENERAL..GRASSROOTS. */

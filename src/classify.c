@@ -684,6 +684,23 @@ unsigned classify_para_also(const struct classify_paras *p, size_t para)
 	return para < p->n ? p->also[para] : 0;
 }
 
+static unsigned part_bit(int part)
+{
+	return part >= CLASSIFY_MEASURES && part <= CLASSIFY_OTHER ? 1u << part : 0;
+}
+
+void classify_parts_covered(const struct report *r, const struct classify_paras *p, unsigned *headed,
+                            unsigned *unheaded)
+{
+	unsigned h = 0, u = 0;
+	for (size_t i = 0; i < r->nsections; i++)
+		h |= part_bit(r->sections[i].part);
+	for (size_t k = 0; p && k < p->n; k++)
+		u |= part_bit(p->part[k]);
+	*headed = h;
+	*unheaded = u & ~h;
+}
+
 static int has_children(const struct report *r, size_t i)
 {
 	return i + 1 < r->nsections && r->sections[i + 1].parent == (int)i;

@@ -588,6 +588,41 @@ static void test_problems_then_plans(void **state)
 	report_free(r);
 }
 
+static void test_parts_covered(void **state)
+{
+	(void)state;
+	struct report *r = invented("关于2021年度法治政府建设情况的报告\n"
+				    "一、存在的问题\n"
+				    "一是部分工作人员法治意识不强。\n"
+				    "下一步，我们将重点做好以下工作：\n"
+				    "一是加强学法用法。\n");
+	struct classify_paras p = { 0 };
+	unsigned headed, unheaded;
+	classify_report_with(model(), r, &p);
+	classify_parts_covered(r, &p, &headed, &unheaded);
+	assert_int_equal(headed, 1u << CLASSIFY_PROBLEMS);
+	assert_int_equal(unheaded, 1u << CLASSIFY_PLANS);
+	classify_parts_covered(r, NULL, &headed, &unheaded);
+	assert_int_equal(unheaded, 0);
+	classify_paras_fini(&p);
+	report_free(r);
+
+	r = invented("关于2021年度法治政府建设情况的报告\n"
+		     "一、主要工作\n"
+		     "（一）加强行政复议工作\n"
+		     "全年收到行政复议申请30件。\n"
+		     "二、存在的问题\n"
+		     "基层法治力量仍然薄弱。\n"
+		     "三、2022年工作安排\n"
+		     "深化执法改革。\n");
+	classify_report_with(model(), r, &p);
+	classify_parts_covered(r, &p, &headed, &unheaded);
+	assert_int_equal(headed, (1u << CLASSIFY_MEASURES) | (1u << CLASSIFY_PROBLEMS) | (1u << CLASSIFY_PLANS));
+	assert_int_equal(unheaded, 0);
+	classify_paras_fini(&p);
+	report_free(r);
+}
+
 static void test_every_section_classified(void **state)
 {
 	(void)state;
@@ -624,6 +659,7 @@ int main(void)
 		cmocka_unit_test(test_problems_then_plans),
 		cmocka_unit_test(test_real_accuracy),
 		cmocka_unit_test(test_every_section_classified),
+		cmocka_unit_test(test_parts_covered),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
 	classify_default_free();
