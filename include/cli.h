@@ -14,7 +14,9 @@ int cli_compare(int argc, char **argv);
 int cli_facts(int argc, char **argv);
 
 /* Shared by the subcommands: load PATH arguments (or the embedded corpus when npaths == 0),
- * print every corpus message as "fazhi: PATH: reason" on stderr; returns the failure count. */
+ * print every corpus message as "fazhi: PATH: reason" on stderr; returns the failure count.
+ * Text converted from web pages, PDF and Word files is kept in the cache directory
+ * (index_cache_dir) and read from there the next time. */
 size_t cli_load(struct corpus *c, char **paths, int npaths);
 /* For a lazy corpus (c->lazy set before cli_load) the messages are not printed by cli_load,
  * since reading the reports adds more: print them with cli_messages when the reports needed

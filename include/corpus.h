@@ -82,10 +82,17 @@ struct corpus {
 	struct corpus_meta_source meta;   /* zeroed: none */
 	struct corpus_fixes *fixes;       /* every directory looked in, owned */
 	size_t nfixes, fixcap;
+	char *text_cache;          /* cache directory of extracted text (extract_cache.h), owned;
+	                            * NULL: web pages, PDF and Word files are converted every time */
 };
 
 void corpus_init(struct corpus *c);
 void corpus_fini(struct corpus *c);
+
+/* Keeps the text converted from web pages, PDF and Word files in dir (the cache directory;
+ * NULL turns it off, the default), and reads it back from there when the same bytes are read
+ * again, so a file is converted once. Set it before adding paths. */
+void corpus_set_text_cache(struct corpus *c, const char *dir);
 
 /* Every report read is corrected by the fazhi-meta.tsv of its directory, when there is one; a
  * malformed table is a warning ("DIR/fazhi-meta.tsv: line N: reason") and corrects nothing. */

@@ -1,4 +1,4 @@
-/* fileio.h — writing whole buffers to files, through short writes and interrupted calls. */
+/* fileio.h — writing whole files safely: through short writes and interrupted calls, into directories made as needed, replaced atomically. */
 #ifndef FAZHI_FILEIO_H
 #define FAZHI_FILEIO_H
 
@@ -8,5 +8,14 @@
 /* Writes p[0..n) at byte offset `at` of fd (pwrite: the file offset is not moved).
  * Returns 0, or -1 with errno set. */
 int fileio_write_at(int fd, const void *p, size_t n, uint64_t at);
+
+/* mkdir -p with mode 0700 (the directories fazhi makes hold a user's own state and caches).
+ * Returns 0, or -1 with errno set by the mkdir that failed. */
+int fileio_make_dirs(const char *dir);
+
+/* Replaces the file `path` by p[0..n) atomically: written to a temporary file beside it, then
+ * renamed over it, so a reader sees the old file or the new one, never a part. The directory
+ * must exist. Returns 0, or -1 with errno set (the temporary file is removed). */
+int fileio_replace(const char *path, const void *p, size_t n);
 
 #endif

@@ -8,9 +8,13 @@
 
 #include "corpus.h"
 #include "encoding.h"
+#include "index.h"
 
 size_t cli_load(struct corpus *c, char **paths, int npaths)
 {
+	char *cache = index_cache_dir();
+	corpus_set_text_cache(c, cache);
+	free(cache);
 	if (npaths == 0)
 		corpus_add_embedded(c);
 	for (int i = 0; i < npaths; i++)

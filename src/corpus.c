@@ -16,6 +16,7 @@
 #include "assets.h"
 #include "encoding.h"
 #include "extract.h"
+#include "extract_cache.h"
 #include "meta_fix.h"
 #include "parse.h"
 #include "table.h"
@@ -37,8 +38,15 @@ void corpus_init(struct corpus *c)
 	memset(c, 0, sizeof *c);
 }
 
+void corpus_set_text_cache(struct corpus *c, const char *dir)
+{
+	free(c->text_cache);
+	c->text_cache = dir ? xstrdup(dir) : NULL;
+}
+
 void corpus_fini(struct corpus *c)
 {
+	free(c->text_cache);
 	for (size_t i = 0; i < c->n; i++) {
 		report_free(c->reports[i]);
 		free(c->files[i].path);
@@ -156,6 +164,20 @@ static void fix_meta(struct corpus *c, const char *path, struct report *r)
 	meta_fixes_apply(f->table, slash ? slash + 1 : path, r);
 }
 
+/* The text of a file in a published format, from the text cache when it holds these bytes. */
+static int convert(struct corpus *c, int kind, const char *bytes, size_t *n, char **text, char **cause)
+{
+	if (!c->text_cache)
+		return extract_text(kind, bytes, *n, text, n, cause);
+	uint64_t key = extract_cache_key(kind, bytes, *n);
+	if (extract_cache_get(c->text_cache, key, text, n) == 0)
+		return 0;
+	if (extract_text(kind, bytes, *n, text, n, cause) < 0)
+		return -1;
+	extract_cache_put(c->text_cache, key, *text, *n);
+	return 0;
+}
+
 /* Decodes and parses bytes into t->r; returns 0, or 1 when skipped (recorded in msgs). */
 static int make_report(struct corpus *c, const char *path, const char *bytes, size_t n, struct target *t)
 {
@@ -163,7 +185,7 @@ static int make_report(struct corpus *c, const char *path, const char *bytes, si
 	char *cause, *converted = NULL;
 	int kind = extract_kind_of(bytes, n, path);
 	if (kind != EXTRACT_TEXT) {   /* a web page, PDF or Word file: its text */
-		if (extract_text(kind, bytes, n, &converted, &n, &cause) < 0)
+		if (convert(c, kind, bytes, &n, &converted, &cause) < 0)
 			return fail(c, path, t, cause);
 		bytes = converted;
 	}

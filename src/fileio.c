@@ -1,9 +1,15 @@
-/* fileio.c — writing whole buffers to files, through short writes and interrupted calls. */
+/* fileio.c — writing whole files safely: short writes, mkdir -p, atomic replacement. */
 #include "fileio.h"
 
 #include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
+
+#include "xmalloc.h"
 
 int fileio_write_at(int fd, const void *p, size_t n, uint64_t at)
 {
@@ -23,4 +29,48 @@ int fileio_write_at(int fd, const void *p, size_t n, uint64_t at)
 		at += (uint64_t)w;
 	}
 	return 0;
+}
+
+int fileio_make_dirs(const char *dir)
+{
+	char *p = xstrdup(dir);
+	int r = 0;
+	for (char *s = p + 1; r == 0; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		char end = *s;
+		*s = '\0';
+		if (mkdir(p, 0700) < 0 && errno != EEXIST)
+			r = -1;
+		*s = end;
+		if (end == '\0')
+			break;
+	}
+	int err = errno;
+	free(p);
+	errno = err;
+	return r;
+}
+
+int fileio_replace(const char *path, const void *p, size_t n)
+{
+	char *tmp = xasprintf("%s.XXXXXX.tmp", path);
+	int fd = mkstemps(tmp, 4);
+	if (fd < 0) {
+		int err = errno;
+		free(tmp);
+		errno = err;
+		return -1;
+	}
+	int r = fileio_write_at(fd, p, n, 0);
+	int err = errno;
+	if (close(fd) != 0 && r == 0)
+		r = -1, err = errno;
+	if (r == 0 && rename(tmp, path) != 0)
+		r = -1, err = errno;
+	if (r != 0)
+		unlink(tmp);
+	free(tmp);
+	errno = err;
+	return r;
 }

@@ -13,6 +13,7 @@
 
 #include "corpus.h"
 #include "extract.h"
+#include "extract_cache.h"
 #include "report.h"
 #include "xmalloc.h"
 
@@ -129,12 +130,76 @@ static void test_scanned(void **state)
 	corpus_fini(&c);
 }
 
+static struct report *load_cached(const char *cache, const char *path)
+{
+	struct corpus c;
+	corpus_init(&c);
+	corpus_set_text_cache(&c, cache);
+	assert_int_equal(corpus_add_path(&c, path), 0);
+	struct report *r = c.reports[0];
+	c.reports[0] = NULL;   /* kept past the corpus */
+	corpus_fini(&c);
+	return r;
+}
+
+/* A converted file is kept by its content: the next load reads the entry instead of the PDF,
+ * a damaged entry is ignored and written again. */
+static void test_text_cache(void **state)
+{
+	(void)state;
+	char cache[] = "/tmp/fazhi-test21c-XXXXXX";
+	assert_non_null(mkdtemp(cache));
+	size_t n;
+	char *pdf = slurp(PDF, &n), *text;
+	uint64_t key = extract_cache_key(EXTRACT_PDF, pdf, n);
+	assert_int_not_equal(key, extract_cache_key(EXTRACT_PDF, pdf, n - 1));
+	free(pdf);
+	assert_int_equal(extract_cache_get(cache, key, &text, &n), -1);
+
+	struct report *r = load_cached(cache, PDF);
+	assert_int_equal(r->meta.year, 2020);
+	char *entry = extract_cache_path(cache, key);
+	struct stat st;
+	assert_int_equal(stat(entry, &st), 0);
+	assert_int_equal(extract_cache_get(cache, key, &text, &n), 0);
+	assert_non_null(strstr(text, "法治政府建设"));
+	free(text);
+
+	static const char other[] = "某县2017年法治政府建设情况报告\n一、主要工作\n全年办理行政复议案件12件。\n";
+	assert_int_equal(extract_cache_put(cache, key, other, sizeof other - 1), 0);
+	struct report *again = load_cached(cache, PDF);
+	assert_int_equal(again->meta.year, 2017);   /* the entry was read, the PDF not converted */
+	report_free(again);
+
+	FILE *f = fopen(entry, "r+b");   /* damage the text: the checksum no longer holds */
+	assert_non_null(f);
+	fseek(f, -3, SEEK_END);
+	fputc('X', f);
+	fclose(f);
+	again = load_cached(cache, PDF);
+	assert_int_equal(again->meta.year, 2020);
+	assert_int_equal(again->len, r->len);
+	assert_int_equal(extract_cache_get(cache, key, &text, &n), 0);   /* written again */
+	assert_int_equal(n, strlen(text));
+	free(text);
+	report_free(again);
+	report_free(r);
+
+	unlink(entry);
+	free(entry);
+	char sub[64];
+	snprintf(sub, sizeof sub, "%s/text", cache);
+	assert_int_equal(rmdir(sub), 0);   /* nothing else was left there */
+	rmdir(cache);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_kinds),
 		cmocka_unit_test(test_directory),
 		cmocka_unit_test(test_scanned),
+		cmocka_unit_test(test_text_cache),
 	};
 	return cmocka_run_group_tests_name("formats", tests, NULL, NULL);
 }

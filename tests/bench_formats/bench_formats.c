@@ -1,10 +1,11 @@
-/* bench_formats.c — CPU speed of the converters of published formats (HTML, PDF, Word) on the format fixtures. */
+/* bench_formats.c — CPU speed of the converters of published formats (HTML, PDF, Word) on the format fixtures, and of reading their text back from the cache. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "extract.h"
+#include "extract_cache.h"
 
 /* Each figure repeats its file until this much CPU time has passed, so short runs still count. */
 #define MIN_SECONDS 0.5
@@ -30,7 +31,26 @@ static char *slurp(const char *path, size_t *n)
 	return b;
 }
 
-static void bench(const char *path)
+/* CPU time per load of the file's text from the cache (the key is the checksum of the bytes). */
+static double cached_load(const char *cache, int kind, const char *bytes, size_t n, const char *text, size_t len)
+{
+	if (extract_cache_put(cache, extract_cache_key(kind, bytes, n), text, len) < 0)
+		return -1;
+	size_t rounds = 0;
+	double start = cpu_now(), spent;
+	do {
+		char *got;
+		size_t got_len;
+		if (extract_cache_get(cache, extract_cache_key(kind, bytes, n), &got, &got_len) < 0)
+			return -1;
+		free(got);
+		rounds++;
+		spent = cpu_now() - start;
+	} while (spent < MIN_SECONDS);
+	return spent / rounds;
+}
+
+static void bench(const char *path, const char *cache)
 {
 	size_t n;
 	char *bytes = slurp(path, &n);
@@ -40,6 +60,7 @@ static void bench(const char *path)
 	}
 	int kind = extract_kind_of(bytes, n, path);
 	size_t rounds = 0, out = 0;
+	char *last = NULL;
 	double start = cpu_now(), spent;
 	do {
 		char *text, *cause;
@@ -51,21 +72,32 @@ static void bench(const char *path)
 			return;
 		}
 		out = len;
-		free(text);
 		rounds++;
 		spent = cpu_now() - start;
+		if (spent < MIN_SECONDS)
+			free(text);
+		else
+			last = text;
 	} while (spent < MIN_SECONDS);
-	double per = spent / rounds;
+	double per = spent / rounds, cached = cached_load(cache, kind, bytes, n, last, out);
 	const char *base = strrchr(path, '/');
 	printf("  %-28s %8.1f KB in %8.1f KB text  %8.2f ms  %7.1f MB/s of file  %7.1f MB/s of text  (%zu passes)\n",
 	       base ? base + 1 : path, n / 1e3, out / 1e3, per * 1e3, n / 1e6 / per, out / 1e6 / per, rounds);
+	if (cached > 0)
+		printf("  %-28s from the text cache: %8.3f ms  (%.0fx faster)\n", "", cached * 1e3, per / cached);
+	free(last);
 	free(bytes);
 }
 
 int main(int argc, char **argv)
 {
+	char cache[] = "/tmp/fazhi-bench-cache-XXXXXX";
+	if (!mkdtemp(cache))
+		return 1;
 	printf("Converters, CPU time per file, repeated for at least %.1f s:\n", MIN_SECONDS);
 	for (int i = 1; i < argc; i++)
-		bench(argv[i]);
-	return 0;
+		bench(argv[i], cache);
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", cache);
+	return system(cmd) != 0;
 }

@@ -22,7 +22,8 @@ tm() {
 
 cleanup() {
 	tm kill-server >/dev/null 2>&1
-	rm -rf "$STATE_HOME"
+	# A browser killed with its server may still be writing a cache file for a moment.
+	rm -rf "$STATE_HOME" 2>/dev/null || { sleep 0.5; rm -rf "$STATE_HOME"; }
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM

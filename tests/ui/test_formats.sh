@@ -32,4 +32,14 @@ for size in "150 45" "80 24"; do
 	check "$size: the unreadable file never leaves another report's text as its own" title_lacks_pdf
 	check "$size: nothing spills over the screen" fits
 done
+
+# Converted text is kept in the cache: the second run reads it, and prints the same.
+CACHE="$PUB/cache"
+outline() { XDG_CACHE_HOME="$CACHE" "$FAZHI" outline --json "$F/pdf/wujin-2020.pdf" "$F/docx/putuo-2021.docx"; }
+first=$(outline)
+entries() { ls "$CACHE/fazhi/text" 2>/dev/null | grep -c '\.txt$'; }
+check "converted text is kept in the cache, one entry per file" test "$(entries)" -eq 2
+second=$(outline)
+check "a second run from the cache prints the same" test "$first" = "$second"
+check "and converts nothing again" test "$(entries)" -eq 2
 finish
