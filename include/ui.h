@@ -97,8 +97,8 @@ struct ui_mark {
 struct ui_rect { int y, x, h, w; };
 
 struct state;
-struct ui_compare;
 struct ui_search;
+struct ui_view;
 
 #define UI_COMPARE_MAX 4   /* reports side by side in the compare view */
 
@@ -117,17 +117,18 @@ struct ui {
 	int too_small;
 	struct ui_rect pane[UI_NPANES];
 	int shown[UI_NPANES];
-	WINDOW *win[UI_NPANES], *bar, *status, *body;   /* body: the help screen */
+	WINDOW *win[UI_NPANES], *bar, *status, *body;   /* body: the full-screen views */
 	struct ui_mark marks[26], back;
 	int pending;            /* 'm' or '\'' waiting for its letter, else 0 */
-	int help;               /* the help screen is up */
-	size_t help_top;
 	char msg[256];          /* status message until the next key; "" none */
 	struct state *state;
 	int quit;
 	int marked[UI_COMPARE_MAX]; /* corpus indices marked for comparing, in marking order */
 	int nmarked;
-	struct ui_compare *compare; /* the compare view when open, else NULL; ui_compare_close frees */
+	struct ui_view *views;      /* the stack of full-screen views, bottom first; owned */
+	size_t nviews, viewcap;
+	int cursor;                 /* the frame wants the terminal's cursor (ui_want_cursor) */
+	int cursor_shown;           /* what curs_set was last given; -1 not yet */
 	struct ui_search *search;   /* search state (ui_search.c); ui_search_new, ui_search_free */
 };
 
@@ -141,6 +142,63 @@ struct ui_pane {
 	void (*resize)(struct ui *u, int rows, int cols);
 };
 extern const struct ui_pane ui_list_pane, ui_tree_pane, ui_reader_pane;
+
+/* ---- the view stack (tmux's window modes) ----
+ *
+ * A full-screen view (help, search results, compare, its topic list and facts table, …) is
+ * a const table of hooks and a pointer to its own data. ui_view_push puts it on top of the
+ * stack; the top view alone is drawn, in u->body (the whole screen between the title bar and
+ * the status line), and the panes come back when the stack is empty. Adding a view means one
+ * file that defines its hooks and one call of ui_view_push.
+ *
+ * Keys: the top view's key hook sees every key first (the raw key for a prompt, and its
+ * action in ui_keys). What it leaves (returns 0) goes to the global table: help, redraw,
+ * quit. The panes under a view are hidden and get no keys. With no view up, keys go to the
+ * focused pane, then to the global table.
+ *
+ * Ownership: the view owns `data` from the push; close frees it (or leaves it, when the data
+ * is borrowed from the view below, as the compare view's topic list borrows the compare).
+ * A hook may push or pop views, itself included: after ui_view_pop the popped data is gone. */
+struct ui_view_type {
+	const char *name;      /* in the title bar */
+	/* Repaints the whole rows × cols of w from the data. */
+	void (*draw)(struct ui *u, void *data, WINDOW *w, int rows, int cols);
+	/* r and ch as get_wch gave them, a their action (UI_NONE when none). Returns 1 when the
+	 * view took the key, 0 to let the global table have it. */
+	int (*key)(struct ui *u, void *data, int r, wint_t ch, enum ui_action a);
+	/* Draws the whole status line; NULL: the hub draws the message, or a blank bar. */
+	void (*status)(struct ui *u, void *data, WINDOW *w, int cols);
+	/* The body is now rows × cols (every view on the stack hears it, not only the top). */
+	void (*resize)(struct ui *u, void *data, int rows, int cols);
+	/* Popped: free what the view owns. NULL: nothing to free. */
+	void (*close)(struct ui *u, void *data);
+	/* A click in the body at row y; NULL: clicks are ignored (the wheel comes as Up/Down keys). */
+	void (*click)(struct ui *u, void *data, int y);
+};
+
+struct ui_view {
+	const struct ui_view_type *type;
+	void *data;
+};
+
+/* Pushes a view and lays it out for the current size. */
+void ui_view_push(struct ui *u, const struct ui_view_type *t, void *data);
+/* Pops the top view (its close hook runs); nothing when the stack is empty. */
+void ui_view_pop(struct ui *u);
+/* The top view, or NULL when the panes are shown. */
+struct ui_view *ui_view_top(struct ui *u);
+/* 1 when a view of type t is anywhere on the stack. */
+int ui_view_has(const struct ui *u, const struct ui_view_type *t);
+/* Rows of the body, for paging in a view. */
+int ui_view_rows(const struct ui *u);
+/* The frame being drawn wants the terminal's cursor shown where the last refreshed window
+ * left it (a prompt: an input method opens its candidates there). Reset every frame. */
+void ui_want_cursor(struct ui *u);
+/* Draws a status line: u->msg when set, else left; right-aligned `right` (ASCII). */
+void ui_status_line(struct ui *u, WINDOW *w, int cols, const char *left, const char *right);
+
+/* ui_help.c: the help screen, every key of ui_keys. */
+void ui_help_open(struct ui *u);
 
 /* ui.c: the hub. */
 void ui_open(struct ui *u, int report);          /* open a report in the reader (saves the old position) */
@@ -167,26 +225,19 @@ int ui_reader_percent(const struct ui *u);          /* of the text above the pan
 int ui_reader_heading(const struct ui *u, int dir, size_t *off);
 void ui_reader_fini(struct ui_reader *rd);
 
-/* ui_compare.c: the compare view, full width below the title bar, drawn instead of the panes
- * while u->compare is set. ui_compare_open builds it from u->marked (2..UI_COMPARE_MAX) and
- * returns 0, or -1 with a status message; ui_compare_close frees it (NULL is fine). */
-extern const struct ui_pane ui_compare_pane;
+/* ui_compare.c: the compare view, and over it its topic list and facts table. ui_compare_open
+ * builds it from u->marked (2..UI_COMPARE_MAX) and pushes it, returning 0, or -1 with a
+ * status message. */
 int ui_compare_open(struct ui *u);
-void ui_compare_close(struct ui *u);
-/* The status line's left part in the compare view, from x; returns the column after it. */
-int ui_compare_status(struct ui *u, WINDOW *w, int x, int cols);
-int ui_compare_percent(const struct ui *u);
 
 /* ui_search.c: `/` in the open report (prompt on the status line, hits highlighted, n/N) and
- * the corpus-wide search view, drawn in u->body instead of the panes while it is open. */
-extern const struct ui_pane ui_search_pane;
+ * the corpus-wide search view, a view on the stack. */
 struct ui_search *ui_search_new(void);           /* loads the search history; never NULL */
 void ui_search_free(struct ui_search *s);        /* saves the history; NULL is fine */
-/* Every key goes here first (but not in the compare view): the prompts and the view take
- * what they need, and / n N s start them. Returns 1 when the key was taken. */
+/* With no view up, every key goes here first: the `/` prompt takes what it needs, and
+ * / n N s start the searches. Returns 1 when the key was taken. */
 int ui_search_input(struct ui *u, int r, wint_t ch);
-int ui_search_viewing(const struct ui *u);       /* the corpus view is open */
-/* Draws the whole status line while a prompt or the view is up and returns 1; else 0. */
+/* Draws the whole status line while the `/` prompt is up and returns 1; else 0. */
 int ui_search_status(struct ui *u, WINDOW *w, int cols);
 /* " i/N" of the reader's search for the status line, or ""; valid until the next call. */
 const char *ui_search_counter(struct ui *u);

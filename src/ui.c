@@ -60,7 +60,7 @@ const struct ui_key ui_keys[] = {
 	{ 'c', 0, "c", UI_COMPARE, "compare the marked reports side by side, topic by topic" },
 	{ 't', 0, "t", UI_TOPICS, "compare: list of the topics, to jump to one" },
 	{ 'f', 0, "f", UI_FACTS, "compare: the table of key figures, or back to the sections" },
-	{ 27, 0, "Esc", UI_BACK, "compare: close the list or popup, else leave the compare view" },
+	{ 27, 0, "Esc", UI_BACK, "close the popup, or the view on top: back to the view or panes below" },
 	{ 'm', 0, "m", UI_MARK_SET, "m then a letter: mark the reading position" },
 	{ '\'', 0, "'", UI_MARK_GO, "' then a letter: go to the mark; '' back to before the last jump" },
 	{ '/', 0, "/", UI_SEARCH, "search this report as you type (Enter keeps, Esc goes back; Up/Down: history)" },
@@ -134,6 +134,53 @@ void ui_keep_visible(size_t *top, size_t sel, size_t n, int rows)
 }
 
 static const struct ui_pane *const panes[UI_NPANES] = { &ui_list_pane, &ui_tree_pane, &ui_reader_pane };
+
+/* ---- the view stack ---- */
+
+void ui_view_push(struct ui *u, const struct ui_view_type *t, void *data)
+{
+	u->views = xgrow(u->views, &u->viewcap, u->nviews + 1, sizeof *u->views);
+	u->views[u->nviews++] = (struct ui_view){ t, data };
+	if (t->resize && !u->too_small)
+		t->resize(u, data, ui_view_rows(u), COLS);
+}
+
+void ui_view_pop(struct ui *u)
+{
+	if (u->nviews == 0)
+		return;
+	struct ui_view v = u->views[--u->nviews];
+	if (v.type->close)
+		v.type->close(u, v.data);
+	if (u->nviews > 0)
+		return;
+	for (int i = 0; i < UI_NPANES; i++)
+		if (u->win[i])
+			touchwin(u->win[i]);   /* the panes come back over the body */
+}
+
+struct ui_view *ui_view_top(struct ui *u)
+{
+	return u->nviews ? &u->views[u->nviews - 1] : NULL;
+}
+
+int ui_view_has(const struct ui *u, const struct ui_view_type *t)
+{
+	for (size_t i = 0; i < u->nviews; i++)
+		if (u->views[i].type == t)
+			return 1;
+	return 0;
+}
+
+int ui_view_rows(const struct ui *u)
+{
+	return ui_page_rows(u, UI_READER);   /* the body spans the panes' rows */
+}
+
+void ui_want_cursor(struct ui *u)
+{
+	u->cursor = 1;
+}
 
 /* CPU time per frame, printed on exit when FAZHI_FRAME_STATS is set (make bench). */
 struct frame_stats {
@@ -442,9 +489,9 @@ static void layout(struct ui *u)
 		if (i != UI_READER)
 			panes[i]->resize(u, u->pane[i].h, u->pane[i].w);
 	relayout_reader(u);
-	if (u->compare)
-		ui_compare_pane.resize(u, h, cols);
-	ui_search_pane.resize(u, h, cols);
+	for (size_t i = 0; i < u->nviews; i++)
+		if (u->views[i].type->resize)
+			u->views[i].type->resize(u, u->views[i].data, h, cols);
 }
 
 /* ---- drawing ---- */
@@ -467,15 +514,14 @@ static void draw_bar(struct ui *u)
 	WINDOW *w = u->bar;
 	int cols = COLS, x = 0;
 	char head[64];
-	if (u->compare) {
-		snprintf(head, sizeof head, " fazhi \xE2\x80\xA2 %s ", ui_compare_pane.name);
+	const struct ui_view *v = ui_view_top(u);
+	if (v) {   /* a view's own name; the report under it is not what it shows */
+		snprintf(head, sizeof head, " fazhi \xE2\x80\xA2 %s ", v->type->name);
 		x = put(w, x, cols, head, UI_R_BAR);
 		ui_draw_fill(w, 0, x, cols - x, UI_R_BAR);
 		return;
 	}
-	if (ui_search_viewing(u))
-		snprintf(head, sizeof head, " fazhi \xE2\x80\xA2 %s ", ui_search_pane.name);
-	else if (u->single)
+	if (u->single)
 		snprintf(head, sizeof head, " fazhi \xE2\x80\xA2 %s %d/3 (Tab) ", panes[u->focus]->name, u->focus + 1);
 	else
 		snprintf(head, sizeof head, " fazhi \xE2\x80\xA2 %s ", panes[u->focus]->name);
@@ -538,29 +584,18 @@ static int breadcrumb(struct ui *u, WINDOW *w, int x, int cols)
 	return x;
 }
 
-static void draw_status(struct ui *u)
+/* The status line's frame: the message or `left` (drawn by the caller from x when NULL is
+ * given: the breadcrumb), then `right` at the right edge. */
+static void status_frame(struct ui *u, WINDOW *w, int cols, const char *left, const char *right)
 {
-	WINDOW *w = u->status;
-	int cols = COLS;
-	char right[64];
-	if (!u->compare && ui_search_status(u, w, cols))
-		return;
-	if (u->pending)
-		snprintf(right, sizeof right, " %c\xE2\x80\xA6 ", u->pending);
-	else if (u->compare)
-		snprintf(right, sizeof right, " %3d%% ", ui_compare_percent(u));
-	else if (u->cur >= 0)
-		snprintf(right, sizeof right, "%s %3d%% ", ui_search_counter(u), ui_reader_percent(u));
-	else
-		right[0] = '\0';
-	int rw = (int)strlen(right);   /* ASCII apart from the ellipsis, which is counted 3 */
+	int rw = (int)text_width(right, strlen(right));
 	int room = cols - rw > 0 ? cols - rw : 0;
 	int x = put(w, 0, room, " ", UI_R_BAR);
 	if (u->msg[0]) {
 		if (x < room)
 			x += ui_draw_outside(w, 0, x, room - x, u->msg, UI_R_MESSAGE, 0);
-	} else if (u->compare) {
-		x = ui_compare_status(u, w, x, room);
+	} else if (left) {
+		x = put(w, x, room, left, UI_R_BAR);
 	} else {
 		x = breadcrumb(u, w, x, room);
 	}
@@ -572,44 +607,34 @@ static void draw_status(struct ui *u)
 		ui_draw_fill(w, 0, x, cols - x, UI_R_BAR);
 }
 
-/* The help screen: every key of ui_keys, aliases on the line of the key they follow. */
-static void draw_help(struct ui *u)
+void ui_status_line(struct ui *u, WINDOW *w, int cols, const char *left, const char *right)
 {
-	WINDOW *w = u->body;
-	int rows = u->pane[UI_READER].h, cols = COLS, y = 0;
-	static const char head[] = " Keys \xE2\x80\x94 q, ? or Esc closes this screen; j/k scroll it";
-	size_t line = 0;
-	if (y < rows)
-		ui_draw_text(w, y++, 0, cols, head, sizeof head - 1, UI_R_H1, 1);
-	for (const struct ui_key *k = ui_keys; k->name; k++) {
-		if (!k->help)
-			continue;
-		if (line++ < u->help_top)
-			continue;
-		if (y >= rows)
-			break;
-		char names[64] = "";
-		size_t len = 0;
-		for (const struct ui_key *a = k; a->name && (a == k || !a->help); a++) {
-			if (a != k && strcmp(a->name, a[-1].name) == 0)
-				continue;
-			len += (size_t)snprintf(names + len, sizeof names - len, "%s%s", a == k ? "" : ", ", a->name);
-			if (len >= sizeof names)
-				len = sizeof names - 1;
-		}
-		ui_draw_fill(w, y, 0, 2, UI_R_TEXT);
-		int x = 2 + ui_draw_text(w, y, 2, cols - 2, names, len, UI_R_H3, 0);
-		if (x < 22 && 22 < cols) {
-			ui_draw_fill(w, y, x, 22 - x, UI_R_TEXT);
-			x = 22;
-		}
-		x += ui_draw_text(w, y, x, cols - x > 0 ? cols - x : 0, " ", 1, UI_R_TEXT, 0);
-		ui_draw_text(w, y, x, cols - x > 0 ? cols - x : 0, k->help, strlen(k->help), UI_R_TEXT, 1);
-		y++;
+	status_frame(u, w, cols, left ? left : "", right ? right : "");
+}
+
+static void draw_status(struct ui *u)
+{
+	WINDOW *w = u->status;
+	int cols = COLS;
+	char right[64];
+	struct ui_view *v = ui_view_top(u);
+	leaveok(w, TRUE);   /* a prompt on this line says otherwise */
+	if (v) {
+		if (v->type->status)
+			v->type->status(u, v->data, w, cols);
+		else
+			ui_status_line(u, w, cols, "", u->pending ? " \xE2\x80\xA6 " : "");
+		return;
 	}
-	for (; y < rows; y++)
-		ui_draw_fill(w, y, 0, cols, UI_R_TEXT);
-	wnoutrefresh(w);
+	if (ui_search_status(u, w, cols))
+		return;
+	if (u->pending)
+		snprintf(right, sizeof right, " %c\xE2\x80\xA6 ", u->pending);
+	else if (u->cur >= 0)
+		snprintf(right, sizeof right, "%s %3d%% ", ui_search_counter(u), ui_reader_percent(u));
+	else
+		right[0] = '\0';
+	status_frame(u, w, cols, NULL, right);
 }
 
 static void draw_too_small(void)
@@ -641,13 +666,10 @@ static void draw(struct ui *u)
 	}
 	draw_bar(u);
 	wnoutrefresh(u->bar);
-	if (u->help && u->body) {
-		draw_help(u);
-	} else if (u->compare && u->body) {
-		ui_compare_pane.draw(u, u->body, u->pane[UI_READER].h, COLS);
-		wnoutrefresh(u->body);
-	} else if (ui_search_viewing(u) && u->body) {
-		ui_search_pane.draw(u, u->body, u->pane[UI_READER].h, COLS);
+	u->cursor = 0;
+	struct ui_view *v = ui_view_top(u);
+	if (v && u->body) {
+		v->type->draw(u, v->data, u->body, u->pane[UI_READER].h, COLS);
 		wnoutrefresh(u->body);
 	} else {
 		for (int i = 0; i < UI_NPANES; i++) {
@@ -661,6 +683,9 @@ static void draw(struct ui *u)
 	}
 	draw_status(u);
 	wnoutrefresh(u->status);
+	if (u->cursor != u->cursor_shown)
+		curs_set(u->cursor);
+	u->cursor_shown = u->cursor;
 	double t0 = cpu_now();
 	doupdate();
 	stats.update += cpu_now() - t0;
@@ -704,19 +729,6 @@ static void focus_step(struct ui *u, int step)
 	u->focus = (enum ui_pane_id)((u->focus + UI_NPANES + step) % UI_NPANES);
 }
 
-static void help_key(struct ui *u, int r, wint_t ch, enum ui_action a)
-{
-	if (a == UI_HELP || a == UI_QUIT || (r == OK && ch == 27)) {
-		u->help = 0;
-		return;
-	}
-	size_t n = 0;
-	for (const struct ui_key *k = ui_keys; k->name; k++)
-		n += k->help != NULL;
-	if (ui_action_moves(a))
-		u->help_top = ui_move_row(u->help_top, n, a, ui_page_rows(u, UI_READER));
-}
-
 static void global_key(struct ui *u, enum ui_action a)
 {
 	size_t off;
@@ -735,11 +747,20 @@ static void global_key(struct ui *u, enum ui_action a)
 	case UI_FACTS: ui_message(u, "mark 2 to 4 reports with Space in the reports pane, then press c to compare"); break;
 	case UI_MARK_SET: u->pending = 'm'; break;
 	case UI_MARK_GO: u->pending = '\''; break;
-	case UI_HELP: u->help = 1; u->help_top = 0; break;
+	case UI_HELP: ui_help_open(u); break;
 	case UI_REDRAW: clearok(curscr, TRUE); break;
 	case UI_QUIT: u->quit = 1; break;
 	default: break;
 	}
+}
+
+/* Under a view the panes are hidden: of the global table only what is not about them. */
+static void view_global_key(struct ui *u, enum ui_action a)
+{
+	if (a == UI_HELP || a == UI_REDRAW || a == UI_QUIT)
+		global_key(u, a);
+	else if (a != UI_NONE && a != UI_BACK)
+		ui_message(u, "not in this view; Esc goes back, ? lists the keys");
 }
 
 static void key(struct ui *u, int r, wint_t ch)
@@ -748,10 +769,6 @@ static void key(struct ui *u, int r, wint_t ch)
 	u->msg[0] = '\0';
 	if (u->too_small) {
 		u->quit = a == UI_QUIT;
-		return;
-	}
-	if (u->help) {
-		help_key(u, r, ch, a);
 		return;
 	}
 	if (u->pending) {
@@ -765,14 +782,20 @@ static void key(struct ui *u, int r, wint_t ch)
 			go_mark(u, ch);
 		return;
 	}
-	if (!u->compare && ui_search_input(u, r, ch))
+	struct ui_view *v = ui_view_top(u);
+	if (v) {
+		if (!v->type->key(u, v->data, r, ch, a))
+			view_global_key(u, a);
+		return;
+	}
+	if (ui_search_input(u, r, ch))
 		return;
 	if (a == UI_NONE) {
 		if (!(r == OK && ch == 27))
 			ui_message(u, "no such key; press ? for the keys");
 		return;
 	}
-	const struct ui_pane *p = u->compare ? &ui_compare_pane : panes[u->focus];
+	const struct ui_pane *p = panes[u->focus];
 	if (!offer_scoped(u, p, r, ch) && !p->key(u, a))
 		global_key(u, a);
 }
@@ -792,11 +815,15 @@ static int pane_at(const struct ui *u, int y, int x)
 static void mouse(struct ui *u)
 {
 	MEVENT ev;
-	if (getmouse(&ev) != OK || u->too_small || u->help || ui_search_viewing(u))
+	if (getmouse(&ev) != OK || u->too_small)
 		return;
-	if (u->compare) {
+	struct ui_view *v = ui_view_top(u);
+	if (v) {
+		int up = (ev.bstate & BUTTON4_PRESSED) != 0;
 		for (int k = 0; k < 3 && (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)); k++)
-			ui_compare_pane.key(u, ev.bstate & BUTTON4_PRESSED ? UI_UP : UI_DOWN);
+			v->type->key(u, v->data, KEY_CODE_YES, up ? KEY_UP : KEY_DOWN, up ? UI_UP : UI_DOWN);
+		if ((ev.bstate & BUTTON1_PRESSED) && v->type->click && ev.y >= 1)
+			v->type->click(u, v->data, ev.y - 1);
 		return;
 	}
 	int i = pane_at(u, ev.y, ev.x);
@@ -870,6 +897,7 @@ static void ui_init(struct ui *u, struct corpus *c, const struct ui_options *opt
 	u->cur_section = -1;
 	u->focus = UI_LIST;
 	u->back.report = -1;
+	u->cursor_shown = -1;
 	for (int i = 0; i < 26; i++)
 		u->marks[i].report = -1;
 	u->state = state_load();
@@ -879,7 +907,9 @@ static void ui_init(struct ui *u, struct corpus *c, const struct ui_options *opt
 
 static void ui_fini(struct ui *u)
 {
-	ui_compare_close(u);
+	while (u->nviews)
+		ui_view_pop(u);
+	free(u->views);
 	remember_position(u);
 	if (u->cur >= 0)
 		outline_fini(&u->outline);

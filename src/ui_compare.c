@@ -55,7 +55,6 @@ struct ui_compare {
 	struct report *reports[UI_COMPARE_MAX];  /* borrowed from the corpus, in column order */
 	int corpus_index[UI_COMPARE_MAX];
 	size_t n;
-	enum mode mode;
 	int focus;                 /* the focused report (column) */
 	int rows, cols;            /* size of the area when last drawn */
 	/* grid */
@@ -617,21 +616,38 @@ static void draw_facts(struct ui_compare *c, WINDOW *w, int rows, int cols)
 	}
 }
 
-/* ---- the pane ---- */
+/* ---- the views: the grid, and over it the topic list and the facts table ---- */
 
-static void compare_draw(struct ui *u, WINDOW *w, int rows, int cols)
+static const struct ui_view_type grid_view, topics_view, facts_view;
+
+static void set_size(struct ui_compare *c, int rows, int cols)
 {
-	struct ui_compare *c = u->compare;
-	if (!c)
-		return;
 	c->rows = rows, c->cols = cols;
 	layout(c, cols);
-	if (c->mode == TOPICS)
-		draw_topics(c, w, rows, cols);
-	else if (c->mode == FACTS)
-		draw_facts(c, w, rows, cols);
-	else
-		draw_grid(c, w, rows);
+}
+
+static void grid_draw(struct ui *u, void *data, WINDOW *w, int rows, int cols)
+{
+	(void)u;
+	struct ui_compare *c = data;
+	set_size(c, rows, cols);
+	draw_grid(c, w, rows);
+}
+
+static void topics_draw(struct ui *u, void *data, WINDOW *w, int rows, int cols)
+{
+	(void)u;
+	struct ui_compare *c = data;
+	set_size(c, rows, cols);
+	draw_topics(c, w, rows, cols);
+}
+
+static void facts_draw(struct ui *u, void *data, WINDOW *w, int rows, int cols)
+{
+	(void)u;
+	struct ui_compare *c = data;
+	set_size(c, rows, cols);
+	draw_facts(c, w, rows, cols);
 }
 
 static void shift_top(struct ui_compare *c, long delta)
@@ -649,6 +665,17 @@ static void move_focus(struct ui_compare *c, int step)
 	if (f >= 0 && f < (int)c->n)
 		c->focus = f;
 	layout(c, c->cols);   /* the shown columns follow the focus */
+}
+
+/* Leaves the compare view and whatever stands on it, for the reader at off in report k. */
+static void read_at(struct ui *u, struct ui_compare *c, int k, size_t off)
+{
+	int report = c->corpus_index[k];
+	while (ui_view_top(u) && ui_view_has(u, &grid_view))
+		ui_view_pop(u);
+	ui_open(u, report);
+	ui_jump(u, off);
+	u->focus = UI_READER;
 }
 
 /* Enter: the focused column's item at the top of the view, in the reader. */
@@ -670,12 +697,7 @@ static void open_cell(struct ui *u, struct ui_compare *c)
 		item = (size_t)col->line[col->first[row] + o - 1].item;
 	const struct report *r = c->reports[c->focus];
 	const struct compare_item *it = &c->cmp.items[item];
-	size_t off = it->npara ? r->paras[it->para].start : r->sections[it->section].head_start;
-	int report = c->corpus_index[c->focus];
-	ui_compare_close(u);
-	ui_open(u, report);
-	ui_jump(u, off);
-	u->focus = UI_READER;
+	read_at(u, c, c->focus, it->npara ? r->paras[it->para].start : r->sections[it->section].head_start);
 }
 
 static void heading_step(struct ui_compare *c, int dir)
@@ -689,7 +711,13 @@ static void heading_step(struct ui_compare *c, int dir)
 		c->top = max_top(c);
 }
 
-static int grid_key(struct ui *u, struct ui_compare *c, enum ui_action a)
+static void open_topics(struct ui *u, struct ui_compare *c)
+{
+	c->topic_sel = row_at(c, c->top);
+	ui_view_push(u, &topics_view, c);
+}
+
+static int grid_move(struct ui_compare *c, enum ui_action a)
 {
 	long page = (long)grid_rows(c) - 1 > 0 ? (long)grid_rows(c) - 1 : 1;
 	switch (a) {
@@ -705,18 +733,33 @@ static int grid_key(struct ui *u, struct ui_compare *c, enum ui_action a)
 	case UI_HEADING_PREV: heading_step(c, -1); break;
 	case UI_COLLAPSE: move_focus(c, -1); break;
 	case UI_EXPAND: move_focus(c, 1); break;
-	case UI_OPEN: open_cell(u, c); break;
-	case UI_TOPICS:
-		c->mode = TOPICS;
-		c->topic_sel = row_at(c, c->top);
-		break;
 	default: return 0;
 	}
 	return 1;
 }
 
-static int topics_key(struct ui_compare *c, enum ui_action a)
+static int grid_key(struct ui *u, void *data, int r, wint_t ch, enum ui_action a)
 {
+	(void)r, (void)ch;
+	struct ui_compare *c = data;
+	if (grid_move(c, a))
+		return 1;
+	switch (a) {
+	case UI_OPEN: open_cell(u, c); return 1;
+	case UI_TOPICS: open_topics(u, c); return 1;
+	case UI_FACTS:
+		if (build_facts(u, c) == 0)
+			ui_view_push(u, &facts_view, c);
+		return 1;
+	case UI_BACK: case UI_QUIT: ui_view_pop(u); return 1;
+	default: return 0;
+	}
+}
+
+static int topics_key(struct ui *u, void *data, int r, wint_t ch, enum ui_action a)
+{
+	(void)r, (void)ch;
+	struct ui_compare *c = data;
 	if (ui_action_moves(a) && c->cmp.nrows) {
 		size_t list = c->rows > 2 ? (size_t)c->rows - 1 : 1;
 		c->topic_sel = ui_move_row(c->topic_sel, c->cmp.nrows, a, (int)list);
@@ -724,9 +767,9 @@ static int topics_key(struct ui_compare *c, enum ui_action a)
 		c->top = c->row_y[c->topic_sel];
 		if (c->top > max_top(c))
 			c->top = max_top(c);
-		c->mode = GRID;
+		ui_view_pop(u);
 	} else if (a == UI_TOPICS || a == UI_BACK || a == UI_QUIT) {
-		c->mode = GRID;
+		ui_view_pop(u);
 	} else {
 		return 0;
 	}
@@ -746,16 +789,13 @@ static void open_fact(struct ui *u, struct ui_compare *c)
 		c->popup = 1;
 		return;
 	}
-	size_t off = f->start;
-	int report = c->corpus_index[c->focus];
-	ui_compare_close(u);
-	ui_open(u, report);
-	ui_jump(u, off);
-	u->focus = UI_READER;
+	read_at(u, c, c->focus, f->start);
 }
 
-static int facts_key(struct ui *u, struct ui_compare *c, enum ui_action a)
+static int facts_key(struct ui *u, void *data, int r, wint_t ch, enum ui_action a)
 {
+	(void)r, (void)ch;
+	struct ui_compare *c = data;
 	if (ui_action_moves(a) && c->nfrow) {
 		size_t list = c->rows > 2 ? (size_t)c->rows - 1 : 1;
 		c->fact_sel = ui_move_row(c->fact_sel, c->nfrow, a, (int)list);
@@ -764,69 +804,121 @@ static int facts_key(struct ui *u, struct ui_compare *c, enum ui_action a)
 		c->focus = f < 0 ? 0 : f >= (int)c->n ? (int)c->n - 1 : f;
 	} else if (a == UI_OPEN) {
 		open_fact(u, c);
-	} else if (a == UI_FACTS) {
-		c->mode = GRID;
+	} else if ((a == UI_BACK || a == UI_QUIT) && c->popup) {
 		c->popup = 0;
+	} else if (a == UI_FACTS || a == UI_BACK || a == UI_QUIT) {
+		ui_view_pop(u);
 	} else if (a == UI_TOPICS) {
-		c->mode = TOPICS;
-		c->popup = 0;
-		c->topic_sel = row_at(c, c->top);
+		ui_view_pop(u);
+		open_topics(u, c);
 	} else {
 		return 0;
 	}
 	return 1;
 }
 
-static int compare_key(struct ui *u, enum ui_action a)
-{
-	struct ui_compare *c = u->compare;
-	if (!c || ui_action_scoped(a))
-		return 0;   /* Space pages here: it marks reports only in the reports pane */
-	int took = 0;
-	if (c->mode == TOPICS)
-		took = topics_key(c, a);
-	else if (c->mode == FACTS)
-		took = facts_key(u, c, a);
-	else if (a == UI_FACTS) {
-		if (build_facts(u, c) == 0)
-			c->mode = FACTS;
-		took = 1;
-	} else
-		took = grid_key(u, c, a);
-	if (took)
-		return 1;
-	if (a == UI_BACK || a == UI_QUIT) {
-		if (c->mode == FACTS && c->popup)
-			c->popup = 0;
-		else
-			ui_compare_close(u);
-		return 1;
-	}
-	if (a == UI_HELP || a == UI_REDRAW)
-		return 0;
-	ui_message(u, "not in the compare view; Esc or q goes back to the browser");
-	return 1;
-}
-
-static void compare_click(struct ui *u, int row)
+static void grid_resize(struct ui *u, void *data, int rows, int cols)
 {
 	(void)u;
-	(void)row;
+	set_size(data, rows, cols);
 }
 
-static void compare_resize(struct ui *u, int rows, int cols)
+/* The facts table and the topic list borrow the grid's data: only the grid frees it. */
+static void popped(struct ui *u, void *data)
 {
-	if (!u->compare)
-		return;
-	u->compare->rows = rows, u->compare->cols = cols;
-	layout(u->compare, cols);
+	(void)u;
+	((struct ui_compare *)data)->popup = 0;
 }
 
-const struct ui_pane ui_compare_pane = {
-	"Compare", compare_draw, compare_key, compare_click, compare_resize,
+static void grid_close(struct ui *u, void *data)
+{
+	(void)u;
+	struct ui_compare *c = data;
+	for (size_t k = 0; k < UI_COMPARE_MAX; k++) {
+		free(c->col[k].line);
+		free(c->col[k].first);
+		facts_fini(&c->facts[k]);
+	}
+	free(c->row_y);
+	free(c->frow);
+	text_lines_fini(&c->tmp);
+	buf_fini(&c->label);
+	compare_fini(&c->cmp);
+	if (c->fm)
+		facts_default_free();
+	classify_default_free();   /* the compare view is the browser's only user of the tables */
+	free(c);
+}
+
+/* ---- the status line ---- */
+
+static void status_left(struct ui_compare *c, enum mode mode, struct buf *b)
+{
+	buf_reset(b);
+	/* Hidden columns come first: on a narrow terminal they matter most. */
+	if (mode == FACTS && c->fact_shown < (int)c->n)
+		buf_printf(b, "columns %d-%d of %zu (h/l) \xC2\xB7 ", c->fact_first + 1, c->fact_first + c->fact_shown, c->n);
+	else if (mode == GRID && c->nshown < (int)c->n)
+		buf_printf(b, "columns %d-%d of %zu (h/l) \xC2\xB7 ", c->first + 1, c->first + c->nshown, c->n);
+	if (mode == FACTS) {
+		buf_printf(b, "Key figures: %zu rows", c->nfrow);
+		if (c->nfrow)
+			buf_printf(b, " \xC2\xB7 %s", facts_metric_label(c->fm, c->frow[c->fact_sel].metric));
+	} else if (c->cmp.nrows == 0) {
+		buf_adds(b, "These reports have no chapters to align");
+	} else {
+		size_t row = mode == TOPICS ? c->topic_sel : row_at(c, c->top);
+		buf_printf(b, "Topic %zu/%zu: ", row + 1, c->cmp.nrows);
+		compare_label(c->cmp.rows[row].part, c->cmp.rows[row].topic, b);
+	}
+}
+
+static int percent(const struct ui_compare *c, enum mode mode)
+{
+	if (mode == FACTS)
+		return c->nfrow ? (int)((c->fact_sel + 1) * 100 / c->nfrow) : 100;
+	if (mode == TOPICS)
+		return c->cmp.nrows ? (int)((c->topic_sel + 1) * 100 / c->cmp.nrows) : 100;
+	size_t total = grid_total(c), seen = c->top + grid_rows(c);
+	return total == 0 || seen >= total ? 100 : (int)(seen * 100 / total);
+}
+
+static void status(struct ui *u, struct ui_compare *c, enum mode mode, WINDOW *w, int cols)
+{
+	char right[16];
+	snprintf(right, sizeof right, " %3d%% ", percent(c, mode));
+	status_left(c, mode, &c->label);
+	ui_status_line(u, w, cols, c->label.data, right);
+}
+
+static void grid_status(struct ui *u, void *data, WINDOW *w, int cols)
+{
+	status(u, data, GRID, w, cols);
+}
+
+static void topics_status(struct ui *u, void *data, WINDOW *w, int cols)
+{
+	status(u, data, TOPICS, w, cols);
+}
+
+static void facts_status(struct ui *u, void *data, WINDOW *w, int cols)
+{
+	status(u, data, FACTS, w, cols);
+}
+
+static const struct ui_view_type grid_view = {
+	.name = "Compare", .draw = grid_draw, .key = grid_key, .status = grid_status,
+	.resize = grid_resize, .close = grid_close,
+};
+static const struct ui_view_type topics_view = {
+	.name = "Compare \xC2\xB7 topics", .draw = topics_draw, .key = topics_key, .status = topics_status,
+};
+static const struct ui_view_type facts_view = {
+	.name = "Compare \xC2\xB7 key figures", .draw = facts_draw, .key = facts_key, .status = facts_status,
+	.close = popped,
 };
 
-/* ---- the hub's side ---- */
+/* ---- opening ---- */
 
 int ui_compare_open(struct ui *u)
 {
@@ -844,9 +936,9 @@ int ui_compare_open(struct ui *u)
 	for (int k = 0; k < u->nmarked; k++)   /* read now, those of a lazy corpus */
 		if (!corpus_get(u->corpus, (size_t)u->marked[k])) {
 			ui_message(u, "cannot compare: %s cannot be read", corpus_path(u->corpus, (size_t)u->marked[k]));
+			classify_default_free();
 			return -1;
 		}
-	ui_compare_close(u);
 	struct ui_compare *c = xcalloc(1, sizeof *c);
 	c->n = (size_t)u->nmarked;
 	for (size_t k = 0; k < c->n; k++) {
@@ -857,70 +949,6 @@ int ui_compare_open(struct ui *u)
 	c->row_y = xcalloc(c->cmp.nrows + 1, sizeof *c->row_y);
 	for (size_t k = 0; k < c->n; k++)
 		c->col[k].first = xcalloc(c->cmp.nrows + 1, sizeof *c->col[k].first);
-	u->compare = c;
+	ui_view_push(u, &grid_view, c);
 	return 0;
-}
-
-void ui_compare_close(struct ui *u)
-{
-	struct ui_compare *c = u->compare;
-	if (!c)
-		return;
-	for (size_t k = 0; k < UI_COMPARE_MAX; k++) {
-		free(c->col[k].line);
-		free(c->col[k].first);
-		facts_fini(&c->facts[k]);
-	}
-	free(c->row_y);
-	free(c->frow);
-	text_lines_fini(&c->tmp);
-	buf_fini(&c->label);
-	compare_fini(&c->cmp);
-	if (c->fm)
-		facts_default_free();
-	classify_default_free();   /* the compare view is the browser's only user of the tables */
-	free(c);
-	u->compare = NULL;
-	for (int i = 0; i < UI_NPANES; i++)
-		if (u->win[i])
-			touchwin(u->win[i]);   /* the panes come back over the compare view */
-}
-
-int ui_compare_status(struct ui *u, WINDOW *w, int x, int cols)
-{
-	struct ui_compare *c = u->compare;
-	if (!c || x >= cols)
-		return x;
-	struct buf *b = &c->label;
-	buf_reset(b);
-	/* Hidden columns come first: on a narrow terminal they matter most. */
-	if (c->mode == FACTS && c->fact_shown < (int)c->n)
-		buf_printf(b, "columns %d-%d of %zu (h/l) \xC2\xB7 ", c->fact_first + 1, c->fact_first + c->fact_shown, c->n);
-	else if (c->mode == GRID && c->nshown < (int)c->n)
-		buf_printf(b, "columns %d-%d of %zu (h/l) \xC2\xB7 ", c->first + 1, c->first + c->nshown, c->n);
-	if (c->mode == FACTS) {
-		buf_printf(b, "Key figures: %zu rows", c->nfrow);
-		if (c->nfrow)
-			buf_printf(b, " \xC2\xB7 %s", facts_metric_label(c->fm, c->frow[c->fact_sel].metric));
-	} else if (c->cmp.nrows == 0) {
-		buf_adds(b, "These reports have no chapters to align");
-	} else {
-		size_t row = c->mode == TOPICS ? c->topic_sel : row_at(c, c->top);
-		buf_printf(b, "Topic %zu/%zu: ", row + 1, c->cmp.nrows);
-		compare_label(c->cmp.rows[row].part, c->cmp.rows[row].topic, b);
-	}
-	return x + ui_draw_text(w, 0, x, cols - x, b->data, b->len, UI_R_BAR, 0);
-}
-
-int ui_compare_percent(const struct ui *u)
-{
-	const struct ui_compare *c = u->compare;
-	if (!c)
-		return 100;
-	if (c->mode == FACTS)
-		return c->nfrow ? (int)((c->fact_sel + 1) * 100 / c->nfrow) : 100;
-	if (c->mode == TOPICS)
-		return c->cmp.nrows ? (int)((c->topic_sel + 1) * 100 / c->cmp.nrows) : 100;
-	size_t total = grid_total(c), seen = c->top + grid_rows(c);
-	return total == 0 || seen >= total ? 100 : (int)(seen * 100 / total);
 }

@@ -68,7 +68,7 @@ struct vrow {
 };
 
 struct view {
-	int open, editing;
+	int editing;
 	struct prompt p;
 	struct query *q;
 	char err[256];
@@ -97,7 +97,6 @@ struct ui_search {
 	char *hist[HISTORY_MAX];    /* oldest first, owned */
 	size_t nhist;
 	int hist_dirty;
-	int cursor;                 /* what curs_set was last given */
 	char counter[48];           /* ui_search_counter's answer */
 };
 
@@ -885,7 +884,7 @@ static void view_open_row(struct ui *u)
 	}
 	size_t off = snip->snippet >= 0 && snip->n ? v->marks[snip->first].start : r->body_start;
 	history_add(s, v->p.text, v->p.len);
-	v->open = 0;
+	ui_view_pop(u);
 	ui_open(u, (int)report);
 	ui_jump(u, off);
 	u->focus = UI_READER;
@@ -903,9 +902,10 @@ static int view_key(struct ui *u, enum ui_action a)
 	struct view *v = &u->search->view;
 	if (a == UI_OPEN) {
 		view_open_row(u);
-	} else if (a == UI_QUIT || a == UI_SEARCH_VIEW) {
-		v->open = a == UI_SEARCH_VIEW;
-		v->editing = v->open;
+	} else if (a == UI_QUIT) {
+		ui_view_pop(u);
+	} else if (a == UI_SEARCH_VIEW) {
+		v->editing = 1;
 	} else if (a == UI_SEARCH) {
 		v->editing = 1;
 	} else if (ui_action_moves(a) && v->nrows) {
@@ -920,9 +920,10 @@ static int view_key(struct ui *u, enum ui_action a)
 	return 1;
 }
 
-static void view_click(struct ui *u, int row)
+static void view_click(struct ui *u, void *data, int row)
 {
-	struct view *v = &u->search->view;
+	(void)u;
+	struct view *v = &((struct ui_search *)data)->view;
 	if (row < 2) {
 		v->editing = 1;
 		return;
@@ -934,34 +935,30 @@ static void view_click(struct ui *u, int row)
 	}
 }
 
-static void view_resize(struct ui *u, int rows, int cols)
+static void view_resize(struct ui *u, void *data, int rows, int cols)
 {
-	(void)cols;
-	struct view *v = &u->search->view;
+	(void)u, (void)cols;
+	struct view *v = &((struct ui_search *)data)->view;
 	if (rows > 2)
 		ui_keep_visible(&v->top, v->sel, v->nrows, rows - 2);
 }
 
-const struct ui_pane ui_search_pane = {
-	"Search", view_draw, view_key, view_click, view_resize,
-};
-
-static int view_input(struct ui *u, int r, wint_t ch)
+static int view_input(struct ui *u, void *data, int r, wint_t ch, enum ui_action a)
 {
-	struct view *v = &u->search->view;
-	enum ui_action a = ui_key_action(r, ch);
+	struct ui_search *s = data;
+	struct view *v = &s->view;
 	if (v->editing) {
-		switch (edit(u->search, &v->p, r, ch)) {
+		switch (edit(s, &v->p, r, ch)) {
 		case EDIT_CHANGED: view_search(u); break;
 		case EDIT_ENTER: v->editing = v->nrows == 0 && v->res.n == 0; break;
-		case EDIT_ESC: v->open = 0; break;
+		case EDIT_ESC: ui_view_pop(u); break;
 		case EDIT_OTHER: if (a == UI_REDRAW) return 0; break;
 		default: break;
 		}
 		return 1;
 	}
 	if (r == OK && ch == 27)
-		v->open = 0;
+		ui_view_pop(u);
 	else if (a == UI_HELP || a == UI_REDRAW)
 		return 0;
 	else
@@ -969,13 +966,27 @@ static int view_input(struct ui *u, int r, wint_t ch)
 	return 1;
 }
 
+static void view_paint(struct ui *u, void *data, WINDOW *w, int rows, int cols)
+{
+	(void)data;
+	view_draw(u, w, rows, cols);
+}
+
+static void view_status(struct ui *u, void *data, WINDOW *w, int cols);
+
+/* The search state outlives the view (it is u->search): closing frees nothing. */
+static const struct ui_view_type results_view = {
+	.name = "Search", .draw = view_paint, .key = view_input, .status = view_status,
+	.resize = view_resize, .click = view_click,
+};
+
 /* The view keeps its last query and results: s goes back to them, ready to refine. */
 static void view_open(struct ui *u)
 {
 	struct view *v = &u->search->view;
-	v->open = 1;
 	v->editing = 1;
 	v->p.recall = u->search->nhist;
+	ui_view_push(u, &results_view, u->search);
 	view_index(u);
 }
 
@@ -985,7 +996,6 @@ struct ui_search *ui_search_new(void)
 {
 	struct ui_search *s = xcalloc(1, sizeof *s);
 	s->find.doc_report = -1;
-	s->cursor = -1;
 	history_load(s);
 	return s;
 }
@@ -1023,8 +1033,6 @@ int ui_search_input(struct ui *u, int r, wint_t ch)
 	struct ui_search *s = u->search;
 	if (s->find.prompting)
 		return find_input(u, r, ch);
-	if (s->view.open)
-		return view_input(u, r, ch);
 	switch (ui_key_action(r, ch)) {
 	case UI_SEARCH: find_open(u); return 1;
 	case UI_SEARCH_NEXT: find_step(u, 1); return 1;
@@ -1041,21 +1049,6 @@ int ui_search_input(struct ui *u, int r, wint_t ch)
 	return 0;
 }
 
-int ui_search_viewing(const struct ui *u)
-{
-	return u->search && u->search->view.open;
-}
-
-/* While a query is typed the terminal's own cursor stands after it, so that an input method
- * opens its list of candidates there; the window refreshed last decides where it stands,
- * which is why the status line leaves it alone (leaveok) while the view's query line is edited. */
-static void set_cursor(struct ui_search *s, int on)
-{
-	if (s->cursor != on)
-		curs_set(on);
-	s->cursor = on;
-}
-
 const char *ui_search_counter(struct ui *u)
 {
 	struct find *f = &u->search->find;
@@ -1067,9 +1060,14 @@ const char *ui_search_counter(struct ui *u)
 	return u->search->counter;
 }
 
-static void view_status(struct ui *u, WINDOW *w, int cols)
+/* While a query is typed the terminal's own cursor stands after it, so that an input method
+ * opens its list of candidates there; the window refreshed last decides where it stands,
+ * which is why the status line leaves it alone (leaveok) while the view's query line is edited. */
+static void view_status(struct ui *u, void *data, WINDOW *w, int cols)
 {
-	struct view *v = &u->search->view;
+	struct view *v = &((struct ui_search *)data)->view;
+	if (v->editing)
+		ui_want_cursor(u);
 	char line[320];
 	const char *keys = v->editing ? "Enter: the results  Esc: leave" : "j/k: move  Enter: open  /: edit  q: leave";
 	if (u->msg[0])
@@ -1094,15 +1092,10 @@ int ui_search_status(struct ui *u, WINDOW *w, int cols)
 {
 	struct ui_search *s = u->search;
 	struct find *f = &s->find;
-	if (s->view.open) {
-		set_cursor(s, s->view.editing);
-		view_status(u, w, cols);
-		return 1;
-	}
-	set_cursor(s, f->prompting);
-	leaveok(w, !f->prompting);
 	if (!f->prompting)
 		return 0;
+	ui_want_cursor(u);
+	leaveok(w, FALSE);
 	char right[300];
 	enum ui_role rr = UI_R_BAR;
 	if (f->err[0]) {

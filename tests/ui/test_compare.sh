@@ -232,7 +232,9 @@ for size in 150x45 120x35 80x24; do
 	check "$size: Esc closes the popup" hides "全区共收到行政复议申请48件"
 	check "$size: Esc kept the facts table" title_has "fazhi • Compare"
 	keys Escape
-	check "$size: Esc again returns to the browser" title_has "fazhi • Reader"
+	check "$size: Esc again goes back to the view below, the sections" status_has "Topic 1/30: 举措成效"
+	keys Escape
+	check "$size: Esc once more returns to the browser" title_has "fazhi • Reader"
 	check "$size: the three panes are back" borders_straight 2
 	check "$size: the reports pane is back" pane_shows 1 "3舟山市普陀区"
 	keys c f f
