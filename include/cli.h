@@ -12,6 +12,9 @@ int cli_outline(int argc, char **argv);
 int cli_search(int argc, char **argv);
 int cli_compare(int argc, char **argv);
 int cli_facts(int argc, char **argv);
+/* table: one row per report (cli_table.c); check: findings, exit 1 when there are any (cli_check.c). */
+int cli_table(int argc, char **argv);
+int cli_check(int argc, char **argv);
 
 /* Shared by the subcommands: load PATH arguments (or the embedded corpus when npaths == 0),
  * print every corpus message as "fazhi: PATH: reason" on stderr; returns the failure count. */

@@ -43,24 +43,6 @@ static void sentence(const struct report *r, const struct facts_fact *f, const c
 		(*n)--;
 }
 
-static void csv_field(struct buf *b, const char *s, size_t n)
-{
-	int quote = 0;
-	for (size_t i = 0; i < n && !quote; i++)
-		quote = s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
-	if (!quote) {
-		buf_add(b, s, n);
-		return;
-	}
-	buf_addc(b, '"');
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '"')
-			buf_addc(b, '"');
-		buf_addc(b, s[i]);
-	}
-	buf_addc(b, '"');
-}
-
 /* A fact's unit "counter|qualifier;…" split: the counter's length, and the qualifiers ("" when none). */
 static size_t counter_of(const char *unit, const char **qualifier)
 {
@@ -118,28 +100,28 @@ static void print_fact(struct buf *b, enum format fmt, const struct facts_model 
 	size_t counter = counter_of(f->unit, &qualifier);
 	const char *label = facts_metric_label(m, f->metric);
 	if (fmt == CSV) {
-		csv_field(b, r->path, strlen(r->path));
+		buf_add_csv(b, r->path, strlen(r->path));
 		buf_addc(b, ',');
-		csv_field(b, region, strlen(region));
+		buf_add_csv(b, region, strlen(region));
 		if (r->meta.year)
 			buf_printf(b, ",%d,", r->meta.year);
 		else
 			buf_adds(b, ",,");
 		buf_printf(b, "%s,", name);
-		csv_field(b, label, strlen(label));
+		buf_add_csv(b, label, strlen(label));
 		buf_printf(b, ",%s,", f->value_text);
-		csv_field(b, f->unit, counter);
+		buf_add_csv(b, f->unit, counter);
 		buf_addc(b, ',');
-		csv_field(b, qualifier, strlen(qualifier));
+		buf_add_csv(b, qualifier, strlen(qualifier));
 		buf_addc(b, ',');
-		csv_field(b, r->text + f->period_start, f->period_end - f->period_start);
+		buf_add_csv(b, r->text + f->period_start, f->period_end - f->period_start);
 		buf_addc(b, ',');
 		struct buf sec = { 0 };
 		section_path(&sec, r, f->section, 0);
-		csv_field(b, sec.data ? sec.data : "", sec.len);
+		buf_add_csv(b, sec.data ? sec.data : "", sec.len);
 		buf_fini(&sec);
 		buf_addc(b, ',');
-		csv_field(b, s, n);
+		buf_add_csv(b, s, n);
 		buf_adds(b, "\r\n");
 		buf_fini(&from);
 		return;
