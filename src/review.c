@@ -305,6 +305,61 @@ static int head_len(const struct report *r, const struct section *s)
 	return quote_len(r->text + s->number_start, n, 90);
 }
 
+/* The value of a top-level ordinal 四、 opening s[i..end) (Chinese numerals, then 、 and no
+ * numeral: not 二、三产业), with *title where its title begins; 0 when there is none. */
+static int top_ordinal_at(const char *s, size_t i, size_t end, size_t *title)
+{
+	double v;
+	size_t k = i < end && !(s[i] >= '0' && s[i] <= '9') ? facts_parse_number(s + i, end - i, &v) : 0;
+	if (!k || !parse_starts(s, i + k, end, "、") || v < 1 || v > 99)
+		return 0;
+	*title = i + k + strlen("、");
+	double next;
+	return facts_parse_number(s + *title, end - *title, &next) ? 0 : (int)v;
+}
+
+/* Lines that open with a top-level ordinal out of sequence (一、二、四、): the chapter tree only
+ * takes the next numeral, so these stand in the text of the chapter before. A title of a heading
+ * is short: a longer first sentence is running text that happens to begin with a numeral. */
+static void check_unread_headings(const struct report *r, struct review_findings *out)
+{
+	int last = 0;
+	size_t sec = 0, last_at = 0, last_len = 0, title;
+	double v;
+	for (size_t i = 0; i < r->npara; i++) {
+		const struct para *p = &r->paras[i];
+		for (; sec < r->nsections && r->sections[sec].head_start <= p->start; sec++) {
+			const struct section *s = &r->sections[sec];
+			if (s->level == 1 && facts_parse_number(r->text + s->number_start, s->number_end - s->number_start, &v))
+				last = (int)v, last_at = s->number_start, last_len = s->number_end - s->number_start;
+		}
+		size_t a = parse_skip_blanks(r->text, p->start, p->end);
+		int n = p->kind == PARA_HEADING ? 0 : top_ordinal_at(r->text, a, p->end, &title);
+		if (!n || !last || n == last + 1)
+			continue;
+		size_t stop = title;
+		while (stop < p->end && !parse_starts(r->text, stop, p->end, "。"))
+			parse_char(r->text, &stop, p->end);
+		if (stop - title > 120)   /* some 40 characters */
+			continue;
+		add(out, REVIEW_NUMBERING, REVIEW_ERROR, a, "%.*s follows %.*s、: %s; the line is not read as a heading",
+		    quote_len(r->text + a, stop - a, 90), r->text + a, (int)last_len, r->text + last_at,
+		    n > last ? "a numeral is missing between them" : "the numeral repeats");
+		last = n, last_at = a, last_len = title - strlen("、") - a;
+	}
+}
+
+/* Whether section i is the first of its parent's children at its level (pre-order: an earlier
+ * sibling comes before it, after the parent). */
+static int first_at_level(const struct report *r, size_t i)
+{
+	const struct section *s = &r->sections[i];
+	for (size_t j = i; j-- > (size_t)(s->parent + 1);)
+		if (r->sections[j].parent == s->parent && r->sections[j].level == s->level)
+			return 0;
+	return 1;
+}
+
 static void check_numbering(const struct report *r, struct review_findings *out)
 {
 	static const char *const forms[] = { "", "一、", "（一）", "1.", "（1）", "①" };
@@ -317,12 +372,13 @@ static void check_numbering(const struct report *r, struct review_findings *out)
 	for (size_t i = 0; i < r->nsections; i++) {
 		const struct section *s = &r->sections[i];
 		int above = s->parent >= 0 ? r->sections[s->parent].level : has_top ? 0 : s->level - 1;
-		if (s->level <= above + 1 || s->level > 5 || above + 1 < 1)
-			continue;
+		if (s->level <= above + 1 || s->level > 5 || above + 1 < 1 || !first_at_level(r, i))
+			continue;   /* the first heading of a skipped level stands for its siblings */
 		add(out, REVIEW_NUMBERING, REVIEW_ERROR, s->head_start, "heading %.*s skips a level: %s %s",
 		    head_len(r, s), r->text + s->number_start, forms[above + 1],
 		    s->parent >= 0 ? "is missing above it" : "headings are missing above it");
 	}
+	check_unread_headings(r, out);
 }
 
 /* The year written at s[i] as 2021年 or 二〇二一年 (not inside a longer number), with *next after
