@@ -138,8 +138,9 @@ const char *review_kind_name(int kind);
 const char *review_severity_name(int severity);
 
 /* Appends what a check finds in one report: missing parts (paras may be NULL as for
- * review_row_fill), numbering errors (the parser's warnings and skipped levels), a missing or
- * contradictory year or title, publication after deadline d, and figures that contradict each
+ * review_row_fill), numbering errors (the parser's warnings, skipped levels, top-level ordinals
+ * out of sequence), a missing or contradictory year or title (the words of chapter headings are
+ * read with classify_default), publication after deadline d, and figures that contradict each
  * other in facts (as facts_extract gave them for r, model m: a part above its whole, 受理 above
  * 收到; a proportion over 100 %; sub-items of a figure, 其中…, summing past it). Returns the
  * number added. */

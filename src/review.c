@@ -305,47 +305,77 @@ static int head_len(const struct report *r, const struct section *s)
 	return quote_len(r->text + s->number_start, n, 90);
 }
 
-/* The value of a top-level ordinal 四、 opening s[i..end) (Chinese numerals, then 、 and no
- * numeral: not 二、三产业), with *title where its title begins; 0 when there is none. */
-static int top_ordinal_at(const char *s, size_t i, size_t end, size_t *title)
+/* The value of an ordinal of level 1 (四、) or 2 (（四）) in Chinese numerals opening s[i..end),
+ * its level in *level and where its title begins in *title; 0 when there is none, or when a
+ * numeral follows (二、三产业: a count, not a heading). */
+static int ordinal_at(const char *s, size_t i, size_t end, int *level, size_t *title)
 {
-	double v;
-	size_t k = i < end && !(s[i] >= '0' && s[i] <= '9') ? facts_parse_number(s + i, end - i, &v) : 0;
-	if (!k || !parse_starts(s, i + k, end, "、") || v < 1 || v > 99)
+	static const char *const open[] = { "（", "(" }, *const close[] = { "）", ")" };
+	double v, next;
+	*level = 1;
+	for (size_t k = 0; k < 2; k++)
+		if (parse_starts(s, i, end, open[k]))
+			*level = 2, i += strlen(open[k]);
+	size_t n = i < end && !(s[i] >= '0' && s[i] <= '9') ? facts_parse_number(s + i, end - i, &v) : 0;
+	if (!n || v < 1 || v > 99)
 		return 0;
-	*title = i + k + strlen("、");
-	double next;
+	i += n;
+	if (*level == 1 && parse_starts(s, i, end, "、"))
+		*title = i + strlen("、");
+	else if (*level == 2 && (parse_starts(s, i, end, close[0]) || parse_starts(s, i, end, close[1])))
+		*title = i + strlen(parse_starts(s, i, end, close[0]) ? close[0] : close[1]);
+	else
+		return 0;
 	return facts_parse_number(s + *title, end - *title, &next) ? 0 : (int)v;
 }
 
-/* Lines that open with a top-level ordinal out of sequence (一、二、四、): the chapter tree only
- * takes the next numeral, so these stand in the text of the chapter before. A title of a heading
- * is short: a longer first sentence is running text that happens to begin with a numeral. */
+/* The ordinals last met at levels 1 and 2, taken by the chapter tree or not. */
+struct ordinals {
+	int last[3];
+	size_t at[3], len[3];   /* the last ordinal as written */
+};
+
+static void ordinal_met(struct ordinals *o, int level, int v, size_t at, size_t len)
+{
+	o->last[level] = v, o->at[level] = at, o->len[level] = len;
+	if (level == 1)
+		o->last[2] = 0, o->len[2] = 0;   /* （一） starts again under each chapter */
+}
+
+/* Lines that open with an ordinal out of sequence (一、二、四、; （一）（三）) that the chapter tree
+ * does not take, as it only takes the next numeral: they stand in the text of the heading before.
+ * A heading's title is short: a longer first sentence is running text opening with a numeral. */
 static void check_unread_headings(const struct report *r, struct review_findings *out)
 {
-	int last = 0;
-	size_t sec = 0, last_at = 0, last_len = 0, title;
+	struct ordinals o = { 0 };
+	size_t sec = 0, title;
+	int level;
 	double v;
 	for (size_t i = 0; i < r->npara; i++) {
 		const struct para *p = &r->paras[i];
 		for (; sec < r->nsections && r->sections[sec].head_start <= p->start; sec++) {
 			const struct section *s = &r->sections[sec];
-			if (s->level == 1 && facts_parse_number(r->text + s->number_start, s->number_end - s->number_start, &v))
-				last = (int)v, last_at = s->number_start, last_len = s->number_end - s->number_start;
+			size_t n = s->number_end - s->number_start;
+			if (s->level <= 2 && facts_parse_number(r->text + s->number_start, n, &v))
+				ordinal_met(&o, s->level, (int)v, s->head_start, s->title_start - s->head_start);
 		}
 		size_t a = parse_skip_blanks(r->text, p->start, p->end);
-		int n = p->kind == PARA_HEADING ? 0 : top_ordinal_at(r->text, a, p->end, &title);
-		if (!n || !last || n == last + 1)
+		int n = p->kind == PARA_HEADING ? 0 : ordinal_at(r->text, a, p->end, &level, &title);
+		if (!n || !o.last[1] || n == o.last[level] + 1)
 			continue;
 		size_t stop = title;
 		while (stop < p->end && !parse_starts(r->text, stop, p->end, "。"))
 			parse_char(r->text, &stop, p->end);
 		if (stop - title > 120)   /* some 40 characters */
 			continue;
-		add(out, REVIEW_NUMBERING, REVIEW_ERROR, a, "%.*s follows %.*s、: %s; the line is not read as a heading",
-		    quote_len(r->text + a, stop - a, 90), r->text + a, (int)last_len, r->text + last_at,
-		    n > last ? "a numeral is missing between them" : "the numeral repeats");
-		last = n, last_at = a, last_len = title - strlen("、") - a;
+		if (o.len[level])
+			add(out, REVIEW_NUMBERING, REVIEW_ERROR, a, "%.*s follows %.*s: %s; the line is not read as a heading",
+			    quote_len(r->text + a, stop - a, 90), r->text + a, (int)o.len[level], r->text + o.at[level],
+			    n > o.last[level] ? "a numeral is missing between them" : "the numeral repeats");
+		else
+			add(out, REVIEW_NUMBERING, REVIEW_ERROR, a, "%.*s is the first of its level: the numbering starts at %d; "
+			    "the line is not read as a heading", quote_len(r->text + a, stop - a, 90), r->text + a, n);
+		ordinal_met(&o, level, n, a, title - a);
 	}
 }
 
@@ -362,7 +392,7 @@ static int first_at_level(const struct report *r, size_t i)
 
 static void check_numbering(const struct report *r, struct review_findings *out)
 {
-	static const char *const forms[] = { "", "一、", "（一）", "1.", "（1）", "①" };
+	static const char *const forms[] = { "", "一、", "（一）" };
 	int has_top = 0;
 	for (size_t i = 0; i < r->nwarnings; i++)
 		if (r->warnings[i].kind == REPORT_WARN_NUMBERING)
@@ -372,7 +402,8 @@ static void check_numbering(const struct report *r, struct review_findings *out)
 	for (size_t i = 0; i < r->nsections; i++) {
 		const struct section *s = &r->sections[i];
 		int above = s->parent >= 0 ? r->sections[s->parent].level : has_top ? 0 : s->level - 1;
-		if (s->level <= above + 1 || s->level > 5 || above + 1 < 1 || !first_at_level(r, i))
+		/* ① and (1) enumerate at any depth; only 一、（一）1. are levels of a document's outline */
+		if (s->level <= above + 1 || s->level > 3 || above + 1 < 1 || !first_at_level(r, i))
 			continue;   /* the first heading of a skipped level stands for its siblings */
 		add(out, REVIEW_NUMBERING, REVIEW_ERROR, s->head_start, "heading %.*s skips a level: %s %s",
 		    head_len(r, s), r->text + s->number_start, forms[above + 1],
@@ -469,9 +500,14 @@ static void check_title(const struct report *r, struct review_findings *out)
  * long-term plan, left alone. */
 static void check_heading_years(const struct report *r, struct review_findings *out)
 {
+	const struct classify_model *cm = classify_default(NULL);
 	for (size_t i = 0; i < r->nsections; i++) {
 		const struct section *s = &r->sections[i];
-		int y, want = s->part == CLASSIFY_MEASURES ? r->meta.year : s->part == CLASSIFY_PLANS ? r->meta.year + 1 : 0;
+		/* the part its words name: the classifier gives a heading naming the reported year to
+		 * measures whatever its words, which is the contradiction looked for */
+		int part = cm ? classify_heading_part(cm, r->text + s->title_start, s->title_end - s->title_start, 0) : -1;
+		part = part >= 0 ? part : s->part;
+		int y, want = part == CLASSIFY_MEASURES ? r->meta.year : part == CLASSIFY_PLANS ? r->meta.year + 1 : 0;
 		if (s->parent >= 0 || !r->meta.year || !want || years_in(r->text, s->title_start, s->title_end, &y) != 1 ||
 		    y == want)
 			continue;
@@ -626,9 +662,20 @@ static int counter_is(const char *s, size_t i, size_t end, const char *norm)
 	return 0;
 }
 
+/* Whether the figure at byte i states another metric than f's (审结43件 under 案件57件，其中…):
+ * an attribute of the total, not a share of it. */
+static int other_metric_at(const struct facts *facts, const struct facts_fact *f, size_t i)
+{
+	for (size_t k = 0; k < facts->n; k++)
+		if (facts->v[k].num_start <= i && i < facts->v[k].num_end && facts->v[k].metric != f->metric)
+			return 1;
+	return 0;
+}
+
 /* The sum of the sub-items of f counted in its unit, and how many there are in *n. The items end
- * where they make up the total (…30件，其中A12件，B18件，宣布废止4件: 废止 is no item). */
-static double items_sum(const struct report *r, const struct facts_fact *f, size_t *n)
+ * where they make up the total (…30件，其中A12件，B18件，宣布废止4件: 废止 is no item); figures
+ * the facts read as another metric are no items. */
+static double items_sum(const struct report *r, const struct facts *facts, const struct facts_fact *f, size_t *n)
 {
 	const char *s = r->text;
 	size_t end = r->body_end, i;
@@ -644,10 +691,11 @@ static double items_sum(const struct report *r, const struct facts_fact *f, size
 			parse_char(s, &i, end);
 			continue;
 		}
+		int attribute = other_metric_at(facts, f, i);
 		i += k;
 		if (parse_starts(s, i, end, "余") || parse_starts(s, i, end, "多"))
 			parse_char(s, &i, end);
-		if (counter_is(s, i, end, f->unit_norm))
+		if (!attribute && counter_is(s, i, end, f->unit_norm))
 			sum += v, (*n)++;
 		if (sum == f->value)
 			break;   /* the items made up their total: what follows is another statement */
@@ -662,7 +710,7 @@ static void check_items(const struct report *r, const struct facts *facts, struc
 		size_t n;
 		if (!figured(f) || f->unit[0] == '%' || (i > 0 && facts->v[i - 1].num_start == f->num_start))
 			continue;
-		double sum = items_sum(r, f, &n);
+		double sum = items_sum(r, facts, f, &n);
 		if (n && sum > f->value)
 			add(out, REVIEW_FIGURES, REVIEW_ERROR, f->num_start, "the %zu items under %.*s (其中…) sum to %g, more than it",
 			    n, quote_len(r->text + f->num_start, f->num_end - f->num_start, 40), r->text + f->num_start, sum);
