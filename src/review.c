@@ -298,11 +298,11 @@ static int quote_len(const char *s, size_t n, size_t max)
 	return (int)max;
 }
 
-/* A heading's ordinal and title as one short run of text, for messages. */
+/* A heading's ordinal and title as one short run of text from head_start, for messages. */
 static int head_len(const struct report *r, const struct section *s)
 {
-	size_t n = s->title_end > s->number_start ? s->title_end - s->number_start : 0;
-	return quote_len(r->text + s->number_start, n, 90);
+	size_t n = s->title_end > s->head_start ? s->title_end - s->head_start : 0;
+	return quote_len(r->text + s->head_start, n, 90);
 }
 
 /* The value of an ordinal of level 1 (四、) or 2 (（四）) in Chinese numerals opening s[i..end),
@@ -406,7 +406,7 @@ static void check_numbering(const struct report *r, struct review_findings *out)
 		if (s->level <= above + 1 || s->level > 3 || above + 1 < 1 || !first_at_level(r, i))
 			continue;   /* the first heading of a skipped level stands for its siblings */
 		add(out, REVIEW_NUMBERING, REVIEW_ERROR, s->head_start, "heading %.*s skips a level: %s %s",
-		    head_len(r, s), r->text + s->number_start, forms[above + 1],
+		    head_len(r, s), r->text + s->head_start, forms[above + 1],
 		    s->parent >= 0 ? "is missing above it" : "headings are missing above it");
 	}
 	check_unread_headings(r, out);
@@ -512,7 +512,7 @@ static void check_heading_years(const struct report *r, struct review_findings *
 		    y == want)
 			continue;
 		add(out, REVIEW_YEAR, REVIEW_WARNING, s->head_start, "heading %.*s names %d in a report on %d",
-		    head_len(r, s), r->text + s->number_start, y, r->meta.year);
+		    head_len(r, s), r->text + s->head_start, y, r->meta.year);
 	}
 }
 
@@ -835,7 +835,7 @@ size_t review_check_repeated(const struct report *r, const struct report *other,
 		if (!total || found * 100 < total * REPEAT_SHARE || found < 2 * REPEAT_MIN_SENTENCE)
 			continue;
 		add(out, REVIEW_REPEATED, REVIEW_WARNING, s->head_start, "section %.*s: %zu%% of its text stands in %s",
-		    head_len(r, s), r->text + s->number_start, found * 100 / total, other->path);
+		    head_len(r, s), r->text + s->head_start, found * 100 / total, other->path);
 		skip_to = s->end;
 	}
 	free(set.v);
