@@ -268,7 +268,9 @@ static void test_deleting_a_part(void **state)
 		"四、2023年推进法治政府建设的主要安排\n"
 		"（一）持续深化依法行政。进一步健全依法决策机制，提升行政执法规范化水平。\n"
 		"（二）加强法治宣传教育。深入开展八五普法，推动法治文化阵地建设。\n";
-	check_deleting_parts(parse_report(xstrdup(written), strlen(written), "written.txt"));
+	struct report *r = parse_report(xstrdup(written), strlen(written), "written.txt");
+	check_deleting_parts(r);
+	report_free(r);
 	struct corpus co;
 	corpus_init(&co);
 	corpus_add_embedded(&co);
