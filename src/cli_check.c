@@ -29,26 +29,38 @@ static const char usage_text[] =
 	"Severity is error (the rule is not met, or the report contradicts itself) or warning.\n"
 	"Exit status: 0 no findings, 1 findings (or a file could not be read), 2 on a usage error.\n";
 
-/* Reads the options; returns the index of the first FILE, -1 on a usage error, -2 for --help. */
-static int options(int argc, char **argv, int *json, struct review_deadline *d)
+int cli_review_options(const char *cmd, int argc, char **argv, int *json, int *csv, struct review_deadline *d)
 {
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "--json") == 0) {
 			*json = 1;
+		} else if (csv && strcmp(a, "--csv") == 0) {
+			*csv = 1;
 		} else if (strcmp(a, "--deadline") == 0) {
 			if (++i == argc || review_deadline_parse(argv[i], d) < 0)
-				return cli_usage_error("check", "--deadline takes MM-DD, not", i < argc ? argv[i] : ""), -1;
+				return cli_usage_error(cmd, "--deadline takes MM-DD, not", i < argc ? argv[i] : ""), -1;
 		} else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
 			return -2;
 		} else if (strcmp(a, "--") == 0) {
 			return i + 1;
 		} else {
-			return cli_usage_error("check", "unknown option", a), -1;
+			return cli_usage_error(cmd, "unknown option", a), -1;
 		}
 	}
 	return i;
+}
+
+int cli_review_models(const char *cmd, const struct classify_model **cm, const struct facts_model **fm)
+{
+	char *cause = NULL;
+	*cm = classify_default(&cause);
+	*fm = *cm ? facts_default(&cause) : NULL;
+	if (*fm)
+		return 0;
+	classify_default_free();
+	return cli_fail(cmd, cause);
 }
 
 static void print_text(struct buf *b, const struct report *r, const struct review_findings *f)
@@ -121,7 +133,7 @@ int cli_check(int argc, char **argv)
 {
 	int json = 0;
 	struct review_deadline d = REVIEW_DEADLINE_DEFAULT;
-	int first = options(argc, argv, &json, &d);
+	int first = cli_review_options("check", argc, argv, &json, NULL, &d);
 	if (first == -2) {
 		fputs(usage_text, stdout);
 		return 0;
@@ -130,13 +142,10 @@ int cli_check(int argc, char **argv)
 		return 2;
 	if (first == argc)
 		return cli_usage_error("check", "no FILE given", NULL);
-	char *cause = NULL;
-	const struct classify_model *cm = classify_default(&cause);
-	const struct facts_model *fm = cm ? facts_default(&cause) : NULL;
-	if (!fm) {
-		classify_default_free();
-		return cli_fail("check", cause);
-	}
+	const struct classify_model *cm;
+	const struct facts_model *fm;
+	if (cli_review_models("check", &cm, &fm))
+		return 2;
 	struct corpus co;
 	corpus_init(&co);
 	size_t failed = cli_load(&co, argv + first, argc - first), findings = 0;

@@ -30,32 +30,6 @@ static const char usage_text[] =
 	"warnings the kinds of the parser's warnings (numbering, no_headings, no_year).\n"
 	"Exit status: 0 when all files loaded, 1 when some could not be read, 2 on a usage error.\n";
 
-enum format { TEXT, CSV, JSON };
-
-/* Reads the options; returns the index of the first PATH, -1 on a usage error, -2 for --help. */
-static int options(int argc, char **argv, enum format *fmt, struct review_deadline *d)
-{
-	int i = 1;
-	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-		const char *a = argv[i];
-		if (strcmp(a, "--csv") == 0) {
-			*fmt = CSV;
-		} else if (strcmp(a, "--json") == 0) {
-			*fmt = JSON;
-		} else if (strcmp(a, "--deadline") == 0) {
-			if (++i == argc || review_deadline_parse(argv[i], d) < 0)
-				return cli_usage_error("table", "--deadline takes MM-DD, not", i < argc ? argv[i] : ""), -1;
-		} else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-			return -2;
-		} else if (strcmp(a, "--") == 0) {
-			return i + 1;
-		} else {
-			return cli_usage_error("table", "unknown option", a), -1;
-		}
-	}
-	return i;
-}
-
 /* The rows in the order the files were met, those that failed among them. The strings are
  * borrowed from the corpus. */
 struct rows {
@@ -185,31 +159,30 @@ static void print_text(struct buf *b, const struct rows *rows)
 
 int cli_table(int argc, char **argv)
 {
-	enum format fmt = TEXT;
+	int json = 0, csv = 0;
 	struct review_deadline d = REVIEW_DEADLINE_DEFAULT;
-	int first = options(argc, argv, &fmt, &d);
+	int first = cli_review_options("table", argc, argv, &json, &csv, &d);
 	if (first == -2) {
 		fputs(usage_text, stdout);
 		return 0;
 	}
 	if (first < 0)
 		return 2;
-	char *cause = NULL;
-	const struct classify_model *cm = classify_default(&cause);
-	const struct facts_model *fm = cm ? facts_default(&cause) : NULL;
-	if (!fm) {
-		classify_default_free();
-		return cli_fail("table", cause);
-	}
+	if (json && csv)
+		return cli_usage_error("table", "--csv and --json exclude each other", NULL);
+	const struct classify_model *cm;
+	const struct facts_model *fm;
+	if (cli_review_models("table", &cm, &fm))
+		return 2;
 	struct corpus co;
 	corpus_init(&co);
 	size_t failed = cli_load(&co, argv + first, argc - first);
 	struct rows rows = { 0 };
 	struct buf out = { 0 };
 	fill_rows(&co, cm, fm, d, &rows);
-	if (fmt == CSV)
+	if (csv)
 		print_csv(&out, &rows);
-	else if (fmt == JSON)
+	else if (json)
 		print_json(&out, &rows);
 	else
 		print_text(&out, &rows);

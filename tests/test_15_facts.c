@@ -54,20 +54,37 @@ static void test_numbers(void **state)
 	assert_int_equal(facts_parse_number("件", 3, &v), 0);
 }
 
-/* Text in, the facts of catalogue m out as "metric=value unit" joined by spaces. */
-static void extract_with(const struct facts_model *m, const char *text, char *out, size_t cap)
+/* Text in, the facts of catalogue m out as "metric=value unit" joined by spaces; with rates,
+ * only the rates facts_compute adds, as "metric=value unit<num_metric/den_metric>". */
+static void facts_text(const struct facts_model *m, const char *text, int rates, char *out, size_t cap)
 {
 	struct report *r = one_para(text);
 	struct facts f = { 0 };
 	facts_extract(m, r, &f);
+	size_t stated = f.n, first = rates ? stated : 0;
+	if (rates)
+		facts_compute(m, &f, 0);
 	out[0] = '\0';
-	for (size_t i = 0; i < f.n; i++) {
+	for (size_t i = first; i < f.n; i++) {
+		const struct facts_fact *c = &f.v[i];
 		size_t len = strlen(out);
-		snprintf(out + len, cap - len, "%s%s=%s %s", i ? " " : "", facts_metric_name(m, f.v[i].metric),
-			 f.v[i].value_text, f.v[i].unit);
+		len += snprintf(out + len, cap - len, "%s%s=%s %s", i > first ? " " : "", facts_metric_name(m, c->metric),
+				c->value_text, c->unit);
+		assert_int_equal(c->computed, i >= stated);
+		assert_int_equal(facts_metric_computed(m, c->metric), i >= stated);
+		if (c->computed) {
+			assert_true(c->from[0] < stated && c->from[1] < stated);
+			snprintf(out + len, cap - len, "<%s/%s>", facts_metric_name(m, f.v[c->from[0]].metric),
+				 facts_metric_name(m, f.v[c->from[1]].metric));
+		}
 	}
 	facts_fini(&f);
 	report_free(r);
+}
+
+static void extract_with(const struct facts_model *m, const char *text, char *out, size_t cap)
+{
+	facts_text(m, text, 0, out, cap);
 }
 
 static void extract(const char *text, char *out, size_t cap)
@@ -178,33 +195,6 @@ static void test_catalogue_errors(void **state)
 	facts_model_free(m);
 }
 
-/* Text in, its facts and computed rates out, as in extract_with; a computed rate reads
- * "metric=value unit<num_metric/den_metric>". */
-static void compute(const char *text, char *out, size_t cap)
-{
-	const struct facts_model *m = model();
-	struct report *r = one_para(text);
-	struct facts f = { 0 };
-	facts_extract(m, r, &f);
-	size_t stated = f.n;
-	facts_compute(m, &f, 0);
-	out[0] = '\0';
-	for (size_t i = stated; i < f.n; i++) {
-		const struct facts_fact *c = &f.v[i];
-		size_t len = strlen(out);
-		assert_true(c->computed);
-		assert_true(facts_metric_computed(m, c->metric));
-		assert_true(c->from[0] < stated && c->from[1] < stated);
-		snprintf(out + len, cap - len, "%s%s=%s %s<%s/%s>", i > stated ? " " : "", facts_metric_name(m, c->metric),
-			 c->value_text, c->unit, facts_metric_name(m, f.v[c->from[0]].metric),
-			 facts_metric_name(m, f.v[c->from[1]].metric));
-	}
-	for (size_t i = 0; i < stated; i++)
-		assert_false(f.v[i].computed || facts_metric_computed(m, f.v[i].metric));
-	facts_fini(&f);
-	report_free(r);
-}
-
 static void test_computed_rates(void **state)
 {
 	(void)state;
@@ -231,7 +221,7 @@ static void test_computed_rates(void **state)
 	};
 	char out[512];
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-		compute(rows[i].text, out, sizeof out);
+		facts_text(model(), rows[i].text, 1, out, sizeof out);
 		if (strcmp(out, rows[i].rates) != 0)
 			print_error("%s\n  got  %s\n  want %s\n", rows[i].text, out, rows[i].rates);
 		assert_string_equal(out, rows[i].rates);

@@ -56,7 +56,8 @@ for cmd in table check; do
 	"$FAZHI" $cmd --deadline >/dev/null 2>&1
 	t "$cmd --deadline without a value is a usage error" [ $? -eq 2 ]
 done
-grep -q '^  table ' "$T/help" 2>/dev/null
+"$FAZHI" table --csv --json "$T/clean.txt" >/dev/null 2>&1
+t "table: --csv and --json together are a usage error" [ $? -eq 2 ]
 "$FAZHI" --help >"$T/main-help"
 t "fazhi --help lists table and check" sh -c 'grep -q "^  table " "$1" && grep -q "^  check " "$1"' - "$T/main-help"
 
