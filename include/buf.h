@@ -21,6 +21,9 @@ void buf_adds(struct buf *b, const char *s);
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Appends s[0..n) as a JSON string literal, quotes included; bytes must be UTF-8. */
 void buf_add_json(struct buf *b, const char *s, size_t n);
+/* Appends s[0..n) as one CSV field (RFC 4180): quoted, with quotes doubled, when it holds a
+ * comma, a quote or a line break; else as it is. */
+void buf_add_csv(struct buf *b, const char *s, size_t n);
 /* Hands the string over to the caller (never NULL) and leaves the buf empty. */
 char *buf_take(struct buf *b);
 

@@ -12,6 +12,18 @@ int cli_outline(int argc, char **argv);
 int cli_search(int argc, char **argv);
 int cli_compare(int argc, char **argv);
 int cli_facts(int argc, char **argv);
+/* table: one row per report (cli_table.c); check: findings, exit 1 when there are any (cli_check.c). */
+int cli_table(int argc, char **argv);
+int cli_check(int argc, char **argv);
+/* What table and check share (cli_check.c): their options --json, --csv (csv NULL: refused),
+ * --deadline MM-DD and -h, returning the index of the first operand, -1 after a usage error
+ * (printed), -2 for --help; and the two models they read with, returning 0, or 2 after printing
+ * why they cannot be loaded. */
+struct review_deadline;
+struct classify_model;
+struct facts_model;
+int cli_review_options(const char *cmd, int argc, char **argv, int *json, int *csv, struct review_deadline *d);
+int cli_review_models(const char *cmd, const struct classify_model **cm, const struct facts_model **fm);
 
 /* Shared by the subcommands: load PATH arguments (or the embedded corpus when npaths == 0),
  * print every corpus message as "fazhi: PATH: reason" on stderr; returns the failure count.

@@ -42,6 +42,12 @@ struct facts_fact {
 	int section;                 /* deepest section holding it, -1 in the preamble */
 	size_t period_start, period_end; /* reporting period its full sentence (up to 。) states before the
 	                              * figure (1-11月, 截至12月15日); empty when none */
+	char unit_norm[96];          /* the counter in the form figures compare in: 宗 and 起 (of cases) read
+	                              * 件, 万件 stays 万件; else the counter as written (no qualifiers) */
+	int computed;                /* 1: not stated but computed (facts_compute); unit "%|computed" */
+	size_t from[2];              /* of a computed fact: the facts it came from, numerator and
+	                              * denominator, as indices into the same list; its ranges are the
+	                              * numerator's sentence, with an empty figure */
 };
 
 /* A growable list of facts; zeroed is empty; the caller owns it and frees it with facts_fini. */
@@ -61,6 +67,22 @@ void facts_fini(struct facts *f);
  * there, and only those are tried; the grammar looks at sentences holding a figure with a counter.
  * Scratch memory is taken once per call, not per fact. */
 size_t facts_extract(const struct facts_model *m, const struct report *r, struct facts *out);
+
+/* Appends the rates the catalogue's `computed` lines define (复议纠错率 = 纠错 / 审结 …) for the
+ * facts f->v[first..n) of one report. A rate is added when its numerator and one of its
+ * denominators are stated as counts (not as %; the numerator may be a statement of 0, 无一败诉),
+ * the denominator above 0 and not below the numerator (else the two count different scopes).
+ * The numerator is the first one stated; the denominator the one stated nearest to it (figures
+ * stated together belong together), of the first alternative the report states at all.
+ * Returns the number added. */
+size_t facts_compute(const struct facts_model *m, struct facts *f, size_t first);
+
+/* Whether metric is a computed rate of the catalogue. */
+int facts_metric_computed(const struct facts_model *m, int metric);
+
+/* Writes the counter of a unit ("宗|余" → "宗") in its compared form into dst[0..size): 宗 and 起
+ * become 件, as cases are counted in any of them; other counters are copied. */
+void facts_unit_norm(const char *unit, char *dst, size_t size);
 
 /* Reads a number at s[0..n): Arabic (1188, 97.82, full-width digits) or Chinese (百, 两千, 二十三).
  * Returns the bytes read (0 when there is none) and the value in *value. Multipliers 万/亿 are not

@@ -106,3 +106,21 @@ char *buf_take(struct buf *b)
 	buf_init(b);
 	return p;
 }
+
+void buf_add_csv(struct buf *b, const char *s, size_t n)
+{
+	int quote = 0;
+	for (size_t i = 0; i < n && !quote; i++)
+		quote = s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
+	if (!quote) {
+		buf_add(b, s, n);
+		return;
+	}
+	buf_addc(b, '"');
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '"')
+			buf_addc(b, '"');
+		buf_addc(b, s[i]);
+	}
+	buf_addc(b, '"');
+}

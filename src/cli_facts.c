@@ -43,24 +43,6 @@ static void sentence(const struct report *r, const struct facts_fact *f, const c
 		(*n)--;
 }
 
-static void csv_field(struct buf *b, const char *s, size_t n)
-{
-	int quote = 0;
-	for (size_t i = 0; i < n && !quote; i++)
-		quote = s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
-	if (!quote) {
-		buf_add(b, s, n);
-		return;
-	}
-	buf_addc(b, '"');
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '"')
-			buf_addc(b, '"');
-		buf_addc(b, s[i]);
-	}
-	buf_addc(b, '"');
-}
-
 /* A fact's unit "counter|qualifier;…" split: the counter's length, and the qualifiers ("" when none). */
 static size_t counter_of(const char *unit, const char **qualifier)
 {
@@ -94,40 +76,54 @@ static void json_string_or_null(struct buf *b, const char *s, size_t n)
 		buf_adds(b, "null");
 }
 
+/* What a computed rate came from: "rev_corrected 5 / rev_concluded 40". */
+static void formula(struct buf *b, const struct facts_model *m, const struct facts *all, const struct facts_fact *f)
+{
+	const struct facts_fact *num = &all->v[f->from[0]], *den = &all->v[f->from[1]];
+	buf_printf(b, "%s %s / %s %s", facts_metric_name(m, num->metric), num->value_text,
+		   facts_metric_name(m, den->metric), den->value_text);
+}
+
 static void print_fact(struct buf *b, enum format fmt, const struct facts_model *m, const struct report *r,
-		       const struct facts_fact *f)
+		       const struct facts *all, const struct facts_fact *f)
 {
 	const char *region = r->meta.region ? r->meta.region : "", *name = facts_metric_name(m, f->metric);
 	const char *s;
 	size_t n;
+	struct buf from = { 0 };
 	sentence(r, f, &s, &n);
+	if (f->computed) {   /* its text is the figures it came from */
+		formula(&from, m, all, f);
+		s = from.data, n = from.len;
+	}
 	const char *qualifier;
 	size_t counter = counter_of(f->unit, &qualifier);
 	const char *label = facts_metric_label(m, f->metric);
 	if (fmt == CSV) {
-		csv_field(b, r->path, strlen(r->path));
+		buf_add_csv(b, r->path, strlen(r->path));
 		buf_addc(b, ',');
-		csv_field(b, region, strlen(region));
+		buf_add_csv(b, region, strlen(region));
 		if (r->meta.year)
 			buf_printf(b, ",%d,", r->meta.year);
 		else
 			buf_adds(b, ",,");
 		buf_printf(b, "%s,", name);
-		csv_field(b, label, strlen(label));
+		buf_add_csv(b, label, strlen(label));
 		buf_printf(b, ",%s,", f->value_text);
-		csv_field(b, f->unit, counter);
+		buf_add_csv(b, f->unit, counter);
 		buf_addc(b, ',');
-		csv_field(b, qualifier, strlen(qualifier));
+		buf_add_csv(b, qualifier, strlen(qualifier));
 		buf_addc(b, ',');
-		csv_field(b, r->text + f->period_start, f->period_end - f->period_start);
+		buf_add_csv(b, r->text + f->period_start, f->period_end - f->period_start);
 		buf_addc(b, ',');
 		struct buf sec = { 0 };
 		section_path(&sec, r, f->section, 0);
-		csv_field(b, sec.data ? sec.data : "", sec.len);
+		buf_add_csv(b, sec.data ? sec.data : "", sec.len);
 		buf_fini(&sec);
 		buf_addc(b, ',');
-		csv_field(b, s, n);
+		buf_add_csv(b, s, n);
 		buf_adds(b, "\r\n");
+		buf_fini(&from);
 		return;
 	}
 	if (fmt == JSON) {
@@ -149,11 +145,16 @@ static void print_fact(struct buf *b, enum format fmt, const struct facts_model 
 		buf_add_json(b, s, n);
 		buf_adds(b, ",\"figure\":");
 		json_string_or_null(b, r->text + f->num_start, f->num_end - f->num_start);
-		buf_printf(b, ",\"start\":%zu,\"end\":%zu,\"section\":[", (size_t)(s - r->text), f->end);
+		buf_printf(b, ",\"start\":%zu,\"end\":%zu,\"section\":[", f->computed ? f->start : (size_t)(s - r->text),
+			   f->end);
 		section_path(b, r, f->section, 1);
 		buf_adds(b, "],\"period\":");
 		json_string_or_null(b, r->text + f->period_start, f->period_end - f->period_start);
+		if (f->computed)
+			buf_printf(b, ",\"computed\":true,\"from\":[\"%s\",\"%s\"]",
+				   facts_metric_name(m, all->v[f->from[0]].metric), facts_metric_name(m, all->v[f->from[1]].metric));
 		buf_adds(b, "}\n");
+		buf_fini(&from);
 		return;
 	}
 	buf_printf(b, "%s\t%s\t%s\t", name, f->value_text, f->unit);
@@ -164,6 +165,7 @@ static void print_fact(struct buf *b, enum format fmt, const struct facts_model 
 	}
 	buf_add(b, s, n);
 	buf_addc(b, '\n');
+	buf_fini(&from);
 }
 
 static int options(int argc, char **argv, enum format *fmt, int *excel)
@@ -223,6 +225,7 @@ int cli_facts(int argc, char **argv)
 		const struct report *r = corpus_get(&co, k);   /* an eager corpus: every one loaded */
 		f.n = 0;
 		facts_extract(m, r, &f);
+		facts_compute(m, &f, 0);
 		if (fmt == TEXT && f.n) {
 			buf_printf(&out, "%s%s", k ? "\n" : "", r->meta.region ? r->meta.region : r->path);
 			if (r->meta.year)
@@ -230,7 +233,7 @@ int cli_facts(int argc, char **argv)
 			buf_printf(&out, " (%s)\n", r->path);
 		}
 		for (size_t i = 0; i < f.n; i++)
-			print_fact(&out, fmt, m, r, &f.v[i]);
+			print_fact(&out, fmt, m, r, &f, &f.v[i]);
 		cli_put(stdout, out.data ? out.data : "", out.len);   /* paths may hold escapes */
 		buf_reset(&out);
 	}

@@ -2,6 +2,7 @@
 #include "facts.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,6 +89,14 @@ struct metric {
 	char *name, *label;
 };
 
+/* A rate computed from two stated figures: metric = num / den, den the first of the alternatives
+ * the report states. */
+struct computed {
+	int metric, num;
+	int *den;
+	size_t nden;
+};
+
 /* A clause rule: a figure whose clause has one of these subjects and verbs states the metric. */
 struct rule {
 	int metric;
@@ -148,6 +157,8 @@ struct facts_model {
 	uint64_t target_bits;      /* BIT() of the first characters of targets */
 	unsigned char *kind;       /* per word of lex: WORD_SUBJECT | WORD_VERB */
 	size_t nkind, kcap;
+	struct computed *c;        /* computed rates, in catalogue order */
+	size_t nc, ccap;
 };
 
 /* ---- numbers ---- */
@@ -281,6 +292,9 @@ void facts_model_free(struct facts_model *m)
 		free(m->r[i].qualifier);
 	}
 	free(m->r);
+	for (size_t i = 0; i < m->nc; i++)
+		free(m->c[i].den);
+	free(m->c);
 	free(m->lex.ch);
 	free(m->lex.w);
 	for (size_t i = 0; m->subj_rules && i < m->nkind; i++)
@@ -572,6 +586,26 @@ static const char *load_rule(struct facts_model *m, const char *const *f, const 
 	return NULL;
 }
 
+static const char *load_computed(struct facts_model *m, const char *const *f, const size_t *fl, size_t k)
+{
+	if (k != 5 || !fl[1] || !fl[3] || !fl[4])
+		return "expected: computed ID LABEL NUMERATOR DENOMINATOR[|DENOMINATOR…]";
+	m->c = xgrow(m->c, &m->ccap, m->nc + 1, sizeof *m->c);
+	struct computed *c = &m->c[m->nc++];
+	memset(c, 0, sizeof *c);
+	c->metric = metric_add(m, f[1], fl[1]);
+	free(m->m[c->metric].label);
+	m->m[c->metric].label = fl[2] ? xstrndup(f[2], fl[2]) : NULL;
+	c->num = metric_add(m, f[3], fl[3]);
+	size_t nalt;
+	struct word *alt = split_bars(f[4], fl[4], &nalt);
+	c->den = xcalloc(nalt ? nalt : 1, sizeof *c->den);
+	for (size_t i = 0; i < nalt; i++)
+		c->den[c->nden++] = metric_add(m, alt[i].s, alt[i].n);
+	words_free(alt, nalt);
+	return NULL;
+}
+
 static const char *load_line(struct facts_model *m, const char *s, size_t n)
 {
 	const char *f[6] = { 0 };
@@ -581,6 +615,8 @@ static const char *load_line(struct facts_model *m, const char *s, size_t n)
 			f[k] = s + start, fl[k++] = i - start, start = i + 1;
 	if (fl[0] == 6 && memcmp(f[0], "clause", 6) == 0)
 		return load_rule(m, f, fl, k);
+	if (fl[0] == 8 && memcmp(f[0], "computed", 8) == 0)
+		return load_computed(m, f, fl, k);
 	if (fl[0] == 6 && memcmp(f[0], "metric", 6) == 0) {
 		if (k != 3)
 			return "expected: metric ID LABEL";
@@ -1306,6 +1342,7 @@ static void add_fact(struct sentence *st, int metric, const char *qualifier, con
 	f->value = cap->value;
 	value_text(f->value_text, sizeof f->value_text, cap->value);
 	add_qualifier(f->unit, sizeof f->unit, cap, qualifier);
+	facts_unit_norm(f->unit, f->unit_norm, sizeof f->unit_norm);
 	f->start = st->ss, f->end = st->se;
 	f->num_start = cap->num_start, f->num_end = cap->num_end;
 	if (metric < 0)
@@ -1875,4 +1912,98 @@ size_t facts_extract(const struct facts_model *m, const struct report *r, struct
 	if (out->n - first > 1)
 		qsort(out->v + first, out->n - first, sizeof *out->v, by_position);
 	return out->n - first;
+}
+
+/* ---- units and computed rates ---- */
+
+void facts_unit_norm(const char *unit, char *dst, size_t size)
+{
+	static const char *const case_counters[] = { "宗", "起" };   /* read as 件 */
+	const char *bar = strchr(unit, '|');
+	size_t n = bar ? (size_t)(bar - unit) : strlen(unit), len = 0;
+	const char *tail = "";
+	for (size_t i = 0; i < COUNT(case_counters); i++) {
+		size_t w = strlen(case_counters[i]);
+		if (n >= w && memcmp(unit + n - w, case_counters[i], w) == 0) {
+			n -= w, tail = "件";   /* 万宗 → 万件 */
+			break;
+		}
+	}
+	for (size_t i = 0; i < n; i++, len++)
+		if (len < size)
+			dst[len] = unit[i];
+	put(dst, size, &len, tail);
+	dst[len < size ? len : size - 1] = '\0';
+}
+
+int facts_metric_computed(const struct facts_model *m, int metric)
+{
+	for (size_t i = 0; i < m->nc; i++)
+		if (m->c[i].metric == metric)
+			return 1;
+	return 0;
+}
+
+/* A fact a rate can be computed from: a count, not a percentage; a statement without a figure
+ * (无一败诉: 0) only as a numerator (figured 0). */
+static int countable(const struct facts_fact *f, int figured)
+{
+	return !f->computed && (!figured || f->num_end > f->num_start) && f->unit[0] && f->unit[0] != '%' &&
+	       strncmp(f->unit, "‰", strlen("‰")) != 0;
+}
+
+static size_t distance(const struct facts_fact *a, const struct facts_fact *b)
+{
+	return a->num_start > b->num_start ? a->num_start - b->num_start : b->num_start - a->num_start;
+}
+
+/* Index in f->v[first..n) of the countable fact of metric nearest to fact near (SIZE_MAX: near is
+ * none, take the first), or SIZE_MAX when there is none. */
+static size_t nearest(const struct facts *f, size_t first, size_t n, int metric, size_t near)
+{
+	size_t best = SIZE_MAX;
+	for (size_t i = first; i < n; i++) {
+		if (f->v[i].metric != metric || !countable(&f->v[i], near != SIZE_MAX))
+			continue;
+		if (near == SIZE_MAX)
+			return i;
+		if (best == SIZE_MAX || distance(&f->v[i], &f->v[near]) < distance(&f->v[best], &f->v[near]))
+			best = i;
+	}
+	return best;
+}
+
+static void add_computed(struct facts *f, int metric, size_t num, size_t den)
+{
+	f->v = xgrow(f->v, &f->cap, f->n + 1, sizeof *f->v);
+	struct facts_fact *c = &f->v[f->n], *a = &f->v[num], *b = &f->v[den];
+	memset(c, 0, sizeof *c);
+	c->metric = metric;
+	c->value = round(a->value / b->value * 10000) / 100;   /* a percentage to two decimals */
+	value_text(c->value_text, sizeof c->value_text, c->value);
+	snprintf(c->unit, sizeof c->unit, "%%|computed");
+	snprintf(c->unit_norm, sizeof c->unit_norm, "%%");
+	c->start = a->start, c->end = a->end;
+	c->num_start = c->num_end = a->num_start;
+	c->section = a->section;
+	c->period_start = c->period_end = a->num_start;
+	c->computed = 1;
+	c->from[0] = num, c->from[1] = den;
+	f->n++;
+}
+
+size_t facts_compute(const struct facts_model *m, struct facts *f, size_t first)
+{
+	size_t n = f->n;
+	for (size_t i = 0; i < m->nc; i++) {
+		const struct computed *c = &m->c[i];
+		size_t num = nearest(f, first, n, c->num, SIZE_MAX), den = SIZE_MAX;
+		for (size_t k = 0; num != SIZE_MAX && den == SIZE_MAX && k < c->nden; k++)
+			den = nearest(f, first, n, c->den[k], num);
+		/* a numerator above its denominator counts another scope (出庭 of all departments, 应诉 of
+		 * the government alone): no rate */
+		if (den != SIZE_MAX && f->v[den].value > 0 && f->v[num].value <= f->v[den].value)
+			add_computed(f, c->metric, num, den);
+	}
+	return f->n - n;
 }

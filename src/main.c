@@ -28,6 +28,10 @@ static const char usage_text[] =
 	"  compare [--json] FILE FILE... align sections of several reports by topic\n"
 	"  facts [--csv [--excel]|--json] PATH...\n"
 	"                                key metrics stated in the reports\n"
+	"  table [--csv|--json] [--deadline MM-DD] PATH...\n"
+	"                                one row per report: year, publication, parts\n"
+	"  check [--json] [--deadline MM-DD] FILE...\n"
+	"                                what a report lacks or contradicts (exit 1)\n"
 	"\n"
 	"Options:\n"
 	"  --ambiwidth=single|double     width of East Asian Ambiguous characters\n"
@@ -49,6 +53,8 @@ static const struct command commands[] = {
 	{ "search", cli_search },
 	{ "compare", cli_compare },
 	{ "facts", cli_facts },
+	{ "table", cli_table },
+	{ "check", cli_check },
 };
 
 static int usage_error(const char *fmt, const char *arg)

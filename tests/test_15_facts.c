@@ -54,20 +54,37 @@ static void test_numbers(void **state)
 	assert_int_equal(facts_parse_number("件", 3, &v), 0);
 }
 
-/* Text in, the facts of catalogue m out as "metric=value unit" joined by spaces. */
-static void extract_with(const struct facts_model *m, const char *text, char *out, size_t cap)
+/* Text in, the facts of catalogue m out as "metric=value unit" joined by spaces; with rates,
+ * only the rates facts_compute adds, as "metric=value unit<num_metric/den_metric>". */
+static void facts_text(const struct facts_model *m, const char *text, int rates, char *out, size_t cap)
 {
 	struct report *r = one_para(text);
 	struct facts f = { 0 };
 	facts_extract(m, r, &f);
+	size_t stated = f.n, first = rates ? stated : 0;
+	if (rates)
+		facts_compute(m, &f, 0);
 	out[0] = '\0';
-	for (size_t i = 0; i < f.n; i++) {
+	for (size_t i = first; i < f.n; i++) {
+		const struct facts_fact *c = &f.v[i];
 		size_t len = strlen(out);
-		snprintf(out + len, cap - len, "%s%s=%s %s", i ? " " : "", facts_metric_name(m, f.v[i].metric),
-			 f.v[i].value_text, f.v[i].unit);
+		len += snprintf(out + len, cap - len, "%s%s=%s %s", i > first ? " " : "", facts_metric_name(m, c->metric),
+				c->value_text, c->unit);
+		assert_int_equal(c->computed, i >= stated);
+		assert_int_equal(facts_metric_computed(m, c->metric), i >= stated);
+		if (c->computed) {
+			assert_true(c->from[0] < stated && c->from[1] < stated);
+			snprintf(out + len, cap - len, "<%s/%s>", facts_metric_name(m, f.v[c->from[0]].metric),
+				 facts_metric_name(m, f.v[c->from[1]].metric));
+		}
 	}
 	facts_fini(&f);
 	report_free(r);
+}
+
+static void extract_with(const struct facts_model *m, const char *text, char *out, size_t cap)
+{
+	facts_text(m, text, 0, out, cap);
 }
 
 static void extract(const char *text, char *out, size_t cap)
@@ -160,6 +177,7 @@ static void test_catalogue_errors(void **state)
 		{ "metric\tx\n", "line 1: expected: metric ID LABEL" },
 		{ "clause\tx\t复议\n", "line 1: expected: clause ID SUBJECTS VERBS COUNTERS [QUALIFIER]" },
 		{ "clause\tx\t复议\t收\t件\n", "line 1: a subject or verb of a clause rule needs two characters or more" },
+		{ "computed\tx\t率\tnum\n", "line 1: expected: computed ID LABEL NUMERATOR DENOMINATOR[|DENOMINATOR…]" },
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		char *cause = NULL;
@@ -175,6 +193,67 @@ static void test_catalogue_errors(void **state)
 	assert_int_equal(facts_metric_id(m, "rev_received"), 0);
 	assert_int_equal(facts_metric_id(m, "x"), -1);
 	facts_model_free(m);
+}
+
+static void test_computed_rates(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text, *rates;
+	} rows[] = {
+		{ "全年共收到行政复议申请48件，受理45件，审结40件，其中撤销或责令8件。",
+		  "rev_correction_rate_computed=20 %|computed<rev_corrected/rev_concluded>" },
+		/* no 审结: the denominator's next alternative */
+		{ "全年共收到行政复议申请15件，受理13件，行政机关自行纠错2件。",
+		  "rev_correction_rate_computed=15.38 %|computed<rev_corrected/rev_accepted>" },
+		/* 无一败诉 states 0 */
+		{ "全区新收一审行政应诉案件46件，以区政府为被告的行政诉讼案件无一败诉。",
+		  "lit_loss_rate_computed=0 %|computed<lit_lost/lit_cases>" },
+		{ "共办理行政诉讼案件40宗，行政机关负责人出庭应诉30宗。",
+		  "lit_head_rate_computed=75 %|computed<lit_head_count/lit_cases>" },
+		{ "全年制发规范性文件8件，报送备案规范性文件8件。",
+		  "nd_filing_rate_computed=100 %|computed<nd_filed/nd_issued>" },
+		/* a numerator above its denominator counts another scope: no rate */
+		{ "共办理行政诉讼案件38宗，行政机关负责人出庭46宗。", "" },
+		/* a stated rate is no count to compute from */
+		{ "行政机关负责人出庭应诉率达100%。", "" },
+		{ "全年共收到行政复议申请15件。", "" },
+	};
+	char out[512];
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		facts_text(model(), rows[i].text, 1, out, sizeof out);
+		if (strcmp(out, rows[i].rates) != 0)
+			print_error("%s\n  got  %s\n  want %s\n", rows[i].text, out, rows[i].rates);
+		assert_string_equal(out, rows[i].rates);
+	}
+}
+
+/* Cases are counted in 件, 宗 or 起: they compare as one unit, the written one kept. */
+static void test_units_normalised(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *unit, *norm;
+	} rows[] = {
+		{ "宗", "件" }, { "起|余", "件" }, { "件", "件" }, { "万宗", "万件" }, { "人次", "人次" },
+		{ "%|以上", "%" }, { "", "" },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		char norm[16];
+		facts_unit_norm(rows[i].unit, norm, sizeof norm);
+		assert_string_equal(norm, rows[i].norm);
+	}
+	const struct facts_model *m = model();
+	struct report *r = one_para("共收到行政复议申请103宗，受理91起。");
+	struct facts f = { 0 };
+	facts_extract(m, r, &f);
+	assert_true(f.n >= 2);
+	for (size_t i = 0; i < f.n; i++) {
+		assert_string_equal(f.v[i].unit_norm, "件");
+		assert_true(strcmp(f.v[i].unit, "宗") == 0 || strcmp(f.v[i].unit, "起") == 0);   /* as written */
+	}
+	facts_fini(&f);
+	report_free(r);
 }
 
 /* The phrase matcher the extractor anchors on: single searches, and every occurrence at once. */
@@ -556,6 +635,8 @@ int main(void)
 		cmocka_unit_test(test_traps),
 		cmocka_unit_test(test_location_and_period),
 		cmocka_unit_test(test_catalogue_errors),
+		cmocka_unit_test(test_computed_rates),
+		cmocka_unit_test(test_units_normalised),
 		cmocka_unit_test(test_cue_find),
 		cmocka_unit_test(test_cue_scan_all),
 		cmocka_unit_test(test_anchored_patterns),

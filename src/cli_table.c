@@ -1,0 +1,196 @@
+/* cli_table.c — the `fazhi table` subcommand: one row per report (year, publication, parts, facts, warnings), as text, --csv or --json. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "classify.h"
+#include "cli.h"
+#include "corpus.h"
+#include "facts.h"
+#include "review.h"
+#include "text.h"
+#include "xmalloc.h"
+
+static const char usage_text[] =
+	"Usage: fazhi table [--csv|--json] [--deadline MM-DD] [PATH...]\n"
+	"One row per report, for those who score or write them; with no PATH, the embedded\n"
+	"sample reports. A file that could not be read has a row of its own (status failed).\n"
+	"\n"
+	"  --csv             RFC 4180 with a header row, CRLF line ends\n"
+	"  --json            one object per report per line, keys in the column order\n"
+	"  --deadline MM-DD  the day of the next year a report is due (default 03-31)\n"
+	"  -h, --help        show this help and exit\n"
+	"\n"
+	"Columns: file status region level year published on_time chars chapters measures\n"
+	"problems leader_duty plans facts warnings reason. on_time is yes or no when the\n"
+	"publication date and the year are known; each required part (measures, problems,\n"
+	"leader_duty, plans) is headed, unheaded (only paragraphs of other chapters state it) or\n"
+	"missing; chars counts the body's characters, blanks left out; facts the figures stated;\n"
+	"warnings the kinds of the parser's warnings (numbering, no_headings, no_year).\n"
+	"Exit status: 0 when all files loaded, 1 when some could not be read, 2 on a usage error.\n";
+
+/* The rows in the order the files were met, those that failed among them. The strings are
+ * borrowed from the corpus. */
+struct rows {
+	struct review_row *v;
+	size_t n, cap;
+};
+
+static struct review_row *row_new(struct rows *rows)
+{
+	rows->v = xgrow(rows->v, &rows->cap, rows->n + 1, sizeof *rows->v);
+	return &rows->v[rows->n++];
+}
+
+static void fill_rows(struct corpus *co, const struct classify_model *cm, const struct facts_model *fm,
+		      struct review_deadline d, struct rows *rows)
+{
+	struct classify_paras paras = { 0 };
+	struct facts facts = { 0 };
+	size_t m = 0;
+	for (size_t k = 0; k <= co->n; k++) {
+		for (; m < co->nmsgs && co->msgs[m].at <= k; m++)   /* files skipped before entry k */
+			if (co->msgs[m].skipped && co->msgs[m].entry < 0)
+				review_row_failed(row_new(rows), co->msgs[m].path, co->msgs[m].reason);
+		if (k == co->n)
+			break;
+		struct report *r = corpus_get(co, k);   /* an eager corpus: every one loaded */
+		facts.n = 0;
+		review_read(cm, fm, r, &paras, &facts);
+		review_row_fill(row_new(rows), r, &paras, facts.n, d);
+	}
+	facts_fini(&facts);
+	classify_paras_fini(&paras);
+}
+
+static void print_csv(struct buf *b, const struct rows *rows)
+{
+	struct buf cell = { 0 };
+	for (int c = 0; c < REVIEW_NCOLUMNS; c++)
+		buf_printf(b, "%s%s", c ? "," : "", review_column_name(c));
+	buf_adds(b, "\r\n");
+	for (size_t i = 0; i < rows->n; i++) {
+		for (int c = 0; c < REVIEW_NCOLUMNS; c++) {
+			buf_reset(&cell);
+			review_cell(&cell, &rows->v[i], c);
+			if (c)
+				buf_addc(b, ',');
+			buf_add_csv(b, cell.data ? cell.data : "", cell.len);
+		}
+		buf_adds(b, "\r\n");
+	}
+	buf_fini(&cell);
+}
+
+/* A JSON value for a cell: numbers as numbers, on_time as a boolean, warnings as a list of
+ * names, other text as a string; an empty cell is null. */
+static void json_cell(struct buf *b, const struct review_row *row, int c, const char *s, size_t n)
+{
+	if (n == 0 && c != REVIEW_COL_WARNINGS) {
+		buf_adds(b, "null");
+	} else if (review_column_numeric(c)) {
+		buf_add(b, s, n);
+	} else if (c == REVIEW_COL_ON_TIME) {
+		buf_adds(b, row->timeliness == REVIEW_TIME_ON_TIME ? "true" : "false");
+	} else if (c == REVIEW_COL_WARNINGS) {
+		buf_addc(b, '[');
+		for (size_t i = 0, start = 0; i <= n && n; i++)
+			if (i == n || s[i] == ';') {
+				buf_adds(b, start ? "," : "");
+				buf_add_json(b, s + start, i - start);
+				start = i + 1;
+			}
+		buf_addc(b, ']');
+	} else {
+		buf_add_json(b, s, n);
+	}
+}
+
+static void print_json(struct buf *b, const struct rows *rows)
+{
+	struct buf cell = { 0 };
+	for (size_t i = 0; i < rows->n; i++) {
+		for (int c = 0; c < REVIEW_NCOLUMNS; c++) {
+			buf_reset(&cell);
+			review_cell(&cell, &rows->v[i], c);
+			buf_printf(b, "%s\"%s\":", c ? "," : "{", review_column_name(c));
+			json_cell(b, &rows->v[i], c, cell.data ? cell.data : "", cell.len);
+		}
+		buf_adds(b, "}\n");
+	}
+	buf_fini(&cell);
+}
+
+/* Text: columns padded to their widest cell (in terminal cells), two spaces apart; the reason
+ * of a failed file ends its line. */
+static void print_text(struct buf *b, const struct rows *rows)
+{
+	size_t width[REVIEW_NCOLUMNS];
+	struct buf cell = { 0 };
+	for (int c = 0; c < REVIEW_NCOLUMNS; c++)
+		width[c] = text_width(review_column_name(c), strlen(review_column_name(c)));
+	for (size_t i = 0; i < rows->n; i++)
+		for (int c = 0; c < REVIEW_NCOLUMNS; c++) {
+			buf_reset(&cell);
+			review_cell(&cell, &rows->v[i], c);
+			size_t w = text_width(cell.data ? cell.data : "", cell.len);
+			width[c] = w > width[c] ? w : width[c];
+		}
+	for (size_t i = 0; i <= rows->n; i++) {
+		for (int c = 0; c < REVIEW_NCOLUMNS; c++) {
+			buf_reset(&cell);
+			if (i == 0)
+				buf_adds(&cell, review_column_name(c));
+			else
+				review_cell(&cell, &rows->v[i - 1], c);
+			buf_add(b, cell.data ? cell.data : "", cell.len);
+			if (c + 1 == REVIEW_NCOLUMNS)
+				break;
+			for (size_t w = text_width(cell.data ? cell.data : "", cell.len); w < width[c] + 2; w++)
+				buf_addc(b, ' ');
+		}
+		while (b->len && b->data[b->len - 1] == ' ')
+			b->len--;
+		buf_addc(b, '\n');
+	}
+	buf_fini(&cell);
+}
+
+int cli_table(int argc, char **argv)
+{
+	int json = 0, csv = 0;
+	struct review_deadline d = REVIEW_DEADLINE_DEFAULT;
+	int first = cli_review_options("table", argc, argv, &json, &csv, &d);
+	if (first == -2) {
+		fputs(usage_text, stdout);
+		return 0;
+	}
+	if (first < 0)
+		return 2;
+	if (json && csv)
+		return cli_usage_error("table", "--csv and --json exclude each other", NULL);
+	const struct classify_model *cm;
+	const struct facts_model *fm;
+	if (cli_review_models("table", &cm, &fm))
+		return 2;
+	struct corpus co;
+	corpus_init(&co);
+	size_t failed = cli_load(&co, argv + first, argc - first);
+	struct rows rows = { 0 };
+	struct buf out = { 0 };
+	fill_rows(&co, cm, fm, d, &rows);
+	if (csv)
+		print_csv(&out, &rows);
+	else if (json)
+		print_json(&out, &rows);
+	else
+		print_text(&out, &rows);
+	cli_put(stdout, out.data ? out.data : "", out.len);   /* paths may hold escapes */
+	buf_fini(&out);
+	free(rows.v);
+	corpus_fini(&co);
+	facts_default_free();
+	classify_default_free();
+	return failed ? 1 : 0;
+}

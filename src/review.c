@@ -1,0 +1,843 @@
+/* review.c — the evaluation of one report: its overview row and what a check against the rule on these reports finds. */
+#include "review.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "facts.h"
+#include "parse_scan.h"
+#include "xmalloc.h"
+
+#define COUNT(a) (sizeof a / sizeof *a)
+
+/* ---- deadline and timeliness ---- */
+
+static int days_in_month(int month)
+{
+	static const int days[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	return month >= 1 && month <= 12 ? days[month - 1] : 0;
+}
+
+static int two_digits(const char *s)
+{
+	return s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' ? (s[0] - '0') * 10 + s[1] - '0' : -1;
+}
+
+int review_deadline_parse(const char *s, struct review_deadline *d)
+{
+	if (strlen(s) != 5 || s[2] != '-')
+		return -1;
+	int month = two_digits(s), day = two_digits(s + 3);
+	if (month < 1 || day < 1 || day > days_in_month(month))
+		return -1;
+	*d = (struct review_deadline){ month, day };
+	return 0;
+}
+
+int review_timeliness(int year, const char *published, struct review_deadline d)
+{
+	if (!year || strlen(published) != 10)
+		return REVIEW_TIME_UNKNOWN;
+	char due[24];
+	snprintf(due, sizeof due, "%04d-%02d-%02d", year + 1, d.month, d.day);
+	return strcmp(published, due) <= 0 ? REVIEW_TIME_ON_TIME : REVIEW_TIME_LATE;   /* ISO dates sort as text */
+}
+
+/* ---- the row ---- */
+
+static size_t body_chars(const struct report *r)
+{
+	size_t n = 0;
+	for (size_t i = r->body_start; i < r->body_end;) {
+		uint32_t c = parse_char(r->text, &i, r->body_end);
+		n += !(parse_is_blank(c) || c == '\n' || c == '\r' || c == '\t');
+	}
+	return n;
+}
+
+void review_read(const struct classify_model *cm, const struct facts_model *fm, struct report *r,
+		 struct classify_paras *paras, struct facts *facts)
+{
+	classify_report_with(cm, r, paras);
+	facts_extract(fm, r, facts);
+}
+
+void review_row_fill(struct review_row *row, const struct report *r, const struct classify_paras *paras,
+		     size_t nfacts, struct review_deadline d)
+{
+	memset(row, 0, sizeof *row);
+	row->path = r->path;
+	row->region = r->meta.region;
+	row->level = r->meta.level;
+	row->year = r->meta.year;
+	memcpy(row->published, r->meta.published, sizeof row->published);
+	row->published[sizeof row->published - 1] = '\0';
+	row->timeliness = review_timeliness(row->year, row->published, d);
+	row->chars = body_chars(r);
+	for (size_t i = 0; i < r->nsections; i++)
+		row->chapters += r->sections[i].parent < 0;
+	classify_parts_covered(r, paras, &row->parts_headed, &row->parts_unheaded);
+	row->parts_headed &= REVIEW_REQUIRED_PARTS;
+	row->parts_unheaded &= REVIEW_REQUIRED_PARTS;
+	row->facts = nfacts;
+	for (size_t i = 0; i < r->nwarnings; i++)
+		row->warnings |= 1u << r->warnings[i].kind;
+	row->nwarnings = r->nwarnings;
+}
+
+void review_row_failed(struct review_row *row, const char *path, const char *reason)
+{
+	memset(row, 0, sizeof *row);
+	row->path = path;
+	row->failed = reason;
+}
+
+int review_row_part(const struct review_row *row, int part)
+{
+	if (row->parts_headed & 1u << part)
+		return REVIEW_PART_HEADED;
+	return row->parts_unheaded & 1u << part ? REVIEW_PART_UNHEADED : REVIEW_PART_MISSING;
+}
+
+static const char *const column_names[REVIEW_NCOLUMNS] = {
+	"file", "status", "region", "level", "year", "published", "on_time", "chars", "chapters",
+	"measures", "problems", "leader_duty", "plans", "facts", "warnings", "reason",
+};
+
+const char *review_column_name(int col)
+{
+	return col >= 0 && col < REVIEW_NCOLUMNS ? column_names[col] : NULL;
+}
+
+int review_column_numeric(int col)
+{
+	return col == REVIEW_COL_YEAR || col == REVIEW_COL_CHARS || col == REVIEW_COL_CHAPTERS ||
+	       col == REVIEW_COL_FACTS;
+}
+
+/* The part a column of required parts stands for, or -1. */
+static int column_part(int col)
+{
+	switch (col) {
+	case REVIEW_COL_MEASURES: return CLASSIFY_MEASURES;
+	case REVIEW_COL_PROBLEMS: return CLASSIFY_PROBLEMS;
+	case REVIEW_COL_LEADER_DUTY: return CLASSIFY_LEADER_DUTY;
+	case REVIEW_COL_PLANS: return CLASSIFY_PLANS;
+	default: return -1;
+	}
+}
+
+/* A numeric cell's value, -1 when unknown (a failed file, year 0). */
+static long long column_number(const struct review_row *row, int col)
+{
+	if (row->failed)
+		return -1;
+	switch (col) {
+	case REVIEW_COL_YEAR: return row->year ? row->year : -1;
+	case REVIEW_COL_CHARS: return (long long)row->chars;
+	case REVIEW_COL_CHAPTERS: return (long long)row->chapters;
+	case REVIEW_COL_FACTS: return (long long)row->facts;
+	default: return -1;
+	}
+}
+
+static void warning_names(struct buf *b, unsigned warnings)
+{
+	const char *sep = "";
+	for (int k = 0; k < 32; k++)
+		if (warnings & 1u << k) {
+			buf_printf(b, "%s%s", sep, report_warning_name(k));
+			sep = ";";
+		}
+}
+
+void review_cell(struct buf *b, const struct review_row *row, int col)
+{
+	static const char *const part_states[] = { "missing", "unheaded", "headed" };
+	static const char *const times[] = { "", "yes", "no" };
+	if (col == REVIEW_COL_FILE)
+		buf_adds(b, row->path);
+	else if (col == REVIEW_COL_STATUS)
+		buf_adds(b, row->failed ? "failed" : "ok");
+	else if (col == REVIEW_COL_REASON)
+		buf_adds(b, row->failed ? row->failed : "");
+	else if (row->failed)
+		return;
+	else if (review_column_numeric(col) && column_number(row, col) >= 0)
+		buf_printf(b, "%lld", column_number(row, col));
+	else if (col == REVIEW_COL_REGION && row->region)
+		buf_adds(b, row->region);
+	else if (col == REVIEW_COL_LEVEL)
+		buf_adds(b, report_level_name(row->level));
+	else if (col == REVIEW_COL_PUBLISHED)
+		buf_adds(b, row->published);
+	else if (col == REVIEW_COL_ON_TIME)
+		buf_adds(b, times[row->timeliness]);
+	else if (column_part(col) >= 0)
+		buf_adds(b, part_states[review_row_part(row, column_part(col))]);
+	else if (col == REVIEW_COL_WARNINGS)
+		warning_names(b, row->warnings);
+}
+
+int review_row_cmp(const struct review_row *a, const struct review_row *b, int col)
+{
+	int d = 0;
+	if (review_column_numeric(col)) {
+		long long x = column_number(a, col), y = column_number(b, col);
+		d = (x < 0) - (y < 0);   /* unknown last */
+		if (!d)
+			d = (x > y) - (x < y);
+	} else {
+		struct buf x = { 0 }, y = { 0 };
+		review_cell(&x, a, col);
+		review_cell(&y, b, col);
+		d = (x.len == 0) - (y.len == 0);
+		if (!d && x.len)
+			d = strcmp(x.data, y.data);
+		buf_fini(&x);
+		buf_fini(&y);
+	}
+	return d ? d : strcmp(a->path, b->path);
+}
+
+/* ---- findings ---- */
+
+static const char *const kind_names[REVIEW_NKINDS] = {
+	"missing_part", "numbering", "year", "title", "late", "figures", "repeated",
+};
+
+const char *review_kind_name(int kind)
+{
+	return kind >= 0 && kind < REVIEW_NKINDS ? kind_names[kind] : NULL;
+}
+
+const char *review_severity_name(int severity)
+{
+	return severity == REVIEW_ERROR ? "error" : severity == REVIEW_WARNING ? "warning" : NULL;
+}
+
+void review_findings_fini(struct review_findings *f)
+{
+	free(f->v);
+	memset(f, 0, sizeof *f);
+}
+
+static void add(struct review_findings *out, int kind, int severity, size_t at, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+/* Appends a finding; a message too long is cut at a character boundary. */
+static void add(struct review_findings *out, int kind, int severity, size_t at, const char *fmt, ...)
+{
+	out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
+	struct review_finding *f = &out->v[out->n++];
+	f->kind = kind, f->severity = severity, f->at = at;
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(f->message, sizeof f->message, fmt, ap);
+	va_end(ap);
+	if (n >= (int)sizeof f->message) {
+		size_t k = sizeof f->message - 1;
+		while (k > 0 && ((unsigned char)f->message[k] & 0xc0) == 0x80)
+			k--;
+		f->message[k] = '\0';
+	}
+}
+
+void review_findings_sort(struct review_findings *f)
+{
+	struct review_finding *v = f->v;
+	size_t n = f->n;
+	for (size_t i = 1; i < n; i++) {   /* stable, and lists are short and mostly in order */
+		struct review_finding t = v[i];
+		size_t k = i;
+		for (; k > 0 && v[k - 1].at > t.at; k--)
+			v[k] = v[k - 1];
+		v[k] = t;
+	}
+}
+
+/* ---- what a check finds ---- */
+
+/* The first paragraph given part, or the body's start. */
+static size_t first_para_of(const struct report *r, const struct classify_paras *paras, int part)
+{
+	for (size_t i = 0; paras && i < paras->n && i < r->npara; i++)
+		if (paras->part[i] == part)
+			return r->paras[i].start;
+	return r->body_start;
+}
+
+static void check_parts(const struct report *r, const struct classify_paras *paras, struct review_findings *out)
+{
+	unsigned headed, unheaded;
+	classify_parts_covered(r, paras, &headed, &unheaded);
+	for (int part = 0; part < CLASSIFY_NPARTS; part++) {
+		if (!(REVIEW_REQUIRED_PARTS & 1u << part) || headed & 1u << part)
+			continue;
+		if (unheaded & 1u << part)
+			add(out, REVIEW_MISSING_PART, REVIEW_WARNING, first_para_of(r, paras, part),
+			    "%s (%s) has no heading: only paragraphs of other chapters state it",
+			    classify_part_label(part), classify_part_name(part));
+		else
+			add(out, REVIEW_MISSING_PART, REVIEW_ERROR, r->body_start, "no part on %s (%s)",
+			    classify_part_label(part), classify_part_name(part));
+	}
+}
+
+/* Bytes of s[0..n) to quote in a message: at most max, cut at a character boundary. */
+static int quote_len(const char *s, size_t n, size_t max)
+{
+	if (n <= max)
+		return (int)n;
+	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
+		max--;
+	return (int)max;
+}
+
+/* A heading's ordinal and title as one short run of text from head_start, for messages. */
+static int head_len(const struct report *r, const struct section *s)
+{
+	size_t n = s->title_end > s->head_start ? s->title_end - s->head_start : 0;
+	return quote_len(r->text + s->head_start, n, 90);
+}
+
+/* The value of an ordinal of level 1 (四、) or 2 (（四）) in Chinese numerals opening s[i..end),
+ * its level in *level and where its title begins in *title; 0 when there is none, or when a
+ * numeral follows (二、三产业: a count, not a heading). */
+static int ordinal_at(const char *s, size_t i, size_t end, int *level, size_t *title)
+{
+	static const char *const open[] = { "（", "(" }, *const close[] = { "）", ")" };
+	double v, next;
+	*level = 1;
+	for (size_t k = 0; k < 2; k++)
+		if (parse_starts(s, i, end, open[k]))
+			*level = 2, i += strlen(open[k]);
+	size_t n = i < end && !(s[i] >= '0' && s[i] <= '9') ? facts_parse_number(s + i, end - i, &v) : 0;
+	if (!n || v < 1 || v > 99)
+		return 0;
+	i += n;
+	if (*level == 1 && parse_starts(s, i, end, "、"))
+		*title = i + strlen("、");
+	else if (*level == 2 && (parse_starts(s, i, end, close[0]) || parse_starts(s, i, end, close[1])))
+		*title = i + strlen(parse_starts(s, i, end, close[0]) ? close[0] : close[1]);
+	else
+		return 0;
+	return facts_parse_number(s + *title, end - *title, &next) ? 0 : (int)v;
+}
+
+/* The ordinals last met at levels 1 and 2, taken by the chapter tree or not. */
+struct ordinals {
+	int last[3];
+	size_t at[3], len[3];   /* the last ordinal as written */
+};
+
+static void ordinal_met(struct ordinals *o, int level, int v, size_t at, size_t len)
+{
+	o->last[level] = v, o->at[level] = at, o->len[level] = len;
+	if (level == 1)
+		o->last[2] = 0, o->len[2] = 0;   /* （一） starts again under each chapter */
+}
+
+/* Lines that open with an ordinal out of sequence (一、二、四、; （一）（三）) that the chapter tree
+ * does not take, as it only takes the next numeral: they stand in the text of the heading before.
+ * A heading's title is short: a longer first sentence is running text opening with a numeral. */
+static void check_unread_headings(const struct report *r, struct review_findings *out)
+{
+	struct ordinals o = { 0 };
+	size_t sec = 0, title;
+	int level;
+	double v;
+	for (size_t i = 0; i < r->npara; i++) {
+		const struct para *p = &r->paras[i];
+		for (; sec < r->nsections && r->sections[sec].head_start <= p->start; sec++) {
+			const struct section *s = &r->sections[sec];
+			size_t n = s->number_end - s->number_start;
+			if (s->level <= 2 && facts_parse_number(r->text + s->number_start, n, &v))
+				ordinal_met(&o, s->level, (int)v, s->head_start, s->title_start - s->head_start);
+		}
+		size_t a = parse_skip_blanks(r->text, p->start, p->end);
+		int n = p->kind == PARA_HEADING ? 0 : ordinal_at(r->text, a, p->end, &level, &title);
+		if (!n || !o.last[1] || n == o.last[level] + 1)
+			continue;
+		size_t stop = title;
+		while (stop < p->end && !parse_starts(r->text, stop, p->end, "。"))
+			parse_char(r->text, &stop, p->end);
+		if (stop - title > 120)   /* some 40 characters */
+			continue;
+		if (o.len[level])
+			add(out, REVIEW_NUMBERING, REVIEW_ERROR, a, "%.*s follows %.*s: %s; the line is not read as a heading",
+			    quote_len(r->text + a, stop - a, 90), r->text + a, (int)o.len[level], r->text + o.at[level],
+			    n > o.last[level] ? "a numeral is missing between them" : "the numeral repeats");
+		else
+			add(out, REVIEW_NUMBERING, REVIEW_ERROR, a, "%.*s is the first of its level: the numbering starts at %d; "
+			    "the line is not read as a heading", quote_len(r->text + a, stop - a, 90), r->text + a, n);
+		ordinal_met(&o, level, n, a, title - a);
+	}
+}
+
+/* Whether section i is the first of its parent's children at its level (pre-order: an earlier
+ * sibling comes before it, after the parent). */
+static int first_at_level(const struct report *r, size_t i)
+{
+	const struct section *s = &r->sections[i];
+	for (size_t j = i; j-- > (size_t)(s->parent + 1);)
+		if (r->sections[j].parent == s->parent && r->sections[j].level == s->level)
+			return 0;
+	return 1;
+}
+
+static void check_numbering(const struct report *r, struct review_findings *out)
+{
+	static const char *const forms[] = { "", "一、", "（一）" };
+	int has_top = 0;
+	for (size_t i = 0; i < r->nwarnings; i++)
+		if (r->warnings[i].kind == REPORT_WARN_NUMBERING)
+			add(out, REVIEW_NUMBERING, REVIEW_ERROR, r->warnings[i].at, "%s", r->warnings[i].message);
+	for (size_t i = 0; i < r->nsections; i++)
+		has_top |= r->sections[i].level == 1;
+	for (size_t i = 0; i < r->nsections; i++) {
+		const struct section *s = &r->sections[i];
+		int above = s->parent >= 0 ? r->sections[s->parent].level : has_top ? 0 : s->level - 1;
+		/* ① and (1) enumerate at any depth; only 一、（一）1. are levels of a document's outline */
+		if (s->level <= above + 1 || s->level > 3 || above + 1 < 1 || !first_at_level(r, i))
+			continue;   /* the first heading of a skipped level stands for its siblings */
+		add(out, REVIEW_NUMBERING, REVIEW_ERROR, s->head_start, "heading %.*s skips a level: %s %s",
+		    head_len(r, s), r->text + s->head_start, forms[above + 1],
+		    s->parent >= 0 ? "is missing above it" : "headings are missing above it");
+	}
+	check_unread_headings(r, out);
+}
+
+/* The year written at s[i] as 2021年 or 二〇二一年 (not inside a longer number), with *next after
+ * 年; 0 when there is none. */
+static int year_at(const char *s, size_t i, size_t end, size_t *next)
+{
+	static const char *const cn[] = { "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+	int y = 0, digits = 0;
+	if (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')
+		return 0;
+	for (; digits < 4 && i < end; digits++) {
+		if (s[i] >= '0' && s[i] <= '9') {
+			y = y * 10 + s[i++] - '0';
+			continue;
+		}
+		int d = -1;
+		for (int k = 0; k < 10 && d < 0; k++)
+			if (parse_starts(s, i, end, cn[k]))
+				d = k;
+		if (d < 0 && (parse_starts(s, i, end, "○") || parse_starts(s, i, end, "零")))
+			d = 0;
+		if (d < 0)
+			return 0;
+		y = y * 10 + d;
+		parse_char(s, &i, end);
+	}
+	if (digits < 4 || y < 1900 || y > 2199 || !parse_starts(s, i, end, "年"))
+		return 0;
+	*next = i + strlen("年");
+	return y;
+}
+
+/* The years written in s[a..b): the first in *first (0 none); returns how many. */
+static int years_in(const char *s, size_t a, size_t b, int *first)
+{
+	int n = 0;
+	*first = 0;
+	for (size_t i = a, next; i < b;) {
+		int y = year_at(s, i, b, &next);
+		if (y) {
+			*first = n++ ? *first : y;
+			i = next;
+		} else {
+			parse_char(s, &i, b);
+		}
+	}
+	return n;
+}
+
+static int contains(const char *hay, size_t hn, const char *needle, size_t nn)
+{
+	for (size_t i = 0; i + nn <= hn; i++)
+		if (memcmp(hay + i, needle, nn) == 0)
+			return 1;
+	return 0;
+}
+
+/* The first paragraph of prose before the chapters: not a line of the title, an addressee or a
+ * document number (short lines), or -1. */
+static long opening_para(const struct report *r)
+{
+	for (size_t i = 0; i < r->npara && r->paras[i].section < 0; i++) {
+		const struct para *p = &r->paras[i];
+		size_t n = p->end - p->start;
+		if (n < 60)
+			continue;
+		if (r->meta.title && contains(r->meta.title, strlen(r->meta.title), r->text + p->start, n))
+			continue;
+		return (long)i;
+	}
+	return -1;
+}
+
+static void check_title(const struct report *r, struct review_findings *out)
+{
+	const char *t = r->meta.title;
+	if (!t) {
+		add(out, REVIEW_TITLE, REVIEW_ERROR, r->body_start, "no title line (…法治政府建设情况的报告)");
+		return;
+	}
+	if (!strstr(t, "法治") && !strstr(t, "依法行政"))
+		add(out, REVIEW_TITLE, REVIEW_WARNING, r->body_start, "the title names no 法治政府建设: %.*s",
+		    quote_len(t, strlen(t), 150), t);
+}
+
+/* The top-level headings of measures and plans that name another year than theirs (2020年工作情况
+ * in a report on 2021; plans for the year reported on). A heading naming a span of years is a
+ * long-term plan, left alone. */
+static void check_heading_years(const struct report *r, struct review_findings *out)
+{
+	const struct classify_model *cm = classify_default(NULL);
+	for (size_t i = 0; i < r->nsections; i++) {
+		const struct section *s = &r->sections[i];
+		/* the part its words name: the classifier gives a heading naming the reported year to
+		 * measures whatever its words, which is the contradiction looked for */
+		int part = cm ? classify_heading_part(cm, r->text + s->title_start, s->title_end - s->title_start, 0) : -1;
+		part = part >= 0 ? part : s->part;
+		int y, want = part == CLASSIFY_MEASURES ? r->meta.year : part == CLASSIFY_PLANS ? r->meta.year + 1 : 0;
+		if (s->parent >= 0 || !r->meta.year || !want || years_in(r->text, s->title_start, s->title_end, &y) != 1 ||
+		    y == want)
+			continue;
+		add(out, REVIEW_YEAR, REVIEW_WARNING, s->head_start, "heading %.*s names %d in a report on %d",
+		    head_len(r, s), r->text + s->head_start, y, r->meta.year);
+	}
+}
+
+static void check_year(const struct report *r, struct review_findings *out)
+{
+	int title_year = 0, year = r->meta.year;
+	if (r->meta.title)
+		years_in(r->meta.title, 0, strlen(r->meta.title), &title_year);
+	if (!year) {
+		add(out, REVIEW_YEAR, REVIEW_ERROR, r->body_start, "no year: neither the title nor the text states the year reported on");
+		return;
+	}
+	if (r->meta.title && !title_year)
+		add(out, REVIEW_YEAR, REVIEW_WARNING, r->body_start, "the title names no year (the text reports on %d)", year);
+	long op = opening_para(r);
+	size_t next;
+	int opens = op >= 0 ? year_at(r->text, r->paras[op].start, r->paras[op].end, &next) : 0;
+	if (title_year && opens && opens != title_year)
+		add(out, REVIEW_YEAR, REVIEW_ERROR, r->paras[op].start, "the title names %d, the text opens on %d",
+		    title_year, opens);
+	int published = r->meta.published[0] ? atoi(r->meta.published) : 0;
+	if (published && published < year)
+		add(out, REVIEW_YEAR, REVIEW_ERROR, r->body_start, "published %s, before %d, the year it reports on",
+		    r->meta.published, year);
+	check_heading_years(r, out);
+}
+
+static void check_late(const struct report *r, struct review_deadline d, struct review_findings *out)
+{
+	if (review_timeliness(r->meta.year, r->meta.published, d) == REVIEW_TIME_LATE)
+		add(out, REVIEW_LATE, REVIEW_ERROR, r->body_start, "published %s, after the deadline %04d-%02d-%02d",
+		    r->meta.published, r->meta.year + 1, d.month, d.day);
+}
+
+/* Counts within their whole: a figure of the first metric above the figure of the second stated
+ * in the same paragraph contradicts it. */
+static const struct bound {
+	const char *part, *whole;
+} bounds[] = {
+	{ "rev_accepted", "rev_received" },  { "rev_not_accepted", "rev_received" },
+	{ "rev_corrected", "rev_concluded" }, { "rev_upheld", "rev_concluded" },
+	{ "rev_dismissed", "rev_concluded" }, { "lit_won", "lit_concluded" },
+	{ "lit_withdrawn", "lit_concluded" }, { "lit_after_review", "lit_cases" },
+};
+
+static int figured(const struct facts_fact *f)
+{
+	return !f->computed && f->num_end > f->num_start;
+}
+
+static int same_line(const struct report *r, size_t a, size_t b)
+{
+	if (a > b) {
+		size_t t = a;
+		a = b, b = t;
+	}
+	return !memchr(r->text + a, '\n', b - a);
+}
+
+static void check_bounds(const struct report *r, const struct facts_model *m, const struct facts *facts,
+			 struct review_findings *out)
+{
+	for (size_t k = 0; k < COUNT(bounds); k++) {
+		int part = facts_metric_id(m, bounds[k].part), whole = facts_metric_id(m, bounds[k].whole);
+		for (size_t i = 0; part >= 0 && whole >= 0 && i < facts->n; i++) {
+			const struct facts_fact *p = &facts->v[i];
+			for (size_t j = 0; p->metric == part && figured(p) && j < facts->n; j++) {
+				const struct facts_fact *w = &facts->v[j];
+				if (w->metric != whole || !figured(w) || p->value <= w->value ||
+				    strcmp(p->unit_norm, w->unit_norm) != 0 || !same_line(r, p->num_start, w->num_start))
+					continue;
+				add(out, REVIEW_FIGURES, REVIEW_ERROR, p->num_start, "%s %.*s is more than %s %.*s",
+				    facts_metric_label(m, part), quote_len(r->text + p->num_start, p->num_end - p->num_start, 40),
+				    r->text + p->num_start, facts_metric_label(m, whole),
+				    quote_len(r->text + w->num_start, w->num_end - w->num_start, 40), r->text + w->num_start);
+				break;
+			}
+		}
+	}
+}
+
+static int ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), t = strlen(tail);
+	return n >= t && strcmp(s + n - t, tail) == 0;
+}
+
+/* A proportion (a rate, coverage or share in %) stated above 100 %. Changes (同比…) may be larger. */
+static void check_rates(const struct report *r, const struct facts_model *m, const struct facts *facts,
+			struct review_findings *out)
+{
+	for (size_t i = 0; i < facts->n; i++) {
+		const struct facts_fact *f = &facts->v[i];
+		const char *name = facts_metric_name(m, f->metric);
+		if (!figured(f) || f->unit[0] != '%' || f->value <= 100 ||
+		    !(ends_with(name, "_rate") || ends_with(name, "_coverage") || ends_with(name, "_share")))
+			continue;
+		add(out, REVIEW_FIGURES, REVIEW_ERROR, f->num_start, "%s %.*s is over 100 %%", facts_metric_label(m, f->metric),
+		    quote_len(r->text + f->num_start, f->num_end - f->num_start, 40), r->text + f->num_start);
+	}
+}
+
+/* Where the sub-items of a figure ending at i begin: after （其中, or after ，其中 (an aside （含…）
+ * may come first). *bracket is set when they end at the closing bracket, not at the clause's end.
+ * Returns 0 when no sub-items follow. */
+static size_t items_start(const char *s, size_t i, size_t end, int *bracket)
+{
+	static const char *const open[] = { "（其中", "(其中" };
+	for (size_t k = 0; k < COUNT(open); k++)
+		if (parse_starts(s, i, end, open[k]))
+			return *bracket = 1, i + strlen(open[k]);
+	if (parse_starts(s, i, end, "（") || parse_starts(s, i, end, "(")) {   /* an aside: （含结转21件） */
+		while (i < end && !parse_starts(s, i, end, "）") && s[i] != ')' && s[i] != '\n')
+			parse_char(s, &i, end);
+		if (i < end && s[i] != '\n')
+			parse_char(s, &i, end);
+	}
+	static const char *const after[] = { "，其中", ",其中" };
+	for (size_t k = 0; k < COUNT(after); k++)
+		if (parse_starts(s, i, end, after[k]))
+			return *bracket = 0, i + strlen(after[k]);
+	return 0;
+}
+
+static int items_end(const char *s, size_t i, size_t end, int bracket)
+{
+	if (bracket)
+		return parse_starts(s, i, end, "）") || s[i] == ')' || s[i] == '\n';
+	return parse_starts(s, i, end, "。") || parse_starts(s, i, end, "；") || s[i] == ';' || s[i] == '\n';
+}
+
+/* Whether s[i..end) opens with a counter of the compared unit `norm` (one or two characters). */
+static int counter_is(const char *s, size_t i, size_t end, const char *norm)
+{
+	size_t j = i;
+	for (int chars = 1; chars <= 2 && j < end; chars++) {
+		parse_char(s, &j, end);
+		char written[16], compared[16];
+		if (j - i >= sizeof written)
+			return 0;
+		memcpy(written, s + i, j - i);
+		written[j - i] = '\0';
+		facts_unit_norm(written, compared, sizeof compared);
+		if (strcmp(compared, norm) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether the figure at byte i states another metric than f's (审结43件 under 案件57件，其中…):
+ * an attribute of the total, not a share of it. */
+static int other_metric_at(const struct facts *facts, const struct facts_fact *f, size_t i)
+{
+	for (size_t k = 0; k < facts->n; k++)
+		if (facts->v[k].num_start <= i && i < facts->v[k].num_end && facts->v[k].metric != f->metric)
+			return 1;
+	return 0;
+}
+
+/* The sum of the sub-items of f counted in its unit, and how many there are in *n. The items end
+ * where they make up the total (…30件，其中A12件，B18件，宣布废止4件: 废止 is no item); figures
+ * the facts read as another metric are no items. */
+static double items_sum(const struct report *r, const struct facts *facts, const struct facts_fact *f, size_t *n)
+{
+	const char *s = r->text;
+	size_t end = r->body_end, i;
+	int bracket;
+	double sum = 0;
+	*n = 0;
+	if (!(i = items_start(s, f->num_end, end, &bracket)))
+		return 0;
+	while (i < end && !items_end(s, i, end, bracket)) {
+		double v;
+		size_t k = (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9') ? 0 : facts_parse_number(s + i, end - i, &v);
+		if (!k) {
+			parse_char(s, &i, end);
+			continue;
+		}
+		int attribute = other_metric_at(facts, f, i);
+		i += k;
+		if (parse_starts(s, i, end, "余") || parse_starts(s, i, end, "多"))
+			parse_char(s, &i, end);
+		if (!attribute && counter_is(s, i, end, f->unit_norm))
+			sum += v, (*n)++;
+		if (sum == f->value)
+			break;   /* the items made up their total: what follows is another statement */
+	}
+	return sum;
+}
+
+static void check_items(const struct report *r, const struct facts *facts, struct review_findings *out)
+{
+	for (size_t i = 0; i < facts->n; i++) {
+		const struct facts_fact *f = &facts->v[i];
+		size_t n;
+		if (!figured(f) || f->unit[0] == '%' || (i > 0 && facts->v[i - 1].num_start == f->num_start))
+			continue;
+		double sum = items_sum(r, facts, f, &n);
+		if (n && sum > f->value)
+			add(out, REVIEW_FIGURES, REVIEW_ERROR, f->num_start, "the %zu items under %.*s (其中…) sum to %g, more than it",
+			    n, quote_len(r->text + f->num_start, f->num_end - f->num_start, 40), r->text + f->num_start, sum);
+	}
+}
+
+size_t review_check(const struct report *r, const struct classify_paras *paras, const struct facts_model *m,
+		    const struct facts *facts, struct review_deadline d, struct review_findings *out)
+{
+	size_t before = out->n;
+	check_title(r, out);
+	check_year(r, out);
+	check_late(r, d, out);
+	check_parts(r, paras, out);
+	check_numbering(r, out);
+	if (m && facts) {
+		check_bounds(r, m, facts, out);
+		check_rates(r, m, facts, out);
+		check_items(r, facts, out);
+	}
+	return out->n - before;
+}
+
+/* ---- sections repeated from another report ---- */
+
+/* Sentences shorter than this (in bytes, blanks left out) are formulas any report may share
+ * (全面贯彻落实…精神), not text taken from another. */
+#define REPEAT_MIN_SENTENCE 45
+/* A section is repeated when this share (in %) of its sentences' bytes stand in the other report. */
+#define REPEAT_SHARE 60
+
+static int sentence_end(uint32_t c)
+{
+	return c == 0x3002 || c == 0xff1b || c == ';' || c == 0xff01 || c == 0xff1f || c == '\n';   /* 。；;！？ */
+}
+
+/* Reads the sentence at *i (up to its end mark or `end`): its hash, blanks left out, and its length
+ * in the bytes hashed. */
+static uint64_t next_sentence(const char *s, size_t *i, size_t end, size_t *len)
+{
+	uint64_t h = 0xcbf29ce484222325u;   /* FNV-1a */
+	*len = 0;
+	while (*i < end) {
+		size_t at = *i;
+		uint32_t c = parse_char(s, i, end);
+		if (sentence_end(c))
+			break;
+		if (parse_is_blank(c) || c == '\r' || c == '\t')
+			continue;
+		for (size_t k = at; k < *i; k++)
+			h = (h ^ (unsigned char)s[k]) * 0x100000001b3u;
+		*len += *i - at;
+	}
+	return h;
+}
+
+/* A set of sentence hashes (open addressing; 0 marks a free slot). */
+struct sentence_set {
+	uint64_t *v;
+	size_t mask;
+};
+
+static void set_add(struct sentence_set *set, uint64_t h)
+{
+	h = h ? h : 1;
+	size_t k = h & set->mask;
+	while (set->v[k] && set->v[k] != h)
+		k = (k + 1) & set->mask;
+	set->v[k] = h;
+}
+
+static int set_has(const struct sentence_set *set, uint64_t h)
+{
+	h = h ? h : 1;
+	for (size_t k = h & set->mask; set->v[k]; k = (k + 1) & set->mask)
+		if (set->v[k] == h)
+			return 1;
+	return 0;
+}
+
+static void set_of_report(struct sentence_set *set, const struct report *r)
+{
+	size_t slots = 64, len;
+	while (slots < (r->body_end - r->body_start) / REPEAT_MIN_SENTENCE * 2)   /* at most half full */
+		slots *= 2;
+	set->v = xcalloc(slots, sizeof *set->v);
+	set->mask = slots - 1;
+	for (size_t i = r->body_start; i < r->body_end;) {
+		uint64_t h = next_sentence(r->text, &i, r->body_end, &len);
+		if (len >= REPEAT_MIN_SENTENCE)
+			set_add(set, h);
+	}
+}
+
+/* The bytes of s's long sentences, and of those found in set. The heading line is left out: a
+ * heading alone (二、存在的不足) is no copied text. */
+static void section_share(const struct report *r, const struct section *s, const struct sentence_set *set,
+			  size_t *total, size_t *found)
+{
+	*total = *found = 0;
+	size_t len;
+	for (size_t i = s->head_end; i < s->end;) {
+		uint64_t h = next_sentence(r->text, &i, s->end, &len);
+		if (len < REPEAT_MIN_SENTENCE)
+			continue;
+		*total += len;
+		*found += set_has(set, h) ? len : 0;
+	}
+}
+
+size_t review_check_repeated(const struct report *r, const struct report *other, struct review_findings *out)
+{
+	size_t before = out->n, skip_to = 0;
+	struct sentence_set set;
+	set_of_report(&set, other);
+	for (size_t i = 0; i < r->nsections; i++) {
+		const struct section *s = &r->sections[i];
+		size_t total, found;
+		if (s->start < skip_to)
+			continue;   /* inside a section named already */
+		section_share(r, s, &set, &total, &found);
+		if (!total || found * 100 < total * REPEAT_SHARE || found < 2 * REPEAT_MIN_SENTENCE)
+			continue;
+		add(out, REVIEW_REPEATED, REVIEW_WARNING, s->head_start, "section %.*s: %zu%% of its text stands in %s",
+		    head_len(r, s), r->text + s->head_start, found * 100 / total, other->path);
+		skip_to = s->end;
+	}
+	free(set.v);
+	return out->n - before;
+}
