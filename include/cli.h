@@ -12,6 +12,9 @@ int cli_outline(int argc, char **argv);
 int cli_search(int argc, char **argv);
 int cli_compare(int argc, char **argv);
 int cli_facts(int argc, char **argv);
+int cli_trend(int argc, char **argv);
+/* `fazhi facts --chart METRIC PATH...` (cli_facts hands its argv over when --chart is given). */
+int cli_chart(int argc, char **argv);
 
 /* Shared by the subcommands: load PATH arguments (or the embedded corpus when npaths == 0),
  * print every corpus message as "fazhi: PATH: reason" on stderr; returns the failure count. */
@@ -28,6 +31,11 @@ const struct report *cli_report(struct corpus *c, size_t i);
 /* Writes s[0..n) for a human: on a terminal any byte that could drive it is shown as a
  * placeholder (text from reports is already clean; this guards arguments and messages). */
 void cli_put(FILE *f, const char *s, size_t n);
+
+/* Appends s[0..n) as one CSV field (RFC 4180): quoted, with quotes doubled, when it holds a
+ * comma, a quote or a line end. */
+struct buf;
+void cli_csv_field(struct buf *b, const char *s, size_t n);
 
 /* Prints "fazhi: CMD: MSG 'ARG'" (ARG guarded like any argument; NULL for none) and the hint
  * "Try 'fazhi CMD --help'" on stderr; returns 2, the exit status of a usage error. */

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "corpus.h"
 #include "encoding.h"
 
@@ -76,4 +77,22 @@ int cli_fail(const char *cmd, char *cause)
 	fputc('\n', stderr);
 	free(cause);
 	return 2;
+}
+
+void cli_csv_field(struct buf *b, const char *s, size_t n)
+{
+	int quote = 0;
+	for (size_t i = 0; i < n && !quote; i++)
+		quote = s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
+	if (!quote) {
+		buf_add(b, s, n);
+		return;
+	}
+	buf_addc(b, '"');
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '"')
+			buf_addc(b, '"');
+		buf_addc(b, s[i]);
+	}
+	buf_addc(b, '"');
 }

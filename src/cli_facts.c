@@ -45,20 +45,7 @@ static void sentence(const struct report *r, const struct facts_fact *f, const c
 
 static void csv_field(struct buf *b, const char *s, size_t n)
 {
-	int quote = 0;
-	for (size_t i = 0; i < n && !quote; i++)
-		quote = s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
-	if (!quote) {
-		buf_add(b, s, n);
-		return;
-	}
-	buf_addc(b, '"');
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '"')
-			buf_addc(b, '"');
-		buf_addc(b, s[i]);
-	}
-	buf_addc(b, '"');
+	cli_csv_field(b, s, n);
 }
 
 /* A fact's unit "counter|qualifier;…" split: the counter's length, and the qualifiers ("" when none). */
@@ -197,6 +184,9 @@ static int options(int argc, char **argv, enum format *fmt, int *excel)
 
 int cli_facts(int argc, char **argv)
 {
+	for (int i = 1; i < argc && argv[i][0] == '-' && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], "--chart") == 0)
+			return cli_chart(argc, argv);
 	enum format fmt = TEXT;
 	int excel = 0;
 	int first = options(argc, argv, &fmt, &excel);

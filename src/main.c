@@ -28,6 +28,10 @@ static const char usage_text[] =
 	"  compare [--json] FILE FILE... align sections of several reports by topic\n"
 	"  facts [--csv [--excel]|--json] PATH...\n"
 	"                                key metrics stated in the reports\n"
+	"  facts --chart METRIC PATH...  a bar chart of one metric across the reports\n"
+	"  trend [--csv|--json] [--region R] PATH...\n"
+	"                                each region's metrics by year, text repeated from the\n"
+	"                                year before\n"
 	"\n"
 	"Options:\n"
 	"  --ambiwidth=single|double     width of East Asian Ambiguous characters\n"
@@ -49,6 +53,7 @@ static const struct command commands[] = {
 	{ "search", cli_search },
 	{ "compare", cli_compare },
 	{ "facts", cli_facts },
+	{ "trend", cli_trend },
 };
 
 static int usage_error(const char *fmt, const char *arg)
