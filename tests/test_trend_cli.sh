@@ -97,4 +97,30 @@ t "facts --chart: a metric by its label" cmp -s "$T/chartl" "$T/chart80"
 st=$?
 t "facts --chart: an unknown metric exits 2 naming it" sh -c '[ "$1" -eq 2 ] && grep -q "no_such_metric" "$2"' - "$st" "$T/nometric"
 
+# ---- compare --md / --csv ----
+sed 's/设立行政败诉案件及时报送和约谈制度。/设立行政败诉案件及时报送和约谈制度(a|b<c\&d)。/' "$Y1" >"$T/marked-2021.txt"
+"$FAZHI" compare --md "$T/marked-2021.txt" "$ONE" >"$T/md"
+st=$?
+t "compare --md exits 0" [ "$st" -eq 0 ]
+t "compare --md: a column per report, headed region and year" sh -c \
+	'head -n 2 "$1" | tr "\n" "#" | grep -q "^| 部分 · 领域 | 舟山市普陀区 2021 | 常州市武进区 2020 |#|---|---|---|#$"' - "$T/md"
+t "compare --md: every row has the label and one cell per report (| escaped inside)" \
+	sh -c '[ "$(sed "s/\\\\|//g" "$1" | awk -F"|" "NF != 5" | wc -l)" -eq 0 ] && [ "$(wc -l <"$1")" -gt 10 ]' - "$T/md"
+t "compare --md: text is escaped: | < & and line ends" sh -c \
+	'grep -q "约谈制度(a\\\\|b&lt;c&amp;d)。" "$1" && grep -q "<br>" "$1" && ! grep -q "<c" "$1"' - "$T/md"
+t "compare --md: a row holds the section text and the facts it states" \
+	grep -q '^| 举措成效 · 行政复议与行政应诉 | .*2021年共收到行政复议申请15件.*<br>数据:<br>行政复议申请收到/办理件数: 15件<br>' "$T/md"
+"$FAZHI" compare --csv "$T/marked-2021.txt" "$ONE" >"$T/cmp.csv"
+t "compare --csv: the header" sh -c 'head -n 1 "$1" | grep -q "^part,topic,label,舟山市普陀区 2021,常州市武进区 2020.$"' - "$T/cmp.csv"
+# Fields per CRLF-ended record, quotes read by RFC 4180 (a quoted field may hold commas and line ends).
+t "compare --csv: RFC 4180, every record has 5 fields" sh -c '[ "$(awk "BEGIN { RS = \"\\r\\n\" }
+	{ n = 1; q = 0; for (i = 1; i <= length(\$0); i++) { ch = substr(\$0, i, 1);
+	  if (ch == \"\\\"\") q = !q; else if (ch == \",\" && !q) n++ }
+	  if (q || n != 5) bad++ } END { print bad + 0 }" "$1")" -eq 0 ]' - "$T/cmp.csv"
+t "compare --csv: a row's cells hold text and facts" sh -c \
+	'tr "\n" " " <"$1" | grep -q "measures,review,举措成效 · 行政复议与行政应诉,\"[^\"]*2021年共收到行政复议申请15件[^\"]*数据: 行政复议申请收到/办理件数: 15件"' - "$T/cmp.csv"
+"$FAZHI" compare --md --csv "$Y1" "$ONE" >/dev/null 2>"$T/two.err"
+st=$?
+t "compare: two output formats at once are a usage error" [ "$st" -eq 2 ]
+
 [ "$failures" -eq 0 ]
