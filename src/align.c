@@ -153,6 +153,23 @@ static int cmp_u32(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* Sorts a sentence's bigrams: insertion for the short arrays most sentences give (qsort's
+ * overhead dominated the near pass), qsort beyond. */
+static void sort_grams(uint32_t *g, size_t n)
+{
+	if (n > 64) {
+		qsort(g, n, sizeof *g, cmp_u32);
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		uint32_t v = g[i];
+		size_t j = i;
+		for (; j > 0 && g[j - 1] > v; j--)
+			g[j] = g[j - 1];
+		g[j] = v;
+	}
+}
+
 /* Dice coefficient of two sorted multisets. */
 static double dice(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 {
@@ -168,20 +185,116 @@ static double dice(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 	return na + nb ? 2.0 * (double)common / (double)(na + nb) : 0;
 }
 
-/* Bigrams of every sentence of t long enough for the near pass: at[i] .. at[i + 1] in *g. */
-static size_t *gram_table(const struct align_text *t, uint32_t **g)
+/* The near pass's view of last year's text: each sentence's sorted bigrams (g[at[i] .. at[i + 1]),
+ * and its postings: for each distinct bigram of a sentence a (bigram, sentence) entry, chained per
+ * bigram from a hash table, so that the sentences sharing bigrams with a new one are counted
+ * without comparing every pair. */
+struct posting {
+	uint32_t gram, sentence;
+	size_t next;                 /* the next posting of a bigram with the same hash, or -1 */
+};
+
+struct near {
+	uint32_t *g;
+	size_t *at;
+	struct posting *post;
+	size_t npost;
+	size_t *head, mask;          /* hash of a bigram → its first posting, or -1 */
+	uint32_t *shared, *stamp, *touched;  /* per sentence of before: bigrams shared with the one sought */
+};
+
+static size_t gram_slot(const struct near *x, uint32_t gram)
 {
-	size_t *at = xmalloc((t->n + 1) * sizeof *at), n = 0, cap = 0;
-	*g = NULL;
+	return (size_t)(gram * 2654435761u) & x->mask;
+}
+
+static void near_init(struct near *x, const struct align_text *t)
+{
+	size_t n = 0, cap = 0;
+	x->g = NULL;
+	x->at = xmalloc((t->n + 1) * sizeof *x->at);
 	for (size_t i = 0; i < t->n; i++) {
-		at[i] = n;
+		x->at[i] = n;
 		if (t->v[i].len < ALIGN_NEAR_CHARS)
 			continue;
-		size_t k = bigrams(t, i, g, &n, &cap);
-		qsort(*g + at[i], k, sizeof **g, cmp_u32);
+		size_t k = bigrams(t, i, &x->g, &n, &cap);
+		sort_grams(x->g + x->at[i], k);
 	}
-	at[t->n] = n;
-	return at;
+	x->at[t->n] = n;
+	x->post = xmalloc((n + 1) * sizeof *x->post);
+	x->npost = 0;
+	size_t size = 16;
+	while (size < n * 2)
+		size *= 2;
+	x->mask = size - 1;
+	x->head = xmalloc(size * sizeof *x->head);
+	memset(x->head, 0xff, size * sizeof *x->head);   /* all -1 */
+	for (size_t i = t->n; i-- > 0;)   /* backwards, so that chains run in sentence order */
+		for (size_t q = x->at[i]; q < x->at[i + 1]; q++)
+			if (q == x->at[i] || x->g[q] != x->g[q - 1]) {
+				size_t h = gram_slot(x, x->g[q]);
+				x->post[x->npost] = (struct posting){ x->g[q], (uint32_t)i, x->head[h] };
+				x->head[h] = x->npost++;
+			}
+	x->shared = xcalloc(t->n + 1, sizeof *x->shared);
+	x->stamp = xcalloc(t->n + 1, sizeof *x->stamp);
+	x->touched = xmalloc((t->n + 1) * sizeof *x->touched);
+}
+
+static void near_fini(struct near *x)
+{
+	free(x->g);
+	free(x->at);
+	free(x->post);
+	free(x->head);
+	free(x->shared);
+	free(x->stamp);
+	free(x->touched);
+}
+
+/* Counts, per sentence of before, the distinct bigrams of a[0..na) it shares; returns how many
+ * sentences share any (listed in x->touched). stamp tells this search's counts from older ones. */
+static size_t count_shared(struct near *x, const uint32_t *a, size_t na, uint32_t stamp)
+{
+	size_t ntouched = 0;
+	for (size_t q = 0; q < na; q++) {
+		if (q > 0 && a[q] == a[q - 1])
+			continue;
+		for (size_t p = x->head[gram_slot(x, a[q])]; p != (size_t)-1; p = x->post[p].next) {
+			if (x->post[p].gram != a[q])
+				continue;
+			uint32_t j = x->post[p].sentence;
+			if (x->stamp[j] != stamp)
+				x->stamp[j] = stamp, x->shared[j] = 0, x->touched[ntouched++] = j;
+			x->shared[j]++;
+		}
+	}
+	return ntouched;
+}
+
+/* The sentence of before most like a[0..na) (sorted bigrams), when at least ALIGN_NEAR_MIN alike.
+ * A sentence is compared only when its length is within 2:3 of a's (else Dice cannot reach 0.8)
+ * and it shares enough distinct bigrams: the multiset intersection exceeds the distinct count by
+ * at most a's repeated bigrams. */
+static size_t near_find(struct near *x, const uint32_t *a, size_t na, uint32_t stamp, double *best)
+{
+	size_t distinct = 0, found = (size_t)-1;
+	for (size_t q = 0; q < na; q++)
+		distinct += q == 0 || a[q] != a[q - 1];
+	size_t ntouched = count_shared(x, a, na, stamp);
+	*best = ALIGN_NEAR_MIN;
+	for (size_t t = 0; t < ntouched; t++) {
+		uint32_t j = x->touched[t];
+		size_t nb = x->at[j + 1] - x->at[j];
+		if (3 * nb < 2 * na || 3 * na < 2 * nb)
+			continue;
+		if (2.0 * (double)(x->shared[j] + na - distinct) < ALIGN_NEAR_MIN * (double)(na + nb))
+			continue;
+		double d = dice(a, na, x->g + x->at[j], nb);
+		if (d > *best || (d == *best && j < found))
+			*best = d, found = j;
+	}
+	return found;
 }
 
 /* Exact pass: a table of before's fingerprints, chained. */
@@ -233,43 +346,27 @@ static void add_match(struct align_result *r, size_t sentence, size_t other, int
 	r->v[r->n++] = (struct align_match){ sentence, other, kind, similarity };
 }
 
-/* The sentence of before most like now's sentence i, when at least ALIGN_NEAR_MIN alike. Lengths
- * further apart than 2:3 cannot reach 0.8 and are not compared. */
-static size_t near_find(const uint32_t *a, size_t na, const struct align_text *before, const uint32_t *g,
-			const size_t *at, double *best)
-{
-	size_t found = (size_t)-1;
-	*best = ALIGN_NEAR_MIN;
-	for (size_t j = 0; j < before->n; j++) {
-		size_t nb = at[j + 1] - at[j];
-		if (nb == 0 || 3 * nb < 2 * na || 3 * na < 2 * nb)
-			continue;
-		double d = dice(a, na, g + at[j], nb);
-		if (d >= *best)
-			*best = d, found = j;
-	}
-	return found;
-}
-
 void align_texts(const struct align_text *now, const struct align_text *before, struct align_result *out)
 {
 	out->n = 0, out->chars = now->chars, out->repeated = 0;
 	struct exact x;
 	exact_init(&x, before);
-	uint32_t *g = NULL, *mine = NULL;
-	size_t *at = NULL, nmine = 0, capmine = 0;
+	struct near nx;
+	int have_near = 0;
+	uint32_t *mine = NULL;
+	size_t nmine = 0, capmine = 0;
 	for (size_t i = 0; i < now->n; i++) {
 		const struct align_sentence *s = &now->v[i];
 		int kind;
 		size_t j = exact_find(&x, before, s, &kind);
 		double sim = 1;
 		if (j == (size_t)-1 && s->len >= ALIGN_NEAR_CHARS) {
-			if (!at)
-				at = gram_table(before, &g);
+			if (!have_near)
+				near_init(&nx, before), have_near = 1;
 			nmine = 0;
 			size_t na = bigrams(now, i, &mine, &nmine, &capmine);
-			qsort(mine, na, sizeof *mine, cmp_u32);
-			j = near_find(mine, na, before, g, at, &sim);
+			sort_grams(mine, na);
+			j = near_find(&nx, mine, na, (uint32_t)i + 1, &sim);
 			kind = ALIGN_NEAR;
 		}
 		if (j == (size_t)-1)
@@ -277,10 +374,10 @@ void align_texts(const struct align_text *now, const struct align_text *before, 
 		add_match(out, i, j, kind, sim);
 		out->repeated += s->len;
 	}
+	if (have_near)
+		near_fini(&nx);
 	free(x.head);
 	free(x.next);
-	free(g);
-	free(at);
 	free(mine);
 }
 
