@@ -88,10 +88,7 @@ static void add_sentence(struct align_text *t, const char *s, size_t a, size_t b
 		b--;
 	if (a == b)
 		return;
-	if (t->n + 2 > t->norm_cap) {
-		t->norm_cap = t->norm_cap ? t->norm_cap * 2 : 32;
-		t->norm_at = xrealloc(t->norm_at, t->norm_cap * sizeof *t->norm_at);
-	}
+	t->norm_at = xgrow(t->norm_at, &t->norm_cap, t->n + 2, sizeof *t->norm_at);
 	size_t mark = t->norm.len;
 	struct align_sentence sen = { base + a, base + b, 0, 0, 0 };
 	normalise(t, s + a, b - a, &sen);
@@ -99,10 +96,7 @@ static void add_sentence(struct align_text *t, const char *s, size_t a, size_t b
 		t->norm.len = mark;
 		return;
 	}
-	if (t->n == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 32;
-		t->v = xrealloc(t->v, t->cap * sizeof *t->v);
-	}
+	t->v = xgrow(t->v, &t->cap, t->n + 1, sizeof *t->v);
 	t->norm_at[t->n] = mark;
 	t->v[t->n++] = sen;
 	t->norm_at[t->n] = t->norm.len;
@@ -136,10 +130,7 @@ static size_t bigrams(const struct align_text *t, size_t i, uint32_t **g, size_t
 		ucs4_t c;
 		p += u8_mbtouc(&c, p, (size_t)(e - p));
 		if (have || p >= e) {
-			if (*n == *cap) {
-				*cap = *cap ? *cap * 2 : 256;
-				*g = xrealloc(*g, *cap * sizeof **g);
-			}
+			*g = xgrow(*g, cap, *n + 1, sizeof **g);
 			(*g)[(*n)++] = (uint32_t)(prev * 2654435761u) ^ (uint32_t)c;
 		}
 		prev = c;
@@ -339,10 +330,7 @@ static size_t exact_find(const struct exact *x, const struct align_text *before,
 
 static void add_match(struct align_result *r, size_t sentence, size_t other, int kind, double similarity)
 {
-	if (r->n == r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 16;
-		r->v = xrealloc(r->v, r->cap * sizeof *r->v);
-	}
+	r->v = xgrow(r->v, &r->cap, r->n + 1, sizeof *r->v);
 	r->v[r->n++] = (struct align_match){ sentence, other, kind, similarity };
 }
 

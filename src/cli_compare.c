@@ -10,6 +10,7 @@
 #include "corpus.h"
 #include "facts.h"
 #include "text.h"
+#include "xmalloc.h"
 
 static const char usage_text[] =
 	"Usage: fazhi compare [--json|--md|--csv] FILE FILE...\n"
@@ -261,9 +262,7 @@ static void export_header(struct buf *b, enum export fmt, const struct compare *
 
 static void print_export(struct buf *b, enum export fmt, const struct compare *c, const struct facts_model *fm)
 {
-	struct facts *f = calloc(c->nreports + 1, sizeof *f);
-	if (!f)
-		return;
+	struct facts *f = xcalloc(c->nreports + 1, sizeof *f);
 	for (size_t k = 0; k < c->nreports; k++)
 		facts_extract(fm, c->reports[k], &f[k]);
 	export_header(b, fmt, c);

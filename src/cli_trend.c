@@ -11,6 +11,7 @@
 #include "facts.h"
 #include "text.h"
 #include "trend.h"
+#include "xmalloc.h"
 
 static const char usage_text[] =
 	"Usage: fazhi trend [--csv|--json] [--region R] PATH...\n"
@@ -98,9 +99,7 @@ static size_t column_width(const struct trend_region *g, size_t k)
 
 static void text_metrics(struct buf *b, const struct trend_region *g, const struct facts_model *fm)
 {
-	size_t *width = malloc(g->nreports * sizeof *width);
-	if (!width)
-		return;
+	size_t *width = xmalloc(g->nreports * sizeof *width);
 	text_label(b, "指标");
 	for (size_t k = 0; k < g->nreports; k++) {
 		width[k] = column_width(g, k);
