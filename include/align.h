@@ -91,6 +91,12 @@ void align_result_fini(struct align_result *r);
 /* Aligns text `now` against `before`: every sentence of now that stands in before. */
 void align_texts(const struct align_text *now, const struct align_text *before, struct align_result *out);
 
+/* The exact pass alone, from fingerprints such as an index stores (ranges unused): the sentences
+ * of now[0..n) whose fingerprint one of before[0..m) has (ALIGN_SAME or ALIGN_FIGURES). Its share
+ * is a lower bound of align_texts' on the same texts, which adds the near matches. */
+void align_fingerprints(const struct align_sentence *now, size_t n, const struct align_sentence *before, size_t m,
+			struct align_result *out);
+
 /* repeated / chars: the share of the text that stands in the other; 0 for an empty text. */
 double align_share(const struct align_result *r);
 

@@ -290,35 +290,35 @@ static size_t near_find(struct near *x, const uint32_t *a, size_t na, uint32_t s
 
 /* Exact pass: a table of before's fingerprints, chained. */
 struct exact {
+	const struct align_sentence *v;
 	size_t *head, *next, mask;
 };
 
-static void exact_init(struct exact *x, const struct align_text *before)
+static void exact_init(struct exact *x, const struct align_sentence *before, size_t n)
 {
 	size_t size = 16;
-	while (size < before->n * 2)
+	while (size < n * 2)
 		size *= 2;
+	x->v = before;
 	x->mask = size - 1;
 	x->head = xmalloc(size * sizeof *x->head);
-	x->next = xmalloc((before->n + 1) * sizeof *x->next);
-	for (size_t i = 0; i < size; i++)
-		x->head[i] = (size_t)-1;
-	for (size_t i = before->n; i-- > 0;) {
-		size_t h = before->v[i].hash & x->mask;
+	x->next = xmalloc((n + 1) * sizeof *x->next);
+	memset(x->head, 0xff, size * sizeof *x->head);   /* all -1 */
+	for (size_t i = n; i-- > 0;) {
+		size_t h = before[i].hash & x->mask;
 		x->next[i] = x->head[h];
 		x->head[h] = i;
 	}
 }
 
 /* Before's sentence with the same fingerprint, one with the same figures first; -1 when none. */
-static size_t exact_find(const struct exact *x, const struct align_text *before, const struct align_sentence *s,
-			 int *kind)
+static size_t exact_find(const struct exact *x, const struct align_sentence *s, int *kind)
 {
 	size_t found = (size_t)-1;
 	for (size_t i = x->head[s->hash & x->mask]; i != (size_t)-1; i = x->next[i]) {
-		if (before->v[i].hash != s->hash)
+		if (x->v[i].hash != s->hash)
 			continue;
-		if (before->v[i].figures == s->figures) {
+		if (x->v[i].figures == s->figures) {
 			*kind = ALIGN_SAME;
 			return i;
 		}
@@ -334,25 +334,30 @@ static void add_match(struct align_result *r, size_t sentence, size_t other, int
 	r->v[r->n++] = (struct align_match){ sentence, other, kind, similarity };
 }
 
-void align_texts(const struct align_text *now, const struct align_text *before, struct align_result *out)
+/* The alignment of sentences now[0..n) against before[0..m); the near pass runs when the texts
+ * holding them (their normal forms) are given. */
+static void align_run(const struct align_sentence *now, size_t n, const struct align_text *now_text,
+		      const struct align_sentence *before, size_t m, const struct align_text *before_text,
+		      struct align_result *out)
 {
-	out->n = 0, out->chars = now->chars, out->repeated = 0;
+	out->n = 0, out->chars = 0, out->repeated = 0;
 	struct exact x;
-	exact_init(&x, before);
+	exact_init(&x, before, m);
 	struct near nx;
 	int have_near = 0;
 	uint32_t *mine = NULL;
 	size_t nmine = 0, capmine = 0;
-	for (size_t i = 0; i < now->n; i++) {
-		const struct align_sentence *s = &now->v[i];
+	for (size_t i = 0; i < n; i++) {
+		const struct align_sentence *s = &now[i];
 		int kind;
-		size_t j = exact_find(&x, before, s, &kind);
+		size_t j = exact_find(&x, s, &kind);
 		double sim = 1;
-		if (j == (size_t)-1 && s->len >= ALIGN_NEAR_CHARS) {
+		out->chars += s->len;
+		if (j == (size_t)-1 && s->len >= ALIGN_NEAR_CHARS && now_text && before_text) {
 			if (!have_near)
-				near_init(&nx, before), have_near = 1;
+				near_init(&nx, before_text), have_near = 1;
 			nmine = 0;
-			size_t na = bigrams(now, i, &mine, &nmine, &capmine);
+			size_t na = bigrams(now_text, i, &mine, &nmine, &capmine);
 			sort_grams(mine, na);
 			j = near_find(&nx, mine, na, (uint32_t)i + 1, &sim);
 			kind = ALIGN_NEAR;
@@ -367,6 +372,17 @@ void align_texts(const struct align_text *now, const struct align_text *before, 
 	free(x.head);
 	free(x.next);
 	free(mine);
+}
+
+void align_texts(const struct align_text *now, const struct align_text *before, struct align_result *out)
+{
+	align_run(now->v, now->n, now, before->v, before->n, before, out);
+}
+
+void align_fingerprints(const struct align_sentence *now, size_t n, const struct align_sentence *before, size_t m,
+			struct align_result *out)
+{
+	align_run(now, n, NULL, before, m, NULL, out);
 }
 
 double align_share(const struct align_result *r)

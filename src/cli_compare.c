@@ -18,7 +18,7 @@ static const char usage_text[] =
 	"\n"
 	"  --md        a Markdown table for a document: a row per part × topic, a column per report,\n"
 	"              each cell the text of that row's sections, then the facts they state\n"
-	"              (| is written \\|, line ends <br>, < and & as &lt; and &amp;)\n"
+	"              (| and \\ are written \\| and \\\\, line ends <br>, < and & as &lt; and &amp;)\n"
 	"  --csv       the same table as CSV for a spreadsheet (RFC 4180, CRLF line ends):\n"
 	"              columns part,topic,label, then one per report\n"
 	"  --json      one JSON object:\n"
@@ -205,14 +205,14 @@ static void report_heading(struct buf *b, const struct report *r)
 		buf_printf(b, " %d", r->meta.year);
 }
 
-/* A Markdown table cell: | escaped, line ends as <br>, and < & as entities so that no text
- * becomes markup. */
+/* A Markdown table cell: | and \ escaped by a backslash, line ends as <br>, and < & as entities,
+ * so that no text becomes markup. */
 static void md_cell(struct buf *b, const char *s, size_t n)
 {
 	buf_addc(b, ' ');
 	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '|')
-			buf_adds(b, "\\|");
+		if (s[i] == '|' || s[i] == '\\')
+			buf_addc(b, '\\'), buf_addc(b, s[i]);
 		else if (s[i] == '\n')
 			buf_adds(b, "<br>");
 		else if (s[i] == '<')

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -164,6 +165,43 @@ static void test_partial_share(void **state)
 	align_result_fini(&res);
 }
 
+/* Fingerprints alone (what an index would store) find the exact and figure-changed repeats, not
+ * the near ones, and agree with align_texts on them. */
+static void test_fingerprints_alone(void **state)
+{
+	(void)state;
+	const char before[] = "2022年全区共收到行政复议申请30件。行政执法人员业务能力有待提升，执法不规范问题仍有发生。"
+			      "基层法治力量相对薄弱。";
+	const char now[] = "基层法治力量相对薄弱。2023年全区共收到行政复议申请45件。"
+			   "行政执法人员业务能力仍待提升，执法不规范问题仍有发生。";
+	struct align_text a = { 0 }, b = { 0 };
+	align_text_add(&a, now, strlen(now), 0);
+	align_text_add(&b, before, strlen(before), 0);
+	/* an index keeps the fingerprints, not the texts */
+	struct align_sentence *fa = malloc(a.n * sizeof *fa), *fb = malloc(b.n * sizeof *fb);
+	memcpy(fa, a.v, a.n * sizeof *fa);
+	memcpy(fb, b.v, b.n * sizeof *fb);
+	size_t na = a.n, nb = b.n;
+	struct align_result full = { 0 }, fp = { 0 };
+	align_texts(&a, &b, &full);
+	align_text_fini(&a);
+	align_text_fini(&b);
+	align_fingerprints(fa, na, fb, nb, &fp);
+	assert_int_equal(full.n, 3);
+	assert_int_equal(fp.n, 2);
+	assert_int_equal(fp.v[0].sentence, 0);
+	assert_int_equal(fp.v[0].kind, ALIGN_SAME);
+	assert_int_equal(fp.v[1].sentence, 1);
+	assert_int_equal(fp.v[1].other, 0);
+	assert_int_equal(fp.v[1].kind, ALIGN_FIGURES);
+	assert_int_equal(fp.chars, full.chars);
+	assert_true(align_share(&fp) < align_share(&full) && align_share(&full) == 1.0);
+	align_result_fini(&full);
+	align_result_fini(&fp);
+	free(fa);
+	free(fb);
+}
+
 static void test_empty(void **state)
 {
 	(void)state;
@@ -186,6 +224,7 @@ int main(void)
 		cmocka_unit_test(test_changed_figures_count),
 		cmocka_unit_test(test_near_threshold),
 		cmocka_unit_test(test_partial_share),
+		cmocka_unit_test(test_fingerprints_alone),
 		cmocka_unit_test(test_empty),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
