@@ -13,9 +13,11 @@
 #include "trend.h"
 
 /* tests/trend/putuo-2022.txt is putuo-2021 a year on: problems copied, plans rewritten, some
- * figures changed (tests/trend/README.md). */
+ * figures changed; putuo-2023.txt is 2022 a year on: problems rewritten but for one point, plans
+ * kept with a few words changed, 行政应诉 not stated (tests/trend/README.md). */
 #define Y2021 "assets/reports/putuo-2021.txt"
 #define Y2022 "tests/trend/putuo-2022.txt"
+#define Y2023 "tests/trend/putuo-2023.txt"
 #define OTHER "assets/reports/wujin-2020.txt"
 
 struct fixture {
@@ -140,6 +142,51 @@ static void test_metrics_line_up(void **state)
 	fixture_fini(&f);
 }
 
+static const struct trend_repeat *repeat_of_year(const struct trend_region *g, int part, size_t k)
+{
+	for (size_t i = 0; i < g->nrepeats; i++)
+		if (g->repeats[i].part == part && g->repeats[i].report == k)
+			return &g->repeats[i];
+	return NULL;
+}
+
+static size_t count_kind(const struct trend_repeat *p, int kind)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < p->result.n; i++)
+		n += p->result.v[i].kind == kind;
+	return n;
+}
+
+/* Each year is aligned with the one before it: 2023's problems keep one point of 2022's in other
+ * words, and its plans are 2022's with a few words changed. */
+static void test_three_years(void **state)
+{
+	(void)state;
+	const char *const paths[] = { Y2023, Y2021, Y2022 };
+	struct fixture f;
+	build(&f, paths, 3, NULL);
+	const struct trend_region *g = &f.t.regions[0];
+	assert_int_equal(g->nreports, 3);
+	assert_int_equal(g->reports[2]->meta.year, 2023);
+	const struct trend_repeat *p = repeat_of_year(g, CLASSIFY_PROBLEMS, 2);
+	assert_non_null(p);
+	assert_int_equal(p->from, 1);
+	assert_true(align_share(&p->result) > 0.2 && align_share(&p->result) < 0.7);
+	assert_int_equal(count_kind(p, ALIGN_NEAR), 1);
+	p = repeat_of_year(g, CLASSIFY_PLANS, 2);
+	assert_true(align_share(&p->result) == 1.0);
+	assert_int_equal(count_kind(p, ALIGN_NEAR), 2);
+	/* 2022's rewritten plans are still new against 2021 */
+	assert_true(align_share(&repeat_of_year(g, CLASSIFY_PLANS, 1)->result) < 0.1);
+	/* a metric a year does not state has no value that year */
+	const struct trend_metric *m = metric_of(g, "lit_cases");
+	assert_true(m->values[1].stated && !m->values[2].stated);
+	m = metric_of(g, "rev_received");
+	assert_true(m->values[0].value == 15 && m->values[1].value == 21 && m->values[2].value == 26);
+	fixture_fini(&f);
+}
+
 static void test_same_year_twice_keeps_first(void **state)
 {
 	(void)state;
@@ -180,6 +227,7 @@ int main(void)
 		cmocka_unit_test(test_copied_part_found),
 		cmocka_unit_test(test_rewritten_part_not_found),
 		cmocka_unit_test(test_metrics_line_up),
+		cmocka_unit_test(test_three_years),
 		cmocka_unit_test(test_same_year_twice_keeps_first),
 		cmocka_unit_test(test_only_region),
 	};

@@ -46,6 +46,11 @@ t "trend --json: the rewritten plans part is not (its heading at most)" \
 t "trend --json: repeated sentences are listed with the sentence they repeat" \
 	grep -q '"text":"2022年是“十四五”开局之年,法治政府建设责任重大、任务艰巨。","kind":"figures","similarity":1.000,"was":"2021年是“十四五”开局之年' "$T/json"
 t "trend --json writes nothing on stderr" [ ! -s "$T/json.err" ]
+"$FAZHI" trend --json "$Y1" tests/trend >"$T/json3"
+t "trend --json: a year that does not state a metric has null" \
+	grep -q '"metric":"lit_cases","label":"[^"]*","unit":"件","values":{"2021":46,"2022":39,"2023":null}' "$T/json3"
+t "trend --json: each year is aligned with the one before, near matches marked" \
+	grep -q '{"part":"plans","label":"[^"]*","year":2023,"from_year":2022,"share":1.0000,.*"kind":"near","similarity":0\.[89]' "$T/json3"
 
 # ---- text and CSV ----
 "$FAZHI" trend "$Y1" "$Y2" >"$T/text"
