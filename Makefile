@@ -156,6 +156,8 @@ bench: deps all
 	@sh tests/bench_facts.sh
 	@echo
 	@sh tests/bench_formats.sh
+	@echo
+	@sh tests/bench_trend.sh
 
 # Accuracy against hand-made answers; reports measured, never a pass/fail test.
 EVAL_FLAGS ?=

@@ -24,6 +24,9 @@ struct classify_model;
 struct facts_model;
 int cli_review_options(const char *cmd, int argc, char **argv, int *json, int *csv, struct review_deadline *d);
 int cli_review_models(const char *cmd, const struct classify_model **cm, const struct facts_model **fm);
+int cli_trend(int argc, char **argv);
+/* `fazhi facts --chart METRIC PATH...` (cli_facts hands its argv over when --chart is given). */
+int cli_chart(int argc, char **argv);
 
 /* Shared by the subcommands: load PATH arguments (or the embedded corpus when npaths == 0),
  * print every corpus message as "fazhi: PATH: reason" on stderr; returns the failure count.
@@ -42,6 +45,7 @@ const struct report *cli_report(struct corpus *c, size_t i);
 /* Writes s[0..n) for a human: on a terminal any byte that could drive it is shown as a
  * placeholder (text from reports is already clean; this guards arguments and messages). */
 void cli_put(FILE *f, const char *s, size_t n);
+
 
 /* Prints "fazhi: CMD: MSG 'ARG'" (ARG guarded like any argument; NULL for none) and the hint
  * "Try 'fazhi CMD --help'" on stderr; returns 2, the exit status of a usage error. */

@@ -60,6 +60,13 @@ const struct compare_cell *compare_cell(const struct compare *c, size_t row, siz
 /* The row holding a section of report k, or (size_t)-1: for jumping from the reader to the compare. */
 size_t compare_row_of(const struct compare *c, size_t k, int section);
 
+/* The paragraphs an item lists, for exports of the comparison: for a section those it holds
+ * itself (its heading's included; not those of its subsections, which are items of their own,
+ * nor the ones that switched part, which are runs of their own); for a run its paragraphs.
+ * Returns the first such paragraph of report k at or after `from` (start with 0), or the report's
+ * npara when none is left. */
+size_t compare_item_next_para(const struct compare *c, size_t k, const struct compare_item *it, size_t from);
+
 /* Writes the sections from the top level down to `section` into out (at most max); returns the
  * depth. Their numerals (report.text + number_start) make the path, e.g. 一 → 六 → 1. */
 size_t compare_path(const struct report *r, int section, int *out, size_t max);

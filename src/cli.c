@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "corpus.h"
 #include "encoding.h"
 #include "index.h"
@@ -81,3 +82,4 @@ int cli_fail(const char *cmd, char *cause)
 	free(cause);
 	return 2;
 }
+

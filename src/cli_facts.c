@@ -199,6 +199,9 @@ static int options(int argc, char **argv, enum format *fmt, int *excel)
 
 int cli_facts(int argc, char **argv)
 {
+	for (int i = 1; i < argc && argv[i][0] == '-' && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], "--chart") == 0)
+			return cli_chart(argc, argv);
 	enum format fmt = TEXT;
 	int excel = 0;
 	int first = options(argc, argv, &fmt, &excel);

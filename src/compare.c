@@ -175,3 +175,16 @@ void compare_label(int part, int topic, struct buf *out)
 		buf_adds(out, t);
 	}
 }
+
+size_t compare_item_next_para(const struct compare *c, size_t k, const struct compare_item *it, size_t from)
+{
+	const struct report *r = c->reports[k];
+	size_t q = from > (size_t)it->para ? from : (size_t)it->para;
+	if (it->npara)
+		return q < (size_t)it->para + (size_t)it->npara && q < r->npara ? q : r->npara;
+	const struct section *sec = &r->sections[it->section];
+	for (; q < r->npara && r->paras[q].start < sec->end; q++)
+		if (r->paras[q].section == it->section && !classify_para_switched(r, &c->paras[k], q))
+			return q;
+	return r->npara;
+}

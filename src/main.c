@@ -25,13 +25,18 @@ static const char usage_text[] =
 	"  outline [--json] FILE...      metadata and chapter tree of each report\n"
 	"  search [--json] [--count] [--limit N] QUERY [PATH...]\n"
 	"                                search the reports (default: the samples)\n"
-	"  compare [--json] FILE FILE... align sections of several reports by topic\n"
+	"  compare [--json|--md|--csv] FILE FILE...\n"
+	"                                align sections of several reports by topic\n"
 	"  facts [--csv [--excel]|--json] PATH...\n"
 	"                                key metrics stated in the reports\n"
 	"  table [--csv|--json] [--deadline MM-DD] PATH...\n"
 	"                                one row per report: year, publication, parts\n"
 	"  check [--json] [--deadline MM-DD] FILE...\n"
 	"                                what a report lacks or contradicts (exit 1)\n"
+	"  facts --chart METRIC PATH...  a bar chart of one metric across the reports\n"
+	"  trend [--csv|--json] [--region R] PATH...\n"
+	"                                each region's metrics by year, text repeated from the\n"
+	"                                year before\n"
 	"\n"
 	"Options:\n"
 	"  --ambiwidth=single|double     width of East Asian Ambiguous characters\n"
@@ -55,6 +60,7 @@ static const struct command commands[] = {
 	{ "facts", cli_facts },
 	{ "table", cli_table },
 	{ "check", cli_check },
+	{ "trend", cli_trend },
 };
 
 static int usage_error(const char *fmt, const char *arg)

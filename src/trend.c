@@ -1,0 +1,179 @@
+/* trend.c — groups reports by region and year, lines their metrics up by year and aligns each part with the year before. */
+#include "trend.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "align.h"
+#include "classify.h"
+#include "facts.h"
+#include "xmalloc.h"
+
+void trend_split_parts(const struct report *r, const struct classify_paras *p, struct align_text *parts)
+{
+	for (size_t k = 0; k < r->npara && k < p->n; k++) {
+		int part = p->part[k];
+		if (part < 0 || part >= TREND_NPARTS)
+			continue;   /* the preamble and web furniture are no part */
+		const struct para *q = &r->paras[k];
+		align_text_add(&parts[part], r->text + q->start, q->end - q->start, q->start);
+	}
+}
+
+const struct align_text *trend_part(const struct trend_region *g, size_t k, int part)
+{
+	return &g->parts[k * TREND_NPARTS + (size_t)part];
+}
+
+/* Sorting the reports: by region, then year, then the order given. */
+struct entry {
+	struct report *r;
+	size_t order;
+};
+
+static int cmp_entry(const void *a, const void *b)
+{
+	const struct entry *x = a, *y = b;
+	int c = strcmp(x->r->meta.region, y->r->meta.region);
+	if (c)
+		return c;
+	if (x->r->meta.year != y->r->meta.year)
+		return x->r->meta.year < y->r->meta.year ? -1 : 1;
+	return (x->order > y->order) - (x->order < y->order);
+}
+
+/* The first statement of each metric in report k fills values[metric * nreports + k]. */
+static void fill_values(const struct facts_model *fm, const struct report *r, size_t k, size_t nreports,
+			struct trend_value *values, struct facts *scratch)
+{
+	scratch->n = 0;
+	facts_extract(fm, r, scratch);
+	for (size_t i = 0; i < scratch->n; i++) {
+		const struct facts_fact *f = &scratch->v[i];
+		struct trend_value *v = &values[(size_t)f->metric * nreports + k];
+		if (v->stated)
+			continue;
+		v->stated = 1, v->value = f->value, v->start = f->start, v->end = f->end;
+		memcpy(v->value_text, f->value_text, sizeof v->value_text);
+		memcpy(v->unit, f->unit, sizeof v->unit);
+	}
+}
+
+static void build_metrics(struct trend_region *g, const struct facts_model *fm)
+{
+	size_t nm = facts_metric_count(fm), nr = g->nreports;
+	struct trend_value *values = xcalloc(nm * nr + 1, sizeof *values);
+	struct facts scratch = { 0 };
+	for (size_t k = 0; k < nr; k++)
+		fill_values(fm, g->reports[k], k, nr, values, &scratch);
+	facts_fini(&scratch);
+	g->metrics = xcalloc(nm + 1, sizeof *g->metrics);
+	for (size_t m = 0; m < nm; m++) {
+		size_t stated = 0;
+		for (size_t k = 0; k < nr; k++)
+			stated += values[m * nr + k].stated;
+		if (!stated)
+			continue;
+		struct trend_metric *tm = &g->metrics[g->nmetrics++];
+		tm->metric = (int)m;
+		tm->values = xmalloc(nr * sizeof *tm->values);
+		memcpy(tm->values, values + m * nr, nr * sizeof *tm->values);
+	}
+	free(values);
+}
+
+static void build_repeats(struct trend_region *g)
+{
+	g->repeats = xcalloc(g->nreports * TREND_NPARTS + 1, sizeof *g->repeats);
+	for (size_t k = 1; k < g->nreports; k++)
+		for (int part = 0; part < TREND_NPARTS; part++) {
+			const struct align_text *now = trend_part(g, k, part), *before = trend_part(g, k - 1, part);
+			if (now->n == 0 || before->n == 0)
+				continue;
+			struct trend_repeat *rp = &g->repeats[g->nrepeats++];
+			rp->part = part, rp->report = k, rp->from = k - 1;
+			align_texts(now, before, &rp->result);
+		}
+}
+
+static void build_region(struct trend_region *g, const struct entry *e, size_t n, const struct classify_model *cm,
+			 const struct facts_model *fm)
+{
+	g->region = e[0].r->meta.region;
+	g->reports = xmalloc(n * sizeof *g->reports);
+	for (size_t i = 0; i < n; i++)
+		if (i == 0 || e[i].r->meta.year != e[i - 1].r->meta.year)
+			g->reports[g->nreports++] = e[i].r;
+	g->parts = xcalloc(g->nreports * TREND_NPARTS, sizeof *g->parts);
+	for (size_t k = 0; k < g->nreports; k++) {
+		struct classify_paras p = { 0 };
+		classify_report_with(cm, g->reports[k], &p);
+		trend_split_parts(g->reports[k], &p, &g->parts[k * TREND_NPARTS]);
+		classify_paras_fini(&p);
+	}
+	build_metrics(g, fm);
+	build_repeats(g);
+}
+
+/* Entries of reports with a region and a year (of only_region when given), sorted. */
+static struct entry *usable(struct report **reports, size_t n, const char *only_region, size_t *count)
+{
+	struct entry *e = xmalloc((n + 1) * sizeof *e);
+	*count = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct report_meta *m = &reports[i]->meta;
+		if (m->region && *m->region && m->year && (!only_region || strcmp(m->region, only_region) == 0))
+			e[(*count)++] = (struct entry){ reports[i], i };
+	}
+	qsort(e, *count, sizeof *e, cmp_entry);
+	return e;
+}
+
+/* Reports of e[0..n) after e[0] with its region. */
+static size_t group_end(const struct entry *e, size_t n)
+{
+	size_t j = 1;
+	while (j < n && strcmp(e[j].r->meta.region, e[0].r->meta.region) == 0)
+		j++;
+	return j;
+}
+
+void trend_build(struct trend *t, struct report **reports, size_t n, const struct classify_model *cm,
+		 const struct facts_model *fm, const char *only_region)
+{
+	size_t count, cap = 0;
+	struct entry *e = usable(reports, n, only_region, &count);
+	memset(t, 0, sizeof *t);
+	for (size_t i = 0; i < count;) {
+		size_t end = i + group_end(e + i, count - i);
+		if (e[end - 1].r->meta.year != e[i].r->meta.year) {
+			t->regions = xgrow(t->regions, &cap, t->n + 1, sizeof *t->regions);
+			memset(&t->regions[t->n], 0, sizeof t->regions[t->n]);
+			build_region(&t->regions[t->n++], e + i, end - i, cm, fm);
+		}
+		i = end;
+	}
+	free(e);
+}
+
+static void region_fini(struct trend_region *g)
+{
+	for (size_t i = 0; i < g->nreports * TREND_NPARTS; i++)
+		align_text_fini(&g->parts[i]);
+	for (size_t i = 0; i < g->nmetrics; i++)
+		free(g->metrics[i].values);
+	for (size_t i = 0; i < g->nrepeats; i++)
+		align_result_fini(&g->repeats[i].result);
+	free(g->parts);
+	free(g->metrics);
+	free(g->repeats);
+	free(g->reports);
+}
+
+void trend_fini(struct trend *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		region_fini(&t->regions[i]);
+	free(t->regions);
+	memset(t, 0, sizeof *t);
+}

@@ -1,0 +1,235 @@
+/* test_23_trend.c — one region over the years: grouping, metrics by year, parts repeated from the year before. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "classify.h"
+#include "corpus.h"
+#include "facts.h"
+#include "trend.h"
+
+/* tests/trend/putuo-2022.txt is putuo-2021 a year on: problems copied, plans rewritten, some
+ * figures changed; putuo-2023.txt is 2022 a year on: problems rewritten but for one point, plans
+ * kept with a few words changed, 行政应诉 not stated (tests/trend/README.md). */
+#define Y2021 "assets/reports/putuo-2021.txt"
+#define Y2022 "tests/trend/putuo-2022.txt"
+#define Y2023 "tests/trend/putuo-2023.txt"
+#define OTHER "assets/reports/wujin-2020.txt"
+
+struct fixture {
+	struct corpus c;
+	struct trend t;
+};
+
+static void build(struct fixture *f, const char *const *paths, size_t n, const char *only)
+{
+	corpus_init(&f->c);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(corpus_add_path(&f->c, paths[i]), 0);
+	const struct classify_model *cm = classify_default(NULL);
+	const struct facts_model *fm = facts_default(NULL);
+	assert_non_null(cm);
+	assert_non_null(fm);
+	trend_build(&f->t, f->c.reports, f->c.n, cm, fm, only);
+}
+
+static void fixture_fini(struct fixture *f)
+{
+	trend_fini(&f->t);
+	corpus_fini(&f->c);
+}
+
+static const struct trend_repeat *repeat_of(const struct trend_region *g, int part)
+{
+	for (size_t i = 0; i < g->nrepeats; i++)
+		if (g->repeats[i].part == part)
+			return &g->repeats[i];
+	return NULL;
+}
+
+static const struct trend_metric *metric_of(const struct trend_region *g, const char *name)
+{
+	int id = facts_metric_id(facts_default(NULL), name);
+	assert_true(id >= 0);
+	for (size_t i = 0; i < g->nmetrics; i++)
+		if (g->metrics[i].metric == id)
+			return &g->metrics[i];
+	return NULL;
+}
+
+static void test_groups_by_region_and_year(void **state)
+{
+	(void)state;
+	const char *const paths[] = { Y2022, OTHER, Y2021 };
+	struct fixture f;
+	build(&f, paths, 3, NULL);
+	assert_int_equal(f.t.n, 1);   /* wujin has one year: no trend */
+	const struct trend_region *g = &f.t.regions[0];
+	assert_string_equal(g->region, "舟山市普陀区");
+	assert_int_equal(g->nreports, 2);
+	assert_int_equal(g->reports[0]->meta.year, 2021);
+	assert_int_equal(g->reports[1]->meta.year, 2022);
+	assert_ptr_equal(g->reports[0], f.c.reports[2]);
+	fixture_fini(&f);
+}
+
+static void test_copied_part_found(void **state)
+{
+	(void)state;
+	const char *const paths[] = { Y2021, Y2022 };
+	struct fixture f;
+	build(&f, paths, 2, NULL);
+	const struct trend_region *g = &f.t.regions[0];
+	const struct trend_repeat *p = repeat_of(g, CLASSIFY_PROBLEMS);
+	assert_non_null(p);
+	assert_int_equal(p->report, 1);
+	assert_int_equal(p->from, 0);
+	assert_true(align_share(&p->result) == 1.0);
+	/* its first sentence names the year, moved on by one: repeated with other figures */
+	const struct align_text *now = trend_part(g, 1, CLASSIFY_PROBLEMS);
+	int figures = 0;
+	for (size_t i = 0; i < p->result.n; i++) {
+		const struct align_sentence *s = &now->v[p->result.v[i].sentence];
+		if (p->result.v[i].kind == ALIGN_FIGURES)
+			figures |= strncmp(g->reports[1]->text + s->start, "2022年", 7) == 0;
+	}
+	assert_true(figures);
+	/* the work done was left as it was, bar a few figures */
+	assert_true(align_share(&repeat_of(g, CLASSIFY_MEASURES)->result) > 0.9);
+	fixture_fini(&f);
+}
+
+static void test_rewritten_part_not_found(void **state)
+{
+	(void)state;
+	const char *const paths[] = { Y2021, Y2022 };
+	struct fixture f;
+	build(&f, paths, 2, NULL);
+	const struct trend_region *g = &f.t.regions[0];
+	const struct trend_repeat *p = repeat_of(g, CLASSIFY_PLANS);
+	assert_non_null(p);
+	assert_true(trend_part(g, 1, CLASSIFY_PLANS)->n >= 5);
+	assert_true(align_share(&p->result) < 0.1);   /* its heading, 三、下一步工作重点, at most */
+	fixture_fini(&f);
+}
+
+static void test_metrics_line_up(void **state)
+{
+	(void)state;
+	const char *const paths[] = { Y2022, Y2021 };
+	struct fixture f;
+	build(&f, paths, 2, NULL);
+	const struct trend_region *g = &f.t.regions[0];
+	const struct trend_metric *m = metric_of(g, "rev_received");
+	assert_non_null(m);
+	assert_true(m->values[0].stated && m->values[1].stated);
+	assert_true(m->values[0].value == 15 && m->values[1].value == 21);
+	assert_string_equal(m->values[1].unit, "件");
+	/* aid_cases is stated twice a year (675, then 13 of a kind): the first counts */
+	m = metric_of(g, "aid_cases");
+	assert_true(m->values[0].value == 675 && m->values[1].value == 712);
+	m = metric_of(g, "lit_cases");
+	assert_true(m->values[0].value == 46 && m->values[1].value == 39);
+	/* metrics in catalogue order, each stated in some year */
+	for (size_t i = 0; i < g->nmetrics; i++) {
+		assert_true(i == 0 || g->metrics[i - 1].metric < g->metrics[i].metric);
+		assert_true(g->metrics[i].values[0].stated || g->metrics[i].values[1].stated);
+	}
+	fixture_fini(&f);
+}
+
+static const struct trend_repeat *repeat_of_year(const struct trend_region *g, int part, size_t k)
+{
+	for (size_t i = 0; i < g->nrepeats; i++)
+		if (g->repeats[i].part == part && g->repeats[i].report == k)
+			return &g->repeats[i];
+	return NULL;
+}
+
+static size_t count_kind(const struct trend_repeat *p, int kind)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < p->result.n; i++)
+		n += p->result.v[i].kind == kind;
+	return n;
+}
+
+/* Each year is aligned with the one before it: 2023's problems keep one point of 2022's in other
+ * words, and its plans are 2022's with a few words changed. */
+static void test_three_years(void **state)
+{
+	(void)state;
+	const char *const paths[] = { Y2023, Y2021, Y2022 };
+	struct fixture f;
+	build(&f, paths, 3, NULL);
+	const struct trend_region *g = &f.t.regions[0];
+	assert_int_equal(g->nreports, 3);
+	assert_int_equal(g->reports[2]->meta.year, 2023);
+	const struct trend_repeat *p = repeat_of_year(g, CLASSIFY_PROBLEMS, 2);
+	assert_non_null(p);
+	assert_int_equal(p->from, 1);
+	assert_true(align_share(&p->result) > 0.2 && align_share(&p->result) < 0.7);
+	assert_int_equal(count_kind(p, ALIGN_NEAR), 1);
+	p = repeat_of_year(g, CLASSIFY_PLANS, 2);
+	assert_true(align_share(&p->result) == 1.0);
+	assert_int_equal(count_kind(p, ALIGN_NEAR), 2);
+	/* 2022's rewritten plans are still new against 2021 */
+	assert_true(align_share(&repeat_of_year(g, CLASSIFY_PLANS, 1)->result) < 0.1);
+	/* a metric a year does not state has no value that year */
+	const struct trend_metric *m = metric_of(g, "lit_cases");
+	assert_true(m->values[1].stated && !m->values[2].stated);
+	m = metric_of(g, "rev_received");
+	assert_true(m->values[0].value == 15 && m->values[1].value == 21 && m->values[2].value == 26);
+	fixture_fini(&f);
+}
+
+static void test_same_year_twice_keeps_first(void **state)
+{
+	(void)state;
+	const char *const paths[] = { Y2021, Y2022, Y2021 };
+	struct fixture f;
+	build(&f, paths, 3, NULL);
+	assert_int_equal(f.t.n, 1);
+	assert_int_equal(f.t.regions[0].nreports, 2);
+	assert_ptr_equal(f.t.regions[0].reports[0], f.c.reports[0]);
+	fixture_fini(&f);
+}
+
+static void test_only_region(void **state)
+{
+	(void)state;
+	const char *const paths[] = { Y2021, Y2022 };
+	struct fixture f;
+	build(&f, paths, 2, "舟山市普陀区");
+	assert_int_equal(f.t.n, 1);
+	fixture_fini(&f);
+	build(&f, paths, 2, "普陀区");   /* names are matched whole */
+	assert_int_equal(f.t.n, 0);
+	fixture_fini(&f);
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	classify_default_free();
+	facts_default_free();
+	return 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_groups_by_region_and_year),
+		cmocka_unit_test(test_copied_part_found),
+		cmocka_unit_test(test_rewritten_part_not_found),
+		cmocka_unit_test(test_metrics_line_up),
+		cmocka_unit_test(test_three_years),
+		cmocka_unit_test(test_same_year_twice_keeps_first),
+		cmocka_unit_test(test_only_region),
+	};
+	return cmocka_run_group_tests(tests, NULL, teardown);
+}
