@@ -44,4 +44,9 @@ void chart_fini(struct chart *c);
  * Lines are appended to *out. No line is wider than width when width >= 40. */
 void chart_layout(const struct chart_bar *bars, size_t n, size_t width, struct chart *out);
 
+struct buf;
+/* One scale is honest only for one unit: when the stated bars' units differ (件 and 次),
+ * appends a one-line note naming them (no line end) and returns 1; else returns 0. */
+int chart_note_units(const struct chart_bar *bars, size_t n, struct buf *out);
+
 #endif

@@ -137,3 +137,25 @@ void chart_layout(const struct chart_bar *bars, size_t n, size_t width, struct c
 	add_axis(out, &b, top, label_cols, cells);
 	buf_fini(&b);
 }
+
+int chart_note_units(const struct chart_bar *bars, size_t n, struct buf *out)
+{
+	const char *first = NULL;
+	int differ = 0;
+	for (size_t k = 0; k < n; k++)
+		if (bars[k].value_text) {
+			const char *unit = bars[k].unit ? bars[k].unit : "";
+			if (!first)
+				first = unit;
+			else if (strcmp(first, unit) != 0)
+				differ = 1;
+		}
+	if (!differ)
+		return 0;
+	buf_adds(out, "Note: the reports state this metric in different units:");
+	for (size_t k = 0; k < n; k++)
+		if (bars[k].value_text)
+			buf_printf(out, " %s", bars[k].unit && bars[k].unit[0] ? bars[k].unit : "(none)");
+	buf_adds(out, "; bars of unlike units do not compare.");
+	return 1;
+}

@@ -102,27 +102,6 @@ static void bar_of(const struct facts_model *m, int metric, const struct report 
 	}
 }
 
-/* One scale is honest only for one unit: names the units when the bars' differ (件 and 次). */
-static void note_units(struct buf *out, const struct chart_bar *bars, size_t n)
-{
-	const char *first = NULL;
-	int differ = 0;
-	for (size_t k = 0; k < n; k++)
-		if (bars[k].value_text) {
-			if (!first)
-				first = bars[k].unit;
-			else if (strcmp(first, bars[k].unit) != 0)
-				differ = 1;
-		}
-	if (!differ)
-		return;
-	buf_adds(out, "Note: the reports state this metric in different units:");
-	for (size_t k = 0; k < n; k++)
-		if (bars[k].value_text)
-			buf_printf(out, " %s", bars[k].unit[0] ? bars[k].unit : "(none)");
-	buf_adds(out, "; bars of unlike units do not compare.\n");
-}
-
 static void print_chart(const struct facts_model *m, int metric, struct corpus *co, size_t width)
 {
 	struct chart_bar *bars = xcalloc(co->n + 1, sizeof *bars);
@@ -136,7 +115,8 @@ static void print_chart(const struct facts_model *m, int metric, struct corpus *
 	buf_printf(&out, "%s (%s)\n", facts_metric_label(m, metric), facts_metric_name(m, metric));
 	for (size_t i = 0; i < c.n; i++)
 		buf_printf(&out, "%s\n", c.lines[i].text);
-	note_units(&out, bars, co->n);
+	if (chart_note_units(bars, co->n, &out))
+		buf_addc(&out, '\n');
 	cli_put(stdout, out.data, out.len);   /* paths may hold escapes */
 	buf_fini(&out);
 	chart_fini(&c);
