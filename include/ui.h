@@ -42,7 +42,10 @@ enum ui_action {
 	UI_HELP, UI_REDRAW, UI_QUIT,
 	UI_MARK_REPORT,        /* pane-scoped (reports): mark for comparing; see ui_key_action */
 	UI_COMPARE, UI_TOPICS, UI_FACTS, UI_BACK,
-	UI_SEARCH, UI_SEARCH_NEXT, UI_SEARCH_PREV, UI_SEARCH_VIEW
+	UI_SEARCH, UI_SEARCH_NEXT, UI_SEARCH_PREV, UI_SEARCH_VIEW,
+	UI_OVERVIEW, UI_DISTRICT,
+	UI_CHART,              /* view-scoped: the key pages up elsewhere; see ui_key_means */
+	UI_SORT_PREV, UI_SORT_NEXT, UI_SORT_REVERSE
 };
 
 struct ui_key {
@@ -60,6 +63,9 @@ extern const struct ui_key ui_keys[];   /* ends with an entry whose name is NULL
  * never returns it. */
 enum ui_action ui_key_action(int r, wint_t ch);
 int ui_action_scoped(enum ui_action a);
+/* 1 when the key is bound to action a in ui_keys, scoped meanings included: how a view asks
+ * whether a key such as `b` means its own scoped action (UI_CHART). */
+int ui_key_means(int r, wint_t ch, enum ui_action a);
 
 /* Roles of drawn cells; ui_draw maps each to colour or, on monochrome terminals, attributes. */
 enum ui_role {
@@ -130,6 +136,7 @@ struct ui {
 	int cursor;                 /* the frame wants the terminal's cursor (ui_want_cursor) */
 	int cursor_shown;           /* what curs_set was last given; -1 not yet */
 	struct ui_search *search;   /* search state (ui_search.c); ui_search_new, ui_search_free */
+	int busy;                   /* the frame's view computes in steps (ui_want_frame) */
 };
 
 /* Pane hooks (tmux window modes, ncdu browse_*): ui.c calls them, they call ui.c. */
@@ -194,11 +201,28 @@ int ui_view_rows(const struct ui *u);
 /* The frame being drawn wants the terminal's cursor shown where the last refreshed window
  * left it (a prompt: an input method opens its candidates there). Reset every frame. */
 void ui_want_cursor(struct ui *u);
+/* The frame being drawn leaves work for the next one (a view computing rows in steps): the
+ * loop draws again without waiting for a key. Reset every frame. */
+void ui_want_frame(struct ui *u);
 /* Draws a status line: u->msg when set, else left; right-aligned `right` (ASCII). */
 void ui_status_line(struct ui *u, WINDOW *w, int cols, const char *left, const char *right);
 
 /* ui_help.c: the help screen, every key of ui_keys. */
 void ui_help_open(struct ui *u);
+
+/* ui_overview.c: the overview, a row per report of the corpus with the columns of `fazhi
+ * table`, sortable; Enter opens the report, D its district. Rows are read in steps. */
+void ui_overview_open(struct ui *u);
+
+/* ui_district.c: the region of corpus entry `report` over the years: metrics by year with
+ * sparklines, and 问题不足 and 下一年安排 with the sentences repeated from the year before
+ * marked. Returns 0, or -1 with a status message (no region, a single year). */
+int ui_district_open(struct ui *u, int report);
+
+/* ui_chart.c: a bar chart of bars[0..n) (chart.h) under `title`, a view on the stack; title
+ * and bars are copied. Any view may push it. */
+struct chart_bar;
+void ui_chart_open(struct ui *u, const char *title, const struct chart_bar *bars, size_t n);
 
 /* ui.c: the hub. */
 void ui_open(struct ui *u, int report);          /* open a report in the reader (saves the old position) */

@@ -67,6 +67,12 @@ const struct ui_key ui_keys[] = {
 	{ 'n', 0, "n", UI_SEARCH_NEXT, "next hit of the search" },
 	{ 'N', 0, "N", UI_SEARCH_PREV, "previous hit of the search" },
 	{ 's', 0, "s", UI_SEARCH_VIEW, "search all reports: results by district with snippets (Enter opens, Esc leaves)" },
+	{ 'O', 0, "O", UI_OVERVIEW, "overview: a row per report (parts \xE2\x9C\x93 headed, ~ unheaded, \xE2\x9C\x97 missing); Enter opens" },
+	{ '<', 0, "<", UI_SORT_PREV, "overview: sort by the column to the left" },
+	{ '>', 0, ">", UI_SORT_NEXT, "overview: sort by the column to the right" },
+	{ 'r', 0, "r", UI_SORT_REVERSE, "overview: reverse the order" },
+	{ 'D', 0, "D", UI_DISTRICT, "district: the report's region over the years, repeated text marked (= # \xE2\x89\x88)" },
+	{ 'b', 0, "b", UI_CHART, "key figures, district: bar chart of the metric under the cursor" },
 	{ '?', 0, "?", UI_HELP, "this help (q, ? or Esc closes it)" },
 	{ 12, 0, "Ctrl-L", UI_REDRAW, "redraw the screen" },
 	{ 'q', 0, "q", UI_QUIT, "quit (the reading position is remembered)" },
@@ -75,7 +81,16 @@ const struct ui_key ui_keys[] = {
 
 int ui_action_scoped(enum ui_action a)
 {
-	return a == UI_MARK_REPORT;
+	return a == UI_MARK_REPORT || a == UI_CHART;
+}
+
+int ui_key_means(int r, wint_t ch, enum ui_action a)
+{
+	int fkey = r == KEY_CODE_YES;
+	for (const struct ui_key *k = ui_keys; k->name; k++)
+		if (k->fkey == fkey && (wint_t)k->code == ch && k->action == a)
+			return 1;
+	return 0;
 }
 
 enum ui_action ui_key_action(int r, wint_t ch)
@@ -180,6 +195,11 @@ int ui_view_rows(const struct ui *u)
 void ui_want_cursor(struct ui *u)
 {
 	u->cursor = 1;
+}
+
+void ui_want_frame(struct ui *u)
+{
+	u->busy = 1;
 }
 
 /* CPU time per frame, printed on exit when FAZHI_FRAME_STATS is set (make bench). */
@@ -658,6 +678,7 @@ static void draw_border(struct ui *u, int i)
 
 static void draw(struct ui *u)
 {
+	u->busy = 0;
 	wnoutrefresh(stdscr);   /* keeps get_wch from repainting stdscr over the panes */
 	if (u->too_small || !u->bar || !u->status) {
 		draw_too_small();
@@ -743,6 +764,8 @@ static void global_key(struct ui *u, enum ui_action a)
 			ui_message(u, a == UI_HEADING_NEXT ? "no heading below" : "no heading above");
 		break;
 	case UI_COMPARE: ui_compare_open(u); break;
+	case UI_OVERVIEW: ui_overview_open(u); break;
+	case UI_DISTRICT: ui_district_open(u, u->focus == UI_LIST && u->corpus->n ? (int)u->order[u->sel] : u->cur); break;
 	case UI_TOPICS:
 	case UI_FACTS: ui_message(u, "mark 2 to 4 reports with Space in the reports pane, then press c to compare"); break;
 	case UI_MARK_SET: u->pending = 'm'; break;
@@ -974,6 +997,7 @@ static void loop(struct ui *u)
 	while (!u->quit && !got_signal) {
 		follow(u, &followed);
 		timed_draw(u);
+		wtimeout(stdscr, u->busy ? 0 : 200);   /* a view at work is drawn again at once */
 		wint_t ch;
 		int r = read_key(&ch);
 		if (r == ERR)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "chart.h"
 #include "classify.h"
 #include "compare.h"
 #include "facts.h"
@@ -98,6 +99,30 @@ static void report_name(const struct report *r, struct buf *b)
 	buf_adds(b, name);
 	if (r->meta.year > 0)
 		buf_printf(b, " %d", r->meta.year);
+}
+
+/* report_name in `cols` cells: the start of the region gives way to an ellipsis before the
+ * year does, so two years of one region stay apart in narrow columns; the end of a region's
+ * name (普陀区) tells it from its neighbours better than its start (舟山市). */
+static void report_name_fit(const struct report *r, size_t cols, struct buf *b)
+{
+	static const char ell[] = "\xE2\x80\xA6";
+	size_t at = b->len;
+	report_name(r, b);
+	if (r->meta.year <= 0 || text_width(b->data + at, b->len - at) <= cols)
+		return;
+	char year[16];
+	size_t yl = (size_t)snprintf(year, sizeof year, " %d", r->meta.year);
+	size_t need = yl + text_width(ell, sizeof ell - 1), end = b->len - yl, from = at;
+	while (from < end && need + text_width(b->data + from, end - from) > cols)
+		for (from++; from < end && (b->data[from] & 0xC0) == 0x80; from++)
+			;   /* to the next character */
+	char *tail = xstrndup(b->data + from, end - from);
+	b->len = at;
+	buf_adds(b, ell);
+	buf_adds(b, tail);
+	buf_adds(b, year);
+	free(tail);
 }
 
 /* Draws s in a cell of the given width with a margin each side. */
@@ -375,10 +400,12 @@ static void draw_headers(struct ui_compare *c, WINDOW *w, int y, const int *xs, 
 		enum ui_role role = k == c->focus ? UI_R_SELECTED : UI_R_H2;
 		buf_reset(&c->label);
 		buf_printf(&c->label, "%d ", k + 1);
-		size_t number = c->label.len;
 		report_name(c->reports[k], &c->label);
-		size_t skip = (int)text_width(c->label.data, c->label.len) > ws[i] - 2 * MARGIN ? number : 0;
-		put_cell(w, y, xs[i], ws[i], c->label.data + skip, c->label.len - skip, role, role);
+		if ((int)text_width(c->label.data, c->label.len) > ws[i] - 2 * MARGIN) {   /* the name alone */
+			buf_reset(&c->label);
+			report_name_fit(c->reports[k], ws[i] > 2 * MARGIN ? (size_t)(ws[i] - 2 * MARGIN) : 0, &c->label);
+		}
+		put_cell(w, y, xs[i], ws[i], c->label.data, c->label.len, role, role);
 		if (i == 0 && first > 0)
 			ui_draw_text(w, y, xs[i], 1, "<", 1, role, 1);
 		if (i + 1 == shown && k + 1 < (int)c->n)
@@ -792,11 +819,36 @@ static void open_fact(struct ui *u, struct ui_compare *c)
 	read_at(u, c, c->focus, f->start);
 }
 
+/* b: the selected row's figure across the columns, as a bar chart. */
+static void chart_row(struct ui *u, struct ui_compare *c)
+{
+	if (c->nfrow == 0)
+		return;
+	const struct fact_row *fr = &c->frow[c->fact_sel];
+	struct chart_bar bars[UI_COMPARE_MAX];
+	struct buf names[UI_COMPARE_MAX] = { { 0 } };
+	char units[UI_COMPARE_MAX][96];
+	for (size_t k = 0; k < c->n; k++) {
+		const struct facts_fact *f = nth_fact(&c->facts[k], fr->metric, fr->nth);
+		report_name(c->reports[k], &names[k]);
+		snprintf(units[k], sizeof units[k], "%.*s", f ? (int)strcspn(f->unit, "|") : 0, f ? f->unit : "");
+		bars[k] = (struct chart_bar){ names[k].data, f ? f->value : 0, f ? f->value_text : NULL, units[k] };
+	}
+	buf_reset(&c->label);
+	buf_adds(&c->label, facts_metric_label(c->fm, fr->metric));
+	if (fr->nth > 0)
+		buf_printf(&c->label, " (statement %d)", fr->nth + 1);
+	ui_chart_open(u, c->label.data, bars, c->n);
+	for (size_t k = 0; k < c->n; k++)
+		buf_fini(&names[k]);
+}
+
 static int facts_key(struct ui *u, void *data, int r, wint_t ch, enum ui_action a)
 {
-	(void)r, (void)ch;
 	struct ui_compare *c = data;
-	if (ui_action_moves(a) && c->nfrow) {
+	if (ui_key_means(r, ch, UI_CHART)) {
+		chart_row(u, c);
+	} else if (ui_action_moves(a) && c->nfrow) {
 		size_t list = c->rows > 2 ? (size_t)c->rows - 1 : 1;
 		c->fact_sel = ui_move_row(c->fact_sel, c->nfrow, a, (int)list);
 	} else if (a == UI_COLLAPSE || a == UI_EXPAND) {

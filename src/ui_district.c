@@ -1,0 +1,462 @@
+/* ui_district.c — the district view: one region's reports year by year, metrics with sparklines, repeated text marked. */
+#include "ui.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "align.h"
+#include "buf.h"
+#include "chart.h"
+#include "classify.h"
+#include "facts.h"
+#include "report.h"
+#include "text.h"
+#include "trend.h"
+#include "xmalloc.h"
+
+/* The view is a header over one list of display lines, built for a width: a line per metric (its
+ * value in each year, then a sparkline), then for 问题不足 and 下一年安排 each year's sentences
+ * with those repeated from the year before marked as `fazhi trend` marks them. The cursor is a
+ * line: b charts the metric under it, Enter reads the sentence (or the metric's latest
+ * statement) in the report. The trend borrows the region's reports from the corpus, which
+ * keeps them loaded. */
+
+#define MIN_LABEL 12
+#define MAX_LABEL 40
+#define MARGIN 1
+
+enum dkind { DL_HEAD, DL_METRIC, DL_BLANK, DL_PART, DL_LEGEND, DL_SENT };
+
+struct dline {
+	unsigned char kind;        /* enum dkind */
+	signed char mark;          /* a sentence's first line: enum align_kind, -1 new; else -2 */
+	size_t index;              /* DL_METRIC: into metrics; DL_PART, DL_SENT: into repeats */
+	size_t start, end;         /* DL_SENT: a wrapped line of the report text */
+};
+
+struct district {
+	struct trend t;            /* one region */
+	struct report **reports;   /* the region's reports found in the corpus (borrowed) */
+	int *entries;              /* their corpus indices */
+	size_t nreports;
+	struct dline *line;
+	size_t n, cap;
+	int laid_cols, label_w, value_w, first_year;   /* first_year: the first year column shown */
+	size_t sel, top;
+	int rows;
+	struct text_lines tmp;
+	struct buf cell;
+};
+
+static const char *const marks[] = { "= ", "# ", "\xE2\x89\x88 " };   /* by enum align_kind */
+static const char *const spark[] = { "\xE2\x96\x81", "\xE2\x96\x82", "\xE2\x96\x83", "\xE2\x96\x84",
+                                     "\xE2\x96\x85", "\xE2\x96\x86", "\xE2\x96\x87", "\xE2\x96\x88" };   /* ▁ … █ */
+
+static const struct trend_region *region(const struct district *d)
+{
+	return &d->t.regions[0];
+}
+
+/* ---- the lines ---- */
+
+static void add(struct district *d, struct dline l)
+{
+	d->line = xgrow(d->line, &d->cap, d->n + 1, sizeof *d->line);
+	d->line[d->n++] = l;
+}
+
+static void value_text(const struct trend_value *v, struct buf *b)
+{
+	if (!v->stated) {
+		buf_adds(b, "\xE2\x80\x94");
+		return;
+	}
+	buf_adds(b, v->value_text);
+	buf_add(b, v->unit, strcspn(v->unit, "|"));
+}
+
+/* Widths for `cols`: every value column as wide as the widest value; the sparkline after them;
+ * the label the rest, and the earliest years left out when the latest do not fit. */
+static void measure(struct district *d, int cols)
+{
+	const struct trend_region *g = region(d);
+	int vw = 4;
+	for (size_t i = 0; i < g->nmetrics; i++)
+		for (size_t k = 0; k < g->nreports; k++) {
+			buf_reset(&d->cell);
+			value_text(&g->metrics[i].values[k], &d->cell);
+			int w = (int)text_width(d->cell.data, d->cell.len);
+			vw = w > vw ? w : vw;
+		}
+	int spark_w = (int)(g->nreports * text_width(spark[0], strlen(spark[0])));
+	spark_w = (spark_w > 5 ? spark_w : 5) + 2;   /* as wide as its header, "trend" */
+	int room = cols - 2 * MARGIN - spark_w - MIN_LABEL, shown = room / (vw + 2);
+	shown = shown < 1 ? 1 : shown > (int)g->nreports ? (int)g->nreports : shown;
+	d->value_w = vw;
+	d->first_year = (int)g->nreports - shown;
+	int lw = cols - 2 * MARGIN - spark_w - shown * (vw + 2);
+	d->label_w = lw > MAX_LABEL ? MAX_LABEL : lw < 1 ? 1 : lw;
+}
+
+/* A part's sentences of one year, each marked by how it stands in the year before. */
+static void add_sentences(struct district *d, size_t ri, int width)
+{
+	const struct trend_region *g = region(d);
+	const struct trend_repeat *rp = &g->repeats[ri];
+	const struct align_text *now = trend_part(g, rp->report, rp->part);
+	const struct report *r = g->reports[rp->report];
+	signed char *kind = xmalloc(now->n ? now->n : 1);
+	memset(kind, -1, now->n ? now->n : 1);
+	for (size_t m = 0; m < rp->result.n; m++)
+		kind[rp->result.v[m].sentence] = (signed char)rp->result.v[m].kind;
+	for (size_t s = 0; s < now->n; s++) {
+		d->tmp.n = 0;
+		text_wrap(r->text + now->v[s].start, now->v[s].end - now->v[s].start, (size_t)(width > 1 ? width : 1),
+		          now->v[s].start, &d->tmp);
+		for (size_t i = 0; i < d->tmp.n; i++)
+			add(d, (struct dline){ DL_SENT, i == 0 ? kind[s] : -2, ri, d->tmp.line[i].start, d->tmp.line[i].end });
+	}
+	free(kind);
+}
+
+static void build(struct district *d, int cols)
+{
+	if (d->laid_cols == cols)
+		return;
+	const struct trend_region *g = region(d);
+	size_t sel_at = d->n ? d->line[d->sel].start : 0;
+	int sel_kind = d->n ? d->line[d->sel].kind : DL_METRIC;
+	size_t sel_index = d->n ? d->line[d->sel].index : 0;
+	d->laid_cols = cols;
+	d->n = 0;
+	measure(d, cols);
+	for (size_t i = 0; i < g->nmetrics; i++)
+		add(d, (struct dline){ DL_METRIC, -2, i, 0, 0 });
+	static const int parts[] = { CLASSIFY_PROBLEMS, CLASSIFY_PLANS };
+	for (size_t p = 0; p < 2; p++)
+		for (size_t ri = 0; ri < g->nrepeats; ri++) {
+			if (g->repeats[ri].part != parts[p])
+				continue;
+			add(d, (struct dline){ DL_BLANK, -2, ri, 0, 0 });
+			add(d, (struct dline){ DL_PART, -2, ri, 0, 0 });
+			add(d, (struct dline){ DL_LEGEND, -2, ri, 0, 0 });
+			add_sentences(d, ri, cols - 2 * MARGIN - 2);
+		}
+	d->sel = 0;   /* the same line again after a re-wrap: its kind and place */
+	for (size_t i = 0; i < d->n; i++)
+		if (d->line[i].kind == sel_kind && d->line[i].index == sel_index && d->line[i].start <= sel_at)
+			d->sel = i;
+}
+
+/* ---- drawing ---- */
+
+static int year_of(const struct district *d, size_t k)
+{
+	return region(d)->reports[k]->meta.year;
+}
+
+/* ▁…█ per year, each height the value over the largest stated value: scaled from zero, so a
+ * bar's height is its share of the largest. `_` is zero, a blank a year not stated. */
+static void sparkline(const struct trend_metric *m, size_t n, struct buf *b)
+{
+	double max = 0;
+	for (size_t k = 0; k < n; k++)
+		if (m->values[k].stated && m->values[k].value > max)
+			max = m->values[k].value;
+	for (size_t k = 0; k < n; k++) {
+		const struct trend_value *v = &m->values[k];
+		if (!v->stated)
+			buf_adds(b, " ");
+		else if (v->value <= 0 || max <= 0)
+			buf_adds(b, "_");
+		else {
+			int level = (int)ceil(v->value / max * 8);
+			buf_adds(b, spark[level < 1 ? 0 : level > 8 ? 7 : level - 1]);
+		}
+	}
+}
+
+/* Draws s in w cells from x, right-aligned; returns the next x. */
+static int put_right(WINDOW *w, int y, int x, int width, const char *s, size_t n, enum ui_role role)
+{
+	int tw = (int)text_width(s, n), lead = tw < width ? width - tw : 0;
+	ui_draw_fill(w, y, x, lead, role);
+	int used = ui_draw_text(w, y, x + lead, width - lead, s, n, role, 0);
+	ui_draw_fill(w, y, x + lead + used, width - lead - used, role);
+	return x + width;
+}
+
+/* The header and the metric lines share one grid: label, a value per year shown, sparkline. */
+static void draw_grid_line(struct district *d, WINDOW *w, int y, int cols, const struct dline *l, enum ui_role role)
+{
+	const struct trend_region *g = region(d);
+	const struct trend_metric *m = l->kind == DL_METRIC ? &g->metrics[l->index] : NULL;
+	const char *label = m ? facts_metric_label(facts_default(NULL), m->metric) : "指标";
+	if (!m && d->first_year > 0)
+		label = "指标 (earlier years: b charts all)";
+	ui_draw_fill(w, y, 0, MARGIN, role);
+	ui_draw_text(w, y, MARGIN, d->label_w, label ? label : "", label ? strlen(label) : 0, m ? role : UI_R_H2, 1);
+	int x = MARGIN + d->label_w;
+	for (size_t k = (size_t)d->first_year; k < g->nreports; k++) {
+		buf_reset(&d->cell);
+		if (m)
+			value_text(&m->values[k], &d->cell);
+		else
+			buf_printf(&d->cell, "%d", year_of(d, k));
+		ui_draw_fill(w, y, x, 2, role);
+		x = put_right(w, y, x + 2, d->value_w, d->cell.data, d->cell.len, m ? role : UI_R_H2);
+	}
+	buf_reset(&d->cell);
+	if (m)
+		sparkline(m, g->nreports, &d->cell);
+	else
+		buf_adds(&d->cell, "trend");
+	ui_draw_fill(w, y, x, 2, role);
+	x += 2;
+	if (x < cols)
+		ui_draw_text(w, y, x, cols - x, d->cell.data, d->cell.len, m ? role : UI_R_H2, 1);
+}
+
+static void draw_part(struct district *d, WINDOW *w, int y, int cols, const struct dline *l, enum ui_role role)
+{
+	const struct trend_region *g = region(d);
+	const struct trend_repeat *rp = &g->repeats[l->index];
+	buf_reset(&d->cell);
+	if (l->kind == DL_PART)
+		buf_printf(&d->cell, "%s %d \xE2\x86\x90 %d: %.0f%% repeated (%zu of %zu characters)",
+		           classify_part_label(rp->part), year_of(d, rp->report), year_of(d, rp->from),
+		           100 * align_share(&rp->result), rp->result.repeated, rp->result.chars);
+	else
+		buf_printf(&d->cell, "= same as %d  # same but figures  \xE2\x89\x88 near  (unmarked: new)",
+		           year_of(d, rp->from));
+	ui_draw_fill(w, y, 0, MARGIN, role);
+	ui_draw_text(w, y, MARGIN, cols - MARGIN, d->cell.data, d->cell.len,
+	             role != UI_R_TEXT ? role : l->kind == DL_PART ? UI_R_H1 : UI_R_DIM, 1);
+}
+
+static void draw_sentence(struct district *d, WINDOW *w, int y, int cols, const struct dline *l, enum ui_role role)
+{
+	const struct trend_region *g = region(d);
+	const struct report *r = g->reports[g->repeats[l->index].report];
+	const char *mark = l->mark >= 0 ? marks[l->mark] : "  ";
+	ui_draw_fill(w, y, 0, MARGIN, role);
+	int x = MARGIN + ui_draw_text(w, y, MARGIN, cols - MARGIN, mark, strlen(mark), role == UI_R_TEXT ? UI_R_H3 : role, 0);
+	int prefix = MARGIN + 2;
+	if (x < prefix)
+		ui_draw_fill(w, y, x, prefix - x, role);
+	ui_draw_text(w, y, prefix, cols - prefix, r->text + l->start, l->end - l->start, role, 1);
+}
+
+static void district_draw(struct ui *u, void *data, WINDOW *w, int rows, int cols)
+{
+	(void)u;
+	struct district *d = data;
+	build(d, cols);
+	d->rows = rows > 1 ? rows - 1 : 1;
+	ui_keep_visible(&d->top, d->sel, d->n, d->rows);
+	static const struct dline head = { DL_HEAD, -2, 0, 0, 0 };
+	draw_grid_line(d, w, 0, cols, &head, UI_R_TEXT);
+	for (int y = 1; y < rows; y++) {
+		size_t i = d->top + (size_t)(y - 1);
+		if (i >= d->n) {
+			ui_draw_fill(w, y, 0, cols, UI_R_TEXT);
+			continue;
+		}
+		const struct dline *l = &d->line[i];
+		enum ui_role role = i == d->sel && l->kind != DL_BLANK ? UI_R_SELECTED : UI_R_TEXT;
+		if (l->kind == DL_HEAD || l->kind == DL_METRIC)
+			draw_grid_line(d, w, y, cols, l, role);
+		else if (l->kind == DL_PART || l->kind == DL_LEGEND)
+			draw_part(d, w, y, cols, l, role);
+		else if (l->kind == DL_SENT)
+			draw_sentence(d, w, y, cols, l, role);
+		else
+			ui_draw_fill(w, y, 0, cols, UI_R_TEXT);
+	}
+}
+
+/* ---- keys ---- */
+
+static int entry_of(const struct district *d, const struct report *r)
+{
+	for (size_t i = 0; i < d->nreports; i++)
+		if (d->reports[i] == r)
+			return d->entries[i];
+	return -1;
+}
+
+/* Leaves the view (and any under it) for the reader at off in report r. */
+static void read_at(struct ui *u, struct district *d, const struct report *r, size_t off)
+{
+	int entry = entry_of(d, r);
+	while (ui_view_top(u))
+		ui_view_pop(u);   /* d is gone */
+	ui_open(u, entry);
+	ui_jump(u, off);
+	u->focus = UI_READER;
+}
+
+static void open_line(struct ui *u, struct district *d)
+{
+	const struct trend_region *g = region(d);
+	const struct dline *l = &d->line[d->sel];
+	if (l->kind == DL_SENT) {
+		read_at(u, d, g->reports[g->repeats[l->index].report], l->start);
+		return;
+	}
+	if (l->kind != DL_METRIC) {
+		ui_message(u, "Enter reads a metric's figure or a sentence in its report");
+		return;
+	}
+	const struct trend_metric *m = &g->metrics[l->index];
+	for (size_t k = g->nreports; k-- > 0;)
+		if (m->values[k].stated) {
+			read_at(u, d, g->reports[k], m->values[k].start);
+			return;
+		}
+}
+
+static void chart_metric(struct ui *u, struct district *d)
+{
+	const struct trend_region *g = region(d);
+	const struct dline *l = &d->line[d->sel];
+	if (l->kind != DL_METRIC) {
+		ui_message(u, "move the cursor to a metric: b charts it across the years");
+		return;
+	}
+	const struct trend_metric *m = &g->metrics[l->index];
+	struct chart_bar *bars = xcalloc(g->nreports, sizeof *bars);
+	char (*names)[16] = xcalloc(g->nreports, sizeof *names);
+	char (*units)[96] = xcalloc(g->nreports, sizeof *units);
+	for (size_t k = 0; k < g->nreports; k++) {
+		const struct trend_value *v = &m->values[k];
+		snprintf(names[k], sizeof names[k], "%d", year_of(d, k));
+		snprintf(units[k], sizeof units[k], "%.*s", (int)strcspn(v->unit, "|"), v->unit);
+		bars[k] = (struct chart_bar){ names[k], v->value, v->stated ? v->value_text : NULL, units[k] };
+	}
+	buf_reset(&d->cell);
+	buf_printf(&d->cell, "%s \xC2\xB7 %s", g->region, facts_metric_label(facts_default(NULL), m->metric));
+	ui_chart_open(u, d->cell.data, bars, g->nreports);
+	free(units);
+	free(names);
+	free(bars);
+}
+
+static int district_key(struct ui *u, void *data, int r, wint_t ch, enum ui_action a)
+{
+	struct district *d = data;
+	if (ui_key_means(r, ch, UI_CHART))
+		chart_metric(u, d);
+	else if (ui_action_moves(a) && d->n)
+		d->sel = ui_move_row(d->sel, d->n, a, d->rows);
+	else if (a == UI_OPEN && d->n)
+		open_line(u, d);
+	else if (a == UI_BACK || a == UI_QUIT || a == UI_DISTRICT)
+		ui_view_pop(u);
+	else
+		return 0;
+	return 1;
+}
+
+static void district_status(struct ui *u, void *data, WINDOW *w, int cols)
+{
+	struct district *d = data;
+	const struct trend_region *g = region(d);
+	struct buf left = { 0 };
+	char right[32];
+	buf_printf(&left, "%s \xC2\xB7 %d\xE2\x80\x93%d, %zu reports \xC2\xB7 %zu metrics \xC2\xB7 b chart, Enter reads",
+	           g->region, year_of(d, 0), year_of(d, g->nreports - 1), g->nreports, g->nmetrics);
+	snprintf(right, sizeof right, " %zu/%zu ", d->sel + 1, d->n);
+	ui_status_line(u, w, cols, left.data, right);
+	buf_fini(&left);
+}
+
+static void district_free(struct district *d)
+{
+	trend_fini(&d->t);
+	free(d->reports);
+	free(d->entries);
+	free(d->line);
+	text_lines_fini(&d->tmp);
+	buf_fini(&d->cell);
+	free(d);
+	facts_default_free();   /* asked for again by whoever needs them next */
+	classify_default_free();
+}
+
+static void district_close(struct ui *u, void *data)
+{
+	(void)u;
+	district_free(data);
+}
+
+static void district_resize(struct ui *u, void *data, int rows, int cols)
+{
+	(void)u;
+	struct district *d = data;
+	d->rows = rows > 1 ? rows - 1 : 1;
+	build(d, cols);
+}
+
+static const struct ui_view_type district_view = {
+	.name = "District", .draw = district_draw, .key = district_key, .status = district_status,
+	.resize = district_resize, .close = district_close,
+};
+
+/* ---- opening ---- */
+
+/* Every report of the corpus naming the region, with a year; read now (a lazy corpus). */
+static void gather(struct district *d, struct corpus *c, const char *name)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		struct corpus_meta m;
+		corpus_meta(c, i, &m);
+		if (!m.region || strcmp(m.region, name) != 0 || m.year <= 0)
+			continue;
+		struct report *r = corpus_get(c, i);
+		if (!r)
+			continue;
+		d->reports = xrealloc(d->reports, (d->nreports + 1) * sizeof *d->reports);
+		d->entries = xrealloc(d->entries, (d->nreports + 1) * sizeof *d->entries);
+		d->reports[d->nreports] = r;
+		d->entries[d->nreports++] = (int)i;
+	}
+}
+
+int ui_district_open(struct ui *u, int report)
+{
+	if (report < 0 || (size_t)report >= u->corpus->n || !corpus_get(u->corpus, (size_t)report)) {
+		ui_message(u, "open or select a report first: D shows its district over the years");
+		return -1;
+	}
+	const struct report *r = corpus_get(u->corpus, (size_t)report);
+	if (!r->meta.region || r->meta.year <= 0) {
+		ui_message(u, "this report names no %s: no district view", r->meta.region ? "year" : "region");
+		return -1;
+	}
+	char *cause = NULL;
+	const struct classify_model *cm = classify_default(&cause);
+	const struct facts_model *fm = cm ? facts_default(&cause) : NULL;
+	if (!fm) {
+		ui_message(u, "no district view: %s", cause ? cause : "the cue or metric table cannot be read");
+		free(cause);
+		classify_default_free();
+		return -1;
+	}
+	char *name = xstrdup(r->meta.region);
+	int year = r->meta.year;
+	struct district *d = xcalloc(1, sizeof *d);
+	gather(d, u->corpus, name);
+	trend_build(&d->t, d->reports, d->nreports, cm, fm, name);
+	if (d->t.n == 0) {
+		ui_message(u, "%s: only its %d report is loaded; the district view needs two years or more", name, year);
+		district_free(d);
+		free(name);
+		return -1;
+	}
+	free(name);
+	ui_view_push(u, &district_view, d);
+	return 0;
+}
