@@ -67,15 +67,15 @@ const struct ui_key ui_keys[] = {
 	{ 'n', 0, "n", UI_SEARCH_NEXT, "next hit of the search" },
 	{ 'N', 0, "N", UI_SEARCH_PREV, "previous hit of the search" },
 	{ 's', 0, "s", UI_SEARCH_VIEW, "search all reports: results by district with snippets (Enter opens, Esc leaves)" },
-	{ 'O', 0, "O", UI_OVERVIEW, "overview: a row per report (parts \xE2\x9C\x93 headed, ~ unheaded, \xE2\x9C\x97 missing); Enter opens" },
-	{ '<', 0, "<", UI_SORT_PREV, "overview: sort by the column to the left" },
-	{ '>', 0, ">", UI_SORT_NEXT, "overview: sort by the column to the right" },
-	{ 'r', 0, "r", UI_SORT_REVERSE, "overview: reverse the order" },
-	{ 'D', 0, "D", UI_DISTRICT, "district: the report's region over the years, repeated text marked (= # \xE2\x89\x88)" },
-	{ 'b', 0, "b", UI_CHART, "key figures, district: bar chart of the metric under the cursor" },
 	{ '?', 0, "?", UI_HELP, "this help (q, ? or Esc closes it)" },
 	{ 12, 0, "Ctrl-L", UI_REDRAW, "redraw the screen" },
 	{ 'q', 0, "q", UI_QUIT, "quit (the reading position is remembered)" },
+	{ 'O', 0, "O", UI_OVERVIEW, "overview: a row per report, sortable; Enter opens it" },
+	{ '<', 0, "<", UI_SORT_PREV, "overview: sort by the column to the left" },
+	{ '>', 0, ">", UI_SORT_NEXT, "overview: sort by the column to the right" },
+	{ 'r', 0, "r", UI_SORT_REVERSE, "overview: reverse the order" },
+	{ 'D', 0, "D", UI_DISTRICT, "district view: the region's reports year by year" },
+	{ 'b', 0, "b", UI_CHART, "key figures, district: chart the metric under the cursor" },
 	{ 0, 0, NULL, UI_NONE, NULL },
 };
 
@@ -766,6 +766,9 @@ static void global_key(struct ui *u, enum ui_action a)
 	case UI_COMPARE: ui_compare_open(u); break;
 	case UI_OVERVIEW: ui_overview_open(u); break;
 	case UI_DISTRICT: ui_district_open(u, u->focus == UI_LIST && u->corpus->n ? (int)u->order[u->sel] : u->cur); break;
+	case UI_SORT_PREV:
+	case UI_SORT_NEXT:
+	case UI_SORT_REVERSE: ui_message(u, "< > and r sort the overview: press O"); break;
 	case UI_TOPICS:
 	case UI_FACTS: ui_message(u, "mark 2 to 4 reports with Space in the reports pane, then press c to compare"); break;
 	case UI_MARK_SET: u->pending = 'm'; break;

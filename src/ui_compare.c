@@ -385,6 +385,16 @@ static void draw_grid_line(struct ui_compare *c, WINDOW *w, int y, size_t g)
 	}
 }
 
+/* 1 when another column is a report of column k's region: its header must keep the year. */
+static int shares_region(const struct ui_compare *c, int k)
+{
+	const char *region = c->reports[k]->meta.region;
+	for (size_t j = 0; j < c->n && region; j++)
+		if ((int)j != k && c->reports[j]->meta.region && strcmp(c->reports[j]->meta.region, region) == 0)
+			return 1;
+	return 0;
+}
+
 /* Column headers: "1 常州市武进区 2020", the focused one highlighted; < and > say that
  * columns are hidden to that side. */
 static void draw_headers(struct ui_compare *c, WINDOW *w, int y, const int *xs, const int *ws, int first,
@@ -400,12 +410,14 @@ static void draw_headers(struct ui_compare *c, WINDOW *w, int y, const int *xs, 
 		enum ui_role role = k == c->focus ? UI_R_SELECTED : UI_R_H2;
 		buf_reset(&c->label);
 		buf_printf(&c->label, "%d ", k + 1);
+		size_t number = c->label.len;
 		report_name(c->reports[k], &c->label);
-		if ((int)text_width(c->label.data, c->label.len) > ws[i] - 2 * MARGIN) {   /* the name alone */
-			buf_reset(&c->label);
+		if ((int)text_width(c->label.data, c->label.len) > ws[i] - 2 * MARGIN && shares_region(c, k)) {
+			c->label.len = number;   /* the name alone, its region cut before its year */
 			report_name_fit(c->reports[k], ws[i] > 2 * MARGIN ? (size_t)(ws[i] - 2 * MARGIN) : 0, &c->label);
 		}
-		put_cell(w, y, xs[i], ws[i], c->label.data, c->label.len, role, role);
+		size_t skip = (int)text_width(c->label.data, c->label.len) > ws[i] - 2 * MARGIN ? number : 0;
+		put_cell(w, y, xs[i], ws[i], c->label.data + skip, c->label.len - skip, role, role);
 		if (i == 0 && first > 0)
 			ui_draw_text(w, y, xs[i], 1, "<", 1, role, 1);
 		if (i + 1 == shown && k + 1 < (int)c->n)

@@ -95,6 +95,13 @@ for run in 150x45 80x24 80x24-nocolor; do
 	check "$run: one year of a region: a message, not a view" status_has "only its 2021 report is loaded"
 	check "$run: and the panes stay" title_has "fazhi • Reports"
 
+	# ---- the help lists the new keys ----
+	keys '?'
+	check "$run: the help lists O" page_to "overview: a row per report, sortable; Enter opens it"
+	check "$run: the help lists D" shows "district view: the region's reports year by year"
+	check "$run: the help lists b for charts" shows "key figures, district: chart the metric under the cursor"
+	keys q
+
 	# ---- the chart of the key figures ----
 	WITH=$with start "$w" "$h" $PUTUO
 	keys Space Space Space c f
