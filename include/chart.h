@@ -1,4 +1,4 @@
-/* chart.h — a horizontal bar chart laid out as lines of text: block characters, bars from zero, values and units written out. */
+/* chart.h — charts in text: a horizontal bar chart as lines (block characters, bars from zero, values and units written out) and a sparkline. */
 #ifndef FAZHI_CHART_H
 #define FAZHI_CHART_H
 
@@ -48,5 +48,11 @@ struct buf;
 /* One scale is honest only for one unit: when the stated bars' units differ (件 and 次),
  * appends a one-line note naming them (no line end) and returns 1; else returns 0. */
 int chart_note_units(const struct chart_bar *bars, size_t n, struct buf *out);
+
+/* A sparkline of values[0..n), one character each, appended to out: ▁ to █, the value's share
+ * of the largest in eighths, rounded up so that any value above zero shows. Scaled from zero,
+ * as the bars are: 50 and 100 are ▄ and █, and 99 and 100 look alike. "_" stands for zero (or
+ * less), a blank for a value not stated (stated[i] == 0). */
+void chart_sparkline(const double *values, const int *stated, size_t n, struct buf *out);
 
 #endif

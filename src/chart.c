@@ -1,6 +1,7 @@
-/* chart.c — lays out a horizontal bar chart as lines of text, scaled from zero to the largest value. */
+/* chart.c — lays out a horizontal bar chart as lines of text and a sparkline, both scaled from zero to the largest value. */
 #include "chart.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -158,4 +159,23 @@ int chart_note_units(const struct chart_bar *bars, size_t n, struct buf *out)
 			buf_printf(out, " %s", bars[k].unit && bars[k].unit[0] ? bars[k].unit : "(none)");
 	buf_adds(out, "; bars of unlike units do not compare.");
 	return 1;
+}
+
+void chart_sparkline(const double *values, const int *stated, size_t n, struct buf *out)
+{
+	static const char *const level[8] = { "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█" };
+	double max = 0;
+	for (size_t k = 0; k < n; k++)
+		if (stated[k] && values[k] > max)
+			max = values[k];
+	for (size_t k = 0; k < n; k++) {
+		if (!stated[k]) {
+			buf_addc(out, ' ');
+		} else if (values[k] <= 0) {
+			buf_addc(out, '_');
+		} else {
+			int e = (int)ceil(values[k] / max * 8);
+			buf_adds(out, level[e < 1 ? 0 : e > 8 ? 7 : e - 1]);
+		}
+	}
 }

@@ -1,7 +1,6 @@
 /* ui_district.c — the district view: one region's reports year by year, metrics with sparklines, repeated text marked. */
 #include "ui.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,11 +47,11 @@ struct district {
 	int rows;
 	struct text_lines tmp;
 	struct buf cell;
+	double *spark_value;       /* scratch of a sparkline: a value and whether stated per year */
+	int *spark_stated;
 };
 
 static const char *const marks[] = { "= ", "# ", "\xE2\x89\x88 " };   /* by enum align_kind */
-static const char *const spark[] = { "\xE2\x96\x81", "\xE2\x96\x82", "\xE2\x96\x83", "\xE2\x96\x84",
-                                     "\xE2\x96\x85", "\xE2\x96\x86", "\xE2\x96\x87", "\xE2\x96\x88" };   /* ▁ … █ */
 
 static const struct trend_region *region(const struct district *d)
 {
@@ -90,7 +89,7 @@ static void measure(struct district *d, int cols)
 			int w = (int)text_width(d->cell.data, d->cell.len);
 			vw = w > vw ? w : vw;
 		}
-	int spark_w = (int)(g->nreports * text_width(spark[0], strlen(spark[0])));
+	int spark_w = (int)(g->nreports * text_width("\xE2\x96\x81", 3));   /* ▁, wide when ambiguous are */
 	spark_w = (spark_w > 5 ? spark_w : 5) + 2;   /* as wide as its header, "trend" */
 	int room = cols - 2 * MARGIN - spark_w - MIN_LABEL, shown = room / (vw + 2);
 	shown = shown < 1 ? 1 : shown > (int)g->nreports ? (int)g->nreports : shown;
@@ -157,25 +156,15 @@ static int year_of(const struct district *d, size_t k)
 	return region(d)->reports[k]->meta.year;
 }
 
-/* ▁…█ per year, each height the value over the largest stated value: scaled from zero, so a
- * bar's height is its share of the largest. `_` is zero, a blank a year not stated. */
-static void sparkline(const struct trend_metric *m, size_t n, struct buf *b)
+/* The metric's sparkline over every year (chart_sparkline: scaled from zero). */
+static void sparkline(struct district *d, const struct trend_metric *m, struct buf *b)
 {
-	double max = 0;
-	for (size_t k = 0; k < n; k++)
-		if (m->values[k].stated && m->values[k].value > max)
-			max = m->values[k].value;
+	size_t n = region(d)->nreports;
 	for (size_t k = 0; k < n; k++) {
-		const struct trend_value *v = &m->values[k];
-		if (!v->stated)
-			buf_adds(b, " ");
-		else if (v->value <= 0 || max <= 0)
-			buf_adds(b, "_");
-		else {
-			int level = (int)ceil(v->value / max * 8);
-			buf_adds(b, spark[level < 1 ? 0 : level > 8 ? 7 : level - 1]);
-		}
+		d->spark_value[k] = m->values[k].value;
+		d->spark_stated[k] = m->values[k].stated;
 	}
+	chart_sparkline(d->spark_value, d->spark_stated, n, b);
 }
 
 /* Draws s in w cells from x, right-aligned; returns the next x. */
@@ -210,7 +199,7 @@ static void draw_grid_line(struct district *d, WINDOW *w, int y, int cols, const
 	}
 	buf_reset(&d->cell);
 	if (m)
-		sparkline(m, g->nreports, &d->cell);
+		sparkline(d, m, &d->cell);
 	else
 		buf_adds(&d->cell, "trend");
 	ui_draw_fill(w, y, x, 2, role);
@@ -379,6 +368,8 @@ static void district_free(struct district *d)
 	free(d->reports);
 	free(d->entries);
 	free(d->line);
+	free(d->spark_value);
+	free(d->spark_stated);
 	text_lines_fini(&d->tmp);
 	buf_fini(&d->cell);
 	free(d);
@@ -457,6 +448,8 @@ int ui_district_open(struct ui *u, int report)
 		return -1;
 	}
 	free(name);
+	d->spark_value = xcalloc(d->t.regions[0].nreports, sizeof *d->spark_value);
+	d->spark_stated = xcalloc(d->t.regions[0].nreports, sizeof *d->spark_stated);
 	ui_view_push(u, &district_view, d);
 	return 0;
 }

@@ -8,6 +8,7 @@
 #include <cmocka.h>
 #include <unistr.h>
 
+#include "buf.h"
 #include "chart.h"
 #include "text.h"
 
@@ -121,10 +122,48 @@ static void test_empty(void **state)
 	chart_fini(&c);
 }
 
+static void spark_is(const double *v, const int *stated, size_t n, const char *want)
+{
+	struct buf b = { 0 };
+	chart_sparkline(v, stated, n, &b);
+	buf_addc(&b, '\0');
+	assert_string_equal(b.data, want);
+	buf_fini(&b);
+}
+
+static void test_sparkline_from_zero(void **state)
+{
+	(void)state;
+	const int all[] = { 1, 1, 1, 1 };
+	spark_is((const double[]){ 15, 21, 26 }, all, 3, "▅▇█");   /* 15/26 of eight is 4.6: five eighths */
+	spark_is((const double[]){ 50, 100 }, all, 2, "▄█");       /* half the height, not the bottom */
+	spark_is((const double[]){ 99, 100 }, all, 2, "██");       /* no zoom on the top: alike */
+	spark_is((const double[]){ 0, 1, 80 }, all, 3, "_▁█");     /* zero is not the smallest bar */
+	spark_is((const double[]){ 46, 0, 39 }, (const int[]){ 1, 0, 1 }, 3, "█ ▇");   /* not stated: blank */
+	spark_is((const double[]){ 0, 0 }, all, 2, "__");
+}
+
+static void test_note_units(void **state)
+{
+	(void)state;
+	const struct chart_bar same[] = { { "a", 1, "1", "件" }, { "b", 2, "2", "件" }, { "c", 0, NULL, "次" } };
+	struct buf b = { 0 };
+	assert_int_equal(chart_note_units(same, 3, &b), 0);   /* a bar not stated has no unit to differ */
+	assert_int_equal(b.len, 0);
+	const struct chart_bar differ[] = { { "a", 1, "1", "件" }, { "b", 2, "2", "次" } };
+	assert_int_equal(chart_note_units(differ, 2, &b), 1);
+	buf_addc(&b, '\0');
+	assert_non_null(strstr(b.data, " 件 次"));
+	assert_null(strchr(b.data, '\n'));
+	buf_fini(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bars_from_zero_on_one_scale),
+		cmocka_unit_test(test_sparkline_from_zero),
+		cmocka_unit_test(test_note_units),
 		cmocka_unit_test(test_eighths),
 		cmocka_unit_test(test_not_stated),
 		cmocka_unit_test(test_widths),
