@@ -391,9 +391,19 @@ static void district_resize(struct ui *u, void *data, int rows, int cols)
 	build(d, cols);
 }
 
+/* A click puts the cursor on the line under it (the header row: nothing). */
+static void district_click(struct ui *u, void *data, int y)
+{
+	(void)u;
+	struct district *d = data;
+	size_t i = d->top + (size_t)(y - 1);
+	if (y >= 1 && i < d->n)
+		d->sel = i;
+}
+
 static const struct ui_view_type district_view = {
 	.name = "District", .draw = district_draw, .key = district_key, .status = district_status,
-	.resize = district_resize, .close = district_close,
+	.resize = district_resize, .close = district_close, .click = district_click,
 };
 
 /* ---- opening ---- */

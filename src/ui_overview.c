@@ -361,7 +361,7 @@ static void overview_status(struct ui *u, void *data, WINDOW *w, int cols)
 	struct buf left = { 0 };
 	char right[48];
 	if (!o->done)
-		buf_printf(&left, "reading reports %zu/%zu\xE2\x80\xA6 ", o->next_entry, u->corpus->n);
+		buf_printf(&left, "reading reports %zu/%zu\xE2\x80\xA6", o->next_entry, u->corpus->n);
 	else
 		buf_printf(&left, "%zu reports", o->n - o->nfailed);
 	if (o->nfailed)
@@ -398,9 +398,19 @@ static void overview_resize(struct ui *u, void *data, int rows, int cols)
 	layout(data, cols);
 }
 
+/* A click selects the row under it (the header row: nothing). */
+static void overview_click(struct ui *u, void *data, int y)
+{
+	(void)u;
+	struct overview *o = data;
+	size_t k = o->top + (size_t)(y - 1);
+	if (y >= 1 && k < o->n)
+		o->sel = k, o->moved = 1;
+}
+
 static const struct ui_view_type overview_view = {
 	.name = "Overview", .draw = overview_draw, .key = overview_key, .status = overview_status,
-	.resize = overview_resize, .close = overview_close,
+	.resize = overview_resize, .close = overview_close, .click = overview_click,
 };
 
 void ui_overview_open(struct ui *u)
