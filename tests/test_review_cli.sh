@@ -61,6 +61,11 @@ t "table: --csv and --json together are a usage error" [ $? -eq 2 ]
 "$FAZHI" --help >"$T/main-help"
 t "fazhi --help lists table and check" sh -c 'grep -q "^  table " "$1" && grep -q "^  check " "$1"' - "$T/main-help"
 
+for cmd in table check; do
+	t "fazhi.1 has $cmd in the synopsis and under COMMANDS" \
+		sh -c 'grep -q "^\.B fazhi $1\$" assets/fazhi.1 && grep -q "^\.BI $1 " assets/fazhi.1' - $cmd
+done
+
 # ---- table ----
 "$FAZHI" table --csv "$T/clean.txt" "$T/missing.txt" "$T/draft.txt" >"$T/csv" 2>"$T/csv.err"
 st=$?
