@@ -483,6 +483,28 @@ static long opening_para(const struct report *r)
 	return -1;
 }
 
+/* Whether s[0..n) ends with tail[0..tn). */
+static int ends_with_n(const char *s, size_t n, const char *tail, size_t tn)
+{
+	return tn <= n && memcmp(s + n - tn, tail, tn) == 0;
+}
+
+/* Bytes of the name heading a title: up to 关于, its year or 法治 (常州市武进区人民政府2020年…). */
+static size_t title_head(const char *t)
+{
+	static const char *const stops[] = { "关于", "法治", "依法行政", "二〇", "二○" };
+	size_t n = strlen(t);
+	for (size_t i = 0; i < n; i++)
+		if (t[i] >= '0' && t[i] <= '9')
+			n = i;
+	for (size_t k = 0; k < COUNT(stops); k++) {
+		const char *at = strstr(t, stops[k]);
+		if (at && (size_t)(at - t) < n)
+			n = (size_t)(at - t);
+	}
+	return n;
+}
+
 static void check_title(const struct report *r, struct review_findings *out)
 {
 	const char *t = r->meta.title;
@@ -493,6 +515,16 @@ static void check_title(const struct report *r, struct review_findings *out)
 	if (!strstr(t, "法治") && !strstr(t, "依法行政"))
 		add(out, REVIEW_TITLE, REVIEW_WARNING, r->body_start, "the title names no 法治政府建设: %.*s",
 		    quote_len(t, strlen(t), 150), t);
+	/* the body the title names and the one that signs: 某某县 and 某某区 contradict; 乌镇镇 and
+	 * 桐乡市乌镇镇 name one body, more or less fully */
+	struct parse_region a, b;
+	const char *is = r->meta.issuer;
+	if (!is || !parse_region_split(t, 0, title_head(t), &a) || !parse_region_split(is, 0, strlen(is), &b))
+		return;
+	size_t an = a.end - a.start, bn = b.end - b.start;
+	if (!ends_with_n(t + a.start, an, is + b.start, bn) && !ends_with_n(is + b.start, bn, t + a.start, an))
+		add(out, REVIEW_TITLE, REVIEW_ERROR, r->body_start, "the title names %.*s, the signature %.*s",
+		    quote_len(t + a.start, an, 60), t + a.start, quote_len(is + b.start, bn, 60), is + b.start);
 }
 
 /* The top-level headings of measures and plans that name another year than theirs (2020年工作情况

@@ -359,6 +359,24 @@ static void test_year_and_title(void **state)
 	assert_string_equal(rd.r->meta.published, "2022-05-10");
 	assert_int_equal(count_kind(&rd, REVIEW_LATE, &line), 1);
 	assert_int_equal(count_kind(&rd, REVIEW_YEAR, &line), 0);
+	read_fini(&rd);
+	/* the body the title names and the one that signs */
+	static const char signed_by[] = "%s人民政府关于2022年度法治政府建设情况的报告\n"
+		"2022年，我们坚持以习近平法治思想为指导，扎实推进法治政府建设，各项工作取得明显成效。\n"
+		"一、主要举措\n工作扎实推进。\n%s人民政府\n2023年3月1日\n";
+	static const struct {
+		const char *title, *signature;
+		size_t findings;
+	} bodies[] = { { "某某县", "某某区", 1 }, { "乌镇镇", "桐乡市乌镇镇", 0 }, { "某某县", "某某县", 0 } };
+	for (size_t i = 0; i < sizeof bodies / sizeof *bodies; i++) {
+		char text[1024];
+		snprintf(text, sizeof text, signed_by, bodies[i].title, bodies[i].signature);
+		read_text(&rd, text);
+		assert_int_equal(count_kind(&rd, REVIEW_TITLE, &line), bodies[i].findings);
+		read_fini(&rd);
+	}
+	read_text(&rd, "发布日期：2022-05-10\n关于2021年法治政府建设情况的报告\n2021年，我区坚持以习近平法治思想为指导，扎实推进法治政府建设，各项工作取得明显成效。\n"
+		       "一、2021年主要举措\n工作扎实推进。\n二、2022年工作计划\n继续努力。\n");
 	struct review_findings later = { 0 };
 	struct review_deadline june = { 6, 30 };
 	review_check(rd.r, &rd.paras, fmodel(), &rd.facts, june, &later);
