@@ -76,12 +76,14 @@ static void json_string_or_null(struct buf *b, const char *s, size_t n)
 		buf_adds(b, "null");
 }
 
-/* What a computed rate came from: "rev_corrected 5 / rev_concluded 40". */
+/* What a computed rate came from: "rev_corrected 5 / rev_concluded 40", "rev_corrected 1+8 / …". */
 static void formula(struct buf *b, const struct facts_model *m, const struct facts *all, const struct facts_fact *f)
 {
 	const struct facts_fact *num = &all->v[f->from[0]], *den = &all->v[f->from[1]];
-	buf_printf(b, "%s %s / %s %s", facts_metric_name(m, num->metric), num->value_text,
-		   facts_metric_name(m, den->metric), den->value_text);
+	buf_printf(b, "%s %s", facts_metric_name(m, num->metric), num->value_text);
+	for (size_t i = 0; i < f->nalso; i++)
+		buf_printf(b, "+%s", all->v[f->also[i]].value_text);
+	buf_printf(b, " / %s %s", facts_metric_name(m, den->metric), den->value_text);
 }
 
 static void print_fact(struct buf *b, enum format fmt, const struct facts_model *m, const struct report *r,
