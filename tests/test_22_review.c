@@ -441,19 +441,33 @@ static void test_repeated(void **state)
 	struct report *ra = parse_report(xstrdup(a.data), a.len, "2022.txt");
 	struct report *rb = parse_report(xstrdup(b.data), b.len, "2021.txt");
 	struct review_findings f = { 0 };
-	assert_int_equal(review_check_repeated(ra, rb, &f), 1);
+	struct review_sentences *two = review_sentences_new();
+	assert_int_equal(review_sentences_add(two, ra), 0);
+	assert_int_equal(review_sentences_add(two, rb), 1);
+	assert_int_equal(review_check_repeated(two, 0, &f), 1);
 	assert_int_equal(f.v[0].kind, REVIEW_REPEATED);
 	assert_non_null(strstr(f.v[0].message, "2021.txt"));
 	struct report_lines cur = { 0 };
 	assert_int_equal(report_line_of(ra, f.v[0].at, &cur), 5);   /* （二）, not 一、 nor （一） */
-	review_findings_fini(&f);
+	f.n = 0;
+	assert_int_equal(review_check_repeated(two, 1, &f), 1);   /* and the other way round */
+	assert_non_null(strstr(f.v[0].message, "2022.txt"));
+	review_sentences_free(two);
+	f.n = 0;
+	/* reports of other places share no section; a report given twice repeats itself */
 	struct corpus co;
 	corpus_init(&co);
 	corpus_add_embedded(&co);
-	for (size_t k = 1; k < co.n; k++)   /* reports of other places share no section */
-		assert_int_equal(review_check_repeated(ra, corpus_get(&co, k), &f), 0);
-	assert_int_equal(review_check_repeated(corpus_get(&co, 0), corpus_get(&co, 1), &f), 0);
-	assert_true(review_check_repeated(corpus_get(&co, 0), corpus_get(&co, 0), &f) > 0);   /* itself: all */
+	struct review_sentences *samples = review_sentences_new();
+	review_sentences_add(samples, ra);
+	for (size_t k = 0; k < co.n; k++)
+		review_sentences_add(samples, corpus_get(&co, k));
+	for (size_t k = 0; k <= co.n; k++)
+		assert_int_equal(review_check_repeated(samples, (int)k, &f), 0);
+	review_sentences_add(samples, corpus_get(&co, 0));
+	assert_true(review_check_repeated(samples, 1, &f) > 0);
+	assert_non_null(strstr(f.v[0].message, corpus_get(&co, 0)->path));
+	review_sentences_free(samples);
 	review_findings_fini(&f);
 	corpus_fini(&co);
 	report_free(ra);
