@@ -17,8 +17,10 @@ static const char usage_text[] =
 	"              (RFC 4180 quoting, CRLF line ends)\n"
 	"  --excel     CSV that Excel opens as UTF-8: a byte-order mark first (implies --csv)\n"
 	"  --json      one object per fact per line: {\"file\", \"region\", \"year\", \"metric\", \"label\",\n"
-	"              \"value\", \"unit\", \"qualifier\", \"text\", \"figure\", \"start\", \"end\", \"section\",\n"
-	"              \"period\"} (start/end: byte range of the sentence; section: numerals of its chapter path)\n"
+	"              \"value\", \"unit\", \"unit_norm\", \"qualifier\", \"text\", \"figure\", \"start\", \"end\",\n"
+	"              \"section\", \"period\"} (start/end: byte range of the sentence; section: numerals of\n"
+	"              its chapter path; unit_norm: the unit figures compare in, 宗 and 起 read 件); a\n"
+	"              computed rate adds \"computed\": true and \"from\": [numerator, denominator metrics]\n"
 	"  -h, --help  show this help and exit\n"
 	"\n"
 	"unit is the plain counter (件, 宗, 万元, %); qualifier holds what qualifies the figure, joined\n"
@@ -141,6 +143,8 @@ static void print_fact(struct buf *b, enum format fmt, const struct facts_model 
 		buf_add_json(b, label, strlen(label));
 		buf_printf(b, ",\"value\":%s,\"unit\":", f->value_text);
 		buf_add_json(b, f->unit, counter);
+		buf_adds(b, ",\"unit_norm\":");   /* the unit figures compare in: 宗 and 起 of cases as 件 */
+		buf_add_json(b, f->unit_norm, strlen(f->unit_norm));
 		buf_adds(b, ",\"qualifier\":");
 		json_string_or_null(b, qualifier, strlen(qualifier));
 		buf_adds(b, ",\"text\":");

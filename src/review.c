@@ -626,12 +626,6 @@ static void check_bounds(const struct report *r, const struct facts_model *m, co
 	}
 }
 
-static int ends_with(const char *s, const char *tail)
-{
-	size_t n = strlen(s), t = strlen(tail);
-	return n >= t && strcmp(s + n - t, tail) == 0;
-}
-
 /* A proportion (a rate, coverage or share in %) stated above 100 %. Changes (同比…) may be larger. */
 static void check_rates(const struct report *r, const struct facts_model *m, const struct facts *facts,
 			struct review_findings *out)
@@ -640,7 +634,8 @@ static void check_rates(const struct report *r, const struct facts_model *m, con
 		const struct facts_fact *f = &facts->v[i];
 		const char *name = facts_metric_name(m, f->metric);
 		if (!figured(f) || f->unit[0] != '%' || f->value <= 100 ||
-		    !(ends_with(name, "_rate") || ends_with(name, "_coverage") || ends_with(name, "_share")))
+		    !(parse_ends(name, 0, strlen(name), "_rate") || parse_ends(name, 0, strlen(name), "_coverage") ||
+		      parse_ends(name, 0, strlen(name), "_share")))
 			continue;
 		add(out, REVIEW_FIGURES, REVIEW_ERROR, f->num_start, "%s %.*s is over 100 %%", facts_metric_label(m, f->metric),
 		    quote_len(r->text + f->num_start, f->num_end - f->num_start, 40), r->text + f->num_start);

@@ -136,4 +136,9 @@ t "facts --csv: the computed rate, marked computed, naming its figures" \
 t "facts --json: a computed rate says so and names its metrics; stated facts do not" \
 	sh -c '[ "$(grep -c "\"computed\":true,\"from\":\[\"rev_corrected\",\"rev_concluded\"\]" "$1")" -eq 1 ] && [ "$(grep -c "\"computed\"" "$1")" -eq 1 ]' - "$T/fjson"
 
+printf '关于2022年法治政府建设情况的报告\n2022年，全区共收到行政复议申请103宗，受理91起。\n' >"$T/units.txt"
+"$FAZHI" facts --json "$T/units.txt" >"$T/ujson"
+t "facts --json: 宗 and 起 kept as written, both compared as 件" \
+	sh -c 'grep -q "\"unit\":\"宗\",\"unit_norm\":\"件\"" "$1" && grep -q "\"unit\":\"起\",\"unit_norm\":\"件\"" "$1"' - "$T/ujson"
+
 [ "$failures" -eq 0 ]
