@@ -39,14 +39,17 @@ int cli_review_options(const char *cmd, int argc, char **argv, int *json, int *c
 		} else if (csv && strcmp(a, "--csv") == 0) {
 			*csv = 1;
 		} else if (strcmp(a, "--deadline") == 0) {
-			if (++i == argc || review_deadline_parse(argv[i], d) < 0)
-				return cli_usage_error(cmd, "--deadline takes MM-DD, not", i < argc ? argv[i] : ""), -1;
+			if (++i == argc || review_deadline_parse(argv[i], d) < 0) {
+				cli_usage_error(cmd, "--deadline takes MM-DD, not", i < argc ? argv[i] : "");
+				return -1;
+			}
 		} else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
 			return -2;
 		} else if (strcmp(a, "--") == 0) {
 			return i + 1;
 		} else {
-			return cli_usage_error(cmd, "unknown option", a), -1;
+			cli_usage_error(cmd, "unknown option", a);
+			return -1;
 		}
 	}
 	return i;

@@ -649,8 +649,10 @@ static size_t items_start(const char *s, size_t i, size_t end, int *bracket)
 {
 	static const char *const open[] = { "（其中", "(其中" };
 	for (size_t k = 0; k < COUNT(open); k++)
-		if (parse_starts(s, i, end, open[k]))
-			return *bracket = 1, i + strlen(open[k]);
+		if (parse_starts(s, i, end, open[k])) {
+			*bracket = 1;
+			return i + strlen(open[k]);
+		}
 	if (parse_starts(s, i, end, "（") || parse_starts(s, i, end, "(")) {   /* an aside: （含结转21件） */
 		while (i < end && !parse_starts(s, i, end, "）") && s[i] != ')' && s[i] != '\n')
 			parse_char(s, &i, end);
@@ -659,8 +661,10 @@ static size_t items_start(const char *s, size_t i, size_t end, int *bracket)
 	}
 	static const char *const after[] = { "，其中", ",其中" };
 	for (size_t k = 0; k < COUNT(after); k++)
-		if (parse_starts(s, i, end, after[k]))
-			return *bracket = 0, i + strlen(after[k]);
+		if (parse_starts(s, i, end, after[k])) {
+			*bracket = 0;
+			return i + strlen(after[k]);
+		}
 	return 0;
 }
 
