@@ -450,7 +450,8 @@ static int years_in(const char *s, size_t a, size_t b, int *first)
 	for (size_t i = a, next; i < b;) {
 		int y = year_at(s, i, b, &next);
 		if (y) {
-			*first = n++ ? *first : y;
+			if (n++ == 0)
+				*first = y;
 			i = next;
 		} else {
 			parse_char(s, &i, b);
