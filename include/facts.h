@@ -48,6 +48,8 @@ struct facts_fact {
 	size_t from[2];              /* of a computed fact: the facts it came from, numerator and
 	                              * denominator, as indices into the same list; its ranges are the
 	                              * numerator's sentence, with an empty figure */
+	size_t also[3], nalso;       /* of a computed fact: more numerator facts added to from[0]'s
+	                              * (kinds stated apart in its sentence: 确认违法1件，撤销或责令8件) */
 };
 
 /* A growable list of facts; zeroed is empty; the caller owns it and frees it with facts_fini. */
@@ -72,8 +74,10 @@ size_t facts_extract(const struct facts_model *m, const struct report *r, struct
  * facts f->v[first..n) of one report. A rate is added when its numerator and one of its
  * denominators are stated as counts (not as %; the numerator may be a statement of 0, 无一败诉),
  * the denominator above 0 and not below the numerator (else the two count different scopes).
- * The numerator is the first one stated; the denominator the one stated nearest to it (figures
- * stated together belong together), of the first alternative the report states at all.
+ * The numerator is the first one stated, with the others of its sentence when each of them names
+ * its kind by a scope note (确认违法1件，撤销或责令8件: parts of one count, where an unqualified
+ * figure would be the count itself); the denominator the one stated nearest to it (figures stated
+ * together belong together), of the first alternative the report states at all.
  * Returns the number added. */
 size_t facts_compute(const struct facts_model *m, struct facts *f, size_t first);
 

@@ -147,10 +147,19 @@ const char *review_severity_name(int severity);
 size_t review_check(const struct report *r, const struct classify_paras *paras, const struct facts_model *m,
                     const struct facts *facts, struct review_deadline d, struct review_findings *out);
 
-/* Appends a finding for each section of r whose text stands in other (last year's report, a
- * neighbour's): most of its sentences are found there word for word. A repeated chapter is
- * named once, not with each of its sections. Returns the number added. */
-size_t review_check_repeated(const struct report *r, const struct report *other, struct review_findings *out);
+/* The sentences of several reports (this year's, last year's, a neighbour's), to find the
+ * sections one took from another. Reports are borrowed: they must outlive the set. Opaque. */
+struct review_sentences;
+struct review_sentences *review_sentences_new(void);
+void review_sentences_free(struct review_sentences *s);
+/* Adds report r; returns its id (0, 1 … in the order added). */
+int review_sentences_add(struct review_sentences *s, const struct report *r);
+
+/* Appends a finding for each section of report id whose text stands in another report of s:
+ * most of its long sentences are found there word for word (the message names that report).
+ * A repeated chapter is named once, not with each of its sections. Returns the number added.
+ * Time is linear in the report's text. */
+size_t review_check_repeated(const struct review_sentences *s, int id, struct review_findings *out);
 
 /* Sorts findings by position, keeping the order of those at one place. */
 void review_findings_sort(struct review_findings *f);

@@ -39,14 +39,17 @@ int cli_review_options(const char *cmd, int argc, char **argv, int *json, int *c
 		} else if (csv && strcmp(a, "--csv") == 0) {
 			*csv = 1;
 		} else if (strcmp(a, "--deadline") == 0) {
-			if (++i == argc || review_deadline_parse(argv[i], d) < 0)
-				return cli_usage_error(cmd, "--deadline takes MM-DD, not", i < argc ? argv[i] : ""), -1;
+			if (++i == argc || review_deadline_parse(argv[i], d) < 0) {
+				cli_usage_error(cmd, "--deadline takes MM-DD, not", i < argc ? argv[i] : "");
+				return -1;
+			}
 		} else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
 			return -2;
 		} else if (strcmp(a, "--") == 0) {
 			return i + 1;
 		} else {
-			return cli_usage_error(cmd, "unknown option", a), -1;
+			cli_usage_error(cmd, "unknown option", a);
+			return -1;
 		}
 	}
 	return i;
@@ -102,9 +105,10 @@ static void print_json(struct buf *b, const struct report *r, const struct revie
 	buf_adds(b, "]}\n");
 }
 
-/* Checks report k of the corpus (and it against every other report of it); returns the findings. */
-static size_t check_one(struct corpus *co, size_t k, const struct classify_model *cm, const struct facts_model *fm,
-			struct review_deadline d, int json, struct buf *out)
+/* Checks report k of the corpus (and it against the others, whose sentences are in all: its id
+ * there is k); returns the findings. */
+static size_t check_one(struct corpus *co, size_t k, const struct review_sentences *all, const struct classify_model *cm,
+			const struct facts_model *fm, struct review_deadline d, int json, struct buf *out)
 {
 	struct report *r = corpus_get(co, k);   /* an eager corpus: every one loaded */
 	struct classify_paras paras = { 0 };
@@ -113,9 +117,7 @@ static size_t check_one(struct corpus *co, size_t k, const struct classify_model
 	struct review_row row;
 	review_read(cm, fm, r, &paras, &facts);
 	review_check(r, &paras, fm, &facts, d, &found);
-	for (size_t j = 0; j < co->n; j++)
-		if (j != k)
-			review_check_repeated(r, corpus_get(co, j), &found);
+	review_check_repeated(all, (int)k, &found);
 	review_findings_sort(&found);
 	review_row_fill(&row, r, &paras, facts.n, d);
 	if (json)
@@ -150,11 +152,15 @@ int cli_check(int argc, char **argv)
 	corpus_init(&co);
 	size_t failed = cli_load(&co, argv + first, argc - first), findings = 0;
 	struct buf out = { 0 };
+	struct review_sentences *all = review_sentences_new();
+	for (size_t k = 0; k < co.n; k++)
+		review_sentences_add(all, corpus_get(&co, k));   /* an eager corpus: every one loaded */
 	for (size_t k = 0; k < co.n; k++) {
-		findings += check_one(&co, k, cm, fm, d, json, &out);
+		findings += check_one(&co, k, all, cm, fm, d, json, &out);
 		cli_put(stdout, out.data ? out.data : "", out.len);   /* paths may hold escapes */
 		buf_reset(&out);
 	}
+	review_sentences_free(all);
 	buf_fini(&out);
 	corpus_fini(&co);
 	facts_default_free();

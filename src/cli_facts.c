@@ -17,8 +17,10 @@ static const char usage_text[] =
 	"              (RFC 4180 quoting, CRLF line ends)\n"
 	"  --excel     CSV that Excel opens as UTF-8: a byte-order mark first (implies --csv)\n"
 	"  --json      one object per fact per line: {\"file\", \"region\", \"year\", \"metric\", \"label\",\n"
-	"              \"value\", \"unit\", \"qualifier\", \"text\", \"figure\", \"start\", \"end\", \"section\",\n"
-	"              \"period\"} (start/end: byte range of the sentence; section: numerals of its chapter path)\n"
+	"              \"value\", \"unit\", \"unit_norm\", \"qualifier\", \"text\", \"figure\", \"start\", \"end\",\n"
+	"              \"section\", \"period\"} (start/end: byte range of the sentence; section: numerals of\n"
+	"              its chapter path; unit_norm: the unit figures compare in, 宗 and 起 read 件); a\n"
+	"              computed rate adds \"computed\": true and \"from\": [numerator, denominator metrics]\n"
 	"  -h, --help  show this help and exit\n"
 	"\n"
 	"unit is the plain counter (件, 宗, 万元, %); qualifier holds what qualifies the figure, joined\n"
@@ -76,12 +78,14 @@ static void json_string_or_null(struct buf *b, const char *s, size_t n)
 		buf_adds(b, "null");
 }
 
-/* What a computed rate came from: "rev_corrected 5 / rev_concluded 40". */
+/* What a computed rate came from: "rev_corrected 5 / rev_concluded 40", "rev_corrected 1+8 / …". */
 static void formula(struct buf *b, const struct facts_model *m, const struct facts *all, const struct facts_fact *f)
 {
 	const struct facts_fact *num = &all->v[f->from[0]], *den = &all->v[f->from[1]];
-	buf_printf(b, "%s %s / %s %s", facts_metric_name(m, num->metric), num->value_text,
-		   facts_metric_name(m, den->metric), den->value_text);
+	buf_printf(b, "%s %s", facts_metric_name(m, num->metric), num->value_text);
+	for (size_t i = 0; i < f->nalso; i++)
+		buf_printf(b, "+%s", all->v[f->also[i]].value_text);
+	buf_printf(b, " / %s %s", facts_metric_name(m, den->metric), den->value_text);
 }
 
 static void print_fact(struct buf *b, enum format fmt, const struct facts_model *m, const struct report *r,
@@ -139,6 +143,8 @@ static void print_fact(struct buf *b, enum format fmt, const struct facts_model 
 		buf_add_json(b, label, strlen(label));
 		buf_printf(b, ",\"value\":%s,\"unit\":", f->value_text);
 		buf_add_json(b, f->unit, counter);
+		buf_adds(b, ",\"unit_norm\":");   /* the unit figures compare in: 宗 and 起 of cases as 件 */
+		buf_add_json(b, f->unit_norm, strlen(f->unit_norm));
 		buf_adds(b, ",\"qualifier\":");
 		json_string_or_null(b, qualifier, strlen(qualifier));
 		buf_adds(b, ",\"text\":");

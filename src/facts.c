@@ -1973,13 +1973,43 @@ static size_t nearest(const struct facts *f, size_t first, size_t n, int metric,
 	return best;
 }
 
-static void add_computed(struct facts *f, int metric, size_t num, size_t den)
+static int scoped(const struct facts_fact *f)
+{
+	return strchr(f->unit, '|') != NULL;
+}
+
+/* The other figures of num's metric in its sentence to add to it, into c->also: none unless each
+ * of them and num names its kind by a scope note. Returns the numerator's sum. */
+static double kinds_of(const struct facts *f, size_t first, size_t n, size_t num, struct facts_fact *c)
+{
+	const struct facts_fact *a = &f->v[num];
+	double sum = a->value;
+	c->nalso = 0;
+	for (size_t i = first; i < n && scoped(a); i++) {
+		const struct facts_fact *b = &f->v[i];
+		if (i == num || b->metric != a->metric || b->start != a->start || !countable(b, 1) ||
+		    b->num_start == a->num_start)
+			continue;
+		if (!scoped(b) || c->nalso == COUNT(c->also)) {
+			c->nalso = 0;   /* a total stated beside them, or too many to name */
+			return a->value;
+		}
+		c->also[c->nalso++] = i;
+		sum += b->value;
+	}
+	return sum;
+}
+
+static void add_computed(struct facts *f, size_t first, int metric, size_t num, size_t den)
 {
 	f->v = xgrow(f->v, &f->cap, f->n + 1, sizeof *f->v);
 	struct facts_fact *c = &f->v[f->n], *a = &f->v[num], *b = &f->v[den];
 	memset(c, 0, sizeof *c);
 	c->metric = metric;
-	c->value = round(a->value / b->value * 10000) / 100;   /* a percentage to two decimals */
+	double sum = kinds_of(f, first, f->n, num, c);
+	if (sum > b->value)
+		return;   /* kinds of another scope than the denominator: no rate (f->n unchanged) */
+	c->value = round(sum / b->value * 10000) / 100;   /* a percentage to two decimals */
 	value_text(c->value_text, sizeof c->value_text, c->value);
 	snprintf(c->unit, sizeof c->unit, "%%|computed");
 	snprintf(c->unit_norm, sizeof c->unit_norm, "%%");
@@ -2003,7 +2033,7 @@ size_t facts_compute(const struct facts_model *m, struct facts *f, size_t first)
 		/* a numerator above its denominator counts another scope (出庭 of all departments, 应诉 of
 		 * the government alone): no rate */
 		if (den != SIZE_MAX && f->v[den].value > 0 && f->v[num].value <= f->v[den].value)
-			add_computed(f, c->metric, num, den);
+			add_computed(f, first, c->metric, num, den);
 	}
 	return f->n - n;
 }

@@ -450,7 +450,8 @@ static int years_in(const char *s, size_t a, size_t b, int *first)
 	for (size_t i = a, next; i < b;) {
 		int y = year_at(s, i, b, &next);
 		if (y) {
-			*first = n++ ? *first : y;
+			if (n++ == 0)
+				*first = y;
 			i = next;
 		} else {
 			parse_char(s, &i, b);
@@ -483,6 +484,28 @@ static long opening_para(const struct report *r)
 	return -1;
 }
 
+/* Whether s[0..n) ends with tail[0..tn). */
+static int ends_with_n(const char *s, size_t n, const char *tail, size_t tn)
+{
+	return tn <= n && memcmp(s + n - tn, tail, tn) == 0;
+}
+
+/* Bytes of the name heading a title: up to 关于, its year or 法治 (常州市武进区人民政府2020年…). */
+static size_t title_head(const char *t)
+{
+	static const char *const stops[] = { "关于", "法治", "依法行政", "二〇", "二○" };
+	size_t n = strlen(t);
+	for (size_t i = 0; i < n; i++)
+		if (t[i] >= '0' && t[i] <= '9')
+			n = i;
+	for (size_t k = 0; k < COUNT(stops); k++) {
+		const char *at = strstr(t, stops[k]);
+		if (at && (size_t)(at - t) < n)
+			n = (size_t)(at - t);
+	}
+	return n;
+}
+
 static void check_title(const struct report *r, struct review_findings *out)
 {
 	const char *t = r->meta.title;
@@ -493,6 +516,16 @@ static void check_title(const struct report *r, struct review_findings *out)
 	if (!strstr(t, "法治") && !strstr(t, "依法行政"))
 		add(out, REVIEW_TITLE, REVIEW_WARNING, r->body_start, "the title names no 法治政府建设: %.*s",
 		    quote_len(t, strlen(t), 150), t);
+	/* the body the title names and the one that signs: 某某县 and 某某区 contradict; 乌镇镇 and
+	 * 桐乡市乌镇镇 name one body, more or less fully */
+	struct parse_region a, b;
+	const char *is = r->meta.issuer;
+	if (!is || !parse_region_split(t, 0, title_head(t), &a) || !parse_region_split(is, 0, strlen(is), &b))
+		return;
+	size_t an = a.end - a.start, bn = b.end - b.start;
+	if (!ends_with_n(t + a.start, an, is + b.start, bn) && !ends_with_n(is + b.start, bn, t + a.start, an))
+		add(out, REVIEW_TITLE, REVIEW_ERROR, r->body_start, "the title names %.*s, the signature %.*s",
+		    quote_len(t + a.start, an, 60), t + a.start, quote_len(is + b.start, bn, 60), is + b.start);
 }
 
 /* The top-level headings of measures and plans that name another year than theirs (2020年工作情况
@@ -594,12 +627,6 @@ static void check_bounds(const struct report *r, const struct facts_model *m, co
 	}
 }
 
-static int ends_with(const char *s, const char *tail)
-{
-	size_t n = strlen(s), t = strlen(tail);
-	return n >= t && strcmp(s + n - t, tail) == 0;
-}
-
 /* A proportion (a rate, coverage or share in %) stated above 100 %. Changes (同比…) may be larger. */
 static void check_rates(const struct report *r, const struct facts_model *m, const struct facts *facts,
 			struct review_findings *out)
@@ -608,7 +635,8 @@ static void check_rates(const struct report *r, const struct facts_model *m, con
 		const struct facts_fact *f = &facts->v[i];
 		const char *name = facts_metric_name(m, f->metric);
 		if (!figured(f) || f->unit[0] != '%' || f->value <= 100 ||
-		    !(ends_with(name, "_rate") || ends_with(name, "_coverage") || ends_with(name, "_share")))
+		    !(parse_ends(name, 0, strlen(name), "_rate") || parse_ends(name, 0, strlen(name), "_coverage") ||
+		      parse_ends(name, 0, strlen(name), "_share")))
 			continue;
 		add(out, REVIEW_FIGURES, REVIEW_ERROR, f->num_start, "%s %.*s is over 100 %%", facts_metric_label(m, f->metric),
 		    quote_len(r->text + f->num_start, f->num_end - f->num_start, 40), r->text + f->num_start);
@@ -622,8 +650,10 @@ static size_t items_start(const char *s, size_t i, size_t end, int *bracket)
 {
 	static const char *const open[] = { "（其中", "(其中" };
 	for (size_t k = 0; k < COUNT(open); k++)
-		if (parse_starts(s, i, end, open[k]))
-			return *bracket = 1, i + strlen(open[k]);
+		if (parse_starts(s, i, end, open[k])) {
+			*bracket = 1;
+			return i + strlen(open[k]);
+		}
 	if (parse_starts(s, i, end, "（") || parse_starts(s, i, end, "(")) {   /* an aside: （含结转21件） */
 		while (i < end && !parse_starts(s, i, end, "）") && s[i] != ')' && s[i] != '\n')
 			parse_char(s, &i, end);
@@ -632,8 +662,10 @@ static size_t items_start(const char *s, size_t i, size_t end, int *bracket)
 	}
 	static const char *const after[] = { "，其中", ",其中" };
 	for (size_t k = 0; k < COUNT(after); k++)
-		if (parse_starts(s, i, end, after[k]))
-			return *bracket = 0, i + strlen(after[k]);
+		if (parse_starts(s, i, end, after[k])) {
+			*bracket = 0;
+			return i + strlen(after[k]);
+		}
 	return 0;
 }
 
@@ -767,77 +799,138 @@ static uint64_t next_sentence(const char *s, size_t *i, size_t end, size_t *len)
 	return h;
 }
 
-/* A set of sentence hashes (open addressing; 0 marks a free slot). */
-struct sentence_set {
-	uint64_t *v;
-	size_t mask;
+/* The long sentences of the reports added, by hash (open addressing; hash 0 marks a free slot):
+ * each with the first two reports that hold it, so that a report finds it in another. */
+struct review_sentences {
+	struct sentence_slot {
+		uint64_t hash;
+		int owner[2];          /* report ids; owner[1] -1 while one report holds it */
+	} *v;
+	size_t mask, n;
+	const struct report **reports;   /* by id, borrowed */
+	size_t nreports, rcap;
 };
 
-static void set_add(struct sentence_set *set, uint64_t h)
+struct review_sentences *review_sentences_new(void)
 {
-	h = h ? h : 1;
-	size_t k = h & set->mask;
-	while (set->v[k] && set->v[k] != h)
-		k = (k + 1) & set->mask;
-	set->v[k] = h;
+	struct review_sentences *s = xcalloc(1, sizeof *s);
+	s->mask = 63;
+	s->v = xcalloc(s->mask + 1, sizeof *s->v);
+	return s;
 }
 
-static int set_has(const struct sentence_set *set, uint64_t h)
+void review_sentences_free(struct review_sentences *s)
 {
-	h = h ? h : 1;
-	for (size_t k = h & set->mask; set->v[k]; k = (k + 1) & set->mask)
-		if (set->v[k] == h)
-			return 1;
-	return 0;
+	if (!s)
+		return;
+	free(s->v);
+	free(s->reports);
+	free(s);
 }
 
-static void set_of_report(struct sentence_set *set, const struct report *r)
+static struct sentence_slot *slot_of(const struct review_sentences *s, uint64_t h)
 {
-	size_t slots = 64, len;
-	while (slots < (r->body_end - r->body_start) / REPEAT_MIN_SENTENCE * 2)   /* at most half full */
-		slots *= 2;
-	set->v = xcalloc(slots, sizeof *set->v);
-	set->mask = slots - 1;
+	size_t k = h & s->mask;
+	while (s->v[k].hash && s->v[k].hash != h)
+		k = (k + 1) & s->mask;
+	return &s->v[k];
+}
+
+static void grow(struct review_sentences *s)
+{
+	struct sentence_slot *old = s->v;
+	size_t n = s->mask + 1;
+	s->mask = n * 2 - 1;
+	s->v = xcalloc(n * 2, sizeof *s->v);
+	for (size_t i = 0; i < n; i++)
+		if (old[i].hash)
+			*slot_of(s, old[i].hash) = old[i];
+	free(old);
+}
+
+static void sentence_add(struct review_sentences *s, uint64_t h, int id)
+{
+	if ((s->n + 1) * 2 > s->mask + 1)   /* at most half full */
+		grow(s);
+	struct sentence_slot *sl = slot_of(s, h ? h : 1);
+	if (!sl->hash) {
+		*sl = (struct sentence_slot){ h ? h : 1, { id, -1 } };
+		s->n++;
+	} else if (sl->owner[0] != id && sl->owner[1] < 0) {
+		sl->owner[1] = id;
+	}
+}
+
+int review_sentences_add(struct review_sentences *s, const struct report *r)
+{
+	int id = (int)s->nreports;
+	s->reports = xgrow(s->reports, &s->rcap, s->nreports + 1, sizeof *s->reports);
+	s->reports[s->nreports++] = r;
+	size_t len;
 	for (size_t i = r->body_start; i < r->body_end;) {
 		uint64_t h = next_sentence(r->text, &i, r->body_end, &len);
 		if (len >= REPEAT_MIN_SENTENCE)
-			set_add(set, h);
+			sentence_add(s, h, id);
 	}
+	return id;
 }
 
-/* The bytes of s's long sentences, and of those found in set. The heading line is left out: a
- * heading alone (二、存在的不足) is no copied text. */
-static void section_share(const struct report *r, const struct section *s, const struct sentence_set *set,
-			  size_t *total, size_t *found)
+/* Another report than id holding the sentence of hash h, or -1. */
+static int other_owner(const struct review_sentences *s, uint64_t h, int id)
 {
-	*total = *found = 0;
-	size_t len;
-	for (size_t i = s->head_end; i < s->end;) {
-		uint64_t h = next_sentence(r->text, &i, s->end, &len);
+	const struct sentence_slot *sl = slot_of(s, h ? h : 1);
+	if (!sl->hash)
+		return -1;
+	return sl->owner[0] != id ? sl->owner[0] : sl->owner[1];
+}
+
+/* Of the long sentences of section sec: their bytes in *total, and the report other than id
+ * holding most of them, with those bytes in *found (-1 and 0 when none). */
+static int section_source(const struct report *r, const struct section *sec, const struct review_sentences *s,
+			  int id, size_t *total, size_t *found)
+{
+	enum { TALLY = 8 };
+	int who[TALLY];
+	size_t bytes[TALLY], nt = 0, len;
+	*total = 0;
+	for (size_t i = sec->head_end; i < sec->end;) {   /* a heading alone (二、存在的不足) is no copied text */
+		uint64_t h = next_sentence(r->text, &i, sec->end, &len);
 		if (len < REPEAT_MIN_SENTENCE)
 			continue;
 		*total += len;
-		*found += set_has(set, h) ? len : 0;
+		int o = other_owner(s, h, id);
+		size_t k = 0;
+		while (k < nt && who[k] != o)
+			k++;
+		if (o < 0 || (k == nt && nt == TALLY))
+			continue;
+		if (k == nt)
+			who[nt] = o, bytes[nt++] = 0;
+		bytes[k] += len;
 	}
+	int best = -1;
+	*found = 0;
+	for (size_t k = 0; k < nt; k++)
+		if (bytes[k] > *found)
+			best = who[k], *found = bytes[k];
+	return best;
 }
 
-size_t review_check_repeated(const struct report *r, const struct report *other, struct review_findings *out)
+size_t review_check_repeated(const struct review_sentences *s, int id, struct review_findings *out)
 {
+	const struct report *r = s->reports[id];
 	size_t before = out->n, skip_to = 0;
-	struct sentence_set set;
-	set_of_report(&set, other);
 	for (size_t i = 0; i < r->nsections; i++) {
-		const struct section *s = &r->sections[i];
+		const struct section *sec = &r->sections[i];
 		size_t total, found;
-		if (s->start < skip_to)
+		if (sec->start < skip_to)
 			continue;   /* inside a section named already */
-		section_share(r, s, &set, &total, &found);
-		if (!total || found * 100 < total * REPEAT_SHARE || found < 2 * REPEAT_MIN_SENTENCE)
+		int o = section_source(r, sec, s, id, &total, &found);
+		if (o < 0 || found * 100 < total * REPEAT_SHARE || found < 2 * REPEAT_MIN_SENTENCE)
 			continue;
-		add(out, REVIEW_REPEATED, REVIEW_WARNING, s->head_start, "section %.*s: %zu%% of its text stands in %s",
-		    head_len(r, s), r->text + s->head_start, found * 100 / total, other->path);
-		skip_to = s->end;
+		add(out, REVIEW_REPEATED, REVIEW_WARNING, sec->head_start, "section %.*s: %zu%% of its text stands in %s",
+		    head_len(r, sec), r->text + sec->head_start, found * 100 / total, s->reports[o]->path);
+		skip_to = sec->end;
 	}
-	free(set.v);
 	return out->n - before;
 }

@@ -60,11 +60,29 @@ static void test_json(void **state)
 	json("a\0b", 3, "\"a\\u0000b\"");
 }
 
+static void test_csv(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *in, *want;
+	} rows[] = {
+		{ "", "" }, { "舟山市普陀区", "舟山市普陀区" }, { "a,b", "\"a,b\"" }, { "say \"hi\"", "\"say \"\"hi\"\"\"" },
+		{ "1\n2", "\"1\n2\"" }, { "1\r\n", "\"1\r\n\"" }, { "，全角逗号", "，全角逗号" },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		struct buf b = { 0 };
+		buf_add_csv(&b, rows[i].in, strlen(rows[i].in));
+		assert_string_equal(b.data ? b.data : "", rows[i].want);
+		buf_fini(&b);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_grow_and_take),
 		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_csv),
 	};
 	return cmocka_run_group_tests_name("buf", tests, NULL, NULL);
 }

@@ -55,7 +55,7 @@ static void test_numbers(void **state)
 }
 
 /* Text in, the facts of catalogue m out as "metric=value unit" joined by spaces; with rates,
- * only the rates facts_compute adds, as "metric=value unit<num_metric/den_metric>". */
+ * only the rates facts_compute adds, as "metric=value unit<num_metric+added/den_metric>". */
 static void facts_text(const struct facts_model *m, const char *text, int rates, char *out, size_t cap)
 {
 	struct report *r = one_para(text);
@@ -74,8 +74,12 @@ static void facts_text(const struct facts_model *m, const char *text, int rates,
 		assert_int_equal(facts_metric_computed(m, c->metric), i >= stated);
 		if (c->computed) {
 			assert_true(c->from[0] < stated && c->from[1] < stated);
-			snprintf(out + len, cap - len, "<%s/%s>", facts_metric_name(m, f.v[c->from[0]].metric),
-				 facts_metric_name(m, f.v[c->from[1]].metric));
+			len += snprintf(out + len, cap - len, "<%s", facts_metric_name(m, f.v[c->from[0]].metric));
+			for (size_t k = 0; k < c->nalso; k++) {
+				assert_int_equal(f.v[c->also[k]].metric, f.v[c->from[0]].metric);
+				len += snprintf(out + len, cap - len, "+%s", f.v[c->also[k]].value_text);
+			}
+			snprintf(out + len, cap - len, "/%s>", facts_metric_name(m, f.v[c->from[1]].metric));
 		}
 	}
 	facts_fini(&f);
@@ -203,6 +207,9 @@ static void test_computed_rates(void **state)
 	} rows[] = {
 		{ "全年共收到行政复议申请48件，受理45件，审结40件，其中撤销或责令8件。",
 		  "rev_correction_rate_computed=20 %|computed<rev_corrected/rev_concluded>" },
+		/* kinds of correction stated apart add up; beside their total they would not */
+		{ "全年审结行政复议案件59件，其中维持和驳回复议申请44件，确认违法1件，撤销或责令8件。",
+		  "rev_correction_rate_computed=15.25 %|computed<rev_corrected+8/rev_concluded>" },
 		/* no 审结: the denominator's next alternative */
 		{ "全年共收到行政复议申请15件，受理13件，行政机关自行纠错2件。",
 		  "rev_correction_rate_computed=15.38 %|computed<rev_corrected/rev_accepted>" },

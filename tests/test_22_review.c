@@ -359,6 +359,24 @@ static void test_year_and_title(void **state)
 	assert_string_equal(rd.r->meta.published, "2022-05-10");
 	assert_int_equal(count_kind(&rd, REVIEW_LATE, &line), 1);
 	assert_int_equal(count_kind(&rd, REVIEW_YEAR, &line), 0);
+	read_fini(&rd);
+	/* the body the title names and the one that signs */
+	static const char signed_by[] = "%s人民政府关于2022年度法治政府建设情况的报告\n"
+		"2022年，我们坚持以习近平法治思想为指导，扎实推进法治政府建设，各项工作取得明显成效。\n"
+		"一、主要举措\n工作扎实推进。\n%s人民政府\n2023年3月1日\n";
+	static const struct {
+		const char *title, *signature;
+		size_t findings;
+	} bodies[] = { { "某某县", "某某区", 1 }, { "乌镇镇", "桐乡市乌镇镇", 0 }, { "某某县", "某某县", 0 } };
+	for (size_t i = 0; i < sizeof bodies / sizeof *bodies; i++) {
+		char text[1024];
+		snprintf(text, sizeof text, signed_by, bodies[i].title, bodies[i].signature);
+		read_text(&rd, text);
+		assert_int_equal(count_kind(&rd, REVIEW_TITLE, &line), bodies[i].findings);
+		read_fini(&rd);
+	}
+	read_text(&rd, "发布日期：2022-05-10\n关于2021年法治政府建设情况的报告\n2021年，我区坚持以习近平法治思想为指导，扎实推进法治政府建设，各项工作取得明显成效。\n"
+		       "一、2021年主要举措\n工作扎实推进。\n二、2022年工作计划\n继续努力。\n");
 	struct review_findings later = { 0 };
 	struct review_deadline june = { 6, 30 };
 	review_check(rd.r, &rd.paras, fmodel(), &rd.facts, june, &later);
@@ -423,19 +441,33 @@ static void test_repeated(void **state)
 	struct report *ra = parse_report(xstrdup(a.data), a.len, "2022.txt");
 	struct report *rb = parse_report(xstrdup(b.data), b.len, "2021.txt");
 	struct review_findings f = { 0 };
-	assert_int_equal(review_check_repeated(ra, rb, &f), 1);
+	struct review_sentences *two = review_sentences_new();
+	assert_int_equal(review_sentences_add(two, ra), 0);
+	assert_int_equal(review_sentences_add(two, rb), 1);
+	assert_int_equal(review_check_repeated(two, 0, &f), 1);
 	assert_int_equal(f.v[0].kind, REVIEW_REPEATED);
 	assert_non_null(strstr(f.v[0].message, "2021.txt"));
 	struct report_lines cur = { 0 };
 	assert_int_equal(report_line_of(ra, f.v[0].at, &cur), 5);   /* （二）, not 一、 nor （一） */
-	review_findings_fini(&f);
+	f.n = 0;
+	assert_int_equal(review_check_repeated(two, 1, &f), 1);   /* and the other way round */
+	assert_non_null(strstr(f.v[0].message, "2022.txt"));
+	review_sentences_free(two);
+	f.n = 0;
+	/* reports of other places share no section; a report given twice repeats itself */
 	struct corpus co;
 	corpus_init(&co);
 	corpus_add_embedded(&co);
-	for (size_t k = 1; k < co.n; k++)   /* reports of other places share no section */
-		assert_int_equal(review_check_repeated(ra, corpus_get(&co, k), &f), 0);
-	assert_int_equal(review_check_repeated(corpus_get(&co, 0), corpus_get(&co, 1), &f), 0);
-	assert_true(review_check_repeated(corpus_get(&co, 0), corpus_get(&co, 0), &f) > 0);   /* itself: all */
+	struct review_sentences *samples = review_sentences_new();
+	review_sentences_add(samples, ra);
+	for (size_t k = 0; k < co.n; k++)
+		review_sentences_add(samples, corpus_get(&co, k));
+	for (size_t k = 0; k <= co.n; k++)
+		assert_int_equal(review_check_repeated(samples, (int)k, &f), 0);
+	review_sentences_add(samples, corpus_get(&co, 0));
+	assert_true(review_check_repeated(samples, 1, &f) > 0);
+	assert_non_null(strstr(f.v[0].message, corpus_get(&co, 0)->path));
+	review_sentences_free(samples);
 	review_findings_fini(&f);
 	corpus_fini(&co);
 	report_free(ra);

@@ -61,6 +61,11 @@ t "table: --csv and --json together are a usage error" [ $? -eq 2 ]
 "$FAZHI" --help >"$T/main-help"
 t "fazhi --help lists table and check" sh -c 'grep -q "^  table " "$1" && grep -q "^  check " "$1"' - "$T/main-help"
 
+for cmd in table check; do
+	t "fazhi.1 has $cmd in the synopsis and under COMMANDS" \
+		sh -c 'grep -q "^\.B fazhi $1\$" assets/fazhi.1 && grep -q "^\.BI $1 " assets/fazhi.1' - $cmd
+done
+
 # ---- table ----
 "$FAZHI" table --csv "$T/clean.txt" "$T/missing.txt" "$T/draft.txt" >"$T/csv" 2>"$T/csv.err"
 st=$?
@@ -130,5 +135,10 @@ t "facts --csv: the computed rate, marked computed, naming its figures" \
 "$FAZHI" facts --json "$T/rates.txt" >"$T/fjson"
 t "facts --json: a computed rate says so and names its metrics; stated facts do not" \
 	sh -c '[ "$(grep -c "\"computed\":true,\"from\":\[\"rev_corrected\",\"rev_concluded\"\]" "$1")" -eq 1 ] && [ "$(grep -c "\"computed\"" "$1")" -eq 1 ]' - "$T/fjson"
+
+printf '关于2022年法治政府建设情况的报告\n2022年，全区共收到行政复议申请103宗，受理91起。\n' >"$T/units.txt"
+"$FAZHI" facts --json "$T/units.txt" >"$T/ujson"
+t "facts --json: 宗 and 起 kept as written, both compared as 件" \
+	sh -c 'grep -q "\"unit\":\"宗\",\"unit_norm\":\"件\"" "$1" && grep -q "\"unit\":\"起\",\"unit_norm\":\"件\"" "$1"' - "$T/ujson"
 
 [ "$failures" -eq 0 ]
