@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "corpus.h"
 #include "encoding.h"
+#include "index.h"
 
 size_t cli_load(struct corpus *c, char **paths, int npaths)
 {
@@ -19,6 +20,14 @@ size_t cli_load(struct corpus *c, char **paths, int npaths)
 	if (!c->lazy)
 		cli_messages(c, 0);
 	return corpus_failures(c);
+}
+
+int cli_index_meta(void *arg, size_t i, struct corpus_meta *out)
+{
+	struct index_info in;
+	index_info(arg, i, &in);
+	*out = (struct corpus_meta){ in.title_len ? in.title : NULL, in.region_len ? in.region : NULL, in.year };
+	return 0;
 }
 
 void cli_message(const struct corpus_msg *m)

@@ -68,6 +68,15 @@ t "trend --csv: a part's share" grep -q '^舟山市普陀区,2022,repeated,probl
 "$FAZHI" trend --region 武进区 --json "$Y1" "$Y2" >"$T/r2"
 t "trend --region keeps the region named, whole" sh -c '[ "$(wc -l <"$1")" -eq 1 ] && [ ! -s "$2" ]' - "$T/r1" "$T/r2"
 
+# ---- a directory, read whole or described by its cached index ----
+mkdir -p "$T/dir"
+cp "$Y1" tests/trend/*.txt "$ONE" "$T/dir/"
+XDG_CACHE_HOME=$T/cache "$FAZHI" trend --json "$T/dir" >"$T/uncached"
+XDG_CACHE_HOME=$T/cache "$FAZHI" search --count 法治 "$T/dir" >/dev/null
+XDG_CACHE_HOME=$T/cache "$FAZHI" trend --json "$T/dir" >"$T/cached"
+t "trend over a directory: the same with the search index cached (reports read a region at a time)" sh -c \
+	'ls "$3"/fazhi/index-*.bin >/dev/null 2>&1 && [ -s "$1" ] && cmp -s "$1" "$2"' - "$T/uncached" "$T/cached" "$T/cache"
+
 # ---- bad input ----
 printf '\0\1\2binary' >"$T/bad.txt"
 "$FAZHI" trend --json "$Y1" "$T/bad.txt" "$Y2" >"$T/bad" 2>"$T/bad.err"
