@@ -45,6 +45,11 @@ void cli_csv_field(struct buf *b, const char *s, size_t n);
  * "Try 'fazhi CMD --help'" on stderr; returns 2, the exit status of a usage error. */
 int cli_usage_error(const char *cmd, const char *msg, const char *arg);
 
+/* Where a subcommand stands once its options are read: `first` is its first argument, or -2 for
+ * --help (the usage is printed on stdout: exit status 0), or -1 for a usage error already
+ * reported (status 2). Returns that exit status, or -1 when the subcommand goes on. */
+int cli_options_end(int first, const char *usage);
+
 /* Prints "fazhi: CMD: CAUSE" on stderr (guarded like any message; NULL prints no cause) and
  * frees cause; returns 2, the exit status when a subcommand cannot run at all. */
 int cli_fail(const char *cmd, char *cause);

@@ -78,6 +78,13 @@ int cli_usage_error(const char *cmd, const char *msg, const char *arg)
 	return 2;
 }
 
+int cli_options_end(int first, const char *usage)
+{
+	if (first == -2)
+		fputs(usage, stdout);
+	return first == -2 ? 0 : first < 0 ? 2 : -1;
+}
+
 int cli_fail(const char *cmd, char *cause)
 {
 	fprintf(stderr, "fazhi: %s: ", cmd);

@@ -387,13 +387,9 @@ int cli_trend(int argc, char **argv)
 {
 	enum format fmt = TEXT;
 	const char *region = NULL;
-	int first = options(argc, argv, &fmt, &region);
-	if (first == -2) {
-		fputs(usage_text, stdout);
-		return 0;
-	}
-	if (first < 0)
-		return 2;
+	int first = options(argc, argv, &fmt, &region), done = cli_options_end(first, usage_text);
+	if (done >= 0)
+		return done;
 	char *cause = NULL;
 	const struct classify_model *cm = classify_default(&cause);
 	if (!cm)

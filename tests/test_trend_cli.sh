@@ -3,23 +3,7 @@
 #
 # Prints "PASS: …" or "FAIL: …" per check; exits 1 when any check failed.
 cd "$(dirname "$0")/.." || exit 1
-BUILD=${BUILD:-build}
-FAZHI=${FAZHI:-$BUILD/fazhi}
-export LC_ALL=C.UTF-8
-failures=0
-T=$(mktemp -d "${TMPDIR:-/tmp}/fazhi-trend-cli-XXXXXX")
-trap 'rm -rf "$T"' EXIT
-
-t() {
-	desc=$1
-	shift
-	if "$@"; then
-		echo "PASS: $desc"
-	else
-		echo "FAIL: $desc"
-		failures=$((failures + 1))
-	fi
-}
+. tests/cli_check.sh
 
 Y1=assets/reports/putuo-2021.txt
 Y2=tests/trend/putuo-2022.txt
