@@ -19,6 +19,8 @@ static const char usage_text[] =
 	"  --json      one object per fact per line: {\"file\", \"region\", \"year\", \"metric\", \"label\",\n"
 	"              \"value\", \"unit\", \"qualifier\", \"text\", \"figure\", \"start\", \"end\", \"section\",\n"
 	"              \"period\"} (start/end: byte range of the sentence; section: numerals of its chapter path)\n"
+	"  --chart METRIC [--width N]\n"
+	"              one metric as a bar chart across the reports (fazhi facts --chart M --help)\n"
 	"  -h, --help  show this help and exit\n"
 	"\n"
 	"unit is the plain counter (件, 宗, 万元, %); qualifier holds what qualifies the figure, joined\n"

@@ -91,6 +91,8 @@ t "facts --chart: bars start at zero on one scale (the largest, 48, is longest; 
 	'BEGIN { exit !(b > 20 && a > 0 && a / b > 15 / 48 - 0.05 && a / b < 15 / 48 + 0.05) }'
 "$FAZHI" facts --chart 行政复议申请收到/办理件数 --width 80 "$Y1" "$Y2" "$ONE" >"$T/chartl"
 t "facts --chart: a metric by its label" cmp -s "$T/chartl" "$T/chart80"
+"$FAZHI" facts --help >"$T/fhelp"
+t "facts --help names --chart" grep -q -- "--chart METRIC" "$T/fhelp"
 "$FAZHI" facts --chart no_such_metric "$Y1" >/dev/null 2>"$T/nometric"
 st=$?
 t "facts --chart: an unknown metric exits 2 naming it" sh -c '[ "$1" -eq 2 ] && grep -q "no_such_metric" "$2"' - "$st" "$T/nometric"
