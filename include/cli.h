@@ -42,6 +42,10 @@ void cli_message(const struct corpus_msg *m);
  * the walk), its message is printed and NULL returned. */
 const struct report *cli_report(struct corpus *c, size_t i);
 
+/* A corpus_meta_source function (corpus.h) over a struct index (arg): the metadata of reports
+ * not read yet, from the index (the browser's list, trend's grouping). */
+int cli_index_meta(void *arg, size_t i, struct corpus_meta *out);
+
 /* Writes s[0..n) for a human: on a terminal any byte that could drive it is shown as a
  * placeholder (text from reports is already clean; this guards arguments and messages). */
 void cli_put(FILE *f, const char *s, size_t n);
@@ -50,6 +54,11 @@ void cli_put(FILE *f, const char *s, size_t n);
 /* Prints "fazhi: CMD: MSG 'ARG'" (ARG guarded like any argument; NULL for none) and the hint
  * "Try 'fazhi CMD --help'" on stderr; returns 2, the exit status of a usage error. */
 int cli_usage_error(const char *cmd, const char *msg, const char *arg);
+
+/* Where a subcommand stands once its options are read: `first` is its first argument, or -2 for
+ * --help (the usage is printed on stdout: exit status 0), or -1 for a usage error already
+ * reported (status 2). Returns that exit status, or -1 when the subcommand goes on. */
+int cli_options_end(int first, const char *usage);
 
 /* Prints "fazhi: CMD: CAUSE" on stderr (guarded like any message; NULL prints no cause) and
  * frees cause; returns 2, the exit status when a subcommand cannot run at all. */

@@ -63,10 +63,37 @@ struct trend {
 	size_t n;
 };
 
-/* Groups reports[0..n) by region and year, classifies them with cm (their sections' part and
- * topic are filled), extracts their facts with fm and aligns each part with the year before.
- * only_region, when not NULL, keeps the region of that name alone. The trend borrows the reports,
- * which must outlive it. */
+/* Which reports make the trends, from metadata alone (a cached index gives it without reading
+ * the reports): regions sorted by name, each with the entries of its years (the first entry of a
+ * year in the order given), years ascending; regions of one year are left out. */
+struct trend_entry {
+	const char *region;   /* borrowed; NULL or "" when unknown */
+	int year;             /* 0 when unknown */
+};
+struct trend_plan_region {
+	const char *region;   /* borrowed from the entries */
+	size_t *entries;      /* indices into the entries given, years ascending; owned */
+	size_t n;
+};
+struct trend_plan {
+	struct trend_plan_region *regions;   /* owned */
+	size_t n;
+};
+void trend_plan(struct trend_plan *p, const struct trend_entry *e, size_t n, const char *only_region);
+void trend_plan_fini(struct trend_plan *p);
+
+/* Builds one region from its reports, one per year, years ascending (as a plan lists them):
+ * classifies them with cm, extracts their facts with fm and aligns each part with the year
+ * before. The region borrows the reports (region name from the first); trend_region_fini frees
+ * what it owns. A front end may build, use and free the regions of a plan one at a time, so that
+ * only one region's reports need be loaded at once. */
+void trend_region_build(struct trend_region *g, struct report **reports, size_t n, const struct classify_model *cm,
+			const struct facts_model *fm);
+void trend_region_fini(struct trend_region *g);
+
+/* All at once: trend_plan over the reports' metadata, then trend_region_build for every region
+ * (the sections of the reports chosen get their part and topic). only_region, when not NULL,
+ * keeps the region of that name alone. The trend borrows the reports, which must outlive it. */
 void trend_build(struct trend *t, struct report **reports, size_t n, const struct classify_model *cm,
 		 const struct facts_model *fm, const char *only_region);
 void trend_fini(struct trend *t);

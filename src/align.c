@@ -119,8 +119,8 @@ void align_text_add(struct align_text *t, const char *s, size_t n, size_t base)
 	add_sentence(t, s, from, n, base);
 }
 
-/* Sorted character bigrams of sentence i's masked normal form (one unigram when it is one
- * character long), appended to *g; returns how many. */
+/* The character bigrams of sentence i's masked normal form in text order (one unigram when it
+ * is one character long), appended to *g; returns how many. */
 static size_t bigrams(const struct align_text *t, size_t i, uint32_t **g, size_t *n, size_t *cap)
 {
 	const uint8_t *p = (const uint8_t *)t->norm.data + t->norm_at[i], *e = (const uint8_t *)t->norm.data + t->norm_at[i + 1];

@@ -25,6 +25,14 @@ size_t cli_load(struct corpus *c, char **paths, int npaths)
 	return corpus_failures(c);
 }
 
+int cli_index_meta(void *arg, size_t i, struct corpus_meta *out)
+{
+	struct index_info in;
+	index_info(arg, i, &in);
+	*out = (struct corpus_meta){ in.title_len ? in.title : NULL, in.region_len ? in.region : NULL, in.year };
+	return 0;
+}
+
 void cli_message(const struct corpus_msg *m)
 {
 	fputs("fazhi: ", stderr);
@@ -71,6 +79,13 @@ int cli_usage_error(const char *cmd, const char *msg, const char *arg)
 	}
 	fprintf(stderr, "\nTry 'fazhi %s --help' for more information.\n", cmd);
 	return 2;
+}
+
+int cli_options_end(int first, const char *usage)
+{
+	if (first == -2)
+		fputs(usage, stdout);
+	return first == -2 ? 0 : first < 0 ? 2 : -1;
 }
 
 int cli_fail(const char *cmd, char *cause)

@@ -128,12 +128,9 @@ static void print_chart(const struct facts_model *m, int metric, struct corpus *
 int cli_chart(int argc, char **argv)
 {
 	struct chart_args a = options(argc, argv);
-	if (a.first == -2) {
-		fputs(usage_text, stdout);
-		return 0;
-	}
-	if (a.first < 0)
-		return 2;
+	int done = cli_options_end(a.first, usage_text);
+	if (done >= 0)
+		return done;
 	char *cause = NULL;
 	const struct facts_model *m = facts_default(&cause);
 	if (!m)

@@ -21,6 +21,8 @@ static const char usage_text[] =
 	"              \"section\", \"period\"} (start/end: byte range of the sentence; section: numerals of\n"
 	"              its chapter path; unit_norm: the unit figures compare in, 宗 and 起 read 件); a\n"
 	"              computed rate adds \"computed\": true and \"from\": [numerator, denominator metrics]\n"
+	"  --chart METRIC [--width N]\n"
+	"              one metric as a bar chart across the reports (fazhi facts --chart M --help)\n"
 	"  -h, --help  show this help and exit\n"
 	"\n"
 	"unit is the plain counter (件, 宗, 万元, %); qualifier holds what qualifies the figure, joined\n"

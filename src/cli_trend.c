@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "corpus.h"
 #include "facts.h"
+#include "index.h"
 #include "text.h"
 #include "trend.h"
 #include "xmalloc.h"
@@ -297,37 +298,98 @@ static int options(int argc, char **argv, enum format *fmt, const char **region)
 	return i;
 }
 
-static void print_trend(const struct trend *t, enum format fmt, const struct facts_model *fm)
+static void print_region(const struct trend_region *g, enum format fmt, const struct facts_model *fm, int first)
 {
 	struct buf out = { 0 };
-	if (fmt == CSV)
-		buf_adds(&out, "region,year,kind,name,label,value,unit,from_year,file,text\r\n");
-	for (size_t i = 0; i < t->n; i++) {
-		if (fmt == JSON)
-			json_region(&out, &t->regions[i], fm);
-		else if (fmt == CSV)
-			csv_region(&out, &t->regions[i], fm);
-		else
-			text_region(&out, &t->regions[i], fm, i == 0);
-		cli_put(stdout, out.data ? out.data : "", out.len);   /* paths may hold escapes */
-		buf_reset(&out);
-	}
-	if (t->n == 0 && fmt == TEXT)
-		puts("No region has reports of more than one year.");
+	if (fmt == JSON)
+		json_region(&out, g, fm);
+	else if (fmt == CSV)
+		csv_region(&out, g, fm);
+	else
+		text_region(&out, g, fm, first);
+	cli_put(stdout, out.data ? out.data : "", out.len);   /* paths may hold escapes */
 	buf_fini(&out);
+}
+
+/* The metadata of every entry: from the cached index when there is one (no report is read),
+ * else from the reports, read now. */
+static struct trend_entry *entries_of(struct corpus *co)
+{
+	struct trend_entry *e = xmalloc((co->n + 1) * sizeof *e);
+	for (size_t i = 0; i < co->n; i++) {
+		struct corpus_meta m;
+		corpus_meta(co, i, &m);
+		e[i] = (struct trend_entry){ m.region, m.year };
+	}
+	return e;
+}
+
+/* Builds and prints one region of the plan, then lets go of its reports: only one region's
+ * reports are held at a time when the metadata came from the index. */
+static void run_region(struct corpus *co, const struct trend_plan_region *pr, enum format fmt,
+		       const struct classify_model *cm, const struct facts_model *fm, int *printed)
+{
+	struct report **reports = xmalloc((pr->n + 1) * sizeof *reports);
+	size_t n = 0;
+	for (size_t k = 0; k < pr->n; k++) {
+		const struct report *r = cli_report(co, pr->entries[k]);
+		if (r)
+			reports[n++] = (struct report *)r;   /* the corpus owns it; classification fills its sections */
+	}
+	if (n >= 2) {
+		struct trend_region g;
+		trend_region_build(&g, reports, n, cm, fm);
+		print_region(&g, fmt, fm, *printed == 0);
+		trend_region_fini(&g);
+		++*printed;
+	}
+	for (size_t k = 0; k < pr->n; k++)
+		corpus_unload(co, pr->entries[k]);
+	free(reports);
+}
+
+/* A lazy corpus, described by the cached index when there is one: trend over many reports reads
+ * only those of regions with several years, a region at a time. */
+static int run(char **paths, int npaths, const char *region, enum format fmt, const struct classify_model *cm,
+	       const struct facts_model *fm)
+{
+	struct corpus co;
+	corpus_init(&co);
+	co.lazy = 1;
+	cli_load(&co, paths, npaths);
+	char *dir = index_cache_dir();
+	struct index *ix = index_open_cached(&co, dir);
+	free(dir);
+	struct corpus_meta_source src = { cli_index_meta, ix };
+	if (ix)
+		corpus_set_meta(&co, &src);
+	struct trend_entry *e = entries_of(&co);
+	cli_messages(&co, 0);
+	struct trend_plan plan;
+	trend_plan(&plan, e, co.n, region);
+	if (fmt == CSV)
+		fputs("region,year,kind,name,label,value,unit,from_year,file,text\r\n", stdout);
+	int printed = 0;
+	for (size_t i = 0; i < plan.n; i++)
+		run_region(&co, &plan.regions[i], fmt, cm, fm, &printed);
+	if (!printed && fmt == TEXT)
+		puts("No region has reports of more than one year.");
+	int status = corpus_failures(&co) || co.n == 0 ? 1 : 0;
+	trend_plan_fini(&plan);
+	free(e);
+	corpus_set_meta(&co, NULL);
+	index_free(ix);
+	corpus_fini(&co);
+	return status;
 }
 
 int cli_trend(int argc, char **argv)
 {
 	enum format fmt = TEXT;
 	const char *region = NULL;
-	int first = options(argc, argv, &fmt, &region);
-	if (first == -2) {
-		fputs(usage_text, stdout);
-		return 0;
-	}
-	if (first < 0)
-		return 2;
+	int first = options(argc, argv, &fmt, &region), done = cli_options_end(first, usage_text);
+	if (done >= 0)
+		return done;
 	char *cause = NULL;
 	const struct classify_model *cm = classify_default(&cause);
 	if (!cm)
@@ -337,15 +399,7 @@ int cli_trend(int argc, char **argv)
 		classify_default_free();
 		return cli_fail("trend", cause);
 	}
-	struct corpus co;
-	corpus_init(&co);
-	size_t failed = cli_load(&co, argv + first, argc - first);
-	struct trend t;
-	trend_build(&t, co.reports, co.n, cm, fm, region);
-	print_trend(&t, fmt, fm);
-	int status = failed || co.n == 0 ? 1 : 0;
-	trend_fini(&t);
-	corpus_fini(&co);
+	int status = run(argv + first, argc - first, region, fmt, cm, fm);
 	facts_default_free();
 	classify_default_free();
 	return status;

@@ -108,15 +108,6 @@ static void progress(void *arg, size_t done, size_t total)
 		fputs("\r\033[K", stderr);
 }
 
-/* The reports pane's metadata of reports not read yet, from the index. */
-static int index_meta(void *arg, size_t i, struct corpus_meta *out)
-{
-	struct index_info in;
-	index_info(arg, i, &in);
-	*out = (struct corpus_meta){ in.title_len ? in.title : NULL, in.region_len ? in.region : NULL, in.year };
-	return 0;
-}
-
 /* The files of directories are not read at start-up when their index is cached: the list is
  * drawn from it, and a report is read when it is opened. Without a cache, a large corpus has
  * its index built now, with progress (it reads every report once, and would be built at the
@@ -146,7 +137,7 @@ static int run_browser(char **paths, int npaths, const struct ui_options *opt)
 		}
 		free(notice);
 		free(dir);
-		struct corpus_meta_source src = { index_meta, ix };
+		struct corpus_meta_source src = { cli_index_meta, ix };
 		if (ix)
 			corpus_set_meta(&c, &src);
 		for (size_t i = 0; !ix && i < c.n; i++)

@@ -25,21 +25,76 @@ const struct align_text *trend_part(const struct trend_region *g, size_t k, int 
 	return &g->parts[k * TREND_NPARTS + (size_t)part];
 }
 
-/* Sorting the reports: by region, then year, then the order given. */
-struct entry {
-	struct report *r;
-	size_t order;
+/* Sorting the entries: by region, then year, then the order given. */
+struct order {
+	const struct trend_entry *e;
+	size_t index;
 };
 
-static int cmp_entry(const void *a, const void *b)
+static int cmp_order(const void *a, const void *b)
 {
-	const struct entry *x = a, *y = b;
-	int c = strcmp(x->r->meta.region, y->r->meta.region);
+	const struct order *x = a, *y = b;
+	int c = strcmp(x->e->region, y->e->region);
 	if (c)
 		return c;
-	if (x->r->meta.year != y->r->meta.year)
-		return x->r->meta.year < y->r->meta.year ? -1 : 1;
-	return (x->order > y->order) - (x->order < y->order);
+	if (x->e->year != y->e->year)
+		return x->e->year < y->e->year ? -1 : 1;
+	return (x->index > y->index) - (x->index < y->index);
+}
+
+/* Entries with a region and a year (of only_region when given), sorted. */
+static struct order *usable(const struct trend_entry *e, size_t n, const char *only_region, size_t *count)
+{
+	struct order *o = xmalloc((n + 1) * sizeof *o);
+	*count = 0;
+	for (size_t i = 0; i < n; i++)
+		if (e[i].region && *e[i].region && e[i].year && (!only_region || strcmp(e[i].region, only_region) == 0))
+			o[(*count)++] = (struct order){ &e[i], i };
+	qsort(o, *count, sizeof *o, cmp_order);
+	return o;
+}
+
+/* Entries of o[0..n) from o[0] on with its region. */
+static size_t group_end(const struct order *o, size_t n)
+{
+	size_t j = 1;
+	while (j < n && strcmp(o[j].e->region, o[0].e->region) == 0)
+		j++;
+	return j;
+}
+
+static void plan_region(struct trend_plan_region *g, const struct order *o, size_t n)
+{
+	g->region = o[0].e->region;
+	g->entries = xmalloc(n * sizeof *g->entries);
+	g->n = 0;
+	for (size_t i = 0; i < n; i++)
+		if (i == 0 || o[i].e->year != o[i - 1].e->year)
+			g->entries[g->n++] = o[i].index;
+}
+
+void trend_plan(struct trend_plan *p, const struct trend_entry *e, size_t n, const char *only_region)
+{
+	size_t count, cap = 0;
+	struct order *o = usable(e, n, only_region, &count);
+	memset(p, 0, sizeof *p);
+	for (size_t i = 0; i < count;) {
+		size_t end = i + group_end(o + i, count - i);
+		if (o[end - 1].e->year != o[i].e->year) {
+			p->regions = xgrow(p->regions, &cap, p->n + 1, sizeof *p->regions);
+			plan_region(&p->regions[p->n++], o + i, end - i);
+		}
+		i = end;
+	}
+	free(o);
+}
+
+void trend_plan_fini(struct trend_plan *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		free(p->regions[i].entries);
+	free(p->regions);
+	memset(p, 0, sizeof *p);
 }
 
 /* The first statement of each metric in report k fills values[metric * nreports + k]. */
@@ -96,16 +151,16 @@ static void build_repeats(struct trend_region *g)
 		}
 }
 
-static void build_region(struct trend_region *g, const struct entry *e, size_t n, const struct classify_model *cm,
-			 const struct facts_model *fm)
+void trend_region_build(struct trend_region *g, struct report **reports, size_t n, const struct classify_model *cm,
+			const struct facts_model *fm)
 {
-	g->region = e[0].r->meta.region;
+	memset(g, 0, sizeof *g);
+	g->region = reports[0]->meta.region;
 	g->reports = xmalloc(n * sizeof *g->reports);
-	for (size_t i = 0; i < n; i++)
-		if (i == 0 || e[i].r->meta.year != e[i - 1].r->meta.year)
-			g->reports[g->nreports++] = e[i].r;
-	g->parts = xcalloc(g->nreports * TREND_NPARTS, sizeof *g->parts);
-	for (size_t k = 0; k < g->nreports; k++) {
+	memcpy(g->reports, reports, n * sizeof *g->reports);
+	g->nreports = n;
+	g->parts = xcalloc(n * TREND_NPARTS + 1, sizeof *g->parts);
+	for (size_t k = 0; k < n; k++) {
 		struct classify_paras p = { 0 };
 		classify_report_with(cm, g->reports[k], &p);
 		trend_split_parts(g->reports[k], &p, &g->parts[k * TREND_NPARTS]);
@@ -115,48 +170,28 @@ static void build_region(struct trend_region *g, const struct entry *e, size_t n
 	build_repeats(g);
 }
 
-/* Entries of reports with a region and a year (of only_region when given), sorted. */
-static struct entry *usable(struct report **reports, size_t n, const char *only_region, size_t *count)
-{
-	struct entry *e = xmalloc((n + 1) * sizeof *e);
-	*count = 0;
-	for (size_t i = 0; i < n; i++) {
-		const struct report_meta *m = &reports[i]->meta;
-		if (m->region && *m->region && m->year && (!only_region || strcmp(m->region, only_region) == 0))
-			e[(*count)++] = (struct entry){ reports[i], i };
-	}
-	qsort(e, *count, sizeof *e, cmp_entry);
-	return e;
-}
-
-/* Reports of e[0..n) after e[0] with its region. */
-static size_t group_end(const struct entry *e, size_t n)
-{
-	size_t j = 1;
-	while (j < n && strcmp(e[j].r->meta.region, e[0].r->meta.region) == 0)
-		j++;
-	return j;
-}
-
 void trend_build(struct trend *t, struct report **reports, size_t n, const struct classify_model *cm,
 		 const struct facts_model *fm, const char *only_region)
 {
-	size_t count, cap = 0;
-	struct entry *e = usable(reports, n, only_region, &count);
+	struct trend_entry *e = xmalloc((n + 1) * sizeof *e);
+	for (size_t i = 0; i < n; i++)
+		e[i] = (struct trend_entry){ reports[i]->meta.region, reports[i]->meta.year };
+	struct trend_plan p;
+	trend_plan(&p, e, n, only_region);
 	memset(t, 0, sizeof *t);
-	for (size_t i = 0; i < count;) {
-		size_t end = i + group_end(e + i, count - i);
-		if (e[end - 1].r->meta.year != e[i].r->meta.year) {
-			t->regions = xgrow(t->regions, &cap, t->n + 1, sizeof *t->regions);
-			memset(&t->regions[t->n], 0, sizeof t->regions[t->n]);
-			build_region(&t->regions[t->n++], e + i, end - i, cm, fm);
-		}
-		i = end;
+	t->regions = xcalloc(p.n + 1, sizeof *t->regions);
+	struct report **chosen = xmalloc((n + 1) * sizeof *chosen);
+	for (size_t i = 0; i < p.n; i++) {
+		for (size_t k = 0; k < p.regions[i].n; k++)
+			chosen[k] = reports[p.regions[i].entries[k]];
+		trend_region_build(&t->regions[t->n++], chosen, p.regions[i].n, cm, fm);
 	}
+	free(chosen);
+	trend_plan_fini(&p);
 	free(e);
 }
 
-static void region_fini(struct trend_region *g)
+void trend_region_fini(struct trend_region *g)
 {
 	for (size_t i = 0; i < g->nreports * TREND_NPARTS; i++)
 		align_text_fini(&g->parts[i]);
@@ -173,7 +208,7 @@ static void region_fini(struct trend_region *g)
 void trend_fini(struct trend *t)
 {
 	for (size_t i = 0; i < t->n; i++)
-		region_fini(&t->regions[i]);
+		trend_region_fini(&t->regions[i]);
 	free(t->regions);
 	memset(t, 0, sizeof *t);
 }

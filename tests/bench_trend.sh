@@ -20,3 +20,21 @@ else
 	"$out/bench_trend" assets/reports/putuo-2021.txt tests/trend/putuo-2022.txt
 	echo "  ($corpus not generated: sh tests/bench.sh makes it)"
 fi
+
+# The command end to end on the generated corpus: reading every report, then with the search
+# index cached (built here by a search when missing), when only the reports of regions with
+# several years are read, a region at a time.
+if [ -f "$corpus/.done" ]; then
+	xdg=$out/xdg-$N
+	mkdir -p "$xdg"
+	XDG_CACHE_HOME=$xdg "$BUILD/fazhi" search --count 法治 "$corpus" >/dev/null
+	timed() {   # $1 = what, then the command
+		what=$1
+		shift
+		/usr/bin/time -f "%e s wall, %U s user, %M KB peak" "$@" 2>"$out/trend.time" >/dev/null || true
+		printf '  fazhi trend --json %-32s %s\n' "$what" "$(tail -n 1 "$out/trend.time")"
+	}
+	echo "fazhi trend over $corpus ($N reports):"
+	timed "(no index: every report read)" env XDG_CACHE_HOME="$out/xdg-none" "$BUILD/fazhi" trend --json "$corpus"
+	timed "(cached index)" env XDG_CACHE_HOME="$xdg" "$BUILD/fazhi" trend --json "$corpus"
+fi

@@ -2,23 +2,7 @@
 # test_10_search_cli.sh — fazhi search on the command line: --help, and --limit (ranked without proving every report) giving the first results of the full listing.
 #
 # Prints "PASS: …" or "FAIL: …" per check; exits 1 when any check failed.
-BUILD=${BUILD:-build}
-FAZHI=${FAZHI:-$BUILD/fazhi}
-export LC_ALL=C.UTF-8
-failures=0
-T=$(mktemp -d "${TMPDIR:-/tmp}/fazhi-search-cli-XXXXXX")
-trap 'rm -rf "$T"' EXIT
-
-t() {
-	desc=$1
-	shift
-	if "$@"; then
-		echo "PASS: $desc"
-	else
-		echo "FAIL: $desc"
-		failures=$((failures + 1))
-	fi
-}
+. tests/cli_check.sh
 
 "$FAZHI" search --help >"$T/help" 2>"$T/help.err"
 st=$?

@@ -212,6 +212,33 @@ static void test_only_region(void **state)
 	fixture_fini(&f);
 }
 
+/* The plan needs metadata alone: unknown regions and years are left out, a region of one year is
+ * no trend, the first entry of a year is kept, years ascend, regions sort by name. */
+static void test_plan_from_metadata(void **state)
+{
+	(void)state;
+	const struct trend_entry e[] = {
+		{ "舟山市普陀区", 2022 }, { "常州市武进区", 2020 }, { NULL, 2021 }, { "舟山市普陀区", 0 },
+		{ "舟山市普陀区", 2021 }, { "", 2021 }, { "上海市静安区", 2019 }, { "舟山市普陀区", 2022 },
+		{ "上海市静安区", 2021 }, { "泗门镇", 2022 },
+	};
+	struct trend_plan p;
+	trend_plan(&p, e, sizeof e / sizeof e[0], NULL);
+	assert_int_equal(p.n, 2);
+	assert_string_equal(p.regions[0].region, "上海市静安区");
+	assert_int_equal(p.regions[0].n, 2);
+	assert_int_equal(p.regions[0].entries[0], 6);
+	assert_int_equal(p.regions[0].entries[1], 8);
+	assert_string_equal(p.regions[1].region, "舟山市普陀区");
+	assert_int_equal(p.regions[1].n, 2);
+	assert_int_equal(p.regions[1].entries[0], 4);
+	assert_int_equal(p.regions[1].entries[1], 0);   /* 2022 twice: the first given */
+	trend_plan_fini(&p);
+	trend_plan(&p, e, sizeof e / sizeof e[0], "泗门镇");
+	assert_int_equal(p.n, 0);
+	trend_plan_fini(&p);
+}
+
 static int teardown(void **state)
 {
 	(void)state;
@@ -230,6 +257,7 @@ int main(void)
 		cmocka_unit_test(test_three_years),
 		cmocka_unit_test(test_same_year_twice_keeps_first),
 		cmocka_unit_test(test_only_region),
+		cmocka_unit_test(test_plan_from_metadata),
 	};
 	return cmocka_run_group_tests(tests, NULL, teardown);
 }

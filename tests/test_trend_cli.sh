@@ -3,23 +3,7 @@
 #
 # Prints "PASS: …" or "FAIL: …" per check; exits 1 when any check failed.
 cd "$(dirname "$0")/.." || exit 1
-BUILD=${BUILD:-build}
-FAZHI=${FAZHI:-$BUILD/fazhi}
-export LC_ALL=C.UTF-8
-failures=0
-T=$(mktemp -d "${TMPDIR:-/tmp}/fazhi-trend-cli-XXXXXX")
-trap 'rm -rf "$T"' EXIT
-
-t() {
-	desc=$1
-	shift
-	if "$@"; then
-		echo "PASS: $desc"
-	else
-		echo "FAIL: $desc"
-		failures=$((failures + 1))
-	fi
-}
+. tests/cli_check.sh
 
 Y1=assets/reports/putuo-2021.txt
 Y2=tests/trend/putuo-2022.txt
@@ -68,6 +52,15 @@ t "trend --csv: a part's share" grep -q '^舟山市普陀区,2022,repeated,probl
 "$FAZHI" trend --region 武进区 --json "$Y1" "$Y2" >"$T/r2"
 t "trend --region keeps the region named, whole" sh -c '[ "$(wc -l <"$1")" -eq 1 ] && [ ! -s "$2" ]' - "$T/r1" "$T/r2"
 
+# ---- a directory, read whole or described by its cached index ----
+mkdir -p "$T/dir"
+cp "$Y1" tests/trend/*.txt "$ONE" "$T/dir/"
+XDG_CACHE_HOME=$T/cache "$FAZHI" trend --json "$T/dir" >"$T/uncached"
+XDG_CACHE_HOME=$T/cache "$FAZHI" search --count 法治 "$T/dir" >/dev/null
+XDG_CACHE_HOME=$T/cache "$FAZHI" trend --json "$T/dir" >"$T/cached"
+t "trend over a directory: the same with the search index cached (reports read a region at a time)" sh -c \
+	'ls "$3"/fazhi/index-*.bin >/dev/null 2>&1 && [ -s "$1" ] && cmp -s "$1" "$2"' - "$T/uncached" "$T/cached" "$T/cache"
+
 # ---- bad input ----
 printf '\0\1\2binary' >"$T/bad.txt"
 "$FAZHI" trend --json "$Y1" "$T/bad.txt" "$Y2" >"$T/bad" 2>"$T/bad.err"
@@ -98,6 +91,8 @@ t "facts --chart: bars start at zero on one scale (the largest, 48, is longest; 
 	'BEGIN { exit !(b > 20 && a > 0 && a / b > 15 / 48 - 0.05 && a / b < 15 / 48 + 0.05) }'
 "$FAZHI" facts --chart 行政复议申请收到/办理件数 --width 80 "$Y1" "$Y2" "$ONE" >"$T/chartl"
 t "facts --chart: a metric by its label" cmp -s "$T/chartl" "$T/chart80"
+"$FAZHI" facts --help >"$T/fhelp"
+t "facts --help names --chart" grep -q -- "--chart METRIC" "$T/fhelp"
 "$FAZHI" facts --chart no_such_metric "$Y1" >/dev/null 2>"$T/nometric"
 st=$?
 t "facts --chart: an unknown metric exits 2 naming it" sh -c '[ "$1" -eq 2 ] && grep -q "no_such_metric" "$2"' - "$st" "$T/nometric"
