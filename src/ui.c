@@ -426,6 +426,22 @@ void ui_jump(struct ui *u, size_t off)
 	jump_to(u, u->cur, off);
 }
 
+void ui_read_at(struct ui *u, int report, size_t off, const char *query, size_t qn)
+{
+	while (u->nviews)
+		ui_view_pop(u);
+	ui_open(u, report);
+	ui_jump(u, off);
+	u->focus = UI_READER;
+	if (query)
+		ui_find_set(u, query, qn, off);
+}
+
+int ui_report_hits(struct ui *u, size_t report, size_t *hits)
+{
+	return ui_results_hits(u, report, hits);
+}
+
 void ui_message(struct ui *u, const char *fmt, ...)
 {
 	va_list ap;
@@ -626,12 +642,12 @@ static void draw_status(struct ui *u)
 			ui_status_line(u, w, cols, "", u->pending ? " \xE2\x80\xA6 " : "");
 		return;
 	}
-	if (ui_search_status(u, w, cols))
+	if (ui_find_status(u, w, cols))
 		return;
 	if (u->pending)
 		snprintf(right, sizeof right, " %c\xE2\x80\xA6 ", u->pending);
 	else if (u->cur >= 0)
-		snprintf(right, sizeof right, "%s %3d%% ", ui_search_counter(u), ui_reader_percent(u));
+		snprintf(right, sizeof right, "%s %3d%% ", ui_find_counter(u), ui_reader_percent(u));
 	else
 		right[0] = '\0';
 	status_frame(u, w, cols, NULL, right);
@@ -748,6 +764,11 @@ static void global_key(struct ui *u, enum ui_action a)
 	case UI_MARK_SET: u->pending = 'm'; break;
 	case UI_MARK_GO: u->pending = '\''; break;
 	case UI_HELP: ui_help_open(u); break;
+	case UI_SEARCH: ui_find_open(u); break;
+	case UI_SEARCH_NEXT: ui_find_step(u, 1); break;
+	case UI_SEARCH_PREV: ui_find_step(u, -1); break;
+	case UI_SEARCH_VIEW: ui_results_open(u); break;
+	case UI_BACK: ui_find_clear(u); break;   /* Esc: the highlights go */
 	case UI_REDRAW: clearok(curscr, TRUE); break;
 	case UI_QUIT: u->quit = 1; break;
 	default: break;
@@ -788,8 +809,10 @@ static void key(struct ui *u, int r, wint_t ch)
 			view_global_key(u, a);
 		return;
 	}
-	if (ui_search_input(u, r, ch))
+	if (ui_find_prompting(u)) {
+		ui_find_key(u, r, ch);
 		return;
+	}
 	if (a == UI_NONE) {
 		if (!(r == OK && ch == 27))
 			ui_message(u, "no such key; press ? for the keys");
@@ -901,7 +924,6 @@ static void ui_init(struct ui *u, struct corpus *c, const struct ui_options *opt
 	for (int i = 0; i < 26; i++)
 		u->marks[i].report = -1;
 	u->state = state_load();
-	u->search = ui_search_new();
 	sort_order(u);
 }
 
@@ -913,20 +935,27 @@ static void ui_fini(struct ui *u)
 	remember_position(u);
 	if (u->cur >= 0)
 		outline_fini(&u->outline);
-	ui_reader_fini(&u->rd);
-	ui_search_free(u->search);
+	ui_reader_fini(u);
+	ui_results_free(u);
 	free(u->order);
+}
+
+static void save_failed(const char *what, char *cause)
+{
+	char *clean = encoding_clean(cause, strlen(cause), NULL);
+	fprintf(stderr, "fazhi: %s not saved: %s\n", what, clean);
+	free(clean);
+	free(cause);
 }
 
 static void save_positions(struct ui *u)
 {
 	char *cause = NULL;
-	if (state_save(u->state, &cause) != 0) {
-		char *clean = encoding_clean(cause, strlen(cause), NULL);
-		fprintf(stderr, "fazhi: reading positions not saved: %s\n", clean);
-		free(clean);
-		free(cause);
-	}
+	if (state_save(u->state, &cause) != 0)
+		save_failed("reading positions", cause);
+	cause = NULL;
+	if (state_save_searches(u->state, &cause) != 0)
+		free(cause);   /* losing the history is no loss of data: said nowhere */
 	state_free(u->state);
 	u->state = NULL;
 }

@@ -9,6 +9,7 @@
 #include "classify.h"
 #include "compare.h"
 #include "facts.h"
+#include "index.h"
 #include "report.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -540,14 +541,9 @@ static void draw_fact_row(struct ui_compare *c, WINDOW *w, int y, size_t row, co
 static int draw_marked(WINDOW *w, int y, int x, int cols, const char *text, size_t start, size_t end,
                        size_t hs, size_t he)
 {
-	size_t cut[4] = { start, hs < start ? start : hs > end ? end : hs, 0, end };
-	cut[2] = he < cut[1] ? cut[1] : he > end ? end : he;
-	int used = 0;
-	for (int i = 0; i < 3 && used < cols; i++)
-		if (cut[i + 1] > cut[i])
-			used += ui_draw_text(w, y, x + used, cols - used, text + cut[i], cut[i + 1] - cut[i],
-			                     i == 1 ? UI_R_CURRENT : UI_R_TEXT, 0);
-	return used;
+	struct index_hit h = { hs, he };
+	struct ui_ranges rg = { &h, 1, he - hs, (size_t)-1, UI_R_CURRENT, UI_R_CURRENT };
+	return ui_draw_ranges(w, y, x, cols, text, start, end, UI_R_TEXT, &rg);
 }
 
 /* The popup: where the selected figure comes from, its sentence wrapped over the lower rows. */
@@ -670,12 +666,7 @@ static void move_focus(struct ui_compare *c, int step)
 /* Leaves the compare view and whatever stands on it, for the reader at off in report k. */
 static void read_at(struct ui *u, struct ui_compare *c, int k, size_t off)
 {
-	int report = c->corpus_index[k];
-	while (ui_view_top(u) && ui_view_has(u, &grid_view))
-		ui_view_pop(u);
-	ui_open(u, report);
-	ui_jump(u, off);
-	u->focus = UI_READER;
+	ui_read_at(u, c->corpus_index[k], off, NULL, 0);
 }
 
 /* Enter: the focused column's item at the top of the view, in the reader. */

@@ -21,12 +21,12 @@ static size_t cells(const char *s)
 }
 
 /* Hit-count column while the search view has a query: " 123" cells of the widest in view. */
-static int count_width(const struct ui *u, int rows)
+static int count_width(struct ui *u, int rows)
 {
 	int w = 0;
 	size_t hits;
 	for (size_t i = u->list_top; i < u->corpus->n && i < u->list_top + (size_t)rows; i++)
-		if (ui_search_report_hits(u, u->order[i], &hits)) {
+		if (ui_report_hits(u, u->order[i], &hits)) {
 			int k = snprintf(NULL, 0, " %zu", hits);
 			w = k > w ? k : w;
 		}
@@ -35,7 +35,7 @@ static int count_width(const struct ui *u, int rows)
 
 /* Region column: as wide as the widest region in view; the region goes before the title,
  * so only the year's (and hit count's) room is kept back in a narrow pane. */
-static int region_width(const struct ui *u, int rows, int cols)
+static int region_width(struct ui *u, int rows, int cols)
 {
 	size_t w = 1;
 	for (size_t i = u->list_top; i < u->corpus->n && i < u->list_top + (size_t)rows; i++) {
@@ -100,7 +100,7 @@ static void draw_row(struct ui *u, WINDOW *w, int y, int cols, size_t row, int r
 	if (x < cols)
 		x += ui_draw_text(w, y, x, cols - x, year, strlen(year), dim, 0);
 	size_t hits;
-	if (x < cols && ui_search_report_hits(u, u->order[row], &hits)) {
+	if (x < cols && ui_report_hits(u, u->order[row], &hits)) {
 		snprintf(year, sizeof year, "%zu ", hits);
 		x += ui_draw_text(w, y, x, cols - x, year, strlen(year), row == u->sel ? role : UI_R_CURRENT, 0);
 	}
