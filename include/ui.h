@@ -8,6 +8,7 @@
 #include <curses.h>
 
 #include "corpus.h"
+#include "layout.h"
 #include "outline.h"
 #include "query.h"
 #include "text.h"
@@ -68,26 +69,13 @@ enum ui_role {
 	UI_R_H1, UI_R_H2, UI_R_H3, UI_R_DIM, UI_R_MESSAGE, UI_NROLES
 };
 
-/* One display line of the reader: a byte range of report text (vis "a line on the screen"). */
-enum ui_rline_kind { UI_RL_TEXT, UI_RL_HEAD, UI_RL_BLANK };
-struct ui_rline {
-	size_t start, end;      /* [start, end) of report.text; a blank line has start == end */
-	int para;               /* index into report.paras */
-	unsigned char kind;     /* enum ui_rline_kind */
-	unsigned char level;    /* heading level 1..3 for UI_RL_HEAD */
-	unsigned char first;    /* 1 on the first display line of a heading */
-	unsigned char indent;   /* cells left blank before the text */
-};
-
 /* Reader state of the open report; the lines are a cache for one width. */
 struct ui_reader {
-	struct ui_rline *line;  /* owned */
-	size_t n, cap;
+	struct layout lines;    /* the report's display lines (layout.h); owned */
 	int width;              /* width the lines were wrapped to; 0: none yet */
 	size_t top;             /* index of the top display line */
 	size_t top_off;         /* its byte offset: what a re-wrap keeps at the top */
 	int rows;               /* height of the pane when last laid out */
-	struct text_lines tmp;  /* reused by every wrap */
 };
 
 struct ui_mark {
@@ -227,8 +215,6 @@ void ui_reader_layout(struct ui *u, int width);  /* (re)wrap for the width, keep
 void ui_reader_reset(struct ui *u);              /* forget the lines (another report opened) */
 void ui_reader_goto(struct ui *u, size_t off);   /* put the line holding off at the top */
 size_t ui_reader_top_offset(const struct ui *u);
-/* Index of the display line holding byte offset off: the last line starting at or before it. */
-size_t ui_reader_line_of(const struct ui_reader *rd, size_t off);
 int ui_reader_percent(const struct ui *u);          /* of the text above the pane's bottom */
 /* Offset of the first line of the next (dir > 0) or previous heading from the top line;
  * returns 0 when there is none. */

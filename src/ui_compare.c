@@ -10,6 +10,8 @@
 #include "compare.h"
 #include "facts.h"
 #include "index.h"
+#include "layout.h"
+#include "parse_scan.h"
 #include "report.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -28,18 +30,8 @@
 
 static const char empty_mark[] = "\xE2\x80\x94\xEF\xBC\x88\xE6\x97\xA0\xEF\xBC\x89";   /* —（无） */
 
-enum cline_kind { CL_HEAD, CL_TEXT, CL_NOTE, CL_EMPTY, CL_BLANK };
-
-struct cline {
-	size_t start, end;     /* byte range of the report text (heading and text lines) */
-	int item;              /* index into compare.items; -1 on an empty cell's marker */
-	unsigned char kind;    /* enum cline_kind */
-	unsigned char level;   /* heading level, for the role */
-};
-
 struct column {
-	struct cline *line;    /* the report's cells, row after row; owned */
-	size_t n, cap;
+	struct layout lines;   /* the report's cells, row after row; tags are items of compare.items, -1 on an empty cell's marker */
 	size_t *first;         /* per compare row, its first line; first[nrows] == n; owned */
 	int x, width;          /* on screen, separator excluded */
 };
@@ -146,46 +138,16 @@ static void spread(int *xs, int *ws, int shown, int x, int avail)
 
 /* ---- the grid's lines ---- */
 
-static void add_line(struct column *col, struct cline l)
-{
-	col->line = xgrow(col->line, &col->cap, col->n + 1, sizeof *col->line);
-	col->line[col->n++] = l;
-}
-
-static void add_wrapped(struct ui_compare *c, struct column *col, const struct report *r,
-                        size_t start, size_t end, int width, struct cline proto)
-{
-	c->tmp.n = 0;
-	text_wrap(r->text + start, end - start, (size_t)(width > 0 ? width : 1), start, &c->tmp);
-	for (size_t i = 0; i < c->tmp.n; i++) {
-		proto.start = c->tmp.line[i].start;
-		proto.end = c->tmp.line[i].end;
-		add_line(col, proto);
-	}
-}
-
-static size_t skip_blanks(const char *t, size_t i, size_t end)
-{
-	for (;;) {
-		if (i < end && t[i] == ' ')
-			i++;
-		else if (end - i >= 3 && memcmp(t + i, "\xE3\x80\x80", 3) == 0)
-			i += 3;   /* U+3000 */
-		else
-			return i;
-	}
-}
-
 /* A paragraph's text, a blank line before it unless it is the first of its item. */
-static void add_para(struct ui_compare *c, struct column *col, const struct report *r, size_t start,
+static void add_para(struct column *col, const struct report *r, size_t start,
                      size_t end, int width, int item, int *firstp)
 {
 	if (start >= end)
 		return;
 	if (!*firstp)
-		add_line(col, (struct cline){ 0, 0, item, CL_BLANK, 0 });
+		layout_add(&col->lines, (struct layout_line){ 0, 0, item, LAYOUT_BLANK, 0, 0, 0 });
 	*firstp = 0;
-	add_wrapped(c, col, r, start, end, width, (struct cline){ 0, 0, item, CL_TEXT, 0 });
+	layout_wrap(&col->lines, r->text, start, end, width, (struct layout_line){ 0, 0, item, LAYOUT_TEXT, 0, 0, 0 });
 }
 
 /* A section: its heading, then its own paragraphs, leaving out those that switched part (they
@@ -196,40 +158,38 @@ static void add_item(struct ui_compare *c, struct column *col, size_t k, size_t 
 	const struct compare_item *it = &c->cmp.items[i];
 	int first = 1;
 	if (it->npara > 0) {
-		add_line(col, (struct cline){ 0, 0, (int)i, CL_NOTE, 0 });
+		layout_add(&col->lines, (struct layout_line){ 0, 0, (int)i, LAYOUT_NOTE, 0, 0, 0 });
 		for (int p = it->para; p < it->para + it->npara && (size_t)p < r->npara; p++)
-			add_para(c, col, r, r->paras[p].start, r->paras[p].end, width, (int)i, &first);
+			add_para(col, r, r->paras[p].start, r->paras[p].end, width, (int)i, &first);
 		return;
 	}
 	const struct section *s = &r->sections[it->section];
-	add_wrapped(c, col, r, s->head_start, s->head_end, width,
-	            (struct cline){ 0, 0, (int)i, CL_HEAD, (unsigned char)s->level });
+	layout_wrap(&col->lines, r->text, s->head_start, s->head_end, width,
+	            (struct layout_line){ 0, 0, (int)i, LAYOUT_HEAD, (unsigned char)s->level, 1, 0 });
 	for (size_t p = s->para >= 0 ? (size_t)s->para : r->npara; p < r->npara && r->paras[p].section == it->section; p++) {
 		if (classify_para_switched(r, &c->cmp.paras[k], p))
 			continue;
-		size_t start = r->paras[p].start;
-		if (p == (size_t)s->para)   /* an inline heading: the body after it */
-			start = skip_blanks(r->text, s->head_end > start ? s->head_end : start, r->paras[p].end);
-		add_para(c, col, r, start, r->paras[p].end, width, (int)i, &first);
+		size_t start = p == (size_t)s->para ? layout_para_body(r, p) : r->paras[p].start;
+		add_para(col, r, start, r->paras[p].end, width, (int)i, &first);
 	}
 }
 
 static void build_column(struct ui_compare *c, struct column *col, size_t k)
 {
 	int width = col->width - 2 * MARGIN;
-	col->n = 0;
+	col->lines.n = 0;
 	for (size_t row = 0; row < c->cmp.nrows; row++) {
-		col->first[row] = col->n;
+		col->first[row] = col->lines.n;
 		const struct compare_cell *cell = compare_cell(&c->cmp, row, k);
 		if (cell->n == 0)
-			add_line(col, (struct cline){ 0, 0, -1, CL_EMPTY, 0 });
+			layout_add(&col->lines, (struct layout_line){ 0, 0, -1, LAYOUT_EMPTY, 0, 0, 0 });
 		for (size_t i = cell->first; i < cell->first + cell->n; i++) {
 			if (i > cell->first)
-				add_line(col, (struct cline){ 0, 0, (int)i, CL_BLANK, 0 });
+				layout_add(&col->lines, (struct layout_line){ 0, 0, (int)i, LAYOUT_BLANK, 0, 0, 0 });
 			add_item(c, col, k, i, width);
 		}
 	}
-	col->first[c->cmp.nrows] = col->n;
+	col->first[c->cmp.nrows] = col->lines.n;
 }
 
 /* The row holding grid line g (the last row when g is past the end). */
@@ -318,21 +278,21 @@ static void note_text(const struct report *r, const struct compare_item *it, str
 }
 
 static void draw_cline(struct ui_compare *c, WINDOW *w, int y, const struct column *col, size_t k,
-                       const struct cline *l)
+                       const struct layout_line *l)
 {
 	const struct report *r = c->reports[k];
 	switch (l->kind) {
-	case CL_HEAD:
-	case CL_TEXT:
+	case LAYOUT_HEAD:
+	case LAYOUT_TEXT:
 		put_cell(w, y, col->x, col->width, r->text + l->start, l->end - l->start,
-		         l->kind == CL_HEAD ? head_role(l->level) : UI_R_TEXT, UI_R_TEXT);
+		         l->kind == LAYOUT_HEAD ? head_role(l->level) : UI_R_TEXT, UI_R_TEXT);
 		break;
-	case CL_NOTE:
+	case LAYOUT_NOTE:
 		buf_reset(&c->label);
-		note_text(r, &c->cmp.items[l->item], &c->label);
+		note_text(r, &c->cmp.items[l->tag], &c->label);
 		put_cell(w, y, col->x, col->width, c->label.data, c->label.len, UI_R_DIM, UI_R_TEXT);
 		break;
-	case CL_EMPTY:
+	case LAYOUT_EMPTY:
 		put_cell(w, y, col->x, col->width, empty_mark, sizeof empty_mark - 1, UI_R_DIM, UI_R_TEXT);
 		break;
 	default:
@@ -352,7 +312,7 @@ static void draw_grid_line(struct ui_compare *c, WINDOW *w, int y, size_t g)
 		if (o == 0) {
 			put_cell(w, y, col->x, col->width, c->label.data, c->label.len, UI_R_BAR, UI_R_BAR);
 		} else if (o != (size_t)-1 && o - 1 < col->first[row + 1] - col->first[row]) {
-			draw_cline(c, w, y, col, (size_t)(c->first + i), &col->line[col->first[row] + o - 1]);
+			draw_cline(c, w, y, col, (size_t)(c->first + i), &col->lines.line[col->first[row] + o - 1]);
 		} else {
 			ui_draw_fill(w, y, col->x, col->width, UI_R_TEXT);
 		}
@@ -555,7 +515,7 @@ static int draw_source(struct ui_compare *c, WINDOW *w, int rows, int cols)
 		return rows;
 	int width = cols - 2 * MARGIN;
 	c->tmp.n = 0;
-	size_t s = skip_blanks(r->text, f->start, f->end), e = f->end;
+	size_t s = parse_skip_blanks(r->text, f->start, f->end), e = f->end;
 	while (e > s && (r->text[e - 1] == '\n' || r->text[e - 1] == ' '))
 		e--;
 	text_wrap(r->text + s, e - s, (size_t)(width > 0 ? width : 1), s, &c->tmp);
@@ -684,8 +644,8 @@ static void open_cell(struct ui *u, struct ui_compare *c)
 	}
 	size_t item = cell->first;
 	const struct column *col = &c->col[c->focus - c->first];
-	if (o >= 1 && o - 1 < col->first[row + 1] - col->first[row] && col->line[col->first[row] + o - 1].item >= 0)
-		item = (size_t)col->line[col->first[row] + o - 1].item;
+	if (o >= 1 && o - 1 < col->first[row + 1] - col->first[row] && col->lines.line[col->first[row] + o - 1].tag >= 0)
+		item = (size_t)col->lines.line[col->first[row] + o - 1].tag;
 	const struct report *r = c->reports[c->focus];
 	const struct compare_item *it = &c->cmp.items[item];
 	read_at(u, c, c->focus, it->npara ? r->paras[it->para].start : r->sections[it->section].head_start);
@@ -826,7 +786,7 @@ static void grid_close(struct ui *u, void *data)
 	(void)u;
 	struct ui_compare *c = data;
 	for (size_t k = 0; k < UI_COMPARE_MAX; k++) {
-		free(c->col[k].line);
+		layout_fini(&c->col[k].lines);
 		free(c->col[k].first);
 		facts_fini(&c->facts[k]);
 	}
