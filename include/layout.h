@@ -62,4 +62,12 @@ void layout_report(struct layout *l, const struct report *r, int width);
  * none does or l is empty). Lines must be in text order, as layout_report makes them. */
 size_t layout_line_of(const struct layout *l, size_t off);
 
+/* A snippet: a window of at most `cells` columns of text[lo, hi) (one line) around the hit
+ * [hs, he), the hit in the middle. Each side stops at the last clause boundary it reaches
+ * (after ，。；：！？、 or their ASCII forms) when that keeps at least half its room, else at the
+ * end of the line, else between two characters; room the right side does not use goes to the
+ * left. The window never leaves [lo, hi) and always holds the hit. */
+void layout_snippet(const char *text, size_t lo, size_t hi, size_t hs, size_t he, size_t cells,
+                    size_t *start, size_t *end);
+
 #endif

@@ -1,7 +1,10 @@
 /* layout.c — display lines: report text wrapped to a width, as byte ranges of the text. */
 #include "layout.h"
 
+#include <stddef.h>
 #include <stdlib.h>
+
+#include <unistr.h>
 
 #include "parse_scan.h"
 #include "report.h"
@@ -87,15 +90,63 @@ void layout_report(struct layout *l, const struct report *r, int width)
 	}
 }
 
+/* The clause marks a snippet may end after. */
+static int clause_end(ucs4_t c)
+{
+	static const ucs4_t marks[] = { 0xff0c, 0x3002, 0xff1b, 0xff1a, 0xff01, 0xff1f, 0x3001,
+	                                ',', ';', ':', '!', '?' };
+	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
+		if (c == marks[i])
+			return 1;
+	return 0;
+}
+
+/* From `at`, up to `room` cells towards `limit` (backwards when limit < at): where the window
+ * ends, as layout_snippet says. *used gets the cells taken. */
+static size_t reach(const char *text, size_t at, size_t limit, size_t room, size_t *used)
+{
+	const uint8_t *s = (const uint8_t *)text;
+	size_t pos = at, w = 0, best = (size_t)-1, bestw = 0;
+	while (pos != limit) {
+		ucs4_t c;
+		size_t next;
+		if (limit < at) {
+			const uint8_t *p = u8_prev(&c, s + pos, s + limit);
+			next = p ? (size_t)(p - s) : pos - 1;
+		} else {
+			int k = u8_mbtouc(&c, s + pos, limit - pos);
+			next = pos + (size_t)(k > 0 ? k : 1);
+		}
+		size_t cw = limit < at ? text_width(text + next, pos - next) : text_width(text + pos, next - pos);
+		if (w + cw > room)
+			break;
+		int boundary = limit < at ? next > limit && clause_end(u8_prev(&c, s + next, s + limit) ? c : 0)
+		                          : clause_end(c);
+		pos = next;
+		w += cw;
+		if (boundary && 2 * w >= room)
+			best = pos, bestw = w;
+	}
+	if (best != (size_t)-1 && pos != limit) {
+		*used = bestw;
+		return best;
+	}
+	*used = w;
+	return pos;
+}
+
+void layout_snippet(const char *text, size_t lo, size_t hi, size_t hs, size_t he, size_t cells,
+                    size_t *start, size_t *end)
+{
+	size_t hw = text_width(text + hs, he - hs), room = cells > hw ? cells - hw : 0, left, right;
+	*start = reach(text, hs, lo, room / 2, &left);
+	*end = reach(text, he, hi, room - left, &right);
+	if (left + right < room)   /* the right side ended early: its room goes left */
+		*start = reach(text, hs, lo, room - right, &left);
+}
+
 size_t layout_line_of(const struct layout *l, size_t off)
 {
-	size_t lo = 0, hi = l->n;
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (l->line[mid].start <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
+	_Static_assert(offsetof(struct layout_line, start) == 0, "a line record begins with its start");
+	return text_find_start(l->line, l->n, sizeof *l->line, off);
 }

@@ -6,7 +6,9 @@
  * greedy (no look-ahead balancing of lines), which is what a terminal reader expects. */
 #include "text.h"
 
+#include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <unilbrk.h>
 #include <unistr.h>
@@ -103,17 +105,25 @@ void text_lines_reset(struct text_lines *l)
 	l->n = 0;
 }
 
-size_t text_lines_find(const struct text_lines *l, size_t off)
+size_t text_find_start(const void *lines, size_t n, size_t stride, size_t off)
 {
-	size_t lo = 0, hi = l->n;     /* the answer is the last line in [lo, hi) with start <= off */
+	const char *p = lines;
+	size_t lo = 0, hi = n;        /* the answer is the last line in [lo, hi) with start <= off */
 	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (l->line[mid].start <= off)
+		size_t mid = lo + (hi - lo) / 2, start;
+		memcpy(&start, p + mid * stride, sizeof start);
+		if (start <= off)
 			lo = mid;
 		else
 			hi = mid;
 	}
 	return lo;
+}
+
+size_t text_lines_find(const struct text_lines *l, size_t off)
+{
+	_Static_assert(offsetof(struct text_line, start) == 0, "a line record begins with its start");
+	return text_find_start(l->line, l->n, sizeof *l->line, off);
 }
 
 /* Characters that may not begin a line: closing brackets and quotes, sentence and clause

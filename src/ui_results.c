@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "index.h"
+#include "layout.h"
 #include "query.h"
 #include "report.h"
 #include "state.h"
@@ -20,6 +21,7 @@
 #define SNIPPETS 3
 #define VIEW_FIRST 100
 #define SNIPPET_INDENT 16   /* cells a snippet row spends before its text, breadcrumb included */
+#define SNIPPET_CELLS 40    /* a snippet's width when the screen allows: the hit and its clause */
 
 #define ROLE_HIT UI_R_SELECTED
 #define ROLE_HIT_CURRENT UI_R_MESSAGE
@@ -33,8 +35,13 @@ struct vrow {
 	size_t first, n;            /* its hits in ui_results.marks */
 };
 
+/* How the results are ordered; o goes to the next. */
+enum order { BY_RELEVANCE, BY_HITS, BY_REGION, BY_YEAR, NORDERS };
+static const char *const order_names[NORDERS] = { "relevance", "hits", "region", "year" };
+
 struct ui_results {
 	int editing;
+	enum order order;
 	struct ui_prompt p;
 	struct query *q;
 	char err[256];
@@ -121,6 +128,7 @@ static void index_search_checked(struct ui *u)
 static const size_t *grouping;
 static struct corpus *grouping_corpus;
 static const struct index_result *grouping_res;
+static enum order grouping_order;
 
 static int by_region(const void *a, const void *b)
 {
@@ -148,7 +156,7 @@ static const char *region_of(const struct ui *u, const struct index_result *res)
 	return m.region ? m.region : "";
 }
 
-/* Reports of one region stay together, regions in the order of their best report. */
+/* By relevance, reports of one region stay together, regions in the order of their best report. */
 static void group_results(struct ui *u)
 {
 	struct ui_results *v = u->results;
@@ -174,6 +182,45 @@ static void group_results(struct ui *u)
 	memcpy(v->res.v, v->sorted, n * sizeof *v->res.v);
 }
 
+/* The metadata of two results, for the orders but relevance; ties keep the rank. */
+static int by_order(const void *a, const void *b)
+{
+	const struct index_result *x = a, *y = b;
+	struct corpus_meta mx, my;
+	corpus_meta(grouping_corpus, x->report, &mx);
+	corpus_meta(grouping_corpus, y->report, &my);
+	int c = 0;
+	if (grouping_order == BY_HITS)
+		c = (x->hits < y->hits) - (x->hits > y->hits);
+	if (!c && grouping_order == BY_YEAR)
+		c = (mx.year < my.year) - (mx.year > my.year);   /* the newest first */
+	if (!c && (mx.region == NULL) != (my.region == NULL))
+		c = mx.region ? -1 : 1;                          /* unknown regions last */
+	if (!c && mx.region && my.region && grouping_order != BY_HITS)
+		c = strcmp(mx.region, my.region);
+	if (!c && grouping_order == BY_REGION)
+		c = (mx.year < my.year) - (mx.year > my.year);
+	return c ? c : (x->score < y->score) - (x->score > y->score);
+}
+
+/* The results in the view's order, the rows to be cut again from the first. Every match is
+ * needed to order by anything but relevance. */
+static void order_results(struct ui *u)
+{
+	struct ui_results *v = u->results;
+	if (v->order == BY_RELEVANCE) {
+		group_results(u);
+	} else {
+		if (!v->res.exact)
+			index_search(v->ix, v->q, 0, &v->res);
+		grouping_corpus = u->corpus;
+		grouping_order = v->order;
+		qsort(v->res.v, v->res.n, sizeof *v->res.v, by_order);
+	}
+	v->nrows = v->nmarks = v->expanded = 0;
+	v->sel = v->top = 0;
+}
+
 static void view_search(struct ui *u)
 {
 	struct ui_results *v = u->results;
@@ -186,7 +233,7 @@ static void view_search(struct ui *u)
 	if (!v->q)
 		return;
 	index_search_checked(u);
-	group_results(u);
+	order_results(u);
 }
 
 /* The hits of every report for the reports pane, once per query. */
@@ -213,6 +260,23 @@ static void add_row(struct ui_results *v, struct vrow row)
 	v->rows[v->nrows++] = row;
 }
 
+/* The snippet centred on its first hit, about `cells` wide, cut at clauses of its line. */
+static void recut(const struct report *r, struct index_snippet *sn, const struct index_hit *hits, size_t cells)
+{
+	if (sn->n == 0)
+		return;
+	const struct index_hit *h = &hits[sn->first];
+	const char *nl = memchr(r->text + h->end, '\n', r->len - h->end);
+	size_t lo = h->start, hi = nl ? (size_t)(nl - r->text) : r->len;
+	while (lo > 0 && r->text[lo - 1] != '\n')
+		lo--;
+	layout_snippet(r->text, lo, hi, h->start, h->end, cells, &sn->start, &sn->end);
+	size_t n = 0;   /* the hits still inside */
+	while (n < sn->n && hits[sn->first + n].end <= sn->end)
+		n++;
+	sn->n = n;
+}
+
 /* The rows of one more result: the report, then its snippets. */
 static void expand(struct ui *u)
 {
@@ -226,6 +290,7 @@ static void expand(struct ui *u)
 	size_t ns = !r ? 0 : index_result_snippets(v->ix, &v->res.v[k], r, v->q, v->cells ? v->cells : 40,
 	                                           &v->tmp, sn, SNIPPETS);
 	for (size_t i = 0; i < ns; i++) {
+		recut(r, &sn[i], v->tmp.v, v->cells ? v->cells : SNIPPET_CELLS);
 		v->marks = xgrow(v->marks, &v->markcap, v->nmarks + sn[i].n, sizeof *v->marks);
 		memcpy(v->marks + v->nmarks, v->tmp.v + sn[i].first, sn[i].n * sizeof *v->marks);
 		add_row(v, (struct vrow){ k, (int)i, sn[i].start, sn[i].end, sn[i].section, v->nmarks, sn[i].n });
@@ -332,6 +397,7 @@ static void fit_snippets(struct ui *u, int cols)
 {
 	struct ui_results *v = u->results;
 	size_t cells = cols - SNIPPET_INDENT < 20 ? 20 : (size_t)(cols - SNIPPET_INDENT);
+	cells = cells > SNIPPET_CELLS ? SNIPPET_CELLS : cells;
 	if (cells == v->cells)
 		return;
 	v->cells = cells;
@@ -417,6 +483,10 @@ static int view_key(struct ui *u, enum ui_action a)
 		v->editing = 1;
 	} else if (a == UI_SEARCH) {
 		v->editing = 1;
+	} else if (a == UI_TOGGLE) {   /* o: the next order */
+		v->order = (v->order + 1) % NORDERS;
+		if (v->q)
+			order_results(u);
 	} else if (ui_action_moves(a) && v->nrows) {
 		if (a == UI_BOTTOM)
 			ensure_rows(u, (size_t)-2);
@@ -529,7 +599,11 @@ static void view_status(struct ui *u, void *data, WINDOW *w, int cols)
 	if (v->editing)
 		ui_want_cursor(u);
 	char line[320];
-	const char *keys = v->editing ? "Enter: the results  Esc: leave" : "j/k: move  Enter: open  /: edit  q: leave";
+	char keys[96];
+	if (v->editing)
+		snprintf(keys, sizeof keys, "Enter: the results  Esc: leave");
+	else
+		snprintf(keys, sizeof keys, "by %s (o)  j/k: move  Enter: open  /: edit  q: leave", order_names[v->order]);
 	if (u->msg[0])
 		snprintf(line, sizeof line, "%s", u->msg);
 	else if (v->err[0])

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "layout.h"
@@ -175,6 +176,42 @@ static void test_wrap_proto(void **ctx)
 	layout_fini(&l);
 }
 
+static void snippet_of(const char *line, const char *hit, size_t cells, char *out, size_t size)
+{
+	const char *h = strstr(line, hit);
+	size_t start, end, hs = (size_t)(h - line);
+	layout_snippet(line, 0, strlen(line), hs, hs + strlen(hit), cells, &start, &end);
+	snprintf(out, size, "%.*s", (int)(end - start), line + start);
+}
+
+/* Snippets: the hit in the middle of about `cells` columns, cut after a clause when one is near. */
+static void test_snippet(void **ctx)
+{
+	(void)ctx;
+	static const char line[] =
+		"全年共收到行政复议申请48件，依法受理45件，审结42件，其中维持30件，纠正违法或不当行政行为12件，"
+		"行政复议纠错率28.6%。全面推行行政机关负责人出庭应诉制度。";
+	char got[512];
+	snippet_of(line, "纠正违法", 42, got, sizeof got);   /* both sides end after a comma */
+	assert_string_equal(got, "其中维持30件，纠正违法或不当行政行为12件，");
+	snippet_of(line, "纠正违法", 40, got, sizeof got);   /* no comma in the right's room: cut before it */
+	assert_string_equal(got, "其中维持30件，纠正违法或不当行政行为12件");
+	snippet_of(line, "行政复议申请", 40, got, sizeof got);   /* near the start: the room goes right */
+	assert_string_equal(got, "全年共收到行政复议申请48件，依法受理45件");
+	snippet_of(line, "应诉制度", 40, got, sizeof got);   /* the end of the line is a boundary */
+	assert_string_equal(got, "全面推行行政机关负责人出庭应诉制度。");
+	snippet_of(line, "纠正违法", 10, got, sizeof got);   /* little room: the hit whole, then what fits */
+	assert_string_equal(got, "纠正违法或");
+	static const char run[] = "一二三四五六七八九十一二三四五六七八九十甲一二三四五六七八九十一二三四五六七八九十";
+	snippet_of(run, "甲", 11, got, sizeof got);   /* no clause anywhere: cut between characters */
+	assert_string_equal(got, "九十甲一二");
+	for (size_t cells = 2; cells < 80; cells += 7) {   /* never wider than asked, the hit always in */
+		snippet_of(line, "维持", cells, got, sizeof got);
+		assert_non_null(strstr(got, "维持"));
+		assert_true(cells < 4 || text_width(got, strlen(got)) <= cells);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -183,6 +220,7 @@ int main(void)
 		cmocka_unit_test(test_line_of),
 		cmocka_unit_test(test_para_body),
 		cmocka_unit_test(test_wrap_proto),
+		cmocka_unit_test(test_snippet),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
