@@ -44,7 +44,8 @@ enum ui_action {
 	UI_HELP, UI_REDRAW, UI_QUIT,
 	UI_MARK_REPORT,        /* pane-scoped (reports): mark for comparing; see ui_key_action */
 	UI_COMPARE, UI_TOPICS, UI_FACTS, UI_BACK,
-	UI_SEARCH, UI_SEARCH_NEXT, UI_SEARCH_PREV, UI_SEARCH_VIEW
+	UI_SEARCH, UI_SEARCH_NEXT, UI_SEARCH_PREV, UI_SEARCH_VIEW,
+	UI_DETAILS, UI_FOLD_LIST
 };
 
 struct ui_key {
@@ -92,6 +93,15 @@ struct ui_view;
 
 #define UI_COMPARE_MAX 4   /* reports side by side in the compare view */
 
+/* Where the compare view was left, so that c (and Esc, after Enter read a cell) returns there. */
+struct ui_compare_place {
+	int report[UI_COMPARE_MAX]; /* the compared reports (corpus indices), in column order */
+	int n;                      /* how many; 0: no place kept */
+	size_t row, into;           /* the compare row at the top, and how many lines into it */
+	int focus;                  /* the focused column */
+	int back;                   /* Enter left for the reader: Esc in the panes goes back */
+};
+
 struct ui {
 	struct corpus *corpus;
 	const struct ui_options *opt;
@@ -104,6 +114,7 @@ struct ui {
 	struct ui_reader rd;
 	enum ui_pane_id focus;
 	int single;             /* narrow terminal: one pane at a time */
+	int folded;             /* the reports pane is folded away (z), when not single */
 	int too_small;
 	struct ui_rect pane[UI_NPANES];
 	int shown[UI_NPANES];
@@ -115,6 +126,7 @@ struct ui {
 	int quit;
 	int marked[UI_COMPARE_MAX]; /* corpus indices marked for comparing, in marking order */
 	int nmarked;
+	struct ui_compare_place compare_place;   /* written and read by ui_compare.c */
 	struct ui_view *views;      /* the stack of full-screen views, bottom first; owned */
 	size_t nviews, viewcap;
 	int cursor;                 /* the frame wants the terminal's cursor (ui_want_cursor) */
@@ -237,7 +249,7 @@ const char *ui_find_counter(struct ui *u);
 
 /* ui_compare.c: the compare view, and over it its topic list and facts table. ui_compare_open
  * builds it from u->marked (2..UI_COMPARE_MAX) and pushes it, returning 0, or -1 with a
- * status message. */
+ * status message. Opened again on the same reports, it is where it was left (u->compare_place). */
 int ui_compare_open(struct ui *u);
 
 /* ui_results.c: the corpus-wide search (s), a view on the stack over the panes. Its state
@@ -291,6 +303,8 @@ struct ui_ranges {
 /* Draws text[start, end) like ui_draw_text (no padding), the ranges set off; returns the cells used. */
 int ui_draw_ranges(WINDOW *w, int y, int x, int cols, const char *text, size_t start, size_t end,
                    enum ui_role r, const struct ui_ranges *rg);
+/* The file name of a path (what follows its last slash): shown where a cut path would say less. */
+const char *ui_file_name(const char *path);
 /* The first of the n ranges h that starts at or after off (n when none). */
 size_t ui_range_from(const struct index_hit *h, size_t n, size_t off);
 

@@ -25,6 +25,7 @@
 #define MIN_COLS 40
 #define MIN_ROWS 10
 #define WIDE_COLS 80
+#define THIRD_COLS 120
 
 const struct ui_key ui_keys[] = {
 	{ 'j', 0, "j", UI_DOWN, "down one line (reader) or row" },
@@ -52,7 +53,7 @@ const struct ui_key ui_keys[] = {
 	{ KEY_LEFT, 1, "Left", UI_COLLAPSE, NULL },
 	{ 'l', 0, "l", UI_EXPAND, "chapters: unfold the branch; compare: column to the right" },
 	{ KEY_RIGHT, 1, "Right", UI_EXPAND, NULL },
-	{ 'o', 0, "o", UI_TOGGLE, "chapters: fold or unfold" },
+	{ 'o', 0, "o", UI_TOGGLE, "chapters: fold or unfold; search results: order by relevance, hits, region or year, in turn" },
 	{ '-', 0, "-", UI_COLLAPSE_ALL, "chapters: fold all" },
 	{ '+', 0, "+", UI_EXPAND_ALL, "chapters: unfold all" },
 	{ '=', 0, "=", UI_EXPAND_ALL, NULL },
@@ -60,13 +61,15 @@ const struct ui_key ui_keys[] = {
 	{ 'c', 0, "c", UI_COMPARE, "compare the marked reports side by side, topic by topic" },
 	{ 't', 0, "t", UI_TOPICS, "compare: list of the topics, to jump to one" },
 	{ 'f', 0, "f", UI_FACTS, "compare: the table of key figures, or back to the sections" },
-	{ 27, 0, "Esc", UI_BACK, "close the popup, or the view on top: back to the view or panes below" },
+	{ 27, 0, "Esc", UI_BACK, "close the popup, or the view on top: back to the one below; in the panes, back to the compare view Enter left" },
 	{ 'm', 0, "m", UI_MARK_SET, "m then a letter: mark the reading position" },
 	{ '\'', 0, "'", UI_MARK_GO, "' then a letter: go to the mark; '' back to before the last jump" },
 	{ '/', 0, "/", UI_SEARCH, "search this report as you type (Enter keeps, Esc goes back; Up/Down: history)" },
 	{ 'n', 0, "n", UI_SEARCH_NEXT, "next hit of the search" },
 	{ 'N', 0, "N", UI_SEARCH_PREV, "previous hit of the search" },
 	{ 's', 0, "s", UI_SEARCH_VIEW, "search all reports: results by district with snippets (Enter opens, Esc leaves)" },
+	{ 'i', 0, "i", UI_DETAILS, "the open report's file, issuer, publishing date and level, on the status line" },
+	{ 'z', 0, "z", UI_FOLD_LIST, "fold the reports pane away, or back: the chapters and the reader take its width" },
 	{ '?', 0, "?", UI_HELP, "this help (q, ? or Esc closes it)" },
 	{ 12, 0, "Ctrl-L", UI_REDRAW, "redraw the screen" },
 	{ 'q', 0, "q", UI_QUIT, "quit (the reading position is remembered)" },
@@ -312,6 +315,10 @@ static void stop_terminal(struct ui *u)
 		delwin(u->status);
 	if (u->body)
 		delwin(u->body);
+	/* A terminal without an alternate screen keeps what was drawn last: clear it, so that
+	 * quitting leaves nothing of the browser behind. */
+	erase();
+	refresh();
 	endwin();
 	delscreen(screen);
 	screen = NULL;
@@ -476,24 +483,44 @@ static WINDOW *fresh_window(WINDOW *old, int h, int w, int y, int x)
 	return h > 0 && w > 0 ? newwin(h, w, y, x) : NULL;
 }
 
+/* The reports pane takes a third of a wide terminal, for names as long as 湛江经济技术开发区's;
+ * below THIRD_COLS a fifth, so that the reader keeps its room; 0 when folded away. */
+static int list_width(const struct ui *u, int cols)
+{
+	if (u->folded && !u->single)
+		return 0;
+	if (cols >= THIRD_COLS)
+		return cols / 3 > 60 ? 60 : cols / 3;
+	return cols / 5 < 20 ? 20 : cols / 5 > 36 ? 36 : cols / 5;
+}
+
+/* The chapters pane: a fifth; a third when the reports pane is folded, for headings read whole. */
+static int tree_width(int list, int cols)
+{
+	int w = list ? cols / 5 : cols / 3, max = list ? 40 : 48;
+	return w < 18 ? 18 : w > max ? max : w;
+}
+
 static void layout(struct ui *u)
 {
 	int rows = LINES, cols = COLS;
 	u->too_small = cols < MIN_COLS || rows < MIN_ROWS;
 	u->single = cols < WIDE_COLS;
 	int h = u->too_small ? 0 : rows - 2;
-	int list = cols / 5 < 20 ? 20 : cols / 5 > 36 ? 36 : cols / 5;
-	int tree = cols / 5 < 18 ? 18 : cols / 5 > 40 ? 40 : cols / 5;
+	int list = list_width(u, cols), tree = tree_width(list, cols);
+	if (u->folded && !u->single && u->focus == UI_LIST)
+		u->focus = UI_TREE;
 	for (int i = 0; i < UI_NPANES; i++) {
 		struct ui_rect *p = &u->pane[i];
 		if (u->single) {
 			*p = (struct ui_rect){ 1, 0, h, cols };
 		} else {
-			int x = i == UI_LIST ? 0 : i == UI_TREE ? list + 1 : list + tree + 2;
+			int gap = list > 0;   /* the reports pane's border */
+			int x = i == UI_LIST ? 0 : i == UI_TREE ? list + gap : list + gap + tree + 1;
 			int w = i == UI_LIST ? list : i == UI_TREE ? tree : cols - x;
 			*p = (struct ui_rect){ 1, x, h, w };
 		}
-		int border = !u->single && i != UI_READER;
+		int border = !u->single && i != UI_READER && p->w > 0;
 		u->win[i] = fresh_window(u->win[i], h, p->w + border, p->y, p->x);
 	}
 	u->bar = fresh_window(u->bar, u->too_small ? 0 : 1, cols, 0, 0);
@@ -555,8 +582,8 @@ static void draw_bar(struct ui *u)
 		x = put(w, x, cols, "  ", UI_R_BAR);
 		if (r->meta.title)
 			x = put(w, x, cols, r->meta.title, UI_R_BAR);
-		else if (x < cols)
-			x += ui_draw_outside(w, 0, x, cols - x, r->path, UI_R_BAR, 0);
+		else if (x < cols)   /* the file's name: a path cut at the edge would say less */
+			x += ui_draw_outside(w, 0, x, cols - x, ui_file_name(r->path), UI_R_BAR, 0);
 	}
 	if (x < cols)
 		ui_draw_fill(w, 0, x, cols - x, UI_R_BAR);
@@ -742,7 +769,32 @@ static void go_mark(struct ui *u, wint_t ch)
 
 static void focus_step(struct ui *u, int step)
 {
-	u->focus = (enum ui_pane_id)((u->focus + UI_NPANES + step) % UI_NPANES);
+	do
+		u->focus = (enum ui_pane_id)((u->focus + UI_NPANES + step) % UI_NPANES);
+	while (u->folded && !u->single && u->focus == UI_LIST);
+}
+
+static void fold_list(struct ui *u)
+{
+	u->folded = !u->folded;
+	if (u->folded && u->focus == UI_LIST)
+		u->focus = UI_TREE;
+	layout(u);
+	if (u->single)
+		ui_message(u, "one pane at a time here: Tab shows each");
+}
+
+static void show_details(struct ui *u)
+{
+	const struct report *r = open_report(u);
+	if (!r) {
+		ui_message(u, "no report is open");
+		return;
+	}
+	const char *none = "not stated";
+	ui_message(u, "%s \xC2\xB7 issuer: %s \xC2\xB7 published: %s \xC2\xB7 level: %s", ui_file_name(r->path),
+	           r->meta.issuer ? r->meta.issuer : none, r->meta.published[0] ? r->meta.published : none,
+	           report_level_name(r->meta.level));
 }
 
 static void global_key(struct ui *u, enum ui_action a)
@@ -768,7 +820,14 @@ static void global_key(struct ui *u, enum ui_action a)
 	case UI_SEARCH_NEXT: ui_find_step(u, 1); break;
 	case UI_SEARCH_PREV: ui_find_step(u, -1); break;
 	case UI_SEARCH_VIEW: ui_results_open(u); break;
-	case UI_BACK: ui_find_clear(u); break;   /* Esc: the highlights go */
+	case UI_BACK:   /* Esc: back to the compare view Enter came from, else the highlights go */
+		if (u->compare_place.back)
+			ui_compare_open(u);
+		else
+			ui_find_clear(u);
+		break;
+	case UI_DETAILS: show_details(u); break;
+	case UI_FOLD_LIST: fold_list(u); break;
 	case UI_REDRAW: clearok(curscr, TRUE); break;
 	case UI_QUIT: u->quit = 1; break;
 	default: break;

@@ -626,7 +626,8 @@ static void move_focus(struct ui_compare *c, int step)
 /* Leaves the compare view and whatever stands on it, for the reader at off in report k. */
 static void read_at(struct ui *u, struct ui_compare *c, int k, size_t off)
 {
-	ui_read_at(u, c->corpus_index[k], off, NULL, 0);
+	ui_read_at(u, c->corpus_index[k], off, NULL, 0);   /* closing the view keeps its place */
+	u->compare_place.back = 1;
 }
 
 /* Enter: the focused column's item at the top of the view, in the reader. */
@@ -781,10 +782,44 @@ static void popped(struct ui *u, void *data)
 	((struct ui_compare *)data)->popup = 0;
 }
 
+static void keep_place(struct ui *u, const struct ui_compare *c)
+{
+	struct ui_compare_place *p = &u->compare_place;
+	p->n = (int)c->n;
+	for (size_t k = 0; k < c->n; k++)
+		p->report[k] = c->corpus_index[k];
+	p->row = c->laid_cols && c->cmp.nrows ? row_at(c, c->top) : 0;
+	p->into = c->laid_cols && c->cmp.nrows ? c->top - c->row_y[p->row] : 0;
+	p->focus = c->focus;
+	p->back = 0;
+}
+
+/* The place kept when these reports were compared last. */
+static const struct ui_compare_place *kept_place(const struct ui *u, const struct ui_compare *c)
+{
+	const struct ui_compare_place *p = &u->compare_place;
+	if (p->n != (int)c->n)
+		return NULL;
+	for (size_t k = 0; k < c->n; k++)
+		if (p->report[k] != c->corpus_index[k])
+			return NULL;
+	return p;
+}
+
+static void go_to_place(struct ui_compare *c, const struct ui_compare_place *p)
+{
+	if (!c->laid_cols || p->row >= c->cmp.nrows)
+		return;
+	size_t h = c->row_y[p->row + 1] - c->row_y[p->row];
+	c->top = c->row_y[p->row] + (p->into < h ? p->into : h - 1);
+	if (c->top > max_top(c))
+		c->top = max_top(c);
+}
+
 static void grid_close(struct ui *u, void *data)
 {
-	(void)u;
 	struct ui_compare *c = data;
+	keep_place(u, c);
 	for (size_t k = 0; k < UI_COMPARE_MAX; k++) {
 		layout_fini(&c->col[k].lines);
 		free(c->col[k].first);
@@ -900,6 +935,12 @@ int ui_compare_open(struct ui *u)
 	c->row_y = xcalloc(c->cmp.nrows + 1, sizeof *c->row_y);
 	for (size_t k = 0; k < c->n; k++)
 		c->col[k].first = xcalloc(c->cmp.nrows + 1, sizeof *c->col[k].first);
-	ui_view_push(u, &grid_view, c);
+	const struct ui_compare_place *p = kept_place(u, c);
+	if (p)
+		c->focus = p->focus;
+	u->compare_place.back = 0;
+	ui_view_push(u, &grid_view, c);   /* laid out for the screen: the place can be found */
+	if (p)
+		go_to_place(c, p);
 	return 0;
 }

@@ -150,6 +150,12 @@ void ui_draw_fill(WINDOW *w, int y, int x, int cols, enum ui_role r)
 	mvwhline_set(w, y, x, &blank, cols);
 }
 
+const char *ui_file_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash && slash[1] ? slash + 1 : path;
+}
+
 size_t ui_range_from(const struct index_hit *h, size_t n, size_t off)
 {
 	size_t lo = 0, hi = n;
