@@ -78,11 +78,17 @@ static void write_file(const char *text)
 	fclose(f);
 }
 
-static const char *positions_text(void)
+/* The content of a file of the state directory, or NULL when it is not there. */
+static const char *state_text(const char *name)
 {
 	char path[256];
-	snprintf(path, sizeof path, "%s/fazhi/positions", tmpdir);
+	snprintf(path, sizeof path, "%s/fazhi/%s", tmpdir, name);
 	return slurp(path);
+}
+
+static const char *positions_text(void)
+{
+	return state_text("positions");
 }
 
 static void test_file_under_xdg_state_home(void **ctx)
@@ -306,13 +312,6 @@ static void test_file_in_the_way_fails_cleanly(void **ctx)
 
 /* ---- the search history ---- */
 
-static const char *searches_text(void)
-{
-	char path[256];
-	snprintf(path, sizeof path, "%s/fazhi/searches", tmpdir);
-	return slurp(path);
-}
-
 static void test_searches_round_trip(void **ctx)
 {
 	(void)ctx;
@@ -324,7 +323,7 @@ static void test_searches_round_trip(void **ctx)
 	char *cause = NULL;
 	assert_int_equal(state_save_searches(s, &cause), 0);
 	state_free(s);
-	assert_string_equal(searches_text(), "region:普陀 执法\n行政复议\n");
+	assert_string_equal(state_text("searches"), "region:普陀 执法\n行政复议\n");
 	s = state_load();
 	assert_int_equal(state_searches(s), 2);
 	assert_string_equal(state_search(s, 0), "region:普陀 执法");
@@ -345,7 +344,7 @@ static void test_searches_refused(void **ctx)
 	assert_int_equal(state_searches(s), 0);
 	char *cause = NULL;
 	assert_int_equal(state_save_searches(s, &cause), 0);   /* nothing added: nothing written */
-	assert_null(searches_text());
+	assert_null(state_text("searches"));
 	state_free(s);
 }
 
