@@ -5,38 +5,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "encoding.h"
+
 /* The next character of UTF-8 s[*i..n), advancing *i; full-width forms U+FF01–U+FF5E read as
  * their ASCII twins (，→ ,  （→ (  ５→ 5) and U+3000 as a space. Invalid bytes read as U+FFFD.
  * Inline: every scan of a report calls it once a character or more. */
 static inline uint32_t cue_char(const char *s, size_t n, size_t *i)
 {
-	const unsigned char *u = (const unsigned char *)s + *i;
-	size_t left = n - *i;
-	uint32_t c;
-
-	if (u[0] < 0x80) {
-		*i += 1;
-		return u[0];
-	}
-	if ((u[0] & 0xf0) == 0xe0 && left >= 3) {   /* first: all of Chinese and the full-width forms */
-		c = (uint32_t)(u[0] & 0x0f) << 12 | (uint32_t)(u[1] & 0x3f) << 6 | (u[2] & 0x3f);
-		*i += 3;
-		if (c >= 0xff01 && c <= 0xff5e)
-			return c - 0xfee0;
-		return c == 0x3000 ? ' ' : c;
-	}
-	if ((u[0] & 0xe0) == 0xc0 && left >= 2) {
-		c = (uint32_t)(u[0] & 0x1f) << 6 | (u[1] & 0x3f);
-		*i += 2;
-	} else if ((u[0] & 0xf8) == 0xf0 && left >= 4) {
-		c = (uint32_t)(u[0] & 0x07) << 18 | (uint32_t)(u[1] & 0x3f) << 12 |
-		    (uint32_t)(u[2] & 0x3f) << 6 | (u[3] & 0x3f);
-		*i += 4;
-	} else {
-		c = 0xfffd;
-		*i += 1;
-	}
-	if (c >= 0xff01 && c <= 0xff5e)   /* overlong forms of them, as the first case reads them */
+	uint32_t c = encoding_next(s, n, i);
+	if (c >= 0xff01 && c <= 0xff5e)
 		return c - 0xfee0;
 	return c == 0x3000 ? ' ' : c;
 }

@@ -3,6 +3,9 @@
 #define FAZHI_ENCODING_H
 
 #include <stddef.h>
+#include <stdint.h>
+
+#include <unistr.h>
 
 enum encoding_kind {
 	ENCODING_UTF8,     /* valid UTF-8, with or without BOM */
@@ -42,5 +45,34 @@ int encoding_decode(const char *bytes, size_t n, struct decoded *out, char **cau
  * encoding_decode: queries, paths, messages. *out_len (may be NULL) gets the length.
  * Caller frees. */
 char *encoding_clean(const char *s, size_t n, size_t *out_len);
+
+/* The character at s[*i] of UTF-8 s[0..n) (*i < n), *i moved past it. A byte that begins no
+ * valid character reads as U+FFFD and is passed alone, so a scan finds the next character at
+ * the next byte. The model's one UTF-8 decoder: inline, because the scanners of report text
+ * call it once a character; a three-byte character (all of Chinese) is read here, any other
+ * by libunistring. */
+static inline uint32_t encoding_next(const char *s, size_t n, size_t *i)
+{
+	const unsigned char *p = (const unsigned char *)s + *i;
+	size_t left = n - *i;
+	if (p[0] < 0x80) {
+		*i += 1;
+		return p[0];
+	}
+	/* Not E0 or ED, whose second byte has narrower limits: those go to u8_mbtoucr. */
+	if (p[0] >= 0xe1 && p[0] <= 0xef && p[0] != 0xed && left >= 3 && (p[1] & 0xc0) == 0x80
+	    && (p[2] & 0xc0) == 0x80) {
+		*i += 3;
+		return (uint32_t)(p[0] & 0x0f) << 12 | (uint32_t)(p[1] & 0x3f) << 6 | (p[2] & 0x3f);
+	}
+	ucs4_t c;
+	int k = u8_mbtoucr(&c, p, left);
+	if (k <= 0) {
+		*i += 1;
+		return 0xfffd;
+	}
+	*i += (size_t)k;
+	return c;
+}
 
 #endif

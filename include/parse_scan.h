@@ -38,9 +38,6 @@ struct parse_scan {
 /* Fills s->lines from text; the caller frees s->lines. Linear in len. */
 void parse_scan_lines(struct parse_scan *s, const char *text, size_t len);
 
-/* Decodes the character at s[*i] (never reading at or past end) and advances *i.
- * Invalid bytes decode as U+FFFD one byte at a time. */
-uint32_t parse_char(const char *s, size_t *i, size_t end);
 /* The character that ends at s[i] (i > st), with where it starts in *at; 0 when i == st. */
 uint32_t parse_prev_char(const char *s, size_t st, size_t i, size_t *at);
 /* 1 for the blanks a line is trimmed of: space, U+00A0, U+3000. */
@@ -61,6 +58,8 @@ static inline int parse_ends(const char *s, size_t st, size_t end, const char *l
 }
 /* Offset of the first lit in s[i..end), or PARSE_NONE. */
 size_t parse_find(const char *s, size_t i, size_t end, const char *lit);
+/* The value of a Chinese digit: 〇 ○ 零 0, 一 … 九 1..9; -1 for any other character. */
+int parse_cn_digit(uint32_t c);
 /* 1..99 for a Chinese numeral (一 … 九十九) at s[*i], advancing *i past it; 0 when none. */
 int parse_cn_numeral(const char *s, size_t *i, size_t end);
 /* Value of ASCII or full-width digits at s[*i] (at most `max` of them), advancing *i; -1 when none. */

@@ -49,6 +49,9 @@ void text_lines_reset(struct text_lines *l);
  * them, paragraph after paragraph). Binary search: keep the top line of a pane by its start
  * offset, re-wrap on resize, then find that offset again. */
 size_t text_lines_find(const struct text_lines *l, size_t off);
+/* The same search over any array of n line records `stride` bytes apart, each beginning with
+ * its size_t start (struct text_line, struct layout_line). */
+size_t text_find_start(const void *lines, size_t n, size_t stride, size_t off);
 
 /* Wraps UTF-8 s[0..n) (one paragraph, no "\n") to `width` cells (width >= 1) by UAX #14
  * with Chinese rules: no line starts with closing punctuation (，。、；：？！）」』》】… etc.),

@@ -8,7 +8,9 @@
 #include <curses.h>
 
 #include "corpus.h"
+#include "layout.h"
 #include "outline.h"
+#include "query.h"
 #include "text.h"
 
 enum ui_color { UI_COLOR_AUTO, UI_COLOR_NEVER, UI_COLOR_ALWAYS };
@@ -45,7 +47,8 @@ enum ui_action {
 	UI_SEARCH, UI_SEARCH_NEXT, UI_SEARCH_PREV, UI_SEARCH_VIEW,
 	UI_OVERVIEW, UI_DISTRICT,
 	UI_CHART,              /* view-scoped: the key pages up elsewhere; see ui_key_means */
-	UI_SORT_PREV, UI_SORT_NEXT, UI_SORT_REVERSE
+	UI_SORT_PREV, UI_SORT_NEXT, UI_SORT_REVERSE,
+	UI_DETAILS, UI_FOLD_LIST
 };
 
 struct ui_key {
@@ -73,26 +76,13 @@ enum ui_role {
 	UI_R_H1, UI_R_H2, UI_R_H3, UI_R_DIM, UI_R_MESSAGE, UI_NROLES
 };
 
-/* One display line of the reader: a byte range of report text (vis "a line on the screen"). */
-enum ui_rline_kind { UI_RL_TEXT, UI_RL_HEAD, UI_RL_BLANK };
-struct ui_rline {
-	size_t start, end;      /* [start, end) of report.text; a blank line has start == end */
-	int para;               /* index into report.paras */
-	unsigned char kind;     /* enum ui_rline_kind */
-	unsigned char level;    /* heading level 1..3 for UI_RL_HEAD */
-	unsigned char first;    /* 1 on the first display line of a heading */
-	unsigned char indent;   /* cells left blank before the text */
-};
-
 /* Reader state of the open report; the lines are a cache for one width. */
 struct ui_reader {
-	struct ui_rline *line;  /* owned */
-	size_t n, cap;
+	struct layout lines;    /* the report's display lines (layout.h); owned */
 	int width;              /* width the lines were wrapped to; 0: none yet */
 	size_t top;             /* index of the top display line */
 	size_t top_off;         /* its byte offset: what a re-wrap keeps at the top */
 	int rows;               /* height of the pane when last laid out */
-	struct text_lines tmp;  /* reused by every wrap */
 };
 
 struct ui_mark {
@@ -103,10 +93,20 @@ struct ui_mark {
 struct ui_rect { int y, x, h, w; };
 
 struct state;
-struct ui_search;
+struct ui_find;
+struct ui_results;
 struct ui_view;
 
 #define UI_COMPARE_MAX 4   /* reports side by side in the compare view */
+
+/* Where the compare view was left, so that c (and Esc, after Enter read a cell) returns there. */
+struct ui_compare_place {
+	int report[UI_COMPARE_MAX]; /* the compared reports (corpus indices), in column order */
+	int n;                      /* how many; 0: no place kept */
+	size_t row, into;           /* the compare row at the top, and how many lines into it */
+	int focus;                  /* the focused column */
+	int back;                   /* Enter left for the reader: Esc in the panes goes back */
+};
 
 struct ui {
 	struct corpus *corpus;
@@ -120,6 +120,7 @@ struct ui {
 	struct ui_reader rd;
 	enum ui_pane_id focus;
 	int single;             /* narrow terminal: one pane at a time */
+	int folded;             /* the reports pane is folded away (z), when not single */
 	int too_small;
 	struct ui_rect pane[UI_NPANES];
 	int shown[UI_NPANES];
@@ -131,11 +132,13 @@ struct ui {
 	int quit;
 	int marked[UI_COMPARE_MAX]; /* corpus indices marked for comparing, in marking order */
 	int nmarked;
+	struct ui_compare_place compare_place;   /* written and read by ui_compare.c */
 	struct ui_view *views;      /* the stack of full-screen views, bottom first; owned */
 	size_t nviews, viewcap;
 	int cursor;                 /* the frame wants the terminal's cursor (ui_want_cursor) */
 	int cursor_shown;           /* what curs_set was last given; -1 not yet */
-	struct ui_search *search;   /* search state (ui_search.c); ui_search_new, ui_search_free */
+	struct ui_find *find;       /* `/` in the reader (ui_reader.c); NULL until first used */
+	struct ui_results *results; /* the corpus search (ui_results.c); NULL until first opened */
 	int busy;                   /* the frame's view computes in steps (ui_want_frame) */
 };
 
@@ -227,6 +230,15 @@ void ui_chart_open(struct ui *u, const char *title, const struct chart_bar *bars
 /* ui.c: the hub. */
 void ui_open(struct ui *u, int report);          /* open a report in the reader (saves the old position) */
 void ui_jump(struct ui *u, size_t off);          /* move the reader, remembering where it was for '' */
+void ui_show_chart(struct ui *u, const char *title, const struct chart_bar *bars, size_t n);  /* for any view */
+void ui_show_district(struct ui *u, int report); /* for any view: the district of corpus entry report */
+/* From a view: closes every view and reads the report at off, in the focused reader. When
+ * query is not NULL, q[0..qn) becomes the reader's search, its current hit the first at or
+ * after off. */
+void ui_read_at(struct ui *u, int report, size_t off, const char *query, size_t qn);
+/* For the reports pane: the hits of the corpus search's query in a report (corpus index);
+ * 1 and *hits when it matches, 0 when it does not or there is no query. */
+int ui_report_hits(struct ui *u, size_t report, size_t *hits);
 void ui_message(struct ui *u, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int ui_page_rows(const struct ui *u, enum ui_pane_id p);
 int ui_action_moves(enum ui_action a);           /* j k Space b d u g G and their aliases */
@@ -241,35 +253,59 @@ void ui_reader_layout(struct ui *u, int width);  /* (re)wrap for the width, keep
 void ui_reader_reset(struct ui *u);              /* forget the lines (another report opened) */
 void ui_reader_goto(struct ui *u, size_t off);   /* put the line holding off at the top */
 size_t ui_reader_top_offset(const struct ui *u);
-/* Index of the display line holding byte offset off: the last line starting at or before it. */
-size_t ui_reader_line_of(const struct ui_reader *rd, size_t off);
 int ui_reader_percent(const struct ui *u);          /* of the text above the pane's bottom */
 /* Offset of the first line of the next (dir > 0) or previous heading from the top line;
  * returns 0 when there is none. */
 int ui_reader_heading(const struct ui *u, int dir, size_t *off);
-void ui_reader_fini(struct ui_reader *rd);
+void ui_reader_fini(struct ui *u);                /* frees the lines and the search */
+
+/* ui_reader.c also owns `/`, the search in the open report: a prompt on the status line,
+ * every hit highlighted, n/N from hit to hit. The hub calls these from its key table. */
+void ui_find_open(struct ui *u);                 /* `/`: the prompt opens, the reader gets the focus */
+int ui_find_prompting(const struct ui *u);
+void ui_find_key(struct ui *u, int r, wint_t ch);  /* while prompting, every key */
+void ui_find_step(struct ui *u, int dir);        /* n (dir > 0) and N */
+int ui_find_clear(struct ui *u);                 /* Esc: the highlights go; 1 when there were some */
+/* The search becomes q[0..n) as if accepted with Enter, its current hit the first at or after off. */
+void ui_find_set(struct ui *u, const char *q, size_t n, size_t off);
+/* Draws the whole status line while the prompt is up and returns 1; else 0. */
+int ui_find_status(struct ui *u, WINDOW *w, int cols);
+/* " i/N" of the search for the status line, or ""; valid until the next call. */
+const char *ui_find_counter(struct ui *u);
 
 /* ui_compare.c: the compare view, and over it its topic list and facts table. ui_compare_open
  * builds it from u->marked (2..UI_COMPARE_MAX) and pushes it, returning 0, or -1 with a
- * status message. */
+ * status message. Opened again on the same reports, it is where it was left (u->compare_place). */
 int ui_compare_open(struct ui *u);
 
-/* ui_search.c: `/` in the open report (prompt on the status line, hits highlighted, n/N) and
- * the corpus-wide search view, a view on the stack. */
-struct ui_search *ui_search_new(void);           /* loads the search history; never NULL */
-void ui_search_free(struct ui_search *s);        /* saves the history; NULL is fine */
-/* With no view up, every key goes here first: the `/` prompt takes what it needs, and
- * / n N s start the searches. Returns 1 when the key was taken. */
-int ui_search_input(struct ui *u, int r, wint_t ch);
-/* Draws the whole status line while the `/` prompt is up and returns 1; else 0. */
-int ui_search_status(struct ui *u, WINDOW *w, int cols);
-/* " i/N" of the reader's search for the status line, or ""; valid until the next call. */
-const char *ui_search_counter(struct ui *u);
-/* Draws report text [start, end) of the open report like ui_draw_text (no padding), the
- * hits of the current search set off; returns the cells used. */
-int ui_search_draw(struct ui *u, WINDOW *w, int y, int x, int cols, size_t start, size_t end, enum ui_role r);
-/* Hits of the corpus view's query in a report (corpus index): 1 and *hits when it matches. */
-int ui_search_report_hits(const struct ui *u, size_t report, size_t *hits);
+/* ui_results.c: the corpus-wide search (s), a view on the stack over the panes. Its state
+ * (query, results, the index) outlives the view: s goes back to them. */
+void ui_results_open(struct ui *u);
+/* Hits of the view's query in a report (corpus index): 1 and *hits when it matches. */
+int ui_results_hits(struct ui *u, size_t report, size_t *hits);
+void ui_results_free(struct ui *u);              /* at the end; nothing when never opened */
+
+/* ui_prompt.c: the prompt widget, a one-line editor of a query with the search history (kept
+ * in u->state). Its owner embeds it, feeds it keys and draws it where it wants. */
+#define UI_PROMPT_MAX (QUERY_MAX_CHARS * 4)      /* bytes: the query module refuses more characters */
+struct ui_prompt {
+	char text[UI_PROMPT_MAX + 1];
+	size_t len;
+	size_t recall;              /* history entry shown; the history's length while editing the draft */
+	char draft[UI_PROMPT_MAX + 1]; /* what was typed before Up recalled older entries */
+};
+enum ui_edit { UI_EDIT_NONE, UI_EDIT_CHANGED, UI_EDIT_ENTER, UI_EDIT_ESC, UI_EDIT_OTHER };
+void ui_prompt_clear(struct ui *u, struct ui_prompt *p);   /* empty, Up recalls the newest */
+void ui_prompt_set(struct ui_prompt *p, const char *t, size_t n);
+/* A key for the prompt: edits (CHANGED), Enter, Esc, a key it does not use (OTHER), or a
+ * character it refuses (NONE). Up and Down recall the history. */
+enum ui_edit ui_prompt_key(struct ui *u, struct ui_prompt *p, int r, wint_t ch);
+void ui_prompt_remember(struct ui *u, const struct ui_prompt *p);   /* into the history */
+/* The text as a query (query_free), or NULL with err set; empty text gives NULL and err "". */
+struct query *ui_prompt_query(const struct ui_prompt *p, char *err, size_t errsize);
+/* Draws label and the text at (y, 0), its tail when it is too long, and leaves w's cursor
+ * after it. Returns the column after it. */
+int ui_prompt_draw(WINDOW *w, int y, int cols, const char *label, const struct ui_prompt *p, enum ui_role role);
 
 /* ui_draw.c: the one place model text becomes cells. Every function clips to `cols`
  * cells, never draws half a wide character, and pads the rest with spaces when asked. */
@@ -280,5 +316,22 @@ int ui_draw_text(WINDOW *w, int y, int x, int cols, const char *s, size_t n, enu
 /* The same for text from outside the reports (paths, messages): cleaned first. */
 int ui_draw_outside(WINDOW *w, int y, int x, int cols, const char *s, enum ui_role r, int pad);
 void ui_draw_fill(WINDOW *w, int y, int x, int cols, enum ui_role r);
+/* Highlighted ranges of a text (hits of a search, a figure in its sentence): sorted by start,
+ * borrowed; overlapping ranges merge, and a merged run holding v[cur] takes `current`. */
+struct index_hit;
+struct ui_ranges {
+	const struct index_hit *v;
+	size_t n;
+	size_t longest;        /* bytes of the longest: how far before a line a range may start */
+	size_t cur;            /* the current range; (size_t)-1 none */
+	enum ui_role role, current;
+};
+/* Draws text[start, end) like ui_draw_text (no padding), the ranges set off; returns the cells used. */
+int ui_draw_ranges(WINDOW *w, int y, int x, int cols, const char *text, size_t start, size_t end,
+                   enum ui_role r, const struct ui_ranges *rg);
+/* The file name of a path (what follows its last slash): shown where a cut path would say less. */
+const char *ui_file_name(const char *path);
+/* The first of the n ranges h that starts at or after off (n when none). */
+size_t ui_range_from(const struct index_hit *h, size_t n, size_t off);
 
 #endif

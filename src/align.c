@@ -5,9 +5,9 @@
 #include <string.h>
 
 #include <unictype.h>
-#include <unistr.h>
 
 #include "buf.h"
+#include "encoding.h"
 #include "fold.h"
 #include "xmalloc.h"
 
@@ -53,14 +53,14 @@ static size_t terminator(const char *s, size_t n, size_t i)
 static void normalise(struct align_text *t, const char *s, size_t n, struct align_sentence *sen)
 {
 	fold_text(s, n, 0, &t->scratch, NULL);
-	const uint8_t *p = (const uint8_t *)(t->scratch.data ? t->scratch.data : ""), *e = p + t->scratch.len;
+	const char *p = t->scratch.data ? t->scratch.data : "";
+	size_t end = t->scratch.len, i = 0;
 	uint64_t hash = FNV_OFFSET, figures = 0;
 	uint32_t len = 0;
 	int in_figure = 0;
-	while (p < e) {
-		ucs4_t c;
-		int k = u8_mbtouc(&c, p, (size_t)(e - p));
-		p += k;
+	while (i < end) {
+		size_t at = i;
+		uint32_t c = encoding_next(p, end, &i);
 		if (c >= '0' && c <= '9') {
 			char digit = (char)c;
 			figures = fnv(figures ? figures : FNV_OFFSET, &digit, 1);
@@ -74,8 +74,8 @@ static void normalise(struct align_text *t, const char *s, size_t n, struct alig
 		if (in_figure && figures)
 			figures = fnv(figures, "|", 1);   /* 1|23 is not 12|3 */
 		in_figure = 0, len++;
-		buf_add(&t->norm, p - k, (size_t)k);
-		hash = fnv(hash, p - k, (size_t)k);
+		buf_add(&t->norm, p + at, i - at);
+		hash = fnv(hash, p + at, i - at);
 	}
 	sen->hash = hash, sen->figures = figures, sen->len = len;
 }
@@ -123,13 +123,12 @@ void align_text_add(struct align_text *t, const char *s, size_t n, size_t base)
  * is one character long), appended to *g; returns how many. */
 static size_t bigrams(const struct align_text *t, size_t i, uint32_t **g, size_t *n, size_t *cap)
 {
-	const uint8_t *p = (const uint8_t *)t->norm.data + t->norm_at[i], *e = (const uint8_t *)t->norm.data + t->norm_at[i + 1];
-	size_t first = *n;
-	ucs4_t prev = 0;
-	for (int have = 0; p < e; have = 1) {
-		ucs4_t c;
-		p += u8_mbtouc(&c, p, (size_t)(e - p));
-		if (have || p >= e) {
+	const char *s = t->norm.data;
+	size_t at = t->norm_at[i], end = t->norm_at[i + 1], first = *n;
+	uint32_t prev = 0;
+	for (int have = 0; at < end; have = 1) {
+		uint32_t c = encoding_next(s, end, &at);
+		if (have || at >= end) {
 			*g = xgrow(*g, cap, *n + 1, sizeof **g);
 			(*g)[(*n)++] = (uint32_t)(prev * 2654435761u) ^ (uint32_t)c;
 		}

@@ -74,16 +74,6 @@ static size_t utf8_seq(const unsigned char *s, size_t n, size_t *bad)
 	return 0;
 }
 
-static uint32_t utf8_value(const unsigned char *s, size_t len)
-{
-	if (len == 2)
-		return (uint32_t)(s[0] & 0x1f) << 6 | (s[1] & 0x3f);
-	if (len == 3)
-		return (uint32_t)(s[0] & 0x0f) << 12 | (uint32_t)(s[1] & 0x3f) << 6 | (s[2] & 0x3f);
-	return (uint32_t)(s[0] & 0x07) << 18 | (uint32_t)(s[1] & 0x3f) << 12 |
-	       (uint32_t)(s[2] & 0x3f) << 6 | (s[3] & 0x3f);
-}
-
 /* C1 controls, and the invisible characters that reorder or hide text: format characters
  * (general category Cf: bidi embeddings, overrides and isolates, zero-width characters,
  * U+FEFF, U+061C …) and the line and paragraph separators U+2028/U+2029. */
@@ -135,7 +125,8 @@ static void clean(const unsigned char *s, size_t n, struct pass *p)
 				i += bad;
 			} else {
 				p->multibyte++;
-				if (defused_char(utf8_value(s + i, len))) {
+				size_t at = i;
+				if (defused_char(encoding_next((const char *)s, n, &at))) {
 					put(p, replacement, 3);
 					p->defused++;
 					p->grown += len < 3;

@@ -9,6 +9,7 @@
 #include <uninorm.h>
 #include <unistr.h>
 
+#include "encoding.h"
 #include "xmalloc.h"
 
 /* Per BMP code point: 0 not yet computed, else (offset into pool << 8) | folded length. */
@@ -103,16 +104,6 @@ static void map_push(struct fold_map *m, uint32_t off, size_t count)
 }
 
 /* Decodes one character of s[0..n) (n >= 1); invalid bytes give U+FFFD, length 1. */
-static size_t decode(const unsigned char *s, size_t n, uint32_t *c)
-{
-	ucs4_t u;
-	int k = u8_mbtouc(&u, s, n);
-	if (u == 0xFFFD && !(n >= 3 && s[0] == 0xEF && s[1] == 0xBF && s[2] == 0xBD))
-		k = 1;
-	*c = u;
-	return (size_t)k;
-}
-
 void fold_text(const char *s, size_t n, size_t base, struct buf *out, struct fold_map *map)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -137,16 +128,9 @@ void fold_text(const char *s, size_t n, size_t base, struct buf *out, struct fol
 			i++;
 			continue;
 		}
-		uint32_t c;
-		size_t k;
-		if ((p[i] & 0xF0) == 0xE0 && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80
-		    && (p[i] != 0xE0 || p[i + 1] >= 0xA0) && (p[i] != 0xED || p[i + 1] < 0xA0)) {
-			/* The three-byte form of Han, checked as u8_mbtouc would, without the call. */
-			c = (uint32_t)(p[i] & 0x0F) << 12 | (uint32_t)(p[i + 1] & 0x3F) << 6 | (p[i + 2] & 0x3F);
-			k = 3;
-		} else {
-			k = decode(p + i, n - i, &c);
-		}
+		size_t k = i;
+		uint32_t c = encoding_next(s, n, &k);
+		k -= i;
 		uint8_t tmp[64];
 		const uint8_t *f = tmp;
 		size_t fn;

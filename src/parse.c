@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "encoding.h"
 #include "parse_scan.h"
 #include "xmalloc.h"
 
@@ -60,7 +61,7 @@ size_t parse_key(const char *s, size_t i, size_t end, const char *key)
 	while (key[k]) {
 		if (j >= end || s[j] != key[k]) {
 			size_t t = j;
-			if (k == 0 || j >= end || !is_space(parse_char(s, &t, end)))
+			if (k == 0 || j >= end || !is_space(encoding_next(s, end, &t)))
 				return 0;
 			j = t;
 			continue;
@@ -76,7 +77,7 @@ static int key_ends(const char *s, size_t i, size_t end)
 {
 	if (i >= end)
 		return 1;
-	uint32_t c = parse_char(s, &i, end);
+	uint32_t c = encoding_next(s, end, &i);
 	return c == ':' || c == 0xff1a || parse_is_blank(c) || c == '>' || c == 0x3011 ||
 	       c == '|' || c == 0x3010;
 }
@@ -163,7 +164,7 @@ size_t parse_chars(const char *s, size_t i, size_t end, size_t max)
 {
 	size_t n = 0;
 	while (i < end && n <= max) {
-		parse_char(s, &i, end);
+		encoding_next(s, end, &i);
 		n++;
 	}
 	return n;
@@ -283,27 +284,6 @@ static size_t find_body_last(const struct parse_scan *sc, size_t first)
 	return last;
 }
 
-uint32_t parse_char(const char *s, size_t *i, size_t end)
-{
-	const unsigned char *p = (const unsigned char *)s + *i;
-	size_t left = end - *i;
-	int n = p[0] < 0x80 ? 1 : p[0] >= 0xf0 ? 4 : p[0] >= 0xe0 ? 3 : p[0] >= 0xc0 ? 2 : 0;
-	if (n == 0 || (size_t)n > left) {
-		*i += 1;
-		return n == 1 ? p[0] : 0xfffd;
-	}
-	uint32_t c = n == 1 ? p[0] : p[0] & (0x7f >> n);
-	for (int k = 1; k < n; k++) {
-		if ((p[k] & 0xc0) != 0x80) {
-			*i += 1;
-			return 0xfffd;
-		}
-		c = c << 6 | (p[k] & 0x3f);
-	}
-	*i += (size_t)n;
-	return c;
-}
-
 int parse_is_blank(uint32_t c)
 {
 	return c == ' ' || c == 0xa0 || c == 0x3000;
@@ -313,7 +293,7 @@ size_t parse_skip_blanks(const char *s, size_t i, size_t end)
 {
 	while (i < end) {
 		size_t t = i;
-		if (!parse_is_blank(parse_char(s, &t, end)))
+		if (!parse_is_blank(encoding_next(s, end, &t)))
 			break;
 		i = t;
 	}
@@ -335,20 +315,28 @@ size_t parse_find(const char *s, size_t i, size_t end, const char *lit)
 	return PARSE_NONE;
 }
 
-static int cn_digit(const char *s, size_t *i, size_t end)
+int parse_cn_digit(uint32_t c)
 {
 	static const uint32_t digits[] = { 0x4e00, 0x4e8c, 0x4e09, 0x56db, 0x4e94, 0x516d, 0x4e03, 0x516b, 0x4e5d };
-	unsigned char b = (unsigned char)s[*i];
-	if (end - *i < 3 || b < 0xe4 || b > 0xe5)   /* 一 … 九 are all U+4E00–U+5FFF */
+	if (c == 0x3007 || c == 0x25cb || c == 0x96f6)   /* 〇 ○ 零 */
+		return 0;
+	for (int d = 0; d < 9; d++)
+		if (c == digits[d])
+			return d + 1;
+	return -1;
+}
+
+/* 一 … 九 at s[*i], advancing *i past it; 0 when none. */
+static int cn_digit(const char *s, size_t *i, size_t end)
+{
+	if (*i >= end)
 		return 0;
 	size_t t = *i;
-	uint32_t c = parse_char(s, &t, end);
-	for (int d = 0; d < 9; d++)
-		if (c == digits[d]) {
-			*i = t;
-			return d + 1;
-		}
-	return 0;
+	int d = parse_cn_digit(encoding_next(s, end, &t));
+	if (d <= 0)
+		return 0;
+	*i = t;
+	return d;
 }
 
 int parse_cn_numeral(const char *s, size_t *i, size_t end)
@@ -398,7 +386,7 @@ static size_t blanks_before(const char *s, size_t st, size_t end)
 		while (k > st && ((unsigned char)s[k] & 0xc0) == 0x80)
 			k--;
 		size_t t = k;
-		if (!parse_is_blank(parse_char(s, &t, end)))
+		if (!parse_is_blank(encoding_next(s, end, &t)))
 			break;
 		end = k;
 	}
@@ -432,7 +420,7 @@ static int holds_heading(const char *s, size_t st, size_t end)
 		if (b != 0xe3 && b != 0xef && b != ' ')
 			continue;   /* 。 U+3000 (E3 80 ..), ！？： (EF BC ..), a space */
 		size_t n = i;
-		uint32_t c = parse_char(s, &n, end);
+		uint32_t c = encoding_next(s, end, &n);
 		if (c != 0x3002 && c != 0xff01 && c != 0xff1f && c != 0xff1a && c != ' ' && c != 0x3000)
 			continue;
 		n = parse_skip_blanks(s, n, end);
@@ -484,7 +472,7 @@ uint32_t parse_prev_char(const char *s, size_t st, size_t i, size_t *at)
 	if (p == st)
 		return 0;
 	*at = --p;
-	return parse_char(s, &p, i);
+	return encoding_next(s, i, &p);
 }
 
 static uint32_t char_before(const char *s, size_t st, size_t i)
@@ -506,7 +494,7 @@ static int block_break(const char *s, size_t st, size_t b0, size_t b1, size_t en
 {
 	if (b0 == st || b1 >= end)
 		return 0;
-	uint32_t before = char_before(s, st, b0), after = parse_char(s, &(size_t){ b1 }, end);
+	uint32_t before = char_before(s, st, b0), after = encoding_next(s, end, &(size_t){ b1 });
 	if (is_alnum(before) && is_alnum(after))
 		return 0;
 	if (block_opens(s, b1, end))
@@ -561,7 +549,7 @@ static size_t body_name_start(const char *s, size_t b, size_t p, size_t line_st,
 				best = i;
 			}
 		}
-		parse_char(s, &i, e);
+		encoding_next(s, e, &i);
 	}
 	return best;
 }
@@ -708,7 +696,7 @@ static void push_blocks(struct parse_scan *sc, size_t st, size_t end)
 			from = i;
 		}
 		size_t t = i;
-		uint32_t c = parse_char(s, &t, end);
+		uint32_t c = encoding_next(s, end, &t);
 		if (c == 0x3010 || c == 0xff08 || c == '(' || c == 0x201c || c == 0x300a || c == 0x2018)
 			depth++;   /* 【（(“《‘ */
 		else if ((c == 0x3011 || c == 0xff09 || c == ')' || c == 0x201d || c == 0x300b || c == 0x2019) &&

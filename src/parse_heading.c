@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "encoding.h"
 #include "xmalloc.h"
 
 /* Design limits. A heading's title ends at its sentence end (。！？), at the next heading
@@ -258,7 +259,7 @@ static void cut_run_in_part(const char *s, struct parse_mark *m, int run_in)
 static int block_blank(const char *s, size_t i, size_t end, size_t st)
 {
 	size_t t = i;
-	if (i == st || !parse_is_blank(parse_char(s, &t, end)))
+	if (i == st || !parse_is_blank(encoding_next(s, end, &t)))
 		return 0;
 	t = parse_skip_blanks(s, i, end);
 	return t < end && (unsigned char)s[i - 1] >= 0x80;
@@ -324,7 +325,7 @@ static int find_title_end(const struct tree *t, struct parse_mark *m, size_t end
 	size_t i = m->title_start, lim = end - i > TITLE_BYTES ? i + TITLE_BYTES : end;
 	while (i < lim) {
 		size_t next = i;
-		uint32_t c = parse_char(s, &next, end);   /* each character decoded once */
+		uint32_t c = encoding_next(s, end, &next);   /* each character decoded once */
 		struct parse_mark m2;
 		if (c == 0x3002 || c == 0xff01 || c == 0xff1f) {   /* 。！？ */
 			m->title_end = i;
@@ -479,7 +480,7 @@ static size_t next_inline(const struct tree *t, size_t para, size_t from, size_t
 		if (b != 0xe3 && b != 0xef && b != 0xe2 && b != ' ' && b != ':' && b != ')')
 			continue;
 		size_t n = i;
-		if (!ends_block(parse_char(s, &n, end)) || n >= end || !may_open(s, n, end))
+		if (!ends_block(encoding_next(s, end, &n)) || n >= end || !may_open(s, n, end))
 			continue;
 		if (heading_at(t, n, end, 1, flat, &m) != NUM_BAD)
 			return n;
@@ -515,7 +516,7 @@ static void check_inline_points(struct tree *t, size_t from, size_t end)
 	for (size_t i = from; (i = parse_find(s, i, end, "是")) != PARSE_NONE; i += 3) {
 		for (size_t back = 3; back <= 6 && i >= from + back + 3; back += 3) {
 			size_t at = i - back, b = at - 3, t2 = at;
-			uint32_t c = parse_char(s, &b, at);
+			uint32_t c = encoding_next(s, at, &b);
 			if ((c == 0x3002 || c == 0xff1b || c == 0xff1a || c == ';' || c == ':') &&
 			    parse_cn_numeral(s, &t2, i) && t2 == i) {
 				check_point(t, at);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "encoding.h"
 #include "xmalloc.h"
 
 /* Every field is read from where the page states it; nothing is inferred from the
@@ -140,13 +141,13 @@ size_t parse_doc_number_len(const char *s, size_t i, size_t end)
 {
 	size_t j = i, t;
 	int n = 0;
-	while (j < end && n < 12 && (t = j, is_cjk(parse_char(s, &t, end)))) {
+	while (j < end && n < 12 && (t = j, is_cjk(encoding_next(s, end, &t)))) {
 		j = t;
 		n++;
 	}
-	if (n == 0 || j >= end || !is_open_bracket(parse_char(s, &j, end)))
+	if (n == 0 || j >= end || !is_open_bracket(encoding_next(s, end, &j)))
 		return 0;
-	if (parse_digits(s, &j, end, 4) < 1000 || j >= end || !is_close_bracket(parse_char(s, &j, end)))
+	if (parse_digits(s, &j, end, 4) < 1000 || j >= end || !is_close_bracket(encoding_next(s, end, &j)))
 		return 0;
 	if (parse_digits(s, &j, end, 5) < 0 || !parse_starts(s, j, end, "号"))
 		return 0;
@@ -326,21 +327,16 @@ static char *region_of(const char *name, size_t n, int *level)
 /* A date line under the signature: 2021年1月25日, 二〇二一年一月二十五日, 2021-01-25. */
 static int is_date_line(const char *s, const struct parse_line *l)
 {
-	static const char *const cn[] = { "〇", "○", "零", "一", "二", "三", "四", "五", "六", "七",
-	                                  "八", "九", "十", "年", "月", "日" };
 	char d[11];
 	size_t i = l->start;
 	if (read_date(s, i, l->end, d))
 		return 1;
 	int year = 0;
 	while (i < l->end) {
-		size_t k = 0;
-		while (k < sizeof cn / sizeof *cn && !parse_starts(s, i, l->end, cn[k]))
-			k++;
-		if (k == sizeof cn / sizeof *cn)
-			return 0;
-		year |= k == 13;
-		i += strlen(cn[k]);
+		uint32_t c = encoding_next(s, l->end, &i);
+		if (parse_cn_digit(c) < 0 && c != 0x5341 && c != 0x5e74 && c != 0x6708 && c != 0x65e5)
+			return 0;   /* 十 年 月 日 */
+		year |= c == 0x5e74;
 	}
 	return year && parse_starts(s, l->end - 3, l->end, "日");
 }
@@ -348,21 +344,14 @@ static int is_date_line(const char *s, const struct parse_line *l)
 /* The date of a signature line, Arabic (2021年1月25日) or Chinese (二〇二一年一月二十五日). */
 static int read_signature_date(const char *s, const struct parse_line *l, char out[11])
 {
-	static const char *const digits[] = { "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
 	size_t i = l->start;
 	if (read_date(s, i, l->end, out))
 		return 1;
 	int y = 0;
 	for (int n = 0; n < 4; n++) {
-		int d = 0;
-		while (d < 10 && !parse_starts(s, i, l->end, digits[d]))
-			d++;
-		if (d == 10 && (parse_starts(s, i, l->end, "○") || parse_starts(s, i, l->end, "零")))
-			d = 0, i += strlen(parse_starts(s, i, l->end, "○") ? "○" : "零");
-		else if (d == 10)
+		int d = i < l->end ? parse_cn_digit(encoding_next(s, l->end, &i)) : -1;
+		if (d < 0)
 			return 0;
-		else
-			i += strlen(digits[d]);
 		y = y * 10 + d;
 	}
 	if (!parse_starts(s, i, l->end, "年"))
@@ -538,7 +527,7 @@ static char *region_of_lead_in(const struct report *r, int *level)
 	size_t stop = at, n = 0;
 	while (stop < end && n < 20 && !is_digit_at(r->text, stop, end) && !parse_starts(r->text, stop, end, "关于") &&
 	       !parse_starts(r->text, stop, end, "法治") && !parse_starts(r->text, stop, end, "的")) {
-		parse_char(r->text, &stop, end);
+		encoding_next(r->text, end, &stop);
 		n++;
 	}
 	return stop > at ? region_of(r->text + at, stop - at, level) : NULL;

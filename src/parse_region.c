@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "encoding.h"
+
 /* Design: a body's name is a jurisdiction (one or more place names, each ending in a unit such
  * as 市 or 区) followed by the organ (人民政府, 管委会) or a department (司法局, 社会事业局).
  * The jurisdiction is the longest head of the name that ends in a unit and leaves an organ or
@@ -69,7 +71,7 @@ static int may_end_unit(const char *s, size_t st, size_t p)
 	if (p < st + 3)
 		return 0;
 	size_t i = p - 3;
-	switch (parse_char(s, &i, p)) {
+	switch (encoding_next(s, p, &i)) {
 	case 0x533a: case 0x53bf: case 0x5e02: case 0x7701: case 0x5dde: case 0x65d7: case 0x76df:
 	case 0x9547: case 0x4e61: case 0x9053:
 		return 1;
@@ -135,7 +137,7 @@ int parse_region_split(const char *s, size_t st, size_t end, struct parse_region
 	if (opens_with_pronoun(s, st, end) || parse_chars(s, st, end, 40) > 40)
 		return 0;
 	for (size_t p = st; p < end;) {
-		parse_char(s, &p, end);
+		encoding_next(s, end, &p);
 		int word;
 		const struct unit *u = unit_ending(s, st, p, end, &word);
 		if (!u || parse_chars(s, st, p, 2) < 2 || (word && !best_word))
@@ -176,7 +178,7 @@ size_t parse_region_units(const char *s, size_t st, size_t end)
 {
 	size_t n = 0;
 	for (size_t p = st; p < end;) {
-		parse_char(s, &p, end);
+		encoding_next(s, end, &p);
 		int word;
 		/* 乌镇镇 is one place: a unit counts when a whole name (two characters at least)
 		 * or nothing follows it. */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "encoding.h"
 #include "facts.h"
 #include "parse_scan.h"
 #include "xmalloc.h"
@@ -53,7 +54,7 @@ static size_t body_chars(const struct report *r)
 {
 	size_t n = 0;
 	for (size_t i = r->body_start; i < r->body_end;) {
-		uint32_t c = parse_char(r->text, &i, r->body_end);
+		uint32_t c = encoding_next(r->text, r->body_end, &i);
 		n += !(parse_is_blank(c) || c == '\n' || c == '\r' || c == '\t');
 	}
 	return n;
@@ -365,7 +366,7 @@ static void check_unread_headings(const struct report *r, struct review_findings
 			continue;
 		size_t stop = title;
 		while (stop < p->end && !parse_starts(r->text, stop, p->end, "。"))
-			parse_char(r->text, &stop, p->end);
+			encoding_next(r->text, p->end, &stop);
 		if (stop - title > 120)   /* some 40 characters */
 			continue;
 		if (o.len[level])
@@ -434,7 +435,7 @@ static int year_at(const char *s, size_t i, size_t end, size_t *next)
 		if (d < 0)
 			return 0;
 		y = y * 10 + d;
-		parse_char(s, &i, end);
+		encoding_next(s, end, &i);
 	}
 	if (digits < 4 || y < 1900 || y > 2199 || !parse_starts(s, i, end, "年"))
 		return 0;
@@ -454,7 +455,7 @@ static int years_in(const char *s, size_t a, size_t b, int *first)
 				*first = y;
 			i = next;
 		} else {
-			parse_char(s, &i, b);
+			encoding_next(s, b, &i);
 		}
 	}
 	return n;
@@ -656,9 +657,9 @@ static size_t items_start(const char *s, size_t i, size_t end, int *bracket)
 		}
 	if (parse_starts(s, i, end, "（") || parse_starts(s, i, end, "(")) {   /* an aside: （含结转21件） */
 		while (i < end && !parse_starts(s, i, end, "）") && s[i] != ')' && s[i] != '\n')
-			parse_char(s, &i, end);
+			encoding_next(s, end, &i);
 		if (i < end && s[i] != '\n')
-			parse_char(s, &i, end);
+			encoding_next(s, end, &i);
 	}
 	static const char *const after[] = { "，其中", ",其中" };
 	for (size_t k = 0; k < COUNT(after); k++)
@@ -681,7 +682,7 @@ static int counter_is(const char *s, size_t i, size_t end, const char *norm)
 {
 	size_t j = i;
 	for (int chars = 1; chars <= 2 && j < end; chars++) {
-		parse_char(s, &j, end);
+		encoding_next(s, end, &j);
 		char written[16], compared[16];
 		if (j - i >= sizeof written)
 			return 0;
@@ -720,13 +721,13 @@ static double items_sum(const struct report *r, const struct facts *facts, const
 		double v;
 		size_t k = (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9') ? 0 : facts_parse_number(s + i, end - i, &v);
 		if (!k) {
-			parse_char(s, &i, end);
+			encoding_next(s, end, &i);
 			continue;
 		}
 		int attribute = other_metric_at(facts, f, i);
 		i += k;
 		if (parse_starts(s, i, end, "余") || parse_starts(s, i, end, "多"))
-			parse_char(s, &i, end);
+			encoding_next(s, end, &i);
 		if (!attribute && counter_is(s, i, end, f->unit_norm))
 			sum += v, (*n)++;
 		if (sum == f->value)
@@ -787,7 +788,7 @@ static uint64_t next_sentence(const char *s, size_t *i, size_t end, size_t *len)
 	*len = 0;
 	while (*i < end) {
 		size_t at = *i;
-		uint32_t c = parse_char(s, i, end);
+		uint32_t c = encoding_next(s, end, i);
 		if (sentence_end(c))
 			break;
 		if (parse_is_blank(c) || c == '\r' || c == '\t')

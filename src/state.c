@@ -1,4 +1,4 @@
-/* state.c — reading positions remembered across runs, kept in $XDG_STATE_HOME/fazhi/positions. */
+/* state.c — reading positions and the search history remembered across runs, in $XDG_STATE_HOME/fazhi/. */
 #include "state.h"
 
 #include <errno.h>
@@ -7,6 +7,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <unistr.h>
 
 #include "buf.h"
 #include "fileio.h"
@@ -21,6 +23,9 @@ struct entry {
 struct state {
 	struct entry *e;   /* least recently used first */
 	size_t n, cap;
+	char *search[STATE_MAX_SEARCHES];   /* oldest first, owned */
+	size_t nsearch;
+	int searches_dirty;
 };
 
 static char *state_dir(char **cause)
@@ -35,14 +40,19 @@ static char *state_dir(char **cause)
 	return NULL;
 }
 
-char *state_file(char **cause)
+static char *file_in_dir(const char *name, char **cause)
 {
 	char *dir = state_dir(cause);
 	if (!dir)
 		return NULL;
-	char *file = xasprintf("%s/positions", dir);
+	char *file = xasprintf("%s/%s", dir, name);
 	free(dir);
 	return file;
+}
+
+char *state_file(char **cause)
+{
+	return file_in_dir("positions", cause);
 }
 
 static size_t find(const struct state *s, const char *key)
@@ -84,10 +94,18 @@ static void read_line(struct state *s, char *line)
 	put(s, tab + 1, off, 0);
 }
 
-static void read_file(struct state *s)
+static void read_search(struct state *s, char *line)
+{
+	size_t n = strlen(line);
+	if (u8_check((const uint8_t *)line, n) == NULL)
+		state_search_add(s, line, n);
+}
+
+/* Hands each line of the state file `name` (no newline, no NUL inside) to `take`. */
+static void read_file(struct state *s, const char *name, void (*take)(struct state *, char *))
 {
 	char *cause = NULL;
-	char *path = state_file(&cause);
+	char *path = file_in_dir(name, &cause);
 	free(cause);
 	FILE *f = path ? fopen(path, "r") : NULL;
 	free(path);
@@ -100,7 +118,7 @@ static void read_file(struct state *s)
 		if (line[n - 1] == '\n')
 			line[--n] = '\0';
 		if ((size_t)n == strlen(line))
-			read_line(s, line);
+			take(s, line);
 	}
 	free(line);
 	fclose(f);
@@ -109,7 +127,9 @@ static void read_file(struct state *s)
 struct state *state_load(void)
 {
 	struct state *s = xcalloc(1, sizeof *s);
-	read_file(s);
+	read_file(s, "positions", read_line);
+	read_file(s, "searches", read_search);
+	s->searches_dirty = 0;
 	return s;
 }
 
@@ -119,6 +139,8 @@ void state_free(struct state *s)
 		return;
 	for (size_t i = 0; i < s->n; i++)
 		free(s->e[i].key);
+	for (size_t i = 0; i < s->nsearch; i++)
+		free(s->search[i]);
 	free(s->e);
 	free(s);
 }
@@ -137,6 +159,36 @@ void state_set(struct state *s, const char *key, size_t off)
 	if (strchr(key, '\n') || key[0] == '\0')
 		return;
 	put(s, key, off, 1);
+}
+
+size_t state_searches(const struct state *s)
+{
+	return s->nsearch;
+}
+
+const char *state_search(const struct state *s, size_t i)
+{
+	return i < s->nsearch ? s->search[i] : NULL;
+}
+
+void state_search_add(struct state *s, const char *t, size_t n)
+{
+	if (n == 0 || n > STATE_MAX_SEARCH || memchr(t, '\n', n) || memchr(t, '\0', n))
+		return;
+	char *same = NULL;
+	for (size_t i = 0; i < s->nsearch && !same; i++)
+		if (strlen(s->search[i]) == n && memcmp(s->search[i], t, n) == 0) {
+			same = s->search[i];
+			memmove(s->search + i, s->search + i + 1, (s->nsearch - i - 1) * sizeof *s->search);
+			s->nsearch--;
+		}
+	if (!same && s->nsearch == STATE_MAX_SEARCHES) {
+		free(s->search[0]);
+		memmove(s->search, s->search + 1, (STATE_MAX_SEARCHES - 1) * sizeof *s->search);
+		s->nsearch--;
+	}
+	s->search[s->nsearch++] = same ? same : xstrndup(t, n);
+	s->searches_dirty = 1;
 }
 
 /* mkdir -p with mode 0700 for the directories we create. */
@@ -159,13 +211,19 @@ static int make_dirs(char *dir, char **cause)
 	}
 }
 
-static int write_atomic(const char *dir, const char *file, const struct buf *b, char **cause)
+/* Replaces dir/name by the bytes of b, the directories made first: a reader of the file sees
+ * the old content or the new, never a part. */
+static int write_atomic(char *dir, const char *name, const struct buf *b, char **cause)
 {
-	char *tmp = xasprintf("%s/.positions.XXXXXX", dir);
+	if (make_dirs(dir, cause) != 0)
+		return -1;
+	char *file = xasprintf("%s/%s", dir, name);
+	char *tmp = xasprintf("%s/.%s.XXXXXX", dir, name);
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
 		*cause = xasprintf("%s: %s", dir, strerror(errno));
 		free(tmp);
+		free(file);
 		return -1;
 	}
 	int r = fileio_write_at(fd, b->data ? b->data : "", b->len, 0);
@@ -183,6 +241,7 @@ static int write_atomic(const char *dir, const char *file, const struct buf *b, 
 		unlink(tmp);
 	}
 	free(tmp);
+	free(file);
 	return r;
 }
 
@@ -203,7 +262,6 @@ int state_save(struct state *s, char **cause)
 	char *dir = state_dir(cause);
 	if (!dir)
 		return -1;
-	char *file = xasprintf("%s/positions", dir);
 	struct state *disk = state_load();
 	for (size_t i = 0; i < s->n; i++)
 		if (s->e[i].dirty)
@@ -211,15 +269,31 @@ int state_save(struct state *s, char **cause)
 	struct buf b;
 	buf_init(&b);
 	format(disk, &b);
-	int r = make_dirs(dir, cause);
-	if (r == 0)
-		r = write_atomic(dir, file, &b, cause);
+	int r = write_atomic(dir, "positions", &b, cause);
 	if (r == 0)
 		for (size_t i = 0; i < s->n; i++)
 			s->e[i].dirty = 0;
 	buf_fini(&b);
 	state_free(disk);
-	free(file);
+	free(dir);
+	return r;
+}
+
+int state_save_searches(struct state *s, char **cause)
+{
+	if (!s->searches_dirty)
+		return 0;
+	char *dir = state_dir(cause);
+	if (!dir)
+		return -1;
+	struct buf b;
+	buf_init(&b);
+	for (size_t i = 0; i < s->nsearch; i++)
+		buf_printf(&b, "%s\n", s->search[i]);
+	int r = write_atomic(dir, "searches", &b, cause);
+	if (r == 0)
+		s->searches_dirty = 0;
+	buf_fini(&b);
 	free(dir);
 	return r;
 }

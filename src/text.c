@@ -6,12 +6,15 @@
  * greedy (no look-ahead balancing of lines), which is what a terminal reader expects. */
 #include "text.h"
 
+#include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <unilbrk.h>
 #include <unistr.h>
 #include <uniwidth.h>
 
+#include "encoding.h"
 #include "xmalloc.h"
 
 /* The encoding argument of every libunistring width and break call: one per program, so a
@@ -38,27 +41,12 @@ int text_char_width(uint32_t c)
 	return w < 0 ? 1 : w;
 }
 
-/* Decodes the character at s[i]; invalid bytes decode one at a time as U+FFFD. */
+/* The character at s[i] and its length in bytes (invalid bytes: one at a time, as U+FFFD). */
 static inline size_t decode(const char *s, size_t n, size_t i, uint32_t *c)
 {
-	unsigned char b = (unsigned char)s[i];
-	if (b < 0x80) {
-		*c = b;
-		return 1;
-	}
-	/* Most of a Chinese report is three-byte characters: decode the plainly valid ones here
-	 * (not E0 or ED, whose second byte has narrower limits). */
-	if (b >= 0xe1 && b != 0xed && b <= 0xef && n - i >= 3) {
-		unsigned char b1 = (unsigned char)s[i + 1], b2 = (unsigned char)s[i + 2];
-		if ((b1 & 0xc0) == 0x80 && (b2 & 0xc0) == 0x80) {
-			*c = (uint32_t)(b & 0x0f) << 12 | (uint32_t)(b1 & 0x3f) << 6 | (b2 & 0x3f);
-			return 3;
-		}
-	}
-	ucs4_t u;
-	int len = u8_mbtouc(&u, (const uint8_t *)s + i, n - i);
-	*c = u;
-	return (size_t)len;
+	size_t j = i;
+	*c = encoding_next(s, n, &j);
+	return j - i;
 }
 
 /* The end of the cluster starting at s[i]: one character and the zero-width ones after it.
@@ -117,17 +105,25 @@ void text_lines_reset(struct text_lines *l)
 	l->n = 0;
 }
 
-size_t text_lines_find(const struct text_lines *l, size_t off)
+size_t text_find_start(const void *lines, size_t n, size_t stride, size_t off)
 {
-	size_t lo = 0, hi = l->n;     /* the answer is the last line in [lo, hi) with start <= off */
+	const char *p = lines;
+	size_t lo = 0, hi = n;        /* the answer is the last line in [lo, hi) with start <= off */
 	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (l->line[mid].start <= off)
+		size_t mid = lo + (hi - lo) / 2, start;
+		memcpy(&start, p + mid * stride, sizeof start);
+		if (start <= off)
 			lo = mid;
 		else
 			hi = mid;
 	}
 	return lo;
+}
+
+size_t text_lines_find(const struct text_lines *l, size_t off)
+{
+	_Static_assert(offsetof(struct text_line, start) == 0, "a line record begins with its start");
+	return text_find_start(l->line, l->n, sizeof *l->line, off);
 }
 
 /* Characters that may not begin a line: closing brackets and quotes, sentence and clause

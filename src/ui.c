@@ -25,6 +25,7 @@
 #define MIN_COLS 40
 #define MIN_ROWS 10
 #define WIDE_COLS 80
+#define THIRD_COLS 120
 
 const struct ui_key ui_keys[] = {
 	{ 'j', 0, "j", UI_DOWN, "down one line (reader) or row" },
@@ -52,7 +53,7 @@ const struct ui_key ui_keys[] = {
 	{ KEY_LEFT, 1, "Left", UI_COLLAPSE, NULL },
 	{ 'l', 0, "l", UI_EXPAND, "chapters: unfold the branch; compare: column to the right" },
 	{ KEY_RIGHT, 1, "Right", UI_EXPAND, NULL },
-	{ 'o', 0, "o", UI_TOGGLE, "chapters: fold or unfold" },
+	{ 'o', 0, "o", UI_TOGGLE, "chapters: fold or unfold; search results: order by relevance, hits, region or year, in turn" },
 	{ '-', 0, "-", UI_COLLAPSE_ALL, "chapters: fold all" },
 	{ '+', 0, "+", UI_EXPAND_ALL, "chapters: unfold all" },
 	{ '=', 0, "=", UI_EXPAND_ALL, NULL },
@@ -60,13 +61,15 @@ const struct ui_key ui_keys[] = {
 	{ 'c', 0, "c", UI_COMPARE, "compare the marked reports side by side, topic by topic" },
 	{ 't', 0, "t", UI_TOPICS, "compare: list of the topics, to jump to one" },
 	{ 'f', 0, "f", UI_FACTS, "compare: the table of key figures, or back to the sections" },
-	{ 27, 0, "Esc", UI_BACK, "close the popup, or the view on top: back to the view or panes below" },
+	{ 27, 0, "Esc", UI_BACK, "close the popup, or the view on top: back to the one below; in the panes, back to the compare view Enter left" },
 	{ 'm', 0, "m", UI_MARK_SET, "m then a letter: mark the reading position" },
 	{ '\'', 0, "'", UI_MARK_GO, "' then a letter: go to the mark; '' back to before the last jump" },
 	{ '/', 0, "/", UI_SEARCH, "search this report as you type (Enter keeps, Esc goes back; Up/Down: history)" },
 	{ 'n', 0, "n", UI_SEARCH_NEXT, "next hit of the search" },
 	{ 'N', 0, "N", UI_SEARCH_PREV, "previous hit of the search" },
 	{ 's', 0, "s", UI_SEARCH_VIEW, "search all reports: results by district with snippets (Enter opens, Esc leaves)" },
+	{ 'i', 0, "i", UI_DETAILS, "the open report's file, issuer, publishing date and level, on the status line" },
+	{ 'z', 0, "z", UI_FOLD_LIST, "fold the reports pane away, or back: the chapters and the reader take its width" },
 	{ '?', 0, "?", UI_HELP, "this help (q, ? or Esc closes it)" },
 	{ 12, 0, "Ctrl-L", UI_REDRAW, "redraw the screen" },
 	{ 'q', 0, "q", UI_QUIT, "quit (the reading position is remembered)" },
@@ -332,6 +335,10 @@ static void stop_terminal(struct ui *u)
 		delwin(u->status);
 	if (u->body)
 		delwin(u->body);
+	/* A terminal without an alternate screen keeps what was drawn last: clear it, so that
+	 * quitting leaves nothing of the browser behind. */
+	erase();
+	refresh();
 	endwin();
 	delscreen(screen);
 	screen = NULL;
@@ -441,9 +448,35 @@ static void jump_to(struct ui *u, int report, size_t off)
 	ui_reader_goto(u, off);
 }
 
+void ui_show_chart(struct ui *u, const char *title, const struct chart_bar *bars, size_t n)
+{
+	ui_chart_open(u, title, bars, n);
+}
+
+void ui_show_district(struct ui *u, int report)
+{
+	ui_district_open(u, report);
+}
+
 void ui_jump(struct ui *u, size_t off)
 {
 	jump_to(u, u->cur, off);
+}
+
+void ui_read_at(struct ui *u, int report, size_t off, const char *query, size_t qn)
+{
+	while (u->nviews)
+		ui_view_pop(u);
+	ui_open(u, report);
+	ui_jump(u, off);
+	u->focus = UI_READER;
+	if (query)
+		ui_find_set(u, query, qn, off);
+}
+
+int ui_report_hits(struct ui *u, size_t report, size_t *hits)
+{
+	return ui_results_hits(u, report, hits);
 }
 
 void ui_message(struct ui *u, const char *fmt, ...)
@@ -480,24 +513,44 @@ static WINDOW *fresh_window(WINDOW *old, int h, int w, int y, int x)
 	return h > 0 && w > 0 ? newwin(h, w, y, x) : NULL;
 }
 
+/* The reports pane takes a third of a wide terminal, for names as long as 湛江经济技术开发区's;
+ * below THIRD_COLS a fifth, so that the reader keeps its room; 0 when folded away. */
+static int list_width(const struct ui *u, int cols)
+{
+	if (u->folded && !u->single)
+		return 0;
+	if (cols >= THIRD_COLS)
+		return cols / 3 > 60 ? 60 : cols / 3;
+	return cols / 5 < 20 ? 20 : cols / 5 > 36 ? 36 : cols / 5;
+}
+
+/* The chapters pane: a fifth; a third when the reports pane is folded, for headings read whole. */
+static int tree_width(int list, int cols)
+{
+	int w = list ? cols / 5 : cols / 3, max = list ? 40 : 48;
+	return w < 18 ? 18 : w > max ? max : w;
+}
+
 static void layout(struct ui *u)
 {
 	int rows = LINES, cols = COLS;
 	u->too_small = cols < MIN_COLS || rows < MIN_ROWS;
 	u->single = cols < WIDE_COLS;
 	int h = u->too_small ? 0 : rows - 2;
-	int list = cols / 5 < 20 ? 20 : cols / 5 > 36 ? 36 : cols / 5;
-	int tree = cols / 5 < 18 ? 18 : cols / 5 > 40 ? 40 : cols / 5;
+	int list = list_width(u, cols), tree = tree_width(list, cols);
+	if (u->folded && !u->single && u->focus == UI_LIST)
+		u->focus = UI_TREE;
 	for (int i = 0; i < UI_NPANES; i++) {
 		struct ui_rect *p = &u->pane[i];
 		if (u->single) {
 			*p = (struct ui_rect){ 1, 0, h, cols };
 		} else {
-			int x = i == UI_LIST ? 0 : i == UI_TREE ? list + 1 : list + tree + 2;
+			int gap = list > 0;   /* the reports pane's border */
+			int x = i == UI_LIST ? 0 : i == UI_TREE ? list + gap : list + gap + tree + 1;
 			int w = i == UI_LIST ? list : i == UI_TREE ? tree : cols - x;
 			*p = (struct ui_rect){ 1, x, h, w };
 		}
-		int border = !u->single && i != UI_READER;
+		int border = !u->single && i != UI_READER && p->w > 0;
 		u->win[i] = fresh_window(u->win[i], h, p->w + border, p->y, p->x);
 	}
 	u->bar = fresh_window(u->bar, u->too_small ? 0 : 1, cols, 0, 0);
@@ -559,8 +612,8 @@ static void draw_bar(struct ui *u)
 		x = put(w, x, cols, "  ", UI_R_BAR);
 		if (r->meta.title)
 			x = put(w, x, cols, r->meta.title, UI_R_BAR);
-		else if (x < cols)
-			x += ui_draw_outside(w, 0, x, cols - x, r->path, UI_R_BAR, 0);
+		else if (x < cols)   /* the file's name: a path cut at the edge would say less */
+			x += ui_draw_outside(w, 0, x, cols - x, ui_file_name(r->path), UI_R_BAR, 0);
 	}
 	if (x < cols)
 		ui_draw_fill(w, 0, x, cols - x, UI_R_BAR);
@@ -646,12 +699,12 @@ static void draw_status(struct ui *u)
 			ui_status_line(u, w, cols, "", u->pending ? " \xE2\x80\xA6 " : "");
 		return;
 	}
-	if (ui_search_status(u, w, cols))
+	if (ui_find_status(u, w, cols))
 		return;
 	if (u->pending)
 		snprintf(right, sizeof right, " %c\xE2\x80\xA6 ", u->pending);
 	else if (u->cur >= 0)
-		snprintf(right, sizeof right, "%s %3d%% ", ui_search_counter(u), ui_reader_percent(u));
+		snprintf(right, sizeof right, "%s %3d%% ", ui_find_counter(u), ui_reader_percent(u));
 	else
 		right[0] = '\0';
 	status_frame(u, w, cols, NULL, right);
@@ -747,7 +800,32 @@ static void go_mark(struct ui *u, wint_t ch)
 
 static void focus_step(struct ui *u, int step)
 {
-	u->focus = (enum ui_pane_id)((u->focus + UI_NPANES + step) % UI_NPANES);
+	do
+		u->focus = (enum ui_pane_id)((u->focus + UI_NPANES + step) % UI_NPANES);
+	while (u->folded && !u->single && u->focus == UI_LIST);
+}
+
+static void fold_list(struct ui *u)
+{
+	u->folded = !u->folded;
+	if (u->folded && u->focus == UI_LIST)
+		u->focus = UI_TREE;
+	layout(u);
+	if (u->single)
+		ui_message(u, "one pane at a time here: Tab shows each");
+}
+
+static void show_details(struct ui *u)
+{
+	const struct report *r = open_report(u);
+	if (!r) {
+		ui_message(u, "no report is open");
+		return;
+	}
+	const char *none = "not stated";
+	ui_message(u, "%s \xC2\xB7 issuer: %s \xC2\xB7 published: %s \xC2\xB7 level: %s", ui_file_name(r->path),
+	           r->meta.issuer ? r->meta.issuer : none, r->meta.published[0] ? r->meta.published : none,
+	           report_level_name(r->meta.level));
 }
 
 static void global_key(struct ui *u, enum ui_action a)
@@ -774,6 +852,18 @@ static void global_key(struct ui *u, enum ui_action a)
 	case UI_MARK_SET: u->pending = 'm'; break;
 	case UI_MARK_GO: u->pending = '\''; break;
 	case UI_HELP: ui_help_open(u); break;
+	case UI_SEARCH: ui_find_open(u); break;
+	case UI_SEARCH_NEXT: ui_find_step(u, 1); break;
+	case UI_SEARCH_PREV: ui_find_step(u, -1); break;
+	case UI_SEARCH_VIEW: ui_results_open(u); break;
+	case UI_BACK:   /* Esc: back to the compare view Enter came from, else the highlights go */
+		if (u->compare_place.back)
+			ui_compare_open(u);
+		else
+			ui_find_clear(u);
+		break;
+	case UI_DETAILS: show_details(u); break;
+	case UI_FOLD_LIST: fold_list(u); break;
 	case UI_REDRAW: clearok(curscr, TRUE); break;
 	case UI_QUIT: u->quit = 1; break;
 	default: break;
@@ -814,8 +904,10 @@ static void key(struct ui *u, int r, wint_t ch)
 			view_global_key(u, a);
 		return;
 	}
-	if (ui_search_input(u, r, ch))
+	if (ui_find_prompting(u)) {
+		ui_find_key(u, r, ch);
 		return;
+	}
 	if (a == UI_NONE) {
 		if (!(r == OK && ch == 27))
 			ui_message(u, "no such key; press ? for the keys");
@@ -927,7 +1019,6 @@ static void ui_init(struct ui *u, struct corpus *c, const struct ui_options *opt
 	for (int i = 0; i < 26; i++)
 		u->marks[i].report = -1;
 	u->state = state_load();
-	u->search = ui_search_new();
 	sort_order(u);
 }
 
@@ -939,20 +1030,27 @@ static void ui_fini(struct ui *u)
 	remember_position(u);
 	if (u->cur >= 0)
 		outline_fini(&u->outline);
-	ui_reader_fini(&u->rd);
-	ui_search_free(u->search);
+	ui_reader_fini(u);
+	ui_results_free(u);
 	free(u->order);
+}
+
+static void save_failed(const char *what, char *cause)
+{
+	char *clean = encoding_clean(cause, strlen(cause), NULL);
+	fprintf(stderr, "fazhi: %s not saved: %s\n", what, clean);
+	free(clean);
+	free(cause);
 }
 
 static void save_positions(struct ui *u)
 {
 	char *cause = NULL;
-	if (state_save(u->state, &cause) != 0) {
-		char *clean = encoding_clean(cause, strlen(cause), NULL);
-		fprintf(stderr, "fazhi: reading positions not saved: %s\n", clean);
-		free(clean);
-		free(cause);
-	}
+	if (state_save(u->state, &cause) != 0)
+		save_failed("reading positions", cause);
+	cause = NULL;
+	if (state_save_searches(u->state, &cause) != 0)
+		free(cause);   /* losing the history is no loss of data: said nowhere */
 	state_free(u->state);
 	u->state = NULL;
 }

@@ -10,6 +10,9 @@
 #include "classify.h"
 #include "compare.h"
 #include "facts.h"
+#include "index.h"
+#include "layout.h"
+#include "parse_scan.h"
 #include "report.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -28,18 +31,8 @@
 
 static const char empty_mark[] = "\xE2\x80\x94\xEF\xBC\x88\xE6\x97\xA0\xEF\xBC\x89";   /* —（无） */
 
-enum cline_kind { CL_HEAD, CL_TEXT, CL_NOTE, CL_EMPTY, CL_BLANK };
-
-struct cline {
-	size_t start, end;     /* byte range of the report text (heading and text lines) */
-	int item;              /* index into compare.items; -1 on an empty cell's marker */
-	unsigned char kind;    /* enum cline_kind */
-	unsigned char level;   /* heading level, for the role */
-};
-
 struct column {
-	struct cline *line;    /* the report's cells, row after row; owned */
-	size_t n, cap;
+	struct layout lines;   /* the report's cells, row after row; tags are items of compare.items, -1 on an empty cell's marker */
 	size_t *first;         /* per compare row, its first line; first[nrows] == n; owned */
 	int x, width;          /* on screen, separator excluded */
 };
@@ -170,46 +163,16 @@ static void spread(int *xs, int *ws, int shown, int x, int avail)
 
 /* ---- the grid's lines ---- */
 
-static void add_line(struct column *col, struct cline l)
-{
-	col->line = xgrow(col->line, &col->cap, col->n + 1, sizeof *col->line);
-	col->line[col->n++] = l;
-}
-
-static void add_wrapped(struct ui_compare *c, struct column *col, const struct report *r,
-                        size_t start, size_t end, int width, struct cline proto)
-{
-	c->tmp.n = 0;
-	text_wrap(r->text + start, end - start, (size_t)(width > 0 ? width : 1), start, &c->tmp);
-	for (size_t i = 0; i < c->tmp.n; i++) {
-		proto.start = c->tmp.line[i].start;
-		proto.end = c->tmp.line[i].end;
-		add_line(col, proto);
-	}
-}
-
-static size_t skip_blanks(const char *t, size_t i, size_t end)
-{
-	for (;;) {
-		if (i < end && t[i] == ' ')
-			i++;
-		else if (end - i >= 3 && memcmp(t + i, "\xE3\x80\x80", 3) == 0)
-			i += 3;   /* U+3000 */
-		else
-			return i;
-	}
-}
-
 /* A paragraph's text, a blank line before it unless it is the first of its item. */
-static void add_para(struct ui_compare *c, struct column *col, const struct report *r, size_t start,
+static void add_para(struct column *col, const struct report *r, size_t start,
                      size_t end, int width, int item, int *firstp)
 {
 	if (start >= end)
 		return;
 	if (!*firstp)
-		add_line(col, (struct cline){ 0, 0, item, CL_BLANK, 0 });
+		layout_add(&col->lines, (struct layout_line){ 0, 0, item, LAYOUT_BLANK, 0, 0, 0 });
 	*firstp = 0;
-	add_wrapped(c, col, r, start, end, width, (struct cline){ 0, 0, item, CL_TEXT, 0 });
+	layout_wrap(&col->lines, r->text, start, end, width, (struct layout_line){ 0, 0, item, LAYOUT_TEXT, 0, 0, 0 });
 }
 
 /* A section: its heading, then its own paragraphs, leaving out those that switched part (they
@@ -220,40 +183,38 @@ static void add_item(struct ui_compare *c, struct column *col, size_t k, size_t 
 	const struct compare_item *it = &c->cmp.items[i];
 	int first = 1;
 	if (it->npara > 0) {
-		add_line(col, (struct cline){ 0, 0, (int)i, CL_NOTE, 0 });
+		layout_add(&col->lines, (struct layout_line){ 0, 0, (int)i, LAYOUT_NOTE, 0, 0, 0 });
 		for (int p = it->para; p < it->para + it->npara && (size_t)p < r->npara; p++)
-			add_para(c, col, r, r->paras[p].start, r->paras[p].end, width, (int)i, &first);
+			add_para(col, r, r->paras[p].start, r->paras[p].end, width, (int)i, &first);
 		return;
 	}
 	const struct section *s = &r->sections[it->section];
-	add_wrapped(c, col, r, s->head_start, s->head_end, width,
-	            (struct cline){ 0, 0, (int)i, CL_HEAD, (unsigned char)s->level });
+	layout_wrap(&col->lines, r->text, s->head_start, s->head_end, width,
+	            (struct layout_line){ 0, 0, (int)i, LAYOUT_HEAD, (unsigned char)s->level, 1, 0 });
 	for (size_t p = s->para >= 0 ? (size_t)s->para : r->npara; p < r->npara && r->paras[p].section == it->section; p++) {
 		if (classify_para_switched(r, &c->cmp.paras[k], p))
 			continue;
-		size_t start = r->paras[p].start;
-		if (p == (size_t)s->para)   /* an inline heading: the body after it */
-			start = skip_blanks(r->text, s->head_end > start ? s->head_end : start, r->paras[p].end);
-		add_para(c, col, r, start, r->paras[p].end, width, (int)i, &first);
+		size_t start = p == (size_t)s->para ? layout_para_body(r, p) : r->paras[p].start;
+		add_para(col, r, start, r->paras[p].end, width, (int)i, &first);
 	}
 }
 
 static void build_column(struct ui_compare *c, struct column *col, size_t k)
 {
 	int width = col->width - 2 * MARGIN;
-	col->n = 0;
+	col->lines.n = 0;
 	for (size_t row = 0; row < c->cmp.nrows; row++) {
-		col->first[row] = col->n;
+		col->first[row] = col->lines.n;
 		const struct compare_cell *cell = compare_cell(&c->cmp, row, k);
 		if (cell->n == 0)
-			add_line(col, (struct cline){ 0, 0, -1, CL_EMPTY, 0 });
+			layout_add(&col->lines, (struct layout_line){ 0, 0, -1, LAYOUT_EMPTY, 0, 0, 0 });
 		for (size_t i = cell->first; i < cell->first + cell->n; i++) {
 			if (i > cell->first)
-				add_line(col, (struct cline){ 0, 0, (int)i, CL_BLANK, 0 });
+				layout_add(&col->lines, (struct layout_line){ 0, 0, (int)i, LAYOUT_BLANK, 0, 0, 0 });
 			add_item(c, col, k, i, width);
 		}
 	}
-	col->first[c->cmp.nrows] = col->n;
+	col->first[c->cmp.nrows] = col->lines.n;
 }
 
 /* The row holding grid line g (the last row when g is past the end). */
@@ -342,21 +303,21 @@ static void note_text(const struct report *r, const struct compare_item *it, str
 }
 
 static void draw_cline(struct ui_compare *c, WINDOW *w, int y, const struct column *col, size_t k,
-                       const struct cline *l)
+                       const struct layout_line *l)
 {
 	const struct report *r = c->reports[k];
 	switch (l->kind) {
-	case CL_HEAD:
-	case CL_TEXT:
+	case LAYOUT_HEAD:
+	case LAYOUT_TEXT:
 		put_cell(w, y, col->x, col->width, r->text + l->start, l->end - l->start,
-		         l->kind == CL_HEAD ? head_role(l->level) : UI_R_TEXT, UI_R_TEXT);
+		         l->kind == LAYOUT_HEAD ? head_role(l->level) : UI_R_TEXT, UI_R_TEXT);
 		break;
-	case CL_NOTE:
+	case LAYOUT_NOTE:
 		buf_reset(&c->label);
-		note_text(r, &c->cmp.items[l->item], &c->label);
+		note_text(r, &c->cmp.items[l->tag], &c->label);
 		put_cell(w, y, col->x, col->width, c->label.data, c->label.len, UI_R_DIM, UI_R_TEXT);
 		break;
-	case CL_EMPTY:
+	case LAYOUT_EMPTY:
 		put_cell(w, y, col->x, col->width, empty_mark, sizeof empty_mark - 1, UI_R_DIM, UI_R_TEXT);
 		break;
 	default:
@@ -376,7 +337,7 @@ static void draw_grid_line(struct ui_compare *c, WINDOW *w, int y, size_t g)
 		if (o == 0) {
 			put_cell(w, y, col->x, col->width, c->label.data, c->label.len, UI_R_BAR, UI_R_BAR);
 		} else if (o != (size_t)-1 && o - 1 < col->first[row + 1] - col->first[row]) {
-			draw_cline(c, w, y, col, (size_t)(c->first + i), &col->line[col->first[row] + o - 1]);
+			draw_cline(c, w, y, col, (size_t)(c->first + i), &col->lines.line[col->first[row] + o - 1]);
 		} else {
 			ui_draw_fill(w, y, col->x, col->width, UI_R_TEXT);
 		}
@@ -579,14 +540,9 @@ static void draw_fact_row(struct ui_compare *c, WINDOW *w, int y, size_t row, co
 static int draw_marked(WINDOW *w, int y, int x, int cols, const char *text, size_t start, size_t end,
                        size_t hs, size_t he)
 {
-	size_t cut[4] = { start, hs < start ? start : hs > end ? end : hs, 0, end };
-	cut[2] = he < cut[1] ? cut[1] : he > end ? end : he;
-	int used = 0;
-	for (int i = 0; i < 3 && used < cols; i++)
-		if (cut[i + 1] > cut[i])
-			used += ui_draw_text(w, y, x + used, cols - used, text + cut[i], cut[i + 1] - cut[i],
-			                     i == 1 ? UI_R_CURRENT : UI_R_TEXT, 0);
-	return used;
+	struct index_hit h = { hs, he };
+	struct ui_ranges rg = { &h, 1, he - hs, (size_t)-1, UI_R_CURRENT, UI_R_CURRENT };
+	return ui_draw_ranges(w, y, x, cols, text, start, end, UI_R_TEXT, &rg);
 }
 
 /* The popup: where the selected figure comes from, its sentence wrapped over the lower rows. */
@@ -598,7 +554,7 @@ static int draw_source(struct ui_compare *c, WINDOW *w, int rows, int cols)
 		return rows;
 	int width = cols - 2 * MARGIN;
 	c->tmp.n = 0;
-	size_t s = skip_blanks(r->text, f->start, f->end), e = f->end;
+	size_t s = parse_skip_blanks(r->text, f->start, f->end), e = f->end;
 	while (e > s && (r->text[e - 1] == '\n' || r->text[e - 1] == ' '))
 		e--;
 	text_wrap(r->text + s, e - s, (size_t)(width > 0 ? width : 1), s, &c->tmp);
@@ -709,12 +665,8 @@ static void move_focus(struct ui_compare *c, int step)
 /* Leaves the compare view and whatever stands on it, for the reader at off in report k. */
 static void read_at(struct ui *u, struct ui_compare *c, int k, size_t off)
 {
-	int report = c->corpus_index[k];
-	while (ui_view_top(u) && ui_view_has(u, &grid_view))
-		ui_view_pop(u);
-	ui_open(u, report);
-	ui_jump(u, off);
-	u->focus = UI_READER;
+	ui_read_at(u, c->corpus_index[k], off, NULL, 0);   /* closing the view keeps its place */
+	u->compare_place.back = 1;
 }
 
 /* Enter: the focused column's item at the top of the view, in the reader. */
@@ -732,8 +684,8 @@ static void open_cell(struct ui *u, struct ui_compare *c)
 	}
 	size_t item = cell->first;
 	const struct column *col = &c->col[c->focus - c->first];
-	if (o >= 1 && o - 1 < col->first[row + 1] - col->first[row] && col->line[col->first[row] + o - 1].item >= 0)
-		item = (size_t)col->line[col->first[row] + o - 1].item;
+	if (o >= 1 && o - 1 < col->first[row + 1] - col->first[row] && col->lines.line[col->first[row] + o - 1].tag >= 0)
+		item = (size_t)col->lines.line[col->first[row] + o - 1].tag;
 	const struct report *r = c->reports[c->focus];
 	const struct compare_item *it = &c->cmp.items[item];
 	read_at(u, c, c->focus, it->npara ? r->paras[it->para].start : r->sections[it->section].head_start);
@@ -850,7 +802,7 @@ static void chart_row(struct ui *u, struct ui_compare *c)
 	buf_adds(&c->label, facts_metric_label(c->fm, fr->metric));
 	if (fr->nth > 0)
 		buf_printf(&c->label, " (statement %d)", fr->nth + 1);
-	ui_chart_open(u, c->label.data, bars, c->n);
+	ui_show_chart(u, c->label.data, bars, c->n);
 	for (size_t k = 0; k < c->n; k++)
 		buf_fini(&names[k]);
 }
@@ -894,12 +846,46 @@ static void popped(struct ui *u, void *data)
 	((struct ui_compare *)data)->popup = 0;
 }
 
+static void keep_place(struct ui *u, const struct ui_compare *c)
+{
+	struct ui_compare_place *p = &u->compare_place;
+	p->n = (int)c->n;
+	for (size_t k = 0; k < c->n; k++)
+		p->report[k] = c->corpus_index[k];
+	p->row = c->laid_cols && c->cmp.nrows ? row_at(c, c->top) : 0;
+	p->into = c->laid_cols && c->cmp.nrows ? c->top - c->row_y[p->row] : 0;
+	p->focus = c->focus;
+	p->back = 0;
+}
+
+/* The place kept when these reports were compared last. */
+static const struct ui_compare_place *kept_place(const struct ui *u, const struct ui_compare *c)
+{
+	const struct ui_compare_place *p = &u->compare_place;
+	if (p->n != (int)c->n)
+		return NULL;
+	for (size_t k = 0; k < c->n; k++)
+		if (p->report[k] != c->corpus_index[k])
+			return NULL;
+	return p;
+}
+
+static void go_to_place(struct ui_compare *c, const struct ui_compare_place *p)
+{
+	if (!c->laid_cols || p->row >= c->cmp.nrows)
+		return;
+	size_t h = c->row_y[p->row + 1] - c->row_y[p->row];
+	c->top = c->row_y[p->row] + (p->into < h ? p->into : h - 1);
+	if (c->top > max_top(c))
+		c->top = max_top(c);
+}
+
 static void grid_close(struct ui *u, void *data)
 {
-	(void)u;
 	struct ui_compare *c = data;
+	keep_place(u, c);
 	for (size_t k = 0; k < UI_COMPARE_MAX; k++) {
-		free(c->col[k].line);
+		layout_fini(&c->col[k].lines);
 		free(c->col[k].first);
 		facts_fini(&c->facts[k]);
 	}
@@ -1013,6 +999,12 @@ int ui_compare_open(struct ui *u)
 	c->row_y = xcalloc(c->cmp.nrows + 1, sizeof *c->row_y);
 	for (size_t k = 0; k < c->n; k++)
 		c->col[k].first = xcalloc(c->cmp.nrows + 1, sizeof *c->col[k].first);
-	ui_view_push(u, &grid_view, c);
+	const struct ui_compare_place *p = kept_place(u, c);
+	if (p)
+		c->focus = p->focus;
+	u->compare_place.back = 0;
+	ui_view_push(u, &grid_view, c);   /* laid out for the screen: the place can be found */
+	if (p)
+		go_to_place(c, p);
 	return 0;
 }

@@ -327,7 +327,7 @@ static void chart_metric(struct ui *u, struct district *d)
 	}
 	buf_reset(&d->cell);
 	buf_printf(&d->cell, "%s \xC2\xB7 %s", g->region, facts_metric_label(facts_default(NULL), m->metric));
-	ui_chart_open(u, d->cell.data, bars, g->nreports);
+	ui_show_chart(u, d->cell.data, bars, g->nreports);
 	free(units);
 	free(names);
 	free(bars);

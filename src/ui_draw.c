@@ -8,6 +8,7 @@
 #include <unistr.h>
 
 #include "encoding.h"
+#include "index.h"
 #include "text.h"
 
 /* Each character goes to the column our width function gives it, not where the terminal's
@@ -147,4 +148,52 @@ void ui_draw_fill(WINDOW *w, int y, int x, int cols, enum ui_role r)
 	cchar_t blank;
 	setcchar(&blank, L" ", a, pair, NULL);
 	mvwhline_set(w, y, x, &blank, cols);
+}
+
+const char *ui_file_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash && slash[1] ? slash + 1 : path;
+}
+
+size_t ui_range_from(const struct index_hit *h, size_t n, size_t off)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (h[mid].start < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+int ui_draw_ranges(WINDOW *w, int y, int x, int cols, const char *text, size_t start, size_t end,
+                   enum ui_role role, const struct ui_ranges *rg)
+{
+	const struct index_hit *h = rg->v;
+	size_t n = rg->n, i = ui_range_from(h, n, start > rg->longest ? start - rg->longest : 0), pos = start;
+	int used = 0;
+	while (pos < end && used < cols) {
+		while (i < n && h[i].end <= pos)
+			i++;
+		if (i >= n || h[i].start >= end) {
+			used += ui_draw_text(w, y, x + used, cols - used, text + pos, end - pos, role, 0);
+			break;
+		}
+		size_t a = h[i].start > pos ? h[i].start : pos, b = h[i].end;
+		int current = i == rg->cur;
+		for (i++; i < n && h[i].start < b; i++) {   /* overlapping ranges merge */
+			b = h[i].end > b ? h[i].end : b;
+			current |= i == rg->cur;
+		}
+		b = b < end ? b : end;
+		used += ui_draw_text(w, y, x + used, cols - used, text + pos, a - pos, role, 0);
+		if (used < cols)
+			used += ui_draw_text(w, y, x + used, cols - used, text + a, b - a,
+			                     current ? rg->current : rg->role, 0);
+		pos = b;
+	}
+	return used;
 }

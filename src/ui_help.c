@@ -36,6 +36,14 @@ static size_t key_names(const struct ui_key *k, char *names, size_t size)
 	return len;
 }
 
+/* The first entry shown after a movement; the last page is a full one. */
+static size_t scrolled(size_t top, enum ui_action a, int rows)
+{
+	size_t n = entries(), page = rows > 1 ? (size_t)rows : 1;
+	top = ui_move_row(top, n, a, (int)page);
+	return n <= page ? 0 : top > n - page ? n - page : top;
+}
+
 static void draw_entry(WINDOW *w, int y, int cols, const struct ui_key *k)
 {
 	char names[64];
@@ -74,7 +82,7 @@ static int help_key(struct ui *u, void *data, int r, wint_t ch, enum ui_action a
 	if (a == UI_HELP || a == UI_QUIT || (r == OK && ch == 27))
 		ui_view_pop(u);
 	else if (ui_action_moves(a))
-		h->top = ui_move_row(h->top, entries(), a, ui_view_rows(u));
+		h->top = scrolled(h->top, a, ui_view_rows(u) - 1);
 	else if (a == UI_REDRAW)
 		return 0;
 	return 1;   /* every other key is ignored while the help is up */

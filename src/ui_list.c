@@ -1,4 +1,4 @@
-/* ui_list.c — the reports pane: every loaded report by region, then year, with its title. */
+/* ui_list.c — the reports pane: every loaded report by region, then year, with its title, issuer or file name. */
 #include "ui.h"
 
 #include <stdio.h>
@@ -15,18 +15,22 @@ static struct corpus_meta row_meta(const struct ui *u, size_t row)
 	return m;
 }
 
+/* Rows of one region and year are neighbours (the order sorts by them); so many are compared
+ * at most to tell two of them apart. */
+#define SAME_RUN 64
+
 static size_t cells(const char *s)
 {
 	return s ? text_width(s, strlen(s)) : 0;
 }
 
 /* Hit-count column while the search view has a query: " 123" cells of the widest in view. */
-static int count_width(const struct ui *u, int rows)
+static int count_width(struct ui *u, int rows)
 {
 	int w = 0;
 	size_t hits;
 	for (size_t i = u->list_top; i < u->corpus->n && i < u->list_top + (size_t)rows; i++)
-		if (ui_search_report_hits(u, u->order[i], &hits)) {
+		if (ui_report_hits(u, u->order[i], &hits)) {
 			int k = snprintf(NULL, 0, " %zu", hits);
 			w = k > w ? k : w;
 		}
@@ -35,7 +39,7 @@ static int count_width(const struct ui *u, int rows)
 
 /* Region column: as wide as the widest region in view; the region goes before the title,
  * so only the year's (and hit count's) room is kept back in a narrow pane. */
-static int region_width(const struct ui *u, int rows, int cols)
+static int region_width(struct ui *u, int rows, int cols)
 {
 	size_t w = 1;
 	for (size_t i = u->list_top; i < u->corpus->n && i < u->list_top + (size_t)rows; i++) {
@@ -75,6 +79,40 @@ static void toggle_mark(struct ui *u, size_t report)
 		ui_message(u, "%d report marked: mark 2 to %d to compare", u->nmarked, UI_COMPARE_MAX);
 }
 
+/* What names the report after its region and year: its title; for a report without one, its
+ * issuer when it is read already (the list reads no report to draw), else its file name. */
+static const char *row_name(struct ui *u, size_t row, const struct corpus_meta *m)
+{
+	size_t i = u->order[row];
+	if (m->title)
+		return m->title;
+	if (corpus_loaded(u->corpus, i)) {
+		const struct report *r = corpus_get(u->corpus, i);
+		if (r && r->meta.issuer)
+			return r->meta.issuer;
+	}
+	return ui_file_name(corpus_path(u->corpus, i));
+}
+
+static int same_text(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+/* Another report of the same region and year shows the same name: the row must add its file. */
+static int looks_alike(struct ui *u, size_t row, const struct corpus_meta *m, const char *name)
+{
+	size_t n = u->corpus->n, from = row > SAME_RUN ? row - SAME_RUN : 0;
+	for (size_t k = from; k < n && k <= row + SAME_RUN; k++) {
+		if (k == row)
+			continue;
+		struct corpus_meta o = row_meta(u, k);
+		if (o.year == m->year && same_text(o.region, m->region) && strcmp(row_name(u, k, &o), name) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static void draw_row(struct ui *u, WINDOW *w, int y, int cols, size_t row, int rw)
 {
 	struct corpus_meta r = row_meta(u, row);
@@ -100,16 +138,27 @@ static void draw_row(struct ui *u, WINDOW *w, int y, int cols, size_t row, int r
 	if (x < cols)
 		x += ui_draw_text(w, y, x, cols - x, year, strlen(year), dim, 0);
 	size_t hits;
-	if (x < cols && ui_search_report_hits(u, u->order[row], &hits)) {
+	if (x < cols && ui_report_hits(u, u->order[row], &hits)) {
 		snprintf(year, sizeof year, "%zu ", hits);
 		x += ui_draw_text(w, y, x, cols - x, year, strlen(year), row == u->sel ? role : UI_R_CURRENT, 0);
 	}
 	if (x >= cols)
 		return;
-	if (r.title)
-		ui_draw_text(w, y, x, cols - x, r.title, strlen(r.title), role, 1);
-	else
-		ui_draw_outside(w, y, x, cols - x, corpus_path(u->corpus, u->order[row]), role, 1);
+	const char *name = row_name(u, row, &r), *file = ui_file_name(corpus_path(u->corpus, u->order[row]));
+	/* Two reports that would look alike end with their file names, kept in view. */
+	int tail = name != file && looks_alike(u, row, &r, name) ? 3 + (int)cells(file) : 0;
+	int room = cols - x - tail;
+	if (room > 0 && r.title)   /* report text: clean already */
+		x += ui_draw_text(w, y, x, room, name, strlen(name), role, 0);
+	else if (room > 0)
+		x += ui_draw_outside(w, y, x, room, name, role, 0);
+	if (x < cols && tail) {
+		x += ui_draw_text(w, y, x, cols - x, " \xC2\xB7 ", 4, dim, 0);
+		if (x < cols)
+			x += ui_draw_outside(w, y, x, cols - x, file, dim, 0);
+	}
+	if (x < cols)
+		ui_draw_fill(w, y, x, cols - x, role);
 }
 
 static void list_draw(struct ui *u, WINDOW *w, int rows, int cols)

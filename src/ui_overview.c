@@ -323,7 +323,7 @@ static void open_selected(struct ui *u, struct overview *o, int district)
 	}
 	int entry = (int)r->entry;
 	if (district) {
-		ui_district_open(u, entry);
+		ui_show_district(u, entry);
 		return;
 	}
 	ui_view_pop(u);   /* o is gone */

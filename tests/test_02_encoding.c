@@ -432,6 +432,36 @@ static void test_fixed_point(void **state)
 	}
 }
 
+/* encoding_next: one character and its length; a byte that begins no valid character is
+ * U+FFFD alone, so a scan goes on at the next byte. */
+static void test_next_char(void **ctx)
+{
+	(void)ctx;
+	static const struct { const char *s; uint32_t c; size_t len; } rows[] = {
+		{ "a", 'a', 1 },
+		{ "\xc3\xa9", 0xe9, 2 },                 /* é */
+		{ "中文", 0x4e2d, 3 },
+		{ "\xef\xbc\x88", 0xff08, 3 },          /* （ */
+		{ "\xe0\xa4\x85", 0x905, 3 },           /* E0 with its narrower second byte */
+		{ "\xf0\x9f\x98\x80", 0x1f600, 4 },
+		{ "\xef\xbf\xbd", 0xfffd, 3 },          /* a real U+FFFD is three bytes */
+		{ "\xff", 0xfffd, 1 },
+		{ "\xe4\xb8", 0xfffd, 1 },              /* a truncated 中 */
+		{ "\xe4\x41\x41", 0xfffd, 1 },
+		{ "\xed\xa0\x80", 0xfffd, 1 },          /* a surrogate */
+		{ "\xe0\x80\xaf", 0xfffd, 1 },          /* overlong */
+		{ "\x80", 0xfffd, 1 },
+	};
+	for (size_t k = 0; k < sizeof rows / sizeof *rows; k++) {
+		size_t i = 0, n = strlen(rows[k].s);
+		assert_int_equal(encoding_next(rows[k].s, n, &i), rows[k].c);
+		assert_int_equal(i, rows[k].len);
+	}
+	size_t i = 1;   /* from the middle, never reading past n */
+	assert_int_equal(encoding_next("x中", 3, &i), 0xfffd);
+	assert_int_equal(i, 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -448,6 +478,7 @@ int main(void)
 		cmocka_unit_test(test_10mb_gb18030_line),
 		cmocka_unit_test(test_10mb_cr_lines),
 		cmocka_unit_test(test_clean),
+		cmocka_unit_test(test_next_char),
 	};
 	return cmocka_run_group_tests_name("encoding", tests, NULL, NULL);
 }

@@ -11,6 +11,7 @@
 
 #include "assets.h"
 #include "parse.h"
+#include "parse_scan.h"
 #include "report.h"
 #include "xmalloc.h"
 
@@ -557,10 +558,33 @@ static void test_seed_labels(void **state)
 	assert_int_equal(noise, 4);
 }
 
+/* The Chinese digits and numerals the parser reads (headings 二十一、, dates 二〇二一年一月). */
+static void test_cn_numerals(void **ctx)
+{
+	(void)ctx;
+	static const struct { uint32_t c; int v; } digits[] = {
+		{ 0x3007, 0 }, { 0x25cb, 0 }, { 0x96f6, 0 }, { 0x4e00, 1 }, { 0x4e8c, 2 }, { 0x4e09, 3 },
+		{ 0x56db, 4 }, { 0x4e94, 5 }, { 0x516d, 6 }, { 0x4e03, 7 }, { 0x516b, 8 }, { 0x4e5d, 9 },
+		{ 0x5341, -1 }, { '1', -1 }, { 0x4e24, -1 },   /* 十 is no digit; nor is 两 here */
+	};
+	for (size_t k = 0; k < sizeof digits / sizeof *digits; k++)
+		assert_int_equal(parse_cn_digit(digits[k].c), digits[k].v);
+	static const struct { const char *s; int v; size_t len; } nums[] = {
+		{ "一、", 1, 3 }, { "九是", 9, 3 }, { "十、", 10, 3 }, { "十二", 12, 6 }, { "二十", 20, 6 },
+		{ "九十九", 99, 9 }, { "〇", 0, 0 }, { "是", 0, 0 },
+	};
+	for (size_t k = 0; k < sizeof nums / sizeof *nums; k++) {
+		size_t i = 0;
+		assert_int_equal(parse_cn_numeral(nums[k].s, &i, strlen(nums[k].s)), nums[k].v);
+		assert_int_equal(i, nums[k].len);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_putuo),
+		cmocka_unit_test(test_cn_numerals),
 		cmocka_unit_test(test_wujin),
 		cmocka_unit_test(test_zhanjiang),
 		cmocka_unit_test(test_simen),

@@ -78,11 +78,17 @@ static void write_file(const char *text)
 	fclose(f);
 }
 
-static const char *positions_text(void)
+/* The content of a file of the state directory, or NULL when it is not there. */
+static const char *state_text(const char *name)
 {
 	char path[256];
-	snprintf(path, sizeof path, "%s/fazhi/positions", tmpdir);
+	snprintf(path, sizeof path, "%s/fazhi/%s", tmpdir, name);
 	return slurp(path);
+}
+
+static const char *positions_text(void)
+{
+	return state_text("positions");
 }
 
 static void test_file_under_xdg_state_home(void **ctx)
@@ -304,6 +310,63 @@ static void test_file_in_the_way_fails_cleanly(void **ctx)
 	state_free(s);
 }
 
+/* ---- the search history ---- */
+
+static void test_searches_round_trip(void **ctx)
+{
+	(void)ctx;
+	struct state *s = state_load();
+	assert_int_equal(state_searches(s), 0);
+	state_search_add(s, "行政复议", strlen("行政复议"));
+	state_search_add(s, "region:普陀 执法", strlen("region:普陀 执法"));
+	state_search_add(s, "行政复议", strlen("行政复议"));   /* again: becomes the newest */
+	char *cause = NULL;
+	assert_int_equal(state_save_searches(s, &cause), 0);
+	state_free(s);
+	assert_string_equal(state_text("searches"), "region:普陀 执法\n行政复议\n");
+	s = state_load();
+	assert_int_equal(state_searches(s), 2);
+	assert_string_equal(state_search(s, 0), "region:普陀 执法");
+	assert_string_equal(state_search(s, 1), "行政复议");
+	assert_null(state_search(s, 2));
+	state_free(s);
+}
+
+static void test_searches_refused(void **ctx)
+{
+	(void)ctx;
+	struct state *s = state_load();
+	char big[STATE_MAX_SEARCH + 2];
+	memset(big, 'a', sizeof big);
+	state_search_add(s, "", 0);
+	state_search_add(s, "a\nb", 3);
+	state_search_add(s, big, sizeof big);
+	assert_int_equal(state_searches(s), 0);
+	char *cause = NULL;
+	assert_int_equal(state_save_searches(s, &cause), 0);   /* nothing added: nothing written */
+	assert_null(state_text("searches"));
+	state_free(s);
+}
+
+static void test_searches_bad_lines_and_limit(void **ctx)
+{
+	(void)ctx;
+	char path[256];
+	snprintf(path, sizeof path, "%s/fazhi", tmpdir);
+	mkdir(path, 0700);
+	snprintf(path, sizeof path, "%s/fazhi/searches", tmpdir);
+	FILE *f = fopen(path, "w");
+	fputs("good\n\xff\xfe broken\n", f);
+	for (int i = 0; i < STATE_MAX_SEARCHES; i++)
+		fprintf(f, "q%d\n", i);
+	fclose(f);
+	struct state *s = state_load();
+	assert_int_equal(state_searches(s), STATE_MAX_SEARCHES);   /* "good" dropped as the oldest */
+	assert_string_equal(state_search(s, 0), "q0");
+	assert_string_equal(state_search(s, STATE_MAX_SEARCHES - 1), "q99");
+	state_free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -318,6 +381,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_oldest_dropped_beyond_limit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unwritable_directory_fails_cleanly, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_file_in_the_way_fails_cleanly, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_searches_round_trip, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_searches_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_searches_bad_lines_and_limit, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -212,7 +212,9 @@ for size in 150x45 120x35 80x24; do
 	check "$size: Enter in column 3 opens 舟山市普陀区 2021" title_has "舟山市普陀区 2021"
 	check "$size: the reader is at its section on 行政复议" reader_top_is "1.发挥行政复议"
 
-	keys c f
+	keys c
+	check "$size: c opens the compare where it was left: the row" status_has "Topic 10/30: 举措成效 · 行政复议与行政应诉"
+	keys f h h
 	check "$size: f shows the facts table" facts_shown
 	check "$size: facts: rev_received is 48件 (武进), none (湛江), 15件 (普陀)" facts_row "行政复议申请收到" "48件|—|15件"
 	check "$size: facts: lit_cases is 21件, 13件, 46件" facts_row "行政应诉(一审)案件数" "21件|13件|46件"
@@ -232,13 +234,13 @@ for size in 150x45 120x35 80x24; do
 	check "$size: Esc closes the popup" hides "全区共收到行政复议申请48件"
 	check "$size: Esc kept the facts table" title_has "fazhi • Compare"
 	keys Escape
-	check "$size: Esc again goes back to the view below, the sections" status_has "Topic 1/30: 举措成效"
+	check "$size: Esc again goes back to the view below, the sections" status_has "Topic 10/30: 举措成效"
 	keys Escape
 	check "$size: Esc once more returns to the browser" title_has "fazhi • Reader"
 	check "$size: the three panes are back" borders_straight 2
 	check "$size: the reports pane is back" pane_shows 1 "3舟山市普陀区"
 	keys c f f
-	check "$size: f again goes back to the sections" top_label_is "举措成效" 3
+	check "$size: f again goes back to the sections, where they were" top_label_is "举措成效 · 行政复议与行政应诉" 3
 	keys q
 	check "$size: q leaves the compare view" title_has "fazhi • Reader"
 	keys q
