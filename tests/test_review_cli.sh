@@ -2,23 +2,7 @@
 # test_review_cli.sh — fazhi table and fazhi check on the command line: exit statuses, --csv header, --json shape, findings like a compiler's, and computed rates in fazhi facts.
 #
 # Prints "PASS: …" or "FAIL: …" per check; exits 1 when any check failed.
-BUILD=${BUILD:-build}
-FAZHI=${FAZHI:-$BUILD/fazhi}
-export LC_ALL=C.UTF-8
-failures=0
-T=$(mktemp -d "${TMPDIR:-/tmp}/fazhi-review-cli-XXXXXX")
-trap 'rm -rf "$T"' EXIT
-
-t() {
-	desc=$1
-	shift
-	if "$@"; then
-		echo "PASS: $desc"
-	else
-		echo "FAIL: $desc"
-		failures=$((failures + 1))
-	fi
-}
+. tests/cli_check.sh
 
 # A report in the form the rule asks for: the four parts headed, title with its year, published
 # in the first quarter of the next year.
