@@ -60,6 +60,8 @@ static inline int parse_ends(const char *s, size_t st, size_t end, const char *l
 size_t parse_find(const char *s, size_t i, size_t end, const char *lit);
 /* The value of a Chinese digit: 〇 ○ 零 0, 一 … 九 1..9; -1 for any other character. */
 int parse_cn_digit(uint32_t c);
+/* The value of a Chinese unit numeral: 十 10, 百 100, 千 1000; 0 for any other character. */
+int parse_cn_unit(uint32_t c);
 /* 1..99 for a Chinese numeral (一 … 九十九) at s[*i], advancing *i past it; 0 when none. */
 int parse_cn_numeral(const char *s, size_t *i, size_t end);
 /* Value of ASCII or full-width digits at s[*i] (at most `max` of them), advancing *i; -1 when none. */

@@ -24,6 +24,7 @@
 #include <poppler.h>
 
 #include "buf.h"
+#include "parse_scan.h"
 #include "xmalloc.h"
 
 #define PDF_MAX ((size_t)512 << 20)
@@ -102,12 +103,7 @@ static int is_digit(uint32_t c, int *v)
 
 static int is_cn_numeral(uint32_t c)
 {
-	static const uint32_t set[] = { 0x4e00, 0x4e8c, 0x4e09, 0x56db, 0x4e94, 0x516d, 0x4e03,
-					0x516b, 0x4e5d, 0x5341, 0x767e, 0x96f6, 0x3007, 0x4e24 };
-	for (size_t i = 0; i < sizeof set / sizeof *set; i++)
-		if (c == set[i])
-			return 1;
-	return 0;
+	return parse_cn_digit(c) >= 0 || parse_cn_unit(c) || c == 0x4e24;   /* 两 */
 }
 
 /* A space stays only between two pieces of Latin text: "Word 2016", "3 500", "Hello, world";

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cue.h"
+#include "parse_scan.h"
 #include "table.h"
 #include "xmalloc.h"
 
@@ -172,30 +173,14 @@ static int digit_at(const char *s, size_t n, size_t i, size_t *next)
 	return c >= '0' && c <= '9' ? (int)(c - '0') : -1;
 }
 
+/* A digit of a figure written in Chinese: those of headings and dates, and 两. */
 static int cn_digit(uint32_t c)
 {
-	switch (c) {
-	case 0x96f6: case 0x3007: return 0;   /* 零 〇 */
-	case 0x4e00: return 1;
-	case 0x4e8c: case 0x4e24: return 2;   /* 二 两 */
-	case 0x4e09: return 3;
-	case 0x56db: return 4;
-	case 0x4e94: return 5;
-	case 0x516d: return 6;
-	case 0x4e03: return 7;
-	case 0x516b: return 8;
-	case 0x4e5d: return 9;
-	}
-	return -1;
-}
-
-static int cn_unit(uint32_t c)
-{
-	return c == 0x5341 ? 10 : c == 0x767e ? 100 : c == 0x5343 ? 1000 : 0;   /* 十 百 千 */
+	return c == 0x4e24 ? 2 : parse_cn_digit(c);
 }
 
 /* The low six bits of the characters numeral() accepts, one bit each: the digits, those of
- * cn_digit and cn_unit. Most characters of a text are told apart by one test. */
+ * cn_digit and parse_cn_unit. Most characters of a text are told apart by one test. */
 #define BIT(c) ((uint64_t)1 << ((c) & 63))
 #define NUMERAL_BITS (BIT('0') | BIT('1') | BIT('2') | BIT('3') | BIT('4') | BIT('5') | BIT('6') | BIT('7') | \
 		      BIT('8') | BIT('9') | BIT(0x96f6) | BIT(0x3007) | BIT(0x4e00) | BIT(0x4e8c) | BIT(0x4e24) | \
@@ -209,7 +194,7 @@ static inline int numeral(uint32_t c)
 {
 	if (!(NUMERAL_BITS & BIT(c)))
 		return 0;
-	return (c >= '0' && c <= '9') || cn_digit(c) >= 0 || cn_unit(c);
+	return (c >= '0' && c <= '9') || cn_digit(c) >= 0 || parse_cn_unit(c);
 }
 
 size_t facts_parse_number(const char *s, size_t n, double *value)
@@ -239,7 +224,7 @@ size_t facts_parse_number(const char *s, size_t n, double *value)
 		if (j >= n)
 			break;
 		uint32_t c = cue_char(s, n, &j);
-		int k = cn_digit(c), u = cn_unit(c);
+		int k = cn_digit(c), u = parse_cn_unit(c);
 		if (k >= 0)
 			cur = k;
 		else if (u)
@@ -889,7 +874,7 @@ static uint32_t char_before(const char *s, size_t i)
 static int trap_before(uint32_t c)
 {
 	return (c >= '0' && c <= '9') || c == '.' || c == '+' || c == '-' || c == 0x7b2c /* 第 */ ||
-	       c == 0x00b7 || cn_digit(c) >= 0 || cn_unit(c);
+	       c == 0x00b7 || cn_digit(c) >= 0 || parse_cn_unit(c);
 }
 
 static int trap_after(const char *s, size_t n, size_t i)
@@ -1719,7 +1704,7 @@ static const struct rule *reading_rule(const struct facts_model *m, const struct
 static int numeral_after_verb(const struct facts_model *m, const struct scratch *sc, size_t a)
 {
 	size_t k = char_at(sc, a);
-	if (k < sc->nch && (sc->ch[k] < 0x80 || cn_unit(sc->ch[k])))
+	if (k < sc->nch && (sc->ch[k] < 0x80 || parse_cn_unit(sc->ch[k])))
 		return 1;
 	for (size_t h = 0; h < sc->ngw; h++)
 		if (sc->gw[h].end == a && (m->kind[sc->gw[h].id] & WORD_VERB))

@@ -326,6 +326,11 @@ int parse_cn_digit(uint32_t c)
 	return -1;
 }
 
+int parse_cn_unit(uint32_t c)
+{
+	return c == 0x5341 ? 10 : c == 0x767e ? 100 : c == 0x5343 ? 1000 : 0;   /* 十 百 千 */
+}
+
 /* 一 … 九 at s[*i], advancing *i past it; 0 when none. */
 static int cn_digit(const char *s, size_t *i, size_t end)
 {
