@@ -82,6 +82,9 @@ struct corpus {
 	struct corpus_meta_source meta;   /* zeroed: none */
 	struct corpus_fixes *fixes;       /* every directory looked in, owned */
 	size_t nfixes, fixcap;
+	char **roots;                     /* the paths given to corpus_add_path, in order, owned: the
+	                                   * cache names the latest index of these (index_cache_status) */
+	size_t nroots, rootcap;
 };
 
 void corpus_init(struct corpus *c);

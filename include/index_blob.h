@@ -33,7 +33,7 @@
  * Design limits: report texts below 4 GiB, fewer than 2^31 reports and 2^31 distinct words. */
 
 #define BLOB_MAGIC "FAZHIIX"
-#define BLOB_VERSION 4
+#define BLOB_VERSION 5
 #define WORD_BASE 0x110000u          /* unit ids below are code points, above are words */
 #define KEY_HEAD (1ull << 63)        /* the heading field */
 #define KEY_PAIR (1ull << 62)        /* a pair of units, with positions */
@@ -128,6 +128,15 @@ static inline size_t index_blob_utf8_next(const unsigned char *s, size_t n, size
 struct index;
 struct index *index_blob_trusted(const void *data, size_t len, void (*release)(const void *data, size_t len));
 
+/* Called on the build's reading thread with each report once it is indexed, before it is unloaded
+ * (report i of the corpus; an entry that failed to load gives its empty stand-in). fn may change
+ * the report's classification fields, and must not touch the corpus. */
+struct report;
+struct index_each {
+	void (*fn)(void *arg, size_t i, struct report *r);
+	void *arg;
+};
+
 /* Builds the index of c and writes its blob to fd (from offset 0), laid out straight from the
  * builder's tables, so no second copy of the postings is ever held in memory; key goes in the
  * head, sealed as index_blob_seal does. Each block-byte piece of the postings region (the last
@@ -135,9 +144,10 @@ struct index *index_blob_trusted(const void *data, size_t len, void (*release)(c
  * Returns the blob's size, or 0 with *cause (caller frees) when a write failed. */
 struct corpus;
 struct index_progress;
-uint64_t index_build_write(struct corpus *c, const struct index_progress *progress, uint64_t key, int fd,
-                           size_t block, void (*block_fn)(void *arg, uint64_t n, const unsigned char *p, size_t len),
-                           void *arg, char **cause);
+uint64_t index_build_write(struct corpus *c, const struct index_progress *progress, const struct index_each *each,
+                           uint64_t key, int fd, size_t block,
+                           void (*block_fn)(void *arg, uint64_t n, const unsigned char *p, size_t len), void *arg,
+                           char **cause);
 
 /* Checksum of the whole blob, the header's checksum field read as 0 (index.c). */
 uint64_t index_blob_seal(const unsigned char *p, size_t size);

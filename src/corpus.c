@@ -56,6 +56,9 @@ void corpus_fini(struct corpus *c)
 		meta_fixes_free(c->fixes[i].table);
 	}
 	free(c->fixes);
+	for (size_t i = 0; i < c->nroots; i++)
+		free(c->roots[i]);
+	free(c->roots);
 	corpus_init(c);
 }
 
@@ -425,6 +428,8 @@ static int add_path(struct corpus *c, const char *path)
 
 int corpus_add_path(struct corpus *c, const char *path)
 {
+	c->roots = xgrow(c->roots, &c->rootcap, c->nroots + 1, sizeof *c->roots);
+	c->roots[c->nroots++] = xstrdup(path);
 	int failed = add_path(c, path);
 	if (c->readcap > KEEP_MAX) {
 		free(c->readbuf);

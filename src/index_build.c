@@ -946,6 +946,7 @@ enum { SLOTS = 32 };   /* enough that neither thread waits on the other for long
 struct pipe {
 	struct builder *b;
 	struct corpus *c;
+	const struct index_each *each;   /* may be NULL */
 	struct keys body[SLOTS], head[SLOTS];
 	size_t ready, done;    /* reports cut by the reader; indexed by the writer */
 	const size_t *asleep;  /* a thread waits on moved for this count to reach want */
@@ -958,6 +959,8 @@ static void read_report(struct pipe *p, size_t i)
 {
 	int held = corpus_loaded(p->c, i);
 	prepare(p->b, (uint32_t)i, corpus_load(p->c, i), &p->body[i % SLOTS], &p->head[i % SLOTS]);
+	if (p->each && p->each->fn)
+		p->each->fn(p->each->arg, i, p->c->reports[i]);
 	if (!held)
 		corpus_unload(p->c, i);
 }
@@ -1011,7 +1014,8 @@ static void progress_at(const struct index_progress *progress, size_t i, size_t 
 }
 
 /* Indexes every report of c into b. */
-static void build(struct builder *b, struct corpus *c, const struct index_progress *progress)
+static void build(struct builder *b, struct corpus *c, const struct index_progress *progress,
+                  const struct index_each *each)
 {
 	memset(b, 0, sizeof *b);
 	b->docs = xcalloc(c->n + 1, sizeof *b->docs);
@@ -1020,7 +1024,7 @@ static void build(struct builder *b, struct corpus *c, const struct index_progre
 	for (size_t i = 0; i < c->n; i++)
 		bytes += corpus_size(c, i);
 	arena_grow(b, bytes + bytes / 2);   /* postings take about the size of the text */
-	struct pipe p = { .b = b, .c = c };
+	struct pipe p = { .b = b, .c = c, .each = each };
 	pthread_t t;
 	int two = c->n > 1 && pthread_mutex_init(&p.lock, NULL) == 0;
 	if (two && pthread_cond_init(&p.moved, NULL) != 0) {
@@ -1067,7 +1071,7 @@ static void build(struct builder *b, struct corpus *c, const struct index_progre
 struct index *index_build(struct corpus *c, const struct index_progress *progress)
 {
 	struct builder b;
-	build(&b, c, progress);
+	build(&b, c, progress, NULL);
 	struct out o = { .fd = -1 };
 	struct head h;
 	write_blob(&b, c->n, 0, &o, &h);
@@ -1076,12 +1080,13 @@ struct index *index_build(struct corpus *c, const struct index_progress *progres
 	return index_blob_trusted(o.mem, h.size, release_heap);
 }
 
-uint64_t index_build_write(struct corpus *c, const struct index_progress *progress, uint64_t key, int fd,
-                           size_t block, void (*block_fn)(void *arg, uint64_t n, const unsigned char *p, size_t len),
-                           void *arg, char **cause)
+uint64_t index_build_write(struct corpus *c, const struct index_progress *progress, const struct index_each *each,
+                           uint64_t key, int fd, size_t block,
+                           void (*block_fn)(void *arg, uint64_t n, const unsigned char *p, size_t len), void *arg,
+                           char **cause)
 {
 	struct builder b;
-	build(&b, c, progress);
+	build(&b, c, progress, each);
 	struct out o = { .fd = fd, .block = block, .block_fn = block_fn, .arg = arg };
 	memcpy(o.lane, lane0, sizeof o.lane);
 	o.buf = xgrow(NULL, &o.cap, 2 * block, 1);
