@@ -1,4 +1,4 @@
-/* cli.h — the non-interactive subcommands (outline, search, compare, facts), printing text or --json. */
+/* cli.h — the non-interactive subcommands (outline, search, compare, facts, index), printing text or --json. */
 #ifndef FAZHI_CLI_H
 #define FAZHI_CLI_H
 
@@ -12,6 +12,7 @@ int cli_outline(int argc, char **argv);
 int cli_search(int argc, char **argv);
 int cli_compare(int argc, char **argv);
 int cli_facts(int argc, char **argv);
+int cli_index(int argc, char **argv);
 
 /* Shared by the subcommands: load PATH arguments (or the embedded corpus when npaths == 0),
  * print every corpus message as "fazhi: PATH: reason" on stderr; returns the failure count. */
@@ -28,6 +29,10 @@ const struct report *cli_report(struct corpus *c, size_t i);
 /* Writes s[0..n) for a human: on a terminal any byte that could drive it is shown as a
  * placeholder (text from reports is already clean; this guards arguments and messages). */
 void cli_put(FILE *f, const char *s, size_t n);
+
+/* A progress bar on stderr for index builds (struct index_progress's fn; arg unused): give it
+ * only when stderr is a terminal. */
+void cli_progress(void *arg, size_t done, size_t total);
 
 /* Prints "fazhi: CMD: MSG 'ARG'" (ARG guarded like any argument; NULL for none) and the hint
  * "Try 'fazhi CMD --help'" on stderr; returns 2, the exit status of a usage error. */

@@ -77,3 +77,13 @@ int cli_fail(const char *cmd, char *cause)
 	free(cause);
 	return 2;
 }
+
+void cli_progress(void *arg, size_t done, size_t total)
+{
+	(void)arg;
+	int width = 30, full = total ? (int)(done * (size_t)width / total) : width;
+	fprintf(stderr, "\rindexing %zu/%zu [%.*s%*s]", done, total, full, "##############################",
+	        width - full, "");
+	if (done == total)
+		fputs("\r\033[K", stderr);
+}

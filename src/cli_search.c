@@ -31,16 +31,6 @@ static void help(void)
 	      stdout);
 }
 
-static void progress_bar(void *arg, size_t done, size_t total)
-{
-	(void)arg;
-	int width = 30, full = total ? (int)(done * (size_t)width / total) : width;
-	fprintf(stderr, "\rindexing %zu/%zu [%.*s%*s]", done, total, full, "##############################",
-	        width - full, "");
-	if (done == total)
-		fputs("\r\033[K", stderr);
-}
-
 static size_t cps(const char *s, size_t n)
 {
 	size_t k = 0;
@@ -210,7 +200,7 @@ int cli_search(int argc, char **argv)
 	int npaths = argc - qi - 1;
 	cli_load(&c, argv + qi + 1, npaths);
 	char *dir = npaths ? index_cache_dir() : NULL, *notice = NULL;
-	struct index_progress bar = { progress_bar, NULL };
+	struct index_progress bar = { cli_progress, NULL };
 	struct index *ix = index_open(&c, dir, isatty(2) ? &bar : NULL, &notice);
 	cli_messages(&c, 0);
 	/* --count lists every match: the exhaustive search. A limit ranks the best without

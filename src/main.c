@@ -28,6 +28,8 @@ static const char usage_text[] =
 	"  compare [--json] FILE FILE... align sections of several reports by topic\n"
 	"  facts [--csv [--excel]|--json] PATH...\n"
 	"                                key metrics stated in the reports\n"
+	"  index [--status] [--prune[=DAYS]] PATH...\n"
+	"                                build or update the cached index of the reports\n"
 	"\n"
 	"Options:\n"
 	"  --ambiwidth=single|double     width of East Asian Ambiguous characters\n"
@@ -49,6 +51,7 @@ static const struct command commands[] = {
 	{ "search", cli_search },
 	{ "compare", cli_compare },
 	{ "facts", cli_facts },
+	{ "index", cli_index },
 };
 
 static int usage_error(const char *fmt, const char *arg)

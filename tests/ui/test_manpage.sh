@@ -38,7 +38,7 @@ failures=$?
 for opt in ambiwidth=single color=auto no\\\\-mouse help version; do
 	check "fazhi.1 documents --$opt" grep -q "\\\\-\\\\-$opt" "$MAN"
 done
-for cmd in outline search compare facts; do
+for cmd in outline search compare facts index; do
 	check "fazhi.1 has $cmd in the synopsis" grep -q "^\.B fazhi $cmd\$" "$MAN"
 	check "fazhi.1 describes $cmd under COMMANDS" grep -q "^\.BI $cmd " "$MAN"
 done
