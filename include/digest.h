@@ -16,8 +16,8 @@
  * Ids depend on the tables the digest was made with: metric is an index into the facts catalogue
  * (facts.h), part and topic are classify.h ids. The cached index is keyed on those tables
  * (FAZHI_METRICS, FAZHI_TAXONOMY and the compiled-in assets), so the digests of a cache always
- * match the tables loaded now. A digest made without a catalogue has no facts; one made without
- * a cue table has part, topic and topic2 -1 and parts covered 0.
+ * match the tables loaded now. A digest made without a catalogue has no facts; one of a report
+ * not classified has part, topic and topic2 -1 and parts covered 0.
  *
  * Offsets (fact start/end) are byte offsets into the report's text, as facts.h gives them. */
 
@@ -68,12 +68,14 @@ struct digest {
 };
 
 struct buf;
-struct classify_model;
+struct classify_paras;
 struct facts_model;
 
-/* Appends the digest of r to out. r's sections are classified with cm first (their part, topic
- * and topic2 are set); cm or fm may be NULL (see above). */
-void digest_of(struct report *r, const struct classify_model *cm, const struct facts_model *fm, struct buf *out);
+/* Appends the digest of r to out, with the classes its sections hold (classify_report_with) and
+ * the parts covered by them and by p, the paragraphs' classes (NULL: r not classified; the
+ * parts covered are then 0). fm NULL: no facts. */
+void digest_of(const struct report *r, const struct classify_paras *p, const struct facts_model *fm,
+               struct buf *out);
 
 /* Reads the digest in p[0..n) into d (whose arrays it replaces; d zeroed or decoded before).
  * Returns 0, or -1 when the bytes are not a whole digest (d is then empty). */

@@ -60,6 +60,10 @@ struct ixdoc {
 	int32_t year;
 	uint32_t len, body_start, body_end, units;
 	uint32_t nlines;      /* newlines in the body */
+	uint32_t fissuer, fissuer_len;  /* the issuer folded, for issuer: */
+	uint32_t level;       /* enum report_level, for level: */
+	uint32_t parts;       /* bits 1 << part the report covers, headed or not, for part: */
+	uint32_t topics;      /* bits 1 << topic of its sections (topic and topic2), for topic: */
 	uint64_t lines;       /* offset of its newline table in the lines region */
 };
 
@@ -129,11 +133,13 @@ struct index;
 struct index *index_blob_trusted(const void *data, size_t len, void (*release)(const void *data, size_t len));
 
 /* Called on the build's reading thread with each report once it is indexed, before it is unloaded
- * (report i of the corpus; an entry that failed to load gives its empty stand-in). fn may change
- * the report's classification fields, and must not touch the corpus. */
+ * (report i of the corpus; an entry that failed to load gives its empty stand-in), classified by
+ * the default cue table (classify_default; p holds its paragraphs' classes; sections and p are
+ * left unclassified, -1 and empty, when the table cannot be loaded). fn must not touch the corpus. */
 struct report;
+struct classify_paras;
 struct index_each {
-	void (*fn)(void *arg, size_t i, struct report *r);
+	void (*fn)(void *arg, size_t i, struct report *r, const struct classify_paras *p);
 	void *arg;
 };
 

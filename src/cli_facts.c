@@ -188,7 +188,7 @@ static int digest_at(struct corpus *c, size_t k, const struct index *ix, const s
 	size_t len;
 	if (ix && index_digest(ix, k, &p, &len) == 0 && digest_decode(p, len, d) == 0)
 		return 0;
-	struct report *r = (struct report *)cli_report(c, k);
+	const struct report *r = cli_report(c, k);
 	if (!r)
 		return -1;
 	buf_reset(scratch);

@@ -27,7 +27,8 @@ static void help(void)
 	      "  --json      one JSON object per report\n"
 	      "  --count     HITS<TAB>FILE for every matching report\n"
 	      "  --help      this text\n"
-	      "Query: words (all must occur), \"a phrase\", -word, A OR B, region:NAME, year:2021, year:2019..2022\n",
+	      "Query: words (all must occur), \"a phrase\", -word, A OR B, region:NAME, year:2021, year:2019..2022,\n"
+	      "       part:问题不足 (part:problems), topic:行政复议 (topic:review), level:乡镇 (level:town), issuer:NAME\n",
 	      stdout);
 }
 

@@ -106,15 +106,11 @@ static void put_facts(struct buf *b, const struct report *r, const struct facts_
 	facts_fini(&f);
 }
 
-void digest_of(struct report *r, const struct classify_model *cm, const struct facts_model *fm, struct buf *out)
+void digest_of(const struct report *r, const struct classify_paras *p, const struct facts_model *fm, struct buf *out)
 {
 	unsigned headed = 0, unheaded = 0;
-	if (cm) {
-		struct classify_paras p = { 0 };
-		classify_report_with(cm, r, &p);
-		classify_parts_covered(r, &p, &headed, &unheaded);
-		classify_paras_fini(&p);
-	}
+	if (p)
+		classify_parts_covered(r, p, &headed, &unheaded);
 	const struct report_meta *m = &r->meta;
 	buf_addc(out, (char)TAG);
 	put_cstr(out, m->title);

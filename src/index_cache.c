@@ -19,7 +19,6 @@
 #include "digest.h"
 #include "index_blob.h"
 #include "table.h"
-#include "classify.h"
 #include "facts.h"
 #include "xmalloc.h"
 
@@ -432,15 +431,14 @@ static void add_sum(void *arg, uint64_t b, const unsigned char *p, size_t n)
 struct digests {
 	struct buf bytes;
 	struct slot *slots;   /* per report */
-	const struct classify_model *cm;
 	const struct facts_model *fm;
 };
 
-static void add_digest(void *arg, size_t i, struct report *r)
+static void add_digest(void *arg, size_t i, struct report *r, const struct classify_paras *p)
 {
 	struct digests *d = arg;
 	size_t off = d->bytes.len;
-	digest_of(r, d->cm, d->fm, &d->bytes);
+	digest_of(r, p, d->fm, &d->bytes);
 	size_t n = d->bytes.len - off;
 	d->slots[i] = (struct slot){ off, n, checksum(3, (const unsigned char *)d->bytes.data + off, n) };
 }
@@ -494,12 +492,10 @@ static int build_file(struct corpus *c, const char *path, uint64_t key, const st
 		return -1;
 	}
 	struct sums s = { 0 };
-	char *why = NULL, *bad_cues = NULL, *bad_metrics = NULL;
-	/* The tables are loaded here, on this thread, before the reading thread uses them; a bad one
-	 * leaves its part of the digests empty (its text is in the key: fixing it rebuilds). */
-	struct digests d = { { 0 }, xcalloc(c->n + 1, sizeof *d.slots), classify_default(&bad_cues),
-	                     facts_default(&bad_metrics) };
-	free(bad_cues);
+	char *why = NULL, *bad_metrics = NULL;
+	/* The catalogue is loaded here, on this thread, before the reading thread uses it; a bad one
+	 * leaves the digests without facts (its text is in the key: fixing it rebuilds). */
+	struct digests d = { { 0 }, xcalloc(c->n + 1, sizeof *d.slots), facts_default(&bad_metrics) };
 	free(bad_metrics);
 	struct index_each each = { add_digest, &d };
 	uint64_t len = index_build_write(c, progress, &each, key, fd, BLOCK, add_sum, &s, &why);

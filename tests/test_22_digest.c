@@ -47,7 +47,9 @@ static void test_round_trip(void **state)
 		struct report *r = corpus_get(&c, i);
 		struct buf b = { 0 };
 		struct digest d = { 0 };
-		digest_of(r, cm, fm, &b);
+		struct classify_paras p = { 0 };
+		classify_report_with(cm, r, &p);
+		digest_of(r, &p, fm, &b);
 		assert_int_equal(digest_decode(b.data, b.len, &d), 0);
 		assert_true(str_is(d.title, r->meta.title));
 		assert_true(str_is(d.region, r->meta.region));
@@ -58,8 +60,6 @@ static void test_round_trip(void **state)
 		assert_true(d.body_chars > 1000 && d.body_chars < r->body_end - r->body_start);
 
 		assert_int_equal(d.nsections, r->nsections);
-		struct classify_paras p = { 0 };
-		classify_report_with(cm, r, &p);
 		unsigned headed, unheaded;
 		classify_parts_covered(r, &p, &headed, &unheaded);
 		classify_paras_fini(&p);
@@ -103,7 +103,7 @@ static void test_round_trip(void **state)
 	corpus_fini(&c);
 }
 
-/* Without tables: no classes, no facts; the rest is there. */
+/* Not classified, without a catalogue: no classes, no facts; the rest is there. */
 static void test_without_tables(void **state)
 {
 	(void)state;
@@ -119,6 +119,8 @@ static void test_without_tables(void **state)
 	assert_int_equal(d.parts_headed, 0);
 	assert_int_equal(d.nsections, r->nsections);
 	assert_true(d.nsections > 0);
+	assert_int_equal(d.sections[0].part, -1);
+	assert_int_equal(d.sections[0].topic, -1);
 	digest_fini(&d);
 	buf_fini(&b);
 	corpus_fini(&c);
@@ -134,7 +136,7 @@ static void test_damaged(void **state)
 	corpus_add_embedded(&c);
 	struct buf b = { 0 };
 	struct digest d = { 0 };
-	digest_of(corpus_get(&c, 1), classify_default(&cause), facts_default(&cause), &b);
+	digest_of(corpus_get(&c, 1), NULL, facts_default(&cause), &b);
 	for (size_t n = 0; n < b.len; n++) {
 		assert_int_equal(digest_decode(b.data, n, &d), -1);
 		assert_int_equal(d.nsections + d.nfacts + d.nwarnings, 0);
@@ -178,7 +180,11 @@ static void test_in_cache(void **state)
 		assert_int_equal(index_digest(mem, i, &p, &len) == 0 ? 1 : 0, 0);
 		assert_int_equal(index_digest(ix, i, &p, &len), 0);
 		struct buf b = { 0 };
-		digest_of(corpus_get(&c, i), classify_default(&cause), facts_default(&cause), &b);
+		struct classify_paras paras = { 0 };
+		struct report *r = corpus_get(&c, i);
+		classify_report_with(classify_default(&cause), r, &paras);
+		digest_of(r, &paras, facts_default(&cause), &b);
+		classify_paras_fini(&paras);
 		assert_int_equal(len, b.len);
 		assert_memory_equal(p, b.data, len);
 		buf_fini(&b);
