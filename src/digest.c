@@ -13,7 +13,9 @@
 
 /* The bytes: a tag, then fields in the order of struct digest, each number a varint (ids that
  * may be -1 stored plus one), each string a varint of its length plus one (0: not stated) and
- * its bytes, each double its 8 native-endian bytes (the cache is native-endian anyway). */
+ * its bytes, each double its 8 native-endian bytes (the cache is native-endian anyway). A fact
+ * stated in the same sentence as the fact before it stores its text as "not stated" (0), read
+ * back as that sentence: a sentence of several figures is kept once. */
 #define TAG 0xD1u
 
 static void put_u(struct buf *b, uint32_t v)
@@ -85,16 +87,22 @@ static void put_facts(struct buf *b, const struct report *r, const struct facts_
 	if (fm)
 		facts_extract(fm, r, &f);
 	put_u(b, (uint32_t)f.n);
+	size_t last_start = 0, last_n = 0;
 	for (size_t i = 0; i < f.n; i++) {
 		const struct facts_fact *x = &f.v[i];
 		size_t start, n;
 		sentence(r, x, &start, &n);
+		int same = i > 0 && start == last_start && n == last_n;   /* one sentence, several figures */
+		last_start = start, last_n = n;
 		put_u(b, (uint32_t)x->metric);
 		buf_add(b, &x->value, sizeof x->value);
 		put_cstr(b, x->value_text);
 		put_cstr(b, x->unit);
 		put_u(b, (uint32_t)(x->section + 1));
-		put_str(b, r->text + start, n);
+		if (same)
+			put_u(b, 0);
+		else
+			put_str(b, r->text + start, n);
 		put_u(b, (uint32_t)start);
 		put_u(b, (uint32_t)x->end);
 		put_range(b, r, x->num_start, x->num_end);
@@ -216,6 +224,12 @@ static void get_facts(struct reader *rd, struct digest *d)
 		f->unit = get_str(rd);
 		f->section = get_id(rd);
 		f->text = get_str(rd);
+		if (!f->text.s) {   /* the sentence of the fact before */
+			if (i == 0)
+				rd->bad = 1;
+			else
+				f->text = d->facts[i - 1].text;
+		}
 		f->start = get_u(rd);
 		f->end = get_u(rd);
 		f->figure = get_str(rd);
