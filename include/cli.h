@@ -22,6 +22,12 @@ size_t cli_load(struct corpus *c, char **paths, int npaths);
  * have been read (e.g. after index_open). cli_messages prints msgs[from..]; cli_message one. */
 void cli_messages(const struct corpus *c, size_t from);
 void cli_message(const struct corpus_msg *m);
+/* cli_load for a lazy corpus (c->lazy set) whose directories' walk the index cache in dir holds:
+ * without reading a directory when none changed (index_cache_walk), else by walking them. */
+size_t cli_load_indexed(struct corpus *c, char **paths, int npaths, const char *dir);
+/* Before printing what the index says of entry i without reading it: 1 when its file is still
+ * the one indexed, else 0 after printing why not (changed, gone), as cli_report does. */
+int cli_unchanged(struct corpus *c, size_t i);
 /* corpus_get for a report about to be printed; when it can no longer be read (changed since
  * the walk), its message is printed and NULL returned. */
 const struct report *cli_report(struct corpus *c, size_t i);

@@ -16,7 +16,7 @@
  * Ids depend on the tables the digest was made with: metric is an index into the facts catalogue
  * (facts.h), part and topic are classify.h ids. The cached index is keyed on those tables
  * (FAZHI_METRICS, FAZHI_TAXONOMY and the compiled-in assets), so the digests of a cache always
- * match the tables loaded now. A digest made without a catalogue has no facts; one of a report
+ * match the tables loaded now. A digest made without a catalogue keeps no facts; one of a report
  * not classified has part, topic and topic2 -1 and parts covered 0.
  *
  * Offsets (fact start/end) are byte offsets into the report's text, as facts.h gives them. */
@@ -63,6 +63,7 @@ struct digest {
 	size_t nsections;
 	struct digest_warning *warnings;
 	size_t nwarnings;
+	int facts_kept;                    /* 0: the facts were not extracted (see digest_of) */
 	struct digest_fact *facts;         /* in text order */
 	size_t nfacts;
 };
@@ -73,7 +74,10 @@ struct facts_model;
 
 /* Appends the digest of r to out, with the classes its sections hold (classify_report_with) and
  * the parts covered by them and by p, the paragraphs' classes (NULL: r not classified; the
- * parts covered are then 0). fm NULL: no facts. */
+ * parts covered are then 0). fm NULL: the facts are not extracted (facts_kept 0), as the index
+ * does for a report whose body exceeds DIGEST_FACTS_MAX: extracting them takes several bytes of
+ * scratch per byte of a sentence, so `fazhi facts` parses such a report when asked. */
+#define DIGEST_FACTS_MAX ((size_t)4 << 20)
 void digest_of(const struct report *r, const struct classify_paras *p, const struct facts_model *fm,
                struct buf *out);
 

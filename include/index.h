@@ -235,6 +235,14 @@ struct index_status {
 /* Returns 0, or -1 when no index of these PATHs is cached (out->found 0). */
 int index_cache_status(struct corpus *c, const char *dir, struct index_status *out);
 
+/* Opening without a walk: when every PATH is a directory, the cache holds an index of these
+ * PATHs, and every directory its walk read has the mtime it had then (so no file was added,
+ * removed or renamed), fills the empty lazy corpus c with that walk's entries, directories and
+ * messages, as the walk would, and returns 0: one stat per directory, none per file. A file
+ * changed in place is found when it is read (corpus_get) or checked (corpus_unchanged). Else
+ * returns -1 with c untouched: walk the PATHs. */
+int index_cache_walk(struct corpus *c, char **paths, int npaths, const char *dir);
+
 /* Removes the temporary files of builds that died (kill -9, power loss): a temporary file whose
  * index file's lock no process holds. index_open calls it before it builds. */
 void index_cache_clean(const char *dir);

@@ -8,6 +8,7 @@
 
 #include "corpus.h"
 #include "encoding.h"
+#include "index.h"
 
 size_t cli_load(struct corpus *c, char **paths, int npaths)
 {
@@ -35,13 +36,37 @@ void cli_messages(const struct corpus *c, size_t from)
 		cli_message(&c->msgs[i]);
 }
 
+/* Prints why entry i was skipped. */
+static void entry_failed(const struct corpus *c, size_t i)
+{
+	for (size_t k = 0; k < c->nmsgs; k++)
+		if (c->msgs[k].entry == (long)i && c->msgs[k].skipped)
+			cli_message(&c->msgs[k]);
+}
+
 const struct report *cli_report(struct corpus *c, size_t i)
 {
 	const struct report *r = corpus_get(c, i);
-	for (size_t k = 0; !r && k < c->nmsgs; k++)
-		if (c->msgs[k].entry == (long)i && c->msgs[k].skipped)
-			cli_message(&c->msgs[k]);
+	if (!r)
+		entry_failed(c, i);
 	return r;
+}
+
+int cli_unchanged(struct corpus *c, size_t i)
+{
+	if (corpus_loaded(c, i) && !corpus_failed(c, i))
+		return 1;
+	int same = corpus_unchanged(c, i);
+	if (!same)
+		entry_failed(c, i);
+	return same;
+}
+
+size_t cli_load_indexed(struct corpus *c, char **paths, int npaths, const char *dir)
+{
+	if (index_cache_walk(c, paths, npaths, dir) == 0)
+		return corpus_failures(c);
+	return cli_load(c, paths, npaths);
 }
 
 void cli_put(FILE *f, const char *s, size_t n)

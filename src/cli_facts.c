@@ -186,8 +186,8 @@ static int digest_at(struct corpus *c, size_t k, const struct index *ix, const s
 {
 	const void *p;
 	size_t len;
-	if (ix && index_digest(ix, k, &p, &len) == 0 && digest_decode(p, len, d) == 0)
-		return 0;
+	if (ix && index_digest(ix, k, &p, &len) == 0 && digest_decode(p, len, d) == 0 && d->facts_kept)
+		return cli_unchanged(c, k) ? 0 : -1;
 	const struct report *r = cli_report(c, k);
 	if (!r)
 		return -1;
@@ -198,14 +198,14 @@ static int digest_at(struct corpus *c, size_t k, const struct index *ix, const s
 
 /* The facts of the reports below a directory come from its cached index (built now if there is
  * none), so no report is parsed; files named alone and the samples are parsed. */
-static struct index *open_index(struct corpus *c, int npaths)
+static struct index *open_index(struct corpus *c, const char *dir)
 {
 	size_t unread = 0;
 	for (size_t i = 0; i < c->n; i++)
 		unread += !corpus_loaded(c, i);
-	char *dir = unread && npaths ? index_cache_dir() : NULL, *notice = NULL;
+	char *notice = NULL;
 	struct index *ix = NULL;
-	if (dir) {
+	if (dir && unread) {
 		struct index_progress bar = { cli_progress, NULL };
 		ix = index_open(c, dir, isatty(2) ? &bar : NULL, &notice);
 	}
@@ -218,7 +218,6 @@ static struct index *open_index(struct corpus *c, int npaths)
 		fputc('\n', stderr);
 	}
 	free(notice);
-	free(dir);
 	return ix;
 }
 
@@ -240,8 +239,9 @@ int cli_facts(int argc, char **argv)
 	struct corpus co;
 	corpus_init(&co);
 	co.lazy = 1;
-	cli_load(&co, argv + first, argc - first);
-	struct index *ix = open_index(&co, argc - first);
+	char *dir = argc > first ? index_cache_dir() : NULL;
+	cli_load_indexed(&co, argv + first, argc - first, dir);
+	struct index *ix = open_index(&co, dir);
 	struct buf out = { 0 }, scratch = { 0 };
 	struct digest d = { 0 };
 	size_t shown = 0;   /* reports read so far */
@@ -274,6 +274,7 @@ int cli_facts(int argc, char **argv)
 	buf_fini(&scratch);
 	buf_fini(&out);
 	index_free(ix);
+	free(dir);
 	corpus_fini(&co);
 	facts_default_free();
 	return status;

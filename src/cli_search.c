@@ -129,7 +129,9 @@ static void print_results(struct corpus *c, const struct index *ix, const struct
 	buf_init(&out);
 	for (size_t i = 0; i < res->n; i++) {
 		buf_reset(&out);
-		if (fmt == FMT_COUNT) {   /* the path alone: no report is read */
+		if (fmt == FMT_COUNT) {   /* the path alone: no report is read, its file is checked */
+			if (!cli_unchanged(c, res->v[i].report))
+				continue;
 			buf_printf(&out, "%zu\t%s\n", res->v[i].hits, corpus_path(c, res->v[i].report));
 		} else {
 			const struct report *r = cli_report(c, res->v[i].report);
@@ -199,8 +201,8 @@ int cli_search(int argc, char **argv)
 	corpus_init(&c);
 	c.lazy = 1;
 	int npaths = argc - qi - 1;
-	cli_load(&c, argv + qi + 1, npaths);
 	char *dir = npaths ? index_cache_dir() : NULL, *notice = NULL;
+	cli_load_indexed(&c, argv + qi + 1, npaths, dir);
 	struct index_progress bar = { cli_progress, NULL };
 	struct index *ix = index_open(&c, dir, isatty(2) ? &bar : NULL, &notice);
 	cli_messages(&c, 0);

@@ -13,7 +13,8 @@
 
 /* The bytes: a tag, then fields in the order of struct digest, each number a varint (ids that
  * may be -1 stored plus one), each string a varint of its length plus one (0: not stated) and
- * its bytes, each double its 8 native-endian bytes (the cache is native-endian anyway). A fact
+ * its bytes, each double its 8 native-endian bytes (the cache is native-endian anyway). The
+ * facts are counted plus one, 0 when they were not extracted. A fact
  * stated in the same sentence as the fact before it stores its text as "not stated" (0), read
  * back as that sentence: a sentence of several figures is kept once. */
 #define TAG 0xD1u
@@ -84,9 +85,12 @@ static void sentence(const struct report *r, const struct facts_fact *f, size_t 
 static void put_facts(struct buf *b, const struct report *r, const struct facts_model *fm)
 {
 	struct facts f = { 0 };
-	if (fm)
-		facts_extract(fm, r, &f);
-	put_u(b, (uint32_t)f.n);
+	if (!fm) {
+		put_u(b, 0);
+		return;
+	}
+	facts_extract(fm, r, &f);
+	put_u(b, (uint32_t)f.n + 1);
 	size_t last_start = 0, last_n = 0;
 	for (size_t i = 0; i < f.n; i++) {
 		const struct facts_fact *x = &f.v[i];
@@ -209,7 +213,13 @@ static void get_sections(struct reader *rd, struct digest *d)
 
 static void get_facts(struct reader *rd, struct digest *d)
 {
-	d->nfacts = get_count(rd, 18);
+	size_t n = get_count(rd, 1);
+	d->facts_kept = n > 0;
+	d->nfacts = n ? n - 1 : 0;
+	if (d->nfacts > (size_t)(rd->end - rd->p) / 18)
+		rd->bad = 1;
+	if (rd->bad)
+		d->nfacts = 0;
 	d->facts = d->nfacts ? xcalloc(d->nfacts, sizeof *d->facts) : NULL;
 	for (size_t i = 0; i < d->nfacts && !rd->bad; i++) {
 		struct digest_fact *f = &d->facts[i];

@@ -49,29 +49,38 @@ char *index_cache_dir(void)
 /* The file is the blob (index_blob.h) followed by a trailer of this file's own, so that opening
  * it reads only what the first frame needs:
  *   blob | pad to 8 | struct trailer | sums[nblocks] | notes | stats[ndocs] | slots[ndocs] |
- *   digests (padded to 8) | u64 offset of the trailer
+ *   dirs | digests (padded to 8) | u64 offset of the trailer
  * The trailer's checksum covers the blob outside its postings (head, docs, keys, words, pool,
  * lines: about 1% of the file) and the trailer up to the digests; it is checked at open. The
  * postings are cut into BLOCK-byte blocks, each with its own checksum, checked the first time a
  * search reads a key in it (index_check); each report's digest has its own, checked when it is
  * first read (index_digest), so opening never reads the digests. The notes are the messages the
- * build met loading the reports (entry, skipped, reason), given back to the corpus when the cache
- * is used, since the files are then not read. stats keep what stat said of each file when it was
- * indexed, for index_cache_status. BLOB_VERSION covers this layout too. */
+ * walk and the build met (entry, skipped, reason): those of an entry are given back to the
+ * corpus when the cache is used, since the files are then not read; those of the walk (entry
+ * NO_ENTRY) are replayed when the walk is (index_cache_walk). stats keep what stat said of each
+ * file when it was indexed (index_cache_status, index_cache_walk), dirs the directories walked
+ * with their mtimes. BLOB_VERSION covers this layout too. */
+#define NO_ENTRY UINT32_MAX
 #define BLOCK ((uint64_t)1 << 20)
 #define TRAILER_MAGIC "FAZHILZ2"
 
 struct trailer {
 	char magic[8];
-	uint64_t blob_size, block, nblocks, notes_len, ndocs, digests_len, sum;
+	uint64_t blob_size, block, nblocks, notes_len, ndocs, dirs_len, digests_len, sum;
 };
 
-struct note {   /* followed by len bytes of reason */
-	uint32_t entry, skipped, len, pad;
+struct note {   /* followed by len bytes of reason, padded to 8 */
+	uint32_t entry, skipped, len, at;   /* at: entries added before it was met */
 };
 
 struct filestat {
 	int64_t size, mtime_ns;   /* size -1: not a regular file */
+	uint64_t dev, ino;
+};
+
+struct dirstat {   /* followed by len bytes of path, padded to 8 */
+	int64_t mtime_ns;
+	uint32_t len, at;
 };
 
 struct slot {   /* a digest: bytes [off, off + len) of the digests region */
@@ -163,6 +172,7 @@ struct mapped {
 	const unsigned char *notes;
 	const struct filestat *stats;
 	const struct slot *slots;
+	const unsigned char *dirs;
 	const unsigned char *digests;
 	unsigned char *checked;   /* per block: 1 checked */
 	unsigned char *dchecked;  /* per report: 1 its digest checked, 2 found damaged */
@@ -219,7 +229,7 @@ int index_intact(const struct index *ix, const char **cause)
 /* Bytes of the trailer's tables before the digests. */
 static uint64_t meta_bytes(const struct trailer *t)
 {
-	return 8 * t->nblocks + t->notes_len + t->ndocs * (sizeof(struct filestat) + sizeof(struct slot));
+	return 8 * t->nblocks + t->notes_len + t->ndocs * (sizeof(struct filestat) + sizeof(struct slot)) + t->dirs_len;
 }
 
 static uint64_t align8(uint64_t n)
@@ -252,7 +262,8 @@ static const struct trailer *find_trailer(const unsigned char *p, size_t size, c
 	if (where != at || memcmp(t->magic, TRAILER_MAGIC, 8) != 0 || t->blob_size != h->size || t->block != BLOCK
 	    || h->post_off > h->size || h->post_len > h->size - h->post_off
 	    || t->nblocks != (h->post_len + BLOCK - 1) / BLOCK || t->ndocs != h->ndocs
-	    || t->nblocks > room / 8 || t->notes_len > room || t->ndocs > room / 40 || t->digests_len > room
+	    || t->nblocks > room / 8 || t->notes_len > room || t->ndocs > room / 56 || t->digests_len > room
+	    || t->dirs_len > room
 	    || meta_bytes(t) + align8(t->digests_len) != room) {
 		*cause = xstrdup("index file corrupt (checksum of the trailer)");
 		return NULL;
@@ -276,24 +287,54 @@ static uint64_t seal(const unsigned char *blob, const struct trailer *t, const u
 	return r ^ checksum(r, (const unsigned char *)&where, sizeof where);
 }
 
-/* Gives the corpus the messages the build met, unless it has them already. */
+/* A note read from the notes region. */
+struct note_at {
+	struct note n;
+	const char *reason;
+	const char *path;      /* a walk message's (entry NO_ENTRY), else NULL */
+	uint32_t path_len;
+};
+
+/* Reads the note at p[*at..len) and moves *at past it; -1 when the notes are damaged. */
+static int next_note(const unsigned char *p, size_t len, size_t *at, size_t nentries, struct note_at *out)
+{
+	if (len - *at < sizeof out->n)
+		return -1;
+	memcpy(&out->n, p + *at, sizeof out->n);
+	*at += sizeof out->n;
+	if (out->n.len > len - *at || (out->n.entry >= nentries && out->n.entry != NO_ENTRY))
+		return -1;
+	out->reason = (const char *)p + *at;
+	*at += ((size_t)out->n.len + 7) & ~(size_t)7;
+	out->path = NULL;
+	if (out->n.entry != NO_ENTRY) {
+		if (*at > len)
+			return -1;
+		return 0;
+	}
+	if (*at > len || len - *at < 4)
+		return -1;
+	memcpy(&out->path_len, p + *at, 4);
+	if (out->path_len > len - *at - 4)
+		return -1;
+	out->path = (const char *)p + *at + 4;
+	*at += ((size_t)out->path_len + 4 + 7) & ~(size_t)7;
+	return *at <= len ? 0 : -1;
+}
+
+/* Gives the corpus the messages of its entries the build met, unless it has them already. */
 static int take_notes(struct corpus *c, const unsigned char *p, size_t len)
 {
 	size_t at = 0;
+	struct note_at n;
 	while (at < len) {
-		struct note n;
-		if (len - at < sizeof n)
+		if (next_note(p, len, &at, c->n, &n) < 0)
 			return -1;
-		memcpy(&n, p + at, sizeof n);
-		at += sizeof n;
-		if (n.len > len - at || n.entry >= c->n)
-			return -1;
-		if (!c->files[n.entry].noted) {
-			char *reason = xstrndup((const char *)p + at, n.len);
-			corpus_note(c, n.entry, reason, n.skipped != 0);
+		if (n.n.entry != NO_ENTRY && !c->files[n.n.entry].noted) {
+			char *reason = xstrndup(n.reason, n.n.len);
+			corpus_note(c, n.n.entry, reason, n.n.skipped != 0);
 			free(reason);
 		}
-		at += (n.len + 7) & ~(size_t)7;
 	}
 	return 0;
 }
@@ -332,8 +373,9 @@ static struct mapped *map_file(const char *path, char **cause)
 	const unsigned char *notes = (const unsigned char *)(t + 1) + 8 * t->nblocks;
 	const struct filestat *stats = (const void *)(notes + t->notes_len);
 	const struct slot *slots = (const void *)(stats + t->ndocs);
+	const unsigned char *dirs = (const unsigned char *)(slots + t->ndocs);
 	*m = (struct mapped){ p, size, t, p + h->post_off, (const uint64_t *)(t + 1), h->post_len, t->nblocks,
-	                      notes, stats, slots, (const unsigned char *)(slots + t->ndocs),
+	                      notes, stats, slots, dirs, dirs + t->dirs_len,
 	                      xcalloc(t->nblocks + 1, 1), xcalloc(t->ndocs + 1, 1), xstrdup(path), st.st_dev,
 	                      st.st_ino, NULL };
 	/* The file's mtime tells index_cache_prune when it was last used; refreshed once a day. */
@@ -438,9 +480,22 @@ static void add_digest(void *arg, size_t i, struct report *r, const struct class
 {
 	struct digests *d = arg;
 	size_t off = d->bytes.len;
-	digest_of(r, p, d->fm, &d->bytes);
+	/* Facts take several bytes of scratch per byte of a sentence: a huge report's are left to
+	 * the one who asks for them, so the build's memory stays what the index needs. */
+	size_t body = r->body_end > r->body_start ? r->body_end - r->body_start : 0;
+	digest_of(r, p, body <= DIGEST_FACTS_MAX ? d->fm : NULL, &d->bytes);
 	size_t n = d->bytes.len - off;
 	d->slots[i] = (struct slot){ off, n, checksum(3, (const unsigned char *)d->bytes.data + off, n) };
+}
+
+/* A u32 length, the bytes, padding to 8. */
+static void add_padded(struct buf *out, const char *s)
+{
+	static const unsigned char zero[8];
+	uint32_t n = (uint32_t)strlen(s);
+	buf_add(out, &n, sizeof n);
+	buf_add(out, s, n);
+	buf_add(out, zero, (8 - (n + 4) % 8) % 8);
 }
 
 /* The trailer of a blob for this corpus (see above), sealed, in out. */
@@ -451,25 +506,35 @@ static void make_trailer(const unsigned char *blob, size_t len, const struct cor
 	static const unsigned char zero[8];
 	size_t pad = (size_t)(align8(len) - len);
 	buf_add(out, zero, pad);
-	struct trailer t = { TRAILER_MAGIC, len, BLOCK, (h->post_len + BLOCK - 1) / BLOCK, 0, c->n, d->bytes.len, 0 };
+	struct trailer t = { TRAILER_MAGIC, len, BLOCK, (h->post_len + BLOCK - 1) / BLOCK, 0, c->n, 0, d->bytes.len, 0 };
 	buf_add(out, &t, sizeof t);
 	buf_add(out, s->v, t.nblocks * sizeof *s->v);
 	size_t notes = out->len;
 	for (size_t i = 0; i < c->nmsgs; i++) {
 		const struct corpus_msg *msg = &c->msgs[i];
-		if (msg->entry < 0)
-			continue;
-		struct note n = { (uint32_t)msg->entry, (uint32_t)msg->skipped, (uint32_t)strlen(msg->reason), 0 };
+		struct note n = { msg->entry < 0 ? NO_ENTRY : (uint32_t)msg->entry, (uint32_t)msg->skipped,
+		                  (uint32_t)strlen(msg->reason), (uint32_t)msg->at };
 		buf_add(out, &n, sizeof n);
 		buf_add(out, msg->reason, n.len);
 		buf_add(out, zero, (8 - n.len % 8) % 8);
+		if (n.entry == NO_ENTRY)   /* the path of a walk message: no entry names it */
+			add_padded(out, msg->path);
 	}
 	t.notes_len = out->len - notes;
 	for (size_t i = 0; i < c->n; i++) {
-		struct filestat st = { c->files[i].size, c->files[i].mtime_ns };
+		const struct corpus_file *f = &c->files[i];
+		struct filestat st = { f->size, f->mtime_ns, f->dev, f->ino };
 		buf_add(out, &st, sizeof st);
 	}
 	buf_add(out, d->slots, c->n * sizeof *d->slots);
+	size_t dirs = out->len;
+	for (size_t i = 0; i < c->ndirs; i++) {
+		struct dirstat ds = { c->dirs[i].mtime_ns, (uint32_t)strlen(c->dirs[i].path), (uint32_t)c->dirs[i].at };
+		buf_add(out, &ds, sizeof ds);
+		buf_add(out, c->dirs[i].path, ds.len);
+		buf_add(out, zero, (8 - ds.len % 8) % 8);
+	}
+	t.dirs_len = out->len - dirs;
 	size_t after = pad + sizeof t, meta = out->len - after;
 	buf_add(out, d->bytes.data, d->bytes.len);
 	buf_add(out, zero, (size_t)(align8(d->bytes.len) - d->bytes.len));
@@ -530,13 +595,13 @@ static int lock_free(const char *dir, const char *name, size_t n);
 
 /* The file naming the latest index built of the paths the corpus was given, NULL when it was
  * given none (the embedded samples). Caller frees. */
-static char *roots_path(const struct corpus *c, const char *dir)
+static char *roots_path(char *const *roots, size_t n, const char *dir)
 {
-	if (!c->nroots)
+	if (!n)
 		return NULL;
-	uint64_t h = mix(0x9E3779B97F4A7C15ull, &c->nroots, sizeof c->nroots);
-	for (size_t i = 0; i < c->nroots; i++)
-		h = mix(h, c->roots[i], strlen(c->roots[i]) + 1);
+	uint64_t h = mix(0x9E3779B97F4A7C15ull, &n, sizeof n);
+	for (size_t i = 0; i < n; i++)
+		h = mix(h, roots[i], strlen(roots[i]) + 1);
 	return xasprintf("%s/roots-%016llx", dir, (unsigned long long)h);
 }
 
@@ -545,7 +610,7 @@ static char *roots_path(const struct corpus *c, const char *dir)
  * status then finds no index. */
 static void point_roots(const struct corpus *c, const char *dir, const char *path)
 {
-	char *roots = roots_path(c, dir), *last = read_roots(roots, dir);
+	char *roots = roots_path(c->roots, c->nroots, dir), *last = read_roots(roots, dir);
 	const char *base = strrchr(path, '/');
 	if (last && strcmp(last, path) != 0 && lock_free(dir, strrchr(last, '/') + 1, strlen(strrchr(last, '/') + 1))) {
 		char *lock = xasprintf("%s.lock", last);
@@ -714,7 +779,7 @@ int index_cache_status(struct corpus *c, const char *dir, struct index_status *o
 		index_free(ix);
 		return 0;
 	}
-	char *roots = roots_path(c, dir);
+	char *roots = roots_path(c->roots, c->nroots, dir);
 	char *last = read_roots(roots, dir);
 	free(roots);
 	struct mapped *m = last ? map_file(last, &cause) : NULL;
@@ -828,4 +893,93 @@ void index_cache_prune(const char *dir, time_t before, struct index_prune *out)
 	index_cache_clean(dir);
 	each_entry(dir, prune_one, &pr);
 	each_entry(dir, prune_roots, NULL);
+}
+
+/* 1 when every directory the index's walk read still has the mtime it had then. */
+static int dirs_unchanged(const struct mapped *m)
+{
+	size_t at = 0, len = m->t->dirs_len;
+	while (at < len) {
+		struct dirstat ds;
+		if (len - at < sizeof ds)
+			return 0;
+		memcpy(&ds, m->dirs + at, sizeof ds);
+		if (ds.len > len - at - sizeof ds)
+			return 0;
+		char *path = xstrndup((const char *)m->dirs + at + sizeof ds, ds.len);
+		struct stat st;
+		int same = stat(path, &st) == 0 && S_ISDIR(st.st_mode)
+		           && (long long)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec == ds.mtime_ns;
+		free(path);
+		if (!same)
+			return 0;
+		at += sizeof ds + ((ds.len + 7) & ~(size_t)7);
+	}
+	return len > 0;
+}
+
+/* Adds the directories and walk messages met before entry `upto` (from *dat, *nat onwards). */
+static void replay_until(struct corpus *c, const struct mapped *m, size_t upto, size_t *dat, size_t *nat)
+{
+	for (;;) {
+		struct dirstat ds = { 0, 0, UINT32_MAX };
+		if (*dat < m->t->dirs_len)
+			memcpy(&ds, m->dirs + *dat, sizeof ds);
+		struct note_at n = { { 0, 0, 0, UINT32_MAX }, NULL, NULL, 0 };
+		size_t next = *nat;
+		while (next < m->t->notes_len && next_note(m->notes, m->t->notes_len, &next, m->t->ndocs, &n) == 0
+		       && n.n.entry != NO_ENTRY) {
+			*nat = next;   /* an entry's note: given back when the index is loaded */
+			n.n.at = UINT32_MAX;
+		}
+		if (ds.at <= upto && ds.at <= n.n.at) {
+			char *path = xstrndup((const char *)m->dirs + *dat + sizeof ds, ds.len);
+			corpus_add_dir(c, path, ds.mtime_ns);
+			free(path);
+			*dat += sizeof ds + ((ds.len + 7) & ~(size_t)7);
+		} else if (n.n.at <= upto && n.path) {
+			char *path = xstrndup(n.path, n.path_len), *reason = xstrndup(n.reason, n.n.len);
+			corpus_add_message(c, path, reason, n.n.skipped != 0);
+			free(path);
+			free(reason);
+			*nat = next;
+		} else {
+			return;
+		}
+	}
+}
+
+int index_cache_walk(struct corpus *c, char **paths, int npaths, const char *dir)
+{
+	if (!dir || npaths <= 0 || c->n || c->nmsgs || !c->lazy)
+		return -1;
+	for (int i = 0; i < npaths; i++) {
+		struct stat st;
+		if (stat(paths[i], &st) < 0 || !S_ISDIR(st.st_mode))
+			return -1;
+	}
+	char *roots = roots_path(paths, (size_t)npaths, dir), *last = read_roots(roots, dir), *cause = NULL;
+	free(roots);
+	struct mapped *m = last ? map_file(last, &cause) : NULL;
+	free(last);
+	struct index *ix = m ? index_of(m, ((const struct head *)m->map)->key, &cause) : NULL;
+	free(cause);
+	if (!ix || !dirs_unchanged(m)) {
+		index_free(ix);
+		return -1;
+	}
+	for (int i = 0; i < npaths; i++)
+		corpus_add_root(c, paths[i]);
+	size_t dat = 0, nat = 0;
+	for (size_t i = 0; i < m->t->ndocs; i++) {
+		replay_until(c, m, i, &dat, &nat);
+		struct index_info in;
+		index_info(ix, i, &in);
+		const struct filestat *st = &m->stats[i];
+		struct corpus_file f = { (char *)in.path, st->size, st->mtime_ns, st->dev, st->ino, 0, 0 };
+		corpus_add_known(c, &f);
+	}
+	replay_until(c, m, m->t->ndocs, &dat, &nat);
+	index_free(ix);
+	return 0;
 }

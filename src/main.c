@@ -119,7 +119,9 @@ static int run_browser(char **paths, int npaths, const struct ui_options *opt)
 	struct corpus c;
 	corpus_init(&c);
 	c.lazy = 1;
-	cli_load(&c, paths, npaths);
+	char *cache = index_cache_dir();
+	cli_load_indexed(&c, paths, npaths, cache);   /* no directory read when its index is current */
+	free(cache);
 	struct index *ix = NULL;
 	size_t usable = 0, unread = 0;
 	for (size_t i = 0; i < c.n; i++)

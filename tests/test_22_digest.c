@@ -83,6 +83,7 @@ static void test_round_trip(void **state)
 		struct facts f = { 0 };
 		facts_extract(fm, r, &f);
 		assert_int_equal(d.nfacts, f.n);
+		assert_int_equal(d.facts_kept, 1);
 		for (size_t k = 0; k < f.n; k++) {
 			assert_int_equal(d.facts[k].metric, f.v[k].metric);
 			assert_true(d.facts[k].value == f.v[k].value);
@@ -116,6 +117,7 @@ static void test_without_tables(void **state)
 	digest_of(r, NULL, NULL, &b);
 	assert_int_equal(digest_decode(b.data, b.len, &d), 0);
 	assert_int_equal(d.nfacts, 0);
+	assert_int_equal(d.facts_kept, 0);
 	assert_int_equal(d.parts_headed, 0);
 	assert_int_equal(d.nsections, r->nsections);
 	assert_true(d.nsections > 0);

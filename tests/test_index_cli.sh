@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_index_cli.sh — fazhi index: builds the cached index, --status counts added, changed and removed files, --prune removes old indexes, a killed build's temporary file is removed at the next run, and facts read from the index print what parsing prints.
+# test_index_cli.sh — fazhi index: builds the cached index, --status counts added, changed and removed files, --prune removes old indexes, a killed build's temporary file is removed at the next run, facts read from the index print what parsing prints, and search and facts stay exact after files are added, renamed, removed or changed in place.
 #
 # Prints "PASS: …" or "FAIL: …" per check; exits 1 when any check failed.
 BUILD=${BUILD:-build}
@@ -118,6 +118,47 @@ t "kill -9 during a build left its temporary file (the case under test)" sh -c '
 env -u XDG_CACHE_HOME -u HOME "$FAZHI" search --count 依法行政 "$B" | sort >"$T/want"
 t "after kill -9 the next run answers right and removes the temporary file" \
 	sh -c 'cmp -s "$1" "$2" && [ -s "$1" ] && ! ls "$3"/*.tmp >/dev/null 2>&1' - "$T/after-kill" "$T/want" "$C"
+
+# Freshness: with the index current, no directory is read; a directory's mtime tells of files
+# added, removed or renamed in it; a file changed in place is found by its own stat before its
+# hits or facts are shown. After each change the answer equals a run without any cache.
+F=$T/tree
+mkdir -p "$F/a/b"
+cp assets/reports/putuo-2021.txt "$F/a/"
+cp assets/reports/wujin-2020.txt assets/reports/jingan-2019.txt "$F/a/b/"
+nocache() { env -u XDG_CACHE_HOME -u HOME "$FAZHI" "$@" 2>/dev/null; }
+agree() {   # DESCRIPTION: search --count and facts --csv as without a cache, nothing on stderr
+	"$FAZHI" search --count 法治 "$F" >"$T/s.idx" 2>"$T/s.err"
+	nocache search --count 法治 "$F" >"$T/s.want"
+	"$FAZHI" facts --csv "$F" >"$T/f.idx" 2>>"$T/s.err"
+	nocache facts --csv "$F" >"$T/f.want"
+	t "$1: search and facts as without a cache" \
+		sh -c 'cmp -s "$1" "$2" && cmp -s "$3" "$4" && [ -s "$1" ] && [ ! -s "$5" ]' - \
+		"$T/s.idx" "$T/s.want" "$T/f.idx" "$T/f.want" "$T/s.err"
+}
+"$FAZHI" index "$F" >/dev/null
+agree "indexed"
+if command -v strace >/dev/null 2>&1; then
+	strace -f -e trace=getdents64,getdents -o "$T/trace" "$FAZHI" search --count 法治 "$F" >/dev/null 2>&1
+	t "with the index current, search reads no directory" sh -c '! grep -q getdents "$1"' - "$T/trace"
+fi
+cp assets/reports/simen-2022.txt "$F/a/b/added.txt"
+agree "a file added in a subdirectory"
+mv "$F/a/b/added.txt" "$F/a/renamed.txt"
+agree "a file renamed into another directory"
+rm "$F/a/b/wujin-2020.txt"
+agree "a file removed"
+printf '\n依法行政\n' >>"$F/a/putuo-2021.txt"
+"$FAZHI" search --count 法治 "$F" >"$T/s.idx" 2>"$T/s.err"
+st=$?
+t "a file changed in place is named, not counted from the index (exit 1)" \
+	sh -c '[ "$1" -eq 1 ] && ! grep -q putuo "$2" && grep -q "^fazhi: .*/putuo-2021.txt: changed since the directory was read\$" "$3" && [ -s "$2" ]' \
+	- "$st" "$T/s.idx" "$T/s.err"
+"$FAZHI" facts --csv "$F" >"$T/f.idx" 2>"$T/f.err"
+t "facts: the file changed in place is named, its old facts not shown" \
+	sh -c '! grep -q putuo "$1" && grep -q "putuo-2021.txt: changed since" "$2"' - "$T/f.idx" "$T/f.err"
+"$FAZHI" index "$F" >/dev/null 2>&1
+agree "indexed again after the change in place"
 
 # --prune: an index unused for longer than DAYS goes, a recent one stays.
 "$FAZHI" index "$D" >/dev/null
