@@ -23,7 +23,7 @@ static const char usage_text[] =
 	"\n"
 	"Commands:\n"
 	"  outline [--json] FILE...      metadata and chapter tree of each report\n"
-	"  search [--json] [--count] [--limit N] QUERY [PATH...]\n"
+	"  search [--json] [--count] [--limit N] [--update] QUERY [PATH...]\n"
 	"                                search the reports (default: the samples)\n"
 	"  compare [--json] FILE FILE... align sections of several reports by topic\n"
 	"  facts [--csv [--excel]|--json] PATH...\n"

@@ -157,8 +157,11 @@ t "a file changed in place is named, not counted from the index (exit 1)" \
 "$FAZHI" facts --csv "$F" >"$T/f.idx" 2>"$T/f.err"
 t "facts: the file changed in place is named, its old facts not shown" \
 	sh -c '! grep -q putuo "$1" && grep -q "putuo-2021.txt: changed since" "$2"' - "$T/f.idx" "$T/f.err"
-"$FAZHI" index "$F" >/dev/null 2>&1
-agree "indexed again after the change in place"
+"$FAZHI" search --update --count 法治 "$F" >"$T/s.idx" 2>"$T/s.err"
+nocache search --count 法治 "$F" >"$T/s.want"
+t "search --update re-indexes the file changed in place and counts it" \
+	sh -c 'cmp -s "$1" "$2" && grep -q putuo "$1" && ! grep -q "changed since the directory" "$3"' - "$T/s.idx" "$T/s.want" "$T/s.err"
+agree "after search --update"
 
 # --prune: an index unused for longer than DAYS goes, a recent one stays.
 "$FAZHI" index "$D" >/dev/null
