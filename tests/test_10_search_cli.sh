@@ -9,16 +9,7 @@ failures=0
 T=$(mktemp -d "${TMPDIR:-/tmp}/fazhi-search-cli-XXXXXX")
 trap 'rm -rf "$T"' EXIT
 
-t() {
-	desc=$1
-	shift
-	if "$@"; then
-		echo "PASS: $desc"
-	else
-		echo "FAIL: $desc"
-		failures=$((failures + 1))
-	fi
-}
+. tests/checks.sh
 
 "$FAZHI" search --help >"$T/help" 2>"$T/help.err"
 st=$?

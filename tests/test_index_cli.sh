@@ -11,16 +11,7 @@ trap 'rm -rf "$T"' EXIT
 export XDG_CACHE_HOME="$T/cache"
 C="$XDG_CACHE_HOME/fazhi"
 
-t() {
-	desc=$1
-	shift
-	if "$@"; then
-		echo "PASS: $desc"
-	else
-		echo "FAIL: $desc"
-		failures=$((failures + 1))
-	fi
-}
+. tests/checks.sh
 
 D="$T/reports"
 mkdir -p "$D/sub"
