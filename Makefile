@@ -153,6 +153,8 @@ bench: deps all
 	@echo
 	@sh tests/bench_startup.sh
 	@echo
+	@sh tests/bench_index.sh
+	@echo
 	@sh tests/bench_facts.sh
 	@echo
 	@sh tests/bench_formats.sh

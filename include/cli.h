@@ -1,4 +1,4 @@
-/* cli.h — the non-interactive subcommands (outline, search, compare, facts), printing text or --json. */
+/* cli.h — the non-interactive subcommands (outline, search, compare, facts, index), printing text or --json. */
 #ifndef FAZHI_CLI_H
 #define FAZHI_CLI_H
 
@@ -27,6 +27,7 @@ int cli_review_models(const char *cmd, const struct classify_model **cm, const s
 int cli_trend(int argc, char **argv);
 /* `fazhi facts --chart METRIC PATH...` (cli_facts hands its argv over when --chart is given). */
 int cli_chart(int argc, char **argv);
+int cli_index(int argc, char **argv);
 
 /* Shared by the subcommands: load PATH arguments (or the embedded corpus when npaths == 0),
  * print every corpus message as "fazhi: PATH: reason" on stderr; returns the failure count.
@@ -38,6 +39,12 @@ size_t cli_load(struct corpus *c, char **paths, int npaths);
  * have been read (e.g. after index_open). cli_messages prints msgs[from..]; cli_message one. */
 void cli_messages(const struct corpus *c, size_t from);
 void cli_message(const struct corpus_msg *m);
+/* cli_load for a lazy corpus (c->lazy set) whose directories' walk the index cache in dir holds:
+ * without reading a directory when none changed (index_cache_walk), else by walking them. */
+size_t cli_load_indexed(struct corpus *c, char **paths, int npaths, const char *dir);
+/* Before printing what the index says of entry i without reading it: 1 when its file is still
+ * the one indexed, else 0 after printing why not (changed, gone), as cli_report does. */
+int cli_unchanged(struct corpus *c, size_t i);
 /* corpus_get for a report about to be printed; when it can no longer be read (changed since
  * the walk), its message is printed and NULL returned. */
 const struct report *cli_report(struct corpus *c, size_t i);
@@ -50,6 +57,9 @@ int cli_index_meta(void *arg, size_t i, struct corpus_meta *out);
  * placeholder (text from reports is already clean; this guards arguments and messages). */
 void cli_put(FILE *f, const char *s, size_t n);
 
+/* A progress bar on stderr for index builds (struct index_progress's fn; arg unused): give it
+ * only when stderr is a terminal. */
+void cli_progress(void *arg, size_t done, size_t total);
 
 /* Prints "fazhi: CMD: MSG 'ARG'" (ARG guarded like any argument; NULL for none) and the hint
  * "Try 'fazhi CMD --help'" on stderr; returns 2, the exit status of a usage error. */

@@ -84,6 +84,20 @@ struct corpus {
 	size_t nfixes, fixcap;
 	char *text_cache;          /* cache directory of extracted text (extract_cache.h), owned;
 	                            * NULL: web pages, PDF and Word files are converted every time */
+	char **roots;                     /* the paths given to corpus_add_path, in order, owned: the
+	                                   * cache names the latest index of these (index_cache_status) */
+	size_t nroots, rootcap;
+	struct corpus_dir *dirs;          /* every directory walked, in walk order, owned */
+	size_t ndirs, dircap;
+};
+
+/* A directory a walk read, with the mtime stat gave before it was read: a file added to it,
+ * removed from it or renamed in it changes that mtime, so an unchanged list of directories
+ * and mtimes means an unchanged list of files (the index cache's fast open, index_cache_walk). */
+struct corpus_dir {
+	char *path;                /* owned; as walked */
+	long long mtime_ns;
+	size_t at;                 /* entries added before it was read */
 };
 
 void corpus_init(struct corpus *c);
@@ -136,6 +150,22 @@ size_t corpus_size(const struct corpus *c, size_t i);
  * else the report is loaded (a failed entry gives NULLs and year 0). */
 void corpus_meta(struct corpus *c, size_t i, struct corpus_meta *out);
 void corpus_set_meta(struct corpus *c, const struct corpus_meta_source *src);
+
+/* Replaying a walk recorded elsewhere (the index cache), without reading the directories:
+ * corpus_add_root records a PATH argument (as corpus_add_path does), corpus_add_dir a directory
+ * walked (its fazhi-meta.tsv is looked up as a walk would, but a message about it is left to the
+ * replayed messages), corpus_add_known an unread lazy entry
+ * with what stat said of it then (its size, mtime, device, inode: a file changed since fails when
+ * it is read, as in any lazy corpus), corpus_add_message a message of the walk (a skipped file). */
+void corpus_add_root(struct corpus *c, const char *path);
+void corpus_add_dir(struct corpus *c, const char *path, long long mtime_ns);
+void corpus_add_known(struct corpus *c, const struct corpus_file *f);
+void corpus_add_message(struct corpus *c, const char *path, const char *reason, int skipped);
+
+/* 1 when entry i's file is still what stat said when it was recorded (always 1 for an entry
+ * that is not a regular file); else 0, and the entry fails with its message, as corpus_get
+ * would when reading it. One stat, nothing read. */
+int corpus_unchanged(struct corpus *c, size_t i);
 
 /* Records a message about entry i met elsewhere (e.g. kept by the index cache from the build
  * that read the file): inserted in walk order, the entry marked noted, and failed when

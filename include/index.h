@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "buf.h"
 #include "corpus.h"
@@ -208,6 +209,52 @@ int index_intact(const struct index *ix, const char **cause);
  * never NULL (it says what was damaged). */
 struct index *index_reopen(struct index *ix, struct corpus *c, const char *dir, const struct index_progress *progress,
                            char **notice);
+
+/* The digest of report i (digest.h) kept by a cached index: 0 with its bytes in [*p, *p + *len),
+ * valid until index_free (decode them with digest_decode); -1 when the index keeps none (built
+ * in memory, without a cache) or the bytes failed their checksum (then parse the report). The
+ * first call for a report checks its checksum; opening the cache never reads the digests. */
+int index_digest(const struct index *ix, size_t report, const void **p, size_t *len);
+
+/* ---- upkeep of the cache directory (index_cache.c) ----
+ * Files there: index-<hash of the paths of the files>.bin (an index), its .lock, a build's
+ * temporary index-….bin.<pid>.tmp, and roots-<hash of the PATH arguments>, which names the
+ * latest index built of those arguments (corpus.roots), so that the index of a directory is
+ * found again after files were added or removed. */
+
+/* How the cached index of the corpus's PATHs compares with the corpus as walked now: by path,
+ * and for a path in both by the size and mtime stat gave. Nothing is read but the cache. */
+struct index_status {
+	int found;        /* an index of these PATHs is cached */
+	int current;      /* it is valid for the corpus as it is (nothing below counted) */
+	size_t indexed;   /* reports in that index */
+	size_t added;     /* files of the corpus it does not hold */
+	size_t changed;   /* files it holds whose size or mtime differ */
+	size_t removed;   /* files it holds that the corpus no longer has */
+};
+/* Returns 0, or -1 when no index of these PATHs is cached (out->found 0). */
+int index_cache_status(struct corpus *c, const char *dir, struct index_status *out);
+
+/* Opening without a walk: when every PATH is a directory, the cache holds an index of these
+ * PATHs, and every directory its walk read has the mtime it had then (so no file was added,
+ * removed or renamed), fills the empty lazy corpus c with that walk's entries, directories and
+ * messages, as the walk would, and returns 0: one stat per directory, none per file. A file
+ * changed in place is found when it is read (corpus_get) or checked (corpus_unchanged). Else
+ * returns -1 with c untouched: walk the PATHs. */
+int index_cache_walk(struct corpus *c, char **paths, int npaths, const char *dir);
+
+/* Removes the temporary files of builds that died (kill -9, power loss): a temporary file whose
+ * index file's lock no process holds. index_open calls it before it builds. */
+void index_cache_clean(const char *dir);
+
+/* Removes the index files not used since `before` (the mtime of an index file, which opening it
+ * refreshes once a day), with their locks; those locked by a build are kept. Also removes dead
+ * builds' temporary files and roots files that name no index. */
+struct index_prune {
+	size_t removed, kept;                        /* index files */
+	unsigned long long removed_bytes, kept_bytes;
+};
+void index_cache_prune(const char *dir, time_t before, struct index_prune *out);
 
 /* Sets the corpus key in a freshly built index's blob and reseals its checksum. */
 void index_set_key(struct index *ix, uint64_t key);

@@ -33,7 +33,7 @@
  * Design limits: report texts below 4 GiB, fewer than 2^31 reports and 2^31 distinct words. */
 
 #define BLOB_MAGIC "FAZHIIX"
-#define BLOB_VERSION 4
+#define BLOB_VERSION 6
 #define WORD_BASE 0x110000u          /* unit ids below are code points, above are words */
 #define KEY_HEAD (1ull << 63)        /* the heading field */
 #define KEY_PAIR (1ull << 62)        /* a pair of units, with positions */
@@ -60,6 +60,10 @@ struct ixdoc {
 	int32_t year;
 	uint32_t len, body_start, body_end, units;
 	uint32_t nlines;      /* newlines in the body */
+	uint32_t fissuer, fissuer_len;  /* the issuer folded, for issuer: */
+	uint32_t level;       /* enum report_level, for level: */
+	uint32_t parts;       /* bits 1 << part the report covers, headed or not, for part: */
+	uint32_t topics;      /* bits 1 << topic of its sections (topic and topic2), for topic: */
 	uint64_t lines;       /* offset of its newline table in the lines region */
 };
 
@@ -128,6 +132,17 @@ static inline size_t index_blob_utf8_next(const unsigned char *s, size_t n, size
 struct index;
 struct index *index_blob_trusted(const void *data, size_t len, void (*release)(const void *data, size_t len));
 
+/* Called on the build's reading thread with each report once it is indexed, before it is unloaded
+ * (report i of the corpus; an entry that failed to load gives its empty stand-in), classified by
+ * the default cue table (classify_default; p holds its paragraphs' classes; sections and p are
+ * left unclassified, -1 and empty, when the table cannot be loaded). fn must not touch the corpus. */
+struct report;
+struct classify_paras;
+struct index_each {
+	void (*fn)(void *arg, size_t i, struct report *r, const struct classify_paras *p);
+	void *arg;
+};
+
 /* Builds the index of c and writes its blob to fd (from offset 0), laid out straight from the
  * builder's tables, so no second copy of the postings is ever held in memory; key goes in the
  * head, sealed as index_blob_seal does. Each block-byte piece of the postings region (the last
@@ -135,9 +150,10 @@ struct index *index_blob_trusted(const void *data, size_t len, void (*release)(c
  * Returns the blob's size, or 0 with *cause (caller frees) when a write failed. */
 struct corpus;
 struct index_progress;
-uint64_t index_build_write(struct corpus *c, const struct index_progress *progress, uint64_t key, int fd,
-                           size_t block, void (*block_fn)(void *arg, uint64_t n, const unsigned char *p, size_t len),
-                           void *arg, char **cause);
+uint64_t index_build_write(struct corpus *c, const struct index_progress *progress, const struct index_each *each,
+                           uint64_t key, int fd, size_t block,
+                           void (*block_fn)(void *arg, uint64_t n, const unsigned char *p, size_t len), void *arg,
+                           char **cause);
 
 /* Checksum of the whole blob, the header's checksum field read as 0 (index.c). */
 uint64_t index_blob_seal(const unsigned char *p, size_t size);

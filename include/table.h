@@ -13,8 +13,13 @@ typedef void *table_parse_fn(const char *text, size_t len, char **cause);
  * or `parse` refuses it. */
 void *table_load(const char *env, const char *asset, table_parse_fn *parse, char **cause);
 
-/* Appends the whole file at `path` to *b. Returns 0, or -1 with *cause set (caller frees). */
+/* Appends the text table_load would parse to *b: the file named by `env`, else the asset. *path
+ * gets the file's name (borrowed from the environment), NULL for the asset. Returns 0, or -1
+ * with *cause set (caller frees). The index cache keys on this text, so a changed table rebuilds. */
 struct buf;
+int table_text(const char *env, const char *asset, struct buf *b, const char **path, char **cause);
+
+/* Appends the whole file at `path` to *b. Returns 0, or -1 with *cause set (caller frees). */
 int table_read_file(const char *path, struct buf *b, char **cause);
 
 #endif

@@ -48,13 +48,37 @@ void cli_messages(const struct corpus *c, size_t from)
 		cli_message(&c->msgs[i]);
 }
 
+/* Prints why entry i was skipped. */
+static void entry_failed(const struct corpus *c, size_t i)
+{
+	for (size_t k = 0; k < c->nmsgs; k++)
+		if (c->msgs[k].entry == (long)i && c->msgs[k].skipped)
+			cli_message(&c->msgs[k]);
+}
+
 const struct report *cli_report(struct corpus *c, size_t i)
 {
 	const struct report *r = corpus_get(c, i);
-	for (size_t k = 0; !r && k < c->nmsgs; k++)
-		if (c->msgs[k].entry == (long)i && c->msgs[k].skipped)
-			cli_message(&c->msgs[k]);
+	if (!r)
+		entry_failed(c, i);
 	return r;
+}
+
+int cli_unchanged(struct corpus *c, size_t i)
+{
+	if (corpus_loaded(c, i) && !corpus_failed(c, i))
+		return 1;
+	int same = corpus_unchanged(c, i);
+	if (!same)
+		entry_failed(c, i);
+	return same;
+}
+
+size_t cli_load_indexed(struct corpus *c, char **paths, int npaths, const char *dir)
+{
+	if (index_cache_walk(c, paths, npaths, dir) == 0)
+		return corpus_failures(c);
+	return cli_load(c, paths, npaths);
 }
 
 void cli_put(FILE *f, const char *s, size_t n)
@@ -98,3 +122,12 @@ int cli_fail(const char *cmd, char *cause)
 	return 2;
 }
 
+void cli_progress(void *arg, size_t done, size_t total)
+{
+	(void)arg;
+	int width = 30, full = total ? (int)(done * (size_t)width / total) : width;
+	fprintf(stderr, "\rindexing %zu/%zu [%.*s%*s]", done, total, full, "##############################",
+	        width - full, "");
+	if (done == total)
+		fputs("\r\033[K", stderr);
+}

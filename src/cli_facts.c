@@ -2,11 +2,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "cli.h"
 #include "corpus.h"
+#include "digest.h"
 #include "facts.h"
+#include "index.h"
 
 static const char usage_text[] =
 	"Usage: fazhi facts [--csv [--excel]|--json] [PATH...]\n"
@@ -34,41 +37,20 @@ static const char usage_text[] =
 
 enum format { TEXT, CSV, JSON };
 
-/* The sentence without the blanks that open its line. */
-static void sentence(const struct report *r, const struct facts_fact *f, const char **s, size_t *n)
-{
-	size_t a = f->start;
-	while (a < f->end && (r->text[a] == ' ' || r->text[a] == '\n'))
-		a++;
-	while (a + 2 <= f->end && (unsigned char)r->text[a] == 0xc2 && (unsigned char)r->text[a + 1] == 0xa0)
-		a += 2;
-	*s = r->text + a, *n = f->end - a;
-	if (*n && (*s)[*n - 1] == '\n')
-		(*n)--;
-}
-
-/* A fact's unit "counter|qualifier;…" split: the counter's length, and the qualifiers ("" when none). */
-static size_t counter_of(const char *unit, const char **qualifier)
-{
-	const char *bar = strchr(unit, '|');
-	*qualifier = bar ? bar + 1 : "";
-	return bar ? (size_t)(bar - unit) : strlen(unit);
-}
-
 /* The numerals of the chapters holding section sec, outermost first, joined by sep. */
-static void section_path(struct buf *b, const struct report *r, int sec, int json)
+static void section_path(struct buf *b, const struct digest *d, int sec, int json)
 {
 	int path[8], depth = 0;
-	for (; sec >= 0 && depth < 8; sec = r->sections[sec].parent)
+	for (; sec >= 0 && depth < 8; sec = d->sections[sec].parent)
 		path[depth++] = sec;
-	for (int d = depth - 1; d >= 0; d--) {
-		const struct section *s = &r->sections[path[d]];
-		if (d != depth - 1)
+	for (int k = depth - 1; k >= 0; k--) {
+		const struct digest_str *n = &d->sections[path[k]].number;
+		if (k != depth - 1)
 			buf_addc(b, json ? ',' : '/');
 		if (json)
-			buf_add_json(b, r->text + s->number_start, s->number_end - s->number_start);
+			buf_add_json(b, n->s ? n->s : "", n->n);
 		else
-			buf_add(b, r->text + s->number_start, s->number_end - s->number_start);
+			buf_add(b, n->s ? n->s : "", n->n);
 	}
 }
 
@@ -81,97 +63,112 @@ static void json_string_or_null(struct buf *b, const char *s, size_t n)
 }
 
 /* What a computed rate came from: "rev_corrected 5 / rev_concluded 40", "rev_corrected 1+8 / …". */
-static void formula(struct buf *b, const struct facts_model *m, const struct facts *all, const struct facts_fact *f)
+static void formula(struct buf *b, const struct facts_model *m, const struct digest *d, const struct digest_fact *f)
 {
-	const struct facts_fact *num = &all->v[f->from[0]], *den = &all->v[f->from[1]];
-	buf_printf(b, "%s %s", facts_metric_name(m, num->metric), num->value_text);
+	const struct digest_fact *num = &d->facts[f->from[0]], *den = &d->facts[f->from[1]];
+	buf_printf(b, "%s %.*s", facts_metric_name(m, num->metric), (int)num->value_text.n, num->value_text.s);
 	for (size_t i = 0; i < f->nalso; i++)
-		buf_printf(b, "+%s", all->v[f->also[i]].value_text);
-	buf_printf(b, " / %s %s", facts_metric_name(m, den->metric), den->value_text);
+		buf_printf(b, "+%.*s", (int)d->facts[f->also[i]].value_text.n, d->facts[f->also[i]].value_text.s);
+	buf_printf(b, " / %s %.*s", facts_metric_name(m, den->metric), (int)den->value_text.n, den->value_text.s);
 }
 
-static void print_fact(struct buf *b, enum format fmt, const struct facts_model *m, const struct report *r,
-		       const struct facts *all, const struct facts_fact *f)
+/* The unit figures compare in (宗 and 起 of cases as 件), of a unit not NUL-terminated. */
+static void unit_norm(const struct digest_fact *f, char *dst, size_t size)
 {
-	const char *region = r->meta.region ? r->meta.region : "", *name = facts_metric_name(m, f->metric);
-	const char *s;
-	size_t n;
+	char unit[sizeof ((struct facts_fact *)0)->unit];
+	size_t n = f->unit.n < sizeof unit - 1 ? f->unit.n : sizeof unit - 1;
+	memcpy(unit, f->unit.s ? f->unit.s : "", n);
+	unit[n] = '\0';
+	facts_unit_norm(unit, dst, size);
+}
+
+/* A fact of report `path` as one line of the chosen format. */
+static void print_fact(struct buf *b, enum format fmt, const struct facts_model *m, const char *path,
+                       const struct digest *d, const struct digest_fact *f)
+{
+	const char *region = d->region.s ? d->region.s : "", *name = facts_metric_name(m, f->metric);
+	size_t region_len = d->region.s ? d->region.n : 0;
+	const char *unit = f->unit.s ? f->unit.s : "", *bar = memchr(unit, '|', f->unit.n);
+	size_t counter = bar ? (size_t)(bar - unit) : f->unit.n;
+	const char *qualifier = bar ? bar + 1 : "";
+	size_t qualifier_len = bar ? f->unit.n - counter - 1 : 0;
+	const char *label = facts_metric_label(m, f->metric), *period = f->period.s ? f->period.s : "";
+	int value_len = (int)f->value_text.n;
 	struct buf from = { 0 };
-	sentence(r, f, &s, &n);
+	const char *text = f->text.s;
+	size_t text_len = f->text.n;
 	if (f->computed) {   /* its text is the figures it came from */
-		formula(&from, m, all, f);
-		s = from.data, n = from.len;
+		formula(&from, m, d, f);
+		text = from.data, text_len = from.len;
 	}
-	const char *qualifier;
-	size_t counter = counter_of(f->unit, &qualifier);
-	const char *label = facts_metric_label(m, f->metric);
 	if (fmt == CSV) {
-		buf_add_csv(b, r->path, strlen(r->path));
+		buf_add_csv(b, path, strlen(path));
 		buf_addc(b, ',');
-		buf_add_csv(b, region, strlen(region));
-		if (r->meta.year)
-			buf_printf(b, ",%d,", r->meta.year);
+		buf_add_csv(b, region, region_len);
+		if (d->year)
+			buf_printf(b, ",%d,", d->year);
 		else
 			buf_adds(b, ",,");
 		buf_printf(b, "%s,", name);
 		buf_add_csv(b, label, strlen(label));
-		buf_printf(b, ",%s,", f->value_text);
-		buf_add_csv(b, f->unit, counter);
+		buf_printf(b, ",%.*s,", value_len, f->value_text.s);
+		buf_add_csv(b, unit, counter);
 		buf_addc(b, ',');
-		buf_add_csv(b, qualifier, strlen(qualifier));
+		buf_add_csv(b, qualifier, qualifier_len);
 		buf_addc(b, ',');
-		buf_add_csv(b, r->text + f->period_start, f->period_end - f->period_start);
+		buf_add_csv(b, period, f->period.n);
 		buf_addc(b, ',');
 		struct buf sec = { 0 };
-		section_path(&sec, r, f->section, 0);
+		section_path(&sec, d, f->section, 0);
 		buf_add_csv(b, sec.data ? sec.data : "", sec.len);
 		buf_fini(&sec);
 		buf_addc(b, ',');
-		buf_add_csv(b, s, n);
+		buf_add_csv(b, text, text_len);
 		buf_adds(b, "\r\n");
 		buf_fini(&from);
 		return;
 	}
 	if (fmt == JSON) {
 		buf_adds(b, "{\"file\":");
-		buf_add_json(b, r->path, strlen(r->path));
+		buf_add_json(b, path, strlen(path));
 		buf_adds(b, ",\"region\":");
-		json_string_or_null(b, region, strlen(region));
-		if (r->meta.year)
-			buf_printf(b, ",\"year\":%d", r->meta.year);
+		json_string_or_null(b, region, region_len);
+		if (d->year)
+			buf_printf(b, ",\"year\":%d", d->year);
 		else
 			buf_adds(b, ",\"year\":null");
 		buf_printf(b, ",\"metric\":\"%s\",\"label\":", name);
 		buf_add_json(b, label, strlen(label));
-		buf_printf(b, ",\"value\":%s,\"unit\":", f->value_text);
-		buf_add_json(b, f->unit, counter);
-		buf_adds(b, ",\"unit_norm\":");   /* the unit figures compare in: 宗 and 起 of cases as 件 */
-		buf_add_json(b, f->unit_norm, strlen(f->unit_norm));
+		buf_printf(b, ",\"value\":%.*s,\"unit\":", value_len, f->value_text.s);
+		buf_add_json(b, unit, counter);
+		char norm[sizeof ((struct facts_fact *)0)->unit_norm];
+		unit_norm(f, norm, sizeof norm);
+		buf_adds(b, ",\"unit_norm\":");
+		buf_add_json(b, norm, strlen(norm));
 		buf_adds(b, ",\"qualifier\":");
-		json_string_or_null(b, qualifier, strlen(qualifier));
+		json_string_or_null(b, qualifier, qualifier_len);
 		buf_adds(b, ",\"text\":");
-		buf_add_json(b, s, n);
+		buf_add_json(b, text, text_len);
 		buf_adds(b, ",\"figure\":");
-		json_string_or_null(b, r->text + f->num_start, f->num_end - f->num_start);
-		buf_printf(b, ",\"start\":%zu,\"end\":%zu,\"section\":[", f->computed ? f->start : (size_t)(s - r->text),
-			   f->end);
-		section_path(b, r, f->section, 1);
+		json_string_or_null(b, f->figure.s, f->figure.n);
+		buf_printf(b, ",\"start\":%zu,\"end\":%zu,\"section\":[", f->start, f->end);
+		section_path(b, d, f->section, 1);
 		buf_adds(b, "],\"period\":");
-		json_string_or_null(b, r->text + f->period_start, f->period_end - f->period_start);
+		json_string_or_null(b, period, f->period.n);
 		if (f->computed)
-			buf_printf(b, ",\"computed\":true,\"from\":[\"%s\",\"%s\"]",
-				   facts_metric_name(m, all->v[f->from[0]].metric), facts_metric_name(m, all->v[f->from[1]].metric));
+			buf_printf(b, ",\"computed\":true,\"from\":[\"%s\",\"%s\"]", facts_metric_name(m, d->facts[f->from[0]].metric),
+				   facts_metric_name(m, d->facts[f->from[1]].metric));
 		buf_adds(b, "}\n");
 		buf_fini(&from);
 		return;
 	}
-	buf_printf(b, "%s\t%s\t%s\t", name, f->value_text, f->unit);
-	if (f->period_end > f->period_start) {
+	buf_printf(b, "%s\t%.*s\t%.*s\t", name, value_len, f->value_text.s, (int)f->unit.n, unit);
+	if (f->period.n) {
 		buf_addc(b, '[');
-		buf_add(b, r->text + f->period_start, f->period_end - f->period_start);
+		buf_add(b, period, f->period.n);
 		buf_adds(b, "] ");
 	}
-	buf_add(b, s, n);
+	buf_add(b, text, text_len);
 	buf_addc(b, '\n');
 	buf_fini(&from);
 }
@@ -205,6 +202,48 @@ static int options(int argc, char **argv, enum format *fmt, int *excel)
 	return i;
 }
 
+/* The digest of entry k into d: from the index when it keeps it, else made from the report
+ * (into scratch). Returns 0, or -1 when the report cannot be read (its message printed). */
+static int digest_at(struct corpus *c, size_t k, const struct index *ix, const struct facts_model *m,
+                     struct buf *scratch, struct digest *d)
+{
+	const void *p;
+	size_t len;
+	if (ix && index_digest(ix, k, &p, &len) == 0 && digest_decode(p, len, d) == 0 && d->facts_kept)
+		return cli_unchanged(c, k) ? 0 : -1;
+	const struct report *r = cli_report(c, k);
+	if (!r)
+		return -1;
+	buf_reset(scratch);
+	digest_of(r, NULL, m, scratch);
+	return digest_decode(scratch->data, scratch->len, d);
+}
+
+/* The facts of the reports below a directory come from its cached index (built now if there is
+ * none), so no report is parsed; files named alone and the samples are parsed. */
+static struct index *open_index(struct corpus *c, const char *dir)
+{
+	size_t unread = 0;
+	for (size_t i = 0; i < c->n; i++)
+		unread += !corpus_loaded(c, i);
+	char *notice = NULL;
+	struct index *ix = NULL;
+	if (dir && unread) {
+		struct index_progress bar = { cli_progress, NULL };
+		ix = index_open(c, dir, isatty(2) ? &bar : NULL, &notice);
+	}
+	for (size_t i = 0; !ix && i < c->n; i++)
+		corpus_load(c, i);   /* every message is known before the first line is printed */
+	cli_messages(c, 0);
+	if (notice) {
+		fputs("fazhi: ", stderr);
+		cli_put(stderr, notice, strlen(notice));
+		fputc('\n', stderr);
+	}
+	free(notice);
+	return ix;
+}
+
 int cli_facts(int argc, char **argv)
 {
 	for (int i = 1; i < argc && argv[i][0] == '-' && strcmp(argv[i], "--") != 0; i++)
@@ -225,32 +264,43 @@ int cli_facts(int argc, char **argv)
 		return cli_fail("facts", cause);
 	struct corpus co;
 	corpus_init(&co);
-	size_t failed = cli_load(&co, argv + first, argc - first);
-	struct buf out = { 0 };
-	struct facts f = { 0 };
+	co.lazy = 1;
+	char *dir = argc > first ? index_cache_dir() : NULL;
+	cli_load_indexed(&co, argv + first, argc - first, dir);
+	struct index *ix = open_index(&co, dir);
+	struct buf out = { 0 }, scratch = { 0 };
+	struct digest d = { 0 };
+	size_t shown = 0;   /* reports read so far */
 	if (excel)
 		buf_adds(&out, "\xEF\xBB\xBF");   /* Excel reads CSV as the ANSI code page without it */
 	if (fmt == CSV)
 		buf_adds(&out, "file,region,year,metric,label,value,unit,qualifier,period,section,text\r\n");
 	for (size_t k = 0; k < co.n; k++) {
-		const struct report *r = corpus_get(&co, k);   /* an eager corpus: every one loaded */
-		f.n = 0;
-		facts_extract(m, r, &f);
-		facts_compute(m, &f, 0);
-		if (fmt == TEXT && f.n) {
-			buf_printf(&out, "%s%s", k ? "\n" : "", r->meta.region ? r->meta.region : r->path);
-			if (r->meta.year)
-				buf_printf(&out, " %d", r->meta.year);
-			buf_printf(&out, " (%s)\n", r->path);
+		if (corpus_failed(&co, k) || digest_at(&co, k, ix, m, &scratch, &d) < 0)
+			continue;
+		const char *path = corpus_path(&co, k);
+		if (fmt == TEXT && d.nfacts) {
+			buf_printf(&out, "%s", shown ? "\n" : "");
+			if (d.region.s)
+				buf_add(&out, d.region.s, d.region.n);
+			else
+				buf_adds(&out, path);
+			if (d.year)
+				buf_printf(&out, " %d", d.year);
+			buf_printf(&out, " (%s)\n", path);
 		}
-		for (size_t i = 0; i < f.n; i++)
-			print_fact(&out, fmt, m, r, &f, &f.v[i]);
+		shown++;
+		for (size_t i = 0; i < d.nfacts; i++)
+			print_fact(&out, fmt, m, path, &d, &d.facts[i]);
 		cli_put(stdout, out.data ? out.data : "", out.len);   /* paths may hold escapes */
 		buf_reset(&out);
 	}
-	int status = failed || co.n == 0 ? 1 : 0;   /* corpus_fini empties co */
-	facts_fini(&f);
+	int status = corpus_failures(&co) || shown == 0 ? 1 : 0;
+	digest_fini(&d);
+	buf_fini(&scratch);
 	buf_fini(&out);
+	index_free(ix);
+	free(dir);
 	corpus_fini(&co);
 	facts_default_free();
 	return status;

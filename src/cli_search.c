@@ -15,7 +15,7 @@
 
 enum format { FMT_TEXT, FMT_JSON, FMT_COUNT };
 
-#define USAGE "Usage: fazhi search [--json] [--count] [--limit N] QUERY [PATH...]\n"
+#define USAGE "Usage: fazhi search [--json] [--count] [--limit N] [--update] QUERY [PATH...]\n"
 
 
 static void help(void)
@@ -24,21 +24,14 @@ static void help(void)
 	      "Searches the reports (the embedded samples when no PATH is given) and prints the matching\n"
 	      "reports, best first, with their hits and snippets.\n"
 	      "  --limit N   the N best reports only (ranked without proving every report)\n"
+	      "  --update    read the directories and bring the cached index up to date first, also\n"
+	      "              for files changed in place (else they are named and left out)\n"
 	      "  --json      one JSON object per report\n"
 	      "  --count     HITS<TAB>FILE for every matching report\n"
 	      "  --help      this text\n"
-	      "Query: words (all must occur), \"a phrase\", -word, A OR B, region:NAME, year:2021, year:2019..2022\n",
+	      "Query: words (all must occur), \"a phrase\", -word, A OR B, region:NAME, year:2021, year:2019..2022,\n"
+	      "       part:问题不足 (part:problems), topic:行政复议 (topic:review), level:乡镇 (level:town), issuer:NAME\n",
 	      stdout);
-}
-
-static void progress_bar(void *arg, size_t done, size_t total)
-{
-	(void)arg;
-	int width = 30, full = total ? (int)(done * (size_t)width / total) : width;
-	fprintf(stderr, "\rindexing %zu/%zu [%.*s%*s]", done, total, full, "##############################",
-	        width - full, "");
-	if (done == total)
-		fputs("\r\033[K", stderr);
 }
 
 static size_t cps(const char *s, size_t n)
@@ -138,7 +131,9 @@ static void print_results(struct corpus *c, const struct index *ix, const struct
 	buf_init(&out);
 	for (size_t i = 0; i < res->n; i++) {
 		buf_reset(&out);
-		if (fmt == FMT_COUNT) {   /* the path alone: no report is read */
+		if (fmt == FMT_COUNT) {   /* the path alone: no report is read, its file is checked */
+			if (!cli_unchanged(c, res->v[i].report))
+				continue;
 			buf_printf(&out, "%zu\t%s\n", res->v[i].hits, corpus_path(c, res->v[i].report));
 		} else {
 			const struct report *r = cli_report(c, res->v[i].report);
@@ -158,7 +153,7 @@ static void print_results(struct corpus *c, const struct index *ix, const struct
 
 /* Reads the options; returns the index of QUERY in argv, -1 after a usage message, or 0 after
  * the help. */
-static int options(int argc, char **argv, enum format *fmt, size_t *limit)
+static int options(int argc, char **argv, enum format *fmt, size_t *limit, int *update)
 {
 	int i = 1;
 	/* A QUERY may start with "-" (an exclusion), so only "--…" and -h are options. */
@@ -172,6 +167,8 @@ static int options(int argc, char **argv, enum format *fmt, size_t *limit)
 			*fmt = FMT_JSON;
 		else if (strcmp(a, "--count") == 0)
 			*fmt = FMT_COUNT;
+		else if (strcmp(a, "--update") == 0)
+			*update = 1;
 		else if (strcmp(a, "--limit") == 0 && i + 1 < argc)
 			v = argv[++i];
 		else if (strncmp(a, "--limit=", 8) == 0)
@@ -193,7 +190,8 @@ int cli_search(int argc, char **argv)
 {
 	enum format fmt = FMT_TEXT;
 	size_t limit = 0;
-	int qi = options(argc, argv, &fmt, &limit);
+	int update = 0;
+	int qi = options(argc, argv, &fmt, &limit, &update);
 	if (qi <= 0)
 		return qi < 0 ? 2 : 0;
 	if (qi >= argc)
@@ -203,14 +201,18 @@ int cli_search(int argc, char **argv)
 	if (!q)
 		return cli_fail("search", cause);
 	/* The files of a directory are read by the index build, or not at all when its cache is
-	 * valid: then only the reports printed with snippets are read. */
+	 * valid: then only the reports printed with snippets are read. Nor are the directories, when
+	 * none changed since the index was built, unless --update asks to look at every file. */
 	struct corpus c;
 	corpus_init(&c);
 	c.lazy = 1;
 	int npaths = argc - qi - 1;
-	cli_load(&c, argv + qi + 1, npaths);
 	char *dir = npaths ? index_cache_dir() : NULL, *notice = NULL;
-	struct index_progress bar = { progress_bar, NULL };
+	if (update)
+		cli_load(&c, argv + qi + 1, npaths);
+	else
+		cli_load_indexed(&c, argv + qi + 1, npaths, dir);
+	struct index_progress bar = { cli_progress, NULL };
 	struct index *ix = index_open(&c, dir, isatty(2) ? &bar : NULL, &notice);
 	cli_messages(&c, 0);
 	/* --count lists every match: the exhaustive search. A limit ranks the best without

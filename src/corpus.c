@@ -64,6 +64,12 @@ void corpus_fini(struct corpus *c)
 		meta_fixes_free(c->fixes[i].table);
 	}
 	free(c->fixes);
+	for (size_t i = 0; i < c->nroots; i++)
+		free(c->roots[i]);
+	free(c->roots);
+	for (size_t i = 0; i < c->ndirs; i++)
+		free(c->dirs[i].path);
+	free(c->dirs);
 	corpus_init(c);
 }
 
@@ -127,8 +133,9 @@ static int fail(struct corpus *c, const char *path, struct target *t, char *reas
 	return msg_at(c, path, reason, 1, (size_t)t->entry, t->entry);
 }
 
-/* The table of directory `dir` (dlen bytes of a path), read on first use. */
-static const struct corpus_fixes *fixes_of(struct corpus *c, const char *dir, size_t dlen)
+/* The table of directory `dir` (dlen bytes of a path), read on first use; a message about it is
+ * recorded unless quiet. */
+static const struct corpus_fixes *fixes_quiet(struct corpus *c, const char *dir, size_t dlen, int quiet)
 {
 	for (size_t i = 0; i < c->nfixes; i++)
 		if (strlen(c->fixes[i].dir) == dlen && memcmp(c->fixes[i].dir, dir, dlen) == 0)
@@ -145,12 +152,19 @@ static const struct corpus_fixes *fixes_of(struct corpus *c, const char *dir, si
 		f->mtime_ns = (long long)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
 		if (table_read_file(path, &b, &cause) == 0)
 			f->table = meta_fixes_parse(b.data ? b.data : "", b.len, &cause);
-		if (cause)
+		if (cause && !quiet)
 			add_msg(c, path, cause, 0);
+		else
+			free(cause);
 	}
 	buf_fini(&b);
 	free(path);
 	return f;
+}
+
+static const struct corpus_fixes *fixes_of(struct corpus *c, const char *dir, size_t dlen)
+{
+	return fixes_quiet(c, dir, dlen, 0);
 }
 
 /* Corrects r by the table of its file's directory. */
@@ -369,6 +383,17 @@ static int entry_cmp(const void *a, const void *b)
 	return strcmp(((const struct entry *)a)->name, ((const struct entry *)b)->name);
 }
 
+static long long mtime_of(const struct stat *st)
+{
+	return (long long)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
+}
+
+static void add_dir(struct corpus *c, const char *path, const struct stat *st)
+{
+	c->dirs = xgrow(c->dirs, &c->dircap, c->ndirs + 1, sizeof *c->dirs);
+	c->dirs[c->ndirs++] = (struct corpus_dir){ xstrdup(path), mtime_of(st), c->n };
+}
+
 static void walk_dir(struct walk *w, const char *path, const struct stat *st)
 {
 	struct dir_id id = { st->st_dev, st->st_ino };
@@ -404,6 +429,7 @@ static void walk_dir(struct walk *w, const char *path, const struct stat *st)
 	while (dlen > 1 && path[dlen - 1] == '/')
 		dlen--;
 	fixes_of(w->c, path, dlen);   /* known before any report is read, for the cache key */
+	add_dir(w->c, path, st);
 	w->open = xgrow(w->open, &w->opencap, w->nopen + 1, sizeof *w->open);
 	w->open[w->nopen++] = id;
 	size_t plen = strlen(path);
@@ -445,8 +471,41 @@ static int add_path(struct corpus *c, const char *path)
 	return w.failed;
 }
 
+void corpus_add_root(struct corpus *c, const char *path)
+{
+	c->roots = xgrow(c->roots, &c->rootcap, c->nroots + 1, sizeof *c->roots);
+	c->roots[c->nroots++] = xstrdup(path);
+}
+
+void corpus_add_dir(struct corpus *c, const char *path, long long mtime_ns)
+{
+	size_t dlen = strlen(path);
+	while (dlen > 1 && path[dlen - 1] == '/')
+		dlen--;
+	fixes_quiet(c, path, dlen, 1);
+	c->dirs = xgrow(c->dirs, &c->dircap, c->ndirs + 1, sizeof *c->dirs);
+	c->dirs[c->ndirs++] = (struct corpus_dir){ xstrdup(path), mtime_ns, c->n };
+}
+
+void corpus_add_known(struct corpus *c, const struct corpus_file *f)
+{
+	add_entry(c, f->path, NULL, NULL);
+	struct corpus_file *e = &c->files[c->n - 1];
+	e->size = f->size;
+	e->mtime_ns = f->mtime_ns;
+	e->dev = f->dev;
+	e->ino = f->ino;
+	e->noted = 0;
+}
+
+void corpus_add_message(struct corpus *c, const char *path, const char *reason, int skipped)
+{
+	add_msg(c, path, xstrdup(reason), skipped);
+}
+
 int corpus_add_path(struct corpus *c, const char *path)
 {
+	corpus_add_root(c, path);
 	int failed = add_path(c, path);
 	if (c->readcap > KEEP_MAX) {
 		free(c->readbuf);
@@ -467,6 +526,35 @@ void corpus_add_embedded(struct corpus *c)
 	}
 }
 
+#define CHANGED "changed since the directory was read"
+
+/* 1 when st is what the walk saw of f. */
+static int same_file(const struct corpus_file *f, const struct stat *st)
+{
+	return S_ISREG(st->st_mode) && (long long)st->st_size == f->size && mtime_of(st) == f->mtime_ns
+	       && (unsigned long long)st->st_dev == f->dev && (unsigned long long)st->st_ino == f->ino;
+}
+
+int corpus_unchanged(struct corpus *c, size_t i)
+{
+	struct corpus_file *f = &c->files[i];
+	if (f->failed)
+		return 0;
+	if (f->size < 0)
+		return 1;
+	struct stat st;
+	int err = stat(f->path, &st) < 0 ? errno : 0;
+	if (!err && same_file(f, &st))
+		return 1;
+	struct target t = { (long)i, NULL };
+	fail(c, f->path, &t, xstrdup(err ? errno_reason(err) : CHANGED));
+	f->noted = 1;
+	f->failed = 1;
+	report_free(c->reports[i]);
+	c->reports[i] = NULL;
+	return 0;
+}
+
 /* Reads lazy entry i into reports[i]; a file that is no longer the one the walk saw fails. */
 static void load_entry(struct corpus *c, size_t i)
 {
@@ -479,10 +567,8 @@ static void load_entry(struct corpus *c, size_t i)
 		failed = fail(c, f->path, &t, xstrdup(errno_reason(errno)));
 	} else if (fstat(fd, &st) < 0) {
 		failed = fail(c, f->path, &t, xstrdup(errno_reason(errno)));
-	} else if (!S_ISREG(st.st_mode) || (long long)st.st_size != f->size
-	           || (long long)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec != f->mtime_ns
-	           || (unsigned long long)st.st_dev != f->dev || (unsigned long long)st.st_ino != f->ino) {
-		failed = fail(c, f->path, &t, xstrdup("changed since the directory was read"));
+	} else if (!same_file(f, &st)) {
+		failed = fail(c, f->path, &t, xstrdup(CHANGED));
 	} else {
 		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 		failed = read_fd(c, f->path, fd, (size_t)st.st_size, &t);

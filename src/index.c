@@ -99,8 +99,9 @@ static int check_tables(const unsigned char *p, const struct head *h)
 	const struct ixdoc *d = (const struct ixdoc *)(p + h->docs_off);
 	for (size_t i = 0; i < h->ndocs && ok; i++) {
 		const uint32_t o[][2] = { { d[i].path, d[i].path_len }, { d[i].title, d[i].title_len },
-		                          { d[i].region, d[i].region_len }, { d[i].fregion, d[i].fregion_len } };
-		for (int j = 0; j < 4; j++)   /* each string ends in a NUL, so it may be used as a C string */
+		                          { d[i].region, d[i].region_len }, { d[i].fregion, d[i].fregion_len },
+		                          { d[i].fissuer, d[i].fissuer_len } };
+		for (int j = 0; j < 5; j++)   /* each string ends in a NUL, so it may be used as a C string */
 			ok &= in_range(o[j][0], (uint64_t)o[j][1] + 1, h->pool_len)
 				&& p[h->pool_off + o[j][0] + o[j][1]] == '\0';
 		ok &= in_range(d[i].lines, d[i].nlines, h->lines_len);   /* a varint is at least a byte */
@@ -726,12 +727,13 @@ static int passes(const struct index *ix, const struct query *q, uint32_t doc)
 	const struct ixdoc *d = &ix->docs[doc];
 	if (q->year_from && (d->year < q->year_from || d->year > q->year_to))
 		return 0;
-	if (q->region) {
-		const char *r = ix->pool + d->fregion;
-		if (!find(r, d->fregion_len, q->region, q->region_len))
-			return 0;
-	}
-	return 1;
+	if (q->region && !find(ix->pool + d->fregion, d->fregion_len, q->region, q->region_len))
+		return 0;
+	if (q->issuer && !find(ix->pool + d->fissuer, d->fissuer_len, q->issuer, q->issuer_len))
+		return 0;
+	if (q->level >= 0 && d->level != (uint32_t)q->level)
+		return 0;
+	return (!q->parts || (d->parts & q->parts)) && (!q->topics || (d->topics & q->topics));
 }
 
 /* 1 when x ranks before y: higher score, ties in corpus order. */

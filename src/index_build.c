@@ -11,6 +11,7 @@
 #include "fileio.h"
 #include "fold.h"
 #include "index_blob.h"
+#include "classify.h"
 #include "xmalloc.h"
 
 /* Speed comes from touching the big tables once per distinct key of a report, not once per
@@ -463,15 +464,24 @@ static uint32_t add_string(struct buf *pool, const char *s, uint32_t *len)
 	return off;
 }
 
+/* s folded (NULL as ""), added to the pool. */
+static uint32_t add_folded(struct buf *pool, const char *s, uint32_t *len)
+{
+	size_t flen;
+	char *f = fold_string(s ? s : "", s ? strlen(s) : 0, &flen);
+	uint32_t off = add_string(pool, f, len);
+	free(f);
+	return off;
+}
+
 static void add_meta(struct builder *b, struct ixdoc *d, const struct report *r)
 {
 	d->path = add_string(&b->strings, r->path, &d->path_len);
 	d->title = add_string(&b->strings, r->meta.title, &d->title_len);
 	d->region = add_string(&b->strings, r->meta.region, &d->region_len);
-	size_t flen;
-	char *fr = fold_string(r->meta.region ? r->meta.region : "", r->meta.region ? strlen(r->meta.region) : 0, &flen);
-	d->fregion = add_string(&b->strings, fr, &d->fregion_len);
-	free(fr);
+	d->fregion = add_folded(&b->strings, r->meta.region, &d->fregion_len);
+	d->fissuer = add_folded(&b->strings, r->meta.issuer, &d->fissuer_len);
+	d->level = (uint32_t)r->meta.level;
 	d->year = r->meta.year;
 	d->len = (uint32_t)r->len;
 }
@@ -946,6 +956,9 @@ enum { SLOTS = 32 };   /* enough that neither thread waits on the other for long
 struct pipe {
 	struct builder *b;
 	struct corpus *c;
+	const struct index_each *each;   /* may be NULL */
+	const struct classify_model *cm; /* may be NULL: reports are not classified */
+	struct classify_paras paras;     /* the reading thread's */
 	struct keys body[SLOTS], head[SLOTS];
 	size_t ready, done;    /* reports cut by the reader; indexed by the writer */
 	const size_t *asleep;  /* a thread waits on moved for this count to reach want */
@@ -954,10 +967,33 @@ struct pipe {
 	pthread_cond_t moved;  /* ready or done went up */
 };
 
+/* What the part: and topic: filters read. */
+static void add_classes(struct ixdoc *d, const struct report *r, const struct classify_paras *p)
+{
+	unsigned headed = 0, unheaded = 0, topics = 0;
+	if (p)
+		classify_parts_covered(r, p, &headed, &unheaded);
+	for (size_t i = 0; p && i < r->nsections; i++)
+		for (int t = 0; t < 2; t++) {
+			int id = t ? r->sections[i].topic2 : r->sections[i].topic;
+			if (id >= 0 && id < 32)
+				topics |= 1u << id;
+		}
+	d->parts = headed | unheaded;
+	d->topics = topics;
+}
+
 static void read_report(struct pipe *p, size_t i)
 {
 	int held = corpus_loaded(p->c, i);
-	prepare(p->b, (uint32_t)i, corpus_load(p->c, i), &p->body[i % SLOTS], &p->head[i % SLOTS]);
+	corpus_load(p->c, i);
+	struct report *r = p->c->reports[i];
+	if (p->cm)
+		classify_report_with(p->cm, r, &p->paras);
+	prepare(p->b, (uint32_t)i, r, &p->body[i % SLOTS], &p->head[i % SLOTS]);
+	add_classes(&p->b->docs[i], r, p->cm ? &p->paras : NULL);
+	if (p->each && p->each->fn)
+		p->each->fn(p->each->arg, i, r, &p->paras);
 	if (!held)
 		corpus_unload(p->c, i);
 }
@@ -1011,7 +1047,8 @@ static void progress_at(const struct index_progress *progress, size_t i, size_t 
 }
 
 /* Indexes every report of c into b. */
-static void build(struct builder *b, struct corpus *c, const struct index_progress *progress)
+static void build(struct builder *b, struct corpus *c, const struct index_progress *progress,
+                  const struct index_each *each)
 {
 	memset(b, 0, sizeof *b);
 	b->docs = xcalloc(c->n + 1, sizeof *b->docs);
@@ -1020,7 +1057,9 @@ static void build(struct builder *b, struct corpus *c, const struct index_progre
 	for (size_t i = 0; i < c->n; i++)
 		bytes += corpus_size(c, i);
 	arena_grow(b, bytes + bytes / 2);   /* postings take about the size of the text */
-	struct pipe p = { .b = b, .c = c };
+	char *cause = NULL;
+	struct pipe p = { .b = b, .c = c, .each = each, .cm = classify_default(&cause) };   /* loaded on this thread */
+	free(cause);
 	pthread_t t;
 	int two = c->n > 1 && pthread_mutex_init(&p.lock, NULL) == 0;
 	if (two && pthread_cond_init(&p.moved, NULL) != 0) {
@@ -1055,6 +1094,7 @@ static void build(struct builder *b, struct corpus *c, const struct index_progre
 		pthread_cond_destroy(&p.moved);
 		pthread_mutex_destroy(&p.lock);
 	}
+	classify_paras_fini(&p.paras);
 	for (int k = 0; k < SLOTS; k++)
 		for (struct keys *ks = &p.body[k]; ks; ks = ks == &p.body[k] ? &p.head[k] : NULL) {
 			free(ks->k);
@@ -1067,7 +1107,7 @@ static void build(struct builder *b, struct corpus *c, const struct index_progre
 struct index *index_build(struct corpus *c, const struct index_progress *progress)
 {
 	struct builder b;
-	build(&b, c, progress);
+	build(&b, c, progress, NULL);
 	struct out o = { .fd = -1 };
 	struct head h;
 	write_blob(&b, c->n, 0, &o, &h);
@@ -1076,12 +1116,13 @@ struct index *index_build(struct corpus *c, const struct index_progress *progres
 	return index_blob_trusted(o.mem, h.size, release_heap);
 }
 
-uint64_t index_build_write(struct corpus *c, const struct index_progress *progress, uint64_t key, int fd,
-                           size_t block, void (*block_fn)(void *arg, uint64_t n, const unsigned char *p, size_t len),
-                           void *arg, char **cause)
+uint64_t index_build_write(struct corpus *c, const struct index_progress *progress, const struct index_each *each,
+                           uint64_t key, int fd, size_t block,
+                           void (*block_fn)(void *arg, uint64_t n, const unsigned char *p, size_t len), void *arg,
+                           char **cause)
 {
 	struct builder b;
-	build(&b, c, progress);
+	build(&b, c, progress, each);
 	struct out o = { .fd = fd, .block = block, .block_fn = block_fn, .arg = arg };
 	memcpy(o.lane, lane0, sizeof o.lane);
 	o.buf = xgrow(NULL, &o.cap, 2 * block, 1);

@@ -23,7 +23,7 @@ static const char usage_text[] =
 	"\n"
 	"Commands:\n"
 	"  outline [--json] FILE...      metadata and chapter tree of each report\n"
-	"  search [--json] [--count] [--limit N] QUERY [PATH...]\n"
+	"  search [--json] [--count] [--limit N] [--update] QUERY [PATH...]\n"
 	"                                search the reports (default: the samples)\n"
 	"  compare [--json|--md|--csv] FILE FILE...\n"
 	"                                align sections of several reports by topic\n"
@@ -37,6 +37,8 @@ static const char usage_text[] =
 	"  trend [--csv|--json] [--region R] PATH...\n"
 	"                                each region's metrics by year, text repeated from the\n"
 	"                                year before\n"
+	"  index [--status] [--prune[=DAYS]] PATH...\n"
+	"                                build or update the cached index of the reports\n"
 	"\n"
 	"Options:\n"
 	"  --ambiwidth=single|double     width of East Asian Ambiguous characters\n"
@@ -61,6 +63,7 @@ static const struct command commands[] = {
 	{ "table", cli_table },
 	{ "check", cli_check },
 	{ "trend", cli_trend },
+	{ "index", cli_index },
 };
 
 static int usage_error(const char *fmt, const char *arg)
@@ -119,7 +122,9 @@ static int run_browser(char **paths, int npaths, const struct ui_options *opt)
 	struct corpus c;
 	corpus_init(&c);
 	c.lazy = 1;
-	cli_load(&c, paths, npaths);
+	char *cache = index_cache_dir();
+	cli_load_indexed(&c, paths, npaths, cache);   /* no directory read when its index is current */
+	free(cache);
 	struct index *ix = NULL;
 	size_t usable = 0, unread = 0;
 	for (size_t i = 0; i < c.n; i++)

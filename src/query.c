@@ -8,7 +8,9 @@
 
 #include <unistr.h>
 
+#include "classify.h"
 #include "fold.h"
+#include "report.h"
 #include "xmalloc.h"
 
 enum tok_kind { TOK_TERM, TOK_OR, TOK_FIELD };
@@ -18,7 +20,7 @@ struct tok {
 	const char *s;      /* raw text of the term or the field value */
 	size_t n;
 	int exclude;
-	int year;           /* TOK_FIELD: 1 for year:, 0 for region: */
+	int field;          /* TOK_FIELD: enum field */
 };
 
 struct parser {
@@ -88,16 +90,22 @@ static void read_word(struct parser *p, struct tok *t)
 	t->n = p->pos - start;
 }
 
-/* Length of a field prefix ("region:", "year:", either colon) at the parser position, or 0. */
-static size_t field_prefix(const struct parser *p, int *year)
+enum field { FIELD_REGION, FIELD_YEAR, FIELD_PART, FIELD_TOPIC, FIELD_LEVEL, FIELD_ISSUER, NFIELDS };
+static const char *const field_names[NFIELDS] = { "region", "year", "part", "topic", "level", "issuer" };
+static const char *const field_examples[NFIELDS] = {
+	"region:普陀", "year:2021 or year:2019..2022", "part:问题不足 or part:problems",
+	"topic:行政复议 or topic:review", "level:乡镇 or level:town", "issuer:司法局",
+};
+
+/* Length of a field prefix ("region:", "year:" …, either colon) at the parser position, or 0. */
+static size_t field_prefix(const struct parser *p, int *field)
 {
-	static const char *const names[] = { "region", "year" };
-	for (int i = 0; i < 2; i++) {
-		size_t m = strlen(names[i]);
-		if (p->n - p->pos < m + 1 || strncasecmp(p->s + p->pos, names[i], m) != 0)
+	for (int i = 0; i < NFIELDS; i++) {
+		size_t m = strlen(field_names[i]);
+		if (p->n - p->pos < m + 1 || strncasecmp(p->s + p->pos, field_names[i], m) != 0)
 			continue;
 		const char *c = p->s + p->pos + m;
-		*year = i;
+		*field = i;
 		if (*c == ':')
 			return m + 1;
 		if (p->n - p->pos >= m + 3 && memcmp(c, "\xEF\xBC\x9A", 3) == 0)
@@ -121,10 +129,10 @@ static int read_token(struct parser *p, char **cause)
 		t->exclude = 1;
 		c = peek(p, p->pos, &k);
 	}
-	size_t fp = field_prefix(p, &t->year);
+	size_t fp = field_prefix(p, &t->field);
 	if (fp) {
 		if (t->exclude) {
-			*cause = xstrdup("a region: or year: filter cannot be negated with '-'");
+			*cause = xasprintf("a %s: filter cannot be negated with '-'", field_names[t->field]);
 			return -1;
 		}
 		t->kind = TOK_FIELD;
@@ -136,8 +144,7 @@ static int read_token(struct parser *p, char **cause)
 			read_word(p, t);
 		}
 		if (t->n == 0) {
-			*cause = xstrdup(t->year ? "year: needs a value, as in year:2021 or year:2019..2022"
-			                         : "region: needs a value, as in region:普陀");
+			*cause = xasprintf("%s: needs a value, as in %s", field_names[t->field], field_examples[t->field]);
 			return -1;
 		}
 	} else if (is_quote(c)) {
@@ -183,31 +190,93 @@ static int parse_year(const char *s, size_t n, int *year)
 	return 0;
 }
 
-static int set_field(struct query *q, const struct tok *t, char **cause)
+static int set_year(struct query *q, const struct tok *t, char **cause)
 {
-	if (t->year) {
-		int range = t->n > 6 && memcmp(t->s + 4, "..", 2) == 0;
-		int from, to;
-		int bad = range
-			? parse_year(t->s, 4, &from) < 0 || parse_year(t->s + 6, t->n - 6, &to) < 0
-			: parse_year(t->s, t->n, &from) < 0 || (to = from, 0);
-		if (bad || from > to) {
-			*cause = xstrdup("year: expects a year or a range, as in year:2021 or year:2019..2022");
-			return -1;
-		}
-		if (q->year_from) {
-			*cause = xstrdup("year: is given twice");
-			return -1;
-		}
-		q->year_from = from;
-		q->year_to = to;
-		return 0;
-	}
-	if (q->region) {
-		*cause = xstrdup("region: is given twice");
+	int range = t->n > 6 && memcmp(t->s + 4, "..", 2) == 0;
+	int from, to;
+	int bad = range
+		? parse_year(t->s, 4, &from) < 0 || parse_year(t->s + 6, t->n - 6, &to) < 0
+		: parse_year(t->s, t->n, &from) < 0 || (to = from, 0);
+	if (bad || from > to) {
+		*cause = xstrdup("year: expects a year or a range, as in year:2021 or year:2019..2022");
 		return -1;
 	}
-	q->region = fold_string(t->s, t->n, &q->region_len);
+	q->year_from = from;
+	q->year_to = to;
+	return 0;
+}
+
+/* The words a level is asked by, after its name (report_level_name). */
+static const char *const level_words[REPORT_LEVEL_COUNT][4] = {
+	[REPORT_LEVEL_OTHER] = { "其他", "其它" },
+	[REPORT_LEVEL_PROVINCE] = { "省", "省级" },
+	[REPORT_LEVEL_CITY] = { "市", "市级", "地级" },
+	[REPORT_LEVEL_COUNTY] = { "县", "区", "县级", "区县" },
+	[REPORT_LEVEL_TOWN] = { "乡镇", "镇", "乡", "街道" },
+	[REPORT_LEVEL_DEPARTMENT] = { "部门", "局" },
+};
+
+static int level_of(const char *s, size_t n)
+{
+	for (int l = 0; l < REPORT_LEVEL_COUNT; l++) {
+		const char *name = report_level_name(l);
+		if (strlen(name) == n && strncasecmp(s, name, n) == 0)
+			return l;
+		for (int k = 0; k < 4 && level_words[l][k]; k++)
+			if (strlen(level_words[l][k]) == n && memcmp(s, level_words[l][k], n) == 0)
+				return l;
+	}
+	return -1;
+}
+
+/* A part (topic: 1, a topic) by its id ("problems"), as a bit; else every one whose label holds
+ * s (问题 → 问题不足; 行政复议 → 行政复议与行政应诉); 0 when none does. */
+static unsigned classes_of(const char *s, size_t n, int topic)
+{
+	char *v = xstrndup(s, n);
+	unsigned bits = 0, named = 0;
+	int count = topic ? CLASSIFY_NONE : CLASSIFY_PREAMBLE;
+	for (int i = 0; i < count; i++) {
+		if (strcasecmp(v, topic ? classify_topic_name(i) : classify_part_name(i)) == 0)
+			named = 1u << i;
+		if (strstr(topic ? classify_topic_label(i) : classify_part_label(i), v))
+			bits |= 1u << i;
+	}
+	free(v);
+	return named ? named : bits;
+}
+
+static int set_field(struct query *q, const struct tok *t, char **cause)
+{
+	int f = t->field;
+	int given = f == FIELD_YEAR ? q->year_from != 0 : f == FIELD_REGION ? q->region != NULL
+	          : f == FIELD_PART ? q->parts != 0 : f == FIELD_TOPIC ? q->topics != 0
+	          : f == FIELD_LEVEL ? q->level >= 0 : q->issuer != NULL;
+	if (given) {
+		*cause = xasprintf("%s: is given twice", field_names[f]);
+		return -1;
+	}
+	if (f == FIELD_YEAR)
+		return set_year(q, t, cause);
+	if (f == FIELD_REGION || f == FIELD_ISSUER) {
+		size_t len;
+		char *v = fold_string(t->s, t->n, &len);
+		if (f == FIELD_REGION)
+			q->region = v, q->region_len = len;
+		else
+			q->issuer = v, q->issuer_len = len;
+		return 0;
+	}
+	if (f == FIELD_LEVEL)
+		q->level = level_of(t->s, t->n);
+	else if (f == FIELD_PART)
+		q->parts = classes_of(t->s, t->n, 0);
+	else
+		q->topics = classes_of(t->s, t->n, 1);
+	if ((f == FIELD_LEVEL && q->level < 0) || (f == FIELD_PART && !q->parts) || (f == FIELD_TOPIC && !q->topics)) {
+		*cause = xasprintf("%s: does not know '%.*s'; try %s", field_names[f], (int)t->n, t->s, field_examples[f]);
+		return -1;
+	}
 	return 0;
 }
 
@@ -262,7 +331,7 @@ static int build(struct query *q, const struct parser *p, char **cause)
 			return -1;
 		positives += !t->exclude;
 	}
-	if (!positives && !q->region && !q->year_from) {
+	if (!positives && !query_has_filter(q)) {
 		*cause = xstrdup("nothing to search for: give a term to find, not only terms to leave out");
 		return -1;
 	}
@@ -294,6 +363,7 @@ struct query *query_parse(const char *s, size_t n, char **cause)
 	p->s = s;
 	p->n = n;
 	struct query *q = xcalloc(1, sizeof *q);
+	q->level = -1;
 	q->terms = xcalloc(QUERY_MAX_TERMS * 2 + 1, sizeof *q->terms);
 	if (tokenize(p, cause) < 0)
 		goto error;
@@ -319,5 +389,11 @@ void query_free(struct query *q)
 		free(q->terms[i].text);
 	free(q->terms);
 	free(q->region);
+	free(q->issuer);
 	free(q);
+}
+
+int query_has_filter(const struct query *q)
+{
+	return q->region || q->year_from || q->parts || q->topics || q->level >= 0 || q->issuer;
 }

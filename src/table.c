@@ -30,28 +30,34 @@ int table_read_file(const char *path, struct buf *b, char **cause)
 	return 0;
 }
 
+int table_text(const char *env, const char *asset, struct buf *b, const char **path, char **cause)
+{
+	const char *file = getenv(env);
+	*path = file && *file ? file : NULL;
+	if (*path)
+		return table_read_file(file, b, cause);
+	const struct asset *a = assets_find(asset);
+	if (!a) {
+		*cause = xasprintf("%s is not compiled in", asset);
+		return -1;
+	}
+	buf_add(b, a->data, a->size);
+	return 0;
+}
+
 void *table_load(const char *env, const char *asset, table_parse_fn *parse, char **cause)
 {
-	const char *path = getenv(env);
-	char *why = NULL;
+	struct buf b = { 0 };
+	const char *path;
+	char *why = NULL, *inner = NULL;
 	void *model = NULL;
-	if (path && *path) {
-		struct buf b = { 0 };
-		if (table_read_file(path, &b, &why) == 0) {
-			char *inner = NULL;
-			model = parse(b.data ? b.data : "", b.len, &inner);
-			if (!model)
-				why = xasprintf("%s: %s", path, inner ? inner : "malformed");
-			free(inner);
-		}
-		buf_fini(&b);
-	} else {
-		const struct asset *a = assets_find(asset);
-		if (a)
-			model = parse((const char *)a->data, a->size, &why);
-		else
-			why = xasprintf("%s is not compiled in", asset);
+	if (table_text(env, asset, &b, &path, &why) == 0) {
+		model = parse(b.data ? b.data : "", b.len, path ? &inner : &why);
+		if (!model && path)
+			why = xasprintf("%s: %s", path, inner ? inner : "malformed");
+		free(inner);
 	}
+	buf_fini(&b);
 	if (!model && cause)
 		*cause = why;
 	else

@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "classify.h"
 #include "query.h"
+#include "report.h"
 
 static struct query *parse(const char *s)
 {
@@ -75,7 +77,48 @@ static void test_filters(void **state)
 	query_free(q);
 	q = parse("REGION：静安");   /* full-width colon, any case */
 	assert_string_equal(q->region, "静安");
+	assert_int_equal(q->level, -1);
+	assert_int_equal(q->parts | q->topics, 0);
+	assert_null(q->issuer);
 	query_free(q);
+}
+
+/* The filters on the classes and the body: by id, by Chinese label or words of it. */
+static const struct {
+	const char *query;
+	unsigned parts, topics;
+	int level;
+	const char *issuer;
+} filter_rows[] = {
+	{ "part:问题不足", 1u << CLASSIFY_PROBLEMS, 0, -1, NULL },
+	{ "part:problems", 1u << CLASSIFY_PROBLEMS, 0, -1, NULL },
+	{ "PART:Plans", 1u << CLASSIFY_PLANS, 0, -1, NULL },
+	{ "part:问题", 1u << CLASSIFY_PROBLEMS, 0, -1, NULL },
+	{ "topic:行政复议", 0, 1u << CLASSIFY_REVIEW, -1, NULL },
+	{ "topic:review", 0, 1u << CLASSIFY_REVIEW, -1, NULL },
+	{ "level:乡镇", 0, 0, REPORT_LEVEL_TOWN, NULL },
+	{ "level:town", 0, 0, REPORT_LEVEL_TOWN, NULL },
+	{ "level:街道", 0, 0, REPORT_LEVEL_TOWN, NULL },
+	{ "level:区", 0, 0, REPORT_LEVEL_COUNTY, NULL },
+	{ "level:department", 0, 0, REPORT_LEVEL_DEPARTMENT, NULL },
+	{ "issuer:司法局 复议", 0, 0, -1, "司法局" },
+	{ "issuer：ＡＢＣ", 0, 0, -1, "abc" },
+};
+
+static void test_class_filters(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof filter_rows / sizeof filter_rows[0]; i++) {
+		struct query *q = parse(filter_rows[i].query);
+		if (q->parts != filter_rows[i].parts || q->topics != filter_rows[i].topics || q->level != filter_rows[i].level)
+			fail_msg("[%s]: parts %x topics %x level %d", filter_rows[i].query, q->parts, q->topics, q->level);
+		if (filter_rows[i].issuer)
+			assert_string_equal(q->issuer, filter_rows[i].issuer);
+		else
+			assert_null(q->issuer);
+		assert_true(query_has_filter(q));
+		query_free(q);
+	}
 }
 
 struct bad_row {
@@ -102,7 +145,15 @@ static const struct bad_row bad[] = {
 	{ "year:", "year: needs a value" },
 	{ "region:", "region: needs a value" },
 	{ "region:a region:b", "region: is given twice" },
-	{ "-region:普陀 法治", "a region: or year: filter cannot be negated" },
+	{ "-region:普陀 法治", "a region: filter cannot be negated" },
+	{ "-part:problems 法治", "a part: filter cannot be negated" },
+	{ "part:", "part: needs a value, as in part:问题不足" },
+	{ "part:天气", "part: does not know '天气'" },
+	{ "topic:天气", "topic: does not know '天气'" },
+	{ "level:村", "level: does not know '村'" },
+	{ "level:town level:乡镇", "level: is given twice" },
+	{ "issuer:a issuer:b", "issuer: is given twice" },
+	{ "topic:review topic:复议", "topic: is given twice" },
 	{ "\xFF\xFE", "the query is not valid UTF-8" },
 	{ "法\xE6\xB3", "the query is not valid UTF-8" },
 	{ "Sta\x03" "e", "the query holds a control character" },
@@ -215,6 +266,7 @@ int main(void)
 		cmocka_unit_test(test_terms_and_groups),
 		cmocka_unit_test(test_phrases),
 		cmocka_unit_test(test_filters),
+		cmocka_unit_test(test_class_filters),
 		cmocka_unit_test(test_malformed),
 		cmocka_unit_test(test_nul_refused),
 		cmocka_unit_test(test_long_queries),

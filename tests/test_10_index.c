@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "assets.h"
+#include "classify.h"
 #include "corpus.h"
 #include "index.h"
 #include "index_blob.h"
@@ -555,6 +556,95 @@ static void test_top_known(void **state)
 	corpus_fini(&c);
 }
 
+/* part:, topic:, level: and issuer: select the reports the classifier and the metadata say, and
+ * leave the hits of a selected report as they are without the filter. */
+static void test_class_filters(void **state)
+{
+	(void)state;
+	char *cause = NULL;
+	const struct classify_model *cm = classify_default(&cause);
+	assert_non_null(cm);
+	struct corpus c;
+	corpus_init(&c);
+	corpus_add_embedded(&c);
+	struct index *ix = index_build(&c, NULL);
+	unsigned parts[8] = { 0 }, topics[8] = { 0 }, all_parts = 0;
+	for (size_t i = 0; i < c.n; i++) {
+		struct classify_paras p = { 0 };
+		unsigned headed, unheaded;
+		classify_report_with(cm, c.reports[i], &p);
+		classify_parts_covered(c.reports[i], &p, &headed, &unheaded);
+		classify_paras_fini(&p);
+		parts[i] = headed | unheaded;
+		all_parts |= parts[i];
+		for (size_t s = 0; s < c.reports[i]->nsections; s++) {
+			topics[i] |= 1u << c.reports[i]->sections[s].topic;
+			if (c.reports[i]->sections[s].topic2 >= 0)
+				topics[i] |= 1u << c.reports[i]->sections[s].topic2;
+		}
+	}
+	assert_true(all_parts & (1u << CLASSIFY_PROBLEMS));
+	struct index_results r = { 0 }, plain = { 0 };
+	struct query *base = parse("法治");
+	index_search(ix, base, 0, &plain);
+	for (int k = 0; k < CLASSIFY_NONE; k++)
+		for (int topic = 0; topic < 2; topic++) {
+			if (!topic && k >= CLASSIFY_PREAMBLE)
+				continue;
+			char *s = xasprintf("%s:%s 法治", topic ? "topic" : "part", topic ? classify_topic_name(k) : classify_part_name(k));
+			struct query *q = parse(s);
+			index_search(ix, q, 0, &r);
+			size_t want = 0;
+			for (size_t i = 0; i < c.n; i++)
+				want += ((topic ? topics[i] : parts[i]) >> k) & 1;
+			if (r.n != want)
+				fail_msg("[%s]: %zu reports, the classifier says %zu", s, r.n, want);
+			for (size_t j = 0; j < r.n; j++) {
+				size_t i = r.v[j].report;
+				assert_true(((topic ? topics[i] : parts[i]) >> k) & 1);
+				for (size_t m = 0; m < plain.n; m++)
+					if (plain.v[m].report == i)
+						assert_int_equal(plain.v[m].hits, r.v[j].hits);
+			}
+			query_free(q);
+			free(s);
+		}
+	for (int level = 0; level < REPORT_LEVEL_COUNT; level++) {
+		char *s = xasprintf("level:%s", report_level_name(level));
+		struct query *q = parse(s);
+		index_search(ix, q, 0, &r);
+		size_t want = 0;
+		for (size_t i = 0; i < c.n; i++)
+			want += c.reports[i]->meta.level == level;
+		assert_int_equal(r.n, want);
+		query_free(q);
+		free(s);
+	}
+	size_t with_issuer = 0;
+	for (size_t i = 0; i < c.n; i++)
+		if (c.reports[i]->meta.issuer) {
+			char *s = xasprintf("issuer:\"%s\"", c.reports[i]->meta.issuer);
+			struct query *q = parse(s);
+			index_search(ix, q, 0, &r);
+			int found = 0;
+			for (size_t j = 0; j < r.n; j++)
+				found |= r.v[j].report == i;
+			assert_true(found);
+			with_issuer++;
+			query_free(q);
+			free(s);
+		}
+	assert_true(with_issuer > 0);
+	struct query *q = parse("issuer:不存在的机关");
+	assert_int_equal(index_search(ix, q, 0, &r), 0);
+	query_free(q);
+	query_free(base);
+	index_results_fini(&r);
+	index_results_fini(&plain);
+	index_free(ix);
+	corpus_fini(&c);
+}
+
 static void test_info(void **state)
 {
 	(void)state;
@@ -592,6 +682,7 @@ int main(void)
 		cmocka_unit_test(test_top_samples),
 		cmocka_unit_test(test_top_generated_ties),
 		cmocka_unit_test(test_info),
+		cmocka_unit_test(test_class_filters),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

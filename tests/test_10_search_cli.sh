@@ -7,8 +7,8 @@
 "$FAZHI" search --help >"$T/help" 2>"$T/help.err"
 st=$?
 t "search --help exits 0" [ "$st" -eq 0 ]
-t "search --help prints the usage on stdout" grep -q '^Usage: fazhi search \[--json\] \[--count\] \[--limit N\] QUERY' "$T/help"
-t "search --help names every option" sh -c 'for o in --limit --json --count --help; do grep -q -- "^  $o" "$1" || exit 1; done' - "$T/help"
+t "search --help prints the usage on stdout" grep -q '^Usage: fazhi search \[--json\] \[--count\] \[--limit N\] \[--update\] QUERY' "$T/help"
+t "search --help names every option" sh -c 'for o in --limit --update --json --count --help; do grep -q -- "^  $o" "$1" || exit 1; done' - "$T/help"
 t "search --help writes nothing on stderr" [ ! -s "$T/help.err" ]
 "$FAZHI" search --bogus 法治 >/dev/null 2>"$T/bogus.err"
 st=$?

@@ -27,7 +27,7 @@ failures=$?
 for opt in ambiwidth=single color=auto no\\\\-mouse help version; do
 	t "fazhi.1 documents --$opt" grep -q "\\\\-\\\\-$opt" "$MAN"
 done
-for cmd in outline search compare facts trend; do
+for cmd in outline search compare facts trend index table check; do
 	t "fazhi.1 has $cmd in the synopsis" grep -q "^\.B fazhi $cmd\$" "$MAN"
 	t "fazhi.1 describes $cmd under COMMANDS" grep -q "^\.BI $cmd " "$MAN"
 done

@@ -1,0 +1,94 @@
+/* digest.h — what the corpus views need of one report, without its text: metadata, chapter tree with PART/TOPIC, parts covered, warnings and facts, as bytes the index keeps. */
+#ifndef FAZHI_DIGEST_H
+#define FAZHI_DIGEST_H
+
+#include <stddef.h>
+
+#include "report.h"
+
+/* The contract. A digest is made from a parsed report (digest_of), stored as bytes in the cached
+ * index (one byte range per report, reached with index_digest, index.h), and read back with
+ * digest_decode. Reading copies nothing but the arrays: every string of a decoded digest points
+ * into the bytes it was decoded from, so it lives as long as they do (for the index: until
+ * index_free). Strings are not NUL-terminated: use their length; s is NULL when the report does
+ * not state the field (a title never read, no period), and {"", 0} only for a stated empty value.
+ *
+ * Ids depend on the tables the digest was made with: metric is an index into the facts catalogue
+ * (facts.h), part and topic are classify.h ids. The cached index is keyed on those tables
+ * (FAZHI_METRICS, FAZHI_TAXONOMY and the compiled-in assets), so the digests of a cache always
+ * match the tables loaded now. A digest made without a catalogue keeps no facts; one of a report
+ * not classified has part, topic and topic2 -1 and parts covered 0.
+ *
+ * Offsets (fact start/end) are byte offsets into the report's text, as facts.h gives them. */
+
+struct digest_str {
+	const char *s;   /* NULL: not stated */
+	size_t n;
+};
+
+struct digest_section {
+	int level, parent;            /* as struct section: 1 一、 … 5 ①; parent -1 at top level */
+	int part, topic, topic2;      /* classify.h ids, -1 when none */
+	struct digest_str number;     /* the bare numeral as written: 一, 3 */
+	struct digest_str title;      /* heading text without ordinal (report_add_joined form) */
+};
+
+struct digest_warning {
+	int kind;                     /* enum report_warning_kind */
+	struct digest_str message;
+};
+
+struct digest_fact {
+	int metric;                   /* index into the catalogue */
+	double value;
+	struct digest_str value_text; /* the value as printed: "97.82" */
+	struct digest_str unit;       /* counter[|qualifier;...] as facts_fact.unit */
+	int section;                  /* deepest section holding it, -1 in the preamble */
+	struct digest_str text;       /* the sentence, without the blanks opening its line and its line end */
+	size_t start, end;            /* byte range of that text in the report (end: facts_fact.end) */
+	struct digest_str figure;     /* the figure as written, qualifiers included */
+	struct digest_str period;     /* the reporting period the sentence states; s NULL when none */
+	int computed;                 /* 1: a rate computed from other facts (facts_compute); its unit is
+	                               * "%|computed", its start the one facts.h gives (not trimmed) */
+	size_t from[2];               /* of a computed fact: the facts (indices here) it came from, */
+	size_t also[3], nalso;        /* numerator and denominator, and more numerator facts */
+};
+
+/* A decoded digest; zeroed is empty; the arrays are owned (digest_fini frees them), the strings
+ * are borrowed from the bytes decoded. */
+struct digest {
+	struct digest_str title, region, issuer, doc_number;
+	struct digest_str published;  /* YYYY-MM-DD, s NULL when not stated */
+	int year, level;              /* 0 unknown; enum report_level */
+	size_t body_chars;            /* characters (code points) of the body */
+	unsigned parts_headed;        /* bits 1 << part: classify_parts_covered's headed ... */
+	unsigned parts_unheaded;      /* ... and unheaded parts */
+	struct digest_section *sections;   /* pre-order, as report.sections */
+	size_t nsections;
+	struct digest_warning *warnings;
+	size_t nwarnings;
+	int facts_kept;                    /* 0: the facts were not extracted (see digest_of) */
+	struct digest_fact *facts;         /* in text order */
+	size_t nfacts;
+};
+
+struct buf;
+struct classify_paras;
+struct facts_model;
+
+/* The facts are those facts_extract finds followed by those facts_compute adds. */
+/* Appends the digest of r to out, with the classes its sections hold (classify_report_with) and
+ * the parts covered by them and by p, the paragraphs' classes (NULL: r not classified; the
+ * parts covered are then 0). fm NULL: the facts are not extracted (facts_kept 0), as the index
+ * does for a report whose body exceeds DIGEST_FACTS_MAX: extracting them takes several bytes of
+ * scratch per byte of a sentence, so `fazhi facts` parses such a report when asked. */
+#define DIGEST_FACTS_MAX ((size_t)4 << 20)
+void digest_of(const struct report *r, const struct classify_paras *p, const struct facts_model *fm,
+               struct buf *out);
+
+/* Reads the digest in p[0..n) into d (whose arrays it replaces; d zeroed or decoded before).
+ * Returns 0, or -1 when the bytes are not a whole digest (d is then empty). */
+int digest_decode(const void *p, size_t n, struct digest *d);
+void digest_fini(struct digest *d);
+
+#endif

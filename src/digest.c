@@ -1,0 +1,327 @@
+/* digest.c — a report's digest (metadata, classified chapter tree, parts covered, warnings, facts) encoded to bytes and decoded in place. */
+#include "digest.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "classify.h"
+#include "facts.h"
+#include "index_blob.h"
+#include "xmalloc.h"
+
+/* The bytes: a tag, then fields in the order of struct digest, each number a varint (ids that
+ * may be -1 stored plus one), each string a varint of its length plus one (0: not stated) and
+ * its bytes, each double its 8 native-endian bytes (the cache is native-endian anyway). The
+ * facts are counted plus one, 0 when they were not extracted. A fact
+ * stated in the same sentence as the fact before it stores its text as "not stated" (0), read
+ * back as that sentence: a sentence of several figures is kept once. */
+#define TAG 0xD1u
+
+static void put_u(struct buf *b, uint32_t v)
+{
+	uint8_t tmp[5];
+	buf_add(b, tmp, (size_t)(index_blob_put_varint(tmp, v) - tmp));
+}
+
+static void put_str(struct buf *b, const char *s, size_t n)
+{
+	put_u(b, s ? (uint32_t)n + 1 : 0);
+	if (s)
+		buf_add(b, s, n);
+}
+
+static void put_cstr(struct buf *b, const char *s)
+{
+	put_str(b, s, s ? strlen(s) : 0);
+}
+
+static void put_range(struct buf *b, const struct report *r, size_t start, size_t end)
+{
+	put_str(b, r->text + start, end > start ? end - start : 0);
+}
+
+static size_t count_chars(const char *s, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return k;
+}
+
+static void put_sections(struct buf *b, const struct report *r)
+{
+	struct buf title = { 0 };
+	put_u(b, (uint32_t)r->nsections);
+	for (size_t i = 0; i < r->nsections; i++) {
+		const struct section *s = &r->sections[i];
+		put_u(b, (uint32_t)s->level);
+		put_u(b, (uint32_t)(s->parent + 1));
+		put_u(b, (uint32_t)(s->part + 1));
+		put_u(b, (uint32_t)(s->topic + 1));
+		put_u(b, (uint32_t)(s->topic2 + 1));
+		put_range(b, r, s->number_start, s->number_end);
+		buf_reset(&title);
+		report_add_joined(&title, r, s->title_start, s->title_end);
+		put_str(b, title.data ? title.data : "", title.len);
+	}
+	buf_fini(&title);
+}
+
+/* The sentence of a fact without the blanks that open its line and without its line end. */
+static void sentence(const struct report *r, const struct facts_fact *f, size_t *start, size_t *n)
+{
+	size_t a = f->start;
+	while (a < f->end && (r->text[a] == ' ' || r->text[a] == '\n'))
+		a++;
+	while (a + 2 <= f->end && (unsigned char)r->text[a] == 0xc2 && (unsigned char)r->text[a + 1] == 0xa0)
+		a += 2;
+	*start = a, *n = f->end - a;
+	if (*n && r->text[a + *n - 1] == '\n')
+		(*n)--;
+}
+
+/* 0 for a stated fact; else 1 + the number of extra numerator facts, then the indices. */
+static void put_computed(struct buf *b, const struct facts_fact *x)
+{
+	put_u(b, x->computed ? (uint32_t)x->nalso + 1 : 0);
+	if (!x->computed)
+		return;
+	put_u(b, (uint32_t)x->from[0]);
+	put_u(b, (uint32_t)x->from[1]);
+	for (size_t k = 0; k < x->nalso; k++)
+		put_u(b, (uint32_t)x->also[k]);
+}
+
+static void put_facts(struct buf *b, const struct report *r, const struct facts_model *fm)
+{
+	struct facts f = { 0 };
+	if (!fm) {
+		put_u(b, 0);
+		return;
+	}
+	facts_extract(fm, r, &f);
+	facts_compute(fm, &f, 0);
+	put_u(b, (uint32_t)f.n + 1);
+	size_t last_start = 0, last_n = 0;
+	for (size_t i = 0; i < f.n; i++) {
+		const struct facts_fact *x = &f.v[i];
+		size_t start, n;
+		sentence(r, x, &start, &n);
+		if (x->computed)
+			start = x->start;   /* as facts.h gives a computed rate's */
+		int same = i > 0 && start == last_start && n == last_n;   /* one sentence, several figures */
+		last_start = start, last_n = n;
+		put_u(b, (uint32_t)x->metric);
+		buf_add(b, &x->value, sizeof x->value);
+		put_cstr(b, x->value_text);
+		put_cstr(b, x->unit);
+		put_u(b, (uint32_t)(x->section + 1));
+		if (same)
+			put_u(b, 0);
+		else
+			put_str(b, r->text + start, n);
+		put_u(b, (uint32_t)start);
+		put_u(b, (uint32_t)x->end);
+		put_range(b, r, x->num_start, x->num_end);
+		if (x->period_end > x->period_start)
+			put_range(b, r, x->period_start, x->period_end);
+		else
+			put_str(b, NULL, 0);
+		put_computed(b, x);
+	}
+	facts_fini(&f);
+}
+
+void digest_of(const struct report *r, const struct classify_paras *p, const struct facts_model *fm, struct buf *out)
+{
+	unsigned headed = 0, unheaded = 0;
+	if (p)
+		classify_parts_covered(r, p, &headed, &unheaded);
+	const struct report_meta *m = &r->meta;
+	buf_addc(out, (char)TAG);
+	put_cstr(out, m->title);
+	put_cstr(out, m->region);
+	put_cstr(out, m->issuer);
+	put_cstr(out, m->doc_number);
+	put_cstr(out, m->published[0] ? m->published : NULL);
+	put_u(out, (uint32_t)m->year);
+	put_u(out, (uint32_t)m->level);
+	size_t bs = r->body_start <= r->len ? r->body_start : r->len;
+	size_t be = r->body_end <= r->len && r->body_end >= bs ? r->body_end : r->len;
+	put_u(out, (uint32_t)count_chars(r->text + bs, be - bs));
+	put_u(out, headed);
+	put_u(out, unheaded);
+	put_sections(out, r);
+	put_u(out, (uint32_t)r->nwarnings);
+	for (size_t i = 0; i < r->nwarnings; i++) {
+		put_u(out, (uint32_t)r->warnings[i].kind);
+		put_cstr(out, r->warnings[i].message);
+	}
+	put_facts(out, r, fm);
+}
+
+/* ---- reading ---- */
+
+struct reader {
+	const uint8_t *p, *end;
+	int bad;
+};
+
+static uint32_t get_u(struct reader *rd)
+{
+	uint32_t v = 0;
+	const uint8_t *q = rd->bad ? NULL : index_blob_get_varint(rd->p, rd->end, &v);
+	if (!q) {
+		rd->bad = 1;
+		return 0;
+	}
+	rd->p = q;
+	return v;
+}
+
+static int get_id(struct reader *rd)
+{
+	return (int)get_u(rd) - 1;
+}
+
+static struct digest_str get_str(struct reader *rd)
+{
+	uint32_t k = get_u(rd);
+	if (k == 0 || rd->bad)
+		return (struct digest_str){ NULL, 0 };
+	if (k - 1 > (size_t)(rd->end - rd->p)) {
+		rd->bad = 1;
+		return (struct digest_str){ NULL, 0 };
+	}
+	struct digest_str s = { (const char *)rd->p, k - 1 };
+	rd->p += k - 1;
+	return s;
+}
+
+/* A count of items of at least `min` bytes each, refused when the bytes left cannot hold them. */
+static size_t get_count(struct reader *rd, size_t min)
+{
+	uint32_t n = get_u(rd);
+	if ((size_t)n > (size_t)(rd->end - rd->p) / min)
+		rd->bad = 1;
+	return rd->bad ? 0 : n;
+}
+
+static void get_sections(struct reader *rd, struct digest *d)
+{
+	d->nsections = get_count(rd, 7);
+	d->sections = d->nsections ? xcalloc(d->nsections, sizeof *d->sections) : NULL;
+	for (size_t i = 0; i < d->nsections && !rd->bad; i++) {
+		struct digest_section *s = &d->sections[i];
+		s->level = (int)get_u(rd);
+		s->parent = get_id(rd);
+		s->part = get_id(rd);
+		s->topic = get_id(rd);
+		s->topic2 = get_id(rd);
+		s->number = get_str(rd);
+		s->title = get_str(rd);
+		if (s->parent >= (int)i)
+			rd->bad = 1;   /* pre-order: a parent comes first */
+	}
+}
+
+/* A computed fact's sources come before it (facts_compute appends). */
+static void get_computed(struct reader *rd, struct digest_fact *f, size_t i)
+{
+	size_t n = get_u(rd);
+	f->computed = n > 0;
+	if (!n)
+		return;
+	f->nalso = n - 1;
+	if (f->nalso > sizeof f->also / sizeof *f->also) {
+		rd->bad = 1;
+		return;
+	}
+	f->from[0] = get_u(rd);
+	f->from[1] = get_u(rd);
+	for (size_t k = 0; k < f->nalso; k++)
+		f->also[k] = get_u(rd);
+	for (size_t k = 0; k < f->nalso; k++)
+		rd->bad |= f->also[k] >= i;
+	rd->bad |= f->from[0] >= i || f->from[1] >= i;
+}
+
+static void get_facts(struct reader *rd, struct digest *d)
+{
+	size_t n = get_count(rd, 1);
+	d->facts_kept = n > 0;
+	d->nfacts = n ? n - 1 : 0;
+	if (d->nfacts > (size_t)(rd->end - rd->p) / 18)
+		rd->bad = 1;
+	if (rd->bad)
+		d->nfacts = 0;
+	d->facts = d->nfacts ? xcalloc(d->nfacts, sizeof *d->facts) : NULL;
+	for (size_t i = 0; i < d->nfacts && !rd->bad; i++) {
+		struct digest_fact *f = &d->facts[i];
+		f->metric = (int)get_u(rd);
+		if ((size_t)(rd->end - rd->p) < sizeof f->value) {
+			rd->bad = 1;
+			break;
+		}
+		memcpy(&f->value, rd->p, sizeof f->value);
+		rd->p += sizeof f->value;
+		f->value_text = get_str(rd);
+		f->unit = get_str(rd);
+		f->section = get_id(rd);
+		f->text = get_str(rd);
+		if (!f->text.s) {   /* the sentence of the fact before */
+			if (i == 0)
+				rd->bad = 1;
+			else
+				f->text = d->facts[i - 1].text;
+		}
+		f->start = get_u(rd);
+		f->end = get_u(rd);
+		f->figure = get_str(rd);
+		f->period = get_str(rd);
+		get_computed(rd, f, i);
+		if (f->section >= (int)d->nsections || f->metric < 0)
+			rd->bad = 1;
+	}
+}
+
+int digest_decode(const void *p, size_t n, struct digest *d)
+{
+	digest_fini(d);
+	struct reader rd = { p, (const uint8_t *)p + n, 0 };
+	if (n == 0 || *rd.p++ != TAG)
+		return -1;
+	d->title = get_str(&rd);
+	d->region = get_str(&rd);
+	d->issuer = get_str(&rd);
+	d->doc_number = get_str(&rd);
+	d->published = get_str(&rd);
+	d->year = (int)get_u(&rd);
+	d->level = (int)get_u(&rd);
+	d->body_chars = get_u(&rd);
+	d->parts_headed = get_u(&rd);
+	d->parts_unheaded = get_u(&rd);
+	get_sections(&rd, d);
+	d->nwarnings = get_count(&rd, 2);
+	d->warnings = d->nwarnings ? xcalloc(d->nwarnings, sizeof *d->warnings) : NULL;
+	for (size_t i = 0; i < d->nwarnings && !rd.bad; i++) {
+		d->warnings[i].kind = (int)get_u(&rd);
+		d->warnings[i].message = get_str(&rd);
+	}
+	get_facts(&rd, d);
+	if (rd.bad || rd.p != rd.end) {
+		digest_fini(d);
+		return -1;
+	}
+	return 0;
+}
+
+void digest_fini(struct digest *d)
+{
+	free(d->sections);
+	free(d->warnings);
+	free(d->facts);
+	memset(d, 0, sizeof *d);
+}

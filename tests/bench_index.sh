@@ -1,0 +1,75 @@
+#!/bin/sh
+# bench_index.sh — `fazhi index` on the generated corpus (1,000 reports; 30,000 with BENCH_FULL=1): full build speed, peak memory and index size, the update after adding 30 reports, and `fazhi facts` read from the index against parsing every report.
+# Figures only: nothing here passes or fails. The corpus is tests/bench.sh's (build/bench/corpus2-N),
+# generated here when absent; the added reports go into a linked copy, so it is never changed.
+set -e
+cd "$(dirname "$0")/.."
+BUILD=${BUILD:-build}
+FAZHI=$(pwd)/$BUILD/fazhi
+N=1000
+[ "${BENCH_FULL:-0}" = 1 ] && N=30000
+out=$BUILD/bench
+corpus=$out/corpus2-$N
+CC=${CC:-cc}
+mkdir -p "$out"
+if [ ! -f "$corpus/.done" ]; then
+	$CC -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -o "$out/gen" tests/bench/gen.c
+	rm -rf "$corpus" && mkdir -p "$corpus"
+	"$out/gen" "$corpus" "$N" assets/reports/*.txt
+	touch "$corpus/.done"
+fi
+T=$(mktemp -d "${TMPDIR:-/tmp}/fazhi-bench-index-XXXXXX")
+trap 'rm -rf "$T"' EXIT
+export XDG_CACHE_HOME="$T/cache"
+copy=$T/corpus
+cp -al "$corpus" "$copy" 2>/dev/null || cp -a "$corpus" "$copy"
+rm -f "$copy/.done"
+mb=$(du -sbL "$copy" | cut -f1)
+secs() { echo "($2 - $1) / 1000000000" | bc -l | xargs printf '%.2f'; }
+# Peak memory when GNU time is installed.
+run() {
+	if [ -x /usr/bin/time ]; then
+		/usr/bin/time -f '%M' -o "$T/rss" "$@"
+	else
+		"$@"
+		echo "?" >"$T/rss"
+	fi
+}
+
+echo "fazhi index on $N generated reports ($(echo "$mb / 1000000" | bc) MB):"
+s=$(date +%s%N)
+run "$FAZHI" index "$copy" >/dev/null
+e=$(date +%s%N)
+full=$(secs "$s" "$e")
+size=$(du -cb "$XDG_CACHE_HOME"/fazhi/index-*.bin | tail -n 1 | cut -f1)
+echo "  full build: $full s = $(echo "$mb / 1000000 / $full" | bc -l | xargs printf '%.1f') MB/s;" \
+	"peak memory $(cat "$T/rss") KB; index $(echo "$size / 1000000" | bc) MB =" \
+	"$(echo "$size / $mb" | bc -l | xargs printf '%.2f') x corpus"
+
+i=0
+for f in $(ls "$copy" | head -n 30); do
+	sed "1s/\$/ 增补$i/" "$copy/$f" >"$copy/added-$i.txt"
+	i=$((i + 1))
+done
+s=$(date +%s%N)
+run "$FAZHI" index "$copy" >/dev/null
+e=$(date +%s%N)
+upd=$(secs "$s" "$e")
+echo "  update after adding 30 reports: $upd s = $(echo "100 * $upd / $full" | bc -l | xargs printf '%.0f') % of the full build" \
+	"(the whole index is rebuilt: no segments yet)"
+
+s=$(date +%s%N)
+"$FAZHI" index --status "$copy" >/dev/null
+e=$(date +%s%N)
+echo "  index --status (walk and compare, up to date): $(secs "$s" "$e") s"
+
+s=$(date +%s%N)
+"$FAZHI" facts --csv "$copy" >"$T/facts.index"
+e=$(date +%s%N)
+echo "  facts --csv from the index: $(secs "$s" "$e") s ($(wc -l <"$T/facts.index") lines)"
+s=$(date +%s%N)
+env -u XDG_CACHE_HOME -u HOME "$FAZHI" facts --csv "$copy" >"$T/facts.parse"
+e=$(date +%s%N)
+same=differ
+cmp -s "$T/facts.index" "$T/facts.parse" && same="the same output"
+echo "  facts --csv parsing every report: $(secs "$s" "$e") s ($same)"

@@ -1,0 +1,231 @@
+/* test_22_digest.c — a report's digest: decoded it gives back the report's metadata, classified chapter tree, parts covered, warnings and facts; damaged bytes are refused; the cached index keeps the same digest. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assets.h"
+#include "buf.h"
+#include "classify.h"
+#include "corpus.h"
+#include "digest.h"
+#include "facts.h"
+#include "index.h"
+#include "xmalloc.h"
+
+static int str_is(struct digest_str s, const char *want)
+{
+	if (!want)
+		return s.s == NULL;
+	return s.s && s.n == strlen(want) && memcmp(s.s, want, s.n) == 0;
+}
+
+static int range_is(struct digest_str s, const struct report *r, size_t a, size_t b)
+{
+	return s.s && s.n == b - a && memcmp(s.s, r->text + a, s.n) == 0;
+}
+
+/* Every sample: what the digest says is what the report, classifier and catalogue say. */
+static void test_round_trip(void **state)
+{
+	(void)state;
+	char *cause = NULL;
+	const struct classify_model *cm = classify_default(&cause);
+	const struct facts_model *fm = facts_default(&cause);
+	assert_non_null(cm);
+	assert_non_null(fm);
+	struct corpus c;
+	corpus_init(&c);
+	corpus_add_embedded(&c);
+	assert_true(c.n >= 5);
+	size_t computed = 0;   /* rates the samples' figures give */
+	for (size_t i = 0; i < c.n; i++) {
+		struct report *r = corpus_get(&c, i);
+		struct buf b = { 0 };
+		struct digest d = { 0 };
+		struct classify_paras p = { 0 };
+		classify_report_with(cm, r, &p);
+		digest_of(r, &p, fm, &b);
+		assert_int_equal(digest_decode(b.data, b.len, &d), 0);
+		assert_true(str_is(d.title, r->meta.title));
+		assert_true(str_is(d.region, r->meta.region));
+		assert_true(str_is(d.issuer, r->meta.issuer));
+		assert_true(str_is(d.published, r->meta.published[0] ? r->meta.published : NULL));
+		assert_int_equal(d.year, r->meta.year);
+		assert_int_equal(d.level, r->meta.level);
+		assert_true(d.body_chars > 1000 && d.body_chars < r->body_end - r->body_start);
+
+		assert_int_equal(d.nsections, r->nsections);
+		unsigned headed, unheaded;
+		classify_parts_covered(r, &p, &headed, &unheaded);
+		classify_paras_fini(&p);
+		assert_int_equal(d.parts_headed, headed);
+		assert_int_equal(d.parts_unheaded, unheaded);
+		assert_true(headed & (1u << CLASSIFY_MEASURES));
+		for (size_t s = 0; s < r->nsections; s++) {
+			const struct section *x = &r->sections[s];
+			assert_int_equal(d.sections[s].level, x->level);
+			assert_int_equal(d.sections[s].parent, x->parent);
+			assert_int_equal(d.sections[s].part, x->part);
+			assert_int_equal(d.sections[s].topic, x->topic);
+			assert_int_equal(d.sections[s].topic2, x->topic2);
+			assert_true(d.sections[s].part >= 0 && d.sections[s].topic >= 0);
+			assert_true(range_is(d.sections[s].number, r, x->number_start, x->number_end));
+		}
+		assert_int_equal(d.nwarnings, r->nwarnings);
+		for (size_t w = 0; w < r->nwarnings; w++)
+			assert_true(str_is(d.warnings[w].message, r->warnings[w].message));
+
+		struct facts f = { 0 };
+		facts_extract(fm, r, &f);
+		facts_compute(fm, &f, 0);
+		assert_int_equal(d.nfacts, f.n);
+		assert_int_equal(d.facts_kept, 1);
+		for (size_t k = 0; k < f.n; k++) {
+			assert_int_equal(d.facts[k].metric, f.v[k].metric);
+			assert_true(d.facts[k].value == f.v[k].value);
+			assert_true(str_is(d.facts[k].value_text, f.v[k].value_text));
+			assert_true(str_is(d.facts[k].unit, f.v[k].unit));
+			assert_int_equal(d.facts[k].section, f.v[k].section);
+			assert_int_equal(d.facts[k].end, f.v[k].end);
+			assert_true(range_is(d.facts[k].text, r, d.facts[k].start, d.facts[k].start + d.facts[k].text.n));
+			assert_true(range_is(d.facts[k].figure, r, f.v[k].num_start, f.v[k].num_end));
+			assert_true(f.v[k].period_end > f.v[k].period_start
+			                    ? range_is(d.facts[k].period, r, f.v[k].period_start, f.v[k].period_end)
+			                    : d.facts[k].period.s == NULL);
+			assert_int_equal(d.facts[k].computed, f.v[k].computed);
+			if (f.v[k].computed) {
+				computed++;
+				assert_int_equal(d.facts[k].start, f.v[k].start);
+				assert_int_equal(d.facts[k].from[0], f.v[k].from[0]);
+				assert_int_equal(d.facts[k].from[1], f.v[k].from[1]);
+				assert_int_equal(d.facts[k].nalso, f.v[k].nalso);
+				for (size_t a = 0; a < f.v[k].nalso; a++)
+					assert_int_equal(d.facts[k].also[a], f.v[k].also[a]);
+			}
+		}
+		facts_fini(&f);
+		digest_fini(&d);
+		buf_fini(&b);
+	}
+	assert_true(computed > 0);
+	corpus_fini(&c);
+}
+
+/* Not classified, without a catalogue: no classes, no facts; the rest is there. */
+static void test_without_tables(void **state)
+{
+	(void)state;
+	struct corpus c;
+	corpus_init(&c);
+	corpus_add_embedded(&c);
+	struct report *r = corpus_get(&c, 0);
+	struct buf b = { 0 };
+	struct digest d = { 0 };
+	digest_of(r, NULL, NULL, &b);
+	assert_int_equal(digest_decode(b.data, b.len, &d), 0);
+	assert_int_equal(d.nfacts, 0);
+	assert_int_equal(d.facts_kept, 0);
+	assert_int_equal(d.parts_headed, 0);
+	assert_int_equal(d.nsections, r->nsections);
+	assert_true(d.nsections > 0);
+	assert_int_equal(d.sections[0].part, -1);
+	assert_int_equal(d.sections[0].topic, -1);
+	digest_fini(&d);
+	buf_fini(&b);
+	corpus_fini(&c);
+}
+
+/* Every cut and a flipped tag are refused; decoding leaves d empty then. */
+static void test_damaged(void **state)
+{
+	(void)state;
+	char *cause = NULL;
+	struct corpus c;
+	corpus_init(&c);
+	corpus_add_embedded(&c);
+	struct buf b = { 0 };
+	struct digest d = { 0 };
+	digest_of(corpus_get(&c, 1), NULL, facts_default(&cause), &b);
+	for (size_t n = 0; n < b.len; n++) {
+		assert_int_equal(digest_decode(b.data, n, &d), -1);
+		assert_int_equal(d.nsections + d.nfacts + d.nwarnings, 0);
+	}
+	buf_addc(&b, 0);
+	assert_int_equal(digest_decode(b.data, b.len, &d), -1);   /* trailing bytes */
+	b.data[0] ^= 1;
+	assert_int_equal(digest_decode(b.data, b.len - 1, &d), -1);
+	buf_fini(&b);
+	corpus_fini(&c);
+}
+
+/* The cached index keeps each report's digest, byte for byte; an index in memory keeps none. */
+static void test_in_cache(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/fazhi-digest-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char *cache = xasprintf("%s/cache", dir), *cause = NULL;
+	struct corpus c;
+	corpus_init(&c);
+	for (const struct asset *a = assets; a->name; a++) {
+		if (strncmp(a->name, "reports/", 8) != 0)
+			continue;
+		char *path = xasprintf("%s/%s", dir, a->name + 8);
+		FILE *f = fopen(path, "wb");
+		fwrite(a->data, 1, a->size, f);
+		fclose(f);
+		free(path);
+	}
+	c.lazy = 1;
+	corpus_add_path(&c, dir);
+	char *notice = NULL;
+	struct index *ix = index_open(&c, cache, NULL, &notice);
+	assert_null(notice);
+	struct index *mem = index_build(&c, NULL);
+	for (size_t i = 0; i < c.n; i++) {
+		const void *p;
+		size_t len;
+		assert_int_equal(index_digest(ix, i, &p, &len), 0);
+		assert_int_equal(index_digest(mem, i, &p, &len) == 0 ? 1 : 0, 0);
+		assert_int_equal(index_digest(ix, i, &p, &len), 0);
+		struct buf b = { 0 };
+		struct classify_paras paras = { 0 };
+		struct report *r = corpus_get(&c, i);
+		classify_report_with(classify_default(&cause), r, &paras);
+		digest_of(r, &paras, facts_default(&cause), &b);
+		classify_paras_fini(&paras);
+		assert_int_equal(len, b.len);
+		assert_memory_equal(p, b.data, len);
+		buf_fini(&b);
+	}
+	const void *p;
+	size_t len;
+	assert_int_equal(index_digest(ix, c.n, &p, &len), -1);
+	index_free(mem);
+	index_free(ix);
+	corpus_fini(&c);
+	char *cmd = xasprintf("rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(cache);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_without_tables),
+		cmocka_unit_test(test_damaged),
+		cmocka_unit_test(test_in_cache),
+	};
+	int rc = cmocka_run_group_tests(tests, NULL, NULL);
+	classify_default_free();
+	facts_default_free();
+	return rc;
+}

@@ -1,0 +1,166 @@
+#!/bin/sh
+# test_index_cli.sh — fazhi index: builds the cached index, --status counts added, changed and removed files, --prune removes old indexes, a killed build's temporary file is removed at the next run, facts read from the index print what parsing prints, and search and facts stay exact after files are added, renamed, removed or changed in place.
+#
+# Prints "PASS: …" or "FAIL: …" per check; exits 1 when any check failed.
+. tests/cli_check.sh
+export XDG_CACHE_HOME="$T/cache"
+C="$XDG_CACHE_HOME/fazhi"
+
+D="$T/reports"
+mkdir -p "$D/sub"
+cp assets/reports/putuo-2021.txt assets/reports/wujin-2020.txt "$D/"
+cp assets/reports/jingan-2019.txt "$D/sub/"
+
+"$FAZHI" index --help >"$T/help" 2>"$T/help.err"
+t "index --help exits 0 and names every option" \
+	sh -c '[ "$1" -eq 0 ] && grep -q -- "--status" "$2" && grep -q -- "--prune" "$2" && [ ! -s "$3" ]' - $? "$T/help" "$T/help.err"
+"$FAZHI" index >/dev/null 2>"$T/err"
+t "index without PATH is a usage error (2)" sh -c '[ "$1" -eq 2 ] && grep -q "no PATH given" "$2"' - $? "$T/err"
+"$FAZHI" index --bogus "$D" >/dev/null 2>"$T/err"
+t "an unknown option is a usage error (2)" sh -c '[ "$1" -eq 2 ] && grep -q "unknown option" "$2"' - $? "$T/err"
+
+"$FAZHI" index --status "$D" >"$T/out" 2>"$T/err"
+t "status before any build: not indexed, with the command to run" \
+	grep -q "^not indexed: 3 reports; run: fazhi index $D\$" "$T/out"
+
+"$FAZHI" index "$D" >"$T/out" 2>"$T/err"
+st=$?
+t "index builds the cache (exit 0, quiet on stderr when not a terminal)" \
+	sh -c '[ "$1" -eq 0 ] && grep -q "^indexed 3 reports" "$2" && [ ! -s "$3" ] && ls "$4"/index-*.bin >/dev/null' \
+	- "$st" "$T/out" "$T/err" "$C"
+"$FAZHI" index "$D" >"$T/out" 2>"$T/err"
+t "index again: up to date" grep -q "^up to date: 3 reports" "$T/out"
+"$FAZHI" index --status "$D" >"$T/out"
+t "status: up to date" grep -qx "up to date: 3 reports" "$T/out"
+
+# One file added, one changed, one removed.
+cp assets/reports/simen-2022.txt "$D/sub/new.txt"
+printf '\n（补充）\n' >>"$D/putuo-2021.txt"
+rm "$D/wujin-2020.txt"
+"$FAZHI" index --status "$D" >"$T/out"
+t "status counts the added, changed and removed files" \
+	grep -q "^1 added, 1 changed, 1 removed since the index of 3 reports; run: fazhi index $D\$" "$T/out"
+"$FAZHI" index "$D" >"$T/out"
+t "index updates it" grep -q "^indexed 3 reports" "$T/out"
+t "the index it replaced is removed" [ "$(ls "$C"/index-*.bin | wc -l)" -eq 1 ]
+"$FAZHI" index --status "$D" >"$T/out"
+t "status after the update: up to date" grep -qx "up to date: 3 reports" "$T/out"
+
+"$FAZHI" search --count 法治 "$D" | sort >"$T/cached"
+env -u XDG_CACHE_HOME -u HOME "$FAZHI" search --count 法治 "$D" | sort >"$T/fresh"
+t "search over the updated index answers as a fresh build" cmp -s "$T/cached" "$T/fresh"
+
+# Facts from the index print exactly what parsing the reports prints.
+for fmt in "" --csv --json; do
+	"$FAZHI" facts $fmt "$D" >"$T/facts.index" 2>"$T/facts.err"
+	env -u XDG_CACHE_HOME -u HOME "$FAZHI" facts $fmt "$D" >"$T/facts.parse" 2>&1
+	t "facts ${fmt:-(text)} from the index equal facts from parsing" \
+		sh -c 'cmp -s "$1" "$2" && [ -s "$1" ] && [ ! -s "$3" ]' - "$T/facts.index" "$T/facts.parse" "$T/facts.err"
+done
+# No report is read: a file changed behind the index's back (same size and mtime) still gives
+# the facts the index holds.
+"$FAZHI" facts --csv "$D" >"$T/facts.before"
+cp -p "$D/sub/jingan-2019.txt" "$T/stamp"
+sed -i 's/复议/夏议/g' "$D/sub/jingan-2019.txt"
+touch -r "$T/stamp" "$D/sub/jingan-2019.txt"
+"$FAZHI" facts --csv "$D" >"$T/facts.swapped"
+t "facts over an indexed directory come from the index, not the reports" \
+	sh -c 'cmp -s "$1" "$2" && ! grep -q 夏议 "$1"' - "$T/facts.swapped" "$T/facts.before"
+cp -p "$T/stamp" "$D/sub/jingan-2019.txt"
+FAZHI_METRICS=/nonexistent "$FAZHI" facts "$D" >/dev/null 2>"$T/err"
+t "facts with a missing catalogue still fails (exit 2), cached or not" \
+	sh -c '[ "$1" -eq 2 ] && grep -q nonexistent "$2"' - $? "$T/err"
+printf 'not a catalogue\n' >"$T/metrics.tsv"
+FAZHI_METRICS="$T/metrics.tsv" "$FAZHI" index --status "$D" >"$T/out"
+t "a changed catalogue makes the index stale" grep -q "^0 added, 0 changed, 0 removed" "$T/out"
+
+# A killed build leaves a temporary file; the next run removes it, and answers right.
+touch "$C/index-0123456789abcdef.bin.424242.tmp"
+"$FAZHI" index "$D" >/dev/null
+t "a temporary file whose lock nobody holds is removed at the next build" \
+	[ ! -e "$C/index-0123456789abcdef.bin.424242.tmp" ]
+B="$T/big"
+mkdir -p "$B"
+i=0
+while [ $i -lt 300 ]; do
+	for f in assets/reports/*.txt; do
+		sed "1s/\$/ $i/" "$f" >"$B/$i-$(basename "$f")"
+	done
+	i=$((i + 1))
+done
+"$FAZHI" index "$B" >/dev/null 2>&1 &
+pid=$!
+k=0
+while [ $k -lt 100 ] && ! ls "$C"/*.tmp >/dev/null 2>&1; do
+	sleep 0.05
+	k=$((k + 1))
+done
+kill -9 $pid 2>/dev/null
+wait $pid 2>/dev/null
+t "kill -9 during a build left its temporary file (the case under test)" sh -c 'ls "$1"/*.tmp >/dev/null 2>&1' - "$C"
+"$FAZHI" search --count 依法行政 "$B" | sort >"$T/after-kill"
+env -u XDG_CACHE_HOME -u HOME "$FAZHI" search --count 依法行政 "$B" | sort >"$T/want"
+t "after kill -9 the next run answers right and removes the temporary file" \
+	sh -c 'cmp -s "$1" "$2" && [ -s "$1" ] && ! ls "$3"/*.tmp >/dev/null 2>&1' - "$T/after-kill" "$T/want" "$C"
+
+# Freshness: with the index current, no directory is read; a directory's mtime tells of files
+# added, removed or renamed in it; a file changed in place is found by its own stat before its
+# hits or facts are shown. After each change the answer equals a run without any cache.
+F=$T/tree
+mkdir -p "$F/a/b"
+cp assets/reports/putuo-2021.txt "$F/a/"
+cp assets/reports/wujin-2020.txt assets/reports/jingan-2019.txt "$F/a/b/"
+nocache() { env -u XDG_CACHE_HOME -u HOME "$FAZHI" "$@" 2>/dev/null; }
+agree() {   # DESCRIPTION: search --count and facts --csv as without a cache, nothing on stderr
+	"$FAZHI" search --count 法治 "$F" >"$T/s.idx" 2>"$T/s.err"
+	nocache search --count 法治 "$F" >"$T/s.want"
+	"$FAZHI" facts --csv "$F" >"$T/f.idx" 2>>"$T/s.err"
+	nocache facts --csv "$F" >"$T/f.want"
+	t "$1: search and facts as without a cache" \
+		sh -c 'cmp -s "$1" "$2" && cmp -s "$3" "$4" && [ -s "$1" ] && [ ! -s "$5" ]' - \
+		"$T/s.idx" "$T/s.want" "$T/f.idx" "$T/f.want" "$T/s.err"
+}
+"$FAZHI" index "$F" >/dev/null
+agree "indexed"
+if command -v strace >/dev/null 2>&1; then
+	strace -f -e trace=getdents64,getdents -o "$T/trace" "$FAZHI" search --count 法治 "$F" >/dev/null 2>&1
+	t "with the index current, search reads no directory" sh -c '! grep -q getdents "$1"' - "$T/trace"
+fi
+cp assets/reports/simen-2022.txt "$F/a/b/added.txt"
+agree "a file added in a subdirectory"
+mv "$F/a/b/added.txt" "$F/a/renamed.txt"
+agree "a file renamed into another directory"
+rm "$F/a/b/wujin-2020.txt"
+agree "a file removed"
+printf '\n依法行政\n' >>"$F/a/putuo-2021.txt"
+"$FAZHI" search --count 法治 "$F" >"$T/s.idx" 2>"$T/s.err"
+st=$?
+t "a file changed in place is named, not counted from the index (exit 1)" \
+	sh -c '[ "$1" -eq 1 ] && ! grep -q putuo "$2" && grep -q "^fazhi: .*/putuo-2021.txt: changed since the directory was read\$" "$3" && [ -s "$2" ]' \
+	- "$st" "$T/s.idx" "$T/s.err"
+"$FAZHI" facts --csv "$F" >"$T/f.idx" 2>"$T/f.err"
+t "facts: the file changed in place is named, its old facts not shown" \
+	sh -c '! grep -q putuo "$1" && grep -q "putuo-2021.txt: changed since" "$2"' - "$T/f.idx" "$T/f.err"
+"$FAZHI" search --update --count 法治 "$F" >"$T/s.idx" 2>"$T/s.err"
+nocache search --count 法治 "$F" >"$T/s.want"
+t "search --update re-indexes the file changed in place and counts it" \
+	sh -c 'cmp -s "$1" "$2" && grep -q putuo "$1" && ! grep -q "changed since the directory" "$3"' - "$T/s.idx" "$T/s.want" "$T/s.err"
+agree "after search --update"
+
+# --prune: an index unused for longer than DAYS goes, a recent one stays.
+"$FAZHI" index "$D" >/dev/null
+old=$(ls "$C"/index-*.bin | head -n 1)
+n=$(ls "$C"/index-*.bin | wc -l)
+touch -d '100 days ago' "$old"
+"$FAZHI" index --prune >"$T/out"
+t "prune removes the index unused for 90 days and keeps the others" \
+	sh -c '[ ! -e "$1" ] && [ "$(ls "$2"/index-*.bin | wc -l)" -eq $(($3 - 1)) ] && grep -q "^removed 1 index file" "$4"' \
+	- "$old" "$C" "$n" "$T/out"
+"$FAZHI" index --prune=x >/dev/null 2>"$T/err"
+t "--prune=x is a usage error" sh -c '[ "$1" -eq 2 ]' - $?
+
+"$FAZHI" index "$D" "$T/missing" >/dev/null 2>"$T/err"
+t "a missing PATH: its one-line message and exit 1, the rest indexed" \
+	sh -c '[ "$1" -eq 1 ] && grep -q "^fazhi: $2: No such file or directory\$" "$3"' - $? "$T/missing" "$T/err"
+
+[ "$failures" -eq 0 ]
