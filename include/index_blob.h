@@ -5,6 +5,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "encoding.h"
+#include "fold.h"
+
 /* The blob, native-endian (the header says which; a foreign one is rejected), each table
  * 8-aligned:
  *   head | docs[ndocs] | keys[nkeys] | words[nwords] | pool (strings) | lines | postings
@@ -113,18 +116,34 @@ static inline const uint8_t *index_blob_get_varint(const uint8_t *p, const uint8
 	return NULL;
 }
 
-/* Decodes the code point at s[i] of folded text (valid UTF-8; a cut tail is read as far as it goes). */
+/* The code point at s[i] of folded text and its length in bytes (encoding_next's reading). */
 static inline size_t index_blob_utf8_next(const unsigned char *s, size_t n, size_t i, uint32_t *c)
 {
-	unsigned char b = s[i];
-	size_t k = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-	if (i + k > n)
-		k = n - i;
-	uint32_t v = k == 1 ? b : k == 2 ? b & 0x1F : k == 3 ? b & 0x0F : b & 0x07;
-	for (size_t j = 1; j < k; j++)
-		v = (v << 6) | (s[i + j] & 0x3F);
-	*c = v;
-	return k;
+	size_t j = i;
+	*c = encoding_next((const char *)s, n, &j);
+	return j - i;
+}
+
+/* The rule that cuts folded text into index units, which the build and the query must share
+ * (a term is found only when it is cut as the body was): a run of word characters
+ * (fold_is_word) is one unit, every other character is a unit of its own. Returns the length
+ * of the unit at s[i] (i < n); *word is 1 for a run of word characters, else 0 with its
+ * character in *c. Han, most of the text, is told first. */
+static inline size_t index_blob_unit(const unsigned char *s, size_t n, size_t i, uint32_t *c, int *word)
+{
+	size_t k = s[i] < 0x80 ? (*c = s[i], 1) : index_blob_utf8_next(s, n, i, c);
+	*word = !(*c >= 0x4E00 && *c <= 0x9FFF) && fold_is_word(*c);
+	if (!*word)
+		return k;
+	size_t j = i + k;
+	while (j < n) {
+		uint32_t d;
+		size_t m = index_blob_utf8_next(s, n, j, &d);
+		if (!fold_is_word(d))
+			break;
+		j += m;
+	}
+	return j - i;
 }
 
 /* An index over a blob the builder has just laid out, taken without index_from_blob's checks

@@ -239,21 +239,13 @@ static size_t term_units(const struct index *ix, const char *s, size_t n, uint32
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t nu = 0;
-	for (size_t i = 0; i < n;) {
+	for (size_t i = 0, k; i < n; i += k) {
 		uint32_t c;
-		size_t k = index_blob_utf8_next(p, n, i, &c);
-		if (!fold_is_word(c)) {
+		int word;
+		k = index_blob_unit(p, n, i, &c, &word);
+		if (!word)
 			u[nu++] = c;
-			i += k;
-			continue;
-		}
-		size_t start = i;
-		for (i += k; i < n; i += k) {
-			k = index_blob_utf8_next(p, n, i, &c);
-			if (!fold_is_word(c))
-				break;
-		}
-		if (!(u[nu++] = index_word(ix, s + start, i - start)))
+		else if (!(u[nu++] = index_word(ix, s + i, k)))
 			return 0;
 	}
 	return nu;

@@ -423,33 +423,21 @@ static void cut(struct builder *b, struct units *us, const char *s, size_t n, st
 	us->v = xgrow(us->v, &us->cap, us->n + n + 2, sizeof *us->v);
 	uint32_t *u = us->v;
 	size_t nu = us->n, last = 0;
-	for (size_t i = 0; i < n;) {
+	for (size_t i = 0, k; i < n; i += k) {
 		uint32_t c;
-		size_t k;
-		if (p[i] < 0x80) {
-			c = p[i];
-			k = 1;
-		} else {
-			k = index_blob_utf8_next(p, n, i, &c);
-		}
-		if ((c >= 0x4E00 && c <= 0x9FFF) || !fold_is_word(c)) {   /* Han first: most of the text */
-			if (c == '\n' && lines) {
-				uint8_t v[5];
-				buf_add(lines, v, (size_t)(index_blob_put_varint(v, (uint32_t)(nu - last)) - v));
-				last = nu;
-				++*nlines;
-			}
-			u[nu++] = c;
-			i += k;
+		int word;
+		k = index_blob_unit(p, n, i, &c, &word);
+		if (word) {
+			u[nu++] = wordtab_id(&b->words, s + i, k);
 			continue;
 		}
-		size_t start = i;
-		for (i += k; i < n; i += k) {
-			k = index_blob_utf8_next(p, n, i, &c);
-			if (!fold_is_word(c))
-				break;
+		if (c == '\n' && lines) {
+			uint8_t v[5];
+			buf_add(lines, v, (size_t)(index_blob_put_varint(v, (uint32_t)(nu - last)) - v));
+			last = nu;
+			++*nlines;
 		}
-		u[nu++] = wordtab_id(&b->words, s + start, i - start);
+		u[nu++] = c;
 	}
 	us->n = nu;
 }
