@@ -7,20 +7,11 @@
 #include <unictype.h>
 
 #include "buf.h"
+#include "checksum.h"
 #include "encoding.h"
 #include "fold.h"
 #include "xmalloc.h"
 
-#define FNV_OFFSET 14695981039346656037ull
-#define FNV_PRIME 1099511628211ull
-
-static uint64_t fnv(uint64_t h, const void *p, size_t n)
-{
-	const unsigned char *s = p;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ s[i]) * FNV_PRIME;
-	return h;
-}
 
 void align_text_fini(struct align_text *t)
 {
@@ -55,7 +46,7 @@ static void normalise(struct align_text *t, const char *s, size_t n, struct alig
 	fold_text(s, n, 0, &t->scratch, NULL);
 	const char *p = t->scratch.data ? t->scratch.data : "";
 	size_t end = t->scratch.len, i = 0;
-	uint64_t hash = FNV_OFFSET, figures = 0;
+	uint64_t hash = CHECKSUM_FNV_OFFSET, figures = 0;
 	uint32_t len = 0;
 	int in_figure = 0;
 	while (i < end) {
@@ -63,19 +54,19 @@ static void normalise(struct align_text *t, const char *s, size_t n, struct alig
 		uint32_t c = encoding_next(p, end, &i);
 		if (c >= '0' && c <= '9') {
 			char digit = (char)c;
-			figures = fnv(figures ? figures : FNV_OFFSET, &digit, 1);
+			figures = checksum_fnv(figures ? figures : CHECKSUM_FNV_OFFSET, &digit, 1);
 			if (!in_figure)
-				buf_addc(&t->norm, '#'), hash = fnv(hash, "#", 1);
+				buf_addc(&t->norm, '#'), hash = checksum_fnv(hash, "#", 1);
 			in_figure = 1, len++;
 			continue;
 		}
 		if (!uc_is_alnum(c))
 			continue;
 		if (in_figure && figures)
-			figures = fnv(figures, "|", 1);   /* 1|23 is not 12|3 */
+			figures = checksum_fnv(figures, "|", 1);   /* 1|23 is not 12|3 */
 		in_figure = 0, len++;
 		buf_add(&t->norm, p + at, i - at);
-		hash = fnv(hash, p + at, i - at);
+		hash = checksum_fnv(hash, p + at, i - at);
 	}
 	sen->hash = hash, sen->figures = figures, sen->len = len;
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "checksum.h"
 #include "fold.h"
 #include "index_blob.h"
 #include "text.h"
@@ -29,37 +30,13 @@ struct index {
 	struct index_check check;   /* index_from_blob_checked: postings checked on first use */
 };
 
-/* ---- checksum ---- */
-
-static uint64_t checksum(const unsigned char *p, size_t n)
-{
-	/* Eight independent lanes keep the multipliers busy: GB/s, so a cache is checked at start-up. */
-	uint64_t h[8] = { 0x9E3779B97F4A7C15ull, 0xC2B2AE3D27D4EB4Full, 0x165667B19E3779F9ull, 0x27D4EB2F165667C5ull,
-	                  0x85EBCA77C2B2AE63ull, 0xFF51AFD7ED558CCDull, 0xC4CEB9FE1A85EC53ull, 0x9FB21C651E98DF25ull };
-	const uint64_t m = 0xFF51AFD7ED558CCDull;
-	size_t i = 0;
-	for (; i + 64 <= n; i += 64)
-		for (int l = 0; l < 8; l++) {
-			uint64_t w;
-			memcpy(&w, p + i + 8 * l, 8);
-			h[l] = (h[l] ^ w) * m;
-			h[l] ^= h[l] >> 29;
-		}
-	uint64_t r = n;
-	for (; i < n; i++)
-		r = (r ^ p[i]) * 0x100000001B3ull;
-	for (int l = 0; l < 8; l++)
-		r = (r ^ h[l]) * m, r ^= r >> 31;
-	return r;
-}
-
 uint64_t index_blob_seal(const unsigned char *p, size_t size)
 {
 	struct head h;
 	memcpy(&h, p, sizeof h);
 	h.checksum = 0;
-	uint64_t a = checksum((const unsigned char *)&h, sizeof h);
-	uint64_t b = checksum(p + sizeof h, size - sizeof h);
+	uint64_t a = checksum64(0, &h, sizeof h);
+	uint64_t b = checksum64(0, p + sizeof h, size - sizeof h);
 	return a ^ (b << 17 | b >> 47);
 }
 

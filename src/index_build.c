@@ -8,6 +8,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "checksum.h"
 #include "fileio.h"
 #include "fold.h"
 #include "index_blob.h"
@@ -645,67 +646,19 @@ struct out {
 	uint64_t post_off, post_end;
 	void (*block_fn)(void *arg, uint64_t n, const unsigned char *p, size_t len);
 	void *arg;
-	uint64_t lane[8], r;   /* the checksum of the bytes after the head, as index.c's */
-	unsigned char part[64];
-	size_t npart;
-	uint64_t summed;
+	struct checksum sum;   /* of the bytes after the head, as index_blob_seal's */
 	int failed;
 	struct flusher *flusher;   /* NULL: written on the caller's thread */
 	unsigned char *spare;
 	size_t spare_cap;
 };
 
-static const uint64_t lane0[8] = { 0x9E3779B97F4A7C15ull, 0xC2B2AE3D27D4EB4Full, 0x165667B19E3779F9ull,
-                                   0x27D4EB2F165667C5ull, 0x85EBCA77C2B2AE63ull, 0xFF51AFD7ED558CCDull,
-                                   0xC4CEB9FE1A85EC53ull, 0x9FB21C651E98DF25ull };
-#define LANE_MUL 0xFF51AFD7ED558CCDull
-
-static void sum_blocks(uint64_t *h, const unsigned char *p, size_t n)
-{
-	for (size_t i = 0; i + 64 <= n; i += 64)
-		for (int l = 0; l < 8; l++) {
-			uint64_t w;
-			memcpy(&w, p + i + 8 * l, 8);
-			h[l] = (h[l] ^ w) * LANE_MUL;
-			h[l] ^= h[l] >> 29;
-		}
-}
-
-static void sum_add(struct out *o, const unsigned char *p, size_t n)
-{
-	o->summed += n;
-	if (o->npart) {
-		size_t k = 64 - o->npart < n ? 64 - o->npart : n;
-		memcpy(o->part + o->npart, p, k);
-		o->npart += k;
-		p += k;
-		n -= k;
-		if (o->npart < 64)
-			return;
-		sum_blocks(o->lane, o->part, 64);
-		o->npart = 0;
-	}
-	sum_blocks(o->lane, p, n & ~(size_t)63);
-	memcpy(o->part, p + (n & ~(size_t)63), n & 63);
-	o->npart = n & 63;
-}
-
-static uint64_t sum_end(const uint64_t *lane, const unsigned char *part, size_t npart, uint64_t n)
-{
-	uint64_t r = n;
-	for (size_t i = 0; i < npart; i++)
-		r = (r ^ part[i]) * 0x100000001B3ull;
-	for (int l = 0; l < 8; l++)
-		r = (r ^ lane[l]) * LANE_MUL, r ^= r >> 31;
-	return r;
-}
-
 /* Checksums and writes n staged bytes p at blob offset at (whole postings blocks, or the end). */
 static void put_bytes(struct out *o, const unsigned char *p, size_t n, uint64_t at)
 {
 	size_t skip = at < sizeof(struct head) ? sizeof(struct head) - (size_t)at : 0;
 	if (skip < n)
-		sum_add(o, p + skip, n - skip);
+		checksum_add(&o->sum, p + skip, n - skip);
 	for (uint64_t q = at < o->post_off ? o->post_off : at; q < at + n && q < o->post_end;) {
 		uint64_t end = q + o->block < o->post_end ? q + o->block : o->post_end;
 		if (end > at + n)
@@ -1112,7 +1065,7 @@ uint64_t index_build_write(struct corpus *c, const struct index_progress *progre
 	struct builder b;
 	build(&b, c, progress, each);
 	struct out o = { .fd = fd, .block = block, .block_fn = block_fn, .arg = arg };
-	memcpy(o.lane, lane0, sizeof o.lane);
+	checksum_init(&o.sum, 0);
 	o.buf = xgrow(NULL, &o.cap, 2 * block, 1);
 	struct flusher f = { .o = &o };
 	if (pthread_mutex_init(&f.lock, NULL) == 0) {
@@ -1139,11 +1092,8 @@ uint64_t index_build_write(struct corpus *c, const struct index_progress *progre
 		pthread_mutex_destroy(&f.lock);
 	}
 	free(o.spare);
-	uint64_t a[8];
-	memcpy(a, lane0, sizeof a);
-	sum_blocks(a, (const unsigned char *)&h, sizeof h & ~(size_t)63);
-	uint64_t x = sum_end(a, (const unsigned char *)&h + (sizeof h & ~(size_t)63), sizeof h & 63, sizeof h);
-	uint64_t y = sum_end(o.lane, o.part, o.npart, o.summed);
+	uint64_t x = checksum64(0, &h, sizeof h);
+	uint64_t y = checksum_end(&o.sum);
 	h.checksum = x ^ (y << 17 | y >> 47);
 	if (!o.failed && fileio_write_at(fd, &h, sizeof h, 0) < 0)
 		o.failed = errno ? errno : EIO;

@@ -20,20 +20,13 @@
 #include "index_blob.h"
 #include "table.h"
 #include "facts.h"
+#include "checksum.h"
 #include "xmalloc.h"
 
 /* A reader never sees a half-written file: the writer writes a temporary file beside it and
  * renames it over the old one, and a mapped file is never changed in place. The lock only
  * keeps two writers from building the same cache at once; a second writer waits, then finds
  * the first one's file valid and keeps it. */
-
-static uint64_t mix(uint64_t h, const void *p, size_t n)
-{
-	const unsigned char *s = p;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ s[i]) * 0x100000001B3ull;
-	return h;
-}
 
 char *index_cache_dir(void)
 {
@@ -87,29 +80,6 @@ struct slot {   /* a digest: bytes [off, off + len) of the digests region */
 	uint64_t off, len, sum;
 };
 
-static uint64_t checksum(uint64_t seed, const unsigned char *p, size_t n)
-{
-	/* Eight independent lanes keep the multipliers busy. */
-	uint64_t h[8];
-	const uint64_t m = 0xFF51AFD7ED558CCDull;
-	for (int l = 0; l < 8; l++)
-		h[l] = seed + 0x9E3779B97F4A7C15ull * (uint64_t)(l + 1);
-	size_t i = 0;
-	for (; i + 64 <= n; i += 64)
-		for (int l = 0; l < 8; l++) {
-			uint64_t w;
-			memcpy(&w, p + i + 8 * l, 8);
-			h[l] = (h[l] ^ w) * m;
-			h[l] ^= h[l] >> 29;
-		}
-	uint64_t r = n ^ seed;
-	for (; i < n; i++)
-		r = (r ^ p[i]) * 0x100000001B3ull;
-	for (int l = 0; l < 8; l++)
-		r = (r ^ h[l]) * m, r ^= r >> 31;
-	return r;
-}
-
 /* The text of a table the digests are made with (a missing file mixes its name alone). */
 static uint64_t mix_table(uint64_t h, const char *env, const char *asset)
 {
@@ -118,10 +88,10 @@ static uint64_t mix_table(uint64_t h, const char *env, const char *asset)
 	char *cause = NULL;
 	table_text(env, asset, &b, &path, &cause);
 	free(cause);
-	h = mix(h, asset, strlen(asset) + 1);
-	uint64_t sum = checksum(2, (const unsigned char *)(b.data ? b.data : ""), b.len);
+	h = checksum_fnv(h, asset, strlen(asset) + 1);
+	uint64_t sum = checksum64(2, (const unsigned char *)(b.data ? b.data : ""), b.len);
 	buf_fini(&b);
-	return mix(h, &sum, sizeof sum);
+	return checksum_fnv(h, &sum, sizeof sum);
 }
 
 /* What makes a cache valid for this corpus, known without reading a report: the formats, and
@@ -130,16 +100,16 @@ static uint64_t mix_table(uint64_t h, const char *env, const char *asset)
 static uint64_t corpus_key(struct corpus *c)
 {
 	uint64_t v[3] = { c->n, BLOB_VERSION, BLOCK };
-	uint64_t h = mix(0xCBF29CE484222325ull, v, sizeof v);
+	uint64_t h = checksum_fnv(CHECKSUM_FNV_OFFSET, v, sizeof v);
 	for (size_t i = 0; i < c->n; i++) {
 		const struct corpus_file *f = &c->files[i];
-		h = mix(h, f->path, strlen(f->path) + 1);
+		h = checksum_fnv(h, f->path, strlen(f->path) + 1);
 		if (f->size >= 0) {
 			int64_t st[2] = { f->size, f->mtime_ns };
-			h = mix(h, st, sizeof st);
+			h = checksum_fnv(h, st, sizeof st);
 		} else {
 			const struct report *r = corpus_load(c, i);
-			h = mix(h, r->text, r->len);
+			h = checksum_fnv(h, r->text, r->len);
 		}
 	}
 	h = mix_table(h, "FAZHI_METRICS", "metrics.tsv");   /* the digests' facts and classes */
@@ -147,17 +117,17 @@ static uint64_t corpus_key(struct corpus *c)
 	for (size_t i = 0; i < c->nfixes; i++) {   /* hand corrections of the metadata */
 		const struct corpus_fixes *f = &c->fixes[i];
 		int64_t st[2] = { f->size, f->mtime_ns };
-		h = mix(h, f->dir, strlen(f->dir) + 1);
-		h = mix(h, st, sizeof st);
+		h = checksum_fnv(h, f->dir, strlen(f->dir) + 1);
+		h = checksum_fnv(h, st, sizeof st);
 	}
 	return h | 1;   /* never 0, the key of an unsaved index */
 }
 
 char *index_cache_path(const struct corpus *c, const char *dir)
 {
-	uint64_t h = mix(0x84222325CBF29CE4ull, &c->n, sizeof c->n);
+	uint64_t h = checksum_fnv(0x84222325CBF29CE4ull, &c->n, sizeof c->n);
 	for (size_t i = 0; i < c->n; i++)
-		h = mix(h, corpus_path(c, i), strlen(corpus_path(c, i)) + 1);
+		h = checksum_fnv(h, corpus_path(c, i), strlen(corpus_path(c, i)) + 1);
 	return xasprintf("%s/index-%016llx.bin", dir, (unsigned long long)h);
 }
 
@@ -204,7 +174,7 @@ static int check_postings(void *arg, uint64_t off, uint64_t len)
 		if (m->checked[b])
 			continue;
 		uint64_t n = m->post_len - b * BLOCK < BLOCK ? m->post_len - b * BLOCK : BLOCK;
-		if (checksum(b, m->post + b * BLOCK, n) != m->sums[b]) {
+		if (checksum64(b, m->post + b * BLOCK, n) != m->sums[b]) {
 			m->damage = xstrdup("index file corrupt (checksum of the postings)");
 			/* Never trusted again: the next index_open rebuilds it. Only this very file is
 			 * removed, not one another instance has just written in its place. */
@@ -280,11 +250,11 @@ static uint64_t seal(const unsigned char *blob, const struct trailer *t, const u
 	struct trailer t0 = *t;
 	t0.sum = 0;
 	uint64_t post_end = h->post_off + h->post_len;
-	uint64_t r = checksum(1, blob, h->post_off);
-	r ^= checksum(r, blob + post_end, h->size - post_end);
-	r ^= checksum(r, (const unsigned char *)&t0, sizeof t0);
-	r ^= checksum(r, after, n);
-	return r ^ checksum(r, (const unsigned char *)&where, sizeof where);
+	uint64_t r = checksum64(1, blob, h->post_off);
+	r ^= checksum64(r, blob + post_end, h->size - post_end);
+	r ^= checksum64(r, (const unsigned char *)&t0, sizeof t0);
+	r ^= checksum64(r, after, n);
+	return r ^ checksum64(r, (const unsigned char *)&where, sizeof where);
 }
 
 /* A note read from the notes region. */
@@ -427,7 +397,7 @@ int index_digest(const struct index *ix, size_t report, const void **p, size_t *
 	const struct slot *s = &m->slots[report];
 	if (!m->dchecked[report]) {
 		int ok = s->off <= m->t->digests_len && s->len <= m->t->digests_len - s->off
-		         && checksum(3, m->digests + s->off, s->len) == s->sum;
+		         && checksum64(3, m->digests + s->off, s->len) == s->sum;
 		m->dchecked[report] = ok ? 1 : 2;
 		if (!ok)
 			return -1;
@@ -465,7 +435,7 @@ static void add_sum(void *arg, uint64_t b, const unsigned char *p, size_t n)
 {
 	struct sums *s = arg;
 	s->v = xgrow(s->v, &s->cap, (size_t)b + 1, sizeof *s->v);
-	s->v[b] = checksum(b, p, n);
+	s->v[b] = checksum64(b, p, n);
 	s->n = (size_t)b + 1;
 }
 
@@ -485,7 +455,7 @@ static void add_digest(void *arg, size_t i, struct report *r, const struct class
 	size_t body = r->body_end > r->body_start ? r->body_end - r->body_start : 0;
 	digest_of(r, p, body <= DIGEST_FACTS_MAX ? d->fm : NULL, &d->bytes);
 	size_t n = d->bytes.len - off;
-	d->slots[i] = (struct slot){ off, n, checksum(3, (const unsigned char *)d->bytes.data + off, n) };
+	d->slots[i] = (struct slot){ off, n, checksum64(3, (const unsigned char *)d->bytes.data + off, n) };
 }
 
 /* A u32 length, the bytes, padding to 8. */
@@ -599,9 +569,9 @@ static char *roots_path(char *const *roots, size_t n, const char *dir)
 {
 	if (!n)
 		return NULL;
-	uint64_t h = mix(0x9E3779B97F4A7C15ull, &n, sizeof n);
+	uint64_t h = checksum_fnv(0x9E3779B97F4A7C15ull, &n, sizeof n);
 	for (size_t i = 0; i < n; i++)
-		h = mix(h, roots[i], strlen(roots[i]) + 1);
+		h = checksum_fnv(h, roots[i], strlen(roots[i]) + 1);
 	return xasprintf("%s/roots-%016llx", dir, (unsigned long long)h);
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "checksum.h"
 #include "encoding.h"
 #include "facts.h"
 #include "parse_scan.h"
@@ -784,7 +785,7 @@ static int sentence_end(uint32_t c)
  * in the bytes hashed. */
 static uint64_t next_sentence(const char *s, size_t *i, size_t end, size_t *len)
 {
-	uint64_t h = 0xcbf29ce484222325u;   /* FNV-1a */
+	uint64_t h = CHECKSUM_FNV_OFFSET;
 	*len = 0;
 	while (*i < end) {
 		size_t at = *i;
@@ -793,8 +794,7 @@ static uint64_t next_sentence(const char *s, size_t *i, size_t end, size_t *len)
 			break;
 		if (parse_is_blank(c) || c == '\r' || c == '\t')
 			continue;
-		for (size_t k = at; k < *i; k++)
-			h = (h ^ (unsigned char)s[k]) * 0x100000001b3u;
+		h = checksum_fnv(h, s + at, *i - at);
 		*len += *i - at;
 	}
 	return h;
