@@ -407,24 +407,6 @@ int index_digest(const struct index *ix, size_t report, const void **p, size_t *
 	return 0;
 }
 
-static int make_dirs(const char *dir)
-{
-	char *p = xstrdup(dir);
-	for (char *s = strchr(p + 1, '/');; s = strchr(s + 1, '/')) {
-		if (s)
-			*s = '\0';
-		if (mkdir(p, 0700) < 0 && errno != EEXIST) {
-			free(p);
-			return -1;
-		}
-		if (!s)
-			break;
-		*s = '/';
-	}
-	free(p);
-	return 0;
-}
-
 /* The checksums of the postings' blocks, as the builder writes them out. */
 struct sums {
 	uint64_t *v;
@@ -612,7 +594,7 @@ struct index *index_open(struct corpus *c, const char *dir, const struct index_p
 	struct index *ix = load(c, path, key, &cause);
 	if (ix)
 		goto done;
-	if (make_dirs(dir) < 0) {
+	if (fileio_make_dirs(dir) < 0) {
 		*notice = xasprintf("index cache %s: %s; the index is not saved", dir, strerror(errno));
 		ix = index_build(c, progress);
 		goto done;

@@ -191,56 +191,16 @@ void state_search_add(struct state *s, const char *t, size_t n)
 	s->searches_dirty = 1;
 }
 
-/* mkdir -p with mode 0700 for the directories we create. */
-static int make_dirs(char *dir, char **cause)
-{
-	for (char *p = dir + 1;; p++) {
-		if (*p != '/' && *p != '\0')
-			continue;
-		char c = *p;
-		*p = '\0';
-		int r = mkdir(dir, 0700);
-		int err = errno;
-		*p = c;
-		if (r != 0 && err != EEXIST) {
-			*cause = xasprintf("%s: %s", dir, strerror(err));
-			return -1;
-		}
-		if (c == '\0')
-			return 0;
-	}
-}
-
 /* Replaces dir/name by the bytes of b, the directories made first: a reader of the file sees
  * the old content or the new, never a part. */
 static int write_atomic(char *dir, const char *name, const struct buf *b, char **cause)
 {
-	if (make_dirs(dir, cause) != 0)
-		return -1;
 	char *file = xasprintf("%s/%s", dir, name);
-	char *tmp = xasprintf("%s/.%s.XXXXXX", dir, name);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
+	int r = fileio_make_dirs(dir);
+	if (r != 0)
 		*cause = xasprintf("%s: %s", dir, strerror(errno));
-		free(tmp);
-		free(file);
-		return -1;
-	}
-	int r = fileio_write_at(fd, b->data ? b->data : "", b->len, 0);
-	int err = errno;
-	if (close(fd) != 0 && r == 0) {
-		r = -1;
-		err = errno;
-	}
-	if (r == 0 && rename(tmp, file) != 0) {
-		r = -1;
-		err = errno;
-	}
-	if (r != 0) {
-		*cause = xasprintf("%s: %s", file, strerror(err));
-		unlink(tmp);
-	}
-	free(tmp);
+	else if ((r = fileio_replace(file, b->data ? b->data : "", b->len)) != 0)
+		*cause = xasprintf("%s: %s", file, strerror(errno));
 	free(file);
 	return r;
 }
