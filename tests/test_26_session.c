@@ -14,45 +14,28 @@
 #include "assets.h"
 #include "corpus.h"
 #include "index.h"
-#include "index_blob.h"
 #include "query.h"
+#include "sample_files.h"
 #include "session.h"
 #include "xmalloc.h"
 
 #define QUERY "行政复议"
 
 /* dir/r holds the five samples; dir/cache is the cache directory. */
-static char dir[64], rdir[80], cache[80];
+static char dir[64], rdir[80], cache[80], *files[5];
+static const struct asset *src[5];
 
 static int setup(void **state)
 {
 	(void)state;
 	strcpy(dir, "/tmp/fazhi-session-XXXXXX");
-	if (!mkdtemp(dir))
-		return -1;
-	snprintf(rdir, sizeof rdir, "%s/r", dir);
-	snprintf(cache, sizeof cache, "%s/cache", dir);
-	mkdir(rdir, 0700);
-	int n = 0;
-	for (const struct asset *a = assets; a->name && n < 5; a++) {
-		if (strncmp(a->name, "reports/", 8) != 0)
-			continue;
-		char *path = xasprintf("%s/%c.txt", rdir, 'a' + n++);
-		FILE *f = fopen(path, "wb");
-		fwrite(a->data, 1, a->size, f);
-		fclose(f);
-		free(path);
-	}
-	return n == 5 ? 0 : -1;
+	return sample_files_make(dir, rdir, cache, files, src);
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	char *cmd = xasprintf("rm -rf '%s'", dir);
-	int rc = system(cmd);
-	free(cmd);
-	return rc == 0 ? 0 : -1;
+	return sample_files_remove(dir, files);
 }
 
 static void walk(struct corpus *c)
@@ -82,18 +65,8 @@ static void damaged_cache(void)
 	session_free(s);
 	char *path = index_cache_path(&c, cache);
 	corpus_fini(&c);
-	FILE *f = fopen(path, "r+b");
-	assert_non_null(f);
-	struct head h;
-	assert_int_equal(fread(&h, sizeof h, 1, f), 1);
-	assert_true(h.post_len < (1u << 20));   /* one block: every search reads it */
-	for (uint64_t at = h.post_off; at < h.post_off + h.post_len; at += 97) {
-		fseek(f, (long)at, SEEK_SET);
-		int b = fgetc(f);
-		fseek(f, (long)at, SEEK_SET);
-		fputc(b ^ 0x40, f);
-	}
-	fclose(f);
+	uint64_t len = sample_postings_damage(path);
+	assert_true(len > 0 && len < (1u << 20));   /* one block: every search reads it */
 	free(path);
 }
 
@@ -124,13 +97,14 @@ static void assert_rebuilt(struct session *s)
 typedef size_t (*search_fn)(struct session *, const struct query *, size_t, struct index_results *);
 typedef size_t (*index_fn)(const struct index *, const struct query *, size_t, struct index_results *);
 
-/* A search through a damaged cache file gives what a fresh build gives, and the file is good after. */
-static void search_through_damage(search_fn search, index_fn fresh_search, size_t limit)
+/* A search through a damaged cache file gives what a fresh build gives, and the file is good
+ * after. Returns the number of results. */
+static size_t search_through_damage(search_fn search, index_fn fresh_search, const char *query, size_t limit)
 {
 	damaged_cache();
 	struct corpus c;
 	walk(&c);
-	struct query *q = parse(QUERY);
+	struct query *q = parse(query);
 	struct index *fresh = index_build(&c, NULL);
 	struct index_results want = { 0 }, got = { 0 };
 	fresh_search(fresh, q, limit, &want);
@@ -150,47 +124,32 @@ static void search_through_damage(search_fn search, index_fn fresh_search, size_
 	assert_results_equal(&got, &want);
 	assert_null(session_notice(s));
 	session_free(s);
+	size_t n = want.n;
 	index_results_fini(&want);
 	index_results_fini(&got);
 	index_free(fresh);
 	query_free(q);
 	corpus_fini(&c);
+	return n;
 }
 
 static void test_search_rebuilds(void **state)
 {
 	(void)state;
-	search_through_damage(session_search, index_search, 0);
+	search_through_damage(session_search, index_search, QUERY, 0);
 }
 
 static void test_search_top_rebuilds(void **state)
 {
 	(void)state;
-	search_through_damage(session_search_top, index_search_top, 2);
+	search_through_damage(session_search_top, index_search_top, QUERY, 2);
 }
 
 /* The counts of every report (the reports pane's): an exhaustive search without a limit. */
 static void test_counts_rebuild(void **state)
 {
 	(void)state;
-	damaged_cache();
-	struct corpus c;
-	walk(&c);
-	struct query *q = parse(QUERY " OR 法治");
-	struct index *fresh = index_build(&c, NULL);
-	struct index_results want = { 0 }, got = { 0 };
-	index_search(fresh, q, 0, &want);
-	struct session *s = session_new(&c, cache, NULL);
-	session_search(s, q, 0, &got);
-	assert_int_equal(got.n, c.n);            /* every sample speaks of 法治 */
-	assert_results_equal(&got, &want);
-	assert_rebuilt(s);
-	session_free(s);
-	index_results_fini(&want);
-	index_results_fini(&got);
-	index_free(fresh);
-	query_free(q);
-	corpus_fini(&c);
+	assert_int_equal(search_through_damage(session_search, index_search, QUERY " OR 法治", 0), 5);
 }
 
 /* Snippets are the first call to read the damaged postings: they come out as a fresh build's. */
