@@ -49,9 +49,10 @@ int cli_unchanged(struct corpus *c, size_t i);
  * the walk), its message is printed and NULL returned. */
 const struct report *cli_report(struct corpus *c, size_t i);
 
-/* A corpus_meta_source function (corpus.h) over a struct index (arg): the metadata of reports
- * not read yet, from the index (the browser's list, trend's grouping). */
-int cli_index_meta(void *arg, size_t i, struct corpus_meta *out);
+/* Prints what the search session has to tell of its index (session_notice: a cache rejected,
+ * rebuilt, not writable) as "fazhi: NOTICE" on stderr; nothing when it has nothing. */
+struct session;
+void cli_notice(struct session *s);
 
 /* Writes s[0..n) for a human: on a terminal any byte that could drive it is shown as a
  * placeholder (text from reports is already clean; this guards arguments and messages). */

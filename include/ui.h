@@ -21,10 +21,13 @@ struct ui_options {
 	int ambiwidth;         /* 1 or 2 (--ambiwidth=double) */
 };
 
-/* Runs the browser on a loaded corpus until the user quits. Returns the exit status:
+struct session;
+
+/* Runs the browser on a loaded corpus until the user quits; s (borrowed) is the corpus's search
+ * session, whose index the browser opens when it first searches. Returns the exit status:
  * 0, 2 when stdin/stdout is not a terminal or the locale is not UTF-8 (a message on
  * stderr), 128+N when ended by signal N (the terminal restored and positions saved). */
-int ui_run(struct corpus *c, const struct ui_options *opt);
+int ui_run(struct corpus *c, struct session *s, const struct ui_options *opt);
 
 /* ------------------------------------------------------------------------------------
  * What follows is shared by the ui_*.c files only. ui.c owns the struct ui and is the
@@ -110,6 +113,7 @@ struct ui_compare_place {
 
 struct ui {
 	struct corpus *corpus;
+	struct session *session;   /* the corpus's index (session.h); borrowed */
 	const struct ui_options *opt;
 	size_t *order;          /* corpus indices sorted by region, year, path; owned */
 	size_t sel, list_top;   /* list pane: selected row in order, first row shown */
@@ -279,7 +283,7 @@ const char *ui_find_counter(struct ui *u);
 int ui_compare_open(struct ui *u);
 
 /* ui_results.c: the corpus-wide search (s), a view on the stack over the panes. Its state
- * (query, results, the index) outlives the view: s goes back to them. */
+ * (query, results) outlives the view: s goes back to them. */
 void ui_results_open(struct ui *u);
 /* Hits of the view's query in a report (corpus index): 1 and *hits when it matches. */
 int ui_results_hits(struct ui *u, size_t report, size_t *hits);

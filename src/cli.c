@@ -10,6 +10,7 @@
 #include "corpus.h"
 #include "encoding.h"
 #include "index.h"
+#include "session.h"
 
 size_t cli_load(struct corpus *c, char **paths, int npaths)
 {
@@ -25,12 +26,15 @@ size_t cli_load(struct corpus *c, char **paths, int npaths)
 	return corpus_failures(c);
 }
 
-int cli_index_meta(void *arg, size_t i, struct corpus_meta *out)
+void cli_notice(struct session *s)
 {
-	struct index_info in;
-	index_info(arg, i, &in);
-	*out = (struct corpus_meta){ in.title_len ? in.title : NULL, in.region_len ? in.region : NULL, in.year };
-	return 0;
+	char *notice = session_notice(s);
+	if (notice) {
+		fputs("fazhi: ", stderr);
+		cli_put(stderr, notice, strlen(notice));
+		fputc('\n', stderr);
+	}
+	free(notice);
 }
 
 void cli_message(const struct corpus_msg *m)

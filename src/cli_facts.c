@@ -10,6 +10,7 @@
 #include "digest.h"
 #include "facts.h"
 #include "index.h"
+#include "session.h"
 
 static const char usage_text[] =
 	"Usage: fazhi facts [--csv [--excel]|--json] [PATH...]\n"
@@ -221,26 +222,16 @@ static int digest_at(struct corpus *c, size_t k, const struct index *ix, const s
 
 /* The facts of the reports below a directory come from its cached index (built now if there is
  * none), so no report is parsed; files named alone and the samples are parsed. */
-static struct index *open_index(struct corpus *c, const char *dir)
+static const struct index *open_index(struct corpus *c, struct session *s, const char *dir)
 {
 	size_t unread = 0;
 	for (size_t i = 0; i < c->n; i++)
 		unread += !corpus_loaded(c, i);
-	char *notice = NULL;
-	struct index *ix = NULL;
-	if (dir && unread) {
-		struct index_progress bar = { cli_progress, NULL };
-		ix = index_open(c, dir, isatty(2) ? &bar : NULL, &notice);
-	}
+	const struct index *ix = dir && unread ? session_index(s) : NULL;
 	for (size_t i = 0; !ix && i < c->n; i++)
 		corpus_load(c, i);   /* every message is known before the first line is printed */
 	cli_messages(c, 0);
-	if (notice) {
-		fputs("fazhi: ", stderr);
-		cli_put(stderr, notice, strlen(notice));
-		fputc('\n', stderr);
-	}
-	free(notice);
+	cli_notice(s);
 	return ix;
 }
 
@@ -267,7 +258,9 @@ int cli_facts(int argc, char **argv)
 	co.lazy = 1;
 	char *dir = argc > first ? index_cache_dir() : NULL;
 	cli_load_indexed(&co, argv + first, argc - first, dir);
-	struct index *ix = open_index(&co, dir);
+	struct index_progress bar = { cli_progress, NULL };
+	struct session *s = session_new(&co, dir, isatty(2) ? &bar : NULL);
+	const struct index *ix = open_index(&co, s, dir);
 	struct buf out = { 0 }, scratch = { 0 };
 	struct digest d = { 0 };
 	size_t shown = 0;   /* reports read so far */
@@ -299,7 +292,7 @@ int cli_facts(int argc, char **argv)
 	digest_fini(&d);
 	buf_fini(&scratch);
 	buf_fini(&out);
-	index_free(ix);
+	session_free(s);
 	free(dir);
 	corpus_fini(&co);
 	facts_default_free();

@@ -9,6 +9,7 @@
 #include "corpus.h"
 #include "index.h"
 #include "query.h"
+#include "session.h"
 
 #define SNIPPETS 3
 #define SNIPPET_CELLS 40
@@ -122,7 +123,7 @@ static void print_text(struct buf *b, const struct report *r, const struct index
 	}
 }
 
-static void print_results(struct corpus *c, const struct index *ix, const struct query *q,
+static void print_results(struct corpus *c, struct session *s, const struct query *q,
                           const struct index_results *res, enum format fmt)
 {
 	struct buf out;
@@ -139,7 +140,7 @@ static void print_results(struct corpus *c, const struct index *ix, const struct
 			const struct report *r = cli_report(c, res->v[i].report);
 			if (!r)
 				continue;
-			size_t ns = index_result_snippets(ix, &res->v[i], r, q, SNIPPET_CELLS, &hits, sn, SNIPPETS);
+			size_t ns = session_result_snippets(s, &res->v[i], r, q, SNIPPET_CELLS, &hits, sn, SNIPPETS);
 			if (fmt == FMT_JSON)
 				print_json(&out, r, &res->v[i], &hits, sn, ns);
 			else
@@ -207,36 +208,27 @@ int cli_search(int argc, char **argv)
 	corpus_init(&c);
 	c.lazy = 1;
 	int npaths = argc - qi - 1;
-	char *dir = npaths ? index_cache_dir() : NULL, *notice = NULL;
+	char *dir = npaths ? index_cache_dir() : NULL;
 	if (update)
 		cli_load(&c, argv + qi + 1, npaths);
 	else
 		cli_load_indexed(&c, argv + qi + 1, npaths, dir);
 	struct index_progress bar = { cli_progress, NULL };
-	struct index *ix = index_open(&c, dir, isatty(2) ? &bar : NULL, &notice);
+	struct session *s = session_new(&c, dir, isatty(2) ? &bar : NULL);
+	session_index(s);
 	cli_messages(&c, 0);
 	/* --count lists every match: the exhaustive search. A limit ranks the best without
 	 * proving every report (limit 0 is the exhaustive search too). */
 	struct index_results res = { 0 };
-	for (int tries = 0; tries < 2; tries++) {
-		if (fmt == FMT_COUNT)
-			index_search(ix, q, limit, &res);
-		else
-			index_search_top(ix, q, limit, &res);
-		if (index_intact(ix, NULL))
-			break;
-		free(notice);
-		ix = index_reopen(ix, &c, dir, isatty(2) ? &bar : NULL, &notice);
-	}
-	if (notice) {
-		fputs("fazhi: ", stderr);
-		cli_put(stderr, notice, strlen(notice));
-		fputc('\n', stderr);
-	}
-	print_results(&c, ix, q, &res, fmt);
+	if (fmt == FMT_COUNT)
+		session_search(s, q, limit, &res);
+	else
+		session_search_top(s, q, limit, &res);
+	cli_notice(s);
+	print_results(&c, s, q, &res, fmt);
+	cli_notice(s);   /* a rebuild while cutting snippets */
 	index_results_fini(&res);
-	index_free(ix);
-	free(notice);
+	session_free(s);
 	free(dir);
 	query_free(q);
 	int status = corpus_failures(&c) ? 1 : 0;

@@ -10,6 +10,7 @@
 #include "corpus.h"
 #include "facts.h"
 #include "index.h"
+#include "session.h"
 #include "text.h"
 #include "trend.h"
 #include "xmalloc.h"
@@ -358,10 +359,10 @@ static int run(char **paths, int npaths, const char *region, enum format fmt, co
 	co.lazy = 1;
 	cli_load(&co, paths, npaths);
 	char *dir = index_cache_dir();
-	struct index *ix = index_open_cached(&co, dir);
+	struct session *s = session_new(&co, dir, NULL);
 	free(dir);
-	struct corpus_meta_source src = { cli_index_meta, ix };
-	if (ix)
+	struct corpus_meta_source src = { session_meta, s };
+	if (session_cached(s))
 		corpus_set_meta(&co, &src);
 	struct trend_entry *e = entries_of(&co);
 	cli_messages(&co, 0);
@@ -378,7 +379,7 @@ static int run(char **paths, int npaths, const char *region, enum format fmt, co
 	trend_plan_fini(&plan);
 	free(e);
 	corpus_set_meta(&co, NULL);
-	index_free(ix);
+	session_free(s);
 	corpus_fini(&co);
 	return status;
 }

@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "corpus.h"
 #include "index.h"
+#include "session.h"
 #include "text.h"
 #include "ui.h"
 
@@ -117,6 +118,26 @@ static void progress(void *arg, size_t done, size_t total)
  * first search anyway); a small one is read whole, and indexed at its first search. */
 #define EAGER_MAX 256
 
+/* Opens the corpus's index in the session as the list needs it (see above); its metadata
+ * then describe the reports not read. */
+static void open_index(struct corpus *c, struct session *s)
+{
+	size_t unread = 0;
+	for (size_t i = 0; i < c->n; i++)
+		unread += !corpus_loaded(c, i);
+	if (!unread)
+		return;
+	const struct index *ix = session_cached(s);
+	if (!ix && unread > EAGER_MAX)
+		ix = session_index(s);
+	cli_notice(s);
+	struct corpus_meta_source src = { session_meta, s };
+	if (ix)
+		corpus_set_meta(c, &src);
+	for (size_t i = 0; !ix && i < c->n; i++)
+		corpus_load(c, i);
+}
+
 static int run_browser(char **paths, int npaths, const struct ui_options *opt)
 {
 	struct corpus c;
@@ -124,31 +145,12 @@ static int run_browser(char **paths, int npaths, const struct ui_options *opt)
 	c.lazy = 1;
 	char *cache = index_cache_dir();
 	cli_load_indexed(&c, paths, npaths, cache);   /* no directory read when its index is current */
+	struct index_progress pr = { progress, NULL };
+	struct session *s = session_new(&c, cache, isatty(2) ? &pr : NULL);
 	free(cache);
-	struct index *ix = NULL;
-	size_t usable = 0, unread = 0;
-	for (size_t i = 0; i < c.n; i++)
-		unread += !corpus_loaded(&c, i);
-	if (unread) {
-		char *dir = index_cache_dir(), *notice = NULL;
-		struct index_progress pr = { progress, NULL };
-		ix = index_open_cached(&c, dir);
-		if (!ix && unread > EAGER_MAX)
-			ix = index_open(&c, dir, isatty(2) ? &pr : NULL, &notice);
-		if (notice) {
-			fputs("fazhi: ", stderr);
-			cli_put(stderr, notice, strlen(notice));
-			fputc('\n', stderr);
-		}
-		free(notice);
-		free(dir);
-		struct corpus_meta_source src = { cli_index_meta, ix };
-		if (ix)
-			corpus_set_meta(&c, &src);
-		for (size_t i = 0; !ix && i < c.n; i++)
-			corpus_load(&c, i);
-	}
+	open_index(&c, s);
 	cli_messages(&c, 0);
+	size_t usable = 0;
 	for (size_t i = 0; i < c.n; i++)
 		usable += !corpus_failed(&c, i);
 	int status;
@@ -156,12 +158,12 @@ static int run_browser(char **paths, int npaths, const struct ui_options *opt)
 		fputs("fazhi: no report could be loaded\n", stderr);
 		status = 1;
 	} else {
-		status = ui_run(&c, opt);
+		status = ui_run(&c, s, opt);
 		if (status == 0 && corpus_failures(&c))
 			status = 1;
 	}
 	corpus_set_meta(&c, NULL);
-	index_free(ix);
+	session_free(s);
 	corpus_fini(&c);
 	return status;
 }

@@ -1112,12 +1112,13 @@ static void loop(struct ui *u)
 	}
 }
 
-int ui_run(struct corpus *c, const struct ui_options *opt)
+int ui_run(struct corpus *c, struct session *s, const struct ui_options *opt)
 {
 	if (start_terminal(opt) != 0)
 		return 2;
 	struct ui u;
 	ui_init(&u, c, opt);
+	u.session = s;
 	layout(&u);
 	if (c->n > 0)
 		ui_open(&u, (int)u.order[0]);

@@ -1,4 +1,4 @@
-/* ui_results.c — the corpus-wide search view (s): results by district with snippets, and the browser's index. */
+/* ui_results.c — the corpus-wide search view (s): results by district with snippets. */
 #include "ui.h"
 
 #include <stdio.h>
@@ -9,6 +9,7 @@
 #include "layout.h"
 #include "query.h"
 #include "report.h"
+#include "session.h"
 #include "state.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -35,18 +36,13 @@ struct vrow {
 	size_t first, n;            /* its hits in ui_results.marks */
 };
 
-/* How the results are ordered; o goes to the next. */
-enum order { BY_RELEVANCE, BY_HITS, BY_REGION, BY_YEAR, NORDERS };
-static const char *const order_names[NORDERS] = { "relevance", "hits", "region", "year" };
-
 struct ui_results {
 	int editing;
-	enum order order;
+	enum session_order order;   /* o goes to the next */
 	struct ui_prompt p;
 	struct query *q;
 	char err[256];
-	struct index *ix;           /* built or loaded on first use */
-	struct index_results res;   /* grouped by region, best region first */
+	struct index_results res;   /* in the view's order */
 	long *hits_of;              /* per corpus report: hits of q, -1 no match */
 	size_t hitscap;
 	int counted;                /* hits_of holds the counts of a query */
@@ -58,16 +54,10 @@ struct ui_results {
 	size_t nmarks, markcap;
 	struct index_hits tmp;
 	size_t sel, top;
-	size_t *key, *idx;          /* grouping scratch */
-	size_t keycap, idxcap;
-	struct index_result *sorted;
-	size_t sortcap;
 };
 
-/* ---- the browser's index: everything about its lifecycle is here ----
- * Opened (cache loaded, else built with progress on the status line) on the first use of the
- * view; a cache file found damaged while searching is rebuilt and the search run again. */
-
+/* The index is the session's (opened on the first use of the view, built with progress on the
+ * status line when not cached); what it has to say goes to the status line. */
 static void progress(void *arg, size_t done, size_t total)
 {
 	struct ui *u = arg;
@@ -80,143 +70,20 @@ static void progress(void *arg, size_t done, size_t total)
 	doupdate();
 }
 
-/* The samples compiled into the program are indexed in memory; files get a cache. */
-static int all_embedded(const struct corpus *c)
+static void tell_notice(struct ui *u)
 {
-	for (size_t i = 0; i < c->n; i++)
-		if (strncmp(corpus_path(c, i), "embedded:", 9) != 0)
-			return 0;
-	return 1;
-}
-
-static void index_ensure(struct ui *u)
-{
-	struct ui_results *v = u->results;
-	if (v->ix)
-		return;
-	char *dir = all_embedded(u->corpus) ? NULL : index_cache_dir(), *notice = NULL;
-	struct index_progress pr = { progress, u };
-	v->ix = index_open(u->corpus, dir, &pr, &notice);
+	char *notice = session_notice(u->session);
 	if (notice)
 		ui_message(u, "%s", notice);
 	free(notice);
-	free(dir);
 }
 
-/* The best VIEW_FIRST reports of the query. Every query is run here first and reads the
- * postings its terms need; the later searches of the same query (counts, refining) read no
- * others, so only this one checks the cache file. */
-static void index_search_checked(struct ui *u)
-{
-	struct ui_results *v = u->results;
-	index_ensure(u);
-	index_search_top(v->ix, v->q, VIEW_FIRST, &v->res);
-	if (index_intact(v->ix, NULL))
-		return;
-	char *dir = index_cache_dir(), *notice = NULL;
-	struct index_progress pr = { progress, u };
-	v->ix = index_reopen(v->ix, u->corpus, dir, &pr, &notice);
-	ui_message(u, "%s", notice);
-	free(notice);
-	free(dir);
-	index_search_top(v->ix, v->q, VIEW_FIRST, &v->res);
-}
-
-/* ---- results grouped by district ---- */
-
-/* qsort has no context argument in C11. */
-static const size_t *grouping;
-static struct corpus *grouping_corpus;
-static const struct index_result *grouping_res;
-static enum order grouping_order;
-
-static int by_region(const void *a, const void *b)
-{
-	size_t x = *(const size_t *)a, y = *(const size_t *)b;
-	struct corpus_meta mx, my;
-	corpus_meta(grouping_corpus, grouping_res[x].report, &mx);
-	corpus_meta(grouping_corpus, grouping_res[y].report, &my);
-	const char *rx = mx.region, *ry = my.region;
-	int c = strcmp(rx ? rx : "", ry ? ry : "");
-	return c ? c : (x > y) - (x < y);
-}
-
-static int by_group(const void *a, const void *b)
-{
-	size_t x = *(const size_t *)a, y = *(const size_t *)b;
-	if (grouping[x] != grouping[y])
-		return (grouping[x] > grouping[y]) - (grouping[x] < grouping[y]);
-	return (x > y) - (x < y);
-}
-
-static const char *region_of(const struct ui *u, const struct index_result *res)
-{
-	struct corpus_meta m;
-	corpus_meta(u->corpus, res->report, &m);
-	return m.region ? m.region : "";
-}
-
-/* By relevance, reports of one region stay together, regions in the order of their best report. */
-static void group_results(struct ui *u)
-{
-	struct ui_results *v = u->results;
-	size_t n = v->res.n;
-	v->idx = xgrow(v->idx, &v->idxcap, n + 1, sizeof *v->idx);
-	v->key = xgrow(v->key, &v->keycap, n + 1, sizeof *v->key);
-	v->sorted = xgrow(v->sorted, &v->sortcap, n + 1, sizeof *v->sorted);
-	for (size_t i = 0; i < n; i++)
-		v->idx[i] = i;
-	grouping_corpus = u->corpus;
-	grouping_res = v->res.v;
-	qsort(v->idx, n, sizeof *v->idx, by_region);
-	/* Sorted by region, then rank: the first of each run is the region's best. */
-	for (size_t i = 0, best = 0; i < n; i++) {
-		if (i == 0 || strcmp(region_of(u, &v->res.v[v->idx[i - 1]]), region_of(u, &v->res.v[v->idx[i]])) != 0)
-			best = v->idx[i];
-		v->key[v->idx[i]] = best;
-	}
-	grouping = v->key;
-	qsort(v->idx, n, sizeof *v->idx, by_group);
-	for (size_t i = 0; i < n; i++)
-		v->sorted[i] = v->res.v[v->idx[i]];
-	memcpy(v->res.v, v->sorted, n * sizeof *v->res.v);
-}
-
-/* The metadata of two results, for the orders but relevance; ties keep the rank. */
-static int by_order(const void *a, const void *b)
-{
-	const struct index_result *x = a, *y = b;
-	struct corpus_meta mx, my;
-	corpus_meta(grouping_corpus, x->report, &mx);
-	corpus_meta(grouping_corpus, y->report, &my);
-	int c = 0;
-	if (grouping_order == BY_HITS)
-		c = (x->hits < y->hits) - (x->hits > y->hits);
-	if (!c && grouping_order == BY_YEAR)
-		c = (mx.year < my.year) - (mx.year > my.year);   /* the newest first */
-	if (!c && (mx.region == NULL) != (my.region == NULL))
-		c = mx.region ? -1 : 1;                          /* unknown regions last */
-	if (!c && mx.region && my.region && grouping_order != BY_HITS)
-		c = strcmp(mx.region, my.region);
-	if (!c && grouping_order == BY_REGION)
-		c = (mx.year < my.year) - (mx.year > my.year);
-	return c ? c : (x->score < y->score) - (x->score > y->score);
-}
-
-/* The results in the view's order, the rows to be cut again from the first. Every match is
- * needed to order by anything but relevance. */
+/* The results in the view's order, the rows to be cut again from the first. */
 static void order_results(struct ui *u)
 {
 	struct ui_results *v = u->results;
-	if (v->order == BY_RELEVANCE) {
-		group_results(u);
-	} else {
-		if (!v->res.exact)
-			index_search(v->ix, v->q, 0, &v->res);
-		grouping_corpus = u->corpus;
-		grouping_order = v->order;
-		qsort(v->res.v, v->res.n, sizeof *v->res.v, by_order);
-	}
+	session_order(u->session, v->q, &v->res, v->order);
+	tell_notice(u);
 	v->nrows = v->nmarks = v->expanded = 0;
 	v->sel = v->top = 0;
 }
@@ -232,17 +99,18 @@ static void view_search(struct ui *u)
 	v->counted = 0;
 	if (!v->q)
 		return;
-	index_search_checked(u);
+	session_search_top(u->session, v->q, VIEW_FIRST, &v->res);
 	order_results(u);
 }
 
 /* The hits of every report for the reports pane, once per query. */
-static void view_count(struct ui_results *v, size_t nreports)
+static void view_count(struct ui *u, struct ui_results *v, size_t nreports)
 {
 	struct index_results all = { 0 };
 	const struct index_results *r = &v->res;
 	if (!(r->exact && r->n == r->total)) {
-		index_search(v->ix, v->q, 0, &all);
+		session_search(u->session, v->q, 0, &all);
+		tell_notice(u);
 		r = &all;
 	}
 	v->hits_of = xgrow(v->hits_of, &v->hitscap, nreports + 1, sizeof *v->hits_of);
@@ -287,8 +155,9 @@ static void expand(struct ui *u)
 	const struct report *r = corpus_get(u->corpus, v->res.v[k].report);
 	add_row(v, (struct vrow){ k, -1, 0, 0, -1, 0, 0 });
 	struct index_snippet sn[SNIPPETS];
-	size_t ns = !r ? 0 : index_result_snippets(v->ix, &v->res.v[k], r, v->q, v->cells ? v->cells : 40,
-	                                           &v->tmp, sn, SNIPPETS);
+	size_t ns = !r ? 0 : session_result_snippets(u->session, &v->res.v[k], r, v->q, v->cells ? v->cells : 40,
+	                                             &v->tmp, sn, SNIPPETS);
+	tell_notice(u);
 	for (size_t i = 0; i < ns; i++) {
 		recut(r, &sn[i], v->tmp.v, v->cells ? v->cells : SNIPPET_CELLS);
 		v->marks = xgrow(v->marks, &v->markcap, v->nmarks + sn[i].n, sizeof *v->marks);
@@ -305,8 +174,9 @@ static size_t view_refine(struct ui *u)
 	struct ui_results *v = u->results;
 	size_t old = v->sel, report = v->sel < v->nrows ? v->res.v[v->rows[v->sel].result].report : 0;
 	int snippet = v->sel < v->nrows ? v->rows[v->sel].snippet : -1, found = v->sel >= v->nrows;
-	index_search(v->ix, v->q, 0, &v->res);
-	group_results(u);
+	session_search(u->session, v->q, 0, &v->res);
+	session_order(u->session, v->q, &v->res, SESSION_BY_RELEVANCE);
+	tell_notice(u);
 	v->nrows = v->nmarks = v->expanded = 0;
 	while (!found && v->expanded < v->res.n) {
 		size_t from = v->nrows;
@@ -484,7 +354,7 @@ static int view_key(struct ui *u, enum ui_action a)
 	} else if (a == UI_SEARCH) {
 		v->editing = 1;
 	} else if (a == UI_TOGGLE) {   /* o: the next order */
-		v->order = (v->order + 1) % NORDERS;
+		v->order = (v->order + 1) % SESSION_NORDERS;
 		if (v->q)
 			order_results(u);
 	} else if (ui_action_moves(a) && v->nrows) {
@@ -567,7 +437,9 @@ void ui_results_open(struct ui *u)
 	v->editing = 1;
 	v->p.recall = state_searches(u->state);   /* Up: the newest search */
 	ui_view_push(u, &results_view, v);
-	index_ensure(u);
+	session_set_progress(u->session, &(struct index_progress){ progress, u });
+	session_index(u->session);
+	tell_notice(u);
 }
 
 void ui_results_free(struct ui *u)
@@ -576,16 +448,12 @@ void ui_results_free(struct ui *u)
 	if (!v)
 		return;
 	query_free(v->q);
-	if (v->ix)
-		index_free(v->ix);
+	session_set_progress(u->session, NULL);   /* it outlives u */
 	index_results_fini(&v->res);
 	index_hits_fini(&v->tmp);
 	free(v->hits_of);
 	free(v->rows);
 	free(v->marks);
-	free(v->key);
-	free(v->idx);
-	free(v->sorted);
 	free(v);
 	u->results = NULL;
 }
@@ -603,7 +471,7 @@ static void view_status(struct ui *u, void *data, WINDOW *w, int cols)
 	if (v->editing)
 		snprintf(keys, sizeof keys, "Enter: the results  Esc: leave");
 	else
-		snprintf(keys, sizeof keys, "by %s (o)  j/k: move  Enter: open  /: edit  q: leave", order_names[v->order]);
+		snprintf(keys, sizeof keys, "by %s (o)  j/k: move  Enter: open  /: edit  q: leave", session_order_names[v->order]);
 	if (u->msg[0])
 		snprintf(line, sizeof line, "%s", u->msg);
 	else if (v->err[0])
@@ -628,7 +496,7 @@ int ui_results_hits(struct ui *u, size_t report, size_t *hits)
 	if (!v)
 		return 0;
 	if (v->q && !v->counted)
-		view_count(v, u->corpus->n);
+		view_count(u, v, u->corpus->n);
 	if (!v->counted || report >= u->corpus->n || v->hits_of[report] < 0)
 		return 0;
 	*hits = (size_t)v->hits_of[report];

@@ -15,8 +15,8 @@
 #include "assets.h"
 #include "corpus.h"
 #include "index.h"
-#include "index_blob.h"
 #include "query.h"
+#include "sample_files.h"
 #include "xmalloc.h"
 
 /* dir/r holds the five samples as a.txt … e.txt (in the order of assets[]) and an empty z.txt. */
@@ -27,36 +27,18 @@ static int setup(void **state)
 {
 	(void)state;
 	strcpy(dir, "/tmp/fazhi-lazy-XXXXXX");
-	if (!mkdtemp(dir))
+	if (sample_files_make(dir, rdir, cache, files, src) != 0)
 		return -1;
-	snprintf(rdir, sizeof rdir, "%s/r", dir);
-	snprintf(cache, sizeof cache, "%s/cache", dir);
-	mkdir(rdir, 0700);
-	size_t n = 0;
-	for (const struct asset *a = assets; a->name && n < 5; a++) {
-		if (strncmp(a->name, "reports/", 8) != 0)
-			continue;
-		src[n] = a;
-		files[n] = xasprintf("%s/%c.txt", rdir, 'a' + (int)n);
-		FILE *f = fopen(files[n++], "wb");
-		fwrite(a->data, 1, a->size, f);
-		fclose(f);
-	}
 	char *empty = xasprintf("%s/z.txt", rdir);
 	fclose(fopen(empty, "wb"));
 	free(empty);
-	return n == 5 ? 0 : -1;
+	return 0;
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	char *cmd = xasprintf("rm -rf '%s'", dir);
-	int rc = system(cmd);
-	free(cmd);
-	for (size_t i = 0; i < 5; i++)
-		free(files[i]);
-	return rc == 0 ? 0 : -1;
+	return sample_files_remove(dir, files);
 }
 
 static void walk(struct corpus *c)
@@ -211,18 +193,8 @@ static void test_postings_checked_on_use(void **state)
 	char *path = index_cache_path(&c, cache);
 	corpus_fini(&c);
 
-	FILE *f = fopen(path, "r+b");
-	assert_non_null(f);
-	struct head h;
-	assert_int_equal(fread(&h, sizeof h, 1, f), 1);
-	assert_true(h.post_len < (1u << 20));   /* one block: the search below reads it */
-	for (uint64_t at = h.post_off; at < h.post_off + h.post_len; at += 97) {
-		fseek(f, (long)at, SEEK_SET);
-		int b = fgetc(f);
-		fseek(f, (long)at, SEEK_SET);
-		fputc(b ^ 0x40, f);
-	}
-	fclose(f);
+	uint64_t len = sample_postings_damage(path);
+	assert_true(len > 0 && len < (1u << 20));   /* one block: the search below reads it */
 
 	walk(&c);
 	struct index *ix = index_open(&c, cache, NULL, &notice);
