@@ -60,7 +60,7 @@ struct digest {
 	struct digest_str title, region, issuer, doc_number;
 	struct digest_str published;  /* YYYY-MM-DD, s NULL when not stated */
 	int year, level;              /* 0 unknown; enum report_level */
-	size_t body_chars;            /* characters (code points) of the body */
+	size_t body_chars;            /* characters of the body, blanks left out (review_body_chars) */
 	unsigned parts_headed;        /* bits 1 << part: classify_parts_covered's headed ... */
 	unsigned parts_unheaded;      /* ... and unheaded parts */
 	struct digest_section *sections;   /* pre-order, as report.sections */

@@ -9,6 +9,7 @@
 #include "classify.h"
 #include "facts.h"
 #include "index_blob.h"
+#include "review.h"
 #include "xmalloc.h"
 
 /* The bytes: a tag, then fields in the order of struct digest, each number a varint (ids that
@@ -40,14 +41,6 @@ static void put_cstr(struct buf *b, const char *s)
 static void put_range(struct buf *b, const struct report *r, size_t start, size_t end)
 {
 	put_str(b, r->text + start, end > start ? end - start : 0);
-}
-
-static size_t count_chars(const char *s, size_t n)
-{
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++)
-		k += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return k;
 }
 
 static void put_sections(struct buf *b, const struct report *r)
@@ -148,9 +141,7 @@ void digest_of(const struct report *r, const struct classify_paras *p, const str
 	put_cstr(out, m->published[0] ? m->published : NULL);
 	put_u(out, (uint32_t)m->year);
 	put_u(out, (uint32_t)m->level);
-	size_t bs = r->body_start <= r->len ? r->body_start : r->len;
-	size_t be = r->body_end <= r->len && r->body_end >= bs ? r->body_end : r->len;
-	put_u(out, (uint32_t)count_chars(r->text + bs, be - bs));
+	put_u(out, (uint32_t)review_body_chars(r));   /* the overview's chars column */
 	put_u(out, headed);
 	put_u(out, unheaded);
 	put_sections(out, r);
