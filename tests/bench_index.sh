@@ -1,5 +1,5 @@
 #!/bin/sh
-# bench_index.sh — `fazhi index` on the generated corpus (1,000 reports; 30,000 with BENCH_FULL=1): full build speed, peak memory and index size, the update after adding 30 reports, and `fazhi facts` read from the index against parsing every report.
+# bench_index.sh — `fazhi index` on the generated corpus (1,000 reports; 30,000 with BENCH_FULL=1): full build speed, peak memory and index size, the update after adding 30 reports, and `fazhi facts`, `fazhi table` and `fazhi trend` read from the index against parsing every report.
 # Figures only: nothing here passes or fails. The corpus is tests/bench.sh's (build/bench/corpus2-N),
 # generated here when absent; the added reports go into a linked copy, so it is never changed.
 set -e
@@ -73,3 +73,25 @@ e=$(date +%s%N)
 same=differ
 cmp -s "$T/facts.index" "$T/facts.parse" && same="the same output"
 echo "  facts --csv parsing every report: $(secs "$s" "$e") s ($same)"
+
+# The overview table and the trend, as facts: from the index's digests, then parsing every report.
+s=$(date +%s%N)
+"$FAZHI" table --csv "$copy" >"$T/table.index"
+e=$(date +%s%N)
+echo "  table --csv from the index: $(secs "$s" "$e") s ($(wc -l <"$T/table.index") lines)"
+s=$(date +%s%N)
+env -u XDG_CACHE_HOME -u HOME "$FAZHI" table --csv "$copy" >"$T/table.parse" 2>/dev/null || true
+e=$(date +%s%N)
+same=differ
+cmp -s "$T/table.index" "$T/table.parse" && same="the same output"
+echo "  table --csv parsing every report: $(secs "$s" "$e") s ($same)"
+s=$(date +%s%N)
+"$FAZHI" trend --json "$copy" >"$T/trend.index" 2>/dev/null || true
+e=$(date +%s%N)
+echo "  trend --json from the index: $(secs "$s" "$e") s ($(wc -l <"$T/trend.index") lines)"
+s=$(date +%s%N)
+env -u XDG_CACHE_HOME -u HOME "$FAZHI" trend --json "$copy" >"$T/trend.parse" 2>/dev/null || true
+e=$(date +%s%N)
+same=differ
+cmp -s "$T/trend.index" "$T/trend.parse" && same="the same output"
+echo "  trend --json parsing every report: $(secs "$s" "$e") s ($same)"
