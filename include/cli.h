@@ -52,6 +52,8 @@ const struct report *cli_report(struct corpus *c, size_t i);
 /* A corpus_meta_source function (corpus.h) over a struct index (arg): the metadata of reports
  * not read yet, from the index (the browser's list, trend's grouping). */
 int cli_index_meta(void *arg, size_t i, struct corpus_meta *out);
+/* Its digest function (index_digest): the overview's rows without reading the reports. */
+int cli_index_digest(void *arg, size_t i, const void **p, size_t *len);
 
 /* Writes s[0..n) for a human: on a terminal any byte that could drive it is shown as a
  * placeholder (text from reports is already clean; this guards arguments and messages). */

@@ -33,6 +33,11 @@ int cli_index_meta(void *arg, size_t i, struct corpus_meta *out)
 	return 0;
 }
 
+int cli_index_digest(void *arg, size_t i, const void **p, size_t *len)
+{
+	return index_digest(arg, i, p, len);
+}
+
 void cli_message(const struct corpus_msg *m)
 {
 	fputs("fazhi: ", stderr);

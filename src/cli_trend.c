@@ -360,7 +360,7 @@ static int run(char **paths, int npaths, const char *region, enum format fmt, co
 	char *dir = index_cache_dir();
 	struct index *ix = index_open_cached(&co, dir);
 	free(dir);
-	struct corpus_meta_source src = { cli_index_meta, ix };
+	struct corpus_meta_source src = { cli_index_meta, ix, cli_index_digest };
 	if (ix)
 		corpus_set_meta(&co, &src);
 	struct trend_entry *e = entries_of(&co);

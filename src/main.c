@@ -142,7 +142,7 @@ static int run_browser(char **paths, int npaths, const struct ui_options *opt)
 		}
 		free(notice);
 		free(dir);
-		struct corpus_meta_source src = { cli_index_meta, ix };
+		struct corpus_meta_source src = { cli_index_meta, ix, cli_index_digest };
 		if (ix)
 			corpus_set_meta(&c, &src);
 		for (size_t i = 0; !ix && i < c.n; i++)
