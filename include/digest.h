@@ -89,6 +89,10 @@ void digest_of(const struct report *r, const struct classify_paras *p, const str
 /* Reads the digest in p[0..n) into d (whose arrays it replaces; d zeroed or decoded before).
  * Returns 0, or -1 when the bytes are not a whole digest (d is then empty). */
 int digest_decode(const void *p, size_t n, struct digest *d);
+/* The start facts.h gives fact f of report r (facts_fact.start), whose sentence the digest keeps
+ * without its opening blanks: a sentence opens right after the end of the one before (or at the
+ * body's start), so the blanks before the digest's start lead back to it. */
+size_t digest_fact_start(const struct digest_fact *f, const struct report *r);
 void digest_fini(struct digest *d);
 
 #endif

@@ -75,6 +75,22 @@ static void sentence(const struct report *r, const struct facts_fact *f, size_t 
 		(*n)--;
 }
 
+size_t digest_fact_start(const struct digest_fact *f, const struct report *r)
+{
+	size_t a = f->start;
+	if (f->computed)
+		return a;   /* kept untrimmed */
+	while (a > r->body_start) {   /* the blanks sentence() leaves out */
+		if (r->text[a - 1] == ' ')
+			a--;
+		else if (a >= r->body_start + 2 && (unsigned char)r->text[a - 2] == 0xc2 && (unsigned char)r->text[a - 1] == 0xa0)
+			a -= 2;
+		else
+			break;
+	}
+	return a;
+}
+
 /* 0 for a stated fact; else 1 + the number of extra numerator facts, then the indices. */
 static void put_computed(struct buf *b, const struct facts_fact *x)
 {
