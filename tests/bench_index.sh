@@ -75,23 +75,17 @@ cmp -s "$T/facts.index" "$T/facts.parse" && same="the same output"
 echo "  facts --csv parsing every report: $(secs "$s" "$e") s ($same)"
 
 # The overview table and the trend, as facts: from the index's digests, then parsing every report.
-s=$(date +%s%N)
-"$FAZHI" table --csv "$copy" >"$T/table.index"
-e=$(date +%s%N)
-echo "  table --csv from the index: $(secs "$s" "$e") s ($(wc -l <"$T/table.index") lines)"
-s=$(date +%s%N)
-env -u XDG_CACHE_HOME -u HOME "$FAZHI" table --csv "$copy" >"$T/table.parse" 2>/dev/null || true
-e=$(date +%s%N)
-same=differ
-cmp -s "$T/table.index" "$T/table.parse" && same="the same output"
-echo "  table --csv parsing every report: $(secs "$s" "$e") s ($same)"
-s=$(date +%s%N)
-"$FAZHI" trend --json "$copy" >"$T/trend.index" 2>/dev/null || true
-e=$(date +%s%N)
-echo "  trend --json from the index: $(secs "$s" "$e") s ($(wc -l <"$T/trend.index") lines)"
-s=$(date +%s%N)
-env -u XDG_CACHE_HOME -u HOME "$FAZHI" trend --json "$copy" >"$T/trend.parse" 2>/dev/null || true
-e=$(date +%s%N)
-same=differ
-cmp -s "$T/trend.index" "$T/trend.parse" && same="the same output"
-echo "  trend --json parsing every report: $(secs "$s" "$e") s ($same)"
+both() {   # $1 = the subcommand and its format
+	s=$(date +%s%N)
+	"$FAZHI" $1 "$copy" >"$T/index.out" 2>/dev/null || true
+	e=$(date +%s%N)
+	echo "  $1 from the index: $(secs "$s" "$e") s ($(wc -l <"$T/index.out") lines)"
+	s=$(date +%s%N)
+	env -u XDG_CACHE_HOME -u HOME "$FAZHI" $1 "$copy" >"$T/parse.out" 2>/dev/null || true
+	e=$(date +%s%N)
+	same=differ
+	cmp -s "$T/index.out" "$T/parse.out" && same="the same output"
+	echo "  $1 parsing every report: $(secs "$s" "$e") s ($same)"
+}
+both "table --csv"
+both "trend --json"
