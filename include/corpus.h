@@ -54,10 +54,13 @@ struct corpus_meta {
 };
 
 /* Where the metadata of entries not loaded comes from (e.g. the index cache). fn fills out
- * and returns 0, or -1 when it does not know the entry (corpus_meta then loads the report). */
+ * and returns 0, or -1 when it does not know the entry (corpus_meta then loads the report).
+ * digest (may be NULL) gives the bytes of entry i's digest (digest.h) kept by the source, valid
+ * while it is set, and returns 0, or -1 when it keeps none. */
 struct corpus_meta_source {
 	int (*fn)(void *arg, size_t i, struct corpus_meta *out);
 	void *arg;
+	int (*digest)(void *arg, size_t i, const void **p, size_t *len);
 };
 
 /* A directory's fazhi-meta.tsv (meta_fix.h), looked for once per directory: what stat said of
@@ -150,6 +153,10 @@ size_t corpus_size(const struct corpus *c, size_t i);
  * else the report is loaded (a failed entry gives NULLs and year 0). */
 void corpus_meta(struct corpus *c, size_t i, struct corpus_meta *out);
 void corpus_set_meta(struct corpus *c, const struct corpus_meta_source *src);
+/* The digest the metadata source keeps of entry i, for a view that needs no more of it than its
+ * digest: 0 with the bytes, or -1 when the source keeps none (the report is then to be read).
+ * Whether the file is still the one digested is corpus_unchanged's to say. */
+int corpus_digest(const struct corpus *c, size_t i, const void **p, size_t *len);
 
 /* Replaying a walk recorded elsewhere (the index cache), without reading the directories:
  * corpus_add_root records a PATH argument (as corpus_add_path does), corpus_add_dir a directory

@@ -60,7 +60,7 @@ struct digest {
 	struct digest_str title, region, issuer, doc_number;
 	struct digest_str published;  /* YYYY-MM-DD, s NULL when not stated */
 	int year, level;              /* 0 unknown; enum report_level */
-	size_t body_chars;            /* characters (code points) of the body */
+	size_t body_chars;            /* characters of the body, blanks left out (review_body_chars) */
 	unsigned parts_headed;        /* bits 1 << part: classify_parts_covered's headed ... */
 	unsigned parts_unheaded;      /* ... and unheaded parts */
 	struct digest_section *sections;   /* pre-order, as report.sections */
@@ -89,6 +89,10 @@ void digest_of(const struct report *r, const struct classify_paras *p, const str
 /* Reads the digest in p[0..n) into d (whose arrays it replaces; d zeroed or decoded before).
  * Returns 0, or -1 when the bytes are not a whole digest (d is then empty). */
 int digest_decode(const void *p, size_t n, struct digest *d);
+/* The start facts.h gives fact f of report r (facts_fact.start), whose sentence the digest keeps
+ * without its opening blanks: a sentence opens right after the end of the one before (or at the
+ * body's start), so the blanks before the digest's start lead back to it. */
+size_t digest_fact_start(const struct digest_fact *f, const struct report *r);
 void digest_fini(struct digest *d);
 
 #endif

@@ -46,7 +46,8 @@ enum review_part_state {
 struct review_row {
 	const char *path;        /* the file as given */
 	const char *failed;      /* why the file could not be read, or NULL: the rest is then empty */
-	const char *region;      /* NULL unknown */
+	const char *region;      /* NULL unknown; not NUL-terminated when filled from a digest */
+	size_t region_len;
 	int level;               /* enum report_level */
 	int year;                /* reported on; 0 unknown */
 	char published[11];      /* YYYY-MM-DD, or "" */
@@ -69,6 +70,14 @@ void review_read(const struct classify_model *cm, const struct facts_model *fm, 
  * NULL: no unheaded parts are then known) and the number of facts stated in it. */
 void review_row_fill(struct review_row *row, const struct report *r, const struct classify_paras *paras,
                      size_t nfacts, struct review_deadline d);
+/* Fills the same row from the digest of that report (digest.h) without its text; the strings
+ * are borrowed from dg's bytes. Returns -1, leaving row unfilled, when dg kept no facts
+ * (facts_kept 0): the report is then to be read for its row. */
+struct digest;
+int review_row_from_digest(struct review_row *row, const char *path, const struct digest *dg,
+                           struct review_deadline d);
+/* The characters of r's body, blanks left out: the row's chars, kept by the digest too. */
+size_t review_body_chars(const struct report *r);
 /* A row for a file that could not be read; both strings borrowed. */
 void review_row_failed(struct review_row *row, const char *path, const char *reason);
 

@@ -68,5 +68,8 @@ void session_order(struct session *s, const struct query *q, struct index_result
  * read yet, from the open index (so a list is drawn without reading reports); -1 when none is
  * open. */
 int session_meta(void *arg, size_t i, struct corpus_meta *out);
+/* Its digest function (corpus_meta_source.digest, index_digest): the overview's rows from the
+ * index open now, without reading the reports; -1 when no index is open. */
+int session_digest(void *arg, size_t i, const void **p, size_t *len);
 
 #endif

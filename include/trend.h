@@ -89,6 +89,12 @@ void trend_plan_fini(struct trend_plan *p);
  * only one region's reports need be loaded at once. */
 void trend_region_build(struct trend_region *g, struct report **reports, size_t n, const struct classify_model *cm,
 			const struct facts_model *fm);
+/* As trend_region_build, with the metrics of report k taken from digests[k] (digest.h, made with
+ * fm's catalogue; its facts kept) instead of extracting them again, when digests[k] is not NULL:
+ * the same values. The parts still need the reports' text. */
+struct digest;
+void trend_region_build_digested(struct trend_region *g, struct report **reports, const struct digest *const *digests,
+				 size_t n, const struct classify_model *cm, const struct facts_model *fm);
 void trend_region_fini(struct trend_region *g);
 
 /* All at once: trend_plan over the reports' metadata, then trend_region_build for every region

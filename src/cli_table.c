@@ -7,7 +7,9 @@
 #include "classify.h"
 #include "cli.h"
 #include "corpus.h"
+#include "digest.h"
 #include "facts.h"
+#include "index.h"
 #include "review.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -28,6 +30,8 @@ static const char usage_text[] =
 	"leader_duty, plans) is headed, unheaded (only paragraphs of other chapters state it) or\n"
 	"missing; chars counts the body's characters, blanks left out; facts the figures stated;\n"
 	"warnings the kinds of the parser's warnings (numbering, no_headings, no_year).\n"
+	"Over a directory whose index is cached (fazhi index), the rows come from the index\n"
+	"without reading the reports.\n"
 	"Exit status: 0 when all files loaded, 1 when some could not be read, 2 on a usage error.\n";
 
 /* The rows in the order the files were met, those that failed among them. The strings are
@@ -43,11 +47,37 @@ static struct review_row *row_new(struct rows *rows)
 	return &rows->v[rows->n++];
 }
 
-static void fill_rows(struct corpus *co, const struct classify_model *cm, const struct facts_model *fm,
-		      struct review_deadline d, struct rows *rows)
+static const char *reason_of(const struct corpus *co, size_t k)
+{
+	for (size_t m = co->nmsgs; m-- > 0;)
+		if (co->msgs[m].entry == (long)k && co->msgs[m].skipped)
+			return co->msgs[m].reason;
+	return "cannot be read";
+}
+
+/* Entry k's row from its digest in the index when it keeps one for the file as it is now, so
+ * that the report is not read; returns -1 when the report is to be read instead. */
+static int row_of_digest(struct corpus *co, size_t k, const struct index *ix, struct review_deadline d,
+			 struct digest *dg, struct review_row *row)
+{
+	const void *p;
+	size_t len;
+	if (!ix || corpus_loaded(co, k) || index_digest(ix, k, &p, &len) || digest_decode(p, len, dg) ||
+	    review_row_from_digest(row, corpus_path(co, k), dg, d))
+		return -1;
+	if (!corpus_unchanged(co, k))
+		review_row_failed(row, corpus_path(co, k), reason_of(co, k));
+	return 0;
+}
+
+/* The rows of a lazy corpus: from the index's digests (ix may be NULL), else by reading each
+ * report. Strings are borrowed from the corpus and the index. */
+static void fill_rows(struct corpus *co, const struct index *ix, const struct classify_model *cm,
+		      const struct facts_model *fm, struct review_deadline d, struct rows *rows)
 {
 	struct classify_paras paras = { 0 };
 	struct facts facts = { 0 };
+	struct digest dg = { 0 };
 	size_t m = 0;
 	for (size_t k = 0; k <= co->n; k++) {
 		for (; m < co->nmsgs && co->msgs[m].at <= k; m++)   /* files skipped before entry k */
@@ -55,11 +85,19 @@ static void fill_rows(struct corpus *co, const struct classify_model *cm, const 
 				review_row_failed(row_new(rows), co->msgs[m].path, co->msgs[m].reason);
 		if (k == co->n)
 			break;
-		struct report *r = corpus_get(co, k);   /* an eager corpus: every one loaded */
+		struct review_row *row = row_new(rows);
+		if (row_of_digest(co, k, ix, d, &dg, row) == 0)
+			continue;
+		struct report *r = corpus_get(co, k);
+		if (!r) {
+			review_row_failed(row, corpus_path(co, k), reason_of(co, k));
+			continue;
+		}
 		facts.n = 0;
 		review_read(cm, fm, r, &paras, &facts);
-		review_row_fill(row_new(rows), r, &paras, facts.n, d);
+		review_row_fill(row, r, &paras, facts.n, d);
 	}
+	digest_fini(&dg);
 	facts_fini(&facts);
 	classify_paras_fini(&paras);
 }
@@ -176,10 +214,16 @@ int cli_table(int argc, char **argv)
 		return 2;
 	struct corpus co;
 	corpus_init(&co);
-	size_t failed = cli_load(&co, argv + first, argc - first);
+	co.lazy = 1;   /* reports are read only when the index keeps no digest of them */
+	char *dir = argc > first ? index_cache_dir() : NULL;
+	cli_load_indexed(&co, argv + first, argc - first, dir);
+	struct index *ix = dir ? index_open_cached(&co, dir) : NULL;
+	free(dir);
 	struct rows rows = { 0 };
 	struct buf out = { 0 };
-	fill_rows(&co, cm, fm, d, &rows);
+	fill_rows(&co, ix, cm, fm, d, &rows);
+	cli_messages(&co, 0);
+	size_t failed = corpus_failures(&co);
 	if (csv)
 		print_csv(&out, &rows);
 	else if (json)
@@ -189,6 +233,7 @@ int cli_table(int argc, char **argv)
 	cli_put(stdout, out.data ? out.data : "", out.len);   /* paths may hold escapes */
 	buf_fini(&out);
 	free(rows.v);
+	index_free(ix);   /* after the rows' strings are printed */
 	corpus_fini(&co);
 	facts_default_free();
 	classify_default_free();

@@ -8,6 +8,7 @@
 #include "classify.h"
 #include "cli.h"
 #include "corpus.h"
+#include "digest.h"
 #include "facts.h"
 #include "index.h"
 #include "session.h"
@@ -325,27 +326,47 @@ static struct trend_entry *entries_of(struct corpus *co)
 	return e;
 }
 
+/* The digest the cached index keeps of entry i into d, or NULL: the metrics are then extracted
+ * from the report. */
+static const struct digest *digest_at(struct corpus *co, size_t i, struct digest *d)
+{
+	const void *p;
+	size_t len;
+	if (corpus_digest(co, i, &p, &len) || digest_decode(p, len, d))
+		return NULL;
+	return d;
+}
+
 /* Builds and prints one region of the plan, then lets go of its reports: only one region's
- * reports are held at a time when the metadata came from the index. */
+ * reports are held at a time when the metadata came from the index, whose digests give the
+ * metrics (the parts' sentences still need the text). */
 static void run_region(struct corpus *co, const struct trend_plan_region *pr, enum format fmt,
 		       const struct classify_model *cm, const struct facts_model *fm, int *printed)
 {
 	struct report **reports = xmalloc((pr->n + 1) * sizeof *reports);
+	struct digest *ds = xcalloc(pr->n + 1, sizeof *ds);
+	const struct digest **digests = xmalloc((pr->n + 1) * sizeof *digests);
 	size_t n = 0;
 	for (size_t k = 0; k < pr->n; k++) {
 		const struct report *r = cli_report(co, pr->entries[k]);
-		if (r)
-			reports[n++] = (struct report *)r;   /* the corpus owns it; classification fills its sections */
+		if (!r)
+			continue;
+		digests[n] = digest_at(co, pr->entries[k], &ds[k]);
+		reports[n++] = (struct report *)r;   /* the corpus owns it; classification fills its sections */
 	}
 	if (n >= 2) {
 		struct trend_region g;
-		trend_region_build(&g, reports, n, cm, fm);
+		trend_region_build_digested(&g, reports, digests, n, cm, fm);
 		print_region(&g, fmt, fm, *printed == 0);
 		trend_region_fini(&g);
 		++*printed;
 	}
-	for (size_t k = 0; k < pr->n; k++)
+	for (size_t k = 0; k < pr->n; k++) {
+		digest_fini(&ds[k]);
 		corpus_unload(co, pr->entries[k]);
+	}
+	free(digests);
+	free(ds);
 	free(reports);
 }
 
@@ -361,7 +382,7 @@ static int run(char **paths, int npaths, const char *region, enum format fmt, co
 	char *dir = index_cache_dir();
 	struct session *s = session_new(&co, dir, NULL);
 	free(dir);
-	struct corpus_meta_source src = { session_meta, s };
+	struct corpus_meta_source src = { session_meta, s, session_digest };
 	if (session_cached(s))
 		corpus_set_meta(&co, &src);
 	struct trend_entry *e = entries_of(&co);

@@ -646,7 +646,14 @@ void corpus_meta(struct corpus *c, size_t i, struct corpus_meta *out)
 
 void corpus_set_meta(struct corpus *c, const struct corpus_meta_source *src)
 {
-	c->meta = src ? *src : (struct corpus_meta_source){ NULL, NULL };
+	c->meta = src ? *src : (struct corpus_meta_source){ NULL, NULL, NULL };
+}
+
+int corpus_digest(const struct corpus *c, size_t i, const void **p, size_t *len)
+{
+	if (i >= c->n || c->files[i].failed || !c->meta.digest)
+		return -1;
+	return c->meta.digest(c->meta.arg, i, p, len);
 }
 
 void corpus_note(struct corpus *c, size_t i, const char *reason, int skipped)

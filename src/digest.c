@@ -9,6 +9,7 @@
 #include "classify.h"
 #include "facts.h"
 #include "index_blob.h"
+#include "review.h"
 #include "xmalloc.h"
 
 /* The bytes: a tag, then fields in the order of struct digest, each number a varint (ids that
@@ -42,14 +43,6 @@ static void put_range(struct buf *b, const struct report *r, size_t start, size_
 	put_str(b, r->text + start, end > start ? end - start : 0);
 }
 
-static size_t count_chars(const char *s, size_t n)
-{
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++)
-		k += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return k;
-}
-
 static void put_sections(struct buf *b, const struct report *r)
 {
 	struct buf title = { 0 };
@@ -80,6 +73,22 @@ static void sentence(const struct report *r, const struct facts_fact *f, size_t 
 	*start = a, *n = f->end - a;
 	if (*n && r->text[a + *n - 1] == '\n')
 		(*n)--;
+}
+
+size_t digest_fact_start(const struct digest_fact *f, const struct report *r)
+{
+	size_t a = f->start;
+	if (f->computed)
+		return a;   /* kept untrimmed */
+	while (a > r->body_start) {   /* the blanks sentence() leaves out */
+		if (r->text[a - 1] == ' ')
+			a--;
+		else if (a >= r->body_start + 2 && (unsigned char)r->text[a - 2] == 0xc2 && (unsigned char)r->text[a - 1] == 0xa0)
+			a -= 2;
+		else
+			break;
+	}
+	return a;
 }
 
 /* 0 for a stated fact; else 1 + the number of extra numerator facts, then the indices. */
@@ -148,9 +157,7 @@ void digest_of(const struct report *r, const struct classify_paras *p, const str
 	put_cstr(out, m->published[0] ? m->published : NULL);
 	put_u(out, (uint32_t)m->year);
 	put_u(out, (uint32_t)m->level);
-	size_t bs = r->body_start <= r->len ? r->body_start : r->len;
-	size_t be = r->body_end <= r->len && r->body_end >= bs ? r->body_end : r->len;
-	put_u(out, (uint32_t)count_chars(r->text + bs, be - bs));
+	put_u(out, (uint32_t)review_body_chars(r));   /* the overview's chars column */
 	put_u(out, headed);
 	put_u(out, unheaded);
 	put_sections(out, r);

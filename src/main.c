@@ -131,7 +131,7 @@ static void open_index(struct corpus *c, struct session *s)
 	if (!ix && unread > EAGER_MAX)
 		ix = session_index(s);
 	cli_notice(s);
-	struct corpus_meta_source src = { session_meta, s };
+	struct corpus_meta_source src = { session_meta, s, session_digest };
 	if (ix)
 		corpus_set_meta(c, &src);
 	for (size_t i = 0; !ix && i < c->n; i++)

@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "checksum.h"
+#include "digest.h"
 #include "encoding.h"
 #include "facts.h"
 #include "parse_scan.h"
@@ -51,7 +52,7 @@ int review_timeliness(int year, const char *published, struct review_deadline d)
 
 /* ---- the row ---- */
 
-static size_t body_chars(const struct report *r)
+size_t review_body_chars(const struct report *r)
 {
 	size_t n = 0;
 	for (size_t i = r->body_start; i < r->body_end;) {
@@ -68,27 +69,61 @@ void review_read(const struct classify_model *cm, const struct facts_model *fm, 
 	facts_extract(fm, r, facts);
 }
 
+/* What both fillers share: the columns derived from others, and the required parts alone. */
+static void row_finish(struct review_row *row, struct review_deadline d)
+{
+	row->published[sizeof row->published - 1] = '\0';
+	row->timeliness = review_timeliness(row->year, row->published, d);
+	row->parts_headed &= REVIEW_REQUIRED_PARTS;
+	row->parts_unheaded &= REVIEW_REQUIRED_PARTS;
+}
+
 void review_row_fill(struct review_row *row, const struct report *r, const struct classify_paras *paras,
 		     size_t nfacts, struct review_deadline d)
 {
 	memset(row, 0, sizeof *row);
 	row->path = r->path;
 	row->region = r->meta.region;
+	row->region_len = r->meta.region ? strlen(r->meta.region) : 0;
 	row->level = r->meta.level;
 	row->year = r->meta.year;
 	memcpy(row->published, r->meta.published, sizeof row->published);
-	row->published[sizeof row->published - 1] = '\0';
-	row->timeliness = review_timeliness(row->year, row->published, d);
-	row->chars = body_chars(r);
+	row->chars = review_body_chars(r);
 	for (size_t i = 0; i < r->nsections; i++)
 		row->chapters += r->sections[i].parent < 0;
 	classify_parts_covered(r, paras, &row->parts_headed, &row->parts_unheaded);
-	row->parts_headed &= REVIEW_REQUIRED_PARTS;
-	row->parts_unheaded &= REVIEW_REQUIRED_PARTS;
 	row->facts = nfacts;
 	for (size_t i = 0; i < r->nwarnings; i++)
 		row->warnings |= 1u << r->warnings[i].kind;
 	row->nwarnings = r->nwarnings;
+	row_finish(row, d);
+}
+
+int review_row_from_digest(struct review_row *row, const char *path, const struct digest *dg,
+			   struct review_deadline d)
+{
+	if (!dg->facts_kept)
+		return -1;
+	memset(row, 0, sizeof *row);
+	row->path = path;
+	row->region = dg->region.s;
+	row->region_len = dg->region.n;
+	row->level = dg->level;
+	row->year = dg->year;
+	if (dg->published.s)
+		memcpy(row->published, dg->published.s, dg->published.n < 10 ? dg->published.n : 10);
+	row->chars = dg->body_chars;
+	for (size_t i = 0; i < dg->nsections; i++)
+		row->chapters += dg->sections[i].parent < 0;
+	row->parts_headed = dg->parts_headed;
+	row->parts_unheaded = dg->parts_unheaded;
+	for (size_t i = 0; i < dg->nfacts; i++)
+		row->facts += !dg->facts[i].computed;   /* the row counts figures stated */
+	for (size_t i = 0; i < dg->nwarnings; i++)
+		row->warnings |= 1u << dg->warnings[i].kind;
+	row->nwarnings = dg->nwarnings;
+	row_finish(row, d);
+	return 0;
 }
 
 void review_row_failed(struct review_row *row, const char *path, const char *reason)
@@ -172,7 +207,7 @@ void review_cell(struct buf *b, const struct review_row *row, int col)
 	else if (review_column_numeric(col) && column_number(row, col) >= 0)
 		buf_printf(b, "%lld", column_number(row, col));
 	else if (col == REVIEW_COL_REGION && row->region)
-		buf_adds(b, row->region);
+		buf_add(b, row->region, row->region_len);
 	else if (col == REVIEW_COL_LEVEL)
 		buf_adds(b, report_level_name(row->level));
 	else if (col == REVIEW_COL_PUBLISHED)

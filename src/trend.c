@@ -6,6 +6,7 @@
 
 #include "align.h"
 #include "classify.h"
+#include "digest.h"
 #include "facts.h"
 #include "xmalloc.h"
 
@@ -114,13 +115,39 @@ static void fill_values(const struct facts_model *fm, const struct report *r, si
 	}
 }
 
-static void build_metrics(struct trend_region *g, const struct facts_model *fm)
+static void copy_str(char *dst, size_t size, const struct digest_str *s)
+{
+	size_t n = s->n < size - 1 ? s->n : size - 1;
+	memcpy(dst, s->s ? s->s : "", n);
+	dst[n] = '\0';
+}
+
+/* fill_values from report r's digest d: its facts are those facts_extract gives, then the
+ * computed ones, which trend leaves out as it never computes them. */
+static void fill_digested(const struct digest *d, const struct report *r, size_t k, size_t nreports,
+			  struct trend_value *values)
+{
+	for (size_t i = 0; i < d->nfacts; i++) {
+		const struct digest_fact *f = &d->facts[i];
+		struct trend_value *v = &values[(size_t)f->metric * nreports + k];
+		if (f->computed || v->stated)
+			continue;
+		v->stated = 1, v->value = f->value, v->start = digest_fact_start(f, r), v->end = f->end;
+		copy_str(v->value_text, sizeof v->value_text, &f->value_text);
+		copy_str(v->unit, sizeof v->unit, &f->unit);
+	}
+}
+
+static void build_metrics(struct trend_region *g, const struct digest *const *digests, const struct facts_model *fm)
 {
 	size_t nm = facts_metric_count(fm), nr = g->nreports;
 	struct trend_value *values = xcalloc(nm * nr + 1, sizeof *values);
 	struct facts scratch = { 0 };
 	for (size_t k = 0; k < nr; k++)
-		fill_values(fm, g->reports[k], k, nr, values, &scratch);
+		if (digests && digests[k] && digests[k]->facts_kept)
+			fill_digested(digests[k], g->reports[k], k, nr, values);
+		else
+			fill_values(fm, g->reports[k], k, nr, values, &scratch);
 	facts_fini(&scratch);
 	g->metrics = xcalloc(nm + 1, sizeof *g->metrics);
 	for (size_t m = 0; m < nm; m++) {
@@ -154,6 +181,12 @@ static void build_repeats(struct trend_region *g)
 void trend_region_build(struct trend_region *g, struct report **reports, size_t n, const struct classify_model *cm,
 			const struct facts_model *fm)
 {
+	trend_region_build_digested(g, reports, NULL, n, cm, fm);
+}
+
+void trend_region_build_digested(struct trend_region *g, struct report **reports, const struct digest *const *digests,
+				 size_t n, const struct classify_model *cm, const struct facts_model *fm)
+{
 	memset(g, 0, sizeof *g);
 	g->region = reports[0]->meta.region;
 	g->reports = xmalloc(n * sizeof *g->reports);
@@ -166,7 +199,7 @@ void trend_region_build(struct trend_region *g, struct report **reports, size_t 
 		trend_split_parts(g->reports[k], &p, &g->parts[k * TREND_NPARTS]);
 		classify_paras_fini(&p);
 	}
-	build_metrics(g, fm);
+	build_metrics(g, digests, fm);
 	build_repeats(g);
 }
 

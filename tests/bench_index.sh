@@ -1,5 +1,5 @@
 #!/bin/sh
-# bench_index.sh — `fazhi index` on the generated corpus (1,000 reports; 30,000 with BENCH_FULL=1): full build speed, peak memory and index size, the update after adding 30 reports, and `fazhi facts` read from the index against parsing every report.
+# bench_index.sh — `fazhi index` on the generated corpus (1,000 reports; 30,000 with BENCH_FULL=1): full build speed, peak memory and index size, the update after adding 30 reports, and `fazhi facts`, `fazhi table` and `fazhi trend` read from the index against parsing every report.
 # Figures only: nothing here passes or fails. The corpus is tests/bench.sh's (build/bench/corpus2-N),
 # generated here when absent; the added reports go into a linked copy, so it is never changed.
 set -e
@@ -73,3 +73,19 @@ e=$(date +%s%N)
 same=differ
 cmp -s "$T/facts.index" "$T/facts.parse" && same="the same output"
 echo "  facts --csv parsing every report: $(secs "$s" "$e") s ($same)"
+
+# The overview table and the trend, as facts: from the index's digests, then parsing every report.
+both() {   # $1 = the subcommand and its format
+	s=$(date +%s%N)
+	"$FAZHI" $1 "$copy" >"$T/index.out" 2>/dev/null || true
+	e=$(date +%s%N)
+	echo "  $1 from the index: $(secs "$s" "$e") s ($(wc -l <"$T/index.out") lines)"
+	s=$(date +%s%N)
+	env -u XDG_CACHE_HOME -u HOME "$FAZHI" $1 "$copy" >"$T/parse.out" 2>/dev/null || true
+	e=$(date +%s%N)
+	same=differ
+	cmp -s "$T/index.out" "$T/parse.out" && same="the same output"
+	echo "  $1 parsing every report: $(secs "$s" "$e") s ($same)"
+}
+both "table --csv"
+both "trend --json"

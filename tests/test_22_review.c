@@ -12,6 +12,7 @@
 #include "buf.h"
 #include "classify.h"
 #include "corpus.h"
+#include "digest.h"
 #include "facts.h"
 #include "parse.h"
 #include "review.h"
@@ -252,6 +253,53 @@ static void check_deleting_parts(struct report *r)
 	read_fini(&before);
 }
 
+
+/* The row filled from a report's digest (what the index keeps) has every cell of the row filled
+ * from parsing it: the embedded samples and the forms the parser meets. */
+static void rows_match_digest(struct corpus *co)
+{
+	struct buf bytes = { 0 };
+	struct digest d = { 0 };
+	for (size_t k = 0; k < co->n; k++) {
+		struct report *r = corpus_get(co, k);
+		struct classify_paras paras = { 0 };
+		struct facts facts = { 0 };
+		struct review_row parsed, digested;
+		review_read(cmodel(), fmodel(), r, &paras, &facts);
+		review_row_fill(&parsed, r, &paras, facts.n, REVIEW_DEADLINE_DEFAULT);
+		buf_reset(&bytes);
+		digest_of(r, &paras, fmodel(), &bytes);
+		assert_int_equal(digest_decode(bytes.data, bytes.len, &d), 0);
+		assert_int_equal(review_row_from_digest(&digested, r->path, &d, REVIEW_DEADLINE_DEFAULT), 0);
+		for (int c = 0; c < REVIEW_NCOLUMNS; c++) {
+			char want[512];
+			snprintf(want, sizeof want, "%s", cell(&parsed, c));
+			assert_string_equal(cell(&digested, c), want);
+		}
+		assert_int_equal(digested.nwarnings, parsed.nwarnings);
+		facts_fini(&facts);
+		classify_paras_fini(&paras);
+	}
+	digest_fini(&d);
+	buf_fini(&bytes);
+}
+
+static void test_rows_from_digests(void **state)
+{
+	(void)state;
+	struct corpus co;
+	corpus_init(&co);
+	corpus_add_embedded(&co);
+	corpus_add_path(&co, "tests/forms/reports");
+	assert_true(co.n > 30);
+	rows_match_digest(&co);
+	corpus_fini(&co);
+
+	struct digest none = { 0 };   /* facts not extracted (a report past DIGEST_FACTS_MAX) */
+	struct review_row row;
+	assert_int_equal(review_row_from_digest(&row, "big.txt", &none, REVIEW_DEADLINE_DEFAULT), -1);
+}
+
 static void test_deleting_a_part(void **state)
 {
 	(void)state;
@@ -481,6 +529,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_deadline),
 		cmocka_unit_test(test_rows_of_the_samples),
+		cmocka_unit_test(test_rows_from_digests),
 		cmocka_unit_test(test_deleting_a_part),
 		cmocka_unit_test(test_numbering_forms),
 		cmocka_unit_test(test_year_and_title),

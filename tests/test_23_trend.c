@@ -8,7 +8,9 @@
 #include <cmocka.h>
 
 #include "classify.h"
+#include "buf.h"
 #include "corpus.h"
+#include "digest.h"
 #include "facts.h"
 #include "trend.h"
 
@@ -239,6 +241,52 @@ static void test_plan_from_metadata(void **state)
 	trend_plan_fini(&p);
 }
 
+/* The metrics of a region built from its reports' digests (what the index keeps) are those
+ * extracted from the reports: values, units and the sentences stating them. */
+static void test_metrics_from_digests(void **state)
+{
+	(void)state;
+	const char *const paths[] = { Y2021, Y2022, Y2023 };
+	struct fixture f;
+	build(&f, paths, 3, NULL);
+	const struct classify_model *cm = classify_default(NULL);
+	const struct facts_model *fm = facts_default(NULL);
+	struct buf bytes[3] = { 0 };
+	struct digest d[3] = { 0 };
+	const struct digest *dp[3];
+	for (size_t k = 0; k < 3; k++) {
+		digest_of(f.c.reports[k], NULL, fm, &bytes[k]);
+		assert_int_equal(digest_decode(bytes[k].data, bytes[k].len, &d[k]), 0);
+		dp[k] = &d[k];
+	}
+	struct trend_region g;
+	trend_region_build_digested(&g, f.c.reports, dp, 3, cm, fm);
+	const struct trend_region *want = &f.t.regions[0];
+	assert_int_equal(g.nmetrics, want->nmetrics);
+	assert_true(g.nmetrics > 5);
+	for (size_t i = 0; i < g.nmetrics; i++) {
+		assert_int_equal(g.metrics[i].metric, want->metrics[i].metric);
+		for (size_t k = 0; k < 3; k++) {
+			const struct trend_value *a = &g.metrics[i].values[k], *b = &want->metrics[i].values[k];
+			assert_int_equal(a->stated, b->stated);
+			if (!a->stated)
+				continue;
+			assert_true(a->value == b->value);
+			assert_string_equal(a->value_text, b->value_text);
+			assert_string_equal(a->unit, b->unit);
+			assert_int_equal(a->start, b->start);
+			assert_int_equal(a->end, b->end);
+		}
+	}
+	assert_int_equal(g.nrepeats, want->nrepeats);
+	trend_region_fini(&g);
+	for (size_t k = 0; k < 3; k++) {
+		digest_fini(&d[k]);
+		buf_fini(&bytes[k]);
+	}
+	fixture_fini(&f);
+}
+
 static int teardown(void **state)
 {
 	(void)state;
@@ -258,6 +306,7 @@ int main(void)
 		cmocka_unit_test(test_same_year_twice_keeps_first),
 		cmocka_unit_test(test_only_region),
 		cmocka_unit_test(test_plan_from_metadata),
+		cmocka_unit_test(test_metrics_from_digests),
 	};
 	return cmocka_run_group_tests(tests, NULL, teardown);
 }

@@ -55,11 +55,19 @@ t "trend --region keeps the region named, whole" sh -c '[ "$(wc -l <"$1")" -eq 1
 # ---- a directory, read whole or described by its cached index ----
 mkdir -p "$T/dir"
 cp "$Y1" tests/trend/*.txt "$ONE" "$T/dir/"
-XDG_CACHE_HOME=$T/cache "$FAZHI" trend --json "$T/dir" >"$T/uncached"
+for fmt in --json --csv --text; do   # --csv and text print the sentences stating the metrics
+	opt=$fmt
+	[ "$fmt" = --text ] && opt=
+	XDG_CACHE_HOME=$T/cache "$FAZHI" trend $opt "$T/dir" >"$T/uncached$fmt"
+done
 XDG_CACHE_HOME=$T/cache "$FAZHI" search --count 法治 "$T/dir" >/dev/null
-XDG_CACHE_HOME=$T/cache "$FAZHI" trend --json "$T/dir" >"$T/cached"
-t "trend over a directory: the same with the search index cached (reports read a region at a time)" sh -c \
-	'ls "$3"/fazhi/index-*.bin >/dev/null 2>&1 && [ -s "$1" ] && cmp -s "$1" "$2"' - "$T/uncached" "$T/cached" "$T/cache"
+for fmt in --json --csv --text; do
+	opt=$fmt
+	[ "$fmt" = --text ] && opt=
+	XDG_CACHE_HOME=$T/cache "$FAZHI" trend $opt "$T/dir" >"$T/cached$fmt"
+	t "trend $fmt over a directory: the same with the index cached (metrics from its digests, reports read a region at a time)" \
+		sh -c 'ls "$3"/fazhi/index-*.bin >/dev/null 2>&1 && [ -s "$1" ] && cmp -s "$1" "$2"' - "$T/uncached$fmt" "$T/cached$fmt" "$T/cache"
+done
 
 # ---- bad input ----
 printf '\0\1\2binary' >"$T/bad.txt"
