@@ -67,6 +67,19 @@ static void walk(struct corpus *c)
 	assert_int_equal(c->n, 5);
 }
 
+/* Walks the samples and caches their index; returns the cache file's path (caller frees). */
+static char *build_cached(void)
+{
+	struct corpus c;
+	walk(&c);
+	char *notice = NULL;
+	index_free(index_open(&c, cache, NULL, &notice));
+	assert_null(notice);
+	char *path = index_cache_path(&c, cache);
+	corpus_fini(&c);
+	return path;
+}
+
 static void rewrite(size_t i, const char *bytes, size_t n)
 {
 	FILE *f = fopen(files[i], "wb");
@@ -203,13 +216,8 @@ static void test_stat_key(void **state)
 static void test_postings_checked_on_use(void **state)
 {
 	(void)state;
+	char *path = build_cached(), *notice = NULL;
 	struct corpus c;
-	walk(&c);
-	char *notice = NULL;
-	index_free(index_open(&c, cache, NULL, &notice));
-	free(notice);
-	char *path = index_cache_path(&c, cache);
-	corpus_fini(&c);
 
 	FILE *f = fopen(path, "r+b");
 	assert_non_null(f);
@@ -289,13 +297,9 @@ static void test_build_messages_kept(void **state)
 static void test_stale_walk(void **state)
 {
 	(void)state;
+	free(build_cached());
 	struct corpus c;
-	walk(&c);
-	char *notice = NULL;
-	index_free(index_open(&c, cache, NULL, &notice));
-	assert_null(notice);
-	corpus_fini(&c);
-	char *paths[1] = { rdir }, *added = xasprintf("%s/n.txt", rdir), *sub = xasprintf("%s/s", rdir),
+	char *notice = NULL, *paths[1] = { rdir }, *added = xasprintf("%s/n.txt", rdir), *sub = xasprintf("%s/s", rdir),
 	     *deep = xasprintf("%s/s/m.txt", rdir);
 	struct index_status st;
 	corpus_init(&c);
