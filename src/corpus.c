@@ -723,11 +723,42 @@ static size_t count_new_dir(const char *path)
 	return n;
 }
 
-/* Reads one changed directory: its names that are entries are marked in seen (and counted as
+struct numbered {
+	char *path;   /* first, for str_cmp */
+	size_t i;
+};
+
+/* The walk replayed, sorted for lookups by path. */
+struct known {
+	struct numbered *files;   /* every entry */
+	char **dirs;              /* every directory the walk read */
+	unsigned char *seen;      /* per entry: listed by a changed directory */
+};
+
+static void known_init(struct known *k, const struct corpus *c)
+{
+	k->files = xcalloc(c->n + 1, sizeof *k->files);
+	for (size_t i = 0; i < c->n; i++)
+		k->files[i] = (struct numbered){ c->files[i].path, i };
+	qsort(k->files, c->n, sizeof *k->files, str_cmp);
+	k->dirs = xcalloc(c->ndirs + 1, sizeof *k->dirs);
+	for (size_t d = 0; d < c->ndirs; d++)
+		k->dirs[d] = c->dirs[d].path;
+	qsort(k->dirs, c->ndirs, sizeof *k->dirs, str_cmp);
+	k->seen = xcalloc(c->n + 1, 1);
+}
+
+static void known_fini(struct known *k)
+{
+	free(k->files);
+	free(k->dirs);
+	free(k->seen);
+}
+
+/* Reads one changed directory: its names that are entries are marked seen (and counted as
  * changed when their stat differs), the report files and directories no walk knew counted as
- * added. paths/dirs: every entry's and recorded directory's path, sorted. */
-static void read_changed(struct corpus *c, const char *dir, char **paths, size_t *order, char **dirs,
-                         unsigned char *seen, struct corpus_behind *out)
+ * added. */
+static void read_changed(struct corpus *c, const char *dir, struct known *k, struct corpus_behind *out)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
@@ -735,15 +766,14 @@ static void read_changed(struct corpus *c, const char *dir, char **paths, size_t
 		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 			continue;
 		char *child = child_of(dir, e->d_name);
-		char **hit = bsearch(&child, paths, c->n, sizeof *paths, str_cmp);
+		const struct numbered *hit = c->n ? bsearch(&child, k->files, c->n, sizeof *k->files, str_cmp) : NULL;
 		struct stat st;
 		int ok = stat(child, &st) == 0;
 		if (hit) {
-			size_t i = order[hit - paths];
-			seen[i] = 1;
-			out->changed += !ok || !same_file(&c->files[i], &st);
+			k->seen[hit->i] = 1;
+			out->changed += !ok || !same_file(&c->files[hit->i], &st);
 		} else if (ok && S_ISDIR(st.st_mode)) {
-			if (!str_find(dirs, c->ndirs, child))
+			if (!str_find(k->dirs, c->ndirs, child))
 				out->added += count_new_dir(child);
 		} else if (ok && S_ISREG(st.st_mode) && is_report_name(e->d_name) && st.st_size > 0
 		           && (uintmax_t)st.st_size <= FILE_MAX) {
@@ -755,10 +785,22 @@ static void read_changed(struct corpus *c, const char *dir, char **paths, size_t
 		closedir(d);
 }
 
-struct numbered {
-	char *path;   /* first, for str_cmp */
-	size_t i;
-};
+/* Drops the entries of changed directories that none of them listed: removed. */
+static void drop_unseen(struct corpus *c, const struct changed *changed, size_t nchanged, const unsigned char *seen,
+                        struct corpus_behind *out)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		const char *p = c->files[i].path, *slash = strrchr(p, '/');
+		if (seen[i] || !slash)
+			continue;
+		char *parent = xstrndup(p, (size_t)(slash - p) + 1);
+		if (bsearch(&parent, changed, nchanged, sizeof *changed, str_cmp)) {
+			drop(c, i);
+			out->removed++;
+		}
+		free(parent);
+	}
+}
 
 void corpus_behind(struct corpus *c, struct corpus_behind *out)
 {
@@ -766,40 +808,15 @@ void corpus_behind(struct corpus *c, struct corpus_behind *out)
 	struct changed *changed;
 	size_t nchanged = changed_dirs(c, &changed);
 	if (nchanged) {
-		/* Entry paths sorted with their entry numbers alongside, for lookups by name. */
-		char **paths = xcalloc(c->n + 1, sizeof *paths), **dirs = xcalloc(c->ndirs + 1, sizeof *dirs);
-		size_t *order = xcalloc(c->n + 1, sizeof *order);
-		struct numbered *tmp = xcalloc(c->n + 1, sizeof *tmp);
-		for (size_t i = 0; i < c->n; i++)
-			tmp[i] = (struct numbered){ c->files[i].path, i };
-		qsort(tmp, c->n, sizeof *tmp, str_cmp);
-		for (size_t i = 0; i < c->n; i++)
-			paths[i] = tmp[i].path, order[i] = tmp[i].i;
-		free(tmp);
-		for (size_t k = 0; k < c->ndirs; k++)
-			dirs[k] = c->dirs[k].path;
-		qsort(dirs, c->ndirs, sizeof *dirs, str_cmp);
-		unsigned char *seen = xcalloc(c->n + 1, 1);
-		for (size_t k = 0; k < nchanged; k++)
-			if (!changed[k].gone)
-				read_changed(c, changed[k].prefix, paths, order, dirs, seen, out);
-		for (size_t i = 0; i < c->n; i++) {
-			const char *p = c->files[i].path, *slash = strrchr(p, '/');
-			if (seen[i] || !slash)
-				continue;
-			char *parent = xstrndup(p, (size_t)(slash - p) + 1);
-			if (nchanged && bsearch(&parent, changed, nchanged, sizeof *changed, str_cmp)) {
-				drop(c, i);
-				out->removed++;
-			}
-			free(parent);
-		}
-		free(seen);
-		free(paths);
-		free(dirs);
-		free(order);
+		struct known k;
+		known_init(&k, c);
+		for (size_t d = 0; d < nchanged; d++)
+			if (!changed[d].gone)
+				read_changed(c, changed[d].prefix, &k, out);
+		drop_unseen(c, changed, nchanged, k.seen, out);
+		known_fini(&k);
 	}
-	for (size_t k = 0; k < nchanged; k++)
-		free(changed[k].prefix);
+	for (size_t d = 0; d < nchanged; d++)
+		free(changed[d].prefix);
 	free(changed);
 }
