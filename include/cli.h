@@ -40,7 +40,10 @@ size_t cli_load(struct corpus *c, char **paths, int npaths);
 void cli_messages(const struct corpus *c, size_t from);
 void cli_message(const struct corpus_msg *m);
 /* cli_load for a lazy corpus (c->lazy set) whose directories' walk the index cache in dir holds:
- * without reading a directory when none changed (index_cache_walk), else by walking them. */
+ * the files are the index's, and only the directories whose mtime changed are read
+ * (index_cache_walk_behind); when files were added, changed or removed, says so on stderr
+ * ("fazhi: the index of DIR is N files behind (…); fazhi index DIR") and the query is answered
+ * from that index without them. With no index of the PATHs, walks them (cli_load). */
 size_t cli_load_indexed(struct corpus *c, char **paths, int npaths, const char *dir);
 /* Before printing what the index says of entry i without reading it: 1 when its file is still
  * the one indexed, else 0 after printing why not (changed, gone), as cli_report does. */

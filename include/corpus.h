@@ -174,6 +174,20 @@ void corpus_add_message(struct corpus *c, const char *path, const char *reason, 
  * would when reading it. One stat, nothing read. */
 int corpus_unchanged(struct corpus *c, size_t i);
 
+/* How far a walk replayed from the index cache is behind the directories as they are now,
+ * known from the directories alone: those whose mtime still is the recorded one are not read
+ * (a file added, removed or renamed in a directory changes its mtime). Each changed directory
+ * is read, and its names stat'ed: an entry no longer there is removed (failed, with no message
+ * of its own: the caller names them together), one whose stat differs is changed (left in: it
+ * fails with its message when read or checked, corpus_unchanged), a report file or directory
+ * the walk never met is added (a new directory's report files are counted by walking it; they
+ * are not entries). A file changed in place in a directory whose mtime did not change is not
+ * counted here: its own stat finds it when it is read or checked. */
+struct corpus_behind {
+	size_t added, changed, removed;
+};
+void corpus_behind(struct corpus *c, struct corpus_behind *out);
+
 /* Records a message about entry i met elsewhere (e.g. kept by the index cache from the build
  * that read the file): inserted in walk order, the entry marked noted, and failed when
  * skipped. reason is copied. */

@@ -243,6 +243,16 @@ int index_cache_status(struct corpus *c, const char *dir, struct index_status *o
  * returns -1 with c untouched: walk the PATHs. */
 int index_cache_walk(struct corpus *c, char **paths, int npaths, const char *dir);
 
+/* As index_cache_walk, but also when directories changed since the walk was recorded: c gets
+ * that walk's entries all the same, so the cached index still answers for it, and
+ * corpus_behind tells what changed: out counts the files added, changed and removed (found,
+ * indexed and current set as by index_cache_status), the removed entries fail silently, the
+ * changed ones fail when read or checked, the added ones are not in c. So a query over the
+ * stale index never shows text a file no longer has, and never reads a directory whose mtime
+ * is unchanged. Returns 0, or -1 with c untouched (no index of these PATHs, or a PATH is not a
+ * directory): walk the PATHs. */
+int index_cache_walk_behind(struct corpus *c, char **paths, int npaths, const char *dir, struct index_status *out);
+
 /* Removes the temporary files of builds that died (kill -9, power loss): a temporary file whose
  * index file's lock no process holds. index_open calls it before it builds. */
 void index_cache_clean(const char *dir);

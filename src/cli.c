@@ -78,11 +78,32 @@ int cli_unchanged(struct corpus *c, size_t i)
 	return same;
 }
 
+/* "the index of PATH... is N files behind (…); fazhi index PATH..." on stderr. */
+static void say_behind(char **paths, int npaths, const struct index_status *st)
+{
+	size_t n = st->added + st->changed + st->removed;
+	fputs("fazhi: the index of", stderr);
+	for (int i = 0; i < npaths; i++) {
+		fputc(' ', stderr);
+		cli_put(stderr, paths[i], strlen(paths[i]));
+	}
+	fprintf(stderr, " is %zu file%s behind (%zu added, %zu changed, %zu removed: answered without them until it is updated); fazhi index",
+	        n, n == 1 ? "" : "s", st->added, st->changed, st->removed);
+	for (int i = 0; i < npaths; i++) {
+		fputc(' ', stderr);
+		cli_put(stderr, paths[i], strlen(paths[i]));
+	}
+	fputc('\n', stderr);
+}
+
 size_t cli_load_indexed(struct corpus *c, char **paths, int npaths, const char *dir)
 {
-	if (index_cache_walk(c, paths, npaths, dir) == 0)
-		return corpus_failures(c);
-	return cli_load(c, paths, npaths);
+	struct index_status st;
+	if (index_cache_walk_behind(c, paths, npaths, dir, &st) < 0)
+		return cli_load(c, paths, npaths);
+	if (!st.current)
+		say_behind(paths, npaths, &st);
+	return corpus_failures(c);
 }
 
 void cli_put(FILE *f, const char *s, size_t n)

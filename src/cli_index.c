@@ -81,9 +81,12 @@ static void print_status(struct corpus *c, const char *dir, char **paths, int np
 	index_cache_status(c, dir, &st);
 	if (st.current)
 		printf("up to date: %zu reports\n", st.indexed);
-	else if (st.found)
-		printf("%zu added, %zu changed, %zu removed since the index of %zu reports", st.added, st.changed,
-		       st.removed, st.indexed);
+	else if (st.found && st.added + st.changed + st.removed)   /* the count search and facts give */
+		printf("%zu file%s behind: %zu added, %zu changed, %zu removed since the index of %zu reports",
+		       st.added + st.changed + st.removed, st.added + st.changed + st.removed == 1 ? "" : "s",
+		       st.added, st.changed, st.removed, st.indexed);
+	else if (st.found)   /* the files are the same, the tables the digests are made with not */
+		printf("0 added, 0 changed, 0 removed since the index of %zu reports", st.indexed);
 	else
 		printf("not indexed: %zu reports", c->n);
 	if (!st.current)

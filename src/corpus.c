@@ -667,3 +667,163 @@ void corpus_note(struct corpus *c, size_t i, const char *reason, int skipped)
 		c->reports[i] = NULL;
 	}
 }
+
+/* ---- how far a replayed walk is behind the directories (corpus_behind) ---- */
+
+/* An entry that is gone: failed, with no message of its own (the caller tells them together). */
+static void drop(struct corpus *c, size_t i)
+{
+	c->files[i].failed = 1;
+	c->files[i].noted = 1;
+	report_free(c->reports[i]);
+	c->reports[i] = NULL;
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int str_find(char **v, size_t n, const char *s)
+{
+	return n && bsearch(&s, v, n, sizeof *v, str_cmp) != NULL;
+}
+
+/* What a child name of a directory lists as path/name. */
+static char *child_of(const char *dir, const char *name)
+{
+	size_t n = strlen(dir);
+	return xasprintf("%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/", name);
+}
+
+/* A directory whose mtime differs from the one recorded: as the "path/" prefix of its entries. */
+struct changed {
+	char *prefix;   /* first, so that str_cmp sorts and finds these by it */
+	int gone;       /* no longer a directory */
+};
+
+/* The changed directories, sorted by prefix. */
+static size_t changed_dirs(const struct corpus *c, struct changed **out)
+{
+	struct changed *v = xcalloc(c->ndirs + 1, sizeof *v);
+	size_t n = 0;
+	for (size_t k = 0; k < c->ndirs; k++) {
+		struct stat st;
+		int there = stat(c->dirs[k].path, &st) == 0 && S_ISDIR(st.st_mode);
+		if (!there || mtime_of(&st) != c->dirs[k].mtime_ns)
+			v[n++] = (struct changed){ child_of(c->dirs[k].path, ""), !there };
+	}
+	qsort(v, n, sizeof *v, str_cmp);
+	*out = v;
+	return n;
+}
+
+/* Report files below a directory no entry knows (one added since the walk): its own walk. */
+static size_t count_new_dir(const char *path)
+{
+	struct corpus s;
+	corpus_init(&s);
+	s.lazy = 1;
+	add_path(&s, path);
+	size_t n = s.n;
+	corpus_fini(&s);
+	return n;
+}
+
+struct numbered {
+	char *path;   /* first, for str_cmp */
+	size_t i;
+};
+
+/* The walk replayed, sorted for lookups by path. */
+struct known {
+	struct numbered *files;   /* every entry */
+	char **dirs;              /* every directory the walk read */
+	unsigned char *seen;      /* per entry: listed by a changed directory */
+};
+
+static void known_init(struct known *k, const struct corpus *c)
+{
+	k->files = xcalloc(c->n + 1, sizeof *k->files);
+	for (size_t i = 0; i < c->n; i++)
+		k->files[i] = (struct numbered){ c->files[i].path, i };
+	qsort(k->files, c->n, sizeof *k->files, str_cmp);
+	k->dirs = xcalloc(c->ndirs + 1, sizeof *k->dirs);
+	for (size_t d = 0; d < c->ndirs; d++)
+		k->dirs[d] = c->dirs[d].path;
+	qsort(k->dirs, c->ndirs, sizeof *k->dirs, str_cmp);
+	k->seen = xcalloc(c->n + 1, 1);
+}
+
+static void known_fini(struct known *k)
+{
+	free(k->files);
+	free(k->dirs);
+	free(k->seen);
+}
+
+/* Reads one changed directory: its names that are entries are marked seen (and counted as
+ * changed when their stat differs), the report files and directories no walk knew counted as
+ * added. */
+static void read_changed(struct corpus *c, const char *dir, struct known *k, struct corpus_behind *out)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	while (d && (e = readdir(d))) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		char *child = child_of(dir, e->d_name);
+		const struct numbered *hit = c->n ? bsearch(&child, k->files, c->n, sizeof *k->files, str_cmp) : NULL;
+		struct stat st;
+		int ok = stat(child, &st) == 0;
+		if (hit) {
+			k->seen[hit->i] = 1;
+			out->changed += !ok || !same_file(&c->files[hit->i], &st);
+		} else if (ok && S_ISDIR(st.st_mode)) {
+			if (!str_find(k->dirs, c->ndirs, child))
+				out->added += count_new_dir(child);
+		} else if (ok && S_ISREG(st.st_mode) && is_report_name(e->d_name) && st.st_size > 0
+		           && (uintmax_t)st.st_size <= FILE_MAX) {
+			out->added++;
+		}
+		free(child);
+	}
+	if (d)
+		closedir(d);
+}
+
+/* Drops the entries of changed directories that none of them listed: removed. */
+static void drop_unseen(struct corpus *c, const struct changed *changed, size_t nchanged, const unsigned char *seen,
+                        struct corpus_behind *out)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		const char *p = c->files[i].path, *slash = strrchr(p, '/');
+		if (seen[i] || !slash)
+			continue;
+		char *parent = xstrndup(p, (size_t)(slash - p) + 1);
+		if (bsearch(&parent, changed, nchanged, sizeof *changed, str_cmp)) {
+			drop(c, i);
+			out->removed++;
+		}
+		free(parent);
+	}
+}
+
+void corpus_behind(struct corpus *c, struct corpus_behind *out)
+{
+	memset(out, 0, sizeof *out);
+	struct changed *changed;
+	size_t nchanged = changed_dirs(c, &changed);
+	if (nchanged) {
+		struct known k;
+		known_init(&k, c);
+		for (size_t d = 0; d < nchanged; d++)
+			if (!changed[d].gone)
+				read_changed(c, changed[d].prefix, &k, out);
+		drop_unseen(c, changed, nchanged, k.seen, out);
+		known_fini(&k);
+	}
+	for (size_t d = 0; d < nchanged; d++)
+		free(changed[d].prefix);
+	free(changed);
+}

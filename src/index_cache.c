@@ -901,7 +901,9 @@ static void replay_until(struct corpus *c, const struct mapped *m, size_t upto, 
 	}
 }
 
-int index_cache_walk(struct corpus *c, char **paths, int npaths, const char *dir)
+/* Fills c with the walk the cached index of these PATHs recorded; 0, or -1 with c untouched when
+ * there is none, or when `stale` is 0 and a directory it read changed since. */
+static int replay_walk(struct corpus *c, char **paths, int npaths, const char *dir, int stale)
 {
 	if (!dir || npaths <= 0 || c->n || c->nmsgs || !c->lazy)
 		return -1;
@@ -916,7 +918,7 @@ int index_cache_walk(struct corpus *c, char **paths, int npaths, const char *dir
 	free(last);
 	struct index *ix = m ? index_of(m, ((const struct head *)m->map)->key, &cause) : NULL;
 	free(cause);
-	if (!ix || !dirs_unchanged(m)) {
+	if (!ix || m->t->dirs_len == 0 || (!stale && !dirs_unchanged(m))) {
 		index_free(ix);
 		return -1;
 	}
@@ -933,5 +935,21 @@ int index_cache_walk(struct corpus *c, char **paths, int npaths, const char *dir
 	}
 	replay_until(c, m, m->t->ndocs, &dat, &nat);
 	index_free(ix);
+	return 0;
+}
+
+int index_cache_walk(struct corpus *c, char **paths, int npaths, const char *dir)
+{
+	return replay_walk(c, paths, npaths, dir, 0);
+}
+
+int index_cache_walk_behind(struct corpus *c, char **paths, int npaths, const char *dir, struct index_status *out)
+{
+	memset(out, 0, sizeof *out);
+	if (replay_walk(c, paths, npaths, dir, 1) < 0)
+		return -1;
+	struct corpus_behind b;
+	corpus_behind(c, &b);
+	*out = (struct index_status){ 1, b.added + b.changed + b.removed == 0, c->n, b.added, b.changed, b.removed };
 	return 0;
 }

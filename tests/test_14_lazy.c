@@ -49,6 +49,19 @@ static void walk(struct corpus *c)
 	assert_int_equal(c->n, 5);
 }
 
+/* Walks the samples and caches their index; returns the cache file's path (caller frees). */
+static char *build_cached(void)
+{
+	struct corpus c;
+	walk(&c);
+	char *notice = NULL;
+	index_free(index_open(&c, cache, NULL, &notice));
+	assert_null(notice);
+	char *path = index_cache_path(&c, cache);
+	corpus_fini(&c);
+	return path;
+}
+
 static void rewrite(size_t i, const char *bytes, size_t n)
 {
 	FILE *f = fopen(files[i], "wb");
@@ -185,13 +198,8 @@ static void test_stat_key(void **state)
 static void test_postings_checked_on_use(void **state)
 {
 	(void)state;
+	char *path = build_cached(), *notice = NULL;
 	struct corpus c;
-	walk(&c);
-	char *notice = NULL;
-	index_free(index_open(&c, cache, NULL, &notice));
-	free(notice);
-	char *path = index_cache_path(&c, cache);
-	corpus_fini(&c);
 
 	uint64_t len = sample_postings_damage(path);
 	assert_true(len > 0 && len < (1u << 20));   /* one block: the search below reads it */
@@ -255,6 +263,72 @@ static void test_build_messages_kept(void **state)
 	free(bin);
 }
 
+/* Files added (one alone, one in a new directory) and removed after the index was built: the
+ * walk it recorded is replayed all the same, the cached index opens for it, the removed entry
+ * fails without a message, and the count is what index_cache_status gives after a real walk. */
+static void test_stale_walk(void **state)
+{
+	(void)state;
+	free(build_cached());
+	struct corpus c;
+	char *notice = NULL, *paths[1] = { rdir }, *added = xasprintf("%s/n.txt", rdir), *sub = xasprintf("%s/s", rdir),
+	     *deep = xasprintf("%s/s/m.txt", rdir);
+	struct index_status st;
+	corpus_init(&c);
+	c.lazy = 1;
+	assert_int_equal(index_cache_walk_behind(&c, paths, 1, cache, &st), 0);
+	assert_true(st.found && st.current);
+	corpus_fini(&c);
+
+	assert_int_equal(unlink(files[1]), 0);
+	FILE *f = fopen(added, "wb");
+	fwrite(src[0]->data, 1, src[0]->size, f);
+	fclose(f);
+	mkdir(sub, 0700);
+	f = fopen(deep, "wb");
+	fwrite(src[2]->data, 1, src[2]->size, f);
+	fclose(f);
+	corpus_init(&c);
+	c.lazy = 1;
+	assert_int_equal(index_cache_walk(&c, paths, 1, cache), -1);   /* a directory changed */
+	assert_int_equal(index_cache_walk_behind(&c, paths, 1, cache, &st), 0);
+	assert_false(st.current);
+	assert_int_equal(st.added, 2);
+	assert_int_equal(st.changed, 0);
+	assert_int_equal(st.removed, 1);
+	assert_int_equal(c.n, 5);                 /* the entries of the index, none read */
+	assert_true(corpus_failed(&c, 1));
+	assert_int_equal(corpus_failures(&c), 1); /* z.txt's replayed message alone */
+	assert_int_equal(c.nmsgs, 1);
+	for (size_t i = 0; i < 5; i++)
+		assert_false(corpus_loaded(&c, i));
+	struct index *ix = index_open(&c, cache, NULL, &notice);
+	assert_null(notice);                      /* the old index answers */
+	assert_int_equal(index_nreports(ix), 5);
+	assert_false(corpus_unchanged(&c, 1));
+	assert_int_equal(c.nmsgs, 1);             /* its removal is not told file by file */
+	index_free(ix);
+	corpus_fini(&c);
+
+	corpus_init(&c);
+	c.lazy = 1;
+	corpus_add_path(&c, rdir);
+	struct index_status want;
+	assert_int_equal(index_cache_status(&c, cache, &want), 0);
+	assert_int_equal(want.added, st.added);
+	assert_int_equal(want.changed, st.changed);
+	assert_int_equal(want.removed, st.removed);
+	corpus_fini(&c);
+
+	unlink(deep);
+	rmdir(sub);
+	unlink(added);
+	rewrite(1, (const char *)src[1]->data, src[1]->size);
+	free(added);
+	free(sub);
+	free(deep);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -263,6 +337,7 @@ int main(void)
 		cmocka_unit_test(test_stat_key),
 		cmocka_unit_test(test_postings_checked_on_use),
 		cmocka_unit_test(test_build_messages_kept),
+		cmocka_unit_test(test_stale_walk),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -39,7 +39,10 @@ printf '\n（补充）\n' >>"$D/putuo-2021.txt"
 rm "$D/wujin-2020.txt"
 "$FAZHI" index --status "$D" >"$T/out"
 t "status counts the added, changed and removed files" \
-	grep -q "^1 added, 1 changed, 1 removed since the index of 3 reports; run: fazhi index $D\$" "$T/out"
+	grep -q "^3 files behind: 1 added, 1 changed, 1 removed since the index of 3 reports; run: fazhi index $D\$" "$T/out"
+"$FAZHI" search --count 法治 "$D" >/dev/null 2>"$T/err"
+t "search names the same count as status, reading only the changed directories" \
+	grep -qx "fazhi: the index of $D is 3 files behind (1 added, 1 changed, 1 removed: answered without them until it is updated); fazhi index $D" "$T/err"
 "$FAZHI" index "$D" >"$T/out"
 t "index updates it" grep -q "^indexed 3 reports" "$T/out"
 t "the index it replaced is removed" [ "$(ls "$C"/index-*.bin | wc -l)" -eq 1 ]
@@ -61,7 +64,7 @@ done
 # the facts the index holds.
 "$FAZHI" facts --csv "$D" >"$T/facts.before"
 cp -p "$D/sub/jingan-2019.txt" "$T/stamp"
-sed -i 's/复议/夏议/g' "$D/sub/jingan-2019.txt"
+sed 's/复议/夏议/g' "$T/stamp" >"$D/sub/jingan-2019.txt"   # in place: the directory keeps its time
 touch -r "$T/stamp" "$D/sub/jingan-2019.txt"
 "$FAZHI" facts --csv "$D" >"$T/facts.swapped"
 t "facts over an indexed directory come from the index, not the reports" \
@@ -103,9 +106,11 @@ env -u XDG_CACHE_HOME -u HOME "$FAZHI" search --count 依法行政 "$B" | sort >
 t "after kill -9 the next run answers right and removes the temporary file" \
 	sh -c 'cmp -s "$1" "$2" && [ -s "$1" ] && ! ls "$3"/*.tmp >/dev/null 2>&1' - "$T/after-kill" "$T/want" "$C"
 
-# Freshness: with the index current, no directory is read; a directory's mtime tells of files
-# added, removed or renamed in it; a file changed in place is found by its own stat before its
-# hits or facts are shown. After each change the answer equals a run without any cache.
+# Freshness (fazhi(1), FILES): with the index current, no directory is read. A directory whose
+# mtime changed tells of files added, removed or renamed in it: the query is answered from the
+# old index, without them, and the index is named on stderr as so many files behind (exit 0). A
+# file changed in place is found by its own stat before its hits or facts are shown. No hit is
+# ever shown from text a file no longer has; --update and fazhi index bring it up to date.
 F=$T/tree
 mkdir -p "$F/a/b"
 cp assets/reports/putuo-2021.txt "$F/a/"
@@ -120,32 +125,100 @@ agree() {   # DESCRIPTION: search --count and facts --csv as without a cache, no
 		sh -c 'cmp -s "$1" "$2" && cmp -s "$3" "$4" && [ -s "$1" ] && [ ! -s "$5" ]' - \
 		"$T/s.idx" "$T/s.want" "$T/f.idx" "$T/f.want" "$T/s.err"
 }
+behind() {   # N: the one line on stderr that names the index N files behind
+	[ "$1" -eq 1 ] && files=file || files=files
+	grep -q "^fazhi: the index of $F is $1 $files behind (.*); fazhi index $F\$" "$T/s.err" && [ "$(grep -c behind "$T/s.err")" -eq 1 ]
+}
+updated() {   # DESCRIPTION NAME...: search --update answers as without a cache, naming nothing, each NAME in it
+	what=$1
+	shift
+	"$FAZHI" search --update --count 法治 "$F" >"$T/s.idx" 2>"$T/s.err"
+	nocache search --count 法治 "$F" >"$T/s.want"
+	named=1
+	for name in "$@"; do grep -q "$name" "$T/s.idx" || named=0; done
+	t "$what" sh -c '[ "$1" -eq 1 ] && cmp -s "$2" "$3" && [ ! -s "$4" ]' - "$named" "$T/s.idx" "$T/s.want" "$T/s.err"
+	agree "after search --update"
+}
 "$FAZHI" index "$F" >/dev/null
 agree "indexed"
+"$FAZHI" search --count 法治 "$F" >"$T/before"
+"$FAZHI" search 法治 "$F" >"$T/before.text"
 if command -v strace >/dev/null 2>&1; then
 	strace -f -e trace=getdents64,getdents -o "$T/trace" "$FAZHI" search --count 法治 "$F" >/dev/null 2>&1
 	t "with the index current, search reads no directory" sh -c '! grep -q getdents "$1"' - "$T/trace"
 fi
+
 cp assets/reports/simen-2022.txt "$F/a/b/added.txt"
-agree "a file added in a subdirectory"
+"$FAZHI" search --count 法治 "$F" >"$T/s.idx" 2>"$T/s.err"
+st=$?
+t "a file added: named 1 file behind, added and not searched, exit 0" \
+	sh -c '[ "$1" -eq 0 ] && grep -q "(1 added, 0 changed, 0 removed: " "$2"' - "$st" "$T/s.err"
+t "a file added: the message says it once, with the command that updates" behind 1
+t "a file added: the old index's results, without the new file" cmp -s "$T/s.idx" "$T/before"
+"$FAZHI" search 法治 "$F" >"$T/s.text" 2>/dev/null
+t "a file added: the old results with their snippets too" cmp -s "$T/s.text" "$T/before.text"
+"$FAZHI" facts --csv "$F" >"$T/f.idx" 2>"$T/s.err"
+nocache facts --csv "$F" | grep -v added.txt >"$T/f.want"
+t "a file added: facts from the old index, the same count named" \
+	sh -c 'cmp -s "$1" "$2" && grep -q "is 1 file behind" "$3"' - "$T/f.idx" "$T/f.want" "$T/s.err"
+strace_dirs() {   # the directories search opens, one a line
+	strace -f -e trace=openat -o "$T/trace" "$FAZHI" search --count 法治 "$F" >/dev/null 2>&1
+	grep O_DIRECTORY "$T/trace" | sed 's/^[^"]*"\([^"]*\)".*/\1/' | sort -u
+}
+if command -v strace >/dev/null 2>&1; then
+	t "a file added: only the directory that changed is read" [ "$(strace_dirs)" = "$F/a/b/" ]
+fi
+"$FAZHI" index --status "$F" >"$T/out"
+t "a file added: index --status gives the same count" grep -q "^1 file behind: 1 added, 0 changed, 0 removed" "$T/out"
+updated "search --update: the new file is searched, and nothing is named" added.txt
+
+"$FAZHI" search --count 法治 "$F" >"$T/before"
 mv "$F/a/b/added.txt" "$F/a/renamed.txt"
-agree "a file renamed into another directory"
+"$FAZHI" search --count 法治 "$F" >"$T/s.idx" 2>"$T/s.err"
+t "a file renamed into another directory: 2 files behind (1 added, 1 removed)" \
+	sh -c 'grep -q "(1 added, 0 changed, 1 removed: " "$1"' - "$T/s.err"
+t "a file renamed: the message once" behind 2
+t "a file renamed: hits of neither its old nor its new name" \
+	sh -c '! grep -q "added.txt\|renamed.txt" "$1" && [ "$(grep -vc added.txt "$2")" -eq "$(wc -l <"$1")" ]' - "$T/s.idx" "$T/before"
+"$FAZHI" index "$F" >/dev/null
+agree "after fazhi index"
+
 rm "$F/a/b/wujin-2020.txt"
-agree "a file removed"
+"$FAZHI" search --count 法治 "$F" >"$T/s.idx" 2>"$T/s.err"
+st=$?
+t "a file removed: its hits are gone, the rest answered, exit 0" \
+	sh -c '[ "$1" -eq 0 ] && ! grep -q wujin "$2" && [ -s "$2" ] && grep -q "(0 added, 0 changed, 1 removed: " "$3"' - "$st" "$T/s.idx" "$T/s.err"
+"$FAZHI" search 依法行政 "$F" >"$T/s.text" 2>"$T/s.err"
+"$FAZHI" facts --csv "$F" >"$T/f.idx" 2>>"$T/s.err"
+t "a file removed: no snippet and no fact of it, and nothing but the one message" \
+	sh -c '! grep -q wujin "$1" && ! grep -q wujin "$2" && [ -s "$1" ] && [ "$(wc -l <"$3")" -eq 2 ]' - "$T/s.text" "$T/f.idx" "$T/s.err"
+rm -r "$F/a/b"
+"$FAZHI" search --count 法治 "$F" >"$T/s.idx" 2>"$T/s.err"
+t "a directory removed: the hits of its files are gone too" \
+	sh -c '! grep -q jingan "$1" && grep -q putuo "$1" && grep -q "(0 added, 0 changed, 2 removed: " "$2"' - "$T/s.idx" "$T/s.err"
+mkdir -p "$F/a/b"
+cp assets/reports/wujin-2020.txt assets/reports/jingan-2019.txt "$F/a/b/"
+"$FAZHI" index "$F" >/dev/null 2>&1
+
 printf '\n依法行政\n' >>"$F/a/putuo-2021.txt"
 "$FAZHI" search --count 法治 "$F" >"$T/s.idx" 2>"$T/s.err"
 st=$?
 t "a file changed in place is named, not counted from the index (exit 1)" \
 	sh -c '[ "$1" -eq 1 ] && ! grep -q putuo "$2" && grep -q "^fazhi: .*/putuo-2021.txt: changed since the directory was read\$" "$3" && [ -s "$2" ]' \
 	- "$st" "$T/s.idx" "$T/s.err"
+"$FAZHI" search 法治 "$F" >"$T/s.text" 2>/dev/null
+t "a file changed in place: no snippet of its old text" sh -c '! grep -q putuo "$1" && [ -s "$1" ]' - "$T/s.text"
 "$FAZHI" facts --csv "$F" >"$T/f.idx" 2>"$T/f.err"
 t "facts: the file changed in place is named, its old facts not shown" \
 	sh -c '! grep -q putuo "$1" && grep -q "putuo-2021.txt: changed since" "$2"' - "$T/f.idx" "$T/f.err"
-"$FAZHI" search --update --count 法治 "$F" >"$T/s.idx" 2>"$T/s.err"
-nocache search --count 法治 "$F" >"$T/s.want"
-t "search --update re-indexes the file changed in place and counts it" \
-	sh -c 'cmp -s "$1" "$2" && grep -q putuo "$1" && ! grep -q "changed since the directory" "$3"' - "$T/s.idx" "$T/s.want" "$T/s.err"
-agree "after search --update"
+cp assets/reports/simen-2022.txt "$F/a/new.txt"
+"$FAZHI" search --count 法治 "$F" >"$T/s.idx" 2>"$T/s.err"
+t "a file changed in a directory that changed: counted among those behind, and its hits never shown" \
+	sh -c '! grep -q "putuo\|new.txt" "$1" && grep -q "(1 added, 1 changed, 0 removed: " "$2" && grep -q "putuo-2021.txt: changed since" "$2"' \
+	- "$T/s.idx" "$T/s.err"
+"$FAZHI" index --status "$F" >"$T/out"
+t "status agrees: 2 files behind" grep -q "^2 files behind: 1 added, 1 changed, 0 removed" "$T/out"
+updated "search --update re-indexes the file changed in place and counts it" putuo new.txt
 
 # --prune: an index unused for longer than DAYS goes, a recent one stays.
 "$FAZHI" index "$D" >/dev/null
