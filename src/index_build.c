@@ -486,7 +486,8 @@ static void add_meta(struct builder *b, struct ixdoc *d, const struct report *r)
 }
 
 /* Reads report doc's metadata and cuts its body and headings into units. */
-static void prepare(struct builder *b, uint32_t doc, const struct report *r, struct units *body, struct units *head)
+static void prepare(struct builder *b, uint32_t doc, const struct report *r, struct units *body,
+                    struct units *head)
 {
 	struct ixdoc *d = &b->docs[doc];
 	size_t bs = r->body_start <= r->len ? r->body_start : r->len;
@@ -944,9 +945,9 @@ static void release_heap(const void *data, size_t len)
  * touches the corpus's reading state); the reader folds the report, cuts it into units, hands it
  * to each->fn (the digest) and unloads it (it alone touches fold.c's tables, the words, strings,
  * lines and docs); the caller's thread counts the keys of the units of the reports before and
- * writes them into the postings (the tables, the arena). Each stage costs about the same. Reports pass
- * through rings of buffers, reused all along. A thread that cannot be started leaves its work
- * to the one after it, which does both in turn. */
+ * writes them into the postings (the tables, the arena). The three stages cost about the same.
+ * Reports pass through rings of buffers, reused all along. A thread that cannot be started
+ * leaves its work to the one after it, which does both in turn. */
 enum {
 	SLOTS = 32,   /* reports cut ahead of the writer: neither thread waits on the other for long */
 	LEAD = 8,     /* loaded reports ahead of the reader: they are held whole in memory */
