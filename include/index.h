@@ -36,8 +36,8 @@
 struct index;   /* opaque; read-only once built, so many searches may share it */
 
 /* Called now and then during a build with the reports done so far and the total, on the
- * caller's thread; meanwhile a second thread of the build loads and folds the reports, so fn
- * must not touch the corpus or fold text (fold.c's tables are not shared between threads). */
+ * caller's thread; meanwhile other threads of the build load, classify and fold the reports, so
+ * fn must not touch the corpus or fold text (fold.c's tables are not shared between threads). */
 struct index_progress {
 	void (*fn)(void *arg, size_t done, size_t total);
 	void *arg;

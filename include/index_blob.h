@@ -151,10 +151,11 @@ static inline size_t index_blob_unit(const unsigned char *s, size_t n, size_t i,
 struct index;
 struct index *index_blob_trusted(const void *data, size_t len, void (*release)(const void *data, size_t len));
 
-/* Called on the build's reading thread with each report once it is indexed, before it is unloaded
- * (report i of the corpus; an entry that failed to load gives its empty stand-in), classified by
- * the default cue table (classify_default; p holds its paragraphs' classes; sections and p are
- * left unclassified, -1 and empty, when the table cannot be loaded). fn must not touch the corpus. */
+/* Called on the build's reading thread, in order, with each report once it is indexed, before it
+ * is unloaded (report i of the corpus; an entry that failed to load gives its empty stand-in),
+ * classified by the default cue table (classify_default; p holds its paragraphs' classes;
+ * sections and p are left unclassified, -1 and empty, when the table cannot be loaded). fn must
+ * not touch the corpus. */
 struct report;
 struct classify_paras;
 struct index_each {

@@ -136,7 +136,6 @@ struct builder {
 	size_t gkcap;
 	struct wordtab words;
 	struct buf folded, strings, lines;
-	struct units body, head;   /* the report being counted */
 	uint32_t *bmp;         /* count per code point below U+10000 in the current stream, else 0 */
 	uint32_t *seen;        /* the code points counted there */
 	size_t seencap;
@@ -475,10 +474,10 @@ static void add_meta(struct builder *b, struct ixdoc *d, const struct report *r)
 	d->len = (uint32_t)r->len;
 }
 
-/* Reads report doc's metadata, cuts its body and headings into units and counts their keys. */
-static void prepare(struct builder *b, uint32_t doc, const struct report *r, struct keys *kbody, struct keys *khead)
+/* Reads report doc's metadata and cuts its body and headings into units. */
+static void prepare(struct builder *b, uint32_t doc, const struct report *r, struct units *body,
+                    struct units *head)
 {
-	struct units *body = &b->body, *head = &b->head;
 	struct ixdoc *d = &b->docs[doc];
 	size_t bs = r->body_start <= r->len ? r->body_start : r->len;
 	size_t be = r->body_end <= r->len && r->body_end >= bs ? r->body_end : r->len;
@@ -502,8 +501,6 @@ static void prepare(struct builder *b, uint32_t doc, const struct report *r, str
 		cut(b, head, b->folded.data, b->folded.len, NULL, NULL);
 		head->v[head->n++] = UNIT_BREAK;
 	}
-	count_stream(b, 0, body, kbody);
-	count_stream(b, KEY_HEAD, head, khead);
 }
 
 /* ---- the blob ---- */
@@ -874,8 +871,6 @@ static void builder_fini(struct builder *b)
 	buf_fini(&b->folded);
 	buf_fini(&b->strings);
 	buf_fini(&b->lines);
-	free(b->body.v);
-	free(b->head.v);
 	free(b->bmp);
 	free(b->seen);
 	free(b->docs);
@@ -887,25 +882,39 @@ static void release_heap(const void *data, size_t len)
 	free((void *)data);
 }
 
-/* Two threads build: the reader loads each report, folds it and cuts it into units (it alone
- * touches the corpus, fold.c's tables, the words, strings, lines and docs), while the caller's
- * thread writes the units of the reports before it into the postings (the tables, the arena).
- * They pass reports through a ring of SLOTS buffers, reused all along. Without a second
- * thread the caller does both in turn. */
-enum { SLOTS = 32 };   /* enough that neither thread waits on the other for long */
+/* Three threads build, in a pipeline. The loader loads each report and classifies it (it alone
+ * touches the corpus's reading state); the reader folds the report, cuts it into units, hands it
+ * to each->fn (the digest) and unloads it (it alone touches fold.c's tables, the words, strings,
+ * lines and docs); the caller's thread counts the keys of the units of the reports before and
+ * writes them into the postings (the tables, the arena). The three stages cost about the same.
+ * Reports pass through rings of buffers, reused all along. A thread that cannot be started
+ * leaves its work to the one after it, which does both in turn. */
+enum {
+	SLOTS = 32,   /* reports cut ahead of the writer: neither thread waits on the other for long */
+	LEAD = 8,     /* loaded reports ahead of the reader: they are held whole in memory */
+};
+
+struct waiter {            /* a thread asleep until *count reaches want */
+	const size_t *count;   /* NULL when awake */
+	size_t want;
+	pthread_cond_t cv;
+};
+
+enum { LOADER, READER, WRITER };
 
 struct pipe {
 	struct builder *b;
 	struct corpus *c;
 	const struct index_each *each;   /* may be NULL */
 	const struct classify_model *cm; /* may be NULL: reports are not classified */
-	struct classify_paras paras;     /* the reading thread's */
-	struct keys body[SLOTS], head[SLOTS];
-	size_t ready, done;    /* reports cut by the reader; indexed by the writer */
-	const size_t *asleep;  /* a thread waits on moved for this count to reach want */
-	size_t want;
+	struct classify_paras paras[LEAD];   /* the loader's classes of a report, for the reader */
+	int held[LEAD];        /* the report was loaded before the build: it stays loaded */
+	struct units body[SLOTS], head[SLOTS];   /* the reader's units of a report, for the writer */
+	struct keys kbody, khead;   /* the writer's */
+	size_t loaded, ready, done;   /* reports loaded; cut by the reader; indexed by the writer */
+	int loading, reading;  /* the loader, the reader run on threads of their own */
+	struct waiter w[3];
 	pthread_mutex_t lock;
-	pthread_cond_t moved;  /* ready or done went up */
 };
 
 /* What the part: and topic: filters read. */
@@ -924,44 +933,98 @@ static void add_classes(struct ixdoc *d, const struct report *r, const struct cl
 	d->topics = topics;
 }
 
+static void load_report(struct pipe *p, size_t i)
+{
+	p->held[i % LEAD] = corpus_loaded(p->c, i);
+	corpus_load(p->c, i);
+	if (p->cm)
+		classify_report_with(p->cm, p->c->reports[i], &p->paras[i % LEAD]);
+}
+
 static void read_report(struct pipe *p, size_t i)
 {
-	int held = corpus_loaded(p->c, i);
-	corpus_load(p->c, i);
 	struct report *r = p->c->reports[i];
-	if (p->cm)
-		classify_report_with(p->cm, r, &p->paras);
+	struct classify_paras *paras = &p->paras[i % LEAD];
 	prepare(p->b, (uint32_t)i, r, &p->body[i % SLOTS], &p->head[i % SLOTS]);
-	add_classes(&p->b->docs[i], r, p->cm ? &p->paras : NULL);
+	add_classes(&p->b->docs[i], r, p->cm ? paras : NULL);
 	if (p->each && p->each->fn)
-		p->each->fn(p->each->arg, i, r, &p->paras);
-	if (!held)
+		p->each->fn(p->each->arg, i, r, paras);
+	if (!p->held[i % LEAD])
 		corpus_unload(p->c, i);
 }
 
 static void write_report(struct pipe *p, size_t i)
 {
-	write_entries(p->b, (uint32_t)i, &p->body[i % SLOTS]);
-	write_entries(p->b, (uint32_t)i, &p->head[i % SLOTS]);
+	count_stream(p->b, 0, &p->body[i % SLOTS], &p->kbody);
+	count_stream(p->b, KEY_HEAD, &p->head[i % SLOTS], &p->khead);
+	write_entries(p->b, (uint32_t)i, &p->kbody);
+	write_entries(p->b, (uint32_t)i, &p->khead);
 }
 
-/* Under the lock. A thread that must wait sleeps until the other is well ahead, not just one
- * report: waking each other at every report would cost more than the reports. */
-static void rest(struct pipe *p, const size_t *count, size_t want)
+/* Under the lock. A thread that must wait sleeps until the one before it is well ahead, not
+ * just one report: waking each other at every report would cost more than the reports. */
+static void rest(struct pipe *p, int who, const size_t *count, size_t want)
 {
+	struct waiter *w = &p->w[who];
 	while (*count < want) {
-		p->asleep = count;
-		p->want = want;
-		pthread_cond_wait(&p->moved, &p->lock);
+		w->count = count;
+		w->want = want;
+		pthread_cond_wait(&w->cv, &p->lock);
 	}
 }
 
+/* Under the lock, after a count went up. */
 static void wake(struct pipe *p)
 {
-	if (p->asleep && *p->asleep >= p->want) {
-		p->asleep = NULL;
-		pthread_cond_signal(&p->moved);
+	for (int k = 0; k < 3; k++) {
+		struct waiter *w = &p->w[k];
+		if (w->count && *w->count >= w->want) {
+			w->count = NULL;
+			pthread_cond_signal(&w->cv);
+		}
 	}
+}
+
+/* Sets *count to v and wakes whoever waited for it. */
+static void advance(struct pipe *p, size_t *count, size_t v)
+{
+	pthread_mutex_lock(&p->lock);
+	*count = v;
+	wake(p);
+	pthread_mutex_unlock(&p->lock);
+}
+
+/* Waits, as who, until *count > i; then for want more, up to the end. */
+static void await(struct pipe *p, int who, const size_t *count, size_t i, size_t more)
+{
+	pthread_mutex_lock(&p->lock);
+	if (*count <= i)
+		rest(p, who, count, i + 1 + more < p->c->n ? i + 1 + more : p->c->n);
+	pthread_mutex_unlock(&p->lock);
+}
+
+static void *loader(void *arg)
+{
+	struct pipe *p = arg;
+	for (size_t i = 0; i < p->c->n; i++) {
+		pthread_mutex_lock(&p->lock);
+		if (i - p->ready >= LEAD)   /* its slot is the reader's until then */
+			rest(p, LOADER, &p->ready, i - LEAD / 2);
+		pthread_mutex_unlock(&p->lock);
+		load_report(p, i);
+		advance(p, &p->loaded, i + 1);
+	}
+	return NULL;
+}
+
+/* The reader's work for report i, loading it first when no loader runs. */
+static void read_step(struct pipe *p, size_t i)
+{
+	if (p->loading)
+		await(p, READER, &p->loaded, i, LEAD / 4);
+	else
+		load_report(p, i);
+	read_report(p, i);
 }
 
 static void *reader(void *arg)
@@ -969,14 +1032,11 @@ static void *reader(void *arg)
 	struct pipe *p = arg;
 	for (size_t i = 0; i < p->c->n; i++) {
 		pthread_mutex_lock(&p->lock);
-		if (i - p->done >= SLOTS)
-			rest(p, &p->done, i - SLOTS / 2);
+		if (i - p->done >= SLOTS)   /* its slot is the writer's until then */
+			rest(p, READER, &p->done, i - SLOTS / 2);
 		pthread_mutex_unlock(&p->lock);
-		read_report(p, i);
-		pthread_mutex_lock(&p->lock);
-		p->ready = i + 1;
-		wake(p);
-		pthread_mutex_unlock(&p->lock);
+		read_step(p, i);
+		advance(p, &p->ready, i + 1);
 	}
 	return NULL;
 }
@@ -985,6 +1045,50 @@ static void progress_at(const struct index_progress *progress, size_t i, size_t 
 {
 	if (progress && progress->fn && ((i & 63) == 63 || i + 1 == n))
 		progress->fn(progress->arg, i + 1, n);
+}
+
+/* Starts the loader and the reader where there is more than one report to share. */
+static void pipe_start(struct pipe *p, pthread_t *lt, pthread_t *rt)
+{
+	if (p->c->n < 2 || pthread_mutex_init(&p->lock, NULL) != 0)
+		return;
+	int k = 0;
+	while (k < 3 && pthread_cond_init(&p->w[k].cv, NULL) == 0)
+		k++;
+	if (k == 3) {
+		p->loading = pthread_create(lt, NULL, loader, p) == 0;
+		p->reading = pthread_create(rt, NULL, reader, p) == 0;
+		if (p->loading || p->reading)
+			return;
+	}
+	while (k--)
+		pthread_cond_destroy(&p->w[k].cv);
+	pthread_mutex_destroy(&p->lock);
+}
+
+static void pipe_stop(struct pipe *p, pthread_t lt, pthread_t rt)
+{
+	if (p->loading)
+		pthread_join(lt, NULL);
+	if (p->reading)
+		pthread_join(rt, NULL);
+	if (p->loading || p->reading) {
+		for (int k = 0; k < 3; k++)
+			pthread_cond_destroy(&p->w[k].cv);
+		pthread_mutex_destroy(&p->lock);
+	}
+	for (int k = 0; k < LEAD; k++)
+		classify_paras_fini(&p->paras[k]);
+	for (int k = 0; k < SLOTS; k++) {
+		free(p->body[k].v);
+		free(p->head[k].v);
+	}
+	for (struct keys *ks = &p->kbody; ks; ks = ks == &p->kbody ? &p->khead : NULL) {
+		free(ks->k);
+		free(ks->cnt);
+		free(ks->fill);
+		free(ks->pos);
+	}
 }
 
 /* Indexes every report of c into b. */
@@ -999,50 +1103,23 @@ static void build(struct builder *b, struct corpus *c, const struct index_progre
 		bytes += corpus_size(c, i);
 	arena_grow(b, bytes + bytes / 2);   /* postings take about the size of the text */
 	char *cause = NULL;
-	struct pipe p = { .b = b, .c = c, .each = each, .cm = classify_default(&cause) };   /* loaded on this thread */
+	struct pipe *p = xcalloc(1, sizeof *p);
+	*p = (struct pipe){ .b = b, .c = c, .each = each, .cm = classify_default(&cause) };   /* loaded on this thread */
 	free(cause);
-	pthread_t t;
-	int two = c->n > 1 && pthread_mutex_init(&p.lock, NULL) == 0;
-	if (two && pthread_cond_init(&p.moved, NULL) != 0) {
-		pthread_mutex_destroy(&p.lock);
-		two = 0;
-	}
-	if (two && pthread_create(&t, NULL, reader, &p) != 0) {
-		pthread_cond_destroy(&p.moved);
-		pthread_mutex_destroy(&p.lock);
-		two = 0;
-	}
+	pthread_t lt, rt;
+	pipe_start(p, &lt, &rt);
 	for (size_t i = 0; i < c->n; i++) {
-		if (two) {
-			pthread_mutex_lock(&p.lock);
-			if (p.ready <= i)
-				rest(&p, &p.ready, i + 1 + SLOTS / 4 < c->n ? i + 1 + SLOTS / 4 : c->n);
-			pthread_mutex_unlock(&p.lock);
-		} else {
-			read_report(&p, i);
-		}
-		write_report(&p, i);
-		if (two) {
-			pthread_mutex_lock(&p.lock);
-			p.done = i + 1;
-			wake(&p);
-			pthread_mutex_unlock(&p.lock);
-		}
+		if (p->reading)
+			await(p, WRITER, &p->ready, i, SLOTS / 4);
+		else
+			read_step(p, i);
+		write_report(p, i);
+		if (p->reading)
+			advance(p, &p->done, i + 1);
 		progress_at(progress, i, c->n);
 	}
-	if (two) {
-		pthread_join(t, NULL);
-		pthread_cond_destroy(&p.moved);
-		pthread_mutex_destroy(&p.lock);
-	}
-	classify_paras_fini(&p.paras);
-	for (int k = 0; k < SLOTS; k++)
-		for (struct keys *ks = &p.body[k]; ks; ks = ks == &p.body[k] ? &p.head[k] : NULL) {
-			free(ks->k);
-			free(ks->cnt);
-			free(ks->fill);
-			free(ks->pos);
-		}
+	pipe_stop(p, lt, rt);
+	free(p);
 }
 
 struct index *index_build(struct corpus *c, const struct index_progress *progress)
