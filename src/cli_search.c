@@ -1,4 +1,5 @@
 /* cli_search.c — the `fazhi search` subcommand: ranked matching reports with snippets, as text, --json or --count. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -123,14 +124,17 @@ static void print_text(struct buf *b, const struct report *r, const struct index
 	}
 }
 
-static void print_results(struct corpus *c, struct session *s, const struct query *q,
-                          const struct index_results *res, enum format fmt)
+/* Prints results from res->v[from] on, at most max of them; returns how many were printed (a
+ * result whose file is gone or changed since it was indexed is left out). */
+static size_t print_results(struct corpus *c, struct session *s, const struct query *q,
+                            const struct index_results *res, size_t from, size_t max, enum format fmt)
 {
 	struct buf out;
 	struct index_hits hits = { 0 };
 	struct index_snippet sn[SNIPPETS];
+	size_t printed = 0;
 	buf_init(&out);
-	for (size_t i = 0; i < res->n; i++) {
+	for (size_t i = from; i < res->n && printed < max; i++) {
 		buf_reset(&out);
 		if (fmt == FMT_COUNT) {   /* the path alone: no report is read, its file is checked */
 			if (!cli_unchanged(c, res->v[i].report))
@@ -147,9 +151,37 @@ static void print_results(struct corpus *c, struct session *s, const struct quer
 				print_text(&out, r, &res->v[i], sn, ns);
 		}
 		cli_put(stdout, out.data, out.len);
+		printed++;
 	}
 	buf_fini(&out);
 	index_hits_fini(&hits);
+	return printed;
+}
+
+/* Searches and prints the `limit` best results (0: all). When results were left out (their
+ * files gone or changed), the search is asked for as many more: a larger limit gives the same
+ * first results (index.h), so the next ones follow those printed. */
+static void search_and_print(struct corpus *c, struct session *s, const struct query *q, size_t limit,
+                             enum format fmt)
+{
+	struct index_results res = { 0 };
+	size_t printed = 0, from = 0, ask = limit;
+	for (;;) {
+		/* --count lists every match: the exhaustive search. A limit ranks the best without
+		 * proving every report (limit 0 is the exhaustive search too). */
+		if (fmt == FMT_COUNT)
+			session_search(s, q, ask, &res);
+		else
+			session_search_top(s, q, ask, &res);
+		cli_notice(s);
+		printed += print_results(c, s, q, &res, from, limit ? limit - printed : SIZE_MAX, fmt);
+		cli_notice(s);   /* a rebuild while cutting snippets */
+		if (!limit || printed >= limit || res.n < ask)
+			break;
+		from = res.n;
+		ask += limit - printed;
+	}
+	index_results_fini(&res);
 }
 
 /* Reads the options; returns the index of QUERY in argv, -1 after a usage message, or 0 after
@@ -217,17 +249,7 @@ int cli_search(int argc, char **argv)
 	struct session *s = session_new(&c, dir, isatty(2) ? &bar : NULL);
 	session_index(s);
 	cli_messages(&c, 0);
-	/* --count lists every match: the exhaustive search. A limit ranks the best without
-	 * proving every report (limit 0 is the exhaustive search too). */
-	struct index_results res = { 0 };
-	if (fmt == FMT_COUNT)
-		session_search(s, q, limit, &res);
-	else
-		session_search_top(s, q, limit, &res);
-	cli_notice(s);
-	print_results(&c, s, q, &res, fmt);
-	cli_notice(s);   /* a rebuild while cutting snippets */
-	index_results_fini(&res);
+	search_and_print(&c, s, q, limit, fmt);
 	session_free(s);
 	free(dir);
 	query_free(q);

@@ -236,4 +236,18 @@ t "--prune=x is a usage error" sh -c '[ "$1" -eq 2 ]' - $?
 t "a missing PATH: its one-line message and exit 1, the rest indexed" \
 	sh -c '[ "$1" -eq 1 ] && grep -q "^fazhi: $2: No such file or directory\$" "$3"' - $? "$T/missing" "$T/err"
 
+# --limit N still prints N results when one that ranked among them is gone: the search is asked
+# for as many more.
+G=$T/limit
+mkdir -p "$G"
+cp assets/reports/putuo-2021.txt assets/reports/wujin-2020.txt assets/reports/jingan-2019.txt "$G/"
+"$FAZHI" index "$G" >/dev/null
+top=$("$FAZHI" search --count --limit 1 法治 "$G" | cut -f2)
+rm "$top"
+"$FAZHI" search --count --limit 2 法治 "$G" >"$T/l.count" 2>/dev/null
+"$FAZHI" search --limit 2 法治 "$G" >"$T/l.text" 2>/dev/null
+t "--limit 2 with the best report removed: still 2 results, without it" \
+	sh -c '[ "$(wc -l <"$1")" -eq 2 ] && [ "$(grep -c "hits)\$" "$2")" -eq 2 ] && ! grep -q "$3" "$1" "$2"' - \
+	"$T/l.count" "$T/l.text" "$(basename "$top")"
+
 [ "$failures" -eq 0 ]
