@@ -5,6 +5,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "read_fixture.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,22 +23,6 @@
 #define N(a) (sizeof a / sizeof *a)
 #define DIR "tests/fixtures/formats/html/"
 #define RULE "==================== 正文 ====================\n"
-
-static char *read_file(const char *path, size_t *n)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		print_error("cannot open %s (tests run from the repository root)\n", path);
-	assert_non_null(f);
-	struct buf b = { 0 };
-	char tmp[65536];
-	size_t k;
-	while ((k = fread(tmp, 1, sizeof tmp, f)) > 0)
-		buf_add(&b, tmp, k);
-	fclose(f);
-	*n = b.len;
-	return buf_take(&b);
-}
 
 static int valid_utf8(const char *s, size_t n)
 {
@@ -73,7 +59,7 @@ static char *extract_ok(const char *bytes, size_t n, size_t *len)
 static char *extract_file(const char *name, size_t *len)
 {
 	size_t n;
-	char *bytes = read_file(name, &n);
+	char *bytes = read_fixture(name, &n);
 	char *text = extract_ok(bytes, n, len);
 	free(bytes);
 	return text;
@@ -234,7 +220,7 @@ static void test_gbk_page(void **state)
 	assert_string_equal(got->meta.published, want->meta.published);
 
 	size_t n;
-	char *expect = read_file(DIR "putuo-gbk.expect.txt", &n);
+	char *expect = read_fixture(DIR "putuo-gbk.expect.txt", &n);
 	struct report *with_table = parse_bytes(expect, n, "putuo-gbk.expect.txt");
 	assert_same_report(with_table, want);
 	assert_same_facts(got, with_table);
@@ -363,7 +349,7 @@ static void test_cut_in_a_tag(void **state)
 
 	/* and cut at every byte of its last kilobyte: never a crash, never markup */
 	size_t n;
-	char *page = read_file(DIR "putuo-cut.html", &n);
+	char *page = read_fixture(DIR "putuo-cut.html", &n);
 	for (size_t k = n - 1024; k < n; k += 7) {
 		char *t = extract_ok(page, k, &len);
 		assert_no_markup(t);
@@ -394,7 +380,7 @@ static void test_noise(void **state)
 {
 	(void)state;
 	size_t n, len = 0;
-	char *bytes = read_file(DIR "noise.bin", &n);
+	char *bytes = read_fixture(DIR "noise.bin", &n);
 	assert_int_equal(n, 4096);
 	for (size_t k = 0; k <= n; k += 256) {
 		char *text = NULL, *cause = NULL;

@@ -5,6 +5,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "read_fixture.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,20 +26,6 @@
 
 #define N(a) (sizeof a / sizeof *a)
 #define FIXTURES "tests/fixtures/formats/docx/"
-
-static char *slurp(const char *path, size_t *n)
-{
-	FILE *f = fopen(path, "rb");
-	assert_non_null(f);
-	struct buf b = { 0 };
-	char chunk[65536];
-	size_t k;
-	while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_add(&b, chunk, k);
-	fclose(f);
-	*n = b.len;
-	return buf_take(&b);
-}
 
 /* A zip made in memory from NUL-terminated parts; `stored` leaves them uncompressed. */
 static char *zip_build(const char *const *names, const char *const *datas, size_t count,
@@ -162,7 +150,7 @@ static void assert_refused(const char *bytes, size_t n, const char *want)
 static void assert_file_refused(const char *name, const char *want)
 {
 	size_t n;
-	char *bytes = slurp(name, &n);
+	char *bytes = read_fixture(name, &n);
 	assert_refused(bytes, n, want);
 	free(bytes);
 }
@@ -466,8 +454,8 @@ static void test_putuo_docx(void **state)
 {
 	(void)state;
 	size_t n, tn, len;
-	char *bytes = slurp(FIXTURES "putuo-2021.docx", &n);
-	char *orig = slurp("assets/reports/putuo-2021.txt", &tn);
+	char *bytes = read_fixture(FIXTURES "putuo-2021.docx", &n);
+	char *orig = read_fixture("assets/reports/putuo-2021.txt", &tn);
 	char *text = NULL, *cause = NULL;
 	if (extract_docx(bytes, n, &text, &len, &cause) < 0)
 		fail_msg("extract_docx: %s", cause);
@@ -500,7 +488,7 @@ static void test_bounded_memory(void **state)
 	};
 	for (size_t i = 0; i < N(names); i++) {
 		size_t n;
-		char *bytes = slurp(names[i], &n);
+		char *bytes = read_fixture(names[i], &n);
 		int fds[2];
 		assert_int_equal(pipe(fds), 0);
 		pid_t pid = fork();
@@ -625,7 +613,7 @@ static void test_truncated_and_corrupt(void **state)
 {
 	(void)state;
 	size_t n;
-	char *bytes = slurp(FIXTURES "putuo-2021.docx", &n);
+	char *bytes = read_fixture(FIXTURES "putuo-2021.docx", &n);
 	for (size_t cut = 0; cut < n; cut += 97) {
 		char *text = NULL, *cause = NULL;
 		size_t len;
@@ -635,7 +623,7 @@ static void test_truncated_and_corrupt(void **state)
 		free(cause);
 	}
 	free(bytes);
-	bytes = slurp("tests/fuzz/seeds/fuzz_docx/numbered-stored.docx", &n);
+	bytes = read_fixture("tests/fuzz/seeds/fuzz_docx/numbered-stored.docx", &n);
 	for (size_t at = 0; at < n; at += 3) {
 		char *copy = xmalloc(n);
 		memcpy(copy, bytes, n);

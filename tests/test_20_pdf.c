@@ -5,6 +5,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "read_fixture.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,25 +21,10 @@
 
 #define DIR "tests/fixtures/formats/pdf/"
 
-static char *slurp(const char *path, size_t *n)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		fail_msg("cannot open %s (tests run from the repository root)", path);
-	struct buf b = { 0 };
-	char chunk[65536];
-	size_t k;
-	while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_add(&b, chunk, k);
-	fclose(f);
-	*n = b.len;
-	return buf_take(&b);
-}
-
 static char *extract_file(const char *path, size_t *len)
 {
 	size_t n;
-	char *bytes = slurp(path, &n), *text = NULL, *cause = NULL;
+	char *bytes = read_fixture(path, &n), *text = NULL, *cause = NULL;
 	int rc = extract_pdf(bytes, n, &text, len, &cause);
 	if (rc != 0)
 		fail_msg("%s: %s", path, cause);
@@ -50,7 +37,7 @@ static char *extract_file(const char *path, size_t *len)
 static char *refused(const char *path)
 {
 	size_t n, len = 99;
-	char *bytes = slurp(path, &n), *text = (char *)"x", *cause = NULL;
+	char *bytes = read_fixture(path, &n), *text = (char *)"x", *cause = NULL;
 	assert_int_equal(extract_pdf(bytes, n, &text, &len, &cause), -1);
 	assert_null(text);
 	assert_int_equal(len, 0);
@@ -365,7 +352,7 @@ static void test_damaged(void **state)
 {
 	(void)state;
 	size_t n;
-	char *good = slurp(DIR "wujin-2020.pdf", &n);
+	char *good = read_fixture(DIR "wujin-2020.pdf", &n);
 	char *bad = xmalloc(n);
 	uint32_t seed = 20240601;
 	int ok = 0, failed = 0;

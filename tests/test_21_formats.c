@@ -5,6 +5,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "read_fixture.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,19 +22,6 @@
 #define PDF "tests/fixtures/formats/pdf/wujin-2020.pdf"
 #define DOCX "tests/fixtures/formats/docx/putuo-2021.docx"
 
-static char *slurp(const char *path, size_t *n)
-{
-	FILE *f = fopen(path, "rb");
-	assert_non_null(f);
-	fseek(f, 0, SEEK_END);
-	long size = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *b = xmalloc((size_t)size + 1);
-	*n = fread(b, 1, (size_t)size, f);
-	fclose(f);
-	return b;
-}
-
 static void put(const char *path, const char *bytes, size_t n)
 {
 	FILE *f = fopen(path, "wb");
@@ -46,10 +35,10 @@ static void test_kinds(void **state)
 {
 	(void)state;
 	size_t n;
-	char *pdf = slurp(PDF, &n);
+	char *pdf = read_fixture(PDF, &n);
 	assert_int_equal(extract_kind_of(pdf, n, "report.txt"), EXTRACT_PDF);
 	free(pdf);
-	char *docx = slurp(DOCX, &n);
+	char *docx = read_fixture(DOCX, &n);
 	assert_int_equal(extract_kind_of(docx, n, "a.bin"), EXTRACT_DOCX);
 	free(docx);
 	static const char page[] = "\xef\xbb\xbf  <!DOCTYPE html><html><body><p>正文</p></body></html>";
@@ -72,11 +61,11 @@ static void test_directory(void **state)
 	char dir[] = "/tmp/fazhi-test21-XXXXXX";
 	assert_non_null(mkdtemp(dir));
 	size_t n;
-	char *pdf = slurp(PDF, &n), path[256];
+	char *pdf = read_fixture(PDF, &n), path[256];
 	snprintf(path, sizeof path, "%s/wujin.txt", dir);   /* a PDF renamed .txt */
 	put(path, pdf, n);
 	free(pdf);
-	char *docx = slurp(DOCX, &n);
+	char *docx = read_fixture(DOCX, &n);
 	snprintf(path, sizeof path, "%s/putuo.docx", dir);
 	put(path, docx, n);
 	free(docx);
@@ -150,7 +139,7 @@ static void test_text_cache(void **state)
 	char cache[] = "/tmp/fazhi-test21c-XXXXXX";
 	assert_non_null(mkdtemp(cache));
 	size_t n;
-	char *pdf = slurp(PDF, &n), *text;
+	char *pdf = read_fixture(PDF, &n), *text;
 	uint64_t key = extract_cache_key(EXTRACT_PDF, pdf, n);
 	assert_int_not_equal(key, extract_cache_key(EXTRACT_PDF, pdf, n - 1));
 	free(pdf);
