@@ -10,29 +10,13 @@
 #include <cmocka.h>
 
 #include "encoding.h"
+#include "read_fixture.h"
 
 /* Tests run from the top of the source tree, as make test does. */
 #define FIXTURES "tests/fixtures/loader/"
 
 #define S(lit) lit, sizeof lit - 1   /* a string literal and its length, NULs included */
 #define FFFD "\xef\xbf\xbd"
-
-static char *slurp(const char *path, size_t *n)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		fail_msg("cannot open %s (tests run from the top of the source tree)", path);
-	size_t cap = 1 << 16, len = 0, got;
-	char *p = malloc(cap);
-	while ((got = fread(p + len, 1, cap - len, f)) > 0) {
-		len += got;
-		if (len == cap)
-			p = realloc(p, cap *= 2);
-	}
-	fclose(f);
-	*n = len;
-	return p;
-}
 
 /* ---- encoding_decode, table-driven ---- */
 
@@ -138,7 +122,7 @@ static void test_rows(void **state)
 static void decode_file(const char *path, struct decoded *d)
 {
 	size_t n;
-	char *bytes = slurp(path, &n);
+	char *bytes = read_fixture(path, &n);
 	char *cause = NULL;
 	if (encoding_decode(bytes, n, d, &cause) != 0)
 		fail_msg("%s: %s", path, cause);
@@ -150,7 +134,7 @@ static void assert_same_as(const char *variant, const char *original, enum encod
 {
 	struct decoded v, o;
 	size_t n;
-	char *raw = slurp(original, &n);
+	char *raw = read_fixture(original, &n);
 	decode_file(variant, &v);
 	decode_file(original, &o);
 	assert_int_equal(o.from, ENCODING_UTF8);
@@ -203,7 +187,7 @@ static void test_mixed_encodings(void **state)
 	(void)state;
 	struct decoded d;
 	size_t n;
-	char *orig = slurp("assets/reports/zhanjiang-etdz-2022.txt", &n);
+	char *orig = read_fixture("assets/reports/zhanjiang-etdz-2022.txt", &n);
 	decode_file(FIXTURES "zhanjiang-etdz-2022.mixed.txt", &d);
 	assert_int_equal(d.from, ENCODING_MIXED);
 	assert_int_equal(d.replaced, 251);
@@ -272,7 +256,7 @@ static void test_not_text_fixtures(void **state)
 	};
 	for (size_t i = 0; i < 2; i++) {
 		size_t n;
-		char *bytes = slurp(files[i][0], &n), *cause = NULL;
+		char *bytes = read_fixture(files[i][0], &n), *cause = NULL;
 		struct decoded d;
 		assert_int_equal(encoding_decode(bytes, n, &d, &cause), -1);
 		assert_string_equal(cause, files[i][1]);

@@ -51,6 +51,7 @@
 #include "facts.h"
 #include "parse.h"
 #include "report.h"
+#include "read_fixture.h"
 
 /* ---- text helpers ---- */
 
@@ -480,24 +481,6 @@ static struct report *parse_bytes(const char *bytes, size_t n, const char *path)
 	return parse_report(d.text, d.len, path);
 }
 
-static char *read_file(const char *path, size_t *n)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	struct buf b;
-	buf_init(&b);
-	char chunk[65536];
-	size_t got;
-	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_add(&b, chunk, got);
-	fclose(f);
-	*n = b.len;
-	if (!b.data)
-		buf_adds(&b, "");
-	return buf_take(&b);
-}
-
 static const struct facts_model *fmodel(void)
 {
 	char *cause = NULL;
@@ -640,7 +623,7 @@ static void run_case(void **state)
 {
 	const struct robust_case *rc = *state;
 	size_t n;
-	char *bytes = read_file(rc->path, &n);
+	char *bytes = read_fixture(rc->path, &n);
 	assert_non_null(bytes);
 	struct report *r0 = parse_bytes(bytes, n, rc->path);
 	assert_non_null(r0);
