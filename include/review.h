@@ -150,9 +150,11 @@ const char *review_severity_name(int severity);
  * review_row_fill), numbering errors (the parser's warnings, skipped levels, top-level ordinals
  * out of sequence), a missing or contradictory year or title (the words of chapter headings are
  * read with classify_default), publication after deadline d, and figures that contradict each
- * other in facts (as facts_extract gave them for r, model m: a part above its whole, 受理 above
- * 收到; a proportion over 100 %; sub-items of a figure, 其中…, summing past it). Returns the
- * number added. */
+ * other in facts (as facts_extract gave them for r, model m: a part above its whole in one
+ * paragraph, 受理 above 收到, by the catalogue's within lines; parts apart from each other
+ * summing past their whole, 维持 + 驳回 + 纠错 + 终止 above 审结, by its sum lines, when each is
+ * stated once in the paragraph and all in one unit; a proportion over 100 %; sub-items of a
+ * figure, 其中…, summing past it). Returns the number added. */
 size_t review_check(const struct report *r, const struct classify_paras *paras, const struct facts_model *m,
                     const struct facts *facts, struct review_deadline d, struct review_findings *out);
 

@@ -617,51 +617,117 @@ static void check_late(const struct report *r, struct review_deadline d, struct 
 		    r->meta.published, r->meta.year + 1, d.month, d.day);
 }
 
-/* Counts within their whole: a figure of the first metric above the figure of the second stated
- * in the same paragraph contradicts it. */
-static const struct bound {
-	const char *part, *whole;
-} bounds[] = {
-	{ "rev_accepted", "rev_received" },  { "rev_not_accepted", "rev_received" },
-	{ "rev_corrected", "rev_concluded" }, { "rev_upheld", "rev_concluded" },
-	{ "rev_dismissed", "rev_concluded" }, { "lit_won", "lit_concluded" },
-	{ "lit_withdrawn", "lit_concluded" }, { "lit_after_review", "lit_cases" },
-};
-
 static int figured(const struct facts_fact *f)
 {
 	return !f->computed && f->num_end > f->num_start;
 }
 
-static int same_line(const struct report *r, size_t a, size_t b)
+/* The paragraph holding byte at, or -1 (paragraphs are in text order). */
+static long para_at(const struct report *r, size_t at)
 {
-	if (a > b) {
-		size_t t = a;
-		a = b, b = t;
+	size_t lo = 0, hi = r->npara;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (r->paras[mid].end <= at)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	return !memchr(r->text + a, '\n', b - a);
+	return lo < r->npara && r->paras[lo].start <= at ? (long)lo : -1;
 }
 
+static int same_para(const struct report *r, const struct facts_fact *a, const struct facts_fact *b)
+{
+	long p = para_at(r, a->num_start);
+	return p >= 0 && p == para_at(r, b->num_start);
+}
+
+/* A figure as written, for messages: its length, cut to some 13 characters. */
+static int figure_len(const struct report *r, const struct facts_fact *f)
+{
+	return quote_len(r->text + f->num_start, f->num_end - f->num_start, 40);
+}
+
+/* A within line: a figure of the part above a figure of its whole in the same paragraph and unit. */
+static void check_within(const struct report *r, const struct facts_model *m, const struct facts *facts,
+			 const struct facts_bound *b, struct review_findings *out)
+{
+	int part = b->parts[0], whole = b->whole;
+	for (size_t i = 0; i < facts->n; i++) {
+		const struct facts_fact *p = &facts->v[i];
+		for (size_t j = 0; p->metric == part && figured(p) && j < facts->n; j++) {
+			const struct facts_fact *w = &facts->v[j];
+			if (w->metric != whole || !figured(w) || p->value <= w->value ||
+			    strcmp(p->unit_norm, w->unit_norm) != 0 || !same_para(r, p, w))
+				continue;
+			add(out, REVIEW_FIGURES, REVIEW_ERROR, p->num_start, "%s %.*s is more than %s %.*s",
+			    facts_metric_label(m, part), figure_len(r, p), r->text + p->num_start,
+			    facts_metric_label(m, whole), figure_len(r, w), r->text + w->num_start);
+			break;
+		}
+	}
+}
+
+/* The one figure of metric stated in paragraph para, in *at; 0 when none, -1 when several (which
+ * one goes with the whole is then unknown). Figures shared by two metrics (维持和驳回…) count
+ * for the first. */
+static int stated_once(const struct report *r, const struct facts *facts, int metric, long para,
+		       const struct facts_fact **at)
+{
+	int n = 0;
+	for (size_t i = 0; i < facts->n; i++) {
+		const struct facts_fact *f = &facts->v[i];
+		if (f->metric != metric || !figured(f) || para_at(r, f->num_start) != para)
+			continue;
+		if (i > 0 && facts->v[i - 1].num_start == f->num_start && facts->v[i - 1].metric != metric)
+			continue;
+		*at = f, n++;
+	}
+	return n > 1 ? -1 : n;
+}
+
+/* A sum line: the parts stated with their whole, each once in its paragraph and in its unit,
+ * summing past it. A part alone above the whole is a within line's finding, not this one's. */
+static void check_sum(const struct report *r, const struct facts_model *m, const struct facts *facts,
+		      const struct facts_bound *b, struct review_findings *out)
+{
+	for (size_t i = 0; i < facts->n; i++) {
+		const struct facts_fact *w = &facts->v[i], *whole = NULL, *p = NULL;
+		long para = figured(w) && w->metric == b->whole ? para_at(r, w->num_start) : -1;
+		if (para < 0 || stated_once(r, facts, b->whole, para, &whole) != 1 || whole != w)
+			continue;
+		char items[200] = "";
+		size_t len = 0, n = 0;
+		double sum = 0;
+		int usable = 1;
+		for (size_t k = 0; usable && k < b->nparts; k++) {
+			int once = stated_once(r, facts, b->parts[k], para, &p);
+			if (once == 0)
+				continue;
+			usable = once == 1 && p->value <= w->value && strcmp(p->unit_norm, w->unit_norm) == 0;
+			sum += p->value, n++;
+			int wrote = snprintf(items + len, sizeof items - len, "%s%s %.*s", n > 1 ? " + " : "",
+					     facts_metric_name(m, p->metric), figure_len(r, p), r->text + p->num_start);
+			len = wrote > 0 && (size_t)wrote < sizeof items - len ? len + (size_t)wrote : len;
+		}
+		if (usable && n >= 2 && sum > w->value)
+			add(out, REVIEW_FIGURES, REVIEW_ERROR, w->num_start, "%s %.*s is less than the sum of its parts "
+			    "stated with it: %s = %g", facts_metric_label(m, b->whole), figure_len(r, w), r->text + w->num_start,
+			    items, sum);
+	}
+}
+
+/* The catalogue's bounds (within and sum lines) on the figures of one report. */
 static void check_bounds(const struct report *r, const struct facts_model *m, const struct facts *facts,
 			 struct review_findings *out)
 {
-	for (size_t k = 0; k < COUNT(bounds); k++) {
-		int part = facts_metric_id(m, bounds[k].part), whole = facts_metric_id(m, bounds[k].whole);
-		for (size_t i = 0; part >= 0 && whole >= 0 && i < facts->n; i++) {
-			const struct facts_fact *p = &facts->v[i];
-			for (size_t j = 0; p->metric == part && figured(p) && j < facts->n; j++) {
-				const struct facts_fact *w = &facts->v[j];
-				if (w->metric != whole || !figured(w) || p->value <= w->value ||
-				    strcmp(p->unit_norm, w->unit_norm) != 0 || !same_line(r, p->num_start, w->num_start))
-					continue;
-				add(out, REVIEW_FIGURES, REVIEW_ERROR, p->num_start, "%s %.*s is more than %s %.*s",
-				    facts_metric_label(m, part), quote_len(r->text + p->num_start, p->num_end - p->num_start, 40),
-				    r->text + p->num_start, facts_metric_label(m, whole),
-				    quote_len(r->text + w->num_start, w->num_end - w->num_start, 40), r->text + w->num_start);
-				break;
-			}
-		}
-	}
+	const struct facts_bound *v;
+	size_t n = facts_bounds(m, &v);
+	for (size_t k = 0; k < n; k++)
+		if (v[k].summed)
+			check_sum(r, m, facts, &v[k], out);
+		else
+			check_within(r, m, facts, &v[k], out);
 }
 
 /* A proportion (a rate, coverage or share in %) stated above 100 %. Changes (同比…) may be larger. */

@@ -455,6 +455,18 @@ static void test_figures(void **state)
 		{ "行政机关负责人出庭应诉率达120%。", 1 },
 		{ "行政机关负责人出庭应诉率达100%。", 0 },
 		{ "行政机关负责人出庭应诉率同比提高142%。", 0 },   /* a change, not a proportion */
+		/* a part above its whole counts within one paragraph, not across paragraphs */
+		{ "全年共收到行政复议申请50件。\n受理60件。", 0 },
+		{ "全年审结行政复议案件20件，调解、和解等终止25件。", 1 },
+		/* parts apart from each other summing past their whole (sum lines), each stated once */
+		{ "全年审结行政复议案件20件，维持12件，驳回复议申请3件，撤销或责令4件，调解、和解等终止3件。", 1 },
+		{ "全年审结行政复议案件22件，维持12件，驳回复议申请3件，撤销或责令4件，调解、和解等终止3件。", 0 },
+		{ "全年审结行政复议案件20件，维持12件，驳回复议申请3件，撤销或责令4件，调解、和解等终止3宗。", 1 },   /* 宗 is 件 */
+		{ "全年审结行政复议案件20件，维持12万件，驳回复议申请3件，撤销或责令6件。", 0 },   /* other units */
+		{ "全年审结行政复议案件20件，维持12件，驳回复议申请3件，撤销或责令6件。2021年审结行政复议案件15件。", 0 },   /* two wholes */
+		{ "全年审结行政复议案件20件，维持12件。\n驳回复议申请3件，撤销或责令6件。", 0 },   /* two paragraphs */
+		{ "行政诉讼审结30件，驳回诉讼请求20件，撤诉8件，败诉5件。", 1 },
+		{ "全年共收到行政复议申请50件，受理45件，不予受理8件。", 1 },
 	};
 	char body[512];
 	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
@@ -465,6 +477,64 @@ static void test_figures(void **state)
 			print_error("row %zu: %zu figures findings\n", i, n);
 		assert_int_equal(n != 0, rows[i].contradicts);
 	}
+}
+
+/* The part-within-whole lines come from the catalogue: one that names none finds nothing, and
+ * a catalogue (FAZHI_METRICS) may add its own. */
+static void test_bounds_from_the_catalogue(void **state)
+{
+	(void)state;
+	static const char base[] = "metric\tx_all\t全部件数\nmetric\tx_a\t甲类件数\nmetric\tx_b\t乙类件数\n"
+				   "x_all\t共有{N:件}\nx_a\t甲类{N:件}\nx_b\t乙类{N:件}\n";
+	static const struct {
+		const char *extra, *text;
+		int contradicts;
+	} rows[] = {
+		{ "", "共有10件，甲类12件。", 0 },
+		{ "within\tx_a\tx_all\n", "共有10件，甲类12件。", 1 },
+		{ "within\tx_a\tx_all\n", "共有10件，甲类8件。", 0 },
+		{ "sum\tx_all\tx_a|x_b\n", "共有10件，甲类6件，乙类5件。", 1 },
+		{ "sum\tx_all\tx_a|x_b\n", "共有10件，甲类6件，乙类4件。", 0 },
+		{ "within\tx_b\tx_all\n", "共有10件，甲类6件，乙类5件。", 0 },
+	};
+	char text[512], cat[512];
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		snprintf(cat, sizeof cat, "%s%s", base, rows[i].extra);
+		char *cause = NULL;
+		struct facts_model *m = facts_model_new(cat, strlen(cat), &cause);
+		assert_non_null(m);
+		snprintf(text, sizeof text, "%s一、主要举措\n%s\n", frame_head, rows[i].text);
+		struct report *r = parse_report(xstrdup(text), strlen(text), "written.txt");
+		struct facts facts = { 0 };
+		struct review_findings found = { 0 };
+		facts_extract(m, r, &facts);
+		review_check(r, NULL, m, &facts, REVIEW_DEADLINE_DEFAULT, &found);
+		size_t n = 0;
+		for (size_t k = 0; k < found.n; k++)
+			n += found.v[k].kind == REVIEW_FIGURES;
+		if ((n != 0) != rows[i].contradicts)
+			print_error("row %zu: %zu figures findings\n", i, n);
+		assert_int_equal(n != 0, rows[i].contradicts);
+		review_findings_fini(&found);
+		facts_fini(&facts);
+		report_free(r);
+		facts_model_free(m);
+	}
+	static const char *const bad[] = { "within\tx_a\n", "within\tx_a\tx_all\tx_b\n", "sum\tx_all\tx_a\n",
+					   "sum\tx_all\tx_a||x_b\n" };
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		snprintf(cat, sizeof cat, "%s%s", base, bad[i]);
+		char *cause = NULL;
+		assert_null(facts_model_new(cat, strlen(cat), &cause));
+		assert_non_null(strstr(cause, "line 7"));
+		free(cause);
+	}
+	const struct facts_bound *v;   /* the shipped catalogue states 受理 within 收到 */
+	size_t n = facts_bounds(fmodel(), &v), found = 0;
+	for (size_t k = 0; k < n; k++)
+		found += !v[k].summed && v[k].nparts == 1 && v[k].whole == facts_metric_id(fmodel(), "rev_received") &&
+			 v[k].parts[0] == facts_metric_id(fmodel(), "rev_accepted");
+	assert_int_equal(found, 1);
 }
 
 /* ---- repeated sections ---- */
@@ -534,6 +604,7 @@ int main(void)
 		cmocka_unit_test(test_numbering_forms),
 		cmocka_unit_test(test_year_and_title),
 		cmocka_unit_test(test_figures),
+		cmocka_unit_test(test_bounds_from_the_catalogue),
 		cmocka_unit_test(test_repeated),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
