@@ -158,8 +158,9 @@ const char *review_severity_name(int severity);
 size_t review_check(const struct report *r, const struct classify_paras *paras, const struct facts_model *m,
                     const struct facts *facts, struct review_deadline d, struct review_findings *out);
 
-/* The sentences of several reports (this year's, last year's, a neighbour's), to find the
- * sections one took from another. Reports are borrowed: they must outlive the set. Opaque. */
+/* The sentences of several reports (this year's, last year's, a neighbour's), cut and
+ * fingerprinted by align.h, to find the sections one took from another. Reports are borrowed:
+ * they must outlive the set. Opaque. */
 struct review_sentences;
 struct review_sentences *review_sentences_new(void);
 void review_sentences_free(struct review_sentences *s);
@@ -167,9 +168,12 @@ void review_sentences_free(struct review_sentences *s);
 int review_sentences_add(struct review_sentences *s, const struct report *r);
 
 /* Appends a finding for each section of report id whose text stands in another report of s:
- * most of its long sentences are found there word for word (the message names that report).
- * A repeated chapter is named once, not with each of its sections. Returns the number added.
- * Time is linear in the report's text. */
+ * most of its long sentences are found there, as align.h finds them: word for word, with only
+ * their figures changed (2022年办理30件 → 2023年办理45件), or reworded a little (a near match);
+ * the message names the report holding most of them. A repeated chapter is named once, not with
+ * each of its sections. Returns the number added. Time: the exact pass (fingerprints) against
+ * each other report of s, the near pass against the three that share most sentences with it;
+ * for a draft and a few reports beside it, not for a whole corpus. */
 size_t review_check_repeated(const struct review_sentences *s, int id, struct review_findings *out);
 
 /* Sorts findings by position, keeping the order of those at one place. */

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "align.h"
 #include "buf.h"
-#include "checksum.h"
 #include "digest.h"
 #include "encoding.h"
 #include "facts.h"
@@ -871,168 +871,156 @@ size_t review_check(const struct report *r, const struct classify_paras *paras, 
 
 /* ---- sections repeated from another report ---- */
 
-/* Sentences shorter than this (in bytes, blanks left out) are formulas any report may share
- * (全面贯彻落实…精神), not text taken from another. */
-#define REPEAT_MIN_SENTENCE 45
-/* A section is repeated when this share (in %) of its sentences' bytes stand in the other report. */
+/* Sentences shorter than this (characters of align.h's normal form: letters and digits) are
+ * formulas any report may share (全面贯彻落实…精神), not text taken from another. */
+#define REPEAT_MIN_CHARS 15
+/* A section is repeated when this share (in %) of its long sentences' characters stand in the
+ * other report: word for word, with other figures, or reworded a little (align.h). */
 #define REPEAT_SHARE 60
+/* ... and at least this many of them: one sentence of figures in the words every report uses
+ * (评查案卷150卷，合格率97.3%) with other figures is an update, not a copied section. */
+#define REPEAT_SENTENCES 2
+/* Near matches (align.h) are looked for in this many other reports, those sharing most. */
+#define REPEAT_NEAR_OTHERS 3
 
-static int sentence_end(uint32_t c)
-{
-	return c == 0x3002 || c == 0xff1b || c == ';' || c == 0xff01 || c == 0xff1f || c == '\n';   /* 。；;！？ */
-}
-
-/* Reads the sentence at *i (up to its end mark or `end`): its hash, blanks left out, and its length
- * in the bytes hashed. */
-static uint64_t next_sentence(const char *s, size_t *i, size_t end, size_t *len)
-{
-	uint64_t h = CHECKSUM_FNV_OFFSET;
-	*len = 0;
-	while (*i < end) {
-		size_t at = *i;
-		uint32_t c = encoding_next(s, end, i);
-		if (sentence_end(c))
-			break;
-		if (parse_is_blank(c) || c == '\r' || c == '\t')
-			continue;
-		h = checksum_fnv(h, s + at, *i - at);
-		*len += *i - at;
-	}
-	return h;
-}
-
-/* The long sentences of the reports added, by hash (open addressing; hash 0 marks a free slot):
- * each with the first two reports that hold it, so that a report finds it in another. */
+/* The sentences of the reports added, cut and fingerprinted by align.h. */
 struct review_sentences {
-	struct sentence_slot {
-		uint64_t hash;
-		int owner[2];          /* report ids; owner[1] -1 while one report holds it */
-	} *v;
-	size_t mask, n;
 	const struct report **reports;   /* by id, borrowed */
-	size_t nreports, rcap;
+	struct align_text *texts;        /* by id: the sentences of the report's body */
+	size_t n, cap, tcap;
 };
 
 struct review_sentences *review_sentences_new(void)
 {
-	struct review_sentences *s = xcalloc(1, sizeof *s);
-	s->mask = 63;
-	s->v = xcalloc(s->mask + 1, sizeof *s->v);
-	return s;
+	return xcalloc(1, sizeof(struct review_sentences));
 }
 
 void review_sentences_free(struct review_sentences *s)
 {
 	if (!s)
 		return;
-	free(s->v);
+	for (size_t i = 0; i < s->n; i++)
+		align_text_fini(&s->texts[i]);
+	free(s->texts);
 	free(s->reports);
 	free(s);
 }
 
-static struct sentence_slot *slot_of(const struct review_sentences *s, uint64_t h)
-{
-	size_t k = h & s->mask;
-	while (s->v[k].hash && s->v[k].hash != h)
-		k = (k + 1) & s->mask;
-	return &s->v[k];
-}
-
-static void grow(struct review_sentences *s)
-{
-	struct sentence_slot *old = s->v;
-	size_t n = s->mask + 1;
-	s->mask = n * 2 - 1;
-	s->v = xcalloc(n * 2, sizeof *s->v);
-	for (size_t i = 0; i < n; i++)
-		if (old[i].hash)
-			*slot_of(s, old[i].hash) = old[i];
-	free(old);
-}
-
-static void sentence_add(struct review_sentences *s, uint64_t h, int id)
-{
-	if ((s->n + 1) * 2 > s->mask + 1)   /* at most half full */
-		grow(s);
-	struct sentence_slot *sl = slot_of(s, h ? h : 1);
-	if (!sl->hash) {
-		*sl = (struct sentence_slot){ h ? h : 1, { id, -1 } };
-		s->n++;
-	} else if (sl->owner[0] != id && sl->owner[1] < 0) {
-		sl->owner[1] = id;
-	}
-}
-
 int review_sentences_add(struct review_sentences *s, const struct report *r)
 {
-	int id = (int)s->nreports;
-	s->reports = xgrow(s->reports, &s->rcap, s->nreports + 1, sizeof *s->reports);
-	s->reports[s->nreports++] = r;
-	size_t len;
-	for (size_t i = r->body_start; i < r->body_end;) {
-		uint64_t h = next_sentence(r->text, &i, r->body_end, &len);
-		if (len >= REPEAT_MIN_SENTENCE)
-			sentence_add(s, h, id);
-	}
-	return id;
+	s->reports = xgrow(s->reports, &s->cap, s->n + 1, sizeof *s->reports);
+	s->texts = xgrow(s->texts, &s->tcap, s->n + 1, sizeof *s->texts);
+	s->reports[s->n] = r;
+	memset(&s->texts[s->n], 0, sizeof *s->texts);
+	align_text_add(&s->texts[s->n], r->text + r->body_start, r->body_end - r->body_start, r->body_start);
+	return (int)s->n++;
 }
 
-/* Another report than id holding the sentence of hash h, or -1. */
-static int other_owner(const struct review_sentences *s, uint64_t h, int id)
+/* The sentences of t in sec's text below its heading (a heading alone, 二、存在的不足, is no copied
+ * text): [*from, return). Sentences are in text order. */
+static size_t section_sentences(const struct align_text *t, const struct section *sec, size_t *from)
 {
-	const struct sentence_slot *sl = slot_of(s, h ? h : 1);
-	if (!sl->hash)
-		return -1;
-	return sl->owner[0] != id ? sl->owner[0] : sl->owner[1];
+	size_t i = 0, hi = t->n;
+	while (i < hi) {   /* the first sentence starting at or after the heading's end */
+		size_t mid = i + (hi - i) / 2;
+		if (t->v[mid].start < sec->head_end)
+			i = mid + 1;
+		else
+			hi = mid;
+	}
+	*from = i;
+	while (i < t->n && t->v[i].end <= sec->end)
+		i++;
+	return i;
 }
 
-/* Of the long sentences of section sec: their bytes in *total, and the report other than id
- * holding most of them, with those bytes in *found (-1 and 0 when none). */
-static int section_source(const struct report *r, const struct section *sec, const struct review_sentences *s,
-			  int id, size_t *total, size_t *found)
+/* Per section of report id: the characters of its long sentences, and the other report holding
+ * most of them (best, -1 when none) with those characters (found) and how many (sentences). */
+struct section_tally {
+	size_t total, found, sentences;
+	int best;
+};
+
+/* The characters of t's long sentences among the matches of res. */
+static size_t long_matched(const struct align_text *t, const struct align_result *res)
 {
-	enum { TALLY = 8 };
-	int who[TALLY];
-	size_t bytes[TALLY], nt = 0, len;
-	*total = 0;
-	for (size_t i = sec->head_end; i < sec->end;) {   /* a heading alone (二、存在的不足) is no copied text */
-		uint64_t h = next_sentence(r->text, &i, sec->end, &len);
-		if (len < REPEAT_MIN_SENTENCE)
-			continue;
-		*total += len;
-		int o = other_owner(s, h, id);
-		size_t k = 0;
-		while (k < nt && who[k] != o)
-			k++;
-		if (o < 0 || (k == nt && nt == TALLY))
-			continue;
-		if (k == nt)
-			who[nt] = o, bytes[nt++] = 0;
-		bytes[k] += len;
+	size_t n = 0;
+	for (size_t k = 0; k < res->n; k++)
+		n += t->v[res->v[k].sentence].len >= REPEAT_MIN_CHARS ? t->v[res->v[k].sentence].len : 0;
+	return n;
+}
+
+/* Counts the sentences of res for each section of r, keeping the other report o in v where it
+ * holds more of a section than the one kept. */
+static void tally_result(const struct report *r, const struct align_text *t, const struct align_result *res,
+			 int o, unsigned char *hit, struct section_tally *v)
+{
+	memset(hit, 0, t->n);
+	for (size_t k = 0; k < res->n; k++)
+		hit[res->v[k].sentence] = 1;
+	for (size_t i = 0; i < r->nsections; i++) {
+		size_t from, to = section_sentences(t, &r->sections[i], &from), found = 0, n = 0;
+		for (size_t k = from; k < to; k++)
+			if (hit[k] && t->v[k].len >= REPEAT_MIN_CHARS)
+				found += t->v[k].len, n++;
+		if (found > v[i].found)
+			v[i].found = found, v[i].sentences = n, v[i].best = o;
 	}
-	int best = -1;
-	*found = 0;
-	for (size_t k = 0; k < nt; k++)
-		if (bytes[k] > *found)
-			best = who[k], *found = bytes[k];
-	return best;
+}
+
+/* Report id against every other of s: the exact pass (fingerprints) against all, the near pass
+ * against the REPEAT_NEAR_OTHERS that share most long sentences exactly with it (a section
+ * reworded from a report keeps some of its sentences; the near pass is the costly one). */
+static void tally_sections(const struct review_sentences *s, int id, struct section_tally *v)
+{
+	const struct report *r = s->reports[id];
+	const struct align_text *t = &s->texts[id];
+	unsigned char *hit = xcalloc(t->n ? t->n : 1, 1);
+	struct align_result res = { 0 };
+	size_t near_score[REPEAT_NEAR_OTHERS] = { 0 };
+	int near[REPEAT_NEAR_OTHERS];
+	for (size_t i = 0; i < r->nsections; i++) {
+		size_t from, to = section_sentences(t, &r->sections[i], &from);
+		v[i] = (struct section_tally){ 0, 0, 0, -1 };
+		for (size_t k = from; k < to; k++)
+			v[i].total += t->v[k].len >= REPEAT_MIN_CHARS ? t->v[k].len : 0;
+	}
+	for (size_t o = 0; o < s->n; o++) {
+		if ((int)o == id)
+			continue;
+		align_fingerprints(t->v, t->n, s->texts[o].v, s->texts[o].n, &res);
+		tally_result(r, t, &res, (int)o, hit, v);
+		size_t score = long_matched(t, &res), k = REPEAT_NEAR_OTHERS;
+		for (; k > 0 && score > near_score[k - 1]; k--)   /* kept in descending order */
+			if (k < REPEAT_NEAR_OTHERS)
+				near_score[k] = near_score[k - 1], near[k] = near[k - 1];
+		if (k < REPEAT_NEAR_OTHERS)
+			near_score[k] = score, near[k] = (int)o;
+	}
+	for (size_t k = 0; k < REPEAT_NEAR_OTHERS && near_score[k]; k++) {
+		align_texts(t, &s->texts[near[k]], &res);
+		tally_result(r, t, &res, near[k], hit, v);
+	}
+	align_result_fini(&res);
+	free(hit);
 }
 
 size_t review_check_repeated(const struct review_sentences *s, int id, struct review_findings *out)
 {
 	const struct report *r = s->reports[id];
 	size_t before = out->n, skip_to = 0;
+	struct section_tally *v = xcalloc(r->nsections ? r->nsections : 1, sizeof *v);
+	tally_sections(s, id, v);
 	for (size_t i = 0; i < r->nsections; i++) {
 		const struct section *sec = &r->sections[i];
-		size_t total, found;
 		if (sec->start < skip_to)
 			continue;   /* inside a section named already */
-		int o = section_source(r, sec, s, id, &total, &found);
-		if (o < 0 || found * 100 < total * REPEAT_SHARE || found < 2 * REPEAT_MIN_SENTENCE)
+		if (v[i].best < 0 || v[i].found * 100 < v[i].total * REPEAT_SHARE || v[i].sentences < REPEAT_SENTENCES)
 			continue;
 		add(out, REVIEW_REPEATED, REVIEW_WARNING, sec->head_start, "section %.*s: %zu%% of its text stands in %s",
-		    head_len(r, sec), r->text + sec->head_start, found * 100 / total, s->reports[o]->path);
+		    head_len(r, sec), r->text + sec->head_start, v[i].found * 100 / v[i].total, s->reports[v[i].best]->path);
 		skip_to = sec->end;
 	}
+	free(v);
 	return out->n - before;
 }

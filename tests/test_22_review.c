@@ -594,6 +594,67 @@ static void test_repeated(void **state)
 	buf_fini(&b);
 }
 
+/* Findings of report 0 against report 1, each made of a frame and one chapter of text. */
+static size_t repeated_between(const char *now, const char *before)
+{
+	struct buf a = { 0 }, b = { 0 };
+	buf_adds(&a, "关于2022年法治政府建设情况的报告\n一、主要举措\n（一）规范行政执法。");
+	buf_adds(&a, now);
+	buf_adds(&b, "关于2021年法治政府建设情况的报告\n一、主要举措\n（一）规范行政执法。");
+	buf_adds(&b, before);
+	struct report *ra = parse_report(xstrdup(a.data), a.len, "2022.txt");
+	struct report *rb = parse_report(xstrdup(b.data), b.len, "2021.txt");
+	struct review_sentences *two = review_sentences_new();
+	review_sentences_add(two, ra);
+	review_sentences_add(two, rb);
+	struct review_findings f = { 0 };
+	size_t n = review_check_repeated(two, 0, &f);
+	for (size_t k = 0; k < f.n; k++)
+		assert_non_null(strstr(f.v[k].message, "2021.txt"));
+	review_findings_fini(&f);
+	review_sentences_free(two);
+	report_free(ra);
+	report_free(rb);
+	buf_fini(&a);
+	buf_fini(&b);
+	return n;
+}
+
+/* A section counts as repeated when its sentences stand in the other report with only their
+ * figures changed, or reworded a little; not when it says other things. */
+static void test_repeated_forms(void **state)
+{
+	(void)state;
+	static const char last[] =
+		"全年开展行政执法案卷评查3次，评查案卷120卷，发现问题15个并全部督促整改到位。"
+		"组织全县1200名执法人员参加公共法律知识培训和考试，考试合格率达到98.5%。"
+		"严格落实行政执法责任制，健全行政执法人员资格管理制度，清理执法证件35个。\n";
+	static const struct {
+		const char *now;
+		size_t findings;
+	} rows[] = {
+		{ last, 1 },   /* word for word */
+		/* the figures updated */
+		{ "全年开展行政执法案卷评查4次，评查案卷156卷，发现问题21个并全部督促整改到位。"
+		  "组织全县1350名执法人员参加公共法律知识培训和考试，考试合格率达到99.1%。"
+		  "严格落实行政执法责任制，健全行政执法人员资格管理制度，清理执法证件42个。\n", 1 },
+		/* reworded a little: a word changed or dropped in each sentence */
+		{ "全年开展行政执法案卷评查3次，共评查案卷120卷，发现问题15个并全部督促整改到位。"
+		  "组织全县1200名执法人员参加公共法律知识培训和考试，考试合格率达到了98.5%。"
+		  "严格落实行政执法责任制，健全执法人员资格管理制度，清理执法证件35个。\n", 1 },
+		/* other things said */
+		{ "推行行政执法公示制度，执法主体、依据、程序和结果全部在政府网站公开。"
+		  "建成全县统一的行政执法信息平台，实现执法全过程音像记录可回溯管理。"
+		  "开展包容审慎监管，对首次轻微违法行为依法不予处罚的事项清单动态调整。\n", 0 },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		size_t n = repeated_between(rows[i].now, last);
+		if (n != rows[i].findings)
+			print_error("row %zu: %zu repeated findings\n", i, n);
+		assert_int_equal(n, rows[i].findings);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -606,6 +667,7 @@ int main(void)
 		cmocka_unit_test(test_figures),
 		cmocka_unit_test(test_bounds_from_the_catalogue),
 		cmocka_unit_test(test_repeated),
+		cmocka_unit_test(test_repeated_forms),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
 	facts_default_free();

@@ -105,6 +105,25 @@ sed -e 's/2022/2021/g' -e 's/2023-03-20/2022-03-18/' -e 's/2023年/2022年/' "$T
 "$FAZHI" check "$T/clean.txt" "$T/last.txt" >"$T/rep"
 t "check: sections standing in the other report given are repeated, naming it" \
 	sh -c 'grep -q "clean.txt:[0-9]*: repeated: .*last.txt" "$1"' - "$T/rep"
+# Last year's chapter with only its figures updated is repeated too; a report of other words is not.
+sed -e 's/12项/15项/' -e 's/4次/6次/' "$T/last.txt" >"$T/last2.txt"
+"$FAZHI" check "$T/clean.txt" "$T/last2.txt" >"$T/rep2"
+t "check: a section whose sentences stand with other figures in the other report is repeated" \
+	sh -c 'grep -q "clean.txt:4: repeated: .*last2.txt" "$1"' - "$T/rep2"
+# Parts apart from each other summing past their whole; a catalogue of one's own adds such lines.
+cat >"$T/sum.txt" <<'EOF2'
+某某县人民政府关于2022年度法治政府建设情况的报告
+一、主要举措
+全年审结行政复议案件20件，维持12件，驳回复议申请3件，撤销或责令4件，调解、和解等终止3件。
+全年开展执法检查10次，甲类检查6次，乙类检查5次。
+EOF2
+"$FAZHI" check "$T/sum.txt" >"$T/sum.out"
+t "check: 维持 + 驳回 + 纠错 + 终止 past 审结 in one paragraph is a figures finding, on its line" \
+	sh -c '[ "$(grep -c ": figures: " "$1")" -eq 1 ] && grep -q "sum.txt:3: figures: .*rev_upheld 12件" "$1"' - "$T/sum.out"
+{ cat assets/metrics.tsv; printf 'metric\tx_checks\t执法检查次数\nmetric\tx_special\t专项检查次数\nmetric\tx_joint\t联合检查次数\n'
+  printf 'x_checks\t开展执法检查{N:次}\nx_special\t甲类检查{N:次}\nx_joint\t乙类检查{N:次}\nsum\tx_checks\tx_special|x_joint\n'; } >"$T/metrics.tsv"
+FAZHI_METRICS="$T/metrics.tsv" "$FAZHI" check "$T/sum.txt" >"$T/sum2.out"
+t "check: a sum line of FAZHI_METRICS adds its own check" grep -q "sum.txt:4: figures: 执法检查次数 10次" "$T/sum2.out"
 "$FAZHI" check >/dev/null 2>"$T/none.err"
 t "check with no FILE is a usage error" sh -c '[ "$1" -eq 2 ] && grep -q "^fazhi: check: no FILE given" "$2"' - $? "$T/none.err"
 "$FAZHI" check "$T/missing.txt" "$T/clean.txt" >"$T/cm" 2>"$T/cm.err"
