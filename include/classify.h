@@ -86,7 +86,10 @@ unsigned classify_para_also(const struct classify_paras *p, size_t para);
 /* Which parts a classified report covers, as bits 1 << part: *headed those a section is given
  * (a chapter or any heading below one), *unheaded those only paragraphs carry (a problems
  * paragraph at the end of a measures chapter; p may be NULL, leaving *unheaded 0). A part in
- * *headed is never repeated in *unheaded. PREAMBLE and NOISE are never counted. */
+ * *headed is never repeated in *unheaded. PREAMBLE and NOISE are never counted. LEADER_DUTY is
+ * also unheaded where a paragraph of measures (or the preamble, or other matters) states the
+ * duty in its standard phrases (第一责任人; 主要负责人 with 述法, 专题研究…法治, 履行…法治 …), as
+ * reports state it done under a chapter of measures; not where problems or plans name it. */
 void classify_parts_covered(const struct report *r, const struct classify_paras *p, unsigned *headed,
                             unsigned *unheaded);
 

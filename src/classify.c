@@ -689,6 +689,64 @@ static unsigned part_bit(int part)
 	return part >= CLASSIFY_MEASURES && part <= CLASSIFY_OTHER ? 1u << part : 0;
 }
 
+/* The standard phrases of the principal leaders' duty for rule-of-law building, as reports state
+ * it done in a chapter of measures (区委、区政府主要负责人认真履行推进法治建设第一责任人职责;
+ * 局主要负责人在区委全面依法治区委员会会议上专题述法): the duty's name, or its principal leaders
+ * with what the duty has them do. A…B…C: each later than the one before, in one sentence. */
+static const char *const duty_phrases[] = {
+	"第一责任人", "主要负责人…述法", "述法…主要负责人", "主要负责人…专题研究…法治",
+	"主要负责人…主持…法治", "主要负责人…法治…专题", "主要负责人…法治建设责任", "主要负责人…履行…法治",
+	"主要负责人…依法履职", "主要领导…履行…法治", "一把手…法治",
+};
+
+/* Whether the pieces of cue ("B…C"), each after the one before, follow s[i] in its sentence. */
+static int pieces_follow(const char *s, size_t n, size_t i, const char *cue)
+{
+	if (!*cue)
+		return 1;
+	const char *gap = strstr(cue, "…");
+	size_t len = gap ? (size_t)(gap - cue) : strlen(cue);
+	const char *rest = gap ? gap + strlen("…") : "";
+	while (i < n) {
+		size_t end = cue_match_at(s, n, i, cue, len);
+		if (end && pieces_follow(s, n, end, rest))
+			return 1;
+		if (sentence_end(cue_char(s, n, &i)))
+			break;
+	}
+	return 0;
+}
+
+/* Whether s[0..n) holds "A…B…C…": the pieces in order in one sentence. */
+static int holds_in_order(const char *s, size_t n, const char *cue)
+{
+	const char *gap = strstr(cue, "…");
+	size_t alen = gap ? (size_t)(gap - cue) : strlen(cue);
+	for (size_t from = 0;;) {
+		size_t a = cue_find_one(s, n, from, cue, alen);
+		if (a == (size_t)-1)
+			return 0;
+		if (!gap || pieces_follow(s, n, cue_match_at(s, n, a, cue, alen), gap + strlen("…")))
+			return 1;
+		from = a + 1;
+	}
+}
+
+/* Whether paragraph k states the duty done: its phrases in a paragraph of measures (or the
+ * preamble, or other matters), not of problems (主要负责人履行第一责任人职责不到位) or plans. */
+static int states_leader_duty(const struct report *r, const struct classify_paras *p, size_t k)
+{
+	int part = p->part[k];
+	if (k >= r->npara || !(part == CLASSIFY_MEASURES || part == CLASSIFY_PREAMBLE || part == CLASSIFY_OTHER))
+		return 0;
+	const char *s = r->text + r->paras[k].start;
+	size_t n = r->paras[k].end - r->paras[k].start;
+	for (size_t i = 0; i < sizeof duty_phrases / sizeof duty_phrases[0]; i++)
+		if (holds_in_order(s, n, duty_phrases[i]))
+			return 1;
+	return 0;
+}
+
 void classify_parts_covered(const struct report *r, const struct classify_paras *p, unsigned *headed,
                             unsigned *unheaded)
 {
@@ -697,6 +755,9 @@ void classify_parts_covered(const struct report *r, const struct classify_paras 
 		h |= part_bit(r->sections[i].part);
 	for (size_t k = 0; p && k < p->n; k++)
 		u |= part_bit(p->part[k]);
+	for (size_t k = 0; p && !((h | u) & 1u << CLASSIFY_LEADER_DUTY) && k < p->n; k++)
+		if (states_leader_duty(r, p, k))
+			u |= 1u << CLASSIFY_LEADER_DUTY;
 	*headed = h;
 	*unheaded = u & ~h;
 }

@@ -380,6 +380,61 @@ static void test_numbering_forms(void **state)
 	}
 }
 
+/* The leader's duty is covered without a heading of its own when a paragraph of measures states
+ * it in its standard phrases; a mention among problems or plans does not cover it. */
+static void test_leader_duty_unheaded(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *measures, *problems, *plans;
+		int want;   /* enum review_part_state */
+	} rows[] = {
+		{ "区委、区政府主要负责人认真履行推进法治建设第一责任人职责，做到重要工作亲自部署、重大问题亲自过问。", "", "",
+		  REVIEW_PART_UNHEADED },
+		{ "局主要负责人在区委全面依法治区委员会会议上专题述法，对本局履行法治建设职责情况作出说明。", "", "",
+		  REVIEW_PART_UNHEADED },
+		{ "区政府主要负责人主持召开法治政府建设专题会议4次，研究解决重大问题。", "", "", REVIEW_PART_UNHEADED },
+		{ "坚持把法治政府建设摆在全局工作的重要位置，党政主要领导严格履行法治政府建设第一责任人职责。", "", "",
+		  REVIEW_PART_UNHEADED },
+		{ "成立法治政府建设领导小组，各处室主要负责人为成员，统筹推进各项工作。", "", "", REVIEW_PART_MISSING },
+		{ "成立法治政府建设领导小组，统筹推进各项工作。", "少数部门主要负责人履行第一责任人职责仍有差距。", "",
+		  REVIEW_PART_MISSING },
+		{ "成立法治政府建设领导小组，统筹推进各项工作。", "",
+		  "（一）全面落实党政主要负责人履行推进法治建设第一责任人职责。", REVIEW_PART_MISSING },
+	};
+	char text[2048];
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		snprintf(text, sizeof text, "%s一、主要举措和成效\n（一）加强组织领导。%s\n（二）深化放管服改革。全年取消行政许可事项12项。\n"
+			 "二、存在的问题\n一是基层执法力量薄弱。%s\n三、2022年工作安排\n%s\n（二）深化行政执法体制改革。\n",
+			 frame_head, rows[i].measures, rows[i].problems, rows[i].plans);
+		struct read rd;
+		read_text(&rd, text);
+		struct review_row row;
+		review_row_fill(&row, rd.r, &rd.paras, rd.facts.n, REVIEW_DEADLINE_DEFAULT);
+		int got = review_row_part(&row, CLASSIFY_LEADER_DUTY);
+		if (got != rows[i].want)
+			print_error("row %zu: leader_duty %d\n", i, got);
+		assert_int_equal(got, rows[i].want);
+		size_t errors = 0, warnings = 0;   /* missing an error, unheaded a warning */
+		for (size_t k = 0; k < rd.found.n; k++)
+			if (rd.found.v[k].kind == REVIEW_MISSING_PART && strstr(rd.found.v[k].message, "leader_duty"))
+				rd.found.v[k].severity == REVIEW_ERROR ? errors++ : warnings++;
+		assert_int_equal(errors, rows[i].want == REVIEW_PART_MISSING);
+		assert_int_equal(warnings, rows[i].want == REVIEW_PART_UNHEADED);
+		read_fini(&rd);
+	}
+	/* a flat page whose first point names the duty and runs on into its text */
+	static const char flat[] = "某某局2022年法治政府建设工作报告\n"
+		"一、工作开展情况（一）党政主要负责人履行推进法治建设第一责任人职责一是加强组织领导，成立法治建设工作领导小组。"
+		"（二）推进依法行政。全年审查合同20份。二、存在的问题基层执法力量薄弱。三、2023年工作打算持续推进依法行政。\n";
+	struct read rd;
+	read_text(&rd, flat);
+	struct review_row row;
+	review_row_fill(&row, rd.r, &rd.paras, rd.facts.n, REVIEW_DEADLINE_DEFAULT);
+	assert_int_not_equal(review_row_part(&row, CLASSIFY_LEADER_DUTY), REVIEW_PART_MISSING);
+	read_fini(&rd);
+}
+
 /* ---- year, title, late ---- */
 
 static void test_year_and_title(void **state)
@@ -662,6 +717,7 @@ int main(void)
 		cmocka_unit_test(test_rows_of_the_samples),
 		cmocka_unit_test(test_rows_from_digests),
 		cmocka_unit_test(test_deleting_a_part),
+		cmocka_unit_test(test_leader_duty_unheaded),
 		cmocka_unit_test(test_numbering_forms),
 		cmocka_unit_test(test_year_and_title),
 		cmocka_unit_test(test_figures),
