@@ -608,14 +608,19 @@ static const char *load_bound(struct facts_model *m, const char *const *f, const
 			words_free(alt, nparts);
 			return "a sum needs two parts or more";
 		}
-	m->b = xgrow(m->b, &m->bcap, m->nb + 1, sizeof *m->b);
-	struct facts_bound *b = &m->b[m->nb++];
 	int *parts = xcalloc(nparts, sizeof *parts);
-	b->whole = metric_add(m, f[sum ? 1 : 2], fl[sum ? 1 : 2]);
-	for (size_t i = 0; i < nparts; i++)
-		parts[i] = sum ? metric_add(m, alt[i].s, alt[i].n) : metric_add(m, f[1], fl[1]);
-	b->parts = parts, b->nparts = nparts, b->summed = sum;
+	int whole = metric_find(m, f[sum ? 1 : 2], fl[sum ? 1 : 2]), known = whole >= 0;
+	for (size_t i = 0; i < nparts; i++) {
+		parts[i] = sum ? metric_find(m, alt[i].s, alt[i].n) : metric_find(m, f[1], fl[1]);
+		known &= parts[i] >= 0;
+	}
 	words_free(alt, sum ? nparts : 0);
+	if (!known) {   /* a misspelt id would add a metric no figure states */
+		free(parts);
+		return "a metric of a within or sum line not named before it";
+	}
+	m->b = xgrow(m->b, &m->bcap, m->nb + 1, sizeof *m->b);
+	m->b[m->nb++] = (struct facts_bound){ whole, parts, nparts, sum };
 	return NULL;
 }
 

@@ -576,7 +576,7 @@ static void test_bounds_from_the_catalogue(void **state)
 		facts_model_free(m);
 	}
 	static const char *const bad[] = { "within\tx_a\n", "within\tx_a\tx_all\tx_b\n", "sum\tx_all\tx_a\n",
-					   "sum\tx_all\tx_a||x_b\n" };
+					   "sum\tx_all\tx_a||x_b\n", "within\tx_c\tx_all\n", "sum\tx_all\tx_a|x_bb\n" };
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		snprintf(cat, sizeof cat, "%s%s", base, bad[i]);
 		char *cause = NULL;
