@@ -88,8 +88,9 @@ unsigned classify_para_also(const struct classify_paras *p, size_t para);
  * paragraph at the end of a measures chapter; p may be NULL, leaving *unheaded 0). A part in
  * *headed is never repeated in *unheaded. PREAMBLE and NOISE are never counted. LEADER_DUTY is
  * also unheaded where a paragraph of measures (or the preamble, or other matters) states the
- * duty in its standard phrases (第一责任人; 主要负责人 with 述法, 专题研究…法治, 履行…法治 …), as
- * reports state it done under a chapter of measures; not where problems or plans name it. */
+ * duty in its standard phrases (第一责任人; a principal leader, 主要负责人, 主要负责同志, 主要领导
+ * or 一把手, followed in the sentence by 述法, 专题研究…法治, 履行…法治, 带头…法治 …), as reports
+ * state it done under a chapter of measures; not where problems or plans name it. */
 void classify_parts_covered(const struct report *r, const struct classify_paras *p, unsigned *headed,
                             unsigned *unheaded);
 

@@ -689,14 +689,14 @@ static unsigned part_bit(int part)
 	return part >= CLASSIFY_MEASURES && part <= CLASSIFY_OTHER ? 1u << part : 0;
 }
 
-/* The standard phrases of the principal leaders' duty for rule-of-law building, as reports state
- * it done in a chapter of measures (区委、区政府主要负责人认真履行推进法治建设第一责任人职责;
- * 局主要负责人在区委全面依法治区委员会会议上专题述法): the duty's name, or its principal leaders
- * with what the duty has them do. A…B…C: each later than the one before, in one sentence. */
-static const char *const duty_phrases[] = {
-	"第一责任人", "主要负责人…述法", "述法…主要负责人", "主要负责人…专题研究…法治",
-	"主要负责人…主持…法治", "主要负责人…法治…专题", "主要负责人…法治建设责任", "主要负责人…履行…法治",
-	"主要负责人…依法履职", "主要领导…履行…法治", "一把手…法治",
+/* The principal leaders' duty for rule-of-law building, as reports state it done in a chapter of
+ * measures: by its name (第一责任人), or as its principal leaders, however named, doing what the
+ * duty has them do (区委、区政府主要负责人认真履行推进法治建设…; 局主要负责人…专题述法;
+ * 主要负责同志带头学习习近平法治思想). An act "B…C" follows the leader in the same sentence, C
+ * after B. */
+static const char *const duty_leaders[] = { "主要负责人", "主要负责同志", "主要领导", "一把手" };
+static const char *const duty_acts[] = {
+	"述法", "专题研究…法治", "主持…法治", "履行…法治", "带头…法治", "法治建设责任", "依法履职", "抓法治",
 };
 
 /* Whether the pieces of cue ("B…C"), each after the one before, follow s[i] in its sentence. */
@@ -717,23 +717,23 @@ static int pieces_follow(const char *s, size_t n, size_t i, const char *cue)
 	return 0;
 }
 
-/* Whether s[0..n) holds "A…B…C…": the pieces in order in one sentence. */
-static int holds_in_order(const char *s, size_t n, const char *cue)
+/* Whether s[0..n) names a principal leader doing one of the duty's acts. */
+static int leader_acts(const char *s, size_t n)
 {
-	const char *gap = strstr(cue, "…");
-	size_t alen = gap ? (size_t)(gap - cue) : strlen(cue);
-	for (size_t from = 0;;) {
-		size_t a = cue_find_one(s, n, from, cue, alen);
-		if (a == (size_t)-1)
-			return 0;
-		if (!gap || pieces_follow(s, n, cue_match_at(s, n, a, cue, alen), gap + strlen("…")))
-			return 1;
-		from = a + 1;
+	for (size_t l = 0; l < sizeof duty_leaders / sizeof duty_leaders[0]; l++) {
+		size_t len = strlen(duty_leaders[l]);
+		for (size_t from = 0, a; (a = cue_find_one(s, n, from, duty_leaders[l], len)) != (size_t)-1; from = a + 1) {
+			size_t end = cue_match_at(s, n, a, duty_leaders[l], len);
+			for (size_t k = 0; k < sizeof duty_acts / sizeof duty_acts[0]; k++)
+				if (pieces_follow(s, n, end, duty_acts[k]))
+					return 1;
+		}
 	}
+	return 0;
 }
 
-/* Whether paragraph k states the duty done: its phrases in a paragraph of measures (or the
- * preamble, or other matters), not of problems (主要负责人履行第一责任人职责不到位) or plans. */
+/* Whether paragraph k states the duty done: in a paragraph of measures (or the preamble, or
+ * other matters), not of problems (主要负责人履行第一责任人职责不到位) or plans. */
 static int states_leader_duty(const struct report *r, const struct classify_paras *p, size_t k)
 {
 	int part = p->part[k];
@@ -741,10 +741,7 @@ static int states_leader_duty(const struct report *r, const struct classify_para
 		return 0;
 	const char *s = r->text + r->paras[k].start;
 	size_t n = r->paras[k].end - r->paras[k].start;
-	for (size_t i = 0; i < sizeof duty_phrases / sizeof duty_phrases[0]; i++)
-		if (holds_in_order(s, n, duty_phrases[i]))
-			return 1;
-	return 0;
+	return has_cue(s, n, "第一责任人") || leader_acts(s, n);
 }
 
 void classify_parts_covered(const struct report *r, const struct classify_paras *p, unsigned *headed,
