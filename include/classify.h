@@ -93,6 +93,10 @@ unsigned classify_para_also(const struct classify_paras *p, size_t para);
  * state it done under a chapter of measures; not where problems or plans name it. */
 void classify_parts_covered(const struct report *r, const struct classify_paras *p, unsigned *headed,
                             unsigned *unheaded);
+/* Whether paragraph para states the leader's duty in its standard phrases, as above: in a
+ * paragraph of measures, the preamble or other matters (not of problems, 主要负责人履行第一责任人
+ * 职责不到位, nor of plans). 0 out of range. */
+int classify_para_states_leader_duty(const struct report *r, const struct classify_paras *p, size_t para);
 
 /* Fills part, topic and topic2 (-1 when none) of every section of r, and *paras when not NULL.
  * Every section gets a part in MEASURES..OTHER (or NOISE for form fields that look like headings)

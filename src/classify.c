@@ -732,12 +732,12 @@ static int leader_acts(const char *s, size_t n)
 	return 0;
 }
 
-/* Whether paragraph k states the duty done: in a paragraph of measures (or the preamble, or
- * other matters), not of problems (主要负责人履行第一责任人职责不到位) or plans. */
-static int states_leader_duty(const struct report *r, const struct classify_paras *p, size_t k)
+int classify_para_states_leader_duty(const struct report *r, const struct classify_paras *p, size_t k)
 {
+	if (k >= r->npara || k >= p->n)
+		return 0;
 	int part = p->part[k];
-	if (k >= r->npara || !(part == CLASSIFY_MEASURES || part == CLASSIFY_PREAMBLE || part == CLASSIFY_OTHER))
+	if (!(part == CLASSIFY_MEASURES || part == CLASSIFY_PREAMBLE || part == CLASSIFY_OTHER))
 		return 0;
 	const char *s = r->text + r->paras[k].start;
 	size_t n = r->paras[k].end - r->paras[k].start;
@@ -753,7 +753,7 @@ void classify_parts_covered(const struct report *r, const struct classify_paras 
 	for (size_t k = 0; p && k < p->n; k++)
 		u |= part_bit(p->part[k]);
 	for (size_t k = 0; p && !((h | u) & 1u << CLASSIFY_LEADER_DUTY) && k < p->n; k++)
-		if (states_leader_duty(r, p, k))
+		if (classify_para_states_leader_duty(r, p, k))
 			u |= 1u << CLASSIFY_LEADER_DUTY;
 	*headed = h;
 	*unheaded = u & ~h;

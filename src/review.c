@@ -299,11 +299,12 @@ void review_findings_sort(struct review_findings *f)
 
 /* ---- what a check finds ---- */
 
-/* The first paragraph given part, or the body's start. */
+/* The first paragraph given part (or stating the leader's duty, for that part), or the body's start. */
 static size_t first_para_of(const struct report *r, const struct classify_paras *paras, int part)
 {
 	for (size_t i = 0; paras && i < paras->n && i < r->npara; i++)
-		if (paras->part[i] == part)
+		if (paras->part[i] == part ||
+		    (part == CLASSIFY_LEADER_DUTY && classify_para_states_leader_duty(r, paras, i)))
 			return r->paras[i].start;
 	return r->body_start;
 }

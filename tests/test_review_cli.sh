@@ -110,6 +110,21 @@ sed -e 's/12项/15项/' -e 's/4次/6次/' "$T/last.txt" >"$T/last2.txt"
 "$FAZHI" check "$T/clean.txt" "$T/last2.txt" >"$T/rep2"
 t "check: a section whose sentences stand with other figures in the other report is repeated" \
 	sh -c 'grep -q "clean.txt:4: repeated: .*last2.txt" "$1"' - "$T/rep2"
+# The leader's duty stated in a paragraph of measures, its chapter gone: covered, without a heading.
+sed -e '/^三、党政/,/^县政府主要负责人/d' -e 's/^四、/三、/' \
+	-e 's/^（一）深化行政审批制度改革。/（一）深化行政审批制度改革。县政府主要负责人认真履行推进法治建设第一责任人职责。/' \
+	"$T/clean.txt" >"$T/duty.txt"
+"$FAZHI" check "$T/duty.txt" >"$T/duty.out"
+t "check: the leader's duty stated among measures is a warning that it has no heading, not a missing part" \
+	sh -c '[ "$(grep -c ": missing_part: " "$1")" -eq 1 ] && grep -q "duty.txt:5: missing_part: .*(leader_duty) has no heading" "$1"' - "$T/duty.out"
+"$FAZHI" check --json "$T/duty.txt" >"$T/duty.json"
+t "check --json: the leader's duty stated among measures counts as covered" grep -q '"leader_duty":true' "$T/duty.json"
+"$FAZHI" table --csv "$T/duty.txt" >"$T/duty.csv"
+t "table: the leader's duty stated among measures is unheaded" grep -q ',headed,headed,unheaded,headed,' "$T/duty.csv"
+sed -e '/^三、党政/,/^县政府主要负责人/d' -e 's/^四、/三、/' \
+	-e 's/^一是部分领导干部/一是少数部门主要负责人履行第一责任人职责不到位，部分领导干部/' "$T/clean.txt" >"$T/duty2.txt"
+"$FAZHI" check "$T/duty2.txt" >"$T/duty2.out"
+t "check: the leader's duty named only among problems is missing" grep -q "duty2.txt:[0-9]*: missing_part: no part on .*(leader_duty)" "$T/duty2.out"
 # Parts apart from each other summing past their whole; a catalogue of one's own adds such lines.
 cat >"$T/sum.txt" <<'EOF2'
 某某县人民政府关于2022年度法治政府建设情况的报告
