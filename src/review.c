@@ -878,8 +878,9 @@ size_t review_check(const struct report *r, const struct classify_paras *paras, 
 /* A section is repeated when this share (in %) of its long sentences' characters stand in the
  * other report: word for word, with other figures, or reworded a little (align.h). */
 #define REPEAT_SHARE 60
-/* ... and at least this many of them: one sentence of figures in the words every report uses
- * (评查案卷150卷，合格率97.3%) with other figures is an update, not a copied section. */
+/* ... and at least this many of them, or one long sentence the same, figures and all: one
+ * sentence of figures in the words every report uses (评查案卷150卷，合格率97.3%) with other
+ * figures, or reworded, is an update, not a copied section. */
 #define REPEAT_SENTENCES 2
 /* Near matches (align.h) are looked for in this many other reports, those sharing most. */
 #define REPEAT_NEAR_OTHERS 3
@@ -939,6 +940,7 @@ static size_t section_sentences(const struct align_text *t, const struct section
  * most of them (best, -1 when none) with those characters (found) and how many (sentences). */
 struct section_tally {
 	size_t total, found, sentences;
+	size_t same;             /* of found: the characters of sentences the same, figures and all */
 	int best;
 };
 
@@ -958,14 +960,14 @@ static void tally_result(const struct report *r, const struct align_text *t, con
 {
 	memset(hit, 0, t->n);
 	for (size_t k = 0; k < res->n; k++)
-		hit[res->v[k].sentence] = 1;
+		hit[res->v[k].sentence] = res->v[k].kind == ALIGN_SAME ? 2 : 1;
 	for (size_t i = 0; i < r->nsections; i++) {
-		size_t from, to = section_sentences(t, &r->sections[i], &from), found = 0, n = 0;
+		size_t from, to = section_sentences(t, &r->sections[i], &from), found = 0, n = 0, same = 0;
 		for (size_t k = from; k < to; k++)
 			if (hit[k] && t->v[k].len >= REPEAT_MIN_CHARS)
-				found += t->v[k].len, n++;
+				found += t->v[k].len, n++, same += hit[k] == 2 ? t->v[k].len : 0;
 		if (found > v[i].found)
-			v[i].found = found, v[i].sentences = n, v[i].best = o;
+			v[i].found = found, v[i].sentences = n, v[i].same = same, v[i].best = o;
 	}
 }
 
@@ -982,7 +984,7 @@ static void tally_sections(const struct review_sentences *s, int id, struct sect
 	int near[REPEAT_NEAR_OTHERS];
 	for (size_t i = 0; i < r->nsections; i++) {
 		size_t from, to = section_sentences(t, &r->sections[i], &from);
-		v[i] = (struct section_tally){ 0, 0, 0, -1 };
+		v[i] = (struct section_tally){ 0, 0, 0, 0, -1 };
 		for (size_t k = from; k < to; k++)
 			v[i].total += t->v[k].len >= REPEAT_MIN_CHARS ? t->v[k].len : 0;
 	}
@@ -1016,7 +1018,8 @@ size_t review_check_repeated(const struct review_sentences *s, int id, struct re
 		const struct section *sec = &r->sections[i];
 		if (sec->start < skip_to)
 			continue;   /* inside a section named already */
-		if (v[i].best < 0 || v[i].found * 100 < v[i].total * REPEAT_SHARE || v[i].sentences < REPEAT_SENTENCES)
+		if (v[i].best < 0 || v[i].found * 100 < v[i].total * REPEAT_SHARE ||
+		    (v[i].sentences < REPEAT_SENTENCES && v[i].same < 2 * REPEAT_MIN_CHARS))
 			continue;
 		add(out, REVIEW_REPEATED, REVIEW_WARNING, sec->head_start, "section %.*s: %zu%% of its text stands in %s",
 		    head_len(r, sec), r->text + sec->head_start, v[i].found * 100 / v[i].total, s->reports[v[i].best]->path);
