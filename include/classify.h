@@ -86,9 +86,17 @@ unsigned classify_para_also(const struct classify_paras *p, size_t para);
 /* Which parts a classified report covers, as bits 1 << part: *headed those a section is given
  * (a chapter or any heading below one), *unheaded those only paragraphs carry (a problems
  * paragraph at the end of a measures chapter; p may be NULL, leaving *unheaded 0). A part in
- * *headed is never repeated in *unheaded. PREAMBLE and NOISE are never counted. */
+ * *headed is never repeated in *unheaded. PREAMBLE and NOISE are never counted. LEADER_DUTY is
+ * also unheaded where a paragraph of measures (or the preamble, or other matters) states the
+ * duty in its standard phrases (第一责任人; a principal leader, 主要负责人, 主要负责同志, 主要领导
+ * or 一把手, followed in the sentence by 述法, 专题研究…法治, 履行…法治, 带头…法治 …), as reports
+ * state it done under a chapter of measures; not where problems or plans name it. */
 void classify_parts_covered(const struct report *r, const struct classify_paras *p, unsigned *headed,
                             unsigned *unheaded);
+/* Whether paragraph para states the leader's duty in its standard phrases, as above: in a
+ * paragraph of measures, the preamble or other matters (not of problems, 主要负责人履行第一责任人
+ * 职责不到位, nor of plans). 0 out of range. */
+int classify_para_states_leader_duty(const struct report *r, const struct classify_paras *p, size_t para);
 
 /* Fills part, topic and topic2 (-1 when none) of every section of r, and *paras when not NULL.
  * Every section gets a part in MEASURES..OTHER (or NOISE for form fields that look like headings)

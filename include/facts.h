@@ -81,6 +81,18 @@ size_t facts_extract(const struct facts_model *m, const struct report *r, struct
  * Returns the number added. */
 size_t facts_compute(const struct facts_model *m, struct facts *f, size_t first);
 
+/* Counts that lie within another: the catalogue's `within PART WHOLE` lines (受理 is part of
+ * 收到: one part) and `sum WHOLE PART|PART…` lines (维持, 驳回, 纠错 and 终止 are apart from
+ * each other within 审结: their sum cannot exceed it). Borrowed from the model. */
+struct facts_bound {
+	int whole;                   /* the metric counting the whole */
+	const int *parts;            /* the metrics of its parts */
+	size_t nparts;               /* 1 for a within line */
+	int summed;                  /* 1: a sum line, the parts count cases apart from each other */
+};
+/* The bounds of m in catalogue order, in *v; returns how many. */
+size_t facts_bounds(const struct facts_model *m, const struct facts_bound **v);
+
 /* Whether metric is a computed rate of the catalogue. */
 int facts_metric_computed(const struct facts_model *m, int metric);
 

@@ -150,14 +150,17 @@ const char *review_severity_name(int severity);
  * review_row_fill), numbering errors (the parser's warnings, skipped levels, top-level ordinals
  * out of sequence), a missing or contradictory year or title (the words of chapter headings are
  * read with classify_default), publication after deadline d, and figures that contradict each
- * other in facts (as facts_extract gave them for r, model m: a part above its whole, 受理 above
- * 收到; a proportion over 100 %; sub-items of a figure, 其中…, summing past it). Returns the
- * number added. */
+ * other in facts (as facts_extract gave them for r, model m: a part above its whole in one
+ * paragraph, 受理 above 收到, by the catalogue's within lines; parts apart from each other
+ * summing past their whole, 维持 + 驳回 + 纠错 + 终止 above 审结, by its sum lines, when each is
+ * stated once in the paragraph and all in one unit; a proportion over 100 %; sub-items of a
+ * figure, 其中…, summing past it). Returns the number added. */
 size_t review_check(const struct report *r, const struct classify_paras *paras, const struct facts_model *m,
                     const struct facts *facts, struct review_deadline d, struct review_findings *out);
 
-/* The sentences of several reports (this year's, last year's, a neighbour's), to find the
- * sections one took from another. Reports are borrowed: they must outlive the set. Opaque. */
+/* The sentences of several reports (this year's, last year's, a neighbour's), cut and
+ * fingerprinted by align.h, to find the sections one took from another. Reports are borrowed:
+ * they must outlive the set. Opaque. */
 struct review_sentences;
 struct review_sentences *review_sentences_new(void);
 void review_sentences_free(struct review_sentences *s);
@@ -165,9 +168,12 @@ void review_sentences_free(struct review_sentences *s);
 int review_sentences_add(struct review_sentences *s, const struct report *r);
 
 /* Appends a finding for each section of report id whose text stands in another report of s:
- * most of its long sentences are found there word for word (the message names that report).
- * A repeated chapter is named once, not with each of its sections. Returns the number added.
- * Time is linear in the report's text. */
+ * most of its long sentences are found there, as align.h finds them: word for word, with only
+ * their figures changed (2022年办理30件 → 2023年办理45件), or reworded a little (a near match);
+ * the message names the report holding most of them. A repeated chapter is named once, not with
+ * each of its sections. Returns the number added. Time: the exact pass (fingerprints) against
+ * each other report of s, the near pass against the three that share most sentences with it;
+ * for a draft and a few reports beside it, not for a whole corpus. */
 size_t review_check_repeated(const struct review_sentences *s, int id, struct review_findings *out);
 
 /* Sorts findings by position, keeping the order of those at one place. */

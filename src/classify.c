@@ -689,6 +689,61 @@ static unsigned part_bit(int part)
 	return part >= CLASSIFY_MEASURES && part <= CLASSIFY_OTHER ? 1u << part : 0;
 }
 
+/* The principal leaders' duty for rule-of-law building, as reports state it done in a chapter of
+ * measures: by its name (第一责任人), or as its principal leaders, however named, doing what the
+ * duty has them do (区委、区政府主要负责人认真履行推进法治建设…; 局主要负责人…专题述法;
+ * 主要负责同志带头学习习近平法治思想). An act "B…C" follows the leader in the same sentence, C
+ * after B. */
+static const char *const duty_leaders[] = { "主要负责人", "主要负责同志", "主要领导", "一把手" };
+static const char *const duty_acts[] = {
+	"述法", "专题研究…法治", "主持…法治", "履行…法治", "带头…法治", "法治建设责任", "依法履职", "抓法治",
+};
+
+/* Whether the pieces of cue ("B…C"), each after the one before, follow s[i] in its sentence. */
+static int pieces_follow(const char *s, size_t n, size_t i, const char *cue)
+{
+	if (!*cue)
+		return 1;
+	const char *gap = strstr(cue, "…");
+	size_t len = gap ? (size_t)(gap - cue) : strlen(cue);
+	const char *rest = gap ? gap + strlen("…") : "";
+	while (i < n) {
+		size_t end = cue_match_at(s, n, i, cue, len);
+		if (end && pieces_follow(s, n, end, rest))
+			return 1;
+		if (sentence_end(cue_char(s, n, &i)))
+			break;
+	}
+	return 0;
+}
+
+/* Whether s[0..n) names a principal leader doing one of the duty's acts. */
+static int leader_acts(const char *s, size_t n)
+{
+	for (size_t l = 0; l < sizeof duty_leaders / sizeof duty_leaders[0]; l++) {
+		size_t len = strlen(duty_leaders[l]);
+		for (size_t from = 0, a; (a = cue_find_one(s, n, from, duty_leaders[l], len)) != (size_t)-1; from = a + 1) {
+			size_t end = cue_match_at(s, n, a, duty_leaders[l], len);
+			for (size_t k = 0; k < sizeof duty_acts / sizeof duty_acts[0]; k++)
+				if (pieces_follow(s, n, end, duty_acts[k]))
+					return 1;
+		}
+	}
+	return 0;
+}
+
+int classify_para_states_leader_duty(const struct report *r, const struct classify_paras *p, size_t k)
+{
+	if (k >= r->npara || k >= p->n)
+		return 0;
+	int part = p->part[k];
+	if (!(part == CLASSIFY_MEASURES || part == CLASSIFY_PREAMBLE || part == CLASSIFY_OTHER))
+		return 0;
+	const char *s = r->text + r->paras[k].start;
+	size_t n = r->paras[k].end - r->paras[k].start;
+	return has_cue(s, n, "第一责任人") || leader_acts(s, n);
+}
+
 void classify_parts_covered(const struct report *r, const struct classify_paras *p, unsigned *headed,
                             unsigned *unheaded)
 {
@@ -697,6 +752,9 @@ void classify_parts_covered(const struct report *r, const struct classify_paras 
 		h |= part_bit(r->sections[i].part);
 	for (size_t k = 0; p && k < p->n; k++)
 		u |= part_bit(p->part[k]);
+	for (size_t k = 0; p && !((h | u) & 1u << CLASSIFY_LEADER_DUTY) && k < p->n; k++)
+		if (classify_para_states_leader_duty(r, p, k))
+			u |= 1u << CLASSIFY_LEADER_DUTY;
 	*headed = h;
 	*unheaded = u & ~h;
 }

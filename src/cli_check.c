@@ -24,8 +24,10 @@ static const char usage_text[] =
 	"\n"
 	"Kinds: missing_part (a required part absent, or stated without a heading), numbering\n"
 	"(（一）（一）（三）, gaps, a level skipped), year and title (missing or contradictory), late\n"
-	"(published after the deadline), figures (受理 more than 收到, a rate over 100 %, sub-items\n"
-	"summing past their total), repeated (a section whose text stands in another FILE).\n"
+	"(published after the deadline), figures (受理 more than 收到 and the other counts within\n"
+	"another that metrics.tsv names, parts or sub-items summing past their total, a rate over\n"
+	"100 %), repeated (a section whose sentences stand in another FILE, also with other figures\n"
+	"or reworded a little).\n"
 	"Severity is error (the rule is not met, or the report contradicts itself) or warning.\n"
 	"Exit status: 0 no findings, 1 findings (or a file could not be read), 2 on a usage error.\n";
 

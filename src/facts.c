@@ -160,6 +160,8 @@ struct facts_model {
 	size_t nkind, kcap;
 	struct computed *c;        /* computed rates, in catalogue order */
 	size_t nc, ccap;
+	struct facts_bound *b;     /* parts within their whole (within, sum lines), in catalogue order */
+	size_t nb, bcap;
 };
 
 /* ---- numbers ---- */
@@ -280,6 +282,9 @@ void facts_model_free(struct facts_model *m)
 	for (size_t i = 0; i < m->nc; i++)
 		free(m->c[i].den);
 	free(m->c);
+	for (size_t i = 0; i < m->nb; i++)
+		free((int *)m->b[i].parts);   /* the model's own, lent out const */
+	free(m->b);
 	free(m->lex.ch);
 	free(m->lex.w);
 	for (size_t i = 0; m->subj_rules && i < m->nkind; i++)
@@ -591,6 +596,34 @@ static const char *load_computed(struct facts_model *m, const char *const *f, co
 	return NULL;
 }
 
+/* within PART WHOLE, or sum WHOLE PART|PART… */
+static const char *load_bound(struct facts_model *m, const char *const *f, const size_t *fl, size_t k, int sum)
+{
+	if (k != 3 || !fl[1] || !fl[2])
+		return sum ? "expected: sum WHOLE PART|PART[|PART…]" : "expected: within PART WHOLE";
+	size_t nparts = 1;
+	struct word *alt = sum ? split_bars(f[2], fl[2], &nparts) : NULL;
+	for (size_t i = 0; sum && i < nparts; i++)
+		if (!alt[i].n || nparts < 2) {
+			words_free(alt, nparts);
+			return "a sum needs two parts or more";
+		}
+	int *parts = xcalloc(nparts, sizeof *parts);
+	int whole = metric_find(m, f[sum ? 1 : 2], fl[sum ? 1 : 2]), known = whole >= 0;
+	for (size_t i = 0; i < nparts; i++) {
+		parts[i] = sum ? metric_find(m, alt[i].s, alt[i].n) : metric_find(m, f[1], fl[1]);
+		known &= parts[i] >= 0;
+	}
+	words_free(alt, sum ? nparts : 0);
+	if (!known) {   /* a misspelt id would add a metric no figure states */
+		free(parts);
+		return "a metric of a within or sum line not named before it";
+	}
+	m->b = xgrow(m->b, &m->bcap, m->nb + 1, sizeof *m->b);
+	m->b[m->nb++] = (struct facts_bound){ whole, parts, nparts, sum };
+	return NULL;
+}
+
 static const char *load_line(struct facts_model *m, const char *s, size_t n)
 {
 	const char *f[6] = { 0 };
@@ -602,6 +635,8 @@ static const char *load_line(struct facts_model *m, const char *s, size_t n)
 		return load_rule(m, f, fl, k);
 	if (fl[0] == 8 && memcmp(f[0], "computed", 8) == 0)
 		return load_computed(m, f, fl, k);
+	if ((fl[0] == 6 && memcmp(f[0], "within", 6) == 0) || (fl[0] == 3 && memcmp(f[0], "sum", 3) == 0))
+		return load_bound(m, f, fl, k, fl[0] == 3);
 	if (fl[0] == 6 && memcmp(f[0], "metric", 6) == 0) {
 		if (k != 3)
 			return "expected: metric ID LABEL";
@@ -1919,6 +1954,12 @@ void facts_unit_norm(const char *unit, char *dst, size_t size)
 			dst[len] = unit[i];
 	put(dst, size, &len, tail);
 	dst[len < size ? len : size - 1] = '\0';
+}
+
+size_t facts_bounds(const struct facts_model *m, const struct facts_bound **v)
+{
+	*v = m->b;
+	return m->nb;
 }
 
 int facts_metric_computed(const struct facts_model *m, int metric)

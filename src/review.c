@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "align.h"
 #include "buf.h"
-#include "checksum.h"
 #include "digest.h"
 #include "encoding.h"
 #include "facts.h"
@@ -299,11 +299,12 @@ void review_findings_sort(struct review_findings *f)
 
 /* ---- what a check finds ---- */
 
-/* The first paragraph given part, or the body's start. */
+/* The first paragraph given part (or stating the leader's duty, for that part), or the body's start. */
 static size_t first_para_of(const struct report *r, const struct classify_paras *paras, int part)
 {
 	for (size_t i = 0; paras && i < paras->n && i < r->npara; i++)
-		if (paras->part[i] == part)
+		if (paras->part[i] == part ||
+		    (part == CLASSIFY_LEADER_DUTY && classify_para_states_leader_duty(r, paras, i)))
 			return r->paras[i].start;
 	return r->body_start;
 }
@@ -617,51 +618,117 @@ static void check_late(const struct report *r, struct review_deadline d, struct 
 		    r->meta.published, r->meta.year + 1, d.month, d.day);
 }
 
-/* Counts within their whole: a figure of the first metric above the figure of the second stated
- * in the same paragraph contradicts it. */
-static const struct bound {
-	const char *part, *whole;
-} bounds[] = {
-	{ "rev_accepted", "rev_received" },  { "rev_not_accepted", "rev_received" },
-	{ "rev_corrected", "rev_concluded" }, { "rev_upheld", "rev_concluded" },
-	{ "rev_dismissed", "rev_concluded" }, { "lit_won", "lit_concluded" },
-	{ "lit_withdrawn", "lit_concluded" }, { "lit_after_review", "lit_cases" },
-};
-
 static int figured(const struct facts_fact *f)
 {
 	return !f->computed && f->num_end > f->num_start;
 }
 
-static int same_line(const struct report *r, size_t a, size_t b)
+/* The paragraph holding byte at, or -1 (paragraphs are in text order). */
+static long para_at(const struct report *r, size_t at)
 {
-	if (a > b) {
-		size_t t = a;
-		a = b, b = t;
+	size_t lo = 0, hi = r->npara;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (r->paras[mid].end <= at)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	return !memchr(r->text + a, '\n', b - a);
+	return lo < r->npara && r->paras[lo].start <= at ? (long)lo : -1;
 }
 
+static int same_para(const struct report *r, const struct facts_fact *a, const struct facts_fact *b)
+{
+	long p = para_at(r, a->num_start);
+	return p >= 0 && p == para_at(r, b->num_start);
+}
+
+/* A figure as written, for messages: its length, cut to some 13 characters. */
+static int figure_len(const struct report *r, const struct facts_fact *f)
+{
+	return quote_len(r->text + f->num_start, f->num_end - f->num_start, 40);
+}
+
+/* A within line: a figure of the part above a figure of its whole in the same paragraph and unit. */
+static void check_within(const struct report *r, const struct facts_model *m, const struct facts *facts,
+			 const struct facts_bound *b, struct review_findings *out)
+{
+	int part = b->parts[0], whole = b->whole;
+	for (size_t i = 0; i < facts->n; i++) {
+		const struct facts_fact *p = &facts->v[i];
+		for (size_t j = 0; p->metric == part && figured(p) && j < facts->n; j++) {
+			const struct facts_fact *w = &facts->v[j];
+			if (w->metric != whole || !figured(w) || p->value <= w->value ||
+			    strcmp(p->unit_norm, w->unit_norm) != 0 || !same_para(r, p, w))
+				continue;
+			add(out, REVIEW_FIGURES, REVIEW_ERROR, p->num_start, "%s %.*s is more than %s %.*s",
+			    facts_metric_label(m, part), figure_len(r, p), r->text + p->num_start,
+			    facts_metric_label(m, whole), figure_len(r, w), r->text + w->num_start);
+			break;
+		}
+	}
+}
+
+/* The one figure of metric stated in paragraph para, in *at; 0 when none, -1 when several (which
+ * one goes with the whole is then unknown). Figures shared by two metrics (维持和驳回…) count
+ * for the first. */
+static int stated_once(const struct report *r, const struct facts *facts, int metric, long para,
+		       const struct facts_fact **at)
+{
+	int n = 0;
+	for (size_t i = 0; i < facts->n; i++) {
+		const struct facts_fact *f = &facts->v[i];
+		if (f->metric != metric || !figured(f) || para_at(r, f->num_start) != para)
+			continue;
+		if (i > 0 && facts->v[i - 1].num_start == f->num_start && facts->v[i - 1].metric != metric)
+			continue;
+		*at = f, n++;
+	}
+	return n > 1 ? -1 : n;
+}
+
+/* A sum line: the parts stated with their whole, each once in its paragraph and in its unit,
+ * summing past it. A part alone above the whole is a within line's finding, not this one's. */
+static void check_sum(const struct report *r, const struct facts_model *m, const struct facts *facts,
+		      const struct facts_bound *b, struct review_findings *out)
+{
+	for (size_t i = 0; i < facts->n; i++) {
+		const struct facts_fact *w = &facts->v[i], *whole = NULL, *p = NULL;
+		long para = figured(w) && w->metric == b->whole ? para_at(r, w->num_start) : -1;
+		if (para < 0 || stated_once(r, facts, b->whole, para, &whole) != 1 || whole != w)
+			continue;
+		char items[200] = "";
+		size_t len = 0, n = 0;
+		double sum = 0;
+		int usable = 1;
+		for (size_t k = 0; usable && k < b->nparts; k++) {
+			int once = stated_once(r, facts, b->parts[k], para, &p);
+			if (once == 0)
+				continue;
+			usable = once == 1 && p->value <= w->value && strcmp(p->unit_norm, w->unit_norm) == 0;
+			sum += p->value, n++;
+			int wrote = snprintf(items + len, sizeof items - len, "%s%s %.*s", n > 1 ? " + " : "",
+					     facts_metric_name(m, p->metric), figure_len(r, p), r->text + p->num_start);
+			len = wrote > 0 && (size_t)wrote < sizeof items - len ? len + (size_t)wrote : len;
+		}
+		if (usable && n >= 2 && sum > w->value)
+			add(out, REVIEW_FIGURES, REVIEW_ERROR, w->num_start, "%s %.*s is less than the sum of its parts "
+			    "stated with it: %s = %g", facts_metric_label(m, b->whole), figure_len(r, w), r->text + w->num_start,
+			    items, sum);
+	}
+}
+
+/* The catalogue's bounds (within and sum lines) on the figures of one report. */
 static void check_bounds(const struct report *r, const struct facts_model *m, const struct facts *facts,
 			 struct review_findings *out)
 {
-	for (size_t k = 0; k < COUNT(bounds); k++) {
-		int part = facts_metric_id(m, bounds[k].part), whole = facts_metric_id(m, bounds[k].whole);
-		for (size_t i = 0; part >= 0 && whole >= 0 && i < facts->n; i++) {
-			const struct facts_fact *p = &facts->v[i];
-			for (size_t j = 0; p->metric == part && figured(p) && j < facts->n; j++) {
-				const struct facts_fact *w = &facts->v[j];
-				if (w->metric != whole || !figured(w) || p->value <= w->value ||
-				    strcmp(p->unit_norm, w->unit_norm) != 0 || !same_line(r, p->num_start, w->num_start))
-					continue;
-				add(out, REVIEW_FIGURES, REVIEW_ERROR, p->num_start, "%s %.*s is more than %s %.*s",
-				    facts_metric_label(m, part), quote_len(r->text + p->num_start, p->num_end - p->num_start, 40),
-				    r->text + p->num_start, facts_metric_label(m, whole),
-				    quote_len(r->text + w->num_start, w->num_end - w->num_start, 40), r->text + w->num_start);
-				break;
-			}
-		}
-	}
+	const struct facts_bound *v;
+	size_t n = facts_bounds(m, &v);
+	for (size_t k = 0; k < n; k++)
+		if (v[k].summed)
+			check_sum(r, m, facts, &v[k], out);
+		else
+			check_within(r, m, facts, &v[k], out);
 }
 
 /* A proportion (a rate, coverage or share in %) stated above 100 %. Changes (同比…) may be larger. */
@@ -805,168 +872,159 @@ size_t review_check(const struct report *r, const struct classify_paras *paras, 
 
 /* ---- sections repeated from another report ---- */
 
-/* Sentences shorter than this (in bytes, blanks left out) are formulas any report may share
- * (全面贯彻落实…精神), not text taken from another. */
-#define REPEAT_MIN_SENTENCE 45
-/* A section is repeated when this share (in %) of its sentences' bytes stand in the other report. */
+/* Sentences shorter than this (characters of align.h's normal form: letters and digits) are
+ * formulas any report may share (全面贯彻落实…精神), not text taken from another. */
+#define REPEAT_MIN_CHARS 15
+/* A section is repeated when this share (in %) of its long sentences' characters stand in the
+ * other report: word for word, with other figures, or reworded a little (align.h). */
 #define REPEAT_SHARE 60
+/* ... and at least this many of them, or one long sentence the same, figures and all: one
+ * sentence of figures in the words every report uses (评查案卷150卷，合格率97.3%) with other
+ * figures, or reworded, is an update, not a copied section. */
+#define REPEAT_SENTENCES 2
+/* Near matches (align.h) are looked for in this many other reports, those sharing most. */
+#define REPEAT_NEAR_OTHERS 3
 
-static int sentence_end(uint32_t c)
-{
-	return c == 0x3002 || c == 0xff1b || c == ';' || c == 0xff01 || c == 0xff1f || c == '\n';   /* 。；;！？ */
-}
-
-/* Reads the sentence at *i (up to its end mark or `end`): its hash, blanks left out, and its length
- * in the bytes hashed. */
-static uint64_t next_sentence(const char *s, size_t *i, size_t end, size_t *len)
-{
-	uint64_t h = CHECKSUM_FNV_OFFSET;
-	*len = 0;
-	while (*i < end) {
-		size_t at = *i;
-		uint32_t c = encoding_next(s, end, i);
-		if (sentence_end(c))
-			break;
-		if (parse_is_blank(c) || c == '\r' || c == '\t')
-			continue;
-		h = checksum_fnv(h, s + at, *i - at);
-		*len += *i - at;
-	}
-	return h;
-}
-
-/* The long sentences of the reports added, by hash (open addressing; hash 0 marks a free slot):
- * each with the first two reports that hold it, so that a report finds it in another. */
+/* The sentences of the reports added, cut and fingerprinted by align.h. */
 struct review_sentences {
-	struct sentence_slot {
-		uint64_t hash;
-		int owner[2];          /* report ids; owner[1] -1 while one report holds it */
-	} *v;
-	size_t mask, n;
 	const struct report **reports;   /* by id, borrowed */
-	size_t nreports, rcap;
+	struct align_text *texts;        /* by id: the sentences of the report's body */
+	size_t n, cap, tcap;
 };
 
 struct review_sentences *review_sentences_new(void)
 {
-	struct review_sentences *s = xcalloc(1, sizeof *s);
-	s->mask = 63;
-	s->v = xcalloc(s->mask + 1, sizeof *s->v);
-	return s;
+	return xcalloc(1, sizeof(struct review_sentences));
 }
 
 void review_sentences_free(struct review_sentences *s)
 {
 	if (!s)
 		return;
-	free(s->v);
+	for (size_t i = 0; i < s->n; i++)
+		align_text_fini(&s->texts[i]);
+	free(s->texts);
 	free(s->reports);
 	free(s);
 }
 
-static struct sentence_slot *slot_of(const struct review_sentences *s, uint64_t h)
-{
-	size_t k = h & s->mask;
-	while (s->v[k].hash && s->v[k].hash != h)
-		k = (k + 1) & s->mask;
-	return &s->v[k];
-}
-
-static void grow(struct review_sentences *s)
-{
-	struct sentence_slot *old = s->v;
-	size_t n = s->mask + 1;
-	s->mask = n * 2 - 1;
-	s->v = xcalloc(n * 2, sizeof *s->v);
-	for (size_t i = 0; i < n; i++)
-		if (old[i].hash)
-			*slot_of(s, old[i].hash) = old[i];
-	free(old);
-}
-
-static void sentence_add(struct review_sentences *s, uint64_t h, int id)
-{
-	if ((s->n + 1) * 2 > s->mask + 1)   /* at most half full */
-		grow(s);
-	struct sentence_slot *sl = slot_of(s, h ? h : 1);
-	if (!sl->hash) {
-		*sl = (struct sentence_slot){ h ? h : 1, { id, -1 } };
-		s->n++;
-	} else if (sl->owner[0] != id && sl->owner[1] < 0) {
-		sl->owner[1] = id;
-	}
-}
-
 int review_sentences_add(struct review_sentences *s, const struct report *r)
 {
-	int id = (int)s->nreports;
-	s->reports = xgrow(s->reports, &s->rcap, s->nreports + 1, sizeof *s->reports);
-	s->reports[s->nreports++] = r;
-	size_t len;
-	for (size_t i = r->body_start; i < r->body_end;) {
-		uint64_t h = next_sentence(r->text, &i, r->body_end, &len);
-		if (len >= REPEAT_MIN_SENTENCE)
-			sentence_add(s, h, id);
-	}
-	return id;
+	s->reports = xgrow(s->reports, &s->cap, s->n + 1, sizeof *s->reports);
+	s->texts = xgrow(s->texts, &s->tcap, s->n + 1, sizeof *s->texts);
+	s->reports[s->n] = r;
+	memset(&s->texts[s->n], 0, sizeof *s->texts);
+	align_text_add(&s->texts[s->n], r->text + r->body_start, r->body_end - r->body_start, r->body_start);
+	return (int)s->n++;
 }
 
-/* Another report than id holding the sentence of hash h, or -1. */
-static int other_owner(const struct review_sentences *s, uint64_t h, int id)
+/* The sentences of t in sec's text below its heading (a heading alone, 二、存在的不足, is no copied
+ * text): [*from, return). Sentences are in text order. */
+static size_t section_sentences(const struct align_text *t, const struct section *sec, size_t *from)
 {
-	const struct sentence_slot *sl = slot_of(s, h ? h : 1);
-	if (!sl->hash)
-		return -1;
-	return sl->owner[0] != id ? sl->owner[0] : sl->owner[1];
+	size_t i = 0, hi = t->n;
+	while (i < hi) {   /* the first sentence starting at or after the heading's end */
+		size_t mid = i + (hi - i) / 2;
+		if (t->v[mid].start < sec->head_end)
+			i = mid + 1;
+		else
+			hi = mid;
+	}
+	*from = i;
+	while (i < t->n && t->v[i].end <= sec->end)
+		i++;
+	return i;
 }
 
-/* Of the long sentences of section sec: their bytes in *total, and the report other than id
- * holding most of them, with those bytes in *found (-1 and 0 when none). */
-static int section_source(const struct report *r, const struct section *sec, const struct review_sentences *s,
-			  int id, size_t *total, size_t *found)
+/* Per section of report id: the characters of its long sentences, and the other report holding
+ * most of them (best, -1 when none) with those characters (found) and how many (sentences). */
+struct section_tally {
+	size_t total, found, sentences;
+	size_t same;             /* of found: the characters of sentences the same, figures and all */
+	int best;
+};
+
+/* The characters of t's long sentences among the matches of res. */
+static size_t long_matched(const struct align_text *t, const struct align_result *res)
 {
-	enum { TALLY = 8 };
-	int who[TALLY];
-	size_t bytes[TALLY], nt = 0, len;
-	*total = 0;
-	for (size_t i = sec->head_end; i < sec->end;) {   /* a heading alone (二、存在的不足) is no copied text */
-		uint64_t h = next_sentence(r->text, &i, sec->end, &len);
-		if (len < REPEAT_MIN_SENTENCE)
-			continue;
-		*total += len;
-		int o = other_owner(s, h, id);
-		size_t k = 0;
-		while (k < nt && who[k] != o)
-			k++;
-		if (o < 0 || (k == nt && nt == TALLY))
-			continue;
-		if (k == nt)
-			who[nt] = o, bytes[nt++] = 0;
-		bytes[k] += len;
+	size_t n = 0;
+	for (size_t k = 0; k < res->n; k++)
+		n += t->v[res->v[k].sentence].len >= REPEAT_MIN_CHARS ? t->v[res->v[k].sentence].len : 0;
+	return n;
+}
+
+/* Counts the sentences of res for each section of r, keeping the other report o in v where it
+ * holds more of a section than the one kept. */
+static void tally_result(const struct report *r, const struct align_text *t, const struct align_result *res,
+			 int o, unsigned char *hit, struct section_tally *v)
+{
+	memset(hit, 0, t->n);
+	for (size_t k = 0; k < res->n; k++)
+		hit[res->v[k].sentence] = res->v[k].kind == ALIGN_SAME ? 2 : 1;
+	for (size_t i = 0; i < r->nsections; i++) {
+		size_t from, to = section_sentences(t, &r->sections[i], &from), found = 0, n = 0, same = 0;
+		for (size_t k = from; k < to; k++)
+			if (hit[k] && t->v[k].len >= REPEAT_MIN_CHARS)
+				found += t->v[k].len, n++, same += hit[k] == 2 ? t->v[k].len : 0;
+		if (found > v[i].found)
+			v[i].found = found, v[i].sentences = n, v[i].same = same, v[i].best = o;
 	}
-	int best = -1;
-	*found = 0;
-	for (size_t k = 0; k < nt; k++)
-		if (bytes[k] > *found)
-			best = who[k], *found = bytes[k];
-	return best;
+}
+
+/* Report id against every other of s: the exact pass (fingerprints) against all, the near pass
+ * against the REPEAT_NEAR_OTHERS that share most long sentences exactly with it (a section
+ * reworded from a report keeps some of its sentences; the near pass is the costly one). */
+static void tally_sections(const struct review_sentences *s, int id, struct section_tally *v)
+{
+	const struct report *r = s->reports[id];
+	const struct align_text *t = &s->texts[id];
+	unsigned char *hit = xcalloc(t->n ? t->n : 1, 1);
+	struct align_result res = { 0 };
+	size_t near_score[REPEAT_NEAR_OTHERS] = { 0 };
+	int near[REPEAT_NEAR_OTHERS];
+	for (size_t i = 0; i < r->nsections; i++) {
+		size_t from, to = section_sentences(t, &r->sections[i], &from);
+		v[i] = (struct section_tally){ 0, 0, 0, 0, -1 };
+		for (size_t k = from; k < to; k++)
+			v[i].total += t->v[k].len >= REPEAT_MIN_CHARS ? t->v[k].len : 0;
+	}
+	for (size_t o = 0; o < s->n; o++) {
+		if ((int)o == id)
+			continue;
+		align_fingerprints(t->v, t->n, s->texts[o].v, s->texts[o].n, &res);
+		tally_result(r, t, &res, (int)o, hit, v);
+		size_t score = long_matched(t, &res), k = REPEAT_NEAR_OTHERS;
+		for (; k > 0 && score > near_score[k - 1]; k--)   /* kept in descending order */
+			if (k < REPEAT_NEAR_OTHERS)
+				near_score[k] = near_score[k - 1], near[k] = near[k - 1];
+		if (k < REPEAT_NEAR_OTHERS)
+			near_score[k] = score, near[k] = (int)o;
+	}
+	for (size_t k = 0; k < REPEAT_NEAR_OTHERS && near_score[k]; k++) {
+		align_texts(t, &s->texts[near[k]], &res);
+		tally_result(r, t, &res, near[k], hit, v);
+	}
+	align_result_fini(&res);
+	free(hit);
 }
 
 size_t review_check_repeated(const struct review_sentences *s, int id, struct review_findings *out)
 {
 	const struct report *r = s->reports[id];
 	size_t before = out->n, skip_to = 0;
+	struct section_tally *v = xcalloc(r->nsections ? r->nsections : 1, sizeof *v);
+	tally_sections(s, id, v);
 	for (size_t i = 0; i < r->nsections; i++) {
 		const struct section *sec = &r->sections[i];
-		size_t total, found;
 		if (sec->start < skip_to)
 			continue;   /* inside a section named already */
-		int o = section_source(r, sec, s, id, &total, &found);
-		if (o < 0 || found * 100 < total * REPEAT_SHARE || found < 2 * REPEAT_MIN_SENTENCE)
+		if (v[i].best < 0 || v[i].found * 100 < v[i].total * REPEAT_SHARE ||
+		    (v[i].sentences < REPEAT_SENTENCES && v[i].same < 2 * REPEAT_MIN_CHARS))
 			continue;
 		add(out, REVIEW_REPEATED, REVIEW_WARNING, sec->head_start, "section %.*s: %zu%% of its text stands in %s",
-		    head_len(r, sec), r->text + sec->head_start, found * 100 / total, s->reports[o]->path);
+		    head_len(r, sec), r->text + sec->head_start, v[i].found * 100 / v[i].total, s->reports[v[i].best]->path);
 		skip_to = sec->end;
 	}
+	free(v);
 	return out->n - before;
 }

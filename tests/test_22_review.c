@@ -380,6 +380,63 @@ static void test_numbering_forms(void **state)
 	}
 }
 
+/* The leader's duty is covered without a heading of its own when a paragraph of measures states
+ * it in its standard phrases; a mention among problems or plans does not cover it. */
+static void test_leader_duty_unheaded(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *measures, *problems, *plans;
+		int want;   /* enum review_part_state */
+	} rows[] = {
+		{ "区委、区政府主要负责人认真履行推进法治建设第一责任人职责，做到重要工作亲自部署、重大问题亲自过问。", "", "",
+		  REVIEW_PART_UNHEADED },
+		{ "局主要负责人在区委全面依法治区委员会会议上专题述法，对本局履行法治建设职责情况作出说明。", "", "",
+		  REVIEW_PART_UNHEADED },
+		{ "区政府主要负责人主持召开法治政府建设专题会议4次，研究解决重大问题。", "", "", REVIEW_PART_UNHEADED },
+		{ "坚持把法治政府建设摆在全局工作的重要位置，党政主要领导严格履行法治政府建设第一责任人职责。", "", "",
+		  REVIEW_PART_UNHEADED },
+		{ "管委会党组认真履行法治建设主体责任，主要负责同志带头学习习近平法治思想。", "", "", REVIEW_PART_UNHEADED },
+		{ "成立法治政府建设领导小组，各处室主要负责人为成员，统筹推进各项工作。", "", "", REVIEW_PART_MISSING },
+		{ "主要负责人带头出庭应诉2次，行政机关负责人出庭应诉率达100%。", "", "", REVIEW_PART_MISSING },
+		{ "成立法治政府建设领导小组，统筹推进各项工作。", "少数部门主要负责人履行第一责任人职责仍有差距。", "",
+		  REVIEW_PART_MISSING },
+		{ "成立法治政府建设领导小组，统筹推进各项工作。", "",
+		  "（一）全面落实党政主要负责人履行推进法治建设第一责任人职责。", REVIEW_PART_MISSING },
+	};
+	char text[2048];
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		snprintf(text, sizeof text, "%s一、主要举措和成效\n（一）加强组织领导。%s\n（二）深化放管服改革。全年取消行政许可事项12项。\n"
+			 "二、存在的问题\n一是基层执法力量薄弱。%s\n三、2022年工作安排\n%s\n（二）深化行政执法体制改革。\n",
+			 frame_head, rows[i].measures, rows[i].problems, rows[i].plans);
+		struct read rd;
+		read_text(&rd, text);
+		struct review_row row;
+		review_row_fill(&row, rd.r, &rd.paras, rd.facts.n, REVIEW_DEADLINE_DEFAULT);
+		int got = review_row_part(&row, CLASSIFY_LEADER_DUTY);
+		if (got != rows[i].want)
+			print_error("row %zu: leader_duty %d\n", i, got);
+		assert_int_equal(got, rows[i].want);
+		size_t errors = 0, warnings = 0;   /* missing an error, unheaded a warning */
+		for (size_t k = 0; k < rd.found.n; k++)
+			if (rd.found.v[k].kind == REVIEW_MISSING_PART && strstr(rd.found.v[k].message, "leader_duty"))
+				rd.found.v[k].severity == REVIEW_ERROR ? errors++ : warnings++;
+		assert_int_equal(errors, rows[i].want == REVIEW_PART_MISSING);
+		assert_int_equal(warnings, rows[i].want == REVIEW_PART_UNHEADED);
+		read_fini(&rd);
+	}
+	/* a flat page whose first point names the duty and runs on into its text */
+	static const char flat[] = "某某局2022年法治政府建设工作报告\n"
+		"一、工作开展情况（一）党政主要负责人履行推进法治建设第一责任人职责一是加强组织领导，成立法治建设工作领导小组。"
+		"（二）推进依法行政。全年审查合同20份。二、存在的问题基层执法力量薄弱。三、2023年工作打算持续推进依法行政。\n";
+	struct read rd;
+	read_text(&rd, flat);
+	struct review_row row;
+	review_row_fill(&row, rd.r, &rd.paras, rd.facts.n, REVIEW_DEADLINE_DEFAULT);
+	assert_int_not_equal(review_row_part(&row, CLASSIFY_LEADER_DUTY), REVIEW_PART_MISSING);
+	read_fini(&rd);
+}
+
 /* ---- year, title, late ---- */
 
 static void test_year_and_title(void **state)
@@ -455,6 +512,18 @@ static void test_figures(void **state)
 		{ "行政机关负责人出庭应诉率达120%。", 1 },
 		{ "行政机关负责人出庭应诉率达100%。", 0 },
 		{ "行政机关负责人出庭应诉率同比提高142%。", 0 },   /* a change, not a proportion */
+		/* a part above its whole counts within one paragraph, not across paragraphs */
+		{ "全年共收到行政复议申请50件。\n受理60件。", 0 },
+		{ "全年审结行政复议案件20件，调解、和解等终止25件。", 1 },
+		/* parts apart from each other summing past their whole (sum lines), each stated once */
+		{ "全年审结行政复议案件20件，维持12件，驳回复议申请3件，撤销或责令4件，调解、和解等终止3件。", 1 },
+		{ "全年审结行政复议案件22件，维持12件，驳回复议申请3件，撤销或责令4件，调解、和解等终止3件。", 0 },
+		{ "全年审结行政复议案件20件，维持12件，驳回复议申请3件，撤销或责令4件，调解、和解等终止3宗。", 1 },   /* 宗 is 件 */
+		{ "全年审结行政复议案件20件，维持12万件，驳回复议申请3件，撤销或责令6件。", 0 },   /* other units */
+		{ "全年审结行政复议案件20件，维持12件，驳回复议申请3件，撤销或责令6件。2021年审结行政复议案件15件。", 0 },   /* two wholes */
+		{ "全年审结行政复议案件20件，维持12件。\n驳回复议申请3件，撤销或责令6件。", 0 },   /* two paragraphs */
+		{ "行政诉讼审结30件，驳回诉讼请求20件，撤诉8件，败诉5件。", 1 },
+		{ "全年共收到行政复议申请50件，受理45件，不予受理8件。", 1 },
 	};
 	char body[512];
 	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
@@ -465,6 +534,64 @@ static void test_figures(void **state)
 			print_error("row %zu: %zu figures findings\n", i, n);
 		assert_int_equal(n != 0, rows[i].contradicts);
 	}
+}
+
+/* The part-within-whole lines come from the catalogue: one that names none finds nothing, and
+ * a catalogue (FAZHI_METRICS) may add its own. */
+static void test_bounds_from_the_catalogue(void **state)
+{
+	(void)state;
+	static const char base[] = "metric\tx_all\t全部件数\nmetric\tx_a\t甲类件数\nmetric\tx_b\t乙类件数\n"
+				   "x_all\t共有{N:件}\nx_a\t甲类{N:件}\nx_b\t乙类{N:件}\n";
+	static const struct {
+		const char *extra, *text;
+		int contradicts;
+	} rows[] = {
+		{ "", "共有10件，甲类12件。", 0 },
+		{ "within\tx_a\tx_all\n", "共有10件，甲类12件。", 1 },
+		{ "within\tx_a\tx_all\n", "共有10件，甲类8件。", 0 },
+		{ "sum\tx_all\tx_a|x_b\n", "共有10件，甲类6件，乙类5件。", 1 },
+		{ "sum\tx_all\tx_a|x_b\n", "共有10件，甲类6件，乙类4件。", 0 },
+		{ "within\tx_b\tx_all\n", "共有10件，甲类6件，乙类5件。", 0 },
+	};
+	char text[512], cat[512];
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		snprintf(cat, sizeof cat, "%s%s", base, rows[i].extra);
+		char *cause = NULL;
+		struct facts_model *m = facts_model_new(cat, strlen(cat), &cause);
+		assert_non_null(m);
+		snprintf(text, sizeof text, "%s一、主要举措\n%s\n", frame_head, rows[i].text);
+		struct report *r = parse_report(xstrdup(text), strlen(text), "written.txt");
+		struct facts facts = { 0 };
+		struct review_findings found = { 0 };
+		facts_extract(m, r, &facts);
+		review_check(r, NULL, m, &facts, REVIEW_DEADLINE_DEFAULT, &found);
+		size_t n = 0;
+		for (size_t k = 0; k < found.n; k++)
+			n += found.v[k].kind == REVIEW_FIGURES;
+		if ((n != 0) != rows[i].contradicts)
+			print_error("row %zu: %zu figures findings\n", i, n);
+		assert_int_equal(n != 0, rows[i].contradicts);
+		review_findings_fini(&found);
+		facts_fini(&facts);
+		report_free(r);
+		facts_model_free(m);
+	}
+	static const char *const bad[] = { "within\tx_a\n", "within\tx_a\tx_all\tx_b\n", "sum\tx_all\tx_a\n",
+					   "sum\tx_all\tx_a||x_b\n", "within\tx_c\tx_all\n", "sum\tx_all\tx_a|x_bb\n" };
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		snprintf(cat, sizeof cat, "%s%s", base, bad[i]);
+		char *cause = NULL;
+		assert_null(facts_model_new(cat, strlen(cat), &cause));
+		assert_non_null(strstr(cause, "line 7"));
+		free(cause);
+	}
+	const struct facts_bound *v;   /* the shipped catalogue states 受理 within 收到 */
+	size_t n = facts_bounds(fmodel(), &v), found = 0;
+	for (size_t k = 0; k < n; k++)
+		found += !v[k].summed && v[k].nparts == 1 && v[k].whole == facts_metric_id(fmodel(), "rev_received") &&
+			 v[k].parts[0] == facts_metric_id(fmodel(), "rev_accepted");
+	assert_int_equal(found, 1);
 }
 
 /* ---- repeated sections ---- */
@@ -524,6 +651,73 @@ static void test_repeated(void **state)
 	buf_fini(&b);
 }
 
+/* Findings of report 0 against report 1, each made of a frame and one chapter of text. */
+static size_t repeated_between(const char *now, const char *before)
+{
+	struct buf a = { 0 }, b = { 0 };
+	buf_adds(&a, "关于2022年法治政府建设情况的报告\n一、主要举措\n（一）规范行政执法。");
+	buf_adds(&a, now);
+	buf_adds(&b, "关于2021年法治政府建设情况的报告\n一、主要举措\n（一）规范行政执法。");
+	buf_adds(&b, before);
+	struct report *ra = parse_report(xstrdup(a.data), a.len, "2022.txt");
+	struct report *rb = parse_report(xstrdup(b.data), b.len, "2021.txt");
+	struct review_sentences *two = review_sentences_new();
+	review_sentences_add(two, ra);
+	review_sentences_add(two, rb);
+	struct review_findings f = { 0 };
+	size_t n = review_check_repeated(two, 0, &f);
+	for (size_t k = 0; k < f.n; k++)
+		assert_non_null(strstr(f.v[k].message, "2021.txt"));
+	review_findings_fini(&f);
+	review_sentences_free(two);
+	report_free(ra);
+	report_free(rb);
+	buf_fini(&a);
+	buf_fini(&b);
+	return n;
+}
+
+/* A section counts as repeated when its sentences stand in the other report with only their
+ * figures changed, or reworded a little; not when it says other things. */
+static void test_repeated_forms(void **state)
+{
+	(void)state;
+	static const char last[] =
+		"全年开展行政执法案卷评查3次，评查案卷120卷，发现问题15个并全部督促整改到位。"
+		"组织全县1200名执法人员参加公共法律知识培训和考试，考试合格率达到98.5%。"
+		"严格落实行政执法责任制，健全行政执法人员资格管理制度，清理执法证件35个。\n";
+	static const struct {
+		const char *now;
+		size_t findings;
+	} rows[] = {
+		{ last, 1 },   /* word for word */
+		/* the figures updated */
+		{ "全年开展行政执法案卷评查4次，评查案卷156卷，发现问题21个并全部督促整改到位。"
+		  "组织全县1350名执法人员参加公共法律知识培训和考试，考试合格率达到99.1%。"
+		  "严格落实行政执法责任制，健全行政执法人员资格管理制度，清理执法证件42个。\n", 1 },
+		/* reworded a little: a word changed or dropped in each sentence */
+		{ "全年开展行政执法案卷评查3次，共评查案卷120卷，发现问题15个并全部督促整改到位。"
+		  "组织全县1200名执法人员参加公共法律知识培训和考试，考试合格率达到了98.5%。"
+		  "严格落实行政执法责任制，健全执法人员资格管理制度，清理执法证件35个。\n", 1 },
+		/* other things said */
+		{ "推行行政执法公示制度，执法主体、依据、程序和结果全部在政府网站公开。"
+		  "建成全县统一的行政执法信息平台，实现执法全过程音像记录可回溯管理。"
+		  "开展包容审慎监管，对首次轻微违法行为依法不予处罚的事项清单动态调整。\n", 0 },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		size_t n = repeated_between(rows[i].now, last);
+		if (n != rows[i].findings)
+			print_error("row %zu: %zu repeated findings\n", i, n);
+		assert_int_equal(n, rows[i].findings);
+	}
+	/* a section of one sentence: copied figures and all it is repeated; with other figures it
+	 * is the update of a statistic every report gives */
+	static const char one[] = "全年开展行政执法案卷评查3次，评查案卷120卷，发现问题15个并全部督促整改到位，案卷合格率达到98.5%。\n";
+	assert_int_equal(repeated_between(one, one), 1);
+	assert_int_equal(repeated_between("全年开展行政执法案卷评查4次，评查案卷156卷，发现问题21个并全部督促整改到位，"
+					  "案卷合格率达到99.1%。\n", one), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -531,10 +725,13 @@ int main(void)
 		cmocka_unit_test(test_rows_of_the_samples),
 		cmocka_unit_test(test_rows_from_digests),
 		cmocka_unit_test(test_deleting_a_part),
+		cmocka_unit_test(test_leader_duty_unheaded),
 		cmocka_unit_test(test_numbering_forms),
 		cmocka_unit_test(test_year_and_title),
 		cmocka_unit_test(test_figures),
+		cmocka_unit_test(test_bounds_from_the_catalogue),
 		cmocka_unit_test(test_repeated),
+		cmocka_unit_test(test_repeated_forms),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
 	facts_default_free();

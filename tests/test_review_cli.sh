@@ -105,6 +105,40 @@ sed -e 's/2022/2021/g' -e 's/2023-03-20/2022-03-18/' -e 's/2023年/2022年/' "$T
 "$FAZHI" check "$T/clean.txt" "$T/last.txt" >"$T/rep"
 t "check: sections standing in the other report given are repeated, naming it" \
 	sh -c 'grep -q "clean.txt:[0-9]*: repeated: .*last.txt" "$1"' - "$T/rep"
+# Last year's chapter with only its figures updated is repeated too; a report of other words is not.
+sed -e 's/12项/15项/' -e 's/4次/6次/' "$T/last.txt" >"$T/last2.txt"
+"$FAZHI" check "$T/clean.txt" "$T/last2.txt" >"$T/rep2"
+t "check: a section whose sentences stand with other figures in the other report is repeated" \
+	sh -c 'grep -q "clean.txt:4: repeated: .*last2.txt" "$1"' - "$T/rep2"
+# The leader's duty stated in a paragraph of measures, its chapter gone: covered, without a heading.
+sed -e '/^三、党政/,/^县政府主要负责人/d' -e 's/^四、/三、/' \
+	-e 's/^（一）深化行政审批制度改革。/（一）深化行政审批制度改革。县政府主要负责人认真履行推进法治建设第一责任人职责。/' \
+	"$T/clean.txt" >"$T/duty.txt"
+"$FAZHI" check "$T/duty.txt" >"$T/duty.out"
+t "check: the leader's duty stated among measures is a warning that it has no heading, not a missing part" \
+	sh -c '[ "$(grep -c ": missing_part: " "$1")" -eq 1 ] && grep -q "duty.txt:5: missing_part: .*(leader_duty) has no heading" "$1"' - "$T/duty.out"
+"$FAZHI" check --json "$T/duty.txt" >"$T/duty.json"
+t "check --json: the leader's duty stated among measures counts as covered" grep -q '"leader_duty":true' "$T/duty.json"
+"$FAZHI" table --csv "$T/duty.txt" >"$T/duty.csv"
+t "table: the leader's duty stated among measures is unheaded" grep -q ',headed,headed,unheaded,headed,' "$T/duty.csv"
+sed -e '/^三、党政/,/^县政府主要负责人/d' -e 's/^四、/三、/' \
+	-e 's/^一是部分领导干部/一是少数部门主要负责人履行第一责任人职责不到位，部分领导干部/' "$T/clean.txt" >"$T/duty2.txt"
+"$FAZHI" check "$T/duty2.txt" >"$T/duty2.out"
+t "check: the leader's duty named only among problems is missing" grep -q "duty2.txt:[0-9]*: missing_part: no part on .*(leader_duty)" "$T/duty2.out"
+# Parts apart from each other summing past their whole; a catalogue of one's own adds such lines.
+cat >"$T/sum.txt" <<'EOF2'
+某某县人民政府关于2022年度法治政府建设情况的报告
+一、主要举措
+全年审结行政复议案件20件，维持12件，驳回复议申请3件，撤销或责令4件，调解、和解等终止3件。
+全年开展执法检查10次，甲类检查6次，乙类检查5次。
+EOF2
+"$FAZHI" check "$T/sum.txt" >"$T/sum.out"
+t "check: 维持 + 驳回 + 纠错 + 终止 past 审结 in one paragraph is a figures finding, on its line" \
+	sh -c '[ "$(grep -c ": figures: " "$1")" -eq 1 ] && grep -q "sum.txt:3: figures: .*rev_upheld 12件" "$1"' - "$T/sum.out"
+{ cat assets/metrics.tsv; printf 'metric\tx_checks\t执法检查次数\nmetric\tx_special\t专项检查次数\nmetric\tx_joint\t联合检查次数\n'
+  printf 'x_checks\t开展执法检查{N:次}\nx_special\t甲类检查{N:次}\nx_joint\t乙类检查{N:次}\nsum\tx_checks\tx_special|x_joint\n'; } >"$T/metrics.tsv"
+FAZHI_METRICS="$T/metrics.tsv" "$FAZHI" check "$T/sum.txt" >"$T/sum2.out"
+t "check: a sum line of FAZHI_METRICS adds its own check" grep -q "sum.txt:4: figures: 执法检查次数 10次" "$T/sum2.out"
 "$FAZHI" check >/dev/null 2>"$T/none.err"
 t "check with no FILE is a usage error" sh -c '[ "$1" -eq 2 ] && grep -q "^fazhi: check: no FILE given" "$2"' - $? "$T/none.err"
 "$FAZHI" check "$T/missing.txt" "$T/clean.txt" >"$T/cm" 2>"$T/cm.err"
