@@ -107,6 +107,11 @@ void trend_build(struct trend *t, struct report **reports, size_t n, const struc
 		 const struct facts_model *fm, const char *only_region);
 void trend_fini(struct trend *t);
 
+/* What was dropped: the sentences of the year before's part (rp->from) that stand in this year's
+ * (align_texts from last year's part to this year's), so that the others are those dropped.
+ * out as align_texts', its sentences indices into trend_part(g, rp->from, rp->part). */
+void trend_kept(const struct trend_region *g, const struct trend_repeat *rp, struct align_result *out);
+
 /* The sentences of a part of report k (an index into g->reports); ranges point into its text. */
 const struct align_text *trend_part(const struct trend_region *g, size_t k, int part);
 

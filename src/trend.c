@@ -36,6 +36,11 @@ const struct align_text *trend_part(const struct trend_region *g, size_t k, int 
 	return &g->parts[k * TREND_NPARTS + (size_t)part];
 }
 
+void trend_kept(const struct trend_region *g, const struct trend_repeat *rp, struct align_result *out)
+{
+	align_texts(trend_part(g, rp->from, rp->part), trend_part(g, rp->report, rp->part), out);
+}
+
 /* Sorting the entries: by region, then year, then the order given. */
 struct order {
 	const struct trend_entry *e;

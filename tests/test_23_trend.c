@@ -121,6 +121,29 @@ static void test_rewritten_part_not_found(void **state)
 	fixture_fini(&f);
 }
 
+/* What was dropped: last year's sentences that stand nowhere in this year's part. The copied
+ * problems keep every sentence of 2021; the rewritten plans keep few of them. */
+static void test_kept_and_dropped(void **state)
+{
+	(void)state;
+	const char *const paths[] = { Y2021, Y2022 };
+	struct fixture f;
+	build(&f, paths, 2, NULL);
+	const struct trend_region *g = &f.t.regions[0];
+	struct align_result kept = { 0 };
+	trend_kept(g, repeat_of(g, CLASSIFY_PROBLEMS), &kept);
+	assert_int_equal(kept.n, trend_part(g, 0, CLASSIFY_PROBLEMS)->n);   /* nothing dropped */
+	assert_true(align_share(&kept) == 1.0);
+	trend_kept(g, repeat_of(g, CLASSIFY_PLANS), &kept);
+	const struct align_text *before = trend_part(g, 0, CLASSIFY_PLANS);
+	assert_true(before->n >= 20);
+	assert_true(kept.n <= 2);   /* the heading at most: the rest was dropped */
+	for (size_t m = 0; m < kept.n; m++)
+		assert_true(kept.v[m].sentence < before->n && kept.v[m].other < trend_part(g, 1, CLASSIFY_PLANS)->n);
+	align_result_fini(&kept);
+	fixture_fini(&f);
+}
+
 static void test_metrics_line_up(void **state)
 {
 	(void)state;
@@ -436,6 +459,7 @@ int main(void)
 		cmocka_unit_test(test_groups_by_region_and_year),
 		cmocka_unit_test(test_copied_part_found),
 		cmocka_unit_test(test_rewritten_part_not_found),
+		cmocka_unit_test(test_kept_and_dropped),
 		cmocka_unit_test(test_metrics_line_up),
 		cmocka_unit_test(test_three_years),
 		cmocka_unit_test(test_same_year_twice_keeps_first),
