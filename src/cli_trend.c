@@ -375,7 +375,7 @@ static void run_region(struct corpus *co, const struct trend_plan_region *pr, en
 		if (!r)
 			continue;
 		digests[n] = d;
-		reports[n++] = (struct report *)r;   /* the corpus owns it; classification fills its sections */
+		reports[n++] = (struct report *)r;   /* texts[k] or the corpus owns it; classification fills its sections */
 	}
 	if (n >= 2) {
 		struct trend_region g;
