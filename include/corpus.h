@@ -143,6 +143,12 @@ struct report *corpus_get(struct corpus *c, size_t i);
 const struct report *corpus_load(struct corpus *c, size_t i);
 int corpus_loaded(const struct corpus *c, size_t i);
 int corpus_failed(const struct corpus *c, size_t i);
+/* Entry i's text alone, read and decoded now as corpus_get would read it, but not parsed: a
+ * report with its path, text, len and encoding, and the body the whole text; no paragraphs,
+ * chapters, warnings or metadata. For a view that has the rest from a digest (digest.h). The
+ * caller owns it (report_free); the corpus neither keeps nor caches it. NULL when the entry
+ * cannot be read or is no longer the file the walk saw (it then fails, as corpus_get's). */
+struct report *corpus_read_text(struct corpus *c, size_t i);
 /* Frees entry i's report if it is a lazy entry that can be read again; else does nothing. */
 void corpus_unload(struct corpus *c, size_t i);
 

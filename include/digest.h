@@ -1,4 +1,4 @@
-/* digest.h — what the corpus views need of one report, without its text: metadata, chapter tree with PART/TOPIC, parts covered, warnings and facts, as bytes the index keeps. */
+/* digest.h — what the corpus views need of one report, without its text: metadata, chapter tree with PART/TOPIC, parts covered, warnings, facts and the paragraphs of each part, as bytes the index keeps. */
 #ifndef FAZHI_DIGEST_H
 #define FAZHI_DIGEST_H
 
@@ -38,6 +38,13 @@ struct digest_warning {
 	struct digest_str message;
 };
 
+/* A paragraph of a part: what trend_split_parts (trend.h) takes from the parse and the
+ * classification, so that the parts' sentences are cut from the report's text alone. */
+struct digest_para {
+	int part;                     /* enum classify_part, CLASSIFY_MEASURES .. CLASSIFY_OTHER */
+	size_t start, end;            /* the paragraph's byte range in the report's text (struct para) */
+};
+
 struct digest_fact {
 	int metric;                   /* index into the catalogue */
 	double value;
@@ -70,13 +77,19 @@ struct digest {
 	int facts_kept;                    /* 0: the facts were not extracted (see digest_of) */
 	struct digest_fact *facts;         /* in text order */
 	size_t nfacts;
+	size_t body_start;                 /* report.body_start: where the blanks before a fact stop */
+	int paras_kept;                    /* 0: the paragraphs' parts were not recorded (not classified) */
+	struct digest_para *paras;         /* the paragraphs of a regulated part, in text order */
+	size_t nparas;
 };
 
 struct buf;
 struct classify_paras;
 struct facts_model;
 
-/* The facts are those facts_extract finds followed by those facts_compute adds. */
+/* The facts are those facts_extract finds followed by those facts_compute adds. The paragraphs
+ * are those p gives a regulated part (MEASURES .. OTHER); none are recorded (paras_kept 0) when
+ * p is NULL or empty for a report with paragraphs (the cue table could not be loaded). */
 /* Appends the digest of r to out, with the classes its sections hold (classify_report_with) and
  * the parts covered by them and by p, the paragraphs' classes (NULL: r not classified; the
  * parts covered are then 0). fm NULL: the facts are not extracted (facts_kept 0), as the index

@@ -89,9 +89,12 @@ void trend_plan_fini(struct trend_plan *p);
  * only one region's reports need be loaded at once. */
 void trend_region_build(struct trend_region *g, struct report **reports, size_t n, const struct classify_model *cm,
 			const struct facts_model *fm);
-/* As trend_region_build, with the metrics of report k taken from digests[k] (digest.h, made with
- * fm's catalogue; its facts kept) instead of extracting them again, when digests[k] is not NULL:
- * the same values. The parts still need the reports' text. */
+/* As trend_region_build, with report k's metrics taken from digests[k] (digest.h, made with fm's
+ * catalogue and cm's cue table, as the cached index's are) instead of extracting them again,
+ * when it keeps its facts, and its parts' paragraphs taken from it instead of classifying the
+ * report, when it keeps them: the same values, the same sentences. Such a report needs no more
+ * than its path, text, len, body_start and meta.region and meta.year (corpus_read_text gives the
+ * text without parsing it). digests[k] NULL: the report is classified and its facts extracted. */
 struct digest;
 void trend_region_build_digested(struct trend_region *g, struct report **reports, const struct digest *const *digests,
 				 size_t n, const struct classify_model *cm, const struct facts_model *fm);
@@ -104,11 +107,20 @@ void trend_build(struct trend *t, struct report **reports, size_t n, const struc
 		 const struct facts_model *fm, const char *only_region);
 void trend_fini(struct trend *t);
 
+/* What was dropped: the sentences of the year before's part (rp->from) that stand in this year's
+ * (align_texts from last year's part to this year's), so that the others are those dropped.
+ * out as align_texts', its sentences indices into trend_part(g, rp->from, rp->part). */
+void trend_kept(const struct trend_region *g, const struct trend_repeat *rp, struct align_result *out);
+
 /* The sentences of a part of report k (an index into g->reports); ranges point into its text. */
 const struct align_text *trend_part(const struct trend_region *g, size_t k, int part);
 
 /* Aligns the sentences of every part of a classified report: paragraphs by their part (p from
  * classify_report_with). parts must hold TREND_NPARTS zeroed texts; the caller frees them. */
 void trend_split_parts(const struct report *r, const struct classify_paras *p, struct align_text *parts);
+
+/* trend_split_parts from a digest's paragraphs (d of report r: digest.h) instead of a
+ * classification: the same sentences, without parsing or classifying r. */
+void trend_split_digested(const struct report *r, const struct digest *d, struct align_text *parts);
 
 #endif

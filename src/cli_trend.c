@@ -11,6 +11,7 @@
 #include "digest.h"
 #include "facts.h"
 #include "index.h"
+#include "report.h"
 #include "session.h"
 #include "text.h"
 #include "trend.h"
@@ -337,22 +338,44 @@ static const struct digest *digest_at(struct corpus *co, size_t i, struct digest
 	return d;
 }
 
+/* Entry i as trend needs it when its digest d keeps the facts and the paragraphs of its parts:
+ * its text, read and decoded but not parsed, with the path, region and year the index gives and
+ * the body's start the digest does; NULL when d keeps less, the report is loaded already, or
+ * the file cannot be read as it was indexed (the report is then read and parsed, or fails). */
+static struct report *text_report(struct corpus *co, size_t i, const struct digest *d)
+{
+	if (!d || !d->facts_kept || !d->paras_kept || corpus_loaded(co, i))
+		return NULL;
+	struct corpus_meta m;
+	corpus_meta(co, i, &m);
+	struct report *r = corpus_read_text(co, i);
+	if (!r)
+		return NULL;
+	r->meta.region = xstrdup(m.region ? m.region : "");
+	r->meta.year = m.year;
+	r->body_start = d->body_start;
+	return r;
+}
+
 /* Builds and prints one region of the plan, then lets go of its reports: only one region's
- * reports are held at a time when the metadata came from the index, whose digests give the
- * metrics (the parts' sentences still need the text). */
+ * reports are held at a time. With the cached index no report is parsed: each one's digest gives
+ * its metrics and the paragraphs of its parts, and its text alone is read for the sentences. */
 static void run_region(struct corpus *co, const struct trend_plan_region *pr, enum format fmt,
 		       const struct classify_model *cm, const struct facts_model *fm, int *printed)
 {
 	struct report **reports = xmalloc((pr->n + 1) * sizeof *reports);
+	struct report **texts = xcalloc(pr->n + 1, sizeof *texts);   /* owned: the text-only reports */
 	struct digest *ds = xcalloc(pr->n + 1, sizeof *ds);
 	const struct digest **digests = xmalloc((pr->n + 1) * sizeof *digests);
 	size_t n = 0;
 	for (size_t k = 0; k < pr->n; k++) {
-		const struct report *r = cli_report(co, pr->entries[k]);
+		const struct digest *d = digest_at(co, pr->entries[k], &ds[k]);
+		texts[k] = text_report(co, pr->entries[k], d);
+		const struct report *r = texts[k] ? texts[k] : cli_report(co, pr->entries[k]);
 		if (!r)
 			continue;
-		digests[n] = digest_at(co, pr->entries[k], &ds[k]);
-		reports[n++] = (struct report *)r;   /* the corpus owns it; classification fills its sections */
+		digests[n] = d;
+		reports[n++] = (struct report *)r;   /* texts[k] or the corpus owns it; classification fills its sections */
 	}
 	if (n >= 2) {
 		struct trend_region g;
@@ -363,15 +386,17 @@ static void run_region(struct corpus *co, const struct trend_plan_region *pr, en
 	}
 	for (size_t k = 0; k < pr->n; k++) {
 		digest_fini(&ds[k]);
+		report_free(texts[k]);
 		corpus_unload(co, pr->entries[k]);
 	}
 	free(digests);
 	free(ds);
+	free(texts);
 	free(reports);
 }
 
 /* A lazy corpus, described by the cached index when there is one: trend over many reports reads
- * only those of regions with several years, a region at a time. */
+ * only those of regions with several years, a region at a time, and parses none of them. */
 static int run(char **paths, int npaths, const char *region, enum format fmt, const struct classify_model *cm,
 	       const struct facts_model *fm)
 {

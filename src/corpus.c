@@ -120,6 +120,7 @@ static int skip_errno(struct corpus *c, const char *path, int err)
 struct target {
 	long entry;
 	struct report *r;   /* the report made, or NULL */
+	int text_only;      /* make r of the decoded text alone, unparsed (corpus_read_text) */
 };
 
 static int fail(struct corpus *c, const char *path, struct target *t, char *reason)
@@ -192,7 +193,7 @@ static int convert(struct corpus *c, int kind, const char *bytes, size_t *n, cha
 	return 0;
 }
 
-/* Decodes and parses bytes into t->r; returns 0, or 1 when skipped (recorded in msgs). */
+/* Decodes and parses bytes into t->r (decodes only, for t->text_only); returns 0, or 1 when skipped (recorded in msgs). */
 static int make_report(struct corpus *c, const char *path, const char *bytes, size_t n, struct target *t)
 {
 	struct decoded d;
@@ -207,8 +208,15 @@ static int make_report(struct corpus *c, const char *path, const char *bytes, si
 	free(converted);
 	if (failed)
 		return fail(c, path, t, cause);
-	t->r = parse_report(d.text, d.len, path);
-	fix_meta(c, path, t->r);
+	if (t->text_only) {
+		t->r = xcalloc(1, sizeof *t->r);
+		t->r->path = xstrdup(path);
+		t->r->text = d.text;
+		t->r->len = t->r->body_end = d.len;
+	} else {
+		t->r = parse_report(d.text, d.len, path);
+		fix_meta(c, path, t->r);
+	}
 	t->r->encoding = (int)d.from;
 	t->r->replaced = d.replaced;
 	size_t i = t->entry < 0 ? c->n : (size_t)t->entry;
@@ -237,7 +245,7 @@ static void add_entry(struct corpus *c, const char *path, struct report *r, cons
 
 int corpus_add_bytes(struct corpus *c, const char *path, const char *bytes, size_t n)
 {
-	struct target t = { -1, NULL };
+	struct target t = { -1, NULL, 0 };
 	if (make_report(c, path, bytes, n, &t))
 		return -1;
 	add_entry(c, path, t.r, NULL);
@@ -270,7 +278,7 @@ static int read_fd(struct corpus *c, const char *path, int fd, size_t size, stru
 
 static int read_file(struct corpus *c, const char *path, int fd, const struct stat *st)
 {
-	struct target t = { -1, NULL };
+	struct target t = { -1, NULL, 0 };
 	if (read_fd(c, path, fd, S_ISREG(st->st_mode) ? (size_t)st->st_size : 0, &t))
 		return 1;
 	add_entry(c, path, t.r, st);
@@ -546,7 +554,7 @@ int corpus_unchanged(struct corpus *c, size_t i)
 	int err = stat(f->path, &st) < 0 ? errno : 0;
 	if (!err && same_file(f, &st))
 		return 1;
-	struct target t = { (long)i, NULL };
+	struct target t = { (long)i, NULL, 0 };
 	fail(c, f->path, &t, xstrdup(err ? errno_reason(err) : CHANGED));
 	f->noted = 1;
 	f->failed = 1;
@@ -555,23 +563,22 @@ int corpus_unchanged(struct corpus *c, size_t i)
 	return 0;
 }
 
-/* Reads lazy entry i into reports[i]; a file that is no longer the one the walk saw fails. */
-static void load_entry(struct corpus *c, size_t i)
+/* Reads lazy entry i into t->r; a file that is no longer the one the walk saw fails. */
+static int read_entry(struct corpus *c, size_t i, struct target *t)
 {
 	struct corpus_file *f = &c->files[i];
-	struct target t = { (long)i, NULL };
 	int fd = open(f->path, O_RDONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
 	struct stat st;
 	int failed;
 	if (fd < 0) {
-		failed = fail(c, f->path, &t, xstrdup(errno_reason(errno)));
+		failed = fail(c, f->path, t, xstrdup(errno_reason(errno)));
 	} else if (fstat(fd, &st) < 0) {
-		failed = fail(c, f->path, &t, xstrdup(errno_reason(errno)));
+		failed = fail(c, f->path, t, xstrdup(errno_reason(errno)));
 	} else if (!same_file(f, &st)) {
-		failed = fail(c, f->path, &t, xstrdup(CHANGED));
+		failed = fail(c, f->path, t, xstrdup(CHANGED));
 	} else {
 		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-		failed = read_fd(c, f->path, fd, (size_t)st.st_size, &t);
+		failed = read_fd(c, f->path, fd, (size_t)st.st_size, t);
 	}
 	if (fd >= 0)
 		close(fd);
@@ -581,11 +588,38 @@ static void load_entry(struct corpus *c, size_t i)
 		c->readcap = 0;
 	}
 	f->noted = 1;
-	if (failed) {
+	if (failed)
 		f->failed = 1;
-		t.r = parse_report(xstrdup(""), 0, f->path);
-	}
+	return failed;
+}
+
+static void load_entry(struct corpus *c, size_t i)
+{
+	struct target t = { (long)i, NULL, 0 };
+	if (read_entry(c, i, &t))
+		t.r = parse_report(xstrdup(""), 0, c->files[i].path);
 	c->reports[i] = t.r;
+}
+
+struct report *corpus_read_text(struct corpus *c, size_t i)
+{
+	if (c->files[i].failed)
+		return NULL;
+	if (c->reports[i]) {   /* loaded (perhaps read when added, from a pipe): its text */
+		struct report *r = xcalloc(1, sizeof *r);
+		r->path = xstrdup(c->reports[i]->path);
+		r->text = xmalloc(c->reports[i]->len + 1);
+		memcpy(r->text, c->reports[i]->text, c->reports[i]->len + 1);
+		r->len = r->body_end = c->reports[i]->len;
+		r->encoding = c->reports[i]->encoding;
+		return r;
+	}
+	struct target t = { (long)i, NULL, 1 };
+	if (read_entry(c, i, &t)) {
+		report_free(t.r);
+		return NULL;
+	}
+	return t.r;
 }
 
 const struct report *corpus_load(struct corpus *c, size_t i)

@@ -1,4 +1,4 @@
-/* digest.c — a report's digest (metadata, classified chapter tree, parts covered, warnings, facts) encoded to bytes and decoded in place. */
+/* digest.c — a report's digest (metadata, classified chapter tree, parts covered, warnings, facts, paragraphs of each part) encoded to bytes and decoded in place. */
 #include "digest.h"
 
 #include <stdint.h>
@@ -17,7 +17,10 @@
  * its bytes, each double its 8 native-endian bytes (the cache is native-endian anyway). The
  * facts are counted plus one, 0 when they were not extracted. A fact
  * stated in the same sentence as the fact before it stores its text as "not stated" (0), read
- * back as that sentence: a sentence of several figures is kept once. */
+ * back as that sentence: a sentence of several figures is kept once. Then the body's start, and
+ * the paragraphs of a part counted plus one (0: not recorded), each its part, the bytes from the
+ * end of the paragraph before (from 0 for the first) to its start, and its length: a few bytes
+ * a paragraph. */
 #define TAG 0xD1u
 
 static void put_u(struct buf *b, uint32_t v)
@@ -143,6 +146,33 @@ static void put_facts(struct buf *b, const struct report *r, const struct facts_
 	facts_fini(&f);
 }
 
+/* A paragraph of a regulated part (MEASURES .. OTHER): the preamble and web furniture are none. */
+static int in_part(const struct classify_paras *p, size_t k)
+{
+	return p->part[k] >= 0 && p->part[k] < CLASSIFY_PREAMBLE;
+}
+
+static void put_paras(struct buf *b, const struct report *r, const struct classify_paras *p)
+{
+	if (!p || (p->n == 0 && r->npara > 0)) {
+		put_u(b, 0);
+		return;
+	}
+	size_t n = 0, last = 0;
+	for (size_t k = 0; k < r->npara && k < p->n; k++)
+		n += in_part(p, k);
+	put_u(b, (uint32_t)n + 1);
+	for (size_t k = 0; k < r->npara && k < p->n; k++) {
+		if (!in_part(p, k))
+			continue;
+		const struct para *q = &r->paras[k];
+		put_u(b, (uint32_t)p->part[k]);
+		put_u(b, (uint32_t)(q->start - last));
+		put_u(b, (uint32_t)(q->end - q->start));
+		last = q->end;
+	}
+}
+
 void digest_of(const struct report *r, const struct classify_paras *p, const struct facts_model *fm, struct buf *out)
 {
 	unsigned headed = 0, unheaded = 0;
@@ -167,6 +197,8 @@ void digest_of(const struct report *r, const struct classify_paras *p, const str
 		put_cstr(out, r->warnings[i].message);
 	}
 	put_facts(out, r, fm);
+	put_u(out, (uint32_t)r->body_start);
+	put_paras(out, r, p);
 }
 
 /* ---- reading ---- */
@@ -294,6 +326,24 @@ static void get_facts(struct reader *rd, struct digest *d)
 	}
 }
 
+/* Paragraphs in text order, none overlapping the one before. */
+static void get_paras(struct reader *rd, struct digest *d)
+{
+	size_t n = get_count(rd, 3);
+	d->paras_kept = n > 0;
+	d->nparas = n ? n - 1 : 0;
+	d->paras = d->nparas ? xcalloc(d->nparas, sizeof *d->paras) : NULL;
+	size_t last = 0;
+	for (size_t i = 0; i < d->nparas && !rd->bad; i++) {
+		struct digest_para *q = &d->paras[i];
+		q->part = (int)get_u(rd);
+		q->start = last + get_u(rd);
+		q->end = q->start + get_u(rd);
+		last = q->end;
+		rd->bad |= q->part < 0 || q->part >= CLASSIFY_PREAMBLE;
+	}
+}
+
 int digest_decode(const void *p, size_t n, struct digest *d)
 {
 	digest_fini(d);
@@ -318,6 +368,8 @@ int digest_decode(const void *p, size_t n, struct digest *d)
 		d->warnings[i].message = get_str(&rd);
 	}
 	get_facts(&rd, d);
+	d->body_start = get_u(&rd);
+	get_paras(&rd, d);
 	if (rd.bad || rd.p != rd.end) {
 		digest_fini(d);
 		return -1;
@@ -330,5 +382,6 @@ void digest_fini(struct digest *d)
 	free(d->sections);
 	free(d->warnings);
 	free(d->facts);
+	free(d->paras);
 	memset(d, 0, sizeof *d);
 }

@@ -21,9 +21,24 @@ void trend_split_parts(const struct report *r, const struct classify_paras *p, s
 	}
 }
 
+void trend_split_digested(const struct report *r, const struct digest *d, struct align_text *parts)
+{
+	for (size_t k = 0; k < d->nparas; k++) {
+		const struct digest_para *q = &d->paras[k];
+		if (q->part < 0 || q->part >= TREND_NPARTS || q->end > r->len)
+			continue;   /* not a part; or a text other than the one digested */
+		align_text_add(&parts[q->part], r->text + q->start, q->end - q->start, q->start);
+	}
+}
+
 const struct align_text *trend_part(const struct trend_region *g, size_t k, int part)
 {
 	return &g->parts[k * TREND_NPARTS + (size_t)part];
+}
+
+void trend_kept(const struct trend_region *g, const struct trend_repeat *rp, struct align_result *out)
+{
+	align_texts(trend_part(g, rp->from, rp->part), trend_part(g, rp->report, rp->part), out);
 }
 
 /* Sorting the entries: by region, then year, then the order given. */
@@ -194,6 +209,10 @@ void trend_region_build_digested(struct trend_region *g, struct report **reports
 	g->nreports = n;
 	g->parts = xcalloc(n * TREND_NPARTS + 1, sizeof *g->parts);
 	for (size_t k = 0; k < n; k++) {
+		if (digests && digests[k] && digests[k]->paras_kept) {
+			trend_split_digested(g->reports[k], digests[k], &g->parts[k * TREND_NPARTS]);
+			continue;
+		}
 		struct classify_paras p = { 0 };
 		classify_report_with(cm, g->reports[k], &p);
 		trend_split_parts(g->reports[k], &p, &g->parts[k * TREND_NPARTS]);

@@ -1,4 +1,4 @@
-/* ui_district.c — the district view: one region's reports year by year, metrics with sparklines, repeated text marked. */
+/* ui_district.c — the district view: one region's reports year by year, metrics with sparklines, repeated and dropped text marked. */
 #include "ui.h"
 
 #include <stdio.h>
@@ -17,22 +17,29 @@
 
 /* The view is a header over one list of display lines, built for a width: a line per metric (its
  * value in each year, then a sparkline), then for 问题不足 and 下一年安排 each year's sentences
- * with those repeated from the year before marked as `fazhi trend` marks them. The cursor is a
- * line: b charts the metric under it, Enter reads the sentence (or the metric's latest
- * statement) in the report. The trend borrows the region's reports from the corpus, which
- * keeps them loaded. */
+ * with those repeated from the year before marked as `fazhi trend` marks them, followed by the
+ * sentences of the year before that stand nowhere in this year's part (dropped). The cursor is
+ * a line: b charts the metric under it, Enter reads the sentence (or the metric's latest
+ * statement) in the report. When not every year's column fits, the latest are shown and the
+ * header names the years left out; < and > (h and l) move the columns to earlier or later
+ * years. The trend borrows the region's reports from the corpus, which keeps them loaded. */
 
 #define MIN_LABEL 12
 #define MAX_LABEL 40
 #define MARGIN 1
 
-enum dkind { DL_HEAD, DL_METRIC, DL_BLANK, DL_PART, DL_LEGEND, DL_SENT };
+enum dkind { DL_HEAD, DL_METRIC, DL_BLANK, DL_PART, DL_LEGEND, DL_SENT, DL_DROPHEAD, DL_DROP };
+
+#define MARK_NEW (-1)
+#define MARK_DROPPED 3   /* after the enum align_kind marks */
+#define MARK_NONE (-2)
 
 struct dline {
 	unsigned char kind;        /* enum dkind */
-	signed char mark;          /* a sentence's first line: enum align_kind, -1 new; else -2 */
-	size_t index;              /* DL_METRIC: into metrics; DL_PART, DL_SENT: into repeats */
-	size_t start, end;         /* DL_SENT: a wrapped line of the report text */
+	signed char mark;          /* a sentence's first line: enum align_kind, MARK_NEW or MARK_DROPPED; else MARK_NONE */
+	size_t index;              /* DL_METRIC: into metrics; DL_PART .. DL_DROP: into repeats */
+	size_t start, end;         /* DL_SENT: a wrapped line of this year's text, DL_DROP of the year
+	                            * before's; DL_DROPHEAD: sentences and characters dropped */
 };
 
 struct district {
@@ -42,7 +49,8 @@ struct district {
 	size_t nreports;
 	struct dline *line;
 	size_t n, cap;
-	int laid_cols, label_w, value_w, first_year;   /* first_year: the first year column shown */
+	int laid_cols, label_w, value_w;
+	int shown, back, first_year;   /* year columns that fit; years scrolled back from the latest; the first shown */
 	size_t sel, top;
 	int rows;
 	struct text_lines tmp;
@@ -51,7 +59,7 @@ struct district {
 	int *spark_stated;
 };
 
-static const char *const marks[] = { "= ", "# ", "\xE2\x89\x88 " };   /* by enum align_kind */
+static const char *const marks[] = { "= ", "# ", "\xE2\x89\x88 ", "- " };   /* by enum align_kind, then dropped */
 
 static const struct trend_region *region(const struct district *d)
 {
@@ -76,6 +84,14 @@ static void value_text(const struct trend_value *v, struct buf *b)
 	buf_add(b, v->unit, strcspn(v->unit, "|"));
 }
 
+/* The first year column shown: the latest years, scrolled back by d->back (kept in range). */
+static void place_years(struct district *d)
+{
+	int hidden = (int)region(d)->nreports - d->shown;
+	d->back = d->back < 0 ? 0 : d->back > hidden ? hidden : d->back;
+	d->first_year = hidden - d->back;
+}
+
 /* Widths for `cols`: every value column as wide as the widest value; the sparkline after them;
  * the label the rest, and the earliest years left out when the latest do not fit. */
 static void measure(struct district *d, int cols)
@@ -94,9 +110,21 @@ static void measure(struct district *d, int cols)
 	int room = cols - 2 * MARGIN - spark_w - MIN_LABEL, shown = room / (vw + 2);
 	shown = shown < 1 ? 1 : shown > (int)g->nreports ? (int)g->nreports : shown;
 	d->value_w = vw;
-	d->first_year = (int)g->nreports - shown;
+	d->shown = shown;
+	place_years(d);
 	int lw = cols - 2 * MARGIN - spark_w - shown * (vw + 2);
 	d->label_w = lw > MAX_LABEL ? MAX_LABEL : lw < 1 ? 1 : lw;
+}
+
+/* Sentence s of r wrapped to width, as lines of kind, the first with its mark. */
+static void add_wrapped(struct district *d, int kind, signed char mark, size_t ri, const struct report *r,
+                        const struct align_sentence *s, int width)
+{
+	d->tmp.n = 0;
+	text_wrap(r->text + s->start, s->end - s->start, (size_t)(width > 1 ? width : 1), s->start, &d->tmp);
+	for (size_t i = 0; i < d->tmp.n; i++)
+		add(d, (struct dline){ (unsigned char)kind, i == 0 ? mark : MARK_NONE, ri, d->tmp.line[i].start,
+		                       d->tmp.line[i].end });
 }
 
 /* A part's sentences of one year, each marked by how it stands in the year before. */
@@ -105,19 +133,37 @@ static void add_sentences(struct district *d, size_t ri, int width)
 	const struct trend_region *g = region(d);
 	const struct trend_repeat *rp = &g->repeats[ri];
 	const struct align_text *now = trend_part(g, rp->report, rp->part);
-	const struct report *r = g->reports[rp->report];
 	signed char *kind = xmalloc(now->n ? now->n : 1);
-	memset(kind, -1, now->n ? now->n : 1);
+	memset(kind, MARK_NEW, now->n ? now->n : 1);
 	for (size_t m = 0; m < rp->result.n; m++)
 		kind[rp->result.v[m].sentence] = (signed char)rp->result.v[m].kind;
-	for (size_t s = 0; s < now->n; s++) {
-		d->tmp.n = 0;
-		text_wrap(r->text + now->v[s].start, now->v[s].end - now->v[s].start, (size_t)(width > 1 ? width : 1),
-		          now->v[s].start, &d->tmp);
-		for (size_t i = 0; i < d->tmp.n; i++)
-			add(d, (struct dline){ DL_SENT, i == 0 ? kind[s] : -2, ri, d->tmp.line[i].start, d->tmp.line[i].end });
-	}
+	for (size_t s = 0; s < now->n; s++)
+		add_wrapped(d, DL_SENT, kind[s], ri, g->reports[rp->report], &now->v[s], width);
 	free(kind);
+}
+
+/* The sentences of the year before's part that stand nowhere in this year's, under a line
+ * counting them. */
+static void add_dropped(struct district *d, size_t ri, int width)
+{
+	const struct trend_region *g = region(d);
+	const struct trend_repeat *rp = &g->repeats[ri];
+	const struct align_text *before = trend_part(g, rp->from, rp->part);
+	struct align_result kept = { 0 };
+	trend_kept(g, rp, &kept);
+	unsigned char *stays = xcalloc(before->n + 1, 1);
+	for (size_t m = 0; m < kept.n; m++)
+		stays[kept.v[m].sentence] = 1;
+	size_t head = d->n, count = 0, chars = 0;
+	add(d, (struct dline){ DL_DROPHEAD, MARK_NONE, ri, 0, 0 });
+	for (size_t s = 0; s < before->n; s++)
+		if (!stays[s]) {
+			add_wrapped(d, DL_DROP, MARK_DROPPED, ri, g->reports[rp->from], &before->v[s], width);
+			count++, chars += before->v[s].len;
+		}
+	d->line[head].start = count, d->line[head].end = chars;
+	free(stays);
+	align_result_fini(&kept);
 }
 
 static void build(struct district *d, int cols)
@@ -132,16 +178,17 @@ static void build(struct district *d, int cols)
 	d->n = 0;
 	measure(d, cols);
 	for (size_t i = 0; i < g->nmetrics; i++)
-		add(d, (struct dline){ DL_METRIC, -2, i, 0, 0 });
+		add(d, (struct dline){ DL_METRIC, MARK_NONE, i, 0, 0 });
 	static const int parts[] = { CLASSIFY_PROBLEMS, CLASSIFY_PLANS };
 	for (size_t p = 0; p < 2; p++)
 		for (size_t ri = 0; ri < g->nrepeats; ri++) {
 			if (g->repeats[ri].part != parts[p])
 				continue;
-			add(d, (struct dline){ DL_BLANK, -2, ri, 0, 0 });
-			add(d, (struct dline){ DL_PART, -2, ri, 0, 0 });
-			add(d, (struct dline){ DL_LEGEND, -2, ri, 0, 0 });
+			add(d, (struct dline){ DL_BLANK, MARK_NONE, ri, 0, 0 });
+			add(d, (struct dline){ DL_PART, MARK_NONE, ri, 0, 0 });
+			add(d, (struct dline){ DL_LEGEND, MARK_NONE, ri, 0, 0 });
 			add_sentences(d, ri, cols - 2 * MARGIN - 2);
+			add_dropped(d, ri, cols - 2 * MARGIN - 2);
 		}
 	d->sel = 0;   /* the same line again after a re-wrap: its kind and place */
 	for (size_t i = 0; i < d->n; i++)
@@ -177,18 +224,34 @@ static int put_right(WINDOW *w, int y, int x, int width, const char *s, size_t n
 	return x + width;
 }
 
+/* The years of reports [from, to) left out of the columns, after a marker: "‹ 2015", "‹ 2015
+ * 2016", "‹ 2015–2018" (those left out are always neighbours). */
+static void hidden_years(const struct district *d, size_t from, size_t to, const char *marker, struct buf *b)
+{
+	buf_printf(b, "%s %d", marker, year_of(d, from));
+	if (to - from == 2)
+		buf_printf(b, " %d", year_of(d, to - 1));
+	else if (to - from > 2)
+		buf_printf(b, "\xE2\x80\x93%d", year_of(d, to - 1));
+}
+
 /* The header and the metric lines share one grid: label, a value per year shown, sparkline. */
 static void draw_grid_line(struct district *d, WINDOW *w, int y, int cols, const struct dline *l, enum ui_role role)
 {
 	const struct trend_region *g = region(d);
 	const struct trend_metric *m = l->kind == DL_METRIC ? &g->metrics[l->index] : NULL;
-	const char *label = m ? facts_metric_label(facts_default(NULL), m->metric) : "指标";
-	if (!m && d->first_year > 0)
-		label = "指标 (earlier years: b charts all)";
+	buf_reset(&d->cell);
+	if (m)
+		buf_adds(&d->cell, facts_metric_label(facts_default(NULL), m->metric));
+	else if (d->first_year > 0)
+		hidden_years(d, 0, (size_t)d->first_year, "\xE2\x80\xB9", &d->cell);   /* ‹ 2015 2016 */
+	else
+		buf_adds(&d->cell, "指标");
 	ui_draw_fill(w, y, 0, MARGIN, role);
-	ui_draw_text(w, y, MARGIN, d->label_w, label ? label : "", label ? strlen(label) : 0, m ? role : UI_R_H2, 1);
+	ui_draw_text(w, y, MARGIN, d->label_w, d->cell.data, d->cell.len, m ? role : UI_R_H2, 1);
 	int x = MARGIN + d->label_w;
-	for (size_t k = (size_t)d->first_year; k < g->nreports; k++) {
+	size_t last = (size_t)(d->first_year + d->shown);
+	for (size_t k = (size_t)d->first_year; k < last; k++) {
 		buf_reset(&d->cell);
 		if (m)
 			value_text(&m->values[k], &d->cell);
@@ -200,10 +263,16 @@ static void draw_grid_line(struct district *d, WINDOW *w, int y, int cols, const
 	buf_reset(&d->cell);
 	if (m)
 		sparkline(d, m, &d->cell);
+	else if (last < g->nreports)
+		hidden_years(d, last, g->nreports, "\xE2\x80\xBA", &d->cell);   /* › 2022 2023 */
 	else
 		buf_adds(&d->cell, "trend");
 	ui_draw_fill(w, y, x, 2, role);
 	x += 2;
+	if (!m && last < g->nreports && (int)text_width(d->cell.data, d->cell.len) > cols - x) {
+		buf_reset(&d->cell);   /* the sparkline's width: the first year left out, and that more follow */
+		buf_printf(&d->cell, "\xE2\x80\xBA %d%s", year_of(d, last), last + 1 < g->nreports ? "\xE2\x80\xA6" : "");
+	}
 	if (x < cols)
 		ui_draw_text(w, y, x, cols - x, d->cell.data, d->cell.len, m ? role : UI_R_H2, 1);
 }
@@ -217,18 +286,30 @@ static void draw_part(struct district *d, WINDOW *w, int y, int cols, const stru
 		buf_printf(&d->cell, "%s %d \xE2\x86\x90 %d: %.0f%% repeated (%zu of %zu characters)",
 		           classify_part_label(rp->part), year_of(d, rp->report), year_of(d, rp->from),
 		           100 * align_share(&rp->result), rp->result.repeated, rp->result.chars);
+	else if (l->kind == DL_DROPHEAD && l->start == 0)
+		buf_printf(&d->cell, "nothing of %d dropped in %d", year_of(d, rp->from), year_of(d, rp->report));
+	else if (l->kind == DL_DROPHEAD)
+		buf_printf(&d->cell, "- dropped: %zu sentence%s of %d (%zu characters) not in %d", l->start,
+		           l->start == 1 ? "" : "s", year_of(d, rp->from), l->end, year_of(d, rp->report));
 	else
-		buf_printf(&d->cell, "= same as %d  # same but figures  \xE2\x89\x88 near  (unmarked: new)",
+		buf_printf(&d->cell, "= same as %d  # same but figures  \xE2\x89\x88 near  (unmarked: new)  - dropped",
 		           year_of(d, rp->from));
 	ui_draw_fill(w, y, 0, MARGIN, role);
 	ui_draw_text(w, y, MARGIN, cols - MARGIN, d->cell.data, d->cell.len,
-	             role != UI_R_TEXT ? role : l->kind == DL_PART ? UI_R_H1 : UI_R_DIM, 1);
+	             role != UI_R_TEXT ? role : l->kind == DL_PART ? UI_R_H1 : l->kind == DL_DROPHEAD ? UI_R_H3 : UI_R_DIM, 1);
+}
+
+/* The report a sentence line is from: this year's, or the year before's for a dropped one. */
+static const struct report *line_report(const struct district *d, const struct dline *l)
+{
+	const struct trend_region *g = region(d);
+	const struct trend_repeat *rp = &g->repeats[l->index];
+	return g->reports[l->kind == DL_DROP ? rp->from : rp->report];
 }
 
 static void draw_sentence(struct district *d, WINDOW *w, int y, int cols, const struct dline *l, enum ui_role role)
 {
-	const struct trend_region *g = region(d);
-	const struct report *r = g->reports[g->repeats[l->index].report];
+	const struct report *r = line_report(d, l);
 	const char *mark = l->mark >= 0 ? marks[l->mark] : "  ";
 	ui_draw_fill(w, y, 0, MARGIN, role);
 	int x = MARGIN + ui_draw_text(w, y, MARGIN, cols - MARGIN, mark, strlen(mark), role == UI_R_TEXT ? UI_R_H3 : role, 0);
@@ -245,7 +326,7 @@ static void district_draw(struct ui *u, void *data, WINDOW *w, int rows, int col
 	build(d, cols);
 	d->rows = rows > 1 ? rows - 1 : 1;
 	ui_keep_visible(&d->top, d->sel, d->n, d->rows);
-	static const struct dline head = { DL_HEAD, -2, 0, 0, 0 };
+	static const struct dline head = { DL_HEAD, MARK_NONE, 0, 0, 0 };
 	draw_grid_line(d, w, 0, cols, &head, UI_R_TEXT);
 	for (int y = 1; y < rows; y++) {
 		size_t i = d->top + (size_t)(y - 1);
@@ -257,9 +338,9 @@ static void district_draw(struct ui *u, void *data, WINDOW *w, int rows, int col
 		enum ui_role role = i == d->sel && l->kind != DL_BLANK ? UI_R_SELECTED : UI_R_TEXT;
 		if (l->kind == DL_HEAD || l->kind == DL_METRIC)
 			draw_grid_line(d, w, y, cols, l, role);
-		else if (l->kind == DL_PART || l->kind == DL_LEGEND)
+		else if (l->kind == DL_PART || l->kind == DL_LEGEND || l->kind == DL_DROPHEAD)
 			draw_part(d, w, y, cols, l, role);
-		else if (l->kind == DL_SENT)
+		else if (l->kind == DL_SENT || l->kind == DL_DROP)
 			draw_sentence(d, w, y, cols, l, role);
 		else
 			ui_draw_fill(w, y, 0, cols, UI_R_TEXT);
@@ -291,8 +372,8 @@ static void open_line(struct ui *u, struct district *d)
 {
 	const struct trend_region *g = region(d);
 	const struct dline *l = &d->line[d->sel];
-	if (l->kind == DL_SENT) {
-		read_at(u, d, g->reports[g->repeats[l->index].report], l->start);
+	if (l->kind == DL_SENT || l->kind == DL_DROP) {
+		read_at(u, d, line_report(d, l), l->start);
 		return;
 	}
 	if (l->kind != DL_METRIC) {
@@ -333,11 +414,29 @@ static void chart_metric(struct ui *u, struct district *d)
 	free(bars);
 }
 
+/* Moves the year columns by `by` years back (earlier) or forth. */
+static void scroll_years(struct ui *u, struct district *d, int by)
+{
+	if (d->shown >= (int)region(d)->nreports) {
+		ui_message(u, "every year is shown");
+		return;
+	}
+	int was = d->first_year;
+	d->back += by;
+	place_years(d);
+	if (d->first_year == was)
+		ui_message(u, by > 0 ? "the earliest year is shown" : "the latest year is shown");
+}
+
 static int district_key(struct ui *u, void *data, int r, wint_t ch, enum ui_action a)
 {
 	struct district *d = data;
 	if (ui_key_means(r, ch, UI_CHART))
 		chart_metric(u, d);
+	else if (a == UI_SORT_PREV || a == UI_COLLAPSE)
+		scroll_years(u, d, 1);
+	else if (a == UI_SORT_NEXT || a == UI_EXPAND)
+		scroll_years(u, d, -1);
 	else if (ui_action_moves(a) && d->n)
 		d->sel = ui_move_row(d->sel, d->n, a, d->rows);
 	else if (a == UI_OPEN && d->n)
@@ -355,8 +454,9 @@ static void district_status(struct ui *u, void *data, WINDOW *w, int cols)
 	const struct trend_region *g = region(d);
 	struct buf left = { 0 };
 	char right[32];
-	buf_printf(&left, "%s \xC2\xB7 %d\xE2\x80\x93%d, %zu reports \xC2\xB7 %zu metrics \xC2\xB7 b chart, Enter reads",
-	           g->region, year_of(d, 0), year_of(d, g->nreports - 1), g->nreports, g->nmetrics);
+	buf_printf(&left, "%s \xC2\xB7 %d\xE2\x80\x93%d, %zu reports%s \xC2\xB7 %zu metrics \xC2\xB7 b chart, Enter reads",
+	           g->region, year_of(d, 0), year_of(d, g->nreports - 1), g->nreports,
+	           d->shown < (int)g->nreports ? " (< > years)" : "", g->nmetrics);
 	snprintf(right, sizeof right, " %zu/%zu ", d->sel + 1, d->n);
 	ui_status_line(u, w, cols, left.data, right);
 	buf_fini(&left);

@@ -22,10 +22,12 @@ else
 fi
 
 # The command end to end on the generated corpus: reading every report, then with the search
-# index cached (built here by a search when missing), when only the reports of regions with
-# several years are read, a region at a time.
+# index cached (built here by a search when missing), when the digests give the metrics and the
+# parts' paragraphs and only the text of the reports of regions with several years is read, a
+# region at a time, parsing none. The cache directories are absolute paths: a relative
+# XDG_CACHE_HOME is ignored (as the XDG spec says), and the cache would be ~/.cache's.
 if [ -f "$corpus/.done" ]; then
-	xdg=$out/xdg-$N
+	xdg=$(pwd)/$out/xdg-$N
 	mkdir -p "$xdg"
 	XDG_CACHE_HOME=$xdg "$BUILD/fazhi" search --count 法治 "$corpus" >/dev/null
 	timed() {   # $1 = what, then the command
@@ -35,6 +37,6 @@ if [ -f "$corpus/.done" ]; then
 		printf '  fazhi trend --json %-32s %s\n' "$what" "$(tail -n 1 "$out/trend.time")"
 	}
 	echo "fazhi trend over $corpus ($N reports):"
-	timed "(no index: every report read)" env XDG_CACHE_HOME="$out/xdg-none" "$BUILD/fazhi" trend --json "$corpus"
+	timed "(no index: every report read)" env XDG_CACHE_HOME="$(pwd)/$out/xdg-none" "$BUILD/fazhi" trend --json "$corpus"
 	timed "(cached index)" env XDG_CACHE_HOME="$xdg" "$BUILD/fazhi" trend --json "$corpus"
 fi

@@ -58,6 +58,20 @@ static void test_round_trip(void **state)
 		assert_true(str_is(d.published, r->meta.published[0] ? r->meta.published : NULL));
 		assert_int_equal(d.year, r->meta.year);
 		assert_int_equal(d.level, r->meta.level);
+		assert_int_equal(d.body_start, r->body_start);
+		assert_true(d.paras_kept);   /* the paragraphs of the parts, in text order */
+		size_t q = 0;
+		for (size_t k = 0; k < r->npara; k++) {
+			if (p.part[k] < 0 || p.part[k] > CLASSIFY_OTHER)
+				continue;
+			assert_true(q < d.nparas);
+			assert_int_equal(d.paras[q].part, p.part[k]);
+			assert_int_equal(d.paras[q].start, r->paras[k].start);
+			assert_int_equal(d.paras[q].end, r->paras[k].end);
+			q++;
+		}
+		assert_int_equal(q, d.nparas);
+		assert_true(d.nparas > 0);
 		assert_true(d.body_chars > 1000 && d.body_chars < r->body_end - r->body_start);
 
 		assert_int_equal(d.nsections, r->nsections);

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -12,6 +13,7 @@
 #include "corpus.h"
 #include "digest.h"
 #include "facts.h"
+#include "report.h"
 #include "trend.h"
 
 /* tests/trend/putuo-2022.txt is putuo-2021 a year on: problems copied, plans rewritten, some
@@ -116,6 +118,29 @@ static void test_rewritten_part_not_found(void **state)
 	assert_non_null(p);
 	assert_true(trend_part(g, 1, CLASSIFY_PLANS)->n >= 5);
 	assert_true(align_share(&p->result) < 0.1);   /* its heading, 三、下一步工作重点, at most */
+	fixture_fini(&f);
+}
+
+/* What was dropped: last year's sentences that stand nowhere in this year's part. The copied
+ * problems keep every sentence of 2021; the rewritten plans keep few of them. */
+static void test_kept_and_dropped(void **state)
+{
+	(void)state;
+	const char *const paths[] = { Y2021, Y2022 };
+	struct fixture f;
+	build(&f, paths, 2, NULL);
+	const struct trend_region *g = &f.t.regions[0];
+	struct align_result kept = { 0 };
+	trend_kept(g, repeat_of(g, CLASSIFY_PROBLEMS), &kept);
+	assert_int_equal(kept.n, trend_part(g, 0, CLASSIFY_PROBLEMS)->n);   /* nothing dropped */
+	assert_true(align_share(&kept) == 1.0);
+	trend_kept(g, repeat_of(g, CLASSIFY_PLANS), &kept);
+	const struct align_text *before = trend_part(g, 0, CLASSIFY_PLANS);
+	assert_true(before->n >= 20);
+	assert_true(kept.n <= 2);   /* the heading at most: the rest was dropped */
+	for (size_t m = 0; m < kept.n; m++)
+		assert_true(kept.v[m].sentence < before->n && kept.v[m].other < trend_part(g, 1, CLASSIFY_PLANS)->n);
+	align_result_fini(&kept);
 	fixture_fini(&f);
 }
 
@@ -287,6 +312,139 @@ static void test_metrics_from_digests(void **state)
 	fixture_fini(&f);
 }
 
+/* Two regions of a trend are the same: reports by year, metrics, and every part's sentences,
+ * repeated sentences and shares. */
+static void assert_same_region(const struct trend_region *g, const struct trend_region *want)
+{
+	assert_int_equal(g->nreports, want->nreports);
+	assert_int_equal(g->nmetrics, want->nmetrics);
+	for (size_t i = 0; i < g->nmetrics; i++)
+		for (size_t k = 0; k < g->nreports; k++) {
+			const struct trend_value *a = &g->metrics[i].values[k], *b = &want->metrics[i].values[k];
+			assert_int_equal(a->stated, b->stated);
+			assert_int_equal(a->start, b->start);
+			assert_int_equal(a->end, b->end);
+			assert_string_equal(a->value_text, b->value_text);
+		}
+	for (size_t k = 0; k < g->nreports * TREND_NPARTS; k++) {
+		const struct align_text *a = &g->parts[k], *b = &want->parts[k];
+		assert_int_equal(a->n, b->n);
+		for (size_t i = 0; i < a->n; i++) {   /* field by field: the struct has padding */
+			assert_int_equal(a->v[i].start, b->v[i].start);
+			assert_int_equal(a->v[i].end, b->v[i].end);
+			assert_true(a->v[i].hash == b->v[i].hash && a->v[i].figures == b->v[i].figures);
+			assert_int_equal(a->v[i].len, b->v[i].len);
+		}
+	}
+	assert_int_equal(g->nrepeats, want->nrepeats);
+	for (size_t i = 0; i < g->nrepeats; i++) {
+		const struct align_result *a = &g->repeats[i].result, *b = &want->repeats[i].result;
+		assert_int_equal(g->repeats[i].part, want->repeats[i].part);
+		assert_int_equal(a->n, b->n);
+		assert_int_equal(a->chars, b->chars);
+		assert_int_equal(a->repeated, b->repeated);
+		for (size_t m = 0; m < a->n; m++) {
+			assert_int_equal(a->v[m].sentence, b->v[m].sentence);
+			assert_int_equal(a->v[m].other, b->v[m].other);
+			assert_int_equal(a->v[m].kind, b->v[m].kind);
+			assert_true(a->v[m].similarity == b->v[m].similarity);
+		}
+	}
+}
+
+/* The cached index's way: each report's digest, made as the index makes it (classified), gives
+ * its metrics and its parts' paragraphs, so the report needs its text alone, unparsed. The
+ * region is the one parsing and classifying every report gives. */
+static void test_parts_from_digests_and_text(void **state)
+{
+	(void)state;
+	const char *const paths[] = { Y2021, Y2022, Y2023 };
+	struct fixture f;
+	build(&f, paths, 3, NULL);
+	const struct classify_model *cm = classify_default(NULL);
+	const struct facts_model *fm = facts_default(NULL);
+	struct buf bytes[3] = { 0 };
+	struct digest d[3] = { 0 };
+	const struct digest *dp[3];
+	struct report *text[3];
+	struct corpus lazy;
+	corpus_init(&lazy);
+	lazy.lazy = 1;
+	for (size_t k = 0; k < 3; k++) {
+		struct classify_paras p = { 0 };
+		classify_report_with(cm, f.c.reports[k], &p);
+		digest_of(f.c.reports[k], &p, fm, &bytes[k]);
+		classify_paras_fini(&p);
+		assert_int_equal(digest_decode(bytes[k].data, bytes[k].len, &d[k]), 0);
+		assert_true(d[k].paras_kept);
+		assert_true(d[k].nparas > 10);
+		dp[k] = &d[k];
+		assert_int_equal(corpus_add_path(&lazy, paths[k]), 0);
+		text[k] = corpus_read_text(&lazy, k);
+		assert_non_null(text[k]);
+		assert_int_equal(text[k]->npara, 0);   /* not parsed */
+		assert_int_equal(text[k]->len, f.c.reports[k]->len);
+		text[k]->meta.region = strdup(f.c.reports[k]->meta.region);
+		text[k]->meta.year = f.c.reports[k]->meta.year;
+		text[k]->body_start = d[k].body_start;
+	}
+	struct trend_region g;
+	trend_region_build_digested(&g, text, dp, 3, cm, fm);
+	assert_same_region(&g, &f.t.regions[0]);
+	assert_true(g.nrepeats >= 6);
+	trend_region_fini(&g);
+	for (size_t k = 0; k < 3; k++) {
+		report_free(text[k]);
+		digest_fini(&d[k]);
+		buf_fini(&bytes[k]);
+	}
+	corpus_fini(&lazy);
+	fixture_fini(&f);
+}
+
+/* A lazy entry's text is read and decoded as the report's, and neither parsed nor kept. */
+static void test_read_text_of_lazy_entry(void **state)
+{
+	(void)state;
+	struct corpus lazy;
+	corpus_init(&lazy);
+	lazy.lazy = 1;
+	assert_int_equal(corpus_add_path(&lazy, "tests/trend"), 0);
+	assert_true(lazy.n >= 2);
+	for (size_t i = 0; i < lazy.n; i++) {
+		struct report *t = corpus_read_text(&lazy, i);
+		assert_non_null(t);
+		assert_int_equal(corpus_loaded(&lazy, i), 0);
+		assert_int_equal(t->npara, 0);
+		assert_string_equal(t->path, corpus_path(&lazy, i));
+		const struct report *r = corpus_get(&lazy, i);
+		assert_non_null(r);
+		assert_int_equal(t->len, r->len);
+		assert_memory_equal(t->text, r->text, r->len);
+		report_free(t);
+	}
+	corpus_fini(&lazy);
+}
+
+/* A digest made without classes keeps no paragraphs: the report is then classified. */
+static void test_unclassified_digest_keeps_no_parts(void **state)
+{
+	(void)state;
+	const char *const paths[] = { Y2021 };
+	struct fixture f;
+	build(&f, paths, 1, NULL);
+	struct buf b = { 0 };
+	struct digest d = { 0 };
+	digest_of(f.c.reports[0], NULL, NULL, &b);
+	assert_int_equal(digest_decode(b.data, b.len, &d), 0);
+	assert_int_equal(d.paras_kept, 0);
+	assert_int_equal(d.nparas, 0);
+	assert_int_equal(d.body_start, f.c.reports[0]->body_start);
+	digest_fini(&d);
+	buf_fini(&b);
+	fixture_fini(&f);
+}
+
 static int teardown(void **state)
 {
 	(void)state;
@@ -301,12 +459,16 @@ int main(void)
 		cmocka_unit_test(test_groups_by_region_and_year),
 		cmocka_unit_test(test_copied_part_found),
 		cmocka_unit_test(test_rewritten_part_not_found),
+		cmocka_unit_test(test_kept_and_dropped),
 		cmocka_unit_test(test_metrics_line_up),
 		cmocka_unit_test(test_three_years),
 		cmocka_unit_test(test_same_year_twice_keeps_first),
 		cmocka_unit_test(test_only_region),
 		cmocka_unit_test(test_plan_from_metadata),
 		cmocka_unit_test(test_metrics_from_digests),
+		cmocka_unit_test(test_parts_from_digests_and_text),
+		cmocka_unit_test(test_unclassified_digest_keeps_no_parts),
+		cmocka_unit_test(test_read_text_of_lazy_entry),
 	};
 	return cmocka_run_group_tests(tests, NULL, teardown);
 }

@@ -53,8 +53,10 @@ t "trend --csv: a part's share" grep -q '^舟山市普陀区,2022,repeated,probl
 t "trend --region keeps the region named, whole" sh -c '[ "$(wc -l <"$1")" -eq 1 ] && [ ! -s "$2" ]' - "$T/r1" "$T/r2"
 
 # ---- a directory, read whole or described by its cached index ----
+# The samples and tests/trend (putuo 2021, 2022, 2023): parsed, or with the index cached, each
+# report's metrics and parts' paragraphs from its digest and its text read but not parsed.
 mkdir -p "$T/dir"
-cp "$Y1" tests/trend/*.txt "$ONE" "$T/dir/"
+cp assets/reports/*.txt tests/trend/*.txt "$T/dir/"
 for fmt in --json --csv --text; do   # --csv and text print the sentences stating the metrics
 	opt=$fmt
 	[ "$fmt" = --text ] && opt=
@@ -65,7 +67,7 @@ for fmt in --json --csv --text; do
 	opt=$fmt
 	[ "$fmt" = --text ] && opt=
 	XDG_CACHE_HOME=$T/cache "$FAZHI" trend $opt "$T/dir" >"$T/cached$fmt"
-	t "trend $fmt over a directory: the same with the index cached (metrics from its digests, reports read a region at a time)" \
+	t "trend $fmt over a directory: the same with the index cached (metrics and parts from its digests, no report parsed)" \
 		sh -c 'ls "$3"/fazhi/index-*.bin >/dev/null 2>&1 && [ -s "$1" ] && cmp -s "$1" "$2"' - "$T/uncached$fmt" "$T/cached$fmt" "$T/cache"
 done
 

@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_valgrind_views.sh — the overview, district and chart views under valgrind (open, sort, chart, read, resize, back): no leak, no invalid read or write.
+# test_valgrind_views.sh — the overview, district and chart views under valgrind (open, sort, chart, years, read, resize, back): no leak, no invalid read or write.
 . tests/ui/lib.sh
 . tests/ui/valgrind_lib.sh
 
@@ -14,9 +14,9 @@ slow j b
 check "valgrind: b charts a metric" title_has "fazhi • Chart"
 resize 60 20
 settle
-slow Escape
+slow Escape '<' '>'
 resize 100 30
-slow G Enter
+slow G k Enter
 check "valgrind: Enter on a sentence reads it in the reader" title_has "fazhi • Reader"
 slow O Enter j Enter Tab Space Space Space c f j b
 check "valgrind: b charts a key figure" title_has "fazhi • Chart"

@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_views2.sh — the overview (O), the district view (D) and the bar chart (b), at two sizes and without colour; the overview of an indexed directory from its digests.
+# test_views2.sh — the overview (O), the district view (D: repeated and dropped sentences, years scrolled) and the bar chart (b), at two sizes and without colour; the overview of an indexed directory from its digests.
 . tests/ui/lib.sh
 
 P=assets/reports T=tests/trend
@@ -88,11 +88,41 @@ for run in 150x45 80x24 80x24-nocolor; do
 	check "$run: their sentences are marked as the same" page_to "= 但仍有不足之处"
 	check "$run: the problems rewritten are not" page_to "问题不足 2023 ← 2022: 41% repeated"
 	check "$run: the point kept in other words is marked near" shows "≈ 一是行政执法的力量和水平还需进一步提升"
+	check "$run: what 2023 dropped of 2022's problems is counted" page_to "- dropped: 4 sentences of 2022 (160 characters) not in 2023"
+	check "$run: and listed, marked -" shows "- 2022年是“十四五”开局之年,法治政府建设责任重大、任务艰巨。"
+	check "$run: the plans rewritten in 2022 drop most of 2021's" page_to "- dropped: 32 sentences of 2021 (1481 characters) not in 2022"
 	keys G
 	check "$run: the plans with a figure changed are marked #" shows "# 2024年,普陀区将围绕法治政府建设示范创建成果巩固"
 	check "$run: still no wider than the terminal" fits
 	keys Escape
 	check "$run: Esc leaves the district view" title_has "fazhi • Reports"
+
+	# ---- more years than columns: the latest shown, the others named, < > (h l) scroll ----
+	years=$STATE_HOME/years
+	mkdir -p "$years"
+	for y in 2015 2016 2017 2018 2019 2020; do
+		sed "s/2021/$y/g" "$P/putuo-2021.txt" >"$years/putuo-$y.txt"
+	done
+	WITH=$with start "$w" "$h" $PUTUO "$years"/*.txt
+	keys D
+	check "$run: nine years of a district" status_has "2015–2023, 9 reports"
+	if [ "$w" -ge 150 ]; then
+		check "$run: every year fits: no marker" row_has 2 "指标" "2015" "2019" "2023" "trend"
+		keys '<'
+		check "$run: < with every year shown says so" status_has "every year is shown"
+	else
+		check "$run: the latest years, the earlier ones named" row_has 2 "‹ 2015–2018" "2019" "2023" "trend"
+		check "$run: the status line tells how to see them" status_has "9 reports (< > years)"
+		keys '<' '<'
+		check "$run: < < shows two years earlier, both sides named" row_has 2 "‹ 2015 2016" "2017" "2021" "› 2022…"
+		check "$run: the values move with their years" row_has 3 "行政复议申请" "15件" "▅▅▅▅▅▅▅▇█"
+		keys h h h
+		check "$run: h at the earliest year says so" status_has "the earliest year is shown"
+		check "$run: the earliest years from the left" row_has 2 "指标" "2015" "2019" "› 2020…"
+		keys '>' '>' '>' l
+		check "$run: > and l back to the latest" row_has 2 "‹ 2015–2018" "2023" "trend"
+		check "$run: with years scrolled nothing is wider than the terminal" fits
+	fi
 
 	WITH=$with start "$w" "$h" "$P/putuo-2021.txt"
 	keys D
