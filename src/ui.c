@@ -214,8 +214,16 @@ struct frame_stats {
 	unsigned long wraps;
 	double first_cpu;     /* CPU seconds of the process when its first frame was out */
 	double first_wall;    /* seconds from the process's start to then (clock ticks: ±10 ms), -1 unknown */
+	double reopen;        /* wall seconds opening the corpus again after an update, -1 none */
 };
-static struct frame_stats stats;
+static struct frame_stats stats = { .reopen = -1 };
+
+static double wall_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 static double cpu_now(void)
 {
@@ -801,6 +809,7 @@ static void swap_corpus(struct ui *u)
 	struct corpus *c;
 	struct session *s;
 	char *cause = NULL;
+	double t0 = wall_now();
 	u->update_ready = 0;
 	if (src->reopen(src->arg, &c, &s, &cause) != 0) {
 		ui_message(u, "the updated index could not be opened: %s; the list is the old one", cause);
@@ -821,6 +830,7 @@ static void swap_corpus(struct ui *u)
 	else
 		ui_message(u, "the index is up to date: %zu reports", c->n);
 	place_fini(&p);
+	stats.reopen = wall_now() - t0;
 }
 
 /* Once a frame: what the child said; the swap waits until no view or prompt holds the corpus. */
@@ -1191,6 +1201,8 @@ static void print_stats(void)
 	        stats.wraps, stats.wraps ? stats.wrap / (double)stats.wraps * 1e6 : 0.0);
 	fprintf(stderr, "fazhi: first frame %.0f ms after the start, %.1f ms CPU\n", stats.first_wall * 1e3,
 	        stats.first_cpu * 1e3);
+	if (stats.reopen >= 0)
+		fprintf(stderr, "fazhi: the corpus opened again after the index update in %.1f ms\n", stats.reopen * 1e3);
 }
 
 static void ui_init(struct ui *u, struct ui_source *src, const struct ui_options *opt)

@@ -19,7 +19,7 @@
  * the progress, any other line is a message (the last one says why when it fails). It runs in
  * its own process group, so a Ctrl-C meant for the browser does not reach it, and at a lower
  * priority, so the browser stays quick while it works. A child killed half-way leaves its
- * temporary file, which ui_update_free removes once it is reaped (index_cache_clean). */
+ * temporary file, which is removed once it is reaped (index_cache_clean). */
 
 #define LINE_MAX_BYTES 512
 #define NICENESS 5
@@ -87,6 +87,7 @@ struct ui_update *ui_update_start(const char *self, char **paths, int npaths, ch
 		exec_child(p[1], self, paths, npaths);
 	}
 	close(p[1]);
+	setpgid(pid, pid);   /* as the child does: whichever runs first */
 	fcntl(p[0], F_SETFL, fcntl(p[0], F_GETFL) | O_NONBLOCK);
 	fcntl(p[0], F_SETFD, FD_CLOEXEC);
 	struct ui_update *up = xcalloc(1, sizeof *up);
@@ -111,6 +112,15 @@ static void take_line(struct ui_update *up)
 	up->len = 0;
 }
 
+/* A child that did not end well may leave its temporary index file (its lock is free now). */
+static void clean_after(void)
+{
+	char *dir = index_cache_dir();
+	if (dir)
+		index_cache_clean(dir);
+	free(dir);
+}
+
 /* The child closed the pipe: it ended. How it ended decides. */
 static void reap(struct ui_update *up)
 {
@@ -123,6 +133,7 @@ static void reap(struct ui_update *up)
 		return;
 	}
 	up->state = UI_UPDATE_FAILED;
+	clean_after();
 	if (up->last[0])
 		snprintf(up->why, sizeof up->why, "%s", up->last);
 	else if (WIFSIGNALED(st))
@@ -179,10 +190,7 @@ void ui_update_free(struct ui_update *up)
 		kill(up->pid, SIGTERM);
 		while (waitpid(up->pid, NULL, 0) < 0 && errno == EINTR)
 			;
-		char *dir = index_cache_dir();   /* the temporary file it leaves goes now */
-		if (dir)
-			index_cache_clean(dir);
-		free(dir);
+		clean_after();
 	}
 	free(up);
 }

@@ -101,6 +101,21 @@ for size in ${SIZES:-150x45 80x24}; do
 		sh -c 'XDG_CACHE_HOME="$1" "$2" index --status "$3" | grep -q "^6 files behind: 5 added, 0 changed, 1 removed"' \
 		- "$CACHE" "$FAZHI" "$D"
 
+	# ---- the update fails ----
+	stale "fail-$size"
+	WITH="XDG_CACHE_HOME=$CACHE" start "$w" "$h" "$D"
+	check "$size: the update starts" updating
+	child=$(pgrep -f -- "--progress-fd 2 -- $D")
+	[ -n "$child" ] && kill -9 $child
+	check "$size: an update killed: the status line says it failed, in one line" \
+		status_has "the index update failed: killed by signal 9"
+	check "$size: the list stays the old one" failed_listed
+	check "$size: the failed update leaves no temporary file" no_temp_file
+	keys j
+	check "$size: the browser goes on: j opens the next report" title_has "泗门镇 2022"
+	keys q
+	check "$size: q quits with status 0" exited 0
+
 	# ---- --no-update ----
 	WITH="XDG_CACHE_HOME=$CACHE" start "$w" "$h" --no-update "$D"
 	check "$size: --no-update: the status line says the index is behind" status_has "the index is 6 files behind"
