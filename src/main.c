@@ -202,7 +202,7 @@ static int reopen_corpus(void *arg, struct corpus **cp, struct session **sp, cha
 	return 0;
 }
 
-static int run_browser(const char *self, char **paths, int npaths, const struct ui_options *opt, int update)
+static int run_browser(const char *self, char **paths, int npaths, const struct ui_options *opt)
 {
 	struct browser b = { paths, npaths };
 	struct corpus *c = xmalloc(sizeof *c);
@@ -221,7 +221,7 @@ static int run_browser(const char *self, char **paths, int npaths, const struct 
 	} else {
 		session_set_progress(s, NULL);   /* the terminal is the browser's now */
 		struct ui_source src = { c, s, self, paths, npaths, !st.current, st.added, st.changed, st.removed,
-		                         update, reopen_corpus, release_corpus, &b };
+		                         opt->update, reopen_corpus, release_corpus, &b };
 		status = ui_run(&src, opt);
 		c = src.corpus;
 		s = src.session;
@@ -271,7 +271,7 @@ int main(int argc, char **argv)
 	}
 	if (status < 0) {
 		text_set_ambiwidth(opt.ambiwidth);
-		status = run_browser(argv[0], paths, npaths, &opt, opt.update);
+		status = run_browser(argv[0], paths, npaths, &opt);
 	}
 	free(paths);
 	return status;
