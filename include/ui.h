@@ -40,8 +40,9 @@ struct ui_source {
 	size_t added, changed, removed;
 	int update;                /* 1: a stale index is updated in the background (not --no-update) */
 	/* Opens the corpus of paths anew, from the updated cache, without printing: 0 with *c and
-	 * *s (freed by release), or -1 with *cause (caller frees). */
-	int (*reopen)(void *arg, struct corpus **c, struct session **s, char **cause);
+	 * *s (freed by release) and *behind, the files changed since the update read them (0 when
+	 * its index is current), or -1 with *cause (caller frees). */
+	int (*reopen)(void *arg, struct corpus **c, struct session **s, size_t *behind, char **cause);
 	void (*release)(void *arg, struct corpus *c, struct session *s);
 	void *arg;
 };

@@ -182,7 +182,7 @@ static size_t usable_reports(const struct corpus *c)
 }
 
 /* ui_source.reopen: the corpus again, from the index the update wrote. */
-static int reopen_corpus(void *arg, struct corpus **cp, struct session **sp, char **cause)
+static int reopen_corpus(void *arg, struct corpus **cp, struct session **sp, size_t *behind, char **cause)
 {
 	const struct browser *b = arg;
 	struct corpus *c = xmalloc(sizeof *c);
@@ -199,6 +199,7 @@ static int reopen_corpus(void *arg, struct corpus **cp, struct session **sp, cha
 	}
 	*cp = c;
 	*sp = s;
+	*behind = st.current ? 0 : st.added + st.changed + st.removed;
 	return 0;
 }
 

@@ -809,9 +809,10 @@ static void swap_corpus(struct ui *u)
 	struct corpus *c;
 	struct session *s;
 	char *cause = NULL;
+	size_t behind = 0;
 	double t0 = wall_now();
 	u->update_ready = 0;
-	if (src->reopen(src->arg, &c, &s, &cause) != 0) {
+	if (src->reopen(src->arg, &c, &s, &behind, &cause) != 0) {
 		ui_message(u, "the updated index could not be opened: %s; the list is the old one", cause);
 		free(cause);
 		return;
@@ -826,7 +827,10 @@ static void swap_corpus(struct ui *u)
 	sort_order(u);
 	place_restore(u, &p);
 	if (p.open && u->cur < 0)
-		ui_message(u, "%s is no longer there: closed; the index is up to date (%zu reports)", ui_file_name(p.open), c->n);
+		ui_message(u, "%s is no longer there: closed; the index is updated (%zu reports)", ui_file_name(p.open), c->n);
+	else if (behind)   /* files changed while it was built: said, not chased */
+		ui_message(u, "the index is updated (%zu reports), but %zu file%s changed meanwhile: fazhi index updates %s",
+		           c->n, behind, behind == 1 ? "" : "s", behind == 1 ? "it" : "them");
 	else
 		ui_message(u, "the index is up to date: %zu reports", c->n);
 	place_fini(&p);
