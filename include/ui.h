@@ -19,15 +19,41 @@ struct ui_options {
 	enum ui_color color;   /* --color=, and NO_COLOR in the environment */
 	int mouse;             /* 1 unless --no-mouse */
 	int ambiwidth;         /* 1 or 2 (--ambiwidth=double) */
+	int update;            /* 1 unless --no-update: a stale index is updated in the background */
 };
 
 struct session;
 
-/* Runs the browser on a loaded corpus until the user quits; s (borrowed) is the corpus's search
- * session, whose index the browser opens when it first searches. Returns the exit status:
- * 0, 2 when stdin/stdout is not a terminal or the locale is not UTF-8 (a message on
- * stderr), 128+N when ended by signal N (the terminal restored and positions saved). */
-int ui_run(struct corpus *c, struct session *s, const struct ui_options *opt);
+/* What the browser browses and where it came from. main.c fills it; the browser replaces
+ * corpus and session when the index was updated in the background (ui_update.c): it opens
+ * the new ones with reopen and frees the old ones with release, once nothing points into them.
+ * The caller frees the pair left in it when ui_run returns. */
+struct ui_source {
+	struct corpus *corpus;     /* the loaded corpus */
+	struct session *session;   /* its search session, whose index the browser opens when it first searches */
+	const char *self;          /* how this program was started (argv[0]), to run `fazhi index` */
+	char **paths;              /* the PATH arguments (borrowed) */
+	int npaths;
+	/* How far the cached index is behind the files (index_cache_walk_behind); all 0 and
+	 * behind 0 when it is current or there is none. */
+	int behind;
+	size_t added, changed, removed;
+	int update;                /* 1: a stale index is updated in the background (not --no-update) */
+	/* Opens the corpus of paths anew, from the updated cache, without printing: 0 with *c and
+	 * *s (freed by release) and *behind, the files changed since the update read them (0 when
+	 * its index is current), or -1 with *cause (caller frees). */
+	int (*reopen)(void *arg, struct corpus **c, struct session **s, size_t *behind, char **cause);
+	void (*release)(void *arg, struct corpus *c, struct session *s);
+	void *arg;
+};
+
+/* Runs the browser on src's corpus until the user quits. When its index is behind and
+ * src->update is set, it is updated in the background after the first frame, with progress on
+ * the status line; the browser then opens the corpus again and stays where the user was.
+ * Returns the exit status: 0, 2 when stdin/stdout is not a terminal or the locale is not UTF-8
+ * (a message on stderr), 128+N when ended by signal N (the terminal restored and positions
+ * saved, an update under way stopped). */
+int ui_run(struct ui_source *src, const struct ui_options *opt);
 
 /* ------------------------------------------------------------------------------------
  * What follows is shared by the ui_*.c files only. ui.c owns the struct ui and is the
@@ -111,9 +137,15 @@ struct ui_compare_place {
 	int back;                   /* Enter left for the reader: Esc in the panes goes back */
 };
 
+struct ui_update;
+
 struct ui {
 	struct corpus *corpus;
 	struct session *session;   /* the corpus's index (session.h); borrowed */
+	struct ui_source *src;     /* where both came from; the update replaces them there */
+	struct ui_update *update;  /* the update under way (ui_update.c); NULL none */
+	int update_state;          /* UI_UPDATE_* of the latest; -1 none started */
+	int update_ready;          /* the updated index waits for the views to close */
 	const struct ui_options *opt;
 	size_t *order;          /* corpus indices sorted by region, year, path; owned */
 	size_t sel, list_top;   /* list pane: selected row in order, first row shown */
@@ -214,6 +246,21 @@ void ui_want_frame(struct ui *u);
 /* Draws a status line: u->msg when set, else left; right-aligned `right` (ASCII). */
 void ui_status_line(struct ui *u, WINDOW *w, int cols, const char *left, const char *right);
 
+/* ui_update.c: `fazhi index PATH...` run in a child process to bring the index of the
+ * browsed corpus up to date, followed without blocking. self is argv[0]. Returns NULL with
+ * *cause (caller frees) when it cannot be started. */
+enum ui_update_state { UI_UPDATE_RUNNING, UI_UPDATE_DONE, UI_UPDATE_FAILED };
+struct ui_update *ui_update_start(const char *self, char **paths, int npaths, char **cause);
+/* Reads what the child wrote since the last call, never waiting; reaps it once it ended. */
+enum ui_update_state ui_update_poll(struct ui_update *up);
+/* The reports indexed so far and their total (0 0 until the build has begun). */
+void ui_update_progress(const struct ui_update *up, size_t *done, size_t *total);
+/* Why it failed, one line ("" unless UI_UPDATE_FAILED); valid until ui_update_free. */
+const char *ui_update_failure(const struct ui_update *up);
+/* Frees up; a child still running is stopped (SIGTERM), reaped, and its temporary index file
+ * removed. NULL: nothing. */
+void ui_update_free(struct ui_update *up);
+
 /* ui_help.c: the help screen, every key of ui_keys. */
 void ui_help_open(struct ui *u);
 
@@ -274,6 +321,9 @@ int ui_find_clear(struct ui *u);                 /* Esc: the highlights go; 1 wh
 void ui_find_set(struct ui *u, const char *q, size_t n, size_t off);
 /* Draws the whole status line while the prompt is up and returns 1; else 0. */
 int ui_find_status(struct ui *u, WINDOW *w, int cols);
+/* The search last accepted with Enter, or NULL: what the reader searches for (borrowed, valid
+ * until the next call of ui_find_*). */
+const char *ui_find_query(const struct ui *u);
 /* " i/N" of the search for the status line, or ""; valid until the next call. */
 const char *ui_find_counter(struct ui *u);
 

@@ -15,7 +15,7 @@
 #define PRUNE_DAYS 90
 
 static const char usage_text[] =
-	"Usage: fazhi index [--status] [--prune[=DAYS]] [PATH...]\n"
+	"Usage: fazhi index [--status] [--prune[=DAYS]] [--progress-fd N] [PATH...]\n"
 	"Builds the search index of the reports below PATH... in the cache, or checks that the one\n"
 	"there is up to date; search, facts and the browser then read no report to start.\n"
 	"\n"
@@ -23,6 +23,8 @@ static const char usage_text[] =
 	"                  removed) without building\n"
 	"  --prune[=DAYS]  remove the cached indexes not used for DAYS days (default 90), and\n"
 	"                  temporary files of builds that were killed\n"
+	"  --progress-fd N write the build's progress to file descriptor N, a line \"DONE TOTAL\"\n"
+	"                  now and then (how the browser follows an update it started)\n"
 	"  -h, --help      show this help and exit\n"
 	"\n"
 	"The cache is $XDG_CACHE_HOME/fazhi (else ~/.cache/fazhi); see fazhi(1).\n"
@@ -31,6 +33,7 @@ static const char usage_text[] =
 struct options {
 	int status, prune;
 	long days;
+	int progress_fd;   /* --progress-fd N; -1 none */
 };
 
 /* Returns the index of the first PATH, -1 after a usage message, or 0 after the help. */
@@ -53,6 +56,13 @@ static int options(int argc, char **argv, struct options *o)
 			if (!a[8] || *end || o->days < 0 || o->days > 36500)
 				return cli_usage_error("index", "--prune needs a number of days, not", a + 8), -1;
 			o->prune = 1;
+		} else if (strcmp(a, "--progress-fd") == 0) {
+			char *end;
+			long fd = i + 1 < argc ? strtol(argv[i + 1], &end, 10) : -1;
+			if (fd < 0 || fd > 1024 || !argv[i + 1][0] || *end)
+				return cli_usage_error("index", "--progress-fd needs a file descriptor", i + 1 < argc ? argv[i + 1] : NULL), -1;
+			o->progress_fd = (int)fd;
+			i++;
 		} else {
 			return cli_usage_error("index", "unknown option", a), -1;
 		}
@@ -93,7 +103,16 @@ static void print_status(struct corpus *c, const char *dir, char **paths, int np
 		print_hint(paths, npaths);
 }
 
-static void build(struct corpus *c, const char *dir)
+/* --progress-fd: "DONE TOTAL" lines for a program that follows the build (the browser). */
+static void progress_line(void *arg, size_t done, size_t total)
+{
+	char line[64];
+	int n = snprintf(line, sizeof line, "%zu %zu\n", done, total);
+	if (write(*(const int *)arg, line, (size_t)n) < 0)
+		return;   /* nobody follows any more: the build goes on */
+}
+
+static void build(struct corpus *c, const char *dir, int progress_fd)
 {
 	index_cache_clean(dir);
 	struct index *ix = index_open_cached(c, dir);
@@ -102,8 +121,9 @@ static void build(struct corpus *c, const char *dir)
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (!ix) {
-		struct index_progress bar = { cli_progress, NULL };
-		ix = index_open(c, dir, isatty(2) ? &bar : NULL, &notice);
+		struct index_progress bar = { cli_progress, NULL }, lines = { progress_line, &progress_fd };
+		const struct index_progress *pr = progress_fd >= 0 ? &lines : isatty(2) ? &bar : NULL;
+		ix = index_open(c, dir, pr, &notice);
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	if (notice) {
@@ -140,7 +160,7 @@ static void prune(const char *dir, long days)
 
 int cli_index(int argc, char **argv)
 {
-	struct options o = { 0, 0, PRUNE_DAYS };
+	struct options o = { 0, 0, PRUNE_DAYS, -1 };
 	int first = options(argc, argv, &o);
 	if (first <= 0)
 		return first < 0 ? 2 : 0;
@@ -161,7 +181,7 @@ int cli_index(int argc, char **argv)
 		if (o.status)
 			print_status(&c, dir, argv + first, npaths);
 		else
-			build(&c, dir);
+			build(&c, dir, o.progress_fd);
 		cli_messages(&c, 0);
 		status = corpus_failures(&c) ? 1 : 0;
 		corpus_fini(&c);

@@ -11,6 +11,7 @@
 #include "session.h"
 #include "text.h"
 #include "ui.h"
+#include "xmalloc.h"
 
 #define FAZHI_VERSION "0.1.0"
 
@@ -45,6 +46,7 @@ static const char usage_text[] =
 	"  --ambiwidth=single|double     width of East Asian Ambiguous characters\n"
 	"  --color=auto|never|always     colours in the browser (NO_COLOR is honoured)\n"
 	"  --no-mouse                    do not use the mouse in the browser\n"
+	"  --no-update                   do not update a stale index in the background\n"
 	"  -h, --help                    show this help and exit\n"
 	"  -V, --version                 show the version and exit\n"
 	"\n"
@@ -80,6 +82,8 @@ static int browser_option(const char *arg, struct ui_options *opt)
 {
 	if (strcmp(arg, "--no-mouse") == 0) {
 		opt->mouse = 0;
+	} else if (strcmp(arg, "--no-update") == 0) {
+		opt->update = 0;
 	} else if (strncmp(arg, "--color=", 8) == 0) {
 		const char *v = arg + 8;
 		if (strcmp(v, "auto") == 0)
@@ -119,15 +123,18 @@ static void progress(void *arg, size_t done, size_t total)
 #define EAGER_MAX 256
 
 /* Opens the corpus's index in the session as the list needs it (see above); its metadata
- * then describe the reports not read. */
-static void open_index(struct corpus *c, struct session *s)
+ * then describe the reports not read. quiet (the browser is up): nothing is printed, no index
+ * is built, and -1 is returned when there is none to open; else 0. */
+static int open_index(struct corpus *c, struct session *s, int quiet)
 {
 	size_t unread = 0;
 	for (size_t i = 0; i < c->n; i++)
 		unread += !corpus_loaded(c, i);
 	if (!unread)
-		return;
+		return 0;
 	const struct index *ix = session_cached(s);
+	if (!ix && quiet)
+		return -1;
 	if (!ix && unread > EAGER_MAX)
 		ix = session_index(s);
 	cli_notice(s);
@@ -136,41 +143,99 @@ static void open_index(struct corpus *c, struct session *s)
 		corpus_set_meta(c, &src);
 	for (size_t i = 0; !ix && i < c->n; i++)
 		corpus_load(c, i);
+	return 0;
 }
 
-static int run_browser(char **paths, int npaths, const struct ui_options *opt)
+/* The browser's PATHs, for opening their corpus again after the index was updated. */
+struct browser {
+	char **paths;
+	int npaths;
+};
+
+/* Loads the corpus of PATHs into c (lazy) from the cached walk when there is one, else by
+ * walking them; st says how far the cached index is behind (current when there is none). */
+static void load_corpus(struct corpus *c, char **paths, int npaths, const char *cache, struct index_status *st)
 {
-	struct corpus c;
-	corpus_init(&c);
-	c.lazy = 1;
-	char *cache = index_cache_dir();
-	cli_load_indexed(&c, paths, npaths, cache);   /* no directory read when its index is current */
-	struct index_progress pr = { progress, NULL };
-	struct session *s = session_new(&c, cache, isatty(2) ? &pr : NULL);
-	free(cache);
-	open_index(&c, s);
-	cli_messages(&c, 0);
+	corpus_init(c);
+	c->lazy = 1;
+	if (npaths == 0 || !cache || index_cache_walk_behind(c, paths, npaths, cache, st) < 0) {
+		cli_load(c, paths, npaths);
+		*st = (struct index_status){ .current = 1 };
+	}
+}
+
+static void release_corpus(void *arg, struct corpus *c, struct session *s)
+{
+	(void)arg;
+	corpus_set_meta(c, NULL);
+	session_free(s);
+	corpus_fini(c);
+	free(c);
+}
+
+static size_t usable_reports(const struct corpus *c)
+{
 	size_t usable = 0;
-	for (size_t i = 0; i < c.n; i++)
-		usable += !corpus_failed(&c, i);
+	for (size_t i = 0; i < c->n; i++)
+		usable += !corpus_failed(c, i);
+	return usable;
+}
+
+/* ui_source.reopen: the corpus again, from the index the update wrote. */
+static int reopen_corpus(void *arg, struct corpus **cp, struct session **sp, size_t *behind, char **cause)
+{
+	const struct browser *b = arg;
+	struct corpus *c = xmalloc(sizeof *c);
+	struct index_status st;
+	char *cache = index_cache_dir();
+	load_corpus(c, b->paths, b->npaths, cache, &st);
+	struct session *s = session_new(c, cache, NULL);
+	free(cache);
+	int bad = open_index(c, s, 1);
+	if (bad || usable_reports(c) == 0) {
+		*cause = xstrdup(bad ? "no index in the cache" : "no report left");
+		release_corpus(NULL, c, s);
+		return -1;
+	}
+	*cp = c;
+	*sp = s;
+	*behind = st.current ? 0 : st.added + st.changed + st.removed;
+	return 0;
+}
+
+static int run_browser(const char *self, char **paths, int npaths, const struct ui_options *opt)
+{
+	struct browser b = { paths, npaths };
+	struct corpus *c = xmalloc(sizeof *c);
+	struct index_status st;
+	char *cache = index_cache_dir();
+	load_corpus(c, paths, npaths, cache, &st);   /* no directory read when its index is current */
+	struct index_progress pr = { progress, NULL };
+	struct session *s = session_new(c, cache, isatty(2) ? &pr : NULL);
+	free(cache);
+	open_index(c, s, 0);
+	cli_messages(c, 0);
 	int status;
-	if (usable == 0) {
+	if (usable_reports(c) == 0) {
 		fputs("fazhi: no report could be loaded\n", stderr);
 		status = 1;
 	} else {
-		status = ui_run(&c, s, opt);
-		if (status == 0 && corpus_failures(&c))
+		session_set_progress(s, NULL);   /* the terminal is the browser's now */
+		struct ui_source src = { c, s, self, paths, npaths, !st.current, st.added, st.changed, st.removed,
+		                         opt->update, reopen_corpus, release_corpus, &b };
+		status = ui_run(&src, opt);
+		c = src.corpus;
+		s = src.session;
+		if (status == 0 && corpus_failures(c))
 			status = 1;
 	}
-	corpus_set_meta(&c, NULL);
-	session_free(s);
-	corpus_fini(&c);
+	release_corpus(NULL, c, s);
 	return status;
 }
 
 int main(int argc, char **argv)
 {
-	struct ui_options opt = { UI_COLOR_AUTO, 1, 1 };
+	struct ui_options opt = { UI_COLOR_AUTO, 1, 1, 1 };
 	char **paths = calloc((size_t)argc + 1, sizeof *paths);
 	int npaths = 0, status = -1, options_done = 0;
 
@@ -207,7 +272,7 @@ int main(int argc, char **argv)
 	}
 	if (status < 0) {
 		text_set_ambiwidth(opt.ambiwidth);
-		status = run_browser(paths, npaths, &opt);
+		status = run_browser(argv[0], paths, npaths, &opt);
 	}
 	free(paths);
 	return status;

@@ -72,7 +72,7 @@ const struct ui_key ui_keys[] = {
 	{ 'z', 0, "z", UI_FOLD_LIST, "fold the reports pane away, or back: the chapters and the reader take its width" },
 	{ '?', 0, "?", UI_HELP, "this help (q, ? or Esc closes it)" },
 	{ 12, 0, "Ctrl-L", UI_REDRAW, "redraw the screen" },
-	{ 'q', 0, "q", UI_QUIT, "quit (the reading position is remembered)" },
+	{ 'q', 0, "q", UI_QUIT, "quit (the reading position is remembered; an index update under way is stopped)" },
 	{ 'O', 0, "O", UI_OVERVIEW, "overview: a row per report, sortable; Enter opens it" },
 	{ '<', 0, "<", UI_SORT_PREV, "overview: sort by the column to the left; district: earlier years" },
 	{ '>', 0, ">", UI_SORT_NEXT, "overview: sort by the column to the right; district: later years" },
@@ -214,8 +214,16 @@ struct frame_stats {
 	unsigned long wraps;
 	double first_cpu;     /* CPU seconds of the process when its first frame was out */
 	double first_wall;    /* seconds from the process's start to then (clock ticks: ±10 ms), -1 unknown */
+	double reopen;        /* wall seconds opening the corpus again after an update, -1 none */
 };
-static struct frame_stats stats;
+static struct frame_stats stats = { .reopen = -1 };
+
+static double wall_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 static double cpu_now(void)
 {
@@ -657,6 +665,196 @@ static int breadcrumb(struct ui *u, WINDOW *w, int x, int cols)
 	return x;
 }
 
+/* ---- the index updated in the background ---- */
+
+/* What the status line says of the update while there is no message: 1 and buf, or 0. */
+static int update_status(const struct ui *u, char *buf, size_t size)
+{
+	const struct ui_source *src = u->src;
+	if (u->update_ready) {
+		snprintf(buf, size, "the index is updated: the list shows it when this view closes");
+		return 1;
+	}
+	if (!u->update)
+		return 0;
+	size_t done, total;
+	ui_update_progress(u->update, &done, &total);
+	int n = total ? snprintf(buf, size, "updating the index %zu/%zu", done, total)
+	              : snprintf(buf, size, "updating the index");
+	size_t behind = src->added + src->changed + src->removed;
+	if (src->behind && n > 0 && (size_t)n < size)
+		snprintf(buf + n, size - (size_t)n, " (it was %zu file%s behind: %zu added, %zu changed, %zu removed)",
+		         behind, behind == 1 ? "" : "s", src->added, src->changed, src->removed);
+	return 1;
+}
+
+/* After the first frame: a stale index is updated in a child process, or only named. */
+static void start_update(struct ui *u)
+{
+	struct ui_source *src = u->src;
+	u->update_state = UI_UPDATE_RUNNING;   /* tried once, whatever comes of it */
+	size_t behind = src->added + src->changed + src->removed;
+	if (!src->update) {
+		ui_message(u, "the index is %zu file%s behind: fazhi index updates it (%zu added, %zu changed, %zu removed)",
+		           behind, behind == 1 ? "" : "s", src->added, src->changed, src->removed);
+		return;
+	}
+	char *cause = NULL;
+	u->update = ui_update_start(src->self, src->paths, src->npaths, &cause);
+	if (!u->update) {
+		u->update_state = UI_UPDATE_FAILED;
+		ui_message(u, "the index could not be updated: %s; fazhi index updates it", cause);
+		free(cause);
+	}
+}
+
+/* Where the user is, by path, to be found again in the corpus opened anew. */
+struct place {
+	char *open, *selected, *back, *query;
+	size_t off, back_off;
+	char *marks[26];
+	size_t mark_off[26];
+	char *marked[UI_COMPARE_MAX];
+	int nmarked;
+};
+
+static char *path_of(const struct ui *u, int report)
+{
+	return report >= 0 && (size_t)report < u->corpus->n ? xstrdup(corpus_path(u->corpus, (size_t)report)) : NULL;
+}
+
+/* The entry of c whose path is `path`, or -1 (none, or path NULL). */
+static int entry_of(const struct corpus *c, const char *path)
+{
+	for (size_t i = 0; path && i < c->n; i++)
+		if (strcmp(corpus_path(c, i), path) == 0)
+			return corpus_failed(c, i) ? -1 : (int)i;
+	return -1;
+}
+
+static void place_take(struct ui *u, struct place *p)
+{
+	memset(p, 0, sizeof *p);
+	p->open = path_of(u, u->cur);
+	p->off = ui_reader_top_offset(u);
+	p->selected = u->corpus->n ? path_of(u, (int)u->order[u->sel]) : NULL;
+	p->back = path_of(u, u->back.report);
+	p->back_off = u->back.off;
+	const char *q = ui_find_query(u);
+	p->query = q ? xstrdup(q) : NULL;
+	for (int i = 0; i < 26; i++) {
+		p->marks[i] = path_of(u, u->marks[i].report);
+		p->mark_off[i] = u->marks[i].off;
+	}
+	for (int i = 0; i < u->nmarked; i++)
+		p->marked[p->nmarked++] = path_of(u, u->marked[i]);
+}
+
+static void place_fini(struct place *p)
+{
+	free(p->open);
+	free(p->selected);
+	free(p->back);
+	free(p->query);
+	for (int i = 0; i < 26; i++)
+		free(p->marks[i]);
+	for (int i = 0; i < p->nmarked; i++)
+		free(p->marked[i]);
+}
+
+/* Everything of the ui that points into the corpus goes (views are closed already). */
+static void drop_corpus(struct ui *u)
+{
+	remember_position(u);
+	if (u->cur >= 0)
+		outline_fini(&u->outline);
+	u->cur = -1;
+	ui_reader_fini(u);
+	ui_reader_reset(u);
+	ui_results_free(u);
+	u->results = NULL;
+	free(u->order);
+	u->order = NULL;
+	memset(&u->compare_place, 0, sizeof u->compare_place);
+}
+
+static void place_restore(struct ui *u, const struct place *p)
+{
+	for (int i = 0; i < 26; i++)
+		u->marks[i] = (struct ui_mark){ entry_of(u->corpus, p->marks[i]), p->mark_off[i] };
+	u->back = (struct ui_mark){ entry_of(u->corpus, p->back), p->back_off };
+	u->nmarked = 0;
+	for (int i = 0; i < p->nmarked; i++)
+		if (entry_of(u->corpus, p->marked[i]) >= 0)
+			u->marked[u->nmarked++] = entry_of(u->corpus, p->marked[i]);
+	int open = entry_of(u->corpus, p->open);
+	if (open >= 0) {
+		ui_open(u, open);
+		ui_reader_goto(u, p->off);
+		if (p->query)
+			ui_find_set(u, p->query, strlen(p->query), p->off);
+	}
+	int selected = entry_of(u->corpus, p->selected);
+	u->sel = u->corpus->n && u->sel >= u->corpus->n ? u->corpus->n - 1 : u->sel;
+	for (size_t i = 0; selected >= 0 && i < u->corpus->n; i++)
+		if (u->order[i] == (size_t)selected)
+			u->sel = i;
+}
+
+/* The index is up to date: the corpus is opened again from it, and the user stays where he was.
+ * A report open that is gone closes. */
+static void swap_corpus(struct ui *u)
+{
+	struct ui_source *src = u->src;
+	struct corpus *c;
+	struct session *s;
+	char *cause = NULL;
+	size_t behind = 0;
+	double t0 = wall_now();
+	u->update_ready = 0;
+	if (src->reopen(src->arg, &c, &s, &behind, &cause) != 0) {
+		ui_message(u, "the updated index could not be opened: %s; the list is the old one", cause);
+		free(cause);
+		return;
+	}
+	struct place p;
+	place_take(u, &p);
+	drop_corpus(u);
+	src->release(src->arg, src->corpus, src->session);
+	src->corpus = u->corpus = c;
+	src->session = u->session = s;
+	src->behind = 0;
+	sort_order(u);
+	place_restore(u, &p);
+	if (p.open && u->cur < 0)
+		ui_message(u, "%s is no longer there: closed; the index is updated (%zu reports)", ui_file_name(p.open), c->n);
+	else if (behind)   /* files changed while it was built: said, not chased */
+		ui_message(u, "the index is updated (%zu reports), but %zu file%s changed meanwhile: fazhi index updates %s",
+		           c->n, behind, behind == 1 ? "" : "s", behind == 1 ? "it" : "them");
+	else
+		ui_message(u, "the index is up to date: %zu reports", c->n);
+	place_fini(&p);
+	stats.reopen = wall_now() - t0;
+}
+
+/* Once a frame: what the child said; the swap waits until no view or prompt holds the corpus. */
+static void follow_update(struct ui *u)
+{
+	if (u->update) {
+		enum ui_update_state st = ui_update_poll(u->update);
+		if (st == UI_UPDATE_FAILED)
+			ui_message(u, "the index update failed: %s; the list is the old one", ui_update_failure(u->update));
+		u->update_ready = st == UI_UPDATE_DONE;
+		u->update_state = st;
+		if (st != UI_UPDATE_RUNNING) {
+			ui_update_free(u->update);
+			u->update = NULL;
+		}
+	}
+	if (u->update_ready && u->nviews == 0 && !ui_find_prompting(u) && !u->pending)
+		swap_corpus(u);
+}
+
 /* The status line's frame: the message or `left` (drawn by the caller from x when NULL is
  * given: the breadcrumb), then `right` at the right edge. */
 static void status_frame(struct ui *u, WINDOW *w, int cols, const char *left, const char *right)
@@ -664,9 +862,12 @@ static void status_frame(struct ui *u, WINDOW *w, int cols, const char *left, co
 	int rw = (int)text_width(right, strlen(right));
 	int room = cols - rw > 0 ? cols - rw : 0;
 	int x = put(w, 0, room, " ", UI_R_BAR);
+	char update[160];
 	if (u->msg[0]) {
 		if (x < room)
 			x += ui_draw_outside(w, 0, x, room - x, u->msg, UI_R_MESSAGE, 0);
+	} else if (update_status(u, update, sizeof update)) {
+		x = put(w, x, room, update, UI_R_MESSAGE);
 	} else if (left) {
 		x = put(w, x, room, left, UI_R_BAR);
 	} else {
@@ -1004,12 +1205,17 @@ static void print_stats(void)
 	        stats.wraps, stats.wraps ? stats.wrap / (double)stats.wraps * 1e6 : 0.0);
 	fprintf(stderr, "fazhi: first frame %.0f ms after the start, %.1f ms CPU\n", stats.first_wall * 1e3,
 	        stats.first_cpu * 1e3);
+	if (stats.reopen >= 0)
+		fprintf(stderr, "fazhi: the corpus opened again after the index update in %.1f ms\n", stats.reopen * 1e3);
 }
 
-static void ui_init(struct ui *u, struct corpus *c, const struct ui_options *opt)
+static void ui_init(struct ui *u, struct ui_source *src, const struct ui_options *opt)
 {
 	memset(u, 0, sizeof *u);
-	u->corpus = c;
+	u->src = src;
+	u->corpus = src->corpus;
+	u->session = src->session;
+	u->update_state = -1;
 	u->opt = opt;
 	u->cur = -1;
 	u->cur_section = -1;
@@ -1033,6 +1239,8 @@ static void ui_fini(struct ui *u)
 	ui_reader_fini(u);
 	ui_results_free(u);
 	free(u->order);
+	ui_update_free(u->update);   /* a child still at work is stopped */
+	u->update = NULL;
 }
 
 static void save_failed(const char *what, char *cause)
@@ -1096,9 +1304,16 @@ static void loop(struct ui *u)
 {
 	int followed = -2;
 	while (!u->quit && !got_signal) {
+		if (u->update || u->update_ready) {
+			follow_update(u);
+			if (!u->update && !u->update_ready)
+				followed = -2;   /* another outline, perhaps */
+		}
 		follow(u, &followed);
 		timed_draw(u);
-		wtimeout(stdscr, u->busy ? 0 : 200);   /* a view at work is drawn again at once */
+		if (u->update_state < 0 && u->src->behind)
+			start_update(u);
+		wtimeout(stdscr, u->busy ? 0 : u->update ? 100 : 200);   /* a view at work is drawn again at once */
 		wint_t ch;
 		int r = read_key(&ch);
 		if (r == ERR)
@@ -1112,13 +1327,13 @@ static void loop(struct ui *u)
 	}
 }
 
-int ui_run(struct corpus *c, struct session *s, const struct ui_options *opt)
+int ui_run(struct ui_source *src, const struct ui_options *opt)
 {
 	if (start_terminal(opt) != 0)
 		return 2;
 	struct ui u;
-	ui_init(&u, c, opt);
-	u.session = s;
+	struct corpus *c = src->corpus;
+	ui_init(&u, src, opt);
 	layout(&u);
 	if (c->n > 0)
 		ui_open(&u, (int)u.order[0]);

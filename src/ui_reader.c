@@ -352,6 +352,11 @@ void ui_find_open(struct ui *u)
 	find_query(u, f->origin);
 }
 
+const char *ui_find_query(const struct ui *u)
+{
+	return u->find ? u->find->accepted : NULL;
+}
+
 int ui_find_prompting(const struct ui *u)
 {
 	return u->find && u->find->prompting;
