@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,6 +33,25 @@ static void test_grow_and_take(void **state)
 	s = buf_take(&b);          /* an empty buffer still hands over a string */
 	assert_string_equal(s, "");
 	free(s);
+}
+
+/* A formatted string longer than the room left is written whole, after what was there. */
+static void test_printf_past_the_room(void **state)
+{
+	(void)state;
+	struct buf b = { 0 };
+	char want[400];
+	for (int len = 0; len < 300; len += 37) {
+		buf_reset(&b);
+		buf_adds(&b, "前");
+		buf_printf(&b, "%d:%*s|", len, len, "x");
+		int n = snprintf(want, sizeof want, "前%d:%*s|", len, len, "x");
+		assert_int_equal(b.len, (size_t)n);
+		assert_string_equal(b.data, want);
+	}
+	buf_printf(&b, "%s", "");
+	assert_string_equal(b.data, want);   /* nothing added, still terminated */
+	buf_fini(&b);
 }
 
 static void json(const char *in, size_t n, const char *want)
@@ -81,6 +101,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_grow_and_take),
+		cmocka_unit_test(test_printf_past_the_room),
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_csv),
 	};
