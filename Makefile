@@ -161,6 +161,8 @@ bench: deps bench-deps all
 	@echo
 	@sh tests/bench.sh
 	@echo
+	@sh tests/bench_query.sh
+	@echo
 	@sh tests/bench_startup.sh
 	@echo
 	@sh tests/bench_index.sh
