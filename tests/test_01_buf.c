@@ -2,6 +2,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,6 +63,24 @@ static void json(const char *in, size_t n, const char *want)
 	buf_fini(&b);
 }
 
+/* Integers as "%lld" writes them, the extremes included. */
+static void test_add_int(void **state)
+{
+	(void)state;
+	static const long long v[] = { 0, 7, -7, 2021, 1000000, -1000000, LLONG_MAX, LLONG_MIN };
+	struct buf b = { 0 };
+	char want[32];
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+		buf_reset(&b);
+		buf_adds(&b, "x");
+		buf_add_int(&b, v[i]);
+		snprintf(want, sizeof want, "x%lld", v[i]);
+		assert_string_equal(b.data, want);
+		assert_int_equal(b.len, strlen(want));
+	}
+	buf_fini(&b);
+}
+
 static void test_json(void **state)
 {
 	(void)state;
@@ -102,6 +121,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_grow_and_take),
 		cmocka_unit_test(test_printf_past_the_room),
+		cmocka_unit_test(test_add_int),
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_csv),
 	};
