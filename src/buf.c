@@ -134,10 +134,14 @@ void buf_add_csv(struct buf *b, const char *s, size_t n)
 	reserve(b, 2 * n + 2);
 	char *o = b->data + b->len;
 	*o++ = '"';
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '"')
+	for (const char *end = s + n; s < end;) {   /* up to and with each quote, then the quote again */
+		const char *q = memchr(s, '"', (size_t)(end - s));
+		size_t run = q ? (size_t)(q - s) + 1 : (size_t)(end - s);
+		memcpy(o, s, run);
+		o += run;
+		s += run;
+		if (q)
 			*o++ = '"';
-		*o++ = s[i];
 	}
 	*o++ = '"';
 	*o = '\0';

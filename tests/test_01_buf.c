@@ -107,6 +107,7 @@ static void test_csv(void **state)
 	} rows[] = {
 		{ "", "" }, { "舟山市普陀区", "舟山市普陀区" }, { "a,b", "\"a,b\"" }, { "say \"hi\"", "\"say \"\"hi\"\"\"" },
 		{ "1\n2", "\"1\n2\"" }, { "1\r\n", "\"1\r\n\"" }, { "，全角逗号", "，全角逗号" },
+		{ "\"\"a\"", "\"\"\"\"\"a\"\"\"" }, { "a,\"", "\"a,\"\"\"" },
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		struct buf b = { 0 };
