@@ -111,5 +111,9 @@ echo "$classes" | while IFS='|' read -r class q words; do
 	fmt() { set -- $1; echo "$1/$2 ($3)"; }
 	printf '| %-20s | %20s | %20s | %8s | %8s | %8s | %8s | %13s | %13s |\n' "$class" "$(fmt "$top")" "$(fmt "$cnt")" \
 		"$rgt" "$rgc" "$ftt" "$ftc" "$(ratio "$rgt" "$t50"),$(ratio "$rgc" "$c50")" "$(ratio "$ftt" "$t50"),$(ratio "$ftc" "$c50")"
-	[ "$q" = 量子纠缠 ] && echo "absent word: top-20 $t50 ms = $(ratio "$t50" "$version") x, count $c50 ms = $(ratio "$c50" "$version") x fazhi --version"
+	if [ "$q" = 量子纠缠 ]; then
+		vcpu=${v##* } tcpu=${top##* } ccpu=${cnt##* }
+		echo "absent word against fazhi --version: top-20 $(ratio "$t50" "$version") x (CPU $(ratio "$tcpu" "$vcpu") x)," \
+			"count $(ratio "$c50" "$version") x (CPU $(ratio "$ccpu" "$vcpu") x)"
+	fi
 done
