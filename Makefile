@@ -30,6 +30,7 @@ LDLIBS += -lunistring -lm $(FORMAT_LIBS)
 # Debian packages the build and the tests need (libncurses-dev provides ncursesw).
 DEB_PACKAGES = gcc make pkg-config libncurses-dev libunistring-dev libcmocka-dev tmux \
 	libxml2-dev libzip-dev libpoppler-glib-dev
+BENCH_DEB_PACKAGES = ripgrep sqlite3
 
 SRC = $(wildcard src/*.c)
 UI_SRC = $(filter src/ui%.c,$(SRC))
@@ -48,7 +49,7 @@ FUZZ_CFLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-r
 HAVE_LIBFUZZER = $(shell echo 'int LLVMFuzzerTestOneInput(const char *d, long n){return 0;}' | \
 	clang -x c -fsanitize=fuzzer -o /dev/null - >/dev/null 2>&1 && echo yes)
 
-.PHONY: all run test check deps bench fuzz fuzz-smoke fuzz-build install uninstall clean sanitize eval
+.PHONY: all run test check deps bench-deps bench fuzz fuzz-smoke fuzz-build install uninstall clean sanitize eval
 
 all: $(BUILD)/fazhi
 
@@ -96,21 +97,30 @@ $(BUILD)/tests/%: tests/%.c $(BUILD)/libfazhi.a | $(BUILD)/tests
 $(BUILD)/obj $(BUILD)/tests:
 	@mkdir -p $@
 
+# Installs what is missing as root with apt-get, else prints the command to run.
+define install_packages
+@missing=""; for p in $(1); do \
+  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || missing="$$missing $$p"; \
+done; \
+if [ -n "$$missing" ]; then \
+  if ! command -v dpkg-query >/dev/null 2>&1; then \
+    echo "fazhi: cannot check packages here; make sure these are installed:$$missing" >&2; \
+  elif [ "$$(id -u)" = 0 ]; then \
+    echo "Installing:$$missing"; \
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$missing >/dev/null || exit 1; \
+  else \
+    echo "fazhi needs these packages. Run this, then make again:" >&2; \
+    echo "  sudo apt-get install$$missing" >&2; exit 1; \
+  fi; \
+fi
+endef
+
 deps:
-	@missing=""; for p in $(DEB_PACKAGES); do \
-	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || missing="$$missing $$p"; \
-	done; \
-	if [ -n "$$missing" ]; then \
-	  if ! command -v dpkg-query >/dev/null 2>&1; then \
-	    echo "fazhi: cannot check packages here; make sure these are installed:$$missing" >&2; \
-	  elif [ "$$(id -u)" = 0 ]; then \
-	    echo "Installing:$$missing"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$missing >/dev/null || exit 1; \
-	  else \
-	    echo "fazhi needs these packages. Run this, then make again:" >&2; \
-	    echo "  sudo apt-get install$$missing" >&2; exit 1; \
-	  fi; \
-	fi
+	$(call install_packages,$(DEB_PACKAGES))
+
+# What `make bench` compares fazhi with: ripgrep and SQLite FTS5 (trigram).
+bench-deps:
+	$(call install_packages,$(BENCH_DEB_PACKAGES))
 
 run: deps
 	@$(MAKE) --no-print-directory all
@@ -145,11 +155,13 @@ fuzz-smoke:
 	  $(MAKE) --no-print-directory fuzz-build && sh tests/fuzz/run.sh 4 $(FUZZ_NAMES); \
 	else echo "fuzz: clang's libFuzzer runtime not installed; smoke run skipped"; fi
 
-bench: deps all
+bench: deps bench-deps all
 	@$(MAKE) --no-print-directory $(BUILD)/libfazhi.a
 	@sh tests/ui/bench_frame.sh
 	@echo
 	@sh tests/bench.sh
+	@echo
+	@sh tests/bench_query.sh
 	@echo
 	@sh tests/bench_startup.sh
 	@echo

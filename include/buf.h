@@ -24,6 +24,8 @@ void buf_add_json(struct buf *b, const char *s, size_t n);
 /* Appends s[0..n) as one CSV field (RFC 4180): quoted, with quotes doubled, when it holds a
  * comma, a quote or a line break; else as it is. */
 void buf_add_csv(struct buf *b, const char *s, size_t n);
+/* Appends v in decimal, as "%lld" does, without a formatting pass. */
+void buf_add_int(struct buf *b, long long v);
 /* Hands the string over to the caller (never NULL) and leaves the buf empty. */
 char *buf_take(struct buf *b);
 

@@ -106,9 +106,21 @@ size_t cli_load_indexed(struct corpus *c, char **paths, int npaths, const char *
 	return corpus_failures(c);
 }
 
+/* Whether f is a terminal, asked once per stream: output is put a report or a line at a time. */
+static int is_terminal(FILE *f)
+{
+	static int known[3] = { -1, -1, -1 };   /* stdin, stdout, stderr; -1 not asked yet */
+	int fd = fileno(f);
+	if (fd < 0 || fd > 2)
+		return isatty(fd);
+	if (known[fd] < 0)
+		known[fd] = isatty(fd);
+	return known[fd];
+}
+
 void cli_put(FILE *f, const char *s, size_t n)
 {
-	if (!isatty(fileno(f))) {
+	if (!is_terminal(f)) {
 		fwrite(s, 1, n, f);
 		return;
 	}

@@ -106,13 +106,16 @@ static void print_fact(struct buf *b, enum format fmt, const struct facts_model 
 		buf_add_csv(b, path, strlen(path));
 		buf_addc(b, ',');
 		buf_add_csv(b, region, region_len);
+		buf_addc(b, ',');   /* adds, not buf_printf: a million lines */
 		if (d->year)
-			buf_printf(b, ",%d,", d->year);
-		else
-			buf_adds(b, ",,");
-		buf_printf(b, "%s,", name);
+			buf_add_int(b, d->year);
+		buf_addc(b, ',');
+		buf_adds(b, name);
+		buf_addc(b, ',');
 		buf_add_csv(b, label, strlen(label));
-		buf_printf(b, ",%.*s,", value_len, f->value_text.s);
+		buf_addc(b, ',');
+		buf_add(b, f->value_text.s, (size_t)value_len);
+		buf_addc(b, ',');
 		buf_add_csv(b, unit, counter);
 		buf_addc(b, ',');
 		buf_add_csv(b, qualifier, qualifier_len);
@@ -134,13 +137,18 @@ static void print_fact(struct buf *b, enum format fmt, const struct facts_model 
 		buf_add_json(b, path, strlen(path));
 		buf_adds(b, ",\"region\":");
 		json_string_or_null(b, region, region_len);
+		buf_adds(b, ",\"year\":");
 		if (d->year)
-			buf_printf(b, ",\"year\":%d", d->year);
+			buf_add_int(b, d->year);
 		else
-			buf_adds(b, ",\"year\":null");
-		buf_printf(b, ",\"metric\":\"%s\",\"label\":", name);
+			buf_adds(b, "null");
+		buf_adds(b, ",\"metric\":\"");
+		buf_adds(b, name);
+		buf_adds(b, "\",\"label\":");
 		buf_add_json(b, label, strlen(label));
-		buf_printf(b, ",\"value\":%.*s,\"unit\":", value_len, f->value_text.s);
+		buf_adds(b, ",\"value\":");
+		buf_add(b, f->value_text.s, (size_t)value_len);
+		buf_adds(b, ",\"unit\":");
 		buf_add_json(b, unit, counter);
 		char norm[sizeof ((struct facts_fact *)0)->unit_norm];
 		unit_norm(f, norm, sizeof norm);
@@ -152,7 +160,11 @@ static void print_fact(struct buf *b, enum format fmt, const struct facts_model 
 		buf_add_json(b, text, text_len);
 		buf_adds(b, ",\"figure\":");
 		json_string_or_null(b, f->figure.s, f->figure.n);
-		buf_printf(b, ",\"start\":%zu,\"end\":%zu,\"section\":[", f->start, f->end);
+		buf_adds(b, ",\"start\":");
+		buf_add_int(b, (long long)f->start);
+		buf_adds(b, ",\"end\":");
+		buf_add_int(b, (long long)f->end);
+		buf_adds(b, ",\"section\":[");
 		section_path(b, d, f->section, 1);
 		buf_adds(b, "],\"period\":");
 		json_string_or_null(b, period, f->period.n);

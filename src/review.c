@@ -205,7 +205,7 @@ void review_cell(struct buf *b, const struct review_row *row, int col)
 	else if (row->failed)
 		return;
 	else if (review_column_numeric(col) && column_number(row, col) >= 0)
-		buf_printf(b, "%lld", column_number(row, col));
+		buf_add_int(b, column_number(row, col));
 	else if (col == REVIEW_COL_REGION && row->region)
 		buf_add(b, row->region, row->region_len);
 	else if (col == REVIEW_COL_LEVEL)

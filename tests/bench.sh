@@ -1,7 +1,8 @@
 #!/bin/sh
 # Search benchmark: a synthetic corpus in build/bench (1,000 reports, about 30 MB; 30,000, about
-# 0.9 GB, with BENCH_FULL=1), then index build, size, cached start-up and query latency;
-# SQLite FTS5 (trigram) and ripgrep side by side when installed (skipped when absent).
+# 0.9 GB, with BENCH_FULL=1), then index build, size, cached start-up and query latency in
+# process (tests/bench_query.sh times the same queries as whole processes, beside ripgrep and
+# SQLite FTS5).
 # Figures only: nothing here passes or fails.
 set -e
 cd "$(dirname "$0")/.."
@@ -24,46 +25,3 @@ if [ ! -f "$corpus/.done" ]; then
 fi
 rm -rf "$out/cache-$N"
 "$out/bench" "$corpus" "$out/cache-$N"
-
-# The same queries for the other tools (half-width + in the mixed one: neither folds).
-queries="法治 行政复议 欧阳明远 法治政府建设实施纲要 互联网+监管 量子纠缠"
-ms() { echo "($2 - $1) / 1000000" | bc -l | xargs printf '%.1f'; }
-if command -v rg >/dev/null 2>&1; then
-	echo
-	echo "ripgrep (rg -F -c over the corpus, one run each, process start included):"
-	for q in $queries; do
-		s=$(date +%s%N); rg -F -c "$q" "$corpus" >/dev/null || true; e=$(date +%s%N)
-		printf '  %-24s %8s ms\n' "$q" "$(ms "$s" "$e")"
-	done
-else
-	echo; echo "ripgrep: not installed, skipped"
-fi
-if command -v sqlite3 >/dev/null 2>&1; then
-	db=$out/fts5-$N.db
-	echo
-	if [ ! -f "$db" ]; then
-		s=$(date +%s%N)
-		sqlite3 "$db.tmp" "CREATE VIRTUAL TABLE t USING fts5(name, body, tokenize='trigram');
-			INSERT INTO t SELECT name, CAST(data AS TEXT) FROM fsdir('$corpus') WHERE name LIKE '%.txt';"
-		e=$(date +%s%N)
-		mv "$db.tmp" "$db"
-		bytes=$(du -sb "$corpus" | cut -f1)
-		echo "SQLite FTS5 trigram: build $(ms "$s" "$e") ms = $(echo "$bytes / 1000 / ($(ms "$s" "$e"))" | bc -l | xargs printf '%.1f') MB/s;" \
-			"db $(du -m "$db" | cut -f1) MB = $(echo "$(du -sb "$db" | cut -f1) / $bytes" | bc -l | xargs printf '%.2f') x corpus"
-	fi
-	echo "SQLite FTS5 trigram, in-process (.timer), top 20 by rank with snippet(), median of 5 runs:"
-	for q in $queries; do
-		sql="SELECT name, snippet(t, 1, '[', ']', '…', 20) FROM t WHERE t MATCH '\"$q\"' ORDER BY rank LIMIT 20;"
-		t=$( (echo ".timer on"; for i in 1 2 3 4 5; do echo "$sql"; done) | sqlite3 "$db" 2>/dev/null |
-			sed -n 's/^Run Time: real \([0-9.]*\).*/\1/p' | sort -n | sed -n 3p)
-		if [ "$q" = 法治 ]; then   # two characters: below a trigram
-			printf '  %-24s %8s\n' "$q" "n/a (a trigram index cannot answer 2 characters)"
-		elif [ -n "$t" ]; then
-			printf '  %-24s %8s ms\n' "$q" "$(echo "$t * 1000" | bc -l | xargs printf '%.1f')"
-		else
-			printf '  %-24s %8s\n' "$q" "failed"
-		fi
-	done
-else
-	echo; echo "SQLite: sqlite3 not installed, skipped"
-fi

@@ -22,7 +22,10 @@ T=$(mktemp -d "${TMPDIR:-/tmp}/fazhi-bench-index-XXXXXX")
 trap 'rm -rf "$T"' EXIT
 export XDG_CACHE_HOME="$T/cache"
 copy=$T/corpus
-cp -al "$corpus" "$copy" 2>/dev/null || cp -a "$corpus" "$copy"
+# "$corpus/." : the corpus may be a symbolic link to it (build/bench/corpus2-30000), which cp -a
+# would copy as a link, so that the reports added below would land in the corpus itself.
+mkdir "$copy"
+cp -al "$corpus/." "$copy" 2>/dev/null || cp -a "$corpus/." "$copy"
 rm -f "$copy/.done"
 mb=$(du -sbL "$copy" | cut -f1)
 secs() { echo "($2 - $1) / 1000000000" | bc -l | xargs printf '%.2f'; }

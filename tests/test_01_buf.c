@@ -2,7 +2,9 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <limits.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,11 +36,48 @@ static void test_grow_and_take(void **state)
 	free(s);
 }
 
+/* A formatted string longer than the room left is written whole, after what was there. */
+static void test_printf_past_the_room(void **state)
+{
+	(void)state;
+	struct buf b = { 0 };
+	char want[400];
+	for (int len = 0; len < 300; len += 37) {
+		buf_reset(&b);
+		buf_adds(&b, "前");
+		buf_printf(&b, "%d:%*s|", len, len, "x");
+		int n = snprintf(want, sizeof want, "前%d:%*s|", len, len, "x");
+		assert_int_equal(b.len, (size_t)n);
+		assert_string_equal(b.data, want);
+	}
+	buf_printf(&b, "%s", "");
+	assert_string_equal(b.data, want);   /* nothing added, still terminated */
+	buf_fini(&b);
+}
+
 static void json(const char *in, size_t n, const char *want)
 {
 	struct buf b = { 0 };
 	buf_add_json(&b, in, n);
 	assert_string_equal(b.data, want);
+	buf_fini(&b);
+}
+
+/* Integers as "%lld" writes them, the extremes included. */
+static void test_add_int(void **state)
+{
+	(void)state;
+	static const long long v[] = { 0, 7, -7, 2021, 1000000, -1000000, LLONG_MAX, LLONG_MIN };
+	struct buf b = { 0 };
+	char want[32];
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+		buf_reset(&b);
+		buf_adds(&b, "x");
+		buf_add_int(&b, v[i]);
+		snprintf(want, sizeof want, "x%lld", v[i]);
+		assert_string_equal(b.data, want);
+		assert_int_equal(b.len, strlen(want));
+	}
 	buf_fini(&b);
 }
 
@@ -68,6 +107,7 @@ static void test_csv(void **state)
 	} rows[] = {
 		{ "", "" }, { "舟山市普陀区", "舟山市普陀区" }, { "a,b", "\"a,b\"" }, { "say \"hi\"", "\"say \"\"hi\"\"\"" },
 		{ "1\n2", "\"1\n2\"" }, { "1\r\n", "\"1\r\n\"" }, { "，全角逗号", "，全角逗号" },
+		{ "\"\"a\"", "\"\"\"\"\"a\"\"\"" }, { "a,\"", "\"a,\"\"\"" },
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		struct buf b = { 0 };
@@ -81,6 +121,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_grow_and_take),
+		cmocka_unit_test(test_printf_past_the_room),
+		cmocka_unit_test(test_add_int),
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_csv),
 	};

@@ -1,0 +1,119 @@
+#!/bin/sh
+# bench_query.sh — the query classes of tests/bench/bench.c as whole processes, as a user runs
+# them, side by side with ripgrep and SQLite FTS5 (trigram) on tests/bench.sh's corpus
+# (build/bench/corpus2-N: 1,000 reports; 30,000 with BENCH_FULL=1), with fazhi's index cached.
+# make bench-deps installs ripgrep and sqlite3; a tool that is absent is skipped.
+# Figures only: nothing here passes or fails.
+set -e
+cd "$(dirname "$0")/.."
+BUILD=${BUILD:-build}
+N=1000
+[ "${BENCH_FULL:-0}" = 1 ] && N=30000
+out=$BUILD/bench
+corpus=$out/corpus2-$N
+CC=${CC:-cc}
+if [ ! -f "$corpus/.done" ]; then
+	echo "$corpus: not generated (sh tests/bench.sh makes it), skipped"
+	exit 0
+fi
+# The other tools read the corpus as it is stored: sqlite's fsdir() does not follow a symbolic
+# link to the corpus (build/bench/corpus2-30000 may be one), so it is given the real directory.
+real=$(cd "$corpus" && pwd -P)
+ms() { echo "($2 - $1) / 1000000" | bc -l | xargs printf '%.1f'; }
+have_rg=0; command -v rg >/dev/null 2>&1 && have_rg=1
+have_sqlite=0; command -v sqlite3 >/dev/null 2>&1 && have_sqlite=1
+db=$out/fts5-$N.db
+if [ $have_sqlite = 1 ] && [ ! -f "$db" ]; then
+	echo
+	s=$(date +%s%N)
+	rm -f "$db.tmp"
+	sqlite3 "$db.tmp" "CREATE VIRTUAL TABLE t USING fts5(name, body, tokenize='trigram');
+		INSERT INTO t SELECT name, CAST(data AS TEXT) FROM fsdir('$real') WHERE name LIKE '%.txt';"
+	e=$(date +%s%N)
+	mv "$db.tmp" "$db"
+	bytes=$(du -sbL "$corpus" | cut -f1)
+	echo "SQLite FTS5 trigram: build $(ms "$s" "$e") ms = $(echo "$bytes / 1000 / ($(ms "$s" "$e"))" | bc -l | xargs printf '%.1f') MB/s;" \
+		"db $(du -m "$db" | cut -f1) MB = $(echo "$(du -sb "$db" | cut -f1) / $bytes" | bc -l | xargs printf '%.2f') x corpus"
+fi
+
+# The query classes of bench.c for every tool: class|fazhi's query|the others' words. The others
+# get a half-width + in the mixed one, as the corpus has it: neither folds widths.
+classes='frequent 2-char word|法治|法治
+4-char word|行政复议|行政复议
+rare 4-char name|欧阳明远|欧阳明远
+10-char phrase|法治政府建设实施纲要|法治政府建设实施纲要
+half/full-width mix|互联网＋监管|互联网+监管
+two-term AND|行政复议 行政诉讼|行政复议 行政诉讼
+absent word|量子纠缠|量子纠缠'
+
+if [ $have_sqlite = 1 ]; then
+	echo
+	echo "SQLite FTS5 trigram, in-process (.timer), top 20 by rank with snippet(), median of 5 runs:"
+	echo "$classes" | while IFS='|' read -r class q words; do
+		match=$(for w in $words; do printf '"%s" ' "$w"; done)
+		sql="SELECT name, snippet(t, 1, '[', ']', '…', 20) FROM t WHERE t MATCH '$match' ORDER BY rank LIMIT 20;"
+		t=$( (echo ".timer on"; for i in 1 2 3 4 5; do echo "$sql"; done) | sqlite3 "$db" 2>/dev/null |
+			sed -n 's/^Run Time: real \([0-9.]*\).*/\1/p' | sort -n | sed -n 3p)
+		if [ "$q" = 法治 ]; then   # two characters: below a trigram
+			printf '  %-24s %8s\n' "$words" "n/a (a trigram index cannot answer 2 characters)"
+		elif [ -n "$t" ]; then
+			printf '  %-24s %8s ms\n' "$words" "$(echo "$t * 1000" | bc -l | xargs printf '%.1f')"
+		else
+			printf '  %-24s %8s\n' "$words" "failed"
+		fi
+	done
+else
+	echo; echo "SQLite: sqlite3 not installed, skipped"
+fi
+[ $have_rg = 1 ] || { echo; echo "ripgrep: not installed, skipped (make bench-deps installs it)"; }
+
+# Whole processes side by side, as a user runs them, with fazhi's index cached (fazhi index):
+# a top 20 with snippets (fazhi search --limit 20; FTS5 by rank with snippet(); ripgrep cannot
+# rank, so its up to 3 matching lines of every report) and a count (fazhi search --count, the hits
+# of every matching report; FTS5 the names of the matching reports; rg -c). Median of RUNS runs
+# from fork to exit, output written to a file (timeit); for fazhi also the slowest run and the
+# median CPU time (user + system), which a busy machine inflates less than the wall clock.
+$CC -O2 -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -o "$out/timeit" tests/bench/timeit.c
+xdg=$out/xdg-$N
+XDG_CACHE_HOME=$xdg "$BUILD/fazhi" index "$corpus" >/dev/null 2>&1
+fz() { XDG_CACHE_HOME=$xdg "$out/timeit" "$@"; }
+RUNS=${RUNS:-21}   # fazhi's runs per figure
+v=$(fz $RUNS "$out/timeit.out" "$BUILD/fazhi" --version)
+version=${v%% *}
+echo
+echo "whole processes on $N reports, median wall ms (fazhi: p50/slowest of $RUNS runs, and (median"
+echo "CPU ms); FTS5 5 runs, rg 3). Load average now: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores."
+echo "fazhi --version: $version ms (CPU ${v##* } ms). Targets: fazhi top-20 p50 <= 10 ms, absent word"
+echo "<= 3 x fazhi --version, rg/fazhi >= 50 x and FTS5/fazhi >= 5 x for every class (on wall times):"
+printf '| %-20s | %-20s | %-20s | %8s | %8s | %8s | %8s | %13s | %13s |\n' class "fazhi top-20" "fazhi count" \
+	"rg top" "rg count" "FTS5 top" "FTS5 cnt" "rg/fazhi t,c" "FTS5/fz t,c"
+echo '|----------------------|----------------------|----------------------|----------|----------|----------|----------|---------------|---------------|'
+ratio() { [ "$1" = - ] && { echo -; return; }; echo "$1 / $2" | bc -l | xargs printf '%.1f'; }
+echo "$classes" | while IFS='|' read -r class q words; do
+	set -- $words
+	top=$(fz $RUNS "$out/timeit.out" "$BUILD/fazhi" search --limit 20 "$q" "$corpus")
+	cnt=$(fz $RUNS "$out/timeit.out" "$BUILD/fazhi" search --count "$q" "$corpus")
+	rgt=- rgc=- ftt=- ftc=-
+	if [ $have_rg = 1 ] && [ $# = 1 ]; then
+		rgt=$("$out/timeit" 3 "$out/timeit.out" rg -F -m 3 -- "$1" "$real" | cut -d' ' -f1)
+		rgc=$("$out/timeit" 3 "$out/timeit.out" rg -F -c -- "$1" "$real" | cut -d' ' -f1)
+	elif [ $have_rg = 1 ]; then   # the reports with the first word, then the second in them
+		rgt=$("$out/timeit" 3 "$out/timeit.out" sh -c 'rg -F -l -0 -- "$1" "$3" | xargs -0 -r rg -F -m 3 -- "$2"' sh "$1" "$2" "$real" | cut -d' ' -f1)
+		rgc=$("$out/timeit" 3 "$out/timeit.out" sh -c 'rg -F -l -0 -- "$1" "$3" | xargs -0 -r rg -F -c -- "$2"' sh "$1" "$2" "$real" | cut -d' ' -f1)
+	fi
+	if [ $have_sqlite = 1 ] && [ "$q" != 法治 ]; then   # a trigram index cannot answer 2 characters
+		match=$(for w in "$@"; do printf '"%s" ' "$w"; done)
+		ftt=$("$out/timeit" 5 "$out/timeit.out" sqlite3 "$db" \
+			"SELECT name, snippet(t, 1, '[', ']', '…', 20) FROM t WHERE t MATCH '$match' ORDER BY rank LIMIT 20;" | cut -d' ' -f1)
+		ftc=$("$out/timeit" 5 "$out/timeit.out" sqlite3 "$db" "SELECT name FROM t WHERE t MATCH '$match';" | cut -d' ' -f1)
+	fi
+	t50=${top%% *} c50=${cnt%% *}
+	fmt() { set -- $1; echo "$1/$2 ($3)"; }
+	printf '| %-20s | %20s | %20s | %8s | %8s | %8s | %8s | %13s | %13s |\n' "$class" "$(fmt "$top")" "$(fmt "$cnt")" \
+		"$rgt" "$rgc" "$ftt" "$ftc" "$(ratio "$rgt" "$t50"),$(ratio "$rgc" "$c50")" "$(ratio "$ftt" "$t50"),$(ratio "$ftc" "$c50")"
+	if [ "$q" = 量子纠缠 ]; then
+		vcpu=${v##* } tcpu=${top##* } ccpu=${cnt##* }
+		echo "absent word against fazhi --version: top-20 $(ratio "$t50" "$version") x (CPU $(ratio "$tcpu" "$vcpu") x)," \
+			"count $(ratio "$c50" "$version") x (CPU $(ratio "$ccpu" "$vcpu") x)"
+	fi
+done
