@@ -49,8 +49,39 @@ struct index_progress {
  * to load is indexed as an empty report. */
 struct index *index_build(struct corpus *c, const struct index_progress *progress);
 void index_free(struct index *ix);
-size_t index_bytes(const struct index *ix);     /* size of the index (the cache file) */
-size_t index_nreports(const struct index *ix);
+size_t index_bytes(const struct index *ix);     /* size of the index (its segments' blobs) */
+size_t index_nreports(const struct index *ix);  /* reports of the corpus it answers for */
+
+/* Segments. An index is a set of immutable segments, each the index of some of the reports
+ * (built as above, over a part of the corpus), plus the corpus order: which report of which
+ * segment each corpus position is. A report of a segment that no position names is deleted:
+ * no search returns it, but until its segment is rebuilt it still counts in the statistics
+ * of the ranking (the number of reports, their average length and each term's idf are those
+ * of every report the segments hold, deleted or not, as in Lucene), so an index with
+ * deletions may rank ties of score differently from a fresh build; hits, counts and totals
+ * are always exactly those of the live reports. A build cuts the corpus, in order, into
+ * segments of at most index_segment_bytes() of input each (a report larger than that is a
+ * segment alone), so what a build holds at once is bounded by the cap, not the corpus. */
+#define INDEX_SEGMENT_BYTES ((size_t)64 << 20)
+/* INDEX_SEGMENT_BYTES, or $FAZHI_SEGMENT_BYTES when it is a positive number (for tests). */
+size_t index_segment_bytes(void);
+size_t index_nsegments(const struct index *ix);
+/* The merge policy of index_update: a segment of which more than INDEX_MERGE_DELETED percent
+ * of the reports are deleted is rebuilt (its live reports indexed again with the update's),
+ * and so are the smallest segments of less than half the cap while there would be more than
+ * INDEX_MERGE_SEGMENTS such small ones. A segment left with no live report is dropped. */
+#define INDEX_MERGE_SEGMENTS 8
+#define INDEX_MERGE_DELETED 20
+
+/* The index of corpus c made from ix (consumed), indexing again only what changed. A report of
+ * ix whose path is an entry of c, and for which same(arg, report, entry) is nonzero (the entry
+ * holds the text the report was indexed from), stays as that entry; every other report of ix is
+ * deleted; the entries no report stays as are indexed into new segments (cut as index_build
+ * cuts), together with the live reports of the segments the merge policy rebuilds. Reports are
+ * read from c as index_build reads them; progress counts those indexed. Never fails. */
+struct index *index_update(struct index *ix, struct corpus *c, int (*same)(void *arg, size_t report, size_t entry),
+                           void *arg, const struct index_progress *progress);
+size_t index_deleted(const struct index *ix);   /* reports held by segments but deleted */
 
 /* What the reports list needs, read from the index alone (the cache holds it, so a list can be
  * drawn before any report text is read). Strings point into the index: valid until index_free;

@@ -175,6 +175,15 @@ uint64_t index_build_write(struct corpus *c, const struct index_progress *progre
                            void (*block_fn)(void *arg, uint64_t n, const unsigned char *p, size_t len), void *arg,
                            char **cause);
 
+/* The index of the reports which[0..n) of c (which NULL: the first n), numbered from 0 in
+ * that order, as one segment (index_build_part) or cut into segments of index_segment_bytes()
+ * (index_build_parts), corpus position k being which[k]'s report. Key 0. */
+struct index *index_build_part(struct corpus *c, const size_t *which, size_t n, const struct index_progress *progress);
+struct index *index_build_parts(struct corpus *c, const size_t *which, size_t n,
+                                const struct index_progress *progress);
+/* One index of parts[0..n) (consumed), their corpus positions one after the other. */
+struct index *index_join(struct index **parts, size_t n);
+
 /* Checksum of the whole blob, the header's checksum field read as 0 (index.c). */
 uint64_t index_blob_seal(const unsigned char *p, size_t size);
 
