@@ -18,9 +18,9 @@
  * neighbouring units a positional posting list (a longer term is a chain of pairs at
  * consecutive positions, which proves the match: nothing is guessed). The section headings
  * are indexed the same way a second time, for the ranking boost. Postings are delta- and
- * varint-coded, with skips into long lists, in one flat blob (layout in index_blob.h; the
- * builder is index_build.c), which is also the cache file: a loaded cache is used as it lies
- * in the mapping. The blob also keeps the unit number of every newline of each body, so the
+ * varint-coded, with skips into long lists, in one flat blob per segment (layout in
+ * index_blob.h; the builder is index_build.c; segments below), which is also a segment file of
+ * the cache: a loaded cache is used as it lies in the mapping. The blob also keeps the unit number of every newline of each body, so the
  * snippets of a result fold only the lines that hold its hits (index_result_snippets).
  *
  * Exactness: index_search's hits for a report equal the number of places the folded body
@@ -191,14 +191,17 @@ size_t index_result_snippets(const struct index *ix, const struct index_result *
  * $HOME/.cache/fazhi; NULL when neither variable is set. Caller frees. */
 char *index_cache_dir(void);
 
-/* The index of the corpus: from its cache file in dir when that is present and valid (the
- * file is mapped read-only, and checked: magic, version, corpus key of paths, sizes and
- * mtimes as stat gave them when the corpus was walked, so no report is read to find the file;
- * a checksum of all but the postings, every offset; the postings are checked block by block
- * when a search first reads them, see index_intact), else built and saved there atomically (temp file + rename,
- * under a lock so concurrent instances never corrupt it). dir NULL: build only. Never fails;
- * *notice gets a message for the user when the cache was rejected or could not be written
- * (caller frees), else NULL. */
+/* The index of the corpus: from its manifest in dir when that is present and valid (checked:
+ * magic, version, checksum, corpus key of paths, sizes and mtimes as stat gave them when the
+ * corpus was walked, so no report is read to find it) with its segment files (each mapped
+ * read-only, and checked: a checksum of all but the postings, every offset; the postings are
+ * checked block by block when a search first reads them, see index_intact). Else the previous
+ * index of these files or PATHs is updated (index_update: only the files added or changed, by
+ * size and mtime, are indexed, into new segment files; the merge policy applies), or, when there
+ * is none, the index is built, in segments of index_segment_bytes(); then a new manifest is
+ * saved atomically (temp file + rename, under a lock so concurrent instances never corrupt it).
+ * dir NULL: build only. Never fails; *notice gets a message for the user when the cache was
+ * rejected, updated or could not be written (caller frees), else NULL. */
 struct index *index_open(struct corpus *c, const char *dir, const struct index_progress *progress,
                          char **notice);
 
@@ -206,7 +209,7 @@ struct index *index_open(struct corpus *c, const char *dir, const struct index_p
  * built or written, and a rejected file is left for index_open to rebuild and tell. */
 struct index *index_open_cached(struct corpus *c, const char *dir);
 
-/* The cache file index_open uses for this corpus in dir (caller frees). */
+/* The manifest index_open uses for this corpus in dir (caller frees). */
 char *index_cache_path(const struct corpus *c, const char *dir);
 
 /* The blob behind an index, and an index over a blob: index_from_blob checks everything
@@ -248,10 +251,13 @@ struct index *index_reopen(struct index *ix, struct corpus *c, const char *dir, 
 int index_digest(const struct index *ix, size_t report, const void **p, size_t *len);
 
 /* ---- upkeep of the cache directory (index_cache.c) ----
- * Files there: index-<hash of the paths of the files>.bin (an index), its .lock, a build's
- * temporary index-….bin.<pid>.tmp, and roots-<hash of the PATH arguments>, which names the
- * latest index built of those arguments (corpus.roots), so that the index of a directory is
- * found again after files were added or removed. */
+ * Files there: index-<hash of the paths of the files>.bin (the manifest of an index: its
+ * segments, and which report of which segment each file is), its .lock, segment-<id>.bin (a
+ * segment, shared by the manifests of successive versions of a corpus), segments.lock (held
+ * shared by builds while they write, alone by the clean-up), a build's temporary
+ * index-….bin.<pid>[.<id>].tmp, and roots-<hash of the PATH arguments>, which names the latest
+ * index built of those arguments (corpus.roots), so that the index of a directory is found
+ * again, and updated, after files were added or removed. */
 
 /* How the cached index of the corpus's PATHs compares with the corpus as walked now: by path,
  * and for a path in both by the size and mtime stat gave. Nothing is read but the cache. */
@@ -285,12 +291,14 @@ int index_cache_walk(struct corpus *c, char **paths, int npaths, const char *dir
 int index_cache_walk_behind(struct corpus *c, char **paths, int npaths, const char *dir, struct index_status *out);
 
 /* Removes the temporary files of builds that died (kill -9, power loss): a temporary file whose
- * index file's lock no process holds. index_open calls it before it builds. */
+ * index file's lock no process holds; and, when no build is writing, the segment files no
+ * manifest names. index_open calls it before it builds. */
 void index_cache_clean(const char *dir);
 
-/* Removes the index files not used since `before` (the mtime of an index file, which opening it
- * refreshes once a day), with their locks; those locked by a build are kept. Also removes dead
- * builds' temporary files and roots files that name no index. */
+/* Removes the index files (manifests) not used since `before` (the mtime of a manifest, which
+ * opening it refreshes once a day), with their locks and the segments no other manifest names;
+ * those locked by a build are kept. Also removes dead builds' temporary files and roots files
+ * that name no index. Bytes count manifests and segments. */
 struct index_prune {
 	size_t removed, kept;                        /* index files */
 	unsigned long long removed_bytes, kept_bytes;

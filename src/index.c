@@ -48,14 +48,11 @@ struct seg {
 	size_t live;                /* reports not deleted */
 };
 
-struct where {   /* a report of the corpus: its segment and its number there */
-	uint32_t seg, doc;
-};
 
 struct index {
 	struct seg **seg;
 	size_t nseg;
-	struct where *at;     /* per corpus position */
+	struct index_where *at;     /* per corpus position */
 	size_t n;
 	struct stats st;
 };
@@ -186,7 +183,7 @@ static struct index *index_of_seg(struct seg *sg)
 	ix->n = sg->h->ndocs;
 	ix->at = xcalloc(ix->n + 1, sizeof *ix->at);
 	for (size_t i = 0; i < ix->n; i++)
-		ix->at[i] = (struct where){ 0, (uint32_t)i };
+		ix->at[i] = (struct index_where){ 0, (uint32_t)i };
 	settle(ix);
 	return ix;
 }
@@ -204,7 +201,7 @@ struct index *index_join(struct index **parts, size_t nparts)
 	for (size_t i = 0; i < nparts; i++) {
 		struct index *part = parts[i];
 		for (size_t p = 0; p < part->n; p++)
-			ix->at[ix->n++] = (struct where){ (uint32_t)ix->nseg + part->at[p].seg, part->at[p].doc };
+			ix->at[ix->n++] = (struct index_where){ (uint32_t)ix->nseg + part->at[p].seg, part->at[p].doc };
 		memcpy(ix->seg + ix->nseg, part->seg, part->nseg * sizeof *part->seg);
 		ix->nseg += part->nseg;
 		free(part->seg);
@@ -213,6 +210,42 @@ struct index *index_join(struct index **parts, size_t nparts)
 	}
 	settle(ix);
 	return ix;
+}
+
+struct index *index_assemble(struct index **parts, size_t nparts, const struct index_where *at, size_t n)
+{
+	struct index *ix = xcalloc(1, sizeof *ix);
+	ix->seg = xcalloc(nparts + 1, sizeof *ix->seg);
+	for (size_t i = 0; i < nparts; i++) {
+		ix->seg[ix->nseg++] = parts[i]->seg[0];
+		free(parts[i]->seg);
+		free(parts[i]->at);
+		free(parts[i]);
+	}
+	ix->at = xcalloc(n + 1, sizeof *ix->at);
+	memcpy(ix->at, at, n * sizeof *at);
+	ix->n = n;
+	settle(ix);
+	return ix;
+}
+
+int index_where_ok(const struct index **parts, size_t nparts, const struct index_where *at, size_t n)
+{
+	for (size_t p = 0; p < n; p++)
+		if (at[p].seg >= nparts || at[p].doc >= parts[at[p].seg]->seg[0]->h->ndocs)
+			return 0;
+	return 1;
+}
+
+size_t index_locate(const struct index *ix, size_t report, size_t *doc)
+{
+	*doc = ix->at[report].doc;
+	return ix->at[report].seg;
+}
+
+void *index_segment_arg(const struct index *ix, size_t k)
+{
+	return ix->seg[k]->check.arg;
 }
 
 struct index *index_from_blob(const void *data, size_t len, uint64_t key,
@@ -256,7 +289,9 @@ void index_set_key(struct index *ix, uint64_t key)
 {
 	for (size_t k = 0; k < ix->nseg; k++) {
 		struct seg *sg = ix->seg[k];
-		struct head *h = (struct head *)sg->blob;   /* only ever a heap blob from index_build */
+		if (!sg->release)
+			continue;   /* a mapped file's, read-only */
+		struct head *h = (struct head *)sg->blob;   /* a heap blob from index_build */
 		h->key = key;
 		h->checksum = index_blob_seal(sg->blob, sg->size);
 	}
@@ -409,6 +444,13 @@ static void merge_policy(const struct index *ix, const size_t *live, int adding,
 struct index *index_update(struct index *ix, struct corpus *c, int (*same)(void *arg, size_t report, size_t entry),
                            void *arg, const struct index_progress *progress)
 {
+	return index_update_with(ix, c, same, arg, NULL, NULL, progress);
+}
+
+struct index *index_update_with(struct index *ix, struct corpus *c,
+                                int (*same)(void *arg, size_t report, size_t entry), void *arg,
+                                index_parts_fn build, void *build_arg, const struct index_progress *progress)
+{
 	size_t *to = kept_reports(ix, c, same, arg);
 	size_t *live = xcalloc(ix->nseg + 1, sizeof *live);
 	for (size_t p = 0; p < ix->n; p++)
@@ -419,9 +461,9 @@ struct index *index_update(struct index *ix, struct corpus *c, int (*same)(void 
 		nkept += to[p] != SIZE_MAX;
 	merge_policy(ix, live, nkept < c->n, rebuild);
 	/* Where each entry of c is: an old segment's report, or one of those to index. */
-	struct where *at = xmalloc((c->n + 1) * sizeof *at);
+	struct index_where *at = xmalloc((c->n + 1) * sizeof *at);
 	for (size_t e = 0; e < c->n; e++)
-		at[e] = (struct where){ NO_POS, NO_POS };
+		at[e] = (struct index_where){ NO_POS, NO_POS };
 	uint32_t *renum = xcalloc(ix->nseg + 1, sizeof *renum);
 	struct seg **segs = xcalloc(ix->nseg + 1, sizeof *segs);
 	size_t nseg = 0;
@@ -432,18 +474,19 @@ struct index *index_update(struct index *ix, struct corpus *c, int (*same)(void 
 	}
 	for (size_t p = 0; p < ix->n; p++)
 		if (to[p] != SIZE_MAX && !rebuild[ix->at[p].seg])
-			at[to[p]] = (struct where){ renum[ix->at[p].seg], ix->at[p].doc };
+			at[to[p]] = (struct index_where){ renum[ix->at[p].seg], ix->at[p].doc };
 	size_t *todo = xcalloc(c->n + 1, sizeof *todo), ntodo = 0;
 	for (size_t e = 0; e < c->n; e++)
 		if (at[e].seg == NO_POS)
 			todo[ntodo++] = e;
-	struct index *fresh = ntodo ? index_build_parts(c, todo, ntodo, progress) : NULL;
+	struct index *fresh = !ntodo ? NULL : build ? build(build_arg, c, todo, ntodo, progress)
+	                                            : index_build_parts(c, todo, ntodo, progress);
 	struct index *up = xcalloc(1, sizeof *up);
 	up->seg = xcalloc(nseg + (fresh ? fresh->nseg : 0) + 1, sizeof *up->seg);
 	memcpy(up->seg, segs, nseg * sizeof *segs);
 	up->nseg = nseg;
 	for (size_t k = 0; k < ntodo; k++)
-		at[todo[k]] = (struct where){ (uint32_t)nseg + fresh->at[k].seg, fresh->at[k].doc };
+		at[todo[k]] = (struct index_where){ (uint32_t)nseg + fresh->at[k].seg, fresh->at[k].doc };
 	if (fresh) {
 		memcpy(up->seg + nseg, fresh->seg, fresh->nseg * sizeof *fresh->seg);
 		up->nseg += fresh->nseg;

@@ -1165,8 +1165,21 @@ static void span_progress(void *arg, size_t done, size_t total)
 	sp->outer->fn(sp->outer->arg, sp->base + done, sp->total);
 }
 
+static struct index *part_in_memory(void *arg, struct corpus *c, const size_t *which, size_t n,
+                                    const struct index_progress *progress)
+{
+	(void)arg;
+	return index_build_part(c, which, n, progress);
+}
+
 struct index *index_build_parts(struct corpus *c, const size_t *which, size_t n,
                                 const struct index_progress *progress)
+{
+	return index_build_parts_with(c, which, n, progress, part_in_memory, NULL);
+}
+
+struct index *index_build_parts_with(struct corpus *c, const size_t *which, size_t n,
+                                     const struct index_progress *progress, index_parts_fn part, void *arg)
 {
 	size_t cap = index_segment_bytes(), nparts = 0;
 	struct index **parts = xcalloc(n + 1, sizeof *parts);
@@ -1183,7 +1196,7 @@ struct index *index_build_parts(struct corpus *c, const size_t *which, size_t n,
 			bytes += corpus_size(c, which[j++]);
 		struct span sp = { progress, i, n };
 		struct index_progress inner = { span_progress, &sp };
-		parts[nparts++] = index_build_part(c, which + i, j - i, progress && progress->fn ? &inner : NULL);
+		parts[nparts++] = part(arg, c, which + i, j - i, progress && progress->fn ? &inner : NULL);
 		i = j;
 	}
 	struct index *ix = index_join(parts, nparts);
@@ -1197,13 +1210,13 @@ struct index *index_build(struct corpus *c, const struct index_progress *progres
 	return index_build_parts(c, NULL, c->n, progress);
 }
 
-uint64_t index_build_write(struct corpus *c, const struct index_progress *progress, const struct index_each *each,
-                           uint64_t key, int fd, size_t block,
+uint64_t index_build_write(struct corpus *c, const size_t *which, size_t n, const struct index_progress *progress,
+                           const struct index_each *each, uint64_t key, int fd, size_t block,
                            void (*block_fn)(void *arg, uint64_t n, const unsigned char *p, size_t len), void *arg,
                            char **cause)
 {
 	struct builder b;
-	build(&b, c, NULL, c->n, progress, each);
+	build(&b, c, which, n, progress, each);
 	struct out o = { .fd = fd, .block = block, .block_fn = block_fn, .arg = arg };
 	checksum_init(&o.sum, 0);
 	o.buf = xgrow(NULL, &o.cap, 2 * block, 1);
@@ -1219,7 +1232,7 @@ uint64_t index_build_write(struct corpus *c, const struct index_progress *progre
 		}
 	}
 	struct head h;
-	write_blob(&b, c->n, key, &o, &h);
+	write_blob(&b, n, key, &o, &h);
 	builder_fini(&b);
 	out_flush(&o, o.at + o.fill);
 	if (o.flusher) {

@@ -5,9 +5,12 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "corpus.h"
 #include "index.h"
@@ -340,12 +343,135 @@ static void test_update_forgets(void **state)
 	corpus_fini(&b);
 }
 
+/* ---- the cache: segment files and manifests ---- */
+
+static void write_file(const char *dir, const char *name, const char *text, size_t n)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(text, 1, n, f), n);
+	fclose(f);
+	free(path);
+}
+
+static void remove_file(const char *dir, const char *name)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	assert_int_equal(unlink(path), 0);
+	free(path);
+}
+
+static size_t count_files(const char *dir, const char *prefix)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	size_t n = 0;
+	while (d && (e = readdir(d)))
+		n += strncmp(e->d_name, prefix, strlen(prefix)) == 0;
+	if (d)
+		closedir(d);
+	return n;
+}
+
+static void note_total(void *arg, size_t done, size_t total)
+{
+	(void)done;
+	*(size_t *)arg = total;
+}
+
+static size_t indexed;   /* reports the last open_dir indexed, as its progress counted them */
+
+/* Opens the index of the reports in dir through the cache; *notice as index_open's. */
+static struct index *open_dir(struct corpus *c, const char *dir, const char *cache, char **notice)
+{
+	corpus_init(c);
+	assert_int_equal(corpus_add_path(c, dir), 0);
+	indexed = 0;
+	struct index_progress p = { note_total, &indexed };
+	return index_open(c, cache, &p, notice);
+}
+
+/* An index cached in many segment files, updated again and again as files are added, changed,
+ * removed and renamed: each update indexes only those, answers as a fresh build and brute
+ * force, is found again as it was saved, and leaves no segment no manifest names. */
+static void test_cached_updates(void **state)
+{
+	(void)state;
+	char root[] = "/tmp/fazhi-segments-XXXXXX";
+	assert_non_null(mkdtemp(root));
+	char *dir = xasprintf("%s/r", root), *cache = xasprintf("%s/cache", root);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	struct corpus gen;
+	corpus_init(&gen);
+	gen_corpus(&gen, 100, 8);
+	for (size_t i = 0; i < 60; i++)
+		write_file(dir, gen.reports[i]->path, gen.reports[i]->text, gen.reports[i]->len);
+	setenv("FAZHI_SEGMENT_BYTES", "120000", 1);
+	struct corpus c;
+	char *notice = NULL;
+	struct index *ix = open_dir(&c, dir, cache, &notice);
+	assert_null(notice);
+	assert_int_equal(indexed, 60);
+	assert_true(index_nsegments(ix) >= 4);
+	assert_int_equal(count_files(cache, "segment-"), index_nsegments(ix));
+	index_free(ix);
+	corpus_fini(&c);
+	size_t next = 60;
+	for (int round = 0; round < 6; round++) {
+		char name[64];
+		/* one added, one changed, one removed, one renamed */
+		const struct report *add = gen.reports[next++], *change = gen.reports[next++];
+		write_file(dir, add->path, add->text, add->len);
+		snprintf(name, sizeof name, "gen-%03d.txt", 2 + 7 * round);
+		write_file(dir, name, change->text, change->len);
+		snprintf(name, sizeof name, "gen-%03d.txt", 4 + 7 * round);
+		remove_file(dir, name);
+		snprintf(name, sizeof name, "gen-%03d.txt", 5 + 7 * round);
+		char *from = xasprintf("%s/%s", dir, name), *to = xasprintf("%s/ren-%s", dir, name);
+		assert_int_equal(rename(from, to), 0);
+		free(from);
+		free(to);
+		ix = open_dir(&c, dir, cache, &notice);
+		if (notice)   /* the paths changed: a manifest of its own, which is no news */
+			fail_msg("round %d: %s", round, notice);
+		assert_true(indexed >= 3 && indexed < c.n / 2);   /* added, changed, renamed, and merges */
+		setenv("FAZHI_SEGMENT_BYTES", "100000000", 1);
+		struct index *fresh = index_build(&c, NULL);
+		setenv("FAZHI_SEGMENT_BYTES", "120000", 1);
+		check_same(&c, ix, fresh, index_deleted(ix) == 0, 80, 500 + (uint64_t)round);
+		index_free(fresh);
+		index_free(ix);
+		corpus_fini(&c);
+		/* As saved: opened again, nothing to say, and the same answers. */
+		ix = open_dir(&c, dir, cache, &notice);
+		assert_null(notice);
+		assert_int_equal(indexed, 0);
+		fresh = index_build(&c, NULL);
+		check_same(&c, ix, fresh, index_deleted(ix) == 0, 40, 900 + (uint64_t)round);
+		index_free(fresh);
+		index_cache_clean(cache);
+		assert_int_equal(count_files(cache, "segment-"), index_nsegments(ix));
+		assert_int_equal(count_files(cache, "index-"), 2);   /* the manifest and its lock */
+		index_free(ix);
+		corpus_fini(&c);
+	}
+	corpus_fini(&gen);
+	char *cmd = xasprintf("rm -rf '%s'", root);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(dir);
+	free(cache);
+	unsetenv("FAZHI_SEGMENT_BYTES");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_segments_as_one),
 		cmocka_unit_test(test_update_forgets),
 		cmocka_unit_test(test_update_rounds),
+		cmocka_unit_test(test_cached_updates),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
