@@ -212,9 +212,10 @@ struct index *index_open_cached(struct corpus *c, const char *dir);
 /* The manifest index_open uses for this corpus in dir (caller frees). */
 char *index_cache_path(const struct corpus *c, const char *dir);
 
-/* The blob behind an index, and an index over a blob: index_from_blob checks everything
- * (magic, version, expected key, checksum, bounds) and returns NULL with *cause when any check
- * fails. `release` (may be NULL) is called with (data, len) by index_free. */
+/* The blob behind an index of one segment (NULL, *len 0, for several), and an index of one
+ * segment over a blob: index_from_blob checks everything (magic, version, expected key,
+ * checksum, bounds) and returns NULL with *cause when any check fails. `release` (may be NULL)
+ * is called with (data, len) by index_free. */
 const void *index_blob(const struct index *ix, size_t *len);
 struct index *index_from_blob(const void *data, size_t len, uint64_t key,
                               void (*release)(const void *data, size_t len), char **cause);
@@ -231,7 +232,6 @@ struct index_check {
 };
 struct index *index_from_blob_checked(const void *data, size_t len, uint64_t key, const struct index_check *check,
                                       void (*release)(const void *data, size_t len), char **cause);
-void *index_check_arg(const struct index *ix);   /* check->arg, NULL without a check */
 
 /* 1 when no damage was found in the index so far: always for an index built or checked whole;
  * for a cache file opened by index_open, 0 once postings read by a search failed their

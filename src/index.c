@@ -275,11 +275,6 @@ struct index *index_from_blob_checked(const void *data, size_t len, uint64_t key
 	return index_of_seg(sg);
 }
 
-void *index_check_arg(const struct index *ix)
-{
-	return ix->nseg == 1 ? ix->seg[0]->check.arg : NULL;
-}
-
 struct index *index_blob_trusted(const void *data, size_t len, void (*release)(const void *, size_t))
 {
 	return index_of_seg(seg_new(data, len, release));

@@ -798,7 +798,8 @@ static void write_blob(struct builder *b, size_t ndocs, uint64_t key, struct out
 	for (size_t i = 0; i < b->words.n; i++)
 		b->words.v[i].off += (uint32_t)wbase;
 	sort_pool = b->strings.data;
-	qsort(b->words.v, b->words.n, sizeof *b->words.v, cmp_word);
+	if (b->words.n)   /* a segment of empty reports has none */
+		qsort(b->words.v, b->words.n, sizeof *b->words.v, cmp_word);
 
 	struct head h = { .version = BLOB_VERSION, .endian = 0x01020304, .key = key, .ndocs = ndocs, .nkeys = n,
 	                  .nwords = b->words.n, .units = b->total_units };

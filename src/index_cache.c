@@ -980,6 +980,8 @@ static void point_roots(const struct corpus *c, const char *dir, const char *pat
 	free(roots);
 }
 
+static void clean_segments(const char *dir, unsigned long long *removed, unsigned long long *kept);
+
 /* Builds take segments.lock shared while they write, from their first segment to their
  * manifest; the clean-up takes it alone (index_cache_clean). Returns the descriptor (-1: none). */
 static int segments_lock(const char *dir, int how)
@@ -1040,6 +1042,7 @@ struct index *index_open(struct corpus *c, const char *dir, const struct index_p
 		free(werr);
 		if (shared >= 0)
 			close(shared);
+		clean_segments(dir, NULL, NULL);   /* those the new manifest no longer names */
 	}
 	if (lock >= 0)
 		close(lock);   /* releases the lock */
@@ -1256,7 +1259,7 @@ static void drop_unnamed(void *arg, const char *dir, const char *name)
 	char *p = xasprintf("%s/%s", dir, name);
 	struct stat st;
 	if (stat(p, &st) == 0) {
-		if (bsearch(&key, ids->v, ids->n, sizeof *ids->v, cmp_u64)) {
+		if (ids->n && bsearch(&key, ids->v, ids->n, sizeof *ids->v, cmp_u64)) {
 			ids->kept += (unsigned long long)st.st_size;
 		} else {
 			unlink(p);
