@@ -18,9 +18,9 @@
  * neighbouring units a positional posting list (a longer term is a chain of pairs at
  * consecutive positions, which proves the match: nothing is guessed). The section headings
  * are indexed the same way a second time, for the ranking boost. Postings are delta- and
- * varint-coded, with skips into long lists, in one flat blob (layout in index_blob.h; the
- * builder is index_build.c), which is also the cache file: a loaded cache is used as it lies
- * in the mapping. The blob also keeps the unit number of every newline of each body, so the
+ * varint-coded, with skips into long lists, in one flat blob per segment (layout in
+ * index_blob.h; the builder is index_build.c; segments below), which is also a segment file of
+ * the cache: a loaded cache is used as it lies in the mapping. The blob also keeps the unit number of every newline of each body, so the
  * snippets of a result fold only the lines that hold its hits (index_result_snippets).
  *
  * Exactness: index_search's hits for a report equal the number of places the folded body
@@ -49,8 +49,39 @@ struct index_progress {
  * to load is indexed as an empty report. */
 struct index *index_build(struct corpus *c, const struct index_progress *progress);
 void index_free(struct index *ix);
-size_t index_bytes(const struct index *ix);     /* size of the index (the cache file) */
-size_t index_nreports(const struct index *ix);
+size_t index_bytes(const struct index *ix);     /* size of the index (its segments' blobs) */
+size_t index_nreports(const struct index *ix);  /* reports of the corpus it answers for */
+
+/* Segments. An index is a set of immutable segments, each the index of some of the reports
+ * (built as above, over a part of the corpus), plus the corpus order: which report of which
+ * segment each corpus position is. A report of a segment that no position names is deleted:
+ * no search returns it, but until its segment is rebuilt it still counts in the statistics
+ * of the ranking (the number of reports, their average length and each term's idf are those
+ * of every report the segments hold, deleted or not, as in Lucene), so an index with
+ * deletions may rank ties of score differently from a fresh build; hits, counts and totals
+ * are always exactly those of the live reports. A build cuts the corpus, in order, into
+ * segments of at most index_segment_bytes() of input each (a report larger than that is a
+ * segment alone), so what a build holds at once is bounded by the cap, not the corpus. */
+#define INDEX_SEGMENT_BYTES ((size_t)64 << 20)
+/* INDEX_SEGMENT_BYTES, or $FAZHI_SEGMENT_BYTES when it is a positive number (for tests). */
+size_t index_segment_bytes(void);
+size_t index_nsegments(const struct index *ix);
+/* The merge policy of index_update: a segment of which more than INDEX_MERGE_DELETED percent
+ * of the reports are deleted is rebuilt (its live reports indexed again with the update's),
+ * and so are the smallest segments of less than half the cap while there would be more than
+ * INDEX_MERGE_SEGMENTS such small ones. A segment left with no live report is dropped. */
+#define INDEX_MERGE_SEGMENTS 8
+#define INDEX_MERGE_DELETED 20
+
+/* The index of corpus c made from ix (consumed), indexing again only what changed. A report of
+ * ix whose path is an entry of c, and for which same(arg, report, entry) is nonzero (the entry
+ * holds the text the report was indexed from), stays as that entry; every other report of ix is
+ * deleted; the entries no report stays as are indexed into new segments (cut as index_build
+ * cuts), together with the live reports of the segments the merge policy rebuilds. Reports are
+ * read from c as index_build reads them; progress counts those indexed. Never fails. */
+struct index *index_update(struct index *ix, struct corpus *c, int (*same)(void *arg, size_t report, size_t entry),
+                           void *arg, const struct index_progress *progress);
+size_t index_deleted(const struct index *ix);   /* reports held by segments but deleted */
 
 /* What the reports list needs, read from the index alone (the cache holds it, so a list can be
  * drawn before any report text is read). Strings point into the index: valid until index_free;
@@ -160,14 +191,17 @@ size_t index_result_snippets(const struct index *ix, const struct index_result *
  * $HOME/.cache/fazhi; NULL when neither variable is set. Caller frees. */
 char *index_cache_dir(void);
 
-/* The index of the corpus: from its cache file in dir when that is present and valid (the
- * file is mapped read-only, and checked: magic, version, corpus key of paths, sizes and
- * mtimes as stat gave them when the corpus was walked, so no report is read to find the file;
- * a checksum of all but the postings, every offset; the postings are checked block by block
- * when a search first reads them, see index_intact), else built and saved there atomically (temp file + rename,
- * under a lock so concurrent instances never corrupt it). dir NULL: build only. Never fails;
- * *notice gets a message for the user when the cache was rejected or could not be written
- * (caller frees), else NULL. */
+/* The index of the corpus: from its manifest in dir when that is present and valid (checked:
+ * magic, version, checksum, corpus key of paths, sizes and mtimes as stat gave them when the
+ * corpus was walked, so no report is read to find it) with its segment files (each mapped
+ * read-only, and checked: a checksum of all but the postings, every offset; the postings are
+ * checked block by block when a search first reads them, see index_intact). Else the previous
+ * index of these files or PATHs is updated (index_update: only the files added or changed, by
+ * size and mtime, are indexed, into new segment files; the merge policy applies), or, when there
+ * is none, the index is built, in segments of index_segment_bytes(); then a new manifest is
+ * saved atomically (temp file + rename, under a lock so concurrent instances never corrupt it).
+ * dir NULL: build only. Never fails; *notice gets a message for the user when the cache was
+ * rejected, updated or could not be written (caller frees), else NULL. */
 struct index *index_open(struct corpus *c, const char *dir, const struct index_progress *progress,
                          char **notice);
 
@@ -175,12 +209,13 @@ struct index *index_open(struct corpus *c, const char *dir, const struct index_p
  * built or written, and a rejected file is left for index_open to rebuild and tell. */
 struct index *index_open_cached(struct corpus *c, const char *dir);
 
-/* The cache file index_open uses for this corpus in dir (caller frees). */
+/* The manifest index_open uses for this corpus in dir (caller frees). */
 char *index_cache_path(const struct corpus *c, const char *dir);
 
-/* The blob behind an index, and an index over a blob: index_from_blob checks everything
- * (magic, version, expected key, checksum, bounds) and returns NULL with *cause when any check
- * fails. `release` (may be NULL) is called with (data, len) by index_free. */
+/* The blob behind an index of one segment (NULL, *len 0, for several), and an index of one
+ * segment over a blob: index_from_blob checks everything (magic, version, expected key,
+ * checksum, bounds) and returns NULL with *cause when any check fails. `release` (may be NULL)
+ * is called with (data, len) by index_free. */
 const void *index_blob(const struct index *ix, size_t *len);
 struct index *index_from_blob(const void *data, size_t len, uint64_t key,
                               void (*release)(const void *data, size_t len), char **cause);
@@ -197,7 +232,6 @@ struct index_check {
 };
 struct index *index_from_blob_checked(const void *data, size_t len, uint64_t key, const struct index_check *check,
                                       void (*release)(const void *data, size_t len), char **cause);
-void *index_check_arg(const struct index *ix);   /* check->arg, NULL without a check */
 
 /* 1 when no damage was found in the index so far: always for an index built or checked whole;
  * for a cache file opened by index_open, 0 once postings read by a search failed their
@@ -217,10 +251,13 @@ struct index *index_reopen(struct index *ix, struct corpus *c, const char *dir, 
 int index_digest(const struct index *ix, size_t report, const void **p, size_t *len);
 
 /* ---- upkeep of the cache directory (index_cache.c) ----
- * Files there: index-<hash of the paths of the files>.bin (an index), its .lock, a build's
- * temporary index-….bin.<pid>.tmp, and roots-<hash of the PATH arguments>, which names the
- * latest index built of those arguments (corpus.roots), so that the index of a directory is
- * found again after files were added or removed. */
+ * Files there: index-<hash of the paths of the files>.bin (the manifest of an index: its
+ * segments, and which report of which segment each file is), its .lock, segment-<id>.bin (a
+ * segment, shared by the manifests of successive versions of a corpus), segments.lock (held
+ * shared by builds while they write, alone by the clean-up), a build's temporary
+ * index-….bin.<pid>[.<id>].tmp, and roots-<hash of the PATH arguments>, which names the latest
+ * index built of those arguments (corpus.roots), so that the index of a directory is found
+ * again, and updated, after files were added or removed. */
 
 /* How the cached index of the corpus's PATHs compares with the corpus as walked now: by path,
  * and for a path in both by the size and mtime stat gave. Nothing is read but the cache. */
@@ -254,12 +291,14 @@ int index_cache_walk(struct corpus *c, char **paths, int npaths, const char *dir
 int index_cache_walk_behind(struct corpus *c, char **paths, int npaths, const char *dir, struct index_status *out);
 
 /* Removes the temporary files of builds that died (kill -9, power loss): a temporary file whose
- * index file's lock no process holds. index_open calls it before it builds. */
+ * index file's lock no process holds; and, when no build is writing, the segment files no
+ * manifest names. index_open calls it before it builds. */
 void index_cache_clean(const char *dir);
 
-/* Removes the index files not used since `before` (the mtime of an index file, which opening it
- * refreshes once a day), with their locks; those locked by a build are kept. Also removes dead
- * builds' temporary files and roots files that name no index. */
+/* Removes the index files (manifests) not used since `before` (the mtime of a manifest, which
+ * opening it refreshes once a day), with their locks and the segments no other manifest names;
+ * those locked by a build are kept. Also removes dead builds' temporary files and roots files
+ * that name no index. Bytes count manifests and segments. */
 struct index_prune {
 	size_t removed, kept;                        /* index files */
 	unsigned long long removed_bytes, kept_bytes;

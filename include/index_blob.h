@@ -36,7 +36,7 @@
  * Design limits: report texts below 4 GiB, fewer than 2^31 reports and 2^31 distinct words. */
 
 #define BLOB_MAGIC "FAZHIIX"
-#define BLOB_VERSION 9
+#define BLOB_VERSION 10
 #define WORD_BASE 0x110000u          /* unit ids below are code points, above are words */
 #define KEY_HEAD (1ull << 63)        /* the heading field */
 #define KEY_PAIR (1ull << 62)        /* a pair of units, with positions */
@@ -163,17 +163,48 @@ struct index_each {
 	void *arg;
 };
 
-/* Builds the index of c and writes its blob to fd (from offset 0), laid out straight from the
+/* Builds the index of the reports which[0..n) of c (which NULL: the first n; each->fn gets
+ * their numbers in the blob, 0..n-1) and writes its blob to fd (from offset 0), laid out straight from the
  * builder's tables, so no second copy of the postings is ever held in memory; key goes in the
  * head, sealed as index_blob_seal does. Each block-byte piece of the postings region (the last
  * one shorter) is shown to block_fn(arg, its number, bytes, length) as it goes out, in order.
  * Returns the blob's size, or 0 with *cause (caller frees) when a write failed. */
 struct corpus;
 struct index_progress;
-uint64_t index_build_write(struct corpus *c, const struct index_progress *progress, const struct index_each *each,
-                           uint64_t key, int fd, size_t block,
+uint64_t index_build_write(struct corpus *c, const size_t *which, size_t n, const struct index_progress *progress,
+                           const struct index_each *each, uint64_t key, int fd, size_t block,
                            void (*block_fn)(void *arg, uint64_t n, const unsigned char *p, size_t len), void *arg,
                            char **cause);
+
+/* The index of the reports which[0..n) of c (which NULL: the first n), numbered from 0 in
+ * that order, as one segment (index_build_part) or cut into segments of index_segment_bytes()
+ * (index_build_parts), corpus position k being which[k]'s report. Key 0. */
+struct index *index_build_part(struct corpus *c, const size_t *which, size_t n, const struct index_progress *progress);
+struct index *index_build_parts(struct corpus *c, const size_t *which, size_t n,
+                                const struct index_progress *progress);
+/* index_build_parts, each segment made by part(arg, c, which, n, progress) (one segment). */
+typedef struct index *(*index_parts_fn)(void *arg, struct corpus *c, const size_t *which, size_t n,
+                                        const struct index_progress *progress);
+struct index *index_build_parts_with(struct corpus *c, const size_t *which, size_t n,
+                                     const struct index_progress *progress, index_parts_fn part, void *arg);
+/* One index of parts[0..n) (consumed), their corpus positions one after the other. */
+struct index *index_join(struct index **parts, size_t n);
+
+/* What the cache (index_cache.c) needs of an index's segments. */
+struct index_where {   /* a corpus position's report: segment k, report doc of it */
+	uint32_t seg, doc;
+};
+/* The index of the one-segment indexes parts[0..n) (consumed) whose corpus position p is report
+ * at[p] (nat positions); index_where_ok says first whether at names reports the parts have. */
+struct index *index_assemble(struct index **parts, size_t nparts, const struct index_where *at, size_t nat);
+int index_where_ok(const struct index **parts, size_t nparts, const struct index_where *at, size_t nat);
+size_t index_locate(const struct index *ix, size_t report, size_t *doc);   /* its segment; *doc its number there */
+void *index_segment_arg(const struct index *ix, size_t k);   /* segment k's check->arg, NULL without one */
+/* index_update, but the new segments of the reports which[0..n) of c (corpus positions 0..n-1
+ * of the index returned) are made by build (NULL: index_build_parts), which never fails. */
+struct index *index_update_with(struct index *ix, struct corpus *c,
+                                int (*same)(void *arg, size_t report, size_t entry), void *arg,
+                                index_parts_fn build, void *build_arg, const struct index_progress *progress);
 
 /* Checksum of the whole blob, the header's checksum field read as 0 (index.c). */
 uint64_t index_blob_seal(const unsigned char *p, size_t size);

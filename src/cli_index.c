@@ -134,16 +134,13 @@ static void build(struct corpus *c, const char *dir, int progress_fd)
 	unsigned long long text = 0;
 	for (size_t i = 0; i < c->n; i++)
 		text += corpus_size(c, i);
-	char *path = index_cache_path(c, dir);
-	struct stat sb;
-	unsigned long long size = stat(path, &sb) == 0 ? (unsigned long long)sb.st_size : 0;
+	unsigned long long size = index_bytes(ix);   /* its segments */
 	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	if (fresh)
 		printf("up to date: %zu reports (%.1f MB), index %.1f MB\n", c->n, mb(text), mb(size));
 	else
 		printf("indexed %zu reports (%.1f MB) in %.2f s (%.1f MB/s), index %.1f MB\n", c->n, mb(text), secs,
 		       secs > 0 ? mb(text) / secs : 0.0, mb(size));
-	free(path);
 	free(notice);
 	index_free(ix);
 }

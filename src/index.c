@@ -13,9 +13,25 @@
 
 /* The blob is trusted only after index_from_blob checked its checksum and tables; even so,
  * every decoder below stays inside the bytes it was given, so a blob that passes the
- * checks by accident can give wrong answers but never reads out of bounds. */
+ * checks by accident can give wrong answers but never reads out of bounds.
+ *
+ * An index is a set of segments, each a blob numbering its reports from 0. The index maps
+ * every corpus position to a segment and a report in it; a report of a segment that no
+ * position maps to is deleted, and every search skips it. Within a segment the reports of
+ * the corpus lie in corpus order (index_update keeps it so), so ties broken by a segment's
+ * own numbers fall as ties broken by corpus position. Scores use statistics of the whole
+ * index (reports, their average length, a key's reports summed over the segments), so the
+ * best k of each segment, merged, are the best k of the index. */
 
-struct index {
+#define NO_POS UINT32_MAX
+
+/* What BM25 reads of the whole index: deleted reports are counted until their segment is
+ * rebuilt, as Lucene does. */
+struct stats {
+	double ndocs, avgdl;
+};
+
+struct seg {
 	const unsigned char *blob;
 	size_t size;
 	void (*release)(const void *, size_t);
@@ -26,8 +42,19 @@ struct index {
 	const char *pool;
 	const uint8_t *lines;
 	const uint8_t *post;
-	double avgdl;
 	struct index_check check;   /* index_from_blob_checked: postings checked on first use */
+	const struct stats *st;     /* of the index holding the segment */
+	uint32_t *pos;              /* corpus position of each report, NO_POS when deleted */
+	size_t live;                /* reports not deleted */
+};
+
+
+struct index {
+	struct seg **seg;
+	size_t nseg;
+	struct index_where *at;     /* per corpus position */
+	size_t n;
+	struct stats st;
 };
 
 uint64_t index_blob_seal(const unsigned char *p, size_t size)
@@ -93,6 +120,134 @@ static int check_tables(const unsigned char *p, const struct head *h)
 	return ok ? 0 : -1;
 }
 
+static struct seg *seg_new(const void *data, size_t len, void (*release)(const void *, size_t))
+{
+	const unsigned char *p = data;
+	const struct head *h = data;
+	struct seg *sg = xcalloc(1, sizeof *sg);
+	sg->blob = p;
+	sg->size = len;
+	sg->release = release;
+	sg->h = h;
+	sg->docs = (const struct ixdoc *)(p + h->docs_off);
+	sg->keys = (const struct ixkey *)(p + h->keys_off);
+	sg->words = (const struct ixword *)(p + h->words_off);
+	sg->pool = (const char *)(p + h->pool_off);
+	sg->lines = p + h->lines_off;
+	sg->post = p + h->post_off;
+	sg->pos = xcalloc(h->ndocs + 1, sizeof *sg->pos);
+	return sg;
+}
+
+static void seg_free(struct seg *sg)
+{
+	if (sg->release)
+		sg->release(sg->blob, sg->size);
+	if (sg->check.free)
+		sg->check.free(sg->check.arg);
+	free(sg->pos);
+	free(sg);
+}
+
+/* Gives every segment the corpus positions ix->at names and the statistics of the whole. */
+static void settle(struct index *ix)
+{
+	uint64_t ndocs = 0, units = 0;
+	for (size_t k = 0; k < ix->nseg; k++) {
+		struct seg *sg = ix->seg[k];
+		for (size_t i = 0; i < sg->h->ndocs; i++)
+			sg->pos[i] = NO_POS;
+		sg->live = 0;
+		sg->st = &ix->st;
+		ndocs += sg->h->ndocs;
+		units += sg->h->units;
+	}
+	for (size_t p = 0; p < ix->n; p++) {
+		struct seg *sg = ix->seg[ix->at[p].seg];
+		sg->pos[ix->at[p].doc] = (uint32_t)p;
+		sg->live++;
+	}
+	ix->st.ndocs = (double)ndocs;
+	ix->st.avgdl = ndocs ? (double)units / (double)ndocs : 1;
+	if (ix->st.avgdl < 1)
+		ix->st.avgdl = 1;
+}
+
+/* The index of one segment, every report of it live, in its order. */
+static struct index *index_of_seg(struct seg *sg)
+{
+	struct index *ix = xcalloc(1, sizeof *ix);
+	ix->seg = xcalloc(2, sizeof *ix->seg);
+	ix->seg[0] = sg;
+	ix->nseg = 1;
+	ix->n = sg->h->ndocs;
+	ix->at = xcalloc(ix->n + 1, sizeof *ix->at);
+	for (size_t i = 0; i < ix->n; i++)
+		ix->at[i] = (struct index_where){ 0, (uint32_t)i };
+	settle(ix);
+	return ix;
+}
+
+struct index *index_join(struct index **parts, size_t nparts)
+{
+	struct index *ix = xcalloc(1, sizeof *ix);
+	size_t nseg = 0, n = 0;
+	for (size_t i = 0; i < nparts; i++) {
+		nseg += parts[i]->nseg;
+		n += parts[i]->n;
+	}
+	ix->seg = xcalloc(nseg + 1, sizeof *ix->seg);
+	ix->at = xcalloc(n + 1, sizeof *ix->at);
+	for (size_t i = 0; i < nparts; i++) {
+		struct index *part = parts[i];
+		for (size_t p = 0; p < part->n; p++)
+			ix->at[ix->n++] = (struct index_where){ (uint32_t)ix->nseg + part->at[p].seg, part->at[p].doc };
+		memcpy(ix->seg + ix->nseg, part->seg, part->nseg * sizeof *part->seg);
+		ix->nseg += part->nseg;
+		free(part->seg);
+		free(part->at);
+		free(part);
+	}
+	settle(ix);
+	return ix;
+}
+
+struct index *index_assemble(struct index **parts, size_t nparts, const struct index_where *at, size_t n)
+{
+	struct index *ix = xcalloc(1, sizeof *ix);
+	ix->seg = xcalloc(nparts + 1, sizeof *ix->seg);
+	for (size_t i = 0; i < nparts; i++) {
+		ix->seg[ix->nseg++] = parts[i]->seg[0];
+		free(parts[i]->seg);
+		free(parts[i]->at);
+		free(parts[i]);
+	}
+	ix->at = xcalloc(n + 1, sizeof *ix->at);
+	memcpy(ix->at, at, n * sizeof *at);
+	ix->n = n;
+	settle(ix);
+	return ix;
+}
+
+int index_where_ok(const struct index **parts, size_t nparts, const struct index_where *at, size_t n)
+{
+	for (size_t p = 0; p < n; p++)
+		if (at[p].seg >= nparts || at[p].doc >= parts[at[p].seg]->seg[0]->h->ndocs)
+			return 0;
+	return 1;
+}
+
+size_t index_locate(const struct index *ix, size_t report, size_t *doc)
+{
+	*doc = ix->at[report].doc;
+	return ix->at[report].seg;
+}
+
+void *index_segment_arg(const struct index *ix, size_t k)
+{
+	return ix->seg[k]->check.arg;
+}
+
 struct index *index_from_blob(const void *data, size_t len, uint64_t key,
                               void (*release)(const void *, size_t), char **cause)
 {
@@ -114,83 +269,248 @@ struct index *index_from_blob_checked(const void *data, size_t len, uint64_t key
 		*cause = xstrdup("index file corrupt (tables)");
 		return NULL;
 	}
-	struct index *ix = index_blob_trusted(data, len, release);
+	struct seg *sg = seg_new(data, len, release);
 	if (check)
-		ix->check = *check;
-	return ix;
-}
-
-void *index_check_arg(const struct index *ix)
-{
-	return ix->check.arg;
+		sg->check = *check;
+	return index_of_seg(sg);
 }
 
 struct index *index_blob_trusted(const void *data, size_t len, void (*release)(const void *, size_t))
 {
-	const unsigned char *p = data;
-	const struct head *h = data;
-	struct index *ix = xcalloc(1, sizeof *ix);
-	ix->blob = p;
-	ix->size = len;
-	ix->release = release;
-	ix->h = h;
-	ix->docs = (const struct ixdoc *)(p + h->docs_off);
-	ix->keys = (const struct ixkey *)(p + h->keys_off);
-	ix->words = (const struct ixword *)(p + h->words_off);
-	ix->pool = (const char *)(p + h->pool_off);
-	ix->lines = p + h->lines_off;
-	ix->post = p + h->post_off;
-	ix->avgdl = h->ndocs ? (double)h->units / (double)h->ndocs : 1;
-	if (ix->avgdl < 1)
-		ix->avgdl = 1;
-	return ix;
+	return index_of_seg(seg_new(data, len, release));
 }
 
 void index_set_key(struct index *ix, uint64_t key)
 {
-	struct head *h = (struct head *)ix->blob;   /* only ever a heap blob from index_build */
-	h->key = key;
-	h->checksum = index_blob_seal(ix->blob, ix->size);
+	for (size_t k = 0; k < ix->nseg; k++) {
+		struct seg *sg = ix->seg[k];
+		if (!sg->release)
+			continue;   /* a mapped file's, read-only */
+		struct head *h = (struct head *)sg->blob;   /* a heap blob from index_build */
+		h->key = key;
+		h->checksum = index_blob_seal(sg->blob, sg->size);
+	}
 }
 
 void index_free(struct index *ix)
 {
 	if (!ix)
 		return;
-	if (ix->release)
-		ix->release(ix->blob, ix->size);
-	if (ix->check.free)
-		ix->check.free(ix->check.arg);
+	for (size_t k = 0; k < ix->nseg; k++)
+		seg_free(ix->seg[k]);
+	free(ix->seg);
+	free(ix->at);
 	free(ix);
 }
 
 const void *index_blob(const struct index *ix, size_t *len)
 {
-	*len = ix->size;
-	return ix->blob;
+	if (ix->nseg != 1) {
+		*len = 0;
+		return NULL;
+	}
+	*len = ix->seg[0]->size;
+	return ix->seg[0]->blob;
 }
 
 size_t index_bytes(const struct index *ix)
 {
-	return ix->size;
+	size_t n = 0;
+	for (size_t k = 0; k < ix->nseg; k++)
+		n += ix->seg[k]->size;
+	return n;
 }
 
 size_t index_nreports(const struct index *ix)
 {
-	return ix->h->ndocs;
+	return ix->n;
+}
+
+size_t index_nsegments(const struct index *ix)
+{
+	return ix->nseg;
+}
+
+size_t index_deleted(const struct index *ix)
+{
+	size_t n = 0;
+	for (size_t k = 0; k < ix->nseg; k++)
+		n += ix->seg[k]->h->ndocs - ix->seg[k]->live;
+	return n;
 }
 
 void index_info(const struct index *ix, size_t report, struct index_info *out)
 {
-	const struct ixdoc *d = &ix->docs[report];
-	*out = (struct index_info){ ix->pool + d->path, ix->pool + d->title, ix->pool + d->region,
+	const struct seg *sg = ix->seg[ix->at[report].seg];
+	const struct ixdoc *d = &sg->docs[ix->at[report].doc];
+	*out = (struct index_info){ sg->pool + d->path, sg->pool + d->title, sg->pool + d->region,
 	                            d->path_len, d->title_len, d->region_len, d->year };
+}
+
+/* ---- updates ---- */
+
+struct named {   /* a report of the index by path, for lookup */
+	const char *s;
+	size_t n, pos;
+};
+
+static int named_cmp(const void *a, const void *b)
+{
+	const struct named *x = a, *y = b;
+	int r = memcmp(x->s, y->s, x->n < y->n ? x->n : y->n);
+	return r ? r : (x->n > y->n) - (x->n < y->n);
+}
+
+/* For each report of ix, the entry of c it stays as (SIZE_MAX: deleted): the entry of the same
+ * path, when same() says it holds the same text, and only in corpus order within its segment
+ * (a report that would come before one kept ahead of it in its segment is indexed again). */
+static size_t *kept_reports(const struct index *ix, struct corpus *c,
+                            int (*same)(void *arg, size_t report, size_t entry), void *arg)
+{
+	struct named *v = xcalloc(ix->n + 1, sizeof *v);
+	for (size_t p = 0; p < ix->n; p++) {
+		struct index_info in;
+		index_info(ix, p, &in);
+		v[p] = (struct named){ in.path, in.path_len, p };
+	}
+	qsort(v, ix->n, sizeof *v, named_cmp);
+	size_t *to = xmalloc((ix->n + 1) * sizeof *to);
+	for (size_t p = 0; p < ix->n; p++)
+		to[p] = SIZE_MAX;
+	for (size_t e = 0; e < c->n; e++) {
+		const char *path = corpus_path(c, e);
+		struct named key = { path, strlen(path), 0 };
+		const struct named *hit = bsearch(&key, v, ix->n, sizeof *v, named_cmp);
+		if (hit && to[hit->pos] == SIZE_MAX && same(arg, hit->pos, e))
+			to[hit->pos] = e;
+	}
+	for (size_t k = 0; k < ix->nseg; k++) {
+		const struct seg *sg = ix->seg[k];
+		size_t last = 0;
+		int any = 0;
+		for (size_t d = 0; d < sg->h->ndocs; d++) {
+			uint32_t p = sg->pos[d];
+			if (p == NO_POS || to[p] == SIZE_MAX)
+				continue;
+			if (any && to[p] <= last)
+				to[p] = SIZE_MAX;
+			else
+				last = to[p], any = 1;
+		}
+	}
+	free(v);
+	return to;
+}
+
+/* Input bytes of segment k's live reports, as the build counts them. */
+static size_t seg_bytes(const struct seg *sg)
+{
+	size_t n = 0;
+	for (size_t d = 0; d < sg->h->ndocs; d++)
+		n += sg->pos[d] != NO_POS ? sg->docs[d].len : 0;
+	return n;
+}
+
+/* Which segments to rebuild with the update (rebuild[k] = 1) and which to drop (2: nothing of
+ * them is kept). live[k] counts each one's reports kept. */
+static void merge_policy(const struct index *ix, const size_t *live, int adding, unsigned char *rebuild)
+{
+	size_t small = 0, cap = index_segment_bytes();
+	for (size_t k = 0; k < ix->nseg; k++) {
+		const struct seg *sg = ix->seg[k];
+		rebuild[k] = live[k] == 0 ? 2 : (sg->h->ndocs - live[k]) * 100 > sg->h->ndocs * INDEX_MERGE_DELETED;
+		small += !rebuild[k] && seg_bytes(sg) < cap / 2;
+	}
+	/* The smallest go first; the update's own segment counts as one more small one. */
+	while (small + (adding != 0) > INDEX_MERGE_SEGMENTS) {
+		size_t best = SIZE_MAX, bytes = 0;
+		for (size_t k = 0; k < ix->nseg; k++) {
+			size_t b = rebuild[k] ? SIZE_MAX : seg_bytes(ix->seg[k]);
+			if (b < cap / 2 && (best == SIZE_MAX || b < bytes))
+				best = k, bytes = b;
+		}
+		if (best == SIZE_MAX)
+			break;
+		rebuild[best] = 1;
+		small--;
+	}
+}
+
+struct index *index_update(struct index *ix, struct corpus *c, int (*same)(void *arg, size_t report, size_t entry),
+                           void *arg, const struct index_progress *progress)
+{
+	return index_update_with(ix, c, same, arg, NULL, NULL, progress);
+}
+
+struct index *index_update_with(struct index *ix, struct corpus *c,
+                                int (*same)(void *arg, size_t report, size_t entry), void *arg,
+                                index_parts_fn build, void *build_arg, const struct index_progress *progress)
+{
+	size_t *to = kept_reports(ix, c, same, arg);
+	size_t *live = xcalloc(ix->nseg + 1, sizeof *live);
+	for (size_t p = 0; p < ix->n; p++)
+		live[ix->at[p].seg] += to[p] != SIZE_MAX;
+	unsigned char *rebuild = xcalloc(ix->nseg + 1, 1);
+	size_t nkept = 0;
+	for (size_t p = 0; p < ix->n; p++)
+		nkept += to[p] != SIZE_MAX;
+	merge_policy(ix, live, nkept < c->n, rebuild);
+	/* Where each entry of c is: an old segment's report, or one of those to index. */
+	struct index_where *at = xmalloc((c->n + 1) * sizeof *at);
+	for (size_t e = 0; e < c->n; e++)
+		at[e] = (struct index_where){ NO_POS, NO_POS };
+	uint32_t *renum = xcalloc(ix->nseg + 1, sizeof *renum);
+	struct seg **segs = xcalloc(ix->nseg + 1, sizeof *segs);
+	size_t nseg = 0;
+	for (size_t k = 0; k < ix->nseg; k++) {
+		renum[k] = (uint32_t)nseg;
+		if (!rebuild[k])
+			segs[nseg++] = ix->seg[k];
+	}
+	for (size_t p = 0; p < ix->n; p++)
+		if (to[p] != SIZE_MAX && !rebuild[ix->at[p].seg])
+			at[to[p]] = (struct index_where){ renum[ix->at[p].seg], ix->at[p].doc };
+	size_t *todo = xcalloc(c->n + 1, sizeof *todo), ntodo = 0;
+	for (size_t e = 0; e < c->n; e++)
+		if (at[e].seg == NO_POS)
+			todo[ntodo++] = e;
+	struct index *fresh = !ntodo ? NULL : build ? build(build_arg, c, todo, ntodo, progress)
+	                                            : index_build_parts(c, todo, ntodo, progress);
+	struct index *up = xcalloc(1, sizeof *up);
+	up->seg = xcalloc(nseg + (fresh ? fresh->nseg : 0) + 1, sizeof *up->seg);
+	memcpy(up->seg, segs, nseg * sizeof *segs);
+	up->nseg = nseg;
+	for (size_t k = 0; k < ntodo; k++)
+		at[todo[k]] = (struct index_where){ (uint32_t)nseg + fresh->at[k].seg, fresh->at[k].doc };
+	if (fresh) {
+		memcpy(up->seg + nseg, fresh->seg, fresh->nseg * sizeof *fresh->seg);
+		up->nseg += fresh->nseg;
+		free(fresh->seg);
+		free(fresh->at);
+		free(fresh);
+	}
+	up->at = at;
+	up->n = c->n;
+	for (size_t k = 0; k < ix->nseg; k++)
+		if (rebuild[k])
+			seg_free(ix->seg[k]);
+	free(ix->seg);
+	free(ix->at);
+	free(ix);
+	settle(up);
+	free(todo);
+	free(segs);
+	free(renum);
+	free(rebuild);
+	free(live);
+	free(to);
+	return up;
 }
 
 /* ---- query units ---- */
 
 /* Looks a word up; returns 0 when absent (no unit has id 0 from a word). */
-static uint32_t index_word(const struct index *ix, const char *s, size_t n)
+static uint32_t index_word(const struct seg *ix, const char *s, size_t n)
 {
 	size_t lo = 0, hi = ix->h->nwords;
 	while (lo < hi) {
@@ -210,9 +530,9 @@ static uint32_t index_word(const struct index *ix, const char *s, size_t n)
 	return 0;
 }
 
-/* Cuts a folded term into units (u has room for n); returns their number, 0 when a word of
- * the term is in no report (then nothing can match). */
-static size_t term_units(const struct index *ix, const char *s, size_t n, uint32_t *u)
+/* Cuts a folded term into units (u has room for n); returns their number. A word in no report
+ * of the segment is unit 0. */
+static size_t term_units_any(const struct seg *ix, const char *s, size_t n, uint32_t *u)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t nu = 0;
@@ -220,11 +540,18 @@ static size_t term_units(const struct index *ix, const char *s, size_t n, uint32
 		uint32_t c;
 		int word;
 		k = index_blob_unit(p, n, i, &c, &word);
-		if (!word)
-			u[nu++] = c;
-		else if (!(u[nu++] = index_word(ix, s + i, k)))
-			return 0;
+		u[nu++] = word ? index_word(ix, s + i, k) : c;
 	}
+	return nu;
+}
+
+/* As term_units_any, but 0 when a word of the term is in no report (then nothing can match). */
+static size_t term_units(const struct seg *ix, const char *s, size_t n, uint32_t *u)
+{
+	size_t nu = term_units_any(ix, s, n, u);
+	for (size_t j = 0; j < nu; j++)
+		if (u[j] == 0)
+			return 0;
 	return nu;
 }
 
@@ -247,7 +574,7 @@ struct cur {
 	int pair, apart;
 };
 
-static const struct ixkey *find_key(const struct index *ix, uint64_t key)
+static const struct ixkey *find_key(const struct seg *ix, uint64_t key)
 {
 	size_t lo = 0, hi = ix->h->nkeys;
 	while (lo < hi) {
@@ -264,7 +591,7 @@ static const struct ixkey *find_key(const struct index *ix, uint64_t key)
 	return &ix->keys[lo];
 }
 
-static void cur_init(struct cur *c, const struct index *ix, const struct ixkey *k)
+static void cur_init(struct cur *c, const struct seg *ix, const struct ixkey *k)
 {
 	c->base = ix->post + k->off;
 	c->len = k->len;
@@ -406,7 +733,7 @@ struct tf {
 
 /* Scratch of one search: grown as needed, freed by search_fini. */
 struct search {
-	const struct index *ix;
+	const struct seg *ix;
 	uint32_t units[QUERY_MAX_CHARS + 1];
 	size_t nunits;
 	int npairs;                           /* the chosen cover of pairs */
@@ -518,7 +845,7 @@ static void push_tf(struct tf **v, size_t *n, size_t *cap, uint32_t doc, uint32_
 /* Occurrences per report of the unit sequence s->units in one field, appended to (v, n). */
 static void eval_units(struct search *s, uint64_t field, struct tf **v, size_t *n, size_t *cap)
 {
-	const struct index *ix = s->ix;
+	const struct seg *ix = s->ix;
 	uint64_t nd = ix->h->ndocs;
 	struct cur c[QUERY_MAX_CHARS];
 	s->mindf = 0;
@@ -571,25 +898,59 @@ struct acc {
 	double score;
 };
 
-static double bm25(const struct index *ix, uint32_t doc, uint32_t tf, double idf)
+static double bm25(const struct seg *ix, uint32_t doc, uint32_t tf, double idf)
 {
 	const double k1 = 1.2, b = 0.75;
 	double dl = ix->docs[doc].units;
-	return idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / ix->avgdl));
+	return idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / ix->st->avgdl));
 }
 
 /* The inverse document frequency of a term that its rarest unit or pair gives: an upper
  * bound of the reports holding the term, known without proving a single place, so that a
- * top-k search scores exactly as a search that proves every report. */
-static double idf_of(const struct index *ix, uint32_t df)
+ * top-k search scores exactly as a search that proves every report. Reports and df are
+ * counted over every segment, so each segment scores as the whole index does. */
+static double idf_of(const struct stats *st, uint64_t df)
 {
-	double nd = (double)ix->h->ndocs;
-	return log(1 + (nd - df + 0.5) / (df + 0.5));
+	double nd = st->ndocs, d = (double)df;
+	return log(1 + (nd - d + 0.5) / (d + 0.5));
+}
+
+/* The idf of term t over the index: for each of its keys in the body (its one unit, or each
+ * pair of neighbouring units) the reports holding it, summed over the segments; the least of
+ * these. Uses s's units. */
+static double term_idf(struct search *s, const struct index *ix, const struct query_term *t)
+{
+	uint64_t df[QUERY_MAX_CHARS] = { 0 };
+	size_t nk = 0;
+	for (size_t k = 0; k < ix->nseg; k++) {
+		const struct seg *sg = s->ix = ix->seg[k];
+		size_t nu = term_units_any(sg, t->text, t->len, s->units);
+		nk = nu == 1 ? 1 : nu ? nu - 1 : 0;
+		for (size_t j = 0; j < nk; j++) {
+			const uint32_t *u = s->units + j;
+			if (u[0] == 0 || (nu > 1 && u[1] == 0))
+				continue;   /* a word the segment lacks: no report of it holds the key */
+			const struct ixkey *key = find_key(sg, nu == 1 ? u[0] : index_blob_pair_key(u[0], u[1]));
+			df[j] += key ? key->df : 0;
+		}
+	}
+	uint64_t least = nk ? df[0] : 0;
+	for (size_t j = 1; j < nk; j++)
+		least = df[j] < least ? df[j] : least;
+	return idf_of(&ix->st, least);
+}
+
+/* term_idf of every term of q, in *idf (grown to q->nterms). */
+static void query_idf(struct search *s, const struct index *ix, const struct query *q, double **idf, size_t *cap)
+{
+	*idf = xgrow(*idf, cap, q->nterms + 1, sizeof **idf);
+	for (size_t i = 0; i < q->nterms; i++)
+		(*idf)[i] = q->terms[i].exclude ? 0 : term_idf(s, ix, &q->terms[i]);
 }
 
 /* A term's score in one report: BM25 of its body hits, and a boost for hits in headings.
  * Increasing in tf and hh, so counts that bound them bound the score. */
-static double term_score(const struct index *ix, uint32_t doc, uint32_t tf, uint32_t hh, double idf)
+static double term_score(const struct seg *ix, uint32_t doc, uint32_t tf, uint32_t hh, double idf)
 {
 	return bm25(ix, doc, tf, idf) + idf * 1.5 * hh / (hh + 1.0);
 }
@@ -610,7 +971,8 @@ static void score_tf(const struct search *s, double idf, struct acc *out, size_t
 }
 
 /* The reports holding one term, scored. */
-static void eval_term(struct search *s, const struct query_term *t, struct acc **out, size_t *nout, size_t *cap)
+static void eval_term(struct search *s, const struct query_term *t, double idf, struct acc **out, size_t *nout,
+                      size_t *cap)
 {
 	*nout = 0;
 	s->nunits = term_units(s->ix, t->text, t->len, s->units);
@@ -618,7 +980,6 @@ static void eval_term(struct search *s, const struct query_term *t, struct acc *
 		return;
 	s->ntf = s->nhtf = 0;
 	eval_units(s, 0, &s->tf, &s->ntf, &s->tfcap);
-	double idf = idf_of(s->ix, s->mindf);
 	*out = xgrow(*out, cap, s->ntf + 1, sizeof **out);
 	if (t->exclude) {
 		for (size_t i = 0; i < s->ntf; i++)
@@ -691,9 +1052,12 @@ static const char *find(const char *h, size_t hn, const char *nd, size_t nn)
 	return NULL;
 }
 
-static int passes(const struct index *ix, const struct query *q, uint32_t doc)
+/* 1 when report doc is live and passes q's filters. */
+static int passes(const struct seg *ix, const struct query *q, uint32_t doc)
 {
 	const struct ixdoc *d = &ix->docs[doc];
+	if (ix->pos[doc] == NO_POS)
+		return 0;
 	if (q->year_from && (d->year < q->year_from || d->year > q->year_to))
 		return 0;
 	if (q->region && !find(ix->pool + d->fregion, d->fregion_len, q->region, q->region_len))
@@ -724,8 +1088,8 @@ void index_results_fini(struct index_results *r)
 	memset(r, 0, sizeof *r);
 }
 
-/* Every report, scored 0: the start of a query made of filters only. */
-static size_t all_docs(const struct index *ix, struct acc **res, size_t *cap)
+/* Every report of the segment, scored 0: the start of a query made of filters only. */
+static size_t all_docs(const struct seg *ix, struct acc **res, size_t *cap)
 {
 	size_t n = ix->h->ndocs;
 	*res = xgrow(*res, cap, n + 1, sizeof **res);
@@ -735,7 +1099,7 @@ static size_t all_docs(const struct index *ix, struct acc **res, size_t *cap)
 }
 
 /* Evaluates the groups and exclusions into res (sorted by report). */
-static size_t evaluate(struct search *s, const struct query *q, struct acc **res, size_t *rcap)
+static size_t evaluate(struct search *s, const struct query *q, const double *idf, struct acc **res, size_t *rcap)
 {
 	struct acc *grp = NULL, *one = NULL, *tmp = NULL;
 	size_t ngrp = 0, gcap = 0, none = 0, ocap = 0, tcap = 0, nres = 0;
@@ -744,7 +1108,7 @@ static size_t evaluate(struct search *s, const struct query *q, struct acc **res
 		for (size_t i = 0; i < q->nterms; i++) {
 			if (q->terms[i].group != g)
 				continue;
-			eval_term(s, &q->terms[i], &one, &none, &ocap);
+			eval_term(s, &q->terms[i], idf[i], &one, &none, &ocap);
 			merge(&grp, &ngrp, &gcap, one, none, 0, &tmp, &tcap);
 		}
 		merge(res, &nres, rcap, grp, ngrp, g > 0, &tmp, &tcap);
@@ -756,7 +1120,7 @@ static size_t evaluate(struct search *s, const struct query *q, struct acc **res
 	for (size_t i = 0; i < q->nterms && nres; i++) {
 		if (!q->terms[i].exclude)
 			continue;
-		eval_term(s, &q->terms[i], &one, &none, &ocap);
+		eval_term(s, &q->terms[i], 0, &one, &none, &ocap);
 		subtract(*res, &nres, one, none);
 	}
 	free(grp);
@@ -807,27 +1171,55 @@ static void select_best(struct acc *res, size_t n, size_t keep)
 	qsort(res, keep, sizeof *res, cmp_acc);
 }
 
-size_t index_search(const struct index *ix, const struct query *q, size_t limit, struct index_results *out)
+/* The live reports of segment sg that match q and pass its filters, appended to (*res, *n) with
+ * their corpus positions for numbers; returns the hits they hold. */
+static size_t seg_matches(struct search *s, const struct seg *sg, const struct query *q, const double *idf,
+                          struct acc **res, size_t *n, size_t *cap)
 {
-	struct search *s = xcalloc(1, sizeof *s);
-	s->ix = ix;
-	struct acc *res = NULL;
-	size_t rcap = 0, nres = evaluate(s, q, &res, &rcap), n = 0;
-	out->n = out->total = out->total_hits = 0;
-	for (size_t i = 0; i < nres; i++)
-		if (passes(ix, q, res[i].doc)) {
-			res[n++] = res[i];
-			out->total_hits += res[i].hits;
+	struct acc *v = NULL;
+	size_t vcap = 0, hits = 0;
+	s->ix = sg;
+	size_t nv = evaluate(s, q, idf, &v, &vcap);
+	*res = xgrow(*res, cap, *n + nv + 1, sizeof **res);
+	for (size_t i = 0; i < nv; i++)
+		if (passes(sg, q, v[i].doc)) {
+			struct acc a = v[i];
+			a.doc = sg->pos[a.doc];
+			(*res)[(*n)++] = a;
+			hits += a.hits;
 		}
-	out->total = out->total_max = n;
-	out->exact = 1;
-	size_t keep = limit && limit < n ? limit : n;
+	free(v);
+	return hits;
+}
+
+/* The best `keep` of res[0..n), best first, to out. */
+static void results_out(struct acc *res, size_t n, size_t keep, struct index_results *out)
+{
 	select_best(res, n, keep);
 	out->v = xgrow(out->v, &out->cap, keep + 1, sizeof *out->v);
 	for (size_t i = 0; i < keep; i++)
 		out->v[i] = (struct index_result){ res[i].doc, res[i].hits, res[i].hhits, res[i].score };
 	out->n = keep;
+}
+
+size_t index_search(const struct index *ix, const struct query *q, size_t limit, struct index_results *out)
+{
+	struct search *s = xcalloc(1, sizeof *s);
+	double *idf = NULL;
+	size_t icap = 0;
+	query_idf(s, ix, q, &idf, &icap);
+	struct acc *res = NULL;
+	size_t rcap = 0, n = 0;
+	out->n = out->total = out->total_hits = 0;
+	for (size_t k = 0; k < ix->nseg; k++)
+		if (ix->seg[k]->live)
+			out->total_hits += seg_matches(s, ix->seg[k], q, idf, &res, &n, &rcap);
+	out->total = out->total_max = n;
+	out->exact = 1;
+	size_t keep = limit && limit < n ? limit : n;
+	results_out(res, n, keep, out);
 	free(res);
+	free(idf);
 	search_fini(s);
 	free(s);
 	return keep;
@@ -894,16 +1286,16 @@ static void plan_cover(struct search *s, uint64_t field, struct cover *cv)
 	pick_bound_keys(cv, s->all, s->nunits - 1);
 }
 
-static void plan_term(struct search *s, const struct query_term *t, struct plan *p)
+static void plan_term(struct search *s, const struct query_term *t, double idf, struct plan *p)
 {
 	p->t = t;
+	p->idf = idf;
 	p->nunits = s->nunits = term_units(s->ix, t->text, t->len, s->units);
 	p->body.n = p->head.n = 0;
 	if (p->nunits == 0)
 		return;
 	memcpy(p->units, s->units, p->nunits * sizeof *p->units);
 	plan_cover(s, 0, &p->body);
-	p->idf = idf_of(s->ix, s->mindf);
 	if (p->body.n == 0)
 		p->nunits = 0;
 	else
@@ -918,7 +1310,7 @@ static int plan_exact(const struct plan *p)
 
 /* Per report holding every bound key of the field: the least of their counts, which bounds
  * the term's hits there. Appended to (v, n). */
-static void bound_walk(const struct index *ix, const struct cover *cv, struct tf **v, size_t *n, size_t *cap)
+static void bound_walk(const struct seg *ix, const struct cover *cv, struct tf **v, size_t *n, size_t *cap)
 {
 	uint64_t nd = ix->h->ndocs;
 	struct cur c[BOUND_KEYS];
@@ -962,7 +1354,7 @@ static void bound_term(struct search *s, const struct plan *p, struct acc **out,
 /* The term's exact hits in one report and one field. */
 static uint32_t count_at(struct search *s, const struct cover *cv, uint32_t doc)
 {
-	const struct index *ix = s->ix;
+	const struct seg *ix = s->ix;
 	struct cur c;
 	if (cv->n == 0)
 		return 0;
@@ -1021,10 +1413,12 @@ struct scratch {
 	struct search s;
 	struct plan *pl;
 	size_t plcap;
-	struct acc *v[5];            /* candidates, a group, a term, merge space, the kept best */
-	size_t cap[5];
+	double *idf;
+	size_t idfcap;
+	struct acc *v[6];            /* candidates, a group, a term, merge space, the kept best, of all segments */
+	size_t cap[6];
 };
-enum { SC_RES, SC_GRP, SC_ONE, SC_TMP, SC_KEPT };
+enum { SC_RES, SC_GRP, SC_ONE, SC_TMP, SC_KEPT, SC_ALL, SC_N };
 
 static void scratch_free(void *p)
 {
@@ -1033,7 +1427,8 @@ static void scratch_free(void *p)
 		return;
 	search_fini(&sc->s);
 	free(sc->pl);
-	for (int i = 0; i < 5; i++)
+	free(sc->idf);
+	for (int i = 0; i < SC_N; i++)
 		free(sc->v[i]);
 	free(sc);
 }
@@ -1143,6 +1538,64 @@ static void keep_best(struct acc *kept, size_t *nk, size_t k, const struct acc *
 
 #define PROOF_BUDGET 1000
 
+/* The best `limit` reports of one segment, proved only as far as the ranking needs, appended
+ * to sc->v[SC_ALL] (*nall) with their corpus positions; adds the segment's totals to out's. */
+static void top_of_seg(struct scratch *sc, const struct seg *sg, const struct query *q, size_t limit,
+                       size_t *nall, struct index_results *out)
+{
+	struct search *s = &sc->s;
+	s->ix = sg;
+	for (size_t i = 0; i < q->nterms; i++)
+		plan_term(s, &q->terms[i], sc->idf[i], &sc->pl[i]);
+	int exact;
+	size_t nc = candidates(sc, q, sc->pl, &exact), nk = 0, total = 0, hits = 0;
+	struct acc *c = sc->v[SC_RES];
+	struct acc *kept = sc->v[SC_KEPT] = xgrow(sc->v[SC_KEPT], &sc->cap[SC_KEPT], limit + 1, sizeof *kept);
+	if (exact) {
+		for (size_t i = 0; i < nc; i++)
+			hits += c[i].hits;
+		total = nc;
+		nk = limit < nc ? limit : nc;
+		select_best(c, nc, nk);
+		if (nk)
+			memcpy(kept, c, nk * sizeof *kept);
+		nc = 0;
+	} else {
+		for (size_t i = nc / 2; i-- > 0;)
+			heap_down(c, nc, i);
+		size_t proofs = 0;
+		while (nc && !(nk == limit && kept[0].score > c[0].score * BOUND_ROOM)) {
+			/* Bounds that hardly bind (an exclusion that removes nearly every report, say):
+			 * past this many proofs, proving every report in one pass is cheaper. */
+			if (++proofs > PROOF_BUDGET + 8 * limit) {
+				size_t n = *nall, h = seg_matches(s, sg, q, sc->idf, &sc->v[SC_ALL], nall, &sc->cap[SC_ALL]);
+				select_best(sc->v[SC_ALL] + n, *nall - n, limit < *nall - n ? limit : *nall - n);
+				out->total += *nall - n;
+				out->total_max += *nall - n;
+				out->total_hits += h;
+				*nall = n + (limit < *nall - n ? limit : *nall - n);
+				return;
+			}
+			struct acc a = c[0];
+			c[0] = c[--nc];
+			heap_down(c, nc, 0);
+			if (!prove(s, q, sc->pl, &a))
+				continue;
+			total++;
+			hits += a.hits;
+			keep_best(kept, &nk, limit, &a);
+		}
+	}
+	out->total += total;
+	out->total_max += total + nc;
+	out->total_hits += hits;
+	struct acc *all = sc->v[SC_ALL] = xgrow(sc->v[SC_ALL], &sc->cap[SC_ALL], *nall + nk + 1, sizeof *all);
+	for (size_t i = 0; i < nk; i++) {
+		all[*nall] = kept[i];
+		all[(*nall)++].doc = sg->pos[kept[i].doc];
+	}
+}
+
 size_t index_search_top(const struct index *ix, const struct query *q, size_t limit, struct index_results *out)
 {
 	if (limit == 0 || q->ngroups == 0)
@@ -1152,51 +1605,16 @@ size_t index_search_top(const struct index *ix, const struct query *q, size_t li
 		out->scratch_free = scratch_free;
 	}
 	struct scratch *sc = out->scratch;
-	struct search *s = &sc->s;
-	s->ix = ix;
 	sc->pl = xgrow(sc->pl, &sc->plcap, q->nterms + 1, sizeof *sc->pl);
-	for (size_t i = 0; i < q->nterms; i++)
-		plan_term(s, &q->terms[i], &sc->pl[i]);
-	int exact;
-	size_t nc = candidates(sc, q, sc->pl, &exact), nk = 0;
-	struct acc *c = sc->v[SC_RES];
-	struct acc *kept = sc->v[SC_KEPT] = xgrow(sc->v[SC_KEPT], &sc->cap[SC_KEPT], limit + 1, sizeof *kept);
-	out->n = out->total = out->total_hits = 0;
-	if (exact) {
-		for (size_t i = 0; i < nc; i++)
-			out->total_hits += c[i].hits;
-		out->total = out->total_max = nc;
-		nk = limit < nc ? limit : nc;
-		select_best(c, nc, nk);
-		if (nk)
-			memcpy(kept, c, nk * sizeof *kept);
-	} else {
-		for (size_t i = nc / 2; i-- > 0;)
-			heap_down(c, nc, i);
-		size_t proofs = 0;
-		while (nc && !(nk == limit && kept[0].score > c[0].score * BOUND_ROOM)) {
-			/* Bounds that hardly bind (an exclusion that removes nearly every report, say):
-			 * past this many proofs, proving every report in one pass is cheaper. */
-			if (++proofs > PROOF_BUDGET + 8 * limit)
-				return index_search(ix, q, limit, out);
-			struct acc a = c[0];
-			c[0] = c[--nc];
-			heap_down(c, nc, 0);
-			if (!prove(s, q, sc->pl, &a))
-				continue;
-			out->total++;
-			out->total_hits += a.hits;
-			keep_best(kept, &nk, limit, &a);
-		}
-		out->total_max = out->total + nc;
-		qsort(kept, nk, sizeof *kept, cmp_acc);
-	}
+	query_idf(&sc->s, ix, q, &sc->idf, &sc->idfcap);
+	out->n = out->total = out->total_max = out->total_hits = 0;
+	size_t nall = 0;
+	for (size_t k = 0; k < ix->nseg; k++)
+		if (ix->seg[k]->live)
+			top_of_seg(sc, ix->seg[k], q, limit, &nall, out);
 	out->exact = out->total == out->total_max;
-	out->v = xgrow(out->v, &out->cap, nk + 1, sizeof *out->v);
-	for (size_t i = 0; i < nk; i++)
-		out->v[i] = (struct index_result){ kept[i].doc, kept[i].hits, kept[i].hhits, kept[i].score };
-	out->n = nk;
-	return nk;
+	results_out(sc->v[SC_ALL], nall, limit < nall ? limit : nall, out);
+	return out->n;
 }
 
 /* ---- matching one report's text ---- */
@@ -1352,7 +1770,7 @@ struct places {
 /* Adds the places of term t in report doc (the chains of its pairs in that report). */
 static void term_places(struct search *s, const struct query_term *t, uint32_t doc, struct places *pl)
 {
-	const struct index *ix = s->ix;
+	const struct seg *ix = s->ix;
 	s->nunits = term_units(ix, t->text, t->len, s->units);
 	if (s->nunits == 0)
 		return;
@@ -1382,7 +1800,7 @@ static int cmp_u32(const void *a, const void *b)
 }
 
 /* Reads a report's newline table: nl[k] is the unit of the body's newline k. */
-static size_t newlines(const struct index *ix, uint32_t doc, uint32_t **nl, size_t *cap)
+static size_t newlines(const struct seg *ix, uint32_t doc, uint32_t **nl, size_t *cap)
 {
 	const struct ixdoc *d = &ix->docs[doc];
 	const uint8_t *p = ix->lines + d->lines, *end = ix->lines + ix->h->lines_len;
@@ -1428,14 +1846,15 @@ static size_t line_end(const struct lines *l, size_t from)
 	return nl ? (size_t)(nl - l->t) : l->be;
 }
 
-size_t index_result_snippets(const struct index *ix, const struct index_result *res, const struct report *r,
+size_t index_result_snippets(const struct index *whole, const struct index_result *res, const struct report *r,
                              const struct query *q, size_t cells, struct index_hits *hits,
                              struct index_snippet *out, size_t max)
 {
 	hits->n = 0;
-	if (max == 0 || res->report >= ix->h->ndocs)
+	if (max == 0 || res->report >= whole->n)
 		return 0;
-	uint32_t doc = (uint32_t)res->report;
+	const struct seg *ix = whole->seg[whole->at[res->report].seg];
+	uint32_t doc = whole->at[res->report].doc;
 	struct search *s = xcalloc(1, sizeof *s);
 	s->ix = ix;
 	struct places pl = { 0 };

@@ -798,7 +798,8 @@ static void write_blob(struct builder *b, size_t ndocs, uint64_t key, struct out
 	for (size_t i = 0; i < b->words.n; i++)
 		b->words.v[i].off += (uint32_t)wbase;
 	sort_pool = b->strings.data;
-	qsort(b->words.v, b->words.n, sizeof *b->words.v, cmp_word);
+	if (b->words.n)   /* a segment of empty reports has none */
+		qsort(b->words.v, b->words.n, sizeof *b->words.v, cmp_word);
 
 	struct head h = { .version = BLOB_VERSION, .endian = 0x01020304, .key = key, .ndocs = ndocs, .nkeys = n,
 	                  .nwords = b->words.n, .units = b->total_units };
@@ -905,6 +906,8 @@ enum { LOADER, READER, WRITER };
 struct pipe {
 	struct builder *b;
 	struct corpus *c;
+	const size_t *which;   /* the corpus entries to index, in order (NULL: all) */
+	size_t n;              /* their number */
 	const struct index_each *each;   /* may be NULL */
 	const struct classify_model *cm; /* may be NULL: reports are not classified */
 	struct classify_paras paras[LEAD];   /* the loader's classes of a report, for the reader */
@@ -933,24 +936,31 @@ static void add_classes(struct ixdoc *d, const struct report *r, const struct cl
 	d->topics = topics;
 }
 
+/* The corpus entry of the build's report i. */
+static size_t entry_of(const struct pipe *p, size_t i)
+{
+	return p->which ? p->which[i] : i;
+}
+
 static void load_report(struct pipe *p, size_t i)
 {
-	p->held[i % LEAD] = corpus_loaded(p->c, i);
-	corpus_load(p->c, i);
+	size_t e = entry_of(p, i);
+	p->held[i % LEAD] = corpus_loaded(p->c, e);
+	corpus_load(p->c, e);
 	if (p->cm)
-		classify_report_with(p->cm, p->c->reports[i], &p->paras[i % LEAD]);
+		classify_report_with(p->cm, p->c->reports[e], &p->paras[i % LEAD]);
 }
 
 static void read_report(struct pipe *p, size_t i)
 {
-	struct report *r = p->c->reports[i];
+	struct report *r = p->c->reports[entry_of(p, i)];
 	struct classify_paras *paras = &p->paras[i % LEAD];
 	prepare(p->b, (uint32_t)i, r, &p->body[i % SLOTS], &p->head[i % SLOTS]);
 	add_classes(&p->b->docs[i], r, p->cm ? paras : NULL);
 	if (p->each && p->each->fn)
 		p->each->fn(p->each->arg, i, r, paras);
 	if (!p->held[i % LEAD])
-		corpus_unload(p->c, i);
+		corpus_unload(p->c, entry_of(p, i));
 }
 
 static void write_report(struct pipe *p, size_t i)
@@ -999,14 +1009,14 @@ static void await(struct pipe *p, int who, const size_t *count, size_t i, size_t
 {
 	pthread_mutex_lock(&p->lock);
 	if (*count <= i)
-		rest(p, who, count, i + 1 + more < p->c->n ? i + 1 + more : p->c->n);
+		rest(p, who, count, i + 1 + more < p->n ? i + 1 + more : p->n);
 	pthread_mutex_unlock(&p->lock);
 }
 
 static void *loader(void *arg)
 {
 	struct pipe *p = arg;
-	for (size_t i = 0; i < p->c->n; i++) {
+	for (size_t i = 0; i < p->n; i++) {
 		pthread_mutex_lock(&p->lock);
 		if (i - p->ready >= LEAD)   /* its slot is the reader's until then */
 			rest(p, LOADER, &p->ready, i - LEAD / 2);
@@ -1030,7 +1040,7 @@ static void read_step(struct pipe *p, size_t i)
 static void *reader(void *arg)
 {
 	struct pipe *p = arg;
-	for (size_t i = 0; i < p->c->n; i++) {
+	for (size_t i = 0; i < p->n; i++) {
 		pthread_mutex_lock(&p->lock);
 		if (i - p->done >= SLOTS)   /* its slot is the writer's until then */
 			rest(p, READER, &p->done, i - SLOTS / 2);
@@ -1050,7 +1060,7 @@ static void progress_at(const struct index_progress *progress, size_t i, size_t 
 /* Starts the loader and the reader where there is more than one report to share. */
 static void pipe_start(struct pipe *p, pthread_t *lt, pthread_t *rt)
 {
-	if (p->c->n < 2 || pthread_mutex_init(&p->lock, NULL) != 0)
+	if (p->n < 2 || pthread_mutex_init(&p->lock, NULL) != 0)
 		return;
 	int k = 0;
 	while (k < 3 && pthread_cond_init(&p->w[k].cv, NULL) == 0)
@@ -1091,24 +1101,25 @@ static void pipe_stop(struct pipe *p, pthread_t lt, pthread_t rt)
 	}
 }
 
-/* Indexes every report of c into b. */
-static void build(struct builder *b, struct corpus *c, const struct index_progress *progress,
-                  const struct index_each *each)
+/* Indexes the reports which[0..n) of c (which NULL: the first n) into b, numbered from 0. */
+static void build(struct builder *b, struct corpus *c, const size_t *which, size_t n,
+                  const struct index_progress *progress, const struct index_each *each)
 {
 	memset(b, 0, sizeof *b);
-	b->docs = xcalloc(c->n + 1, sizeof *b->docs);
+	b->docs = xcalloc(n + 1, sizeof *b->docs);
 	global_grow(b);
 	size_t bytes = 0;
-	for (size_t i = 0; i < c->n; i++)
-		bytes += corpus_size(c, i);
+	for (size_t i = 0; i < n; i++)
+		bytes += corpus_size(c, which ? which[i] : i);
 	arena_grow(b, bytes + bytes / 2);   /* postings take about the size of the text */
 	char *cause = NULL;
 	struct pipe *p = xcalloc(1, sizeof *p);
-	*p = (struct pipe){ .b = b, .c = c, .each = each, .cm = classify_default(&cause) };   /* loaded on this thread */
+	*p = (struct pipe){ .b = b, .c = c, .which = which, .n = n, .each = each,
+	                    .cm = classify_default(&cause) };   /* loaded on this thread */
 	free(cause);
 	pthread_t lt, rt;
 	pipe_start(p, &lt, &rt);
-	for (size_t i = 0; i < c->n; i++) {
+	for (size_t i = 0; i < n; i++) {
 		if (p->reading)
 			await(p, WRITER, &p->ready, i, SLOTS / 4);
 		else
@@ -1116,31 +1127,97 @@ static void build(struct builder *b, struct corpus *c, const struct index_progre
 		write_report(p, i);
 		if (p->reading)
 			advance(p, &p->done, i + 1);
-		progress_at(progress, i, c->n);
+		progress_at(progress, i, n);
 	}
 	pipe_stop(p, lt, rt);
 	free(p);
 }
 
-struct index *index_build(struct corpus *c, const struct index_progress *progress)
+size_t index_segment_bytes(void)
+{
+	const char *e = getenv("FAZHI_SEGMENT_BYTES");
+	char *end = NULL;
+	unsigned long long v = e && *e ? strtoull(e, &end, 10) : 0;
+	return v && end && !*end ? (size_t)v : INDEX_SEGMENT_BYTES;
+}
+
+struct index *index_build_part(struct corpus *c, const size_t *which, size_t n, const struct index_progress *progress)
 {
 	struct builder b;
-	build(&b, c, progress, NULL);
+	build(&b, c, which, n, progress, NULL);
 	struct out o = { .fd = -1 };
 	struct head h;
-	write_blob(&b, c->n, 0, &o, &h);
+	write_blob(&b, n, 0, &o, &h);
 	builder_fini(&b);
 	((struct head *)o.mem)->checksum = index_blob_seal(o.mem, h.size);
 	return index_blob_trusted(o.mem, h.size, release_heap);
 }
 
-uint64_t index_build_write(struct corpus *c, const struct index_progress *progress, const struct index_each *each,
-                           uint64_t key, int fd, size_t block,
+/* Progress over several segments: the reports of those done before, and the whole build's total. */
+struct span {
+	const struct index_progress *outer;
+	size_t base, total;
+};
+
+static void span_progress(void *arg, size_t done, size_t total)
+{
+	(void)total;
+	const struct span *sp = arg;
+	sp->outer->fn(sp->outer->arg, sp->base + done, sp->total);
+}
+
+static struct index *part_in_memory(void *arg, struct corpus *c, const size_t *which, size_t n,
+                                    const struct index_progress *progress)
+{
+	(void)arg;
+	return index_build_part(c, which, n, progress);
+}
+
+struct index *index_build_parts(struct corpus *c, const size_t *which, size_t n,
+                                const struct index_progress *progress)
+{
+	return index_build_parts_with(c, which, n, progress, part_in_memory, NULL);
+}
+
+struct index *index_build_parts_with(struct corpus *c, const size_t *which, size_t n,
+                                     const struct index_progress *progress, index_parts_fn part, void *arg)
+{
+	size_t cap = index_segment_bytes(), nparts = 0;
+	struct index **parts = xcalloc(n + 1, sizeof *parts);
+	size_t *all = NULL;
+	if (!which) {
+		all = xcalloc(n + 1, sizeof *all);
+		for (size_t i = 0; i < n; i++)
+			all[i] = i;
+		which = all;
+	}
+	for (size_t i = 0; i < n || (n == 0 && nparts == 0);) {
+		size_t j = i, bytes = 0;
+		while (j < n && (j == i || bytes + corpus_size(c, which[j]) <= cap))
+			bytes += corpus_size(c, which[j++]);
+		struct span sp = { progress, i, n };
+		struct index_progress inner = { span_progress, &sp };
+		parts[nparts++] = part(arg, c, which + i, j - i, progress && progress->fn ? &inner : NULL);
+		i = j;
+	}
+	struct index *ix = index_join(parts, nparts);
+	free(parts);
+	free(all);
+	return ix;
+}
+
+struct index *index_build(struct corpus *c, const struct index_progress *progress)
+{
+	return index_build_parts(c, NULL, c->n, progress);
+}
+
+uint64_t index_build_write(struct corpus *c, const size_t *which, size_t n, const struct index_progress *progress,
+                           const struct index_each *each, uint64_t key, int fd, size_t block,
                            void (*block_fn)(void *arg, uint64_t n, const unsigned char *p, size_t len), void *arg,
                            char **cause)
 {
 	struct builder b;
-	build(&b, c, progress, each);
+	build(&b, c, which, n, progress, each);
 	struct out o = { .fd = fd, .block = block, .block_fn = block_fn, .arg = arg };
 	checksum_init(&o.sum, 0);
 	o.buf = xgrow(NULL, &o.cap, 2 * block, 1);
@@ -1156,7 +1233,7 @@ uint64_t index_build_write(struct corpus *c, const struct index_progress *progre
 		}
 	}
 	struct head h;
-	write_blob(&b, c->n, key, &o, &h);
+	write_blob(&b, n, key, &o, &h);
 	builder_fini(&b);
 	out_flush(&o, o.at + o.fill);
 	if (o.flusher) {

@@ -39,8 +39,19 @@ char *index_cache_dir(void)
 	return NULL;
 }
 
-/* The file is the blob (index_blob.h) followed by a trailer of this file's own, so that opening
- * it reads only what the first frame needs:
+/* The index of a corpus is a manifest, index-<hash of the paths>.bin, naming its segments,
+ * segment-<id>.bin, each a file of its own (laid out below), and saying which report of which
+ * segment each corpus entry is (a report no entry names is deleted); the manifest also keeps the
+ * notes and directories of the walk (below). A segment is written whole, renamed into place,
+ * and never changed: an update writes new segments for the files added and changed, then a new
+ * manifest (a temporary file renamed over the old one), so a reader, or a build killed at any
+ * moment, sees the old manifest or the new one, each naming segments that exist. Segments no
+ * manifest names are removed by the next clean-up (index_cache_clean), which runs only while
+ * no build holds segments.lock (shared by every build from its first segment to its manifest).
+ *   manifest: struct mhead | u64 ids[nseg] | struct index_where at[n] | notes | dirs
+ *
+ * A segment file is the blob (index_blob.h) followed by a trailer of this file's own, so that
+ * opening it reads only what the first frame needs:
  *   blob | pad to 8 | struct trailer | sums[nblocks] | notes | stats[ndocs] | slots[ndocs] |
  *   dirs | digests (padded to 8) | u64 offset of the trailer
  * The trailer's checksum covers the blob outside its postings (head, docs, keys, words, pool,
@@ -51,11 +62,24 @@ char *index_cache_dir(void)
  * walk and the build met (entry, skipped, reason): those of an entry are given back to the
  * corpus when the cache is used, since the files are then not read; those of the walk (entry
  * NO_ENTRY) are replayed when the walk is (index_cache_walk). stats keep what stat said of each
- * file when it was indexed (index_cache_status, index_cache_walk), dirs the directories walked
- * with their mtimes. BLOB_VERSION covers this layout too. */
+ * file when it was indexed (index_cache_status, index_cache_walk, and the update, which keeps a
+ * report whose file stat still gives the same size and mtime), dirs the directories walked with
+ * their mtimes; a segment's notes and dirs are empty (its manifest has them). BLOB_VERSION covers
+ * these layouts too. */
 #define NO_ENTRY UINT32_MAX
 #define BLOCK ((uint64_t)1 << 20)
 #define TRAILER_MAGIC "FAZHILZ2"
+#define MANIFEST_MAGIC "FAZHIMF1"
+
+struct mhead {
+	char magic[8];
+	uint32_t version, endian;
+	uint64_t key;      /* corpus_key */
+	uint64_t tables;   /* tables_key: segments of another are never reused */
+	uint64_t n, nseg, notes_len, dirs_len, size;
+	uint64_t hsum;     /* of the head alone (hsum and sum read as 0), so a cut file is told from a damaged one */
+	uint64_t sum;      /* of the whole file, sum read as 0 */
+};
 
 struct trailer {
 	char magic[8];
@@ -97,9 +121,26 @@ static uint64_t mix_table(uint64_t h, const char *env, const char *asset)
 /* What makes a cache valid for this corpus, known without reading a report: the formats, and
  * every path with the size and mtime stat gave (or, for an input that is not a regular file,
  * its text, read already), and what stat gave of each directory's fazhi-meta.tsv. */
+/* What makes a segment reusable for this corpus, the files aside: the layout, the tables the
+ * digests are made with, the hand corrections of the metadata. */
+static uint64_t tables_key(const struct corpus *c)
+{
+	uint64_t v[2] = { BLOB_VERSION, BLOCK };
+	uint64_t h = checksum_fnv(CHECKSUM_FNV_OFFSET, v, sizeof v);
+	h = mix_table(h, "FAZHI_METRICS", "metrics.tsv");   /* the digests' facts and classes */
+	h = mix_table(h, "FAZHI_TAXONOMY", "taxonomy.tsv");
+	for (size_t i = 0; i < c->nfixes; i++) {   /* hand corrections of the metadata */
+		const struct corpus_fixes *f = &c->fixes[i];
+		int64_t st[2] = { f->size, f->mtime_ns };
+		h = checksum_fnv(h, f->dir, strlen(f->dir) + 1);
+		h = checksum_fnv(h, st, sizeof st);
+	}
+	return h;
+}
+
 static uint64_t corpus_key(struct corpus *c)
 {
-	uint64_t v[3] = { c->n, BLOB_VERSION, BLOCK };
+	uint64_t v[2] = { c->n, tables_key(c) };
 	uint64_t h = checksum_fnv(CHECKSUM_FNV_OFFSET, v, sizeof v);
 	for (size_t i = 0; i < c->n; i++) {
 		const struct corpus_file *f = &c->files[i];
@@ -111,14 +152,6 @@ static uint64_t corpus_key(struct corpus *c)
 			const struct report *r = corpus_load(c, i);
 			h = checksum_fnv(h, r->text, r->len);
 		}
-	}
-	h = mix_table(h, "FAZHI_METRICS", "metrics.tsv");   /* the digests' facts and classes */
-	h = mix_table(h, "FAZHI_TAXONOMY", "taxonomy.tsv");
-	for (size_t i = 0; i < c->nfixes; i++) {   /* hand corrections of the metadata */
-		const struct corpus_fixes *f = &c->fixes[i];
-		int64_t st[2] = { f->size, f->mtime_ns };
-		h = checksum_fnv(h, f->dir, strlen(f->dir) + 1);
-		h = checksum_fnv(h, st, sizeof st);
 	}
 	return h | 1;   /* never 0, the key of an unsaved index */
 }
@@ -150,6 +183,7 @@ struct mapped {
 	dev_t dev;
 	ino_t ino;
 	char *damage;             /* NULL while intact */
+	uint64_t id;              /* a segment's, in its name and its blob's key */
 };
 
 static void mapped_free(void *arg)
@@ -190,10 +224,17 @@ static int check_postings(void *arg, uint64_t off, uint64_t len)
 
 int index_intact(const struct index *ix, const char **cause)
 {
-	const struct mapped *m = index_check_arg(ix);
 	if (cause)
-		*cause = m ? m->damage : NULL;
-	return !m || !m->damage;
+		*cause = NULL;
+	for (size_t k = 0; k < index_nsegments(ix); k++) {
+		const struct mapped *m = index_segment_arg(ix, k);
+		if (m && m->damage) {
+			if (cause)
+				*cause = m->damage;
+			return 0;
+		}
+	}
+	return 1;
 }
 
 /* Bytes of the trailer's tables before the digests. */
@@ -347,16 +388,14 @@ static struct mapped *map_file(const char *path, char **cause)
 	*m = (struct mapped){ p, size, t, p + h->post_off, (const uint64_t *)(t + 1), h->post_len, t->nblocks,
 	                      notes, stats, slots, dirs, dirs + t->dirs_len,
 	                      xcalloc(t->nblocks + 1, 1), xcalloc(t->ndocs + 1, 1), xstrdup(path), st.st_dev,
-	                      st.st_ino, NULL };
-	/* The file's mtime tells index_cache_prune when it was last used; refreshed once a day. */
-	if (st.st_mtime < time(NULL) - 86400)
-		utimensat(AT_FDCWD, path, NULL, 0);
+	                      st.st_ino, NULL, 0 };
 	return m;
 }
 
 /* An index over a mapped file, its postings checked as they are read; m is freed with it. */
 static struct index *index_of(struct mapped *m, uint64_t key, char **cause)
 {
+	m->id = key;
 	struct index_check check = { check_postings, mapped_free, m };
 	struct index *ix = index_from_blob_checked(m->map, m->t->blob_size, key, &check, NULL, cause);
 	if (!ix)
@@ -364,11 +403,163 @@ static struct index *index_of(struct mapped *m, uint64_t key, char **cause)
 	return ix;
 }
 
-/* The index in the file at path if it is valid for this corpus, else NULL with *cause. */
-static struct index *load(struct corpus *c, const char *path, uint64_t key, char **cause)
+/* ---- manifests ---- */
+
+/* A manifest read whole into memory, checked. */
+struct manifest {
+	unsigned char *data;
+	struct mhead h;
+	const uint64_t *ids;
+	const struct index_where *at;
+	const unsigned char *notes, *dirs;
+};
+
+static void manifest_free(struct manifest *mf)
 {
-	struct mapped *m = map_file(path, cause);
-	struct index *ix = m ? index_of(m, key, cause) : NULL;
+	if (mf)
+		free(mf->data);
+	free(mf);
+}
+
+static uint64_t manifest_head_sum(struct mhead h)
+{
+	h.hsum = h.sum = 0;
+	return checksum64(5, (const unsigned char *)&h, sizeof h);
+}
+
+static uint64_t manifest_sum(const unsigned char *p, uint64_t size)
+{
+	struct mhead h;
+	memcpy(&h, p, sizeof h);
+	h.sum = 0;
+	uint64_t a = checksum64(4, (const unsigned char *)&h, sizeof h);
+	return a ^ checksum64(a, p + sizeof h, size - sizeof h);
+}
+
+/* Checks a manifest's bytes; 0, or -1 with *cause. */
+static int manifest_check(const unsigned char *p, uint64_t size, char **cause)
+{
+	struct mhead h;
+	if (size == 0)
+		*cause = xstrdup("index file empty or unreadable");
+	else if (size < 8 || memcmp(p, MANIFEST_MAGIC, 8) != 0)
+		*cause = xstrdup("not an index file");
+	else if (size < sizeof h)
+		*cause = xstrdup("index file truncated");
+	if (*cause)
+		return -1;
+	memcpy(&h, p, sizeof h);
+	uint64_t room = size - sizeof h;
+	if (h.version != BLOB_VERSION || h.endian != 0x01020304)
+		*cause = xstrdup("index file of another version");
+	else if (manifest_head_sum(h) != h.hsum)
+		*cause = xstrdup("index file corrupt (checksum)");
+	else if (h.size != size)
+		*cause = xstrdup("index file truncated");
+	else if (manifest_sum(p, size) != h.sum)
+		*cause = xstrdup("index file corrupt (checksum)");
+	else if (h.nseg > room / 8 || h.n > room / sizeof(struct index_where) || h.notes_len > room
+	         || h.dirs_len > room || 8 * h.nseg + h.n * sizeof(struct index_where) + h.notes_len + h.dirs_len != room)
+		*cause = xstrdup("index file corrupt (layout)");
+	return *cause ? -1 : 0;
+}
+
+/* The manifest at path, else NULL with *cause (not set when the file is absent). Opening it to
+ * use it (`use`) refreshes its mtime once a day: index_cache_prune reads it as the last use. */
+static struct manifest *manifest_read(const char *path, int use, char **cause)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		if (errno != ENOENT)
+			*cause = xasprintf("cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	struct stat st;
+	unsigned char *data = NULL;
+	ssize_t got = -1;
+	if (fstat(fd, &st) == 0 && st.st_size >= 0) {
+		data = xmalloc((size_t)st.st_size + 8);
+		got = st.st_size ? pread(fd, data, (size_t)st.st_size, 0) : 0;
+	}
+	close(fd);
+	if (got != (ssize_t)st.st_size || manifest_check(data, (uint64_t)st.st_size, cause) < 0) {
+		if (!*cause)
+			*cause = xstrdup("index file empty or unreadable");
+		free(data);
+		return NULL;
+	}
+	struct manifest *mf = xcalloc(1, sizeof *mf);
+	mf->data = data;
+	memcpy(&mf->h, data, sizeof mf->h);
+	mf->ids = (const uint64_t *)(data + sizeof mf->h);
+	mf->at = (const struct index_where *)(mf->ids + mf->h.nseg);
+	mf->notes = (const unsigned char *)(mf->at + mf->h.n);
+	mf->dirs = mf->notes + mf->h.notes_len;
+	if (use && st.st_mtime < time(NULL) - 86400)
+		utimensat(AT_FDCWD, path, NULL, 0);
+	return mf;
+}
+
+static char *segment_path(const char *dir, uint64_t id)
+{
+	return xasprintf("%s/segment-%016llx.bin", dir, (unsigned long long)id);
+}
+
+/* The index the manifest describes, its segments mapped from dir; NULL with *cause. */
+static struct index *open_segments(const struct manifest *mf, const char *dir, char **cause)
+{
+	size_t nseg = (size_t)mf->h.nseg, k;
+	struct index **parts = xcalloc(nseg + 1, sizeof *parts);
+	for (k = 0; k < nseg; k++) {
+		char *path = segment_path(dir, mf->ids[k]);
+		struct mapped *m = map_file(path, cause);
+		free(path);
+		if (!m && !*cause)
+			*cause = xstrdup("index segment missing");
+		if (!m || !(parts[k] = index_of(m, mf->ids[k], cause)))
+			break;
+	}
+	struct index *ix = NULL;
+	if (k == nseg && !index_where_ok((const struct index **)parts, nseg, mf->at, (size_t)mf->h.n))
+		*cause = xstrdup("index file corrupt (layout)");
+	else if (k == nseg)
+		ix = index_assemble(parts, nseg, mf->at, (size_t)mf->h.n);
+	for (size_t i = 0; !ix && i < k; i++)
+		index_free(parts[i]);
+	free(parts);
+	return ix;
+}
+
+/* The manifest at path and its index, when its key is `key` (0: any); NULL with *cause. A
+ * segment missing may have been cleaned up just after another instance replaced the manifest:
+ * the manifest is read once more. */
+static struct index *open_manifest(const char *path, const char *dir, uint64_t key, struct manifest **out,
+                                   char **cause)
+{
+	for (int attempt = 0; attempt < 2; attempt++) {
+		free(*cause);
+		*cause = NULL;
+		struct manifest *mf = manifest_read(path, 1, cause);
+		if (mf && key && mf->h.key != key)
+			*cause = xstrdup("index of another corpus, or files changed since");
+		struct index *ix = mf && !*cause ? open_segments(mf, dir, cause) : NULL;
+		if (ix) {
+			*out = mf;
+			return ix;
+		}
+		manifest_free(mf);
+		if (!*cause || strcmp(*cause, "index segment missing") != 0)
+			break;
+	}
+	*out = NULL;
+	return NULL;
+}
+
+/* The index in the manifest at path if it is valid for this corpus, else NULL with *cause. */
+static struct index *load(struct corpus *c, const char *path, const char *dir, uint64_t key, char **cause)
+{
+	struct manifest *mf;
+	struct index *ix = open_manifest(path, dir, key, &mf, cause);
 	if (!ix)
 		return NULL;
 	int same = index_nreports(ix) == c->n;
@@ -380,8 +571,9 @@ static struct index *load(struct corpus *c, const char *path, uint64_t key, char
 	}
 	if (!same)
 		*cause = xstrdup("index of another corpus");
-	else if (take_notes(c, m->notes, m->t->notes_len) < 0)
+	else if (take_notes(c, mf->notes, mf->h.notes_len) < 0)
 		*cause = xstrdup("index file corrupt (notes)");
+	manifest_free(mf);
 	if (*cause) {
 		index_free(ix);
 		return NULL;
@@ -389,16 +581,27 @@ static struct index *load(struct corpus *c, const char *path, uint64_t key, char
 	return ix;
 }
 
+/* What stat said of report p's file when it was indexed; NULL for an index in memory. */
+static const struct filestat *stat_of(const struct index *ix, size_t p)
+{
+	size_t doc, k = index_locate(ix, p, &doc);
+	const struct mapped *m = index_segment_arg(ix, k);
+	return m && doc < m->t->ndocs ? &m->stats[doc] : NULL;
+}
+
 int index_digest(const struct index *ix, size_t report, const void **p, size_t *len)
 {
-	struct mapped *m = index_check_arg(ix);
-	if (!m || report >= m->t->ndocs || m->dchecked[report] == 2)
+	if (report >= index_nreports(ix))
 		return -1;
-	const struct slot *s = &m->slots[report];
-	if (!m->dchecked[report]) {
+	size_t doc, k = index_locate(ix, report, &doc);
+	struct mapped *m = index_segment_arg(ix, k);
+	if (!m || doc >= m->t->ndocs || m->dchecked[doc] == 2)
+		return -1;
+	const struct slot *s = &m->slots[doc];
+	if (!m->dchecked[doc]) {
 		int ok = s->off <= m->t->digests_len && s->len <= m->t->digests_len - s->off
 		         && checksum64(3, m->digests + s->off, s->len) == s->sum;
-		m->dchecked[report] = ok ? 1 : 2;
+		m->dchecked[doc] = ok ? 1 : 2;
 		if (!ok)
 			return -1;
 	}
@@ -450,18 +653,10 @@ static void add_padded(struct buf *out, const char *s)
 	buf_add(out, zero, (8 - (n + 4) % 8) % 8);
 }
 
-/* The trailer of a blob for this corpus (see above), sealed, in out. */
-static void make_trailer(const unsigned char *blob, size_t len, const struct corpus *c, const struct sums *s,
-                         const struct digests *d, struct buf *out)
+/* The messages the walk and the build met (notes, see above) to out. */
+static void add_notes(struct buf *out, const struct corpus *c)
 {
-	const struct head *h = (const void *)blob;
 	static const unsigned char zero[8];
-	size_t pad = (size_t)(align8(len) - len);
-	buf_add(out, zero, pad);
-	struct trailer t = { TRAILER_MAGIC, len, BLOCK, (h->post_len + BLOCK - 1) / BLOCK, 0, c->n, 0, d->bytes.len, 0 };
-	buf_add(out, &t, sizeof t);
-	buf_add(out, s->v, t.nblocks * sizeof *s->v);
-	size_t notes = out->len;
 	for (size_t i = 0; i < c->nmsgs; i++) {
 		const struct corpus_msg *msg = &c->msgs[i];
 		struct note n = { msg->entry < 0 ? NO_ENTRY : (uint32_t)msg->entry, (uint32_t)msg->skipped,
@@ -472,21 +667,37 @@ static void make_trailer(const unsigned char *blob, size_t len, const struct cor
 		if (n.entry == NO_ENTRY)   /* the path of a walk message: no entry names it */
 			add_padded(out, msg->path);
 	}
-	t.notes_len = out->len - notes;
-	for (size_t i = 0; i < c->n; i++) {
-		const struct corpus_file *f = &c->files[i];
-		struct filestat st = { f->size, f->mtime_ns, f->dev, f->ino };
-		buf_add(out, &st, sizeof st);
-	}
-	buf_add(out, d->slots, c->n * sizeof *d->slots);
-	size_t dirs = out->len;
+}
+
+/* The directories walked, with their mtimes (dirs, see above), to out. */
+static void add_dirs(struct buf *out, const struct corpus *c)
+{
+	static const unsigned char zero[8];
 	for (size_t i = 0; i < c->ndirs; i++) {
 		struct dirstat ds = { c->dirs[i].mtime_ns, (uint32_t)strlen(c->dirs[i].path), (uint32_t)c->dirs[i].at };
 		buf_add(out, &ds, sizeof ds);
 		buf_add(out, c->dirs[i].path, ds.len);
 		buf_add(out, zero, (8 - ds.len % 8) % 8);
 	}
-	t.dirs_len = out->len - dirs;
+}
+
+/* The trailer of a segment's blob (see above) of the reports which[0..n) of c, sealed, in out. */
+static void make_trailer(const unsigned char *blob, size_t len, const struct corpus *c, const size_t *which,
+                         size_t n, const struct sums *s, const struct digests *d, struct buf *out)
+{
+	const struct head *h = (const void *)blob;
+	static const unsigned char zero[8];
+	size_t pad = (size_t)(align8(len) - len);
+	buf_add(out, zero, pad);
+	struct trailer t = { TRAILER_MAGIC, len, BLOCK, (h->post_len + BLOCK - 1) / BLOCK, 0, n, 0, d->bytes.len, 0 };
+	buf_add(out, &t, sizeof t);
+	buf_add(out, s->v, t.nblocks * sizeof *s->v);
+	for (size_t i = 0; i < n; i++) {
+		const struct corpus_file *f = &c->files[which[i]];
+		struct filestat st = { f->size, f->mtime_ns, f->dev, f->ino };
+		buf_add(out, &st, sizeof st);
+	}
+	buf_add(out, d->slots, n * sizeof *d->slots);
 	size_t after = pad + sizeof t, meta = out->len - after;
 	buf_add(out, d->bytes.data, d->bytes.len);
 	buf_add(out, zero, (size_t)(align8(d->bytes.len) - d->bytes.len));
@@ -496,32 +707,53 @@ static void make_trailer(const unsigned char *blob, size_t len, const struct cor
 	memcpy(out->data + pad, &t, sizeof t);
 }
 
-/* Builds the index of c straight into a temporary file, adds the trailer and renames it to
- * path; 0, or -1 with *cause. */
-static int build_file(struct corpus *c, const char *path, uint64_t key, const struct index_progress *progress,
-                      char **cause)
+/* A new segment's id: unique in practice (the time, the process, a count). */
+static uint64_t new_id(void)
 {
-	char *tmp = xasprintf("%s.%ld.tmp", path, (long)getpid());
+	static uint64_t count;
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	uint64_t v[4] = { (uint64_t)ts.tv_sec, (uint64_t)ts.tv_nsec, (uint64_t)getpid(), count++ };
+	return checksum_fnv(CHECKSUM_FNV_OFFSET, v, sizeof v) | 1;
+}
+
+/* Where a build writes: the cache directory, the manifest its temporary files are named after
+ * (so that index_cache_clean knows a dead build's by the manifest's lock), and what went wrong. */
+struct sink {
+	const char *dir, *manifest;
+	char *cause;          /* the first write that failed: the index is then kept in memory */
+	size_t indexed;       /* reports indexed */
+};
+
+/* Builds the segment of the reports which[0..n) of c straight into a temporary file, adds the
+ * trailer and renames it into place; its index, mapped from the file, or NULL with *cause. */
+static struct index *write_segment(struct sink *k, struct corpus *c, const size_t *which, size_t n,
+                                   const struct index_progress *progress, char **cause)
+{
+	uint64_t id = new_id();
+	char *path = segment_path(k->dir, id);
+	char *tmp = xasprintf("%s.%ld.%016llx.tmp", k->manifest, (long)getpid(), (unsigned long long)id);
 	int fd = open(tmp, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (fd < 0) {
 		*cause = xasprintf("cannot write %s: %s", path, strerror(errno));
 		free(tmp);
-		return -1;
+		free(path);
+		return NULL;
 	}
 	struct sums s = { 0 };
 	char *why = NULL, *bad_metrics = NULL;
 	/* The catalogue is loaded here, on this thread, before the reading thread uses it; a bad one
 	 * leaves the digests without facts (its text is in the key: fixing it rebuilds). */
-	struct digests d = { { 0 }, xcalloc(c->n + 1, sizeof *d.slots), facts_default(&bad_metrics) };
+	struct digests d = { { 0 }, xcalloc(n + 1, sizeof *d.slots), facts_default(&bad_metrics) };
 	free(bad_metrics);
 	struct index_each each = { add_digest, &d };
-	uint64_t len = index_build_write(c, progress, &each, key, fd, BLOCK, add_sum, &s, &why);
+	uint64_t len = index_build_write(c, which, n, progress, &each, id, fd, BLOCK, add_sum, &s, &why);
 	void *map = len ? mmap(NULL, len, PROT_READ, MAP_SHARED, fd, 0) : MAP_FAILED;
 	int ok = map != MAP_FAILED;
 	if (ok) {
 		struct buf tail;
 		buf_init(&tail);
-		make_trailer(map, len, c, &s, &d, &tail);
+		make_trailer(map, len, c, which, n, &s, &d, &tail);
 		munmap(map, len);
 		ok = fileio_write_at(fd, tail.data, tail.len, (uint64_t)len) == 0;
 		buf_fini(&tail);
@@ -539,7 +771,172 @@ static int build_file(struct corpus *c, const char *path, uint64_t key, const st
 	free(why);
 	free(s.v);
 	free(tmp);
+	struct mapped *m = ok ? map_file(path, cause) : NULL;
+	struct index *ix = m ? index_of(m, id, cause) : NULL;
+	if (!ix && ok && !*cause)
+		*cause = xasprintf("cannot read back %s", path);
+	free(path);
+	return ix;
+}
+
+/* One segment for the build (index_parts_fn): written to the cache, or, once a write failed,
+ * kept in memory. */
+static struct index *segment_part(void *arg, struct corpus *c, const size_t *which, size_t n,
+                                  const struct index_progress *progress)
+{
+	struct sink *k = arg;
+	k->indexed += n;
+	struct index *ix = k->cause ? NULL : write_segment(k, c, which, n, progress, &k->cause);
+	return ix ? ix : index_build_part(c, which, n, progress);
+}
+
+/* Segments of the reports which[0..n) cut as index_build cuts them (index_parts_fn). */
+static struct index *segment_parts(void *arg, struct corpus *c, const size_t *which, size_t n,
+                                   const struct index_progress *progress)
+{
+	return index_build_parts_with(c, which, n, progress, segment_part, arg);
+}
+
+/* Writes the manifest of ix, the index of corpus c, to path (a temporary file renamed over it);
+ * 0, or -1 with *cause. */
+static int write_manifest(const struct corpus *c, const struct index *ix, const char *path, uint64_t key,
+                          char **cause)
+{
+	size_t nseg = index_nsegments(ix), n = index_nreports(ix);
+	struct mhead h = { MANIFEST_MAGIC, BLOB_VERSION, 0x01020304, key, tables_key(c), n, nseg, 0, 0, 0, 0, 0 };
+	struct buf out;
+	buf_init(&out);
+	buf_add(&out, &h, sizeof h);
+	for (size_t k = 0; k < nseg; k++) {
+		const struct mapped *m = index_segment_arg(ix, k);
+		if (!m) {
+			buf_fini(&out);
+			*cause = xstrdup("a segment is not in the cache");
+			return -1;
+		}
+		buf_add(&out, &m->id, sizeof m->id);
+	}
+	for (size_t p = 0; p < n; p++) {
+		size_t doc, k = index_locate(ix, p, &doc);
+		struct index_where w = { (uint32_t)k, (uint32_t)doc };
+		buf_add(&out, &w, sizeof w);
+	}
+	size_t notes = out.len;
+	add_notes(&out, c);
+	h.notes_len = out.len - notes;
+	size_t dirs = out.len;
+	add_dirs(&out, c);
+	h.dirs_len = out.len - dirs;
+	h.size = out.len;
+	h.hsum = manifest_head_sum(h);
+	memcpy(out.data, &h, sizeof h);
+	h.sum = manifest_sum((const unsigned char *)out.data, out.len);
+	memcpy(out.data, &h, sizeof h);
+	char *tmp = xasprintf("%s.%ld.tmp", path, (long)getpid());
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	int ok = fd >= 0 && fileio_write_at(fd, out.data, out.len, 0) == 0;
+	if (fd >= 0 && close(fd) < 0)
+		ok = 0;
+	if (ok && rename(tmp, path) < 0)
+		ok = 0;
+	if (!ok) {
+		*cause = xasprintf("cannot write %s: %s", path, strerror(errno));
+		unlink(tmp);
+	}
+	free(tmp);
+	buf_fini(&out);
 	return ok ? 0 : -1;
+}
+
+/* The update's view of the previous index: a report is kept when the file of the same path
+ * stat gives the same size and mtime it gave when the report was indexed. */
+struct previous {
+	const struct index *ix;
+	const struct corpus *c;
+	size_t *to;           /* per report of ix: the entry it stays as, SIZE_MAX when none */
+};
+
+static int same_file(void *arg, size_t report, size_t entry)
+{
+	struct previous *pv = arg;
+	const struct filestat *st = stat_of(pv->ix, report);
+	const struct corpus_file *f = &pv->c->files[entry];
+	int same = st && f->size >= 0 && st->size == f->size && st->mtime_ns == f->mtime_ns;
+	if (same)
+		pv->to[report] = entry;
+	return same;
+}
+
+/* Gives the corpus the notes of the entries the previous index held and the update kept, which
+ * nothing read this time (mf's entries are the previous corpus's). */
+static void carry_notes(struct corpus *c, const struct manifest *mf, const size_t *to)
+{
+	size_t at = 0;
+	struct note_at n;
+	while (at < mf->h.notes_len && next_note(mf->notes, mf->h.notes_len, &at, mf->h.n, &n) == 0) {
+		if (n.n.entry == NO_ENTRY || to[n.n.entry] == SIZE_MAX || c->files[to[n.n.entry]].noted)
+			continue;
+		char *reason = xstrndup(n.reason, n.n.len);
+		corpus_note(c, to[n.n.entry], reason, n.n.skipped != 0);
+		free(reason);
+	}
+}
+
+static char *read_roots(const char *roots, const char *dir);
+static char *roots_path(char *const *roots, size_t n, const char *dir);
+
+/* The index a build starts from: the manifest at path (the same files, some changed), else the
+ * latest index of the corpus's PATHs (files added or removed since), when its segments were
+ * made with the tables this corpus has; NULL when there is none. */
+static struct index *previous_index(const struct corpus *c, const char *dir, const char *path,
+                                    struct manifest **mf)
+{
+	char *cause = NULL, *roots = roots_path(c->roots, c->nroots, dir), *last = read_roots(roots, dir);
+	free(roots);
+	struct index *ix = open_manifest(path, dir, 0, mf, &cause);
+	if (!ix && last)
+		ix = open_manifest(last, dir, 0, mf, &cause);
+	free(cause);
+	free(last);
+	if (ix && (*mf)->h.tables != tables_key(c)) {
+		index_free(ix);
+		manifest_free(*mf);
+		return NULL;
+	}
+	return ix;
+}
+
+/* Writes the index of c under dir: an update of the previous index when there is one (only
+ * the files added and changed are indexed, and the segments the merge policy rebuilds), else a
+ * full build, in segments; then its manifest at path. Returns the index, mapped from its
+ * segments; NULL with *cause when something could not be written (the index is then in memory,
+ * in *fallback). *indexed counts the reports indexed, *updated is 1 for an update. */
+static struct index *write_index(struct corpus *c, const char *dir, const char *path, uint64_t key,
+                                 const struct index_progress *progress, size_t *indexed, int *updated,
+                                 struct index **fallback, char **cause)
+{
+	struct sink k = { dir, path, NULL, 0 };
+	struct manifest *mf = NULL;
+	struct index *prev = previous_index(c, dir, path, &mf), *ix;
+	*updated = prev != NULL;
+	if (prev) {
+		size_t n = index_nreports(prev);
+		struct previous pv = { prev, c, xmalloc((n + 1) * sizeof(size_t)) };
+		for (size_t i = 0; i < n; i++)
+			pv.to[i] = SIZE_MAX;
+		ix = index_update_with(prev, c, same_file, &pv, segment_parts, &k, progress);
+		carry_notes(c, mf, pv.to);
+		free(pv.to);
+		manifest_free(mf);
+	} else {
+		ix = segment_parts(&k, c, NULL, c->n, progress);
+	}
+	*indexed = k.indexed;
+	if (!k.cause && write_manifest(c, ix, path, key, &k.cause) == 0)
+		return ix;
+	*cause = k.cause;
+	*fallback = ix;
+	return NULL;
 }
 
 static char *read_roots(const char *roots, const char *dir);
@@ -583,6 +980,22 @@ static void point_roots(const struct corpus *c, const char *dir, const char *pat
 	free(roots);
 }
 
+static void clean_segments(const char *dir, unsigned long long *removed, unsigned long long *kept);
+
+/* Builds take segments.lock shared while they write, from their first segment to their
+ * manifest; the clean-up takes it alone (index_cache_clean). Returns the descriptor (-1: none). */
+static int segments_lock(const char *dir, int how)
+{
+	char *path = xasprintf("%s/segments.lock", dir);
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	free(path);
+	if (fd >= 0 && flock(fd, how) < 0) {
+		close(fd);
+		fd = -1;
+	}
+	return fd;
+}
+
 struct index *index_open(struct corpus *c, const char *dir, const struct index_progress *progress,
                          char **notice)
 {
@@ -591,7 +1004,7 @@ struct index *index_open(struct corpus *c, const char *dir, const struct index_p
 		return index_build(c, progress);
 	char *path = index_cache_path(c, dir), *lockpath = NULL, *cause = NULL;
 	uint64_t key = corpus_key(c);
-	struct index *ix = load(c, path, key, &cause);
+	struct index *ix = load(c, path, dir, key, &cause);
 	if (ix)
 		goto done;
 	if (fileio_make_dirs(dir) < 0) {
@@ -605,23 +1018,31 @@ struct index *index_open(struct corpus *c, const char *dir, const struct index_p
 	if (lock >= 0)
 		flock(lock, LOCK_EX);
 	char *again = NULL;
-	ix = lock >= 0 ? load(c, path, key, &again) : NULL;   /* another instance may have just written it */
+	ix = lock >= 0 ? load(c, path, dir, key, &again) : NULL;   /* another instance may have just written it */
 	free(again);
 	if (!ix) {
-		/* Written to the file as it is laid out, then mapped from it like any cache file. */
+		int shared = segments_lock(dir, LOCK_SH);
 		char *werr = NULL;
-		if (build_file(c, path, key, progress, &werr) == 0) {
-			ix = load(c, path, key, &werr);
+		size_t indexed = 0;
+		int updated = 0;
+		struct index *mem = NULL;
+		ix = write_index(c, dir, path, key, progress, &indexed, &updated, &mem, &werr);
+		if (ix)
 			point_roots(c, dir, path);
-		}
-		if (!ix) {   /* the file could not be made or read back: the index in memory */
+		if (!ix) {   /* the files could not be written: the index in memory */
 			*notice = xasprintf("index cache: %s", werr ? werr : "not saved");
-			ix = index_build(c, progress);
+			ix = mem;
 			index_set_key(ix, key);
+		} else if (cause && updated) {
+			*notice = xasprintf("index cache %s: %s; updated (%zu of %zu reports indexed)", path, cause, indexed,
+			                    c->n);
 		} else if (cause) {
 			*notice = xasprintf("index cache %s: %s; rebuilt", path, cause);
 		}
 		free(werr);
+		if (shared >= 0)
+			close(shared);
+		clean_segments(dir, NULL, NULL);   /* those the new manifest no longer names */
 	}
 	if (lock >= 0)
 		close(lock);   /* releases the lock */
@@ -639,9 +1060,11 @@ struct index *index_reopen(struct index *ix, struct corpus *c, const char *dir, 
 	index_intact(ix, &damage);
 	char *why = xstrdup(damage ? damage : "index damaged");
 	index_free(ix);
-	ix = index_open(c, dir, progress, notice);
-	if (!*notice)
-		*notice = xasprintf("index cache: %s; rebuilt", why);
+	char *inner = NULL;   /* the damaged segment is gone: that is no news */
+	ix = index_open(c, dir, progress, &inner);
+	if (inner && strstr(inner, "index segment missing"))
+		free(inner), inner = NULL;
+	*notice = inner ? inner : xasprintf("index cache: %s; rebuilt", why);
 	free(why);
 	return ix;
 }
@@ -651,7 +1074,7 @@ struct index *index_open_cached(struct corpus *c, const char *dir)
 	if (!dir)
 		return NULL;
 	char *path = index_cache_path(c, dir), *cause = NULL;
-	struct index *ix = load(c, path, corpus_key(c), &cause);
+	struct index *ix = load(c, path, dir, corpus_key(c), &cause);
 	free(cause);
 	free(path);
 	return ix;
@@ -688,8 +1111,8 @@ static int named_cmp(const void *a, const void *b)
 	return r ? r : (x->n > y->n) - (x->n < y->n);
 }
 
-/* Counts what differs between the corpus as walked and the index in m. */
-static void compare_files(const struct corpus *c, struct mapped *m, struct index *ix, struct index_status *out)
+/* Counts what differs between the corpus as walked and the index ix. */
+static void compare_files(const struct corpus *c, struct index *ix, struct index_status *out)
 {
 	size_t n = index_nreports(ix), matched = 0;
 	struct named *v = xcalloc(n + 1, sizeof *v);
@@ -708,8 +1131,8 @@ static void compare_files(const struct corpus *c, struct mapped *m, struct index
 			continue;
 		}
 		matched++;
-		const struct filestat *st = &m->stats[hit->i];
-		if (f->size < 0 || st->size != f->size || st->mtime_ns != f->mtime_ns)
+		const struct filestat *st = stat_of(ix, hit->i);
+		if (f->size < 0 || !st || st->size != f->size || st->mtime_ns != f->mtime_ns)
 			out->changed++;
 	}
 	out->indexed = n;
@@ -721,7 +1144,7 @@ int index_cache_status(struct corpus *c, const char *dir, struct index_status *o
 {
 	memset(out, 0, sizeof *out);
 	char *path = index_cache_path(c, dir), *cause = NULL;
-	struct index *ix = load(c, path, corpus_key(c), &cause);
+	struct index *ix = load(c, path, dir, corpus_key(c), &cause);
 	free(cause);
 	cause = NULL;
 	free(path);
@@ -734,14 +1157,15 @@ int index_cache_status(struct corpus *c, const char *dir, struct index_status *o
 	char *roots = roots_path(c->roots, c->nroots, dir);
 	char *last = read_roots(roots, dir);
 	free(roots);
-	struct mapped *m = last ? map_file(last, &cause) : NULL;
+	struct manifest *mf = NULL;
+	ix = last ? open_manifest(last, dir, 0, &mf, &cause) : NULL;
 	free(last);
-	ix = m ? index_of(m, ((const struct head *)m->map)->key, &cause) : NULL;
 	free(cause);
+	manifest_free(mf);
 	if (!ix)
 		return -1;
 	out->found = 1;
-	compare_files(c, m, ix, out);
+	compare_files(c, ix, out);
 	index_free(ix);
 	return 0;
 }
@@ -770,7 +1194,8 @@ static void each_entry(const char *dir, void (*fn)(void *arg, const char *dir, c
 	DIR *d = opendir(dir);
 	struct dirent *e;
 	while (d && (e = readdir(d)))
-		if (strncmp(e->d_name, "index-", 6) == 0 || strncmp(e->d_name, "roots-", 6) == 0)
+		if (strncmp(e->d_name, "index-", 6) == 0 || strncmp(e->d_name, "roots-", 6) == 0
+		    || strncmp(e->d_name, "segment-", 8) == 0)
 			fn(arg, dir, e->d_name);
 	if (d)
 		closedir(d);
@@ -794,9 +1219,81 @@ static void clean_one(void *arg, const char *dir, const char *name)
 		remove_at(dir, name);
 }
 
+/* The segments the manifests name, and what the clean-up of the others found. */
+struct named_ids {
+	uint64_t *v;
+	size_t n, cap;
+	unsigned long long removed, kept;   /* bytes of segments removed, kept */
+};
+
+static void name_ids(void *arg, const char *dir, const char *name)
+{
+	struct named_ids *ids = arg;
+	if (strncmp(name, "index-", 6) != 0 || !ends_with(name, ".bin"))
+		return;
+	char *path = xasprintf("%s/%s", dir, name), *cause = NULL;
+	struct manifest *mf = manifest_read(path, 0, &cause);
+	for (size_t k = 0; mf && k < mf->h.nseg; k++) {
+		ids->v = xgrow(ids->v, &ids->cap, ids->n + 1, sizeof *ids->v);
+		ids->v[ids->n++] = mf->ids[k];
+	}
+	manifest_free(mf);
+	free(cause);
+	free(path);
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return (x > y) - (x < y);
+}
+
+static void drop_unnamed(void *arg, const char *dir, const char *name)
+{
+	struct named_ids *ids = arg;
+	unsigned long long id;
+	char tail[8] = "";
+	if (sscanf(name, "segment-%16llx%7s", &id, tail) != 2 || strcmp(tail, ".bin") != 0)
+		return;
+	uint64_t key = id;
+	char *p = xasprintf("%s/%s", dir, name);
+	struct stat st;
+	if (stat(p, &st) == 0) {
+		if (ids->n && bsearch(&key, ids->v, ids->n, sizeof *ids->v, cmp_u64)) {
+			ids->kept += (unsigned long long)st.st_size;
+		} else {
+			unlink(p);
+			ids->removed += (unsigned long long)st.st_size;
+		}
+	}
+	free(p);
+}
+
+/* Removes the segments no manifest names, unless a build is under way (it holds segments.lock:
+ * the segments it wrote are named once its manifest is in place). Adds the bytes removed and
+ * kept to *removed and *kept (may be NULL). */
+static void clean_segments(const char *dir, unsigned long long *removed, unsigned long long *kept)
+{
+	int lock = segments_lock(dir, LOCK_EX | LOCK_NB);
+	if (lock < 0)
+		return;
+	struct named_ids ids = { 0 };
+	each_entry(dir, name_ids, &ids);
+	if (ids.n)
+		qsort(ids.v, ids.n, sizeof *ids.v, cmp_u64);
+	each_entry(dir, drop_unnamed, &ids);
+	if (removed)
+		*removed += ids.removed;
+	if (kept)
+		*kept += ids.kept;
+	free(ids.v);
+	close(lock);
+}
+
 void index_cache_clean(const char *dir)
 {
 	each_entry(dir, clean_one, NULL);
+	clean_segments(dir, NULL, NULL);
 }
 
 struct prune {
@@ -809,7 +1306,7 @@ static void prune_one(void *arg, const char *dir, const char *name)
 	struct prune *pr = arg;
 	char *p = xasprintf("%s/%s", dir, name);
 	struct stat st;
-	if (ends_with(name, ".bin") && stat(p, &st) == 0) {
+	if (strncmp(name, "index-", 6) == 0 && ends_with(name, ".bin") && stat(p, &st) == 0) {
 		if (st.st_mtime < pr->before && lock_free(dir, name, strlen(name))) {
 			unlink(p);
 			char *lock = xasprintf("%s.lock", p);
@@ -845,12 +1342,13 @@ void index_cache_prune(const char *dir, time_t before, struct index_prune *out)
 	index_cache_clean(dir);
 	each_entry(dir, prune_one, &pr);
 	each_entry(dir, prune_roots, NULL);
+	clean_segments(dir, &out->removed_bytes, &out->kept_bytes);   /* those of the indexes removed */
 }
 
 /* 1 when every directory the index's walk read still has the mtime it had then. */
-static int dirs_unchanged(const struct mapped *m)
+static int dirs_unchanged(const struct manifest *m)
 {
-	size_t at = 0, len = m->t->dirs_len;
+	size_t at = 0, len = m->h.dirs_len;
 	while (at < len) {
 		struct dirstat ds;
 		if (len - at < sizeof ds)
@@ -871,15 +1369,15 @@ static int dirs_unchanged(const struct mapped *m)
 }
 
 /* Adds the directories and walk messages met before entry `upto` (from *dat, *nat onwards). */
-static void replay_until(struct corpus *c, const struct mapped *m, size_t upto, size_t *dat, size_t *nat)
+static void replay_until(struct corpus *c, const struct manifest *m, size_t upto, size_t *dat, size_t *nat)
 {
 	for (;;) {
 		struct dirstat ds = { 0, 0, UINT32_MAX };
-		if (*dat < m->t->dirs_len)
+		if (*dat < m->h.dirs_len)
 			memcpy(&ds, m->dirs + *dat, sizeof ds);
 		struct note_at n = { { 0, 0, 0, UINT32_MAX }, NULL, NULL, 0 };
 		size_t next = *nat;
-		while (next < m->t->notes_len && next_note(m->notes, m->t->notes_len, &next, m->t->ndocs, &n) == 0
+		while (next < m->h.notes_len && next_note(m->notes, m->h.notes_len, &next, m->h.n, &n) == 0
 		       && n.n.entry != NO_ENTRY) {
 			*nat = next;   /* an entry's note: given back when the index is loaded */
 			n.n.at = UINT32_MAX;
@@ -914,27 +1412,32 @@ static int replay_walk(struct corpus *c, char **paths, int npaths, const char *d
 	}
 	char *roots = roots_path(paths, (size_t)npaths, dir), *last = read_roots(roots, dir), *cause = NULL;
 	free(roots);
-	struct mapped *m = last ? map_file(last, &cause) : NULL;
+	struct manifest *m = NULL;
+	/* The directories are checked before any segment is opened. */
+	struct manifest *head = last ? manifest_read(last, 0, &cause) : NULL;
+	int ok = head && head->h.dirs_len && (stale || dirs_unchanged(head));
+	manifest_free(head);
+	struct index *ix = ok ? open_manifest(last, dir, 0, &m, &cause) : NULL;
 	free(last);
-	struct index *ix = m ? index_of(m, ((const struct head *)m->map)->key, &cause) : NULL;
 	free(cause);
-	if (!ix || m->t->dirs_len == 0 || (!stale && !dirs_unchanged(m))) {
-		index_free(ix);
+	if (!ix) {
+		manifest_free(m);
 		return -1;
 	}
 	for (int i = 0; i < npaths; i++)
 		corpus_add_root(c, paths[i]);
 	size_t dat = 0, nat = 0;
-	for (size_t i = 0; i < m->t->ndocs; i++) {
+	for (size_t i = 0; i < m->h.n; i++) {
 		replay_until(c, m, i, &dat, &nat);
 		struct index_info in;
 		index_info(ix, i, &in);
-		const struct filestat *st = &m->stats[i];
+		const struct filestat *st = stat_of(ix, i);
 		struct corpus_file f = { (char *)in.path, st->size, st->mtime_ns, st->dev, st->ino, 0, 0 };
 		corpus_add_known(c, &f);
 	}
-	replay_until(c, m, m->t->ndocs, &dat, &nat);
+	replay_until(c, m, m->h.n, &dat, &nat);
 	index_free(ix);
+	manifest_free(m);
 	return 0;
 }
 

@@ -44,10 +44,11 @@ s=$(date +%s%N)
 run "$FAZHI" index "$copy" >/dev/null
 e=$(date +%s%N)
 full=$(secs "$s" "$e")
-size=$(du -cb "$XDG_CACHE_HOME"/fazhi/index-*.bin | tail -n 1 | cut -f1)
+size=$(du -cb "$XDG_CACHE_HOME"/fazhi/index-*.bin "$XDG_CACHE_HOME"/fazhi/segment-*.bin | tail -n 1 | cut -f1)
+nseg=$(ls "$XDG_CACHE_HOME"/fazhi/segment-*.bin | wc -l)
 echo "  full build: $full s = $(echo "$mb / 1000000 / $full" | bc -l | xargs printf '%.1f') MB/s;" \
 	"peak memory $(cat "$T/rss") KB; index $(echo "$size / 1000000" | bc) MB =" \
-	"$(echo "$size / $mb" | bc -l | xargs printf '%.2f') x corpus"
+	"$(echo "$size / $mb" | bc -l | xargs printf '%.2f') x corpus, in $nseg segments"
 
 i=0
 for f in $(ls "$copy" | head -n 30); do
@@ -59,7 +60,7 @@ run "$FAZHI" index "$copy" >/dev/null
 e=$(date +%s%N)
 upd=$(secs "$s" "$e")
 echo "  update after adding 30 reports: $upd s = $(echo "100 * $upd / $full" | bc -l | xargs printf '%.0f') % of the full build" \
-	"(the whole index is rebuilt: no segments yet)"
+	"(only the added files are indexed, into a new segment); peak memory $(cat "$T/rss") KB"
 
 s=$(date +%s%N)
 "$FAZHI" index --status "$copy" >/dev/null

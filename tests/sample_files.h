@@ -2,6 +2,7 @@
 #ifndef FAZHI_TEST_SAMPLE_FILES_H
 #define FAZHI_TEST_SAMPLE_FILES_H
 
+#include <glob.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,7 +50,7 @@ static int sample_files_remove(const char *dir, char *files[5])
 
 /* Flips a bit in every 97th byte of the postings of the index file at path, which opening it
  * does not check (index_intact). Returns the length of the postings, 0 when unreadable. */
-static uint64_t sample_postings_damage(const char *path)
+static uint64_t segment_postings_damage(const char *path)
 {
 	FILE *f = fopen(path, "r+b");
 	struct head h;
@@ -66,6 +67,22 @@ static uint64_t sample_postings_damage(const char *path)
 	}
 	fclose(f);
 	return h.post_len;
+}
+
+/* Damages the postings of every segment in the directory of the index file at path (its
+ * manifest); returns their length in all. */
+static uint64_t sample_postings_damage(const char *path)
+{
+	char *pattern = xasprintf("%.*s/segment-*.bin", (int)(strrchr(path, '/') - path), path);
+	glob_t g;
+	uint64_t n = 0;
+	if (glob(pattern, 0, NULL, &g) == 0) {
+		for (size_t i = 0; i < g.gl_pathc; i++)
+			n += segment_postings_damage(g.gl_pathv[i]);
+		globfree(&g);
+	}
+	free(pattern);
+	return n;
 }
 
 #endif

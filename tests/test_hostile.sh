@@ -335,6 +335,6 @@ t "read-only corpus: names, sizes, modes, inodes, times and contents unchanged" 
 t "nothing written to the working directory, HOME or TMPDIR" \
 	sh -c '[ "$(find "$1/cwd" "$1/home" "$1/tmpdir" -mindepth 1 | wc -l)" -eq 0 ]' - "$T"
 t "the index cache is under XDG_CACHE_HOME/fazhi, and nothing else is written" \
-	sh -c '[ "$(cd "$1/xdg2" && find . -type f | sed "s/index-[0-9a-f]*\.bin/index.bin/; s/roots-[0-9a-f]*/roots/" | sort -u | tr "\n" " ")" = "./cache/fazhi/index.bin ./cache/fazhi/index.bin.lock ./cache/fazhi/roots " ]' - "$T"
+	sh -c '[ "$(cd "$1/xdg2" && find . -type f | sed "s/index-[0-9a-f]*\.bin/index.bin/; s/segment-[0-9a-f]*\.bin/segment.bin/; s/roots-[0-9a-f]*/roots/" | sort -u | tr "\n" " ")" = "./cache/fazhi/index.bin ./cache/fazhi/index.bin.lock ./cache/fazhi/roots ./cache/fazhi/segment.bin ./cache/fazhi/segments.lock " ]' - "$T"
 
 [ "$failures" -eq 0 ]

@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_index_cli.sh — fazhi index: builds the cached index, --status counts added, changed and removed files, --prune removes old indexes, a killed build's temporary file is removed at the next run, facts read from the index print what parsing prints, and search and facts stay exact after files are added, renamed, removed or changed in place.
+# test_index_cli.sh — fazhi index: builds the cached index, --status counts added, changed and removed files, --prune removes old indexes, a killed build's temporary file is removed at the next run, a build killed during an update or a merge leaves the next run exact and no stray segment, facts read from the index print what parsing prints, and search and facts stay exact after files are added, renamed, removed or changed in place.
 #
 # Prints "PASS: …" or "FAIL: …" per check; exits 1 when any check failed.
 . tests/cli_check.sh
@@ -105,6 +105,66 @@ t "kill -9 during a build left its temporary file (the case under test)" sh -c '
 env -u XDG_CACHE_HOME -u HOME "$FAZHI" search --count 依法行政 "$B" | sort >"$T/want"
 t "after kill -9 the next run answers right and removes the temporary file" \
 	sh -c 'cmp -s "$1" "$2" && [ -s "$1" ] && ! ls "$3"/*.tmp >/dev/null 2>&1' - "$T/after-kill" "$T/want" "$C"
+
+# kill -9 during an update and during a merge (fazhi(1), FILES, Segments): the next run answers
+# right, and leaves no temporary file and no segment that its manifest does not name. The index
+# of $B alone is in $K, in segments of 2 MB.
+K="$T/kcache"
+# The segments the manifests in $K/fazhi name (the u64 ids after the 88-byte head), one a line.
+named_segments() {
+	for m in "$K"/fazhi/index-*.bin; do
+		n=$(od -A n -t u8 -j 40 -N 8 "$m" | tr -d ' ')
+		od -A n -t x8 -j 88 -N $((8 * n)) -v "$m" | tr -s ' ' '\n' | sed '/^$/d'
+	done | sort -u
+}
+on_disk_segments() { ls "$K"/fazhi/ | sed -n 's/^segment-\([0-9a-f]*\)\.bin$/\1/p' | sort -u; }
+# Starts `fazhi index $B`, kills it with -9 once `$1` is true of the cache, waits for it.
+kill_when() {
+	XDG_CACHE_HOME="$K" FAZHI_SEGMENT_BYTES=2000000 "$FAZHI" index "$B" >/dev/null 2>&1 &
+	pid=$!
+	k=0
+	while [ $k -lt 1000 ] && ! eval "$1"; do
+		sleep 0.01
+		k=$((k + 1))
+	done
+	kill -9 $pid 2>/dev/null
+	wait $pid 2>/dev/null
+}
+# The next run after a kill: an update, then a search as without a cache; the segments named.
+recovered() {
+	XDG_CACHE_HOME="$K" FAZHI_SEGMENT_BYTES=2000000 "$FAZHI" index "$B" >/dev/null 2>&1
+	XDG_CACHE_HOME="$K" "$FAZHI" search --count 依法行政 "$B" 2>&1 | sort >"$T/after-kill"
+	env -u XDG_CACHE_HOME -u HOME "$FAZHI" search --count 依法行政 "$B" 2>&1 | sort >"$T/want"
+	named_segments >"$T/named"
+	on_disk_segments >"$T/disk"
+	cmp -s "$T/after-kill" "$T/want" && [ -s "$T/want" ] && cmp -s "$T/named" "$T/disk" && [ -s "$T/named" ] &&
+		! ls "$K"/fazhi/*.tmp >/dev/null 2>&1
+}
+XDG_CACHE_HOME="$K" FAZHI_SEGMENT_BYTES=2000000 "$FAZHI" index "$B" >/dev/null 2>&1
+t "the index of $B is cut into segments" [ "$(on_disk_segments | wc -l)" -ge 10 ]
+touch "$T/mark"
+i=0
+while [ $i -lt 40 ]; do   # 40 files changed and 40 added: an update
+	printf '\n补充依法行政%s。\n' $i >>"$B/$i-putuo-2021.txt"
+	sed "1s/\$/ new $i/" assets/reports/wujin-2020.txt >"$B/new-$i.txt"
+	i=$((i + 1))
+done
+kill_when '[ -n "$(find "$K/fazhi" -name "segment-*.bin" -newer "$T/mark")" ]'
+named_segments >"$T/named"
+t "kill -9 during an update left a new segment no manifest names (the case under test)" \
+	[ -n "$(on_disk_segments | comm -23 - "$T/named")" ]
+t "after kill -9 during an update the next run answers right, with no stray segment or temporary file" recovered
+t "the update's files are searched" grep -q "new-3.txt" "$T/after-kill"
+i=0
+while [ $i -lt 300 ]; do   # over a fifth of every segment changed: each one is rebuilt, a merge
+	printf '\n再补充依法行政%s。\n' $i >>"$B/$i-jingan-2019.txt"
+	[ $((i % 3)) -eq 0 ] && printf '\n再补充%s。\n' $i >>"$B/$i-simen-2022.txt"
+	i=$((i + 1))
+done
+kill_when 'ls "$K"/fazhi/*.tmp >/dev/null 2>&1'
+t "kill -9 during a merge left its temporary file (the case under test)" \
+	sh -c 'ls "$1"/fazhi/*.tmp >/dev/null 2>&1' - "$K"
+t "after kill -9 during a merge the next run answers right, with no stray segment or temporary file" recovered
 
 # Freshness (fazhi(1), FILES): with the index current, no directory is read. A directory whose
 # mtime changed tells of files added, removed or renamed in it: the query is answered from the

@@ -1,0 +1,477 @@
+/* test_27_segments.c — an index of many segments answers as one, and an index updated in place (added, changed, removed, renamed reports; merges) answers as a fresh build and a brute-force scan. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "corpus.h"
+#include "index.h"
+#include "query.h"
+#include "search_gen.h"
+#include "xmalloc.h"
+
+static struct query *parse(const char *s)
+{
+	char *cause = NULL;
+	struct query *q = query_parse(s, strlen(s), &cause);
+	if (!q)
+		fail_msg("query [%s] refused: %s", s, cause);
+	return q;
+}
+
+/* The index of c built with segments of at most cap bytes (0: the default). */
+static struct index *build_capped(struct corpus *c, size_t cap)
+{
+	char v[32];
+	snprintf(v, sizeof v, "%zu", cap);
+	if (cap)
+		setenv("FAZHI_SEGMENT_BYTES", v, 1);
+	else
+		unsetenv("FAZHI_SEGMENT_BYTES");
+	return index_build(c, NULL);
+}
+
+/* A term of 1 to 5 characters copied from a random report's body (NUL-terminated in out). */
+static int random_term(const struct corpus *c, uint64_t *seed, char *out, size_t cap)
+{
+	const struct report *r = c->reports[gen_rand(seed) % c->n];
+	size_t blen = r->body_end - r->body_start;
+	if (blen < 8)
+		return 0;
+	const char *b = r->text + r->body_start;
+	size_t i = gen_rand(seed) % blen;
+	while (i > 0 && ((unsigned char)b[i] & 0xC0) == 0x80)
+		i--;
+	size_t chars = 1 + gen_rand(seed) % 5, j = i;
+	for (size_t k = 0; k < chars && j < blen; k++)
+		do
+			j++;
+		while (j < blen && ((unsigned char)b[j] & 0xC0) == 0x80);
+	if (j - i + 1 > cap)
+		return 0;
+	memcpy(out, b + i, j - i);
+	out[j - i] = '\0';
+	if (strpbrk(out, " \n\t\"-:") || strstr(out, "\u3000") || strstr(out, "“") || strstr(out, "”")
+	    || strstr(out, "＂") || strstr(out, "－") || strstr(out, "：") || strcmp(out, "OR") == 0)
+		return 0;
+	size_t fl;
+	free(fold_string(out, strlen(out), &fl));
+	return fl > 0;
+}
+
+static int random_query(const struct corpus *c, uint64_t *seed, char *qs, size_t cap)
+{
+	char a[64], b[64];
+	if (!random_term(c, seed, a, sizeof a) || !random_term(c, seed, b, sizeof b))
+		return 0;
+	switch (gen_rand(seed) % 6) {
+	case 0: snprintf(qs, cap, "%s %s", a, b); break;
+	case 1: snprintf(qs, cap, "%s OR %s", a, b); break;
+	case 2: snprintf(qs, cap, "%s -%s", a, b); break;
+	case 3: snprintf(qs, cap, "\"%s\" year:2017..2020", a); break;
+	default: snprintf(qs, cap, "%s", a); break;
+	}
+	return 1;
+}
+
+static int same_result(const struct index_result *a, const struct index_result *b, int scores)
+{
+	return a->report == b->report && a->hits == b->hits && a->heading_hits == b->heading_hits
+	       && (!scores || memcmp(&a->score, &b->score, sizeof a->score) == 0);
+}
+
+static int by_report(const void *a, const void *b)
+{
+	const struct index_result *x = a, *y = b;
+	return (x->report > y->report) - (x->report < y->report);
+}
+
+/* ix answers random queries over c as the reference ref does and as a brute-force scan does:
+ * the same reports with the same hits; with `scores` also bit for bit the same scores and
+ * order (an index without deleted reports), else the same set. Top-k equals ix's own
+ * exhaustive first k; snippets equal ref's. */
+static void check_same(struct corpus *c, const struct index *ix, const struct index *ref, int scores, int rounds,
+                       uint64_t seed)
+{
+	static const size_t ks[] = { 1, 3, 10 };
+	struct index_results got = { 0 }, want = { 0 }, top = { 0 }, first = { 0 };
+	struct index_hits h1 = { 0 }, h2 = { 0 };
+	assert_int_equal(index_nreports(ix), c->n);
+	for (size_t i = 0; i < c->n; i++) {
+		struct index_info in;
+		index_info(ix, i, &in);
+		assert_string_equal(in.path, corpus_path(c, i));
+	}
+	int nonempty = 0;
+	for (int round = 0; round < rounds; round++) {
+		char qs[256];
+		if (!random_query(c, &seed, qs, sizeof qs))
+			continue;
+		struct query *q = parse(qs);
+		index_search(ix, q, 0, &got);
+		index_search(ref, q, 0, &want);
+		if (got.n != want.n || got.total_hits != want.total_hits)
+			fail_msg("[%s]: %zu reports %zu hits, fresh build %zu %zu", qs, got.n, got.total_hits, want.n,
+			         want.total_hits);
+		size_t expect = 0;
+		for (size_t i = 0; i < c->n; i++)
+			expect += bf_report(c->reports[i], q) >= 0;
+		assert_int_equal(got.n, expect);
+		for (size_t i = 0; i < got.n; i++)
+			if (!same_result(&got.v[i], &want.v[i], scores) && scores)
+				fail_msg("[%s] rank %zu: report %zu hits %zu score %.17g; fresh %zu %zu %.17g", qs, i,
+				         got.v[i].report, got.v[i].hits, got.v[i].score, want.v[i].report, want.v[i].hits,
+				         want.v[i].score);
+		size_t k = ks[gen_rand(&seed) % 3];
+		index_search(ix, q, k, &first);
+		index_search_top(ix, q, k, &top);
+		assert_int_equal(top.n, first.n);
+		for (size_t i = 0; i < top.n; i++) {
+			if (!same_result(&top.v[i], &first.v[i], 1))
+				fail_msg("[%s] top %zu rank %zu: report %zu, exhaustive %zu", qs, k, i, top.v[i].report,
+				         first.v[i].report);
+			assert_int_equal(bf_report(c->reports[top.v[i].report], q), (long)top.v[i].hits);
+		}
+		assert_true(top.total <= got.total && got.total <= top.total_max);
+		if (top.exact)
+			assert_int_equal(top.total_hits, got.total_hits);
+		if (!scores) {
+			qsort(got.v, got.n, sizeof *got.v, by_report);
+			qsort(want.v, want.n, sizeof *want.v, by_report);
+			for (size_t i = 0; i < got.n; i++)
+				if (!same_result(&got.v[i], &want.v[i], 0))
+					fail_msg("[%s]: report %zu hits %zu; fresh build %zu %zu", qs, got.v[i].report,
+					         got.v[i].hits, want.v[i].report, want.v[i].hits);
+		}
+		for (size_t i = 0; i < got.n && i < 2; i++) {
+			struct index_snippet s1[3], s2[3];
+			const struct report *r = c->reports[got.v[i].report];
+			size_t n1 = index_result_snippets(ix, &got.v[i], r, q, 40, &h1, s1, 3);
+			size_t n2 = index_result_snippets(ref, &got.v[i], r, q, 40, &h2, s2, 3);
+			assert_int_equal(n1, n2);
+			for (size_t m = 0; m < n1; m++) {
+				assert_int_equal(s1[m].start, s2[m].start);
+				assert_int_equal(s1[m].end, s2[m].end);
+			}
+		}
+		nonempty += got.n > 0;
+		query_free(q);
+	}
+	assert_true(nonempty > rounds / 3);
+	index_hits_fini(&h1);
+	index_hits_fini(&h2);
+	index_results_fini(&got);
+	index_results_fini(&want);
+	index_results_fini(&top);
+	index_results_fini(&first);
+}
+
+/* Many segments answer bit for bit as one. */
+static void test_segments_as_one(void **state)
+{
+	(void)state;
+	struct corpus c;
+	corpus_init(&c);
+	corpus_add_embedded(&c);
+	gen_corpus(&c, 80, 5);
+	struct index *one = build_capped(&c, 0), *many = build_capped(&c, 20000);
+	assert_int_equal(index_nsegments(one), 1);
+	assert_true(index_nsegments(many) >= 8);
+	assert_int_equal(index_deleted(many), 0);
+	check_same(&c, many, one, 1, 600, 17);
+	index_free(one);
+	index_free(many);
+	corpus_fini(&c);
+	unsetenv("FAZHI_SEGMENT_BYTES");
+}
+
+/* same() when nothing changed. */
+static int same_text(void *arg, size_t report, size_t entry)
+{
+	(void)entry;
+	(void)report;
+	(void)arg;
+	return 1;
+}
+
+/* same() for in-memory corpora: the entry holds the very text the report was indexed from. */
+struct texts {
+	const struct corpus *old, *now;
+};
+
+static int same_bytes(void *arg, size_t report, size_t entry)
+{
+	const struct texts *t = arg;
+	const struct report *a = t->old->reports[report], *b = t->now->reports[entry];
+	return a->len == b->len && memcmp(a->text, b->text, a->len) == 0;
+}
+
+/* The next version of a corpus of generated reports: each of old's reports is kept, dropped,
+ * renamed or changed (by `how`, a digit per report cycling), and `add` new ones come last. */
+static void next_version(const struct corpus *old, struct corpus *now, const struct corpus *pool, size_t *from,
+                         const char *how, size_t add, int round)
+{
+	size_t nhow = strlen(how);
+	corpus_init(now);
+	for (size_t i = 0; i < old->n; i++) {
+		const struct report *r = old->reports[i];
+		switch (how[(i + (size_t)round) % nhow]) {
+		case 'd':   /* removed */
+			break;
+		case 'r':   /* renamed: the same text under a new name, at the end */
+			break;
+		case 'c':   /* changed in place */
+			*from = (*from + 1) % pool->n;
+			corpus_add_bytes(now, r->path, pool->reports[*from]->text, pool->reports[*from]->len);
+			break;
+		default:
+			corpus_add_bytes(now, r->path, r->text, r->len);
+		}
+	}
+	for (size_t i = 0; i < old->n; i++)
+		if (how[(i + (size_t)round) % nhow] == 'r') {
+			char name[64];
+			snprintf(name, sizeof name, "ren-%d-%s", round, old->reports[i]->path);
+			corpus_add_bytes(now, name, old->reports[i]->text, old->reports[i]->len);
+		}
+	for (size_t i = 0; i < add; i++) {
+		char name[64];
+		*from = (*from + 1) % pool->n;
+		snprintf(name, sizeof name, "new-%d-%zu.txt", round, i);
+		corpus_add_bytes(now, name, pool->reports[*from]->text, pool->reports[*from]->len);
+	}
+}
+
+/* Updates with every kind of change answer as a fresh build and brute force, again and again,
+ * while the merge policy keeps the segments few and the deleted reports under a fifth. */
+static void test_update_rounds(void **state)
+{
+	(void)state;
+	struct corpus pool, v[2];
+	corpus_init(&pool);
+	gen_corpus(&pool, 60, 99);
+	corpus_init(&v[0]);
+	gen_corpus(&v[0], 90, 3);
+	setenv("FAZHI_SEGMENT_BYTES", "120000", 1);
+	struct index *ix = index_build(&v[0], NULL);
+	size_t built = index_nsegments(ix), from = 0;
+	assert_true(built >= 4);
+	int merged = 0, deleted = 0;
+	for (int round = 0; round < 14; round++) {
+		struct corpus *old = &v[round % 2], *now = &v[(round + 1) % 2];
+		next_version(old, now, &pool, &from, round < 2 ? "kkdkrkckkk" : "kkkkkkkkkkkkkkkkkkkc", 2, round);
+		struct texts t = { old, now };
+		size_t before = index_nsegments(ix);
+		ix = index_update(ix, now, same_bytes, &t, NULL);
+		merged += index_nsegments(ix) <= before;
+		size_t held = index_nreports(ix) + index_deleted(ix);
+		assert_true(index_deleted(ix) * 100 <= held * INDEX_MERGE_DELETED);
+		size_t text = 0;   /* every segment but the small ones holds half the cap or more */
+		for (size_t i = 0; i < now->n; i++)
+			text += now->reports[i]->len;
+		assert_true(index_nsegments(ix) <= text / 60000 + INDEX_MERGE_SEGMENTS);
+		deleted += index_deleted(ix) > 0;
+		setenv("FAZHI_SEGMENT_BYTES", "100000000", 1);
+		struct index *fresh = index_build(now, NULL);
+		setenv("FAZHI_SEGMENT_BYTES", "120000", 1);
+		check_same(now, ix, fresh, index_deleted(ix) == 0, 120, 1000 + (uint64_t)round);
+		index_free(fresh);
+		corpus_fini(old);
+	}
+	assert_true(merged > 0);
+	assert_true(deleted > 3);   /* most rounds left deleted reports behind, searched around */
+	/* Every report changed: nothing of the old segments stays, so nothing deleted is counted
+	 * and the ranking is a fresh build's, bit for bit. */
+	struct corpus *old = &v[0], *now = &v[1];
+	next_version(old, now, &pool, &from, "c", 0, 99);
+	struct texts t = { old, now };
+	ix = index_update(ix, now, same_bytes, &t, NULL);
+	assert_int_equal(index_deleted(ix), 0);
+	struct index *fresh = build_capped(now, 0);
+	check_same(now, ix, fresh, 1, 200, 4242);
+	index_free(fresh);
+	setenv("FAZHI_SEGMENT_BYTES", "120000", 1);
+	/* Nothing changed: nothing is indexed, the segments are the same. */
+	size_t nseg = index_nsegments(ix);
+	ix = index_update(ix, now, same_text, NULL, NULL);
+	assert_int_equal(index_nsegments(ix), nseg);
+	assert_int_equal(index_nreports(ix), now->n);
+	index_free(ix);
+	corpus_fini(old);
+	corpus_fini(now);
+	corpus_fini(&pool);
+	unsetenv("FAZHI_SEGMENT_BYTES");
+}
+
+/* A report whose text changed is found by its new words only, and a removed one not at all. */
+static void test_update_forgets(void **state)
+{
+	(void)state;
+	struct corpus a, b;
+	corpus_init(&a);
+	corpus_init(&b);
+	const char *one = "甲区人民政府关于2020年度法治政府建设工作的报告\n\n推进蓝鲸计划。\n";
+	const char *two = "乙区人民政府关于2020年度法治政府建设工作的报告\n\n推进白鹤计划。\n";
+	const char *three = "丙区人民政府关于2020年度法治政府建设工作的报告\n\n推进白鹤计划与蓝鲸计划。\n";
+	corpus_add_bytes(&a, "a.txt", one, strlen(one));
+	corpus_add_bytes(&a, "b.txt", two, strlen(two));
+	corpus_add_bytes(&b, "a.txt", three, strlen(three));   /* changed; b.txt removed */
+	struct index *ix = build_capped(&a, 0);
+	struct texts t = { &a, &b };
+	ix = index_update(ix, &b, same_bytes, &t, NULL);
+	struct query *q = parse("白鹤");
+	struct index_results r = { 0 };
+	assert_int_equal(index_search(ix, q, 0, &r), 1);
+	assert_int_equal(r.v[0].report, 0);
+	assert_int_equal(r.v[0].hits, 1);
+	query_free(q);
+	q = parse("蓝鲸");
+	assert_int_equal(index_search_top(ix, q, 5, &r), 1);
+	assert_int_equal(r.total, 1);
+	query_free(q);
+	index_results_fini(&r);
+	index_free(ix);
+	corpus_fini(&a);
+	corpus_fini(&b);
+}
+
+/* ---- the cache: segment files and manifests ---- */
+
+static void write_file(const char *dir, const char *name, const char *text, size_t n)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(text, 1, n, f), n);
+	fclose(f);
+	free(path);
+}
+
+static void remove_file(const char *dir, const char *name)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	assert_int_equal(unlink(path), 0);
+	free(path);
+}
+
+static size_t count_files(const char *dir, const char *prefix)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	size_t n = 0;
+	while (d && (e = readdir(d)))
+		n += strncmp(e->d_name, prefix, strlen(prefix)) == 0;
+	if (d)
+		closedir(d);
+	return n;
+}
+
+static void note_total(void *arg, size_t done, size_t total)
+{
+	(void)done;
+	*(size_t *)arg = total;
+}
+
+static size_t indexed;   /* reports the last open_dir indexed, as its progress counted them */
+
+/* Opens the index of the reports in dir through the cache; *notice as index_open's. */
+static struct index *open_dir(struct corpus *c, const char *dir, const char *cache, char **notice)
+{
+	corpus_init(c);
+	assert_int_equal(corpus_add_path(c, dir), 0);
+	indexed = 0;
+	struct index_progress p = { note_total, &indexed };
+	return index_open(c, cache, &p, notice);
+}
+
+/* An index cached in many segment files, updated again and again as files are added, changed,
+ * removed and renamed: each update indexes only those, answers as a fresh build and brute
+ * force, is found again as it was saved, and leaves no segment no manifest names. */
+static void test_cached_updates(void **state)
+{
+	(void)state;
+	char root[] = "/tmp/fazhi-segments-XXXXXX";
+	assert_non_null(mkdtemp(root));
+	char *dir = xasprintf("%s/r", root), *cache = xasprintf("%s/cache", root);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	struct corpus gen;
+	corpus_init(&gen);
+	gen_corpus(&gen, 100, 8);
+	for (size_t i = 0; i < 60; i++)
+		write_file(dir, gen.reports[i]->path, gen.reports[i]->text, gen.reports[i]->len);
+	setenv("FAZHI_SEGMENT_BYTES", "120000", 1);
+	struct corpus c;
+	char *notice = NULL;
+	struct index *ix = open_dir(&c, dir, cache, &notice);
+	assert_null(notice);
+	assert_int_equal(indexed, 60);
+	assert_true(index_nsegments(ix) >= 4);
+	assert_int_equal(count_files(cache, "segment-"), index_nsegments(ix));
+	index_free(ix);
+	corpus_fini(&c);
+	size_t next = 60;
+	for (int round = 0; round < 6; round++) {
+		char name[64];
+		/* one added, one changed, one removed, one renamed */
+		const struct report *add = gen.reports[next++], *change = gen.reports[next++];
+		write_file(dir, add->path, add->text, add->len);
+		snprintf(name, sizeof name, "gen-%03d.txt", 2 + 7 * round);
+		write_file(dir, name, change->text, change->len);
+		snprintf(name, sizeof name, "gen-%03d.txt", 4 + 7 * round);
+		remove_file(dir, name);
+		snprintf(name, sizeof name, "gen-%03d.txt", 5 + 7 * round);
+		char *from = xasprintf("%s/%s", dir, name), *to = xasprintf("%s/ren-%s", dir, name);
+		assert_int_equal(rename(from, to), 0);
+		free(from);
+		free(to);
+		ix = open_dir(&c, dir, cache, &notice);
+		if (notice)   /* the paths changed: a manifest of its own, which is no news */
+			fail_msg("round %d: %s", round, notice);
+		assert_true(indexed >= 3 && indexed < c.n / 2);   /* added, changed, renamed, and merges */
+		setenv("FAZHI_SEGMENT_BYTES", "100000000", 1);
+		struct index *fresh = index_build(&c, NULL);
+		setenv("FAZHI_SEGMENT_BYTES", "120000", 1);
+		check_same(&c, ix, fresh, index_deleted(ix) == 0, 80, 500 + (uint64_t)round);
+		index_free(fresh);
+		index_free(ix);
+		corpus_fini(&c);
+		/* As saved: opened again, nothing to say, and the same answers. */
+		ix = open_dir(&c, dir, cache, &notice);
+		assert_null(notice);
+		assert_int_equal(indexed, 0);
+		fresh = index_build(&c, NULL);
+		check_same(&c, ix, fresh, index_deleted(ix) == 0, 40, 900 + (uint64_t)round);
+		index_free(fresh);
+		index_cache_clean(cache);
+		assert_int_equal(count_files(cache, "segment-"), index_nsegments(ix));
+		assert_int_equal(count_files(cache, "index-"), 2);   /* the manifest and its lock */
+		index_free(ix);
+		corpus_fini(&c);
+	}
+	corpus_fini(&gen);
+	char *cmd = xasprintf("rm -rf '%s'", root);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(dir);
+	free(cache);
+	unsetenv("FAZHI_SEGMENT_BYTES");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_segments_as_one),
+		cmocka_unit_test(test_update_forgets),
+		cmocka_unit_test(test_update_rounds),
+		cmocka_unit_test(test_cached_updates),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
