@@ -79,6 +79,16 @@ size_t cue_find_one(const char *s, size_t n, size_t from, const char *p, size_t 
 		}
 		return (size_t)-1;
 	}
+	if (c >= 0x20 && c < 0x7f) {
+		/* ASCII, or the full-width form (EF BC xx, EF BD xx) or U+3000 (E3 80 80) read as it:
+		 * only places holding one of two bytes can match. */
+		const unsigned char *u = (const unsigned char *)s;
+		unsigned char other = c == ' ' ? 0xe3 : 0xef;
+		for (size_t i = from; i < n; i++)
+			if ((u[i] == c || u[i] == other) && cue_match_at(s, n, i, p, pn))
+				return i;
+		return (size_t)-1;
+	}
 	for (size_t i = from; i < n; i++) {
 		if (((unsigned char)s[i] & 0xc0) == 0x80)
 			continue;
