@@ -53,21 +53,40 @@ int review_timeliness(int year, const char *published, struct review_deadline d)
 /* ---- the row ---- */
 
 /* Counted on the bytes, as report text is valid UTF-8 (report.h): every byte but a continuation
- * byte begins a character, and the blanks are known by their bytes (U+00A0 C2 A0, U+3000 E3 80
- * 80). A byte at a time costs less than decoding every character. */
+ * byte begins a character, one table look-up a byte; then the blanks of more than one byte
+ * (U+00A0 C2 A0, U+3000 E3 80 80), which are rare, are found and taken off. */
+#define ONES 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+#define NONE 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+static const unsigned char counted[256] = {   /* 1: the byte begins a character that is no blank */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 0 /* \t */, 0 /* \n */, 1, 1, 0 /* \r */, 1, 1,
+	ONES, 0 /* space */, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	ONES, ONES, ONES, ONES, ONES,
+	NONE, NONE, NONE, NONE,   /* 80–BF continue a character */
+	ONES, ONES, ONES, ONES,
+};
+#undef ONES
+#undef NONE
+
+/* How many times the character what[0..len) occurs in s[0..n). */
+static size_t occurrences(const char *s, size_t n, const char *what, size_t len)
+{
+	size_t count = 0;
+	for (const char *p = s, *end = s + n; (p = memchr(p, what[0], (size_t)(end - p))); p++)
+		count += (size_t)(end - p) >= len && memcmp(p, what, len) == 0;
+	return count;
+}
+
 size_t review_body_chars(const struct report *r)
 {
+	if (r->body_end <= r->body_start)
+		return 0;
 	const unsigned char *s = (const unsigned char *)r->text;
-	size_t n = 0, end = r->body_end;
-	for (size_t i = r->body_start; i < end; i++) {
-		unsigned char b = s[i];
-		n += (b & 0xc0) != 0x80 && b != ' ' && b != '\n' && b != '\r' && b != '\t';
-		if (b == 0xc2 && i + 1 < end && s[i + 1] == 0xa0)
-			n--;
-		else if (b == 0xe3 && i + 2 < end && s[i + 1] == 0x80 && s[i + 2] == 0x80)
-			n--;
-	}
-	return n;
+	size_t n = 0;
+	for (size_t i = r->body_start; i < r->body_end; i++)
+		n += counted[s[i]];
+	const char *body = r->text + r->body_start;
+	size_t len = r->body_end - r->body_start;
+	return n - occurrences(body, len, "\xc2\xa0", 2) - occurrences(body, len, "\xe3\x80\x80", 3);
 }
 
 void review_read(const struct classify_model *cm, const struct facts_model *fm, struct report *r,
