@@ -111,7 +111,8 @@ static size_t same_run(const unsigned char *p, size_t n, size_t i)
 		    (p[i + 2] & 0xc0) != 0x80)
 			break;
 		uint32_t c = (uint32_t)(b & 0x0f) << 12 | (uint32_t)(p[i + 1] & 0x3f) << 6 | (p[i + 2] & 0x3f);
-		if (!(memo_get(c) & MEMO_SAME))
+		uint32_t e = memo && memo[c] ? memo[c] : memo_get(c);   /* inline when known */
+		if (!(e & MEMO_SAME))
 			break;
 		i += 3;
 	}
