@@ -24,6 +24,8 @@ struct phrase {
 struct node {
 	int data;        /* the data of the phrase ending here, */
 	int ends;        /* when one does */
+	uint32_t nchildren;
+	uint32_t only_ch, only_child;   /* the child of a node with one, found without a probe */
 };
 
 struct edge {
@@ -130,13 +132,14 @@ static struct edge *edge_slot(const struct cue_set *c, uint64_t key)
 			return &c->edges[k];
 }
 
-/* The node reached from node by character ch, or 0 when there is none. */
-static uint32_t child_of(const struct cue_set *c, uint32_t node, uint32_t ch)
+/* The node reached from node by character ch, or 0 when there is none. Most nodes below the
+ * first characters have one child or none. */
+static inline uint32_t child_of(const struct cue_set *c, uint32_t node, uint32_t ch)
 {
-	if (!c->nslots)
-		return 0;
-	const struct edge *e = edge_slot(c, edge_key(node, ch));
-	return e->child;
+	const struct node *nd = &c->nodes[node];
+	if (nd->nchildren <= 1)
+		return nd->nchildren && nd->only_ch == ch ? nd->only_child : 0;
+	return edge_slot(c, edge_key(node, ch))->child;
 }
 
 static void edges_grow(struct cue_set *c)
@@ -154,7 +157,7 @@ static void edges_grow(struct cue_set *c)
 static uint32_t node_new(struct cue_set *c)
 {
 	c->nodes = xgrow(c->nodes, &c->nodecap, c->nnodes + 1, sizeof *c->nodes);
-	c->nodes[c->nnodes] = (struct node){ 0, 0 };
+	c->nodes[c->nnodes] = (struct node){ 0 };
 	return (uint32_t)c->nnodes++;
 }
 
@@ -172,6 +175,9 @@ static uint32_t trie_insert(struct cue_set *c, const char *p, size_t pn)
 			next = node_new(c);
 			*edge_slot(c, edge_key(node, ch)) = (struct edge){ edge_key(node, ch), next };
 			c->nedges++;
+			struct node *nd = &c->nodes[node];
+			if (nd->nchildren++ == 0)
+				nd->only_ch = ch, nd->only_child = next;
 		}
 		node = next;
 	}
@@ -262,7 +268,8 @@ void cue_set_add(struct cue_set *c, const char *p, size_t pn, int data)
 	c->v[lo] = ph;
 	c->n++;
 	uint32_t node = trie_insert(c, f, len);
-	c->nodes[node] = (struct node){ data, 1 };
+	c->nodes[node].data = data;
+	c->nodes[node].ends = 1;
 	if (ph.first < FIRST_BITS)
 		c->first[ph.first / 64] |= (uint64_t)1 << (ph.first % 64);
 }
@@ -302,11 +309,11 @@ static void hit_add(struct cue_hits *out, size_t start, size_t end, int data)
 /* Walks the trie from s[i], whose first character ch ends at next: the node of each phrase
  * beginning there, shortest first. all: append each to out; else only the longest, returned
  * as its end (0: none) with its data in *data. */
-static size_t walk(const struct cue_set *c, const char *s, size_t n, size_t i, size_t next, uint32_t ch,
+static inline size_t walk(const struct cue_set *c, const char *s, size_t n, size_t i, size_t next, uint32_t ch,
 		   struct cue_hits *out, int all, int *data)
 {
 	size_t longest = 0;
-	uint32_t node = child_of(c, 0, ch);
+	uint32_t node = c->nnodes ? child_of(c, 0, ch) : 0;
 	for (size_t end = next; node;) {
 		const struct node *nd = &c->nodes[node];
 		if (nd->ends) {
@@ -345,7 +352,7 @@ size_t cue_set_scan(const struct cue_set *c, const char *s, size_t n, struct cue
 	for (size_t i = 0; i < n;) {
 		size_t next = i;
 		uint32_t ch = cue_char(s, n, &next);
-		int data;
+		int data = 0;
 		size_t end;
 		if (may_begin(c, ch) && (end = walk(c, s, n, i, next, ch, out, 0, &data)) > maxend) {
 			hit_add(out, i, end, data);
