@@ -92,6 +92,20 @@ static void test_body_chars(void **state)
 	assert_int_equal(review_body_chars(&r), 9);   /* 甲 乙 丙 丁 戊 ， a b 。 */
 	r.body_start = r.body_end = 3;
 	assert_int_equal(review_body_chars(&r), 0);
+
+	/* A long body, counted in many blocks of bytes, and a tail shorter than a block. */
+	struct buf b = { 0 };
+	for (int k = 0; k < 3001; k++)
+		buf_adds(&b, "法治 政府\xe3\x80\x80建设。\n");   /* 7 characters, 3 blanks */
+	buf_adds(&b, "ab");
+	r.text = b.data;
+	r.len = b.len;
+	r.body_start = 0;
+	r.body_end = b.len;
+	assert_int_equal(review_body_chars(&r), 3001 * 7 + 2);
+	r.body_start = strlen("法治 ");   /* not on a block boundary */
+	assert_int_equal(review_body_chars(&r), 3001 * 7 + 2 - 2);
+	buf_fini(&b);
 }
 
 static void test_deadline(void **state)
