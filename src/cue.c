@@ -332,13 +332,18 @@ size_t cue_set_scan_all(const struct cue_set *c, const char *s, size_t n, struct
 {
 	out->n = 0;
 	int data;
-	for (size_t i = 0; i < n; i++) {
-		if (((unsigned char)s[i] & 0xc0) == 0x80)
+	/* From a character to the next: the bytes of a valid one continue it, and a byte that
+	 * reads as U+FFFD is passed alone, so every byte that does not continue a sequence is met. */
+	for (size_t i = 0; i < n;) {
+		if (((unsigned char)s[i] & 0xc0) == 0x80) {
+			i++;
 			continue;
+		}
 		size_t next = i;
 		uint32_t ch = cue_char(s, n, &next);
 		if (may_begin(c, ch))
 			walk(c, s, n, i, next, ch, out, 1, &data);
+		i = next;
 	}
 	return out->n;
 }

@@ -1863,7 +1863,7 @@ size_t facts_extract(const struct facts_model *m, const struct report *r, struct
 			size_t at = i;
 			c = cue_char(r->text, body_end, &i);
 			char_add(&sc, at, c);
-			if (sentence_end(c))
+			if (c <= 0x3002 && sentence_end(c))   /* Chinese characters lie above: one test */
 				break;
 			seen |= BIT(c);
 		}
