@@ -46,6 +46,15 @@ int encoding_decode(const char *bytes, size_t n, struct decoded *out, char **cau
  * Caller frees. */
 char *encoding_clean(const char *s, size_t n, size_t *out_len);
 
+/* How far a scan of clean text (valid UTF-8) may step from byte b, a character's first byte:
+ * its length; 1 from a continuation byte, so a scan that starts inside a character finds the
+ * next one. A scan for a few first bytes steps over the rest of each character this way, as
+ * no other character begins inside it. */
+static inline size_t encoding_step(unsigned char b)
+{
+	return b < 0xe0 ? (b < 0xc0 ? 1 : 2) : (b < 0xf0 ? 3 : 4);
+}
+
 /* The character at s[*i] of UTF-8 s[0..n) (*i < n), *i moved past it. A byte that begins no
  * valid character reads as U+FFFD and is passed alone, so a scan finds the next character at
  * the next byte. The model's one UTF-8 decoder: inline, because the scanners of report text

@@ -1142,8 +1142,10 @@ static void period_spans(const char *text, size_t line_start, size_t n, struct s
 	};
 	for (size_t i = line_start, end; i < n; i++) {
 		unsigned char b = (unsigned char)text[i];
-		if (!lead[b])
+		if (!lead[b]) {
+			i += encoding_step(b) - 1;   /* report text is clean UTF-8 */
 			continue;
+		}
 		if ((b >= '0' && b <= '9') || b == 0xef)   /* a digit, half- or full-width */
 			if ((end = month_range(text, line_start, n, i)))
 				span_add(sc, i, end, MONTHS);

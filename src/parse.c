@@ -432,8 +432,11 @@ static int holds_heading(const char *s, size_t st, size_t end)
 		[0xe3] = 1, [0xef] = 1, [' '] = 1,
 	};
 	for (size_t i = st + 1; i + 3 < end; i++) {
-		if (!may_stop[(unsigned char)s[i]])
+		unsigned char b = (unsigned char)s[i];
+		if (!may_stop[b]) {
+			i += encoding_step(b) - 1;   /* report text is clean UTF-8 */
 			continue;
+		}
 		size_t n = i;
 		uint32_t c = encoding_next(s, end, &n);
 		if (c != 0x3002 && c != 0xff01 && c != 0xff1f && c != 0xff1a && c != ' ' && c != 0x3000)

@@ -479,8 +479,11 @@ static size_t next_inline(const struct tree *t, size_t para, size_t from, size_t
 		[0xe3] = 1, [0xef] = 1, [0xe2] = 1, [' '] = 1, [':'] = 1, [')'] = 1,
 	};
 	for (; i < end; i++) {
-		if (!may_end[(unsigned char)s[i]])
+		unsigned char b = (unsigned char)s[i];
+		if (!may_end[b]) {
+			i += encoding_step(b) - 1;   /* report text is clean UTF-8 */
 			continue;
+		}
 		size_t n = i;
 		if (!ends_block(encoding_next(s, end, &n)) || n >= end || !may_open(s, n, end))
 			continue;
