@@ -68,11 +68,14 @@ static inline uint32_t encoding_next(const char *s, size_t n, size_t *i)
 		*i += 1;
 		return p[0];
 	}
-	/* Not E0 or ED, whose second byte has narrower limits: those go to u8_mbtoucr. */
-	if (p[0] >= 0xe1 && p[0] <= 0xef && p[0] != 0xed && left >= 3 && (p[1] & 0xc0) == 0x80
-	    && (p[2] & 0xc0) == 0x80) {
+	/* Not E0 or ED, whose second byte has narrower limits: those go to u8_mbtoucr. The two
+	 * continuation bytes (10xxxxxx) are tested at once, and the lead's range by one compare:
+	 * every scan of a report runs through here. */
+	unsigned lead = p[0];
+	if (left >= 3 && lead - 0xe1u <= 0xefu - 0xe1u && lead != 0xed &&
+	    (((p[1] ^ 0x80u) | (p[2] ^ 0x80u)) & 0xc0u) == 0) {
 		*i += 3;
-		return (uint32_t)(p[0] & 0x0f) << 12 | (uint32_t)(p[1] & 0x3f) << 6 | (p[2] & 0x3f);
+		return (uint32_t)(lead & 0x0f) << 12 | (uint32_t)(p[1] & 0x3f) << 6 | (p[2] & 0x3f);
 	}
 	ucs4_t c;
 	int k = u8_mbtoucr(&c, p, left);
