@@ -328,6 +328,8 @@ int parse_cn_digit(uint32_t c)
 	static const uint32_t digits[] = { 0x4e00, 0x4e8c, 0x4e09, 0x56db, 0x4e94, 0x516d, 0x4e03, 0x516b, 0x4e5d };
 	if (c == 0x3007 || c == 0x25cb || c == 0x96f6)   /* 〇 ○ 零 */
 		return 0;
+	if (c < 0x4e00 || c > 0x56db)   /* 一 … 四: outside, as most characters are, none */
+		return -1;
 	for (int d = 0; d < 9; d++)
 		if (c == digits[d])
 			return d + 1;
