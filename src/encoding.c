@@ -100,8 +100,8 @@ static size_t kept_run(const unsigned char *s, size_t n, size_t i, size_t *multi
 		unsigned char c = s[i];
 		if ((c >= 0x20 && c < 0x7f) || c == '\n') {
 			i++;
-		} else if (c >= 0xe3 && c <= 0xec && i + 2 < n && (s[i + 1] & 0xc0) == 0x80 &&
-			   (s[i + 2] & 0xc0) == 0x80) {
+		} else if (i + 2 < n && c - 0xe3u <= 0xecu - 0xe3u &&
+			   (((s[i + 1] ^ 0x80u) | (s[i + 2] ^ 0x80u)) & 0xc0u) == 0) {   /* two 10xxxxxx */
 			i += 3;
 			m++;
 		} else {

@@ -107,8 +107,8 @@ static size_t same_run(const unsigned char *p, size_t n, size_t i)
 			continue;
 		}
 		/* encoding_next's own test for a three-byte character it decodes itself */
-		if (b < 0xe1 || b > 0xef || b == 0xed || i + 2 >= n || (p[i + 1] & 0xc0) != 0x80 ||
-		    (p[i + 2] & 0xc0) != 0x80)
+		if (i + 2 >= n || b - 0xe1u > 0xefu - 0xe1u || b == 0xed ||
+		    (((p[i + 1] ^ 0x80u) | (p[i + 2] ^ 0x80u)) & 0xc0u) != 0)
 			break;
 		uint32_t c = (uint32_t)(b & 0x0f) << 12 | (uint32_t)(p[i + 1] & 0x3f) << 6 | (p[i + 2] & 0x3f);
 		uint32_t e = memo && memo[c] ? memo[c] : memo_get(c);   /* inline when known */
