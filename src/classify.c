@@ -517,8 +517,15 @@ static int sentence_end(uint32_t c)
  * Bytes, not characters: it runs over every paragraph of a compare. */
 static size_t sentence_stop(const char *s, size_t n, size_t i)
 {
+	static const unsigned char may_stop[256] = {   /* the bytes a stop begins with */
+		[';'] = 1, ['!'] = 1, ['?'] = 1, ['\n'] = 1, [0xE3] = 1, [0xEF] = 1,
+	};
 	const unsigned char *u = (const unsigned char *)s;
 	for (; i < n; i++) {
+		if (!may_stop[u[i]]) {
+			i += encoding_step(u[i]) - 1;   /* report text is clean UTF-8 */
+			continue;
+		}
 		if (u[i] == ';' || u[i] == '!' || u[i] == '?' || u[i] == '\n')
 			return i + 1;
 		if (i + 2 < n && ((u[i] == 0xE3 && u[i + 1] == 0x80 && u[i + 2] == 0x82) ||

@@ -10,26 +10,37 @@
 struct phrase {
 	char *p;          /* folded UTF-8, owned */
 	size_t n;
-	uint32_t first;   /* first character, the lookup key */
+	uint32_t first;   /* first character, for the bitmap of first characters */
 	int data;
 };
 
-/* A scan tests each character against this bitmap of first characters before it searches v:
- * most characters of a text begin no phrase. Characters beyond the BMP always search. */
+/* A scan tests each character against this bitmap of first characters before it looks further:
+ * most characters of a text begin no phrase. Characters beyond the BMP always look. */
 #define FIRST_BITS 0x10000
 
-/* The phrases v[lo..hi) beginning with character ch: a scan finds them without a search. */
-struct range {
-	uint32_t ch, lo, hi;   /* ch NO_CHAR: a free slot */
+/* The phrases also form a trie of their characters, which a scan walks from each place of the
+ * text: one probe of a hash table per character read, however many phrases share a beginning.
+ * Node 0 is the root; an edge is found by its parent node and character. */
+struct node {
+	int data;        /* the data of the phrase ending here, */
+	int ends;        /* when one does */
+	uint32_t nchildren;
+	uint32_t only_ch, only_child;   /* the child of a node with one, found without a probe */
 };
-#define NO_CHAR UINT32_MAX
+
+struct edge {
+	uint64_t key;    /* parent node << 21 | character */
+	uint32_t child;  /* 0: a free slot (no edge leads to the root) */
+};
 
 struct cue_set {
 	struct phrase *v;
-	size_t n, cap;    /* v is ordered by bytes, hence by first character */
+	size_t n, cap;    /* v is ordered by bytes, for cue_set_find */
 	uint64_t first[FIRST_BITS / 64];
-	struct range *ranges;   /* open addressing by first character, more than half free */
-	size_t nranges, nslots; /* nslots a power of two */
+	struct node *nodes;
+	size_t nnodes, nodecap;
+	struct edge *edges;     /* open addressing, more than half free */
+	size_t nedges, nslots;  /* nslots a power of two */
 };
 
 size_t cue_match_at(const char *s, size_t n, size_t i, const char *p, size_t pn)
@@ -70,6 +81,16 @@ size_t cue_find_one(const char *s, size_t n, size_t from, const char *p, size_t 
 		}
 		return (size_t)-1;
 	}
+	if (c >= 0x20 && c < 0x7f) {
+		/* ASCII, or the full-width form (EF BC xx, EF BD xx) or U+3000 (E3 80 80) read as it:
+		 * only places holding one of two bytes can match. */
+		const unsigned char *u = (const unsigned char *)s;
+		unsigned char other = c == ' ' ? 0xe3 : 0xef;
+		for (size_t i = from; i < n; i++)
+			if ((u[i] == c || u[i] == other) && cue_match_at(s, n, i, p, pn))
+				return i;
+		return (size_t)-1;
+	}
 	for (size_t i = from; i < n; i++) {
 		if (((unsigned char)s[i] & 0xc0) == 0x80)
 			continue;
@@ -91,49 +112,76 @@ void cue_set_free(struct cue_set *c)
 	for (size_t i = 0; i < c->n; i++)
 		free(c->v[i].p);
 	free(c->v);
-	free(c->ranges);
+	free(c->nodes);
+	free(c->edges);
 	free(c);
 }
 
-/* The slot of character ch in c->ranges, or the free slot where it would go; c has slots. */
-static struct range *range_of(const struct cue_set *c, uint32_t ch)
+static uint64_t edge_key(uint32_t node, uint32_t ch)
 {
-	uint32_t h = ch * 2654435761u;
-	size_t mask = c->nslots - 1;
-	for (size_t k = (h ^ h >> 16) & mask;; k = (k + 1) & mask)
-		if (c->ranges[k].ch == ch || c->ranges[k].ch == NO_CHAR)
-			return &c->ranges[k];
+	return (uint64_t)node << 21 | ch;
 }
 
-static void ranges_grow(struct cue_set *c)
+/* The slot of the edge key in c->edges, or the free slot where it would go; c has slots. */
+static struct edge *edge_slot(const struct cue_set *c, uint64_t key)
 {
-	struct range *old = c->ranges;
+	uint64_t h = key * 0x9E3779B97F4A7C15ull;
+	size_t mask = c->nslots - 1;
+	for (size_t k = (size_t)(h >> 32) & mask;; k = (k + 1) & mask)
+		if (c->edges[k].key == key || c->edges[k].child == 0)
+			return &c->edges[k];
+}
+
+/* The node reached from node by character ch, or 0 when there is none. Most nodes below the
+ * first characters have one child or none. */
+static inline uint32_t child_of(const struct cue_set *c, uint32_t node, uint32_t ch)
+{
+	const struct node *nd = &c->nodes[node];
+	if (nd->nchildren <= 1)
+		return nd->nchildren && nd->only_ch == ch ? nd->only_child : 0;
+	return edge_slot(c, edge_key(node, ch))->child;
+}
+
+static void edges_grow(struct cue_set *c)
+{
+	struct edge *old = c->edges;
 	size_t nold = c->nslots;
-	c->nslots = nold ? 2 * nold : 16;
-	c->ranges = xmalloc(c->nslots * sizeof *c->ranges);
-	for (size_t k = 0; k < c->nslots; k++)
-		c->ranges[k].ch = NO_CHAR;
+	c->nslots = nold ? 2 * nold : 64;
+	c->edges = xcalloc(c->nslots, sizeof *c->edges);
 	for (size_t k = 0; k < nold; k++)
-		if (old[k].ch != NO_CHAR)
-			*range_of(c, old[k].ch) = old[k];
+		if (old[k].child)
+			*edge_slot(c, old[k].key) = old[k];
 	free(old);
 }
 
-/* Updates the ranges for a phrase with first character ch inserted at v[at]. */
-static void ranges_insert(struct cue_set *c, uint32_t ch, size_t at)
+static uint32_t node_new(struct cue_set *c)
 {
-	for (size_t k = 0; k < c->nslots; k++)
-		if (c->ranges[k].ch != NO_CHAR && c->ranges[k].ch > ch)
-			c->ranges[k].lo++, c->ranges[k].hi++;
-	if (2 * (c->nranges + 1) > c->nslots)
-		ranges_grow(c);
-	struct range *r = range_of(c, ch);
-	if (r->ch == ch) {
-		r->hi++;
-	} else {
-		*r = (struct range){ ch, (uint32_t)at, (uint32_t)at + 1 };
-		c->nranges++;
+	c->nodes = xgrow(c->nodes, &c->nodecap, c->nnodes + 1, sizeof *c->nodes);
+	c->nodes[c->nnodes] = (struct node){ 0 };
+	return (uint32_t)c->nnodes++;
+}
+
+/* The node of folded phrase p[0..pn), made with the nodes before it as needed. */
+static uint32_t trie_insert(struct cue_set *c, const char *p, size_t pn)
+{
+	if (!c->nnodes)
+		node_new(c);   /* the root */
+	uint32_t node = 0;
+	for (size_t i = 0; i < pn;) {
+		uint32_t ch = cue_char(p, pn, &i), next = child_of(c, node, ch);
+		if (!next) {
+			if (2 * (c->nedges + 1) > c->nslots)
+				edges_grow(c);
+			next = node_new(c);
+			*edge_slot(c, edge_key(node, ch)) = (struct edge){ edge_key(node, ch), next };
+			c->nedges++;
+			struct node *nd = &c->nodes[node];
+			if (nd->nchildren++ == 0)
+				nd->only_ch = ch, nd->only_child = next;
+		}
+		node = next;
 	}
+	return node;
 }
 
 /* Writes ch as UTF-8 into u; returns the length. A phrase is stored this way, so text read by
@@ -179,8 +227,7 @@ void cue_hits_fini(struct cue_hits *h)
 	memset(h, 0, sizeof *h);
 }
 
-/* Bytes order, which for UTF-8 is the order of characters: phrases sharing a beginning are
- * neighbours, and a scan narrows to them as it reads the text. */
+/* Bytes order, which for UTF-8 is the order of characters: cue_set_find searches it. */
 static int by_bytes(const void *a, const void *b)
 {
 	const struct phrase *x = a, *y = b;
@@ -206,6 +253,8 @@ void cue_set_add(struct cue_set *c, const char *p, size_t pn, int data)
 		int cmp = by_bytes(&c->v[mid], &ph);
 		if (cmp == 0) {
 			c->v[mid].data = data;
+			uint32_t node = trie_insert(c, f, len);   /* before c->nodes is read: it may move */
+			c->nodes[node].data = data;
 			free(f);
 			return;
 		}
@@ -218,7 +267,9 @@ void cue_set_add(struct cue_set *c, const char *p, size_t pn, int data)
 	memmove(c->v + lo + 1, c->v + lo, (c->n - lo) * sizeof *c->v);
 	c->v[lo] = ph;
 	c->n++;
-	ranges_insert(c, ph.first, lo);
+	uint32_t node = trie_insert(c, f, len);
+	c->nodes[node].data = data;
+	c->nodes[node].ends = 1;
 	if (ph.first < FIRST_BITS)
 		c->first[ph.first / 64] |= (uint64_t)1 << (ph.first % 64);
 }
@@ -244,111 +295,75 @@ int cue_set_find(const struct cue_set *c, const char *p, size_t pn, int *data)
 	return found;
 }
 
-static int by_start_longest(const void *a, const void *b)
-{
-	const struct cue_hit *x = a, *y = b;
-	if (x->start != y->start)
-		return x->start < y->start ? -1 : 1;
-	return x->end > y->end ? -1 : x->end < y->end;
-}
-
 static int may_begin(const struct cue_set *c, uint32_t ch)
 {
 	return ch >= FIRST_BITS || (c->first[ch / 64] >> (ch % 64) & 1);
 }
 
-/* Compares bytes [at, at + k) of phrase ph with u[0..k); a phrase ending before at + k is less. */
-static int cmp_at(const struct phrase *ph, size_t at, const char *u, size_t k)
+static void hit_add(struct cue_hits *out, size_t start, size_t end, int data)
 {
-	const unsigned char *q = (const unsigned char *)ph->p + at, *v = (const unsigned char *)u;
-	size_t m = ph->n - at < k ? ph->n - at : k;
-	for (size_t j = 0; j < m; j++)   /* a character or less: no call to memcmp */
-		if (q[j] != v[j])
-			return q[j] < v[j] ? -1 : 1;
-	return m < k ? -1 : 0;
+	out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
+	out->v[out->n++] = (struct cue_hit){ start, end, data };
 }
 
-/* Narrows v[*lo..*hi), phrases sharing bytes [0, at), to those going on with u[0..k). */
-static void narrow(const struct cue_set *c, size_t at, const char *u, size_t k, size_t *lo, size_t *hi)
+/* Walks the trie from s[i], whose first character ch ends at next: the node of each phrase
+ * beginning there, shortest first. all: append each to out; else only the longest, returned
+ * as its end (0: none) with its data in *data. */
+static inline size_t walk(const struct cue_set *c, const char *s, size_t n, size_t i, size_t next, uint32_t ch,
+		   struct cue_hits *out, int all, int *data)
 {
-	size_t a = *lo, b = *hi;
-	while (a < b) {
-		size_t mid = (a + b) / 2;
-		if (cmp_at(&c->v[mid], at, u, k) < 0)
-			a = mid + 1;
-		else
-			b = mid;
-	}
-	*lo = a;
-	for (b = *hi; a < b;) {
-		size_t mid = (a + b) / 2;
-		if (cmp_at(&c->v[mid], at, u, k) <= 0)
-			a = mid + 1;
-		else
-			b = mid;
-	}
-	*hi = a;
-}
-
-/* Appends the occurrences of phrases that begin at s[i], whose first character ch ends at next:
- * reading on a character at a time, it keeps the phrases that begin with the text read so far
- * (the first of them is the text itself when it is a phrase), shortest first. */
-static void hits_at(const struct cue_set *c, const char *s, size_t n, size_t i, size_t next, uint32_t ch,
-		    struct cue_hits *out)
-{
-	const struct range *r = c->nslots ? range_of(c, ch) : NULL;
-	if (!r || r->ch != ch)
-		return;
-	char u[4];
-	size_t lo = r->lo, hi = r->hi, at = encode(ch, u);
-	for (size_t end = next;;) {
-		if (lo < hi && c->v[lo].n == at) {
-			out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
-			out->v[out->n++] = (struct cue_hit){ i, end, c->v[lo].data };
-			lo++;
+	size_t longest = 0;
+	uint32_t node = c->nnodes ? child_of(c, 0, ch) : 0;
+	for (size_t end = next; node;) {
+		const struct node *nd = &c->nodes[node];
+		if (nd->ends) {
+			if (all)
+				hit_add(out, i, end, nd->data);
+			longest = end, *data = nd->data;
 		}
-		if (lo == hi || end >= n)
-			return;
-		size_t k = encode(cue_char(s, n, &end), u);
-		narrow(c, at, u, k, &lo, &hi);
-		at += k;
+		if (end >= n)
+			break;
+		node = child_of(c, node, cue_char(s, n, &end));
 	}
+	return longest;
 }
 
 size_t cue_set_scan_all(const struct cue_set *c, const char *s, size_t n, struct cue_hits *out)
 {
 	out->n = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (((unsigned char)s[i] & 0xc0) == 0x80)
+	int data;
+	/* From a character to the next: the bytes of a valid one continue it, and a byte that
+	 * reads as U+FFFD is passed alone, so every byte that does not continue a sequence is met. */
+	for (size_t i = 0; i < n;) {
+		if (((unsigned char)s[i] & 0xc0) == 0x80) {
+			i++;
 			continue;
+		}
 		size_t next = i;
 		uint32_t ch = cue_char(s, n, &next);
 		if (may_begin(c, ch))
-			hits_at(c, s, n, i, next, ch, out);
+			walk(c, s, n, i, next, ch, out, 1, &data);
+		i = next;
 	}
 	return out->n;
 }
 
+/* Of the phrases beginning at a place only the longest can be kept, and it is kept when it
+ * reaches past every phrase kept before: the hits come out in text order, with no sort. */
 size_t cue_set_scan(const struct cue_set *c, const char *s, size_t n, struct cue_hits *out)
 {
 	out->n = 0;
+	size_t maxend = 0;
 	for (size_t i = 0; i < n;) {
 		size_t next = i;
 		uint32_t ch = cue_char(s, n, &next);
-		if (may_begin(c, ch))
-			hits_at(c, s, n, i, next, ch, out);
+		int data = 0;
+		size_t end;
+		if (may_begin(c, ch) && (end = walk(c, s, n, i, next, ch, out, 0, &data)) > maxend) {
+			hit_add(out, i, end, data);
+			maxend = end;
+		}
 		i = next;
 	}
-	if (out->n > 1)
-		qsort(out->v, out->n, sizeof *out->v, by_start_longest);
-	size_t kept = 0, maxend = 0;
-	for (size_t k = 0; k < out->n; k++) {
-		if (k > 0 && maxend >= out->v[k].end)
-			continue;
-		if (out->v[k].end > maxend)
-			maxend = out->v[k].end;
-		out->v[kept++] = out->v[k];
-	}
-	out->n = kept;
-	return kept;
+	return out->n;
 }

@@ -13,7 +13,8 @@
 
 /* Design limits: every pass is linear in the input. Cleaning runs twice over the same
  * bytes, once to measure and once to write, so the output is one allocation of its exact
- * size. GB18030 goes through iconv into an intermediate UTF-8 buffer first (grown by
+ * size; when the measuring pass finds the bytes already clean, a copy replaces the second.
+ * GB18030 goes through iconv into an intermediate UTF-8 buffer first (grown by
  * doubling), which is then cleaned like any UTF-8, in place when no character grows.
  * Invalid UTF-8 is replaced per maximal subpart (The Unicode Standard, §3.9; what browsers
  * do): one U+FFFD per broken sequence. */
@@ -27,6 +28,7 @@ struct pass {
 	size_t multibyte;  /* valid multibyte sequences seen */
 	size_t defused;    /* control and format characters replaced */
 	size_t grown;      /* characters whose clean form is longer than their bytes */
+	int changed;       /* some byte was replaced, dropped or added: the output is not the input */
 };
 
 static const char replacement[] = "\xef\xbf\xbd";   /* U+FFFD */
@@ -87,22 +89,43 @@ static int defused_char(uint32_t c)
 	                                           UC_CATEGORY_MASK_Zp);
 }
 
+/* The end of the run from s[i] of bytes clean text keeps as they are and that need no other
+ * test: printable ASCII, newlines, and three-byte characters U+3000–U+CFFF (lead bytes E3–EC,
+ * which hold all of Chinese and no format character). Reports are made of little else, so
+ * clean copies them a run at a time; *multibyte counts the characters. */
+static size_t kept_run(const unsigned char *s, size_t n, size_t i, size_t *multibyte)
+{
+	size_t m = 0;
+	while (i < n) {
+		unsigned char c = s[i];
+		if ((c >= 0x20 && c < 0x7f) || c == '\n') {
+			i++;
+		} else if (i + 2 < n && c - 0xe3u <= 0xecu - 0xe3u &&
+			   (((s[i + 1] ^ 0x80u) | (s[i + 2] ^ 0x80u)) & 0xc0u) == 0) {   /* two 10xxxxxx */
+			i += 3;
+			m++;
+		} else {
+			break;
+		}
+	}
+	*multibyte += m;
+	return i;
+}
+
 /* One pass over possibly invalid UTF-8 s[0..n): see encoding.h for what comes out. */
 static void clean(const unsigned char *s, size_t n, struct pass *p)
 {
 	size_t i = 0;
 	while (i < n) {
 		unsigned char c = s[i];
-		if (c >= 0x20 && c < 0x7f) {
-			size_t j = i + 1;
-			while (j < n && s[j] >= 0x20 && s[j] < 0x7f)
-				j++;
+		size_t j = kept_run(s, n, i, &p->multibyte);
+		if (j > i) {
 			put(p, s + i, j - i);
 			i = j;
-		} else if (c == '\n') {
-			put(p, "\n", 1);
-			i++;
-		} else if (c == '\r') {
+			continue;
+		}
+		p->changed |= c == '\r' || c == '\t' || c < 0x20 || c == 0x7f;
+		if (c == '\r') {
 			put(p, "\n", 1);
 			i += (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
 		} else if (c == '\t') {
@@ -119,6 +142,7 @@ static void clean(const unsigned char *s, size_t n, struct pass *p)
 			size_t bad = 0, len = utf8_seq(s + i, n - i, &bad);
 			if (len == 0) {
 				put(p, replacement, 3);
+				p->changed = 1;
 				p->replaced++;
 				p->bad_bytes += bad;
 				p->grown += bad < 3;
@@ -128,6 +152,7 @@ static void clean(const unsigned char *s, size_t n, struct pass *p)
 				size_t at = i;
 				if (defused_char(encoding_next((const char *)s, n, &at))) {
 					put(p, replacement, 3);
+					p->changed = 1;
 					p->defused++;
 					p->grown += len < 3;
 				} else {
@@ -243,6 +268,11 @@ int encoding_decode(const char *bytes, size_t n, struct decoded *out, char **cau
 		}
 		out->from = ENCODING_GB18030;
 		out->replaced = cbad;
+	} else if (!u.changed) {   /* already clean, as most reports are: a copy, not a second pass */
+		out->text = xmalloc(n + 1);
+		memcpy(out->text, s, n);
+		out->text[n] = '\0';
+		p = u;
 	} else if (u.bad_bytes <= n / 4) {
 		out->text = clean_write(s, n, u.len, NULL, &p);
 	}

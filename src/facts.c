@@ -1177,8 +1177,10 @@ static void period_spans(const char *text, size_t line_start, size_t n, struct s
 	};
 	for (size_t i = line_start, end; i < n; i++) {
 		unsigned char b = (unsigned char)text[i];
-		if (!lead[b])
+		if (!lead[b]) {
+			i += encoding_step(b) - 1;   /* report text is clean UTF-8 */
 			continue;
+		}
 		if ((b >= '0' && b <= '9') || b == 0xef)   /* a digit, half- or full-width */
 			if ((end = month_range(text, line_start, n, i)))
 				span_add(sc, i, end, MONTHS);
@@ -1898,7 +1900,7 @@ size_t facts_extract(const struct facts_model *m, const struct report *r, struct
 			size_t at = i;
 			c = cue_char(r->text, body_end, &i);
 			char_add(&sc, at, c);
-			if (sentence_end(c))
+			if (c <= 0x3002 && sentence_end(c))   /* Chinese characters lie above: one test */
 				break;
 			seen |= BIT(c);
 		}

@@ -73,19 +73,50 @@ static size_t fold_cp(uint32_t c, uint8_t *out, size_t cap)
 	return w;
 }
 
+/* In a memo entry, beside the length (at most 64): the character folds to itself. */
+#define MEMO_SAME 0x80u
+#define MEMO_LEN 0x7fu
+
 static uint32_t memo_get(uint32_t c)
 {
 	if (!memo)
 		memo = xcalloc(0x10000, sizeof *memo);
 	if (memo[c])
 		return memo[c];
-	uint8_t tmp[64];
+	uint8_t tmp[64], src[4];
 	size_t n = fold_cp(c, tmp, sizeof tmp);
+	int sn = u8_uctomb(src, c, 4);
+	int same = sn > 0 && (size_t)sn == n && memcmp(src, tmp, n) == 0;
 	pool = xgrow(pool, &pool_cap, pool_len + n, 1);
 	memcpy(pool + pool_len, tmp, n);
-	memo[c] = (uint32_t)(pool_len << 8) | (uint32_t)n;
+	memo[c] = (uint32_t)(pool_len << 8) | (uint32_t)n | (same ? MEMO_SAME : 0);
 	pool_len += n;
 	return memo[c];
+}
+
+/* The end of the run from p[i] of characters that fold to themselves: ASCII but capitals, and
+ * three-byte characters (all of Chinese) so memoized. Such a run is copied whole. */
+static size_t same_run(const unsigned char *p, size_t n, size_t i)
+{
+	while (i < n) {
+		unsigned char b = p[i];
+		if (b < 0x80) {
+			if (b >= 'A' && b <= 'Z')
+				break;
+			i++;
+			continue;
+		}
+		/* encoding_next's own test for a three-byte character it decodes itself */
+		if (i + 2 >= n || b - 0xe1u > 0xefu - 0xe1u || b == 0xed ||
+		    (((p[i + 1] ^ 0x80u) | (p[i + 2] ^ 0x80u)) & 0xc0u) != 0)
+			break;
+		uint32_t c = (uint32_t)(b & 0x0f) << 12 | (uint32_t)(p[i + 1] & 0x3f) << 6 | (p[i + 2] & 0x3f);
+		uint32_t e = memo && memo[c] ? memo[c] : memo_get(c);   /* inline when known */
+		if (!(e & MEMO_SAME))
+			break;
+		i += 3;
+	}
+	return i;
 }
 
 void fold_map_fini(struct fold_map *m)
@@ -116,6 +147,17 @@ void fold_text(const char *s, size_t n, size_t base, struct buf *out, struct fol
 	}
 	size_t i = 0;
 	while (i < n) {
+		if (!map) {   /* the map wants an entry per byte: it takes the path below */
+			size_t j = same_run(p, n, i);
+			if (j > i) {
+				if (out->len + (j - i) >= out->cap)
+					out->data = xgrow(out->data, &out->cap, out->len + (j - i) + 1, 1);
+				memcpy(out->data + out->len, p + i, j - i);
+				out->len += j - i;
+				i = j;
+				continue;
+			}
+		}
 		if (p[i] < 0x80) {
 			char c = (char)p[i];
 			if (c >= 'A' && c <= 'Z')
@@ -137,7 +179,7 @@ void fold_text(const char *s, size_t n, size_t base, struct buf *out, struct fol
 		if (c < 0x10000) {
 			uint32_t e = memo_get(c);
 			f = pool + (e >> 8);
-			fn = e & 0xFF;
+			fn = e & MEMO_LEN;
 		} else {
 			fn = fold_cp(c, tmp, sizeof tmp);
 		}

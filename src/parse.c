@@ -51,12 +51,20 @@ static int is_space(uint32_t c)
 	return c == ' ' || c == 0x3000;
 }
 
-size_t parse_key(const char *s, size_t i, size_t end, const char *key)
+/* 0 when key cannot begin at s[i], as most keys cannot: they differ at once, or at their first
+ * Chinese character (no blank may stand inside it). The loops over all the keys test this
+ * before they call parse_key. */
+static inline int key_may_start(const char *s, size_t i, size_t end, const char *key)
 {
 	if (i >= end || s[i] != key[0])
-		return 0;   /* most keys differ at once: no strlen for them */
-	if ((unsigned char)key[0] >= 0xe0 && (end - i < 3 || s[i + 1] != key[1] || s[i + 2] != key[2]))
-		return 0;   /* nor at their first Chinese character (no blank may stand inside it) */
+		return 0;
+	return (unsigned char)key[0] < 0xe0 || (end - i >= 3 && s[i + 1] == key[1] && s[i + 2] == key[2]);
+}
+
+size_t parse_key(const char *s, size_t i, size_t end, const char *key)
+{
+	if (!key_may_start(s, i, end, key))
+		return 0;
 	size_t j = i, k = 0;
 	while (key[k]) {
 		if (j >= end || s[j] != key[k]) {
@@ -115,7 +123,7 @@ static int is_rule(const char *s, size_t st, size_t end)
 static int is_chrome_key_at(const char *s, size_t i, size_t end)
 {
 	for (size_t k = 0; k < sizeof chrome_keys / sizeof *chrome_keys; k++) {
-		size_t n = parse_key(s, i, end, chrome_keys[k]);
+		size_t n = key_may_start(s, i, end, chrome_keys[k]) ? parse_key(s, i, end, chrome_keys[k]) : 0;
 		if (n && key_ends(s, i + n, end))
 			return 1;
 	}
@@ -142,7 +150,7 @@ static int is_chrome(const char *s, const struct parse_line *l)
 	if (s[st] == '>' || (!prose && count_gt(s, st, end) >= 2))
 		return 1;   /* breadcrumb: 首页 > 政务公开 > … */
 	for (size_t k = 0; k < sizeof chrome_keys / sizeof *chrome_keys; k++) {
-		size_t n = parse_key(s, st, end, chrome_keys[k]);
+		size_t n = key_may_start(s, st, end, chrome_keys[k]) ? parse_key(s, st, end, chrome_keys[k]) : 0;
 		if (n && (key_ends(s, st + n, end) || chrome_keys[k][0] == '(' ||
 		          memcmp(chrome_keys[k], "（", 3) == 0))
 			return 1;
@@ -320,6 +328,8 @@ int parse_cn_digit(uint32_t c)
 	static const uint32_t digits[] = { 0x4e00, 0x4e8c, 0x4e09, 0x56db, 0x4e94, 0x516d, 0x4e03, 0x516b, 0x4e5d };
 	if (c == 0x3007 || c == 0x25cb || c == 0x96f6)   /* 〇 ○ 零 */
 		return 0;
+	if (c < 0x4e00 || c > 0x56db)   /* 一 … 四: outside, as most characters are, none */
+		return -1;
 	for (int d = 0; d < 9; d++)
 		if (c == digits[d])
 			return d + 1;
@@ -420,10 +430,15 @@ static void push_line(struct parse_scan *sc, size_t st, size_t end, unsigned blo
  * or a blank: a heading run into the text before it. One pass over the bytes. */
 static int holds_heading(const char *s, size_t st, size_t end)
 {
+	static const unsigned char may_stop[256] = {   /* 。 U+3000 (E3 80 ..), ！？： (EF BC ..), a space */
+		[0xe3] = 1, [0xef] = 1, [' '] = 1,
+	};
 	for (size_t i = st + 1; i + 3 < end; i++) {
 		unsigned char b = (unsigned char)s[i];
-		if (b != 0xe3 && b != 0xef && b != ' ')
-			continue;   /* 。 U+3000 (E3 80 ..), ！？： (EF BC ..), a space */
+		if (!may_stop[b]) {
+			i += encoding_step(b) - 1;   /* report text is clean UTF-8 */
+			continue;
+		}
 		size_t n = i;
 		uint32_t c = encoding_next(s, end, &n);
 		if (c != 0x3002 && c != 0xff01 && c != 0xff1f && c != 0xff1a && c != ' ' && c != 0x3000)

@@ -473,12 +473,17 @@ static size_t next_inline(const struct tree *t, size_t para, size_t from, size_t
 	size_t at;   /* right after the heading that opened the paragraph */
 	if (i > para && ends_block(parse_prev_char(s, para, i, &at)) && heading_at(t, i, end, 1, flat, &m) != NUM_BAD)
 		return i;
+	/* Only these bytes begin a character that ends a block (continuation bytes are 80–BF), so
+	 * the rest is passed over without decoding, one table look-up a byte. */
+	static const unsigned char may_end[256] = {
+		[0xe3] = 1, [0xef] = 1, [0xe2] = 1, [' '] = 1, [':'] = 1, [')'] = 1,
+	};
 	for (; i < end; i++) {
-		/* Only these bytes begin a character that ends a block (continuation bytes are
-		 * 80–BF), so the rest is passed over without decoding. */
 		unsigned char b = (unsigned char)s[i];
-		if (b != 0xe3 && b != 0xef && b != 0xe2 && b != ' ' && b != ':' && b != ')')
+		if (!may_end[b]) {
+			i += encoding_step(b) - 1;   /* report text is clean UTF-8 */
 			continue;
+		}
 		size_t n = i;
 		if (!ends_block(encoding_next(s, end, &n)) || n >= end || !may_open(s, n, end))
 			continue;

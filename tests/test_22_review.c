@@ -78,6 +78,36 @@ static size_t count_kind(const struct read *rd, int kind, size_t *line)
 
 /* ---- deadline and row ---- */
 
+/* Characters of the body but blanks: every space (ASCII, U+00A0, U+3000), newline, tab and CR
+ * left out, whatever its width, and nothing outside [body_start, body_end) counted. */
+static void test_body_chars(void **state)
+{
+	(void)state;
+	static const char text[] = "标题\n甲 乙\xe3\x80\x80丙\xc2\xa0丁\n\t戊，a b\r\xe3\x80\x80\xc2\xa0。\n落款";
+	struct report r = { 0 };
+	r.text = (char *)text;
+	r.len = sizeof text - 1;
+	r.body_start = strlen("标题\n");
+	r.body_end = r.len - strlen("落款");
+	assert_int_equal(review_body_chars(&r), 9);   /* 甲 乙 丙 丁 戊 ， a b 。 */
+	r.body_start = r.body_end = 3;
+	assert_int_equal(review_body_chars(&r), 0);
+
+	/* A long body, counted in many blocks of bytes, and a tail shorter than a block. */
+	struct buf b = { 0 };
+	for (int k = 0; k < 3001; k++)
+		buf_adds(&b, "法治 政府\xe3\x80\x80建设。\n");   /* 7 characters, 3 blanks */
+	buf_adds(&b, "ab");
+	r.text = b.data;
+	r.len = b.len;
+	r.body_start = 0;
+	r.body_end = b.len;
+	assert_int_equal(review_body_chars(&r), 3001 * 7 + 2);
+	r.body_start = strlen("法治 ");   /* not on a block boundary */
+	assert_int_equal(review_body_chars(&r), 3001 * 7 + 2 - 2);
+	buf_fini(&b);
+}
+
 static void test_deadline(void **state)
 {
 	(void)state;
@@ -721,6 +751,7 @@ static void test_repeated_forms(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_body_chars),
 		cmocka_unit_test(test_deadline),
 		cmocka_unit_test(test_rows_of_the_samples),
 		cmocka_unit_test(test_rows_from_digests),
