@@ -18,15 +18,6 @@
 #include "search_gen.h"
 #include "xmalloc.h"
 
-static struct query *parse(const char *s)
-{
-	char *cause = NULL;
-	struct query *q = query_parse(s, strlen(s), &cause);
-	if (!q)
-		fail_msg("query [%s] refused: %s", s, cause);
-	return q;
-}
-
 /* The index of c built with segments of at most cap bytes (0: the default). */
 static struct index *build_capped(struct corpus *c, size_t cap)
 {
@@ -37,49 +28,6 @@ static struct index *build_capped(struct corpus *c, size_t cap)
 	else
 		unsetenv("FAZHI_SEGMENT_BYTES");
 	return index_build(c, NULL);
-}
-
-/* A term of 1 to 5 characters copied from a random report's body (NUL-terminated in out). */
-static int random_term(const struct corpus *c, uint64_t *seed, char *out, size_t cap)
-{
-	const struct report *r = c->reports[gen_rand(seed) % c->n];
-	size_t blen = r->body_end - r->body_start;
-	if (blen < 8)
-		return 0;
-	const char *b = r->text + r->body_start;
-	size_t i = gen_rand(seed) % blen;
-	while (i > 0 && ((unsigned char)b[i] & 0xC0) == 0x80)
-		i--;
-	size_t chars = 1 + gen_rand(seed) % 5, j = i;
-	for (size_t k = 0; k < chars && j < blen; k++)
-		do
-			j++;
-		while (j < blen && ((unsigned char)b[j] & 0xC0) == 0x80);
-	if (j - i + 1 > cap)
-		return 0;
-	memcpy(out, b + i, j - i);
-	out[j - i] = '\0';
-	if (strpbrk(out, " \n\t\"-:") || strstr(out, "\u3000") || strstr(out, "“") || strstr(out, "”")
-	    || strstr(out, "＂") || strstr(out, "－") || strstr(out, "：") || strcmp(out, "OR") == 0)
-		return 0;
-	size_t fl;
-	free(fold_string(out, strlen(out), &fl));
-	return fl > 0;
-}
-
-static int random_query(const struct corpus *c, uint64_t *seed, char *qs, size_t cap)
-{
-	char a[64], b[64];
-	if (!random_term(c, seed, a, sizeof a) || !random_term(c, seed, b, sizeof b))
-		return 0;
-	switch (gen_rand(seed) % 6) {
-	case 0: snprintf(qs, cap, "%s %s", a, b); break;
-	case 1: snprintf(qs, cap, "%s OR %s", a, b); break;
-	case 2: snprintf(qs, cap, "%s -%s", a, b); break;
-	case 3: snprintf(qs, cap, "\"%s\" year:2017..2020", a); break;
-	default: snprintf(qs, cap, "%s", a); break;
-	}
-	return 1;
 }
 
 static int same_result(const struct index_result *a, const struct index_result *b, int scores)
