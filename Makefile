@@ -18,9 +18,12 @@ NCURSES_CFLAGS = $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
 NCURSES_LIBS = $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 # Published formats: libxml2 (HTML, Word's XML), libzip (.docx), poppler-glib (PDF text).
+# poppler-glib gives only its headers here: src/extract_pdf.c loads it (with dlopen, from libc
+# since glibc 2.34) when the first PDF is read, so it and its sixty dependencies cost nothing
+# to a process that reads none.
 FORMAT_PKGS = libxml-2.0 libzip poppler-glib
 FORMAT_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(FORMAT_PKGS) 2>/dev/null)
-FORMAT_LIBS = $(shell $(PKG_CONFIG) --libs $(FORMAT_PKGS) 2>/dev/null || echo -lxml2 -lzip -lpoppler-glib -lgobject-2.0 -lglib-2.0)
+FORMAT_LIBS = $(shell $(PKG_CONFIG) --libs libxml-2.0 libzip 2>/dev/null || echo -lxml2 -lzip)
 
 CFLAGS ?= -O2 -g
 override CFLAGS += -std=c11 -Wall -Wextra -pthread -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE

@@ -27,6 +27,10 @@ int extract_wanted_name(const char *name);
  * They never print, never exit, and are linear in n (bounded by the libraries they use).
  * Their output still goes through encoding_decode, which defuses control characters. */
 int extract_html(const char *bytes, size_t n, char **text, size_t *len, char **cause);
+/* extract_pdf loads poppler-glib (libpoppler-glib.so.8, or the library FAZHI_POPPLER_LIBRARY
+ * names, for tests) the first time it is called, once for the process and from any thread;
+ * where it cannot be loaded every call fails with "cannot read PDF: libpoppler-glib.so.8 not
+ * found (apt-get install libpoppler-glib8)". */
 int extract_pdf(const char *bytes, size_t n, char **text, size_t *len, char **cause);
 int extract_docx(const char *bytes, size_t n, char **text, size_t *len, char **cause);
 

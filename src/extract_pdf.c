@@ -15,6 +15,7 @@
  */
 #include "extract.h"
 
+#include <dlfcn.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -52,17 +53,150 @@ struct doc {
 	size_t typical;         /* characters of a full line, for pages without boxes */
 };
 
+/* poppler-glib and the glib it brings are loaded the first time a PDF is read, not when fazhi
+ * starts: linked, they and their dependencies (cairo, X11, NSS, ICU: some sixty libraries) cost
+ * every fazhi process tens of milliseconds before main, though most never read a PDF. Their
+ * headers still give the types; the functions are looked up once into this table and kept for
+ * the process. */
+#ifndef POPPLER_GLIB_SONAME
+#define POPPLER_GLIB_SONAME "libpoppler-glib.so.8"
+#endif
+#define POPPLER_GLIB_PACKAGE "libpoppler-glib8"
+
+static struct {
+	__typeof__(g_log_set_handler) *g_log_set_handler;
+	__typeof__(g_bytes_new_static) *g_bytes_new_static;
+	__typeof__(g_bytes_unref) *g_bytes_unref;
+	__typeof__(g_free) *g_free;
+	__typeof__(g_object_unref) *g_object_unref;
+	__typeof__(g_error_free) *g_error_free;
+	__typeof__(poppler_error_quark) *poppler_error_quark;
+	__typeof__(poppler_document_new_from_bytes) *poppler_document_new_from_bytes;
+	__typeof__(poppler_document_get_n_pages) *poppler_document_get_n_pages;
+	__typeof__(poppler_document_get_page) *poppler_document_get_page;
+	__typeof__(poppler_page_get_text) *poppler_page_get_text;
+	__typeof__(poppler_page_get_text_layout) *poppler_page_get_text_layout;
+} pdflib;
+static char *pdflib_error;      /* why it could not be loaded; NULL when it was */
+
 /* poppler-glib hands poppler's complaints about damaged files to g_log ("Poppler", INFO), which
  * prints them when G_MESSAGES_DEBUG asks for it; a handler that does nothing keeps them out of
- * the terminal whatever the environment says. Set once, for the process. */
+ * the terminal whatever the environment says. */
 static void quiet(const gchar *domain, GLogLevelFlags level, const gchar *msg, gpointer data)
 {
 	(void)domain, (void)level, (void)msg, (void)data;
 }
 
-static void silence_once(void)
+/* The library's name: FAZHI_POPPLER_LIBRARY when set (for tests of a system without it),
+ * else the soname, found wherever the dynamic loader looks. */
+static const char *pdflib_name(void)
 {
-	g_log_set_handler("Poppler", G_LOG_LEVEL_MASK, quiet, NULL);
+	const char *name = getenv("FAZHI_POPPLER_LIBRARY");
+	return name && *name ? name : POPPLER_GLIB_SONAME;
+}
+
+/* Fills the table from the library (glib's functions come with its dependencies); returns the
+ * name of the first one missing, or NULL. */
+static const char *pdflib_resolve(void *h)
+{
+#define RESOLVE(fn) \
+	if (!(pdflib.fn = (__typeof__(pdflib.fn))dlsym(h, #fn))) \
+		return #fn
+	RESOLVE(g_log_set_handler);
+	RESOLVE(g_bytes_new_static);
+	RESOLVE(g_bytes_unref);
+	RESOLVE(g_free);
+	RESOLVE(g_object_unref);
+	RESOLVE(g_error_free);
+	RESOLVE(poppler_error_quark);
+	RESOLVE(poppler_document_new_from_bytes);
+	RESOLVE(poppler_document_get_n_pages);
+	RESOLVE(poppler_document_get_page);
+	RESOLVE(poppler_page_get_text);
+	RESOLVE(poppler_page_get_text_layout);
+#undef RESOLVE
+	return NULL;
+}
+
+/* Runs once for the process, on whichever thread reads the first PDF. The handle is never
+ * closed: the table points into it. */
+static void pdflib_load(void)
+{
+	const char *name = pdflib_name();
+	void *h = dlopen(name, RTLD_NOW | RTLD_LOCAL);
+	if (!h) {
+		const char *why = dlerror();
+		if (!why || strstr(why, "No such file"))
+			pdflib_error = xasprintf("%s not found (apt-get install %s)", name, POPPLER_GLIB_PACKAGE);
+		else
+			pdflib_error = xasprintf("%s cannot be loaded (%s)", name, why);
+		return;
+	}
+	const char *missing = pdflib_resolve(h);
+	if (missing) {
+		pdflib_error = xasprintf("%s lacks %s (poppler-glib too old?)", name, missing);
+		return;
+	}
+	pdflib.g_log_set_handler("Poppler", G_LOG_LEVEL_MASK, quiet, NULL);
+}
+
+/* UTF-8 walked as glib's g_utf8_* walk it (the lead byte tells the length), without glib and
+ * never past the terminating NUL. poppler hands out valid UTF-8. */
+static size_t utf8_len(unsigned char c)
+{
+	return c < 0xc0 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : c < 0xf8 ? 4 : c < 0xfc ? 5 : c < 0xfe ? 6 : 1;
+}
+
+static const char *utf8_next(const char *p)
+{
+	size_t n = utf8_len((unsigned char)*p), i = 1;
+	while (i < n && p[i])
+		i++;
+	return p + i;
+}
+
+static uint32_t utf8_get(const char *p)
+{
+	unsigned char c = (unsigned char)*p;
+	size_t n = utf8_len(c);
+	if (n == 1)
+		return c;
+	uint32_t v = c & (0x7fu >> n);
+	for (size_t i = 1; i < n && p[i]; i++)
+		v = v << 6 | ((unsigned char)p[i] & 0x3f);
+	return v;
+}
+
+/* The start of the character before p in s, or NULL when p is at s. */
+static const char *utf8_prev(const char *s, const char *p)
+{
+	while (p-- > s)
+		if (((unsigned char)*p & 0xc0) != 0x80)
+			return p;
+	return NULL;
+}
+
+static size_t utf8_count(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s = utf8_next(s))
+		n++;
+	return n;
+}
+
+static int ascii_isalpha(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int ascii_isalnum(int c)
+{
+	return ascii_isalpha(c) || (c >= '0' && c <= '9');
+}
+
+static int ascii_tolower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
 }
 
 static int is_han(uint32_t c)
@@ -78,13 +212,13 @@ static int is_blank(uint32_t c)
 
 static uint32_t cp_at(const char *s)
 {
-	return (uint32_t)g_utf8_get_char(s);
+	return utf8_get(s);
 }
 
 /* The last character of s[0, n) and where it starts. */
 static uint32_t cp_last(const char *s, size_t n, size_t *at)
 {
-	const char *p = g_utf8_find_prev_char(s, s + n);
+	const char *p = utf8_prev(s, s + n);
 	if (!p)
 		return 0;
 	if (at)
@@ -110,7 +244,7 @@ static int is_cn_numeral(uint32_t c)
  * not after punctuation that follows Chinese ("…服务, 1.5个", the half-width comma of a web page). */
 static int latin_after(uint32_t c)
 {
-	return (c < 0x80 && (g_ascii_isalnum((int)c) || strchr("([{'\"$", (int)c))) ||
+	return (c < 0x80 && (ascii_isalnum((int)c) || strchr("([{'\"$", (int)c))) ||
 	       (c >= 0xc0 && c <= 0x24f);
 }
 
@@ -118,7 +252,7 @@ static int latin_before(const char *s, size_t n)
 {
 	size_t at = 0;
 	uint32_t c = cp_last(s, n, &at);
-	if ((c < 0x80 && g_ascii_isalnum((int)c)) || (c >= 0xc0 && c <= 0x24f))
+	if ((c < 0x80 && ascii_isalnum((int)c)) || (c >= 0xc0 && c <= 0x24f))
 		return 1;
 	if (!c || c >= 0x80 || !strchr(",.;:!?)]}'\"%", (int)c) || !at)
 		return 0;
@@ -137,10 +271,10 @@ static int starts_heading(const char *s, size_t n)
 	if (c >= 0x2460 && c <= 0x249b)
 		return 1;
 	if (c == 0x7b2c) { /* 第 */
-		p = g_utf8_next_char(p);
+		p = utf8_next(p);
 		size_t k = 0;
 		while (p < end && (is_cn_numeral(cp_at(p)) || is_digit(cp_at(p), &v)))
-			p = g_utf8_next_char(p), k++;
+			p = utf8_next(p), k++;
 		if (!k || p >= end)
 			return 0;
 		c = cp_at(p);
@@ -148,13 +282,13 @@ static int starts_heading(const char *s, size_t n)
 	}
 	int paren = c == '(' || c == 0xff08;
 	if (paren)
-		p = g_utf8_next_char(p);
+		p = utf8_next(p);
 	size_t cn = 0, dg = 0;
 	while (p < end && is_cn_numeral(cp_at(p)))
-		p = g_utf8_next_char(p), cn++;
+		p = utf8_next(p), cn++;
 	if (!cn)
 		while (p < end && dg < 3 && is_digit(cp_at(p), &v))
-			p = g_utf8_next_char(p), dg++;
+			p = utf8_next(p), dg++;
 	if ((!cn && !dg) || p >= end)
 		return 0;
 	c = cp_at(p);
@@ -163,7 +297,7 @@ static int starts_heading(const char *s, size_t n)
 	if (c == 0x3001) /* 、 */
 		return 1;
 	if (c == '.' || c == 0xff0e) {
-		const char *q = g_utf8_next_char(p);
+		const char *q = utf8_next(p);
 		return !(q < end && is_digit(cp_at(q), &v)); /* 1.5亿元 is a number */
 	}
 	return 0;
@@ -204,7 +338,7 @@ static int is_page_number(const char *s, size_t n, int bare_ok)
 	char t[64];
 	size_t k = 0;
 	int dashes = 0, v;
-	for (const char *p = s; p < s + n; p = g_utf8_next_char(p)) {
+	for (const char *p = s; p < s + n; p = utf8_next(p)) {
 		uint32_t c = cp_at(p);
 		if (is_blank(c))
 			continue;
@@ -223,8 +357,8 @@ static int is_page_number(const char *s, size_t n, int bare_ok)
 			t[k++] = 'G';     /* 共 */
 		else if (c == '/' || c == ',' || c == 0xff0c || c == 0x3001)
 			t[k++] = c == '/' ? '/' : ',';
-		else if (c < 0x80 && g_ascii_isalpha((int)c))
-			t[k++] = (char)g_ascii_tolower((int)c);
+		else if (c < 0x80 && ascii_isalpha((int)c))
+			t[k++] = (char)ascii_tolower((int)c);
 		else
 			return 0;
 	}
@@ -267,7 +401,7 @@ static int cmp_double(const void *a, const void *b)
  * poppler gives one box per character. */
 static void add_page(struct doc *d, int page, const char *t, const PopplerRectangle *r, guint nr)
 {
-	size_t nchars = (size_t)g_utf8_strlen(t, -1);
+	size_t nchars = (size_t)utf8_count(t);
 	int geo = r && nr == nchars;
 	size_t base = d->text.len;
 	buf_adds(&d->text, t);
@@ -281,7 +415,7 @@ static void add_page(struct doc *d, int page, const char *t, const PopplerRectan
 		double hsum = 0, wsum = 0;
 		size_t nhan = 0;
 		l.start = (size_t)(p - all);
-		for (; *p && *p != '\n'; p = g_utf8_next_char(p), k++) {
+		for (; *p && *p != '\n'; p = utf8_next(p), k++) {
 			uint32_t c = cp_at(p);
 			if (is_blank(c) || c < 0x20)
 				continue;
@@ -303,7 +437,7 @@ static void add_page(struct doc *d, int page, const char *t, const PopplerRectan
 		if (!l.chars)
 			continue;
 		while (l.start < l.end && is_blank(cp_at(all + l.start)))
-			l.start = (size_t)(g_utf8_next_char(all + l.start) - all);
+			l.start = (size_t)(utf8_next(all + l.start) - all);
 		size_t at;
 		while (l.end > l.start && is_blank(cp_last(all + l.start, l.end - l.start, &at)))
 			l.end = l.start + at;
@@ -366,7 +500,7 @@ static char *edge_key(const struct doc *d, const struct line *l)
 {
 	struct buf b = { 0 };
 	int v, digit = 0;
-	for (const char *p = d->text.data + l->start; p < d->text.data + l->end; p = g_utf8_next_char(p)) {
+	for (const char *p = d->text.data + l->start; p < d->text.data + l->end; p = utf8_next(p)) {
 		uint32_t c = cp_at(p);
 		if (is_blank(c))
 			continue;
@@ -377,7 +511,7 @@ static char *edge_key(const struct doc *d, const struct line *l)
 			continue;
 		}
 		digit = 0;
-		buf_add(&b, p, (size_t)(g_utf8_next_char(p) - p));
+		buf_add(&b, p, (size_t)(utf8_next(p) - p));
 	}
 	return buf_take(&b);
 }
@@ -548,11 +682,11 @@ static void add_clean(struct buf *b, const char *s, size_t n)
 	const char *end = s + n;
 	for (const char *p = s; p < end;) {
 		uint32_t c = cp_at(p);
-		const char *next = g_utf8_next_char(p);
+		const char *next = utf8_next(p);
 		if (c == ' ' || c == '\t' || c == 0xa0) {
 			const char *q = p;
 			while (q < end && (*q == ' ' || *q == '\t' || cp_at(q) == 0xa0))
-				q = g_utf8_next_char(q);
+				q = utf8_next(q);
 			if (q < end && b->len && latin_before(b->data, b->len) && latin_after(cp_at(q)))
 				buf_addc(b, ' ');
 			p = q;
@@ -604,11 +738,15 @@ int extract_pdf(const char *bytes, size_t n, char **text, size_t *len, char **ca
 		*cause = xasprintf("PDF too large (%zu MiB; at most %zu MiB)", n >> 20, PDF_MAX >> 20);
 		return -1;
 	}
-	pthread_once(&once, silence_once);
-	gb = g_bytes_new_static(bytes, n);
-	pdf = poppler_document_new_from_bytes(gb, NULL, &err);
+	pthread_once(&once, pdflib_load);
+	if (pdflib_error) {
+		*cause = xasprintf("cannot read PDF: %s", pdflib_error);
+		return -1;
+	}
+	gb = pdflib.g_bytes_new_static(bytes, n);
+	pdf = pdflib.poppler_document_new_from_bytes(gb, NULL, &err);
 	if (!pdf) {
-		if (err && err->domain == POPPLER_ERROR && err->code == POPPLER_ERROR_ENCRYPTED)
+		if (err && err->domain == pdflib.poppler_error_quark() && err->code == POPPLER_ERROR_ENCRYPTED)
 			*cause = xstrdup("encrypted PDF; save it without a password first");
 		else
 			*cause = xasprintf("not a readable PDF (%s)", err && err->message ? err->message : "unknown error");
@@ -617,25 +755,25 @@ int extract_pdf(const char *bytes, size_t n, char **text, size_t *len, char **ca
 				*p = ' ';
 		goto out;
 	}
-	d.npages = poppler_document_get_n_pages(pdf);
+	d.npages = pdflib.poppler_document_get_n_pages(pdf);
 	int any = 0;
 	for (int i = 0; i < d.npages; i++) {
-		PopplerPage *page = poppler_document_get_page(pdf, i);
+		PopplerPage *page = pdflib.poppler_document_get_page(pdf, i);
 		if (!page)
 			continue;
-		char *t = poppler_page_get_text(page);
+		char *t = pdflib.poppler_page_get_text(page);
 		PopplerRectangle *r = NULL;
 		guint nr = 0;
 		if (t && *t) {
-			if (!poppler_page_get_text_layout(page, &r, &nr))
+			if (!pdflib.poppler_page_get_text_layout(page, &r, &nr))
 				r = NULL, nr = 0;
 			size_t before = d.n;
 			add_page(&d, i, t, r, nr);
 			any |= d.n > before;
 		}
-		g_free(r);
-		g_free(t);
-		g_object_unref(page);
+		pdflib.g_free(r);
+		pdflib.g_free(t);
+		pdflib.g_object_unref(page);
 	}
 	if (any) {
 		drop_furniture(&d);
@@ -654,10 +792,10 @@ out:
 	buf_fini(&d.text);
 	free(d.v);
 	if (pdf)
-		g_object_unref(pdf);
+		pdflib.g_object_unref(pdf);
 	if (gb)
-		g_bytes_unref(gb);
+		pdflib.g_bytes_unref(gb);
 	if (err)
-		g_error_free(err);
+		pdflib.g_error_free(err);
 	return rc;
 }

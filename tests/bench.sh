@@ -15,7 +15,7 @@ CC=${CC:-cc}
 mkdir -p "$out"
 $CC -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -o "$out/gen" tests/bench/gen.c
 $CC -O2 -std=c11 -pthread -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -o "$out/bench" tests/bench/bench.c \
-	"$BUILD/libfazhi.a" -lunistring -lm $(pkg-config --libs libxml-2.0 libzip poppler-glib)
+	"$BUILD/libfazhi.a" -lunistring -lm $(pkg-config --libs libxml-2.0 libzip)
 if [ ! -f "$corpus/.done" ]; then
 	rm -rf "$corpus" && mkdir -p "$corpus"
 	start=$(date +%s.%N)

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "corpus.h"
@@ -182,13 +183,70 @@ static void test_text_cache(void **state)
 	rmdir(cache);
 }
 
-int main(void)
+/* Without poppler-glib a PDF fails with one line naming the library and the package to install,
+ * and the other files load. The library is loaded once for the process, so this runs in a
+ * fresh one: the suite again, asked by its argument and FAZHI_POPPLER_LIBRARY to read a
+ * directory as a system without the library would. */
+#define NO_POPPLER "libfazhi-test-no-poppler.so.8"
+
+static int without_poppler(const char *dir)
 {
+	struct corpus c;
+	corpus_init(&c);
+	corpus_add_path(&c, dir);
+	int ok = c.n == 1 && corpus_get(&c, 0)->meta.year == 2021 && c.nmsgs == 1 &&
+		 strstr(c.msgs[0].path, "wujin.pdf") &&
+		 strcmp(c.msgs[0].reason, "cannot read PDF: " NO_POPPLER " not found "
+					  "(apt-get install libpoppler-glib8)") == 0;
+	if (!ok)
+		fprintf(stderr, "without poppler: %zu reports, %zu messages, first: %s\n", c.n, c.nmsgs,
+			c.nmsgs ? c.msgs[0].reason : "(none)");
+	corpus_fini(&c);
+	return ok ? 0 : 1;
+}
+
+static void test_without_poppler(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/fazhi-test21p-XXXXXX", pdfpath[256], docxpath[256];
+	assert_non_null(mkdtemp(dir));
+	size_t n;
+	char *pdf = read_fixture(PDF, &n);
+	snprintf(pdfpath, sizeof pdfpath, "%s/wujin.pdf", dir);
+	put(pdfpath, pdf, n);
+	free(pdf);
+	char *docx = read_fixture(DOCX, &n);
+	snprintf(docxpath, sizeof docxpath, "%s/putuo.docx", dir);
+	put(docxpath, docx, n);
+	free(docx);
+
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		setenv("FAZHI_POPPLER_LIBRARY", NO_POPPLER, 1);
+		execl("/proc/self/exe", "test_21_formats", "--without-poppler", dir, (char *)NULL);
+		_exit(127);
+	}
+	int status;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+
+	unlink(pdfpath);
+	unlink(docxpath);
+	rmdir(dir);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc == 3 && strcmp(argv[1], "--without-poppler") == 0)
+		return without_poppler(argv[2]);
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_kinds),
 		cmocka_unit_test(test_directory),
 		cmocka_unit_test(test_scanned),
 		cmocka_unit_test(test_text_cache),
+		cmocka_unit_test(test_without_poppler),
 	};
 	return cmocka_run_group_tests_name("formats", tests, NULL, NULL);
 }

@@ -42,4 +42,16 @@ check "converted text is kept in the cache, one entry per file" test "$(entries)
 second=$(outline)
 check "a second run from the cache prints the same" test "$first" = "$second"
 check "and converts nothing again" test "$(entries)" -eq 2
+
+# Where poppler-glib is missing, a PDF fails with the package to install, and the rest load.
+without_poppler() {
+	FAZHI_POPPLER_LIBRARY=libfazhi-test-no-poppler.so.8 XDG_CACHE_HOME="$PUB/nocache" \
+		"$FAZHI" outline "$F/pdf/wujin-2020.pdf" "$F/docx/putuo-2021.docx" 2>&1
+}
+pdf_names_package() {
+	without_poppler | grep -qF "wujin-2020.pdf: cannot read PDF: libfazhi-test-no-poppler.so.8 not found (apt-get install libpoppler-glib8)"
+}
+others_load() { without_poppler | grep -q "region: *舟山市普陀区"; }
+check "without poppler-glib the PDF is named with the package to install" pdf_names_package
+check "… and the Word file still loads" others_load
 finish
