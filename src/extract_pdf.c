@@ -23,8 +23,10 @@
 #include <string.h>
 
 #include <poppler.h>
+#include <unistr.h>
 
 #include "buf.h"
+#include "encoding.h"
 #include "parse_scan.h"
 #include "xmalloc.h"
 
@@ -140,31 +142,16 @@ static void pdflib_load(void)
 	pdflib.g_log_set_handler("Poppler", G_LOG_LEVEL_MASK, quiet, NULL);
 }
 
-/* UTF-8 walked as glib's g_utf8_* walk it (the lead byte tells the length), without glib and
- * never past the terminating NUL. poppler hands out valid UTF-8. */
-static size_t utf8_len(unsigned char c)
-{
-	return c < 0xc0 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : c < 0xf8 ? 4 : c < 0xfc ? 5 : c < 0xfe ? 6 : 1;
-}
-
+/* poppler hands out valid, NUL-terminated UTF-8: walked with the model's decoder (encoding.h). */
 static const char *utf8_next(const char *p)
 {
-	size_t n = utf8_len((unsigned char)*p), i = 1;
-	while (i < n && p[i])
-		i++;
-	return p + i;
+	return *p ? p + encoding_step((unsigned char)*p) : p + 1;
 }
 
 static uint32_t utf8_get(const char *p)
 {
-	unsigned char c = (unsigned char)*p;
-	size_t n = utf8_len(c);
-	if (n == 1)
-		return c;
-	uint32_t v = c & (0x7fu >> n);
-	for (size_t i = 1; i < n && p[i]; i++)
-		v = v << 6 | ((unsigned char)p[i] & 0x3f);
-	return v;
+	size_t i = 0;
+	return encoding_next(p, strnlen(p, 4), &i);
 }
 
 /* The start of the character before p in s, or NULL when p is at s. */
@@ -174,14 +161,6 @@ static const char *utf8_prev(const char *s, const char *p)
 		if (((unsigned char)*p & 0xc0) != 0x80)
 			return p;
 	return NULL;
-}
-
-static size_t utf8_count(const char *s)
-{
-	size_t n = 0;
-	for (; *s; s = utf8_next(s))
-		n++;
-	return n;
 }
 
 static int ascii_isalpha(int c)
@@ -401,7 +380,7 @@ static int cmp_double(const void *a, const void *b)
  * poppler gives one box per character. */
 static void add_page(struct doc *d, int page, const char *t, const PopplerRectangle *r, guint nr)
 {
-	size_t nchars = (size_t)utf8_count(t);
+	size_t nchars = u8_mbsnlen((const uint8_t *)t, strlen(t));
 	int geo = r && nr == nchars;
 	size_t base = d->text.len;
 	buf_adds(&d->text, t);
