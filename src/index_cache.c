@@ -57,8 +57,9 @@ char *index_cache_dir(void)
  * The trailer's checksum covers the blob outside its postings (head, docs, keys, words, pool,
  * lines: about 1% of the file) and the trailer up to the digests; it is checked at open. The
  * postings are cut into BLOCK-byte blocks, each with its own checksum, checked the first time a
- * search reads a key in it (index_check); each report's digest has its own, checked when it is
- * first read (index_digest), so opening never reads the digests. The notes are the messages the
+ * search reads a key in it (index_check); each report's digest has two, one of its head and one
+ * of the rest (digest.h), checked when each is first read (index_digest_head, index_digest), so
+ * opening never reads the digests and a reader of rows never reads the facts. The notes are the messages the
  * walk and the build met (entry, skipped, reason): those of an entry are given back to the
  * corpus when the cache is used, since the files are then not read; those of the walk (entry
  * NO_ENTRY) are replayed when the walk is (index_cache_walk). stats keep what stat said of each
@@ -100,8 +101,8 @@ struct dirstat {   /* followed by len bytes of path, padded to 8 */
 	uint32_t len, at;
 };
 
-struct slot {   /* a digest: bytes [off, off + len) of the digests region */
-	uint64_t off, len, sum;
+struct slot {   /* a digest: bytes [off, off + len) of the digests region, its head the first head_len */
+	uint64_t off, len, head_len, head_sum, rest_sum;
 };
 
 /* The text of a table the digests are made with (a missing file mixes its name alone). */
@@ -164,6 +165,12 @@ char *index_cache_path(const struct corpus *c, const char *dir)
 	return xasprintf("%s/index-%016llx.bin", dir, (unsigned long long)h);
 }
 
+/* What of a report's digest has been checked (struct mapped's dchecked). */
+enum {
+	HEAD_INTACT = 1, HEAD_DAMAGED = 2,
+	REST_INTACT = 4, REST_DAMAGED = 8
+};
+
 /* A mapped cache file and what of its postings and digests has been checked. */
 struct mapped {
 	const unsigned char *map;
@@ -178,7 +185,7 @@ struct mapped {
 	const unsigned char *dirs;
 	const unsigned char *digests;
 	unsigned char *checked;   /* per block: 1 checked */
-	unsigned char *dchecked;  /* per report: 1 its digest checked, 2 found damaged */
+	unsigned char *dchecked;  /* per report: DIGEST_* bits, what of its digest was checked */
 	char *path;               /* the file, removed when found damaged */
 	dev_t dev;
 	ino_t ino;
@@ -589,22 +596,52 @@ static const struct filestat *stat_of(const struct index *ix, size_t p)
 	return m && doc < m->t->ndocs ? &m->stats[doc] : NULL;
 }
 
-int index_digest(const struct index *ix, size_t report, const void **p, size_t *len)
+/* The slot of report's digest and where it is checked, or NULL when the index keeps none. */
+static const struct slot *slot_of(const struct index *ix, size_t report, struct mapped **mp, size_t *doc)
 {
 	if (report >= index_nreports(ix))
-		return -1;
-	size_t doc, k = index_locate(ix, report, &doc);
+		return NULL;
+	size_t k = index_locate(ix, report, doc);
 	struct mapped *m = index_segment_arg(ix, k);
-	if (!m || doc >= m->t->ndocs || m->dchecked[doc] == 2)
+	if (!m || *doc >= m->t->ndocs)
+		return NULL;
+	const struct slot *s = &m->slots[*doc];
+	if (s->off > m->t->digests_len || s->len > m->t->digests_len - s->off || s->head_len > s->len)
+		return NULL;
+	*mp = m;
+	return s;
+}
+
+/* Whether bytes [from, to) of the digest s are intact, checked against sum the first time
+ * (bits intact/damaged of dchecked[doc]). */
+static int part_intact(struct mapped *m, size_t doc, const struct slot *s, uint64_t from, uint64_t to,
+                       uint64_t seed, uint64_t sum, unsigned char intact, unsigned char damaged)
+{
+	if (!(m->dchecked[doc] & (intact | damaged)))
+		m->dchecked[doc] |= checksum64(seed, m->digests + s->off + from, to - from) == sum ? intact : damaged;
+	return (m->dchecked[doc] & intact) != 0;
+}
+
+int index_digest_head(const struct index *ix, size_t report, const void **p, size_t *len)
+{
+	struct mapped *m;
+	size_t doc;
+	const struct slot *s = slot_of(ix, report, &m, &doc);
+	if (!s || !part_intact(m, doc, s, 0, s->head_len, 3, s->head_sum, HEAD_INTACT, HEAD_DAMAGED))
 		return -1;
-	const struct slot *s = &m->slots[doc];
-	if (!m->dchecked[doc]) {
-		int ok = s->off <= m->t->digests_len && s->len <= m->t->digests_len - s->off
-		         && checksum64(3, m->digests + s->off, s->len) == s->sum;
-		m->dchecked[doc] = ok ? 1 : 2;
-		if (!ok)
-			return -1;
-	}
+	*p = m->digests + s->off;
+	*len = s->head_len;
+	return 0;
+}
+
+int index_digest(const struct index *ix, size_t report, const void **p, size_t *len)
+{
+	struct mapped *m;
+	size_t doc;
+	const struct slot *s = slot_of(ix, report, &m, &doc);
+	if (!s || !part_intact(m, doc, s, 0, s->head_len, 3, s->head_sum, HEAD_INTACT, HEAD_DAMAGED)
+	    || !part_intact(m, doc, s, s->head_len, s->len, 4, s->rest_sum, REST_INTACT, REST_DAMAGED))
+		return -1;
 	*p = m->digests + s->off;
 	*len = s->len;
 	return 0;
@@ -638,9 +675,10 @@ static void add_digest(void *arg, size_t i, struct report *r, const struct class
 	/* Facts take several bytes of scratch per byte of a sentence: a huge report's are left to
 	 * the one who asks for them, so the build's memory stays what the index needs. */
 	size_t body = r->body_end > r->body_start ? r->body_end - r->body_start : 0;
-	digest_of(r, p, body <= DIGEST_FACTS_MAX ? d->fm : NULL, &d->bytes);
+	size_t head = digest_of(r, p, body <= DIGEST_FACTS_MAX ? d->fm : NULL, &d->bytes);
 	size_t n = d->bytes.len - off;
-	d->slots[i] = (struct slot){ off, n, checksum64(3, (const unsigned char *)d->bytes.data + off, n) };
+	const unsigned char *bytes = (const unsigned char *)d->bytes.data + off;
+	d->slots[i] = (struct slot){ off, n, head, checksum64(3, bytes, head), checksum64(4, bytes + head, n - head) };
 }
 
 /* A u32 length, the bytes, padding to 8. */
