@@ -59,8 +59,8 @@ char *index_cache_dir(void)
  * postings are cut into BLOCK-byte blocks, each with its own checksum, checked the first time a
  * search reads a key in it (index_check); each report's digest has two, one of its head and one
  * of the rest (digest.h), checked when each is first read (index_digest_head, index_digest), so
- * opening never reads the digests and a reader of rows never reads the facts. The notes are the messages the
- * walk and the build met (entry, skipped, reason): those of an entry are given back to the
+ * opening never reads the digests and a reader of rows never reads the facts. The notes are the
+ * messages the walk and the build met (entry, skipped, reason): those of an entry are given back to the
  * corpus when the cache is used, since the files are then not read; those of the walk (entry
  * NO_ENTRY) are replayed when the walk is (index_cache_walk). stats keep what stat said of each
  * file when it was indexed (index_cache_status, index_cache_walk, and the update, which keeps a
@@ -185,7 +185,7 @@ struct mapped {
 	const unsigned char *dirs;
 	const unsigned char *digests;
 	unsigned char *checked;   /* per block: 1 checked */
-	unsigned char *dchecked;  /* per report: DIGEST_* bits, what of its digest was checked */
+	unsigned char *dchecked;  /* per report: HEAD_* and REST_* bits, what of its digest was checked */
 	char *path;               /* the file, removed when found damaged */
 	dev_t dev;
 	ino_t ino;
