@@ -34,7 +34,7 @@ one() {
 
 # The index, when the cache holds none (its build is not timed here: see bench_index.sh).
 XDG_CACHE_HOME=$CACHE "$FAZHI" index "$corpus" >/dev/null
-[ -n "$OTHER" ] && XDG_CACHE_HOME=${OTHER_CACHE:?OTHER_CACHE: the other build's cache} "$OTHER" index "$corpus" >/dev/null
+[ -n "$OTHER" ] && XDG_CACHE_HOME=${OTHER_CACHE:?OTHER_CACHE must name the cache of OTHER} "$OTHER" index "$corpus" >/dev/null
 
 one this "$FAZHI" "$CACHE"   # warm the page cache; not counted
 : >"$T/this"
@@ -46,11 +46,15 @@ while [ $i -lt "$RUNS" ]; do
 	i=$((i + 1))
 done
 
+# The median of the numbers on stdin, one a line.
+median() {
+	sort -n | awk '{ v[NR] = $1 } END { m = int(NR / 2) + NR % 2; print v[m] }'
+}
 # $1 name, $2 label: each run, then the median of user + system and of wall.
 report() {
 	echo "  $2: user sys wall per run: $(tr '\n' ';' <"$T/$1" | sed 's/;$//; s/;/; /g')"
-	cpu=$(awk '{ print $1 + $2 }' "$T/$1" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
-	wall=$(awk '{ print $3 }' "$T/$1" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+	cpu=$(awk '{ print $1 + $2 }' "$T/$1" | median)
+	wall=$(awk '{ print $3 }' "$T/$1" | median)
 	echo "  $2: median CPU $cpu s, wall $wall s"
 }
 echo "fazhi table --csv from the index, $N generated reports, $RUNS runs ($(wc -l <"$T/this.out") lines):"
