@@ -170,6 +170,8 @@ bench: deps bench-deps all
 	@echo
 	@sh tests/bench_index.sh
 	@echo
+	@sh tests/bench_table.sh
+	@echo
 	@sh tests/bench_facts.sh
 	@echo
 	@sh tests/bench_formats.sh

@@ -55,7 +55,8 @@ struct corpus_meta {
 
 /* Where the metadata of entries not loaded comes from (e.g. the index cache). fn fills out
  * and returns 0, or -1 when it does not know the entry (corpus_meta then loads the report).
- * digest (may be NULL) gives the bytes of entry i's digest (digest.h) kept by the source, valid
+ * digest (may be NULL) gives the bytes of entry i's digest (digest.h) kept by the source, or of
+ * its head alone for a source that serves rows only (digest_decode_head reads either), valid
  * while it is set, and returns 0, or -1 when it keeps none. */
 struct corpus_meta_source {
 	int (*fn)(void *arg, size_t i, struct corpus_meta *out);

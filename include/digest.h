@@ -1,4 +1,4 @@
-/* digest.h — what the corpus views need of one report, without its text: metadata, chapter tree with PART/TOPIC, parts covered, warnings, facts and the paragraphs of each part, as bytes the index keeps. */
+/* digest.h — what the corpus views need of one report, without its text: metadata, chapter tree with PART/TOPIC, parts covered, warnings, facts and the paragraphs of each part, as bytes the index keeps, with a head a row can be read from alone. */
 #ifndef FAZHI_DIGEST_H
 #define FAZHI_DIGEST_H
 
@@ -8,7 +8,10 @@
 
 /* The contract. A digest is made from a parsed report (digest_of), stored as bytes in the cached
  * index (one byte range per report, reached with index_digest, index.h), and read back with
- * digest_decode. Reading copies nothing but the arrays: every string of a decoded digest points
+ * digest_decode. The bytes open with a head: what a row of the overview needs (the metadata,
+ * sections, parts covered, warnings and the number of facts), so that a reader of rows reads,
+ * checks and decodes that prefix alone (index_digest_head, digest_decode_head) and never the
+ * facts and paragraphs after it. Reading copies nothing but the arrays: every string of a decoded digest points
  * into the bytes it was decoded from, so it lives as long as they do (for the index: until
  * index_free). Strings are not NUL-terminated: use their length; s is NULL when the report does
  * not state the field (a title never read, no period), and {"", 0} only for a stated empty value.
@@ -75,6 +78,9 @@ struct digest {
 	struct digest_warning *warnings;
 	size_t nwarnings;
 	int facts_kept;                    /* 0: the facts were not extracted (see digest_of) */
+	size_t nfacts_stated;              /* of the facts, those stated (not computed): in the head */
+	int head_only;                     /* 1: decoded by digest_decode_head: facts, body_start and
+	                                    * paragraphs were not read (nfacts, nparas 0) */
 	struct digest_fact *facts;         /* in text order */
 	size_t nfacts;
 	size_t body_start;                 /* report.body_start: where the blanks before a fact stop */
@@ -96,12 +102,17 @@ struct facts_model;
  * does for a report whose body exceeds DIGEST_FACTS_MAX: extracting them takes several bytes of
  * scratch per byte of a sentence, so `fazhi facts` parses such a report when asked. */
 #define DIGEST_FACTS_MAX ((size_t)4 << 20)
-void digest_of(const struct report *r, const struct classify_paras *p, const struct facts_model *fm,
+/* Returns the bytes of its head (see above), the prefix digest_decode_head reads. */
+size_t digest_of(const struct report *r, const struct classify_paras *p, const struct facts_model *fm,
                struct buf *out);
 
 /* Reads the digest in p[0..n) into d (whose arrays it replaces; d zeroed or decoded before).
  * Returns 0, or -1 when the bytes are not a whole digest (d is then empty). */
 int digest_decode(const void *p, size_t n, struct digest *d);
+/* Reads the head of the digest in p[0..n), a head alone or a whole digest, into d (head_only
+ * set): the fields up to nfacts_stated. Returns 0, or -1 when the bytes do not open with a whole
+ * head (d is then empty). */
+int digest_decode_head(const void *p, size_t n, struct digest *d);
 /* The start facts.h gives fact f of report r (facts_fact.start), whose sentence the digest keeps
  * without its opening blanks: a sentence opens right after the end of the one before (or at the
  * body's start), so the blanks before the digest's start lead back to it. */

@@ -246,9 +246,13 @@ struct index *index_reopen(struct index *ix, struct corpus *c, const char *dir, 
 
 /* The digest of report i (digest.h) kept by a cached index: 0 with its bytes in [*p, *p + *len),
  * valid until index_free (decode them with digest_decode); -1 when the index keeps none (built
- * in memory, without a cache) or the bytes failed their checksum (then parse the report). The
- * first call for a report checks its checksum; opening the cache never reads the digests. */
+ * in memory, without a cache) or the bytes failed their checksums (then parse the report). The
+ * first call for a report checks its checksums; opening the cache never reads the digests. */
 int index_digest(const struct index *ix, size_t report, const void **p, size_t *len);
+/* As index_digest, but the digest's head alone (decode it with digest_decode_head): only its own
+ * checksum is checked, so a row is read without touching the facts, and a damaged rest does not
+ * keep the head from being read. */
+int index_digest_head(const struct index *ix, size_t report, const void **p, size_t *len);
 
 /* ---- upkeep of the cache directory (index_cache.c) ----
  * Files there: index-<hash of the paths of the files>.bin (the manifest of an index: its

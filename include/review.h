@@ -70,7 +70,8 @@ void review_read(const struct classify_model *cm, const struct facts_model *fm, 
  * NULL: no unheaded parts are then known) and the number of facts stated in it. */
 void review_row_fill(struct review_row *row, const struct report *r, const struct classify_paras *paras,
                      size_t nfacts, struct review_deadline d);
-/* Fills the same row from the digest of that report (digest.h) without its text; the strings
+/* Fills the same row from the digest of that report (digest.h), its head alone enough
+ * (digest_decode_head), without its text; the strings
  * are borrowed from dg's bytes. Returns -1, leaving row unfilled, when dg kept no facts
  * (facts_kept 0): the report is then to be read for its row. */
 struct digest;

@@ -71,5 +71,8 @@ int session_meta(void *arg, size_t i, struct corpus_meta *out);
 /* Its digest function (corpus_meta_source.digest, index_digest): the overview's rows from the
  * index open now, without reading the reports; -1 when no index is open. */
 int session_digest(void *arg, size_t i, const void **p, size_t *len);
+/* As session_digest, but the digest's head alone (index_digest_head): for a source that serves
+ * rows only, such as the browser's overview, which never reads the facts. */
+int session_digest_head(void *arg, size_t i, const void **p, size_t *len);
 
 #endif

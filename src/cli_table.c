@@ -55,14 +55,14 @@ static const char *reason_of(const struct corpus *co, size_t k)
 	return "cannot be read";
 }
 
-/* Entry k's row from its digest in the index when it keeps one for the file as it is now, so
- * that the report is not read; returns -1 when the report is to be read instead. */
+/* Entry k's row from its digest's head in the index when it keeps one for the file as it is now,
+ * so that the report is not read; returns -1 when the report is to be read instead. */
 static int row_of_digest(struct corpus *co, size_t k, const struct index *ix, struct review_deadline d,
 			 struct digest *dg, struct review_row *row)
 {
 	const void *p;
 	size_t len;
-	if (!ix || corpus_loaded(co, k) || index_digest(ix, k, &p, &len) || digest_decode(p, len, dg) ||
+	if (!ix || corpus_loaded(co, k) || index_digest_head(ix, k, &p, &len) || digest_decode_head(p, len, dg) ||
 	    review_row_from_digest(row, corpus_path(co, k), dg, d))
 		return -1;
 	if (!corpus_unchanged(co, k))

@@ -12,15 +12,18 @@
 #include "review.h"
 #include "xmalloc.h"
 
-/* The bytes: a tag, then fields in the order of struct digest, each number a varint (ids that
- * may be -1 stored plus one), each string a varint of its length plus one (0: not stated) and
- * its bytes, each double its 8 native-endian bytes (the cache is native-endian anyway). The
- * facts are counted plus one, 0 when they were not extracted. A fact
- * stated in the same sentence as the fact before it stores its text as "not stated" (0), read
- * back as that sentence: a sentence of several figures is kept once. Then the body's start, and
- * the paragraphs of a part counted plus one (0: not recorded), each its part, the bytes from the
- * end of the paragraph before (from 0 for the first) to its start, and its length: a few bytes
- * a paragraph. */
+/* The bytes: a tag, the length of the head, the head, then the rest. The head holds what a row
+ * of the overview needs (metadata, sections, warnings, the facts counted) so that a reader of
+ * rows touches and checks it alone; the rest holds the facts, the body's start and the
+ * paragraphs. Fields come in the order of struct digest, each number a varint (ids that may be
+ * -1 stored plus one), each string a varint of its length plus one (0: not stated) and its
+ * bytes, each double its 8 native-endian bytes (the cache is native-endian anyway). The head
+ * counts the facts plus one, 0 when they were not extracted, and then those of them stated. A
+ * fact stated in the same sentence as the fact before it stores its text as "not stated" (0),
+ * read back as that sentence: a sentence of several figures is kept once. The paragraphs of a
+ * part are counted plus one (0: not recorded), each its part, the bytes from the end of the
+ * paragraph before (from 0 for the first) to its start, and its length: a few bytes a
+ * paragraph. */
 #define TAG 0xD1u
 
 static void put_u(struct buf *b, uint32_t v)
@@ -106,19 +109,20 @@ static void put_computed(struct buf *b, const struct facts_fact *x)
 		put_u(b, (uint32_t)x->also[k]);
 }
 
-static void put_facts(struct buf *b, const struct report *r, const struct facts_model *fm)
+/* The facts of r (none when fm is NULL): those facts_extract finds, then those facts_compute adds. */
+static void extract_facts(const struct report *r, const struct facts_model *fm, struct facts *f)
 {
-	struct facts f = { 0 };
-	if (!fm) {
-		put_u(b, 0);
+	if (!fm)
 		return;
-	}
-	facts_extract(fm, r, &f);
-	facts_compute(fm, &f, 0);
-	put_u(b, (uint32_t)f.n + 1);
+	facts_extract(fm, r, f);
+	facts_compute(fm, f, 0);
+}
+
+static void put_facts(struct buf *b, const struct report *r, const struct facts *f)
+{
 	size_t last_start = 0, last_n = 0;
-	for (size_t i = 0; i < f.n; i++) {
-		const struct facts_fact *x = &f.v[i];
+	for (size_t i = 0; i < f->n; i++) {
+		const struct facts_fact *x = &f->v[i];
 		size_t start, n;
 		sentence(r, x, &start, &n);
 		if (x->computed)
@@ -143,7 +147,6 @@ static void put_facts(struct buf *b, const struct report *r, const struct facts_
 			put_str(b, NULL, 0);
 		put_computed(b, x);
 	}
-	facts_fini(&f);
 }
 
 /* A paragraph of a regulated part (MEASURES .. OTHER): the preamble and web furniture are none. */
@@ -173,13 +176,14 @@ static void put_paras(struct buf *b, const struct report *r, const struct classi
 	}
 }
 
-void digest_of(const struct report *r, const struct classify_paras *p, const struct facts_model *fm, struct buf *out)
+/* The head (see above) of r's digest, with f its facts (fm NULL: not extracted). */
+static void put_head(struct buf *out, const struct report *r, const struct classify_paras *p,
+                     const struct facts_model *fm, const struct facts *f)
 {
 	unsigned headed = 0, unheaded = 0;
 	if (p)
 		classify_parts_covered(r, p, &headed, &unheaded);
 	const struct report_meta *m = &r->meta;
-	buf_addc(out, (char)TAG);
 	put_cstr(out, m->title);
 	put_cstr(out, m->region);
 	put_cstr(out, m->issuer);
@@ -196,9 +200,30 @@ void digest_of(const struct report *r, const struct classify_paras *p, const str
 		put_u(out, (uint32_t)r->warnings[i].kind);
 		put_cstr(out, r->warnings[i].message);
 	}
-	put_facts(out, r, fm);
+	size_t stated = 0;
+	for (size_t i = 0; i < f->n; i++)
+		stated += !f->v[i].computed;
+	put_u(out, fm ? (uint32_t)f->n + 1 : 0);
+	put_u(out, (uint32_t)stated);
+}
+
+size_t digest_of(const struct report *r, const struct classify_paras *p, const struct facts_model *fm, struct buf *out)
+{
+	struct facts f = { 0 };
+	struct buf head = { 0 };
+	extract_facts(r, fm, &f);
+	put_head(&head, r, p, fm, &f);
+	size_t start = out->len;
+	buf_addc(out, (char)TAG);
+	put_u(out, (uint32_t)head.len);
+	buf_add(out, head.data, head.len);
+	size_t head_len = out->len - start;
+	buf_fini(&head);
+	put_facts(out, r, &f);
+	facts_fini(&f);
 	put_u(out, (uint32_t)r->body_start);
 	put_paras(out, r, p);
+	return head_len;
 }
 
 /* ---- reading ---- */
@@ -287,16 +312,16 @@ static void get_computed(struct reader *rd, struct digest_fact *f, size_t i)
 	rd->bad |= f->from[0] >= i || f->from[1] >= i;
 }
 
-static void get_facts(struct reader *rd, struct digest *d)
+/* The n facts the head counted. */
+static void get_facts(struct reader *rd, struct digest *d, size_t n)
 {
-	size_t n = get_count(rd, 1);
-	d->facts_kept = n > 0;
-	d->nfacts = n ? n - 1 : 0;
+	d->nfacts = n;
 	if (d->nfacts > (size_t)(rd->end - rd->p) / 18)
 		rd->bad = 1;
 	if (rd->bad)
 		d->nfacts = 0;
 	d->facts = d->nfacts ? xcalloc(d->nfacts, sizeof *d->facts) : NULL;
+	size_t stated = 0;
 	for (size_t i = 0; i < d->nfacts && !rd->bad; i++) {
 		struct digest_fact *f = &d->facts[i];
 		f->metric = (int)get_u(rd);
@@ -321,9 +346,11 @@ static void get_facts(struct reader *rd, struct digest *d)
 		f->figure = get_str(rd);
 		f->period = get_str(rd);
 		get_computed(rd, f, i);
+		stated += !f->computed;
 		if (f->section >= (int)d->nsections || f->metric < 0)
 			rd->bad = 1;
 	}
+	rd->bad |= stated != d->nfacts_stated;   /* the head's count is the facts' */
 }
 
 /* Paragraphs in text order, none overlapping the one before. */
@@ -344,30 +371,72 @@ static void get_paras(struct reader *rd, struct digest *d)
 	}
 }
 
+/* The head's fields (after its length) up to rd->end; *nfacts the facts the rest holds. */
+static void get_head_fields(struct reader *rd, struct digest *d, size_t *nfacts)
+{
+	d->title = get_str(rd);
+	d->region = get_str(rd);
+	d->issuer = get_str(rd);
+	d->doc_number = get_str(rd);
+	d->published = get_str(rd);
+	d->year = (int)get_u(rd);
+	d->level = (int)get_u(rd);
+	d->body_chars = get_u(rd);
+	d->parts_headed = get_u(rd);
+	d->parts_unheaded = get_u(rd);
+	get_sections(rd, d);
+	d->nwarnings = get_count(rd, 2);
+	d->warnings = d->nwarnings ? xcalloc(d->nwarnings, sizeof *d->warnings) : NULL;
+	for (size_t i = 0; i < d->nwarnings && !rd->bad; i++) {
+		d->warnings[i].kind = (int)get_u(rd);
+		d->warnings[i].message = get_str(rd);
+	}
+	size_t n = get_u(rd);
+	d->facts_kept = n > 0;
+	*nfacts = n ? n - 1 : 0;
+	d->nfacts_stated = get_u(rd);
+	rd->bad |= d->nfacts_stated > *nfacts;
+}
+
+/* The tag and the head, which must end where its length says; rd is left after it. */
+static void get_head(struct reader *rd, struct digest *d, size_t *nfacts)
+{
+	if (rd->p == rd->end || *rd->p++ != TAG) {
+		rd->bad = 1;
+		return;
+	}
+	size_t len = get_u(rd);
+	if (rd->bad || len > (size_t)(rd->end - rd->p)) {
+		rd->bad = 1;
+		return;
+	}
+	struct reader head = { rd->p, rd->p + len, 0 };
+	get_head_fields(&head, d, nfacts);
+	rd->bad |= head.bad || head.p != head.end;
+	rd->p = head.end;
+}
+
+int digest_decode_head(const void *p, size_t n, struct digest *d)
+{
+	digest_fini(d);
+	struct reader rd = { p, (const uint8_t *)p + n, 0 };
+	size_t nfacts;
+	get_head(&rd, d, &nfacts);
+	d->head_only = 1;
+	if (rd.bad) {
+		digest_fini(d);
+		return -1;
+	}
+	return 0;
+}
+
 int digest_decode(const void *p, size_t n, struct digest *d)
 {
 	digest_fini(d);
 	struct reader rd = { p, (const uint8_t *)p + n, 0 };
-	if (n == 0 || *rd.p++ != TAG)
-		return -1;
-	d->title = get_str(&rd);
-	d->region = get_str(&rd);
-	d->issuer = get_str(&rd);
-	d->doc_number = get_str(&rd);
-	d->published = get_str(&rd);
-	d->year = (int)get_u(&rd);
-	d->level = (int)get_u(&rd);
-	d->body_chars = get_u(&rd);
-	d->parts_headed = get_u(&rd);
-	d->parts_unheaded = get_u(&rd);
-	get_sections(&rd, d);
-	d->nwarnings = get_count(&rd, 2);
-	d->warnings = d->nwarnings ? xcalloc(d->nwarnings, sizeof *d->warnings) : NULL;
-	for (size_t i = 0; i < d->nwarnings && !rd.bad; i++) {
-		d->warnings[i].kind = (int)get_u(&rd);
-		d->warnings[i].message = get_str(&rd);
-	}
-	get_facts(&rd, d);
+	size_t nfacts = 0;
+	get_head(&rd, d, &nfacts);
+	get_facts(&rd, d, nfacts);
 	d->body_start = get_u(&rd);
 	get_paras(&rd, d);
 	if (rd.bad || rd.p != rd.end) {

@@ -54,12 +54,15 @@ char *index_cache_dir(void)
  * opening it reads only what the first frame needs:
  *   blob | pad to 8 | struct trailer | sums[nblocks] | notes | stats[ndocs] | slots[ndocs] |
  *   dirs | digests (padded to 8) | u64 offset of the trailer
+ * where digests are the heads of all the reports' digests (digest.h), one after another, then
+ * the whole digests: a reader of rows touches a few percent of the region, in one stretch.
  * The trailer's checksum covers the blob outside its postings (head, docs, keys, words, pool,
  * lines: about 1% of the file) and the trailer up to the digests; it is checked at open. The
  * postings are cut into BLOCK-byte blocks, each with its own checksum, checked the first time a
- * search reads a key in it (index_check); each report's digest has its own, checked when it is
- * first read (index_digest), so opening never reads the digests. The notes are the messages the
- * walk and the build met (entry, skipped, reason): those of an entry are given back to the
+ * search reads a key in it (index_check); each report's digest has one and its head another,
+ * checked when each is first read (index_digest, index_digest_head), so opening never reads the
+ * digests and a reader of rows never reads the facts. The notes are the
+ * messages the walk and the build met (entry, skipped, reason): those of an entry are given back to the
  * corpus when the cache is used, since the files are then not read; those of the walk (entry
  * NO_ENTRY) are replayed when the walk is (index_cache_walk). stats keep what stat said of each
  * file when it was indexed (index_cache_status, index_cache_walk, and the update, which keeps a
@@ -100,8 +103,8 @@ struct dirstat {   /* followed by len bytes of path, padded to 8 */
 	uint32_t len, at;
 };
 
-struct slot {   /* a digest: bytes [off, off + len) of the digests region */
-	uint64_t off, len, sum;
+struct slot {   /* a digest: bytes [off, off + len) of the digests region; its head's copy at head_off */
+	uint64_t off, len, sum, head_off, head_len, head_sum;
 };
 
 /* The text of a table the digests are made with (a missing file mixes its name alone). */
@@ -164,6 +167,12 @@ char *index_cache_path(const struct corpus *c, const char *dir)
 	return xasprintf("%s/index-%016llx.bin", dir, (unsigned long long)h);
 }
 
+/* What of a report's digest has been checked (struct mapped's dchecked). */
+enum {
+	HEAD_INTACT = 1, HEAD_DAMAGED = 2,
+	WHOLE_INTACT = 4, WHOLE_DAMAGED = 8
+};
+
 /* A mapped cache file and what of its postings and digests has been checked. */
 struct mapped {
 	const unsigned char *map;
@@ -178,7 +187,7 @@ struct mapped {
 	const unsigned char *dirs;
 	const unsigned char *digests;
 	unsigned char *checked;   /* per block: 1 checked */
-	unsigned char *dchecked;  /* per report: 1 its digest checked, 2 found damaged */
+	unsigned char *dchecked;  /* per report: HEAD_* and WHOLE_* bits, what of its digest was checked */
 	char *path;               /* the file, removed when found damaged */
 	dev_t dev;
 	ino_t ino;
@@ -589,22 +598,52 @@ static const struct filestat *stat_of(const struct index *ix, size_t p)
 	return m && doc < m->t->ndocs ? &m->stats[doc] : NULL;
 }
 
-int index_digest(const struct index *ix, size_t report, const void **p, size_t *len)
+/* The slot of report's digest and where it is checked, or NULL when the index keeps none. */
+static const struct slot *slot_of(const struct index *ix, size_t report, struct mapped **mp, size_t *doc)
 {
 	if (report >= index_nreports(ix))
-		return -1;
-	size_t doc, k = index_locate(ix, report, &doc);
+		return NULL;
+	size_t k = index_locate(ix, report, doc);
 	struct mapped *m = index_segment_arg(ix, k);
-	if (!m || doc >= m->t->ndocs || m->dchecked[doc] == 2)
+	if (!m || *doc >= m->t->ndocs)
+		return NULL;
+	const struct slot *s = &m->slots[*doc];
+	uint64_t room = m->t->digests_len;
+	if (s->off > room || s->len > room - s->off || s->head_off > room || s->head_len > room - s->head_off)
+		return NULL;
+	*mp = m;
+	return s;
+}
+
+/* Whether bytes [off, off + len) of the digests region are intact, checked against sum the
+ * first time (bits intact/damaged of dchecked[doc]). */
+static int intact(struct mapped *m, size_t doc, uint64_t off, uint64_t len, uint64_t seed, uint64_t sum,
+                  unsigned char ok, unsigned char damaged)
+{
+	if (!(m->dchecked[doc] & (ok | damaged)))
+		m->dchecked[doc] |= checksum64(seed, m->digests + off, len) == sum ? ok : damaged;
+	return (m->dchecked[doc] & ok) != 0;
+}
+
+int index_digest_head(const struct index *ix, size_t report, const void **p, size_t *len)
+{
+	struct mapped *m;
+	size_t doc;
+	const struct slot *s = slot_of(ix, report, &m, &doc);
+	if (!s || !intact(m, doc, s->head_off, s->head_len, 4, s->head_sum, HEAD_INTACT, HEAD_DAMAGED))
 		return -1;
-	const struct slot *s = &m->slots[doc];
-	if (!m->dchecked[doc]) {
-		int ok = s->off <= m->t->digests_len && s->len <= m->t->digests_len - s->off
-		         && checksum64(3, m->digests + s->off, s->len) == s->sum;
-		m->dchecked[doc] = ok ? 1 : 2;
-		if (!ok)
-			return -1;
-	}
+	*p = m->digests + s->head_off;
+	*len = s->head_len;
+	return 0;
+}
+
+int index_digest(const struct index *ix, size_t report, const void **p, size_t *len)
+{
+	struct mapped *m;
+	size_t doc;
+	const struct slot *s = slot_of(ix, report, &m, &doc);
+	if (!s || !intact(m, doc, s->off, s->len, 3, s->sum, WHOLE_INTACT, WHOLE_DAMAGED))
+		return -1;
 	*p = m->digests + s->off;
 	*len = s->len;
 	return 0;
@@ -624,10 +663,11 @@ static void add_sum(void *arg, uint64_t b, const unsigned char *p, size_t n)
 	s->n = (size_t)b + 1;
 }
 
-/* The digests of the reports, made on the build's reading thread as each report is indexed. */
+/* The digests of the reports, made on the build's reading thread as each report is indexed:
+ * the whole digests in bytes, copies of their heads in heads (written before them, see above). */
 struct digests {
-	struct buf bytes;
-	struct slot *slots;   /* per report */
+	struct buf bytes, heads;
+	struct slot *slots;   /* per report; off counted from the start of bytes until written */
 	const struct facts_model *fm;
 };
 
@@ -638,9 +678,12 @@ static void add_digest(void *arg, size_t i, struct report *r, const struct class
 	/* Facts take several bytes of scratch per byte of a sentence: a huge report's are left to
 	 * the one who asks for them, so the build's memory stays what the index needs. */
 	size_t body = r->body_end > r->body_start ? r->body_end - r->body_start : 0;
-	digest_of(r, p, body <= DIGEST_FACTS_MAX ? d->fm : NULL, &d->bytes);
+	size_t head = digest_of(r, p, body <= DIGEST_FACTS_MAX ? d->fm : NULL, &d->bytes);
 	size_t n = d->bytes.len - off;
-	d->slots[i] = (struct slot){ off, n, checksum64(3, (const unsigned char *)d->bytes.data + off, n) };
+	const unsigned char *bytes = (const unsigned char *)d->bytes.data + off;
+	size_t head_off = d->heads.len;
+	buf_add(&d->heads, bytes, head);
+	d->slots[i] = (struct slot){ off, n, checksum64(3, bytes, n), head_off, head, checksum64(4, bytes, head) };
 }
 
 /* A u32 length, the bytes, padding to 8. */
@@ -689,7 +732,8 @@ static void make_trailer(const unsigned char *blob, size_t len, const struct cor
 	static const unsigned char zero[8];
 	size_t pad = (size_t)(align8(len) - len);
 	buf_add(out, zero, pad);
-	struct trailer t = { TRAILER_MAGIC, len, BLOCK, (h->post_len + BLOCK - 1) / BLOCK, 0, n, 0, d->bytes.len, 0 };
+	uint64_t digests_len = d->heads.len + d->bytes.len;
+	struct trailer t = { TRAILER_MAGIC, len, BLOCK, (h->post_len + BLOCK - 1) / BLOCK, 0, n, 0, digests_len, 0 };
 	buf_add(out, &t, sizeof t);
 	buf_add(out, s->v, t.nblocks * sizeof *s->v);
 	for (size_t i = 0; i < n; i++) {
@@ -697,10 +741,15 @@ static void make_trailer(const unsigned char *blob, size_t len, const struct cor
 		struct filestat st = { f->size, f->mtime_ns, f->dev, f->ino };
 		buf_add(out, &st, sizeof st);
 	}
-	buf_add(out, d->slots, n * sizeof *d->slots);
+	for (size_t i = 0; i < n; i++) {
+		struct slot sl = d->slots[i];
+		sl.off += d->heads.len;   /* the whole digests follow the heads */
+		buf_add(out, &sl, sizeof sl);
+	}
 	size_t after = pad + sizeof t, meta = out->len - after;
+	buf_add(out, d->heads.data, d->heads.len);
 	buf_add(out, d->bytes.data, d->bytes.len);
-	buf_add(out, zero, (size_t)(align8(d->bytes.len) - d->bytes.len));
+	buf_add(out, zero, (size_t)(align8(digests_len) - digests_len));
 	uint64_t where = len + pad;
 	buf_add(out, &where, sizeof where);
 	t.sum = seal(blob, &t, (const unsigned char *)out->data + after, meta, where);
@@ -744,7 +793,7 @@ static struct index *write_segment(struct sink *k, struct corpus *c, const size_
 	char *why = NULL, *bad_metrics = NULL;
 	/* The catalogue is loaded here, on this thread, before the reading thread uses it; a bad one
 	 * leaves the digests without facts (its text is in the key: fixing it rebuilds). */
-	struct digests d = { { 0 }, xcalloc(n + 1, sizeof *d.slots), facts_default(&bad_metrics) };
+	struct digests d = { { 0 }, { 0 }, xcalloc(n + 1, sizeof *d.slots), facts_default(&bad_metrics) };
 	free(bad_metrics);
 	struct index_each each = { add_digest, &d };
 	uint64_t len = index_build_write(c, which, n, progress, &each, id, fd, BLOCK, add_sum, &s, &why);
@@ -767,6 +816,7 @@ static struct index *write_segment(struct sink *k, struct corpus *c, const size_
 		unlink(tmp);
 	}
 	buf_fini(&d.bytes);
+	buf_fini(&d.heads);
 	free(d.slots);
 	free(why);
 	free(s.v);

@@ -138,7 +138,8 @@ static int open_index(struct corpus *c, struct session *s, int quiet)
 	if (!ix && unread > EAGER_MAX)
 		ix = session_index(s);
 	cli_notice(s);
-	struct corpus_meta_source src = { session_meta, s, session_digest };
+	/* The browser reads digests for the overview's rows alone: their heads. */
+	struct corpus_meta_source src = { session_meta, s, session_digest_head };
 	if (ix)
 		corpus_set_meta(c, &src);
 	for (size_t i = 0; !ix && i < c->n; i++)

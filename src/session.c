@@ -140,6 +140,12 @@ int session_digest(void *arg, size_t i, const void **p, size_t *len)
 	return s->ix ? index_digest(s->ix, i, p, len) : -1;
 }
 
+int session_digest_head(void *arg, size_t i, const void **p, size_t *len)
+{
+	struct session *s = arg;
+	return s->ix ? index_digest_head(s->ix, i, p, len) : -1;
+}
+
 /* ---- the order of results ----
  * Each result is sorted with the metadata it is compared by, so the comparisons need no
  * context (qsort has none in C11). */

@@ -21,7 +21,7 @@
  * its progress at once and keys are answered meanwhile. Reading a report classifies it and
  * extracts its facts (review_read); a report of a lazy corpus read for its row alone is let go
  * again, so the region is copied into the row. When the corpus's cached index keeps the report's
- * digest, the row is filled from it instead and the report is not read: the steps then take
+ * digest, the row is filled from its head instead and the report is not read: the steps then take
  * thousands of rows each. The models are asked for at each step and never
  * kept: another view may free them when it closes. */
 #define STEP_SECONDS 0.08
@@ -114,7 +114,7 @@ static int digest_entry(struct overview *o, struct corpus *c, size_t k)
 	const void *p;
 	size_t len;
 	struct review_row row;
-	if (corpus_loaded(c, k) || corpus_digest(c, k, &p, &len) || digest_decode(p, len, &o->digest) ||
+	if (corpus_loaded(c, k) || corpus_digest(c, k, &p, &len) || digest_decode_head(p, len, &o->digest) ||
 	    review_row_from_digest(&row, corpus_path(c, k), &o->digest, REVIEW_DEADLINE_DEFAULT))
 		return -1;
 	if (!corpus_unchanged(c, k)) {

@@ -30,6 +30,36 @@ static int range_is(struct digest_str s, const struct report *r, size_t a, size_
 	return s.s && s.n == b - a && memcmp(s.s, r->text + a, s.n) == 0;
 }
 
+/* The head of the digest read alone, from its bytes or from the whole digest's, says what the
+ * whole digest d says of the report's row, and holds no facts or paragraphs. */
+static void check_head(const struct digest *d, const char *bytes, size_t head)
+{
+	struct digest h = { 0 };
+	size_t stated = 0;
+	for (size_t k = 0; k < d->nfacts; k++)
+		stated += !d->facts[k].computed;
+	for (int whole = 0; whole < 2; whole++) {
+		assert_int_equal(digest_decode_head(bytes, whole ? head + 1 : head, &h), 0);
+		assert_int_equal(h.head_only, 1);
+		assert_true(h.title.s == d->title.s && h.region.s == d->region.s && h.published.s == d->published.s);
+		assert_int_equal(h.year, d->year);
+		assert_int_equal(h.level, d->level);
+		assert_int_equal(h.body_chars, d->body_chars);
+		assert_int_equal(h.parts_headed, d->parts_headed);
+		assert_int_equal(h.parts_unheaded, d->parts_unheaded);
+		assert_int_equal(h.nsections, d->nsections);
+		for (size_t s = 0; s < d->nsections; s++)
+			assert_int_equal(h.sections[s].parent, d->sections[s].parent);
+		assert_int_equal(h.nwarnings, d->nwarnings);
+		assert_int_equal(h.facts_kept, d->facts_kept);
+		assert_int_equal(h.nfacts_stated, stated);
+		assert_int_equal(d->nfacts_stated, stated);
+		assert_int_equal(h.nfacts + h.nparas, 0);
+		assert_null(h.facts);
+	}
+	digest_fini(&h);
+}
+
 /* Every sample: what the digest says is what the report, classifier and catalogue say. */
 static void test_round_trip(void **state)
 {
@@ -50,8 +80,11 @@ static void test_round_trip(void **state)
 		struct digest d = { 0 };
 		struct classify_paras p = { 0 };
 		classify_report_with(cm, r, &p);
-		digest_of(r, &p, fm, &b);
+		size_t head = digest_of(r, &p, fm, &b);
+		assert_true(head > 0 && head < b.len);
 		assert_int_equal(digest_decode(b.data, b.len, &d), 0);
+		assert_int_equal(d.head_only, 0);
+		check_head(&d, b.data, head);
 		assert_true(str_is(d.title, r->meta.title));
 		assert_true(str_is(d.region, r->meta.region));
 		assert_true(str_is(d.issuer, r->meta.issuer));
@@ -142,10 +175,11 @@ static void test_without_tables(void **state)
 	struct report *r = corpus_get(&c, 0);
 	struct buf b = { 0 };
 	struct digest d = { 0 };
-	digest_of(r, NULL, NULL, &b);
+	size_t head = digest_of(r, NULL, NULL, &b);
 	assert_int_equal(digest_decode(b.data, b.len, &d), 0);
 	assert_int_equal(d.nfacts, 0);
 	assert_int_equal(d.facts_kept, 0);
+	check_head(&d, b.data, head);
 	assert_int_equal(d.parts_headed, 0);
 	assert_int_equal(d.nsections, r->nsections);
 	assert_true(d.nsections > 0);
@@ -156,7 +190,8 @@ static void test_without_tables(void **state)
 	corpus_fini(&c);
 }
 
-/* Every cut and a flipped tag are refused; decoding leaves d empty then. */
+/* Every cut and a flipped tag are refused; decoding leaves d empty then. A head is refused cut,
+ * and read whatever follows it. */
 static void test_damaged(void **state)
 {
 	(void)state;
@@ -166,11 +201,14 @@ static void test_damaged(void **state)
 	corpus_add_embedded(&c);
 	struct buf b = { 0 };
 	struct digest d = { 0 };
-	digest_of(corpus_get(&c, 1), NULL, facts_default(&cause), &b);
+	size_t head = digest_of(corpus_get(&c, 1), NULL, facts_default(&cause), &b);
 	for (size_t n = 0; n < b.len; n++) {
 		assert_int_equal(digest_decode(b.data, n, &d), -1);
 		assert_int_equal(d.nsections + d.nfacts + d.nwarnings, 0);
+		assert_int_equal(digest_decode_head(b.data, n, &d), n < head ? -1 : 0);
+		assert_int_equal(d.nsections == 0, n < head);
 	}
+	digest_fini(&d);
 	buf_addc(&b, 0);
 	assert_int_equal(digest_decode(b.data, b.len, &d), -1);   /* trailing bytes */
 	b.data[0] ^= 1;
@@ -179,15 +217,9 @@ static void test_damaged(void **state)
 	corpus_fini(&c);
 }
 
-/* The cached index keeps each report's digest, byte for byte; an index in memory keeps none. */
-static void test_in_cache(void **state)
+/* The sample reports as files in dir. */
+static void write_samples(const char *dir)
 {
-	(void)state;
-	char dir[] = "/tmp/fazhi-digest-XXXXXX";
-	assert_non_null(mkdtemp(dir));
-	char *cache = xasprintf("%s/cache", dir), *cause = NULL;
-	struct corpus c;
-	corpus_init(&c);
 	for (const struct asset *a = assets; a->name; a++) {
 		if (strncmp(a->name, "reports/", 8) != 0)
 			continue;
@@ -197,6 +229,19 @@ static void test_in_cache(void **state)
 		fclose(f);
 		free(path);
 	}
+}
+
+/* The cached index keeps each report's digest, byte for byte, its head first; an index in memory
+ * keeps none. */
+static void test_in_cache(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/fazhi-digest-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char *cache = xasprintf("%s/cache", dir), *cause = NULL;
+	struct corpus c;
+	corpus_init(&c);
+	write_samples(dir);
 	c.lazy = 1;
 	corpus_add_path(&c, dir);
 	char *notice = NULL;
@@ -213,19 +258,125 @@ static void test_in_cache(void **state)
 		struct classify_paras paras = { 0 };
 		struct report *r = corpus_get(&c, i);
 		classify_report_with(classify_default(&cause), r, &paras);
-		digest_of(r, &paras, facts_default(&cause), &b);
+		size_t head = digest_of(r, &paras, facts_default(&cause), &b);
 		classify_paras_fini(&paras);
 		assert_int_equal(len, b.len);
 		assert_memory_equal(p, b.data, len);
+		const void *hp;
+		size_t hlen;
+		assert_int_equal(index_digest_head(ix, i, &hp, &hlen), 0);
+		assert_int_equal(hlen, head);
+		assert_memory_equal(hp, b.data, head);
+		assert_int_equal(index_digest_head(mem, i, &hp, &hlen), -1);
 		buf_fini(&b);
 	}
 	const void *p;
 	size_t len;
 	assert_int_equal(index_digest(ix, c.n, &p, &len), -1);
+	assert_int_equal(index_digest_head(ix, c.n, &p, &len), -1);
 	index_free(mem);
 	index_free(ix);
 	corpus_fini(&c);
 	char *cmd = xasprintf("rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(cache);
+}
+
+/* Where needle[0..n) first stands in hay[0..len), or NULL. */
+static const char *find_bytes(const char *hay, size_t len, const void *needle, size_t n)
+{
+	for (size_t i = 0; n && i + n <= len; i++)
+		if (memcmp(hay + i, needle, n) == 0)
+			return hay + i;
+	return NULL;
+}
+
+/* Flips byte `at` of the bytes d[0..n) where they first stand in the file; they stand there
+ * `times` times. */
+static void flip_in_file(const char *file, const void *d, size_t n, size_t at, int times)
+{
+	FILE *f = fopen(file, "r+b");
+	assert_non_null(f);
+	struct buf b = { 0 };
+	char chunk[65536];
+	size_t got;
+	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(&b, chunk, got);
+	const char *hit = find_bytes(b.data, b.len, d, n);
+	assert_non_null(hit);
+	int seen = 0;
+	for (const char *q = hit; q; q = find_bytes(q + 1, b.len - (size_t)(q + 1 - b.data), d, n))
+		seen++;
+	assert_int_equal(seen, times);
+	assert_int_equal(fseek(f, (long)(hit - b.data + at), SEEK_SET), 0);
+	fputc(hit[at] ^ 0x55, f);
+	assert_int_equal(fclose(f), 0);
+	buf_fini(&b);
+}
+
+/* A damaged rest (the facts) keeps the whole digest from being read but not its head; a damaged
+ * head (the copy the index keeps apart, before the whole digests) keeps the head from being read,
+ * so the report is parsed for its row, but not the whole digest. The others are intact. */
+static void test_damaged_in_cache(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/fazhi-digest-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char *cache = xasprintf("%s/cache", dir), *notice = NULL;
+	write_samples(dir);
+	struct corpus c;
+	corpus_init(&c);
+	c.lazy = 1;
+	corpus_add_path(&c, dir);
+	assert_true(c.n >= 3);
+	struct index *ix = index_open(&c, cache, NULL, &notice);
+	assert_null(notice);
+	struct buf whole[2] = { { 0 }, { 0 } };
+	size_t heads[2];
+	for (size_t i = 0; i < 2; i++) {
+		const void *p;
+		size_t len;
+		assert_int_equal(index_digest(ix, i, &p, &len), 0);
+		buf_add(&whole[i], p, len);
+		assert_int_equal(index_digest_head(ix, i, &p, &heads[i]), 0);
+		assert_true(heads[i] < len);
+	}
+	index_free(ix);
+	char *cmd = xasprintf("ls %s/segment-*.bin", cache);
+	FILE *ls = popen(cmd, "r");
+	char segment[4096] = "";
+	assert_non_null(fgets(segment, sizeof segment, ls));
+	pclose(ls);
+	free(cmd);
+	segment[strcspn(segment, "\n")] = 0;
+	flip_in_file(segment, whole[0].data, whole[0].len, whole[0].len - 2, 1);   /* report 0's paragraphs */
+	flip_in_file(segment, whole[1].data, heads[1], heads[1] - 2, 2);           /* report 1's warnings */
+
+	ix = index_open(&c, cache, NULL, &notice);
+	assert_null(notice);
+	const void *p;
+	size_t len;
+	struct digest d = { 0 };
+	assert_int_equal(index_digest(ix, 0, &p, &len), -1);
+	assert_int_equal(index_digest_head(ix, 0, &p, &len), 0);
+	assert_int_equal(len, heads[0]);
+	assert_int_equal(digest_decode_head(p, len, &d), 0);
+	assert_true(d.nsections > 0);
+	assert_int_equal(index_digest(ix, 0, &p, &len), -1);   /* and stays refused */
+	assert_int_equal(index_digest_head(ix, 1, &p, &len), -1);
+	assert_int_equal(index_digest(ix, 1, &p, &len), 0);
+	assert_memory_equal(p, whole[1].data, len);
+	for (size_t i = 2; i < c.n; i++) {
+		assert_int_equal(index_digest_head(ix, i, &p, &len), 0);
+		assert_int_equal(index_digest(ix, i, &p, &len), 0);
+	}
+	digest_fini(&d);
+	index_free(ix);
+	corpus_fini(&c);
+	buf_fini(&whole[0]);
+	buf_fini(&whole[1]);
+	cmd = xasprintf("rm -rf '%s'", dir);
 	assert_int_equal(system(cmd), 0);
 	free(cmd);
 	free(cache);
@@ -238,6 +389,7 @@ int main(void)
 		cmocka_unit_test(test_without_tables),
 		cmocka_unit_test(test_damaged),
 		cmocka_unit_test(test_in_cache),
+		cmocka_unit_test(test_damaged_in_cache),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	classify_default_free();
