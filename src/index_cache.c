@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stddef.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -774,6 +775,17 @@ struct sink {
 	size_t indexed;       /* reports indexed */
 };
 
+/* The crash tests' kill -9 at a chosen moment (tests/test_index_cli.sh): FAZHI_CRASH_AT=segment
+ * kills the build once a segment's temporary file is written, =manifest once its segments are
+ * renamed into place but before the manifest naming them, the moments a kill from outside only
+ * hits by luck. */
+static void crash_point(const char *at)
+{
+	const char *want = getenv("FAZHI_CRASH_AT");
+	if (want && strcmp(want, at) == 0)
+		raise(SIGKILL);
+}
+
 /* Builds the segment of the reports which[0..n) of c straight into a temporary file, adds the
  * trailer and renames it into place; its index, mapped from the file, or NULL with *cause. */
 static struct index *write_segment(struct sink *k, struct corpus *c, const size_t *which, size_t n,
@@ -797,6 +809,7 @@ static struct index *write_segment(struct sink *k, struct corpus *c, const size_
 	free(bad_metrics);
 	struct index_each each = { add_digest, &d };
 	uint64_t len = index_build_write(c, which, n, progress, &each, id, fd, BLOCK, add_sum, &s, &why);
+	crash_point("segment");
 	void *map = len ? mmap(NULL, len, PROT_READ, MAP_SHARED, fd, 0) : MAP_FAILED;
 	int ok = map != MAP_FAILED;
 	if (ok) {
@@ -982,6 +995,7 @@ static struct index *write_index(struct corpus *c, const char *dir, const char *
 		ix = segment_parts(&k, c, NULL, c->n, progress);
 	}
 	*indexed = k.indexed;
+	crash_point("manifest");
 	if (!k.cause && write_manifest(c, ix, path, key, &k.cause) == 0)
 		return ix;
 	*cause = k.cause;

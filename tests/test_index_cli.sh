@@ -91,15 +91,7 @@ while [ $i -lt 300 ]; do
 	done
 	i=$((i + 1))
 done
-"$FAZHI" index "$B" >/dev/null 2>&1 &
-pid=$!
-k=0
-while [ $k -lt 100 ] && ! ls "$C"/*.tmp >/dev/null 2>&1; do
-	sleep 0.05
-	k=$((k + 1))
-done
-kill -9 $pid 2>/dev/null
-wait $pid 2>/dev/null
+FAZHI_CRASH_AT=segment "$FAZHI" index "$B" >/dev/null 2>&1 || true   # killed by -9 mid-build
 t "kill -9 during a build left its temporary file (the case under test)" sh -c 'ls "$1"/*.tmp >/dev/null 2>&1' - "$C"
 "$FAZHI" search --count 依法行政 "$B" | sort >"$T/after-kill"
 env -u XDG_CACHE_HOME -u HOME "$FAZHI" search --count 依法行政 "$B" | sort >"$T/want"
@@ -118,17 +110,10 @@ named_segments() {
 	done | sort -u
 }
 on_disk_segments() { ls "$K"/fazhi/ | sed -n 's/^segment-\([0-9a-f]*\)\.bin$/\1/p' | sort -u; }
-# Starts `fazhi index $B`, kills it with -9 once `$1` is true of the cache, waits for it.
-kill_when() {
-	XDG_CACHE_HOME="$K" FAZHI_SEGMENT_BYTES=2000000 "$FAZHI" index "$B" >/dev/null 2>&1 &
-	pid=$!
-	k=0
-	while [ $k -lt 1000 ] && ! eval "$1"; do
-		sleep 0.01
-		k=$((k + 1))
-	done
-	kill -9 $pid 2>/dev/null
-	wait $pid 2>/dev/null
+# Runs `fazhi index $B` killed with -9 at the moment $1 names (FAZHI_CRASH_AT: "segment", a
+# segment's temporary file written; "manifest", segments in place but not yet named).
+kill_at() {
+	XDG_CACHE_HOME="$K" FAZHI_SEGMENT_BYTES=2000000 FAZHI_CRASH_AT=$1 "$FAZHI" index "$B" >/dev/null 2>&1 || true
 }
 # The next run after a kill: an update, then a search as without a cache; the segments named.
 recovered() {
@@ -142,14 +127,13 @@ recovered() {
 }
 XDG_CACHE_HOME="$K" FAZHI_SEGMENT_BYTES=2000000 "$FAZHI" index "$B" >/dev/null 2>&1
 t "the index of $B is cut into segments" [ "$(on_disk_segments | wc -l)" -ge 10 ]
-touch "$T/mark"
 i=0
 while [ $i -lt 40 ]; do   # 40 files changed and 40 added: an update
 	printf '\n补充依法行政%s。\n' $i >>"$B/$i-putuo-2021.txt"
 	sed "1s/\$/ new $i/" assets/reports/wujin-2020.txt >"$B/new-$i.txt"
 	i=$((i + 1))
 done
-kill_when '[ -n "$(find "$K/fazhi" -name "segment-*.bin" -newer "$T/mark")" ]'
+kill_at manifest
 named_segments >"$T/named"
 t "kill -9 during an update left a new segment no manifest names (the case under test)" \
 	[ -n "$(on_disk_segments | comm -23 - "$T/named")" ]
@@ -161,7 +145,7 @@ while [ $i -lt 300 ]; do   # over a fifth of every segment changed: each one is 
 	[ $((i % 3)) -eq 0 ] && printf '\n再补充%s。\n' $i >>"$B/$i-simen-2022.txt"
 	i=$((i + 1))
 done
-kill_when 'ls "$K"/fazhi/*.tmp >/dev/null 2>&1'
+kill_at segment
 t "kill -9 during a merge left its temporary file (the case under test)" \
 	sh -c 'ls "$1"/fazhi/*.tmp >/dev/null 2>&1' - "$K"
 t "after kill -9 during a merge the next run answers right, with no stray segment or temporary file" recovered
