@@ -35,7 +35,9 @@
 
 void corpus_init(struct corpus *c)
 {
+	static unsigned long serials;
 	memset(c, 0, sizeof *c);
+	c->serial = ++serials;
 }
 
 void corpus_set_text_cache(struct corpus *c, const char *dir)
@@ -49,10 +51,14 @@ void corpus_fini(struct corpus *c)
 	free(c->text_cache);
 	for (size_t i = 0; i < c->n; i++) {
 		report_free(c->reports[i]);
-		free(c->files[i].path);
+		if (!c->files[i].pooled)
+			free(c->files[i].path);
 	}
 	free(c->reports);
 	free(c->files);
+	for (size_t i = 0; i < c->npool; i++)
+		free(c->pool[i]);
+	free(c->pool);
 	for (size_t i = 0; i < c->nmsgs; i++) {
 		free(c->msgs[i].path);
 		free(c->msgs[i].reason);
@@ -232,7 +238,7 @@ static void add_entry(struct corpus *c, const char *path, struct report *r, cons
 	c->reports = xgrow(c->reports, &c->cap, c->n + 1, sizeof *c->reports);
 	c->files = xgrow(c->files, &c->filecap, c->n + 1, sizeof *c->files);
 	struct corpus_file *f = &c->files[c->n];
-	*f = (struct corpus_file){ xstrdup(path), -1, 0, 0, 0, 0, 1 };
+	*f = (struct corpus_file){ xstrdup(path), -1, 0, 0, 0, 0, 1, 0 };
 	if (st && S_ISREG(st->st_mode)) {
 		f->size = (long long)st->st_size;
 		f->mtime_ns = (long long)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
@@ -495,15 +501,30 @@ void corpus_add_dir(struct corpus *c, const char *path, long long mtime_ns)
 	c->dirs[c->ndirs++] = (struct corpus_dir){ xstrdup(path), mtime_ns, c->n };
 }
 
+/* A copy of s in the name pool, freed with the corpus. */
+static char *pool_copy(struct corpus *c, const char *s)
+{
+	enum { POOL_BLOCK = 256 * 1024 };
+	size_t n = strlen(s) + 1;
+	if (n > c->pool_left) {
+		size_t size = n > POOL_BLOCK ? n : POOL_BLOCK;
+		c->pool = xgrow(c->pool, &c->poolcap, c->npool + 1, sizeof *c->pool);
+		c->pool_at = c->pool[c->npool++] = xmalloc(size);
+		c->pool_left = size;
+	}
+	char *p = c->pool_at;
+	memcpy(p, s, n);
+	c->pool_at += n;
+	c->pool_left -= n;
+	return p;
+}
+
 void corpus_add_known(struct corpus *c, const struct corpus_file *f)
 {
-	add_entry(c, f->path, NULL, NULL);
-	struct corpus_file *e = &c->files[c->n - 1];
-	e->size = f->size;
-	e->mtime_ns = f->mtime_ns;
-	e->dev = f->dev;
-	e->ino = f->ino;
-	e->noted = 0;
+	c->reports = xgrow(c->reports, &c->cap, c->n + 1, sizeof *c->reports);
+	c->files = xgrow(c->files, &c->filecap, c->n + 1, sizeof *c->files);
+	c->files[c->n] = (struct corpus_file){ pool_copy(c, f->path), f->size, f->mtime_ns, f->dev, f->ino, 0, 0, 1 };
+	c->reports[c->n++] = NULL;
 }
 
 void corpus_add_message(struct corpus *c, const char *path, const char *reason, int skipped)
