@@ -97,6 +97,10 @@ struct corpus {
 	                                   * replayed walk makes tens of thousands of entries at once */
 	size_t npool, poolcap, pool_left;
 	char *pool_at;                    /* the free bytes of the last block */
+	char *statdir;                    /* the directory statdir_fd is open on (corpus_unchanged), */
+	size_t statdir_len;               /* owned; NULL: none open */
+	int statdir_fd;
+	long long statdir_at;             /* CLOCK_MONOTONIC ns when it was opened */
 	unsigned long serial;             /* set by corpus_init, never the same twice in a process: who
 	                                   * keeps something made for one corpus knows it by this */
 };

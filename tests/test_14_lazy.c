@@ -406,6 +406,34 @@ static void test_walk_hands_its_index_over(void **state)
 	free(path);
 }
 
+/* corpus_unchanged stats a file through its directory kept open, and for a moment only: a file
+ * changed beside one just checked is found, and so is a directory renamed and replaced. */
+static void test_unchanged_by_directory(void **state)
+{
+	(void)state;
+	struct corpus c;
+	walk(&c);
+	assert_true(corpus_unchanged(&c, 0));
+	rewrite(1, "changed", 7);
+	assert_false(corpus_unchanged(&c, 1));
+	rewrite(1, (const char *)src[1]->data, src[1]->size);
+
+	char *old = xasprintf("%s.old", rdir), *copy = xasprintf("%s/a.txt", rdir);
+	assert_int_equal(rename(rdir, old), 0);
+	assert_int_equal(mkdir(rdir, 0700), 0);
+	FILE *f = fopen(copy, "wb");   /* the same bytes, another file */
+	fwrite(src[0]->data, 1, src[0]->size, f);
+	fclose(f);
+	usleep(100000);
+	assert_false(corpus_unchanged(&c, 0));
+	corpus_fini(&c);
+	unlink(copy);
+	rmdir(rdir);
+	assert_int_equal(rename(old, rdir), 0);
+	free(old);
+	free(copy);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -416,6 +444,7 @@ int main(void)
 		cmocka_unit_test(test_build_messages_kept),
 		cmocka_unit_test(test_stale_walk),
 		cmocka_unit_test(test_walk_hands_its_index_over),
+		cmocka_unit_test(test_unchanged_by_directory),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
