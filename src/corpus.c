@@ -1,4 +1,5 @@
 /* corpus.c — the set of loaded reports (files, directories, or the embedded samples) and per-file errors. */
+#define _GNU_SOURCE   /* O_PATH */
 #include "corpus.h"
 
 #include <dirent.h>
@@ -573,6 +574,11 @@ static int same_file(const struct corpus_file *f, const struct stat *st)
  * thousands of files a count prints). It is opened again after this, so a directory renamed and
  * replaced is seen about as soon as between any stat and the output that follows it. */
 #define STATDIR_NS 50000000LL
+#ifdef O_PATH
+#define STATDIR_OPEN O_PATH   /* a name to stat by, not a directory to read */
+#else
+#define STATDIR_OPEN O_RDONLY
+#endif
 
 static long long monotonic_ns(void)
 {
@@ -595,7 +601,7 @@ static int stat_by_dir(struct corpus *c, const char *path, struct stat *st)
 			close(c->statdir_fd);
 		free(c->statdir);
 		c->statdir = xstrndup(path, dlen);
-		c->statdir_fd = open(c->statdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		c->statdir_fd = open(c->statdir, STATDIR_OPEN | O_DIRECTORY | O_CLOEXEC);
 		if (c->statdir_fd < 0) {
 			free(c->statdir);
 			c->statdir = NULL;
