@@ -44,6 +44,7 @@ struct corpus_file {
 	unsigned long long dev, ino;
 	unsigned char failed;     /* could not be loaded; reports[i] is an empty stand-in */
 	unsigned char noted;      /* its load messages are in msgs already (not to repeat them) */
+	unsigned char pooled;     /* path is in the corpus's name pool, not an allocation of its own */
 };
 
 /* Metadata for a list: title, region, year. Strings are borrowed (from the loaded report, or
@@ -93,6 +94,16 @@ struct corpus {
 	size_t nroots, rootcap;
 	struct corpus_dir *dirs;          /* every directory walked, in walk order, owned */
 	size_t ndirs, dircap;
+	char **pool;                      /* blocks holding the paths of replayed entries, owned: a
+	                                   * replayed walk makes tens of thousands of entries at once */
+	size_t npool, poolcap, pool_left;
+	char *pool_at;                    /* the free bytes of the last block */
+	char *statdir;                    /* the directory statdir_fd is open on (corpus_unchanged), */
+	size_t statdir_len;               /* owned; NULL: none open */
+	int statdir_fd;
+	long long statdir_at;             /* CLOCK_MONOTONIC ns when it was opened */
+	unsigned long serial;             /* set by corpus_init, never the same twice in a process: who
+	                                   * keeps something made for one corpus knows it by this */
 };
 
 /* A directory a walk read, with the mtime stat gave before it was read: a file added to it,

@@ -281,7 +281,10 @@ int index_cache_status(struct corpus *c, const char *dir, struct index_status *o
  * removed or renamed), fills the empty lazy corpus c with that walk's entries, directories and
  * messages, as the walk would, and returns 0: one stat per directory, none per file. A file
  * changed in place is found when it is read (corpus_get) or checked (corpus_unchanged). Else
- * returns -1 with c untouched: walk the PATHs. */
+ * returns -1 with c untouched: walk the PATHs. The index the walk was read from stays open for
+ * the next index_open or index_open_cached of c, which takes it (once; not when c gained
+ * entries or the tables the digests are made with changed since), so its segments are mapped
+ * and checked once. */
 int index_cache_walk(struct corpus *c, char **paths, int npaths, const char *dir);
 
 /* As index_cache_walk, but also when directories changed since the walk was recorded: c gets

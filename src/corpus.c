@@ -1,4 +1,5 @@
 /* corpus.c — the set of loaded reports (files, directories, or the embedded samples) and per-file errors. */
+#define _GNU_SOURCE   /* O_PATH */
 #include "corpus.h"
 
 #include <dirent.h>
@@ -9,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "xmalloc.h"
@@ -35,7 +37,9 @@
 
 void corpus_init(struct corpus *c)
 {
+	static unsigned long serials;
 	memset(c, 0, sizeof *c);
+	c->serial = ++serials;
 }
 
 void corpus_set_text_cache(struct corpus *c, const char *dir)
@@ -49,10 +53,17 @@ void corpus_fini(struct corpus *c)
 	free(c->text_cache);
 	for (size_t i = 0; i < c->n; i++) {
 		report_free(c->reports[i]);
-		free(c->files[i].path);
+		if (!c->files[i].pooled)
+			free(c->files[i].path);
 	}
 	free(c->reports);
 	free(c->files);
+	for (size_t i = 0; i < c->npool; i++)
+		free(c->pool[i]);
+	free(c->pool);
+	if (c->statdir)
+		close(c->statdir_fd);
+	free(c->statdir);
 	for (size_t i = 0; i < c->nmsgs; i++) {
 		free(c->msgs[i].path);
 		free(c->msgs[i].reason);
@@ -232,7 +243,7 @@ static void add_entry(struct corpus *c, const char *path, struct report *r, cons
 	c->reports = xgrow(c->reports, &c->cap, c->n + 1, sizeof *c->reports);
 	c->files = xgrow(c->files, &c->filecap, c->n + 1, sizeof *c->files);
 	struct corpus_file *f = &c->files[c->n];
-	*f = (struct corpus_file){ xstrdup(path), -1, 0, 0, 0, 0, 1 };
+	*f = (struct corpus_file){ xstrdup(path), -1, 0, 0, 0, 0, 1, 0 };
 	if (st && S_ISREG(st->st_mode)) {
 		f->size = (long long)st->st_size;
 		f->mtime_ns = (long long)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
@@ -495,15 +506,30 @@ void corpus_add_dir(struct corpus *c, const char *path, long long mtime_ns)
 	c->dirs[c->ndirs++] = (struct corpus_dir){ xstrdup(path), mtime_ns, c->n };
 }
 
+/* A copy of s in the name pool, freed with the corpus. */
+static char *pool_copy(struct corpus *c, const char *s)
+{
+	enum { POOL_BLOCK = 256 * 1024 };
+	size_t n = strlen(s) + 1;
+	if (n > c->pool_left) {
+		size_t size = n > POOL_BLOCK ? n : POOL_BLOCK;
+		c->pool = xgrow(c->pool, &c->poolcap, c->npool + 1, sizeof *c->pool);
+		c->pool_at = c->pool[c->npool++] = xmalloc(size);
+		c->pool_left = size;
+	}
+	char *p = c->pool_at;
+	memcpy(p, s, n);
+	c->pool_at += n;
+	c->pool_left -= n;
+	return p;
+}
+
 void corpus_add_known(struct corpus *c, const struct corpus_file *f)
 {
-	add_entry(c, f->path, NULL, NULL);
-	struct corpus_file *e = &c->files[c->n - 1];
-	e->size = f->size;
-	e->mtime_ns = f->mtime_ns;
-	e->dev = f->dev;
-	e->ino = f->ino;
-	e->noted = 0;
+	c->reports = xgrow(c->reports, &c->cap, c->n + 1, sizeof *c->reports);
+	c->files = xgrow(c->files, &c->filecap, c->n + 1, sizeof *c->files);
+	c->files[c->n] = (struct corpus_file){ pool_copy(c, f->path), f->size, f->mtime_ns, f->dev, f->ino, 0, 0, 1 };
+	c->reports[c->n++] = NULL;
 }
 
 void corpus_add_message(struct corpus *c, const char *path, const char *reason, int skipped)
@@ -543,6 +569,50 @@ static int same_file(const struct corpus_file *f, const struct stat *st)
 	       && (unsigned long long)st->st_dev == f->dev && (unsigned long long)st->st_ino == f->ino;
 }
 
+/* How long a directory stays open for the stats of its files: a stat by a directory already
+ * open skips the lookup of every component of the path (a third of the cost of checking the
+ * thousands of files a count prints). It is opened again after this, so a directory renamed and
+ * replaced is seen about as soon as between any stat and the output that follows it. */
+#define STATDIR_NS 50000000LL
+#ifdef O_PATH
+#define STATDIR_OPEN O_PATH   /* a name to stat by, not a directory to read */
+#else
+#define STATDIR_OPEN O_RDONLY
+#endif
+
+static long long monotonic_ns(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long long)t.tv_sec * 1000000000 + t.tv_nsec;
+}
+
+/* stat(path), through the directory of path kept open (c->statdir). */
+static int stat_by_dir(struct corpus *c, const char *path, struct stat *st)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash || slash == path || !slash[1])
+		return stat(path, st);
+	size_t dlen = (size_t)(slash - path);
+	long long now = monotonic_ns();
+	if (!c->statdir || c->statdir_len != dlen || memcmp(c->statdir, path, dlen) != 0
+	    || now - c->statdir_at > STATDIR_NS) {
+		if (c->statdir)
+			close(c->statdir_fd);
+		free(c->statdir);
+		c->statdir = xstrndup(path, dlen);
+		c->statdir_fd = open(c->statdir, STATDIR_OPEN | O_DIRECTORY | O_CLOEXEC);
+		if (c->statdir_fd < 0) {
+			free(c->statdir);
+			c->statdir = NULL;
+			return stat(path, st);
+		}
+		c->statdir_len = dlen;
+		c->statdir_at = now;
+	}
+	return fstatat(c->statdir_fd, slash + 1, st, 0);
+}
+
 int corpus_unchanged(struct corpus *c, size_t i)
 {
 	struct corpus_file *f = &c->files[i];
@@ -551,7 +621,7 @@ int corpus_unchanged(struct corpus *c, size_t i)
 	if (f->size < 0)
 		return 1;
 	struct stat st;
-	int err = stat(f->path, &st) < 0 ? errno : 0;
+	int err = stat_by_dir(c, f->path, &st) < 0 ? errno : 0;
 	if (!err && same_file(f, &st))
 		return 1;
 	struct target t = { (long)i, NULL, 0 };

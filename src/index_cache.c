@@ -1060,15 +1060,21 @@ static int segments_lock(const char *dir, int how)
 	return fd;
 }
 
+static struct index *take_walked(struct corpus *c, char **path);
+
 struct index *index_open(struct corpus *c, const char *dir, const struct index_progress *progress,
                          char **notice)
 {
 	*notice = NULL;
 	if (!dir)
 		return index_build(c, progress);
-	char *path = index_cache_path(c, dir), *lockpath = NULL, *cause = NULL;
+	char *path = NULL, *lockpath = NULL, *cause = NULL;
+	struct index *ix = take_walked(c, &path);
+	if (ix)
+		goto done;
+	path = index_cache_path(c, dir);
 	uint64_t key = corpus_key(c);
-	struct index *ix = load(c, path, dir, key, &cause);
+	ix = load(c, path, dir, key, &cause);
 	if (ix)
 		goto done;
 	if (fileio_make_dirs(dir) < 0) {
@@ -1137,8 +1143,13 @@ struct index *index_open_cached(struct corpus *c, const char *dir)
 {
 	if (!dir)
 		return NULL;
-	char *path = index_cache_path(c, dir), *cause = NULL;
-	struct index *ix = load(c, path, dir, corpus_key(c), &cause);
+	char *path = NULL, *cause = NULL;
+	struct index *ix = take_walked(c, &path);
+	if (!ix) {
+		free(path);
+		path = index_cache_path(c, dir);
+		ix = load(c, path, dir, corpus_key(c), &cause);
+	}
 	free(cause);
 	free(path);
 	return ix;
@@ -1409,6 +1420,49 @@ void index_cache_prune(const char *dir, time_t before, struct index_prune *out)
 	clean_segments(dir, &out->removed_bytes, &out->kept_bytes);   /* those of the indexes removed */
 }
 
+/* The index a replayed walk opened, kept for the index_open of the same corpus that follows, so
+ * its segments are mapped and checked once per process, not once for the walk and again for the
+ * search. The corpus's entries are that index's own (its paths, its stats), so it is the index of
+ * that corpus as long as no entry was added and the tables it was made with are still these. */
+static struct walked {
+	unsigned long serial;              /* the corpus's */
+	size_t n;
+	char *path;                        /* the manifest's */
+	struct index *ix;
+	struct manifest *mf;
+} walked;
+
+static void walked_drop(void)
+{
+	if (walked.ix)
+		index_free(walked.ix);
+	manifest_free(walked.mf);
+	free(walked.path);
+	walked = (struct walked){ 0 };
+}
+
+static void hand_over(const struct corpus *c, char *path, struct index *ix, struct manifest *mf)
+{
+	walked_drop();
+	walked = (struct walked){ c->serial, c->n, path, ix, mf };
+}
+
+/* The index the walk of c opened, with its manifest's path in *path (caller frees), when it is
+ * still c's; else NULL. Either way it is handed over once: it is never given twice. */
+static struct index *take_walked(struct corpus *c, char **path)
+{
+	struct index *ix = NULL;
+	if (walked.ix && walked.serial == c->serial && walked.n == c->n
+	    && walked.mf->h.tables == tables_key(c) && take_notes(c, walked.mf->notes, walked.mf->h.notes_len) == 0) {
+		ix = walked.ix;
+		*path = walked.path;
+		walked.ix = NULL;
+		walked.path = NULL;
+	}
+	walked_drop();
+	return ix;
+}
+
 /* 1 when every directory the index's walk read still has the mtime it had then. */
 static int dirs_unchanged(const struct manifest *m)
 {
@@ -1482,9 +1536,9 @@ static int replay_walk(struct corpus *c, char **paths, int npaths, const char *d
 	int ok = head && head->h.dirs_len && (stale || dirs_unchanged(head));
 	manifest_free(head);
 	struct index *ix = ok ? open_manifest(last, dir, 0, &m, &cause) : NULL;
-	free(last);
 	free(cause);
 	if (!ix) {
+		free(last);
 		manifest_free(m);
 		return -1;
 	}
@@ -1496,12 +1550,11 @@ static int replay_walk(struct corpus *c, char **paths, int npaths, const char *d
 		struct index_info in;
 		index_info(ix, i, &in);
 		const struct filestat *st = stat_of(ix, i);
-		struct corpus_file f = { (char *)in.path, st->size, st->mtime_ns, st->dev, st->ino, 0, 0 };
+		struct corpus_file f = { (char *)in.path, st->size, st->mtime_ns, st->dev, st->ino, 0, 0, 0 };
 		corpus_add_known(c, &f);
 	}
 	replay_until(c, m, m->h.n, &dat, &nat);
-	index_free(ix);
-	manifest_free(m);
+	hand_over(c, last, ix, m);
 	return 0;
 }
 

@@ -329,6 +329,111 @@ static void test_stale_walk(void **state)
 	free(deep);
 }
 
+/* Damages the manifest at path: its last byte flipped. */
+static void flip_last_byte(const char *path)
+{
+	FILE *f = fopen(path, "r+b");
+	assert_non_null(f);
+	assert_int_equal(fseek(f, -1, SEEK_END), 0);
+	int ch = fgetc(f);
+	assert_int_equal(fseek(f, -1, SEEK_END), 0);
+	fputc(ch ^ 0xFF, f);
+	fclose(f);
+}
+
+/* The index a replayed walk opened is the one the corpus's index_open gets, opened once: a
+ * manifest damaged in between is not read again. It is given to that corpus alone, once, and
+ * not when the tables it was made with changed in between. */
+static void test_walk_hands_its_index_over(void **state)
+{
+	(void)state;
+	char *notice = NULL, *paths[1] = { rdir };
+	struct corpus c, other;
+	size_t hits;
+	walk(&c);   /* the index of the files as they are now */
+	index_free(index_open(&c, cache, NULL, &notice));
+	free(notice);
+	char *path = index_cache_path(&c, cache);
+	corpus_fini(&c);
+
+	corpus_init(&c);
+	c.lazy = 1;
+	assert_int_equal(index_cache_walk(&c, paths, 1, cache), 0);
+	flip_last_byte(path);
+	struct index *ix = index_open(&c, cache, NULL, &notice);
+	assert_null(notice);   /* the walk's index, not the damaged file */
+	assert_int_equal(search(ix, "行政复议", &hits), 3);
+	assert_int_equal(hits, occurrences("行政复议"));
+	index_free(ix);
+	ix = index_open(&c, cache, NULL, &notice);   /* given once: now the file is read */
+	assert_non_null(notice);
+	assert_non_null(strstr(notice, "corrupt"));
+	free(notice);
+	index_free(ix);
+	corpus_fini(&c);
+
+	corpus_init(&c);
+	c.lazy = 1;
+	assert_int_equal(index_cache_walk(&c, paths, 1, cache), 0);
+	flip_last_byte(path);
+	walk(&other);   /* the same files, walked: another corpus */
+	ix = index_open(&other, cache, NULL, &notice);
+	assert_non_null(notice);
+	assert_non_null(strstr(notice, "corrupt"));
+	free(notice);
+	index_free(ix);
+	corpus_fini(&other);
+	corpus_fini(&c);
+
+	char *metrics = xasprintf("%s/metrics.tsv", dir);
+	const struct asset *a = assets_find("metrics.tsv");
+	FILE *f = fopen(metrics, "wb");
+	fwrite(a->data, 1, a->size, f);
+	fputs("# another catalogue\n", f);
+	fclose(f);
+	corpus_init(&c);
+	c.lazy = 1;
+	assert_int_equal(index_cache_walk(&c, paths, 1, cache), 0);
+	setenv("FAZHI_METRICS", metrics, 1);
+	ix = index_open(&c, cache, NULL, &notice);   /* made with other tables: updated */
+	unsetenv("FAZHI_METRICS");
+	assert_non_null(notice);
+	free(notice);
+	index_free(ix);
+	corpus_fini(&c);
+	unlink(metrics);
+	free(metrics);
+	free(path);
+}
+
+/* corpus_unchanged stats a file through its directory kept open, and for a moment only: a file
+ * changed beside one just checked is found, and so is a directory renamed and replaced. */
+static void test_unchanged_by_directory(void **state)
+{
+	(void)state;
+	struct corpus c;
+	walk(&c);
+	assert_true(corpus_unchanged(&c, 0));
+	rewrite(1, "changed", 7);
+	assert_false(corpus_unchanged(&c, 1));
+	rewrite(1, (const char *)src[1]->data, src[1]->size);
+
+	char *old = xasprintf("%s.old", rdir), *copy = xasprintf("%s/a.txt", rdir);
+	assert_int_equal(rename(rdir, old), 0);
+	assert_int_equal(mkdir(rdir, 0700), 0);
+	FILE *f = fopen(copy, "wb");   /* the same bytes, another file */
+	fwrite(src[0]->data, 1, src[0]->size, f);
+	fclose(f);
+	usleep(100000);
+	assert_false(corpus_unchanged(&c, 0));
+	corpus_fini(&c);
+	unlink(copy);
+	rmdir(rdir);
+	assert_int_equal(rename(old, rdir), 0);
+	free(old);
+	free(copy);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -338,6 +443,8 @@ int main(void)
 		cmocka_unit_test(test_postings_checked_on_use),
 		cmocka_unit_test(test_build_messages_kept),
 		cmocka_unit_test(test_stale_walk),
+		cmocka_unit_test(test_walk_hands_its_index_over),
+		cmocka_unit_test(test_unchanged_by_directory),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
