@@ -84,106 +84,134 @@ static void unit_norm(const struct digest_fact *f, char *dst, size_t size)
 }
 
 /* A fact of report `path` as one line of the chosen format. */
+/* One fact's fields as the three formats print them. */
+struct fact_fields {
+	const char *region, *name, *unit, *qualifier, *label, *period, *text;
+	size_t region_len, counter, qualifier_len, text_len;
+	struct buf from;   /* a computed fact's text: the figures it came from */
+};
+
+static void fact_fields(struct fact_fields *o, const struct facts_model *m, const struct digest *d,
+                        const struct digest_fact *f)
+{
+	memset(o, 0, sizeof *o);
+	o->region = d->region.s ? d->region.s : "";
+	o->region_len = d->region.s ? d->region.n : 0;
+	o->name = facts_metric_name(m, f->metric);
+	o->unit = f->unit.s ? f->unit.s : "";
+	const char *bar = memchr(o->unit, '|', f->unit.n);
+	o->counter = bar ? (size_t)(bar - o->unit) : f->unit.n;
+	o->qualifier = bar ? bar + 1 : "";
+	o->qualifier_len = bar ? f->unit.n - o->counter - 1 : 0;
+	o->label = facts_metric_label(m, f->metric);
+	o->period = f->period.s ? f->period.s : "";
+	o->text = f->text.s, o->text_len = f->text.n;
+	if (f->computed) {
+		formula(&o->from, m, d, f);
+		o->text = o->from.data, o->text_len = o->from.len;
+	}
+}
+
+/* Fields are added, not formatted with buf_printf: a corpus prints millions of them. */
+static void print_fact_csv(struct buf *b, const char *path, const struct digest *d, const struct digest_fact *f,
+                           const struct fact_fields *o)
+{
+	buf_add_csv(b, path, strlen(path));
+	buf_addc(b, ',');
+	buf_add_csv(b, o->region, o->region_len);
+	buf_addc(b, ',');
+	if (d->year)
+		buf_add_int(b, d->year);
+	buf_addc(b, ',');
+	buf_adds(b, o->name);
+	buf_addc(b, ',');
+	buf_add_csv(b, o->label, strlen(o->label));
+	buf_addc(b, ',');
+	buf_add(b, f->value_text.s, f->value_text.n);
+	buf_addc(b, ',');
+	buf_add_csv(b, o->unit, o->counter);
+	buf_addc(b, ',');
+	buf_add_csv(b, o->qualifier, o->qualifier_len);
+	buf_addc(b, ',');
+	buf_add_csv(b, o->period, f->period.n);
+	buf_addc(b, ',');
+	struct buf sec = { 0 };
+	section_path(&sec, d, f->section, 0);
+	buf_add_csv(b, sec.data ? sec.data : "", sec.len);
+	buf_fini(&sec);
+	buf_addc(b, ',');
+	buf_add_csv(b, o->text, o->text_len);
+	buf_adds(b, "\r\n");
+}
+
+static void print_fact_json(struct buf *b, const struct facts_model *m, const char *path, const struct digest *d,
+                            const struct digest_fact *f, const struct fact_fields *o)
+{
+	buf_adds(b, "{\"file\":");
+	buf_add_json(b, path, strlen(path));
+	buf_adds(b, ",\"region\":");
+	json_string_or_null(b, o->region, o->region_len);
+	buf_adds(b, ",\"year\":");
+	if (d->year)
+		buf_add_int(b, d->year);
+	else
+		buf_adds(b, "null");
+	buf_adds(b, ",\"metric\":\"");
+	buf_adds(b, o->name);
+	buf_adds(b, "\",\"label\":");
+	buf_add_json(b, o->label, strlen(o->label));
+	buf_adds(b, ",\"value\":");
+	buf_add(b, f->value_text.s, f->value_text.n);
+	buf_adds(b, ",\"unit\":");
+	buf_add_json(b, o->unit, o->counter);
+	char norm[sizeof ((struct facts_fact *)0)->unit_norm];
+	unit_norm(f, norm, sizeof norm);
+	buf_adds(b, ",\"unit_norm\":");
+	buf_add_json(b, norm, strlen(norm));
+	buf_adds(b, ",\"qualifier\":");
+	json_string_or_null(b, o->qualifier, o->qualifier_len);
+	buf_adds(b, ",\"text\":");
+	buf_add_json(b, o->text, o->text_len);
+	buf_adds(b, ",\"figure\":");
+	json_string_or_null(b, f->figure.s, f->figure.n);
+	buf_adds(b, ",\"start\":");
+	buf_add_int(b, (long long)f->start);
+	buf_adds(b, ",\"end\":");
+	buf_add_int(b, (long long)f->end);
+	buf_adds(b, ",\"section\":[");
+	section_path(b, d, f->section, 1);
+	buf_adds(b, "],\"period\":");
+	json_string_or_null(b, o->period, f->period.n);
+	if (f->computed)
+		buf_printf(b, ",\"computed\":true,\"from\":[\"%s\",\"%s\"]", facts_metric_name(m, d->facts[f->from[0]].metric),
+			   facts_metric_name(m, d->facts[f->from[1]].metric));
+	buf_adds(b, "}\n");
+}
+
+static void print_fact_text(struct buf *b, const struct digest_fact *f, const struct fact_fields *o)
+{
+	buf_printf(b, "%s\t%.*s\t%.*s\t", o->name, (int)f->value_text.n, f->value_text.s, (int)f->unit.n, o->unit);
+	if (f->period.n) {
+		buf_addc(b, '[');
+		buf_add(b, o->period, f->period.n);
+		buf_adds(b, "] ");
+	}
+	buf_add(b, o->text, o->text_len);
+	buf_addc(b, '\n');
+}
+
 static void print_fact(struct buf *b, enum format fmt, const struct facts_model *m, const char *path,
                        const struct digest *d, const struct digest_fact *f)
 {
-	const char *region = d->region.s ? d->region.s : "", *name = facts_metric_name(m, f->metric);
-	size_t region_len = d->region.s ? d->region.n : 0;
-	const char *unit = f->unit.s ? f->unit.s : "", *bar = memchr(unit, '|', f->unit.n);
-	size_t counter = bar ? (size_t)(bar - unit) : f->unit.n;
-	const char *qualifier = bar ? bar + 1 : "";
-	size_t qualifier_len = bar ? f->unit.n - counter - 1 : 0;
-	const char *label = facts_metric_label(m, f->metric), *period = f->period.s ? f->period.s : "";
-	int value_len = (int)f->value_text.n;
-	struct buf from = { 0 };
-	const char *text = f->text.s;
-	size_t text_len = f->text.n;
-	if (f->computed) {   /* its text is the figures it came from */
-		formula(&from, m, d, f);
-		text = from.data, text_len = from.len;
-	}
-	if (fmt == CSV) {
-		buf_add_csv(b, path, strlen(path));
-		buf_addc(b, ',');
-		buf_add_csv(b, region, region_len);
-		buf_addc(b, ',');   /* adds, not buf_printf: a million lines */
-		if (d->year)
-			buf_add_int(b, d->year);
-		buf_addc(b, ',');
-		buf_adds(b, name);
-		buf_addc(b, ',');
-		buf_add_csv(b, label, strlen(label));
-		buf_addc(b, ',');
-		buf_add(b, f->value_text.s, (size_t)value_len);
-		buf_addc(b, ',');
-		buf_add_csv(b, unit, counter);
-		buf_addc(b, ',');
-		buf_add_csv(b, qualifier, qualifier_len);
-		buf_addc(b, ',');
-		buf_add_csv(b, period, f->period.n);
-		buf_addc(b, ',');
-		struct buf sec = { 0 };
-		section_path(&sec, d, f->section, 0);
-		buf_add_csv(b, sec.data ? sec.data : "", sec.len);
-		buf_fini(&sec);
-		buf_addc(b, ',');
-		buf_add_csv(b, text, text_len);
-		buf_adds(b, "\r\n");
-		buf_fini(&from);
-		return;
-	}
-	if (fmt == JSON) {
-		buf_adds(b, "{\"file\":");
-		buf_add_json(b, path, strlen(path));
-		buf_adds(b, ",\"region\":");
-		json_string_or_null(b, region, region_len);
-		buf_adds(b, ",\"year\":");
-		if (d->year)
-			buf_add_int(b, d->year);
-		else
-			buf_adds(b, "null");
-		buf_adds(b, ",\"metric\":\"");
-		buf_adds(b, name);
-		buf_adds(b, "\",\"label\":");
-		buf_add_json(b, label, strlen(label));
-		buf_adds(b, ",\"value\":");
-		buf_add(b, f->value_text.s, (size_t)value_len);
-		buf_adds(b, ",\"unit\":");
-		buf_add_json(b, unit, counter);
-		char norm[sizeof ((struct facts_fact *)0)->unit_norm];
-		unit_norm(f, norm, sizeof norm);
-		buf_adds(b, ",\"unit_norm\":");
-		buf_add_json(b, norm, strlen(norm));
-		buf_adds(b, ",\"qualifier\":");
-		json_string_or_null(b, qualifier, qualifier_len);
-		buf_adds(b, ",\"text\":");
-		buf_add_json(b, text, text_len);
-		buf_adds(b, ",\"figure\":");
-		json_string_or_null(b, f->figure.s, f->figure.n);
-		buf_adds(b, ",\"start\":");
-		buf_add_int(b, (long long)f->start);
-		buf_adds(b, ",\"end\":");
-		buf_add_int(b, (long long)f->end);
-		buf_adds(b, ",\"section\":[");
-		section_path(b, d, f->section, 1);
-		buf_adds(b, "],\"period\":");
-		json_string_or_null(b, period, f->period.n);
-		if (f->computed)
-			buf_printf(b, ",\"computed\":true,\"from\":[\"%s\",\"%s\"]", facts_metric_name(m, d->facts[f->from[0]].metric),
-				   facts_metric_name(m, d->facts[f->from[1]].metric));
-		buf_adds(b, "}\n");
-		buf_fini(&from);
-		return;
-	}
-	buf_printf(b, "%s\t%.*s\t%.*s\t", name, value_len, f->value_text.s, (int)f->unit.n, unit);
-	if (f->period.n) {
-		buf_addc(b, '[');
-		buf_add(b, period, f->period.n);
-		buf_adds(b, "] ");
-	}
-	buf_add(b, text, text_len);
-	buf_addc(b, '\n');
-	buf_fini(&from);
+	struct fact_fields o;
+	fact_fields(&o, m, d, f);
+	if (fmt == CSV)
+		print_fact_csv(b, path, d, f, &o);
+	else if (fmt == JSON)
+		print_fact_json(b, m, path, d, f, &o);
+	else
+		print_fact_text(b, f, &o);
+	buf_fini(&o.from);
 }
 
 static int options(int argc, char **argv, enum format *fmt, int *excel)
