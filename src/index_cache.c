@@ -1600,6 +1600,17 @@ static int replay_walk(struct corpus *c, char **paths, int npaths, const char *d
 		manifest_free(m);
 		return -1;
 	}
+	/* The paths come from the tables: a damaged block is found before c takes any of them. */
+	for (size_t i = 0; i < m->h.n; i++) {
+		struct index_info in;
+		index_info(ix, i, &in);
+	}
+	if (!index_intact(ix, NULL)) {
+		index_free(ix);
+		free(last);
+		manifest_free(m);
+		return -1;
+	}
 	for (int i = 0; i < npaths; i++)
 		corpus_add_root(c, paths[i]);
 	size_t dat = 0, nat = 0;
