@@ -85,13 +85,16 @@ size_t index_deleted(const struct index *ix);   /* reports held by segments but 
 
 /* What the reports list needs, read from the index alone (the cache holds it, so a list can be
  * drawn before any report text is read). Strings point into the index: valid until index_free;
- * each is followed by a NUL (index_from_blob checks it), but use the lengths. */
+ * each is followed by a NUL (checked when read: a damaged one reads as ""), but use the lengths. */
 struct index_info {
 	const char *path, *title, *region;
 	size_t path_len, title_len, region_len;
 	int year;
 };
 void index_info(const struct index *ix, size_t report, struct index_info *out);
+/* Its path alone (*len bytes, followed by a NUL): what reading every report's path reads of the
+ * tables is no more than that. */
+const char *index_path(const struct index *ix, size_t report, size_t *len);
 
 /* One matching report. */
 struct index_result {

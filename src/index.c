@@ -390,6 +390,16 @@ void index_info(const struct index *ix, size_t report, struct index_info *out)
 	*out = (struct index_info){ path, title, region, path_len, title_len, region_len, d->year };
 }
 
+const char *index_path(const struct index *ix, size_t report, size_t *len)
+{
+	const struct seg *sg = ix->seg[ix->at[report].seg];
+	const struct ixdoc *d = seg_doc(sg, ix->at[report].doc);
+	uint32_t n = d->path_len;
+	const char *path = seg_string(sg, d->path, &n);
+	*len = n;
+	return path;
+}
+
 /* ---- updates ---- */
 
 struct named {   /* a report of the index by path, for lookup */
@@ -412,9 +422,9 @@ static size_t *kept_reports(const struct index *ix, struct corpus *c,
 {
 	struct named *v = xcalloc(ix->n + 1, sizeof *v);
 	for (size_t p = 0; p < ix->n; p++) {
-		struct index_info in;
-		index_info(ix, p, &in);
-		v[p] = (struct named){ in.path, in.path_len, p };
+		size_t len;
+		const char *path = index_path(ix, p, &len);
+		v[p] = (struct named){ path, len, p };
 	}
 	qsort(v, ix->n, sizeof *v, named_cmp);
 	size_t *to = xmalloc((ix->n + 1) * sizeof *to);

@@ -623,10 +623,9 @@ static struct index *load(struct corpus *c, const char *path, const char *dir, u
 		return NULL;
 	int same = index_nreports(ix) == c->n;
 	for (size_t i = 0; same && i < c->n; i++) {
-		struct index_info in;
-		index_info(ix, i, &in);
-		const char *cp = corpus_path(c, i);
-		same = in.path_len == strlen(cp) && memcmp(in.path, cp, in.path_len) == 0;
+		size_t len;
+		const char *path = index_path(ix, i, &len), *cp = corpus_path(c, i);
+		same = len == strlen(cp) && memcmp(path, cp, len) == 0;
 	}
 	const char *damage;
 	if (!same)   /* the paths are read from the tables: they may have failed their checksum */
@@ -1250,9 +1249,9 @@ static void compare_files(const struct corpus *c, struct index *ix, struct index
 	size_t n = index_nreports(ix), matched = 0;
 	struct named *v = xcalloc(n + 1, sizeof *v);
 	for (size_t i = 0; i < n; i++) {
-		struct index_info in;
-		index_info(ix, i, &in);
-		v[i] = (struct named){ in.path, in.path_len, i };
+		size_t len;
+		const char *path = index_path(ix, i, &len);
+		v[i] = (struct named){ path, len, i };
 	}
 	qsort(v, n, sizeof *v, named_cmp);
 	for (size_t i = 0; i < c->n; i++) {
@@ -1601,10 +1600,9 @@ static int replay_walk(struct corpus *c, char **paths, int npaths, const char *d
 		return -1;
 	}
 	/* The paths come from the tables: a damaged block is found before c takes any of them. */
-	for (size_t i = 0; i < m->h.n; i++) {
-		struct index_info in;
-		index_info(ix, i, &in);
-	}
+	size_t len;
+	for (size_t i = 0; i < m->h.n; i++)
+		index_path(ix, i, &len);
 	if (!index_intact(ix, NULL)) {
 		index_free(ix);
 		free(last);
@@ -1616,10 +1614,9 @@ static int replay_walk(struct corpus *c, char **paths, int npaths, const char *d
 	size_t dat = 0, nat = 0;
 	for (size_t i = 0; i < m->h.n; i++) {
 		replay_until(c, m, i, &dat, &nat);
-		struct index_info in;
-		index_info(ix, i, &in);
+		const char *path = index_path(ix, i, &len);
 		const struct filestat *st = stat_of(ix, i);
-		struct corpus_file f = { (char *)in.path, st->size, st->mtime_ns, st->dev, st->ino, 0, 0, 0 };
+		struct corpus_file f = { (char *)path, st->size, st->mtime_ns, st->dev, st->ino, 0, 0, 0 };
 		corpus_add_known(c, &f);
 	}
 	replay_until(c, m, m->h.n, &dat, &nat);
