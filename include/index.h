@@ -85,13 +85,16 @@ size_t index_deleted(const struct index *ix);   /* reports held by segments but 
 
 /* What the reports list needs, read from the index alone (the cache holds it, so a list can be
  * drawn before any report text is read). Strings point into the index: valid until index_free;
- * each is followed by a NUL (index_from_blob checks it), but use the lengths. */
+ * each is followed by a NUL (checked when read: a damaged one reads as ""), but use the lengths. */
 struct index_info {
 	const char *path, *title, *region;
 	size_t path_len, title_len, region_len;
 	int year;
 };
 void index_info(const struct index *ix, size_t report, struct index_info *out);
+/* Its path alone (*len bytes, followed by a NUL): what reading every report's path reads of the
+ * tables is no more than that. */
+const char *index_path(const struct index *ix, size_t report, size_t *len);
 
 /* One matching report. */
 struct index_result {
@@ -194,8 +197,8 @@ char *index_cache_dir(void);
 /* The index of the corpus: from its manifest in dir when that is present and valid (checked:
  * magic, version, checksum, corpus key of paths, sizes and mtimes as stat gave them when the
  * corpus was walked, so no report is read to find it) with its segment files (each mapped
- * read-only, and checked: a checksum of all but the postings, every offset; the postings are
- * checked block by block when a search first reads them, see index_intact). Else the previous
+ * read-only; its head and trailer checked at once, its tables and postings block by block
+ * when a lookup first reads them, see index_intact). Else the previous
  * index of these files or PATHs is updated (index_update: only the files added or changed, by
  * size and mtime, are indexed, into new segment files; the merge policy applies), or, when there
  * is none, the index is built, in segments of index_segment_bytes(); then a new manifest is
@@ -219,14 +222,17 @@ char *index_cache_path(const struct corpus *c, const char *dir);
 const void *index_blob(const struct index *ix, size_t *len);
 struct index *index_from_blob(const void *data, size_t len, uint64_t key,
                               void (*release)(const void *data, size_t len), char **cause);
-/* As index_from_blob, but the checksum of the whole blob is left to the caller, who has
- * checked the head and tables with checksums of its own (index_cache.c): check->postings(arg,
- * off, len) is called before the postings of a key at [off, off + len) of the postings region
- * are read, and returns 0 when they are intact; else the key reads as absent, so the caller
- * must ask after each search whether the index stayed intact (index_intact). check->free(arg)
- * is called by index_free. */
+/* As index_from_blob, but the checksums are left to the caller, who has checked the head with
+ * a checksum of its own (index_cache.c) and checks the rest as it is first read:
+ * check->tables(arg, off, len) is called before bytes [off, off + len) of the blob's tables
+ * (everything before the postings) are read, check->postings(arg, off, len) before the
+ * postings of a key at [off, off + len) of the postings region are; each returns 0 when they
+ * are intact. Else the entry reads as absent or empty (bounds are always checked, so a damaged
+ * file never makes a read go astray), so the caller must ask after each search whether the
+ * index stayed intact (index_intact). check->free(arg) is called by index_free. */
 struct index_check {
 	int (*postings)(void *arg, uint64_t off, uint64_t len);
+	int (*tables)(void *arg, uint64_t off, uint64_t len);
 	void (*free)(void *arg);
 	void *arg;
 };
@@ -234,8 +240,8 @@ struct index *index_from_blob_checked(const void *data, size_t len, uint64_t key
                                       void (*release)(const void *data, size_t len), char **cause);
 
 /* 1 when no damage was found in the index so far: always for an index built or checked whole;
- * for a cache file opened by index_open, 0 once postings read by a search failed their
- * checksum. The search that met the damage gave wrong results: the caller frees the index,
+ * for a cache file opened by index_open, 0 once tables or postings read by a lookup failed
+ * their checksum. The search that met the damage gave wrong results: the caller frees the index,
  * calls index_open again (which rebuilds the file, with *cause as part of its notice) and
  * searches again. *cause (may be NULL) gets the message, owned by the index. */
 int index_intact(const struct index *ix, const char **cause);

@@ -11,9 +11,12 @@
 #include "text.h"
 #include "xmalloc.h"
 
-/* The blob is trusted only after index_from_blob checked its checksum and tables; even so,
- * every decoder below stays inside the bytes it was given, so a blob that passes the
- * checks by accident can give wrong answers but never reads out of bounds.
+/* The blob is trusted only after index_from_blob checked its checksum and tables, or, for a
+ * cache file (index_from_blob_checked), once each block read has passed its checksum (the
+ * seg_* readers below ask before every read of the tables). Even so, every reader below
+ * checks the offsets it takes from the blob and every decoder stays inside the bytes it was
+ * given, so a blob that passes the checks by accident can give wrong answers but never reads
+ * out of bounds.
  *
  * An index is a set of segments, each a blob numbering its reports from 0. The index maps
  * every corpus position to a segment and a report in it; a report of a segment that no
@@ -42,7 +45,7 @@ struct seg {
 	const char *pool;
 	const uint8_t *lines;
 	const uint8_t *post;
-	struct index_check check;   /* index_from_blob_checked: postings checked on first use */
+	struct index_check check;   /* index_from_blob_checked: tables and postings checked on first use */
 	const struct stats *st;     /* of the index holding the segment */
 	uint32_t *pos;              /* corpus position of each report, NO_POS when deleted */
 	size_t live;                /* reports not deleted */
@@ -147,6 +150,44 @@ static void seg_free(struct seg *sg)
 		sg->check.free(sg->check.arg);
 	free(sg->pos);
 	free(sg);
+}
+
+/* ---- reading the tables ---- */
+
+/* 0 when bytes [at, at + len) of the segment's tables may be read: always for a blob checked
+ * whole, and for a cache file once their blocks passed their checksums. */
+static int seg_reads(const struct seg *sg, const void *at, uint64_t len)
+{
+	if (!sg->check.tables)
+		return 0;
+	return sg->check.tables(sg->check.arg, (uint64_t)((const unsigned char *)at - sg->blob), len);
+}
+
+static const struct ixdoc no_doc;   /* what a damaged report entry reads as */
+
+static const struct ixdoc *seg_doc(const struct seg *sg, uint32_t doc)
+{
+	const struct ixdoc *d = &sg->docs[doc];
+	return seg_reads(sg, d, sizeof *d) == 0 ? d : &no_doc;
+}
+
+/* Bytes [off, off + len) of the pool, or NULL when they are out of it or damaged. */
+static const char *seg_bytes_at(const struct seg *sg, uint64_t off, uint64_t len)
+{
+	if (!in_range(off, len, sg->h->pool_len) || seg_reads(sg, sg->pool + off, len) != 0)
+		return NULL;
+	return sg->pool + off;
+}
+
+/* The string of *len bytes at off of the pool, which ends in a NUL; "" (*len 0) when it is
+ * out of the pool, unterminated or damaged. */
+static const char *seg_string(const struct seg *sg, uint32_t off, uint32_t *len)
+{
+	const char *s = seg_bytes_at(sg, off, (uint64_t)*len + 1);
+	if (s && s[*len] == '\0')
+		return s;
+	*len = 0;
+	return "";
 }
 
 /* Gives every segment the corpus positions ix->at names and the statistics of the whole. */
@@ -265,7 +306,7 @@ struct index *index_from_blob_checked(const void *data, size_t len, uint64_t key
 	}
 	if (check_head(h, len, key, check == NULL, cause) < 0)
 		return NULL;
-	if (check_tables(p, h) < 0) {
+	if (!(check && check->tables) && check_tables(p, h) < 0) {
 		*cause = xstrdup("index file corrupt (tables)");
 		return NULL;
 	}
@@ -342,9 +383,21 @@ size_t index_deleted(const struct index *ix)
 void index_info(const struct index *ix, size_t report, struct index_info *out)
 {
 	const struct seg *sg = ix->seg[ix->at[report].seg];
-	const struct ixdoc *d = &sg->docs[ix->at[report].doc];
-	*out = (struct index_info){ sg->pool + d->path, sg->pool + d->title, sg->pool + d->region,
-	                            d->path_len, d->title_len, d->region_len, d->year };
+	const struct ixdoc *d = seg_doc(sg, ix->at[report].doc);
+	uint32_t path_len = d->path_len, title_len = d->title_len, region_len = d->region_len;
+	const char *path = seg_string(sg, d->path, &path_len), *title = seg_string(sg, d->title, &title_len);
+	const char *region = seg_string(sg, d->region, &region_len);
+	*out = (struct index_info){ path, title, region, path_len, title_len, region_len, d->year };
+}
+
+const char *index_path(const struct index *ix, size_t report, size_t *len)
+{
+	const struct seg *sg = ix->seg[ix->at[report].seg];
+	const struct ixdoc *d = seg_doc(sg, ix->at[report].doc);
+	uint32_t n = d->path_len;
+	const char *path = seg_string(sg, d->path, &n);
+	*len = n;
+	return path;
 }
 
 /* ---- updates ---- */
@@ -369,9 +422,9 @@ static size_t *kept_reports(const struct index *ix, struct corpus *c,
 {
 	struct named *v = xcalloc(ix->n + 1, sizeof *v);
 	for (size_t p = 0; p < ix->n; p++) {
-		struct index_info in;
-		index_info(ix, p, &in);
-		v[p] = (struct named){ in.path, in.path_len, p };
+		size_t len;
+		const char *path = index_path(ix, p, &len);
+		v[p] = (struct named){ path, len, p };
 	}
 	qsort(v, ix->n, sizeof *v, named_cmp);
 	size_t *to = xmalloc((ix->n + 1) * sizeof *to);
@@ -407,7 +460,7 @@ static size_t seg_bytes(const struct seg *sg)
 {
 	size_t n = 0;
 	for (size_t d = 0; d < sg->h->ndocs; d++)
-		n += sg->pos[d] != NO_POS ? sg->docs[d].len : 0;
+		n += sg->pos[d] != NO_POS ? seg_doc(sg, (uint32_t)d)->len : 0;
 	return n;
 }
 
@@ -516,8 +569,11 @@ static uint32_t index_word(const struct seg *ix, const char *s, size_t n)
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
 		const struct ixword *e = &ix->words[mid];
+		const char *w = seg_reads(ix, e, sizeof *e) == 0 ? seg_bytes_at(ix, e->off, e->len) : NULL;
+		if (!w)
+			return 0;   /* damaged: the search is wrong, and index_intact says so */
 		size_t m = e->len < n ? e->len : n;
-		int c = memcmp(ix->pool + e->off, s, m);
+		int c = memcmp(w, s, m);
 		if (c == 0)
 			c = e->len < n ? -1 : e->len > n;
 		if (c == 0)
@@ -579,6 +635,8 @@ static const struct ixkey *find_key(const struct seg *ix, uint64_t key)
 	size_t lo = 0, hi = ix->h->nkeys;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
+		if (seg_reads(ix, &ix->keys[mid], sizeof ix->keys[mid]) != 0)
+			return NULL;   /* damaged: the search is wrong, and index_intact says so */
 		if (ix->keys[mid].key < key)
 			lo = mid + 1;
 		else
@@ -586,9 +644,12 @@ static const struct ixkey *find_key(const struct seg *ix, uint64_t key)
 	}
 	if (lo == ix->h->nkeys || ix->keys[lo].key != key)
 		return NULL;
-	if (ix->check.postings && ix->check.postings(ix->check.arg, ix->keys[lo].off, ix->keys[lo].len) != 0)
-		return NULL;   /* damaged: the search is wrong, and index_intact says so */
-	return &ix->keys[lo];
+	const struct ixkey *k = &ix->keys[lo];
+	if (!in_range(k->off, k->len, ix->h->post_len) || k->df < 1 || index_blob_skip_bytes(k->key, k->df) > k->len)
+		return NULL;
+	if (ix->check.postings && ix->check.postings(ix->check.arg, k->off, k->len) != 0)
+		return NULL;
+	return k;
 }
 
 static void cur_init(struct cur *c, const struct seg *ix, const struct ixkey *k)
@@ -901,7 +962,7 @@ struct acc {
 static double bm25(const struct seg *ix, uint32_t doc, uint32_t tf, double idf)
 {
 	const double k1 = 1.2, b = 0.75;
-	double dl = ix->docs[doc].units;
+	double dl = seg_doc(ix, doc)->units;
 	return idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / ix->st->avgdl));
 }
 
@@ -1055,14 +1116,16 @@ static const char *find(const char *h, size_t hn, const char *nd, size_t nn)
 /* 1 when report doc is live and passes q's filters. */
 static int passes(const struct seg *ix, const struct query *q, uint32_t doc)
 {
-	const struct ixdoc *d = &ix->docs[doc];
 	if (ix->pos[doc] == NO_POS)
 		return 0;
+	const struct ixdoc *d = seg_doc(ix, doc);
 	if (q->year_from && (d->year < q->year_from || d->year > q->year_to))
 		return 0;
-	if (q->region && !find(ix->pool + d->fregion, d->fregion_len, q->region, q->region_len))
+	const char *region = q->region ? seg_bytes_at(ix, d->fregion, d->fregion_len) : NULL;
+	if (q->region && !(region && find(region, d->fregion_len, q->region, q->region_len)))
 		return 0;
-	if (q->issuer && !find(ix->pool + d->fissuer, d->fissuer_len, q->issuer, q->issuer_len))
+	const char *issuer = q->issuer ? seg_bytes_at(ix, d->fissuer, d->fissuer_len) : NULL;
+	if (q->issuer && !(issuer && find(issuer, d->fissuer_len, q->issuer, q->issuer_len)))
 		return 0;
 	if (q->level >= 0 && d->level != (uint32_t)q->level)
 		return 0;
@@ -1802,14 +1865,19 @@ static int cmp_u32(const void *a, const void *b)
 /* Reads a report's newline table: nl[k] is the unit of the body's newline k. */
 static size_t newlines(const struct seg *ix, uint32_t doc, uint32_t **nl, size_t *cap)
 {
-	const struct ixdoc *d = &ix->docs[doc];
-	const uint8_t *p = ix->lines + d->lines, *end = ix->lines + ix->h->lines_len;
+	const struct ixdoc *d = seg_doc(ix, doc);
+	if (d->lines > ix->h->lines_len || d->nlines > ix->h->lines_len - d->lines)
+		return 0;   /* a varint is at least a byte */
+	const uint8_t *start = ix->lines + d->lines, *p = start, *end = ix->lines + ix->h->lines_len;
 	*nl = xgrow(*nl, cap, (size_t)d->nlines + 1, sizeof **nl);
 	uint32_t v, at = 0;
 	size_t n = 0;
-	while (n < d->nlines && (p = index_blob_get_varint(p, end, &v)))
+	const uint8_t *next;
+	while (n < d->nlines && (next = index_blob_get_varint(p, end, &v))) {
 		(*nl)[n++] = at += v;
-	return n;
+		p = next;
+	}
+	return seg_reads(ix, start, (uint64_t)(p - start)) == 0 ? n : 0;
 }
 
 /* The lines of a body, walked forward: line k starts after the body's k-th newline. */

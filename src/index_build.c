@@ -136,6 +136,7 @@ struct builder {
 	size_t gkcap;
 	struct wordtab words;
 	struct buf folded, strings, lines;
+	struct buf paths;      /* the reports' paths, laid out at the head of the pool */
 	uint32_t *bmp;         /* count per code point below U+10000 in the current stream, else 0 */
 	uint32_t *seen;        /* the code points counted there */
 	size_t seencap;
@@ -464,7 +465,7 @@ static uint32_t add_folded(struct buf *pool, const char *s, uint32_t *len)
 
 static void add_meta(struct builder *b, struct ixdoc *d, const struct report *r)
 {
-	d->path = add_string(&b->strings, r->path, &d->path_len);
+	d->path = add_string(&b->paths, r->path, &d->path_len);
 	d->title = add_string(&b->strings, r->meta.title, &d->title_len);
 	d->region = add_string(&b->strings, r->meta.region, &d->region_len);
 	d->fregion = add_folded(&b->strings, r->meta.region, &d->fregion_len);
@@ -793,6 +794,18 @@ static void write_blob(struct builder *b, size_t ndocs, uint64_t key, struct out
 		sort_keys(order, tmp, n);
 	free(tmp);
 
+	/* The paths lead the pool: opening a cached index reads every path and, this way, no other
+	 * block of the pool (each is checked when first read). */
+	size_t plen = b->paths.len;
+	buf_add(&b->paths, b->strings.data ? b->strings.data : "", b->strings.len);
+	buf_fini(&b->strings);
+	b->strings = b->paths;
+	buf_init(&b->paths);
+	for (size_t i = 0; i < ndocs; i++) {
+		struct ixdoc *d = &b->docs[i];
+		d->title += (uint32_t)plen, d->region += (uint32_t)plen;
+		d->fregion += (uint32_t)plen, d->fissuer += (uint32_t)plen;
+	}
 	size_t wbase = b->strings.len;
 	buf_add(&b->strings, b->words.pool.data ? b->words.pool.data : "", b->words.pool.len);
 	for (size_t i = 0; i < b->words.n; i++)
@@ -871,6 +884,7 @@ static void builder_fini(struct builder *b)
 	free(b->words.slot);
 	buf_fini(&b->folded);
 	buf_fini(&b->strings);
+	buf_fini(&b->paths);
 	buf_fini(&b->lines);
 	free(b->bmp);
 	free(b->seen);

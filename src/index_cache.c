@@ -53,14 +53,16 @@ char *index_cache_dir(void)
  *
  * A segment file is the blob (index_blob.h) followed by a trailer of this file's own, so that
  * opening it reads only what the first frame needs:
- *   blob | pad to 8 | struct trailer | sums[nblocks] | notes | stats[ndocs] | slots[ndocs] |
- *   dirs | digests (padded to 8) | u64 offset of the trailer
+ *   blob | pad to 8 | struct trailer | sums[nblocks] | table_sums[ntblocks] | notes |
+ *   stats[ndocs] | slots[ndocs] | dirs | digests (padded to 8) | u64 offset of the trailer
  * where digests are the heads of all the reports' digests (digest.h), one after another, then
  * the whole digests: a reader of rows touches a few percent of the region, in one stretch.
- * The trailer's checksum covers the blob outside its postings (head, docs, keys, words, pool,
- * lines: about 1% of the file) and the trailer up to the digests; it is checked at open. The
- * postings are cut into BLOCK-byte blocks, each with its own checksum, checked the first time a
- * search reads a key in it (index_check); each report's digest has one and its head another,
+ * The trailer's checksum covers the blob's head and what follows its postings, and the trailer
+ * up to the digests; it is checked at open. The blob's tables (docs, keys, words, pool, lines:
+ * everything before the postings, about 1% of the file) are cut into TABLE_BLOCK-byte blocks and
+ * the postings into BLOCK-byte blocks, each with its own checksum, checked the first time a
+ * lookup reads it (index_check: a key or word looked up, a report's entry, its strings or
+ * lines, the postings of a key a search reads); each report's digest has one and its head another,
  * checked when each is first read (index_digest, index_digest_head), so opening never reads the
  * digests and a reader of rows never reads the facts. The notes are the
  * messages the walk and the build met (entry, skipped, reason): those of an entry are given back to the
@@ -72,7 +74,8 @@ char *index_cache_dir(void)
  * these layouts too. */
 #define NO_ENTRY UINT32_MAX
 #define BLOCK ((uint64_t)1 << 20)
-#define TRAILER_MAGIC "FAZHILZ2"
+#define TABLE_BLOCK ((uint64_t)1 << 12)   /* small: a binary search reads few bytes of each */
+#define TRAILER_MAGIC "FAZHILZ3"
 #define MANIFEST_MAGIC "FAZHIMF1"
 
 struct mhead {
@@ -88,6 +91,7 @@ struct mhead {
 struct trailer {
 	char magic[8];
 	uint64_t blob_size, block, nblocks, notes_len, ndocs, dirs_len, digests_len, sum;
+	uint64_t table_block, ntblocks;   /* the tables' blocks: [0, post_off) of the blob */
 };
 
 struct note {   /* followed by len bytes of reason, padded to 8 */
@@ -129,7 +133,7 @@ static uint64_t mix_table(uint64_t h, const char *env, const char *asset)
  * digests are made with, the hand corrections of the metadata. */
 static uint64_t tables_key(const struct corpus *c)
 {
-	uint64_t v[2] = { BLOB_VERSION, BLOCK };
+	uint64_t v[3] = { BLOB_VERSION, BLOCK, TABLE_BLOCK };
 	uint64_t h = checksum_fnv(CHECKSUM_FNV_OFFSET, v, sizeof v);
 	h = mix_table(h, "FAZHI_METRICS", "metrics.tsv");   /* the digests' facts and classes */
 	h = mix_table(h, "FAZHI_TAXONOMY", "taxonomy.tsv");
@@ -182,12 +186,15 @@ struct mapped {
 	const unsigned char *post;
 	const uint64_t *sums;
 	uint64_t post_len, nblocks;
+	const uint64_t *table_sums;
+	uint64_t tables_len, ntblocks;
 	const unsigned char *notes;
 	const struct filestat *stats;
 	const struct slot *slots;
 	const unsigned char *dirs;
 	const unsigned char *digests;
-	unsigned char *checked;   /* per block: 1 checked */
+	unsigned char *checked;   /* per block of the postings: 1 checked */
+	unsigned char *tchecked;  /* per block of the tables: 1 checked */
 	unsigned char *dchecked;  /* per report: HEAD_* and WHOLE_* bits, what of its digest was checked */
 	char *path;               /* the file, removed when found damaged */
 	dev_t dev;
@@ -201,10 +208,23 @@ static void mapped_free(void *arg)
 	struct mapped *m = arg;
 	munmap((void *)m->map, m->len);
 	free(m->checked);
+	free(m->tchecked);
 	free(m->dchecked);
 	free(m->path);
 	free(m->damage);
 	free(m);
+}
+
+/* Marks the file damaged; returns -1. */
+static int found_damage(struct mapped *m, const char *cause)
+{
+	m->damage = xstrdup(cause);
+	/* Never trusted again: the next index_open rebuilds it. Only this very file is removed,
+	 * not one another instance has just written in its place. */
+	struct stat st;
+	if (stat(m->path, &st) == 0 && st.st_dev == m->dev && st.st_ino == m->ino)
+		unlink(m->path);
+	return -1;
 }
 
 static int check_postings(void *arg, uint64_t off, uint64_t len)
@@ -218,18 +238,44 @@ static int check_postings(void *arg, uint64_t off, uint64_t len)
 		if (m->checked[b])
 			continue;
 		uint64_t n = m->post_len - b * BLOCK < BLOCK ? m->post_len - b * BLOCK : BLOCK;
-		if (checksum64(b, m->post + b * BLOCK, n) != m->sums[b]) {
-			m->damage = xstrdup("index file corrupt (checksum of the postings)");
-			/* Never trusted again: the next index_open rebuilds it. Only this very file is
-			 * removed, not one another instance has just written in its place. */
-			struct stat st;
-			if (stat(m->path, &st) == 0 && st.st_dev == m->dev && st.st_ino == m->ino)
-				unlink(m->path);
-			return -1;
-		}
+		if (checksum64(b, m->post + b * BLOCK, n) != m->sums[b])
+			return found_damage(m, "index file corrupt (checksum of the postings)");
 		m->checked[b] = 1;
 	}
 	return 0;
+}
+
+/* Checks bytes [off, off + len) of the blob's tables, block by block on first use. */
+static int check_tables(void *arg, uint64_t off, uint64_t len)
+{
+	struct mapped *m = arg;
+	if (m->damage)
+		return -1;
+	if (off > m->tables_len || len > m->tables_len - off)
+		return found_damage(m, "index file corrupt (layout)");
+	if (len == 0)
+		return 0;
+	for (uint64_t b = off / TABLE_BLOCK; b <= (off + len - 1) / TABLE_BLOCK; b++) {
+		if (m->tchecked[b])
+			continue;
+		uint64_t at = b * TABLE_BLOCK, n = m->tables_len - at < TABLE_BLOCK ? m->tables_len - at : TABLE_BLOCK;
+		if (checksum64(b, m->map + at, n) != m->table_sums[b])
+			return found_damage(m, "index file corrupt (checksum of the tables)");
+		m->tchecked[b] = 1;
+	}
+	return 0;
+}
+
+/* Checks every block of the tables of each segment of ix not checked yet; 0 when all are intact. */
+static int tables_intact(const struct index *ix)
+{
+	int ok = 1;
+	for (size_t k = 0; k < index_nsegments(ix); k++) {
+		struct mapped *m = index_segment_arg(ix, k);
+		if (m)
+			ok &= check_tables(m, 0, m->tables_len) == 0;
+	}
+	return ok ? 0 : -1;
 }
 
 int index_intact(const struct index *ix, const char **cause)
@@ -250,7 +296,7 @@ int index_intact(const struct index *ix, const char **cause)
 /* Bytes of the trailer's tables before the digests. */
 static uint64_t meta_bytes(const struct trailer *t)
 {
-	return 8 * t->nblocks + t->notes_len + t->ndocs * (sizeof(struct filestat) + sizeof(struct slot)) + t->dirs_len;
+	return 8 * (t->nblocks + t->ntblocks) + t->notes_len + t->ndocs * (sizeof(struct filestat) + sizeof(struct slot)) + t->dirs_len;
 }
 
 static uint64_t align8(uint64_t n)
@@ -283,6 +329,8 @@ static const struct trailer *find_trailer(const unsigned char *p, size_t size, c
 	if (where != at || memcmp(t->magic, TRAILER_MAGIC, 8) != 0 || t->blob_size != h->size || t->block != BLOCK
 	    || h->post_off > h->size || h->post_len > h->size - h->post_off
 	    || t->nblocks != (h->post_len + BLOCK - 1) / BLOCK || t->ndocs != h->ndocs
+	    || h->post_off < sizeof *h || t->table_block != TABLE_BLOCK
+	    || t->ntblocks != (h->post_off + TABLE_BLOCK - 1) / TABLE_BLOCK || t->ntblocks > room / 8
 	    || t->nblocks > room / 8 || t->notes_len > room || t->ndocs > room / 56 || t->digests_len > room
 	    || t->dirs_len > room
 	    || meta_bytes(t) + align8(t->digests_len) != room) {
@@ -292,8 +340,8 @@ static const struct trailer *find_trailer(const unsigned char *p, size_t size, c
 	return t;
 }
 
-/* Checksum of the blob outside its postings, the trailer (its sum read as 0), the tables after
- * it (`after`, n bytes: up to the digests) and the trailer's offset. */
+/* Checksum of the blob's head and what follows its postings, the trailer (its sum read as 0),
+ * the tables after it (`after`, n bytes: up to the digests) and the trailer's offset. */
 static uint64_t seal(const unsigned char *blob, const struct trailer *t, const unsigned char *after, uint64_t n,
                      uint64_t where)
 {
@@ -301,7 +349,7 @@ static uint64_t seal(const unsigned char *blob, const struct trailer *t, const u
 	struct trailer t0 = *t;
 	t0.sum = 0;
 	uint64_t post_end = h->post_off + h->post_len;
-	uint64_t r = checksum64(1, blob, h->post_off);
+	uint64_t r = checksum64(1, blob, sizeof *h);
 	r ^= checksum64(r, blob + post_end, h->size - post_end);
 	r ^= checksum64(r, (const unsigned char *)&t0, sizeof t0);
 	r ^= checksum64(r, after, n);
@@ -391,14 +439,15 @@ static struct mapped *map_file(const char *path, char **cause)
 	}
 	struct mapped *m = xcalloc(1, sizeof *m);
 	const struct head *h = (const void *)p;
-	const unsigned char *notes = (const unsigned char *)(t + 1) + 8 * t->nblocks;
+	const uint64_t *table_sums = (const uint64_t *)(t + 1) + t->nblocks;
+	const unsigned char *notes = (const unsigned char *)(table_sums + t->ntblocks);
 	const struct filestat *stats = (const void *)(notes + t->notes_len);
 	const struct slot *slots = (const void *)(stats + t->ndocs);
 	const unsigned char *dirs = (const unsigned char *)(slots + t->ndocs);
 	*m = (struct mapped){ p, size, t, p + h->post_off, (const uint64_t *)(t + 1), h->post_len, t->nblocks,
-	                      notes, stats, slots, dirs, dirs + t->dirs_len,
-	                      xcalloc(t->nblocks + 1, 1), xcalloc(t->ndocs + 1, 1), xstrdup(path), st.st_dev,
-	                      st.st_ino, NULL, 0 };
+	                      table_sums, h->post_off, t->ntblocks, notes, stats, slots, dirs, dirs + t->dirs_len,
+	                      xcalloc(t->nblocks + 1, 1), xcalloc(t->ntblocks + 1, 1), xcalloc(t->ndocs + 1, 1),
+	                      xstrdup(path), st.st_dev, st.st_ino, NULL, 0 };
 	return m;
 }
 
@@ -406,7 +455,7 @@ static struct mapped *map_file(const char *path, char **cause)
 static struct index *index_of(struct mapped *m, uint64_t key, char **cause)
 {
 	m->id = key;
-	struct index_check check = { check_postings, mapped_free, m };
+	struct index_check check = { check_postings, check_tables, mapped_free, m };
 	struct index *ix = index_from_blob_checked(m->map, m->t->blob_size, key, &check, NULL, cause);
 	if (!ix)
 		mapped_free(m);
@@ -574,13 +623,13 @@ static struct index *load(struct corpus *c, const char *path, const char *dir, u
 		return NULL;
 	int same = index_nreports(ix) == c->n;
 	for (size_t i = 0; same && i < c->n; i++) {
-		struct index_info in;
-		index_info(ix, i, &in);
-		const char *cp = corpus_path(c, i);
-		same = in.path_len == strlen(cp) && memcmp(in.path, cp, in.path_len) == 0;
+		size_t len;
+		const char *path = index_path(ix, i, &len), *cp = corpus_path(c, i);
+		same = len == strlen(cp) && memcmp(path, cp, len) == 0;
 	}
-	if (!same)
-		*cause = xstrdup("index of another corpus");
+	const char *damage;
+	if (!same)   /* the paths are read from the tables: they may have failed their checksum */
+		*cause = xstrdup(index_intact(ix, &damage) ? "index of another corpus" : damage);
 	else if (take_notes(c, mf->notes, mf->h.notes_len) < 0)
 		*cause = xstrdup("index file corrupt (notes)");
 	manifest_free(mf);
@@ -734,9 +783,15 @@ static void make_trailer(const unsigned char *blob, size_t len, const struct cor
 	size_t pad = (size_t)(align8(len) - len);
 	buf_add(out, zero, pad);
 	uint64_t digests_len = d->heads.len + d->bytes.len;
-	struct trailer t = { TRAILER_MAGIC, len, BLOCK, (h->post_len + BLOCK - 1) / BLOCK, 0, n, 0, digests_len, 0 };
+	struct trailer t = { TRAILER_MAGIC, len, BLOCK, (h->post_len + BLOCK - 1) / BLOCK, 0, n, 0, digests_len, 0,
+		             TABLE_BLOCK, (h->post_off + TABLE_BLOCK - 1) / TABLE_BLOCK };
 	buf_add(out, &t, sizeof t);
 	buf_add(out, s->v, t.nblocks * sizeof *s->v);
+	for (uint64_t b = 0; b < t.ntblocks; b++) {
+		uint64_t at = b * TABLE_BLOCK, nb = h->post_off - at < TABLE_BLOCK ? h->post_off - at : TABLE_BLOCK;
+		uint64_t sum = checksum64(b, blob + at, nb);
+		buf_add(out, &sum, sizeof sum);
+	}
 	for (size_t i = 0; i < n; i++) {
 		const struct corpus_file *f = &c->files[which[i]];
 		struct filestat st = { f->size, f->mtime_ns, f->dev, f->ino };
@@ -961,7 +1016,9 @@ static struct index *previous_index(const struct corpus *c, const char *dir, con
 		ix = open_manifest(last, dir, 0, mf, &cause);
 	free(cause);
 	free(last);
-	if (ix && (*mf)->h.tables != tables_key(c)) {
+	/* An update keeps what the old segments say of their reports: every table is checked
+	 * before any of it is read (a damaged segment is dropped: its file is removed). */
+	if (ix && ((*mf)->h.tables != tables_key(c) || tables_intact(ix) != 0)) {
 		index_free(ix);
 		manifest_free(*mf);
 		return NULL;
@@ -1192,9 +1249,9 @@ static void compare_files(const struct corpus *c, struct index *ix, struct index
 	size_t n = index_nreports(ix), matched = 0;
 	struct named *v = xcalloc(n + 1, sizeof *v);
 	for (size_t i = 0; i < n; i++) {
-		struct index_info in;
-		index_info(ix, i, &in);
-		v[i] = (struct named){ in.path, in.path_len, i };
+		size_t len;
+		const char *path = index_path(ix, i, &len);
+		v[i] = (struct named){ path, len, i };
 	}
 	qsort(v, n, sizeof *v, named_cmp);
 	for (size_t i = 0; i < c->n; i++) {
@@ -1542,15 +1599,24 @@ static int replay_walk(struct corpus *c, char **paths, int npaths, const char *d
 		manifest_free(m);
 		return -1;
 	}
+	/* The paths come from the tables: a damaged block is found before c takes any of them. */
+	size_t len;
+	for (size_t i = 0; i < m->h.n; i++)
+		index_path(ix, i, &len);
+	if (!index_intact(ix, NULL)) {
+		index_free(ix);
+		free(last);
+		manifest_free(m);
+		return -1;
+	}
 	for (int i = 0; i < npaths; i++)
 		corpus_add_root(c, paths[i]);
 	size_t dat = 0, nat = 0;
 	for (size_t i = 0; i < m->h.n; i++) {
 		replay_until(c, m, i, &dat, &nat);
-		struct index_info in;
-		index_info(ix, i, &in);
+		const char *path = index_path(ix, i, &len);
 		const struct filestat *st = stat_of(ix, i);
-		struct corpus_file f = { (char *)in.path, st->size, st->mtime_ns, st->dev, st->ino, 0, 0, 0 };
+		struct corpus_file f = { (char *)path, st->size, st->mtime_ns, st->dev, st->ino, 0, 0, 0 };
 		corpus_add_known(c, &f);
 	}
 	replay_until(c, m, m->h.n, &dat, &nat);

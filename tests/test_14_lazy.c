@@ -233,6 +233,95 @@ static void test_postings_checked_on_use(void **state)
 	free(path);
 }
 
+/* Flips a bit of the middle key, the first one every lookup reads, in each segment under the
+ * directory of the manifest at path; returns how many segments. */
+static size_t keys_damage(const char *path)
+{
+	char *pattern = xasprintf("%.*s/segment-*.bin", (int)(strrchr(path, '/') - path), path);
+	glob_t g;
+	size_t n = 0;
+	assert_int_equal(glob(pattern, 0, NULL, &g), 0);
+	for (; n < g.gl_pathc; n++) {
+		FILE *f = fopen(g.gl_pathv[n], "r+b");
+		struct head h;
+		assert_true(f && fread(&h, sizeof h, 1, f) == 1);
+		long at = (long)(h.keys_off + h.nkeys / 2 * sizeof(struct ixkey));
+		fseek(f, at, SEEK_SET);
+		int b = fgetc(f);
+		fseek(f, at, SEEK_SET);
+		fputc(b ^ 0x04, f);
+		fclose(f);
+	}
+	globfree(&g);
+	free(pattern);
+	return n;
+}
+
+/* Tables damaged on disk, then a file changed: the update checks the old segments' tables
+ * before it keeps anything of them, so the index it gives is whole and answers right. */
+static void test_update_checks_tables(void **state)
+{
+	(void)state;
+	char *path = build_cached(), *notice = NULL;
+	assert_true(keys_damage(path) > 0);
+	struct timeval tv[2] = { { 1600000000, 0 }, { 1600000000, 0 } };
+	assert_int_equal(utimes(files[3], tv), 0);
+
+	struct corpus c;
+	walk(&c);
+	struct index *ix = index_open(&c, cache, NULL, &notice);
+	assert_non_null(notice);
+	free(notice);
+	size_t hits;
+	assert_int_equal(search(ix, "行政复议", &hits), 3);
+	assert_int_equal(hits, occurrences("行政复议"));
+	assert_true(index_intact(ix, NULL));
+	index_free(ix);
+	corpus_fini(&c);
+	free(path);
+}
+
+/* A damaged report entry in the tables: the replayed walk, which reads every path, finds it
+ * and leaves the corpus untouched (it is walked instead), and the index is rebuilt and right. */
+static void test_walk_checks_paths(void **state)
+{
+	(void)state;
+	char *path = build_cached(), *notice = NULL, *paths[1] = { rdir };
+	char *pattern = xasprintf("%s/segment-*.bin", cache);
+	glob_t g;
+	assert_int_equal(glob(pattern, 0, NULL, &g), 0);
+	for (size_t i = 0; i < g.gl_pathc; i++) {
+		FILE *f = fopen(g.gl_pathv[i], "r+b");
+		struct head h;
+		assert_true(f && fread(&h, sizeof h, 1, f) == 1);
+		fseek(f, (long)(h.docs_off + offsetof(struct ixdoc, path)), SEEK_SET);   /* report 0's path */
+		int b = fgetc(f);
+		fseek(f, (long)(h.docs_off + offsetof(struct ixdoc, path)), SEEK_SET);
+		fputc(b ^ 0x01, f);
+		fclose(f);
+	}
+	globfree(&g);
+	free(pattern);
+
+	struct corpus c;
+	corpus_init(&c);
+	c.lazy = 1;
+	assert_int_equal(index_cache_walk(&c, paths, 1, cache), -1);
+	assert_int_equal(c.n, 0);
+	corpus_fini(&c);
+	walk(&c);
+	struct index *ix = index_open(&c, cache, NULL, &notice);
+	assert_non_null(notice);   /* the damaged segment was removed when found */
+	free(notice);
+	size_t hits;
+	assert_int_equal(search(ix, "行政复议", &hits), 3);
+	assert_int_equal(hits, occurrences("行政复议"));
+	assert_true(index_intact(ix, NULL));
+	index_free(ix);
+	corpus_fini(&c);
+	free(path);
+}
+
 /* A file that failed while the index was built: its message comes back from the cache. */
 static void test_build_messages_kept(void **state)
 {
@@ -441,6 +530,8 @@ int main(void)
 		cmocka_unit_test(test_gone_bad_after_walk),
 		cmocka_unit_test(test_stat_key),
 		cmocka_unit_test(test_postings_checked_on_use),
+		cmocka_unit_test(test_update_checks_tables),
+		cmocka_unit_test(test_walk_checks_paths),
 		cmocka_unit_test(test_build_messages_kept),
 		cmocka_unit_test(test_stale_walk),
 		cmocka_unit_test(test_walk_hands_its_index_over),

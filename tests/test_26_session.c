@@ -1,4 +1,4 @@
-/* test_26_session.c — the search session: one index per corpus, damaged cache files rebuilt during searches, counts and snippets, and the orders of results. */
+/* test_26_session.c — the search session: one index per corpus, damaged cache files (postings or tables) rebuilt during searches, counts and snippets, and the orders of results. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -54,8 +54,8 @@ static struct query *parse(const char *s)
 	return q;
 }
 
-/* The cache file of the samples, written by a session, then its postings damaged all through. */
-static void damaged_cache(void)
+/* The cache file of the samples, written by a session; returns its manifest's path (caller frees). */
+static char *written_cache(void)
 {
 	struct corpus c;
 	walk(&c);
@@ -65,6 +65,13 @@ static void damaged_cache(void)
 	session_free(s);
 	char *path = index_cache_path(&c, cache);
 	corpus_fini(&c);
+	return path;
+}
+
+/* The cache file of the samples, written by a session, then its postings damaged all through. */
+static void damaged_cache(void)
+{
+	char *path = written_cache();
 	uint64_t len = sample_postings_damage(path);
 	assert_true(len > 0 && len < (1u << 20));   /* one block: every search reads it */
 	free(path);
@@ -84,14 +91,20 @@ static void assert_results_equal(const struct index_results *a, const struct ind
 }
 
 /* The notice of a rebuild names the damage; the session has nothing more to say after. */
-static void assert_rebuilt(struct session *s)
+static void assert_rebuilt_after(struct session *s, const char *damage)
 {
 	char *notice = session_notice(s);
 	assert_non_null(notice);
-	assert_non_null(strstr(notice, "checksum of the postings"));
+	if (!strstr(notice, damage))
+		fail_msg("notice [%s], expected [%s]", notice, damage);
 	assert_non_null(strstr(notice, "rebuilt"));
 	free(notice);
 	assert_null(session_notice(s));
+}
+
+static void assert_rebuilt(struct session *s)
+{
+	assert_rebuilt_after(s, "checksum of the postings");
 }
 
 typedef size_t (*search_fn)(struct session *, const struct query *, size_t, struct index_results *);
@@ -185,6 +198,186 @@ static void test_snippets_rebuild(void **state)
 	index_free(fresh);
 	query_free(q);
 	corpus_fini(&c);
+}
+
+/* ---- damaged tables ---- */
+
+/* The one segment file of the samples' cache (caller frees). */
+static char *segment_file(const char *manifest)
+{
+	char *pattern = xasprintf("%.*s/segment-*.bin", (int)(strrchr(manifest, '/') - manifest), manifest);
+	glob_t g;
+	assert_int_equal(glob(pattern, 0, NULL, &g), 0);
+	assert_int_equal(g.gl_pathc, 1);
+	char *path = xstrdup(g.gl_pathv[0]);
+	globfree(&g);
+	free(pattern);
+	return path;
+}
+
+static void read_at(const char *path, uint64_t at, void *p, size_t n)
+{
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	assert_int_equal(fseek(f, (long)at, SEEK_SET), 0);
+	assert_int_equal(fread(p, 1, n, f), n);
+	fclose(f);
+}
+
+static void flip_at(const char *path, uint64_t at)
+{
+	unsigned char b;
+	read_at(path, at, &b, 1);
+	b ^= 0x20;
+	FILE *f = fopen(path, "r+b");
+	assert_non_null(f);
+	assert_int_equal(fseek(f, (long)at, SEEK_SET), 0);
+	assert_int_equal(fputc(b, f), b);
+	fclose(f);
+}
+
+/* What a table case reads: a byte of the segment (its head h), chosen where the query reads
+ * whatever the lookups do: a middle entry of a binary search is its first probe. doc is the
+ * top report of QUERY; *word gets a word the query must look up too, or stays empty. */
+struct table_case {
+	const char *region;
+	uint64_t (*where)(const char *seg, const struct head *h, uint32_t doc, char *word, size_t cap);
+	int snippets;   /* the damage is read by the snippets, not the search */
+	int at_open;    /* OPEN: by the open, which reads every report's path; EITHER: by the open or
+	                 * the query (the samples' words, pool and lines are so small that their
+	                 * checksummed blocks hold paths too) */
+};
+enum { QUERY_ONLY, OPEN, EITHER };
+
+static uint64_t in_docs(const char *seg, const struct head *h, uint32_t doc, char *word, size_t cap)
+{
+	(void)seg, (void)word, (void)cap;
+	return h->docs_off + doc * sizeof(struct ixdoc) + offsetof(struct ixdoc, units);   /* BM25 reads it */
+}
+
+static uint64_t in_keys(const char *seg, const struct head *h, uint32_t doc, char *word, size_t cap)
+{
+	(void)seg, (void)doc, (void)word, (void)cap;
+	return h->keys_off + h->nkeys / 2 * sizeof(struct ixkey) + offsetof(struct ixkey, key);
+}
+
+/* The middle word, which the query names. */
+static struct ixword middle_word(const char *seg, const struct head *h, char *word, size_t cap)
+{
+	struct ixword w;
+	assert_true(h->nwords > 0);
+	read_at(seg, h->words_off + h->nwords / 2 * sizeof w, &w, sizeof w);
+	assert_true(w.len > 0 && w.len < cap);
+	read_at(seg, h->pool_off + w.off, word, w.len);
+	word[w.len] = '\0';
+	return w;
+}
+
+static uint64_t in_words(const char *seg, const struct head *h, uint32_t doc, char *word, size_t cap)
+{
+	(void)doc;
+	middle_word(seg, h, word, cap);
+	return h->words_off + h->nwords / 2 * sizeof(struct ixword) + offsetof(struct ixword, off);
+}
+
+static uint64_t in_pool(const char *seg, const struct head *h, uint32_t doc, char *word, size_t cap)
+{
+	(void)doc;
+	return h->pool_off + middle_word(seg, h, word, cap).off;
+}
+
+static uint64_t in_lines(const char *seg, const struct head *h, uint32_t doc, char *word, size_t cap)
+{
+	(void)word, (void)cap;
+	struct ixdoc d;
+	read_at(seg, h->docs_off + doc * sizeof d, &d, sizeof d);
+	assert_true(d.nlines > 0);
+	return h->lines_off + d.lines;
+}
+
+/* One byte of a table flipped in the cached segment: the first query that reads it finds it
+ * (the open reads the reports' entries, to match their paths, and nothing else of the tables),
+ * and the answer (results or snippets) is a fresh build's. */
+static void table_damage_found(const struct table_case *tc)
+{
+	struct corpus c;
+	walk(&c);
+	struct query *q = parse(QUERY);
+	struct index *fresh = index_build(&c, NULL);
+	struct index_results res = { 0 };
+	assert_true(index_search(fresh, q, 0, &res) > 0);
+	size_t top = res.v[0].report;
+	query_free(q);
+
+	char *manifest = written_cache(), *seg = segment_file(manifest);
+	struct head h;
+	read_at(seg, 0, &h, sizeof h);
+	assert_int_equal(h.ndocs, 5);   /* one segment, its reports in corpus order */
+	char word[64] = "", *text;
+	flip_at(seg, tc->where(seg, &h, (uint32_t)top, word, sizeof word));
+	text = *word ? xasprintf("%s OR %s", QUERY, word) : xstrdup(QUERY);
+	q = parse(text);
+
+	struct session *s = session_new(&c, cache, NULL);
+	assert_non_null(session_index(s));
+	char *opened = session_notice(s);
+	if (tc->at_open == OPEN && !(opened && strstr(opened, "checksum of the tables")))
+		fail_msg("opened with [%s]", opened ? opened : "(none)");
+	if (tc->at_open == QUERY_ONLY && opened)
+		fail_msg("opened with [%s]", opened);   /* the tables are not read to open it */
+	if (opened)
+		assert_non_null(strstr(opened, "checksum of the tables"));
+	int found = opened != NULL;
+	free(opened);
+	if (!tc->snippets) {
+		struct index_results want = { 0 }, got = { 0 };
+		index_search(fresh, q, 0, &want);
+		assert_true(want.n > 0);
+		assert_int_equal(session_search(s, q, 0, &got), want.n);
+		if (!found)
+			assert_rebuilt_after(s, "checksum of the tables");
+		assert_results_equal(&got, &want);
+		index_results_fini(&want);
+		index_results_fini(&got);
+	} else {
+		const struct report *r = corpus_load(&c, top);
+		struct index_hits wh = { 0 }, gh = { 0 };
+		struct index_snippet want[3], got[3];
+		size_t nw = index_result_snippets(fresh, &res.v[0], r, q, 40, &wh, want, 3);
+		assert_true(nw > 0);
+		assert_int_equal(session_result_snippets(s, &res.v[0], r, q, 40, &gh, got, 3), nw);
+		if (!found)
+			assert_rebuilt_after(s, "checksum of the tables");
+		for (size_t i = 0; i < nw; i++) {
+			assert_int_equal(got[i].start, want[i].start);
+			assert_int_equal(got[i].end, want[i].end);
+			assert_int_equal(got[i].n, want[i].n);
+			assert_memory_equal(&gh.v[got[i].first], &wh.v[want[i].first], want[i].n * sizeof *wh.v);
+		}
+		index_hits_fini(&wh);
+		index_hits_fini(&gh);
+	}
+	session_free(s);
+	free(text);
+	free(seg);
+	free(manifest);
+	index_results_fini(&res);
+	index_free(fresh);
+	query_free(q);
+	corpus_fini(&c);
+}
+
+static void test_tables_checked_on_use(void **state)
+{
+	(void)state;
+	static const struct table_case cases[] = {
+		{ "docs", in_docs, 0, OPEN }, { "keys", in_keys, 0, QUERY_ONLY }, { "words", in_words, 0, EITHER },
+		{ "pool", in_pool, 0, EITHER }, { "lines", in_lines, 1, EITHER },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		print_message("%s\n", cases[i].region);
+		table_damage_found(&cases[i]);
+	}
 }
 
 /* Opening: the cache alone builds nothing; the index is opened once and then kept; the metadata
@@ -321,6 +514,7 @@ int main(void)
 		cmocka_unit_test(test_search_top_rebuilds),
 		cmocka_unit_test(test_counts_rebuild),
 		cmocka_unit_test(test_snippets_rebuild),
+		cmocka_unit_test(test_tables_checked_on_use),
 		cmocka_unit_test(test_open_once),
 		cmocka_unit_test(test_orders),
 	};
