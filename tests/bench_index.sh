@@ -6,18 +6,9 @@ set -e
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
 FAZHI=$(pwd)/$BUILD/fazhi
-N=1000
-[ "${BENCH_FULL:-0}" = 1 ] && N=30000
-out=$BUILD/bench
-corpus=$out/corpus2-$N
 CC=${CC:-cc}
-mkdir -p "$out"
-if [ ! -f "$corpus/.done" ]; then
-	$CC -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -o "$out/gen" tests/bench/gen.c
-	rm -rf "$corpus" && mkdir -p "$corpus"
-	"$out/gen" "$corpus" "$N" assets/reports/*.txt
-	touch "$corpus/.done"
-fi
+. tests/bench/corpus.sh
+bench_corpus
 T=$(mktemp -d "${TMPDIR:-/tmp}/fazhi-bench-index-XXXXXX")
 trap 'rm -rf "$T"' EXIT
 export XDG_CACHE_HOME="$T/cache"

@@ -7,11 +7,8 @@
 set -e
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
-N=1000
-[ "${BENCH_FULL:-0}" = 1 ] && N=30000
-out=$BUILD/bench
-corpus=$out/corpus2-$N
 CC=${CC:-cc}
+. tests/bench/corpus.sh
 if [ ! -f "$corpus/.done" ]; then
 	echo "$corpus: not generated (sh tests/bench.sh makes it), skipped"
 	exit 0

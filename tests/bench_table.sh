@@ -9,20 +9,11 @@ set -e
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
 FAZHI=$(pwd)/$BUILD/fazhi
-N=1000
-[ "${BENCH_FULL:-0}" = 1 ] && N=30000
 RUNS=${RUNS:-5}
-out=$BUILD/bench
-corpus=$out/corpus2-$N
-CACHE=${CACHE:-$(pwd)/$out/table-cache}
 CC=${CC:-cc}
-mkdir -p "$out"
-if [ ! -f "$corpus/.done" ]; then
-	$CC -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -o "$out/gen" tests/bench/gen.c
-	rm -rf "$corpus" && mkdir -p "$corpus"
-	"$out/gen" "$corpus" "$N" assets/reports/*.txt
-	touch "$corpus/.done"
-fi
+. tests/bench/corpus.sh
+bench_corpus
+CACHE=${CACHE:-$(pwd)/$out/table-cache}
 T=$(mktemp -d "${TMPDIR:-/tmp}/fazhi-bench-table-XXXXXX")
 trap 'rm -rf "$T"' EXIT
 

@@ -7,13 +7,9 @@ set -e
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
 CC=${CC:-cc}
-N=1000
-[ "${BENCH_FULL:-0}" = 1 ] && N=30000
-out=$BUILD/bench
-mkdir -p "$out"
+. tests/bench/corpus.sh
 $CC -O2 -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -o "$out/bench_trend" \
 	tests/bench_trend/bench_trend.c "$BUILD/libfazhi.a" -lunistring -lm $(pkg-config --libs libxml-2.0 libzip poppler-glib)
-corpus=$out/corpus2-$N
 if [ -f "$corpus/.done" ]; then
 	"$out/bench_trend" assets/reports/putuo-2021.txt tests/trend/putuo-2022.txt -- "$corpus"
 else
