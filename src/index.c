@@ -171,6 +171,15 @@ static const struct ixdoc *seg_doc(const struct seg *sg, uint32_t doc)
 	return seg_reads(sg, d, sizeof *d) == 0 ? d : &no_doc;
 }
 
+/* 0 when bytes [at, at + len) of the segment's postings may be read: always for a blob checked
+ * whole, and for a cache file once their blocks passed their checksums. */
+static int seg_post_reads(const struct seg *sg, const uint8_t *at, uint64_t len)
+{
+	if (!sg->check.postings || len == 0)
+		return 0;
+	return sg->check.postings(sg->check.arg, (uint64_t)(at - sg->post), len);
+}
+
 /* Bytes [off, off + len) of the pool, or NULL when they are out of it or damaged. */
 static const char *seg_bytes_at(const struct seg *sg, uint64_t off, uint64_t len)
 {
@@ -628,6 +637,8 @@ struct cur {
 	uint32_t behind;                 /* apart: positions from pos to the current entry's */
 	uint32_t len;
 	int pair, apart;
+	const struct seg *sg;
+	const uint8_t *checked;          /* apart: the positions before it passed their checksums */
 };
 
 static const struct ixkey *find_key(const struct seg *ix, uint64_t key)
@@ -646,8 +657,6 @@ static const struct ixkey *find_key(const struct seg *ix, uint64_t key)
 		return NULL;
 	const struct ixkey *k = &ix->keys[lo];
 	if (!in_range(k->off, k->len, ix->h->post_len) || k->df < 1 || index_blob_skip_bytes(k->key, k->df) > k->len)
-		return NULL;
-	if (ix->check.postings && ix->check.postings(ix->check.arg, k->off, k->len) != 0)
 		return NULL;
 	return k;
 }
@@ -674,6 +683,16 @@ static void cur_init(struct cur *c, const struct seg *ix, const struct ixkey *k)
 		if (at < (size_t)(c->p - c->base) || at > k->len)
 			at = (uint32_t)(c->p - c->base);   /* corrupt: an empty list */
 		c->end = c->pos = c->base + at;
+	}
+	/* The entries (and skips) are read by every walk of the list, so they are checked now; the
+	 * positions of a long pair list only as an entry's are decoded (cur_positions): a top-k
+	 * search proves few reports, and reads few of them. */
+	c->sg = ix;
+	c->checked = c->end;
+	if (seg_post_reads(ix, c->base, (uint64_t)(c->end - c->base)) != 0) {
+		c->p = c->end = c->base;   /* damaged: an empty list, and index_intact says so */
+		c->nskip = 0;
+		c->pos = NULL;
 	}
 }
 
@@ -729,9 +748,24 @@ static inline int cur_next(struct cur *c, uint64_t ndocs)
 /* The positions of the current entry (a pair list); NULL when they run past the end. */
 static const uint8_t *cur_positions(struct cur *c)
 {
-	if (c->apart && c->behind && c->pos) {
+	if (!c->apart || !c->pos)
+		return c->pos;
+	const uint8_t *from = c->pos;
+	if (c->behind) {
 		c->pos = skip_varints(c->pos, c->pend, c->behind);
 		c->behind = 0;
+		if (!c->pos)
+			return NULL;
+	}
+	/* what was stepped over, and the most the entry's positions can take (a varint is at
+	 * most 5 bytes), unless checked before */
+	const uint8_t *to = (size_t)(c->pend - c->pos) / 5 > c->cnt ? c->pos + (size_t)5 * c->cnt : c->pend;
+	if (from < c->checked)
+		from = c->checked;
+	if (to > from) {
+		if (seg_post_reads(c->sg, from, (uint64_t)(to - from)) != 0)
+			return c->pos = NULL;
+		c->checked = to;
 	}
 	return c->pos;
 }

@@ -73,7 +73,7 @@ char *index_cache_dir(void)
  * their mtimes; a segment's notes and dirs are empty (its manifest has them). BLOB_VERSION covers
  * these layouts too. */
 #define NO_ENTRY UINT32_MAX
-#define BLOCK ((uint64_t)1 << 20)
+#define BLOCK ((uint64_t)1 << 14)   /* a top-k search reads a few places of long lists: each costs a block */
 #define TABLE_BLOCK ((uint64_t)1 << 12)   /* small: a binary search reads few bytes of each */
 #define TRAILER_MAGIC "FAZHILZ3"
 #define MANIFEST_MAGIC "FAZHIMF1"

@@ -141,6 +141,22 @@ static size_t search(const struct index *ix, const char *text, size_t *hits)
 	return n;
 }
 
+/* index_search_top's first `limit` results; *hits gets what they hold. */
+static size_t search_top(const struct index *ix, const char *text, size_t limit, size_t *hits)
+{
+	char *cause = NULL;
+	struct query *q = query_parse(text, strlen(text), &cause);
+	assert_non_null(q);
+	struct index_results r = { 0 };
+	size_t n = index_search_top(ix, q, limit, &r);
+	*hits = 0;
+	for (size_t i = 0; i < n; i++)
+		*hits += r.v[i].hits;
+	index_results_fini(&r);
+	query_free(q);
+	return n;
+}
+
 static size_t occurrences(const char *w)
 {
 	size_t n = 0, k = strlen(w);
@@ -231,6 +247,96 @@ static void test_postings_checked_on_use(void **state)
 	index_free(ix);
 	corpus_fini(&c);
 	free(path);
+}
+
+/* The key's entry in the one segment under the cache directory cdir (its path in *seg, caller
+ * frees), or 0. */
+static int segment_key(const char *cdir, uint64_t key, struct ixkey *out, uint64_t *post_off, char **seg)
+{
+	char *pattern = xasprintf("%s/segment-*.bin", cdir);
+	glob_t g;
+	int found = 0;
+	assert_int_equal(glob(pattern, 0, NULL, &g), 0);
+	assert_int_equal(g.gl_pathc, 1);
+	FILE *f = fopen(g.gl_pathv[0], "rb");
+	struct head h;
+	assert_true(f && fread(&h, sizeof h, 1, f) == 1);
+	fseek(f, (long)h.keys_off, SEEK_SET);
+	for (uint64_t i = 0; i < h.nkeys && !found; i++) {
+		assert_int_equal(fread(out, sizeof *out, 1, f), 1);
+		found = out->key == key;
+	}
+	fclose(f);
+	*post_off = h.post_off;
+	*seg = xstrdup(g.gl_pathv[0]);
+	globfree(&g);
+	free(pattern);
+	return found;
+}
+
+/* A long pair list whose last positions are damaged: a search that reads only its reports
+ * and counts (a term of two characters, or a top-k that proves none of the damaged places)
+ * answers right and never reads the damaged bytes; the first search that decodes them finds
+ * the damage. The positions of 行政 are far longer than a checked block. */
+static void test_positions_checked_on_use(void **state)
+{
+	(void)state;
+	char *odir = xasprintf("%s/long", dir), *ocache = xasprintf("%s/cache-long", dir);
+	struct buf text;
+	buf_init(&text);
+	buf_adds(&text, "某区2023年法治政府建设年度报告\n\n");
+	for (int i = 0; i < 600; i++)
+		buf_adds(&text, "行政机关依法行政。");
+	mkdir(odir, 0700);
+	for (int i = 0; i < INDEX_SKIP + 6; i++) {   /* more reports than a skip: the positions lie apart */
+		char *name = xasprintf("%s/%03d.txt", odir, i);
+		FILE *f = fopen(name, "wb");
+		fwrite(text.data, 1, text.len, f);
+		fclose(f);
+		free(name);
+	}
+	struct corpus c;
+	corpus_init(&c);
+	c.lazy = 1;
+	corpus_add_path(&c, odir);
+	char *notice = NULL;
+	index_free(index_open(&c, ocache, NULL, &notice));
+	assert_null(notice);
+	corpus_fini(&c);
+
+	struct ixkey k;
+	uint64_t post_off;
+	char *seg;
+	assert_true(segment_key(ocache, index_blob_pair_key(0x884C, 0x653F), &k, &post_off, &seg));   /* 行政 */
+	FILE *f = fopen(seg, "r+b");
+	uint32_t at;
+	fseek(f, (long)(post_off + k.off), SEEK_SET);
+	assert_int_equal(fread(&at, 4, 1, f), 1);
+	assert_true(k.len - at > (64u << 10));
+	long last = (long)(post_off + k.off + k.len - 1);
+	fseek(f, last, SEEK_SET);
+	int b = fgetc(f);
+	fseek(f, last, SEEK_SET);
+	fputc(b ^ 0x01, f);
+	fclose(f);
+
+	corpus_init(&c);
+	c.lazy = 1;
+	corpus_add_path(&c, odir);
+	struct index *ix = index_open(&c, ocache, NULL, &notice);
+	assert_null(notice);
+	size_t hits;
+	assert_int_equal(search_top(ix, "行政", 3, &hits), 3);
+	assert_int_equal(hits, 3 * 1200);
+	assert_true(index_intact(ix, NULL));
+	search(ix, "行政机关", &hits);   /* decodes every report's places: wrong from the damaged one on */
+	const char *cause = NULL;
+	assert_false(index_intact(ix, &cause));
+	assert_string_equal(cause, "index file corrupt (checksum of the postings)");
+	index_free(ix);
+	corpus_fini(&c);
+	buf_fini(&text);
+	free(seg), free(odir), free(ocache);
 }
 
 /* Flips a bit of the middle key, the first one every lookup reads, in each segment under the
@@ -530,6 +636,7 @@ int main(void)
 		cmocka_unit_test(test_gone_bad_after_walk),
 		cmocka_unit_test(test_stat_key),
 		cmocka_unit_test(test_postings_checked_on_use),
+		cmocka_unit_test(test_positions_checked_on_use),
 		cmocka_unit_test(test_update_checks_tables),
 		cmocka_unit_test(test_walk_checks_paths),
 		cmocka_unit_test(test_build_messages_kept),
