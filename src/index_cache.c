@@ -164,9 +164,24 @@ static uint64_t corpus_key(struct corpus *c)
 	return h | 1;   /* never 0, the key of an unsaved index */
 }
 
+/* h mixed with the paths a corpus was given, each as given (the index keeps the reports' paths
+ * spelled so) and as the file it names from here: `corpus` given in two directories is two
+ * corpora, which may hold the same names, sizes and mtimes. */
+static uint64_t mix_roots(uint64_t h, char *const *roots, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *real = realpath(roots[i], NULL);
+		h = checksum_fnv(h, roots[i], strlen(roots[i]) + 1);
+		if (real)
+			h = checksum_fnv(h, real, strlen(real) + 1);
+		free(real);
+	}
+	return h;
+}
+
 char *index_cache_path(const struct corpus *c, const char *dir)
 {
-	uint64_t h = checksum_fnv(0x84222325CBF29CE4ull, &c->n, sizeof c->n);
+	uint64_t h = mix_roots(checksum_fnv(0x84222325CBF29CE4ull, &c->n, sizeof c->n), c->roots, c->nroots);
 	for (size_t i = 0; i < c->n; i++)
 		h = checksum_fnv(h, corpus_path(c, i), strlen(corpus_path(c, i)) + 1);
 	return xasprintf("%s/index-%016llx.bin", dir, (unsigned long long)h);
@@ -1069,9 +1084,7 @@ static char *roots_path(char *const *roots, size_t n, const char *dir)
 {
 	if (!n)
 		return NULL;
-	uint64_t h = checksum_fnv(0x9E3779B97F4A7C15ull, &n, sizeof n);
-	for (size_t i = 0; i < n; i++)
-		h = checksum_fnv(h, roots[i], strlen(roots[i]) + 1);
+	uint64_t h = mix_roots(checksum_fnv(0x9E3779B97F4A7C15ull, &n, sizeof n), roots, n);
 	return xasprintf("%s/roots-%016llx", dir, (unsigned long long)h);
 }
 

@@ -294,4 +294,17 @@ t "--limit 2 with the best report removed: still 2 results, without it" \
 	sh -c '[ "$(wc -l <"$1")" -eq 2 ] && [ "$(grep -c "hits)\$" "$2")" -eq 2 ] && ! grep -q "$3" "$1" "$2"' - \
 	"$T/l.count" "$T/l.text" "$(basename "$top")"
 
+
+# The same relative PATH given in two directories names two corpora, even when their files have
+# the same names, sizes and mtimes: each is answered from its own index.
+for w in A B; do mkdir -p "$T/cwd$w/corpus"; done
+cp assets/reports/putuo-2021.txt "$T/cwdA/corpus/a.txt"
+sed 's/普陀/静安/g' assets/reports/putuo-2021.txt >"$T/cwdB/corpus/a.txt"
+touch -d 2020-01-01 "$T"/cwd?/corpus/a.txt "$T"/cwd?/corpus
+F=$(cd "$(dirname "$FAZHI")" && pwd)/$(basename "$FAZHI")
+(cd "$T/cwdA" && "$F" search --count 静安 corpus) >"$T/cwd.a1" 2>&1
+(cd "$T/cwdB" && "$F" search --count 静安 corpus) >"$T/cwd.b" 2>&1
+(cd "$T/cwdA" && "$F" search --count 静安 corpus) >"$T/cwd.a2" 2>&1
+t "a relative PATH in another directory is another corpus: its own hits, and the first one's index is kept" \
+	sh -c '[ ! -s "$1" ] && grep -qx "[1-9][0-9]*	corpus/a.txt" "$2" && [ ! -s "$3" ]' - "$T/cwd.a1" "$T/cwd.b" "$T/cwd.a2"
 [ "$failures" -eq 0 ]
