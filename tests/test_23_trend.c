@@ -266,6 +266,37 @@ static void test_plan_from_metadata(void **state)
 	trend_plan_fini(&p);
 }
 
+/* The digests of the fixture's three reports, made as the index makes them (classified, with
+ * their parts' paragraphs, when cm is given) and decoded; free with digests_fini. */
+struct digests {
+	struct buf bytes[3];
+	struct digest d[3];
+	const struct digest *dp[3];
+};
+
+static void digests_make(struct digests *g, const struct fixture *f, const struct classify_model *cm,
+                         const struct facts_model *fm)
+{
+	memset(g, 0, sizeof *g);
+	for (size_t k = 0; k < 3; k++) {
+		struct classify_paras p = { 0 };
+		if (cm)
+			classify_report_with(cm, f->c.reports[k], &p);
+		digest_of(f->c.reports[k], cm ? &p : NULL, fm, &g->bytes[k]);
+		classify_paras_fini(&p);
+		assert_int_equal(digest_decode(g->bytes[k].data, g->bytes[k].len, &g->d[k]), 0);
+		g->dp[k] = &g->d[k];
+	}
+}
+
+static void digests_fini(struct digests *g)
+{
+	for (size_t k = 0; k < 3; k++) {
+		digest_fini(&g->d[k]);
+		buf_fini(&g->bytes[k]);
+	}
+}
+
 /* The metrics of a region built from its reports' digests (what the index keeps) are those
  * extracted from the reports: values, units and the sentences stating them. */
 static void test_metrics_from_digests(void **state)
@@ -276,16 +307,10 @@ static void test_metrics_from_digests(void **state)
 	build(&f, paths, 3, NULL);
 	const struct classify_model *cm = classify_default(NULL);
 	const struct facts_model *fm = facts_default(NULL);
-	struct buf bytes[3] = { 0 };
-	struct digest d[3] = { 0 };
-	const struct digest *dp[3];
-	for (size_t k = 0; k < 3; k++) {
-		digest_of(f.c.reports[k], NULL, fm, &bytes[k]);
-		assert_int_equal(digest_decode(bytes[k].data, bytes[k].len, &d[k]), 0);
-		dp[k] = &d[k];
-	}
+	struct digests dg;
+	digests_make(&dg, &f, NULL, fm);
 	struct trend_region g;
-	trend_region_build_digested(&g, f.c.reports, dp, 3, cm, fm);
+	trend_region_build_digested(&g, f.c.reports, dg.dp, 3, cm, fm);
 	const struct trend_region *want = &f.t.regions[0];
 	assert_int_equal(g.nmetrics, want->nmetrics);
 	assert_true(g.nmetrics > 5);
@@ -305,10 +330,7 @@ static void test_metrics_from_digests(void **state)
 	}
 	assert_int_equal(g.nrepeats, want->nrepeats);
 	trend_region_fini(&g);
-	for (size_t k = 0; k < 3; k++) {
-		digest_fini(&d[k]);
-		buf_fini(&bytes[k]);
-	}
+	digests_fini(&dg);
 	fixture_fini(&f);
 }
 
@@ -363,22 +385,15 @@ static void test_parts_from_digests_and_text(void **state)
 	build(&f, paths, 3, NULL);
 	const struct classify_model *cm = classify_default(NULL);
 	const struct facts_model *fm = facts_default(NULL);
-	struct buf bytes[3] = { 0 };
-	struct digest d[3] = { 0 };
-	const struct digest *dp[3];
+	struct digests dg;
+	digests_make(&dg, &f, cm, fm);
 	struct report *text[3];
 	struct corpus lazy;
 	corpus_init(&lazy);
 	lazy.lazy = 1;
 	for (size_t k = 0; k < 3; k++) {
-		struct classify_paras p = { 0 };
-		classify_report_with(cm, f.c.reports[k], &p);
-		digest_of(f.c.reports[k], &p, fm, &bytes[k]);
-		classify_paras_fini(&p);
-		assert_int_equal(digest_decode(bytes[k].data, bytes[k].len, &d[k]), 0);
-		assert_true(d[k].paras_kept);
-		assert_true(d[k].nparas > 10);
-		dp[k] = &d[k];
+		assert_true(dg.d[k].paras_kept);
+		assert_true(dg.d[k].nparas > 10);
 		assert_int_equal(corpus_add_path(&lazy, paths[k]), 0);
 		text[k] = corpus_read_text(&lazy, k);
 		assert_non_null(text[k]);
@@ -386,18 +401,16 @@ static void test_parts_from_digests_and_text(void **state)
 		assert_int_equal(text[k]->len, f.c.reports[k]->len);
 		text[k]->meta.region = strdup(f.c.reports[k]->meta.region);
 		text[k]->meta.year = f.c.reports[k]->meta.year;
-		text[k]->body_start = d[k].body_start;
+		text[k]->body_start = dg.d[k].body_start;
 	}
 	struct trend_region g;
-	trend_region_build_digested(&g, text, dp, 3, cm, fm);
+	trend_region_build_digested(&g, text, dg.dp, 3, cm, fm);
 	assert_same_region(&g, &f.t.regions[0]);
 	assert_true(g.nrepeats >= 6);
 	trend_region_fini(&g);
-	for (size_t k = 0; k < 3; k++) {
+	for (size_t k = 0; k < 3; k++)
 		report_free(text[k]);
-		digest_fini(&d[k]);
-		buf_fini(&bytes[k]);
-	}
+	digests_fini(&dg);
 	corpus_fini(&lazy);
 	fixture_fini(&f);
 }
