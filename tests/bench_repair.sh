@@ -34,8 +34,26 @@ fresh_copy() {
 		cp "$f" "$f.copy" && mv "$f.copy" "$f"
 	done
 }
+# The offset in segment file $1 of the first byte of the postings of the pair 行政 in the body
+# (KEY_PAIR | U+884C << 31 | U+653F), which the search for 依法行政 reads.
+postings_of_pair() {
+	python3 - "$1" $(((1 << 62) | (0x884C << 31) | 0x653F)) <<'PY'
+import struct, sys
+path, want = sys.argv[1], int(sys.argv[2])
+with open(path, 'rb') as f:
+    head = f.read(144)
+    nkeys, keys_off, post_off = [struct.unpack_from('=Q', head, at)[0] for at in (48, 80, 128)]
+    f.seek(keys_off)
+    table = f.read(nkeys * 24)
+for i in range(nkeys):
+    key, off = struct.unpack_from('=QQ', table, 24 * i)
+    if key == want:
+        print(post_off + off)
+        break
+PY
+}
 # The middle segment the manifest names, made a file of its own and damaged: $1 "postings" flips
-# a byte in each 1 MB block of its postings (so the search reads one), "tables" its middle key.
+# the first byte of the postings of 行政, "tables" one of its middle key.
 damage() {
 	m=$(ls "$WORK"/c/fazhi/index-*.bin | head -n 1)
 	nseg=$(u64 "$m" 40)
@@ -43,12 +61,7 @@ damage() {
 	seg="$WORK/c/fazhi/segment-$id.bin"
 	cp "$seg" "$seg.copy" && mv "$seg.copy" "$seg"
 	if [ "$1" = postings ]; then
-		at=$(u64 "$seg" 128)
-		end=$((at + $(u64 "$seg" 136)))
-		while [ "$at" -lt "$end" ]; do
-			flip_byte "$seg" "$at"
-			at=$((at + 1048576))
-		done
+		flip_byte "$seg" "$(postings_of_pair "$seg")"
 	else
 		flip_byte "$seg" $(($(u64 "$seg" 80) + $(u64 "$seg" 48) / 2 * 24))
 	fi

@@ -155,7 +155,7 @@ t "after kill -9 during a merge the next run answers right, with no stray segmen
 # the reports of that segment alone, says so in one line, and answers right (exit 0); the other
 # segment files are left as they were, the damaged one is removed. A kill -9 during that repair
 # leaves a state the next run repairs the same way. The index of $R is in $RC, in segments of
-# 1 MB of input, whose postings fit in one checked block (so any search of them reads it).
+# 1 MB of input.
 R=$T/repair
 RC=$T/rcache/fazhi
 mkdir -p "$R"
@@ -173,10 +173,30 @@ flip_byte() {   # FILE OFFSET: one bit of the byte there flipped
 	printf "\\$(printf %o $((b ^ 16)))" | dd of="$1" bs=1 seek="$2" conv=notrunc status=none
 }
 # The N-th segment the manifest names, as a file (of a segment's head: ndocs at byte 40, nkeys
-# 48, keys_off 80, post_off 128, post_len 136; a key is 24 bytes).
+# 48, keys_off 80, post_off 128, post_len 136; a key is 24 bytes: u64 key, u64 offset of its
+# postings, u32 length, u32 df).
 nth_segment() { echo "$RC/segment-$(named_segments "$RC" | sed -n "${1}p").bin"; }
 stamps() { for s in $(named_segments "$RC"); do stat -c '%n %i %Y' "$RC/segment-$s.bin"; done | sort; }
 rk "$FAZHI" index "$R" >/dev/null 2>&1
+# The offset in segment file $1 of the first byte of the postings of the pair 行政 in the body
+# (KEY_PAIR | U+884C << 31 | U+653F), which a search for 依法行政 reads, however they are cut
+# into checked blocks; empty when it has none.
+postings_of_pair() {
+	python3 - "$1" $(((1 << 62) | (0x884C << 31) | 0x653F)) <<'PY'
+import struct, sys
+path, want = sys.argv[1], int(sys.argv[2])
+with open(path, 'rb') as f:
+    head = f.read(144)
+    nkeys, keys_off, post_off = [struct.unpack_from('=Q', head, at)[0] for at in (48, 80, 128)]
+    f.seek(keys_off)
+    table = f.read(nkeys * 24)
+for i in range(nkeys):
+    key, off = struct.unpack_from('=QQ', table, 24 * i)
+    if key == want:
+        print(post_off + off)
+        break
+PY
+}
 nocache_r() { env -u XDG_CACHE_HOME -u HOME "$FAZHI" search --count 依法行政 "$R" 2>&1 | sort; }
 nocache_r >"$T/r.want"
 t "the index of $R is cut into segments" [ "$(on_disk_segments "$RC" | wc -l)" -ge 6 ]
@@ -201,9 +221,10 @@ repaired() {
 }
 victim=$(nth_segment 2)
 n=$(u64 "$victim" 40)
-t "a segment's postings fit in one checked block (the case under test)" [ "$(u64 "$victim" 136)" -lt 1048576 ]
+at=$(postings_of_pair "$victim")
+t "a segment holds the pair 行政 (the case under test)" [ -n "$at" ]
 stamps >"$T/stamps"
-flip_byte "$victim" $(($(u64 "$victim" 128) + $(u64 "$victim" 136) / 2))
+flip_byte "$victim" "$at"
 rk "$FAZHI" search --count 依法行政 "$R" >"$T/r.out" 2>"$T/r.err"
 repaired $? "a segment's postings damaged" \
 	"^fazhi: index segment damaged (checksum of the postings); $n reports indexed again\$"
@@ -218,7 +239,7 @@ for at in segment manifest; do
 	victim=$(nth_segment 4)
 	n=$(u64 "$victim" 40)
 	stamps >"$T/stamps"
-	flip_byte "$victim" $(($(u64 "$victim" 128) + $(u64 "$victim" 136) / 2))
+	flip_byte "$victim" "$(postings_of_pair "$victim")"
 	rk env FAZHI_CRASH_AT=$at "$FAZHI" search --count 依法行政 "$R" >/dev/null 2>&1
 	t "kill -9 while the reports of a damaged segment were indexed again (FAZHI_CRASH_AT=$at; the case under test)" \
 		sh -c '[ "$1" -eq 137 ] && [ ! -e "$2" ]' - $? "$victim"
