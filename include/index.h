@@ -250,7 +250,8 @@ int index_intact(const struct index *ix, const char **cause);
  * damaged segment, and only they, are indexed again into a new segment (the other segments are
  * kept as they are), with a new manifest; a rebuild when nothing else is left or the manifest is
  * unreadable. *notice as index_open's, never NULL: what was damaged and what was indexed, e.g.
- * "index segment damaged (checksum of the postings); 2143 reports indexed again". */
+ * "index segment damaged (checksum of the postings); 2143 reports indexed again", or that the
+ * index was found repaired meanwhile (by another instance), with nothing indexed here. */
 struct index *index_reopen(struct index *ix, struct corpus *c, const char *dir, const struct index_progress *progress,
                            char **notice);
 

@@ -1296,6 +1296,8 @@ struct index *index_reopen(struct index *ix, struct corpus *c, const char *dir, 
 	} else if (inner && strstr(inner, "index segment missing")) {   /* the damaged segment is gone: no news */
 		free(inner);
 		inner = NULL;
+	} else if (!inner && !out.updated && !out.indexed) {   /* found whole: another instance repaired it */
+		inner = xasprintf("%s; the index was repaired meanwhile", why);
 	}
 	*notice = inner ? inner : xasprintf("index cache: %s; rebuilt", why);
 	free(why);

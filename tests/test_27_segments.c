@@ -606,6 +606,34 @@ static void test_cached_repair(void **state)
 		free(seg_of);
 		free(doc_of);
 	}
+	/* Repaired meanwhile by another open of the same files (another fazhi, say): the reopen
+	 * finds the index whole, indexes nothing and says so. */
+	uint64_t ids[MAX_SEGS];
+	manifest_ids(manifest, ids);
+	char *victim_path = seg_path(cache, ids[1]);
+	index_free(ix);
+	corpus_fini(&c);
+	spoil(victim_path, IN_POSTINGS);
+	ix = open_dir(&c, dir, cache, &notice);
+	assert_null(notice);
+	index_search(ix, q, 0, &res);
+	assert_false(index_intact(ix, NULL));
+	struct corpus other;
+	index_free(open_dir(&other, dir, cache, &notice));
+	assert_non_null(strstr(notice, ": index segment missing; "));
+	assert_true(indexed > 0);
+	free(notice);
+	corpus_fini(&other);
+	indexed = 0;
+	struct index_progress pr = { note_total, &indexed };
+	ix = index_reopen(ix, &c, cache, &pr, &notice);
+	assert_string_equal(notice, "index segment damaged (checksum of the postings); the index was repaired meanwhile");
+	free(notice);
+	assert_int_equal(indexed, 0);
+	struct index *fresh = index_build(&c, NULL);
+	check_same(&c, ix, fresh, index_deleted(ix) == 0, 40, 777);
+	index_free(fresh);
+	free(victim_path);
 	index_free(ix);
 	corpus_fini(&c);
 	index_results_fini(&res);
