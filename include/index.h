@@ -200,8 +200,9 @@ char *index_cache_dir(void);
  * read-only; its head and trailer checked at once, its tables and postings block by block
  * when a lookup first reads them, see index_intact). Else the previous
  * index of these files or PATHs is updated (index_update: only the files added or changed, by
- * size and mtime, are indexed, into new segment files; the merge policy applies), or, when there
- * is none, the index is built, in segments of index_segment_bytes(); then a new manifest is
+ * size and mtime, and the reports of its segment files that are missing or damaged, are indexed,
+ * into new segment files; the merge policy applies), or, when there is none, the index is built,
+ * in segments of index_segment_bytes(); then a new manifest is
  * saved atomically (temp file + rename, under a lock so concurrent instances never corrupt it).
  * dir NULL: build only. Never fails; *notice gets a message for the user when the cache was
  * rejected, updated or could not be written (caller frees), else NULL. */
@@ -241,12 +242,16 @@ struct index *index_from_blob_checked(const void *data, size_t len, uint64_t key
 
 /* 1 when no damage was found in the index so far: always for an index built or checked whole;
  * for a cache file opened by index_open, 0 once tables or postings read by a lookup failed
- * their checksum. The search that met the damage gave wrong results: the caller frees the index,
- * calls index_open again (which rebuilds the file, with *cause as part of its notice) and
- * searches again. *cause (may be NULL) gets the message, owned by the index. */
+ * their checksum (the segment file is then removed). The search that met the damage gave wrong
+ * results: the caller calls index_reopen and searches again. *cause (may be NULL) gets the
+ * message, owned by the index. */
 int index_intact(const struct index *ix, const char **cause);
-/* Frees a damaged index and opens the corpus's again, rebuilt; *notice as index_open's, and
- * never NULL (it says what was damaged). */
+/* Frees a damaged index and opens the corpus's again: an update in which the reports of the
+ * damaged segment, and only they, are indexed again into a new segment (the other segments are
+ * kept as they are), with a new manifest; a rebuild when nothing else is left or the manifest is
+ * unreadable. *notice as index_open's, never NULL: what was damaged and what was indexed, e.g.
+ * "index segment damaged (checksum of the postings); 2143 reports indexed again", or that the
+ * index was found repaired meanwhile (by another instance), with nothing indexed here. */
 struct index *index_reopen(struct index *ix, struct corpus *c, const char *dir, const struct index_progress *progress,
                            char **notice);
 

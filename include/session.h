@@ -14,8 +14,8 @@
  *
  * A cache file's postings are checked only when a search first reads them (index_intact). Every
  * call here that reads postings (searches, counts, snippets) checks the index afterwards; when
- * it met damage, the session frees it, opens the corpus's index again (rebuilt, the file
- * rewritten) and runs the call again, so its caller gets what a fresh build answers and never
+ * it met damage, the session frees it, opens the corpus's index again (index_reopen: the
+ * reports of the damaged segment indexed again) and runs the call again, so its caller gets what a fresh build answers and never
  * sees the damage but as a notice (session_notice). A rebuilt index numbers the reports as the
  * old one did (by position in the corpus), so results taken before stay valid; but a pointer to
  * the index (session_index) or into it (index_info, session_meta's strings) is valid only until

@@ -49,6 +49,10 @@ char *index_cache_dir(void)
  * moment, sees the old manifest or the new one, each naming segments that exist. Segments no
  * manifest names are removed by the next clean-up (index_cache_clean), which runs only while
  * no build holds segments.lock (shared by every build from its first segment to its manifest).
+ * A segment found damaged (a checksum failed) is removed at once; the update that follows keeps
+ * the manifest's other segments as they are and indexes again the reports of the missing one
+ * (open_salvaged), so damage costs that segment's reports, not the whole index, and a build
+ * killed meanwhile leaves the old manifest, which the next run repairs the same way.
  *   manifest: struct mhead | u64 ids[nseg] | struct index_where at[n] | notes | dirs
  *
  * A segment file is the blob (index_blob.h) followed by a trailer of this file's own, so that
@@ -230,15 +234,21 @@ static void mapped_free(void *arg)
 	free(m);
 }
 
-/* Marks the file damaged; returns -1. */
+/* Removes the damaged file at path, when it is still this very file (dev, ino), not one another
+ * instance has just written in its place: it is never trusted again. */
+static void forget_file(const char *path, dev_t dev, ino_t ino)
+{
+	struct stat st;
+	if (stat(path, &st) == 0 && st.st_dev == dev && st.st_ino == ino)
+		unlink(path);
+}
+
+/* Marks the file damaged and removes it (the next index_open indexes its reports again);
+ * returns -1. */
 static int found_damage(struct mapped *m, const char *cause)
 {
 	m->damage = xstrdup(cause);
-	/* Never trusted again: the next index_open rebuilds it. Only this very file is removed,
-	 * not one another instance has just written in its place. */
-	struct stat st;
-	if (stat(m->path, &st) == 0 && st.st_dev == m->dev && st.st_ino == m->ino)
-		unlink(m->path);
+	forget_file(m->path, m->dev, m->ino);
 	return -1;
 }
 
@@ -254,7 +264,7 @@ static int check_postings(void *arg, uint64_t off, uint64_t len)
 			continue;
 		uint64_t n = m->post_len - b * BLOCK < BLOCK ? m->post_len - b * BLOCK : BLOCK;
 		if (checksum64(b, m->post + b * BLOCK, n) != m->sums[b])
-			return found_damage(m, "index file corrupt (checksum of the postings)");
+			return found_damage(m, "index segment damaged (checksum of the postings)");
 		m->checked[b] = 1;
 	}
 	return 0;
@@ -267,7 +277,7 @@ static int check_tables(void *arg, uint64_t off, uint64_t len)
 	if (m->damage)
 		return -1;
 	if (off > m->tables_len || len > m->tables_len - off)
-		return found_damage(m, "index file corrupt (layout)");
+		return found_damage(m, "index segment damaged (layout)");
 	if (len == 0)
 		return 0;
 	for (uint64_t b = off / TABLE_BLOCK; b <= (off + len - 1) / TABLE_BLOCK; b++) {
@@ -275,22 +285,10 @@ static int check_tables(void *arg, uint64_t off, uint64_t len)
 			continue;
 		uint64_t at = b * TABLE_BLOCK, n = m->tables_len - at < TABLE_BLOCK ? m->tables_len - at : TABLE_BLOCK;
 		if (checksum64(b, m->map + at, n) != m->table_sums[b])
-			return found_damage(m, "index file corrupt (checksum of the tables)");
+			return found_damage(m, "index segment damaged (checksum of the tables)");
 		m->tchecked[b] = 1;
 	}
 	return 0;
-}
-
-/* Checks every block of the tables of each segment of ix not checked yet; 0 when all are intact. */
-static int tables_intact(const struct index *ix)
-{
-	int ok = 1;
-	for (size_t k = 0; k < index_nsegments(ix); k++) {
-		struct mapped *m = index_segment_arg(ix, k);
-		if (m)
-			ok &= check_tables(m, 0, m->tables_len) == 0;
-	}
-	return ok ? 0 : -1;
 }
 
 int index_intact(const struct index *ix, const char **cause)
@@ -627,6 +625,84 @@ static struct index *open_manifest(const char *path, const char *dir, uint64_t k
 	}
 	*out = NULL;
 	return NULL;
+}
+
+/* Segment id of dir for an update to keep: mapped, its head and trailer checked, and its tables
+ * checked whole (what the update keeps of a report is read from them). NULL when it is missing
+ * or damaged; a damaged file is removed, so it is never trusted again. */
+static struct index *open_kept_segment(const char *dir, uint64_t id)
+{
+	char *path = segment_path(dir, id), *cause = NULL;
+	struct stat st;
+	int present = stat(path, &st) == 0;
+	struct mapped *m = map_file(path, &cause);
+	struct index *ix = m ? index_of(m, id, &cause) : NULL;
+	if (ix && check_tables(m, 0, m->tables_len) < 0) {   /* found_damage removed the file */
+		index_free(ix);
+		ix = NULL;
+	} else if (!ix && present && cause && strncmp(cause, "cannot open", 11) != 0) {
+		forget_file(path, st.st_dev, st.st_ino);
+	}
+	free(cause);
+	free(path);
+	return ix;
+}
+
+/* The manifest at path and the index of its segments that are present and intact, for an update
+ * (open_kept_segment): the reports of a segment missing or damaged are left out, so the update
+ * indexes them again, and only them. *renum (caller frees) maps each report of the manifest to
+ * its report in the index, SIZE_MAX for one left out; *dropped counts the segments left out.
+ * NULL when the manifest is absent or damaged, or made with tables other than `tables`, or no
+ * segment is left (a build from scratch). */
+static struct index *open_salvaged(const char *path, const char *dir, uint64_t tables, struct manifest **out,
+                                   size_t **renum, size_t *dropped)
+{
+	char *cause = NULL;
+	struct manifest *mf = manifest_read(path, 1, &cause);
+	free(cause);
+	*out = NULL;
+	*renum = NULL;
+	*dropped = 0;
+	if (mf && mf->h.tables != tables)   /* segments made with other tables are never reused */
+		manifest_free(mf), mf = NULL;
+	if (!mf)
+		return NULL;
+	size_t nseg = (size_t)mf->h.nseg, n = (size_t)mf->h.n, kept = 0, m = 0;
+	struct index **parts = xcalloc(nseg + 1, sizeof *parts);
+	uint32_t *seg_to = xcalloc(nseg + 1, sizeof *seg_to);   /* a segment's number among those kept */
+	for (size_t k = 0; k < nseg; k++) {
+		struct index *part = open_kept_segment(dir, mf->ids[k]);
+		seg_to[k] = part ? (uint32_t)kept : UINT32_MAX;
+		if (part)
+			parts[kept++] = part;
+	}
+	struct index_where *at = xcalloc(n + 1, sizeof *at);
+	size_t *to = xmalloc((n + 1) * sizeof *to);
+	int ok = kept > 0 || nseg == 0;
+	for (size_t p = 0; ok && p < n; p++) {
+		struct index_where w = mf->at[p];
+		ok = w.seg < nseg;
+		to[p] = ok && seg_to[w.seg] != UINT32_MAX ? m : SIZE_MAX;
+		if (to[p] != SIZE_MAX)
+			at[m++] = (struct index_where){ seg_to[w.seg], w.doc };
+	}
+	struct index *ix = NULL;
+	if (ok && index_where_ok((const struct index **)parts, kept, at, m))
+		ix = index_assemble(parts, kept, at, m);
+	for (size_t k = 0; !ix && k < kept; k++)
+		index_free(parts[k]);
+	if (ix) {
+		*out = mf;
+		*renum = to;
+		*dropped = nseg - kept;
+	} else {
+		manifest_free(mf);
+		free(to);
+	}
+	free(at);
+	free(seg_to);
+	free(parts);
+	return ix;
 }
 
 /* The index in the manifest at path if it is valid for this corpus, else NULL with *cause. */
@@ -1001,16 +1077,18 @@ static int same_file(void *arg, size_t report, size_t entry)
 }
 
 /* Gives the corpus the notes of the entries the previous index held and the update kept, which
- * nothing read this time (mf's entries are the previous corpus's). */
-static void carry_notes(struct corpus *c, const struct manifest *mf, const size_t *to)
+ * nothing read this time (mf's entries are the previous corpus's; renum maps them to the reports
+ * of the previous index, SIZE_MAX for those it left out, which were indexed again). */
+static void carry_notes(struct corpus *c, const struct manifest *mf, const size_t *renum, const size_t *to)
 {
 	size_t at = 0;
 	struct note_at n;
 	while (at < mf->h.notes_len && next_note(mf->notes, mf->h.notes_len, &at, mf->h.n, &n) == 0) {
-		if (n.n.entry == NO_ENTRY || to[n.n.entry] == SIZE_MAX || c->files[to[n.n.entry]].noted)
+		size_t r = n.n.entry == NO_ENTRY ? SIZE_MAX : renum[n.n.entry];
+		if (r == SIZE_MAX || to[r] == SIZE_MAX || c->files[to[r]].noted)
 			continue;
 		char *reason = xstrndup(n.reason, n.n.len);
-		corpus_note(c, to[n.n.entry], reason, n.n.skipped != 0);
+		corpus_note(c, to[r], reason, n.n.skipped != 0);
 		free(reason);
 	}
 }
@@ -1020,53 +1098,56 @@ static char *roots_path(char *const *roots, size_t n, const char *dir);
 
 /* The index a build starts from: the manifest at path (the same files, some changed), else the
  * latest index of the corpus's PATHs (files added or removed since), when its segments were
- * made with the tables this corpus has; NULL when there is none. */
+ * made with the tables this corpus has, without its segments missing or damaged (*renum and
+ * *dropped as open_salvaged's); NULL when there is none. */
 static struct index *previous_index(const struct corpus *c, const char *dir, const char *path,
-                                    struct manifest **mf)
+                                    struct manifest **mf, size_t **renum, size_t *dropped)
 {
-	char *cause = NULL, *roots = roots_path(c->roots, c->nroots, dir), *last = read_roots(roots, dir);
+	char *roots = roots_path(c->roots, c->nroots, dir), *last = read_roots(roots, dir);
 	free(roots);
-	struct index *ix = open_manifest(path, dir, 0, mf, &cause);
+	uint64_t tables = tables_key(c);
+	struct index *ix = open_salvaged(path, dir, tables, mf, renum, dropped);
 	if (!ix && last)
-		ix = open_manifest(last, dir, 0, mf, &cause);
-	free(cause);
+		ix = open_salvaged(last, dir, tables, mf, renum, dropped);
 	free(last);
-	/* An update keeps what the old segments say of their reports: every table is checked
-	 * before any of it is read (a damaged segment is dropped: its file is removed). */
-	if (ix && ((*mf)->h.tables != tables_key(c) || tables_intact(ix) != 0)) {
-		index_free(ix);
-		manifest_free(*mf);
-		return NULL;
-	}
 	return ix;
 }
 
+/* What a build under index_open did. */
+struct outcome {
+	size_t indexed;   /* reports indexed */
+	int updated;      /* 1: an update of a previous index, 0: a build from scratch */
+	size_t dropped;   /* segments of the previous index left out, missing or damaged */
+};
+
 /* Writes the index of c under dir: an update of the previous index when there is one (only
- * the files added and changed are indexed, and the segments the merge policy rebuilds), else a
- * full build, in segments; then its manifest at path. Returns the index, mapped from its
- * segments; NULL with *cause when something could not be written (the index is then in memory,
- * in *fallback). *indexed counts the reports indexed, *updated is 1 for an update. */
+ * the files added and changed are indexed, the reports of its segments missing or damaged, and
+ * the segments the merge policy rebuilds), else a full build, in segments; then its manifest at
+ * path. Returns the index, mapped from its segments; NULL with *cause when something could not
+ * be written (the index is then in memory, in *fallback). *out says what was done. */
 static struct index *write_index(struct corpus *c, const char *dir, const char *path, uint64_t key,
-                                 const struct index_progress *progress, size_t *indexed, int *updated,
+                                 const struct index_progress *progress, struct outcome *out,
                                  struct index **fallback, char **cause)
 {
 	struct sink k = { dir, path, NULL, 0 };
 	struct manifest *mf = NULL;
-	struct index *prev = previous_index(c, dir, path, &mf), *ix;
-	*updated = prev != NULL;
+	size_t *renum = NULL;
+	struct index *prev = previous_index(c, dir, path, &mf, &renum, &out->dropped), *ix;
+	out->updated = prev != NULL;
 	if (prev) {
 		size_t n = index_nreports(prev);
 		struct previous pv = { prev, c, xmalloc((n + 1) * sizeof(size_t)) };
 		for (size_t i = 0; i < n; i++)
 			pv.to[i] = SIZE_MAX;
 		ix = index_update_with(prev, c, same_file, &pv, segment_parts, &k, progress);
-		carry_notes(c, mf, pv.to);
+		carry_notes(c, mf, renum, pv.to);
 		free(pv.to);
+		free(renum);
 		manifest_free(mf);
 	} else {
 		ix = segment_parts(&k, c, NULL, c->n, progress);
 	}
-	*indexed = k.indexed;
+	out->indexed = k.indexed;
 	crash_point("manifest");
 	if (!k.cause && write_manifest(c, ix, path, key, &k.cause) == 0)
 		return ix;
@@ -1132,10 +1213,27 @@ static int segments_lock(const char *dir, int how)
 
 static struct index *take_walked(struct corpus *c, char **path);
 
-struct index *index_open(struct corpus *c, const char *dir, const struct index_progress *progress,
-                         char **notice)
+/* The notice of a build under index_open that wrote its index: why the cache was not used
+ * (cause, may be NULL) and what was indexed; NULL when there is nothing to say. */
+static char *build_notice(const char *path, const char *cause, const struct outcome *out, size_t n)
+{
+	if (out->updated && out->dropped)
+		return xasprintf("index cache %s: %s; %zu reports indexed again", path,
+		                 cause ? cause : "index segment missing or damaged", out->indexed);
+	if (cause && out->updated)
+		return xasprintf("index cache %s: %s; updated (%zu of %zu reports indexed)", path, cause, out->indexed, n);
+	if (cause)
+		return xasprintf("index cache %s: %s; rebuilt", path, cause);
+	return NULL;
+}
+
+/* index_open; *out says what was built (all 0 when the cache was used as it was, or nothing
+ * could be written). */
+static struct index *open_index(struct corpus *c, const char *dir, const struct index_progress *progress,
+                                char **notice, struct outcome *out)
 {
 	*notice = NULL;
+	*out = (struct outcome){ 0 };
 	if (!dir)
 		return index_build(c, progress);
 	char *path = NULL, *lockpath = NULL, *cause = NULL;
@@ -1163,21 +1261,16 @@ struct index *index_open(struct corpus *c, const char *dir, const struct index_p
 	if (!ix) {
 		int shared = segments_lock(dir, LOCK_SH);
 		char *werr = NULL;
-		size_t indexed = 0;
-		int updated = 0;
 		struct index *mem = NULL;
-		ix = write_index(c, dir, path, key, progress, &indexed, &updated, &mem, &werr);
-		if (ix)
+		ix = write_index(c, dir, path, key, progress, out, &mem, &werr);
+		if (ix) {
 			point_roots(c, dir, path);
-		if (!ix) {   /* the files could not be written: the index in memory */
+			*notice = build_notice(path, cause, out, c->n);
+		} else {   /* the files could not be written: the index in memory */
 			*notice = xasprintf("index cache: %s", werr ? werr : "not saved");
+			*out = (struct outcome){ 0 };
 			ix = mem;
 			index_set_key(ix, key);
-		} else if (cause && updated) {
-			*notice = xasprintf("index cache %s: %s; updated (%zu of %zu reports indexed)", path, cause, indexed,
-			                    c->n);
-		} else if (cause) {
-			*notice = xasprintf("index cache %s: %s; rebuilt", path, cause);
 		}
 		free(werr);
 		if (shared >= 0)
@@ -1193,6 +1286,13 @@ done:
 	return ix;
 }
 
+struct index *index_open(struct corpus *c, const char *dir, const struct index_progress *progress,
+                         char **notice)
+{
+	struct outcome out;
+	return open_index(c, dir, progress, notice, &out);
+}
+
 struct index *index_reopen(struct index *ix, struct corpus *c, const char *dir, const struct index_progress *progress,
                            char **notice)
 {
@@ -1200,10 +1300,18 @@ struct index *index_reopen(struct index *ix, struct corpus *c, const char *dir, 
 	index_intact(ix, &damage);
 	char *why = xstrdup(damage ? damage : "index damaged");
 	index_free(ix);
-	char *inner = NULL;   /* the damaged segment is gone: that is no news */
-	ix = index_open(c, dir, progress, &inner);
-	if (inner && strstr(inner, "index segment missing"))
-		free(inner), inner = NULL;
+	char *inner = NULL;
+	struct outcome out;
+	ix = open_index(c, dir, progress, &inner, &out);
+	if (out.updated && out.dropped) {   /* the damaged segment's reports, and only they, indexed again */
+		free(inner);
+		inner = xasprintf("%s; %zu reports indexed again", why, out.indexed);
+	} else if (inner && strstr(inner, "index segment missing")) {   /* the damaged segment is gone: no news */
+		free(inner);
+		inner = NULL;
+	} else if (!inner && !out.updated && !out.indexed) {   /* found whole: another instance repaired it */
+		inner = xasprintf("%s; the index was repaired meanwhile", why);
+	}
 	*notice = inner ? inner : xasprintf("index cache: %s; rebuilt", why);
 	free(why);
 	return ix;

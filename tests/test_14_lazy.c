@@ -228,7 +228,7 @@ static void test_postings_checked_on_use(void **state)
 	search(ix, "行政复议", &hits);
 	const char *cause = NULL;
 	assert_false(index_intact(ix, &cause));
-	assert_string_equal(cause, "index file corrupt (checksum of the postings)");
+	assert_string_equal(cause, "index segment damaged (checksum of the postings)");
 	ix = index_reopen(ix, &c, cache, NULL, &notice);
 	assert_non_null(strstr(notice, "checksum of the postings"));
 	assert_non_null(strstr(notice, "rebuilt"));

@@ -14,6 +14,7 @@
 
 #include "corpus.h"
 #include "index.h"
+#include "index_blob.h"
 #include "query.h"
 #include "search_gen.h"
 #include "xmalloc.h"
@@ -413,6 +414,239 @@ static void test_cached_updates(void **state)
 	unsetenv("FAZHI_SEGMENT_BYTES");
 }
 
+/* ---- a damaged segment: only its reports are indexed again ---- */
+
+#define MAX_SEGS 64
+
+/* The ids of the segments the manifest at path names, in its order (the count is the u64 at
+ * byte 40 of its head, the ids follow the 88-byte head); returns the count. */
+static size_t manifest_ids(const char *path, uint64_t ids[MAX_SEGS])
+{
+	FILE *f = fopen(path, "rb");
+	uint64_t n = 0;
+	assert_non_null(f);
+	assert_int_equal(fseek(f, 40, SEEK_SET), 0);
+	assert_int_equal(fread(&n, 8, 1, f), 1);
+	assert_true(n > 0 && n <= MAX_SEGS);
+	assert_int_equal(fseek(f, 88, SEEK_SET), 0);
+	assert_int_equal(fread(ids, 8, n, f), n);
+	fclose(f);
+	return (size_t)n;
+}
+
+static char *seg_path(const char *cache, uint64_t id)
+{
+	return xasprintf("%s/segment-%016llx.bin", cache, (unsigned long long)id);
+}
+
+static void flip_byte(const char *path, uint64_t at)
+{
+	FILE *f = fopen(path, "r+b");
+	assert_non_null(f);
+	assert_int_equal(fseek(f, (long)at, SEEK_SET), 0);
+	int b = fgetc(f);
+	assert_int_equal(fseek(f, (long)at, SEEK_SET), 0);
+	fputc(b ^ 0x10, f);
+	fclose(f);
+}
+
+enum { IN_POSTINGS, IN_TABLES, FILE_GONE };
+
+/* The entry of key in the key table of segment file path; 0, or -1 when it has none. */
+static int key_entry(const char *path, uint64_t key, struct ixkey *out)
+{
+	FILE *f = fopen(path, "rb");
+	struct head h;
+	assert_true(f && fread(&h, sizeof h, 1, f) == 1);
+	assert_int_equal(fseek(f, (long)h.keys_off, SEEK_SET), 0);
+	int found = -1;
+	for (uint64_t i = 0; found < 0 && i < h.nkeys; i++) {
+		assert_int_equal(fread(out, sizeof *out, 1, f), 1);
+		found = out->key == key ? 0 : -1;
+	}
+	fclose(f);
+	return found;
+}
+
+/* Spoils segment file path as `how` says: the first byte of the postings of the pair 法治 in the
+ * body (which a search for 法治 reads, however the postings are cut into checked blocks), or
+ * one byte of its middle key (the first read of every lookup, in a block of the tables), or
+ * removes it. */
+static void spoil(const char *path, int how)
+{
+	FILE *f = fopen(path, "rb");
+	struct head h;
+	assert_true(f && fread(&h, sizeof h, 1, f) == 1);
+	fclose(f);
+	struct ixkey k;
+	if (how == IN_POSTINGS) {
+		assert_int_equal(key_entry(path, index_blob_pair_key(0x6CD5, 0x6CBB), &k), 0);
+		flip_byte(path, h.post_off + k.off);
+	} else if (how == IN_TABLES)
+		flip_byte(path, h.keys_off + h.nkeys / 2 * sizeof(struct ixkey) + offsetof(struct ixkey, key));
+	else
+		assert_int_equal(unlink(path), 0);
+}
+
+/* A segment of a cached index of many, spoiled in its postings, in its tables, then gone: the
+ * search that meets the damage (or the open that misses the file) indexes again the reports of
+ * that segment and no other, says so, and then answers as a fresh build and brute force; every
+ * other segment file is left as it was (same inode, same mtime), the damaged one is gone. */
+static void test_cached_repair(void **state)
+{
+	(void)state;
+	char root[] = "/tmp/fazhi-repair-XXXXXX";
+	assert_non_null(mkdtemp(root));
+	char *dir = xasprintf("%s/r", root), *cache = xasprintf("%s/cache", root);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	struct corpus gen;
+	corpus_init(&gen);
+	gen_corpus(&gen, 60, 21);
+	for (size_t i = 0; i < gen.n; i++)
+		write_file(dir, gen.reports[i]->path, gen.reports[i]->text, gen.reports[i]->len);
+	corpus_fini(&gen);
+	setenv("FAZHI_SEGMENT_BYTES", "120000", 1);
+	struct corpus c;
+	char *notice = NULL;
+	struct index *ix = open_dir(&c, dir, cache, &notice);
+	assert_null(notice);
+	char *manifest = index_cache_path(&c, cache);
+	struct query *q = parse("法治");
+	struct index_results res = { 0 };
+	static const char *const causes[] = { "index segment damaged (checksum of the postings)",
+		                              "index segment damaged (checksum of the tables)", "index segment missing" };
+	for (int how = IN_POSTINGS; how <= FILE_GONE; how++) {
+		uint64_t ids[MAX_SEGS], now[MAX_SEGS];
+		size_t nseg = manifest_ids(manifest, ids);
+		assert_int_equal(nseg, index_nsegments(ix));
+		assert_true(nseg >= 4);
+		size_t victim = (size_t)how + 1, n = index_nreports(ix), doc;
+		/* Where each report is now, and the victim's reports. */
+		size_t *seg_of = xcalloc(n, sizeof *seg_of), *doc_of = xcalloc(n, sizeof *doc_of), lost = 0;
+		for (size_t p = 0; p < n; p++) {
+			seg_of[p] = index_locate(ix, p, &doc);
+			doc_of[p] = doc;
+			lost += seg_of[p] == victim;
+		}
+		assert_true(lost > 0 && lost < n / 2);
+		struct stat before[MAX_SEGS], after;
+		for (size_t k = 0; k < nseg; k++) {
+			char *path = seg_path(cache, ids[k]);
+			assert_int_equal(stat(path, &before[k]), 0);
+			free(path);
+		}
+		index_free(ix);
+		corpus_fini(&c);
+		char *victim_path = seg_path(cache, ids[victim]);
+		spoil(victim_path, how);
+
+		ix = open_dir(&c, dir, cache, &notice);
+		if (how == FILE_GONE) {   /* found at the open, which indexes its reports again */
+			char *want = xasprintf("index cache %s: %s; %zu reports indexed again", manifest, causes[how], lost);
+			assert_non_null(notice);
+			assert_string_equal(notice, want);
+			free(want);
+		} else {                  /* found by the first search that reads it */
+			assert_null(notice);   /* neither postings nor keys are read to open it */
+			assert_int_equal(indexed, 0);
+			index_search(ix, q, 0, &res);
+			const char *cause = NULL;
+			assert_false(index_intact(ix, &cause));
+			assert_string_equal(cause, causes[how]);
+			struct index_progress pr = { note_total, &indexed };
+			ix = index_reopen(ix, &c, cache, &pr, &notice);
+			char *want = xasprintf("%s; %zu reports indexed again", causes[how], lost);
+			assert_string_equal(notice, want);
+			free(want);
+		}
+		free(notice);
+		assert_int_equal(indexed, lost);   /* as the progress counted them */
+		assert_true(index_intact(ix, NULL));
+		/* The other reports stay where they were; the victim's are in a segment new to the cache. */
+		size_t nnow = manifest_ids(manifest, now);
+		assert_int_equal(nnow, index_nsegments(ix));
+		for (size_t p = 0; p < n; p++) {
+			uint64_t id = now[index_locate(ix, p, &doc)];
+			int old = 0;
+			for (size_t k = 0; k < nseg; k++)
+				old |= id == ids[k];
+			if (seg_of[p] == victim)
+				assert_false(old);
+			else
+				assert_true(id == ids[seg_of[p]] && doc == doc_of[p]);
+		}
+		for (size_t k = 0; k < nseg; k++) {
+			char *path = seg_path(cache, ids[k]);
+			if (k == victim) {
+				assert_int_equal(stat(path, &after), -1);   /* never trusted again */
+			} else {
+				assert_int_equal(stat(path, &after), 0);
+				assert_int_equal(after.st_ino, before[k].st_ino);
+				assert_int_equal(after.st_mtim.tv_sec, before[k].st_mtim.tv_sec);
+				assert_int_equal(after.st_mtim.tv_nsec, before[k].st_mtim.tv_nsec);
+			}
+			free(path);
+		}
+		setenv("FAZHI_SEGMENT_BYTES", "100000000", 1);
+		struct index *fresh = index_build(&c, NULL);
+		setenv("FAZHI_SEGMENT_BYTES", "120000", 1);
+		check_same(&c, ix, fresh, index_deleted(ix) == 0, 80, 700 + (uint64_t)how);
+		index_free(fresh);
+		index_free(ix);
+		corpus_fini(&c);
+		/* As saved: opened again quietly, nothing indexed, no segment the manifest does not name. */
+		ix = open_dir(&c, dir, cache, &notice);
+		assert_null(notice);
+		assert_int_equal(indexed, 0);
+		index_search(ix, q, 0, &res);
+		assert_true(index_intact(ix, NULL));
+		index_cache_clean(cache);
+		assert_int_equal(count_files(cache, "segment-"), index_nsegments(ix));
+		free(victim_path);
+		free(seg_of);
+		free(doc_of);
+	}
+	/* Repaired meanwhile by another open of the same files (another fazhi, say): the reopen
+	 * finds the index whole, indexes nothing and says so. */
+	uint64_t ids[MAX_SEGS];
+	manifest_ids(manifest, ids);
+	char *victim_path = seg_path(cache, ids[1]);
+	index_free(ix);
+	corpus_fini(&c);
+	spoil(victim_path, IN_POSTINGS);
+	ix = open_dir(&c, dir, cache, &notice);
+	assert_null(notice);
+	index_search(ix, q, 0, &res);
+	assert_false(index_intact(ix, NULL));
+	struct corpus other;
+	index_free(open_dir(&other, dir, cache, &notice));
+	assert_non_null(strstr(notice, ": index segment missing; "));
+	assert_true(indexed > 0);
+	free(notice);
+	corpus_fini(&other);
+	indexed = 0;
+	struct index_progress pr = { note_total, &indexed };
+	ix = index_reopen(ix, &c, cache, &pr, &notice);
+	assert_string_equal(notice, "index segment damaged (checksum of the postings); the index was repaired meanwhile");
+	free(notice);
+	assert_int_equal(indexed, 0);
+	struct index *fresh = index_build(&c, NULL);
+	check_same(&c, ix, fresh, index_deleted(ix) == 0, 40, 777);
+	index_free(fresh);
+	free(victim_path);
+	index_free(ix);
+	corpus_fini(&c);
+	index_results_fini(&res);
+	query_free(q);
+	free(manifest);
+	char *cmd = xasprintf("rm -rf '%s'", root);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(dir);
+	free(cache);
+	unsetenv("FAZHI_SEGMENT_BYTES");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -420,6 +654,7 @@ int main(void)
 		cmocka_unit_test(test_update_forgets),
 		cmocka_unit_test(test_update_rounds),
 		cmocka_unit_test(test_cached_updates),
+		cmocka_unit_test(test_cached_repair),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_index_cli.sh — fazhi index: builds the cached index, --status counts added, changed and removed files, --prune removes old indexes, a killed build's temporary file is removed at the next run, a build killed during an update or a merge leaves the next run exact and no stray segment, facts read from the index print what parsing prints, and search and facts stay exact after files are added, renamed, removed or changed in place.
+# test_index_cli.sh — fazhi index: builds the cached index, --status counts added, changed and removed files, --prune removes old indexes, a killed build's temporary file is removed at the next run, a build killed during an update or a merge leaves the next run exact and no stray segment, a damaged segment costs only its own reports (also when killed meanwhile), facts read from the index print what parsing prints, and search and facts stay exact after files are added, renamed, removed or changed in place.
 #
 # Prints "PASS: …" or "FAIL: …" per check; exits 1 when any check failed.
 . tests/cli_check.sh
@@ -102,14 +102,15 @@ t "after kill -9 the next run answers right and removes the temporary file" \
 # right, and leaves no temporary file and no segment that its manifest does not name. The index
 # of $B alone is in $K, in segments of 2 MB.
 K="$T/kcache"
-# The segments the manifests in $K/fazhi name (the u64 ids after the 88-byte head), one a line.
+# The segments the manifests in $K/fazhi (or the cache directory $1) name (the u64 ids after the
+# 88-byte head), one a line.
 named_segments() {
-	for m in "$K"/fazhi/index-*.bin; do
+	for m in "${1:-$K/fazhi}"/index-*.bin; do
 		n=$(od -A n -t u8 -j 40 -N 8 "$m" | tr -d ' ')
 		od -A n -t x8 -j 88 -N $((8 * n)) -v "$m" | tr -s ' ' '\n' | sed '/^$/d'
 	done | sort -u
 }
-on_disk_segments() { ls "$K"/fazhi/ | sed -n 's/^segment-\([0-9a-f]*\)\.bin$/\1/p' | sort -u; }
+on_disk_segments() { ls "${1:-$K/fazhi}"/ | sed -n 's/^segment-\([0-9a-f]*\)\.bin$/\1/p' | sort -u; }
 # Runs `fazhi index $B` killed with -9 at the moment $1 names (FAZHI_CRASH_AT: "segment", a
 # segment's temporary file written; "manifest", segments in place but not yet named).
 kill_at() {
@@ -149,6 +150,102 @@ kill_at segment
 t "kill -9 during a merge left its temporary file (the case under test)" \
 	sh -c 'ls "$1"/fazhi/*.tmp >/dev/null 2>&1' - "$K"
 t "after kill -9 during a merge the next run answers right, with no stray segment or temporary file" recovered
+
+# A damaged segment (fazhi(1), FILES, Segments): the search that meets the damage indexes again
+# the reports of that segment alone, says so in one line, and answers right (exit 0); the other
+# segment files are left as they were, the damaged one is removed. A kill -9 during that repair
+# leaves a state the next run repairs the same way. The index of $R is in $RC, in segments of
+# 1 MB of input.
+R=$T/repair
+RC=$T/rcache/fazhi
+mkdir -p "$R"
+i=0
+while [ $i -lt 60 ]; do
+	for f in assets/reports/*.txt; do
+		sed "1s/\$/ r$i/" "$f" >"$R/$i-$(basename "$f")"
+	done
+	i=$((i + 1))
+done
+rk() { XDG_CACHE_HOME="$T/rcache" FAZHI_SEGMENT_BYTES=1000000 "$@"; }
+u64() { od -A n -t u8 -j "$2" -N 8 "$1" | tr -d ' '; }   # FILE OFFSET: the u64 there
+flip_byte() {   # FILE OFFSET: one bit of the byte there flipped
+	b=$(od -A n -t u1 -j "$2" -N 1 "$1" | tr -d ' ')
+	printf "\\$(printf %o $((b ^ 16)))" | dd of="$1" bs=1 seek="$2" conv=notrunc status=none
+}
+# The N-th segment the manifest names, as a file (of a segment's head: ndocs at byte 40, nkeys
+# 48, keys_off 80, post_off 128, post_len 136; a key is 24 bytes: u64 key, u64 offset of its
+# postings, u32 length, u32 df).
+nth_segment() { echo "$RC/segment-$(named_segments "$RC" | sed -n "${1}p").bin"; }
+stamps() { for s in $(named_segments "$RC"); do stat -c '%n %i %Y' "$RC/segment-$s.bin"; done | sort; }
+rk "$FAZHI" index "$R" >/dev/null 2>&1
+# The offset in segment file $1 of the first byte of the postings of the pair 行政 in the body
+# (KEY_PAIR | U+884C << 31 | U+653F), which a search for 依法行政 reads, however they are cut
+# into checked blocks; empty when it has none.
+postings_of_pair() {
+	python3 - "$1" $(((1 << 62) | (0x884C << 31) | 0x653F)) <<'PY'
+import struct, sys
+path, want = sys.argv[1], int(sys.argv[2])
+with open(path, 'rb') as f:
+    head = f.read(144)
+    nkeys, keys_off, post_off = [struct.unpack_from('=Q', head, at)[0] for at in (48, 80, 128)]
+    f.seek(keys_off)
+    table = f.read(nkeys * 24)
+for i in range(nkeys):
+    key, off = struct.unpack_from('=QQ', table, 24 * i)
+    if key == want:
+        print(post_off + off)
+        break
+PY
+}
+nocache_r() { env -u XDG_CACHE_HOME -u HOME "$FAZHI" search --count 依法行政 "$R" 2>&1 | sort; }
+nocache_r >"$T/r.want"
+t "the index of $R is cut into segments" [ "$(on_disk_segments "$RC" | wc -l)" -ge 6 ]
+# repaired N DESCRIPTION NOTICE: `search` ran into the damage of segment file $victim; notice is
+# its stderr (a basic regular expression), $victim's reports were indexed again, nothing else.
+repaired() {
+	t "$2: one notice, exit 0" sh -c '[ "$1" -eq 0 ] && [ "$(wc -l <"$2")" -eq 1 ] && grep -q "$3" "$2"' - \
+		"$1" "$T/r.err" "$3"
+	sort "$T/r.out" >"$T/r.got"
+	t "$2: the answer is a fresh build's" sh -c 'cmp -s "$1" "$2" && [ -s "$1" ]' - "$T/r.got" "$T/r.want"
+	grep -v "$victim" "$T/stamps" >"$T/stamps.others"
+	stamps >"$T/stamps.now"
+	t "$2: the damaged file is gone, every other segment file untouched (inode, mtime)" \
+		sh -c '[ ! -e "$1" ] && [ "$(comm -23 "$2" "$3" | wc -l)" -eq 0 ] && [ -s "$2" ]' - \
+		"$victim" "$T/stamps.others" "$T/stamps.now"
+	named_segments "$RC" >"$T/named"
+	on_disk_segments "$RC" >"$T/disk"
+	t "$2: no stray segment or temporary file" \
+		sh -c 'cmp -s "$1" "$2" && ! ls "$3"/*.tmp >/dev/null 2>&1' - "$T/named" "$T/disk" "$RC"
+	rk "$FAZHI" search --count 依法行政 "$R" >/dev/null 2>"$T/r.err"
+	t "$2: the next search is quiet" sh -c '[ ! -s "$1" ]' - "$T/r.err"
+}
+victim=$(nth_segment 2)
+n=$(u64 "$victim" 40)
+at=$(postings_of_pair "$victim")
+t "a segment holds the pair 行政 (the case under test)" [ -n "$at" ]
+stamps >"$T/stamps"
+flip_byte "$victim" "$at"
+rk "$FAZHI" search --count 依法行政 "$R" >"$T/r.out" 2>"$T/r.err"
+repaired $? "a segment's postings damaged" \
+	"^fazhi: index segment damaged (checksum of the postings); $n reports indexed again\$"
+victim=$(nth_segment 3)
+n=$(u64 "$victim" 40)
+stamps >"$T/stamps"
+flip_byte "$victim" $(($(u64 "$victim" 80) + $(u64 "$victim" 48) / 2 * 24))
+rk "$FAZHI" search --count 依法行政 "$R" >"$T/r.out" 2>"$T/r.err"
+repaired $? "a segment's key table damaged" \
+	"^fazhi: index segment damaged (checksum of the tables); $n reports indexed again\$"
+for at in segment manifest; do
+	victim=$(nth_segment 4)
+	n=$(u64 "$victim" 40)
+	stamps >"$T/stamps"
+	flip_byte "$victim" "$(postings_of_pair "$victim")"
+	rk env FAZHI_CRASH_AT=$at "$FAZHI" search --count 依法行政 "$R" >/dev/null 2>&1
+	t "kill -9 while the reports of a damaged segment were indexed again (FAZHI_CRASH_AT=$at; the case under test)" \
+		sh -c '[ "$1" -eq 137 ] && [ ! -e "$2" ]' - $? "$victim"
+	rk "$FAZHI" search --count 依法行政 "$R" >"$T/r.out" 2>"$T/r.err"
+	repaired $? "the run after that kill (FAZHI_CRASH_AT=$at)" "^fazhi: index cache .*: index segment missing; $n reports indexed again\$"
+done
 
 # Freshness (fazhi(1), FILES): with the index current, no directory is read. A directory whose
 # mtime changed tells of files added, removed or renamed in it: the query is answered from the
