@@ -332,7 +332,7 @@ static void test_positions_checked_on_use(void **state)
 	search(ix, "行政机关", &hits);   /* decodes every report's places: wrong from the damaged one on */
 	const char *cause = NULL;
 	assert_false(index_intact(ix, &cause));
-	assert_string_equal(cause, "index file corrupt (checksum of the postings)");
+	assert_string_equal(cause, "index segment damaged (checksum of the postings)");
 	index_free(ix);
 	corpus_fini(&c);
 	buf_fini(&text);
