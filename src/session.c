@@ -91,11 +91,16 @@ const struct index *session_index(struct session *s)
 	return s->ix;
 }
 
-/* After a call that read postings: 1 when the index stayed intact; else 0 with the index
- * rebuilt, and the call must run again (what it gave was read from damaged postings). */
-static int intact_or_rebuilt(struct session *s)
+/* Repairs a call may meet in a row: each indexes again the segments found damaged, so a few
+ * are enough unless the disk keeps damaging what is written. */
+#define SESSION_REPAIRS 8
+
+/* After a call that read postings: 1 when the index stayed intact; else 0 with the damaged
+ * segments indexed again (or the index rebuilt), and the call must run again: what it gave was
+ * read from damaged postings, and the next run may read damage in a segment this one did not. */
+static int intact_or_rebuilt(struct session *s, int *tries)
 {
-	if (index_intact(s->ix, NULL))
+	if (index_intact(s->ix, NULL) || ++*tries > SESSION_REPAIRS)
 		return 1;
 	char *notice = NULL;
 	s->ix = index_reopen(s->ix, s->c, s->dir, progress_of(s), &notice);
@@ -105,22 +110,34 @@ static int intact_or_rebuilt(struct session *s)
 
 size_t session_search(struct session *s, const struct query *q, size_t limit, struct index_results *out)
 {
-	size_t n = index_search(session_index(s), q, limit, out);
-	return intact_or_rebuilt(s) ? n : index_search(s->ix, q, limit, out);
+	size_t n;
+	int tries = 0;
+	do
+		n = index_search(session_index(s), q, limit, out);
+	while (!intact_or_rebuilt(s, &tries));
+	return n;
 }
 
 size_t session_search_top(struct session *s, const struct query *q, size_t limit, struct index_results *out)
 {
-	size_t n = index_search_top(session_index(s), q, limit, out);
-	return intact_or_rebuilt(s) ? n : index_search_top(s->ix, q, limit, out);
+	size_t n;
+	int tries = 0;
+	do
+		n = index_search_top(session_index(s), q, limit, out);
+	while (!intact_or_rebuilt(s, &tries));
+	return n;
 }
 
 size_t session_result_snippets(struct session *s, const struct index_result *res, const struct report *r,
                                const struct query *q, size_t cells, struct index_hits *hits,
                                struct index_snippet *out, size_t max)
 {
-	size_t n = index_result_snippets(session_index(s), res, r, q, cells, hits, out, max);
-	return intact_or_rebuilt(s) ? n : index_result_snippets(s->ix, res, r, q, cells, hits, out, max);
+	size_t n;
+	int tries = 0;
+	do
+		n = index_result_snippets(session_index(s), res, r, q, cells, hits, out, max);
+	while (!intact_or_rebuilt(s, &tries));
+	return n;
 }
 
 int session_meta(void *arg, size_t i, struct corpus_meta *out)

@@ -231,7 +231,8 @@ static void test_postings_checked_on_use(void **state)
 	assert_string_equal(cause, "index segment damaged (checksum of the postings)");
 	ix = index_reopen(ix, &c, cache, NULL, &notice);
 	assert_non_null(strstr(notice, "checksum of the postings"));
-	assert_non_null(strstr(notice, "rebuilt"));
+	/* the segment the search found damaged is indexed again (all of it when it is the only one) */
+	assert_true(strstr(notice, "rebuilt") || strstr(notice, "reports indexed again"));
 	free(notice);
 	assert_int_equal(search(ix, "行政复议", &hits), 3);
 	assert_int_equal(hits, occurrences("行政复议"));
