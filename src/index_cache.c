@@ -151,7 +151,7 @@ static uint64_t corpus_key(struct corpus *c)
 	uint64_t v[2] = { c->n, tables_key(c) };
 	uint64_t h = checksum_fnv(CHECKSUM_FNV_OFFSET, v, sizeof v);
 	for (size_t i = 0; i < c->n; i++) {
-		const struct corpus_file *f = &c->files[i];
+		const struct corpus_file *f = corpus_file(c, i);
 		h = checksum_fnv(h, f->path, strlen(f->path) + 1);
 		if (f->size >= 0) {
 			int64_t st[2] = { f->size, f->mtime_ns };
@@ -399,7 +399,7 @@ static int take_notes(struct corpus *c, const unsigned char *p, size_t len)
 	while (at < len) {
 		if (next_note(p, len, &at, c->n, &n) < 0)
 			return -1;
-		if (n.n.entry != NO_ENTRY && !c->files[n.n.entry].noted) {
+		if (n.n.entry != NO_ENTRY && !corpus_file(c, n.n.entry)->noted) {
 			char *reason = xstrndup(n.reason, n.n.len);
 			corpus_note(c, n.n.entry, reason, n.n.skipped != 0);
 			free(reason);
@@ -793,7 +793,7 @@ static void make_trailer(const unsigned char *blob, size_t len, const struct cor
 		buf_add(out, &sum, sizeof sum);
 	}
 	for (size_t i = 0; i < n; i++) {
-		const struct corpus_file *f = &c->files[which[i]];
+		const struct corpus_file *f = corpus_file(c, which[i]);
 		struct filestat st = { f->size, f->mtime_ns, f->dev, f->ino };
 		buf_add(out, &st, sizeof st);
 	}
@@ -978,7 +978,7 @@ static int same_file(void *arg, size_t report, size_t entry)
 {
 	struct previous *pv = arg;
 	const struct filestat *st = stat_of(pv->ix, report);
-	const struct corpus_file *f = &pv->c->files[entry];
+	const struct corpus_file *f = corpus_file(pv->c, entry);
 	int same = st && f->size >= 0 && st->size == f->size && st->mtime_ns == f->mtime_ns;
 	if (same)
 		pv->to[report] = entry;
@@ -992,7 +992,7 @@ static void carry_notes(struct corpus *c, const struct manifest *mf, const size_
 	size_t at = 0;
 	struct note_at n;
 	while (at < mf->h.notes_len && next_note(mf->notes, mf->h.notes_len, &at, mf->h.n, &n) == 0) {
-		if (n.n.entry == NO_ENTRY || to[n.n.entry] == SIZE_MAX || c->files[to[n.n.entry]].noted)
+		if (n.n.entry == NO_ENTRY || to[n.n.entry] == SIZE_MAX || corpus_file(c, to[n.n.entry])->noted)
 			continue;
 		char *reason = xstrndup(n.reason, n.n.len);
 		corpus_note(c, to[n.n.entry], reason, n.n.skipped != 0);
@@ -1255,7 +1255,7 @@ static void compare_files(const struct corpus *c, struct index *ix, struct index
 	}
 	qsort(v, n, sizeof *v, named_cmp);
 	for (size_t i = 0; i < c->n; i++) {
-		const struct corpus_file *f = &c->files[i];
+		const struct corpus_file *f = corpus_file(c, i);
 		struct named key = { f->path, strlen(f->path), 0 };
 		const struct named *hit = bsearch(&key, v, n, sizeof *v, named_cmp);
 		if (!hit) {
@@ -1509,7 +1509,7 @@ static void hand_over(const struct corpus *c, char *path, struct index *ix, stru
 static struct index *take_walked(struct corpus *c, char **path)
 {
 	struct index *ix = NULL;
-	if (walked.ix && walked.serial == c->serial && walked.n == c->n
+	if (walked.ix && walked.serial == c->serial && walked.n == c->n && index_intact(walked.ix, NULL)
 	    && walked.mf->h.tables == tables_key(c) && take_notes(c, walked.mf->notes, walked.mf->h.notes_len) == 0) {
 		ix = walked.ix;
 		*path = walked.path;
@@ -1543,8 +1543,9 @@ static int dirs_unchanged(const struct manifest *m)
 	return len > 0;
 }
 
-/* Adds the directories and walk messages met before entry `upto` (from *dat, *nat onwards). */
-static void replay_until(struct corpus *c, const struct manifest *m, size_t upto, size_t *dat, size_t *nat)
+/* Adds the directories and walk messages met before entry `upto` (from *dat, *nat onwards);
+ * returns the number of entries before the next of them (UINT32_MAX: none left). */
+static size_t replay_until(struct corpus *c, const struct manifest *m, size_t upto, size_t *dat, size_t *nat)
 {
 	for (;;) {
 		struct dirstat ds = { 0, 0, UINT32_MAX };
@@ -1569,8 +1570,112 @@ static void replay_until(struct corpus *c, const struct manifest *m, size_t upto
 			free(reason);
 			*nat = next;
 		} else {
-			return;
+			return ds.at < n.n.at ? ds.at : n.n.at;
 		}
+	}
+}
+
+/* ---- the files of a replayed walk (corpus_source) ---- */
+
+/* A file met by walking the PATHs again, by device and inode. */
+struct found {
+	unsigned long long dev, ino;
+	char *path;   /* owned */
+};
+
+/* The files of a walk replayed from an index, for its corpus: an entry's path and stat are read
+ * from the index when the corpus first asks for it, its path checked then (its blocks of the
+ * tables), so a query that shows no report reads no path. A path found damaged is looked for by
+ * its file's device and inode in a new walk of the PATHs, made once: the corpus still names
+ * every file right, and the index, now known damaged, is not used again (take_walked). */
+struct walk_files {
+	struct index *ix;      /* shared with whoever opens it next (index_share) */
+	char **roots;          /* the PATHs, owned */
+	size_t nroots;
+	struct found *found;   /* the new walk, sorted by device and inode; NULL: not made */
+	size_t nfound;
+};
+
+static int found_cmp(const void *a, const void *b)
+{
+	const struct found *x = a, *y = b;
+	if (x->dev != y->dev)
+		return x->dev < y->dev ? -1 : 1;
+	return (x->ino > y->ino) - (x->ino < y->ino);
+}
+
+static void walk_again(struct walk_files *w)
+{
+	struct corpus s;
+	corpus_init(&s);
+	s.lazy = 1;
+	for (size_t i = 0; i < w->nroots; i++)
+		corpus_add_path(&s, w->roots[i]);
+	w->found = xcalloc(s.n + 1, sizeof *w->found);
+	for (size_t i = 0; i < s.n; i++) {
+		const struct corpus_file *f = corpus_file(&s, i);
+		if (!f->failed)
+			w->found[w->nfound++] = (struct found){ f->dev, f->ino, xstrdup(f->path) };
+	}
+	qsort(w->found, w->nfound, sizeof *w->found, found_cmp);
+	corpus_fini(&s);
+}
+
+/* The path of the file st describes, as the PATHs hold it now; NULL when it is gone. */
+static const char *path_again(struct walk_files *w, const struct filestat *st)
+{
+	if (!w->found)
+		walk_again(w);
+	struct found key = { st->dev, st->ino, NULL };
+	const struct found *hit = w->nfound ? bsearch(&key, w->found, w->nfound, sizeof key, found_cmp) : NULL;
+	return hit ? hit->path : NULL;
+}
+
+static int walk_file(void *arg, size_t i, struct corpus_file *out)
+{
+	struct walk_files *w = arg;
+	const struct filestat *st = stat_of(w->ix, i);
+	size_t len;
+	const char *path = st ? index_path(w->ix, i, &len) : NULL;
+	if (path && len == 0)   /* damaged: no file has an empty path */
+		path = path_again(w, st);
+	if (!path)
+		return -1;
+	*out = (struct corpus_file){ (char *)path, st->size, st->mtime_ns, st->dev, st->ino, 0, 0 };
+	return 0;
+}
+
+static void walk_files_free(void *arg)
+{
+	struct walk_files *w = arg;
+	index_free(w->ix);
+	for (size_t i = 0; i < w->nroots; i++)
+		free(w->roots[i]);
+	free(w->roots);
+	for (size_t i = 0; i < w->nfound; i++)
+		free(w->found[i].path);
+	free(w->found);
+	free(w);
+}
+
+/* Gives c the entries of the walk m recorded, its files read from ix, and the directories and
+ * walk messages between them, each where the walk met it. */
+static void replay_entries(struct corpus *c, char **paths, int npaths, struct index *ix, const struct manifest *m)
+{
+	struct walk_files *w = xcalloc(1, sizeof *w);
+	w->ix = index_share(ix);
+	w->roots = xcalloc((size_t)npaths + 1, sizeof *w->roots);
+	for (int i = 0; i < npaths; i++) {
+		corpus_add_root(c, paths[i]);
+		w->roots[w->nroots++] = xstrdup(paths[i]);
+	}
+	struct corpus_source src = { walk_file, walk_files_free, w };
+	size_t n = (size_t)m->h.n, dat = 0, nat = 0;
+	corpus_set_source(c, &src, n);
+	size_t next = replay_until(c, m, 0, &dat, &nat);
+	while (c->n < n) {
+		corpus_add_sourced(c, (next > c->n && next < n ? next : n) - c->n);
+		next = replay_until(c, m, c->n, &dat, &nat);
 	}
 }
 
@@ -1587,39 +1692,28 @@ static int replay_walk(struct corpus *c, char **paths, int npaths, const char *d
 	}
 	char *roots = roots_path(paths, (size_t)npaths, dir), *last = read_roots(roots, dir), *cause = NULL;
 	free(roots);
+	/* The directories are checked before any segment is opened. A segment missing may have been
+	 * cleaned up just after another instance replaced the manifest: it is read once more. */
 	struct manifest *m = NULL;
-	/* The directories are checked before any segment is opened. */
-	struct manifest *head = last ? manifest_read(last, 0, &cause) : NULL;
-	int ok = head && head->h.dirs_len && (stale || dirs_unchanged(head));
-	manifest_free(head);
-	struct index *ix = ok ? open_manifest(last, dir, 0, &m, &cause) : NULL;
+	struct index *ix = NULL;
+	for (int attempt = 0; !ix && last && attempt < 2; attempt++) {
+		free(cause);
+		cause = NULL;
+		manifest_free(m);
+		m = manifest_read(last, 1, &cause);
+		if (!m || !m->h.dirs_len || !(stale || dirs_unchanged(m)))
+			break;
+		ix = open_segments(m, dir, &cause);
+		if (!ix && (!cause || strcmp(cause, "index segment missing") != 0))
+			break;
+	}
 	free(cause);
 	if (!ix) {
 		free(last);
 		manifest_free(m);
 		return -1;
 	}
-	/* The paths come from the tables: a damaged block is found before c takes any of them. */
-	size_t len;
-	for (size_t i = 0; i < m->h.n; i++)
-		index_path(ix, i, &len);
-	if (!index_intact(ix, NULL)) {
-		index_free(ix);
-		free(last);
-		manifest_free(m);
-		return -1;
-	}
-	for (int i = 0; i < npaths; i++)
-		corpus_add_root(c, paths[i]);
-	size_t dat = 0, nat = 0;
-	for (size_t i = 0; i < m->h.n; i++) {
-		replay_until(c, m, i, &dat, &nat);
-		const char *path = index_path(ix, i, &len);
-		const struct filestat *st = stat_of(ix, i);
-		struct corpus_file f = { (char *)path, st->size, st->mtime_ns, st->dev, st->ino, 0, 0, 0 };
-		corpus_add_known(c, &f);
-	}
-	replay_until(c, m, m->h.n, &dat, &nat);
+	replay_entries(c, paths, npaths, ix, m);
 	hand_over(c, last, ix, m);
 	return 0;
 }

@@ -281,12 +281,10 @@ static void test_update_checks_tables(void **state)
 	free(path);
 }
 
-/* A damaged report entry in the tables: the replayed walk, which reads every path, finds it
- * and leaves the corpus untouched (it is walked instead), and the index is rebuilt and right. */
-static void test_walk_checks_paths(void **state)
+/* Flips a byte of report 0's entry in the tables of every segment under the cache (its path's
+ * offset, so its path cannot be read). */
+static void damage_first_paths(void)
 {
-	(void)state;
-	char *path = build_cached(), *notice = NULL, *paths[1] = { rdir };
 	char *pattern = xasprintf("%s/segment-*.bin", cache);
 	glob_t g;
 	assert_int_equal(glob(pattern, 0, NULL, &g), 0);
@@ -294,7 +292,7 @@ static void test_walk_checks_paths(void **state)
 		FILE *f = fopen(g.gl_pathv[i], "r+b");
 		struct head h;
 		assert_true(f && fread(&h, sizeof h, 1, f) == 1);
-		fseek(f, (long)(h.docs_off + offsetof(struct ixdoc, path)), SEEK_SET);   /* report 0's path */
+		fseek(f, (long)(h.docs_off + offsetof(struct ixdoc, path)), SEEK_SET);
 		int b = fgetc(f);
 		fseek(f, (long)(h.docs_off + offsetof(struct ixdoc, path)), SEEK_SET);
 		fputc(b ^ 0x01, f);
@@ -302,14 +300,60 @@ static void test_walk_checks_paths(void **state)
 	}
 	globfree(&g);
 	free(pattern);
+}
+
+/* The replayed walk reads no path: a query that shows no report reads none, and opening reads
+ * none of the tables' blocks that hold them. */
+static void test_walk_reads_no_path(void **state)
+{
+	(void)state;
+	char *path = build_cached(), *notice = NULL, *paths[1] = { rdir };
+	struct corpus c;
+	corpus_init(&c);
+	c.lazy = 1;
+	assert_int_equal(index_cache_walk(&c, paths, 1, cache), 0);
+	assert_int_equal(c.n, 5);
+	struct index *ix = index_open(&c, cache, NULL, &notice);
+	assert_null(notice);
+	size_t hits;
+	assert_int_equal(search(ix, "量子纠缠", &hits), 0);
+	assert_int_equal(c.nasked, 0);
+	assert_int_equal(c.nmsgs, 1);   /* z.txt's, replayed */
+	for (size_t i = 0; i < 5; i++) {
+		assert_string_equal(corpus_path(&c, i), files[i]);
+		assert_int_equal(corpus_size(&c, i), src[i]->size);
+		assert_false(corpus_failed(&c, i));
+	}
+	assert_int_equal(c.nasked, 5);
+	assert_true(index_intact(ix, NULL));
+	index_free(ix);
+	corpus_fini(&c);
+	free(path);
+}
+
+/* A damaged report entry in the tables: the replayed walk, which reads no path, opens; the first
+ * read of the damaged path finds the damage and names the file right all the same (by a new walk
+ * of the directory, its device and inode), or drops the entry when its file is gone. The walk's
+ * index, damaged, is not handed over: the index is rebuilt and right. */
+static void test_walk_defers_paths(void **state)
+{
+	(void)state;
+	char *path = build_cached(), *notice = NULL, *paths[1] = { rdir };
+	damage_first_paths();
 
 	struct corpus c;
 	corpus_init(&c);
 	c.lazy = 1;
-	assert_int_equal(index_cache_walk(&c, paths, 1, cache), -1);
-	assert_int_equal(c.n, 0);
-	corpus_fini(&c);
-	walk(&c);
+	assert_int_equal(index_cache_walk(&c, paths, 1, cache), 0);
+	assert_int_equal(c.n, 5);
+	for (size_t i = 0; i < 5; i++) {
+		assert_string_equal(corpus_path(&c, i), files[i]);
+		assert_int_equal(corpus_size(&c, i), src[i]->size);
+	}
+	const struct report *r = corpus_get(&c, 0);
+	assert_non_null(r);
+	assert_memory_equal(r->text, src[0]->data, src[0]->size);
+	assert_int_equal(c.nmsgs, 1);
 	struct index *ix = index_open(&c, cache, NULL, &notice);
 	assert_non_null(notice);   /* the damaged segment was removed when found */
 	free(notice);
@@ -319,6 +363,22 @@ static void test_walk_checks_paths(void **state)
 	assert_true(index_intact(ix, NULL));
 	index_free(ix);
 	corpus_fini(&c);
+	free(path);
+
+	/* Damaged again, and the file removed before its path is read: the entry is dropped. */
+	path = build_cached();
+	damage_first_paths();
+	corpus_init(&c);
+	c.lazy = 1;
+	assert_int_equal(index_cache_walk(&c, paths, 1, cache), 0);
+	assert_int_equal(unlink(files[0]), 0);
+	assert_true(corpus_failed(&c, 0));
+	assert_string_equal(corpus_path(&c, 0), "");
+	assert_null(corpus_get(&c, 0));
+	assert_int_equal(c.nmsgs, 1);   /* no message of its own: a removed file */
+	assert_string_equal(corpus_path(&c, 1), files[1]);
+	corpus_fini(&c);
+	rewrite(0, (const char *)src[0]->data, src[0]->size);
 	free(path);
 }
 
@@ -531,7 +591,8 @@ int main(void)
 		cmocka_unit_test(test_stat_key),
 		cmocka_unit_test(test_postings_checked_on_use),
 		cmocka_unit_test(test_update_checks_tables),
-		cmocka_unit_test(test_walk_checks_paths),
+		cmocka_unit_test(test_walk_reads_no_path),
+		cmocka_unit_test(test_walk_defers_paths),
 		cmocka_unit_test(test_build_messages_kept),
 		cmocka_unit_test(test_stale_walk),
 		cmocka_unit_test(test_walk_hands_its_index_over),
