@@ -54,11 +54,14 @@ char *index_cache_dir(void)
  * A segment file is the blob (index_blob.h) followed by a trailer of this file's own, so that
  * opening it reads only what the first frame needs:
  *   blob | pad to 8 | struct trailer | sums[nblocks] | table_sums[ntblocks] | notes |
- *   stats[ndocs] | slots[ndocs] | dirs | digests (padded to 8) | u64 offset of the trailer
+ *   stats[ndocs] | slots[ndocs] | dirs | digests (padded to 8) | slot_sums[nsblocks] |
+ *   u64 offset of the trailer
  * where digests are the heads of all the reports' digests (digest.h), one after another, then
  * the whole digests: a reader of rows touches a few percent of the region, in one stretch.
  * The trailer's checksum covers the blob's head and what follows its postings, and the trailer
- * up to the digests; it is checked at open. The blob's tables (docs, keys, words, pool, lines:
+ * up to the digests but the slots (48 bytes a report, the most of it: a search uses none), and
+ * slot_sums; it is checked at open. The slots are cut into SLOT_BLOCK-byte blocks, each checked
+ * when a digest it locates is first asked for. The blob's tables (docs, keys, words, pool, lines:
  * everything before the postings, about 1% of the file) are cut into TABLE_BLOCK-byte blocks and
  * the postings into BLOCK-byte blocks, each with its own checksum, checked the first time a
  * lookup reads it (index_check: a key or word looked up, a report's entry, its strings or
@@ -75,6 +78,7 @@ char *index_cache_dir(void)
 #define NO_ENTRY UINT32_MAX
 #define BLOCK ((uint64_t)1 << 20)
 #define TABLE_BLOCK ((uint64_t)1 << 12)   /* small: a binary search reads few bytes of each */
+#define SLOT_BLOCK ((uint64_t)1 << 12)
 #define TRAILER_MAGIC "FAZHILZ3"
 #define MANIFEST_MAGIC "FAZHIMF1"
 
@@ -196,6 +200,8 @@ struct mapped {
 	unsigned char *checked;   /* per block of the postings: 1 checked */
 	unsigned char *tchecked;  /* per block of the tables: 1 checked */
 	unsigned char *dchecked;  /* per report: HEAD_* and WHOLE_* bits, what of its digest was checked */
+	const uint64_t *slot_sums;
+	unsigned char *schecked;  /* per block of the slots: 0 not checked, SLOTS_INTACT, SLOTS_DAMAGED */
 	char *path;               /* the file, removed when found damaged */
 	dev_t dev;
 	ino_t ino;
@@ -210,6 +216,7 @@ static void mapped_free(void *arg)
 	free(m->checked);
 	free(m->tchecked);
 	free(m->dchecked);
+	free(m->schecked);
 	free(m->path);
 	free(m->damage);
 	free(m);
@@ -304,6 +311,12 @@ static uint64_t align8(uint64_t n)
 	return (n + 7) / 8 * 8;
 }
 
+/* Blocks of the slots of ndocs reports. */
+static uint64_t slot_blocks(uint64_t ndocs)
+{
+	return (ndocs * sizeof(struct slot) + SLOT_BLOCK - 1) / SLOT_BLOCK;
+}
+
 /* The trailer of a mapped file, checked; NULL with *cause. */
 static const struct trailer *find_trailer(const unsigned char *p, size_t size, char **cause)
 {
@@ -333,17 +346,22 @@ static const struct trailer *find_trailer(const unsigned char *p, size_t size, c
 	    || t->ntblocks != (h->post_off + TABLE_BLOCK - 1) / TABLE_BLOCK || t->ntblocks > room / 8
 	    || t->nblocks > room / 8 || t->notes_len > room || t->ndocs > room / 56 || t->digests_len > room
 	    || t->dirs_len > room
-	    || meta_bytes(t) + align8(t->digests_len) != room) {
+	    || meta_bytes(t) + align8(t->digests_len) + 8 * slot_blocks(t->ndocs) != room) {
 		*cause = xstrdup("index file corrupt (checksum of the trailer)");
 		return NULL;
 	}
 	return t;
 }
 
+/* Where the parts of a trailer sealed together lie: up to the slots, the dirs, the slots' sums. */
+struct sealed {
+	const unsigned char *head, *dirs, *slot_sums;
+	uint64_t head_len, dirs_len, slot_sums_len;
+};
+
 /* Checksum of the blob's head and what follows its postings, the trailer (its sum read as 0),
- * the tables after it (`after`, n bytes: up to the digests) and the trailer's offset. */
-static uint64_t seal(const unsigned char *blob, const struct trailer *t, const unsigned char *after, uint64_t n,
-                     uint64_t where)
+ * what follows it but the slots and the digests (s), and the trailer's offset. */
+static uint64_t seal(const unsigned char *blob, const struct trailer *t, const struct sealed *s, uint64_t where)
 {
 	const struct head *h = (const void *)blob;
 	struct trailer t0 = *t;
@@ -352,7 +370,9 @@ static uint64_t seal(const unsigned char *blob, const struct trailer *t, const u
 	uint64_t r = checksum64(1, blob, sizeof *h);
 	r ^= checksum64(r, blob + post_end, h->size - post_end);
 	r ^= checksum64(r, (const unsigned char *)&t0, sizeof t0);
-	r ^= checksum64(r, after, n);
+	r ^= checksum64(r, s->head, s->head_len);
+	r ^= checksum64(r, s->dirs, s->dirs_len);
+	r ^= checksum64(r, s->slot_sums, s->slot_sums_len);
 	return r ^ checksum64(r, (const unsigned char *)&where, sizeof where);
 }
 
@@ -431,8 +451,14 @@ static struct mapped *map_file(const char *path, char **cause)
 	const unsigned char *p = map;
 	const struct trailer *t = find_trailer(p, size, cause);
 	uint64_t at = t ? (uint64_t)((const unsigned char *)t - p) : 0;
-	if (t && seal(p, t, (const unsigned char *)(t + 1), meta_bytes(t), at) != t->sum)
-		*cause = xstrdup("index file corrupt (checksum)");
+	if (t) {
+		uint64_t slots_len = t->ndocs * sizeof(struct slot), head_len = meta_bytes(t) - slots_len - t->dirs_len;
+		const unsigned char *dirs = (const unsigned char *)(t + 1) + head_len + slots_len;
+		struct sealed sd = { (const unsigned char *)(t + 1), dirs, dirs + t->dirs_len + align8(t->digests_len),
+		                     head_len, t->dirs_len, 8 * slot_blocks(t->ndocs) };
+		if (seal(p, t, &sd, at) != t->sum)
+			*cause = xstrdup("index file corrupt (checksum)");
+	}
 	if (*cause) {
 		munmap(map, size);
 		return NULL;
@@ -444,9 +470,11 @@ static struct mapped *map_file(const char *path, char **cause)
 	const struct filestat *stats = (const void *)(notes + t->notes_len);
 	const struct slot *slots = (const void *)(stats + t->ndocs);
 	const unsigned char *dirs = (const unsigned char *)(slots + t->ndocs);
+	const unsigned char *digests = dirs + t->dirs_len;
 	*m = (struct mapped){ p, size, t, p + h->post_off, (const uint64_t *)(t + 1), h->post_len, t->nblocks,
-	                      table_sums, h->post_off, t->ntblocks, notes, stats, slots, dirs, dirs + t->dirs_len,
+	                      table_sums, h->post_off, t->ntblocks, notes, stats, slots, dirs, digests,
 	                      xcalloc(t->nblocks + 1, 1), xcalloc(t->ntblocks + 1, 1), xcalloc(t->ndocs + 1, 1),
+	                      (const uint64_t *)(digests + align8(t->digests_len)), xcalloc(slot_blocks(t->ndocs) + 1, 1),
 	                      xstrdup(path), st.st_dev, st.st_ino, NULL, 0 };
 	return m;
 }
@@ -648,6 +676,25 @@ static const struct filestat *stat_of(const struct index *ix, size_t p)
 	return m && doc < m->t->ndocs ? &m->stats[doc] : NULL;
 }
 
+enum { SLOTS_INTACT = 1, SLOTS_DAMAGED = 2 };
+
+/* Whether doc's slot is intact: its blocks are checked the first time (schecked). A damaged one
+ * costs its digests alone: their reports are read instead. */
+static int slot_intact(struct mapped *m, size_t doc)
+{
+	const unsigned char *slots = (const unsigned char *)m->slots;
+	uint64_t size = m->t->ndocs * sizeof(struct slot), off = doc * sizeof(struct slot);
+	for (uint64_t b = off / SLOT_BLOCK; b <= (off + sizeof(struct slot) - 1) / SLOT_BLOCK; b++) {
+		if (!m->schecked[b]) {
+			uint64_t at = b * SLOT_BLOCK, n = size - at < SLOT_BLOCK ? size - at : SLOT_BLOCK;
+			m->schecked[b] = checksum64(b, slots + at, n) == m->slot_sums[b] ? SLOTS_INTACT : SLOTS_DAMAGED;
+		}
+		if (m->schecked[b] == SLOTS_DAMAGED)
+			return 0;
+	}
+	return 1;
+}
+
 /* The slot of report's digest and where it is checked, or NULL when the index keeps none. */
 static const struct slot *slot_of(const struct index *ix, size_t report, struct mapped **mp, size_t *doc)
 {
@@ -655,7 +702,7 @@ static const struct slot *slot_of(const struct index *ix, size_t report, struct 
 		return NULL;
 	size_t k = index_locate(ix, report, doc);
 	struct mapped *m = index_segment_arg(ix, k);
-	if (!m || *doc >= m->t->ndocs)
+	if (!m || *doc >= m->t->ndocs || !slot_intact(m, *doc))
 		return NULL;
 	const struct slot *s = &m->slots[*doc];
 	uint64_t room = m->t->digests_len;
@@ -797,18 +844,27 @@ static void make_trailer(const unsigned char *blob, size_t len, const struct cor
 		struct filestat st = { f->size, f->mtime_ns, f->dev, f->ino };
 		buf_add(out, &st, sizeof st);
 	}
+	size_t after = pad + sizeof t, slots = out->len;
 	for (size_t i = 0; i < n; i++) {
 		struct slot sl = d->slots[i];
 		sl.off += d->heads.len;   /* the whole digests follow the heads */
 		buf_add(out, &sl, sizeof sl);
 	}
-	size_t after = pad + sizeof t, meta = out->len - after;
+	uint64_t nsb = slot_blocks(n), *slot_sums = xcalloc(nsb + 1, sizeof *slot_sums);
+	for (uint64_t b = 0; b < nsb; b++) {
+		uint64_t at = b * SLOT_BLOCK, size = n * sizeof(struct slot);
+		slot_sums[b] = checksum64(b, out->data + slots + at, size - at < SLOT_BLOCK ? size - at : SLOT_BLOCK);
+	}
 	buf_add(out, d->heads.data, d->heads.len);
 	buf_add(out, d->bytes.data, d->bytes.len);
 	buf_add(out, zero, (size_t)(align8(digests_len) - digests_len));
+	buf_add(out, slot_sums, nsb * sizeof *slot_sums);
+	free(slot_sums);
 	uint64_t where = len + pad;
 	buf_add(out, &where, sizeof where);
-	t.sum = seal(blob, &t, (const unsigned char *)out->data + after, meta, where);
+	const unsigned char *o = (const unsigned char *)out->data;
+	struct sealed sd = { o + after, o + slots, o + out->len - 8 - 8 * nsb, slots - after, 0, 8 * nsb };   /* no dirs */
+	t.sum = seal(blob, &t, &sd, where);
 	memcpy(out->data + pad, &t, sizeof t);
 }
 

@@ -382,6 +382,69 @@ static void test_walk_defers_paths(void **state)
 	free(path);
 }
 
+/* Flips the byte at `off` from the start of the slots (the digests' places) of every segment,
+ * or of their stats when `stats` is set, where index_cache.c's trailer puts them. */
+static void damage_trailer(int stats, size_t off)
+{
+	char *pattern = xasprintf("%s/segment-*.bin", cache);
+	glob_t g;
+	assert_int_equal(glob(pattern, 0, NULL, &g), 0);
+	for (size_t i = 0; i < g.gl_pathc; i++) {
+		FILE *f = fopen(g.gl_pathv[i], "r+b");
+		uint64_t at, t[10];   /* blob_size block nblocks notes_len ndocs dirs_len digests_len sum table_block ntblocks */
+		assert_true(f && fseek(f, -8, SEEK_END) == 0 && fread(&at, 8, 1, f) == 1);
+		assert_true(fseek(f, (long)at + 8, SEEK_SET) == 0 && fread(t, 8, 10, f) == 10);
+		uint64_t where = at + 8 + sizeof t + 8 * (t[2] + t[9]) + t[3] + (stats ? 0 : 32 * t[4]) + off;
+		assert_true(fseek(f, (long)where, SEEK_SET) == 0);
+		int b = fgetc(f);
+		fseek(f, (long)where, SEEK_SET);
+		fputc(b ^ 0x01, f);
+		fclose(f);
+	}
+	globfree(&g);
+	free(pattern);
+}
+
+/* The digests' slots are checked when a digest is first asked for, not at open: a damaged one
+ * costs the digests of its block (their reports are read instead), and the index still answers.
+ * The stats, which freshness needs, are checked at open. */
+static void test_slots_checked_on_use(void **state)
+{
+	(void)state;
+	char *notice = NULL;
+	const void *p;
+	size_t len, hits;
+	struct corpus c;
+	walk(&c);
+	struct index *ix = index_open(&c, cache, NULL, &notice);   /* current, whatever ran before */
+	free(notice);
+	notice = NULL;
+	for (size_t i = 0; i < 5; i++)
+		assert_int_equal(index_digest(ix, i, &p, &len), 0);
+	index_free(ix);
+
+	damage_trailer(0, 16);   /* report 0's digest checksum */
+	ix = index_open(&c, cache, NULL, &notice);
+	assert_null(notice);     /* opened: the slots are not read */
+	assert_int_equal(search(ix, "行政复议", &hits), 3);
+	for (size_t i = 0; i < 5; i++) {
+		assert_int_equal(index_digest(ix, i, &p, &len), -1);   /* one block holds all five */
+		assert_int_equal(index_digest_head(ix, i, &p, &len), -1);
+	}
+	assert_true(index_intact(ix, NULL));
+	index_free(ix);
+
+	damage_trailer(1, 0);   /* report 0's size as stat gave it */
+	ix = index_open(&c, cache, NULL, &notice);
+	assert_non_null(notice);
+	assert_non_null(strstr(notice, "corrupt"));
+	free(notice);
+	for (size_t i = 0; i < 5; i++)
+		assert_int_equal(index_digest(ix, i, &p, &len), 0);   /* rebuilt */
+	index_free(ix);
+	corpus_fini(&c);
+}
+
 /* A file that failed while the index was built: its message comes back from the cache. */
 static void test_build_messages_kept(void **state)
 {
@@ -593,6 +656,7 @@ int main(void)
 		cmocka_unit_test(test_update_checks_tables),
 		cmocka_unit_test(test_walk_reads_no_path),
 		cmocka_unit_test(test_walk_defers_paths),
+		cmocka_unit_test(test_slots_checked_on_use),
 		cmocka_unit_test(test_build_messages_kept),
 		cmocka_unit_test(test_stale_walk),
 		cmocka_unit_test(test_walk_hands_its_index_over),
