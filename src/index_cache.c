@@ -492,9 +492,10 @@ static struct index *index_of(struct mapped *m, uint64_t key, char **cause)
 
 /* ---- manifests ---- */
 
-/* A manifest read whole into memory, checked. */
+/* A manifest mapped whole, checked. */
 struct manifest {
 	unsigned char *data;
+	size_t len;
 	struct mhead h;
 	const uint64_t *ids;
 	const struct index_where *at;
@@ -504,7 +505,7 @@ struct manifest {
 static void manifest_free(struct manifest *mf)
 {
 	if (mf)
-		free(mf->data);
+		munmap(mf->data, mf->len);
 	free(mf);
 }
 
@@ -561,22 +562,22 @@ static struct manifest *manifest_read(const char *path, int use, char **cause)
 			*cause = xasprintf("cannot open: %s", strerror(errno));
 		return NULL;
 	}
+	/* Mapped, not copied: the manifest is replaced by a rename, never written in place. */
 	struct stat st;
-	unsigned char *data = NULL;
-	ssize_t got = -1;
-	if (fstat(fd, &st) == 0 && st.st_size >= 0) {
-		data = xmalloc((size_t)st.st_size + 8);
-		got = st.st_size ? pread(fd, data, (size_t)st.st_size, 0) : 0;
-	}
+	void *map = MAP_FAILED;
+	if (fstat(fd, &st) == 0 && st.st_size > 0)
+		map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 	close(fd);
-	if (got != (ssize_t)st.st_size || manifest_check(data, (uint64_t)st.st_size, cause) < 0) {
-		if (!*cause)
-			*cause = xstrdup("index file empty or unreadable");
-		free(data);
+	unsigned char *data = map == MAP_FAILED ? NULL : map;
+	uint64_t size = data ? (uint64_t)st.st_size : 0;
+	if (manifest_check(data, size, cause) < 0) {
+		if (data)
+			munmap(data, (size_t)size);
 		return NULL;
 	}
 	struct manifest *mf = xcalloc(1, sizeof *mf);
 	mf->data = data;
+	mf->len = (size_t)size;
 	memcpy(&mf->h, data, sizeof mf->h);
 	mf->ids = (const uint64_t *)(data + sizeof mf->h);
 	mf->at = (const struct index_where *)(mf->ids + mf->h.nseg);
