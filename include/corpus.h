@@ -38,13 +38,26 @@ struct corpus_msg {
  * walk met the file, so msgs keeps the order it would have had if everything had been read
  * during the walk. Empty and oversized files are told by stat and skipped during the walk. */
 struct corpus_file {
-	char *path;               /* owned; as given or built while walking */
+	char *path;               /* owned; as given or built while walking (an entry of a
+	                           * source: the source's, corpus_source) */
 	long long size, mtime_ns; /* of a regular file, from stat; size -1: not a regular file
 	                           * (a pipe named on the command line, an embedded sample) */
 	unsigned long long dev, ino;
 	unsigned char failed;     /* could not be loaded; reports[i] is an empty stand-in */
 	unsigned char noted;      /* its load messages are in msgs already (not to repeat them) */
-	unsigned char pooled;     /* path is in the corpus's name pool, not an allocation of its own */
+};
+
+/* Where the entries of a walk replayed from elsewhere come from (the index cache): entry j of the
+ * source is asked for the first time the corpus uses it (its path, its stat, any accessor), so a
+ * corpus of tens of thousands of entries is made, and freed, without work per entry. file fills
+ * out's path (borrowed: valid until free is called, at corpus_fini), size, mtime_ns, dev and ino,
+ * and returns 0; or -1 when the source cannot tell which file entry j is (it is gone): the entry
+ * is then dropped, failed with no message of its own and an empty path, as corpus_behind drops
+ * a removed file. */
+struct corpus_source {
+	int (*file)(void *arg, size_t j, struct corpus_file *out);
+	void (*free)(void *arg);
+	void *arg;
 };
 
 /* Metadata for a list: title, region, year. Strings are borrowed (from the loaded report, or
@@ -76,7 +89,7 @@ struct corpus_fixes {
 struct corpus {
 	struct report **reports;   /* reports[i]: entry i's report, owned; NULL while a lazy entry
 	                            * is not loaded; use corpus_get unless it is known loaded */
-	struct corpus_file *files; /* files[i]: entry i; owned */
+	struct corpus_file *files; /* files[i]: entry i; owned; read through corpus_file */
 	size_t n, cap, filecap;
 	struct corpus_msg *msgs;   /* errors and warnings in the order of the walk, owned */
 	size_t nmsgs, msgcap;
@@ -94,10 +107,11 @@ struct corpus {
 	size_t nroots, rootcap;
 	struct corpus_dir *dirs;          /* every directory walked, in walk order, owned */
 	size_t ndirs, dircap;
-	char **pool;                      /* blocks holding the paths of replayed entries, owned: a
-	                                   * replayed walk makes tens of thousands of entries at once */
-	size_t npool, poolcap, pool_left;
-	char *pool_at;                    /* the free bytes of the last block */
+	struct corpus_source source;      /* of entries [source_at, source_at + nsourced); owned */
+	size_t source_at, nsourced;
+	size_t *asked;                    /* the entries asked of the source so far, in that order,
+	                                   * owned: only these can hold a report to free */
+	size_t nasked, askedcap;
 	char *statdir;                    /* the directory statdir_fd is open on (corpus_unchanged), */
 	size_t statdir_len;               /* owned; NULL: none open */
 	int statdir_fd;
@@ -179,13 +193,21 @@ int corpus_digest(const struct corpus *c, size_t i, const void **p, size_t *len)
 /* Replaying a walk recorded elsewhere (the index cache), without reading the directories:
  * corpus_add_root records a PATH argument (as corpus_add_path does), corpus_add_dir a directory
  * walked (its fazhi-meta.tsv is looked up as a walk would, but a message about it is left to the
- * replayed messages), corpus_add_known an unread lazy entry
- * with what stat said of it then (its size, mtime, device, inode: a file changed since fails when
- * it is read, as in any lazy corpus), corpus_add_message a message of the walk (a skipped file). */
+ * replayed messages), corpus_add_message a message of the walk (a skipped file).
+ * corpus_set_source gives an empty corpus the source of the walk's files (it owns it from then
+ * on; once per corpus) and room for n of them, before anything else is added; corpus_add_sourced
+ * appends the next n of them as unread lazy entries, with what stat said of each then (a file
+ * changed since fails when it is read, as in any lazy corpus). No other entry is added before
+ * the last of the source's. */
 void corpus_add_root(struct corpus *c, const char *path);
 void corpus_add_dir(struct corpus *c, const char *path, long long mtime_ns);
-void corpus_add_known(struct corpus *c, const struct corpus_file *f);
 void corpus_add_message(struct corpus *c, const char *path, const char *reason, int skipped);
+void corpus_set_source(struct corpus *c, const struct corpus_source *src, size_t n);
+void corpus_add_sourced(struct corpus *c, size_t n);
+
+/* Entry i's file: its path and what stat said, and whether it failed. Read files[i] through this
+ * (an entry of a source is filled in when first asked for). Valid until the next entry is added. */
+const struct corpus_file *corpus_file(const struct corpus *c, size_t i);
 
 /* 1 when entry i's file is still what stat said when it was recorded (always 1 for an entry
  * that is not a regular file); else 0, and the entry fails with its message, as corpus_get

@@ -49,6 +49,10 @@ struct index_progress {
  * to load is indexed as an empty report. */
 struct index *index_build(struct corpus *c, const struct index_progress *progress);
 void index_free(struct index *ix);
+/* ix for one more owner, who frees it with index_free like the first: it is freed when the last
+ * owner does. For a reader of its strings that outlives the one who opened it (a corpus whose
+ * paths are the index's); one thread at a time. */
+struct index *index_share(struct index *ix);
 size_t index_bytes(const struct index *ix);     /* size of the index (its segments' blobs) */
 size_t index_nreports(const struct index *ix);  /* reports of the corpus it answers for */
 

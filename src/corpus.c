@@ -48,19 +48,27 @@ void corpus_set_text_cache(struct corpus *c, const char *dir)
 	c->text_cache = dir ? xstrdup(dir) : NULL;
 }
 
+/* Frees entries [from, to), none of them the source's. */
+static void free_entries(struct corpus *c, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++) {
+		report_free(c->reports[i]);
+		free(c->files[i].path);
+	}
+}
+
 void corpus_fini(struct corpus *c)
 {
 	free(c->text_cache);
-	for (size_t i = 0; i < c->n; i++) {
-		report_free(c->reports[i]);
-		if (!c->files[i].pooled)
-			free(c->files[i].path);
-	}
+	free_entries(c, 0, c->source_at);
+	free_entries(c, c->source_at + c->nsourced, c->n);
+	for (size_t k = 0; k < c->nasked; k++)   /* of the source's, only those asked for were loaded */
+		report_free(c->reports[c->asked[k]]);
+	free(c->asked);
+	if (c->source.free)
+		c->source.free(c->source.arg);
 	free(c->reports);
 	free(c->files);
-	for (size_t i = 0; i < c->npool; i++)
-		free(c->pool[i]);
-	free(c->pool);
 	if (c->statdir)
 		close(c->statdir_fd);
 	free(c->statdir);
@@ -90,6 +98,37 @@ size_t corpus_failures(const struct corpus *c)
 	for (size_t i = 0; i < c->nmsgs; i++)
 		n += c->msgs[i].skipped;
 	return n;
+}
+
+/* Entry i's file, asked of the source the first time (corpus_source). Readers of a const
+ * corpus may fill in an entry: it changes nothing they can tell. Entries are asked for by one
+ * thread at a time (index_build's threads use entries the build's key has asked for already). */
+static struct corpus_file *file_at(const struct corpus *cc, size_t i)
+{
+	static char gone[] = "";
+	struct corpus *c = (struct corpus *)cc;
+	struct corpus_file *f = &c->files[i];
+	if (f->path)
+		return f;
+	struct corpus_file got = { 0 };
+	if (c->source.file(c->source.arg, i - c->source_at, &got) == 0 && got.path) {
+		f->path = got.path;
+		f->size = got.size;
+		f->mtime_ns = got.mtime_ns;
+		f->dev = got.dev;
+		f->ino = got.ino;
+	} else {
+		f->path = gone;
+		f->failed = f->noted = 1;
+	}
+	c->asked = xgrow(c->asked, &c->askedcap, c->nasked + 1, sizeof *c->asked);
+	c->asked[c->nasked++] = i;
+	return f;
+}
+
+const struct corpus_file *corpus_file(const struct corpus *c, size_t i)
+{
+	return file_at(c, i);
 }
 
 /* Records a message about the file met after `at` entries, in walk order (after those met
@@ -138,7 +177,7 @@ static int fail(struct corpus *c, const char *path, struct target *t, char *reas
 {
 	if (t->entry < 0)
 		return add_msg(c, path, reason, 1);
-	if (c->files[t->entry].noted) {   /* read again after an unload: said already */
+	if (file_at(c, (size_t)t->entry)->noted) {   /* read again after an unload: said already */
 		free(reason);
 		return 1;
 	}
@@ -231,7 +270,7 @@ static int make_report(struct corpus *c, const char *path, const char *bytes, si
 	t->r->encoding = (int)d.from;
 	t->r->replaced = d.replaced;
 	size_t i = t->entry < 0 ? c->n : (size_t)t->entry;
-	if (d.replaced && !(t->entry >= 0 && c->files[i].noted))
+	if (d.replaced && !(t->entry >= 0 && file_at(c, i)->noted))
 		msg_at(c, path, xasprintf("%zu invalid byte sequence%s replaced by U+FFFD", d.replaced,
 		                          d.replaced == 1 ? "" : "s"), 0, i, (long)i);
 	return 0;
@@ -243,7 +282,7 @@ static void add_entry(struct corpus *c, const char *path, struct report *r, cons
 	c->reports = xgrow(c->reports, &c->cap, c->n + 1, sizeof *c->reports);
 	c->files = xgrow(c->files, &c->filecap, c->n + 1, sizeof *c->files);
 	struct corpus_file *f = &c->files[c->n];
-	*f = (struct corpus_file){ xstrdup(path), -1, 0, 0, 0, 0, 1, 0 };
+	*f = (struct corpus_file){ xstrdup(path), -1, 0, 0, 0, 0, 1 };
 	if (st && S_ISREG(st->st_mode)) {
 		f->size = (long long)st->st_size;
 		f->mtime_ns = (long long)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
@@ -506,30 +545,27 @@ void corpus_add_dir(struct corpus *c, const char *path, long long mtime_ns)
 	c->dirs[c->ndirs++] = (struct corpus_dir){ xstrdup(path), mtime_ns, c->n };
 }
 
-/* A copy of s in the name pool, freed with the corpus. */
-static char *pool_copy(struct corpus *c, const char *s)
+void corpus_set_source(struct corpus *c, const struct corpus_source *src, size_t n)
 {
-	enum { POOL_BLOCK = 256 * 1024 };
-	size_t n = strlen(s) + 1;
-	if (n > c->pool_left) {
-		size_t size = n > POOL_BLOCK ? n : POOL_BLOCK;
-		c->pool = xgrow(c->pool, &c->poolcap, c->npool + 1, sizeof *c->pool);
-		c->pool_at = c->pool[c->npool++] = xmalloc(size);
-		c->pool_left = size;
-	}
-	char *p = c->pool_at;
-	memcpy(p, s, n);
-	c->pool_at += n;
-	c->pool_left -= n;
-	return p;
+	c->source = *src;
+	c->source_at = c->nsourced = 0;
+	free(c->reports);   /* the corpus is empty: room for n, zeroed by the system, not by a pass */
+	free(c->files);
+	c->reports = xcalloc(n + 1, sizeof *c->reports);
+	c->files = xcalloc(n + 1, sizeof *c->files);
+	c->cap = c->filecap = n + 1;
 }
 
-void corpus_add_known(struct corpus *c, const struct corpus_file *f)
+void corpus_add_sourced(struct corpus *c, size_t n)
 {
-	c->reports = xgrow(c->reports, &c->cap, c->n + 1, sizeof *c->reports);
-	c->files = xgrow(c->files, &c->filecap, c->n + 1, sizeof *c->files);
-	c->files[c->n] = (struct corpus_file){ pool_copy(c, f->path), f->size, f->mtime_ns, f->dev, f->ino, 0, 0, 1 };
-	c->reports[c->n++] = NULL;
+	if (c->n + n > c->cap || c->n + n > c->filecap) {   /* more than set aside: zero what grew */
+		c->reports = xgrow(c->reports, &c->cap, c->n + n, sizeof *c->reports);
+		c->files = xgrow(c->files, &c->filecap, c->n + n, sizeof *c->files);
+		memset(c->reports + c->n, 0, (c->cap - c->n) * sizeof *c->reports);
+		memset(c->files + c->n, 0, (c->filecap - c->n) * sizeof *c->files);
+	}
+	c->n += n;   /* each entry a zeroed file without a path: file_at asks the source */
+	c->nsourced += n;
 }
 
 void corpus_add_message(struct corpus *c, const char *path, const char *reason, int skipped)
@@ -615,7 +651,7 @@ static int stat_by_dir(struct corpus *c, const char *path, struct stat *st)
 
 int corpus_unchanged(struct corpus *c, size_t i)
 {
-	struct corpus_file *f = &c->files[i];
+	struct corpus_file *f = file_at(c, i);
 	if (f->failed)
 		return 0;
 	if (f->size < 0)
@@ -636,7 +672,7 @@ int corpus_unchanged(struct corpus *c, size_t i)
 /* Reads lazy entry i into t->r; a file that is no longer the one the walk saw fails. */
 static int read_entry(struct corpus *c, size_t i, struct target *t)
 {
-	struct corpus_file *f = &c->files[i];
+	struct corpus_file *f = file_at(c, i);
 	int fd = open(f->path, O_RDONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
 	struct stat st;
 	int failed;
@@ -667,13 +703,13 @@ static void load_entry(struct corpus *c, size_t i)
 {
 	struct target t = { (long)i, NULL, 0 };
 	if (read_entry(c, i, &t))
-		t.r = parse_report(xstrdup(""), 0, c->files[i].path);
+		t.r = parse_report(xstrdup(""), 0, file_at(c, i)->path);
 	c->reports[i] = t.r;
 }
 
 struct report *corpus_read_text(struct corpus *c, size_t i)
 {
-	if (c->files[i].failed)
+	if (file_at(c, i)->failed)
 		return NULL;
 	if (c->reports[i]) {   /* loaded (perhaps read when added, from a pipe): its text */
 		struct report *r = xcalloc(1, sizeof *r);
@@ -695,8 +731,8 @@ struct report *corpus_read_text(struct corpus *c, size_t i)
 const struct report *corpus_load(struct corpus *c, size_t i)
 {
 	if (!c->reports[i]) {
-		if (c->files[i].failed)
-			c->reports[i] = parse_report(xstrdup(""), 0, c->files[i].path);
+		if (file_at(c, i)->failed)
+			c->reports[i] = parse_report(xstrdup(""), 0, file_at(c, i)->path);
 		else
 			load_entry(c, i);
 	}
@@ -706,7 +742,7 @@ const struct report *corpus_load(struct corpus *c, size_t i)
 struct report *corpus_get(struct corpus *c, size_t i)
 {
 	corpus_load(c, i);
-	return c->files[i].failed ? NULL : c->reports[i];
+	return file_at(c, i)->failed ? NULL : c->reports[i];
 }
 
 int corpus_loaded(const struct corpus *c, size_t i)
@@ -716,13 +752,13 @@ int corpus_loaded(const struct corpus *c, size_t i)
 
 int corpus_failed(const struct corpus *c, size_t i)
 {
-	return c->files[i].failed;
+	return file_at(c, i)->failed;
 }
 
 void corpus_unload(struct corpus *c, size_t i)
 {
 	/* Only a regular file can be read again; an entry read when added may be a pipe. */
-	if (c->files[i].size <= 0 || !c->reports[i])
+	if (file_at(c, i)->size <= 0 || !c->reports[i])
 		return;
 	report_free(c->reports[i]);
 	c->reports[i] = NULL;
@@ -730,19 +766,20 @@ void corpus_unload(struct corpus *c, size_t i)
 
 const char *corpus_path(const struct corpus *c, size_t i)
 {
-	return c->files[i].path;
+	return file_at(c, i)->path;
 }
 
 size_t corpus_size(const struct corpus *c, size_t i)
 {
 	if (c->reports[i])
 		return c->reports[i]->len;
-	return c->files[i].size > 0 ? (size_t)c->files[i].size : 0;
+	long long size = file_at(c, i)->size;
+	return size > 0 ? (size_t)size : 0;
 }
 
 void corpus_meta(struct corpus *c, size_t i, struct corpus_meta *out)
 {
-	if (!c->reports[i] && !c->files[i].failed && c->meta.fn && c->meta.fn(c->meta.arg, i, out) == 0)
+	if (!c->reports[i] && !file_at(c, i)->failed && c->meta.fn && c->meta.fn(c->meta.arg, i, out) == 0)
 		return;
 	const struct report *r = corpus_load(c, i);
 	*out = (struct corpus_meta){ r->meta.title, r->meta.region, r->meta.year };
@@ -755,14 +792,14 @@ void corpus_set_meta(struct corpus *c, const struct corpus_meta_source *src)
 
 int corpus_digest(const struct corpus *c, size_t i, const void **p, size_t *len)
 {
-	if (i >= c->n || c->files[i].failed || !c->meta.digest)
+	if (i >= c->n || file_at(c, i)->failed || !c->meta.digest)
 		return -1;
 	return c->meta.digest(c->meta.arg, i, p, len);
 }
 
 void corpus_note(struct corpus *c, size_t i, const char *reason, int skipped)
 {
-	struct corpus_file *f = &c->files[i];
+	struct corpus_file *f = file_at(c, i);
 	msg_at(c, f->path, xstrdup(reason), skipped, i, (long)i);
 	f->noted = 1;
 	if (skipped && !f->failed) {
@@ -777,8 +814,9 @@ void corpus_note(struct corpus *c, size_t i, const char *reason, int skipped)
 /* An entry that is gone: failed, with no message of its own (the caller tells them together). */
 static void drop(struct corpus *c, size_t i)
 {
-	c->files[i].failed = 1;
-	c->files[i].noted = 1;
+	struct corpus_file *f = file_at(c, i);
+	f->failed = 1;
+	f->noted = 1;
 	report_free(c->reports[i]);
 	c->reports[i] = NULL;
 }
@@ -850,7 +888,7 @@ static void known_init(struct known *k, const struct corpus *c)
 {
 	k->files = xcalloc(c->n + 1, sizeof *k->files);
 	for (size_t i = 0; i < c->n; i++)
-		k->files[i] = (struct numbered){ c->files[i].path, i };
+		k->files[i] = (struct numbered){ file_at(c, i)->path, i };
 	qsort(k->files, c->n, sizeof *k->files, str_cmp);
 	k->dirs = xcalloc(c->ndirs + 1, sizeof *k->dirs);
 	for (size_t d = 0; d < c->ndirs; d++)
@@ -882,7 +920,7 @@ static void read_changed(struct corpus *c, const char *dir, struct known *k, str
 		int ok = stat(child, &st) == 0;
 		if (hit) {
 			k->seen[hit->i] = 1;
-			out->changed += !ok || !same_file(&c->files[hit->i], &st);
+			out->changed += !ok || !same_file(file_at(c, hit->i), &st);
 		} else if (ok && S_ISDIR(st.st_mode)) {
 			if (!str_find(k->dirs, c->ndirs, child))
 				out->added += count_new_dir(child);
@@ -901,7 +939,7 @@ static void drop_unseen(struct corpus *c, const struct changed *changed, size_t 
                         struct corpus_behind *out)
 {
 	for (size_t i = 0; i < c->n; i++) {
-		const char *p = c->files[i].path, *slash = strrchr(p, '/');
+		const char *p = file_at(c, i)->path, *slash = strrchr(p, '/');
 		if (seen[i] || !slash)
 			continue;
 		char *parent = xstrndup(p, (size_t)(slash - p) + 1);

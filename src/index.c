@@ -58,6 +58,7 @@ struct index {
 	struct index_where *at;     /* per corpus position */
 	size_t n;
 	struct stats st;
+	size_t shares;              /* owners besides the first (index_share) */
 };
 
 uint64_t index_blob_seal(const unsigned char *p, size_t size)
@@ -346,11 +347,21 @@ void index_free(struct index *ix)
 {
 	if (!ix)
 		return;
+	if (ix->shares) {
+		ix->shares--;
+		return;
+	}
 	for (size_t k = 0; k < ix->nseg; k++)
 		seg_free(ix->seg[k]);
 	free(ix->seg);
 	free(ix->at);
 	free(ix);
+}
+
+struct index *index_share(struct index *ix)
+{
+	ix->shares++;
+	return ix;
 }
 
 const void *index_blob(const struct index *ix, size_t *len)

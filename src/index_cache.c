@@ -58,11 +58,14 @@ char *index_cache_dir(void)
  * A segment file is the blob (index_blob.h) followed by a trailer of this file's own, so that
  * opening it reads only what the first frame needs:
  *   blob | pad to 8 | struct trailer | sums[nblocks] | table_sums[ntblocks] | notes |
- *   stats[ndocs] | slots[ndocs] | dirs | digests (padded to 8) | u64 offset of the trailer
+ *   stats[ndocs] | slots[ndocs] | dirs | digests (padded to 8) | slot_sums[nsblocks] |
+ *   u64 offset of the trailer
  * where digests are the heads of all the reports' digests (digest.h), one after another, then
  * the whole digests: a reader of rows touches a few percent of the region, in one stretch.
  * The trailer's checksum covers the blob's head and what follows its postings, and the trailer
- * up to the digests; it is checked at open. The blob's tables (docs, keys, words, pool, lines:
+ * up to the digests but the slots (48 bytes a report, the most of it: a search uses none), and
+ * slot_sums; it is checked at open. The slots are cut into SLOT_BLOCK-byte blocks, each checked
+ * when a digest it locates is first asked for. The blob's tables (docs, keys, words, pool, lines:
  * everything before the postings, about 1% of the file) are cut into TABLE_BLOCK-byte blocks and
  * the postings into BLOCK-byte blocks, each with its own checksum, checked the first time a
  * lookup reads it (index_check: a key or word looked up, a report's entry, its strings or
@@ -79,6 +82,7 @@ char *index_cache_dir(void)
 #define NO_ENTRY UINT32_MAX
 #define BLOCK ((uint64_t)1 << 14)   /* a top-k search reads a few places of long lists: each costs a block */
 #define TABLE_BLOCK ((uint64_t)1 << 12)   /* small: a binary search reads few bytes of each */
+#define SLOT_BLOCK ((uint64_t)1 << 12)
 #define TRAILER_MAGIC "FAZHILZ3"
 #define MANIFEST_MAGIC "FAZHIMF1"
 
@@ -155,7 +159,7 @@ static uint64_t corpus_key(struct corpus *c)
 	uint64_t v[2] = { c->n, tables_key(c) };
 	uint64_t h = checksum_fnv(CHECKSUM_FNV_OFFSET, v, sizeof v);
 	for (size_t i = 0; i < c->n; i++) {
-		const struct corpus_file *f = &c->files[i];
+		const struct corpus_file *f = corpus_file(c, i);
 		h = checksum_fnv(h, f->path, strlen(f->path) + 1);
 		if (f->size >= 0) {
 			int64_t st[2] = { f->size, f->mtime_ns };
@@ -215,6 +219,8 @@ struct mapped {
 	unsigned char *checked;   /* per block of the postings: 1 checked */
 	unsigned char *tchecked;  /* per block of the tables: 1 checked */
 	unsigned char *dchecked;  /* per report: HEAD_* and WHOLE_* bits, what of its digest was checked */
+	const uint64_t *slot_sums;
+	unsigned char *schecked;  /* per block of the slots: 0 not checked, SLOTS_INTACT, SLOTS_DAMAGED */
 	char *path;               /* the file, removed when found damaged */
 	dev_t dev;
 	ino_t ino;
@@ -229,6 +235,7 @@ static void mapped_free(void *arg)
 	free(m->checked);
 	free(m->tchecked);
 	free(m->dchecked);
+	free(m->schecked);
 	free(m->path);
 	free(m->damage);
 	free(m);
@@ -317,6 +324,12 @@ static uint64_t align8(uint64_t n)
 	return (n + 7) / 8 * 8;
 }
 
+/* Blocks of the slots of ndocs reports. */
+static uint64_t slot_blocks(uint64_t ndocs)
+{
+	return (ndocs * sizeof(struct slot) + SLOT_BLOCK - 1) / SLOT_BLOCK;
+}
+
 /* The trailer of a mapped file, checked; NULL with *cause. */
 static const struct trailer *find_trailer(const unsigned char *p, size_t size, char **cause)
 {
@@ -346,17 +359,22 @@ static const struct trailer *find_trailer(const unsigned char *p, size_t size, c
 	    || t->ntblocks != (h->post_off + TABLE_BLOCK - 1) / TABLE_BLOCK || t->ntblocks > room / 8
 	    || t->nblocks > room / 8 || t->notes_len > room || t->ndocs > room / 56 || t->digests_len > room
 	    || t->dirs_len > room
-	    || meta_bytes(t) + align8(t->digests_len) != room) {
+	    || meta_bytes(t) + align8(t->digests_len) + 8 * slot_blocks(t->ndocs) != room) {
 		*cause = xstrdup("index file corrupt (checksum of the trailer)");
 		return NULL;
 	}
 	return t;
 }
 
+/* Where the parts of a trailer sealed together lie: up to the slots, the dirs, the slots' sums. */
+struct sealed {
+	const unsigned char *head, *dirs, *slot_sums;
+	uint64_t head_len, dirs_len, slot_sums_len;
+};
+
 /* Checksum of the blob's head and what follows its postings, the trailer (its sum read as 0),
- * the tables after it (`after`, n bytes: up to the digests) and the trailer's offset. */
-static uint64_t seal(const unsigned char *blob, const struct trailer *t, const unsigned char *after, uint64_t n,
-                     uint64_t where)
+ * what follows it but the slots and the digests (s), and the trailer's offset. */
+static uint64_t seal(const unsigned char *blob, const struct trailer *t, const struct sealed *s, uint64_t where)
 {
 	const struct head *h = (const void *)blob;
 	struct trailer t0 = *t;
@@ -365,7 +383,9 @@ static uint64_t seal(const unsigned char *blob, const struct trailer *t, const u
 	uint64_t r = checksum64(1, blob, sizeof *h);
 	r ^= checksum64(r, blob + post_end, h->size - post_end);
 	r ^= checksum64(r, (const unsigned char *)&t0, sizeof t0);
-	r ^= checksum64(r, after, n);
+	r ^= checksum64(r, s->head, s->head_len);
+	r ^= checksum64(r, s->dirs, s->dirs_len);
+	r ^= checksum64(r, s->slot_sums, s->slot_sums_len);
 	return r ^ checksum64(r, (const unsigned char *)&where, sizeof where);
 }
 
@@ -412,7 +432,7 @@ static int take_notes(struct corpus *c, const unsigned char *p, size_t len)
 	while (at < len) {
 		if (next_note(p, len, &at, c->n, &n) < 0)
 			return -1;
-		if (n.n.entry != NO_ENTRY && !c->files[n.n.entry].noted) {
+		if (n.n.entry != NO_ENTRY && !corpus_file(c, n.n.entry)->noted) {
 			char *reason = xstrndup(n.reason, n.n.len);
 			corpus_note(c, n.n.entry, reason, n.n.skipped != 0);
 			free(reason);
@@ -444,8 +464,14 @@ static struct mapped *map_file(const char *path, char **cause)
 	const unsigned char *p = map;
 	const struct trailer *t = find_trailer(p, size, cause);
 	uint64_t at = t ? (uint64_t)((const unsigned char *)t - p) : 0;
-	if (t && seal(p, t, (const unsigned char *)(t + 1), meta_bytes(t), at) != t->sum)
-		*cause = xstrdup("index file corrupt (checksum)");
+	if (t) {
+		uint64_t slots_len = t->ndocs * sizeof(struct slot), head_len = meta_bytes(t) - slots_len - t->dirs_len;
+		const unsigned char *dirs = (const unsigned char *)(t + 1) + head_len + slots_len;
+		struct sealed sd = { (const unsigned char *)(t + 1), dirs, dirs + t->dirs_len + align8(t->digests_len),
+		                     head_len, t->dirs_len, 8 * slot_blocks(t->ndocs) };
+		if (seal(p, t, &sd, at) != t->sum)
+			*cause = xstrdup("index file corrupt (checksum)");
+	}
 	if (*cause) {
 		munmap(map, size);
 		return NULL;
@@ -457,9 +483,11 @@ static struct mapped *map_file(const char *path, char **cause)
 	const struct filestat *stats = (const void *)(notes + t->notes_len);
 	const struct slot *slots = (const void *)(stats + t->ndocs);
 	const unsigned char *dirs = (const unsigned char *)(slots + t->ndocs);
+	const unsigned char *digests = dirs + t->dirs_len;
 	*m = (struct mapped){ p, size, t, p + h->post_off, (const uint64_t *)(t + 1), h->post_len, t->nblocks,
-	                      table_sums, h->post_off, t->ntblocks, notes, stats, slots, dirs, dirs + t->dirs_len,
+	                      table_sums, h->post_off, t->ntblocks, notes, stats, slots, dirs, digests,
 	                      xcalloc(t->nblocks + 1, 1), xcalloc(t->ntblocks + 1, 1), xcalloc(t->ndocs + 1, 1),
+	                      (const uint64_t *)(digests + align8(t->digests_len)), xcalloc(slot_blocks(t->ndocs) + 1, 1),
 	                      xstrdup(path), st.st_dev, st.st_ino, NULL, 0 };
 	return m;
 }
@@ -477,9 +505,10 @@ static struct index *index_of(struct mapped *m, uint64_t key, char **cause)
 
 /* ---- manifests ---- */
 
-/* A manifest read whole into memory, checked. */
+/* A manifest mapped whole, checked. */
 struct manifest {
 	unsigned char *data;
+	size_t len;
 	struct mhead h;
 	const uint64_t *ids;
 	const struct index_where *at;
@@ -489,7 +518,7 @@ struct manifest {
 static void manifest_free(struct manifest *mf)
 {
 	if (mf)
-		free(mf->data);
+		munmap(mf->data, mf->len);
 	free(mf);
 }
 
@@ -546,22 +575,22 @@ static struct manifest *manifest_read(const char *path, int use, char **cause)
 			*cause = xasprintf("cannot open: %s", strerror(errno));
 		return NULL;
 	}
+	/* Mapped, not copied: the manifest is replaced by a rename, never written in place. */
 	struct stat st;
-	unsigned char *data = NULL;
-	ssize_t got = -1;
-	if (fstat(fd, &st) == 0 && st.st_size >= 0) {
-		data = xmalloc((size_t)st.st_size + 8);
-		got = st.st_size ? pread(fd, data, (size_t)st.st_size, 0) : 0;
-	}
+	void *map = MAP_FAILED;
+	if (fstat(fd, &st) == 0 && st.st_size > 0)
+		map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 	close(fd);
-	if (got != (ssize_t)st.st_size || manifest_check(data, (uint64_t)st.st_size, cause) < 0) {
-		if (!*cause)
-			*cause = xstrdup("index file empty or unreadable");
-		free(data);
+	unsigned char *data = map == MAP_FAILED ? NULL : map;
+	uint64_t size = data ? (uint64_t)st.st_size : 0;
+	if (manifest_check(data, size, cause) < 0) {
+		if (data)
+			munmap(data, (size_t)size);
 		return NULL;
 	}
 	struct manifest *mf = xcalloc(1, sizeof *mf);
 	mf->data = data;
+	mf->len = (size_t)size;
 	memcpy(&mf->h, data, sizeof mf->h);
 	mf->ids = (const uint64_t *)(data + sizeof mf->h);
 	mf->at = (const struct index_where *)(mf->ids + mf->h.nseg);
@@ -739,6 +768,25 @@ static const struct filestat *stat_of(const struct index *ix, size_t p)
 	return m && doc < m->t->ndocs ? &m->stats[doc] : NULL;
 }
 
+enum { SLOTS_INTACT = 1, SLOTS_DAMAGED = 2 };
+
+/* Whether doc's slot is intact: its blocks are checked the first time (schecked). A damaged one
+ * costs its digests alone: their reports are read instead. */
+static int slot_intact(struct mapped *m, size_t doc)
+{
+	const unsigned char *slots = (const unsigned char *)m->slots;
+	uint64_t size = m->t->ndocs * sizeof(struct slot), off = doc * sizeof(struct slot);
+	for (uint64_t b = off / SLOT_BLOCK; b <= (off + sizeof(struct slot) - 1) / SLOT_BLOCK; b++) {
+		if (!m->schecked[b]) {
+			uint64_t at = b * SLOT_BLOCK, n = size - at < SLOT_BLOCK ? size - at : SLOT_BLOCK;
+			m->schecked[b] = checksum64(b, slots + at, n) == m->slot_sums[b] ? SLOTS_INTACT : SLOTS_DAMAGED;
+		}
+		if (m->schecked[b] == SLOTS_DAMAGED)
+			return 0;
+	}
+	return 1;
+}
+
 /* The slot of report's digest and where it is checked, or NULL when the index keeps none. */
 static const struct slot *slot_of(const struct index *ix, size_t report, struct mapped **mp, size_t *doc)
 {
@@ -746,7 +794,7 @@ static const struct slot *slot_of(const struct index *ix, size_t report, struct 
 		return NULL;
 	size_t k = index_locate(ix, report, doc);
 	struct mapped *m = index_segment_arg(ix, k);
-	if (!m || *doc >= m->t->ndocs)
+	if (!m || *doc >= m->t->ndocs || !slot_intact(m, *doc))
 		return NULL;
 	const struct slot *s = &m->slots[*doc];
 	uint64_t room = m->t->digests_len;
@@ -884,22 +932,31 @@ static void make_trailer(const unsigned char *blob, size_t len, const struct cor
 		buf_add(out, &sum, sizeof sum);
 	}
 	for (size_t i = 0; i < n; i++) {
-		const struct corpus_file *f = &c->files[which[i]];
+		const struct corpus_file *f = corpus_file(c, which[i]);
 		struct filestat st = { f->size, f->mtime_ns, f->dev, f->ino };
 		buf_add(out, &st, sizeof st);
 	}
+	size_t after = pad + sizeof t, slots = out->len;
 	for (size_t i = 0; i < n; i++) {
 		struct slot sl = d->slots[i];
 		sl.off += d->heads.len;   /* the whole digests follow the heads */
 		buf_add(out, &sl, sizeof sl);
 	}
-	size_t after = pad + sizeof t, meta = out->len - after;
+	uint64_t nsb = slot_blocks(n), *slot_sums = xcalloc(nsb + 1, sizeof *slot_sums);
+	for (uint64_t b = 0; b < nsb; b++) {
+		uint64_t at = b * SLOT_BLOCK, size = n * sizeof(struct slot);
+		slot_sums[b] = checksum64(b, out->data + slots + at, size - at < SLOT_BLOCK ? size - at : SLOT_BLOCK);
+	}
 	buf_add(out, d->heads.data, d->heads.len);
 	buf_add(out, d->bytes.data, d->bytes.len);
 	buf_add(out, zero, (size_t)(align8(digests_len) - digests_len));
+	buf_add(out, slot_sums, nsb * sizeof *slot_sums);
+	free(slot_sums);
 	uint64_t where = len + pad;
 	buf_add(out, &where, sizeof where);
-	t.sum = seal(blob, &t, (const unsigned char *)out->data + after, meta, where);
+	const unsigned char *o = (const unsigned char *)out->data;
+	struct sealed sd = { o + after, o + slots, o + out->len - 8 - 8 * nsb, slots - after, 0, 8 * nsb };   /* no dirs */
+	t.sum = seal(blob, &t, &sd, where);
 	memcpy(out->data + pad, &t, sizeof t);
 }
 
@@ -1069,7 +1126,7 @@ static int same_file(void *arg, size_t report, size_t entry)
 {
 	struct previous *pv = arg;
 	const struct filestat *st = stat_of(pv->ix, report);
-	const struct corpus_file *f = &pv->c->files[entry];
+	const struct corpus_file *f = corpus_file(pv->c, entry);
 	int same = st && f->size >= 0 && st->size == f->size && st->mtime_ns == f->mtime_ns;
 	if (same)
 		pv->to[report] = entry;
@@ -1085,7 +1142,7 @@ static void carry_notes(struct corpus *c, const struct manifest *mf, const size_
 	struct note_at n;
 	while (at < mf->h.notes_len && next_note(mf->notes, mf->h.notes_len, &at, mf->h.n, &n) == 0) {
 		size_t r = n.n.entry == NO_ENTRY ? SIZE_MAX : renum[n.n.entry];
-		if (r == SIZE_MAX || to[r] == SIZE_MAX || c->files[to[r]].noted)
+		if (r == SIZE_MAX || to[r] == SIZE_MAX || corpus_file(c, to[r])->noted)
 			continue;
 		char *reason = xstrndup(n.reason, n.n.len);
 		corpus_note(c, to[r], reason, n.n.skipped != 0);
@@ -1376,7 +1433,7 @@ static void compare_files(const struct corpus *c, struct index *ix, struct index
 	}
 	qsort(v, n, sizeof *v, named_cmp);
 	for (size_t i = 0; i < c->n; i++) {
-		const struct corpus_file *f = &c->files[i];
+		const struct corpus_file *f = corpus_file(c, i);
 		struct named key = { f->path, strlen(f->path), 0 };
 		const struct named *hit = bsearch(&key, v, n, sizeof *v, named_cmp);
 		if (!hit) {
@@ -1630,7 +1687,7 @@ static void hand_over(const struct corpus *c, char *path, struct index *ix, stru
 static struct index *take_walked(struct corpus *c, char **path)
 {
 	struct index *ix = NULL;
-	if (walked.ix && walked.serial == c->serial && walked.n == c->n
+	if (walked.ix && walked.serial == c->serial && walked.n == c->n && index_intact(walked.ix, NULL)
 	    && walked.mf->h.tables == tables_key(c) && take_notes(c, walked.mf->notes, walked.mf->h.notes_len) == 0) {
 		ix = walked.ix;
 		*path = walked.path;
@@ -1664,8 +1721,9 @@ static int dirs_unchanged(const struct manifest *m)
 	return len > 0;
 }
 
-/* Adds the directories and walk messages met before entry `upto` (from *dat, *nat onwards). */
-static void replay_until(struct corpus *c, const struct manifest *m, size_t upto, size_t *dat, size_t *nat)
+/* Adds the directories and walk messages met before entry `upto` (from *dat, *nat onwards);
+ * returns the number of entries before the next of them (UINT32_MAX: none left). */
+static size_t replay_until(struct corpus *c, const struct manifest *m, size_t upto, size_t *dat, size_t *nat)
 {
 	for (;;) {
 		struct dirstat ds = { 0, 0, UINT32_MAX };
@@ -1690,8 +1748,112 @@ static void replay_until(struct corpus *c, const struct manifest *m, size_t upto
 			free(reason);
 			*nat = next;
 		} else {
-			return;
+			return ds.at < n.n.at ? ds.at : n.n.at;
 		}
+	}
+}
+
+/* ---- the files of a replayed walk (corpus_source) ---- */
+
+/* A file met by walking the PATHs again, by device and inode. */
+struct found {
+	unsigned long long dev, ino;
+	char *path;   /* owned */
+};
+
+/* The files of a walk replayed from an index, for its corpus: an entry's path and stat are read
+ * from the index when the corpus first asks for it, its path checked then (its blocks of the
+ * tables), so a query that shows no report reads no path. A path found damaged is looked for by
+ * its file's device and inode in a new walk of the PATHs, made once: the corpus still names
+ * every file right, and the index, now known damaged, is not used again (take_walked). */
+struct walk_files {
+	struct index *ix;      /* shared with whoever opens it next (index_share) */
+	char **roots;          /* the PATHs, owned */
+	size_t nroots;
+	struct found *found;   /* the new walk, sorted by device and inode; NULL: not made */
+	size_t nfound;
+};
+
+static int found_cmp(const void *a, const void *b)
+{
+	const struct found *x = a, *y = b;
+	if (x->dev != y->dev)
+		return x->dev < y->dev ? -1 : 1;
+	return (x->ino > y->ino) - (x->ino < y->ino);
+}
+
+static void walk_again(struct walk_files *w)
+{
+	struct corpus s;
+	corpus_init(&s);
+	s.lazy = 1;
+	for (size_t i = 0; i < w->nroots; i++)
+		corpus_add_path(&s, w->roots[i]);
+	w->found = xcalloc(s.n + 1, sizeof *w->found);
+	for (size_t i = 0; i < s.n; i++) {
+		const struct corpus_file *f = corpus_file(&s, i);
+		if (!f->failed)
+			w->found[w->nfound++] = (struct found){ f->dev, f->ino, xstrdup(f->path) };
+	}
+	qsort(w->found, w->nfound, sizeof *w->found, found_cmp);
+	corpus_fini(&s);
+}
+
+/* The path of the file st describes, as the PATHs hold it now; NULL when it is gone. */
+static const char *path_again(struct walk_files *w, const struct filestat *st)
+{
+	if (!w->found)
+		walk_again(w);
+	struct found key = { st->dev, st->ino, NULL };
+	const struct found *hit = w->nfound ? bsearch(&key, w->found, w->nfound, sizeof key, found_cmp) : NULL;
+	return hit ? hit->path : NULL;
+}
+
+static int walk_file(void *arg, size_t i, struct corpus_file *out)
+{
+	struct walk_files *w = arg;
+	const struct filestat *st = stat_of(w->ix, i);
+	size_t len;
+	const char *path = st ? index_path(w->ix, i, &len) : NULL;
+	if (path && len == 0)   /* damaged: no file has an empty path */
+		path = path_again(w, st);
+	if (!path)
+		return -1;
+	*out = (struct corpus_file){ (char *)path, st->size, st->mtime_ns, st->dev, st->ino, 0, 0 };
+	return 0;
+}
+
+static void walk_files_free(void *arg)
+{
+	struct walk_files *w = arg;
+	index_free(w->ix);
+	for (size_t i = 0; i < w->nroots; i++)
+		free(w->roots[i]);
+	free(w->roots);
+	for (size_t i = 0; i < w->nfound; i++)
+		free(w->found[i].path);
+	free(w->found);
+	free(w);
+}
+
+/* Gives c the entries of the walk m recorded, its files read from ix, and the directories and
+ * walk messages between them, each where the walk met it. */
+static void replay_entries(struct corpus *c, char **paths, int npaths, struct index *ix, const struct manifest *m)
+{
+	struct walk_files *w = xcalloc(1, sizeof *w);
+	w->ix = index_share(ix);
+	w->roots = xcalloc((size_t)npaths + 1, sizeof *w->roots);
+	for (int i = 0; i < npaths; i++) {
+		corpus_add_root(c, paths[i]);
+		w->roots[w->nroots++] = xstrdup(paths[i]);
+	}
+	struct corpus_source src = { walk_file, walk_files_free, w };
+	size_t n = (size_t)m->h.n, dat = 0, nat = 0;
+	corpus_set_source(c, &src, n);
+	size_t next = replay_until(c, m, 0, &dat, &nat);
+	while (c->n < n) {
+		corpus_add_sourced(c, (next > c->n && next < n ? next : n) - c->n);
+		next = replay_until(c, m, c->n, &dat, &nat);
 	}
 }
 
@@ -1708,39 +1870,28 @@ static int replay_walk(struct corpus *c, char **paths, int npaths, const char *d
 	}
 	char *roots = roots_path(paths, (size_t)npaths, dir), *last = read_roots(roots, dir), *cause = NULL;
 	free(roots);
+	/* The directories are checked before any segment is opened. A segment missing may have been
+	 * cleaned up just after another instance replaced the manifest: it is read once more. */
 	struct manifest *m = NULL;
-	/* The directories are checked before any segment is opened. */
-	struct manifest *head = last ? manifest_read(last, 0, &cause) : NULL;
-	int ok = head && head->h.dirs_len && (stale || dirs_unchanged(head));
-	manifest_free(head);
-	struct index *ix = ok ? open_manifest(last, dir, 0, &m, &cause) : NULL;
+	struct index *ix = NULL;
+	for (int attempt = 0; !ix && last && attempt < 2; attempt++) {
+		free(cause);
+		cause = NULL;
+		manifest_free(m);
+		m = manifest_read(last, 1, &cause);
+		if (!m || !m->h.dirs_len || !(stale || dirs_unchanged(m)))
+			break;
+		ix = open_segments(m, dir, &cause);
+		if (!ix && (!cause || strcmp(cause, "index segment missing") != 0))
+			break;
+	}
 	free(cause);
 	if (!ix) {
 		free(last);
 		manifest_free(m);
 		return -1;
 	}
-	/* The paths come from the tables: a damaged block is found before c takes any of them. */
-	size_t len;
-	for (size_t i = 0; i < m->h.n; i++)
-		index_path(ix, i, &len);
-	if (!index_intact(ix, NULL)) {
-		index_free(ix);
-		free(last);
-		manifest_free(m);
-		return -1;
-	}
-	for (int i = 0; i < npaths; i++)
-		corpus_add_root(c, paths[i]);
-	size_t dat = 0, nat = 0;
-	for (size_t i = 0; i < m->h.n; i++) {
-		replay_until(c, m, i, &dat, &nat);
-		const char *path = index_path(ix, i, &len);
-		const struct filestat *st = stat_of(ix, i);
-		struct corpus_file f = { (char *)path, st->size, st->mtime_ns, st->dev, st->ino, 0, 0, 0 };
-		corpus_add_known(c, &f);
-	}
-	replay_until(c, m, m->h.n, &dat, &nat);
+	replay_entries(c, paths, npaths, ix, m);
 	hand_over(c, last, ix, m);
 	return 0;
 }

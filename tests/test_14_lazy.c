@@ -388,12 +388,10 @@ static void test_update_checks_tables(void **state)
 	free(path);
 }
 
-/* A damaged report entry in the tables: the replayed walk, which reads every path, finds it
- * and leaves the corpus untouched (it is walked instead), and the index is rebuilt and right. */
-static void test_walk_checks_paths(void **state)
+/* Flips a byte of report 0's entry in the tables of every segment under the cache (its path's
+ * offset, so its path cannot be read). */
+static void damage_first_paths(void)
 {
-	(void)state;
-	char *path = build_cached(), *notice = NULL, *paths[1] = { rdir };
 	char *pattern = xasprintf("%s/segment-*.bin", cache);
 	glob_t g;
 	assert_int_equal(glob(pattern, 0, NULL, &g), 0);
@@ -401,7 +399,7 @@ static void test_walk_checks_paths(void **state)
 		FILE *f = fopen(g.gl_pathv[i], "r+b");
 		struct head h;
 		assert_true(f && fread(&h, sizeof h, 1, f) == 1);
-		fseek(f, (long)(h.docs_off + offsetof(struct ixdoc, path)), SEEK_SET);   /* report 0's path */
+		fseek(f, (long)(h.docs_off + offsetof(struct ixdoc, path)), SEEK_SET);
 		int b = fgetc(f);
 		fseek(f, (long)(h.docs_off + offsetof(struct ixdoc, path)), SEEK_SET);
 		fputc(b ^ 0x01, f);
@@ -409,14 +407,60 @@ static void test_walk_checks_paths(void **state)
 	}
 	globfree(&g);
 	free(pattern);
+}
+
+/* The replayed walk reads no path: a query that shows no report reads none, and opening reads
+ * none of the tables' blocks that hold them. */
+static void test_walk_reads_no_path(void **state)
+{
+	(void)state;
+	char *path = build_cached(), *notice = NULL, *paths[1] = { rdir };
+	struct corpus c;
+	corpus_init(&c);
+	c.lazy = 1;
+	assert_int_equal(index_cache_walk(&c, paths, 1, cache), 0);
+	assert_int_equal(c.n, 5);
+	struct index *ix = index_open(&c, cache, NULL, &notice);
+	assert_null(notice);
+	size_t hits;
+	assert_int_equal(search(ix, "量子纠缠", &hits), 0);
+	assert_int_equal(c.nasked, 0);
+	assert_int_equal(c.nmsgs, 1);   /* z.txt's, replayed */
+	for (size_t i = 0; i < 5; i++) {
+		assert_string_equal(corpus_path(&c, i), files[i]);
+		assert_int_equal(corpus_size(&c, i), src[i]->size);
+		assert_false(corpus_failed(&c, i));
+	}
+	assert_int_equal(c.nasked, 5);
+	assert_true(index_intact(ix, NULL));
+	index_free(ix);
+	corpus_fini(&c);
+	free(path);
+}
+
+/* A damaged report entry in the tables: the replayed walk, which reads no path, opens; the first
+ * read of the damaged path finds the damage and names the file right all the same (by a new walk
+ * of the directory, its device and inode), or drops the entry when its file is gone. The walk's
+ * index, damaged, is not handed over: the index is rebuilt and right. */
+static void test_walk_defers_paths(void **state)
+{
+	(void)state;
+	char *path = build_cached(), *notice = NULL, *paths[1] = { rdir };
+	damage_first_paths();
 
 	struct corpus c;
 	corpus_init(&c);
 	c.lazy = 1;
-	assert_int_equal(index_cache_walk(&c, paths, 1, cache), -1);
-	assert_int_equal(c.n, 0);
-	corpus_fini(&c);
-	walk(&c);
+	assert_int_equal(index_cache_walk(&c, paths, 1, cache), 0);
+	assert_int_equal(c.n, 5);
+	for (size_t i = 0; i < 5; i++) {
+		assert_string_equal(corpus_path(&c, i), files[i]);
+		assert_int_equal(corpus_size(&c, i), src[i]->size);
+	}
+	const struct report *r = corpus_get(&c, 0);
+	assert_non_null(r);
+	assert_memory_equal(r->text, src[0]->data, src[0]->size);
+	assert_int_equal(c.nmsgs, 1);
 	struct index *ix = index_open(&c, cache, NULL, &notice);
 	assert_non_null(notice);   /* the damaged segment was removed when found */
 	free(notice);
@@ -427,6 +471,85 @@ static void test_walk_checks_paths(void **state)
 	index_free(ix);
 	corpus_fini(&c);
 	free(path);
+
+	/* Damaged again, and the file removed before its path is read: the entry is dropped. */
+	path = build_cached();
+	damage_first_paths();
+	corpus_init(&c);
+	c.lazy = 1;
+	assert_int_equal(index_cache_walk(&c, paths, 1, cache), 0);
+	assert_int_equal(unlink(files[0]), 0);
+	assert_true(corpus_failed(&c, 0));
+	assert_string_equal(corpus_path(&c, 0), "");
+	assert_null(corpus_get(&c, 0));
+	assert_int_equal(c.nmsgs, 1);   /* no message of its own: a removed file */
+	assert_string_equal(corpus_path(&c, 1), files[1]);
+	corpus_fini(&c);
+	rewrite(0, (const char *)src[0]->data, src[0]->size);
+	free(path);
+}
+
+/* Flips the byte at `off` from the start of the slots (the digests' places) of every segment,
+ * or of their stats when `stats` is set, where index_cache.c's trailer puts them. */
+static void damage_trailer(int stats, size_t off)
+{
+	char *pattern = xasprintf("%s/segment-*.bin", cache);
+	glob_t g;
+	assert_int_equal(glob(pattern, 0, NULL, &g), 0);
+	for (size_t i = 0; i < g.gl_pathc; i++) {
+		FILE *f = fopen(g.gl_pathv[i], "r+b");
+		uint64_t at, t[10];   /* blob_size block nblocks notes_len ndocs dirs_len digests_len sum table_block ntblocks */
+		assert_true(f && fseek(f, -8, SEEK_END) == 0 && fread(&at, 8, 1, f) == 1);
+		assert_true(fseek(f, (long)at + 8, SEEK_SET) == 0 && fread(t, 8, 10, f) == 10);
+		uint64_t where = at + 8 + sizeof t + 8 * (t[2] + t[9]) + t[3] + (stats ? 0 : 32 * t[4]) + off;
+		assert_true(fseek(f, (long)where, SEEK_SET) == 0);
+		int b = fgetc(f);
+		fseek(f, (long)where, SEEK_SET);
+		fputc(b ^ 0x01, f);
+		fclose(f);
+	}
+	globfree(&g);
+	free(pattern);
+}
+
+/* The digests' slots are checked when a digest is first asked for, not at open: a damaged one
+ * costs the digests of its block (their reports are read instead), and the index still answers.
+ * The stats, which freshness needs, are checked at open. */
+static void test_slots_checked_on_use(void **state)
+{
+	(void)state;
+	char *notice = NULL;
+	const void *p;
+	size_t len, hits;
+	struct corpus c;
+	walk(&c);
+	struct index *ix = index_open(&c, cache, NULL, &notice);   /* current, whatever ran before */
+	free(notice);
+	notice = NULL;
+	for (size_t i = 0; i < 5; i++)
+		assert_int_equal(index_digest(ix, i, &p, &len), 0);
+	index_free(ix);
+
+	damage_trailer(0, 16);   /* report 0's digest checksum */
+	ix = index_open(&c, cache, NULL, &notice);
+	assert_null(notice);     /* opened: the slots are not read */
+	assert_int_equal(search(ix, "行政复议", &hits), 3);
+	for (size_t i = 0; i < 5; i++) {
+		assert_int_equal(index_digest(ix, i, &p, &len), -1);   /* one block holds all five */
+		assert_int_equal(index_digest_head(ix, i, &p, &len), -1);
+	}
+	assert_true(index_intact(ix, NULL));
+	index_free(ix);
+
+	damage_trailer(1, 0);   /* report 0's size as stat gave it */
+	ix = index_open(&c, cache, NULL, &notice);
+	assert_non_null(notice);
+	assert_non_null(strstr(notice, "corrupt"));
+	free(notice);
+	for (size_t i = 0; i < 5; i++)
+		assert_int_equal(index_digest(ix, i, &p, &len), 0);   /* rebuilt */
+	index_free(ix);
+	corpus_fini(&c);
 }
 
 /* A file that failed while the index was built: its message comes back from the cache. */
@@ -639,7 +762,9 @@ int main(void)
 		cmocka_unit_test(test_postings_checked_on_use),
 		cmocka_unit_test(test_positions_checked_on_use),
 		cmocka_unit_test(test_update_checks_tables),
-		cmocka_unit_test(test_walk_checks_paths),
+		cmocka_unit_test(test_walk_reads_no_path),
+		cmocka_unit_test(test_walk_defers_paths),
+		cmocka_unit_test(test_slots_checked_on_use),
 		cmocka_unit_test(test_build_messages_kept),
 		cmocka_unit_test(test_stale_walk),
 		cmocka_unit_test(test_walk_hands_its_index_over),
