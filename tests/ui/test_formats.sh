@@ -12,6 +12,10 @@ title_lacks_pdf() {   # the title bar names a report, never the scanned file
 	! row 1 | grep -q "scanned"
 }
 
+unreadable_listed() {   # the reports pane has a row "?  ---- $1": a file that could not be read
+	pane 1 | grep -q -- "^ *? *-* *$1"
+}
+
 list_has() {   # the reports pane has a row starting with region $1 and year $2
 	pane 1 | grep -q -- "^ *$1 *$2"
 }
@@ -30,6 +34,23 @@ for size in "150 45" "80 24"; do
 	check "$size: its automatic numbering makes chapters" pane_shows 2 "一、2021年度"
 	keys G
 	check "$size: the unreadable file never leaves another report's text as its own" title_lacks_pdf
+	check "$size: nothing spills over the screen" fits
+done
+
+# Without libxml2 the browser still opens: the PDFs load, the web page and the Word file are
+# listed as unreadable, and the web page's row names the library and the package to install.
+for size in "150 45" "80 24"; do
+	set -- $size
+	WITH="FAZHI_LIBXML2_LIBRARY=libfazhi-test-no-libxml2.so.2" start "$1" "$2" "$PUB"
+	check "$size: without libxml2 the PDF still loads" list_has "常州市武进区" 2020
+	keys G
+	if [ "$1" -ge 150 ]; then
+		check "$size: … and the web page is listed as unreadable" unreadable_listed simen-gb2312.html
+		check "$size: its row names the library and the package to install" \
+			status_has "simen-gb2312.html: cannot read HTML: libfazhi-test-no-libxml2.so.2 not found (apt-get install libxml2)"
+	else
+		check "$size: its row says why" status_has "simen-gb2312.html: cannot read HTML"
+	fi
 	check "$size: nothing spills over the screen" fits
 done
 
