@@ -20,7 +20,7 @@ CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 # Published formats: libxml2 (HTML, Word's XML), libzip (.docx), poppler-glib (PDF text).
 # They give only their headers here: the converters load each library (src/dynlib.c, with
 # dlopen, from libc since glibc 2.34) when the first file that needs it is read, so they and
-# what they pull in (ICU, libstdc++, cairo, NSS: some seventy libraries) cost nothing to a
+# what they pull in (ICU, libstdc++, cairo, NSS: some fifty libraries) cost nothing to a
 # process that reads none. Only test_19_docx links libzip, to make Word files of its own.
 FORMAT_PKGS = libxml-2.0 libzip poppler-glib
 FORMAT_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(FORMAT_PKGS) 2>/dev/null)

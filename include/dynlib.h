@@ -8,7 +8,7 @@
 /*
  * Why: a library fazhi links is loaded by the dynamic loader before main, with everything it
  * pulls in, by every process. The converters of published formats (libxml2 and ICU, libzip,
- * poppler-glib and its sixty) would cost each `fazhi search` several milliseconds though most
+ * poppler-glib and its fifty) would cost each `fazhi search` several milliseconds though most
  * processes read no such file. So they are opened here when the first file needs them. Their
  * headers still give the types; each converter keeps a table of the functions it calls (and
  * pointers to the variables it reads), filled once by its `resolve`.

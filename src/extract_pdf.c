@@ -55,7 +55,7 @@ struct doc {
 };
 
 /* poppler-glib and the glib it brings are loaded the first time a PDF is read, not when fazhi
- * starts (dynlib.h): linked, they and their dependencies (cairo, X11, NSS, ICU: some sixty
+ * starts (dynlib.h): linked, they and their dependencies (cairo, X11, NSS, ICU: some fifty
  * libraries) would cost every fazhi process tens of milliseconds before main. */
 static struct {
 	__typeof__(g_log_set_handler) *g_log_set_handler;
