@@ -114,7 +114,7 @@ static struct {
 	__typeof__(xmlTextReaderGetAttributeNs) *xmlTextReaderGetAttributeNs;
 	__typeof__(xmlFreeTextReader) *xmlFreeTextReader;
 	__typeof__(xmlSetGenericErrorFunc) *xmlSetGenericErrorFunc;
-	xmlFreeFunc *free;      /* the variable xmlFree: libxml2's deallocator, called through it */
+	xmlFreeFunc *deallocator; /* &xmlFree, a variable (a macro in some headers): its free */
 } xmllib;
 
 /* Fills xmllib and starts libxml2's parser, once for the process. */
@@ -134,7 +134,7 @@ static const char *xmllib_resolve(void *h)
 	DYNLIB_FIND(h, xmllib, xmlTextReaderGetAttributeNs);
 	DYNLIB_FIND(h, xmllib, xmlFreeTextReader);
 	DYNLIB_FIND(h, xmllib, xmlSetGenericErrorFunc);
-	if (!(xmllib.free = dlsym(h, "xmlFree")))
+	if (!(xmllib.deallocator = dlsym(h, "xmlFree")))
 		return "xmlFree";
 	__typeof__(xmlInitParser) *init = dlsym(h, "xmlInitParser");
 	if (!init)
@@ -154,7 +154,7 @@ static struct dynlib libxml2 = {
 
 static void xml_free(void *p)
 {
-	(*xmllib.free)(p);
+	(*xmllib.deallocator)(p);
 }
 
 static const char W_NS[] = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";

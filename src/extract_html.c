@@ -56,7 +56,7 @@ static struct {
 	__typeof__(htmlFreeParserCtxt) *htmlFreeParserCtxt;
 	__typeof__(xmlFreeDoc) *xmlFreeDoc;
 	__typeof__(xmlGetProp) *xmlGetProp;
-	xmlFreeFunc *free;      /* the variable xmlFree: libxml2's deallocator, called through it */
+	xmlFreeFunc *deallocator; /* &xmlFree, a variable (a macro in some headers): its free */
 } xmllib;
 
 /* Fills xmllib, starts the parser, and raises the depth limit for every libxml2 parser of the
@@ -71,7 +71,7 @@ static const char *xmllib_resolve(void *h)
 	DYNLIB_FIND(h, xmllib, htmlFreeParserCtxt);
 	DYNLIB_FIND(h, xmllib, xmlFreeDoc);
 	DYNLIB_FIND(h, xmllib, xmlGetProp);
-	if (!(xmllib.free = dlsym(h, "xmlFree")))
+	if (!(xmllib.deallocator = dlsym(h, "xmlFree")))
 		return "xmlFree";
 	xmllib.xmlInitParser();
 	const char *const *version = dlsym(h, "xmlParserVersion");   /* "20914" for 2.9.14 */
@@ -88,7 +88,7 @@ static struct dynlib libxml2 = {
 
 static void xml_free(void *p)
 {
-	(*xmllib.free)(p);
+	(*xmllib.deallocator)(p);
 }
 
 /* ---- bytes to clean UTF-8 ---- */
