@@ -26,11 +26,14 @@ int extract_wanted_name(const char *name);
  * *cause a one-line reason (caller frees), e.g. "no text layer (a scanned PDF); OCR it first".
  * They never print, never exit, and are linear in n (bounded by the libraries they use).
  * Their output still goes through encoding_decode, which defuses control characters. */
+/* Each converter loads its libraries the first time it is called, once for the process and
+ * from any thread (dynlib.h): extract_html libxml2 (libxml2.so.2), extract_docx libzip
+ * (libzip.so.4) and libxml2, extract_pdf poppler-glib (libpoppler-glib.so.8); or the file
+ * FAZHI_LIBXML2_LIBRARY, FAZHI_LIBZIP_LIBRARY or FAZHI_POPPLER_LIBRARY names, for tests. Where
+ * one cannot be loaded every call fails with e.g. "cannot read PDF: libpoppler-glib.so.8 not
+ * found (apt-get install libpoppler-glib8)" ("cannot read HTML: …", "cannot read Word
+ * document: …"). */
 int extract_html(const char *bytes, size_t n, char **text, size_t *len, char **cause);
-/* extract_pdf loads poppler-glib (libpoppler-glib.so.8, or the library FAZHI_POPPLER_LIBRARY
- * names, for tests) the first time it is called, once for the process and from any thread;
- * where it cannot be loaded every call fails with "cannot read PDF: libpoppler-glib.so.8 not
- * found (apt-get install libpoppler-glib8)". */
 int extract_pdf(const char *bytes, size_t n, char **text, size_t *len, char **cause);
 int extract_docx(const char *bytes, size_t n, char **text, size_t *len, char **cause);
 

@@ -14,6 +14,7 @@
 #include <zip.h>
 
 #include "buf.h"
+#include "dynlib.h"
 #include "xmalloc.h"
 
 /*
@@ -55,6 +56,106 @@
 #define MAX_STYLES    16384
 #define STYLE_DEPTH   16
 #define FRAME_MAX     32
+
+/* ---- libzip and libxml2, loaded with the first Word file (dynlib.h) ---- */
+
+static struct {
+	__typeof__(zip_open_from_source) *zip_open_from_source;
+	__typeof__(zip_source_buffer_create) *zip_source_buffer_create;
+	__typeof__(zip_source_free) *zip_source_free;
+	__typeof__(zip_discard) *zip_discard;
+	__typeof__(zip_name_locate) *zip_name_locate;
+	__typeof__(zip_stat_init) *zip_stat_init;
+	__typeof__(zip_stat_index) *zip_stat_index;
+	__typeof__(zip_fopen_index) *zip_fopen_index;
+	__typeof__(zip_fread) *zip_fread;
+	__typeof__(zip_fclose) *zip_fclose;
+	__typeof__(zip_get_error) *zip_get_error;
+	__typeof__(zip_error_init) *zip_error_init;
+	__typeof__(zip_error_fini) *zip_error_fini;
+	__typeof__(zip_error_code_zip) *zip_error_code_zip;
+	__typeof__(zip_error_strerror) *zip_error_strerror;
+	__typeof__(zip_file_strerror) *zip_file_strerror;
+} ziplib;
+
+static const char *ziplib_resolve(void *h)
+{
+	DYNLIB_FIND(h, ziplib, zip_open_from_source);
+	DYNLIB_FIND(h, ziplib, zip_source_buffer_create);
+	DYNLIB_FIND(h, ziplib, zip_source_free);
+	DYNLIB_FIND(h, ziplib, zip_discard);
+	DYNLIB_FIND(h, ziplib, zip_name_locate);
+	DYNLIB_FIND(h, ziplib, zip_stat_init);
+	DYNLIB_FIND(h, ziplib, zip_stat_index);
+	DYNLIB_FIND(h, ziplib, zip_fopen_index);
+	DYNLIB_FIND(h, ziplib, zip_fread);
+	DYNLIB_FIND(h, ziplib, zip_fclose);
+	DYNLIB_FIND(h, ziplib, zip_get_error);
+	DYNLIB_FIND(h, ziplib, zip_error_init);
+	DYNLIB_FIND(h, ziplib, zip_error_fini);
+	DYNLIB_FIND(h, ziplib, zip_error_code_zip);
+	DYNLIB_FIND(h, ziplib, zip_error_strerror);
+	DYNLIB_FIND(h, ziplib, zip_file_strerror);
+	return NULL;
+}
+
+static struct {
+	__typeof__(xmlReaderForMemory) *xmlReaderForMemory;
+	__typeof__(xmlTextReaderSetStructuredErrorHandler) *xmlTextReaderSetStructuredErrorHandler;
+	__typeof__(xmlTextReaderRead) *xmlTextReaderRead;
+	__typeof__(xmlTextReaderNext) *xmlTextReaderNext;
+	__typeof__(xmlTextReaderNodeType) *xmlTextReaderNodeType;
+	__typeof__(xmlTextReaderDepth) *xmlTextReaderDepth;
+	__typeof__(xmlTextReaderIsEmptyElement) *xmlTextReaderIsEmptyElement;
+	__typeof__(xmlTextReaderConstLocalName) *xmlTextReaderConstLocalName;
+	__typeof__(xmlTextReaderConstNamespaceUri) *xmlTextReaderConstNamespaceUri;
+	__typeof__(xmlTextReaderConstValue) *xmlTextReaderConstValue;
+	__typeof__(xmlTextReaderGetAttribute) *xmlTextReaderGetAttribute;
+	__typeof__(xmlTextReaderGetAttributeNs) *xmlTextReaderGetAttributeNs;
+	__typeof__(xmlFreeTextReader) *xmlFreeTextReader;
+	__typeof__(xmlSetGenericErrorFunc) *xmlSetGenericErrorFunc;
+	xmlFreeFunc *deallocator; /* &xmlFree, a variable (a macro in some headers): its free */
+} xmllib;
+
+/* Fills xmllib and starts libxml2's parser, once for the process. */
+static const char *xmllib_resolve(void *h)
+{
+	DYNLIB_FIND(h, xmllib, xmlReaderForMemory);
+	DYNLIB_FIND(h, xmllib, xmlTextReaderSetStructuredErrorHandler);
+	DYNLIB_FIND(h, xmllib, xmlTextReaderRead);
+	DYNLIB_FIND(h, xmllib, xmlTextReaderNext);
+	DYNLIB_FIND(h, xmllib, xmlTextReaderNodeType);
+	DYNLIB_FIND(h, xmllib, xmlTextReaderDepth);
+	DYNLIB_FIND(h, xmllib, xmlTextReaderIsEmptyElement);
+	DYNLIB_FIND(h, xmllib, xmlTextReaderConstLocalName);
+	DYNLIB_FIND(h, xmllib, xmlTextReaderConstNamespaceUri);
+	DYNLIB_FIND(h, xmllib, xmlTextReaderConstValue);
+	DYNLIB_FIND(h, xmllib, xmlTextReaderGetAttribute);
+	DYNLIB_FIND(h, xmllib, xmlTextReaderGetAttributeNs);
+	DYNLIB_FIND(h, xmllib, xmlFreeTextReader);
+	DYNLIB_FIND(h, xmllib, xmlSetGenericErrorFunc);
+	if (!(xmllib.deallocator = dlsym(h, "xmlFree")))
+		return "xmlFree";
+	__typeof__(xmlInitParser) *init = dlsym(h, "xmlInitParser");
+	if (!init)
+		return "xmlInitParser";
+	init();
+	return NULL;
+}
+
+static struct dynlib libzip = {
+	.soname = "libzip.so.4", .override = "FAZHI_LIBZIP_LIBRARY",
+	.package = "libzip4", .family = "libzip", .resolve = ziplib_resolve,
+};
+static struct dynlib libxml2 = {
+	.soname = "libxml2.so.2", .override = "FAZHI_LIBXML2_LIBRARY",
+	.package = "libxml2", .family = "libxml2", .resolve = xmllib_resolve,
+};
+
+static void xml_free(void *p)
+{
+	(*xmllib.deallocator)(p);
+}
 
 static const char W_NS[] = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 static const char W_NS_STRICT[] = "http://purl.oclc.org/ooxml/wordprocessingml/main";
@@ -139,22 +240,22 @@ struct numbering {
 
 static int is_w(xmlTextReaderPtr r)
 {
-	const char *ns = (const char *)xmlTextReaderConstNamespaceUri(r);
+	const char *ns = (const char *)xmllib.xmlTextReaderConstNamespaceUri(r);
 	return ns && (strcmp(ns, W_NS) == 0 || strcmp(ns, W_NS_STRICT) == 0);
 }
 
 static int is_mc(xmlTextReaderPtr r)
 {
-	const char *ns = (const char *)xmlTextReaderConstNamespaceUri(r);
+	const char *ns = (const char *)xmllib.xmlTextReaderConstNamespaceUri(r);
 	return ns && strcmp(ns, MC_NS) == 0;
 }
 
 /* The w: attribute `local` of the current element, or NULL; free with xmlFree. */
 static char *wattr(xmlTextReaderPtr r, const char *local)
 {
-	xmlChar *v = xmlTextReaderGetAttributeNs(r, BAD_CAST local, BAD_CAST W_NS);
+	xmlChar *v = xmllib.xmlTextReaderGetAttributeNs(r, BAD_CAST local, BAD_CAST W_NS);
 	if (!v)
-		v = xmlTextReaderGetAttributeNs(r, BAD_CAST local, BAD_CAST W_NS_STRICT);
+		v = xmllib.xmlTextReaderGetAttributeNs(r, BAD_CAST local, BAD_CAST W_NS_STRICT);
 	return (char *)v;
 }
 
@@ -178,7 +279,7 @@ static int wval_int(xmlTextReaderPtr r, int dflt)
 {
 	char *v = wattr(r, "val");
 	int n = parse_int(v, dflt);
-	xmlFree(v);
+	xml_free(v);
 	return n;
 }
 
@@ -187,7 +288,7 @@ static int wval_on(xmlTextReaderPtr r)
 {
 	char *v = wattr(r, "val");
 	int on = !v || !(strcmp(v, "0") == 0 || strcmp(v, "false") == 0 || strcmp(v, "off") == 0);
-	xmlFree(v);
+	xml_free(v);
 	return on;
 }
 
@@ -204,7 +305,7 @@ static void wval_copy(xmlTextReaderPtr r, char *dst, size_t cap)
 	if (n)
 		memcpy(dst, v, n);
 	dst[n] = '\0';
-	xmlFree(v);
+	xml_free(v);
 }
 
 static int name_is(const char *name, const char *want)
@@ -246,11 +347,11 @@ static void quiet(void *context, const char *msg, ...)
 
 static xmlTextReaderPtr reader_new(const char *data, size_t n, struct xml_errors *errs)
 {
-	xmlTextReaderPtr r = xmlReaderForMemory(data, (int)n, NULL, NULL,
-	                                        XML_PARSE_NONET | XML_PARSE_NOERROR |
-	                                        XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
+	xmlTextReaderPtr r = xmllib.xmlReaderForMemory(data, (int)n, NULL, NULL,
+	                                               XML_PARSE_NONET | XML_PARSE_NOERROR |
+	                                               XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
 	if (r)
-		xmlTextReaderSetStructuredErrorHandler(r, on_xml_error, errs);
+		xmllib.xmlTextReaderSetStructuredErrorHandler(r, on_xml_error, errs);
 	return r;
 }
 
@@ -275,12 +376,12 @@ static int read_part(struct package *p, const char *name, char **out, size_t *ou
 {
 	*out = NULL;
 	*outlen = 0;
-	zip_int64_t idx = zip_name_locate(p->zip, name, ZIP_FL_NOCASE);
+	zip_int64_t idx = ziplib.zip_name_locate(p->zip, name, ZIP_FL_NOCASE);
 	if (idx < 0)
 		return 0;
 	zip_stat_t st;
-	zip_stat_init(&st);
-	if (zip_stat_index(p->zip, (zip_uint64_t)idx, 0, &st) < 0 || !(st.valid & ZIP_STAT_SIZE)) {
+	ziplib.zip_stat_init(&st);
+	if (ziplib.zip_stat_index(p->zip, (zip_uint64_t)idx, 0, &st) < 0 || !(st.valid & ZIP_STAT_SIZE)) {
 		set_cause(p, xasprintf("damaged Word document (.docx): cannot read %s", name));
 		return -1;
 	}
@@ -301,24 +402,24 @@ static int read_part(struct package *p, const char *name, char **out, size_t *ou
 		                                                  st.size / st.comp_size : st.size)));
 		return -1;
 	}
-	zip_file_t *f = zip_fopen_index(p->zip, (zip_uint64_t)idx, 0);
+	zip_file_t *f = ziplib.zip_fopen_index(p->zip, (zip_uint64_t)idx, 0);
 	if (!f) {
-		zip_error_t *ze = zip_get_error(p->zip);
-		if (zip_error_code_zip(ze) == ZIP_ER_ENCRNOTSUPP || zip_error_code_zip(ze) == ZIP_ER_NOPASSWD)
+		zip_error_t *ze = ziplib.zip_get_error(p->zip);
+		if (ziplib.zip_error_code_zip(ze) == ZIP_ER_ENCRNOTSUPP || ziplib.zip_error_code_zip(ze) == ZIP_ER_NOPASSWD)
 			set_cause(p, xstrdup(ENCRYPTED));
 		else
 			set_cause(p, xasprintf("damaged Word document (.docx): %s: %s", name,
-			                       zip_error_strerror(ze)));
+			                       ziplib.zip_error_strerror(ze)));
 		return -1;
 	}
 	size_t size = (size_t)st.size, got = 0;
 	char *data = xmalloc(size + 1);
 	while (got < size) {
-		zip_int64_t k = zip_fread(f, data + got, size - got);
+		zip_int64_t k = ziplib.zip_fread(f, data + got, size - got);
 		if (k < 0) {
 			set_cause(p, xasprintf("damaged Word document (.docx): %s: %s", name,
-			                       zip_file_strerror(f)));
-			zip_fclose(f);
+			                       ziplib.zip_file_strerror(f)));
+			ziplib.zip_fclose(f);
 			free(data);
 			return -1;
 		}
@@ -326,7 +427,7 @@ static int read_part(struct package *p, const char *name, char **out, size_t *ou
 			break;
 		got += (size_t)k;
 	}
-	zip_fclose(f);
+	ziplib.zip_fclose(f);
 	data[got] = '\0';
 	*out = data;
 	*outlen = got;
@@ -388,24 +489,24 @@ static int find_relationship(struct package *p, const char *rels, const char *ba
 	xmlTextReaderPtr r = reader_new(data, n, &errs);
 	int found = 0;
 	size_t sl = strlen(suffix);
-	while (r && !found && xmlTextReaderRead(r) == 1) {
-		if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT ||
-		    !name_is((const char *)xmlTextReaderConstLocalName(r), "Relationship"))
+	while (r && !found && xmllib.xmlTextReaderRead(r) == 1) {
+		if (xmllib.xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT ||
+		    !name_is((const char *)xmllib.xmlTextReaderConstLocalName(r), "Relationship"))
 			continue;
-		char *type = (char *)xmlTextReaderGetAttribute(r, BAD_CAST "Type");
-		char *target = (char *)xmlTextReaderGetAttribute(r, BAD_CAST "Target");
-		char *mode = (char *)xmlTextReaderGetAttribute(r, BAD_CAST "TargetMode");
+		char *type = (char *)xmllib.xmlTextReaderGetAttribute(r, BAD_CAST "Type");
+		char *target = (char *)xmllib.xmlTextReaderGetAttribute(r, BAD_CAST "Target");
+		char *mode = (char *)xmllib.xmlTextReaderGetAttribute(r, BAD_CAST "TargetMode");
 		size_t tl = type ? strlen(type) : 0;
 		if (type && target && !(mode && strcmp(mode, "External") == 0) && tl > sl &&
 		    type[tl - sl - 1] == '/' && strcmp(type + tl - sl, suffix) == 0 &&
 		    resolve_target(base, target, dst, cap) == 0)
 			found = 1;
-		xmlFree(type);
-		xmlFree(target);
-		xmlFree(mode);
+		xml_free(type);
+		xml_free(target);
+		xml_free(mode);
 	}
 	if (r)
-		xmlFreeTextReader(r);
+		xmllib.xmlFreeTextReader(r);
 	free(data);
 	return found;
 }
@@ -458,7 +559,7 @@ static void lvl_property(xmlTextReaderPtr r, const char *name, struct lvl *l)
 	} else if (name_is(name, "numFmt")) {
 		char *v = wattr(r, "val");
 		l->fmt = numfmt_of(v);
-		xmlFree(v);
+		xml_free(v);
 	} else if (name_is(name, "lvlText")) {
 		wval_copy(r, l->text, sizeof l->text);
 	} else if (name_is(name, "lvlRestart")) {
@@ -471,7 +572,7 @@ static void lvl_property(xmlTextReaderPtr r, const char *name, struct lvl *l)
 		char *v = wattr(r, "val");
 		l->suff = v && strcmp(v, "space") == 0 ? SUFF_SPACE :
 		          v && strcmp(v, "nothing") == 0 ? SUFF_NONE : SUFF_TAB;
-		xmlFree(v);
+		xml_free(v);
 	} else if (name_is(name, "pStyle")) {
 		wval_copy(r, l->pstyle, sizeof l->pstyle);
 	}
@@ -494,19 +595,19 @@ static void load_numbering(struct numbering *nb, const char *data, size_t n)
 	struct lvl *cur_lvl = NULL;
 	int lvl_depth = -1;
 	int ret;
-	while (r && (ret = xmlTextReaderRead(r)) == 1) {
-		int type = xmlTextReaderNodeType(r);
+	while (r && (ret = xmllib.xmlTextReaderRead(r)) == 1) {
+		int type = xmllib.xmlTextReaderNodeType(r);
 		if (type == XML_READER_TYPE_ELEMENT && is_mc(r) &&
-		    name_is((const char *)xmlTextReaderConstLocalName(r), "Fallback")) {
-			if (xmlTextReaderNext(r) != 1)
+		    name_is((const char *)xmllib.xmlTextReaderConstLocalName(r), "Fallback")) {
+			if (xmllib.xmlTextReaderNext(r) != 1)
 				break;
 			/* xmlTextReaderNext moved onto the next node: step back into the loop on it */
-			type = xmlTextReaderNodeType(r);
+			type = xmllib.xmlTextReaderNodeType(r);
 		}
 		if (!is_w(r))
 			continue;
-		const char *name = (const char *)xmlTextReaderConstLocalName(r);
-		int depth = xmlTextReaderDepth(r);
+		const char *name = (const char *)xmllib.xmlTextReaderConstLocalName(r);
+		int depth = xmllib.xmlTextReaderDepth(r);
 		if (type == XML_READER_TYPE_END_ELEMENT) {
 			if (name_is(name, "abstractNum"))
 				cur_abs = -1, cur_lvl = NULL;
@@ -520,7 +621,7 @@ static void load_numbering(struct numbering *nb, const char *data, size_t n)
 		}
 		if (type != XML_READER_TYPE_ELEMENT)
 			continue;
-		int empty = xmlTextReaderIsEmptyElement(r);
+		int empty = xmllib.xmlTextReaderIsEmptyElement(r);
 		if (name_is(name, "abstractNum") && !empty && nb->nabs < MAX_ABSTRACT) {
 			char *id = wattr(r, "abstractNumId");
 			nb->abs = xgrow(nb->abs, &nb->abs_cap, nb->nabs + 1, sizeof *nb->abs);
@@ -530,7 +631,7 @@ static void load_numbering(struct numbering *nb, const char *data, size_t n)
 			a->list = -1;
 			for (int i = 0; i < NUM_LEVELS; i++)
 				lvl_init(&a->lvl[i]);
-			xmlFree(id);
+			xml_free(id);
 			cur_abs = (long)nb->nabs++;
 			cur_num = cur_ov = -1;
 			cur_lvl = NULL;
@@ -542,7 +643,7 @@ static void load_numbering(struct numbering *nb, const char *data, size_t n)
 			m->abstract_id = -1;
 			m->list = -1;
 			m->has_override = 0;
-			xmlFree(id);
+			xml_free(id);
 			cur_num = empty ? -1 : (long)nb->nnums;
 			nb->nnums++;
 			cur_abs = cur_ov = -1;
@@ -552,7 +653,7 @@ static void load_numbering(struct numbering *nb, const char *data, size_t n)
 		} else if (cur_num >= 0 && name_is(name, "lvlOverride") && nb->novs < MAX_OVERRIDES) {
 			char *il = wattr(r, "ilvl");
 			int ilvl = parse_int(il, -1);
-			xmlFree(il);
+			xml_free(il);
 			if (ilvl >= 0 && ilvl < NUM_LEVELS && !empty) {
 				nb->ovs = xgrow(nb->ovs, &nb->ovs_cap, nb->novs + 1, sizeof *nb->ovs);
 				struct override *o = &nb->ovs[nb->novs];
@@ -569,7 +670,7 @@ static void load_numbering(struct numbering *nb, const char *data, size_t n)
 		} else if (name_is(name, "lvl") && !empty && (cur_abs >= 0 || cur_ov >= 0)) {
 			char *il = wattr(r, "ilvl");
 			int ilvl = parse_int(il, -1);
-			xmlFree(il);
+			xml_free(il);
 			cur_lvl = NULL;
 			if (cur_ov >= 0) {
 				nb->ovs[cur_ov].has_lvl = 1;
@@ -586,7 +687,7 @@ static void load_numbering(struct numbering *nb, const char *data, size_t n)
 		}
 	}
 	if (r)
-		xmlFreeTextReader(r);
+		xmllib.xmlFreeTextReader(r);
 }
 
 /* Streams styles.xml: each paragraph style's id, basedOn and numbering. */
@@ -596,12 +697,12 @@ static void load_styles(struct numbering *nb, const char *data, size_t n)
 	xmlTextReaderPtr r = reader_new(data, n, &errs);
 	long cur = -1;
 	int style_depth = -1, in_ppr = 0, in_change = 0;
-	while (r && xmlTextReaderRead(r) == 1) {
-		int type = xmlTextReaderNodeType(r);
+	while (r && xmllib.xmlTextReaderRead(r) == 1) {
+		int type = xmllib.xmlTextReaderNodeType(r);
 		if (!is_w(r))
 			continue;
-		const char *name = (const char *)xmlTextReaderConstLocalName(r);
-		int depth = xmlTextReaderDepth(r);
+		const char *name = (const char *)xmllib.xmlTextReaderConstLocalName(r);
+		int depth = xmllib.xmlTextReaderDepth(r);
 		if (type == XML_READER_TYPE_END_ELEMENT) {
 			if (name_is(name, "style"))
 				cur = -1;
@@ -613,12 +714,12 @@ static void load_styles(struct numbering *nb, const char *data, size_t n)
 		}
 		if (type != XML_READER_TYPE_ELEMENT)
 			continue;
-		int empty = xmlTextReaderIsEmptyElement(r);
+		int empty = xmllib.xmlTextReaderIsEmptyElement(r);
 		if (name_is(name, "style")) {
 			cur = -1;
 			char *t = wattr(r, "type");
 			int para = !t || strcmp(t, "paragraph") == 0 || strcmp(t, "numbering") == 0;
-			xmlFree(t);
+			xml_free(t);
 			if (!para || empty || nb->nstyles >= MAX_STYLES)
 				continue;
 			nb->styles = xgrow(nb->styles, &nb->styles_cap, nb->nstyles + 1, sizeof *nb->styles);
@@ -627,12 +728,12 @@ static void load_styles(struct numbering *nb, const char *data, size_t n)
 			char *id = wattr(r, "styleId");
 			if (id) {
 				snprintf(s->id, sizeof s->id, "%s", id);
-				xmlFree(id);
+				xml_free(id);
 			}
 			char *d = wattr(r, "default");
 			s->is_default = d && (strcmp(d, "1") == 0 || strcmp(d, "true") == 0 ||
 			                      strcmp(d, "on") == 0);
-			xmlFree(d);
+			xml_free(d);
 			cur = (long)nb->nstyles++;
 			style_depth = depth;
 			in_ppr = in_change = 0;
@@ -641,7 +742,7 @@ static void load_styles(struct numbering *nb, const char *data, size_t n)
 		} else if (name_is(name, "name") && depth == style_depth + 1) {
 			char *v = wattr(r, "val");
 			nb->styles[cur].is_toc = v && strncasecmp(v, "toc ", 4) == 0;
-			xmlFree(v);
+			xml_free(v);
 		} else if (name_is(name, "basedOn") && depth == style_depth + 1) {
 			wval_copy(r, nb->styles[cur].based_on, sizeof nb->styles[cur].based_on);
 		} else if (name_is(name, "pPr") && depth == style_depth + 1 && !empty) {
@@ -657,7 +758,7 @@ static void load_styles(struct numbering *nb, const char *data, size_t n)
 		}
 	}
 	if (r)
-		xmlFreeTextReader(r);
+		xmllib.xmlFreeTextReader(r);
 }
 
 static int cmp_num(const void *a, const void *b)
@@ -1203,7 +1304,7 @@ static int elem_of(const char *name)
  * most calls compare a pointer. */
 static int in_w(struct walk *w, xmlTextReaderPtr r)
 {
-	const xmlChar *ns = xmlTextReaderConstNamespaceUri(r);
+	const xmlChar *ns = xmllib.xmlTextReaderConstNamespaceUri(r);
 	if (ns && ns == w->ns_seen)
 		return 1;
 	if (!is_w(r))
@@ -1230,7 +1331,7 @@ static int element_start(struct walk *w, xmlTextReaderPtr r, int id, int depth, 
 			char *v = wattr(r, "val");
 			if (v && strcmp(v, "Table of Contents") == 0)
 				w->toc_sdt_depth = w->sdt_depth[w->nsdt - 1];
-			xmlFree(v);
+			xml_free(v);
 		}
 		return 0;
 	case E_SDT:
@@ -1326,42 +1427,42 @@ static int walk_document(struct walk *w, const char *part, const char *data, siz
 		*cause = xasprintf("damaged Word document (.docx): %s cannot be read", part);
 		return -1;
 	}
-	int ret = xmlTextReaderRead(r), seen_root = 0;
+	int ret = xmllib.xmlTextReaderRead(r), seen_root = 0;
 	while (ret == 1) {
-		int type = xmlTextReaderNodeType(r);
+		int type = xmllib.xmlTextReaderNodeType(r);
 		int skip = 0;
 		if (type == XML_READER_TYPE_ELEMENT) {
-			const char *name = (const char *)xmlTextReaderConstLocalName(r);
-			int depth = xmlTextReaderDepth(r);
+			const char *name = (const char *)xmllib.xmlTextReaderConstLocalName(r);
+			int depth = xmllib.xmlTextReaderDepth(r);
 			if (!seen_root) {
 				seen_root = 1;
 				if (!is_w(r) || !name_is(name, "document")) {
-					xmlFreeTextReader(r);
+					xmllib.xmlFreeTextReader(r);
 					*cause = xstrdup(NOT_DOCX);
 					return -1;
 				}
 			} else if (in_w(w, r)) {
 				skip = element_start(w, r, elem_of(name), depth,
-				                     xmlTextReaderIsEmptyElement(r));
+				                     xmllib.xmlTextReaderIsEmptyElement(r));
 			} else if (is_mc(r) && name_is(name, "Fallback")) {
 				skip = 1;
 			}
 		} else if (type == XML_READER_TYPE_END_ELEMENT) {
 			if (in_w(w, r))
-				element_end(w, elem_of((const char *)xmlTextReaderConstLocalName(r)),
-				            xmlTextReaderDepth(r));
+				element_end(w, elem_of((const char *)xmllib.xmlTextReaderConstLocalName(r)),
+				            xmllib.xmlTextReaderDepth(r));
 		} else if ((type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
 		            type == XML_READER_TYPE_WHITESPACE ||
 		            type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) &&
 		           top(w) && top(w)->kind == FRAME_P && top(w)->text_depth >= 0 &&
-		           xmlTextReaderDepth(r) == top(w)->text_depth + 1) {
-			const char *v = (const char *)xmlTextReaderConstValue(r);
+		           xmllib.xmlTextReaderDepth(r) == top(w)->text_depth + 1) {
+			const char *v = (const char *)xmllib.xmlTextReaderConstValue(r);
 			if (v)
 				add_text(w, v, strlen(v));
 		}
-		ret = skip ? xmlTextReaderNext(r) : xmlTextReaderRead(r);
+		ret = skip ? xmllib.xmlTextReaderNext(r) : xmllib.xmlTextReaderRead(r);
 	}
-	xmlFreeTextReader(r);
+	xmllib.xmlFreeTextReader(r);
 	if (ret < 0 || errs.first[0]) {
 		*cause = xasprintf("damaged Word document (.docx): %s: %s (line %d)", part,
 		                   errs.first[0] ? errs.first : "malformed XML", errs.line);
@@ -1417,7 +1518,11 @@ int extract_docx(const char *bytes, size_t n, char **text, size_t *len, char **c
 	if (n >= 8 && memcmp(bytes, ole_magic, 8) == 0)
 		return ole_cause(bytes, n, cause);
 
-	xmlInitParser();
+	const char *why;
+	if (dynlib_open(&libzip, &why) < 0 || dynlib_open(&libxml2, &why) < 0) {
+		*cause = xasprintf("cannot read Word document: %s", why);
+		return -1;
+	}
 	struct package p = { 0 };
 	struct numbering nb = { 0 };
 	struct walk w = { .nb = &nb, .toc_sdt_depth = -1, .sdt_pr_depth = -1 };
@@ -1427,29 +1532,28 @@ int extract_docx(const char *bytes, size_t n, char **text, size_t *len, char **c
 	int rc = -1;
 
 	zip_error_t ze;
-	zip_error_init(&ze);
-	zip_source_t *src = n ? zip_source_buffer_create(bytes, n, 0, &ze) : NULL;
+	ziplib.zip_error_init(&ze);
+	zip_source_t *src = n ? ziplib.zip_source_buffer_create(bytes, n, 0, &ze) : NULL;
 	if (src)
-		p.zip = zip_open_from_source(src, ZIP_RDONLY, &ze);
+		p.zip = ziplib.zip_open_from_source(src, ZIP_RDONLY, &ze);
 	if (!p.zip) {
-		int code = zip_error_code_zip(&ze);
+		int code = ziplib.zip_error_code_zip(&ze);
 		if (src)
-			zip_source_free(src);
-		zip_error_fini(&ze);
+			ziplib.zip_source_free(src);
+		ziplib.zip_error_fini(&ze);
 		if (n >= 4 && memcmp(bytes, "PK\3\4", 4) == 0 && code != ZIP_ER_MEMORY)
 			*cause = xstrdup("damaged Word document (.docx): the zip is truncated or corrupt");
 		else
 			*cause = xstrdup(NOT_DOCX);
 		return -1;
 	}
-	zip_error_fini(&ze);
+	ziplib.zip_error_fini(&ze);
 	/* Some libxml2 errors (bad encodings, I/O) bypass the reader's handler and go to the
-	 * generic one, which prints; it is per thread, so silencing it here touches no one else. */
-	xmlGenericErrorFunc old_handler = xmlGenericError;
-	void *old_context = xmlGenericErrorContext;
-	xmlSetGenericErrorFunc(NULL, quiet);
+	 * generic one, which prints. It is per thread, and stays silent after: nothing else in
+	 * fazhi uses this copy of libxml2. */
+	xmllib.xmlSetGenericErrorFunc(NULL, quiet);
 
-	if (zip_name_locate(p.zip, "EncryptedPackage", ZIP_FL_NOCASE) >= 0) {
+	if (ziplib.zip_name_locate(p.zip, "EncryptedPackage", ZIP_FL_NOCASE) >= 0) {
 		p.cause = xstrdup(ENCRYPTED);
 		goto done;
 	}
@@ -1520,8 +1624,7 @@ done:
 	free(aux);
 	free(doc);
 	numbering_fini(&nb);
-	zip_discard(p.zip);
-	xmlSetGenericErrorFunc(old_context, old_handler);
+	ziplib.zip_discard(p.zip);
 	if (rc < 0)
 		*cause = p.cause ? p.cause : xstrdup(NOT_DOCX);
 	return rc;

@@ -10,11 +10,11 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
-#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
 #include "buf.h"
+#include "dynlib.h"
 #include "xmalloc.h"
 
 /* Design limits: a page over HTML_MAX bytes is refused; the charset is read from a <meta> in the
@@ -45,6 +45,51 @@ static const struct {
 	{ "SiteName", "发布机构" },
 };
 #define NMETA (sizeof meta_keys / sizeof *meta_keys)
+
+/* ---- libxml2, loaded with the first page (dynlib.h) ---- */
+
+static struct {
+	__typeof__(xmlInitParser) *xmlInitParser;
+	__typeof__(xmlSetGenericErrorFunc) *xmlSetGenericErrorFunc;
+	__typeof__(htmlNewParserCtxt) *htmlNewParserCtxt;
+	__typeof__(htmlCtxtReadMemory) *htmlCtxtReadMemory;
+	__typeof__(htmlFreeParserCtxt) *htmlFreeParserCtxt;
+	__typeof__(xmlFreeDoc) *xmlFreeDoc;
+	__typeof__(xmlGetProp) *xmlGetProp;
+	xmlFreeFunc *deallocator; /* &xmlFree, a variable (a macro in some headers): its free */
+} xmllib;
+
+/* Fills xmllib, starts the parser, and raises the depth limit for every libxml2 parser of the
+ * process (see DEPTH_MAX). Newer libxml2 ignore xmlParserMaxDepth and made it read-only (2.12
+ * declares it const), so it is written only where the library's version is known to read it. */
+static const char *xmllib_resolve(void *h)
+{
+	DYNLIB_FIND(h, xmllib, xmlInitParser);
+	DYNLIB_FIND(h, xmllib, xmlSetGenericErrorFunc);
+	DYNLIB_FIND(h, xmllib, htmlNewParserCtxt);
+	DYNLIB_FIND(h, xmllib, htmlCtxtReadMemory);
+	DYNLIB_FIND(h, xmllib, htmlFreeParserCtxt);
+	DYNLIB_FIND(h, xmllib, xmlFreeDoc);
+	DYNLIB_FIND(h, xmllib, xmlGetProp);
+	if (!(xmllib.deallocator = dlsym(h, "xmlFree")))
+		return "xmlFree";
+	xmllib.xmlInitParser();
+	const char *const *version = dlsym(h, "xmlParserVersion");   /* "20914" for 2.9.14 */
+	unsigned int *max_depth = dlsym(h, "xmlParserMaxDepth");
+	if (version && *version && atoi(*version) < 21100 && max_depth && *max_depth < DEPTH_MAX)
+		*max_depth = DEPTH_MAX;
+	return NULL;
+}
+
+static struct dynlib libxml2 = {
+	.soname = "libxml2.so.2", .override = "FAZHI_LIBXML2_LIBRARY",
+	.package = "libxml2", .family = "libxml2", .resolve = xmllib_resolve,
+};
+
+static void xml_free(void *p)
+{
+	(*xmllib.deallocator)(p);
+}
 
 /* ---- bytes to clean UTF-8 ---- */
 
@@ -481,18 +526,18 @@ static int same_ci(const char *a, const char *b)
 
 static void read_meta(struct lines *o, xmlNode *n)
 {
-	xmlChar *name = xmlGetProp(n, (const xmlChar *)"name");
+	xmlChar *name = xmllib.xmlGetProp(n, (const xmlChar *)"name");
 	if (!name)
 		return;
 	for (size_t i = 0; i < NMETA; i++) {
 		if (o->meta[i] || !same_ci((const char *)name, meta_keys[i].name))
 			continue;
-		xmlChar *v = xmlGetProp(n, (const xmlChar *)"content");
+		xmlChar *v = xmllib.xmlGetProp(n, (const xmlChar *)"content");
 		if (v)
 			o->meta[i] = meta_value((const char *)v);
-		xmlFree(v);
+		xml_free(v);
 	}
-	xmlFree(name);
+	xml_free(name);
 }
 
 static void leave(struct lines *o, xmlNode *n);
@@ -603,6 +648,11 @@ int extract_html(const char *bytes, size_t n, char **text, size_t *len, char **c
 		*cause = xasprintf("page too large (%zu MiB; the limit is %zu MiB)", n >> 20, HTML_MAX >> 20);
 		return -1;
 	}
+	const char *why;
+	if (dynlib_open(&libxml2, &why) < 0) {
+		*cause = xasprintf("cannot read HTML: %s", why);
+		return -1;
+	}
 	struct buf u = { 0 };
 	to_utf8(&u, bytes, n);
 	if (u.len > INT_MAX) {
@@ -612,26 +662,22 @@ int extract_html(const char *bytes, size_t n, char **text, size_t *len, char **c
 	}
 
 	struct lines o = { 0 };
-	xmlInitParser();
-	if (xmlParserMaxDepth < DEPTH_MAX)
-		xmlParserMaxDepth = DEPTH_MAX;
-	void *ectx = xmlGenericErrorContext;
-	xmlGenericErrorFunc efn = xmlGenericError;
-	xmlSetGenericErrorFunc(NULL, silent);   /* what NOERROR misses would be printed */
-	htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+	/* What NOERROR misses would be printed. The handler (one per thread) stays silent after:
+	 * nothing else in fazhi uses this copy of libxml2. */
+	xmllib.xmlSetGenericErrorFunc(NULL, silent);
+	htmlParserCtxtPtr ctxt = xmllib.htmlNewParserCtxt();
 	htmlDocPtr doc = NULL;
 	if (ctxt && u.len > 0)
-		doc = htmlCtxtReadMemory(ctxt, u.data, (int)u.len, NULL, "UTF-8",
-		                         HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-		                         HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-		                         HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC);
+		doc = xmllib.htmlCtxtReadMemory(ctxt, u.data, (int)u.len, NULL, "UTF-8",
+		                                HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+		                                HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+		                                HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC);
 	if (doc) {
 		walk(&o, (xmlNode *)doc);
-		xmlFreeDoc(doc);
+		xmllib.xmlFreeDoc(doc);
 	}
 	if (ctxt)
-		htmlFreeParserCtxt(ctxt);
-	xmlSetGenericErrorFunc(ectx, efn);
+		xmllib.htmlFreeParserCtxt(ctxt);
 	buf_fini(&u);
 
 	int rc = -1;

@@ -15,9 +15,7 @@
  */
 #include "extract.h"
 
-#include <dlfcn.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +24,7 @@
 #include <unistr.h>
 
 #include "buf.h"
+#include "dynlib.h"
 #include "encoding.h"
 #include "parse_scan.h"
 #include "xmalloc.h"
@@ -56,15 +55,8 @@ struct doc {
 };
 
 /* poppler-glib and the glib it brings are loaded the first time a PDF is read, not when fazhi
- * starts: linked, they and their dependencies (cairo, X11, NSS, ICU: some sixty libraries) cost
- * every fazhi process tens of milliseconds before main, though most never read a PDF. Their
- * headers still give the types; the functions are looked up once into this table and kept for
- * the process. */
-#ifndef POPPLER_GLIB_SONAME
-#define POPPLER_GLIB_SONAME "libpoppler-glib.so.8"
-#endif
-#define POPPLER_GLIB_PACKAGE "libpoppler-glib8"
-
+ * starts (dynlib.h): linked, they and their dependencies (cairo, X11, NSS, ICU: some fifty
+ * libraries) would cost every fazhi process tens of milliseconds before main. */
 static struct {
 	__typeof__(g_log_set_handler) *g_log_set_handler;
 	__typeof__(g_bytes_new_static) *g_bytes_new_static;
@@ -79,7 +71,6 @@ static struct {
 	__typeof__(poppler_page_get_text) *poppler_page_get_text;
 	__typeof__(poppler_page_get_text_layout) *poppler_page_get_text_layout;
 } pdflib;
-static char *pdflib_error;      /* why it could not be loaded; NULL when it was */
 
 /* poppler-glib hands poppler's complaints about damaged files to g_log ("Poppler", INFO), which
  * prints them when G_MESSAGES_DEBUG asks for it; a handler that does nothing keeps them out of
@@ -89,58 +80,29 @@ static void quiet(const gchar *domain, GLogLevelFlags level, const gchar *msg, g
 	(void)domain, (void)level, (void)msg, (void)data;
 }
 
-/* The library's name: FAZHI_POPPLER_LIBRARY when set (for tests of a system without it),
- * else the soname, found wherever the dynamic loader looks. */
-static const char *pdflib_name(void)
-{
-	const char *name = getenv("FAZHI_POPPLER_LIBRARY");
-	return name && *name ? name : POPPLER_GLIB_SONAME;
-}
-
-/* Fills the table from the library (glib's functions come with its dependencies); returns the
- * name of the first one missing, or NULL. */
+/* Fills pdflib (glib's functions come with poppler-glib's dependencies) and silences poppler. */
 static const char *pdflib_resolve(void *h)
 {
-#define RESOLVE(fn) \
-	if (!(pdflib.fn = (__typeof__(pdflib.fn))dlsym(h, #fn))) \
-		return #fn
-	RESOLVE(g_log_set_handler);
-	RESOLVE(g_bytes_new_static);
-	RESOLVE(g_bytes_unref);
-	RESOLVE(g_free);
-	RESOLVE(g_object_unref);
-	RESOLVE(g_error_free);
-	RESOLVE(poppler_error_quark);
-	RESOLVE(poppler_document_new_from_bytes);
-	RESOLVE(poppler_document_get_n_pages);
-	RESOLVE(poppler_document_get_page);
-	RESOLVE(poppler_page_get_text);
-	RESOLVE(poppler_page_get_text_layout);
-#undef RESOLVE
+	DYNLIB_FIND(h, pdflib, g_log_set_handler);
+	DYNLIB_FIND(h, pdflib, g_bytes_new_static);
+	DYNLIB_FIND(h, pdflib, g_bytes_unref);
+	DYNLIB_FIND(h, pdflib, g_free);
+	DYNLIB_FIND(h, pdflib, g_object_unref);
+	DYNLIB_FIND(h, pdflib, g_error_free);
+	DYNLIB_FIND(h, pdflib, poppler_error_quark);
+	DYNLIB_FIND(h, pdflib, poppler_document_new_from_bytes);
+	DYNLIB_FIND(h, pdflib, poppler_document_get_n_pages);
+	DYNLIB_FIND(h, pdflib, poppler_document_get_page);
+	DYNLIB_FIND(h, pdflib, poppler_page_get_text);
+	DYNLIB_FIND(h, pdflib, poppler_page_get_text_layout);
+	pdflib.g_log_set_handler("Poppler", G_LOG_LEVEL_MASK, quiet, NULL);
 	return NULL;
 }
 
-/* Runs once for the process, on whichever thread reads the first PDF. The handle is never
- * closed: the table points into it. */
-static void pdflib_load(void)
-{
-	const char *name = pdflib_name();
-	void *h = dlopen(name, RTLD_NOW | RTLD_LOCAL);
-	if (!h) {
-		const char *why = dlerror();
-		if (!why || strstr(why, "No such file"))
-			pdflib_error = xasprintf("%s not found (apt-get install %s)", name, POPPLER_GLIB_PACKAGE);
-		else
-			pdflib_error = xasprintf("%s cannot be loaded (%s)", name, why);
-		return;
-	}
-	const char *missing = pdflib_resolve(h);
-	if (missing) {
-		pdflib_error = xasprintf("%s lacks %s (poppler-glib too old?)", name, missing);
-		return;
-	}
-	pdflib.g_log_set_handler("Poppler", G_LOG_LEVEL_MASK, quiet, NULL);
-}
+static struct dynlib poppler_glib = {
+	.soname = "libpoppler-glib.so.8", .override = "FAZHI_POPPLER_LIBRARY",
+	.package = "libpoppler-glib8", .family = "poppler-glib", .resolve = pdflib_resolve,
+};
 
 /* poppler hands out valid, NUL-terminated UTF-8: walked with the model's decoder (encoding.h). */
 static const char *utf8_next(const char *p)
@@ -702,7 +664,6 @@ static void join(struct doc *d, struct buf *out)
 
 int extract_pdf(const char *bytes, size_t n, char **text, size_t *len, char **cause)
 {
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	struct doc d = { 0 };
 	struct buf out = { 0 };
 	GError *err = NULL;
@@ -717,9 +678,9 @@ int extract_pdf(const char *bytes, size_t n, char **text, size_t *len, char **ca
 		*cause = xasprintf("PDF too large (%zu MiB; at most %zu MiB)", n >> 20, PDF_MAX >> 20);
 		return -1;
 	}
-	pthread_once(&once, pdflib_load);
-	if (pdflib_error) {
-		*cause = xasprintf("cannot read PDF: %s", pdflib_error);
+	const char *why;
+	if (dynlib_open(&poppler_glib, &why) < 0) {
+		*cause = xasprintf("cannot read PDF: %s", why);
 		return -1;
 	}
 	gb = pdflib.g_bytes_new_static(bytes, n);

@@ -183,70 +183,128 @@ static void test_text_cache(void **state)
 	rmdir(cache);
 }
 
-/* Without poppler-glib a PDF fails with one line naming the library and the package to install,
- * and the other files load. The library is loaded once for the process, so this runs in a
- * fresh one: the suite again, asked by its argument and FAZHI_POPPLER_LIBRARY to read a
- * directory as a system without the library would. */
-#define NO_POPPLER "libfazhi-test-no-poppler.so.8"
+/* Where a converter's library is missing, each file that needs it fails with one line naming
+ * the library and the package to install, and the other files load. A library is opened once
+ * for the process, so each case runs in a fresh one: the suite again, asked by its arguments
+ * and the library's override variable to read a directory as a system without it would. */
+#define HTML "tests/fixtures/formats/html/simen-gb2312.html"
 
-static int without_poppler(const char *dir)
+static const struct missing_library {
+	const char *var;            /* the override variable, set to a file that does not exist */
+	const char *file;
+	const char *failing[2];     /* the files that fail, NULL after the last */
+	const char *reasons[2];     /* their reasons, whole */
+	size_t loaded;              /* reports that load */
+	int years;                  /* the sum of their years */
+} missing_libraries[] = {
+	{ "FAZHI_POPPLER_LIBRARY", "libfazhi-test-no-poppler.so.8",
+	  { "wujin.pdf" },
+	  { "cannot read PDF: libfazhi-test-no-poppler.so.8 not found (apt-get install libpoppler-glib8)" },
+	  2, 2021 + 2022 },
+	{ "FAZHI_LIBXML2_LIBRARY", "libfazhi-test-no-libxml2.so.2",
+	  { "simen.html", "putuo.docx" },
+	  { "cannot read HTML: libfazhi-test-no-libxml2.so.2 not found (apt-get install libxml2)",
+	    "cannot read Word document: libfazhi-test-no-libxml2.so.2 not found (apt-get install libxml2)" },
+	  1, 2020 },
+	{ "FAZHI_LIBZIP_LIBRARY", "libfazhi-test-no-libzip.so.4",
+	  { "putuo.docx" },
+	  { "cannot read Word document: libfazhi-test-no-libzip.so.4 not found (apt-get install libzip4)" },
+	  2, 2020 + 2022 },
+};
+#define NMISSING (sizeof missing_libraries / sizeof *missing_libraries)
+
+/* The reason given for the file whose path ends in `name`, or NULL. */
+static const char *reason_for(const struct corpus *c, const char *name)
 {
+	size_t k = strlen(name);
+	for (size_t i = 0; i < c->nmsgs; i++) {
+		size_t n = strlen(c->msgs[i].path);
+		if (n >= k && strcmp(c->msgs[i].path + n - k, name) == 0)
+			return c->msgs[i].reason;
+	}
+	return NULL;
+}
+
+/* The child: reads dir without the library of case `which`; 0 when all went as expected. */
+static int without_library(const char *which, const char *dir)
+{
+	const struct missing_library *m = &missing_libraries[atoi(which) % NMISSING];
 	struct corpus c;
 	corpus_init(&c);
 	corpus_add_path(&c, dir);
-	int ok = c.n == 1 && corpus_get(&c, 0)->meta.year == 2021 && c.nmsgs == 1 &&
-		 strstr(c.msgs[0].path, "wujin.pdf") &&
-		 strcmp(c.msgs[0].reason, "cannot read PDF: " NO_POPPLER " not found "
-					  "(apt-get install libpoppler-glib8)") == 0;
-	if (!ok)
-		fprintf(stderr, "without poppler: %zu reports, %zu messages, first: %s\n", c.n, c.nmsgs,
-			c.nmsgs ? c.msgs[0].reason : "(none)");
+	int years = 0, ok = 1;
+	for (size_t i = 0; i < c.n; i++)
+		years += corpus_get(&c, i)->meta.year;
+	size_t nfailing = 0;
+	for (; nfailing < 2 && m->failing[nfailing]; nfailing++) {
+		const char *got = reason_for(&c, m->failing[nfailing]);
+		if (!got || strcmp(got, m->reasons[nfailing]) != 0) {
+			fprintf(stderr, "without %s: %s: %s\n", m->file, m->failing[nfailing], got ? got : "(no message)");
+			ok = 0;
+		}
+	}
+	if (c.n != m->loaded || years != m->years || c.nmsgs != nfailing) {
+		fprintf(stderr, "without %s: %zu reports (years %d), %zu messages\n", m->file, c.n, years, c.nmsgs);
+		ok = 0;
+	}
 	corpus_fini(&c);
 	return ok ? 0 : 1;
 }
 
-static void test_without_poppler(void **state)
+static void put_fixture(const char *fixture, const char *dir, const char *name)
+{
+	char path[256];
+	size_t n;
+	char *bytes = read_fixture(fixture, &n);
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	put(path, bytes, n);
+	free(bytes);
+}
+
+static void test_without_libraries(void **state)
 {
 	(void)state;
-	char dir[] = "/tmp/fazhi-test21p-XXXXXX", pdfpath[256], docxpath[256];
+	char dir[] = "/tmp/fazhi-test21p-XXXXXX";
 	assert_non_null(mkdtemp(dir));
-	size_t n;
-	char *pdf = read_fixture(PDF, &n);
-	snprintf(pdfpath, sizeof pdfpath, "%s/wujin.pdf", dir);
-	put(pdfpath, pdf, n);
-	free(pdf);
-	char *docx = read_fixture(DOCX, &n);
-	snprintf(docxpath, sizeof docxpath, "%s/putuo.docx", dir);
-	put(docxpath, docx, n);
-	free(docx);
+	put_fixture(PDF, dir, "wujin.pdf");
+	put_fixture(DOCX, dir, "putuo.docx");
+	put_fixture(HTML, dir, "simen.html");
 
-	pid_t pid = fork();
-	assert_true(pid >= 0);
-	if (pid == 0) {
-		setenv("FAZHI_POPPLER_LIBRARY", NO_POPPLER, 1);
-		execl("/proc/self/exe", "test_21_formats", "--without-poppler", dir, (char *)NULL);
-		_exit(127);
+	for (size_t i = 0; i < NMISSING; i++) {
+		pid_t pid = fork();
+		assert_true(pid >= 0);
+		if (pid == 0) {
+			char which[8];
+			snprintf(which, sizeof which, "%zu", i);
+			setenv(missing_libraries[i].var, missing_libraries[i].file, 1);
+			execl("/proc/self/exe", "test_21_formats", "--without", which, dir, (char *)NULL);
+			_exit(127);
+		}
+		int status;
+		assert_int_equal(waitpid(pid, &status, 0), pid);
+		assert_true(WIFEXITED(status));
+		assert_int_equal(WEXITSTATUS(status), 0);
 	}
-	int status;
-	assert_int_equal(waitpid(pid, &status, 0), pid);
-	assert_true(WIFEXITED(status));
-	assert_int_equal(WEXITSTATUS(status), 0);
 
-	unlink(pdfpath);
-	unlink(docxpath);
+	const char *names[] = { "wujin.pdf", "putuo.docx", "simen.html" };
+	for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
+		char path[256];
+		snprintf(path, sizeof path, "%s/%s", dir, names[k]);
+		unlink(path);
+	}
 	rmdir(dir);
 }
 
 int main(int argc, char **argv)
 {
-	if (argc == 3 && strcmp(argv[1], "--without-poppler") == 0)
-		return without_poppler(argv[2]);
+	if (argc == 4 && strcmp(argv[1], "--without") == 0)
+		return without_library(argv[2], argv[3]);
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_kinds),
 		cmocka_unit_test(test_directory),
 		cmocka_unit_test(test_scanned),
 		cmocka_unit_test(test_text_cache),
-		cmocka_unit_test(test_without_poppler),
+		cmocka_unit_test(test_without_libraries),
 	};
 	return cmocka_run_group_tests_name("formats", tests, NULL, NULL);
 }

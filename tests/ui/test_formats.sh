@@ -12,6 +12,10 @@ title_lacks_pdf() {   # the title bar names a report, never the scanned file
 	! row 1 | grep -q "scanned"
 }
 
+unreadable_listed() {   # the reports pane has a row "?  ---- $1": a file that could not be read
+	pane 1 | grep -q -- "^ *? *-* *$1"
+}
+
 list_has() {   # the reports pane has a row starting with region $1 and year $2
 	pane 1 | grep -q -- "^ *$1 *$2"
 }
@@ -33,6 +37,23 @@ for size in "150 45" "80 24"; do
 	check "$size: nothing spills over the screen" fits
 done
 
+# Without libxml2 the browser still opens: the PDFs load, the web page and the Word file are
+# listed as unreadable, and the web page's row names the library and the package to install.
+for size in "150 45" "80 24"; do
+	set -- $size
+	WITH="FAZHI_LIBXML2_LIBRARY=libfazhi-test-no-libxml2.so.2" start "$1" "$2" "$PUB"
+	check "$size: without libxml2 the PDF still loads" list_has "常州市武进区" 2020
+	keys G
+	if [ "$1" -ge 150 ]; then
+		check "$size: … and the web page is listed as unreadable" unreadable_listed simen-gb2312.html
+		check "$size: its row names the library and the package to install" \
+			status_has "simen-gb2312.html: cannot read HTML: libfazhi-test-no-libxml2.so.2 not found (apt-get install libxml2)"
+	else
+		check "$size: its row says why" status_has "simen-gb2312.html: cannot read HTML"
+	fi
+	check "$size: nothing spills over the screen" fits
+done
+
 # Converted text is kept in the cache: the second run reads it, and prints the same.
 CACHE="$PUB/cache"
 outline() { XDG_CACHE_HOME="$CACHE" "$FAZHI" outline --json "$F/pdf/wujin-2020.pdf" "$F/docx/putuo-2021.docx"; }
@@ -43,15 +64,32 @@ second=$(outline)
 check "a second run from the cache prints the same" test "$first" = "$second"
 check "and converts nothing again" test "$(entries)" -eq 2
 
-# Where poppler-glib is missing, a PDF fails with the package to install, and the rest load.
-without_poppler() {
-	FAZHI_POPPLER_LIBRARY=libfazhi-test-no-poppler.so.8 XDG_CACHE_HOME="$PUB/nocache" \
-		"$FAZHI" outline "$F/pdf/wujin-2020.pdf" "$F/docx/putuo-2021.docx" 2>&1
+# Where a converter's library is missing, its files fail with the package to install, and the
+# rest load. Each case has a cache of its own, so no text converted before hides the loss.
+without() {   # $1 = the override variable, $2 = the missing file it names
+	env "$1=$2" XDG_CACHE_HOME="$PUB/no-$2" "$FAZHI" outline "$F/pdf/wujin-2020.pdf" \
+		"$F/docx/putuo-2021.docx" "$F/html/simen-gb2312.html" 2>&1
 }
-pdf_names_package() {
-	without_poppler | grep -qF "wujin-2020.pdf: cannot read PDF: libfazhi-test-no-poppler.so.8 not found (apt-get install libpoppler-glib8)"
+names() {   # $1 $2 as for without, $3 = a line it prints
+	without "$1" "$2" | grep -qF -- "$3"
 }
-others_load() { without_poppler | grep -q "region: *舟山市普陀区"; }
-check "without poppler-glib the PDF is named with the package to install" pdf_names_package
-check "… and the Word file still loads" others_load
+loads() {   # $1 $2 as for without, $3 = the region of a report that loads
+	without "$1" "$2" | grep -q "region: *$3"
+}
+check "without poppler-glib the PDF is named with the package to install" \
+	names FAZHI_POPPLER_LIBRARY libfazhi-test-no-poppler.so.8 \
+	"wujin-2020.pdf: cannot read PDF: libfazhi-test-no-poppler.so.8 not found (apt-get install libpoppler-glib8)"
+check "… and the Word file still loads" loads FAZHI_POPPLER_LIBRARY libfazhi-test-no-poppler.so.8 "舟山市普陀区"
+check "… and the web page" loads FAZHI_POPPLER_LIBRARY libfazhi-test-no-poppler.so.8 "泗门镇"
+check "without libxml2 the web page is named with the package to install" \
+	names FAZHI_LIBXML2_LIBRARY libfazhi-test-no-libxml2.so.2 \
+	"simen-gb2312.html: cannot read HTML: libfazhi-test-no-libxml2.so.2 not found (apt-get install libxml2)"
+check "… so is the Word file, whose XML it reads" \
+	names FAZHI_LIBXML2_LIBRARY libfazhi-test-no-libxml2.so.2 \
+	"putuo-2021.docx: cannot read Word document: libfazhi-test-no-libxml2.so.2 not found (apt-get install libxml2)"
+check "… and the PDF still loads" loads FAZHI_LIBXML2_LIBRARY libfazhi-test-no-libxml2.so.2 "常州市武进区"
+check "without libzip the Word file is named with the package to install" \
+	names FAZHI_LIBZIP_LIBRARY libfazhi-test-no-libzip.so.4 \
+	"putuo-2021.docx: cannot read Word document: libfazhi-test-no-libzip.so.4 not found (apt-get install libzip4)"
+check "… and the web page still loads" loads FAZHI_LIBZIP_LIBRARY libfazhi-test-no-libzip.so.4 "泗门镇"
 finish
