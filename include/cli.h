@@ -48,6 +48,9 @@ size_t cli_load_indexed(struct corpus *c, char **paths, int npaths, const char *
 /* Before printing what the index says of entry i without reading it: 1 when its file is still
  * the one indexed, else 0 after printing why not (changed, gone), as cli_report does. */
 int cli_unchanged(struct corpus *c, size_t i);
+/* cli_unchanged of entries which[0..n) into same[0..n), their files stat'ed together
+ * (corpus_unchanged_many), each failed one named on stderr. */
+void cli_unchanged_many(struct corpus *c, const size_t *which, size_t n, unsigned char *same);
 /* corpus_get for a report about to be printed; when it can no longer be read (changed since
  * the walk), its message is printed and NULL returned. */
 const struct report *cli_report(struct corpus *c, size_t i);

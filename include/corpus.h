@@ -112,10 +112,12 @@ struct corpus {
 	size_t *asked;                    /* the entries asked of the source so far, in that order,
 	                                   * owned: only these can hold a report to free */
 	size_t nasked, askedcap;
-	char *statdir;                    /* the directory statdir_fd is open on (corpus_unchanged), */
-	size_t statdir_len;               /* owned; NULL: none open */
-	int statdir_fd;
-	long long statdir_at;             /* CLOCK_MONOTONIC ns when it was opened */
+	struct corpus_statdir {           /* the directory corpus_unchanged stats by, kept open */
+		char *path;               /* owned; NULL: none open */
+		size_t len;
+		int fd;
+		long long at;             /* CLOCK_MONOTONIC ns when it was opened */
+	} statdir;
 	unsigned long serial;             /* set by corpus_init, never the same twice in a process: who
 	                                   * keeps something made for one corpus knows it by this */
 };
@@ -213,6 +215,10 @@ const struct corpus_file *corpus_file(const struct corpus *c, size_t i);
  * that is not a regular file); else 0, and the entry fails with its message, as corpus_get
  * would when reading it. One stat, nothing read. */
 int corpus_unchanged(struct corpus *c, size_t i);
+/* corpus_unchanged of entries which[0..n), into same[0..n), with the stats spread over a few
+ * threads (a count checks the file of every report it prints: tens of thousands of stats). The
+ * entries found changed fail with their messages, as corpus_unchanged fails them. */
+void corpus_unchanged_many(struct corpus *c, const size_t *which, size_t n, unsigned char *same);
 
 /* How far a walk replayed from the index cache is behind the directories as they are now,
  * known from the directories alone: those whose mtime still is the recorded one are not read

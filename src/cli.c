@@ -68,6 +68,14 @@ const struct report *cli_report(struct corpus *c, size_t i)
 	return r;
 }
 
+void cli_unchanged_many(struct corpus *c, const size_t *which, size_t n, unsigned char *same)
+{
+	corpus_unchanged_many(c, which, n, same);
+	for (size_t k = 0; k < n; k++)
+		if (!same[k])
+			entry_failed(c, which[k]);
+}
+
 int cli_unchanged(struct corpus *c, size_t i)
 {
 	if (corpus_loaded(c, i) && !corpus_failed(c, i))

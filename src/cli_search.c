@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "cli.h"
+#include "xmalloc.h"
 #include "corpus.h"
 #include "index.h"
 #include "query.h"
@@ -124,6 +125,21 @@ static void print_text(struct buf *b, const struct report *r, const struct index
 	}
 }
 
+/* Whether the files of results from res->v[from] on, at most max of them, are unchanged (as
+ * cli_unchanged says); their number in *n. Caller frees. */
+static unsigned char *check_files(struct corpus *c, const struct index_results *res, size_t from, size_t max,
+                                  size_t *n)
+{
+	*n = res->n - from < max ? res->n - from : max;
+	size_t *which = xcalloc(*n + 1, sizeof *which);
+	unsigned char *same = xcalloc(*n + 1, 1);
+	for (size_t k = 0; k < *n; k++)
+		which[k] = res->v[from + k].report;
+	cli_unchanged_many(c, which, *n, same);
+	free(which);
+	return same;
+}
+
 /* Prints results from res->v[from] on, at most max of them; returns how many were printed (a
  * result whose file is gone or changed since it was indexed is left out). */
 static size_t print_results(struct corpus *c, struct session *s, const struct query *q,
@@ -132,12 +148,15 @@ static size_t print_results(struct corpus *c, struct session *s, const struct qu
 	struct buf out;
 	struct index_hits hits = { 0 };
 	struct index_snippet sn[SNIPPETS];
-	size_t printed = 0;
+	size_t printed = 0, nchecked = 0;
+	unsigned char *same = NULL;
+	if (fmt == FMT_COUNT)   /* the files of the results to print, checked together */
+		same = check_files(c, res, from, max, &nchecked);
 	buf_init(&out);
 	for (size_t i = from; i < res->n && printed < max; i++) {
 		buf_reset(&out);
 		if (fmt == FMT_COUNT) {   /* the path alone: no report is read, its file is checked */
-			if (!cli_unchanged(c, res->v[i].report))
+			if (!(i - from < nchecked ? same[i - from] : cli_unchanged(c, res->v[i].report)))
 				continue;
 			buf_printf(&out, "%zu\t%s\n", res->v[i].hits, corpus_path(c, res->v[i].report));
 		} else {
@@ -155,6 +174,7 @@ static size_t print_results(struct corpus *c, struct session *s, const struct qu
 	}
 	buf_fini(&out);
 	index_hits_fini(&hits);
+	free(same);
 	return printed;
 }
 

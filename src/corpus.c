@@ -3,6 +3,7 @@
 #include "corpus.h"
 
 #include <dirent.h>
+#include <pthread.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -57,6 +58,8 @@ static void free_entries(struct corpus *c, size_t from, size_t to)
 	}
 }
 
+static void statdir_close(struct corpus_statdir *d);
+
 void corpus_fini(struct corpus *c)
 {
 	free(c->text_cache);
@@ -69,9 +72,7 @@ void corpus_fini(struct corpus *c)
 		c->source.free(c->source.arg);
 	free(c->reports);
 	free(c->files);
-	if (c->statdir)
-		close(c->statdir_fd);
-	free(c->statdir);
+	statdir_close(&c->statdir);
 	for (size_t i = 0; i < c->nmsgs; i++) {
 		free(c->msgs[i].path);
 		free(c->msgs[i].reason);
@@ -623,30 +624,35 @@ static long long monotonic_ns(void)
 	return (long long)t.tv_sec * 1000000000 + t.tv_nsec;
 }
 
-/* stat(path), through the directory of path kept open (c->statdir). */
-static int stat_by_dir(struct corpus *c, const char *path, struct stat *st)
+static void statdir_close(struct corpus_statdir *d)
+{
+	if (d->path)
+		close(d->fd);
+	free(d->path);
+	d->path = NULL;
+}
+
+/* stat(path), through the directory of path kept open in d. */
+static int stat_by_dir(struct corpus_statdir *d, const char *path, struct stat *st)
 {
 	const char *slash = strrchr(path, '/');
 	if (!slash || slash == path || !slash[1])
 		return stat(path, st);
 	size_t dlen = (size_t)(slash - path);
 	long long now = monotonic_ns();
-	if (!c->statdir || c->statdir_len != dlen || memcmp(c->statdir, path, dlen) != 0
-	    || now - c->statdir_at > STATDIR_NS) {
-		if (c->statdir)
-			close(c->statdir_fd);
-		free(c->statdir);
-		c->statdir = xstrndup(path, dlen);
-		c->statdir_fd = open(c->statdir, STATDIR_OPEN | O_DIRECTORY | O_CLOEXEC);
-		if (c->statdir_fd < 0) {
-			free(c->statdir);
-			c->statdir = NULL;
+	if (!d->path || d->len != dlen || memcmp(d->path, path, dlen) != 0 || now - d->at > STATDIR_NS) {
+		statdir_close(d);
+		d->path = xstrndup(path, dlen);
+		d->fd = open(d->path, STATDIR_OPEN | O_DIRECTORY | O_CLOEXEC);
+		if (d->fd < 0) {
+			free(d->path);
+			d->path = NULL;
 			return stat(path, st);
 		}
-		c->statdir_len = dlen;
-		c->statdir_at = now;
+		d->len = dlen;
+		d->at = now;
 	}
-	return fstatat(c->statdir_fd, slash + 1, st, 0);
+	return fstatat(d->fd, slash + 1, st, 0);
 }
 
 int corpus_unchanged(struct corpus *c, size_t i)
@@ -657,7 +663,7 @@ int corpus_unchanged(struct corpus *c, size_t i)
 	if (f->size < 0)
 		return 1;
 	struct stat st;
-	int err = stat_by_dir(c, f->path, &st) < 0 ? errno : 0;
+	int err = stat_by_dir(&c->statdir, f->path, &st) < 0 ? errno : 0;
 	if (!err && same_file(f, &st))
 		return 1;
 	struct target t = { (long)i, NULL, 0 };
@@ -667,6 +673,62 @@ int corpus_unchanged(struct corpus *c, size_t i)
 	report_free(c->reports[i]);
 	c->reports[i] = NULL;
 	return 0;
+}
+
+/* The stats of corpus_unchanged_many: files [from, to) of f, on one thread, by a directory of
+ * its own kept open. */
+struct stat_share {
+	const struct corpus_file *const *f;
+	unsigned char *same;
+	size_t from, to;
+};
+
+static void *stat_share_run(void *arg)
+{
+	struct stat_share *sh = arg;
+	struct corpus_statdir d = { 0 };
+	for (size_t k = sh->from; k < sh->to; k++) {
+		struct stat st;
+		const struct corpus_file *f = sh->f[k];
+		sh->same[k] = !f->failed && (f->size < 0 || (stat_by_dir(&d, f->path, &st) == 0 && same_file(f, &st)));
+	}
+	statdir_close(&d);
+	return NULL;
+}
+
+/* Threads for the stats: the kernel answers stats of different files at once, so more than the
+ * cores helps little, and a few hundred files are not worth a thread. */
+#define STAT_THREADS 4
+#define STATS_PER_THREAD 256
+
+void corpus_unchanged_many(struct corpus *c, const size_t *which, size_t n, unsigned char *same)
+{
+	const struct corpus_file **f = xcalloc(n + 1, sizeof *f);
+	for (size_t k = 0; k < n; k++)   /* an entry of a source is filled in here, on this thread */
+		f[k] = file_at(c, which[k]);
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t nt = n / STATS_PER_THREAD;
+	nt = nt > STAT_THREADS ? STAT_THREADS : nt;
+	nt = cpus > 0 && nt > (size_t)cpus ? (size_t)cpus : nt;
+	nt = nt ? nt : 1;
+	struct stat_share sh[STAT_THREADS];
+	pthread_t th[STAT_THREADS];
+	size_t started = 0;
+	for (size_t t = 0; t < nt; t++) {
+		sh[t] = (struct stat_share){ f, same, n * t / nt, n * (t + 1) / nt };
+		if (t > 0 && pthread_create(&th[t], NULL, stat_share_run, &sh[t]) == 0)
+			started |= (size_t)1 << t;
+		else if (t > 0)
+			stat_share_run(&sh[t]);   /* no thread: this one does it */
+	}
+	stat_share_run(&sh[0]);
+	for (size_t t = 1; t < nt; t++)
+		if (started & (size_t)1 << t)
+			pthread_join(th[t], NULL);
+	free(f);
+	for (size_t k = 0; k < n; k++)   /* what changed fails with its message, as it would alone */
+		if (!same[k])
+			same[k] = (unsigned char)corpus_unchanged(c, which[k]);
 }
 
 /* Reads lazy entry i into t->r; a file that is no longer the one the walk saw fails. */

@@ -643,6 +643,60 @@ static size_t vanished(const struct corpus *c)
 /* Reports appear and vanish while their directory is read: one that vanished between the
  * listing and the reading gets "No such file or directory", the rest load whole. The
  * directory is read until both have happened (or 10 s have passed, which fails). */
+/* Checking many files at once answers as checking each alone: across the threads that share
+ * the stats, a file grown, one touched, one removed and one replaced by a directory are found
+ * changed, each with its message, and the others unchanged. */
+static void test_unchanged_many(void **state)
+{
+	(void)state;
+	enum { FILES = 1100 };
+	char name[64];
+	put_dir("m");
+	for (int k = 0; k < FILES; k++) {
+		snprintf(name, sizeof name, "m/%04d.txt", k);
+		PUT(name, REPORT);
+	}
+	char *dir = at("m");
+	struct corpus c;
+	corpus_init(&c);
+	c.lazy = 1;
+	assert_int_equal(corpus_add_path(&c, dir), 0);
+	assert_int_equal(c.n, FILES);
+	const int changed[] = { 3, 400, 777, 1099 };
+	snprintf(name, sizeof name, "m/%04d.txt", changed[0]);
+	PUT(name, REPORT "（补充）\n");
+	snprintf(name, sizeof name, "%s/%04d.txt", dir, changed[1]);
+	struct timespec ts[2] = { { 1600000000, 0 }, { 1600000000, 0 } };
+	assert_int_equal(utimensat(AT_FDCWD, name, ts, 0), 0);
+	snprintf(name, sizeof name, "%s/%04d.txt", dir, changed[2]);
+	assert_int_equal(unlink(name), 0);
+	assert_int_equal(mkdir(name, 0755), 0);
+	snprintf(name, sizeof name, "%s/%04d.txt", dir, changed[3]);
+	assert_int_equal(unlink(name), 0);
+
+	size_t which[FILES];
+	unsigned char same[FILES];
+	for (int k = 0; k < FILES; k++)
+		which[k] = (size_t)(FILES - 1 - k);   /* any order */
+	corpus_unchanged_many(&c, which, FILES, same);
+	size_t nchanged = 0;
+	for (int k = 0; k < FILES; k++) {
+		int want = 1;
+		for (size_t j = 0; j < sizeof changed / sizeof *changed; j++)
+			want &= which[k] != (size_t)changed[j];
+		assert_int_equal(same[k], want);
+		assert_int_equal(corpus_failed(&c, which[k]), !want);
+		assert_int_equal(corpus_unchanged(&c, which[k]), want);   /* the same answer alone */
+		nchanged += !want;
+	}
+	assert_int_equal(nchanged, 4);
+	assert_int_equal(c.nmsgs, 4);
+	for (size_t m = 0; m < c.nmsgs; m++)
+		assert_int_equal(c.msgs[m].entry, (long)changed[m]);   /* in walk order, as always */
+	corpus_fini(&c);
+	free(dir);
+}
+
 static void test_vanishing_files(void **state)
 {
 	(void)state;
@@ -728,6 +782,7 @@ int main(void)
 		cmocka_unit_test(test_size_unknown),
 		cmocka_unit_test_setup_teardown(test_truncated_while_loading, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_vanishing_files, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unchanged_many, setup, teardown),
 		cmocka_unit_test(test_add_bytes),
 	};
 	return cmocka_run_group_tests_name("corpus", tests, NULL, NULL);
