@@ -20,11 +20,7 @@ ls "$MASTER"/fazhi/index-*.bin >/dev/null 2>&1 || { echo "$MASTER/fazhi: no inde
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/fazhi-repair-XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 
-u64() { od -A n -t u8 -j "$2" -N 8 "$1" | tr -d ' '; }   # FILE OFFSET: the u64 there
-flip_byte() {
-	b=$(od -A n -t u1 -j "$2" -N 1 "$1" | tr -d ' ')
-	printf "\\$(printf %o $((b ^ 16)))" | dd of="$1" bs=1 seek="$2" conv=notrunc status=none
-}
+. tests/segment_files.sh
 # A copy of the master cache in $WORK/c: manifests and roots copied, segments hard-linked.
 fresh_copy() {
 	rm -rf "$WORK/c"
@@ -33,24 +29,6 @@ fresh_copy() {
 	for f in "$WORK"/c/fazhi/index-* "$WORK"/c/fazhi/roots-*; do
 		cp "$f" "$f.copy" && mv "$f.copy" "$f"
 	done
-}
-# The offset in segment file $1 of the first byte of the postings of the pair 行政 in the body
-# (KEY_PAIR | U+884C << 31 | U+653F), which the search for 依法行政 reads.
-postings_of_pair() {
-	python3 - "$1" $(((1 << 62) | (0x884C << 31) | 0x653F)) <<'PY'
-import struct, sys
-path, want = sys.argv[1], int(sys.argv[2])
-with open(path, 'rb') as f:
-    head = f.read(144)
-    nkeys, keys_off, post_off = [struct.unpack_from('=Q', head, at)[0] for at in (48, 80, 128)]
-    f.seek(keys_off)
-    table = f.read(nkeys * 24)
-for i in range(nkeys):
-    key, off = struct.unpack_from('=QQ', table, 24 * i)
-    if key == want:
-        print(post_off + off)
-        break
-PY
 }
 # The middle segment the manifest names, made a file of its own and damaged: $1 "postings" flips
 # the first byte of the postings of 行政, "tables" one of its middle key.

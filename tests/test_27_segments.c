@@ -123,6 +123,16 @@ static void check_same(struct corpus *c, const struct index *ix, const struct in
 	index_results_fini(&first);
 }
 
+/* check_same against a fresh build of c in one segment, the tests' small segments kept after. */
+static void check_fresh(struct corpus *c, const struct index *ix, int rounds, uint64_t seed)
+{
+	setenv("FAZHI_SEGMENT_BYTES", "100000000", 1);
+	struct index *fresh = index_build(c, NULL);
+	setenv("FAZHI_SEGMENT_BYTES", "120000", 1);
+	check_same(c, ix, fresh, index_deleted(ix) == 0, rounds, seed);
+	index_free(fresh);
+}
+
 /* Many segments answer bit for bit as one. */
 static void test_segments_as_one(void **state)
 {
@@ -228,11 +238,7 @@ static void test_update_rounds(void **state)
 			text += now->reports[i]->len;
 		assert_true(index_nsegments(ix) <= text / 60000 + INDEX_MERGE_SEGMENTS);
 		deleted += index_deleted(ix) > 0;
-		setenv("FAZHI_SEGMENT_BYTES", "100000000", 1);
-		struct index *fresh = index_build(now, NULL);
-		setenv("FAZHI_SEGMENT_BYTES", "120000", 1);
-		check_same(now, ix, fresh, index_deleted(ix) == 0, 120, 1000 + (uint64_t)round);
-		index_free(fresh);
+		check_fresh(now, ix, 120, 1000 + (uint64_t)round);
 		corpus_fini(old);
 	}
 	assert_true(merged > 0);
@@ -385,20 +391,14 @@ static void test_cached_updates(void **state)
 		if (notice)   /* the paths changed: a manifest of its own, which is no news */
 			fail_msg("round %d: %s", round, notice);
 		assert_true(indexed >= 3 && indexed < c.n / 2);   /* added, changed, renamed, and merges */
-		setenv("FAZHI_SEGMENT_BYTES", "100000000", 1);
-		struct index *fresh = index_build(&c, NULL);
-		setenv("FAZHI_SEGMENT_BYTES", "120000", 1);
-		check_same(&c, ix, fresh, index_deleted(ix) == 0, 80, 500 + (uint64_t)round);
-		index_free(fresh);
+		check_fresh(&c, ix, 80, 500 + (uint64_t)round);
 		index_free(ix);
 		corpus_fini(&c);
 		/* As saved: opened again, nothing to say, and the same answers. */
 		ix = open_dir(&c, dir, cache, &notice);
 		assert_null(notice);
 		assert_int_equal(indexed, 0);
-		fresh = index_build(&c, NULL);
-		check_same(&c, ix, fresh, index_deleted(ix) == 0, 40, 900 + (uint64_t)round);
-		index_free(fresh);
+		check_fresh(&c, ix, 40, 900 + (uint64_t)round);
 		index_cache_clean(cache);
 		assert_int_equal(count_files(cache, "segment-"), index_nsegments(ix));
 		assert_int_equal(count_files(cache, "index-"), 2);   /* the manifest and its lock */
@@ -587,11 +587,7 @@ static void test_cached_repair(void **state)
 			}
 			free(path);
 		}
-		setenv("FAZHI_SEGMENT_BYTES", "100000000", 1);
-		struct index *fresh = index_build(&c, NULL);
-		setenv("FAZHI_SEGMENT_BYTES", "120000", 1);
-		check_same(&c, ix, fresh, index_deleted(ix) == 0, 80, 700 + (uint64_t)how);
-		index_free(fresh);
+		check_fresh(&c, ix, 80, 700 + (uint64_t)how);
 		index_free(ix);
 		corpus_fini(&c);
 		/* As saved: opened again quietly, nothing indexed, no segment the manifest does not name. */
@@ -630,9 +626,7 @@ static void test_cached_repair(void **state)
 	assert_string_equal(notice, "index segment damaged (checksum of the postings); the index was repaired meanwhile");
 	free(notice);
 	assert_int_equal(indexed, 0);
-	struct index *fresh = index_build(&c, NULL);
-	check_same(&c, ix, fresh, index_deleted(ix) == 0, 40, 777);
-	index_free(fresh);
+	check_fresh(&c, ix, 40, 777);
 	free(victim_path);
 	index_free(ix);
 	corpus_fini(&c);

@@ -3,6 +3,7 @@
 #
 # Prints "PASS: …" or "FAIL: …" per check; exits 1 when any check failed.
 . tests/cli_check.sh
+. tests/segment_files.sh
 export XDG_CACHE_HOME="$T/cache"
 C="$XDG_CACHE_HOME/fazhi"
 
@@ -83,14 +84,7 @@ touch "$C/index-0123456789abcdef.bin.424242.tmp"
 t "a temporary file whose lock nobody holds is removed at the next build" \
 	[ ! -e "$C/index-0123456789abcdef.bin.424242.tmp" ]
 B="$T/big"
-mkdir -p "$B"
-i=0
-while [ $i -lt 300 ]; do
-	for f in assets/reports/*.txt; do
-		sed "1s/\$/ $i/" "$f" >"$B/$i-$(basename "$f")"
-	done
-	i=$((i + 1))
-done
+sample_copies "$B" 300 ""
 FAZHI_CRASH_AT=segment "$FAZHI" index "$B" >/dev/null 2>&1 || true   # killed by -9 mid-build
 t "kill -9 during a build left its temporary file (the case under test)" sh -c 'ls "$1"/*.tmp >/dev/null 2>&1' - "$C"
 "$FAZHI" search --count 依法行政 "$B" | sort >"$T/after-kill"
@@ -158,45 +152,12 @@ t "after kill -9 during a merge the next run answers right, with no stray segmen
 # 1 MB of input.
 R=$T/repair
 RC=$T/rcache/fazhi
-mkdir -p "$R"
-i=0
-while [ $i -lt 60 ]; do
-	for f in assets/reports/*.txt; do
-		sed "1s/\$/ r$i/" "$f" >"$R/$i-$(basename "$f")"
-	done
-	i=$((i + 1))
-done
+sample_copies "$R" 60 r
 rk() { XDG_CACHE_HOME="$T/rcache" FAZHI_SEGMENT_BYTES=1000000 "$@"; }
-u64() { od -A n -t u8 -j "$2" -N 8 "$1" | tr -d ' '; }   # FILE OFFSET: the u64 there
-flip_byte() {   # FILE OFFSET: one bit of the byte there flipped
-	b=$(od -A n -t u1 -j "$2" -N 1 "$1" | tr -d ' ')
-	printf "\\$(printf %o $((b ^ 16)))" | dd of="$1" bs=1 seek="$2" conv=notrunc status=none
-}
-# The N-th segment the manifest names, as a file (of a segment's head: ndocs at byte 40, nkeys
-# 48, keys_off 80, post_off 128, post_len 136; a key is 24 bytes: u64 key, u64 offset of its
-# postings, u32 length, u32 df).
+# The N-th segment the manifest names, as a file.
 nth_segment() { echo "$RC/segment-$(named_segments "$RC" | sed -n "${1}p").bin"; }
 stamps() { for s in $(named_segments "$RC"); do stat -c '%n %i %Y' "$RC/segment-$s.bin"; done | sort; }
 rk "$FAZHI" index "$R" >/dev/null 2>&1
-# The offset in segment file $1 of the first byte of the postings of the pair 行政 in the body
-# (KEY_PAIR | U+884C << 31 | U+653F), which a search for 依法行政 reads, however they are cut
-# into checked blocks; empty when it has none.
-postings_of_pair() {
-	python3 - "$1" $(((1 << 62) | (0x884C << 31) | 0x653F)) <<'PY'
-import struct, sys
-path, want = sys.argv[1], int(sys.argv[2])
-with open(path, 'rb') as f:
-    head = f.read(144)
-    nkeys, keys_off, post_off = [struct.unpack_from('=Q', head, at)[0] for at in (48, 80, 128)]
-    f.seek(keys_off)
-    table = f.read(nkeys * 24)
-for i in range(nkeys):
-    key, off = struct.unpack_from('=QQ', table, 24 * i)
-    if key == want:
-        print(post_off + off)
-        break
-PY
-}
 nocache_r() { env -u XDG_CACHE_HOME -u HOME "$FAZHI" search --count 依法行政 "$R" 2>&1 | sort; }
 nocache_r >"$T/r.want"
 t "the index of $R is cut into segments" [ "$(on_disk_segments "$RC" | wc -l)" -ge 6 ]

@@ -1,27 +1,16 @@
 #!/bin/sh
 # test_repair.sh — the browser over a cached index with a damaged segment: the search that meets it indexes that segment's reports again, says so on the status line, and lists what `fazhi search --count` lists; at 150×45 and 80×24.
 . tests/ui/lib.sh
+. tests/segment_files.sh
 
 # 300 reports (60 copies of each sample, told apart by their first line), indexed in segments of
 # 1 MB of input, whose postings fit in one checked block: any search of a segment reads it.
 D=$STATE_HOME/reports
 X=$STATE_HOME/xdg
-mkdir -p "$D"
-i=0
-while [ $i -lt 60 ]; do
-	for f in assets/reports/*.txt; do
-		sed "1s/\$/ r$i/" "$f" >"$D/$i-$(basename "$f")"
-	done
-	i=$((i + 1))
-done
+sample_copies "$D" 60 r
 XDG_CACHE_HOME=$X FAZHI_SEGMENT_BYTES=1000000 "$FAZHI" index "$D" >/dev/null 2>&1
 C=$X/fazhi
 
-u64() { od -A n -t u8 -j "$2" -N 8 "$1" | tr -d ' '; }   # FILE OFFSET: the u64 there
-flip_byte() {
-	b=$(od -A n -t u1 -j "$2" -N 1 "$1" | tr -d ' ')
-	printf "\\$(printf %o $((b ^ 16)))" | dd of="$1" bs=1 seek="$2" conv=notrunc status=none
-}
 # The N-th segment the manifest names (its ids follow the 88-byte head), as a file.
 nth_segment() {
 	m=$(ls "$C"/index-*.bin | head -n 1)
