@@ -166,6 +166,21 @@ static size_t occurrences(const char *w)
 	return n;
 }
 
+/* The index of c opens with a notice (what was damaged was found and indexed again), and a
+ * search over it counts what the samples hold, with no damage met. */
+static void opens_repaired(struct corpus *c)
+{
+	char *notice = NULL;
+	struct index *ix = index_open(c, cache, NULL, &notice);
+	assert_non_null(notice);
+	free(notice);
+	size_t hits;
+	assert_int_equal(search(ix, "行政复议", &hits), 3);
+	assert_int_equal(hits, occurrences("行政复议"));
+	assert_true(index_intact(ix, NULL));
+	index_free(ix);
+}
+
 /* Built from a lazy corpus, reused without reading a report; touching one file invalidates. */
 static void test_stat_key(void **state)
 {
@@ -369,21 +384,14 @@ static size_t keys_damage(const char *path)
 static void test_update_checks_tables(void **state)
 {
 	(void)state;
-	char *path = build_cached(), *notice = NULL;
+	char *path = build_cached();
 	assert_true(keys_damage(path) > 0);
 	struct timeval tv[2] = { { 1600000000, 0 }, { 1600000000, 0 } };
 	assert_int_equal(utimes(files[3], tv), 0);
 
 	struct corpus c;
 	walk(&c);
-	struct index *ix = index_open(&c, cache, NULL, &notice);
-	assert_non_null(notice);
-	free(notice);
-	size_t hits;
-	assert_int_equal(search(ix, "行政复议", &hits), 3);
-	assert_int_equal(hits, occurrences("行政复议"));
-	assert_true(index_intact(ix, NULL));
-	index_free(ix);
+	opens_repaired(&c);
 	corpus_fini(&c);
 	free(path);
 }
@@ -445,7 +453,7 @@ static void test_walk_reads_no_path(void **state)
 static void test_walk_defers_paths(void **state)
 {
 	(void)state;
-	char *path = build_cached(), *notice = NULL, *paths[1] = { rdir };
+	char *path = build_cached(), *paths[1] = { rdir };
 	damage_first_paths();
 
 	struct corpus c;
@@ -461,14 +469,7 @@ static void test_walk_defers_paths(void **state)
 	assert_non_null(r);
 	assert_memory_equal(r->text, src[0]->data, src[0]->size);
 	assert_int_equal(c.nmsgs, 1);
-	struct index *ix = index_open(&c, cache, NULL, &notice);
-	assert_non_null(notice);   /* the damaged segment was removed when found */
-	free(notice);
-	size_t hits;
-	assert_int_equal(search(ix, "行政复议", &hits), 3);
-	assert_int_equal(hits, occurrences("行政复议"));
-	assert_true(index_intact(ix, NULL));
-	index_free(ix);
+	opens_repaired(&c);   /* the damaged segment was removed when found */
 	corpus_fini(&c);
 	free(path);
 
