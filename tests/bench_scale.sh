@@ -116,12 +116,12 @@ echo
 echo "whole fazhi search processes with the index cached, the two sizes in turns: wall ms p50/p99 of"
 echo "$RUNS runs each (p99 is the slowest when RUNS <= 100) and (median CPU ms); hits: matching"
 echo "reports/hits of the count; x: $large over $small"
-printf '| %-20s | %17s | %17s | %5s | %20s | %20s | %5s | %20s | %20s | %5s |\n' class "hits $small" "hits $large" \
+printf '| %-20s | %17s | %17s | %5s | %20s | %22s | %5s | %20s | %22s | %5s |\n' class "hits $small" "hits $large" \
 	"x" "top-20 $small" "top-20 $large" "x p50" "count $small" "count $large" "x p50"
-echo '|----------------------|-------------------|-------------------|-------|----------------------|----------------------|-------|----------------------|----------------------|-------|'
+echo '|----------------------|-------------------|-------------------|-------|----------------------|------------------------|-------|----------------------|------------------------|-------|'
 echo "$classes" | while IFS='|' read -r class q words; do
 	load_class "$class"
-	printf '| %-20s | %17s | %17s | %5s | %20s | %20s | %5s | %20s | %20s | %5s |\n' "$class" "$ra/$ha" "$rb/$hb" \
+	printf '| %-20s | %17s | %17s | %5s | %20s | %22s | %5s | %20s | %22s | %5s |\n' "$class" "$ra/$ha" "$rb/$hb" \
 		"$(growth "$ha" "$hb")" "$(p50p99 "$ta")" "$(p50p99 "$tb")" "$(growth "$(p50 "$ta")" "$(p50 "$tb")")" \
 		"$(p50p99 "$ca")" "$(p50p99 "$cb")" "$(growth "$(p50 "$ca")" "$(p50 "$cb")")"
 done
