@@ -2,7 +2,9 @@
 #
 #   make run        install what is missing, build, open the browser on the samples
 #   make test       install what is missing, build, run every test suite
-#   make bench      speed figures (never a timed test)
+#   make bench      speed figures (never a timed test); BENCH_FULL=1 on 30,000 generated reports,
+#                   BENCH_SCALE=1 also 300,000 (about 9 GB) beside them; BENCH_CORPUS_DIR= where the
+#                   generated corpora go (default build/bench)
 #   make fuzz       libFuzzer targets (clang), FUZZ_SECONDS each
 #   make eval       accuracy on the real, the written and the sample reports (EVAL_FLAGS=-q: tables only)
 #   make install    PREFIX=/usr/local DESTDIR=
@@ -180,6 +182,7 @@ bench: deps bench-deps all
 	@sh tests/bench_formats.sh
 	@echo
 	@sh tests/bench_trend.sh
+	@if [ "$${BENCH_SCALE:-0}" = 1 ]; then echo; sh tests/bench_scale.sh; fi
 
 # Accuracy against hand-made answers; reports measured, never a pass/fail test.
 EVAL_FLAGS ?=

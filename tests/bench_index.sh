@@ -8,6 +8,7 @@ BUILD=${BUILD:-build}
 FAZHI=$(pwd)/$BUILD/fazhi
 CC=${CC:-cc}
 . tests/bench/corpus.sh
+. tests/bench/measure.sh
 bench_corpus
 T=$(mktemp -d "${TMPDIR:-/tmp}/fazhi-bench-index-XXXXXX")
 trap 'rm -rf "$T"' EXIT
@@ -20,23 +21,14 @@ cp -al "$corpus/." "$copy" 2>/dev/null || cp -a "$corpus/." "$copy"
 rm -f "$copy/.done"
 mb=$(du -sbL "$copy" | cut -f1)
 secs() { echo "($2 - $1) / 1000000000" | bc -l | xargs printf '%.2f'; }
-# Peak memory when GNU time is installed.
-run() {
-	if [ -x /usr/bin/time ]; then
-		/usr/bin/time -f '%M' -o "$T/rss" "$@"
-	else
-		"$@"
-		echo "?" >"$T/rss"
-	fi
-}
 
 echo "fazhi index on $N generated reports ($(echo "$mb / 1000000" | bc) MB):"
 s=$(date +%s%N)
-run "$FAZHI" index "$copy" >/dev/null
+peak_run "$T/rss" "$FAZHI" index "$copy" >/dev/null
 e=$(date +%s%N)
 full=$(secs "$s" "$e")
-size=$(du -cb "$XDG_CACHE_HOME"/fazhi/index-*.bin "$XDG_CACHE_HOME"/fazhi/segment-*.bin | tail -n 1 | cut -f1)
-nseg=$(ls "$XDG_CACHE_HOME"/fazhi/segment-*.bin | wc -l)
+size=$(index_bytes "$XDG_CACHE_HOME")
+nseg=$(index_segments "$XDG_CACHE_HOME")
 echo "  full build: $full s = $(echo "$mb / 1000000 / $full" | bc -l | xargs printf '%.1f') MB/s;" \
 	"peak memory $(cat "$T/rss") KB; index $(echo "$size / 1000000" | bc) MB =" \
 	"$(echo "$size / $mb" | bc -l | xargs printf '%.2f') x corpus, in $nseg segments"
@@ -47,7 +39,7 @@ for f in $(ls "$copy" | head -n 30); do
 	i=$((i + 1))
 done
 s=$(date +%s%N)
-run "$FAZHI" index "$copy" >/dev/null
+peak_run "$T/rss" "$FAZHI" index "$copy" >/dev/null
 e=$(date +%s%N)
 upd=$(secs "$s" "$e")
 echo "  update after adding 30 reports: $upd s = $(echo "100 * $upd / $full" | bc -l | xargs printf '%.0f') % of the full build" \

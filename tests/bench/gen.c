@@ -3,8 +3,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
-/* Usage: gen OUTDIR N SAMPLE.txt... — writes OUTDIR/r00000.txt … */
+/* Usage: gen OUTDIR N SAMPLE.txt... — writes OUTDIR/r00000.txt … When N is above FLAT_MAX the
+ * reports go 1,000 to a directory (OUTDIR/d000/r000000.txt …), as large collections are kept and
+ * so that no directory holds hundreds of thousands of names. Report i has the same text whatever N
+ * is: a larger corpus is a smaller one and more, so their figures compare. */
+#define FLAT_MAX 30000
+#define PER_DIR 1000
 static uint64_t seed = 20240611;
 
 static uint32_t rnd(void)
@@ -35,7 +41,14 @@ int main(int argc, char **argv)
 		return 1;
 	char path[4096];
 	for (size_t i = 0; i < n; i++) {
-		snprintf(path, sizeof path, "%s/r%05zu.txt", argv[1], i);
+		if (n <= FLAT_MAX) {
+			snprintf(path, sizeof path, "%s/r%05zu.txt", argv[1], i);
+		} else {
+			snprintf(path, sizeof path, "%s/d%03zu", argv[1], i / PER_DIR);
+			if (i % PER_DIR == 0 && mkdir(path, 0777) < 0)
+				return 1;
+			snprintf(path, sizeof path, "%s/d%03zu/r%06zu.txt", argv[1], i / PER_DIR, i);
+		}
 		FILE *f = fopen(path, "wb");
 		if (!f)
 			return 1;

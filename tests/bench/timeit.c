@@ -1,7 +1,8 @@
-/* timeit.c — median and slowest wall time, and median CPU time, of a whole process run RUNS times: timeit RUNS OUT CMD [ARG...]. */
+/* timeit.c — median and 99th percentile wall time, and median CPU time, of whole processes run RUNS times each: timeit RUNS OUT CMD [ARG...] [::: CMD [ARG...]]..., one line per command. */
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -50,28 +51,62 @@ static double run_once(const char *out, char **argv, double *cpu)
 	return wall;
 }
 
+/* Prints the median and 99th percentile wall time and the median CPU time of n runs, sorting
+ * them. The percentile is by nearest rank: the slowest run when there are 100 or fewer. */
+static void print_figures(double *wall, double *cpu, int n)
+{
+	qsort(wall, (size_t)n, sizeof *wall, cmp_d);
+	qsort(cpu, (size_t)n, sizeof *cpu, cmp_d);
+	printf("%.1f %.1f %.1f\n", wall[n / 2], wall[(99 * n + 99) / 100 - 1], cpu[n / 2]);
+}
+
+/* Splits the commands at each ":::" in argv (which ends them), their starts into cmd; returns
+ * how many, or 0 when one is empty. */
+static int split_commands(char **argv, char ***cmd)
+{
+	int n = 0;
+	cmd[n++] = argv;
+	for (char **a = argv; *a; a++)
+		if (strcmp(*a, ":::") == 0) {
+			*a = NULL;
+			cmd[n++] = a + 1;
+		}
+	for (int k = 0; k < n; k++)
+		if (!cmd[k][0])
+			return 0;
+	return n;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 4) {
-		fputs("usage: timeit RUNS OUT CMD [ARG...]\n", stderr);
+		fputs("usage: timeit RUNS OUT CMD [ARG...] [::: CMD [ARG...]]...\n", stderr);
 		return 2;
 	}
 	int runs = atoi(argv[1]);
 	if (runs < 1)
 		return 2;
-	double *t = malloc(sizeof *t * (size_t)runs), *c = malloc(sizeof *c * (size_t)runs);
-	int status = 0;
-	for (int i = 0; t && c && i < runs && !status; i++)
-		if ((t[i] = run_once(argv[2], argv + 3, &c[i])) < 0) {
-			fprintf(stderr, "timeit: cannot run %s\n", argv[3]);
-			status = 1;
-		}
-	if (t && c && !status) {
-		qsort(t, (size_t)runs, sizeof *t, cmp_d);
-		qsort(c, (size_t)runs, sizeof *c, cmp_d);
-		printf("%.1f %.1f %.1f\n", t[runs / 2], t[runs - 1], c[runs / 2]);
+	/* Several commands run in turns, so that a machine busier for a while slows all alike. */
+	char ***cmd = malloc(sizeof *cmd * (size_t)argc);
+	int ncmd = cmd ? split_commands(argv + 3, cmd) : 0;
+	if (!ncmd) {
+		fputs("timeit: an empty command\n", stderr);
+		free(cmd);
+		return 2;
 	}
+	size_t total = (size_t)runs * (size_t)ncmd;
+	double *t = malloc(sizeof *t * total), *c = malloc(sizeof *c * total);
+	int status = !t || !c;
+	for (int i = 0; i < runs && !status; i++)
+		for (int k = 0; k < ncmd && !status; k++)
+			if ((t[k * runs + i] = run_once(argv[2], cmd[k], &c[k * runs + i])) < 0) {
+				fprintf(stderr, "timeit: cannot run %s\n", cmd[k][0]);
+				status = 1;
+			}
+	for (int k = 0; k < ncmd && !status; k++)
+		print_figures(t + k * runs, c + k * runs, runs);
+	free(cmd);
 	free(t);
 	free(c);
-	return t && c ? status : 1;
+	return status;
 }
