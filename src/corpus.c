@@ -701,11 +701,12 @@ static void *stat_share_run(void *arg)
 #define STAT_THREADS 4
 #define STATS_PER_THREAD 256
 
-void corpus_unchanged_many(struct corpus *c, const size_t *which, size_t n, unsigned char *same)
+/* Stats the files of entries order[0..n) into same[0..n), spread over a few threads. */
+static void stat_entries(struct corpus *c, const size_t *order, size_t n, unsigned char *same)
 {
 	const struct corpus_file **f = xcalloc(n + 1, sizeof *f);
 	for (size_t k = 0; k < n; k++)   /* an entry of a source is filled in here, on this thread */
-		f[k] = file_at(c, which[k]);
+		f[k] = file_at(c, order[k]);
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	size_t nt = n / STATS_PER_THREAD;
 	nt = nt > STAT_THREADS ? STAT_THREADS : nt;
@@ -726,9 +727,29 @@ void corpus_unchanged_many(struct corpus *c, const size_t *which, size_t n, unsi
 		if (started & (size_t)1 << t)
 			pthread_join(th[t], NULL);
 	free(f);
+}
+
+void corpus_unchanged_many(struct corpus *c, const size_t *which, size_t n, unsigned char *same)
+{
+	/* The files are stat'ed in corpus order, which is the walk's: a directory's files together,
+	 * so each thread keeps its directory open across them whatever order they were asked in. */
+	unsigned char *state = xcalloc(c->n + 1, 1);   /* 1 asked; then 2 + same */
+	size_t m = 0;
+	for (size_t k = 0; k < n; k++)
+		m += !state[which[k]], state[which[k]] = 1;
+	size_t *order = xcalloc(m + 1, sizeof *order);
+	unsigned char *got = xcalloc(m + 1, 1);
+	for (size_t i = 0, j = 0; i < c->n; i++)
+		if (state[i])
+			order[j++] = i;
+	stat_entries(c, order, m, got);
+	for (size_t j = 0; j < m; j++)
+		state[order[j]] = (unsigned char)(2 + got[j]);
 	for (size_t k = 0; k < n; k++)   /* what changed fails with its message, as it would alone */
-		if (!same[k])
-			same[k] = (unsigned char)corpus_unchanged(c, which[k]);
+		same[k] = state[which[k]] == 3 || corpus_unchanged(c, which[k]);
+	free(order);
+	free(got);
+	free(state);
 }
 
 /* Reads lazy entry i into t->r; a file that is no longer the one the walk saw fails. */
