@@ -347,21 +347,31 @@ static struct index *open_dir(struct corpus *c, const char *dir, const char *cac
 	return index_open(c, cache, &p, notice);
 }
 
+/* In a new directory made from the template root: *dir (root/r) holding the first nwrite of
+ * n generated reports (gen, from seed), and *cache (root/cache) for their index. Caller frees
+ * the paths and gen. */
+static void generated_dir(char *root, char **dir, char **cache, struct corpus *gen, size_t n, uint64_t seed,
+                          size_t nwrite)
+{
+	assert_non_null(mkdtemp(root));
+	*dir = xasprintf("%s/r", root);
+	*cache = xasprintf("%s/cache", root);
+	assert_int_equal(mkdir(*dir, 0700), 0);
+	corpus_init(gen);
+	gen_corpus(gen, n, seed);
+	for (size_t i = 0; i < nwrite; i++)
+		write_file(*dir, gen->reports[i]->path, gen->reports[i]->text, gen->reports[i]->len);
+}
+
 /* An index cached in many segment files, updated again and again as files are added, changed,
  * removed and renamed: each update indexes only those, answers as a fresh build and brute
  * force, is found again as it was saved, and leaves no segment no manifest names. */
 static void test_cached_updates(void **state)
 {
 	(void)state;
-	char root[] = "/tmp/fazhi-segments-XXXXXX";
-	assert_non_null(mkdtemp(root));
-	char *dir = xasprintf("%s/r", root), *cache = xasprintf("%s/cache", root);
-	assert_int_equal(mkdir(dir, 0700), 0);
+	char root[] = "/tmp/fazhi-segments-XXXXXX", *dir, *cache;
 	struct corpus gen;
-	corpus_init(&gen);
-	gen_corpus(&gen, 100, 8);
-	for (size_t i = 0; i < 60; i++)
-		write_file(dir, gen.reports[i]->path, gen.reports[i]->text, gen.reports[i]->len);
+	generated_dir(root, &dir, &cache, &gen, 100, 8, 60);
 	setenv("FAZHI_SEGMENT_BYTES", "120000", 1);
 	struct corpus c;
 	char *notice = NULL;
@@ -495,15 +505,9 @@ static void spoil(const char *path, int how)
 static void test_cached_repair(void **state)
 {
 	(void)state;
-	char root[] = "/tmp/fazhi-repair-XXXXXX";
-	assert_non_null(mkdtemp(root));
-	char *dir = xasprintf("%s/r", root), *cache = xasprintf("%s/cache", root);
-	assert_int_equal(mkdir(dir, 0700), 0);
+	char root[] = "/tmp/fazhi-repair-XXXXXX", *dir, *cache;
 	struct corpus gen;
-	corpus_init(&gen);
-	gen_corpus(&gen, 60, 21);
-	for (size_t i = 0; i < gen.n; i++)
-		write_file(dir, gen.reports[i]->path, gen.reports[i]->text, gen.reports[i]->len);
+	generated_dir(root, &dir, &cache, &gen, 60, 21, 60);
 	corpus_fini(&gen);
 	setenv("FAZHI_SEGMENT_BYTES", "120000", 1);
 	struct corpus c;
