@@ -441,9 +441,10 @@ static int take_notes(struct corpus *c, const unsigned char *p, size_t len)
 	return 0;
 }
 
-/* The cache file at path mapped and its trailer checked, else NULL with *cause (not set when
- * the file is absent). */
-static struct mapped *map_file(const char *path, char **cause)
+/* The cache file at path mapped read-only, whole (what fstat said of it in *st), else NULL with
+ * *cause (not set when the file is absent). Cache files are replaced by a rename, never written
+ * in place, so a mapping stays what was read. */
+static void *map_whole(const char *path, struct stat *st, char **cause)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
@@ -451,15 +452,25 @@ static struct mapped *map_file(const char *path, char **cause)
 			*cause = xasprintf("cannot open: %s", strerror(errno));
 		return NULL;
 	}
-	struct stat st;
 	void *map = MAP_FAILED;
-	if (fstat(fd, &st) == 0 && st.st_size > 0)
-		map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	if (fstat(fd, st) == 0 && st->st_size > 0)
+		map = mmap(NULL, (size_t)st->st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 	close(fd);
 	if (map == MAP_FAILED) {
 		*cause = xstrdup("index file empty or unreadable");
 		return NULL;
 	}
+	return map;
+}
+
+/* The cache file at path mapped and its trailer checked, else NULL with *cause (not set when
+ * the file is absent). */
+static struct mapped *map_file(const char *path, char **cause)
+{
+	struct stat st;
+	void *map = map_whole(path, &st, cause);
+	if (!map)
+		return NULL;
 	size_t size = (size_t)st.st_size;
 	const unsigned char *p = map;
 	const struct trailer *t = find_trailer(p, size, cause);
@@ -541,9 +552,7 @@ static uint64_t manifest_sum(const unsigned char *p, uint64_t size)
 static int manifest_check(const unsigned char *p, uint64_t size, char **cause)
 {
 	struct mhead h;
-	if (size == 0)
-		*cause = xstrdup("index file empty or unreadable");
-	else if (size < 8 || memcmp(p, MANIFEST_MAGIC, 8) != 0)
+	if (size < 8 || memcmp(p, MANIFEST_MAGIC, 8) != 0)
 		*cause = xstrdup("not an index file");
 	else if (size < sizeof h)
 		*cause = xstrdup("index file truncated");
@@ -569,23 +578,13 @@ static int manifest_check(const unsigned char *p, uint64_t size, char **cause)
  * use it (`use`) refreshes its mtime once a day: index_cache_prune reads it as the last use. */
 static struct manifest *manifest_read(const char *path, int use, char **cause)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		if (errno != ENOENT)
-			*cause = xasprintf("cannot open: %s", strerror(errno));
-		return NULL;
-	}
-	/* Mapped, not copied: the manifest is replaced by a rename, never written in place. */
 	struct stat st;
-	void *map = MAP_FAILED;
-	if (fstat(fd, &st) == 0 && st.st_size > 0)
-		map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-	close(fd);
-	unsigned char *data = map == MAP_FAILED ? NULL : map;
-	uint64_t size = data ? (uint64_t)st.st_size : 0;
+	unsigned char *data = map_whole(path, &st, cause);   /* mapped, not copied */
+	if (!data)
+		return NULL;
+	uint64_t size = (uint64_t)st.st_size;
 	if (manifest_check(data, size, cause) < 0) {
-		if (data)
-			munmap(data, (size_t)size);
+		munmap(data, (size_t)size);
 		return NULL;
 	}
 	struct manifest *mf = xcalloc(1, sizeof *mf);
