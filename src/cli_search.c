@@ -160,7 +160,9 @@ static size_t print_results(struct corpus *c, struct session *s, const struct qu
 				continue;
 			buf_printf(&out, "%zu\t%s\n", res->v[i].hits, corpus_path(c, res->v[i].report));
 		} else {
-			const struct report *r = cli_report(c, res->v[i].report);
+			size_t id = res->v[i].report;
+			int was_loaded = corpus_loaded(c, id);
+			const struct report *r = cli_report(c, id);
 			if (!r)
 				continue;
 			size_t ns = session_result_snippets(s, &res->v[i], r, q, SNIPPET_CELLS, &hits, sn, SNIPPETS);
@@ -168,6 +170,8 @@ static size_t print_results(struct corpus *c, struct session *s, const struct qu
 				print_json(&out, r, &res->v[i], &hits, sn, ns);
 			else
 				print_text(&out, r, &res->v[i], sn, ns);
+			if (!was_loaded)   /* printed: a listing of every report holds one at a time */
+				corpus_unload(c, id);
 		}
 		cli_put(stdout, out.data, out.len);
 		printed++;

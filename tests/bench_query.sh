@@ -10,6 +10,7 @@ BUILD=${BUILD:-build}
 CC=${CC:-cc}
 . tests/bench/corpus.sh
 . tests/bench/classes.sh
+. tests/bench/measure.sh
 if [ ! -f "$corpus/.done" ]; then
 	echo "$corpus: not generated (sh tests/bench.sh makes it), skipped"
 	exit 0
@@ -105,4 +106,12 @@ echo "$classes" | while IFS='|' read -r class q words; do
 		echo "absent word against fazhi --version: top-20 $(ratio "$t50" "$version") x (CPU $(ratio "$tcpu" "$vcpu") x)," \
 			"count $(ratio "$c50" "$version") x (CPU $(ratio "$ccpu" "$vcpu") x)"
 	fi
+done
+
+# Peak memory of listing every match with its snippets against a top 20: a listing holds one
+# report at a time, so it should not grow with the number of matches.
+for q in 法治 量子纠缠; do
+	XDG_CACHE_HOME=$xdg peak_run "$out/rss-all" "$BUILD/fazhi" search "$q" "$corpus" >/dev/null
+	XDG_CACHE_HOME=$xdg peak_run "$out/rss-top" "$BUILD/fazhi" search --limit 20 "$q" "$corpus" >/dev/null
+	echo "peak memory of $q, every match listed: $(cat "$out/rss-all") KB; top 20: $(cat "$out/rss-top") KB"
 done
