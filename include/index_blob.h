@@ -10,7 +10,14 @@
 
 /* The blob, native-endian (the header says which; a foreign one is rejected), each table
  * 8-aligned:
- *   head | docs[ndocs] | keys[nkeys] | words[nwords] | pool (strings) | lines | postings
+ *   head | docs[ndocs] | norms[ndocs] | keys[nkeys] | fences | words[nwords] | pool (strings) |
+ *   lines | postings
+ *
+ * norms[i] is docs[i].units again, as a u32: ranking reads a report's length for every report it
+ * scores, and 4 bytes a report are far fewer to read (and to check) than its whole entry.
+ * fences[j] is keys[j * INDEX_FENCE].key, (nkeys + INDEX_FENCE - 1) / INDEX_FENCE of them: a
+ * lookup searches the fences, a few kilobytes, then the INDEX_FENCE keys of one fence, instead
+ * of the whole keys table a kilobyte at a time.
  *
  * A unit is a code point (ids below WORD_BASE) or a word (WORD_BASE + its number in the
  * build). A key is a unit or a pair of neighbouring units (KEY_PAIR), in the body or in the
@@ -36,12 +43,13 @@
  * Design limits: report texts below 4 GiB, fewer than 2^31 reports and 2^31 distinct words. */
 
 #define BLOB_MAGIC "FAZHIIX"
-#define BLOB_VERSION 13
+#define BLOB_VERSION 14
 #define WORD_BASE 0x110000u          /* unit ids below are code points, above are words */
 #define KEY_HEAD (1ull << 63)        /* the heading field */
 #define KEY_PAIR (1ull << 62)        /* a pair of units, with positions */
 #define UNIT_BREAK 0x0Au             /* between headings: a newline, which no term contains */
 #define INDEX_SKIP 64
+#define INDEX_FENCE 128           /* keys between fences: 3 KB of keys */
 
 /* Bytes before the entries of a key's postings. */
 static inline uint64_t index_blob_skip_bytes(uint64_t key, uint32_t df)
@@ -56,7 +64,14 @@ struct head {
 	uint64_t key, size, checksum;
 	uint64_t ndocs, nkeys, nwords, units;
 	uint64_t docs_off, keys_off, words_off, pool_off, pool_len, lines_off, lines_len, post_off, post_len;
+	uint64_t norms_off, fences_off;
 };
+
+/* Fences of nkeys keys. */
+static inline uint64_t index_blob_fences(uint64_t nkeys)
+{
+	return (nkeys + INDEX_FENCE - 1) / INDEX_FENCE;
+}
 
 struct ixdoc {
 	uint32_t path, path_len, title, title_len, region, region_len, fregion, fregion_len;

@@ -41,6 +41,8 @@ struct seg {
 	const struct head *h;
 	const struct ixdoc *docs;
 	const struct ixkey *keys;
+	const uint32_t *norms;      /* each report's units, for BM25 */
+	const uint64_t *fences;     /* every INDEX_FENCE-th key */
 	const struct ixword *words;
 	const char *pool;
 	const uint8_t *lines;
@@ -93,10 +95,12 @@ static int check_head(const struct head *h, size_t size, uint64_t key, int seal,
 	else if (!(h->ndocs < INT32_MAX && h->nkeys < UINT32_MAX && h->nwords < UINT32_MAX
 	           && in_range(h->docs_off, h->ndocs * sizeof(struct ixdoc), size)
 	           && in_range(h->keys_off, h->nkeys * sizeof(struct ixkey), size)
+	           && in_range(h->norms_off, h->ndocs * sizeof(uint32_t), size)
+	           && in_range(h->fences_off, index_blob_fences(h->nkeys) * sizeof(uint64_t), size)
 	           && in_range(h->words_off, h->nwords * sizeof(struct ixword), size)
 	           && in_range(h->pool_off, h->pool_len, size) && in_range(h->lines_off, h->lines_len, size)
 	           && in_range(h->post_off, h->post_len, size)
-	           && (h->docs_off | h->keys_off | h->words_off) % 8 == 0))
+	           && (h->docs_off | h->keys_off | h->words_off | h->norms_off | h->fences_off) % 8 == 0))
 		*cause = xstrdup("index file corrupt (layout)");
 	return *cause ? -1 : 0;
 }
@@ -114,10 +118,15 @@ static int check_tables(const unsigned char *p, const struct head *h)
 				&& p[h->pool_off + o[j][0] + o[j][1]] == '\0';
 		ok &= in_range(d[i].lines, d[i].nlines, h->lines_len);   /* a varint is at least a byte */
 	}
+	const uint32_t *norms = (const uint32_t *)(p + h->norms_off);
+	for (size_t i = 0; i < h->ndocs && ok; i++)
+		ok &= norms[i] == d[i].units;
 	const struct ixkey *k = (const struct ixkey *)(p + h->keys_off);
+	const uint64_t *fences = (const uint64_t *)(p + h->fences_off);
 	for (size_t i = 0; i < h->nkeys && ok; i++)
 		ok &= in_range(k[i].off, k[i].len, h->post_len) && (i == 0 || k[i - 1].key < k[i].key)
-			&& k[i].df >= 1 && index_blob_skip_bytes(k[i].key, k[i].df) <= k[i].len;
+			&& k[i].df >= 1 && index_blob_skip_bytes(k[i].key, k[i].df) <= k[i].len
+			&& (i % INDEX_FENCE || fences[i / INDEX_FENCE] == k[i].key);
 	const struct ixword *w = (const struct ixword *)(p + h->words_off);
 	for (size_t i = 0; i < h->nwords && ok; i++)
 		ok &= in_range(w[i].off, w[i].len, h->pool_len);
@@ -135,6 +144,8 @@ static struct seg *seg_new(const void *data, size_t len, void (*release)(const v
 	sg->h = h;
 	sg->docs = (const struct ixdoc *)(p + h->docs_off);
 	sg->keys = (const struct ixkey *)(p + h->keys_off);
+	sg->norms = (const uint32_t *)(p + h->norms_off);
+	sg->fences = (const uint64_t *)(p + h->fences_off);
 	sg->words = (const struct ixword *)(p + h->words_off);
 	sg->pool = (const char *)(p + h->pool_off);
 	sg->lines = p + h->lines_off;
@@ -652,9 +663,29 @@ struct cur {
 	const uint8_t *checked;          /* apart: the positions before it passed their checksums */
 };
 
+/* The first fence above key, searched in the fences alone: the key, if any, lies in the
+ * INDEX_FENCE keys before it. */
+static size_t fence_above(const struct seg *ix, uint64_t key)
+{
+	size_t lo = 0, hi = index_blob_fences(ix->h->nkeys);
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (seg_reads(ix, &ix->fences[mid], sizeof ix->fences[mid]) != 0)
+			return 0;   /* damaged: the search is wrong, and index_intact says so */
+		if (ix->fences[mid] <= key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 static const struct ixkey *find_key(const struct seg *ix, uint64_t key)
 {
-	size_t lo = 0, hi = ix->h->nkeys;
+	size_t f = fence_above(ix, key);
+	if (f == 0)
+		return NULL;   /* below the first key */
+	size_t lo = (f - 1) * INDEX_FENCE, hi = f * INDEX_FENCE < ix->h->nkeys ? f * INDEX_FENCE : ix->h->nkeys;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
 		if (seg_reads(ix, &ix->keys[mid], sizeof ix->keys[mid]) != 0)
@@ -1007,7 +1038,8 @@ struct acc {
 static double bm25(const struct seg *ix, uint32_t doc, uint32_t tf, double idf)
 {
 	const double k1 = 1.2, b = 0.75;
-	double dl = seg_doc(ix, doc)->units;
+	const uint32_t *norm = &ix->norms[doc];
+	double dl = seg_reads(ix, norm, sizeof *norm) == 0 ? *norm : 0;
 	return idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / ix->st->avgdl));
 }
 
@@ -1163,6 +1195,8 @@ static int passes(const struct seg *ix, const struct query *q, uint32_t doc)
 {
 	if (ix->pos[doc] == NO_POS)
 		return 0;
+	if (!query_has_filter(q))
+		return 1;   /* the report's entry is not read */
 	const struct ixdoc *d = seg_doc(ix, doc);
 	if (q->year_from && (d->year < q->year_from || d->year > q->year_to))
 		return 0;

@@ -818,8 +818,10 @@ static void write_blob(struct builder *b, size_t ndocs, uint64_t key, struct out
 	                  .nwords = b->words.n, .units = b->total_units };
 	memcpy(h.magic, BLOB_MAGIC, 8);
 	h.docs_off = align8(sizeof h);
-	h.keys_off = align8(h.docs_off + ndocs * sizeof(struct ixdoc));
-	h.words_off = align8(h.keys_off + n * sizeof(struct ixkey));
+	h.norms_off = align8(h.docs_off + ndocs * sizeof(struct ixdoc));
+	h.keys_off = align8(h.norms_off + ndocs * sizeof(uint32_t));
+	h.fences_off = align8(h.keys_off + n * sizeof(struct ixkey));
+	h.words_off = align8(h.fences_off + index_blob_fences(n) * sizeof(uint64_t));
 	h.pool_off = align8(h.words_off + b->words.n * sizeof(struct ixword));
 	h.pool_len = b->strings.len;
 	h.lines_off = align8(h.pool_off + h.pool_len);
@@ -837,6 +839,9 @@ static void write_blob(struct builder *b, size_t ndocs, uint64_t key, struct out
 	out_put(o, &h, sizeof h);
 	out_pad(o, h.docs_off);
 	out_put(o, b->docs, ndocs * sizeof(struct ixdoc));
+	out_pad(o, h.norms_off);
+	for (size_t i = 0; i < ndocs; i++)
+		out_put(o, &b->docs[i].units, sizeof b->docs[i].units);
 	out_pad(o, h.keys_off);
 	size_t off = 0;
 	for (size_t i = 0; i < n; i++) {   /* each key's size is known before its postings are laid out */
@@ -846,6 +851,9 @@ static void write_blob(struct builder *b, size_t ndocs, uint64_t key, struct out
 		out_put(o, &k, sizeof k);
 		off += w;
 	}
+	out_pad(o, h.fences_off);
+	for (size_t i = 0; i < n; i += INDEX_FENCE)
+		out_put(o, &order[i].g->key, sizeof order[i].g->key);
 	out_pad(o, h.words_off);
 	out_put(o, b->words.v, b->words.n * sizeof(struct ixword));
 	out_pad(o, h.pool_off);

@@ -252,13 +252,36 @@ enum { QUERY_ONLY, OPEN, EITHER };
 static uint64_t in_docs(const char *seg, const struct head *h, uint32_t doc, char *word, size_t cap)
 {
 	(void)seg, (void)word, (void)cap;
-	return h->docs_off + doc * sizeof(struct ixdoc) + offsetof(struct ixdoc, units);   /* BM25 reads it */
+	return h->docs_off + doc * sizeof(struct ixdoc) + offsetof(struct ixdoc, units);
 }
 
-static uint64_t in_keys(const char *seg, const struct head *h, uint32_t doc, char *word, size_t cap)
+static uint64_t in_norms(const char *seg, const struct head *h, uint32_t doc, char *word, size_t cap)
+{
+	(void)seg, (void)word, (void)cap;
+	return h->norms_off + doc * sizeof(uint32_t);   /* BM25 reads it */
+}
+
+/* The middle fence, the first read of every key lookup. */
+static uint64_t in_fences(const char *seg, const struct head *h, uint32_t doc, char *word, size_t cap)
 {
 	(void)seg, (void)doc, (void)word, (void)cap;
-	return h->keys_off + h->nkeys / 2 * sizeof(struct ixkey) + offsetof(struct ixkey, key);
+	assert_true(index_blob_fences(h->nkeys) > 1);
+	return h->fences_off + index_blob_fences(h->nkeys) / 2 * sizeof(uint64_t);
+}
+
+/* The key of the query's first pair, which its lookup reads. */
+static uint64_t in_keys(const char *seg, const struct head *h, uint32_t doc, char *word, size_t cap)
+{
+	(void)doc, (void)word, (void)cap;
+	uint64_t want = index_blob_pair_key(0x884C, 0x653F);   /* 行政 */
+	for (uint64_t i = 0; i < h->nkeys; i++) {
+		struct ixkey k;
+		read_at(seg, h->keys_off + i * sizeof k, &k, sizeof k);
+		if (k.key == want)
+			return h->keys_off + i * sizeof k + offsetof(struct ixkey, key);
+	}
+	fail_msg("no key 行政");
+	return 0;
 }
 
 /* The middle word, which the query names. */
@@ -371,7 +394,8 @@ static void test_tables_checked_on_use(void **state)
 {
 	(void)state;
 	static const struct table_case cases[] = {
-		{ "docs", in_docs, 0, OPEN }, { "keys", in_keys, 0, QUERY_ONLY }, { "words", in_words, 0, EITHER },
+		{ "docs", in_docs, 0, OPEN }, { "norms", in_norms, 0, EITHER }, { "keys", in_keys, 0, QUERY_ONLY },
+		{ "fences", in_fences, 0, QUERY_ONLY }, { "words", in_words, 0, EITHER },
 		{ "pool", in_pool, 0, EITHER }, { "lines", in_lines, 1, EITHER },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {

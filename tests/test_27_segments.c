@@ -480,7 +480,7 @@ static int key_entry(const char *path, uint64_t key, struct ixkey *out)
 
 /* Spoils segment file path as `how` says: the first byte of the postings of the pair 法治 in the
  * body (which a search for 法治 reads, however the postings are cut into checked blocks), or
- * one byte of its middle key (the first read of every lookup, in a block of the tables), or
+ * one byte of its middle fence (the first read of every lookup, in a block of the tables), or
  * removes it. */
 static void spoil(const char *path, int how)
 {
@@ -493,7 +493,7 @@ static void spoil(const char *path, int how)
 		assert_int_equal(key_entry(path, index_blob_pair_key(0x6CD5, 0x6CBB), &k), 0);
 		flip_byte(path, h.post_off + k.off);
 	} else if (how == IN_TABLES)
-		flip_byte(path, h.keys_off + h.nkeys / 2 * sizeof(struct ixkey) + offsetof(struct ixkey, key));
+		flip_byte(path, h.fences_off + index_blob_fences(h.nkeys) / 2 * sizeof(uint64_t));
 	else
 		assert_int_equal(unlink(path), 0);
 }
