@@ -58,15 +58,18 @@ char *index_cache_dir(void)
  * A segment file is the blob (index_blob.h) followed by a trailer of this file's own, so that
  * opening it reads only what the first frame needs:
  *   blob | pad to 8 | struct trailer | sums[nblocks] | table_sums[ntblocks] | notes |
- *   stats[ndocs] | slots[ndocs] | dirs | digests (padded to 8) | slot_sums[nsblocks] |
+ *   stats[ndocs] | slots[ndocs] | dirs | digests (padded to 8) | meta_sums[nmblocks] |
  *   u64 offset of the trailer
  * where digests are the heads of all the reports' digests (digest.h), one after another, then
  * the whole digests: a reader of rows touches a few percent of the region, in one stretch.
- * The trailer's checksum covers the blob's head and what follows its postings, and the trailer
- * up to the digests but the slots (48 bytes a report, the most of it: a search uses none), and
- * slot_sums; it is checked at open. The slots are cut into SLOT_BLOCK-byte blocks, each checked
- * when a digest it locates is first asked for. The blob's tables (docs, keys, words, pool, lines:
- * everything before the postings, about 1% of the file) are cut into TABLE_BLOCK-byte blocks and
+ * The trailer's checksum covers the blob's head and what follows its postings, the trailer
+ * itself and meta_sums; it is checked at open, and costs the same whatever the number of
+ * reports. The meta, everything from sums to the digests (the blocks' sums, 32 bytes of stat and
+ * 48 of slot a report), is cut into META_BLOCK-byte blocks, each checked against its meta_sums
+ * the first time a part of it is read: a block's sum before that block is checked, a report's
+ * stat before an update or a freshness check reads it, a slot before its digest is located.
+ * The blob's tables (docs, norms, keys, fences, words, pool, lines: everything before the
+ * postings, about 3% of the file) are cut into TABLE_BLOCK-byte blocks and
  * the postings into BLOCK-byte blocks, each with its own checksum, checked the first time a
  * lookup reads it (index_check: a key or word looked up, a report's entry, its strings or
  * lines, the postings of a key a search reads); each report's digest has one and its head another,
@@ -82,8 +85,8 @@ char *index_cache_dir(void)
 #define NO_ENTRY UINT32_MAX
 #define BLOCK ((uint64_t)1 << 14)   /* a top-k search reads a few places of long lists: each costs a block */
 #define TABLE_BLOCK ((uint64_t)1 << 12)   /* small: a binary search reads few bytes of each */
-#define SLOT_BLOCK ((uint64_t)1 << 12)
-#define TRAILER_MAGIC "FAZHILZ3"
+#define META_BLOCK ((uint64_t)1 << 12)
+#define TRAILER_MAGIC "FAZHILZ4"
 #define MANIFEST_MAGIC "FAZHIMF1"
 
 struct mhead {
@@ -219,8 +222,10 @@ struct mapped {
 	unsigned char *checked;   /* per block of the postings: 1 checked */
 	unsigned char *tchecked;  /* per block of the tables: 1 checked */
 	unsigned char *dchecked;  /* per report: HEAD_* and WHOLE_* bits, what of its digest was checked */
-	const uint64_t *slot_sums;
-	unsigned char *schecked;  /* per block of the slots: 0 not checked, SLOTS_INTACT, SLOTS_DAMAGED */
+	const unsigned char *meta;   /* sums to digests, meta_len bytes */
+	uint64_t meta_len;
+	const uint64_t *meta_sums;
+	unsigned char *mchecked;  /* per block of the meta: 0 not checked, META_INTACT, META_DAMAGED */
 	char *path;               /* the file, removed when found damaged */
 	dev_t dev;
 	ino_t ino;
@@ -235,7 +240,7 @@ static void mapped_free(void *arg)
 	free(m->checked);
 	free(m->tchecked);
 	free(m->dchecked);
-	free(m->schecked);
+	free(m->mchecked);
 	free(m->path);
 	free(m->damage);
 	free(m);
@@ -259,6 +264,32 @@ static int found_damage(struct mapped *m, const char *cause)
 	return -1;
 }
 
+enum { META_INTACT = 1, META_DAMAGED = 2 };
+
+/* Whether the bytes at [p, p + len) of the meta are intact: each block they touch is checked
+ * against its sum the first time. */
+static int meta_intact(struct mapped *m, const void *p, uint64_t len)
+{
+	uint64_t off = (uint64_t)((const unsigned char *)p - m->meta);
+	if (off > m->meta_len || len > m->meta_len - off)
+		return 0;
+	for (uint64_t b = off / META_BLOCK; len && b <= (off + len - 1) / META_BLOCK; b++) {
+		if (!m->mchecked[b]) {
+			uint64_t at = b * META_BLOCK, n = m->meta_len - at < META_BLOCK ? m->meta_len - at : META_BLOCK;
+			m->mchecked[b] = checksum64(b, m->meta + at, n) == m->meta_sums[b] ? META_INTACT : META_DAMAGED;
+		}
+		if (m->mchecked[b] == META_DAMAGED)
+			return 0;
+	}
+	return 1;
+}
+
+/* Whether sum (one of the blocks' sums in the meta) may be trusted; marks the file damaged if not. */
+static int sum_intact(struct mapped *m, const uint64_t *sum)
+{
+	return meta_intact(m, sum, sizeof *sum) ? 1 : found_damage(m, "index segment damaged (checksum of the trailer)");
+}
+
 static int check_postings(void *arg, uint64_t off, uint64_t len)
 {
 	struct mapped *m = arg;
@@ -270,6 +301,8 @@ static int check_postings(void *arg, uint64_t off, uint64_t len)
 		if (m->checked[b])
 			continue;
 		uint64_t n = m->post_len - b * BLOCK < BLOCK ? m->post_len - b * BLOCK : BLOCK;
+		if (sum_intact(m, &m->sums[b]) < 0)
+			return -1;
 		if (checksum64(b, m->post + b * BLOCK, n) != m->sums[b])
 			return found_damage(m, "index segment damaged (checksum of the postings)");
 		m->checked[b] = 1;
@@ -291,6 +324,8 @@ static int check_tables(void *arg, uint64_t off, uint64_t len)
 		if (m->tchecked[b])
 			continue;
 		uint64_t at = b * TABLE_BLOCK, n = m->tables_len - at < TABLE_BLOCK ? m->tables_len - at : TABLE_BLOCK;
+		if (sum_intact(m, &m->table_sums[b]) < 0)
+			return -1;
 		if (checksum64(b, m->map + at, n) != m->table_sums[b])
 			return found_damage(m, "index segment damaged (checksum of the tables)");
 		m->tchecked[b] = 1;
@@ -324,10 +359,10 @@ static uint64_t align8(uint64_t n)
 	return (n + 7) / 8 * 8;
 }
 
-/* Blocks of the slots of ndocs reports. */
-static uint64_t slot_blocks(uint64_t ndocs)
+/* Blocks of a meta of len bytes. */
+static uint64_t meta_blocks(uint64_t len)
 {
-	return (ndocs * sizeof(struct slot) + SLOT_BLOCK - 1) / SLOT_BLOCK;
+	return (len + META_BLOCK - 1) / META_BLOCK;
 }
 
 /* The trailer of a mapped file, checked; NULL with *cause. */
@@ -359,22 +394,23 @@ static const struct trailer *find_trailer(const unsigned char *p, size_t size, c
 	    || t->ntblocks != (h->post_off + TABLE_BLOCK - 1) / TABLE_BLOCK || t->ntblocks > room / 8
 	    || t->nblocks > room / 8 || t->notes_len > room || t->ndocs > room / 56 || t->digests_len > room
 	    || t->dirs_len > room
-	    || meta_bytes(t) + align8(t->digests_len) + 8 * slot_blocks(t->ndocs) != room) {
+	    || meta_bytes(t) + align8(t->digests_len) + 8 * meta_blocks(meta_bytes(t)) != room) {
 		*cause = xstrdup("index file corrupt (checksum of the trailer)");
 		return NULL;
 	}
 	return t;
 }
 
-/* Where the parts of a trailer sealed together lie: up to the slots, the dirs, the slots' sums. */
-struct sealed {
-	const unsigned char *head, *dirs, *slot_sums;
-	uint64_t head_len, dirs_len, slot_sums_len;
-};
+/* The sums of the meta's blocks, which follow the digests. */
+static const uint64_t *meta_sums_of(const struct trailer *t)
+{
+	return (const uint64_t *)((const unsigned char *)(t + 1) + meta_bytes(t) + align8(t->digests_len));
+}
 
 /* Checksum of the blob's head and what follows its postings, the trailer (its sum read as 0),
- * what follows it but the slots and the digests (s), and the trailer's offset. */
-static uint64_t seal(const unsigned char *blob, const struct trailer *t, const struct sealed *s, uint64_t where)
+ * the meta's sums (meta_sums, nmblocks of them) and the trailer's offset. */
+static uint64_t seal(const unsigned char *blob, const struct trailer *t, const uint64_t *meta_sums, uint64_t nmblocks,
+                     uint64_t where)
 {
 	const struct head *h = (const void *)blob;
 	struct trailer t0 = *t;
@@ -383,9 +419,7 @@ static uint64_t seal(const unsigned char *blob, const struct trailer *t, const s
 	uint64_t r = checksum64(1, blob, sizeof *h);
 	r ^= checksum64(r, blob + post_end, h->size - post_end);
 	r ^= checksum64(r, (const unsigned char *)&t0, sizeof t0);
-	r ^= checksum64(r, s->head, s->head_len);
-	r ^= checksum64(r, s->dirs, s->dirs_len);
-	r ^= checksum64(r, s->slot_sums, s->slot_sums_len);
+	r ^= checksum64(r, meta_sums, nmblocks * sizeof *meta_sums);
 	return r ^ checksum64(r, (const unsigned char *)&where, sizeof where);
 }
 
@@ -475,31 +509,31 @@ static struct mapped *map_file(const char *path, char **cause)
 	const unsigned char *p = map;
 	const struct trailer *t = find_trailer(p, size, cause);
 	uint64_t at = t ? (uint64_t)((const unsigned char *)t - p) : 0;
-	if (t) {
-		uint64_t slots_len = t->ndocs * sizeof(struct slot), head_len = meta_bytes(t) - slots_len - t->dirs_len;
-		const unsigned char *dirs = (const unsigned char *)(t + 1) + head_len + slots_len;
-		struct sealed sd = { (const unsigned char *)(t + 1), dirs, dirs + t->dirs_len + align8(t->digests_len),
-		                     head_len, t->dirs_len, 8 * slot_blocks(t->ndocs) };
-		if (seal(p, t, &sd, at) != t->sum)
-			*cause = xstrdup("index file corrupt (checksum)");
-	}
+	if (t && seal(p, t, meta_sums_of(t), meta_blocks(meta_bytes(t)), at) != t->sum)
+		*cause = xstrdup("index file corrupt (checksum)");
 	if (*cause) {
 		munmap(map, size);
 		return NULL;
 	}
-	struct mapped *m = xcalloc(1, sizeof *m);
+	const unsigned char *meta = (const unsigned char *)(t + 1);
+	uint64_t meta_len = meta_bytes(t);
+	const uint64_t *meta_sums = meta_sums_of(t);
 	const struct head *h = (const void *)p;
-	const uint64_t *table_sums = (const uint64_t *)(t + 1) + t->nblocks;
-	const unsigned char *notes = (const unsigned char *)(table_sums + t->ntblocks);
-	const struct filestat *stats = (const void *)(notes + t->notes_len);
-	const struct slot *slots = (const void *)(stats + t->ndocs);
-	const unsigned char *dirs = (const unsigned char *)(slots + t->ndocs);
-	const unsigned char *digests = dirs + t->dirs_len;
-	*m = (struct mapped){ p, size, t, p + h->post_off, (const uint64_t *)(t + 1), h->post_len, t->nblocks,
-	                      table_sums, h->post_off, t->ntblocks, notes, stats, slots, dirs, digests,
-	                      xcalloc(t->nblocks + 1, 1), xcalloc(t->ntblocks + 1, 1), xcalloc(t->ndocs + 1, 1),
-	                      (const uint64_t *)(digests + align8(t->digests_len)), xcalloc(slot_blocks(t->ndocs) + 1, 1),
-	                      xstrdup(path), st.st_dev, st.st_ino, NULL, 0 };
+	struct mapped *m = xcalloc(1, sizeof *m);
+	m->map = p, m->len = size, m->t = t;
+	m->post = p + h->post_off, m->post_len = h->post_len;
+	m->sums = (const uint64_t *)meta, m->nblocks = t->nblocks;
+	m->table_sums = m->sums + t->nblocks, m->tables_len = h->post_off, m->ntblocks = t->ntblocks;
+	m->notes = (const unsigned char *)(m->table_sums + t->ntblocks);
+	m->stats = (const void *)(m->notes + t->notes_len);
+	m->slots = (const void *)(m->stats + t->ndocs);
+	m->dirs = (const unsigned char *)(m->slots + t->ndocs);
+	m->digests = m->dirs + t->dirs_len;
+	m->meta = meta, m->meta_len = meta_len, m->meta_sums = meta_sums;
+	m->checked = xcalloc(t->nblocks + 1, 1);
+	m->tchecked = xcalloc(t->ntblocks + 1, 1);
+	m->mchecked = xcalloc(meta_blocks(meta_len) + 1, 1);
+	m->path = xstrdup(path), m->dev = st.st_dev, m->ino = st.st_ino;
 	return m;
 }
 
@@ -759,31 +793,27 @@ static struct index *load(struct corpus *c, const char *path, const char *dir, u
 	return ix;
 }
 
-/* What stat said of report p's file when it was indexed; NULL for an index in memory. */
+/* What stat said of report p's file when it was indexed; NULL for an index in memory, and
+ * when it is damaged (the segment is then damaged: index_intact says so). */
 static const struct filestat *stat_of(const struct index *ix, size_t p)
 {
 	size_t doc, k = index_locate(ix, p, &doc);
-	const struct mapped *m = index_segment_arg(ix, k);
-	return m && doc < m->t->ndocs ? &m->stats[doc] : NULL;
+	struct mapped *m = index_segment_arg(ix, k);
+	if (!m || doc >= m->t->ndocs)
+		return NULL;
+	if (!meta_intact(m, &m->stats[doc], sizeof m->stats[doc])) {
+		if (!m->damage)
+			found_damage(m, "index segment damaged (checksum of the trailer)");
+		return NULL;
+	}
+	return &m->stats[doc];
 }
 
-enum { SLOTS_INTACT = 1, SLOTS_DAMAGED = 2 };
-
-/* Whether doc's slot is intact: its blocks are checked the first time (schecked). A damaged one
- * costs its digests alone: their reports are read instead. */
+/* Whether doc's slot is intact. A damaged one costs its digests alone: their reports are read
+ * instead. */
 static int slot_intact(struct mapped *m, size_t doc)
 {
-	const unsigned char *slots = (const unsigned char *)m->slots;
-	uint64_t size = m->t->ndocs * sizeof(struct slot), off = doc * sizeof(struct slot);
-	for (uint64_t b = off / SLOT_BLOCK; b <= (off + sizeof(struct slot) - 1) / SLOT_BLOCK; b++) {
-		if (!m->schecked[b]) {
-			uint64_t at = b * SLOT_BLOCK, n = size - at < SLOT_BLOCK ? size - at : SLOT_BLOCK;
-			m->schecked[b] = checksum64(b, slots + at, n) == m->slot_sums[b] ? SLOTS_INTACT : SLOTS_DAMAGED;
-		}
-		if (m->schecked[b] == SLOTS_DAMAGED)
-			return 0;
-	}
-	return 1;
+	return meta_intact(m, &m->slots[doc], sizeof m->slots[doc]);
 }
 
 /* The slot of report's digest and where it is checked, or NULL when the index keeps none. */
@@ -808,6 +838,8 @@ static const struct slot *slot_of(const struct index *ix, size_t report, struct 
 static int intact(struct mapped *m, size_t doc, uint64_t off, uint64_t len, uint64_t seed, uint64_t sum,
                   unsigned char ok, unsigned char damaged)
 {
+	if (!m->dchecked)   /* made on first use: most opens read no digest */
+		m->dchecked = xcalloc(m->t->ndocs + 1, 1);
 	if (!(m->dchecked[doc] & (ok | damaged)))
 		m->dchecked[doc] |= checksum64(seed, m->digests + off, len) == sum ? ok : damaged;
 	return (m->dchecked[doc] & ok) != 0;
@@ -935,27 +967,25 @@ static void make_trailer(const unsigned char *blob, size_t len, const struct cor
 		struct filestat st = { f->size, f->mtime_ns, f->dev, f->ino };
 		buf_add(out, &st, sizeof st);
 	}
-	size_t after = pad + sizeof t, slots = out->len;
 	for (size_t i = 0; i < n; i++) {
 		struct slot sl = d->slots[i];
 		sl.off += d->heads.len;   /* the whole digests follow the heads */
 		buf_add(out, &sl, sizeof sl);
 	}
-	uint64_t nsb = slot_blocks(n), *slot_sums = xcalloc(nsb + 1, sizeof *slot_sums);
-	for (uint64_t b = 0; b < nsb; b++) {
-		uint64_t at = b * SLOT_BLOCK, size = n * sizeof(struct slot);
-		slot_sums[b] = checksum64(b, out->data + slots + at, size - at < SLOT_BLOCK ? size - at : SLOT_BLOCK);
+	size_t meta = pad + sizeof t, meta_len = out->len - meta;   /* a segment has no notes, no dirs */
+	uint64_t nmb = meta_blocks(meta_len), *meta_sums = xcalloc(nmb + 1, sizeof *meta_sums);
+	for (uint64_t b = 0; b < nmb; b++) {
+		uint64_t at = b * META_BLOCK;
+		meta_sums[b] = checksum64(b, out->data + meta + at, meta_len - at < META_BLOCK ? meta_len - at : META_BLOCK);
 	}
 	buf_add(out, d->heads.data, d->heads.len);
 	buf_add(out, d->bytes.data, d->bytes.len);
 	buf_add(out, zero, (size_t)(align8(digests_len) - digests_len));
-	buf_add(out, slot_sums, nsb * sizeof *slot_sums);
-	free(slot_sums);
+	buf_add(out, meta_sums, nmb * sizeof *meta_sums);
 	uint64_t where = len + pad;
 	buf_add(out, &where, sizeof where);
-	const unsigned char *o = (const unsigned char *)out->data;
-	struct sealed sd = { o + after, o + slots, o + out->len - 8 - 8 * nsb, slots - after, 0, 8 * nsb };   /* no dirs */
-	t.sum = seal(blob, &t, &sd, where);
+	t.sum = seal(blob, &t, meta_sums, nmb, where);
+	free(meta_sums);
 	memcpy(out->data + pad, &t, sizeof t);
 }
 

@@ -490,9 +490,13 @@ static void test_walk_defers_paths(void **state)
 	free(path);
 }
 
-/* Flips the byte at `off` from the start of the slots (the digests' places) of every segment,
- * or of their stats when `stats` is set, where index_cache.c's trailer puts them. */
-static void damage_trailer(int stats, size_t off)
+/* Where damage_trailer flips a byte of the trailer's meta: the postings blocks' sums, the stats or the
+ * slots (the digests' places). */
+enum meta_part { IN_SUMS, IN_STATS, IN_SLOTS };
+
+/* Flips the byte at `off` from the start of `part` of every segment's trailer, where index_cache.c's
+ * trailer puts it. */
+static void damage_trailer(enum meta_part part, size_t off)
 {
 	char *pattern = xasprintf("%s/segment-*.bin", cache);
 	glob_t g;
@@ -502,7 +506,9 @@ static void damage_trailer(int stats, size_t off)
 		uint64_t at, t[10];   /* blob_size block nblocks notes_len ndocs dirs_len digests_len sum table_block ntblocks */
 		assert_true(f && fseek(f, -8, SEEK_END) == 0 && fread(&at, 8, 1, f) == 1);
 		assert_true(fseek(f, (long)at + 8, SEEK_SET) == 0 && fread(t, 8, 10, f) == 10);
-		uint64_t where = at + 8 + sizeof t + 8 * (t[2] + t[9]) + t[3] + (stats ? 0 : 32 * t[4]) + off;
+		uint64_t where = at + 8 + sizeof t + off;
+		if (part != IN_SUMS)
+			where += 8 * (t[2] + t[9]) + t[3] + (part == IN_SLOTS ? 32 * t[4] : 0);
 		assert_true(fseek(f, (long)where, SEEK_SET) == 0);
 		int b = fgetc(f);
 		fseek(f, (long)where, SEEK_SET);
@@ -513,44 +519,71 @@ static void damage_trailer(int stats, size_t off)
 	free(pattern);
 }
 
-/* The digests' slots are checked when a digest is first asked for, not at open: a damaged one
- * costs the digests of its block (their reports are read instead), and the index still answers.
- * The stats, which freshness needs, are checked at open. */
-static void test_slots_checked_on_use(void **state)
+/* The index of the samples cached and damaged as damage_trailer says, opened from a replayed walk
+ * (which reads neither paths nor stats) in c: opening reads no part of the meta. */
+static struct index *open_damaged_meta(struct corpus *c, enum meta_part part, size_t off)
+{
+	char *notice = NULL, *paths[1] = { rdir };
+	walk(c);
+	index_free(index_open(c, cache, NULL, &notice));   /* current, whatever ran before */
+	free(notice);
+	notice = NULL;
+	corpus_fini(c);
+	damage_trailer(part, off);
+	corpus_init(c);
+	c->lazy = 1;
+	assert_int_equal(index_cache_walk(c, paths, 1, cache), 0);
+	struct index *ix = index_open(c, cache, NULL, &notice);
+	assert_null(notice);
+	assert_true(index_intact(ix, NULL));
+	return ix;
+}
+
+/* The damage found: the index says so, and a new walk opens it repaired and right. */
+static void damage_found(struct index *ix, struct corpus *c, const char *cause)
+{
+	const char *why = NULL;
+	assert_false(index_intact(ix, &why));
+	assert_string_equal(why, cause);
+	index_free(ix);
+	corpus_fini(c);
+	walk(c);
+	opens_repaired(c);
+	corpus_fini(c);
+}
+
+/* The trailer's meta (the blocks' sums, what stat said of each file, the digests' places) is
+ * checked a block at a time when first read, never at open, so opening costs the same whatever
+ * the number of reports. The samples' meta is one block: damage to any part of it is found by
+ * the first search (which reads the sums of the blocks it reads), and the next open repairs it.
+ * Before that, a damaged slot costs only the digests (their reports are read instead), and a
+ * damaged stat the entries of its block in that run. */
+static void test_meta_checked_on_use(void **state)
 {
 	(void)state;
-	char *notice = NULL;
 	const void *p;
 	size_t len, hits;
 	struct corpus c;
-	walk(&c);
-	struct index *ix = index_open(&c, cache, NULL, &notice);   /* current, whatever ran before */
-	free(notice);
-	notice = NULL;
-	for (size_t i = 0; i < 5; i++)
-		assert_int_equal(index_digest(ix, i, &p, &len), 0);
-	index_free(ix);
+	static const struct { enum meta_part part; size_t off; } cases[] = {
+		{ IN_SUMS, 0 },    /* the first postings block's sum */
+		{ IN_STATS, 0 },   /* report 0's size as stat gave it */
+		{ IN_SLOTS, 16 },  /* report 0's digest checksum */
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+		struct index *ix = open_damaged_meta(&c, cases[k].part, cases[k].off);
+		search(ix, "行政复议", &hits);
+		damage_found(ix, &c, "index segment damaged (checksum of the trailer)");
+	}
 
-	damage_trailer(0, 16);   /* report 0's digest checksum */
-	ix = index_open(&c, cache, NULL, &notice);
-	assert_null(notice);     /* opened: the slots are not read */
-	assert_int_equal(search(ix, "行政复议", &hits), 3);
+	struct index *ix = open_damaged_meta(&c, IN_SLOTS, 16);
 	for (size_t i = 0; i < 5; i++) {
-		assert_int_equal(index_digest(ix, i, &p, &len), -1);   /* one block holds all five */
+		assert_int_equal(index_digest(ix, i, &p, &len), -1);
 		assert_int_equal(index_digest_head(ix, i, &p, &len), -1);
 	}
 	assert_true(index_intact(ix, NULL));
-	index_free(ix);
-
-	damage_trailer(1, 0);   /* report 0's size as stat gave it */
-	ix = index_open(&c, cache, NULL, &notice);
-	assert_non_null(notice);
-	assert_non_null(strstr(notice, "corrupt"));
-	free(notice);
-	for (size_t i = 0; i < 5; i++)
-		assert_int_equal(index_digest(ix, i, &p, &len), 0);   /* rebuilt */
-	index_free(ix);
-	corpus_fini(&c);
+	assert_string_equal(corpus_path(&c, 0), "");   /* its stat shares the block */
+	assert_true(corpus_failed(&c, 0));
+	damage_found(ix, &c, "index segment damaged (checksum of the trailer)");
 }
 
 /* A file that failed while the index was built: its message comes back from the cache. */
@@ -765,7 +798,7 @@ int main(void)
 		cmocka_unit_test(test_update_checks_tables),
 		cmocka_unit_test(test_walk_reads_no_path),
 		cmocka_unit_test(test_walk_defers_paths),
-		cmocka_unit_test(test_slots_checked_on_use),
+		cmocka_unit_test(test_meta_checked_on_use),
 		cmocka_unit_test(test_build_messages_kept),
 		cmocka_unit_test(test_stale_walk),
 		cmocka_unit_test(test_walk_hands_its_index_over),
