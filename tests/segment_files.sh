@@ -1,8 +1,9 @@
 # segment_files.sh — sourced by the shell tests and benches that build many-segment indexes and
 # damage their files: copies of the samples to index, and reading and flipping bytes of a cache
 # file (layouts in include/index_blob.h and src/index_cache.c: of a segment's head, ndocs at byte
-# 40, nkeys 48, keys_off 80, post_off 128; a key is 24 bytes: u64 key, u64 offset of its
-# postings, u32 length, u32 df; a manifest names its segments' u64 ids after its 88-byte head,
+# 40, nkeys 48, keys_off 80, post_off 128, fences_off 152 (a u64 key every 128 keys, the
+# first read of every lookup); a key is 24 bytes: u64 key, u64 offset of its postings, u32
+# length, u32 df; a manifest names its segments' u64 ids after its 88-byte head,
 # their number at byte 40). Run from the top of the source tree.
 
 # DIR N TAG: N copies of each sample in DIR, told apart by TAG and their number on the first line.
