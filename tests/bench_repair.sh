@@ -41,7 +41,7 @@ damage() {
 	if [ "$1" = postings ]; then
 		flip_byte "$seg" "$(postings_of_pair "$seg")"
 	else
-		flip_byte "$seg" $(($(u64 "$seg" 80) + $(u64 "$seg" 48) / 2 * 24))
+		flip_byte "$seg" "$(middle_fence "$seg")"
 	fi
 	echo "segment $((nseg / 2 + 1)) of $nseg: $(u64 "$seg" 40) reports"
 }

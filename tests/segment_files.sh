@@ -44,3 +44,8 @@ for i in range(nkeys):
         break
 PY
 }
+
+# SEG: the offset of the middle fence of segment file SEG, which every key lookup reads first.
+middle_fence() {
+	echo $(($(u64 "$1" 152) + ($(u64 "$1" 48) + 127) / 128 / 2 * 8))
+}

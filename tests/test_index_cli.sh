@@ -192,7 +192,7 @@ repaired $? "a segment's postings damaged" \
 victim=$(nth_segment 3)
 n=$(u64 "$victim" 40)
 stamps >"$T/stamps"
-flip_byte "$victim" $(($(u64 "$victim" 152) + ($(u64 "$victim" 48) + 127) / 128 / 2 * 8))   # the middle fence
+flip_byte "$victim" "$(middle_fence "$victim")"
 rk "$FAZHI" search --count 依法行政 "$R" >"$T/r.out" 2>"$T/r.err"
 repaired $? "a segment's key table damaged" \
 	"^fazhi: index segment damaged (checksum of the tables); $n reports indexed again\$"
