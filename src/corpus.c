@@ -862,7 +862,11 @@ size_t corpus_size(const struct corpus *c, size_t i)
 
 void corpus_meta(struct corpus *c, size_t i, struct corpus_meta *out)
 {
-	if (!c->reports[i] && !file_at(c, i)->failed && c->meta.fn && c->meta.fn(c->meta.arg, i, out) == 0)
+	/* An entry of the source not yet asked for is not known to have failed: its metadata is the
+	 * index's, and sorting a list reads no path. */
+	const struct corpus_file *f = &c->files[i];
+	int failed = f->path ? f->failed : 0;
+	if (!c->reports[i] && !failed && c->meta.fn && c->meta.fn(c->meta.arg, i, out) == 0)
 		return;
 	const struct report *r = corpus_load(c, i);
 	*out = (struct corpus_meta){ r->meta.title, r->meta.region, r->meta.year };

@@ -174,12 +174,14 @@ static void release_corpus(void *arg, struct corpus *c, struct session *s)
 	free(c);
 }
 
-static size_t usable_reports(const struct corpus *c)
+/* Whether some report can be shown: the first that has not failed is enough, so a corpus taken
+ * from the index resolves one entry, not all of them, before the first frame. */
+static int any_usable_report(const struct corpus *c)
 {
-	size_t usable = 0;
 	for (size_t i = 0; i < c->n; i++)
-		usable += !corpus_failed(c, i);
-	return usable;
+		if (!corpus_failed(c, i))
+			return 1;
+	return 0;
 }
 
 /* ui_source.reopen: the corpus again, from the index the update wrote. */
@@ -193,7 +195,7 @@ static int reopen_corpus(void *arg, struct corpus **cp, struct session **sp, siz
 	struct session *s = session_new(c, cache, NULL);
 	free(cache);
 	int bad = open_index(c, s, 1);
-	if (bad || usable_reports(c) == 0) {
+	if (bad || !any_usable_report(c)) {
 		*cause = xstrdup(bad ? "no index in the cache" : "no report left");
 		release_corpus(NULL, c, s);
 		return -1;
@@ -217,7 +219,7 @@ static int run_browser(const char *self, char **paths, int npaths, const struct 
 	open_index(c, s, 0);
 	cli_messages(c, 0);
 	int status;
-	if (usable_reports(c) == 0) {
+	if (!any_usable_report(c)) {
 		fputs("fazhi: no report could be loaded\n", stderr);
 		status = 1;
 	} else {

@@ -446,6 +446,45 @@ static void test_walk_reads_no_path(void **state)
 	free(path);
 }
 
+static int meta_of_index(void *arg, size_t i, struct corpus_meta *out)
+{
+	struct index_info in;
+	index_info(arg, i, &in);
+	*out = (struct corpus_meta){ in.title_len ? in.title : NULL, in.region_len ? in.region : NULL, in.year };
+	return 0;
+}
+
+/* A list sorted by metadata (the browser's) asks no entry of a replayed walk for its path or
+ * stat: the metadata of an entry not yet asked for is the index's, the parse's. */
+static void test_meta_asks_no_entry(void **state)
+{
+	(void)state;
+	char *path = build_cached(), *notice = NULL, *paths[1] = { rdir };
+	struct corpus c, parsed;
+	walk(&parsed);
+	corpus_init(&c);
+	c.lazy = 1;
+	assert_int_equal(index_cache_walk(&c, paths, 1, cache), 0);
+	struct index *ix = index_open(&c, cache, NULL, &notice);
+	assert_null(notice);
+	struct corpus_meta_source src = { meta_of_index, ix, NULL };
+	corpus_set_meta(&c, &src);
+	for (size_t i = 0; i < 5; i++) {
+		struct corpus_meta m;
+		corpus_meta(&c, i, &m);
+		const struct report *r = corpus_load(&parsed, i);
+		assert_string_equal(m.title ? m.title : "", r->meta.title ? r->meta.title : "");
+		assert_string_equal(m.region ? m.region : "", r->meta.region ? r->meta.region : "");
+		assert_int_equal(m.year, r->meta.year);
+	}
+	assert_int_equal(c.nasked, 0);
+	corpus_set_meta(&c, NULL);
+	index_free(ix);
+	corpus_fini(&c);
+	corpus_fini(&parsed);
+	free(path);
+}
+
 /* A damaged report entry in the tables: the replayed walk, which reads no path, opens; the first
  * read of the damaged path finds the damage and names the file right all the same (by a new walk
  * of the directory, its device and inode), or drops the entry when its file is gone. The walk's
@@ -797,6 +836,7 @@ int main(void)
 		cmocka_unit_test(test_positions_checked_on_use),
 		cmocka_unit_test(test_update_checks_tables),
 		cmocka_unit_test(test_walk_reads_no_path),
+		cmocka_unit_test(test_meta_asks_no_entry),
 		cmocka_unit_test(test_walk_defers_paths),
 		cmocka_unit_test(test_meta_checked_on_use),
 		cmocka_unit_test(test_build_messages_kept),
