@@ -187,6 +187,10 @@ size_t corpus_size(const struct corpus *c, size_t i);
  * else the report is loaded (a failed entry gives NULLs and year 0). */
 void corpus_meta(struct corpus *c, size_t i, struct corpus_meta *out);
 void corpus_set_meta(struct corpus *c, const struct corpus_meta_source *src);
+/* The entries in a list's order, their positions into order[0..c->n): by region (those with
+ * none last, regions by their bytes), then year, then path, from corpus_meta: a lazy corpus
+ * with a metadata source is sorted without reading a report. */
+void corpus_list_order(struct corpus *c, size_t *order);
 /* The digest the metadata source keeps of entry i, for a view that needs no more of it than its
  * digest: 0 with the bytes, or -1 when the source keeps none (the report is then to be read).
  * Whether the file is still the one digested is corpus_unchanged's to say. */

@@ -872,6 +872,41 @@ void corpus_meta(struct corpus *c, size_t i, struct corpus_meta *out)
 	*out = (struct corpus_meta){ r->meta.title, r->meta.region, r->meta.year };
 }
 
+/* qsort has no context argument in C11: the metadata being sorted, for the comparison. */
+static const struct corpus_meta *sorting;
+static const struct corpus *sorting_corpus;
+
+static int by_region_year(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	const struct corpus_meta *x = &sorting[i], *y = &sorting[j];
+	const char *rx = x->region, *ry = y->region;
+	if (!rx != !ry)
+		return rx ? -1 : 1;   /* unknown regions last */
+	int c = rx ? strcmp(rx, ry) : 0;
+	if (c)
+		return c;
+	if (x->year != y->year)
+		return x->year < y->year ? -1 : 1;
+	return strcmp(corpus_path(sorting_corpus, i), corpus_path(sorting_corpus, j));
+}
+
+void corpus_list_order(struct corpus *c, size_t *order)
+{
+	size_t n = c->n;
+	struct corpus_meta *meta = xmalloc((n ? n : 1) * sizeof *meta);
+	for (size_t i = 0; i < n; i++) {
+		order[i] = i;
+		corpus_meta(c, i, &meta[i]);
+	}
+	sorting = meta;
+	sorting_corpus = c;
+	qsort(order, n, sizeof *order, by_region_year);
+	sorting = NULL;
+	sorting_corpus = NULL;
+	free(meta);
+}
+
 void corpus_set_meta(struct corpus *c, const struct corpus_meta_source *src)
 {
 	c->meta = src ? *src : (struct corpus_meta_source){ NULL, NULL, NULL };

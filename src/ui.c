@@ -360,41 +360,11 @@ static const struct report *open_report(const struct ui *u)
 	return u->cur >= 0 ? corpus_get(u->corpus, (size_t)u->cur) : NULL;   /* loaded by ui_open */
 }
 
-/* qsort has no context argument in C11: the metadata being sorted, for the comparison. */
-static const struct corpus_meta *sorting;
-static const struct corpus *sorting_corpus;
-
-static int by_region_year(const void *a, const void *b)
-{
-	size_t i = *(const size_t *)a, j = *(const size_t *)b;
-	const struct corpus_meta *x = &sorting[i], *y = &sorting[j];
-	const char *rx = x->region, *ry = y->region;
-	if (!rx != !ry)
-		return rx ? -1 : 1;   /* unknown regions last */
-	int c = rx ? strcmp(rx, ry) : 0;
-	if (c)
-		return c;
-	if (x->year != y->year)
-		return x->year < y->year ? -1 : 1;
-	return strcmp(corpus_path(sorting_corpus, i), corpus_path(sorting_corpus, j));
-}
-
-/* From metadata alone, so a lazy corpus with a metadata source is sorted without reading. */
 static void sort_order(struct ui *u)
 {
 	size_t n = u->corpus->n;
-	struct corpus_meta *meta = xmalloc((n ? n : 1) * sizeof *meta);
 	u->order = xmalloc((n ? n : 1) * sizeof *u->order);
-	for (size_t i = 0; i < n; i++) {
-		u->order[i] = i;
-		corpus_meta(u->corpus, i, &meta[i]);
-	}
-	sorting = meta;
-	sorting_corpus = u->corpus;
-	qsort(u->order, n, sizeof *u->order, by_region_year);
-	sorting = NULL;
-	sorting_corpus = NULL;
-	free(meta);
+	corpus_list_order(u->corpus, u->order);
 }
 
 static void remember_position(struct ui *u)
