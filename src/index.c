@@ -225,6 +225,22 @@ static uint32_t seg_pos(const struct seg *sg, uint32_t doc)
 	return doc - r->doc < r->count ? r->pos + (doc - r->doc) : NO_POS;   /* a doc before the run wraps round */
 }
 
+/* seg_pos for reports asked in increasing order, as the searches ask: *run (0 before the first)
+ * is the run the last one was looked for in, and moves on from there, so a pass over a
+ * segment's reports costs its runs once, not a search each (a report asked out of order starts
+ * again from the first run). */
+static uint32_t seg_pos_next(const struct seg *sg, uint32_t doc, size_t *run)
+{
+	if (*run < sg->nruns && doc < sg->runs[*run].doc)
+		*run = 0;
+	while (*run + 1 < sg->nruns && sg->runs[*run + 1].doc <= doc)
+		++*run;
+	if (*run >= sg->nruns)
+		return NO_POS;
+	const struct index_run *r = &sg->runs[*run];
+	return doc - r->doc < r->count ? r->pos + (doc - r->doc) : NO_POS;
+}
+
 static int by_seg_doc(const void *a, const void *b)
 {
 	const struct index_run *x = a, *y = b;
@@ -1276,11 +1292,9 @@ static const char *find(const char *h, size_t hn, const char *nd, size_t nn)
 	return NULL;
 }
 
-/* 1 when report doc is live and passes q's filters. */
+/* 1 when report doc passes q's filters. */
 static int passes(const struct seg *ix, const struct query *q, uint32_t doc)
 {
-	if (seg_pos(ix, doc) == NO_POS)
-		return 0;
 	const struct ixdoc *d = seg_doc(ix, doc);
 	if (q->year_from && (d->year < q->year_from || d->year > q->year_to))
 		return 0;
@@ -1407,13 +1421,16 @@ static size_t seg_matches(struct search *s, const struct seg *sg, const struct q
 	s->ix = sg;
 	size_t nv = evaluate(s, q, idf, &v, &vcap);
 	*res = xgrow(*res, cap, *n + nv + 1, sizeof **res);
-	for (size_t i = 0; i < nv; i++)
-		if (passes(sg, q, v[i].doc)) {
+	size_t run = 0;
+	for (size_t i = 0; i < nv; i++) {
+		uint32_t p = seg_pos_next(sg, v[i].doc, &run);
+		if (p != NO_POS && passes(sg, q, v[i].doc)) {
 			struct acc a = v[i];
-			a.doc = seg_pos(sg, a.doc);
+			a.doc = p;
 			(*res)[(*n)++] = a;
 			hits += a.hits;
 		}
+	}
 	free(v);
 	return hits;
 }
@@ -1706,9 +1723,9 @@ static size_t candidates(struct scratch *sc, const struct query *q, const struct
 		subtract(sc->v[SC_RES], &nres, sc->v[SC_ONE], none);
 	}
 	struct acc *res = sc->v[SC_RES];
-	size_t n = 0;
+	size_t n = 0, run = 0;
 	for (size_t i = 0; i < nres; i++)
-		if (passes(s->ix, q, res[i].doc))
+		if (seg_pos_next(s->ix, res[i].doc, &run) != NO_POS && passes(s->ix, q, res[i].doc))
 			res[n++] = res[i];
 	return n;
 }
