@@ -919,6 +919,114 @@ static void test_runs_damaged(void **state)
 	unsetenv("FAZHI_SEGMENT_BYTES");
 }
 
+/* The verdict on runs[0..nruns) of n positions over segments of ndocs[0..nseg) reports, report
+ * by report: every position named once, in order, by a report that exists, no report named
+ * twice, and a segment's reports in corpus order. Fills seg_of and doc_of per position. */
+static int runs_fine(const struct index_run *runs, size_t nruns, size_t n, const size_t *ndocs, size_t nseg,
+                     size_t *seg_of, size_t *doc_of)
+{
+	size_t p = 0;
+	for (size_t r = 0; r < nruns; r++)
+		for (uint64_t j = 0; j < runs[r].count; j++, p++) {
+			if (p >= n || runs[r].pos + j != p || runs[r].seg >= nseg || runs[r].doc + j >= ndocs[runs[r].seg])
+				return 0;
+			seg_of[p] = runs[r].seg;
+			doc_of[p] = (size_t)(runs[r].doc + j);
+		}
+	if (p != n)
+		return 0;
+	for (size_t a = 0; a < n; a++)
+		for (size_t b = a + 1; b < n; b++)
+			if (seg_of[a] == seg_of[b] && doc_of[a] >= doc_of[b])   /* twice, or out of order */
+				return 0;
+	for (size_t r = 0; r < nruns; r++)
+		if (runs[r].count == 0)
+			return 0;
+	return 1;
+}
+
+/* Runs changed at random (a field moved by a little, a run split, two swapped with or without
+ * their positions, one dropped or doubled) are accepted by index_runs_ok exactly when a report-by-report reading finds them
+ * sound, and then the index assembled from them locates every position where they say. */
+static void test_runs_checked(void **state)
+{
+	(void)state;
+	enum { NSEG = 3, N = 12 };
+	static const size_t ndocs[NSEG] = { 3, 4, 5 };
+	struct corpus c;
+	corpus_init(&c);
+	gen_corpus(&c, N, 77);
+	uint64_t seed = 5;
+	size_t accepted = 0, refused = 0;
+	for (int round = 0; round < 400; round++) {
+		struct index_run v[16];
+		size_t nv = 0, n = 0;
+		for (uint32_t k = 0; k < NSEG; k++) {   /* one segment's reports in two runs, or one */
+			uint32_t cut = (uint32_t)(gen_rand(&seed) % ndocs[k]);
+			if (cut)
+				v[nv++] = (struct index_run){ (uint32_t)n, k, 0, cut }, n += cut;
+			v[nv++] = (struct index_run){ (uint32_t)n, k, cut, (uint32_t)ndocs[k] - cut };
+			n += ndocs[k] - cut;
+		}
+		size_t i = gen_rand(&seed) % nv, j = gen_rand(&seed) % nv;
+		int delta = (int)(gen_rand(&seed) % 5) - 2;
+		switch (gen_rand(&seed) % 9) {
+		case 0: v[i].pos += (uint32_t)delta; break;
+		case 1: v[i].seg += (uint32_t)delta; break;
+		case 2: v[i].doc += (uint32_t)delta; break;
+		case 3: v[i].count += (uint32_t)delta; break;
+		case 4: { struct index_run t = v[i]; v[i] = v[j]; v[j] = t; break; }
+		case 7:   /* two runs swapped, the positions numbered again: sound across segments, not within one */
+			if (i != j) {
+				struct index_run t = v[i];
+				v[i] = v[j];
+				v[j] = t;
+				for (size_t r = 0, at = 0; r < nv; at += v[r].count, r++)
+					v[r].pos = (uint32_t)at;
+			}
+			break;
+		case 5: memmove(v + i, v + i + 1, (nv - i - 1) * sizeof *v), nv--; break;
+		case 6: memmove(v + i + 1, v + i, (nv - i) * sizeof *v), nv++; break;
+		default:   /* split, which is sound */
+			if (v[i].count > 1) {
+				memmove(v + i + 1, v + i, (nv - i) * sizeof *v), nv++;
+				v[i].count = 1;
+				v[i + 1].pos++, v[i + 1].doc++, v[i + 1].count--;
+			}
+		}
+		struct index *parts[NSEG];
+		for (size_t k = 0, first = 0; k < NSEG; first += ndocs[k], k++) {
+			size_t which[8];
+			for (size_t d = 0; d < ndocs[k]; d++)
+				which[d] = first + d;
+			parts[k] = index_build_part(&c, which, ndocs[k], NULL);
+		}
+		size_t seg_of[64], doc_of[64];
+		int want = runs_fine(v, nv, N, ndocs, NSEG, seg_of, doc_of);
+		int got = index_runs_ok((const struct index **)parts, NSEG, v, nv, N);
+		if (got != want)
+			fail_msg("round %d: index_runs_ok %d, report by report %d", round, got, want);
+		if (!got) {
+			refused++;
+			for (size_t k = 0; k < NSEG; k++)
+				index_free(parts[k]);
+			continue;
+		}
+		accepted++;
+		struct index *ix = index_assemble(parts, NSEG, v, nv, N);
+		for (size_t p = 0; p < N; p++) {
+			size_t doc, k = index_locate(ix, p, &doc);
+			assert_int_equal(k, seg_of[p]);
+			assert_int_equal(doc, doc_of[p]);
+			assert_int_equal(index_position(ix, k, doc), p);
+		}
+		assert_int_equal(index_deleted(ix), 0);
+		index_free(ix);
+	}
+	assert_true(accepted > 50 && refused > 50);
+	corpus_fini(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -929,6 +1037,7 @@ int main(void)
 		cmocka_unit_test(test_cached_repair),
 		cmocka_unit_test(test_runs_follow_updates),
 		cmocka_unit_test(test_runs_damaged),
+		cmocka_unit_test(test_runs_checked),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
