@@ -43,7 +43,7 @@
  * Design limits: report texts below 4 GiB, fewer than 2^31 reports and 2^31 distinct words. */
 
 #define BLOB_MAGIC "FAZHIIX"
-#define BLOB_VERSION 14
+#define BLOB_VERSION 15
 #define WORD_BASE 0x110000u          /* unit ids below are code points, above are words */
 #define KEY_HEAD (1ull << 63)        /* the heading field */
 #define KEY_PAIR (1ull << 62)        /* a pair of units, with positions */
@@ -205,15 +205,28 @@ struct index *index_build_parts_with(struct corpus *c, const size_t *which, size
 /* One index of parts[0..n) (consumed), their corpus positions one after the other. */
 struct index *index_join(struct index **parts, size_t n);
 
-/* What the cache (index_cache.c) needs of an index's segments. */
-struct index_where {   /* a corpus position's report: segment k, report doc of it */
-	uint32_t seg, doc;
+/* What the cache (index_cache.c) needs of an index's segments: the corpus order as runs, so that
+ * what opening an index does and keeps grows with the runs, not with the reports. A fresh build
+ * has one run a segment; updates cut more (a report deleted or added between two kept), still
+ * far fewer than reports. */
+struct index_run {   /* corpus positions [pos, pos + count) are reports [doc, doc + count) of segment seg */
+	uint32_t pos, seg, doc, count;
 };
-/* The index of the one-segment indexes parts[0..n) (consumed) whose corpus position p is report
- * at[p] (nat positions); index_where_ok says first whether at names reports the parts have. */
-struct index *index_assemble(struct index **parts, size_t nparts, const struct index_where *at, size_t nat);
-int index_where_ok(const struct index **parts, size_t nparts, const struct index_where *at, size_t nat);
+/* Appends the report at corpus position pos, report doc of segment seg, to the runs (*v, *n,
+ * *cap; caller frees *v): the last run grows when the report continues it, else a run starts. */
+void index_run_add(struct index_run **v, size_t *n, size_t *cap, uint32_t pos, uint32_t seg, uint32_t doc);
+/* The runs of ix, by position, covering 0..index_nreports(ix) - 1; lent until ix is freed. */
+size_t index_runs(const struct index *ix, const struct index_run **runs);
+/* Whether runs[0..nruns) are an index of n reports of the one-segment indexes parts[0..nparts):
+ * by position and covering 0..n - 1 once, each run inside its segment's reports and not empty,
+ * no report named twice, and the reports of a segment in corpus order (what a build and an
+ * update make, and what the ties of the ranking rely on). */
+int index_runs_ok(const struct index **parts, size_t nparts, const struct index_run *runs, size_t nruns, size_t n);
+/* The index of parts[0..nparts) (consumed) in the order runs[0..nruns) give (index_runs_ok). */
+struct index *index_assemble(struct index **parts, size_t nparts, const struct index_run *runs, size_t nruns, size_t n);
 size_t index_locate(const struct index *ix, size_t report, size_t *doc);   /* its segment; *doc its number there */
+/* The corpus position of report doc of segment k, SIZE_MAX when it is deleted (or k, doc are out of range). */
+size_t index_position(const struct index *ix, size_t k, size_t doc);
 void *index_segment_arg(const struct index *ix, size_t k);   /* segment k's check->arg, NULL without one */
 /* index_update, but the new segments of the reports which[0..n) of c (corpus positions 0..n-1
  * of the index returned) are made by build (NULL: index_build_parts), which never fails. */

@@ -24,7 +24,11 @@
  * the corpus lie in corpus order (index_update keeps it so), so ties broken by a segment's
  * own numbers fall as ties broken by corpus position. Scores use statistics of the whole
  * index (reports, their average length, a key's reports summed over the segments), so the
- * best k of each segment, merged, are the best k of the index. */
+ * best k of each segment, merged, are the best k of the index.
+ *
+ * The map is kept as runs (index_blob.h: positions [pos, pos + count) are reports
+ * [doc, doc + count) of a segment), never per report: opening an index costs its runs, and a
+ * segment's report finds its position in its own few runs (seg_pos), mostly its one run. */
 
 #define NO_POS UINT32_MAX
 
@@ -49,7 +53,8 @@ struct seg {
 	const uint8_t *post;
 	struct index_check check;   /* index_from_blob_checked: tables and postings checked on first use */
 	const struct stats *st;     /* of the index holding the segment */
-	uint32_t *pos;              /* corpus position of each report, NO_POS when deleted */
+	const struct index_run *runs;   /* its live reports, by doc (a part of its index's by_seg) */
+	size_t nruns;
 	size_t live;                /* reports not deleted */
 };
 
@@ -57,7 +62,9 @@ struct seg {
 struct index {
 	struct seg **seg;
 	size_t nseg;
-	struct index_where *at;     /* per corpus position */
+	struct index_run *runs;     /* the corpus order, by position */
+	struct index_run *by_seg;   /* the same runs by segment, then doc: each segment's runs */
+	size_t nruns;
 	size_t n;
 	struct stats st;
 	size_t shares;              /* owners besides the first (index_share) */
@@ -150,7 +157,6 @@ static struct seg *seg_new(const void *data, size_t len, void (*release)(const v
 	sg->pool = (const char *)(p + h->pool_off);
 	sg->lines = p + h->lines_off;
 	sg->post = p + h->post_off;
-	sg->pos = xcalloc(h->ndocs + 1, sizeof *sg->pos);
 	return sg;
 }
 
@@ -160,7 +166,6 @@ static void seg_free(struct seg *sg)
 		sg->release(sg->blob, sg->size);
 	if (sg->check.free)
 		sg->check.free(sg->check.arg);
-	free(sg->pos);
 	free(sg);
 }
 
@@ -211,28 +216,88 @@ static const char *seg_string(const struct seg *sg, uint32_t off, uint32_t *len)
 	return "";
 }
 
-/* Gives every segment the corpus positions ix->at names and the statistics of the whole. */
+/* The corpus position of report doc of the segment, NO_POS when it is deleted. */
+static uint32_t seg_pos(const struct seg *sg, uint32_t doc)
+{
+	const struct index_run *r = sg->runs;
+	if (sg->nruns == 0)
+		return NO_POS;
+	if (sg->nruns > 1) {   /* the last run starting at or before doc */
+		size_t lo = 0, hi = sg->nruns;
+		while (hi - lo > 1) {
+			size_t mid = (lo + hi) / 2;
+			if (r[mid].doc <= doc)
+				lo = mid;
+			else
+				hi = mid;
+		}
+		r += lo;
+	}
+	return doc - r->doc < r->count ? r->pos + (doc - r->doc) : NO_POS;   /* a doc before the run wraps round */
+}
+
+/* seg_pos for reports asked in increasing order, as the searches ask: *run (0 before the first)
+ * is the run the last one was looked for in, and moves on from there, so a pass over a
+ * segment's reports costs its runs once, not a search each (a report asked out of order starts
+ * again from the first run). */
+static uint32_t seg_pos_next(const struct seg *sg, uint32_t doc, size_t *run)
+{
+	if (*run < sg->nruns && doc < sg->runs[*run].doc)
+		*run = 0;
+	while (*run + 1 < sg->nruns && sg->runs[*run + 1].doc <= doc)
+		++*run;
+	if (*run >= sg->nruns)
+		return NO_POS;
+	const struct index_run *r = &sg->runs[*run];
+	return doc - r->doc < r->count ? r->pos + (doc - r->doc) : NO_POS;
+}
+
+static int by_seg_doc(const void *a, const void *b)
+{
+	const struct index_run *x = a, *y = b;
+	if (x->seg != y->seg)
+		return x->seg < y->seg ? -1 : 1;
+	return (x->doc > y->doc) - (x->doc < y->doc);
+}
+
+/* Gives every segment its runs of ix->runs and the statistics of the whole. */
 static void settle(struct index *ix)
 {
 	uint64_t ndocs = 0, units = 0;
 	for (size_t k = 0; k < ix->nseg; k++) {
 		struct seg *sg = ix->seg[k];
-		for (size_t i = 0; i < sg->h->ndocs; i++)
-			sg->pos[i] = NO_POS;
-		sg->live = 0;
+		sg->runs = NULL;
+		sg->nruns = sg->live = 0;
 		sg->st = &ix->st;
 		ndocs += sg->h->ndocs;
 		units += sg->h->units;
 	}
-	for (size_t p = 0; p < ix->n; p++) {
-		struct seg *sg = ix->seg[ix->at[p].seg];
-		sg->pos[ix->at[p].doc] = (uint32_t)p;
-		sg->live++;
+	free(ix->by_seg);
+	ix->by_seg = xmalloc((ix->nruns + 1) * sizeof *ix->by_seg);
+	memcpy(ix->by_seg, ix->runs, ix->nruns * sizeof *ix->runs);
+	qsort(ix->by_seg, ix->nruns, sizeof *ix->by_seg, by_seg_doc);
+	for (size_t i = 0; i < ix->nruns; i++) {
+		struct seg *sg = ix->seg[ix->by_seg[i].seg];
+		if (!sg->nruns)
+			sg->runs = &ix->by_seg[i];
+		sg->nruns++;
+		sg->live += ix->by_seg[i].count;
 	}
 	ix->st.ndocs = (double)ndocs;
 	ix->st.avgdl = ndocs ? (double)units / (double)ndocs : 1;
 	if (ix->st.avgdl < 1)
 		ix->st.avgdl = 1;
+}
+
+void index_run_add(struct index_run **v, size_t *n, size_t *cap, uint32_t pos, uint32_t seg, uint32_t doc)
+{
+	struct index_run *last = *n ? &(*v)[*n - 1] : NULL;
+	if (last && last->seg == seg && last->pos + last->count == pos && last->doc + last->count == doc) {
+		last->count++;
+		return;
+	}
+	*v = xgrow(*v, cap, *n + 1, sizeof **v);
+	(*v)[(*n)++] = (struct index_run){ pos, seg, doc, 1 };
 }
 
 /* The index of one segment, every report of it live, in its order. */
@@ -243,66 +308,123 @@ static struct index *index_of_seg(struct seg *sg)
 	ix->seg[0] = sg;
 	ix->nseg = 1;
 	ix->n = sg->h->ndocs;
-	ix->at = xcalloc(ix->n + 1, sizeof *ix->at);
-	for (size_t i = 0; i < ix->n; i++)
-		ix->at[i] = (struct index_where){ 0, (uint32_t)i };
+	ix->runs = xcalloc(1, sizeof *ix->runs);
+	ix->runs[0] = (struct index_run){ 0, 0, 0, (uint32_t)ix->n };
+	ix->nruns = ix->n > 0;
 	settle(ix);
 	return ix;
+}
+
+/* Frees what an index owns but its segments (taken by another index). */
+static void free_shell(struct index *ix)
+{
+	free(ix->seg);
+	free(ix->runs);
+	free(ix->by_seg);
+	free(ix);
 }
 
 struct index *index_join(struct index **parts, size_t nparts)
 {
 	struct index *ix = xcalloc(1, sizeof *ix);
-	size_t nseg = 0, n = 0;
+	size_t nseg = 0, nruns = 0;
 	for (size_t i = 0; i < nparts; i++) {
 		nseg += parts[i]->nseg;
-		n += parts[i]->n;
+		nruns += parts[i]->nruns;
 	}
 	ix->seg = xcalloc(nseg + 1, sizeof *ix->seg);
-	ix->at = xcalloc(n + 1, sizeof *ix->at);
+	ix->runs = xcalloc(nruns + 1, sizeof *ix->runs);
 	for (size_t i = 0; i < nparts; i++) {
 		struct index *part = parts[i];
-		for (size_t p = 0; p < part->n; p++)
-			ix->at[ix->n++] = (struct index_where){ (uint32_t)ix->nseg + part->at[p].seg, part->at[p].doc };
+		for (size_t r = 0; r < part->nruns; r++) {
+			struct index_run run = part->runs[r];
+			run.pos += (uint32_t)ix->n;
+			run.seg += (uint32_t)ix->nseg;
+			ix->runs[ix->nruns++] = run;
+		}
+		ix->n += part->n;
 		memcpy(ix->seg + ix->nseg, part->seg, part->nseg * sizeof *part->seg);
 		ix->nseg += part->nseg;
-		free(part->seg);
-		free(part->at);
-		free(part);
+		free_shell(part);
 	}
 	settle(ix);
 	return ix;
 }
 
-struct index *index_assemble(struct index **parts, size_t nparts, const struct index_where *at, size_t n)
+struct index *index_assemble(struct index **parts, size_t nparts, const struct index_run *runs, size_t nruns, size_t n)
 {
 	struct index *ix = xcalloc(1, sizeof *ix);
 	ix->seg = xcalloc(nparts + 1, sizeof *ix->seg);
 	for (size_t i = 0; i < nparts; i++) {
 		ix->seg[ix->nseg++] = parts[i]->seg[0];
-		free(parts[i]->seg);
-		free(parts[i]->at);
-		free(parts[i]);
+		free_shell(parts[i]);
 	}
-	ix->at = xcalloc(n + 1, sizeof *ix->at);
-	memcpy(ix->at, at, n * sizeof *at);
+	ix->runs = xmalloc((nruns + 1) * sizeof *ix->runs);
+	memcpy(ix->runs, runs, nruns * sizeof *runs);
+	ix->nruns = nruns;
 	ix->n = n;
 	settle(ix);
 	return ix;
 }
 
-int index_where_ok(const struct index **parts, size_t nparts, const struct index_where *at, size_t n)
+int index_runs_ok(const struct index **parts, size_t nparts, const struct index_run *runs, size_t nruns, size_t n)
 {
-	for (size_t p = 0; p < n; p++)
-		if (at[p].seg >= nparts || at[p].doc >= parts[at[p].seg]->seg[0]->h->ndocs)
+	uint64_t next = 0;
+	for (size_t i = 0; i < nruns; i++) {
+		const struct index_run *r = &runs[i];
+		if (r->pos != next || r->count == 0 || r->seg >= nparts)
 			return 0;
-	return 1;
+		uint32_t ndocs = (uint32_t)parts[r->seg]->seg[0]->h->ndocs;
+		if (r->doc > ndocs || r->count > ndocs - r->doc)
+			return 0;
+		next += r->count;
+	}
+	if (next != n || n >= NO_POS)
+		return 0;
+	/* Within a segment: no report twice, and in corpus order. */
+	struct index_run *v = xmalloc((nruns + 1) * sizeof *v);
+	memcpy(v, runs, nruns * sizeof *runs);
+	qsort(v, nruns, sizeof *v, by_seg_doc);
+	int ok = 1;
+	for (size_t i = 1; i < nruns && ok; i++)
+		ok = v[i].seg != v[i - 1].seg || (v[i - 1].doc + v[i - 1].count <= v[i].doc && v[i - 1].pos < v[i].pos);
+	free(v);
+	return ok;
+}
+
+size_t index_runs(const struct index *ix, const struct index_run **runs)
+{
+	*runs = ix->runs;
+	return ix->nruns;
+}
+
+/* The run holding corpus position p (< ix->n). */
+static const struct index_run *run_of(const struct index *ix, size_t p)
+{
+	size_t lo = 0, hi = ix->nruns;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (ix->runs[mid].pos <= p)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return &ix->runs[lo];
 }
 
 size_t index_locate(const struct index *ix, size_t report, size_t *doc)
 {
-	*doc = ix->at[report].doc;
-	return ix->at[report].seg;
+	const struct index_run *r = run_of(ix, report);
+	*doc = r->doc + (report - r->pos);
+	return r->seg;
+}
+
+size_t index_position(const struct index *ix, size_t k, size_t doc)
+{
+	if (k >= ix->nseg || doc >= ix->seg[k]->h->ndocs)
+		return SIZE_MAX;
+	uint32_t p = seg_pos(ix->seg[k], (uint32_t)doc);
+	return p == NO_POS ? SIZE_MAX : p;
 }
 
 void *index_segment_arg(const struct index *ix, size_t k)
@@ -364,9 +486,7 @@ void index_free(struct index *ix)
 	}
 	for (size_t k = 0; k < ix->nseg; k++)
 		seg_free(ix->seg[k]);
-	free(ix->seg);
-	free(ix->at);
-	free(ix);
+	free_shell(ix);
 }
 
 struct index *index_share(struct index *ix)
@@ -413,8 +533,9 @@ size_t index_deleted(const struct index *ix)
 
 void index_info(const struct index *ix, size_t report, struct index_info *out)
 {
-	const struct seg *sg = ix->seg[ix->at[report].seg];
-	const struct ixdoc *d = seg_doc(sg, ix->at[report].doc);
+	size_t doc, k = index_locate(ix, report, &doc);
+	const struct seg *sg = ix->seg[k];
+	const struct ixdoc *d = seg_doc(sg, (uint32_t)doc);
 	uint32_t path_len = d->path_len, title_len = d->title_len, region_len = d->region_len;
 	const char *path = seg_string(sg, d->path, &path_len), *title = seg_string(sg, d->title, &title_len);
 	const char *region = seg_string(sg, d->region, &region_len);
@@ -423,8 +544,9 @@ void index_info(const struct index *ix, size_t report, struct index_info *out)
 
 const char *index_path(const struct index *ix, size_t report, size_t *len)
 {
-	const struct seg *sg = ix->seg[ix->at[report].seg];
-	const struct ixdoc *d = seg_doc(sg, ix->at[report].doc);
+	size_t doc, k = index_locate(ix, report, &doc);
+	const struct seg *sg = ix->seg[k];
+	const struct ixdoc *d = seg_doc(sg, (uint32_t)doc);
 	uint32_t n = d->path_len;
 	const char *path = seg_string(sg, d->path, &n);
 	*len = n;
@@ -472,15 +594,15 @@ static size_t *kept_reports(const struct index *ix, struct corpus *c,
 		const struct seg *sg = ix->seg[k];
 		size_t last = 0;
 		int any = 0;
-		for (size_t d = 0; d < sg->h->ndocs; d++) {
-			uint32_t p = sg->pos[d];
-			if (p == NO_POS || to[p] == SIZE_MAX)
-				continue;
-			if (any && to[p] <= last)
-				to[p] = SIZE_MAX;
-			else
-				last = to[p], any = 1;
-		}
+		for (size_t r = 0; r < sg->nruns; r++)
+			for (size_t p = sg->runs[r].pos; p < (size_t)sg->runs[r].pos + sg->runs[r].count; p++) {
+				if (to[p] == SIZE_MAX)
+					continue;
+				if (any && to[p] <= last)
+					to[p] = SIZE_MAX;
+				else
+					last = to[p], any = 1;
+			}
 	}
 	free(v);
 	return to;
@@ -490,8 +612,9 @@ static size_t *kept_reports(const struct index *ix, struct corpus *c,
 static size_t seg_bytes(const struct seg *sg)
 {
 	size_t n = 0;
-	for (size_t d = 0; d < sg->h->ndocs; d++)
-		n += sg->pos[d] != NO_POS ? seg_doc(sg, (uint32_t)d)->len : 0;
+	for (size_t r = 0; r < sg->nruns; r++)
+		for (uint32_t d = sg->runs[r].doc; d < sg->runs[r].doc + sg->runs[r].count; d++)
+			n += seg_doc(sg, d)->len;
 	return n;
 }
 
@@ -526,23 +649,29 @@ struct index *index_update(struct index *ix, struct corpus *c, int (*same)(void 
 	return index_update_with(ix, c, same, arg, NULL, NULL, progress);
 }
 
+/* Where an entry of the corpus an update makes is, while the update works it out. */
+struct where {
+	uint32_t seg, doc;
+};
+
 struct index *index_update_with(struct index *ix, struct corpus *c,
                                 int (*same)(void *arg, size_t report, size_t entry), void *arg,
                                 index_parts_fn build, void *build_arg, const struct index_progress *progress)
 {
 	size_t *to = kept_reports(ix, c, same, arg);
 	size_t *live = xcalloc(ix->nseg + 1, sizeof *live);
-	for (size_t p = 0; p < ix->n; p++)
-		live[ix->at[p].seg] += to[p] != SIZE_MAX;
-	unsigned char *rebuild = xcalloc(ix->nseg + 1, 1);
 	size_t nkept = 0;
-	for (size_t p = 0; p < ix->n; p++)
-		nkept += to[p] != SIZE_MAX;
+	for (size_t r = 0; r < ix->nruns; r++)
+		for (size_t p = ix->runs[r].pos; p < (size_t)ix->runs[r].pos + ix->runs[r].count; p++) {
+			live[ix->runs[r].seg] += to[p] != SIZE_MAX;
+			nkept += to[p] != SIZE_MAX;
+		}
+	unsigned char *rebuild = xcalloc(ix->nseg + 1, 1);
 	merge_policy(ix, live, nkept < c->n, rebuild);
 	/* Where each entry of c is: an old segment's report, or one of those to index. */
-	struct index_where *at = xmalloc((c->n + 1) * sizeof *at);
+	struct where *at = xmalloc((c->n + 1) * sizeof *at);
 	for (size_t e = 0; e < c->n; e++)
-		at[e] = (struct index_where){ NO_POS, NO_POS };
+		at[e] = (struct where){ NO_POS, NO_POS };
 	uint32_t *renum = xcalloc(ix->nseg + 1, sizeof *renum);
 	struct seg **segs = xcalloc(ix->nseg + 1, sizeof *segs);
 	size_t nseg = 0;
@@ -551,9 +680,12 @@ struct index *index_update_with(struct index *ix, struct corpus *c,
 		if (!rebuild[k])
 			segs[nseg++] = ix->seg[k];
 	}
-	for (size_t p = 0; p < ix->n; p++)
-		if (to[p] != SIZE_MAX && !rebuild[ix->at[p].seg])
-			at[to[p]] = (struct index_where){ renum[ix->at[p].seg], ix->at[p].doc };
+	for (size_t r = 0; r < ix->nruns; r++) {
+		const struct index_run *run = &ix->runs[r];
+		for (uint32_t j = 0; j < run->count; j++)
+			if (to[run->pos + j] != SIZE_MAX && !rebuild[run->seg])
+				at[to[run->pos + j]] = (struct where){ renum[run->seg], run->doc + j };
+	}
 	size_t *todo = xcalloc(c->n + 1, sizeof *todo), ntodo = 0;
 	for (size_t e = 0; e < c->n; e++)
 		if (at[e].seg == NO_POS)
@@ -564,24 +696,26 @@ struct index *index_update_with(struct index *ix, struct corpus *c,
 	up->seg = xcalloc(nseg + (fresh ? fresh->nseg : 0) + 1, sizeof *up->seg);
 	memcpy(up->seg, segs, nseg * sizeof *segs);
 	up->nseg = nseg;
-	for (size_t k = 0; k < ntodo; k++)
-		at[todo[k]] = (struct index_where){ (uint32_t)nseg + fresh->at[k].seg, fresh->at[k].doc };
 	if (fresh) {
+		for (size_t r = 0; r < fresh->nruns; r++) {
+			const struct index_run *run = &fresh->runs[r];
+			for (uint32_t j = 0; j < run->count; j++)
+				at[todo[run->pos + j]] = (struct where){ (uint32_t)nseg + run->seg, run->doc + j };
+		}
 		memcpy(up->seg + nseg, fresh->seg, fresh->nseg * sizeof *fresh->seg);
 		up->nseg += fresh->nseg;
-		free(fresh->seg);
-		free(fresh->at);
-		free(fresh);
+		free_shell(fresh);
 	}
-	up->at = at;
+	size_t cap = 0;
+	for (size_t e = 0; e < c->n; e++)
+		index_run_add(&up->runs, &up->nruns, &cap, (uint32_t)e, at[e].seg, at[e].doc);
 	up->n = c->n;
 	for (size_t k = 0; k < ix->nseg; k++)
 		if (rebuild[k])
 			seg_free(ix->seg[k]);
-	free(ix->seg);
-	free(ix->at);
-	free(ix);
+	free_shell(ix);
 	settle(up);
+	free(at);
 	free(todo);
 	free(segs);
 	free(renum);
@@ -1190,11 +1324,9 @@ static const char *find(const char *h, size_t hn, const char *nd, size_t nn)
 	return NULL;
 }
 
-/* 1 when report doc is live and passes q's filters. */
+/* 1 when report doc passes q's filters. */
 static int passes(const struct seg *ix, const struct query *q, uint32_t doc)
 {
-	if (ix->pos[doc] == NO_POS)
-		return 0;
 	if (!query_has_filter(q))
 		return 1;   /* the report's entry is not read */
 	const struct ixdoc *d = seg_doc(ix, doc);
@@ -1323,13 +1455,16 @@ static size_t seg_matches(struct search *s, const struct seg *sg, const struct q
 	s->ix = sg;
 	size_t nv = evaluate(s, q, idf, &v, &vcap);
 	*res = xgrow(*res, cap, *n + nv + 1, sizeof **res);
-	for (size_t i = 0; i < nv; i++)
-		if (passes(sg, q, v[i].doc)) {
+	size_t run = 0;
+	for (size_t i = 0; i < nv; i++) {
+		uint32_t p = seg_pos_next(sg, v[i].doc, &run);
+		if (p != NO_POS && passes(sg, q, v[i].doc)) {
 			struct acc a = v[i];
-			a.doc = sg->pos[a.doc];
+			a.doc = p;
 			(*res)[(*n)++] = a;
 			hits += a.hits;
 		}
+	}
 	free(v);
 	return hits;
 }
@@ -1622,9 +1757,9 @@ static size_t candidates(struct scratch *sc, const struct query *q, const struct
 		subtract(sc->v[SC_RES], &nres, sc->v[SC_ONE], none);
 	}
 	struct acc *res = sc->v[SC_RES];
-	size_t n = 0;
+	size_t n = 0, run = 0;
 	for (size_t i = 0; i < nres; i++)
-		if (passes(s->ix, q, res[i].doc))
+		if (seg_pos_next(s->ix, res[i].doc, &run) != NO_POS && passes(s->ix, q, res[i].doc))
 			res[n++] = res[i];
 	return n;
 }
@@ -1734,7 +1869,7 @@ static void top_of_seg(struct scratch *sc, const struct seg *sg, const struct qu
 	struct acc *all = sc->v[SC_ALL] = xgrow(sc->v[SC_ALL], &sc->cap[SC_ALL], *nall + nk + 1, sizeof *all);
 	for (size_t i = 0; i < nk; i++) {
 		all[*nall] = kept[i];
-		all[(*nall)++].doc = sg->pos[kept[i].doc];
+		all[(*nall)++].doc = seg_pos(sg, kept[i].doc);
 	}
 }
 
@@ -2000,8 +2135,9 @@ size_t index_result_snippets(const struct index *whole, const struct index_resul
 	hits->n = 0;
 	if (max == 0 || res->report >= whole->n)
 		return 0;
-	const struct seg *ix = whole->seg[whole->at[res->report].seg];
-	uint32_t doc = whole->at[res->report].doc;
+	size_t d, k = index_locate(whole, res->report, &d);
+	const struct seg *ix = whole->seg[k];
+	uint32_t doc = (uint32_t)d;
 	struct search *s = xcalloc(1, sizeof *s);
 	s->ix = ix;
 	struct places pl = { 0 };

@@ -53,7 +53,10 @@ char *index_cache_dir(void)
  * the manifest's other segments as they are and indexes again the reports of the missing one
  * (open_salvaged), so damage costs that segment's reports, not the whole index, and a build
  * killed meanwhile leaves the old manifest, which the next run repairs the same way.
- *   manifest: struct mhead | u64 ids[nseg] | struct index_where at[n] | notes | dirs
+ *   manifest: struct mhead | u64 ids[nseg] | struct index_run runs[] | notes | dirs
+ * where the runs (index_blob.h) fill what the head's lengths leave, so a manifest's size, and
+ * the work of checking and reading it, grows with the runs (one a segment after a build), not
+ * with the reports.
  *
  * A segment file is the blob (index_blob.h) followed by a trailer of this file's own, so that
  * opening it reads only what the first frame needs:
@@ -556,7 +559,8 @@ struct manifest {
 	size_t len;
 	struct mhead h;
 	const uint64_t *ids;
-	const struct index_where *at;
+	const struct index_run *runs;
+	size_t nruns;
 	const unsigned char *notes, *dirs;
 };
 
@@ -602,8 +606,9 @@ static int manifest_check(const unsigned char *p, uint64_t size, char **cause)
 		*cause = xstrdup("index file truncated");
 	else if (manifest_sum(p, size) != h.sum)
 		*cause = xstrdup("index file corrupt (checksum)");
-	else if (h.nseg > room / 8 || h.n > room / sizeof(struct index_where) || h.notes_len > room
-	         || h.dirs_len > room || 8 * h.nseg + h.n * sizeof(struct index_where) + h.notes_len + h.dirs_len != room)
+	else if (h.n >= UINT32_MAX || h.nseg > room / 8 || h.notes_len > room || h.dirs_len > room
+	         || 8 * h.nseg + h.notes_len + h.dirs_len > room
+	         || (room - 8 * h.nseg - h.notes_len - h.dirs_len) % sizeof(struct index_run) != 0)
 		*cause = xstrdup("index file corrupt (layout)");
 	return *cause ? -1 : 0;
 }
@@ -626,8 +631,10 @@ static struct manifest *manifest_read(const char *path, int use, char **cause)
 	mf->len = (size_t)size;
 	memcpy(&mf->h, data, sizeof mf->h);
 	mf->ids = (const uint64_t *)(data + sizeof mf->h);
-	mf->at = (const struct index_where *)(mf->ids + mf->h.nseg);
-	mf->notes = (const unsigned char *)(mf->at + mf->h.n);
+	mf->runs = (const struct index_run *)(mf->ids + mf->h.nseg);
+	mf->nruns = (size_t)((size - sizeof mf->h - 8 * mf->h.nseg - mf->h.notes_len - mf->h.dirs_len)
+	                     / sizeof(struct index_run));
+	mf->notes = (const unsigned char *)(mf->runs + mf->nruns);
 	mf->dirs = mf->notes + mf->h.notes_len;
 	if (use && st.st_mtime < time(NULL) - 86400)
 		utimensat(AT_FDCWD, path, NULL, 0);
@@ -654,10 +661,10 @@ static struct index *open_segments(const struct manifest *mf, const char *dir, c
 			break;
 	}
 	struct index *ix = NULL;
-	if (k == nseg && !index_where_ok((const struct index **)parts, nseg, mf->at, (size_t)mf->h.n))
+	if (k == nseg && !index_runs_ok((const struct index **)parts, nseg, mf->runs, mf->nruns, (size_t)mf->h.n))
 		*cause = xstrdup("index file corrupt (layout)");
 	else if (k == nseg)
-		ix = index_assemble(parts, nseg, mf->at, (size_t)mf->h.n);
+		ix = index_assemble(parts, nseg, mf->runs, mf->nruns, (size_t)mf->h.n);
 	for (size_t i = 0; !ix && i < k; i++)
 		index_free(parts[i]);
 	free(parts);
@@ -710,6 +717,18 @@ static struct index *open_kept_segment(const char *dir, uint64_t id)
 	return ix;
 }
 
+/* 1 when runs[0..nruns) number positions 0..n - 1 once each, in order, from segments below nseg. */
+static int runs_cover(const struct index_run *runs, size_t nruns, size_t nseg, uint64_t n)
+{
+	uint64_t next = 0;
+	for (size_t r = 0; r < nruns; r++) {
+		if (runs[r].pos != next || runs[r].seg >= nseg || runs[r].count > n - next)
+			return 0;
+		next += runs[r].count;
+	}
+	return next == n;
+}
+
 /* The manifest at path and the index of its segments that are present and intact, for an update
  * (open_kept_segment): the reports of a segment missing or damaged are left out, so the update
  * indexes them again, and only them. *renum (caller frees) maps each report of the manifest to
@@ -738,19 +757,22 @@ static struct index *open_salvaged(const char *path, const char *dir, uint64_t t
 		if (part)
 			parts[kept++] = part;
 	}
-	struct index_where *at = xcalloc(n + 1, sizeof *at);
-	size_t *to = xmalloc((n + 1) * sizeof *to);
-	int ok = kept > 0 || nseg == 0;
-	for (size_t p = 0; ok && p < n; p++) {
-		struct index_where w = mf->at[p];
-		ok = w.seg < nseg;
-		to[p] = ok && seg_to[w.seg] != UINT32_MAX ? m : SIZE_MAX;
-		if (to[p] != SIZE_MAX)
-			at[m++] = (struct index_where){ seg_to[w.seg], w.doc };
+	/* The runs of the segments kept, their positions closed up; the manifest's must number its
+	 * reports once each, in order. */
+	int ok = (kept > 0 || nseg == 0) && runs_cover(mf->runs, mf->nruns, nseg, n);
+	struct index_run *runs = NULL;
+	size_t *to = xmalloc(((ok ? n : 0) + 1) * sizeof *to), nruns = 0, cap = 0;
+	for (size_t r = 0; ok && r < mf->nruns; r++) {
+		struct index_run run = mf->runs[r];
+		for (uint32_t j = 0; j < run.count; j++) {
+			to[run.pos + j] = seg_to[run.seg] != UINT32_MAX ? m : SIZE_MAX;
+			if (seg_to[run.seg] != UINT32_MAX)
+				index_run_add(&runs, &nruns, &cap, (uint32_t)m++, seg_to[run.seg], run.doc + j);
+		}
 	}
 	struct index *ix = NULL;
-	if (ok && index_where_ok((const struct index **)parts, kept, at, m))
-		ix = index_assemble(parts, kept, at, m);
+	if (ok && index_runs_ok((const struct index **)parts, kept, runs, nruns, m))
+		ix = index_assemble(parts, kept, runs, nruns, m);
 	for (size_t k = 0; !ix && k < kept; k++)
 		index_free(parts[k]);
 	if (ix) {
@@ -761,7 +783,7 @@ static struct index *open_salvaged(const char *path, const char *dir, uint64_t t
 		manifest_free(mf);
 		free(to);
 	}
-	free(at);
+	free(runs);
 	free(seg_to);
 	free(parts);
 	return ix;
@@ -1111,11 +1133,9 @@ static int write_manifest(const struct corpus *c, const struct index *ix, const 
 		}
 		buf_add(&out, &m->id, sizeof m->id);
 	}
-	for (size_t p = 0; p < n; p++) {
-		size_t doc, k = index_locate(ix, p, &doc);
-		struct index_where w = { (uint32_t)k, (uint32_t)doc };
-		buf_add(&out, &w, sizeof w);
-	}
+	const struct index_run *runs;
+	size_t nruns = index_runs(ix, &runs);
+	buf_add(&out, runs, nruns * sizeof *runs);
 	size_t notes = out.len;
 	add_notes(&out, c);
 	h.notes_len = out.len - notes;

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "checksum.h"
 #include "corpus.h"
 #include "index.h"
 #include "index_blob.h"
@@ -645,6 +646,387 @@ static void test_cached_repair(void **state)
 	unsetenv("FAZHI_SEGMENT_BYTES");
 }
 
+/* ---- the run map: the corpus order kept as runs ---- */
+
+/* ix numbers the reports as the walk of c does (position p is entry p, by path); its runs cover
+ * the positions in order, each as long as it can be; and every live report of every segment is
+ * at the one position that index_locate sends back to it. Returns the number of runs. */
+static size_t check_run_map(struct corpus *c, const struct index *ix)
+{
+	size_t n = index_nreports(ix), held = n + index_deleted(ix), live = 0;
+	assert_int_equal(n, c->n);
+	const struct index_run *runs;
+	size_t nruns = index_runs(ix, &runs), next = 0;
+	for (size_t r = 0; r < nruns; r++) {
+		assert_int_equal(runs[r].pos, next);
+		assert_true(runs[r].count > 0 && runs[r].seg < index_nsegments(ix));
+		if (r > 0)   /* a run never merely continues the one before */
+			assert_false(runs[r].seg == runs[r - 1].seg && runs[r - 1].doc + runs[r - 1].count == runs[r].doc);
+		next += runs[r].count;
+	}
+	assert_int_equal(next, n);
+	for (size_t p = 0; p < n; p++) {
+		size_t len, doc, k = index_locate(ix, p, &doc);
+		assert_string_equal(index_path(ix, p, &len), corpus_path(c, p));
+		assert_int_equal(index_position(ix, k, doc), p);
+	}
+	unsigned char *seen = xcalloc(n + 1, 1);
+	for (size_t k = 0; k < index_nsegments(ix); k++)
+		for (size_t d = 0; d < held; d++) {   /* a segment holds at most every report held */
+			size_t doc, p = index_position(ix, k, d);
+			if (p == SIZE_MAX)
+				continue;
+			assert_true(p < n && !seen[p]);
+			seen[p] = 1;
+			live++;
+			assert_int_equal(index_locate(ix, p, &doc), k);
+			assert_int_equal(doc, d);
+		}
+	assert_int_equal(live, n);
+	free(seen);
+	return nruns;
+}
+
+/* Moves name from directory a to directory b (both under dir), keeping its name. */
+static void move_file(const char *dir, const char *a, const char *b, const char *name)
+{
+	char *from = xasprintf("%s/%s/%s", dir, a, name), *to = xasprintf("%s/%s/%s", dir, b, name);
+	assert_int_equal(rename(from, to), 0);
+	free(from);
+	free(to);
+}
+
+/* Updates of a cached index across two directories (files added, changed, removed, renamed, and
+ * moved from one directory to the other): after each, the runs give every report the position a
+ * fresh walk gives its file, answer as a fresh build, and are read back from the manifest as
+ * they were written; they stay fewer than the reports. */
+static void test_runs_follow_updates(void **state)
+{
+	(void)state;
+	char root[] = "/tmp/fazhi-runs-XXXXXX", *dir, *cache;
+	struct corpus gen;
+	generated_dir(root, &dir, &cache, &gen, 90, 31, 0);
+	char *a = xasprintf("%s/a", dir), *b = xasprintf("%s/b", dir);
+	assert_int_equal(mkdir(a, 0700), 0);
+	assert_int_equal(mkdir(b, 0700), 0);
+	for (size_t i = 0; i < 60; i++)
+		write_file(i % 2 ? b : a, gen.reports[i]->path, gen.reports[i]->text, gen.reports[i]->len);
+	setenv("FAZHI_SEGMENT_BYTES", "120000", 1);
+	struct corpus c;
+	char *notice = NULL;
+	struct index *ix = open_dir(&c, dir, cache, &notice);
+	assert_null(notice);
+	assert_int_equal(check_run_map(&c, ix), index_nsegments(ix));   /* a build: one run a segment */
+	assert_true(index_nsegments(ix) >= 4);
+	index_free(ix);
+	corpus_fini(&c);
+	size_t next = 60, more = 0;
+	for (int round = 0; round < 5; round++) {
+		char name[64];
+		const struct report *add = gen.reports[next++], *change = gen.reports[next++];
+		write_file(round % 2 ? a : b, add->path, add->text, add->len);   /* added */
+		snprintf(name, sizeof name, "gen-%03d.txt", 2 + 10 * round);          /* changed, in a */
+		write_file(a, name, change->text, change->len);
+		snprintf(name, sizeof name, "gen-%03d.txt", 5 + 10 * round);          /* removed, from b */
+		remove_file(b, name);
+		snprintf(name, sizeof name, "gen-%03d.txt", 4 + 10 * round);          /* renamed, in a */
+		char *from = xasprintf("%s/%s", a, name), *to = xasprintf("%s/ren-%s", a, name);
+		assert_int_equal(rename(from, to), 0);
+		free(from);
+		free(to);
+		snprintf(name, sizeof name, "gen-%03d.txt", 6 + 10 * round);          /* moved, a to b */
+		move_file(dir, "a", "b", name);
+		snprintf(name, sizeof name, "gen-%03d.txt", 7 + 10 * round);          /* moved, b to a */
+		move_file(dir, "b", "a", name);
+		ix = open_dir(&c, dir, cache, &notice);
+		if (notice)
+			fail_msg("round %d: %s", round, notice);
+		assert_true(indexed > 0);
+		size_t nruns = check_run_map(&c, ix);
+		more += nruns > index_nsegments(ix);
+		assert_true(nruns < c.n / 2);
+		check_fresh(&c, ix, 40, 300 + (uint64_t)round);
+		const struct index_run *runs;
+		index_runs(ix, &runs);
+		struct index_run *saved = xmalloc(nruns * sizeof *saved);
+		memcpy(saved, runs, nruns * sizeof *saved);
+		index_free(ix);
+		corpus_fini(&c);
+		/* Read back from the manifest: nothing indexed, the same runs. */
+		ix = open_dir(&c, dir, cache, &notice);
+		assert_null(notice);
+		assert_int_equal(indexed, 0);
+		assert_int_equal(index_runs(ix, &runs), nruns);
+		assert_memory_equal(runs, saved, nruns * sizeof *saved);
+		check_run_map(&c, ix);
+		free(saved);
+		index_free(ix);
+		corpus_fini(&c);
+	}
+	assert_true(more > 0);   /* updates cut segments into several runs */
+	corpus_fini(&gen);
+	char *cmd = xasprintf("rm -rf '%s'", root);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(a);
+	free(b);
+	free(dir);
+	free(cache);
+	unsetenv("FAZHI_SEGMENT_BYTES");
+}
+
+/* A manifest's head as index_cache.c lays it out (88 bytes), to forge manifests with. */
+struct forged_head {
+	char magic[8];
+	uint32_t version, endian;
+	uint64_t key, tables, n, nseg, notes_len, dirs_len, size, hsum, sum;
+};
+
+static unsigned char *read_whole(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	*len = (size_t)ftell(f);
+	rewind(f);
+	unsigned char *p = xmalloc(*len + 1);
+	assert_int_equal(fread(p, 1, *len, f), *len);
+	fclose(f);
+	return p;
+}
+
+/* The runs of the manifest at path (caller frees *runs); returns their number. */
+static size_t manifest_runs(const char *path, struct index_run **runs)
+{
+	size_t len;
+	unsigned char *p = read_whole(path, &len);
+	struct forged_head h;
+	assert_true(sizeof h == 88 && len >= sizeof h);
+	memcpy(&h, p, sizeof h);
+	size_t at = sizeof h + 8 * h.nseg, bytes = len - at - h.notes_len - h.dirs_len;
+	*runs = xmalloc(bytes + 1);
+	memcpy(*runs, p + at, bytes);
+	free(p);
+	return bytes / sizeof **runs;
+}
+
+/* Rewrites the manifest at path with runs[0..nruns) for its runs, its checksums made again as
+ * index_cache.c makes them, so only the runs are wrong. */
+static void forge_runs(const char *path, const struct index_run *runs, size_t nruns)
+{
+	size_t len;
+	unsigned char *p = read_whole(path, &len);
+	struct forged_head h;
+	memcpy(&h, p, sizeof h);
+	size_t at = sizeof h + 8 * h.nseg, tail = h.notes_len + h.dirs_len, size = at + nruns * sizeof *runs + tail;
+	unsigned char *q = xmalloc(size);
+	memcpy(q, p, at);
+	memcpy(q + at, runs, nruns * sizeof *runs);
+	memcpy(q + at + nruns * sizeof *runs, p + len - tail, tail);
+	h.size = size;
+	h.hsum = h.sum = 0;
+	h.hsum = checksum64(5, &h, sizeof h);
+	uint64_t head = checksum64(4, &h, sizeof h);
+	memcpy(q, &h, sizeof h);
+	h.sum = head ^ checksum64(head, q + sizeof h, size - sizeof h);
+	memcpy(q, &h, sizeof h);
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(q, 1, size, f), size);
+	fclose(f);
+	free(p);
+	free(q);
+}
+
+enum { RUNS_OVERLAP, RUNS_PAST_END, RUNS_GAP, RUNS_SHORT, RUNS_NO_SEGMENT, RUNS_SEALED_AS_IS };
+
+/* Spoils the runs of a fresh build (one run a segment, each as long as its segment) as `how` says. */
+static size_t spoil_runs(struct index_run *v, size_t n, uint32_t nseg, int how)
+{
+	struct index_run first = v[0];
+	switch (how) {
+	case RUNS_OVERLAP:   /* the first segment's run cut in two, the second half starting a report early */
+		memmove(v + 2, v + 1, (n - 1) * sizeof *v);
+		v[0].count = first.count / 2;
+		v[1] = (struct index_run){ v[0].count, first.seg, v[0].count - 1, first.count - v[0].count };
+		return n + 1;
+	case RUNS_PAST_END:   /* the first run one report further on: its last is past its segment's */
+		v[0].doc++;
+		return n;
+	case RUNS_GAP:        /* a position no run names */
+		v[1].pos++;
+		return n;
+	case RUNS_SHORT:      /* the last positions named by no run */
+		return n - 1;
+	case RUNS_NO_SEGMENT:
+		v[0].seg = nseg;
+		return n;
+	}
+	return n;
+}
+
+/* Runs spoiled in a manifest that passes its checksums (written by a faulty fazhi, say) are
+ * refused as any damaged manifest is: the index is built again, with the usual notice, and its
+ * runs are right; the same bytes sealed unchanged are taken as they are. */
+static void test_runs_damaged(void **state)
+{
+	(void)state;
+	char root[] = "/tmp/fazhi-runs-damaged-XXXXXX", *dir, *cache;
+	struct corpus gen;
+	generated_dir(root, &dir, &cache, &gen, 50, 41, 50);
+	corpus_fini(&gen);
+	setenv("FAZHI_SEGMENT_BYTES", "120000", 1);
+	struct corpus c;
+	char *notice = NULL;
+	struct index *ix = open_dir(&c, dir, cache, &notice);
+	assert_null(notice);
+	char *manifest = index_cache_path(&c, cache), *want = NULL;
+	size_t nseg = index_nsegments(ix);
+	assert_true(nseg >= 3);
+	index_free(ix);
+	corpus_fini(&c);
+	for (int how = RUNS_OVERLAP; how <= RUNS_SEALED_AS_IS; how++) {
+		struct index_run *v;
+		size_t n = manifest_runs(manifest, &v);
+		assert_int_equal(n, nseg);
+		v = xrealloc(v, (n + 2) * sizeof *v);
+		forge_runs(manifest, v, spoil_runs(v, n, (uint32_t)nseg, how));
+		free(v);
+		ix = open_dir(&c, dir, cache, &notice);
+		if (how == RUNS_SEALED_AS_IS) {   /* the forging itself spoils nothing */
+			assert_null(notice);
+			assert_int_equal(indexed, 0);
+		} else {
+			want = xasprintf("index cache %s: index file corrupt (layout); rebuilt", manifest);
+			if (!notice || strcmp(notice, want) != 0)
+				fail_msg("case %d: %s", how, notice ? notice : "(no notice)");
+			assert_int_equal(indexed, c.n);
+			free(want);
+			free(notice);
+		}
+		assert_int_equal(check_run_map(&c, ix), index_nsegments(ix));
+		nseg = index_nsegments(ix);
+		check_fresh(&c, ix, 20, 40 + (uint64_t)how);
+		index_free(ix);
+		corpus_fini(&c);
+	}
+	free(manifest);
+	char *cmd = xasprintf("rm -rf '%s'", root);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(dir);
+	free(cache);
+	unsetenv("FAZHI_SEGMENT_BYTES");
+}
+
+/* The verdict on runs[0..nruns) of n positions over segments of ndocs[0..nseg) reports, report
+ * by report: every position named once, in order, by a report that exists, no report named
+ * twice, and a segment's reports in corpus order. Fills seg_of and doc_of per position. */
+static int runs_fine(const struct index_run *runs, size_t nruns, size_t n, const size_t *ndocs, size_t nseg,
+                     size_t *seg_of, size_t *doc_of)
+{
+	size_t p = 0;
+	for (size_t r = 0; r < nruns; r++)
+		for (uint64_t j = 0; j < runs[r].count; j++, p++) {
+			if (p >= n || runs[r].pos + j != p || runs[r].seg >= nseg || runs[r].doc + j >= ndocs[runs[r].seg])
+				return 0;
+			seg_of[p] = runs[r].seg;
+			doc_of[p] = (size_t)(runs[r].doc + j);
+		}
+	if (p != n)
+		return 0;
+	for (size_t a = 0; a < n; a++)
+		for (size_t b = a + 1; b < n; b++)
+			if (seg_of[a] == seg_of[b] && doc_of[a] >= doc_of[b])   /* twice, or out of order */
+				return 0;
+	for (size_t r = 0; r < nruns; r++)
+		if (runs[r].count == 0)
+			return 0;
+	return 1;
+}
+
+/* Runs changed at random (a field moved by a little, a run split, two swapped with or without
+ * their positions, one dropped or doubled) are accepted by index_runs_ok exactly when a report-by-report reading finds them
+ * sound, and then the index assembled from them locates every position where they say. */
+static void test_runs_checked(void **state)
+{
+	(void)state;
+	enum { NSEG = 3, N = 12 };
+	static const size_t ndocs[NSEG] = { 3, 4, 5 };
+	struct corpus c;
+	corpus_init(&c);
+	gen_corpus(&c, N, 77);
+	uint64_t seed = 5;
+	size_t accepted = 0, refused = 0;
+	for (int round = 0; round < 400; round++) {
+		struct index_run v[16];
+		size_t nv = 0, n = 0;
+		for (uint32_t k = 0; k < NSEG; k++) {   /* one segment's reports in two runs, or one */
+			uint32_t cut = (uint32_t)(gen_rand(&seed) % ndocs[k]);
+			if (cut)
+				v[nv++] = (struct index_run){ (uint32_t)n, k, 0, cut }, n += cut;
+			v[nv++] = (struct index_run){ (uint32_t)n, k, cut, (uint32_t)ndocs[k] - cut };
+			n += ndocs[k] - cut;
+		}
+		size_t i = gen_rand(&seed) % nv, j = gen_rand(&seed) % nv;
+		int delta = (int)(gen_rand(&seed) % 5) - 2;
+		switch (gen_rand(&seed) % 9) {
+		case 0: v[i].pos += (uint32_t)delta; break;
+		case 1: v[i].seg += (uint32_t)delta; break;
+		case 2: v[i].doc += (uint32_t)delta; break;
+		case 3: v[i].count += (uint32_t)delta; break;
+		case 4: { struct index_run t = v[i]; v[i] = v[j]; v[j] = t; break; }
+		case 7:   /* two runs swapped, the positions numbered again: sound across segments, not within one */
+			if (i != j) {
+				struct index_run t = v[i];
+				v[i] = v[j];
+				v[j] = t;
+				for (size_t r = 0, at = 0; r < nv; at += v[r].count, r++)
+					v[r].pos = (uint32_t)at;
+			}
+			break;
+		case 5: memmove(v + i, v + i + 1, (nv - i - 1) * sizeof *v), nv--; break;
+		case 6: memmove(v + i + 1, v + i, (nv - i) * sizeof *v), nv++; break;
+		default:   /* split, which is sound */
+			if (v[i].count > 1) {
+				memmove(v + i + 1, v + i, (nv - i) * sizeof *v), nv++;
+				v[i].count = 1;
+				v[i + 1].pos++, v[i + 1].doc++, v[i + 1].count--;
+			}
+		}
+		struct index *parts[NSEG];
+		for (size_t k = 0, first = 0; k < NSEG; first += ndocs[k], k++) {
+			size_t which[8];
+			for (size_t d = 0; d < ndocs[k]; d++)
+				which[d] = first + d;
+			parts[k] = index_build_part(&c, which, ndocs[k], NULL);
+		}
+		size_t seg_of[64], doc_of[64];
+		int want = runs_fine(v, nv, N, ndocs, NSEG, seg_of, doc_of);
+		int got = index_runs_ok((const struct index **)parts, NSEG, v, nv, N);
+		if (got != want)
+			fail_msg("round %d: index_runs_ok %d, report by report %d", round, got, want);
+		if (!got) {
+			refused++;
+			for (size_t k = 0; k < NSEG; k++)
+				index_free(parts[k]);
+			continue;
+		}
+		accepted++;
+		struct index *ix = index_assemble(parts, NSEG, v, nv, N);
+		for (size_t p = 0; p < N; p++) {
+			size_t doc, k = index_locate(ix, p, &doc);
+			assert_int_equal(k, seg_of[p]);
+			assert_int_equal(doc, doc_of[p]);
+			assert_int_equal(index_position(ix, k, doc), p);
+		}
+		assert_int_equal(index_deleted(ix), 0);
+		index_free(ix);
+	}
+	assert_true(accepted > 50 && refused > 50);
+	corpus_fini(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -653,6 +1035,9 @@ int main(void)
 		cmocka_unit_test(test_update_rounds),
 		cmocka_unit_test(test_cached_updates),
 		cmocka_unit_test(test_cached_repair),
+		cmocka_unit_test(test_runs_follow_updates),
+		cmocka_unit_test(test_runs_damaged),
+		cmocka_unit_test(test_runs_checked),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
