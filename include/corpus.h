@@ -191,6 +191,8 @@ void corpus_set_meta(struct corpus *c, const struct corpus_meta_source *src);
  * none last, regions by their bytes), then year, then path, from corpus_meta: a lazy corpus
  * with a metadata source is sorted without reading a report. */
 void corpus_list_order(struct corpus *c, size_t *order);
+/* The same order from the entries' metadata meta[0..c->n) given (an index's). */
+void corpus_sort_listed(const struct corpus *c, const struct corpus_meta *meta, size_t *order);
 /* The digest the metadata source keeps of entry i, for a view that needs no more of it than its
  * digest: 0 with the bytes, or -1 when the source keeps none (the report is then to be read).
  * Whether the file is still the one digested is corpus_unchanged's to say. */

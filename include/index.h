@@ -302,6 +302,13 @@ int index_cache_status(struct corpus *c, const char *dir, struct index_status *o
  * and checked once. */
 int index_cache_walk(struct corpus *c, char **paths, int npaths, const char *dir);
 
+/* The entries of c, a corpus index_cache_walk filled, in the order corpus_list_order gives (from
+ * the index's metadata), as the index recorded it when it was written: 0 with order[0..c->n)
+ * filled; -1 when c is not such a corpus, an entry has failed since (a file removed or changed:
+ * the list sorts it as an empty report) or the recorded order is damaged (sort instead). A
+ * browser's first frame so costs no sort, whatever the number of reports. */
+int index_cache_list_order(const struct corpus *c, size_t *order);
+
 /* As index_cache_walk, but also when directories changed since the walk was recorded: c gets
  * that walk's entries all the same, so the cached index still answers for it, and
  * corpus_behind tells what changed: out counts the files added, changed and removed (found,

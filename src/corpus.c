@@ -891,19 +891,23 @@ static int by_region_year(const void *a, const void *b)
 	return strcmp(corpus_path(sorting_corpus, i), corpus_path(sorting_corpus, j));
 }
 
-void corpus_list_order(struct corpus *c, size_t *order)
+void corpus_sort_listed(const struct corpus *c, const struct corpus_meta *meta, size_t *order)
 {
-	size_t n = c->n;
-	struct corpus_meta *meta = xmalloc((n ? n : 1) * sizeof *meta);
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < c->n; i++)
 		order[i] = i;
-		corpus_meta(c, i, &meta[i]);
-	}
 	sorting = meta;
 	sorting_corpus = c;
-	qsort(order, n, sizeof *order, by_region_year);
+	qsort(order, c->n, sizeof *order, by_region_year);
 	sorting = NULL;
 	sorting_corpus = NULL;
+}
+
+void corpus_list_order(struct corpus *c, size_t *order)
+{
+	struct corpus_meta *meta = xmalloc((c->n ? c->n : 1) * sizeof *meta);
+	for (size_t i = 0; i < c->n; i++)
+		corpus_meta(c, i, &meta[i]);
+	corpus_sort_listed(c, meta, order);
 	free(meta);
 }
 

@@ -53,7 +53,11 @@ char *index_cache_dir(void)
  * the manifest's other segments as they are and indexes again the reports of the missing one
  * (open_salvaged), so damage costs that segment's reports, not the whole index, and a build
  * killed meanwhile leaves the old manifest, which the next run repairs the same way.
- *   manifest: struct mhead | u64 ids[nseg] | struct index_run runs[] | notes | dirs
+ *   manifest: struct mhead | u64 ids[nseg] | struct index_run runs[] | notes | dirs |
+ *             u64 order_sum | u32 order[n] (padded to 8)
+ * where order is the corpus positions in the browser's list order (corpus_list_order), so that
+ * its first frame sorts nothing: it is read only by the list (index_cache_list_order), with its
+ * own checksum, and the manifest's checksum covers the rest.
  * where the runs (index_blob.h) fill what the head's lengths leave, so a manifest's size, and
  * the work of checking and reading it, grows with the runs (one a segment after a build), not
  * with the reports.
@@ -553,7 +557,7 @@ static struct index *index_of(struct mapped *m, uint64_t key, char **cause)
 
 /* ---- manifests ---- */
 
-/* A manifest mapped whole, checked. */
+/* A manifest mapped whole, checked but for its order. */
 struct manifest {
 	unsigned char *data;
 	size_t len;
@@ -562,12 +566,28 @@ struct manifest {
 	const struct index_run *runs;
 	size_t nruns;
 	const unsigned char *notes, *dirs;
+	uint64_t order_sum;
+	const uint32_t *order;
+	unsigned refs;      /* its holders: manifest_free releases one */
 };
+
+/* Bytes of the order of n reports, its checksum aside. */
+static uint64_t order_bytes(uint64_t n)
+{
+	return (4 * n + 7) / 8 * 8;
+}
+
+static struct manifest *manifest_keep(struct manifest *mf)
+{
+	mf->refs++;
+	return mf;
+}
 
 static void manifest_free(struct manifest *mf)
 {
-	if (mf)
-		munmap(mf->data, mf->len);
+	if (!mf || --mf->refs > 0)
+		return;
+	munmap(mf->data, mf->len);
 	free(mf);
 }
 
@@ -577,13 +597,22 @@ static uint64_t manifest_head_sum(struct mhead h)
 	return checksum64(5, (const unsigned char *)&h, sizeof h);
 }
 
+/* The checksum of a manifest of size bytes (its sum read as 0) but its order, which ends it. */
 static uint64_t manifest_sum(const unsigned char *p, uint64_t size)
 {
 	struct mhead h;
 	memcpy(&h, p, sizeof h);
 	h.sum = 0;
 	uint64_t a = checksum64(4, (const unsigned char *)&h, sizeof h);
-	return a ^ checksum64(a, p + sizeof h, size - sizeof h);
+	return a ^ checksum64(a, p + sizeof h, size - sizeof h - order_bytes(h.n));
+}
+
+/* Whether ids, runs (whole ones), notes and dirs fill room bytes. */
+static int regions_fit(const struct mhead *h, uint64_t room)
+{
+	return h->nseg <= room / 8 && h->notes_len <= room && h->dirs_len <= room
+	       && 8 * h->nseg + h->notes_len + h->dirs_len <= room
+	       && (room - 8 * h->nseg - h->notes_len - h->dirs_len) % sizeof(struct index_run) == 0;
 }
 
 /* Checks a manifest's bytes; 0, or -1 with *cause. */
@@ -604,11 +633,11 @@ static int manifest_check(const unsigned char *p, uint64_t size, char **cause)
 		*cause = xstrdup("index file corrupt (checksum)");
 	else if (h.size != size)
 		*cause = xstrdup("index file truncated");
+	else if (h.n >= UINT32_MAX || 8 + order_bytes(h.n) > room)
+		*cause = xstrdup("index file corrupt (layout)");
 	else if (manifest_sum(p, size) != h.sum)
 		*cause = xstrdup("index file corrupt (checksum)");
-	else if (h.n >= UINT32_MAX || h.nseg > room / 8 || h.notes_len > room || h.dirs_len > room
-	         || 8 * h.nseg + h.notes_len + h.dirs_len > room
-	         || (room - 8 * h.nseg - h.notes_len - h.dirs_len) % sizeof(struct index_run) != 0)
+	else if (!regions_fit(&h, room - 8 - order_bytes(h.n)))
 		*cause = xstrdup("index file corrupt (layout)");
 	return *cause ? -1 : 0;
 }
@@ -632,10 +661,14 @@ static struct manifest *manifest_read(const char *path, int use, char **cause)
 	memcpy(&mf->h, data, sizeof mf->h);
 	mf->ids = (const uint64_t *)(data + sizeof mf->h);
 	mf->runs = (const struct index_run *)(mf->ids + mf->h.nseg);
-	mf->nruns = (size_t)((size - sizeof mf->h - 8 * mf->h.nseg - mf->h.notes_len - mf->h.dirs_len)
+	uint64_t order_at = size - order_bytes(mf->h.n);
+	mf->nruns = (size_t)((order_at - 8 - sizeof mf->h - 8 * mf->h.nseg - mf->h.notes_len - mf->h.dirs_len)
 	                     / sizeof(struct index_run));
 	mf->notes = (const unsigned char *)(mf->runs + mf->nruns);
 	mf->dirs = mf->notes + mf->h.notes_len;
+	memcpy(&mf->order_sum, data + order_at - 8, 8);
+	mf->order = (const uint32_t *)(data + order_at);
+	mf->refs = 1;
 	if (use && st.st_mtime < time(NULL) - 86400)
 		utimensat(AT_FDCWD, path, NULL, 0);
 	return mf;
@@ -1114,6 +1147,31 @@ static struct index *segment_parts(void *arg, struct corpus *c, const size_t *wh
 	return index_build_parts_with(c, which, n, progress, segment_part, arg);
 }
 
+/* The order of the reports of ix, the index of c, in the browser's list (corpus_list_order, from
+ * the metadata the index keeps), with its checksum, to out. */
+static void add_order(struct buf *out, const struct corpus *c, const struct index *ix)
+{
+	size_t n = index_nreports(ix);
+	struct corpus_meta *meta = xcalloc(n + 1, sizeof *meta);
+	size_t *order = xcalloc(n + 1, sizeof *order);
+	uint32_t *v = xcalloc(order_bytes(n) / 4 + 1, sizeof *v);
+	for (size_t i = 0; i < n; i++) {
+		struct index_info in;
+		index_info(ix, i, &in);
+		meta[i] = (struct corpus_meta){ in.title_len ? in.title : NULL, in.region_len ? in.region : NULL, in.year };
+	}
+	if (c->n == n)
+		corpus_sort_listed(c, meta, order);
+	for (size_t i = 0; i < n; i++)
+		v[i] = c->n == n ? (uint32_t)order[i] : (uint32_t)i;
+	uint64_t sum = checksum64(6, v, order_bytes(n));
+	buf_add(out, &sum, sizeof sum);
+	buf_add(out, v, order_bytes(n));
+	free(v);
+	free(order);
+	free(meta);
+}
+
 /* Writes the manifest of ix, the index of corpus c, to path (a temporary file renamed over it);
  * 0, or -1 with *cause. */
 static int write_manifest(const struct corpus *c, const struct index *ix, const char *path, uint64_t key,
@@ -1142,6 +1200,7 @@ static int write_manifest(const struct corpus *c, const struct index *ix, const 
 	size_t dirs = out.len;
 	add_dirs(&out, c);
 	h.dirs_len = out.len - dirs;
+	add_order(&out, c, ix);
 	h.size = out.len;
 	h.hsum = manifest_head_sum(h);
 	memcpy(out.data, &h, sizeof h);
@@ -1817,6 +1876,7 @@ struct found {
  * every file right, and the index, now known damaged, is not used again (take_walked). */
 struct walk_files {
 	struct index *ix;      /* shared with whoever opens it next (index_share) */
+	struct manifest *mf;   /* the walk's, kept (manifest_keep) for its list order */
 	char **roots;          /* the PATHs, owned */
 	size_t nroots;
 	struct found *found;   /* the new walk, sorted by device and inode; NULL: not made */
@@ -1876,6 +1936,7 @@ static void walk_files_free(void *arg)
 {
 	struct walk_files *w = arg;
 	index_free(w->ix);
+	manifest_free(w->mf);
 	for (size_t i = 0; i < w->nroots; i++)
 		free(w->roots[i]);
 	free(w->roots);
@@ -1887,10 +1948,11 @@ static void walk_files_free(void *arg)
 
 /* Gives c the entries of the walk m recorded, its files read from ix, and the directories and
  * walk messages between them, each where the walk met it. */
-static void replay_entries(struct corpus *c, char **paths, int npaths, struct index *ix, const struct manifest *m)
+static void replay_entries(struct corpus *c, char **paths, int npaths, struct index *ix, struct manifest *m)
 {
 	struct walk_files *w = xcalloc(1, sizeof *w);
 	w->ix = index_share(ix);
+	w->mf = manifest_keep(m);
 	w->roots = xcalloc((size_t)npaths + 1, sizeof *w->roots);
 	for (int i = 0; i < npaths; i++) {
 		corpus_add_root(c, paths[i]);
@@ -1943,6 +2005,42 @@ static int replay_walk(struct corpus *c, char **paths, int npaths, const char *d
 	replay_entries(c, paths, npaths, ix, m);
 	hand_over(c, last, ix, m);
 	return 0;
+}
+
+/* Whether an entry of c asked of the walk w has failed since it was indexed (a file removed or
+ * changed since): a list sorts it as an empty report, where the index has its metadata. Only
+ * entries asked of the source can have failed. */
+static int failed_since(const struct corpus *c, const struct walk_files *w)
+{
+	for (size_t k = 0; k < c->nasked; k++) {
+		size_t i = c->asked[k];
+		struct index_info in;
+		if (c->files[i].failed && i < index_nreports(w->ix)) {
+			index_info(w->ix, i, &in);
+			if (in.region_len || in.year)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+int index_cache_list_order(const struct corpus *c, size_t *order)
+{
+	if (c->source.free != walk_files_free)
+		return -1;
+	const struct walk_files *w = c->source.arg;
+	const struct manifest *mf = w->mf;
+	size_t n = c->n;
+	if (mf->h.n != n || failed_since(c, w) || checksum64(6, mf->order, order_bytes(n)) != mf->order_sum)
+		return -1;
+	unsigned char *seen = xcalloc(n + 1, 1);
+	size_t i = 0;
+	for (; i < n && mf->order[i] < n && !seen[mf->order[i]]; i++) {
+		seen[mf->order[i]] = 1;
+		order[i] = mf->order[i];
+	}
+	free(seen);
+	return i == n ? 0 : -1;
 }
 
 int index_cache_walk(struct corpus *c, char **paths, int npaths, const char *dir)

@@ -14,6 +14,7 @@
 #include <unistr.h>
 
 #include "encoding.h"
+#include "index.h"
 #include "outline.h"
 #include "meta_fix.h"
 #include "report.h"
@@ -364,7 +365,8 @@ static void sort_order(struct ui *u)
 {
 	size_t n = u->corpus->n;
 	u->order = xmalloc((n ? n : 1) * sizeof *u->order);
-	corpus_list_order(u->corpus, u->order);
+	if (index_cache_list_order(u->corpus, u->order) < 0)
+		corpus_list_order(u->corpus, u->order);
 }
 
 static void remember_position(struct ui *u)

@@ -1,4 +1,4 @@
-/* sample_files.h — test helper: the embedded sample reports written out as files below a temporary directory, and an index file's postings damaged. */
+/* sample_files.h — test helper: the embedded sample reports written out as files below a temporary directory, an index file's postings damaged, and where a manifest's checksum ends. */
 #ifndef FAZHI_TEST_SAMPLE_FILES_H
 #define FAZHI_TEST_SAMPLE_FILES_H
 
@@ -17,7 +17,7 @@
  * reports as a.txt … e.txt, in the order of assets[], and names cache = dir/cache (not made);
  * files[i] gets each path (caller frees), src[i] its asset. Returns 0, or -1 when the directory
  * cannot be made or there are fewer samples. */
-static int sample_files_make(char *dir, char rdir[80], char cache[80], char *files[5], const struct asset *src[5])
+static inline int sample_files_make(char *dir, char rdir[80], char cache[80], char *files[5], const struct asset *src[5])
 {
 	if (!mkdtemp(dir))
 		return -1;
@@ -38,7 +38,7 @@ static int sample_files_make(char *dir, char rdir[80], char cache[80], char *fil
 }
 
 /* Removes dir and what it holds, and frees files; returns 0, or -1 when rm failed. */
-static int sample_files_remove(const char *dir, char *files[5])
+static inline int sample_files_remove(const char *dir, char *files[5])
 {
 	char *cmd = xasprintf("rm -rf '%s'", dir);
 	int rc = system(cmd);
@@ -50,7 +50,7 @@ static int sample_files_remove(const char *dir, char *files[5])
 
 /* Flips a bit in every 97th byte of the postings of the index file at path, which opening it
  * does not check (index_intact). Returns the length of the postings, 0 when unreadable. */
-static uint64_t segment_postings_damage(const char *path)
+static inline uint64_t segment_postings_damage(const char *path)
 {
 	FILE *f = fopen(path, "r+b");
 	struct head h;
@@ -71,7 +71,7 @@ static uint64_t segment_postings_damage(const char *path)
 
 /* Damages the postings of every segment in the directory of the index file at path (its
  * manifest); returns their length in all. */
-static uint64_t sample_postings_damage(const char *path)
+static inline uint64_t sample_postings_damage(const char *path)
 {
 	char *pattern = xasprintf("%.*s/segment-*.bin", (int)(strrchr(path, '/') - path), path);
 	glob_t g;
@@ -83,6 +83,19 @@ static uint64_t sample_postings_damage(const char *path)
 	}
 	free(pattern);
 	return n;
+}
+
+/* Bytes at the end of the manifest at path that its checksum leaves out: the list order of its
+ * reports (u32 each, padded to 8), which has a checksum of its own. 0 when unreadable. */
+static inline long manifest_order_bytes(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	uint64_t n = 0;   /* the head's report count, at byte 32 */
+	if (!f || fseek(f, 32, SEEK_SET) != 0 || fread(&n, 8, 1, f) != 1)
+		n = 0;
+	if (f)
+		fclose(f);
+	return (long)((4 * n + 7) / 8 * 8);
 }
 
 #endif

@@ -670,6 +670,10 @@ static void test_stale_walk(void **state)
 	c.lazy = 1;
 	assert_int_equal(index_cache_walk_behind(&c, paths, 1, cache, &st), 0);
 	assert_true(st.found && st.current);
+	size_t order[5], sorted[5];
+	assert_int_equal(index_cache_list_order(&c, order), 0);   /* current: the recorded order */
+	corpus_list_order(&c, sorted);
+	assert_memory_equal(order, sorted, sizeof order);
 	corpus_fini(&c);
 
 	assert_int_equal(unlink(files[1]), 0);
@@ -689,6 +693,7 @@ static void test_stale_walk(void **state)
 	assert_int_equal(st.changed, 0);
 	assert_int_equal(st.removed, 1);
 	assert_int_equal(c.n, 5);                 /* the entries of the index, none read */
+	assert_int_equal(index_cache_list_order(&c, order), -1);   /* a list sorts the removed one apart */
 	assert_true(corpus_failed(&c, 1));
 	assert_int_equal(corpus_failures(&c), 1); /* z.txt's replayed message alone */
 	assert_int_equal(c.nmsgs, 1);
@@ -722,15 +727,22 @@ static void test_stale_walk(void **state)
 }
 
 /* Damages the manifest at path: its last byte flipped. */
-static void flip_last_byte(const char *path)
+/* Flips the byte `back` bytes before the end of the file at path. */
+static void flip_from_end(const char *path, long back)
 {
 	FILE *f = fopen(path, "r+b");
 	assert_non_null(f);
-	assert_int_equal(fseek(f, -1, SEEK_END), 0);
+	assert_int_equal(fseek(f, -back, SEEK_END), 0);
 	int ch = fgetc(f);
-	assert_int_equal(fseek(f, -1, SEEK_END), 0);
+	assert_int_equal(fseek(f, -back, SEEK_END), 0);
 	fputc(ch ^ 0xFF, f);
 	fclose(f);
+}
+
+/* The last byte the manifest's checksum covers (its reports' list order follows). */
+static void flip_last_byte(const char *path)
+{
+	flip_from_end(path, 1 + manifest_order_bytes(path));
 }
 
 /* The index a replayed walk opened is the one the corpus's index_open gets, opened once: a

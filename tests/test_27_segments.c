@@ -696,6 +696,45 @@ static void move_file(const char *dir, const char *a, const char *b, const char 
 	free(to);
 }
 
+/* The list order the cache recorded for a replayed walk of dir (index_cache_list_order) is the
+ * order of c, the same files walked and parsed (corpus_list_order from each report's own
+ * metadata); with the manifest's order flipped at `flip` bytes from its end (0: not), the cache
+ * refuses it and the index still opens quietly. */
+static void check_list_order(const char *dir, const char *cache, struct corpus *c, long flip)
+{
+	char *paths[1] = { (char *)dir }, *notice = NULL;
+	struct corpus r;
+	corpus_init(&r);
+	r.lazy = 1;
+	if (flip) {
+		char *manifest = index_cache_path(c, cache);
+		FILE *f = fopen(manifest, "r+b");
+		assert_true(f && fseek(f, -flip, SEEK_END) == 0);
+		int b = fgetc(f);
+		fseek(f, -flip, SEEK_END);
+		fputc(b ^ 0x01, f);
+		fclose(f);
+		free(manifest);
+	}
+	assert_int_equal(index_cache_walk(&r, paths, 1, cache), 0);
+	assert_int_equal(r.n, c->n);
+	size_t *got = xcalloc(c->n + 1, sizeof *got), *want = xcalloc(c->n + 1, sizeof *want);
+	corpus_list_order(c, want);
+	if (flip) {
+		assert_int_equal(index_cache_list_order(&r, got), -1);
+		struct index *ix = index_open(&r, cache, NULL, &notice);
+		assert_null(notice);
+		index_free(ix);
+	} else {
+		assert_int_equal(index_cache_list_order(&r, got), 0);
+		assert_memory_equal(got, want, c->n * sizeof *got);
+	}
+	assert_int_equal(index_cache_list_order(c, got), -1);   /* a corpus walked, not replayed */
+	free(got);
+	free(want);
+	corpus_fini(&r);
+}
+
 /* Updates of a cached index across two directories (files added, changed, removed, renamed, and
  * moved from one directory to the other): after each, the runs give every report the position a
  * fresh walk gives its file, answer as a fresh build, and are read back from the manifest as
@@ -761,9 +800,14 @@ static void test_runs_follow_updates(void **state)
 		check_run_map(&c, ix);
 		free(saved);
 		index_free(ix);
+		check_list_order(dir, cache, &c, 0);
 		corpus_fini(&c);
 	}
 	assert_true(more > 0);   /* updates cut segments into several runs */
+	ix = open_dir(&c, dir, cache, &notice);
+	index_free(ix);
+	check_list_order(dir, cache, &c, 3);   /* a byte of the order, which ends the manifest */
+	corpus_fini(&c);
 	corpus_fini(&gen);
 	char *cmd = xasprintf("rm -rf '%s'", root);
 	assert_int_equal(system(cmd), 0);
@@ -795,6 +839,13 @@ static unsigned char *read_whole(const char *path, size_t *len)
 	return p;
 }
 
+/* Bytes of a manifest after its dirs: the list order's checksum, then the order of its reports
+ * (u32 each, padded to 8), which the manifest's own checksum leaves out. */
+static size_t order_tail(const struct forged_head *h)
+{
+	return 8 + (size_t)((4 * h->n + 7) / 8 * 8);
+}
+
 /* The runs of the manifest at path (caller frees *runs); returns their number. */
 static size_t manifest_runs(const char *path, struct index_run **runs)
 {
@@ -803,7 +854,7 @@ static size_t manifest_runs(const char *path, struct index_run **runs)
 	struct forged_head h;
 	assert_true(sizeof h == 88 && len >= sizeof h);
 	memcpy(&h, p, sizeof h);
-	size_t at = sizeof h + 8 * h.nseg, bytes = len - at - h.notes_len - h.dirs_len;
+	size_t at = sizeof h + 8 * h.nseg, bytes = len - at - h.notes_len - h.dirs_len - order_tail(&h);
 	*runs = xmalloc(bytes + 1);
 	memcpy(*runs, p + at, bytes);
 	free(p);
@@ -818,7 +869,8 @@ static void forge_runs(const char *path, const struct index_run *runs, size_t nr
 	unsigned char *p = read_whole(path, &len);
 	struct forged_head h;
 	memcpy(&h, p, sizeof h);
-	size_t at = sizeof h + 8 * h.nseg, tail = h.notes_len + h.dirs_len, size = at + nruns * sizeof *runs + tail;
+	size_t at = sizeof h + 8 * h.nseg, tail = h.notes_len + h.dirs_len + order_tail(&h);
+	size_t size = at + nruns * sizeof *runs + tail;
 	unsigned char *q = xmalloc(size);
 	memcpy(q, p, at);
 	memcpy(q + at, runs, nruns * sizeof *runs);
@@ -828,7 +880,7 @@ static void forge_runs(const char *path, const struct index_run *runs, size_t nr
 	h.hsum = checksum64(5, &h, sizeof h);
 	uint64_t head = checksum64(4, &h, sizeof h);
 	memcpy(q, &h, sizeof h);
-	h.sum = head ^ checksum64(head, q + sizeof h, size - sizeof h);
+	h.sum = head ^ checksum64(head, q + sizeof h, size - sizeof h - (order_tail(&h) - 8));
 	memcpy(q, &h, sizeof h);
 	FILE *f = fopen(path, "wb");
 	assert_non_null(f);
