@@ -23,14 +23,16 @@
 #define SNIPPETS 3
 
 /* One of each kind of query: a 2-character word, a 4-character word, a phrase, a name, a
- * full-width query for half-width text, two terms, and terms found in headings, also nested. */
+ * full-width query for half-width text, two terms, terms found in headings, also nested, and
+ * one character (looked for line by line through the body, which ends before a page's footer). */
 static const char *const queries[] = {
 	"复议", "行政复议", "\"依法行政\"", "欧阳明远", "２０２１年", "行政复议 法治", "工作", "案件办理", "year:2021 法治",
+	"网", "办",
 };
 #define NQUERIES (sizeof queries / sizeof *queries)
 
-/* Written beside the samples and the generated reports: chapters nested three deep, a name, and
- * a report without a heading. */
+/* Written beside the samples and the generated reports: chapters nested three deep, a name, a
+ * page's footer, and a report without a heading. */
 static const char made[] =
 	"欧阳明远区人民政府关于2021年度法治政府建设情况的报告\n\n"
 	"2021年，在区委领导下，欧阳明远同志主持法治政府建设工作。\n"
@@ -41,7 +43,11 @@ static const char made[] =
 	"（二）依法行政\n"
 	"坚持依法行政，欧阳明远同志带头学法。\n"
 	"二、存在问题\n"
-	"行政复议人员不足，法治工作仍需加强。\n";
+	"行政复议人员不足，法治工作仍需加强。\n"
+	"\n"
+	"网站地图 | 联系我们 | 网站声明\n"
+	"主办单位：欧阳明远区人民政府办公室 网站标识码：3302030001\n"
+	"版权所有 浙ICP备05011245号\n";
 static const char plain[] =
 	"关于2021年度法治工作的说明\n\n"
 	"全年行政复议案件办理平稳，依法行政水平提升，欧阳明远同志提出意见。\n"

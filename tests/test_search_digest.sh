@@ -6,11 +6,13 @@
 . tests/segment_files.sh
 export XDG_CACHE_HOME="$T/cache"
 
-# The samples, 150 generated reports (tests/bench/gen.c: chapters, a name now and then), a
-# report with chapters three deep and one without a heading.
+# The samples, the forms of headings and metadata the parser meets (tests/forms, tests/real),
+# 150 generated reports (tests/bench/gen.c: chapters, a name now and then), a report with
+# chapters three deep and one without a heading.
 D="$T/reports"
-mkdir -p "$D/gen"
+mkdir -p "$D/gen" "$D/forms"
 cp assets/reports/*.txt "$D/"
+cp tests/forms/reports/* tests/real/reports/* "$D/forms/"
 ${CC:-cc} -O1 -std=c11 -D_POSIX_C_SOURCE=200809L -o "$T/gen" tests/bench/gen.c
 "$T/gen" "$D/gen" 150 assets/reports/*.txt
 cat >"$D/nested.txt" <<'EOF'
@@ -48,8 +50,11 @@ for q in 复议 行政复议 '"依法行政"' 欧阳明远 ２０２１年 '行�
 		t "search --limit 20 ${fmt:-(text)} $q: from the digests, the bytes parsing prints" same
 	done
 done
-both 法治
-t "search 法治, every report listed: the bytes parsing prints" same
+# (one character is looked for line by line through the body, which ends before a page's footer)
+for q in '"法治政府建设"' 问题 网 备 法治; do
+	both "$q"
+	t "search $q, every report listed: the bytes parsing prints" same
+done
 t "the results hold breadcrumbs of nested chapters" grep -qxF '    一.一.2  公开透明，法治宣传同步推进。' "$T/cached"
 both 水平提升 --json
 t "the report without a heading is found, with an empty path" grep -q '"file":"[^"]*plain.txt".*"path":\[\]' "$T/cached"
