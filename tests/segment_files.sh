@@ -24,26 +24,6 @@ flip_byte() {   # FILE OFFSET: one bit of the byte there flipped
 	printf "\\$(printf %o $((b ^ 16)))" | dd of="$1" bs=1 seek="$2" conv=notrunc status=none
 }
 
-# The offset in segment file $1 of the first byte of the postings of the pair 行政 in the body
-# (KEY_PAIR | U+884C << 31 | U+653F), which a search for 依法行政 reads, however they are cut
-# into checked blocks; empty when it has none.
-postings_of_pair() {
-	python3 - "$1" $(((1 << 62) | (0x884C << 31) | 0x653F)) <<'PY'
-import struct, sys
-path, want = sys.argv[1], int(sys.argv[2])
-with open(path, 'rb') as f:
-    head = f.read(144)
-    nkeys, keys_off, post_off = [struct.unpack_from('=Q', head, at)[0] for at in (48, 80, 128)]
-    f.seek(keys_off)
-    table = f.read(nkeys * 24)
-for i in range(nkeys):
-    key, off = struct.unpack_from('=QQ', table, 24 * i)
-    if key == want:
-        print(post_off + off)
-        break
-PY
-}
-
 # WHERE SEGMENT...: one byte of every digest flipped in each segment file, where index_cache.c's
 # layout puts them: the last byte of the whole digest (WHERE "rest": its facts and paragraphs), or
 # of the copy of its head (WHERE "head"), which the rows and printed results are read from.
@@ -64,5 +44,25 @@ for path in sys.argv[2:]:
         off, n, _, head_off, head, _ = struct.unpack_from('<6Q', b, slots + 48 * k)
         b[digests + (off + n - 1 if where == 'rest' else head_off + head - 1)] ^= 0x55
     open(path, 'wb').write(b)
+PY
+}
+
+# The offset in segment file $1 of the first byte of the postings of the pair 行政 in the body
+# (KEY_PAIR | U+884C << 31 | U+653F), which a search for 依法行政 reads, however they are cut
+# into checked blocks; empty when it has none.
+postings_of_pair() {
+	python3 - "$1" $(((1 << 62) | (0x884C << 31) | 0x653F)) <<'PY'
+import struct, sys
+path, want = sys.argv[1], int(sys.argv[2])
+with open(path, 'rb') as f:
+    head = f.read(144)
+    nkeys, keys_off, post_off = [struct.unpack_from('=Q', head, at)[0] for at in (48, 80, 128)]
+    f.seek(keys_off)
+    table = f.read(nkeys * 24)
+for i in range(nkeys):
+    key, off = struct.unpack_from('=QQ', table, 24 * i)
+    if key == want:
+        print(post_off + off)
+        break
 PY
 }
