@@ -22,7 +22,9 @@
  * match the tables loaded now. A digest made without a catalogue keeps no facts; one of a report
  * not classified has part, topic and topic2 -1 and parts covered 0.
  *
- * Offsets (fact start/end) are byte offsets into the report's text, as facts.h gives them. */
+ * Offsets (fact start/end, the body's range, the sections' ranges) are byte offsets into the
+ * report's text, as facts.h and report.h give them: with the text alone (corpus_read_text) the
+ * head stands in for the parse where a view needs no paragraphs (digest_fill_report). */
 
 struct digest_str {
 	const char *s;   /* NULL: not stated */
@@ -34,6 +36,8 @@ struct digest_section {
 	int part, topic, topic2;      /* classify.h ids, -1 when none */
 	struct digest_str number;     /* the bare numeral as written: 一, 3 */
 	struct digest_str title;      /* heading text without ordinal (report_add_joined form) */
+	size_t start, end;            /* the whole section's byte range in the text (struct section) */
+	size_t number_start, number_end; /* number's byte range in the text */
 };
 
 struct digest_warning {
@@ -73,17 +77,20 @@ struct digest {
 	size_t body_chars;            /* characters of the body, blanks left out (review_body_chars) */
 	unsigned parts_headed;        /* bits 1 << part: classify_parts_covered's headed ... */
 	unsigned parts_unheaded;      /* ... and unheaded parts */
+	size_t body_start, body_end;  /* report.body_start, body_end: the report proper */
 	struct digest_section *sections;   /* pre-order, as report.sections */
 	size_t nsections;
+	int ranges_kept;                   /* 1: the sections' byte ranges were recorded (0: the parse
+	                                    * gave ranges out of document order; start, end, number_start
+	                                    * and number_end are then 0) */
 	struct digest_warning *warnings;
 	size_t nwarnings;
 	int facts_kept;                    /* 0: the facts were not extracted (see digest_of) */
 	size_t nfacts_stated;              /* of the facts, those stated (not computed): in the head */
-	int head_only;                     /* 1: decoded by digest_decode_head: facts, body_start and
-	                                    * paragraphs were not read (nfacts, nparas 0) */
+	int head_only;                     /* 1: decoded by digest_decode_head: facts and paragraphs
+	                                    * were not read (nfacts, nparas 0) */
 	struct digest_fact *facts;         /* in text order */
 	size_t nfacts;
-	size_t body_start;                 /* report.body_start: where the blanks before a fact stop */
 	int paras_kept;                    /* 0: the paragraphs' parts were not recorded (not classified) */
 	struct digest_para *paras;         /* the paragraphs of a regulated part, in text order */
 	size_t nparas;
@@ -118,5 +125,15 @@ int digest_decode_head(const void *p, size_t n, struct digest *d);
  * body's start), so the blanks before the digest's start lead back to it. */
 size_t digest_fact_start(const struct digest_fact *f, const struct report *r);
 void digest_fini(struct digest *d);
+
+/* Gives r, the text alone of the report d was made of (corpus_read_text: path, text and len),
+ * what d's head keeps of its parse: the metadata (title, region, issuer, document number,
+ * published, year, level), the body's range and the chapter tree with the byte ranges of the
+ * sections and their numbers. That is what a search result is printed with (index_result_snippets,
+ * report_section_at and the breadcrumbs of the numbers). The sections' heading ranges (title_*,
+ * head_*) are empty at their number's end and para is -1; no paragraphs or warnings are made.
+ * r owns what is added (report_free). Returns 0, or -1 when d kept no ranges or they do not fit
+ * r's text (a number's bytes differ from the text's): r is then left as it was. */
+int digest_fill_report(const struct digest *d, struct report *r);
 
 #endif

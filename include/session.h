@@ -52,6 +52,14 @@ size_t session_result_snippets(struct session *s, const struct index_result *res
                                const struct query *q, size_t cells, struct index_hits *hits,
                                struct index_snippet *out, size_t max);
 
+/* Entry i as a search result is printed from it, not parsed: its text alone (corpus_read_text)
+ * with the metadata, body and chapter tree of the digest head the open index keeps of it
+ * (digest_fill_report). The caller owns it (report_free); the corpus does not keep it. NULL when
+ * the entry is loaded already, no index is open, the index keeps no intact digest of it, or the
+ * file cannot be read as it was indexed (the entry then fails, as corpus_get fails it): the
+ * report is then to be had from corpus_get. */
+struct report *session_text_report(struct session *s, size_t i);
+
 /* The orders of results. By relevance the reports of one region stay together, the regions in
  * the order of their best report, each region's reports by rank. The others (reports of no
  * known region last in each): by hits, most first; by region, then the newest year; by year,

@@ -11,6 +11,7 @@
 #include "corpus.h"
 #include "index.h"
 #include "query.h"
+#include "report.h"
 #include "session.h"
 
 #define SNIPPETS 3
@@ -162,7 +163,9 @@ static size_t print_results(struct corpus *c, struct session *s, const struct qu
 		} else {
 			size_t id = res->v[i].report;
 			int was_loaded = corpus_loaded(c, id);
-			const struct report *r = cli_report(c, id);
+			/* From the cached index's digest and the text alone when it keeps one: no parse. */
+			struct report *text = session_text_report(s, id);
+			const struct report *r = text ? text : cli_report(c, id);
 			if (!r)
 				continue;
 			size_t ns = session_result_snippets(s, &res->v[i], r, q, SNIPPET_CELLS, &hits, sn, SNIPPETS);
@@ -170,6 +173,7 @@ static size_t print_results(struct corpus *c, struct session *s, const struct qu
 				print_json(&out, r, &res->v[i], &hits, sn, ns);
 			else
 				print_text(&out, r, &res->v[i], sn, ns);
+			report_free(text);
 			if (!was_loaded)   /* printed: a listing of every report holds one at a time */
 				corpus_unload(c, id);
 		}

@@ -13,11 +13,15 @@
 #include "xmalloc.h"
 
 /* The bytes: a tag, the length of the head, the head, then the rest. The head holds what a row
- * of the overview needs (metadata, sections, warnings, the facts counted) so that a reader of
- * rows touches and checks it alone; the rest holds the facts, the body's start and the
- * paragraphs. Fields come in the order of struct digest, each number a varint (ids that may be
- * -1 stored plus one), each string a varint of its length plus one (0: not stated) and its
- * bytes, each double its 8 native-endian bytes (the cache is native-endian anyway). The head
+ * of the overview and a printed search result need (metadata, body range, sections, warnings,
+ * the facts counted) so that their readers touch and check it alone; the rest holds the facts
+ * and the paragraphs. Fields come in the order of struct digest, each number a varint (ids that
+ * may be -1 stored plus one), each string a varint of its length plus one (0: not stated) and its
+ * bytes, each double its 8 native-endian bytes (the cache is native-endian anyway). The body is
+ * its start and length. The sections are counted, then a flag says whether their ranges follow
+ * each one's title: its start counted from the start of the section before, its length, and
+ * where its number starts counted from its start (all of them in order, as ranges_in_order
+ * checks; a parse that broke that order keeps no ranges, and its reports are parsed). The head
  * counts the facts plus one, 0 when they were not extracted, and then those of them stated. A
  * fact stated in the same sentence as the fact before it stores its text as "not stated" (0),
  * read back as that sentence: a sentence of several figures is kept once. The paragraphs of a
@@ -49,10 +53,28 @@ static void put_range(struct buf *b, const struct report *r, size_t start, size_
 	put_str(b, r->text + start, end > start ? end - start : 0);
 }
 
+/* Whether r's sections can be stored as the head stores their ranges: starts in document order,
+ * each number inside its section, each section inside the text. */
+static int ranges_in_order(const struct report *r)
+{
+	size_t last = 0;
+	for (size_t i = 0; i < r->nsections; i++) {
+		const struct section *s = &r->sections[i];
+		if (s->start < last || s->number_start < s->start || s->number_end < s->number_start ||
+		    s->end < s->start || s->end > r->len)
+			return 0;
+		last = s->start;
+	}
+	return 1;
+}
+
 static void put_sections(struct buf *b, const struct report *r)
 {
 	struct buf title = { 0 };
+	int ranges = ranges_in_order(r);
+	size_t last = 0;
 	put_u(b, (uint32_t)r->nsections);
+	put_u(b, (uint32_t)ranges);
 	for (size_t i = 0; i < r->nsections; i++) {
 		const struct section *s = &r->sections[i];
 		put_u(b, (uint32_t)s->level);
@@ -64,6 +86,12 @@ static void put_sections(struct buf *b, const struct report *r)
 		buf_reset(&title);
 		report_add_joined(&title, r, s->title_start, s->title_end);
 		put_str(b, title.data ? title.data : "", title.len);
+		if (ranges) {
+			put_u(b, (uint32_t)(s->start - last));
+			put_u(b, (uint32_t)(s->end - s->start));
+			put_u(b, (uint32_t)(s->number_start - s->start));
+			last = s->start;
+		}
 	}
 	buf_fini(&title);
 }
@@ -194,6 +222,8 @@ static void put_head(struct buf *out, const struct report *r, const struct class
 	put_u(out, (uint32_t)review_body_chars(r));   /* the overview's chars column */
 	put_u(out, headed);
 	put_u(out, unheaded);
+	put_u(out, (uint32_t)r->body_start);
+	put_u(out, (uint32_t)(r->body_end > r->body_start ? r->body_end - r->body_start : 0));
 	put_sections(out, r);
 	put_u(out, (uint32_t)r->nwarnings);
 	for (size_t i = 0; i < r->nwarnings; i++) {
@@ -221,7 +251,6 @@ size_t digest_of(const struct report *r, const struct classify_paras *p, const s
 	buf_fini(&head);
 	put_facts(out, r, &f);
 	facts_fini(&f);
-	put_u(out, (uint32_t)r->body_start);
 	put_paras(out, r, p);
 	return head_len;
 }
@@ -273,11 +302,23 @@ static size_t get_count(struct reader *rd, size_t min)
 	return rd->bad ? 0 : n;
 }
 
+/* A section's ranges, its start counted from the start of the one before. */
+static void get_ranges(struct reader *rd, struct digest_section *s, size_t last)
+{
+	s->start = last + get_u(rd);
+	s->end = s->start + get_u(rd);
+	s->number_start = s->start + get_u(rd);
+	s->number_end = s->number_start + s->number.n;
+}
+
 static void get_sections(struct reader *rd, struct digest *d)
 {
 	d->nsections = get_count(rd, 7);
+	uint32_t ranges = get_u(rd);
+	rd->bad |= ranges > 1;
+	d->ranges_kept = ranges == 1;
 	d->sections = d->nsections ? xcalloc(d->nsections, sizeof *d->sections) : NULL;
-	for (size_t i = 0; i < d->nsections && !rd->bad; i++) {
+	for (size_t i = 0, last = 0; i < d->nsections && !rd->bad; i++) {
 		struct digest_section *s = &d->sections[i];
 		s->level = (int)get_u(rd);
 		s->parent = get_id(rd);
@@ -286,6 +327,10 @@ static void get_sections(struct reader *rd, struct digest *d)
 		s->topic2 = get_id(rd);
 		s->number = get_str(rd);
 		s->title = get_str(rd);
+		if (d->ranges_kept) {
+			get_ranges(rd, s, last);
+			last = s->start;
+		}
 		if (s->parent >= (int)i)
 			rd->bad = 1;   /* pre-order: a parent comes first */
 	}
@@ -384,6 +429,8 @@ static void get_head_fields(struct reader *rd, struct digest *d, size_t *nfacts)
 	d->body_chars = get_u(rd);
 	d->parts_headed = get_u(rd);
 	d->parts_unheaded = get_u(rd);
+	d->body_start = get_u(rd);
+	d->body_end = d->body_start + get_u(rd);
 	get_sections(rd, d);
 	d->nwarnings = get_count(rd, 2);
 	d->warnings = d->nwarnings ? xcalloc(d->nwarnings, sizeof *d->warnings) : NULL;
@@ -437,7 +484,6 @@ int digest_decode(const void *p, size_t n, struct digest *d)
 	size_t nfacts = 0;
 	get_head(&rd, d, &nfacts);
 	get_facts(&rd, d, nfacts);
-	d->body_start = get_u(&rd);
 	get_paras(&rd, d);
 	if (rd.bad || rd.p != rd.end) {
 		digest_fini(d);
@@ -453,4 +499,61 @@ void digest_fini(struct digest *d)
 	free(d->facts);
 	free(d->paras);
 	memset(d, 0, sizeof *d);
+}
+
+/* ---- a report of the text alone, with the digest's parse ---- */
+
+/* Whether the ranges of d fit text[0..len): its body, its sections, and each number's bytes
+ * those of the text. */
+static int fits(const struct digest *d, const char *text, size_t len)
+{
+	if (!d->ranges_kept || d->body_start > d->body_end || d->body_end > len)
+		return 0;
+	for (size_t i = 0; i < d->nsections; i++) {
+		const struct digest_section *s = &d->sections[i];
+		if (s->end > len || s->number_end > s->end ||
+		    (s->number.n && memcmp(text + s->number_start, s->number.s, s->number.n) != 0))
+			return 0;
+	}
+	return 1;
+}
+
+static char *dup_or_null(struct digest_str s)
+{
+	return s.s ? xstrndup(s.s, s.n) : NULL;
+}
+
+static void fill_meta(const struct digest *d, struct report_meta *m)
+{
+	m->title = dup_or_null(d->title);
+	m->region = dup_or_null(d->region);
+	m->issuer = dup_or_null(d->issuer);
+	m->doc_number = dup_or_null(d->doc_number);
+	if (d->published.s && d->published.n < sizeof m->published)
+		memcpy(m->published, d->published.s, d->published.n);
+	m->year = d->year;
+	m->level = d->level;
+}
+
+int digest_fill_report(const struct digest *d, struct report *r)
+{
+	if (!fits(d, r->text, r->len))
+		return -1;
+	fill_meta(d, &r->meta);
+	r->body_start = d->body_start;
+	r->body_end = d->body_end;
+	r->sections = d->nsections ? xcalloc(d->nsections, sizeof *r->sections) : NULL;
+	r->nsections = d->nsections;
+	for (size_t i = 0; i < d->nsections; i++) {
+		const struct digest_section *s = &d->sections[i];
+		r->sections[i] = (struct section){
+			.level = s->level, .parent = s->parent,
+			.number_start = s->number_start, .number_end = s->number_end,
+			.title_start = s->number_end, .title_end = s->number_end,
+			.head_start = s->number_end, .head_end = s->number_end,
+			.start = s->start, .end = s->end,
+			.para = -1, .part = s->part, .topic = s->topic, .topic2 = s->topic2,
+		};
+	}
+	return 0;
 }

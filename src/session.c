@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "digest.h"
 #include "xmalloc.h"
 
 struct session {
@@ -161,6 +162,23 @@ int session_digest_head(void *arg, size_t i, const void **p, size_t *len)
 {
 	struct session *s = arg;
 	return s->ix ? index_digest_head(s->ix, i, p, len) : -1;
+}
+
+struct report *session_text_report(struct session *s, size_t i)
+{
+	const void *p;
+	size_t len;
+	struct digest d = { 0 };
+	if (!s->ix || corpus_loaded(s->c, i) || corpus_failed(s->c, i) || index_digest_head(s->ix, i, &p, &len) ||
+	    digest_decode_head(p, len, &d))
+		return NULL;
+	struct report *r = corpus_read_text(s->c, i);
+	if (r && digest_fill_report(&d, r) < 0) {
+		report_free(r);
+		r = NULL;
+	}
+	digest_fini(&d);
+	return r;
 }
 
 /* ---- the order of results ----

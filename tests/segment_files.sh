@@ -25,6 +25,29 @@ flip_byte() {   # FILE OFFSET: one bit of the byte there flipped
 	printf "\\$(printf %o $((b ^ 16)))" | dd of="$1" bs=1 seek="$2" conv=notrunc status=none
 }
 
+# WHERE SEGMENT...: one byte of every digest flipped in each segment file, where index_cache.c's
+# layout puts them: the last byte of the whole digest (WHERE "rest": its facts and paragraphs), or
+# of the copy of its head (WHERE "head"), which the rows and printed results are read from.
+flip_digests() {
+	python3 - "$@" <<'PY'
+import struct, sys
+where = sys.argv[1]
+for path in sys.argv[2:]:
+    b = bytearray(open(path, 'rb').read())
+    at = struct.unpack_from('<Q', b, len(b) - 8)[0]
+    # struct trailer: magic, then blob_size block nblocks notes_len ndocs dirs_len digests_len sum
+    # table_block ntblocks; then sums[nblocks], table_sums[ntblocks], notes, stats[ndocs] (32 bytes)
+    f = struct.unpack_from('<8x10Q', b, at)
+    nblocks, notes_len, ndocs, dirs_len, ntblocks = f[2], f[3], f[4], f[5], f[9]
+    slots = at + 8 + 80 + 8 * nblocks + 8 * ntblocks + notes_len + 32 * ndocs
+    digests = slots + 48 * ndocs + dirs_len
+    for k in range(ndocs):
+        off, n, _, head_off, head, _ = struct.unpack_from('<6Q', b, slots + 48 * k)
+        b[digests + (off + n - 1 if where == 'rest' else head_off + head - 1)] ^= 0x55
+    open(path, 'wb').write(b)
+PY
+}
+
 # The offset in segment file $1 of the first byte of the postings of the pair 行政 in the body
 # (KEY_PAIR | U+884C << 31 | U+653F), which a search for 依法行政 reads, however they are cut
 # into checked blocks; empty when it has none.

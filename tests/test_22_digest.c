@@ -1,4 +1,4 @@
-/* test_22_digest.c — a report's digest: decoded it gives back the report's metadata, classified chapter tree, parts covered, warnings and facts; damaged bytes are refused; the cached index keeps the same digest. */
+/* test_22_digest.c — a report's digest: decoded it gives back the report's metadata, classified chapter tree with its byte ranges, parts covered, warnings and facts, and fills a report of the text alone as the parse would; damaged bytes are refused; the cached index keeps the same digest. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -48,8 +48,15 @@ static void check_head(const struct digest *d, const char *bytes, size_t head)
 		assert_int_equal(h.parts_headed, d->parts_headed);
 		assert_int_equal(h.parts_unheaded, d->parts_unheaded);
 		assert_int_equal(h.nsections, d->nsections);
-		for (size_t s = 0; s < d->nsections; s++)
+		assert_int_equal(h.body_start, d->body_start);
+		assert_int_equal(h.body_end, d->body_end);
+		assert_int_equal(h.ranges_kept, d->ranges_kept);
+		for (size_t s = 0; s < d->nsections; s++) {
 			assert_int_equal(h.sections[s].parent, d->sections[s].parent);
+			assert_int_equal(h.sections[s].start, d->sections[s].start);
+			assert_int_equal(h.sections[s].end, d->sections[s].end);
+			assert_int_equal(h.sections[s].number_start, d->sections[s].number_start);
+		}
 		assert_int_equal(h.nwarnings, d->nwarnings);
 		assert_int_equal(h.facts_kept, d->facts_kept);
 		assert_int_equal(h.nfacts_stated, stated);
@@ -92,6 +99,7 @@ static void test_round_trip(void **state)
 		assert_int_equal(d.year, r->meta.year);
 		assert_int_equal(d.level, r->meta.level);
 		assert_int_equal(d.body_start, r->body_start);
+		assert_int_equal(d.body_end, r->body_end);
 		assert_true(d.paras_kept);   /* the paragraphs of the parts, in text order */
 		size_t q = 0;
 		for (size_t k = 0; k < r->npara; k++) {
@@ -123,7 +131,12 @@ static void test_round_trip(void **state)
 			assert_int_equal(d.sections[s].topic2, x->topic2);
 			assert_true(d.sections[s].part >= 0 && d.sections[s].topic >= 0);
 			assert_true(range_is(d.sections[s].number, r, x->number_start, x->number_end));
+			assert_int_equal(d.sections[s].start, x->start);
+			assert_int_equal(d.sections[s].end, x->end);
+			assert_int_equal(d.sections[s].number_start, x->number_start);
+			assert_int_equal(d.sections[s].number_end, x->number_end);
 		}
+		assert_true(d.ranges_kept);
 		assert_int_equal(d.nwarnings, r->nwarnings);
 		for (size_t w = 0; w < r->nwarnings; w++)
 			assert_true(str_is(d.warnings[w].message, r->warnings[w].message));
@@ -162,6 +175,84 @@ static void test_round_trip(void **state)
 		buf_fini(&b);
 	}
 	assert_true(computed > 0);
+	corpus_fini(&c);
+}
+
+/* The head of r's digest (unclassified, no facts) decoded into d; bytes in b. */
+static void head_of(const struct report *r, struct buf *b, struct digest *d)
+{
+	buf_reset(b);
+	size_t head = digest_of(r, NULL, NULL, b);
+	assert_int_equal(digest_decode_head(b->data, head, d), 0);
+}
+
+/* Every sample's text alone, filled from its digest's head, is the parsed report as a search
+ * result is printed from it: metadata, body, sections and the section of every offset. A text
+ * whose numbers differ from the digest's, a shorter text, and a parse whose sections are out of
+ * order are refused, and the report is left as it was. */
+static void test_fill_report(void **state)
+{
+	(void)state;
+	struct corpus c;
+	corpus_init(&c);
+	corpus_add_embedded(&c);
+	struct buf b = { 0 };
+	struct digest d = { 0 };
+	for (size_t i = 0; i < c.n; i++) {
+		struct report *r = corpus_get(&c, i);
+		head_of(r, &b, &d);
+		struct report *t = corpus_read_text(&c, i);
+		assert_non_null(t);
+		assert_int_equal(t->nsections, 0);
+		assert_int_equal(digest_fill_report(&d, t), 0);
+		assert_string_equal(t->path, r->path);
+		assert_true(t->meta.title && r->meta.title && strcmp(t->meta.title, r->meta.title) == 0);
+		assert_true(!r->meta.region ? !t->meta.region : strcmp(t->meta.region, r->meta.region) == 0);
+		assert_string_equal(t->meta.published, r->meta.published);
+		assert_int_equal(t->meta.year, r->meta.year);
+		assert_int_equal(t->meta.level, r->meta.level);
+		assert_int_equal(t->body_start, r->body_start);
+		assert_int_equal(t->body_end, r->body_end);
+		assert_int_equal(t->nsections, r->nsections);
+		assert_true(r->nsections > 3);
+		for (size_t k = 0; k < r->nsections; k++) {
+			const struct section *x = &r->sections[k], *y = &t->sections[k];
+			assert_int_equal(y->level, x->level);
+			assert_int_equal(y->parent, x->parent);
+			assert_int_equal(y->start, x->start);
+			assert_int_equal(y->end, x->end);
+			assert_int_equal(y->number_start, x->number_start);
+			assert_int_equal(y->number_end, x->number_end);
+			assert_true(y->title_start == y->title_end && y->head_start == y->head_end && y->para == -1);
+		}
+		for (size_t off = 0; off < r->len; off += 7)
+			assert_int_equal(report_section_at(t, off), report_section_at(r, off));
+		report_free(t);
+
+		t = corpus_read_text(&c, i);   /* a number changed: another text than the one digested */
+		const struct section *x = &r->sections[r->nsections - 1];
+		t->text[x->number_start] = 'x';
+		assert_int_equal(digest_fill_report(&d, t), -1);
+		assert_true(t->nsections == 0 && !t->meta.title && t->body_end == t->len);
+		t->text[x->number_start] = r->text[x->number_start];
+		t->len = x->end - 1;   /* shorter than the last section */
+		assert_int_equal(digest_fill_report(&d, t), -1);
+		assert_true(t->nsections == 0 && !t->meta.title);
+		report_free(t);
+	}
+	struct report *r = corpus_get(&c, 0);   /* sections out of document order: no ranges kept */
+	size_t start = r->sections[1].start;
+	r->sections[1].start = r->sections[0].start - 1;
+	head_of(r, &b, &d);
+	r->sections[1].start = start;
+	assert_int_equal(d.ranges_kept, 0);
+	assert_int_equal(d.nsections, r->nsections);
+	assert_int_equal(d.sections[1].start, 0);
+	struct report *t = corpus_read_text(&c, 0);
+	assert_int_equal(digest_fill_report(&d, t), -1);
+	report_free(t);
+	digest_fini(&d);
+	buf_fini(&b);
 	corpus_fini(&c);
 }
 
@@ -387,6 +478,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_without_tables),
+		cmocka_unit_test(test_fill_report),
 		cmocka_unit_test(test_damaged),
 		cmocka_unit_test(test_in_cache),
 		cmocka_unit_test(test_damaged_in_cache),

@@ -3,6 +3,7 @@
 #
 # Prints "PASS: …" or "FAIL: …" per check; exits 1 when any check failed.
 . tests/cli_check.sh
+. tests/segment_files.sh
 
 # A report in the form the rule asks for: the four parts headed, title with its year, published
 # in the first quarter of the next year.
@@ -190,33 +191,14 @@ t "table from the cached index reads no report" cmp -s "$T/parsed" "$T/unread"
 # copy of its head, where index_cache.c's layout puts them: rows need the heads alone, and a
 # damaged head sends its report to be read (the overwritten words then give other rows).
 if command -v python3 >/dev/null 2>&1; then
-	flip_digests() {
-		python3 - "$1" "$T"/tcache/fazhi/segment-*.bin <<'PY'
-import struct, sys
-where = sys.argv[1]
-for path in sys.argv[2:]:
-    b = bytearray(open(path, 'rb').read())
-    at = struct.unpack_from('<Q', b, len(b) - 8)[0]
-    # struct trailer: magic, then blob_size block nblocks notes_len ndocs dirs_len digests_len sum
-    # table_block ntblocks; then sums[nblocks], table_sums[ntblocks], notes, stats[ndocs] (32 bytes)
-    f = struct.unpack_from('<8x10Q', b, at)
-    nblocks, notes_len, ndocs, dirs_len, ntblocks = f[2], f[3], f[4], f[5], f[9]
-    slots = at + 8 + 80 + 8 * nblocks + 8 * ntblocks + notes_len + 32 * ndocs
-    digests = slots + 48 * ndocs + dirs_len
-    for k in range(ndocs):
-        off, n, _, head_off, head, _ = struct.unpack_from('<6Q', b, slots + 48 * k)
-        b[digests + (off + n - 1 if where == 'rest' else head_off + head - 1)] ^= 0x55
-    open(path, 'wb').write(b)
-PY
-	}
 	XDG_CACHE_HOME=$T/tcache "$FAZHI" facts --csv "$T/corpus" >"$T/facts.intact" 2>/dev/null
-	flip_digests rest
+	flip_digests rest "$T"/tcache/fazhi/segment-*.bin
 	XDG_CACHE_HOME=$T/tcache "$FAZHI" facts --csv "$T/corpus" >"$T/facts.restbad" 2>/dev/null
 	XDG_CACHE_HOME=$T/tcache "$FAZHI" table "$T/corpus" >"$T/restbad" 2>/dev/null
 	t "table from the cached index: a damaged facts region leaves the rows to the heads (facts reads the reports)" \
 		sh -c '! cmp -s "$1" "$2" && cmp -s "$3" "$4"' - "$T/facts.intact" "$T/facts.restbad" "$T/parsed" "$T/restbad"
 	XDG_CACHE_HOME=$T/none "$FAZHI" table "$T/corpus" >"$T/reread" 2>/dev/null
-	flip_digests head
+	flip_digests head "$T"/tcache/fazhi/segment-*.bin
 	XDG_CACHE_HOME=$T/tcache "$FAZHI" table "$T/corpus" >"$T/headbad" 2>/dev/null
 	t "table from the cached index: a damaged head sends its report to be read" \
 		sh -c '! cmp -s "$1" "$2" && cmp -s "$2" "$3"' - "$T/parsed" "$T/headbad" "$T/reread"
