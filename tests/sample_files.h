@@ -48,6 +48,18 @@ static inline int sample_files_remove(const char *dir, char *files[5])
 	return rc == 0 ? 0 : -1;
 }
 
+/* Writes text[0..n) to the file dir/name; 0, or -1 when it cannot. */
+static inline int sample_write(const char *dir, const char *name, const char *text, size_t n)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	FILE *f = fopen(path, "wb");
+	int ok = f && fwrite(text, 1, n, f) == n;
+	if (f && fclose(f) != 0)
+		ok = 0;
+	free(path);
+	return ok ? 0 : -1;
+}
+
 /* Flips a bit in every 97th byte of the postings of the index file at path, which opening it
  * does not check (index_intact). Returns the length of the postings, 0 when unreadable. */
 static inline uint64_t segment_postings_damage(const char *path)

@@ -17,6 +17,7 @@
 #include "index.h"
 #include "index_blob.h"
 #include "query.h"
+#include "sample_files.h"
 #include "search_gen.h"
 #include "xmalloc.h"
 
@@ -303,12 +304,7 @@ static void test_update_forgets(void **state)
 
 static void write_file(const char *dir, const char *name, const char *text, size_t n)
 {
-	char *path = xasprintf("%s/%s", dir, name);
-	FILE *f = fopen(path, "wb");
-	assert_non_null(f);
-	assert_int_equal(fwrite(text, 1, n, f), n);
-	fclose(f);
-	free(path);
+	assert_int_equal(sample_write(dir, name, text, n), 0);
 }
 
 static void remove_file(const char *dir, const char *name)
@@ -364,6 +360,33 @@ static void generated_dir(char *root, char **dir, char **cache, struct corpus *g
 		write_file(*dir, gen->reports[i]->path, gen->reports[i]->text, gen->reports[i]->len);
 }
 
+/* Removes what generated_dir made below root, frees dir and cache, and puts the segment size
+ * back. */
+static void remove_generated(const char *root, char *dir, char *cache)
+{
+	char *cmd = xasprintf("rm -rf '%s'", root);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(dir);
+	free(cache);
+	unsetenv("FAZHI_SEGMENT_BYTES");
+}
+
+/* In a new directory made from the template root, n generated reports (from seed) indexed
+ * through the cache (*cache) in segments of 120,000 bytes, quietly; the corpus walked in c and its
+ * index. Caller frees *dir and *cache. */
+static struct index *segmented_index(char *root, size_t n, uint64_t seed, char **dir, char **cache, struct corpus *c)
+{
+	struct corpus gen;
+	generated_dir(root, dir, cache, &gen, n, seed, n);
+	corpus_fini(&gen);
+	setenv("FAZHI_SEGMENT_BYTES", "120000", 1);
+	char *notice = NULL;
+	struct index *ix = open_dir(c, *dir, *cache, &notice);
+	assert_null(notice);
+	return ix;
+}
+
 /* An index cached in many segment files, updated again and again as files are added, changed,
  * removed and renamed: each update indexes only those, answers as a fresh build and brute
  * force, is found again as it was saved, and leaves no segment no manifest names. */
@@ -417,12 +440,7 @@ static void test_cached_updates(void **state)
 		corpus_fini(&c);
 	}
 	corpus_fini(&gen);
-	char *cmd = xasprintf("rm -rf '%s'", root);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
-	free(dir);
-	free(cache);
-	unsetenv("FAZHI_SEGMENT_BYTES");
+	remove_generated(root, dir, cache);
 }
 
 /* ---- a damaged segment: only its reports are indexed again ---- */
@@ -506,15 +524,9 @@ static void spoil(const char *path, int how)
 static void test_cached_repair(void **state)
 {
 	(void)state;
-	char root[] = "/tmp/fazhi-repair-XXXXXX", *dir, *cache;
-	struct corpus gen;
-	generated_dir(root, &dir, &cache, &gen, 60, 21, 60);
-	corpus_fini(&gen);
-	setenv("FAZHI_SEGMENT_BYTES", "120000", 1);
+	char root[] = "/tmp/fazhi-repair-XXXXXX", *dir, *cache, *notice = NULL;
 	struct corpus c;
-	char *notice = NULL;
-	struct index *ix = open_dir(&c, dir, cache, &notice);
-	assert_null(notice);
+	struct index *ix = segmented_index(root, 60, 21, &dir, &cache, &c);
 	char *manifest = index_cache_path(&c, cache);
 	struct query *q = parse("法治");
 	struct index_results res = { 0 };
@@ -638,12 +650,7 @@ static void test_cached_repair(void **state)
 	index_results_fini(&res);
 	query_free(q);
 	free(manifest);
-	char *cmd = xasprintf("rm -rf '%s'", root);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
-	free(dir);
-	free(cache);
-	unsetenv("FAZHI_SEGMENT_BYTES");
+	remove_generated(root, dir, cache);
 }
 
 /* ---- the run map: the corpus order kept as runs ---- */
@@ -809,14 +816,9 @@ static void test_runs_follow_updates(void **state)
 	check_list_order(dir, cache, &c, 3);   /* a byte of the order, which ends the manifest */
 	corpus_fini(&c);
 	corpus_fini(&gen);
-	char *cmd = xasprintf("rm -rf '%s'", root);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
 	free(a);
 	free(b);
-	free(dir);
-	free(cache);
-	unsetenv("FAZHI_SEGMENT_BYTES");
+	remove_generated(root, dir, cache);
 }
 
 /* A manifest's head as index_cache.c lays it out (88 bytes), to forge manifests with. */
@@ -923,15 +925,9 @@ static size_t spoil_runs(struct index_run *v, size_t n, uint32_t nseg, int how)
 static void test_runs_damaged(void **state)
 {
 	(void)state;
-	char root[] = "/tmp/fazhi-runs-damaged-XXXXXX", *dir, *cache;
-	struct corpus gen;
-	generated_dir(root, &dir, &cache, &gen, 50, 41, 50);
-	corpus_fini(&gen);
-	setenv("FAZHI_SEGMENT_BYTES", "120000", 1);
+	char root[] = "/tmp/fazhi-runs-damaged-XXXXXX", *dir, *cache, *notice = NULL;
 	struct corpus c;
-	char *notice = NULL;
-	struct index *ix = open_dir(&c, dir, cache, &notice);
-	assert_null(notice);
+	struct index *ix = segmented_index(root, 50, 41, &dir, &cache, &c);
 	char *manifest = index_cache_path(&c, cache), *want = NULL;
 	size_t nseg = index_nsegments(ix);
 	assert_true(nseg >= 3);
@@ -963,12 +959,7 @@ static void test_runs_damaged(void **state)
 		corpus_fini(&c);
 	}
 	free(manifest);
-	char *cmd = xasprintf("rm -rf '%s'", root);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
-	free(dir);
-	free(cache);
-	unsetenv("FAZHI_SEGMENT_BYTES");
+	remove_generated(root, dir, cache);
 }
 
 /* The verdict on runs[0..nruns) of n positions over segments of ndocs[0..nseg) reports, report

@@ -15,6 +15,7 @@
 #include "index.h"
 #include "query.h"
 #include "report.h"
+#include "sample_files.h"
 #include "search_gen.h"
 #include "session.h"
 #include "xmalloc.h"
@@ -55,12 +56,7 @@ static const char plain[] =
 
 static void write_file(const char *dir, const char *name, const char *text, size_t n)
 {
-	char *path = xasprintf("%s/%s", dir, name);
-	FILE *f = fopen(path, "wb");
-	assert_non_null(f);
-	assert_int_equal(fwrite(text, 1, n, f), n);
-	fclose(f);
-	free(path);
+	assert_int_equal(sample_write(dir, name, text, n), 0);
 }
 
 /* Makes dir (a mkdtemp template) with dir/r holding the samples; their paths in rdir and cache. */
