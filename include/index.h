@@ -217,6 +217,10 @@ struct index *index_open(struct corpus *c, const char *dir, const struct index_p
  * built or written, and a rejected file is left for index_open to rebuild and tell. */
 struct index *index_open_cached(struct corpus *c, const char *dir);
 
+/* Bytes of the segment files of an index opened from the cache, digests and checks included
+ * (index_bytes for one in memory): what it takes on disk. */
+size_t index_cache_bytes(const struct index *ix);
+
 /* The manifest index_open uses for this corpus in dir (caller frees). */
 char *index_cache_path(const struct corpus *c, const char *dir);
 

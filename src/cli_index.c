@@ -134,7 +134,7 @@ static void build(struct corpus *c, const char *dir, int progress_fd)
 	unsigned long long text = 0;
 	for (size_t i = 0; i < c->n; i++)
 		text += corpus_size(c, i);
-	unsigned long long size = index_bytes(ix);   /* its segments */
+	unsigned long long size = index_cache_bytes(ix);   /* its segment files */
 	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	if (fresh)
 		printf("up to date: %zu reports (%.1f MB), index %.1f MB\n", c->n, mb(text), mb(size));

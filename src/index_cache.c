@@ -340,6 +340,16 @@ static int check_tables(void *arg, uint64_t off, uint64_t len)
 	return 0;
 }
 
+size_t index_cache_bytes(const struct index *ix)
+{
+	size_t n = 0;
+	for (size_t k = 0; k < index_nsegments(ix); k++) {
+		const struct mapped *m = index_segment_arg(ix, k);
+		n += m ? m->len : 0;
+	}
+	return n ? n : index_bytes(ix);
+}
+
 int index_intact(const struct index *ix, const char **cause)
 {
 	if (cause)

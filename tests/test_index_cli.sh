@@ -31,6 +31,10 @@ t "index builds the cache (exit 0, quiet on stderr when not a terminal)" \
 	- "$st" "$T/out" "$T/err" "$C"
 "$FAZHI" index "$D" >"$T/out" 2>"$T/err"
 t "index again: up to date" grep -q "^up to date: 3 reports" "$T/out"
+said=$(sed -n 's/.*, index \([0-9.]*\) MB$/\1/p' "$T/out")
+on_disk=$(cat "$C"/segment-*.bin | wc -c)
+t "the size it gives is that of its segment files on disk" \
+	[ "$said" = "$(echo "$on_disk / 1048576" | bc -l | xargs printf '%.1f')" ]
 "$FAZHI" index --status "$D" >"$T/out"
 t "status: up to date" grep -qx "up to date: 3 reports" "$T/out"
 
