@@ -127,8 +127,8 @@ static void progress(void *arg, size_t done, size_t total)
  * is built, and -1 is returned when there is none to open; else 0. */
 static int open_index(struct corpus *c, struct session *s, int quiet)
 {
-	size_t unread = 0;
-	for (size_t i = 0; i < c->n; i++)
+	size_t unread = 0;   /* counted as far as EAGER_MAX + 1, which is all that is asked of it */
+	for (size_t i = 0; i < c->n && unread <= EAGER_MAX; i++)
 		unread += !corpus_loaded(c, i);
 	if (!unread)
 		return 0;
