@@ -1170,11 +1170,12 @@ static void add_order(struct buf *out, const struct corpus *c, const struct inde
 		index_info(ix, i, &in);
 		meta[i] = (struct corpus_meta){ in.title_len ? in.title : NULL, in.region_len ? in.region : NULL, in.year };
 	}
-	if (c->n == n)
+	int known = c->n == n;   /* else no order is known: one that fails its checksum makes readers sort */
+	if (known)
 		corpus_sort_listed(c, meta, order);
 	for (size_t i = 0; i < n; i++)
-		v[i] = c->n == n ? (uint32_t)order[i] : (uint32_t)i;
-	uint64_t sum = checksum64(6, v, order_bytes(n));
+		v[i] = known ? (uint32_t)order[i] : (uint32_t)i;
+	uint64_t sum = checksum64(6, v, order_bytes(n)) ^ (known ? 0 : 1);
 	buf_add(out, &sum, sizeof sum);
 	buf_add(out, v, order_bytes(n));
 	free(v);
