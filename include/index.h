@@ -96,6 +96,8 @@ struct index_info {
 	int year;
 };
 void index_info(const struct index *ix, size_t report, struct index_info *out);
+/* The same as a list's metadata (corpus_meta): an empty title or region is not stated (NULL). */
+void index_meta(const struct index *ix, size_t report, struct corpus_meta *out);
 /* Its path alone (*len bytes, followed by a NUL): what reading every report's path reads of the
  * tables is no more than that. */
 const char *index_path(const struct index *ix, size_t report, size_t *len);

@@ -217,6 +217,9 @@ struct index_run {   /* corpus positions [pos, pos + count) are reports [doc, do
 void index_run_add(struct index_run **v, size_t *n, size_t *cap, uint32_t pos, uint32_t seg, uint32_t doc);
 /* The runs of ix, by position, covering 0..index_nreports(ix) - 1; lent until ix is freed. */
 size_t index_runs(const struct index *ix, const struct index_run **runs);
+/* Whether runs[0..nruns) number corpus positions 0..n - 1 once each, in order, in runs that are
+ * not empty, of segments below nseg. */
+int index_runs_cover(const struct index_run *runs, size_t nruns, size_t nseg, uint64_t n);
 /* Whether runs[0..nruns) are an index of n reports of the one-segment indexes parts[0..nparts):
  * by position and covering 0..n - 1 once, each run inside its segment's reports and not empty,
  * no report named twice, and the reports of a segment in corpus order (what a build and an

@@ -216,6 +216,13 @@ static const char *seg_string(const struct seg *sg, uint32_t off, uint32_t *len)
 	return "";
 }
 
+/* The corpus position of report doc in run r, NO_POS when the run does not hold it (a doc before
+ * the run wraps round). */
+static uint32_t pos_in_run(const struct index_run *r, uint32_t doc)
+{
+	return doc - r->doc < r->count ? r->pos + (doc - r->doc) : NO_POS;
+}
+
 /* The corpus position of report doc of the segment, NO_POS when it is deleted. */
 static uint32_t seg_pos(const struct seg *sg, uint32_t doc)
 {
@@ -233,7 +240,7 @@ static uint32_t seg_pos(const struct seg *sg, uint32_t doc)
 		}
 		r += lo;
 	}
-	return doc - r->doc < r->count ? r->pos + (doc - r->doc) : NO_POS;   /* a doc before the run wraps round */
+	return pos_in_run(r, doc);
 }
 
 /* seg_pos for reports asked in increasing order, as the searches ask: *run (0 before the first)
@@ -246,10 +253,7 @@ static uint32_t seg_pos_next(const struct seg *sg, uint32_t doc, size_t *run)
 		*run = 0;
 	while (*run + 1 < sg->nruns && sg->runs[*run + 1].doc <= doc)
 		++*run;
-	if (*run >= sg->nruns)
-		return NO_POS;
-	const struct index_run *r = &sg->runs[*run];
-	return doc - r->doc < r->count ? r->pos + (doc - r->doc) : NO_POS;
+	return *run < sg->nruns ? pos_in_run(&sg->runs[*run], doc) : NO_POS;
 }
 
 static int by_seg_doc(const void *a, const void *b)
@@ -258,6 +262,15 @@ static int by_seg_doc(const void *a, const void *b)
 	if (x->seg != y->seg)
 		return x->seg < y->seg ? -1 : 1;
 	return (x->doc > y->doc) - (x->doc < y->doc);
+}
+
+/* A copy of runs[0..n) sorted by segment, then report (caller frees). */
+static struct index_run *runs_by_seg(const struct index_run *runs, size_t n)
+{
+	struct index_run *v = xmalloc((n + 1) * sizeof *v);
+	memcpy(v, runs, n * sizeof *runs);
+	qsort(v, n, sizeof *v, by_seg_doc);
+	return v;
 }
 
 /* Gives every segment its runs of ix->runs and the statistics of the whole. */
@@ -273,9 +286,7 @@ static void settle(struct index *ix)
 		units += sg->h->units;
 	}
 	free(ix->by_seg);
-	ix->by_seg = xmalloc((ix->nruns + 1) * sizeof *ix->by_seg);
-	memcpy(ix->by_seg, ix->runs, ix->nruns * sizeof *ix->runs);
-	qsort(ix->by_seg, ix->nruns, sizeof *ix->by_seg, by_seg_doc);
+	ix->by_seg = runs_by_seg(ix->runs, ix->nruns);
 	for (size_t i = 0; i < ix->nruns; i++) {
 		struct seg *sg = ix->seg[ix->by_seg[i].seg];
 		if (!sg->nruns)
@@ -367,24 +378,28 @@ struct index *index_assemble(struct index **parts, size_t nparts, const struct i
 	return ix;
 }
 
-int index_runs_ok(const struct index **parts, size_t nparts, const struct index_run *runs, size_t nruns, size_t n)
+int index_runs_cover(const struct index_run *runs, size_t nruns, size_t nseg, uint64_t n)
 {
 	uint64_t next = 0;
 	for (size_t i = 0; i < nruns; i++) {
-		const struct index_run *r = &runs[i];
-		if (r->pos != next || r->count == 0 || r->seg >= nparts)
+		if (runs[i].pos != next || runs[i].count == 0 || runs[i].seg >= nseg || runs[i].count > n - next)
 			return 0;
-		uint32_t ndocs = (uint32_t)parts[r->seg]->seg[0]->h->ndocs;
-		if (r->doc > ndocs || r->count > ndocs - r->doc)
-			return 0;
-		next += r->count;
+		next += runs[i].count;
 	}
-	if (next != n || n >= NO_POS)
+	return next == n && n < NO_POS;
+}
+
+int index_runs_ok(const struct index **parts, size_t nparts, const struct index_run *runs, size_t nruns, size_t n)
+{
+	if (!index_runs_cover(runs, nruns, nparts, n))
 		return 0;
+	for (size_t i = 0; i < nruns; i++) {
+		uint32_t ndocs = (uint32_t)parts[runs[i].seg]->seg[0]->h->ndocs;
+		if (runs[i].doc > ndocs || runs[i].count > ndocs - runs[i].doc)
+			return 0;
+	}
 	/* Within a segment: no report twice, and in corpus order. */
-	struct index_run *v = xmalloc((nruns + 1) * sizeof *v);
-	memcpy(v, runs, nruns * sizeof *runs);
-	qsort(v, nruns, sizeof *v, by_seg_doc);
+	struct index_run *v = runs_by_seg(runs, nruns);
 	int ok = 1;
 	for (size_t i = 1; i < nruns && ok; i++)
 		ok = v[i].seg != v[i - 1].seg || (v[i - 1].doc + v[i - 1].count <= v[i].doc && v[i - 1].pos < v[i].pos);
@@ -529,6 +544,13 @@ size_t index_deleted(const struct index *ix)
 	for (size_t k = 0; k < ix->nseg; k++)
 		n += ix->seg[k]->h->ndocs - ix->seg[k]->live;
 	return n;
+}
+
+void index_meta(const struct index *ix, size_t report, struct corpus_meta *out)
+{
+	struct index_info in;
+	index_info(ix, report, &in);
+	*out = (struct corpus_meta){ in.title_len ? in.title : NULL, in.region_len ? in.region : NULL, in.year };
 }
 
 void index_info(const struct index *ix, size_t report, struct index_info *out)

@@ -57,8 +57,8 @@ char *index_cache_dir(void)
  *             u64 order_sum | u32 order[n] (padded to 8)
  * where order is the corpus positions in the browser's list order (corpus_list_order), so that
  * its first frame sorts nothing: it is read only by the list (index_cache_list_order), with its
- * own checksum, and the manifest's checksum covers the rest.
- * where the runs (index_blob.h) fill what the head's lengths leave, so a manifest's size, and
+ * own checksum, and the manifest's checksum covers the rest; and the runs (index_blob.h) fill
+ * what the head's lengths and the order leave, so a manifest's size but its order, and
  * the work of checking and reading it, grows with the runs (one a segment after a build), not
  * with the reports.
  *
@@ -271,6 +271,14 @@ static int found_damage(struct mapped *m, const char *cause)
 	return -1;
 }
 
+/* The checksum of block b of a region of len bytes at base cut into blocks of size bytes (the
+ * last may be short): what the trailer keeps of each block, and what reading one checks. */
+static uint64_t block_sum(const unsigned char *base, uint64_t len, uint64_t size, uint64_t b)
+{
+	uint64_t at = b * size;
+	return checksum64(b, base + at, len - at < size ? len - at : size);
+}
+
 enum { META_INTACT = 1, META_DAMAGED = 2 };
 
 /* Whether the bytes at [p, p + len) of the meta are intact: each block they touch is checked
@@ -281,10 +289,9 @@ static int meta_intact(struct mapped *m, const void *p, uint64_t len)
 	if (off > m->meta_len || len > m->meta_len - off)
 		return 0;
 	for (uint64_t b = off / META_BLOCK; len && b <= (off + len - 1) / META_BLOCK; b++) {
-		if (!m->mchecked[b]) {
-			uint64_t at = b * META_BLOCK, n = m->meta_len - at < META_BLOCK ? m->meta_len - at : META_BLOCK;
-			m->mchecked[b] = checksum64(b, m->meta + at, n) == m->meta_sums[b] ? META_INTACT : META_DAMAGED;
-		}
+		if (!m->mchecked[b])
+			m->mchecked[b] = block_sum(m->meta, m->meta_len, META_BLOCK, b) == m->meta_sums[b] ? META_INTACT
+			                                                                                  : META_DAMAGED;
 		if (m->mchecked[b] == META_DAMAGED)
 			return 0;
 	}
@@ -307,10 +314,9 @@ static int check_postings(void *arg, uint64_t off, uint64_t len)
 	for (uint64_t b = off / BLOCK; b <= (off + len - 1) / BLOCK && b < m->nblocks; b++) {
 		if (m->checked[b])
 			continue;
-		uint64_t n = m->post_len - b * BLOCK < BLOCK ? m->post_len - b * BLOCK : BLOCK;
 		if (sum_intact(m, &m->sums[b]) < 0)
 			return -1;
-		if (checksum64(b, m->post + b * BLOCK, n) != m->sums[b])
+		if (block_sum(m->post, m->post_len, BLOCK, b) != m->sums[b])
 			return found_damage(m, "index segment damaged (checksum of the postings)");
 		m->checked[b] = 1;
 	}
@@ -330,10 +336,9 @@ static int check_tables(void *arg, uint64_t off, uint64_t len)
 	for (uint64_t b = off / TABLE_BLOCK; b <= (off + len - 1) / TABLE_BLOCK; b++) {
 		if (m->tchecked[b])
 			continue;
-		uint64_t at = b * TABLE_BLOCK, n = m->tables_len - at < TABLE_BLOCK ? m->tables_len - at : TABLE_BLOCK;
 		if (sum_intact(m, &m->table_sums[b]) < 0)
 			return -1;
-		if (checksum64(b, m->map + at, n) != m->table_sums[b])
+		if (block_sum(m->map, m->tables_len, TABLE_BLOCK, b) != m->table_sums[b])
 			return found_damage(m, "index segment damaged (checksum of the tables)");
 		m->tchecked[b] = 1;
 	}
@@ -760,18 +765,6 @@ static struct index *open_kept_segment(const char *dir, uint64_t id)
 	return ix;
 }
 
-/* 1 when runs[0..nruns) number positions 0..n - 1 once each, in order, from segments below nseg. */
-static int runs_cover(const struct index_run *runs, size_t nruns, size_t nseg, uint64_t n)
-{
-	uint64_t next = 0;
-	for (size_t r = 0; r < nruns; r++) {
-		if (runs[r].pos != next || runs[r].seg >= nseg || runs[r].count > n - next)
-			return 0;
-		next += runs[r].count;
-	}
-	return next == n;
-}
-
 /* The manifest at path and the index of its segments that are present and intact, for an update
  * (open_kept_segment): the reports of a segment missing or damaged are left out, so the update
  * indexes them again, and only them. *renum (caller frees) maps each report of the manifest to
@@ -802,7 +795,7 @@ static struct index *open_salvaged(const char *path, const char *dir, uint64_t t
 	}
 	/* The runs of the segments kept, their positions closed up; the manifest's must number its
 	 * reports once each, in order. */
-	int ok = (kept > 0 || nseg == 0) && runs_cover(mf->runs, mf->nruns, nseg, n);
+	int ok = (kept > 0 || nseg == 0) && index_runs_cover(mf->runs, mf->nruns, nseg, n);
 	struct index_run *runs = NULL;
 	size_t *to = xmalloc(((ok ? n : 0) + 1) * sizeof *to), nruns = 0, cap = 0;
 	for (size_t r = 0; ok && r < mf->nruns; r++) {
@@ -1023,8 +1016,7 @@ static void make_trailer(const unsigned char *blob, size_t len, const struct cor
 	buf_add(out, &t, sizeof t);
 	buf_add(out, s->v, t.nblocks * sizeof *s->v);
 	for (uint64_t b = 0; b < t.ntblocks; b++) {
-		uint64_t at = b * TABLE_BLOCK, nb = h->post_off - at < TABLE_BLOCK ? h->post_off - at : TABLE_BLOCK;
-		uint64_t sum = checksum64(b, blob + at, nb);
+		uint64_t sum = block_sum(blob, h->post_off, TABLE_BLOCK, b);
 		buf_add(out, &sum, sizeof sum);
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -1039,10 +1031,8 @@ static void make_trailer(const unsigned char *blob, size_t len, const struct cor
 	}
 	size_t meta = pad + sizeof t, meta_len = out->len - meta;   /* a segment has no notes, no dirs */
 	uint64_t nmb = meta_blocks(meta_len), *meta_sums = xcalloc(nmb + 1, sizeof *meta_sums);
-	for (uint64_t b = 0; b < nmb; b++) {
-		uint64_t at = b * META_BLOCK;
-		meta_sums[b] = checksum64(b, out->data + meta + at, meta_len - at < META_BLOCK ? meta_len - at : META_BLOCK);
-	}
+	for (uint64_t b = 0; b < nmb; b++)
+		meta_sums[b] = block_sum((const unsigned char *)out->data + meta, meta_len, META_BLOCK, b);
 	buf_add(out, d->heads.data, d->heads.len);
 	buf_add(out, d->bytes.data, d->bytes.len);
 	buf_add(out, zero, (size_t)(align8(digests_len) - digests_len));
@@ -1165,11 +1155,8 @@ static void add_order(struct buf *out, const struct corpus *c, const struct inde
 	struct corpus_meta *meta = xcalloc(n + 1, sizeof *meta);
 	size_t *order = xcalloc(n + 1, sizeof *order);
 	uint32_t *v = xcalloc(order_bytes(n) / 4 + 1, sizeof *v);
-	for (size_t i = 0; i < n; i++) {
-		struct index_info in;
-		index_info(ix, i, &in);
-		meta[i] = (struct corpus_meta){ in.title_len ? in.title : NULL, in.region_len ? in.region : NULL, in.year };
-	}
+	for (size_t i = 0; i < n; i++)
+		index_meta(ix, i, &meta[i]);
 	int known = c->n == n;   /* else no order is known: one that fails its checksum makes readers sort */
 	if (known)
 		corpus_sort_listed(c, meta, order);

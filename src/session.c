@@ -146,9 +146,7 @@ int session_meta(void *arg, size_t i, struct corpus_meta *out)
 	struct session *s = arg;
 	if (!s->ix)
 		return -1;
-	struct index_info in;
-	index_info(s->ix, i, &in);
-	*out = (struct corpus_meta){ in.title_len ? in.title : NULL, in.region_len ? in.region : NULL, in.year };
+	index_meta(s->ix, i, out);
 	return 0;
 }
 

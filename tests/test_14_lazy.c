@@ -448,9 +448,7 @@ static void test_walk_reads_no_path(void **state)
 
 static int meta_of_index(void *arg, size_t i, struct corpus_meta *out)
 {
-	struct index_info in;
-	index_info(arg, i, &in);
-	*out = (struct corpus_meta){ in.title_len ? in.title : NULL, in.region_len ? in.region : NULL, in.year };
+	index_meta(arg, i, out);
 	return 0;
 }
 
