@@ -1837,42 +1837,52 @@ static void keep_best(struct acc *kept, size_t *nk, size_t k, const struct acc *
 
 #define PROOF_BUDGET 1000
 
-/* The best `limit` reports of one segment, proved only as far as the ranking needs, appended
- * to sc->v[SC_ALL] (*nall) with their corpus positions; adds the segment's totals to out's. */
+/* Adds a proved report of segment sg to the best kept of the whole index, by corpus position. */
+static void keep_best_at(struct acc *kept, size_t *nk, size_t k, const struct seg *sg, struct acc a)
+{
+	a.doc = seg_pos(sg, a.doc);
+	keep_best(kept, nk, k, &a);
+}
+
+/* Proves the reports of one segment as far as the ranking needs, keeping the best `limit` of
+ * every segment so far in sc->v[SC_KEPT] (*nk, a heap by corpus position): a candidate whose
+ * bound the k-th kept score clears, whichever segment that score came from, is never proved,
+ * so the segments after the first prove hardly more than their share of the best. Adds the
+ * segment's totals to out's. */
 static void top_of_seg(struct scratch *sc, const struct seg *sg, const struct query *q, size_t limit,
-                       size_t *nall, struct index_results *out)
+                       size_t *nk, struct index_results *out)
 {
 	struct search *s = &sc->s;
 	s->ix = sg;
 	for (size_t i = 0; i < q->nterms; i++)
 		plan_term(s, &q->terms[i], sc->idf[i], &sc->pl[i]);
 	int exact;
-	size_t nc = candidates(sc, q, sc->pl, &exact), nk = 0, total = 0, hits = 0;
+	size_t nc = candidates(sc, q, sc->pl, &exact), total = 0, hits = 0;
 	struct acc *c = sc->v[SC_RES];
-	struct acc *kept = sc->v[SC_KEPT] = xgrow(sc->v[SC_KEPT], &sc->cap[SC_KEPT], limit + 1, sizeof *kept);
+	struct acc *kept = sc->v[SC_KEPT];
 	if (exact) {
 		for (size_t i = 0; i < nc; i++)
 			hits += c[i].hits;
 		total = nc;
-		nk = limit < nc ? limit : nc;
-		select_best(c, nc, nk);
-		if (nk)
-			memcpy(kept, c, nk * sizeof *kept);
+		size_t best = limit < nc ? limit : nc;
+		select_best(c, nc, best);
+		for (size_t i = 0; i < best; i++)
+			keep_best_at(kept, nk, limit, sg, c[i]);
 		nc = 0;
 	} else {
 		for (size_t i = nc / 2; i-- > 0;)
 			heap_down(c, nc, i);
 		size_t proofs = 0;
-		while (nc && !(nk == limit && kept[0].score > c[0].score * BOUND_ROOM)) {
+		while (nc && !(*nk == limit && kept[0].score > c[0].score * BOUND_ROOM)) {
 			/* Bounds that hardly bind (an exclusion that removes nearly every report, say):
 			 * past this many proofs, proving every report in one pass is cheaper. */
 			if (++proofs > PROOF_BUDGET + 8 * limit) {
-				size_t n = *nall, h = seg_matches(s, sg, q, sc->idf, &sc->v[SC_ALL], nall, &sc->cap[SC_ALL]);
-				select_best(sc->v[SC_ALL] + n, *nall - n, limit < *nall - n ? limit : *nall - n);
-				out->total += *nall - n;
-				out->total_max += *nall - n;
+				size_t n = 0, h = seg_matches(s, sg, q, sc->idf, &sc->v[SC_ALL], &n, &sc->cap[SC_ALL]);
+				for (size_t i = 0; i < n; i++)
+					keep_best(kept, nk, limit, &sc->v[SC_ALL][i]);
+				out->total += n;
+				out->total_max += n;
 				out->total_hits += h;
-				*nall = n + (limit < *nall - n ? limit : *nall - n);
 				return;
 			}
 			struct acc a = c[0];
@@ -1882,17 +1892,12 @@ static void top_of_seg(struct scratch *sc, const struct seg *sg, const struct qu
 				continue;
 			total++;
 			hits += a.hits;
-			keep_best(kept, &nk, limit, &a);
+			keep_best_at(kept, nk, limit, sg, a);
 		}
 	}
 	out->total += total;
 	out->total_max += total + nc;
 	out->total_hits += hits;
-	struct acc *all = sc->v[SC_ALL] = xgrow(sc->v[SC_ALL], &sc->cap[SC_ALL], *nall + nk + 1, sizeof *all);
-	for (size_t i = 0; i < nk; i++) {
-		all[*nall] = kept[i];
-		all[(*nall)++].doc = seg_pos(sg, kept[i].doc);
-	}
 }
 
 size_t index_search_top(const struct index *ix, const struct query *q, size_t limit, struct index_results *out)
@@ -1905,14 +1910,15 @@ size_t index_search_top(const struct index *ix, const struct query *q, size_t li
 	}
 	struct scratch *sc = out->scratch;
 	sc->pl = xgrow(sc->pl, &sc->plcap, q->nterms + 1, sizeof *sc->pl);
+	sc->v[SC_KEPT] = xgrow(sc->v[SC_KEPT], &sc->cap[SC_KEPT], limit + 1, sizeof *sc->v[SC_KEPT]);
 	query_idf(&sc->s, ix, q, &sc->idf, &sc->idfcap);
 	out->n = out->total = out->total_max = out->total_hits = 0;
-	size_t nall = 0;
+	size_t nk = 0;
 	for (size_t k = 0; k < ix->nseg; k++)
 		if (ix->seg[k]->live)
-			top_of_seg(sc, ix->seg[k], q, limit, &nall, out);
+			top_of_seg(sc, ix->seg[k], q, limit, &nk, out);
 	out->exact = out->total == out->total_max;
-	results_out(sc->v[SC_ALL], nall, limit < nall ? limit : nall, out);
+	results_out(sc->v[SC_KEPT], nk, nk, out);
 	return out->n;
 }
 

@@ -8,7 +8,7 @@
 D=$STATE_HOME/reports
 X=$STATE_HOME/xdg
 sample_copies "$D" 60 r
-XDG_CACHE_HOME=$X FAZHI_SEGMENT_BYTES=1000000 "$FAZHI" index "$D" >/dev/null 2>&1
+XDG_CACHE_HOME=$X FAZHI_SEGMENT_BYTES=1000000 FAZHI_MERGE_BYTES=0 "$FAZHI" index "$D" >/dev/null 2>&1
 C=$X/fazhi
 
 # The N-th segment the manifest names (its ids follow the 88-byte head), as a file.
@@ -57,7 +57,7 @@ search_through() {
 	at=$(key_entry "$victim" "$PAIR")
 	check "$1×$2: segment $3 holds the pair 行政 (the case under test)" [ -n "$at" ]
 	flip_byte "$victim" "$at"
-	WITH="XDG_CACHE_HOME=$X FAZHI_SEGMENT_BYTES=1000000" start "$1" "$2" "$D"
+	WITH="XDG_CACHE_HOME=$X FAZHI_SEGMENT_BYTES=1000000 FAZHI_MERGE_BYTES=0" start "$1" "$2" "$D"
 	keys s
 	check "$1×$2: s opens the search view" title_has "fazhi • Search"
 	keys -l "$Q"
@@ -71,6 +71,7 @@ search_through() {
 	check "$1×$2: the screen fits" fits
 	keys C-u
 	keys -l "$Q"
+	keys Enter G   # the last result: every report proved
 	check "$1×$2: the view counts what fazhi search --count counts ($want)" status_has "$want"
 	keys Escape q
 	check "$1×$2: q quits with status 0" exited 0
