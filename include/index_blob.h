@@ -19,8 +19,11 @@
  * lookup searches the fences, a few kilobytes, then the INDEX_FENCE keys of one fence, instead
  * of the whole keys table a kilobyte at a time.
  *
- * A unit is a code point (ids below WORD_BASE) or a word (WORD_BASE + its number in the
- * build). A key is a unit or a pair of neighbouring units (KEY_PAIR), in the body or in the
+ * A unit is a code point (ids below WORD_BASE) or a word (WORD_BASE + its place in words[],
+ * which is sorted by the words' bytes). Numbering words in the order of their strings makes the
+ * order of keys the same in every segment for the words they share: the union of two segments'
+ * words, sorted, numbers each one's words in the same order as its own table did, so a merge of
+ * segments (index_merge.c) renumbers their keys without sorting them again. A key is a unit or a pair of neighbouring units (KEY_PAIR), in the body or in the
  * headings (KEY_HEAD). keys[] is sorted by key; each key has df entries, one per report
  * holding the key, in report order:
  *   varint (doc delta << 1 | count == 1), then varint count unless it is 1,
@@ -43,7 +46,7 @@
  * Design limits: report texts below 4 GiB, fewer than 2^31 reports and 2^31 distinct words. */
 
 #define BLOB_MAGIC "FAZHIIX"
-#define BLOB_VERSION 17
+#define BLOB_VERSION 18
 #define WORD_BASE 0x110000u          /* unit ids below are code points, above are words */
 #define KEY_HEAD (1ull << 63)        /* the heading field */
 #define KEY_PAIR (1ull << 62)        /* a pair of units, with positions */
@@ -97,6 +100,22 @@ struct ixword {
 static inline uint64_t index_blob_pair_key(uint32_t a, uint32_t b)
 {
 	return KEY_PAIR | ((uint64_t)a << 31) | b;
+}
+
+/* A unit of key renumbered: a word's by to[its number - WORD_BASE], a code point as it is. */
+static inline uint64_t index_blob_renumber_unit(uint64_t u, const uint32_t *to)
+{
+	return u >= WORD_BASE ? to[u - WORD_BASE] : u;
+}
+
+/* A key with its words renumbered by to (to[old - WORD_BASE] = new), its fields kept. */
+static inline uint64_t index_blob_renumber_key(uint64_t key, const uint32_t *to)
+{
+	uint64_t flags = key & (KEY_HEAD | KEY_PAIR), k = key & ~(KEY_HEAD | KEY_PAIR);
+	if (!(key & KEY_PAIR))
+		return flags | index_blob_renumber_unit(k, to);
+	uint64_t a = k >> 31, b = k & 0x7FFFFFFFu;
+	return flags | index_blob_renumber_unit(a, to) << 31 | index_blob_renumber_unit(b, to);
 }
 
 /* Appends v to p (at least 5 bytes free); returns the new end. */
@@ -231,6 +250,17 @@ size_t index_locate(const struct index *ix, size_t report, size_t *doc);   /* it
 /* The corpus position of report doc of segment k, SIZE_MAX when it is deleted (or k, doc are out of range). */
 size_t index_position(const struct index *ix, size_t k, size_t doc);
 void *index_segment_arg(const struct index *ix, size_t k);   /* segment k's check->arg, NULL without one */
+/* Merging segments (index_merge.h): segment k's blob, *len bytes of it; 0 when every block of it
+ * passed its checksum (checking those not checked yet), -1 when one fails (as any read would). */
+const void *index_segment_blob(const struct index *ix, size_t k, size_t *len);
+int index_segment_check(const struct index *ix, size_t k);
+/* The numbers a merge of segments segs[0..n) of ix gives their reports: to[j][doc] for report doc of
+ * segment segs[j], MERGE_LEFT_OUT when it is deleted; the live reports of them all in corpus
+ * order. Returns how many; the caller frees each to[j]. */
+size_t index_merge_numbers(const struct index *ix, const size_t *segs, size_t n, uint32_t **to);
+/* ix (consumed) with segments segs[0..n) replaced by merged's one segment (merged consumed), which
+ * holds their live reports as index_merge_numbers numbered them. */
+struct index *index_merged(struct index *ix, const size_t *segs, size_t n, struct index *merged);
 /* index_update, but the new segments of the reports which[0..n) of c (corpus positions 0..n-1
  * of the index returned) are made by build (NULL: index_build_parts), which never fails. */
 struct index *index_update_with(struct index *ix, struct corpus *c,

@@ -1,17 +1,15 @@
 /* index_build.c — builds the index blob of a corpus: fold each body once, cut it into units, group them per report, append to per-key postings. */
 #include "index.h"
 
-#include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "checksum.h"
-#include "fileio.h"
 #include "fold.h"
 #include "index_blob.h"
+#include "index_out.h"
 #include "classify.h"
 #include "xmalloc.h"
 
@@ -545,9 +543,18 @@ static int cmp_word(const void *a, const void *b)
 	return c ? c : (x->len > y->len) - (x->len < y->len);
 }
 
-static size_t align8(size_t n)
+/* Words are numbered in the order of their strings (index_blob.h): the words table, sorted, gets
+ * the numbers of its places, and every key the build met by first sight is renumbered so. */
+static void number_words(struct builder *b, struct okey *order, size_t n)
 {
-	return (n + 7) & ~(size_t)7;
+	uint32_t *to = xmalloc((b->words.n + 1) * sizeof *to);
+	for (size_t i = 0; i < b->words.n; i++) {
+		to[b->words.v[i].id - WORD_BASE] = WORD_BASE + (uint32_t)i;
+		b->words.v[i].id = WORD_BASE + (uint32_t)i;
+	}
+	for (size_t i = 0; i < n; i++)
+		order[i].key = index_blob_renumber_key(order[i].key, to);
+	free(to);
 }
 
 static uint32_t nskips(const struct gkey *g)
@@ -569,215 +576,34 @@ static void gather(const struct builder *b, const struct gkey *g, unsigned char 
 	}
 }
 
-static const uint8_t *skip_positions(const uint8_t *p, uint32_t n)
-{
-	for (; n; p++)
-		n -= *p < 0x80;
-	return p;
-}
-
-/* Copies one key's postings to dst in the blob's layout (index_blob.h): the entries as
- * written, or for a long list its skips first and, for a long pair list, the positions moved
- * behind the entries. (tmp, tcap) is scratch. Returns the bytes written. */
+/* Copies one key's postings to dst in the blob's layout (index_blob_lay_out). (tmp, tcap) is
+ * scratch. Returns the bytes written. */
 static size_t copy_postings(const struct builder *b, const struct gkey *g, unsigned char *dst, unsigned char **tmp,
                             size_t *tcap)
 {
-	uint32_t ns = nskips(g);
 	size_t head = index_blob_skip_bytes(g->key, g->df);
-	int apart = ns && (g->key & KEY_PAIR);
-	if (apart) {
-		*tmp = xgrow(*tmp, tcap, 2 * (size_t)g->len, 1);
-		gather(b, g, *tmp + g->len);
-	} else {
+	if (!(nskips(g) && (g->key & KEY_PAIR))) {   /* laid out where it lies */
 		gather(b, g, dst + head);
+		return index_blob_lay_out(g->key, g->df, dst + head, g->len, dst, NULL);
 	}
-	if (!ns)
-		return g->len;
-	const uint8_t *p = apart ? *tmp + g->len : dst + head, *src = p;
-	unsigned char *e = dst + head, *pos = *tmp;
-	unsigned char *skips = dst + (apart ? 4 : 0);
-	uint32_t doc = 0, stride = apart ? 12 : 8;
-	for (uint32_t n = 0; n < g->df; n++) {
-		if (n && n % INDEX_SKIP == 0) {
-			size_t at = apart ? (size_t)(e - dst) : head + (size_t)(p - src);
-			uint32_t v[3] = { doc, (uint32_t)at, (uint32_t)(pos - *tmp) };
-			memcpy(skips + (size_t)stride * (n / INDEX_SKIP - 1), v, stride);
-		}
-		const uint8_t *start = p;
-		uint32_t v = 0, cnt = 1;
-		p = index_blob_get_varint(p, p + 10, &v);
-		if (!(v & 1))
-			p = index_blob_get_varint(p, p + 10, &cnt);
-		doc = n ? doc + (v >> 1) : (v >> 1) - 1;
-		if (!apart)
-			continue;
-		memcpy(e, start, (size_t)(p - start));
-		e += p - start;
-		const uint8_t *q = skip_positions(p, cnt);
-		memcpy(pos, p, (size_t)(q - p));
-		pos += q - p;
-		p = q;
-	}
-	if (apart) {
-		uint32_t at = (uint32_t)(e - dst);
-		memcpy(dst, &at, 4);
-		for (uint32_t k = 0; k < ns; k++) {   /* positions were counted from their own start */
-			uint32_t o;
-			memcpy(&o, skips + 12 * (size_t)k + 8, 4);
-			o += at;
-			memcpy(skips + 12 * (size_t)k + 8, &o, 4);
-		}
-		memcpy(e, *tmp, (size_t)(pos - *tmp));
-	}
-	return head + g->len;
+	*tmp = xgrow(*tmp, tcap, 2 * (size_t)g->len, 1);
+	gather(b, g, *tmp + g->len);
+	return index_blob_lay_out(g->key, g->df, *tmp + g->len, g->len, dst, *tmp);
 }
 
-/* Where the blob goes: into memory (mem, the whole blob), or to a file through a staging
- * buffer that is written out a block at a time, so the file is made without a second copy of
- * the postings in memory. The blob's checksum (index_blob_seal) is then kept on the way. */
-struct out {
-	unsigned char *mem;
-	int fd;
-	unsigned char *buf;
-	size_t fill, cap, block;
-	uint64_t at;           /* blob offset of buf[0] (or of the next byte, in memory) */
-	uint64_t post_off, post_end;
-	void (*block_fn)(void *arg, uint64_t n, const unsigned char *p, size_t len);
-	void *arg;
-	struct checksum sum;   /* of the bytes after the head, as index_blob_seal's */
-	int failed;
-	struct flusher *flusher;   /* NULL: written on the caller's thread */
-	unsigned char *spare;
-	size_t spare_cap;
+/* The keys table of a build, made as it is written: each key's postings follow the last's. */
+struct build_keys {
+	const struct okey *order;
+	uint64_t off;
 };
 
-/* Checksums and writes n staged bytes p at blob offset at (whole postings blocks, or the end). */
-static void put_bytes(struct out *o, const unsigned char *p, size_t n, uint64_t at)
+static void build_key(void *arg, size_t i, struct ixkey *k)
 {
-	size_t skip = at < sizeof(struct head) ? sizeof(struct head) - (size_t)at : 0;
-	if (skip < n)
-		checksum_add(&o->sum, p + skip, n - skip);
-	for (uint64_t q = at < o->post_off ? o->post_off : at; q < at + n && q < o->post_end;) {
-		uint64_t end = q + o->block < o->post_end ? q + o->block : o->post_end;
-		if (end > at + n)
-			end = at + n;
-		if (o->block_fn)   /* the postings' blocks, to the caller */
-			o->block_fn(o->arg, (q - o->post_off) / o->block, p + (q - at), (size_t)(end - q));
-		q = end;
-	}
-	if (!o->failed && fileio_write_at(o->fd, p, n, at) < 0)
-		o->failed = errno ? errno : EIO;
-}
-
-/* The staged bytes are checksummed and written by a second thread while the next ones are
- * laid out: the caller's thread hands a full buffer over and goes on in the spare one. */
-struct flusher {
-	pthread_t t;
-	pthread_mutex_t lock;
-	pthread_cond_t moved;
-	struct out *o;
-	unsigned char *job;    /* the buffer being written, NULL when idle */
-	size_t n;
-	uint64_t at;
-	int quit;
-};
-
-static void *flusher_run(void *arg)
-{
-	struct flusher *f = arg;
-	pthread_mutex_lock(&f->lock);
-	for (;;) {
-		while (!f->job && !f->quit)
-			pthread_cond_wait(&f->moved, &f->lock);
-		if (!f->job)
-			break;
-		pthread_mutex_unlock(&f->lock);
-		put_bytes(f->o, f->job, f->n, f->at);
-		pthread_mutex_lock(&f->lock);
-		f->job = NULL;
-		pthread_cond_signal(&f->moved);
-	}
-	pthread_mutex_unlock(&f->lock);
-	return NULL;
-}
-
-/* Waits until the flusher is idle. */
-static void flusher_wait(struct flusher *f)
-{
-	pthread_mutex_lock(&f->lock);
-	while (f->job)
-		pthread_cond_wait(&f->moved, &f->lock);
-	pthread_mutex_unlock(&f->lock);
-}
-
-/* Writes out the staged bytes up to blob offset upto (all, or whole postings blocks). */
-static void out_flush(struct out *o, uint64_t upto)
-{
-	size_t n = (size_t)(upto - o->at);
-	if (!n)
-		return;
-	struct flusher *f = o->flusher;
-	if (!f) {
-		put_bytes(o, o->buf, n, o->at);
-		memmove(o->buf, o->buf + n, o->fill - n);
-	} else {
-		flusher_wait(f);   /* the spare is free again */
-		o->spare = xgrow(o->spare, &o->spare_cap, o->cap, 1);
-		memcpy(o->spare, o->buf + n, o->fill - n);
-		pthread_mutex_lock(&f->lock);
-		f->job = o->buf;
-		f->n = n;
-		f->at = o->at;
-		pthread_cond_signal(&f->moved);
-		pthread_mutex_unlock(&f->lock);
-		unsigned char *t = o->buf;
-		size_t c = o->cap;
-		o->buf = o->spare;
-		o->cap = o->spare_cap;
-		o->spare = t;
-		o->spare_cap = c;
-	}
-	o->fill -= n;
-	o->at += n;
-}
-
-/* Room for n bytes at the end of the blob so far; out_commit says how many were used. */
-static unsigned char *out_room(struct out *o, size_t n)
-{
-	if (o->mem)
-		return o->mem + o->at;
-	if (o->fill + n > o->cap) {
-		uint64_t end = o->at + o->fill, upto = end;
-		if (end > o->post_off && end < o->post_end)   /* postings go out in whole blocks */
-			upto = o->post_off + (end - o->post_off) / o->block * o->block;
-		out_flush(o, upto);
-	}
-	if (o->fill + n > o->cap)   /* a list longer than the buffer */
-		o->buf = xgrow(o->buf, &o->cap, o->fill + n, 1);
-	return o->buf + o->fill;
-}
-
-static void out_commit(struct out *o, size_t n)
-{
-	if (o->mem)
-		o->at += n;
-	else
-		o->fill += n;
-}
-
-static void out_put(struct out *o, const void *p, size_t n)
-{
-	if (n)
-		memcpy(out_room(o, n), p, n);
-	out_commit(o, n);
-}
-
-/* Zeros up to blob offset to. */
-static void out_pad(struct out *o, uint64_t to)
-{
-	size_t n = (size_t)(to - o->at - (o->mem ? 0 : o->fill));
-	memset(out_room(o, n), 0, n);
-	out_commit(o, n);
+	struct build_keys *bk = arg;
+	const struct gkey *g = bk->order[i].g;
+	uint32_t w = (uint32_t)(index_blob_skip_bytes(g->key, g->df) + g->len);
+	*k = (struct ixkey){ bk->order[i].key, bk->off, w, g->df };
+	bk->off += w;
 }
 
 /* Lays the build out as a blob, to o: header, docs, keys, words, string pool, lines, postings. */
@@ -790,9 +616,6 @@ static void write_blob(struct builder *b, size_t ndocs, uint64_t key, struct out
 			order[n++] = (struct okey){ b->g[i].key, &b->g[i] };
 			post_len += index_blob_skip_bytes(b->g[i].key, b->g[i].df) + b->g[i].len;
 		}
-	if (n)
-		sort_keys(order, tmp, n);
-	free(tmp);
 
 	/* The paths lead the pool: opening a cached index reads every path and, this way, no other
 	 * block of the pool (each is checked when first read). */
@@ -813,54 +636,21 @@ static void write_blob(struct builder *b, size_t ndocs, uint64_t key, struct out
 	sort_pool = b->strings.data;
 	if (b->words.n)   /* a segment of empty reports has none */
 		qsort(b->words.v, b->words.n, sizeof *b->words.v, cmp_word);
+	number_words(b, order, n);
+	if (n)
+		sort_keys(order, tmp, n);
+	free(tmp);
 
-	struct head h = { .version = BLOB_VERSION, .endian = 0x01020304, .key = key, .ndocs = ndocs, .nkeys = n,
-	                  .nwords = b->words.n, .units = b->total_units };
-	memcpy(h.magic, BLOB_MAGIC, 8);
-	h.docs_off = align8(sizeof h);
-	h.norms_off = align8(h.docs_off + ndocs * sizeof(struct ixdoc));
-	h.keys_off = align8(h.norms_off + ndocs * sizeof(uint32_t));
-	h.fences_off = align8(h.keys_off + n * sizeof(struct ixkey));
-	h.words_off = align8(h.fences_off + index_blob_fences(n) * sizeof(uint64_t));
-	h.pool_off = align8(h.words_off + b->words.n * sizeof(struct ixword));
-	h.pool_len = b->strings.len;
-	h.lines_off = align8(h.pool_off + h.pool_len);
-	h.lines_len = b->lines.len;
-	h.post_off = align8(h.lines_off + h.lines_len);
-	h.post_len = post_len;
-	h.size = align8(h.post_off + post_len);
-	o->post_off = h.post_off;
-	o->post_end = h.post_off + post_len;
+	struct head h = { .key = key, .ndocs = ndocs, .nkeys = n, .nwords = b->words.n, .units = b->total_units,
+	                  .pool_len = b->strings.len, .lines_len = b->lines.len, .post_len = post_len };
+	index_blob_place(&h);
+	out_postings_at(o, h.post_off, h.post_off + post_len);
 	if (o->fd < 0) {   /* no file: the blob in memory */
 		o->mem = xmalloc(h.size);
 		hugepages(o->mem, h.size);
 	}
-
-	out_put(o, &h, sizeof h);
-	out_pad(o, h.docs_off);
-	out_put(o, b->docs, ndocs * sizeof(struct ixdoc));
-	out_pad(o, h.norms_off);
-	for (size_t i = 0; i < ndocs; i++)
-		out_put(o, &b->docs[i].units, sizeof b->docs[i].units);
-	out_pad(o, h.keys_off);
-	size_t off = 0;
-	for (size_t i = 0; i < n; i++) {   /* each key's size is known before its postings are laid out */
-		const struct gkey *g = order[i].g;
-		uint32_t w = (uint32_t)(index_blob_skip_bytes(g->key, g->df) + g->len);
-		struct ixkey k = { g->key, off, w, g->df };
-		out_put(o, &k, sizeof k);
-		off += w;
-	}
-	out_pad(o, h.fences_off);
-	for (size_t i = 0; i < n; i += INDEX_FENCE)
-		out_put(o, &order[i].g->key, sizeof order[i].g->key);
-	out_pad(o, h.words_off);
-	out_put(o, b->words.v, b->words.n * sizeof(struct ixword));
-	out_pad(o, h.pool_off);
-	out_put(o, b->strings.data, h.pool_len);
-	out_pad(o, h.lines_off);
-	out_put(o, b->lines.data, h.lines_len);
-	out_pad(o, h.post_off);
+	struct build_keys bk = { order, 0 };
+	out_tables(o, &h, b->docs, build_key, &bk, b->words.v, b->strings.data, b->lines.data);
 	unsigned char *scratch = NULL;
 	size_t tcap = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -1218,7 +1008,7 @@ struct index *index_build_parts_with(struct corpus *c, const size_t *which, size
 		while (j < n && (j == i || bytes + corpus_size(c, which[j]) <= cap))
 			bytes += corpus_size(c, which[j++]);
 		struct span sp = { progress, i, n };
-		struct index_progress inner = { span_progress, &sp };
+		struct index_progress inner = { span_progress, &sp, NULL };
 		parts[nparts++] = part(arg, c, which + i, j - i, progress && progress->fn ? &inner : NULL);
 		i = j;
 	}
@@ -1240,43 +1030,10 @@ uint64_t index_build_write(struct corpus *c, const size_t *which, size_t n, cons
 {
 	struct builder b;
 	build(&b, c, which, n, progress, each);
-	struct out o = { .fd = fd, .block = block, .block_fn = block_fn, .arg = arg };
-	checksum_init(&o.sum, 0);
-	o.buf = xgrow(NULL, &o.cap, 2 * block, 1);
-	struct flusher f = { .o = &o };
-	if (pthread_mutex_init(&f.lock, NULL) == 0) {
-		if (pthread_cond_init(&f.moved, NULL) != 0)
-			pthread_mutex_destroy(&f.lock);
-		else if (pthread_create(&f.t, NULL, flusher_run, &f) != 0) {
-			pthread_cond_destroy(&f.moved);
-			pthread_mutex_destroy(&f.lock);
-		} else {
-			o.flusher = &f;
-		}
-	}
+	struct out o;
+	out_start_file(&o, fd, block, block_fn, arg);
 	struct head h;
 	write_blob(&b, n, key, &o, &h);
 	builder_fini(&b);
-	out_flush(&o, o.at + o.fill);
-	if (o.flusher) {
-		pthread_mutex_lock(&f.lock);
-		f.quit = 1;
-		pthread_cond_signal(&f.moved);
-		pthread_mutex_unlock(&f.lock);
-		pthread_join(f.t, NULL);   /* it finishes its last buffer first */
-		pthread_cond_destroy(&f.moved);
-		pthread_mutex_destroy(&f.lock);
-	}
-	free(o.spare);
-	uint64_t x = checksum64(0, &h, sizeof h);
-	uint64_t y = checksum_end(&o.sum);
-	h.checksum = x ^ (y << 17 | y >> 47);
-	if (!o.failed && fileio_write_at(fd, &h, sizeof h, 0) < 0)
-		o.failed = errno ? errno : EIO;
-	free(o.buf);
-	if (o.failed) {
-		*cause = xstrdup(strerror(o.failed));
-		return 0;
-	}
-	return h.size;
+	return out_finish_file(&o, &h, cause);
 }

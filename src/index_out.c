@@ -1,0 +1,309 @@
+/* index_out.c — writes an index blob in order: postings laid out, bytes staged, checksummed and written a block at a time. */
+#include "index_out.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fileio.h"
+#include "xmalloc.h"
+
+static const uint8_t *skip_positions(const uint8_t *p, uint32_t n)
+{
+	for (; n; p++)
+		n -= *p < 0x80;
+	return p;
+}
+
+size_t index_blob_lay_out(uint64_t key, uint32_t df, const uint8_t *src, size_t len, unsigned char *dst,
+                          unsigned char *pos)
+{
+	uint32_t ns = df ? (df - 1) / INDEX_SKIP : 0;
+	size_t head = index_blob_skip_bytes(key, df);
+	int apart = ns && (key & KEY_PAIR);
+	if (!apart && src != dst + head)
+		memmove(dst + head, src, len);
+	if (!ns)
+		return len;
+	const uint8_t *p = apart ? src : dst + head, *from = p;
+	unsigned char *e = dst + head, *pw = pos;
+	unsigned char *skips = dst + (apart ? 4 : 0);
+	uint32_t doc = 0, stride = apart ? 12 : 8;
+	for (uint32_t n = 0; n < df; n++) {
+		if (n && n % INDEX_SKIP == 0) {
+			size_t at = apart ? (size_t)(e - dst) : head + (size_t)(p - from);
+			uint32_t v[3] = { doc, (uint32_t)at, (uint32_t)(pw - pos) };
+			memcpy(skips + (size_t)stride * (n / INDEX_SKIP - 1), v, stride);
+		}
+		const uint8_t *start = p;
+		uint32_t v = 0, cnt = 1;
+		p = index_blob_get_varint(p, p + 10, &v);
+		if (!(v & 1))
+			p = index_blob_get_varint(p, p + 10, &cnt);
+		doc = n ? doc + (v >> 1) : (v >> 1) - 1;
+		if (!apart)
+			continue;
+		memcpy(e, start, (size_t)(p - start));
+		e += p - start;
+		const uint8_t *q = skip_positions(p, cnt);
+		memcpy(pw, p, (size_t)(q - p));
+		pw += q - p;
+		p = q;
+	}
+	if (apart) {
+		uint32_t at = (uint32_t)(e - dst);
+		memcpy(dst, &at, 4);
+		for (uint32_t k = 0; k < ns; k++) {   /* positions were counted from their own start */
+			uint32_t o;
+			memcpy(&o, skips + 12 * (size_t)k + 8, 4);
+			o += at;
+			memcpy(skips + 12 * (size_t)k + 8, &o, 4);
+		}
+		memcpy(e, pos, (size_t)(pw - pos));
+	}
+	return head + len;
+}
+
+
+/* Checksums and writes n staged bytes p at blob offset at (whole postings blocks, or the end). */
+static void put_bytes(struct out *o, const unsigned char *p, size_t n, uint64_t at)
+{
+	size_t skip = at < sizeof(struct head) ? sizeof(struct head) - (size_t)at : 0;
+	if (skip < n)
+		checksum_add(&o->sum, p + skip, n - skip);
+	for (uint64_t q = at < o->post_off ? o->post_off : at; q < at + n && q < o->post_end;) {
+		uint64_t end = q + o->block < o->post_end ? q + o->block : o->post_end;
+		if (end > at + n)
+			end = at + n;
+		if (o->block_fn)   /* the postings' blocks, to the caller */
+			o->block_fn(o->arg, (q - o->post_off) / o->block, p + (q - at), (size_t)(end - q));
+		q = end;
+	}
+	if (!o->failed && fileio_write_at(o->fd, p, n, at) < 0)
+		o->failed = errno ? errno : EIO;
+}
+
+/* The staged bytes are checksummed and written by a second thread while the next ones are
+ * laid out: the caller's thread hands a full buffer over and goes on in the spare one. */
+struct flusher {
+	pthread_t t;
+	pthread_mutex_t lock;
+	pthread_cond_t moved;
+	struct out *o;
+	unsigned char *job;    /* the buffer being written, NULL when idle */
+	size_t n;
+	uint64_t at;
+	int quit;
+};
+
+static void *flusher_run(void *arg)
+{
+	struct flusher *f = arg;
+	pthread_mutex_lock(&f->lock);
+	for (;;) {
+		while (!f->job && !f->quit)
+			pthread_cond_wait(&f->moved, &f->lock);
+		if (!f->job)
+			break;
+		pthread_mutex_unlock(&f->lock);
+		put_bytes(f->o, f->job, f->n, f->at);
+		pthread_mutex_lock(&f->lock);
+		f->job = NULL;
+		pthread_cond_signal(&f->moved);
+	}
+	pthread_mutex_unlock(&f->lock);
+	return NULL;
+}
+
+/* Waits until the flusher is idle. */
+static void flusher_wait(struct flusher *f)
+{
+	pthread_mutex_lock(&f->lock);
+	while (f->job)
+		pthread_cond_wait(&f->moved, &f->lock);
+	pthread_mutex_unlock(&f->lock);
+}
+
+/* Writes out the staged bytes up to blob offset upto (all, or whole postings blocks). */
+static void out_flush(struct out *o, uint64_t upto)
+{
+	size_t n = (size_t)(upto - o->at);
+	if (!n)
+		return;
+	struct flusher *f = o->flusher;
+	if (!f) {
+		put_bytes(o, o->buf, n, o->at);
+		memmove(o->buf, o->buf + n, o->fill - n);
+	} else {
+		flusher_wait(f);   /* the spare is free again */
+		o->spare = xgrow(o->spare, &o->spare_cap, o->cap, 1);
+		memcpy(o->spare, o->buf + n, o->fill - n);
+		pthread_mutex_lock(&f->lock);
+		f->job = o->buf;
+		f->n = n;
+		f->at = o->at;
+		pthread_cond_signal(&f->moved);
+		pthread_mutex_unlock(&f->lock);
+		unsigned char *t = o->buf;
+		size_t c = o->cap;
+		o->buf = o->spare;
+		o->cap = o->spare_cap;
+		o->spare = t;
+		o->spare_cap = c;
+	}
+	o->fill -= n;
+	o->at += n;
+}
+
+/* Room for n bytes at the end of the blob so far; out_commit says how many were used. */
+unsigned char *out_room(struct out *o, size_t n)
+{
+	if (o->mem)
+		return o->mem + o->at;
+	if (o->fill + n > o->cap) {
+		uint64_t end = o->at + o->fill, upto = end;
+		if (end > o->post_off && end < o->post_end)   /* postings go out in whole blocks */
+			upto = o->post_off + (end - o->post_off) / o->block * o->block;
+		out_flush(o, upto);
+	}
+	if (o->fill + n > o->cap)   /* a list longer than the buffer */
+		o->buf = xgrow(o->buf, &o->cap, o->fill + n, 1);
+	return o->buf + o->fill;
+}
+
+void out_commit(struct out *o, size_t n)
+{
+	if (o->mem)
+		o->at += n;
+	else
+		o->fill += n;
+}
+
+void out_put(struct out *o, const void *p, size_t n)
+{
+	if (n)
+		memcpy(out_room(o, n), p, n);
+	out_commit(o, n);
+}
+
+/* Zeros up to blob offset to. */
+void out_pad(struct out *o, uint64_t to)
+{
+	size_t n = (size_t)(to - o->at - (o->mem ? 0 : o->fill));
+	memset(out_room(o, n), 0, n);
+	out_commit(o, n);
+}
+
+static uint64_t align8(uint64_t n)
+{
+	return (n + 7) & ~(uint64_t)7;
+}
+
+void index_blob_place(struct head *h)
+{
+	memcpy(h->magic, BLOB_MAGIC, 8);
+	h->version = BLOB_VERSION;
+	h->endian = 0x01020304;
+	h->docs_off = align8(sizeof *h);
+	h->norms_off = align8(h->docs_off + h->ndocs * sizeof(struct ixdoc));
+	h->keys_off = align8(h->norms_off + h->ndocs * sizeof(uint32_t));
+	h->fences_off = align8(h->keys_off + h->nkeys * sizeof(struct ixkey));
+	h->words_off = align8(h->fences_off + index_blob_fences(h->nkeys) * sizeof(uint64_t));
+	h->pool_off = align8(h->words_off + h->nwords * sizeof(struct ixword));
+	h->lines_off = align8(h->pool_off + h->pool_len);
+	h->post_off = align8(h->lines_off + h->lines_len);
+	h->size = align8(h->post_off + h->post_len);
+}
+
+void out_tables(struct out *o, const struct head *h, const struct ixdoc *docs,
+                void (*key)(void *arg, size_t i, struct ixkey *k), void *arg, const struct ixword *words,
+                const void *pool, const void *lines)
+{
+	out_put(o, h, sizeof *h);
+	out_pad(o, h->docs_off);
+	out_put(o, docs, h->ndocs * sizeof *docs);
+	out_pad(o, h->norms_off);
+	for (size_t i = 0; i < h->ndocs; i++)
+		out_put(o, &docs[i].units, sizeof docs[i].units);
+	out_pad(o, h->keys_off);
+	uint64_t *fences = xmalloc((index_blob_fences(h->nkeys) + 1) * sizeof *fences);
+	for (size_t i = 0; i < h->nkeys; i++) {   /* each key's size is known before its postings are laid out */
+		struct ixkey k;
+		key(arg, i, &k);
+		if (i % INDEX_FENCE == 0)
+			fences[i / INDEX_FENCE] = k.key;
+		out_put(o, &k, sizeof k);
+	}
+	out_pad(o, h->fences_off);
+	out_put(o, fences, index_blob_fences(h->nkeys) * sizeof *fences);
+	free(fences);
+	out_pad(o, h->words_off);
+	out_put(o, words, h->nwords * sizeof *words);
+	out_pad(o, h->pool_off);
+	out_put(o, pool, h->pool_len);
+	out_pad(o, h->lines_off);
+	out_put(o, lines, h->lines_len);
+	out_pad(o, h->post_off);
+}
+
+void out_start_file(struct out *o, int fd, size_t block,
+                    void (*block_fn)(void *arg, uint64_t n, const unsigned char *p, size_t len), void *arg)
+{
+	*o = (struct out){ .fd = fd, .block = block, .block_fn = block_fn, .arg = arg };
+	checksum_init(&o->sum, 0);
+	o->buf = xgrow(NULL, &o->cap, 2 * block, 1);
+	struct flusher *f = xcalloc(1, sizeof *f);
+	f->o = o;
+	if (pthread_mutex_init(&f->lock, NULL) != 0) {
+		free(f);
+		return;
+	}
+	if (pthread_cond_init(&f->moved, NULL) != 0) {
+		pthread_mutex_destroy(&f->lock);
+		free(f);
+	} else if (pthread_create(&f->t, NULL, flusher_run, f) != 0) {
+		pthread_cond_destroy(&f->moved);
+		pthread_mutex_destroy(&f->lock);
+		free(f);
+	} else {
+		o->flusher = f;
+	}
+}
+
+void out_postings_at(struct out *o, uint64_t post_off, uint64_t post_end)
+{
+	o->post_off = post_off;
+	o->post_end = post_end;
+}
+
+uint64_t out_finish_file(struct out *o, struct head *h, char **cause)
+{
+	out_flush(o, o->at + o->fill);
+	struct flusher *f = o->flusher;
+	if (f) {
+		pthread_mutex_lock(&f->lock);
+		f->quit = 1;
+		pthread_cond_signal(&f->moved);
+		pthread_mutex_unlock(&f->lock);
+		pthread_join(f->t, NULL);   /* it finishes its last buffer first */
+		pthread_cond_destroy(&f->moved);
+		pthread_mutex_destroy(&f->lock);
+		free(f);
+		o->flusher = NULL;
+	}
+	free(o->spare);
+	free(o->buf);
+	o->spare = o->buf = NULL;
+	h->checksum = 0;
+	uint64_t x = checksum64(0, h, sizeof *h);
+	uint64_t y = checksum_end(&o->sum);
+	h->checksum = x ^ (y << 17 | y >> 47);
+	if (!o->failed && fileio_write_at(o->fd, h, sizeof *h, 0) < 0)
+		o->failed = errno ? errno : EIO;
+	if (o->failed) {
+		*cause = xstrdup(strerror(o->failed));
+		return 0;
+	}
+	return h->size;
+}
