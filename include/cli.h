@@ -67,6 +67,8 @@ void cli_put(FILE *f, const char *s, size_t n);
 /* A progress bar on stderr for index builds (struct index_progress's fn; arg unused): give it
  * only when stderr is a terminal. */
 void cli_progress(void *arg, size_t done, size_t total);
+/* The same for a merge of segments: "merging segments [###   ]". */
+void cli_merge_progress(void *arg, size_t done, size_t total);
 
 /* Prints "fazhi: CMD: MSG 'ARG'" (ARG guarded like any argument; NULL for none) and the hint
  * "Try 'fazhi CMD --help'" on stderr; returns 2, the exit status of a usage error. */

@@ -41,6 +41,9 @@ struct index;   /* opaque; read-only once built, so many searches may share it *
 struct index_progress {
 	void (*fn)(void *arg, size_t done, size_t total);
 	void *arg;
+	/* Called now and then while segments are merged after a build or an update (INDEX_MERGE_BYTES
+	 * below), with the bytes of postings merged so far and the total of the merge (NULL: not told). */
+	void (*merging)(void *arg, size_t done, size_t total);
 };
 
 /* Builds the index of the corpus (progress may be NULL). Never fails. Free with index_free.
@@ -76,6 +79,23 @@ size_t index_nsegments(const struct index *ix);
  * INDEX_MERGE_SEGMENTS such small ones. A segment left with no live report is dropped. */
 #define INDEX_MERGE_SEGMENTS 8
 #define INDEX_MERGE_DELETED 20
+/* Merging segments (index_merge.h) keeps their number low as a corpus grows: no report is read
+ * again, their postings are merged as they lie. A segment smaller than half of
+ * index_merge_bytes() waits to be merged; once more than INDEX_MERGE_WAITING wait, the smallest
+ * of them are merged into one: two at least, then each next one while it is no larger than
+ * INDEX_MERGE_RATIO times those taken together and they all fit the cap; and so on while more
+ * than INDEX_MERGE_WAITING still wait. So a build of a corpus of up to the cap ends in one
+ * segment, a larger corpus in segments of about the cap, and the small segments updates add are
+ * merged among themselves a few at a time, a large segment only once they have grown to half
+ * its size: what updates rewrite stays a small multiple of what they add. The cap bounds what a
+ * merge writes; its memory is the merged tables and one key's postings. */
+#define INDEX_MERGE_BYTES ((size_t)2 << 30)
+#define INDEX_MERGE_WAITING 4
+#define INDEX_MERGE_RATIO 2
+/* INDEX_MERGE_BYTES, or $FAZHI_MERGE_BYTES when it is a number (0: never merge; for tests). */
+size_t index_merge_bytes(void);
+/* The segments the merge policy merges next, in segs (room for index_nsegments); how many (0: none). */
+size_t index_merge_pick(const struct index *ix, size_t *segs);
 
 /* The index of corpus c made from ix (consumed), indexing again only what changed. A report of
  * ix whose path is an entry of c, and for which same(arg, report, entry) is nonzero (the entry

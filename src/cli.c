@@ -167,6 +167,15 @@ int cli_fail(const char *cmd, char *cause)
 	return 2;
 }
 
+void cli_merge_progress(void *arg, size_t done, size_t total)
+{
+	(void)arg;
+	int width = 30, full = total ? (int)(done * (size_t)width / total) : width;
+	fprintf(stderr, "\rmerging segments [%.*s%*s]", full, "##############################", width - full, "");
+	if (done == total)
+		fputs("\r\033[K", stderr);
+}
+
 void cli_progress(void *arg, size_t done, size_t total)
 {
 	(void)arg;

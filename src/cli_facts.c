@@ -298,7 +298,7 @@ int cli_facts(int argc, char **argv)
 	co.lazy = 1;
 	char *dir = argc > first ? index_cache_dir() : NULL;
 	cli_load_indexed(&co, argv + first, argc - first, dir);
-	struct index_progress bar = { cli_progress, NULL };
+	struct index_progress bar = { cli_progress, NULL, cli_merge_progress };
 	struct session *s = session_new(&co, dir, isatty(2) ? &bar : NULL);
 	const struct index *ix = open_index(&co, s, dir);
 	struct buf out = { 0 }, scratch = { 0 };

@@ -121,7 +121,7 @@ static void build(struct corpus *c, const char *dir, int progress_fd)
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (!ix) {
-		struct index_progress bar = { cli_progress, NULL }, lines = { progress_line, &progress_fd };
+		struct index_progress bar = { cli_progress, NULL, cli_merge_progress }, lines = { progress_line, &progress_fd, NULL };
 		const struct index_progress *pr = progress_fd >= 0 ? &lines : isatty(2) ? &bar : NULL;
 		ix = index_open(c, dir, pr, &notice);
 	}

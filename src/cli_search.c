@@ -273,7 +273,7 @@ int cli_search(int argc, char **argv)
 		cli_load(&c, argv + qi + 1, npaths);
 	else
 		cli_load_indexed(&c, argv + qi + 1, npaths, dir);
-	struct index_progress bar = { cli_progress, NULL };
+	struct index_progress bar = { cli_progress, NULL, cli_merge_progress };
 	struct session *s = session_new(&c, dir, isatty(2) ? &bar : NULL);
 	session_index(s);
 	cli_messages(&c, 0);

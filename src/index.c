@@ -8,6 +8,7 @@
 #include "checksum.h"
 #include "fold.h"
 #include "index_blob.h"
+#include "index_merge.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -447,6 +448,77 @@ void *index_segment_arg(const struct index *ix, size_t k)
 	return ix->seg[k]->check.arg;
 }
 
+const void *index_segment_blob(const struct index *ix, size_t k, size_t *len)
+{
+	*len = ix->seg[k]->size;
+	return ix->seg[k]->blob;
+}
+
+int index_segment_check(const struct index *ix, size_t k)
+{
+	const struct seg *sg = ix->seg[k];
+	if (seg_reads(sg, sg->blob, sg->h->post_off) != 0)
+		return -1;
+	return seg_post_reads(sg, sg->post, sg->h->post_len);
+}
+
+size_t index_merge_numbers(const struct index *ix, const size_t *segs, size_t n, uint32_t **to)
+{
+	size_t *which = xmalloc((ix->nseg + 1) * sizeof *which), count = 0;
+	for (size_t k = 0; k < ix->nseg; k++)
+		which[k] = n;
+	for (size_t j = 0; j < n; j++) {
+		which[segs[j]] = j;
+		to[j] = xmalloc((ix->seg[segs[j]]->h->ndocs + 1) * sizeof **to);
+		for (size_t d = 0; d < ix->seg[segs[j]]->h->ndocs; d++)
+			to[j][d] = MERGE_LEFT_OUT;
+	}
+	for (size_t r = 0; r < ix->nruns; r++) {
+		const struct index_run *run = &ix->runs[r];
+		if (which[run->seg] < n)
+			for (uint32_t i = 0; i < run->count; i++)
+				to[which[run->seg]][run->doc + i] = (uint32_t)count++;
+	}
+	free(which);
+	return count;
+}
+
+struct index *index_merged(struct index *ix, const size_t *segs, size_t n, struct index *merged)
+{
+	unsigned char *gone = xcalloc(ix->nseg + 1, 1);
+	for (size_t j = 0; j < n; j++)
+		gone[segs[j]] = 1;
+	struct index *up = xcalloc(1, sizeof *up);
+	up->seg = xcalloc(ix->nseg + 2, sizeof *up->seg);
+	uint32_t *renum = xcalloc(ix->nseg + 1, sizeof *renum), at = UINT32_MAX;
+	for (size_t k = 0; k < ix->nseg; k++) {
+		if (gone[k] && at == UINT32_MAX) {   /* the merged segment takes the place of the first */
+			at = (uint32_t)up->nseg;
+			up->seg[up->nseg++] = merged->seg[0];
+		}
+		renum[k] = gone[k] ? at : (uint32_t)up->nseg;
+		if (gone[k])
+			seg_free(ix->seg[k]);
+		else
+			up->seg[up->nseg++] = ix->seg[k];
+	}
+	size_t cap = 0;
+	uint32_t next = 0;
+	for (size_t r = 0; r < ix->nruns; r++) {
+		const struct index_run *run = &ix->runs[r];
+		for (uint32_t i = 0; i < run->count; i++)
+			index_run_add(&up->runs, &up->nruns, &cap, run->pos + i, renum[run->seg],
+			              gone[run->seg] ? next++ : run->doc + i);
+	}
+	up->n = ix->n;
+	free_shell(ix);
+	free_shell(merged);
+	settle(up);
+	free(renum);
+	free(gone);
+	return up;
+}
+
 struct index *index_from_blob(const void *data, size_t len, uint64_t key,
                               void (*release)(const void *, size_t), char **cause)
 {
@@ -663,6 +735,49 @@ static void merge_policy(const struct index *ix, const size_t *live, int adding,
 		rebuild[best] = 1;
 		small--;
 	}
+}
+
+size_t index_merge_bytes(void)
+{
+	const char *e = getenv("FAZHI_MERGE_BYTES");
+	char *end = NULL;
+	unsigned long long v = e && *e ? strtoull(e, &end, 10) : 0;
+	return e && *e && end && !*end ? (size_t)v : INDEX_MERGE_BYTES;
+}
+
+static const struct index *by_size_ix;   /* qsort has no context */
+
+static int by_size(const void *a, const void *b)
+{
+	size_t x = by_size_ix->seg[*(const size_t *)a]->size, y = by_size_ix->seg[*(const size_t *)b]->size;
+	return (x > y) - (x < y);
+}
+
+static int by_number(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return (x > y) - (x < y);
+}
+
+size_t index_merge_pick(const struct index *ix, size_t *segs)
+{
+	size_t cap = index_merge_bytes(), n = 0;
+	for (size_t k = 0; k < ix->nseg; k++)
+		if (ix->seg[k]->size < cap / 2 && ix->seg[k]->live)
+			segs[n++] = k;
+	if (n <= INDEX_MERGE_WAITING)
+		return 0;
+	by_size_ix = ix;
+	qsort(segs, n, sizeof *segs, by_size);
+	size_t take = 0, bytes = 0;
+	for (; take < n; take++) {
+		size_t next = ix->seg[segs[take]]->size;
+		if (take >= 2 && (next > INDEX_MERGE_RATIO * bytes || bytes + next > cap))
+			break;
+		bytes += next;
+	}
+	qsort(segs, take, sizeof *segs, by_number);
+	return take;
 }
 
 struct index *index_update(struct index *ix, struct corpus *c, int (*same)(void *arg, size_t report, size_t entry),

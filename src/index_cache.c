@@ -19,6 +19,7 @@
 #include "fileio.h"
 #include "digest.h"
 #include "index_blob.h"
+#include "index_merge.h"
 #include "table.h"
 #include "facts.h"
 #include "checksum.h"
@@ -1002,15 +1003,16 @@ static void add_dirs(struct buf *out, const struct corpus *c)
 	}
 }
 
-/* The trailer of a segment's blob (see above) of the reports which[0..n) of c, sealed, in out. */
-static void make_trailer(const unsigned char *blob, size_t len, const struct corpus *c, const size_t *which,
-                         size_t n, const struct sums *s, const struct digests *d, struct buf *out)
+/* The trailer of a segment's blob (see above), up to its digests, to out: the reports which[0..n)
+ * of c (their stats), the postings' block sums s, the digests' slots (off counted from the start
+ * of the whole digests, which follow heads_len bytes of heads). Its seal is set by trailer_end. */
+static void trailer_start(const unsigned char *blob, size_t len, const struct corpus *c, const size_t *which,
+                          size_t n, const struct sums *s, const struct slot *slots, uint64_t heads_len,
+                          uint64_t digests_len, struct buf *out)
 {
 	const struct head *h = (const void *)blob;
 	static const unsigned char zero[8];
-	size_t pad = (size_t)(align8(len) - len);
-	buf_add(out, zero, pad);
-	uint64_t digests_len = d->heads.len + d->bytes.len;
+	buf_add(out, zero, (size_t)(align8(len) - len));
 	struct trailer t = { TRAILER_MAGIC, len, BLOCK, (h->post_len + BLOCK - 1) / BLOCK, 0, n, 0, digests_len, 0,
 		             TABLE_BLOCK, (h->post_off + TABLE_BLOCK - 1) / TABLE_BLOCK };
 	buf_add(out, &t, sizeof t);
@@ -1025,23 +1027,45 @@ static void make_trailer(const unsigned char *blob, size_t len, const struct cor
 		buf_add(out, &st, sizeof st);
 	}
 	for (size_t i = 0; i < n; i++) {
-		struct slot sl = d->slots[i];
-		sl.off += d->heads.len;   /* the whole digests follow the heads */
+		struct slot sl = slots[i];
+		sl.off += heads_len;   /* the whole digests follow the heads */
 		buf_add(out, &sl, sizeof sl);
 	}
-	size_t meta = pad + sizeof t, meta_len = out->len - meta;   /* a segment has no notes, no dirs */
+}
+
+/* The end of the trailer begun in meta (trailer_start's bytes, whose digests have been written
+ * after them): the meta's block sums and the trailer's place to end, and the trailer sealed in
+ * meta. */
+static void trailer_end(const unsigned char *blob, size_t len, struct buf *meta, struct buf *end)
+{
+	static const unsigned char zero[8];
+	size_t pad = (size_t)(align8(len) - len), at = pad + sizeof(struct trailer), meta_len = meta->len - at;
+	struct trailer t;
+	memcpy(&t, meta->data + pad, sizeof t);
 	uint64_t nmb = meta_blocks(meta_len), *meta_sums = xcalloc(nmb + 1, sizeof *meta_sums);
 	for (uint64_t b = 0; b < nmb; b++)
-		meta_sums[b] = block_sum((const unsigned char *)out->data + meta, meta_len, META_BLOCK, b);
-	buf_add(out, d->heads.data, d->heads.len);
-	buf_add(out, d->bytes.data, d->bytes.len);
-	buf_add(out, zero, (size_t)(align8(digests_len) - digests_len));
-	buf_add(out, meta_sums, nmb * sizeof *meta_sums);
+		meta_sums[b] = block_sum((const unsigned char *)meta->data + at, meta_len, META_BLOCK, b);
+	buf_add(end, zero, (size_t)(align8(t.digests_len) - t.digests_len));
+	buf_add(end, meta_sums, nmb * sizeof *meta_sums);
 	uint64_t where = len + pad;
-	buf_add(out, &where, sizeof where);
+	buf_add(end, &where, sizeof where);
 	t.sum = seal(blob, &t, meta_sums, nmb, where);
 	free(meta_sums);
-	memcpy(out->data + pad, &t, sizeof t);
+	memcpy(meta->data + pad, &t, sizeof t);
+}
+
+/* The trailer of a segment's blob (see above) of the reports which[0..n) of c, sealed, in out. */
+static void make_trailer(const unsigned char *blob, size_t len, const struct corpus *c, const size_t *which,
+                         size_t n, const struct sums *s, const struct digests *d, struct buf *out)
+{
+	trailer_start(blob, len, c, which, n, s, d->slots, d->heads.len, d->heads.len + d->bytes.len, out);
+	struct buf end;
+	buf_init(&end);
+	trailer_end(blob, len, out, &end);
+	buf_add(out, d->heads.data, d->heads.len);
+	buf_add(out, d->bytes.data, d->bytes.len);
+	buf_add(out, end.data, end.len);
+	buf_fini(&end);
 }
 
 /* A new segment's id: unique in practice (the time, the process, a count). */
@@ -1073,21 +1097,86 @@ static void crash_point(const char *at)
 		raise(SIGKILL);
 }
 
+/* A segment file being written: its temporary file, named after the manifest (so that
+ * index_cache_clean knows a dead build's), and its place once done. */
+struct seg_file {
+	uint64_t id;
+	char *path, *tmp;
+	int fd;
+};
+
+static int seg_file_open(struct seg_file *f, const struct sink *k, char **cause)
+{
+	f->id = new_id();
+	f->path = segment_path(k->dir, f->id);
+	f->tmp = xasprintf("%s.%ld.%016llx.tmp", k->manifest, (long)getpid(), (unsigned long long)f->id);
+	f->fd = open(f->tmp, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (f->fd >= 0)
+		return 0;
+	*cause = xasprintf("cannot write %s: %s", f->path, strerror(errno));
+	free(f->tmp);
+	free(f->path);
+	return -1;
+}
+
+/* Ends a segment file whose blob (len bytes; 0 when writing it failed, for reason why) is written:
+ * trailer(arg, blob, len, fd) writes the trailer after it (0, or -1 when a write failed); the file
+ * is renamed into place and mapped. Its index, or NULL with *cause. */
+static struct index *seg_file_close(struct seg_file *f, uint64_t len, const char *why,
+                                    int (*trailer)(void *arg, const unsigned char *blob, uint64_t len, int fd),
+                                    void *arg, char **cause)
+{
+	void *map = len ? mmap(NULL, len, PROT_READ, MAP_SHARED, f->fd, 0) : MAP_FAILED;
+	int ok = map != MAP_FAILED;
+	if (ok) {
+		ok = trailer(arg, map, len, f->fd) == 0;
+		munmap(map, len);
+	}
+	if (close(f->fd) < 0)
+		ok = 0;
+	if (ok && rename(f->tmp, f->path) < 0)
+		ok = 0;
+	if (!ok) {
+		*cause = xasprintf("cannot write %s: %s", f->path, why ? why : strerror(errno));
+		unlink(f->tmp);
+	}
+	free(f->tmp);
+	struct mapped *m = ok ? map_file(f->path, cause) : NULL;
+	struct index *ix = m ? index_of(m, f->id, cause) : NULL;
+	if (!ix && ok && !*cause)
+		*cause = xasprintf("cannot read back %s", f->path);
+	free(f->path);
+	return ix;
+}
+
+/* What a built segment's trailer is made of. */
+struct built {
+	const struct corpus *c;
+	const size_t *which;
+	size_t n;
+	const struct sums *s;
+	const struct digests *d;
+};
+
+static int built_trailer(void *arg, const unsigned char *blob, uint64_t len, int fd)
+{
+	const struct built *b = arg;
+	struct buf tail;
+	buf_init(&tail);
+	make_trailer(blob, len, b->c, b->which, b->n, b->s, b->d, &tail);
+	int r = fileio_write_at(fd, tail.data, tail.len, len);
+	buf_fini(&tail);
+	return r;
+}
+
 /* Builds the segment of the reports which[0..n) of c straight into a temporary file, adds the
  * trailer and renames it into place; its index, mapped from the file, or NULL with *cause. */
 static struct index *write_segment(struct sink *k, struct corpus *c, const size_t *which, size_t n,
                                    const struct index_progress *progress, char **cause)
 {
-	uint64_t id = new_id();
-	char *path = segment_path(k->dir, id);
-	char *tmp = xasprintf("%s.%ld.%016llx.tmp", k->manifest, (long)getpid(), (unsigned long long)id);
-	int fd = open(tmp, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd < 0) {
-		*cause = xasprintf("cannot write %s: %s", path, strerror(errno));
-		free(tmp);
-		free(path);
+	struct seg_file f;
+	if (seg_file_open(&f, k, cause) < 0)
 		return NULL;
-	}
 	struct sums s = { 0 };
 	char *why = NULL, *bad_metrics = NULL;
 	/* The catalogue is loaded here, on this thread, before the reading thread uses it; a bad one
@@ -1095,37 +1184,170 @@ static struct index *write_segment(struct sink *k, struct corpus *c, const size_
 	struct digests d = { { 0 }, { 0 }, xcalloc(n + 1, sizeof *d.slots), facts_default(&bad_metrics) };
 	free(bad_metrics);
 	struct index_each each = { add_digest, &d };
-	uint64_t len = index_build_write(c, which, n, progress, &each, id, fd, BLOCK, add_sum, &s, &why);
+	uint64_t len = index_build_write(c, which, n, progress, &each, f.id, f.fd, BLOCK, add_sum, &s, &why);
 	crash_point("segment");
-	void *map = len ? mmap(NULL, len, PROT_READ, MAP_SHARED, fd, 0) : MAP_FAILED;
-	int ok = map != MAP_FAILED;
-	if (ok) {
-		struct buf tail;
-		buf_init(&tail);
-		make_trailer(map, len, c, which, n, &s, &d, &tail);
-		munmap(map, len);
-		ok = fileio_write_at(fd, tail.data, tail.len, (uint64_t)len) == 0;
-		buf_fini(&tail);
-	}
-	if (close(fd) < 0)
-		ok = 0;
-	if (ok && rename(tmp, path) < 0)
-		ok = 0;
-	if (!ok) {
-		*cause = xasprintf("cannot write %s: %s", path, why ? why : strerror(errno));
-		unlink(tmp);
-	}
+	struct built b = { c, which, n, &s, &d };
+	struct index *ix = seg_file_close(&f, len, why, built_trailer, &b, cause);
 	buf_fini(&d.bytes);
 	buf_fini(&d.heads);
 	free(d.slots);
 	free(why);
 	free(s.v);
-	free(tmp);
-	struct mapped *m = ok ? map_file(path, cause) : NULL;
-	struct index *ix = m ? index_of(m, id, cause) : NULL;
-	if (!ix && ok && !*cause)
-		*cause = xasprintf("cannot read back %s", path);
-	free(path);
+	return ix;
+}
+
+/* ---- merging segments ---- */
+
+/* What a merged segment's trailer is made of: its reports' corpus positions, and their digests'
+ * slots as copied from their segments (heads and whole digests each counted from 0). */
+struct merged {
+	const struct corpus *c;
+	const struct index *ix;
+	const size_t *pos;
+	size_t n;
+	const struct sums *s;
+	struct slot *slots;
+	uint64_t heads_len, bytes_len;
+};
+
+/* The slots of the merged reports' digests; -1 when one of them cannot be trusted. */
+static int merged_slots(struct merged *mg)
+{
+	mg->heads_len = mg->bytes_len = 0;
+	for (size_t i = 0; i < mg->n; i++) {
+		struct mapped *m;
+		size_t doc;
+		const struct slot *s = slot_of(mg->ix, mg->pos[i], &m, &doc);
+		if (!s)
+			return -1;
+		mg->slots[i] = (struct slot){ mg->bytes_len, s->len, s->sum, mg->heads_len, s->head_len, s->head_sum };
+		mg->heads_len += s->head_len;
+		mg->bytes_len += s->len;
+	}
+	return 0;
+}
+
+/* Lets go of the pages of a segment file the merge has read: they stay in the page cache, but no
+ * longer count as the process's, so a merge's memory does not grow with what it merges. */
+static void let_go(struct mapped *m)
+{
+	madvise((void *)m->map, m->len, MADV_DONTNEED);
+}
+
+/* Writes the merged reports' digest heads, or (whole) their digests, to fd from *at, copied from
+ * their segments' files a megabyte at a time. */
+static int copy_digests(const struct merged *mg, int whole, int fd, uint64_t *at)
+{
+	struct buf b;
+	buf_init(&b);
+	int r = 0;
+	struct mapped *last = NULL;
+	for (size_t i = 0; i < mg->n && r == 0; i++) {
+		struct mapped *m;
+		size_t doc;
+		const struct slot *s = slot_of(mg->ix, mg->pos[i], &m, &doc);
+		if (last && (m != last || b.len >= (1u << 20)))   /* read once: let go as the copy moves on */
+			let_go(last);
+		last = m;
+		buf_add(&b, m->digests + (whole ? s->off : s->head_off), whole ? s->len : s->head_len);
+		if (b.len >= (1u << 20) || i + 1 == mg->n) {
+			r = fileio_write_at(fd, b.data, b.len, *at);
+			*at += b.len;
+			buf_reset(&b);
+		}
+	}
+	buf_fini(&b);
+	return r;
+}
+
+static int merged_trailer(void *arg, const unsigned char *blob, uint64_t len, int fd)
+{
+	const struct merged *mg = arg;
+	struct buf meta, end;
+	buf_init(&meta);
+	buf_init(&end);
+	trailer_start(blob, len, mg->c, mg->pos, mg->n, mg->s, mg->slots, mg->heads_len, mg->heads_len + mg->bytes_len,
+	              &meta);
+	trailer_end(blob, len, &meta, &end);
+	uint64_t at = len + meta.len;
+	int r = fileio_write_at(fd, meta.data, meta.len, len);
+	if (r == 0)
+		r = copy_digests(mg, 0, fd, &at);
+	if (r == 0)
+		r = copy_digests(mg, 1, fd, &at);
+	if (r == 0)
+		r = fileio_write_at(fd, end.data, end.len, at);
+	buf_fini(&meta);
+	buf_fini(&end);
+	return r;
+}
+
+/* Merges segments segs[0..n) of ix, the index of c, into one segment file, streaming their
+ * postings and copying their digests: ix with them replaced, or NULL (ix as it was) with *cause
+ * when they cannot be (one is damaged, or not a cache file, or a write failed). */
+static struct index *merge_segments(struct sink *k, const struct corpus *c, struct index *ix, const size_t *segs,
+                                    size_t n, const struct index_progress *progress, char **cause)
+{
+	for (size_t j = 0; j < n; j++) {
+		struct mapped *m = index_segment_arg(ix, segs[j]);
+		if (!m || index_segment_check(ix, segs[j]) < 0) {
+			*cause = xstrdup("a segment to merge is damaged");
+			return NULL;
+		}
+		let_go(m);
+	}
+	uint32_t **to = xcalloc(n + 1, sizeof *to);
+	struct index_merge_input *in = xcalloc(n + 1, sizeof *in);
+	size_t ndocs = index_merge_numbers(ix, segs, n, to);
+	size_t *pos = xcalloc(ndocs + 1, sizeof *pos);
+	for (size_t j = 0; j < n; j++) {
+		in[j].blob = index_segment_blob(ix, segs[j], &in[j].size);
+		in[j].to = to[j];
+		in[j].mapped = 1;
+		for (size_t d = 0; d < ((const struct head *)in[j].blob)->ndocs; d++)
+			if (to[j][d] != MERGE_LEFT_OUT)
+				pos[to[j][d]] = index_position(ix, segs[j], d);
+	}
+	struct sums s = { 0 };
+	struct merged mg = { c, ix, pos, ndocs, &s, xcalloc(ndocs + 1, sizeof *mg.slots), 0, 0 };
+	struct index *merged = NULL;
+	struct seg_file f;
+	if (merged_slots(&mg) < 0) {
+		*cause = xstrdup("a segment to merge is damaged (checksum of the trailer)");
+	} else if (seg_file_open(&f, k, cause) == 0) {
+		char *why = NULL;
+		uint64_t len = index_merge_write(in, n, ndocs, f.id, f.fd, BLOCK, add_sum, &s, progress, &why);
+		crash_point("merge");
+		merged = seg_file_close(&f, len, why, merged_trailer, &mg, cause);
+		free(why);
+	}
+	for (size_t j = 0; j < n; j++)   /* the digests copied */
+		let_go(index_segment_arg(ix, segs[j]));
+	for (size_t j = 0; j < n; j++)
+		free(to[j]);
+	free(to);
+	free(in);
+	free(pos);
+	free(mg.slots);
+	free(s.v);
+	return merged ? index_merged(ix, segs, n, merged) : NULL;
+}
+
+/* Merges the segments the merge policy picks (index_merge_pick), again while it picks some. A
+ * merge that fails leaves the segments as they were: the index stays whole. */
+static struct index *merge_picked(struct sink *k, const struct corpus *c, struct index *ix,
+                                  const struct index_progress *progress)
+{
+	size_t *segs = xcalloc(index_nsegments(ix) + 1, sizeof *segs), n;
+	while (!k->cause && (n = index_merge_pick(ix, segs)) > 0) {
+		char *cause = NULL;
+		struct index *up = merge_segments(k, c, ix, segs, n, progress, &cause);
+		free(cause);
+		if (!up)
+			break;
+		ix = up;
+	}
+	free(segs);
 	return ix;
 }
 
@@ -1311,6 +1533,7 @@ static struct index *write_index(struct corpus *c, const char *dir, const char *
 		ix = segment_parts(&k, c, NULL, c->n, progress);
 	}
 	out->indexed = k.indexed;
+	ix = merge_picked(&k, c, ix, progress);
 	crash_point("manifest");
 	if (!k.cause && write_manifest(c, ix, path, key, &k.cause) == 0)
 		return ix;

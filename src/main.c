@@ -213,7 +213,7 @@ static int run_browser(const char *self, char **paths, int npaths, const struct 
 	struct index_status st;
 	char *cache = index_cache_dir();
 	load_corpus(c, paths, npaths, cache, &st);   /* no directory read when its index is current */
-	struct index_progress pr = { progress, NULL };
+	struct index_progress pr = { progress, NULL, NULL };
 	struct session *s = session_new(c, cache, isatty(2) ? &pr : NULL);
 	free(cache);
 	open_index(c, s, 0);

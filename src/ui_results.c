@@ -437,7 +437,7 @@ void ui_results_open(struct ui *u)
 	v->editing = 1;
 	v->p.recall = state_searches(u->state);   /* Up: the newest search */
 	ui_view_push(u, &results_view, v);
-	session_set_progress(u->session, &(struct index_progress){ progress, u });
+	session_set_progress(u->session, &(struct index_progress){ progress, u, NULL });
 	session_index(u->session);
 	tell_notice(u);
 }

@@ -16,6 +16,7 @@
 #include "corpus.h"
 #include "index.h"
 #include "index_blob.h"
+#include "index_merge.h"
 #include "query.h"
 #include "sample_files.h"
 #include "search_gen.h"
@@ -211,6 +212,193 @@ static void next_version(const struct corpus *old, struct corpus *now, const str
 	}
 }
 
+/* ---- merging segments ---- */
+
+static void release_heap(const void *data, size_t len)
+{
+	(void)len;
+	free((void *)data);
+}
+
+/* ix with segments segs[0..n) merged into one (index_merge_write to a temporary file, read back
+ * and checked whole); NULL, ix left as it is, when the merge refused. */
+static struct index *merge_some(struct index **ix, const size_t *segs, size_t n)
+{
+	uint32_t *to[64];
+	struct index_merge_input in[64];
+	assert_true(n <= 64);
+	size_t ndocs = index_merge_numbers(*ix, segs, n, to);
+	for (size_t j = 0; j < n; j++) {
+		in[j].blob = index_segment_blob(*ix, segs[j], &in[j].size);
+		in[j].to = to[j];
+		in[j].mapped = 0;   /* built in memory */
+	}
+	FILE *f = tmpfile();
+	assert_non_null(f);
+	char *cause = NULL;
+	uint64_t len = index_merge_write(in, n, ndocs, 0, fileno(f), 4096, NULL, NULL, NULL, &cause);
+	for (size_t j = 0; j < n; j++)
+		free(to[j]);
+	if (!len) {
+		assert_non_null(cause);
+		free(cause);
+		fclose(f);
+		return NULL;
+	}
+	unsigned char *blob = xmalloc(len);
+	assert_int_equal(pread(fileno(f), blob, len, 0), (ssize_t)len);
+	fclose(f);
+	struct index *merged = index_from_blob(blob, len, 0, release_heap, &cause);
+	if (!merged)
+		fail_msg("merged blob refused: %s", cause);
+	*ix = index_merged(*ix, segs, n, merged);
+	return *ix;
+}
+
+/* The blobs of two one-segment indexes hold the same reports, keys, postings, words and newlines
+ * (their pools may lay the words' strings out in another order). */
+static void assert_same_segment(const struct index *a, const struct index *b)
+{
+	size_t la, lb;
+	const unsigned char *pa = index_segment_blob(a, 0, &la), *pb = index_segment_blob(b, 0, &lb);
+	const struct head *ha = (const void *)pa, *hb = (const void *)pb;
+	assert_int_equal(ha->ndocs, hb->ndocs);
+	assert_int_equal(ha->nkeys, hb->nkeys);
+	assert_int_equal(ha->nwords, hb->nwords);
+	assert_int_equal(ha->units, hb->units);
+	assert_int_equal(ha->post_len, hb->post_len);
+	assert_int_equal(ha->lines_len, hb->lines_len);
+	assert_memory_equal(pa + ha->keys_off, pb + hb->keys_off, ha->nkeys * sizeof(struct ixkey));
+	assert_memory_equal(pa + ha->post_off, pb + hb->post_off, ha->post_len);
+	assert_memory_equal(pa + ha->lines_off, pb + hb->lines_off, ha->lines_len);
+	assert_memory_equal(pa + ha->norms_off, pb + hb->norms_off, ha->ndocs * 4);
+	const struct ixword *wa = (const void *)(pa + ha->words_off), *wb = (const void *)(pb + hb->words_off);
+	for (size_t i = 0; i < ha->nwords; i++) {
+		assert_int_equal(wa[i].id, wb[i].id);
+		assert_int_equal(wa[i].len, wb[i].len);
+		assert_memory_equal(pa + ha->pool_off + wa[i].off, pb + hb->pool_off + wb[i].off, wa[i].len);
+	}
+	for (size_t i = 0; i < ha->ndocs; i++) {
+		struct index_info x, y;
+		index_info(a, i, &x);
+		index_info(b, i, &y);
+		assert_string_equal(x.path, y.path);
+		assert_string_equal(x.title, y.title);
+		assert_string_equal(x.region, y.region);
+		assert_int_equal(x.year, y.year);
+	}
+}
+
+/* Merging every segment of a build gives the segment a build in one would give, and merging
+ * some of them answers as a fresh build and brute force. */
+static void test_merge_as_built(void **state)
+{
+	(void)state;
+	struct corpus c;
+	corpus_init(&c);
+	corpus_add_embedded(&c);
+	gen_corpus(&c, 60, 8);
+	struct index *one = build_capped(&c, 0), *ix = build_capped(&c, 20000);
+	size_t nseg = index_nsegments(ix);
+	assert_true(nseg >= 6);
+	size_t some[] = { 1, 2, nseg - 1 };
+	assert_non_null(merge_some(&ix, some, 3));
+	assert_int_equal(index_nsegments(ix), nseg - 2);
+	check_same(&c, ix, one, 1, 150, 23);
+	size_t all[64];
+	for (size_t k = 0; k < index_nsegments(ix); k++)
+		all[k] = k;
+	assert_non_null(merge_some(&ix, all, index_nsegments(ix)));
+	assert_int_equal(index_nsegments(ix), 1);
+	assert_same_segment(ix, one);
+	check_same(&c, ix, one, 1, 150, 29);
+	index_free(one);
+	index_free(ix);
+	corpus_fini(&c);
+	unsetenv("FAZHI_SEGMENT_BYTES");
+}
+
+/* A merge leaves the deleted reports of its segments behind; updates then merges, again and
+ * again, answer as a fresh build. */
+static void test_merge_after_updates(void **state)
+{
+	(void)state;
+	struct corpus pool, v[2];
+	corpus_init(&pool);
+	gen_corpus(&pool, 40, 61);
+	corpus_init(&v[0]);
+	gen_corpus(&v[0], 50, 62);
+	setenv("FAZHI_SEGMENT_BYTES", "60000", 1);
+	struct index *ix = index_build(&v[0], NULL);
+	size_t from = 0;
+	for (int round = 0; round < 4; round++) {
+		struct corpus *old = &v[round % 2], *now = &v[(round + 1) % 2];
+		next_version(old, now, &pool, &from, "kkdkrkckk", 3, round);
+		struct texts t = { old, now };
+		ix = index_update(ix, now, same_bytes, &t, NULL);
+		size_t segs[2] = { 0, index_nsegments(ix) - 1 };
+		size_t before = index_deleted(ix);
+		assert_non_null(merge_some(&ix, segs, segs[1] ? 2 : 1));
+		assert_true(index_deleted(ix) <= before);
+		check_fresh(now, ix, 60, 300 + (uint64_t)round);
+		corpus_fini(old);
+	}
+	size_t all[64];
+	for (size_t k = 0; k < index_nsegments(ix); k++)
+		all[k] = k;
+	assert_non_null(merge_some(&ix, all, index_nsegments(ix)));
+	assert_int_equal(index_deleted(ix), 0);
+	check_fresh(&v[0], ix, 60, 400);
+	index_free(ix);
+	corpus_fini(&v[0]);
+	corpus_fini(&pool);
+	unsetenv("FAZHI_SEGMENT_BYTES");
+}
+
+/* A segment whose keys are out of order, or whose postings run past their key, is refused: no
+ * merged segment is made of it. */
+static void test_merge_refuses_damage(void **state)
+{
+	(void)state;
+	struct corpus c;
+	corpus_init(&c);
+	gen_corpus(&c, 20, 9);
+	struct index *ix = build_capped(&c, 0);
+	size_t len;
+	const unsigned char *blob = index_segment_blob(ix, 0, &len);
+	const struct head *h = (const void *)blob;
+	for (int how = 0; how < 3; how++) {
+		unsigned char *copy = xmalloc(len);
+		memcpy(copy, blob, len);
+		struct ixkey *k = (struct ixkey *)(copy + h->keys_off);
+		size_t at = h->nkeys / 2;
+		if (how == 0) {   /* two keys swapped */
+			struct ixkey t = k[at];
+			k[at] = k[at + 1];
+			k[at + 1] = t;
+		} else if (how == 1) {
+			k[at].len = (uint32_t)(h->post_len - k[at].off + 1);
+		} else {   /* a report count the postings do not hold */
+			k[at].df += 1000;
+		}
+		uint32_t *to = xmalloc(h->ndocs * sizeof *to);
+		for (size_t d = 0; d < h->ndocs; d++)
+			to[d] = (uint32_t)d;
+		struct index_merge_input in = { copy, len, to, 0 };
+		FILE *f = tmpfile();
+		char *cause = NULL;
+		assert_int_equal(index_merge_write(&in, 1, h->ndocs, 0, fileno(f), 4096, NULL, NULL, NULL, &cause), 0);
+		assert_non_null(cause);
+		free(cause);
+		fclose(f);
+		free(to);
+		free(copy);
+	}
+	index_free(ix);
+	corpus_fini(&c);
+	unsetenv("FAZHI_SEGMENT_BYTES");
+}
+
 /* Updates with every kind of change answer as a fresh build and brute force, again and again,
  * while the merge policy keeps the segments few and the deleted reports under a fifth. */
 static void test_update_rounds(void **state)
@@ -340,7 +528,7 @@ static struct index *open_dir(struct corpus *c, const char *dir, const char *cac
 	corpus_init(c);
 	assert_int_equal(corpus_add_path(c, dir), 0);
 	indexed = 0;
-	struct index_progress p = { note_total, &indexed };
+	struct index_progress p = { note_total, &indexed, NULL };
 	return index_open(c, cache, &p, notice);
 }
 
@@ -385,6 +573,61 @@ static struct index *segmented_index(char *root, size_t n, uint64_t seed, char *
 	struct index *ix = open_dir(c, *dir, *cache, &notice);
 	assert_null(notice);
 	return ix;
+}
+
+/* Cached segments merged by an update: every report keeps its digest and its file's stat (the
+ * index is current), the segment files left are the manifest's, and it answers as a fresh build
+ * and brute force. */
+static void test_cached_merge(void **state)
+{
+	(void)state;
+	char root[] = "/tmp/fazhi-merge-XXXXXX", *dir, *cache;
+	struct corpus c, gen;
+	struct index *ix = segmented_index(root, 70, 12, &dir, &cache, &c);
+	size_t n = c.n, nseg = index_nsegments(ix);
+	assert_true(nseg > INDEX_MERGE_WAITING);
+	char **digest = xcalloc(n + 1, sizeof *digest);
+	size_t *dlen = xcalloc(n + 1, sizeof *dlen);
+	for (size_t i = 0; i < n; i++) {
+		const void *p;
+		assert_int_equal(index_digest(ix, i, &p, &dlen[i]), 0);
+		digest[i] = xmalloc(dlen[i] + 1);
+		memcpy(digest[i], p, dlen[i]);
+	}
+	index_free(ix);
+	corpus_fini(&c);
+	corpus_init(&gen);
+	gen_corpus(&gen, 72, 13);
+	write_file(dir, "zz-added.txt", gen.reports[71]->text, gen.reports[71]->len);   /* last in the walk */
+	setenv("FAZHI_MERGE_BYTES", "1000000000", 1);
+	char *notice = NULL;
+	ix = open_dir(&c, dir, cache, &notice);
+	setenv("FAZHI_MERGE_BYTES", "0", 1);
+	assert_int_equal(indexed, 1);   /* the file added alone was read */
+	assert_int_equal(index_nsegments(ix), 1);
+	assert_int_equal(count_files(cache, "segment-"), 1);
+	assert_int_equal(c.n, n + 1);
+	for (size_t i = 0; i < n; i++) {
+		const void *p;
+		size_t len;
+		assert_int_equal(index_digest(ix, i, &p, &len), 0);
+		assert_int_equal(len, dlen[i]);
+		assert_memory_equal(p, digest[i], len);
+		free(digest[i]);
+	}
+	free(digest);
+	free(dlen);
+	struct index_status st;
+	assert_int_equal(index_cache_status(&c, cache, &st), 0);
+	assert_true(st.current);
+	for (size_t i = 0; i < c.n; i++)
+		assert_non_null(corpus_get(&c, i));
+	check_fresh(&c, ix, 80, 77);
+	assert_true(index_intact(ix, NULL));
+	index_free(ix);
+	corpus_fini(&c);
+	corpus_fini(&gen);
+	remove_generated(root, dir, cache);
 }
 
 /* An index cached in many segment files, updated again and again as files are added, changed,
@@ -570,7 +813,7 @@ static void test_cached_repair(void **state)
 			const char *cause = NULL;
 			assert_false(index_intact(ix, &cause));
 			assert_string_equal(cause, causes[how]);
-			struct index_progress pr = { note_total, &indexed };
+			struct index_progress pr = { note_total, &indexed, NULL };
 			ix = index_reopen(ix, &c, cache, &pr, &notice);
 			char *want = xasprintf("%s; %zu reports indexed again", causes[how], lost);
 			assert_string_equal(notice, want);
@@ -638,7 +881,7 @@ static void test_cached_repair(void **state)
 	free(notice);
 	corpus_fini(&other);
 	indexed = 0;
-	struct index_progress pr = { note_total, &indexed };
+	struct index_progress pr = { note_total, &indexed, NULL };
 	ix = index_reopen(ix, &c, cache, &pr, &notice);
 	assert_string_equal(notice, "index segment damaged (checksum of the postings); the index was repaired meanwhile");
 	free(notice);
@@ -1080,6 +1323,7 @@ static void test_runs_checked(void **state)
 
 int main(void)
 {
+	setenv("FAZHI_MERGE_BYTES", "0", 1);   /* the cached indexes keep their segments, but where a test merges */
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_segments_as_one),
 		cmocka_unit_test(test_update_forgets),
@@ -1089,6 +1333,10 @@ int main(void)
 		cmocka_unit_test(test_runs_follow_updates),
 		cmocka_unit_test(test_runs_damaged),
 		cmocka_unit_test(test_runs_checked),
+		cmocka_unit_test(test_merge_as_built),
+		cmocka_unit_test(test_merge_after_updates),
+		cmocka_unit_test(test_merge_refuses_damage),
+		cmocka_unit_test(test_cached_merge),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -112,11 +112,11 @@ on_disk_segments() { ls "${1:-$K/fazhi}"/ | sed -n 's/^segment-\([0-9a-f]*\)\.bi
 # Runs `fazhi index $B` killed with -9 at the moment $1 names (FAZHI_CRASH_AT: "segment", a
 # segment's temporary file written; "manifest", segments in place but not yet named).
 kill_at() {
-	XDG_CACHE_HOME="$K" FAZHI_SEGMENT_BYTES=2000000 FAZHI_CRASH_AT=$1 "$FAZHI" index "$B" >/dev/null 2>&1 || true
+	XDG_CACHE_HOME="$K" FAZHI_SEGMENT_BYTES=2000000 FAZHI_MERGE_BYTES=${MERGE:-0} FAZHI_CRASH_AT=$1 "$FAZHI" index "$B" >/dev/null 2>&1 || true
 }
 # The next run after a kill: an update, then a search as without a cache; the segments named.
 recovered() {
-	XDG_CACHE_HOME="$K" FAZHI_SEGMENT_BYTES=2000000 "$FAZHI" index "$B" >/dev/null 2>&1
+	XDG_CACHE_HOME="$K" FAZHI_SEGMENT_BYTES=2000000 FAZHI_MERGE_BYTES=${MERGE:-0} "$FAZHI" index "$B" >/dev/null 2>&1
 	XDG_CACHE_HOME="$K" "$FAZHI" search --count 依法行政 "$B" 2>&1 | sort >"$T/after-kill"
 	env -u XDG_CACHE_HOME -u HOME "$FAZHI" search --count 依法行政 "$B" 2>&1 | sort >"$T/want"
 	named_segments >"$T/named"
@@ -124,7 +124,7 @@ recovered() {
 	cmp -s "$T/after-kill" "$T/want" && [ -s "$T/want" ] && cmp -s "$T/named" "$T/disk" && [ -s "$T/named" ] &&
 		! ls "$K"/fazhi/*.tmp >/dev/null 2>&1
 }
-XDG_CACHE_HOME="$K" FAZHI_SEGMENT_BYTES=2000000 "$FAZHI" index "$B" >/dev/null 2>&1
+XDG_CACHE_HOME="$K" FAZHI_SEGMENT_BYTES=2000000 FAZHI_MERGE_BYTES=0 "$FAZHI" index "$B" >/dev/null 2>&1
 t "the index of $B is cut into segments" [ "$(on_disk_segments | wc -l)" -ge 10 ]
 i=0
 while [ $i -lt 40 ]; do   # 40 files changed and 40 added: an update
@@ -149,6 +149,33 @@ t "kill -9 during a merge left its temporary file (the case under test)" \
 	sh -c 'ls "$1"/fazhi/*.tmp >/dev/null 2>&1' - "$K"
 t "after kill -9 during a merge the next run answers right, with no stray segment or temporary file" recovered
 
+# Merging (fazhi(1), FILES, Segments): a build's segments are merged into one when they fit the
+# cap, by their postings, reading no report again: the same answers as a cache-less search. A
+# kill -9 during a merge leaves the index as it was before the merge, which the next run
+# merges; updates add small segments, merged among themselves once more than four of them wait,
+# the large one left as it is.
+K="$T/mcache"
+MERGE=2000000000
+kill_at merge
+t "kill -9 while segments were merged left the merge's temporary file (the case under test)" \
+	sh -c 'ls "$1"/fazhi/*.tmp >/dev/null 2>&1' - "$K"
+t "after kill -9 while segments were merged the next run answers right, with no stray segment or temporary file" \
+	recovered
+t "a build's segments of 2 MB are merged into one" [ "$(on_disk_segments | wc -l)" -eq 1 ]
+i=0
+on_disk_segments >"$T/large"
+while [ $i -lt 4 ]; do   # four updates, a file each: five segments wait, then the four small are merged
+	sed "1s/\$/ merged $i/" assets/reports/wujin-2020.txt >"$B/merged-$i.txt"
+	XDG_CACHE_HOME="$K" FAZHI_SEGMENT_BYTES=2000000 FAZHI_MERGE_BYTES=$MERGE "$FAZHI" index "$B" >/dev/null 2>&1
+	i=$((i + 1))
+	[ $i -eq 3 ] && t "three updates later, four segments" [ "$(on_disk_segments | wc -l)" -eq 4 ]
+done
+t "the fourth update merges the four small segments into one and leaves the large one as it was" \
+	sh -c '[ "$(ls "$1"/fazhi/segment-*.bin | wc -l)" -eq 2 ] && [ -e "$1/fazhi/segment-$(cat "$2").bin" ]' - "$K" "$T/large"
+t "after the merges the index answers as a search without a cache" recovered
+t "the merged updates' files are searched" grep -q "merged-3.txt" "$T/after-kill"
+MERGE=0
+
 # A damaged segment (fazhi(1), FILES, Segments): the search that meets the damage indexes again
 # the reports of that segment alone, says so in one line, and answers right (exit 0); the other
 # segment files are left as they were, the damaged one is removed. A kill -9 during that repair
@@ -157,7 +184,7 @@ t "after kill -9 during a merge the next run answers right, with no stray segmen
 R=$T/repair
 RC=$T/rcache/fazhi
 sample_copies "$R" 60 r
-rk() { XDG_CACHE_HOME="$T/rcache" FAZHI_SEGMENT_BYTES=1000000 "$@"; }
+rk() { XDG_CACHE_HOME="$T/rcache" FAZHI_SEGMENT_BYTES=1000000 FAZHI_MERGE_BYTES=0 "$@"; }
 # The N-th segment the manifest names, as a file.
 nth_segment() { echo "$RC/segment-$(named_segments "$RC" | sed -n "${1}p").bin"; }
 stamps() { for s in $(named_segments "$RC"); do stat -c '%n %i %Y' "$RC/segment-$s.bin"; done | sort; }

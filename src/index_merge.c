@@ -1,0 +1,529 @@
+/* index_merge.c — merges segment blobs into one by streaming their postings: no report is read or folded again. */
+#include "index_merge.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "index_blob.h"
+#include "index_out.h"
+#include "xmalloc.h"
+
+/* Words are numbered in the order of their strings in every segment (index_blob.h), so the union
+ * of the inputs' words, sorted, renumbers each input's words in the order they had: its keys,
+ * renumbered, stay sorted, and the merged keys are a k-way merge of the inputs' keys tables. A
+ * key's postings are merged entry by entry in the order of the merged reports: an entry keeps its
+ * count and its positions' bytes (positions count units within the report, which a merge does not
+ * change); only the report numbers are coded again. The keys table comes before the postings, so
+ * a first pass merges every key to learn its length and a second lays the postings out. */
+
+#define KEY_END UINT64_MAX
+
+struct input {
+	const unsigned char *blob;
+	int mapped;
+	uint64_t released;      /* bytes of its postings read and let go in this pass */
+	const struct head *h;
+	const struct ixdoc *docs;
+	const struct ixkey *keys;
+	const struct ixword *words;
+	const char *pool;
+	const uint8_t *lines, *post;
+	const uint32_t *to;
+	uint32_t *word_to;      /* its words' numbers in the merged segment, by theirs - WORD_BASE */
+	size_t k;               /* its next key */
+	uint64_t key;           /* that key renumbered; KEY_END past the last */
+};
+
+/* A key's entries in one input, read in order. */
+struct cursor {
+	const uint8_t *e, *end;      /* entries */
+	const uint8_t *pos, *pend;   /* positions kept apart, NULL when they follow each entry */
+	const uint32_t *to;
+	uint32_t ndocs, left, doc;
+	int pair, first;
+	uint32_t newdoc, cnt;        /* of the entry read */
+	const uint8_t *pp;           /* its positions, plen bytes */
+	size_t plen;
+};
+
+struct merge {
+	struct input *in;
+	size_t nin, ndocs;
+	struct cursor *cur;
+	int *live;
+	uint8_t *buf;                /* one key's merged entries */
+	size_t cap, len;
+	int bad;                     /* an input's tables do not hold together */
+	int counting;                /* the first pass: lengths alone */
+	const struct index_progress *progress;
+	uint64_t read, total, told;  /* bytes of the inputs' postings read (in both passes), when told */
+};
+
+static int in_range(uint64_t off, uint64_t len, uint64_t size)
+{
+	return off <= size && len <= size - off;
+}
+
+static int open_input(struct input *in, const struct index_merge_input *m)
+{
+	const struct head *h = (const void *)m->blob;
+	memset(in, 0, sizeof *in);
+	if (m->size < sizeof *h || h->size > m->size || h->version != BLOB_VERSION
+	    || !in_range(h->docs_off, h->ndocs * sizeof(struct ixdoc), h->size)
+	    || !in_range(h->keys_off, h->nkeys * sizeof(struct ixkey), h->size)
+	    || !in_range(h->words_off, h->nwords * sizeof(struct ixword), h->size)
+	    || !in_range(h->pool_off, h->pool_len, h->size) || !in_range(h->lines_off, h->lines_len, h->size)
+	    || !in_range(h->post_off, h->post_len, h->size))
+		return -1;
+	in->blob = m->blob;
+	in->mapped = m->mapped;
+	in->h = h;
+	in->docs = (const void *)(m->blob + h->docs_off);
+	in->keys = (const void *)(m->blob + h->keys_off);
+	in->words = (const void *)(m->blob + h->words_off);
+	in->pool = (const char *)m->blob + h->pool_off;
+	in->lines = m->blob + h->lines_off;
+	in->post = m->blob + h->post_off;
+	in->to = m->to;
+	in->word_to = xcalloc(h->nwords + 1, sizeof *in->word_to);
+	for (size_t i = 0; i < h->nwords; i++)
+		if (in->words[i].id != WORD_BASE + i || !in_range(in->words[i].off, in->words[i].len, h->pool_len))
+			return -1;
+	return 0;
+}
+
+/* ---- words ---- */
+
+static int word_cmp(const struct input *a, size_t i, const struct input *b, size_t j)
+{
+	const struct ixword *x = &a->words[i], *y = &b->words[j];
+	size_t n = x->len < y->len ? x->len : y->len;
+	int c = memcmp(a->pool + x->off, b->pool + y->off, n);
+	return c ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+/* The union of the inputs' words, sorted, into words (their strings appended to pool), and each
+ * input's renumbering. */
+static size_t merge_words(struct input *in, size_t nin, struct ixword **words, struct buf *pool)
+{
+	size_t *at = xcalloc(nin + 1, sizeof *at), n = 0, cap = 0;
+	for (;;) {
+		size_t best = nin;
+		for (size_t i = 0; i < nin; i++)
+			if (at[i] < in[i].h->nwords && (best == nin || word_cmp(&in[i], at[i], &in[best], at[best]) < 0))
+				best = i;
+		if (best == nin)
+			break;
+		const struct ixword *w = &in[best].words[at[best]];
+		*words = xgrow(*words, &cap, n + 1, sizeof **words);
+		(*words)[n] = (struct ixword){ (uint32_t)pool->len, w->len, WORD_BASE + (uint32_t)n, 0 };
+		buf_add(pool, in[best].pool + w->off, w->len);
+		for (size_t i = 0; i < nin; i++)
+			if (i != best && at[i] < in[i].h->nwords && word_cmp(&in[i], at[i], &in[best], at[best]) == 0)
+				in[i].word_to[at[i]++] = WORD_BASE + (uint32_t)n;
+		in[best].word_to[at[best]++] = WORD_BASE + (uint32_t)n;
+		n++;
+	}
+	free(at);
+	return n;
+}
+
+/* ---- reports ---- */
+
+struct source {
+	uint32_t in, doc;
+};
+
+/* Where each merged report comes from; -1 when the numbers do not give each once. */
+static int sources(const struct input *in, size_t nin, size_t ndocs, struct source *src)
+{
+	for (size_t i = 0; i < ndocs; i++)
+		src[i].in = UINT32_MAX;
+	size_t n = 0;
+	for (size_t i = 0; i < nin; i++)
+		for (uint32_t d = 0; d < in[i].h->ndocs; d++) {
+			uint32_t t = in[i].to[d];
+			if (t == MERGE_LEFT_OUT)
+				continue;
+			if (t >= ndocs || src[t].in != UINT32_MAX)
+				return -1;
+			src[t] = (struct source){ (uint32_t)i, d };
+			n++;
+		}
+	return n == ndocs ? 0 : -1;
+}
+
+/* Copies the string at off (len bytes and its NUL) of in's pool to out; its offset there, or -1. */
+static int64_t copy_string(const struct input *in, uint32_t off, uint32_t len, struct buf *out)
+{
+	if (!in_range(off, (uint64_t)len + 1, in->h->pool_len) || in->pool[off + len] != '\0')
+		return -1;
+	int64_t at = (int64_t)out->len;
+	buf_add(out, in->pool + off, (size_t)len + 1);
+	return at;
+}
+
+/* The end of n varints from p, NULL when they run past end. */
+static const uint8_t *varints_end(const uint8_t *p, const uint8_t *end, uint64_t n)
+{
+	for (; n && p < end; p++)
+		n -= *p < 0x80;
+	return n ? NULL : p;
+}
+
+/* The merged reports' entries (strings: paths in paths, the rest in strings; newlines in lines),
+ * with their units summed in *units; -1 when an input's entry does not hold together. */
+static int merge_docs(const struct input *in, const struct source *src, size_t ndocs, struct ixdoc *docs,
+                      struct buf *paths, struct buf *strings, struct buf *lines, uint64_t *units)
+{
+	*units = 0;
+	for (size_t i = 0; i < ndocs; i++) {
+		const struct input *from = &in[src[i].in];
+		struct ixdoc d = from->docs[src[i].doc];
+		int64_t path = copy_string(from, d.path, d.path_len, paths);
+		int64_t s[4] = { copy_string(from, d.title, d.title_len, strings),
+		                 copy_string(from, d.region, d.region_len, strings),
+		                 copy_string(from, d.fregion, d.fregion_len, strings),
+		                 copy_string(from, d.fissuer, d.fissuer_len, strings) };
+		const uint8_t *nl = d.lines <= from->h->lines_len ? from->lines + d.lines : NULL;
+		const uint8_t *nl_end = nl ? varints_end(nl, from->lines + from->h->lines_len, d.nlines) : NULL;
+		if (path < 0 || s[0] < 0 || s[1] < 0 || s[2] < 0 || s[3] < 0 || !nl_end)
+			return -1;
+		d.path = (uint32_t)path;
+		d.title = (uint32_t)s[0], d.region = (uint32_t)s[1], d.fregion = (uint32_t)s[2], d.fissuer = (uint32_t)s[3];
+		d.lines = lines->len;
+		buf_add(lines, nl, (size_t)(nl_end - nl));
+		docs[i] = d;
+		*units += d.units;
+	}
+	for (size_t i = 0; i < ndocs; i++) {   /* the paths lead the pool, as a build lays it out */
+		docs[i].title += (uint32_t)paths->len, docs[i].region += (uint32_t)paths->len;
+		docs[i].fregion += (uint32_t)paths->len, docs[i].fissuer += (uint32_t)paths->len;
+	}
+	return 0;
+}
+
+/* ---- keys ---- */
+
+static int renumber_unit(const struct input *in, uint64_t u, uint64_t *out)
+{
+	if (u < WORD_BASE) {
+		*out = u;
+		return 0;
+	}
+	if (u - WORD_BASE >= in->h->nwords)
+		return -1;
+	*out = in->word_to[u - WORD_BASE];
+	return 0;
+}
+
+/* Moves input in to its next key, renumbered; a key out of order or naming no word is damage. */
+static void next_key(struct merge *m, struct input *in)
+{
+	uint64_t before = in->k ? in->key : 0;
+	if (in->k >= in->h->nkeys) {
+		in->key = KEY_END;
+		return;
+	}
+	uint64_t key = in->keys[in->k++].key, flags = key & (KEY_HEAD | KEY_PAIR), k = key & ~(KEY_HEAD | KEY_PAIR);
+	uint64_t a = 0, b = k;
+	int bad = 0;
+	if (key & KEY_PAIR) {
+		bad |= renumber_unit(in, k >> 31, &a);
+		b = k & 0x7FFFFFFFu;
+	}
+	bad |= renumber_unit(in, b, &b);
+	in->key = flags | a << 31 | b;
+	if (bad || (in->k > 1 && in->key <= before)) {
+		m->bad = 1;
+		in->key = KEY_END;
+	}
+}
+
+static void cursor_init(struct merge *m, struct cursor *c, const struct input *in, const struct ixkey *k)
+{
+	memset(c, 0, sizeof *c);
+	c->to = in->to;
+	c->ndocs = (uint32_t)in->h->ndocs;
+	c->pair = (k->key & KEY_PAIR) != 0;
+	c->first = 1;
+	uint64_t skips = index_blob_skip_bytes(k->key, k->df);
+	if (!in_range(k->off, k->len, in->h->post_len) || skips > k->len) {
+		m->bad = 1;
+		return;
+	}
+	const uint8_t *base = in->post + k->off;
+	c->e = base + skips;
+	c->end = base + k->len;
+	if (c->pair && skips) {   /* a long pair list: its positions follow all its entries */
+		uint32_t at;
+		memcpy(&at, base, 4);
+		if (at < skips || at > k->len) {
+			m->bad = 1;
+			return;
+		}
+		c->end = base + at;
+		c->pos = base + at;
+		c->pend = base + k->len;
+	}
+	c->left = k->df;
+}
+
+/* Reads c's next entry whose report is kept; 0 at the end of its list. */
+static int cursor_next(struct merge *m, struct cursor *c)
+{
+	while (c->left) {
+		c->left--;
+		uint32_t v = 0, cnt = 1;
+		const uint8_t *p = index_blob_get_varint(c->e, c->end, &v);
+		if (p && !(v & 1))
+			p = index_blob_get_varint(p, c->end, &cnt);
+		c->doc = c->first ? (v >> 1) - 1 : c->doc + (v >> 1);
+		c->first = 0;
+		if (!p || c->doc >= c->ndocs || cnt == 0)
+			break;
+		c->e = p;
+		c->pp = NULL;
+		c->plen = 0;
+		if (c->pair) {
+			const uint8_t **at = c->pos ? &c->pos : &c->e, *end = varints_end(*at, c->pos ? c->pend : c->end, cnt);
+			if (!end)
+				break;
+			c->pp = *at;
+			c->plen = (size_t)(end - *at);
+			*at = end;
+		}
+		if (c->to[c->doc] == MERGE_LEFT_OUT)
+			continue;
+		c->newdoc = c->to[c->doc];
+		c->cnt = cnt;
+		return 1;
+	}
+	if (c->left)
+		m->bad = 1;
+	c->left = 0;
+	return 0;
+}
+
+static size_t varint_len(uint32_t v)
+{
+	return v < 1u << 7 ? 1 : v < 1u << 14 ? 2 : v < 1u << 21 ? 3 : v < 1u << 28 ? 4 : 5;
+}
+
+/* Appends c's entry to the merged postings, its report delta-coded (while counting, its length
+ * alone). */
+static void emit(struct merge *m, const struct cursor *c, uint32_t delta)
+{
+	if (m->counting) {
+		m->len += varint_len(delta << 1 | (c->cnt == 1)) + (c->cnt != 1 ? varint_len(c->cnt) : 0) + c->plen;
+		return;
+	}
+	m->buf = xgrow(m->buf, &m->cap, m->len + 10 + c->plen, 1);
+	uint8_t *p = m->buf + m->len;
+	p = index_blob_put_varint(p, delta << 1 | (c->cnt == 1));
+	if (c->cnt != 1)
+		p = index_blob_put_varint(p, c->cnt);
+	if (c->plen)
+		memcpy(p, c->pp, c->plen);
+	m->len = (size_t)(p - m->buf) + c->plen;
+}
+
+/* Merges the postings of the key the inputs in[which[0..n)] are at into m->buf (m->len bytes,
+ * entries as a build writes them); returns its reports. */
+static uint32_t merge_key(struct merge *m, const size_t *which, size_t n)
+{
+	for (size_t j = 0; j < n; j++) {
+		const struct input *in = &m->in[which[j]];
+		cursor_init(m, &m->cur[j], in, &in->keys[in->k - 1]);
+		m->live[j] = !m->bad && cursor_next(m, &m->cur[j]);
+	}
+	uint32_t df = 0, prev = 0;
+	m->len = 0;
+	for (;;) {
+		/* The input with the first report, and the first report of the others: it goes on alone
+		 * until then (segments hold runs of the corpus, so mostly to its end). */
+		size_t best = n;
+		uint32_t until = UINT32_MAX;
+		for (size_t j = 0; j < n; j++) {
+			if (!m->live[j])
+				continue;
+			if (best == n || m->cur[j].newdoc < m->cur[best].newdoc) {
+				if (best < n)
+					until = m->cur[best].newdoc;
+				best = j;
+			} else if (m->cur[j].newdoc < until) {
+				until = m->cur[j].newdoc;
+			}
+		}
+		if (best == n)
+			break;
+		struct cursor *c = &m->cur[best];
+		do {
+			emit(m, c, df ? c->newdoc - prev : c->newdoc + 1);
+			prev = c->newdoc;
+			df++;
+		} while ((m->live[best] = cursor_next(m, c)) && c->newdoc < until);
+	}
+	return df;
+}
+
+#define RELEASE_STEP ((uint64_t)2 << 20)
+
+/* Counts what the merge has read of an input's postings (all of them at the end of a pass), every
+ * RELEASE_STEP bytes, tells the progress, and lets go of the pages of a mapped input it has read:
+ * they stay in the page cache, but are no longer the process's, so its memory does not grow with
+ * the segments merged. Keys' postings lie in key order, which is the order a pass reads them. */
+static void release(struct merge *m, struct input *in)
+{
+	int end = in->key == KEY_END;
+	uint64_t upto = end ? in->h->post_len : in->keys[in->k - 1].off;
+	if (upto < in->released + RELEASE_STEP && !(end && upto > in->released))
+		return;
+	if (in->mapped) {
+		uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+		uintptr_t from = ((uintptr_t)(in->post + in->released) + page - 1) & ~(page - 1);
+		uintptr_t to = (uintptr_t)(in->post + upto) & ~(page - 1);
+		if (to > from)
+			madvise((void *)from, to - from, MADV_DONTNEED);
+	}
+	m->read += upto - in->released;
+	in->released = upto;
+	if (m->progress && m->progress->merging && (m->read - m->told > m->total / 100 || m->read == m->total)) {
+		m->progress->merging(m->progress->arg, m->read, m->total);
+		m->told = m->read;
+	}
+}
+
+/* Calls fn for each key of the merged segment, in order, with its postings merged in m->buf. */
+static void each_key(struct merge *m, void (*fn)(void *arg, uint64_t key, uint32_t df, const struct merge *m),
+                     void *arg)
+{
+	size_t *which = xcalloc(m->nin + 1, sizeof *which);
+	for (size_t i = 0; i < m->nin; i++) {
+		m->in[i].k = m->in[i].released = 0;
+		next_key(m, &m->in[i]);
+	}
+	while (!m->bad) {
+		uint64_t key = KEY_END;
+		for (size_t i = 0; i < m->nin; i++)
+			key = m->in[i].key < key ? m->in[i].key : key;
+		if (key == KEY_END)
+			break;
+		size_t n = 0;
+		for (size_t i = 0; i < m->nin; i++)
+			if (m->in[i].key == key)
+				which[n++] = i;
+		uint32_t df = merge_key(m, which, n);
+		if (df && !m->bad)
+			fn(arg, key, df, m);
+		for (size_t j = 0; j < n; j++) {
+			next_key(m, &m->in[which[j]]);
+			release(m, &m->in[which[j]]);
+		}
+	}
+	free(which);
+}
+
+/* ---- the blob ---- */
+
+struct keys {
+	struct ixkey *v;
+	size_t n, cap;
+	uint64_t off;
+};
+
+static void count_key(void *arg, uint64_t key, uint32_t df, const struct merge *m)
+{
+	struct keys *ks = arg;
+	uint64_t w = index_blob_skip_bytes(key, df) + m->len;
+	ks->v = xgrow(ks->v, &ks->cap, ks->n + 1, sizeof *ks->v);
+	ks->v[ks->n++] = (struct ixkey){ key, ks->off, (uint32_t)w, df };
+	ks->off += w;
+}
+
+static void table_key(void *arg, size_t i, struct ixkey *k)
+{
+	*k = ((const struct keys *)arg)->v[i];
+}
+
+struct writing {
+	struct out *o;
+	unsigned char *pos;
+	size_t pcap;
+};
+
+static void write_key(void *arg, uint64_t key, uint32_t df, const struct merge *m)
+{
+	struct writing *w = arg;
+	w->pos = xgrow(w->pos, &w->pcap, m->len + 1, 1);
+	size_t n = index_blob_skip_bytes(key, df) + m->len;
+	out_commit(w->o, index_blob_lay_out(key, df, m->buf, m->len, out_room(w->o, n), w->pos));
+}
+
+static void merge_free(struct merge *m)
+{
+	for (size_t i = 0; i < m->nin; i++)
+		free(m->in[i].word_to);
+	free(m->in);
+	free(m->cur);
+	free(m->live);
+	free(m->buf);
+}
+
+uint64_t index_merge_write(const struct index_merge_input *inputs, size_t nin, size_t ndocs, uint64_t key, int fd,
+                           size_t block, void (*block_fn)(void *arg, uint64_t n, const unsigned char *p, size_t len),
+                           void *arg, const struct index_progress *progress, char **cause)
+{
+	struct merge m = { xcalloc(nin + 1, sizeof *m.in), nin, ndocs, xcalloc(nin + 1, sizeof *m.cur),
+		           xcalloc(nin + 1, sizeof *m.live), NULL, 0, 0, 0, 0, progress, 0, 0, 0 };
+	for (size_t i = 0; i < nin; i++) {
+		m.bad |= open_input(&m.in[i], &inputs[i]) < 0;
+		m.total += m.bad ? 0 : 2 * m.in[i].h->post_len;
+	}
+	struct source *src = xcalloc(ndocs + 1, sizeof *src);
+	struct ixdoc *docs = xcalloc(ndocs + 1, sizeof *docs);
+	struct ixword *words = NULL;
+	struct buf paths, strings, lines;
+	buf_init(&paths), buf_init(&strings), buf_init(&lines);
+	struct keys ks = { 0 };
+	struct head h = { .key = key, .ndocs = ndocs };
+	if (!m.bad && sources(m.in, nin, ndocs, src) == 0
+	    && merge_docs(m.in, src, ndocs, docs, &paths, &strings, &lines, &h.units) == 0) {
+		buf_add(&paths, strings.data ? strings.data : "", strings.len);
+		h.nwords = merge_words(m.in, nin, &words, &paths);
+		m.counting = 1;
+		each_key(&m, count_key, &ks);
+		m.counting = 0;
+	} else {
+		m.bad = 1;
+	}
+	uint64_t size = 0;
+	if (m.bad) {
+		*cause = xstrdup("a segment to merge is damaged");
+	} else {
+		h.nkeys = ks.n;
+		h.pool_len = paths.len;
+		h.lines_len = lines.len;
+		h.post_len = ks.off;
+		index_blob_place(&h);
+		struct out o;
+		out_start_file(&o, fd, block, block_fn, arg);
+		out_postings_at(&o, h.post_off, h.post_off + h.post_len);
+		out_tables(&o, &h, docs, table_key, &ks, words, paths.data, lines.data);
+		struct writing w = { &o, NULL, 0 };
+		each_key(&m, write_key, &w);
+		free(w.pos);
+		out_pad(&o, h.size);
+		size = out_finish_file(&o, &h, cause);
+	}
+	free(ks.v);
+	free(words);
+	buf_fini(&paths), buf_fini(&strings), buf_fini(&lines);
+	free(docs);
+	free(src);
+	merge_free(&m);
+	return size;
+}
