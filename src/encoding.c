@@ -13,7 +13,9 @@
 
 /* Design limits: every pass is linear in the input. Cleaning runs twice over the same
  * bytes, once to measure and once to write, so the output is one allocation of its exact
- * size; when the measuring pass finds the bytes already clean, a copy replaces the second.
+ * size; when the measuring pass finds the bytes already clean, a copy replaces the second,
+ * and encoding_decode_take keeps the caller's block instead of copying it. The measuring
+ * pass also finds NUL bytes, so no pass of its own looks for them.
  * GB18030 goes through iconv into an intermediate UTF-8 buffer first (grown by
  * doubling), which is then cleaned like any UTF-8, in place when no character grows.
  * Invalid UTF-8 is replaced per maximal subpart (The Unicode Standard, §3.9; what browsers
@@ -28,6 +30,7 @@ struct pass {
 	size_t multibyte;  /* valid multibyte sequences seen */
 	size_t defused;    /* control and format characters replaced */
 	size_t grown;      /* characters whose clean form is longer than their bytes */
+	size_t nul;        /* NUL bytes, each a control like the others: encoding_decode refuses them */
 	int changed;       /* some byte was replaced, dropped or added: the output is not the input */
 };
 
@@ -135,6 +138,7 @@ static void clean(const unsigned char *s, size_t n, struct pass *p)
 			/* C0 → U+2400 + c, DEL → U+2421: E2 90 80+c, E2 90 A1. */
 			char pic[3] = { '\xe2', '\x90', (char)(c == 0x7f ? 0xa1 : 0x80 + c) };
 			put(p, pic, 3);
+			p->nul += c == 0;
 			p->defused++;
 			p->grown++;
 			i++;
@@ -220,24 +224,38 @@ static int fail(char **cause, const char *why)
 	return -1;
 }
 
-int encoding_decode(const char *bytes, size_t n, struct decoded *out, char **cause)
+/* Clean bytes s[0..n) as a text: *keep itself when keep is not NULL (see decode), else a copy. */
+static char *as_is(const unsigned char *s, size_t n, size_t skipped, char **keep)
 {
-	const unsigned char *s = (const unsigned char *)bytes;
-	int bom = n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0;
-	memset(out, 0, sizeof *out);
-	if (bom) {
-		s += 3;
-		n -= 3;
+	char *t;
+	if (keep) {
+		t = *keep;
+		*keep = NULL;
+		if (skipped)
+			memmove(t, s, n);
+		t = xrealloc(t, n + 1);
+	} else {
+		t = xmalloc(n + 1);
+		memcpy(t, s, n);
 	}
+	t[n] = '\0';
+	return t;
+}
+
+/* Decodes s[0..n) (a BOM dropped already) into out. When the bytes are clean UTF-8 as they
+ * are and `keep` is not NULL, out->text is *keep (which holds s, `skipped` bytes of BOM in),
+ * moved down over the BOM and cut to size, and *keep is set to NULL; else *keep is left
+ * as it was. */
+static int decode(const unsigned char *s, size_t n, size_t skipped, char **keep, struct decoded *out, char **cause)
+{
 	if (n == 0)
 		return fail(cause, "empty file");
-	if (memchr(s, '\0', n))
+	struct pass u = { 0 }, p = { 0 };
+	clean(s, n, &u);   /* measures the bytes as UTF-8, and finds any NUL */
+	if (u.nul)
 		return fail(cause, "binary file (not text)");
 	if (n > SIZE_MAX / 4)
 		return fail(cause, "file too large");
-
-	struct pass u = { 0 }, p = { 0 };
-	clean(s, n, &u);   /* measures the bytes as UTF-8 */
 	out->from = u.replaced ? ENCODING_MIXED : ENCODING_UTF8;
 	out->replaced = u.replaced;
 	/* Mostly valid UTF-8 (no fewer valid multibyte sequences than invalid ones) stays UTF-8
@@ -268,10 +286,8 @@ int encoding_decode(const char *bytes, size_t n, struct decoded *out, char **cau
 		}
 		out->from = ENCODING_GB18030;
 		out->replaced = cbad;
-	} else if (!u.changed) {   /* already clean, as most reports are: a copy, not a second pass */
-		out->text = xmalloc(n + 1);
-		memcpy(out->text, s, n);
-		out->text[n] = '\0';
+	} else if (!u.changed) {   /* already clean, as most reports are: no second pass */
+		out->text = as_is(s, n, skipped, keep);
 		p = u;
 	} else if (u.bad_bytes <= n / 4) {
 		out->text = clean_write(s, n, u.len, NULL, &p);
@@ -282,6 +298,26 @@ int encoding_decode(const char *bytes, size_t n, struct decoded *out, char **cau
 	out->len = p.len;
 	out->defused = p.defused;
 	return 0;
+}
+
+/* The length of a UTF-8 BOM at the start of s[0..n): 3 or 0. */
+static size_t bom_len(const char *s, size_t n)
+{
+	return n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+}
+
+int encoding_decode(const char *bytes, size_t n, struct decoded *out, char **cause)
+{
+	size_t bom = bom_len(bytes, n);
+	memset(out, 0, sizeof *out);
+	return decode((const unsigned char *)bytes + bom, n - bom, bom, NULL, out, cause);
+}
+
+int encoding_decode_take(char **block, size_t n, struct decoded *out, char **cause)
+{
+	size_t bom = bom_len(*block, n);
+	memset(out, 0, sizeof *out);
+	return decode((const unsigned char *)*block + bom, n - bom, bom, block, out, cause);
 }
 
 char *encoding_clean(const char *s, size_t n, size_t *out_len)

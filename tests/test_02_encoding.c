@@ -85,10 +85,34 @@ static const struct row rows[] = {
 	REFUSED("empty", "", "empty file"),
 	REFUSED("bom only", "\xef\xbb\xbf", "empty file"),
 	REFUSED("nul byte", "abc\0def", "binary file (not text)"),
+	REFUSED("nul first", "\0abc", "binary file (not text)"),
+	REFUSED("nul last, after a bom", "\xef\xbb\xbf甲\n\0", "binary file (not text)"),
+	REFUSED("nul inside a character", "法治\xe6\0\xb2\xbb", "binary file (not text)"),
+	REFUSED("nul among controls", "\x1b[2J\r\n\t\0", "binary file (not text)"),
 	REFUSED("nul in gb18030", "\xd6\xd0\0\xce\xc4", "binary file (not text)"),
 	REFUSED("mostly undecodable", "\xff\xff\xff\xff" "abc", "binary file (not text)"),
 	REFUSED("png header", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "binary file (not text)"),
 };
+
+/* Checks what decoding row r gave: rc, d and cause; frees them. */
+static void assert_row(const struct row *r, int rc, struct decoded *d, char *cause)
+{
+	if (!r->out) {
+		assert_int_equal(rc, -1);
+		assert_string_equal(cause, r->cause);
+		free(cause);
+		return;
+	}
+	assert_int_equal(rc, 0);
+	assert_null(cause);
+	assert_int_equal(d->len, r->outn);
+	assert_int_equal(strlen(d->text), d->len);
+	assert_string_equal(d->text, r->out);
+	assert_int_equal(d->from, r->from);
+	assert_int_equal(d->replaced, r->replaced);
+	assert_int_equal(d->defused, r->defused);
+	free(d->text);
+}
 
 static void test_rows(void **state)
 {
@@ -99,22 +123,43 @@ static void test_rows(void **state)
 		char *cause = NULL;
 		int rc = encoding_decode(r->in, r->n, &d, &cause);
 		print_message("  %s\n", r->name);
-		if (!r->out) {
-			assert_int_equal(rc, -1);
-			assert_string_equal(cause, r->cause);
-			free(cause);
-			continue;
-		}
-		assert_int_equal(rc, 0);
-		assert_null(cause);
-		assert_int_equal(d.len, r->outn);
-		assert_int_equal(strlen(d.text), d.len);
-		assert_string_equal(d.text, r->out);
-		assert_int_equal(d.from, r->from);
-		assert_int_equal(d.replaced, r->replaced);
-		assert_int_equal(d.defused, r->defused);
-		free(d.text);
+		assert_row(r, rc, &d, cause);
 	}
+}
+
+/* Whether row r's text is its bytes as they are, a BOM dropped: the rows whose block the
+ * decoder may take. */
+static int kept_as_is(const struct row *r)
+{
+	size_t bom = r->n >= 3 && memcmp(r->in, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+	return r->out && r->from == ENCODING_UTF8 && r->outn == r->n - bom && memcmp(r->out, r->in + bom, r->outn) == 0;
+}
+
+/* encoding_decode_take gives what encoding_decode gives; it takes the block exactly when the
+ * text is the bytes as they are, and leaves any other block untouched. */
+static void test_rows_taken(void **state)
+{
+	(void)state;
+	size_t taken = 0;
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		const struct row *r = &rows[i];
+		char *block = malloc(r->n + 1), *given = block;
+		memcpy(block, r->in, r->n);
+		struct decoded d;
+		char *cause = NULL;
+		int rc = encoding_decode_take(&block, r->n, &d, &cause);
+		print_message("  %s\n", r->name);
+		if (kept_as_is(r)) {
+			assert_null(block);
+			taken++;
+		} else {
+			assert_ptr_equal(block, given);
+			assert_memory_equal(block, r->in, r->n);
+		}
+		free(block);
+		assert_row(r, rc, &d, cause);
+	}
+	assert_true(taken >= 5);   /* ascii, chinese, punctuation, U+FFFD, the bom */
 }
 
 /* ---- fixtures: the samples in other encodings ---- */
@@ -450,6 +495,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rows),
+		cmocka_unit_test(test_rows_taken),
 		cmocka_unit_test(test_fixed_point),
 		cmocka_unit_test(test_gb18030_crlf_putuo),
 		cmocka_unit_test(test_gb18030_simen),
