@@ -609,6 +609,43 @@ static void test_read_text_as_loaded(void **state)
 	free(big);
 }
 
+/* Paths longer and shorter than the room the corpus copies a path into before a system call
+ * (1 KiB): both read and stat'ed as they name. */
+static void test_long_paths(void **state)
+{
+	(void)state;
+	char rel[1400] = "";
+	for (int level = 0; level < 12; level++) {   /* 12 × 101 bytes: over 1 KiB below tmp */
+		size_t k = strlen(rel);
+		snprintf(rel + k, sizeof rel - k, "%s%0100d", k ? "/" : "", level);
+		put_dir(rel);
+	}
+	size_t k = strlen(rel);
+	snprintf(rel + k, sizeof rel - k, "/long.txt");
+	PUT(rel, REPORT);
+	PUT("short.txt", "短\n");
+	struct corpus c;
+	corpus_init(&c);
+	c.lazy = 1;
+	assert_int_equal(corpus_add_path(&c, tmp), 0);
+	assert_int_equal(c.n, 2);
+	assert_true(strlen(corpus_path(&c, 0)) > 1024);
+	for (size_t i = 0; i < 2; i++) {
+		struct report *r = corpus_read_text(&c, i);
+		assert_non_null(r);
+		assert_string_equal(r->text, i ? "短\n" : REPORT);
+		report_free(r);
+		assert_true(corpus_unchanged(&c, i));
+	}
+	char *p = at(rel);
+	assert_int_equal(unlink(p), 0);
+	assert_false(corpus_unchanged(&c, 0));
+	assert_true(corpus_failed(&c, 0));
+	assert_null(corpus_read_text(&c, 0));
+	corpus_fini(&c);
+	free(p);
+}
+
 /* Files whose size stat does not tell: /proc states 0 for a file that has text. */
 static void test_size_unknown(void **state)
 {
@@ -846,6 +883,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_10mb_single_line, setup, teardown),
 		cmocka_unit_test(test_size_unknown),
 		cmocka_unit_test_setup_teardown(test_read_text_as_loaded, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_long_paths, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_truncated_while_loading, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_vanishing_files, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unchanged_many, setup, teardown),
