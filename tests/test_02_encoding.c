@@ -434,6 +434,45 @@ static void test_clean(void **state)
 
 /* Clean text is a fixed point: every loader fixture's decoded text decodes to itself, as
  * UTF-8 with nothing replaced or defused (what the fuzz target checks on random bytes). */
+/* Pieces of text and their clean forms, none changing how its neighbours read: whatever
+ * string they are joined into, its clean form is theirs joined. */
+static const struct { const char *in, *out; } pieces[] = {
+	{ "a", "a" }, { "2021", "2021" }, { ",", "," }, { "~", "~" }, { " ", " " }, { "\n", "\n" },
+	{ "\t", " " }, { "\x1b", "␛" }, { "\x7f", "␡" }, { "\x1f", "␟" },
+	{ "法", "法" }, { "　", "　" }, { "。", "。" }, { "\xec\x9c\x84", "\xec\x9c\x84" }, { "丁", "丁" },
+	{ "\xe2\x80\x94", "\xe2\x80\x94" }, { "，", "，" }, { "\xc2\xa0", "\xc2\xa0" }, { "𠮷", "𠮷" },
+	{ "\xe2\x80\x8b", FFFD }, { "\xef\xbb\xbf", FFFD }, { "\xc2\x9b", FFFD }, { "\xed\x9f\xbf", "\xed\x9f\xbf" },
+	{ "\x01", "␁" }, { "\x80", FFFD }, { "\xff", FFFD }, { "\xc0\xaf", FFFD FFFD }, { "\xed\xa0\x80", FFFD FFFD FFFD },
+};
+
+/* Cleaning looks at several bytes at once where it can: strings of pieces at every offset and
+ * in every mix (a seeded random walk) clean as their pieces do one by one. */
+static void test_clean_pieces(void **state)
+{
+	(void)state;
+	enum { NPIECES = sizeof pieces / sizeof pieces[0], ROUNDS = 3000, MAXLEN = 120 };
+	char in[MAXLEN * 4 + 1], want[MAXLEN * 9 + 1];
+	unsigned seed = 12345;
+	for (int round = 0; round < ROUNDS; round++) {
+		size_t ni = 0, nw = 0, count = (size_t)round % MAXLEN;
+		for (size_t k = 0; k < count; k++) {
+			seed = seed * 1103515245u + 12345u;
+			/* Runs of the kept pieces (ASCII and U+3000–U+CFFF) mostly, as in a report. */
+			size_t p = (seed >> 16) % 8 < 6 ? (seed >> 8) % 15 : (seed >> 8) % NPIECES;
+			size_t a = strlen(pieces[p].in), b = strlen(pieces[p].out);
+			memcpy(in + ni, pieces[p].in, a);
+			memcpy(want + nw, pieces[p].out, b);
+			ni += a, nw += b;
+		}
+		want[nw] = '\0';
+		size_t len;
+		char *t = encoding_clean(in, ni, &len);
+		if (len != nw || strcmp(t, want) != 0)
+			fail_msg("round %d: %zu bytes cleaned to %zu, not %zu", round, ni, len, nw);
+		free(t);
+	}
+}
+
 static void test_fixed_point(void **state)
 {
 	(void)state;
@@ -508,6 +547,7 @@ int main(void)
 		cmocka_unit_test(test_10mb_gb18030_line),
 		cmocka_unit_test(test_10mb_cr_lines),
 		cmocka_unit_test(test_clean),
+		cmocka_unit_test(test_clean_pieces),
 		cmocka_unit_test(test_next_char),
 	};
 	return cmocka_run_group_tests_name("encoding", tests, NULL, NULL);
