@@ -132,7 +132,7 @@ static int eight_printable(uint64_t w)
  * which hold all of Chinese and no format character). Reports are made of little else, so
  * clean copies them a run at a time; *multibyte counts the characters. Eight bytes are looked
  * at together where they hold two such characters or eight printable ASCII ones, which takes
- * a quarter off the time of decoding a report. */
+ * a third off the time of decoding a report. */
 static size_t kept_run(const unsigned char *s, size_t n, size_t i, size_t *multibyte)
 {
 	size_t m = 0;
