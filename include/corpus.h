@@ -93,8 +93,9 @@ struct corpus {
 	size_t n, cap, filecap;
 	struct corpus_msg *msgs;   /* errors and warnings in the order of the walk, owned */
 	size_t nmsgs, msgcap;
-	char *readbuf;             /* the bytes of the file being read, reused for the next, owned;
-	                            * 64 KiB at first, let go after a path that grew it past 16 MiB */
+	char *readbuf;             /* the bytes of the file being read, owned; a regular file's size
+	                            * and one byte (64 KiB for a pipe); taken by a clean text, else
+	                            * reused for the next; let go after a path that grew it past 16 MiB */
 	size_t readcap;
 	int lazy;                  /* set by the caller: directory walks record files unread */
 	struct corpus_meta_source meta;   /* zeroed: none */

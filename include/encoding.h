@@ -40,6 +40,12 @@ struct decoded {
  * Time and memory are linear: the text is one allocation of its exact size. */
 int encoding_decode(const char *bytes, size_t n, struct decoded *out, char **cause);
 
+/* As encoding_decode, with the same result, of the n bytes at *block: a block from malloc of
+ * at least n + 1 bytes. When they are clean UTF-8 already (most reports), the block becomes
+ * out->text, cut to size, without a copy, and *block is set to NULL; otherwise *block is left
+ * to the caller as it was, untouched. */
+int encoding_decode_take(char **block, size_t n, struct decoded *out, char **cause);
+
 /* Writes the clean form of UTF-8 (possibly invalid) s[0..n) into a fresh string, as above,
  * without detection or BOM removal; NUL becomes U+2400. For text that did not come through
  * encoding_decode: queries, paths, messages. *out_len (may be NULL) gets the length.

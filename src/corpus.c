@@ -26,9 +26,11 @@
 
 /* Design limits: files are opened O_RDONLY and read with read(), so the corpus is never
  * written, and a file that another program truncates or grows while it loads is read as it
- * then is (a mapped file would raise SIGBUS instead). Every file is read into one buffer
- * that the corpus keeps for the next (decoding copies the bytes anyway); it grows by
- * doubling, and one grown past KEEP_MAX for a big file is let go when the path is done.
+ * then is (a mapped file would raise SIGBUS instead). A regular file is read with one read()
+ * into a block of its size and one byte more, which becomes the report's text when its bytes
+ * are clean UTF-8 already (no copy: encoding_decode_take); a block the text did not take is
+ * kept for the next file. It grows by doubling while a file grows or a pipe is read, and one
+ * grown past KEEP_MAX for a big file is let go when the path is done.
  * Arrays grow by doubling and each directory's names are sorted once, so loading stays
  * O(n log n) in the number of files. A file larger than FILE_MAX is refused rather than
  * exhausting memory. */
@@ -244,8 +246,11 @@ static int convert(struct corpus *c, int kind, const char *bytes, size_t *n, cha
 	return 0;
 }
 
-/* Decodes and parses bytes into t->r (decodes only, for t->text_only); returns 0, or 1 when skipped (recorded in msgs). */
-static int make_report(struct corpus *c, const char *path, const char *bytes, size_t n, struct target *t)
+/* Decodes and parses bytes into t->r (decodes only, for t->text_only); returns 0, or 1 when
+ * skipped (recorded in msgs). When `block` is not NULL the bytes are *block's (encoding_decode_take),
+ * which the text may take: *block is then NULL. */
+static int make_report(struct corpus *c, const char *path, const char *bytes, size_t n, char **block,
+                       struct target *t)
 {
 	struct decoded d;
 	char *cause, *converted = NULL;
@@ -255,7 +260,8 @@ static int make_report(struct corpus *c, const char *path, const char *bytes, si
 			return fail(c, path, t, cause);
 		bytes = converted;
 	}
-	int failed = encoding_decode(bytes, n, &d, &cause) < 0;
+	int failed = (block && !converted ? encoding_decode_take(block, n, &d, &cause)
+	                                  : encoding_decode(bytes, n, &d, &cause)) < 0;
 	free(converted);
 	if (failed)
 		return fail(c, path, t, cause);
@@ -297,31 +303,57 @@ static void add_entry(struct corpus *c, const char *path, struct report *r, cons
 int corpus_add_bytes(struct corpus *c, const char *path, const char *bytes, size_t n)
 {
 	struct target t = { -1, NULL, 0 };
-	if (make_report(c, path, bytes, n, &t))
+	if (make_report(c, path, bytes, n, NULL, &t))
 		return -1;
 	add_entry(c, path, t.r, NULL);
 	return 0;
 }
 
+/* Room for `need` bytes in c->readbuf, whose bytes are not kept. */
+static void read_room(struct corpus *c, size_t need)
+{
+	if (c->readcap >= need)
+		return;
+	free(c->readbuf);
+	c->readbuf = xmalloc(need);
+	c->readcap = need;
+}
+
+/* Makes the report of the len bytes read into c->readbuf, which its text may take. */
+static int make_read(struct corpus *c, const char *path, size_t len, struct target *t)
+{
+	int skipped = make_report(c, path, c->readbuf, len, &c->readbuf, t);
+	if (!c->readbuf)
+		c->readcap = 0;
+	return skipped;
+}
+
 /* Reads fd to its end into c->readbuf and makes the report; `size` is what fstat said (0 when
- * it says nothing). A NUL byte ends the reading early: the input is binary, and /dev/zero
- * must not fill the memory. Returns 1 when skipped. */
+ * it says nothing). Returns 1 when skipped. */
 static int read_fd(struct corpus *c, const char *path, int fd, size_t size, struct target *t)
 {
 	size_t len = 0;
-	c->readbuf = xgrow(c->readbuf, &c->readcap, size + 1 > READ_MIN ? size + 1 : READ_MIN, 1);
+	read_room(c, size ? size + 1 : READ_MIN);
 	for (;;) {
 		if (len == c->readcap)
 			c->readbuf = xgrow(c->readbuf, &c->readcap, len + 1, 1);
-		ssize_t got = read(fd, c->readbuf + len, c->readcap - len);
+		size_t want = c->readcap - len;
+		ssize_t got = read(fd, c->readbuf + len, want);
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got < 0)
 			return fail(c, path, t, xstrdup(errno_reason(errno)));
-		int nul = memchr(c->readbuf + len, '\0', (size_t)got) != NULL;
+		/* Past the size fstat said (a file that grew, a pipe, a device), a NUL byte ends the
+		 * reading early: the input is binary, and /dev/zero must not fill the memory. Before
+		 * it, decoding finds a NUL. */
+		int nul = len + (size_t)got > size && memchr(c->readbuf + len, '\0', (size_t)got) != NULL;
 		len += (size_t)got;
-		if (got == 0 || nul)
-			return make_report(c, path, c->readbuf, len, t);
+		/* A read of a regular file that gives less than asked has met its end, unless a
+		 * signal cut it short before the size fstat said: one read for a file that did not
+		 * change. */
+		int end = got == 0 || (size && len >= size && (size_t)got < want);
+		if (end || nul)
+			return make_read(c, path, len, t);
 		if (len > FILE_MAX)
 			return fail(c, path, t, xstrdup("file too large (over 1 GiB)"));
 	}
@@ -354,8 +386,7 @@ static int add_file(struct corpus *c, const char *path, int any_kind)
 		failed = skip(c, path, "not a regular file");
 	} else if ((uintmax_t)st.st_size > FILE_MAX) {
 		failed = skip(c, path, "file too large (over 1 GiB)");
-	} else {
-		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	} else {   /* O_NONBLOCK is set on a regular file alone, where it changes nothing */
 		failed = read_file(c, path, fd, &st);
 	}
 	close(fd);
@@ -606,6 +637,21 @@ static int same_file(const struct corpus_file *f, const struct stat *st)
 	       && (unsigned long long)st->st_dev == f->dev && (unsigned long long)st->st_ino == f->ino;
 }
 
+/* Room for the paths handed to the kernel (kernel_path); a longer one is handed as it is. */
+#define KPATH_MAX 1024
+
+/* path, copied into buf (KPATH_MAX bytes) for a system call. An entry of a source names its
+ * file by a path that lies in the index's mapping (corpus_source), and the kernel's first read
+ * of a mapped page costs more than the copy: an open of such a path took three times as long. */
+static const char *kernel_path(const char *path, char *buf)
+{
+	size_t n = strlen(path);
+	if (n >= KPATH_MAX)
+		return path;
+	memcpy(buf, path, n + 1);
+	return buf;
+}
+
 /* How long a directory stays open for the stats of its files: a stat by a directory already
  * open skips the lookup of every component of the path (a third of the cost of checking the
  * thousands of files a count prints). It is opened again after this, so a directory renamed and
@@ -633,9 +679,10 @@ static void statdir_close(struct corpus_statdir *d)
 }
 
 /* stat(path), through the directory of path kept open in d. */
-static int stat_by_dir(struct corpus_statdir *d, const char *path, struct stat *st)
+static int stat_by_dir(struct corpus_statdir *d, const char *file, struct stat *st)
 {
-	const char *slash = strrchr(path, '/');
+	char buf[KPATH_MAX];
+	const char *path = kernel_path(file, buf), *slash = strrchr(path, '/');
 	if (!slash || slash == path || !slash[1])
 		return stat(path, st);
 	size_t dlen = (size_t)(slash - path);
@@ -756,7 +803,8 @@ void corpus_unchanged_many(struct corpus *c, const size_t *which, size_t n, unsi
 static int read_entry(struct corpus *c, size_t i, struct target *t)
 {
 	struct corpus_file *f = file_at(c, i);
-	int fd = open(f->path, O_RDONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
+	char buf[KPATH_MAX];
+	int fd = open(kernel_path(f->path, buf), O_RDONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
 	struct stat st;
 	int failed;
 	if (fd < 0) {
@@ -765,8 +813,7 @@ static int read_entry(struct corpus *c, size_t i, struct target *t)
 		failed = fail(c, f->path, t, xstrdup(errno_reason(errno)));
 	} else if (!same_file(f, &st)) {
 		failed = fail(c, f->path, t, xstrdup(CHANGED));
-	} else {
-		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	} else {   /* a regular file (same_file): O_NONBLOCK changes nothing in how it reads */
 		failed = read_fd(c, f->path, fd, (size_t)st.st_size, t);
 	}
 	if (fd >= 0)

@@ -85,10 +85,34 @@ static const struct row rows[] = {
 	REFUSED("empty", "", "empty file"),
 	REFUSED("bom only", "\xef\xbb\xbf", "empty file"),
 	REFUSED("nul byte", "abc\0def", "binary file (not text)"),
+	REFUSED("nul first", "\0abc", "binary file (not text)"),
+	REFUSED("nul last, after a bom", "\xef\xbb\xbf甲\n\0", "binary file (not text)"),
+	REFUSED("nul inside a character", "法治\xe6\0\xb2\xbb", "binary file (not text)"),
+	REFUSED("nul among controls", "\x1b[2J\r\n\t\0", "binary file (not text)"),
 	REFUSED("nul in gb18030", "\xd6\xd0\0\xce\xc4", "binary file (not text)"),
 	REFUSED("mostly undecodable", "\xff\xff\xff\xff" "abc", "binary file (not text)"),
 	REFUSED("png header", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "binary file (not text)"),
 };
+
+/* Checks what decoding row r gave: rc, d and cause; frees them. */
+static void assert_row(const struct row *r, int rc, struct decoded *d, char *cause)
+{
+	if (!r->out) {
+		assert_int_equal(rc, -1);
+		assert_string_equal(cause, r->cause);
+		free(cause);
+		return;
+	}
+	assert_int_equal(rc, 0);
+	assert_null(cause);
+	assert_int_equal(d->len, r->outn);
+	assert_int_equal(strlen(d->text), d->len);
+	assert_string_equal(d->text, r->out);
+	assert_int_equal(d->from, r->from);
+	assert_int_equal(d->replaced, r->replaced);
+	assert_int_equal(d->defused, r->defused);
+	free(d->text);
+}
 
 static void test_rows(void **state)
 {
@@ -99,22 +123,43 @@ static void test_rows(void **state)
 		char *cause = NULL;
 		int rc = encoding_decode(r->in, r->n, &d, &cause);
 		print_message("  %s\n", r->name);
-		if (!r->out) {
-			assert_int_equal(rc, -1);
-			assert_string_equal(cause, r->cause);
-			free(cause);
-			continue;
-		}
-		assert_int_equal(rc, 0);
-		assert_null(cause);
-		assert_int_equal(d.len, r->outn);
-		assert_int_equal(strlen(d.text), d.len);
-		assert_string_equal(d.text, r->out);
-		assert_int_equal(d.from, r->from);
-		assert_int_equal(d.replaced, r->replaced);
-		assert_int_equal(d.defused, r->defused);
-		free(d.text);
+		assert_row(r, rc, &d, cause);
 	}
+}
+
+/* Whether row r's text is its bytes as they are, a BOM dropped: the rows whose block the
+ * decoder may take. */
+static int kept_as_is(const struct row *r)
+{
+	size_t bom = r->n >= 3 && memcmp(r->in, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+	return r->out && r->from == ENCODING_UTF8 && r->outn == r->n - bom && memcmp(r->out, r->in + bom, r->outn) == 0;
+}
+
+/* encoding_decode_take gives what encoding_decode gives; it takes the block exactly when the
+ * text is the bytes as they are, and leaves any other block untouched. */
+static void test_rows_taken(void **state)
+{
+	(void)state;
+	size_t taken = 0;
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		const struct row *r = &rows[i];
+		char *block = malloc(r->n + 1), *given = block;
+		memcpy(block, r->in, r->n);
+		struct decoded d;
+		char *cause = NULL;
+		int rc = encoding_decode_take(&block, r->n, &d, &cause);
+		print_message("  %s\n", r->name);
+		if (kept_as_is(r)) {
+			assert_null(block);
+			taken++;
+		} else {
+			assert_ptr_equal(block, given);
+			assert_memory_equal(block, r->in, r->n);
+		}
+		free(block);
+		assert_row(r, rc, &d, cause);
+	}
+	assert_true(taken >= 5);   /* ascii, chinese, punctuation, U+FFFD, the bom */
 }
 
 /* ---- fixtures: the samples in other encodings ---- */
@@ -389,6 +434,45 @@ static void test_clean(void **state)
 
 /* Clean text is a fixed point: every loader fixture's decoded text decodes to itself, as
  * UTF-8 with nothing replaced or defused (what the fuzz target checks on random bytes). */
+/* Pieces of text and their clean forms, none changing how its neighbours read: whatever
+ * string they are joined into, its clean form is theirs joined. */
+static const struct { const char *in, *out; } pieces[] = {
+	{ "a", "a" }, { "2021", "2021" }, { ",", "," }, { "~", "~" }, { " ", " " }, { "\n", "\n" },
+	{ "\t", " " }, { "\x1b", "␛" }, { "\x7f", "␡" }, { "\x1f", "␟" },
+	{ "法", "法" }, { "　", "　" }, { "。", "。" }, { "\xec\x9c\x84", "\xec\x9c\x84" }, { "丁", "丁" },
+	{ "\xe2\x80\x94", "\xe2\x80\x94" }, { "，", "，" }, { "\xc2\xa0", "\xc2\xa0" }, { "𠮷", "𠮷" },
+	{ "\xe2\x80\x8b", FFFD }, { "\xef\xbb\xbf", FFFD }, { "\xc2\x9b", FFFD }, { "\xed\x9f\xbf", "\xed\x9f\xbf" },
+	{ "\x01", "␁" }, { "\x80", FFFD }, { "\xff", FFFD }, { "\xc0\xaf", FFFD FFFD }, { "\xed\xa0\x80", FFFD FFFD FFFD },
+};
+
+/* Cleaning looks at several bytes at once where it can: strings of pieces at every offset and
+ * in every mix (a seeded random walk) clean as their pieces do one by one. */
+static void test_clean_pieces(void **state)
+{
+	(void)state;
+	enum { NPIECES = sizeof pieces / sizeof pieces[0], ROUNDS = 3000, MAXLEN = 120 };
+	char in[MAXLEN * 4 + 1], want[MAXLEN * 9 + 1];
+	unsigned seed = 12345;
+	for (int round = 0; round < ROUNDS; round++) {
+		size_t ni = 0, nw = 0, count = (size_t)round % MAXLEN;
+		for (size_t k = 0; k < count; k++) {
+			seed = seed * 1103515245u + 12345u;
+			/* Runs of the kept pieces (ASCII and U+3000–U+CFFF) mostly, as in a report. */
+			size_t p = (seed >> 16) % 8 < 6 ? (seed >> 8) % 15 : (seed >> 8) % NPIECES;
+			size_t a = strlen(pieces[p].in), b = strlen(pieces[p].out);
+			memcpy(in + ni, pieces[p].in, a);
+			memcpy(want + nw, pieces[p].out, b);
+			ni += a, nw += b;
+		}
+		want[nw] = '\0';
+		size_t len;
+		char *t = encoding_clean(in, ni, &len);
+		if (len != nw || strcmp(t, want) != 0)
+			fail_msg("round %d: %zu bytes cleaned to %zu, not %zu", round, ni, len, nw);
+		free(t);
+	}
+}
+
 static void test_fixed_point(void **state)
 {
 	(void)state;
@@ -450,6 +534,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rows),
+		cmocka_unit_test(test_rows_taken),
 		cmocka_unit_test(test_fixed_point),
 		cmocka_unit_test(test_gb18030_crlf_putuo),
 		cmocka_unit_test(test_gb18030_simen),
@@ -462,6 +547,7 @@ int main(void)
 		cmocka_unit_test(test_10mb_gb18030_line),
 		cmocka_unit_test(test_10mb_cr_lines),
 		cmocka_unit_test(test_clean),
+		cmocka_unit_test(test_clean_pieces),
 		cmocka_unit_test(test_next_char),
 	};
 	return cmocka_run_group_tests_name("encoding", tests, NULL, NULL);

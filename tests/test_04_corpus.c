@@ -493,20 +493,24 @@ static void test_many_tiny_files(void **state)
 		snprintf(rel, sizeof rel, "%s/d%03zu/f%04zu.txt", tmp, i / PER, i % PER);
 		if (strcmp(c.reports[i]->path, rel) != 0)
 			fail_msg("report %zu is %s, not %s", i, c.reports[i]->path, rel);
+		assert_string_equal(c.reports[i]->text, REPORT);
 	}
-	assert_int_equal(c.readcap, 65536);   /* one buffer read every file */
+	assert_null(c.readbuf);   /* each text took the block its file was read into: no copy */
+	assert_int_equal(c.readcap, 0);
 	corpus_fini(&c);
 	assert_null(c.readbuf);
 }
 
-/* A 10 MB file of one line, through the parser too. */
+/* A 10 MB file of one line, through the parser too. Its clean text takes the block it was read
+ * into; a text that had to be cleaned (a CR) leaves its block for the next file, unless the
+ * block grew past 16 MiB. */
 static void test_10mb_single_line(void **state)
 {
 	(void)state;
 	size_t n = 10u << 20;
 	n -= n % 3;
-	char *big = malloc(n);
-	for (size_t i = 0; i < n; i += 3)
+	char *big = malloc(2 * n + 1);
+	for (size_t i = 0; i < 2 * n; i += 3)
 		memcpy(big + i, "法", 3);
 	put_file("big.txt", big, n);
 	struct corpus c;
@@ -515,33 +519,131 @@ static void test_10mb_single_line(void **state)
 	assert_int_equal(c.n, 1);
 	assert_int_equal(c.reports[0]->len, n);
 	assert_memory_equal(c.reports[0]->text, big, n);
-	assert_int_equal(c.readcap, 16u << 20);   /* 10 MB + 1, doubled from 8: kept */
+	assert_null(c.readbuf);
+	assert_int_equal(c.readcap, 0);
 
-	/* A bigger file needs a bigger buffer, let go once its path is loaded. */
-	put_dir("bigger");
-	put_file("bigger/b.txt", big, n);
-	put_file("bigger/c.txt", big, n);
-	char *bigger = at("bigger");
-	assert_int_equal(corpus_add_path(&c, bigger), 0);
-	assert_int_equal(c.n, 3);
-	assert_int_equal(c.reports[2]->len, n);
-	assert_memory_equal(c.reports[2]->text, big, n);
-	assert_int_equal(c.readcap, 16u << 20);
-	char *twice = malloc(2 * n);
-	memcpy(twice, big, n);
-	memcpy(twice + n, big, n);
-	put_file("twice.txt", twice, 2 * n);
+	put_dir("cr");
+	char last = big[n - 1];
+	big[n - 1] = '\r';   /* the last 法 cut short by a CR: U+FFFD and a newline */
+	put_file("cr/b.txt", big, n);
+	big[n - 1] = last;
+	char *cr = at("cr");
+	assert_int_equal(corpus_add_path(&c, cr), 0);
+	assert_int_equal(c.nmsgs, 1);   /* a warning: 1 invalid byte sequence */
+	assert_int_equal(c.n, 2);
+	assert_int_equal(c.reports[1]->len, n + 1);
+	assert_memory_equal(c.reports[1]->text, big, n - 3);
+	assert_memory_equal(c.reports[1]->text + n - 3, "\xef\xbf\xbd\n", 4);
+	assert_int_equal(c.readcap, n + 1);   /* the file's size and one byte: kept */
+	assert_non_null(c.readbuf);
+
+	/* Read into the block kept, larger than it needs. */
+	put_file("cr/c.txt", big, n - 3);
+	char *small = at("cr/c.txt");
+	assert_int_equal(corpus_add_path(&c, small), 0);
+	assert_int_equal(c.reports[2]->len, n - 3);
+	assert_memory_equal(c.reports[2]->text, big, n - 3);
+
+	/* A file past 16 MiB that must be cleaned: its block is let go once its path is loaded. */
+	big[2 * n] = '\r';
+	put_file("twice.txt", big, 2 * n + 1);
 	char *t = at("twice.txt");
 	assert_int_equal(corpus_add_path(&c, t), 0);
-	assert_int_equal(c.reports[3]->len, 2 * n);
-	assert_memory_equal(c.reports[3]->text, twice, 2 * n);
+	assert_int_equal(c.reports[3]->len, 2 * n + 1);
+	assert_memory_equal(c.reports[3]->text, big, 2 * n);
+	assert_int_equal(c.reports[3]->text[2 * n], '\n');
 	assert_null(c.readbuf);
 	assert_int_equal(c.readcap, 0);
 	corpus_fini(&c);
 	free(t);
-	free(twice);
-	free(bigger);
+	free(small);
+	free(cr);
 	free(big);
+}
+
+/* A report's text is the same however its file is read: loaded whole when added, or its text
+ * alone on first use (corpus_read_text), whether the bytes are kept as they are (the text takes
+ * the block they were read into) or cleaned or converted (the block is kept, then read into
+ * again by a smaller file and let go for a larger one). */
+static void test_read_text_as_loaded(void **state)
+{
+	(void)state;
+	static const char line[] = "法治政府建设 2021\n";
+	size_t nbig = 10000 * (sizeof line - 1);
+	char *big = malloc(nbig);
+	for (size_t i = 0; i < nbig; i += sizeof line - 1)
+		memcpy(big + i, line, sizeof line - 1);
+	PUT("a.txt", REPORT);
+	PUT("b.txt", "\xef\xbb\xbf" REPORT);
+	PUT("c.txt", "甲\r\n乙\r\n");
+	PUT("d.txt", "\xd6\xd0\xce\xc4\n\xb7\xa8\xd6\xce\xd5\xfe\xb8\xae\n");
+	put_file("e.txt", big, nbig);
+	PUT("f.txt", "法治\x1b[2J\n");
+	PUT("g.txt", "短\n");
+	struct corpus eager, lazy;
+	corpus_init(&eager);
+	corpus_init(&lazy);
+	lazy.lazy = 1;
+	assert_int_equal(corpus_add_path(&eager, tmp), 0);
+	assert_int_equal(corpus_add_path(&lazy, tmp), 0);
+	assert_int_equal(eager.n, 7);
+	assert_int_equal(lazy.n, 7);
+	for (size_t i = 0; i < eager.n; i++) {
+		const struct report *want = eager.reports[i];
+		struct report *got = corpus_read_text(&lazy, i);
+		assert_non_null(got);
+		assert_string_equal(got->path, want->path);
+		assert_int_equal(got->len, want->len);
+		assert_memory_equal(got->text, want->text, want->len + 1);
+		assert_int_equal(got->encoding, want->encoding);
+		report_free(got);
+	}
+	assert_string_equal(eager.reports[1]->text, REPORT);   /* the BOM dropped */
+	assert_string_equal(eager.reports[2]->text, "甲\n乙\n");
+	assert_string_equal(eager.reports[3]->text, "中文\n法治政府\n");
+	assert_int_equal(eager.reports[3]->encoding, ENCODING_GB18030);
+	assert_memory_equal(eager.reports[4]->text, big, nbig);
+	assert_string_equal(eager.reports[5]->text, "法治\xe2\x90\x9b[2J\n");
+	corpus_fini(&eager);
+	corpus_fini(&lazy);
+	free(big);
+}
+
+/* Paths longer and shorter than the room the corpus copies a path into before a system call
+ * (1 KiB): both read and stat'ed as they name. */
+static void test_long_paths(void **state)
+{
+	(void)state;
+	char rel[1400] = "";
+	for (int level = 0; level < 12; level++) {   /* 12 × 101 bytes: over 1 KiB below tmp */
+		size_t k = strlen(rel);
+		snprintf(rel + k, sizeof rel - k, "%s%0100d", k ? "/" : "", level);
+		put_dir(rel);
+	}
+	size_t k = strlen(rel);
+	snprintf(rel + k, sizeof rel - k, "/long.txt");
+	PUT(rel, REPORT);
+	PUT("short.txt", "短\n");
+	struct corpus c;
+	corpus_init(&c);
+	c.lazy = 1;
+	assert_int_equal(corpus_add_path(&c, tmp), 0);
+	assert_int_equal(c.n, 2);
+	assert_true(strlen(corpus_path(&c, 0)) > 1024);
+	for (size_t i = 0; i < 2; i++) {
+		struct report *r = corpus_read_text(&c, i);
+		assert_non_null(r);
+		assert_string_equal(r->text, i ? "短\n" : REPORT);
+		report_free(r);
+		assert_true(corpus_unchanged(&c, i));
+	}
+	char *p = at(rel);
+	assert_int_equal(unlink(p), 0);
+	assert_false(corpus_unchanged(&c, 0));
+	assert_true(corpus_failed(&c, 0));
+	assert_null(corpus_read_text(&c, 0));
+	corpus_fini(&c);
+	free(p);
 }
 
 /* Files whose size stat does not tell: /proc states 0 for a file that has text. */
@@ -780,6 +882,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_many_tiny_files, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_10mb_single_line, setup, teardown),
 		cmocka_unit_test(test_size_unknown),
+		cmocka_unit_test_setup_teardown(test_read_text_as_loaded, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_long_paths, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_truncated_while_loading, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_vanishing_files, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unchanged_many, setup, teardown),
