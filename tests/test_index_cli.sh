@@ -154,14 +154,16 @@ t "after kill -9 during a merge the next run answers right, with no stray segmen
 # kill -9 during a merge leaves the index as it was before the merge, which the next run
 # merges; updates add small segments, merged among themselves once more than four of them wait,
 # the large one left as it is.
+cp -r "$K" "$T/mcache"   # the index of $B in segments of 2 MB, as yet unmerged
 K="$T/mcache"
 MERGE=2000000000
+sed "1s/\$/ merged/" assets/reports/wujin-2020.txt >"$B/merged.txt"   # the next run updates, then merges
 kill_at merge
 t "kill -9 while segments were merged left the merge's temporary file (the case under test)" \
 	sh -c 'ls "$1"/fazhi/*.tmp >/dev/null 2>&1' - "$K"
 t "after kill -9 while segments were merged the next run answers right, with no stray segment or temporary file" \
 	recovered
-t "a build's segments of 2 MB are merged into one" [ "$(on_disk_segments | wc -l)" -eq 1 ]
+t "the update then merges the segments of 2 MB and its own into one" [ "$(on_disk_segments | wc -l)" -eq 1 ]
 i=0
 on_disk_segments >"$T/large"
 while [ $i -lt 4 ]; do   # four updates, a file each: five segments wait, then the four small are merged
