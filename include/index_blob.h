@@ -250,10 +250,8 @@ size_t index_locate(const struct index *ix, size_t report, size_t *doc);   /* it
 /* The corpus position of report doc of segment k, SIZE_MAX when it is deleted (or k, doc are out of range). */
 size_t index_position(const struct index *ix, size_t k, size_t doc);
 void *index_segment_arg(const struct index *ix, size_t k);   /* segment k's check->arg, NULL without one */
-/* Merging segments (index_merge.h): segment k's blob, *len bytes of it; 0 when every block of it
- * passed its checksum (checking those not checked yet), -1 when one fails (as any read would). */
+/* Merging segments (index_merge.h): segment k's blob, *len bytes of it. */
 const void *index_segment_blob(const struct index *ix, size_t k, size_t *len);
-int index_segment_check(const struct index *ix, size_t k);
 /* The numbers a merge of segments segs[0..n) of ix gives their reports: to[j][doc] for report doc of
  * segment segs[j], MERGE_LEFT_OUT when it is deleted; the live reports of them all in corpus
  * order. Returns how many; the caller frees each to[j]. */

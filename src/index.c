@@ -454,14 +454,6 @@ const void *index_segment_blob(const struct index *ix, size_t k, size_t *len)
 	return ix->seg[k]->blob;
 }
 
-int index_segment_check(const struct index *ix, size_t k)
-{
-	const struct seg *sg = ix->seg[k];
-	if (seg_reads(sg, sg->blob, sg->h->post_off) != 0)
-		return -1;
-	return seg_post_reads(sg, sg->post, sg->h->post_len);
-}
-
 size_t index_merge_numbers(const struct index *ix, const size_t *segs, size_t n, uint32_t **to)
 {
 	size_t *which = xmalloc((ix->nseg + 1) * sizeof *which), count = 0;

@@ -1234,6 +1234,28 @@ static void let_go(struct mapped *m)
 	madvise((void *)m->map, m->len, MADV_DONTNEED);
 }
 
+#define CHECK_STRETCH ((uint64_t)4 << 20)
+
+/* Checks every block of segment file m's tables and postings (as a search reads them, so damage
+ * is found and the file removed the same way), letting go of each stretch once checked. */
+static int check_whole(struct mapped *m)
+{
+	if (check_tables(m, 0, m->tables_len) < 0)
+		return -1;
+	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+	for (uint64_t off = 0; off < m->post_len; off += CHECK_STRETCH) {
+		uint64_t n = m->post_len - off < CHECK_STRETCH ? m->post_len - off : CHECK_STRETCH;
+		if (check_postings(m, off, n) < 0)
+			return -1;
+		uintptr_t from = ((uintptr_t)(m->post + off) + page - 1) & ~(page - 1);
+		uintptr_t to = (uintptr_t)(m->post + off + n) & ~(page - 1);
+		if (to > from)
+			madvise((void *)from, to - from, MADV_DONTNEED);
+	}
+	let_go(m);
+	return 0;
+}
+
 /* Writes the merged reports' digest heads, or (whole) their digests, to fd from *at, copied from
  * their segments' files a megabyte at a time. */
 static int copy_digests(const struct merged *mg, int whole, int fd, uint64_t *at)
@@ -1290,11 +1312,10 @@ static struct index *merge_segments(struct sink *k, const struct corpus *c, stru
 {
 	for (size_t j = 0; j < n; j++) {
 		struct mapped *m = index_segment_arg(ix, segs[j]);
-		if (!m || index_segment_check(ix, segs[j]) < 0) {
+		if (!m || check_whole(m) < 0) {
 			*cause = xstrdup("a segment to merge is damaged");
 			return NULL;
 		}
-		let_go(m);
 	}
 	uint32_t **to = xcalloc(n + 1, sizeof *to);
 	struct index_merge_input *in = xcalloc(n + 1, sizeof *in);

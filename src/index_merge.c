@@ -370,25 +370,31 @@ static uint32_t merge_key(struct merge *m, const size_t *which, size_t n)
 	return df;
 }
 
-#define RELEASE_STEP ((uint64_t)2 << 20)
+#define RELEASE_STEP ((uint64_t)512 << 10)
+
+/* Lets go of the whole pages of bytes [from, to) of a mapped input: they stay in the page cache,
+ * but are no longer the process's, so its memory does not grow with the segments merged. */
+static void let_go(const struct input *in, uint64_t from, uint64_t to)
+{
+	if (!in->mapped)
+		return;
+	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+	uintptr_t a = ((uintptr_t)(in->blob + from) + page - 1) & ~(page - 1);
+	uintptr_t b = (uintptr_t)(in->blob + to) & ~(page - 1);
+	if (b > a)
+		madvise((void *)a, b - a, MADV_DONTNEED);
+}
 
 /* Counts what the merge has read of an input's postings (all of them at the end of a pass), every
- * RELEASE_STEP bytes, tells the progress, and lets go of the pages of a mapped input it has read:
- * they stay in the page cache, but are no longer the process's, so its memory does not grow with
- * the segments merged. Keys' postings lie in key order, which is the order a pass reads them. */
+ * RELEASE_STEP bytes, tells the progress, and lets go of those pages. Keys' postings lie in key
+ * order, which is the order a pass reads them. */
 static void release(struct merge *m, struct input *in)
 {
 	int end = in->key == KEY_END;
 	uint64_t upto = end ? in->h->post_len : in->keys[in->k - 1].off;
 	if (upto < in->released + RELEASE_STEP && !(end && upto > in->released))
 		return;
-	if (in->mapped) {
-		uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
-		uintptr_t from = ((uintptr_t)(in->post + in->released) + page - 1) & ~(page - 1);
-		uintptr_t to = (uintptr_t)(in->post + upto) & ~(page - 1);
-		if (to > from)
-			madvise((void *)from, to - from, MADV_DONTNEED);
-	}
+	let_go(in, in->h->post_off + in->released, in->h->post_off + upto);
 	m->read += upto - in->released;
 	in->released = upto;
 	if (m->progress && m->progress->merging && (m->read - m->told > m->total / 100 || m->read == m->total)) {
@@ -494,6 +500,8 @@ uint64_t index_merge_write(const struct index_merge_input *inputs, size_t nin, s
 	    && merge_docs(m.in, src, ndocs, docs, &paths, &strings, &lines, &h.units) == 0) {
 		buf_add(&paths, strings.data ? strings.data : "", strings.len);
 		h.nwords = merge_words(m.in, nin, &words, &paths);
+		for (size_t i = 0; i < nin; i++)   /* their tables are read; the keys again, a few at a time */
+			let_go(&m.in[i], 0, m.in[i].h->post_off);
 		m.counting = 1;
 		each_key(&m, count_key, &ks);
 		m.counting = 0;
