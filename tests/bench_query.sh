@@ -64,7 +64,7 @@ fi
 # to 100 runs) and the median CPU time (user + system), which a busy machine inflates less than
 # the wall clock.
 $CC -O2 -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -o "$out/timeit" tests/bench/timeit.c
-xdg=$out/xdg-$N
+xdg=$(pwd)/$out/xdg-$N   # absolute: fazhi, as the XDG spec says, ignores a relative XDG_CACHE_HOME
 XDG_CACHE_HOME=$xdg "$BUILD/fazhi" index "$corpus" >/dev/null 2>&1
 fz() { XDG_CACHE_HOME=$xdg "$out/timeit" "$@"; }
 RUNS=${RUNS:-21}   # fazhi's runs per figure
