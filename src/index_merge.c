@@ -457,15 +457,24 @@ static void table_key(void *arg, size_t i, struct ixkey *k)
 
 struct writing {
 	struct out *o;
+	const struct keys *ks;   /* as the first pass counted them */
+	size_t k;
 	unsigned char *pos;
 	size_t pcap;
+	int differs;             /* a key not as counted: the inputs changed under the merge */
 };
 
 static void write_key(void *arg, uint64_t key, uint32_t df, const struct merge *m)
 {
 	struct writing *w = arg;
-	w->pos = xgrow(w->pos, &w->pcap, m->len + 1, 1);
 	size_t n = index_blob_skip_bytes(key, df) + m->len;
+	if (w->differs || w->k >= w->ks->n || w->ks->v[w->k].key != key || w->ks->v[w->k].df != df
+	    || w->ks->v[w->k].len != n) {
+		w->differs = 1;
+		return;
+	}
+	w->k++;
+	w->pos = xgrow(w->pos, &w->pcap, m->len + 1, 1);
 	out_commit(w->o, index_blob_lay_out(key, df, m->buf, m->len, out_room(w->o, n), w->pos));
 }
 
@@ -521,11 +530,16 @@ uint64_t index_merge_write(const struct index_merge_input *inputs, size_t nin, s
 		out_start_file(&o, fd, block, block_fn, arg);
 		out_postings_at(&o, h.post_off, h.post_off + h.post_len);
 		out_tables(&o, &h, docs, table_key, &ks, words, paths.data, lines.data);
-		struct writing w = { &o, NULL, 0 };
+		struct writing w = { &o, &ks, 0, NULL, 0, 0 };
 		each_key(&m, write_key, &w);
 		free(w.pos);
-		out_pad(&o, h.size);
+		if (!w.differs && !m.bad && w.k == ks.n)
+			out_pad(&o, h.size);
 		size = out_finish_file(&o, &h, cause);
+		if (size && (w.differs || m.bad || w.k != ks.n)) {
+			*cause = xstrdup("a segment to merge is damaged");
+			size = 0;
+		}
 	}
 	free(ks.v);
 	free(words);
