@@ -177,6 +177,22 @@ t "the fourth update merges the four small segments into one and leaves the larg
 t "after the merges the index answers as a search without a cache" recovered
 t "the merged updates' files are searched" grep -q "merged-3.txt" "$T/after-kill"
 MERGE=0
+# A segment damaged before a merge: the merge, which checks every block first, is refused and
+# the damaged file removed; the next search indexes its reports again and answers right.
+M=$T/mdamage
+sample_copies "$M" 40 m
+XDG_CACHE_HOME="$T/mdcache" FAZHI_SEGMENT_BYTES=500000 FAZHI_MERGE_BYTES=0 "$FAZHI" index "$M" >/dev/null 2>&1
+victim=$(ls "$T"/mdcache/fazhi/segment-*.bin | head -n 1)
+flip_byte "$victim" $(($(u64 "$victim" 136) + $(u64 "$victim" 144) / 2))   # the middle of its postings
+sed "1s/\$/ merged/" assets/reports/wujin-2020.txt >"$M/merged.txt"
+XDG_CACHE_HOME="$T/mdcache" FAZHI_SEGMENT_BYTES=500000 "$FAZHI" index "$M" >/dev/null 2>&1
+t "a merge that meets a damaged segment exits 0 and removes that segment's file" \
+	sh -c '[ $1 -eq 0 ] && [ ! -e "$2" ]' - $? "$victim"
+XDG_CACHE_HOME="$T/mdcache" "$FAZHI" search --count 依法行政 "$M" 2>"$T/md-err" | sort >"$T/md-got"
+env -u XDG_CACHE_HOME -u HOME "$FAZHI" search --count 依法行政 "$M" | sort >"$T/md-want"
+t "the search after it repairs the index and answers as a search without a cache" \
+	sh -c 'cmp -s "$1" "$2" && [ -s "$1" ] && grep -q "index segment missing; [0-9]* reports indexed again" "$3"' \
+	- "$T/md-got" "$T/md-want" "$T/md-err"
 
 # A damaged segment (fazhi(1), FILES, Segments): the search that meets the damage indexes again
 # the reports of that segment alone, says so in one line, and answers right (exit 0); the other
