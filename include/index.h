@@ -88,7 +88,9 @@ size_t index_nsegments(const struct index *ix);
  * segment, a larger corpus in segments of about the cap, and the small segments updates add are
  * merged among themselves a few at a time, a large segment only once they have grown to half
  * its size: what updates rewrite stays a small multiple of what they add. The cap bounds what a
- * merge writes; its memory is the merged tables and one key's postings. */
+ * merge writes; its memory is the merged tables and one key's postings. Before all that, a
+ * segment of which more than INDEX_MERGE_DELETED percent of the reports are deleted is merged
+ * alone, which drops them (the cache's updates then leave rebuilding to merging). */
 #define INDEX_MERGE_BYTES ((size_t)2 << 30)
 #define INDEX_MERGE_WAITING 4
 #define INDEX_MERGE_RATIO 2

@@ -260,10 +260,13 @@ size_t index_merge_numbers(const struct index *ix, const size_t *segs, size_t n,
  * holds their live reports as index_merge_numbers numbered them. */
 struct index *index_merged(struct index *ix, const size_t *segs, size_t n, struct index *merged);
 /* index_update, but the new segments of the reports which[0..n) of c (corpus positions 0..n-1
- * of the index returned) are made by build (NULL: index_build_parts), which never fails. */
+ * of the index returned) are made by build (NULL: index_build_parts), which never fails; with
+ * merges, the caller merges segments afterwards (index_merge_pick), so none is indexed again for
+ * its deleted reports or its size (one left with no live report is still dropped). */
 struct index *index_update_with(struct index *ix, struct corpus *c,
                                 int (*same)(void *arg, size_t report, size_t entry), void *arg,
-                                index_parts_fn build, void *build_arg, const struct index_progress *progress);
+                                index_parts_fn build, void *build_arg, int merges,
+                                const struct index_progress *progress);
 
 /* Checksum of the whole blob, the header's checksum field read as 0 (index.c). */
 uint64_t index_blob_seal(const unsigned char *p, size_t size);

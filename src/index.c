@@ -706,14 +706,16 @@ static size_t seg_bytes(const struct seg *sg)
 
 /* Which segments to rebuild with the update (rebuild[k] = 1) and which to drop (2: nothing of
  * them is kept). live[k] counts each one's reports kept. */
-static void merge_policy(const struct index *ix, const size_t *live, int adding, unsigned char *rebuild)
+static void merge_policy(const struct index *ix, const size_t *live, int adding, int merges, unsigned char *rebuild)
 {
 	size_t small = 0, cap = index_segment_bytes();
 	for (size_t k = 0; k < ix->nseg; k++) {
 		const struct seg *sg = ix->seg[k];
-		rebuild[k] = live[k] == 0 ? 2 : (sg->h->ndocs - live[k]) * 100 > sg->h->ndocs * INDEX_MERGE_DELETED;
+		rebuild[k] = live[k] == 0 ? 2 : !merges && (sg->h->ndocs - live[k]) * 100 > sg->h->ndocs * INDEX_MERGE_DELETED;
 		small += !rebuild[k] && seg_bytes(sg) < cap / 2;
 	}
+	if (merges)   /* the caller merges what is worth it: index_merge_pick */
+		return;
 	/* The smallest go first; the update's own segment counts as one more small one. */
 	while (small + (adding != 0) > INDEX_MERGE_SEGMENTS) {
 		size_t best = SIZE_MAX, bytes = 0;
@@ -754,6 +756,13 @@ static int by_number(const void *a, const void *b)
 size_t index_merge_pick(const struct index *ix, size_t *segs)
 {
 	size_t cap = index_merge_bytes(), n = 0;
+	for (size_t k = 0; k < ix->nseg; k++) {   /* one with many reports deleted: merged alone, they go */
+		const struct seg *sg = ix->seg[k];
+		if (sg->live && (sg->h->ndocs - sg->live) * 100 > sg->h->ndocs * INDEX_MERGE_DELETED) {
+			segs[0] = k;
+			return 1;
+		}
+	}
 	for (size_t k = 0; k < ix->nseg; k++)
 		if (ix->seg[k]->size < cap / 2 && ix->seg[k]->live)
 			segs[n++] = k;
@@ -775,7 +784,7 @@ size_t index_merge_pick(const struct index *ix, size_t *segs)
 struct index *index_update(struct index *ix, struct corpus *c, int (*same)(void *arg, size_t report, size_t entry),
                            void *arg, const struct index_progress *progress)
 {
-	return index_update_with(ix, c, same, arg, NULL, NULL, progress);
+	return index_update_with(ix, c, same, arg, NULL, NULL, 0, progress);
 }
 
 /* Where an entry of the corpus an update makes is, while the update works it out. */
@@ -785,7 +794,8 @@ struct where {
 
 struct index *index_update_with(struct index *ix, struct corpus *c,
                                 int (*same)(void *arg, size_t report, size_t entry), void *arg,
-                                index_parts_fn build, void *build_arg, const struct index_progress *progress)
+                                index_parts_fn build, void *build_arg, int merges,
+                                const struct index_progress *progress)
 {
 	size_t *to = kept_reports(ix, c, same, arg);
 	size_t *live = xcalloc(ix->nseg + 1, sizeof *live);
@@ -796,7 +806,7 @@ struct index *index_update_with(struct index *ix, struct corpus *c,
 			nkept += to[p] != SIZE_MAX;
 		}
 	unsigned char *rebuild = xcalloc(ix->nseg + 1, 1);
-	merge_policy(ix, live, nkept < c->n, rebuild);
+	merge_policy(ix, live, nkept < c->n, merges, rebuild);
 	/* Where each entry of c is: an old segment's report, or one of those to index. */
 	struct where *at = xmalloc((c->n + 1) * sizeof *at);
 	for (size_t e = 0; e < c->n; e++)

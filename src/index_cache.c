@@ -1545,7 +1545,7 @@ static struct index *write_index(struct corpus *c, const char *dir, const char *
 		struct previous pv = { prev, c, xmalloc((n + 1) * sizeof(size_t)) };
 		for (size_t i = 0; i < n; i++)
 			pv.to[i] = SIZE_MAX;
-		ix = index_update_with(prev, c, same_file, &pv, segment_parts, &k, progress);
+		ix = index_update_with(prev, c, same_file, &pv, segment_parts, &k, index_merge_bytes() > 0, progress);
 		carry_notes(c, mf, renum, pv.to);
 		free(pv.to);
 		free(renum);

@@ -611,6 +611,8 @@ static void test_cached_merge(void **state)
 	char *notice = NULL;
 	ix = open_dir(&c, dir, cache, &notice);
 	setenv("FAZHI_MERGE_BYTES", "0", 1);
+	free(notice);
+	notice = NULL;
 	assert_int_equal(indexed, 1);   /* the file added alone was read */
 	assert_int_equal(index_nsegments(ix), 1);
 	assert_int_equal(count_files(cache, "segment-"), 1);
@@ -632,6 +634,30 @@ static void test_cached_merge(void **state)
 		assert_non_null(corpus_get(&c, i));
 	check_fresh(&c, ix, 40, 77);
 	assert_true(index_intact(ix, NULL));
+	/* A fifth and more of the merged segment's files changed: they alone are indexed, and the
+	 * segment is merged alone, which drops their old reports. */
+	size_t changed = 0;
+	for (size_t i = 0; i < n; i += 3, changed++) {
+		const struct report *r = gen.reports[(i + 7) % 71];
+		write_file(dir, corpus_path(&c, i) + strlen(dir) + 1, r->text, r->len);
+	}
+	index_free(ix);
+	corpus_fini(&c);
+	setenv("FAZHI_MERGE_BYTES", "1000000000", 1);
+	ix = open_dir(&c, dir, cache, &notice);
+	setenv("FAZHI_MERGE_BYTES", "0", 1);
+	char said[64];
+	snprintf(said, sizeof said, "updated (%zu of %zu reports indexed)", changed, n + 1);
+	assert_non_null(notice);
+	assert_non_null(strstr(notice, said));
+	free(notice);
+	assert_int_equal(indexed, changed);
+	assert_int_equal(index_deleted(ix), 0);
+	assert_true(index_nsegments(ix) <= 1 + INDEX_MERGE_WAITING);
+	assert_int_equal(count_files(cache, "segment-"), index_nsegments(ix));
+	for (size_t i = 0; i < c.n; i++)
+		assert_non_null(corpus_get(&c, i));
+	check_fresh(&c, ix, 40, 78);
 	index_free(ix);
 	corpus_fini(&c);
 	corpus_fini(&gen);
