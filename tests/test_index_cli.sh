@@ -185,10 +185,11 @@ XDG_CACHE_HOME="$T/mdcache" FAZHI_SEGMENT_BYTES=500000 FAZHI_MERGE_BYTES=0 "$FAZ
 victim=$(ls "$T"/mdcache/fazhi/segment-*.bin | head -n 1)
 flip_byte "$victim" $(($(u64 "$victim" 136) + $(u64 "$victim" 144) / 2))   # the middle of its postings
 sed "1s/\$/ merged/" assets/reports/wujin-2020.txt >"$M/merged.txt"
-XDG_CACHE_HOME="$T/mdcache" FAZHI_SEGMENT_BYTES=500000 "$FAZHI" index "$M" >/dev/null 2>&1
+XDG_CACHE_HOME="$T/mdcache" FAZHI_SEGMENT_BYTES=500000 "$FAZHI" index "$M" >/dev/null 2>"$T/md-err"
 t "a merge that meets a damaged segment exits 0 and removes that segment's file" \
 	sh -c '[ $1 -eq 0 ] && [ ! -e "$2" ]' - $? "$victim"
-XDG_CACHE_HOME="$T/mdcache" "$FAZHI" search --count 依法行政 "$M" 2>"$T/md-err" | sort >"$T/md-got"
+# The repair is said once: by this search, or already by the update when its walk read the damage.
+XDG_CACHE_HOME="$T/mdcache" "$FAZHI" search --count 依法行政 "$M" 2>>"$T/md-err" | sort >"$T/md-got"
 env -u XDG_CACHE_HOME -u HOME "$FAZHI" search --count 依法行政 "$M" | sort >"$T/md-want"
 t "the search after it repairs the index and answers as a search without a cache" \
 	sh -c 'cmp -s "$1" "$2" && [ -s "$1" ] && grep -Eq "index segment missing( or damaged)?; [0-9]+ reports indexed again" "$3"' \
