@@ -17,6 +17,10 @@ struct index_merge_input {
 	int mapped;           /* a file mapped read-only: pages the merge has read may be let go */
 };
 
+/* Lets go of the whole pages within p[0..n) of a read-only file mapping: they stay in the page
+ * cache, but are no longer the process's, so a merge's memory does not grow with what it reads. */
+void index_merge_let_go(const void *p, size_t n);
+
 /* Writes to fd the blob of one segment holding the reports of in[0..nin) that are not left out,
  * numbered 0..ndocs-1 as their `to` say (each number given once; the reports of each input in
  * their own order): the segment a build of those reports in that order would make, the same

@@ -1231,7 +1231,7 @@ static int merged_slots(struct merged *mg)
  * longer count as the process's, so a merge's memory does not grow with what it merges. */
 static void let_go(struct mapped *m)
 {
-	madvise((void *)m->map, m->len, MADV_DONTNEED);
+	index_merge_let_go(m->map, m->len);
 }
 
 #define CHECK_STRETCH ((uint64_t)4 << 20)
@@ -1242,15 +1242,11 @@ static int check_whole(struct mapped *m)
 {
 	if (check_tables(m, 0, m->tables_len) < 0)
 		return -1;
-	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
 	for (uint64_t off = 0; off < m->post_len; off += CHECK_STRETCH) {
 		uint64_t n = m->post_len - off < CHECK_STRETCH ? m->post_len - off : CHECK_STRETCH;
 		if (check_postings(m, off, n) < 0)
 			return -1;
-		uintptr_t from = ((uintptr_t)(m->post + off) + page - 1) & ~(page - 1);
-		uintptr_t to = (uintptr_t)(m->post + off + n) & ~(page - 1);
-		if (to > from)
-			madvise((void *)from, to - from, MADV_DONTNEED);
+		index_merge_let_go(m->post + off, n);
 	}
 	let_go(m);
 	return 0;

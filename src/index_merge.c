@@ -208,16 +208,10 @@ static int merge_docs(const struct input *in, const struct source *src, size_t n
 
 /* ---- keys ---- */
 
-static int renumber_unit(const struct input *in, uint64_t u, uint64_t *out)
+/* Whether unit u is a code point or one of in's words (so word_to has its new number). */
+static int unit_known(const struct input *in, uint64_t u)
 {
-	if (u < WORD_BASE) {
-		*out = u;
-		return 0;
-	}
-	if (u - WORD_BASE >= in->h->nwords)
-		return -1;
-	*out = in->word_to[u - WORD_BASE];
-	return 0;
+	return u < WORD_BASE || u - WORD_BASE < in->h->nwords;
 }
 
 /* Moves input in to its next key, renumbered; a key out of order or naming no word is damage. */
@@ -228,15 +222,9 @@ static void next_key(struct merge *m, struct input *in)
 		in->key = KEY_END;
 		return;
 	}
-	uint64_t key = in->keys[in->k++].key, flags = key & (KEY_HEAD | KEY_PAIR), k = key & ~(KEY_HEAD | KEY_PAIR);
-	uint64_t a = 0, b = k;
-	int bad = 0;
-	if (key & KEY_PAIR) {
-		bad |= renumber_unit(in, k >> 31, &a);
-		b = k & 0x7FFFFFFFu;
-	}
-	bad |= renumber_unit(in, b, &b);
-	in->key = flags | a << 31 | b;
+	uint64_t key = in->keys[in->k++].key, k = key & ~(KEY_HEAD | KEY_PAIR);
+	int bad = key & KEY_PAIR ? !unit_known(in, k >> 31) || !unit_known(in, k & 0x7FFFFFFFu) : !unit_known(in, k);
+	in->key = bad ? 0 : index_blob_renumber_key(key, in->word_to);
 	if (bad || (in->k > 1 && in->key <= before)) {
 		m->bad = 1;
 		in->key = KEY_END;
@@ -372,17 +360,19 @@ static uint32_t merge_key(struct merge *m, const size_t *which, size_t n)
 
 #define RELEASE_STEP ((uint64_t)512 << 10)
 
-/* Lets go of the whole pages of bytes [from, to) of a mapped input: they stay in the page cache,
- * but are no longer the process's, so its memory does not grow with the segments merged. */
-static void let_go(const struct input *in, uint64_t from, uint64_t to)
+void index_merge_let_go(const void *p, size_t n)
 {
-	if (!in->mapped)
-		return;
 	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
-	uintptr_t a = ((uintptr_t)(in->blob + from) + page - 1) & ~(page - 1);
-	uintptr_t b = (uintptr_t)(in->blob + to) & ~(page - 1);
+	uintptr_t a = ((uintptr_t)p + page - 1) & ~(page - 1), b = ((uintptr_t)p + n) & ~(page - 1);
 	if (b > a)
 		madvise((void *)a, b - a, MADV_DONTNEED);
+}
+
+/* Lets go of bytes [from, to) of an input, when it is a file mapping (a heap blob keeps them). */
+static void let_go(const struct input *in, uint64_t from, uint64_t to)
+{
+	if (in->mapped && to > from)
+		index_merge_let_go(in->blob + from, to - from);
 }
 
 /* Counts what the merge has read of an input's postings (all of them at the end of a pass), every
