@@ -165,12 +165,17 @@ size_t index_search(const struct index *ix, const struct query *q, size_t limit,
  * hits and scores, ties in corpus order), but only as many reports are proved as the ranking
  * needs. Every report's hits are bounded from counts stored per report (the fewest
  * occurrences of any of a few of the term's pairs), the reports are proved in order of their
- * bound, and the search stops when the `limit`-th score proved is above every bound left.
+ * bound, and the search stops when the `limit`-th score proved is above every bound left. It
+ * takes a window of reports at a time, so its working memory does not grow with the corpus.
  * The totals are then partial: total counts the reports proved to match, total_max bounds
  * the matches from above, total_hits sums the hits of the `total` reports, and exact is 0
  * (it is 1 when nothing was left unproved, e.g. for terms of one or two units, whose counts
  * are their hits). limit 0, or a query of filters only, runs index_search. */
 size_t index_search_top(const struct index *ix, const struct query *q, size_t limit, struct index_results *out);
+
+/* For tests: the reports index_search_top takes at a time, and the proofs in a segment past
+ * which it evaluates the rest instead of proving them one by one (0 restores a default). */
+void index_top_tuning(size_t window, size_t proofs);
 
 /* A hit: byte range [start, end) in report.text; the smallest whole characters covering the match. */
 struct index_hit {

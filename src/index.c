@@ -1144,6 +1144,7 @@ struct tf {
 /* Scratch of one search: grown as needed, freed by search_fini. */
 struct search {
 	const struct seg *ix;
+	uint32_t lo, hi;                      /* the window of ix's reports that walks visit */
 	uint32_t units[QUERY_MAX_CHARS + 1];
 	size_t nunits;
 	int npairs;                           /* the chosen cover of pairs */
@@ -1156,6 +1157,14 @@ struct search {
 	uint32_t mindf;                       /* least df of the term's keys in the field, 0: absent */
 	const struct ixkey *all[QUERY_MAX_CHARS];   /* every pair of the term, as choose_pairs found them */
 };
+
+/* Walks of s visit every report of segment sg. */
+static void search_in(struct search *s, const struct seg *sg)
+{
+	s->ix = sg;
+	s->lo = 0;
+	s->hi = (uint32_t)sg->h->ndocs;
+}
 
 static void search_fini(struct search *s)
 {
@@ -1252,6 +1261,14 @@ static void push_tf(struct tf **v, size_t *n, size_t *cap, uint32_t doc, uint32_
 	(*v)[(*n)++] = (struct tf){ doc, cnt };
 }
 
+/* Appends each report of one list in s's window with its count. */
+static void walk_counts(const struct search *s, struct cur *c, struct tf **v, size_t *n, size_t *cap)
+{
+	uint64_t nd = s->ix->h->ndocs;
+	for (int more = cur_seek(c, s->lo, nd); more && c->doc < s->hi; more = cur_next(c, nd))
+		push_tf(v, n, cap, (uint32_t)c->doc, c->cnt);
+}
+
 /* Occurrences per report of the unit sequence s->units in one field, appended to (v, n). */
 static void eval_units(struct search *s, uint64_t field, struct tf **v, size_t *n, size_t *cap)
 {
@@ -1265,8 +1282,7 @@ static void eval_units(struct search *s, uint64_t field, struct tf **v, size_t *
 			return;
 		s->mindf = k->df;
 		cur_init(&c[0], ix, k);
-		while (cur_next(&c[0], nd))
-			push_tf(v, n, cap, (uint32_t)c[0].doc, c[0].cnt);
+		walk_counts(s, &c[0], v, n, cap);
 		return;
 	}
 	if (!choose_pairs(s, field))
@@ -1275,12 +1291,10 @@ static void eval_units(struct search *s, uint64_t field, struct tf **v, size_t *
 	for (int j = 0; j < nl; j++)
 		cur_init(&c[j], ix, s->key[j]);
 	if (nl == 1) {   /* a single pair: its count is the answer */
-		while (cur_next(&c[0], nd))
-			push_tf(v, n, cap, (uint32_t)c[0].doc, c[0].cnt);
+		walk_counts(s, &c[0], v, n, cap);
 		return;
 	}
-	int64_t target = 0;
-	for (;;) {
+	for (int64_t target = s->lo; target < s->hi;) {
 		int all = 1;
 		for (int j = 0; j < nl; j++) {
 			if (!cur_seek(&c[j], target, nd))
@@ -1501,13 +1515,13 @@ void index_results_fini(struct index_results *r)
 	memset(r, 0, sizeof *r);
 }
 
-/* Every report of the segment, scored 0: the start of a query made of filters only. */
-static size_t all_docs(const struct seg *ix, struct acc **res, size_t *cap)
+/* Every report of s's window, scored 0: the start of a query made of filters only. */
+static size_t all_docs(const struct search *s, struct acc **res, size_t *cap)
 {
-	size_t n = ix->h->ndocs;
+	size_t n = s->hi - s->lo;
 	*res = xgrow(*res, cap, n + 1, sizeof **res);
 	for (size_t i = 0; i < n; i++)
-		(*res)[i] = (struct acc){ (uint32_t)i, 0, 0, 0 };
+		(*res)[i] = (struct acc){ s->lo + (uint32_t)i, 0, 0, 0 };
 	return n;
 }
 
@@ -1529,7 +1543,7 @@ static size_t evaluate(struct search *s, const struct query *q, const double *id
 			break;
 	}
 	if (q->ngroups == 0)
-		nres = all_docs(s->ix, res, rcap);
+		nres = all_docs(s, res, rcap);
 	for (size_t i = 0; i < q->nterms && nres; i++) {
 		if (!q->terms[i].exclude)
 			continue;
@@ -1591,7 +1605,7 @@ static size_t seg_matches(struct search *s, const struct seg *sg, const struct q
 {
 	struct acc *v = NULL;
 	size_t vcap = 0, hits = 0;
-	s->ix = sg;
+	search_in(s, sg);
 	size_t nv = evaluate(s, q, idf, &v, &vcap);
 	*res = xgrow(*res, cap, *n + nv + 1, sizeof **res);
 	size_t run = 0;
@@ -1724,16 +1738,16 @@ static int plan_exact(const struct plan *p)
 	return p->nunits <= 2;
 }
 
-/* Per report holding every bound key of the field: the least of their counts, which bounds
- * the term's hits there. Appended to (v, n). */
-static void bound_walk(const struct seg *ix, const struct cover *cv, struct tf **v, size_t *n, size_t *cap)
+/* Per report of s's window holding every bound key of the field: the least of their counts,
+ * which bounds the term's hits there. Appended to (v, n). */
+static void bound_walk(const struct search *s, const struct cover *cv, struct tf **v, size_t *n, size_t *cap)
 {
+	const struct seg *ix = s->ix;
 	uint64_t nd = ix->h->ndocs;
 	struct cur c[BOUND_KEYS];
 	for (int j = 0; j < cv->nb; j++)
 		cur_init(&c[j], ix, cv->bkey[j]);
-	int64_t target = 0;
-	for (;;) {
+	for (int64_t target = s->lo; target < s->hi;) {
 		int all = 1;
 		uint32_t least = UINT32_MAX;
 		for (int j = 0; j < cv->nb; j++) {
@@ -1760,9 +1774,9 @@ static void bound_term(struct search *s, const struct plan *p, struct acc **out,
 	if (p->nunits == 0)
 		return;
 	s->ntf = s->nhtf = 0;
-	bound_walk(s->ix, &p->body, &s->tf, &s->ntf, &s->tfcap);
+	bound_walk(s, &p->body, &s->tf, &s->ntf, &s->tfcap);
 	if (p->head.n)
-		bound_walk(s->ix, &p->head, &s->htf, &s->nhtf, &s->htfcap);
+		bound_walk(s, &p->head, &s->htf, &s->nhtf, &s->htfcap);
 	*out = xgrow(*out, cap, s->ntf + 1, sizeof **out);
 	score_tf(s, p->idf, *out, nout);
 }
@@ -1865,9 +1879,10 @@ static void merge_into(struct scratch *sc, int a, size_t *na, int b, size_t nb, 
 	merge(&sc->v[a], na, &sc->cap[a], sc->v[b], nb, and, &sc->v[SC_TMP], &sc->cap[SC_TMP]);
 }
 
-/* The candidates, bounded, in sc->v[SC_RES]: groups and exact exclusions applied to the
- * bounds, then filters. Sets *exact when every bound is a count of hits (nothing to prove). */
-static size_t candidates(struct scratch *sc, const struct query *q, const struct plan *pl, int *exact)
+/* The candidates of the search's window, bounded, in sc->v[SC_RES]: groups and exact
+ * exclusions applied to the bounds, then filters (*run follows the window through the
+ * segment's runs). Sets *exact when every bound is a count of hits (nothing to prove). */
+static size_t candidates(struct scratch *sc, const struct query *q, const struct plan *pl, int *exact, size_t *run)
 {
 	struct search *s = &sc->s;
 	size_t ngrp = 0, none = 0, nres = 0;
@@ -1896,9 +1911,9 @@ static size_t candidates(struct scratch *sc, const struct query *q, const struct
 		subtract(sc->v[SC_RES], &nres, sc->v[SC_ONE], none);
 	}
 	struct acc *res = sc->v[SC_RES];
-	size_t n = 0, run = 0;
+	size_t n = 0;
 	for (size_t i = 0; i < nres; i++)
-		if (seg_pos_next(s->ix, res[i].doc, &run) != NO_POS && passes(s->ix, q, res[i].doc))
+		if (seg_pos_next(s->ix, res[i].doc, run) != NO_POS && passes(s->ix, q, res[i].doc))
 			res[n++] = res[i];
 	return n;
 }
@@ -1961,60 +1976,123 @@ static void keep_best_at(struct acc *kept, size_t *nk, size_t k, const struct se
 	keep_best(kept, nk, k, &a);
 }
 
-/* Proves the reports of one segment as far as the ranking needs, keeping the best `limit` of
- * every segment so far in sc->v[SC_KEPT] (*nk, a heap by corpus position): a candidate whose
- * bound the k-th kept score clears, whichever segment that score came from, is never proved,
- * so the segments after the first prove hardly more than their share of the best. Adds the
- * segment's totals to out's. */
+/* Reports a top-k search takes at a time. Its working memory is a few pages for a segment
+ * of any size: on a fresh process each new page costs more than the walk that fills it. */
+#define TOP_WINDOW 2048
+
+static size_t top_window = TOP_WINDOW, proof_budget;   /* 0: PROOF_BUDGET + 8 * limit */
+
+void index_top_tuning(size_t window, size_t proofs)
+{
+	top_window = window ? window : TOP_WINDOW;
+	proof_budget = proofs;
+}
+
+/* What a segment adds to a top-k search's totals. */
+struct tally {
+	size_t matches, unproved, hits;
+};
+
+static void tally_match(struct tally *t, const struct acc *a)
+{
+	t->matches++;
+	t->hits += a->hits;
+}
+
+/* Keeps the best `limit` of an exact window's candidates c[0..nc): each is a match. */
+static void keep_exact(struct acc *c, size_t nc, struct acc *kept, size_t *nk, size_t limit, const struct seg *sg,
+                       struct tally *t)
+{
+	for (size_t i = 0; i < nc; i++)
+		tally_match(t, &c[i]);
+	size_t best = limit < nc ? limit : nc;
+	select_best(c, nc, best);
+	for (size_t i = 0; i < best; i++)
+		keep_best_at(kept, nk, limit, sg, c[i]);
+}
+
+/* Proves candidates c[0..*nc) by falling bound until the k-th kept score clears the next
+ * bound. Returns 0 once the segment's proofs pass the budget, the unproved left in c[0..*nc). */
+static int prove_best(struct scratch *sc, const struct query *q, size_t limit, size_t *nk, size_t *nc,
+                      size_t *proofs, struct tally *t)
+{
+	struct search *s = &sc->s;
+	struct acc *c = sc->v[SC_RES], *kept = sc->v[SC_KEPT];
+	for (size_t i = *nc / 2; i-- > 0;)
+		heap_down(c, *nc, i);
+	while (*nc && !(*nk == limit && kept[0].score > c[0].score * BOUND_ROOM)) {
+		/* Bounds that hardly bind (an exclusion that removes nearly every report, say): past
+		 * this many proofs, evaluating every report in one pass is cheaper. */
+		if (++*proofs > (proof_budget ? proof_budget : PROOF_BUDGET + 8 * limit))
+			return 0;
+		struct acc a = c[0];
+		c[0] = c[--*nc];
+		heap_down(c, *nc, 0);
+		if (!prove(s, q, sc->pl, &a))
+			continue;
+		tally_match(t, &a);
+		keep_best_at(kept, nk, limit, s->ix, a);
+	}
+	return 1;
+}
+
+static int by_doc(const void *a, const void *b)
+{
+	const struct acc *x = a, *y = b;
+	return (x->doc > y->doc) - (x->doc < y->doc);
+}
+
+/* Evaluates the window and keeps its matches among the unproved candidates c[0..nc) (the
+ * candidates passed the filters; evaluate does not apply them). */
+static void keep_evaluated(struct scratch *sc, const struct query *q, size_t limit, size_t *nk, size_t nc,
+                           struct tally *t)
+{
+	struct acc *c = sc->v[SC_RES];
+	qsort(c, nc, sizeof *c, by_doc);
+	size_t nm = evaluate(&sc->s, q, sc->idf, &sc->v[SC_ALL], &sc->cap[SC_ALL]);
+	const struct acc *m = sc->v[SC_ALL];
+	for (size_t i = 0, j = 0; i < nm; i++) {
+		while (j < nc && c[j].doc < m[i].doc)
+			j++;
+		if (j == nc)
+			break;
+		if (c[j].doc == m[i].doc) {
+			tally_match(t, &m[i]);
+			keep_best_at(sc->v[SC_KEPT], nk, limit, sc->s.ix, m[i]);
+		}
+	}
+}
+
+/* Proves the reports of one segment as far as the ranking needs, a window at a time, keeping
+ * the best `limit` of every segment so far in sc->v[SC_KEPT] (*nk, a heap by corpus position):
+ * a candidate whose bound the k-th kept score clears, whichever window or segment that score
+ * came from, is never proved. Adds the segment's totals to out's. */
 static void top_of_seg(struct scratch *sc, const struct seg *sg, const struct query *q, size_t limit,
                        size_t *nk, struct index_results *out)
 {
 	struct search *s = &sc->s;
-	s->ix = sg;
+	search_in(s, sg);
 	for (size_t i = 0; i < q->nterms; i++)
 		plan_term(s, &q->terms[i], sc->idf[i], &sc->pl[i]);
-	int exact;
-	size_t nc = candidates(sc, q, sc->pl, &exact), total = 0, hits = 0;
-	struct acc *c = sc->v[SC_RES];
-	struct acc *kept = sc->v[SC_KEPT];
-	if (exact) {
-		for (size_t i = 0; i < nc; i++)
-			hits += c[i].hits;
-		total = nc;
-		size_t best = limit < nc ? limit : nc;
-		select_best(c, nc, best);
-		for (size_t i = 0; i < best; i++)
-			keep_best_at(kept, nk, limit, sg, c[i]);
-		nc = 0;
-	} else {
-		for (size_t i = nc / 2; i-- > 0;)
-			heap_down(c, nc, i);
-		size_t proofs = 0;
-		while (nc && !(*nk == limit && kept[0].score > c[0].score * BOUND_ROOM)) {
-			/* Bounds that hardly bind (an exclusion that removes nearly every report, say):
-			 * past this many proofs, proving every report in one pass is cheaper. */
-			if (++proofs > PROOF_BUDGET + 8 * limit) {
-				size_t n = 0, h = seg_matches(s, sg, q, sc->idf, &sc->v[SC_ALL], &n, &sc->cap[SC_ALL]);
-				for (size_t i = 0; i < n; i++)
-					keep_best(kept, nk, limit, &sc->v[SC_ALL][i]);
-				out->total += n;
-				out->total_max += n;
-				out->total_hits += h;
-				return;
-			}
-			struct acc a = c[0];
-			c[0] = c[--nc];
-			heap_down(c, nc, 0);
-			if (!prove(s, q, sc->pl, &a))
-				continue;
-			total++;
-			hits += a.hits;
-			keep_best_at(kept, nk, limit, sg, a);
-		}
+	struct tally t = { 0 };
+	size_t run = 0, proofs = 0;
+	int budget_left = 1;
+	uint32_t nd = (uint32_t)sg->h->ndocs;
+	for (uint32_t lo = 0; lo < nd; lo = s->hi) {
+		s->lo = lo;
+		s->hi = nd - lo > top_window ? lo + (uint32_t)top_window : nd;
+		int exact;
+		size_t nc = candidates(sc, q, sc->pl, &exact, &run);
+		if (exact)
+			keep_exact(sc->v[SC_RES], nc, sc->v[SC_KEPT], nk, limit, sg, &t);
+		else if (budget_left && (budget_left = prove_best(sc, q, limit, nk, &nc, &proofs, &t)))
+			t.unproved += nc;
+		else
+			keep_evaluated(sc, q, limit, nk, nc, &t);
 	}
-	out->total += total;
-	out->total_max += total + nc;
-	out->total_hits += hits;
+	out->total += t.matches;
+	out->total_max += t.matches + t.unproved;
+	out->total_hits += t.hits;
 }
 
 size_t index_search_top(const struct index *ix, const struct query *q, size_t limit, struct index_results *out)
@@ -2284,7 +2362,7 @@ size_t index_result_snippets(const struct index *whole, const struct index_resul
 	const struct seg *ix = whole->seg[k];
 	uint32_t doc = (uint32_t)d;
 	struct search *s = xcalloc(1, sizeof *s);
-	s->ix = ix;
+	search_in(s, ix);
 	struct places pl = { 0 };
 	for (size_t t = 0; t < q->nterms && !pl.unknown; t++)
 		if (!q->terms[t].exclude)

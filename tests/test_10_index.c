@@ -401,15 +401,44 @@ static int random_query_long(const struct corpus *c, uint64_t *seed, char *qs, s
 	return 1;
 }
 
+/* One top-k search of check_top against the exhaustive results (all, and want: its first k). */
+static void check_top_one(struct corpus *c, const struct index *ix, const struct query *q, const char *qs, size_t k,
+                          const struct index_results *all, const struct index_results *want, struct index_results *got,
+                          int *proved_fewer)
+{
+	index_search_top(ix, q, k, got);
+	if (got->n != want->n)
+		fail_msg("[%s] top %zu: %zu results, exhaustive %zu", qs, k, got->n, want->n);
+	for (size_t i = 0; i < got->n; i++) {
+		const struct index_result *g = &got->v[i], *w = &want->v[i];
+		if (g->report != w->report || g->hits != w->hits || g->heading_hits != w->heading_hits
+		    || memcmp(&g->score, &w->score, sizeof g->score) != 0)
+			fail_msg("[%s] top %zu, rank %zu: report %zu hits %zu score %.17g; exhaustive %zu %zu %.17g", qs, k,
+			         i, g->report, g->hits, g->score, w->report, w->hits, w->score);
+		assert_int_equal(bf_report(c->reports[g->report], q), (long)g->hits);
+	}
+	assert_true(got->n <= got->total && got->total <= all->total && all->total <= got->total_max);
+	assert_true(got->total_hits <= all->total_hits);
+	if (got->exact) {
+		assert_int_equal(got->total, all->total);
+		assert_int_equal(got->total_hits, all->total_hits);
+	} else {
+		*proved_fewer += 1;
+	}
+}
+
 /* index_search_top gives index_search's first k, bit for bit (reports, hits, heading hits,
  * scores, order), for random queries and k; the shown hits equal brute force; its totals
- * bracket the exhaustive ones, and are theirs when it says they are exact. */
+ * bracket the exhaustive ones, and are theirs when it says they are exact. Each query is also
+ * run a few reports at a time, and with a proof budget small enough that the search evaluates
+ * the rest of a segment after it, part way through a window. */
 static void check_top(struct corpus *c, int rounds, uint64_t seed, int *proved_fewer)
 {
 	static const size_t ks[] = { 1, 2, 3, 5, 8, 20 };
+	static const size_t tunings[][2] = { { 0, 0 }, { 7, 0 }, { 64, 0 }, { 1, 5 }, { 13, 40 }, { 0, 3 } };
 	struct index *ix = index_build(c, NULL);
 	struct index_results all = { 0 }, want = { 0 }, got = { 0 };
-	int compared = 0;
+	int compared = 0, windowed = 0;
 	for (int round = 0; round < rounds; round++) {
 		char qs[512];
 		if (!(round % 2 ? random_query_long(c, &seed, qs, sizeof qs) : random_query(c, &seed, qs, sizeof qs)))
@@ -418,29 +447,16 @@ static void check_top(struct corpus *c, int rounds, uint64_t seed, int *proved_f
 		size_t k = ks[gen_rand(&seed) % 6];
 		index_search(ix, q, 0, &all);
 		index_search(ix, q, k, &want);
-		index_search_top(ix, q, k, &got);
-		if (got.n != want.n)
-			fail_msg("[%s] top %zu: %zu results, exhaustive %zu", qs, k, got.n, want.n);
-		for (size_t i = 0; i < got.n; i++) {
-			const struct index_result *g = &got.v[i], *w = &want.v[i];
-			if (g->report != w->report || g->hits != w->hits || g->heading_hits != w->heading_hits
-			    || memcmp(&g->score, &w->score, sizeof g->score) != 0)
-				fail_msg("[%s] top %zu, rank %zu: report %zu hits %zu score %.17g; exhaustive %zu %zu %.17g", qs,
-				         k, i, g->report, g->hits, g->score, w->report, w->hits, w->score);
-			assert_int_equal(bf_report(c->reports[g->report], q), (long)g->hits);
-		}
-		assert_true(got.n <= got.total && got.total <= all.total && all.total <= got.total_max);
-		assert_true(got.total_hits <= all.total_hits);
-		if (got.exact) {
-			assert_int_equal(got.total, all.total);
-			assert_int_equal(got.total_hits, all.total_hits);
-		} else {
-			*proved_fewer += 1;
-		}
+		check_top_one(c, ix, q, qs, k, &all, &want, &got, proved_fewer);
+		const size_t *t = tunings[1 + round % 5];
+		index_top_tuning(t[0], t[1]);
+		check_top_one(c, ix, q, qs, k, &all, &want, &got, &windowed);
+		index_top_tuning(0, 0);
 		compared += got.n > 0;
 		query_free(q);
 	}
 	assert_true(compared > rounds / 3);
+	assert_true(windowed > 0);
 	index_results_fini(&all);
 	index_results_fini(&want);
 	index_results_fini(&got);
