@@ -227,8 +227,8 @@ struct mapped {
 	const struct slot *slots;
 	const unsigned char *dirs;
 	const unsigned char *digests;
-	unsigned char *checked;   /* per block of the postings: 1 checked */
-	unsigned char *tchecked;  /* per block of the tables: 1 checked */
+	unsigned char *checked;   /* a bit per block of the postings: 1 checked */
+	unsigned char *tchecked;  /* a bit per block of the tables: 1 checked */
 	unsigned char *dchecked;  /* per report: HEAD_* and WHOLE_* bits, what of its digest was checked */
 	const unsigned char *meta;   /* sums to digests, meta_len bytes */
 	uint64_t meta_len;
@@ -305,6 +305,23 @@ static int sum_intact(struct mapped *m, const uint64_t *sum)
 	return meta_intact(m, sum, sizeof *sum) ? 1 : found_damage(m, "index segment damaged (checksum of the trailer)");
 }
 
+/* Bits rather than bytes: each new page of the flags costs a process as much as checking a
+ * block, and an 11 GB index has a million blocks. */
+static unsigned char *bits_new(uint64_t n)
+{
+	return xcalloc(n / 8 + 1, 1);
+}
+
+static int bit_is_set(const unsigned char *v, uint64_t i)
+{
+	return v[i / 8] >> (i % 8) & 1;
+}
+
+static void bit_set(unsigned char *v, uint64_t i)
+{
+	v[i / 8] |= (unsigned char)(1u << (i % 8));
+}
+
 static int check_postings(void *arg, uint64_t off, uint64_t len)
 {
 	struct mapped *m = arg;
@@ -313,13 +330,13 @@ static int check_postings(void *arg, uint64_t off, uint64_t len)
 	if (len == 0)
 		return 0;
 	for (uint64_t b = off / BLOCK; b <= (off + len - 1) / BLOCK && b < m->nblocks; b++) {
-		if (m->checked[b])
+		if (bit_is_set(m->checked, b))
 			continue;
 		if (sum_intact(m, &m->sums[b]) < 0)
 			return -1;
 		if (block_sum(m->post, m->post_len, BLOCK, b) != m->sums[b])
 			return found_damage(m, "index segment damaged (checksum of the postings)");
-		m->checked[b] = 1;
+		bit_set(m->checked, b);
 	}
 	return 0;
 }
@@ -335,13 +352,13 @@ static int check_tables(void *arg, uint64_t off, uint64_t len)
 	if (len == 0)
 		return 0;
 	for (uint64_t b = off / TABLE_BLOCK; b <= (off + len - 1) / TABLE_BLOCK; b++) {
-		if (m->tchecked[b])
+		if (bit_is_set(m->tchecked, b))
 			continue;
 		if (sum_intact(m, &m->table_sums[b]) < 0)
 			return -1;
 		if (block_sum(m->map, m->tables_len, TABLE_BLOCK, b) != m->table_sums[b])
 			return found_damage(m, "index segment damaged (checksum of the tables)");
-		m->tchecked[b] = 1;
+		bit_set(m->tchecked, b);
 	}
 	return 0;
 }
@@ -553,8 +570,8 @@ static struct mapped *map_file(const char *path, char **cause)
 	m->dirs = (const unsigned char *)(m->slots + t->ndocs);
 	m->digests = m->dirs + t->dirs_len;
 	m->meta = meta, m->meta_len = meta_len, m->meta_sums = meta_sums;
-	m->checked = xcalloc(t->nblocks + 1, 1);
-	m->tchecked = xcalloc(t->ntblocks + 1, 1);
+	m->checked = bits_new(t->nblocks);
+	m->tchecked = bits_new(t->ntblocks);
 	m->mchecked = xcalloc(meta_blocks(meta_len) + 1, 1);
 	m->path = xstrdup(path), m->dev = st.st_dev, m->ino = st.st_ino;
 	return m;
