@@ -91,7 +91,7 @@ char *index_cache_dir(void)
  * their mtimes; a segment's notes and dirs are empty (its manifest has them). BLOB_VERSION covers
  * these layouts too. */
 #define NO_ENTRY UINT32_MAX
-#define BLOCK ((uint64_t)1 << 14)   /* a top-k search reads a few places of long lists: each costs a block */
+#define BLOCK ((uint64_t)1 << 12)   /* a page: a result reads a few places of long lists, each costs a block */
 #define TABLE_BLOCK ((uint64_t)1 << 10)   /* small: a lookup reads a fence and a few keys, a report its norm */
 #define META_BLOCK ((uint64_t)1 << 12)
 #define TRAILER_MAGIC "FAZHILZ4"
