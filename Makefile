@@ -32,6 +32,13 @@ CFLAGS ?= -O2 -g
 override CFLAGS += -std=c11 -Wall -Wextra -pthread -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 CPPFLAGS += -Iinclude -MMD -MP
 LDLIBS += -lunistring -lm
+# fazhi itself links ncursesw and libunistring from their archives when they are installed
+# (Debian's -dev packages have them): a search is a whole process, and each shared library
+# costs every run about half a millisecond to map and relocate. libc and libm stay shared.
+static_lib = $(filter /%,$(shell $(CC) -print-file-name=lib$(1).a))
+STATIC_LIBS = $(if $(and $(call static_lib,ncursesw),$(call static_lib,tinfo),$(call static_lib,unistring)),yes)
+ARCHIVED_LIBS = -Wl,-Bstatic -lncursesw -ltinfo -lunistring -Wl,-Bdynamic -lm
+FAZHI_LIBS = $(if $(STATIC_LIBS),$(ARCHIVED_LIBS),$(NCURSES_LIBS) $(LDLIBS))
 
 # Debian packages the build and the tests need (libncurses-dev provides ncursesw).
 DEB_PACKAGES = gcc make pkg-config libncurses-dev libunistring-dev libcmocka-dev tmux \
@@ -60,7 +67,7 @@ HAVE_LIBFUZZER = $(shell echo 'int LLVMFuzzerTestOneInput(const char *d, long n)
 all: $(BUILD)/fazhi
 
 $(BUILD)/fazhi: $(FRONT_OBJ) $(MODEL_OBJ)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(NCURSES_LIBS) $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(FAZHI_LIBS)
 
 $(BUILD)/obj/ui%.o: src/ui%.c | $(BUILD)/obj
 	$(CC) $(CPPFLAGS) $(NCURSES_CFLAGS) $(CFLAGS) -c -o $@ $<
