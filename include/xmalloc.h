@@ -8,6 +8,11 @@
 void *xmalloc(size_t size);
 void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *ptr, size_t size);
+/* size zeroed bytes of which only the pages touched cost anything (calloc clears a table below
+ * its mmap threshold, every page of it): for flags looked up here and there. Freed with
+ * free_sparse and the same size. */
+void *xcalloc_sparse(size_t size);
+void free_sparse(void *p, size_t size);
 /* Grows an array to hold at least `need` elements of `size` bytes; *cap is updated. */
 void *xgrow(void *ptr, size_t *cap, size_t need, size_t size);
 char *xstrdup(const char *s);

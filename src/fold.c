@@ -17,7 +17,7 @@ static uint32_t *memo;
 static unsigned char *pool;
 static size_t pool_len, pool_cap;
 /* Per BMP code point: bit 0 computed, bit 1 word character. */
-static unsigned char *wordclass;
+static unsigned char wordclass[0x10000];   /* zero until a character is classed: untouched pages cost nothing */
 
 /* Punctuation NFKD leaves wide, and the ASCII it folds to. */
 static const struct { uint32_t from; char to; } punct[] = {
@@ -248,8 +248,6 @@ int fold_is_word(uint32_t c)
 		return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 	if (c >= 0x10000)
 		return classify(c);
-	if (!wordclass)
-		wordclass = xcalloc(0x10000, 1);
 	if (!wordclass[c])
 		wordclass[c] = (unsigned char)(1 | (classify(c) << 1));
 	return wordclass[c] >> 1;

@@ -241,14 +241,21 @@ struct mapped {
 	uint64_t id;              /* a segment's, in its name and its blob's key */
 };
 
+static uint64_t meta_blocks(uint64_t len);
+
+static uint64_t bits_bytes(uint64_t n)
+{
+	return n / 8 + 1;
+}
+
 static void mapped_free(void *arg)
 {
 	struct mapped *m = arg;
+	free_sparse(m->checked, bits_bytes(m->nblocks));
+	free_sparse(m->tchecked, bits_bytes(m->ntblocks));
+	free_sparse(m->dchecked, m->t->ndocs + 1);
+	free_sparse(m->mchecked, meta_blocks(m->meta_len) + 1);
 	munmap((void *)m->map, m->len);
-	free(m->checked);
-	free(m->tchecked);
-	free(m->dchecked);
-	free(m->mchecked);
 	free(m->path);
 	free(m->damage);
 	free(m);
@@ -306,10 +313,10 @@ static int sum_intact(struct mapped *m, const uint64_t *sum)
 }
 
 /* Bits rather than bytes: each new page of the flags costs a process as much as checking a
- * block, and an 11 GB index has a million blocks. */
+ * block, and an 11 GB index has millions of blocks. */
 static unsigned char *bits_new(uint64_t n)
 {
-	return xcalloc(n / 8 + 1, 1);
+	return xcalloc_sparse(bits_bytes(n));
 }
 
 static int bit_is_set(const unsigned char *v, uint64_t i)
@@ -572,7 +579,7 @@ static struct mapped *map_file(const char *path, char **cause)
 	m->meta = meta, m->meta_len = meta_len, m->meta_sums = meta_sums;
 	m->checked = bits_new(t->nblocks);
 	m->tchecked = bits_new(t->ntblocks);
-	m->mchecked = xcalloc(meta_blocks(meta_len) + 1, 1);
+	m->mchecked = xcalloc_sparse(meta_blocks(meta_len) + 1);
 	m->path = xstrdup(path), m->dev = st.st_dev, m->ino = st.st_ino;
 	return m;
 }
@@ -915,7 +922,7 @@ static int intact(struct mapped *m, size_t doc, uint64_t off, uint64_t len, uint
                   unsigned char ok, unsigned char damaged)
 {
 	if (!m->dchecked)   /* made on first use: most opens read no digest */
-		m->dchecked = xcalloc(m->t->ndocs + 1, 1);
+		m->dchecked = xcalloc_sparse(m->t->ndocs + 1);
 	if (!(m->dchecked[doc] & (ok | damaged)))
 		m->dchecked[doc] |= checksum64(seed, m->digests + off, len) == sum ? ok : damaged;
 	return (m->dchecked[doc] & ok) != 0;

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 static void (*exit_hook)(void);
 
@@ -36,6 +37,20 @@ void *xcalloc(size_t count, size_t size)
 	if (!p)
 		out_of_memory(count * size);
 	return p;
+}
+
+void *xcalloc_sparse(size_t size)
+{
+	void *p = mmap(NULL, size ? size : 1, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		out_of_memory(size);
+	return p;
+}
+
+void free_sparse(void *p, size_t size)
+{
+	if (p)
+		munmap(p, size ? size : 1);
 }
 
 void *xrealloc(void *ptr, size_t size)
