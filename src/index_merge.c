@@ -17,7 +17,10 @@
  * key's postings are merged entry by entry in the order of the merged reports: an entry keeps its
  * count and its positions' bytes (positions count units within the report, which a merge does not
  * change); only the report numbers are coded again. The keys table comes before the postings, so
- * a first pass merges every key to learn its length and a second lays the postings out. */
+ * a first pass merges every key to learn its length and a second lays the postings out. An input
+ * whose reports stay one run, in order, none left out (a build's segments, mostly), keeps each
+ * entry's bytes but its first one's: the first pass counts its long lists from their first entry
+ * and their last skip alone, without reading them. */
 
 #define KEY_END UINT64_MAX
 
@@ -32,6 +35,8 @@ struct input {
 	const char *pool;
 	const uint8_t *lines, *post;
 	const uint32_t *to;
+	int run;                /* its reports are numbered run_from, run_from + 1, ... in the merged segment */
+	uint32_t run_from;
 	uint32_t *word_to;      /* its words' numbers in the merged segment, by theirs - WORD_BASE */
 	size_t k;               /* its next key */
 	uint64_t key;           /* that key renumbered; KEY_END past the last */
@@ -88,6 +93,10 @@ static int open_input(struct input *in, const struct index_merge_input *m)
 	in->lines = m->blob + h->lines_off;
 	in->post = m->blob + h->post_off;
 	in->to = m->to;
+	in->run = h->ndocs > 0 && m->to[0] != MERGE_LEFT_OUT;
+	in->run_from = h->ndocs ? m->to[0] : 0;
+	for (uint32_t d = 1; d < h->ndocs && in->run; d++)
+		in->run = m->to[d] == in->run_from + d;
 	in->word_to = xcalloc(h->nwords + 1, sizeof *in->word_to);
 	for (size_t i = 0; i < h->nwords; i++)
 		if (in->words[i].id != WORD_BASE + i || !in_range(in->words[i].off, in->words[i].len, h->pool_len))
@@ -319,10 +328,95 @@ static void emit(struct merge *m, const struct cursor *c, uint32_t delta)
 	m->len = (size_t)(p - m->buf) + c->plen;
 }
 
+/* The last report of a long list (one with skips: key k of input in, its entries at e), read on
+ * from its last skip; 0 when the list does not hold together. */
+static int last_doc(const struct input *in, const struct ixkey *k, const uint8_t *e, uint32_t *doc)
+{
+	const uint8_t *base = in->post + k->off, *end = base + k->len;
+	int pair = (k->key & KEY_PAIR) != 0;
+	uint32_t nskip = (k->df - 1) / INDEX_SKIP, sk[2], at;
+	if (pair) {   /* the entries end where the positions start */
+		memcpy(&at, base, 4);
+		if (at > k->len)
+			return 0;
+		end = base + at;
+	}
+	memcpy(sk, base + (pair ? 4 : 0) + (size_t)(pair ? 12 : 8) * (nskip - 1), sizeof sk);
+	const uint8_t *p = base + sk[1];
+	if (p < e || p >= end)
+		return 0;
+	uint32_t d = sk[0];
+	for (uint32_t left = k->df - nskip * INDEX_SKIP; left; left--) {
+		uint32_t v, cnt;
+		if (!(p = index_blob_get_varint(p, end, &v)) || (!(v & 1) && !(p = index_blob_get_varint(p, end, &cnt))))
+			return 0;
+		d += v >> 1;
+	}
+	*doc = d;
+	return 1;
+}
+
+/* Counts into m->len the merged entries of the long list of key k of input in, which is a run
+ * (struct input), after the entries of reports before *prev (df of them): its bytes but the first
+ * entry's report, coded again. Adds its reports to *df and sets *prev to its last; 0 when it does
+ * not hold together. */
+static int count_run_list(struct merge *m, const struct input *in, const struct ixkey *k, uint32_t *df,
+                          uint32_t *prev)
+{
+	uint64_t skips = index_blob_skip_bytes(k->key, k->df);
+	if (!in_range(k->off, k->len, in->h->post_len) || skips >= k->len)
+		return 0;
+	const uint8_t *e = in->post + k->off + skips;
+	uint32_t v, last;
+	if (!index_blob_get_varint(e, in->post + k->off + k->len, &v) || v >> 1 == 0 || (v >> 1) - 1 >= in->h->ndocs
+	    || !last_doc(in, k, e, &last) || last >= in->h->ndocs)
+		return 0;
+	uint32_t first = in->run_from + (v >> 1) - 1, delta = *df ? first - *prev : first + 1;
+	m->len += k->len - skips - varint_len(v) + varint_len(delta << 1 | (v & 1));
+	*df += k->df;
+	*prev = in->run_from + last;
+	return 1;
+}
+
+/* merge_key while counting, when every input of the key is a run: an input after another, in
+ * the order of their runs; a long list counted by count_run_list. */
+static uint32_t count_runs(struct merge *m, size_t *which, size_t n)
+{
+	for (size_t j = 1; j < n; j++)   /* a few inputs: by insertion */
+		for (size_t i = j; i > 0 && m->in[which[i]].run_from < m->in[which[i - 1]].run_from; i--) {
+			size_t t = which[i];
+			which[i] = which[i - 1];
+			which[i - 1] = t;
+		}
+	uint32_t df = 0, prev = 0;
+	m->len = 0;
+	for (size_t j = 0; j < n && !m->bad; j++) {
+		const struct input *in = &m->in[which[j]];
+		const struct ixkey *k = &in->keys[in->k - 1];
+		if (k->df > INDEX_SKIP) {
+			m->bad |= !count_run_list(m, in, k, &df, &prev);
+			continue;
+		}
+		struct cursor *c = &m->cur[0];
+		cursor_init(m, c, in, k);
+		while (!m->bad && cursor_next(m, c)) {
+			emit(m, c, df ? c->newdoc - prev : c->newdoc + 1);
+			prev = c->newdoc;
+			df++;
+		}
+	}
+	return df;
+}
+
 /* Merges the postings of the key the inputs in[which[0..n)] are at into m->buf (m->len bytes,
  * entries as a build writes them); returns its reports. */
-static uint32_t merge_key(struct merge *m, const size_t *which, size_t n)
+static uint32_t merge_key(struct merge *m, size_t *which, size_t n)
 {
+	int runs = m->counting;
+	for (size_t j = 0; j < n && runs; j++)
+		runs = m->in[which[j]].run;
+	if (runs)
+		return count_runs(m, which, n);
 	for (size_t j = 0; j < n; j++) {
 		const struct input *in = &m->in[which[j]];
 		cursor_init(m, &m->cur[j], in, &in->keys[in->k - 1]);

@@ -326,6 +326,44 @@ static void test_merge_as_built(void **state)
 	unsetenv("FAZHI_SEGMENT_BYTES");
 }
 
+/* Keys of segment k whose lists are long enough for skips (index_blob.h). */
+static size_t long_lists(const struct index *ix, size_t k)
+{
+	size_t len, n = 0;
+	const unsigned char *p = index_segment_blob(ix, k, &len);
+	const struct head *h = (const void *)p;
+	const struct ixkey *keys = (const void *)(p + h->keys_off);
+	for (size_t i = 0; i < h->nkeys; i++)
+		n += keys[i].df > INDEX_SKIP;
+	return n;
+}
+
+/* Segments of long lists, each numbered in one run: the merge counts those lists from their first
+ * entries and last skips, reading them only when it writes them. Merged in any order, they give
+ * the segment a build in one gives. */
+static void test_merge_long_lists(void **state)
+{
+	(void)state;
+	struct corpus c;
+	corpus_init(&c);
+	gen_corpus(&c, 300, 31);
+	struct index *one = build_capped(&c, 0), *ix = build_capped(&c, 1400000);   /* about 125 reports */
+	size_t nseg = index_nsegments(ix), all[64], with_long = 0;
+	assert_true(nseg >= 2 && nseg <= 64);
+	for (size_t k = 0; k < nseg; k++) {
+		all[k] = nseg - 1 - k;   /* the last first: the merge orders the runs */
+		with_long += long_lists(ix, k) > 0;
+	}
+	assert_true(with_long >= 2);
+	assert_non_null(merge_some(&ix, all, nseg));
+	assert_int_equal(index_nsegments(ix), 1);
+	assert_same_segment(ix, one);
+	index_free(one);
+	index_free(ix);
+	corpus_fini(&c);
+	unsetenv("FAZHI_SEGMENT_BYTES");
+}
+
 /* A merge leaves the deleted reports of its segments behind; updates then merges, again and
  * again, answer as a fresh build. */
 static void test_merge_after_updates(void **state)
@@ -1368,6 +1406,7 @@ int main(void)
 		cmocka_unit_test(test_runs_damaged),
 		cmocka_unit_test(test_runs_checked),
 		cmocka_unit_test(test_merge_as_built),
+		cmocka_unit_test(test_merge_long_lists),
 		cmocka_unit_test(test_merge_after_updates),
 		cmocka_unit_test(test_merge_refuses_damage),
 		cmocka_unit_test(test_cached_merge),
