@@ -346,7 +346,7 @@ static void test_merge_long_lists(void **state)
 	(void)state;
 	struct corpus c;
 	corpus_init(&c);
-	gen_corpus(&c, 300, 31);
+	gen_corpus(&c, 200, 31);
 	struct index *one = build_capped(&c, 0), *ix = build_capped(&c, 1400000);   /* about 125 reports */
 	size_t nseg = index_nsegments(ix), all[64], with_long = 0;
 	assert_true(nseg >= 2 && nseg <= 64);
