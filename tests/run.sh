@@ -22,22 +22,24 @@ count_cmocka() {  # $1 = label, output in $log, $2 = exit status
 }
 
 # The cmocka suites (plain and sanitized) and the shell suites that drive no terminal run two at
-# a time, on the machine's two cores: each has its own temporary files. The browser's tmux
-# suites, which wait on the screen, run one at a time after them.
+# a time, on the machine's two cores: each has its own temporary files. The longest kinds go
+# first (the shell suites, then the sanitized ones), so that no long suite starts when the other
+# core has nothing left to do. The browser's tmux suites, which wait on the screen, run one at a
+# time after them.
 jobs=$(mktemp -d)
 trap 'rm -f "$log" "$times"; rm -rf "$jobs"' EXIT
 n=0
-for dir in "$BUILD/tests" "build/san/tests"; do
+for t in tests/test_*.sh; do
+	[ -f "$t" ] || continue
+	n=$((n + 1)); echo "$n sh $t"
+done >"$jobs/list"
+for dir in "build/san/tests" "$BUILD/tests"; do
 	[ -d "$dir" ] || continue
 	for t in "$dir"/test_*; do
 		[ -x "$t" ] || continue
 		case "$t" in *.d) continue ;; esac
 		n=$((n + 1)); echo "$n cmocka $t"
 	done
-done >"$jobs/list"
-for t in tests/test_*.sh; do
-	[ -f "$t" ] || continue
-	n=$((n + 1)); echo "$n sh $t"
 done >>"$jobs/list"
 # One suite of the list (number, kind, path): its output in N.log, "status seconds" in N.res.
 cat >"$jobs/one" <<'EOF'
