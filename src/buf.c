@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include <unistr.h>
@@ -118,11 +119,30 @@ char *buf_take(struct buf *b)
 	return p;
 }
 
-/* Whether s[0..n) needs quoting as a CSV field; memchr, not a byte loop: a sentence of fazhi
- * facts --csv is a few hundred bytes and there are a million of them. */
+/* Whether a byte of w is zero. */
+static int has_zero_byte(uint64_t w)
+{
+	return ((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull) != 0;
+}
+
+/* Whether s[0..n) needs quoting as a CSV field. One pass, eight bytes at a time: a sentence of
+ * fazhi facts --csv is a few hundred bytes, there are a million of them, and four memchr passes
+ * over each cost a tenth of the command. */
 static int csv_needs_quotes(const char *s, size_t n)
 {
-	return memchr(s, ',', n) || memchr(s, '"', n) || memchr(s, '\n', n) || memchr(s, '\r', n);
+	const uint64_t ones = 0x0101010101010101ull;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		if (has_zero_byte(w ^ (ones * ',')) || has_zero_byte(w ^ (ones * '"')) || has_zero_byte(w ^ (ones * '\n'))
+		    || has_zero_byte(w ^ (ones * '\r')))
+			return 1;
+	}
+	for (; i < n; i++)
+		if (s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r')
+			return 1;
+	return 0;
 }
 
 void buf_add_csv(struct buf *b, const char *s, size_t n)

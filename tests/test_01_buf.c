@@ -117,6 +117,38 @@ static void test_csv(void **state)
 	}
 }
 
+/* Every place of a special character in fields longer than a word, among Chinese text and every
+ * other byte: quoted when one is there, never otherwise. */
+static void test_csv_every_place(void **state)
+{
+	(void)state;
+	static const char special[] = { ',', '"', '\n', '\r' };
+	char s[64];
+	for (size_t n = 1; n <= 40; n++)
+		for (size_t at = 0; at < n; at++)
+			for (size_t k = 0; k < sizeof special; k++) {
+				for (size_t i = 0; i < n; i++)
+					s[i] = "\xe6\xb3\x95"[i % 3];   /* 法 */
+				s[at] = special[k];
+				struct buf b = { 0 };
+				buf_add_csv(&b, s, n);
+				assert_true(b.len > n && b.data[0] == '"' && b.data[b.len - 1] == '"');
+				buf_fini(&b);
+			}
+	for (int c = 1; c < 256; c++) {
+		if (c == ',' || c == '"' || c == '\n' || c == '\r')
+			continue;
+		for (size_t n = 1; n <= 19; n++) {
+			memset(s, c, n);
+			struct buf b = { 0 };
+			buf_add_csv(&b, s, n);
+			assert_int_equal(b.len, n);
+			assert_memory_equal(b.data, s, n);
+			buf_fini(&b);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -125,6 +157,7 @@ int main(void)
 		cmocka_unit_test(test_add_int),
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_csv),
+		cmocka_unit_test(test_csv_every_place),
 	};
 	return cmocka_run_group_tests_name("buf", tests, NULL, NULL);
 }
