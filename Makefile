@@ -133,16 +133,20 @@ endef
 deps:
 	$(call install_packages,$(DEB_PACKAGES))
 
+# The builds of set-up and tests use every core, unless make was given -j itself.
+JOBS ?= $(shell nproc 2>/dev/null || echo 1)
+SUBMAKE_J = $(if $(findstring jobserver,$(MAKEFLAGS)),,-j$(JOBS))
+
 # What `make bench` compares fazhi with: ripgrep and SQLite FTS5 (trigram).
 bench-deps:
 	$(call install_packages,$(BENCH_DEB_PACKAGES))
 
 run: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory $(SUBMAKE_J) all
 	./$(BUILD)/fazhi
 
 test check: deps
-	@$(MAKE) --no-print-directory all tests
+	@$(MAKE) --no-print-directory $(SUBMAKE_J) all tests
 	@$(MAKE) --no-print-directory sanitize
 	@BUILD=$(BUILD) HAVE_LIBFUZZER=$(HAVE_LIBFUZZER) sh tests/run.sh
 
@@ -150,14 +154,14 @@ tests: $(TEST_BIN)
 
 # Every cmocka suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
 sanitize:
-	@$(MAKE) --no-print-directory BUILD=build/san CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" LDFLAGS="-fsanitize=address,undefined" tests
+	@$(MAKE) --no-print-directory $(SUBMAKE_J) BUILD=build/san CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" LDFLAGS="-fsanitize=address,undefined" tests
 
 # libFuzzer targets: model objects rebuilt with clang under build/fuzz.
 $(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(BUILD)/libfazhi.a
 	$(CC) $(CPPFLAGS) $(CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< $(BUILD)/libfazhi.a $(LDLIBS)
 
 fuzz-build:
-	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang CFLAGS="$(FUZZ_CFLAGS)" \
+	@$(MAKE) --no-print-directory $(SUBMAKE_J) BUILD=build/fuzz CC=clang CFLAGS="$(FUZZ_CFLAGS)" \
 		$(FUZZ_NAMES:%=build/fuzz/%)
 
 # Each target runs FUZZ_SECONDS from its seeds; crashes land in build/fuzz/crashes.
