@@ -501,6 +501,64 @@ static void test_many_tiny_files(void **state)
 	assert_null(c.readbuf);
 }
 
+/* A directory of more entries than one thread stats: its files, a subdirectory among them and
+ * a dangling link in the second half come in name order, with the link's message in its place,
+ * and files that are not reports are left out. */
+static void test_large_directory(void **state)
+{
+	(void)state;
+	enum { N = 700 };
+	char rel[sizeof tmp + 32];
+	for (int f = N - 1; f >= 0; f--) {
+		snprintf(rel, sizeof rel, "r%04d.txt", f);
+		if (f == 600)
+			put_link("gone.txt", rel);
+		else
+			PUT(rel, REPORT);
+	}
+	put_dir("r0350.d");   /* between r0350.txt's predecessors and itself: "r0350.d" < "r0350.txt" */
+	PUT("r0350.d/a.txt", REPORT);
+	PUT("r0350.d/b.txt", REPORT);
+	PUT("r0400.dat", "not a report");
+	struct corpus c;
+	corpus_init(&c);
+	assert_int_equal(corpus_add_path(&c, tmp), 1);
+	assert_int_equal(c.n, N - 1 + 2);
+	size_t i = 0;
+	for (int f = 0; f < N; f++) {
+		if (f == 350) {
+			snprintf(rel, sizeof rel, "%s/r0350.d/a.txt", tmp);
+			assert_string_equal(c.reports[i++]->path, rel);
+			snprintf(rel, sizeof rel, "%s/r0350.d/b.txt", tmp);
+			assert_string_equal(c.reports[i++]->path, rel);
+		}
+		if (f == 600)
+			continue;
+		snprintf(rel, sizeof rel, "%s/r%04d.txt", tmp, f);
+		if (strcmp(c.reports[i]->path, rel) != 0)
+			fail_msg("report %zu is %s, not %s", i, c.reports[i]->path, rel);
+		i++;
+	}
+	assert_int_equal(c.nmsgs, 1);
+	assert_msg(&c, 0, "r0600.txt", "No such file or directory", 1);
+	assert_int_equal(c.msgs[0].at, 600 + 2);   /* met after the 602 reports before it */
+	corpus_fini(&c);
+	/* Walked lazily, each entry keeps its own file's stat, as stat gives it. */
+	corpus_init(&c);
+	c.lazy = 1;
+	assert_int_equal(corpus_add_path(&c, tmp), 1);
+	assert_int_equal(c.n, N - 1 + 2);
+	for (size_t k = 0; k < c.n; k++) {
+		const struct corpus_file *f = corpus_file(&c, k);
+		struct stat st;
+		assert_int_equal(stat(f->path, &st), 0);
+		assert_int_equal(f->size, (long long)st.st_size);
+		assert_int_equal(f->ino, (unsigned long long)st.st_ino);
+		assert_int_equal(f->size, (long long)(sizeof REPORT - 1));
+	}
+	corpus_fini(&c);
+}
+
 /* A 10 MB file of one line, through the parser too. Its clean text takes the block it was read
  * into; a text that had to be cleaned (a CR) leaves its block for the next file, unless the
  * block grew past 16 MiB. */
@@ -880,6 +938,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_pipes_and_devices, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_never_written, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_many_tiny_files, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_large_directory, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_10mb_single_line, setup, teardown),
 		cmocka_unit_test(test_size_unknown),
 		cmocka_unit_test_setup_teardown(test_read_text_as_loaded, setup, teardown),
