@@ -468,42 +468,64 @@ struct entry {
 	unsigned char type;   /* d_type, DT_UNKNOWN when the file system does not say */
 };
 
-/* Stats of a directory's entries [from, to), through its descriptor fd: errs[i] 0 and sts[i]
- * its stat, or the errno. */
+/* Threads for stats: the kernel answers stats of different files at once, so more than the
+ * cores helps little, and a few hundred files are not worth a thread. */
+#define STAT_THREADS 4
+#define STATS_PER_THREAD 256
+
+/* One thread's share of stats_shared: stat(arg, from, to). */
+struct stat_share {
+	void (*stat)(void *arg, size_t from, size_t to);
+	void *arg;
+	size_t from, to;
+};
+
+static void *stat_share_run(void *arg)
+{
+	const struct stat_share *sh = arg;
+	sh->stat(sh->arg, sh->from, sh->to);
+	return NULL;
+}
+
+/* Calls stat(arg, from, to) over [0, n) cut into a few ranges, one a thread (this one too); a
+ * range whose thread cannot be started is done on this one. */
+static void stats_shared(size_t n, void (*stat)(void *arg, size_t from, size_t to), void *arg)
+{
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t nt = n / STATS_PER_THREAD;
+	nt = nt > STAT_THREADS ? STAT_THREADS : nt;
+	nt = cpus > 0 && nt > (size_t)cpus ? (size_t)cpus : nt;
+	nt = nt ? nt : 1;
+	struct stat_share sh[STAT_THREADS];
+	pthread_t th[STAT_THREADS];
+	size_t started = 0;
+	for (size_t t = 0; t < nt; t++) {
+		sh[t] = (struct stat_share){ stat, arg, n * t / nt, n * (t + 1) / nt };
+		if (t > 0 && pthread_create(&th[t], NULL, stat_share_run, &sh[t]) == 0)
+			started |= (size_t)1 << t;
+		else if (t > 0)
+			stat_share_run(&sh[t]);   /* no thread: this one does it */
+	}
+	stat_share_run(&sh[0]);
+	for (size_t t = 1; t < nt; t++)
+		if (started & (size_t)1 << t)
+			pthread_join(th[t], NULL);
+}
+
+/* The entries of a directory to stat through its descriptor fd: errs[i] 0 and sts[i] its stat,
+ * or the errno. */
 struct entry_stats {
 	int fd;
 	const struct entry *v;
 	struct stat *sts;
 	int *errs;
-	size_t from, to;
 };
 
-static void *stat_entries_at(void *arg)
+static void stat_entries_at(void *arg, size_t from, size_t to)
 {
 	const struct entry_stats *a = arg;
-	for (size_t i = a->from; i < a->to; i++)
+	for (size_t i = from; i < to; i++)
 		a->errs[i] = fstatat(a->fd, a->v[i].name, &a->sts[i], 0) < 0 ? errno : 0;
-	return NULL;
-}
-
-/* Below this many entries a directory's stats are not worth a second thread. */
-#define WALK_STATS_SHARED 512
-
-/* Stats the n entries of the directory open as fd, through it and not by path (a path looked up
- * from its start for every file costs more than the stat), on two threads when there are many:
- * the kernel answers stats of different files at once, and a walk of 300,000 files is mostly
- * stats. */
-static void stat_dir_entries(int fd, const struct entry *v, size_t n, struct stat *sts, int *errs)
-{
-	struct entry_stats half[2] = { { fd, v, sts, errs, 0, n / 2 }, { fd, v, sts, errs, n / 2, n } };
-	pthread_t t;
-	if (n >= WALK_STATS_SHARED && pthread_create(&t, NULL, stat_entries_at, &half[1]) == 0) {
-		stat_entries_at(&half[0]);
-		pthread_join(t, NULL);
-		return;
-	}
-	half[0].to = n;
-	stat_entries_at(&half[0]);
 }
 
 static int entry_cmp(const void *a, const void *b)
@@ -551,9 +573,12 @@ static void walk_dir(struct walk *w, const char *path, const struct stat *st)
 	}
 	if (n > 1)
 		qsort(ents, n, sizeof *ents, entry_cmp);
+	/* Stat'ed through the directory's descriptor, not by path (a path looked up from its start
+	 * for every file costs more than the stat), and shared out: a walk is mostly stats. */
 	struct stat *sts = xmalloc((n + 1) * sizeof *sts);
 	int *errs = xmalloc((n + 1) * sizeof *errs);
-	stat_dir_entries(dirfd(d), ents, n, sts, errs);
+	struct entry_stats es = { dirfd(d), ents, sts, errs };
+	stats_shared(n, stat_entries_at, &es);
 	closedir(d);
 
 	size_t dlen = strlen(path);
@@ -764,31 +789,24 @@ int corpus_unchanged(struct corpus *c, size_t i)
 	return 0;
 }
 
-/* The stats of corpus_unchanged_many: files [from, to) of f, on one thread, by a directory of
- * its own kept open. */
-struct stat_share {
+/* The files of corpus_unchanged_many, and whether each is the same. */
+struct files_stats {
 	const struct corpus_file *const *f;
 	unsigned char *same;
-	size_t from, to;
 };
 
-static void *stat_share_run(void *arg)
+/* Files [from, to), by a directory of their own kept open. */
+static void stat_files_at(void *arg, size_t from, size_t to)
 {
-	struct stat_share *sh = arg;
+	const struct files_stats *a = arg;
 	struct corpus_statdir d = { 0 };
-	for (size_t k = sh->from; k < sh->to; k++) {
+	for (size_t k = from; k < to; k++) {
 		struct stat st;
-		const struct corpus_file *f = sh->f[k];
-		sh->same[k] = !f->failed && (f->size < 0 || (stat_by_dir(&d, f->path, &st) == 0 && same_file(f, &st)));
+		const struct corpus_file *f = a->f[k];
+		a->same[k] = !f->failed && (f->size < 0 || (stat_by_dir(&d, f->path, &st) == 0 && same_file(f, &st)));
 	}
 	statdir_close(&d);
-	return NULL;
 }
-
-/* Threads for the stats: the kernel answers stats of different files at once, so more than the
- * cores helps little, and a few hundred files are not worth a thread. */
-#define STAT_THREADS 4
-#define STATS_PER_THREAD 256
 
 /* Stats the files of entries order[0..n) into same[0..n), spread over a few threads. */
 static void stat_entries(struct corpus *c, const size_t *order, size_t n, unsigned char *same)
@@ -796,25 +814,8 @@ static void stat_entries(struct corpus *c, const size_t *order, size_t n, unsign
 	const struct corpus_file **f = xcalloc(n + 1, sizeof *f);
 	for (size_t k = 0; k < n; k++)   /* an entry of a source is filled in here, on this thread */
 		f[k] = file_at(c, order[k]);
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t nt = n / STATS_PER_THREAD;
-	nt = nt > STAT_THREADS ? STAT_THREADS : nt;
-	nt = cpus > 0 && nt > (size_t)cpus ? (size_t)cpus : nt;
-	nt = nt ? nt : 1;
-	struct stat_share sh[STAT_THREADS];
-	pthread_t th[STAT_THREADS];
-	size_t started = 0;
-	for (size_t t = 0; t < nt; t++) {
-		sh[t] = (struct stat_share){ f, same, n * t / nt, n * (t + 1) / nt };
-		if (t > 0 && pthread_create(&th[t], NULL, stat_share_run, &sh[t]) == 0)
-			started |= (size_t)1 << t;
-		else if (t > 0)
-			stat_share_run(&sh[t]);   /* no thread: this one does it */
-	}
-	stat_share_run(&sh[0]);
-	for (size_t t = 1; t < nt; t++)
-		if (started & (size_t)1 << t)
-			pthread_join(th[t], NULL);
+	struct files_stats fs = { f, same };
+	stats_shared(n, stat_files_at, &fs);
 	free(f);
 }
 
