@@ -10,7 +10,9 @@
 #include "digest.h"
 #include "facts.h"
 #include "index.h"
+#include "ordered.h"
 #include "session.h"
+#include "xmalloc.h"
 
 static const char usage_text[] =
 	"Usage: fazhi facts [--csv [--excel]|--json] [PATH...]\n"
@@ -83,11 +85,10 @@ static void unit_norm(const struct digest_fact *f, char *dst, size_t size)
 	facts_unit_norm(unit, dst, size);
 }
 
-/* A fact of report `path` as one line of the chosen format. */
 /* One fact's fields as the three formats print them. */
 struct fact_fields {
-	const char *region, *name, *unit, *qualifier, *label, *period, *text;
-	size_t region_len, counter, qualifier_len, text_len;
+	const char *name, *unit, *qualifier, *label, *period, *text;
+	size_t counter, qualifier_len, text_len;
 	struct buf from;   /* a computed fact's text: the figures it came from */
 };
 
@@ -95,8 +96,6 @@ static void fact_fields(struct fact_fields *o, const struct facts_model *m, cons
                         const struct digest_fact *f)
 {
 	memset(o, 0, sizeof *o);
-	o->region = d->region.s ? d->region.s : "";
-	o->region_len = d->region.s ? d->region.n : 0;
 	o->name = facts_metric_name(m, f->metric);
 	o->unit = f->unit.s ? f->unit.s : "";
 	const char *bar = memchr(o->unit, '|', f->unit.n);
@@ -112,17 +111,38 @@ static void fact_fields(struct fact_fields *o, const struct facts_model *m, cons
 	}
 }
 
-/* Fields are added, not formatted with buf_printf: a corpus prints millions of them. */
-static void print_fact_csv(struct buf *b, const char *path, const struct digest *d, const struct digest_fact *f,
-                           const struct fact_fields *o)
+/* What the lines of a report's facts open with, the same for each: the file, region and year, up
+ * to the metric (CSV and JSON; nothing for text). Fields are added, not formatted with
+ * buf_printf: a corpus prints millions of them. */
+static void report_prefix(struct buf *b, enum format fmt, const char *path, const struct digest *d)
 {
-	buf_add_csv(b, path, strlen(path));
-	buf_addc(b, ',');
-	buf_add_csv(b, o->region, o->region_len);
-	buf_addc(b, ',');
-	if (d->year)
-		buf_add_int(b, d->year);
-	buf_addc(b, ',');
+	buf_reset(b);
+	if (fmt == CSV) {
+		buf_add_csv(b, path, strlen(path));
+		buf_addc(b, ',');
+		buf_add_csv(b, d->region.s ? d->region.s : "", d->region.s ? d->region.n : 0);
+		buf_addc(b, ',');
+		if (d->year)
+			buf_add_int(b, d->year);
+		buf_addc(b, ',');
+	} else if (fmt == JSON) {
+		buf_adds(b, "{\"file\":");
+		buf_add_json(b, path, strlen(path));
+		buf_adds(b, ",\"region\":");
+		json_string_or_null(b, d->region.s, d->region.s ? d->region.n : 0);
+		buf_adds(b, ",\"year\":");
+		if (d->year)
+			buf_add_int(b, d->year);
+		else
+			buf_adds(b, "null");
+	}
+}
+
+/* sec: scratch for the section's path. */
+static void print_fact_csv(struct buf *b, const struct buf *prefix, struct buf *sec, const struct digest *d,
+                           const struct digest_fact *f, const struct fact_fields *o)
+{
+	buf_add(b, prefix->data, prefix->len);
 	buf_adds(b, o->name);
 	buf_addc(b, ',');
 	buf_add_csv(b, o->label, strlen(o->label));
@@ -135,27 +155,18 @@ static void print_fact_csv(struct buf *b, const char *path, const struct digest 
 	buf_addc(b, ',');
 	buf_add_csv(b, o->period, f->period.n);
 	buf_addc(b, ',');
-	struct buf sec = { 0 };
-	section_path(&sec, d, f->section, 0);
-	buf_add_csv(b, sec.data ? sec.data : "", sec.len);
-	buf_fini(&sec);
+	buf_reset(sec);
+	section_path(sec, d, f->section, 0);
+	buf_add_csv(b, sec->data ? sec->data : "", sec->len);
 	buf_addc(b, ',');
 	buf_add_csv(b, o->text, o->text_len);
 	buf_adds(b, "\r\n");
 }
 
-static void print_fact_json(struct buf *b, const struct facts_model *m, const char *path, const struct digest *d,
-                            const struct digest_fact *f, const struct fact_fields *o)
+static void print_fact_json(struct buf *b, const struct facts_model *m, const struct buf *prefix,
+                            const struct digest *d, const struct digest_fact *f, const struct fact_fields *o)
 {
-	buf_adds(b, "{\"file\":");
-	buf_add_json(b, path, strlen(path));
-	buf_adds(b, ",\"region\":");
-	json_string_or_null(b, o->region, o->region_len);
-	buf_adds(b, ",\"year\":");
-	if (d->year)
-		buf_add_int(b, d->year);
-	else
-		buf_adds(b, "null");
+	buf_add(b, prefix->data, prefix->len);
 	buf_adds(b, ",\"metric\":\"");
 	buf_adds(b, o->name);
 	buf_adds(b, "\",\"label\":");
@@ -200,18 +211,42 @@ static void print_fact_text(struct buf *b, const struct digest_fact *f, const st
 	buf_addc(b, '\n');
 }
 
-static void print_fact(struct buf *b, enum format fmt, const struct facts_model *m, const char *path,
+/* What a thread formatting facts keeps from report to report. */
+struct fact_scratch {
+	struct buf prefix, sec;
+};
+
+static void print_fact(struct buf *b, enum format fmt, const struct facts_model *m, struct fact_scratch *x,
                        const struct digest *d, const struct digest_fact *f)
 {
 	struct fact_fields o;
 	fact_fields(&o, m, d, f);
 	if (fmt == CSV)
-		print_fact_csv(b, path, d, f, &o);
+		print_fact_csv(b, &x->prefix, &x->sec, d, f, &o);
 	else if (fmt == JSON)
-		print_fact_json(b, m, path, d, f, &o);
+		print_fact_json(b, m, &x->prefix, d, f, &o);
 	else
 		print_fact_text(b, f, &o);
 	buf_fini(&o.from);
+}
+
+/* The lines of the facts of report `path`; for text, opened by a line naming the report when it
+ * has facts (the blank line before it is the caller's). */
+static void print_report(struct buf *b, enum format fmt, const struct facts_model *m, struct fact_scratch *x,
+                         const char *path, const struct digest *d)
+{
+	if (fmt == TEXT && d->nfacts) {
+		if (d->region.s)
+			buf_add(b, d->region.s, d->region.n);
+		else
+			buf_adds(b, path);
+		if (d->year)
+			buf_printf(b, " %d", d->year);
+		buf_printf(b, " (%s)\n", path);
+	}
+	report_prefix(&x->prefix, fmt, path, d);
+	for (size_t i = 0; i < d->nfacts; i++)
+		print_fact(b, fmt, m, x, d, &d->facts[i]);
 }
 
 static int options(int argc, char **argv, enum format *fmt, int *excel)
@@ -243,21 +278,140 @@ static int options(int argc, char **argv, enum format *fmt, int *excel)
 	return i;
 }
 
-/* The digest of entry k into d: from the index when it keeps it, else made from the report
- * (into scratch). Returns 0, or -1 when the report cannot be read (its message printed). */
-static int digest_at(struct corpus *c, size_t k, const struct index *ix, const struct facts_model *m,
-                     struct buf *scratch, struct digest *d)
-{
-	const void *p;
+/* Printing is cut into chunks of FACTS_CHUNK entries (ordered.h): a thread takes a chunk's
+ * entries and their digests from the index in order, decodes and formats them beside the other
+ * threads, and writes them in order, checking then that each file is still the one the index
+ * read. An entry the index keeps no usable digest of is parsed when written. */
+#define FACTS_CHUNK 64
+#define FACTS_THREADS 4
+
+struct facts_item {
+	size_t k;                /* corpus entry */
+	const char *path;
+	const void *bytes;       /* its digest in the index, len bytes; NULL: none */
 	size_t len;
-	if (ix && index_digest(ix, k, &p, &len) == 0 && digest_decode(p, len, d) == 0 && d->facts_kept)
-		return cli_unchanged(c, k) ? 0 : -1;
-	const struct report *r = cli_report(c, k);
+	int parse;               /* no usable digest: parsed when written */
+	int heads;               /* text: opens with the report's line, a blank line before but first */
+	size_t end;              /* where its lines end in the chunk's output */
+};
+
+struct facts_chunk {
+	struct facts_item item[FACTS_CHUNK];
+	size_t n;
+	struct buf out, one;     /* the chunk's lines; one parsed report's */
+	struct buf scratch;      /* a parsed report's digest */
+	struct fact_scratch x;
+	struct digest d;
+};
+
+struct facts_job {
+	struct corpus *c;
+	const struct index *ix;
+	const struct facts_model *m;
+	enum format fmt;
+	size_t next;             /* the entry the next chunk starts at */
+	size_t shown;            /* reports written so far */
+};
+
+static int facts_take(void *arg, void *w, size_t chunk)
+{
+	struct facts_job *j = arg;
+	struct facts_chunk *ch = w;
+	(void)chunk;
+	if (j->next >= j->c->n)
+		return 0;
+	size_t end = j->next + FACTS_CHUNK < j->c->n ? j->next + FACTS_CHUNK : j->c->n;
+	ch->n = 0;
+	for (size_t k = j->next; k < end; k++) {
+		if (corpus_failed(j->c, k))
+			continue;
+		struct facts_item *it = &ch->item[ch->n++];
+		*it = (struct facts_item){ .k = k, .path = corpus_path(j->c, k) };
+		if (j->ix && index_digest(j->ix, k, &it->bytes, &it->len) < 0)
+			it->bytes = NULL;
+	}
+	j->next = end;
+	return 1;
+}
+
+static void facts_work(void *arg, void *w)
+{
+	const struct facts_job *j = arg;
+	struct facts_chunk *ch = w;
+	buf_reset(&ch->out);
+	for (size_t i = 0; i < ch->n; i++) {
+		struct facts_item *it = &ch->item[i];
+		it->parse = !it->bytes || digest_decode(it->bytes, it->len, &ch->d) < 0 || !ch->d.facts_kept;
+		if (!it->parse) {
+			it->heads = j->fmt == TEXT && ch->d.nfacts;
+			print_report(&ch->out, j->fmt, j->m, &ch->x, it->path, &ch->d);
+		}
+		it->end = ch->out.len;
+	}
+}
+
+/* Writes one report's lines, after a blank line in text when they open with its line. */
+static void put_report(struct facts_job *j, const char *p, size_t n, int heads)
+{
+	if (heads && j->shown && j->fmt == TEXT)
+		cli_put(stdout, "\n", 1);
+	cli_put(stdout, p, n);   /* paths may hold escapes */
+	j->shown++;
+}
+
+/* Parses entry it->k and writes its facts; nothing when it cannot be read (its message printed). */
+static void put_parsed(struct facts_job *j, struct facts_chunk *ch, const struct facts_item *it)
+{
+	const struct report *r = cli_report(j->c, it->k);
 	if (!r)
-		return -1;
-	buf_reset(scratch);
-	digest_of(r, NULL, m, scratch);
-	return digest_decode(scratch->data, scratch->len, d);
+		return;
+	buf_reset(&ch->scratch);
+	digest_of(r, NULL, j->m, &ch->scratch);
+	if (digest_decode(ch->scratch.data, ch->scratch.len, &ch->d) < 0)
+		return;
+	buf_reset(&ch->one);
+	print_report(&ch->one, j->fmt, j->m, &ch->x, it->path, &ch->d);
+	put_report(j, ch->one.data ? ch->one.data : "", ch->one.len, j->fmt == TEXT && ch->d.nfacts);
+}
+
+static void facts_emit(void *arg, void *w)
+{
+	struct facts_job *j = arg;
+	struct facts_chunk *ch = w;
+	for (size_t i = 0, start = 0; i < ch->n; start = ch->item[i++].end) {
+		const struct facts_item *it = &ch->item[i];
+		if (it->parse)
+			put_parsed(j, ch, it);
+		else if (cli_unchanged(j->c, it->k))
+			put_report(j, ch->out.data + start, it->end - start, it->heads);
+	}
+}
+
+static void facts_chunk_free(struct facts_chunk *ch)
+{
+	buf_fini(&ch->out);
+	buf_fini(&ch->one);
+	buf_fini(&ch->scratch);
+	buf_fini(&ch->x.prefix);
+	buf_fini(&ch->x.sec);
+	digest_fini(&ch->d);
+}
+
+/* Prints the facts of every entry of c that loads, in order; returns the reports printed. */
+static size_t print_facts(struct corpus *c, const struct index *ix, const struct facts_model *m, enum format fmt)
+{
+	static const struct ordered_ops ops = { facts_take, facts_work, facts_emit };
+	struct facts_job j = { .c = c, .ix = ix, .m = m, .fmt = fmt };
+	size_t nt = ordered_threads(FACTS_THREADS);
+	struct facts_chunk *ch = xcalloc(nt, sizeof *ch);
+	void *workers[FACTS_THREADS];
+	for (size_t t = 0; t < nt; t++)
+		workers[t] = &ch[t];
+	ordered_run(&ops, &j, workers, nt);
+	for (size_t t = 0; t < nt; t++)
+		facts_chunk_free(&ch[t]);
+	free(ch);
+	return j.shown;
 }
 
 /* The facts of the reports below a directory come from its cached index (built now if there is
@@ -301,37 +455,12 @@ int cli_facts(int argc, char **argv)
 	struct index_progress bar = { cli_progress, NULL, cli_merge_progress };
 	struct session *s = session_new(&co, dir, isatty(2) ? &bar : NULL);
 	const struct index *ix = open_index(&co, s, dir);
-	struct buf out = { 0 }, scratch = { 0 };
-	struct digest d = { 0 };
-	size_t shown = 0;   /* reports read so far */
 	if (excel)
-		buf_adds(&out, "\xEF\xBB\xBF");   /* Excel reads CSV as the ANSI code page without it */
+		fputs("\xEF\xBB\xBF", stdout);   /* Excel reads CSV as the ANSI code page without it */
 	if (fmt == CSV)
-		buf_adds(&out, "file,region,year,metric,label,value,unit,qualifier,period,section,text\r\n");
-	for (size_t k = 0; k < co.n; k++) {
-		if (corpus_failed(&co, k) || digest_at(&co, k, ix, m, &scratch, &d) < 0)
-			continue;
-		const char *path = corpus_path(&co, k);
-		if (fmt == TEXT && d.nfacts) {
-			buf_printf(&out, "%s", shown ? "\n" : "");
-			if (d.region.s)
-				buf_add(&out, d.region.s, d.region.n);
-			else
-				buf_adds(&out, path);
-			if (d.year)
-				buf_printf(&out, " %d", d.year);
-			buf_printf(&out, " (%s)\n", path);
-		}
-		shown++;
-		for (size_t i = 0; i < d.nfacts; i++)
-			print_fact(&out, fmt, m, path, &d, &d.facts[i]);
-		cli_put(stdout, out.data ? out.data : "", out.len);   /* paths may hold escapes */
-		buf_reset(&out);
-	}
+		fputs("file,region,year,metric,label,value,unit,qualifier,period,section,text\r\n", stdout);
+	size_t shown = print_facts(&co, ix, m, fmt);
 	int status = corpus_failures(&co) || shown == 0 ? 1 : 0;
-	digest_fini(&d);
-	buf_fini(&scratch);
-	buf_fini(&out);
 	session_free(s);
 	free(dir);
 	corpus_fini(&co);

@@ -65,6 +65,34 @@ for fmt in "" --csv --json; do
 	t "facts ${fmt:-(text)} from the index equal facts from parsing" \
 		sh -c 'cmp -s "$1" "$2" && [ -s "$1" ] && [ ! -s "$3" ]' - "$T/facts.index" "$T/facts.parse" "$T/facts.err"
 done
+# Over many reports, facts are formatted on several threads, a chunk of reports at a time, and
+# written in order: the same bytes as parsing in every format. A file changed in place in the
+# middle is named, and its facts alone are left out.
+M="$T/many"
+mkdir -p "$M"
+i=0
+for round in $(seq 1 60); do
+	for f in assets/reports/*.txt; do
+		i=$((i + 1))
+		cp "$f" "$M/r$(printf %03d $i).txt"
+	done
+done
+"$FAZHI" index "$M" >/dev/null
+for fmt in "" --csv --json; do
+	"$FAZHI" facts $fmt "$M" >"$T/many.index" 2>"$T/many.err"
+	env -u XDG_CACHE_HOME -u HOME "$FAZHI" facts $fmt "$M" >"$T/many.parse" 2>&1
+	t "facts ${fmt:-(text)} of $i reports from the index equal facts from parsing" \
+		sh -c 'cmp -s "$1" "$2" && [ "$(wc -l <"$1")" -gt 10000 ] && [ ! -s "$3" ]' - "$T/many.index" "$T/many.parse" "$T/many.err"
+done
+printf '\n（补充）\n' >>"$M/r150.txt"
+for fmt in --csv --json; do
+	"$FAZHI" facts $fmt "$M" >"$T/many.index" 2>"$T/many.err"
+	env -u XDG_CACHE_HOME -u HOME "$FAZHI" facts $fmt "$M" 2>/dev/null | grep -v 'r150\.txt' >"$T/many.parse"
+	t "facts $fmt of $i reports, one changed in place: it alone is named and left out, the rest in order" \
+		sh -c 'cmp -s "$1" "$2" && [ "$(wc -l <"$3")" -eq 1 ] && grep -q "r150.txt: changed since" "$3"' - \
+		"$T/many.index" "$T/many.parse" "$T/many.err"
+done
+
 # No report is read: a file changed behind the index's back (same size and mtime) still gives
 # the facts the index holds.
 "$FAZHI" facts --csv "$D" >"$T/facts.before"
