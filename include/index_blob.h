@@ -185,19 +185,29 @@ static inline size_t index_blob_unit(const unsigned char *s, size_t n, size_t i,
 struct index;
 struct index *index_blob_trusted(const void *data, size_t len, void (*release)(const void *data, size_t len));
 
-/* Called on the build's reading thread, in order, with each report once it is indexed, before it
- * is unloaded (report i of the corpus; an entry that failed to load gives its empty stand-in),
- * classified by the default cue table (classify_default; p holds its paragraphs' classes;
- * sections and p are left unclassified, -1 and empty, when the table cannot be loaded). fn must
- * not touch the corpus. */
+/* What a build makes of each report besides its postings, in two steps. make(arg, r, p, out)
+ * appends bytes made from report r to out and returns a number to pass on (the digest's head
+ * length); it runs on whichever of the build's threads has time for it, beside the others, so it
+ * may read r, p and what no one changes during the build, and nothing else. add(arg, i, bytes, n,
+ * made) then takes report i's bytes, in order, on the build's reading thread. r is report i of
+ * the build (an entry that failed to load gives its empty stand-in), classified by the default cue
+ * table (classify_default; p holds its paragraphs' classes; sections and p are left
+ * unclassified, -1 and empty, when the table cannot be loaded). Neither touches the corpus. */
 struct report;
 struct classify_paras;
+struct buf;
 struct index_each {
-	void (*fn)(void *arg, size_t i, struct report *r, const struct classify_paras *p);
+	size_t (*make)(void *arg, const struct report *r, const struct classify_paras *p, struct buf *out);
+	void (*add)(void *arg, size_t i, const void *bytes, size_t n, size_t made);
 	void *arg;
 };
 
-/* Builds the index of the reports which[0..n) of c (which NULL: the first n; each->fn gets
+/* For tests: whether the loading thread makes reports' bytes (each->make) for the reading
+ * thread: 1 always, 0 never, -1 (the default) when the reader lags behind it. The bytes are the
+ * same either way. */
+void index_build_tuning(int loader_makes);
+
+/* Builds the index of the reports which[0..n) of c (which NULL: the first n; each->add gets
  * their numbers in the blob, 0..n-1) and writes its blob to fd (from offset 0), laid out straight from the
  * builder's tables, so no second copy of the postings is ever held in memory; key goes in the
  * head, sealed as index_blob_seal does. Each block-byte piece of the postings region (the last

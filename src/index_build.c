@@ -696,12 +696,14 @@ static void release_heap(const void *data, size_t len)
 }
 
 /* Three threads build, in a pipeline. The loader loads each report and classifies it (it alone
- * touches the corpus's reading state); the reader folds the report, cuts it into units, hands it
- * to each->fn (the digest) and unloads it (it alone touches fold.c's tables, the words, strings,
- * lines and docs); the caller's thread counts the keys of the units of the reports before and
- * writes them into the postings (the tables, the arena). The three stages cost about the same.
- * Reports pass through rings of buffers, reused all along. A thread that cannot be started
- * leaves its work to the one after it, which does both in turn. */
+ * touches the corpus's reading state); the reader folds the report, cuts it into units, hands its
+ * bytes to each->add and unloads it (it alone touches fold.c's tables, the words, strings, lines
+ * and docs); the caller's thread counts the keys of the units of the reports before and writes
+ * them into the postings (the tables, the arena). A report's bytes (each->make: its digest, the
+ * dearest step) are made by the reader, or by the loader when the reader lags behind it, so that
+ * on two cores neither waits on the other for long. Reports pass through rings of buffers,
+ * reused all along. A thread that cannot be started leaves its work to the one after it, which
+ * does both in turn. */
 enum {
 	SLOTS = 32,   /* reports cut ahead of the writer: neither thread waits on the other for long */
 	LEAD = 8,     /* loaded reports ahead of the reader: they are held whole in memory */
@@ -724,6 +726,10 @@ struct pipe {
 	const struct classify_model *cm; /* may be NULL: reports are not classified */
 	struct classify_paras paras[LEAD];   /* the loader's classes of a report, for the reader */
 	int held[LEAD];        /* the report was loaded before the build: it stays loaded */
+	struct buf made[LEAD]; /* each->make of a report, when the loader made it */
+	size_t made_ret[LEAD];
+	int loader_made[LEAD];
+	struct buf own;        /* each->make of a report the reader makes */
 	struct units body[SLOTS], head[SLOTS];   /* the reader's units of a report, for the writer */
 	struct keys kbody, khead;   /* the writer's */
 	size_t loaded, ready, done;   /* reports loaded; cut by the reader; indexed by the writer */
@@ -754,13 +760,32 @@ static size_t entry_of(const struct pipe *p, size_t i)
 	return p->which ? p->which[i] : i;
 }
 
-static void load_report(struct pipe *p, size_t i)
+/* Loads and classifies report i, and makes its bytes (each->make) when `make` says so. */
+static void load_report(struct pipe *p, size_t i, int make)
 {
-	size_t e = entry_of(p, i);
-	p->held[i % LEAD] = corpus_loaded(p->c, e);
+	size_t e = entry_of(p, i), slot = i % LEAD;
+	p->held[slot] = corpus_loaded(p->c, e);
 	corpus_load(p->c, e);
 	if (p->cm)
-		classify_report_with(p->cm, p->c->reports[e], &p->paras[i % LEAD]);
+		classify_report_with(p->cm, p->c->reports[e], &p->paras[slot]);
+	p->loader_made[slot] = make && p->each;
+	if (p->loader_made[slot]) {
+		buf_reset(&p->made[slot]);
+		p->made_ret[slot] = p->each->make(p->each->arg, p->c->reports[e], &p->paras[slot], &p->made[slot]);
+	}
+}
+
+/* Hands report i's bytes to each->add, making them first unless the loader did. */
+static void add_made(struct pipe *p, size_t i, const struct report *r)
+{
+	size_t slot = i % LEAD, ret = p->made_ret[slot];
+	const struct buf *made = &p->made[slot];
+	if (!p->loader_made[slot]) {
+		buf_reset(&p->own);
+		ret = p->each->make(p->each->arg, r, &p->paras[slot], &p->own);
+		made = &p->own;
+	}
+	p->each->add(p->each->arg, i, made->data, made->len, ret);
 }
 
 static void read_report(struct pipe *p, size_t i)
@@ -769,8 +794,8 @@ static void read_report(struct pipe *p, size_t i)
 	struct classify_paras *paras = &p->paras[i % LEAD];
 	prepare(p->b, (uint32_t)i, r, &p->body[i % SLOTS], &p->head[i % SLOTS]);
 	add_classes(&p->b->docs[i], r, p->cm ? paras : NULL);
-	if (p->each && p->each->fn)
-		p->each->fn(p->each->arg, i, r, paras);
+	if (p->each)
+		add_made(p, i, r);
 	if (!p->held[i % LEAD])
 		corpus_unload(p->c, entry_of(p, i));
 }
@@ -825,6 +850,20 @@ static void await(struct pipe *p, int who, const size_t *count, size_t i, size_t
 	pthread_mutex_unlock(&p->lock);
 }
 
+static int loader_makes = -1;
+
+void index_build_tuning(int makes)
+{
+	loader_makes = makes;
+}
+
+/* Under the lock: whether the loader makes report i's bytes, the reader being half its lead
+ * behind (the loader then waits on it, and has time to spare). */
+static int loader_should_make(const struct pipe *p, size_t i)
+{
+	return loader_makes >= 0 ? loader_makes : i - p->ready >= LEAD / 2;
+}
+
 static void *loader(void *arg)
 {
 	struct pipe *p = arg;
@@ -832,8 +871,9 @@ static void *loader(void *arg)
 		pthread_mutex_lock(&p->lock);
 		if (i - p->ready >= LEAD)   /* its slot is the reader's until then */
 			rest(p, LOADER, &p->ready, i - LEAD / 2);
+		int make = loader_should_make(p, i);
 		pthread_mutex_unlock(&p->lock);
-		load_report(p, i);
+		load_report(p, i, make);
 		advance(p, &p->loaded, i + 1);
 	}
 	return NULL;
@@ -845,7 +885,7 @@ static void read_step(struct pipe *p, size_t i)
 	if (p->loading)
 		await(p, READER, &p->loaded, i, LEAD / 4);
 	else
-		load_report(p, i);
+		load_report(p, i, 0);
 	read_report(p, i);
 }
 
@@ -899,8 +939,11 @@ static void pipe_stop(struct pipe *p, pthread_t lt, pthread_t rt)
 			pthread_cond_destroy(&p->w[k].cv);
 		pthread_mutex_destroy(&p->lock);
 	}
-	for (int k = 0; k < LEAD; k++)
+	for (int k = 0; k < LEAD; k++) {
 		classify_paras_fini(&p->paras[k]);
+		buf_fini(&p->made[k]);
+	}
+	buf_fini(&p->own);
 	for (int k = 0; k < SLOTS; k++) {
 		free(p->body[k].v);
 		free(p->head[k].v);

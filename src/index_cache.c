@@ -974,19 +974,23 @@ struct digests {
 	const struct facts_model *fm;
 };
 
-static void add_digest(void *arg, size_t i, struct report *r, const struct classify_paras *p)
+/* Runs on any of the build's threads: reads d->fm alone. */
+static size_t make_digest(void *arg, const struct report *r, const struct classify_paras *p, struct buf *out)
 {
-	struct digests *d = arg;
-	size_t off = d->bytes.len;
+	const struct digests *d = arg;
 	/* Facts take several bytes of scratch per byte of a sentence: a huge report's are left to
 	 * the one who asks for them, so the build's memory stays what the index needs. */
 	size_t body = r->body_end > r->body_start ? r->body_end - r->body_start : 0;
-	size_t head = digest_of(r, p, body <= DIGEST_FACTS_MAX ? d->fm : NULL, &d->bytes);
-	size_t n = d->bytes.len - off;
-	const unsigned char *bytes = (const unsigned char *)d->bytes.data + off;
-	size_t head_off = d->heads.len;
-	buf_add(&d->heads, bytes, head);
-	d->slots[i] = (struct slot){ off, n, checksum64(3, bytes, n), head_off, head, checksum64(4, bytes, head) };
+	return digest_of(r, p, body <= DIGEST_FACTS_MAX ? d->fm : NULL, out);
+}
+
+static void add_digest(void *arg, size_t i, const void *digest, size_t n, size_t head)
+{
+	struct digests *d = arg;
+	size_t off = d->bytes.len, head_off = d->heads.len;
+	buf_add(&d->bytes, digest, n);
+	buf_add(&d->heads, digest, head);
+	d->slots[i] = (struct slot){ off, n, checksum64(3, digest, n), head_off, head, checksum64(4, digest, head) };
 }
 
 /* A u32 length, the bytes, padding to 8. */
@@ -1207,7 +1211,7 @@ static struct index *write_segment(struct sink *k, struct corpus *c, const size_
 	 * leaves the digests without facts (its text is in the key: fixing it rebuilds). */
 	struct digests d = { { 0 }, { 0 }, xcalloc(n + 1, sizeof *d.slots), facts_default(&bad_metrics) };
 	free(bad_metrics);
-	struct index_each each = { add_digest, &d };
+	struct index_each each = { make_digest, add_digest, &d };
 	uint64_t len = index_build_write(c, which, n, progress, &each, f.id, f.fd, BLOCK, add_sum, &s, &why);
 	crash_point("segment");
 	struct built b = { c, which, n, &s, &d };

@@ -1,4 +1,4 @@
-/* test_12_cache.c — the persisted index: reused while valid, rebuilt with a notice when stale, truncated, bit-flipped, foreign or of another version. */
+/* test_12_cache.c — the persisted index: reused while valid, rebuilt with a notice when stale, truncated, bit-flipped, foreign or of another version; the same digests whichever build thread made them. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "assets.h"
+#include "buf.h"
 #include "corpus.h"
 #include "index.h"
 #include "index_blob.h"
@@ -279,6 +280,53 @@ static void test_streamed_file_is_the_blob(void **state)
 	corpus_fini(&c);
 }
 
+/* A report's digest is made by the loading thread or by the reading one, as they keep pace:
+ * each digest is the same bytes whichever made it. */
+static void test_digest_maker_is_invisible(void **state)
+{
+	(void)state;
+	enum { COPIES = 24 };
+	struct corpus c;
+	corpus_init(&c);
+	char *files[COPIES * 5];
+	size_t nfiles = 0;
+	for (int k = 0; k < COPIES; k++)
+		for (size_t i = 0; i < nreports; i++) {
+			files[nfiles] = xasprintf("%s/made%02d-%zu.txt", dir, k, i);
+			char *cmd = xasprintf("cp '%s' '%s'", reports[i], files[nfiles]);
+			assert_int_equal(system(cmd), 0);
+			free(cmd);
+			assert_int_equal(corpus_add_path(&c, files[nfiles++]), 0);
+		}
+	static const int makes[] = { 0, 1, -1 };
+	struct index *ix[3];
+	for (size_t m = 0; m < 3; m++) {
+		index_build_tuning(makes[m]);
+		char *notice = NULL, *where = xasprintf("%s/made%zu", dir, m);
+		ix[m] = index_open(&c, where, NULL, &notice);
+		assert_non_null(ix[m]);
+		assert_null(notice);
+		free(where);
+	}
+	for (size_t i = 0; i < nfiles; i++) {
+		const void *p[3];
+		size_t len[3];
+		for (size_t m = 0; m < 3; m++)
+			assert_int_equal(index_digest(ix[m], i, &p[m], &len[m]), 0);
+		assert_true(len[0] > 100);
+		for (size_t m = 1; m < 3; m++) {
+			assert_int_equal(len[m], len[0]);
+			assert_memory_equal(p[m], p[0], len[0]);
+		}
+	}
+	for (size_t m = 0; m < 3; m++)
+		index_free(ix[m]);
+	index_build_tuning(-1);
+	for (size_t i = 0; i < nfiles; i++)
+		free(files[i]);
+	corpus_fini(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -291,6 +339,7 @@ int main(void)
 		cmocka_unit_test(test_garbage),
 		cmocka_unit_test(test_no_cache),
 		cmocka_unit_test(test_streamed_file_is_the_blob),
+		cmocka_unit_test(test_digest_maker_is_invisible),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
