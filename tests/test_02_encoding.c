@@ -9,6 +9,10 @@
 
 #include <cmocka.h>
 
+#include <unistr.h>
+
+#include <unictype.h>
+
 #include "encoding.h"
 #include "read_fixture.h"
 
@@ -432,6 +436,35 @@ static void test_clean(void **state)
 	free(t);
 }
 
+/* Every character of the blocks where common punctuation is copied without a closer look
+ * (U+2000–U+20FF, U+FF00–U+FFFF) and of U+3000–U+CFFF, between two letters and in a run of
+ * Chinese: kept as it is unless a format character or a separator (Cf, Zl, Zp), which becomes
+ * U+FFFD, as libunistring's tables say. */
+static void test_clean_blocks(void **state)
+{
+	(void)state;
+	static const uint32_t from[] = { 0x2000, 0x3000, 0xff00 }, to[] = { 0x20ff, 0xcfff, 0xffff };
+	for (size_t b = 0; b < 3; b++)
+		for (uint32_t c = from[b]; c <= to[b]; c++) {
+			if (c >= 0xd800 && c <= 0xdfff)
+				continue;
+			uint8_t u[4];
+			int n = u8_uctomb(u, c, 4);
+			assert_int_equal(n, 3);
+			char in[32], want[32];
+			int k = snprintf(in, sizeof in, "a%.3s法治%.3s。", (const char *)u, (const char *)u);
+			int defused = uc_is_general_category(c, uc_general_category_or(uc_general_category_or(UC_CATEGORY_Cf,
+			                                                                   UC_CATEGORY_Zl), UC_CATEGORY_Zp));
+			const char *keep = defused ? FFFD : (const char *)u;
+			int w = snprintf(want, sizeof want, "a%.3s法治%.3s。", keep, keep);
+			size_t len;
+			char *t = encoding_clean(in, (size_t)k, &len);
+			if (len != (size_t)w || memcmp(t, want, len) != 0)
+				fail_msg("U+%04X: %s", (unsigned)c, defused ? "not defused" : "changed");
+			free(t);
+		}
+}
+
 /* Clean text is a fixed point: every loader fixture's decoded text decodes to itself, as
  * UTF-8 with nothing replaced or defused (what the fuzz target checks on random bytes). */
 /* Pieces of text and their clean forms, none changing how its neighbours read: whatever
@@ -547,6 +580,7 @@ int main(void)
 		cmocka_unit_test(test_10mb_gb18030_line),
 		cmocka_unit_test(test_10mb_cr_lines),
 		cmocka_unit_test(test_clean),
+		cmocka_unit_test(test_clean_blocks),
 		cmocka_unit_test(test_clean_pieces),
 		cmocka_unit_test(test_next_char),
 	};
