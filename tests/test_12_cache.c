@@ -216,6 +216,22 @@ static void test_no_cache(void **state)
 /* A segment file is written as the index is laid out, a block at a time: it must hold the very
  * blob index_build makes in memory (byte for byte, checksum included), over a corpus whose
  * postings span several blocks, and each block must pass its check when searched. */
+/* Copies of the sample reports, `copies` rounds of them named PREFIXkk-i.txt, added to c; their
+ * paths into files (caller frees each); their number. */
+static size_t add_copies(struct corpus *c, const char *prefix, int copies, char **files)
+{
+	size_t n = 0;
+	for (int k = 0; k < copies; k++)
+		for (size_t i = 0; i < nreports; i++) {
+			files[n] = xasprintf("%s/%s%02d-%zu.txt", dir, prefix, k, i);
+			char *cmd = xasprintf("cp '%s' '%s'", reports[i], files[n]);
+			assert_int_equal(system(cmd), 0);
+			free(cmd);
+			assert_int_equal(corpus_add_path(c, files[n++]), 0);
+		}
+	return n;
+}
+
 static void test_streamed_file_is_the_blob(void **state)
 {
 	(void)state;
@@ -223,15 +239,7 @@ static void test_streamed_file_is_the_blob(void **state)
 	corpus_init(&c);
 	enum { COPIES = 40 };
 	char *files[COPIES * 5];
-	size_t nfiles = 0;
-	for (int k = 0; k < COPIES; k++)
-		for (size_t i = 0; i < nreports; i++) {
-			files[nfiles] = xasprintf("%s/copy%02d-%zu.txt", dir, k, i);
-			char *cmd = xasprintf("cp '%s' '%s'", reports[i], files[nfiles]);
-			assert_int_equal(system(cmd), 0);
-			free(cmd);
-			assert_int_equal(corpus_add_path(&c, files[nfiles++]), 0);
-		}
+	size_t nfiles = add_copies(&c, "copy", COPIES, files);
 	char *notice = NULL, *big = xasprintf("%s/big", dir);
 	struct index *ix = index_open(&c, big, NULL, &notice);
 	assert_null(notice);
@@ -289,15 +297,7 @@ static void test_digest_maker_is_invisible(void **state)
 	struct corpus c;
 	corpus_init(&c);
 	char *files[COPIES * 5];
-	size_t nfiles = 0;
-	for (int k = 0; k < COPIES; k++)
-		for (size_t i = 0; i < nreports; i++) {
-			files[nfiles] = xasprintf("%s/made%02d-%zu.txt", dir, k, i);
-			char *cmd = xasprintf("cp '%s' '%s'", reports[i], files[nfiles]);
-			assert_int_equal(system(cmd), 0);
-			free(cmd);
-			assert_int_equal(corpus_add_path(&c, files[nfiles++]), 0);
-		}
+	size_t nfiles = add_copies(&c, "made", COPIES, files);
 	static const int makes[] = { 0, 1, -1 };
 	struct index *ix[3];
 	for (size_t m = 0; m < 3; m++) {
