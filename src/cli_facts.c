@@ -383,7 +383,7 @@ static void facts_emit(void *arg, void *w)
 		if (it->parse)
 			put_parsed(j, ch, it);
 		else if (cli_unchanged(j->c, it->k))
-			put_report(j, ch->out.data + start, it->end - start, it->heads);
+			put_report(j, ch->out.data ? ch->out.data + start : "", it->end - start, it->heads);
 	}
 }
 
