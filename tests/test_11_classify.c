@@ -49,6 +49,93 @@ static void test_cue_longest_match(void **state)
 	cue_set_free(c);
 }
 
+/* Random phrase sets and texts over a few characters (full-width forms among them, and one
+ * beyond the BMP), scanned both ways and against every phrase tried at every place. */
+struct letter {
+	const char *s, *folded;
+};
+static const struct letter letters[] = {
+	{ "法", "法" }, { "治", "治" }, { "政", "政" }, { "府", "府" }, { "＋", "+" }, { "+", "+" },
+	{ "a", "a" }, { "𠮷", "𠮷" }, { "　", " " }, { " ", " " },
+};
+#define NLETTERS (sizeof letters / sizeof *letters)
+
+struct phrase_kept {
+	char folded[32];
+	size_t n;
+	int data;
+};
+
+/* Adds a random phrase of 1 to 4 letters to c and to the kept list (its data replaced when its
+ * folded form is there already). */
+static void add_random_phrase(struct cue_set *c, struct phrase_kept *kept, size_t *nkept, int data, unsigned *seed)
+{
+	char raw[32] = "", folded[32] = "";
+	for (int k = 0, len = 1 + (int)(rand_r(seed) % 4); k < len; k++) {
+		const struct letter *l = &letters[rand_r(seed) % NLETTERS];
+		strcat(raw, l->s);
+		strcat(folded, l->folded);
+	}
+	cue_set_add(c, raw, strlen(raw), data);
+	for (size_t k = 0; k < *nkept; k++)
+		if (strcmp(kept[k].folded, folded) == 0) {
+			kept[k].data = data;
+			return;
+		}
+	strcpy(kept[*nkept].folded, folded);
+	kept[*nkept].n = strlen(folded);
+	kept[(*nkept)++].data = data;
+}
+
+static void test_cue_random(void **state)
+{
+	(void)state;
+	unsigned seed = 11;
+	for (int round = 0; round < 200; round++) {
+		struct cue_set *c = cue_set_new();
+		struct phrase_kept kept[40];
+		size_t nkept = 0;
+		for (int k = 0, np = 1 + (int)(rand_r(&seed) % 40); k < np; k++)
+			add_random_phrase(c, kept, &nkept, k, &seed);
+		char text[1024] = "";
+		for (int k = 0; k < 150; k++)
+			strcat(text, letters[rand_r(&seed) % NLETTERS].s);
+		size_t n = strlen(text), maxend = 0, nall = 0, nlong = 0;
+		struct cue_hits all = { 0 }, longest = { 0 };
+		cue_set_scan_all(c, text, n, &all);
+		cue_set_scan(c, text, n, &longest);
+		for (size_t i = 0; i < n; i++) {
+			if (((unsigned char)text[i] & 0xc0) == 0x80)
+				continue;
+			size_t best = 0;
+			int best_data = 0;
+			for (size_t len = 1; len <= 4 * 4; len++)   /* shortest first, as scan_all gives them */
+				for (size_t k = 0; k < nkept; k++) {
+					size_t end = cue_match_at(text, n, i, kept[k].folded, kept[k].n);
+					if (!end || end - i != len)
+						continue;
+					assert_true(nall < all.n);
+					assert_int_equal(all.v[nall].start, i);
+					assert_int_equal(all.v[nall].end, end);
+					assert_int_equal(all.v[nall++].data, kept[k].data);
+					best = end, best_data = kept[k].data;
+				}
+			if (best > maxend) {
+				assert_true(nlong < longest.n);
+				assert_int_equal(longest.v[nlong].start, i);
+				assert_int_equal(longest.v[nlong].end, best);
+				assert_int_equal(longest.v[nlong++].data, best_data);
+				maxend = best;
+			}
+		}
+		assert_int_equal(all.n, nall);
+		assert_int_equal(longest.n, nlong);
+		cue_hits_fini(&all);
+		cue_hits_fini(&longest);
+		cue_set_free(c);
+	}
+}
+
 static void test_names(void **state)
 {
 	(void)state;
@@ -646,6 +733,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cue_longest_match),
+		cmocka_unit_test(test_cue_random),
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_model_errors),
 		cmocka_unit_test(test_heading_parts),
