@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "index_blob.h"
 #include "index_out.h"
+#include "ordered.h"
 #include "xmalloc.h"
 
 /* Words are numbered in the order of their strings in every segment (index_blob.h), so the union
@@ -54,15 +55,21 @@ struct cursor {
 	size_t plen;
 };
 
-struct merge {
-	struct input *in;
-	size_t nin, ndocs;
-	struct cursor *cur;
+/* What merging a key takes: one for each thread that merges keys. */
+struct lane {
+	struct cursor *cur;          /* one an input */
 	int *live;
 	uint8_t *buf;                /* one key's merged entries */
 	size_t cap, len;
-	int bad;                     /* an input's tables do not hold together */
+	int bad;                     /* an input's postings do not hold together */
 	int counting;                /* the first pass: lengths alone */
+};
+
+struct merge {
+	struct input *in;
+	size_t nin, ndocs;
+	struct lane lane;            /* the first pass's */
+	int bad;                     /* an input's tables or postings do not hold together */
 	const struct index_progress *progress;
 	uint64_t read, total, told;  /* bytes of the inputs' postings read (in both passes), when told */
 };
@@ -240,7 +247,7 @@ static void next_key(struct merge *m, struct input *in)
 	}
 }
 
-static void cursor_init(struct merge *m, struct cursor *c, const struct input *in, const struct ixkey *k)
+static void cursor_init(struct lane *m, struct cursor *c, const struct input *in, const struct ixkey *k)
 {
 	memset(c, 0, sizeof *c);
 	c->to = in->to;
@@ -270,7 +277,7 @@ static void cursor_init(struct merge *m, struct cursor *c, const struct input *i
 }
 
 /* Reads c's next entry whose report is kept; 0 at the end of its list. */
-static int cursor_next(struct merge *m, struct cursor *c)
+static int cursor_next(struct lane *m, struct cursor *c)
 {
 	while (c->left) {
 		c->left--;
@@ -312,7 +319,7 @@ static size_t varint_len(uint32_t v)
 
 /* Appends c's entry to the merged postings, its report delta-coded (while counting, its length
  * alone). */
-static void emit(struct merge *m, const struct cursor *c, uint32_t delta)
+static void emit(struct lane *m, const struct cursor *c, uint32_t delta)
 {
 	if (m->counting) {
 		m->len += varint_len(delta << 1 | (c->cnt == 1)) + (c->cnt != 1 ? varint_len(c->cnt) : 0) + c->plen;
@@ -360,7 +367,7 @@ static int last_doc(const struct input *in, const struct ixkey *k, const uint8_t
  * (struct input), after the entries of reports before *prev (df of them): its bytes but the first
  * entry's report, coded again. Adds its reports to *df and sets *prev to its last; 0 when it does
  * not hold together. */
-static int count_run_list(struct merge *m, const struct input *in, const struct ixkey *k, uint32_t *df,
+static int count_run_list(struct lane *m, const struct input *in, const struct ixkey *k, uint32_t *df,
                           uint32_t *prev)
 {
 	uint64_t skips = index_blob_skip_bytes(k->key, k->df);
@@ -380,19 +387,20 @@ static int count_run_list(struct merge *m, const struct input *in, const struct 
 
 /* merge_key while counting, when every input of the key is a run: an input after another, in
  * the order of their runs; a long list counted by count_run_list. */
-static uint32_t count_runs(struct merge *m, size_t *which, size_t n)
+static uint32_t count_runs(struct lane *m, const struct input *ins, size_t *which, const struct ixkey **keys, size_t n)
 {
 	for (size_t j = 1; j < n; j++)   /* a few inputs: by insertion */
-		for (size_t i = j; i > 0 && m->in[which[i]].run_from < m->in[which[i - 1]].run_from; i--) {
+		for (size_t i = j; i > 0 && ins[which[i]].run_from < ins[which[i - 1]].run_from; i--) {
 			size_t t = which[i];
-			which[i] = which[i - 1];
-			which[i - 1] = t;
+			const struct ixkey *tk = keys[i];
+			which[i] = which[i - 1], keys[i] = keys[i - 1];
+			which[i - 1] = t, keys[i - 1] = tk;
 		}
 	uint32_t df = 0, prev = 0;
 	m->len = 0;
 	for (size_t j = 0; j < n && !m->bad; j++) {
-		const struct input *in = &m->in[which[j]];
-		const struct ixkey *k = &in->keys[in->k - 1];
+		const struct input *in = &ins[which[j]];
+		const struct ixkey *k = keys[j];
 		if (k->df > INDEX_SKIP) {
 			m->bad |= !count_run_list(m, in, k, &df, &prev);
 			continue;
@@ -408,18 +416,17 @@ static uint32_t count_runs(struct merge *m, size_t *which, size_t n)
 	return df;
 }
 
-/* Merges the postings of the key the inputs in[which[0..n)] are at into m->buf (m->len bytes,
- * entries as a build writes them); returns its reports. */
-static uint32_t merge_key(struct merge *m, size_t *which, size_t n)
+/* Merges the postings of a key into m->buf (m->len bytes, entries as a build writes them): the key
+ * keys[j] of input ins[which[j]], j < n. Returns its reports. */
+static uint32_t merge_key(struct lane *m, const struct input *ins, size_t *which, const struct ixkey **keys, size_t n)
 {
 	int runs = m->counting;
 	for (size_t j = 0; j < n && runs; j++)
-		runs = m->in[which[j]].run;
+		runs = ins[which[j]].run;
 	if (runs)
-		return count_runs(m, which, n);
+		return count_runs(m, ins, which, keys, n);
 	for (size_t j = 0; j < n; j++) {
-		const struct input *in = &m->in[which[j]];
-		cursor_init(m, &m->cur[j], in, &in->keys[in->k - 1]);
+		cursor_init(m, &m->cur[j], &ins[which[j]], keys[j]);
 		m->live[j] = !m->bad && cursor_next(m, &m->cur[j]);
 	}
 	uint32_t df = 0, prev = 0;
@@ -469,13 +476,12 @@ static void let_go(const struct input *in, uint64_t from, uint64_t to)
 		index_merge_let_go(in->blob + from, to - from);
 }
 
-/* Counts what the merge has read of an input's postings (all of them at the end of a pass), every
- * RELEASE_STEP bytes, tells the progress, and lets go of those pages. Keys' postings lie in key
- * order, which is the order a pass reads them. */
-static void release(struct merge *m, struct input *in)
+/* Counts what the merge has read of an input's postings, up to upto (all of them at the end of a
+ * pass), every RELEASE_STEP bytes, tells the progress, and lets go of those pages. Keys' postings
+ * lie in key order, which is the order a pass reads them. */
+static void release_to(struct merge *m, struct input *in, uint64_t upto)
 {
-	int end = in->key == KEY_END;
-	uint64_t upto = end ? in->h->post_len : in->keys[in->k - 1].off;
+	int end = upto == in->h->post_len;
 	if (upto < in->released + RELEASE_STEP && !(end && upto > in->released))
 		return;
 	let_go(in, in->h->post_off + in->released, in->h->post_off + upto);
@@ -487,34 +493,52 @@ static void release(struct merge *m, struct input *in)
 	}
 }
 
-/* Calls fn for each key of the merged segment, in order, with its postings merged in m->buf. */
-static void each_key(struct merge *m, void (*fn)(void *arg, uint64_t key, uint32_t df, const struct merge *m),
-                     void *arg)
+/* Where input in's keys not yet taken start in its postings. */
+static uint64_t taken_to(const struct input *in)
 {
-	size_t *which = xcalloc(m->nin + 1, sizeof *which);
+	return in->key == KEY_END ? in->h->post_len : in->keys[in->k - 1].off;
+}
+
+static void start_pass(struct merge *m)
+{
 	for (size_t i = 0; i < m->nin; i++) {
 		m->in[i].k = m->in[i].released = 0;
 		next_key(m, &m->in[i]);
 	}
-	while (!m->bad) {
-		uint64_t key = KEY_END;
-		for (size_t i = 0; i < m->nin; i++)
-			key = m->in[i].key < key ? m->in[i].key : key;
-		if (key == KEY_END)
-			break;
-		size_t n = 0;
-		for (size_t i = 0; i < m->nin; i++)
-			if (m->in[i].key == key)
-				which[n++] = i;
-		uint32_t df = merge_key(m, which, n);
-		if (df && !m->bad)
-			fn(arg, key, df, m);
-		for (size_t j = 0; j < n; j++) {
-			next_key(m, &m->in[which[j]]);
-			release(m, &m->in[which[j]]);
+}
+
+/* The next key of the merge, in order; the inputs at it in which, their keys of it in keys (room
+ * for nin each), and those inputs moved on. 0 at the end. */
+static size_t take_key(struct merge *m, uint64_t *key, size_t *which, const struct ixkey **keys)
+{
+	*key = KEY_END;
+	for (size_t i = 0; i < m->nin; i++)
+		*key = m->in[i].key < *key ? m->in[i].key : *key;
+	if (*key == KEY_END || m->bad)
+		return 0;
+	size_t n = 0;
+	for (size_t i = 0; i < m->nin; i++)
+		if (m->in[i].key == *key) {
+			which[n] = i;
+			keys[n++] = &m->in[i].keys[m->in[i].k - 1];
 		}
-	}
-	free(which);
+	for (size_t j = 0; j < n; j++)
+		next_key(m, &m->in[which[j]]);
+	return n;
+}
+
+static void lane_init(struct lane *l, size_t nin)
+{
+	memset(l, 0, sizeof *l);
+	l->cur = xcalloc(nin + 1, sizeof *l->cur);
+	l->live = xcalloc(nin + 1, sizeof *l->live);
+}
+
+static void lane_fini(struct lane *l)
+{
+	free(l->cur);
+	free(l->live);
+	free(l->buf);
 }
 
 /* ---- the blob ---- */
@@ -525,13 +549,30 @@ struct keys {
 	uint64_t off;
 };
 
-static void count_key(void *arg, uint64_t key, uint32_t df, const struct merge *m)
+/* The first pass: every key merged for its length alone, into ks, on this thread. */
+static void count_keys(struct merge *m, struct keys *ks)
 {
-	struct keys *ks = arg;
-	uint64_t w = index_blob_skip_bytes(key, df) + m->len;
-	ks->v = xgrow(ks->v, &ks->cap, ks->n + 1, sizeof *ks->v);
-	ks->v[ks->n++] = (struct ixkey){ key, ks->off, (uint32_t)w, df };
-	ks->off += w;
+	size_t *which = xcalloc(m->nin + 1, sizeof *which);
+	const struct ixkey **keys = xcalloc(m->nin + 1, sizeof *keys);
+	uint64_t key;
+	size_t n;
+	m->lane.counting = 1;
+	start_pass(m);
+	while ((n = take_key(m, &key, which, keys)) > 0) {
+		uint32_t df = merge_key(&m->lane, m->in, which, keys, n);
+		m->bad |= m->lane.bad;
+		if (df && !m->bad) {
+			uint64_t w = index_blob_skip_bytes(key, df) + m->lane.len;
+			ks->v = xgrow(ks->v, &ks->cap, ks->n + 1, sizeof *ks->v);
+			ks->v[ks->n++] = (struct ixkey){ key, ks->off, (uint32_t)w, df };
+			ks->off += w;
+		}
+		for (size_t j = 0; j < n; j++)
+			release_to(m, &m->in[which[j]], taken_to(&m->in[which[j]]));
+	}
+	m->lane.counting = 0;
+	free(keys);
+	free(which);
 }
 
 static void table_key(void *arg, size_t i, struct ixkey *k)
@@ -539,27 +580,134 @@ static void table_key(void *arg, size_t i, struct ixkey *k)
 	*k = ((const struct keys *)arg)->v[i];
 }
 
+/* The second pass lays the postings out a chunk of keys at a time (ordered.h): a thread takes a
+ * chunk's keys in order, merges and lays them out beside the other threads, and writes them in
+ * order, each checked against the first pass's count (a key not as counted: the inputs changed
+ * under the merge). */
+#define CHUNK_BYTES ((size_t)256 << 10)   /* of the inputs' postings, about */
+#define MERGE_THREADS 4
+
+struct chunk_key {
+	uint64_t key;
+	size_t n;          /* its inputs: the next n of the chunk's which and keys */
+	uint32_t df;
+	size_t len, used;  /* its length as counted (skips and entries), its bytes laid out */
+};
+
+struct chunk {
+	struct lane lane;
+	struct chunk_key *v;
+	size_t nv, vcap;
+	size_t *which;     /* the inputs of each key in turn */
+	const struct ixkey **keys;
+	size_t nw, wcap;
+	uint64_t *upto;    /* each input's postings before the chunk's keys */
+	unsigned char *laid, *pos;
+	size_t laid_len, laid_cap, pos_cap;
+};
+
 struct writing {
+	struct merge *m;
 	struct out *o;
 	const struct keys *ks;   /* as the first pass counted them */
 	size_t k;
-	unsigned char *pos;
-	size_t pcap;
-	int differs;             /* a key not as counted: the inputs changed under the merge */
+	int differs;
 };
 
-static void write_key(void *arg, uint64_t key, uint32_t df, const struct merge *m)
+static int chunk_take(void *arg, void *w, size_t chunk_no)
 {
-	struct writing *w = arg;
-	size_t n = index_blob_skip_bytes(key, df) + m->len;
-	if (w->differs || w->k >= w->ks->n || w->ks->v[w->k].key != key || w->ks->v[w->k].df != df
-	    || w->ks->v[w->k].len != n) {
-		w->differs = 1;
-		return;
+	struct writing *wr = arg;
+	struct merge *m = wr->m;
+	struct chunk *ch = w;
+	(void)chunk_no;
+	ch->nv = ch->nw = 0;
+	for (size_t i = 0; i < m->nin; i++)
+		ch->upto[i] = taken_to(&m->in[i]);
+	for (size_t bytes = 0; bytes < CHUNK_BYTES && !wr->differs;) {
+		ch->which = xgrow(ch->which, &ch->wcap, ch->nw + m->nin + 1, sizeof *ch->which);
+		ch->keys = xrealloc(ch->keys, ch->wcap * sizeof *ch->keys);
+		uint64_t key;
+		size_t n = take_key(m, &key, ch->which + ch->nw, ch->keys + ch->nw);
+		if (n == 0)
+			break;
+		for (size_t j = 0; j < n; j++)
+			bytes += ch->keys[ch->nw + j]->len;
+		ch->v = xgrow(ch->v, &ch->vcap, ch->nv + 1, sizeof *ch->v);
+		ch->v[ch->nv++] = (struct chunk_key){ key, n, 0, 0, 0 };
+		ch->nw += n;
 	}
-	w->k++;
-	w->pos = xgrow(w->pos, &w->pcap, m->len + 1, 1);
-	out_commit(w->o, index_blob_lay_out(key, df, m->buf, m->len, out_room(w->o, n), w->pos));
+	return ch->nv > 0;
+}
+
+static void chunk_work(void *arg, void *w)
+{
+	const struct writing *wr = arg;
+	struct chunk *ch = w;
+	struct lane *l = &ch->lane;
+	ch->laid_len = 0;
+	for (size_t i = 0, at = 0; i < ch->nv && !l->bad; at += ch->v[i++].n) {
+		struct chunk_key *k = &ch->v[i];
+		k->df = merge_key(l, wr->m->in, ch->which + at, ch->keys + at, k->n);
+		if (!k->df || l->bad)
+			continue;
+		k->len = index_blob_skip_bytes(k->key, k->df) + l->len;
+		ch->laid = xgrow(ch->laid, &ch->laid_cap, ch->laid_len + k->len + 1, 1);
+		ch->pos = xgrow(ch->pos, &ch->pos_cap, l->len + 1, 1);
+		k->used = index_blob_lay_out(k->key, k->df, l->buf, l->len, ch->laid + ch->laid_len, ch->pos);
+		ch->laid_len += k->used;
+	}
+}
+
+static void chunk_emit(void *arg, void *w)
+{
+	struct writing *wr = arg;
+	struct merge *m = wr->m;
+	struct chunk *ch = w;
+	m->bad |= ch->lane.bad;
+	for (size_t i = 0, at = 0; i < ch->nv && !m->bad && !wr->differs; i++) {
+		const struct chunk_key *k = &ch->v[i];
+		if (!k->df)
+			continue;
+		if (wr->k >= wr->ks->n || wr->ks->v[wr->k].key != k->key || wr->ks->v[wr->k].df != k->df
+		    || wr->ks->v[wr->k].len != k->len) {
+			wr->differs = 1;
+			break;
+		}
+		wr->k++;
+		out_put(wr->o, ch->laid + at, k->used);
+		at += k->used;
+	}
+	for (size_t i = 0; i < m->nin; i++)
+		release_to(m, &m->in[i], ch->upto[i]);
+}
+
+/* The second pass, on up to MERGE_THREADS threads. */
+static void write_keys(struct writing *wr)
+{
+	static const struct ordered_ops ops = { chunk_take, chunk_work, chunk_emit };
+	struct merge *m = wr->m;
+	size_t nt = ordered_threads(MERGE_THREADS);
+	struct chunk *ch = xcalloc(nt, sizeof *ch);
+	void *workers[MERGE_THREADS];
+	for (size_t t = 0; t < nt; t++) {
+		lane_init(&ch[t].lane, m->nin);
+		ch[t].upto = xcalloc(m->nin + 1, sizeof *ch[t].upto);
+		workers[t] = &ch[t];
+	}
+	start_pass(m);
+	ordered_run(&ops, wr, workers, nt);
+	for (size_t i = 0; i < m->nin && !m->bad; i++)
+		release_to(m, &m->in[i], m->in[i].h->post_len);
+	for (size_t t = 0; t < nt; t++) {
+		lane_fini(&ch[t].lane);
+		free(ch[t].v);
+		free(ch[t].which);
+		free(ch[t].keys);
+		free(ch[t].upto);
+		free(ch[t].laid);
+		free(ch[t].pos);
+	}
+	free(ch);
 }
 
 static void merge_free(struct merge *m)
@@ -567,17 +715,15 @@ static void merge_free(struct merge *m)
 	for (size_t i = 0; i < m->nin; i++)
 		free(m->in[i].word_to);
 	free(m->in);
-	free(m->cur);
-	free(m->live);
-	free(m->buf);
+	lane_fini(&m->lane);
 }
 
 uint64_t index_merge_write(const struct index_merge_input *inputs, size_t nin, size_t ndocs, uint64_t key, int fd,
                            size_t block, void (*block_fn)(void *arg, uint64_t n, const unsigned char *p, size_t len),
                            void *arg, const struct index_progress *progress, char **cause)
 {
-	struct merge m = { xcalloc(nin + 1, sizeof *m.in), nin, ndocs, xcalloc(nin + 1, sizeof *m.cur),
-		           xcalloc(nin + 1, sizeof *m.live), NULL, 0, 0, 0, 0, progress, 0, 0, 0 };
+	struct merge m = { .in = xcalloc(nin + 1, sizeof *m.in), .nin = nin, .ndocs = ndocs, .progress = progress };
+	lane_init(&m.lane, nin);
 	for (size_t i = 0; i < nin; i++) {
 		m.bad |= open_input(&m.in[i], &inputs[i]) < 0;
 		m.total += m.bad ? 0 : 2 * m.in[i].h->post_len;
@@ -595,9 +741,7 @@ uint64_t index_merge_write(const struct index_merge_input *inputs, size_t nin, s
 		h.nwords = merge_words(m.in, nin, &words, &paths);
 		for (size_t i = 0; i < nin; i++)   /* their tables are read; the keys again, a few at a time */
 			let_go(&m.in[i], 0, m.in[i].h->post_off);
-		m.counting = 1;
-		each_key(&m, count_key, &ks);
-		m.counting = 0;
+		count_keys(&m, &ks);
 	} else {
 		m.bad = 1;
 	}
@@ -614,9 +758,8 @@ uint64_t index_merge_write(const struct index_merge_input *inputs, size_t nin, s
 		out_start_file(&o, fd, block, block_fn, arg);
 		out_postings_at(&o, h.post_off, h.post_off + h.post_len);
 		out_tables(&o, &h, docs, table_key, &ks, words, paths.data, lines.data);
-		struct writing w = { &o, &ks, 0, NULL, 0, 0 };
-		each_key(&m, write_key, &w);
-		free(w.pos);
+		struct writing w = { &m, &o, &ks, 0, 0 };
+		write_keys(&w);
 		if (!w.differs && !m.bad && w.k == ks.n)
 			out_pad(&o, h.size);
 		size = out_finish_file(&o, &h, cause);
