@@ -1507,6 +1507,55 @@ static int cmp_acc(const void *a, const void *b)
 	return before(a, b) ? -1 : before(b, a) ? 1 : 0;
 }
 
+/* The bits of a score that order as the scores do downwards (-0 as 0): a radix sort's key. */
+static uint64_t score_key(double score)
+{
+	uint64_t b;
+	if (score == 0)
+		score = 0;
+	memcpy(&b, &score, sizeof b);
+	b = b >> 63 ? ~b : b | (uint64_t)1 << 63;   /* upwards */
+	return ~b;
+}
+
+#define RADIX_MIN 256   /* fewer results: qsort */
+
+/* Sorts res[0..n) as before() orders them. Results in corpus order (a search's, before its sort)
+ * are sorted by their scores' bits a byte at a time, which keeps ties in corpus order: a count of
+ * 30,000 reports spent a tenth of its time in qsort's comparisons. */
+static void sort_results(struct acc *res, size_t n)
+{
+	int in_order = n >= RADIX_MIN;
+	for (size_t i = 1; i < n && in_order; i++)
+		in_order = res[i - 1].doc < res[i].doc;
+	if (!in_order) {
+		qsort(res, n, sizeof *res, cmp_acc);
+		return;
+	}
+	size_t (*count)[256] = xcalloc(8, sizeof *count);
+	for (size_t i = 0; i < n; i++) {
+		uint64_t k = score_key(res[i].score);
+		for (int d = 0; d < 8; d++)
+			count[d][k >> (8 * d) & 0xff]++;
+	}
+	struct acc *tmp = xmalloc(n * sizeof *tmp), *from = res, *to = tmp;
+	for (int d = 0; d < 8; d++) {
+		size_t at = 0, sum = 0;
+		if (count[d][score_key(from[0].score) >> (8 * d) & 0xff] == n)
+			continue;   /* every key has this byte: the order stays */
+		for (int v = 0; v < 256; v++)
+			at = count[d][v], count[d][v] = sum, sum += at;
+		for (size_t i = 0; i < n; i++)
+			to[count[d][score_key(from[i].score) >> (8 * d) & 0xff]++] = from[i];
+		struct acc *t = from;
+		from = to, to = t;
+	}
+	if (from != res)
+		memcpy(res, from, n * sizeof *res);
+	free(tmp);
+	free(count);
+}
+
 void index_results_fini(struct index_results *r)
 {
 	if (r->scratch_free)
@@ -1563,7 +1612,7 @@ static void select_best(struct acc *res, size_t n, size_t keep)
 	if (n == 0)
 		return;
 	if (keep >= n || keep == 0) {
-		qsort(res, n, sizeof *res, cmp_acc);
+		sort_results(res, n);
 		return;
 	}
 	/* res[0..keep) is a heap with the worst of the kept at the root. */

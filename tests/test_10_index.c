@@ -496,6 +496,52 @@ static void test_top_generated_ties(void **state)
 	corpus_fini(&g);
 }
 
+/* An exhaustive search of hundreds of reports, tied in fours, lists them by score, ties in
+ * corpus order, and every matching report once. */
+static void test_exhaustive_order(void **state)
+{
+	(void)state;
+	struct corpus g, c;
+	corpus_init(&g);
+	gen_corpus(&g, 100, 5);
+	corpus_init(&c);
+	for (size_t i = 0; i < g.n; i++)
+		for (int copy = 0; copy < 4; copy++) {
+			char name[48];
+			snprintf(name, sizeof name, "four-%03zu-%d.txt", i, copy);
+			assert_int_equal(corpus_add_bytes(&c, name, g.reports[i]->text, g.reports[i]->len), 0);
+		}
+	struct index *ix = index_build(&c, NULL);
+	static const char *const queries[] = { "法治", "的", "法治 OR 行政", "year:2000..2100" };
+	for (size_t q = 0; q < sizeof queries / sizeof *queries; q++) {
+		char *cause = NULL;
+		struct query *qy = query_parse(queries[q], strlen(queries[q]), &cause);
+		assert_non_null(qy);
+		struct index_results r = { 0 };
+		size_t n = index_search(ix, qy, 0, &r);
+		assert_true(n >= 300);   /* enough to be sorted by the radix sort */
+		unsigned char *seen = calloc(c.n, 1);
+		for (size_t i = 0; i < n; i++) {
+			assert_false(seen[r.v[i].report]);
+			seen[r.v[i].report] = 1;
+			if (i == 0)
+				continue;
+			const struct index_result *a = &r.v[i - 1], *b = &r.v[i];
+			assert_true(a->score > b->score || (a->score == b->score && a->report < b->report));
+		}
+		size_t ties = 0;
+		for (size_t i = 1; i < n; i++)
+			ties += r.v[i].score == r.v[i - 1].score;
+		assert_true(ties >= n / 2);   /* the copies tie */
+		free(seen);
+		index_results_fini(&r);
+		query_free(qy);
+	}
+	index_free(ix);
+	corpus_fini(&c);
+	corpus_fini(&g);
+}
+
 /* Known figures: 行政复议 in the samples (jingan 14, wujin 11, putuo 10 hits; read off the
  * files with grep -o): the top 2 are proved, and the totals say they may be partial. */
 static void test_top_known(void **state)
@@ -654,6 +700,7 @@ int main(void)
 		cmocka_unit_test(test_top_known),
 		cmocka_unit_test(test_top_samples),
 		cmocka_unit_test(test_top_generated_ties),
+		cmocka_unit_test(test_exhaustive_order),
 		cmocka_unit_test(test_info),
 		cmocka_unit_test(test_class_filters),
 	};
