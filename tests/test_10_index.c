@@ -474,26 +474,34 @@ static void test_top_samples(void **state)
 	corpus_fini(&c);
 }
 
+/* Into c, n generated reports (seed), each `copies` times under as many names, one after another:
+ * every score is tied with the copies', which only corpus order separates. */
+static void tied_corpus(struct corpus *c, size_t n, uint64_t seed, int copies)
+{
+	struct corpus g;
+	corpus_init(&g);
+	gen_corpus(&g, n, seed);
+	corpus_init(c);
+	for (size_t i = 0; i < g.n; i++)
+		for (int copy = 0; copy < copies; copy++) {
+			char name[48];
+			snprintf(name, sizeof name, "tie-%03zu-%d.txt", i, copy);
+			assert_int_equal(corpus_add_bytes(c, name, g.reports[i]->text, g.reports[i]->len), 0);
+		}
+	corpus_fini(&g);
+}
+
 /* A generated corpus in which every report comes three times under three names: every score
  * is tied with two others, which only corpus order separates. */
 static void test_top_generated_ties(void **state)
 {
 	(void)state;
-	struct corpus g, c;
-	corpus_init(&g);
-	gen_corpus(&g, 120, 21);
-	corpus_init(&c);
-	for (size_t i = 0; i < g.n; i++)
-		for (int copy = 0; copy < 3; copy++) {
-			char name[48];
-			snprintf(name, sizeof name, "tie-%03zu-%d.txt", i, copy);
-			assert_int_equal(corpus_add_bytes(&c, name, g.reports[i]->text, g.reports[i]->len), 0);
-		}
+	struct corpus c;
+	tied_corpus(&c, 120, 21, 3);
 	int partial = 0;
 	check_top(&c, 800, 77, &partial);
 	assert_true(partial > 50);   /* most searches stopped before proving every report */
 	corpus_fini(&c);
-	corpus_fini(&g);
 }
 
 /* An exhaustive search of hundreds of reports, tied in fours, lists them by score, ties in
@@ -501,16 +509,8 @@ static void test_top_generated_ties(void **state)
 static void test_exhaustive_order(void **state)
 {
 	(void)state;
-	struct corpus g, c;
-	corpus_init(&g);
-	gen_corpus(&g, 100, 5);
-	corpus_init(&c);
-	for (size_t i = 0; i < g.n; i++)
-		for (int copy = 0; copy < 4; copy++) {
-			char name[48];
-			snprintf(name, sizeof name, "four-%03zu-%d.txt", i, copy);
-			assert_int_equal(corpus_add_bytes(&c, name, g.reports[i]->text, g.reports[i]->len), 0);
-		}
+	struct corpus c;
+	tied_corpus(&c, 100, 5, 4);
 	struct index *ix = index_build(&c, NULL);
 	static const char *const queries[] = { "法治", "的", "法治 OR 行政", "year:2000..2100" };
 	for (size_t q = 0; q < sizeof queries / sizeof *queries; q++) {
@@ -539,7 +539,6 @@ static void test_exhaustive_order(void **state)
 	}
 	index_free(ix);
 	corpus_fini(&c);
-	corpus_fini(&g);
 }
 
 /* Known figures: 行政复议 in the samples (jingan 14, wujin 11, putuo 10 hits; read off the
