@@ -18,17 +18,6 @@ struct phrase {
  * most characters of a text begin no phrase. Characters beyond the BMP always look. */
 #define FIRST_BITS 0x10000
 
-/* Past that, a scan looks at the character after: a bitmap of the first two characters of every
- * phrase of two or more (hashed into PAIR_BITS), and one of the characters that are a phrase
- * alone. A place whose pair is not in it, its character no phrase alone, begins no phrase: most
- * places a common first character (法, 行, 政) stands are passed this way without a walk. */
-#define PAIR_BITS 0x20000
-
-static size_t pair_bit(uint32_t a, uint32_t b)
-{
-	return ((a * 0x9E3779B1u) ^ (b * 0x85EBCA6Bu)) >> 15 & (PAIR_BITS - 1);
-}
-
 /* The phrases also form a trie of their characters, which a scan walks from each place of the
  * text: one probe of a hash table per character read, however many phrases share a beginning.
  * Node 0 is the root; an edge is found by its parent node and character. */
@@ -48,8 +37,6 @@ struct cue_set {
 	struct phrase *v;
 	size_t n, cap;    /* v is ordered by bytes, for cue_set_find */
 	uint64_t first[FIRST_BITS / 64];
-	uint64_t pair[PAIR_BITS / 64];   /* pair_bit of the first two characters of a phrase */
-	uint64_t alone[FIRST_BITS / 64]; /* characters that are a phrase alone */
 	struct node *nodes;
 	size_t nnodes, nodecap;
 	struct edge *edges;     /* open addressing, more than half free */
@@ -285,12 +272,6 @@ void cue_set_add(struct cue_set *c, const char *p, size_t pn, int data)
 	c->nodes[node].ends = 1;
 	if (ph.first < FIRST_BITS)
 		c->first[ph.first / 64] |= (uint64_t)1 << (ph.first % 64);
-	if (j < len) {
-		size_t b = pair_bit(ph.first, cue_char(f, len, &j));
-		c->pair[b / 64] |= (uint64_t)1 << (b % 64);
-	} else if (ph.first < FIRST_BITS) {
-		c->alone[ph.first / 64] |= (uint64_t)1 << (ph.first % 64);
-	}
 }
 
 int cue_set_find(const struct cue_set *c, const char *p, size_t pn, int *data)
@@ -314,23 +295,9 @@ int cue_set_find(const struct cue_set *c, const char *p, size_t pn, int *data)
 	return found;
 }
 
-static int bit_of(const uint64_t *bits, size_t b)
+static int may_begin(const struct cue_set *c, uint32_t ch)
 {
-	return bits[b / 64] >> (b % 64) & 1;
-}
-
-/* Whether a phrase may begin with character ch, which ends at s[next]. */
-static int may_begin(const struct cue_set *c, const char *s, size_t n, size_t next, uint32_t ch)
-{
-	if (ch >= FIRST_BITS)
-		return 1;
-	if (!bit_of(c->first, ch))
-		return 0;
-	if (bit_of(c->alone, ch))
-		return 1;
-	if (next >= n)
-		return 0;
-	return bit_of(c->pair, pair_bit(ch, cue_char(s, n, &next)));
+	return ch >= FIRST_BITS || (c->first[ch / 64] >> (ch % 64) & 1);
 }
 
 static void hit_add(struct cue_hits *out, size_t start, size_t end, int data)
@@ -374,7 +341,7 @@ size_t cue_set_scan_all(const struct cue_set *c, const char *s, size_t n, struct
 		}
 		size_t next = i;
 		uint32_t ch = cue_char(s, n, &next);
-		if (may_begin(c, s, n, next, ch))
+		if (may_begin(c, ch))
 			walk(c, s, n, i, next, ch, out, 1, &data);
 		i = next;
 	}
@@ -392,7 +359,7 @@ size_t cue_set_scan(const struct cue_set *c, const char *s, size_t n, struct cue
 		uint32_t ch = cue_char(s, n, &next);
 		int data = 0;
 		size_t end;
-		if (may_begin(c, s, n, next, ch) && (end = walk(c, s, n, i, next, ch, out, 0, &data)) > maxend) {
+		if (may_begin(c, ch) && (end = walk(c, s, n, i, next, ch, out, 0, &data)) > maxend) {
 			hit_add(out, i, end, data);
 			maxend = end;
 		}
