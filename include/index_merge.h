@@ -28,10 +28,17 @@ void index_merge_let_go(const void *p, size_t n);
  * It is written as index_build_write writes one (key in its head, sealed, each block-byte piece
  * of the postings shown to block_fn(arg, its number, bytes, length)); progress->merging (progress
  * and it may be NULL) is told the bytes of the inputs' postings read, each read twice. Memory holds the tables
- * and one key's postings at a time, never the whole postings. Returns the blob's size, or 0 with
- * *cause (caller frees) when a write failed or an input's tables do not hold together. */
+ * and one key's postings at a time, never the whole postings, but for the small keys a few threads
+ * merge at once, in chunks of about INDEX_MERGE_CHUNK bytes of postings each; a key of more than
+ * INDEX_MERGE_BIG bytes is merged alone. Returns the blob's size, or 0 with *cause (caller frees)
+ * when a write failed or an input's tables do not hold together. */
+#define INDEX_MERGE_CHUNK ((size_t)256 << 10)
+#define INDEX_MERGE_BIG ((size_t)1 << 20)
 uint64_t index_merge_write(const struct index_merge_input *in, size_t nin, size_t ndocs, uint64_t key, int fd,
                            size_t block, void (*block_fn)(void *arg, uint64_t n, const unsigned char *p, size_t len),
                            void *arg, const struct index_progress *progress, char **cause);
+
+/* For tests: the chunk and big-key sizes above (0 restores each). */
+void index_merge_tuning(size_t chunk, size_t big);
 
 #endif

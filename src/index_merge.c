@@ -507,9 +507,9 @@ static void start_pass(struct merge *m)
 	}
 }
 
-/* The next key of the merge, in order; the inputs at it in which, their keys of it in keys (room
- * for nin each), and those inputs moved on. 0 at the end. */
-static size_t take_key(struct merge *m, uint64_t *key, size_t *which, const struct ixkey **keys)
+/* The next key of the merge, in order: the inputs at it in which, their keys of it in keys (room
+ * for nin each); how many, 0 at the end. */
+static size_t peek_key(struct merge *m, uint64_t *key, size_t *which, const struct ixkey **keys)
 {
 	*key = KEY_END;
 	for (size_t i = 0; i < m->nin; i++)
@@ -522,8 +522,21 @@ static size_t take_key(struct merge *m, uint64_t *key, size_t *which, const stru
 			which[n] = i;
 			keys[n++] = &m->in[i].keys[m->in[i].k - 1];
 		}
+	return n;
+}
+
+/* The inputs of the key peek_key found, which[0..n), moved past it. */
+static void pass_key(struct merge *m, const size_t *which, size_t n)
+{
 	for (size_t j = 0; j < n; j++)
 		next_key(m, &m->in[which[j]]);
+}
+
+/* peek_key, and the inputs moved on. */
+static size_t take_key(struct merge *m, uint64_t *key, size_t *which, const struct ixkey **keys)
+{
+	size_t n = peek_key(m, key, which, keys);
+	pass_key(m, which, n);
 	return n;
 }
 
@@ -584,7 +597,16 @@ static void table_key(void *arg, size_t i, struct ixkey *k)
  * chunk's keys in order, merges and lays them out beside the other threads, and writes them in
  * order, each checked against the first pass's count (a key not as counted: the inputs changed
  * under the merge). */
-#define CHUNK_BYTES ((size_t)256 << 10)   /* of the inputs' postings, about */
+/* A key of more than big_key bytes of postings is a chunk alone, merged when written, straight
+ * into the output: each thread's buffers stay small, and the merge's memory what it was on one
+ * thread. */
+static size_t chunk_bytes = INDEX_MERGE_CHUNK, big_key = INDEX_MERGE_BIG;
+
+void index_merge_tuning(size_t chunk, size_t big)
+{
+	chunk_bytes = chunk ? chunk : INDEX_MERGE_CHUNK;
+	big_key = big ? big : INDEX_MERGE_BIG;
+}
 #define MERGE_THREADS 4
 
 struct chunk_key {
@@ -602,6 +624,7 @@ struct chunk {
 	const struct ixkey **keys;
 	size_t nw, wcap;
 	uint64_t *upto;    /* each input's postings before the chunk's keys */
+	int big;           /* its one key is a big one: merged when written */
 	unsigned char *laid, *pos;
 	size_t laid_len, laid_cap, pos_cap;
 };
@@ -612,6 +635,8 @@ struct writing {
 	const struct keys *ks;   /* as the first pass counted them */
 	size_t k;
 	int differs;
+	unsigned char *pos;      /* a big key's positions, laid out */
+	size_t pos_cap;
 };
 
 static int chunk_take(void *arg, void *w, size_t chunk_no)
@@ -621,17 +646,21 @@ static int chunk_take(void *arg, void *w, size_t chunk_no)
 	struct chunk *ch = w;
 	(void)chunk_no;
 	ch->nv = ch->nw = 0;
+	ch->big = 0;
 	for (size_t i = 0; i < m->nin; i++)
 		ch->upto[i] = taken_to(&m->in[i]);
-	for (size_t bytes = 0; bytes < CHUNK_BYTES && !wr->differs;) {
+	for (size_t bytes = 0; bytes < chunk_bytes && !wr->differs && !ch->big;) {
 		ch->which = xgrow(ch->which, &ch->wcap, ch->nw + m->nin + 1, sizeof *ch->which);
 		ch->keys = xrealloc(ch->keys, ch->wcap * sizeof *ch->keys);
 		uint64_t key;
-		size_t n = take_key(m, &key, ch->which + ch->nw, ch->keys + ch->nw);
-		if (n == 0)
-			break;
+		size_t n = peek_key(m, &key, ch->which + ch->nw, ch->keys + ch->nw), len = 0;
 		for (size_t j = 0; j < n; j++)
-			bytes += ch->keys[ch->nw + j]->len;
+			len += ch->keys[ch->nw + j]->len;
+		if (n == 0 || (len > big_key && ch->nv))
+			break;   /* a big key waits for a chunk of its own */
+		pass_key(m, ch->which + ch->nw, n);
+		ch->big = len > big_key;
+		bytes += len;
 		ch->v = xgrow(ch->v, &ch->vcap, ch->nv + 1, sizeof *ch->v);
 		ch->v[ch->nv++] = (struct chunk_key){ key, n, 0, 0, 0 };
 		ch->nw += n;
@@ -645,7 +674,7 @@ static void chunk_work(void *arg, void *w)
 	struct chunk *ch = w;
 	struct lane *l = &ch->lane;
 	ch->laid_len = 0;
-	for (size_t i = 0, at = 0; i < ch->nv && !l->bad; at += ch->v[i++].n) {
+	for (size_t i = 0, at = 0; i < ch->nv && !l->bad && !ch->big; at += ch->v[i++].n) {
 		struct chunk_key *k = &ch->v[i];
 		k->df = merge_key(l, wr->m->in, ch->which + at, ch->keys + at, k->n);
 		if (!k->df || l->bad)
@@ -658,22 +687,49 @@ static void chunk_work(void *arg, void *w)
 	}
 }
 
+/* Whether key k, as merged, is the next the first pass counted; else the merge is off. */
+static int as_counted(struct writing *wr, const struct chunk_key *k)
+{
+	if (wr->k >= wr->ks->n || wr->ks->v[wr->k].key != k->key || wr->ks->v[wr->k].df != k->df
+	    || wr->ks->v[wr->k].len != k->len) {
+		wr->differs = 1;
+		return 0;
+	}
+	wr->k++;
+	return 1;
+}
+
+/* A big key's chunk: merged now by this thread's one lane, laid out straight into the output. */
+static void emit_big(struct writing *wr, struct chunk *ch)
+{
+	struct merge *m = wr->m;
+	struct chunk_key *k = &ch->v[0];
+	struct lane *l = &m->lane;
+	k->df = merge_key(l, m->in, ch->which, ch->keys, k->n);
+	m->bad |= l->bad;
+	if (m->bad || !k->df)
+		return;
+	k->len = index_blob_skip_bytes(k->key, k->df) + l->len;
+	if (!as_counted(wr, k))
+		return;
+	wr->pos = xgrow(wr->pos, &wr->pos_cap, l->len + 1, 1);
+	out_commit(wr->o, index_blob_lay_out(k->key, k->df, l->buf, l->len, out_room(wr->o, k->len), wr->pos));
+}
+
 static void chunk_emit(void *arg, void *w)
 {
 	struct writing *wr = arg;
 	struct merge *m = wr->m;
 	struct chunk *ch = w;
 	m->bad |= ch->lane.bad;
+	if (ch->big && !m->bad && !wr->differs)
+		emit_big(wr, ch);
 	for (size_t i = 0, at = 0; i < ch->nv && !m->bad && !wr->differs; i++) {
 		const struct chunk_key *k = &ch->v[i];
-		if (!k->df)
+		if (ch->big || !k->df)
 			continue;
-		if (wr->k >= wr->ks->n || wr->ks->v[wr->k].key != k->key || wr->ks->v[wr->k].df != k->df
-		    || wr->ks->v[wr->k].len != k->len) {
-			wr->differs = 1;
+		if (!as_counted(wr, k))
 			break;
-		}
-		wr->k++;
 		out_put(wr->o, ch->laid + at, k->used);
 		at += k->used;
 	}
@@ -758,8 +814,9 @@ uint64_t index_merge_write(const struct index_merge_input *inputs, size_t nin, s
 		out_start_file(&o, fd, block, block_fn, arg);
 		out_postings_at(&o, h.post_off, h.post_off + h.post_len);
 		out_tables(&o, &h, docs, table_key, &ks, words, paths.data, lines.data);
-		struct writing w = { &m, &o, &ks, 0, 0 };
+		struct writing w = { &m, &o, &ks, 0, 0, NULL, 0 };
 		write_keys(&w);
+		free(w.pos);
 		if (!w.differs && !m.bad && w.k == ks.n)
 			out_pad(&o, h.size);
 		size = out_finish_file(&o, &h, cause);

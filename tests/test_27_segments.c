@@ -364,6 +364,35 @@ static void test_merge_long_lists(void **state)
 	unsetenv("FAZHI_SEGMENT_BYTES");
 }
 
+/* A merge's keys are merged on a few threads a chunk at a time, a big key alone on the writing
+ * thread: with chunks of a few bytes or of many keys, and every key big, some or none, the merged
+ * segment is a one-segment build's, byte for byte. */
+static void test_merge_chunks(void **state)
+{
+	(void)state;
+	struct corpus c;
+	corpus_init(&c);
+	gen_corpus(&c, 120, 47);
+	struct index *one = build_capped(&c, 0);
+	static const size_t tunings[][2] = { { 1, 1 }, { 64, 2048 }, { 4096, 512 }, { 1 << 20, 1 << 30 } };
+	for (size_t t = 0; t < sizeof tunings / sizeof *tunings; t++) {
+		index_merge_tuning(tunings[t][0], tunings[t][1]);
+		struct index *ix = build_capped(&c, 700000);
+		size_t nseg = index_nsegments(ix), all[64];
+		assert_true(nseg >= 2 && nseg <= 64);
+		for (size_t k = 0; k < nseg; k++)
+			all[k] = k;
+		assert_non_null(merge_some(&ix, all, nseg));
+		assert_int_equal(index_nsegments(ix), 1);
+		assert_same_segment(ix, one);
+		index_free(ix);
+	}
+	index_merge_tuning(0, 0);
+	index_free(one);
+	corpus_fini(&c);
+	unsetenv("FAZHI_SEGMENT_BYTES");
+}
+
 /* A merge leaves the deleted reports of its segments behind; updates then merges, again and
  * again, answer as a fresh build. */
 static void test_merge_after_updates(void **state)
@@ -1407,6 +1436,7 @@ int main(void)
 		cmocka_unit_test(test_runs_checked),
 		cmocka_unit_test(test_merge_as_built),
 		cmocka_unit_test(test_merge_long_lists),
+		cmocka_unit_test(test_merge_chunks),
 		cmocka_unit_test(test_merge_after_updates),
 		cmocka_unit_test(test_merge_refuses_damage),
 		cmocka_unit_test(test_cached_merge),
