@@ -19,6 +19,7 @@
 #include "assets.h"
 #include "encoding.h"
 #include "extract.h"
+#include "ordered.h"
 #include "extract_cache.h"
 #include "meta_fix.h"
 #include "parse.h"
@@ -491,10 +492,8 @@ static void *stat_share_run(void *arg)
  * range whose thread cannot be started is done on this one. */
 static void stats_shared(size_t n, void (*stat)(void *arg, size_t from, size_t to), void *arg)
 {
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t nt = n / STATS_PER_THREAD;
-	nt = nt > STAT_THREADS ? STAT_THREADS : nt;
-	nt = cpus > 0 && nt > (size_t)cpus ? (size_t)cpus : nt;
+	size_t nt = n / STATS_PER_THREAD, most = ordered_threads(STAT_THREADS);
+	nt = nt > most ? most : nt;
 	nt = nt ? nt : 1;
 	struct stat_share sh[STAT_THREADS];
 	pthread_t th[STAT_THREADS];

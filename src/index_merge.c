@@ -668,6 +668,16 @@ static int chunk_take(void *arg, void *w, size_t chunk_no)
 	return ch->nv > 0;
 }
 
+/* Merges key k of a chunk (its inputs which[0..k->n), their keys keys) into l, its reports and
+ * the bytes it takes laid out into k; whether there is something to lay out. */
+static int merge_chunk_key(struct lane *l, const struct input *ins, size_t *which, const struct ixkey **keys,
+                           struct chunk_key *k)
+{
+	k->df = merge_key(l, ins, which, keys, k->n);
+	k->len = index_blob_skip_bytes(k->key, k->df) + l->len;
+	return k->df && !l->bad;
+}
+
 static void chunk_work(void *arg, void *w)
 {
 	const struct writing *wr = arg;
@@ -676,10 +686,8 @@ static void chunk_work(void *arg, void *w)
 	ch->laid_len = 0;
 	for (size_t i = 0, at = 0; i < ch->nv && !l->bad && !ch->big; at += ch->v[i++].n) {
 		struct chunk_key *k = &ch->v[i];
-		k->df = merge_key(l, wr->m->in, ch->which + at, ch->keys + at, k->n);
-		if (!k->df || l->bad)
+		if (!merge_chunk_key(l, wr->m->in, ch->which + at, ch->keys + at, k))
 			continue;
-		k->len = index_blob_skip_bytes(k->key, k->df) + l->len;
 		ch->laid = xgrow(ch->laid, &ch->laid_cap, ch->laid_len + k->len + 1, 1);
 		ch->pos = xgrow(ch->pos, &ch->pos_cap, l->len + 1, 1);
 		k->used = index_blob_lay_out(k->key, k->df, l->buf, l->len, ch->laid + ch->laid_len, ch->pos);
@@ -705,12 +713,9 @@ static void emit_big(struct writing *wr, struct chunk *ch)
 	struct merge *m = wr->m;
 	struct chunk_key *k = &ch->v[0];
 	struct lane *l = &m->lane;
-	k->df = merge_key(l, m->in, ch->which, ch->keys, k->n);
+	int some = merge_chunk_key(l, m->in, ch->which, ch->keys, k);
 	m->bad |= l->bad;
-	if (m->bad || !k->df)
-		return;
-	k->len = index_blob_skip_bytes(k->key, k->df) + l->len;
-	if (!as_counted(wr, k))
+	if (!some || !as_counted(wr, k))
 		return;
 	wr->pos = xgrow(wr->pos, &wr->pos_cap, l->len + 1, 1);
 	out_commit(wr->o, index_blob_lay_out(k->key, k->df, l->buf, l->len, out_room(wr->o, k->len), wr->pos));

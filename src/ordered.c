@@ -21,6 +21,8 @@ struct job {
 struct worker {
 	struct job *job;
 	void *w;
+	pthread_t thread;
+	int started;   /* running on a thread of its own */
 };
 
 static void *worker_run(void *p)
@@ -54,20 +56,16 @@ void ordered_run(const struct ordered_ops *ops, void *arg, void **workers, size_
 	pthread_mutex_init(&j.lock, NULL);
 	pthread_cond_init(&j.turn, NULL);
 	struct worker *t = xcalloc(nworkers ? nworkers : 1, sizeof *t);
-	pthread_t *th = xcalloc(nworkers ? nworkers : 1, sizeof *th);
-	unsigned char *started = xcalloc(nworkers ? nworkers : 1, 1);
 	for (size_t k = 0; k < nworkers; k++) {
-		t[k] = (struct worker){ &j, workers[k] };
+		t[k] = (struct worker){ .job = &j, .w = workers[k] };
 		if (k > 0)
-			started[k] = pthread_create(&th[k], NULL, worker_run, &t[k]) == 0;
+			t[k].started = pthread_create(&t[k].thread, NULL, worker_run, &t[k]) == 0;
 	}
 	if (nworkers)
 		worker_run(&t[0]);
 	for (size_t k = 1; k < nworkers; k++)
-		if (started[k])
-			pthread_join(th[k], NULL);
-	free(started);
-	free(th);
+		if (t[k].started)
+			pthread_join(t[k].thread, NULL);
 	free(t);
 	pthread_cond_destroy(&j.turn);
 	pthread_mutex_destroy(&j.lock);
