@@ -2060,6 +2060,21 @@ static void keep_exact(struct acc *c, size_t nc, struct acc *kept, size_t *nk, s
 		keep_best_at(kept, nk, limit, sg, c[i]);
 }
 
+/* Moves the candidates of c[0..n) whose bound the kept score `least` does not clear to the
+ * front, the others after them, and returns how many are at the front: a window late in a
+ * large segment has thousands of candidates and a heap of the few that can still rank. */
+static size_t below_kept(struct acc *c, size_t n, double least)
+{
+	size_t front = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!(least > c[i].score * BOUND_ROOM)) {
+			struct acc t = c[front];
+			c[front++] = c[i];
+			c[i] = t;
+		}
+	return front;
+}
+
 /* Proves candidates c[0..*nc) by falling bound until the k-th kept score clears the next
  * bound. Returns 0 once the segment's proofs pass the budget, the unproved left in c[0..*nc). */
 static int prove_best(struct scratch *sc, const struct query *q, size_t limit, size_t *nk, size_t *nc,
@@ -2067,16 +2082,20 @@ static int prove_best(struct scratch *sc, const struct query *q, size_t limit, s
 {
 	struct search *s = &sc->s;
 	struct acc *c = sc->v[SC_RES], *kept = sc->v[SC_KEPT];
-	for (size_t i = *nc / 2; i-- > 0;)
-		heap_down(c, *nc, i);
-	while (*nc && !(*nk == limit && kept[0].score > c[0].score * BOUND_ROOM)) {
+	size_t nh = *nc;   /* the heap, c[0..nh); after it, bounds the kept scores clear already */
+	if (*nk == limit)
+		nh = below_kept(c, *nc, kept[0].score);
+	for (size_t i = nh / 2; i-- > 0;)
+		heap_down(c, nh, i);
+	while (nh && !(*nk == limit && kept[0].score > c[0].score * BOUND_ROOM)) {
 		/* Bounds that hardly bind (an exclusion that removes nearly every report, say): past
 		 * this many proofs, evaluating every report in one pass is cheaper. */
 		if (++*proofs > (proof_budget ? proof_budget : PROOF_BUDGET + 8 * limit))
 			return 0;
 		struct acc a = c[0];
-		c[0] = c[--*nc];
-		heap_down(c, *nc, 0);
+		c[0] = c[--nh];
+		heap_down(c, nh, 0);
+		c[nh] = c[--*nc];   /* the unproved stay together */
 		if (!prove(s, q, sc->pl, &a))
 			continue;
 		tally_match(t, &a);
