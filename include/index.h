@@ -173,9 +173,10 @@ size_t index_search(const struct index *ix, const struct query *q, size_t limit,
  * are their hits). limit 0, or a query of filters only, runs index_search. */
 size_t index_search_top(const struct index *ix, const struct query *q, size_t limit, struct index_results *out);
 
-/* For tests: the reports index_search_top takes at a time, and the proofs in a segment past
- * which it evaluates the rest instead of proving them one by one (0 restores a default). */
-void index_top_tuning(size_t window, size_t proofs);
+/* For tests: the reports index_search_top takes at a time, the proofs in a segment past which
+ * it evaluates the rest instead of proving them one by one, and the candidates of a segment it
+ * proves by bound before it goes window by window (0 restores a default). */
+void index_top_tuning(size_t window, size_t proofs, size_t front);
 
 /* A hit: byte range [start, end) in report.text; the smallest whole characters covering the match. */
 struct index_hit {

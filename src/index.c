@@ -1894,10 +1894,11 @@ struct scratch {
 	size_t plcap;
 	double *idf;
 	size_t idfcap;
-	struct acc *v[6];            /* candidates, a group, a term, merge space, the kept best, of all segments */
-	size_t cap[6];
+	struct acc *v[7];            /* candidates, a group, a term, merge space, the kept best, of all segments,
+	                              * the best bounds of a segment */
+	size_t cap[7];
 };
-enum { SC_RES, SC_GRP, SC_ONE, SC_TMP, SC_KEPT, SC_ALL, SC_N };
+enum { SC_RES, SC_GRP, SC_ONE, SC_TMP, SC_KEPT, SC_ALL, SC_FRONT, SC_N };
 
 static void scratch_free(void *p)
 {
@@ -1928,20 +1929,28 @@ static void merge_into(struct scratch *sc, int a, size_t *na, int b, size_t nb, 
 	merge(&sc->v[a], na, &sc->cap[a], sc->v[b], nb, and, &sc->v[SC_TMP], &sc->cap[SC_TMP]);
 }
 
+/* Whether every bound of the plans' candidates is a count of hits, and every exclusion is
+ * applied to them exactly: then there is nothing to prove. */
+static int plans_exact(const struct query *q, const struct plan *pl)
+{
+	for (size_t i = 0; i < q->nterms; i++)
+		if (!plan_exact(&pl[i]))
+			return 0;
+	return 1;
+}
+
 /* The candidates of the search's window, bounded, in sc->v[SC_RES]: groups and exact
  * exclusions applied to the bounds, then filters (*run follows the window through the
- * segment's runs). Sets *exact when every bound is a count of hits (nothing to prove). */
-static size_t candidates(struct scratch *sc, const struct query *q, const struct plan *pl, int *exact, size_t *run)
+ * segment's runs). */
+static size_t candidates(struct scratch *sc, const struct query *q, const struct plan *pl, size_t *run)
 {
 	struct search *s = &sc->s;
 	size_t ngrp = 0, none = 0, nres = 0;
-	*exact = 1;
 	for (int g = 0; g < q->ngroups; g++) {
 		ngrp = 0;
 		for (size_t i = 0; i < q->nterms; i++) {
 			if (q->terms[i].group != g)
 				continue;
-			*exact &= plan_exact(&pl[i]);
 			bound_term(s, &pl[i], &sc->v[SC_ONE], &none, &sc->cap[SC_ONE]);
 			merge_into(sc, SC_GRP, &ngrp, SC_ONE, none, 0);
 		}
@@ -1950,12 +1959,8 @@ static size_t candidates(struct scratch *sc, const struct query *q, const struct
 			break;
 	}
 	for (size_t i = 0; i < q->nterms && nres; i++) {
-		if (!q->terms[i].exclude || pl[i].nunits == 0)
+		if (!q->terms[i].exclude || pl[i].nunits == 0 || !plan_exact(&pl[i]))
 			continue;
-		if (!plan_exact(&pl[i])) {
-			*exact = 0;
-			continue;
-		}
 		bound_term(s, &pl[i], &sc->v[SC_ONE], &none, &sc->cap[SC_ONE]);
 		subtract(sc->v[SC_RES], &nres, sc->v[SC_ONE], none);
 	}
@@ -2029,12 +2034,13 @@ static void keep_best_at(struct acc *kept, size_t *nk, size_t k, const struct se
  * of any size: on a fresh process each new page costs more than the walk that fills it. */
 #define TOP_WINDOW 2048
 
-static size_t top_window = TOP_WINDOW, proof_budget;   /* 0: PROOF_BUDGET + 8 * limit */
+static size_t top_window = TOP_WINDOW, proof_budget, front_room;   /* 0: PROOF_BUDGET + 8 * limit, FRONT_ROOM */
 
-void index_top_tuning(size_t window, size_t proofs)
+void index_top_tuning(size_t window, size_t proofs, size_t front)
 {
 	top_window = window ? window : TOP_WINDOW;
 	proof_budget = proofs;
+	front_room = front;
 }
 
 /* What a segment adds to a top-k search's totals. */
@@ -2046,6 +2052,13 @@ static void tally_match(struct tally *t, const struct acc *a)
 {
 	t->matches++;
 	t->hits += a->hits;
+}
+
+static void tally_out(const struct tally *t, struct index_results *out)
+{
+	out->total += t->matches;
+	out->total_max += t->matches + t->unproved;
+	out->total_hits += t->hits;
 }
 
 /* Keeps the best `limit` of an exact window's candidates c[0..nc): each is a match. */
@@ -2131,6 +2144,89 @@ static void keep_evaluated(struct scratch *sc, const struct query *q, size_t lim
 	}
 }
 
+/* The candidates a segment's first pass keeps by bound (prove_front): room for those that rank
+ * and for as many again whose bounds are loose. */
+#define FRONT_ROOM(limit) (256 + 4 * (limit))
+
+/* Adds candidate a to the front f[0..*nf) (a heap with the worst bound at the root, of at most
+ * room), raising *left (the best bound left out) by the one that does not fit. */
+static void front_add(struct acc *f, size_t *nf, size_t room, const struct acc *a, double *left)
+{
+	if (*nf == room) {
+		double out = before(a, &f[0]) ? f[0].score : a->score;
+		*left = out > *left ? out : *left;
+	}
+	keep_best(f, nf, room, a);
+}
+
+/* The first pass of a segment that needs proofs: the windows' candidates, whose bounds the k-th
+ * kept score does not clear already, are kept by bound in the front (FRONT_ROOM of them), the
+ * others counted; then the front's are proved best bound first, across all the windows, until
+ * the k-th kept score clears the next bound. Proving window by window proves each window's
+ * best: a few times as many reports where bounds are loose (a phrase whose rarest pairs stand
+ * in other words too). Returns 1 when that settles the segment (no bound left out could rank),
+ * its totals added to t. Else 0, after the proofs the budget allowed: those reports, tallied in
+ * t, are left in sc->v[SC_FRONT][0..*nproved) by report, for the windows to pass over. */
+static int prove_front(struct scratch *sc, const struct query *q, size_t limit, size_t *nk, size_t *proofs,
+                       struct tally *t, size_t *nproved)
+{
+	struct search *s = &sc->s;
+	size_t room = front_room ? front_room : FRONT_ROOM(limit), nf = 0, ncand = 0, run = 0, proved = 0;
+	double left = -1;   /* scores are >= 0 */
+	sc->v[SC_FRONT] = xgrow(sc->v[SC_FRONT], &sc->cap[SC_FRONT], room + 1, sizeof **sc->v);
+	uint32_t nd = (uint32_t)s->ix->h->ndocs;
+	for (uint32_t lo = 0; lo < nd; lo = s->hi) {
+		s->lo = lo;
+		s->hi = nd - lo > top_window ? lo + (uint32_t)top_window : nd;
+		size_t nc = candidates(sc, q, sc->pl, &run);
+		ncand += nc;
+		const struct acc *kept = sc->v[SC_KEPT], *c = sc->v[SC_RES];
+		for (size_t i = 0; i < nc; i++)
+			if (!(*nk == limit && kept[0].score > c[i].score * BOUND_ROOM))
+				front_add(sc->v[SC_FRONT], &nf, room, &c[i], &left);
+	}
+	struct acc *f = sc->v[SC_FRONT], *kept = sc->v[SC_KEPT];
+	for (size_t i = nf / 2; i-- > 0;)
+		heap_down(f, nf, i);
+	size_t budget = proof_budget ? proof_budget : PROOF_BUDGET + 8 * limit;
+	while (nf && !(*nk == limit && kept[0].score > f[0].score * BOUND_ROOM) && *proofs < budget) {
+		++*proofs;
+		struct acc a = f[0];
+		f[0] = f[--nf];
+		heap_down(f, nf, 0);
+		f[nf] = a;   /* the proved gather after the heap */
+		proved++;
+		if (prove(s, q, sc->pl, &a)) {
+			tally_match(t, &a);
+			keep_best_at(kept, nk, limit, s->ix, a);
+		}
+	}
+	int settled = (nf == 0 || (*nk == limit && kept[0].score > f[0].score * BOUND_ROOM)) &&
+	              (left < 0 || (*nk == limit && kept[0].score > left * BOUND_ROOM));
+	if (settled) {
+		t->unproved += ncand - proved;
+		return 1;
+	}
+	memmove(f, f + nf, proved * sizeof *f);
+	qsort(f, proved, sizeof *f, by_doc);
+	*nproved = proved;
+	return 0;
+}
+
+/* Drops from the window's candidates c[0..*nc) (by report) those of proved[0..np) (by report). */
+static void drop_proved(struct acc *c, size_t *nc, const struct acc *proved, size_t np)
+{
+	size_t j = 0, n = 0;
+	for (size_t i = 0; i < *nc; i++) {
+		while (j < np && proved[j].doc < c[i].doc)
+			j++;
+		if (j < np && proved[j].doc == c[i].doc)
+			continue;
+		c[n++] = c[i];
+	}
+	*nc = n;
+}
+
 /* Proves the reports of one segment as far as the ranking needs, a window at a time, keeping
  * the best `limit` of every segment so far in sc->v[SC_KEPT] (*nk, a heap by corpus position):
  * a candidate whose bound the k-th kept score clears, whichever window or segment that score
@@ -2143,14 +2239,18 @@ static void top_of_seg(struct scratch *sc, const struct seg *sg, const struct qu
 	for (size_t i = 0; i < q->nterms; i++)
 		plan_term(s, &q->terms[i], sc->idf[i], &sc->pl[i]);
 	struct tally t = { 0 };
-	size_t run = 0, proofs = 0;
-	int budget_left = 1;
+	size_t run = 0, proofs = 0, nproved = 0;
+	int budget_left = 1, exact = plans_exact(q, sc->pl);
+	if (!exact && prove_front(sc, q, limit, nk, &proofs, &t, &nproved)) {
+		tally_out(&t, out);
+		return;
+	}
 	uint32_t nd = (uint32_t)sg->h->ndocs;
 	for (uint32_t lo = 0; lo < nd; lo = s->hi) {
 		s->lo = lo;
 		s->hi = nd - lo > top_window ? lo + (uint32_t)top_window : nd;
-		int exact;
-		size_t nc = candidates(sc, q, sc->pl, &exact, &run);
+		size_t nc = candidates(sc, q, sc->pl, &run);
+		drop_proved(sc->v[SC_RES], &nc, sc->v[SC_FRONT], nproved);
 		if (exact)
 			keep_exact(sc->v[SC_RES], nc, sc->v[SC_KEPT], nk, limit, sg, &t);
 		else if (budget_left && (budget_left = prove_best(sc, q, limit, nk, &nc, &proofs, &t)))
@@ -2158,9 +2258,7 @@ static void top_of_seg(struct scratch *sc, const struct seg *sg, const struct qu
 		else
 			keep_evaluated(sc, q, limit, nk, nc, &t);
 	}
-	out->total += t.matches;
-	out->total_max += t.matches + t.unproved;
-	out->total_hits += t.hits;
+	tally_out(&t, out);
 }
 
 size_t index_search_top(const struct index *ix, const struct query *q, size_t limit, struct index_results *out)

@@ -430,12 +430,14 @@ static void check_top_one(struct corpus *c, const struct index *ix, const struct
 /* index_search_top gives index_search's first k, bit for bit (reports, hits, heading hits,
  * scores, order), for random queries and k; the shown hits equal brute force; its totals
  * bracket the exhaustive ones, and are theirs when it says they are exact. Each query is also
- * run a few reports at a time, and with a proof budget small enough that the search evaluates
- * the rest of a segment after it, part way through a window. */
+ * run a few reports at a time, with a proof budget small enough that the search evaluates
+ * the rest of a segment after it, part way through a window, and with a first pass that keeps
+ * too few candidates by bound to settle a segment, so that the windows prove the rest. */
 static void check_top(struct corpus *c, int rounds, uint64_t seed, int *proved_fewer)
 {
 	static const size_t ks[] = { 1, 2, 3, 5, 8, 20 };
-	static const size_t tunings[][2] = { { 0, 0 }, { 7, 0 }, { 64, 0 }, { 1, 5 }, { 13, 40 }, { 0, 3 } };
+	static const size_t tunings[][3] = { { 0, 0, 0 }, { 7, 0, 0 }, { 64, 0, 2 }, { 1, 5, 0 }, { 13, 40, 1 },
+		                             { 0, 3, 0 }, { 0, 0, 1 }, { 5, 0, 4 } };
 	struct index *ix = index_build(c, NULL);
 	struct index_results all = { 0 }, want = { 0 }, got = { 0 };
 	int compared = 0, windowed = 0;
@@ -448,10 +450,10 @@ static void check_top(struct corpus *c, int rounds, uint64_t seed, int *proved_f
 		index_search(ix, q, 0, &all);
 		index_search(ix, q, k, &want);
 		check_top_one(c, ix, q, qs, k, &all, &want, &got, proved_fewer);
-		const size_t *t = tunings[1 + round % 5];
-		index_top_tuning(t[0], t[1]);
+		const size_t *t = tunings[1 + round % 7];
+		index_top_tuning(t[0], t[1], t[2]);
 		check_top_one(c, ix, q, qs, k, &all, &want, &got, &windowed);
-		index_top_tuning(0, 0);
+		index_top_tuning(0, 0, 0);
 		compared += got.n > 0;
 		query_free(q);
 	}
