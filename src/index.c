@@ -1788,31 +1788,31 @@ static int plan_exact(const struct plan *p)
 }
 
 /* Per report of s's window holding every bound key of the field: the least of their counts,
- * which bounds the term's hits there. Appended to (v, n). */
+ * which bounds the term's hits there. Appended to (v, n). The rarest key's entries are read in
+ * a run, and each other key is sought at those reports alone. */
 static void bound_walk(const struct search *s, const struct cover *cv, struct tf **v, size_t *n, size_t *cap)
 {
 	const struct seg *ix = s->ix;
 	uint64_t nd = ix->h->ndocs;
-	struct cur c[BOUND_KEYS];
-	for (int j = 0; j < cv->nb; j++)
-		cur_init(&c[j], ix, cv->bkey[j]);
-	for (int64_t target = s->lo; target < s->hi;) {
-		int all = 1;
-		uint32_t least = UINT32_MAX;
-		for (int j = 0; j < cv->nb; j++) {
-			if (!cur_seek(&c[j], target, nd))
-				return;
-			if (c[j].doc > target) {
-				target = c[j].doc;
-				all = 0;
+	size_t first = *n;
+	struct cur c;
+	if (cv->nb == 0)
+		return;
+	cur_init(&c, ix, cv->bkey[0]);
+	if (cur_seek(&c, s->lo, nd))
+		while (c.doc < s->hi) {
+			push_tf(v, n, cap, (uint32_t)c.doc, c.cnt);
+			if (!cur_next(&c, nd))
 				break;
-			}
-			least = c[j].cnt < least ? c[j].cnt : least;
 		}
-		if (!all)
-			continue;
-		push_tf(v, n, cap, (uint32_t)target, least);
-		target++;
+	for (int j = 1; j < cv->nb; j++) {
+		struct tf *t = *v;
+		size_t kept = first;
+		cur_init(&c, ix, cv->bkey[j]);
+		for (size_t i = first; i < *n && cur_seek(&c, t[i].doc, nd); i++)
+			if (c.doc == t[i].doc)
+				t[kept++] = (struct tf){ t[i].doc, c.cnt < t[i].n ? c.cnt : t[i].n };
+		*n = kept;
 	}
 }
 
