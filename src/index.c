@@ -1990,6 +1990,15 @@ static void heap_down(struct acc *h, size_t n, size_t k)
 	h[k] = x;
 }
 
+/* Takes the best of the heap h[0..*n). */
+static struct acc heap_pop(struct acc *h, size_t *n)
+{
+	struct acc a = h[0];
+	h[0] = h[--*n];
+	heap_down(h, *n, 0);
+	return a;
+}
+
 /* Adds a proved report to the kept best (a heap with the worst of them at the root). */
 static void keep_best(struct acc *kept, size_t *nk, size_t k, const struct acc *a)
 {
@@ -2043,6 +2052,14 @@ void index_top_tuning(size_t window, size_t proofs, size_t front)
 	front_room = front;
 }
 
+/* Sets s's window to the top_window reports of its segment from lo on (fewer at its end). */
+static void window_from(struct search *s, uint32_t lo)
+{
+	uint32_t nd = (uint32_t)s->ix->h->ndocs;
+	s->lo = lo;
+	s->hi = nd - lo > top_window ? lo + (uint32_t)top_window : nd;
+}
+
 /* What a segment adds to a top-k search's totals. */
 struct tally {
 	size_t matches, unproved, hits;
@@ -2073,14 +2090,21 @@ static void keep_exact(struct acc *c, size_t nc, struct acc *kept, size_t *nk, s
 		keep_best_at(kept, nk, limit, sg, c[i]);
 }
 
-/* Moves the candidates of c[0..n) whose bound the kept score `least` does not clear to the
- * front, the others after them, and returns how many are at the front: a window late in a
- * large segment has thousands of candidates and a heap of the few that can still rank. */
-static size_t below_kept(struct acc *c, size_t n, double least)
+/* Whether the k-th best kept (kept[0], of nk kept) clears bound: no report of that bound or
+ * below can rank. */
+static int cleared(const struct acc *kept, size_t nk, size_t limit, double bound)
+{
+	return nk == limit && kept[0].score > bound * BOUND_ROOM;
+}
+
+/* Moves the candidates of c[0..n) whose bound the kept best do not clear to the front, the
+ * others after them, and returns how many are at the front: a window late in a large segment
+ * has thousands of candidates and a heap of the few that can still rank. */
+static size_t below_kept(struct acc *c, size_t n, const struct acc *kept, size_t nk, size_t limit)
 {
 	size_t front = 0;
 	for (size_t i = 0; i < n; i++)
-		if (!(least > c[i].score * BOUND_ROOM)) {
+		if (!cleared(kept, nk, limit, c[i].score)) {
 			struct acc t = c[front];
 			c[front++] = c[i];
 			c[i] = t;
@@ -2095,19 +2119,15 @@ static int prove_best(struct scratch *sc, const struct query *q, size_t limit, s
 {
 	struct search *s = &sc->s;
 	struct acc *c = sc->v[SC_RES], *kept = sc->v[SC_KEPT];
-	size_t nh = *nc;   /* the heap, c[0..nh); after it, bounds the kept scores clear already */
-	if (*nk == limit)
-		nh = below_kept(c, *nc, kept[0].score);
+	size_t nh = below_kept(c, *nc, kept, *nk, limit);   /* the heap, c[0..nh); after it, bounds cleared */
 	for (size_t i = nh / 2; i-- > 0;)
 		heap_down(c, nh, i);
-	while (nh && !(*nk == limit && kept[0].score > c[0].score * BOUND_ROOM)) {
+	while (nh && !cleared(kept, *nk, limit, c[0].score)) {
 		/* Bounds that hardly bind (an exclusion that removes nearly every report, say): past
 		 * this many proofs, evaluating every report in one pass is cheaper. */
 		if (++*proofs > (proof_budget ? proof_budget : PROOF_BUDGET + 8 * limit))
 			return 0;
-		struct acc a = c[0];
-		c[0] = c[--nh];
-		heap_down(c, nh, 0);
+		struct acc a = heap_pop(c, &nh);
 		c[nh] = c[--*nc];   /* the unproved stay together */
 		if (!prove(s, q, sc->pl, &a))
 			continue;
@@ -2159,51 +2179,56 @@ static void front_add(struct acc *f, size_t *nf, size_t room, const struct acc *
 	keep_best(f, nf, room, a);
 }
 
-/* The first pass of a segment that needs proofs: the windows' candidates, whose bounds the k-th
- * kept score does not clear already, are kept by bound in the front (FRONT_ROOM of them), the
- * others counted; then the front's are proved best bound first, across all the windows, until
- * the k-th kept score clears the next bound. Proving window by window proves each window's
- * best: a few times as many reports where bounds are loose (a phrase whose rarest pairs stand
- * in other words too). Returns 1 when that settles the segment (no bound left out could rank),
- * its totals added to t. Else 0, after the proofs the budget allowed: those reports, tallied in
- * t, are left in sc->v[SC_FRONT][0..*nproved) by report, for the windows to pass over. */
+/* The first pass of a segment that needs proofs: every window's candidates whose bounds the
+ * kept best do not clear already, kept by bound in the front sc->v[SC_FRONT] (room of them: a
+ * heap with the worst at the root), the best bound left out in *left (-1: none). Returns how
+ * many are in the front; *ncand gets the candidates in all. */
+static size_t front_fill(struct scratch *sc, const struct query *q, size_t limit, size_t nk, size_t room,
+                         size_t *ncand, double *left)
+{
+	struct search *s = &sc->s;
+	size_t nf = 0, run = 0;
+	sc->v[SC_FRONT] = xgrow(sc->v[SC_FRONT], &sc->cap[SC_FRONT], room + 1, sizeof **sc->v);
+	*ncand = 0;
+	*left = -1;   /* scores are >= 0 */
+	for (window_from(s, 0); s->lo < s->hi; window_from(s, s->hi)) {
+		size_t nc = candidates(sc, q, sc->pl, &run);
+		*ncand += nc;
+		const struct acc *c = sc->v[SC_RES];
+		for (size_t i = 0; i < nc; i++)
+			if (!cleared(sc->v[SC_KEPT], nk, limit, c[i].score))
+				front_add(sc->v[SC_FRONT], &nf, room, &c[i], left);
+	}
+	return nf;
+}
+
+/* Proves a segment's candidates by bound across all its windows at once: front_fill keeps the
+ * best bounds, which are proved best first until the k-th kept score clears the next bound.
+ * Proving window by window proves each window's best: a few times as many reports where bounds
+ * are loose (a phrase whose rarest pairs stand in other words too). Returns 1 when that settles
+ * the segment (no bound left out could rank), its totals added to t. Else 0, after the proofs
+ * the budget allowed: those reports, tallied in t, are left in sc->v[SC_FRONT][0..*nproved) by
+ * report, for the windows to pass over. */
 static int prove_front(struct scratch *sc, const struct query *q, size_t limit, size_t *nk, size_t *proofs,
                        struct tally *t, size_t *nproved)
 {
-	struct search *s = &sc->s;
-	size_t room = front_room ? front_room : FRONT_ROOM(limit), nf = 0, ncand = 0, run = 0, proved = 0;
-	double left = -1;   /* scores are >= 0 */
-	sc->v[SC_FRONT] = xgrow(sc->v[SC_FRONT], &sc->cap[SC_FRONT], room + 1, sizeof **sc->v);
-	uint32_t nd = (uint32_t)s->ix->h->ndocs;
-	for (uint32_t lo = 0; lo < nd; lo = s->hi) {
-		s->lo = lo;
-		s->hi = nd - lo > top_window ? lo + (uint32_t)top_window : nd;
-		size_t nc = candidates(sc, q, sc->pl, &run);
-		ncand += nc;
-		const struct acc *kept = sc->v[SC_KEPT], *c = sc->v[SC_RES];
-		for (size_t i = 0; i < nc; i++)
-			if (!(*nk == limit && kept[0].score > c[i].score * BOUND_ROOM))
-				front_add(sc->v[SC_FRONT], &nf, room, &c[i], &left);
-	}
+	size_t ncand, proved = 0, budget = proof_budget ? proof_budget : PROOF_BUDGET + 8 * limit;
+	double left;
+	size_t nf = front_fill(sc, q, limit, *nk, front_room ? front_room : FRONT_ROOM(limit), &ncand, &left);
 	struct acc *f = sc->v[SC_FRONT], *kept = sc->v[SC_KEPT];
 	for (size_t i = nf / 2; i-- > 0;)
 		heap_down(f, nf, i);
-	size_t budget = proof_budget ? proof_budget : PROOF_BUDGET + 8 * limit;
-	while (nf && !(*nk == limit && kept[0].score > f[0].score * BOUND_ROOM) && *proofs < budget) {
+	while (nf && !cleared(kept, *nk, limit, f[0].score) && *proofs < budget) {
 		++*proofs;
-		struct acc a = f[0];
-		f[0] = f[--nf];
-		heap_down(f, nf, 0);
+		struct acc a = heap_pop(f, &nf);
 		f[nf] = a;   /* the proved gather after the heap */
 		proved++;
-		if (prove(s, q, sc->pl, &a)) {
+		if (prove(&sc->s, q, sc->pl, &a)) {
 			tally_match(t, &a);
-			keep_best_at(kept, nk, limit, s->ix, a);
+			keep_best_at(kept, nk, limit, sc->s.ix, a);
 		}
 	}
-	int settled = (nf == 0 || (*nk == limit && kept[0].score > f[0].score * BOUND_ROOM)) &&
-	              (left < 0 || (*nk == limit && kept[0].score > left * BOUND_ROOM));
-	if (settled) {
+	if ((nf == 0 || cleared(kept, *nk, limit, f[0].score)) && (left < 0 || cleared(kept, *nk, limit, left))) {
 		t->unproved += ncand - proved;
 		return 1;
 	}
@@ -2227,10 +2252,11 @@ static void drop_proved(struct acc *c, size_t *nc, const struct acc *proved, siz
 	*nc = n;
 }
 
-/* Proves the reports of one segment as far as the ranking needs, a window at a time, keeping
- * the best `limit` of every segment so far in sc->v[SC_KEPT] (*nk, a heap by corpus position):
- * a candidate whose bound the k-th kept score clears, whichever window or segment that score
- * came from, is never proved. Adds the segment's totals to out's. */
+/* Proves the reports of one segment as far as the ranking needs, keeping the best `limit` of
+ * every segment so far in sc->v[SC_KEPT] (*nk, a heap by corpus position): a candidate whose
+ * bound the k-th kept score clears, whichever window or segment that score came from, is never
+ * proved. Where bounds are exact, a window at a time; else across the segment (prove_front),
+ * and a window at a time only when that does not settle it. Adds the segment's totals to out's. */
 static void top_of_seg(struct scratch *sc, const struct seg *sg, const struct query *q, size_t limit,
                        size_t *nk, struct index_results *out)
 {
@@ -2245,10 +2271,7 @@ static void top_of_seg(struct scratch *sc, const struct seg *sg, const struct qu
 		tally_out(&t, out);
 		return;
 	}
-	uint32_t nd = (uint32_t)sg->h->ndocs;
-	for (uint32_t lo = 0; lo < nd; lo = s->hi) {
-		s->lo = lo;
-		s->hi = nd - lo > top_window ? lo + (uint32_t)top_window : nd;
+	for (window_from(s, 0); s->lo < s->hi; window_from(s, s->hi)) {
 		size_t nc = candidates(sc, q, sc->pl, &run);
 		drop_proved(sc->v[SC_RES], &nc, sc->v[SC_FRONT], nproved);
 		if (exact)
