@@ -2238,20 +2238,6 @@ static int prove_front(struct scratch *sc, const struct query *q, size_t limit, 
 	return 0;
 }
 
-/* Drops from the window's candidates c[0..*nc) (by report) those of proved[0..np) (by report). */
-static void drop_proved(struct acc *c, size_t *nc, const struct acc *proved, size_t np)
-{
-	size_t j = 0, n = 0;
-	for (size_t i = 0; i < *nc; i++) {
-		while (j < np && proved[j].doc < c[i].doc)
-			j++;
-		if (j < np && proved[j].doc == c[i].doc)
-			continue;
-		c[n++] = c[i];
-	}
-	*nc = n;
-}
-
 /* Proves the reports of one segment as far as the ranking needs, keeping the best `limit` of
  * every segment so far in sc->v[SC_KEPT] (*nk, a heap by corpus position): a candidate whose
  * bound the k-th kept score clears, whichever window or segment that score came from, is never
@@ -2273,7 +2259,7 @@ static void top_of_seg(struct scratch *sc, const struct seg *sg, const struct qu
 	}
 	for (window_from(s, 0); s->lo < s->hi; window_from(s, s->hi)) {
 		size_t nc = candidates(sc, q, sc->pl, &run);
-		drop_proved(sc->v[SC_RES], &nc, sc->v[SC_FRONT], nproved);
+		subtract(sc->v[SC_RES], &nc, sc->v[SC_FRONT], nproved);   /* proved by prove_front */
 		if (exact)
 			keep_exact(sc->v[SC_RES], nc, sc->v[SC_KEPT], nk, limit, sg, &t);
 		else if (budget_left && (budget_left = prove_best(sc, q, limit, nk, &nc, &proofs, &t)))
