@@ -91,9 +91,7 @@ char *index_cache_dir(void)
  * their mtimes; a segment's notes and dirs are empty (its manifest has them). BLOB_VERSION covers
  * these layouts too. */
 #define NO_ENTRY UINT32_MAX
-/* A top-k search's proofs read a few places of long lists and check each block they read: with
- * blocks of a page, checking took a tenth of a phrase's top-20. */
-#define BLOCK ((uint64_t)1 << 10)
+#define BLOCK ((uint64_t)1 << 12)   /* a page: a result reads a few places of long lists, each costs a block */
 #define TABLE_BLOCK ((uint64_t)1 << 10)   /* small: a lookup reads a fence and a few keys, a report its norm */
 #define META_BLOCK ((uint64_t)1 << 12)
 #define TRAILER_MAGIC "FAZHILZ4"
