@@ -2164,8 +2164,8 @@ static void keep_evaluated(struct scratch *sc, const struct query *q, size_t lim
 	}
 }
 
-/* The candidates a segment's first pass keeps by bound (prove_front): room for those that rank
- * and for as many again whose bounds are loose. */
+/* The candidates a segment's first pass keeps by bound (prove_front): room for the k that rank
+ * and for a few hundred more whose bounds are loose (a phrase's top-20 proves about a hundred). */
 #define FRONT_ROOM(limit) (256 + 4 * (limit))
 
 /* Adds candidate a to the front f[0..*nf) (a heap with the worst bound at the root, of at most
