@@ -2052,6 +2052,12 @@ void index_top_tuning(size_t window, size_t proofs, size_t front)
 	front_room = front;
 }
 
+/* The proofs a segment's search makes before it evaluates the rest in one pass instead. */
+static size_t proofs_allowed(size_t limit)
+{
+	return proof_budget ? proof_budget : PROOF_BUDGET + 8 * limit;
+}
+
 /* Sets s's window to the top_window reports of its segment from lo on (fewer at its end). */
 static void window_from(struct search *s, uint32_t lo)
 {
@@ -2125,7 +2131,7 @@ static int prove_best(struct scratch *sc, const struct query *q, size_t limit, s
 	while (nh && !cleared(kept, *nk, limit, c[0].score)) {
 		/* Bounds that hardly bind (an exclusion that removes nearly every report, say): past
 		 * this many proofs, evaluating every report in one pass is cheaper. */
-		if (++*proofs > (proof_budget ? proof_budget : PROOF_BUDGET + 8 * limit))
+		if (++*proofs > proofs_allowed(limit))
 			return 0;
 		struct acc a = heap_pop(c, &nh);
 		c[nh] = c[--*nc];   /* the unproved stay together */
@@ -2212,7 +2218,7 @@ static size_t front_fill(struct scratch *sc, const struct query *q, size_t limit
 static int prove_front(struct scratch *sc, const struct query *q, size_t limit, size_t *nk, size_t *proofs,
                        struct tally *t, size_t *nproved)
 {
-	size_t ncand, proved = 0, budget = proof_budget ? proof_budget : PROOF_BUDGET + 8 * limit;
+	size_t ncand, proved = 0, budget = proofs_allowed(limit);
 	double left;
 	size_t nf = front_fill(sc, q, limit, *nk, front_room ? front_room : FRONT_ROOM(limit), &ncand, &left);
 	struct acc *f = sc->v[SC_FRONT], *kept = sc->v[SC_KEPT];
