@@ -1357,7 +1357,10 @@ static struct index *merge_segments(struct sink *k, const struct corpus *c, stru
 	struct merged mg = { c, ix, pos, ndocs, &s, xcalloc(ndocs + 1, sizeof *mg.slots), 0, 0 };
 	struct index *merged = NULL;
 	struct seg_file f;
-	if (merged_slots(&mg) < 0) {
+	int slots = merged_slots(&mg);
+	for (size_t j = 0; j < n; j++)   /* the trailers' blocks read to check the slots */
+		let_go(index_segment_arg(ix, segs[j]));
+	if (slots < 0) {
 		*cause = xstrdup("a segment to merge is damaged (checksum of the trailer)");
 	} else if (seg_file_open(&f, k, cause) == 0) {
 		char *why = NULL;

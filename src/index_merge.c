@@ -29,6 +29,7 @@ struct input {
 	const unsigned char *blob;
 	int mapped;
 	uint64_t released;      /* bytes of its postings read and let go in this pass */
+	uint64_t keys_released; /* bytes of its keys table let go in this pass */
 	const struct head *h;
 	const struct ixdoc *docs;
 	const struct ixkey *keys;
@@ -459,7 +460,7 @@ static uint32_t merge_key(struct lane *m, const struct input *ins, size_t *which
 	return df;
 }
 
-#define RELEASE_STEP ((uint64_t)512 << 10)
+#define RELEASE_STEP ((uint64_t)128 << 10)
 
 void index_merge_let_go(const void *p, size_t n)
 {
@@ -476,15 +477,31 @@ static void let_go(const struct input *in, uint64_t from, uint64_t to)
 		index_merge_let_go(in->blob + from, to - from);
 }
 
+/* A read fault on a file mapping also maps pages around it that the page cache holds: an aligned
+ * window (Linux's fault_around_bytes, 64 KB by default), or the whole of a large folio, up to 2 MB.
+ * So pages just let go behind the place a pass reads come back with its next fault, and a stretch
+ * is let go from the start of the window that holds it. */
+#define FAULT_AROUND ((uint64_t)2 << 20)
+
+/* Where a stretch read from blob offset off on is let go from (a mapping starts on a page). */
+static uint64_t window_start(uint64_t off)
+{
+	return off & ~(FAULT_AROUND - 1);
+}
+
 /* Counts what the merge has read of an input's postings, up to upto (all of them at the end of a
- * pass), every RELEASE_STEP bytes, tells the progress, and lets go of those pages. Keys' postings
- * lie in key order, which is the order a pass reads them. */
+ * pass), every RELEASE_STEP bytes, tells the progress, and lets go of those pages, and of the
+ * keys the pass has moved past: a merge of many inputs would otherwise hold every input's keys
+ * table. Keys' postings lie in key order, which is the order a pass reads them. */
 static void release_to(struct merge *m, struct input *in, uint64_t upto)
 {
 	int end = upto == in->h->post_len;
 	if (upto < in->released + RELEASE_STEP && !(end && upto > in->released))
 		return;
-	let_go(in, in->h->post_off + in->released, in->h->post_off + upto);
+	let_go(in, window_start(in->h->post_off + in->released), in->h->post_off + upto);
+	uint64_t keys_read = (in->k ? in->k - 1 : 0) * sizeof *in->keys;
+	let_go(in, window_start(in->h->keys_off + in->keys_released), in->h->keys_off + keys_read);
+	in->keys_released = keys_read;
 	m->read += upto - in->released;
 	in->released = upto;
 	if (m->progress && m->progress->merging && (m->read - m->told > m->total / 100 || m->read == m->total)) {
@@ -502,7 +519,7 @@ static uint64_t taken_to(const struct input *in)
 static void start_pass(struct merge *m)
 {
 	for (size_t i = 0; i < m->nin; i++) {
-		m->in[i].k = m->in[i].released = 0;
+		m->in[i].k = m->in[i].released = m->in[i].keys_released = 0;
 		next_key(m, &m->in[i]);
 	}
 }
