@@ -101,6 +101,8 @@ struct corpus {
 	struct corpus_meta_source meta;   /* zeroed: none */
 	struct corpus_fixes *fixes;       /* every directory looked in, owned */
 	size_t nfixes, fixcap;
+	size_t *fixslots;                 /* a hash of fixes by directory: its index + 1, 0 empty; owned */
+	size_t nfixslots;                 /* a power of two, at least twice nfixes; 0 before the first */
 	char *text_cache;          /* cache directory of extracted text (extract_cache.h), owned;
 	                            * NULL: web pages, PDF and Word files are converted every time */
 	char **roots;                     /* the paths given to corpus_add_path, in order, owned: the
@@ -226,6 +228,14 @@ int corpus_unchanged(struct corpus *c, size_t i);
  * threads (a count checks the file of every report it prints: tens of thousands of stats). The
  * entries found changed fail with their messages, as corpus_unchanged fails them. */
 void corpus_unchanged_many(struct corpus *c, const size_t *which, size_t n, unsigned char *same);
+
+struct stat;
+/* stat(path), through the directory of path kept open in d (opened again once it is 50 ms old):
+ * a stat by an open directory skips the lookup of every component of the path. Files of one
+ * directory asked for together cost one lookup of it. */
+int corpus_stat_by_dir(struct corpus_statdir *d, const char *path, struct stat *st);
+/* Closes d's directory, if one is open; d may be used again. */
+void corpus_statdir_close(struct corpus_statdir *d);
 
 /* How far a walk replayed from the index cache is behind the directories as they are now,
  * known from the directories alone: those whose mtime still is the recorded one are not read

@@ -16,6 +16,7 @@
 
 #include "xmalloc.h"
 #include "buf.h"
+#include "checksum.h"
 #include "assets.h"
 #include "encoding.h"
 #include "extract.h"
@@ -61,7 +62,6 @@ static void free_entries(struct corpus *c, size_t from, size_t to)
 	}
 }
 
-static void statdir_close(struct corpus_statdir *d);
 
 void corpus_fini(struct corpus *c)
 {
@@ -75,7 +75,7 @@ void corpus_fini(struct corpus *c)
 		c->source.free(c->source.arg);
 	free(c->reports);
 	free(c->files);
-	statdir_close(&c->statdir);
+	corpus_statdir_close(&c->statdir);
 	for (size_t i = 0; i < c->nmsgs; i++) {
 		free(c->msgs[i].path);
 		free(c->msgs[i].reason);
@@ -87,6 +87,7 @@ void corpus_fini(struct corpus *c)
 		meta_fixes_free(c->fixes[i].table);
 	}
 	free(c->fixes);
+	free(c->fixslots);
 	for (size_t i = 0; i < c->nroots; i++)
 		free(c->roots[i]);
 	free(c->roots);
@@ -188,14 +189,42 @@ static int fail(struct corpus *c, const char *path, struct target *t, char *reas
 	return msg_at(c, path, reason, 1, (size_t)t->entry, t->entry);
 }
 
+/* The slot of directory dir (dlen bytes) in c's hash of fixes: the one holding it, else the
+ * empty one where it goes. A corpus of thousands of directories looks one up per directory and
+ * per file, so a search through them all would cost the square of their number. */
+static size_t *fix_slot(const struct corpus *c, const char *dir, size_t dlen)
+{
+	size_t mask = c->nfixslots - 1, h = (size_t)checksum_fnv(CHECKSUM_FNV_OFFSET, dir, dlen) & mask;
+	for (;; h = (h + 1) & mask) {
+		size_t v = c->fixslots[h];
+		if (!v || (strlen(c->fixes[v - 1].dir) == dlen && memcmp(c->fixes[v - 1].dir, dir, dlen) == 0))
+			return &c->fixslots[h];
+	}
+}
+
+/* Makes room in c's hash for one more directory, doubling it (and placing every one again) when
+ * it would be more than half full. */
+static void fix_room(struct corpus *c)
+{
+	if (2 * (c->nfixes + 1) <= c->nfixslots)
+		return;
+	free(c->fixslots);
+	c->nfixslots = c->nfixslots ? 2 * c->nfixslots : 64;
+	c->fixslots = xcalloc(c->nfixslots, sizeof *c->fixslots);
+	for (size_t i = 0; i < c->nfixes; i++)
+		*fix_slot(c, c->fixes[i].dir, strlen(c->fixes[i].dir)) = i + 1;
+}
+
 /* The table of directory `dir` (dlen bytes of a path), read on first use; a message about it is
  * recorded unless quiet. */
 static const struct corpus_fixes *fixes_quiet(struct corpus *c, const char *dir, size_t dlen, int quiet)
 {
-	for (size_t i = 0; i < c->nfixes; i++)
-		if (strlen(c->fixes[i].dir) == dlen && memcmp(c->fixes[i].dir, dir, dlen) == 0)
-			return &c->fixes[i];
+	fix_room(c);
+	size_t *slot = fix_slot(c, dir, dlen);
+	if (*slot)
+		return &c->fixes[*slot - 1];
 	c->fixes = xgrow(c->fixes, &c->fixcap, c->nfixes + 1, sizeof *c->fixes);
+	*slot = c->nfixes + 1;
 	struct corpus_fixes *f = &c->fixes[c->nfixes++];
 	*f = (struct corpus_fixes){ xstrndup(dir, dlen), -1, 0, NULL };
 	char *path = xasprintf("%s%s" META_FIX_NAME, f->dir, dlen ? "/" : "");
@@ -736,7 +765,7 @@ static long long monotonic_ns(void)
 	return (long long)t.tv_sec * 1000000000 + t.tv_nsec;
 }
 
-static void statdir_close(struct corpus_statdir *d)
+void corpus_statdir_close(struct corpus_statdir *d)
 {
 	if (d->path)
 		close(d->fd);
@@ -744,8 +773,7 @@ static void statdir_close(struct corpus_statdir *d)
 	d->path = NULL;
 }
 
-/* stat(path), through the directory of path kept open in d. */
-static int stat_by_dir(struct corpus_statdir *d, const char *file, struct stat *st)
+int corpus_stat_by_dir(struct corpus_statdir *d, const char *file, struct stat *st)
 {
 	char buf[KPATH_MAX];
 	const char *path = kernel_path(file, buf), *slash = strrchr(path, '/');
@@ -754,7 +782,7 @@ static int stat_by_dir(struct corpus_statdir *d, const char *file, struct stat *
 	size_t dlen = (size_t)(slash - path);
 	long long now = monotonic_ns();
 	if (!d->path || d->len != dlen || memcmp(d->path, path, dlen) != 0 || now - d->at > STATDIR_NS) {
-		statdir_close(d);
+		corpus_statdir_close(d);
 		d->path = xstrndup(path, dlen);
 		d->fd = open(d->path, STATDIR_OPEN | O_DIRECTORY | O_CLOEXEC);
 		if (d->fd < 0) {
@@ -776,7 +804,7 @@ int corpus_unchanged(struct corpus *c, size_t i)
 	if (f->size < 0)
 		return 1;
 	struct stat st;
-	int err = stat_by_dir(&c->statdir, f->path, &st) < 0 ? errno : 0;
+	int err = corpus_stat_by_dir(&c->statdir, f->path, &st) < 0 ? errno : 0;
 	if (!err && same_file(f, &st))
 		return 1;
 	struct target t = { (long)i, NULL, 0 };
@@ -802,9 +830,9 @@ static void stat_files_at(void *arg, size_t from, size_t to)
 	for (size_t k = from; k < to; k++) {
 		struct stat st;
 		const struct corpus_file *f = a->f[k];
-		a->same[k] = !f->failed && (f->size < 0 || (stat_by_dir(&d, f->path, &st) == 0 && same_file(f, &st)));
+		a->same[k] = !f->failed && (f->size < 0 || (corpus_stat_by_dir(&d, f->path, &st) == 0 && same_file(f, &st)));
 	}
-	statdir_close(&d);
+	corpus_statdir_close(&d);
 }
 
 /* Stats the files of entries order[0..n) into same[0..n), spread over a few threads. */
@@ -1059,17 +1087,20 @@ struct changed {
 	int gone;       /* no longer a directory */
 };
 
-/* The changed directories, sorted by prefix. */
+/* The changed directories, sorted by prefix. They are in walk order, so sibling directories come
+ * together and are stat'ed by their parent kept open. */
 static size_t changed_dirs(const struct corpus *c, struct changed **out)
 {
 	struct changed *v = xcalloc(c->ndirs + 1, sizeof *v);
+	struct corpus_statdir parent = { 0 };
 	size_t n = 0;
 	for (size_t k = 0; k < c->ndirs; k++) {
 		struct stat st;
-		int there = stat(c->dirs[k].path, &st) == 0 && S_ISDIR(st.st_mode);
+		int there = corpus_stat_by_dir(&parent, c->dirs[k].path, &st) == 0 && S_ISDIR(st.st_mode);
 		if (!there || mtime_of(&st) != c->dirs[k].mtime_ns)
 			v[n++] = (struct changed){ child_of(c->dirs[k].path, ""), !there };
 	}
+	corpus_statdir_close(&parent);
 	qsort(v, n, sizeof *v, str_cmp);
 	*out = v;
 	return n;

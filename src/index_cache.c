@@ -2075,27 +2075,37 @@ static struct index *take_walked(struct corpus *c, char **path)
 	return ix;
 }
 
-/* 1 when every directory the index's walk read still has the mtime it had then. */
+/* Whether the directory of entry ds (its path, ds->len bytes, after it) still has the recorded
+ * mtime, stat'ed by its parent kept open in parent. */
+static int dir_same(struct corpus_statdir *parent, const struct dirstat *ds, const char *name)
+{
+	char *path = xstrndup(name, ds->len);
+	struct stat st;
+	int same = corpus_stat_by_dir(parent, path, &st) == 0 && S_ISDIR(st.st_mode)
+	           && (long long)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec == ds->mtime_ns;
+	free(path);
+	return same;
+}
+
+/* 1 when every directory the index's walk read still has the mtime it had then. They are in walk
+ * order, so sibling directories come together and are stat'ed by their parent kept open. */
 static int dirs_unchanged(const struct manifest *m)
 {
 	size_t at = 0, len = m->h.dirs_len;
-	while (at < len) {
+	struct corpus_statdir parent = { 0 };
+	int same = len > 0;
+	while (at < len && same) {
 		struct dirstat ds;
 		if (len - at < sizeof ds)
-			return 0;
+			break;
 		memcpy(&ds, m->dirs + at, sizeof ds);
 		if (ds.len > len - at - sizeof ds)
-			return 0;
-		char *path = xstrndup((const char *)m->dirs + at + sizeof ds, ds.len);
-		struct stat st;
-		int same = stat(path, &st) == 0 && S_ISDIR(st.st_mode)
-		           && (long long)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec == ds.mtime_ns;
-		free(path);
-		if (!same)
-			return 0;
+			break;
+		same = dir_same(&parent, &ds, (const char *)m->dirs + at + sizeof ds);
 		at += sizeof ds + ((ds.len + 7) & ~(size_t)7);
 	}
-	return len > 0;
+	corpus_statdir_close(&parent);
+	return same && at >= len;
 }
 
 /* Adds the directories and walk messages met before entry `upto` (from *dat, *nat onwards);

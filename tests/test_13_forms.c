@@ -452,6 +452,59 @@ static void test_meta_fix_corpus(void **state)
 	free(tsv);
 }
 
+/* Each of many directories (more than the first room of the corpus's lookup of them) corrects its
+ * own reports by its own table, and none another's: every third has a table naming its region. */
+static void test_meta_fix_many_dirs(void **state)
+{
+	(void)state;
+	enum { DIRS = 150 };
+	char root[] = "/tmp/fazhi-test13m-XXXXXX";
+	assert_non_null(mkdtemp(root));
+	for (int i = 0; i < DIRS; i++) {
+		char *dir = xasprintf("%s/d%03d", root, i), *rep = xasprintf("%s/r.txt", dir);
+		assert_int_equal(mkdir(dir, 0700), 0);
+		FILE *f = fopen(rep, "w");
+		fputs("各位代表：\n一、2014年工作回顾\n工作稳步推进。\n", f);
+		fclose(f);
+		if (i % 3 == 0) {
+			char *tsv = xasprintf("%s/" META_FIX_NAME, dir);
+			f = fopen(tsv, "w");
+			fprintf(f, "r.txt\tregion\t第%d区\n", i);
+			fclose(f);
+			free(tsv);
+		}
+		free(rep);
+		free(dir);
+	}
+	struct corpus c;
+	corpus_init(&c);
+	assert_int_equal(corpus_add_path(&c, root), 0);
+	assert_int_equal(c.n, DIRS);
+	assert_int_equal(c.nmsgs, 0);
+	for (size_t k = 0; k < c.n; k++) {
+		const struct report *r = corpus_get(&c, k);
+		int i = atoi(strstr(r->path, "/d") + 2);
+		if (i % 3 == 0) {
+			char *want = xasprintf("第%d区", i);
+			assert_opt(r->meta.region, want);
+			free(want);
+		} else {
+			assert_null(r->meta.region);
+		}
+	}
+	corpus_fini(&c);
+	for (int i = 0; i < DIRS; i++) {
+		char *dir = xasprintf("%s/d%03d", root, i), *rep = xasprintf("%s/r.txt", dir), *tsv = xasprintf("%s/" META_FIX_NAME, dir);
+		unlink(rep);
+		unlink(tsv);
+		rmdir(dir);
+		free(rep);
+		free(tsv);
+		free(dir);
+	}
+	rmdir(root);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -470,6 +523,7 @@ int main(void)
 		cmocka_unit_test(test_closing_block),
 		cmocka_unit_test(test_meta_fix_table),
 		cmocka_unit_test(test_meta_fix_corpus),
+		cmocka_unit_test(test_meta_fix_many_dirs),
 	};
 	return cmocka_run_group_tests_name("forms", tests, NULL, NULL);
 }

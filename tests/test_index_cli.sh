@@ -58,6 +58,24 @@ t "status after the update: up to date" grep -qx "up to date: 3 reports" "$T/out
 env -u XDG_CACHE_HOME -u HOME "$FAZHI" search --count 法治 "$D" | sort >"$T/fresh"
 t "search over the updated index answers as a fresh build" cmp -s "$T/cached" "$T/fresh"
 
+# A search checks directories by their parent kept open: a file added to any one of them is seen,
+# also where two of the same name under parents of the same length come one after the other.
+S="$T/siblings"
+mkdir -p "$S/a/x" "$S/b/x" "$S/b/y"
+cp assets/reports/putuo-2021.txt "$S/a/x/"
+cp assets/reports/wujin-2020.txt "$S/b/x/"
+cp assets/reports/jingan-2019.txt "$S/b/y/"
+"$FAZHI" index "$S/a/x" "$S/b/x" "$S/b/y" >/dev/null
+for dir in a/x b/x b/y; do
+	cp assets/reports/simen-2022.txt "$S/$dir/added.txt"
+	"$FAZHI" search --count 法治 "$S/a/x" "$S/b/x" "$S/b/y" >/dev/null 2>"$T/err"
+	t "search sees a file added to directory $dir alone" grep -q "is 1 file behind (1 added, 0 changed, 0 removed" "$T/err"
+	rm "$S/$dir/added.txt"
+	"$FAZHI" index "$S/a/x" "$S/b/x" "$S/b/y" >/dev/null
+done
+"$FAZHI" index --status "$S/a/x" "$S/b/x" "$S/b/y" >"$T/out"
+t "status after the sibling directories are back: up to date" grep -qx "up to date: 3 reports" "$T/out"
+
 # Facts from the index print exactly what parsing the reports prints.
 # facts_agree DIR LINES WHAT: facts of DIR from the index equal facts from parsing, in every
 # format, each more than LINES lines, nothing on stderr.
