@@ -1164,9 +1164,14 @@ static void read_changed(struct corpus *c, const char *dir, struct known *k, str
 		const struct numbered *hit = c->n ? bsearch(&child, k->files, c->n, sizeof *k->files, str_cmp) : NULL;
 		struct stat st;
 		int ok = stat(child, &st) == 0;
-		if (hit) {
-			k->seen[hit->i] = 1;
-			out->changed += !ok || !same_file(file_at(c, hit->i), &st);
+		if (hit) {   /* every entry of it: PATHs that overlap name a file more than once */
+			const struct numbered *end = k->files + c->n;
+			while (hit > k->files && strcmp(hit[-1].path, child) == 0)
+				hit--;
+			for (; hit < end && strcmp(hit->path, child) == 0; hit++) {
+				k->seen[hit->i] = 1;
+				out->changed += !ok || !same_file(file_at(c, hit->i), &st);
+			}
 		} else if (ok && S_ISDIR(st.st_mode)) {
 			if (!str_find(k->dirs, c->ndirs, child))
 				out->added += count_new_dir(child);
@@ -1205,9 +1210,17 @@ void corpus_behind(struct corpus *c, struct corpus_behind *out)
 	if (nchanged) {
 		struct known k;
 		known_init(&k, c);
-		for (size_t d = 0; d < nchanged; d++)
+		for (size_t d = 0, times; d < nchanged; d += times) {
+			/* PATHs that overlap walk a directory more than once: it is read once, and what
+			 * it adds counted each time, as the walk would find it */
+			for (times = 1; d + times < nchanged && strcmp(changed[d + times].prefix, changed[d].prefix) == 0;)
+				times++;
+			struct corpus_behind one = { 0 };
 			if (!changed[d].gone)
-				read_changed(c, changed[d].prefix, &k, out);
+				read_changed(c, changed[d].prefix, &k, &one);
+			out->added += times * one.added;
+			out->changed += one.changed;
+		}
 		drop_unseen(c, changed, nchanged, k.seen, out);
 		known_fini(&k);
 	}

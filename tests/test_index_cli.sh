@@ -76,6 +76,25 @@ done
 "$FAZHI" index --status "$S/a/x" "$S/b/x" "$S/b/y" >"$T/out"
 t "status after the sibling directories are back: up to date" grep -qx "up to date: 3 reports" "$T/out"
 
+# PATHs that overlap name the files of the inner one twice: a search counts what is behind as
+# status does, and a file named twice is neither removed nor counted twice as changed.
+O="$T/overlap"
+mkdir -p "$O/in"
+cp assets/reports/putuo-2021.txt "$O/"
+cp assets/reports/wujin-2020.txt "$O/in/"
+"$FAZHI" index "$O/in" "$O" >/dev/null
+behind_agree() {
+	"$FAZHI" index --status "$O/in" "$O" | sed -n 's/^[0-9]* files\{0,1\} behind: \([^s]*\) since.*/\1/p' >"$T/st"
+	"$FAZHI" search --count 法治 "$O/in" "$O" 2>&1 >/dev/null | sed -n 's/.* behind (\([^:]*\):.*/\1/p' >"$T/se"
+	[ -s "$T/st" ] && cmp -s "$T/st" "$T/se" && grep -qx "$1" "$T/se" || { cat "$T/st" "$T/se"; false; }
+}
+cp assets/reports/jingan-2019.txt "$O/in/added.txt"
+t "overlapping PATHs: a file added to the inner one, twice over, as status says" \
+	behind_agree "2 added, 0 changed, 0 removed"
+printf '\n（补充）\n' >>"$O/in/wujin-2020.txt"
+t "overlapping PATHs: a file changed in place counts once an entry, as status says" \
+	behind_agree "2 added, 2 changed, 0 removed"
+
 # Facts from the index print exactly what parsing the reports prints.
 # facts_agree DIR LINES WHAT: facts of DIR from the index equal facts from parsing, in every
 # format, each more than LINES lines, nothing on stderr.
