@@ -62,7 +62,6 @@ static void free_entries(struct corpus *c, size_t from, size_t to)
 	}
 }
 
-
 void corpus_fini(struct corpus *c)
 {
 	free(c->text_cache);
