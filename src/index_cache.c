@@ -1147,6 +1147,14 @@ static int seg_file_open(struct seg_file *f, const struct sink *k, char **cause)
 	return -1;
 }
 
+/* Lets go of the pages of a segment file read so far: they stay in the page cache, but no longer
+ * count as the process's, so a build's memory does not grow with the segments it has written
+ * and opened, nor a merge's with what it merges. */
+static void let_go(struct mapped *m)
+{
+	index_merge_let_go(m->map, m->len);
+}
+
 /* Ends a segment file whose blob (len bytes; 0 when writing it failed, for reason why) is written:
  * trailer(arg, blob, len, fd) writes the trailer after it (0, or -1 when a write failed); the file
  * is renamed into place and mapped. Its index, or NULL with *cause. */
@@ -1171,6 +1179,8 @@ static struct index *seg_file_close(struct seg_file *f, uint64_t len, const char
 	free(f->tmp);
 	struct mapped *m = ok ? map_file(f->path, cause) : NULL;
 	struct index *ix = m ? index_of(m, f->id, cause) : NULL;
+	if (ix)   /* the tables opening it checked: a build holds many segments, and reads none */
+		let_go(m);
 	if (!ix && ok && !*cause)
 		*cause = xasprintf("cannot read back %s", f->path);
 	free(f->path);
@@ -1253,13 +1263,6 @@ static int merged_slots(struct merged *mg)
 		mg->bytes_len += s->len;
 	}
 	return 0;
-}
-
-/* Lets go of the pages of a segment file the merge has read: they stay in the page cache, but no
- * longer count as the process's, so a merge's memory does not grow with what it merges. */
-static void let_go(struct mapped *m)
-{
-	index_merge_let_go(m->map, m->len);
 }
 
 #define CHECK_STRETCH ((uint64_t)4 << 20)
@@ -1417,19 +1420,51 @@ static struct index *segment_parts(void *arg, struct corpus *c, const size_t *wh
 	return index_build_parts_with(c, which, n, progress, segment_part, arg);
 }
 
+/* The order of the reports of ix, the index of c (as many), in the browser's list
+ * (corpus_sort_listed), into order. The list sorts by region and year, so their regions are
+ * copied out, a few bytes a report, and each segment's pages let go once its reports are read:
+ * the whole tables of a large index need not be held at once, with the rest of a build. */
+static void sort_listed(const struct corpus *c, const struct index *ix, size_t *order)
+{
+	size_t n = index_nreports(ix), last = SIZE_MAX;
+	struct corpus_meta *meta = xcalloc(n + 1, sizeof *meta);
+	size_t *at = xcalloc(n + 1, sizeof *at);   /* where each region is in regions, + 1; 0: none */
+	struct buf regions;
+	buf_init(&regions);
+	for (size_t i = 0; i < n; i++) {
+		size_t doc, k = index_locate(ix, i, &doc);
+		if (k != last && last != SIZE_MAX && index_segment_arg(ix, last))
+			let_go(index_segment_arg(ix, last));
+		last = k;
+		struct index_info in;
+		index_info(ix, i, &in);
+		meta[i].year = in.year;
+		if (in.region_len) {
+			at[i] = regions.len + 1;
+			buf_add(&regions, in.region, in.region_len);
+			buf_add(&regions, "", 1);
+		}
+	}
+	if (last != SIZE_MAX && index_segment_arg(ix, last))
+		let_go(index_segment_arg(ix, last));
+	for (size_t i = 0; i < n; i++)
+		meta[i].region = at[i] ? regions.data + at[i] - 1 : NULL;
+	corpus_sort_listed(c, meta, order);
+	buf_fini(&regions);
+	free(at);
+	free(meta);
+}
+
 /* The order of the reports of ix, the index of c, in the browser's list (corpus_list_order, from
  * the metadata the index keeps), with its checksum, to out. */
 static void add_order(struct buf *out, const struct corpus *c, const struct index *ix)
 {
 	size_t n = index_nreports(ix);
-	struct corpus_meta *meta = xcalloc(n + 1, sizeof *meta);
 	size_t *order = xcalloc(n + 1, sizeof *order);
 	uint32_t *v = xcalloc(order_bytes(n) / 4 + 1, sizeof *v);
-	for (size_t i = 0; i < n; i++)
-		index_meta(ix, i, &meta[i]);
 	int known = c->n == n;   /* else no order is known: one that fails its checksum makes readers sort */
 	if (known)
-		corpus_sort_listed(c, meta, order);
+		sort_listed(c, ix, order);
 	for (size_t i = 0; i < n; i++)
 		v[i] = known ? (uint32_t)order[i] : (uint32_t)i;
 	uint64_t sum = checksum64(6, v, order_bytes(n)) ^ (known ? 0 : 1);
@@ -1437,7 +1472,6 @@ static void add_order(struct buf *out, const struct corpus *c, const struct inde
 	buf_add(out, v, order_bytes(n));
 	free(v);
 	free(order);
-	free(meta);
 }
 
 /* Writes the manifest of ix, the index of corpus c, to path (a temporary file renamed over it);
