@@ -236,6 +236,12 @@ struct stat;
 int corpus_stat_by_dir(struct corpus_statdir *d, const char *path, struct stat *st);
 /* Closes d's directory, if one is open; d may be used again. */
 void corpus_statdir_close(struct corpus_statdir *d);
+/* Whether directory path still has the mtime recorded when it was walked (mtime_ns), stat'ed
+ * by its parent kept open in parent: DIR_SAME, DIR_CHANGED, or DIR_GONE when it is no longer a
+ * directory (or cannot be stat'ed). Its files were neither added, removed nor renamed when the
+ * same. */
+enum { DIR_SAME, DIR_CHANGED, DIR_GONE };
+int corpus_dir_state(struct corpus_statdir *parent, const char *path, long long mtime_ns);
 
 /* How far a walk replayed from the index cache is behind the directories as they are now,
  * known from the directories alone: those whose mtime still is the recorded one are not read

@@ -795,6 +795,14 @@ int corpus_stat_by_dir(struct corpus_statdir *d, const char *file, struct stat *
 	return fstatat(d->fd, slash + 1, st, 0);
 }
 
+int corpus_dir_state(struct corpus_statdir *parent, const char *path, long long mtime_ns)
+{
+	struct stat st;
+	if (corpus_stat_by_dir(parent, path, &st) < 0 || !S_ISDIR(st.st_mode))
+		return DIR_GONE;
+	return mtime_of(&st) == mtime_ns ? DIR_SAME : DIR_CHANGED;
+}
+
 int corpus_unchanged(struct corpus *c, size_t i)
 {
 	struct corpus_file *f = file_at(c, i);
@@ -1094,10 +1102,9 @@ static size_t changed_dirs(const struct corpus *c, struct changed **out)
 	struct corpus_statdir parent = { 0 };
 	size_t n = 0;
 	for (size_t k = 0; k < c->ndirs; k++) {
-		struct stat st;
-		int there = corpus_stat_by_dir(&parent, c->dirs[k].path, &st) == 0 && S_ISDIR(st.st_mode);
-		if (!there || mtime_of(&st) != c->dirs[k].mtime_ns)
-			v[n++] = (struct changed){ child_of(c->dirs[k].path, ""), !there };
+		int state = corpus_dir_state(&parent, c->dirs[k].path, c->dirs[k].mtime_ns);
+		if (state != DIR_SAME)
+			v[n++] = (struct changed){ child_of(c->dirs[k].path, ""), state == DIR_GONE };
 	}
 	corpus_statdir_close(&parent);
 	qsort(v, n, sizeof *v, str_cmp);

@@ -1420,6 +1420,14 @@ static struct index *segment_parts(void *arg, struct corpus *c, const size_t *wh
 	return index_build_parts_with(c, which, n, progress, segment_part, arg);
 }
 
+/* let_go of segment k of ix, when it is a file of the cache (SIZE_MAX: none). */
+static void let_go_segment(const struct index *ix, size_t k)
+{
+	struct mapped *m = k == SIZE_MAX ? NULL : index_segment_arg(ix, k);
+	if (m)
+		let_go(m);
+}
+
 /* The order of the reports of ix, the index of c (as many), in the browser's list
  * (corpus_sort_listed), into order. The list sorts by region and year, so their regions are
  * copied out, a few bytes a report, and each segment's pages let go once its reports are read:
@@ -1433,8 +1441,8 @@ static void sort_listed(const struct corpus *c, const struct index *ix, size_t *
 	buf_init(&regions);
 	for (size_t i = 0; i < n; i++) {
 		size_t doc, k = index_locate(ix, i, &doc);
-		if (k != last && last != SIZE_MAX && index_segment_arg(ix, last))
-			let_go(index_segment_arg(ix, last));
+		if (k != last)
+			let_go_segment(ix, last);
 		last = k;
 		struct index_info in;
 		index_info(ix, i, &in);
@@ -1445,8 +1453,7 @@ static void sort_listed(const struct corpus *c, const struct index *ix, size_t *
 			buf_add(&regions, "", 1);
 		}
 	}
-	if (last != SIZE_MAX && index_segment_arg(ix, last))
-		let_go(index_segment_arg(ix, last));
+	let_go_segment(ix, last);
 	for (size_t i = 0; i < n; i++)
 		meta[i].region = at[i] ? regions.data + at[i] - 1 : NULL;
 	corpus_sort_listed(c, meta, order);
@@ -2114,9 +2121,7 @@ static struct index *take_walked(struct corpus *c, char **path)
 static int dir_same(struct corpus_statdir *parent, const struct dirstat *ds, const char *name)
 {
 	char *path = xstrndup(name, ds->len);
-	struct stat st;
-	int same = corpus_stat_by_dir(parent, path, &st) == 0 && S_ISDIR(st.st_mode)
-	           && (long long)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec == ds->mtime_ns;
+	int same = corpus_dir_state(parent, path, ds->mtime_ns) == DIR_SAME;
 	free(path);
 	return same;
 }
