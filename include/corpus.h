@@ -79,11 +79,16 @@ struct corpus_meta_source {
 };
 
 /* A directory's fazhi-meta.tsv (meta_fix.h), looked for once per directory: what stat said of
- * it (size -1: none there) and its rows. The index cache's key includes these. */
+ * it (size -1: none there) and its rows. The index cache's key includes these. A replayed walk
+ * does not look in a directory where the recorded walk found none (unlooked): a file added to a
+ * directory changes its mtime, so there is none while the directory keeps the mtime recorded,
+ * which is checked before the index is used (the walk's directories, or corpus_behind, which
+ * looks in each directory changed since). */
 struct corpus_fixes {
 	char *dir;                /* owned; "" for the current directory */
 	long long size, mtime_ns;
 	struct meta_fixes *table; /* owned; NULL when there is none or it is malformed */
+	int unlooked;             /* 1: taken to be absent as the replayed walk recorded (size -1) */
 };
 
 struct corpus {
@@ -204,14 +209,18 @@ int corpus_digest(const struct corpus *c, size_t i, const void **p, size_t *len)
 /* Replaying a walk recorded elsewhere (the index cache), without reading the directories:
  * corpus_add_root records a PATH argument (as corpus_add_path does), corpus_add_dir a directory
  * walked (its fazhi-meta.tsv is looked up as a walk would, but a message about it is left to the
- * replayed messages), corpus_add_message a message of the walk (a skipped file).
+ * replayed messages; had_table 0: the walk recorded found none there, so it is taken to be
+ * absent, see struct corpus_fixes), corpus_add_message a message of the walk (a skipped file).
  * corpus_set_source gives an empty corpus the source of the walk's files (it owns it from then
  * on; once per corpus) and room for n of them, before anything else is added; corpus_add_sourced
  * appends the next n of them as unread lazy entries, with what stat said of each then (a file
  * changed since fails when it is read, as in any lazy corpus). No other entry is added before
  * the last of the source's. */
 void corpus_add_root(struct corpus *c, const char *path);
-void corpus_add_dir(struct corpus *c, const char *path, long long mtime_ns);
+void corpus_add_dir(struct corpus *c, const char *path, long long mtime_ns, int had_table);
+/* 0 when walked directory k (c->dirs[k]) had no fazhi-meta.tsv, as a walk replayed records it
+ * (corpus_add_dir's had_table); 1 when it had one or was not looked in. */
+int corpus_dir_had_table(const struct corpus *c, size_t k);
 void corpus_add_message(struct corpus *c, const char *path, const char *reason, int skipped);
 void corpus_set_source(struct corpus *c, const struct corpus_source *src, size_t n);
 void corpus_add_sourced(struct corpus *c, size_t n);

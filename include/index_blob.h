@@ -46,7 +46,7 @@
  * Design limits: report texts below 4 GiB, fewer than 2^31 reports and 2^31 distinct words. */
 
 #define BLOB_MAGIC "FAZHIIX"
-#define BLOB_VERSION 18
+#define BLOB_VERSION 19
 #define WORD_BASE 0x110000u          /* unit ids below are code points, above are words */
 #define KEY_HEAD (1ull << 63)        /* the heading field */
 #define KEY_PAIR (1ull << 62)        /* a pair of units, with positions */

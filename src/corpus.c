@@ -214,22 +214,14 @@ static void fix_room(struct corpus *c)
 		*fix_slot(c, c->fixes[i].dir, strlen(c->fixes[i].dir)) = i + 1;
 }
 
-/* The table of directory `dir` (dlen bytes of a path), read on first use; a message about it is
- * recorded unless quiet. */
-static const struct corpus_fixes *fixes_quiet(struct corpus *c, const char *dir, size_t dlen, int quiet)
+/* Looks for f's table and reads it; a message about it is recorded unless quiet. */
+static void read_table(struct corpus *c, struct corpus_fixes *f, int quiet)
 {
-	fix_room(c);
-	size_t *slot = fix_slot(c, dir, dlen);
-	if (*slot)
-		return &c->fixes[*slot - 1];
-	c->fixes = xgrow(c->fixes, &c->fixcap, c->nfixes + 1, sizeof *c->fixes);
-	*slot = c->nfixes + 1;
-	struct corpus_fixes *f = &c->fixes[c->nfixes++];
-	*f = (struct corpus_fixes){ xstrndup(dir, dlen), -1, 0, NULL };
-	char *path = xasprintf("%s%s" META_FIX_NAME, f->dir, dlen ? "/" : "");
+	char *path = xasprintf("%s%s" META_FIX_NAME, f->dir, f->dir[0] ? "/" : "");
 	struct stat st;
 	struct buf b = { 0 };
 	char *cause = NULL;
+	f->unlooked = 0;
 	if (stat(path, &st) == 0) {
 		f->size = st.st_size;
 		f->mtime_ns = (long long)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
@@ -242,6 +234,32 @@ static const struct corpus_fixes *fixes_quiet(struct corpus *c, const char *dir,
 	}
 	buf_fini(&b);
 	free(path);
+}
+
+/* The entry of directory `dir` (dlen bytes of a path) in c's fixes, added, its table not looked
+ * for (size -1, unlooked), when it is new; *added says which. */
+static struct corpus_fixes *fixes_entry(struct corpus *c, const char *dir, size_t dlen, int *added)
+{
+	fix_room(c);
+	size_t *slot = fix_slot(c, dir, dlen);
+	*added = !*slot;
+	if (*slot)
+		return &c->fixes[*slot - 1];
+	c->fixes = xgrow(c->fixes, &c->fixcap, c->nfixes + 1, sizeof *c->fixes);
+	*slot = c->nfixes + 1;
+	struct corpus_fixes *f = &c->fixes[c->nfixes++];
+	*f = (struct corpus_fixes){ xstrndup(dir, dlen), -1, 0, NULL, 1 };
+	return f;
+}
+
+/* The table of directory `dir` (dlen bytes of a path), read on first use; a message about it is
+ * recorded unless quiet. */
+static const struct corpus_fixes *fixes_quiet(struct corpus *c, const char *dir, size_t dlen, int quiet)
+{
+	int added;
+	struct corpus_fixes *f = fixes_entry(c, dir, dlen, &added);
+	if (added)
+		read_table(c, f, quiet);
 	return f;
 }
 
@@ -661,12 +679,34 @@ void corpus_add_root(struct corpus *c, const char *path)
 	c->roots[c->nroots++] = xstrdup(path);
 }
 
-void corpus_add_dir(struct corpus *c, const char *path, long long mtime_ns)
+/* The length of directory path without the slashes that end it, as its fixes are named. */
+static size_t dir_len(const char *path)
 {
 	size_t dlen = strlen(path);
 	while (dlen > 1 && path[dlen - 1] == '/')
 		dlen--;
-	fixes_quiet(c, path, dlen, 1);
+	return dlen;
+}
+
+/* The fixes of walked directory `path`, NULL when none were made for it. */
+static struct corpus_fixes *known_fixes(const struct corpus *c, const char *path)
+{
+	size_t *slot = c->nfixslots ? fix_slot(c, path, dir_len(path)) : NULL;
+	return slot && *slot ? &c->fixes[*slot - 1] : NULL;
+}
+
+int corpus_dir_had_table(const struct corpus *c, size_t k)
+{
+	const struct corpus_fixes *f = known_fixes(c, c->dirs[k].path);
+	return !f || f->size >= 0;
+}
+
+void corpus_add_dir(struct corpus *c, const char *path, long long mtime_ns, int had_table)
+{
+	int added;
+	struct corpus_fixes *f = fixes_entry(c, path, dir_len(path), &added);
+	if (added && had_table)
+		read_table(c, f, 1);
 	c->dirs = xgrow(c->dirs, &c->dircap, c->ndirs + 1, sizeof *c->dirs);
 	c->dirs[c->ndirs++] = (struct corpus_dir){ xstrdup(path), mtime_ns, c->n };
 }
@@ -853,27 +893,39 @@ static void stat_entries(struct corpus *c, const size_t *order, size_t n, unsign
 	free(f);
 }
 
+static int position_cmp(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* The entries which[0..n) once each, in corpus order, into order (room for n); returns how many. */
+static size_t asked_in_order(const size_t *which, size_t n, size_t *order)
+{
+	memcpy(order, which, n * sizeof *order);
+	qsort(order, n, sizeof *order, position_cmp);
+	size_t m = 0;
+	for (size_t k = 0; k < n; k++)
+		if (m == 0 || order[k] != order[m - 1])
+			order[m++] = order[k];
+	return m;
+}
+
 void corpus_unchanged_many(struct corpus *c, const size_t *which, size_t n, unsigned char *same)
 {
 	/* The files are stat'ed in corpus order, which is the walk's: a directory's files together,
-	 * so each thread keeps its directory open across them whatever order they were asked in. */
-	unsigned char *state = xcalloc(c->n + 1, 1);   /* 1 asked; then 2 + same */
-	size_t m = 0;
-	for (size_t k = 0; k < n; k++)
-		m += !state[which[k]], state[which[k]] = 1;
-	size_t *order = xcalloc(m + 1, sizeof *order);
+	 * so each thread keeps its directory open across them whatever order they were asked in.
+	 * The work is that of the entries asked, whatever the size of the corpus. */
+	size_t *order = xcalloc(n + 1, sizeof *order);
+	size_t m = asked_in_order(which, n, order);
 	unsigned char *got = xcalloc(m + 1, 1);
-	for (size_t i = 0, j = 0; i < c->n; i++)
-		if (state[i])
-			order[j++] = i;
 	stat_entries(c, order, m, got);
-	for (size_t j = 0; j < m; j++)
-		state[order[j]] = (unsigned char)(2 + got[j]);
-	for (size_t k = 0; k < n; k++)   /* what changed fails with its message, as it would alone */
-		same[k] = state[which[k]] == 3 || corpus_unchanged(c, which[k]);
+	for (size_t k = 0; k < n; k++) {   /* what changed fails with its message, as it would alone */
+		const size_t *at = bsearch(&which[k], order, m, sizeof *order, position_cmp);
+		same[k] = got[at - order] || corpus_unchanged(c, which[k]);
+	}
 	free(order);
 	free(got);
-	free(state);
 }
 
 /* Reads lazy entry i into t->r; a file that is no longer the one the walk saw fails. */
@@ -1088,6 +1140,15 @@ static char *child_of(const char *dir, const char *name)
 	return xasprintf("%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/", name);
 }
 
+/* The fixes of directory `path`, if the replayed walk took its table to be absent: a directory
+ * that changed may have one now. */
+static void look_again(struct corpus *c, const char *path)
+{
+	struct corpus_fixes *f = known_fixes(c, path);
+	if (f && f->unlooked)
+		read_table(c, f, 1);
+}
+
 /* A directory whose mtime differs from the one recorded: as the "path/" prefix of its entries. */
 struct changed {
 	char *prefix;   /* first, so that str_cmp sorts and finds these by it */
@@ -1096,15 +1157,17 @@ struct changed {
 
 /* The changed directories, sorted by prefix. They are in walk order, so sibling directories come
  * together and are stat'ed by their parent kept open. */
-static size_t changed_dirs(const struct corpus *c, struct changed **out)
+static size_t changed_dirs(struct corpus *c, struct changed **out)
 {
 	struct changed *v = xcalloc(c->ndirs + 1, sizeof *v);
 	struct corpus_statdir parent = { 0 };
 	size_t n = 0;
 	for (size_t k = 0; k < c->ndirs; k++) {
 		int state = corpus_dir_state(&parent, c->dirs[k].path, c->dirs[k].mtime_ns);
-		if (state != DIR_SAME)
-			v[n++] = (struct changed){ child_of(c->dirs[k].path, ""), state == DIR_GONE };
+		if (state == DIR_SAME)
+			continue;
+		v[n++] = (struct changed){ child_of(c->dirs[k].path, ""), state == DIR_GONE };
+		look_again(c, c->dirs[k].path);
 	}
 	corpus_statdir_close(&parent);
 	qsort(v, n, sizeof *v, str_cmp);

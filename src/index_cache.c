@@ -88,8 +88,9 @@ char *index_cache_dir(void)
  * NO_ENTRY) are replayed when the walk is (index_cache_walk). stats keep what stat said of each
  * file when it was indexed (index_cache_status, index_cache_walk, and the update, which keeps a
  * report whose file stat still gives the same size and mtime), dirs the directories walked with
- * their mtimes; a segment's notes and dirs are empty (its manifest has them). BLOB_VERSION covers
- * these layouts too. */
+ * their mtimes and whether each had a fazhi-meta.tsv (a replayed walk looks only where one was);
+ * a segment's notes and dirs are empty (its manifest has them). BLOB_VERSION covers these
+ * layouts too. */
 #define NO_ENTRY UINT32_MAX
 #define BLOCK ((uint64_t)1 << 12)   /* a page: a result reads a few places of long lists, each costs a block */
 #define TABLE_BLOCK ((uint64_t)1 << 10)   /* small: a lookup reads a fence and a few keys, a report its norm */
@@ -125,6 +126,8 @@ struct filestat {
 struct dirstat {   /* followed by len bytes of path, padded to 8 */
 	int64_t mtime_ns;
 	uint32_t len, at;
+	uint32_t table;    /* 0: the walk found no fazhi-meta.tsv in it (corpus_dir_had_table) */
+	uint32_t pad;
 };
 
 struct slot {   /* a digest: bytes [off, off + len) of the digests region; its head's copy at head_off */
@@ -1024,7 +1027,8 @@ static void add_dirs(struct buf *out, const struct corpus *c)
 {
 	static const unsigned char zero[8];
 	for (size_t i = 0; i < c->ndirs; i++) {
-		struct dirstat ds = { c->dirs[i].mtime_ns, (uint32_t)strlen(c->dirs[i].path), (uint32_t)c->dirs[i].at };
+		struct dirstat ds = { c->dirs[i].mtime_ns, (uint32_t)strlen(c->dirs[i].path), (uint32_t)c->dirs[i].at,
+		                      (uint32_t)corpus_dir_had_table(c, i), 0 };
 		buf_add(out, &ds, sizeof ds);
 		buf_add(out, c->dirs[i].path, ds.len);
 		buf_add(out, zero, (8 - ds.len % 8) % 8);
@@ -2152,7 +2156,7 @@ static int dirs_unchanged(const struct manifest *m)
 static size_t replay_until(struct corpus *c, const struct manifest *m, size_t upto, size_t *dat, size_t *nat)
 {
 	for (;;) {
-		struct dirstat ds = { 0, 0, UINT32_MAX };
+		struct dirstat ds = { 0, 0, UINT32_MAX, 1, 0 };
 		if (*dat < m->h.dirs_len)
 			memcpy(&ds, m->dirs + *dat, sizeof ds);
 		struct note_at n = { { 0, 0, 0, UINT32_MAX }, NULL, NULL, 0 };
@@ -2164,7 +2168,7 @@ static size_t replay_until(struct corpus *c, const struct manifest *m, size_t up
 		}
 		if (ds.at <= upto && ds.at <= n.n.at) {
 			char *path = xstrndup((const char *)m->dirs + *dat + sizeof ds, ds.len);
-			corpus_add_dir(c, path, ds.mtime_ns);
+			corpus_add_dir(c, path, ds.mtime_ns, ds.table != 0);
 			free(path);
 			*dat += sizeof ds + ((ds.len + 7) & ~(size_t)7);
 		} else if (n.n.at <= upto && n.path) {

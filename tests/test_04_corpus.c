@@ -853,6 +853,13 @@ static void test_unchanged_many(void **state)
 	assert_int_equal(c.nmsgs, 4);
 	for (size_t m = 0; m < c.nmsgs; m++)
 		assert_int_equal(c.msgs[m].entry, (long)changed[m]);   /* in walk order, as always */
+	/* A few entries, some asked twice: an answer for each asking, no message said again. */
+	const size_t few[] = { 5, 400, 5, 1099, 3, 1098, 400 };
+	const unsigned char few_same[] = { 1, 0, 1, 0, 0, 1, 0 };
+	unsigned char got[sizeof few / sizeof *few];
+	corpus_unchanged_many(&c, few, sizeof few / sizeof *few, got);
+	assert_memory_equal(got, few_same, sizeof got);
+	assert_int_equal(c.nmsgs, 4);
 	corpus_fini(&c);
 	free(dir);
 }

@@ -469,6 +469,32 @@ t "--limit 2 with the best report removed: still 2 results, without it" \
 	"$T/l.count" "$T/l.text" "$(basename "$top")"
 
 
+# A directory's fazhi-meta.tsv: a search replaying the walk looks for it only where the indexed
+# walk found one, or where the directory changed since (a file added changes its directory's
+# mtime); a table added, or one edited in place, corrects the reports as without a cache.
+M=$T/meta
+mkdir -p "$M/x" "$M/y" "$M/z"
+cp assets/reports/putuo-2021.txt "$M/x/"
+cp assets/reports/wujin-2020.txt "$M/y/"
+cp assets/reports/jingan-2019.txt "$M/z/"
+printf 'putuo-2021.txt\tregion\t甲市乙区\n' >"$M/x/fazhi-meta.tsv"
+"$FAZHI" index "$M" >/dev/null
+meta_agree() {   # DESCRIPTION REGION: facts --csv as without a cache, REGION in it
+	"$FAZHI" facts --csv "$M" >"$T/m.idx" 2>/dev/null
+	env -u XDG_CACHE_HOME -u HOME "$FAZHI" facts --csv "$M" >"$T/m.want" 2>/dev/null
+	t "$1" sh -c 'cmp -s "$1" "$2" && grep -q "$3" "$1"' - "$T/m.idx" "$T/m.want" "$2"
+}
+meta_agree "a table indexed: its correction is read from the index" 甲市乙区
+if command -v strace >/dev/null 2>&1; then
+	strace -f -e trace=stat,newfstatat,statx,lstat -o "$T/trace" "$FAZHI" search --count 法治 "$M" >/dev/null 2>&1
+	t "with the index current, search looks for a table only where the walk found one" \
+		sh -c 'grep -q "/x/fazhi-meta.tsv" "$1" && ! grep -q "/[yz]/fazhi-meta.tsv" "$1"' - "$T/trace"
+fi
+printf 'wujin-2020.txt\tregion\t丙市丁区\n' >"$M/y/fazhi-meta.tsv"
+meta_agree "a table added where there was none: its correction is made" 丙市丁区
+printf 'putuo-2021.txt\tregion\t戊市己区\n' >"$M/x/fazhi-meta.tsv"
+meta_agree "a table edited in place: the new correction is made" 戊市己区
+
 # The same relative PATH given in two directories names two corpora, even when their files have
 # the same names, sizes and mtimes: each is answered from its own index.
 for w in A B; do mkdir -p "$T/cwd$w/corpus"; done
