@@ -893,39 +893,67 @@ static void stat_entries(struct corpus *c, const size_t *order, size_t n, unsign
 	free(f);
 }
 
-static int position_cmp(const void *a, const void *b)
+/* The entries a check asked about, as bits by corpus position, with the number of bits set
+ * before each word: their order and each one's rank in it cost a pass over n / 64 words, not a
+ * sort, and not a byte per entry of a large corpus. */
+struct asked {
+	uint64_t *bits;
+	uint32_t *before;   /* per word: bits set in the words before it */
+	size_t nwords;
+};
+
+static void asked_init(struct asked *a, size_t n, const size_t *which, size_t nwhich)
 {
-	size_t x = *(const size_t *)a, y = *(const size_t *)b;
-	return (x > y) - (x < y);
+	a->nwords = n / 64 + 1;
+	a->bits = xcalloc(a->nwords, sizeof *a->bits);
+	a->before = xcalloc(a->nwords, sizeof *a->before);
+	for (size_t k = 0; k < nwhich; k++)
+		a->bits[which[k] / 64] |= (uint64_t)1 << (which[k] % 64);
+	uint32_t set = 0;
+	for (size_t w = 0; w < a->nwords; w++) {
+		a->before[w] = set;
+		set += (uint32_t)__builtin_popcountll(a->bits[w]);
+	}
 }
 
-/* The entries which[0..n) once each, in corpus order, into order (room for n); returns how many. */
-static size_t asked_in_order(const size_t *which, size_t n, size_t *order)
+/* The entries asked, each once, in corpus order, to order; returns how many. */
+static size_t asked_order(const struct asked *a, size_t *order)
 {
-	memcpy(order, which, n * sizeof *order);
-	qsort(order, n, sizeof *order, position_cmp);
 	size_t m = 0;
-	for (size_t k = 0; k < n; k++)
-		if (m == 0 || order[k] != order[m - 1])
-			order[m++] = order[k];
+	for (size_t w = 0; w < a->nwords; w++)
+		for (uint64_t b = a->bits[w]; b; b &= b - 1)
+			order[m++] = w * 64 + (size_t)__builtin_ctzll(b);
 	return m;
+}
+
+/* The place of asked entry i in asked_order's order. */
+static size_t asked_rank(const struct asked *a, size_t i)
+{
+	uint64_t below = a->bits[i / 64] & (((uint64_t)1 << (i % 64)) - 1);
+	return a->before[i / 64] + (size_t)__builtin_popcountll(below);
+}
+
+static void asked_fini(struct asked *a)
+{
+	free(a->bits);
+	free(a->before);
 }
 
 void corpus_unchanged_many(struct corpus *c, const size_t *which, size_t n, unsigned char *same)
 {
 	/* The files are stat'ed in corpus order, which is the walk's: a directory's files together,
-	 * so each thread keeps its directory open across them whatever order they were asked in.
-	 * The work is that of the entries asked, whatever the size of the corpus. */
+	 * so each thread keeps its directory open across them whatever order they were asked in. */
+	struct asked a;
+	asked_init(&a, c->n, which, n);
 	size_t *order = xcalloc(n + 1, sizeof *order);
-	size_t m = asked_in_order(which, n, order);
+	size_t m = asked_order(&a, order);
 	unsigned char *got = xcalloc(m + 1, 1);
 	stat_entries(c, order, m, got);
-	for (size_t k = 0; k < n; k++) {   /* what changed fails with its message, as it would alone */
-		const size_t *at = bsearch(&which[k], order, m, sizeof *order, position_cmp);
-		same[k] = got[at - order] || corpus_unchanged(c, which[k]);
-	}
+	for (size_t k = 0; k < n; k++)   /* what changed fails with its message, as it would alone */
+		same[k] = got[asked_rank(&a, which[k])] || corpus_unchanged(c, which[k]);
 	free(order);
 	free(got);
+	asked_fini(&a);
 }
 
 /* Reads lazy entry i into t->r; a file that is no longer the one the walk saw fails. */
