@@ -188,6 +188,12 @@ static int fail(struct corpus *c, const char *path, struct target *t, char *reas
 	return msg_at(c, path, reason, 1, (size_t)t->entry, t->entry);
 }
 
+/* What stat says of a file's mtime, in nanoseconds. */
+static long long mtime_of(const struct stat *st)
+{
+	return (long long)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
+}
+
 /* The slot of directory dir (dlen bytes) in c's hash of fixes: the one holding it, else the
  * empty one where it goes. A corpus of thousands of directories looks one up per directory and
  * per file, so a search through them all would cost the square of their number. */
@@ -224,7 +230,7 @@ static void read_table(struct corpus *c, struct corpus_fixes *f, int quiet)
 	f->unlooked = 0;
 	if (stat(path, &st) == 0) {
 		f->size = st.st_size;
-		f->mtime_ns = (long long)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+		f->mtime_ns = mtime_of(&st);
 		if (table_read_file(path, &b, &cause) == 0)
 			f->table = meta_fixes_parse(b.data ? b.data : "", b.len, &cause);
 		if (cause && !quiet)
@@ -339,7 +345,7 @@ static void add_entry(struct corpus *c, const char *path, struct report *r, cons
 	*f = (struct corpus_file){ xstrdup(path), -1, 0, 0, 0, 0, 1 };
 	if (st && S_ISREG(st->st_mode)) {
 		f->size = (long long)st->st_size;
-		f->mtime_ns = (long long)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
+		f->mtime_ns = mtime_of(st);
 		f->dev = (unsigned long long)st->st_dev;
 		f->ino = (unsigned long long)st->st_ino;
 	}
@@ -576,11 +582,6 @@ static void stat_entries_at(void *arg, size_t from, size_t to)
 static int entry_cmp(const void *a, const void *b)
 {
 	return strcmp(((const struct entry *)a)->name, ((const struct entry *)b)->name);
-}
-
-static long long mtime_of(const struct stat *st)
-{
-	return (long long)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
 }
 
 static void add_dir(struct corpus *c, const char *path, const struct stat *st)
