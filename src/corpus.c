@@ -194,6 +194,15 @@ static long long mtime_of(const struct stat *st)
 	return (long long)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
 }
 
+/* The length of directory path without the slashes that end it, as its fixes are named. */
+static size_t dir_len(const char *path)
+{
+	size_t dlen = strlen(path);
+	while (dlen > 1 && path[dlen - 1] == '/')
+		dlen--;
+	return dlen;
+}
+
 /* The slot of directory dir (dlen bytes) in c's hash of fixes: the one holding it, else the
  * empty one where it goes. A corpus of thousands of directories looks one up per directory and
  * per file, so a search through them all would cost the square of their number. */
@@ -627,10 +636,7 @@ static void walk_dir(struct walk *w, const char *path, const struct stat *st)
 	stats_shared(n, stat_entries_at, &es);
 	closedir(d);
 
-	size_t dlen = strlen(path);
-	while (dlen > 1 && path[dlen - 1] == '/')
-		dlen--;
-	fixes_of(w->c, path, dlen);   /* known before any report is read, for the cache key */
+	fixes_of(w->c, path, dir_len(path));   /* known before any report is read, for the cache key */
 	add_dir(w->c, path, st);
 	w->open = xgrow(w->open, &w->opencap, w->nopen + 1, sizeof *w->open);
 	w->open[w->nopen++] = id;
@@ -678,15 +684,6 @@ void corpus_add_root(struct corpus *c, const char *path)
 {
 	c->roots = xgrow(c->roots, &c->rootcap, c->nroots + 1, sizeof *c->roots);
 	c->roots[c->nroots++] = xstrdup(path);
-}
-
-/* The length of directory path without the slashes that end it, as its fixes are named. */
-static size_t dir_len(const char *path)
-{
-	size_t dlen = strlen(path);
-	while (dlen > 1 && path[dlen - 1] == '/')
-		dlen--;
-	return dlen;
 }
 
 /* The fixes of walked directory `path`, NULL when none were made for it. */
