@@ -1432,29 +1432,45 @@ static void let_go_segment(const struct index *ix, size_t k)
 		let_go(m);
 }
 
+static int by_segment(const void *a, const void *b)
+{
+	const struct index_run *x = a, *y = b;
+	if (x->seg != y->seg)
+		return x->seg < y->seg ? -1 : 1;
+	return (x->pos > y->pos) - (x->pos < y->pos);
+}
+
 /* The order of the reports of ix, the index of c (as many), in the browser's list
  * (corpus_sort_listed), into order. The list sorts by region and year, so their regions are
- * copied out, a few bytes a report, and each segment's pages let go once its reports are read:
- * the whole tables of a large index need not be held at once, with the rest of a build. */
+ * copied out, a few bytes a report, a segment at a time (its runs, which an index updated many
+ * times interleaves with other segments'), and each segment's pages let go once its reports are
+ * read: the whole tables of a large index need not be held at once, with the rest of a build. */
 static void sort_listed(const struct corpus *c, const struct index *ix, size_t *order)
 {
 	size_t n = index_nreports(ix), last = SIZE_MAX;
+	const struct index_run *by_pos;
+	size_t nruns = index_runs(ix, &by_pos);
+	struct index_run *runs = xcalloc(nruns + 1, sizeof *runs);
+	if (nruns)
+		memcpy(runs, by_pos, nruns * sizeof *runs);
+	qsort(runs, nruns, sizeof *runs, by_segment);
 	struct corpus_meta *meta = xcalloc(n + 1, sizeof *meta);
 	size_t *at = xcalloc(n + 1, sizeof *at);   /* where each region is in regions, + 1; 0: none */
 	struct buf regions;
 	buf_init(&regions);
-	for (size_t i = 0; i < n; i++) {
-		size_t doc, k = index_locate(ix, i, &doc);
-		if (k != last)
+	for (size_t r = 0; r < nruns; r++) {
+		if (runs[r].seg != last)
 			let_go_segment(ix, last);
-		last = k;
-		struct index_info in;
-		index_info(ix, i, &in);
-		meta[i].year = in.year;
-		if (in.region_len) {
-			at[i] = regions.len + 1;
-			buf_add(&regions, in.region, in.region_len);
-			buf_add(&regions, "", 1);
+		last = runs[r].seg;
+		for (size_t i = runs[r].pos; i < (size_t)runs[r].pos + runs[r].count && i < n; i++) {
+			struct index_info in;
+			index_info(ix, i, &in);
+			meta[i].year = in.year;
+			if (in.region_len) {
+				at[i] = regions.len + 1;
+				buf_add(&regions, in.region, in.region_len);
+				buf_add(&regions, "", 1);
+			}
 		}
 	}
 	let_go_segment(ix, last);
@@ -1464,6 +1480,7 @@ static void sort_listed(const struct corpus *c, const struct index *ix, size_t *
 	buf_fini(&regions);
 	free(at);
 	free(meta);
+	free(runs);
 }
 
 /* The order of the reports of ix, the index of c, in the browser's list (corpus_list_order, from
