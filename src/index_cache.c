@@ -1159,6 +1159,14 @@ static void let_go(struct mapped *m)
 	index_merge_let_go(m->map, m->len);
 }
 
+/* let_go of segment k of ix, when it is a file of the cache (SIZE_MAX: none). */
+static void let_go_segment(const struct index *ix, size_t k)
+{
+	struct mapped *m = k == SIZE_MAX ? NULL : index_segment_arg(ix, k);
+	if (m)
+		let_go(m);
+}
+
 /* Ends a segment file whose blob (len bytes; 0 when writing it failed, for reason why) is written:
  * trailer(arg, blob, len, fd) writes the trailer after it (0, or -1 when a write failed); the file
  * is renamed into place and mapped. Its index, or NULL with *cause. */
@@ -1366,7 +1374,7 @@ static struct index *merge_segments(struct sink *k, const struct corpus *c, stru
 	struct seg_file f;
 	int slots = merged_slots(&mg);
 	for (size_t j = 0; j < n; j++)   /* the trailers' blocks read to check the slots */
-		let_go(index_segment_arg(ix, segs[j]));
+		let_go_segment(ix, segs[j]);
 	if (slots < 0) {
 		*cause = xstrdup("a segment to merge is damaged (checksum of the trailer)");
 	} else if (seg_file_open(&f, k, cause) == 0) {
@@ -1377,7 +1385,7 @@ static struct index *merge_segments(struct sink *k, const struct corpus *c, stru
 		free(why);
 	}
 	for (size_t j = 0; j < n; j++)   /* the digests copied */
-		let_go(index_segment_arg(ix, segs[j]));
+		let_go_segment(ix, segs[j]);
 	for (size_t j = 0; j < n; j++)
 		free(to[j]);
 	free(to);
@@ -1422,14 +1430,6 @@ static struct index *segment_parts(void *arg, struct corpus *c, const size_t *wh
                                    const struct index_progress *progress)
 {
 	return index_build_parts_with(c, which, n, progress, segment_part, arg);
-}
-
-/* let_go of segment k of ix, when it is a file of the cache (SIZE_MAX: none). */
-static void let_go_segment(const struct index *ix, size_t k)
-{
-	struct mapped *m = k == SIZE_MAX ? NULL : index_segment_arg(ix, k);
-	if (m)
-		let_go(m);
 }
 
 static int by_segment(const void *a, const void *b)
