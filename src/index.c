@@ -1141,10 +1141,18 @@ struct tf {
 	uint32_t doc, n;
 };
 
+/* A report of a search's results: its hits, hits in headings and score. */
+struct acc {
+	uint32_t doc, hits, hhits;
+	double score;
+};
+
 /* Scratch of one search: grown as needed, freed by search_fini. */
 struct search {
 	const struct seg *ix;
 	uint32_t lo, hi;                      /* the window of ix's reports that walks visit */
+	const struct acc *only;               /* NULL, or the reports of the window walks visit, sorted */
+	size_t nonly;
 	uint32_t units[QUERY_MAX_CHARS + 1];
 	size_t nunits;
 	int npairs;                           /* the chosen cover of pairs */
@@ -1164,6 +1172,7 @@ static void search_in(struct search *s, const struct seg *sg)
 	s->ix = sg;
 	s->lo = 0;
 	s->hi = (uint32_t)sg->h->ndocs;
+	s->only = NULL;
 }
 
 static void search_fini(struct search *s)
@@ -1261,12 +1270,32 @@ static void push_tf(struct tf **v, size_t *n, size_t *cap, uint32_t doc, uint32_
 	(*v)[(*n)++] = (struct tf){ doc, cnt };
 }
 
-/* Appends each report of one list in s's window with its count. */
+/* The first report >= doc that walks of s visit: doc itself, or with s->only the first of those
+ * from *at on (s->hi when none is left), *at moved on to it. */
+static int64_t visit_from(const struct search *s, size_t *at, int64_t doc)
+{
+	if (!s->only)
+		return doc;
+	while (*at < s->nonly && s->only[*at].doc < doc)
+		(*at)++;
+	return *at < s->nonly ? s->only[*at].doc : s->hi;
+}
+
+/* Appends each report of one list that walks of s visit, with its count. */
 static void walk_counts(const struct search *s, struct cur *c, struct tf **v, size_t *n, size_t *cap)
 {
 	uint64_t nd = s->ix->h->ndocs;
-	for (int more = cur_seek(c, s->lo, nd); more && c->doc < s->hi; more = cur_next(c, nd))
-		push_tf(v, n, cap, (uint32_t)c->doc, c->cnt);
+	if (!s->only) {
+		for (int more = cur_seek(c, s->lo, nd); more && c->doc < s->hi; more = cur_next(c, nd))
+			push_tf(v, n, cap, (uint32_t)c->doc, c->cnt);
+		return;
+	}
+	size_t at = 0;
+	for (int64_t doc = visit_from(s, &at, s->lo); doc < s->hi && cur_seek(c, doc, nd);) {
+		if (c->doc == doc)
+			push_tf(v, n, cap, (uint32_t)c->doc, c->cnt);
+		doc = visit_from(s, &at, c->doc == doc ? doc + 1 : c->doc);
+	}
 }
 
 /* Occurrences per report of the unit sequence s->units in one field, appended to (v, n). */
@@ -1294,7 +1323,8 @@ static void eval_units(struct search *s, uint64_t field, struct tf **v, size_t *
 		walk_counts(s, &c[0], v, n, cap);
 		return;
 	}
-	for (int64_t target = s->lo; target < s->hi;) {
+	size_t at = 0;
+	for (int64_t target = visit_from(s, &at, s->lo); target < s->hi;) {
 		int all = 1;
 		for (int j = 0; j < nl; j++) {
 			if (!cur_seek(&c[j], target, nd))
@@ -1304,23 +1334,20 @@ static void eval_units(struct search *s, uint64_t field, struct tf **v, size_t *
 				all = 0;
 			}
 		}
-		if (!all)
+		if (!all) {
+			target = visit_from(s, &at, target);
 			continue;
+		}
 		for (int j = 0; j < nl; j++)
 			decode_positions(s, j, &c[j]);
 		uint32_t m = chain(s, NULL);
 		if (m)
 			push_tf(v, n, cap, (uint32_t)target, m);
-		target++;
+		target = visit_from(s, &at, target + 1);
 	}
 }
 
 /* ---- ranking ---- */
-
-struct acc {
-	uint32_t doc, hits, hhits;
-	double score;
-};
 
 static double bm25(const struct seg *ix, uint32_t doc, uint32_t tf, double idf)
 {
@@ -1574,34 +1601,89 @@ static size_t all_docs(const struct search *s, struct acc **res, size_t *cap)
 	return n;
 }
 
-/* Evaluates the groups and exclusions into res (sorted by report). */
+/* The reports term t can be in at most in s's segment: the fewest that hold any one of its keys
+ * in the body (0: one is in none). Read from the keys alone, to order the groups. */
+static uint64_t term_reach(struct search *s, const struct query_term *t)
+{
+	size_t nu = term_units(s->ix, t->text, t->len, s->units), nk = nu == 1 ? 1 : nu ? nu - 1 : 0;
+	uint64_t least = nk ? UINT64_MAX : 0;
+	for (size_t j = 0; j < nk && least; j++) {
+		const uint32_t *u = s->units + j;
+		const struct ixkey *k = find_key(s->ix, nu == 1 ? u[0] : index_blob_pair_key(u[0], u[1]));
+		least = !k ? 0 : k->df < least ? k->df : least;
+	}
+	return least;
+}
+
+/* The groups of q in the order evaluate walks them: those that can hold the fewest reports
+ * first (term_reach summed over their terms), ties in query order. */
+static void group_order(struct search *s, const struct query *q, int *order)
+{
+	uint64_t reach[QUERY_MAX_TERMS] = { 0 };
+	for (size_t i = 0; i < q->nterms && q->ngroups > 1; i++)
+		if (q->terms[i].group >= 0)
+			reach[q->terms[i].group] += term_reach(s, &q->terms[i]);
+	for (int g = 0; g < q->ngroups; g++) {
+		int k = g;
+		for (; k > 0 && reach[order[k - 1]] > reach[g]; k--)
+			order[k] = order[k - 1];
+		order[k] = g;
+	}
+}
+
+/* Working lists of evaluate: each group's reports, a term's, and room to merge. */
+struct evaluation {
+	struct acc *grp[QUERY_MAX_TERMS], *one, *tmp;
+	size_t ngrp[QUERY_MAX_TERMS], gcap[QUERY_MAX_TERMS], none, ocap, tcap;
+};
+
+/* Group g's reports (its terms' together) into ev->grp[g], of those walks of s visit. */
+static void eval_group(struct search *s, const struct query *q, const double *idf, int g, struct evaluation *ev)
+{
+	for (size_t i = 0; i < q->nterms; i++) {
+		if (q->terms[i].group != g)
+			continue;
+		eval_term(s, &q->terms[i], idf[i], &ev->one, &ev->none, &ev->ocap);
+		merge(&ev->grp[g], &ev->ngrp[g], &ev->gcap[g], ev->one, ev->none, 0, &ev->tmp, &ev->tcap);
+	}
+}
+
+/* Evaluates the groups and exclusions into res (sorted by report). A report must hold every
+ * group, so the group that can hold the fewest is walked first, and each next one only at the
+ * reports of the one before (s->only), as a conjunction of posting lists leapfrogs: a rare
+ * name AND a frequent word costs about the name. The groups are then joined in query order,
+ * so that scores are summed as prove() sums them. */
 static size_t evaluate(struct search *s, const struct query *q, const double *idf, struct acc **res, size_t *rcap)
 {
-	struct acc *grp = NULL, *one = NULL, *tmp = NULL;
-	size_t ngrp = 0, gcap = 0, none = 0, ocap = 0, tcap = 0, nres = 0;
-	for (int g = 0; g < q->ngroups; g++) {
-		ngrp = 0;
-		for (size_t i = 0; i < q->nterms; i++) {
-			if (q->terms[i].group != g)
-				continue;
-			eval_term(s, &q->terms[i], idf[i], &one, &none, &ocap);
-			merge(&grp, &ngrp, &gcap, one, none, 0, &tmp, &tcap);
-		}
-		merge(res, &nres, rcap, grp, ngrp, g > 0, &tmp, &tcap);
-		if (nres == 0)
-			break;
+	struct evaluation ev = { 0 };
+	int order[QUERY_MAX_TERMS], empty = 0;
+	size_t nres = 0;
+	group_order(s, q, order);
+	for (int k = 0; k < q->ngroups && !empty; k++) {
+		int g = order[k];
+		eval_group(s, q, idf, g, &ev);
+		s->only = ev.grp[g];
+		s->nonly = ev.ngrp[g];
+		empty = ev.ngrp[g] == 0;
 	}
+	s->only = NULL;
+	for (int g = 0; g < q->ngroups && !empty; g++)
+		merge(res, &nres, rcap, ev.grp[g], ev.ngrp[g], g > 0, &ev.tmp, &ev.tcap);
 	if (q->ngroups == 0)
 		nres = all_docs(s, res, rcap);
 	for (size_t i = 0; i < q->nterms && nres; i++) {
 		if (!q->terms[i].exclude)
 			continue;
-		eval_term(s, &q->terms[i], 0, &one, &none, &ocap);
-		subtract(*res, &nres, one, none);
+		s->only = *res;   /* only the reports kept can lose */
+		s->nonly = nres;
+		eval_term(s, &q->terms[i], 0, &ev.one, &ev.none, &ev.ocap);
+		s->only = NULL;
+		subtract(*res, &nres, ev.one, ev.none);
 	}
-	free(grp);
-	free(one);
-	free(tmp);
+	for (int g = 0; g < q->ngroups; g++)
+		free(ev.grp[g]);
+	free(ev.one);
+	free(ev.tmp);
 	return nres;
 }
 
