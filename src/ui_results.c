@@ -478,8 +478,9 @@ static void view_status(struct ui *u, void *data, WINDOW *w, int cols)
 		snprintf(line, sizeof line, "%s", v->err);
 	else if (!v->q)
 		snprintf(line, sizeof line, "words (all must occur), \"a phrase\", -word, A OR B, region:, year:");
-	else if (!v->res.exact)   /* the best VIEW_FIRST, ranked; the rest not proved yet */
-		snprintf(line, sizeof line, "%zu of \xE2\x89\xA5 %zu reports \xE2\x80\x94 %s", v->res.n, v->res.total, keys);
+	else if (!v->res.exact)   /* the best VIEW_FIRST, ranked; the rest not proved yet: bounds */
+		snprintf(line, sizeof line, "%zu best of %zu\xE2\x80\x93%zu reports \xE2\x80\x94 %s", v->res.n, v->res.total,
+		         v->res.total_max, keys);
 	else
 		snprintf(line, sizeof line, "%zu report%s, %zu hit%s \xE2\x80\x94 %s", v->res.total,
 		         v->res.total == 1 ? "" : "s", v->res.total_hits, v->res.total_hits == 1 ? "" : "s", keys);

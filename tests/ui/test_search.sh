@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_search.sh — search in the browser: / with highlighted hits, n/N, the i/N counter, Esc, history; the corpus view (s).
+# test_search.sh — search in the browser: / with highlighted hits, n/N, the i/N counter, Esc, history; the corpus view (s), and its count bounded, then exact, over a corpus larger than its first page.
 . tests/ui/lib.sh
 
 ESC=$(printf '\033')
@@ -279,5 +279,30 @@ keys Tab Tab / Up
 check "a new run recalls the last search with Up" status_starts "/行政诉讼"
 keys Escape q
 check "q quits with status 0" exited 0
+
+# ---- a corpus larger than the first page: the best 100, then every match ----
+# 300 reports (60 copies of each sample): 行政复议 is in 180, more than the view ranks before
+# it proves every match, so the status line bounds the count until the list is scrolled past.
+. tests/segment_files.sh
+MANY=$STATE_HOME/many
+sample_copies "$MANY" 60 r
+many_out=$("$FAZHI" search --count 行政复议 "$MANY" 2>/dev/null)
+many_reports=$(printf '%s\n' "$many_out" | grep -c .)
+many_hits=$(printf '%s\n' "$many_out" | awk -F'\t' '{ n += $1 } END { print n }')
+# The status line says "100 best of LO–HI reports" with LO <= N <= HI.
+bounds_hold() {
+	b=$(row "$H" | sed -n 's/^ *100 best of \([0-9]*\)–\([0-9]*\) reports.*/\1 \2/p')
+	[ -n "$b" ] && [ "${b% *}" -le "$1" ] && [ "$1" -le "${b#* }" ]
+}
+WITH="XDG_CACHE_HOME='$CACHE'" start 120 35 "$MANY"
+keys s
+keys -l 行政复议
+keys Enter
+check "300 reports: fazhi search --count finds 行政复议 in more than 100 (the case under test)" [ "$many_reports" -gt 100 ]
+check "300 reports: the status line bounds the count of the best 100 ($many_reports within)" bounds_hold "$many_reports"
+keys G
+check "300 reports: G lists every match, counted exactly" status_has " $many_reports reports, $many_hits hits"
+keys Escape q
+check "300 reports: q quits with status 0" exited 0
 
 finish
