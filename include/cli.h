@@ -34,7 +34,10 @@ int cli_index(int argc, char **argv);
  * Text converted from web pages, PDF and Word files is kept in the cache directory
  * (index_cache_dir) and read from there the next time. */
 size_t cli_load(struct corpus *c, char **paths, int npaths);
-/* For a lazy corpus (c->lazy set before cli_load) the messages are not printed by cli_load,
+/* A lazy corpus is loaded under the spelling its index was made with when the PATHs name the
+ * same directories otherwise (index_cache_respell): its reports keep their indexed names, and a
+ * PATH that is missing is said so.
+ * For a lazy corpus (c->lazy set before cli_load) the messages are not printed by cli_load,
  * since reading the reports adds more: print them with cli_messages when the reports needed
  * have been read (e.g. after index_open). cli_messages prints msgs[from..]; cli_message one. */
 void cli_messages(const struct corpus *c, size_t from);
@@ -45,6 +48,10 @@ void cli_message(const struct corpus_msg *m);
  * ("fazhi: the index of DIR is N files behind (…); fazhi index DIR") and the query is answered
  * from that index without them. With no index of the PATHs, walks them (cli_load). */
 size_t cli_load_indexed(struct corpus *c, char **paths, int npaths, const char *dir);
+/* cli_load_indexed without the message: *st says how far the index is behind (current when the
+ * PATHs were walked). With no PATH (the samples) or no cache directory dir, cli_load. */
+struct index_status;
+size_t cli_load_cached(struct corpus *c, char **paths, int npaths, const char *dir, struct index_status *st);
 /* Before printing what the index says of entry i without reading it: 1 when its file is still
  * the one indexed, else 0 after printing why not (changed, gone), as cli_report does. */
 int cli_unchanged(struct corpus *c, size_t i);

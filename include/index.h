@@ -353,6 +353,15 @@ int index_cache_list_order(const struct corpus *c, size_t *order);
  * directory): walk the PATHs. */
 int index_cache_walk_behind(struct corpus *c, char **paths, int npaths, const char *dir, struct index_status *out);
 
+/* The PATHs as the cache knows them. When the directories they name were indexed under another
+ * spelling (sc, ./sc, sc/ and /home/u/sc name one corpus, and so do PATHs with some missing), that
+ * spelling, a vector of *n paths: load the corpus from it (and say the missing PATHs are), so that
+ * the index is used rather than made again, and the reports keep the names they were indexed
+ * with. Only a spelling that names those directories from here is used: a relative one given
+ * from another directory is not. NULL: use the PATHs as given. Free with index_cache_paths_free. */
+char **index_cache_respell(char **paths, int npaths, const char *dir, int *n);
+void index_cache_paths_free(char **v, int n);
+
 /* Removes the temporary files of builds that died (kill -9, power loss): a temporary file whose
  * index file's lock no process holds; and, when no build is writing, the segment files no
  * manifest names. index_open calls it before it builds. */

@@ -1,9 +1,11 @@
 /* cli.c — what the subcommands share: loading PATH arguments, reporting per-file errors, safe output. */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -12,7 +14,7 @@
 #include "index.h"
 #include "session.h"
 
-size_t cli_load(struct corpus *c, char **paths, int npaths)
+static size_t load_paths(struct corpus *c, char **paths, int npaths)
 {
 	char *cache = index_cache_dir();
 	corpus_set_text_cache(c, cache);
@@ -23,6 +25,31 @@ size_t cli_load(struct corpus *c, char **paths, int npaths)
 		corpus_add_path(c, paths[i]);
 	if (!c->lazy)
 		cli_messages(c, 0);
+	return corpus_failures(c);
+}
+
+/* The PATHs that do not exist, left out of a load under the cache's spelling, said as a walk
+ * says it. */
+static void note_missing(struct corpus *c, char **paths, int npaths)
+{
+	struct stat st;
+	for (int i = 0; i < npaths; i++)
+		if (stat(paths[i], &st) < 0)
+			corpus_add_message(c, paths[i], strerror(errno), 1);
+}
+
+size_t cli_load(struct corpus *c, char **paths, int npaths)
+{
+	if (!c->lazy)
+		return load_paths(c, paths, npaths);
+	char *cache = index_cache_dir();
+	int n = 0;
+	char **as = index_cache_respell(paths, npaths, cache, &n);
+	free(cache);
+	load_paths(c, as ? as : paths, as ? n : npaths);
+	if (as)
+		note_missing(c, paths, npaths);
+	index_cache_paths_free(as, n);
 	return corpus_failures(c);
 }
 
@@ -104,11 +131,25 @@ static void say_behind(char **paths, int npaths, const struct index_status *st)
 	fputc('\n', stderr);
 }
 
+size_t cli_load_cached(struct corpus *c, char **paths, int npaths, const char *dir, struct index_status *st)
+{
+	int n = 0;
+	char **as = index_cache_respell(paths, npaths, dir, &n), **use = as ? as : paths;
+	int nuse = as ? n : npaths;
+	if (npaths == 0 || !dir || index_cache_walk_behind(c, use, nuse, dir, st) < 0) {
+		load_paths(c, use, nuse);
+		*st = (struct index_status){ .current = 1 };
+	}
+	if (as)
+		note_missing(c, paths, npaths);
+	index_cache_paths_free(as, n);
+	return corpus_failures(c);
+}
+
 size_t cli_load_indexed(struct corpus *c, char **paths, int npaths, const char *dir)
 {
 	struct index_status st;
-	if (index_cache_walk_behind(c, paths, npaths, dir, &st) < 0)
-		return cli_load(c, paths, npaths);
+	cli_load_cached(c, paths, npaths, dir, &st);
 	if (!st.current)
 		say_behind(paths, npaths, &st);
 	return corpus_failures(c);

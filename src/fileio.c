@@ -1,7 +1,9 @@
-/* fileio.c — writing whole files safely: short writes, mkdir -p, atomic replacement. */
+/* fileio.c — reading and writing whole files safely: short reads and writes, mkdir -p, atomic replacement. */
 #include "fileio.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +31,32 @@ int fileio_write_at(int fd, const void *p, size_t n, uint64_t at)
 		at += (uint64_t)w;
 	}
 	return 0;
+}
+
+char *fileio_read_small(const char *path, size_t max, size_t *len)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0)
+		return NULL;
+	char *p = NULL;
+	size_t n = 0;
+	if (fstat(fd, &st) == 0 && st.st_size >= 0 && (uintmax_t)st.st_size <= max) {
+		size_t want = (size_t)st.st_size;
+		p = xmalloc(want + 1);
+		while (n < want) {   /* a file that shrank meanwhile is read as it is */
+			ssize_t got = read(fd, p + n, want - n);
+			if (got < 0 && errno == EINTR)
+				continue;
+			if (got <= 0)
+				break;
+			n += (size_t)got;
+		}
+		p[n] = '\0';
+	}
+	close(fd);
+	*len = n;
+	return p;
 }
 
 int fileio_make_dirs(const char *dir)

@@ -1665,6 +1665,40 @@ static char *roots_path(char *const *roots, size_t n, const char *dir)
 	return xasprintf("%s/roots-%016llx", dir, (unsigned long long)h);
 }
 
+/* The file naming the latest index of the directories the paths name, however spelled (sc, ./sc,
+ * sc/, its absolute path): keyed by the real paths of those that exist, in order. NULL when none
+ * does. It holds the index's name and the spelling it was made with (index_alias). */
+static char *alias_path(char *const *roots, size_t n, const char *dir)
+{
+	uint64_t h = 0x6A09E667F3BCC909ull;
+	size_t found = 0;
+	for (size_t i = 0; i < n; i++) {
+		char *real = realpath(roots[i], NULL);
+		if (real)
+			h = checksum_fnv(h, real, strlen(real) + 1), found++;
+		free(real);
+	}
+	return found ? xasprintf("%s/roots-%016llx", dir, (unsigned long long)checksum_fnv(h, &found, sizeof found))
+	             : NULL;
+}
+
+/* Writes the pointer file at path: the index's name on a line, then each of the n roots as
+ * spelled, ending in a NUL (a path may hold a newline). */
+static void write_pointer(const char *path, const char *name, char *const *roots, size_t n)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_printf(&b, "%s\n", name);
+	for (size_t i = 0; i < n; i++)
+		buf_add(&b, roots[i], strlen(roots[i]) + 1);
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd >= 0) {
+		fileio_write_at(fd, b.data, b.len, 0);
+		close(fd);
+	}
+	buf_fini(&b);
+}
+
 /* Records path as the latest index of the corpus's paths, and removes the index it replaces
  * (unless a build holds it). Written in place: a pointer cut short by a crash names no file, and
  * status then finds no index. */
@@ -1679,15 +1713,12 @@ static void point_roots(const struct corpus *c, const char *dir, const char *pat
 		free(lock);
 	}
 	free(last);
-	if (roots) {
-		char *line = xasprintf("%s\n", base ? base + 1 : path);
-		int fd = open(roots, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-		if (fd >= 0) {
-			fileio_write_at(fd, line, strlen(line), 0);
-			close(fd);
-		}
-		free(line);
-	}
+	char *alias = alias_path(c->roots, c->nroots, dir);
+	if (roots)
+		write_pointer(roots, base ? base + 1 : path, NULL, 0);
+	if (alias && (!roots || strcmp(alias, roots) != 0))
+		write_pointer(alias, base ? base + 1 : path, c->roots, c->nroots);
+	free(alias);
 	free(roots);
 }
 
@@ -1841,7 +1872,7 @@ static char *read_roots(const char *roots, const char *dir)
 	ssize_t got = read(fd, name, sizeof name - 1);
 	close(fd);
 	size_t n = got > 0 ? (size_t)got : 0;
-	if (n != 27 || name[26] != '\n' || strncmp(name, "index-", 6) != 0 || strncmp(name + 22, ".bin", 4) != 0
+	if (n < 27 || name[26] != '\n' || strncmp(name, "index-", 6) != 0 || strncmp(name + 22, ".bin", 4) != 0
 	    || strspn(name + 6, "0123456789abcdef") != 16)
 		return NULL;
 	name[26] = '\0';
@@ -2309,21 +2340,15 @@ static void replay_entries(struct corpus *c, char **paths, int npaths, struct in
 
 /* Fills c with the walk the cached index of these PATHs recorded; 0, or -1 with c untouched when
  * there is none, or when `stale` is 0 and a directory it read changed since. */
-static int replay_walk(struct corpus *c, char **paths, int npaths, const char *dir, int stale)
+/* Replays the walk the manifest `last` recorded of the directories paths (as spelled then):
+ * 0, or -1 when it cannot be used. Takes last. */
+static int replay_manifest(struct corpus *c, char **paths, int npaths, const char *dir, char *last, int stale)
 {
-	if (!dir || npaths <= 0 || c->n || c->nmsgs || !c->lazy)
-		return -1;
-	for (int i = 0; i < npaths; i++) {
-		struct stat st;
-		if (stat(paths[i], &st) < 0 || !S_ISDIR(st.st_mode))
-			return -1;
-	}
-	char *roots = roots_path(paths, (size_t)npaths, dir), *last = read_roots(roots, dir), *cause = NULL;
-	free(roots);
 	/* The directories are checked before any segment is opened. A segment missing may have been
 	 * cleaned up just after another instance replaced the manifest: it is read once more. */
 	struct manifest *m = NULL;
 	struct index *ix = NULL;
+	char *cause = NULL;
 	for (int attempt = 0; !ix && last && attempt < 2; attempt++) {
 		free(cause);
 		cause = NULL;
@@ -2344,6 +2369,100 @@ static int replay_walk(struct corpus *c, char **paths, int npaths, const char *d
 	replay_entries(c, paths, npaths, ix, m);
 	hand_over(c, last, ix, m);
 	return 0;
+}
+
+static int all_dirs(char *const *paths, size_t n)
+{
+	struct stat st;
+	for (size_t i = 0; i < n; i++)
+		if (stat(paths[i], &st) < 0 || !S_ISDIR(st.st_mode))
+			return 0;
+	return 1;
+}
+
+/* The walk replayed from the latest index of the directories paths, as they are spelled. */
+static int replay_walk(struct corpus *c, char **paths, int npaths, const char *dir, int stale)
+{
+	if (!dir || npaths <= 0 || c->n || c->nmsgs || !c->lazy || !all_dirs(paths, (size_t)npaths))
+		return -1;
+	char *roots = roots_path(paths, (size_t)npaths, dir), *last = read_roots(roots, dir);
+	free(roots);
+	return last ? replay_manifest(c, paths, npaths, dir, last, stale) : -1;
+}
+
+/* Whether a and b name the same file. */
+static int same_real(const char *a, const char *b)
+{
+	char *x = realpath(a, NULL), *y = x ? realpath(b, NULL) : NULL;
+	int same = y && strcmp(x, y) == 0;
+	free(x);
+	free(y);
+	return same;
+}
+
+/* The roots the alias file at path names (*n of them), NULL when it names no index or is cut
+ * short. At most max are read. */
+static char **alias_roots(const char *path, const char *dir, int max, int *n)
+{
+	char *last = read_roots(path, dir), *text = NULL;
+	size_t len = 0;
+	if (last)
+		text = fileio_read_small(path, 1 << 20, &len);
+	free(last);
+	const char *p = text ? memchr(text, '\n', len) : NULL, *end = text + len;
+	char **as = xcalloc((size_t)max + 1, sizeof *as);
+	int k = 0;
+	for (p = p ? p + 1 : NULL; p && p < end; k++) {
+		const char *nul = memchr(p, '\0', (size_t)(end - p));
+		if (!nul || k == max)
+			break;
+		as[k] = xstrdup(p);
+		p = nul + 1;
+	}
+	int whole = p && p == end && k > 0;
+	free(text);
+	if (whole) {
+		*n = k;
+		return as;
+	}
+	index_cache_paths_free(as, k);
+	return NULL;
+}
+
+char **index_cache_respell(char **paths, int npaths, const char *dir, int *n)
+{
+	if (!dir || npaths <= 0)
+		return NULL;
+	char *roots = all_dirs(paths, (size_t)npaths) ? roots_path(paths, (size_t)npaths, dir) : NULL;
+	char *exact = read_roots(roots, dir);
+	free(roots);
+	if (exact) {   /* indexed as spelled */
+		free(exact);
+		return NULL;
+	}
+	char *alias = alias_path(paths, (size_t)npaths, dir);
+	char **as = alias ? alias_roots(alias, dir, npaths, n) : NULL;
+	free(alias);
+	int ok = as != NULL;
+	for (int i = 0, j = 0; ok && i < npaths; i++) {   /* the existing paths, in order, are those */
+		struct stat st;
+		if (stat(paths[i], &st) == 0)
+			ok = j < *n && S_ISDIR(st.st_mode) && same_real(paths[i], as[j++]);
+		if (i == npaths - 1)
+			ok = ok && j == *n;
+	}
+	if (ok && all_dirs(as, (size_t)*n))
+		return as;
+	if (as)
+		index_cache_paths_free(as, *n);
+	return NULL;
+}
+
+void index_cache_paths_free(char **v, int n)
+{
+	for (int i = 0; v && i < n; i++)
+		free(v[i]);
+	free(v);
 }
 
 /* Whether an entry of c asked of the walk w has failed since it was indexed (a file removed or

@@ -159,10 +159,7 @@ static void load_corpus(struct corpus *c, char **paths, int npaths, const char *
 {
 	corpus_init(c);
 	c->lazy = 1;
-	if (npaths == 0 || !cache || index_cache_walk_behind(c, paths, npaths, cache, st) < 0) {
-		cli_load(c, paths, npaths);
-		*st = (struct index_status){ .current = 1 };
-	}
+	cli_load_cached(c, paths, npaths, cache, st);
 }
 
 static void release_corpus(void *arg, struct corpus *c, struct session *s)
