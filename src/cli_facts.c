@@ -385,6 +385,8 @@ static void facts_emit(void *arg, void *w)
 		else if (cli_unchanged(j->c, it->k))
 			put_report(j, ch->out.data ? ch->out.data + start : "", it->end - start, it->heads);
 	}
+	if (j->ix && ch->n)   /* written: their digests are not read again */
+		index_digests_let_go(j->ix, ch->item[0].k, ch->item[ch->n - 1].k + 1);
 }
 
 static void facts_chunk_free(struct facts_chunk *ch)

@@ -955,6 +955,27 @@ int index_digest(const struct index *ix, size_t report, const void **p, size_t *
 	return 0;
 }
 
+void index_digests_let_go(const struct index *ix, size_t from, size_t to)
+{
+	struct mapped *span = NULL;   /* the digests [lo, hi) of span's region, of reports in a row */
+	uint64_t lo = 0, hi = 0;
+	for (size_t r = from; r <= to; r++) {
+		struct mapped *m = NULL;
+		size_t doc;
+		const struct slot *s = r < to ? slot_of(ix, r, &m, &doc) : NULL;
+		if (span && (r == to || (s && m != span))) {
+			index_merge_let_go(span->digests + lo, hi - lo);
+			span = NULL;
+		}
+		if (!s)
+			continue;
+		if (!span)
+			span = m, lo = s->off, hi = s->off + s->len;
+		lo = s->off < lo ? s->off : lo;
+		hi = s->off + s->len > hi ? s->off + s->len : hi;
+	}
+}
+
 /* The checksums of the postings' blocks, as the builder writes them out. */
 struct sums {
 	uint64_t *v;

@@ -327,6 +327,51 @@ static void test_digest_maker_is_invisible(void **state)
 	corpus_fini(&c);
 }
 
+/* Letting go of the digests' memory loses no byte: over several segments, every digest read
+ * again after a pass let them go, some twice, is the bytes read before. */
+static void test_digests_let_go(void **state)
+{
+	(void)state;
+	enum { COPIES = 12 };
+	struct corpus c;
+	corpus_init(&c);
+	char *files[COPIES * 5];
+	size_t nfiles = add_copies(&c, "letgo", COPIES, files);
+	setenv("FAZHI_SEGMENT_BYTES", "100000", 1);
+	setenv("FAZHI_MERGE_BYTES", "0", 1);
+	char *notice = NULL, *where = xasprintf("%s/letgo", dir);
+	struct index *ix = index_open(&c, where, NULL, &notice);
+	unsetenv("FAZHI_SEGMENT_BYTES");
+	unsetenv("FAZHI_MERGE_BYTES");
+	assert_non_null(ix);
+	assert_null(notice);
+	assert_true(index_nsegments(ix) > 2);   /* spans of reports cross segments */
+	char *copy[COPIES * 5];
+	size_t len[COPIES * 5];
+	for (size_t i = 0; i < nfiles; i++) {
+		const void *p;
+		assert_int_equal(index_digest(ix, i, &p, &len[i]), 0);
+		copy[i] = xmalloc(len[i]);
+		memcpy(copy[i], p, len[i]);
+	}
+	index_digests_let_go(ix, 0, nfiles / 3);
+	index_digests_let_go(ix, nfiles / 4, nfiles);
+	index_digests_let_go(ix, nfiles, nfiles + 5);   /* past the last: nothing */
+	for (size_t i = 0; i < nfiles; i++) {
+		const void *p;
+		size_t n;
+		assert_int_equal(index_digest(ix, i, &p, &n), 0);
+		assert_int_equal(n, len[i]);
+		assert_memory_equal(p, copy[i], n);
+		free(copy[i]);
+	}
+	index_free(ix);
+	free(where);
+	for (size_t i = 0; i < nfiles; i++)
+		free(files[i]);
+	corpus_fini(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -340,6 +385,7 @@ int main(void)
 		cmocka_unit_test(test_no_cache),
 		cmocka_unit_test(test_streamed_file_is_the_blob),
 		cmocka_unit_test(test_digest_maker_is_invisible),
+		cmocka_unit_test(test_digests_let_go),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
