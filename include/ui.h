@@ -243,6 +243,8 @@ void ui_want_cursor(struct ui *u);
 /* The frame being drawn leaves work for the next one (a view computing rows in steps): the
  * loop draws again without waiting for a key. Reset every frame. */
 void ui_want_frame(struct ui *u);
+/* Seconds on a clock that only goes forward: how long a view's step has taken. */
+double ui_clock(void);
 /* Draws a status line: u->msg when set, else left; right-aligned `right` (ASCII). */
 void ui_status_line(struct ui *u, WINDOW *w, int cols, const char *left, const char *right);
 

@@ -219,7 +219,7 @@ struct frame_stats {
 };
 static struct frame_stats stats = { .reopen = -1 };
 
-static double wall_now(void)
+double ui_clock(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -782,7 +782,7 @@ static void swap_corpus(struct ui *u)
 	struct session *s;
 	char *cause = NULL;
 	size_t behind = 0;
-	double t0 = wall_now();
+	double t0 = ui_clock();
 	u->update_ready = 0;
 	if (src->reopen(src->arg, &c, &s, &behind, &cause) != 0) {
 		ui_message(u, "the updated index could not be opened: %s; the list is the old one", cause);
@@ -806,7 +806,7 @@ static void swap_corpus(struct ui *u)
 	else
 		ui_message(u, "the index is up to date: %zu reports", c->n);
 	place_fini(&p);
-	stats.reopen = wall_now() - t0;
+	stats.reopen = ui_clock() - t0;
 }
 
 /* Once a frame: what the child said; the swap waits until no view or prompt holds the corpus. */

@@ -154,8 +154,7 @@ static void read_entry(struct overview *o, struct corpus *c, size_t k)
 /* One step: entries (and the files the walk skipped before them) until the time is up. */
 static void read_step(struct overview *o, struct corpus *c)
 {
-	struct timespec t0, t;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
+	double t0 = ui_clock();
 	do {
 		size_t k = o->next_entry;
 		for (; o->next_msg < c->nmsgs && c->msgs[o->next_msg].at <= k; o->next_msg++)
@@ -167,8 +166,7 @@ static void read_step(struct overview *o, struct corpus *c)
 		}
 		read_entry(o, c, k);
 		o->next_entry++;
-		clock_gettime(CLOCK_MONOTONIC, &t);
-	} while ((double)(t.tv_sec - t0.tv_sec) + (double)(t.tv_nsec - t0.tv_nsec) / 1e9 < STEP_SECONDS);
+	} while (ui_clock() - t0 < STEP_SECONDS);
 }
 
 /* ---- sorting ---- */

@@ -1,6 +1,7 @@
 /* ui_results.c — the corpus-wide search view (s): results by district with snippets. */
 #include "ui.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,9 @@
 #define VIEW_FIRST 100
 #define SNIPPET_INDENT 16   /* cells a snippet row spends before its text, breadcrumb included */
 #define SNIPPET_CELLS 40    /* a snippet's width when the screen allows: the hit and its clause */
+/* Rows far down (G; the selection again after the width changed) are built in steps of
+ * SEEK_SECONDS a frame: each row reads its report, so keys are answered meanwhile. */
+#define SEEK_SECONDS 0.08
 
 #define ROLE_HIT UI_R_SELECTED
 #define ROLE_HIT_CURRENT UI_R_MESSAGE
@@ -54,6 +58,9 @@ struct ui_results {
 	size_t nmarks, markcap;
 	struct index_hits tmp;
 	size_t sel, top;
+	int seeking;                /* rows are built in steps towards seek_result's row seek_snippet */
+	size_t seek_result;         /* (INT_MAX: its last), which is selected once built */
+	int seek_snippet;
 };
 
 /* The index is the session's (opened on the first use of the view, built with progress on the
@@ -86,6 +93,7 @@ static void order_results(struct ui *u)
 	tell_notice(u);
 	v->nrows = v->nmarks = v->expanded = 0;
 	v->sel = v->top = 0;
+	v->seeking = 0;
 }
 
 static void view_search(struct ui *u)
@@ -97,6 +105,7 @@ static void view_search(struct ui *u)
 	v->nrows = v->nmarks = v->expanded = 0;
 	v->sel = v->top = 0;
 	v->counted = 0;
+	v->seeking = 0;
 	if (!v->q)
 		return;
 	session_search_top(u->session, v->q, VIEW_FIRST, &v->res);
@@ -193,14 +202,54 @@ static size_t view_refine(struct ui *u)
 }
 
 /* Builds rows until row `upto` exists (or every result is in). */
+/* Whether the results hold every match: a search ranked the best VIEW_FIRST, whose counts may
+ * be exact (a term of one or two characters) while it holds no more than those. */
+static int listed_all(const struct ui_results *v)
+{
+	return v->res.exact && v->res.n == v->res.total;
+}
+
 static void ensure_rows(struct ui *u, size_t upto)
 {
 	struct ui_results *v = u->results;
 	while (v->nrows <= upto && v->expanded < v->res.n)
 		expand(u);
-	if (v->nrows <= upto && v->q && !v->res.exact) {
+	if (v->nrows <= upto && v->q && !listed_all(v)) {
 		size_t moved = view_refine(u);
 		ensure_rows(u, upto + moved < upto ? upto : upto + moved);
+	}
+}
+
+/* The first row at or after snippet `snippet` of result `result`, else the last row. */
+static size_t row_at(const struct ui_results *v, size_t result, int snippet)
+{
+	size_t i = v->nrows;
+	while (i > 0 && (v->rows[i - 1].result > result || (v->rows[i - 1].result == result && v->rows[i - 1].snippet >= snippet)))
+		i--;
+	return i < v->nrows ? i : v->nrows ? v->nrows - 1 : 0;
+}
+
+static void seek(struct ui_results *v, size_t result, int snippet)
+{
+	v->seeking = 1;
+	v->seek_result = result;
+	v->seek_snippet = snippet;
+}
+
+/* One step of a seek: results expanded until the time is up, the selection on the last row
+ * built, and on the row sought once it is built. */
+static void seek_step(struct ui *u)
+{
+	struct ui_results *v = u->results;
+	double t0 = ui_clock();
+	while (v->expanded <= v->seek_result && v->expanded < v->res.n && ui_clock() - t0 < SEEK_SECONDS)
+		expand(u);
+	if (v->expanded > v->seek_result || v->expanded == v->res.n) {
+		v->seeking = 0;
+		v->sel = row_at(v, v->seek_result, v->seek_snippet);
+	} else {
+		v->sel = v->nrows ? v->nrows - 1 : 0;
+		ui_want_frame(u);
 	}
 }
 
@@ -271,21 +320,10 @@ static void fit_snippets(struct ui *u, int cols)
 	if (cells == v->cells)
 		return;
 	v->cells = cells;
-	size_t result = v->sel < v->nrows ? v->rows[v->sel].result : 0;
-	int snippet = v->sel < v->nrows ? v->rows[v->sel].snippet : -1;
+	if (!v->seeking && v->sel < v->nrows && (v->rows[v->sel].result || v->rows[v->sel].snippet >= 0))
+		seek(v, v->rows[v->sel].result, v->rows[v->sel].snippet);   /* the same row, cut anew */
 	v->nrows = v->nmarks = v->expanded = 0;
 	v->sel = 0;
-	if (result == 0 && snippet < 0)
-		return;
-	ensure_rows(u, v->sel);
-	while (v->sel + 1 < v->nrows || v->expanded < v->res.n) {
-		const struct vrow *row = &v->rows[v->sel];
-		if (row->result > result || (row->result == result && row->snippet >= snippet))
-			break;
-		ensure_rows(u, ++v->sel);
-	}
-	if (v->sel >= v->nrows)
-		v->sel = v->nrows ? v->nrows - 1 : 0;
 }
 
 static void view_draw(struct ui *u, WINDOW *w, int rows, int cols)
@@ -294,6 +332,8 @@ static void view_draw(struct ui *u, WINDOW *w, int rows, int cols)
 	if (rows <= 0)
 		return;
 	fit_snippets(u, cols);
+	if (v->seeking)
+		seek_step(u);
 	int list = rows - 2;   /* the prompt and a blank row above the results */
 	if (list > 0) {
 		ensure_rows(u, v->sel + (size_t)list);
@@ -345,7 +385,12 @@ static void view_open_row(struct ui *u)
 static int view_key(struct ui *u, enum ui_action a)
 {
 	struct ui_results *v = u->results;
-	if (a == UI_OPEN) {
+	v->seeking = 0;   /* a key stops a seek where it is */
+	if (a == UI_BOTTOM && v->q) {   /* every match, listed in steps */
+		if (!listed_all(v))
+			view_refine(u);
+		seek(v, v->res.n ? v->res.n - 1 : 0, INT_MAX);
+	} else if (a == UI_OPEN) {
 		view_open_row(u);
 	} else if (a == UI_QUIT) {
 		ui_view_pop(u);
@@ -358,8 +403,6 @@ static int view_key(struct ui *u, enum ui_action a)
 		if (v->q)
 			order_results(u);
 	} else if (ui_action_moves(a) && v->nrows) {
-		if (a == UI_BOTTOM)
-			ensure_rows(u, (size_t)-2);
 		int list = ui_page_rows(u, UI_READER) - 2;
 		v->sel = ui_move_row(v->sel, v->nrows, a, list > 0 ? list : 1);
 		ensure_rows(u, v->sel + 1);
@@ -478,6 +521,8 @@ static void view_status(struct ui *u, void *data, WINDOW *w, int cols)
 		snprintf(line, sizeof line, "%s", v->err);
 	else if (!v->q)
 		snprintf(line, sizeof line, "words (all must occur), \"a phrase\", -word, A OR B, region:, year:");
+	else if (v->seeking)
+		snprintf(line, sizeof line, "listing %zu of %zu reports \xE2\x80\x94 a key stops", v->expanded, v->res.n);
 	else if (!v->res.exact)   /* the best VIEW_FIRST, ranked; the rest not proved yet: bounds */
 		snprintf(line, sizeof line, "%zu best of %zu\xE2\x80\x93%zu reports \xE2\x80\x94 %s", v->res.n, v->res.total,
 		         v->res.total_max, keys);

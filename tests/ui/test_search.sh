@@ -305,4 +305,38 @@ check "300 reports: G lists every match, counted exactly" status_has " $many_rep
 keys Escape q
 check "300 reports: q quits with status 0" exited 0
 
+# ---- G over thousands of matches: listed in steps, keys answered meanwhile ----
+# 3000 reports (600 copies of each sample, made by one awk a sample): 法治 is in all of them, and
+# each row of the list reads its report, so listing them to the end takes many frames.
+BIG=$STATE_HOME/big
+mkdir -p "$BIG"
+for f in assets/reports/*.txt; do
+	awk -v dir="$BIG" -v name="$(basename "$f")" -v n=600 '{ line[NR] = $0 }
+		END { for (i = 0; i < n; i++) { out = dir "/" i "-" name; print line[1] " b" i > out
+		      for (k = 2; k <= NR; k++) print line[k] > out; close(out) } }' "$f"
+done
+XDG_CACHE_HOME="$CACHE" "$FAZHI" index "$BIG" >/dev/null 2>&1
+WITH="XDG_CACHE_HOME='$CACHE'" start 120 35 "$BIG"
+keys s
+keys -l 法治
+keys Enter
+check "3000 reports: 法治 is in every one (the case under test)" status_has " 3000 reports, "
+settle
+first=$(row 3)
+keys G
+check "3000 reports: G lists them in steps, saying how far it is" status_matches "^ *listing [0-9]* of 3000 reports"
+keys g
+check "3000 reports: a key stops the listing, and g is at the first result again" \
+	sh -c '[ "$1" = "$2" ] && ! tmux -L "$3" -f /dev/null capture-pane -p -t "$4" | tail -n 1 | grep -q listing' \
+	- "$first" "$(settle; row 3)" "$SOCKET" "$SESSION"
+# After G the selection (in cyan, as selected_row reads it) is the last row of the list.
+last_selected() {
+	! row "$H" | grep -q listing &&
+		escaped | sed -n "$((H - 1))p" | grep -q "^\($ESC\[[0-9;]*m\)*$ESC\[[0-9;]*46m\($ESC\[[0-9;]*m\)* "
+}
+keys G
+check "3000 reports: G again lists every match, and selects the last row" last_selected
+keys Escape q
+check "3000 reports: q quits with status 0" exited 0
+
 finish
