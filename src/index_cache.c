@@ -230,6 +230,8 @@ struct mapped {
 	const struct slot *slots;
 	const unsigned char *dirs;
 	const unsigned char *digests;
+	unsigned char *flags;     /* checked, tchecked and mchecked, one mapping of flags_len bytes */
+	uint64_t flags_len;
 	unsigned char *checked;   /* a bit per block of the postings: 1 checked */
 	unsigned char *tchecked;  /* a bit per block of the tables: 1 checked */
 	unsigned char *dchecked;  /* per report: HEAD_* and WHOLE_* bits, what of its digest was checked */
@@ -254,10 +256,8 @@ static uint64_t bits_bytes(uint64_t n)
 static void mapped_free(void *arg)
 {
 	struct mapped *m = arg;
-	free_sparse(m->checked, bits_bytes(m->nblocks));
-	free_sparse(m->tchecked, bits_bytes(m->ntblocks));
+	free_sparse(m->flags, m->flags_len);
 	free_sparse(m->dchecked, m->t->ndocs + 1);
-	free_sparse(m->mchecked, meta_blocks(m->meta_len) + 1);
 	munmap((void *)m->map, m->len);
 	free(m->path);
 	free(m->damage);
@@ -315,11 +315,18 @@ static int sum_intact(struct mapped *m, const uint64_t *sum)
 	return meta_intact(m, sum, sizeof *sum) ? 1 : found_damage(m, "index segment damaged (checksum of the trailer)");
 }
 
-/* Bits rather than bytes: each new page of the flags costs a process as much as checking a
- * block, and an 11 GB index has millions of blocks. */
-static unsigned char *bits_new(uint64_t n)
+/* The flags of what m's checks have checked, zeroed, in one mapping: a search opens every
+ * segment, and each mapping costs its making and its unmaking. Bits rather than bytes for the
+ * blocks: each new page of the flags costs a process as much as checking a block, and an 11 GB
+ * index has millions of blocks. */
+static void flags_new(struct mapped *m)
 {
-	return xcalloc_sparse(bits_bytes(n));
+	uint64_t post = bits_bytes(m->nblocks), tables = bits_bytes(m->ntblocks);
+	m->flags_len = post + tables + meta_blocks(m->meta_len) + 1;
+	m->flags = xcalloc_sparse(m->flags_len);
+	m->checked = m->flags;
+	m->tchecked = m->flags + post;
+	m->mchecked = m->flags + post + tables;
 }
 
 static int bit_is_set(const unsigned char *v, uint64_t i)
@@ -580,9 +587,7 @@ static struct mapped *map_file(const char *path, char **cause)
 	m->dirs = (const unsigned char *)(m->slots + t->ndocs);
 	m->digests = m->dirs + t->dirs_len;
 	m->meta = meta, m->meta_len = meta_len, m->meta_sums = meta_sums;
-	m->checked = bits_new(t->nblocks);
-	m->tchecked = bits_new(t->ntblocks);
-	m->mchecked = xcalloc_sparse(meta_blocks(meta_len) + 1);
+	flags_new(m);
 	m->path = xstrdup(path), m->dev = st.st_dev, m->ino = st.st_ino;
 	return m;
 }
@@ -1688,7 +1693,7 @@ static char *roots_path(char *const *roots, size_t n, const char *dir)
 
 /* The file naming the latest index of the directories the paths name, however spelled (sc, ./sc,
  * sc/, its absolute path): keyed by the real paths of those that exist, in order. NULL when none
- * does. It holds the index's name and the spelling it was made with (index_alias). */
+ * does. It holds the index's name and the spelling it was made with (index_cache_respell). */
 static char *alias_path(char *const *roots, size_t n, const char *dir)
 {
 	uint64_t h = 0x6A09E667F3BCC909ull;
@@ -2359,10 +2364,9 @@ static void replay_entries(struct corpus *c, char **paths, int npaths, struct in
 	}
 }
 
-/* Fills c with the walk the cached index of these PATHs recorded; 0, or -1 with c untouched when
- * there is none, or when `stale` is 0 and a directory it read changed since. */
-/* Replays the walk the manifest `last` recorded of the directories paths (as spelled then):
- * 0, or -1 when it cannot be used. Takes last. */
+/* Replays the walk the manifest `last` recorded of the directories paths: 0, or -1 with c
+ * untouched when it cannot be used, or when `stale` is 0 and a directory it read changed since.
+ * Takes last. */
 static int replay_manifest(struct corpus *c, char **paths, int npaths, const char *dir, char *last, int stale)
 {
 	/* The directories are checked before any segment is opened. A segment missing may have been
@@ -2401,7 +2405,8 @@ static int all_dirs(char *const *paths, size_t n)
 	return 1;
 }
 
-/* The walk replayed from the latest index of the directories paths, as they are spelled. */
+/* Fills c with the walk the cached index of these PATHs, as spelled, recorded; 0, or -1 with c
+ * untouched when there is none, or when `stale` is 0 and a directory it read changed since. */
 static int replay_walk(struct corpus *c, char **paths, int npaths, const char *dir, int stale)
 {
 	if (!dir || npaths <= 0 || c->n || c->nmsgs || !c->lazy || !all_dirs(paths, (size_t)npaths))
@@ -2430,7 +2435,7 @@ static char **alias_roots(const char *path, const char *dir, int max, int *n)
 	if (last)
 		text = fileio_read_small(path, 1 << 20, &len);
 	free(last);
-	const char *p = text ? memchr(text, '\n', len) : NULL, *end = text + len;
+	const char *p = text ? memchr(text, '\n', len) : NULL, *end = text ? text + len : NULL;
 	char **as = xcalloc((size_t)max + 1, sizeof *as);
 	int k = 0;
 	for (p = p ? p + 1 : NULL; p && p < end; k++) {
