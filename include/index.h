@@ -98,6 +98,11 @@ size_t index_nsegments(const struct index *ix);
 size_t index_merge_bytes(void);
 /* The segments the merge policy merges next, in segs (room for index_nsegments); how many (0: none). */
 size_t index_merge_pick(const struct index *ix, size_t *segs);
+/* The same at the end of a build from scratch, but leaving no more than one small segment
+ * waiting: a large corpus ends in segments of about the cap and at most one smaller, since a
+ * search opens every segment; updates still leave theirs to wait, so as not to rewrite a build's
+ * last segment for a few files. */
+size_t index_merge_pick_built(const struct index *ix, size_t *segs);
 
 /* The index of corpus c made from ix (consumed), indexing again only what changed. A report of
  * ix whose path is an entry of c, and for which same(arg, report, entry) is nonzero (the entry

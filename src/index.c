@@ -753,7 +753,8 @@ static int by_number(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-size_t index_merge_pick(const struct index *ix, size_t *segs)
+/* index_merge_pick with `most` small segments left to wait. */
+static size_t merge_pick_waiting(const struct index *ix, size_t *segs, size_t most)
 {
 	size_t cap = index_merge_bytes(), n = 0;
 	for (size_t k = 0; k < ix->nseg; k++) {   /* one with many reports deleted: merged alone, they go */
@@ -766,7 +767,7 @@ size_t index_merge_pick(const struct index *ix, size_t *segs)
 	for (size_t k = 0; k < ix->nseg; k++)
 		if (ix->seg[k]->size < cap / 2 && ix->seg[k]->live)
 			segs[n++] = k;
-	if (n <= INDEX_MERGE_WAITING)
+	if (n <= most)
 		return 0;
 	by_size_ix = ix;
 	qsort(segs, n, sizeof *segs, by_size);
@@ -779,6 +780,16 @@ size_t index_merge_pick(const struct index *ix, size_t *segs)
 	}
 	qsort(segs, take, sizeof *segs, by_number);
 	return take;
+}
+
+size_t index_merge_pick(const struct index *ix, size_t *segs)
+{
+	return merge_pick_waiting(ix, segs, INDEX_MERGE_WAITING);
+}
+
+size_t index_merge_pick_built(const struct index *ix, size_t *segs)
+{
+	return merge_pick_waiting(ix, segs, 1);
 }
 
 struct index *index_update(struct index *ix, struct corpus *c, int (*same)(void *arg, size_t report, size_t entry),

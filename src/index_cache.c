@@ -1422,13 +1422,14 @@ static struct index *merge_segments(struct sink *k, const struct corpus *c, stru
 	return merged ? index_merged(ix, segs, n, merged) : NULL;
 }
 
-/* Merges the segments the merge policy picks (index_merge_pick), again while it picks some. A
- * merge that fails leaves the segments as they were: the index stays whole. */
+/* Merges the segments the merge policy picks (index_merge_pick; index_merge_pick_built after a
+ * build from scratch), again while it picks some. A merge that fails leaves the segments as they
+ * were: the index stays whole. */
 static struct index *merge_picked(struct sink *k, const struct corpus *c, struct index *ix,
-                                  const struct index_progress *progress)
+                                  const struct index_progress *progress, int built)
 {
 	size_t *segs = xcalloc(index_nsegments(ix) + 1, sizeof *segs), n;
-	while (!k->cause && (n = index_merge_pick(ix, segs)) > 0) {
+	while (!k->cause && (n = built ? index_merge_pick_built(ix, segs) : index_merge_pick(ix, segs)) > 0) {
 		char *cause = NULL;
 		struct index *up = merge_segments(k, c, ix, segs, n, progress, &cause);
 		free(cause);
@@ -1669,7 +1670,7 @@ static struct index *write_index(struct corpus *c, const char *dir, const char *
 		ix = segment_parts(&k, c, NULL, c->n, progress);
 	}
 	out->indexed = k.indexed;
-	ix = merge_picked(&k, c, ix, progress);
+	ix = merge_picked(&k, c, ix, progress, !out->updated);
 	crash_point("manifest");
 	if (!k.cause && write_manifest(c, ix, path, key, &k.cause) == 0)
 		return ix;

@@ -507,4 +507,32 @@ F=$(cd "$(dirname "$FAZHI")" && pwd)/$(basename "$FAZHI")
 (cd "$T/cwdA" && "$F" search --count 静安 corpus) >"$T/cwd.a2" 2>&1
 t "a relative PATH in another directory is another corpus: its own hits, and the first one's index is kept" \
 	sh -c '[ ! -s "$1" ] && grep -qx "[1-9][0-9]*	corpus/a.txt" "$2" && [ ! -s "$3" ]' - "$T/cwd.a1" "$T/cwd.b" "$T/cwd.a2"
+# A build from scratch leaves at most one small segment (fazhi(1), FILES, Merge): 300 reports cut
+# into segments of 500 kB of input, merged under a cap of 4 MB, end in segments of over half the
+# cap and one smaller; an update then adds its own small segment, leaving that one as it was.
+sample_copies "$T/mb" 60 m
+MB="$T/mbcache"
+mb() { XDG_CACHE_HOME="$MB" FAZHI_SEGMENT_BYTES=500000 FAZHI_MERGE_BYTES=4000000 "$FAZHI" "$@"; }
+mb index "$T/mb" >/dev/null 2>&1
+# The segments whose tables and postings (the blob before the trailer, whose offset ends the file
+# and whose size follows its 8-byte magic) are under half the cap, one a line.
+small_segments() {
+	for f in "$MB"/fazhi/segment-*.bin; do
+		at=$(u64 "$f" $(($(stat -c %s "$f") - 8)))
+		[ "$(u64 "$f" $((at + 8)))" -lt 2000000 ] && echo "$f"
+	done
+}
+t "a build merges its segments (the case under test: more than one, of over half the cap)" \
+	[ "$(ls "$MB"/fazhi/segment-*.bin | wc -l)" -ge 2 ]
+t "a build from scratch leaves at most one small segment" [ "$(small_segments | wc -l)" -le 1 ]
+small_segments >"$T/small-before"
+sed "1s/\$/ more/" assets/reports/wujin-2020.txt >"$T/mb/more.txt"
+mb index "$T/mb" >/dev/null 2>&1
+t "an update adds its own small segment, the build's left as it was" \
+	sh -c 'while read -r f; do [ -f "$f" ] || exit 1; done <"$1" && [ "$(wc -l <"$2")" -eq $(($(wc -l <"$1") + 1)) ]' \
+	- "$T/small-before" "$(small_segments >"$T/small-after"; echo "$T/small-after")"
+mb search --count 依法行政 "$T/mb" | sort >"$T/got"
+env -u XDG_CACHE_HOME -u HOME "$FAZHI" search --count 依法行政 "$T/mb" | sort >"$T/want"
+t "… and the index answers as a search without a cache" sh -c 'cmp -s "$1" "$2" && [ -s "$1" ]' - "$T/got" "$T/want"
+
 [ "$failures" -eq 0 ]
