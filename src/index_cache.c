@@ -1142,7 +1142,21 @@ struct sink {
 	const char *dir, *manifest;
 	char *cause;          /* the first write that failed: the index is then kept in memory */
 	size_t indexed;       /* reports indexed */
+	uint64_t *made;       /* the segments written here, which no manifest names yet */
+	size_t nmade, madecap;
+	char *unmerged;       /* why a merge failed (the index is whole, in more segments), or NULL */
 };
+
+/* Whether segment id was written by this build or update: no manifest names it, so once merged
+ * into another it is no one's, and its file can go at once (a build then needs the disk of its
+ * segments and one merge, not of every segment it merged). */
+static int made_here(const struct sink *k, uint64_t id)
+{
+	for (size_t i = 0; i < k->nmade; i++)
+		if (k->made[i] == id)
+			return 1;
+	return 0;
+}
 
 /* The crash tests' kill -9 at a chosen moment (tests/test_index_cli.sh): FAZHI_CRASH_AT=segment
  * kills the build once a segment's temporary file is written, =manifest once its segments are
@@ -1161,10 +1175,12 @@ struct seg_file {
 	uint64_t id;
 	char *path, *tmp;
 	int fd;
+	struct sink *k;   /* told of the segment once it is in place */
 };
 
-static int seg_file_open(struct seg_file *f, const struct sink *k, char **cause)
+static int seg_file_open(struct seg_file *f, struct sink *k, char **cause)
 {
+	f->k = k;
 	f->id = new_id();
 	f->path = segment_path(k->dir, f->id);
 	f->tmp = xasprintf("%s.%ld.%016llx.tmp", k->manifest, (long)getpid(), (unsigned long long)f->id);
@@ -1210,6 +1226,10 @@ static struct index *seg_file_close(struct seg_file *f, uint64_t len, const char
 		ok = 0;
 	if (ok && rename(f->tmp, f->path) < 0)
 		ok = 0;
+	if (ok) {
+		f->k->made = xgrow(f->k->made, &f->k->madecap, f->k->nmade + 1, sizeof *f->k->made);
+		f->k->made[f->k->nmade++] = f->id;
+	}
 	if (!ok) {
 		*cause = xasprintf("cannot write %s: %s", f->path, why ? why : strerror(errno));
 		unlink(f->tmp);
@@ -1419,6 +1439,11 @@ static struct index *merge_segments(struct sink *k, const struct corpus *c, stru
 	free(pos);
 	free(mg.slots);
 	free(s.v);
+	for (size_t j = 0; merged && j < n; j++) {   /* merged inputs no manifest names: gone now */
+		struct mapped *m = index_segment_arg(ix, segs[j]);
+		if (made_here(k, m->id))
+			unlink(m->path);
+	}
 	return merged ? index_merged(ix, segs, n, merged) : NULL;
 }
 
@@ -1432,9 +1457,10 @@ static struct index *merge_picked(struct sink *k, const struct corpus *c, struct
 	while (!k->cause && (n = built ? index_merge_pick_built(ix, segs) : index_merge_pick(ix, segs)) > 0) {
 		char *cause = NULL;
 		struct index *up = merge_segments(k, c, ix, segs, n, progress, &cause);
-		free(cause);
-		if (!up)
+		if (!up) {
+			k->unmerged = cause ? cause : xstrdup("merge failed");
 			break;
+		}
 		ix = up;
 	}
 	free(segs);
@@ -1640,6 +1666,7 @@ struct outcome {
 	size_t indexed;   /* reports indexed */
 	int updated;      /* 1: an update of a previous index, 0: a build from scratch */
 	size_t dropped;   /* segments of the previous index left out, missing or damaged */
+	char *unmerged;   /* why a merge failed, or NULL (owned until open_index has said it) */
 };
 
 /* Writes the index of c under dir: an update of the previous index when there is one (only
@@ -1651,7 +1678,7 @@ static struct index *write_index(struct corpus *c, const char *dir, const char *
                                  const struct index_progress *progress, struct outcome *out,
                                  struct index **fallback, char **cause)
 {
-	struct sink k = { dir, path, NULL, 0 };
+	struct sink k = { .dir = dir, .manifest = path };
 	struct manifest *mf = NULL;
 	size_t *renum = NULL;
 	struct index *prev = previous_index(c, dir, path, &mf, &renum, &out->dropped), *ix;
@@ -1671,6 +1698,8 @@ static struct index *write_index(struct corpus *c, const char *dir, const char *
 	}
 	out->indexed = k.indexed;
 	ix = merge_picked(&k, c, ix, progress, !out->updated);
+	out->unmerged = k.unmerged;
+	free(k.made);
 	crash_point("manifest");
 	if (!k.cause && write_manifest(c, ix, path, key, &k.cause) == 0)
 		return ix;
@@ -1771,6 +1800,9 @@ static struct index *take_walked(struct corpus *c, char **path);
  * (cause, may be NULL) and what was indexed; NULL when there is nothing to say. */
 static char *build_notice(const char *path, const char *cause, const struct outcome *out, size_t n)
 {
+	if (out->unmerged)   /* e.g. the disk full: the index works, its searches open more segments */
+		return xasprintf("index cache %s: segments not merged: %s; the index is whole, in more segments", path,
+		                 out->unmerged);
 	if (out->updated && out->dropped)
 		return xasprintf("index cache %s: %s; %zu reports indexed again", path,
 		                 cause ? cause : "index segment missing or damaged", out->indexed);
@@ -1820,7 +1852,10 @@ static struct index *open_index(struct corpus *c, const char *dir, const struct 
 		if (ix) {
 			point_roots(c, dir, path);
 			*notice = build_notice(path, cause, out, c->n);
-		} else {   /* the files could not be written: the index in memory */
+		}
+		free(out->unmerged);
+		out->unmerged = NULL;
+		if (!ix) {   /* the files could not be written: the index in memory */
 			*notice = xasprintf("index cache: %s", werr ? werr : "not saved");
 			*out = (struct outcome){ 0 };
 			ix = mem;

@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_index_cli.sh — fazhi index: builds the cached index, --status counts added, changed and removed files, --prune removes old indexes, a killed build's temporary file is removed at the next run, a build killed during an update or a merge leaves the next run exact and no stray segment, a damaged segment costs only its own reports (also when killed meanwhile), facts read from the index print what parsing prints, and search and facts stay exact after files are added, renamed, removed or changed in place.
+# test_index_cli.sh — fazhi index: builds the cached index, --status counts added, changed and removed files, --prune removes old indexes, a killed build's temporary file is removed at the next run, a build killed during an update or a merge leaves the next run exact and no stray segment, a damaged segment costs only its own reports (also when killed meanwhile), a build from scratch leaves at most one small segment and removes what it merged at once, a merge that cannot be written is said and leaves a whole index, facts read from the index print what parsing prints, and search and facts stay exact after files are added, renamed, removed or changed in place.
 #
 # Prints "PASS: …" or "FAIL: …" per check; exits 1 when any check failed.
 . tests/cli_check.sh
@@ -525,6 +525,13 @@ small_segments() {
 t "a build merges its segments (the case under test: more than one, of over half the cap)" \
 	[ "$(ls "$MB"/fazhi/segment-*.bin | wc -l)" -ge 2 ]
 t "a build from scratch leaves at most one small segment" [ "$(small_segments | wc -l)" -le 1 ]
+built=$(ls "$MB"/fazhi/segment-*.bin | wc -l)
+# Killed just before its manifest: the segments it merged away are removed already, so a build
+# needs the disk of its segments and of one merge, not of every segment it wrote.
+XDG_CACHE_HOME="$T/mbk" FAZHI_SEGMENT_BYTES=500000 FAZHI_MERGE_BYTES=4000000 FAZHI_CRASH_AT=manifest \
+	"$FAZHI" index "$T/mb" >/dev/null 2>&1
+t "a build killed before its manifest holds only the segments it would name (those merged are gone)" \
+	[ "$(ls "$T"/mbk/fazhi/segment-*.bin | wc -l)" -eq "$built" ]
 small_segments >"$T/small-before"
 sed "1s/\$/ more/" assets/reports/wujin-2020.txt >"$T/mb/more.txt"
 mb index "$T/mb" >/dev/null 2>&1
@@ -534,5 +541,18 @@ t "an update adds its own small segment, the build's left as it was" \
 mb search --count 依法行政 "$T/mb" | sort >"$T/got"
 env -u XDG_CACHE_HOME -u HOME "$FAZHI" search --count 依法行政 "$T/mb" | sort >"$T/want"
 t "… and the index answers as a search without a cache" sh -c 'cmp -s "$1" "$2" && [ -s "$1" ]' - "$T/got" "$T/want"
+# A merge that cannot be written (here a file size limit of 3 MB: sh counts 512-byte blocks, and
+# SIGXFSZ ignored makes the write fail with EFBIG) is said; the index is whole, unmerged.
+sh -c 'trap "" XFSZ; ulimit -f 6000; exec "$@"' - env XDG_CACHE_HOME="$T/mbf" FAZHI_SEGMENT_BYTES=500000 \
+	FAZHI_MERGE_BYTES=4000000 "$FAZHI" index "$T/mb" >"$T/out" 2>"$T/err"
+st=$?
+t "a merge that cannot be written is named on stderr; the build succeeds" \
+	sh -c '[ "$1" -eq 0 ] && grep -q "^indexed 301 reports" "$2" &&
+	       grep -q "segments not merged: cannot write .*: File too large; the index is whole, in more segments\$" "$3"' \
+	- "$st" "$T/out" "$T/err"
+XDG_CACHE_HOME="$T/mbf" "$FAZHI" search --count 依法行政 "$T/mb" 2>"$T/err" | sort >"$T/got"
+t "… and that index answers as a search without a cache" \
+	sh -c 'cmp -s "$1" "$2" && [ ! -s "$3" ] && [ "$(ls "$4"/segment-*.bin | wc -l)" -gt "$5" ]' \
+	- "$T/got" "$T/want" "$T/err" "$T/mbf/fazhi" "$built"
 
 [ "$failures" -eq 0 ]
