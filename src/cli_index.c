@@ -85,20 +85,26 @@ static void print_hint(char **paths, int npaths)
 	fputc('\n', stdout);
 }
 
+/* "s" after a count of reports other than one. */
+static const char *plural(size_t n)
+{
+	return n == 1 ? "" : "s";
+}
+
 static void print_status(struct corpus *c, const char *dir, char **paths, int npaths)
 {
 	struct index_status st;
 	index_cache_status(c, dir, &st);
 	if (st.current)
-		printf("up to date: %zu reports\n", st.indexed);
+		printf("up to date: %zu report%s\n", st.indexed, plural(st.indexed));
 	else if (st.found && st.added + st.changed + st.removed)   /* the count search and facts give */
-		printf("%zu file%s behind: %zu added, %zu changed, %zu removed since the index of %zu reports",
-		       st.added + st.changed + st.removed, st.added + st.changed + st.removed == 1 ? "" : "s",
-		       st.added, st.changed, st.removed, st.indexed);
+		printf("%zu file%s behind: %zu added, %zu changed, %zu removed since the index of %zu report%s",
+		       st.added + st.changed + st.removed, plural(st.added + st.changed + st.removed),
+		       st.added, st.changed, st.removed, st.indexed, plural(st.indexed));
 	else if (st.found)   /* the files are the same, the tables the digests are made with not */
-		printf("0 added, 0 changed, 0 removed since the index of %zu reports", st.indexed);
+		printf("0 added, 0 changed, 0 removed since the index of %zu report%s", st.indexed, plural(st.indexed));
 	else
-		printf("not indexed: %zu reports", c->n);
+		printf("not indexed: %zu report%s", c->n, plural(c->n));
 	if (!st.current)
 		print_hint(paths, npaths);
 }
@@ -137,9 +143,9 @@ static void build(struct corpus *c, const char *dir, int progress_fd)
 	unsigned long long size = index_cache_bytes(ix);   /* its segment files */
 	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	if (fresh)
-		printf("up to date: %zu reports (%.1f MB), index %.1f MB\n", c->n, mb(text), mb(size));
+		printf("up to date: %zu report%s (%.1f MB), index %.1f MB\n", c->n, plural(c->n), mb(text), mb(size));
 	else
-		printf("indexed %zu reports (%.1f MB) in %.2f s (%.1f MB/s), index %.1f MB\n", c->n, mb(text), secs,
+		printf("indexed %zu report%s (%.1f MB) in %.2f s (%.1f MB/s), index %.1f MB\n", c->n, plural(c->n), mb(text), secs,
 		       secs > 0 ? mb(text) / secs : 0.0, mb(size));
 	free(notice);
 	index_free(ix);
