@@ -118,6 +118,21 @@ static void progress_line(void *arg, size_t done, size_t total)
 		return;   /* nobody follows any more: the build goes on */
 }
 
+/* A build's progress, passed on to a bar or to --progress-fd (to: NULL, neither), and the
+ * reports it indexed: fewer than the corpus for an update. */
+struct counted {
+	const struct index_progress *to;
+	size_t indexed;
+};
+
+static void count_progress(void *arg, size_t done, size_t total)
+{
+	struct counted *k = arg;
+	k->indexed = total;
+	if (k->to)
+		k->to->fn(k->to->arg, done, total);
+}
+
 static void build(struct corpus *c, const char *dir, int progress_fd)
 {
 	index_cache_clean(dir);
@@ -125,11 +140,13 @@ static void build(struct corpus *c, const char *dir, int progress_fd)
 	int fresh = ix != NULL;
 	char *notice = NULL;
 	struct timespec t0, t1;
+	struct index_progress bar = { cli_progress, NULL, cli_merge_progress }, lines = { progress_line, &progress_fd, NULL };
+	struct counted k = { progress_fd >= 0 ? &lines : isatty(2) ? &bar : NULL, c->n };
+	struct index_progress counting = { count_progress, &k, k.to ? k.to->merging : NULL };
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (!ix) {
-		struct index_progress bar = { cli_progress, NULL, cli_merge_progress }, lines = { progress_line, &progress_fd, NULL };
-		const struct index_progress *pr = progress_fd >= 0 ? &lines : isatty(2) ? &bar : NULL;
-		ix = index_open(c, dir, pr, &notice);
+		k.indexed = 0;
+		ix = index_open(c, dir, &counting, &notice);
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	if (notice) {
@@ -144,6 +161,9 @@ static void build(struct corpus *c, const char *dir, int progress_fd)
 	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	if (fresh)
 		printf("up to date: %zu report%s (%.1f MB), index %.1f MB\n", c->n, plural(c->n), mb(text), mb(size));
+	else if (k.indexed < c->n)   /* an update: its speed would be the corpus's over a few files' time */
+		printf("updated: %zu of %zu report%s indexed in %.2f s, index %.1f MB\n", k.indexed, c->n, plural(c->n), secs,
+		       mb(size));
 	else
 		printf("indexed %zu report%s (%.1f MB) in %.2f s (%.1f MB/s), index %.1f MB\n", c->n, plural(c->n), mb(text), secs,
 		       secs > 0 ? mb(text) / secs : 0.0, mb(size));
