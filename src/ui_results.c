@@ -224,7 +224,8 @@ static void ensure_rows(struct ui *u, size_t upto)
 static size_t row_at(const struct ui_results *v, size_t result, int snippet)
 {
 	size_t i = v->nrows;
-	while (i > 0 && (v->rows[i - 1].result > result || (v->rows[i - 1].result == result && v->rows[i - 1].snippet >= snippet)))
+	while (i > 0 && (v->rows[i - 1].result > result ||
+	                 (v->rows[i - 1].result == result && v->rows[i - 1].snippet >= snippet)))
 		i--;
 	return i < v->nrows ? i : v->nrows ? v->nrows - 1 : 0;
 }
