@@ -31,7 +31,7 @@ size=$(index_bytes "$XDG_CACHE_HOME")
 nseg=$(index_segments "$XDG_CACHE_HOME")
 echo "  full build: $full s = $(echo "$mb / 1000000 / $full" | bc -l | xargs printf '%.1f') MB/s;" \
 	"peak memory $(cat "$T/rss") KB; index $(echo "$size / 1000000" | bc) MB =" \
-	"$(echo "$size / $mb" | bc -l | xargs printf '%.2f') x corpus, in $nseg segments"
+	"$(echo "$size / $mb" | bc -l | xargs printf '%.2f') x corpus, in $nseg segment$([ "$nseg" -eq 1 ] || echo s)"
 
 i=0
 for f in $(ls "$copy" | head -n 30); do
