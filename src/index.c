@@ -1612,28 +1612,16 @@ static size_t all_docs(const struct search *s, struct acc **res, size_t *cap)
 	return n;
 }
 
-/* The reports term t can be in at most in s's segment: the fewest that hold any one of its keys
- * in the body (0: one is in none). Read from the keys alone, to order the groups. */
-static uint64_t term_reach(struct search *s, const struct query_term *t)
-{
-	size_t nu = term_units(s->ix, t->text, t->len, s->units), nk = nu == 1 ? 1 : nu ? nu - 1 : 0;
-	uint64_t least = nk ? UINT64_MAX : 0;
-	for (size_t j = 0; j < nk && least; j++) {
-		const uint32_t *u = s->units + j;
-		const struct ixkey *k = find_key(s->ix, nu == 1 ? u[0] : index_blob_pair_key(u[0], u[1]));
-		least = !k ? 0 : k->df < least ? k->df : least;
-	}
-	return least;
-}
-
 /* The groups of q in the order evaluate walks them: those that can hold the fewest reports
- * first (term_reach summed over their terms), ties in query order. */
-static void group_order(struct search *s, const struct query *q, int *order)
+ * first, ties in query order. A term's idf (idf_of) is log((N + 1) / (df + 0.5)) of the reports
+ * its rarest key is in over the index, so those go as exp(-idf): a group's reach, the sum over
+ * its terms, comes from the idf without looking a key up again. */
+static void group_order(const struct query *q, const double *idf, int *order)
 {
-	uint64_t reach[QUERY_MAX_TERMS] = { 0 };
-	for (size_t i = 0; i < q->nterms && q->ngroups > 1; i++)
+	double reach[QUERY_MAX_TERMS] = { 0 };
+	for (size_t i = 0; i < q->nterms; i++)
 		if (q->terms[i].group >= 0)
-			reach[q->terms[i].group] += term_reach(s, &q->terms[i]);
+			reach[q->terms[i].group] += exp(-idf[i]);
 	for (int g = 0; g < q->ngroups; g++) {
 		int k = g;
 		for (; k > 0 && reach[order[k - 1]] > reach[g]; k--)
@@ -1669,7 +1657,7 @@ static size_t evaluate(struct search *s, const struct query *q, const double *id
 	struct evaluation ev = { 0 };
 	int order[QUERY_MAX_TERMS], empty = 0;
 	size_t nres = 0;
-	group_order(s, q, order);
+	group_order(q, idf, order);
 	for (int k = 0; k < q->ngroups && !empty; k++) {
 		int g = order[k];
 		eval_group(s, q, idf, g, &ev);
