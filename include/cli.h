@@ -49,7 +49,8 @@ void cli_message(const struct corpus_msg *m);
  * from that index without them. With no index of the PATHs, walks them (cli_load). */
 size_t cli_load_indexed(struct corpus *c, char **paths, int npaths, const char *dir);
 /* cli_load_indexed without the message: *st says how far the index is behind (current when the
- * PATHs were walked). With no PATH (the samples) or no cache directory dir, cli_load. */
+ * PATHs were walked). With no PATH (the samples), no cache directory dir, or st NULL, the PATHs
+ * are walked (as cli_load walks a lazy corpus, under the cache's spelling). */
 struct index_status;
 size_t cli_load_cached(struct corpus *c, char **paths, int npaths, const char *dir, struct index_status *st);
 /* Before printing what the index says of entry i without reading it: 1 when its file is still

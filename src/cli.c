@@ -38,19 +38,30 @@ static void note_missing(struct corpus *c, char **paths, int npaths)
 			corpus_add_message(c, paths[i], strerror(errno), 1);
 }
 
+size_t cli_load_cached(struct corpus *c, char **paths, int npaths, const char *dir, struct index_status *st)
+{
+	int n = 0;
+	char **as = index_cache_respell(paths, npaths, dir, &n), **use = as ? as : paths;
+	int nuse = as ? n : npaths;
+	if (!st || npaths == 0 || !dir || index_cache_walk_behind(c, use, nuse, dir, st) < 0) {
+		load_paths(c, use, nuse);
+		if (st)
+			*st = (struct index_status){ .current = 1 };
+	}
+	if (as)
+		note_missing(c, paths, npaths);
+	index_cache_paths_free(as, n);
+	return corpus_failures(c);
+}
+
 size_t cli_load(struct corpus *c, char **paths, int npaths)
 {
 	if (!c->lazy)
 		return load_paths(c, paths, npaths);
 	char *cache = index_cache_dir();
-	int n = 0;
-	char **as = index_cache_respell(paths, npaths, cache, &n);
+	size_t failed = cli_load_cached(c, paths, npaths, cache, NULL);
 	free(cache);
-	load_paths(c, as ? as : paths, as ? n : npaths);
-	if (as)
-		note_missing(c, paths, npaths);
-	index_cache_paths_free(as, n);
-	return corpus_failures(c);
+	return failed;
 }
 
 void cli_notice(struct session *s)
@@ -129,21 +140,6 @@ static void say_behind(char **paths, int npaths, const struct index_status *st)
 		cli_put(stderr, paths[i], strlen(paths[i]));
 	}
 	fputc('\n', stderr);
-}
-
-size_t cli_load_cached(struct corpus *c, char **paths, int npaths, const char *dir, struct index_status *st)
-{
-	int n = 0;
-	char **as = index_cache_respell(paths, npaths, dir, &n), **use = as ? as : paths;
-	int nuse = as ? n : npaths;
-	if (npaths == 0 || !dir || index_cache_walk_behind(c, use, nuse, dir, st) < 0) {
-		load_paths(c, use, nuse);
-		*st = (struct index_status){ .current = 1 };
-	}
-	if (as)
-		note_missing(c, paths, npaths);
-	index_cache_paths_free(as, n);
-	return corpus_failures(c);
 }
 
 size_t cli_load_indexed(struct corpus *c, char **paths, int npaths, const char *dir)

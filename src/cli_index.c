@@ -141,13 +141,11 @@ static void build(struct corpus *c, const char *dir, int progress_fd)
 	char *notice = NULL;
 	struct timespec t0, t1;
 	struct index_progress bar = { cli_progress, NULL, cli_merge_progress }, lines = { progress_line, &progress_fd, NULL };
-	struct counted k = { progress_fd >= 0 ? &lines : isatty(2) ? &bar : NULL, c->n };
+	struct counted k = { progress_fd >= 0 ? &lines : isatty(2) ? &bar : NULL, 0 };
 	struct index_progress counting = { count_progress, &k, k.to ? k.to->merging : NULL };
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	if (!ix) {
-		k.indexed = 0;
+	if (!ix)
 		ix = index_open(c, dir, &counting, &notice);
-	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	if (notice) {
 		fputs("fazhi: ", stderr);

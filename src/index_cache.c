@@ -2400,11 +2400,23 @@ static void replay_entries(struct corpus *c, char **paths, int npaths, struct in
 	}
 }
 
-/* Replays the walk the manifest `last` recorded of the directories paths: 0, or -1 with c
- * untouched when it cannot be used, or when `stale` is 0 and a directory it read changed since.
- * Takes last. */
-static int replay_manifest(struct corpus *c, char **paths, int npaths, const char *dir, char *last, int stale)
+static int all_dirs(char *const *paths, size_t n)
 {
+	struct stat st;
+	for (size_t i = 0; i < n; i++)
+		if (stat(paths[i], &st) < 0 || !S_ISDIR(st.st_mode))
+			return 0;
+	return 1;
+}
+
+/* Fills c with the walk the cached index of these PATHs, as spelled, recorded; 0, or -1 with c
+ * untouched when there is none, or when `stale` is 0 and a directory it read changed since. */
+static int replay_walk(struct corpus *c, char **paths, int npaths, const char *dir, int stale)
+{
+	if (!dir || npaths <= 0 || c->n || c->nmsgs || !c->lazy || !all_dirs(paths, (size_t)npaths))
+		return -1;
+	char *roots = roots_path(paths, (size_t)npaths, dir), *last = read_roots(roots, dir);
+	free(roots);
 	/* The directories are checked before any segment is opened. A segment missing may have been
 	 * cleaned up just after another instance replaced the manifest: it is read once more. */
 	struct manifest *m = NULL;
@@ -2430,26 +2442,6 @@ static int replay_manifest(struct corpus *c, char **paths, int npaths, const cha
 	replay_entries(c, paths, npaths, ix, m);
 	hand_over(c, last, ix, m);
 	return 0;
-}
-
-static int all_dirs(char *const *paths, size_t n)
-{
-	struct stat st;
-	for (size_t i = 0; i < n; i++)
-		if (stat(paths[i], &st) < 0 || !S_ISDIR(st.st_mode))
-			return 0;
-	return 1;
-}
-
-/* Fills c with the walk the cached index of these PATHs, as spelled, recorded; 0, or -1 with c
- * untouched when there is none, or when `stale` is 0 and a directory it read changed since. */
-static int replay_walk(struct corpus *c, char **paths, int npaths, const char *dir, int stale)
-{
-	if (!dir || npaths <= 0 || c->n || c->nmsgs || !c->lazy || !all_dirs(paths, (size_t)npaths))
-		return -1;
-	char *roots = roots_path(paths, (size_t)npaths, dir), *last = read_roots(roots, dir);
-	free(roots);
-	return last ? replay_manifest(c, paths, npaths, dir, last, stale) : -1;
 }
 
 /* Whether a and b name the same file. */
@@ -2505,15 +2497,13 @@ char **index_cache_respell(char **paths, int npaths, const char *dir, int *n)
 	char *alias = alias_path(paths, (size_t)npaths, dir);
 	char **as = alias ? alias_roots(alias, dir, npaths, n) : NULL;
 	free(alias);
-	int ok = as != NULL;
-	for (int i = 0, j = 0; ok && i < npaths; i++) {   /* the existing paths, in order, are those */
+	int ok = as != NULL, j = 0;
+	for (int i = 0; ok && i < npaths; i++) {   /* the existing paths, in order, are those */
 		struct stat st;
 		if (stat(paths[i], &st) == 0)
 			ok = j < *n && S_ISDIR(st.st_mode) && same_real(paths[i], as[j++]);
-		if (i == npaths - 1)
-			ok = ok && j == *n;
 	}
-	if (ok && all_dirs(as, (size_t)*n))
+	if (ok && j == *n && all_dirs(as, (size_t)*n))
 		return as;
 	if (as)
 		index_cache_paths_free(as, *n);
