@@ -248,6 +248,12 @@ char *index_cache_dir(void);
 struct index *index_open(struct corpus *c, const char *dir, const struct index_progress *progress,
                          char **notice);
 
+/* index_open for a caller that says itself what was indexed (fazhi index): *notice leaves out
+ * that the files changed since the index and were indexed, and says the rest as index_open does
+ * (damage, segments not merged, a cache that could not be written). */
+struct index *index_refresh(struct corpus *c, const char *dir, const struct index_progress *progress,
+                            char **notice);
+
 /* The index from its cache file in dir when that is present and valid, else NULL: nothing is
  * built or written, and a rejected file is left for index_open to rebuild and tell. */
 struct index *index_open_cached(struct corpus *c, const char *dir);

@@ -145,7 +145,7 @@ static void build(struct corpus *c, const char *dir, int progress_fd)
 	struct index_progress counting = { count_progress, &k, k.to ? k.to->merging : NULL };
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (!ix)
-		ix = index_open(c, dir, &counting, &notice);
+		ix = index_refresh(c, dir, &counting, &notice);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	if (notice) {
 		fputs("fazhi: ", stderr);

@@ -95,6 +95,8 @@ char *index_cache_dir(void)
 #define BLOCK ((uint64_t)1 << 12)   /* a page: a result reads a few places of long lists, each costs a block */
 #define TABLE_BLOCK ((uint64_t)1 << 10)   /* small: a lookup reads a fence and a few keys, a report its norm */
 #define META_BLOCK ((uint64_t)1 << 12)
+/* Why a manifest was not used when its key is not the corpus's: the files are not those indexed. */
+#define CHANGED_SINCE "index of another corpus, or files changed since"
 #define TRAILER_MAGIC "FAZHILZ4"
 #define MANIFEST_MAGIC "FAZHIMF1"
 
@@ -763,7 +765,7 @@ static struct index *open_manifest(const char *path, const char *dir, uint64_t k
 		*cause = NULL;
 		struct manifest *mf = manifest_read(path, 1, cause);
 		if (mf && key && mf->h.key != key)
-			*cause = xstrdup("index of another corpus, or files changed since");
+			*cause = xstrdup(CHANGED_SINCE);
 		struct index *ix = mf && !*cause ? open_segments(mf, dir, cause) : NULL;
 		if (ix) {
 			*out = mf;
@@ -1798,7 +1800,7 @@ static struct index *take_walked(struct corpus *c, char **path);
 
 /* The notice of a build under index_open that wrote its index: why the cache was not used
  * (cause, may be NULL) and what was indexed; NULL when there is nothing to say. */
-static char *build_notice(const char *path, const char *cause, const struct outcome *out, size_t n)
+static char *build_notice(const char *path, const char *cause, const struct outcome *out, size_t n, int told)
 {
 	if (out->unmerged)   /* e.g. the disk full: the index works, its searches open more segments */
 		return xasprintf("index cache %s: segments not merged: %s; the index is whole, in more segments", path,
@@ -1806,6 +1808,8 @@ static char *build_notice(const char *path, const char *cause, const struct outc
 	if (out->updated && out->dropped)
 		return xasprintf("index cache %s: %s; %zu reports indexed again", path,
 		                 cause ? cause : "index segment missing or damaged", out->indexed);
+	if (told && cause && strcmp(cause, CHANGED_SINCE) == 0)
+		return NULL;   /* the caller says what it indexed, and files changing is why one asks */
 	if (cause && out->updated)
 		return xasprintf("index cache %s: %s; updated (%zu of %zu reports indexed)", path, cause, out->indexed, n);
 	if (cause)
@@ -1814,9 +1818,9 @@ static char *build_notice(const char *path, const char *cause, const struct outc
 }
 
 /* index_open; *out says what was built (all 0 when the cache was used as it was, or nothing
- * could be written). */
+ * could be written); told: index_refresh's notice. */
 static struct index *open_index(struct corpus *c, const char *dir, const struct index_progress *progress,
-                                char **notice, struct outcome *out)
+                                char **notice, struct outcome *out, int told)
 {
 	*notice = NULL;
 	*out = (struct outcome){ 0 };
@@ -1851,7 +1855,7 @@ static struct index *open_index(struct corpus *c, const char *dir, const struct 
 		ix = write_index(c, dir, path, key, progress, out, &mem, &werr);
 		if (ix) {
 			point_roots(c, dir, path);
-			*notice = build_notice(path, cause, out, c->n);
+			*notice = build_notice(path, cause, out, c->n, told);
 		}
 		free(out->unmerged);
 		out->unmerged = NULL;
@@ -1879,7 +1883,13 @@ struct index *index_open(struct corpus *c, const char *dir, const struct index_p
                          char **notice)
 {
 	struct outcome out;
-	return open_index(c, dir, progress, notice, &out);
+	return open_index(c, dir, progress, notice, &out, 0);
+}
+
+struct index *index_refresh(struct corpus *c, const char *dir, const struct index_progress *progress, char **notice)
+{
+	struct outcome out;
+	return open_index(c, dir, progress, notice, &out, 1);
 }
 
 struct index *index_reopen(struct index *ix, struct corpus *c, const char *dir, const struct index_progress *progress,
@@ -1891,7 +1901,7 @@ struct index *index_reopen(struct index *ix, struct corpus *c, const char *dir, 
 	index_free(ix);
 	char *inner = NULL;
 	struct outcome out;
-	ix = open_index(c, dir, progress, &inner, &out);
+	ix = open_index(c, dir, progress, &inner, &out, 0);
 	if (out.updated && out.dropped) {   /* the damaged segment's reports, and only they, indexed again */
 		free(inner);
 		inner = xasprintf("%s; %zu reports indexed again", why, out.indexed);

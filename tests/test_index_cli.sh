@@ -59,6 +59,14 @@ t "status after the update: up to date" grep -qx "up to date: 3 reports" "$T/out
 env -u XDG_CACHE_HOME -u HOME "$FAZHI" search --count 法治 "$D" | sort >"$T/fresh"
 t "search over the updated index answers as a fresh build" cmp -s "$T/cached" "$T/fresh"
 
+printf '\n（再补充）\n' >>"$D/putuo-2021.txt"   # changed in place: no directory says so
+"$FAZHI" index "$D" >"$T/out" 2>"$T/err"
+t "a file changed in place: index says the update once, on stdout, and nothing on stderr" \
+	sh -c 'grep -q "^updated: 1 of 3 reports indexed" "$1" && [ ! -s "$2" ]' - "$T/out" "$T/err"
+"$FAZHI" search --count 法治 "$D" | sort >"$T/cached"
+t "search after that update answers as a fresh build" \
+	sh -c 'env -u XDG_CACHE_HOME -u HOME "$1" search --count 法治 "$2" | sort | cmp -s "$3" -' - "$FAZHI" "$D" "$T/cached"
+
 # A search checks directories by their parent kept open: a file added to any one of them is seen,
 # also where two of the same name under parents of the same length come one after the other.
 S="$T/siblings"
