@@ -3,6 +3,7 @@
 #define FAZHI_CORPUS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "report.h"
 
@@ -117,6 +118,9 @@ struct corpus {
 	size_t ndirs, dircap;
 	struct corpus_source source;      /* of entries [source_at, source_at + nsourced); owned */
 	size_t source_at, nsourced;
+	uint64_t *sourced_asked;          /* bit j: entry source_at + j was asked of the source,
+	                                   * owned; kept apart from files[] so that a page of files[]
+	                                   * is first written, not first read as zeroes and then copied */
 	size_t *asked;                    /* the entries asked of the source so far, in that order,
 	                                   * owned: only these can hold a report to free */
 	size_t nasked, askedcap;

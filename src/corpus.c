@@ -74,6 +74,7 @@ void corpus_fini(struct corpus *c)
 		c->source.free(c->source.arg);
 	free(c->reports);
 	free(c->files);
+	free(c->sourced_asked);
 	corpus_statdir_close(&c->statdir);
 	for (size_t i = 0; i < c->nmsgs; i++) {
 		free(c->msgs[i].path);
@@ -112,8 +113,10 @@ static struct corpus_file *file_at(const struct corpus *cc, size_t i)
 	static char gone[] = "";
 	struct corpus *c = (struct corpus *)cc;
 	struct corpus_file *f = &c->files[i];
-	if (f->path)
+	size_t j = i - c->source_at;   /* wraps below source_at */
+	if (j >= c->nsourced || c->sourced_asked[j / 64] >> (j % 64) & 1)
 		return f;
+	c->sourced_asked[j / 64] |= (uint64_t)1 << (j % 64);
 	struct corpus_file got = { 0 };
 	if (c->source.file(c->source.arg, i - c->source_at, &got) == 0 && got.path) {
 		f->path = got.path;
@@ -715,18 +718,23 @@ void corpus_set_source(struct corpus *c, const struct corpus_source *src, size_t
 	c->source_at = c->nsourced = 0;
 	free(c->reports);   /* the corpus is empty: room for n, zeroed by the system, not by a pass */
 	free(c->files);
+	free(c->sourced_asked);
 	c->reports = xcalloc(n + 1, sizeof *c->reports);
 	c->files = xcalloc(n + 1, sizeof *c->files);
 	c->cap = c->filecap = n + 1;
+	c->sourced_asked = xcalloc(c->filecap / 64 + 1, sizeof *c->sourced_asked);   /* a bit per file */
 }
 
 void corpus_add_sourced(struct corpus *c, size_t n)
 {
 	if (c->n + n > c->cap || c->n + n > c->filecap) {   /* more than set aside: zero what grew */
+		size_t had = c->filecap;
 		c->reports = xgrow(c->reports, &c->cap, c->n + n, sizeof *c->reports);
 		c->files = xgrow(c->files, &c->filecap, c->n + n, sizeof *c->files);
 		memset(c->reports + c->n, 0, (c->cap - c->n) * sizeof *c->reports);
 		memset(c->files + c->n, 0, (c->filecap - c->n) * sizeof *c->files);
+		c->sourced_asked = xrealloc(c->sourced_asked, (c->filecap / 64 + 1) * sizeof *c->sourced_asked);
+		memset(c->sourced_asked + had / 64 + 1, 0, (c->filecap / 64 - had / 64) * sizeof *c->sourced_asked);
 	}
 	c->n += n;   /* each entry a zeroed file without a path: file_at asks the source */
 	c->nsourced += n;
