@@ -35,16 +35,59 @@ static const char usage_text[] =
 	"Exit status: 0 when all files loaded, 1 when some could not be read, 2 on a usage error.\n";
 
 /* The rows in the order the files were met, those that failed among them. The strings are
- * borrowed from the corpus. */
+ * borrowed from the corpus, but for the regions read from digests: those are copied, so that
+ * the digests are let go as they are read (at 300,000 reports they would hold 300 MB). */
 struct rows {
 	struct review_row *v;
 	size_t n, cap;
+	struct buf regions;   /* the regions copied from digests */
+	size_t *region_at;    /* per row: where its region starts in regions; NO_COPY: not copied */
+	size_t region_cap;
 };
+
+#define NO_COPY ((size_t)-1)
+/* Entries read between two lettings go of their digests, and bytes of output written at once. */
+enum { TABLE_CHUNK = 4096, TABLE_FLUSH = 1 << 20 };
 
 static struct review_row *row_new(struct rows *rows)
 {
 	rows->v = xgrow(rows->v, &rows->cap, rows->n + 1, sizeof *rows->v);
+	rows->region_at = xgrow(rows->region_at, &rows->region_cap, rows->n + 1, sizeof *rows->region_at);
+	rows->region_at[rows->n] = NO_COPY;
 	return &rows->v[rows->n++];
+}
+
+/* Row i's region copied from the digest it was read from (which is let go of later). */
+static void copy_region(struct rows *rows, size_t i)
+{
+	if (!rows->v[i].region)
+		return;
+	rows->region_at[i] = rows->regions.len;
+	buf_add(&rows->regions, rows->v[i].region, rows->v[i].region_len);
+}
+
+/* Points the copied regions into their copies, which have stopped moving. */
+static void place_regions(struct rows *rows)
+{
+	for (size_t i = 0; i < rows->n; i++)
+		if (rows->region_at[i] != NO_COPY)
+			rows->v[i].region = rows->regions.data + rows->region_at[i];
+}
+
+static void rows_fini(struct rows *rows)
+{
+	free(rows->v);
+	free(rows->region_at);
+	buf_fini(&rows->regions);
+}
+
+/* Writes out b once it holds TABLE_FLUSH bytes (after a whole line), or at the end. */
+static void flush(struct buf *b, int end)
+{
+	if (b->len >= TABLE_FLUSH || (end && b->len)) {
+		cli_put(stdout, b->data, b->len);   /* paths may hold escapes */
+		b->len = 0;
+	}
 }
 
 static const char *reason_of(const struct corpus *co, size_t k)
@@ -85,9 +128,13 @@ static void fill_rows(struct corpus *co, const struct index *ix, const struct cl
 				review_row_failed(row_new(rows), co->msgs[m].path, co->msgs[m].reason);
 		if (k == co->n)
 			break;
+		if (ix && k % TABLE_CHUNK == 0 && k)
+			index_digests_let_go(ix, k - TABLE_CHUNK, k);
 		struct review_row *row = row_new(rows);
-		if (row_of_digest(co, k, ix, d, &dg, row) == 0)
+		if (row_of_digest(co, k, ix, d, &dg, row) == 0) {
+			copy_region(rows, rows->n - 1);
 			continue;
+		}
 		struct report *r = corpus_get(co, k);
 		if (!r) {
 			review_row_failed(row, corpus_path(co, k), reason_of(co, k));
@@ -97,6 +144,9 @@ static void fill_rows(struct corpus *co, const struct index *ix, const struct cl
 		review_read(cm, fm, r, &paras, &facts);
 		review_row_fill(row, r, &paras, facts.n, d);
 	}
+	if (ix && co->n)
+		index_digests_let_go(ix, (co->n - 1) / TABLE_CHUNK * TABLE_CHUNK, co->n);
+	place_regions(rows);
 	digest_fini(&dg);
 	facts_fini(&facts);
 	classify_paras_fini(&paras);
@@ -117,6 +167,7 @@ static void print_csv(struct buf *b, const struct rows *rows)
 			buf_add_csv(b, cell.data ? cell.data : "", cell.len);
 		}
 		buf_adds(b, "\r\n");
+		flush(b, 0);
 	}
 	buf_fini(&cell);
 }
@@ -156,6 +207,7 @@ static void print_json(struct buf *b, const struct rows *rows)
 			json_cell(b, &rows->v[i], c, cell.data ? cell.data : "", cell.len);
 		}
 		buf_adds(b, "}\n");
+		flush(b, 0);
 	}
 	buf_fini(&cell);
 }
@@ -191,6 +243,7 @@ static void print_text(struct buf *b, const struct rows *rows)
 		while (b->len && b->data[b->len - 1] == ' ')
 			b->len--;
 		buf_addc(b, '\n');
+		flush(b, 0);
 	}
 	buf_fini(&cell);
 }
@@ -230,10 +283,10 @@ int cli_table(int argc, char **argv)
 		print_json(&out, &rows);
 	else
 		print_text(&out, &rows);
-	cli_put(stdout, out.data ? out.data : "", out.len);   /* paths may hold escapes */
+	flush(&out, 1);
 	buf_fini(&out);
-	free(rows.v);
-	index_free(ix);   /* after the rows' strings are printed */
+	rows_fini(&rows);
+	index_free(ix);   /* after the rows' strings are printed: their paths are the index's */
 	corpus_fini(&co);
 	facts_default_free();
 	classify_default_free();

@@ -962,9 +962,11 @@ int index_digest(const struct index *ix, size_t report, const void **p, size_t *
 	return 0;
 }
 
-void index_digests_let_go(const struct index *ix, size_t from, size_t to)
+/* Lets go of the digests of reports [from, to), whole ones or (heads) their heads' copies: a
+ * span per run of reports in one segment, from the lowest byte to the highest. */
+static void let_go_spans(const struct index *ix, size_t from, size_t to, int heads)
 {
-	struct mapped *span = NULL;   /* the digests [lo, hi) of span's region, of reports in a row */
+	struct mapped *span = NULL;   /* the bytes [lo, hi) of span's region, of reports in a row */
 	uint64_t lo = 0, hi = 0;
 	for (size_t r = from; r <= to; r++) {
 		struct mapped *m = NULL;
@@ -976,11 +978,18 @@ void index_digests_let_go(const struct index *ix, size_t from, size_t to)
 		}
 		if (!s)
 			continue;
+		uint64_t off = heads ? s->head_off : s->off, end = off + (heads ? s->head_len : s->len);
 		if (!span)
-			span = m, lo = s->off, hi = s->off + s->len;
-		lo = s->off < lo ? s->off : lo;
-		hi = s->off + s->len > hi ? s->off + s->len : hi;
+			span = m, lo = off, hi = end;
+		lo = off < lo ? off : lo;
+		hi = end > hi ? end : hi;
 	}
+}
+
+void index_digests_let_go(const struct index *ix, size_t from, size_t to)
+{
+	let_go_spans(ix, from, to, 0);
+	let_go_spans(ix, from, to, 1);
 }
 
 /* The checksums of the postings' blocks, as the builder writes them out. */
