@@ -190,7 +190,9 @@ static int cn_digit(uint32_t c)
 		      BIT(0x4e5d) | BIT(0x5341) | BIT(0x767e) | BIT(0x5343))
 
 #define FIGURE_BITS (BIT('0') | BIT('1') | BIT('2') | BIT('3') | BIT('4') | BIT('5') | BIT('6') | BIT('7') | \
-		     BIT('8') | BIT('9') | BIT(0x5341) | BIT(0x767e) | BIT(0x5343) | BIT(0x4e24))   /* 十 百 千 两 */
+		     BIT('8') | BIT('9') | BIT(0x5341) | BIT(0x767e) | BIT(0x5343) | BIT(0x4e24) |   /* 十 百 千 两 */ \
+		     BIT(0x4e8c) | BIT(0x4e09) | BIT(0x56db) | BIT(0x4e94) | BIT(0x516d) | BIT(0x4e03) |   \
+		     BIT(0x516b) | BIT(0x4e5d))   /* 二 … 九 */
 
 static inline int numeral(uint32_t c)
 {
@@ -947,7 +949,39 @@ static const char *read_counter(const struct facts_model *m, const char *s, size
 	return counter_at(m, s, n, i, end);
 }
 
-/* Reads a figure at s[i]: [qualifier] number [万|亿] [余|多] counter [以上]. */
+/* A percentage written out at s[i] (百分之九十六点八, 百分之百): its end, the value in *v; 0 when
+ * there is none. */
+static size_t written_percent(const char *s, size_t n, size_t i, double *v)
+{
+	static const char lead[] = "百分之";   /* no width folding reads other bytes as these */
+	size_t at = i + sizeof lead - 1, len;
+	if (at > n || memcmp(s + i, lead, sizeof lead - 1) != 0 || !(len = facts_parse_number(s + at, n - at, v)))
+		return 0;
+	at += len;
+	size_t d = match_at(s, n, at, "点", 3);
+	for (double scale = 0.1; d && d < n; scale /= 10) {   /* 点八: the decimals */
+		size_t j = d;
+		int k = cn_digit(cue_char(s, n, &j));
+		if (k < 0)
+			break;
+		*v += k * scale, at = d = j;
+	}
+	return at;
+}
+
+/* The counter % when e allows it (any measure word when e names none), else NULL. */
+static const char *percent_counter(const struct facts_model *m, const struct elem *e)
+{
+	const struct word *v = e->nalt ? e->alt : m->counters;
+	size_t nv = e->nalt ? e->nalt : COUNT(counter_words);
+	for (size_t k = 0; k < nv; k++)
+		if (strcmp(v[k].s, "%") == 0)
+			return v[k].s;
+	return NULL;
+}
+
+/* Reads a figure at s[i]: [qualifier] number [万|亿] [余|多] counter [以上], or a percentage
+ * written out. */
 static size_t read_figure(const struct facts_model *m, const char *s, size_t n, size_t i, const struct elem *e,
 			  struct capture *cap)
 {
@@ -955,19 +989,26 @@ static size_t read_figure(const struct facts_model *m, const char *s, size_t n, 
 	const char *pre = NULL, *suf = NULL, *mult = NULL;
 	if ((end = match_any(s, n, i, m->prefixes, COUNT(prefix_words), &k)))
 		pre = m->prefixes[k].s, i = end;
+	double v;
+	const char *counter;
+	if ((end = written_percent(s, n, i, &v))) {
+		if (!(counter = percent_counter(m, e)))
+			return 0;
+		i = end;
+		goto read;
+	}
 	size_t j = i;
 	if (i >= n || !numeral(cue_char(s, n, &j)))   /* no number: what facts_parse_number says first */
 		return 0;
 	if (trap_before(char_before(s, i)))
 		return 0;
-	double v;
 	size_t len = facts_parse_number(s + i, n - i, &v);
 	if (!len)
 		return 0;
 	i += len;
 	if ((end = match_any(s, n, i, m->suffixes, COUNT(suffix_words), &k)))
 		suf = m->suffixes[k].s, i = end;
-	const char *counter = read_counter(m, s, n, i, e, &end);
+	counter = read_counter(m, s, n, i, e, &end);
 	if (!counter && !suf && i < n) {
 		j = i;
 		uint32_t c = cue_char(s, n, &j);
@@ -983,6 +1024,7 @@ static size_t read_figure(const struct facts_model *m, const char *s, size_t n, 
 	i = end;
 	if (trap_after(s, n, i) && !counter[0])
 		return 0;
+read:
 	if (!suf && (end = match_any(s, n, i, m->suffixes, COUNT(suffix_words), &k)))   /* 1188余人 and 60条余 both occur */
 		suf = m->suffixes[k].s, i = end;
 	const char *above = NULL;
@@ -1749,6 +1791,14 @@ static int numeral_after_verb(const struct facts_model *m, const struct scratch 
 	return 0;
 }
 
+/* Whether the figure ending at byte b ends its clause too (工作四次。 执法人员七名，): a count
+ * stated, not a name such as “三项制度” or 四个全面, which words follow. */
+static int figure_ends_clause(const struct scratch *sc, size_t b)
+{
+	size_t k = char_at(sc, b);
+	return k >= sc->nch || is_clause_mark(sc->ch[k]);
+}
+
 /* Reads the figures of the sentence that no pattern claimed, clause by clause. */
 static void grammar(const struct facts_model *m, struct sentence *st, struct facts *out, struct scratch *sc)
 {
@@ -1794,8 +1844,9 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 			read_clause(m, s, sc, q, cap.num_start, end, next, &rd);
 			if (q->sub && !rd.own_subj && !rd.own_verb)
 				continue;   /* a breakdown of the total before it */
-			if (cap.num_end - cap.num_start < 6 + strlen(cap.counter) && !numeral_after_verb(m, sc, cap.num_start))
-				continue;   /* 三项制度: a lone Chinese numeral counts after a verb only (撤销六件) */
+			if (cap.num_end - cap.num_start < 6 + strlen(cap.counter) && !numeral_after_verb(m, sc, cap.num_start) &&
+			    !figure_ends_clause(sc, cap.num_end))
+				continue;   /* 三项制度: a lone Chinese numeral counts after a verb (撤销六件) or at the clause's end */
 			if (target_before(m, st, sc, cap.num_start) || not_the_count(sc, cap.num_start))
 				continue;
 			int verb;
@@ -1855,6 +1906,17 @@ static int redundant(const struct report *r, const struct facts *out, size_t fir
 /* Whether the sentence (its characters are sc's; it ends at byte b) may hold a figure the clause
  * grammar reads: digits with a counter (12件, 5万余份; not 2021年), full-width digits, or 十 百 千
  * 两. A cheap test that spares most sentences the grammar. */
+/* Whether a clause mark, or the end b, follows s[i] and the 余 or 以上 after a counter. */
+static int ends_clause(const struct facts_model *m, const char *s, size_t b, size_t i)
+{
+	size_t end, w;
+	if ((end = match_any(s, b, i, m->suffixes, COUNT(suffix_words), &w)))
+		i = end;
+	if ((end = match_at(s, b, i, "以上", 6)))
+		i = end;
+	return i >= b || is_clause_mark(cue_char(s, b, &i));
+}
+
 static int may_hold_figure(const struct facts_model *m, const char *s, const struct scratch *sc, size_t b)
 {
 	for (size_t k = 0; k < sc->nch; k++) {
@@ -1862,21 +1924,27 @@ static int may_hold_figure(const struct facts_model *m, const char *s, const str
 		if (!(FIGURE_BITS & BIT(c)))
 			continue;
 		size_t i = sc->pos[k];
-		if (c < '0' || c > '9') {
-			if (c == 0x5341 || c == 0x767e || c == 0x5343 || c == 0x4e24)   /* 十 百 千 两 */
+		double v;
+		int lone = 0;   /* a Chinese digit: the grammar reads it only at its clause's end */
+		if (c == 0x5341 || c == 0x767e || c == 0x5343 || c == 0x4e24)   /* 十 百 千 两 */
+			return 1;
+		if (c >= '0' && c <= '9') {
+			if (s[i] != (char)c)   /* a full-width digit */
 				return 1;
+			while (i < b && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.'))
+				i++;
+		} else if (cn_digit(c) >= 2) {   /* 四次, 三项: a count in a Chinese digit; 一 alone rarely is */
+			i += facts_parse_number(s + i, b - i, &v);
+			lone = 1;
+		} else {
 			continue;   /* another character with their bits */
 		}
-		if (s[i] != (char)c)   /* a full-width digit */
-			return 1;
-		while (i < b && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.'))
-			i++;
 		size_t end, w;
 		for (int more = 2; more-- > 0;)   /* 万 余 … */
 			if ((end = match_any(s, b, i, m->suffixes, COUNT(suffix_words), &w)) ||
 			    (end = cue_match_at(s, b, i, "万", 3)) || (end = cue_match_at(s, b, i, "亿", 3)))
 				i = end;
-		if (counter_at(m, s, b, i, &end))
+		if (counter_at(m, s, b, i, &end) && (!lone || ends_clause(m, s, b, end)))
 			return 1;
 		while (k + 1 < sc->nch && sc->pos[k + 1] < i)   /* read on after what was read */
 			k++;

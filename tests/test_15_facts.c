@@ -404,6 +404,12 @@ static void test_clause_grammar(void **state)
 		/* the verb after the figure, Chinese numerals */
 		{ "举办执法人员法律知识培训3期，共计450人参加。", "law_training=3 期 law_training=450 人" },
 		{ "办结行政诉讼案件十二宗。", "lit_concluded=12 宗" },
+		/* a count in one Chinese digit, alone in its sentence: after its verb, or ending its clause */
+		{ "专题研究法治政府建设工作四次。", "leadership_meetings=4 次" },
+		{ "乡政府持证执法人员七名，开展联合执法行动九次。", "enf_staff=7 名 enf_joint_actions=9 次" },
+		/* a percentage written out */
+		{ "人民调解成功率百分之九十六点八。", "med_success_rate=96.8 %" },
+		{ "政府法律顾问覆盖率达到百分之百。", "adv_coverage=100 %" },
 		{ "聘请常年法律顾问5家。", "adv_units=5 家" },
 		{ "共将36个事项调整为即办事项。", "svc_items=36 个" },
 		/* a rate word as the verb of the subject before it */
@@ -434,6 +440,9 @@ static void test_clause_grammar(void **state)
 		{ "负责人出庭应诉率尚未达到100%。", "" },
 		{ "区医患纠纷调解委员会3起成功调解案件被评为优秀案例。", "" },
 		{ "深入推进行政执法三项制度，清理事项。", "" },
+		{ "全面落实行政执法“三项制度”。", "" },
+		{ "落实行政执法三项制度。", "" },
+		{ "执法案卷评查结果分为三个等次。", "" },
 		{ "印发《关于行政复议工作的10条意见》。", "" },
 		{ "组织参加执法资格考试近120人次。", "" },
 		{ "清理权责事项2985项。", "" },
