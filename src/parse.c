@@ -279,8 +279,23 @@ static size_t find_body_first(const struct parse_scan *sc)
 	return i;
 }
 
+/* 1 for a line that opens what is appended to a report: 附件：1.…, 附件1, 附表：…. */
+static int opens_appendix(const char *s, const struct parse_line *l)
+{
+	size_t i = parse_skip_blanks(s, l->start, l->end);
+	if (!parse_starts(s, i, l->end, "附件") && !parse_starts(s, i, l->end, "附表"))
+		return 0;
+	i += strlen("附件");
+	if (i >= l->end)
+		return 1;
+	uint32_t c = encoding_next(s, l->end, &i);
+	return c == ':' || c == 0xff1a || (c >= '0' && c <= '9') || parse_is_blank(c);
+}
+
 /* Last line of the body: past the last line of prose, through what follows it (signature,
- * date) up to the first chrome line. */
+ * date) up to the first chrome line; but a report's text ends at the date under its signature
+ * when what it appends follows (附件、附表: tables of figures, lists of files), which is no
+ * chapter of it. */
 static size_t find_body_last(const struct parse_scan *sc, size_t first)
 {
 	size_t last = first;
@@ -289,6 +304,9 @@ static size_t find_body_last(const struct parse_scan *sc, size_t first)
 			last = i;
 	while (last + 1 < sc->n && !(sc->lines[last + 1].flags & PARSE_LINE_CHROME))
 		last++;
+	for (size_t i = first + 2; i <= last; i++)
+		if (opens_appendix(sc->text, &sc->lines[i]) && parse_date_line(sc->text, &sc->lines[i - 1]))
+			return i - 1;
 	return last;
 }
 

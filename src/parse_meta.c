@@ -100,7 +100,7 @@ static size_t key_value(const struct report *r, const struct parse_scan *sc, con
 	return PARSE_NONE;
 }
 
-static int is_date_line(const char *s, const struct parse_line *l);
+
 static int read_signature_date(const char *s, const struct parse_line *l, char out[11]);
 static size_t signature_date(const struct report *r, const struct parse_scan *sc);
 
@@ -325,7 +325,7 @@ static char *region_of(const char *name, size_t n, int *level)
 }
 
 /* A date line under the signature: 2021年1月25日, 二〇二一年一月二十五日, 2021-01-25. */
-static int is_date_line(const char *s, const struct parse_line *l)
+int parse_date_line(const char *s, const struct parse_line *l)
 {
 	char d[11];
 	size_t i = l->start;
@@ -384,7 +384,7 @@ static size_t signature_date(const struct report *r, const struct parse_scan *sc
 {
 	if (sc->body_first >= sc->n || sc->body_last <= sc->body_first)
 		return PARSE_NONE;
-	return is_date_line(r->text, &sc->lines[sc->body_last]) ? sc->body_last : PARSE_NONE;
+	return parse_date_line(r->text, &sc->lines[sc->body_last]) ? sc->body_last : PARSE_NONE;
 }
 
 /* 1 when s[st, end) names a body: an organ or a department after its jurisdiction. */

@@ -476,6 +476,28 @@ static void test_form_fields(void **state)
 	report_free(r);
 }
 
+/* What a report appends after the date under its signature (a table of figures, a list of
+ * files) is no chapter of it: the body ends at the date, and the signature gives the region.
+ * An attachment note above the signature, as official documents place it, ends nothing. */
+static void test_appendix_after_signature(void **state)
+{
+	(void)state;
+	const char *text = "甲乙街道2024年法治政府建设工作报告\n一、主要举措\n全年办理事项十件。\n二、工作安排\n"
+	                   "继续推进。\n丙市丁区人民政府甲乙街道办事处\n2025年1月20日\n附表：主要数据\n项目　数量\n"
+	                   "1.重大行政决策事项　3项\n附件：1.工作要点.docx\n　　2.事项目录.pdf\n";
+	struct report *r = parse_str(text, strlen(text), "appended");
+	assert_int_equal(r->nsections, 2);
+	assert_int_equal(r->body_end, (size_t)(strstr(text, "\n附表") - text));
+	assert_string_equal(r->meta.region, "丙市丁区甲乙街道");
+	report_free(r);
+	const char *noted = "甲乙街道2024年法治政府建设工作报告\n一、主要举措\n全年办理事项十件。\n"
+	                    "附件：1.工作要点\n丙市丁区人民政府甲乙街道办事处\n2025年1月20日\n";
+	r = parse_str(noted, strlen(noted), "noted");
+	assert_int_equal(r->body_end, strlen(noted) - 1);
+	assert_string_equal(r->meta.issuer, "丙市丁区人民政府甲乙街道办事处");
+	report_free(r);
+}
+
 /* One 10 MB line without a newline: parsed in linear time, all of it one paragraph. */
 static void test_long_line(void **state)
 {
@@ -599,6 +621,7 @@ int main(void)
 		cmocka_unit_test(test_title_shapes),
 		cmocka_unit_test(test_form_fields),
 		cmocka_unit_test(test_long_line),
+		cmocka_unit_test(test_appendix_after_signature),
 		cmocka_unit_test(test_seed_labels),
 	};
 	return cmocka_run_group_tests_name("parse", tests, NULL, NULL);
