@@ -407,6 +407,10 @@ static void test_clause_grammar(void **state)
 		/* a count in one Chinese digit, alone in its sentence: after its verb, or ending its clause */
 		{ "专题研究法治政府建设工作四次。", "leadership_meetings=4 次" },
 		{ "乡政府持证执法人员七名，开展联合执法行动九次。", "enf_staff=7 名 enf_joint_actions=9 次" },
+		/* the words of reports on 依法行政, as they were named before 2018 */
+		{ "市政府常务会议专题研究依法行政工作四次，研究部署重点任务。", "leadership_meetings=4 次" },
+		{ "举办依法行政专题讲座三期，依法行政意识明显增强。", "law_training=3 期" },
+		{ "举办领导干部法治专题培训班3期。", "law_training=3 期" },
 		/* a percentage written out */
 		{ "人民调解成功率百分之九十六点八。", "med_success_rate=96.8 %" },
 		{ "政府法律顾问覆盖率达到百分之百。", "adv_coverage=100 %" },
