@@ -203,6 +203,10 @@ eval: $(BUILD)/tests/eval_real
 	    --labels tests/real/labels.tsv --metrics tests/real/metrics.tsv \
 	  --set forms --reports tests/forms/reports --truth tests/forms/truth.tsv \
 	    --labels tests/forms/labels.tsv --metrics tests/forms/metrics.tsv \
+	  --set forms3 --reports tests/forms3/reports --truth tests/forms3/truth.tsv \
+	    --labels tests/forms3/labels.tsv --metrics tests/forms3/metrics.tsv \
+	  --set forms4 --reports tests/forms4/reports --truth tests/forms4/truth.tsv \
+	    --labels tests/forms4/labels.tsv --metrics tests/forms4/metrics.tsv \
 	  --set samples --reports assets/reports \
 	    --labels tests/data/seed-labels.tsv --metrics tests/data/seed-metrics.tsv
 
