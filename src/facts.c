@@ -980,6 +980,38 @@ static const char *percent_counter(const struct facts_model *m, const struct ele
 	return NULL;
 }
 
+/* Reads number [万|亿] [余|多] counter at s[i], the part of a figure read_figure reads after its
+ * qualifier: the end (0: none there), the value, suffix, multiplier and counter in the rest. */
+static size_t read_count(const struct facts_model *m, const char *s, size_t n, size_t i, const struct elem *e,
+			 double *v, const char **suf, const char **mult, const char **counter)
+{
+	size_t j = i, k, end;
+	if (i >= n || !numeral(cue_char(s, n, &j)))   /* no number: what facts_parse_number says first */
+		return 0;
+	if (trap_before(char_before(s, i)))
+		return 0;
+	size_t len = facts_parse_number(s + i, n - i, v);
+	if (!len)
+		return 0;
+	i += len;
+	if ((end = match_any(s, n, i, m->suffixes, COUNT(suffix_words), &k)))
+		*suf = m->suffixes[k].s, i = end;
+	*counter = read_counter(m, s, n, i, e, &end);
+	if (!*counter && !*suf && i < n) {
+		j = i;
+		uint32_t c = cue_char(s, n, &j);
+		if (c == 0x4e07 || c == 0x4ebf) {   /* 万 亿 */
+			*mult = c == 0x4e07 ? "万" : "亿", i += 3;
+			if ((end = match_any(s, n, i, m->suffixes, COUNT(suffix_words), &k)))
+				*suf = m->suffixes[k].s, i = end;
+			*counter = read_counter(m, s, n, i, e, &end);
+		}
+	}
+	if (!*counter || (trap_after(s, n, end) && !(*counter)[0]))
+		return 0;
+	return end;
+}
+
 /* Reads a figure at s[i]: [qualifier] number [万|亿] [余|多] counter [以上], or a percentage
  * written out. */
 static size_t read_figure(const struct facts_model *m, const char *s, size_t n, size_t i, const struct elem *e,
@@ -995,36 +1027,9 @@ static size_t read_figure(const struct facts_model *m, const char *s, size_t n, 
 		if (!(counter = percent_counter(m, e)))
 			return 0;
 		i = end;
-		goto read;
+	} else if (!(i = read_count(m, s, n, i, e, &v, &suf, &mult, &counter))) {
+		return 0;
 	}
-	size_t j = i;
-	if (i >= n || !numeral(cue_char(s, n, &j)))   /* no number: what facts_parse_number says first */
-		return 0;
-	if (trap_before(char_before(s, i)))
-		return 0;
-	size_t len = facts_parse_number(s + i, n - i, &v);
-	if (!len)
-		return 0;
-	i += len;
-	if ((end = match_any(s, n, i, m->suffixes, COUNT(suffix_words), &k)))
-		suf = m->suffixes[k].s, i = end;
-	counter = read_counter(m, s, n, i, e, &end);
-	if (!counter && !suf && i < n) {
-		j = i;
-		uint32_t c = cue_char(s, n, &j);
-		if (c == 0x4e07 || c == 0x4ebf) {   /* 万 亿 */
-			mult = c == 0x4e07 ? "万" : "亿", i += 3;
-			if ((end = match_any(s, n, i, m->suffixes, COUNT(suffix_words), &k)))
-				suf = m->suffixes[k].s, i = end;
-			counter = read_counter(m, s, n, i, e, &end);
-		}
-	}
-	if (!counter)
-		return 0;
-	i = end;
-	if (trap_after(s, n, i) && !counter[0])
-		return 0;
-read:
 	if (!suf && (end = match_any(s, n, i, m->suffixes, COUNT(suffix_words), &k)))   /* 1188余人 and 60条余 both occur */
 		suf = m->suffixes[k].s, i = end;
 	const char *above = NULL;
