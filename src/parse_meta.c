@@ -104,7 +104,34 @@ static size_t key_value(const struct report *r, const struct parse_scan *sc, con
 static int read_signature_date(const char *s, const struct parse_line *l, char out[11]);
 static size_t signature_date(const struct report *r, const struct parse_scan *sc);
 
-/* The page's date (发布日期 …), else the date under the signature. */
+/* The line under a speech's title that says when and where it was given (——2022年4月26日在
+ * 某区人民代表大会常务委员会第二次会议上, or the same in brackets), or PARSE_NONE; *date its date,
+ * *where the byte after its 在. */
+static size_t speech_line(const struct report *r, const struct parse_scan *sc, char date[11], size_t *where)
+{
+	const char *s = r->text;
+	for (size_t i = sc->title_last + 1; sc->title_last != PARSE_NONE && i < sc->n && i <= sc->title_last + 2; i++) {
+		const struct parse_line *l = &sc->lines[i];
+		size_t j = parse_skip_blanks(s, l->start, l->end), open = j;
+		while (parse_starts(s, j, l->end, "—") || parse_starts(s, j, l->end, "－"))
+			j += 3;
+		while (j < l->end && (s[j] == '-' || s[j] == '('))
+			j++;
+		if (parse_starts(s, j, l->end, "（"))
+			j += 3;
+		struct parse_line rest = { j, l->end, 0 };
+		size_t at = parse_find(s, j, l->end, "在");
+		if (j > open && at != PARSE_NONE && parse_find(s, at, l->end, "会议") != PARSE_NONE &&
+		    read_signature_date(s, &rest, date)) {
+			*where = at + strlen("在");
+			return i;
+		}
+	}
+	return PARSE_NONE;
+}
+
+/* The page's date (发布日期 …), else the day a speech was given, else the date under the
+ * signature. */
 static void find_published(struct report *r, const struct parse_scan *sc)
 {
 	for (size_t k = 0; k < sizeof published_keys / sizeof *published_keys; k++)
@@ -117,6 +144,9 @@ static void find_published(struct report *r, const struct parse_scan *sc)
 			                                  r->meta.published))
 				return;
 		}
+	size_t where;
+	if (speech_line(r, sc, r->meta.published, &where) != PARSE_NONE)
+		return;
 	size_t d = signature_date(r, sc);
 	if (d != PARSE_NONE)
 		read_signature_date(r->text, &sc->lines[d], r->meta.published);
@@ -533,9 +563,25 @@ static char *region_of_lead_in(const struct report *r, int *level)
 	return stop > at ? region_of(r->text + at, stop - at, level) : NULL;
 }
 
-/* The jurisdiction: from the title (or the fuller name the signature gives), else the issuer,
- * else a lead-in that names it, else the file's name. */
-static void find_region(struct report *r)
+/* The region when name[0, n) gives its fuller form (湖里区 → 厦门市湖里区), or none was known. */
+static void take_fuller(struct report *r, const char *name, size_t n, int *level)
+{
+	int lv;
+	char *full = region_of(name, n, &lv);
+	if (full && (!r->meta.region || (strlen(full) > strlen(r->meta.region) &&
+	                                 parse_ends(full, 0, strlen(full), r->meta.region)))) {
+		free(r->meta.region);
+		r->meta.region = full;
+		*level = lv;
+	} else {
+		free(full);
+	}
+}
+
+/* The jurisdiction: from the title ("X人民政府关于…", "2021年度X…", "关于X2021年度…"), or the
+ * fuller name the signature or a speech's occasion gives, else the issuer, else a lead-in
+ * that names it, else the file's name. */
+static void find_region(struct report *r, const struct parse_scan *sc)
 {
 	int level = REPORT_LEVEL_OTHER;
 	const char *t = r->meta.title;
@@ -543,17 +589,19 @@ static void find_region(struct report *r)
 		r->meta.region = region_of(t, title_prefix(t), &level);
 	if (!r->meta.region && t)
 		r->meta.region = region_after_year(t, &level);
-	if (r->meta.issuer) {   /* the signature may give the fuller name: 湖里区 → 厦门市湖里区 */
-		int lv;
-		char *full = region_of(r->meta.issuer, strlen(r->meta.issuer), &lv);
-		if (full && (!r->meta.region || (strlen(full) > strlen(r->meta.region) &&
-		                                 parse_ends(full, 0, strlen(full), r->meta.region)))) {
-			free(r->meta.region);
-			r->meta.region = full;
-			level = lv;
-		} else {
-			free(full);
-		}
+	if (!r->meta.region && t && parse_starts(t, 0, strlen(t), "关于"))
+		r->meta.region = region_of(t + strlen("关于"), title_prefix(t + strlen("关于")), &level);
+	if (r->meta.issuer)   /* the signature may give the fuller name: 湖里区 → 厦门市湖里区 */
+		take_fuller(r, r->meta.issuer, strlen(r->meta.issuer), &level);
+	char date[11];
+	size_t where, line = speech_line(r, sc, date, &where);
+	if (line != PARSE_NONE && r->meta.region) {   /* 在乌鲁木齐市水磨沟区第十八届人民代表大会… */
+		size_t end = sc->lines[line].end, k;
+		static const char *const stops[] = { "第", "人民代表大会", "人大" };
+		for (size_t q = 0; q < sizeof stops / sizeof *stops; q++)
+			if ((k = parse_find(r->text, where, end, stops[q])) != PARSE_NONE)
+				end = k;
+		take_fuller(r, r->text + where, end - where, &level);
 	}
 	if (!r->meta.region)
 		r->meta.region = region_of_lead_in(r, &level);
@@ -591,7 +639,7 @@ void parse_meta(struct report *r, const struct parse_scan *sc)
 	find_published(r, sc);
 	find_doc_number(r, sc);
 	find_issuer(r, sc);
-	find_region(r);
+	find_region(r, sc);
 	find_addressee(r, sc);
 	if (r->meta.region && parse_region_units(r->meta.region, 0, strlen(r->meta.region)) == 1)
 		add_parent(r);

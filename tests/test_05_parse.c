@@ -498,6 +498,34 @@ static void test_appendix_after_signature(void **state)
 	report_free(r);
 }
 
+/* A report made as a speech to the people's congress: the line under its title says when and
+ * where it was given, which dates it and may name its jurisdiction in full; a title opening
+ * with 关于 names the jurisdiction after it. */
+static void test_speech(void **state)
+{
+	(void)state;
+	const char *text = "关于甲乙区2021年度法治政府建设情况的报告\n"
+	                   "——2022年4月26日在丙丁市甲乙区第十八届人民代表大会常务委员会第二次会议上\n"
+	                   "区人民政府副区长　某某\n主任、各位副主任、秘书长、各位委员：\n"
+	                   "受区人民政府委托，现将有关情况报告如下：\n一、主要工作\n全年办理事项十件。\n以上报告，请予审议。\n";
+	struct report *r = parse_str(text, strlen(text), "speech");
+	assert_string_equal(r->meta.region, "丙丁市甲乙区");
+	assert_string_equal(r->meta.published, "2022-04-26");
+	assert_int_equal(r->meta.year, 2021);
+	report_free(r);
+	const char *bracket = "关于甲乙区2021年度法治政府建设情况的报告\n（2022年3月2日在甲乙区人大常委会会议上）\n"
+	                      "现将有关情况报告如下：\n一、主要工作\n全年办理事项十件。\n";
+	r = parse_str(bracket, strlen(bracket), "bracket");
+	assert_string_equal(r->meta.region, "甲乙区");
+	assert_string_equal(r->meta.published, "2022-03-02");
+	report_free(r);
+	const char *plain = "关于甲乙区2021年度法治政府建设情况的报告\n——2022年工作要点在前\n"
+	                    "现将有关情况报告如下：\n一、主要工作\n全年办理事项十件。\n";
+	r = parse_str(plain, strlen(plain), "plain");
+	assert_string_equal(r->meta.published, "");
+	report_free(r);
+}
+
 /* One 10 MB line without a newline: parsed in linear time, all of it one paragraph. */
 static void test_long_line(void **state)
 {
@@ -622,6 +650,7 @@ int main(void)
 		cmocka_unit_test(test_form_fields),
 		cmocka_unit_test(test_long_line),
 		cmocka_unit_test(test_appendix_after_signature),
+		cmocka_unit_test(test_speech),
 		cmocka_unit_test(test_seed_labels),
 	};
 	return cmocka_run_group_tests_name("parse", tests, NULL, NULL);
