@@ -1162,6 +1162,8 @@ struct scratch {
 	size_t ngw, gwcap;
 	struct clause *cl;           /* the sentence's clauses */
 	size_t ncl, clcap;
+	int carry;                   /* the subject the sentence before left when it ended at ；, whose
+	                              * clauses go on here (…不予受理4件；审结35件); -1 none */
 };
 
 /* What the facts found so far in a sentence hold: the bytes of their figures, and the places of
@@ -1745,6 +1747,8 @@ static void read_clause(const struct facts_model *m, const char *s, const struct
 		int hi = word_inherited(m, sc, WORD_SUBJECT, cs, q->depth);
 		if (hi >= 0)
 			rd->subj[rd->nsubj++] = sc->gw[hi].id, rd->inherited = 1;
+		else if (sc->carry >= 0 && q->depth == 0)
+			rd->subj[rd->nsubj++] = sc->carry, rd->inherited = 1;
 	}
 	if (!rd->nverb && q->sub) {
 		int hv = word_inherited(m, sc, WORD_VERB, cs, q->depth);
@@ -1922,6 +1926,15 @@ static int ends_clause(const struct facts_model *m, const char *s, size_t b, siz
 	return i >= b || is_clause_mark(cue_char(s, b, &i));
 }
 
+/* The last subject outside brackets of the sentence the grammar read, or -1. */
+static int last_subject(const struct facts_model *m, const struct scratch *sc)
+{
+	for (size_t h = sc->ngw; h-- > 0;)
+		if (sc->gw[h].depth == 0 && (m->kind[sc->gw[h].id] & WORD_SUBJECT))
+			return sc->gw[h].id;
+	return sc->carry;   /* none of its own: the one it took over goes on */
+}
+
 static int may_hold_figure(const struct facts_model *m, const char *s, const struct scratch *sc, size_t b)
 {
 	for (size_t k = 0; k < sc->nch; k++) {
@@ -1960,7 +1973,7 @@ static int may_hold_figure(const struct facts_model *m, const char *s, const str
 size_t facts_extract(const struct facts_model *m, const struct report *r, struct facts *out)
 {
 	size_t first = out->n, body_end = r->body_end ? r->body_end : r->len;
-	struct scratch sc = { .seen = xcalloc(m->np + 1, sizeof *sc.seen + sizeof *sc.cand) };
+	struct scratch sc = { .seen = xcalloc(m->np + 1, sizeof *sc.seen + sizeof *sc.cand), .carry = -1 };
 	sc.cand = (int *)(sc.seen + m->np + 1);
 	struct sentence st = { .r = r, .line_start = r->body_start, .line_end = r->body_start,
 			       .stop_start = r->body_start };
@@ -1987,6 +2000,7 @@ size_t facts_extract(const struct facts_model *m, const struct report *r, struct
 		st.figure = m->nr && (seen & FIGURE_BITS) && may_hold_figure(m, r->text, &sc, i);
 		if (sc.ncand || st.figure)
 			scan_sentence(m, &st, out, &sc);
+		sc.carry = c == ';' && st.figure ? last_subject(m, &sc) : -1;
 		if (c == '\n')
 			st.line_start = i;
 		if (c == '\n' || c == 0x3002)

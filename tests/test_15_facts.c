@@ -407,6 +407,11 @@ static void test_clause_grammar(void **state)
 		/* a count in one Chinese digit, alone in its sentence: after its verb, or ending its clause */
 		{ "专题研究法治政府建设工作四次。", "leadership_meetings=4 次" },
 		{ "乡政府持证执法人员七名，开展联合执法行动九次。", "enf_staff=7 名 enf_joint_actions=9 次" },
+		/* clauses after a ； go on with the subject before it */
+		{ "共收到行政复议申请41件，受理37件；审结35件，其中维持24件，终止7件。",
+		  "rev_received=41 件 rev_accepted=37 件 rev_concluded=35 件 rev_upheld=24 件 rev_settled=7 件" },
+		/* ... but a sentence's end ends it */
+		{ "共收到行政复议申请41件。审结35件。", "rev_received=41 件" },
 		/* the words of reports on 依法行政, as they were named before 2018 */
 		{ "市政府常务会议专题研究依法行政工作四次，研究部署重点任务。", "leadership_meetings=4 次" },
 		{ "举办依法行政专题讲座三期，依法行政意识明显增强。", "law_training=3 期" },
