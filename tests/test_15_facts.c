@@ -407,6 +407,9 @@ static void test_clause_grammar(void **state)
 		/* a count in one Chinese digit, alone in its sentence: after its verb, or ending its clause */
 		{ "专题研究法治政府建设工作四次。", "leadership_meetings=4 次" },
 		{ "乡政府持证执法人员七名，开展联合执法行动九次。", "enf_staff=7 名 enf_joint_actions=9 次" },
+		/* a rate stated with 达到 as with 达 */
+		{ "线上办案率达到95.6%。", "enf_online_rate=95.6 %" },
+		{ "行政诉讼败诉率达到0%。", "lit_loss_rate=0 %" },
 		/* clauses after a ； go on with the subject before it */
 		{ "共收到行政复议申请41件，受理37件；审结35件，其中维持24件，终止7件。",
 		  "rev_received=41 件 rev_accepted=37 件 rev_concluded=35 件 rev_upheld=24 件 rev_settled=7 件" },
