@@ -1683,6 +1683,7 @@ static size_t grammar_figure(const struct facts_model *m, const char *s, size_t 
 /* What the clause says of a figure at [a, b) of clause q, up to byte ce (the next figure or the
  * clause's end). */
 #define MAX_VERBS 6
+#define SCOPE_NOUN 8   /* characters naming what a figure of a scope counts (设区市, 省直部门) */
 #define MAX_SUBJ 6
 struct reading {
 	int subj[MAX_SUBJ];  /* word ids: the clause's subjects before it, then after it, nearest first */
@@ -1808,6 +1809,41 @@ static int figure_ends_clause(const struct scratch *sc, size_t b)
 	return k >= sc->nch || is_clause_mark(sc->ch[k]);
 }
 
+/* Whether the words [a, b) between two figures name what the first counts and join the next
+ * to it (11个设区市和24个…, 9个街道、3个镇): a few characters, then 和, 及, 以及, 与 or 、 ending at b. */
+static int joins_scope(const struct facts_model *m, const char *s, size_t a, size_t b)
+{
+	size_t k, n = 0;
+	for (size_t i = a; i < b && n <= SCOPE_NOUN; n++) {
+		if (i > a && match_any(s, b, i, m->conj, COUNT(conj_words), &k) == b)
+			return 1;
+		uint32_t c = cue_char(s, b, &i);
+		if (numeral(c))
+			return 0;
+	}
+	return 0;
+}
+
+/* The figures of a clause no rule read, that one read after them may count with (a scope of
+ * several kinds: 对11个设区市和24个省直部门开展督察 inspected 35). */
+struct scope {
+	struct capture v[4];
+	size_t n;
+};
+
+/* Adds to cap the figures of the scope joined to it, in the same counter, nearest first. */
+static void sum_scope(const struct facts_model *m, const char *s, const struct scope *sp, struct capture *cap)
+{
+	for (size_t k = sp->n; k-- > 0;) {
+		const struct capture *p = &sp->v[k];
+		if (strcmp(p->counter, cap->counter) != 0 || p->mult || cap->mult ||
+		    !joins_scope(m, s, p->num_end, cap->num_start))
+			return;
+		cap->value += p->value;
+		cap->num_start = p->num_start;
+	}
+}
+
 /* Reads the figures of the sentence that no pattern claimed, clause by clause. */
 static void grammar(const struct facts_model *m, struct sentence *st, struct facts *out, struct scratch *sc)
 {
@@ -1820,6 +1856,7 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 	for (size_t ci = 0; ci < sc->ncl; ci++) {
 		const struct clause *q = &sc->cl[ci];
 		size_t ce = q->k1 < sc->nch ? sc->pos[q->k1] : st->se, figures = 0;
+		struct scope scope = { .n = 0 };
 		int title = 0;
 		for (size_t k = q->k0; k < q->k1; k++) {
 			if (sc->ch[k] == 0x300a || sc->ch[k] == 0x300b)
@@ -1860,8 +1897,13 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 				continue;
 			int verb;
 			const struct rule *r = reading_rule(m, &rd, cap.counter, &last_subj, &verb);
-			if (!r)
+			if (!r) {
+				if (scope.n < COUNT(scope.v))
+					scope.v[scope.n++] = cap;
 				continue;
+			}
+			sum_scope(m, s, &scope, &cap);
+			scope.n = 0;
 			claim(sc, st->ss, cap.num_start, cap.num_end);
 			add_fact(st, r->metric, r->qualifier, &cap, out, sc);
 			last_metric = r->metric;

@@ -407,6 +407,11 @@ static void test_clause_grammar(void **state)
 		/* a count in one Chinese digit, alone in its sentence: after its verb, or ending its clause */
 		{ "专题研究法治政府建设工作四次。", "leadership_meetings=4 次" },
 		{ "乡政府持证执法人员七名，开展联合执法行动九次。", "enf_staff=7 名 enf_joint_actions=9 次" },
+		/* a scope of several kinds counts as one: the figures joined by 和 and 、 add up */
+		{ "对11个设区市和24个省直部门开展法治政府建设专项督察。", "rule_inspections=35 个" },
+		{ "对9个街道、3个镇和12个区直部门开展法治政府建设督察。", "rule_inspections=24 个" },
+		/* ... not figures a rule reads apart, nor figures in another counter */
+		{ "办理行政复议案件12件和行政诉讼案件8件。", "rev_received=12 件|区政府作为复议机关 lit_cases=8 件" },
 		/* a rate stated with 达到 as with 达 */
 		{ "线上办案率达到95.6%。", "enf_online_rate=95.6 %" },
 		{ "行政诉讼败诉率达到0%。", "lit_loss_rate=0 %" },
