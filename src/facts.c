@@ -201,6 +201,15 @@ static inline int numeral(uint32_t c)
 	return (c >= '0' && c <= '9') || cn_digit(c) >= 0 || parse_cn_unit(c);
 }
 
+/* Whether a Chinese digit or 十 百 千 stands at s[i]. */
+static int cn_digit_at(const char *s, size_t n, size_t i)
+{
+	if (i >= n)
+		return 0;
+	uint32_t c = cue_char(s, n, &i);
+	return cn_digit(c) >= 0 || parse_cn_unit(c);
+}
+
 size_t facts_parse_number(const char *s, size_t n, double *value)
 {
 	size_t i = 0, next;
@@ -222,24 +231,27 @@ size_t facts_parse_number(const char *s, size_t n, double *value)
 		*value = v;
 		return i;
 	}
-	double total = 0, cur = -1;
+	double high = 0, total = 0, cur = -1;   /* high: the 万 of 一万二千, once more digits follow */
 	for (;;) {
 		size_t j = i;
 		if (j >= n)
 			break;
 		uint32_t c = cue_char(s, n, &j);
 		int k = cn_digit(c), u = parse_cn_unit(c);
-		if (k >= 0)
+		if (k >= 0) {
 			cur = k;
-		else if (u)
+		} else if (u) {
 			total += (cur < 0 ? 1 : cur) * u, cur = -1;
-		else
+		} else if (c == 0x4e07 && !high && i > 0 && cn_digit_at(s, n, j)) {   /* 万, then 二千: one number */
+			high = (total + (cur > 0 ? cur : 0)) * 10000, total = 0, cur = -1;
+		} else {
 			break;
+		}
 		i = j;
 	}
 	if (i == 0)
 		return 0;
-	*value = total + (cur > 0 ? cur : 0);
+	*value = high + total + (cur > 0 ? cur : 0);
 	return i;
 }
 
@@ -1667,7 +1679,8 @@ static size_t grammar_figure(const struct facts_model *m, const char *s, size_t 
 		return 0;
 	if (k > 0 && numeral(sc->ch[k - 1]))
 		return 0;
-	if (c == 0x4e00 && (k + 1 == sc->nch || !numeral(sc->ch[k + 1])))
+	if (c == 0x4e00 && (k + 1 == sc->nch || !numeral(sc->ch[k + 1])) &&
+	    !(k + 2 < sc->nch && sc->ch[k + 1] == 0x4e07 && numeral(sc->ch[k + 2])))   /* 一万二千 */
 		return 0;
 	size_t end = read_figure(m, s, n, sc->pos[k], &any, cap);
 	if (!end)

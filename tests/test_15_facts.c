@@ -43,6 +43,8 @@ static void test_numbers(void **state)
 		{ "百余场次", 100, 3 }, { "两千", 2000, 6 }, { "二十三件", 23, 9 }, { "十", 10, 3 },
 		{ "97.82%", 97.82, 5 }, { "１２件", 12, 6 }, { "1188余人", 1188, 4 }, { "0.0039", 0.0039, 6 },
 		{ "3.", 3, 1 }, { "一百零五", 105, 12 },
+		/* 万 inside a Chinese number when digits follow it; else the multiplier after it */
+		{ "一万二千余条", 12000, 12 }, { "两万三千", 23000, 12 }, { "三万余份", 3, 3 },
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		double v = -1;
@@ -412,6 +414,7 @@ static void test_clause_grammar(void **state)
 		{ "对9个街道、3个镇和12个区直部门开展法治政府建设督察。", "rule_inspections=24 个" },
 		/* ... not figures a rule reads apart, nor figures in another counter */
 		{ "办理行政复议案件12件和行政诉讼案件8件。", "rev_received=12 件|区政府作为复议机关 lit_cases=8 件" },
+		{ "主动公开政府信息一万二千余条。", "open_items=12000 条|余" },
 		/* a rate stated with 达到 as with 达 */
 		{ "线上办案率达到95.6%。", "enf_online_rate=95.6 %" },
 		{ "行政诉讼败诉率达到0%。", "lit_loss_rate=0 %" },
