@@ -415,6 +415,10 @@ static void test_clause_grammar(void **state)
 		/* ... not figures a rule reads apart, nor figures in another counter */
 		{ "办理行政复议案件12件和行政诉讼案件8件。", "rev_received=12 件|区政府作为复议机关 lit_cases=8 件" },
 		{ "主动公开政府信息一万二千余条。", "open_items=12000 条|余" },
+		/* the decisions of a 事项目录, each through the legality review 均… says */
+		{ "公布重大行政决策事项目录6项，均经合法性审查。", "dec_legality_review=6 项 dec_count=6 项" },
+		/* a rate of none, in words */
+		{ "行政诉讼败诉率为零。", "lit_loss_rate=0 %" },
 		/* a rate stated with 达到 as with 达 */
 		{ "线上办案率达到95.6%。", "enf_online_rate=95.6 %" },
 		{ "行政诉讼败诉率达到0%。", "lit_loss_rate=0 %" },
