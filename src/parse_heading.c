@@ -19,6 +19,7 @@
 #define BROKEN_TITLE_MIN 12  /* characters of a heading line that the typesetter broke */
 #define BROKEN_REST_MAX 15   /* characters of the broken heading's rest on the next line */
 #define RUN_IN_TITLE 100     /* characters of a title whose end a flattened page does not show */
+#define PART_LINE_MAX 40     /* characters of a line naming a part without a numeral */
 
 static size_t skip_lit(const char *s, size_t i, size_t end, const char *lit)
 {
@@ -373,14 +374,34 @@ static int numbering(const struct tree *t, const struct parse_mark *m, int stric
 	return g->repeated && m->value == g->count + 1 ? NUM_SKIPPED : NUM_BAD;
 }
 
+/* A top heading whose numeral a blank ends instead of 、 ("二 存在的问题和不足", "三　工作安排"),
+ * at a line start: *m as ordinal_at gives it. Only as the next numeral of its list (heading_at). */
+static int spaced_ordinal(const char *s, size_t st, size_t end, struct parse_mark *m)
+{
+	size_t i = st;
+	long v = parse_cn_numeral(s, &i, end);
+	size_t after = i;
+	if (v <= 0 || i >= end || !parse_is_blank(encoding_next(s, end, &after)))
+		return 0;
+	size_t title = parse_skip_blanks(s, after, end), t = title;
+	uint32_t c = title < end ? encoding_next(s, end, &t) : 0;
+	if (c < 0x4e00 && !(c >= '0' && c <= '9'))   /* a word or a year (三 2021年工作安排) */
+		return 0;
+	*m = (struct parse_mark){ .level = 1, .value = (int)v, .number_start = st, .number_end = i, .title_start = title };
+	return 1;
+}
+
 /* A heading at s[i] that the tree accepts: its numbering (NUM_BAD when none) and *m. */
 static int heading_at(const struct tree *t, size_t i, size_t end, int inline_head, int flat,
                       struct parse_mark *m)
 {
 	const char *s = t->r->text;
-	if (!read_ordinal(s, i, end, m))
+	int spaced = 0;
+	if (!read_ordinal(s, i, end, m) && (inline_head || !(spaced = spaced_ordinal(s, i, end, m))))
 		return NUM_BAD;
 	int num = numbering(t, m, inline_head && !flat);
+	if (spaced && num != NUM_NEXT)
+		return NUM_BAD;
 	if (num == NUM_BAD || !find_title_end(t, m, end, inline_head, flat))
 		return NUM_BAD;
 	m->title_end = trim_end(s, m->title_start, m->title_end);
@@ -581,15 +602,37 @@ static int bare_heading(const struct tree *t, const struct parse_line *line, con
 	return NUM_NEXT;
 }
 
+/* A line that names a part without a numeral ("存在的问题和不足", "2020年工作打算"): short, no
+ * sentence in it, a part's fixed phrase in it. */
+static int unnumbered_part(const char *s, const struct parse_line *line)
+{
+	size_t st = parse_skip_blanks(s, line->start, line->end);
+	if (parse_chars(s, st, line->end, PART_LINE_MAX + 1) > PART_LINE_MAX)
+		return 0;
+	static const char *const marks[] = { "。", "，", "；", "：", ",", ";", ":" };
+	for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
+		if (parse_find(s, st, line->end, marks[k]) != PARSE_NONE)
+			return 0;
+	for (size_t i = st; i < line->end; encoding_next(s, line->end, &i))
+		if (part_phrase_len(s, i, line->end))
+			return 1;
+	return 0;
+}
+
 /* One line of the body: a heading at its start, then the headings found inside it, each
  * opening a paragraph of its own. Returns the lines used: 2 when a broken heading's rest is
- * the next line. */
+ * the next line. A part named without a numeral, under no 一、, ends the （一） before it and
+ * starts their numbering again (（一）… 存在的问题 … 2020年工作打算 （一）…). */
 static size_t add_line(struct tree *t, const struct parse_line *line, const struct parse_line *next)
 {
 	const char *s = t->r->text;
 	int inline_head = 0, flat = (line->flags & PARSE_LINE_BLOCK) != 0;
 	size_t used = 1, end = line->end;
 	struct parse_mark bare;
+	if (t->open[1] < 0 && !flat && unnumbered_part(s, line)) {
+		close_from(t, 2, line->start);
+		memset(t->kids[0], 0, sizeof t->kids[0]);
+	}
 	int bare_num = bare_heading(t, line, next, &bare);
 	if (bare_num != NUM_BAD) {   /* the heading goes on to the next line */
 		end = next->end;

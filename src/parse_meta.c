@@ -498,6 +498,33 @@ static int may_contain(int above, int level)
 	return level == REPORT_LEVEL_CITY ? above == REPORT_LEVEL_CITY : above < level;
 }
 
+/* The city whose organs a county's report says it works under: 在县委、县政府的领导和六安市教育局
+ *的指导下 (a department reporting names its superior in the city), or NULL. */
+static char *city_guiding(const struct report *r, int level, size_t end)
+{
+	static const char *const seps[] = { "在", "和", "、", "及", "与" };
+	if (!may_contain(REPORT_LEVEL_CITY, level))
+		return NULL;
+	for (size_t i = r->body_start; (i = parse_find(r->text, i, end, "在")) != PARSE_NONE; i += 3) {
+		size_t lim = i + 3 * 40 < end ? i + 3 * 40 : end, below = parse_find(r->text, i, lim, "下");
+		for (size_t j = i; below != PARSE_NONE && j < below; encoding_next(r->text, below, &j)) {
+			size_t k = 0, at;
+			while (k < sizeof seps / sizeof *seps && !parse_starts(r->text, j, below, seps[k]))
+				k++;
+			if (k == sizeof seps / sizeof *seps)
+				continue;
+			size_t from = j + strlen(seps[k]), city = parse_find(r->text, from, from + 3 * 5 < below ? from + 3 * 5 : below, "市");
+			if (city == PARSE_NONE || (at = parse_chars(r->text, from, city, 5)) < 2 || at > 4)
+				continue;
+			char *name = xstrndup(r->text + from, city + 3 - from);
+			if (unit_level(name) == REPORT_LEVEL_CITY && strcmp(name, r->meta.region) != 0)
+				return name;
+			free(name);
+		}
+	}
+	return NULL;
+}
+
 static char *parent_region(const struct report *r, int level)
 {
 	int lv;
@@ -518,7 +545,7 @@ static char *parent_region(const struct report *r, int level)
 			free(name);
 		}
 	}
-	return NULL;
+	return city_guiding(r, level, end);
 }
 
 /* A county's, town's or county-level city's name alone gains the jurisdiction above it, when

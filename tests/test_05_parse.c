@@ -519,10 +519,35 @@ static void test_speech(void **state)
 	assert_string_equal(r->meta.region, "甲乙区");
 	assert_string_equal(r->meta.published, "2022-03-02");
 	report_free(r);
+	const char *guided = "霍山县教育局2022年度法治政府建设工作报告\n"
+	                     "县教育局在县委、县政府的坚强领导和六安市教育局的业务指导下，扎实推进依法治教。\n"
+	                     "一、主要工作\n全年办理事项十件。\n";
+	r = parse_str(guided, strlen(guided), "guided");
+	assert_string_equal(r->meta.region, "六安市霍山县");
+	report_free(r);
 	const char *plain = "关于甲乙区2021年度法治政府建设情况的报告\n——2022年工作要点在前\n"
 	                    "现将有关情况报告如下：\n一、主要工作\n全年办理事项十件。\n";
 	r = parse_str(plain, strlen(plain), "plain");
 	assert_string_equal(r->meta.published, "");
+	report_free(r);
+}
+
+/* Numbering as some reports write it: a top numeral ended by a blank instead of 、, taken only
+ * as the next of its list; parts named without a numeral, each starting its （一） again. */
+static void test_loose_numbering(void **state)
+{
+	(void)state;
+	const char *spaced = "甲县2020年法治政府建设情况报告\n一、主要举措和成效\n（一）加强领导。\n全年办理十件。\n"
+	                     "二 存在的问题和不足\n问题仍然存在。\n三　2021年工作安排\n继续推进。\n五 个方面的工作\n";
+	struct report *r = parse_str(spaced, strlen(spaced), "spaced");
+	assert_int_equal(report_count_level(r, 1), 3);
+	report_free(r);
+	const char *parts = "甲县2019年法治政府建设情况报告\n2019年法治政府建设主要工作及成效\n（一）加强组织领导\n"
+	                    "全年办理十件。\n（二）深化改革\n继续推进。\n存在的问题和不足\n问题仍然存在。\n2020年工作打算\n"
+	                    "（一）加强统筹推进\n（二）提升决策水平\n";
+	r = parse_str(parts, strlen(parts), "parts");
+	assert_int_equal(report_count_level(r, 2), 4);
+	assert_true(r->sections[1].end <= (size_t)(strstr(parts, "存在的问题") - parts));
 	report_free(r);
 }
 
@@ -651,6 +676,7 @@ int main(void)
 		cmocka_unit_test(test_long_line),
 		cmocka_unit_test(test_appendix_after_signature),
 		cmocka_unit_test(test_speech),
+		cmocka_unit_test(test_loose_numbering),
 		cmocka_unit_test(test_seed_labels),
 	};
 	return cmocka_run_group_tests_name("parse", tests, NULL, NULL);
