@@ -207,6 +207,10 @@ eval: $(BUILD)/tests/eval_real
 	    --labels tests/forms3/labels.tsv --metrics tests/forms3/metrics.tsv \
 	  --set forms4 --reports tests/forms4/reports --truth tests/forms4/truth.tsv \
 	    --labels tests/forms4/labels.tsv --metrics tests/forms4/metrics.tsv \
+	  --set forms5 --reports tests/forms5/reports --truth tests/forms5/truth.tsv \
+	    --labels tests/forms5/labels.tsv --metrics tests/forms5/metrics.tsv \
+	  --set forms6 --reports tests/forms6/reports --truth tests/forms6/truth.tsv \
+	    --labels tests/forms6/labels.tsv --metrics tests/forms6/metrics.tsv \
 	  --set samples --reports assets/reports \
 	    --labels tests/data/seed-labels.tsv --metrics tests/data/seed-metrics.tsv
 
