@@ -417,6 +417,18 @@ static void test_clause_grammar(void **state)
 		{ "主动公开政府信息一万二千余条。", "open_items=12000 条|余" },
 		/* the decisions of a 事项目录, each through the legality review 均… says */
 		{ "公布重大行政决策事项目录6项，均经合法性审查。", "dec_legality_review=6 项 dec_count=6 项" },
+		/* the satisfaction with proposals after their count, whoever made them */
+		{ "全年办理人大代表建议12件、政协委员提案20件，满意率达98%。",
+		  "proposals=12 件 proposals=20 件 proposals_satisfaction=98 %" },
+		/* none, in words */
+		{ "全年未制发行政规范性文件。", "nd_issued=0 件" },
+		{ "全年未发生因重大行政决策违法被撤销的情况。", "nd_revoked=0 件" },
+		{ "本年度无败诉案件。", "lit_lost=0 件" },
+		/* services and people counted by what was done */
+		{ "全年解答群众法律咨询960余人次。", "pls_consult=960 人次|余" },
+		{ "选聘法治副校长26名。", "pub_volunteers=26 名" },
+		{ "全年向县人大常委会报告重大事项4项。", "npc_oversight=4 项|向人大报告" },
+		{ "全镇21个村（社区）均配备了法律顾问。", "village_adv=21 个|全覆盖" },
 		/* a rate of none, in words */
 		{ "行政诉讼败诉率为零。", "lit_loss_rate=0 %" },
 		/* a rate stated with 达到 as with 达 */
