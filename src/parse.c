@@ -564,6 +564,17 @@ static int title_char(uint32_t c)
 	       c == 0x201c || c == 0x201d || c == 0x300a || c == 0x300b || (c >= 0xff10 && c <= 0xff19);
 }
 
+/* Where the names a title opens with end: at its 关于 or its year ("…管理局2017年度…"), else p. */
+static size_t names_end(const char *s, size_t b, size_t p)
+{
+	size_t e = parse_find(s, b, p, "关于");
+	e = e != PARSE_NONE ? e : p;
+	for (size_t i = b; i < e; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return i;
+	return e;
+}
+
 /* Where a title that may follow the breadcrumb's last item begins: at the body's name before
  * its 关于 or year ("法治政府建设寿光市人民政府关于…" → 寿光市…). Of the heads that read as a
  * name, the fullest (most units: 上海市静安区 over 静安区) is taken, and among equals the one the
@@ -571,8 +582,7 @@ static int title_char(uint32_t c)
  * a name. */
 static size_t body_name_start(const char *s, size_t b, size_t p, size_t line_st, size_t line_end)
 {
-	size_t stop = parse_find(s, b, p, "关于"), best = b;
-	size_t e = stop != PARSE_NONE ? stop : p;
+	size_t best = b, e = names_end(s, b, p);
 	int best_score = -1;
 	for (size_t i = b; i < e && !is_alnum((unsigned char)s[i]);) {
 		struct parse_region g;
@@ -590,6 +600,25 @@ static size_t body_name_start(const char *s, size_t b, size_t p, size_t line_st,
 		encoding_next(s, e, &i);
 	}
 	return best;
+}
+
+/* Where a title begins that the breadcrumb's last item, a column named after the report's
+ * subject, runs into ("…>法治政府建设昆山市市场监督管理局2017年度法治政府建设工作情况报告"): after
+ * that item, when the title names it again later and a body's name follows it; else b. */
+static size_t column_run_in(const char *s, size_t b, size_t p)
+{
+	size_t e = names_end(s, b, p);
+	for (size_t len = 3 * 8; len >= 3 * 4; len -= 3) {   /* the whole item first: 法治政府建设, not 法治政府 */
+		if (b + len >= e)
+			continue;
+		char *item = xstrndup(s + b, len);
+		struct parse_region g;
+		int again = parse_find(s, b + len, p, item) != PARSE_NONE;
+		free(item);
+		if (again && parse_region_split(s, b + len, e, &g) && g.start == b + len)
+			return b + len;
+	}
+	return b;
 }
 
 /* The title of a flattened page that runs between its breadcrumb and its date with nothing
@@ -614,6 +643,7 @@ static int flat_title(const char *s, size_t st, size_t lim, size_t line_end, siz
 		size_t key;   /* the keys of an empty metadata table run into it: 有效性统一编号… */
 		while ((key = chrome_key_len(s, b, p)) > 0)
 			b += key;
+		b = column_run_in(s, b, p);
 		b = body_name_start(s, b, p, st, line_end);
 		if (named && n >= 8 && n < TITLE_MAX) {
 			/* The breadcrumb's last item is often the body the title names again

@@ -551,6 +551,25 @@ static void test_loose_numbering(void **state)
 	report_free(r);
 }
 
+/* A flattened page whose breadcrumb's last item, the column, runs into the title: the title
+ * starts at the body's name, the column left to the breadcrumb. */
+static void test_column_run_in(void **state)
+{
+	(void)state;
+	const char *dept = "首页>政务公开>部门信息>法治政府建设甲乙市市场监督管理局2017年度法治政府建设工作情况报告"
+	                   "发布日期：2018-01-19　来源：市局　点击数：【字体：大 中 小】甲乙市人民政府：2017年，我局认真落实纲要。"
+	                   "一、主要工作（一）加强领导。全年办理十件。\n";
+	struct report *r = parse_str(dept, strlen(dept), "dept");
+	assert_string_equal(r->meta.title, "甲乙市市场监督管理局2017年度法治政府建设工作情况报告");
+	report_free(r);
+	const char *gov = "首页>政务公开>法治政府建设甲乙市人民政府关于2017年度法治政府建设工作情况的报告"
+	                  "发布日期：2018-01-19　来源：市政府　【字体：大 中 小】丙丁市人民政府：2017年，我市认真落实纲要。"
+	                  "一、主要工作（一）加强领导。全年办理十件。\n";
+	r = parse_str(gov, strlen(gov), "gov");
+	assert_string_equal(r->meta.title, "甲乙市人民政府关于2017年度法治政府建设工作情况的报告");
+	report_free(r);
+}
+
 /* One 10 MB line without a newline: parsed in linear time, all of it one paragraph. */
 static void test_long_line(void **state)
 {
@@ -677,6 +696,7 @@ int main(void)
 		cmocka_unit_test(test_appendix_after_signature),
 		cmocka_unit_test(test_speech),
 		cmocka_unit_test(test_loose_numbering),
+		cmocka_unit_test(test_column_run_in),
 		cmocka_unit_test(test_seed_labels),
 	};
 	return cmocka_run_group_tests_name("parse", tests, NULL, NULL);
