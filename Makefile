@@ -211,6 +211,8 @@ eval: $(BUILD)/tests/eval_real
 	    --labels tests/forms5/labels.tsv --metrics tests/forms5/metrics.tsv \
 	  --set forms6 --reports tests/forms6/reports --truth tests/forms6/truth.tsv \
 	    --labels tests/forms6/labels.tsv --metrics tests/forms6/metrics.tsv \
+	  --set forms7 --reports tests/forms7/reports --truth tests/forms7/truth.tsv \
+	    --labels tests/forms7/labels.tsv --metrics tests/forms7/metrics.tsv \
 	  --set samples --reports assets/reports \
 	    --labels tests/data/seed-labels.tsv --metrics tests/data/seed-metrics.tsv
 
