@@ -1516,6 +1516,8 @@ static int opens_sub(const struct scratch *sc, size_t k, size_t end)
 	return k + 1 < end && sc->ch[k] == 0x5176 && sc->ch[k + 1] == 0x4e2d;
 }
 
+#define EACH_SPAN 6    /* characters between 每 and 都 of a clause about each of a figure's items */
+
 static int opens_lead(const struct scratch *sc, size_t k, size_t end)
 {
 	while (k < end && sc->ch[k] == ' ')
@@ -1524,6 +1526,10 @@ static int opens_lead(const struct scratch *sc, size_t k, size_t end)
 		k++;
 	if (k >= end)
 		return 0;
+	if (sc->ch[k] == 0x6bcf)   /* 每: 每项决策都经过… */
+		for (size_t j = k + 1; j < end && j <= k + EACH_SPAN; j++)
+			if (sc->ch[j] == 0x90fd)
+				return 1;
 	return sc->ch[k] == 0x5747 || sc->ch[k] == 0x90fd || (k + 1 < end && sc->ch[k] == 0x5168 && sc->ch[k + 1] == 0x90e8);
 }
 

@@ -429,6 +429,8 @@ static void test_clause_grammar(void **state)
 		{ "选聘法治副校长26名。", "pub_volunteers=26 名" },
 		{ "全年向县人大常委会报告重大事项4项。", "npc_oversight=4 项|向人大报告" },
 		{ "全镇21个村（社区）均配备了法律顾问。", "village_adv=21 个|全覆盖" },
+		/* 每项…都 as 均: each of the figure's items went through it */
+		{ "全年作出重大行政决策6项，每项决策都经过合法性审查。", "dec_legality_review=6 项 dec_count=6 项" },
 		/* a leader by title, the market's size, awareness of the law */
 		{ "县长带头出庭应诉3件。", "lit_head_count=3 件" },
 		{ "全县市场主体总量达2.6万户。", "market_entities=2.6 万户" },
