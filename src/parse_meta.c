@@ -498,6 +498,16 @@ static int may_contain(int above, int level)
 	return level == REPORT_LEVEL_CITY ? above == REPORT_LEVEL_CITY : above < level;
 }
 
+/* 1 when name holds words that join or qualify names (政府和市, 党委、政府), not a place's own. */
+static int joins(const char *name)
+{
+	static const char *const words[] = { "和", "及", "与", "、", "的", "政府", "党委" };
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+		if (strstr(name, words[k]))
+			return 1;
+	return 0;
+}
+
 /* The city whose organs a county's report says it works under: 在县委、县政府的领导和六安市教育局
  *的指导下 (a department reporting names its superior in the city), or NULL. */
 static char *city_guiding(const struct report *r, int level, size_t end)
@@ -517,7 +527,7 @@ static char *city_guiding(const struct report *r, int level, size_t end)
 			if (city == PARSE_NONE || (at = parse_chars(r->text, from, city, 5)) < 2 || at > 4)
 				continue;
 			char *name = xstrndup(r->text + from, city + 3 - from);
-			if (unit_level(name) == REPORT_LEVEL_CITY && strcmp(name, r->meta.region) != 0)
+			if (unit_level(name) == REPORT_LEVEL_CITY && strcmp(name, r->meta.region) != 0 && !joins(name))
 				return name;
 			free(name);
 		}

@@ -525,6 +525,12 @@ static void test_speech(void **state)
 	r = parse_str(guided, strlen(guided), "guided");
 	assert_string_equal(r->meta.region, "六安市霍山县");
 	report_free(r);
+	const char *joined = "甲乙市人民政府关于2017年度法治政府建设情况的报告\n"
+	                     "2017年，在自治区党委、政府和市委的坚强领导下，甲乙市人民政府扎实推进法治政府建设。\n"
+	                     "一、主要工作\n全年办理事项十件。\n";
+	r = parse_str(joined, strlen(joined), "joined");
+	assert_string_equal(r->meta.region, "甲乙市");
+	report_free(r);
 	const char *plain = "关于甲乙区2021年度法治政府建设情况的报告\n——2022年工作要点在前\n"
 	                    "现将有关情况报告如下：\n一、主要工作\n全年办理事项十件。\n";
 	r = parse_str(plain, strlen(plain), "plain");
