@@ -25,7 +25,7 @@ static const struct unit units[] = {
 	{ "综合实验区", REPORT_LEVEL_COUNTY, 1 }, { "工业园区", REPORT_LEVEL_COUNTY, 1 },
 	{ "高新区", REPORT_LEVEL_COUNTY, 1 }, { "开发区", REPORT_LEVEL_COUNTY, 1 }, { "实验区", REPORT_LEVEL_COUNTY, 1 },
 	{ "示范区", REPORT_LEVEL_COUNTY, 1 }, { "度假区", REPORT_LEVEL_COUNTY, 1 }, { "保税区", REPORT_LEVEL_COUNTY, 1 },
-	{ "管理区", REPORT_LEVEL_COUNTY, 1 }, { "新区", REPORT_LEVEL_COUNTY, 1 },
+	{ "管理区", REPORT_LEVEL_COUNTY, 1 }, { "新区", REPORT_LEVEL_COUNTY, 1 }, { "地区", REPORT_LEVEL_CITY, 0 },
 	{ "街道", REPORT_LEVEL_TOWN, 0 }, { "省", REPORT_LEVEL_PROVINCE, 0 }, { "市", REPORT_LEVEL_CITY, 0 },
 	{ "区", REPORT_LEVEL_COUNTY, 0 }, { "县", REPORT_LEVEL_COUNTY, 0 }, { "旗", REPORT_LEVEL_COUNTY, 0 },
 	{ "州", REPORT_LEVEL_CITY, 0 }, { "盟", REPORT_LEVEL_CITY, 0 }, { "镇", REPORT_LEVEL_TOWN, 0 },
@@ -48,7 +48,7 @@ static const char *const municipalities[] = { "北京市", "上海市", "天津�
 /* The organ of a jurisdiction's own government, which the name may end with. */
 static const char *const organs[] = {
 	"人民政府办公室", "人民政府办公厅", "人民政府", "政府办公室", "政府办", "政府", "管理委员会",
-	"管委会", "办事处", "街道办事处", "党工委", "工委", "",
+	"管委会", "办事处", "街道办事处", "党工委", "工委", "行政公署", "行署", "",
 };
 
 /* How the name of a department ends. */

@@ -525,6 +525,11 @@ static void test_speech(void **state)
 	r = parse_str(guided, strlen(guided), "guided");
 	assert_string_equal(r->meta.region, "六安市霍山县");
 	report_free(r);
+	const char *prefecture = "丙丁地区行政公署关于2020年度法治政府建设情况的报告\n一、主要工作\n全年办理事项十件。\n";
+	r = parse_str(prefecture, strlen(prefecture), "prefecture");
+	assert_string_equal(r->meta.region, "丙丁地区");
+	assert_int_equal(r->meta.level, REPORT_LEVEL_CITY);
+	report_free(r);
 	const char *joined = "甲乙市人民政府关于2017年度法治政府建设情况的报告\n"
 	                     "2017年，在自治区党委、政府和市委的坚强领导下，甲乙市人民政府扎实推进法治政府建设。\n"
 	                     "一、主要工作\n全年办理事项十件。\n";
