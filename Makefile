@@ -213,6 +213,8 @@ eval: $(BUILD)/tests/eval_real
 	    --labels tests/forms6/labels.tsv --metrics tests/forms6/metrics.tsv \
 	  --set forms7 --reports tests/forms7/reports --truth tests/forms7/truth.tsv \
 	    --labels tests/forms7/labels.tsv --metrics tests/forms7/metrics.tsv \
+	  --set forms8 --reports tests/forms8/reports --truth tests/forms8/truth.tsv \
+	    --labels tests/forms8/labels.tsv --metrics tests/forms8/metrics.tsv \
 	  --set samples --reports assets/reports \
 	    --labels tests/data/seed-labels.tsv --metrics tests/data/seed-metrics.tsv
 
