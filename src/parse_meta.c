@@ -14,6 +14,8 @@
 
 #define SHORT_LINE 30   /* characters of a signature line */
 #define PARENT_SCAN 3000 /* bytes of the body looked into for the jurisdiction above */
+#define BYLINE_MAX 40    /* characters of an article's byline: author, account, date and time */
+#define BYLINE_AFTER 3   /* lines after the title a byline may stand on */
 
 static const char *const published_keys[] = { "发布日期", "公开日期", "发布时间", "时间", "日期" };
 static const char *const issuer_keys[] = { "发布机构", "发文机关", "发布单位", "发文单位" };
@@ -130,8 +132,29 @@ static size_t speech_line(const struct report *r, const struct parse_scan *sc, c
 	return PARSE_NONE;
 }
 
-/* The page's date (发布日期 …), else the day a speech was given, else the date under the
- * signature. */
+/* The date of an article's byline between its title and its body, with no key before it
+ * (江阳区卫生健康局 健康江阳 2022-01-19 17:42): 1 and out when there is one. */
+static int byline_date(const struct report *r, const struct parse_scan *sc, char out[11])
+{
+	const char *s = r->text;
+	for (size_t i = sc->title_last + 1; sc->title_last != PARSE_NONE && i <= sc->title_last + BYLINE_AFTER &&
+	     i < sc->n && !parse_line_opens(s, &sc->lines[i]) && !parse_line_addressee(s, &sc->lines[i]); i++) {
+		const struct parse_line *l = &sc->lines[i];
+		if ((l->flags & PARSE_LINE_PROSE) || parse_chars(s, l->start, l->end, BYLINE_MAX + 1) > BYLINE_MAX)
+			continue;
+		for (size_t j = l->start; j < l->end; j++) {
+			if (s[j] == ':' || parse_starts(s, j, l->end, "："))
+				break;   /* a key's value: the keys say which date it is */
+			if (s[j] >= '0' && s[j] <= '9' && (j == l->start || s[j - 1] < '0' || s[j - 1] > '9') &&
+			    read_date(s, j, l->end, out))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* The page's date (发布日期 …), else the day a speech was given, else an article's byline date,
+ * else the date under the signature. */
 static void find_published(struct report *r, const struct parse_scan *sc)
 {
 	for (size_t k = 0; k < sizeof published_keys / sizeof *published_keys; k++)
@@ -145,7 +168,7 @@ static void find_published(struct report *r, const struct parse_scan *sc)
 				return;
 		}
 	size_t where;
-	if (speech_line(r, sc, r->meta.published, &where) != PARSE_NONE)
+	if (speech_line(r, sc, r->meta.published, &where) != PARSE_NONE || byline_date(r, sc, r->meta.published))
 		return;
 	size_t d = signature_date(r, sc);
 	if (d != PARSE_NONE)

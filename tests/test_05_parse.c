@@ -536,6 +536,16 @@ static void test_speech(void **state)
 	r = parse_str(joined, strlen(joined), "joined");
 	assert_string_equal(r->meta.region, "甲乙市");
 	report_free(r);
+	const char *byline = "甲乙区卫生健康局2021年度法治政府建设工作情况报告\n甲乙区卫生健康局 健康甲乙 2022-01-19 17:42\n"
+	                     "区委依法治区办：\n现将有关情况报告如下：\n一、主要工作\n全年办理十件。\n甲乙区卫生健康局\n2022年1月17日\n";
+	r = parse_str(byline, strlen(byline), "byline");
+	assert_string_equal(r->meta.published, "2022-01-19");
+	report_free(r);
+	const char *keyed = "甲乙区卫生健康局2021年度法治政府建设工作情况报告\n浏览次数：2022 更新 2022-01-10\n"
+	                    "现将有关情况报告如下：\n一、主要工作\n全年办理十件。\n甲乙区卫生健康局\n2022年1月17日\n";
+	r = parse_str(keyed, strlen(keyed), "keyed");
+	assert_string_equal(r->meta.published, "2022-01-17");
+	report_free(r);
 	const char *plain = "关于甲乙区2021年度法治政府建设情况的报告\n——2022年工作要点在前\n"
 	                    "现将有关情况报告如下：\n一、主要工作\n全年办理事项十件。\n";
 	r = parse_str(plain, strlen(plain), "plain");
