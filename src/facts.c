@@ -1517,6 +1517,7 @@ static int opens_sub(const struct scratch *sc, size_t k, size_t end)
 }
 
 #define EACH_SPAN 6    /* characters between 每 and 都 of a clause about each of a figure's items */
+#define ROW_LABEL 20   /* characters of the label of a figure in a table written as lines */
 
 static int opens_lead(const struct scratch *sc, size_t k, size_t end)
 {
@@ -1580,6 +1581,21 @@ static size_t annotation_end(const struct scratch *sc, size_t k)
 }
 
 /* Splits the sentence into clauses and lists its grammar words outside book titles. */
+/* Whether the colon at character k joins a label to its figure, as a table written as lines
+ * does (行政复议收案数：45件): a short label [k0, k) without a figure, a figure in digits after. */
+static int row_colon(const struct scratch *sc, size_t k0, size_t k)
+{
+	if (sc->ch[k] != ':' || k - k0 > ROW_LABEL)
+		return 0;
+	for (size_t j = k0; j < k; j++)
+		if (sc->ch[j] >= '0' && sc->ch[j] <= '9')
+			return 0;
+	size_t j = k + 1;
+	while (j < sc->nch && sc->ch[j] == ' ')
+		j++;
+	return j < sc->nch && sc->ch[j] >= '0' && sc->ch[j] <= '9';
+}
+
 static void clauses(const struct facts_model *m, size_t se, struct scratch *sc)
 {
 	sc->ncl = sc->ngw = 0;
@@ -1600,7 +1616,7 @@ static void clauses(const struct facts_model *m, size_t se, struct scratch *sc)
 			title--;
 		if (k < sc->nch && c == '(' && k >= annot)
 			annot = annotation_end(sc, k);
-		if (k < sc->nch && (title || k < annot || !is_clause_mark(c)))
+		if (k < sc->nch && (title || k < annot || !is_clause_mark(c) || row_colon(sc, k0, k)))
 			continue;
 		if (k > k0) {
 			sc->cl = xgrow(sc->cl, &sc->clcap, sc->ncl + 1, sizeof *sc->cl);

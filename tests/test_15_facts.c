@@ -431,6 +431,9 @@ static void test_clause_grammar(void **state)
 		{ "全镇21个村（社区）均配备了法律顾问。", "village_adv=21 个|全覆盖" },
 		/* 每项…都 as 均: each of the figure's items went through it */
 		{ "全年作出重大行政决策6项，每项决策都经过合法性审查。", "dec_legality_review=6 项 dec_count=6 项" },
+		/* a table written as lines: the label and its figure are one clause */
+		{ "行政复议审结数：39件", "rev_concluded=39 件" },
+		{ "行政诉讼败诉率：6.1%", "lit_loss_rate=6.1 %" },
 		/* the amount of the contracts and agreements reviewed */
 		{ "审查合同协议95份，涉及金额约12.7亿元。", "contract_reviewed=95 份 contract_amount=12.7 亿元|约" },
 		/* a leader by title, the market's size, awareness of the law */
