@@ -215,6 +215,8 @@ eval: $(BUILD)/tests/eval_real
 	    --labels tests/forms7/labels.tsv --metrics tests/forms7/metrics.tsv \
 	  --set forms8 --reports tests/forms8/reports --truth tests/forms8/truth.tsv \
 	    --labels tests/forms8/labels.tsv --metrics tests/forms8/metrics.tsv \
+	  --set forms9 --reports tests/forms9/reports --truth tests/forms9/truth.tsv \
+	    --labels tests/forms9/labels.tsv --metrics tests/forms9/metrics.tsv \
 	  --set forms10 --reports tests/forms10/reports --truth tests/forms10/truth.tsv \
 	    --labels tests/forms10/labels.tsv --metrics tests/forms10/metrics.tsv \
 	  --set samples --reports assets/reports \
