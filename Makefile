@@ -195,30 +195,14 @@ bench: deps bench-deps all
 	@sh tests/bench_trend.sh
 	@if [ "$${BENCH_SCALE:-0}" = 1 ]; then echo; sh tests/bench_scale.sh; fi
 
-# Accuracy against hand-made answers; reports measured, never a pass/fail test.
+# Accuracy against hand-made answers; reports measured, never a pass/fail test. Each set of
+# written reports is a directory tests/SET with reports/, truth.tsv, labels.tsv and metrics.tsv.
 EVAL_FLAGS ?=
+EVAL_SETS = real forms forms3 forms4 forms5 forms6 forms7 forms8 forms9 forms10
+eval_set = --set $(1) --reports tests/$(1)/reports --truth tests/$(1)/truth.tsv \
+	--labels tests/$(1)/labels.tsv --metrics tests/$(1)/metrics.tsv
 eval: $(BUILD)/tests/eval_real
-	./$(BUILD)/tests/eval_real $(EVAL_FLAGS) \
-	  --set real --reports tests/real/reports --truth tests/real/truth.tsv \
-	    --labels tests/real/labels.tsv --metrics tests/real/metrics.tsv \
-	  --set forms --reports tests/forms/reports --truth tests/forms/truth.tsv \
-	    --labels tests/forms/labels.tsv --metrics tests/forms/metrics.tsv \
-	  --set forms3 --reports tests/forms3/reports --truth tests/forms3/truth.tsv \
-	    --labels tests/forms3/labels.tsv --metrics tests/forms3/metrics.tsv \
-	  --set forms4 --reports tests/forms4/reports --truth tests/forms4/truth.tsv \
-	    --labels tests/forms4/labels.tsv --metrics tests/forms4/metrics.tsv \
-	  --set forms5 --reports tests/forms5/reports --truth tests/forms5/truth.tsv \
-	    --labels tests/forms5/labels.tsv --metrics tests/forms5/metrics.tsv \
-	  --set forms6 --reports tests/forms6/reports --truth tests/forms6/truth.tsv \
-	    --labels tests/forms6/labels.tsv --metrics tests/forms6/metrics.tsv \
-	  --set forms7 --reports tests/forms7/reports --truth tests/forms7/truth.tsv \
-	    --labels tests/forms7/labels.tsv --metrics tests/forms7/metrics.tsv \
-	  --set forms8 --reports tests/forms8/reports --truth tests/forms8/truth.tsv \
-	    --labels tests/forms8/labels.tsv --metrics tests/forms8/metrics.tsv \
-	  --set forms9 --reports tests/forms9/reports --truth tests/forms9/truth.tsv \
-	    --labels tests/forms9/labels.tsv --metrics tests/forms9/metrics.tsv \
-	  --set forms10 --reports tests/forms10/reports --truth tests/forms10/truth.tsv \
-	    --labels tests/forms10/labels.tsv --metrics tests/forms10/metrics.tsv \
+	./$(BUILD)/tests/eval_real $(EVAL_FLAGS) $(foreach s,$(EVAL_SETS),$(call eval_set,$(s))) \
 	  --set samples --reports assets/reports \
 	    --labels tests/data/seed-labels.tsv --metrics tests/data/seed-metrics.tsv
 
