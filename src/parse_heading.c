@@ -184,6 +184,8 @@ struct tree {
 	int open[MAX_LEVEL + 1];                      /* open[level]: the open section there, or -1 */
 	struct sibling kids[MAX_LEVEL + 1][MAX_LEVEL + 1]; /* kids[l][k]: level-k children of open[l]; l = 0 is the top */
 	int last_point;                        /* numeral of the last 一是… point in the open section */
+	size_t part_line;                      /* 1 + start of a line naming a part without a numeral,
+	                                        * under no 一、, since the last heading; 0 none */
 };
 
 /* The level of the section a level-`level` heading would go under (0: the top). */
@@ -607,7 +609,8 @@ static int bare_heading(const struct tree *t, const struct parse_line *line, con
 static int unnumbered_part(const char *s, const struct parse_line *line)
 {
 	size_t st = parse_skip_blanks(s, line->start, line->end);
-	if (parse_chars(s, st, line->end, PART_LINE_MAX + 1) > PART_LINE_MAX)
+	struct parse_mark m;
+	if (parse_chars(s, st, line->end, PART_LINE_MAX + 1) > PART_LINE_MAX || ordinal_at(s, st, line->end, &m))
 		return 0;
 	static const char *const marks[] = { "。", "，", "；", "：", ",", ";", ":" };
 	for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
@@ -619,10 +622,24 @@ static int unnumbered_part(const char *s, const struct parse_line *line)
 	return 0;
 }
 
+/* A line opening with （一） or 1. after a part named without a numeral: the sections before
+ * end where that part began, and their numbering starts again. */
+static void restart_after_part(struct tree *t, const struct parse_line *line)
+{
+	struct parse_mark m;
+	if (!t->part_line || !read_ordinal(t->r->text, line->start, line->end, &m))
+		return;
+	if (m.value == 1 && m.level >= 2) {
+		close_from(t, 2, t->part_line - 1);
+		memset(&t->kids[0][2], 0, (MAX_LEVEL - 1) * sizeof t->kids[0][2]);   /* the lists below 一、 */
+	}
+	t->part_line = 0;
+}
+
 /* One line of the body: a heading at its start, then the headings found inside it, each
  * opening a paragraph of its own. Returns the lines used: 2 when a broken heading's rest is
  * the next line. A part named without a numeral, under no 一、, ends the （一） before it and
- * starts their numbering again (（一）… 存在的问题 … 2020年工作打算 （一）…). */
+ * starts their numbering again when a （一） follows it (（一）… 存在的问题 … 2020年工作打算 （一）…). */
 static size_t add_line(struct tree *t, const struct parse_line *line, const struct parse_line *next)
 {
 	const char *s = t->r->text;
@@ -630,9 +647,11 @@ static size_t add_line(struct tree *t, const struct parse_line *line, const stru
 	size_t used = 1, end = line->end;
 	struct parse_mark bare;
 	if (t->open[1] < 0 && !flat && unnumbered_part(s, line)) {
-		close_from(t, 2, line->start);
-		memset(t->kids[0], 0, sizeof t->kids[0]);
+		if (!t->part_line)   /* the first since the last heading: where the list before ends */
+			t->part_line = line->start + 1;
 	}
+	else
+		restart_after_part(t, line);
 	int bare_num = bare_heading(t, line, next, &bare);
 	if (bare_num != NUM_BAD) {   /* the heading goes on to the next line */
 		end = next->end;

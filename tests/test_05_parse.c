@@ -570,6 +570,11 @@ static void test_loose_numbering(void **state)
 	assert_int_equal(report_count_level(r, 2), 4);
 	assert_true(r->sections[1].end <= (size_t)(strstr(parts, "存在的问题") - parts));
 	report_free(r);
+	const char *within = "甲县2019年法治政府建设情况报告\n（一）加强组织领导\n全年办理十件。\n"
+	                     "重点工作安排\n（二）深化改革\n继续推进。\n（三）强化监督\n";
+	r = parse_str(within, strlen(within), "within");
+	assert_int_equal(report_count_level(r, 2), 3);   /* no （一） after it: the list goes on */
+	report_free(r);
 }
 
 /* A flattened page whose breadcrumb's last item, the column, runs into the title: the title
