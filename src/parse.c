@@ -236,6 +236,15 @@ int parse_line_opens(const char *s, const struct parse_line *l)
 	       (!(l->flags & PARSE_LINE_KIND) && parse_mark(s, l->start, l->end, &m));
 }
 
+/* The first line of a title broken anywhere after its 关于 ("…人民政府关于2015年度依法行政" /
+ * "和法治政府建设工作情况的报告"): short, no clause in it, its 关于, no 报告 yet. */
+static int opens_broken_title(const char *s, const struct parse_line *l)
+{
+	return !(l->flags & PARSE_LINE_KIND) && parse_chars(s, l->start, l->end, SHORT_LINE) <= SHORT_LINE &&
+	       !has_any(s, l->start, l->end, clause_punct, 7) && parse_find(s, l->start, l->end, "关于") != PARSE_NONE &&
+	       parse_find(s, l->start, l->end, "报告") == PARSE_NONE;
+}
+
 /* The title: the last title-like line above the first line of the body. */
 static void find_title(struct parse_scan *sc)
 {
@@ -246,6 +255,8 @@ static void find_title(struct parse_scan *sc)
 	size_t t = sc->title_first;
 	if (t != PARSE_NONE && t > 0 && parse_starts(sc->text, sc->lines[t].start, sc->lines[t].end, "关于") &&
 	    is_title_head(sc->text, &sc->lines[t - 1]))
+		sc->title_first = t - 1;
+	else if (t != PARSE_NONE && t > 0 && opens_broken_title(sc->text, &sc->lines[t - 1]))
 		sc->title_first = t - 1;
 }
 

@@ -577,6 +577,18 @@ static void test_loose_numbering(void **state)
 	report_free(r);
 }
 
+/* A title broken anywhere after its 关于 is read whole. */
+static void test_broken_title(void **state)
+{
+	(void)state;
+	const char *text = "甲省人民政府关于2015年度依法行政\n和法治政府建设工作情况的报告\n甲政发〔2016〕23号\n国务院：\n"
+	                   "现将有关情况报告如下：\n一、主要工作\n全年办理十件。\n";
+	struct report *r = parse_str(text, strlen(text), "broken");
+	assert_string_equal(r->meta.title, "甲省人民政府关于2015年度依法行政和法治政府建设工作情况的报告");
+	assert_int_equal(r->meta.year, 2015);
+	report_free(r);
+}
+
 /* A flattened page whose breadcrumb's last item, the column, runs into the title: the title
  * starts at the body's name, the column left to the breadcrumb. */
 static void test_column_run_in(void **state)
@@ -723,6 +735,7 @@ int main(void)
 		cmocka_unit_test(test_speech),
 		cmocka_unit_test(test_loose_numbering),
 		cmocka_unit_test(test_column_run_in),
+		cmocka_unit_test(test_broken_title),
 		cmocka_unit_test(test_seed_labels),
 	};
 	return cmocka_run_group_tests_name("parse", tests, NULL, NULL);
