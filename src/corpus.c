@@ -20,6 +20,7 @@
 #include "assets.h"
 #include "encoding.h"
 #include "extract.h"
+#include "markdown.h"
 #include "ordered.h"
 #include "extract_cache.h"
 #include "meta_fix.h"
@@ -330,6 +331,8 @@ static int make_report(struct corpus *c, const char *path, const char *bytes, si
 	free(converted);
 	if (failed)
 		return fail(c, path, t, cause);
+	if (kind == EXTRACT_TEXT && markdown_like(d.text, d.len))   /* a page a crawler stored as Markdown */
+		d.len = markdown_plain(d.text, d.len);
 	if (t->text_only) {
 		t->r = xcalloc(1, sizeof *t->r);
 		t->r->path = xstrdup(path);
