@@ -219,6 +219,15 @@ static void find_doc_number(struct report *r, const struct parse_scan *sc)
 			return;
 		}
 	}
+	/* A document's letterhead (某市人民政府文件) sets its number above the title. */
+	for (size_t k = 1; sc->title_first != PARSE_NONE && k <= 2 && k <= sc->title_first; k++) {
+		const struct parse_line *l = &sc->lines[sc->title_first - k];
+		size_t st = parse_skip_blanks(s, l->start, l->end);
+		if (st < l->end && parse_doc_number_len(s, st, l->end) == l->end - st) {
+			r->meta.doc_number = xstrndup(s + st, l->end - st);
+			return;
+		}
+	}
 	for (size_t k = 0; k < sizeof doc_number_keys / sizeof *doc_number_keys; k++)
 		for (size_t i = 0; i < sc->n; i++) {
 			const struct parse_line *l = &sc->lines[i];

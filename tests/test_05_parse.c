@@ -587,6 +587,12 @@ static void test_broken_title(void **state)
 	assert_string_equal(r->meta.title, "甲省人民政府关于2015年度依法行政和法治政府建设工作情况的报告");
 	assert_int_equal(r->meta.year, 2015);
 	report_free(r);
+	/* a letterhead sets the document's number above its title */
+	const char *head = "　　乙市人民政府文件\n　　乙政函〔2025〕14号\n乙市人民政府关于2024年度法治政府建设情况的报告\n"
+	                   "省人民政府：\n现将有关情况报告如下：\n一、主要工作\n依照《某办法》（乙政发〔2020〕3号）办理十件。\n";
+	r = parse_str(head, strlen(head), "letterhead");
+	assert_string_equal(r->meta.doc_number, "乙政函〔2025〕14号");
+	report_free(r);
 }
 
 /* A flattened page whose breadcrumb's last item, the column, runs into the title: the title
