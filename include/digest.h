@@ -100,6 +100,11 @@ struct buf;
 struct classify_paras;
 struct facts_model;
 
+/* The version of what a digest says of a text: raised whenever the parser, the classifier or
+ * the facts read the same text differently, so that a cache made by an older fazhi is made
+ * again rather than answering with what that one read (the cache key holds it). */
+#define DIGEST_READING 2
+
 /* The facts are those facts_extract finds followed by those facts_compute adds. The paragraphs
  * are those p gives a regulated part (MEASURES .. OTHER); none are recorded (paras_kept 0) when
  * p is NULL or empty for a report with paragraphs (the cue table could not be loaded). */
@@ -109,6 +114,7 @@ struct facts_model;
  * does for a report whose body exceeds DIGEST_FACTS_MAX: extracting them takes several bytes of
  * scratch per byte of a sentence, so `fazhi facts` parses such a report when asked. */
 #define DIGEST_FACTS_MAX ((size_t)4 << 20)
+
 /* Returns the bytes of its head (see above), the prefix digest_decode_head reads. */
 size_t digest_of(const struct report *r, const struct classify_paras *p, const struct facts_model *fm,
                struct buf *out);
