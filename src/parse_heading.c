@@ -649,9 +649,9 @@ static size_t add_line(struct tree *t, const struct parse_line *line, const stru
 	if (t->open[1] < 0 && !flat && unnumbered_part(s, line)) {
 		if (!t->part_line)   /* the first since the last heading: where the list before ends */
 			t->part_line = line->start + 1;
-	}
-	else
+	} else {
 		restart_after_part(t, line);
+	}
 	int bare_num = bare_heading(t, line, next, &bare);
 	if (bare_num != NUM_BAD) {   /* the heading goes on to the next line */
 		end = next->end;

@@ -102,7 +102,6 @@ static size_t key_value(const struct report *r, const struct parse_scan *sc, con
 	return PARSE_NONE;
 }
 
-
 static int read_signature_date(const char *s, const struct parse_line *l, char out[11]);
 static size_t signature_date(const struct report *r, const struct parse_scan *sc);
 
