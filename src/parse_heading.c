@@ -455,6 +455,7 @@ static void open_section(struct tree *t, const struct parse_mark *m, int num, si
 	t->open[m->level] = (int)r->nsections++;
 	memset(t->kids[m->level], 0, sizeof t->kids[m->level]);
 	t->last_point = 0;
+	t->part_line = 0;   /* a part line before it ends no section opened after it */
 }
 
 static int deepest(const struct tree *t)
