@@ -1580,7 +1580,6 @@ static size_t annotation_end(const struct scratch *sc, size_t k)
 	return k;
 }
 
-/* Splits the sentence into clauses and lists its grammar words outside book titles. */
 /* Whether the colon at character k joins a label to its figure, as a table written as lines
  * does (行政复议收案数：45件): a short label [k0, k) without a figure, a figure in digits after. */
 static int row_colon(const struct scratch *sc, size_t k0, size_t k)
@@ -1596,6 +1595,7 @@ static int row_colon(const struct scratch *sc, size_t k0, size_t k)
 	return j < sc->nch && sc->ch[j] >= '0' && sc->ch[j] <= '9';
 }
 
+/* Splits the sentence into clauses and lists its grammar words outside book titles. */
 static void clauses(const struct facts_model *m, size_t se, struct scratch *sc)
 {
 	sc->ncl = sc->ngw = 0;
@@ -1989,18 +1989,16 @@ static int redundant(const struct report *r, const struct facts *out, size_t fir
 	return 0;
 }
 
-/* Whether the sentence (its characters are sc's; it ends at byte b) may hold a figure the clause
- * grammar reads: digits with a counter (12件, 5万余份; not 2021年), full-width digits, or 十 百 千
- * 两. A cheap test that spares most sentences the grammar. */
-/* Whether a clause mark, or the end b, follows s[i] and the 余 or 以上 after a counter. */
-static int ends_clause(const struct facts_model *m, const char *s, size_t b, size_t i)
+/* Whether the figure whose counter ends at byte i, with the 余 or 以上 after it, ends its clause
+ * (figure_ends_clause), in the sentence of sc that ends at byte b. */
+static int count_ends_clause(const struct facts_model *m, const char *s, const struct scratch *sc, size_t b, size_t i)
 {
 	size_t end, w;
 	if ((end = match_any(s, b, i, m->suffixes, COUNT(suffix_words), &w)))
 		i = end;
 	if ((end = match_at(s, b, i, "以上", 6)))
 		i = end;
-	return i >= b || is_clause_mark(cue_char(s, b, &i));
+	return figure_ends_clause(sc, i);
 }
 
 /* The last subject outside brackets of the sentence the grammar read, or -1. */
@@ -2012,6 +2010,10 @@ static int last_subject(const struct facts_model *m, const struct scratch *sc)
 	return sc->carry;   /* none of its own: the one it took over goes on */
 }
 
+/* Whether the sentence (its characters are sc's; it ends at byte b) may hold a figure the clause
+ * grammar reads: digits with a counter (12件, 5万余份; not 2021年), full-width digits, 十 百 千
+ * 两, or a Chinese digit with a counter ending its clause (工作四次。). A cheap test that spares
+ * most sentences the grammar. */
 static int may_hold_figure(const struct facts_model *m, const char *s, const struct scratch *sc, size_t b)
 {
 	for (size_t k = 0; k < sc->nch; k++) {
@@ -2039,7 +2041,7 @@ static int may_hold_figure(const struct facts_model *m, const char *s, const str
 			if ((end = match_any(s, b, i, m->suffixes, COUNT(suffix_words), &w)) ||
 			    (end = cue_match_at(s, b, i, "万", 3)) || (end = cue_match_at(s, b, i, "亿", 3)))
 				i = end;
-		if (counter_at(m, s, b, i, &end) && (!lone || ends_clause(m, s, b, end)))
+		if (counter_at(m, s, b, i, &end) && (!lone || count_ends_clause(m, s, sc, b, end)))
 			return 1;
 		while (k + 1 < sc->nch && sc->pos[k + 1] < i)   /* read on after what was read */
 			k++;
