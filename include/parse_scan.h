@@ -76,6 +76,21 @@ size_t parse_chars(const char *s, size_t i, size_t end, size_t max);
 size_t parse_organ_suffix(const char *s, size_t st, size_t end);
 /* 1 when the line is prose or opens with a heading marker: the report proper has begun. */
 int parse_line_opens(const char *s, const struct parse_line *l);
+/* The kind of a field a crawler names in English at a line start (parse_english_field). */
+enum {
+	PARSE_FIELD_NONE,
+	PARSE_FIELD_OTHER,       /* url, source, crawl_time …: page furniture */
+	PARSE_FIELD_TITLE,
+	PARSE_FIELD_PUBLISHED,   /* the page's date */
+	PARSE_FIELD_DOC_NUMBER,
+	PARSE_FIELD_TEXT,        /* content, text, body: furniture only when its value is elsewhere */
+};
+/* A field a crawler's record names in English opening the line s[st, end) ("title: …",
+ * "publishTime: …", "\"url\": \"…\","), as archives write them and record_plain (record.h)
+ * does: its kind, with its value in s[*value, *value_end) (quotes and a closing comma left
+ * out); PARSE_FIELD_NONE when the line opens with no such field. A name is known without its
+ * case, _ and - (publish_time, publishTime, Publish-Time). */
+int parse_english_field(const char *s, size_t st, size_t end, size_t *value, size_t *value_end);
 /* 1 for a salutation line such as "常州市人民政府:" (short, ends with a colon). */
 int parse_line_addressee(const char *s, const struct parse_line *l);
 /* 1 for a date line such as the one under a signature: 2021年1月25日, 二〇二一年一月二十五日,

@@ -21,6 +21,7 @@
 #include "encoding.h"
 #include "extract.h"
 #include "markdown.h"
+#include "record.h"
 #include "ordered.h"
 #include "extract_cache.h"
 #include "meta_fix.h"
@@ -331,6 +332,8 @@ static int make_report(struct corpus *c, const char *path, const char *bytes, si
 	free(converted);
 	if (failed)
 		return fail(c, path, t, cause);
+	if (kind == EXTRACT_TEXT && record_like(d.text, d.len))   /* a page a crawler stored as JSON */
+		d.len = record_plain(d.text, d.len);
 	if (kind == EXTRACT_TEXT && markdown_like(d.text, d.len))   /* a page a crawler stored as Markdown */
 		d.len = markdown_plain(d.text, d.len);
 	if (t->text_only) {

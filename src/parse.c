@@ -120,6 +120,87 @@ static int is_rule(const char *s, size_t st, size_t end)
 	       parse_starts(s, st, end, "———") || parse_starts(s, st, end, "***");
 }
 
+/* The fields crawlers name in English, each name as parse_english_field compares it: lower case,
+ * without _ and -. */
+static const struct {
+	const char *name;
+	int kind;
+} english_fields[] = {
+	{ "title", PARSE_FIELD_TITLE }, { "articletitle", PARSE_FIELD_TITLE }, { "doctitle", PARSE_FIELD_TITLE },
+	{ "headline", PARSE_FIELD_TITLE }, { "pagetitle", PARSE_FIELD_TITLE },
+	{ "publishtime", PARSE_FIELD_PUBLISHED }, { "publishdate", PARSE_FIELD_PUBLISHED },
+	{ "publishedtime", PARSE_FIELD_PUBLISHED }, { "publisheddate", PARSE_FIELD_PUBLISHED },
+	{ "publishedat", PARSE_FIELD_PUBLISHED }, { "published", PARSE_FIELD_PUBLISHED },
+	{ "pubtime", PARSE_FIELD_PUBLISHED }, { "pubdate", PARSE_FIELD_PUBLISHED },
+	{ "releasetime", PARSE_FIELD_PUBLISHED }, { "releasedate", PARSE_FIELD_PUBLISHED },
+	{ "issuetime", PARSE_FIELD_PUBLISHED }, { "issuedate", PARSE_FIELD_PUBLISHED },
+	{ "posttime", PARSE_FIELD_PUBLISHED }, { "postdate", PARSE_FIELD_PUBLISHED },
+	{ "date", PARSE_FIELD_PUBLISHED }, { "time", PARSE_FIELD_PUBLISHED }, { "datetime", PARSE_FIELD_PUBLISHED },
+	{ "docno", PARSE_FIELD_DOC_NUMBER }, { "docnumber", PARSE_FIELD_DOC_NUMBER },
+	{ "documentno", PARSE_FIELD_DOC_NUMBER }, { "documentnumber", PARSE_FIELD_DOC_NUMBER },
+	{ "fileno", PARSE_FIELD_DOC_NUMBER }, { "filenumber", PARSE_FIELD_DOC_NUMBER },
+	{ "wenhao", PARSE_FIELD_DOC_NUMBER }, { "refno", PARSE_FIELD_DOC_NUMBER },
+	{ "content", PARSE_FIELD_TEXT }, { "text", PARSE_FIELD_TEXT }, { "body", PARSE_FIELD_TEXT },
+	{ "article", PARSE_FIELD_TEXT }, { "maintext", PARSE_FIELD_TEXT },
+	{ "url", PARSE_FIELD_OTHER }, { "link", PARSE_FIELD_OTHER }, { "href", PARSE_FIELD_OTHER },
+	{ "source", PARSE_FIELD_OTHER }, { "sourceurl", PARSE_FIELD_OTHER }, { "site", PARSE_FIELD_OTHER },
+	{ "sitename", PARSE_FIELD_OTHER }, { "website", PARSE_FIELD_OTHER }, { "domain", PARSE_FIELD_OTHER },
+	{ "author", PARSE_FIELD_OTHER }, { "editor", PARSE_FIELD_OTHER }, { "publisher", PARSE_FIELD_OTHER },
+	{ "department", PARSE_FIELD_OTHER }, { "agency", PARSE_FIELD_OTHER }, { "organ", PARSE_FIELD_OTHER },
+	{ "channel", PARSE_FIELD_OTHER }, { "column", PARSE_FIELD_OTHER }, { "category", PARSE_FIELD_OTHER },
+	{ "crawltime", PARSE_FIELD_OTHER }, { "crawledat", PARSE_FIELD_OTHER }, { "crawldate", PARSE_FIELD_OTHER },
+	{ "fetchtime", PARSE_FIELD_OTHER }, { "fetchedat", PARSE_FIELD_OTHER }, { "spidertime", PARSE_FIELD_OTHER },
+	{ "updatetime", PARSE_FIELD_OTHER }, { "updatedat", PARSE_FIELD_OTHER }, { "createtime", PARSE_FIELD_OTHER },
+	{ "createdat", PARSE_FIELD_OTHER }, { "id", PARSE_FIELD_OTHER }, { "uuid", PARSE_FIELD_OTHER },
+	{ "status", PARSE_FIELD_OTHER }, { "tags", PARSE_FIELD_OTHER }, { "keywords", PARSE_FIELD_OTHER },
+	{ "attachments", PARSE_FIELD_OTHER }, { "attachment", PARSE_FIELD_OTHER }, { "files", PARSE_FIELD_OTHER },
+	{ "views", PARSE_FIELD_OTHER }, { "clicks", PARSE_FIELD_OTHER }, { "language", PARSE_FIELD_OTHER },
+	{ "lang", PARSE_FIELD_OTHER }, { "encoding", PARSE_FIELD_OTHER }, { "indexno", PARSE_FIELD_OTHER },
+};
+
+#define FIELD_NAME_MAX 24   /* bytes of an English field name */
+
+int parse_english_field(const char *s, size_t st, size_t end, size_t *value, size_t *value_end)
+{
+	char name[FIELD_NAME_MAX + 1];
+	size_t i = st + (st < end && s[st] == '"'), k = 0;
+	for (; i < end; i++) {
+		char c = s[i];
+		if (c == '_' || c == '-')
+			continue;
+		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) || k == FIELD_NAME_MAX)
+			break;
+		name[k++] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+	}
+	name[k] = '\0';
+	if (!k || i >= end)
+		return PARSE_FIELD_NONE;
+	i += s[st] == '"' && s[i] == '"';
+	while (i < end && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (parse_starts(s, i, end, ":"))
+		i++;
+	else if (parse_starts(s, i, end, "："))
+		i += strlen("：");
+	else
+		return PARSE_FIELD_NONE;
+	size_t k2 = 0;
+	while (k2 < sizeof english_fields / sizeof *english_fields && strcmp(english_fields[k2].name, name) != 0)
+		k2++;
+	if (k2 == sizeof english_fields / sizeof *english_fields)
+		return PARSE_FIELD_NONE;
+	i = parse_skip_blanks(s, i, end);
+	i += i < end && s[i] == '"';
+	size_t e = end;
+	while (e > i && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r'))
+		e--;
+	e -= e > i && s[e - 1] == ',';
+	e -= e > i && s[e - 1] == '"';
+	*value = i;
+	*value_end = e;
+	return english_fields[k2].kind;
+}
+
 static int is_chrome_key_at(const char *s, size_t i, size_t end)
 {
 	for (size_t k = 0; k < sizeof chrome_keys / sizeof *chrome_keys; k++) {
@@ -149,6 +230,10 @@ static int is_chrome(const char *s, const struct parse_line *l)
 	int prose = parse_find(s, st, end, "。") != PARSE_NONE;
 	if (s[st] == '>' || (!prose && count_gt(s, st, end) >= 2))
 		return 1;   /* breadcrumb: 首页 > 政务公开 > … */
+	size_t v, ve;
+	int field = parse_english_field(s, st, end, &v, &ve);
+	if (field != PARSE_FIELD_NONE && (field != PARSE_FIELD_TEXT || v == ve))
+		return 1;   /* a crawler's field: url: …, "publish_time": "…", */
 	for (size_t k = 0; k < sizeof chrome_keys / sizeof *chrome_keys; k++) {
 		size_t n = key_may_start(s, st, end, chrome_keys[k]) ? parse_key(s, st, end, chrome_keys[k]) : 0;
 		if (n && (key_ends(s, st + n, end) || chrome_keys[k][0] == '(' ||

@@ -152,6 +152,19 @@ static int byline_date(const struct report *r, const struct parse_scan *sc, char
 	return 0;
 }
 
+/* The value of the first line outside the body that opens with a crawler's field of this kind
+ * named in English (parse_english_field): its start, its end in *end; PARSE_NONE when none. */
+static size_t english_field(const struct report *r, const struct parse_scan *sc, int kind, size_t *end)
+{
+	for (size_t i = 0; i < sc->n; i++) {
+		const struct parse_line *l = &sc->lines[i];
+		size_t v;
+		if (!in_body(sc, i) && parse_english_field(r->text, l->start, l->end, &v, end) == kind && v < *end)
+			return v;
+	}
+	return PARSE_NONE;
+}
+
 /* The page's date (发布日期 …), else the day a speech was given, else an article's byline date,
  * else the date under the signature. */
 static void find_published(struct report *r, const struct parse_scan *sc)
@@ -166,7 +179,10 @@ static void find_published(struct report *r, const struct parse_scan *sc)
 			                                  r->meta.published))
 				return;
 		}
-	size_t where;
+	size_t where, end;
+	size_t v = english_field(r, sc, PARSE_FIELD_PUBLISHED, &end);
+	if (v != PARSE_NONE && read_date(r->text, v, end, r->meta.published))
+		return;
 	if (speech_line(r, sc, r->meta.published, &where) != PARSE_NONE || byline_date(r, sc, r->meta.published))
 		return;
 	size_t d = signature_date(r, sc);
@@ -240,6 +256,10 @@ static void find_doc_number(struct report *r, const struct parse_scan *sc)
 				return;
 			}
 		}
+	size_t end, v = english_field(r, sc, PARSE_FIELD_DOC_NUMBER, &end);
+	size_t n = v == PARSE_NONE ? 0 : parse_doc_number_len(s, v, end);
+	if (n)
+		r->meta.doc_number = xstrndup(s + v, n);
 }
 
 /* A separator after a key: a colon, possibly after blanks. */
@@ -272,6 +292,9 @@ static void find_title(struct report *r, const struct parse_scan *sc)
 				return;
 			}
 		}
+	size_t end, v = english_field(r, sc, PARSE_FIELD_TITLE, &end);
+	if (v != PARSE_NONE)
+		r->meta.title = xstrndup(s + v, end - v);
 }
 
 /* The first 20XX年 in s[i..end), as a number; 0 when there is none. */
