@@ -480,6 +480,11 @@ static void test_clause_grammar(void **state)
 		/* a value before a change, and those something is given to, are not the count */
 		{ "县级行政许可事项由210项精简至150项。", "svc_items=150 项" },
 		{ "向6个街道下放行政执法事项98项。", "enf_items=98 项" },
+		/* a leader in court: the cases named between 出庭 and the figure are what they attended */
+		{ "县长带头出庭应诉行政诉讼案件3件。", "lit_head_count=3 件" },
+		/* a change in points after a rate is that rate's change */
+		{ "行政机关负责人出庭应诉率达95%，较上年提高4.5个百分点。", "lit_head_rate=95 % lit_head_rate_yoy=4.5 个百分点" },
+		{ "案卷合格率96%，较上年提高2个百分点。", "enf_file_pass_rate=96 %" },
 		/* not metrics: titles, subjects that are no metric, figures with no subject or verb,
 		 * targets, what is done to a figure (被…), lone Chinese numerals with no verb */
 		{ "力争行政诉讼败诉率控制在3%以内。", "" },
