@@ -480,6 +480,13 @@ static void test_clause_grammar(void **state)
 		/* a value before a change, and those something is given to, are not the count */
 		{ "县级行政许可事项由210项精简至150项。", "svc_items=150 项" },
 		{ "向6个街道下放行政执法事项98项。", "enf_items=98 项" },
+		/* training named by its verb alone: who was trained, and how many classes */
+		{ "培训执法人员1310人次。", "law_training=1310 人次" },
+		{ "举办行政执法人员培训班2期，参训360人次。", "law_training=2 期 law_training=360 人次" },
+		{ "培训领导干部和执法人员1300余人次。", "law_training=1300 人次|余" },
+		/* a time limit of a business start-up, not the share done within a limit */
+		{ "企业开办时间压缩至1个工作日以内。", "svc_startup_days=1 个工作日" },
+		{ "企业开办1.5个工作日以内完成的比例达90%。", "" },
 		/* a leader in court: the cases named between 出庭 and the figure are what they attended */
 		{ "县长带头出庭应诉行政诉讼案件3件。", "lit_head_count=3 件" },
 		/* a change in points after a rate is that rate's change */
