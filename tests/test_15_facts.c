@@ -489,6 +489,10 @@ static void test_clause_grammar(void **state)
 		{ "企业开办1.5个工作日以内完成的比例达90%。", "" },
 		/* a leader in court: the cases named between 出庭 and the figure are what they attended */
 		{ "县长带头出庭应诉行政诉讼案件3件。", "lit_head_count=3 件" },
+		/* ... and 带头/亲自出庭 says a leader went, who is named in an earlier sentence */
+		{ "全年带头出庭应诉2宗。", "lit_head_count=2 宗" },
+		{ "亲自出庭应诉行政诉讼案件2件。", "lit_head_count=2 件" },
+		{ "街道办事处主任出庭应诉2件。", "lit_head_count=2 件" },
 		/* a change in points after a rate is that rate's change */
 		{ "行政机关负责人出庭应诉率达95%，较上年提高4.5个百分点。", "lit_head_rate=95 % lit_head_rate_yoy=4.5 个百分点" },
 		{ "案卷合格率96%，较上年提高2个百分点。", "enf_file_pass_rate=96 %" },
