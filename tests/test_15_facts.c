@@ -480,6 +480,8 @@ static void test_clause_grammar(void **state)
 		/* a value before a change, and those something is given to, are not the count */
 		{ "县级行政许可事项由210项精简至150项。", "svc_items=150 项" },
 		{ "向6个街道下放行政执法事项98项。", "enf_items=98 项" },
+		/* documents filed: the count after 备案, where they were filed named before it */
+		{ "按规定报市人民政府和县人大常委会备案9件。", "nd_filed=9 件" },
 		/* training named by its verb alone: who was trained, and how many classes */
 		{ "培训执法人员1310人次。", "law_training=1310 人次" },
 		{ "举办行政执法人员培训班2期，参训360人次。", "law_training=2 期 law_training=360 人次" },
