@@ -1879,6 +1879,25 @@ static void sum_scope(const struct facts_model *m, const char *s, const struct s
 	}
 }
 
+/* The subjects a figure was read with, which a following 均/全部 clause may give a second verb:
+ * the one its rule took, or for a pattern's figure every subject of its clause, nearest first. */
+struct read_with {
+	int subj[MAX_SUBJ];
+	int n;
+};
+
+/* The first rule that reads the figure with one of those subjects and verb, or NULL. */
+static const struct rule *second_verb_rule(const struct facts_model *m, const struct read_with *w, int verb,
+					   const char *counter)
+{
+	for (int k = 0; k < w->n; k++) {
+		const struct rule *r = rule_for(m, w->subj[k], 0, verb, counter);
+		if (r)
+			return r;
+	}
+	return NULL;
+}
+
 /* Reads the figures of the sentence that no pattern claimed, clause by clause. */
 static void grammar(const struct facts_model *m, struct sentence *st, struct facts *out, struct scratch *sc)
 {
@@ -1887,6 +1906,7 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 	if (!sc->ngw)
 		return;
 	struct capture last = { 0 };
+	struct read_with with = { .n = 0 };
 	int last_subj = -1, last_metric = -1;
 	for (size_t ci = 0; ci < sc->ncl; ci++) {
 		const struct clause *q = &sc->cl[ci];
@@ -1910,13 +1930,14 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 			if (next == end)
 				next = ce;
 			struct reading rd;
-			last = cap, last_subj = -1, last_metric = -1;
+			last = cap, last_subj = -1, last_metric = -1, with.n = 0;
 			if (claimed(sc, st->ss, cap.num_start, cap.num_end)) {
 				/* a pattern's: a following 均已… may still give it a second verb */
 				if (ci + 1 == sc->ncl || !sc->cl[ci + 1].lead)
 					continue;
 				read_clause(m, s, sc, q, cap.num_start, end, next, &rd);
-				last_subj = rd.nsubj ? rd.subj[0] : -1;
+				memcpy(with.subj, rd.subj, (size_t)rd.nsubj * sizeof *rd.subj);
+				with.n = rd.nsubj;
 				for (size_t i = out->n; i-- > 0 && out->v[i].start == st->ss;)
 					if (out->v[i].num_start == cap.num_start)
 						last_metric = out->v[i].metric;
@@ -1942,15 +1963,16 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 			claim(sc, st->ss, cap.num_start, cap.num_end);
 			add_fact(st, r->metric, r->qualifier, &cap, out, sc);
 			last_metric = r->metric;
+			with.subj[0] = last_subj, with.n = 1;
 			const struct rule *r2 = rd.prev_subj >= 0 && last_subj == rd.subj[0] && cap.counter[0] == '%' ?
 				rule_for(m, rd.prev_subj, 0, verb, cap.counter) : NULL;
 			if (r2 && r2->metric != r->metric)
 				add_fact(st, r2->metric, r2->qualifier, &cap, out, sc);
 		}
-		if (figures || !q->lead || !last.found || last_subj < 0)
+		if (figures || !q->lead || !last.found || !with.n)
 			continue;
 		int hv = word_near(m, sc, WORD_VERB, sc->pos[q->k0], ce, ce, ce, -1);
-		const struct rule *r = hv >= 0 ? rule_for(m, last_subj, 0, sc->gw[hv].id, last.counter) : NULL;
+		const struct rule *r = hv >= 0 ? second_verb_rule(m, &with, sc->gw[hv].id, last.counter) : NULL;
 		if (r && r->metric != last_metric)
 			add_fact(st, r->metric, r->qualifier, &last, out, sc);
 		last.found = 0;

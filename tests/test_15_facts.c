@@ -480,6 +480,13 @@ static void test_clause_grammar(void **state)
 		/* a value before a change, and those something is given to, are not the count */
 		{ "县级行政许可事项由210项精简至150项。", "svc_items=150 项" },
 		{ "向6个街道下放行政执法事项98项。", "enf_items=98 项" },
+		/* decisions listed in the year's catalogue, and the procedure 均… says each went through */
+		{ "将甲规划、乙调整等6项事项纳入年度重大行政决策事项目录管理，均严格履行公众参与、合法性审查等法定程序。",
+		  "dec_legality_review=6 项 dec_count=6 项" },
+		/* inspections of a scope, events of a campaign, documents and contracts reviewed together */
+		{ "对17个乡镇和41个县直部门开展依法行政工作专项检查。", "rule_inspections=58 个" },
+		{ "开展“法律六进”活动680余场次，宪法宣传周等活动120场次。", "pub_events=680 场次|余 pub_events=120 场次" },
+		{ "全年审查区政府文件、合同等212件。", "legality_review_docs=212 件" },
 		/* documents filed: the count after 备案, where they were filed named before it */
 		{ "按规定报市人民政府和县人大常委会备案9件。", "nd_filed=9 件" },
 		/* training named by its verb alone: who was trained, and how many classes */
