@@ -10,30 +10,36 @@
  * The jurisdiction is the longest head of the name that ends in a unit and leaves an organ or
  * a department behind; a unit that may be part of a word counts only when there is no other. Units are matched as written, never guessed from a place's fame. */
 
+#define NAME_MAX 4
+#define BANNER_NAME_MAX 7   /* 科尔沁左翼后旗, 察哈尔右翼前旗 */
+#define LONG_NAME_MAX 10
+
 struct unit {
 	const char *name;
 	int level;       /* enum report_level of a jurisdiction whose name ends in it */
-	int long_name;   /* its place name may be long (恩施土家族苗族自治州, a zone named after its area) */
+	int name_max;    /* characters of its place name: NAME_MAX, or more where names are long (恩施土家族苗族自治州,
+	                  * a zone named after its area, a banner's Mongol name 西乌珠穆沁旗) */
 };
 
 /* Longest first where one ends another (自治区 before 区). */
 static const struct unit units[] = {
-	{ "特别行政区", REPORT_LEVEL_PROVINCE, 1 }, { "自治区", REPORT_LEVEL_PROVINCE, 1 },
-	{ "自治州", REPORT_LEVEL_CITY, 1 }, { "自治县", REPORT_LEVEL_COUNTY, 1 }, { "自治旗", REPORT_LEVEL_COUNTY, 1 },
-	{ "高新技术产业开发区", REPORT_LEVEL_COUNTY, 1 }, { "经济技术开发区", REPORT_LEVEL_COUNTY, 1 },
-	{ "自由贸易试验区", REPORT_LEVEL_COUNTY, 1 }, { "经济开发区", REPORT_LEVEL_COUNTY, 1 },
-	{ "综合实验区", REPORT_LEVEL_COUNTY, 1 }, { "工业园区", REPORT_LEVEL_COUNTY, 1 },
-	{ "高新区", REPORT_LEVEL_COUNTY, 1 }, { "开发区", REPORT_LEVEL_COUNTY, 1 }, { "实验区", REPORT_LEVEL_COUNTY, 1 },
-	{ "示范区", REPORT_LEVEL_COUNTY, 1 }, { "度假区", REPORT_LEVEL_COUNTY, 1 }, { "保税区", REPORT_LEVEL_COUNTY, 1 },
-	{ "管理区", REPORT_LEVEL_COUNTY, 1 }, { "新区", REPORT_LEVEL_COUNTY, 1 }, { "地区", REPORT_LEVEL_CITY, 0 },
-	{ "街道", REPORT_LEVEL_TOWN, 0 }, { "省", REPORT_LEVEL_PROVINCE, 0 }, { "市", REPORT_LEVEL_CITY, 0 },
-	{ "区", REPORT_LEVEL_COUNTY, 0 }, { "县", REPORT_LEVEL_COUNTY, 0 }, { "旗", REPORT_LEVEL_COUNTY, 0 },
-	{ "州", REPORT_LEVEL_CITY, 0 }, { "盟", REPORT_LEVEL_CITY, 0 }, { "镇", REPORT_LEVEL_TOWN, 0 },
-	{ "乡", REPORT_LEVEL_TOWN, 0 },
+	{ "特别行政区", REPORT_LEVEL_PROVINCE, LONG_NAME_MAX }, { "自治区", REPORT_LEVEL_PROVINCE, LONG_NAME_MAX },
+	{ "自治州", REPORT_LEVEL_CITY, LONG_NAME_MAX }, { "自治县", REPORT_LEVEL_COUNTY, LONG_NAME_MAX },
+	{ "自治旗", REPORT_LEVEL_COUNTY, LONG_NAME_MAX }, { "高新技术产业开发区", REPORT_LEVEL_COUNTY, LONG_NAME_MAX },
+	{ "经济技术开发区", REPORT_LEVEL_COUNTY, LONG_NAME_MAX }, { "自由贸易试验区", REPORT_LEVEL_COUNTY, LONG_NAME_MAX },
+	{ "经济开发区", REPORT_LEVEL_COUNTY, LONG_NAME_MAX }, { "综合实验区", REPORT_LEVEL_COUNTY, LONG_NAME_MAX },
+	{ "工业园区", REPORT_LEVEL_COUNTY, LONG_NAME_MAX }, { "高新区", REPORT_LEVEL_COUNTY, LONG_NAME_MAX },
+	{ "开发区", REPORT_LEVEL_COUNTY, LONG_NAME_MAX }, { "实验区", REPORT_LEVEL_COUNTY, LONG_NAME_MAX },
+	{ "示范区", REPORT_LEVEL_COUNTY, LONG_NAME_MAX }, { "度假区", REPORT_LEVEL_COUNTY, LONG_NAME_MAX },
+	{ "保税区", REPORT_LEVEL_COUNTY, LONG_NAME_MAX }, { "管理区", REPORT_LEVEL_COUNTY, LONG_NAME_MAX },
+	{ "新区", REPORT_LEVEL_COUNTY, LONG_NAME_MAX }, { "地区", REPORT_LEVEL_CITY, NAME_MAX },
+	{ "街道", REPORT_LEVEL_TOWN, NAME_MAX }, { "省", REPORT_LEVEL_PROVINCE, NAME_MAX },
+	{ "市", REPORT_LEVEL_CITY, NAME_MAX }, { "区", REPORT_LEVEL_COUNTY, NAME_MAX },
+	{ "县", REPORT_LEVEL_COUNTY, NAME_MAX }, { "旗", REPORT_LEVEL_COUNTY, BANNER_NAME_MAX },
+	{ "州", REPORT_LEVEL_CITY, NAME_MAX }, { "盟", REPORT_LEVEL_CITY, NAME_MAX },
+	{ "镇", REPORT_LEVEL_TOWN, NAME_MAX }, { "乡", REPORT_LEVEL_TOWN, NAME_MAX },
 };
 
-#define NAME_MAX 4
-#define LONG_NAME_MAX 10
 
 /* Words that hold a unit's character but are no unit: 市场监督管理局, 城市管理局, 区域, 社区. */
 static const char *const not_units[] = {
@@ -146,7 +152,7 @@ int parse_region_split(const char *s, size_t st, size_t end, struct parse_region
 		if (parse_starts(s, name, at, "人民政府"))
 			name += strlen("人民政府");   /* 朝阳区人民政府三里屯街道: an agency of the district */
 		size_t len = at > name ? parse_chars(s, name, at, LONG_NAME_MAX) : 0;
-		if (len > (u->long_name ? LONG_NAME_MAX : NAME_MAX)) {
+		if (len > (size_t)u->name_max) {
 			if (word)
 				continue;
 			break;   /* no place is named so: 法治政府建设寿光市 */
