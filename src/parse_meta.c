@@ -593,6 +593,8 @@ static char *parent_region(const struct report *r, int level)
 {
 	int lv;
 	char *p = r->meta.addressee ? region_of(r->meta.addressee, strlen(r->meta.addressee), &lv) : NULL;
+	if (p && lv == REPORT_LEVEL_DEPARTMENT)
+		lv = unit_level(p);   /* 抚州市交通运输局：a city's department names the city */
 	if (p && may_contain(lv, level) && strcmp(p, r->meta.region) != 0)
 		return p;
 	free(p);

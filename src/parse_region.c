@@ -124,6 +124,13 @@ static int is_department(const char *s, size_t st, size_t end)
 	return 0;
 }
 
+/* 1 when s[st, p) ends a district named after the city it was (荆州市沙市区): 市区, the word for
+ * a city's urban area, right before its government or one of its departments. */
+static int district_of_city(const char *s, size_t st, size_t p, size_t end)
+{
+	return p - st >= 6 && parse_starts(s, p - 6, p, "市区") && (is_organ(s, p, end) || is_department(s, p, end));
+}
+
 static int opens_with_pronoun(const char *s, size_t st, size_t end)
 {
 	static const char *const pronouns[] = { "我", "本", "全", "各", "该", "此", "上级", "有关" };
@@ -146,6 +153,8 @@ int parse_region_split(const char *s, size_t st, size_t end, struct parse_region
 		encoding_next(s, end, &p);
 		int word;
 		const struct unit *u = unit_ending(s, st, p, end, &word);
+		if (word && district_of_city(s, st, p, end))
+			word = 0;
 		if (!u || parse_chars(s, st, p, 2) < 2 || (word && !best_word))
 			continue;
 		size_t at = p - strlen(u->name);

@@ -530,6 +530,19 @@ static void test_speech(void **state)
 	assert_string_equal(r->meta.region, "丙丁地区");
 	assert_int_equal(r->meta.level, REPORT_LEVEL_CITY);
 	report_free(r);
+	/* a party committee's summary is titled 总结; its district named after a former city ends in 市区 */
+	const char *summary = "丙市区2023年全面依法治区工作总结\n发布时间：2024-01-22\n一、主要工作\n全年办理事项十件。\n"
+	                      "中共甲乙市丙市区委全面依法治区委员会办公室\n2024年1月18日\n";
+	r = parse_str(summary, strlen(summary), "summary");
+	assert_string_equal(r->meta.title, "丙市区2023年全面依法治区工作总结");
+	assert_string_equal(r->meta.region, "甲乙市丙市区");
+	report_free(r);
+	/* a county department's addressee, its superior in the city, names the city */
+	const char *superior = "丙丁县交通运输局2025年度法治政府建设工作情况报告\n甲乙市交通运输局：\n"
+	                       "现将有关情况报告如下：\n一、主要工作\n全年办理事项十件。\n";
+	r = parse_str(superior, strlen(superior), "superior");
+	assert_string_equal(r->meta.region, "甲乙市丙丁县");
+	report_free(r);
 	/* a banner's name is Mongol, often longer than a county's: up to seven characters before 旗 */
 	const char *banner = "甲乙丙丁戊己旗人民政府关于2019年度法治政府建设工作情况的报告\n一、主要工作\n全年办理事项十件。\n";
 	r = parse_str(banner, strlen(banner), "banner");
