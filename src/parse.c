@@ -201,6 +201,24 @@ int parse_english_field(const char *s, size_t st, size_t end, size_t *value, siz
 	return english_fields[k2].kind;
 }
 
+/* 1 for a page's number between dashes, as text saved from a printed document keeps it on a
+ * line of its own: — 3 —, -4-, －5－. */
+static int page_number(const char *s, size_t st, size_t end)
+{
+	static const char *const dashes[] = { "—", "－", "–", "-" };
+	int sides = 0;
+	for (int side = 0; side < 2; side++) {
+		st = parse_skip_blanks(s, st, end);
+		for (size_t k = 0; k < sizeof dashes / sizeof *dashes; k++)
+			while (parse_starts(s, st, end, dashes[k]))
+				st += strlen(dashes[k]), sides |= 1 << side;
+		st = parse_skip_blanks(s, st, end);
+		if (side == 0 && parse_digits(s, &st, end, 4) < 0)
+			return 0;
+	}
+	return sides == 3 && st == end;
+}
+
 static int is_chrome_key_at(const char *s, size_t i, size_t end)
 {
 	for (size_t k = 0; k < sizeof chrome_keys / sizeof *chrome_keys; k++) {
@@ -243,7 +261,7 @@ static int is_chrome(const char *s, const struct parse_line *l)
 	if (prose)
 		return 0;
 	/* The closing block of an official document: "…办公室 2021年3月5日印发". */
-	if (is_rule(s, st, end) || bar_only(s, st, end) || parse_ends(s, st, end, "印发"))
+	if (is_rule(s, st, end) || bar_only(s, st, end) || parse_ends(s, st, end, "印发") || page_number(s, st, end))
 		return 1;
 	for (size_t k = 0; k < sizeof chrome_marks / sizeof *chrome_marks; k++)
 		if (parse_find(s, st, end, chrome_marks[k]) != PARSE_NONE)
@@ -390,6 +408,14 @@ static int opens_appendix(const char *s, const struct parse_line *l)
 	return c == ':' || c == 0xff1a || (c >= '0' && c <= '9') || parse_is_blank(c);
 }
 
+/* 1 for the line that opens an official document's closing block (版记), whose list of those
+ * it is copied to may run over lines ending in 。: 抄送：…, 抄报：…. */
+static int opens_copy_list(const char *s, const struct parse_line *l)
+{
+	size_t i = parse_skip_blanks(s, l->start, l->end);
+	return (parse_starts(s, i, l->end, "抄送") || parse_starts(s, i, l->end, "抄报")) && key_ends(s, i + strlen("抄送"), l->end);
+}
+
 /* Last line of the body: past the last line of prose, through what follows it (signature,
  * date) up to the first chrome line; but a report's text ends at the date under its signature
  * when what it appends follows (附件、附表: tables of figures, lists of files), which is no
@@ -397,7 +423,7 @@ static int opens_appendix(const char *s, const struct parse_line *l)
 static size_t find_body_last(const struct parse_scan *sc, size_t first)
 {
 	size_t last = first;
-	for (size_t i = first; i < sc->n; i++)
+	for (size_t i = first; i < sc->n && !opens_copy_list(sc->text, &sc->lines[i]); i++)
 		if (sc->lines[i].flags & PARSE_LINE_PROSE)
 			last = i;
 	while (last + 1 < sc->n && !(sc->lines[last + 1].flags & PARSE_LINE_CHROME))

@@ -543,6 +543,18 @@ static void test_speech(void **state)
 	r = parse_str(superior, strlen(superior), "superior");
 	assert_string_equal(r->meta.region, "甲乙市丙丁县");
 	report_free(r);
+	/* text saved from a printed document: page numbers on lines of their own, and a closing
+	 * block (版记) whose list of those it is copied to runs over two lines ending in 。 */
+	const char *printed = "甲乙市人民政府关于2020年度法治政府建设情况的报告\n省政府：\n一、主要工作\n全年办理事项十件。\n"
+	                      "— 5 —\n二、工作打算\n继续推进。\n甲乙市人民政府\n2021年2月26日\n"
+	                      "抄送：市委各部门，市人大常委会办公室，\n　　　市中级人民法院，市人民检察院。\n"
+	                      "甲乙市人民政府办公室　2021年2月27日印发\n-6-\n";
+	r = parse_str(printed, strlen(printed), "printed");
+	assert_string_equal(r->meta.published, "2021-02-26");
+	const char *copied = strstr(r->text, "抄送");
+	assert_true(copied && (size_t)(copied - r->text) >= r->body_end);   /* the body ends above it */
+	assert_int_equal(report_count_level(r, 1), 2);
+	report_free(r);
 	/* a banner's name is Mongol, often longer than a county's: up to seven characters before 旗 */
 	const char *banner = "甲乙丙丁戊己旗人民政府关于2019年度法治政府建设工作情况的报告\n一、主要工作\n全年办理事项十件。\n";
 	r = parse_str(banner, strlen(banner), "banner");
