@@ -792,7 +792,7 @@ static void section_topic(const struct classify_model *m, struct report *r, size
 	sec->topic2 = best >= 0 ? secondary(m, &sc, best) : -1;
 	if (hs >= DECISIVE)
 		return;
-	if (part_cued && sec->parent < 0) {   /* a part heading: 二、存在问题 */
+	if (part_cued && (sec->parent < 0 || r->sections[sec->parent].level == 0)) {   /* a part heading: 二、存在问题 */
 		sec->topic = CLASSIFY_GENERAL, sec->topic2 = -1;
 		return;
 	}
@@ -881,7 +881,10 @@ static void classify_sections(const struct classify_model *m, struct report *r, 
 			sec->part = CLASSIFY_NOISE, sec->topic = CLASSIFY_NONE, sec->topic2 = -1;
 			continue;
 		}
-		if (sec->parent >= 0) {
+		/* A chapter of a part (第一部分 …) that names a part itself is read as a top chapter is:
+		 * 六、党政主要负责人履行…职责情况 under 第一部分 is the leaders' duty. */
+		int in_part = sec->parent >= 0 && r->sections[sec->parent].level == 0 && cued >= 0;
+		if (sec->parent >= 0 && !in_part) {
 			sec->part = r->sections[sec->parent].part;
 			if (sec->parent == chapter && sec->start >= plans_from)
 				sec->part = CLASSIFY_PLANS;

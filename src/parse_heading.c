@@ -20,6 +20,7 @@
 #define BROKEN_REST_MAX 15   /* characters of the broken heading's rest on the next line */
 #define RUN_IN_TITLE 100     /* characters of a title whose end a flattened page does not show */
 #define PART_LINE_MAX 40     /* characters of a line naming a part without a numeral */
+#define MARKED_TITLE_MAX 50  /* characters of a chapter marked (【…】, ■ …) instead of numbered */
 
 static size_t skip_lit(const char *s, size_t i, size_t end, const char *lit)
 {
@@ -186,6 +187,9 @@ struct tree {
 	int last_point;                        /* numeral of the last 一是… point in the open section */
 	size_t part_line;                      /* 1 + start of a line naming a part without a numeral,
 	                                        * under no 一、, since the last heading; 0 none */
+	int part;                              /* the open part (level 0: 第一部分, 【…】), or -1 */
+	int parts;                             /* numeral of the last 第X部分 */
+	int top_before;                        /* numeral of the last 一、 before the open part */
 };
 
 /* The level of the section a level-`level` heading would go under (0: the top). */
@@ -369,6 +373,8 @@ static int numbering(const struct tree *t, const struct parse_mark *m, int stric
 	const struct sibling *g = &t->kids[parent_level(t, m->level)][m->level];
 	if (m->value == g->last + 1)
 		return NUM_NEXT;
+	if (m->level == 1 && g->count == 0 && t->top_before && m->value == t->top_before + 1)
+		return NUM_NEXT;   /* a part's 一、 list may go on from the part before: 第二部分 四、… */
 	if (strict || g->count == 0 || g->stray)
 		return NUM_BAD;
 	if (m->value == g->last)
@@ -445,7 +451,7 @@ static void open_section(struct tree *t, const struct parse_mark *m, int num, si
 	r->sections = xgrow(r->sections, &t->cap, r->nsections + 1, sizeof *r->sections);
 	struct section *s = &r->sections[r->nsections];
 	*s = (struct section){
-		.level = m->level, .parent = pl > 0 ? t->open[pl] : -1,
+		.level = m->level, .parent = pl > 0 ? t->open[pl] : t->part,
 		.number_start = m->number_start, .number_end = m->number_end,
 		.title_start = m->title_start, .title_end = m->title_end,
 		.head_start = at, .head_end = m->head_end,
@@ -463,7 +469,94 @@ static int deepest(const struct tree *t)
 	for (int k = MAX_LEVEL; k > 0; k--)
 		if (t->open[k] >= 0)
 			return t->open[k];
-	return -1;
+	return t->part;
+}
+
+/* A part of the report named by its ordinal on a line of its own, above the 一、 list:
+ * 第一部分　2021年工作情况, 第二部分、存在的问题, 第三章 …; *m with level 0. */
+static int part_ordinal(const char *s, size_t st, size_t end, struct parse_mark *m)
+{
+	size_t i = st + strlen("第"), num = i;
+	int v = parse_starts(s, st, end, "第") ? parse_cn_numeral(s, &i, end) : 0;
+	size_t num_end = i;
+	if (v <= 0 || !(parse_starts(s, i, end, "部分") || parse_starts(s, i, end, "章")))
+		return 0;
+	i += parse_starts(s, i, end, "部分") ? strlen("部分") : strlen("章");
+	size_t t = i;
+	static const char *const seps[] = { "、", "：", ":", "．", "." };
+	for (size_t k = 0; k < sizeof seps / sizeof *seps && t == i; k++)
+		t = skip_lit(s, i, end, seps[k]);
+	t = parse_skip_blanks(s, t, end);
+	if (t == i && t < end)
+		return 0;   /* 第一部分内容: words, not a heading */
+	*m = (struct parse_mark){ .level = 0, .value = v, .number_start = num, .number_end = num_end,
+	                          .title_start = t, .title_end = end, .head_end = end };
+	return 1;
+}
+
+/* A chapter marked instead of numbered, on a line of its own: 【强化组织领导，压实责任】,
+ * ■ 依法决策, ◆ …: a short title, no sentence or list in it (● 全年办理12件，结案10件。 is a
+ * point of running text). *m with value 0 and no numeral; a
+ * bracketed title keeps its brackets, which are how the report writes it. */
+static int marked_heading(const char *s, size_t st, size_t end, struct parse_mark *m)
+{
+	static const char *const marks[] = { "■", "□", "◆", "◇", "●", "▲", "△", "★", "☆", "▶", "►" };
+	size_t t = PARSE_NONE, e = end;
+	int bracket = parse_starts(s, st, end, "【") && parse_ends(s, st, end, "】");
+	if (bracket) {
+		t = st + strlen("【"), e = end - strlen("】");
+	} else {
+		for (size_t k = 0; k < sizeof marks / sizeof *marks && t == PARSE_NONE; k++)
+			if (parse_starts(s, st, end, marks[k]))
+				t = parse_skip_blanks(s, st + strlen(marks[k]), end);
+	}
+	if (t == PARSE_NONE || t >= e)
+		return 0;
+	static const char *const clause[] = { "。", "；", "：", ";", ":", "【", "】" };
+	for (size_t k = 0; k < sizeof clause / sizeof *clause; k++)
+		if (parse_find(s, t, e, clause[k]) != PARSE_NONE)
+			return 0;
+	if (t == e || parse_chars(s, t, e, MARKED_TITLE_MAX) > MARKED_TITLE_MAX)
+		return 0;
+	*m = (struct parse_mark){ .level = 0, .value = 0, .number_start = st, .number_end = st,
+	                          .title_start = bracket ? st : t, .title_end = bracket ? end : e, .head_end = end };
+	return 1;
+}
+
+/* Opens a part (level 0) at `at`: every section open ends there, and the lists under it start
+ * again (or go on: top_before). */
+static void open_part(struct tree *t, const struct parse_mark *m, size_t at, int pi)
+{
+	struct report *r = t->r;
+	if (t->kids[0][1].count)
+		t->top_before = t->kids[0][1].last;
+	close_from(t, 1, at);
+	if (t->part >= 0)
+		r->sections[t->part].end = at;
+	r->sections = xgrow(r->sections, &t->cap, r->nsections + 1, sizeof *r->sections);
+	r->sections[r->nsections] = (struct section){
+		.level = 0, .parent = -1, .number_start = m->number_start, .number_end = m->number_end,
+		.title_start = m->title_start, .title_end = m->title_end, .head_start = at, .head_end = m->head_end,
+		.start = at, .end = r->body_end, .para = pi, .part = -1, .topic = -1, .topic2 = -1,
+	};
+	t->part = (int)r->nsections++;
+	t->parts = m->value ? m->value : t->parts;
+	memset(t->kids, 0, sizeof t->kids);
+	t->last_point = 0;
+	t->part_line = 0;
+}
+
+/* The level a marked chapter takes: that of the marked chapter open (its sibling), else one
+ * below the deepest numbered section open, else 0 (a part). */
+static int marked_level(const struct tree *t)
+{
+	for (int k = MAX_LEVEL; k > 0; k--) {
+		if (t->open[k] < 0)
+			continue;
+		const struct section *sec = &t->r->sections[t->open[k]];
+		return sec->number_end == sec->number_start || k == MAX_LEVEL ? k : k + 1;
+	}
+	return 0;
 }
 
 /* 1 for a character after which a heading inside a line may start: a sentence end, a colon,
@@ -637,6 +730,32 @@ static void restart_after_part(struct tree *t, const struct parse_line *line)
 	t->part_line = 0;
 }
 
+/* A line that is a chapter's heading without a numeral of the 一、 family: a part named by its
+ * own ordinal (第二部分, the next of the parts), or a marked chapter (【…】, ■ …) one level below
+ * the numbered section it stands in, or a part when it stands in none. Opens it with a
+ * paragraph of its own and returns 1; else 0. */
+static int unnumbered_chapter(struct tree *t, const struct parse_line *line)
+{
+	const char *s = t->r->text;
+	struct parse_mark m;
+	int pi = (int)t->r->npara;
+	if (part_ordinal(s, line->start, line->end, &m) && m.value == t->parts + 1) {
+		m.title_end = trim_end(s, m.title_start, m.title_end);
+		open_part(t, &m, line->start, pi);
+	} else if (marked_heading(s, line->start, line->end, &m)) {
+		m.level = marked_level(t);
+		if (m.level == 0)
+			open_part(t, &m, line->start, pi);
+		else
+			open_section(t, &m, NUM_NEXT, line->start, pi);
+	} else {
+		return 0;
+	}
+	add_para(t, line->start, line->end, PARA_HEADING);
+	t->r->paras[pi].section = deepest(t);
+	return 1;
+}
+
 /* One line of the body: a heading at its start, then the headings found inside it, each
  * opening a paragraph of its own. Returns the lines used: 2 when a broken heading's rest is
  * the next line. A part named without a numeral, under no 一、, ends the （一） before it and
@@ -647,6 +766,8 @@ static size_t add_line(struct tree *t, const struct parse_line *line, const stru
 	int inline_head = 0, flat = (line->flags & PARSE_LINE_BLOCK) != 0;
 	size_t used = 1, end = line->end;
 	struct parse_mark bare;
+	if (!flat && !(line->flags & PARSE_LINE_KIND) && unnumbered_chapter(t, line))
+		return 1;
 	if (t->open[1] < 0 && !flat && unnumbered_part(s, line)) {
 		if (!t->part_line)   /* the first since the last heading: where the list before ends */
 			t->part_line = line->start + 1;
@@ -694,7 +815,7 @@ static size_t add_line(struct tree *t, const struct parse_line *line, const stru
 
 void parse_paragraphs(struct report *r, const struct parse_scan *sc)
 {
-	struct tree t = { .r = r };
+	struct tree t = { .r = r, .part = -1 };
 	for (int k = 0; k <= MAX_LEVEL; k++)
 		t.open[k] = -1;
 	r->npara = 0;

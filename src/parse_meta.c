@@ -323,7 +323,7 @@ static int year_of_headings(const struct report *r)
 {
 	for (size_t i = 0; i < r->nsections; i++) {
 		const struct section *sec = &r->sections[i];
-		if (sec->level != 1)
+		if (sec->level > 1)   /* 一、, or a part above them: 第一部分　2021年工作情况 */
 			continue;
 		int y = first_year(r->text, sec->title_start, sec->title_end);
 		if (!y)

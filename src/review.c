@@ -409,8 +409,8 @@ struct ordinals {
 static void ordinal_met(struct ordinals *o, int level, int v, size_t at, size_t len)
 {
 	o->last[level] = v, o->at[level] = at, o->len[level] = len;
-	if (level == 1)
-		o->last[2] = 0, o->len[2] = 0;   /* （一） starts again under each chapter */
+	for (int k = level + 1; k < 3; k++)
+		o->last[k] = 0, o->len[k] = 0;   /* （一） starts again under each chapter, 一、 in each part */
 }
 
 /* Lines that open with an ordinal out of sequence (一、二、四、; （一）（三）) that the chapter tree
@@ -427,7 +427,9 @@ static void check_unread_headings(const struct report *r, struct review_findings
 		for (; sec < r->nsections && r->sections[sec].head_start <= p->start; sec++) {
 			const struct section *s = &r->sections[sec];
 			size_t n = s->number_end - s->number_start;
-			if (s->level <= 2 && facts_parse_number(r->text + s->number_start, n, &v))
+			if (s->level == 0)   /* a part (第二部分, 【…】): its lists start again */
+				ordinal_met(&o, 0, 0, s->head_start, 0);
+			else if (s->level <= 2 && facts_parse_number(r->text + s->number_start, n, &v))
 				ordinal_met(&o, s->level, (int)v, s->head_start, s->title_start - s->head_start);
 		}
 		size_t a = parse_skip_blanks(r->text, p->start, p->end);

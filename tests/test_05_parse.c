@@ -608,6 +608,51 @@ static void test_loose_numbering(void **state)
 	report_free(r);
 }
 
+/* Chapters without a numeral of the 一、 family: parts named 第X部分 above the 一、 lists, which
+ * start again in each part or go on; chapters marked 【…】 or ■ instead of numbered. */
+static void test_unnumbered_chapters(void **state)
+{
+	(void)state;
+	const char *parts = "甲市2021年法治政府建设情况报告\n第一部分　2021年主要工作\n一、加强领导\n（一）完善机制\n"
+	                    "全年办理十件。\n二、规范执法\n正文。\n第二部分　存在的问题\n一、基层力量薄弱\n正文。\n"
+	                    "第三部分、2022年工作安排\n一、持续推进\n正文。\n";
+	struct report *r = parse_str(parts, strlen(parts), "parts");
+	static const struct head want[] = {
+		{ 0, "一", "2021年主要工作" }, { 1, "一", "加强领导" }, { 2, "一", "完善机制" }, { 1, "二", "规范执法" },
+		{ 0, "二", "存在的问题" }, { 1, "一", "基层力量薄弱" }, { 0, "三", "2022年工作安排" }, { 1, "一", "持续推进" },
+	};
+	assert_tree(r, want, sizeof want / sizeof *want);
+	assert_int_equal(r->meta.year, 2021);
+	assert_int_equal(r->nwarnings, 0);
+	report_free(r);
+	/* the 一、 list going on from one part to the next; a part out of its order, or 第一部分 as words */
+	const char *going_on = "甲市2021年法治政府建设情况报告\n第一部分　主要工作\n一、加强领导\n正文。\n二、规范执法\n"
+	                       "第一部分内容已经完成。\n第三部分　其他\n正文。\n第二部分　存在的问题\n三、基层力量薄弱\n正文。\n";
+	r = parse_str(going_on, strlen(going_on), "going_on");
+	static const struct head want2[] = {
+		{ 0, "一", "主要工作" }, { 1, "一", "加强领导" }, { 1, "二", "规范执法" },
+		{ 0, "二", "存在的问题" }, { 1, "三", "基层力量薄弱" },
+	};
+	assert_tree(r, want2, sizeof want2 / sizeof *want2);
+	report_free(r);
+	/* marked chapters: parts when no numbered chapter is open, else one level below it */
+	const char *marked = "甲镇2024年法治政府建设情况报告\n【强化组织领导，压实责任】\n一是完善机制。\n【存在的问题】\n"
+	                     "一是力量薄弱。\n";
+	r = parse_str(marked, strlen(marked), "marked");
+	static const struct head want3[] = { { 0, "", "【强化组织领导，压实责任】" }, { 0, "", "【存在的问题】" } };
+	assert_tree(r, want3, sizeof want3 / sizeof *want3);
+	assert_counts(r, 0, 0, 0);
+	report_free(r);
+	const char *bullets = "甲街道2024年法治政府建设情况报告\n一、主要举措\n■加强组织领导，压实责任\n正文。\n"
+	                      "● 全年办理案件12件，结案10件。\n■规范执法\n正文。\n二、存在的问题\n问题仍在。\n";
+	r = parse_str(bullets, strlen(bullets), "bullets");
+	static const struct head want4[] = {
+		{ 1, "一", "主要举措" }, { 2, "", "加强组织领导，压实责任" }, { 2, "", "规范执法" }, { 1, "二", "存在的问题" },
+	};
+	assert_tree(r, want4, sizeof want4 / sizeof *want4);
+	report_free(r);
+}
+
 /* A title broken anywhere after its 关于 is read whole. */
 static void test_broken_title(void **state)
 {
@@ -771,6 +816,7 @@ int main(void)
 		cmocka_unit_test(test_appendix_after_signature),
 		cmocka_unit_test(test_speech),
 		cmocka_unit_test(test_loose_numbering),
+		cmocka_unit_test(test_unnumbered_chapters),
 		cmocka_unit_test(test_column_run_in),
 		cmocka_unit_test(test_broken_title),
 		cmocka_unit_test(test_seed_labels),

@@ -397,6 +397,11 @@ static void test_numbering_forms(void **state)
 		/* a level skipped: 1. straight under 一、; ① enumerates at any depth */
 		{ "一、主要举措\n（一）简政放权。\n①取消许可事项12项；②下放事项8项。\n", 0 },
 		{ "一、主要举措\n1.简政放权。取消许可事项。\n2.依法决策。审查全覆盖。\n二、存在的问题\n问题仍然存在。\n", 4 },
+		/* the 一、 list starting again in each part (第X部分) is no repeat; in one part it is */
+		{ "第一部分　主要举措\n一、简政放权\n取消许可事项。\n二、依法决策\n审查全覆盖。\n第二部分　存在的问题\n"
+		  "一、基层力量薄弱\n问题仍然存在。\n", 0 },
+		{ "第一部分　主要举措\n一、简政放权\n取消许可事项。\n二、依法决策\n审查全覆盖。\n一、规范执法\n"
+		  "推行三项制度。\n", 8 },
 		/* points repeated */
 		{ "一、主要举措\n一是简政放权；二是依法决策；二是规范执法。\n", 4 },
 		{ "一、主要举措\n一是简政放权。\n二是依法决策。\n二是规范执法。\n", 6 },
