@@ -1973,9 +1973,10 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 			continue;
 		int hv = word_near(m, sc, WORD_VERB, sc->pos[q->k0], ce, ce, ce, -1);
 		const struct rule *r = hv >= 0 ? second_verb_rule(m, &with, sc->gw[hv].id, last.counter) : NULL;
-		if (r && r->metric != last_metric)
+		if (r && r->metric != last_metric) {   /* …5件，均经…审核，全部报…备案: one verb a clause */
 			add_fact(st, r->metric, r->qualifier, &last, out, sc);
-		last.found = 0;
+			last_metric = r->metric;
+		}
 	}
 }
 

@@ -487,6 +487,11 @@ static void test_clause_grammar(void **state)
 		{ "对17个乡镇和41个县直部门开展依法行政工作专项检查。", "rule_inspections=58 个" },
 		{ "开展“法律六进”活动680余场次，宪法宣传周等活动120场次。", "pub_events=680 场次|余 pub_events=120 场次" },
 		{ "全年审查区政府文件、合同等212件。", "legality_review_docs=212 件" },
+		/* each 均/全部 clause in a run gives the figure one more verb */
+		{ "全年制发规范性文件5件，均经司法局合法性审核，全部报市政府和县人大常委会备案。",
+		  "nd_reviewed=5 件 nd_filed=5 件 nd_issued=5 件" },
+		{ "组织新任命的国家工作人员进行宪法宣誓4次，制发行政复议意见书和建议书11份。",
+		  "oath_events=4 次 rev_opinion_letter=11 份" },
 		/* documents filed: the count after 备案, where they were filed named before it */
 		{ "按规定报市人民政府和县人大常委会备案9件。", "nd_filed=9 件" },
 		/* training named by its verb alone: who was trained, and how many classes */
