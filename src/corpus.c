@@ -22,6 +22,7 @@
 #include "extract.h"
 #include "markdown.h"
 #include "record.h"
+#include "unwrap.h"
 #include "ordered.h"
 #include "extract_cache.h"
 #include "meta_fix.h"
@@ -336,6 +337,8 @@ static int make_report(struct corpus *c, const char *path, const char *bytes, si
 		d.len = record_plain(d.text, d.len);
 	if (kind == EXTRACT_TEXT && markdown_like(d.text, d.len))   /* a page a crawler stored as Markdown */
 		d.len = markdown_plain(d.text, d.len);
+	if (kind == EXTRACT_TEXT && unwrap_like(d.text, d.len))   /* a report copied out of a printed page */
+		d.len = unwrap_plain(d.text, d.len);
 	if (t->text_only) {
 		t->r = xcalloc(1, sizeof *t->r);
 		t->r->path = xstrdup(path);

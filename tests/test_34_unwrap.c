@@ -1,0 +1,122 @@
+/* test_34_unwrap.c — text copied out of a printed page joined back into paragraphs, and text whose lines are its own left as it is. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "parse.h"
+#include "report.h"
+#include "unwrap.h"
+#include "xmalloc.h"
+
+/* The text of s as the corpus reads it: joined when printed, else s (caller frees). */
+static char *read_as_page(const char *s)
+{
+	char *t = xstrdup(s);
+	size_t n = strlen(t);
+	if (unwrap_like(t, n))
+		n = unwrap_plain(t, n);
+	assert_int_equal(strlen(t), n);
+	return t;
+}
+
+/* A printed report: paragraphs open indented and run on at the page's width. */
+static const char printed[] =
+	"甲乙市人民政府关于2020年度法治政府建设情况的报告\n"
+	"省政府：\n"
+	"　　2020年，甲乙市坚持以习近平新时代中国特色社会主义思想为指\n"
+	"导，全面贯彻党的十九大精神，深入学习贯彻习近平法治思想，认真落实\n"
+	"法治政府建设实施纲要。现将有关情况报告如下：\n"
+	"　　一、2020年法治政府建设工作开展情况\n"
+	"　　（一）加强组织领导，统筹推进法治政府建设\n"
+	"　　市政府常务会议专题研究法治政府建设工作4次，印发年度工作要点，对\n"
+	"标补齐短板。全年市政府收到行政复议申请三百二十九件，\n"
+	"受理296件，审结271件，其中维持168件、驳回31件、\n"
+	"撤销或确认违法等纠错38件、调解和解后终止34件，直接纠错率14%。\n"
+	"　　（二）依法防控新冠肺炎疫情，保障经济社会秩序和人民群众生命\n"
+	"安全\n"
+	"　　全年查处涉疫违法案件426件。\n";
+
+static void test_joined(void **state)
+{
+	(void)state;
+	char *t = read_as_page(printed);
+	assert_non_null(strstr(t, "思想为指导，全面贯彻"));
+	assert_non_null(strstr(t, "三百二十九件，受理296件，审结271件，其中维持168件、驳回31件、撤销或确认违法"));
+	assert_non_null(strstr(t, "直接纠错率14%。\n"));
+	/* headings, the title and the addressee keep their lines */
+	assert_non_null(strstr(t, "的报告\n省政府：\n"));
+	assert_non_null(strstr(t, "开展情况\n"));
+	assert_non_null(strstr(t, "法治政府建设\n"));
+	free(t);
+}
+
+/* Parsed after it, the report's sentences are whole, so their figures are read together. */
+static void test_parsed(void **state)
+{
+	(void)state;
+	char *t = read_as_page(printed);
+	struct report *r = parse_report(t, strlen(t), "printed");   /* which owns t */
+	assert_int_equal(report_count_level(r, 1), 1);
+	assert_int_equal(report_count_level(r, 2), 2);
+	size_t joined = 0;
+	for (size_t k = 0; k < r->npara; k++) {
+		char *para = xstrndup(r->text + r->paras[k].start, r->paras[k].end - r->paras[k].start);
+		joined += strstr(para, "申请三百二十九件，受理296件") != NULL;
+		free(para);
+	}
+	assert_int_equal(joined, 1);   /* one paragraph holds the whole sentence */
+	report_free(r);
+}
+
+/* Text whose lines are its own: paragraphs a line each, headings without punctuation, lines
+ * that are not indented, a few breaks only. */
+static void test_others_untouched(void **state)
+{
+	(void)state;
+	const char *texts[] = {
+		"甲县2021年法治政府建设情况报告\n一、主要举措和成效\n（一）加强组织领导，压实法治建设责任\n"
+		"县政府常务会议专题研究法治政府建设工作6次。\n（二）完善制度体系\n审核规范性文件12件。\n",
+		"标题：甲县2021年法治政府建设情况报告\n发布时间：2022-01-02 来源：甲县人民政府 浏览次数：12\n"
+		"　　2021年，甲县全面推进法治政府建设，县政府常务会议专题研究法治工作6次\n"
+		"审核规范性文件12件。\n",
+	};
+	for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+		assert_false(unwrap_like(texts[k], strlen(texts[k])));
+		char *t = read_as_page(texts[k]);
+		assert_string_equal(t, texts[k]);
+		free(t);
+	}
+}
+
+/* CRLF line ends: a joined break leaves no \r inside the paragraph. */
+static void test_crlf(void **state)
+{
+	(void)state;
+	struct { char *p; size_t n; } b = { xstrdup(""), 0 };
+	for (const char *s = printed; *s; s++) {
+		char *next = *s == '\n' ? xasprintf("%s\r\n", b.p) : xasprintf("%s%c", b.p, *s);
+		free(b.p);
+		b.p = next;
+	}
+	char *t = read_as_page(b.p);
+	assert_non_null(strstr(t, "思想为指导，全面贯彻"));
+	assert_null(strstr(t, "指\r导"));
+	free(t);
+	free(b.p);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_joined),
+		cmocka_unit_test(test_parsed),
+		cmocka_unit_test(test_others_untouched),
+		cmocka_unit_test(test_crlf),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
