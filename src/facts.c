@@ -1553,15 +1553,51 @@ static int target_before(const struct facts_model *m, struct sentence *st, const
 
 /* Whether the figure at byte a is a value before a change (由原来的15个工作日压缩至5个) or the
  * count of whom something is given to (向8个街道下放…): 由, 从 or 向 up to four characters before it. */
+#define CHANGE_SPAN 12   /* characters from a figure to what its clause says of it: 整合为, 组成 */
+
+/* Whether the clause from character k goes on to 组成 (由…组成: made up of) within a few characters. */
+static int composed_of(const struct scratch *sc, size_t k)
+{
+	for (size_t j = k; j + 1 < sc->nch && j < k + CHANGE_SPAN; j++) {
+		if (is_clause_mark(sc->ch[j]))
+			return 0;
+		if (sc->ch[j] == 0x7ec4 && sc->ch[j + 1] == 0x6210)   /* 组成 */
+			return 1;
+	}
+	return 0;
+}
+
 static int not_the_count(const struct scratch *sc, size_t a)
 {
 	size_t k = char_at(sc, a);
 	for (size_t j = k; j-- > 0 && j + 5 > k;) {
 		uint32_t c = sc->ch[j];
+		if (c == 0x7531 && composed_of(sc, k))
+			return 0;   /* 由9名律师和专家组成: what something is made of */
 		if (c == 0x7531 || c == 0x4ece || (c == 0x5411 && j + 1 == k))   /* 由 从; 向 right before */
 			return 1;
 		if (c == ',' || c == ';' || c == ':' || (c >= '0' && c <= '9'))
 			return 0;
+	}
+	return 0;
+}
+
+/* Whether the figure ending at byte b is the value before a change its clause goes on to state
+ * (原有5支执法队伍整合为1支, 事项由17项精简为5项 when no 由 stands before it): 为 or 至 after 整合,
+ * 合并, 精简, 减少, 压减, 缩减, 压缩 or 调整, a figure right after. */
+static int changed_after(const struct scratch *sc, const char *s, size_t b)
+{
+	static const char *const verbs[] = { "整合", "合并", "精简", "减少", "压减", "缩减", "压缩", "调整" };
+	size_t k = char_at(sc, b);
+	for (size_t j = k; j + 1 < sc->nch && j < k + CHANGE_SPAN; j++) {
+		if (is_clause_mark(sc->ch[j]))
+			return 0;
+		if (j < k + 2 || (sc->ch[j] != 0x4e3a && sc->ch[j] != 0x81f3) ||
+		    !(numeral(sc->ch[j + 1]) || (sc->ch[j + 1] >= '0' && sc->ch[j + 1] <= '9')))
+			continue;   /* 为 至 */
+		for (size_t v = 0; v < COUNT(verbs); v++)
+			if (memcmp(s + sc->pos[j - 2], verbs[v], strlen(verbs[v])) == 0)
+				return 1;
 	}
 	return 0;
 }
@@ -1949,7 +1985,8 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 			if (cap.num_end - cap.num_start < 6 + strlen(cap.counter) && !numeral_after_verb(m, sc, cap.num_start) &&
 			    !figure_ends_clause(sc, cap.num_end))
 				continue;   /* 三项制度: a lone Chinese numeral counts after a verb (撤销六件) or at the clause's end */
-			if (target_before(m, st, sc, cap.num_start) || not_the_count(sc, cap.num_start))
+			if (target_before(m, st, sc, cap.num_start) || not_the_count(sc, cap.num_start) ||
+			    changed_after(sc, s, cap.num_end))
 				continue;
 			int verb;
 			const struct rule *r = reading_rule(m, &rd, cap.counter, &last_subj, &verb);

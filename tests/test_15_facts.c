@@ -492,6 +492,12 @@ static void test_clause_grammar(void **state)
 		  "nd_reviewed=5 件 nd_filed=5 件 nd_issued=5 件" },
 		{ "组织新任命的国家工作人员进行宪法宣誓4次，制发行政复议意见书和建议书11份。",
 		  "oath_events=4 次 rev_opinion_letter=11 份" },
+		/* teams, advisers, cases the police opened, units that reported on their duty to teach law */
+		{ "组建乡镇综合行政执法队31支，将原有5支执法队伍整合为1支。", "enf_teams=31 支 enf_teams=1 支" },
+		{ "公安机关已立案12件。", "enf_crime_filed=12 件" },
+		{ "县政府法律顾问团由9名律师和专家组成。", "adv_units=9 名" },
+		{ "组织42家省直部门开展普法责任制履职评议。", "pub_resp_units=42 家" },
+		{ "全镇18个村和3个社区均配备法律顾问。", "village_adv=21 个" },
 		/* documents filed: the count after 备案, where they were filed named before it */
 		{ "按规定报市人民政府和县人大常委会备案9件。", "nd_filed=9 件" },
 		/* training named by its verb alone: who was trained, and how many classes */
