@@ -1517,7 +1517,14 @@ static int opens_sub(const struct scratch *sc, size_t k, size_t end)
 }
 
 #define EACH_SPAN 6    /* characters between 每 and 都 of a clause about each of a figure's items */
+#define LEAD_SPAN 6    /* characters before the 均 of a clause about all of a figure's items */
 #define ROW_LABEL 20   /* characters of the label of a figure in a table written as lines */
+
+/* 1 for a character that denies the verb after it: 未 没 无 不 非. */
+static int denies(uint32_t c)
+{
+	return c == 0x672a || c == 0x6ca1 || c == 0x65e0 || c == 0x4e0d || c == 0x975e;
+}
 
 static int opens_lead(const struct scratch *sc, size_t k, size_t end)
 {
@@ -1531,7 +1538,20 @@ static int opens_lead(const struct scratch *sc, size_t k, size_t end)
 		for (size_t j = k + 1; j < end && j <= k + EACH_SPAN; j++)
 			if (sc->ch[j] == 0x90fd)
 				return 1;
-	return sc->ch[k] == 0x5747 || sc->ch[k] == 0x90fd || (k + 1 < end && sc->ch[k] == 0x5168 && sc->ch[k + 1] == 0x90e8);
+	if (sc->ch[k] == 0x90fd)   /* 都 */
+		return 1;
+	/* 均 or 全部 first, or after who did it: 法院均判决…, 经区政府复议均维持, 复议机关均予以维持;
+	 * not of the rest (其余均…) nor denied (均未被纠错: a pattern reads that as none) */
+	if (k + 1 < end && (sc->ch[k] == 0x5176 || sc->ch[k] == 0x53e6) && (sc->ch[k + 1] == 0x4f59 || sc->ch[k + 1] == 0x5916))
+		return 0;   /* 其余 另外 */
+	for (size_t j = k; j < end && j <= k + LEAD_SPAN; j++) {
+		size_t after = j + (sc->ch[j] == 0x5747 ? 1 : 2);
+		int all = (sc->ch[j] == 0x5747 && (j == 0 || sc->ch[j - 1] != 0x5e73)) ||   /* 均, not 平均 */
+		          (j + 1 < end && sc->ch[j] == 0x5168 && sc->ch[j + 1] == 0x90e8);   /* 全部 */
+		if (all)
+			return after >= end || !denies(sc->ch[after]);
+	}
+	return 0;
 }
 
 /* Whether the sentence from ss states before byte a a target or a shortfall (力争…达到100%,
@@ -1922,14 +1942,29 @@ struct read_with {
 	int n;
 };
 
-/* The first rule that reads the figure with one of those subjects and verb, or NULL. */
+/* The subject a rule read the figure with first, then the clause's others, nearest first
+ * (以局为被申请人的行政复议案件3件，均被…维持: 维持 fits 行政复议, not 被申请人). */
+static void read_with(struct read_with *w, int subj, const struct reading *rd)
+{
+	w->subj[0] = subj, w->n = 1;
+	for (int k = 0; k < rd->nsubj && w->n < MAX_SUBJ; k++)
+		if (rd->subj[k] != subj)
+			w->subj[w->n++] = rd->subj[k];
+}
+
+/* The first rule that names this verb and reads the figure with one of those subjects, or NULL
+ * (a rule that needs no verb says nothing of the second one). */
 static const struct rule *second_verb_rule(const struct facts_model *m, const struct read_with *w, int verb,
 					   const char *counter)
 {
 	for (int k = 0; k < w->n; k++) {
-		const struct rule *r = rule_for(m, w->subj[k], 0, verb, counter);
-		if (r)
-			return r;
+		const struct group *g = &m->subj_rules[w->subj[k]];
+		for (size_t i = 0; i < g->n; i++) {
+			const struct rule *r = &m->r[g->v[i]];
+			if (r->nverb && ids_have(r->verb, r->nverb, verb) &&
+			    words_have(r->counters.alt, r->counters.nalt, counter))
+				return r;
+		}
 	}
 	return NULL;
 }
@@ -2000,7 +2035,7 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 			claim(sc, st->ss, cap.num_start, cap.num_end);
 			add_fact(st, r->metric, r->qualifier, &cap, out, sc);
 			last_metric = r->metric;
-			with.subj[0] = last_subj, with.n = 1;
+			read_with(&with, last_subj, &rd);
 			const struct rule *r2 = rd.prev_subj >= 0 && last_subj == rd.subj[0] && cap.counter[0] == '%' ?
 				rule_for(m, rd.prev_subj, 0, verb, cap.counter) : NULL;
 			if (r2 && r2->metric != r->metric)

@@ -492,6 +492,12 @@ static void test_clause_grammar(void **state)
 		  "nd_reviewed=5 件 nd_filed=5 件 nd_issued=5 件" },
 		{ "组织新任命的国家工作人员进行宪法宣誓4次，制发行政复议意见书和建议书11份。",
 		  "oath_events=4 次 rev_opinion_letter=11 份" },
+		/* 均 after who did it, with the subject that fits its verb; not denied, not of the rest */
+		{ "以局为被申请人的行政复议案件3件，均被复议机关维持。", "rev_upheld=3 件 rev_respondent=3 件" },
+		{ "县政府作为被告的行政诉讼案件4件，法院均判决驳回原告诉讼请求。", "lit_cases=4 件 lit_won=4 件" },
+		{ "以本厅为被申请人的行政复议案件15件，均未被纠错。", "rev_respondent=15 件 rev_corrected=0 件" },
+		{ "以市局为被申请人的行政复议案件46件，经复议被撤销6件，其余均予以维持。",
+		  "rev_respondent=46 件 rev_corrected=6 件" },
 		/* teams, advisers, cases the police opened, units that reported on their duty to teach law */
 		{ "组建乡镇综合行政执法队31支，将原有5支执法队伍整合为1支。", "enf_teams=31 支 enf_teams=1 支" },
 		{ "公安机关已立案12件。", "enf_crime_filed=12 件" },
