@@ -2,22 +2,13 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "encoding.h"
-#include "parse.h"
-#include "report.h"
-
 #include "report_check.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct decoded d;
-	char *cause = NULL;
-	if (encoding_decode((const char *)data, size, &d, &cause) < 0) {
-		free(cause);
+	if (decode_input(data, size, &d) < 0)
 		return 0;
-	}
-	struct report *r = parse_report(d.text, d.len, "fuzz.txt");
-	check_report(r);
-	report_free(r);
+	parse_checked(&d, d.len, "fuzz.txt");
 	return 0;
 }

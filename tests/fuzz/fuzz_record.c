@@ -3,31 +3,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "encoding.h"
-#include "parse.h"
 #include "record.h"
-#include "report.h"
 
 #include "report_check.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct decoded d;
-	char *cause = NULL;
-	if (encoding_decode((const char *)data, size, &d, &cause) < 0) {
-		free(cause);
+	if (decode_input(data, size, &d) < 0)
 		return 0;
-	}
-	size_t n = record_like(d.text, d.len) ? record_plain(d.text, d.len) : d.len;
-	if (n > d.len || d.text[n] != '\0')
-		abort();
-	size_t clean_len;
-	char *clean = encoding_clean(d.text, n, &clean_len);
-	if (clean_len != n || memcmp(clean, d.text, n) != 0)
-		abort();   /* what it wrote is not clean UTF-8 */
+	size_t n = record_like(d.text, d.len) ? record_plain(d.text, d.len) : d.len, clean_len;
+	char *clean = encoding_clean(d.text, n < d.len ? n : d.len, &clean_len);
+	if (n > d.len || clean_len != n || memcmp(clean, d.text, n) != 0)
+		abort();   /* past its bytes, or what it wrote is not clean UTF-8 */
 	free(clean);
-	struct report *r = parse_report(d.text, n, "fuzz.json");
-	check_report(r);
-	report_free(r);
+	parse_checked(&d, n, "fuzz.json");
 	return 0;
 }

@@ -1,9 +1,12 @@
-/* report_check.h — the invariants every parsed report keeps, checked by the fuzz targets that end in parse_report. */
+/* report_check.h — what the fuzz targets that end in parse_report share: their bytes decoded as text, and the invariants every parsed report keeps. */
 #ifndef FAZHI_FUZZ_REPORT_CHECK_H
 #define FAZHI_FUZZ_REPORT_CHECK_H
 
+#include <stdint.h>
 #include <stdlib.h>
 
+#include "encoding.h"
+#include "parse.h"
 #include "report.h"
 
 /* Aborts (so libFuzzer reports the input) when a range leaves the text, a paragraph names no
@@ -26,6 +29,28 @@ static inline void check_report(const struct report *r)
 		                       s->end > r->sections[s->parent].end))
 			abort();
 	}
+}
+
+/* The fuzzer's bytes decoded as a report's text into *d: 0, or -1 when they are no text. */
+static inline int decode_input(const uint8_t *data, size_t size, struct decoded *d)
+{
+	char *cause = NULL;
+	if (encoding_decode((const char *)data, size, d, &cause) < 0) {
+		free(cause);
+		return -1;
+	}
+	return 0;
+}
+
+/* Parses d's text, its first n bytes after a rewrite in place (which must stay within them and
+ * end in a NUL), and checks the report. */
+static inline void parse_checked(struct decoded *d, size_t n, const char *name)
+{
+	if (n > d->len || d->text[n] != '\0')
+		abort();
+	struct report *r = parse_report(d->text, n, name);
+	check_report(r);
+	report_free(r);
 }
 
 #endif
