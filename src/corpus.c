@@ -314,6 +314,21 @@ static int convert(struct corpus *c, int kind, const char *bytes, size_t *n, cha
 	return 0;
 }
 
+/* A text file that a crawler or a copy made from a page, read back as the page: a crawler's JSON
+ * record (whose text may be Markdown), Markdown, lines a printed page broke. */
+static void read_as_page(struct decoded *d)
+{
+	static const struct {
+		int (*like)(const char *text, size_t n);
+		size_t (*plain)(char *text, size_t n);
+	} forms[] = {
+		{ record_like, record_plain }, { markdown_like, markdown_plain }, { unwrap_like, unwrap_plain },
+	};
+	for (size_t k = 0; k < sizeof forms / sizeof *forms; k++)
+		if (forms[k].like(d->text, d->len))
+			d->len = forms[k].plain(d->text, d->len);
+}
+
 /* Decodes and parses bytes into t->r (decodes only, for t->text_only); returns 0, or 1 when
  * skipped (recorded in msgs). When `block` is not NULL the bytes are *block's (encoding_decode_take),
  * which the text may take: *block is then NULL. */
@@ -333,12 +348,8 @@ static int make_report(struct corpus *c, const char *path, const char *bytes, si
 	free(converted);
 	if (failed)
 		return fail(c, path, t, cause);
-	if (kind == EXTRACT_TEXT && record_like(d.text, d.len))   /* a page a crawler stored as JSON */
-		d.len = record_plain(d.text, d.len);
-	if (kind == EXTRACT_TEXT && markdown_like(d.text, d.len))   /* a page a crawler stored as Markdown */
-		d.len = markdown_plain(d.text, d.len);
-	if (kind == EXTRACT_TEXT && unwrap_like(d.text, d.len))   /* a report copied out of a printed page */
-		d.len = unwrap_plain(d.text, d.len);
+	if (kind == EXTRACT_TEXT)
+		read_as_page(&d);
 	if (t->text_only) {
 		t->r = xcalloc(1, sizeof *t->r);
 		t->r->path = xstrdup(path);
