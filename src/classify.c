@@ -866,9 +866,16 @@ static int plans_announced(const struct classify_model *m, const struct report *
 	return -1;
 }
 
+/* The part a chapter with no part's cue belongs to, until one names another: the measures, or
+ * in a 述法报告 (a leader's account of the duty to advance the rule of law) that duty. */
+static int default_part(const struct report *r)
+{
+	return r->meta.title && strstr(r->meta.title, "述法") ? CLASSIFY_LEADER_DUTY : CLASSIFY_MEASURES;
+}
+
 static void classify_sections(const struct classify_model *m, struct report *r, struct cue_hits *hits)
 {
-	int current = CLASSIFY_MEASURES;   /* part of the latest top-level section */
+	int current = default_part(r);   /* part of the latest top-level section */
 	int year = review_year(r);
 	int chapter = -1;                  /* the latest top-level section */
 	size_t plans_from = (size_t)-1;    /* in a problems chapter: where its plans begin */

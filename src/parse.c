@@ -847,15 +847,33 @@ static size_t number_before(const char *s, size_t st, size_t at)
 
 /* The signature's date after a flattened page's last sentence, run into the issuer's name
  * ("…人民政府2019年12月18日"): 1 and [*ds, *de) when there is one. */
+/* 1 when the four characters before byte at are the Chinese digits of a year (二〇二一). */
+static int cn_year_before(const char *s, size_t from, size_t at)
+{
+	if (at < from + 4 * 3)
+		return 0;
+	for (size_t k = 1; k <= 4; k++) {
+		size_t i = at - 3 * k;
+		if (parse_cn_digit(encoding_next(s, at, &i)) < 0)
+			return 0;
+	}
+	return 1;
+}
+
 static int flat_date(const char *s, size_t from, size_t end, size_t *ds, size_t *de)
 {
 	for (size_t at = from; (at = parse_find(s, at, end, "年")) != PARSE_NONE; at += 3) {
-		if (at < from + 4 * 3 || !is_alnum((unsigned char)s[at - 1]))
-			continue;
-		size_t d = at - 4, t = d;
-		if (parse_digits(s, &t, at, 4) < 1000 || t != at)
-			continue;
-		size_t day = parse_find(s, at, at + 18 < end ? at + 18 : end, "日");
+		size_t d, t, lim = 18;
+		if (cn_year_before(s, from, at)) {   /* 二〇二一年一月十五日 */
+			d = at - 4 * 3, lim = 24;
+		} else {
+			if (at < from + 4 * 3 || !is_alnum((unsigned char)s[at - 1]))
+				continue;
+			d = at - 4, t = d;
+			if (parse_digits(s, &t, at, 4) < 1000 || t != at)
+				continue;
+		}
+		size_t day = parse_find(s, at, at + lim < end ? at + lim : end, "日");
 		if (day == PARSE_NONE)
 			continue;
 		*ds = d;

@@ -187,6 +187,8 @@ struct tree {
 	int last_point;                        /* numeral of the last 一是… point in the open section */
 	size_t part_line;                      /* 1 + start of a line naming a part without a numeral,
 	                                        * under no 一、, since the last heading; 0 none */
+	size_t lead_in;                        /* 1 + start of a line announcing a list (…有以下两个方面：)
+	                                        * since the last heading; 0 none */
 	int part;                              /* the open part (level 0: 第一部分, 【…】), or -1 */
 	int parts;                             /* numeral of the last 第X部分 */
 	int top_before;                        /* numeral of the last 一、 before the open part */
@@ -462,6 +464,7 @@ static void open_section(struct tree *t, const struct parse_mark *m, int num, si
 	memset(t->kids[m->level], 0, sizeof t->kids[m->level]);
 	t->last_point = 0;
 	t->part_line = 0;   /* a part line before it ends no section opened after it */
+	t->lead_in = 0;
 }
 
 static int deepest(const struct tree *t)
@@ -716,6 +719,32 @@ static int unnumbered_part(const char *s, const struct parse_line *line)
 	return 0;
 }
 
+#define LEAD_IN_MAX 30   /* characters of a line that announces a list */
+
+/* 1 for a line that announces a list of its own: short, ending with a colon, 以下 or 如下 in it
+ * (究其原因，主要有以下两个方面：, 原因如下：). */
+static int announces_list(const char *s, const struct parse_line *line)
+{
+	size_t st = parse_skip_blanks(s, line->start, line->end);
+	return parse_chars(s, st, line->end, LEAD_IN_MAX + 1) <= LEAD_IN_MAX &&
+	       (parse_ends(s, st, line->end, "：") || parse_ends(s, st, line->end, ":")) &&
+	       (parse_find(s, st, line->end, "以下") != PARSE_NONE || parse_find(s, st, line->end, "如下") != PARSE_NONE);
+}
+
+/* A （一） or 1. right after a line that announces a list starts that level's numbering again,
+ * under the same heading: the causes after the problems (（一）…（三） 究其原因，主要有以下两个方面：
+ * （一）…（二）…). */
+static void restart_after_lead_in(struct tree *t, const struct parse_line *line)
+{
+	struct parse_mark m;
+	if (t->lead_in && read_ordinal(t->r->text, line->start, line->end, &m) && m.value == 1 && m.level >= 2) {
+		struct sibling *g = &t->kids[parent_level(t, m.level)][m.level];
+		if (g->count)
+			*g = (struct sibling){ 0 };
+	}
+	t->lead_in = 0;
+}
+
 /* A line opening with （一） or 1. after a part named without a numeral: the sections before
  * end where that part began, and their numbering starts again. */
 static void restart_after_part(struct tree *t, const struct parse_line *line)
@@ -774,6 +803,10 @@ static size_t add_line(struct tree *t, const struct parse_line *line, const stru
 	} else {
 		restart_after_part(t, line);
 	}
+	if (!flat)
+		restart_after_lead_in(t, line);
+	if (!flat && announces_list(s, line))
+		t->lead_in = line->start + 1;
 	int bare_num = bare_heading(t, line, next, &bare);
 	if (bare_num != NUM_BAD) {   /* the heading goes on to the next line */
 		end = next->end;

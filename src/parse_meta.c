@@ -360,11 +360,17 @@ static int year_of_preamble(const struct report *r)
 }
 
 /* The year reported on: the title's, else a top heading's, else the preamble's, else the one
- * a report dated (published or signed) in its last months or the first of the next is on. */
+ * a report dated (published or signed) in its last months or the first of the next is on. A
+ * 政府工作报告 is titled with the year of the congress it is given to, and reports on the one
+ * before (2024年城固县政府工作报告: 一、2023年工作回顾). */
 static void find_year(struct report *r)
 {
 	const char *t = r->meta.title;
 	int y = t ? first_year(t, 0, strlen(t)) : 0;
+	if (y && strstr(t, "政府工作报告")) {
+		int h = year_of_headings(r);
+		y = h && h < y ? h : y - 1;
+	}
 	if (!y)
 		y = year_of_headings(r);
 	if (!y)
@@ -516,9 +522,13 @@ static char *region_after_year(const char *t, int *level)
 	if (at == PARSE_NONE || at == 0 || !is_digit_at(t, at - 1, n))
 		return NULL;
 	at = at + 3 + 3 * parse_starts(t, at + 3, n, "度");
-	size_t end = parse_find(t, at, n, "法治"), k = parse_find(t, at, n, "关于");
-	if (end == PARSE_NONE || (k != PARSE_NONE && k < end))
-		end = k;
+	static const char *const stops[] = { "法治", "关于", "工作", "述法", "报告" };   /* what the title reports */
+	size_t end = PARSE_NONE;
+	for (size_t q = 0; q < sizeof stops / sizeof *stops; q++) {
+		size_t k = parse_find(t, at, n, stops[q]);
+		if (k != PARSE_NONE && (end == PARSE_NONE || k < end))
+			end = k;
+	}
 	return end == PARSE_NONE ? NULL : region_of(t + at, end - at, level);
 }
 
@@ -657,6 +667,18 @@ static char *region_of_lead_in(const struct report *r, int *level)
 }
 
 /* The region when name[0, n) gives its fuller form (湖里区 → 厦门市湖里区), or none was known. */
+/* The name that s[*at, *at + n) opens with, blanks before it left out: *at moves to its start;
+ * returns its length, up to a blank (a table's next cell: 发布机构： 某区人民政府 成文日期： …). */
+static size_t name_cell(const char *s, size_t *at, size_t n)
+{
+	size_t end = *at + n;
+	*at = parse_skip_blanks(s, *at, end);
+	for (size_t i = *at; i < end; i++)
+		if (s[i] == '\t' || s[i] == ' ' || parse_starts(s, i, end, "\xe3\x80\x80"))
+			return i - *at;
+	return end - *at;
+}
+
 static void take_fuller(struct report *r, const char *name, size_t n, int *level)
 {
 	int lv;
@@ -686,6 +708,11 @@ static void find_region(struct report *r, const struct parse_scan *sc)
 		r->meta.region = region_of(t + strlen("关于"), title_prefix(t + strlen("关于")), &level);
 	if (r->meta.issuer)   /* the signature may give the fuller name: 湖里区 → 厦门市湖里区 */
 		take_fuller(r, r->meta.issuer, strlen(r->meta.issuer), &level);
+	size_t n, v = key_value(r, sc, issuer_keys, sizeof issuer_keys / sizeof *issuer_keys, &n);
+	if (v != PARSE_NONE && r->meta.region) {   /* and so may the page's 发布机构, its cell alone */
+		n = name_cell(r->text, &v, n);
+		take_fuller(r, r->text + v, n, &level);
+	}
 	char date[11];
 	size_t where, line = speech_line(r, sc, date, &where);
 	if (line != PARSE_NONE && r->meta.region) {   /* 在乌鲁木齐市水磨沟区第十八届人民代表大会… */

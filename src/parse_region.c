@@ -106,11 +106,20 @@ static const struct unit *unit_ending(const char *s, size_t st, size_t p, size_t
 	return NULL;
 }
 
+/* 1 when s[st, end) is an organ of the jurisdiction's own government, or its head's office
+ * after it (人民政府区长, 人民政府办公室主任: who signs a 述法报告). */
 static int is_organ(const char *s, size_t st, size_t end)
 {
-	for (size_t k = 0; k < sizeof organs / sizeof *organs; k++)
+	static const char *const heads[] = { "区长", "县长", "市长", "镇长", "乡长", "旗长", "州长", "盟长", "省长", "主任" };
+	for (size_t k = 0; k < sizeof organs / sizeof *organs; k++) {
 		if (equals(s, st, end, organs[k]))
 			return 1;
+		size_t n = strlen(organs[k]);
+		if (n && end - st > n && memcmp(s + st, organs[k], n) == 0)
+			for (size_t h = 0; h < sizeof heads / sizeof *heads; h++)
+				if (equals(s, st + n, end, heads[h]))
+					return 1;
+	}
 	return 0;
 }
 

@@ -653,6 +653,43 @@ static void test_unnumbered_chapters(void **state)
 	report_free(r);
 }
 
+/* Relatives of the genre and the way they are stored: a 政府工作报告 reports on the year before
+ * its congress; a 述法报告 is signed by the head of the government; a 发布机构 cell gives the
+ * fuller name; a flattened page's signature dated in Chinese numerals; a list announced again
+ * after the problems (究其原因，主要有以下两个方面：) starts its numbering again. */
+static void test_relatives(void **state)
+{
+	(void)state;
+	const char *congress = "2024年甲乙县政府工作报告\n——2024年1月9日在甲乙县第十八届人民代表大会第四次会议上\n"
+	                       "各位代表：\n一、2023年工作回顾\n全年办理事项十件。\n二、2024年工作安排\n继续推进。\n";
+	struct report *r = parse_str(congress, strlen(congress), "congress");
+	assert_string_equal(r->meta.region, "甲乙县");
+	assert_int_equal(r->meta.year, 2023);
+	report_free(r);
+	const char *account = "发布机构： 丙丁市甲乙区人民政府 成文日期： 2024-01-30\n甲乙区人民政府区长2023年度述法报告\n"
+	                      "一、提高政治站位\n本人全年专题研究法治工作6次。\n";
+	r = parse_str(account, strlen(account), "account");
+	assert_string_equal(r->meta.region, "丙丁市甲乙区");
+	assert_int_equal(r->meta.year, 2023);
+	report_free(r);
+	const char *flat = "标题: 甲乡2020年度法治政府建设工作报告\n==== 正文 ====\n当前位置：首页 > 信息公开县委依法治县办：2020年，"
+	                   "甲乡全面推进法治政府建设。一、主要工作全年办理事项十件。二、下一步工作继续推进。"
+	                   "甲乙县甲乡人民政府二〇二一年一月十五日【打印本页】【关闭窗口】主办：甲乙县人民政府办公室\n";
+	r = parse_str(flat, strlen(flat), "flat");
+	assert_string_equal(r->meta.published, "2021-01-15");
+	report_free(r);
+	const char *causes = "甲市2024年法治政府建设情况报告\n一、存在的不足和原因\n（一）推进不够平衡。部分部门重视不够。\n"
+	                     "（二）执法能力有待提升。力量不足。\n究其原因，主要有以下两个方面：\n（一）主观上重视不够。学习不深。\n"
+	                     "（二）客观上保障不足。人员较少。\n二、2025年工作安排\n继续推进。\n";
+	r = parse_str(causes, strlen(causes), "causes");
+	static const struct head want[] = {
+		{ 1, "一", "存在的不足和原因" }, { 2, "一", "推进不够平衡" }, { 2, "二", "执法能力有待提升" },
+		{ 2, "一", "主观上重视不够" }, { 2, "二", "客观上保障不足" }, { 1, "二", "2025年工作安排" },
+	};
+	assert_tree(r, want, sizeof want / sizeof *want);
+	report_free(r);
+}
+
 /* A title broken anywhere after its 关于 is read whole. */
 static void test_broken_title(void **state)
 {
@@ -817,6 +854,7 @@ int main(void)
 		cmocka_unit_test(test_speech),
 		cmocka_unit_test(test_loose_numbering),
 		cmocka_unit_test(test_unnumbered_chapters),
+		cmocka_unit_test(test_relatives),
 		cmocka_unit_test(test_column_run_in),
 		cmocka_unit_test(test_broken_title),
 		cmocka_unit_test(test_seed_labels),

@@ -596,6 +596,30 @@ static int section_of(const struct report *r, const char *title)
 	return -1;
 }
 
+/* A 述法报告 is a leader's account of the duty to advance the rule of law: its chapters with no
+ * part's cue are that duty, those that name a part that part; the parts and chapters of a report
+ * in 第X部分 are classified as top chapters are. */
+static void test_leader_account_and_parts(void **state)
+{
+	(void)state;
+	struct report *r = invented("甲乙区人民政府区长2023年度述法报告\n一、提高政治站位\n本人全年专题研究法治工作6次。\n"
+	                            "二、坚持依法决策\n本人严格执行重大行政决策程序。\n三、存在的不足\n学习还不够深入。\n");
+	classify_report_with(model(), r, NULL);
+	assert_int_equal(r->sections[section_of(r, "提高政治站位")].part, CLASSIFY_LEADER_DUTY);
+	assert_int_equal(r->sections[section_of(r, "坚持依法决策")].part, CLASSIFY_LEADER_DUTY);
+	assert_int_equal(r->sections[section_of(r, "存在的不足")].part, CLASSIFY_PROBLEMS);
+	report_free(r);
+	r = invented("甲市2021年法治政府建设情况报告\n第一部分　2021年法治政府建设主要举措和成效\n一、加强组织领导\n"
+	             "全年研究4次。\n二、党政主要负责人履行推进法治建设第一责任人职责情况\n主要负责人带头学法。\n"
+	             "第二部分　存在的问题和不足\n一、基层力量薄弱\n力量不足。\n第三部分　2022年工作安排\n一、持续推进\n继续推进。\n");
+	classify_report_with(model(), r, NULL);
+	assert_int_equal(r->sections[section_of(r, "加强组织领导")].part, CLASSIFY_MEASURES);
+	assert_int_equal(r->sections[section_of(r, "党政主要负责人履行")].part, CLASSIFY_LEADER_DUTY);
+	assert_int_equal(r->sections[section_of(r, "基层力量薄弱")].part, CLASSIFY_PROBLEMS);
+	assert_int_equal(r->sections[section_of(r, "持续推进")].part, CLASSIFY_PLANS);
+	report_free(r);
+}
+
 /* A work report whose title names the year before: its top headings name the reviewed year and the
  * next, and the earlier of them is reviewed. A chapter ranging over many things in passing stays
  * general; one that keeps to an area takes its topic, though neither heading names one. */
@@ -744,6 +768,7 @@ int main(void)
 		cmocka_unit_test(test_switch_segments),
 		cmocka_unit_test(test_no_false_switch),
 		cmocka_unit_test(test_invented_review_and_density),
+		cmocka_unit_test(test_leader_account_and_parts),
 		cmocka_unit_test(test_problems_then_plans),
 		cmocka_unit_test(test_real_accuracy),
 		cmocka_unit_test(test_every_section_classified),
