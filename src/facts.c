@@ -1969,6 +1969,18 @@ static const struct rule *second_verb_rule(const struct facts_model *m, const st
 	return NULL;
 }
 
+/* Whether the figure cap, read as metric, joins fact f read just before it in its clause as one
+ * scope: the same metric and counter, no multiplier, the words between naming what f counts and
+ * joining (和, 及, 、). */
+static int joins_read(const struct facts_model *m, const char *s, const struct facts_fact *f, int metric,
+		      const struct capture *cap)
+{
+	size_t n = strlen(cap->counter);
+	return f->metric == metric && !cap->mult && strncmp(f->unit, cap->counter, n) == 0 &&
+	       (f->unit[n] == '\0' || f->unit[n] == '|') && f->value == (double)(long long)f->value &&
+	       joins_scope(m, s, f->num_end, cap->num_start);
+}
+
 /* Reads the figures of the sentence that no pattern claimed, clause by clause. */
 static void grammar(const struct facts_model *m, struct sentence *st, struct facts *out, struct scratch *sc)
 {
@@ -1982,6 +1994,7 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 	for (size_t ci = 0; ci < sc->ncl; ci++) {
 		const struct clause *q = &sc->cl[ci];
 		size_t ce = q->k1 < sc->nch ? sc->pos[q->k1] : st->se, figures = 0;
+		size_t joined = (size_t)-1;   /* the fact this clause read last, which a next of its kind may join */
 		struct scope scope = { .n = 0 };
 		int title = 0;
 		for (size_t k = q->k0; k < q->k1; k++) {
@@ -2033,7 +2046,13 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 			sum_scope(m, s, &scope, &cap);
 			scope.n = 0;
 			claim(sc, st->ss, cap.num_start, cap.num_end);
+			if (joined != (size_t)-1 && joins_read(m, s, &out->v[joined], r->metric, &cap) && joined + 1 == out->n) {
+				cap.value += out->v[joined].value;   /* 36个人民调解委员会和4个行业性调解组织: one scope of 40 */
+				cap.num_start = out->v[joined].num_start;
+				out->n--;
+			}
 			add_fact(st, r->metric, r->qualifier, &cap, out, sc);
+			joined = out->n - 1;
 			last_metric = r->metric;
 			read_with(&with, last_subj, &rd);
 			const struct rule *r2 = rd.prev_subj >= 0 && last_subj == rd.subj[0] && cap.counter[0] == '%' ?

@@ -576,7 +576,7 @@ static int usage(void)
 
 int main(int argc, char **argv)
 {
-	struct set sets[16];
+	struct set sets[32];
 	size_t nsets = 0;
 	memset(sets, 0, sizeof sets);
 	for (int i = 1; i < argc; i++) {

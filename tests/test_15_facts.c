@@ -498,6 +498,11 @@ static void test_clause_grammar(void **state)
 		{ "以本厅为被申请人的行政复议案件15件，均未被纠错。", "rev_respondent=15 件 rev_corrected=0 件" },
 		{ "以市局为被申请人的行政复议案件46件，经复议被撤销6件，其余均予以维持。",
 		  "rev_respondent=46 件 rev_corrected=6 件" },
+		/* bodies counted without a verb, those of one kind joined into one scope; who legal aid helped */
+		{ "全县有人民调解委员会206个，全镇36个人民调解委员会和4个行业性调解组织规范运行。",
+		  "med_orgs=206 个 med_orgs=40 个" },
+		{ "受援人数412人，受援人满意率98.6%。", "aid_beneficiaries=412 人 aid_satisfaction=98.6 %" },
+		{ "组织新任命国家工作人员宪法宣誓仪式6场。", "oath_events=6 场" },
 		/* teams, advisers, cases the police opened, units that reported on their duty to teach law */
 		{ "组建乡镇综合行政执法队31支，将原有5支执法队伍整合为1支。", "enf_teams=31 支 enf_teams=1 支" },
 		{ "公安机关已立案12件。", "enf_crime_filed=12 件" },
