@@ -1174,6 +1174,8 @@ struct scratch {
 	size_t ngw, gwcap;
 	struct clause *cl;           /* the sentence's clauses */
 	size_t ncl, clcap;
+	int carry_past_stop;         /* carry is the subject of a sentence that ended at 。: taken on only
+	                              * by a sentence that opens with a verb (…申请94件。审结81件，…) */
 	int carry;                   /* the subject the sentence before left when it ended at ；, whose
 	                              * clauses go on here (…不予受理4件；审结35件); -1 none */
 };
@@ -1803,6 +1805,15 @@ static void add_verb(struct reading *rd, int id, size_t gap)
 		rd->verb[rd->nverb] = id, rd->gap[rd->nverb++] = gap;
 }
 
+/* Whether the sentence opens with a verb of the grammar, blanks aside (审结81件…). */
+static int opens_with_verb(const struct facts_model *m, const struct scratch *sc)
+{
+	size_t k = 0;
+	while (k < sc->nch && (sc->ch[k] == ' ' || sc->ch[k] == 0x3000))
+		k++;
+	return sc->ngw && k < sc->nch && sc->gw[0].start == sc->pos[k] && (m->kind[sc->gw[0].id] & WORD_VERB);
+}
+
 static void read_clause(const struct facts_model *m, const char *s, const struct scratch *sc,
 			const struct clause *q, size_t a, size_t b, size_t ce, struct reading *rd)
 {
@@ -1839,7 +1850,7 @@ static void read_clause(const struct facts_model *m, const char *s, const struct
 		int hi = word_inherited(m, sc, WORD_SUBJECT, cs, q->depth);
 		if (hi >= 0)
 			rd->subj[rd->nsubj++] = sc->gw[hi].id, rd->inherited = 1;
-		else if (sc->carry >= 0 && q->depth == 0)
+		else if (sc->carry >= 0 && q->depth == 0 && (!sc->carry_past_stop || opens_with_verb(m, sc)))
 			rd->subj[rd->nsubj++] = sc->carry, rd->inherited = 1;
 	}
 	if (!rd->nverb && q->sub) {
@@ -1981,6 +1992,47 @@ static int joins_read(const struct facts_model *m, const char *s, const struct f
 	       joins_scope(m, s, f->num_end, cap->num_start);
 }
 
+#define RESPECTIVE_MAX 8   /* items a 分别 clause lists */
+
+/* The item a 分别 clause lists for the figure at byte a (维持、驳回、纠错、终止的分别为52件、7件、
+ * 11件、11件; 参考率、合格率分别为99.8%和99.5%): the figures after 分别 take the items before it in
+ * order, items parted by 、 和 及 与. *seen counts the clause's figures after 分别 so far. Returns
+ * 0 when the clause lists none (rd as read_clause gave it), 1 with the item's word put first in
+ * rd (its verb, else its subject), or -1 when the item names no word of the grammar (参考率: the
+ * figure is read by no rule). */
+static int respective(const struct facts_model *m, const struct scratch *sc, const struct clause *q, size_t a,
+		      int *seen, struct reading *rd)
+{
+	size_t kf = char_at(sc, a), kb = (size_t)-1, cut[RESPECTIVE_MAX + 1];
+	for (size_t k = q->k0; k + 1 < kf && kb == (size_t)-1; k++)
+		if (sc->ch[k] == 0x5206 && sc->ch[k + 1] == 0x522b)   /* 分别 */
+			kb = k;
+	if (kb == (size_t)-1)
+		return 0;
+	size_t n = 0, idx = (size_t)(*seen)++;
+	cut[n++] = q->k0;
+	for (size_t k = q->k0; k < kb && n < RESPECTIVE_MAX; k++)
+		if (sc->ch[k] == 0x3001 || sc->ch[k] == 0x548c || sc->ch[k] == 0x53ca || sc->ch[k] == 0x4e0e)
+			cut[n++] = k + 1;   /* 、 和 及 与 */
+	if (n < 2 || idx >= n)
+		return 0;
+	size_t from = sc->pos[cut[idx]], to = idx + 1 < n ? sc->pos[cut[idx + 1] - 1] : sc->pos[kb];
+	int verb = -1, subj = -1;
+	for (size_t h = 0; h < sc->ngw; h++)
+		if (sc->gw[h].start >= from && sc->gw[h].end <= to) {
+			if (m->kind[sc->gw[h].id] & WORD_VERB)
+				verb = sc->gw[h].id;
+			else if (m->kind[sc->gw[h].id] & WORD_SUBJECT)
+				subj = sc->gw[h].id;
+		}
+	if (verb >= 0) {
+		rd->verb[0] = verb, rd->gap[0] = 0, rd->nverb = 1;
+	} else if (subj >= 0) {
+		rd->subj[0] = subj, rd->nsubj = 1, rd->inherited = 0;
+	}
+	return verb >= 0 || subj >= 0 ? 1 : -1;
+}
+
 /* Reads the figures of the sentence that no pattern claimed, clause by clause. */
 static void grammar(const struct facts_model *m, struct sentence *st, struct facts *out, struct scratch *sc)
 {
@@ -1995,6 +2047,7 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 		const struct clause *q = &sc->cl[ci];
 		size_t ce = q->k1 < sc->nch ? sc->pos[q->k1] : st->se, figures = 0;
 		size_t joined = (size_t)-1;   /* the fact this clause read last, which a next of its kind may join */
+		int seen = 0;                 /* figures after a 分别 of the clause */
 		struct scope scope = { .n = 0 };
 		int title = 0;
 		for (size_t k = q->k0; k < q->k1; k++) {
@@ -2028,7 +2081,10 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 				continue;
 			}
 			read_clause(m, s, sc, q, cap.num_start, end, next, &rd);
-			if (q->sub && !rd.own_subj && !rd.own_verb)
+			int listed = respective(m, sc, q, cap.num_start, &seen, &rd);
+			if (listed < 0)
+				continue;   /* its item names nothing the rules read */
+			if (q->sub && !rd.own_subj && !rd.own_verb && !listed)
 				continue;   /* a breakdown of the total before it */
 			if (cap.num_end - cap.num_start < 6 + strlen(cap.counter) && !numeral_after_verb(m, sc, cap.num_start) &&
 			    !figure_ends_clause(sc, cap.num_end))
@@ -2193,7 +2249,8 @@ size_t facts_extract(const struct facts_model *m, const struct report *r, struct
 		st.figure = m->nr && (seen & FIGURE_BITS) && may_hold_figure(m, r->text, &sc, i);
 		if (sc.ncand || st.figure)
 			scan_sentence(m, &st, out, &sc);
-		sc.carry = c == ';' && st.figure ? last_subject(m, &sc) : -1;
+		sc.carry = (c == ';' || c == 0x3002) && st.figure ? last_subject(m, &sc) : -1;
+		sc.carry_past_stop = c == 0x3002;
 		if (c == '\n')
 			st.line_start = i;
 		if (c == '\n' || c == 0x3002)

@@ -448,8 +448,13 @@ static void test_clause_grammar(void **state)
 		/* clauses after a ； go on with the subject before it */
 		{ "共收到行政复议申请41件，受理37件；审结35件，其中维持24件，终止7件。",
 		  "rev_received=41 件 rev_accepted=37 件 rev_concluded=35 件 rev_upheld=24 件 rev_settled=7 件" },
-		/* ... but a sentence's end ends it */
-		{ "共收到行政复议申请41件。审结35件。", "rev_received=41 件" },
+		/* ... and after a 。 only into a sentence that opens with its verb, naming nothing of its own */
+		{ "共收到行政复议申请41件。审结35件。", "rev_received=41 件 rev_concluded=35 件" },
+		{ "共收到行政复议申请41件。全年审结35件。", "rev_received=41 件" },
+		/* the figures after 分别 take the items listed before it, in order */
+		{ "审结行政复议案件81件，维持、驳回、纠错、终止的分别为52件、7件、11件、11件。",
+		  "rev_concluded=81 件 rev_upheld=52 件 rev_dismissed=7 件 rev_corrected=11 件 rev_settled=11 件" },
+		{ "组织学法用法考试，参考率、合格率分别为99.8%和99.5%。", "law_exam_pass_rate=99.5 %" },
 		/* the words of reports on 依法行政, as they were named before 2018 */
 		{ "市政府常务会议专题研究依法行政工作四次，研究部署重点任务。", "leadership_meetings=4 次" },
 		{ "举办依法行政专题讲座三期，依法行政意识明显增强。", "law_training=3 期" },
