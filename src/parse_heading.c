@@ -1,4 +1,4 @@
-/* parse_heading.c — the heading grammar (一、 （一） 1. （1） ①), paragraphs, and the chapter tree, at line starts and inside flattened lines. */
+/* parse_heading.c — the heading grammar (一、 （一） 1. （1） ①, parts 第一部分, marked chapters 【…】), paragraphs, and the chapter tree, at line starts and inside flattened lines. */
 #include "parse_scan.h"
 
 #include <stdio.h>
@@ -21,6 +21,7 @@
 #define RUN_IN_TITLE 100     /* characters of a title whose end a flattened page does not show */
 #define PART_LINE_MAX 40     /* characters of a line naming a part without a numeral */
 #define MARKED_TITLE_MAX 50  /* characters of a chapter marked (【…】, ■ …) instead of numbered */
+#define LEAD_IN_MAX 30       /* characters of a line that announces a list */
 
 static size_t skip_lit(const char *s, size_t i, size_t end, const char *lit)
 {
@@ -499,8 +500,8 @@ static int part_ordinal(const char *s, size_t st, size_t end, struct parse_mark 
 
 /* A chapter marked instead of numbered, on a line of its own: 【强化组织领导，压实责任】,
  * ■ 依法决策, ◆ …: a short title, no sentence or list in it (● 全年办理12件，结案10件。 is a
- * point of running text). *m with value 0 and no numeral; a
- * bracketed title keeps its brackets, which are how the report writes it. */
+ * point of running text). *m with value 0 and no numeral; a bracketed title keeps its
+ * brackets, which are how the report writes it. */
 static int marked_heading(const char *s, size_t st, size_t end, struct parse_mark *m)
 {
 	static const char *const marks[] = { "■", "□", "◆", "◇", "●", "▲", "△", "★", "☆", "▶", "►" };
@@ -547,6 +548,7 @@ static void open_part(struct tree *t, const struct parse_mark *m, size_t at, int
 	memset(t->kids, 0, sizeof t->kids);
 	t->last_point = 0;
 	t->part_line = 0;
+	t->lead_in = 0;
 }
 
 /* The level a marked chapter takes: that of the marked chapter open (its sibling), else one
@@ -718,8 +720,6 @@ static int unnumbered_part(const char *s, const struct parse_line *line)
 			return 1;
 	return 0;
 }
-
-#define LEAD_IN_MAX 30   /* characters of a line that announces a list */
 
 /* 1 for a line that announces a list of its own: short, ending with a colon, 以下 or 如下 in it
  * (究其原因，主要有以下两个方面：, 原因如下：). */
