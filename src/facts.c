@@ -1548,7 +1548,7 @@ static int opens_lead(const struct scratch *sc, size_t k, size_t end)
 		return 0;   /* 其余 另外 */
 	for (size_t j = k; j < end && j <= k + LEAD_SPAN; j++) {
 		size_t after = j + (sc->ch[j] == 0x5747 ? 1 : 2);
-		int all = (sc->ch[j] == 0x5747 && (j == 0 || sc->ch[j - 1] != 0x5e73)) ||   /* 均, not 平均 */
+		int all = (sc->ch[j] == 0x5747 && (j == 0 || (sc->ch[j - 1] != 0x5e73 && sc->ch[j - 1] != 0x4eba))) ||   /* 均, not 平均 人均 */
 		          (j + 1 < end && sc->ch[j] == 0x5168 && sc->ch[j + 1] == 0x90e8);   /* 全部 */
 		if (all)
 			return after >= end || !denies(sc->ch[after]);
