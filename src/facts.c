@@ -1155,6 +1155,7 @@ struct clause {
 	int depth;           /* brackets around it */
 	int sub;             /* it lists sub-items: 其中… */
 	int lead;            /* it opens with 均/全部/都: a new verb for the figure before */
+	int row;             /* a row of a table written as lines (label：figure), its label the words */
 };
 
 /* Scratch of one facts_extract call, reused from sentence to sentence. */
@@ -1657,7 +1658,7 @@ static int row_colon(const struct scratch *sc, size_t k0, size_t k)
 static void clauses(const struct facts_model *m, size_t se, struct scratch *sc)
 {
 	sc->ncl = sc->ngw = 0;
-	int depth = 0, title = 0, group_sub = 0;
+	int depth = 0, title = 0, group_sub = 0, row = 0;
 	size_t k0 = 0, reach = 0, len, annot = 0;
 	for (size_t k = 0; k <= sc->nch; k++) {
 		uint32_t c = k < sc->nch ? sc->ch[k] : 0;
@@ -1674,7 +1675,11 @@ static void clauses(const struct facts_model *m, size_t se, struct scratch *sc)
 			title--;
 		if (k < sc->nch && c == '(' && k >= annot)
 			annot = annotation_end(sc, k);
-		if (k < sc->nch && (title || k < annot || !is_clause_mark(c) || row_colon(sc, k0, k)))
+		if (k < sc->nch && !title && k >= annot && is_clause_mark(c) && row_colon(sc, k0, k)) {
+			row = 1;
+			continue;
+		}
+		if (k < sc->nch && (title || k < annot || !is_clause_mark(c)))
 			continue;
 		if (k > k0) {
 			sc->cl = xgrow(sc->cl, &sc->clcap, sc->ncl + 1, sizeof *sc->cl);
@@ -1685,7 +1690,9 @@ static void clauses(const struct facts_model *m, size_t se, struct scratch *sc)
 				group_sub = depth + 1;
 			q->sub |= group_sub == depth + 1;
 			q->lead = opens_lead(sc, k0, k);
+			q->row = row;
 		}
+		row = 0;
 		if (c == '(')
 			depth++;
 		else if (c == ')' && depth) {
@@ -1887,6 +1894,47 @@ static const struct rule *reading_rule(const struct facts_model *m, const struct
 			}
 		}
 	}
+	return NULL;
+}
+
+/* The one rule a subject's rules in this counter come to, whatever their verbs: the first of
+ * them when they all state one metric (法律援助案件: aid_cases), else NULL (行政复议: received,
+ * accepted, concluded … by the verb). */
+static const struct rule *only_rule(const struct facts_model *m, int subj, const char *counter)
+{
+	const struct group *g = &m->subj_rules[subj];
+	const struct rule *first = NULL;
+	for (size_t i = 0; i < g->n; i++) {
+		const struct rule *r = &m->r[g->v[i]];
+		if (!words_have(r->counters.alt, r->counters.nalt, counter))
+			continue;
+		if (first && r->metric != first->metric)
+			return NULL;
+		first = first ? first : r;
+	}
+	return first;
+}
+
+/* The rule reading the figure of a table's row (法律援助案件：2146件, 调解成功：7968件), whose label
+ * names the metric without the verb or the subject a sentence would: the one rule of a subject of
+ * the label (only_rule), else the first rule of the catalogue naming a verb of the label. */
+static const struct rule *row_rule(const struct facts_model *m, const struct reading *rd, const char *counter,
+				   int *subj, int *verb)
+{
+	for (int k = 0; k < rd->nsubj && !rd->inherited; k++) {
+		const struct rule *r = only_rule(m, rd->subj[k], counter);
+		if (r) {
+			*subj = rd->subj[k], *verb = -1;
+			return r;
+		}
+	}
+	for (int v = 0; v < rd->nverb; v++)
+		for (size_t i = 0; i < m->nr; i++)
+			if (m->r[i].nverb && ids_have(m->r[i].verb, m->r[i].nverb, rd->verb[v]) &&
+			    words_have(m->r[i].counters.alt, m->r[i].counters.nalt, counter)) {
+				*subj = m->r[i].nsubj ? m->r[i].subj[0] : -1, *verb = rd->verb[v];
+				return &m->r[i];
+			}
 	return NULL;
 }
 
@@ -2094,6 +2142,8 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 				continue;
 			int verb;
 			const struct rule *r = reading_rule(m, &rd, cap.counter, &last_subj, &verb);
+			if (!r && q->row)
+				r = row_rule(m, &rd, cap.counter, &last_subj, &verb);
 			if (!r) {
 				if (scope.n < COUNT(scope.v))
 					scope.v[scope.n++] = cap;

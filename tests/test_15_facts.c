@@ -503,6 +503,12 @@ static void test_clause_grammar(void **state)
 		{ "以本厅为被申请人的行政复议案件15件，均未被纠错。", "rev_respondent=15 件 rev_corrected=0 件" },
 		{ "以市局为被申请人的行政复议案件46件，经复议被撤销6件，其余均予以维持。",
 		  "rev_respondent=46 件 rev_corrected=6 件" },
+		/* a table written as lines: the label names the metric by its subject alone when that
+		 * subject states one metric, or by its verb; a subject of many metrics needs its verb */
+		{ "法律援助案件：2146件", "aid_cases=2146 件" },
+		{ "调解成功：7968件", "med_resolved=7968 件" },
+		{ "行政复议收案数：45件", "rev_received=45 件" },
+		{ "行政复议：45件", "" },
 		/* a rate named as a share (比例, 占比) as well as a 率 */
 		{ "政务服务事项网上可办比例达96.8%，即办件比例达到41.2%。", "svc_online_rate=96.8 % svc_instant_rate=41.2 %" },
 		/* bodies counted without a verb, those of one kind joined into one scope; who legal aid helped */
