@@ -468,6 +468,8 @@ static const char *compile(struct pattern *p, const char *s, size_t n)
 			j++;
 		if (!(e = elem_new(p, E_LIT)))
 			return "pattern too long";
+		if (memchr(s + i, '?', j - i))
+			return "? only after a ( ) group: write (的)? for an optional word";
 		e->alt = split_bars(s + i, j - i, &e->nalt);
 		if (e->nalt != 1)
 			return "| outside ( )";

@@ -179,6 +179,7 @@ static void test_catalogue_errors(void **state)
 		{ "x\t受理件\n", "line 1: a pattern needs exactly one {N} or {=VALUE:UNIT}" },
 		{ "# c\nx\t受理{N:件\n", "line 2: unclosed ( or {" },
 		{ "x\t受理{M}\n", "line 1: expected {N}, {N:COUNTERS}, {n} or {=VALUE:UNIT}" },
+		{ "x\t无新制发的?文件{=0:件}\n", "line 1: ? only after a ( ) group: write (的)? for an optional word" },
 		{ "x\n", "line 1: expected: ID PATTERN [QUALIFIER]" },
 		{ "metric\tx\n", "line 1: expected: metric ID LABEL" },
 		{ "clause\tx\t复议\n", "line 1: expected: clause ID SUBJECTS VERBS COUNTERS [QUALIFIER]" },
@@ -431,6 +432,11 @@ static void test_clause_grammar(void **state)
 		{ "全镇21个村（社区）均配备了法律顾问。", "village_adv=21 个|全覆盖" },
 		/* 每项…都 as 均: each of the figure's items went through it */
 		{ "全年作出重大行政决策6项，每项决策都经过合法性审查。", "dec_legality_review=6 项 dec_count=6 项" },
+		/* none stated in words: no case against the government, no request, no document */
+		{ "全年未发生以镇政府为被申请人的行政复议案件。", "rev_respondent=0 件" },
+		{ "以市司法局为被告的行政诉讼案件为零。", "lit_cases=0 件" },
+		{ "全年未收到政府信息公开申请。", "open_requests=0 件" },
+		{ "镇政府全年无新制发的行政规范性文件。", "nd_issued=0 件" },
 		/* a table written as lines: the label and its figure are one clause */
 		{ "行政复议审结数：39件", "rev_concluded=39 件" },
 		{ "行政诉讼败诉率：6.1%", "lit_loss_rate=6.1 %" },
