@@ -432,6 +432,11 @@ static void test_clause_grammar(void **state)
 		{ "全镇21个村（社区）均配备了法律顾问。", "village_adv=21 个|全覆盖" },
 		/* 每项…都 as 均: each of the figure's items went through it */
 		{ "全年作出重大行政决策6项，每项决策都经过合法性审查。", "dec_legality_review=6 项 dec_count=6 项" },
+		/* documents others filed, reviewed (not filed by the report's own government); entities */
+		{ "审查乡镇和县直部门报送备案的规范性文件二十三件。", "nd_filing_review=23 件" },
+		{ "抽查经营业户186户，全区经营主体达到12.46万户，同比增长9.6%。",
+		  "reg_random_entities=186 户 market_entities=12.46 万户 market_entities_growth=9.6 %" },
+		{ "为企业出具专用信用报告1860份。", "credit_certificates=1860 份" },
 		/* none stated in words: no case against the government, no request, no document */
 		{ "全年未发生以镇政府为被申请人的行政复议案件。", "rev_respondent=0 件" },
 		{ "以市司法局为被告的行政诉讼案件为零。", "lit_cases=0 件" },
