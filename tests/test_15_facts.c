@@ -437,6 +437,8 @@ static void test_clause_grammar(void **state)
 		{ "抽查经营业户186户，全区经营主体达到12.46万户，同比增长9.6%。",
 		  "reg_random_entities=186 户 market_entities=12.46 万户 market_entities_growth=9.6 %" },
 		{ "为企业出具专用信用报告1860份。", "credit_certificates=1860 份" },
+		/* suggestions of courts and procurators are no proposals of deputies */
+		{ "办理检察建议和司法建议32件，办理区人大代表建议112件。", "proposals=112 件" },
 		/* none stated in words: no case against the government, no request, no document */
 		{ "全年未发生以镇政府为被申请人的行政复议案件。", "rev_respondent=0 件" },
 		{ "以市司法局为被告的行政诉讼案件为零。", "lit_cases=0 件" },
