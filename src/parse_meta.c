@@ -599,6 +599,52 @@ static char *city_guiding(const struct report *r, int level, size_t end)
 	return NULL;
 }
 
+/* The city named after s[at] ("梅州市", "安庆市" of 安庆市级): up to four characters and 市, after
+ * an opening quote; NULL when none is a city, joins names, or is the region itself. *after is set
+ * past its 市. */
+static char *city_named_at(const struct report *r, size_t at, size_t end, size_t *after)
+{
+	const char *s = r->text;
+	at += parse_starts(s, at, end, "“") ? strlen("“") : 0;
+	size_t city = parse_find(s, at, at + 3 * 5 < end ? at + 3 * 5 : end, "市"), n;
+	if (city == PARSE_NONE || (n = parse_chars(s, at, city, 5)) < 2 || n > 4)
+		return NULL;
+	char *name = xstrndup(s + at, city + 3 - at);
+	*after = city + 3;
+	if (unit_level(name) == REPORT_LEVEL_CITY && strcmp(name, r->meta.region) != 0 && !joins(name))
+		return name;
+	free(name);
+	return NULL;
+}
+
+/* The city a county's or town's report names in passing, as the one whose awards its places win
+ * (获评“梅州市民主法治示范村”, 获评安庆市级…, 被评为…) or whose ranking it stands in (居汉中市前列), or NULL. */
+static char *city_in_passing(const struct report *r, int level)
+{
+	static const char *const awards[] = { "获评", "评为", "获得", "荣获" };
+	static const char *const ranks[] = { "前列", "第一", "首位", "前茅" };
+	const char *s = r->text;
+	if (!may_contain(REPORT_LEVEL_CITY, level) || level == REPORT_LEVEL_CITY)
+		return NULL;
+	for (size_t k = 0; k < sizeof awards / sizeof *awards + 1; k++) {
+		const char *lead = k < sizeof awards / sizeof *awards ? awards[k] : "居";
+		for (size_t i = r->body_start; (i = parse_find(s, i, r->body_end, lead)) != PARSE_NONE; i += strlen(lead)) {
+			size_t after;
+			char *name = city_named_at(r, i + strlen(lead), r->body_end, &after);
+			int fits = name != NULL;
+			if (fits && !strcmp(lead, "居")) {   /* a ranking: 居汉中市前列 */
+				fits = 0;
+				for (size_t q = 0; q < sizeof ranks / sizeof *ranks && !fits; q++)
+					fits = parse_starts(s, after, r->body_end, ranks[q]);
+			}
+			if (fits)
+				return name;
+			free(name);
+		}
+	}
+	return NULL;
+}
+
 static char *parent_region(const struct report *r, int level)
 {
 	int lv;
@@ -621,11 +667,30 @@ static char *parent_region(const struct report *r, int level)
 			free(name);
 		}
 	}
-	return city_guiding(r, level, end);
+	char *g = city_guiding(r, level, end);
+	return g ? g : city_in_passing(r, level);
+}
+
+/* 1 for a town named with its county and nothing above (大埔县茶阳镇): two units, the first a
+ * county's. It may gain the city above as a county's name does. */
+static int in_county(const char *region)
+{
+	size_t n = strlen(region);
+	if (parse_region_units(region, 0, n) != 2 || unit_level(region) != REPORT_LEVEL_TOWN)
+		return 0;
+	for (size_t i = 0; i < n; encoding_next(region, n, &i)) {   /* the shortest head that is a unit */
+		char *head = xstrndup(region, i);
+		int lv = i ? unit_level(head) : REPORT_LEVEL_OTHER;
+		free(head);
+		if (lv != REPORT_LEVEL_OTHER)
+			return lv == REPORT_LEVEL_COUNTY;
+	}
+	return 0;
 }
 
 /* A county's, town's or county-level city's name alone gains the jurisdiction above it, when
- * the report names it, unless it carries that name already (廊坊经济技术开发区 under 廊坊市). */
+ * the report names it, unless it carries that name already (廊坊经济技术开发区 under 廊坊市; but
+ * 南昌县, a county named after its city, is 南昌市南昌县). */
 static void add_parent(struct report *r)
 {
 	int level = unit_level(r->meta.region);
@@ -634,7 +699,8 @@ static void add_parent(struct report *r)
 	struct parse_region g;
 	char *p = parent_region(r, level);
 	size_t pn = p ? strlen(p) - 3 : 0;   /* the parent's place name, its unit left off */
-	if (p && !strstr(r->meta.region, p) && strncmp(r->meta.region, p, pn) != 0 &&
+	if (p && !strstr(r->meta.region, p) &&
+	    (strncmp(r->meta.region, p, pn) != 0 || !strncmp(r->meta.region + pn, "县", strlen("县"))) &&   /* 南昌县 in 南昌市 */
 	    parse_region_split(r->meta.region, 0, strlen(r->meta.region), &g) && g.start == 0) {
 		char *full = xasprintf("%s%s", p, r->meta.region);
 		if (unit_level(full) == level) {
@@ -761,7 +827,8 @@ void parse_meta(struct report *r, const struct parse_scan *sc)
 	find_issuer(r, sc);
 	find_region(r, sc);
 	find_addressee(r, sc);
-	if (r->meta.region && parse_region_units(r->meta.region, 0, strlen(r->meta.region)) == 1)
+	if (r->meta.region && (parse_region_units(r->meta.region, 0, strlen(r->meta.region)) == 1 ||
+	                       in_county(r->meta.region)))
 		add_parent(r);
 	find_year(r);
 	if (r->nsections == 0)

@@ -555,6 +555,24 @@ static void test_speech(void **state)
 	assert_true(copied && (size_t)(copied - r->text) >= r->body_end);   /* the body ends above it */
 	assert_int_equal(report_count_level(r, 1), 2);
 	report_free(r);
+	/* the city a county's or town's report names in passing: whose awards its places win, in
+	 * whose ranking it stands; not a city it merely works with */
+	const char *award = "甲乙县丙镇2024年法治政府建设情况报告\n一、主要工作\n1个村获评“丁戊市民主法治示范村”。\n";
+	r = parse_str(award, strlen(award), "award");
+	assert_string_equal(r->meta.region, "丁戊市甲乙县丙镇");
+	report_free(r);
+	const char *rank = "甲乙县2023年法治政府建设情况报告\n一、主要工作\n地区生产总值增长5.2%，增速居丙丁市前列。\n";
+	r = parse_str(rank, strlen(rank), "rank");
+	assert_string_equal(r->meta.region, "丙丁市甲乙县");
+	report_free(r);
+	const char *namesake = "甲乙县2023年法治政府建设情况报告\n一、主要工作\n法治文化广场获评甲乙市法治文化建设示范点。\n";
+	r = parse_str(namesake, strlen(namesake), "namesake");
+	assert_string_equal(r->meta.region, "甲乙市甲乙县");
+	report_free(r);
+	const char *partner = "甲乙县2023年法治政府建设情况报告\n一、主要工作\n与丙丁市开展跨市通办，办理事项十件。\n";
+	r = parse_str(partner, strlen(partner), "partner");
+	assert_string_equal(r->meta.region, "甲乙县");
+	report_free(r);
 	/* a banner's name is Mongol, often longer than a county's: up to seven characters before 旗 */
 	const char *banner = "甲乙丙丁戊己旗人民政府关于2019年度法治政府建设工作情况的报告\n一、主要工作\n全年办理事项十件。\n";
 	r = parse_str(banner, strlen(banner), "banner");
