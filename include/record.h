@@ -22,4 +22,9 @@ int record_like(const char *text, size_t n);
  * set to NUL). */
 size_t record_plain(char *text, size_t n);
 
+/* Where the record's text begins in what record_plain wrote to plain[0, n): after the blank line
+ * that ends its field lines. A crawler may have kept the page's HTML there (<p>…</p>), which the
+ * caller then reads as a page. */
+size_t record_text_start(const char *plain, size_t n);
+
 #endif

@@ -314,8 +314,32 @@ static int convert(struct corpus *c, int kind, const char *bytes, size_t *n, cha
 	return 0;
 }
 
+/* A record's text that holds the page's HTML (<p>…</p>), read as a page: its field lines kept,
+ * the HTML replaced by the text a page shows. Left as it is when the HTML cannot be read. */
+static void html_in_record(struct decoded *d)
+{
+	size_t at = record_text_start(d->text, d->len), n;
+	char *page, *cause;
+	if (extract_kind_of(d->text + at, d->len - at, NULL) != EXTRACT_HTML)
+		return;
+	if (extract_text(EXTRACT_HTML, d->text + at, d->len - at, &page, &n, &cause) < 0) {
+		free(cause);
+		return;
+	}
+	size_t clean_len;
+	char *clean = encoding_clean(page, n, &clean_len);
+	free(page);
+	char *text = xmalloc(at + clean_len + 1);
+	memcpy(text, d->text, at);
+	memcpy(text + at, clean, clean_len + 1);
+	free(clean);
+	free(d->text);
+	d->text = text;
+	d->len = at + clean_len;
+}
+
 /* A text file that a crawler or a copy made from a page, read back as the page: a crawler's JSON
- * record (whose text may be Markdown), Markdown, lines a printed page broke. */
+ * record (whose text may be HTML or Markdown), Markdown, lines a printed page broke. */
 static void read_as_page(struct decoded *d)
 {
 	static const struct {
@@ -325,8 +349,11 @@ static void read_as_page(struct decoded *d)
 		{ record_like, record_plain }, { markdown_like, markdown_plain }, { unwrap_like, unwrap_plain },
 	};
 	for (size_t k = 0; k < sizeof forms / sizeof *forms; k++)
-		if (forms[k].like(d->text, d->len))
+		if (forms[k].like(d->text, d->len)) {
 			d->len = forms[k].plain(d->text, d->len);
+			if (k == 0)
+				html_in_record(d);
+		}
 }
 
 /* Decodes and parses bytes into t->r (decodes only, for t->text_only); returns 0, or 1 when

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "record.h"
 #include "xmalloc.h"
 
 /* Design limits: the kind is told from the first SNIFF bytes (a page's <html> or <meta> tags
@@ -56,6 +57,8 @@ int extract_kind_of(const char *b, size_t n, const char *path)
 			return EXTRACT_DOCX;
 		return EXTRACT_OLD_WORD;
 	}
+	if (record_like(b, n))
+		return EXTRACT_TEXT;   /* a crawler's JSON record, whose text may be HTML: corpus reads it */
 	if (looks_html(b, n))
 		return EXTRACT_HTML;
 	if ((has_suffix(name, ".html") || has_suffix(name, ".htm") || has_suffix(name, ".shtml")) &&

@@ -269,3 +269,13 @@ size_t record_plain(char *text, size_t n)
 	free(clean);
 	return o;
 }
+
+size_t record_text_start(const char *plain, size_t n)
+{
+	if (n && plain[0] == '\n')
+		return 1;   /* no field lines */
+	for (size_t i = 0; i + 1 < n; i++)
+		if (plain[i] == '\n' && plain[i + 1] == '\n')
+			return i + 2;
+	return n;
+}

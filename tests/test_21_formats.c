@@ -107,6 +107,35 @@ static void test_directory(void **state)
 	rmdir(dir);
 }
 
+/* A crawler's JSON record whose text is the page's HTML: its fields give the metadata, its HTML
+ * is read as a page (text, never markup), and the record is not taken for a page itself. */
+static void test_record_of_html(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/fazhi-test21-XXXXXX", path[256];
+	assert_non_null(mkdtemp(dir));
+	static const char record[] =
+		"{\"title\": \"某县人民政府关于2020年度法治政府建设情况的报告\", \"publish_time\": \"2021-03-02 10:00\", "
+		"\"content\": \"<p>市人民政府：</p><p>2020年，某县全面推进法治政府建设，现将有关情况报告如下：</p>"
+		"<p><strong>一、主要工作</strong></p><p>全年办理行政复议案件12件，审核规范性文件5件。</p>"
+		"<p><strong>二、存在的问题</strong></p><p>一是基层力量薄弱。</p>\"}";
+	assert_int_equal(extract_kind_of(record, sizeof record - 1, "r.txt"), EXTRACT_TEXT);
+	snprintf(path, sizeof path, "%s/record.txt", dir);
+	put(path, record, sizeof record - 1);
+	struct corpus c;
+	corpus_init(&c);
+	assert_int_equal(corpus_add_path(&c, path), 0);
+	const struct report *r = corpus_get(&c, 0);
+	assert_non_null(r);
+	assert_string_equal(r->meta.title, "某县人民政府关于2020年度法治政府建设情况的报告");
+	assert_string_equal(r->meta.published, "2021-03-02");
+	assert_int_equal(report_count_level(r, 1), 2);
+	assert_null(strchr(r->text, '<'));
+	corpus_fini(&c);
+	unlink(path);
+	rmdir(dir);
+}
+
 /* A scanned PDF is named with its reason. */
 static void test_scanned(void **state)
 {
@@ -302,6 +331,7 @@ int main(int argc, char **argv)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_kinds),
 		cmocka_unit_test(test_directory),
+		cmocka_unit_test(test_record_of_html),
 		cmocka_unit_test(test_scanned),
 		cmocka_unit_test(test_text_cache),
 		cmocka_unit_test(test_without_libraries),

@@ -65,6 +65,7 @@ static void test_fields_then_text(void **state)
 	for (char *p; (p = strstr(want, "\\n"));)
 		memmove(p, "\n", 1), memmove(p + 1, p + 2, strlen(p + 2) + 1);
 	assert_string_equal(t, want);
+	assert_true(parse_starts(t, record_text_start(t, strlen(t)), strlen(t), "市人民政府："));
 	free(want);
 	free(t);
 	free(s);
