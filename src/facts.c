@@ -983,6 +983,25 @@ static size_t written_percent(const char *s, size_t n, size_t i, double *v)
 	return at;
 }
 
+/* A share written in tenths at s[i] (三成以上, 九成): a Chinese digit 二 to 九, then 成, then no
+ * word goes on (三成以上, 四成，), as 一成不变 or 三成为… would: its end, the percentage in *v; 0
+ * when there is none. */
+static size_t tenths_percent(const char *s, size_t n, size_t i, double *v)
+{
+	size_t j = i;
+	int d = j < n ? cn_digit(cue_char(s, n, &j)) : -1;
+	size_t at = d >= 2 ? match_at(s, n, j, "成", 3) : 0;
+	if (!at)
+		return 0;
+	size_t k = at;
+	uint32_t c = at < n ? cue_char(s, n, &k) : 0;
+	if (c >= 0x4e00 && c <= 0x9fff && !match_at(s, n, at, "以上", 6) && !match_at(s, n, at, "左右", 6) &&
+	    !match_at(s, n, at, "多", 3))
+		return 0;
+	*v = d * 10;
+	return at;
+}
+
 /* The counter % when e allows it (any measure word when e names none), else NULL. */
 static const char *percent_counter(const struct facts_model *m, const struct elem *e)
 {
@@ -1037,7 +1056,7 @@ static size_t read_figure(const struct facts_model *m, const char *s, size_t n, 
 		pre = m->prefixes[k].s, i = end;
 	double v;
 	const char *counter;
-	if ((end = written_percent(s, n, i, &v))) {
+	if ((end = written_percent(s, n, i, &v)) || (end = tenths_percent(s, n, i, &v))) {
 		if (!(counter = percent_counter(m, e)))
 			return 0;
 		i = end;

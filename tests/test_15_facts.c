@@ -522,6 +522,8 @@ static void test_clause_grammar(void **state)
 		{ "调解成功：7968件", "med_resolved=7968 件" },
 		{ "行政复议收案数：45件", "rev_received=45 件" },
 		{ "行政复议：45件", "" },
+		/* a share in tenths (三成以上), not the idiom 一成不变 */
+		{ "即办件占比达三成以上，办事流程并非一成不变。", "svc_instant_rate=30 %|以上" },
 		/* a rate named as a share (比例, 占比) as well as a 率 */
 		{ "政务服务事项网上可办比例达96.8%，即办件比例达到41.2%。", "svc_online_rate=96.8 % svc_instant_rate=41.2 %" },
 		/* bodies counted without a verb, those of one kind joined into one scope; who legal aid helped */
