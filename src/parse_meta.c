@@ -617,29 +617,44 @@ static char *city_named_at(const struct report *r, size_t at, size_t end, size_t
 	return NULL;
 }
 
+/* The lead of a city named in passing that ends at byte e, the city's name running from e: an
+ * award's (获评, 评为, 获得, 荣获, with an opening quote or not) or a ranking's (居); NULL when none. */
+static const char *passing_lead(const char *s, size_t from, size_t e)
+{
+	static const char *const leads[] = { "获评", "评为", "获得", "荣获", "居" };
+	if (e >= from + strlen("“") && parse_ends(s, from, e, "“"))
+		e -= strlen("“");
+	for (size_t k = 0; k < sizeof leads / sizeof *leads; k++)
+		if (e >= from + strlen(leads[k]) && parse_ends(s, from, e, leads[k]))
+			return leads[k];
+	return NULL;
+}
+
 /* The city a county's or town's report names in passing, as the one whose awards its places win
- * (获评“梅州市民主法治示范村”, 获评安庆市级…, 被评为…) or whose ranking it stands in (居汉中市前列), or NULL. */
+ * (获评“梅州市民主法治示范村”, 获评安庆市级…, 被评为…) or whose ranking it stands in (居汉中市前列), or NULL.
+ * Looked for at each 市 of the body: a name of two to four characters before it, a lead before that. */
 static char *city_in_passing(const struct report *r, int level)
 {
-	static const char *const awards[] = { "获评", "评为", "获得", "荣获" };
 	static const char *const ranks[] = { "前列", "第一", "首位", "前茅" };
 	const char *s = r->text;
 	if (!may_contain(REPORT_LEVEL_CITY, level) || level == REPORT_LEVEL_CITY)
 		return NULL;
-	for (size_t k = 0; k < sizeof awards / sizeof *awards + 1; k++) {
-		const char *lead = k < sizeof awards / sizeof *awards ? awards[k] : "居";
-		for (size_t i = r->body_start; (i = parse_find(s, i, r->body_end, lead)) != PARSE_NONE; i += strlen(lead)) {
-			size_t after;
-			char *name = city_named_at(r, i + strlen(lead), r->body_end, &after);
-			int fits = name != NULL;
+	for (size_t p = r->body_start; (p = parse_find(s, p, r->body_end, "市")) != PARSE_NONE; p += strlen("市")) {
+		for (size_t chars = 2; chars <= 4 && p >= r->body_start + 3 * chars; chars++) {
+			size_t name = p - 3 * chars, after;
+			const char *lead = passing_lead(s, r->body_start, name);
+			if (!lead)
+				continue;
+			char *city = city_named_at(r, name, r->body_end, &after);
+			int fits = city != NULL && after == p + strlen("市");
 			if (fits && !strcmp(lead, "居")) {   /* a ranking: 居汉中市前列 */
 				fits = 0;
 				for (size_t q = 0; q < sizeof ranks / sizeof *ranks && !fits; q++)
 					fits = parse_starts(s, after, r->body_end, ranks[q]);
 			}
 			if (fits)
-				return name;
-			free(name);
+				return city;
+			free(city);
 		}
 	}
 	return NULL;
