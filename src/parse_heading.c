@@ -506,6 +506,8 @@ static int marked_heading(const char *s, size_t st, size_t end, struct parse_mar
 {
 	static const char *const marks[] = { "■", "□", "◆", "◇", "●", "▲", "△", "★", "☆", "▶", "►" };
 	size_t t = PARSE_NONE, e = end;
+	if (st >= end || ((unsigned char)s[st] != 0xe2 && (unsigned char)s[st] != 0xe3))
+		return 0;   /* every mark and 【 open with one of these bytes: most lines stop here */
 	int bracket = parse_starts(s, st, end, "【") && parse_ends(s, st, end, "】");
 	if (bracket) {
 		t = st + strlen("【"), e = end - strlen("】");
@@ -726,8 +728,8 @@ static int unnumbered_part(const char *s, const struct parse_line *line)
 static int announces_list(const char *s, const struct parse_line *line)
 {
 	size_t st = parse_skip_blanks(s, line->start, line->end);
-	return parse_chars(s, st, line->end, LEAD_IN_MAX + 1) <= LEAD_IN_MAX &&
-	       (parse_ends(s, st, line->end, "：") || parse_ends(s, st, line->end, ":")) &&
+	return (parse_ends(s, st, line->end, "：") || parse_ends(s, st, line->end, ":")) &&
+	       parse_chars(s, st, line->end, LEAD_IN_MAX + 1) <= LEAD_IN_MAX &&
 	       (parse_find(s, st, line->end, "以下") != PARSE_NONE || parse_find(s, st, line->end, "如下") != PARSE_NONE);
 }
 
