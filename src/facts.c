@@ -1595,8 +1595,6 @@ static int target_before(const struct facts_model *m, struct sentence *st, const
 	return st->target < a;
 }
 
-/* Whether the figure at byte a is a value before a change (由原来的15个工作日压缩至5个) or the
- * count of whom something is given to (向8个街道下放…): 由, 从 or 向 up to four characters before it. */
 #define CHANGE_SPAN 12   /* characters from a figure to what its clause says of it: 整合为, 组成 */
 
 /* Whether the clause from character k goes on to 组成 (由…组成: made up of) within a few characters. */
@@ -1611,6 +1609,8 @@ static int composed_of(const struct scratch *sc, size_t k)
 	return 0;
 }
 
+/* Whether the figure at byte a is a value before a change (由原来的15个工作日压缩至5个) or the
+ * count of whom something is given to (向8个街道下放…): 由, 从 or 向 up to four characters before it. */
 static int not_the_count(const struct scratch *sc, size_t a)
 {
 	size_t k = char_at(sc, a);
@@ -2002,13 +2002,20 @@ struct scope {
 	size_t n;
 };
 
+/* Whether figure p, read before cap in its clause, and cap count one scope: the same counter, no
+ * multiplier, joined by words naming what p counts (11个设区市和24个…, 9个街道、3个镇). */
+static int one_scope(const struct facts_model *m, const char *s, const struct capture *p, const struct capture *cap)
+{
+	return strcmp(p->counter, cap->counter) == 0 && !p->mult && !cap->mult &&
+	       joins_scope(m, s, p->num_end, cap->num_start);
+}
+
 /* Adds to cap the figures of the scope joined to it, in the same counter, nearest first. */
 static void sum_scope(const struct facts_model *m, const char *s, const struct scope *sp, struct capture *cap)
 {
 	for (size_t k = sp->n; k-- > 0;) {
 		const struct capture *p = &sp->v[k];
-		if (strcmp(p->counter, cap->counter) != 0 || p->mult || cap->mult ||
-		    !joins_scope(m, s, p->num_end, cap->num_start))
+		if (!one_scope(m, s, p, cap))
 			return;
 		cap->value += p->value;
 		cap->num_start = p->num_start;
@@ -2047,18 +2054,6 @@ static const struct rule *second_verb_rule(const struct facts_model *m, const st
 		}
 	}
 	return NULL;
-}
-
-/* Whether the figure cap, read as metric, joins fact f read just before it in its clause as one
- * scope: the same metric and counter, no multiplier, the words between naming what f counts and
- * joining (和, 及, 、). */
-static int joins_read(const struct facts_model *m, const char *s, const struct facts_fact *f, int metric,
-		      const struct capture *cap)
-{
-	size_t n = strlen(cap->counter);
-	return f->metric == metric && !cap->mult && strncmp(f->unit, cap->counter, n) == 0 &&
-	       (f->unit[n] == '\0' || f->unit[n] == '|') && f->value == (double)(long long)f->value &&
-	       joins_scope(m, s, f->num_end, cap->num_start);
 }
 
 #define RESPECTIVE_MAX 8   /* items a 分别 clause lists */
@@ -2115,7 +2110,8 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 	for (size_t ci = 0; ci < sc->ncl; ci++) {
 		const struct clause *q = &sc->cl[ci];
 		size_t ce = q->k1 < sc->nch ? sc->pos[q->k1] : st->se, figures = 0;
-		size_t joined = (size_t)-1;   /* the fact this clause read last, which a next of its kind may join */
+		size_t joined = (size_t)-1;   /* the fact this clause read last, which a next of its kind may join, */
+		struct capture joined_cap = { 0 };   /* and its figure */
 		int seen = 0;                 /* figures after a 分别 of the clause */
 		struct scope scope = { .n = 0 };
 		int title = 0;
@@ -2173,13 +2169,14 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 			sum_scope(m, s, &scope, &cap);
 			scope.n = 0;
 			claim(sc, st->ss, cap.num_start, cap.num_end);
-			if (joined != (size_t)-1 && joins_read(m, s, &out->v[joined], r->metric, &cap) && joined + 1 == out->n) {
-				cap.value += out->v[joined].value;   /* 36个人民调解委员会和4个行业性调解组织: one scope of 40 */
-				cap.num_start = out->v[joined].num_start;
+			if (joined != (size_t)-1 && joined + 1 == out->n && out->v[joined].metric == r->metric &&
+			    joined_cap.value == (double)(long long)joined_cap.value && one_scope(m, s, &joined_cap, &cap)) {
+				cap.value += joined_cap.value;   /* 36个人民调解委员会和4个行业性调解组织: one scope of 40 */
+				cap.num_start = joined_cap.num_start;
 				out->n--;
 			}
 			add_fact(st, r->metric, r->qualifier, &cap, out, sc);
-			joined = out->n - 1;
+			joined = out->n - 1, joined_cap = cap;
 			last_metric = r->metric;
 			read_with(&with, last_subj, &rd);
 			const struct rule *r2 = rd.prev_subj >= 0 && last_subj == rd.subj[0] && cap.counter[0] == '%' ?
