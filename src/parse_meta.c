@@ -572,6 +572,23 @@ static int joins(const char *name)
 	return 0;
 }
 
+/* The city named at s[at] ("六安市" of 六安市教育局, "安庆市" of 安庆市级): two to four characters
+ * and 市 before end; NULL when none is a city, joins names, or is the region itself. *after is
+ * set past its 市. */
+static char *city_named_at(const struct report *r, size_t at, size_t end, size_t *after)
+{
+	const char *s = r->text;
+	size_t city = parse_find(s, at, at + 3 * 5 < end ? at + 3 * 5 : end, "市"), n;
+	if (city == PARSE_NONE || (n = parse_chars(s, at, city, 5)) < 2 || n > 4)
+		return NULL;
+	char *name = xstrndup(s + at, city + 3 - at);
+	*after = city + 3;
+	if (unit_level(name) == REPORT_LEVEL_CITY && strcmp(name, r->meta.region) != 0 && !joins(name))
+		return name;
+	free(name);
+	return NULL;
+}
+
 /* The city whose organs a county's report says it works under: 在县委、县政府的领导和六安市教育局
  *的指导下 (a department reporting names its superior in the city), or NULL. */
 static char *city_guiding(const struct report *r, int level, size_t end)
@@ -582,38 +599,17 @@ static char *city_guiding(const struct report *r, int level, size_t end)
 	for (size_t i = r->body_start; (i = parse_find(r->text, i, end, "在")) != PARSE_NONE; i += 3) {
 		size_t lim = i + 3 * 40 < end ? i + 3 * 40 : end, below = parse_find(r->text, i, lim, "下");
 		for (size_t j = i; below != PARSE_NONE && j < below; encoding_next(r->text, below, &j)) {
-			size_t k = 0, at;
+			size_t k = 0;
 			while (k < sizeof seps / sizeof *seps && !parse_starts(r->text, j, below, seps[k]))
 				k++;
 			if (k == sizeof seps / sizeof *seps)
 				continue;
-			size_t from = j + strlen(seps[k]), city = parse_find(r->text, from, from + 3 * 5 < below ? from + 3 * 5 : below, "市");
-			if (city == PARSE_NONE || (at = parse_chars(r->text, from, city, 5)) < 2 || at > 4)
-				continue;
-			char *name = xstrndup(r->text + from, city + 3 - from);
-			if (unit_level(name) == REPORT_LEVEL_CITY && strcmp(name, r->meta.region) != 0 && !joins(name))
+			size_t after;
+			char *name = city_named_at(r, j + strlen(seps[k]), below, &after);
+			if (name)
 				return name;
-			free(name);
 		}
 	}
-	return NULL;
-}
-
-/* The city named after s[at] ("梅州市", "安庆市" of 安庆市级): up to four characters and 市, after
- * an opening quote; NULL when none is a city, joins names, or is the region itself. *after is set
- * past its 市. */
-static char *city_named_at(const struct report *r, size_t at, size_t end, size_t *after)
-{
-	const char *s = r->text;
-	at += parse_starts(s, at, end, "“") ? strlen("“") : 0;
-	size_t city = parse_find(s, at, at + 3 * 5 < end ? at + 3 * 5 : end, "市"), n;
-	if (city == PARSE_NONE || (n = parse_chars(s, at, city, 5)) < 2 || n > 4)
-		return NULL;
-	char *name = xstrndup(s + at, city + 3 - at);
-	*after = city + 3;
-	if (unit_level(name) == REPORT_LEVEL_CITY && strcmp(name, r->meta.region) != 0 && !joins(name))
-		return name;
-	free(name);
 	return NULL;
 }
 
@@ -747,7 +743,6 @@ static char *region_of_lead_in(const struct report *r, int *level)
 	return stop > at ? region_of(r->text + at, stop - at, level) : NULL;
 }
 
-/* The region when name[0, n) gives its fuller form (湖里区 → 厦门市湖里区), or none was known. */
 /* The name that s[*at, *at + n) opens with, blanks before it left out: *at moves to its start;
  * returns its length, up to a blank (a table's next cell: 发布机构： 某区人民政府 成文日期： …). */
 static size_t name_cell(const char *s, size_t *at, size_t n)
@@ -760,6 +755,7 @@ static size_t name_cell(const char *s, size_t *at, size_t n)
 	return end - *at;
 }
 
+/* The region when name[0, n) gives its fuller form (湖里区 → 厦门市湖里区), or none was known. */
 static void take_fuller(struct report *r, const char *name, size_t n, int *level)
 {
 	int lv;
