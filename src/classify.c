@@ -776,6 +776,13 @@ static int specific(int topic)
 	return topic > CLASSIFY_GENERAL && topic < CLASSIFY_NONE;
 }
 
+/* 1 for a chapter of the report: a section at the top, or one right under a part (第一部分, level
+ * 0), whose chapters are read as top ones are. */
+static int is_chapter(const struct report *r, const struct section *sec)
+{
+	return sec->parent < 0 || r->sections[sec->parent].level == 0;
+}
+
 /* Topic of section i from its heading, its parent and (for leaves) its body. */
 static void section_topic(const struct classify_model *m, struct report *r, size_t i, int part_cued,
 			  struct cue_hits *hits)
@@ -792,7 +799,7 @@ static void section_topic(const struct classify_model *m, struct report *r, size
 	sec->topic2 = best >= 0 ? secondary(m, &sc, best) : -1;
 	if (hs >= DECISIVE)
 		return;
-	if (part_cued && (sec->parent < 0 || r->sections[sec->parent].level == 0)) {   /* a part heading: 二、存在问题 */
+	if (part_cued && is_chapter(r, sec)) {   /* a part heading: 二、存在问题 */
 		sec->topic = CLASSIFY_GENERAL, sec->topic2 = -1;
 		return;
 	}
@@ -890,7 +897,7 @@ static void classify_sections(const struct classify_model *m, struct report *r, 
 		}
 		/* A chapter of a part (第一部分 …) that names a part itself is read as a top chapter is:
 		 * 六、党政主要负责人履行…职责情况 under 第一部分 is the leaders' duty. */
-		int in_part = sec->parent >= 0 && r->sections[sec->parent].level == 0 && cued >= 0;
+		int in_part = sec->parent >= 0 && is_chapter(r, sec) && cued >= 0;
 		if (sec->parent >= 0 && !in_part) {
 			sec->part = r->sections[sec->parent].part;
 			if (sec->parent == chapter && sec->start >= plans_from)

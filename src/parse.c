@@ -845,8 +845,6 @@ static size_t number_before(const char *s, size_t st, size_t at)
 	return PARSE_NONE;
 }
 
-/* The signature's date after a flattened page's last sentence, run into the issuer's name
- * ("…人民政府2019年12月18日"): 1 and [*ds, *de) when there is one. */
 /* 1 when the four characters before byte at are the Chinese digits of a year (二〇二一). */
 static int cn_year_before(const char *s, size_t from, size_t at)
 {
@@ -860,6 +858,8 @@ static int cn_year_before(const char *s, size_t from, size_t at)
 	return 1;
 }
 
+/* The signature's date after a flattened page's last sentence, run into the issuer's name
+ * ("…人民政府2019年12月18日", "…人民政府二〇二一年一月十五日"): 1 and [*ds, *de) when there is one. */
 static int flat_date(const char *s, size_t from, size_t end, size_t *ds, size_t *de)
 {
 	for (size_t at = from; (at = parse_find(s, at, end, "年")) != PARSE_NONE; at += 3) {

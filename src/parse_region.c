@@ -40,7 +40,6 @@ static const struct unit units[] = {
 	{ "镇", REPORT_LEVEL_TOWN, NAME_MAX }, { "乡", REPORT_LEVEL_TOWN, NAME_MAX },
 };
 
-
 /* Words that hold a unit's character but are no unit: 市场监督管理局, 城市管理局, 区域, 社区. */
 static const char *const not_units[] = {
 	"市场", "市政", "市容", "市民", "区域", "县域", "乡村", "镇村", "州府", "省级", "市级", "区级",
