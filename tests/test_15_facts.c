@@ -495,6 +495,10 @@ static void test_clause_grammar(void **state)
 		{ "全年发放宣传资料3万余份，培育“法律明白人”860名。", "pub_materials=3 万份|余 pub_volunteers=860 名" },
 		/* 调解 N: the disputes handled; 调解成功 N: those resolved */
 		{ "全镇共调解各类矛盾纠纷530起，调解成功522起。", "med_received=530 起 med_resolved=522 起" },
+		/* the same with 调处 or 化解, whose count alone is of those resolved */
+		{ "调处矛盾纠纷4216件，调处成功4158件。", "med_received=4216 件 med_resolved=4158 件" },
+		{ "全镇化解各类矛盾纠纷860起，化解成功842起。", "med_received=860 起 med_resolved=842 起" },
+		{ "全年调处矛盾纠纷300件，调解成功率99.1%。", "med_resolved=300 件 med_success_rate=99.1 %" },
 		/* a value before a change, and those something is given to, are not the count */
 		{ "县级行政许可事项由210项精简至150项。", "svc_items=150 项" },
 		{ "向6个街道下放行政执法事项98项。", "enf_items=98 项" },
