@@ -526,6 +526,8 @@ static void test_clause_grammar(void **state)
 		{ "调解成功：7968件", "med_resolved=7968 件" },
 		{ "行政复议收案数：45件", "rev_received=45 件" },
 		{ "行政复议：45件", "" },
+		/* the share of matters done in few trips, by any of its usual names */
+		{ "“一趟不用跑”事项占比达97.3%，“零跑动”事项比例达到85%。", "svc_trips=97.3 % svc_trips=85 %" },
 		/* a share in tenths (三成以上), not the idiom 一成不变 */
 		{ "即办件占比达三成以上，办事流程并非一成不变。", "svc_instant_rate=30 %|以上" },
 		/* a rate named as a share (比例, 占比) as well as a 率 */
