@@ -1168,6 +1168,9 @@ struct span {
 struct gword {
 	size_t start, end;   /* bytes of the report */
 	int id, depth;       /* word id; brackets around it */
+	size_t part_end;     /* a word of a 其中 breakdown: where the breakdown ends (the ； or the
+	                      * sentence's end after it), past which what it names is no subject;
+	                      * SIZE_MAX for others */
 };
 
 /* A clause: characters [k0, k1) of the sentence between , ; : and brackets. */
@@ -1675,12 +1678,19 @@ static int row_colon(const struct scratch *sc, size_t k0, size_t k)
 	return j < sc->nch && sc->ch[j] >= '0' && sc->ch[j] <= '9';
 }
 
+/* Marks the words of the 其中 breakdown from byte from as ending at byte end. */
+static void part_end(struct scratch *sc, size_t from, size_t end)
+{
+	for (size_t h = sc->ngw; h-- > 0 && sc->gw[h].start >= from;)
+		sc->gw[h].part_end = end;
+}
+
 /* Splits the sentence into clauses and lists its grammar words outside book titles. */
 static void clauses(const struct facts_model *m, size_t se, struct scratch *sc)
 {
 	sc->ncl = sc->ngw = 0;
 	int depth = 0, title = 0, group_sub = 0, row = 0;
-	size_t k0 = 0, reach = 0, len, annot = 0;
+	size_t k0 = 0, reach = 0, len, annot = 0, part_from = SIZE_MAX;
 	for (size_t k = 0; k <= sc->nch; k++) {
 		uint32_t c = k < sc->nch ? sc->ch[k] : 0;
 		size_t at = k < sc->nch ? sc->pos[k] : se;
@@ -1688,7 +1698,7 @@ static void clauses(const struct facts_model *m, size_t se, struct scratch *sc)
 		if (word >= 0 && k >= reach) {   /* leftmost longest: 复议案件 is 复议 + 案件, not 议案 */
 			reach = k + len;
 			sc->gw = xgrow(sc->gw, &sc->gwcap, sc->ngw + 1, sizeof *sc->gw);
-			sc->gw[sc->ngw++] = (struct gword){ at, reach < sc->nch ? sc->pos[reach] : se, word, depth };
+			sc->gw[sc->ngw++] = (struct gword){ at, reach < sc->nch ? sc->pos[reach] : se, word, depth, SIZE_MAX };
 		}
 		if (c == 0x300a)
 			title++;
@@ -1707,13 +1717,19 @@ static void clauses(const struct facts_model *m, size_t se, struct scratch *sc)
 			struct clause *q = &sc->cl[sc->ncl++];
 			q->k0 = k0, q->k1 = k, q->depth = depth;
 			q->sub = opens_sub(sc, k0, k);
-			if (q->sub)   /* the rest of its brackets, or of the sentence */
+			if (q->sub) {   /* the rest of its brackets, or of the sentence */
 				group_sub = depth + 1;
+				part_from = depth ? part_from : sc->pos[k0];
+			}
 			q->sub |= group_sub == depth + 1;
 			q->lead = opens_lead(sc, k0, k);
 			q->row = row;
 		}
 		row = 0;
+		if (part_from != SIZE_MAX && !depth && (c == ';' || k == sc->nch)) {
+			part_end(sc, part_from, at);
+			part_from = SIZE_MAX;
+		}
 		if (c == '(')
 			depth++;
 		else if (c == ')' && depth) {
@@ -1742,11 +1758,13 @@ static int word_near(const struct facts_model *m, const struct scratch *sc, int 
 	return -1;
 }
 
-/* The last word of `kind` of the sentence before byte a, outside brackets deeper than `depth`. */
+/* The last word of `kind` of the sentence before byte a, outside brackets deeper than `depth`;
+ * a subject not of a 其中 breakdown ended before a. */
 static int word_inherited(const struct facts_model *m, const struct scratch *sc, int kind, size_t a, int depth)
 {
 	for (size_t h = sc->ngw; h-- > 0;)
-		if (sc->gw[h].end <= a && sc->gw[h].depth <= depth && (m->kind[sc->gw[h].id] & kind))
+		if (sc->gw[h].end <= a && sc->gw[h].depth <= depth && (m->kind[sc->gw[h].id] & kind) &&
+		    (kind != WORD_SUBJECT || sc->gw[h].part_end > a))
 			return (int)h;
 	return -1;
 }
@@ -2243,7 +2261,7 @@ static int count_ends_clause(const struct facts_model *m, const char *s, const s
 static int last_subject(const struct facts_model *m, const struct scratch *sc)
 {
 	for (size_t h = sc->ngw; h-- > 0;)
-		if (sc->gw[h].depth == 0 && (m->kind[sc->gw[h].id] & WORD_SUBJECT))
+		if (sc->gw[h].depth == 0 && sc->gw[h].part_end == SIZE_MAX && (m->kind[sc->gw[h].id] & WORD_SUBJECT))
 			return sc->gw[h].id;
 	return sc->carry;   /* none of its own: the one it took over goes on */
 }

@@ -499,6 +499,13 @@ static void test_clause_grammar(void **state)
 		{ "调处矛盾纠纷4216件，调处成功4158件。", "med_received=4216 件 med_resolved=4158 件" },
 		{ "全镇化解各类矛盾纠纷860起，化解成功842起。", "med_received=860 起 med_resolved=842 起" },
 		{ "全年调处矛盾纠纷300件，调解成功率99.1%。", "med_resolved=300 件 med_success_rate=99.1 %" },
+		/* a 其中 breakdown names a part of the count up to its ；: what follows goes on with the whole */
+		{ "一审行政诉讼案件762件，其中经复议的案件184件；审结698件，败诉36件。",
+		  "lit_cases=762 件 lit_concluded=698 件 lit_lost=36 件" },
+		{ "审查政府文件、会议议题、合同等涉法事项468件，其中审查政府合同232份，涉及金额约126.4亿元。",
+		  "legality_review_docs=468 件 contract_reviewed=232 份 contract_amount=126.4 亿元|约" },
+		{ "审结行政复议案件183件，其中维持102件，直接纠错率14.8%；通过调解、和解方式结案45件。",
+		  "rev_concluded=183 件 rev_upheld=102 件 rev_correction_rate=14.8 %|直接纠错率 rev_settled=45 件" },
 		/* a value before a change, and those something is given to, are not the count */
 		{ "县级行政许可事项由210项精简至150项。", "svc_items=150 项" },
 		{ "向6个街道下放行政执法事项98项。", "enf_items=98 项" },
