@@ -614,10 +614,11 @@ static char *city_guiding(const struct report *r, int level, size_t end)
 }
 
 /* The lead of a city named in passing that ends at byte e, the city's name running from e: an
- * award's (获评, 评为, 获得, 荣获, with an opening quote or not) or a ranking's (居); NULL when none. */
+ * award's (获评, 评为, 获得, 荣获, 命名为, with an opening quote or not; or the titles a year added,
+ * 新增, 创成, 创建) or a ranking's (居); NULL when none. */
 static const char *passing_lead(const char *s, size_t from, size_t e)
 {
-	static const char *const leads[] = { "获评", "评为", "获得", "荣获", "居" };
+	static const char *const leads[] = { "获评", "评为", "获得", "荣获", "命名为", "新增", "创成", "创建", "居" };
 	if (e >= from + strlen("“") && parse_ends(s, from, e, "“"))
 		e -= strlen("“");
 	for (size_t k = 0; k < sizeof leads / sizeof *leads; k++)
@@ -682,8 +683,10 @@ static char *parent_region(const struct report *r, int level)
 	return g ? g : city_in_passing(r, level);
 }
 
-/* 1 for a town named with its county and nothing above (大埔县茶阳镇): two units, the first a
- * county's. It may gain the city above as a county's name does. */
+/* 1 for a town named with its county and nothing above (大埔县茶阳镇, 东台市安丰镇): two units, the
+ * first a county's or a 市, which above a town is a county-level city (but in the few cities without
+ * districts, 东莞市, whose towns name their city already). It may gain the city above as a
+ * county's name does. */
 static int in_county(const char *region)
 {
 	size_t n = strlen(region);
@@ -694,7 +697,7 @@ static int in_county(const char *region)
 		int lv = i ? unit_level(head) : REPORT_LEVEL_OTHER;
 		free(head);
 		if (lv != REPORT_LEVEL_OTHER)
-			return lv == REPORT_LEVEL_COUNTY;
+			return lv == REPORT_LEVEL_COUNTY || lv == REPORT_LEVEL_CITY;
 	}
 	return 0;
 }

@@ -561,6 +561,14 @@ static void test_speech(void **state)
 	r = parse_str(award, strlen(award), "award");
 	assert_string_equal(r->meta.region, "丁戊市甲乙县丙镇");
 	report_free(r);
+	const char *added = "甲乙市丙镇2019年度法治政府建设工作报告\n一、主要工作\n全年新增丁戊市民主法治示范村2个。\n";
+	r = parse_str(added, strlen(added), "added");
+	assert_string_equal(r->meta.region, "丁戊市甲乙市丙镇");
+	report_free(r);
+	const char *own = "甲乙市丙镇2019年度法治政府建设工作报告\n一、主要工作\n全年新增甲乙市民主法治示范村2个。\n";
+	r = parse_str(own, strlen(own), "own");
+	assert_string_equal(r->meta.region, "甲乙市丙镇");
+	report_free(r);
 	const char *rank = "甲乙县2023年法治政府建设情况报告\n一、主要工作\n地区生产总值增长5.2%，增速居丙丁市前列。\n";
 	r = parse_str(rank, strlen(rank), "rank");
 	assert_string_equal(r->meta.region, "丙丁市甲乙县");
