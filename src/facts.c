@@ -83,6 +83,11 @@ static const struct word prefix_words[] = { W("不超过"), W("不少于"), W("�
 static const struct word suffix_words[] = { W("余"), W("多") };
 static const struct word target_words[] = { W("力争"), W("争取"), W("尚未") };   /* target_before */
 static const struct word conj_words[] = { W("以及"), W("和"), W("及"), W("与"), W("、") };   /* read_clause */
+/* Words that only link a verb to its figure (合格率保持在99%, 审核率继续保持100%): read_clause */
+static const struct word link_words[] = {
+	W("继续"), W("始终"), W("一直"), W("稳定在"), W("保持在"), W("保持为"), W("保持"), W("达到"),
+	W("提升至"), W("提高至"), W("提高到"), W("上升至"), W("达"), W("为"), W("在"), W("均"),
+};
 
 #define COUNT(a) (sizeof a / sizeof *a)
 
@@ -150,7 +155,7 @@ struct facts_model {
 	struct group *subj_rules;  /* per word: the rules naming it as a subject, in order */
 	/* Copies of the static word lists with their first characters, which match_any compares
 	 * before it reads on; the strings stay static. */
-	struct word *counters, *prefixes, *suffixes, *targets, *conj;
+	struct word *counters, *prefixes, *suffixes, *targets, *conj, *links;
 	/* The counters by the low six bits of their first characters, in list order within each:
 	 * counter_by[counter_slot[b] .. counter_slot[b + 1]) are those of bits b. */
 	size_t counter_slot[65];
@@ -310,6 +315,7 @@ void facts_model_free(struct facts_model *m)
 	free(m->suffixes);
 	free(m->targets);
 	free(m->conj);
+	free(m->links);
 	free(m);
 }
 
@@ -800,6 +806,7 @@ struct facts_model *facts_model_new(const char *text, size_t n, char **cause)
 	m->suffixes = words_copy(suffix_words, COUNT(suffix_words));
 	m->targets = words_copy(target_words, COUNT(target_words));
 	m->conj = words_copy(conj_words, COUNT(conj_words));
+	m->links = words_copy(link_words, COUNT(link_words));
 	for (size_t b = 0, k = 0; b < 64; b++) {
 		m->counter_slot[b] = k;
 		for (size_t w = 0; w < COUNT(counter_words); w++)
@@ -1829,7 +1836,7 @@ struct reading {
 	int nsubj;
 	int inherited;       /* none: subj[0] is the last subject of an earlier clause */
 	int verb[MAX_VERBS]; /* word ids: the clause's verbs before it, nearest first, then those after it */
-	size_t gap[MAX_VERBS]; /* characters between each verb and the figure */
+	size_t gap[MAX_VERBS]; /* characters between each verb and the figure (verb_gap) */
 	int nverb;
 	int own_subj;        /* the clause names a subject of its own */
 	int own_verb;        /* the clause names a verb of its own, not one of a 的 phrase */
@@ -1843,6 +1850,16 @@ static size_t chars_in(const char *s, size_t a, size_t b)
 	for (size_t i = a; i < b; i++)
 		n += ((unsigned char)s[i] & 0xc0) != 0x80;
 	return n;
+}
+
+/* The characters between a verb ending at byte a and its figure at b, the words linking them
+ * (link_words) left out. */
+static size_t verb_gap(const struct facts_model *m, const char *s, size_t a, size_t b)
+{
+	size_t k, end;
+	while (a < b && (end = match_any(s, b, a, m->links, COUNT(link_words), &k)))
+		a = end;
+	return chars_in(s, a, b);
 }
 
 static void add_verb(struct reading *rd, int id, size_t gap)
@@ -1871,7 +1888,7 @@ static void read_clause(const struct facts_model *m, const char *s, const struct
 		if (g->end > a || g->start < cs)
 			continue;
 		if (m->kind[g->id] & WORD_VERB) {
-			add_verb(rd, g->id, chars_in(s, g->end, a));
+			add_verb(rd, g->id, verb_gap(m, s, g->end, a));
 			rd->own_verb |= !cue_match_at(s, a, g->end, "的", 3);
 		}
 		if ((m->kind[g->id] & WORD_SUBJECT) && rd->nsubj < MAX_SUBJ - 2) {

@@ -533,6 +533,9 @@ static void test_clause_grammar(void **state)
 		{ "调解成功：7968件", "med_resolved=7968 件" },
 		{ "行政复议收案数：45件", "rev_received=45 件" },
 		{ "行政复议：45件", "" },
+		/* words that only link a rate to its value are no words of the clause's own */
+		{ "参加学法考试5000人，合格率保持在99%以上。", "law_exam=5000 人 law_exam_pass_rate=99 %|以上" },
+		{ "参加学法考试5000人，合格率始终为99%。", "law_exam=5000 人 law_exam_pass_rate=99 %" },
 		/* the share of matters done in few trips, by any of its usual names */
 		{ "“一趟不用跑”事项占比达97.3%，“零跑动”事项比例达到85%。", "svc_trips=97.3 % svc_trips=85 %" },
 		/* a share in tenths (三成以上), not the idiom 一成不变 */
