@@ -536,6 +536,7 @@ static void test_clause_grammar(void **state)
 		/* words that only link a rate to its value are no words of the clause's own */
 		{ "参加学法考试5000人，合格率保持在99%以上。", "law_exam=5000 人 law_exam_pass_rate=99 %|以上" },
 		{ "参加学法考试5000人，合格率始终为99%。", "law_exam=5000 人 law_exam_pass_rate=99 %" },
+		{ "重大执法决定法制审核96件，审核率保持100%。", "enf_legal_review=96 件 enf_legal_review_rate=100 %" },
 		/* the share of matters done in few trips, by any of its usual names */
 		{ "“一趟不用跑”事项占比达97.3%，“零跑动”事项比例达到85%。", "svc_trips=97.3 % svc_trips=85 %" },
 		/* a share in tenths (三成以上), not the idiom 一成不变 */
