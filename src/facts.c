@@ -1491,9 +1491,26 @@ static size_t char_at(const struct scratch *sc, size_t a)
 	return lo;
 }
 
+/* Whether facts from out->v[first] hold the one of metric that cap reads, with its qualifier,
+ * stated in words: two patterns may read the same words (一村一顾问…全覆盖, 村（社区）法律顾问实现
+ * 全覆盖), while two awards of a sentence are two facts (全国… and 广东省民主法治示范村). */
+static int said_in_words(const struct facts *out, size_t first, int metric, const struct capture *cap,
+			 const char *qualifier)
+{
+	char unit[sizeof out->v->unit];
+	add_qualifier(unit, sizeof unit, cap, qualifier);
+	for (size_t j = first; j < out->n; j++) {
+		const struct facts_fact *f = &out->v[j];
+		if (f->metric == metric && f->num_end == f->num_start && f->value == cap->value && !strcmp(f->unit, unit))
+			return 1;
+	}
+	return 0;
+}
+
 /* Tries the candidate patterns in catalogue order, each at every character it may begin with. */
 static void scan_sentence(const struct facts_model *m, struct sentence *st, struct facts *out, struct scratch *sc)
 {
+	size_t first = out->n;
 	/* Figures of earlier sentences lie before ss: only this sentence's can claim. */
 	size_t len = st->se - st->ss + 1;
 	if (len > sc->ownedcap)
@@ -1510,6 +1527,8 @@ static void scan_sentence(const struct facts_model *m, struct sentence *st, stru
 				continue;
 			if (cap.num_end == 0)   /* a fixed value: the words themselves are the figure */
 				cap.num_start = i, cap.num_end = i;
+			if (cap.num_end == cap.num_start && said_in_words(out, first, p->metric, &cap, p->qualifier))
+				break;
 			if (cap.num_end > cap.num_start && claimed(sc, st->ss, cap.num_start, cap.num_end))
 				continue;
 			claim(sc, st->ss, cap.num_start, cap.num_end);

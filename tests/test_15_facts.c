@@ -537,6 +537,11 @@ static void test_clause_grammar(void **state)
 		{ "参加学法考试5000人，合格率保持在99%以上。", "law_exam=5000 人 law_exam_pass_rate=99 %|以上" },
 		{ "参加学法考试5000人，合格率始终为99%。", "law_exam=5000 人 law_exam_pass_rate=99 %" },
 		{ "重大执法决定法制审核96件，审核率保持100%。", "enf_legal_review=96 件 enf_legal_review_rate=100 %" },
+		/* the villages' legal advisers and the government units' are two metrics; words two
+		 * patterns read are one fact */
+		{ "村（社区）法律顾问覆盖率保持100%。", "village_adv=100 %|覆盖率" },
+		{ "深化“一村（社区）一法律顾问”制度，全市村（社区）法律顾问实现全覆盖。", "village_adv=100 %|全覆盖" },
+		{ "全县乡镇（街道）、县直单位法律顾问实现全覆盖。", "adv_coverage=100 %|全覆盖" },
 		/* the share of matters done in few trips, by any of its usual names */
 		{ "“一趟不用跑”事项占比达97.3%，“零跑动”事项比例达到85%。", "svc_trips=97.3 % svc_trips=85 %" },
 		/* a share in tenths (三成以上), not the idiom 一成不变 */
