@@ -1491,26 +1491,9 @@ static size_t char_at(const struct scratch *sc, size_t a)
 	return lo;
 }
 
-/* Whether facts from out->v[first] hold the one of metric that cap reads, with its qualifier,
- * stated in words: two patterns may read the same words (一村一顾问…全覆盖, 村（社区）法律顾问实现
- * 全覆盖), while two awards of a sentence are two facts (全国… and 广东省民主法治示范村). */
-static int said_in_words(const struct facts *out, size_t first, int metric, const struct capture *cap,
-			 const char *qualifier)
-{
-	char unit[sizeof out->v->unit];
-	add_qualifier(unit, sizeof unit, cap, qualifier);
-	for (size_t j = first; j < out->n; j++) {
-		const struct facts_fact *f = &out->v[j];
-		if (f->metric == metric && f->num_end == f->num_start && f->value == cap->value && !strcmp(f->unit, unit))
-			return 1;
-	}
-	return 0;
-}
-
 /* Tries the candidate patterns in catalogue order, each at every character it may begin with. */
 static void scan_sentence(const struct facts_model *m, struct sentence *st, struct facts *out, struct scratch *sc)
 {
-	size_t first = out->n;
 	/* Figures of earlier sentences lie before ss: only this sentence's can claim. */
 	size_t len = st->se - st->ss + 1;
 	if (len > sc->ownedcap)
@@ -1527,8 +1510,6 @@ static void scan_sentence(const struct facts_model *m, struct sentence *st, stru
 				continue;
 			if (cap.num_end == 0)   /* a fixed value: the words themselves are the figure */
 				cap.num_start = i, cap.num_end = i;
-			if (cap.num_end == cap.num_start && said_in_words(out, first, p->metric, &cap, p->qualifier))
-				break;
 			if (cap.num_end > cap.num_start && claimed(sc, st->ss, cap.num_start, cap.num_end))
 				continue;
 			claim(sc, st->ss, cap.num_start, cap.num_end);
@@ -2262,8 +2243,9 @@ static int by_position(const void *a, const void *b)
 }
 
 /* Whether a statement without a figure (获评…示范村, 无一败诉) adds nothing: the same words made
- * again, as a preamble repeats the year's awards, or a sentence that also states the metric by a
- * figure (7家单位被评为…示范点). */
+ * again, as a preamble repeats the year's awards, or read by two patterns in one sentence (一村一
+ * 顾问…全覆盖 and 村（社区）法律顾问实现全覆盖; two awards of a sentence differ in their unit), or a
+ * sentence that also states the metric by a figure (7家单位被评为…示范点). */
 static int redundant(const struct report *r, const struct facts *out, size_t first, size_t kept,
 		     const struct facts_fact *f)
 {
@@ -2278,8 +2260,8 @@ static int redundant(const struct report *r, const struct facts *out, size_t fir
 	for (size_t k = first; k < kept; k++) {
 		const struct facts_fact *g = &out->v[k];
 		if (g->metric == f->metric && g->value == f->value && strcmp(g->unit, f->unit) == 0 &&
-		    g->num_end == g->num_start && r->len - g->num_start >= len &&
-		    memcmp(r->text + g->num_start, r->text + f->num_start, len) == 0)
+		    g->num_end == g->num_start && (g->start == f->start || (r->len - g->num_start >= len &&
+		    memcmp(r->text + g->num_start, r->text + f->num_start, len) == 0)))
 			return 1;
 	}
 	return 0;
