@@ -1560,6 +1560,15 @@ static int denies(uint32_t c)
 	return c == 0x672a || c == 0x6ca1 || c == 0x65e0 || c == 0x4e0d || c == 0x975e;
 }
 
+/* Whether the clause opening at character k goes on with the one before: 并 且 同时. */
+static int opens_and(const struct scratch *sc, size_t k, size_t end)
+{
+	while (k < end && sc->ch[k] == ' ')
+		k++;
+	return k < end && (sc->ch[k] == 0x5e76 || sc->ch[k] == 0x4e14 ||
+			   (k + 1 < end && sc->ch[k] == 0x540c && sc->ch[k + 1] == 0x65f6));
+}
+
 static int opens_lead(const struct scratch *sc, size_t k, size_t end)
 {
 	while (k < end && sc->ch[k] == ' ')
@@ -1729,7 +1738,9 @@ static void clauses(const struct facts_model *m, size_t se, struct scratch *sc)
 				part_from = depth ? part_from : sc->pos[k0];
 			}
 			q->sub |= group_sub == depth + 1;
-			q->lead = opens_lead(sc, k0, k);
+			q->lead = opens_lead(sc, k0, k) ||   /* …均经…审查，并在…报…备案: the run goes on */
+				  (sc->ncl > 1 && sc->cl[sc->ncl - 2].lead && sc->cl[sc->ncl - 2].depth == depth &&
+				   opens_and(sc, k0, k));
 			q->row = row;
 		}
 		row = 0;
@@ -1746,23 +1757,6 @@ static void clauses(const struct facts_model *m, size_t se, struct scratch *sc)
 		}
 		k0 = k + 1;
 	}
-}
-
-/* The grammar word of `kind` nearest to [a, b): the last ending by a from `from` on (dir < 0), or
- * the first starting at b before `to` (dir > 0); -1 when none. */
-static int word_near(const struct facts_model *m, const struct scratch *sc, int kind, size_t from, size_t a,
-		     size_t b, size_t to, int dir)
-{
-	if (dir < 0) {
-		for (size_t h = sc->ngw; h-- > 0;)
-			if (sc->gw[h].end <= a && sc->gw[h].start >= from && (m->kind[sc->gw[h].id] & kind))
-				return (int)h;
-		return -1;
-	}
-	for (size_t h = 0; h < sc->ngw; h++)
-		if (sc->gw[h].start >= b && sc->gw[h].end <= to && (m->kind[sc->gw[h].id] & kind))
-			return (int)h;
-	return -1;
 }
 
 /* The last word of `kind` of the sentence before byte a, outside brackets deeper than `depth`;
@@ -2136,6 +2130,45 @@ static int respective(const struct facts_model *m, const struct scratch *sc, con
 	return verb >= 0 || subj >= 0 ? 1 : -1;
 }
 
+/* The metrics a figure was given, one fact each. */
+struct given {
+	int v[8];
+	int n;
+};
+
+static int given_has(const struct given *g, int metric)
+{
+	for (int k = 0; k < g->n; k++)
+		if (g->v[k] == metric)
+			return 1;
+	return 0;
+}
+
+static void given_add(struct given *g, int metric)
+{
+	if (!given_has(g, metric) && g->n < (int)COUNT(g->v))
+		g->v[g->n++] = metric;
+}
+
+/* Gives the figure `last`, read with the subjects `with`, each verb of the clause q after it
+ * that opens with 均/全部 (…5件，均经…审核并报…备案) and that a rule of those subjects names:
+ * one fact a metric. */
+static void lead_facts(const struct facts_model *m, struct sentence *st, struct scratch *sc, const struct clause *q,
+		       size_t ce, const struct read_with *with, const struct capture *last, struct given *given,
+		       struct facts *out)
+{
+	for (size_t h = 0; h < sc->ngw; h++) {
+		const struct gword *g = &sc->gw[h];
+		if (g->start < sc->pos[q->k0] || g->end > ce || !(m->kind[g->id] & WORD_VERB))
+			continue;
+		const struct rule *r = second_verb_rule(m, with, g->id, last->counter);
+		if (r && !given_has(given, r->metric)) {
+			add_fact(st, r->metric, r->qualifier, last, out, sc);
+			given_add(given, r->metric);
+		}
+	}
+}
+
 /* Reads the figures of the sentence that no pattern claimed, clause by clause. */
 static void grammar(const struct facts_model *m, struct sentence *st, struct facts *out, struct scratch *sc)
 {
@@ -2145,7 +2178,8 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 		return;
 	struct capture last = { 0 };
 	struct read_with with = { .n = 0 };
-	int last_subj = -1, last_metric = -1;
+	struct given given = { .n = 0 };   /* what the figure `last` was given */
+	int last_subj = -1;
 	for (size_t ci = 0; ci < sc->ncl; ci++) {
 		const struct clause *q = &sc->cl[ci];
 		size_t ce = q->k1 < sc->nch ? sc->pos[q->k1] : st->se, figures = 0;
@@ -2171,7 +2205,7 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 			if (next == end)
 				next = ce;
 			struct reading rd;
-			last = cap, last_subj = -1, last_metric = -1, with.n = 0;
+			last = cap, last_subj = -1, given.n = 0, with.n = 0;
 			if (claimed(sc, st->ss, cap.num_start, cap.num_end)) {
 				/* a pattern's: a following 均已… may still give it a second verb */
 				if (ci + 1 == sc->ncl || !sc->cl[ci + 1].lead)
@@ -2181,7 +2215,7 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 				with.n = rd.nsubj;
 				for (size_t i = out->n; i-- > 0 && out->v[i].start == st->ss;)
 					if (out->v[i].num_start == cap.num_start)
-						last_metric = out->v[i].metric;
+						given_add(&given, out->v[i].metric);
 				continue;
 			}
 			read_clause(m, s, sc, q, cap.num_start, end, next, &rd);
@@ -2216,21 +2250,17 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 			}
 			add_fact(st, r->metric, r->qualifier, &cap, out, sc);
 			joined = out->n - 1, joined_cap = cap;
-			last_metric = r->metric;
+			given_add(&given, r->metric);
 			read_with(&with, last_subj, &rd);
 			const struct rule *r2 = rd.prev_subj >= 0 && last_subj == rd.subj[0] && cap.counter[0] == '%' ?
 				rule_for(m, rd.prev_subj, 0, verb, cap.counter) : NULL;
-			if (r2 && r2->metric != r->metric)
+			if (r2 && r2->metric != r->metric) {
 				add_fact(st, r2->metric, r2->qualifier, &cap, out, sc);
+				given_add(&given, r2->metric);
+			}
 		}
-		if (figures || !q->lead || !last.found || !with.n)
-			continue;
-		int hv = word_near(m, sc, WORD_VERB, sc->pos[q->k0], ce, ce, ce, -1);
-		const struct rule *r = hv >= 0 ? second_verb_rule(m, &with, sc->gw[hv].id, last.counter) : NULL;
-		if (r && r->metric != last_metric) {   /* …5件，均经…审核，全部报…备案: one verb a clause */
-			add_fact(st, r->metric, r->qualifier, &last, out, sc);
-			last_metric = r->metric;
-		}
+		if (!figures && q->lead && last.found && with.n)
+			lead_facts(m, st, sc, q, ce, &with, &last, &given, out);
 	}
 }
 

@@ -522,6 +522,10 @@ static void test_clause_grammar(void **state)
 		  "nd_reviewed=5 件 nd_filed=5 件 nd_issued=5 件" },
 		{ "组织新任命的国家工作人员进行宪法宣誓4次，制发行政复议意见书和建议书11份。",
 		  "oath_events=4 次 rev_opinion_letter=11 份" },
+		/* each verb of a 均/全部 clause, and a clause going on from it with 并/且/同时 */
+		{ "全年制发规范性文件3件，全部经合法性审核并报市政府备案。", "nd_reviewed=3 件 nd_filed=3 件 nd_issued=3 件" },
+		{ "全年制发规范性文件5件，均经合法性审查，并在发布后15日内报市政府备案。",
+		  "nd_reviewed=5 件 nd_filed=5 件 nd_issued=5 件" },
 		/* 均 after who did it, with the subject that fits its verb; not denied, not of the rest */
 		{ "以局为被申请人的行政复议案件3件，均被复议机关维持。", "rev_upheld=3 件 rev_respondent=3 件" },
 		{ "县政府作为被告的行政诉讼案件4件，法院均判决驳回原告诉讼请求。", "lit_cases=4 件 lit_won=4 件" },
