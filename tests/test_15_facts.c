@@ -502,7 +502,7 @@ static void test_clause_grammar(void **state)
 		{ "全年调处矛盾纠纷300件，调解成功率99.1%。", "med_resolved=300 件 med_success_rate=99.1 %" },
 		/* a 其中 breakdown names a part of the count up to its ；: what follows goes on with the whole */
 		{ "一审行政诉讼案件762件，其中经复议的案件184件；审结698件，败诉36件。",
-		  "lit_cases=762 件 lit_concluded=698 件 lit_lost=36 件" },
+		  "lit_cases=762 件 lit_after_review=184 件 lit_concluded=698 件 lit_lost=36 件" },
 		{ "审查政府文件、会议议题、合同等涉法事项468件，其中审查政府合同232份，涉及金额约126.4亿元。",
 		  "legality_review_docs=468 件 contract_reviewed=232 份 contract_amount=126.4 亿元|约" },
 		{ "审结行政复议案件183件，其中维持102件，直接纠错率14.8%；通过调解、和解方式结案45件。",
@@ -528,7 +528,7 @@ static void test_clause_grammar(void **state)
 		  "nd_reviewed=5 件 nd_filed=5 件 nd_issued=5 件" },
 		/* 均 after who did it, with the subject that fits its verb; not denied, not of the rest */
 		{ "以局为被申请人的行政复议案件3件，均被复议机关维持。", "rev_upheld=3 件 rev_respondent=3 件" },
-		{ "县政府作为被告的行政诉讼案件4件，法院均判决驳回原告诉讼请求。", "lit_cases=4 件 lit_won=4 件" },
+		{ "县政府作为被告的行政诉讼案件4件，法院均判决驳回原告诉讼请求。", "lit_cases=4 件|政府为被告 lit_won=4 件" },
 		{ "以本厅为被申请人的行政复议案件15件，均未被纠错。", "rev_respondent=15 件 rev_corrected=0 件" },
 		{ "以市局为被申请人的行政复议案件46件，经复议被撤销6件，其余均予以维持。",
 		  "rev_respondent=46 件 rev_corrected=6 件" },
@@ -547,6 +547,18 @@ static void test_clause_grammar(void **state)
 		{ "村（社区）法律顾问覆盖率保持100%。", "village_adv=100 %|覆盖率" },
 		{ "深化“一村（社区）一法律顾问”制度，全市村（社区）法律顾问实现全覆盖。", "village_adv=100 %|全覆盖" },
 		{ "全县乡镇（街道）、县直单位法律顾问实现全覆盖。", "adv_coverage=100 %|全覆盖" },
+		/* everyday wordings of catalogue metrics */
+		{ "截至年底，全县市场主体达6138户，新增经营主体达1.2万户，全镇实有企业2.14万户。",
+		  "market_entities=6138 户 market_entities_new=1.2 万户 market_entities=2.14 万户" },
+		{ "审结行政复议案件151件，其中维持和驳回83件。", "rev_concluded=151 件 rev_upheld=83 件|维持和驳回" },
+		{ "一审行政诉讼案件142件，其中以区政府为被告的37件。", "lit_cases=142 件 lit_cases=37 件|政府为被告" },
+		{ "办理法律援助案件4380件，值班律师提供法律帮助3120件。", "aid_cases=4380 件 aid_plea_cases=3120 件|值班律师" },
+		{ "推出“一件事一次办”集成服务21项。", "svc_items=21 项|一件事集成服务" },
+		{ "乡镇（街道）持证执法人员仅占全市执法人员总数的14%。", "enf_staff_share=14 %" },
+		{ "审查市政府各类文件、合同和会议议题238件，其中审查政府合同97份。",
+		  "legality_review_docs=238 件 contract_reviewed=97 份" },
+		{ "全市审查文件、会议议题等395件，审查市政府合同协议218份。", "legality_review_docs=395 件 contract_reviewed=218 份" },
+		{ "其中农民工讨薪案件92件，挽回经济损失680万元。", "aid_wage_cases=92 件 aid_wage_amount=680 万元" },
 		/* the share of matters done in few trips, by any of its usual names */
 		{ "“一趟不用跑”事项占比达97.3%，“零跑动”事项比例达到85%。", "svc_trips=97.3 % svc_trips=85 %" },
 		/* a share in tenths (三成以上), not the idiom 一成不变 */
