@@ -561,6 +561,12 @@ static void test_clause_grammar(void **state)
 		  "legality_review_docs=238 件 contract_reviewed=97 份" },
 		{ "全市审查文件、会议议题等395件，审查市政府合同协议218份。", "legality_review_docs=395 件 contract_reviewed=218 份" },
 		{ "其中农民工讨薪案件92件，挽回经济损失680万元。", "aid_wage_cases=92 件 aid_wage_amount=680 万元" },
+		{ "企业开办时间由原来的20个工作日压缩至5个工作日。", "svc_startup_days=5 个工作日" },
+		{ "发放法治宣传资料16万余份，发展普法志愿者260余名。", "pub_materials=16 万份|余 pub_volunteers=260 名|余" },
+		{ "镇便民服务中心可办理事项达198项。", "svc_items=198 项" },
+		{ "全市立案处罚1638起，其中市本级立案查处案件417件。", "enf_cases=1638 起 enf_cases=417 件" },
+		{ "公布年度重大行政决策事项目录，目录共5项，均履行合法性审查等法定程序。",
+		  "dec_legality_review=5 项 dec_count=5 项" },
 		/* the share of matters done in few trips, by any of its usual names */
 		{ "“一趟不用跑”事项占比达97.3%，“零跑动”事项比例达到85%。", "svc_trips=97.3 % svc_trips=85 %" },
 		/* a share in tenths (三成以上), not the idiom 一成不变 */
