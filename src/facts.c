@@ -879,6 +879,7 @@ struct capture {
 	const char *mult;            /* 万 or 亿 before the counter, or NULL */
 	const char *pre, *suf, *above;   /* qualifiers (近, 余, 以上), or NULL */
 	int found;
+	size_t end;                  /* where a pattern's words end (match) */
 };
 
 /* cue_match_at, inline: the matching below calls it at most characters of a sentence. */
@@ -1111,8 +1112,10 @@ static int sentence_end(uint32_t c)
 static int match(const struct facts_model *m, const struct pattern *p, size_t ei, const char *s, size_t n,
 		 size_t i, struct capture *cap)
 {
-	if (ei == p->n)
+	if (ei == p->n) {
+		cap->end = i;
 		return 1;
+	}
 	const struct elem *e = &p->e[ei];
 	size_t end, k;
 	switch (e->kind) {
@@ -1146,6 +1149,7 @@ static int match(const struct facts_model *m, const struct pattern *p, size_t ei
 		end = read_figure(m, s, n, i, e, &mine);
 		if (!end || !match(m, p, ei + 1, s, n, end, cap))
 			return 0;
+		mine.end = cap->end;
 		*cap = mine;
 		return 1;
 	}
@@ -1215,7 +1219,7 @@ struct scratch {
 /* What the facts found so far in a sentence hold: the bytes of their figures, and the places of
  * the statements without one. A sentence may state thousands of figures: a mark per byte keeps
  * each claim check as short as the figure. */
-enum { CLAIMED_FIGURE = 1, CLAIMED_POINT = 2 };
+enum { CLAIMED_FIGURE = 1, CLAIMED_POINT = 2, CLAIMED_WORDS = 4 };   /* words: of a pattern that read a fact */
 
 /* Whether a fact of this sentence (from ss) holds part of the figure [a, b): overlaps a figure,
  * or has its statement strictly inside. */
@@ -1513,6 +1517,8 @@ static void scan_sentence(const struct facts_model *m, struct sentence *st, stru
 			if (cap.num_end > cap.num_start && claimed(sc, st->ss, cap.num_start, cap.num_end))
 				continue;
 			claim(sc, st->ss, cap.num_start, cap.num_end);
+			for (size_t y = i; y < cap.end; y++)
+				sc->owned[y - st->ss] |= CLAIMED_WORDS;
 			int drop = target_before(m, st, sc, cap.num_start) ||
 				   (cap.num_end > cap.num_start && not_the_count(sc, cap.num_start));
 			add_fact(st, drop ? -1 : p->metric, p->qualifier, &cap, out, sc);   /* -1: a claim only */
@@ -2150,16 +2156,17 @@ static void given_add(struct given *g, int metric)
 		g->v[g->n++] = metric;
 }
 
-/* Gives the figure `last`, read with the subjects `with`, each verb of the clause q after it
- * that opens with 均/全部 (…5件，均经…审核并报…备案) and that a rule of those subjects names:
- * one fact a metric. */
-static void lead_facts(const struct facts_model *m, struct sentence *st, struct scratch *sc, const struct clause *q,
+/* Gives the figure `last`, read with the subjects `with`, each verb in bytes [from, ce) after
+ * its 均/全部 (…5件，均经…审核并报…备案; 目录内的4项决策均履行…) that a rule of those subjects
+ * names, but a verb a pattern read a fact with: one fact a metric. */
+static void lead_facts(const struct facts_model *m, struct sentence *st, struct scratch *sc, size_t from,
 		       size_t ce, const struct read_with *with, const struct capture *last, struct given *given,
 		       struct facts *out)
 {
 	for (size_t h = 0; h < sc->ngw; h++) {
 		const struct gword *g = &sc->gw[h];
-		if (g->start < sc->pos[q->k0] || g->end > ce || !(m->kind[g->id] & WORD_VERB))
+		if (g->start < from || g->end > ce || !(m->kind[g->id] & WORD_VERB) ||
+		    (sc->owned[g->start - st->ss] & CLAIMED_WORDS))
 			continue;
 		const struct rule *r = second_verb_rule(m, with, g->id, last->counter);
 		if (r && !given_has(given, r->metric)) {
@@ -2206,9 +2213,11 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 				next = ce;
 			struct reading rd;
 			last = cap, last_subj = -1, given.n = 0, with.n = 0;
+			/* 均/全部 right after the figure in its clause, no figure between (4项决策均履行…) */
+			size_t lead_from = next == ce && opens_lead(sc, char_at(sc, end), q->k1) ? end : SIZE_MAX;
 			if (claimed(sc, st->ss, cap.num_start, cap.num_end)) {
 				/* a pattern's: a following 均已… may still give it a second verb */
-				if (ci + 1 == sc->ncl || !sc->cl[ci + 1].lead)
+				if ((ci + 1 == sc->ncl || !sc->cl[ci + 1].lead) && lead_from == SIZE_MAX)
 					continue;
 				read_clause(m, s, sc, q, cap.num_start, end, next, &rd);
 				memcpy(with.subj, rd.subj, (size_t)rd.nsubj * sizeof *rd.subj);
@@ -2216,6 +2225,8 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 				for (size_t i = out->n; i-- > 0 && out->v[i].start == st->ss;)
 					if (out->v[i].num_start == cap.num_start)
 						given_add(&given, out->v[i].metric);
+				if (lead_from != SIZE_MAX && with.n)
+					lead_facts(m, st, sc, lead_from, ce, &with, &last, &given, out);
 				continue;
 			}
 			read_clause(m, s, sc, q, cap.num_start, end, next, &rd);
@@ -2258,9 +2269,11 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 				add_fact(st, r2->metric, r2->qualifier, &cap, out, sc);
 				given_add(&given, r2->metric);
 			}
+			if (lead_from != SIZE_MAX && with.n)
+				lead_facts(m, st, sc, lead_from, ce, &with, &last, &given, out);
 		}
 		if (!figures && q->lead && last.found && with.n)
-			lead_facts(m, st, sc, q, ce, &with, &last, &given, out);
+			lead_facts(m, st, sc, sc->pos[q->k0], ce, &with, &last, &given, out);
 	}
 }
 

@@ -528,6 +528,10 @@ static void test_clause_grammar(void **state)
 		{ "全年制发规范性文件3件，全部经合法性审核并报市政府备案。", "nd_reviewed=3 件 nd_filed=3 件 nd_issued=3 件" },
 		{ "全年制发规范性文件5件，均经合法性审查，并在发布后15日内报市政府备案。",
 		  "nd_reviewed=5 件 nd_filed=5 件 nd_issued=5 件" },
+		/* 均/全部 right after the figure in its own clause; not the verb of a pattern's words */
+		{ "公布年度重大行政决策事项目录，目录内的4项决策均履行合法性审查和集体讨论决定程序。",
+		  "dec_legality_review=4 项 dec_count=4 项" },
+		{ "全县152个村（社区）均聘请了法律顾问。", "village_adv=152 个|全覆盖" },
 		/* 均 after who did it, with the subject that fits its verb; not denied, not of the rest */
 		{ "以局为被申请人的行政复议案件3件，均被复议机关维持。", "rev_upheld=3 件 rev_respondent=3 件" },
 		{ "县政府作为被告的行政诉讼案件4件，法院均判决驳回原告诉讼请求。", "lit_cases=4 件|政府为被告 lit_won=4 件" },
