@@ -657,15 +657,63 @@ static char *city_in_passing(const struct report *r, int level)
 	return NULL;
 }
 
-static char *parent_region(const struct report *r, int level)
+/* The jurisdiction name[0, n) names when it may hold a report of `level` and is not in the
+ * region already, else NULL. A department names its jurisdiction: 抚州市交通运输局 the city. */
+static char *region_above(const struct report *r, const char *name, size_t n, int level)
 {
 	int lv;
-	char *p = r->meta.addressee ? region_of(r->meta.addressee, strlen(r->meta.addressee), &lv) : NULL;
+	char *p = region_of(name, n, &lv);
 	if (p && lv == REPORT_LEVEL_DEPARTMENT)
-		lv = unit_level(p);   /* 抚州市交通运输局：a city's department names the city */
-	if (p && may_contain(lv, level) && strcmp(p, r->meta.region) != 0)
+		lv = unit_level(p);
+	if (p && may_contain(lv, level) && !strstr(r->meta.region, p))
 		return p;
 	free(p);
+	return NULL;
+}
+
+/* The jurisdiction above that an addressee names: each of the organs it lists (区委依法治区办、
+ * 无锡市住房和城乡建设局：a department reports to its district and to the city's department). */
+static char *addressee_above(const struct report *r, int level)
+{
+	const char *a = r->meta.addressee;
+	size_t n = a ? strlen(a) : 0, from = 0;
+	for (size_t i = 0; a && i <= n; i++) {
+		if (i < n && !parse_starts(a, i, n, "、") && !parse_starts(a, i, n, "，") && a[i] != ',')
+			continue;
+		char *p = i > from ? region_above(r, a + from, i - from, level) : NULL;
+		if (p)
+			return p;
+		from = i + (i < n && a[i] != ',' ? 3 : 1);
+		i = from - 1;
+	}
+	return NULL;
+}
+
+/* The government whose site the page was saved from, named alone at the head of the page
+ * (西安市雁塔区人民政府 over a 街道's report; 梁溪区人民政府 首页 … when flattened), when it is
+ * above the report's own: a line before the body, up to its first blank, ending with the site's
+ * name. */
+static char *site_above(const struct report *r, const struct parse_scan *sc, int level)
+{
+	static const char *const sites[] = { "人民政府门户网站", "人民政府网", "人民政府", "政府门户网站", "政府网" };
+	for (size_t i = 0; i < sc->n && sc->lines[i].start < r->body_start; i++) {
+		size_t st = sc->lines[i].start, end = sc->lines[i].end, e = st;
+		while (e < end && r->text[e] != ' ' && r->text[e] != '\t' && !parse_starts(r->text, e, end, "\xe3\x80\x80"))
+			e++;
+		for (size_t k = 0; k < sizeof sites / sizeof *sites; k++)
+			if (parse_ends(r->text, st, e, sites[k]))
+				return region_above(r, r->text + st, e - st, level);
+	}
+	return NULL;
+}
+
+static char *parent_region(const struct report *r, const struct parse_scan *sc, int level)
+{
+	char *p = addressee_above(r, level);
+	if (!p)
+		p = site_above(r, sc, level);
+	if (p)
+		return p;
 	static const char *const units[] = { "市委", "县委", "区委" };
 	size_t end = r->body_end - r->body_start > PARENT_SCAN ? r->body_start + PARENT_SCAN : r->body_end;
 	for (size_t i = r->body_start; (i = parse_find(r->text, i, end, "在")) != PARSE_NONE; i += 3) {
@@ -674,7 +722,7 @@ static char *parent_region(const struct report *r, int level)
 			if (at == PARSE_NONE || parse_chars(r->text, i + 3, at, 5) < 2)
 				continue;
 			char *name = xstrndup(r->text + i + 3, at + 3 - (i + 3));
-			if (may_contain(unit_level(name), level) && strcmp(name, r->meta.region) != 0)
+			if (may_contain(unit_level(name), level) && !strstr(r->meta.region, name))
 				return name;
 			free(name);
 		}
@@ -704,14 +752,14 @@ static int in_county(const char *region)
 
 /* A county's, town's or county-level city's name alone gains the jurisdiction above it, when
  * the report names it, unless it carries that name already (廊坊经济技术开发区 under 廊坊市; but
- * 南昌县, a county named after its city, is 南昌市南昌县). */
-static void add_parent(struct report *r)
+ * 南昌县, a county named after its city, is 南昌市南昌县). Returns 1 when it gained one. */
+static int add_parent(struct report *r, const struct parse_scan *sc)
 {
-	int level = unit_level(r->meta.region);
+	int level = unit_level(r->meta.region), added = 0;
 	if (level != REPORT_LEVEL_COUNTY && level != REPORT_LEVEL_TOWN && level != REPORT_LEVEL_CITY)
-		return;
+		return 0;
 	struct parse_region g;
-	char *p = parent_region(r, level);
+	char *p = parent_region(r, sc, level);
 	size_t pn = p ? strlen(p) - 3 : 0;   /* the parent's place name, its unit left off */
 	if (p && !strstr(r->meta.region, p) &&
 	    (strncmp(r->meta.region, p, pn) != 0 || !strncmp(r->meta.region + pn, "县", strlen("县"))) &&   /* 南昌县 in 南昌市 */
@@ -720,6 +768,7 @@ static void add_parent(struct report *r)
 		if (unit_level(full) == level) {
 			free(r->meta.region);
 			r->meta.region = full;
+			added = 1;
 			if (level == REPORT_LEVEL_CITY && r->meta.level == REPORT_LEVEL_CITY)
 				r->meta.level = REPORT_LEVEL_COUNTY;   /* a city under a city */
 		} else {
@@ -727,6 +776,7 @@ static void add_parent(struct report *r)
 		}
 	}
 	free(p);
+	return added;
 }
 
 /* The jurisdiction a lead-in names: "现将婺源县2017年法治政府建设情况报告如下". */
@@ -841,9 +891,12 @@ void parse_meta(struct report *r, const struct parse_scan *sc)
 	find_issuer(r, sc);
 	find_region(r, sc);
 	find_addressee(r, sc);
-	if (r->meta.region && (parse_region_units(r->meta.region, 0, strlen(r->meta.region)) == 1 ||
-	                       in_county(r->meta.region)))
-		add_parent(r);
+	/* a town named alone gains its county, then maybe the city above that (荆州乡 → 绩溪县荆州乡
+	 * by its addressee → 宣城市绩溪县荆州乡 by an award the city gave) */
+	for (int up = 0; up < 2 && r->meta.region && (parse_region_units(r->meta.region, 0, strlen(r->meta.region)) == 1 ||
+	                                             in_county(r->meta.region)); up++)
+		if (!add_parent(r, sc))
+			break;
 	find_year(r);
 	if (r->nsections == 0)
 		report_add_warning(r, REPORT_WARN_NO_HEADINGS, r->body_start, "no chapter headings found");

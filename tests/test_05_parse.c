@@ -569,6 +569,23 @@ static void test_speech(void **state)
 	r = parse_str(own, strlen(own), "own");
 	assert_string_equal(r->meta.region, "甲乙市丙镇");
 	report_free(r);
+	/* a town named alone climbs twice: its county from the addressee, the city from an award */
+	const char *climb = "甲乙县人民政府：\n　　2018年，丙丁乡扎实推进法治建设。现将有关情况报告如下：\n一、主要工作\n"
+	                    "全乡一个村被评为戊己市民主法治示范村。\n丙丁乡人民政府\n2019年1月15日\n";
+	r = parse_str(climb, strlen(climb), "climb");
+	assert_string_equal(r->meta.region, "戊己市甲乙县丙丁乡");
+	report_free(r);
+	/* the site a 街道's page was saved from names its district; an addressee lists two organs */
+	const char *site = "甲乙市丙丁区人民政府\n首页 | 信息公开\n戊己街道办事处2022年度法治政府建设工作报告\n"
+	                   "一、主要工作\n全年办理事项十件。\n";
+	r = parse_str(site, strlen(site), "site");
+	assert_string_equal(r->meta.region, "甲乙市丙丁区戊己街道");
+	report_free(r);
+	const char *listed = "丙丁区住房和城乡建设局2024年度法治政府建设情况报告\n区委依法治区办、甲乙市住房和城乡建设局：\n"
+	                     "一、主要工作\n全年办理事项十件。\n";
+	r = parse_str(listed, strlen(listed), "listed");
+	assert_string_equal(r->meta.region, "甲乙市丙丁区");
+	report_free(r);
 	const char *rank = "甲乙县2023年法治政府建设情况报告\n一、主要工作\n地区生产总值增长5.2%，增速居丙丁市前列。\n";
 	r = parse_str(rank, strlen(rank), "rank");
 	assert_string_equal(r->meta.region, "丙丁市甲乙县");
