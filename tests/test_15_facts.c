@@ -571,6 +571,10 @@ static void test_clause_grammar(void **state)
 		{ "全市立案处罚1638起，其中市本级立案查处案件417件。", "enf_cases=1638 起 enf_cases=417 件" },
 		{ "公布年度重大行政决策事项目录，目录共5项，均履行合法性审查等法定程序。",
 		  "dec_legality_review=5 项 dec_count=5 项" },
+		{ "下达责令整改通知书530份，作出责令改正决定1420份。", "enf_rectify_orders=530 份 enf_rectify_orders=1420 份" },
+		{ "以局为被告的行政诉讼案件2件，均未败诉。", "lit_cases=2 件 lit_lost=0 件" },
+		{ "编制住建领域涉企行政检查事项清单42项。", "reg_items=42 项" },
+		{ "举办“住建法治大讲堂”4期。", "law_training=4 期" },
 		/* the share of matters done in few trips, by any of its usual names */
 		{ "“一趟不用跑”事项占比达97.3%，“零跑动”事项比例达到85%。", "svc_trips=97.3 % svc_trips=85 %" },
 		/* a share in tenths (三成以上), not the idiom 一成不变 */
