@@ -1202,6 +1202,9 @@ struct scratch {
 	uint32_t *ch;                /* and what it reads as */
 	size_t nch, chcap;
 	unsigned char *owned;        /* per byte of the sentence: CLAIMED_FIGURE | CLAIMED_POINT */
+	size_t *next_bit;            /* per character: the next one with the same BIT(), or NO_CHAR; */
+	size_t head_bit[64];         /* the first of each BIT(): where a pattern may begin, found */
+	size_t nbcap;                /* without testing every character */
 	size_t ownedcap;
 	size_t period_line;          /* 1 + start of the line spans describes, or 0 */
 	struct span *spans;          /* in text order */
@@ -1495,6 +1498,75 @@ static size_t char_at(const struct scratch *sc, size_t a)
 	return lo;
 }
 
+/* Tries pattern p at character k of the sentence; returns 1 when the pattern is done with the
+ * sentence (one negative statement per sentence and pattern). */
+static int try_pattern(const struct facts_model *m, const struct pattern *p, struct sentence *st, struct facts *out,
+		       struct scratch *sc, size_t k)
+{
+	size_t i = sc->pos[k];
+	struct capture cap = { 0 };
+	if (!match(m, p, 0, st->r->text, st->se, i, &cap) || !cap.found)
+		return 0;
+	if (cap.num_end == 0)   /* a fixed value: the words themselves are the figure */
+		cap.num_start = i, cap.num_end = i;
+	if (cap.num_end > cap.num_start && claimed(sc, st->ss, cap.num_start, cap.num_end))
+		return 0;
+	claim(sc, st->ss, cap.num_start, cap.num_end);
+	for (size_t y = i; y < cap.end; y++)
+		sc->owned[y - st->ss] |= CLAIMED_WORDS;
+	int drop = target_before(m, st, sc, cap.num_start) ||
+		   (cap.num_end > cap.num_start && not_the_count(sc, cap.num_start));
+	add_fact(st, drop ? -1 : p->metric, p->qualifier, &cap, out, sc);   /* -1: a claim only */
+	return cap.num_end == cap.num_start;
+}
+
+#define NO_CHAR ((size_t)-1)
+#define CHAINS_MAX 4   /* first characters' BIT()s a pattern's places are merged from */
+
+/* Chains the sentence's characters by their BIT(), each chain in text order. */
+static void chain_bits(struct scratch *sc)
+{
+	if (sc->nch > sc->nbcap)
+		sc->next_bit = xgrow(sc->next_bit, &sc->nbcap, sc->nch, sizeof *sc->next_bit);
+	for (size_t b = 0; b < 64; b++)
+		sc->head_bit[b] = NO_CHAR;
+	for (size_t k = sc->nch; k-- > 0;) {
+		size_t b = sc->ch[k] & 63;
+		sc->next_bit[k] = sc->head_bit[b];
+		sc->head_bit[b] = k;
+	}
+}
+
+/* Tries pattern p at every character it may begin with, in text order: through the chains of
+ * its first characters' BIT()s when they are few (most patterns open with a word), else at each. */
+static void scan_pattern(const struct facts_model *m, const struct pattern *p, struct sentence *st, struct facts *out,
+			 struct scratch *sc)
+{
+	const struct first *f = &p->first;
+	size_t cur[CHAINS_MAX], n = 0;
+	for (uint64_t bits = f->bits; bits && n <= CHAINS_MAX && !f->any; bits &= bits - 1)
+		if (n++ < CHAINS_MAX)
+			cur[n - 1] = sc->head_bit[__builtin_ctzll(bits)];
+	if (f->any || n > CHAINS_MAX) {
+		for (size_t k = 0; k < sc->nch; k++)
+			if (may_begin(f, sc->ch[k]) && try_pattern(m, p, st, out, sc, k))
+				return;
+		return;
+	}
+	for (;;) {   /* the chains merged: the next place is the least of their heads */
+		size_t best = 0;
+		for (size_t c = 1; c < n; c++)
+			if (cur[c] < cur[best])
+				best = c;
+		size_t k = n ? cur[best] : NO_CHAR;
+		if (k == NO_CHAR)
+			return;
+		cur[best] = sc->next_bit[k];
+		if (may_begin(f, sc->ch[k]) && try_pattern(m, p, st, out, sc, k))
+			return;
+	}
+}
+
 /* Tries the candidate patterns in catalogue order, each at every character it may begin with. */
 static void scan_sentence(const struct facts_model *m, struct sentence *st, struct facts *out, struct scratch *sc)
 {
@@ -1503,29 +1575,9 @@ static void scan_sentence(const struct facts_model *m, struct sentence *st, stru
 	if (len > sc->ownedcap)
 		sc->owned = xgrow(sc->owned, &sc->ownedcap, len, 1);
 	memset(sc->owned, 0, len);
-	for (size_t ci = 0; ci < sc->ncand; ci++) {
-		const struct pattern *p = &m->p[sc->cand[ci]];
-		for (size_t k = 0; k < sc->nch; k++) {
-			if (!may_begin(&p->first, sc->ch[k]))
-				continue;
-			size_t i = sc->pos[k];
-			struct capture cap = { 0 };
-			if (!match(m, p, 0, st->r->text, st->se, i, &cap) || !cap.found)
-				continue;
-			if (cap.num_end == 0)   /* a fixed value: the words themselves are the figure */
-				cap.num_start = i, cap.num_end = i;
-			if (cap.num_end > cap.num_start && claimed(sc, st->ss, cap.num_start, cap.num_end))
-				continue;
-			claim(sc, st->ss, cap.num_start, cap.num_end);
-			for (size_t y = i; y < cap.end; y++)
-				sc->owned[y - st->ss] |= CLAIMED_WORDS;
-			int drop = target_before(m, st, sc, cap.num_start) ||
-				   (cap.num_end > cap.num_start && not_the_count(sc, cap.num_start));
-			add_fact(st, drop ? -1 : p->metric, p->qualifier, &cap, out, sc);   /* -1: a claim only */
-			if (cap.num_end == cap.num_start)
-				break;   /* one negative statement per sentence and pattern */
-		}
-	}
+	chain_bits(sc);
+	for (size_t ci = 0; ci < sc->ncand; ci++)
+		scan_pattern(m, &m->p[sc->cand[ci]], st, out, sc);
 	if (st->figure)
 		grammar(m, st, out, sc);
 }
@@ -2414,6 +2466,7 @@ size_t facts_extract(const struct facts_model *m, const struct report *r, struct
 	free(sc.ch);
 	free(sc.spans);
 	free(sc.owned);
+	free(sc.next_bit);
 	size_t kept = first;
 	for (size_t k = first; k < out->n; k++)
 		if (out->v[k].metric >= 0 && !redundant(r, out, first, kept, &out->v[k]))
