@@ -2238,6 +2238,7 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 	struct capture last = { 0 };
 	struct read_with with = { .n = 0 };
 	struct given given = { .n = 0 };   /* what the figure `last` was given */
+	size_t last_clause = 0;            /* the clause `last` was read in */
 	int last_subj = -1;
 	for (size_t ci = 0; ci < sc->ncl; ci++) {
 		const struct clause *q = &sc->cl[ci];
@@ -2264,7 +2265,7 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 			if (next == end)
 				next = ce;
 			struct reading rd;
-			last = cap, last_subj = -1, given.n = 0, with.n = 0;
+			last = cap, last_subj = -1, given.n = 0, with.n = 0, last_clause = ci;
 			/* 均/全部 right after the figure in its clause, no figure between (4项决策均履行…) */
 			size_t lead_from = next == ce && opens_lead(sc, char_at(sc, end), q->k1) ? end : SIZE_MAX;
 			if (claimed(sc, st->ss, cap.num_start, cap.num_end)) {
@@ -2324,7 +2325,9 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 			if (lead_from != SIZE_MAX && with.n)
 				lead_facts(m, st, sc, lead_from, ce, &with, &last, &given, out);
 		}
-		if (!figures && q->lead && last.found && with.n)
+		/* a clause of its own after a single item needs no 均 (案件1件，经复议予以维持) */
+		int single = last.value == 1 && ci == last_clause + 1 && q->depth == sc->cl[last_clause].depth;
+		if (!figures && (q->lead || single) && last.found && with.n)
 			lead_facts(m, st, sc, sc->pos[q->k0], ce, &with, &last, &given, out);
 	}
 }

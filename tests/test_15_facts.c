@@ -532,6 +532,9 @@ static void test_clause_grammar(void **state)
 		{ "公布年度重大行政决策事项目录，目录内的4项决策均履行合法性审查和集体讨论决定程序。",
 		  "dec_legality_review=4 项 dec_count=4 项" },
 		{ "全县152个村（社区）均聘请了法律顾问。", "village_adv=152 个|全覆盖" },
+		/* a single item needs no 均: the clause after it says what became of it */
+		{ "以乡政府为被申请人的行政复议案件1件，经复议予以维持。", "rev_upheld=1 件 rev_respondent=1 件" },
+		{ "以乡政府为被申请人的行政复议案件2件，经复议予以维持。", "rev_respondent=2 件" },
 		/* 均 after who did it, with the subject that fits its verb; not denied, not of the rest */
 		{ "以局为被申请人的行政复议案件3件，均被复议机关维持。", "rev_upheld=3 件 rev_respondent=3 件" },
 		{ "县政府作为被告的行政诉讼案件4件，法院均判决驳回原告诉讼请求。", "lit_cases=4 件|政府为被告 lit_won=4 件" },
