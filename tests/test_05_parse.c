@@ -556,48 +556,28 @@ static void test_speech(void **state)
 	assert_int_equal(report_count_level(r, 1), 2);
 	report_free(r);
 	/* the city a county's or town's report names in passing: whose awards its places win, in
-	 * whose ranking it stands; not a city it merely works with */
-	const char *award = "甲乙县丙镇2024年法治政府建设情况报告\n一、主要工作\n1个村获评“丁戊市民主法治示范村”。\n";
-	r = parse_str(award, strlen(award), "award");
-	assert_string_equal(r->meta.region, "丁戊市甲乙县丙镇");
-	report_free(r);
-	const char *added = "甲乙市丙镇2019年度法治政府建设工作报告\n一、主要工作\n全年新增丁戊市民主法治示范村2个。\n";
-	r = parse_str(added, strlen(added), "added");
-	assert_string_equal(r->meta.region, "丁戊市甲乙市丙镇");
-	report_free(r);
-	const char *own = "甲乙市丙镇2019年度法治政府建设工作报告\n一、主要工作\n全年新增甲乙市民主法治示范村2个。\n";
-	r = parse_str(own, strlen(own), "own");
-	assert_string_equal(r->meta.region, "甲乙市丙镇");
-	report_free(r);
-	/* a town named alone climbs twice: its county from the addressee, the city from an award */
-	const char *climb = "甲乙县人民政府：\n　　2018年，丙丁乡扎实推进法治建设。现将有关情况报告如下：\n一、主要工作\n"
-	                    "全乡一个村被评为戊己市民主法治示范村。\n丙丁乡人民政府\n2019年1月15日\n";
-	r = parse_str(climb, strlen(climb), "climb");
-	assert_string_equal(r->meta.region, "戊己市甲乙县丙丁乡");
-	report_free(r);
-	/* the site a 街道's page was saved from names its district; an addressee lists two organs */
-	const char *site = "甲乙市丙丁区人民政府\n首页 | 信息公开\n戊己街道办事处2022年度法治政府建设工作报告\n"
-	                   "一、主要工作\n全年办理事项十件。\n";
-	r = parse_str(site, strlen(site), "site");
-	assert_string_equal(r->meta.region, "甲乙市丙丁区戊己街道");
-	report_free(r);
-	const char *listed = "丙丁区住房和城乡建设局2024年度法治政府建设情况报告\n区委依法治区办、甲乙市住房和城乡建设局：\n"
-	                     "一、主要工作\n全年办理事项十件。\n";
-	r = parse_str(listed, strlen(listed), "listed");
-	assert_string_equal(r->meta.region, "甲乙市丙丁区");
-	report_free(r);
-	const char *rank = "甲乙县2023年法治政府建设情况报告\n一、主要工作\n地区生产总值增长5.2%，增速居丙丁市前列。\n";
-	r = parse_str(rank, strlen(rank), "rank");
-	assert_string_equal(r->meta.region, "丙丁市甲乙县");
-	report_free(r);
-	const char *namesake = "甲乙县2023年法治政府建设情况报告\n一、主要工作\n法治文化广场获评甲乙市法治文化建设示范点。\n";
-	r = parse_str(namesake, strlen(namesake), "namesake");
-	assert_string_equal(r->meta.region, "甲乙市甲乙县");
-	report_free(r);
-	const char *partner = "甲乙县2023年法治政府建设情况报告\n一、主要工作\n与丙丁市开展跨市通办，办理事项十件。\n";
-	r = parse_str(partner, strlen(partner), "partner");
-	assert_string_equal(r->meta.region, "甲乙县");
-	report_free(r);
+	 * whose ranking it stands; not a city it merely works with; a town named alone climbs twice
+	 * (its county from the addressee, the city from an award); the site a 街道's page was saved
+	 * from names its district; an addressee may list two organs */
+	static const struct { const char *text, *region; } above[] = {
+		{ "甲乙县丙镇2024年法治政府建设情况报告\n一、主要工作\n1个村获评“丁戊市民主法治示范村”。\n", "丁戊市甲乙县丙镇" },
+		{ "甲乙市丙镇2019年度法治政府建设工作报告\n一、主要工作\n全年新增丁戊市民主法治示范村2个。\n", "丁戊市甲乙市丙镇" },
+		{ "甲乙市丙镇2019年度法治政府建设工作报告\n一、主要工作\n全年新增甲乙市民主法治示范村2个。\n", "甲乙市丙镇" },
+		{ "甲乙县人民政府：\n　　2018年，丙丁乡扎实推进法治建设。现将有关情况报告如下：\n一、主要工作\n"
+		  "全乡一个村被评为戊己市民主法治示范村。\n丙丁乡人民政府\n2019年1月15日\n", "戊己市甲乙县丙丁乡" },
+		{ "甲乙市丙丁区人民政府\n首页 | 信息公开\n戊己街道办事处2022年度法治政府建设工作报告\n"
+		  "一、主要工作\n全年办理事项十件。\n", "甲乙市丙丁区戊己街道" },
+		{ "丙丁区住房和城乡建设局2024年度法治政府建设情况报告\n区委依法治区办、甲乙市住房和城乡建设局：\n"
+		  "一、主要工作\n全年办理事项十件。\n", "甲乙市丙丁区" },
+		{ "甲乙县2023年法治政府建设情况报告\n一、主要工作\n地区生产总值增长5.2%，增速居丙丁市前列。\n", "丙丁市甲乙县" },
+		{ "甲乙县2023年法治政府建设情况报告\n一、主要工作\n法治文化广场获评甲乙市法治文化建设示范点。\n", "甲乙市甲乙县" },
+		{ "甲乙县2023年法治政府建设情况报告\n一、主要工作\n与丙丁市开展跨市通办，办理事项十件。\n", "甲乙县" },
+	};
+	for (size_t i = 0; i < sizeof above / sizeof *above; i++) {
+		r = parse_str(above[i].text, strlen(above[i].text), "above");
+		assert_string_equal(r->meta.region, above[i].region);
+		report_free(r);
+	}
 	/* a banner's name is Mongol, often longer than a county's: up to seven characters before 旗 */
 	const char *banner = "甲乙丙丁戊己旗人民政府关于2019年度法治政府建设工作情况的报告\n一、主要工作\n全年办理事项十件。\n";
 	r = parse_str(banner, strlen(banner), "banner");
