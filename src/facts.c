@@ -1201,11 +1201,13 @@ struct scratch {
 	size_t *pos;                 /* the sentence's characters: where each starts, */
 	uint32_t *ch;                /* and what it reads as */
 	size_t nch, chcap;
-	unsigned char *owned;        /* per byte of the sentence: CLAIMED_FIGURE | CLAIMED_POINT */
-	size_t *next_bit;            /* per character: the next one with the same BIT(), or NO_CHAR; */
-	size_t head_bit[64];         /* the first of each BIT(): where a pattern may begin, found */
-	size_t nbcap;                /* without testing every character */
+	unsigned char *owned;        /* per byte of the sentence: CLAIMED_FIGURE | _POINT | _WORDS */
 	size_t ownedcap;
+	/* The sentence's characters chained by BIT(): where a pattern may begin is found without
+	 * testing every character (scan_pattern). */
+	size_t head_bit[64];         /* the first character of each BIT(), or NO_CHAR */
+	size_t *next_bit;            /* per character: the next one of its BIT(), or NO_CHAR */
+	size_t nbcap;
 	size_t period_line;          /* 1 + start of the line spans describes, or 0 */
 	struct span *spans;          /* in text order */
 	size_t nspans, spancap;
@@ -1543,16 +1545,15 @@ static void scan_pattern(const struct facts_model *m, const struct pattern *p, s
 			 struct scratch *sc)
 {
 	const struct first *f = &p->first;
-	size_t cur[CHAINS_MAX], n = 0;
-	for (uint64_t bits = f->bits; bits && n <= CHAINS_MAX && !f->any; bits &= bits - 1)
-		if (n++ < CHAINS_MAX)
-			cur[n - 1] = sc->head_bit[__builtin_ctzll(bits)];
-	if (f->any || n > CHAINS_MAX) {
+	if (f->any || __builtin_popcountll(f->bits) > CHAINS_MAX) {
 		for (size_t k = 0; k < sc->nch; k++)
 			if (may_begin(f, sc->ch[k]) && try_pattern(m, p, st, out, sc, k))
 				return;
 		return;
 	}
+	size_t cur[CHAINS_MAX], n = 0;   /* each chain's next character */
+	for (uint64_t bits = f->bits; bits; bits &= bits - 1)
+		cur[n++] = sc->head_bit[__builtin_ctzll(bits)];
 	for (;;) {   /* the chains merged: the next place is the least of their heads */
 		size_t best = 0;
 		for (size_t c = 1; c < n; c++)
@@ -2326,7 +2327,7 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 				lead_facts(m, st, sc, lead_from, ce, &with, &last, &given, out);
 		}
 		/* a clause of its own after a single item needs no 均 (案件1件，经复议予以维持) */
-		int single = last.value == 1 && ci == last_clause + 1 && q->depth == sc->cl[last_clause].depth;
+		int single = last.value == 1 && !last.mult && ci == last_clause + 1 && q->depth == sc->cl[last_clause].depth;
 		if (!figures && (q->lead || single) && last.found && with.n)
 			lead_facts(m, st, sc, sc->pos[q->k0], ce, &with, &last, &given, out);
 	}
