@@ -2212,10 +2212,11 @@ static void given_add(struct given *g, int metric)
 /* Gives the figure `last`, read with the subjects `with`, each verb in bytes [from, ce) after
  * its 均/全部 (…5件，均经…审核并报…备案; 目录内的4项决策均履行…) that a rule of those subjects
  * names, but a verb a pattern read a fact with: one fact a metric. */
-static void lead_facts(const struct facts_model *m, struct sentence *st, struct scratch *sc, size_t from,
-		       size_t ce, const struct read_with *with, const struct capture *last, struct given *given,
-		       struct facts *out)
+static int lead_facts(const struct facts_model *m, struct sentence *st, struct scratch *sc, size_t from,
+		      size_t ce, const struct read_with *with, const struct capture *last, struct given *given,
+		      struct facts *out)
 {
+	int added = 0;
 	for (size_t h = 0; h < sc->ngw; h++) {
 		const struct gword *g = &sc->gw[h];
 		if (g->start < from || g->end > ce || !(m->kind[g->id] & WORD_VERB) ||
@@ -2225,7 +2226,62 @@ static void lead_facts(const struct facts_model *m, struct sentence *st, struct 
 		if (r && !given_has(given, r->metric)) {
 			add_fact(st, r->metric, r->qualifier, last, out, sc);
 			given_add(given, r->metric);
+			added++;
 		}
+	}
+	return added;
+}
+
+/* A figure of the sentence, held for the clauses after it that give it more verbs. */
+struct held {
+	struct capture cap;
+	struct read_with with;     /* the subjects it was read with */
+	struct given given;        /* the metrics it was given */
+	size_t clause;             /* the clause it was read in, */
+	size_t end, next;          /* where it ends and the next figure of its clause starts */
+	int pending;               /* a pattern's figure whose subjects are read when needed (hold_read) */
+};
+
+#define HELD_BEFORE 2   /* figures before the last a 均 clause may go back to */
+
+/* Reads the subjects of a pattern's figure and the metrics its facts were given. */
+static void hold_read(const struct facts_model *m, struct sentence *st, struct scratch *sc, const struct facts *out,
+		      struct held *h)
+{
+	struct reading rd;
+	read_clause(m, st->r->text, sc, &sc->cl[h->clause], h->cap.num_start, h->end, h->next, &rd);
+	memcpy(h->with.subj, rd.subj, (size_t)rd.nsubj * sizeof *rd.subj);
+	h->with.n = rd.nsubj;
+	for (size_t i = out->n; i-- > 0 && out->v[i].start == st->ss;)
+		if (out->v[i].num_start == h->cap.num_start)
+			given_add(&h->given, out->v[i].metric);
+	h->pending = 0;
+}
+
+/* Gives the figure h the verbs of bytes [from, ce) after its 均/全部 (lead_facts). */
+static int lead_held(const struct facts_model *m, struct sentence *st, struct scratch *sc, size_t from, size_t ce,
+		     struct held *h, struct facts *out)
+{
+	if (!h->cap.found)
+		return 0;
+	if (h->pending)
+		hold_read(m, st, sc, out, h);
+	return h->with.n && lead_facts(m, st, sc, from, ce, &h->with, &h->cap, &h->given, out);
+}
+
+/* Gives the clause q after the figures held the verbs it names: the last figure's, else the
+ * nearest earlier one whose subjects and counter a rule of those verbs reads (…文件8件，提出审核
+ * 意见46条，全部按时报…备案: the documents were filed, not the opinions). */
+static void lead_clause(const struct facts_model *m, struct sentence *st, struct scratch *sc, const struct clause *q,
+			size_t ce, struct held *cur, struct held *before, size_t nbefore, struct facts *out)
+{
+	if (lead_held(m, st, sc, sc->pos[q->k0], ce, cur, out))
+		return;
+	for (size_t b = 0; b < nbefore; b++) {
+		if (before[b].cap.found && !strcmp(before[b].cap.counter, cur->cap.counter))
+			return;   /* one of the last figure's kind: 均 spoke of the last (4项，已作出2项，均…) */
+		if (lead_held(m, st, sc, sc->pos[q->k0], ce, &before[b], out))
+			return;
 	}
 }
 
@@ -2236,10 +2292,10 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 	clauses(m, st->se, sc);
 	if (!sc->ngw)
 		return;
-	struct capture last = { 0 };
-	struct read_with with = { .n = 0 };
-	struct given given = { .n = 0 };   /* what the figure `last` was given */
-	size_t last_clause = 0;            /* the clause `last` was read in */
+	struct held cur = { .cap = { 0 } }, before[HELD_BEFORE] = { { .cap = { 0 } } };   /* the last figure, those before */
+	struct capture *last = &cur.cap;
+	struct read_with *with = &cur.with;
+	struct given *given = &cur.given;
 	int last_subj = -1;
 	for (size_t ci = 0; ci < sc->ncl; ci++) {
 		const struct clause *q = &sc->cl[ci];
@@ -2266,21 +2322,19 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 			if (next == end)
 				next = ce;
 			struct reading rd;
-			last = cap, last_subj = -1, given.n = 0, with.n = 0, last_clause = ci;
+			if (cur.cap.found) {
+				memmove(before + 1, before, (HELD_BEFORE - 1) * sizeof *before);
+				before[0] = cur;
+			}
+			*last = cap, last_subj = -1, given->n = 0, with->n = 0;
+			cur.clause = ci, cur.end = end, cur.next = next, cur.pending = 0;
 			/* 均/全部 right after the figure in its clause, no figure between (4项决策均履行…) */
 			size_t lead_from = next == ce && opens_lead(sc, char_at(sc, end), q->k1) ? end : SIZE_MAX;
 			if (claimed(sc, st->ss, cap.num_start, cap.num_end)) {
-				/* a pattern's: a following 均已… may still give it a second verb */
-				if ((ci + 1 == sc->ncl || !sc->cl[ci + 1].lead) && lead_from == SIZE_MAX)
-					continue;
-				read_clause(m, s, sc, q, cap.num_start, end, next, &rd);
-				memcpy(with.subj, rd.subj, (size_t)rd.nsubj * sizeof *rd.subj);
-				with.n = rd.nsubj;
-				for (size_t i = out->n; i-- > 0 && out->v[i].start == st->ss;)
-					if (out->v[i].num_start == cap.num_start)
-						given_add(&given, out->v[i].metric);
-				if (lead_from != SIZE_MAX && with.n)
-					lead_facts(m, st, sc, lead_from, ce, &with, &last, &given, out);
+				/* a pattern's: a 均已… after it may still give it a second verb */
+				cur.pending = 1;
+				if (lead_from != SIZE_MAX)
+					lead_held(m, st, sc, lead_from, ce, &cur, out);
 				continue;
 			}
 			read_clause(m, s, sc, q, cap.num_start, end, next, &rd);
@@ -2315,21 +2369,26 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 			}
 			add_fact(st, r->metric, r->qualifier, &cap, out, sc);
 			joined = out->n - 1, joined_cap = cap;
-			given_add(&given, r->metric);
-			read_with(&with, last_subj, &rd);
+			given_add(given, r->metric);
+			read_with(with, last_subj, &rd);
 			const struct rule *r2 = rd.prev_subj >= 0 && last_subj == rd.subj[0] && cap.counter[0] == '%' ?
 				rule_for(m, rd.prev_subj, 0, verb, cap.counter) : NULL;
 			if (r2 && r2->metric != r->metric) {
 				add_fact(st, r2->metric, r2->qualifier, &cap, out, sc);
-				given_add(&given, r2->metric);
+				given_add(given, r2->metric);
 			}
-			if (lead_from != SIZE_MAX && with.n)
-				lead_facts(m, st, sc, lead_from, ce, &with, &last, &given, out);
+			if (lead_from != SIZE_MAX && with->n)
+				lead_facts(m, st, sc, lead_from, ce, with, last, given, out);
 		}
-		/* a clause of its own after a single item needs no 均 (案件1件，经复议予以维持) */
-		int single = last.value == 1 && !last.mult && ci == last_clause + 1 && q->depth == sc->cl[last_clause].depth;
-		if (!figures && (q->lead || single) && last.found && with.n)
-			lead_facts(m, st, sc, sc->pos[q->k0], ce, &with, &last, &given, out);
+		if (figures)
+			continue;
+		/* a clause of its own after a single item the rules read needs no 均 (案件1件，经复议予以维持) */
+		int single = last->value == 1 && !last->mult && !cur.pending && ci == cur.clause + 1 &&
+			     q->depth == sc->cl[cur.clause].depth;
+		if (q->lead)
+			lead_clause(m, st, sc, q, ce, &cur, before, HELD_BEFORE, out);
+		else if (single)
+			lead_held(m, st, sc, sc->pos[q->k0], ce, &cur, out);
 	}
 }
 

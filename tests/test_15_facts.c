@@ -532,6 +532,11 @@ static void test_clause_grammar(void **state)
 		{ "公布年度重大行政决策事项目录，目录内的4项决策均履行合法性审查和集体讨论决定程序。",
 		  "dec_legality_review=4 项 dec_count=4 项" },
 		{ "全县152个村（社区）均聘请了法律顾问。", "village_adv=152 个|全覆盖" },
+		/* 均/全部 of a kind the last figure is not goes back to the figure of that kind before it;
+		 * one of the last figure's kind speaks of the last */
+		{ "全年审核规范性文件8件，提出审核意见46条，全部按时报送市政府备案。",
+		  "nd_reviewed=8 件 nd_filed=8 件 nd_review_opinions=46 条" },
+		{ "确定重大行政决策事项4项，上半年已作出2项，均经合法性审查。", "dec_count=4 项" },
 		/* a single item needs no 均: the clause after it says what became of it */
 		{ "以乡政府为被申请人的行政复议案件1件，经复议予以维持。", "rev_upheld=1 件 rev_respondent=1 件" },
 		{ "以乡政府为被申请人的行政复议案件2件，经复议予以维持。", "rev_respondent=2 件" },
