@@ -583,6 +583,10 @@ static void test_clause_grammar(void **state)
 		{ "以局为被告的行政诉讼案件2件，均未败诉。", "lit_cases=2 件 lit_lost=0 件" },
 		{ "编制住建领域涉企行政检查事项清单42项。", "reg_items=42 项" },
 		{ "举办“住建法治大讲堂”4期。", "law_training=4 期" },
+		/* events of a campaign taking the law somewhere (法律进…, 送法进…) */
+		{ "开展“法律进乡村”“蔬菜产业法治护航”等活动560余场次。", "pub_events=560 场次|余" },
+		{ "开展“送法进村、进企业”等活动86场次，“法律七进”进社区活动3200余场次。",
+		  "pub_events=86 场次 pub_events=3200 场次|余" },
 		/* the share of matters done in few trips, by any of its usual names */
 		{ "“一趟不用跑”事项占比达97.3%，“零跑动”事项比例达到85%。", "svc_trips=97.3 % svc_trips=85 %" },
 		/* a share in tenths (三成以上), not the idiom 一成不变 */
