@@ -583,6 +583,9 @@ static void test_clause_grammar(void **state)
 		{ "以局为被告的行政诉讼案件2件，均未败诉。", "lit_cases=2 件 lit_lost=0 件" },
 		{ "编制住建领域涉企行政检查事项清单42项。", "reg_items=42 项" },
 		{ "举办“住建法治大讲堂”4期。", "law_training=4 期" },
+		/* training named by what it teaches: 执法人员/法治/依法行政…专题培训(班) */
+		{ "举办行政执法人员专题培训班4期，组织执法人员轮训2期。", "law_training=4 期 law_training=2 期" },
+		{ "举办安全生产专题培训班3期。", "" },
 		/* events of a campaign taking the law somewhere (法律进…, 送法进…) */
 		{ "开展“法律进乡村”“蔬菜产业法治护航”等活动560余场次。", "pub_events=560 场次|余" },
 		{ "开展“送法进村、进企业”等活动86场次，“法律七进”进社区活动3200余场次。",
