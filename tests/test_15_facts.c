@@ -583,6 +583,9 @@ static void test_clause_grammar(void **state)
 		{ "以局为被告的行政诉讼案件2件，均未败诉。", "lit_cases=2 件 lit_lost=0 件" },
 		{ "编制住建领域涉企行政检查事项清单42项。", "reg_items=42 项" },
 		{ "举办“住建法治大讲堂”4期。", "law_training=4 期" },
+		/* service matters counted by the programme that serves them (“一网通办”事项, 1287项实现“一网通办”) */
+		{ "“一网通办”事项达1122项，其中1287项实现“全程网办”。", "svc_items=1122 项 svc_items=1287 项" },
+		{ "上线“一件事一次办”主题事项186个。", "svc_items=186 个" },
 		/* training named by what it teaches: 执法人员/法治/依法行政…专题培训(班) */
 		{ "举办行政执法人员专题培训班4期，组织执法人员轮训2期。", "law_training=4 期 law_training=2 期" },
 		{ "举办安全生产专题培训班3期。", "" },
