@@ -589,6 +589,9 @@ static void test_clause_grammar(void **state)
 		/* training named by what it teaches: 执法人员/法治/依法行政…专题培训(班) */
 		{ "举办行政执法人员专题培训班4期，组织执法人员轮训2期。", "law_training=4 期 law_training=2 期" },
 		{ "举办安全生产专题培训班3期。", "" },
+		/* a single award named in words, whichever the level and the place (村 or 社区) */
+		{ "镇内一个村获评全国民主法治示范村。", "demo_village=1 个|国家级" },
+		{ "宏伟社区获评“全省民主法治示范社区”。", "demo_village=1 个|省级" },
 		/* events of a campaign taking the law somewhere (法律进…, 送法进…) */
 		{ "开展“法律进乡村”“蔬菜产业法治护航”等活动560余场次。", "pub_events=560 场次|余" },
 		{ "开展“送法进村、进企业”等活动86场次，“法律七进”进社区活动3200余场次。",
