@@ -589,6 +589,8 @@ static void test_clause_grammar(void **state)
 		/* training named by what it teaches: 执法人员/法治/依法行政…专题培训(班) */
 		{ "举办行政执法人员专题培训班4期，组织执法人员轮训2期。", "law_training=4 期 law_training=2 期" },
 		{ "举办安全生产专题培训班3期。", "" },
+		/* staff sent down to the towns are counted as those a place has */
+		{ "下沉执法人员148名，执法力量下沉占比72%。", "enf_staff=148 名 enf_staff_share=72 %" },
 		/* a single award named in words, whichever the level and the place (村 or 社区) */
 		{ "镇内一个村获评全国民主法治示范村。", "demo_village=1 个|国家级" },
 		{ "宏伟社区获评“全省民主法治示范社区”。", "demo_village=1 个|省级" },
