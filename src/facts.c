@@ -2297,6 +2297,7 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 	struct read_with *with = &cur.with;
 	struct given *given = &cur.given;
 	int last_subj = -1;
+	int row_subj = -1;   /* the subject a table row's figure was read with (审结：55件) */
 	for (size_t ci = 0; ci < sc->ncl; ci++) {
 		const struct clause *q = &sc->cl[ci];
 		size_t ce = q->k1 < sc->nch ? sc->pos[q->k1] : st->se, figures = 0;
@@ -2338,6 +2339,8 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 				continue;
 			}
 			read_clause(m, s, sc, q, cap.num_start, end, next, &rd);
+			if (!rd.nsubj && q->depth > 0 && row_subj >= 0)   /* a row's breakdown: （其中维持31件、驳回6件） */
+				rd.subj[0] = row_subj, rd.nsubj = 1, rd.inherited = 1;
 			int listed = respective(m, sc, q, cap.num_start, &seen, &rd);
 			if (listed < 0)
 				continue;   /* its item names nothing the rules read */
@@ -2353,6 +2356,8 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 			const struct rule *r = reading_rule(m, &rd, cap.counter, &last_subj, &verb);
 			if (!r && q->row)
 				r = row_rule(m, &rd, cap.counter, &last_subj, &verb);
+			if (r && q->row)
+				row_subj = last_subj;
 			if (!r) {
 				if (scope.n < COUNT(scope.v))
 					scope.v[scope.n++] = cap;

@@ -552,6 +552,8 @@ static void test_clause_grammar(void **state)
 		{ "调解成功：7968件", "med_resolved=7968 件" },
 		{ "行政复议收案数：45件", "rev_received=45 件" },
 		{ "行政复议：45件", "" },
+		{ "审结：55件（其中维持31件、驳回6件、纠错9件、终止9件）",
+		  "rev_concluded=55 件 rev_upheld=31 件 rev_dismissed=6 件 rev_corrected=9 件 rev_settled=9 件" },
 		/* words that only link a rate to its value are no words of the clause's own */
 		{ "参加学法考试5000人，合格率保持在99%以上。", "law_exam=5000 人 law_exam_pass_rate=99 %|以上" },
 		{ "参加学法考试5000人，合格率始终为99%。", "law_exam=5000 人 law_exam_pass_rate=99 %" },
