@@ -307,7 +307,7 @@ static int is_title(const char *s, const struct parse_line *l)
 
 /* Longest first, so that the whole suffix is stripped. */
 static const char *const organ_suffixes[] = {
-	"人民政府办公室", "人民政府", "管理委员会", "政府", "管委会", "委员会", "办公室", "办事处",
+	"人民政府办公室", "人民政府", "管理委员会", "政府", "管委会", "委员会", "办公室", "办事处", "局",
 };
 
 size_t parse_organ_suffix(const char *s, size_t st, size_t end)
