@@ -592,6 +592,7 @@ static void test_clause_grammar(void **state)
 		/* training named by what it teaches: 执法人员/法治/依法行政…专题培训(班) */
 		{ "举办行政执法人员专题培训班4期，组织执法人员轮训2期。", "law_training=4 期 law_training=2 期" },
 		{ "举办安全生产专题培训班3期。", "" },
+		{ "依法不予处罚或减轻处罚案件312件。", "enf_no_penalty=312 件|不予处罚或减轻处罚" },
 		/* the places of legal culture by their many names */
 		{ "在工业园区建成法治文化主题公园2个，设立普法宣传点4个。", "law_culture_sites=2 个 law_culture_sites=4 个" },
 		{ "建成全市首个城市管理法治文化公园。", "law_culture_sites=1 个" },
