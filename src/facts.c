@@ -1724,11 +1724,11 @@ static int changed_after(const struct scratch *sc, const char *s, size_t b)
 	return 0;
 }
 
-/* The character after a short note in brackets opening at k (村（社区）, 县（市）): up to four
- * characters, no figure, no comma; else k. A note belongs to its clause. */
+/* The character after a short note in brackets opening at k (村（社区）, 县（市）, 乡镇（街道、开发区）):
+ * up to seven characters, no figure, no comma; else k. A note belongs to its clause. */
 static size_t annotation_end(const struct scratch *sc, size_t k)
 {
-	for (size_t j = k + 1; j < sc->nch && j <= k + 5; j++) {
+	for (size_t j = k + 1; j < sc->nch && j <= k + 8; j++) {
 		uint32_t c = sc->ch[j];
 		if (c == ')')
 			return j + 1;
@@ -2073,16 +2073,20 @@ static int figure_ends_clause(const struct scratch *sc, size_t b)
 }
 
 /* Whether the words [a, b) between two figures name what the first counts and join the next
- * to it (11个设区市和24个…, 9个街道、3个镇): a few characters, then 和, 及, 以及, 与 or 、 ending at b. */
+ * to it (11个设区市和24个…, 9个街道、3个镇, 33个乡镇（街道、开发区）和56个…): a few characters, a
+ * note in brackets not counted, then 和, 及, 以及, 与 or 、 ending at b. */
 static int joins_scope(const struct facts_model *m, const char *s, size_t a, size_t b)
 {
 	size_t k, n = 0;
-	for (size_t i = a; i < b && n <= SCOPE_NOUN; n++) {
-		if (i > a && match_any(s, b, i, m->conj, COUNT(conj_words), &k) == b)
+	int note = 0;
+	for (size_t i = a; i < b && n <= SCOPE_NOUN;) {
+		if (i > a && !note && match_any(s, b, i, m->conj, COUNT(conj_words), &k) == b)
 			return 1;
 		uint32_t c = cue_char(s, b, &i);
 		if (numeral(c))
 			return 0;
+		note += c == '(' ? 1 : c == ')' && note ? -1 : 0;
+		n += !note && c != ')';
 	}
 	return 0;
 }

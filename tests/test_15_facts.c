@@ -517,6 +517,8 @@ static void test_clause_grammar(void **state)
 		/* inspections of a scope, events of a campaign, documents and contracts reviewed together */
 		{ "对17个乡镇和41个县直部门开展依法行政工作专项检查。", "rule_inspections=58 个" },
 		{ "对27个镇街和52个区级部门开展依法行政考核。", "rule_inspections=79 个" },
+		/* a note in brackets of up to seven characters belongs to its clause and its scope */
+		{ "对33个乡镇（街道、开发区）和56个县直单位进行了依法行政考核。", "rule_inspections=89 个" },
 		{ "对19个乡镇（街道、场）和36个市直部门开展法治政府建设考核。", "rule_inspections=55 个" },
 		{ "开展“法律六进”活动680余场次，宪法宣传周等活动120场次。", "pub_events=680 场次|余 pub_events=120 场次" },
 		{ "全年审查区政府文件、合同等212件。", "legality_review_docs=212 件" },
