@@ -598,6 +598,8 @@ static void test_clause_grammar(void **state)
 		/* the places of legal culture by their many names */
 		{ "在工业园区建成法治文化主题公园2个，设立普法宣传点4个。", "law_culture_sites=2 个 law_culture_sites=4 个" },
 		{ "建成全市首个城市管理法治文化公园。", "law_culture_sites=1 个" },
+		/* teams formed in a scope of places, one each */
+		{ "全市107个乡镇（街道）全部组建综合行政执法队伍。", "enf_teams=107 个" },
 		/* staff sent down to the towns are counted as those a place has */
 		{ "下沉执法人员148名，执法力量下沉占比72%。", "enf_staff=148 名 enf_staff_share=72 %" },
 		/* a single award named in words, whichever the level and the place (村 or 社区) */
