@@ -2106,6 +2106,23 @@ static int one_scope(const struct facts_model *m, const char *s, const struct ca
 	       joins_scope(m, s, p->num_end, cap->num_start);
 }
 
+/* A government named alone before a count of other bodies it is joined to (县政府和38个县直部门,
+ * 区政府及41个部门): where its name starts in [from, a), the figure at a, else a. It counts one. */
+static size_t body_before(const struct facts_model *m, const char *s, size_t from, size_t a)
+{
+	static const char *const bodies[] = { "人民政府", "政府", "管委会" };
+	size_t k;
+	for (size_t i = a > from + 3 * 8 ? a - 3 * 8 : from; i < a; i++) {
+		size_t j = match_any(s, a, i, m->conj, COUNT(conj_words), &k);
+		if (j != a)
+			continue;
+		for (size_t b = 0; b < COUNT(bodies); b++)
+			if (parse_ends(s, from, i, bodies[b]) && i - strlen(bodies[b]) >= from + 3)
+				return i - strlen(bodies[b]) - 3;   /* 县/区/市 before it */
+	}
+	return a;
+}
+
 /* Adds to cap the figures of the scope joined to it, in the same counter, nearest first. */
 static void sum_scope(const struct facts_model *m, const char *s, const struct scope *sp, struct capture *cap)
 {
@@ -2368,6 +2385,10 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 				continue;
 			}
 			sum_scope(m, s, &scope, &cap);
+			size_t body = strcmp(cap.counter, "个") && strcmp(cap.counter, "家") ? cap.num_start :
+				      body_before(m, s, sc->pos[q->k0], cap.num_start);
+			if (body < cap.num_start)   /* 县政府和38个县直部门全部聘请了法律顾问: 39 */
+				cap.value += 1, cap.num_start = body;
 			scope.n = 0;
 			claim(sc, st->ss, cap.num_start, cap.num_end);
 			if (joined != (size_t)-1 && joined + 1 == out->n && out->v[joined].metric == r->metric &&

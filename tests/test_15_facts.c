@@ -598,6 +598,9 @@ static void test_clause_grammar(void **state)
 		/* the places of legal culture by their many names */
 		{ "在工业园区建成法治文化主题公园2个，设立普法宣传点4个。", "law_culture_sites=2 个 law_culture_sites=4 个" },
 		{ "建成全市首个城市管理法治文化公园。", "law_culture_sites=1 个" },
+		/* a government named beside a count of other bodies counts one more */
+		{ "县政府和38个县直部门全部聘请了法律顾问。", "adv_units=39 个" },
+		{ "38个县直部门全部聘请了法律顾问。", "adv_units=38 个" },
 		/* teams formed in a scope of places, one each */
 		{ "全市107个乡镇（街道）全部组建综合行政执法队伍。", "enf_teams=107 个" },
 		/* staff sent down to the towns are counted as those a place has */
