@@ -598,6 +598,11 @@ static void test_clause_grammar(void **state)
 		/* the places of legal culture by their many names */
 		{ "在工业园区建成法治文化主题公园2个，设立普法宣传点4个。", "law_culture_sites=2 个 law_culture_sites=4 个" },
 		{ "建成全市首个城市管理法治文化公园。", "law_culture_sites=1 个" },
+		/* service matters all served one way; cases of a field; the timeliness of filing */
+		{ "97项依申请政务服务事项全部实现“一网通办”。", "svc_items=97 项" },
+		{ "取消证明事项9项，道路运输证等高频事项全部实现“跨省通办”。", "cert_items=9 项" },
+		{ "全年立案查处住建领域违法违规案件486件。", "enf_cases=486 件" },
+		{ "备案及时率、规范率均为100%。", "nd_filing_rate=100 %" },
 		/* a government named beside a count of other bodies counts one more */
 		{ "县政府和38个县直部门全部聘请了法律顾问。", "adv_units=39 个" },
 		{ "38个县直部门全部聘请了法律顾问。", "adv_units=38 个" },
