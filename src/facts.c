@@ -1484,6 +1484,7 @@ static void add_fact(struct sentence *st, int metric, const char *qualifier, con
 static void grammar(const struct facts_model *m, struct sentence *st, struct facts *out, struct scratch *sc);
 static int may_hold_figure(const struct facts_model *m, const char *s, const struct scratch *sc, size_t b);
 static int target_before(const struct facts_model *m, struct sentence *st, const struct scratch *sc, size_t a);
+static int ensured(const struct sentence *st, const struct scratch *sc, size_t a);
 static int not_the_count(const struct scratch *sc, size_t a);
 
 /* The index of the first character of the sentence at or after byte a. */
@@ -1516,7 +1517,7 @@ static int try_pattern(const struct facts_model *m, const struct pattern *p, str
 	claim(sc, st->ss, cap.num_start, cap.num_end);
 	for (size_t y = i; y < cap.end; y++)
 		sc->owned[y - st->ss] |= CLAIMED_WORDS;
-	int drop = target_before(m, st, sc, cap.num_start) ||
+	int drop = target_before(m, st, sc, cap.num_start) || ensured(st, sc, cap.num_start) ||
 		   (cap.num_end > cap.num_start && not_the_count(sc, cap.num_start));
 	add_fact(st, drop ? -1 : p->metric, p->qualifier, &cap, out, sc);   /* -1: a claim only */
 	return cap.num_end == cap.num_start;
@@ -1671,6 +1672,22 @@ static int target_before(const struct facts_model *m, struct sentence *st, const
 				}
 	}
 	return st->target < a;
+}
+
+/* Whether the figure at byte a is a bound its clause sets (败诉率控制在5%以内, 合格率不低于98%):
+ * a target, not a result. 确保 is no such word: reports state results with it too
+ * (确保及格率和参考率均达到100%). */
+static int ensured(const struct sentence *st, const struct scratch *sc, size_t a)
+{
+	static const char *const words[] = { "控制在", "不低于" };
+	size_t k = char_at(sc, a);
+	while (k > 0 && !is_clause_mark(sc->ch[k - 1]))
+		k--;
+	for (; k < sc->nch && sc->pos[k] < a; k++)
+		for (size_t w = 0; w < COUNT(words); w++)
+			if (cue_match_at(st->r->text, a, sc->pos[k], words[w], strlen(words[w])))
+				return 1;
+	return 0;
 }
 
 #define CHANGE_SPAN 12   /* characters from a figure to what its clause says of it: 整合为, 组成 */
@@ -2370,7 +2387,8 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 			if (cap.num_end - cap.num_start < 6 + strlen(cap.counter) && !numeral_after_verb(m, sc, cap.num_start) &&
 			    !figure_ends_clause(sc, cap.num_end))
 				continue;   /* 三项制度: a lone Chinese numeral counts after a verb (撤销六件) or at the clause's end */
-			if (target_before(m, st, sc, cap.num_start) || not_the_count(sc, cap.num_start) ||
+			if (target_before(m, st, sc, cap.num_start) || ensured(st, sc, cap.num_start) ||
+			    not_the_count(sc, cap.num_start) ||
 			    changed_after(sc, s, cap.num_end))
 				continue;
 			int verb;

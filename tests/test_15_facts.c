@@ -455,6 +455,9 @@ static void test_clause_grammar(void **state)
 		{ "群众法治知晓率达90%以上。", "pub_awareness=90 %|以上" },
 		/* a rate of none, in words */
 		{ "行政诉讼败诉率为零。", "lit_loss_rate=0 %" },
+		/* a bound set for the year is a target; 确保 states results too */
+		{ "提升执法规范化水平，确保执法案卷合格率不低于98%，行政诉讼败诉率控制在5%以内。", "" },
+		{ "组织学法考试，确保及格率和参考率均达到100%。", "law_exam_pass_rate=100 %" },
 		/* a rate stated with 达到 as with 达 */
 		{ "线上办案率达到95.6%。", "enf_online_rate=95.6 %" },
 		{ "行政诉讼败诉率达到0%。", "lit_loss_rate=0 %" },
