@@ -1684,9 +1684,10 @@ static int ensured(const struct sentence *st, const struct scratch *sc, size_t a
 	while (k > 0 && !is_clause_mark(sc->ch[k - 1]))
 		k--;
 	for (; k < sc->nch && sc->pos[k] < a; k++)
-		for (size_t w = 0; w < COUNT(words); w++)
-			if (cue_match_at(st->r->text, a, sc->pos[k], words[w], strlen(words[w])))
-				return 1;
+		if (sc->ch[k] == 0x63a7 || sc->ch[k] == 0x4e0d)   /* 控 不: most characters open neither */
+			for (size_t w = 0; w < COUNT(words); w++)
+				if (cue_match_at(st->r->text, a, sc->pos[k], words[w], strlen(words[w])))
+					return 1;
 	return 0;
 }
 
