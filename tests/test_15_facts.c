@@ -504,6 +504,7 @@ static void test_clause_grammar(void **state)
 		{ "全镇化解各类矛盾纠纷860起，化解成功842起。", "med_received=860 起 med_resolved=842 起" },
 		{ "全年调处矛盾纠纷300件，调解成功率99.1%。", "med_resolved=300 件 med_success_rate=99.1 %" },
 		{ "全年调解矛盾纠纷8912件。", "med_resolved=8912 件" },
+		{ "全年调解各类矛盾纠纷846宗（含诉前委派调解的案件），调解成功829宗。", "med_received=846 宗 med_resolved=829 宗" },
 		/* a 其中 breakdown names a part of the count up to its ；: what follows goes on with the whole */
 		{ "一审行政诉讼案件762件，其中经复议的案件184件；审结698件，败诉36件。",
 		  "lit_cases=762 件 lit_after_review=184 件 lit_concluded=698 件 lit_lost=36 件" },
