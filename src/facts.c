@@ -82,6 +82,7 @@ static const char *const counter_classes[][5] = {
 static const struct word prefix_words[] = { W("不超过"), W("不少于"), W("超过"), W("近"), W("约"), W("逾") };
 static const struct word suffix_words[] = { W("余"), W("多") };
 static const struct word target_words[] = { W("力争"), W("争取"), W("尚未") };   /* target_before */
+static const struct word bound_words[] = { W("控制在"), W("不低于") };   /* ensured */
 static const struct word conj_words[] = { W("以及"), W("和"), W("及"), W("与"), W("、") };   /* read_clause */
 /* Words that only link a verb to its figure (合格率保持在99%, 审核率继续保持100%): read_clause */
 static const struct word link_words[] = {
@@ -155,7 +156,7 @@ struct facts_model {
 	struct group *subj_rules;  /* per word: the rules naming it as a subject, in order */
 	/* Copies of the static word lists with their first characters, which match_any compares
 	 * before it reads on; the strings stay static. */
-	struct word *counters, *prefixes, *suffixes, *targets, *conj, *links;
+	struct word *counters, *prefixes, *suffixes, *targets, *bounds, *conj, *links;
 	/* The counters by the low six bits of their first characters, in list order within each:
 	 * counter_by[counter_slot[b] .. counter_slot[b + 1]) are those of bits b. */
 	size_t counter_slot[65];
@@ -314,6 +315,7 @@ void facts_model_free(struct facts_model *m)
 	free(m->prefixes);
 	free(m->suffixes);
 	free(m->targets);
+	free(m->bounds);
 	free(m->conj);
 	free(m->links);
 	free(m);
@@ -805,6 +807,7 @@ struct facts_model *facts_model_new(const char *text, size_t n, char **cause)
 	m->prefixes = words_copy(prefix_words, COUNT(prefix_words));
 	m->suffixes = words_copy(suffix_words, COUNT(suffix_words));
 	m->targets = words_copy(target_words, COUNT(target_words));
+	m->bounds = words_copy(bound_words, COUNT(bound_words));
 	m->conj = words_copy(conj_words, COUNT(conj_words));
 	m->links = words_copy(link_words, COUNT(link_words));
 	for (size_t b = 0, k = 0; b < 64; b++) {
@@ -1484,7 +1487,7 @@ static void add_fact(struct sentence *st, int metric, const char *qualifier, con
 static void grammar(const struct facts_model *m, struct sentence *st, struct facts *out, struct scratch *sc);
 static int may_hold_figure(const struct facts_model *m, const char *s, const struct scratch *sc, size_t b);
 static int target_before(const struct facts_model *m, struct sentence *st, const struct scratch *sc, size_t a);
-static int ensured(const struct sentence *st, const struct scratch *sc, size_t a);
+static int ensured(const struct facts_model *m, const struct sentence *st, const struct scratch *sc, size_t a);
 static int not_the_count(const struct scratch *sc, size_t a);
 
 /* The index of the first character of the sentence at or after byte a. */
@@ -1517,7 +1520,7 @@ static int try_pattern(const struct facts_model *m, const struct pattern *p, str
 	claim(sc, st->ss, cap.num_start, cap.num_end);
 	for (size_t y = i; y < cap.end; y++)
 		sc->owned[y - st->ss] |= CLAIMED_WORDS;
-	int drop = target_before(m, st, sc, cap.num_start) || ensured(st, sc, cap.num_start) ||
+	int drop = target_before(m, st, sc, cap.num_start) || ensured(m, st, sc, cap.num_start) ||
 		   (cap.num_end > cap.num_start && not_the_count(sc, cap.num_start));
 	add_fact(st, drop ? -1 : p->metric, p->qualifier, &cap, out, sc);   /* -1: a claim only */
 	return cap.num_end == cap.num_start;
@@ -1677,17 +1680,16 @@ static int target_before(const struct facts_model *m, struct sentence *st, const
 /* Whether the figure at byte a is a bound its clause sets (败诉率控制在5%以内, 合格率不低于98%):
  * a target, not a result. 确保 is no such word: reports state results with it too
  * (确保及格率和参考率均达到100%). */
-static int ensured(const struct sentence *st, const struct scratch *sc, size_t a)
+static int ensured(const struct facts_model *m, const struct sentence *st, const struct scratch *sc, size_t a)
 {
-	static const char *const words[] = { "控制在", "不低于" };
 	size_t k = char_at(sc, a);
 	while (k > 0 && !is_clause_mark(sc->ch[k - 1]))
 		k--;
 	for (; k < sc->nch && sc->pos[k] < a; k++)
-		if (sc->ch[k] == 0x63a7 || sc->ch[k] == 0x4e0d)   /* 控 不: most characters open neither */
-			for (size_t w = 0; w < COUNT(words); w++)
-				if (cue_match_at(st->r->text, a, sc->pos[k], words[w], strlen(words[w])))
-					return 1;
+		for (size_t w = 0; w < COUNT(bound_words); w++)
+			if (sc->ch[k] == m->bounds[w].first &&
+			    cue_match_at(st->r->text, a, sc->pos[k], m->bounds[w].s, m->bounds[w].n))
+				return 1;
 	return 0;
 }
 
@@ -2248,29 +2250,6 @@ static void given_add(struct given *g, int metric)
 		g->v[g->n++] = metric;
 }
 
-/* Gives the figure `last`, read with the subjects `with`, each verb in bytes [from, ce) after
- * its 均/全部 (…5件，均经…审核并报…备案; 目录内的4项决策均履行…) that a rule of those subjects
- * names, but a verb a pattern read a fact with: one fact a metric. */
-static int lead_facts(const struct facts_model *m, struct sentence *st, struct scratch *sc, size_t from,
-		      size_t ce, const struct read_with *with, const struct capture *last, struct given *given,
-		      struct facts *out)
-{
-	int added = 0;
-	for (size_t h = 0; h < sc->ngw; h++) {
-		const struct gword *g = &sc->gw[h];
-		if (g->start < from || g->end > ce || !(m->kind[g->id] & WORD_VERB) ||
-		    (sc->owned[g->start - st->ss] & CLAIMED_WORDS))
-			continue;
-		const struct rule *r = second_verb_rule(m, with, g->id, last->counter);
-		if (r && !given_has(given, r->metric)) {
-			add_fact(st, r->metric, r->qualifier, last, out, sc);
-			given_add(given, r->metric);
-			added++;
-		}
-	}
-	return added;
-}
-
 /* A figure of the sentence, held for the clauses after it that give it more verbs. */
 struct held {
 	struct capture cap;
@@ -2297,7 +2276,9 @@ static void hold_read(const struct facts_model *m, struct sentence *st, struct s
 	h->pending = 0;
 }
 
-/* Gives the figure h the verbs of bytes [from, ce) after its 均/全部 (lead_facts). */
+/* Gives the figure h, read with its subjects, each verb in bytes [from, ce) after its 均/全部
+ * (…5件，均经…审核并报…备案; 目录内的4项决策均履行…) that a rule of those subjects names, but a
+ * verb a pattern read a fact with: one fact a metric. Returns the facts added. */
 static int lead_held(const struct facts_model *m, struct sentence *st, struct scratch *sc, size_t from, size_t ce,
 		     struct held *h, struct facts *out)
 {
@@ -2305,7 +2286,20 @@ static int lead_held(const struct facts_model *m, struct sentence *st, struct sc
 		return 0;
 	if (h->pending)
 		hold_read(m, st, sc, out, h);
-	return h->with.n && lead_facts(m, st, sc, from, ce, &h->with, &h->cap, &h->given, out);
+	int added = 0;
+	for (size_t k = 0; k < sc->ngw && h->with.n; k++) {
+		const struct gword *g = &sc->gw[k];
+		if (g->start < from || g->end > ce || !(m->kind[g->id] & WORD_VERB) ||
+		    (sc->owned[g->start - st->ss] & CLAIMED_WORDS))
+			continue;
+		const struct rule *r = second_verb_rule(m, &h->with, g->id, h->cap.counter);
+		if (r && !given_has(&h->given, r->metric)) {
+			add_fact(st, r->metric, r->qualifier, &h->cap, out, sc);
+			given_add(&h->given, r->metric);
+			added++;
+		}
+	}
+	return added;
 }
 
 /* Gives the clause q after the figures held the verbs it names: the last figure's, else the
@@ -2332,9 +2326,6 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 	if (!sc->ngw)
 		return;
 	struct held cur = { .cap = { 0 } }, before[HELD_BEFORE] = { { .cap = { 0 } } };   /* the last figure, those before */
-	struct capture *last = &cur.cap;
-	struct read_with *with = &cur.with;
-	struct given *given = &cur.given;
 	int last_subj = -1;
 	int row_subj = -1;   /* the subject a table row's figure was read with (审结：55件) */
 	for (size_t ci = 0; ci < sc->ncl; ci++) {
@@ -2366,7 +2357,7 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 				memmove(before + 1, before, (HELD_BEFORE - 1) * sizeof *before);
 				before[0] = cur;
 			}
-			*last = cap, last_subj = -1, given->n = 0, with->n = 0;
+			cur.cap = cap, last_subj = -1, cur.given.n = 0, cur.with.n = 0;
 			cur.clause = ci, cur.end = end, cur.next = next, cur.pending = 0;
 			/* 均/全部 right after the figure in its clause, no figure between (4项决策均履行…) */
 			size_t lead_from = next == ce && opens_lead(sc, char_at(sc, end), q->k1) ? end : SIZE_MAX;
@@ -2388,7 +2379,7 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 			if (cap.num_end - cap.num_start < 6 + strlen(cap.counter) && !numeral_after_verb(m, sc, cap.num_start) &&
 			    !figure_ends_clause(sc, cap.num_end))
 				continue;   /* 三项制度: a lone Chinese numeral counts after a verb (撤销六件) or at the clause's end */
-			if (target_before(m, st, sc, cap.num_start) || ensured(st, sc, cap.num_start) ||
+			if (target_before(m, st, sc, cap.num_start) || ensured(m, st, sc, cap.num_start) ||
 			    not_the_count(sc, cap.num_start) ||
 			    changed_after(sc, s, cap.num_end))
 				continue;
@@ -2418,21 +2409,21 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 			}
 			add_fact(st, r->metric, r->qualifier, &cap, out, sc);
 			joined = out->n - 1, joined_cap = cap;
-			given_add(given, r->metric);
-			read_with(with, last_subj, &rd);
+			given_add(&cur.given, r->metric);
+			read_with(&cur.with, last_subj, &rd);
 			const struct rule *r2 = rd.prev_subj >= 0 && last_subj == rd.subj[0] && cap.counter[0] == '%' ?
 				rule_for(m, rd.prev_subj, 0, verb, cap.counter) : NULL;
 			if (r2 && r2->metric != r->metric) {
 				add_fact(st, r2->metric, r2->qualifier, &cap, out, sc);
-				given_add(given, r2->metric);
+				given_add(&cur.given, r2->metric);
 			}
-			if (lead_from != SIZE_MAX && with->n)
-				lead_facts(m, st, sc, lead_from, ce, with, last, given, out);
+			if (lead_from != SIZE_MAX)
+				lead_held(m, st, sc, lead_from, ce, &cur, out);
 		}
 		if (figures)
 			continue;
 		/* a clause of its own after a single item the rules read needs no 均 (案件1件，经复议予以维持) */
-		int single = last->value == 1 && !last->mult && !cur.pending && ci == cur.clause + 1 &&
+		int single = cur.cap.value == 1 && !cur.cap.mult && !cur.pending && ci == cur.clause + 1 &&
 			     q->depth == sc->cl[cur.clause].depth;
 		if (q->lead)
 			lead_clause(m, st, sc, q, ce, &cur, before, HELD_BEFORE, out);
