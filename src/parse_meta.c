@@ -6,11 +6,13 @@
 #include <string.h>
 
 #include "buf.h"
+#include "division.h"
 #include "encoding.h"
 #include "xmalloc.h"
 
-/* Every field is read from where the page states it; nothing is inferred from the
- * district's name or the date of the signature. Absent stays NULL / 0 / "". */
+/* Every field is read from where the page states it; nothing is inferred from the date of the
+ * signature. Only the places above a jurisdiction the text leaves out come from elsewhere: the
+ * official table of divisions (division.h). Absent stays NULL / 0 / "". */
 
 #define SHORT_LINE 30   /* characters of a signature line */
 #define PARENT_SCAN 3000 /* bytes of the body looked into for the jurisdiction above */
@@ -779,6 +781,22 @@ static int add_parent(struct report *r, const struct parse_scan *sc)
 	return added;
 }
 
+/* The places above the jurisdiction that the report leaves out, from the table of divisions
+ * (博罗县园洲镇 → 惠州市博罗县园洲镇); a county-level city (钟祥市) is a county's level, not a city's. */
+static void complete_region(struct report *r)
+{
+	if (!r->meta.region)
+		return;
+	int county;
+	char *full = division_complete(r->meta.region, &county);
+	if (full) {
+		free(r->meta.region);
+		r->meta.region = full;
+	}
+	if (county && r->meta.level == REPORT_LEVEL_CITY)
+		r->meta.level = REPORT_LEVEL_COUNTY;
+}
+
 /* The jurisdiction a lead-in names: "现将婺源县2017年法治政府建设情况报告如下". */
 static char *region_of_lead_in(const struct report *r, int *level)
 {
@@ -897,6 +915,7 @@ void parse_meta(struct report *r, const struct parse_scan *sc)
 	                                             in_county(r->meta.region)); up++)
 		if (!add_parent(r, sc))
 			break;
+	complete_region(r);
 	find_year(r);
 	if (r->nsections == 0)
 		report_add_warning(r, REPORT_WARN_NO_HEADINGS, r->body_start, "no chapter headings found");

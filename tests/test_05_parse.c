@@ -218,7 +218,7 @@ static void test_simen(void **state)
 {
 	(void)state;
 	struct report *r = parse_asset("simen-2022.txt");
-	const struct meta m = { "泗门镇2022年度法治政府建设年度报告", "泗门镇", 2022, "2023-03-29", NULL, NULL, NULL };
+	const struct meta m = { "泗门镇2022年度法治政府建设年度报告", "余姚市泗门镇", 2022, "2023-03-29", NULL, NULL, NULL };
 	assert_meta(r, &m);
 	assert_counts(r, 4, 11, 0);
 	assert_tree(r, simen_heads, N(simen_heads));
@@ -323,7 +323,7 @@ static void test_title_in_metadata(void **state)
 		{ 1, "二", "完善依法行政制度体系" },
 	};
 	struct report *r = parse_file("tests/fixtures/parse/metatitle.txt");
-	const struct meta m = { "北湖区2020年法治政府建设年度报告", "北湖区", 2020, "2021-03-05",
+	const struct meta m = { "北湖区2020年法治政府建设年度报告", "郴州市北湖区", 2020, "2021-03-05",
 	                        "北政发〔2021〕3号", "北湖区人民政府", NULL };
 	assert_meta(r, &m);
 	assert_tree(r, want, N(want));
@@ -444,7 +444,7 @@ static void test_title_shapes(void **state)
 		{ "我区2020年法治政府建设情况报告\n正文。\n",
 		  { "我区2020年法治政府建设情况报告", NULL, 2020, "", NULL, NULL, NULL } },
 		{ "沛县人民政府2019年法治政府建设工作情况\n正文。\n",
-		  { "沛县人民政府2019年法治政府建设工作情况", "沛县", 2019, "", NULL, "沛县人民政府", NULL } },
+		  { "沛县人民政府2019年法治政府建设工作情况", "徐州市沛县", 2019, "", NULL, "沛县人民政府", NULL } },
 		{ "湖滨街道办事处\n关于2023年法治政府建设情况的报告\n市政府：\n正文。\n",
 		  { "湖滨街道办事处关于2023年法治政府建设情况的报告", "湖滨街道", 2023, "", NULL, "湖滨街道办事处", "市政府" } },
 		{ "某区管委会法治政府建设年度报告\n时间：2022-01-05 10:00\n今年以来，我区在2021年基础上再进一步。\n",

@@ -42,7 +42,7 @@ static void test_json_fixture(void **state)
 	assert_int_equal(st, 0);
 	assert_string_equal(out,
 		"{\"file\":\"tests/fixtures/parse/metatitle.txt\",\"title\":\"北湖区2020年法治政府建设年度报告\","
-		"\"region\":\"北湖区\",\"level\":\"county\",\"year\":2020,\"published\":\"2021-03-05\",\"doc_number\":\"北政发〔2021〕3号\","
+		"\"region\":\"郴州市北湖区\",\"level\":\"county\",\"year\":2020,\"published\":\"2021-03-05\",\"doc_number\":\"北政发〔2021〕3号\","
 		"\"issuer\":\"北湖区人民政府\",\"corrected\":[],\"warnings\":[],\"sections\":["
 		"{\"level\":1,\"number\":\"一\",\"title\":\"推进依法全面履行政府职能\",\"part\":\"measures\",\"topic\":\"functions\",\"topic2\":null,\"sections\":[]},"
 		"{\"level\":1,\"number\":\"二\",\"title\":\"完善依法行政制度体系\",\"part\":\"measures\",\"topic\":\"rules\",\"topic2\":null,\"sections\":[]}]}\n"
@@ -98,7 +98,7 @@ static void test_text(void **state)
 		"\n"
 		"tests/fixtures/parse/metatitle.txt\n"
 		"  title:      北湖区2020年法治政府建设年度报告\n"
-		"  region:     北湖区\n"
+		"  region:     郴州市北湖区\n"
 		"  level:      county\n"
 		"  year:       2020\n"
 		"  published:  2021-03-05\n"

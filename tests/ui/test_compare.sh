@@ -248,7 +248,7 @@ for size in 150x45 120x35 80x24; do
 done
 
 # At most four; a narrow terminal shows three of them and h/l shift. The embedded samples sort
-# 上海市静安区, 常州市武进区, 泗门镇, 湛江经济技术开发区, 舟山市普陀区: the last is the fifth.
+# 上海市静安区, 余姚市泗门镇, 常州市武进区, 湛江经济技术开发区, 舟山市普陀区: the last is the fifth.
 start 80 24
 keys Space Space Space Space Space
 check "a fifth mark is refused on the status line" status_has "at most 4 reports can be compared"

@@ -9,7 +9,7 @@ region_of() {
 	*jingan-2019.txt) echo "上海市静安区 2019" ;;
 	*putuo-2021.txt) echo "舟山市普陀区 2021" ;;
 	*wujin-2020.txt) echo "常州市武进区 2020" ;;
-	*simen-2022.txt) echo "泗门镇 2022" ;;
+	*simen-2022.txt) echo "余姚市泗门镇 2022" ;;
 	*zhanjiang-etdz-2022.txt) echo "湛江经济技术开发区 2022" ;;
 	esac
 }
@@ -171,7 +171,7 @@ list_row() {
 }
 check "the reports pane shows the hit count of 常州市武进区" list_row 常州市武进区 2020 "$wujin_hits "
 check "the reports pane shows the hit count of 上海市静安区" list_row 上海市静安区 2019 "$jingan_hits "
-check "no count for a report without hits" list_row 泗门镇 2022 泗
+check "no count for a report without hits" list_row 余姚市泗门镇 2022 泗
 keys n
 check "n goes on in the reader: 2/$wujin_hits" status_has " 2/$wujin_hits "
 
@@ -251,7 +251,7 @@ keys s
 check "files: s saves the index in the cache directory" cached
 keys -l 行政复议
 check "files: the view counts 3 reports and every hit ($total)" status_has " 3 reports, $total hits"
-check "files: 泗门镇 (no 行政复议) is not listed" sh -c '! tmux -L "$1" -f /dev/null capture-pane -p -t "$2" | grep -q "^  泗门镇 "' - "$SOCKET" "$SESSION"
+check "files: 余姚市泗门镇 (no 行政复议) is not listed" sh -c '! tmux -L "$1" -f /dev/null capture-pane -p -t "$2" | grep -q "^  余姚市泗门镇 "' - "$SOCKET" "$SESSION"
 keys Escape q
 check "files: q quits with status 0" exited 0
 

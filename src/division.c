@@ -1,0 +1,197 @@
+/* division.c — China's administrative divisions (the official code table compiled in from assets/divisions.tsv): what lies above a county or a town. */
+#include "division.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assets.h"
+#include "xmalloc.h"
+
+enum { PROVINCE_DIGITS = 2, PREFECTURE_DIGITS = 4, COUNTY_DIGITS = 6, TOWN_DIGITS = 9 };
+
+struct division {
+	const char *code, *name;   /* into the compiled-in table, which outlives every caller */
+	size_t code_len, name_len;
+};
+
+static struct division *divisions;   /* in the table's order: by code */
+static size_t *by_name;               /* indices into divisions, sorted by name */
+static size_t ndivisions;
+static pthread_once_t loaded = PTHREAD_ONCE_INIT;
+
+static int compare_bytes(const char *a, size_t an, const char *b, size_t bn)
+{
+	int c = memcmp(a, b, an < bn ? an : bn);
+	return c ? c : (an > bn) - (an < bn);
+}
+
+static int compare_names(const void *x, const void *y)
+{
+	const struct division *a = &divisions[*(const size_t *)x], *b = &divisions[*(const size_t *)y];
+	return compare_bytes(a->name, a->name_len, b->name, b->name_len);
+}
+
+/* Reads the table's lines, "code TAB name", comments (#) left out. The table is built for the
+ * life of the process: it is never freed. */
+static void load(void)
+{
+	const struct asset *a = assets_find("divisions.tsv");
+	if (!a)
+		return;
+	const char *s = (const char *)a->data, *end = s + a->size;
+	size_t cap = 0;
+	for (const char *p = s; p < end; p++)
+		cap += *p == '\n';
+	divisions = xmalloc((cap + 1) * sizeof *divisions);
+	for (const char *line = s; line < end;) {
+		const char *eol = memchr(line, '\n', (size_t)(end - line));
+		if (!eol)
+			eol = end;
+		const char *tab = memchr(line, '\t', (size_t)(eol - line));
+		if (*line != '#' && tab && tab > line && eol > tab + 1)
+			divisions[ndivisions++] = (struct division){ line, tab + 1, (size_t)(tab - line),
+			                                             (size_t)(eol - tab - 1) };
+		line = eol + 1;
+	}
+	by_name = xmalloc((ndivisions + 1) * sizeof *by_name);
+	for (size_t i = 0; i < ndivisions; i++)
+		by_name[i] = i;
+	qsort(by_name, ndivisions, sizeof *by_name, compare_names);
+}
+
+/* The first of the divisions named name[0, n) in by_name's order, and how many are (*count). */
+static size_t named(const char *name, size_t n, size_t *count)
+{
+	size_t lo = 0, hi = ndivisions;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct division *d = &divisions[by_name[mid]];
+		if (compare_bytes(d->name, d->name_len, name, n) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t k = lo;
+	while (k < ndivisions && !compare_bytes(divisions[by_name[k]].name, divisions[by_name[k]].name_len, name, n))
+		k++;
+	*count = k - lo;
+	return lo;
+}
+
+/* The division whose code is the first digits of d's, or NULL. */
+static const struct division *above(const struct division *d, size_t digits)
+{
+	size_t lo = 0, hi = ndivisions;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = compare_bytes(divisions[mid].code, divisions[mid].code_len, d->code, digits);
+		if (c == 0)
+			return &divisions[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+static int is_municipality(const struct division *province)
+{
+	static const char *const codes[] = { "11", "12", "31", "50" };   /* 北京, 天津, 上海, 重庆 */
+	for (size_t i = 0; i < sizeof codes / sizeof *codes; i++)
+		if (!memcmp(province->code, codes[i], PROVINCE_DIGITS))
+			return 1;
+	return 0;
+}
+
+/* The name of the prefecture a county lies in, as a report writes it before the county's: the
+ * city for a municipality's districts and counties (whose prefectures are 市辖区 and 县), none for a
+ * county under its province (省直辖县级行政区划) or a city without counties (东莞市 under 东莞市). */
+static const struct division *prefecture_of(const struct division *county)
+{
+	const struct division *p = above(county, PROVINCE_DIGITS), *c = above(county, PREFECTURE_DIGITS);
+	if (p && is_municipality(p))
+		return p;
+	if (!c || !memcmp(c->code + PREFECTURE_DIGITS - 2, "90", 2) ||
+	    !compare_bytes(c->name, c->name_len, county->name, county->name_len))
+		return NULL;
+	return c;
+}
+
+static char *joined(const struct division *a, const struct division *b, const char *region)
+{
+	size_t an = a ? a->name_len : 0, bn = b ? b->name_len : 0, rn = strlen(region);
+	char *out = xmalloc(an + bn + rn + 1);
+	if (a)
+		memcpy(out, a->name, an);
+	if (b)
+		memcpy(out + an, b->name, bn);
+	memcpy(out + an + bn, region, rn + 1);
+	return out;
+}
+
+/* 1 for a county-level city (桐乡市). Its name stands alone as an address, as a 县's or a 区's does
+ * not (鼓楼区 is in four cities): its towns are written 桐乡市乌镇镇, never with the prefecture. */
+static int city_named(const struct division *county)
+{
+	return county->name_len >= 3 && !memcmp(county->name + county->name_len - 3, "市", 3);
+}
+
+/* 1 when region opens with the prefecture's name without its unit: a zone named after its city
+ * (廊坊经济技术开发区 in 廊坊市) carries the city already. */
+static int named_after(const char *region, const struct division *prefecture)
+{
+	size_t n = prefecture->name_len >= 3 ? prefecture->name_len - 3 : 0;
+	return n && !strncmp(region, prefecture->name, n);
+}
+
+static int towns_only(size_t first, size_t count)
+{
+	for (size_t k = first; k < first + count; k++)
+		if (divisions[by_name[k]].code_len != TOWN_DIGITS)
+			return 0;
+	return 1;
+}
+
+/* What to add before region, whose first place the table names count times from by_name[first]. */
+static char *complete_with(const char *region, size_t first, size_t count, int *county)
+{
+	const struct division *d = &divisions[by_name[first]], *only = count == 1 ? d : NULL;
+	for (size_t k = first; k < first + count; k++)
+		if (divisions[by_name[k]].code_len <= PREFECTURE_DIGITS)
+			return NULL;   /* a province or prefecture: nothing is left out */
+	if (!only)
+		return NULL;
+	if (only->code_len == COUNTY_DIGITS) {
+		*county = 1;
+		const struct division *c = prefecture_of(only);
+		return c && !city_named(only) && !named_after(region, c) ? joined(c, NULL, region) : NULL;
+	}
+	if (only->code_len != TOWN_DIGITS)
+		return NULL;
+	const struct division *k = above(only, COUNTY_DIGITS);
+	if (!k)
+		return NULL;
+	const struct division *c = prefecture_of(k);
+	if (c && !compare_bytes(c->name, c->name_len, k->name, k->name_len))
+		k = NULL;   /* a town of 东莞市: the county is the city */
+	else if (city_named(k))
+		c = NULL;
+	return joined(c, k, region);
+}
+
+char *division_complete(const char *region, int *county)
+{
+	*county = 0;
+	pthread_once(&loaded, load);
+	size_t len = strlen(region);
+	for (size_t n = 1; n <= len; n++) {
+		if (n < len && ((unsigned char)region[n] & 0xC0) == 0x80)
+			continue;   /* inside a character */
+		size_t count, first = named(region, n, &count);
+		if (count && (n == len || !towns_only(first, count)))   /* a town decides only named alone */
+			return complete_with(region, first, count, county);
+	}
+	return NULL;
+}

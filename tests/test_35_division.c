@@ -1,0 +1,108 @@
+/* test_35_division.c — the places above a jurisdiction that a report leaves out, from the official table of divisions. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "division.h"
+#include "parse.h"
+#include "report.h"
+#include "xmalloc.h"
+
+/* division_complete(region) is want (NULL: nothing to add), and says whether region opens with a county. */
+static void check(const char *region, const char *want, int county)
+{
+	int is_county = -1;
+	char *got = division_complete(region, &is_county);
+	if (want)
+		assert_string_equal(got ? got : "(nothing)", want);
+	else
+		assert_null(got);
+	assert_int_equal(is_county, county);
+	free(got);
+}
+
+static void test_county(void **state)
+{
+	(void)state;
+	check("博罗县", "惠州市博罗县", 1);
+	check("博罗县园洲镇", "惠州市博罗县园洲镇", 1);   /* a town with its county gains the city */
+	check("丰台区", "北京市丰台区", 1);               /* a municipality's district: the city */
+	check("巫山县", "重庆市巫山县", 1);               /* under 重庆's 县, no prefecture */
+	check("琼中黎族苗族自治县", NULL, 1);            /* under its province: nothing between */
+	check("澄迈县", NULL, 1);
+}
+
+static void test_county_level_city(void **state)
+{
+	(void)state;
+	check("钟祥市", NULL, 1);                         /* stands alone, as written */
+	check("桐乡市乌镇镇", NULL, 1);
+	check("乌镇镇", "桐乡市乌镇镇", 0);               /* its town gains the city only */
+}
+
+static void test_town_alone(void **state)
+{
+	(void)state;
+	check("园洲镇", "惠州市博罗县园洲镇", 0);
+	check("上安乡", "琼中黎族苗族自治县上安乡", 0);
+	check("虎门镇", "东莞市虎门镇", 0);               /* a city without counties: the city once */
+}
+
+static void test_nothing_to_add(void **state)
+{
+	(void)state;
+	check("惠州市博罗县", NULL, 0);                   /* opens with its prefecture */
+	check("广东省", NULL, 0);
+	check("鼓楼区", NULL, 0);                         /* in four cities: says nothing */
+	check("廊坊经济技术开发区", NULL, 1);             /* named after its city */
+	check("甲乙县", NULL, 0);                         /* not in the table */
+	check("园洲镇甲乙村", NULL, 0);                   /* a town decides only named alone */
+	check("", NULL, 0);
+}
+
+static struct report *parse_text(const char *text)
+{
+	return parse_report(xstrdup(text), strlen(text), "t.txt");
+}
+
+/* The parse uses the table only for what the text leaves out. */
+static void test_in_the_parse(void **state)
+{
+	(void)state;
+	static const char body[] = "\n一、主要工作\n全年办理行政复议案件12件。\n";
+	char text[512];
+	snprintf(text, sizeof text, "%s%s", "博罗县人民政府关于2022年度法治政府建设情况的报告\n", body);
+	struct report *r = parse_text(text);
+	assert_string_equal(r->meta.region, "惠州市博罗县");
+	assert_int_equal(r->meta.level, REPORT_LEVEL_COUNTY);
+	report_free(r);
+
+	snprintf(text, sizeof text, "%s%s", "钟祥市人民政府关于2019年法治政府建设情况的报告\n", body);
+	r = parse_text(text);
+	assert_string_equal(r->meta.region, "钟祥市");
+	assert_int_equal(r->meta.level, REPORT_LEVEL_COUNTY);   /* a county-level city */
+	report_free(r);
+
+	snprintf(text, sizeof text, "%s%s", "鼓楼区人民政府关于2022年度法治政府建设情况的报告\n南京市人民政府：\n", body);
+	r = parse_text(text);
+	assert_string_equal(r->meta.region, "南京市鼓楼区");   /* the text says which */
+	report_free(r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_county),
+		cmocka_unit_test(test_county_level_city),
+		cmocka_unit_test(test_town_alone),
+		cmocka_unit_test(test_nothing_to_add),
+		cmocka_unit_test(test_in_the_parse),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
