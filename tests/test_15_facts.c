@@ -598,6 +598,22 @@ static void test_clause_grammar(void **state)
 		/* training named by what it teaches: 执法人员/法治/依法行政…专题培训(班) */
 		{ "举办行政执法人员专题培训班4期，组织执法人员轮训2期。", "law_training=4 期 law_training=2 期" },
 		{ "举办安全生产专题培训班3期。", "" },
+		/* papers of several kinds reviewed for legality are counted together; contracts and
+		 * agreements alone are contracts; a 其中 part naming contracts is contracts */
+		{ "县法制办对县政府文件、重大合同和会议议题进行合法性审查共计312件，其中审查合同协议88份。",
+		  "legality_review_docs=312 件 contract_reviewed=88 份" },
+		{ "镇司法所对镇政府文件、招商协议等进行合法性审核75件。", "legality_review_docs=75 件" },
+		{ "区司法局审查区政府常务会议议题、区政府文件和合同协议共计190件。", "legality_review_docs=190 件" },
+		{ "全年审查区政府合同、协议115份。", "contract_reviewed=115 份" },
+		/* 公平竞争审查 of policy measures is no metric */
+		{ "落实公平竞争审查制度，审查涉及市场主体经济活动的政策措施文件96件。", "" },
+		/* the laws studied before a government's meetings; places that all set up an enforcement
+		 * office; firms helped to repair their credit, counted in 户; matters under 告知承诺 */
+		{ "坚持县政府常务会议会前学法，全年集体学习民法典、行政处罚法等法律法规9次。", "study_sessions=9 次" },
+		{ "12个乡镇全部设立综合行政执法办公室。", "enf_teams=12 个" },
+		{ "指导46户经营主体完成信用修复。", "credit_repair=46 户" },
+		{ "对41项证明事项实行告知承诺制。", "cert_items=41 项" },
+		{ "全年作出重大行政决策5项，均严格履行法定程序。", "dec_legality_review=5 项 dec_count=5 项" },
 		{ "依法不予处罚或减轻处罚案件312件。", "enf_no_penalty=312 件|不予处罚或减轻处罚" },
 		/* the places of legal culture by their many names */
 		{ "在工业园区建成法治文化主题公园2个，设立普法宣传点4个。", "law_culture_sites=2 个 law_culture_sites=4 个" },
