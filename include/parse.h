@@ -20,9 +20,9 @@
  * Paragraphs: every non-blank line of the body, blanks (space, U+00A0, U+3000) trimmed at
  * both ends; a line-start 一是/二是… is PARA_POINT, a line opening with a heading PARA_HEADING.
  *
- * Headings: 一、 (level 1), （一） (一) (2), 1. 1、 1． １． (3), （1） (1) (4), after trimming.
+ * Headings: 一、 一． 一. (level 1), （一） (一) (2), 1. 1、 1． １． (3), （1） (1) (4), after trimming.
  * A heading is its own line or the first sentence of a paragraph: the title ends at the
- * first 。 (head_end after it) and is at most 300 bytes. A numeral must come next inside its
+ * first 。 (head_end after it), or at a ： with text after it on the line, and is at most 300 bytes. A numeral must come next inside its
  * parent (the nearest open heading of a lower level): 一 first, then 二 …; （一） restarts
  * under each 一、, 1. under each （一）. Not headings: "二、三产业…" (the title counts on),
  * "1.5亿元" (a decimal), form fields ending in '*'.

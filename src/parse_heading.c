@@ -29,7 +29,7 @@ static size_t skip_lit(const char *s, size_t i, size_t end, const char *lit)
 }
 
 /* The ordinal's closing punctuation: ）/) for parenthesised numerals, 、 after 一,
- * . ． 、 after 1. Returns the offset after it, or PARSE_NONE. */
+ * ． . after 一 too, . ． 、 after 1. Returns the offset after it, or PARSE_NONE. */
 static size_t close_ordinal(const char *s, size_t i, size_t end, int paren, int cn)
 {
 	size_t j;
@@ -39,8 +39,12 @@ static size_t close_ordinal(const char *s, size_t i, size_t end, int paren, int 
 			j = skip_lit(s, i, end, "）");
 		return j == i ? PARSE_NONE : skip_lit(s, j, end, "、");
 	}
-	if (cn) {
+	if (cn) {   /* 一、, and 一． 一. as some typists write it */
 		j = skip_lit(s, i, end, "、");
+		if (j == i)
+			j = skip_lit(s, i, end, "．");
+		if (j == i)
+			j = skip_lit(s, i, end, ".");
 		return j == i ? PARSE_NONE : j;
 	}
 	j = skip_lit(s, i, end, ".");
@@ -337,7 +341,8 @@ static int find_title_end(const struct tree *t, struct parse_mark *m, size_t end
 		size_t next = i;
 		uint32_t c = encoding_next(s, end, &next);   /* each character decoded once */
 		struct parse_mark m2;
-		if (c == 0x3002 || c == 0xff01 || c == 0xff1f) {   /* 。！？ */
+		if (c == 0x3002 || c == 0xff01 || c == 0xff1f ||   /* 。！？ */
+		    (c == 0xff1a && i > m->title_start && next < end && s[next] != '\n')) {   /* ： text follows */
 			m->title_end = i;
 			m->head_end = next;
 			return 1;

@@ -637,6 +637,30 @@ static void test_loose_numbering(void **state)
 	report_free(r);
 }
 
+/* Top headings numbered 一． or 一. as some typists write them; a heading that runs on into its
+ * text after a colon ends at the colon (a bold lead of a web page's paragraph). */
+static void test_other_ordinals(void **state)
+{
+	(void)state;
+	const char *stops = "甲县2019年法治政府建设情况报告\n一．主要举措和成效\n（一）加强领导\n全年办理十件。\n"
+	                    "二.存在的问题和不足\n问题仍然存在。\n三．2020年工作打算\n继续推进。\n";
+	struct report *r = parse_str(stops, strlen(stops), "stops");
+	assert_int_equal(report_count_level(r, 1), 3);
+	assert_int_equal(report_count_level(r, 2), 1);
+	report_free(r);
+	const char *colon = "甲区2021年法治政府建设情况报告\n一、主要举措和成效：2021年是开局之年，全区稳步推进。\n"
+	                    "二、存在的问题和不足：执法力量仍显不足。\n三、2022年工作打算：\n继续推进。\n";
+	r = parse_str(colon, strlen(colon), "colon");
+	assert_int_equal(report_count_level(r, 1), 3);
+	static const char *const titles[] = { "主要举措和成效", "存在的问题和不足", "2022年工作打算" };
+	for (size_t i = 0; i < r->nsections; i++) {
+		const struct section *sec = &r->sections[i];
+		assert_int_equal(sec->title_end - sec->title_start, strlen(titles[i]));
+		assert_memory_equal(r->text + sec->title_start, titles[i], strlen(titles[i]));
+	}
+	report_free(r);
+}
+
 /* Chapters without a numeral of the 一、 family: parts named 第X部分 above the 一、 lists, which
  * start again in each part or go on; chapters marked 【…】 or ■ instead of numbered. */
 static void test_unnumbered_chapters(void **state)
@@ -882,6 +906,7 @@ int main(void)
 		cmocka_unit_test(test_appendix_after_signature),
 		cmocka_unit_test(test_speech),
 		cmocka_unit_test(test_loose_numbering),
+		cmocka_unit_test(test_other_ordinals),
 		cmocka_unit_test(test_unnumbered_chapters),
 		cmocka_unit_test(test_relatives),
 		cmocka_unit_test(test_column_run_in),
