@@ -1903,6 +1903,7 @@ static size_t grammar_figure(const struct facts_model *m, const char *s, size_t 
  * clause's end). */
 #define MAX_VERBS 6
 #define SCOPE_NOUN 8   /* characters naming what a figure of a scope counts (设区市, 省直部门) */
+#define SCOPE_OWNER 2  /* characters naming who holds the next scope of a sum (和局属9个单位) */
 #define MAX_SUBJ 6
 struct reading {
 	int subj[MAX_SUBJ];  /* word ids: the clause's subjects before it, then after it, nearest first */
@@ -2092,15 +2093,30 @@ static int figure_ends_clause(const struct scratch *sc, size_t b)
 	return k >= sc->nch || is_clause_mark(sc->ch[k]);
 }
 
+/* Whether [j, b) is at most SCOPE_OWNER characters of words, none a figure or a mark: who holds
+ * the next scope (和局属9个单位, 及市直12个部门). */
+static int owner_before(const char *s, size_t j, size_t b)
+{
+	size_t n = 0;
+	while (j < b && n <= SCOPE_OWNER) {
+		uint32_t c = cue_char(s, b, &j);
+		if (c < 0x4e00 || c > 0x9fff || numeral(c))
+			return 0;
+		n++;
+	}
+	return j == b && n <= SCOPE_OWNER;
+}
+
 /* Whether the words [a, b) between two figures name what the first counts and join the next
  * to it (11个设区市和24个…, 9个街道、3个镇, 33个乡镇（街道、开发区）和56个…): a few characters, a
- * note in brackets not counted, then 和, 及, 以及, 与 or 、 ending at b. */
+ * note in brackets not counted, then 和, 及, 以及, 与 or 、, and the next scope's holder, ending
+ * at b. */
 static int joins_scope(const struct facts_model *m, const char *s, size_t a, size_t b)
 {
-	size_t k, n = 0;
+	size_t k, n = 0, j;
 	int note = 0;
 	for (size_t i = a; i < b && n <= SCOPE_NOUN;) {
-		if (i > a && !note && match_any(s, b, i, m->conj, COUNT(conj_words), &k) == b)
+		if (i > a && !note && (j = match_any(s, b, i, m->conj, COUNT(conj_words), &k)) && owner_before(s, j, b))
 			return 1;
 		uint32_t c = cue_char(s, b, &i);
 		if (numeral(c))

@@ -614,6 +614,11 @@ static void test_clause_grammar(void **state)
 		{ "指导46户经营主体完成信用修复。", "credit_repair=46 户" },
 		{ "对41项证明事项实行告知承诺制。", "cert_items=41 项" },
 		{ "全年作出重大行政决策5项，均严格履行法定程序。", "dec_legality_review=5 项 dec_count=5 项" },
+		/* an assessment (考评) of a scope of units; a scope whose second part names its holder */
+		{ "对12个乡镇和30个县直部门开展依法行政专项考评。", "rule_inspections=42 个" },
+		{ "对全市8个县（区）交通部门和局属6个单位开展依法行政专项检查。", "rule_inspections=14 个" },
+		/* the people trained, after the sessions held */
+		{ "组织村干部参加法治专题培训3场，参训270人次。", "law_training=3 场 law_training=270 人次" },
 		{ "依法不予处罚或减轻处罚案件312件。", "enf_no_penalty=312 件|不予处罚或减轻处罚" },
 		/* the places of legal culture by their many names */
 		{ "在工业园区建成法治文化主题公园2个，设立普法宣传点4个。", "law_culture_sites=2 个 law_culture_sites=4 个" },
