@@ -139,12 +139,26 @@ static int district_of_city(const char *s, size_t st, size_t p, size_t end)
 	return p - st >= 6 && parse_starts(s, p - 6, p, "市区") && (is_organ(s, p, end) || is_department(s, p, end));
 }
 
+/* 1 for a name that opens with a word pointing at a body instead of naming it: 上级, 有关, or 我,
+ * 本, 全, 各, 该, 此 before a unit, an organ's word or a counting word (全县, 本局, 各级, 各类). Place
+ * names open with those characters too: 全椒县, 全州县, 本溪市. */
 static int opens_with_pronoun(const char *s, size_t st, size_t end)
 {
-	static const char *const pronouns[] = { "我", "本", "全", "各", "该", "此", "上级", "有关" };
-	for (size_t k = 0; k < sizeof pronouns / sizeof *pronouns; k++)
-		if (parse_starts(s, st, end, pronouns[k]))
+	static const char *const words[] = { "上级", "有关" };
+	static const char *const pronouns[] = { "我", "本", "全", "各", "该", "此" };
+	static const char *const pointed[] = { "省", "市", "区", "县", "镇", "乡", "州", "旗", "盟", "街",
+	                                       "级", "局", "委", "办", "所", "单位", "部门", "政府", "类", "种", "项",
+	                                       "地", "界", "个", "体", "面", "年", "部", "些", "次", "批" };
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+		if (parse_starts(s, st, end, words[k]))
 			return 1;
+	for (size_t k = 0; k < sizeof pronouns / sizeof *pronouns; k++) {
+		if (!parse_starts(s, st, end, pronouns[k]))
+			continue;
+		for (size_t j = 0; j < sizeof pointed / sizeof *pointed; j++)
+			if (parse_starts(s, st + strlen(pronouns[k]), end, pointed[j]))
+				return 1;
+	}
 	return 0;
 }
 

@@ -661,6 +661,28 @@ static void test_other_ordinals(void **state)
 	report_free(r);
 }
 
+/* Place names that open with a character that also points at a body (全县, 本局, 各类): 全椒县,
+ * 本溪市 are names; 全县, 各类市场 are not. */
+static void test_pronoun_like_names(void **state)
+{
+	(void)state;
+	static const struct { const char *title, *region; } cases[] = {
+		{ "全椒县人民政府关于2018年度法治政府建设工作情况的报告", "滁州市全椒县" },
+		{ "本溪市人民政府关于2020年法治政府建设情况的报告", "本溪市" },
+		{ "全县2020年法治政府建设情况的报告", NULL },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char text[512];
+		snprintf(text, sizeof text, "%s\n一、主要工作\n各类市场主体达1.2万户。\n", cases[i].title);
+		struct report *r = parse_str(text, strlen(text), "pronoun");
+		if (cases[i].region)
+			assert_string_equal(r->meta.region ? r->meta.region : "(none)", cases[i].region);
+		else
+			assert_null(r->meta.region);
+		report_free(r);
+	}
+}
+
 /* Chapters without a numeral of the 一、 family: parts named 第X部分 above the 一、 lists, which
  * start again in each part or go on; chapters marked 【…】 or ■ instead of numbered. */
 static void test_unnumbered_chapters(void **state)
@@ -907,6 +929,7 @@ int main(void)
 		cmocka_unit_test(test_speech),
 		cmocka_unit_test(test_loose_numbering),
 		cmocka_unit_test(test_other_ordinals),
+		cmocka_unit_test(test_pronoun_like_names),
 		cmocka_unit_test(test_unnumbered_chapters),
 		cmocka_unit_test(test_relatives),
 		cmocka_unit_test(test_column_run_in),
