@@ -617,6 +617,9 @@ static void test_clause_grammar(void **state)
 		/* an assessment (考评) of a scope of units; a scope whose second part names its holder */
 		{ "对12个乡镇和30个县直部门开展依法行政专项考评。", "rule_inspections=42 个" },
 		{ "对全市8个县（区）交通部门和局属6个单位开展依法行政专项检查。", "rule_inspections=14 个" },
+		/* units of a scope that all publish their catalogue of major decisions */
+		{ "全市7个县（区）均公布年度重大行政决策事项目录。", "dec_catalog_units=7 个|全部" },
+		{ "9个旗区全部编制并公布重大行政决策事项目录。", "dec_catalog_units=9 个|全部" },
 		/* the people trained, after the sessions held */
 		{ "组织村干部参加法治专题培训3场，参训270人次。", "law_training=3 场 law_training=270 人次" },
 		{ "依法不予处罚或减轻处罚案件312件。", "enf_no_penalty=312 件|不予处罚或减轻处罚" },
