@@ -617,6 +617,10 @@ static void test_clause_grammar(void **state)
 		/* an assessment (考评) of a scope of units; a scope whose second part names its holder */
 		{ "对12个乡镇和30个县直部门开展依法行政专项考评。", "rule_inspections=42 个" },
 		{ "对全市8个县（区）交通部门和局属6个单位开展依法行政专项检查。", "rule_inspections=14 个" },
+		/* a review named in a clause before is not the verb of the documents issued after it */
+		{ "严格规范性文件审核和备案审查，全年制发行政规范性文件7件。", "nd_issued=7 件" },
+		{ "审核以本委名义制发的行政规范性文件3件。", "nd_reviewed=3 件" },
+		{ "备案审查乡镇报送的规范性文件12件。", "nd_filing_review=12 件" },
 		/* units of a scope that all publish their catalogue of major decisions */
 		{ "全市7个县（区）均公布年度重大行政决策事项目录。", "dec_catalog_units=7 个|全部" },
 		{ "9个旗区全部编制并公布重大行政决策事项目录。", "dec_catalog_units=9 个|全部" },
