@@ -621,6 +621,13 @@ static void test_clause_grammar(void **state)
 		{ "严格规范性文件审核和备案审查，全年制发行政规范性文件7件。", "nd_issued=7 件" },
 		{ "审核以本委名义制发的行政规范性文件3件。", "nd_reviewed=3 件" },
 		{ "备案审查乡镇报送的规范性文件12件。", "nd_filing_review=12 件" },
+		/* more everyday wordings: 开办企业 as 企业开办, “法律明白人” counted, files kept in force
+		 * by a cleanup, every village's legal service point, a Mongol village (嘎查村) awarded */
+		{ "开办企业时间压缩至2个工作日以内。", "svc_startup_days=2 个工作日" },
+		{ "全县1.3万名“法律明白人”活跃在村组。", "pub_volunteers=1.3 万名" },
+		{ "开展规范性文件清理，废止8件，宣布失效3件，保留有效文件41件。", "nd_repealed=8 件 nd_repealed=3 件 nd_in_force=41 件" },
+		{ "村（社区）公共法律服务点实现全覆盖。", "pls_stations=100 %|全覆盖" },
+		{ "新增自治区级民主法治示范嘎查村3个。", "demo_village=3 个" },
 		/* units of a scope that all publish their catalogue of major decisions */
 		{ "全市7个县（区）均公布年度重大行政决策事项目录。", "dec_catalog_units=7 个|全部" },
 		{ "9个旗区全部编制并公布重大行政决策事项目录。", "dec_catalog_units=9 个|全部" },
