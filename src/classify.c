@@ -1097,6 +1097,25 @@ static void para_topics(const struct classify_model *m, const struct report *r, 
 	p->also[k] = also & ~(1u << held);
 }
 
+/* A chapter of work done or planned that its 一是…二是… points divide instead of （一） headings: a
+ * point takes the topic its lead sentence names, as a heading would (一是坚持党的领导，压紧…). */
+static void point_topics(const struct classify_model *m, const struct report *r, struct classify_paras *p,
+			 struct cue_hits *hits)
+{
+	for (size_t k = 0; k < r->npara; k++) {
+		const struct para *pa = &r->paras[k];
+		if (pa->kind != PARA_POINT || p->topic[k] != CLASSIFY_GENERAL ||
+		    (p->part[k] != CLASSIFY_MEASURES && p->part[k] != CLASSIFY_PLANS) || classify_para_switched(r, p, k))
+			continue;
+		const char *s = r->text + pa->start;
+		struct scores sc;
+		score_heading(m, s, lead_sentence(s, pa->end - pa->start), &sc, hits);
+		int best = best_of(m, &sc, -1);
+		if (best >= 0)
+			p->topic[k] = best;
+	}
+}
+
 static void classify_paragraphs(const struct classify_model *m, const struct report *r, struct classify_paras *p,
 				struct cue_hits *hits)
 {
@@ -1112,6 +1131,7 @@ static void classify_paragraphs(const struct classify_model *m, const struct rep
 		p->also[k] = 0;
 	}
 	find_switches(m, r, p, hits);
+	point_topics(m, r, p, hits);
 	unsigned covered[CLASSIFY_NPARTS] = { 0 };   /* per part: the topics of its sections */
 	for (size_t i = 0; i < r->nsections; i++)
 		covered[r->sections[i].part] |= 1u << r->sections[i].topic;

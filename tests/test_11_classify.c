@@ -699,6 +699,41 @@ static void test_problems_then_plans(void **state)
 	report_free(r);
 }
 
+/* A chapter that 一是…二是… points divide instead of （一） headings: each point takes the topic its
+ * lead names, as a heading would; points in a chapter with a topic of its own keep that. */
+static void test_point_topics(void **state)
+{
+	(void)state;
+	struct report *r = invented(
+		"关于2021年度法治政府建设情况的报告\n"
+		"一、2021年法治政府建设主要举措和成效\n"
+		"一是坚持党的领导，压紧压实法治建设责任\n"
+		"全年办理政务服务事项12万件。\n"
+		"二是推进严格规范公正文明执法\n"
+		"全年办理行政处罚案件300件。\n"
+		"二、存在的问题和不足\n"
+		"一是执法队伍力量不足。\n");
+	struct classify_paras p = { 0 };
+	classify_report_with(model(), r, &p);
+	size_t k1 = 0, k2 = 0, k3 = 0;
+	for (size_t k = 0; k < r->npara; k++) {
+		const char *t = r->text + r->paras[k].start;
+		if (!strncmp(t, "一是坚持", strlen("一是坚持")))
+			k1 = k;
+		else if (!strncmp(t, "二是推进", strlen("二是推进")))
+			k2 = k;
+		else if (!strncmp(t, "一是执法", strlen("一是执法")))
+			k3 = k;
+	}
+	assert_int_equal(r->sections[0].topic, CLASSIFY_GENERAL);
+	assert_int_equal(p.topic[k1], CLASSIFY_LEADERSHIP);
+	assert_int_equal(p.topic[k2], CLASSIFY_ENFORCEMENT);
+	assert_int_equal(p.part[k3], CLASSIFY_PROBLEMS);
+	assert_int_equal(p.topic[k3], CLASSIFY_GENERAL);   /* a problem, not a chapter's topic */
+	classify_paras_fini(&p);
+	report_free(r);
+}
+
 static void test_parts_covered(void **state)
 {
 	(void)state;
@@ -770,6 +805,7 @@ int main(void)
 		cmocka_unit_test(test_invented_review_and_density),
 		cmocka_unit_test(test_leader_account_and_parts),
 		cmocka_unit_test(test_problems_then_plans),
+		cmocka_unit_test(test_point_topics),
 		cmocka_unit_test(test_real_accuracy),
 		cmocka_unit_test(test_every_section_classified),
 		cmocka_unit_test(test_parts_covered),
