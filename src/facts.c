@@ -1513,8 +1513,11 @@ static int try_pattern(const struct facts_model *m, const struct pattern *p, str
 	struct capture cap = { 0 };
 	if (!match(m, p, 0, st->r->text, st->se, i, &cap) || !cap.found)
 		return 0;
-	if (cap.num_end == 0)   /* a fixed value: the words themselves are the figure */
+	if (cap.num_end == 0) {   /* a fixed value: the words themselves are the figure */
+		if (sc->owned[i - st->ss] & CLAIMED_WORDS)
+			return 0;   /* words a pattern before it read already */
 		cap.num_start = i, cap.num_end = i;
+	}
 	if (cap.num_end > cap.num_start && claimed(sc, st->ss, cap.num_start, cap.num_end))
 		return 0;
 	claim(sc, st->ss, cap.num_start, cap.num_end);
