@@ -74,6 +74,9 @@ size_t parse_key(const char *s, size_t i, size_t end, const char *key);
 size_t parse_chars(const char *s, size_t i, size_t end, size_t max);
 /* Bytes of the organ suffix (人民政府, 管委会 …) that s[st..end) ends with, or 0. */
 size_t parse_organ_suffix(const char *s, size_t st, size_t end);
+/* 1 when s[st, end) reads like a report's title: short, unpunctuated, ending in 报告, or in 情况 or
+ * 总结 with 法治 or 依法 in it (…法治政府建设情况, 全面依法治区工作总结). */
+int parse_title_like(const char *s, size_t st, size_t end);
 /* 1 when the line is prose or opens with a heading marker: the report proper has begun. */
 int parse_line_opens(const char *s, const struct parse_line *l);
 /* The kind of a field a crawler names in English at a line start (parse_english_field). */

@@ -355,6 +355,7 @@ enum tag {
 	TAG_PRE,     /* a block whose line ends are kept */
 	TAG_HEAD,    /* nothing shown, but meta tags read */
 	TAG_META,
+	TAG_TITLE,   /* the page's title: not shown, kept for the header */
 	TAG_SKIP,    /* neither it nor anything inside */
 };
 
@@ -384,7 +385,7 @@ static const struct tag_name {
 	{ "summary", TAG_BLOCK }, { "svg", TAG_SKIP }, { "table", TAG_BLOCK },
 	{ "tbody", TAG_BLOCK }, { "td", TAG_CELL }, { "template", TAG_SKIP },
 	{ "textarea", TAG_SKIP }, { "tfoot", TAG_BLOCK }, { "th", TAG_CELL },
-	{ "thead", TAG_BLOCK }, { "title", TAG_SKIP }, { "tr", TAG_BLOCK }, { "ul", TAG_BLOCK },
+	{ "thead", TAG_BLOCK }, { "title", TAG_TITLE }, { "tr", TAG_BLOCK }, { "ul", TAG_BLOCK },
 	{ "video", TAG_SKIP }, { "xml", TAG_SKIP },
 };
 
@@ -414,6 +415,7 @@ struct lines {
 	int pre;      /* inside pre: line ends in the text are kept */
 	int hidden;   /* inside head: text is not shown */
 	char *meta[NMETA]; /* values of the CMS meta tags, first of each */
+	char *page_title;  /* the <title>'s text, which a page without a title above its text may hold alone */
 };
 
 static void line_break(struct lines *o)
@@ -540,6 +542,18 @@ static void read_meta(struct lines *o, xmlNode *n)
 	xml_free(name);
 }
 
+/* The text of the first <title>, as a meta value. */
+static void read_title(struct lines *o, xmlNode *n)
+{
+	struct buf t = { 0 };
+	for (xmlNode *c = n->children; c && !o->page_title; c = c->next)
+		if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
+			buf_adds(&t, (const char *)c->content);
+	if (t.len && !o->page_title)
+		o->page_title = meta_value(t.data);
+	buf_fini(&t);
+}
+
 static void leave(struct lines *o, xmlNode *n);
 
 /* Starts node n; 1 when its children are to be walked (then leave() ends it). */
@@ -561,6 +575,9 @@ static int enter(struct lines *o, xmlNode *n)
 		return 0;
 	case TAG_META:
 		read_meta(o, n);
+		return 0;
+	case TAG_TITLE:
+		read_title(o, n);
 		return 0;
 	case TAG_BREAK:
 		line_break(o);
@@ -694,6 +711,10 @@ int extract_html(const char *bytes, size_t n, char **text, size_t *len, char **c
 				head = 1;
 			}
 		}
+		if (o.page_title && !o.meta[0]) {   /* no ArticleTitle: the <title>, which may hold it */
+			buf_printf(&out, "网页标题: %s\n", o.page_title);
+			head = 1;
+		}
 		if (head)
 			buf_adds(&out, RULE);
 		buf_add(&out, o.b.data, o.b.len);
@@ -704,6 +725,7 @@ int extract_html(const char *bytes, size_t n, char **text, size_t *len, char **c
 	}
 	for (size_t i = 0; i < NMETA; i++)
 		free(o.meta[i]);
+	free(o.page_title);
 	buf_fini(&o.b);
 	return rc;
 }

@@ -291,18 +291,19 @@ static int has_any(const char *s, size_t st, size_t end, const char *const *lits
 
 static const char *const clause_punct[] = { "。", "，", ",", "：", ":", "；", ";" };
 
-/* A line that reads like a report title: short, unpunctuated, ending in 报告, or in 情况 or 总结
- * with 法治 or 依法 in it (…法治政府建设情况, 全面依法治区工作总结). */
+int parse_title_like(const char *s, size_t st, size_t end)
+{
+	if (parse_chars(s, st, end, TITLE_MAX) > TITLE_MAX || has_any(s, st, end, clause_punct, 7))
+		return 0;
+	if (parse_ends(s, st, end, "报告"))
+		return 1;
+	return (parse_ends(s, st, end, "情况") || parse_ends(s, st, end, "总结")) &&
+	       (parse_find(s, st, end, "法治") != PARSE_NONE || parse_find(s, st, end, "依法") != PARSE_NONE);
+}
+
 static int is_title(const char *s, const struct parse_line *l)
 {
-	if ((l->flags & PARSE_LINE_KIND) || parse_chars(s, l->start, l->end, TITLE_MAX) > TITLE_MAX)
-		return 0;
-	if (has_any(s, l->start, l->end, clause_punct, 7))
-		return 0;
-	if (parse_ends(s, l->start, l->end, "报告"))
-		return 1;
-	return (parse_ends(s, l->start, l->end, "情况") || parse_ends(s, l->start, l->end, "总结")) &&
-	       (parse_find(s, l->start, l->end, "法治") != PARSE_NONE || parse_find(s, l->start, l->end, "依法") != PARSE_NONE);
+	return !(l->flags & PARSE_LINE_KIND) && parse_title_like(s, l->start, l->end);
 }
 
 /* Longest first, so that the whole suffix is stripped. */

@@ -271,6 +271,64 @@ static int key_colon(const char *s, size_t i, size_t end)
 	return parse_starts(s, i, end, ":") || parse_starts(s, i, end, "：");
 }
 
+/* end moved back over the blanks that end s[st, end) (space, tab, U+3000, U+00A0). */
+static size_t trim_end(const char *s, size_t st, size_t end)
+{
+	for (;;) {
+		if (end > st && (s[end - 1] == ' ' || s[end - 1] == '\t'))
+			end--;
+		else if (end >= st + 3 && parse_starts(s, end - 3, end, "\xe3\x80\x80"))
+			end -= 3;
+		else if (end >= st + 2 && parse_starts(s, end - 2, end, "\xc2\xa0"))
+			end -= 2;
+		else
+			return end;
+	}
+}
+
+/* A page with no title above its text may name the report in its own title (<title>, which a
+ * site follows with its name: 鹿邑县人民政府关于…的报告_鹿邑县人民政府) or as the last step of its
+ * breadcrumb (当前位置：首页 > 政务公开 > …关于…的报告): that text when it reads as a report's title. */
+static char *title_of_page(const struct report *r, const struct parse_scan *sc)
+{
+	static const char *const site_seps[] = { "_", "|", "｜", " - ", "－", "——" };
+	static const char *const crumbs[] = { "当前位置", "您的位置", "您当前的位置", "你的位置", "所在位置", "当前的位置" };
+	static const char *const steps[] = { ">", "＞", "»", "›", "→", "/" };
+	const char *s = r->text;
+	size_t n, v = key_value(r, sc, (const char *const[]){ "网页标题" }, 1, &n);
+	if (v != PARSE_NONE) {
+		size_t end = v + n;
+		for (size_t k = 0; k < sizeof site_seps / sizeof *site_seps; k++) {
+			size_t at = parse_find(s, v, end, site_seps[k]);
+			if (at != PARSE_NONE && at > v)
+				end = at;
+		}
+		end = trim_end(s, v, end);
+		if (parse_title_like(s, v, end))
+			return xstrndup(s + v, end - v);
+	}
+	for (size_t i = 0; i < sc->n; i++) {
+		const struct parse_line *l = &sc->lines[i];
+		size_t st = parse_skip_blanks(s, l->start, l->end), last = PARSE_NONE;
+		size_t k = 0;
+		while (k < sizeof crumbs / sizeof *crumbs && !parse_starts(s, st, l->end, crumbs[k]))
+			k++;
+		if (in_body(sc, i) || k == sizeof crumbs / sizeof *crumbs)
+			continue;
+		for (size_t q = 0; q < sizeof steps / sizeof *steps; q++)
+			for (size_t at = st; (at = parse_find(s, at, l->end, steps[q])) != PARSE_NONE; at += strlen(steps[q]))
+				if (last == PARSE_NONE || at + strlen(steps[q]) > last)
+					last = at + strlen(steps[q]);
+		if (last == PARSE_NONE)
+			continue;
+		last = parse_skip_blanks(s, last, l->end);
+		size_t end = trim_end(s, last, l->end);
+		if (parse_title_like(s, last, end))
+			return xstrndup(s + last, end - last);
+	}
+	return NULL;
+}
+
 /* The title line(s) found in the text, else the value of 信息名称 / 标题 in the page's table. */
 static void find_title(struct report *r, const struct parse_scan *sc)
 {
@@ -297,6 +355,8 @@ static void find_title(struct report *r, const struct parse_scan *sc)
 	size_t end, v = english_field(r, sc, PARSE_FIELD_TITLE, &end);
 	if (v != PARSE_NONE)
 		r->meta.title = xstrndup(s + v, end - v);
+	else
+		r->meta.title = title_of_page(r, sc);
 }
 
 /* The first 20XX年 in s[i..end), as a number; 0 when there is none. */

@@ -262,14 +262,14 @@ static void test_gb2312_declared(void **state)
 	free(text);
 }
 
-/* UTF-8 with a BOM and no charset or meta tags: no header, the BOM gone. */
+/* UTF-8 with a BOM and no charset or meta tags: the page's <title> the only header, the BOM gone. */
 static void test_utf8_bom(void **state)
 {
 	(void)state;
 	size_t len;
 	char *text = extract_file(DIR "wujin-utf8-bom.html", &len);
-	assert_true(starts_with(text, "• 今天是\n• 登录个人中心\n"));
-	assert_null(strstr(text, RULE));
+	assert_true(starts_with(text, "网页标题: 常州市武进区人民政府2020年法治政府建设工作报告\n" RULE
+	                              "• 今天是\n• 登录个人中心\n"));
 	assert_null(strstr(text, "\xef\xbb\xbf"));
 	assert_null(strstr(text, "\xe3\x80\x80\n"));   /* U+3000 indents dropped at line ends */
 	assert_no_markup(text);
@@ -495,6 +495,38 @@ static void test_meta_only_source(void **state)
 	free(text);
 }
 
+/* A page whose text has no title above it: the report's title is the page's own (<title>, the
+ * site's name after it), else the last step of its breadcrumb, when either reads as a title. */
+static void test_title_of_page(void **state)
+{
+	(void)state;
+	static const char *const pages[] = {
+		"<html><head><title>青禾县人民政府关于2020年度法治政府建设情况的报告_青禾县人民政府</title></head><body>"
+		"<p>市人民政府：</p><p>2020年，我县深入推进依法行政，现将有关情况报告如下：</p>"
+		"<p>一、主要工作</p><p>全年办理行政复议案件12件。</p></body></html>",
+		"<html><head><title>青禾县人民政府</title></head><body>"
+		"<div>当前位置：<a>首页</a> &gt; <a>政务公开</a> &gt; <span>青禾县人民政府关于2020年度法治政府建设情况的报告</span></div>"
+		"<p>市人民政府：</p><p>2020年，我县深入推进依法行政，现将有关情况报告如下：</p>"
+		"<p>一、主要工作</p><p>全年办理行政复议案件12件。</p></body></html>",
+	};
+	for (size_t i = 0; i < N(pages); i++) {
+		size_t len;
+		char *text = extract_ok(pages[i], strlen(pages[i]), &len);
+		struct report *r = parse_bytes(text, len, "page.html");
+		assert_opt_equal(r->meta.title, "青禾县人民政府关于2020年度法治政府建设情况的报告");
+		report_free(r);
+		free(text);
+	}
+	static const char untitled[] = "<html><head><title>青禾县人民政府</title></head><body>"
+		"<p>市人民政府：</p><p>2020年，我县深入推进依法行政。</p><p>一、主要工作</p></body></html>";
+	size_t len;
+	char *text = extract_ok(untitled, sizeof untitled - 1, &len);
+	struct report *r = parse_bytes(text, len, "untitled.html");
+	assert_null(r->meta.title);   /* a site's name is no report's title */
+	report_free(r);
+	free(text);
+}
+
 /* Over 256 MiB is refused before a byte is read. */
 static void test_too_large(void **state)
 {
@@ -549,6 +581,7 @@ int main(void)
 		cmocka_unit_test(test_garbage),
 		cmocka_unit_test(test_noise),
 		cmocka_unit_test(test_meta_only_source),
+		cmocka_unit_test(test_title_of_page),
 		cmocka_unit_test(test_too_large),
 		cmocka_unit_test(test_deep),
 	};
