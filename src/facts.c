@@ -2210,9 +2210,22 @@ static const struct rule *second_verb_rule(const struct facts_model *m, const st
 
 #define RESPECTIVE_MAX 8   /* items a 分别 clause lists */
 
+/* The last verb and the last subject of the grammar's words within [from, to). */
+static void item_words(const struct facts_model *m, const struct scratch *sc, size_t from, size_t to, int *verb, int *subj)
+{
+	for (size_t h = 0; h < sc->ngw; h++)
+		if (sc->gw[h].start >= from && sc->gw[h].end <= to) {
+			if (m->kind[sc->gw[h].id] & WORD_VERB)
+				*verb = sc->gw[h].id;
+			else if (m->kind[sc->gw[h].id] & WORD_SUBJECT)
+				*subj = sc->gw[h].id;
+		}
+}
+
 /* The item a 分别 clause lists for the figure at byte a (维持、驳回、纠错、终止的分别为52件、7件、
  * 11件、11件; 参考率、合格率分别为99.8%和99.5%): the figures after 分别 take the items before it in
- * order, items parted by 、 和 及 与. *seen counts the clause's figures after 分别 so far. Returns
+ * order, items parted by 、 和 及 与; levels listed before one noun share it (国家级、省级、市级民主法治
+ * 示范村…分别新增1个、5个和17个). *seen counts the clause's figures after 分别 so far. Returns
  * 0 when the clause lists none (rd as read_clause gave it), 1 with the item's word put first in
  * rd (its verb, else its subject), or -1 when the item names no word of the grammar (参考率: the
  * figure is read by no rule). */
@@ -2234,13 +2247,10 @@ static int respective(const struct facts_model *m, const struct scratch *sc, con
 		return 0;
 	size_t from = sc->pos[cut[idx]], to = idx + 1 < n ? sc->pos[cut[idx + 1] - 1] : sc->pos[kb];
 	int verb = -1, subj = -1;
-	for (size_t h = 0; h < sc->ngw; h++)
-		if (sc->gw[h].start >= from && sc->gw[h].end <= to) {
-			if (m->kind[sc->gw[h].id] & WORD_VERB)
-				verb = sc->gw[h].id;
-			else if (m->kind[sc->gw[h].id] & WORD_SUBJECT)
-				subj = sc->gw[h].id;
-		}
+	item_words(m, sc, from, to, &verb, &subj);
+	size_t end = idx + 1 < n ? cut[idx + 1] - 1 : kb;
+	if (verb < 0 && subj < 0 && end > cut[idx] && sc->ch[end - 1] == 0x7ea7)   /* 级 */
+		item_words(m, sc, sc->pos[cut[n - 1]], sc->pos[kb], &verb, &subj);   /* 国家级、省级、市级示范村 */
 	if (verb >= 0) {
 		rd->verb[0] = verb, rd->gap[0] = 0, rd->nverb = 1;
 	} else if (subj >= 0) {

@@ -630,6 +630,18 @@ static void test_clause_grammar(void **state)
 		{ "新增自治区级民主法治示范嘎查村3个。", "demo_village=3 个" },
 		/* words a pattern before read are no second statement: every village's legal adviser */
 		{ "全市196个村（社区）实现法律顾问全覆盖。", "village_adv=196 个" },
+		/* levels listed before one noun share it, each with its figure after 分别 */
+		{ "国家级、省级、市级民主法治示范村（社区）分别新增2个、4个和9个。",
+		  "demo_village=2 个 demo_village=4 个 demo_village=9 个" },
+		/* materials handed out; an exam everyone passed; negatives said with 没有/无 */
+		{ "开展普法活动320场次，发放资料4.6万份。", "pub_events=320 场次 pub_materials=4.6 万份" },
+		{ "全县2100名国家工作人员参加学法考试，参考人员全部合格。", "law_exam=2100 名 law_exam_pass_rate=100 %|全部合格" },
+		{ "已判决的5件均驳回原告诉讼请求，没有发生败诉。", "lit_won=5 件 lit_lost=0 件" },
+		{ "以局为被申请人的行政复议案件6件，无被撤销或确认违法案件。", "rev_respondent=6 件 rev_corrected=0 件" },
+		{ "镇政府本年度没有制定行政规范性文件。", "nd_issued=0 件" },
+		/* firms on the register; firms newly set up; a table row of first-instance cases */
+		{ "全区登记在册经营主体5.2万户，全年新设经营主体7300户。", "market_entities=5.2 万户 market_entities_new=7300 户" },
+		{ "一审审结：96件", "lit_concluded=96 件" },
 		/* units of a scope that all publish their catalogue of major decisions */
 		{ "全市7个县（区）均公布年度重大行政决策事项目录。", "dec_catalog_units=7 个|全部" },
 		{ "9个旗区全部编制并公布重大行政决策事项目录。", "dec_catalog_units=9 个|全部" },
