@@ -642,6 +642,14 @@ static void test_clause_grammar(void **state)
 		/* firms on the register; firms newly set up; a table row of first-instance cases */
 		{ "全区登记在册经营主体5.2万户，全年新设经营主体7300户。", "market_entities=5.2 万户 market_entities_new=7300 户" },
 		{ "一审审结：96件", "lit_concluded=96 件" },
+		/* files checked by the unit itself or sent up for review; crimes handed to the police by
+		 * what they are; policy documents explained; firms blacklisted; staff whose papers are valid */
+		{ "开展执法案卷自查，自查案卷38卷，合格率97.4%。", "enf_file_review=38 卷 enf_file_pass_rate=97.4 %" },
+		{ "移送公安机关涉嫌销售假种子案件3件，公安机关立案侦查3件。", "enf_crime_transfer=3 件 enf_crime_filed=3 件" },
+		{ "解读惠农政策文件12篇。", "policy_interp=12 篇" },
+		{ "将9家企业列入建筑市场主体“黑名单”。", "credit_measures=9 家" },
+		{ "全区有效行政执法人员960名。", "enf_staff=960 名" },
+		{ "审查区政府各类文件、合同及会议议题共计210件。", "legality_review_docs=210 件" },
 		/* units of a scope that all publish their catalogue of major decisions */
 		{ "全市7个县（区）均公布年度重大行政决策事项目录。", "dec_catalog_units=7 个|全部" },
 		{ "9个旗区全部编制并公布重大行政决策事项目录。", "dec_catalog_units=9 个|全部" },
