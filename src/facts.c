@@ -2208,6 +2208,19 @@ static const struct rule *second_verb_rule(const struct facts_model *m, const st
 	return NULL;
 }
 
+/* 1 when the words of sub-item clause q before the figure at byte a name the reporting body's own
+ * level (其中市本级64宗, 其中局本级58名, 其中局机关…): the same count of the body itself, which
+ * reports state beside the system's. */
+static int own_level(const struct scratch *sc, const struct clause *q, size_t a)
+{
+	size_t kf = char_at(sc, a);
+	for (size_t k = q->k0; k + 1 < kf; k++)
+		if ((sc->ch[k] == 0x672c && sc->ch[k + 1] == 0x7ea7) ||   /* 本级 */
+		    (sc->ch[k] == 0x673a && sc->ch[k + 1] == 0x5173))     /* 机关 */
+			return 1;
+	return 0;
+}
+
 #define RESPECTIVE_MAX 8   /* items a 分别 clause lists */
 
 /* The last verb and the last subject of the grammar's words within [from, to). */
@@ -2403,7 +2416,7 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 			int listed = respective(m, sc, q, cap.num_start, &seen, &rd);
 			if (listed < 0)
 				continue;   /* its item names nothing the rules read */
-			if (q->sub && !rd.own_subj && !rd.own_verb && !listed)
+			if (q->sub && !rd.own_subj && !rd.own_verb && !listed && !own_level(sc, q, cap.num_start))
 				continue;   /* a breakdown of the total before it */
 			if (cap.num_end - cap.num_start < 6 + strlen(cap.counter) && !numeral_after_verb(m, sc, cap.num_start) &&
 			    !figure_ends_clause(sc, cap.num_end))

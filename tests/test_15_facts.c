@@ -650,6 +650,9 @@ static void test_clause_grammar(void **state)
 		{ "将9家企业列入建筑市场主体“黑名单”。", "credit_measures=9 家" },
 		{ "全区有效行政执法人员960名。", "enf_staff=960 名" },
 		{ "审查区政府各类文件、合同及会议议题共计210件。", "legality_review_docs=210 件" },
+		/* a breakdown naming the body's own level is the body's own count beside the system's */
+		{ "立案查处违法案件：312宗（其中市本级41宗）", "enf_cases=312 宗 enf_cases=41 宗" },
+		{ "办理行政处罚案件520件（其中城管执法42件）。", "enf_cases=520 件" },
 		/* units of a scope that all publish their catalogue of major decisions */
 		{ "全市7个县（区）均公布年度重大行政决策事项目录。", "dec_catalog_units=7 个|全部" },
 		{ "9个旗区全部编制并公布重大行政决策事项目录。", "dec_catalog_units=9 个|全部" },
