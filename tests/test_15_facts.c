@@ -653,6 +653,10 @@ static void test_clause_grammar(void **state)
 		/* a breakdown naming the body's own level is the body's own count beside the system's */
 		{ "立案查处违法案件：312宗（其中市本级41宗）", "enf_cases=312 宗 enf_cases=41 宗" },
 		{ "办理行政处罚案件520件（其中城管执法42件）。", "enf_cases=520 件" },
+		/* licences and penalties published (双公示), matters served in one hall, staff qualified */
+		{ "向市信用平台推送行政许可和行政处罚信息1860条。", "double_publicity_records=1860 条" },
+		{ "县政务服务中心集中办理政务服务事项512项。", "svc_items=512 项" },
+		{ "乡镇具有执法资格的人员仅有58名。", "enf_staff=58 名" },
 		/* units of a scope that all publish their catalogue of major decisions */
 		{ "全市7个县（区）均公布年度重大行政决策事项目录。", "dec_catalog_units=7 个|全部" },
 		{ "9个旗区全部编制并公布重大行政决策事项目录。", "dec_catalog_units=9 个|全部" },
