@@ -286,31 +286,35 @@ static size_t trim_end(const char *s, size_t st, size_t end)
 	}
 }
 
-/* A page with no title above its text may name the report in its own title (<title>, which a
- * site follows with its name: 鹿邑县人民政府关于…的报告_鹿邑县人民政府) or as the last step of its
- * breadcrumb (当前位置：首页 > 政务公开 > …关于…的报告): that text when it reads as a report's title. */
-static char *title_of_page(const struct report *r, const struct parse_scan *sc)
+/* The page's own title (网页标题, the <title> a saved page keeps in its header) without the site's
+ * name a site follows it with (鹿邑县人民政府关于…的报告_鹿邑县人民政府), when it reads as a report's. */
+static char *title_of_tag(const struct report *r, const struct parse_scan *sc)
 {
 	static const char *const site_seps[] = { "_", "|", "｜", " - ", "－", "——" };
+	const char *s = r->text;
+	size_t n, v = key_value(r, sc, (const char *const[]){ "网页标题" }, 1, &n);
+	if (v == PARSE_NONE)
+		return NULL;
+	size_t end = v + n;
+	for (size_t k = 0; k < sizeof site_seps / sizeof *site_seps; k++) {
+		size_t at = parse_find(s, v, end, site_seps[k]);
+		if (at != PARSE_NONE && at > v)
+			end = at;
+	}
+	end = trim_end(s, v, end);
+	return parse_title_like(s, v, end) ? xstrndup(s + v, end - v) : NULL;
+}
+
+/* The last step of a breadcrumb outside the body (当前位置：首页 > 政务公开 > …关于…的报告), when it
+ * reads as a report's title. */
+static char *title_of_breadcrumb(const struct report *r, const struct parse_scan *sc)
+{
 	static const char *const crumbs[] = { "当前位置", "您的位置", "您当前的位置", "你的位置", "所在位置", "当前的位置" };
 	static const char *const steps[] = { ">", "＞", "»", "›", "→", "/" };
 	const char *s = r->text;
-	size_t n, v = key_value(r, sc, (const char *const[]){ "网页标题" }, 1, &n);
-	if (v != PARSE_NONE) {
-		size_t end = v + n;
-		for (size_t k = 0; k < sizeof site_seps / sizeof *site_seps; k++) {
-			size_t at = parse_find(s, v, end, site_seps[k]);
-			if (at != PARSE_NONE && at > v)
-				end = at;
-		}
-		end = trim_end(s, v, end);
-		if (parse_title_like(s, v, end))
-			return xstrndup(s + v, end - v);
-	}
 	for (size_t i = 0; i < sc->n; i++) {
 		const struct parse_line *l = &sc->lines[i];
-		size_t st = parse_skip_blanks(s, l->start, l->end), last = PARSE_NONE;
-		size_t k = 0;
+		size_t st = parse_skip_blanks(s, l->start, l->end), last = PARSE_NONE, k = 0;
 		while (k < sizeof crumbs / sizeof *crumbs && !parse_starts(s, st, l->end, crumbs[k]))
 			k++;
 		if (in_body(sc, i) || k == sizeof crumbs / sizeof *crumbs)
@@ -355,8 +359,8 @@ static void find_title(struct report *r, const struct parse_scan *sc)
 	size_t end, v = english_field(r, sc, PARSE_FIELD_TITLE, &end);
 	if (v != PARSE_NONE)
 		r->meta.title = xstrndup(s + v, end - v);
-	else
-		r->meta.title = title_of_page(r, sc);
+	else if (!(r->meta.title = title_of_tag(r, sc)))   /* a saved page's own title, else its breadcrumb */
+		r->meta.title = title_of_breadcrumb(r, sc);
 }
 
 /* The first 20XX年 in s[i..end), as a number; 0 when there is none. */
