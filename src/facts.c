@@ -73,10 +73,11 @@ static const struct word counter_words[] = {
 	W("篇"), W("处"), W("%"), W("‰"),
 };
 
-/* Counters reports use for the same things, one for another: a case is 件, 宗 or 起; a unit 家
- * or 个; an event 次, 场 or 期; a person 名, 人 or 位. A pattern naming one accepts them all. */
+/* Counters reports use for the same things, one for another: a case is 件, 宗 or 起; a unit 家,
+ * 个 or 所 (schools, hospitals); an event 次, 场 or 期; a person 名, 人 or 位. A pattern naming one
+ * accepts them all, and a scope may mix them (19家医疗机构和委机关9个科室). */
 static const char *const counter_classes[][5] = {
-	{ "件", "宗", "起", "份", NULL }, { "家", "个", NULL }, { "次", "场", "场次", "期", NULL },
+	{ "件", "宗", "起", "份", NULL }, { "家", "个", "所", NULL }, { "次", "场", "场次", "期", NULL },
 	{ "名", "人", "位", NULL }, { "批", "批次", NULL },
 };
 static const struct word prefix_words[] = { W("不超过"), W("不少于"), W("超过"), W("近"), W("约"), W("逾") };
@@ -1906,7 +1907,7 @@ static size_t grammar_figure(const struct facts_model *m, const char *s, size_t 
  * clause's end). */
 #define MAX_VERBS 6
 #define SCOPE_NOUN 8   /* characters naming what a figure of a scope counts (设区市, 省直部门) */
-#define SCOPE_OWNER 2  /* characters naming who holds the next scope of a sum (和局属9个单位) */
+#define SCOPE_OWNER 3  /* characters naming who holds the next scope of a sum (和局属9个单位, 和局机关12个科室) */
 #define MAX_SUBJ 6
 struct reading {
 	int subj[MAX_SUBJ];  /* word ids: the clause's subjects before it, then after it, nearest first */
@@ -2137,11 +2138,27 @@ struct scope {
 	size_t n;
 };
 
-/* Whether figure p, read before cap in its clause, and cap count one scope: the same counter, no
- * multiplier, joined by words naming what p counts (11个设区市和24个…, 9个街道、3个镇). */
+/* 1 when counters a and b are one or of one class (counter_classes): 个 and 所, 件 and 宗. */
+static int same_counter(const char *a, const char *b)
+{
+	if (!strcmp(a, b))
+		return 1;
+	for (size_t c = 0; c < sizeof counter_classes / sizeof *counter_classes; c++) {
+		int in_a = 0, in_b = 0;
+		for (size_t k = 0; counter_classes[c][k]; k++)
+			in_a |= !strcmp(a, counter_classes[c][k]), in_b |= !strcmp(b, counter_classes[c][k]);
+		if (in_a && in_b)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether figure p, read before cap in its clause, and cap count one scope: the same counter (or
+ * one of its class), no multiplier, joined by words naming what p counts (11个设区市和24个…, 9个街道、
+ * 3个镇, 19家医疗机构和委机关9个科室). */
 static int one_scope(const struct facts_model *m, const char *s, const struct capture *p, const struct capture *cap)
 {
-	return strcmp(p->counter, cap->counter) == 0 && !p->mult && !cap->mult &&
+	return same_counter(p->counter, cap->counter) && !p->mult && !cap->mult &&
 	       joins_scope(m, s, p->num_end, cap->num_start);
 }
 
@@ -2162,7 +2179,8 @@ static size_t body_before(const struct facts_model *m, const char *s, size_t fro
 	return a;
 }
 
-/* Adds to cap the figures of the scope joined to it, in the same counter, nearest first. */
+/* Adds to cap the figures of the scope joined to it, in the same counter, nearest first; the sum
+ * is in the counter of the first (7个…和16所…: 23个). */
 static void sum_scope(const struct facts_model *m, const char *s, const struct scope *sp, struct capture *cap)
 {
 	for (size_t k = sp->n; k-- > 0;) {
@@ -2171,6 +2189,7 @@ static void sum_scope(const struct facts_model *m, const char *s, const struct s
 			return;
 		cap->value += p->value;
 		cap->num_start = p->num_start;
+		cap->counter = p->counter;
 	}
 }
 

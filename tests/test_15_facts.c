@@ -660,6 +660,9 @@ static void test_clause_grammar(void **state)
 		/* units of a scope that all publish their catalogue of major decisions */
 		{ "全市7个县（区）均公布年度重大行政决策事项目录。", "dec_catalog_units=7 个|全部" },
 		{ "9个旗区全部编制并公布重大行政决策事项目录。", "dec_catalog_units=9 个|全部" },
+		/* a scope may mix counters of bodies (个, 家, 所), and name the next part's holder */
+		{ "对7个县（市、区）教育局和16所市直学校开展依法行政专项督查。", "rule_inspections=23 个" },
+		{ "对18个县（市、区）分局和局机关12个科室开展法治建设督导检查。", "rule_inspections=30 个" },
 		/* the people trained, after the sessions held */
 		{ "组织村干部参加法治专题培训3场，参训270人次。", "law_training=3 场 law_training=270 人次" },
 		{ "依法不予处罚或减轻处罚案件312件。", "enf_no_penalty=312 件|不予处罚或减轻处罚" },
