@@ -657,6 +657,9 @@ static void test_clause_grammar(void **state)
 		{ "向市信用平台推送行政许可和行政处罚信息1860条。", "double_publicity_records=1860 条" },
 		{ "县政务服务中心集中办理政务服务事项512项。", "svc_items=512 项" },
 		{ "乡镇具有执法资格的人员仅有58名。", "enf_staff=58 名" },
+		/* a department's leaders meeting on the rule of law; no documents issued in its own name */
+		{ "局党组会议专题研究依法行政工作4次。", "leadership_meetings=4 次" },
+		{ "全年未以本局名义制发行政规范性文件。", "nd_issued=0 件" },
 		/* units of a scope that all publish their catalogue of major decisions */
 		{ "全市7个县（区）均公布年度重大行政决策事项目录。", "dec_catalog_units=7 个|全部" },
 		{ "9个旗区全部编制并公布重大行政决策事项目录。", "dec_catalog_units=9 个|全部" },
