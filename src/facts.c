@@ -2228,15 +2228,20 @@ static const struct rule *second_verb_rule(const struct facts_model *m, const st
 }
 
 /* 1 when the words of sub-item clause q before the figure at byte a name the reporting body's own
- * level (其中市本级64宗, 其中局本级58名, 其中局机关…): the same count of the body itself, which
- * reports state beside the system's. */
+ * level or its own enforcement team (其中市本级64宗, 其中局机关…, 其中市生态环境综合执法支队96名):
+ * the body's own count, which reports state beside the system's. */
 static int own_level(const struct scratch *sc, const struct clause *q, size_t a)
 {
+	static const uint32_t pairs[][2] = {
+		{ 0x672c, 0x7ea7 }, { 0x673a, 0x5173 },                      /* 本级 机关 */
+		{ 0x652f, 0x961f }, { 0x5927, 0x961f }, { 0x4e2d, 0x961f },  /* 支队 大队 中队 */
+		{ 0x6cd5, 0x961f },                                          /* (执)法队 */
+	};
 	size_t kf = char_at(sc, a);
 	for (size_t k = q->k0; k + 1 < kf; k++)
-		if ((sc->ch[k] == 0x672c && sc->ch[k + 1] == 0x7ea7) ||   /* 本级 */
-		    (sc->ch[k] == 0x673a && sc->ch[k + 1] == 0x5173))     /* 机关 */
-			return 1;
+		for (size_t p = 0; p < sizeof pairs / sizeof *pairs; p++)
+			if (sc->ch[k] == pairs[p][0] && sc->ch[k + 1] == pairs[p][1])
+				return 1;
 	return 0;
 }
 
@@ -2435,8 +2440,11 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 			int listed = respective(m, sc, q, cap.num_start, &seen, &rd);
 			if (listed < 0)
 				continue;   /* its item names nothing the rules read */
-			if (q->sub && !rd.own_subj && !rd.own_verb && !listed && !own_level(sc, q, cap.num_start))
+			int own = q->sub && !rd.own_subj && own_level(sc, q, cap.num_start);
+			if (q->sub && !rd.own_subj && !rd.own_verb && !listed && !own)
 				continue;   /* a breakdown of the total before it */
+			if (own)
+				rd.inherited = 0;   /* the body's own part: its whole's subject, as if named again */
 			if (cap.num_end - cap.num_start < 6 + strlen(cap.counter) && !numeral_after_verb(m, sc, cap.num_start) &&
 			    !figure_ends_clause(sc, cap.num_end))
 				continue;   /* 三项制度: a lone Chinese numeral counts after a verb (撤销六件) or at the clause's end */

@@ -653,6 +653,8 @@ static void test_clause_grammar(void **state)
 		/* a breakdown naming the body's own level is the body's own count beside the system's */
 		{ "立案查处违法案件：312宗（其中市本级41宗）", "enf_cases=312 宗 enf_cases=41 宗" },
 		{ "办理行政处罚案件520件（其中城管执法42件）。", "enf_cases=520 件" },
+		{ "全市住建系统持证执法人员412名，其中局本级58名。", "enf_staff=412 名 enf_staff=58 名" },
+		{ "全市持证执法人员326名，其中市生态环境综合执法支队96名。", "enf_staff=326 名 enf_staff=96 名" },
 		/* licences and penalties published (双公示), matters served in one hall, staff qualified */
 		{ "向市信用平台推送行政许可和行政处罚信息1860条。", "double_publicity_records=1860 条" },
 		{ "县政务服务中心集中办理政务服务事项512项。", "svc_items=512 项" },
