@@ -574,9 +574,11 @@ static int usage(void)
 	return 2;
 }
 
+#define SETS_MAX 128   /* sets one run scores */
+
 int main(int argc, char **argv)
 {
-	struct set sets[32];
+	static struct set sets[SETS_MAX];
 	size_t nsets = 0;
 	memset(sets, 0, sizeof sets);
 	for (int i = 1; i < argc; i++) {
@@ -589,8 +591,10 @@ int main(int argc, char **argv)
 			return usage();
 		const char *v = argv[++i];
 		if (strcmp(a, "--set") == 0) {
-			if (nsets == sizeof sets / sizeof *sets)
-				return usage();
+			if (nsets == SETS_MAX) {
+				fprintf(stderr, "eval_real: more than %d sets\n", SETS_MAX);
+				return 2;
+			}
 			sets[nsets++].name = v;
 			continue;
 		}
