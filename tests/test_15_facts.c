@@ -662,6 +662,9 @@ static void test_clause_grammar(void **state)
 		/* a department's leaders meeting on the rule of law; no documents issued in its own name */
 		{ "局党组会议专题研究依法行政工作4次。", "leadership_meetings=4 次" },
 		{ "全年未以本局名义制发行政规范性文件。", "nd_issued=0 件" },
+		/* the departments a service hall houses are no service matters; random-check matters */
+		{ "政务服务中心进驻部门46个、事项1128项。", "svc_items=1128 项" },
+		{ "自治区本级部门公布随机抽查事项1046项。", "reg_items=1046 项" },
 		/* units of a scope that all publish their catalogue of major decisions */
 		{ "全市7个县（区）均公布年度重大行政决策事项目录。", "dec_catalog_units=7 个|全部" },
 		{ "9个旗区全部编制并公布重大行政决策事项目录。", "dec_catalog_units=9 个|全部" },
