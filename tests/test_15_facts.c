@@ -665,6 +665,10 @@ static void test_clause_grammar(void **state)
 		/* the departments a service hall houses are no service matters; random-check matters */
 		{ "政务服务中心进驻部门46个、事项1128项。", "svc_items=1128 项" },
 		{ "自治区本级部门公布随机抽查事项1046项。", "reg_items=1046 项" },
+		/* a share of service matters stated as 占…的N% */
+		{ "市本级公布“最多跑一次”事项1286项，占市本级政务服务事项总数的96.4%。",
+		  "svc_items=1286 项 svc_trips=96.4 %|最多跑一次事项占比" },
+		{ "全程网办事项占全部政务服务事项的94.5%。", "svc_online_rate=94.5 %|网办事项占比" },
 		/* units of a scope that all publish their catalogue of major decisions */
 		{ "全市7个县（区）均公布年度重大行政决策事项目录。", "dec_catalog_units=7 个|全部" },
 		{ "9个旗区全部编制并公布重大行政决策事项目录。", "dec_catalog_units=9 个|全部" },
