@@ -545,11 +545,13 @@ static void read_meta(struct lines *o, xmlNode *n)
 /* The text of the first <title>, as a meta value. */
 static void read_title(struct lines *o, xmlNode *n)
 {
+	if (o->page_title)
+		return;
 	struct buf t = { 0 };
-	for (xmlNode *c = n->children; c && !o->page_title; c = c->next)
+	for (xmlNode *c = n->children; c; c = c->next)
 		if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
 			buf_adds(&t, (const char *)c->content);
-	if (t.len && !o->page_title)
+	if (t.len)
 		o->page_title = meta_value(t.data);
 	buf_fini(&t);
 }

@@ -84,6 +84,8 @@ static const struct word prefix_words[] = { W("不超过"), W("不少于"), W("�
 static const struct word suffix_words[] = { W("余"), W("多") };
 static const struct word target_words[] = { W("力争"), W("争取"), W("尚未") };   /* target_before */
 static const struct word bound_words[] = { W("控制在"), W("不低于") };   /* ensured */
+/* Words naming the reporting body's own level or its own enforcement team: own_level */
+static const struct word own_words[] = { W("本级"), W("机关"), W("支队"), W("大队"), W("中队"), W("执法队") };
 static const struct word conj_words[] = { W("以及"), W("和"), W("及"), W("与"), W("、") };   /* read_clause */
 /* Words that only link a verb to its figure (合格率保持在99%, 审核率继续保持100%): read_clause */
 static const struct word link_words[] = {
@@ -157,7 +159,7 @@ struct facts_model {
 	struct group *subj_rules;  /* per word: the rules naming it as a subject, in order */
 	/* Copies of the static word lists with their first characters, which match_any compares
 	 * before it reads on; the strings stay static. */
-	struct word *counters, *prefixes, *suffixes, *targets, *bounds, *conj, *links;
+	struct word *counters, *prefixes, *suffixes, *targets, *bounds, *owns, *conj, *links;
 	/* The counters by the low six bits of their first characters, in list order within each:
 	 * counter_by[counter_slot[b] .. counter_slot[b + 1]) are those of bits b. */
 	size_t counter_slot[65];
@@ -317,6 +319,7 @@ void facts_model_free(struct facts_model *m)
 	free(m->suffixes);
 	free(m->targets);
 	free(m->bounds);
+	free(m->owns);
 	free(m->conj);
 	free(m->links);
 	free(m);
@@ -809,6 +812,7 @@ struct facts_model *facts_model_new(const char *text, size_t n, char **cause)
 	m->suffixes = words_copy(suffix_words, COUNT(suffix_words));
 	m->targets = words_copy(target_words, COUNT(target_words));
 	m->bounds = words_copy(bound_words, COUNT(bound_words));
+	m->owns = words_copy(own_words, COUNT(own_words));
 	m->conj = words_copy(conj_words, COUNT(conj_words));
 	m->links = words_copy(link_words, COUNT(link_words));
 	for (size_t b = 0, k = 0; b < 64; b++) {
@@ -2138,19 +2142,21 @@ struct scope {
 	size_t n;
 };
 
+/* The class of counter c in counter_classes, or -1. */
+static int counter_class(const char *c)
+{
+	for (size_t i = 0; i < COUNT(counter_classes); i++)
+		for (size_t k = 0; counter_classes[i][k]; k++)
+			if (!strcmp(c, counter_classes[i][k]))
+				return (int)i;
+	return -1;
+}
+
 /* 1 when counters a and b are one or of one class (counter_classes): 个 and 所, 件 and 宗. */
 static int same_counter(const char *a, const char *b)
 {
-	if (!strcmp(a, b))
-		return 1;
-	for (size_t c = 0; c < sizeof counter_classes / sizeof *counter_classes; c++) {
-		int in_a = 0, in_b = 0;
-		for (size_t k = 0; counter_classes[c][k]; k++)
-			in_a |= !strcmp(a, counter_classes[c][k]), in_b |= !strcmp(b, counter_classes[c][k]);
-		if (in_a && in_b)
-			return 1;
-	}
-	return 0;
+	int ca;
+	return !strcmp(a, b) || ((ca = counter_class(a)) >= 0 && ca == counter_class(b));
 }
 
 /* Whether figure p, read before cap in its clause, and cap count one scope: the same counter (or
@@ -2230,18 +2236,13 @@ static const struct rule *second_verb_rule(const struct facts_model *m, const st
 /* 1 when the words of sub-item clause q before the figure at byte a name the reporting body's own
  * level or its own enforcement team (其中市本级64宗, 其中局机关…, 其中市生态环境综合执法支队96名):
  * the body's own count, which reports state beside the system's. */
-static int own_level(const struct scratch *sc, const struct clause *q, size_t a)
+static int own_level(const struct facts_model *m, const char *s, const struct scratch *sc, const struct clause *q,
+		     size_t a)
 {
-	static const uint32_t pairs[][2] = {
-		{ 0x672c, 0x7ea7 }, { 0x673a, 0x5173 },                      /* 本级 机关 */
-		{ 0x652f, 0x961f }, { 0x5927, 0x961f }, { 0x4e2d, 0x961f },  /* 支队 大队 中队 */
-		{ 0x6cd5, 0x961f },                                          /* (执)法队 */
-	};
-	size_t kf = char_at(sc, a);
-	for (size_t k = q->k0; k + 1 < kf; k++)
-		for (size_t p = 0; p < sizeof pairs / sizeof *pairs; p++)
-			if (sc->ch[k] == pairs[p][0] && sc->ch[k + 1] == pairs[p][1])
-				return 1;
+	size_t w;
+	for (size_t k = q->k0; k < sc->nch && sc->pos[k] < a; k++)
+		if (match_any(s, a, sc->pos[k], m->owns, COUNT(own_words), &w))
+			return 1;
 	return 0;
 }
 
@@ -2440,7 +2441,7 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 			int listed = respective(m, sc, q, cap.num_start, &seen, &rd);
 			if (listed < 0)
 				continue;   /* its item names nothing the rules read */
-			int own = q->sub && !rd.own_subj && own_level(sc, q, cap.num_start);
+			int own = q->sub && !rd.own_subj && own_level(m, s, sc, q, cap.num_start);
 			if (q->sub && !rd.own_subj && !rd.own_verb && !listed && !own)
 				continue;   /* a breakdown of the total before it */
 			if (own)
