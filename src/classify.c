@@ -371,6 +371,7 @@ struct scores {
 	int by_place;               /* equal scores: the topic named first wins (a heading) */
 	int hint2;          /* secondary topic named by the strongest override cue, or -1 */
 	int hint_weight;
+	const char *scored;          /* the text first[] counts from (a heading's focus or all of it) */
 };
 
 static int best_of(const struct classify_model *m, const struct scores *sc, int skip)
@@ -475,12 +476,14 @@ static void score_heading(const struct classify_model *m, const char *s, size_t 
 			continue;
 		scores_clear(sc);
 		sc->by_place = 1;
+		sc->scored = s + cs;
 		score_text(m, s + cs, ce - cs, 1, sc, hits);
 		if (best_of(m, sc, -1) >= 0)
 			return;
 	}
 	scores_clear(sc);
 	sc->by_place = 1;
+	sc->scored = s;
 	score_text(m, s, n, 1, sc, hits);
 }
 
@@ -492,15 +495,42 @@ static int secondary(const struct classify_model *m, const struct scores *sc, in
 	return sc->hint2 != best ? sc->hint2 : -1;
 }
 
+/* Whether s[from..to) holds the end of a clause: a heading's clauses part at ， ； and ,. */
+static int clause_between(const char *s, size_t from, size_t to)
+{
+	for (size_t i = from; i < to;) {
+		uint32_t c = cue_char(s, to, &i);
+		if (c == ',' || c == ';')
+			return 1;
+	}
+	return 0;
+}
+
+/* The topic of a scored heading (-1: none) and its second (-1: none). A heading whose clauses
+ * name two areas decisively (深化“放管服”改革，优化营商环境; 自觉接受监督，推进政务公开) merges two
+ * chapters of the outline and stands for the one it names first: the outline's own headings put
+ * first the area a chapter is about (健全行政权力制约和监督体系，促进行政权力规范透明运行), the
+ * sub-areas it holds after. */
+static int heading_topic(const struct classify_model *m, const struct scores *sc, int *topic2)
+{
+	int best = best_of(m, sc, -1), second = best >= 0 ? secondary(m, sc, best) : -1;
+	if (best >= 0 && second >= 0 && sc->v[best] >= DECISIVE && sc->v[second] >= DECISIVE &&
+	    sc->first[second] < sc->first[best] && clause_between(sc->scored, sc->first[second], sc->first[best]))
+		*topic2 = best, best = second;
+	else
+		*topic2 = second;
+	return best;
+}
+
 int classify_heading(const struct classify_model *m, const char *s, size_t n, int *topic2, int *score)
 {
 	struct scores sc;
 	struct cue_hits hits = { 0 };
 	score_heading(m, s, n, &sc, &hits);
 	cue_hits_fini(&hits);
-	int best = best_of(m, &sc, -1);
+	int second, best = heading_topic(m, &sc, &second);
 	if (topic2)
-		*topic2 = best >= 0 ? secondary(m, &sc, best) : -1;
+		*topic2 = second;
 	if (score)
 		*score = best >= 0 ? sc.v[best] : 0;
 	return best >= 0 ? best : CLASSIFY_GENERAL;
@@ -792,11 +822,11 @@ static void section_topic(const struct classify_model *m, struct report *r, size
 	size_t tn = sec->title_end - sec->title_start;
 	struct scores sc;
 	score_heading(m, title, tn, &sc, hits);
-	int best = best_of(m, &sc, -1), hs = best >= 0 ? sc.v[best] : 0;
+	int second, best = heading_topic(m, &sc, &second), hs = best >= 0 ? sc.v[best] : 0;
 	int parent = sec->parent >= 0 ? r->sections[sec->parent].topic : -1;
 
 	sec->topic = best >= 0 ? best : CLASSIFY_GENERAL;
-	sec->topic2 = best >= 0 ? secondary(m, &sc, best) : -1;
+	sec->topic2 = second;
 	if (hs >= DECISIVE)
 		return;
 	if (part_cued && is_chapter(r, sec)) {   /* a part heading: 二、存在问题 */

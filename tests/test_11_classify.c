@@ -322,6 +322,17 @@ static void test_heading_grammar(void **state)
 		{ "加强行政执法监督", CLASSIFY_ENFORCEMENT },
 		{ "开展法治政府建设督查", CLASSIFY_LEADERSHIP },
 		{ "强化政府督查", CLASSIFY_SUPERVISION },
+		/* Clauses naming two areas: the first names the chapter, though the second scores more. */
+		{ "自觉接受监督，推进政务公开", CLASSIFY_SUPERVISION },
+		{ "推进政务公开，自觉接受监督", CLASSIFY_OPENNESS },
+		{ "依法化解矛盾纠纷，发挥行政复议主渠道作用", CLASSIFY_DISPUTE },
+		{ "发挥行政复议主渠道作用，依法化解矛盾纠纷", CLASSIFY_REVIEW },
+		{ "深化“放管服”改革，持续优化法治化营商环境", CLASSIFY_FUNCTIONS },
+		/* One clause: the scores decide. */
+		{ "推进政务公开和权力监督", CLASSIFY_OPENNESS },
+		/* Inspections of firms are enforcement; registering them is the business climate. */
+		{ "严格规范涉企行政检查", CLASSIFY_ENFORCEMENT },
+		{ "深化商事制度改革", CLASSIFY_BUSINESS },
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		int got = classify_heading(model(), rows[i].h, strlen(rows[i].h), NULL, NULL);
