@@ -333,6 +333,9 @@ static void test_heading_grammar(void **state)
 		/* Inspections of firms are enforcement; registering them is the business climate. */
 		{ "严格规范涉企行政检查", CLASSIFY_ENFORCEMENT },
 		{ "深化商事制度改革", CLASSIFY_BUSINESS },
+		/* Studying the Party's plenums and uneven progress are the leadership's matter. */
+		{ "深入学习贯彻党的二十届三中全会精神", CLASSIFY_LEADERSHIP },
+		{ "法治政府建设推进不够平衡", CLASSIFY_LEADERSHIP },
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		int got = classify_heading(model(), rows[i].h, strlen(rows[i].h), NULL, NULL);
