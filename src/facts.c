@@ -121,8 +121,10 @@ enum { WORD_SUBJECT = 1, WORD_VERB = 2 };
 /* Words looked up on a sentence's characters as cue_char reads them (the anchors of the patterns,
  * the subjects and verbs of the clause rules): a hash of a word's first two characters leads to
  * the words that begin with them. Looking up every character of a sentence costs one probe, far
- * less than scanning it with a cue set. A word of one character hashes with LEX_ONE second. */
-#define LEX_BUCKETS 1024
+ * less than scanning it with a cue set. A word of one character hashes with LEX_ONE second.
+ * Buckets are many times the words, so that most characters of a sentence meet an empty one. */
+#define LEX_BUCKETS_BITS 13
+#define LEX_BUCKETS (1 << LEX_BUCKETS_BITS)
 #define LEX_ONE 0xffffffffu        /* no character reads as it */
 struct lex_word {
 	size_t at, n;              /* its characters: ch[at, at + n) */
@@ -492,7 +494,7 @@ static const char *compile(struct pattern *p, const char *s, size_t n)
 
 static unsigned lex_hash(uint32_t a, uint32_t b)
 {
-	return ((a * 0x9e3779b1u) ^ (b * 0x85ebca6bu)) >> 22 & (LEX_BUCKETS - 1);
+	return ((a * 0x9e3779b1u) ^ (b * 0x85ebca6bu)) >> (32 - LEX_BUCKETS_BITS);
 }
 
 /* The id of the word s[0..n) of the lexicon, added when new; -1 when it has fewer than min
