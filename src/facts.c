@@ -2331,7 +2331,19 @@ struct held {
 
 #define HELD_BEFORE 2   /* figures before the last a 均 clause may go back to */
 
-/* Reads the subjects of a pattern's figure and the metrics its facts were given. */
+/* Adds the subjects the clause rules of the metrics g name first: what a figure a pattern gave
+ * those metrics counts, though its clause may not name it so (等6项事项纳入目录管理，均经…合法性
+ * 审查: the 6 are decisions, as the pattern that read them says). */
+static void subjects_of_metrics(const struct facts_model *m, const struct given *g, struct read_with *w)
+{
+	for (size_t i = 0; i < m->nr && w->n < MAX_SUBJ; i++) {
+		const struct rule *r = &m->r[i];
+		if (r->nsubj && given_has(g, r->metric) && !ids_have(w->subj, (size_t)w->n, r->subj[0]))
+			w->subj[w->n++] = r->subj[0];
+	}
+}
+
+/* Reads the subjects of a pattern's figure, then those of the metrics its facts were given. */
 static void hold_read(const struct facts_model *m, struct sentence *st, struct scratch *sc, const struct facts *out,
 		      struct held *h)
 {
@@ -2342,6 +2354,7 @@ static void hold_read(const struct facts_model *m, struct sentence *st, struct s
 	for (size_t i = out->n; i-- > 0 && out->v[i].start == st->ss;)
 		if (out->v[i].num_start == h->cap.num_start)
 			given_add(&h->given, out->v[i].metric);
+	subjects_of_metrics(m, &h->given, &h->with);
 	h->pending = 0;
 }
 

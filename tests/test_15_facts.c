@@ -544,6 +544,12 @@ static void test_clause_grammar(void **state)
 		{ "全年审核规范性文件8件，提出审核意见46条，全部按时报送市政府备案。",
 		  "nd_reviewed=8 件 nd_filed=8 件 nd_review_opinions=46 条" },
 		{ "确定重大行政决策事项4项，上半年已作出2项，均经合法性审查。", "dec_count=4 项" },
+		/* a figure a pattern read as decisions is decisions to 均, though its clause says 事项 */
+		{ "公布重大行政决策事项目录，将《城市更新专项规划》等6项事项纳入目录管理，均经公众参与、"
+		  "专家论证、风险评估、合法性审查和集体讨论决定程序。", "dec_legality_review=6 项 dec_count=6 项" },
+		{ "向社会公布年度重大行政决策事项目录，纳入目录事项8项，均严格履行合法性审查程序。",
+		  "dec_legality_review=8 项 dec_count=8 项" },
+		{ "市政府年度决策目录事项5项，均经合法性审查。", "dec_legality_review=5 项 dec_count=5 项" },
 		/* a single item needs no 均: the clause after it says what became of it */
 		{ "以乡政府为被申请人的行政复议案件1件，经复议予以维持。", "rev_upheld=1 件 rev_respondent=1 件" },
 		{ "以乡政府为被申请人的行政复议案件2件，经复议予以维持。", "rev_respondent=2 件" },
