@@ -683,6 +683,9 @@ static void test_clause_grammar(void **state)
 		{ "对18个县（市、区）分局和局机关12个科室开展法治建设督导检查。", "rule_inspections=30 个" },
 		/* the people trained, after the sessions held */
 		{ "组织村干部参加法治专题培训3场，参训270人次。", "law_training=3 场 law_training=270 人次" },
+		{ "举办依法行政专题培训班两期，培训乡镇和县直部门负责人三百余人次。",
+		  "law_training=2 期 law_training=300 人次|余" },
+		{ "组织执法人员法律知识培训和考试，培训2400余人次。", "law_training=2400 人次|余" },
 		{ "依法不予处罚或减轻处罚案件312件。", "enf_no_penalty=312 件|不予处罚或减轻处罚" },
 		/* the places of legal culture by their many names */
 		{ "在工业园区建成法治文化主题公园2个，设立普法宣传点4个。", "law_culture_sites=2 个 law_culture_sites=4 个" },
