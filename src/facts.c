@@ -2358,6 +2358,27 @@ static void hold_read(const struct facts_model *m, struct sentence *st, struct s
 	h->pending = 0;
 }
 
+/* The rule a 其中 part naming the body's own level reads its figure with when its words name no
+ * metric (…违法案件4318件，罚没款6842万元，其中市本级查办案件586件): the first rule of the metric of
+ * the nearest figure held before it in a counter of its class, the whole it is a part of; NULL
+ * when there is none. */
+static const struct rule *whole_rule(const struct facts_model *m, struct sentence *st, struct scratch *sc,
+				     const struct facts *out, struct held *before, size_t nbefore, const char *counter)
+{
+	for (size_t b = 0; b < nbefore; b++) {
+		struct held *h = &before[b];
+		if (!h->cap.found || !same_counter(h->cap.counter, counter))
+			continue;
+		if (h->pending)
+			hold_read(m, st, sc, out, h);
+		for (size_t i = 0; h->given.n && i < m->nr; i++)
+			if (m->r[i].metric == h->given.v[0] && m->r[i].nsubj)
+				return &m->r[i];
+		return NULL;
+	}
+	return NULL;
+}
+
 /* Gives the figure h, read with its subjects, each verb in bytes [from, ce) after its 均/全部
  * (…5件，均经…审核并报…备案; 目录内的4项决策均履行…) that a rule of those subjects names, but a
  * verb a pattern read a fact with: one fact a metric. Returns the facts added. */
@@ -2474,6 +2495,8 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 				r = row_rule(m, &rd, cap.counter, &last_subj, &verb);
 			if (r && q->row)
 				row_subj = last_subj;
+			if (!r && own && (r = whole_rule(m, st, sc, out, before, HELD_BEFORE, cap.counter)))
+				last_subj = r->subj[0], verb = -1;
 			if (!r) {
 				if (scope.n < COUNT(scope.v))
 					scope.v[scope.n++] = cap;

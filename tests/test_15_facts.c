@@ -660,6 +660,9 @@ static void test_clause_grammar(void **state)
 		{ "立案查处违法案件：312宗（其中市本级41宗）", "enf_cases=312 宗 enf_cases=41 宗" },
 		{ "办理行政处罚案件520件（其中城管执法42件）。", "enf_cases=520 件" },
 		{ "全市住建系统持证执法人员412名，其中局本级58名。", "enf_staff=412 名 enf_staff=58 名" },
+		/* …of the whole before the figure of another kind between them */
+		{ "全系统立案查处各类违法案件4318件，罚没款6842万元，其中市本级查办案件586件。",
+		  "enf_cases=4318 件 enf_fines=6842 万元 enf_cases=586 件" },
 		{ "全市持证执法人员326名，其中市生态环境综合执法支队96名。", "enf_staff=326 名 enf_staff=96 名" },
 		/* licences and penalties published (双公示), matters served in one hall, staff qualified */
 		{ "向市信用平台推送行政许可和行政处罚信息1860条。", "double_publicity_records=1860 条" },
