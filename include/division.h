@@ -2,6 +2,8 @@
 #ifndef FAZHI_DIVISION_H
 #define FAZHI_DIVISION_H
 
+#include <stddef.h>
+
 /* The table is that of the National Bureau of Statistics (统计用区划代码, as at 2023-06-30): every
  * province, prefecture and county, and every town whose name no other town shares. It is read
  * once, on first use, by whichever thread comes first; after that, lookups share it.
@@ -11,12 +13,13 @@
  * 惠州市博罗县园洲镇, 琼中黎族苗族自治县上安乡, 重庆市巫山县. The first place region names decides:
  * a county the table names once gains its prefecture (a district of 北京, 天津, 上海 or 重庆 its
  * city), a town named alone gains its county and that county's prefecture. A county-level city
- * (钟祥市, 桐乡市) stands alone, as it is written: it gains nothing, and its town only the city
+ * (钟祥市, 桐乡市) stands alone, as it is written, unless text[0, len) (the report; NULL: none)
+ * names its prefecture (嘉兴市桐乡市 where the report says 嘉兴市); its town gains only the city
  * (乌镇镇 → 桐乡市乌镇镇). Returns a new string, or NULL when there is nothing to add: region opens
  * with a province or prefecture, its first place is one the table names more than once (鼓楼区) or
  * not at all (a name older than the table), it is a zone named after its city (廊坊经济技术开发区),
  * or it lies under no prefecture (澄迈县, a county under its province). *county is set to 1 when
  * the first place is a county (a county-level city among them), else 0. */
-char *division_complete(const char *region, int *county);
+char *division_complete(const char *region, const char *text, size_t len, int *county);
 
 #endif

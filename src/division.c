@@ -1,4 +1,5 @@
 /* division.c — China's administrative divisions (the official code table compiled in from assets/divisions.tsv): what lies above a county or a town. */
+#define _GNU_SOURCE   /* memmem */
 #include "division.h"
 
 #include <pthread.h>
@@ -138,6 +139,14 @@ static int city_named(const struct division *county)
 	return county->name_len >= 3 && !memcmp(county->name + county->name_len - 3, "市", 3);
 }
 
+/* The prefecture c to write before a county-level city's name: only when the report names it
+ * (text[0, len): 新增鞍山市民主法治示范村 in 海城市's report), as its reader then does. Its towns
+ * are written without it. */
+static const struct division *named_in(const struct division *c, const char *text, size_t len)
+{
+	return c && text && memmem(text, len, c->name, c->name_len) ? c : NULL;
+}
+
 /* 1 when region opens with the prefecture's name without its unit: a zone named after its city
  * (廊坊经济技术开发区 in 廊坊市) carries the city already. */
 static int named_after(const char *region, const struct division *prefecture)
@@ -155,7 +164,8 @@ static int towns_only(size_t first, size_t count)
 }
 
 /* What to add before region, whose first place the table names count times from by_name[first]. */
-static char *complete_with(const char *region, size_t first, size_t count, int *county)
+static char *complete_with(const char *region, size_t first, size_t count, const char *text, size_t len,
+			   int *county)
 {
 	const struct division *d = &divisions[by_name[first]], *only = count == 1 ? d : NULL;
 	for (size_t k = first; k < first + count; k++)
@@ -166,7 +176,9 @@ static char *complete_with(const char *region, size_t first, size_t count, int *
 	if (only->code_len == COUNTY_DIGITS) {
 		*county = 1;
 		const struct division *c = prefecture_of(only);
-		return c && !city_named(only) && !named_after(region, c) ? joined(c, NULL, region) : NULL;
+		if (c && city_named(only))   /* the city itself; its town (桐乡市乌镇镇) stays as written */
+			c = strlen(region) == only->name_len ? named_in(c, text, len) : NULL;
+		return c && !named_after(region, c) ? joined(c, NULL, region) : NULL;
 	}
 	if (only->code_len != TOWN_DIGITS)
 		return NULL;
@@ -181,7 +193,7 @@ static char *complete_with(const char *region, size_t first, size_t count, int *
 	return joined(c, k, region);
 }
 
-char *division_complete(const char *region, int *county)
+char *division_complete(const char *region, const char *text, size_t text_len, int *county)
 {
 	*county = 0;
 	pthread_once(&loaded, load);
@@ -191,7 +203,7 @@ char *division_complete(const char *region, int *county)
 			continue;   /* inside a character */
 		size_t count, first = named(region, n, &count);
 		if (count && (n == len || !towns_only(first, count)))   /* a town decides only named alone */
-			return complete_with(region, first, count, county);
+			return complete_with(region, first, count, text, text_len, county);
 	}
 	return NULL;
 }

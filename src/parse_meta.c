@@ -852,7 +852,7 @@ static void complete_region(struct report *r)
 	if (!r->meta.region)
 		return;
 	int county;
-	char *full = division_complete(r->meta.region, &county);
+	char *full = division_complete(r->meta.region, r->text, r->len, &county);
 	if (full) {
 		free(r->meta.region);
 		r->meta.region = full;

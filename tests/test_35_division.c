@@ -18,7 +18,7 @@
 static void check(const char *region, const char *want, int county)
 {
 	int is_county = -1;
-	char *got = division_complete(region, &is_county);
+	char *got = division_complete(region, NULL, 0, &is_county);
 	if (want)
 		assert_string_equal(got ? got : "(nothing)", want);
 	else
@@ -44,6 +44,23 @@ static void test_county_level_city(void **state)
 	check("钟祥市", NULL, 1);                         /* stands alone, as written */
 	check("桐乡市乌镇镇", NULL, 1);
 	check("乌镇镇", "桐乡市乌镇镇", 0);               /* its town gains the city only */
+}
+
+/* A county-level city gains its prefecture when the report names it; its town does not. */
+static void test_prefecture_named(void **state)
+{
+	(void)state;
+	static const char text[] = "新增嘉兴市民主法治示范村1个，湖州市的经验……";
+	int county;
+	char *got = division_complete("桐乡市", text, strlen(text), &county);
+	assert_string_equal(got ? got : "(nothing)", "嘉兴市桐乡市");
+	free(got);
+	assert_null(division_complete("桐乡市乌镇镇", text, strlen(text), &county));
+	got = division_complete("乌镇镇", text, strlen(text), &county);
+	assert_string_equal(got ? got : "(nothing)", "桐乡市乌镇镇");
+	free(got);
+	static const char other[] = "学习湖州市的经验。";   /* another city is no parent */
+	assert_null(division_complete("桐乡市", other, strlen(other), &county));
 }
 
 static void test_town_alone(void **state)
@@ -100,6 +117,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_county),
 		cmocka_unit_test(test_county_level_city),
+		cmocka_unit_test(test_prefecture_named),
 		cmocka_unit_test(test_town_alone),
 		cmocka_unit_test(test_nothing_to_add),
 		cmocka_unit_test(test_in_the_parse),
