@@ -5,6 +5,8 @@
 
 #include "encoding.h"
 
+#define NATIONAL_AGENCY_MAX 12   /* characters of a national agency's name: 国家金融监督管理总局 */
+
 /* Design: a body's name is a jurisdiction (one or more place names, each ending in a unit such
  * as 市 or 区) followed by the organ (人民政府, 管委会) or a department (司法局, 社会事业局).
  * The jurisdiction is the longest head of the name that ends in a unit and leaves an organ or
@@ -162,13 +164,31 @@ static int opens_with_pronoun(const char *s, size_t st, size_t end)
 	return 0;
 }
 
+/* Where the place of a national agency's local branch begins: its name opens with the agency's
+ * (国家税务总局通辽市税务局, 国家金融监督管理总局…监管分局, 中国人民银行…中心支行), the place after it. */
+static size_t after_national_agency(const char *s, size_t st, size_t end)
+{
+	static const char *const banks[] = { "中国人民银行" };
+	for (size_t k = 0; k < sizeof banks / sizeof *banks; k++)
+		if (parse_starts(s, st, end, banks[k]))
+			return st + strlen(banks[k]);
+	if (!parse_starts(s, st, end, "国家"))
+		return st;
+	size_t limit = st, at;
+	for (int n = 0; n < NATIONAL_AGENCY_MAX && limit < end; n++)
+		encoding_next(s, end, &limit);
+	at = parse_find(s, st, limit, "总局");
+	return at == PARSE_NONE ? st : at + strlen("总局");
+}
+
 int parse_region_split(const char *s, size_t st, size_t end, struct parse_region *out)
 {
-	size_t best = 0, name = st;   /* name: where the place name before the next unit begins */
 	const struct unit *unit = NULL;
 	int dept = 0, best_word = 1;
 	if (parse_starts(s, st, end, "中共"))
 		st += strlen("中共");
+	st = after_national_agency(s, st, end);
+	size_t best = 0, name = st;   /* name: where the place name before the next unit begins */
 	if (opens_with_pronoun(s, st, end) || parse_chars(s, st, end, 40) > 40)
 		return 0;
 	for (size_t p = st; p < end;) {
