@@ -584,6 +584,17 @@ static void test_clause_grammar(void **state)
 		{ "办理法律援助案件4380件，值班律师提供法律帮助3120件。", "aid_cases=4380 件 aid_plea_cases=3120 件|值班律师" },
 		{ "推出“一件事一次办”集成服务21项。", "svc_items=21 项|一件事集成服务" },
 		{ "“高效办成一件事”重点事项清单21项全部落地。", "svc_items=21 项" },
+		/* what a town reports: its major matters decided, village rules reviewed, aid it helps apply
+		 * for, matters its villages' rooms handle for the town */
+		{ "全年研究决定土地征收补偿等重大事项4项，均经合法性审查和镇党委会议集体讨论决定。",
+		  "dec_legality_review=4 项 dec_count=4 项" },
+		{ "对各村（社区）新修订的村规民约、居民公约开展合法性审查22件，提出修改意见31条。",
+		  "legality_review_docs=22 件 nd_review_opinions=31 条" },
+		{ "镇司法所协助群众申请法律援助18件，协助农民工讨薪9件。", "aid_cases=18 件|协助申请 aid_wage_cases=9 件" },
+		{ "22个村（社区）便民服务室可代办事项58项。", "svc_items=58 项" },
+		{ "开展“送法进村寨”活动86场次。", "pub_events=86 场次" },
+		{ "组建法治宣传志愿者队伍，吸纳志愿者162名。", "pub_volunteers=162 名" },
+		{ "下达责令停止违法行为通知书32份。", "enf_rectify_orders=32 份" },
 		{ "推出“我要开餐馆”等主题套餐服务32个。", "svc_items=32 个" },
 		{ "乡镇（街道）持证执法人员仅占全市执法人员总数的14%。", "enf_staff_share=14 %" },
 		{ "审查市政府各类文件、合同和会议议题238件，其中审查政府合同97份。",
