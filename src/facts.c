@@ -1642,6 +1642,21 @@ static int opens_and(const struct scratch *sc, size_t k, size_t end)
 			   (k + 1 < end && sc->ch[k] == 0x540c && sc->ch[k + 1] == 0x65f6));
 }
 
+/* Whether a clause opening with 并/且 at depth goes on with the run of a 均/全部 clause before it:
+ * the clause right before (…均经…审查，并在…报…备案), or the one before that, past a clause of
+ * its own between (全部经…审核，提出审核意见36条，并报…备案). The clause being read is the last. */
+static int run_goes_on(const struct scratch *sc, int depth)
+{
+	for (size_t back = 2; back <= 3 && back <= sc->ncl; back++) {
+		const struct clause *c = &sc->cl[sc->ncl - back];
+		if (c->depth != depth)
+			return 0;
+		if (c->lead)
+			return 1;
+	}
+	return 0;
+}
+
 static int opens_lead(const struct scratch *sc, size_t k, size_t end)
 {
 	while (k < end && sc->ch[k] == ' ')
@@ -1827,9 +1842,7 @@ static void clauses(const struct facts_model *m, size_t se, struct scratch *sc)
 				part_from = depth ? part_from : sc->pos[k0];
 			}
 			q->sub |= group_sub == depth + 1;
-			q->lead = opens_lead(sc, k0, k) ||   /* …均经…审查，并在…报…备案: the run goes on */
-				  (sc->ncl > 1 && sc->cl[sc->ncl - 2].lead && sc->cl[sc->ncl - 2].depth == depth &&
-				   opens_and(sc, k0, k));
+			q->lead = opens_lead(sc, k0, k) || (opens_and(sc, k0, k) && run_goes_on(sc, depth));
 			q->row = row;
 		}
 		row = 0;

@@ -595,6 +595,16 @@ static void test_clause_grammar(void **state)
 		{ "开展“送法进村寨”活动86场次。", "pub_events=86 场次" },
 		{ "组建法治宣传志愿者队伍，吸纳志愿者162名。", "pub_volunteers=162 名" },
 		{ "下达责令停止违法行为通知书32份。", "enf_rectify_orders=32 份" },
+		/* a department's own decisions and checks, in its own words */
+		{ "全年作出重大税务决策3项，均经公职律师合法性审查和局务会议集体讨论决定。",
+		  "dec_legality_review=3 项 dec_count=3 项" },
+		{ "抽查定点医药机构236家。", "reg_random_entities=236 家" },
+		{ "对门诊共济、药品集采等政策开展解读28次。", "policy_interp=28 次" },
+		{ "政务服务事项“全程网办”率达到87.6%。", "svc_online_rate=87.6 %" },
+		/* all the cases handed over were filed; the run of 全部 goes on past a figure of its own */
+		{ "移送涉嫌犯罪案件2件，公安机关已全部立案。", "enf_crime_transfer=2 件 enf_crime_filed=2 件" },
+		{ "全年制定行政规范性文件5件，全部经司法局合法性审核，提出审核意见36条，并报市政府备案。",
+		  "nd_reviewed=5 件 nd_filed=5 件 nd_issued=5 件 nd_review_opinions=36 条" },
 		{ "推出“我要开餐馆”等主题套餐服务32个。", "svc_items=32 个" },
 		{ "乡镇（街道）持证执法人员仅占全市执法人员总数的14%。", "enf_staff_share=14 %" },
 		{ "审查市政府各类文件、合同和会议议题238件，其中审查政府合同97份。",
