@@ -607,6 +607,8 @@ static int breaks(const struct doc *d, const struct line *p, const struct line *
 		return 1; /* a blank line between */
 	if (p->x1 < d->right - 1.5 * d->em)
 		return 1; /* short lines end paragraphs: titles, signatures, dates, last lines */
+	if (p->x0 > d->left + 3 * d->em)
+		return 1; /* a line set right or centred (a signature's date) runs on into nothing */
 	if (c->x0 > d->left + 0.6 * d->em)
 		return 1; /* indented: a new paragraph, or centred or right-aligned */
 	/* A full line running on at the left edge: a paragraph that goes on, when paragraphs are

@@ -301,6 +301,17 @@ static void test_no_furniture(void **state)
 	free(text);
 }
 
+/* A line set right (the signature's date) stands alone though the 版记 under it opens at the
+ * left edge: LibreOffice's print of a town's report (tests/forms35). */
+static void test_right_set_line(void **state)
+{
+	(void)state;
+	size_t len;
+	char *text = extract_file("tests/forms35/reports/226_shangluo_shanyang_manchuanguan_2024.pdf", &len);
+	assert_non_null(strstr(text, "\n2025年1月16日\n抄送："));
+	free(text);
+}
+
 /* A PDF is told by its bytes: the same file named .txt reads the same. A PDF with only an
  * owner password (permissions, no password to open) reads like any other. */
 static void test_renamed_and_owner_password(void **state)
@@ -399,6 +410,7 @@ int main(void)
 		cmocka_unit_test(test_no_furniture),
 		cmocka_unit_test(test_latin_furniture),
 		cmocka_unit_test(test_renamed_and_owner_password),
+		cmocka_unit_test(test_right_set_line),
 		cmocka_unit_test(test_refused),
 		cmocka_unit_test(test_damaged),
 	};
