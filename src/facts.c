@@ -2214,6 +2214,45 @@ static void sum_scope(const struct facts_model *m, const char *s, const struct s
 	}
 }
 
+#define BODY_SPAN 4   /* characters of a figure's noun: 市直部门 */
+
+/* 1 when the figure ending at byte a counts bodies of any kind: its noun, within BODY_SPAN
+ * characters, ends with 单位 or 部门 (29个市直部门, 41个市直单位), not a kind of place (348个村). */
+static int counts_bodies(const char *s, size_t a, size_t b)
+{
+	static const char *const bodies[] = { "单位", "部门" };
+	size_t i = a;
+	for (int n = 0; n < BODY_SPAN && i < b; n++) {
+		encoding_next(s, b, &i);
+		for (size_t k = 0; k < COUNT(bodies); k++)
+			if (i >= a + strlen(bodies[k]) && !memcmp(s + i - strlen(bodies[k]), bodies[k], strlen(bodies[k])))
+				return 1;
+	}
+	return 0;
+}
+
+/* A pattern's figure of bodies closing a scope its clause lists before it (全市4个区县和29个市直
+ * 部门公布…决策事项目录: 33): the facts the pattern gave the figure count the whole scope, as a
+ * rule's do. */
+static void pattern_scope(const struct facts_model *m, const char *s, const struct scope *sp,
+			  const struct capture *cap, size_t ss, size_t se, struct facts *out)
+{
+	if (!counts_bodies(s, cap->num_end, se))
+		return;
+	struct capture sum = *cap;
+	sum_scope(m, s, sp, &sum);
+	if (sum.num_start == cap->num_start)
+		return;
+	for (size_t i = out->n; i-- > 0 && out->v[i].start == ss;) {
+		struct facts_fact *f = &out->v[i];
+		if (f->num_start != cap->num_start || f->metric < 0 || f->computed)
+			continue;
+		f->value = sum.value;
+		value_text(f->value_text, sizeof f->value_text, sum.value);
+		f->num_start = sum.num_start;
+	}
+}
+
 /* The subjects a figure was read with, which a following 均/全部 clause may give a second verb:
  * the one its rule took, or for a pattern's figure every subject of its clause, nearest first. */
 struct read_with {
@@ -2480,6 +2519,9 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 			if (claimed(sc, st->ss, cap.num_start, cap.num_end)) {
 				/* a pattern's: a 均已… after it may still give it a second verb */
 				cur.pending = 1;
+				if (scope.n)
+					pattern_scope(m, s, &scope, &cap, st->ss, st->se, out);
+				scope.n = 0;
 				if (lead_from != SIZE_MAX)
 					lead_held(m, st, sc, lead_from, ce, &cur, out);
 				continue;

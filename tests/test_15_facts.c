@@ -601,6 +601,11 @@ static void test_clause_grammar(void **state)
 		{ "抽查定点医药机构236家。", "reg_random_entities=236 家" },
 		{ "对门诊共济、药品集采等政策开展解读28次。", "policy_interp=28 次" },
 		{ "政务服务事项“全程网办”率达到87.6%。", "svc_online_rate=87.6 %" },
+		/* units that publish a catalogue of decisions, a scope of bodies summed; villages' advisers */
+		{ "全县19个县直单位公布本单位重大行政决策事项目录。", "dec_catalog_units=19 个" },
+		{ "全市4个区县和29个市直部门公布本级本部门重大行政决策事项目录。", "dec_catalog_units=33 个" },
+		{ "全县26个乡镇（街道）、348个村（社区）均配备法律顾问。", "village_adv=348 个|全覆盖" },
+		{ "全县村（社区）实现法律顾问全覆盖。", "village_adv=100 %|全覆盖" },
 		/* all the cases handed over were filed; the run of 全部 goes on past a figure of its own */
 		{ "移送涉嫌犯罪案件2件，公安机关已全部立案。", "enf_crime_transfer=2 件 enf_crime_filed=2 件" },
 		{ "全年制定行政规范性文件5件，全部经司法局合法性审核，提出审核意见36条，并报市政府备案。",
