@@ -606,6 +606,12 @@ static void test_clause_grammar(void **state)
 		{ "全市4个区县和29个市直部门公布本级本部门重大行政决策事项目录。", "dec_catalog_units=33 个" },
 		{ "全县26个乡镇（街道）、348个村（社区）均配备法律顾问。", "village_adv=348 个|全覆盖" },
 		{ "全县村（社区）实现法律顾问全覆盖。", "village_adv=100 %|全覆盖" },
+		/* powers of penalty exercised together, staff qualified, decisions reviewed, “一网通办”率 */
+		{ "集中行使住建、环保、工商等部门行政处罚权326项。", "enf_items=326 项|集中行使" },
+		{ "镇综合行政执法队承接县级赋权事项一百一十六项。", "enf_items=116 项|承接赋权" },
+		{ "全市具有基本级以上执法资格的民警达4126人。", "enf_staff=4126 人" },
+		{ "试行重大执法决定法制审核，审核重大执法决定112件。", "enf_legal_review=112 件" },
+		{ "政务服务事项“一网通办”率达96%。", "svc_online_rate=96 %" },
 		/* all the cases handed over were filed; the run of 全部 goes on past a figure of its own */
 		{ "移送涉嫌犯罪案件2件，公安机关已全部立案。", "enf_crime_transfer=2 件 enf_crime_filed=2 件" },
 		{ "全年制定行政规范性文件5件，全部经司法局合法性审核，提出审核意见36条，并报市政府备案。",
