@@ -612,6 +612,8 @@ static void test_clause_grammar(void **state)
 		{ "全市具有基本级以上执法资格的民警达4126人。", "enf_staff=4126 人" },
 		{ "试行重大执法决定法制审核，审核重大执法决定112件。", "enf_legal_review=112 件" },
 		{ "政务服务事项“一网通办”率达96%。", "svc_online_rate=96 %" },
+		{ "全年没有发生市政府规范性文件被撤销或责令纠正的情况。", "nd_revoked=0 件" },
+		{ "全年无被撤销或责令纠正的区政府规范性文件。", "nd_revoked=0 件" },
 		/* all the cases handed over were filed; the run of 全部 goes on past a figure of its own */
 		{ "移送涉嫌犯罪案件2件，公安机关已全部立案。", "enf_crime_transfer=2 件 enf_crime_filed=2 件" },
 		{ "全年制定行政规范性文件5件，全部经司法局合法性审核，提出审核意见36条，并报市政府备案。",
