@@ -889,6 +889,7 @@ struct capture {
 	const char *mult;            /* 万 or 亿 before the counter, or NULL */
 	const char *pre, *suf, *above;   /* qualifiers (近, 余, 以上), or NULL */
 	int found;
+	int row;                     /* the figure of a table row whose label names its counter */
 	size_t end;                  /* where a pattern's words end (match) */
 };
 
@@ -1229,6 +1230,9 @@ struct scratch {
 	                              * by a sentence that opens with a verb (…申请94件。审结81件，…) */
 	int carry;                   /* the subject the sentence before left when it ended at ；, whose
 	                              * clauses go on here (…不予受理4件；审结35件); -1 none */
+	const char *row_counter;     /* the counter a table row's label names (受理（件） 1052), or NULL */
+	size_t *rows;                /* where the figures of such rows that gave facts start */
+	size_t nrows, rowscap;
 };
 
 /* What the facts found so far in a sentence hold: the bytes of their figures, and the places of
@@ -1626,6 +1630,7 @@ static int opens_sub(const struct scratch *sc, size_t k, size_t end)
 #define EACH_SPAN 6    /* characters between 每 and 都 of a clause about each of a figure's items */
 #define LEAD_SPAN 6    /* characters before the 均 of a clause about all of a figure's items */
 #define ROW_LABEL 20   /* characters of the label of a figure in a table written as lines */
+#define ROW_UNIT 3     /* characters of the counter its label may name in brackets: （人次） */
 
 /* 1 for a character that denies the verb after it: 未 没 无 不 非. */
 static int denies(uint32_t c)
@@ -1798,6 +1803,45 @@ static int row_colon(const struct scratch *sc, size_t k0, size_t k)
 	return j < sc->nch && sc->ch[j] >= '0' && sc->ch[j] <= '9';
 }
 
+/* 1 when the characters of the sentence from k on are blanks alone, up to its end. */
+static int blanks_to_end(const struct scratch *sc, size_t k)
+{
+	while (k < sc->nch && sc->ch[k] == ' ')
+		k++;
+	return k == sc->nch || (k + 1 == sc->nch && sentence_end(sc->ch[k]));
+}
+
+/* The counter a table row's label names in brackets when a number alone follows it to the line's
+ * end (新收行政复议申请（件）　　1186, 执法人员业务培训（人次）　1860): the bracket opens at character
+ * k of the clause from k0, *close is its closing character. NULL when the sentence is no such row. */
+static const char *row_unit(const struct facts_model *m, const char *s, const struct scratch *sc, size_t k0,
+			    size_t k, size_t *close)
+{
+	if (sc->ch[k] != '(' || k == k0 || k - k0 > ROW_LABEL)
+		return NULL;
+	for (size_t j = k0; j < k; j++)
+		if (sc->ch[j] >= '0' && sc->ch[j] <= '9')
+			return NULL;
+	size_t c = k + 1;
+	while (c < sc->nch && c <= k + ROW_UNIT && sc->ch[c] != ')')
+		c++;
+	if (c >= sc->nch || sc->ch[c] != ')')
+		return NULL;
+	size_t end, j = c + 1;
+	const char *counter = counter_at(m, s, sc->pos[c], sc->pos[k + 1], &end);
+	if (!counter || end != sc->pos[c])
+		return NULL;
+	while (j < sc->nch && sc->ch[j] == ' ')
+		j++;
+	size_t digits = j;
+	while (j < sc->nch && ((sc->ch[j] >= '0' && sc->ch[j] <= '9') || sc->ch[j] == '.'))
+		j++;
+	if (j == digits || !blanks_to_end(sc, j))
+		return NULL;
+	*close = c;
+	return counter;
+}
+
 /* Marks the words of the 其中 breakdown from byte from as ending at byte end. */
 static void part_end(struct scratch *sc, size_t from, size_t end)
 {
@@ -1806,9 +1850,11 @@ static void part_end(struct scratch *sc, size_t from, size_t end)
 }
 
 /* Splits the sentence into clauses and lists its grammar words outside book titles. */
-static void clauses(const struct facts_model *m, size_t se, struct scratch *sc)
+static void clauses(const struct facts_model *m, const char *s, size_t se, struct scratch *sc)
 {
 	sc->ncl = sc->ngw = 0;
+	sc->row_counter = NULL;
+	size_t close;
 	int depth = 0, title = 0, group_sub = 0, row = 0;
 	size_t k0 = 0, reach = 0, len, annot = 0, part_from = SIZE_MAX;
 	for (size_t k = 0; k <= sc->nch; k++) {
@@ -1828,6 +1874,11 @@ static void clauses(const struct facts_model *m, size_t se, struct scratch *sc)
 			annot = annotation_end(sc, k);
 		if (k < sc->nch && !title && k >= annot && is_clause_mark(c) && row_colon(sc, k0, k)) {
 			row = 1;
+			continue;
+		}
+		const char *unit = k < sc->nch && !title && !depth ? row_unit(m, s, sc, k0, k, &close) : NULL;
+		if (unit) {   /* 受理（件）　1052: the bracket is the row's colon */
+			sc->row_counter = unit, row = 1, k = close;
 			continue;
 		}
 		if (k < sc->nch && (title || k < annot || !is_clause_mark(c)))
@@ -1897,6 +1948,22 @@ static const struct rule *rule_for(const struct facts_model *m, int subj, int in
 
 /* A figure the grammar may read at character k of the sentence: Arabic digits, or Chinese
  * numerals other than a lone 一 (统一, 进一步: a word more often than a count). */
+/* The number ending a table row whose label names its counter (受理（件）　1052), read at
+ * character k with that counter; 0 when the sentence is no such row or the number is not last. */
+static size_t row_figure(const char *s, size_t n, const struct scratch *sc, size_t k, struct capture *cap)
+{
+	double v;
+	size_t len = sc->row_counter ? facts_parse_number(s + sc->pos[k], n - sc->pos[k], &v) : 0;
+	size_t j = k;
+	while (j < sc->nch && sc->pos[j] < sc->pos[k] + len)
+		j++;
+	if (!len || !blanks_to_end(sc, j))
+		return 0;
+	*cap = (struct capture){ .num_start = sc->pos[k], .num_end = sc->pos[k] + len, .value = v,
+				 .counter = sc->row_counter, .found = 1, .row = 1 };
+	return sc->pos[k] + len;
+}
+
 static size_t grammar_figure(const struct facts_model *m, const char *s, size_t n, const struct scratch *sc, size_t k,
 			     struct capture *cap)
 {
@@ -1913,7 +1980,7 @@ static size_t grammar_figure(const struct facts_model *m, const char *s, size_t 
 		return 0;
 	size_t end = read_figure(m, s, n, sc->pos[k], &any, cap);
 	if (!end)
-		return 0;
+		return arabic ? row_figure(s, n, sc, k, cap) : 0;
 	if (!arabic && c == 0x4e00) {
 		double v;
 		if (facts_parse_number(s + sc->pos[k], n - sc->pos[k], &v) < 6)
@@ -2477,7 +2544,7 @@ static void lead_clause(const struct facts_model *m, struct sentence *st, struct
 static void grammar(const struct facts_model *m, struct sentence *st, struct facts *out, struct scratch *sc)
 {
 	const char *s = st->r->text;
-	clauses(m, st->se, sc);
+	clauses(m, st->r->text, st->se, sc);
 	if (!sc->ngw)
 		return;
 	struct held cur = { .cap = { 0 } }, before[HELD_BEFORE] = { { .cap = { 0 } } };   /* the last figure, those before */
@@ -2571,6 +2638,10 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 				out->n--;
 			}
 			add_fact(st, r->metric, r->qualifier, &cap, out, sc);
+			if (cap.row) {
+				sc->rows = xgrow(sc->rows, &sc->rowscap, sc->nrows + 1, sizeof *sc->rows);
+				sc->rows[sc->nrows++] = cap.num_start;
+			}
 			joined = out->n - 1, joined_cap = cap;
 			given_add(&cur.given, r->metric);
 			read_with(&cur.with, last_subj, &rd);
@@ -2653,6 +2724,20 @@ static int last_subject(const struct facts_model *m, const struct scratch *sc)
  * grammar reads: digits with a counter (12件, 5万余份; not 2021年), full-width digits, 十 百 千
  * 两, or a Chinese digit with a counter ending its clause (工作四次。). A cheap test that spares
  * most sentences the grammar. */
+/* Whether the number from character k to byte end ends its line after a bracket, as the figure
+ * of a table row whose label names its counter does (受理（件）　1052). */
+static int row_number(const struct scratch *sc, size_t k, size_t end)
+{
+	size_t j = k;
+	while (j < sc->nch && sc->pos[j] < end)
+		j++;
+	if (!blanks_to_end(sc, j))
+		return 0;
+	while (k > 0 && sc->ch[k - 1] == ' ')
+		k--;
+	return k > 0 && sc->ch[k - 1] == ')';
+}
+
 static int may_hold_figure(const struct facts_model *m, const char *s, const struct scratch *sc, size_t b)
 {
 	for (size_t k = 0; k < sc->nch; k++) {
@@ -2682,10 +2767,39 @@ static int may_hold_figure(const struct facts_model *m, const char *s, const str
 				i = end;
 		if (counter_at(m, s, b, i, &end) && (!lone || count_ends_clause(m, s, sc, b, end)))
 			return 1;
+		if (!lone && row_number(sc, k, i))
+			return 1;
 		while (k + 1 < sc->nch && sc->pos[k + 1] < i)   /* read on after what was read */
 			k++;
 	}
 	return 0;
+}
+
+static int starts_in(const size_t *v, size_t n, size_t at)
+{
+	for (size_t k = 0; k < n; k++)
+		if (v[k] == at)
+			return 1;
+	return 0;
+}
+
+/* A table of figures under a report often restates what its sentences said (立案查处案件（件）
+ * 126 after 全年立案查处…案件126件): the figure of a row (rows[0..n) are where they start) that
+ * gives a metric and value a sentence gave is dropped (metric -1). */
+static void drop_restated_rows(struct facts *out, size_t first, const size_t *rows, size_t n)
+{
+	for (size_t i = first; n && i < out->n; i++) {
+		struct facts_fact *f = &out->v[i];
+		if (f->metric < 0 || !starts_in(rows, n, f->num_start))
+			continue;
+		for (size_t k = first; k < out->n; k++) {
+			const struct facts_fact *g = &out->v[k];
+			if (k != i && g->metric == f->metric && g->value == f->value && !starts_in(rows, n, g->num_start)) {
+				f->metric = -1;
+				break;
+			}
+		}
+	}
 }
 
 size_t facts_extract(const struct facts_model *m, const struct report *r, struct facts *out)
@@ -2733,6 +2847,8 @@ size_t facts_extract(const struct facts_model *m, const struct report *r, struct
 	free(sc.spans);
 	free(sc.owned);
 	free(sc.next_bit);
+	drop_restated_rows(out, first, sc.rows, sc.nrows);
+	free(sc.rows);
 	size_t kept = first;
 	for (size_t k = first; k < out->n; k++)
 		if (out->v[k].metric >= 0 && !redundant(r, out, first, kept, &out->v[k]))

@@ -562,6 +562,13 @@ static void test_clause_grammar(void **state)
 		/* a table written as lines: the label names the metric by its subject alone when that
 		 * subject states one metric, or by its verb; a subject of many metrics needs its verb */
 		{ "法律援助案件：2146件", "aid_cases=2146 件" },
+		/* …or names its counter in brackets, the number alone after it */
+		{ "新收行政复议申请（件）　　　　1186", "rev_received=1186 件" },
+		{ "执法人员业务培训（人次）　　　1860", "law_training=1860 人次" },
+		{ "出动执法人员（人次）　2860", "" },
+		{ "办理案件（件）　　12　　15", "" },
+		/* a table restating the sentences' figures adds nothing */
+		{ "全年立案查处违法案件126件。\n立案查处案件（件）　126", "enf_cases=126 件" },
 		{ "调解成功：7968件", "med_resolved=7968 件" },
 		{ "行政复议收案数：45件", "rev_received=45 件" },
 		{ "行政复议：45件", "" },
