@@ -464,12 +464,34 @@ static size_t title_prefix(const char *t)
 }
 
 /* The jurisdiction that name[0, n) begins with, and its level in *level; NULL when none. */
+/* The district a city department's branch is named for (通化市生态环境局东昌区分局: 东昌区), when
+ * name[at, n) is that department's name and the branch's: the place right before 分局, after the
+ * department's 局; its length, or 0. */
+static size_t branch_district(const char *name, size_t at, size_t n, size_t *start)
+{
+	size_t branch = parse_find(name, at, n, "分局");
+	if (branch == PARSE_NONE)
+		return 0;
+	size_t dept = PARSE_NONE;
+	for (size_t i = at; (i = parse_find(name, i, branch, "局")) != PARSE_NONE; i += strlen("局"))
+		dept = i + strlen("局");
+	struct parse_region g;
+	if (dept == PARSE_NONE || dept == branch || !parse_region_split(name, dept, branch, &g) ||
+	    g.start != dept || g.end != branch || g.level != REPORT_LEVEL_COUNTY)
+		return 0;
+	*start = dept;
+	return branch - dept;
+}
+
 static char *region_of(const char *name, size_t n, int *level)
 {
 	struct parse_region g;
 	if (!parse_region_split(name, 0, n, &g))
 		return NULL;
 	*level = g.level;
+	size_t d, dn = g.level == REPORT_LEVEL_DEPARTMENT ? branch_district(name, g.end, n, &d) : 0;
+	if (dn)   /* a city department's district branch: the district */
+		return xasprintf("%.*s%.*s", (int)(g.end - g.start), name + g.start, (int)dn, name + d);
 	/* A subdistrict office is an agency of its district's government: 北京市朝阳区人民政府
 	 * 三里屯街道办事处 → 北京市朝阳区三里屯街道. */
 	size_t gov = parse_find(name, g.start, g.end, "人民政府");

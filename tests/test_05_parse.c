@@ -596,6 +596,12 @@ static void test_speech(void **state)
 	assert_string_equal(r->meta.region, "甲乙市");
 	assert_int_equal(r->meta.level, REPORT_LEVEL_DEPARTMENT);
 	report_free(r);
+	/* a city department's district branch reports for its district */
+	const char *district_branch = "甲乙市生态环境局丙丁区分局2025年度法治政府建设工作情况报告\n一、主要工作\n全年办理事项十件。\n";
+	r = parse_str(district_branch, strlen(district_branch), "district_branch");
+	assert_string_equal(r->meta.region, "甲乙市丙丁区");
+	assert_int_equal(r->meta.level, REPORT_LEVEL_DEPARTMENT);
+	report_free(r);
 	const char *joined = "甲乙市人民政府关于2017年度法治政府建设情况的报告\n"
 	                     "2017年，在自治区党委、政府和市委的坚强领导下，甲乙市人民政府扎实推进法治政府建设。\n"
 	                     "一、主要工作\n全年办理事项十件。\n";

@@ -620,6 +620,15 @@ static void test_clause_grammar(void **state)
 		{ "试行重大执法决定法制审核，审核重大执法决定112件。", "enf_legal_review=112 件" },
 		{ "政务服务事项“一网通办”率达96%。", "svc_online_rate=96 %" },
 		{ "全年没有发生市政府规范性文件被撤销或责令纠正的情况。", "nd_revoked=0 件" },
+		/* a police bureau's cases, qualified staff, orders; sanctions; explanations; time cut */
+		{ "全县公安机关全年查处行政案件3926起，其中局机关治安、交警、禁毒等大队直接查处612起。",
+		  "enf_cases=3926 起 enf_cases=612 起" },
+		{ "全局取得执法资格的民警298名。", "enf_staff=298 名" },
+		{ "下达劳动保障监察限期改正指令书63份。", "enf_rectify_orders=63 份" },
+		{ "将5家企业纳入安全生产失信联合惩戒对象。", "credit_measures=5 家" },
+		{ "开展政策解读12次。", "policy_interp=12 次" },
+		{ "审批时限平均压缩58%。", "svc_time_cut=58 %|平均" },
+		{ "向公安机关移送涉嫌重大责任事故罪等案件4件。", "enf_crime_transfer=4 件" },
 		{ "全年无被撤销或责令纠正的区政府规范性文件。", "nd_revoked=0 件" },
 		/* all the cases handed over were filed; the run of 全部 goes on past a figure of its own */
 		{ "移送涉嫌犯罪案件2件，公安机关已全部立案。", "enf_crime_transfer=2 件 enf_crime_filed=2 件" },
