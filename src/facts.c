@@ -947,6 +947,14 @@ static int trap_before(uint32_t c)
 	       c == 0x00b7 || cn_digit(c) >= 0 || parse_cn_unit(c);
 }
 
+/* 1 when the number at s[i] follows a count of groups (接待群众来访126批次318人次): the people of
+ * those groups, which reports state with them as one figure, not a count of their own. */
+static int after_groups(const char *s, size_t i)
+{
+	static const char groups[] = "批次";
+	return i >= sizeof groups - 1 && !memcmp(s + i - (sizeof groups - 1), groups, sizeof groups - 1);
+}
+
 static int trap_after(const char *s, size_t n, size_t i)
 {
 	if (i >= n)
@@ -1040,7 +1048,7 @@ static size_t read_count(const struct facts_model *m, const char *s, size_t n, s
 	size_t j = i, k, end;
 	if (i >= n || !numeral(cue_char(s, n, &j)))   /* no number: what facts_parse_number says first */
 		return 0;
-	if (trap_before(char_before(s, i)))
+	if (trap_before(char_before(s, i)) || after_groups(s, i))
 		return 0;
 	size_t len = facts_parse_number(s + i, n - i, v);
 	if (!len)

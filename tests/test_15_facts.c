@@ -627,6 +627,8 @@ static void test_clause_grammar(void **state)
 		{ "下达劳动保障监察限期改正指令书63份。", "enf_rectify_orders=63 份" },
 		{ "将5家企业纳入安全生产失信联合惩戒对象。", "credit_measures=5 家" },
 		{ "开展政策解读12次。", "policy_interp=12 次" },
+		/* groups and their people are one figure, the people no count of their own */
+		{ "全年接待群众来访126批次318人次，化解信访积案7件。", "petition_visits=126 批次 petition_cases=7 件" },
 		{ "审批时限平均压缩58%。", "svc_time_cut=58 %|平均" },
 		{ "向公安机关移送涉嫌重大责任事故罪等案件4件。", "enf_crime_transfer=4 件" },
 		{ "全年无被撤销或责令纠正的区政府规范性文件。", "nd_revoked=0 件" },
