@@ -22,4 +22,9 @@
  * the first place is a county (a county-level city among them), else 0. */
 char *division_complete(const char *region, const char *text, size_t len, int *county);
 
+/* 1 when name[0, n) is a development zone's (廊坊经济技术开发区, 合肥高新技术产业开发区, …园区): a
+ * zone's name stands alone as it is written, gaining no place above it, as the table lists some
+ * among counties and reports address the city or prefecture they lie in. */
+int division_zone_name(const char *name, size_t n);
+
 #endif

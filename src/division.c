@@ -147,6 +147,17 @@ static const struct division *named_in(const struct division *c, const char *tex
 	return c && text && memmem(text, len, c->name, c->name_len) ? c : NULL;
 }
 
+int division_zone_name(const char *name, size_t n)
+{
+	static const char *const zones[] = { "开发区", "高新区", "园区" };
+	for (size_t k = 0; k < sizeof zones / sizeof *zones; k++) {
+		size_t z = strlen(zones[k]);
+		if (n >= z && !memcmp(name + n - z, zones[k], z))
+			return 1;
+	}
+	return 0;
+}
+
 /* 1 when region opens with the prefecture's name without its unit: a zone named after its city
  * (廊坊经济技术开发区 in 廊坊市) carries the city already. */
 static int named_after(const char *region, const struct division *prefecture)
@@ -176,6 +187,8 @@ static char *complete_with(const char *region, size_t first, size_t count, const
 	if (only->code_len == COUNTY_DIGITS) {
 		*county = 1;
 		const struct division *c = prefecture_of(only);
+		if (division_zone_name(only->name, only->name_len))
+			return NULL;   /* a zone the table lists among counties (库尔勒经济技术开发区) */
 		if (c && city_named(only))   /* the city itself; its town (桐乡市乌镇镇) stays as written */
 			c = strlen(region) == only->name_len ? named_in(c, text, len) : NULL;
 		return c && !named_after(region, c) ? joined(c, NULL, region) : NULL;

@@ -846,6 +846,8 @@ static int add_parent(struct report *r, const struct parse_scan *sc)
 	int level = unit_level(r->meta.region), added = 0;
 	if (level != REPORT_LEVEL_COUNTY && level != REPORT_LEVEL_TOWN && level != REPORT_LEVEL_CITY)
 		return 0;
+	if (division_zone_name(r->meta.region, strlen(r->meta.region)))
+		return 0;
 	struct parse_region g;
 	char *p = parent_region(r, sc, level);
 	size_t pn = p ? strlen(p) - 3 : 0;   /* the parent's place name, its unit left off */

@@ -596,6 +596,11 @@ static void test_speech(void **state)
 	assert_string_equal(r->meta.region, "甲乙市");
 	assert_int_equal(r->meta.level, REPORT_LEVEL_DEPARTMENT);
 	report_free(r);
+	/* a development zone stands alone though its addressee names the prefecture it lies in */
+	const char *zone = "甲乙经济技术开发区管理委员会关于2021年度法治政府建设情况的报告\n丙丁市人民政府：\n一、主要工作\n全年办理事项十件。\n";
+	r = parse_str(zone, strlen(zone), "zone");
+	assert_string_equal(r->meta.region, "甲乙经济技术开发区");
+	report_free(r);
 	/* a city department's district branch reports for its district */
 	const char *district_branch = "甲乙市生态环境局丙丁区分局2025年度法治政府建设工作情况报告\n一、主要工作\n全年办理事项十件。\n";
 	r = parse_str(district_branch, strlen(district_branch), "district_branch");

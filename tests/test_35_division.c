@@ -78,6 +78,8 @@ static void test_nothing_to_add(void **state)
 	check("广东省", NULL, 0);
 	check("鼓楼区", NULL, 0);                         /* in four cities: says nothing */
 	check("廊坊经济技术开发区", NULL, 1);             /* named after its city */
+	assert_true(division_zone_name("甲乙经济技术开发区", strlen("甲乙经济技术开发区")));
+	assert_false(division_zone_name("甲乙区", strlen("甲乙区")));
 	check("甲乙县", NULL, 0);                         /* not in the table */
 	check("园洲镇甲乙村", NULL, 0);                   /* a town decides only named alone */
 	check("", NULL, 0);
