@@ -629,6 +629,9 @@ static void test_clause_grammar(void **state)
 		{ "开展政策解读12次。", "policy_interp=12 次" },
 		/* groups and their people are one figure, the people no count of their own */
 		{ "全年接待群众来访126批次318人次，化解信访积案7件。", "petition_visits=126 批次 petition_cases=7 件" },
+		{ "对镇政府制发的文件进行全面清理，废止3件，继续有效9件。", "nd_repealed=3 件 nd_in_force=9 件" },
+		{ "推广使用“一部手机办事通”，可网上办理事项占比达到65%。", "svc_online_rate=65 %|网办事项占比" },
+		{ "举办新修订的行政处罚法专题培训，参训190人次。", "law_training=190 人次" },
 		{ "审批时限平均压缩58%。", "svc_time_cut=58 %|平均" },
 		{ "向公安机关移送涉嫌重大责任事故罪等案件4件。", "enf_crime_transfer=4 件" },
 		{ "全年无被撤销或责令纠正的区政府规范性文件。", "nd_revoked=0 件" },
