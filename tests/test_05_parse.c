@@ -590,23 +590,23 @@ static void test_speech(void **state)
 	assert_string_equal(r->meta.region, "甲乙丙丁戊己旗");
 	assert_int_equal(r->meta.level, REPORT_LEVEL_COUNTY);
 	report_free(r);
-	/* a national agency's local branch names the agency first, its place after */
-	const char *branch = "国家税务总局甲乙市税务局2021年度法治政府建设情况报告\n一、主要工作\n全年办理事项十件。\n";
-	r = parse_str(branch, strlen(branch), "branch");
-	assert_string_equal(r->meta.region, "甲乙市");
-	assert_int_equal(r->meta.level, REPORT_LEVEL_DEPARTMENT);
-	report_free(r);
-	/* a development zone stands alone though its addressee names the prefecture it lies in */
-	const char *zone = "甲乙经济技术开发区管理委员会关于2021年度法治政府建设情况的报告\n丙丁市人民政府：\n一、主要工作\n全年办理事项十件。\n";
-	r = parse_str(zone, strlen(zone), "zone");
-	assert_string_equal(r->meta.region, "甲乙经济技术开发区");
-	report_free(r);
-	/* a city department's district branch reports for its district */
-	const char *district_branch = "甲乙市生态环境局丙丁区分局2025年度法治政府建设工作情况报告\n一、主要工作\n全年办理事项十件。\n";
-	r = parse_str(district_branch, strlen(district_branch), "district_branch");
-	assert_string_equal(r->meta.region, "甲乙市丙丁区");
-	assert_int_equal(r->meta.level, REPORT_LEVEL_DEPARTMENT);
-	report_free(r);
+	/* a national agency's local branch names the agency first, its place after; a development
+	 * zone stands alone though its addressee names the prefecture it lies in; a city department's
+	 * district branch reports for its district */
+	static const struct { const char *text, *region; int level; } named[] = {
+		{ "国家税务总局甲乙市税务局2021年度法治政府建设情况报告\n", "甲乙市", REPORT_LEVEL_DEPARTMENT },
+		{ "甲乙经济技术开发区管理委员会关于2021年度法治政府建设情况的报告\n丙丁市人民政府：\n", "甲乙经济技术开发区",
+		  REPORT_LEVEL_COUNTY },
+		{ "甲乙市生态环境局丙丁区分局2025年度法治政府建设工作情况报告\n", "甲乙市丙丁区", REPORT_LEVEL_DEPARTMENT },
+	};
+	for (size_t i = 0; i < sizeof named / sizeof named[0]; i++) {
+		char text[512];
+		snprintf(text, sizeof text, "%s一、主要工作\n全年办理事项十件。\n", named[i].text);
+		r = parse_str(text, strlen(text), "named");
+		assert_string_equal(r->meta.region, named[i].region);
+		assert_int_equal(r->meta.level, named[i].level);
+		report_free(r);
+	}
 	const char *joined = "甲乙市人民政府关于2017年度法治政府建设情况的报告\n"
 	                     "2017年，在自治区党委、政府和市委的坚强领导下，甲乙市人民政府扎实推进法治政府建设。\n"
 	                     "一、主要工作\n全年办理事项十件。\n";
