@@ -10,7 +10,11 @@
  * A line break is such a break (it runs on) when its line is at least UNWRAP_LINE_MIN
  * characters long, ends with no closing mark (。！？；：… and closing quotes and brackets),
  * belongs to a paragraph that opened indented, and is followed by a line that is neither
- * indented nor blank nor a heading (一、 （一） 1. …); a heading line never runs on. A text is
+ * indented nor blank nor a heading (一、 （一） 1. …); a heading line never runs on. A print
+ * without indents is told by its lines: most of the long ones share one width, within a
+ * character, and hardly any is longer; there a line as wide as the print that ends with no closing
+ * mark runs on, a heading's line too (a heading running into its paragraph, or over two lines),
+ * and a page's number alone on a line between (— 3 —) is left out with the break. A text is
  * taken for printed lines when at least UNWRAP_MIN_BREAKS of its breaks run on; any other
  * text is never changed. */
 #define UNWRAP_LINE_MIN 20

@@ -7,6 +7,9 @@
 #include "encoding.h"
 #include "parse_scan.h"
 
+#define WIDTH_MAX 60   /* characters of the widest print line looked for */
+#define WIDTH_SLACK 5  /* characters a print line may hold beyond the width: digits are narrower */
+
 static size_t line_end(const char *s, size_t i, size_t n)
 {
 	const char *nl = memchr(s + i, '\n', n - i);
@@ -38,29 +41,85 @@ static int closes(const char *s, size_t st, size_t end)
 	return end == st;
 }
 
-/* Whether the break after line s[st, end) runs on into the line at `next` (unwrap.h), the line
- * being in a paragraph that opened indented (para). */
-static int runs_on(const char *s, size_t n, size_t st, size_t end, size_t next, int para)
+/* 1 when the line s[st, end) is a page's number alone, as a print sets it: — 3 —, - 12 -. */
+static int page_number(const char *s, size_t st, size_t end)
 {
-	if (!para || next >= n)
+	int digits = 0, dashes = 0;
+	for (size_t i = st; i < end;) {
+		uint32_t c = encoding_next(s, end, &i);
+		if (c >= '0' && c <= '9')
+			digits++;
+		else if (c == 0x2014 || c == 0x2013 || c == '-')
+			dashes++;
+		else if (!parse_is_blank(c) && c != '\r' && c != '\t')
+			return 0;
+	}
+	return digits > 0 && digits <= 3 && dashes > 0;
+}
+
+/* The start of the line after the one ending at `end`, past a page number's line. */
+static size_t next_line(const char *s, size_t n, size_t end)
+{
+	size_t next = end + 1;
+	if (next < n) {
+		size_t e = line_end(s, next, n);
+		if (page_number(s, next, e))
+			return e + 1;
+	}
+	return next;
+}
+
+/* The printed width of s[0, n): the length in characters that most of its long lines share
+ * (within one), when at least UNWRAP_MIN_BREAKS lines and half the long ones have it and hardly
+ * any is much longer (digits, narrower in print, lengthen a line a little); else 0. A print without
+ * indents tells its paragraphs by their last lines, shorter than the width. */
+static size_t printed_width(const char *s, size_t n)
+{
+	size_t count[WIDTH_MAX + 2] = { 0 }, lines = 0;
+	for (size_t i = 0; i < n;) {
+		size_t end = line_end(s, i, n), len = parse_chars(s, i, end, WIDTH_MAX + 1);
+		if (len >= UNWRAP_LINE_MIN)
+			count[len <= WIDTH_MAX ? len : WIDTH_MAX + 1]++, lines++;
+		i = end + 1;
+	}
+	size_t best = 0, most = 0, longer = 0;
+	for (size_t w = UNWRAP_LINE_MIN; w < WIDTH_MAX; w++)
+		if (count[w] + count[w + 1] > most)
+			most = count[w] + count[w + 1], best = w;
+	for (size_t w = best + WIDTH_SLACK; best && w <= WIDTH_MAX + 1; w++)
+		longer += count[w];
+	return most >= UNWRAP_MIN_BREAKS && 2 * most >= lines && 10 * longer <= lines ? best : 0;
+}
+
+/* Whether the break after line s[st, end) runs on into the line at `next` (unwrap.h), the line
+ * being in a paragraph that opened indented (para), or as wide as the print (width, 0: none),
+ * when a heading's line runs on too: into the words of its paragraph or of a long heading. */
+static int runs_on(const char *s, size_t n, size_t st, size_t end, size_t next, int para, size_t width)
+{
+	size_t body = parse_skip_blanks(s, st, end);
+	int full = width && parse_chars(s, body, end, width) >= width;
+	if ((!para && !full) || next >= n)
 		return 0;
-	size_t next_end = line_end(s, next, n), body = parse_skip_blanks(s, st, end);
+	size_t next_end = line_end(s, next, n);
 	if (next_end == next || s[next] == '\r' || indented(s, next, next_end))
 		return 0;
 	if (parse_chars(s, body, end, UNWRAP_LINE_MIN) < UNWRAP_LINE_MIN || closes(s, body, end))
 		return 0;
-	return !parse_opens_heading(s, body, end) && !parse_opens_heading(s, next, next_end);
+	return (full || !parse_opens_heading(s, body, end)) && !parse_opens_heading(s, next, next_end);
 }
 
 /* Walks the lines of s[0, n): counts the breaks that run on, or (out) writes the text without
- * them to out, which may be s (it never writes ahead of what it has read), and returns its length. */
+ * them to out, which may be s (it never writes ahead of what it has read), and returns its length.
+ * A page's number a break runs on over is left out with it. */
 static size_t walk(const char *s, size_t n, char *out)
 {
-	size_t breaks = 0, w = 0;
+	size_t breaks = 0, w = 0, width = printed_width(s, n);
+	if (width)
+		width--;   /* a line one character short of the print is full: a wider mark on it */
 	int carried = 0;   /* the line before ran on into this one */
 	for (size_t i = 0; i < n;) {
-		size_t end = line_end(s, i, n);
-		int on = runs_on(s, n, i, end, end + 1, carried || indented(s, i, end));
+		size_t end = line_end(s, i, n), next = next_line(s, n, end);
+		int on = runs_on(s, n, i, end, next, carried || indented(s, i, end), width);
 		breaks += (size_t)on;
 		if (out) {
 			size_t e = end;
@@ -72,7 +131,7 @@ static size_t walk(const char *s, size_t n, char *out)
 				out[w++] = '\n';
 		}
 		carried = on;
-		i = end + 1;
+		i = on ? next : end + 1;
 	}
 	return out ? w : breaks;
 }

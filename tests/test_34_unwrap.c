@@ -93,6 +93,43 @@ static void test_others_untouched(void **state)
 	}
 }
 
+/* A print without indents: its lines share the page's width (23 characters here), a
+ * paragraph's last line is shorter; a heading running into its paragraph or over two lines
+ * runs on with it, and a page's number between two lines goes with the break. */
+static const char flush[] =
+	"甲乙市人民政府\n"
+	"关于2023年度法治政府建设情况的报告\n"
+	"省人民政府：\n"
+	"2023年，甲乙市人民政府坚持以习近平新时代中国\n"
+	"特色社会主义思想为指导，认真落实法治政府建设实\n"
+	"施纲要。现将有关情况报告如下：\n"
+	"一、2023年法治政府建设主要举措和成效\n"
+	"（一）坚持党的领导。市委常委会会议、市政府常务\n"
+	"— 1 —\n"
+	"会议专题研究法治建设工作9次，对10个县（市、区）\n"
+	"和41个市直部门开展法治政府建设督察，发现问题\n"
+	"126个，全部建立台账、限期整改，督促整改到位。\n"
+	"（二）深化依法行政。全年审核市政府规范性文件9\n"
+	"件，均经市司法局合法性审核并报省政府备案，备案\n"
+	"率100%。\n"
+	"二、2024年工作安排\n"
+	"（一）深入学习贯彻习近平法治思想，巩固拓展主题\n"
+	"教育成果，持续压实法治建设第一责任人职责。\n";
+
+static void test_flush(void **state)
+{
+	(void)state;
+	char *t = read_as_page(flush);
+	assert_non_null(strstr(t, "\n（一）坚持党的领导。市委常委会会议、市政府常务会议专题研究法治建设工作9次，"));
+	assert_null(strstr(t, "— 1 —"));
+	assert_non_null(strstr(t, "发现问题126个，全部建立台账、限期整改，督促整改到位。\n"));
+	assert_non_null(strstr(t, "\n（一）深入学习贯彻习近平法治思想，巩固拓展主题教育成果，持续压实"));
+	/* the title, the addressee and a short heading keep their lines */
+	assert_non_null(strstr(t, "甲乙市人民政府\n关于2023年度法治政府建设情况的报告\n省人民政府：\n"));
+	assert_non_null(strstr(t, "\n二、2024年工作安排\n"));
+	free(t);
+}
+
 /* CRLF line ends: a joined break leaves no \r inside the paragraph. */
 static void test_crlf(void **state)
 {
@@ -116,6 +153,7 @@ int main(void)
 		cmocka_unit_test(test_joined),
 		cmocka_unit_test(test_parsed),
 		cmocka_unit_test(test_others_untouched),
+		cmocka_unit_test(test_flush),
 		cmocka_unit_test(test_crlf),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
