@@ -635,6 +635,8 @@ static void test_clause_grammar(void **state)
 		{ "审批时限平均压缩58%。", "svc_time_cut=58 %|平均" },
 		{ "向公安机关移送涉嫌重大责任事故罪等案件4件。", "enf_crime_transfer=4 件" },
 		{ "全年无被撤销或责令纠正的区政府规范性文件。", "nd_revoked=0 件" },
+		{ "现行有效行政规范性文件17件，全年未出现被上级机关撤销或责令纠正的情况。",
+		  "nd_revoked=0 件 nd_in_force=17 件" },
 		/* all the cases handed over were filed; the run of 全部 goes on past a figure of its own */
 		{ "移送涉嫌犯罪案件2件，公安机关已全部立案。", "enf_crime_transfer=2 件 enf_crime_filed=2 件" },
 		{ "全年制定行政规范性文件5件，全部经司法局合法性审核，提出审核意见36条，并报市政府备案。",
