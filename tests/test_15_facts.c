@@ -743,6 +743,8 @@ static void test_clause_grammar(void **state)
 		/* a scope may mix counters of bodies (个, 家, 所), and name the next part's holder */
 		{ "对7个县（市、区）教育局和16所市直学校开展依法行政专项督查。", "rule_inspections=23 个" },
 		{ "对18个县（市、区）分局和局机关12个科室开展法治建设督导检查。", "rule_inspections=30 个" },
+		{ "对9个村委会和乡属6个站所开展依法行政工作检查。", "rule_inspections=15 个" },
+		{ "对6个县（市、区）文化和旅游局开展法治建设专项督导。", "rule_inspections=6 个" },
 		/* the people trained, after the sessions held */
 		{ "组织村干部参加法治专题培训3场，参训270人次。", "law_training=3 场 law_training=270 人次" },
 		{ "举办依法行政专题培训班两期，培训乡镇和县直部门负责人三百余人次。",
