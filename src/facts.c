@@ -2607,7 +2607,7 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 			int listed = respective(m, sc, q, cap.num_start, &seen, &rd);
 			if (listed < 0)
 				continue;   /* its item names nothing the rules read */
-			int own = q->sub && !rd.own_subj && own_level(m, s, sc, q, cap.num_start);
+			int own = q->sub && own_level(m, s, sc, q, cap.num_start);
 			if (q->sub && !rd.own_subj && !rd.own_verb && !listed && !own)
 				continue;   /* a breakdown of the total before it */
 			if (own)

@@ -719,6 +719,7 @@ static void test_clause_grammar(void **state)
 		{ "立案查处违法案件：312宗（其中市本级41宗）", "enf_cases=312 宗 enf_cases=41 宗" },
 		{ "办理行政处罚案件520件（其中城管执法42件）。", "enf_cases=520 件" },
 		{ "全市住建系统持证执法人员412名，其中局本级58名。", "enf_staff=412 名 enf_staff=58 名" },
+		{ "全区持证执法人员156名，其中局机关和综合行政执法大队34名。", "enf_staff=156 名 enf_staff=34 名" },
 		/* …of the whole before the figure of another kind between them */
 		{ "全系统立案查处各类违法案件4318件，罚没款6842万元，其中市本级查办案件586件。",
 		  "enf_cases=4318 件 enf_fines=6842 万元 enf_cases=586 件" },
