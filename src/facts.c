@@ -2457,6 +2457,7 @@ struct held {
 };
 
 #define HELD_BEFORE 2   /* figures before the last a 均 clause may go back to */
+#define COUNTER_MAX 16  /* bytes of a counter a fact's unit opens with: 人次 */
 
 /* Adds the subjects the clause rules of the metrics g name first: what a figure a pattern gave
  * those metrics counts, though its clause may not name it so (等6项事项纳入目录管理，均经…合法性
@@ -2548,6 +2549,52 @@ static void lead_clause(const struct facts_model *m, struct sentence *st, struct
 	}
 }
 
+/* 1 when the sentence opens with 上述 or 以上 (上述文件均经…审核): it speaks of the figures of the
+ * sentence before. */
+static int aforesaid(const struct scratch *sc)
+{
+	size_t k = 0;
+	while (k < sc->nch && sc->ch[k] == ' ')
+		k++;
+	return k + 1 < sc->nch && ((sc->ch[k] == 0x4e0a && sc->ch[k + 1] == 0x8ff0) ||   /* 上述 */
+				   (sc->ch[k] == 0x4ee5 && sc->ch[k + 1] == 0x4e0a));    /* 以上 */
+}
+
+/* Holds the last figures the sentence right before gave facts of (…制发规范性文件5件。上述文件均经…
+ * 审核), the last as cur, as if this sentence had read them, so that its 均/全部 clauses give
+ * them their second verbs; its facts state no figure of their own (they open this sentence).
+ * counters keeps their counters. */
+static void held_from_before(const struct facts_model *m, const struct sentence *st, const struct facts *out,
+			     struct held *cur, struct held *before, char counters[][COUNTER_MAX])
+{
+	size_t n = 0, prev = SIZE_MAX;
+	for (size_t i = out->n; i-- > 0 && n <= HELD_BEFORE;) {
+		const struct facts_fact *f = &out->v[i];
+		if (f->start >= st->ss)
+			continue;   /* this sentence's own, read by its patterns */
+		if (prev == SIZE_MAX) {
+			size_t j = f->end;
+			while (j < st->ss && (st->r->text[j] == ' ' || st->r->text[j] == '\n' || st->r->text[j] == '\r'))
+				j++;
+			if (j != st->ss && !(j + 3 <= st->ss && !memcmp(st->r->text + j, "\xe3\x80\x80", 3)))
+				return;   /* not the sentence right before */
+			prev = f->start;
+		}
+		if (f->start != prev)
+			break;
+		if (f->metric < 0 || f->computed || f->num_end == f->num_start)
+			continue;
+		struct held *h = n ? &before[n - 1] : cur;
+		size_t c = strcspn(f->unit, "|");
+		snprintf(counters[n], COUNTER_MAX, "%.*s", (int)c, f->unit);
+		*h = (struct held){ .cap = { .num_start = st->ss, .num_end = st->ss, .value = f->value,
+					     .counter = counters[n], .found = 1 } };
+		given_add(&h->given, f->metric);
+		subjects_of_metrics(m, &h->given, &h->with);
+		n++;
+	}
+}
+
 /* Reads the figures of the sentence that no pattern claimed, clause by clause. */
 static void grammar(const struct facts_model *m, struct sentence *st, struct facts *out, struct scratch *sc)
 {
@@ -2556,6 +2603,9 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 	if (!sc->ngw)
 		return;
 	struct held cur = { .cap = { 0 } }, before[HELD_BEFORE] = { { .cap = { 0 } } };   /* the last figure, those before */
+	char counters[HELD_BEFORE + 1][COUNTER_MAX];
+	if (aforesaid(sc))
+		held_from_before(m, st, out, &cur, before, counters);
 	int last_subj = -1;
 	int row_subj = -1;   /* the subject a table row's figure was read with (审结：55件) */
 	for (size_t ci = 0; ci < sc->ncl; ci++) {
@@ -2837,7 +2887,8 @@ size_t facts_extract(const struct facts_model *m, const struct report *r, struct
 		candidates(m, ss, &sc);
 		st.ss = ss, st.se = i, st.section = -2, st.target = (size_t)-2;
 		/* may_hold_figure reads the digits and 十 百 千 两 seen tells of; none, and it says no */
-		st.figure = m->nr && (seen & FIGURE_BITS) && may_hold_figure(m, r->text, &sc, i);
+		st.figure = m->nr && (((seen & FIGURE_BITS) && may_hold_figure(m, r->text, &sc, i)) ||
+				      (out->n > first && aforesaid(&sc)));
 		if (sc.ncand || st.figure)
 			scan_sentence(m, &st, out, &sc);
 		sc.carry = (c == ';' || c == 0x3002) && st.figure ? last_subject(m, &sc) : -1;

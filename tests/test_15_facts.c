@@ -603,6 +603,12 @@ static void test_clause_grammar(void **state)
 		{ "组建法治宣传志愿者队伍，吸纳志愿者162名。", "pub_volunteers=162 名" },
 		{ "下达责令停止违法行为通知书32份。", "enf_rectify_orders=32 份" },
 		/* a department's own decisions and checks, in its own words */
+		/* 上述/以上 opening the sentence after: its 均 speaks of the figures of the one before */
+		{ "全年制发规范性文件6件。上述文件均经司法局合法性审核，并报市政府备案，报备率100%。",
+		  "nd_issued=6 件 nd_reviewed=6 件 nd_filed=6 件 nd_filing_rate=100 %" },
+		{ "全年作出重大行政决策3项。以上事项均经合法性审查和集体讨论决定。",
+		  "dec_count=3 项 dec_legality_review=3 项" },
+		{ "全年作出重大行政决策3项。会议研究部署工作。以上事项均经合法性审查。", "dec_count=3 项" },
 		{ "全年作出重大税务决策3项，均经公职律师合法性审查和局务会议集体讨论决定。",
 		  "dec_legality_review=3 项 dec_count=3 项" },
 		{ "抽查定点医药机构236家。", "reg_random_entities=236 家" },
