@@ -1954,8 +1954,6 @@ static const struct rule *rule_for(const struct facts_model *m, int subj, int in
 	return NULL;
 }
 
-/* A figure the grammar may read at character k of the sentence: Arabic digits, or Chinese
- * numerals other than a lone 一 (统一, 进一步: a word more often than a count). */
 /* The number ending a table row whose label names its counter (受理（件）　1052), read at
  * character k with that counter; 0 when the sentence is no such row or the number is not last. */
 static size_t row_figure(const char *s, size_t n, const struct scratch *sc, size_t k, struct capture *cap)
@@ -1972,6 +1970,8 @@ static size_t row_figure(const char *s, size_t n, const struct scratch *sc, size
 	return sc->pos[k] + len;
 }
 
+/* A figure the grammar may read at character k of the sentence: Arabic digits, or Chinese
+ * numerals other than a lone 一 (统一, 进一步: a word more often than a count). */
 static size_t grammar_figure(const struct facts_model *m, const char *s, size_t n, const struct scratch *sc, size_t k,
 			     struct capture *cap)
 {
@@ -2560,6 +2560,20 @@ static int aforesaid(const struct scratch *sc)
 				   (sc->ch[k] == 0x4ee5 && sc->ch[k + 1] == 0x4e0a));    /* 以上 */
 }
 
+/* 1 when s[a, b) holds blanks and line ends alone: the sentences between are empty. */
+static int blank_between(const char *s, size_t a, size_t b)
+{
+	while (a < b) {
+		size_t t = parse_skip_blanks(s, a, b);
+		while (t < b && (s[t] == '\n' || s[t] == '\r' || s[t] == '\t'))
+			t++;
+		if (t == a)
+			return 0;
+		a = t;
+	}
+	return 1;
+}
+
 /* Holds the last figures the sentence right before gave facts of (…制发规范性文件5件。上述文件均经…
  * 审核), the last as cur, as if this sentence had read them, so that its 均/全部 clauses give
  * them their second verbs; its facts state no figure of their own (they open this sentence).
@@ -2573,10 +2587,7 @@ static void held_from_before(const struct facts_model *m, const struct sentence 
 		if (f->start >= st->ss)
 			continue;   /* this sentence's own, read by its patterns */
 		if (prev == SIZE_MAX) {
-			size_t j = f->end;
-			while (j < st->ss && (st->r->text[j] == ' ' || st->r->text[j] == '\n' || st->r->text[j] == '\r'))
-				j++;
-			if (j != st->ss && !(j + 3 <= st->ss && !memcmp(st->r->text + j, "\xe3\x80\x80", 3)))
+			if (!blank_between(st->r->text, f->end, st->ss))
 				return;   /* not the sentence right before */
 			prev = f->start;
 		}
@@ -2778,10 +2789,6 @@ static int last_subject(const struct facts_model *m, const struct scratch *sc)
 	return sc->carry;   /* none of its own: the one it took over goes on */
 }
 
-/* Whether the sentence (its characters are sc's; it ends at byte b) may hold a figure the clause
- * grammar reads: digits with a counter (12件, 5万余份; not 2021年), full-width digits, 十 百 千
- * 两, or a Chinese digit with a counter ending its clause (工作四次。). A cheap test that spares
- * most sentences the grammar. */
 /* Whether the number from character k to byte end ends its line after a bracket, as the figure
  * of a table row whose label names its counter does (受理（件）　1052). */
 static int row_number(const struct scratch *sc, size_t k, size_t end)
@@ -2796,6 +2803,10 @@ static int row_number(const struct scratch *sc, size_t k, size_t end)
 	return k > 0 && sc->ch[k - 1] == ')';
 }
 
+/* Whether the sentence (its characters are sc's; it ends at byte b) may hold a figure the clause
+ * grammar reads: digits with a counter (12件, 5万余份; not 2021年), full-width digits, 十 百 千
+ * 两, or a Chinese digit with a counter ending its clause (工作四次。). A cheap test that spares
+ * most sentences the grammar. */
 static int may_hold_figure(const struct facts_model *m, const char *s, const struct scratch *sc, size_t b)
 {
 	for (size_t k = 0; k < sc->nch; k++) {

@@ -463,7 +463,6 @@ static size_t title_prefix(const char *t)
 	return at;
 }
 
-/* The jurisdiction that name[0, n) begins with, and its level in *level; NULL when none. */
 /* The district a city department's branch is named for (通化市生态环境局东昌区分局: 东昌区), when
  * name[at, n) is that department's name and the branch's: the place right before 分局, after the
  * department's 局; its length, or 0. */
@@ -483,6 +482,7 @@ static size_t branch_district(const char *name, size_t at, size_t n, size_t *sta
 	return branch - dept;
 }
 
+/* The jurisdiction that name[0, n) begins with, and its level in *level; NULL when none. */
 static char *region_of(const char *name, size_t n, int *level)
 {
 	struct parse_region g;
