@@ -502,6 +502,9 @@ static void test_clause_grammar(void **state)
 		/* the same with 调处 or 化解, whose count alone is of those resolved */
 		{ "调处矛盾纠纷4216件，调处成功4158件。", "med_received=4216 件 med_resolved=4158 件" },
 		{ "全镇化解各类矛盾纠纷860起，化解成功842起。", "med_received=860 起 med_resolved=842 起" },
+		/* the success named by 成功 alone, or by 化解 after 调处 */
+		{ "全县人民调解组织调解纠纷2750宗，成功2716宗。", "med_received=2750 宗 med_resolved=2716 宗" },
+		{ "全年调处邻里矛盾纠纷64起，化解61起。", "med_received=64 起 med_resolved=61 起" },
 		{ "全年调处矛盾纠纷300件，调解成功率99.1%。", "med_resolved=300 件 med_success_rate=99.1 %" },
 		{ "全年调解矛盾纠纷8912件。", "med_resolved=8912 件" },
 		{ "全年调解各类矛盾纠纷846宗（含诉前委派调解的案件），调解成功829宗。", "med_received=846 宗 med_resolved=829 宗" },
