@@ -2041,14 +2041,14 @@ static void add_verb(struct reading *rd, int id, size_t gap)
 }
 
 /* Whether the sentence opens with a verb of the grammar, blanks and an adverb aside (审结81件…,
- * 已审结的48件中…, 共办结…): 已 共 另 还 并. */
+ * 已审结的48件中…, 在审结的案件中…, 共办结…): 已 共 另 还 并 在. */
 static int opens_with_verb(const struct facts_model *m, const struct scratch *sc)
 {
 	size_t k = 0;
 	while (k < sc->nch && (sc->ch[k] == ' ' || sc->ch[k] == 0x3000))
 		k++;
 	if (k < sc->nch && (sc->ch[k] == 0x5df2 || sc->ch[k] == 0x5171 || sc->ch[k] == 0x53e6 || sc->ch[k] == 0x8fd8 ||
-			    sc->ch[k] == 0x5e76))
+			    sc->ch[k] == 0x5e76 || sc->ch[k] == 0x5728))
 		k++;
 	return sc->ngw && k < sc->nch && sc->gw[0].start == sc->pos[k] && (m->kind[sc->gw[0].id] & WORD_VERB);
 }

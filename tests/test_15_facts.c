@@ -468,6 +468,8 @@ static void test_clause_grammar(void **state)
 		{ "共收到行政复议申请41件。审结35件。", "rev_received=41 件 rev_concluded=35 件" },
 		{ "共收到行政复议申请41件。全年审结35件。", "rev_received=41 件" },
 		{ "一审行政诉讼案件59件。已审结的48件中，胜诉41件。", "lit_cases=59 件 lit_concluded=48 件 lit_won=41 件" },
+		{ "全年受理行政复议申请96件，审结90件。在审结的案件中，维持51件、驳回12件、纠错17件。",
+		  "rev_accepted=96 件 rev_concluded=90 件 rev_upheld=51 件 rev_dismissed=12 件 rev_corrected=17 件" },
 		/* the figures after 分别 take the items listed before it, in order */
 		{ "审结行政复议案件81件，维持、驳回、纠错、终止的分别为52件、7件、11件、11件。",
 		  "rev_concluded=81 件 rev_upheld=52 件 rev_dismissed=7 件 rev_corrected=11 件 rev_settled=11 件" },
