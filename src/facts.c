@@ -978,13 +978,22 @@ static const char *counter_at(const struct facts_model *m, const char *s, size_t
 	return NULL;
 }
 
-/* The counter at s[i] allowed by e (any measure word when e names none), or NULL; *end after it. */
+/* The counter at s[i] allowed by e (any measure word when e names none), or NULL; *end after it.
+ * The whole measure word when e allows it (批次, not its 批); attendances are no count of people,
+ * so {N:人} reads no 人 of 人次 (a case 件次 is still a case 件). */
 static const char *read_counter(const struct facts_model *m, const char *s, size_t n, size_t i,
 				const struct elem *e, size_t *end)
 {
-	size_t k;
+	size_t k, whole;
 	if (e->nalt) {
 		*end = match_any(s, n, i, e->alt, e->nalt, &k);
+		const char *w = *end ? counter_at(m, s, n, i, &whole) : NULL;
+		if (w && whole > *end) {
+			if (words_have(e->alt, e->nalt, w))
+				return *end = whole, w;
+			if (!strcmp(w, "人次"))
+				*end = 0;
+		}
 		return *end ? e->alt[k].s : NULL;
 	}
 	return counter_at(m, s, n, i, end);

@@ -643,6 +643,10 @@ static void test_clause_grammar(void **state)
 		{ "对镇政府制发的文件进行全面清理，废止3件，继续有效9件。", "nd_repealed=3 件 nd_in_force=9 件" },
 		{ "推广使用“一部手机办事通”，可网上办理事项占比达到65%。", "svc_online_rate=65 %|网办事项占比" },
 		{ "举办新修订的行政处罚法专题培训，参训190人次。", "law_training=190 人次" },
+		/* a scope's whole staff or firms with no verb; attendances are no count of staff */
+		{ "全县行政执法人员1342名，均持证上岗。", "enf_staff=1342 名" },
+		{ "全区经营主体6.94万户，同比增长8.3%。", "market_entities=6.94 万户 market_entities_growth=8.3 %" },
+		{ "培训全系统执法人员420人次。", "law_training=420 人次" },
 		{ "审批时限平均压缩58%。", "svc_time_cut=58 %|平均" },
 		{ "向公安机关移送涉嫌重大责任事故罪等案件4件。", "enf_crime_transfer=4 件" },
 		{ "全年无被撤销或责令纠正的区政府规范性文件。", "nd_revoked=0 件" },
