@@ -84,8 +84,11 @@ static const struct word prefix_words[] = { W("不超过"), W("不少于"), W("�
 static const struct word suffix_words[] = { W("余"), W("多") };
 static const struct word target_words[] = { W("力争"), W("争取"), W("尚未") };   /* target_before */
 static const struct word bound_words[] = { W("控制在"), W("不低于") };   /* ensured */
-/* Words naming the reporting body's own level or its own enforcement team: own_level */
-static const struct word own_words[] = { W("本级"), W("机关"), W("支队"), W("大队"), W("中队"), W("执法队") };
+/* Words naming the reporting body's own level, its own enforcement team or other bodies of its
+ * administration (其中市直部门1874名): own_level */
+static const struct word own_words[] = {
+	W("本级"), W("机关"), W("支队"), W("大队"), W("中队"), W("执法队"), W("部门"), W("乡镇"), W("街道"),
+};
 static const struct word conj_words[] = { W("以及"), W("和"), W("及"), W("与"), W("、") };   /* read_clause */
 /* Words that only link a verb to its figure (合格率保持在99%, 审核率继续保持100%): read_clause */
 static const struct word link_words[] = {
@@ -2372,8 +2375,9 @@ static const struct rule *second_verb_rule(const struct facts_model *m, const st
 }
 
 /* 1 when the words of sub-item clause q before the figure at byte a name the reporting body's own
- * level or its own enforcement team (其中市本级64宗, 其中局机关…, 其中市生态环境综合执法支队96名):
- * the body's own count, which reports state beside the system's. */
+ * level, its own enforcement team or other bodies of its administration (其中市本级64宗, 其中局机关…,
+ * 其中市生态环境综合执法支队96名, 其中乡镇（街道）312名): that body's own count, which reports state
+ * beside the whole's. */
 static int own_level(const struct facts_model *m, const char *s, const struct scratch *sc, const struct clause *q,
 		     size_t a)
 {

@@ -647,6 +647,9 @@ static void test_clause_grammar(void **state)
 		{ "全县行政执法人员1342名，均持证上岗。", "enf_staff=1342 名" },
 		{ "全区经营主体6.94万户，同比增长8.3%。", "market_entities=6.94 万户 market_entities_growth=8.3 %" },
 		{ "培训全系统执法人员420人次。", "law_training=420 人次" },
+		/* a 其中 part naming other bodies of the administration is their own count of the same */
+		{ "全市持证行政执法人员6218名，其中市直部门1874名。", "enf_staff=6218 名 enf_staff=1874 名" },
+		{ "全市持证行政执法人员1468名，其中乡镇（街道）312名。", "enf_staff=1468 名 enf_staff=312 名" },
 		{ "审批时限平均压缩58%。", "svc_time_cut=58 %|平均" },
 		{ "向公安机关移送涉嫌重大责任事故罪等案件4件。", "enf_crime_transfer=4 件" },
 		{ "全年无被撤销或责令纠正的区政府规范性文件。", "nd_revoked=0 件" },
