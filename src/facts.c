@@ -2340,6 +2340,69 @@ static void pattern_scope(const struct facts_model *m, const char *s, const stru
 	}
 }
 
+/* Whether the words of clause q before the figure at byte a are a total's word alone: 共计 合计
+ * 总计 共 (…，共计293件). */
+static int opens_total(const char *s, const struct scratch *sc, const struct clause *q, size_t a)
+{
+	static const char *const totals[] = { "共计", "合计", "总计", "共" };
+	size_t k = q->k0;
+	while (k < sc->nch && sc->ch[k] == ' ')
+		k++;
+	if (k >= sc->nch)
+		return 0;
+	for (size_t t = 0; t < COUNT(totals); t++)
+		if (sc->pos[k] + strlen(totals[t]) == a && !memcmp(s + sc->pos[k], totals[t], strlen(totals[t])))
+			return 1;
+	return 0;
+}
+
+/* Whether a fact's unit counts in the figure's multiplier and counter (万件 as 万宗). */
+static int unit_counts_as(const char *unit, const struct capture *cap)
+{
+	const char *mult = cap->mult ? cap->mult : "";
+	size_t ml = strlen(mult), cl = strcspn(unit, "|");
+	char counter[32];
+	if (cl < ml || cl - ml >= sizeof counter || strncmp(unit, mult, ml))
+		return 0;
+	memcpy(counter, unit + ml, cl - ml);
+	counter[cl - ml] = 0;
+	return same_counter(counter, cap->counter);
+}
+
+/* A total stated after its parts (刑事…86件、民事…203件、行政…4件，共计293件): when the facts of
+ * one metric the sentence gave before the figure, two or more in its counter, add up to it, they
+ * are dropped for the total, which the reports' readers record alone. Returns that metric, or -1. */
+static int total_of_parts(const struct sentence *st, const struct capture *cap, struct facts *out)
+{
+	int metric = -1;
+	size_t last = 0;
+	for (size_t i = out->n; i-- > 0 && out->v[i].start == st->ss;)
+		if (out->v[i].metric >= 0 && out->v[i].num_start < cap->num_start && out->v[i].num_start >= last)
+			metric = out->v[i].metric, last = out->v[i].num_start;
+	if (metric < 0)
+		return -1;
+	double sum = 0;
+	size_t parts = 0;
+	for (size_t i = out->n; i-- > 0 && out->v[i].start == st->ss;) {
+		const struct facts_fact *f = &out->v[i];
+		if (f->metric != metric || f->num_start >= cap->num_start)
+			continue;
+		if (!unit_counts_as(f->unit, cap))
+			return -1;
+		sum += f->value, parts++;
+	}
+	if (parts < 2 || fabs(sum - cap->value) > 1e-6 * (cap->value > 1 ? cap->value : 1))
+		return -1;
+	size_t kept = out->n;
+	while (kept > 0 && out->v[kept - 1].start == st->ss)
+		kept--;
+	for (size_t i = kept; i < out->n; i++)
+		if (out->v[i].metric != metric || out->v[i].num_start >= cap->num_start)
+			out->v[kept++] = out->v[i];
+	out->n = kept;
+	return metric;
+}
+
 /* The subjects a figure was read with, which a following 均/全部 clause may give a second verb:
  * the one its rule took, or for a pattern's figure every subject of its clause, nearest first. */
 struct read_with {
@@ -2701,6 +2764,15 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 				row_subj = last_subj;
 			if (!r && own && (r = whole_rule(m, st, sc, out, before, HELD_BEFORE, cap.counter)))
 				last_subj = r->subj[0], verb = -1;
+			int total = !r && !rd.own_subj && opens_total(s, sc, q, cap.num_start) ?
+				    total_of_parts(st, &cap, out) : -1;
+			if (total >= 0) {   /* its subjects are those of its metric's rules, read when needed */
+				claim(sc, st->ss, cap.num_start, cap.num_end);
+				add_fact(st, total, NULL, &cap, out, sc);
+				given_add(&cur.given, total);
+				cur.pending = 1;
+				continue;
+			}
 			if (!r) {
 				if (scope.n < COUNT(scope.v))
 					scope.v[scope.n++] = cap;

@@ -647,6 +647,13 @@ static void test_clause_grammar(void **state)
 		{ "全县行政执法人员1342名，均持证上岗。", "enf_staff=1342 名" },
 		{ "全区经营主体6.94万户，同比增长8.3%。", "market_entities=6.94 万户 market_entities_growth=8.3 %" },
 		{ "培训全系统执法人员420人次。", "law_training=420 人次" },
+		/* a total after its parts of one metric stands for them when they add up to it */
+		{ "全年办理刑事法律援助案件72件、民事法律援助案件150件、行政法律援助案件3件，共计225件。",
+		  "aid_cases=225 件" },
+		{ "办理人大代表建议41件、政协提案37件，合计78件，满意率100%。", "proposals=78 件 proposals_satisfaction=100 %" },
+		{ "全年以县政府名义制发规范性文件5件、以县政府办公室名义制发2件，共计7件，均经合法性审查。",
+		  "nd_reviewed=7 件 nd_issued=7 件" },
+		{ "办理人大代表建议41件、政协提案37件，共计90件。", "proposals=41 件 proposals=37 件" },
 		/* a 其中 part naming other bodies of the administration is their own count of the same */
 		{ "全市持证行政执法人员6218名，其中市直部门1874名。", "enf_staff=6218 名 enf_staff=1874 名" },
 		{ "全市持证行政执法人员1468名，其中乡镇（街道）312名。", "enf_staff=1468 名 enf_staff=312 名" },
