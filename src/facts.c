@@ -2444,9 +2444,10 @@ static const struct rule *second_verb_rule(const struct facts_model *m, const st
 static int own_level(const struct facts_model *m, const char *s, const struct scratch *sc, const struct clause *q,
 		     size_t a)
 {
-	size_t w;
+	size_t w, end;
 	for (size_t k = q->k0; k < sc->nch && sc->pos[k] < a; k++)
-		if (match_any(s, a, sc->pos[k], m->owns, COUNT(own_words), &w))
+		if ((end = match_any(s, a, sc->pos[k], m->owns, COUNT(own_words), &w)) &&
+		    !parse_starts(s, end, a, "名义"))   /* 以部门名义制发的: the issuer of a part of the whole */
 			return 1;
 	return 0;
 }

@@ -657,6 +657,8 @@ static void test_clause_grammar(void **state)
 		/* a 其中 part naming other bodies of the administration is their own count of the same */
 		{ "全市持证行政执法人员6218名，其中市直部门1874名。", "enf_staff=6218 名 enf_staff=1874 名" },
 		{ "全市持证行政执法人员1468名，其中乡镇（街道）312名。", "enf_staff=1468 名 enf_staff=312 名" },
+		/* bodies named as issuers (以…名义) are no bodies counting their own */
+		{ "现行有效的规范性文件30件，其中以区政府名义制发的12件，以部门名义制发的18件。", "nd_in_force=30 件" },
 		{ "审批时限平均压缩58%。", "svc_time_cut=58 %|平均" },
 		{ "向公安机关移送涉嫌重大责任事故罪等案件4件。", "enf_crime_transfer=4 件" },
 		{ "全年无被撤销或责令纠正的区政府规范性文件。", "nd_revoked=0 件" },
