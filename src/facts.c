@@ -2403,6 +2403,30 @@ static int total_of_parts(const struct sentence *st, const struct capture *cap, 
 	return metric;
 }
 
+/* Whether a verb of the grammar lies in bytes [from, a): the clause says what was done before its
+ * figure. */
+static int verb_within(const struct facts_model *m, const struct scratch *sc, size_t from, size_t a)
+{
+	for (size_t h = 0; h < sc->ngw && sc->gw[h].start < a; h++)
+		if (sc->gw[h].start >= from && sc->gw[h].end <= a && (m->kind[sc->gw[h].id] & WORD_VERB))
+			return 1;
+	return 0;
+}
+
+/* A figure restating one the sentence gave before it (作出重大行政决策4项，…，4项决策均经…审查;
+ * 纳入…事项3项，3项均经…): the metric of the nearest earlier fact of the same value in its counter,
+ * or -1. */
+static int restated_metric(const struct sentence *st, const struct capture *cap, const struct facts *out)
+{
+	for (size_t i = out->n; i-- > 0 && out->v[i].start == st->ss;) {
+		const struct facts_fact *f = &out->v[i];
+		if (f->metric >= 0 && f->num_start < cap->num_start && f->value == cap->value &&
+		    unit_counts_as(f->unit, cap))
+			return f->metric;
+	}
+	return -1;
+}
+
 /* The subjects a figure was read with, which a following 均/全部 clause may give a second verb:
  * the one its rule took, or for a pattern's figure every subject of its clause, nearest first. */
 struct read_with {
@@ -2757,6 +2781,14 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 			    not_the_count(sc, cap.num_start) ||
 			    changed_after(sc, s, cap.num_end))
 				continue;
+			int again = lead_from != SIZE_MAX && !verb_within(m, sc, sc->pos[q->k0], cap.num_start) ?
+				    restated_metric(st, &cap, out) : -1;
+			if (again >= 0) {   /* its 均 clause gives the earlier figure more verbs */
+				given_add(&cur.given, again);
+				cur.pending = 1;
+				lead_held(m, st, sc, lead_from, ce, &cur, out);
+				continue;
+			}
 			int verb;
 			const struct rule *r = reading_rule(m, &rd, cap.counter, &last_subj, &verb);
 			if (!r && q->row)

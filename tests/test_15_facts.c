@@ -657,6 +657,12 @@ static void test_clause_grammar(void **state)
 		/* a 其中 part naming other bodies of the administration is their own count of the same */
 		{ "全市持证行政执法人员6218名，其中市直部门1874名。", "enf_staff=6218 名 enf_staff=1874 名" },
 		{ "全市持证行政执法人员1468名，其中乡镇（街道）312名。", "enf_staff=1468 名 enf_staff=312 名" },
+		/* a figure restated before 均 gives the earlier one its second verb, and is no new fact */
+		{ "全年作出重大行政决策4项，涉及教育、医疗等领域，4项决策均经合法性审查和集体讨论决定。",
+		  "dec_count=4 项 dec_legality_review=4 项" },
+		{ "审核规范性文件5件，5件均报市政府备案。", "nd_reviewed=5 件 nd_filed=5 件" },
+		/* another figure of the same value is no restatement */
+		{ "共收到行政复议申请5件，受理5件，均已审结。", "rev_received=5 件 rev_accepted=5 件 rev_concluded=5 件" },
 		/* bodies named as issuers (以…名义) are no bodies counting their own */
 		{ "现行有效的规范性文件30件，其中以区政府名义制发的12件，以部门名义制发的18件。", "nd_in_force=30 件" },
 		{ "审批时限平均压缩58%。", "svc_time_cut=58 %|平均" },
