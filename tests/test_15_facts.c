@@ -394,6 +394,9 @@ static void test_clause_grammar(void **state)
 		  "rev_received=60 宗 rev_not_accepted=5 宗 rev_accepted=55 宗" },
 		/* ... but not into a clause naming a thing of its own between verb and figure */
 		{ "作出行政处罚决定30件，作出查封扣押决定2件。", "enf_cases=30 件|环境处罚决定" },
+		/* cases of a named kind found and dealt with (查处/查办…案件) */
+		{ "依法查处违规办学案件27件。", "enf_cases=27 件" },
+		{ "全年查办涉疫违法案件47起。", "enf_cases=47 起" },
 		/* sub-items of a total */
 		{ "负责人出庭32次（其中正职12次，副职20次）。", "lit_head_count=32 次" },
 		{ "审查各类合同及文件80份，其中规范性文件6份，均已报送备案。",
