@@ -534,6 +534,9 @@ static void test_clause_grammar(void **state)
 		{ "对19个乡镇（街道、场）和36个市直部门开展法治政府建设考核。", "rule_inspections=55 个" },
 		{ "开展“法律六进”活动680余场次，宪法宣传周等活动120场次。", "pub_events=680 场次|余 pub_events=120 场次" },
 		{ "全年审查区政府文件、合同等212件。", "legality_review_docs=212 件" },
+		/* documents of several kinds ending with contracts are no count of contracts alone */
+		{ "市司法局全年审查市政府文件、会议议题和合同356件。", "legality_review_docs=356 件" },
+		{ "审查市政府常务会议议题、文件和重大合同318件。", "legality_review_docs=318 件" },
 		/* each 均/全部 clause in a run gives the figure one more verb */
 		{ "全年制发规范性文件5件，均经司法局合法性审核，全部报市政府和县人大常委会备案。",
 		  "nd_reviewed=5 件 nd_filed=5 件 nd_issued=5 件" },
