@@ -1649,6 +1649,7 @@ static int opens_sub(const struct scratch *sc, size_t k, size_t end)
 
 #define EACH_SPAN 6    /* characters between 每 and 都 of a clause about each of a figure's items */
 #define LEAD_SPAN 6    /* characters before the 均 of a clause about all of a figure's items */
+#define NOUN_LEAD_SPAN 10   /* the same after a figure, its noun between (6项重大行政决策事项均…) */
 #define ROW_LABEL 20   /* characters of the label of a figure in a table written as lines */
 #define ROW_UNIT 3     /* characters of the counter its label may name in brackets: （人次） */
 
@@ -1682,7 +1683,7 @@ static int run_goes_on(const struct scratch *sc, int depth)
 	return 0;
 }
 
-static int opens_lead(const struct scratch *sc, size_t k, size_t end)
+static int opens_lead(const struct scratch *sc, size_t k, size_t end, size_t span)
 {
 	while (k < end && sc->ch[k] == ' ')
 		k++;
@@ -1700,7 +1701,7 @@ static int opens_lead(const struct scratch *sc, size_t k, size_t end)
 	 * not of the rest (其余均…) nor denied (均未被纠错: a pattern reads that as none) */
 	if (k + 1 < end && (sc->ch[k] == 0x5176 || sc->ch[k] == 0x53e6) && (sc->ch[k + 1] == 0x4f59 || sc->ch[k + 1] == 0x5916))
 		return 0;   /* 其余 另外 */
-	for (size_t j = k; j < end && j <= k + LEAD_SPAN; j++) {
+	for (size_t j = k; j < end && j <= k + span; j++) {
 		size_t after = j + (sc->ch[j] == 0x5747 ? 1 : 2);
 		int all = (sc->ch[j] == 0x5747 && (j == 0 || (sc->ch[j - 1] != 0x5e73 && sc->ch[j - 1] != 0x4eba))) ||   /* 均, not 平均 人均 */
 		          (j + 1 < end && sc->ch[j] == 0x5168 && sc->ch[j + 1] == 0x90e8);   /* 全部 */
@@ -1913,7 +1914,7 @@ static void clauses(const struct facts_model *m, const char *s, size_t se, struc
 				part_from = depth ? part_from : sc->pos[k0];
 			}
 			q->sub |= group_sub == depth + 1;
-			q->lead = opens_lead(sc, k0, k) || (opens_and(sc, k0, k) && run_goes_on(sc, depth));
+			q->lead = opens_lead(sc, k0, k, LEAD_SPAN) || (opens_and(sc, k0, k) && run_goes_on(sc, depth));
 			q->row = row;
 		}
 		row = 0;
@@ -2752,7 +2753,7 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 			cur.cap = cap, last_subj = -1, cur.given.n = 0, cur.with.n = 0;
 			cur.clause = ci, cur.end = end, cur.next = next, cur.pending = 0;
 			/* 均/全部 right after the figure in its clause, no figure between (4项决策均履行…) */
-			size_t lead_from = next == ce && opens_lead(sc, char_at(sc, end), q->k1) ? end : SIZE_MAX;
+			size_t lead_from = next == ce && opens_lead(sc, char_at(sc, end), q->k1, NOUN_LEAD_SPAN) ? end : SIZE_MAX;
 			if (claimed(sc, st->ss, cap.num_start, cap.num_end)) {
 				/* a pattern's: a 均已… after it may still give it a second verb */
 				cur.pending = 1;

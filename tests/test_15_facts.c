@@ -667,6 +667,9 @@ static void test_clause_grammar(void **state)
 		{ "全年作出重大行政决策4项，涉及教育、医疗等领域，4项决策均经合法性审查和集体讨论决定。",
 		  "dec_count=4 项 dec_legality_review=4 项" },
 		{ "审核规范性文件5件，5件均报市政府备案。", "nd_reviewed=5 件 nd_filed=5 件" },
+		/* the figure's noun may stand between it and its 均 */
+		{ "县政府6项重大行政决策事项均经公众参与、专家论证、风险评估、合法性审查和集体讨论决定。",
+		  "dec_legality_review=6 项 dec_count=6 项" },
 		/* another figure of the same value is no restatement */
 		{ "共收到行政复议申请5件，受理5件，均已审结。", "rev_received=5 件 rev_accepted=5 件 rev_concluded=5 件" },
 		/* bodies named as issuers (以…名义) are no bodies counting their own */
