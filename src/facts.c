@@ -1535,6 +1535,13 @@ static size_t char_at(const struct scratch *sc, size_t a)
 	return lo;
 }
 
+/* Whether an adverb of counting (先后 累计) ends right before character k: 先后六次 counts. */
+static int counting_adverb_before(const struct scratch *sc, size_t k)
+{
+	return k >= 2 && k <= sc->nch && ((sc->ch[k - 2] == 0x5148 && sc->ch[k - 1] == 0x540e) ||   /* 先后 */
+					  (sc->ch[k - 2] == 0x7d2f && sc->ch[k - 1] == 0x8ba1));    /* 累计 */
+}
+
 /* Tries pattern p at character k of the sentence; returns 1 when the pattern is done with the
  * sentence (one negative statement per sentence and pattern). */
 static int try_pattern(const struct facts_model *m, const struct pattern *p, struct sentence *st, struct facts *out,
@@ -2184,11 +2191,14 @@ static const struct rule *row_rule(const struct facts_model *m, const struct rea
 }
 
 /* Whether the figure at byte a is written in digits or opens with 十 百 千, or a verb of the
- * grammar ends right before it: a lone 三 of 三项制度 names, 撤销三件 counts. */
+ * grammar or an adverb of counting (先后 累计) ends right before it: a lone 三 of 三项制度
+ * names, 撤销三件 and 先后六次专题研究 count. */
 static int numeral_after_verb(const struct facts_model *m, const struct scratch *sc, size_t a)
 {
 	size_t k = char_at(sc, a);
 	if (k < sc->nch && (sc->ch[k] < 0x80 || parse_cn_unit(sc->ch[k])))
+		return 1;
+	if (counting_adverb_before(sc, k))
 		return 1;
 	for (size_t h = 0; h < sc->ngw; h++)
 		if (sc->gw[h].end == a && (m->kind[sc->gw[h].id] & WORD_VERB))
@@ -2924,7 +2934,7 @@ static int row_number(const struct scratch *sc, size_t k, size_t end)
 
 /* Whether the sentence (its characters are sc's; it ends at byte b) may hold a figure the clause
  * grammar reads: digits with a counter (12件, 5万余份; not 2021年), full-width digits, 十 百 千
- * 两, or a Chinese digit with a counter ending its clause (工作四次。). A cheap test that spares
+ * 两, or a Chinese digit with a counter ending its clause (工作四次。) or after 先后 累计. A cheap test that spares
  * most sentences the grammar. */
 static int may_hold_figure(const struct facts_model *m, const char *s, const struct scratch *sc, size_t b)
 {
@@ -2953,7 +2963,8 @@ static int may_hold_figure(const struct facts_model *m, const char *s, const str
 			if ((end = match_any(s, b, i, m->suffixes, COUNT(suffix_words), &w)) ||
 			    (end = cue_match_at(s, b, i, "万", 3)) || (end = cue_match_at(s, b, i, "亿", 3)))
 				i = end;
-		if (counter_at(m, s, b, i, &end) && (!lone || count_ends_clause(m, s, sc, b, end)))
+		if (counter_at(m, s, b, i, &end) &&
+		    (!lone || count_ends_clause(m, s, sc, b, end) || counting_adverb_before(sc, k)))
 			return 1;
 		if (!lone && row_number(sc, k, i))
 			return 1;

@@ -412,6 +412,9 @@ static void test_clause_grammar(void **state)
 		{ "办结行政诉讼案件十二宗。", "lit_concluded=12 宗" },
 		/* a count in one Chinese digit, alone in its sentence: after its verb, or ending its clause */
 		{ "专题研究法治政府建设工作四次。", "leadership_meetings=4 次" },
+		/* a Chinese numeral after an adverb of counting counts anywhere in its clause */
+		{ "县委常委会会议、县政府常务会议先后六次专题研究法治政府建设工作。", "leadership_meetings=6 次" },
+		{ "累计三次专题研究法治政府建设工作。", "leadership_meetings=3 次" },
 		{ "乡政府持证执法人员七名，开展联合执法行动九次。", "enf_staff=7 名 enf_joint_actions=9 次" },
 		/* a scope of several kinds counts as one: the figures joined by 和 and 、 add up */
 		{ "对11个设区市和24个省直部门开展法治政府建设专项督察。", "rule_inspections=35 个" },
