@@ -416,6 +416,9 @@ static void test_clause_grammar(void **state)
 		{ "县委常委会会议、县政府常务会议先后六次专题研究法治政府建设工作。", "leadership_meetings=6 次" },
 		{ "累计三次专题研究法治政府建设工作。", "leadership_meetings=3 次" },
 		{ "乡政府持证执法人员七名，开展联合执法行动九次。", "enf_staff=7 名 enf_joint_actions=9 次" },
+		/* staff holding certificates or on the payroll, named so without 执法 before 人员 */
+		{ "乡镇综合行政执法队持证人员仅有86名。", "enf_staff=86 名" },
+		{ "镇综合行政执法办公室在编执法人员仅6名。", "enf_staff=6 名" },
 		/* a scope of several kinds counts as one: the figures joined by 和 and 、 add up */
 		{ "对11个设区市和24个省直部门开展法治政府建设专项督察。", "rule_inspections=35 个" },
 		{ "对9个街道、3个镇和12个区直部门开展法治政府建设督察。", "rule_inspections=24 个" },
