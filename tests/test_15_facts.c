@@ -487,6 +487,9 @@ static void test_clause_grammar(void **state)
 		{ "市政府常务会议专题研究依法行政工作四次，研究部署重点任务。", "leadership_meetings=4 次" },
 		{ "举办依法行政专题讲座三期，依法行政意识明显增强。", "law_training=3 期" },
 		{ "举办领导干部法治专题培训班3期。", "law_training=3 期" },
+		/* the attendance of a training whose subject names the law or enforcement, words between */
+		{ "举办执法办案、证据收集等专题培训班9期，培训民警1260人次。", "law_training=1260 人次" },
+		{ "组织开展新修订的法律法规和执法实务全员培训，培训1350人次。", "law_training=1350 人次" },
 		/* a percentage written out */
 		{ "人民调解成功率百分之九十六点八。", "med_success_rate=96.8 %" },
 		{ "政府法律顾问覆盖率达到百分之百。", "adv_coverage=100 %" },
