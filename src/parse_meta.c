@@ -838,6 +838,22 @@ static int in_county(const char *region)
 	return 0;
 }
 
+/* The bytes of the units region opens with that parent ends with (安顺市西秀区 over 西秀区南街街道:
+ * 西秀区), which the joined name holds once; 0 when none. */
+static size_t shared_units(const char *parent, const char *region)
+{
+	size_t n = strlen(region), pn = strlen(parent), shared = 0;
+	for (size_t i = 0; i < n && i < pn; encoding_next(region, n, &i)) {
+		if (!i)
+			continue;
+		char *head = xstrndup(region, i);
+		if (unit_level(head) != REPORT_LEVEL_OTHER && parse_ends(parent, 0, pn, head))
+			shared = i;
+		free(head);
+	}
+	return shared;
+}
+
 /* A county's, town's or county-level city's name alone gains the jurisdiction above it, when
  * the report names it, unless it carries that name already (廊坊经济技术开发区 under 廊坊市; but
  * 南昌县, a county named after its city, is 南昌市南昌县). Returns 1 when it gained one. */
@@ -854,7 +870,7 @@ static int add_parent(struct report *r, const struct parse_scan *sc)
 	if (p && !strstr(r->meta.region, p) &&
 	    (strncmp(r->meta.region, p, pn) != 0 || !strncmp(r->meta.region + pn, "县", strlen("县"))) &&   /* 南昌县 in 南昌市 */
 	    parse_region_split(r->meta.region, 0, strlen(r->meta.region), &g) && g.start == 0) {
-		char *full = xasprintf("%s%s", p, r->meta.region);
+		char *full = xasprintf("%s%s", p, r->meta.region + shared_units(p, r->meta.region));
 		if (unit_level(full) == level) {
 			free(r->meta.region);
 			r->meta.region = full;
