@@ -2425,14 +2425,15 @@ static int verb_within(const struct facts_model *m, const struct scratch *sc, si
 }
 
 /* A figure restating one the sentence gave before it (作出重大行政决策4项，…，4项决策均经…审查;
- * 纳入…事项3项，3项均经…): the metric of the nearest earlier fact of the same value in its counter,
- * or -1. */
+ * 纳入…事项3项，3项均经…; 6个事项列入目录，6项决策均…): the metric of the nearest earlier fact of
+ * the same value in its counter, or -1. */
 static int restated_metric(const struct sentence *st, const struct capture *cap, const struct facts *out)
 {
 	for (size_t i = out->n; i-- > 0 && out->v[i].start == st->ss;) {
 		const struct facts_fact *f = &out->v[i];
 		if (f->metric >= 0 && f->num_start < cap->num_start && f->value == cap->value &&
-		    unit_counts_as(f->unit, cap))
+		    (unit_counts_as(f->unit, cap) ||   /* 个, the general measure word, restated in another */
+		     (!cap->mult && (!strcmp(f->unit, "个") || !strcmp(cap->counter, "个")))))
 			return f->metric;
 	}
 	return -1;
@@ -2501,7 +2502,7 @@ static void item_words(const struct facts_model *m, const struct scratch *sc, si
 		}
 }
 
-/* The item a 分别 clause lists for the figure at byte a (维持、驳回、纠错、终止的分别为52件、7件、
+/* The item a 分别 (or 依次) clause lists for the figure at byte a (维持、驳回、纠错、终止的分别为52件、7件、
  * 11件、11件; 参考率、合格率分别为99.8%和99.5%): the figures after 分别 take the items before it in
  * order, items parted by 、 和 及 与; levels listed before one noun share it (国家级、省级、市级民主法治
  * 示范村…分别新增1个、5个和17个). *seen counts the clause's figures after 分别 so far. Returns
@@ -2513,7 +2514,8 @@ static int respective(const struct facts_model *m, const struct scratch *sc, con
 {
 	size_t kf = char_at(sc, a), kb = (size_t)-1, cut[RESPECTIVE_MAX + 1];
 	for (size_t k = q->k0; k + 1 < kf && kb == (size_t)-1; k++)
-		if (sc->ch[k] == 0x5206 && sc->ch[k + 1] == 0x522b)   /* 分别 */
+		if ((sc->ch[k] == 0x5206 && sc->ch[k + 1] == 0x522b) ||   /* 分别 */
+		    (sc->ch[k] == 0x4f9d && sc->ch[k + 1] == 0x6b21))     /* 依次 */
 			kb = k;
 	if (kb == (size_t)-1)
 		return 0;

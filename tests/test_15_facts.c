@@ -482,6 +482,12 @@ static void test_clause_grammar(void **state)
 		/* the figures after 分别 take the items listed before it, in order */
 		{ "审结行政复议案件81件，维持、驳回、纠错、终止的分别为52件、7件、11件、11件。",
 		  "rev_concluded=81 件 rev_upheld=52 件 rev_dismissed=7 件 rev_corrected=11 件 rev_settled=11 件" },
+		/* 依次 lists as 分别 does */
+		{ "已审结行政复议案件188件，维持、驳回、纠错、终止依次为118件、22件、21件、27件。",
+		  "rev_concluded=188 件 rev_upheld=118 件 rev_dismissed=22 件 rev_corrected=21 件 rev_settled=27 件" },
+		/* 个, the general measure word, restated in another */
+		{ "将城市集中供热价格调整等6个事项列入目录，6项决策均履行了合法性审查程序。",
+		  "dec_count=6 个 dec_legality_review=6 项" },
 		{ "组织学法用法考试，参考率、合格率分别为99.8%和99.5%。", "law_exam_pass_rate=99.5 %" },
 		/* the words of reports on 依法行政, as they were named before 2018 */
 		{ "市政府常务会议专题研究依法行政工作四次，研究部署重点任务。", "leadership_meetings=4 次" },
