@@ -1831,6 +1831,22 @@ static int row_colon(const struct scratch *sc, size_t k0, size_t k)
 	return j < sc->nch && sc->ch[j] >= '0' && sc->ch[j] <= '9';
 }
 
+/* 1 when two or more blanks at character k part a label of the clause from k0 from a number: a
+ * table's row written as a line (受理　　　　368件, 　　　驳回　　　41件), the gap its colon. */
+static int row_gap(const struct scratch *sc, size_t k0, size_t k)
+{
+	if (sc->ch[k] != ' ' || k == k0 || sc->ch[k - 1] == ' ' || k + 1 >= sc->nch || sc->ch[k + 1] != ' ' ||
+	    k - k0 > ROW_LABEL)
+		return 0;
+	for (size_t j = k0; j < k; j++)
+		if ((sc->ch[j] >= '0' && sc->ch[j] <= '9') || is_clause_mark(sc->ch[j]))
+			return 0;
+	size_t j = k;
+	while (j < sc->nch && sc->ch[j] == ' ')
+		j++;
+	return j < sc->nch && sc->ch[j] >= '0' && sc->ch[j] <= '9';
+}
+
 /* 1 when the characters of the sentence from k on are blanks alone, up to its end. */
 static int blanks_to_end(const struct scratch *sc, size_t k)
 {
@@ -1904,6 +1920,8 @@ static void clauses(const struct facts_model *m, const char *s, size_t se, struc
 			row = 1;
 			continue;
 		}
+		if (k < sc->nch && !title && !depth && row_gap(sc, k0, k))
+			row = 1;
 		const char *unit = k < sc->nch && !title && !depth ? row_unit(m, s, sc, k0, k, &close) : NULL;
 		if (unit) {   /* 受理（件）　1052: the bracket is the row's colon */
 			sc->row_counter = unit, row = 1, k = close;

@@ -596,6 +596,11 @@ static void test_clause_grammar(void **state)
 		/* a table restating the sentences' figures adds nothing */
 		{ "全年立案查处违法案件126件。\n立案查处案件（件）　126", "enf_cases=126 件" },
 		{ "调解成功：7968件", "med_resolved=7968 件" },
+		/* a row written as a line, two or more blanks its colon */
+		{ "新收行政复议申请　　　　412件\n受理　　　　　　368件\n　　　驳回　　　　41件\n败诉　　　　　14件",
+		  "rev_received=412 件 rev_accepted=368 件 rev_dismissed=41 件 lit_lost=14 件" },
+		/* one blank parts no label from its number */
+		{ "受理 368件", "" },
 		{ "行政复议收案数：45件", "rev_received=45 件" },
 		{ "行政复议：45件", "" },
 		{ "审结：55件（其中维持31件、驳回6件、纠错9件、终止9件）",
