@@ -2792,6 +2792,8 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 				scope.n = 0;
 				if (lead_from != SIZE_MAX)
 					lead_held(m, st, sc, lead_from, ce, &cur, out);
+				if (out->n && out->v[out->n - 1].num_start == cap.num_start)   /* a next of its scope may join it */
+					joined = out->n - 1, joined_cap = cap;
 				continue;
 			}
 			read_clause(m, s, sc, q, cap.num_start, end, next, &rd);

@@ -845,6 +845,8 @@ static void test_clause_grammar(void **state)
 		/* bodies counted without a verb, those of one kind joined into one scope; who legal aid helped */
 		{ "全县有人民调解委员会206个，全镇36个人民调解委员会和4个行业性调解组织规范运行。",
 		  "med_orgs=206 个 med_orgs=40 个" },
+		/* a scope a pattern's figure opens, joined by 和 to the next of its kind, is one */
+		{ "全县259个行政村和23个社区均配备法律顾问。", "village_adv=282 个" },
 		{ "受援人数412人，受援人满意率98.6%。", "aid_beneficiaries=412 人 aid_satisfaction=98.6 %" },
 		{ "组织新任命国家工作人员宪法宣誓仪式6场。", "oath_events=6 场" },
 		/* teams, advisers, cases the police opened, units that reported on their duty to teach law */
