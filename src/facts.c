@@ -2316,6 +2316,30 @@ static size_t body_before(const struct facts_model *m, const char *s, size_t fro
 	return a;
 }
 
+#define NAMED_ITEM 10   /* characters of a body a scope names without a figure (长治高新区) */
+
+/* The bodies a scope lists by name between two of its figures, one each: the items after the
+ * first figure's noun, parted by 、 outside brackets (12个县（区）、长治高新区和38个市直部门: 1). */
+static size_t named_between(const char *s, size_t a, size_t b)
+{
+	size_t named = 0, len = 0;
+	int after = 0, note = 0;   /* past the first 、: each item is a name; in brackets (县（市、区）) */
+	for (size_t i = a; i < b;) {
+		size_t at = i;
+		uint32_t c = encoding_next(s, b, &i);
+		note += c == '(' || c == 0xff08 ? 1 : (c == ')' || c == 0xff09) && note ? -1 : 0;
+		if (note || c == ')' || c == 0xff09)
+			continue;
+		if (c == 0x3001 || i == b) {   /* 、 or the end */
+			named += after && len > 1 && len <= NAMED_ITEM;
+			after = c == 0x3001, len = 0;
+		} else if (!parse_starts(s, at, b, "和") && !parse_starts(s, at, b, "及") && c != ' ') {
+			len++;
+		}
+	}
+	return named;
+}
+
 /* Adds to cap the figures of the scope joined to it, in the same counter, nearest first; the sum
  * is in the counter of the first (7个…和16所…: 23个). */
 static void sum_scope(const struct facts_model *m, const char *s, const struct scope *sp, struct capture *cap)
@@ -2324,7 +2348,7 @@ static void sum_scope(const struct facts_model *m, const char *s, const struct s
 		const struct capture *p = &sp->v[k];
 		if (!one_scope(m, s, p, cap))
 			return;
-		cap->value += p->value;
+		cap->value += p->value + (double)named_between(s, p->num_end, cap->num_start);
 		cap->num_start = p->num_start;
 		cap->counter = p->counter;
 	}
