@@ -869,6 +869,9 @@ static void test_clause_grammar(void **state)
 		{ "企业开办1.5个工作日以内完成的比例达90%。", "" },
 		/* a leader in court: the cases named between 出庭 and the figure are what they attended */
 		{ "县长带头出庭应诉行政诉讼案件3件。", "lit_head_count=3 件" },
+		/* appearing in court for cases is the principal's appearance, 带头 or not */
+		{ "镇长出庭应诉行政诉讼案件1件。", "lit_head_count=1 件" },
+		{ "区政府主要负责同志带头出庭应诉行政案件1件。", "lit_head_count=1 件" },
 		/* ... and 带头/亲自出庭 says a leader went, who is named in an earlier sentence */
 		{ "全年带头出庭应诉2宗。", "lit_head_count=2 宗" },
 		{ "亲自出庭应诉行政诉讼案件2件。", "lit_head_count=2 件" },
