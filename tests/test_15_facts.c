@@ -412,6 +412,9 @@ static void test_clause_grammar(void **state)
 		{ "办结行政诉讼案件十二宗。", "lit_concluded=12 宗" },
 		/* a count in one Chinese digit, alone in its sentence: after its verb, or ending its clause */
 		{ "专题研究法治政府建设工作四次。", "leadership_meetings=4 次" },
+		/* a meeting of the leaders that studied it, the subject named before */
+		{ "局党组会议专题研究法治建设工作4次，局长办公会议研究6次。", "leadership_meetings=4 次 leadership_meetings=6 次" },
+		{ "厅党组会议、厅长办公会议6次专题研究依法治教工作。", "leadership_meetings=6 次" },
 		/* a Chinese numeral after an adverb of counting counts anywhere in its clause */
 		{ "县委常委会会议、县政府常务会议先后六次专题研究法治政府建设工作。", "leadership_meetings=6 次" },
 		{ "累计三次专题研究法治政府建设工作。", "leadership_meetings=3 次" },
