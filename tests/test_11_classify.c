@@ -332,6 +332,8 @@ static void test_heading_grammar(void **state)
 		{ "推进政务公开和权力监督", CLASSIFY_OPENNESS },
 		/* Inspections of firms are enforcement; registering them is the business climate. */
 		{ "严格规范涉企行政检查", CLASSIFY_ENFORCEMENT },
+		{ "“扫码入企”让涉企检查有章可循", CLASSIFY_ENFORCEMENT },
+		{ "持续规范涉企执法", CLASSIFY_ENFORCEMENT },
 		{ "深化商事制度改革", CLASSIFY_BUSINESS },
 		/* Studying the Party's plenums and uneven progress are the leadership's matter. */
 		{ "深入学习贯彻党的二十届三中全会精神", CLASSIFY_LEADERSHIP },
