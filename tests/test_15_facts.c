@@ -703,6 +703,13 @@ static void test_clause_grammar(void **state)
 		{ "审批时限平均压缩58%。", "svc_time_cut=58 %|平均" },
 		{ "向公安机关移送涉嫌重大责任事故罪等案件4件。", "enf_crime_transfer=4 件" },
 		{ "全年无被撤销或责令纠正的区政府规范性文件。", "nd_revoked=0 件" },
+		/* no case at all; credit reports in place of certificates; firms' credit repaired; checks
+		 * of shops and institutions; legal aid a town helped people apply for */
+		{ "全年未发生行政复议案件，也未发生行政诉讼案件。", "rev_received=0 件 lit_cases=0 件" },
+		{ "以专用信用报告代替无违法违规记录证明430份。", "credit_certificates=430 份" },
+		{ "为1860家企业办理信用修复。", "credit_repair=1860 家" },
+		{ "抽查沿街商户146户，抽查社会组织和养老机构63家。", "reg_random_entities=146 户 reg_random_entities=63 家" },
+		{ "引导困难群众申请法律援助28件。", "aid_cases=28 件|协助申请" },
 		{ "现行有效行政规范性文件17件，全年未出现被上级机关撤销或责令纠正的情况。",
 		  "nd_revoked=0 件 nd_in_force=17 件" },
 		/* all the cases handed over were filed; the run of 全部 goes on past a figure of its own */
