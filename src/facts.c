@@ -2063,13 +2063,20 @@ static size_t chars_in(const char *s, size_t a, size_t b)
 }
 
 /* The characters between a verb ending at byte a and its figure at b, the words linking them
- * (link_words) left out. */
+ * (link_words) and a note in brackets (调解成功（含劝和）276件) left out. */
 static size_t verb_gap(const struct facts_model *m, const char *s, size_t a, size_t b)
 {
-	size_t k, end;
+	size_t k, end, n = 0;
+	int note = 0;
 	while (a < b && (end = match_any(s, b, a, m->links, COUNT(link_words), &k)))
 		a = end;
-	return chars_in(s, a, b);
+	while (a < b) {
+		uint32_t c = encoding_next(s, b, &a);
+		int opens = c == '(' || c == 0xff08, closes = c == ')' || c == 0xff09;
+		n += !note && !opens && !closes;
+		note += opens ? 1 : closes && note ? -1 : 0;
+	}
+	return n;
 }
 
 static void add_verb(struct reading *rd, int id, size_t gap)

@@ -710,6 +710,8 @@ static void test_clause_grammar(void **state)
 		{ "为1860家企业办理信用修复。", "credit_repair=1860 家" },
 		{ "抽查沿街商户146户，抽查社会组织和养老机构63家。", "reg_random_entities=146 户 reg_random_entities=63 家" },
 		{ "引导困难群众申请法律援助28件。", "aid_cases=28 件|协助申请" },
+		/* a note in brackets between a verb and its figure parts neither */
+		{ "调解婚姻家庭纠纷318件，调解成功（含劝和）276件。", "med_received=318 件 med_resolved=276 件" },
 		{ "现行有效行政规范性文件17件，全年未出现被上级机关撤销或责令纠正的情况。",
 		  "nd_revoked=0 件 nd_in_force=17 件" },
 		/* all the cases handed over were filed; the run of 全部 goes on past a figure of its own */
