@@ -2323,6 +2323,39 @@ static size_t body_before(const struct facts_model *m, const char *s, size_t fro
 	return a;
 }
 
+#define KIND_SPAN 8   /* characters of the name of a kind of body (人民调解委员会) */
+
+/* A body of the kind a figure counts, named alone before it and joined to it (镇人民调解委员会和
+ * 22个村（社区）人民调解委员会: 23): where its name starts in [from, a), the figure at a, else a.
+ * The kind is the longest ending of the name, three characters or more, that the clause names
+ * after the figure too, up to byte ce; a name with a figure of its own is no body alone. */
+static size_t kind_before(const struct facts_model *m, const char *s, size_t from, size_t a, size_t b, size_t ce)
+{
+	size_t k;
+	for (size_t i = a > from + 3 * (KIND_SPAN + 2) ? a - 3 * (KIND_SPAN + 2) : from; i < a; i++) {
+		if (match_any(s, a, i, m->conj, COUNT(conj_words), &k) != a)
+			continue;
+		for (size_t q = from; q < i; q++)
+			if (s[q] >= '0' && s[q] <= '9')
+				return a;   /* it has a figure of its own (22个…委员会和1个…) */
+		for (size_t n = KIND_SPAN; n >= 3; n--) {
+			if (i < from + 3 * n)
+				continue;
+			size_t w = i - 3 * n;
+			char kind[3 * KIND_SPAN + 1];
+			int cjk = 1;
+			for (size_t q = w; q < i && cjk; q += 3)
+				cjk = ((unsigned char)s[q] & 0xf0) == 0xe0;
+			memcpy(kind, s + w, i - w);
+			kind[i - w] = 0;
+			if (cjk && parse_find(s, b, ce, kind) != PARSE_NONE)
+				return from;
+		}
+		return a;
+	}
+	return a;
+}
+
 #define NAMED_ITEM 10   /* characters of a body a scope names without a figure (长治高新区) */
 
 /* The bodies a scope lists by name between two of its figures, one each: the items after the
@@ -2878,6 +2911,8 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 			sum_scope(m, s, &scope, &cap);
 			size_t body = strcmp(cap.counter, "个") && strcmp(cap.counter, "家") ? cap.num_start :
 				      body_before(m, s, sc->pos[q->k0], cap.num_start);
+			if (body == cap.num_start && strcmp(cap.counter, "个") == 0)
+				body = kind_before(m, s, sc->pos[q->k0], cap.num_start, cap.num_end, ce);
 			if (body < cap.num_start)   /* 县政府和38个县直部门全部聘请了法律顾问: 39 */
 				cap.value += 1, cap.num_start = body;
 			scope.n = 0;

@@ -860,6 +860,10 @@ static void test_clause_grammar(void **state)
 		/* bodies counted without a verb, those of one kind joined into one scope; who legal aid helped */
 		{ "全县有人民调解委员会206个，全镇36个人民调解委员会和4个行业性调解组织规范运行。",
 		  "med_orgs=206 个 med_orgs=40 个" },
+		/* a body of the kind counted, named alone before the figure, counts one; not one with a
+		 * figure of its own */
+		{ "镇人民调解委员会和22个村（社区）人民调解委员会全部规范运行。", "med_orgs=23 个" },
+		{ "全镇22个村（社区）人民调解委员会和1个镇人民调解委员会规范运行。", "med_orgs=23 个" },
 		/* a scope a pattern's figure opens, joined by 和 to the next of its kind, is one */
 		{ "全县259个行政村和23个社区均配备法律顾问。", "village_adv=282 个" },
 		{ "受援人数412人，受援人满意率98.6%。", "aid_beneficiaries=412 人 aid_satisfaction=98.6 %" },
