@@ -1803,10 +1803,14 @@ static int changed_after(const struct scratch *sc, const char *s, size_t b)
 }
 
 /* The character after a short note in brackets opening at k (村（社区）, 县（市）, 乡镇（街道、开发区）):
- * up to seven characters, no figure, no comma; else k. A note belongs to its clause. */
+ * up to seven characters, nineteen when it says what a count holds (（含行业性专业性调解组织）),
+ * no figure, no comma; else k. A note belongs to its clause. */
 static size_t annotation_end(const struct scratch *sc, size_t k)
 {
-	for (size_t j = k + 1; j < sc->nch && j <= k + 8; j++) {
+	/* what a count holds may take longer: （含行业性专业性调解组织） */
+	int holds = k + 1 < sc->nch && (sc->ch[k + 1] == 0x542b ||   /* 含 */
+					(k + 2 < sc->nch && sc->ch[k + 1] == 0x5305 && sc->ch[k + 2] == 0x62ec));   /* 包括 */
+	for (size_t j = k + 1; j < sc->nch && j <= k + (holds ? 20 : 8); j++) {
 		uint32_t c = sc->ch[j];
 		if (c == ')')
 			return j + 1;

@@ -710,6 +710,9 @@ static void test_clause_grammar(void **state)
 		{ "为1860家企业办理信用修复。", "credit_repair=1860 家" },
 		{ "抽查沿街商户146户，抽查社会组织和养老机构63家。", "reg_random_entities=146 户 reg_random_entities=63 家" },
 		{ "引导困难群众申请法律援助28件。", "aid_cases=28 件|协助申请" },
+		/* a longer note of what a count holds belongs to its clause too */
+		{ "全区人民调解组织（含行业性专业性调解组织）318个。", "med_orgs=318 个" },
+		{ "全年办理法律援助案件（含认罪认罚值班律师案件）1036件。", "aid_cases=1036 件" },
 		/* a note in brackets between a verb and its figure parts neither */
 		{ "调解婚姻家庭纠纷318件，调解成功（含劝和）276件。", "med_received=318 件 med_resolved=276 件" },
 		{ "现行有效行政规范性文件17件，全年未出现被上级机关撤销或责令纠正的情况。",
