@@ -710,6 +710,9 @@ static void test_clause_grammar(void **state)
 		{ "为1860家企业办理信用修复。", "credit_repair=1860 家" },
 		{ "抽查沿街商户146户，抽查社会组织和养老机构63家。", "reg_random_entities=146 户 reg_random_entities=63 家" },
 		{ "引导困难群众申请法律援助28件。", "aid_cases=28 件|协助申请" },
+		/* villages covered one adviser each; service points of other names */
+		{ "全县184个村（居）实现“一村（居）一法律顾问”全覆盖。", "village_adv=184 个|全覆盖" },
+		{ "在428个行政村建立了法律服务联系点。", "pls_stations=428 个" },
 		/* a longer note of what a count holds belongs to its clause too */
 		{ "全区人民调解组织（含行业性专业性调解组织）318个。", "med_orgs=318 个" },
 		{ "全年办理法律援助案件（含认罪认罚值班律师案件）1036件。", "aid_cases=1036 件" },
