@@ -419,6 +419,10 @@ static void test_clause_grammar(void **state)
 		{ "县委常委会会议、县政府常务会议先后六次专题研究法治政府建设工作。", "leadership_meetings=6 次" },
 		{ "累计三次专题研究法治政府建设工作。", "leadership_meetings=3 次" },
 		{ "乡政府持证执法人员七名，开展联合执法行动九次。", "enf_staff=7 名 enf_joint_actions=9 次" },
+		/* the share certified staff are of the whole, however the whole is named */
+		{ "镇（街道）综合行政执法队持证人员仅占全区持证执法人员的12.6%。", "enf_staff_share=12.6 %" },
+		{ "乡镇（街道）持证执法人员仅占全区的14%。", "enf_staff_share=14 %" },
+		{ "持证执法人员仅占街道执法队伍总人数的37.5%。", "enf_staff_share=37.5 %" },
 		/* staff holding certificates or on the payroll, named so without 执法 before 人员 */
 		{ "乡镇综合行政执法队持证人员仅有86名。", "enf_staff=86 名" },
 		{ "镇综合行政执法办公室在编执法人员仅6名。", "enf_staff=6 名" },
