@@ -839,13 +839,12 @@ static int in_county(const char *region)
 }
 
 /* The bytes of the units region opens with that parent ends with (安顺市西秀区 over 西秀区南街街道:
- * 西秀区), which the joined name holds once; 0 when none. */
+ * 西秀区; 黔西南州兴义市 over 兴义市: all of it), which the joined name holds once; 0 when none. */
 static size_t shared_units(const char *parent, const char *region)
 {
 	size_t n = strlen(region), pn = strlen(parent), shared = 0;
-	for (size_t i = 0; i < n && i < pn; encoding_next(region, n, &i)) {
-		if (!i)
-			continue;
+	for (size_t i = 0; i < n && i < pn;) {
+		encoding_next(region, n, &i);
 		char *head = xstrndup(region, i);
 		if (unit_level(head) != REPORT_LEVEL_OTHER && parse_ends(parent, 0, pn, head))
 			shared = i;
