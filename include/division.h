@@ -27,4 +27,9 @@ char *division_complete(const char *region, const char *text, size_t len, int *c
  * among counties and reports address the city or prefecture they lie in. */
 int division_zone_name(const char *name, size_t n);
 
+/* region with the short name it opens with, of an autonomous prefecture (黔西南州兴义市, as reports
+ * and sites write it), given whole (黔西南布依族苗族自治州兴义市); a new string, or NULL when it opens
+ * with none. */
+char *division_full_name(const char *region);
+
 #endif

@@ -21,6 +21,16 @@ static size_t *by_name;               /* indices into divisions, sorted by name 
 static size_t ndivisions;
 static pthread_once_t loaded = PTHREAD_ONCE_INIT;
 
+/* The autonomous prefectures (…自治州) and the short names reports give them (黔西南州). */
+#define SHORT_NAME 32
+struct short_named {
+	const struct division *d;
+	char name[SHORT_NAME];
+	size_t len;
+};
+static struct short_named *prefectures;
+static size_t nprefectures;
+
 static int compare_bytes(const char *a, size_t an, const char *b, size_t bn)
 {
 	int c = memcmp(a, b, an < bn ? an : bn);
@@ -31,6 +41,41 @@ static int compare_names(const void *x, const void *y)
 {
 	const struct division *a = &divisions[*(const size_t *)x], *b = &divisions[*(const size_t *)y];
 	return compare_bytes(a->name, a->name_len, b->name, b->name_len);
+}
+
+/* The short name of an autonomous prefecture: its place name, the words before its first
+ * people's, and 州 (黔西南布依族苗族自治州: 黔西南州; 巴音郭楞蒙古自治州: 巴音郭楞州); 0 when d is
+ * none or its name is too long. */
+static size_t short_name(const struct division *d, char *out)
+{
+	static const char *const peoples[] = { "布依族", "苗族", "土家族", "藏族", "彝族", "傣族", "白族",
+					       "哈尼族", "朝鲜族", "蒙古", "回族", "哈萨克", "柯尔克孜", "壮族",
+					       "侗族", "羌族", "傈僳族", "景颇族" };
+	static const char unit[] = "自治州";
+	size_t n = d->name_len, u = sizeof unit - 1, place = n;
+	if (d->code_len != PREFECTURE_DIGITS || n < u || memcmp(d->name + n - u, unit, u))
+		return 0;
+	for (size_t k = 0; k < sizeof peoples / sizeof *peoples; k++) {
+		const char *at = memmem(d->name, n, peoples[k], strlen(peoples[k]));
+		if (at && at > d->name && (size_t)(at - d->name) < place)
+			place = (size_t)(at - d->name);
+	}
+	if (place == n || place + 3 >= SHORT_NAME)
+		return 0;
+	memcpy(out, d->name, place);
+	memcpy(out + place, "州", 3);
+	out[place + 3] = 0;
+	return place + 3;
+}
+
+static void load_short_names(void)
+{
+	prefectures = xmalloc(64 * sizeof *prefectures);
+	for (size_t i = 0; i < ndivisions && nprefectures < 64; i++) {
+		struct short_named *p = &prefectures[nprefectures];
+		if ((p->len = short_name(&divisions[i], p->name)))
+			p->d = &divisions[i], nprefectures++;
+	}
 }
 
 /* Reads the table's lines, "code TAB name", comments (#) left out. The table is built for the
@@ -59,6 +104,7 @@ static void load(void)
 	for (size_t i = 0; i < ndivisions; i++)
 		by_name[i] = i;
 	qsort(by_name, ndivisions, sizeof *by_name, compare_names);
+	load_short_names();
 }
 
 /* The first of the divisions named name[0, n) in by_name's order, and how many are (*count). */
@@ -144,7 +190,14 @@ static int city_named(const struct division *county)
  * are written without it. */
 static const struct division *named_in(const struct division *c, const char *text, size_t len)
 {
-	return c && text && memmem(text, len, c->name, c->name_len) ? c : NULL;
+	if (!c || !text)
+		return NULL;
+	if (memmem(text, len, c->name, c->name_len))
+		return c;
+	for (size_t k = 0; k < nprefectures; k++)   /* or by its short name: 黔西南州 */
+		if (prefectures[k].d == c && memmem(text, len, prefectures[k].name, prefectures[k].len))
+			return c;
+	return NULL;
 }
 
 int division_zone_name(const char *name, size_t n)
@@ -217,6 +270,17 @@ char *division_complete(const char *region, const char *text, size_t text_len, i
 		size_t count, first = named(region, n, &count);
 		if (count && (n == len || !towns_only(first, count)))   /* a town decides only named alone */
 			return complete_with(region, first, count, text, text_len, county);
+	}
+	return NULL;
+}
+
+char *division_full_name(const char *region)
+{
+	pthread_once(&loaded, load);
+	for (size_t k = 0; k < nprefectures; k++) {
+		const struct short_named *p = &prefectures[k];
+		if (!strncmp(region, p->name, p->len))
+			return joined(p->d, NULL, region + p->len);
 	}
 	return NULL;
 }

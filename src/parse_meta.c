@@ -890,6 +890,11 @@ static void complete_region(struct report *r)
 {
 	if (!r->meta.region)
 		return;
+	char *whole = division_full_name(r->meta.region);   /* 黔西南州兴义市: the prefecture whole */
+	if (whole) {
+		free(r->meta.region);
+		r->meta.region = whole;
+	}
 	int county;
 	char *full = division_complete(r->meta.region, r->text, r->len, &county);
 	if (full) {

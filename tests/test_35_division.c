@@ -63,6 +63,34 @@ static void test_prefecture_named(void **state)
 	assert_null(division_complete("桐乡市", other, strlen(other), &county));
 }
 
+/* An autonomous prefecture's short name, its place name and 州, stands for it whole. */
+static void test_short_name(void **state)
+{
+	(void)state;
+	static const struct { const char *region, *want; } rows[] = {
+		{ "黔西南州兴义市", "黔西南布依族苗族自治州兴义市" },
+		{ "巴音郭楞州库尔勒市", "巴音郭楞蒙古自治州库尔勒市" },
+		{ "恩施州", "恩施土家族苗族自治州" },
+		{ "海南州共和县", "海南藏族自治州共和县" },
+		{ "海南省", NULL },                    /* a province is no prefecture */
+		{ "黔西南布依族苗族自治州兴义市", NULL },   /* whole already */
+		{ "杭州市", NULL },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		char *got = division_full_name(rows[i].region);
+		if (rows[i].want)
+			assert_string_equal(got ? got : "(nothing)", rows[i].want);
+		else
+			assert_null(got);
+		free(got);
+	}
+	static const char text[] = "在黔西南州率先实现……";   /* a county-level city's prefecture named short */
+	int county;
+	char *got = division_complete("兴义市", text, strlen(text), &county);
+	assert_string_equal(got ? got : "(nothing)", "黔西南布依族苗族自治州兴义市");
+	free(got);
+}
+
 static void test_town_alone(void **state)
 {
 	(void)state;
@@ -120,6 +148,7 @@ int main(void)
 		cmocka_unit_test(test_county),
 		cmocka_unit_test(test_county_level_city),
 		cmocka_unit_test(test_prefecture_named),
+		cmocka_unit_test(test_short_name),
 		cmocka_unit_test(test_town_alone),
 		cmocka_unit_test(test_nothing_to_add),
 		cmocka_unit_test(test_in_the_parse),
