@@ -720,6 +720,15 @@ static void test_clause_grammar(void **state)
 		/* a longer note of what a count holds belongs to its clause too */
 		{ "全区人民调解组织（含行业性专业性调解组织）318个。", "med_orgs=318 个" },
 		{ "全年办理法律援助案件（含认罪认罚值班律师案件）1036件。", "aid_cases=1036 件" },
+		/* a department's own wordings: orders to stop, clues of crimes handed over, time limits of
+		 * approval, letters and visits dealt with, a head's law class, heads of other bodies in court */
+		{ "下达责令停止水事违法行为通知书73份。", "enf_rectify_orders=73 份" },
+		{ "向公安机关移送涉嫌非法采矿犯罪线索3件。", "enf_crime_transfer=3 件" },
+		{ "审批时限压缩50%。", "svc_time_cut=50 %" },
+		{ "办结群众来信来访事项12件。", "petition_cases=12 件" },
+		{ "优秀和合格案卷比例为95.3%。", "enf_file_pass_rate=95.3 %" },
+		{ "局长带头讲授法治专题党课2次。", "law_training=2 次" },
+		{ "市人防办主任出庭应诉1次。", "lit_head_count=1 次" },
 		/* a note in brackets between a verb and its figure parts neither */
 		{ "调解婚姻家庭纠纷318件，调解成功（含劝和）276件。", "med_received=318 件 med_resolved=276 件" },
 		{ "现行有效行政规范性文件17件，全年未出现被上级机关撤销或责令纠正的情况。",
