@@ -3051,7 +3051,7 @@ static int may_hold_figure(const struct facts_model *m, const char *s, const str
 			continue;   /* another character with their bits */
 		}
 		size_t end, w;
-		for (int more = 2; more-- > 0;)   /* 万 余 … */
+		for (int more = 2; more-- > 0 && !counter_at(m, s, b, i, &end);)   /* 万 余 …, not 万元 */
 			if ((end = match_any(s, b, i, m->suffixes, COUNT(suffix_words), &w)) ||
 			    (end = cue_match_at(s, b, i, "万", 3)) || (end = cue_match_at(s, b, i, "亿", 3)))
 				i = end;

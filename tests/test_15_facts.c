@@ -720,6 +720,9 @@ static void test_clause_grammar(void **state)
 		/* a longer note of what a count holds belongs to its clause too */
 		{ "全区人民调解组织（含行业性专业性调解组织）318个。", "med_orgs=318 个" },
 		{ "全年办理法律援助案件（含认罪认罚值班律师案件）1036件。", "aid_cases=1036 件" },
+		/* a sentence whose only figure is in 万元 is read too */
+		{ "罚没款8.4万元。", "enf_fines=8.4 万元" },
+		{ "罚款：396.8万元", "enf_fines=396.8 万元" },
 		/* a department's own wordings: orders to stop, clues of crimes handed over, time limits of
 		 * approval, letters and visits dealt with, a head's law class, heads of other bodies in court */
 		{ "下达责令停止水事违法行为通知书73份。", "enf_rectify_orders=73 份" },
