@@ -720,6 +720,12 @@ static void test_clause_grammar(void **state)
 		/* a longer note of what a count holds belongs to its clause too */
 		{ "全区人民调解组织（含行业性专业性调解组织）318个。", "med_orgs=318 个" },
 		{ "全年办理法律援助案件（含认罪认罚值班律师案件）1036件。", "aid_cases=1036 件" },
+		/* a town's words: villages whose rules were all reviewed, the firms of its area, no case
+		 * lost, no request received */
+		{ "7个村修订完善的村规民约均经乡司法所合法性审查。", "legality_review_docs=7 个" },
+		{ "辖区内各类市场主体2318户，全乡登记市场主体631户。", "market_entities=2318 户 market_entities=631 户" },
+		{ "镇政府无败诉。", "lit_lost=0 件" },
+		{ "全年没有收到政府信息公开申请。", "open_requests=0 件" },
 		/* a sentence whose only figure is in 万元 is read too */
 		{ "罚没款8.4万元。", "enf_fines=8.4 万元" },
 		{ "罚款：396.8万元", "enf_fines=396.8 万元" },
