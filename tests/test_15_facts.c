@@ -726,6 +726,9 @@ static void test_clause_grammar(void **state)
 		{ "辖区内各类市场主体2318户，全乡登记市场主体631户。", "market_entities=2318 户 market_entities=631 户" },
 		{ "镇政府无败诉。", "lit_lost=0 件" },
 		{ "全年没有收到政府信息公开申请。", "open_requests=0 件" },
+		{ "8个社区均与律师事务所签订了法律顾问协议，7个村均有法律顾问。", "village_adv=8 个|全覆盖 village_adv=7 个|全覆盖" },
+		{ "在社区设立法律服务工作室8个。", "pls_stations=8 个" },
+		{ "全年公开各类信息184条。", "open_items=184 条" },
 		/* a sentence whose only figure is in 万元 is read too */
 		{ "罚没款8.4万元。", "enf_fines=8.4 万元" },
 		{ "罚款：396.8万元", "enf_fines=396.8 万元" },
