@@ -2327,6 +2327,47 @@ static size_t body_before(const struct facts_model *m, const char *s, size_t fro
 	return a;
 }
 
+#define NAMED_ITEM 10   /* characters of a body a scope names without a figure (长治高新区) */
+
+/* Whether the name s[a, b) ends with a unit of administration (永昌县, 金川区水务局, 某街道). */
+static int names_body(const char *s, size_t a, size_t b)
+{
+	static const char *const units[] = { "县", "区", "市", "镇", "乡", "街道", "局", "委", "办", "旗" };
+	size_t n = chars_in(s, a, b);
+	for (size_t k = 0; k < COUNT(units) && n >= 2 && n <= NAMED_ITEM; k++)
+		if (parse_ends(s, a, b, units[k]))
+			return 1;
+	return 0;
+}
+
+/* The bodies a scope opened by 对 names before its first figure, parted by 、 and joined to it by
+ * 和 (对永昌县、金川区水务局和局属5个事业单位开展督查: 2), each counting one; 0 when the clause from
+ * byte from is no such list up to the figure at a. */
+static size_t listed_before(const struct facts_model *m, const char *s, size_t from, size_t a)
+{
+	size_t k, at = parse_skip_blanks(s, from, a);
+	if (!parse_starts(s, at, a, "对"))
+		return 0;
+	at += strlen("对");
+	for (size_t i = at; i < a; i++) {
+		size_t j = match_any(s, a, i, m->conj, COUNT(conj_words), &k);
+		if (!j || !parse_starts(s, i, a, "和") || !owner_before(s, j, a))
+			continue;
+		size_t items = 0, item = at;
+		for (size_t q = at; q <= i; q++) {
+			if (q < i && s[q] >= '0' && s[q] <= '9')
+				return 0;
+			if (q == i || parse_starts(s, q, i, "、")) {
+				if (!names_body(s, item, q))
+					return 0;
+				items++, item = q + strlen("、");
+			}
+		}
+		return items;
+	}
+	return 0;
+}
+
 #define KIND_SPAN 8   /* characters of the name of a kind of body (人民调解委员会) */
 
 /* A body of the kind a figure counts, named alone before it and joined to it (镇人民调解委员会和
@@ -2360,7 +2401,6 @@ static size_t kind_before(const struct facts_model *m, const char *s, size_t fro
 	return a;
 }
 
-#define NAMED_ITEM 10   /* characters of a body a scope names without a figure (长治高新区) */
 
 /* The bodies a scope lists by name between two of its figures, one each: the items after the
  * first figure's noun, parted by 、 outside brackets (12个县（区）、长治高新区和38个市直部门: 1). */
@@ -2919,6 +2959,10 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 				body = kind_before(m, s, sc->pos[q->k0], cap.num_start, cap.num_end, ce);
 			if (body < cap.num_start)   /* 县政府和38个县直部门全部聘请了法律顾问: 39 */
 				cap.value += 1, cap.num_start = body;
+			size_t named = body == cap.num_start && !scope.n && same_counter(cap.counter, "个") ?
+					listed_before(m, s, sc->pos[q->k0], cap.num_start) : 0;
+			if (named)   /* 对永昌县、金川区水务局和局属5个事业单位: 7 */
+				cap.value += (double)named, cap.num_start = sc->pos[q->k0];
 			scope.n = 0;
 			claim(sc, st->ss, cap.num_start, cap.num_end);
 			if (joined != (size_t)-1 && joined + 1 == out->n && out->v[joined].metric == r->metric &&

@@ -430,6 +430,7 @@ static void test_clause_grammar(void **state)
 		{ "对11个设区市和24个省直部门开展法治政府建设专项督察。", "rule_inspections=35 个" },
 		{ "对9个街道、3个镇和12个区直部门开展法治政府建设督察。", "rule_inspections=24 个" },
 		{ "对所属8个大队和支队机关6个部门开展法治建设专项检查。", "rule_inspections=14 个" },
+		{ "对永昌县、金川区水务局和局属5个事业单位开展依法行政专项督查。", "rule_inspections=7 个" },
 		/* a body the scope names without a figure counts one; a bracket's 、 parts no items */
 		{ "对12个县（区）、长治高新区和38个市直部门开展依法行政考核。", "rule_inspections=51 个" },
 		{ "对7个县（市、区）和32个市直部门开展法治督察。", "rule_inspections=39 个" },
