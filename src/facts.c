@@ -2089,13 +2089,16 @@ static void add_verb(struct reading *rd, int id, size_t gap)
 		rd->verb[rd->nverb] = id, rd->gap[rd->nverb++] = gap;
 }
 
-/* Whether the sentence opens with a verb of the grammar, blanks and an adverb aside (审结81件…,
- * 已审结的48件中…, 在审结的案件中…, 共办结…): 已 共 另 还 并 在. */
+/* Whether the sentence opens with a verb of the grammar, blanks, 全年 or 年内 and an adverb aside
+ * (审结81件…, 已审结的48件中…, 在审结的案件中…, 共办结…, 全年办结34件…): 已 共 另 还 并 在. */
 static int opens_with_verb(const struct facts_model *m, const struct scratch *sc)
 {
 	size_t k = 0;
 	while (k < sc->nch && (sc->ch[k] == ' ' || sc->ch[k] == 0x3000))
 		k++;
+	if (k + 1 < sc->nch && ((sc->ch[k] == 0x5168 && sc->ch[k + 1] == 0x5e74) ||   /* 全年 */
+				(sc->ch[k] == 0x5e74 && sc->ch[k + 1] == 0x5185)))    /* 年内 */
+		k += 2;
 	if (k < sc->nch && (sc->ch[k] == 0x5df2 || sc->ch[k] == 0x5171 || sc->ch[k] == 0x53e6 || sc->ch[k] == 0x8fd8 ||
 			    sc->ch[k] == 0x5e76 || sc->ch[k] == 0x5728))
 		k++;
@@ -2138,7 +2141,7 @@ static void read_clause(const struct facts_model *m, const char *s, const struct
 		int hi = word_inherited(m, sc, WORD_SUBJECT, cs, q->depth);
 		if (hi >= 0)
 			rd->subj[rd->nsubj++] = sc->gw[hi].id, rd->inherited = 1;
-		else if (sc->carry >= 0 && q->depth == 0 && (!sc->carry_past_stop || opens_with_verb(m, sc)))
+		else if (sc->carry >= 0 && (!sc->carry_past_stop || opens_with_verb(m, sc)))
 			rd->subj[rd->nsubj++] = sc->carry, rd->inherited = 1;
 	}
 	if (!rd->nverb && q->sub) {
@@ -2550,6 +2553,26 @@ static int verb_within(const struct facts_model *m, const struct scratch *sc, si
 	return 0;
 }
 
+/* Whether the sentence's last fact before the brackets holding the figure is of the metric and
+ * more in its counter: the figure, named by its verb alone, is a kind of it (纠错41件（撤销26件、
+ * 确认违法11件）). */
+static int part_of_whole(const struct sentence *st, const struct scratch *sc, int metric, const struct capture *cap,
+			 const struct facts *out)
+{
+	size_t k = char_at(sc, cap->num_start), open = SIZE_MAX;
+	for (int depth = 0; k-- > 0 && open == SIZE_MAX;) {
+		depth += sc->ch[k] == ')' ? 1 : sc->ch[k] == '(' ? -1 : 0;
+		if (depth < 0)
+			open = sc->pos[k];
+	}
+	for (size_t i = out->n; open != SIZE_MAX && i-- > 0 && out->v[i].start == st->ss;) {
+		const struct facts_fact *f = &out->v[i];
+		if (f->num_start < open)
+			return f->metric == metric && f->value > cap->value && unit_counts_as(f->unit, cap);
+	}
+	return 0;
+}
+
 /* A figure restating one the sentence gave before it (作出重大行政决策4项，…，4项决策均经…审查;
  * 纳入…事项3项，3项均经…; 6个事项列入目录，6项决策均…): the metric of the nearest earlier fact of
  * the same value in its counter, or -1. */
@@ -2938,6 +2961,8 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 				row_subj = last_subj;
 			if (!r && own && (r = whole_rule(m, st, sc, out, before, HELD_BEFORE, cap.counter)))
 				last_subj = r->subj[0], verb = -1;
+			if (r && q->depth > 0 && !own && !rd.own_subj && part_of_whole(st, sc, r->metric, &cap, out))
+				continue;   /* 纠错41件（撤销26件、确认违法11件…）: kinds of the whole before the bracket */
 			int total = !r && !rd.own_subj && opens_total(s, sc, q, cap.num_start) ?
 				    total_of_parts(st, &cap, out) : -1;
 			if (total >= 0) {   /* its subjects are those of its metric's rules, read when needed */

@@ -487,13 +487,21 @@ static void test_clause_grammar(void **state)
 		  "rev_received=41 件 rev_accepted=37 件 rev_concluded=35 件 rev_upheld=24 件 rev_settled=7 件" },
 		/* ... and after a 。 only into a sentence that opens with its verb, naming nothing of its own */
 		{ "共收到行政复议申请41件。审结35件。", "rev_received=41 件 rev_concluded=35 件" },
-		{ "共收到行政复议申请41件。全年审结35件。", "rev_received=41 件" },
+		{ "共收到行政复议申请41件。全年审结35件。", "rev_received=41 件 rev_concluded=35 件" },
+		{ "共收到行政复议申请41件。全年办理信访事项35件。", "rev_received=41 件 petition_cases=35 件" },
 		{ "一审行政诉讼案件59件。已审结的48件中，胜诉41件。", "lit_cases=59 件 lit_concluded=48 件 lit_won=41 件" },
 		{ "全年受理行政复议申请96件，审结90件。在审结的案件中，维持51件、驳回12件、纠错17件。",
 		  "rev_accepted=96 件 rev_concluded=90 件 rev_upheld=51 件 rev_dismissed=12 件 rev_corrected=17 件" },
 		/* the figures after 分别 take the items listed before it, in order */
 		{ "审结行政复议案件81件，维持、驳回、纠错、终止的分别为52件、7件、11件、11件。",
 		  "rev_concluded=81 件 rev_upheld=52 件 rev_dismissed=7 件 rev_corrected=11 件 rev_settled=11 件" },
+		/* a sentence opening 全年 with its verb takes the subject of the one before, into its
+		 * brackets too; the kinds of a figure named by their verbs in brackets after it are no
+		 * facts of their own */
+		{ "县政府新收行政复议申请33件。全年办结34件（维持17件，驳回2件，撤销5件）。",
+		  "rev_received=33 件 rev_concluded=34 件 rev_upheld=17 件 rev_dismissed=2 件 rev_corrected=5 件" },
+		{ "审结行政复议案件268件，其中维持149件，纠错41件（撤销26件、变更11件、责令履行4件）。",
+		  "rev_concluded=268 件 rev_upheld=149 件 rev_corrected=41 件" },
 		/* 依次 lists as 分别 does */
 		{ "已审结行政复议案件188件，维持、驳回、纠错、终止依次为118件、22件、21件、27件。",
 		  "rev_concluded=188 件 rev_upheld=118 件 rev_dismissed=22 件 rev_corrected=21 件 rev_settled=27 件" },
