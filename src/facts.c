@@ -2939,17 +2939,20 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 			if (own)
 				rd.inherited = 0;   /* the body's own part: its whole's subject, as if named again */
 			if (cap.num_end - cap.num_start < 6 + strlen(cap.counter) && !numeral_after_verb(m, sc, cap.num_start) &&
-			    !figure_ends_clause(sc, cap.num_end))
-				continue;   /* 三项制度: a lone Chinese numeral counts after a verb (撤销六件) or at the clause's end */
+			    !figure_ends_clause(sc, cap.num_end) && lead_from == SIZE_MAX)
+				continue;   /* 三项制度: a lone Chinese numeral counts after a verb (撤销六件), at the clause's
+					     * end or before its 均 (六件文件…全部经…) */
 			if (target_before(m, st, sc, cap.num_start) || ensured(m, st, sc, cap.num_start) ||
 			    not_the_count(sc, cap.num_start) ||
 			    changed_after(sc, s, cap.num_end))
 				continue;
 			int again = lead_from != SIZE_MAX && !verb_within(m, sc, sc->pos[q->k0], cap.num_start) ?
 				    restated_metric(st, &cap, out) : -1;
-			if (again >= 0) {   /* its 均 clause gives the earlier figure more verbs */
+			if (again >= 0) {   /* its 均 clause gives the earlier figure more verbs, read as that one was */
 				given_add(&cur.given, again);
-				cur.pending = 1;
+				cur.with.n = 0;
+				subjects_of_metrics(m, &cur.given, &cur.with);
+				cur.pending = 0;
 				lead_held(m, st, sc, lead_from, ce, &cur, out);
 				continue;
 			}
@@ -3070,6 +3073,16 @@ static int count_ends_clause(const struct facts_model *m, const char *s, const s
 	return figure_ends_clause(sc, i);
 }
 
+/* Whether a 均 or 全部 about the figure ending at byte b follows in its clause (六件文件在印发前全部经…
+ * 审查): a count, though in one Chinese digit. */
+static int lead_after(const struct scratch *sc, size_t b)
+{
+	size_t k = char_at(sc, b), end = k;
+	while (end < sc->nch && !is_clause_mark(sc->ch[end]))
+		end++;
+	return k < end && opens_lead(sc, k, end, NOUN_LEAD_SPAN);
+}
+
 /* The last subject outside brackets of the sentence the grammar read, or -1. */
 static int last_subject(const struct facts_model *m, const struct scratch *sc)
 {
@@ -3125,7 +3138,7 @@ static int may_hold_figure(const struct facts_model *m, const char *s, const str
 			    (end = cue_match_at(s, b, i, "万", 3)) || (end = cue_match_at(s, b, i, "亿", 3)))
 				i = end;
 		if (counter_at(m, s, b, i, &end) &&
-		    (!lone || count_ends_clause(m, s, sc, b, end) || counting_adverb_before(sc, k)))
+		    (!lone || count_ends_clause(m, s, sc, b, end) || counting_adverb_before(sc, k) || lead_after(sc, end)))
 			return 1;
 		if (!lone && row_number(sc, k, i))
 			return 1;

@@ -707,6 +707,9 @@ static void test_clause_grammar(void **state)
 		{ "全年作出重大行政决策4项，涉及教育、医疗等领域，4项决策均经合法性审查和集体讨论决定。",
 		  "dec_count=4 项 dec_legality_review=4 项" },
 		{ "审核规范性文件5件，5件均报市政府备案。", "nd_reviewed=5 件 nd_filed=5 件" },
+		/* a count in one Chinese digit before its 均 or 全部; a restated figure is read as the first */
+		{ "全年制发规范性文件六件，六件文件在印发前全部经县政府法制办合法性审查。", "nd_issued=6 件 nd_reviewed=6 件" },
+		{ "全面落实三项制度，三项制度全部落实到位。", "" },
 		/* the figure's noun may stand between it and its 均 */
 		{ "县政府6项重大行政决策事项均经公众参与、专家论证、风险评估、合法性审查和集体讨论决定。",
 		  "dec_legality_review=6 项 dec_count=6 项" },
