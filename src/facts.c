@@ -1517,6 +1517,8 @@ static void add_fact(struct sentence *st, int metric, const char *qualifier, con
 
 static void grammar(const struct facts_model *m, struct sentence *st, struct facts *out, struct scratch *sc);
 static int may_hold_figure(const struct facts_model *m, const char *s, const struct scratch *sc, size_t b);
+static int numeral_after_verb(const struct facts_model *m, const struct scratch *sc, size_t a);
+static int figure_ends_clause(const struct scratch *sc, size_t b);
 static int target_before(const struct facts_model *m, struct sentence *st, const struct scratch *sc, size_t a);
 static int ensured(const struct facts_model *m, const struct sentence *st, const struct scratch *sc, size_t a);
 static int not_the_count(const struct scratch *sc, size_t a);
@@ -2025,10 +2027,11 @@ static size_t grammar_figure(const struct facts_model *m, const char *s, size_t 
 		return 0;
 	if (k > 0 && numeral(sc->ch[k - 1]))
 		return 0;
-	if (c == 0x4e00 && (k + 1 == sc->nch || !numeral(sc->ch[k + 1])) &&
-	    !(k + 2 < sc->nch && sc->ch[k + 1] == 0x4e07 && numeral(sc->ch[k + 2])))   /* 一万二千 */
-		return 0;
+	int lone_one = c == 0x4e00 && (k + 1 == sc->nch || !numeral(sc->ch[k + 1])) &&
+		       !(k + 2 < sc->nch && sc->ch[k + 1] == 0x4e07 && numeral(sc->ch[k + 2]));   /* 一万二千 */
 	size_t end = read_figure(m, s, n, sc->pos[k], &any, cap);
+	if (lone_one)   /* 统一, 一件事: a count only right after its verb, ending its clause (驳回一件，) */
+		return end && numeral_after_verb(m, sc, sc->pos[k]) && figure_ends_clause(sc, end) ? end : 0;
 	if (!end)
 		return arabic ? row_figure(s, n, sc, k, cap) : 0;
 	if (!arabic && c == 0x4e00) {
@@ -3126,7 +3129,7 @@ static int may_hold_figure(const struct facts_model *m, const char *s, const str
 				return 1;
 			while (i < b && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.'))
 				i++;
-		} else if (cn_digit(c) >= 2) {   /* 四次, 三项: a count in a Chinese digit; 一 alone rarely is */
+		} else if (cn_digit(c) >= 1) {   /* 四次, 三项: a count in a Chinese digit (一 alone after its verb) */
 			i += facts_parse_number(s + i, b - i, &v);
 			lone = 1;
 		} else {

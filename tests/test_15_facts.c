@@ -710,6 +710,10 @@ static void test_clause_grammar(void **state)
 		/* a count in one Chinese digit before its 均 or 全部; a restated figure is read as the first */
 		{ "全年制发规范性文件六件，六件文件在印发前全部经县政府法制办合法性审查。", "nd_issued=6 件 nd_reviewed=6 件" },
 		{ "全面落实三项制度，三项制度全部落实到位。", "" },
+		/* 一 alone counts right after its verb, ending its clause; not in 一件事, 统一, 一次 after a noun */
+		{ "审结行政复议案件六件，维持四件，驳回一件，撤销一件。",
+		  "rev_concluded=6 件 rev_upheld=4 件 rev_dismissed=1 件 rev_corrected=1 件" },
+		{ "推进高效办成一件事，统一标准，召开专题会议一次。", "" },
 		/* the figure's noun may stand between it and its 均 */
 		{ "县政府6项重大行政决策事项均经公众参与、专家论证、风险评估、合法性审查和集体讨论决定。",
 		  "dec_legality_review=6 项 dec_count=6 项" },
