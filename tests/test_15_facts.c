@@ -746,6 +746,15 @@ static void test_clause_grammar(void **state)
 		{ "8个社区均与律师事务所签订了法律顾问协议，7个村均有法律顾问。", "village_adv=8 个|全覆盖 village_adv=7 个|全覆盖" },
 		{ "在社区设立法律服务工作室8个。", "pls_stations=8 个" },
 		{ "全年公开各类信息184条。", "open_items=184 条" },
+		/* more wordings of the same: 公开了…决策事项目录, 抽取…案卷, 法律顾问配备率, 列为…重大决策事项,
+		 * 未收到依申请公开事项, 普法宣讲, 执法力量仅占… */
+		{ "5个县（市、区）政府全部公开了本级年度决策事项目录。", "dec_catalog_units=5 个|全部" },
+		{ "共抽取行政处罚、行政许可、行政强制案卷860卷。", "enf_file_review=860 卷" },
+		{ "全市村（社区）法律顾问配备率保持100%。", "village_adv=100 %|覆盖率" },
+		{ "将背街小巷环境整治提升等2个事项列为街道重大行政决策事项。", "dec_count=2 个" },
+		{ "全年未收到依申请公开事项。", "open_requests=0 件" },
+		{ "开展藏汉双语普法宣讲320余场次。", "pub_events=320 场次|余" },
+		{ "乡（镇）综合执法力量仅占全区执法人员的23.3%。", "enf_staff_share=23.3 %" },
 		/* a sentence whose only figure is in 万元 is read too */
 		{ "罚没款8.4万元。", "enf_fines=8.4 万元" },
 		{ "罚款：396.8万元", "enf_fines=396.8 万元" },
