@@ -2576,6 +2576,26 @@ static int part_of_whole(const struct sentence *st, const struct scratch *sc, in
 	return 0;
 }
 
+/* The index of the fact a pattern gave the figure, or (size_t)-1. */
+static size_t pattern_fact(const struct sentence *st, const struct capture *cap, const struct facts *out)
+{
+	for (size_t i = out->n; i-- > 0 && out->v[i].start == st->ss;)
+		if (out->v[i].num_start == cap->num_start && out->v[i].metric >= 0)
+			return i;
+	return (size_t)-1;
+}
+
+/* Whether the facts after out->v[i] all lie outside it up to byte a: patterns' read elsewhere in
+ * the sentence, none read for its figure or one between (a second verb's) that joining to it
+ * would leave behind. */
+static int only_later_after(const struct facts *out, size_t i, size_t a)
+{
+	for (size_t k = i + 1; k < out->n; k++)
+		if (out->v[k].num_start >= out->v[i].num_start && out->v[k].num_start <= a)
+			return 0;
+	return 1;
+}
+
 /* A figure restating one the sentence gave before it (作出重大行政决策4项，…，4项决策均经…审查;
  * 纳入…事项3项，3项均经…; 6个事项列入目录，6项决策均…): the metric of the nearest earlier fact of
  * the same value in its counter, or -1. */
@@ -2926,8 +2946,7 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 				scope.n = 0;
 				if (lead_from != SIZE_MAX)
 					lead_held(m, st, sc, lead_from, ce, &cur, out);
-				if (out->n && out->v[out->n - 1].num_start == cap.num_start)   /* a next of its scope may join it */
-					joined = out->n - 1, joined_cap = cap;
+				joined = pattern_fact(st, &cap, out), joined_cap = cap;   /* a next of its scope may join it */
 				continue;
 			}
 			read_clause(m, s, sc, q, cap.num_start, end, next, &rd);
@@ -2996,10 +3015,11 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 				cap.value += (double)named, cap.num_start = sc->pos[q->k0];
 			scope.n = 0;
 			claim(sc, st->ss, cap.num_start, cap.num_end);
-			if (joined != (size_t)-1 && joined + 1 == out->n && out->v[joined].metric == r->metric &&
+			if (joined != (size_t)-1 && only_later_after(out, joined, cap.num_start) && out->v[joined].metric == r->metric &&
 			    joined_cap.value == (double)(long long)joined_cap.value && one_scope(m, s, &joined_cap, &cap)) {
 				cap.value += joined_cap.value;   /* 36个人民调解委员会和4个行业性调解组织: one scope of 40 */
 				cap.num_start = joined_cap.num_start;
+				memmove(out->v + joined, out->v + joined + 1, (out->n - joined - 1) * sizeof *out->v);
 				out->n--;
 			}
 			add_fact(st, r->metric, r->qualifier, &cap, out, sc);

@@ -923,6 +923,10 @@ static void test_clause_grammar(void **state)
 		{ "全镇22个村（社区）人民调解委员会和1个镇人民调解委员会规范运行。", "med_orgs=23 个" },
 		/* a scope a pattern's figure opens, joined by 和 to the next of its kind, is one */
 		{ "全县259个行政村和23个社区均配备法律顾问。", "village_adv=282 个" },
+		{ "培育“法律明白人”260名，全镇18个村和3个社区均配备法律顾问，协助办理法律援助案件68件。",
+		  "pub_volunteers=260 名 village_adv=21 个 aid_cases=68 件" },
+		{ "8个村全部聘请法律顾问。", "village_adv=8 个|全覆盖" },
+		{ "审查局发文件、合同及其他涉法事项136件。", "legality_review_docs=136 件" },
 		{ "受援人数412人，受援人满意率98.6%。", "aid_beneficiaries=412 人 aid_satisfaction=98.6 %" },
 		{ "组织新任命国家工作人员宪法宣誓仪式6场。", "oath_events=6 场" },
 		/* teams, advisers, cases the police opened, units that reported on their duty to teach law */
