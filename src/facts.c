@@ -11,6 +11,7 @@
 #include "parse_scan.h"
 #include "table.h"
 #include "xmalloc.h"
+#include "year_columns.h"
 
 /* Design limits: a gap (…) spans at most GAP_CHARS characters of one sentence; a pattern has at
  * most MAX_ELEMS parts. Matching backtracks, which is cheap on sentences of a few hundred bytes.
@@ -3201,6 +3202,14 @@ static void drop_restated_rows(struct facts *out, size_t first, const size_t *ro
 size_t facts_extract(const struct facts_model *m, const struct report *r, struct facts *out)
 {
 	size_t first = out->n, body_end = r->body_end ? r->body_end : r->len;
+	/* a table of years beside each other is read in the year reported on's column alone */
+	struct report kept;
+	char *kept_text = year_columns_keep(r->text, r->len, r->body_start, body_end, r->meta.year);
+	if (kept_text) {
+		kept = *r;
+		kept.text = kept_text;
+		r = &kept;
+	}
 	struct scratch sc = { .seen = xcalloc(m->np + 1, sizeof *sc.seen + sizeof *sc.cand), .carry = -1 };
 	sc.cand = (int *)(sc.seen + m->np + 1);
 	struct sentence st = { .r = r, .line_start = r->body_start, .line_end = r->body_start,
@@ -3246,11 +3255,12 @@ size_t facts_extract(const struct facts_model *m, const struct report *r, struct
 	free(sc.next_bit);
 	drop_restated_rows(out, first, sc.rows, sc.nrows);
 	free(sc.rows);
-	size_t kept = first;
+	size_t nkept = first;
 	for (size_t k = first; k < out->n; k++)
-		if (out->v[k].metric >= 0 && !redundant(r, out, first, kept, &out->v[k]))
-			out->v[kept++] = out->v[k];
-	out->n = kept;
+		if (out->v[k].metric >= 0 && !redundant(r, out, first, nkept, &out->v[k]))
+			out->v[nkept++] = out->v[k];
+	out->n = nkept;
+	free(kept_text);
 	if (out->n - first > 1)
 		qsort(out->v + first, out->n - first, sizeof *out->v, by_position);
 	return out->n - first;

@@ -58,9 +58,10 @@ static void test_numbers(void **state)
 
 /* Text in, the facts of catalogue m out as "metric=value unit" joined by spaces; with rates,
  * only the rates facts_compute adds, as "metric=value unit<num_metric+added/den_metric>". */
-static void facts_text(const struct facts_model *m, const char *text, int rates, char *out, size_t cap)
+static void facts_text(const struct facts_model *m, const char *text, int year, int rates, char *out, size_t cap)
 {
 	struct report *r = one_para(text);
+	r->meta.year = year;
 	struct facts f = { 0 };
 	facts_extract(m, r, &f);
 	size_t stated = f.n, first = rates ? stated : 0;
@@ -90,7 +91,7 @@ static void facts_text(const struct facts_model *m, const char *text, int rates,
 
 static void extract_with(const struct facts_model *m, const char *text, char *out, size_t cap)
 {
-	facts_text(m, text, 0, out, cap);
+	facts_text(m, text, 0, 0, out, cap);
 }
 
 static void extract(const char *text, char *out, size_t cap)
@@ -120,6 +121,44 @@ static void test_figures(void **state)
 	char got[512];
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		extract(rows[i].text, got, sizeof got);
+		if (strcmp(got, rows[i].want) != 0)
+			print_error("%s\n  got  %s\n  want %s\n", rows[i].text, got, rows[i].want);
+		assert_string_equal(got, rows[i].want);
+	}
+}
+
+/* A small table sets the year reported on beside the year before, a column a year: each row's
+ * figure is the one of the year reported on, whichever way its cells are parted. */
+static void test_year_columns(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text;
+		int year;
+		const char *want;
+	} rows[] = {
+		/* tabs, as a Word table or a typed table gives them; the counter in the label's brackets */
+		{ "主要数据如下：\n项目\t2022年\t2023年\n收到行政复议申请（件）\t1032\t1286\n受理（件）\t936\t1174",
+		  2023, "rev_received=1286 件 rev_accepted=1174 件" },
+		/* a saved page's cells, one blank between, the counter after each figure */
+		{ "执法情况如下：\n项目 2018年 2019年\n行政处罚案件 1493件 1658件\n罚没款 482.3万元 536.7万元",
+		  2019, "enf_cases=1658 件 enf_fines=536.7 万元" },
+		/* U+3000 padding; the year reported on first, a change column after */
+		{ "调解工作情况：\n指标　　2021年　　2020年　　增减\n受理矛盾纠纷（件）　　1648　　1573　　+75",
+		  2021, "med_received=1648 件" },
+		/* 本年 and 上年, no label over the labels */
+		{ "说明如下。\n　　本年　　上年\n新收行政复议申请（件）　　412　　380", 0, "rev_received=412 件" },
+		/* the year unknown: the latest */
+		{ "情况如下。\n类别\t2019年度\t2020年度\n法律援助案件（件）\t210\t236", 0, "aid_cases=236 件" },
+		/* a line of prose after the table is read as prose */
+		{ "项目\t2022年\t2023年\n受理（件）\t936\t1174\n全年办结行政复议案件1108件。", 2023,
+		  "rev_accepted=1174 件 rev_concluded=1108 件" },
+		/* years in running text make no table */
+		{ "2022年 2023年 全年受理行政复议申请1174件。", 2023, "rev_accepted=1174 件" },
+	};
+	char got[512];
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		facts_text(model(), rows[i].text, rows[i].year, 0, got, sizeof got);
 		if (strcmp(got, rows[i].want) != 0)
 			print_error("%s\n  got  %s\n  want %s\n", rows[i].text, got, rows[i].want);
 		assert_string_equal(got, rows[i].want);
@@ -231,7 +270,7 @@ static void test_computed_rates(void **state)
 	};
 	char out[512];
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-		facts_text(model(), rows[i].text, 1, out, sizeof out);
+		facts_text(model(), rows[i].text, 0, 1, out, sizeof out);
 		if (strcmp(out, rows[i].rates) != 0)
 			print_error("%s\n  got  %s\n  want %s\n", rows[i].text, out, rows[i].rates);
 		assert_string_equal(out, rows[i].rates);
@@ -1172,6 +1211,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_figures),
+		cmocka_unit_test(test_year_columns),
 		cmocka_unit_test(test_traps),
 		cmocka_unit_test(test_location_and_period),
 		cmocka_unit_test(test_catalogue_errors),
