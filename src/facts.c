@@ -1,4 +1,5 @@
 /* facts.c — key metrics stated in a report, found by the patterns and clause rules of a catalogue. */
+#define _GNU_SOURCE   /* memmem */
 #include "facts.h"
 
 #include <math.h>
@@ -11,7 +12,7 @@
 #include "parse_scan.h"
 #include "table.h"
 #include "xmalloc.h"
-#include "year_columns.h"
+#include "figure_rows.h"
 
 /* Design limits: a gap (…) spans at most GAP_CHARS characters of one sentence; a pattern has at
  * most MAX_ELEMS parts. Matching backtracks, which is cheap on sentences of a few hundred bytes.
@@ -3199,52 +3200,87 @@ static void drop_restated_rows(struct facts *out, size_t first, const size_t *ro
 	}
 }
 
+/* A table annexed after the body mostly restates what its sentences said (持证行政执法人员　27人
+ * beside …执法人员27人): a figure of its rows (out->v[from] on) written as the body writes one
+ * is not counted again. */
+static void drop_restated_annex(const char *text, size_t body_start, size_t body_end, struct facts *out,
+				size_t from)
+{
+	for (size_t i = from; i < out->n; i++) {
+		struct facts_fact *f = &out->v[i];
+		const char *figure = text + f->num_start, *p;
+		size_t n = f->num_end - f->num_start;
+		for (size_t at = body_start; n && at < body_end && (p = memmem(text + at, body_end - at, figure, n));
+		     at = (size_t)(p - text) + 1)
+			if ((size_t)(p - text) == body_start || !((p[-1] >= '0' && p[-1] <= '9') || p[-1] == '.')) {
+				f->metric = -1;
+				break;
+			}
+	}
+}
+
+/* Reads the sentences of [from, to) of st->r into out (the report's facts from out->v[first]). */
+static void read_sentences(const struct facts_model *m, struct sentence *st, struct scratch *sc, size_t from,
+			   size_t to, size_t first, struct facts *out)
+{
+	const char *s = st->r->text;
+	st->line_start = st->line_end = st->stop_start = from;
+	sc->carry = -1;
+	for (size_t i = from; i < to;) {
+		size_t ss = i;
+		uint32_t c = 0;
+		uint64_t seen = 0;   /* BIT() of its characters: a test for digits, 十 百 千 and 两 at once */
+		sc->nch = 0;
+		while (i < to) {   /* the sentence's characters, read once for the patterns and the grammar */
+			size_t at = i;
+			c = cue_char(s, to, &i);
+			char_add(sc, at, c);
+			if (c <= 0x3002 && sentence_end(c))   /* Chinese characters lie above: one test */
+				break;
+			seen |= BIT(c);
+		}
+		if (st->line_end <= ss) {
+			const char *nl = memchr(s + ss, '\n', to - ss);
+			st->line_end = nl ? (size_t)(nl - s) : to;
+		}
+		candidates(m, ss, sc);
+		st->ss = ss, st->se = i, st->section = -2, st->target = (size_t)-2;
+		/* may_hold_figure reads the digits and 十 百 千 两 seen tells of; none, and it says no */
+		st->figure = m->nr && (((seen & FIGURE_BITS) && may_hold_figure(m, s, sc, i)) ||
+				       (out->n > first && aforesaid(sc)));
+		if (sc->ncand || st->figure)
+			scan_sentence(m, st, out, sc);
+		sc->carry = (c == ';' || c == 0x3002) && st->figure ? last_subject(m, sc) : -1;
+		sc->carry_past_stop = c == 0x3002;
+		if (c == '\n')
+			st->line_start = i;
+		if (c == '\n' || c == 0x3002)
+			st->stop_start = i;
+	}
+}
+
 size_t facts_extract(const struct facts_model *m, const struct report *r, struct facts *out)
 {
-	size_t first = out->n, body_end = r->body_end ? r->body_end : r->len;
-	/* a table of years beside each other is read in the year reported on's column alone */
+	size_t first = out->n, body_end = r->body_end ? r->body_end : r->len, a, b;
+	const char *text = r->text;
+	/* a table's row is read in its label and one cell: the year reported on's, not the year before's */
 	struct report kept;
-	char *kept_text = year_columns_keep(r->text, r->len, r->body_start, body_end, r->meta.year);
+	char *kept_text = figure_rows_keep(r->text, r->len, r->body_start, r->len, r->meta.year);
 	if (kept_text) {
 		kept = *r;
 		kept.text = kept_text;
 		r = &kept;
 	}
-	struct scratch sc = { .seen = xcalloc(m->np + 1, sizeof *sc.seen + sizeof *sc.cand), .carry = -1 };
+	struct scratch sc = { .seen = xcalloc(m->np + 1, sizeof *sc.seen + sizeof *sc.cand) };
 	sc.cand = (int *)(sc.seen + m->np + 1);
-	struct sentence st = { .r = r, .line_start = r->body_start, .line_end = r->body_start,
-			       .stop_start = r->body_start };
-	for (size_t i = r->body_start; i < body_end;) {
-		size_t ss = i;
-		uint32_t c = 0;
-		uint64_t seen = 0;   /* BIT() of its characters: a test for digits, 十 百 千 and 两 at once */
-		sc.nch = 0;
-		while (i < body_end) {   /* the sentence's characters, read once for the patterns and the grammar */
-			size_t at = i;
-			c = cue_char(r->text, body_end, &i);
-			char_add(&sc, at, c);
-			if (c <= 0x3002 && sentence_end(c))   /* Chinese characters lie above: one test */
-				break;
-			seen |= BIT(c);
-		}
-		if (st.line_end <= ss) {
-			const char *nl = memchr(r->text + ss, '\n', body_end - ss);
-			st.line_end = nl ? (size_t)(nl - r->text) : body_end;
-		}
-		candidates(m, ss, &sc);
-		st.ss = ss, st.se = i, st.section = -2, st.target = (size_t)-2;
-		/* may_hold_figure reads the digits and 十 百 千 两 seen tells of; none, and it says no */
-		st.figure = m->nr && (((seen & FIGURE_BITS) && may_hold_figure(m, r->text, &sc, i)) ||
-				      (out->n > first && aforesaid(&sc)));
-		if (sc.ncand || st.figure)
-			scan_sentence(m, &st, out, &sc);
-		sc.carry = (c == ';' || c == 0x3002) && st.figure ? last_subject(m, &sc) : -1;
-		sc.carry_past_stop = c == 0x3002;
-		if (c == '\n')
-			st.line_start = i;
-		if (c == '\n' || c == 0x3002)
-			st.stop_start = i;
-	}
+	struct sentence st = { .r = r };
+	read_sentences(m, &st, &sc, r->body_start, body_end, first, out);
+	/* the figures of a table annexed after the body (附件：2023年主要指标) are the report's too;
+	 * its rows are found in the text as written, its cells not read blanked */
+	size_t annexed = out->n;
+	for (size_t from = body_end; figure_rows_annexed(text, from, r->len, &a, &b); from = b)
+		read_sentences(m, &st, &sc, a, b, first, out);
+	drop_restated_annex(text, r->body_start, body_end, out, annexed);
 	free(sc.gw);
 	free(sc.cl);
 	free(sc.seen);

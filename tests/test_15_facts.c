@@ -129,7 +129,7 @@ static void test_figures(void **state)
 
 /* A small table sets the year reported on beside the year before, a column a year: each row's
  * figure is the one of the year reported on, whichever way its cells are parted. */
-static void test_year_columns(void **state)
+static void test_figure_rows(void **state)
 {
 	(void)state;
 	static const struct {
@@ -155,6 +155,10 @@ static void test_year_columns(void **state)
 		  "rev_accepted=1174 件 rev_concluded=1108 件" },
 		/* years in running text make no table */
 		{ "2022年 2023年 全年受理行政复议申请1174件。", 2023, "rev_accepted=1174 件" },
+		/* a serial number first: the label and the figures after it */
+		{ "序号\t指标\t数值\n1\t评查行政执法案卷（卷）\t268\n2\t法律援助案件（件）\t112", 2021,
+		  "enf_file_review=268 卷 aid_cases=112 件" },
+		{ "序号 项目 2020年 2021年\n1 法律援助案件（件） 98 112", 2021, "aid_cases=112 件" },
 	};
 	char got[512];
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
@@ -162,6 +166,41 @@ static void test_year_columns(void **state)
 		if (strcmp(got, rows[i].want) != 0)
 			print_error("%s\n  got  %s\n  want %s\n", rows[i].text, got, rows[i].want);
 		assert_string_equal(got, rows[i].want);
+	}
+}
+
+/* A table annexed after the body (附表：主要数据) gives the figures the sentences did not; what
+ * else follows the body gives none. */
+static void test_annexed_table(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *body, *after, *want;
+	} rows[] = {
+		{ "全年办理法律援助案件112件。", "\n附表：2023年主要数据\n项目　　数量\n法律援助案件（件）　　112\n"
+		  "行政执法案卷评查（卷）　　180\n【打印】【关闭】", "aid_cases=112 件 enf_file_review=180 卷" },
+		{ "全年办理法律援助案件112件。", "\n附件\n2023年主要数据统计表\n序号\t指标\t数值\n"
+		  "1\t行政执法案卷评查（卷）\t180", "aid_cases=112 件 enf_file_review=180 卷" },
+		/* no caption: the page's lines after the body */
+		{ "全年办理法律援助案件112件。", "\n项目　　数量\n行政执法案卷评查（卷）　　180", "aid_cases=112 件" },
+		{ "全年办理法律援助案件112件。", "\n附件：1.工作要点.docx\n浏览次数：1234次", "aid_cases=112 件" },
+	};
+	char text[1024], got[512];
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		snprintf(text, sizeof text, "%s%s", rows[i].body, rows[i].after);
+		struct report *r = one_para(text);
+		r->body_end = strlen(rows[i].body);
+		struct facts f = { 0 };
+		facts_extract(model(), r, &f);
+		got[0] = '\0';
+		for (size_t k = 0; k < f.n; k++)
+			snprintf(got + strlen(got), sizeof got - strlen(got), "%s%s=%s %s", k ? " " : "",
+				 facts_metric_name(model(), f.v[k].metric), f.v[k].value_text, f.v[k].unit);
+		if (strcmp(got, rows[i].want) != 0)
+			print_error("%s\n  got  %s\n  want %s\n", text, got, rows[i].want);
+		assert_string_equal(got, rows[i].want);
+		facts_fini(&f);
+		report_free(r);
 	}
 }
 
@@ -1211,7 +1250,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_figures),
-		cmocka_unit_test(test_year_columns),
+		cmocka_unit_test(test_figure_rows),
+		cmocka_unit_test(test_annexed_table),
 		cmocka_unit_test(test_traps),
 		cmocka_unit_test(test_location_and_period),
 		cmocka_unit_test(test_catalogue_errors),

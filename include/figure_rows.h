@@ -1,0 +1,29 @@
+/* figure_rows.h — small tables of figures (项目 2022年 2023年; 序号 指标 数值): each row's label and the one figure read. */
+#ifndef FAZHI_FIGURE_ROWS_H
+#define FAZHI_FIGURE_ROWS_H
+
+#include <stddef.h>
+
+/* Reports set figures in small tables on lines of their own: a header row, then rows of a label
+ * and one cell a column, parted by tabs, blanks or U+3000 (as saved pages, Word tables and typed
+ * tables give them). The header names the columns:
+ * - periods: a year's figures beside the year before's (2022年 2023年, 上年 本年), often with a
+ *   change column (增减, 同比, 增幅) after them;
+ * - a serial number first (序号, 编号), the label (项目, 指标), then the figures (数值, 数量);
+ * - the label and one column of figures (项目 数量).
+ * Of each row the label is read and one figure: the year reported on's (`year`; else 本年's,
+ * else the latest year's), else the first column of figures. */
+
+/* A copy of text[0..len) (NUL-terminated; the caller frees it) in which each table of [from, to)
+ * whose header names periods or a serial number keeps of each row its label and the cell read,
+ * every other cell and the tabs of the row turned into ASCII blanks byte for byte, so every
+ * offset stays (a tab of any other table's row too). NULL when [from, to) holds no such table:
+ * most reports, which cost a scan and no copy. */
+char *figure_rows_keep(const char *text, size_t len, size_t from, size_t to, int year);
+
+/* The rows [*a, *b) of the first table of [from, to) whose caption, on one of the two lines above
+ * its header, opens with 附件 or 附表: the figures annexed after a report's body (附件：2023年主要
+ * 指标). 1 when there is one, else 0. */
+int figure_rows_annexed(const char *text, size_t from, size_t to, size_t *a, size_t *b);
+
+#endif

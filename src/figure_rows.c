@@ -1,0 +1,317 @@
+/* figure_rows.c — small tables of figures (项目 2022年 2023年; 序号 指标 数值): each row's label and the one figure read. */
+#define _GNU_SOURCE   /* memmem */
+#include "figure_rows.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "xmalloc.h"
+
+#define MAX_CELLS 8
+#define HEADER_BYTES 160   /* a header row is short: a label and a few columns */
+#define LABEL_BYTES 90     /* thirty characters */
+#define VALUE_BYTES 24     /* 186.3万条, 增加12.6% */
+#define SERIAL_DIGITS 3
+
+struct cell {
+	size_t a, b;
+};
+
+enum column { COL_OTHER, COL_YEAR, COL_THIS, COL_LAST, COL_CHANGE, COL_FIGURES, COL_SERIAL };
+
+struct header {
+	size_t ncells;   /* the cells of a row */
+	int serial;      /* rows open with a serial number */
+	size_t keep;     /* the cell read, from the row's first */
+};
+
+static const char YEAR[] = "年", YEAR_DEGREE[] = "度";
+
+/* Bytes of the separator at s[i..b): a tab, a blank or U+3000; 0 when none is there. */
+static size_t separator(const char *s, size_t i, size_t b)
+{
+	if (s[i] == '\t' || s[i] == ' ')
+		return 1;
+	return b - i >= 3 && memcmp(s + i, "\xe3\x80\x80", 3) == 0 ? 3 : 0;
+}
+
+/* The cells of the line s[a, b), parted by runs of separators, into v; their number, or
+ * MAX_CELLS + 1 when there are more. */
+static size_t split_cells(const char *s, size_t a, size_t b, struct cell *v)
+{
+	size_t n = 0, i = a, w;
+	for (;;) {
+		while (i < b && (w = separator(s, i, b)))
+			i += w;
+		if (i >= b)
+			return n;
+		if (n == MAX_CELLS)
+			return MAX_CELLS + 1;
+		v[n].a = i;
+		while (i < b && !separator(s, i, b))
+			i++;
+		v[n++].b = i;
+	}
+}
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int has_digit(const char *s, const struct cell *c)
+{
+	for (size_t i = c->a; i < c->b; i++)
+		if (is_digit(s[i]))
+			return 1;
+	return 0;
+}
+
+#define COUNT(a) (sizeof(a) / sizeof *(a))
+
+static int is_word(const char *s, const struct cell *c, const char *const *words, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (strlen(words[k]) == c->b - c->a && memcmp(s + c->a, words[k], c->b - c->a) == 0)
+			return 1;
+	return 0;
+}
+
+static int holds_word(const char *s, const struct cell *c, const char *const *words, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (memmem(s + c->a, c->b - c->a, words[k], strlen(words[k])))
+			return 1;
+	return 0;
+}
+
+static int begins_with(const char *s, size_t a, size_t b, const char *const *words, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (strlen(words[k]) <= b - a && memcmp(s + a, words[k], strlen(words[k])) == 0)
+			return 1;
+	return 0;
+}
+
+static const char *const serial_words[] = { "序号", "编号" };
+
+/* What a header cell names: a year (2023年, 2023年度: its year in *year), this year or the last,
+ * a change (增减, 同比, 增幅), the figures (数值, 数量), a serial number, or something else. */
+static enum column column_kind(const char *s, const struct cell *c, int *year)
+{
+	static const char *const this_year[] = { "本年", "本年度", "今年", "当年", "本期" };
+	static const char *const last_year[] = { "上年", "上年度", "去年", "上一年", "上年同期", "同期" };
+	static const char *const figures[] = { "数值", "数量", "数据", "数目", "完成数", "完成情况", "指标值", "合计", "总数" };
+	static const char *const change[] = { "增", "减", "同比", "变化", "幅度", "比较" };
+	const char *p = s + c->a;
+	size_t n = c->b - c->a;
+	if ((n == 7 || n == 10) && is_digit(p[0]) && is_digit(p[1]) && is_digit(p[2]) && is_digit(p[3]) &&
+	    memcmp(p + 4, YEAR, 3) == 0 && (n == 7 || memcmp(p + 7, YEAR_DEGREE, 3) == 0)) {
+		*year = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+		return *year >= 1990 && *year <= 2100 ? COL_YEAR : COL_OTHER;
+	}
+	if (is_word(s, c, this_year, COUNT(this_year)))
+		return COL_THIS;
+	if (is_word(s, c, last_year, COUNT(last_year)))
+		return COL_LAST;
+	if (is_word(s, c, figures, COUNT(figures)))
+		return COL_FIGURES;
+	if (is_word(s, c, serial_words, COUNT(serial_words)))
+		return COL_SERIAL;
+	if (!has_digit(s, c) && n <= LABEL_BYTES / 3 && holds_word(s, c, change, COUNT(change)))
+		return COL_CHANGE;
+	return COL_OTHER;
+}
+
+/* The columns of figures after the label, from cell k of v[0..n) on: the one read into h->keep
+ * (the year's, else 本年's, else the latest year's, else the first of figures); 0 when a cell
+ * names no column of figures, or none is read. */
+static int figure_columns(const char *s, const struct cell *v, size_t k, size_t n, int year, struct header *h)
+{
+	int y, latest = 0;
+	size_t year_col = SIZE_MAX, this_col = SIZE_MAX, latest_col = SIZE_MAX, fig_col = SIZE_MAX;
+	for (size_t first = k; k < n; k++) {
+		size_t col = k - first;
+		switch (column_kind(s, &v[k], &y)) {
+		case COL_YEAR:
+			year_col = y == year ? col : year_col;
+			if (y > latest)
+				latest = y, latest_col = col;
+			break;
+		case COL_THIS:
+			this_col = col;
+			break;
+		case COL_FIGURES:
+			fig_col = fig_col == SIZE_MAX ? col : fig_col;
+			break;
+		case COL_LAST:
+		case COL_CHANGE:
+			break;
+		default:
+			return 0;
+		}
+	}
+	h->keep = year_col != SIZE_MAX ? year_col : this_col != SIZE_MAX ? this_col :
+		  latest_col != SIZE_MAX ? latest_col : fig_col;
+	return h->keep != SIZE_MAX;
+}
+
+/* Whether the line s[a, b) is the header of a table of figures: a serial number, the label's
+ * column (or, before periods alone, none) and the columns of figures. */
+static int read_header(const char *s, size_t a, size_t b, int year, struct header *h)
+{
+	struct cell v[MAX_CELLS + 1];
+	size_t n = b - a <= HEADER_BYTES ? split_cells(s, a, b, v) : 0, k = 0;
+	int y;
+	if (n < 2 || n > MAX_CELLS)
+		return 0;
+	h->serial = column_kind(s, &v[0], &y) == COL_SERIAL;
+	k = (size_t)h->serial;
+	int label = column_kind(s, &v[k], &y) == COL_OTHER;
+	if (label && (has_digit(s, &v[k]) || v[k].b - v[k].a > LABEL_BYTES))
+		return 0;
+	if (!label && h->serial)
+		return 0;
+	k += (size_t)label;
+	if (k >= n || !figure_columns(s, v, k, n, year, h))
+		return 0;
+	/* periods without a label's column (2022年 2023年): rows still open with their labels */
+	h->keep += (size_t)h->serial + 1;
+	h->ncells = n + (size_t)!label;
+	enum column first = column_kind(s, &v[0], &y);
+	return label || first == COL_YEAR || first == COL_THIS || first == COL_LAST;
+}
+
+/* A cell of figures: digits, a sign, a dash for none, or a change in words (增加12件, 下降3.2%). */
+static int value_cell(const char *s, const struct cell *c)
+{
+	static const char *const leads[] = { "—", "－", "/", "／", "约", "增加", "减少", "增长", "下降", "上升", "持平" };
+	char first = s[c->a];
+	if (c->b - c->a > VALUE_BYTES)
+		return 0;
+	return is_digit(first) || first == '+' || first == '-' || first == '.' ||
+	       begins_with(s, c->a, c->b, leads, COUNT(leads));
+}
+
+static int serial_cell(const char *s, const struct cell *c)
+{
+	for (size_t i = c->a; i < c->b; i++)
+		if (!is_digit(s[i]))
+			return 0;
+	return c->b > c->a && c->b - c->a <= SERIAL_DIGITS;
+}
+
+/* A row of the table: its serial number, a label without clause marks, one figure a column. */
+static int is_row(const char *s, const struct cell *v, size_t n, const struct header *h)
+{
+	static const char *const marks[] = { "，", "。", "；", "：" };
+	const struct cell *label = &v[h->serial];
+	if (n != h->ncells || (h->serial && !serial_cell(s, &v[0])) || value_cell(s, label) ||
+	    label->b - label->a > LABEL_BYTES || holds_word(s, label, marks, COUNT(marks)))
+		return 0;
+	for (size_t k = (size_t)h->serial + 1; k < n; k++)
+		if (!value_cell(s, &v[k]))
+			return 0;
+	return 1;
+}
+
+static size_t line_end(const char *s, size_t i, size_t to)
+{
+	const char *nl = memchr(s + i, '\n', to - i);
+	return nl ? (size_t)(nl - s) : to;
+}
+
+static size_t line_start(const char *s, size_t from, size_t i)
+{
+	while (i > from && s[i - 1] != '\n')
+		i--;
+	return i;
+}
+
+/* The rows after the header ending at byte i (blank lines between are passed over): where the
+ * last ends. With out, each row keeps its label and the cell read, the rest blanked in a copy of
+ * s[0..len] made in *out when none is. */
+static size_t table_rows(const char *s, size_t len, size_t i, size_t to, const struct header *h, char **out)
+{
+	struct cell v[MAX_CELLS + 1];
+	size_t end = i;
+	while (i < to) {
+		size_t a = i + 1, b = a < to ? line_end(s, a, to) : to;
+		size_t n = a < to ? split_cells(s, a, b, v) : 0;
+		if (a >= to || (n > 0 && !is_row(s, v, n, h)))
+			break;
+		i = b;
+		if (n == 0)
+			continue;
+		end = b;
+		if (!out)
+			continue;
+		if (!*out) {
+			*out = xmalloc(len + 1);
+			memcpy(*out, s, len + 1);
+		}
+		size_t label = (size_t)h->serial;   /* the serial number, if any, is cell 0 */
+		for (size_t k = 0; k < n; k++)
+			if (k != h->keep && k != label)
+				memset(*out + v[k].a, ' ', v[k].b - v[k].a);
+		for (size_t j = a; j < b; j++)
+			if (s[j] == '\t')
+				(*out)[j] = ' ';
+	}
+	return end;
+}
+
+/* The first `word` at or after byte i that ends a cell (before a separator, the line's end or,
+ * with `more`, that word first): where a header row may be; SIZE_MAX when none is before `to`. */
+static size_t next_cell_end(const char *s, size_t i, size_t to, const char *word, const char *more)
+{
+	size_t w = strlen(word), m = more ? strlen(more) : 0;
+	for (const char *p; i < to && (p = memmem(s + i, to - i, word, w)); i = (size_t)(p - s) + w) {
+		size_t e = (size_t)(p - s) + w;
+		if (m && e + m <= to && memcmp(s + e, more, m) == 0)
+			e += m;
+		if (e == to || s[e] == '\n' || separator(s, e, to))
+			return (size_t)(p - s);
+	}
+	return SIZE_MAX;
+}
+
+/* Blanks the cells not read of the tables whose header holds a cell ending with `word`. */
+static void keep_tables(const char *s, size_t len, size_t from, size_t to, int year, const char *word,
+			const char *more, char **out)
+{
+	struct header h;
+	for (size_t i = from, at; i < to && (at = next_cell_end(s, i, to, word, more)) != SIZE_MAX;) {
+		size_t b = line_end(s, at, to);
+		i = read_header(s, line_start(s, from, at), b, year, &h) ? table_rows(s, len, b, to, &h, out) : b;
+		i = i > at ? i : at + strlen(word);
+	}
+}
+
+char *figure_rows_keep(const char *text, size_t len, size_t from, size_t to, int year)
+{
+	char *out = NULL;
+	keep_tables(text, len, from, to, year, YEAR, YEAR_DEGREE, &out);   /* 2023年, 2023年度, 本年, 上年 */
+	keep_tables(text, len, from, to, year, "号", NULL, &out);            /* 序号, 编号 */
+	return out;
+}
+
+int figure_rows_annexed(const char *text, size_t from, size_t to, size_t *a, size_t *b)
+{
+	static const char *const captions[] = { "附件", "附表" };
+	struct header h;
+	size_t caption = SIZE_MAX, lines = 0;
+	for (size_t i = from; i < to; i = line_end(text, i, to) + 1) {
+		size_t e = line_end(text, i, to), k = i, w;
+		while (k < e && (w = separator(text, k, e)))
+			k += w;
+		if (begins_with(text, k, e, captions, COUNT(captions)))
+			caption = i, lines = 0;
+		else if (caption != SIZE_MAX && lines++ < 2 && read_header(text, i, e, 0, &h) &&
+			 (*b = table_rows(text, 0, e, to, &h, NULL)) > e) {
+			*a = e + 1;
+			return 1;
+		}
+	}
+	return 0;
+}
