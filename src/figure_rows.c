@@ -257,20 +257,28 @@ static size_t table_rows(const char *s, size_t len, size_t i, size_t to, const s
 		for (size_t j = a; j < b; j++)
 			if (s[j] == '\t')
 				(*out)[j] = ' ';
+		/* a colon after the label, as a table written as lines has, unless the label's brackets
+		 * name the counter (受理（件）　1174), which needs none */
+		size_t e = v[label].b, w = separator(s, e, b);
+		if (!(e - v[label].a >= 3 && memcmp(s + e - 3, "）", 3) == 0) && s[e - 1] != ')') {
+			memset(*out + e, ' ', w);   /* U+3000 too: no byte of it is left */
+			(*out)[e] = ':';
+		}
 	}
 	return end;
 }
 
-/* The first `word` at or after byte i that ends a cell (before a separator, the line's end or,
- * with `more`, that word first): where a header row may be; SIZE_MAX when none is before `to`. */
-static size_t next_cell_end(const char *s, size_t i, size_t to, const char *word, const char *more)
+/* The first `word` at or after byte i that ends a cell but for one character more at most (年 of
+ * 2023年度, 数 of 数量): where a header row may be; SIZE_MAX when none is before `to`. */
+static size_t next_cell_end(const char *s, size_t i, size_t to, const char *word)
 {
-	size_t w = strlen(word), m = more ? strlen(more) : 0;
+	size_t w = strlen(word);
 	for (const char *p; i < to && (p = memmem(s + i, to - i, word, w)); i = (size_t)(p - s) + w) {
 		size_t e = (size_t)(p - s) + w;
-		if (m && e + m <= to && memcmp(s + e, more, m) == 0)
-			e += m;
-		if (e == to || s[e] == '\n' || separator(s, e, to))
+		for (int more = 2; more-- > 0 && e < to; e += 3)   /* Han characters are three bytes */
+			if (s[e] == '\n' || separator(s, e, to))
+				return (size_t)(p - s);
+		if (e == to)
 			return (size_t)(p - s);
 	}
 	return SIZE_MAX;
@@ -278,10 +286,10 @@ static size_t next_cell_end(const char *s, size_t i, size_t to, const char *word
 
 /* Blanks the cells not read of the tables whose header holds a cell ending with `word`. */
 static void keep_tables(const char *s, size_t len, size_t from, size_t to, int year, const char *word,
-			const char *more, char **out)
+			char **out)
 {
 	struct header h;
-	for (size_t i = from, at; i < to && (at = next_cell_end(s, i, to, word, more)) != SIZE_MAX;) {
+	for (size_t i = from, at; i < to && (at = next_cell_end(s, i, to, word)) != SIZE_MAX;) {
 		size_t b = line_end(s, at, to);
 		i = read_header(s, line_start(s, from, at), b, year, &h) ? table_rows(s, len, b, to, &h, out) : b;
 		i = i > at ? i : at + strlen(word);
@@ -291,8 +299,9 @@ static void keep_tables(const char *s, size_t len, size_t from, size_t to, int y
 char *figure_rows_keep(const char *text, size_t len, size_t from, size_t to, int year)
 {
 	char *out = NULL;
-	keep_tables(text, len, from, to, year, YEAR, YEAR_DEGREE, &out);   /* 2023年, 2023年度, 本年, 上年 */
-	keep_tables(text, len, from, to, year, "号", NULL, &out);            /* 序号, 编号 */
+	keep_tables(text, len, from, to, year, YEAR, &out);   /* 2023年, 2023年度, 本年, 上年 */
+	keep_tables(text, len, from, to, year, "号", &out);   /* 序号, 编号 */
+	keep_tables(text, len, from, to, year, "数", &out);   /* 数量, 数值, 总数 */
 	return out;
 }
 

@@ -159,6 +159,10 @@ static void test_figure_rows(void **state)
 		{ "序号\t指标\t数值\n1\t评查行政执法案卷（卷）\t268\n2\t法律援助案件（件）\t112", 2021,
 		  "enf_file_review=268 卷 aid_cases=112 件" },
 		{ "序号 项目 2020年 2021年\n1 法律援助案件（件） 98 112", 2021, "aid_cases=112 件" },
+		/* one column of figures and a change beside it, one blank between cells as a saved page
+		 * gives them: each label is the colon of its figure */
+		{ "复议情况如下。\n项目 数量 同比变化\n区政府收到行政复议申请 92件 增长9.5%\n依法受理 83件 增长6.4%\n"
+		  "审结 79件 下降3.9%", 2019, "rev_received=92 件 rev_accepted=83 件 rev_concluded=79 件" },
 	};
 	char got[512];
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
