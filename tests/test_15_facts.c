@@ -687,6 +687,12 @@ static void test_clause_grammar(void **state)
 		{ "以本厅为被申请人的行政复议案件15件，均未被纠错。", "rev_respondent=15 件 rev_corrected=0 件" },
 		{ "以市局为被申请人的行政复议案件46件，经复议被撤销6件，其余均予以维持。",
 		  "rev_respondent=46 件 rev_corrected=6 件" },
+		/* a court concludes and decides the litigation a sentence before counted; its own
+		 * caseload of every kind is no administrative litigation */
+		{ "全市一审行政诉讼案件298件。人民法院已审结261件，尚在审理37件。", "lit_cases=298 件 lit_concluded=261 件" },
+		{ "以镇政府为被告的行政诉讼案件3件。法院已审结2件，均判决驳回原告诉讼请求。",
+		  "lit_cases=3 件|政府为被告 lit_concluded=2 件 lit_won=2 件" },
+		{ "区人民法院全年受理各类案件1.36万件，审结1.29万件。", "" },
 		/* a table written as lines: the label names the metric by its subject alone when that
 		 * subject states one metric, or by its verb; a subject of many metrics needs its verb */
 		{ "法律援助案件：2146件", "aid_cases=2146 件" },
