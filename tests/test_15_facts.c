@@ -153,6 +153,11 @@ static void test_figure_rows(void **state)
 		/* a line of prose after the table is read as prose */
 		{ "项目\t2022年\t2023年\n受理（件）\t936\t1174\n全年办结行政复议案件1108件。", 2023,
 		  "rev_accepted=1174 件 rev_concluded=1108 件" },
+		/* in running text, the year before's figure after 由 gives way to the year's after 提高到 */
+		{ "全县1.2万名国家工作人员参加学法考试，合格率由上年的97.8%提高到99.6%。", 2023,
+		  "law_exam=1.2 万名 law_exam_pass_rate=99.6 %" },
+		{ "全区政务服务事项网上可办率由2022年的85%提升至96%。", 2023, "svc_online_rate=96 %" },
+		{ "开展执法案卷评查，评查合格率由上年的95.1%提高到97.2%。", 2023, "enf_file_pass_rate=97.2 %" },
 		/* years in running text make no table */
 		{ "2022年 2023年 全年受理行政复议申请1174件。", 2023, "rev_accepted=1174 件" },
 		/* a serial number first: the label and the figures after it */
