@@ -1786,6 +1786,34 @@ static int not_the_count(const struct scratch *sc, size_t a)
 	return 0;
 }
 
+/* Whether the count starting at byte a of a clause from byte from is the year before's or a
+ * change from it (（上年为7件）, 比上年减少3件, 同比增加4件): no count of the year's, and no figure a
+ * 均 after it speaks of. A rate after them may be a metric's (同比增长12%), so counts alone. */
+static int year_before_count(const char *s, size_t from, size_t a, const char *counter)
+{
+	static const char *const before[] = { "上年为", "上年", "去年为", "去年", "上年同期为", "上年同期" };
+	static const char *const compared[] = { "比上年", "较上年", "比去年", "较去年", "同比" };
+	static const char *const change[] = { "增加", "减少", "增长", "下降", "多", "少" };
+	if (counter[0] == '%' || strncmp(counter, "个百分点", strlen("个百分点")) == 0)
+		return 0;
+	for (size_t i = 0; i < COUNT(before); i++) {
+		size_t n = strlen(before[i]);
+		if (a - from >= n && memcmp(s + a - n, before[i], n) == 0)
+			return 1;
+	}
+	for (size_t v = 0; v < COUNT(change); v++) {
+		size_t n = strlen(change[v]);
+		if (a - from < n || memcmp(s + a - n, change[v], n) != 0)
+			continue;
+		for (size_t i = 0; i < COUNT(compared); i++) {
+			size_t w = strlen(compared[i]);
+			if (a - from >= n + w && memcmp(s + a - n - w, compared[i], w) == 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* Whether the figure ending at byte b is the value before a change its clause goes on to state
  * (原有5支执法队伍整合为1支, 事项由17项精简为5项 when no 由 stands before it): 为 or 至 after 整合,
  * 合并, 精简, 减少, 压减, 缩减, 压缩 or 调整, a figure right after. */
@@ -2947,6 +2975,8 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 			figures++;
 			while (k + 1 < q->k1 && sc->pos[k + 1] < end)
 				k++;
+			if (year_before_count(s, sc->pos[q->k0], cap.num_start, cap.counter))
+				continue;
 			size_t next = end;   /* the words after the figure, up to the next one */
 			for (size_t j = k + 1; j < q->k1 && next == end; j++)
 				if (numeral(sc->ch[j]) && !numeral(sc->ch[j - 1]))

@@ -692,6 +692,13 @@ static void test_clause_grammar(void **state)
 		{ "以本厅为被申请人的行政复议案件15件，均未被纠错。", "rev_respondent=15 件 rev_corrected=0 件" },
 		{ "以市局为被申请人的行政复议案件46件，经复议被撤销6件，其余均予以维持。",
 		  "rev_respondent=46 件 rev_corrected=6 件" },
+		/* the year before's count and a change from it are no counts of the year's, and no
+		 * figure its 均 speaks of; a rate of change may be a metric's */
+		{ "全年以县政府名义制发行政规范性文件4件（上年为7件），均经县司法局合法性审核，并全部报市政府和县人大常委会备案。",
+		  "nd_reviewed=4 件 nd_filed=4 件 nd_issued=4 件" },
+		{ "全年审核市政府行政规范性文件8件，比上年减少3件，均在规定时限内报自治区人民政府和市人大常委会备案。",
+		  "nd_reviewed=8 件 nd_filed=8 件" },
+		{ "全市市场主体达12.6万户，同比增长8.2%。", "market_entities=12.6 万户 market_entities_growth=8.2 %" },
 		/* a court concludes and decides the litigation a sentence before counted; its own
 		 * caseload of every kind is no administrative litigation */
 		{ "全市一审行政诉讼案件298件。人民法院已审结261件，尚在审理37件。", "lit_cases=298 件 lit_concluded=261 件" },
