@@ -26,4 +26,17 @@ char *figure_rows_keep(const char *text, size_t len, size_t from, size_t to, int
  * 指标). 1 when there is one, else 0. */
 int figure_rows_annexed(const char *text, size_t from, size_t to, size_t *a, size_t *b);
 
+/* One figure of a table whose rows are periods: its column's label, the figure, and its row. */
+struct figure_cell {
+	size_t label_start, label_end;
+	size_t value_start, value_end;
+	size_t row_start, row_end;
+};
+
+/* Tables of [from, to) turned the other way, a row a period and a column a metric (年度　收到复议申请
+ * 受理 / 2023年　274件　241件; 时间 … / 本年 … / 上年 …): the cells of the row read (the year
+ * reported on's, else 本年's, else the latest year's), each with its column's label, into v, at most
+ * max of them; returns how many. */
+size_t figure_rows_by_period(const char *text, size_t from, size_t to, int year, struct figure_cell *v, size_t max);
+
 #endif

@@ -12,6 +12,7 @@
 #include "parse_scan.h"
 #include "table.h"
 #include "xmalloc.h"
+#include "buf.h"
 #include "figure_rows.h"
 
 /* Design limits: a gap (…) spans at most GAP_CHARS characters of one sentence; a pattern has at
@@ -28,6 +29,7 @@
  * 千 两). Report text is clean UTF-8 (report.h), so a byte that begins no character never
  * begins a match. {{ The grammar's words could share one table with the anchors. }} */
 #define GAP_CHARS 20
+#define PERIOD_CELLS 32   /* figures of tables whose rows are periods, read in a report */
 #define MAX_ELEMS 24
 
 enum elem_kind { E_LIT, E_ALT, E_GAP, E_NUM, E_SKIP, E_FIXED };
@@ -3311,6 +3313,48 @@ static void read_sentences(const struct facts_model *m, struct sentence *st, str
 	}
 }
 
+/* The figures of tables whose rows are periods (figure_rows_by_period): each cell is read as a
+ * row "label:figure" of a table written as lines, then placed where it stands in its row. */
+static void read_period_rows(const struct facts_model *m, const struct report *r, size_t body_end,
+			     struct scratch *sc, size_t first, struct facts *out)
+{
+	struct figure_cell v[PERIOD_CELLS];
+	size_t at[PERIOD_CELLS];   /* where each figure starts in the lines read */
+	size_t n = figure_rows_by_period(r->text, r->body_start, body_end, r->meta.year, v, PERIOD_CELLS);
+	if (!n)
+		return;
+	struct buf lines;
+	buf_init(&lines);
+	for (size_t k = 0; k < n; k++) {
+		buf_add(&lines, r->text + v[k].label_start, v[k].label_end - v[k].label_start);
+		buf_addc(&lines, ':');
+		at[k] = lines.len;
+		buf_add(&lines, r->text + v[k].value_start, v[k].value_end - v[k].value_start);
+		buf_addc(&lines, '\n');
+	}
+	struct report one = *r;
+	one.text = lines.data, one.len = lines.len;
+	struct sentence st = { .r = &one };
+	size_t added = out->n;
+	read_sentences(m, &st, sc, 0, lines.len, first, out);
+	for (size_t i = added; i < out->n; i++) {
+		struct facts_fact *f = &out->v[i];
+		size_t k = n;
+		while (k > 0 && at[k - 1] > f->num_start)
+			k--;
+		if (k-- == 0 || f->num_end > at[k] + (v[k].value_end - v[k].value_start)) {
+			f->metric = -1;   /* read in a label: no figure of the table */
+			continue;
+		}
+		f->num_end = v[k].value_start + (f->num_end - at[k]);
+		f->num_start = v[k].value_start + (f->num_start - at[k]);
+		f->start = v[k].row_start, f->end = v[k].row_end;
+		f->section = report_section_at(r, f->start);
+		f->period_start = f->period_end = 0;
+	}
+	buf_fini(&lines);
+}
+
 size_t facts_extract(const struct facts_model *m, const struct report *r, struct facts *out)
 {
 	size_t first = out->n, body_end = r->body_end ? r->body_end : r->len, a, b;
@@ -3333,6 +3377,7 @@ size_t facts_extract(const struct facts_model *m, const struct report *r, struct
 	for (size_t from = body_end; figure_rows_annexed(text, from, r->len, &a, &b); from = b)
 		read_sentences(m, &st, &sc, a, b, first, out);
 	drop_restated_annex(text, r->body_start, body_end, out, annexed);
+	read_period_rows(m, r, body_end, &sc, first, out);
 	free(sc.gw);
 	free(sc.cl);
 	free(sc.seen);

@@ -324,3 +324,71 @@ int figure_rows_annexed(const char *text, size_t from, size_t to, size_t *a, siz
 	}
 	return 0;
 }
+
+/* Whether the line s[a, b) heads a table whose rows are periods: 年度, 年份 or 时间 first, then
+ * the labels of the columns (no digits); their cells in v, their number in *n. */
+static int period_header(const char *s, size_t a, size_t b, struct cell *v, size_t *n)
+{
+	static const char *const heads[] = { "年度", "年份", "时间" };
+	*n = b - a <= HEADER_BYTES ? split_cells(s, a, b, v) : 0;
+	if (*n < 2 || *n > MAX_CELLS || !is_word(s, &v[0], heads, COUNT(heads)))
+		return 0;
+	for (size_t k = 1; k < *n; k++)
+		if (has_digit(s, &v[k]) || v[k].b - v[k].a > LABEL_BYTES || value_cell(s, &v[k]))
+			return 0;
+	return 1;
+}
+
+/* Reads the rows after a period header ending at byte i: the one to keep into *keep (its cells in
+ * kept), by the rule of figure_columns; returns where the table ends. */
+static size_t period_rows(const char *s, size_t i, size_t to, size_t ncols, int year, struct cell *kept,
+			  size_t *keep_start, size_t *keep_end)
+{
+	struct cell v[MAX_CELLS + 1];
+	int best = 0, latest = 0, y;   /* best: 3 the year's, 2 本年, 1 the latest year so far */
+	while (i < to) {
+		size_t a = i + 1, b = a < to ? line_end(s, a, to) : to;
+		size_t n = a < to ? split_cells(s, a, b, v) : 0;
+		if (a >= to || (n > 0 && n != ncols))
+			break;
+		i = b;
+		if (n == 0)
+			continue;
+		enum column kind = column_kind(s, &v[0], &y);
+		int rank = kind == COL_YEAR ? (y == year ? 3 : y > latest ? 1 : 0) : kind == COL_THIS ? 2 : 0;
+		if (kind != COL_YEAR && kind != COL_THIS && kind != COL_LAST)
+			break;
+		for (size_t k = 1; k < n; k++)
+			if (!value_cell(s, &v[k]))
+				return i;
+		latest = kind == COL_YEAR && y > latest ? y : latest;
+		if (rank > best || (rank == 1 && best == 1)) {
+			best = rank;
+			memcpy(kept, v, n * sizeof *v);
+			*keep_start = a, *keep_end = b;
+		}
+	}
+	if (!best)
+		*keep_start = *keep_end = 0;
+	return i;
+}
+
+size_t figure_rows_by_period(const char *text, size_t from, size_t to, int year, struct figure_cell *v, size_t max)
+{
+	static const char *const heads[] = { "年度", "年份", "时间" };
+	struct cell head[MAX_CELLS + 1], row[MAX_CELLS + 1];
+	size_t n = 0, ncols, rs = 0, re = 0;
+	for (size_t h = 0; h < COUNT(heads); h++)
+		for (size_t i = from, at; i < to && (at = next_cell_end(text, i, to, heads[h])) != SIZE_MAX;) {
+			size_t a = line_start(text, from, at), b = line_end(text, at, to), w;
+			i = b;
+			while (a < at && (w = separator(text, a, b)))
+				a += w;
+			if (at != a || !period_header(text, a, b, head, &ncols))
+				continue;   /* the header's first cell */
+			i = period_rows(text, b, to, ncols, year, row, &rs, &re);
+			for (size_t k = 1; re > rs && k < ncols && n < max; k++)
+				v[n++] = (struct figure_cell){ head[k].a, head[k].b, row[k].a, row[k].b, rs, re };
+		}
+	return n;
+}

@@ -178,6 +178,52 @@ static void test_figure_rows(void **state)
 	}
 }
 
+/* The facts of r as "metric=value unit" joined by spaces, each checked to stand where its row or
+ * sentence states it. */
+static void report_facts(const struct report *r, char *got, size_t cap)
+{
+	struct facts f = { 0 };
+	facts_extract(model(), r, &f);
+	got[0] = '\0';
+	for (size_t k = 0; k < f.n; k++) {
+		const struct facts_fact *c = &f.v[k];
+		snprintf(got + strlen(got), cap - strlen(got), "%s%s=%s %s", k ? " " : "",
+			 facts_metric_name(model(), c->metric), c->value_text, c->unit);
+		assert_memory_equal(r->text + c->num_start, c->value_text, strlen(c->value_text));
+		assert_true(c->start <= c->num_start && c->num_end <= c->end && r->text[c->end] != '\t');
+	}
+	facts_fini(&f);
+}
+
+/* A table turned the other way, a row a period: the row of the year reported on is read, each
+ * figure with its column's label, and placed where it stands in that row. */
+static void test_period_rows(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text;
+		int year;
+		const char *want;
+	} rows[] = {
+		{ "近两年情况对比如下：\n年度\t收到复议申请\t受理\t直接纠错率\n2022年\t231件\t205件\t14.5%\n"
+		  "2023年\t274件\t241件\t11.2%", 2023, "rev_received=274 件 rev_accepted=241 件 rev_correction_rate=11.2 %" },
+		{ "执法数据对比如下：\n时间 行政处罚案件 罚没款 不予处罚\n本年 1386件 97.6万元 214件\n上年 1102件 82.3万元 146件",
+		  0, "enf_cases=1386 件 enf_fines=97.6 万元 enf_no_penalty=214 件" },
+		/* a row that is no period ends the table */
+		{ "对比如下：\n年度\t收到复议申请\t受理\n合计\t505件\t446件", 2023, "" },
+	};
+	char got[512];
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		struct report *r = one_para(rows[i].text);
+		r->meta.year = rows[i].year;
+		report_facts(r, got, sizeof got);
+		if (strcmp(got, rows[i].want) != 0)
+			print_error("%s\n  got  %s\n  want %s\n", rows[i].text, got, rows[i].want);
+		assert_string_equal(got, rows[i].want);
+		report_free(r);
+	}
+}
+
 /* A table annexed after the body (附表：主要数据) gives the figures the sentences did not; what
  * else follows the body gives none. */
 static void test_annexed_table(void **state)
@@ -199,16 +245,10 @@ static void test_annexed_table(void **state)
 		snprintf(text, sizeof text, "%s%s", rows[i].body, rows[i].after);
 		struct report *r = one_para(text);
 		r->body_end = strlen(rows[i].body);
-		struct facts f = { 0 };
-		facts_extract(model(), r, &f);
-		got[0] = '\0';
-		for (size_t k = 0; k < f.n; k++)
-			snprintf(got + strlen(got), sizeof got - strlen(got), "%s%s=%s %s", k ? " " : "",
-				 facts_metric_name(model(), f.v[k].metric), f.v[k].value_text, f.v[k].unit);
+		report_facts(r, got, sizeof got);
 		if (strcmp(got, rows[i].want) != 0)
 			print_error("%s\n  got  %s\n  want %s\n", text, got, rows[i].want);
 		assert_string_equal(got, rows[i].want);
-		facts_fini(&f);
 		report_free(r);
 	}
 }
@@ -1274,6 +1314,7 @@ int main(void)
 		cmocka_unit_test(test_figures),
 		cmocka_unit_test(test_figure_rows),
 		cmocka_unit_test(test_annexed_table),
+		cmocka_unit_test(test_period_rows),
 		cmocka_unit_test(test_traps),
 		cmocka_unit_test(test_location_and_period),
 		cmocka_unit_test(test_catalogue_errors),
