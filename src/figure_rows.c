@@ -221,13 +221,6 @@ static size_t line_end(const char *s, size_t i, size_t to)
 	return nl ? (size_t)(nl - s) : to;
 }
 
-static size_t line_start(const char *s, size_t from, size_t i)
-{
-	while (i > from && s[i - 1] != '\n')
-		i--;
-	return i;
-}
-
 /* The rows after the header ending at byte i (blank lines between are passed over): where the
  * last ends. With out, each row keeps its label and the cell read, the rest blanked in a copy of
  * s[0..len] made in *out when none is. */
@@ -268,40 +261,32 @@ static size_t table_rows(const char *s, size_t len, size_t i, size_t to, const s
 	return end;
 }
 
-/* The first `word` at or after byte i that ends a cell but for one character more at most (年 of
- * 2023年度, 数 of 数量): where a header row may be; SIZE_MAX when none is before `to`. */
-static size_t next_cell_end(const char *s, size_t i, size_t to, const char *word)
+/* The next line of [i, to) that may head a table: short, its cells parted by separators (a tab,
+ * a blank, U+3000) inside it, not only before or after it; the line in [*a, *b). 0 when none is
+ * left. Lines of prose are longer than a header or hold no separator: memchr and a length tell. */
+static int next_header_line(const char *s, size_t i, size_t to, size_t *a, size_t *b)
 {
-	size_t w = strlen(word);
-	for (const char *p; i < to && (p = memmem(s + i, to - i, word, w)); i = (size_t)(p - s) + w) {
-		size_t e = (size_t)(p - s) + w;
-		for (int more = 2; more-- > 0 && e < to; e += 3)   /* Han characters are three bytes */
-			if (s[e] == '\n' || separator(s, e, to))
-				return (size_t)(p - s);
-		if (e == to)
-			return (size_t)(p - s);
+	for (size_t w; i < to; i = *b + 1) {
+		size_t x = *a = i, y = *b = line_end(s, i, to);
+		if (y - x > HEADER_BYTES + 3 * 4)
+			continue;   /* an indent of up to four U+3000 aside */
+		while (x < y && (w = separator(s, x, y)))
+			x += w;
+		while (y > x && (s[y - 1] == ' ' || s[y - 1] == '\t' || (y - x >= 3 && separator(s, y - 3, y) == 3)))
+			y -= s[y - 1] == ' ' || s[y - 1] == '\t' ? 1 : 3;
+		if (y - x <= HEADER_BYTES &&
+		    (memchr(s + x, '\t', y - x) || memchr(s + x, ' ', y - x) || memmem(s + x, y - x, "\xe3\x80\x80", 3)))
+			return 1;
 	}
-	return SIZE_MAX;
-}
-
-/* Blanks the cells not read of the tables whose header holds a cell ending with `word`. */
-static void keep_tables(const char *s, size_t len, size_t from, size_t to, int year, const char *word,
-			char **out)
-{
-	struct header h;
-	for (size_t i = from, at; i < to && (at = next_cell_end(s, i, to, word)) != SIZE_MAX;) {
-		size_t b = line_end(s, at, to);
-		i = read_header(s, line_start(s, from, at), b, year, &h) ? table_rows(s, len, b, to, &h, out) : b;
-		i = i > at ? i : at + strlen(word);
-	}
+	return 0;
 }
 
 char *figure_rows_keep(const char *text, size_t len, size_t from, size_t to, int year)
 {
 	char *out = NULL;
-	keep_tables(text, len, from, to, year, YEAR, &out);   /* 2023年, 2023年度, 本年, 上年 */
-	keep_tables(text, len, from, to, year, "号", &out);   /* 序号, 编号 */
-	keep_tables(text, len, from, to, year, "数", &out);   /* 数量, 数值, 总数 */
+	struct header h;
+	for (size_t i = from, a, b; next_header_line(text, i, to, &a, &b);)
+		i = (read_header(text, a, b, year, &h) ? table_rows(text, len, b, to, &h, &out) : b) + 1;
 	return out;
 }
 
@@ -375,20 +360,15 @@ static size_t period_rows(const char *s, size_t i, size_t to, size_t ncols, int 
 
 size_t figure_rows_by_period(const char *text, size_t from, size_t to, int year, struct figure_cell *v, size_t max)
 {
-	static const char *const heads[] = { "年度", "年份", "时间" };
 	struct cell head[MAX_CELLS + 1], row[MAX_CELLS + 1];
 	size_t n = 0, ncols, rs = 0, re = 0;
-	for (size_t h = 0; h < COUNT(heads); h++)
-		for (size_t i = from, at; i < to && (at = next_cell_end(text, i, to, heads[h])) != SIZE_MAX;) {
-			size_t a = line_start(text, from, at), b = line_end(text, at, to), w;
-			i = b;
-			while (a < at && (w = separator(text, a, b)))
-				a += w;
-			if (at != a || !period_header(text, a, b, head, &ncols))
-				continue;   /* the header's first cell */
-			i = period_rows(text, b, to, ncols, year, row, &rs, &re);
-			for (size_t k = 1; re > rs && k < ncols && n < max; k++)
-				v[n++] = (struct figure_cell){ head[k].a, head[k].b, row[k].a, row[k].b, rs, re };
-		}
+	for (size_t i = from, a, b; next_header_line(text, i, to, &a, &b);) {
+		i = b + 1;
+		if (!period_header(text, a, b, head, &ncols))
+			continue;
+		i = period_rows(text, b, to, ncols, year, row, &rs, &re) + 1;
+		for (size_t k = 1; re > rs && k < ncols && n < max; k++)
+			v[n++] = (struct figure_cell){ head[k].a, head[k].b, row[k].a, row[k].b, rs, re };
+	}
 	return n;
 }
