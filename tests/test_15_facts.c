@@ -700,6 +700,9 @@ static void test_clause_grammar(void **state)
 		{ "市司法局全年审查市政府文件、会议议题和合同356件。", "legality_review_docs=356 件" },
 		{ "审查市政府常务会议议题、文件和重大合同318件。", "legality_review_docs=318 件" },
 		{ "全年审查区政府各类文件、协议286件。", "legality_review_docs=286 件" },
+		/* review ended by mediation and settlement, however the two are joined */
+		{ "通过调解、和解终止案件23件。", "rev_settled=23 件" },
+		{ "经审理，调解和解后终止34件。", "rev_settled=34 件" },
 		{ "全年对规范性文件、合同协议、涉企政策措施等开展合法性审查213件。", "legality_review_docs=213 件" },
 		/* each 均/全部 clause in a run gives the figure one more verb */
 		{ "全年制发规范性文件5件，均经司法局合法性审核，全部报市政府和县人大常委会备案。",
