@@ -2979,9 +2979,11 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 				k++;
 			if (year_before_count(s, sc->pos[q->k0], cap.num_start, cap.counter))
 				continue;
-			size_t next = end;   /* the words after the figure, up to the next one */
+			size_t next = end;   /* the words after the figure, up to the next one (not 逐一, 统一) */
+			struct capture later;
 			for (size_t j = k + 1; j < q->k1 && next == end; j++)
-				if (numeral(sc->ch[j]) && !numeral(sc->ch[j - 1]))
+				if (numeral(sc->ch[j]) && !numeral(sc->ch[j - 1]) &&
+				    ((sc->ch[j] >= '0' && sc->ch[j] <= '9') || grammar_figure(m, s, ce, sc, j, &later)))
 					next = sc->pos[j];
 			if (next == end)
 				next = ce;

@@ -691,6 +691,9 @@ static void test_clause_grammar(void **state)
 		/* inspections of a scope, events of a campaign, documents and contracts reviewed together */
 		{ "对17个乡镇和41个县直部门开展依法行政工作专项检查。", "rule_inspections=58 个" },
 		{ "对27个镇街和52个区级部门开展依法行政考核。", "rule_inspections=79 个" },
+		/* 逐一, 统一 hold no figure: the words after a figure go on past them */
+		{ "年底对17个乡镇和42个县直部门逐一检查考核。", "rule_inspections=59 个" },
+		{ "机关干部和社区工作者312人参加全区统一组织的年度学法考试。", "law_exam=312 人" },
 		/* a note in brackets of up to seven characters belongs to its clause and its scope */
 		{ "对33个乡镇（街道、开发区）和56个县直单位进行了依法行政考核。", "rule_inspections=89 个" },
 		{ "对19个乡镇（街道、场）和36个市直部门开展法治政府建设考核。", "rule_inspections=55 个" },
