@@ -2728,6 +2728,17 @@ static void item_words(const struct facts_model *m, const struct scratch *sc, si
 		}
 }
 
+/* The starts of the items listed in characters [k0, k1), parted by 、 和 及 与, into cut; their number. */
+static size_t list_items(const struct scratch *sc, size_t k0, size_t k1, size_t *cut)
+{
+	size_t n = 0;
+	cut[n++] = k0;
+	for (size_t k = k0; k < k1 && n < RESPECTIVE_MAX; k++)
+		if (sc->ch[k] == 0x3001 || sc->ch[k] == 0x548c || sc->ch[k] == 0x53ca || sc->ch[k] == 0x4e0e)
+			cut[n++] = k + 1;
+	return n;
+}
+
 /* The item a 分别 (or 依次) clause lists for the figure at byte a (维持、驳回、纠错、终止的分别为52件、7件、
  * 11件、11件; 参考率、合格率分别为99.8%和99.5%): the figures after 分别 take the items before it in
  * order, items parted by 、 和 及 与; levels listed before one noun share it (国家级、省级、市级民主法治
@@ -2745,19 +2756,23 @@ static int respective(const struct facts_model *m, const struct scratch *sc, con
 			kb = k;
 	if (kb == (size_t)-1)
 		return 0;
-	size_t n = 0, idx = (size_t)(*seen)++;
-	cut[n++] = q->k0;
-	for (size_t k = q->k0; k < kb && n < RESPECTIVE_MAX; k++)
-		if (sc->ch[k] == 0x3001 || sc->ch[k] == 0x548c || sc->ch[k] == 0x53ca || sc->ch[k] == 0x4e0e)
-			cut[n++] = k + 1;   /* 、 和 及 与 */
+	size_t idx = (size_t)(*seen)++, hi = kb, n = list_items(sc, q->k0, kb, cut);
+	if (n < 2 && q > sc->cl && q[-1].depth == q->depth && q[-1].k1 + 1 == q->k0)
+		n = list_items(sc, q[-1].k0, hi = q[-1].k1, cut);   /* …建议、…提案，数量分别是41件、63件 */
 	if (n < 2 || idx >= n)
 		return 0;
-	size_t from = sc->pos[cut[idx]], to = idx + 1 < n ? sc->pos[cut[idx + 1] - 1] : sc->pos[kb];
+	size_t from = sc->pos[cut[idx]], to = idx + 1 < n ? sc->pos[cut[idx + 1] - 1] : sc->pos[hi];
 	int verb = -1, subj = -1;
 	item_words(m, sc, from, to, &verb, &subj);
-	size_t end = idx + 1 < n ? cut[idx + 1] - 1 : kb;
+	size_t end = idx + 1 < n ? cut[idx + 1] - 1 : hi;
 	if (verb < 0 && subj < 0 && end > cut[idx] && sc->ch[end - 1] == 0x7ea7)   /* 级 */
-		item_words(m, sc, sc->pos[cut[n - 1]], sc->pos[kb], &verb, &subj);   /* 国家级、省级、市级示范村 */
+		item_words(m, sc, sc->pos[cut[n - 1]], sc->pos[hi], &verb, &subj);   /* 国家级、省级、市级示范村 */
+	if (verb < 0 && subj >= 0 && idx > 0) {   /* 办理…建议、…提案: the first item's verb leads the list */
+		int subj0 = -1;
+		item_words(m, sc, sc->pos[cut[0]], sc->pos[cut[1] - 1], &verb, &subj0);
+		if (verb >= 0)
+			rd->subj[0] = subj, rd->nsubj = 1, rd->inherited = 0;
+	}
 	if (verb >= 0) {
 		rd->verb[0] = verb, rd->gap[0] = 0, rd->nverb = 1;
 	} else if (subj >= 0) {
