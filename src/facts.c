@@ -1124,6 +1124,21 @@ static void put(char *dst, size_t cap, size_t *len, const char *str)
 			dst[*len] = *str;
 }
 
+/* Where the figure of a table's row written as a line begins when two blanks or more part it
+ * from its label at byte i (责令整改通知书　　　　47份); else i. */
+static size_t past_row_gap(const char *s, size_t n, size_t i)
+{
+	size_t j = i, blanks = 0;
+	for (;; blanks++) {
+		if (j < n && (s[j] == ' ' || s[j] == '\t'))
+			j++;
+		else if (j + 3 <= n && memcmp(s + j, "\xe3\x80\x80", 3) == 0)
+			j += 3;
+		else
+			break;
+	}
+	return blanks >= 2 && j < n && s[j] >= '0' && s[j] <= '9' ? j : i;
+}
 /* The unit of a figure read, "万份|余" (cut to cap - 1 bytes). */
 static void unit_text(const struct capture *cap, char *dst, size_t size)
 {
@@ -1181,7 +1196,7 @@ static int match(const struct facts_model *m, const struct pattern *p, size_t ei
 		return 0;
 	case E_NUM: {
 		struct capture mine;
-		end = read_figure(m, s, n, i, e, &mine);
+		end = read_figure(m, s, n, past_row_gap(s, n, i), e, &mine);
 		if (!end || !match(m, p, ei + 1, s, n, end, cap))
 			return 0;
 		mine.end = cap->end;

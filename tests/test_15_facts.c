@@ -703,6 +703,9 @@ static void test_clause_grammar(void **state)
 		{ "市司法局全年审查市政府文件、会议议题和合同356件。", "legality_review_docs=356 件" },
 		{ "审查市政府常务会议议题、文件和重大合同318件。", "legality_review_docs=318 件" },
 		{ "全年审查区政府各类文件、协议286件。", "legality_review_docs=286 件" },
+		{ "支队法制部门全年审查执法文书、合同协议等72件。", "legality_review_docs=72 件" },
+		/* a phrase's figure after a row's gap */
+		{ "下达责令整改通知书　　　　47份", "enf_rectify_orders=47 份" },
 		/* no document revoked, said in other words */
 		{ "全年未发生区政府规范性文件被撤销或者被责令改正的情况。", "nd_revoked=0 件" },
 		{ "市政府规范性文件没有一件因违法被省政府、市人大常委会撤销或者责令纠正。", "nd_revoked=0 件" },
