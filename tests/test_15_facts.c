@@ -704,6 +704,9 @@ static void test_clause_grammar(void **state)
 		{ "审查市政府常务会议议题、文件和重大合同318件。", "legality_review_docs=318 件" },
 		{ "全年审查区政府各类文件、协议286件。", "legality_review_docs=286 件" },
 		{ "支队法制部门全年审查执法文书、合同协议等72件。", "legality_review_docs=72 件" },
+		/* the staff's share of a team, however the team's number is named */
+		{ "综合行政执法队持证人员仅占在岗人数的58%。", "enf_staff_share=58 %" },
+		{ "管委会在编执法人员仅占综合执法大队人数的38%。", "enf_staff_share=38 %" },
 		/* a phrase's figure after a row's gap */
 		{ "下达责令整改通知书　　　　47份", "enf_rectify_orders=47 份" },
 		/* no document revoked, said in other words */
