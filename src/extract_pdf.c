@@ -40,6 +40,7 @@ struct line {
 	double size;            /* mean character height: the font size, roughly */
 	double hanw;            /* mean width of its Han characters, 0 when none */
 	size_t chars;           /* visible characters */
+	size_t cells;           /* their width: two for a wide character (Han, full-width), one else */
 	int drop;               /* a page number or a running header or footer */
 };
 
@@ -51,7 +52,8 @@ struct doc {
 	double size, em, left, right; /* the body: font size, Han width, left and right edge */
 	int indent_style;       /* paragraphs open with an indent */
 	int spaced;             /* paragraphs are set apart by space */
-	size_t typical;         /* characters of a full line, for pages without boxes */
+	double line_gap;        /* the usual gap between the lines of a paragraph */
+	size_t typical;         /* the width of a full line (cells), for pages without boxes */
 };
 
 /* poppler-glib and the glib it brings are loaded the first time a PDF is read, not when fazhi
@@ -361,6 +363,7 @@ static void add_page(struct doc *d, int page, const char *t, const PopplerRectan
 			if (is_blank(c) || c < 0x20)
 				continue;
 			l.chars++;
+			l.cells += c >= 0x1100 ? 2 : 1;
 			if (!geo)
 				continue;
 			const PopplerRectangle *b = &r[k];
@@ -516,6 +519,14 @@ static void drop_furniture(struct doc *d)
 	free(order);
 }
 
+/* A gap wider than this between two lines is a blank line: a line's height more than the usual
+ * gap, and never less than 1.2 times the font size. */
+static double blank_gap(const struct doc *d)
+{
+	double g = d->line_gap + 0.6 * d->size;
+	return g > 1.2 * d->size ? g : 1.2 * d->size;
+}
+
 /* The body's measures, from the lines kept: median size and Han width; the left edge is the
  * densest half-em column of line starts, the right edge the 90th percentile of line ends. */
 static void measure(struct doc *d)
@@ -571,22 +582,35 @@ static void measure(struct doc *d)
 		const struct line *l = &d->v[i];
 		if (l->drop || !l->geo || fabs(l->size - d->size) >= 0.15 * d->size)
 			continue;
-		if (prev != SIZE_MAX && d->v[prev].page == l->page) {
-			pairs++;
-			gaps += l->top - d->v[prev].bottom > 1.2 * d->size;
-		}
+		if (prev != SIZE_MAX && d->v[prev].page == l->page)
+			a[pairs++] = l->top - d->v[prev].bottom;
 		prev = i;
 	}
+	if (pairs) {   /* lines set wide apart (a pitch of 28 points for 16) are no blank lines */
+		qsort(a, pairs, sizeof *a, cmp_double);
+		d->line_gap = a[pairs / 2];
+	}
+	for (size_t i = 0; i < pairs; i++)
+		gaps += a[i] > blank_gap(d);
 	d->spaced = gaps >= 2 && gaps * 20 >= pairs;
 	k = 0;
 	for (size_t i = 0; i < d->n; i++)
 		if (!d->v[i].drop)
-			a[k++] = (double)d->v[i].chars;
+			a[k++] = (double)d->v[i].cells;
 	if (k) {
 		qsort(a, k, sizeof *a, cmp_double);
 		d->typical = (size_t)a[k * 9 / 10];
 	}
 	free(a);
+}
+
+/* The characters of the run of digits or Latin letters s[0, n) opens with (9200, 12.5%, Word). */
+static size_t latin_run(const char *s, size_t n)
+{
+	size_t k = 0;
+	while (k < n && (ascii_isalnum((unsigned char)s[k]) || s[k] == '.' || s[k] == '%'))
+		k++;
+	return k;
 }
 
 /* 1 when line c starts a new paragraph after line p. */
@@ -597,16 +621,17 @@ static int breaks(const struct doc *d, const struct line *p, const struct line *
 	size_t pn = p->end - p->start, cn = c->end - c->start;
 	if (!p->geo || !c->geo || d->size <= 0) {
 		return ends_sentence(ps, pn) || starts_heading(cs, cn) ||
-		       p->chars * 10 < d->typical * 8;
+		       p->cells * 10 < d->typical * 8;
 	}
 	int pbig = p->size > d->size * 1.15, cbig = c->size > d->size * 1.15;
 	if (pbig || cbig) /* a title wrapped over lines of one size stays one */
 		return !(pbig && cbig && fabs(p->size - c->size) < 0.1 * p->size && p->page == c->page &&
 			 !ends_sentence(ps, pn));
-	if (p->page == c->page && c->top - p->bottom > 1.2 * d->size)
+	if (p->page == c->page && c->top - p->bottom > blank_gap(d))
 		return 1; /* a blank line between */
-	if (p->x1 < d->right - 1.5 * d->em)
-		return 1; /* short lines end paragraphs: titles, signatures, dates, last lines */
+	if (p->x1 < d->right - 1.5 * d->em - latin_run(cs, cn) * 0.6 * d->em)
+		return 1; /* short lines end paragraphs: titles, signatures, dates, last lines (a line
+			   * before digits or a Latin word may end short by their width: they do not break) */
 	if (p->x0 > d->left + 3 * d->em)
 		return 1; /* a line set right or centred (a signature's date) runs on into nothing */
 	if (c->x0 > d->left + 0.6 * d->em)

@@ -312,6 +312,19 @@ static void test_right_set_line(void **state)
 	free(text);
 }
 
+/* A line wrapped before a run of digits ends short of the right edge by about their width, and
+ * its paragraph goes on: LibreOffice's print of a development zone's report (tests/forms58). */
+static void test_short_before_digits(void **state)
+{
+	(void)state;
+	size_t len;
+	char *text = extract_file("tests/forms58/reports/364_qianjiang_kfq_2022.pdf", &len);
+	assert_non_null(strstr(text, "发放宣传资料9200余份。"));
+	assert_non_null(strstr(text, "讨回欠薪126万元。"));
+	assert_non_null(strstr(text, "\n（九）统筹疫情防控和安全生产\n"));
+	free(text);
+}
+
 /* A PDF is told by its bytes: the same file named .txt reads the same. A PDF with only an
  * owner password (permissions, no password to open) reads like any other. */
 static void test_renamed_and_owner_password(void **state)
@@ -411,6 +424,7 @@ int main(void)
 		cmocka_unit_test(test_latin_furniture),
 		cmocka_unit_test(test_renamed_and_owner_password),
 		cmocka_unit_test(test_right_set_line),
+		cmocka_unit_test(test_short_before_digits),
 		cmocka_unit_test(test_refused),
 		cmocka_unit_test(test_damaged),
 	};
