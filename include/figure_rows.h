@@ -26,17 +26,25 @@ char *figure_rows_keep(const char *text, size_t len, size_t from, size_t to, int
  * 指标). 1 when there is one, else 0. */
 int figure_rows_annexed(const char *text, size_t from, size_t to, size_t *a, size_t *b);
 
-/* One figure of a table whose rows are periods: its column's label, the figure, and its row. */
+/* One figure of a table read as cells: its label, the figure, its counter ([0, 0) when the figure
+ * holds it), and its row. */
 struct figure_cell {
 	size_t label_start, label_end;
 	size_t value_start, value_end;
+	size_t counter_start, counter_end;
 	size_t row_start, row_end;
 };
 
-/* Tables of [from, to) turned the other way, a row a period and a column a metric (年度　收到复议申请
- * 受理 / 2023年　274件　241件; 时间 … / 本年 … / 上年 …): the cells of the row read (the year
- * reported on's, else 本年's, else the latest year's), each with its column's label, into v, at most
- * max of them; returns how many. */
-size_t figure_rows_by_period(const char *text, size_t from, size_t to, int year, struct figure_cell *v, size_t max);
+/* The figures of [from, to) whose tables are read as cells, into v (at most max; returns how many):
+ * - tables turned the other way, a row a period and a column a metric (年度　收到复议申请　受理 /
+ *   2023年　274件　241件; 时间 … / 本年 … / 上年 …): the cells of the row read (the year reported on's,
+ *   else 本年's, else the latest year's), each with its column's label;
+ * - tables whose counters stand apart from their figures, in a column (指标　单位　数量 /
+ *   行政处罚决定书　件　1642) or in the header (序号　项目　数量（件）): each row's figure of the column
+ *   read (as figure_rows_keep chooses it) with its label and counter.
+ * With annexed, only tables under a caption opening with 附件 or 附表 (on one of the two lines
+ * above the header) count: the figures annexed after a report's body. */
+size_t figure_rows_cells(const char *text, size_t from, size_t to, int year, int annexed, struct figure_cell *v,
+			 size_t max);
 
 #endif

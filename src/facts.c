@@ -29,7 +29,7 @@
  * 千 两). Report text is clean UTF-8 (report.h), so a byte that begins no character never
  * begins a match. {{ The grammar's words could share one table with the anchors. }} */
 #define GAP_CHARS 20
-#define PERIOD_CELLS 32   /* figures of tables whose rows are periods, read in a report */
+#define TABLE_CELLS 64    /* figures of tables read as cells (figure_rows_cells), in the body or annexed */
 #define MAX_ELEMS 24
 
 enum elem_kind { E_LIT, E_ALT, E_GAP, E_NUM, E_SKIP, E_FIXED };
@@ -3345,44 +3345,50 @@ static void read_sentences(const struct facts_model *m, struct sentence *st, str
 	}
 }
 
-/* The figures of tables whose rows are periods (figure_rows_by_period): each cell is read as a
- * row "label:figure" of a table written as lines, then placed where it stands in its row. */
-static void read_period_rows(const struct facts_model *m, const struct report *r, size_t body_end,
-			     struct scratch *sc, size_t first, struct facts *out)
+/* The figures of the tables of [from, to) read as cells (figure_rows_cells; annexed: under a
+ * caption): each cell is read as a row "label:figure counter" of a table written as lines, then
+ * placed where its figure stands in its row. text is the report's as written. */
+static void read_table_cells(const struct facts_model *m, const struct report *r, const char *text, size_t from,
+			     size_t to, int annexed, struct scratch *sc, size_t first, struct facts *out)
 {
-	struct figure_cell v[PERIOD_CELLS];
-	size_t at[PERIOD_CELLS];   /* where each figure starts in the lines read */
-	size_t n = figure_rows_by_period(r->text, r->body_start, body_end, r->meta.year, v, PERIOD_CELLS);
+	struct figure_cell v[TABLE_CELLS];
+	size_t at[TABLE_CELLS];   /* where each figure starts in the lines read */
+	size_t n = figure_rows_cells(text, from, to, r->meta.year, annexed, v, TABLE_CELLS);
 	if (!n)
 		return;
 	struct buf lines;
 	buf_init(&lines);
 	for (size_t k = 0; k < n; k++) {
-		buf_add(&lines, r->text + v[k].label_start, v[k].label_end - v[k].label_start);
+		buf_add(&lines, text + v[k].label_start, v[k].label_end - v[k].label_start);
 		buf_addc(&lines, ':');
 		at[k] = lines.len;
-		buf_add(&lines, r->text + v[k].value_start, v[k].value_end - v[k].value_start);
+		buf_add(&lines, text + v[k].value_start, v[k].value_end - v[k].value_start);
+		buf_add(&lines, text + v[k].counter_start, v[k].counter_end - v[k].counter_start);
 		buf_addc(&lines, '\n');
 	}
 	struct report one = *r;
 	one.text = lines.data, one.len = lines.len;
 	struct sentence st = { .r = &one };
-	size_t added = out->n;
+	size_t added = out->n, nrows = sc->nrows;
 	read_sentences(m, &st, sc, 0, lines.len, first, out);
+	sc->nrows = nrows;   /* rows of the lines read: each cell is a table's row where it stands */
 	for (size_t i = added; i < out->n; i++) {
 		struct facts_fact *f = &out->v[i];
 		size_t k = n;
 		while (k > 0 && at[k - 1] > f->num_start)
 			k--;
-		if (k-- == 0 || f->num_end > at[k] + (v[k].value_end - v[k].value_start)) {
+		size_t width = k ? v[k - 1].value_end - v[k - 1].value_start : 0;
+		if (k-- == 0 || f->num_start >= at[k] + width) {
 			f->metric = -1;   /* read in a label: no figure of the table */
 			continue;
 		}
-		f->num_end = v[k].value_start + (f->num_end - at[k]);
+		f->num_end = f->num_end - at[k] < width ? v[k].value_start + (f->num_end - at[k]) : v[k].value_end;
 		f->num_start = v[k].value_start + (f->num_start - at[k]);
 		f->start = v[k].row_start, f->end = v[k].row_end;
 		f->section = report_section_at(r, f->start);
 		f->period_start = f->period_end = 0;
+		sc->rows = xgrow(sc->rows, &sc->rowscap, sc->nrows + 1, sizeof *sc->rows);
+		sc->rows[sc->nrows++] = f->num_start;
 	}
 	buf_fini(&lines);
 }
@@ -3405,11 +3411,12 @@ size_t facts_extract(const struct facts_model *m, const struct report *r, struct
 	read_sentences(m, &st, &sc, r->body_start, body_end, first, out);
 	/* the figures of a table annexed after the body (附件：2023年主要指标) are the report's too;
 	 * its rows are found in the text as written, its cells not read blanked */
+	read_table_cells(m, r, text, r->body_start, body_end, 0, &sc, first, out);
 	size_t annexed = out->n;
 	for (size_t from = body_end; figure_rows_annexed(text, from, r->len, &a, &b); from = b)
 		read_sentences(m, &st, &sc, a, b, first, out);
+	read_table_cells(m, r, text, body_end, r->len, 1, &sc, first, out);
 	drop_restated_annex(text, r->body_start, body_end, out, annexed);
-	read_period_rows(m, r, body_end, &sc, first, out);
 	free(sc.gw);
 	free(sc.cl);
 	free(sc.seen);

@@ -17,12 +17,14 @@ struct cell {
 	size_t a, b;
 };
 
-enum column { COL_OTHER, COL_YEAR, COL_THIS, COL_LAST, COL_CHANGE, COL_FIGURES, COL_SERIAL };
+enum column { COL_OTHER, COL_YEAR, COL_THIS, COL_LAST, COL_CHANGE, COL_FIGURES, COL_SERIAL, COL_UNIT };
 
 struct header {
 	size_t ncells;   /* the cells of a row */
 	int serial;      /* rows open with a serial number */
 	size_t keep;     /* the cell read, from the row's first */
+	size_t unit;     /* the cell of the rows' counters (单位), or SIZE_MAX */
+	struct cell unit_named;   /* the counter the header names (数量（件）): [0, 0) when none */
 };
 
 static const char YEAR[] = "年", YEAR_DEGREE[] = "度";
@@ -95,13 +97,33 @@ static int begins_with(const char *s, size_t a, size_t b, const char *const *wor
 
 static const char *const serial_words[] = { "序号", "编号" };
 
+static const char *const unit_words[] = { "单位", "计量单位" };
+static const char *const figure_words[] = { "数值", "数量", "数据", "数目", "完成数", "完成情况", "指标值", "合计", "总数" };
+
+/* Whether the header cell c names figures and their counter in brackets (数量（件）, 数值(个)): the
+ * counter's bytes into *counter when it is not NULL. */
+static int figures_with_counter(const char *s, const struct cell *c, const char *const *figures, size_t n,
+				struct cell *counter)
+{
+	static const char open[] = "（", close[] = "）";
+	for (size_t k = 0; k < n; k++) {
+		size_t w = strlen(figures[k]), a = c->a + w;
+		if (c->b - c->a <= w + 6 || memcmp(s + c->a, figures[k], w) != 0 || memcmp(s + a, open, 3) != 0 ||
+		    memcmp(s + c->b - 3, close, 3) != 0 || c->b - 3 - (a + 3) > 12)
+			continue;
+		if (counter)
+			counter->a = a + 3, counter->b = c->b - 3;
+		return 1;
+	}
+	return 0;
+}
+
 /* What a header cell names: a year (2023年, 2023年度: its year in *year), this year or the last,
  * a change (增减, 同比, 增幅), the figures (数值, 数量), a serial number, or something else. */
 static enum column column_kind(const char *s, const struct cell *c, int *year)
 {
 	static const char *const this_year[] = { "本年", "本年度", "今年", "当年", "本期" };
 	static const char *const last_year[] = { "上年", "上年度", "去年", "上一年", "上年同期", "同期" };
-	static const char *const figures[] = { "数值", "数量", "数据", "数目", "完成数", "完成情况", "指标值", "合计", "总数" };
 	static const char *const change[] = { "增", "减", "同比", "变化", "幅度", "比较" };
 	const char *p = s + c->a;
 	size_t n = c->b - c->a;
@@ -114,8 +136,11 @@ static enum column column_kind(const char *s, const struct cell *c, int *year)
 		return COL_THIS;
 	if (is_word(s, c, last_year, COUNT(last_year)))
 		return COL_LAST;
-	if (is_word(s, c, figures, COUNT(figures)))
+	if (is_word(s, c, figure_words, COUNT(figure_words)) ||
+	    figures_with_counter(s, c, figure_words, COUNT(figure_words), NULL))
 		return COL_FIGURES;
+	if (is_word(s, c, unit_words, COUNT(unit_words)))
+		return COL_UNIT;
 	if (is_word(s, c, serial_words, COUNT(serial_words)))
 		return COL_SERIAL;
 	if (!has_digit(s, c) && n <= LABEL_BYTES / 3 && holds_word(s, c, change, COUNT(change)))
@@ -129,6 +154,7 @@ static enum column column_kind(const char *s, const struct cell *c, int *year)
 static int figure_columns(const char *s, const struct cell *v, size_t k, size_t n, int year, struct header *h)
 {
 	int y, latest = 0;
+	h->unit = SIZE_MAX, h->unit_named = (struct cell){ 0, 0 };
 	size_t year_col = SIZE_MAX, this_col = SIZE_MAX, latest_col = SIZE_MAX, fig_col = SIZE_MAX;
 	for (size_t first = k; k < n; k++) {
 		size_t col = k - first;
@@ -142,7 +168,15 @@ static int figure_columns(const char *s, const struct cell *v, size_t k, size_t 
 			this_col = col;
 			break;
 		case COL_FIGURES:
-			fig_col = fig_col == SIZE_MAX ? col : fig_col;
+			if (fig_col == SIZE_MAX) {
+				fig_col = col;
+				figures_with_counter(s, &v[k], figure_words, COUNT(figure_words), &h->unit_named);
+			}
+			break;
+		case COL_UNIT:
+			if (h->unit != SIZE_MAX)
+				return 0;
+			h->unit = col;
 			break;
 		case COL_LAST:
 		case COL_CHANGE:
@@ -177,6 +211,7 @@ static int read_header(const char *s, size_t a, size_t b, int year, struct heade
 		return 0;
 	/* periods without a label's column (2022年 2023年): rows still open with their labels */
 	h->keep += (size_t)h->serial + 1;
+	h->unit += h->unit != SIZE_MAX ? (size_t)h->serial + 1 : 0;
 	h->ncells = n + (size_t)!label;
 	enum column first = column_kind(s, &v[0], &y);
 	return label || first == COL_YEAR || first == COL_THIS || first == COL_LAST;
@@ -210,9 +245,16 @@ static int is_row(const char *s, const struct cell *v, size_t n, const struct he
 	    label->b - label->a > LABEL_BYTES || holds_word(s, label, marks, COUNT(marks)))
 		return 0;
 	for (size_t k = (size_t)h->serial + 1; k < n; k++)
-		if (!value_cell(s, &v[k]))
+		if (k == h->unit ? v[k].b - v[k].a > VALUE_BYTES || has_digit(s, &v[k]) : !value_cell(s, &v[k]))
 			return 0;
 	return 1;
+}
+
+/* Whether the rows of a table name their counter apart from their figures (单位 column, 数量（件）):
+ * read as cells (figure_rows_cells), not in place. */
+static int counted_apart(const struct header *h)
+{
+	return h->unit != SIZE_MAX || h->unit_named.b > h->unit_named.a;
 }
 
 static size_t line_end(const char *s, size_t i, size_t to)
@@ -221,10 +263,51 @@ static size_t line_end(const char *s, size_t i, size_t to)
 	return nl ? (size_t)(nl - s) : to;
 }
 
+/* Where the cells of a row are put: in place, the cells not read blanked in a copy of the text
+ * (*out, made when none is), or as cells, each figure with its label and counter (v). */
+struct rows_out {
+	char **out;
+	size_t len;                 /* of the text copied */
+	struct figure_cell *v;
+	size_t n, max;
+};
+
+static void keep_in_place(const char *s, const struct cell *v, size_t n, size_t a, size_t b,
+			  const struct header *h, struct rows_out *o)
+{
+	if (!*o->out) {
+		*o->out = xmalloc(o->len + 1);
+		memcpy(*o->out, s, o->len + 1);
+	}
+	char *out = *o->out;
+	size_t label = (size_t)h->serial;   /* the serial number, if any, is cell 0 */
+	for (size_t k = 0; k < n; k++)
+		if (k != h->keep && k != label)
+			memset(out + v[k].a, ' ', v[k].b - v[k].a);
+	for (size_t j = a; j < b; j++)
+		if (s[j] == '\t')
+			out[j] = ' ';
+	/* a colon after the label, as a table written as lines has, unless the label's brackets
+	 * name the counter (受理（件）　1174), which needs none */
+	size_t e = v[label].b, w = separator(s, e, b);
+	if (!(e - v[label].a >= 3 && memcmp(s + e - 3, "）", 3) == 0) && s[e - 1] != ')') {
+		memset(out + e, ' ', w);   /* U+3000 too: no byte of it is left */
+		out[e] = ':';
+	}
+}
+
+static void keep_as_cell(const struct cell *v, size_t a, size_t b, const struct header *h, struct rows_out *o)
+{
+	if (o->n == o->max)
+		return;
+	struct cell unit = h->unit != SIZE_MAX ? v[h->unit] : h->unit_named;
+	o->v[o->n++] = (struct figure_cell){ v[h->serial].a, v[h->serial].b, v[h->keep].a, v[h->keep].b,
+					     unit.a, unit.b, a, b };
+}
+
 /* The rows after the header ending at byte i (blank lines between are passed over): where the
- * last ends. With out, each row keeps its label and the cell read, the rest blanked in a copy of
- * s[0..len] made in *out when none is. */
-static size_t table_rows(const char *s, size_t len, size_t i, size_t to, const struct header *h, char **out)
+ * last ends. Each row is put as o says (o NULL: none). */
+static size_t table_rows(const char *s, size_t i, size_t to, const struct header *h, struct rows_out *o)
 {
 	struct cell v[MAX_CELLS + 1];
 	size_t end = i;
@@ -237,26 +320,10 @@ static size_t table_rows(const char *s, size_t len, size_t i, size_t to, const s
 		if (n == 0)
 			continue;
 		end = b;
-		if (!out)
-			continue;
-		if (!*out) {
-			*out = xmalloc(len + 1);
-			memcpy(*out, s, len + 1);
-		}
-		size_t label = (size_t)h->serial;   /* the serial number, if any, is cell 0 */
-		for (size_t k = 0; k < n; k++)
-			if (k != h->keep && k != label)
-				memset(*out + v[k].a, ' ', v[k].b - v[k].a);
-		for (size_t j = a; j < b; j++)
-			if (s[j] == '\t')
-				(*out)[j] = ' ';
-		/* a colon after the label, as a table written as lines has, unless the label's brackets
-		 * name the counter (受理（件）　1174), which needs none */
-		size_t e = v[label].b, w = separator(s, e, b);
-		if (!(e - v[label].a >= 3 && memcmp(s + e - 3, "）", 3) == 0) && s[e - 1] != ')') {
-			memset(*out + e, ' ', w);   /* U+3000 too: no byte of it is left */
-			(*out)[e] = ':';
-		}
+		if (o && o->out)
+			keep_in_place(s, v, n, a, b, h, o);
+		else if (o)
+			keep_as_cell(v, a, b, h, o);
 	}
 	return end;
 }
@@ -284,9 +351,10 @@ static int next_header_line(const char *s, size_t i, size_t to, size_t *a, size_
 char *figure_rows_keep(const char *text, size_t len, size_t from, size_t to, int year)
 {
 	char *out = NULL;
+	struct rows_out o = { .out = &out, .len = len };
 	struct header h;
 	for (size_t i = from, a, b; next_header_line(text, i, to, &a, &b);)
-		i = (read_header(text, a, b, year, &h) ? table_rows(text, len, b, to, &h, &out) : b) + 1;
+		i = (read_header(text, a, b, year, &h) ? table_rows(text, b, to, &h, counted_apart(&h) ? NULL : &o) : b) + 1;
 	return out;
 }
 
@@ -301,8 +369,8 @@ int figure_rows_annexed(const char *text, size_t from, size_t to, size_t *a, siz
 			k += w;
 		if (begins_with(text, k, e, captions, COUNT(captions)))
 			caption = i, lines = 0;
-		else if (caption != SIZE_MAX && lines++ < 2 && read_header(text, i, e, 0, &h) &&
-			 (*b = table_rows(text, 0, e, to, &h, NULL)) > e) {
+		else if (caption != SIZE_MAX && lines++ < 2 && read_header(text, i, e, 0, &h) && !counted_apart(&h) &&
+			 (*b = table_rows(text, e, to, &h, NULL)) > e) {
 			*a = e + 1;
 			return 1;
 		}
@@ -358,17 +426,42 @@ static size_t period_rows(const char *s, size_t i, size_t to, size_t ncols, int 
 	return i;
 }
 
-size_t figure_rows_by_period(const char *text, size_t from, size_t to, int year, struct figure_cell *v, size_t max)
+/* Whether one of the two lines before the line at byte a (not before from) opens with 附件 or
+ * 附表: the caption of a table annexed after the body. */
+static int captioned(const char *s, size_t from, size_t a)
+{
+	static const char *const captions[] = { "附件", "附表" };
+	for (int up = 0; up < 2 && a > from; up++) {
+		size_t e = a - 1, k, w;
+		a = e;
+		while (a > from && s[a - 1] != '\n')
+			a--;
+		for (k = a; k < e && (w = separator(s, k, e)); k += w)
+			;
+		if (begins_with(s, k, e, captions, COUNT(captions)))
+			return 1;
+	}
+	return 0;
+}
+
+size_t figure_rows_cells(const char *text, size_t from, size_t to, int year, int annexed, struct figure_cell *v,
+			 size_t max)
 {
 	struct cell head[MAX_CELLS + 1], row[MAX_CELLS + 1];
-	size_t n = 0, ncols, rs = 0, re = 0;
+	struct rows_out o = { .v = v, .max = max };
+	struct header h;
+	size_t ncols, rs = 0, re = 0;
 	for (size_t i = from, a, b; next_header_line(text, i, to, &a, &b);) {
 		i = b + 1;
-		if (!period_header(text, a, b, head, &ncols))
+		if (annexed && !captioned(text, from, a))
 			continue;
-		i = period_rows(text, b, to, ncols, year, row, &rs, &re) + 1;
-		for (size_t k = 1; re > rs && k < ncols && n < max; k++)
-			v[n++] = (struct figure_cell){ head[k].a, head[k].b, row[k].a, row[k].b, rs, re };
+		if (period_header(text, a, b, head, &ncols)) {
+			i = period_rows(text, b, to, ncols, year, row, &rs, &re) + 1;
+			for (size_t k = 1; re > rs && k < ncols && o.n < max; k++)
+				v[o.n++] = (struct figure_cell){ head[k].a, head[k].b, row[k].a, row[k].b, 0, 0, rs, re };
+		} else if (read_header(text, a, b, year, &h) && counted_apart(&h)) {
+			i = table_rows(text, b, to, &h, &o) + 1;
+		}
 	}
-	return n;
+	return o.n;
 }

@@ -209,6 +209,12 @@ static void test_period_rows(void **state)
 		  "2023年\t274件\t241件\t11.2%", 2023, "rev_received=274 件 rev_accepted=241 件 rev_correction_rate=11.2 %" },
 		{ "执法数据对比如下：\n时间 行政处罚案件 罚没款 不予处罚\n本年 1386件 97.6万元 214件\n上年 1102件 82.3万元 146件",
 		  0, "enf_cases=1386 件 enf_fines=97.6 万元 enf_no_penalty=214 件" },
+		/* counters apart from the figures: a 单位 column, or the header's brackets */
+		{ "执法数据如下：\n指标 单位 数量\n行政处罚决定书 件 1642\n罚没款金额 万元 486.3", 2021,
+		  "enf_cases=1642 件 enf_fines=486.3 万元" },
+		{ "复议情况如下：\n序号\t项目\t数量（件）\n1\t收到复议申请\t27\n2\t依法受理\t24", 2020,
+		  "rev_received=27 件 rev_accepted=24 件" },
+		{ "主要数据：\n项目　单位　2021年　2022年　增减\n罚没款　万元　4072　3126　-946", 2022, "enf_fines=3126 万元" },
 		/* a row that is no period ends the table */
 		{ "对比如下：\n年度\t收到复议申请\t受理\n合计\t505件\t446件", 2023, "" },
 	};
@@ -236,6 +242,8 @@ static void test_annexed_table(void **state)
 		  "行政执法案卷评查（卷）　　180\n【打印】【关闭】", "aid_cases=112 件 enf_file_review=180 卷" },
 		{ "全年办理法律援助案件112件。", "\n附件\n2023年主要数据统计表\n序号\t指标\t数值\n"
 		  "1\t行政执法案卷评查（卷）\t180", "aid_cases=112 件 enf_file_review=180 卷" },
+		{ "全年办理法律援助案件112件。", "\n附表：主要数据\n序号 项目 单位 数值\n1 责令改正通知书 份 1134\n"
+		  "2 法律援助案件 件 112", "aid_cases=112 件 enf_rectify_orders=1134 份" },
 		/* no caption: the page's lines after the body */
 		{ "全年办理法律援助案件112件。", "\n项目　　数量\n行政执法案卷评查（卷）　　180", "aid_cases=112 件" },
 		{ "全年办理法律援助案件112件。", "\n附件：1.工作要点.docx\n浏览次数：1234次", "aid_cases=112 件" },
