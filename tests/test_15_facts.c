@@ -127,6 +127,14 @@ static void test_figures(void **state)
 	}
 }
 
+/* Fails naming the input when the facts read differ from those wanted. */
+static void assert_facts(const char *text, const char *got, const char *want)
+{
+	if (strcmp(got, want) != 0)
+		print_error("%s\n  got  %s\n  want %s\n", text, got, want);
+	assert_string_equal(got, want);
+}
+
 /* A small table sets the year reported on beside the year before, a column a year: each row's
  * figure is the one of the year reported on, whichever way its cells are parted. */
 static void test_figure_rows(void **state)
@@ -172,9 +180,7 @@ static void test_figure_rows(void **state)
 	char got[512];
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		facts_text(model(), rows[i].text, rows[i].year, 0, got, sizeof got);
-		if (strcmp(got, rows[i].want) != 0)
-			print_error("%s\n  got  %s\n  want %s\n", rows[i].text, got, rows[i].want);
-		assert_string_equal(got, rows[i].want);
+		assert_facts(rows[i].text, got, rows[i].want);
 	}
 }
 
@@ -223,9 +229,7 @@ static void test_period_rows(void **state)
 		struct report *r = one_para(rows[i].text);
 		r->meta.year = rows[i].year;
 		report_facts(r, got, sizeof got);
-		if (strcmp(got, rows[i].want) != 0)
-			print_error("%s\n  got  %s\n  want %s\n", rows[i].text, got, rows[i].want);
-		assert_string_equal(got, rows[i].want);
+		assert_facts(rows[i].text, got, rows[i].want);
 		report_free(r);
 	}
 }
@@ -254,9 +258,7 @@ static void test_annexed_table(void **state)
 		struct report *r = one_para(text);
 		r->body_end = strlen(rows[i].body);
 		report_facts(r, got, sizeof got);
-		if (strcmp(got, rows[i].want) != 0)
-			print_error("%s\n  got  %s\n  want %s\n", text, got, rows[i].want);
-		assert_string_equal(got, rows[i].want);
+		assert_facts(text, got, rows[i].want);
 		report_free(r);
 	}
 }
