@@ -1,5 +1,4 @@
 /* facts.c — key metrics stated in a report, found by the patterns and clause rules of a catalogue. */
-#define _GNU_SOURCE   /* memmem */
 #include "facts.h"
 
 #include <math.h>
@@ -3286,23 +3285,19 @@ static void drop_restated_rows(struct facts *out, size_t first, const size_t *ro
 	}
 }
 
-/* A table annexed after the body mostly restates what its sentences said (持证行政执法人员　27人
- * beside …执法人员27人): a figure of its rows (out->v[from] on) written as the body writes one
- * is not counted again. */
-static void drop_restated_annex(const char *text, size_t body_start, size_t body_end, struct facts *out,
-				size_t from)
+/* A table annexed after the body mostly restates what its sentences said (城管执法立案　412件 beside
+ * …立案查处各类违法行为412件): a figure of its rows (out->v[from] on) that a fact of the body
+ * (out->v[first, from)) states in the same counter, whatever metric it was read as, is not
+ * counted again. */
+static void drop_restated_annex(struct facts *out, size_t first, size_t from)
 {
-	for (size_t i = from; i < out->n; i++) {
-		struct facts_fact *f = &out->v[i];
-		const char *figure = text + f->num_start, *p;
-		size_t n = f->num_end - f->num_start;
-		for (size_t at = body_start; n && at < body_end && (p = memmem(text + at, body_end - at, figure, n));
-		     at = (size_t)(p - text) + 1)
-			if ((size_t)(p - text) == body_start || !((p[-1] >= '0' && p[-1] <= '9') || p[-1] == '.')) {
-				f->metric = -1;
+	for (size_t i = from; i < out->n; i++)
+		for (size_t k = first; k < from; k++)
+			if (out->v[k].metric >= 0 && out->v[k].value == out->v[i].value &&
+			    strcmp(out->v[k].unit_norm, out->v[i].unit_norm) == 0) {
+				out->v[i].metric = -1;
 				break;
 			}
-	}
 }
 
 /* Reads the sentences of [from, to) of st->r into out (the report's facts from out->v[first]). */
@@ -3416,7 +3411,7 @@ size_t facts_extract(const struct facts_model *m, const struct report *r, struct
 	for (size_t from = body_end; figure_rows_annexed(text, from, r->len, &a, &b); from = b)
 		read_sentences(m, &st, &sc, a, b, first, out);
 	read_table_cells(m, r, text, body_end, r->len, 1, &sc, first, out);
-	drop_restated_annex(text, r->body_start, body_end, out, annexed);
+	drop_restated_annex(out, first, annexed);
 	free(sc.gw);
 	free(sc.cl);
 	free(sc.seen);
