@@ -719,6 +719,10 @@ static void test_clause_grammar(void **state)
 		{ "管委会在编执法人员仅占综合执法大队人数的38%。", "enf_staff_share=38 %" },
 		/* a phrase's figure after a row's gap */
 		{ "下达责令整改通知书　　　　47份", "enf_rectify_orders=47 份" },
+		/* opinions on laws and rules being drafted are no review of the government's documents;
+		 * drafting its own documents is */
+		{ "参与审议地方性法规、规章草案16件，提出修改意见58条。", "" },
+		{ "局政策法规股在文件起草阶段即介入把关，对拟发文件提出修改意见12条。", "nd_review_opinions=12 条" },
 		/* no document revoked, said in other words */
 		{ "全年未发生区政府规范性文件被撤销或者被责令改正的情况。", "nd_revoked=0 件" },
 		{ "市政府规范性文件没有一件因违法被省政府、市人大常委会撤销或者责令纠正。", "nd_revoked=0 件" },
