@@ -723,6 +723,11 @@ static void test_clause_grammar(void **state)
 		 * drafting its own documents is */
 		{ "参与审议地方性法规、规章草案16件，提出修改意见58条。", "" },
 		{ "局政策法规股在文件起草阶段即介入把关，对拟发文件提出修改意见12条。", "nd_review_opinions=12 条" },
+		/* units that published their lists of duties, or reported how they carried them out */
+		{ "全市126家普法责任单位公布普法责任清单。", "pub_resp_units=126 家" },
+		{ "向社会公开普法责任清单的单位42家。", "pub_resp_units=42 家" },
+		{ "建成法治文化阵地3个，局属14个单位按要求报告普法责任制履职情况。",
+		  "law_culture_sites=3 个 pub_resp_units=14 个" },
 		/* no document revoked, said in other words */
 		{ "全年未发生区政府规范性文件被撤销或者被责令改正的情况。", "nd_revoked=0 件" },
 		{ "市政府规范性文件没有一件因违法被省政府、市人大常委会撤销或者责令纠正。", "nd_revoked=0 件" },
