@@ -723,6 +723,10 @@ static void test_clause_grammar(void **state)
 		 * drafting its own documents is */
 		{ "参与审议地方性法规、规章草案16件，提出修改意见58条。", "" },
 		{ "局政策法规股在文件起草阶段即介入把关，对拟发文件提出修改意见12条。", "nd_review_opinions=12 条" },
+		/* the people who spread the law, trained, registered or hired by other names */
+		{ "注册普法志愿者160名。", "pub_volunteers=160 名" },
+		{ "聘请兼职法治辅导员6名。", "pub_volunteers=6 名" },
+		{ "培训村（社区）信访代理员和“法律明白人”540名。", "pub_volunteers=540 名" },
 		/* units that published their lists of duties, or reported how they carried them out */
 		{ "全市126家普法责任单位公布普法责任清单。", "pub_resp_units=126 家" },
 		{ "向社会公开普法责任清单的单位42家。", "pub_resp_units=42 家" },
