@@ -723,6 +723,8 @@ static void test_clause_grammar(void **state)
 		 * drafting its own documents is */
 		{ "参与审议地方性法规、规章草案16件，提出修改意见58条。", "" },
 		{ "局政策法规股在文件起草阶段即介入把关，对拟发文件提出修改意见12条。", "nd_review_opinions=12 条" },
+		/* letters and visits handled, counted as 信访件 */
+		{ "接待群众来访59批次137人次，办结信访件21件。", "petition_visits=59 批次 petition_cases=21 件" },
 		/* lectures on the civil code counted in sessions (场) or attendance */
 		{ "邀请县司法局业务骨干举办民法典专题讲座3场。", "law_training=3 场" },
 		{ "组织乡村两级干部参加民法典专题培训210人次。", "law_training=210 人次" },
