@@ -3404,9 +3404,9 @@ size_t facts_extract(const struct facts_model *m, const struct report *r, struct
 	sc.cand = (int *)(sc.seen + m->np + 1);
 	struct sentence st = { .r = r };
 	read_sentences(m, &st, &sc, r->body_start, body_end, first, out);
+	read_table_cells(m, r, text, r->body_start, body_end, 0, &sc, first, out);
 	/* the figures of a table annexed after the body (附件：2023年主要指标) are the report's too;
 	 * its rows are found in the text as written, its cells not read blanked */
-	read_table_cells(m, r, text, r->body_start, body_end, 0, &sc, first, out);
 	size_t annexed = out->n;
 	for (size_t from = body_end; figure_rows_annexed(text, from, r->len, &a, &b); from = b)
 		read_sentences(m, &st, &sc, a, b, first, out);

@@ -37,14 +37,21 @@ static size_t separator(const char *s, size_t i, size_t b)
 	return b - i >= 3 && memcmp(s + i, "\xe3\x80\x80", 3) == 0 ? 3 : 0;
 }
 
+/* The first byte of s[i, b) past the separators there (an indent). */
+static size_t past_separators(const char *s, size_t i, size_t b)
+{
+	for (size_t w; i < b && (w = separator(s, i, b));)
+		i += w;
+	return i;
+}
+
 /* The cells of the line s[a, b), parted by runs of separators, into v; their number, or
  * MAX_CELLS + 1 when there are more. */
 static size_t split_cells(const char *s, size_t a, size_t b, struct cell *v)
 {
-	size_t n = 0, i = a, w;
+	size_t n = 0, i = a;
 	for (;;) {
-		while (i < b && (w = separator(s, i, b)))
-			i += w;
+		i = past_separators(s, i, b);
 		if (i >= b)
 			return n;
 		if (n == MAX_CELLS)
@@ -333,12 +340,11 @@ static size_t table_rows(const char *s, size_t i, size_t to, const struct header
  * left. Lines of prose are longer than a header or hold no separator: memchr and a length tell. */
 static int next_header_line(const char *s, size_t i, size_t to, size_t *a, size_t *b)
 {
-	for (size_t w; i < to; i = *b + 1) {
+	for (; i < to; i = *b + 1) {
 		size_t x = *a = i, y = *b = line_end(s, i, to);
 		if (y - x > HEADER_BYTES + 3 * 4)
 			continue;   /* an indent of up to four U+3000 aside */
-		while (x < y && (w = separator(s, x, y)))
-			x += w;
+		x = past_separators(s, x, y);
 		while (y > x && (s[y - 1] == ' ' || s[y - 1] == '\t' || (y - x >= 3 && separator(s, y - 3, y) == 3)))
 			y -= s[y - 1] == ' ' || s[y - 1] == '\t' ? 1 : 3;
 		if (y - x <= HEADER_BYTES &&
@@ -358,26 +364,6 @@ char *figure_rows_keep(const char *text, size_t len, size_t from, size_t to, int
 	return out;
 }
 
-int figure_rows_annexed(const char *text, size_t from, size_t to, size_t *a, size_t *b)
-{
-	static const char *const captions[] = { "附件", "附表" };
-	struct header h;
-	size_t caption = SIZE_MAX, lines = 0;
-	for (size_t i = from; i < to; i = line_end(text, i, to) + 1) {
-		size_t e = line_end(text, i, to), k = i, w;
-		while (k < e && (w = separator(text, k, e)))
-			k += w;
-		if (begins_with(text, k, e, captions, COUNT(captions)))
-			caption = i, lines = 0;
-		else if (caption != SIZE_MAX && lines++ < 2 && read_header(text, i, e, 0, &h) && !counted_apart(&h) &&
-			 (*b = table_rows(text, e, to, &h, NULL)) > e) {
-			*a = e + 1;
-			return 1;
-		}
-	}
-	return 0;
-}
-
 /* Whether the line s[a, b) heads a table whose rows are periods: 年度, 年份 or 时间 first, then
  * the labels of the columns (no digits); their cells in v, their number in *n. */
 static int period_header(const char *s, size_t a, size_t b, struct cell *v, size_t *n)
@@ -392,8 +378,9 @@ static int period_header(const char *s, size_t a, size_t b, struct cell *v, size
 	return 1;
 }
 
-/* Reads the rows after a period header ending at byte i: the one to keep into *keep (its cells in
- * kept), by the rule of figure_columns; returns where the table ends. */
+/* Reads the rows after a period header ending at byte i: the row read (the year's, else 本年's,
+ * else the latest year's) into kept, its line into [*keep_start, *keep_end) (empty when none);
+ * returns where the table ends. */
 static size_t period_rows(const char *s, size_t i, size_t to, size_t ncols, int year, struct cell *kept,
 			  size_t *keep_start, size_t *keep_end)
 {
@@ -432,15 +419,25 @@ static int captioned(const char *s, size_t from, size_t a)
 {
 	static const char *const captions[] = { "附件", "附表" };
 	for (int up = 0; up < 2 && a > from; up++) {
-		size_t e = a - 1, k, w;
+		size_t e = a - 1;
 		a = e;
 		while (a > from && s[a - 1] != '\n')
 			a--;
-		for (k = a; k < e && (w = separator(s, k, e)); k += w)
-			;
-		if (begins_with(s, k, e, captions, COUNT(captions)))
+		if (begins_with(s, past_separators(s, a, e), e, captions, COUNT(captions)))
 			return 1;
 	}
+	return 0;
+}
+
+int figure_rows_annexed(const char *text, size_t from, size_t to, size_t *a, size_t *b)
+{
+	struct header h;
+	for (size_t i = from, ha, hb; next_header_line(text, i, to, &ha, &hb); i = hb + 1)
+		if (captioned(text, from, ha) && read_header(text, ha, hb, 0, &h) && !counted_apart(&h) &&
+		    (*b = table_rows(text, hb, to, &h, NULL)) > hb) {
+			*a = hb + 1;
+			return 1;
+		}
 	return 0;
 }
 

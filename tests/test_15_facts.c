@@ -99,6 +99,14 @@ static void extract(const char *text, char *out, size_t cap)
 	extract_with(model(), text, out, cap);
 }
 
+/* Fails naming the input when the facts read differ from those wanted. */
+static void assert_facts(const char *text, const char *got, const char *want)
+{
+	if (strcmp(got, want) != 0)
+		print_error("%s\n  got  %s\n  want %s\n", text, got, want);
+	assert_string_equal(got, want);
+}
+
 static void test_figures(void **state)
 {
 	(void)state;
@@ -121,18 +129,8 @@ static void test_figures(void **state)
 	char got[512];
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		extract(rows[i].text, got, sizeof got);
-		if (strcmp(got, rows[i].want) != 0)
-			print_error("%s\n  got  %s\n  want %s\n", rows[i].text, got, rows[i].want);
-		assert_string_equal(got, rows[i].want);
+		assert_facts(rows[i].text, got, rows[i].want);
 	}
-}
-
-/* Fails naming the input when the facts read differ from those wanted. */
-static void assert_facts(const char *text, const char *got, const char *want)
-{
-	if (strcmp(got, want) != 0)
-		print_error("%s\n  got  %s\n  want %s\n", text, got, want);
-	assert_string_equal(got, want);
 }
 
 /* A small table sets the year reported on beside the year before, a column a year: each row's
@@ -369,9 +367,7 @@ static void test_computed_rates(void **state)
 	char out[512];
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		facts_text(model(), rows[i].text, 0, 1, out, sizeof out);
-		if (strcmp(out, rows[i].rates) != 0)
-			print_error("%s\n  got  %s\n  want %s\n", rows[i].text, out, rows[i].rates);
-		assert_string_equal(out, rows[i].rates);
+		assert_facts(rows[i].text, out, rows[i].rates);
 	}
 }
 
@@ -496,9 +492,7 @@ static void test_anchored_patterns(void **state)
 	char got[512];
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		extract_with(m, rows[i].text, got, sizeof got);
-		if (strcmp(got, rows[i].want) != 0)
-			print_error("%s\n  got  %s\n  want %s\n", rows[i].text, got, rows[i].want);
-		assert_string_equal(got, rows[i].want);
+		assert_facts(rows[i].text, got, rows[i].want);
 	}
 	facts_model_free(m);
 
@@ -1163,9 +1157,7 @@ static void test_clause_grammar(void **state)
 	char got[512];
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		extract(rows[i].text, got, sizeof got);
-		if (strcmp(got, rows[i].want) != 0)
-			print_error("%s\n  got  %s\n  want %s\n", rows[i].text, got, rows[i].want);
-		assert_string_equal(got, rows[i].want);
+		assert_facts(rows[i].text, got, rows[i].want);
 	}
 }
 
@@ -1203,9 +1195,7 @@ static void test_claims(void **state)
 		struct facts_model *m = facts_model_new(rows[i].table, strlen(rows[i].table), NULL);
 		assert_non_null(m);
 		extract_with(m, rows[i].text, got, sizeof got);
-		if (strcmp(got, rows[i].want) != 0)
-			print_error("%s\n  got  %s\n  want %s\n", rows[i].text, got, rows[i].want);
-		assert_string_equal(got, rows[i].want);
+		assert_facts(rows[i].text, got, rows[i].want);
 		facts_model_free(m);
 	}
 }
