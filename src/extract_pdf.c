@@ -10,8 +10,13 @@
  * sentence, is short, or it opens a heading.
  *
  * Weak spots: L and R are one pair for the document, so mirrored margins or two columns make
- * every line a paragraph of its own (nothing is lost, paragraphs are only cut). Tables come out
- * in poppler's reading order, a cell a line.
+ * every line a paragraph of its own (nothing is lost, paragraphs are only cut).
+ *
+ * Tables: poppler runs a row's cells together when they share a line (341286-55) and gives the
+ * cells a line each when they do not. A gap wider than CELL_GAP characters' heights between two
+ * characters of a line, and lines that stand side by side at one height, part cells: the row
+ * becomes a line of its own with a tab between cells, as a Word table's row is read. A table
+ * that poppler reads column by column still comes out a cell a line.
  */
 #include "extract.h"
 
@@ -42,6 +47,8 @@ struct line {
 	size_t chars;           /* visible characters */
 	size_t cells;           /* their width: two for a wide character (Han, full-width), one else */
 	int drop;               /* a page number or a running header or footer */
+	int tabbed;             /* it holds a tab parting cells of a table row */
+	int written;            /* join wrote it (a table row's cell is written with its row's first) */
 };
 
 struct doc {
@@ -340,6 +347,51 @@ static int cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* Two characters of a line further apart than this many times their height stand in two
+ * cells: body text, justified or spaced out (目　录 set one em apart), never parts them so wide. */
+#define CELL_GAP 1.0
+
+/* The page's text t with a tab before each character that stands a cell's gap after the one
+ * before it on its line, and the boxes r[0, nr) (one per character of t) to match: a tab's box
+ * is the next character's. Returns t itself, with *rr = r, when it has no such gap. */
+static char *mark_cells(const char *t, const PopplerRectangle *r, guint nr, PopplerRectangle **rr,
+			guint *nrr)
+{
+	struct buf b = { 0 };
+	PopplerRectangle *out = NULL;
+	size_t cap = 0, n = 0;
+	const PopplerRectangle *prev = NULL;
+	int any = 0;
+	guint k = 0;
+	for (const char *p = t; *p && k < nr; p = utf8_next(p), k++) {
+		uint32_t c = cp_at(p);
+		const PopplerRectangle *box = &r[k];
+		if (c == '\n') {
+			prev = NULL;
+		} else if (!is_blank(c) && c >= 0x20) {
+			double h = fmax(fabs(box->y2 - box->y1), prev ? fabs(prev->y2 - prev->y1) : 0);
+			if (prev && fmin(box->x1, box->x2) - fmax(prev->x1, prev->x2) > CELL_GAP * h) {
+				out = xgrow(out, &cap, n + 1, sizeof *out);
+				out[n++] = *box;
+				buf_addc(&b, '\t');
+				any = 1;
+			}
+			prev = box;
+		}
+		out = xgrow(out, &cap, n + 1, sizeof *out);
+		out[n++] = *box;
+		buf_add(&b, p, (size_t)(utf8_next(p) - p));
+	}
+	if (!any) {
+		free(out);
+		buf_fini(&b);
+		*rr = (PopplerRectangle *)r, *nrr = nr;
+		return (char *)t;
+	}
+	*rr = out, *nrr = (guint)n;
+	return buf_take(&b);
+}
+
 /* Adds the page's lines: its text cut at "\n", each with the box of its characters when
  * poppler gives one box per character. */
 static void add_page(struct doc *d, int page, const char *t, const PopplerRectangle *r, guint nr)
@@ -360,6 +412,7 @@ static void add_page(struct doc *d, int page, const char *t, const PopplerRectan
 		l.start = (size_t)(p - all);
 		for (; *p && *p != '\n'; p = utf8_next(p), k++) {
 			uint32_t c = cp_at(p);
+			l.tabbed |= c == '\t';
 			if (is_blank(c) || c < 0x20)
 				continue;
 			l.chars++;
@@ -460,6 +513,24 @@ static char *edge_key(const struct doc *d, const struct line *l)
 	return buf_take(&b);
 }
 
+/* 1 when lines a and b stand at one height: their boxes share most of the lower one's height. */
+static int level_with(const struct line *a, const struct line *b)
+{
+	double overlap = fmin(a->bottom, b->bottom) - fmax(a->top, b->top);
+	return a->geo && b->geo && a->page == b->page &&
+	       overlap > 0.5 * fmin(a->bottom - a->top, b->bottom - b->top);
+}
+
+/* 1 when a line of [from, to) other than l stands level with it: a bare number so placed is a
+ * table's cell, not a page number. */
+static int level_with_any(const struct doc *d, size_t from, size_t to, const struct line *l)
+{
+	for (size_t i = from; i < to; i++)
+		if (&d->v[i] != l && level_with(&d->v[i], l))
+			return 1;
+	return 0;
+}
+
 /* Drops page numbers (among the two top and two bottom lines of a page), then the short line
  * at the top or bottom of pages that recurs at the same height on most pages. */
 static void drop_furniture(struct doc *d)
@@ -480,7 +551,8 @@ static void drop_furniture(struct doc *d)
 			if (j >= 2 && j + 2 < k)
 				continue;
 			struct line *l = &d->v[order[j]];
-			if (is_page_number(d->text.data + l->start, l->end - l->start, j == 0 || j + 1 == k))
+			int bare_ok = (j == 0 || j + 1 == k) && !level_with_any(d, first[p], first[p + 1], l);
+			if (is_page_number(d->text.data + l->start, l->end - l->start, bare_ok))
 				l->drop = 1;
 		}
 	}
@@ -653,9 +725,12 @@ static void add_clean(struct buf *b, const char *s, size_t n)
 		const char *next = utf8_next(p);
 		if (c == ' ' || c == '\t' || c == 0xa0) {
 			const char *q = p;
+			int cell = 0;
 			while (q < end && (*q == ' ' || *q == '\t' || cp_at(q) == 0xa0))
-				q = utf8_next(q);
-			if (q < end && b->len && latin_before(b->data, b->len) && latin_after(cp_at(q)))
+				cell |= *q == '\t', q = utf8_next(q);
+			if (cell && q < end)
+				buf_addc(b, '\t');
+			else if (q < end && b->len && latin_before(b->data, b->len) && latin_after(cp_at(q)))
 				buf_addc(b, ' ');
 			p = q;
 			continue;
@@ -666,25 +741,79 @@ static void add_clean(struct buf *b, const char *s, size_t n)
 	}
 }
 
+/* 1 when lines a and b stand apart across the page, half an em or more between them. */
+static int apart(const struct doc *d, const struct line *a, const struct line *b)
+{
+	return b->x0 > a->x1 + d->em / 2 || a->x0 > b->x1 + d->em / 2;
+}
+
+/* The lines of line i's table row, left to right, into v (room for every line): the lines of its
+ * page not yet written that stand level with it and apart from one another, one of them at
+ * least no wider than a cell (a third of the body's width), so that two columns of text are no
+ * row. Returns how many; 1 (i alone) when it is in no row. */
+static size_t row_cells(const struct doc *d, size_t i, size_t *v)
+{
+	const struct line *l = &d->v[i];
+	size_t n = 0, a = i;
+	v[n++] = i;
+	if (!l->geo)
+		return 1;
+	while (a > 0 && d->v[a - 1].page == l->page)
+		a--;
+	int narrow = 0;
+	for (size_t j = a; j < d->n && d->v[j].page == l->page; j++) {
+		const struct line *c = &d->v[j];
+		if (j == i || c->drop || c->written || !level_with(l, c))
+			continue;
+		size_t k = 0;
+		while (k < n && apart(d, &d->v[v[k]], c))
+			k++;
+		if (k == n)
+			v[n++] = j;
+	}
+	for (size_t k = 0; k < n; k++)
+		narrow |= d->v[v[k]].x1 - d->v[v[k]].x0 < (d->right - d->left) / 3;
+	if (n < 2 || !narrow)
+		return 1;
+	for (size_t k = 1; k < n; k++)   /* left to right: a row has few cells */
+		for (size_t j = k; j > 0 && d->v[v[j]].x0 < d->v[v[j - 1]].x0; j--) {
+			size_t t = v[j];
+			v[j] = v[j - 1], v[j - 1] = t;
+		}
+	return n;
+}
+
+/* Writes the lines kept as paragraphs; a table's row, its cells met first in whatever order
+ * poppler reads them, as a line of its own with a tab between cells. */
 static void join(struct doc *d, struct buf *out)
 {
 	const struct line *prev = NULL;
+	int prev_row = 0;
+	size_t *cells = xmalloc((d->n + 1) * sizeof *cells);
 	for (size_t i = 0; i < d->n; i++) {
-		const struct line *l = &d->v[i];
-		if (l->drop)
+		struct line *l = &d->v[i];
+		if (l->drop || l->written)
 			continue;
+		size_t n = row_cells(d, i, cells);
+		int row = n > 1 || l->tabbed;
 		const char *s = d->text.data + l->start;
 		if (prev) {
-			if (breaks(d, prev, l)) {
+			if (row || prev_row || breaks(d, prev, l))
 				buf_addc(out, '\n');
-			} else {
-				if (out->len && latin_before(out->data, out->len) && latin_after(cp_at(s)))
-					buf_addc(out, ' ');
-			}
+			else if (out->len && latin_before(out->data, out->len) && latin_after(cp_at(s)))
+				buf_addc(out, ' ');
 		}
-		add_clean(out, s, l->end - l->start);
+		for (size_t k = 0; k < n; k++) {
+			struct line *c = &d->v[cells[k]];
+			if (k)
+				buf_addc(out, '\t');
+			add_clean(out, d->text.data + c->start, c->end - c->start);
+			c->written = 1;
+		}
 		prev = l;
+		prev_row = row;
 	}
+	free(cells);
 	if (out->len)
 		buf_addc(out, '\n');
 }
@@ -735,7 +864,13 @@ int extract_pdf(const char *bytes, size_t n, char **text, size_t *len, char **ca
 			if (!pdflib.poppler_page_get_text_layout(page, &r, &nr))
 				r = NULL, nr = 0;
 			size_t before = d.n;
-			add_page(&d, i, t, r, nr);
+			PopplerRectangle *cr = r;
+			guint ncr = nr;
+			char *ct = r && nr == u8_mbsnlen((const uint8_t *)t, strlen(t))
+					   ? mark_cells(t, r, nr, &cr, &ncr) : t;
+			add_page(&d, i, ct, cr, ncr);
+			if (ct != t)
+				free(ct), free(cr);
 			any |= d.n > before;
 		}
 		pdflib.g_free(r);

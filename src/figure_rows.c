@@ -12,6 +12,7 @@
 #define LABEL_BYTES 90     /* thirty characters */
 #define VALUE_BYTES 24     /* 186.3万条, 增加12.6% */
 #define SERIAL_DIGITS 3
+#define WRAPPED_LINES 3    /* pieces of wrapped rows passed over between two rows */
 
 struct cell {
 	size_t a, b;
@@ -312,8 +313,39 @@ static void keep_as_cell(const struct cell *v, size_t a, size_t b, const struct 
 					     unit.a, unit.b, a, b };
 }
 
-/* The rows after the header ending at byte i (blank lines between are passed over): where the
- * last ends. Each row is put as o says (o NULL: none). */
+/* A piece of a row that wrapped: a cell too wide for its column goes on over lines of its own
+ * (8416.2万 / 元, with the label set beside them: 罚没款), as a PDF's table comes out. No more
+ * cells than a row, each short, no clause mark. */
+static int wrapped_line(const char *s, const struct cell *v, size_t n, const struct header *h)
+{
+	static const char *const marks[] = { "，", "。", "；", "：" };
+	if (n == 0 || n > h->ncells)
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		if (v[k].b - v[k].a > LABEL_BYTES || holds_word(s, &v[k], marks, COUNT(marks)))
+			return 0;
+	return 1;
+}
+
+/* Whether the line ending at byte i is followed by a row of the table, past blank lines and at
+ * most WRAPPED_LINES pieces of wrapped rows in all. */
+static int row_follows(const char *s, size_t i, size_t to, const struct header *h)
+{
+	struct cell v[MAX_CELLS + 1];
+	for (int pieces = 1; i < to;) {
+		size_t a = i + 1, b = a < to ? line_end(s, a, to) : to;
+		size_t n = a < to ? split_cells(s, a, b, v) : 0;
+		if (n > 0 && is_row(s, v, n, h))
+			return 1;
+		if (n > 0 && (!wrapped_line(s, v, n, h) || ++pieces > WRAPPED_LINES))
+			return 0;
+		i = b;
+	}
+	return 0;
+}
+
+/* The rows after the header ending at byte i (blank lines and pieces of wrapped rows between
+ * are passed over): where the last ends. Each row is put as o says (o NULL: none). */
 static size_t table_rows(const char *s, size_t i, size_t to, const struct header *h, struct rows_out *o)
 {
 	struct cell v[MAX_CELLS + 1];
@@ -321,6 +353,10 @@ static size_t table_rows(const char *s, size_t i, size_t to, const struct header
 	while (i < to) {
 		size_t a = i + 1, b = a < to ? line_end(s, a, to) : to;
 		size_t n = a < to ? split_cells(s, a, b, v) : 0;
+		if (n > 0 && a < to && !is_row(s, v, n, h) && wrapped_line(s, v, n, h) && row_follows(s, b, to, h)) {
+			i = b;
+			continue;
+		}
 		if (a >= to || (n > 0 && !is_row(s, v, n, h)))
 			break;
 		i = b;

@@ -174,6 +174,13 @@ static void test_figure_rows(void **state)
 		 * gives them: each label is the colon of its figure */
 		{ "复议情况如下。\n项目 数量 同比变化\n区政府收到行政复议申请 92件 增长9.5%\n依法受理 83件 增长6.4%\n"
 		  "审结 79件 下降3.9%", 2019, "rev_received=92 件 rev_accepted=83 件 rev_concluded=79 件" },
+		/* a row wrapped in a PDF's table (its figures, then their counter, on lines of their own,
+		 * the label set beside them) does not end the table */
+		{ "项目\t2022年\t2023年\n持证执法人员\t1210名\t1262名\n415.6万\t502.3万\n元\t元\n罚没款\n"
+		  "轻微违法不予处罚\t860件\t1032件", 2023, "enf_staff=1262 名 enf_no_penalty=1032 件" },
+		/* a heading after a table ends it */
+		{ "项目\t2022年\t2023年\n持证执法人员\t1210名\t1262名\n（二）依法化解纠纷\n全年受理矛盾纠纷412件。", 2023,
+		  "enf_staff=1262 名 med_received=412 件" },
 	};
 	char got[512];
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {

@@ -274,6 +274,33 @@ static void test_latin_furniture(void **state)
 	free(pdf);
 }
 
+/* A table's row whose cells are text objects of their own at one height, and one whose cells a
+ * single line sets far apart: each row a line with a tab between cells, the paragraphs around
+ * them as they were. */
+static void test_table_rows(void **state)
+{
+	(void)state;
+	static const struct pdf_line pages[][8] = {
+		{ { 72, 700, 10, "The county reviewed its cases as the table shows." },
+		  { 72, 680, 10, "Item" }, { 250, 680, 10, "2022" }, { 350, 680, 10, "2023" },
+		  { 72, 665, 10, "Review cases            12               15" },
+		  { 72, 650, 10, "Lawsuits" }, { 250, 650, 10, "7" }, { 350, 650, 10, "9" } },
+		{ { 72, 700, 10, "The rest of the report goes on here." } },
+	};
+	size_t n, len;
+	char *pdf = latin_pdf(pages, 2, &n), *text = NULL, *cause = NULL;
+	if (extract_pdf(pdf, n, &text, &len, &cause) != 0)
+		fail_msg("%s", cause);
+	assert_string_equal(text,
+		"The county reviewed its cases as the table shows.\n"
+		"Item\t2022\t2023\n"
+		"Review cases\t12\t15\n"
+		"Lawsuits\t7\t9\n"
+		"The rest of the report goes on here.\n");
+	free(text);
+	free(pdf);
+}
+
 /* The same report with paragraphs set apart by space instead of indented, the header on every
  * page (over the title on the first), a footer line and "第 N 页". */
 static void test_putuo_block(void **state)
@@ -425,6 +452,7 @@ int main(void)
 		cmocka_unit_test(test_renamed_and_owner_password),
 		cmocka_unit_test(test_right_set_line),
 		cmocka_unit_test(test_short_before_digits),
+		cmocka_unit_test(test_table_rows),
 		cmocka_unit_test(test_refused),
 		cmocka_unit_test(test_damaged),
 	};
