@@ -32,10 +32,19 @@ static int in_body(const struct parse_scan *sc, size_t i)
 	       !(sc->lines[i].flags & PARSE_LINE_CHROME);
 }
 
+/* Brackets a page's table may set a key in: [发文字号], 【发布日期】. */
+static const char *const key_openers[] = { "[", "【", "［" };
+static const char *const key_closers[] = { "]", "】", "］" };
+
 /* Offset after a key's separator (colon, blanks), where its value begins. */
 static size_t value_start(const char *s, size_t i, size_t end)
 {
 	i = parse_skip_blanks(s, i, end);
+	for (size_t k = 0; k < sizeof key_closers / sizeof *key_closers; k++)
+		if (parse_starts(s, i, end, key_closers[k])) {   /* [发文字号] 门政发〔2022〕6号 */
+			i = parse_skip_blanks(s, i + strlen(key_closers[k]), end);
+			break;
+		}
 	if (parse_starts(s, i, end, ":"))
 		i++;
 	else if (parse_starts(s, i, end, "："))
@@ -52,6 +61,23 @@ static size_t after_key(const char *s, const struct parse_line *l, const char *k
 		return l->start + n;
 	size_t at = parse_find(s, l->start, l->end, key);
 	return at == PARSE_NONE ? at : at + strlen(key);
+}
+
+/* Bytes of `key` at the start of the line, bracketed or not ([标　　题], 【标题】, 标题), its
+ * closing bracket included; 0 when the line does not open with it. */
+static size_t line_key(const char *s, const struct parse_line *l, const char *key)
+{
+	size_t i = parse_skip_blanks(s, l->start, l->end);
+	for (size_t k = 0; k < sizeof key_openers / sizeof *key_openers; k++) {
+		if (!parse_starts(s, i, l->end, key_openers[k]))
+			continue;
+		size_t j = i + strlen(key_openers[k]), n = parse_key(s, j, l->end, key);
+		if (n && parse_starts(s, j + n, l->end, key_closers[k]))
+			return j + n + strlen(key_closers[k]) - l->start;
+		return 0;
+	}
+	size_t n = parse_key(s, i, l->end, key);
+	return n ? i + n - l->start : 0;
 }
 
 static int is_digit_at(const char *s, size_t i, size_t end)
@@ -228,7 +254,8 @@ size_t parse_doc_number_len(const char *s, size_t i, size_t end)
 static void find_doc_number(struct report *r, const struct parse_scan *sc)
 {
 	const char *s = r->text;
-	size_t from = sc->title_last != PARSE_NONE ? sc->title_last + 1 : sc->body_first;
+	/* no title: the number may open the text, or stand among the lines before its body */
+	size_t from = sc->title_last != PARSE_NONE ? sc->title_last + 1 : 0;
 	for (size_t i = from; i < sc->n && !parse_line_opens(s, &sc->lines[i]); i++) {
 		const struct parse_line *l = &sc->lines[i];
 		if (parse_doc_number_len(s, l->start, l->end) == l->end - l->start) {
@@ -333,22 +360,44 @@ static char *title_of_breadcrumb(const struct report *r, const struct parse_scan
 	return NULL;
 }
 
+/* 1 when the key of n bytes opening line l stands in brackets ([标　　题]): no colon follows it. */
+static int bracketed(const char *s, const struct parse_line *l, size_t n)
+{
+	return s[l->start + n - 1] == ']' || parse_starts(s, l->start + n - 3, l->end, "】") ||
+	       parse_starts(s, l->start + n - 3, l->end, "］");
+}
+
+/* Where a title line's text begins: past a key of the page's table it opens with
+ * ([标　　题] 北京市…的报告, 标题：…), which the line that a table row makes keeps. */
+static size_t title_key_end(const char *s, const struct parse_line *l)
+{
+	for (size_t k = 0; k < sizeof title_keys / sizeof *title_keys; k++) {
+		size_t n = line_key(s, l, title_keys[k]);
+		if (n && (key_colon(s, l->start + n, l->end) || bracketed(s, l, n)))
+			return value_start(s, l->start + n, l->end);
+	}
+	return l->start;
+}
+
 /* The title line(s) found in the text, else the value of 信息名称 / 标题 in the page's table. */
 static void find_title(struct report *r, const struct parse_scan *sc)
 {
 	const char *s = r->text;
 	if (sc->title_first != PARSE_NONE) {
 		struct buf b = { 0 };
-		for (size_t i = sc->title_first; i <= sc->title_last; i++)
-			buf_add(&b, s + sc->lines[i].start, sc->lines[i].end - sc->lines[i].start);
+		for (size_t i = sc->title_first; i <= sc->title_last; i++) {
+			const struct parse_line *l = &sc->lines[i];
+			size_t from = i == sc->title_first ? title_key_end(s, l) : l->start;
+			buf_add(&b, s + from, l->end - from);
+		}
 		r->meta.title = buf_take(&b);
 		return;
 	}
 	for (size_t k = 0; k < sizeof title_keys / sizeof *title_keys; k++)
 		for (size_t i = 0; i < sc->n; i++) {
 			const struct parse_line *l = &sc->lines[i];
-			size_t n = in_body(sc, i) ? 0 : parse_key(s, l->start, l->end, title_keys[k]);
-			if (!n || !key_colon(s, l->start + n, l->end))
+			size_t n = in_body(sc, i) ? 0 : line_key(s, l, title_keys[k]);
+			if (!n || (!key_colon(s, l->start + n, l->end) && !bracketed(s, l, n)))
 				continue;
 			size_t v = value_start(s, l->start + n, l->end);
 			if (v < l->end) {

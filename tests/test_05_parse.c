@@ -331,6 +331,31 @@ static void test_title_in_metadata(void **state)
 	report_free(r);
 }
 
+/* A government page's table sets its keys in brackets, a cell's blank after each
+ * ([发文字号] 门政发〔2022〕6号 [有 效 性] 有效), the title's row among them; a text without a title
+ * opens with its number. */
+static void test_bracketed_keys(void **state)
+{
+	(void)state;
+	const char *page = "首页 政务公开\n[索 引 号] 000014348/2022-00031 [主题分类] 综合政务\n"
+			   "[成文日期] 2022-03-25 [发布日期] 2022-03-30\n[发文字号] 门政发〔2022〕6号 [有 效 性] 有效\n"
+			   "[标　　题] 北京市门头沟区人民政府关于2021年法治政府建设情况的报告\n中共北京市委、北京市人民政府：\n"
+			   "2021年，门头沟区法治政府建设各项任务有序推进。\n一、主要举措和成效\n全年召开会议7次。\n"
+			   "北京市门头沟区人民政府\n2022年3月25日\n";
+	struct report *r = parse_str(page, strlen(page), "page");
+	assert_string_equal(r->meta.title, "北京市门头沟区人民政府关于2021年法治政府建设情况的报告");
+	assert_string_equal(r->meta.published, "2022-03-30");
+	assert_string_equal(r->meta.doc_number, "门政发〔2022〕6号");
+	assert_int_equal(r->meta.year, 2021);
+	report_free(r);
+	const char *bare = "南司发〔2018〕3号\n区人民政府、市司法局：\n2017年，我局较好地完成了年度目标任务。\n"
+			   "一、主要工作开展情况\n全年专题研究法治建设工作5次。\n天津市南开区司法局\n2018年1月24日\n";
+	r = parse_str(bare, strlen(bare), "bare");
+	assert_string_equal(r->meta.doc_number, "南司发〔2018〕3号");
+	assert_string_equal(r->meta.published, "2018-01-24");
+	report_free(r);
+}
+
 static void test_no_headings(void **state)
 {
 	(void)state;
@@ -941,6 +966,7 @@ int main(void)
 		cmocka_unit_test(test_fullwidth),
 		cmocka_unit_test(test_title_in_body),
 		cmocka_unit_test(test_title_in_metadata),
+		cmocka_unit_test(test_bracketed_keys),
 		cmocka_unit_test(test_no_headings),
 		cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_markers_at_end),
