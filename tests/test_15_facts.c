@@ -1071,6 +1071,10 @@ static void test_clause_grammar(void **state)
 		{ "对6个县（市、区）文化和旅游局开展法治建设专项督导。", "rule_inspections=6 个" },
 		/* the people trained, after the sessions held */
 		{ "组织村干部参加法治专题培训3场，参训270人次。", "law_training=3 场 law_training=270 人次" },
+		{ "举办新修订的行政处罚法专题培训2期、参训240人次。", "law_training=240 人次" },
+		/* materials handed out under other names; units checked at random by their kind */
+		{ "开展普法宣传活动36场次，发放宣传品8.2万份。", "pub_events=36 场次 pub_materials=8.2 万份" },
+		{ "抽查律师事务所和基层法律服务所12家。", "reg_random_entities=12 家" },
 		{ "举办依法行政专题培训班两期，培训乡镇和县直部门负责人三百余人次。",
 		  "law_training=2 期 law_training=300 人次|余" },
 		{ "组织执法人员法律知识培训和考试，培训2400余人次。", "law_training=2400 人次|余" },
