@@ -13,6 +13,7 @@
 #define VALUE_BYTES 24     /* 186.3万条, 增加12.6% */
 #define SERIAL_DIGITS 3
 #define WRAPPED_LINES 3    /* pieces of wrapped rows passed over between two rows */
+#define CAPTION_LINES 3    /* 附件 / the table's title / a note (统计时间：…, 单位：件) over the header */
 
 struct cell {
 	size_t a, b;
@@ -126,6 +127,24 @@ static int figures_with_counter(const char *s, const struct cell *c, const char 
 	return 0;
 }
 
+/* Whether the header cell c names figures by their counter (件数, 案件数, 人数, 次数): a word of
+ * up to four characters ending in 数 after a counter, whose bytes go into *counter. */
+static int counted_figures(const char *s, const struct cell *c, struct cell *counter)
+{
+	static const char *const counters[] = { "件", "人", "次", "个", "户", "家", "项", "份", "条", "起", "宗" };
+	static const char number[] = "数";
+	size_t n = c->b - c->a;
+	if (n < 6 || n > 12 || memcmp(s + c->b - 3, number, 3) != 0)
+		return 0;
+	for (size_t k = 0; k < COUNT(counters); k++)
+		if (memcmp(s + c->b - 6, counters[k], 3) == 0) {
+			if (counter)
+				counter->a = c->b - 6, counter->b = c->b - 3;
+			return 1;
+		}
+	return 0;
+}
+
 /* What a header cell names: a year (2023年, 2023年度: its year in *year), this year or the last,
  * a change (增减, 同比, 增幅), the figures (数值, 数量), a serial number, or something else. */
 static enum column column_kind(const char *s, const struct cell *c, int *year)
@@ -145,7 +164,7 @@ static enum column column_kind(const char *s, const struct cell *c, int *year)
 	if (is_word(s, c, last_year, COUNT(last_year)))
 		return COL_LAST;
 	if (is_word(s, c, figure_words, COUNT(figure_words)) ||
-	    figures_with_counter(s, c, figure_words, COUNT(figure_words), NULL))
+	    figures_with_counter(s, c, figure_words, COUNT(figure_words), NULL) || counted_figures(s, c, NULL))
 		return COL_FIGURES;
 	if (is_word(s, c, unit_words, COUNT(unit_words)))
 		return COL_UNIT;
@@ -178,7 +197,8 @@ static int figure_columns(const char *s, const struct cell *v, size_t k, size_t 
 		case COL_FIGURES:
 			if (fig_col == SIZE_MAX) {
 				fig_col = col;
-				figures_with_counter(s, &v[k], figure_words, COUNT(figure_words), &h->unit_named);
+				if (!figures_with_counter(s, &v[k], figure_words, COUNT(figure_words), &h->unit_named))
+					counted_figures(s, &v[k], &h->unit_named);
 			}
 			break;
 		case COL_UNIT:
@@ -244,13 +264,25 @@ static int serial_cell(const char *s, const struct cell *c)
 	return c->b > c->a && c->b - c->a <= SERIAL_DIGITS;
 }
 
-/* A row of the table: its serial number, a label without clause marks, one figure a column. */
+/* A row's label past a 其中 that makes it a part of the row before (其中：涉企行政检查). */
+static struct cell past_parts(const char *s, const struct cell *label)
+{
+	static const char *const opens[] = { "其中：", "其中:" };
+	struct cell c = *label;
+	for (size_t k = 0; k < COUNT(opens); k++)
+		if (begins_with(s, c.a, c.b, opens + k, 1) && c.b - c.a > strlen(opens[k]))
+			c.a += strlen(opens[k]);
+	return c;
+}
+
+/* A row of the table: its serial number, a label without clause marks (but an opening 其中：),
+ * one figure a column. */
 static int is_row(const char *s, const struct cell *v, size_t n, const struct header *h)
 {
 	static const char *const marks[] = { "，", "。", "；", "：" };
-	const struct cell *label = &v[h->serial];
+	const struct cell *label = &v[h->serial], words = past_parts(s, label);
 	if (n != h->ncells || (h->serial && !serial_cell(s, &v[0])) || value_cell(s, label) ||
-	    label->b - label->a > LABEL_BYTES || holds_word(s, label, marks, COUNT(marks)))
+	    label->b - label->a > LABEL_BYTES || holds_word(s, &words, marks, COUNT(marks)))
 		return 0;
 	for (size_t k = (size_t)h->serial + 1; k < n; k++)
 		if (k == h->unit ? v[k].b - v[k].a > VALUE_BYTES || has_digit(s, &v[k]) : !value_cell(s, &v[k]))
@@ -454,7 +486,7 @@ static size_t period_rows(const char *s, size_t i, size_t to, size_t ncols, int 
 static int captioned(const char *s, size_t from, size_t a)
 {
 	static const char *const captions[] = { "附件", "附表" };
-	for (int up = 0; up < 2 && a > from; up++) {
+	for (int up = 0; up < CAPTION_LINES && a > from; up++) {
 		size_t e = a - 1;
 		a = e;
 		while (a > from && s[a - 1] != '\n')

@@ -80,6 +80,33 @@ static size_t line_key(const char *s, const struct parse_line *l, const char *ke
 	return n ? i + n - l->start : 0;
 }
 
+static int is_cjk(uint32_t c)
+{
+	return c >= 0x4e00 && c <= 0x9fff;
+}
+
+/* Offset just after `key` in the line where no word before it makes it the date of something
+ * else than the page (统计时间, 更新时间, 成文日期, 施行日期); PARSE_NONE when it is nowhere else.
+ * 生成日期 and 发文日期 date the page. */
+static size_t after_date_key(const char *s, const struct parse_line *l, const char *key)
+{
+	static const char *const others[] = { "统计", "更新", "修改", "成文", "采集", "抓取", "访问", "实施",
+					      "施行", "生效", "失效", "截止", "有效", "打印" };
+	size_t n = parse_key(s, l->start, l->end, key);
+	if (n)
+		return l->start + n;
+	for (size_t at = l->start; (at = parse_find(s, at, l->end, key)) != PARSE_NONE; at++) {
+		size_t k = 0;
+		while (k < sizeof others / sizeof *others &&
+		       !(at - l->start >= strlen(others[k]) &&
+			 memcmp(s + at - strlen(others[k]), others[k], strlen(others[k])) == 0))
+			k++;
+		if (k == sizeof others / sizeof *others)
+			return at + strlen(key);
+	}
+	return PARSE_NONE;
+}
+
 static int is_digit_at(const char *s, size_t i, size_t end)
 {
 	size_t t = i;
@@ -202,7 +229,7 @@ static void find_published(struct report *r, const struct parse_scan *sc)
 			const struct parse_line *l = &sc->lines[i];
 			if (in_body(sc, i))
 				continue;
-			size_t at = after_key(r->text, l, published_keys[k]);
+			size_t at = after_date_key(r->text, l, published_keys[k]);
 			if (at != PARSE_NONE && read_date(r->text, value_start(r->text, at, l->end), l->end,
 			                                  r->meta.published))
 				return;
@@ -216,11 +243,6 @@ static void find_published(struct report *r, const struct parse_scan *sc)
 	size_t d = signature_date(r, sc);
 	if (d != PARSE_NONE)
 		read_signature_date(r->text, &sc->lines[d], r->meta.published);
-}
-
-static int is_cjk(uint32_t c)
-{
-	return c >= 0x4e00 && c <= 0x9fff;
 }
 
 static int is_open_bracket(uint32_t c)

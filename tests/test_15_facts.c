@@ -178,6 +178,10 @@ static void test_figure_rows(void **state)
 		 * the label set beside them) does not end the table */
 		{ "项目\t2022年\t2023年\n持证执法人员\t1210名\t1262名\n415.6万\t502.3万\n元\t元\n罚没款\n"
 		  "轻微违法不予处罚\t860件\t1032件", 2023, "enf_staff=1262 名 enf_no_penalty=1032 件" },
+		/* the column of figures named by their counter (件数, 人数), breakdown rows after 其中： */
+		{ "表1　2023年行政复议案件情况\n项目\t件数\n收到行政复议申请\t93\n受理\t81\n审结\t76\n"
+		  "其中：维持\t42\n驳回\t9", 2023,
+		  "rev_received=93 件 rev_accepted=81 件 rev_concluded=76 件 rev_upheld=42 件 rev_dismissed=9 件" },
 		/* a heading after a table ends it */
 		{ "项目\t2022年\t2023年\n持证执法人员\t1210名\t1262名\n（二）依法化解纠纷\n全年受理矛盾纠纷412件。", 2023,
 		  "enf_staff=1262 名 med_received=412 件" },
@@ -253,6 +257,11 @@ static void test_annexed_table(void **state)
 		  "1\t行政执法案卷评查（卷）\t180", "aid_cases=112 件 enf_file_review=180 卷" },
 		{ "全年办理法律援助案件112件。", "\n附表：主要数据\n序号 项目 单位 数值\n1 责令改正通知书 份 1134\n"
 		  "2 法律援助案件 件 112", "aid_cases=112 件 enf_rectify_orders=1134 份" },
+		/* the caption three lines up, over the table's title and a note of its period; a
+		 * breakdown row (其中：) goes on with the table */
+		{ "全年办理法律援助案件112件。", "\n附件\n2025年度行政执法数据统计表\n统计时间：2025年1月1日至12月31日\n"
+		  "项目\t单位\t数量\n行政检查\t次\t3126\n其中：涉企行政检查\t次\t412\n行政处罚\t件\t1184",
+		  "aid_cases=112 件 enf_cases=1184 件" },
 		/* no caption: the page's lines after the body */
 		{ "全年办理法律援助案件112件。", "\n项目　　数量\n行政执法案卷评查（卷）　　180", "aid_cases=112 件" },
 		{ "全年办理法律援助案件112件。", "\n附件：1.工作要点.docx\n浏览次数：1234次", "aid_cases=112 件" },
