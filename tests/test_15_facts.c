@@ -1081,6 +1081,9 @@ static void test_clause_grammar(void **state)
 		/* the people trained, after the sessions held */
 		{ "组织村干部参加法治专题培训3场，参训270人次。", "law_training=3 场 law_training=270 人次" },
 		{ "举办新修订的行政处罚法专题培训2期、参训240人次。", "law_training=240 人次" },
+		/* disputes over land rights mediated and settled, as bureaus of land resources word them */
+		{ "依法调处土地权属争议14件，调处成功11件。", "med_received=14 件 med_resolved=11 件" },
+		{ "调处土地权属争议案件38件，调处成功31件。", "med_received=38 件 med_resolved=31 件" },
 		/* materials handed out under other names; units checked at random by their kind */
 		{ "开展普法宣传活动36场次，发放宣传品8.2万份。", "pub_events=36 场次 pub_materials=8.2 万份" },
 		{ "抽查律师事务所和基层法律服务所12家。", "reg_random_entities=12 家" },
