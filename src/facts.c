@@ -2091,7 +2091,7 @@ static size_t grammar_figure(const struct facts_model *m, const char *s, size_t 
 /* What the clause says of a figure at [a, b) of clause q, up to byte ce (the next figure or the
  * clause's end). */
 #define MAX_VERBS 6
-#define SCOPE_NOUN 8   /* characters naming what a figure of a scope counts (设区市, 省直部门) */
+#define SCOPE_NOUN 10  /* characters naming what a figure of a scope counts (设区市, 区交通运输主管部门) */
 #define SCOPE_OWNER 4  /* characters naming who holds the next scope of a sum (和局属9个单位, 和支队机关6个部门) */
 #define MAX_SUBJ 6
 struct reading {

@@ -1077,6 +1077,9 @@ static void test_clause_grammar(void **state)
 		{ "对7个县（市、区）教育局和16所市直学校开展依法行政专项督查。", "rule_inspections=23 个" },
 		{ "对18个县（市、区）分局和局机关12个科室开展法治建设督导检查。", "rule_inspections=30 个" },
 		{ "对9个村委会和乡属6个站所开展依法行政工作检查。", "rule_inspections=15 个" },
+		/* bodies of long names (区交通运输主管部门, 住房和城乡建设部门: up to ten characters) */
+		{ "对16个区交通运输主管部门和9个委属单位开展依法行政专项检查。", "rule_inspections=25 个" },
+		{ "对9个县（区）住房和城乡建设部门和局机关11个科室开展法治建设专项督查。", "rule_inspections=20 个" },
 		{ "对6个县（市、区）文化和旅游局开展法治建设专项督导。", "rule_inspections=6 个" },
 		/* the people trained, after the sessions held */
 		{ "组织村干部参加法治专题培训3场，参训270人次。", "law_training=3 场 law_training=270 人次" },
