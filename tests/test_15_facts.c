@@ -1084,6 +1084,12 @@ static void test_clause_grammar(void **state)
 		/* the people trained, after the sessions held */
 		{ "组织村干部参加法治专题培训3场，参训270人次。", "law_training=3 场 law_training=270 人次" },
 		{ "举办新修订的行政处罚法专题培训2期、参训240人次。", "law_training=240 人次" },
+		/* a legality review counted without naming what it read is of the documents, contracts
+		 * and the like; named as normative documents or decisions, it is theirs */
+		{ "区司法局全年开展合法性审查98件。", "legality_review_docs=98 件" },
+		{ "对规范性文件、合同协议、涉企政策措施等开展合法性审查213件。", "legality_review_docs=213 件" },
+		{ "对区政府拟出台的行政规范性文件开展合法性审查12件。", "nd_reviewed=12 件" },
+		{ "对市政府重大行政决策事项进行合法性审查7件。", "dec_legality_review=7 件" },
 		/* disputes over land rights mediated and settled, as bureaus of land resources word them */
 		{ "依法调处土地权属争议14件，调处成功11件。", "med_received=14 件 med_resolved=11 件" },
 		{ "调处土地权属争议案件38件，调处成功31件。", "med_received=38 件 med_resolved=31 件" },
