@@ -1090,6 +1090,10 @@ static void test_clause_grammar(void **state)
 		{ "对规范性文件、合同协议、涉企政策措施等开展合法性审查213件。", "legality_review_docs=213 件" },
 		{ "对区政府拟出台的行政规范性文件开展合法性审查12件。", "nd_reviewed=12 件" },
 		{ "对市政府重大行政决策事项进行合法性审查7件。", "dec_legality_review=7 件" },
+		{ "全年对12项重大行政决策事项进行了合法性审查。", "dec_legality_review=12 项" },
+		/* a town's 重大事项 are its decisions */
+		{ "对老旧小区改造、农贸市场升级改造等5项重大事项，均经公众参与、风险评估、合法性审查、集体讨论决定程序。",
+		  "dec_legality_review=5 项 dec_count=5 项" },
 		/* disputes over land rights mediated and settled, as bureaus of land resources word them */
 		{ "依法调处土地权属争议14件，调处成功11件。", "med_received=14 件 med_resolved=11 件" },
 		{ "调处土地权属争议案件38件，调处成功31件。", "med_received=38 件 med_resolved=31 件" },
