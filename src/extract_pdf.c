@@ -747,6 +747,10 @@ static int apart(const struct doc *d, const struct line *a, const struct line *b
 	return b->x0 > a->x1 + d->em / 2 || a->x0 > b->x1 + d->em / 2;
 }
 
+/* Lines apart in poppler's order that may still stand in one row: a table of a hundred rows read
+ * column by column, and no more, so that a page of countless text pieces costs no square. */
+#define ROW_REACH 400
+
 /* The lines of line i's table row, left to right, into v (room for every line): the lines of its
  * page not yet written that stand level with it and apart from one another, one of them at
  * least no wider than a cell (a third of the body's width), so that two columns of text are no
@@ -758,10 +762,10 @@ static size_t row_cells(const struct doc *d, size_t i, size_t *v)
 	v[n++] = i;
 	if (!l->geo)
 		return 1;
-	while (a > 0 && d->v[a - 1].page == l->page)
+	while (a > 0 && d->v[a - 1].page == l->page && i - a < ROW_REACH)
 		a--;
 	int narrow = 0;
-	for (size_t j = a; j < d->n && d->v[j].page == l->page; j++) {
+	for (size_t j = a; j < d->n && d->v[j].page == l->page && j < i + ROW_REACH; j++) {
 		const struct line *c = &d->v[j];
 		if (j == i || c->drop || c->written || !level_with(l, c))
 			continue;
