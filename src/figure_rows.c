@@ -218,6 +218,38 @@ static int figure_columns(const char *s, const struct cell *v, size_t k, size_t 
 	return h->keep != SIZE_MAX;
 }
 
+/* The counter that a note over the header names for every figure of the table (单位：件, a
+ * caption's （单位：万元）), on one of the two lines above it: its bytes into *counter; 0 when none
+ * does. A counter is a few characters without digits. */
+static int unit_above(const char *s, size_t a, struct cell *counter)
+{
+	static const char key[] = "单位";
+	for (int up = 0; up < 2 && a > 0; up++) {
+		size_t e = a - 1;
+		a = e;
+		while (a > 0 && s[a - 1] != '\n')
+			a--;
+		const char *k = memmem(s + a, e - a, key, sizeof key - 1);
+		if (!k)
+			continue;
+		size_t c = (size_t)(k - s) + sizeof key - 1, end;
+		if (e - c >= 3 && memcmp(s + c, "：", 3) == 0)
+			c += 3;
+		else if (c < e && s[c] == ':')
+			c++;
+		else
+			continue;
+		for (end = c; end < e && s[end] != ')' && !(e - end >= 3 && memcmp(s + end, "）", 3) == 0) &&
+			      !separator(s, end, e) && !is_digit(s[end]); end++)
+			;
+		if (end > c && end - c <= 12 && (end == e || !is_digit(s[end]))) {
+			counter->a = c, counter->b = end;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* Whether the line s[a, b) is the header of a table of figures: a serial number, the label's
  * column (or, before periods alone, none) and the columns of figures. */
 static int read_header(const char *s, size_t a, size_t b, int year, struct header *h)
@@ -241,6 +273,8 @@ static int read_header(const char *s, size_t a, size_t b, int year, struct heade
 	h->keep += (size_t)h->serial + 1;
 	h->unit += h->unit != SIZE_MAX ? (size_t)h->serial + 1 : 0;
 	h->ncells = n + (size_t)!label;
+	if (h->unit == SIZE_MAX && h->unit_named.b == h->unit_named.a)
+		unit_above(s, a, &h->unit_named);
 	enum column first = column_kind(s, &v[0], &y);
 	return label || first == COL_YEAR || first == COL_THIS || first == COL_LAST;
 }

@@ -182,6 +182,10 @@ static void test_figure_rows(void **state)
 		{ "表1　2023年行政复议案件情况\n项目\t件数\n收到行政复议申请\t93\n受理\t81\n审结\t76\n"
 		  "其中：维持\t42\n驳回\t9", 2023,
 		  "rev_received=93 件 rev_accepted=81 件 rev_concluded=76 件 rev_upheld=42 件 rev_dismissed=9 件" },
+		/* the counter a note over the table names for all its figures */
+		{ "表1　2023年法治工作主要数据（单位：件）\n项目\t2022年\t2023年\n行政处罚案件\t1493\t1658\n"
+		  "法律援助案件\t210\t236", 2023, "enf_cases=1658 件 aid_cases=236 件" },
+		{ "单位：件\n项目\t数量\n新收行政复议申请\t92\n审结\t79", 2023, "rev_received=92 件 rev_concluded=79 件" },
 		/* a heading after a table ends it */
 		{ "项目\t2022年\t2023年\n持证执法人员\t1210名\t1262名\n（二）依法化解纠纷\n全年受理矛盾纠纷412件。", 2023,
 		  "enf_staff=1262 名 med_received=412 件" },
