@@ -1123,21 +1123,50 @@ static void put(char *dst, size_t cap, size_t *len, const char *str)
 			dst[*len] = *str;
 }
 
+/* The first byte from i past blanks (space, tab, U+3000), their number in *count. */
+static size_t past_blanks(const char *s, size_t n, size_t i, size_t *count)
+{
+	for (*count = 0;; ++*count) {
+		if (i < n && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		else if (i + 3 <= n && memcmp(s + i, "\xe3\x80\x80", 3) == 0)
+			i += 3;
+		else
+			return i;
+	}
+}
+
 /* Where the figure of a table's row written as a line begins when two blanks or more part it
  * from its label at byte i (责令整改通知书　　　　47份); else i. */
 static size_t past_row_gap(const char *s, size_t n, size_t i)
 {
-	size_t j = i, blanks = 0;
-	for (;; blanks++) {
-		if (j < n && (s[j] == ' ' || s[j] == '\t'))
-			j++;
-		else if (j + 3 <= n && memcmp(s + j, "\xe3\x80\x80", 3) == 0)
-			j += 3;
-		else
-			break;
-	}
+	size_t blanks, j = past_blanks(s, n, i, &blanks);
 	return blanks >= 2 && j < n && s[j] >= '0' && s[j] <= '9' ? j : i;
 }
+
+/* The figure of a table's row whose label names its counter in brackets, read at the bracket
+ * (下达责令停止违法行为通知书（份）　　412: 412份): a number alone after it to the line's end. */
+static size_t read_row_figure(const struct facts_model *m, const char *s, size_t n, size_t i, const struct elem *e,
+			      struct capture *cap)
+{
+	size_t j = i, end, blanks, len;
+	double v;
+	if (i >= n || cue_char(s, n, &j) != '(')
+		return 0;
+	const char *counter = read_counter(m, s, n, j, e, &end);
+	if (!counter || end >= n || cue_char(s, n, &end) != ')')
+		return 0;
+	size_t num = past_blanks(s, n, end, &blanks);
+	if (!blanks || num >= n || s[num] < '0' || s[num] > '9' || !(len = facts_parse_number(s + num, n - num, &v)))
+		return 0;
+	size_t after = past_blanks(s, n, num + len, &blanks);
+	if (after < n && s[after] != '\n')
+		return 0;
+	*cap = (struct capture){ .num_start = num, .num_end = num + len, .value = v, .counter = counter, .found = 1,
+				 .row = 1 };
+	return num + len;
+}
+
 /* The unit of a figure read, "万份|余" (cut to cap - 1 bytes). */
 static void unit_text(const struct capture *cap, char *dst, size_t size)
 {
@@ -1196,6 +1225,8 @@ static int match(const struct facts_model *m, const struct pattern *p, size_t ei
 	case E_NUM: {
 		struct capture mine;
 		end = read_figure(m, s, n, past_row_gap(s, n, i), e, &mine);
+		if (!end)
+			end = read_row_figure(m, s, n, i, e, &mine);
 		if (!end || !match(m, p, ei + 1, s, n, end, cap))
 			return 0;
 		mine.end = cap->end;
@@ -1523,6 +1554,10 @@ static void add_fact(struct sentence *st, int metric, const char *qualifier, con
 	facts_unit_norm(f->unit, f->unit_norm, sizeof f->unit_norm);
 	f->start = st->ss, f->end = st->se;
 	f->num_start = cap->num_start, f->num_end = cap->num_end;
+	if (cap->row) {   /* a table's row: dropped if it restates a sentence (drop_restated_rows) */
+		sc->rows = xgrow(sc->rows, &sc->rowscap, sc->nrows + 1, sizeof *sc->rows);
+		sc->rows[sc->nrows++] = cap->num_start;
+	}
 	if (metric < 0)
 		return;   /* a claim only: dropped once the report is done */
 	if (st->section == -2)
@@ -3110,10 +3145,6 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 				out->n--;
 			}
 			add_fact(st, r->metric, r->qualifier, &cap, out, sc);
-			if (cap.row) {
-				sc->rows = xgrow(sc->rows, &sc->rowscap, sc->nrows + 1, sizeof *sc->rows);
-				sc->rows[sc->nrows++] = cap.num_start;
-			}
 			joined = out->n - 1, joined_cap = cap;
 			given_add(&cur.given, r->metric);
 			read_with(&cur.with, last_subj, &rd);

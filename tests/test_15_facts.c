@@ -182,6 +182,9 @@ static void test_figure_rows(void **state)
 		{ "表1　2023年行政复议案件情况\n项目\t件数\n收到行政复议申请\t93\n受理\t81\n审结\t76\n"
 		  "其中：维持\t42\n驳回\t9", 2023,
 		  "rev_received=93 件 rev_accepted=81 件 rev_concluded=76 件 rev_upheld=42 件 rev_dismissed=9 件" },
+		/* a pattern reads a row whose label names its counter (通知书（份）) as its sentence */
+		{ "项目\t2021年\t2022年\t增减\n下达责令停止违法行为通知书（份）\t466\t412\t-54", 2022,
+		  "enf_rectify_orders=412 份" },
 		/* the counter a note over the table names for all its figures */
 		{ "表1　2023年法治工作主要数据（单位：件）\n项目\t2022年\t2023年\n行政处罚案件\t1493\t1658\n"
 		  "法律援助案件\t210\t236", 2023, "enf_cases=1658 件 aid_cases=236 件" },
