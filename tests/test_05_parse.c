@@ -361,19 +361,21 @@ static void test_bracketed_keys(void **state)
 static void test_dates_of_other_things(void **state)
 {
 	(void)state;
-	const char *annexed = "某街道办事处关于2025年度法治政府建设情况的报告\n区人民政府：\n"
-			      "2025年，街道法治建设有序推进。\n一、主要举措\n全年开展执法检查31次。\n"
-			      "某街道办事处\n2026年1月20日\n附件\n2025年度行政执法数据统计表\n"
-			      "统计时间：2025年1月1日至12月31日\n项目\t单位\t数量\n行政检查\t次\t3126\n";
-	struct report *r = parse_str(annexed, strlen(annexed), "annexed");
-	assert_string_equal(r->meta.published, "2026-01-20");
-	report_free(r);
-	const char *archived = "标题：某县司法局2015年法治政府建设工作报告\n生成日期：2016-01-26\n"
-			       "某县司法局2015年法治政府建设工作报告\n2015年，我局依法行政工作有序推进。\n"
-			       "一、主要工作\n全年开展执法检查31次。\n某县司法局\n2016年1月22日\n";
-	r = parse_str(archived, strlen(archived), "archived");
-	assert_string_equal(r->meta.published, "2016-01-26");
-	report_free(r);
+	static const struct {
+		const char *text, *published;
+	} cases[] = {
+		{ "某街道办事处关于2025年度法治政府建设情况的报告\n区人民政府：\n2025年，街道法治建设有序推进。\n"
+		  "一、主要举措\n全年开展执法检查31次。\n某街道办事处\n2026年1月20日\n附件\n2025年度行政执法数据统计表\n"
+		  "统计时间：2025年1月1日至12月31日\n项目\t单位\t数量\n行政检查\t次\t3126\n", "2026-01-20" },
+		{ "标题：某县司法局2015年法治政府建设工作报告\n生成日期：2016-01-26\n某县司法局2015年法治政府建设工作报告\n"
+		  "2015年，我局依法行政工作有序推进。\n一、主要工作\n全年开展执法检查31次。\n某县司法局\n2016年1月22日\n",
+		  "2016-01-26" },
+	};
+	for (size_t i = 0; i < N(cases); i++) {
+		struct report *r = parse_str(cases[i].text, strlen(cases[i].text), "dates");
+		assert_string_equal(r->meta.published, cases[i].published);
+		report_free(r);
+	}
 }
 
 static void test_no_headings(void **state)

@@ -242,6 +242,18 @@ static char *latin_pdf(const struct pdf_line (*pages)[8], int npages, size_t *n)
 	return buf_take(&b);
 }
 
+/* The text extract_pdf reads from the pages, asserted equal to want. */
+static void assert_pdf_text(const struct pdf_line (*pages)[8], int npages, const char *want)
+{
+	size_t n, len;
+	char *pdf = latin_pdf(pages, npages, &n), *text = NULL, *cause = NULL;
+	if (extract_pdf(pdf, n, &text, &len, &cause) != 0)
+		fail_msg("%s", cause);
+	assert_string_equal(text, want);
+	free(text);
+	free(pdf);
+}
+
 /* Page numbers as - 1 -, Page 2 of 4, 3/4 and a bare 4; a running header and a running footer
  * line; lines of Latin text joined with a space, across pages too, and the spaces between Latin
  * words and digits kept. */
@@ -261,17 +273,11 @@ static void test_latin_furniture(void **state)
 	};
 #undef HEAD
 #undef FOOT
-	size_t n, len;
-	char *pdf = latin_pdf(pages, 4, &n), *text = NULL, *cause = NULL;
-	if (extract_pdf(pdf, n, &text, &len, &cause) != 0)
-		fail_msg("%s", cause);
-	assert_string_equal(text,
+	assert_pdf_text(pages, 4,
 		"In 2021 the county received 12 requests for review under the Administrative Law, and it "
 		"closed 11 of them within the time limit; one case is pending.\n"
 		"The office uses Word 2016 and Excel for its records, as it did in 2020.\n"
 		"Annual figures follow in the tables.\n");
-	free(text);
-	free(pdf);
 }
 
 /* A table's row whose cells are text objects of their own at one height, and one whose cells a
@@ -287,18 +293,12 @@ static void test_table_rows(void **state)
 		  { 72, 650, 10, "Lawsuits" }, { 250, 650, 10, "7" }, { 350, 650, 10, "9" } },
 		{ { 72, 700, 10, "The rest of the report goes on here." } },
 	};
-	size_t n, len;
-	char *pdf = latin_pdf(pages, 2, &n), *text = NULL, *cause = NULL;
-	if (extract_pdf(pdf, n, &text, &len, &cause) != 0)
-		fail_msg("%s", cause);
-	assert_string_equal(text,
+	assert_pdf_text(pages, 2,
 		"The county reviewed its cases as the table shows.\n"
 		"Item\t2022\t2023\n"
 		"Review cases\t12\t15\n"
 		"Lawsuits\t7\t9\n"
 		"The rest of the report goes on here.\n");
-	free(text);
-	free(pdf);
 }
 
 /* The same report with paragraphs set apart by space instead of indented, the header on every
