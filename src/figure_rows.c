@@ -314,9 +314,11 @@ static struct cell past_parts(const char *s, const struct cell *label)
 static int is_row(const char *s, const struct cell *v, size_t n, const struct header *h)
 {
 	static const char *const marks[] = { "，", "。", "；", "：" };
+	if (n != h->ncells)
+		return 0;
 	const struct cell *label = &v[h->serial], words = past_parts(s, label);
-	if (n != h->ncells || (h->serial && !serial_cell(s, &v[0])) || value_cell(s, label) ||
-	    label->b - label->a > LABEL_BYTES || holds_word(s, &words, marks, COUNT(marks)))
+	if ((h->serial && !serial_cell(s, &v[0])) || value_cell(s, label) || label->b - label->a > LABEL_BYTES ||
+	    holds_word(s, &words, marks, COUNT(marks)))
 		return 0;
 	for (size_t k = (size_t)h->serial + 1; k < n; k++)
 		if (k == h->unit ? v[k].b - v[k].a > VALUE_BYTES || has_digit(s, &v[k]) : !value_cell(s, &v[k]))
