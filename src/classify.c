@@ -929,6 +929,10 @@ static void classify_sections(const struct classify_model *m, struct report *r, 
 		 * 六、党政主要负责人履行…职责情况 under 第一部分 is the leaders' duty. */
 		int in_part = sec->parent >= 0 && is_chapter(r, sec) && cued >= 0;
 		if (sec->parent >= 0 && !in_part) {
+			/* 三、存在的问题和2017年工作打算 / （二）2017年工作打算: the plans begin at that heading */
+			if (sec->parent == chapter && r->sections[chapter].part == CLASSIFY_PROBLEMS &&
+			    cued == CLASSIFY_PLANS && sec->start < plans_from)
+				plans_from = sec->start;
 			sec->part = r->sections[sec->parent].part;
 			if (sec->parent == chapter && sec->start >= plans_from)
 				sec->part = CLASSIFY_PLANS;

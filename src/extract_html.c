@@ -558,6 +558,52 @@ static void read_title(struct lines *o, xmlNode *n)
 
 static void leave(struct lines *o, xmlNode *n);
 
+/* An element's _private: its enum tag in the low byte (for leave()), and for an item of a
+ * numbered list its number above it. */
+#define TAG_BITS 8
+
+/* An integer attribute of n, or dflt when it has none that reads as one. */
+static long int_prop(xmlNode *n, const char *name, long dflt)
+{
+	xmlChar *v = xmllib.xmlGetProp(n, (const xmlChar *)name);
+	char *end;
+	long k = v ? strtol((const char *)v, &end, 10) : dflt;
+	if (v && (end == (char *)v || k < 0 || k > 99999))
+		k = dflt;
+	xml_free(v);
+	return k;
+}
+
+/* Whether the list ol numbers its items in digits, as a browser shows it: no type of letters or
+ * roman numerals, and no inline style that hides the marks. */
+static int numbered_list(xmlNode *ol)
+{
+	xmlChar *type = xmllib.xmlGetProp(ol, (const xmlChar *)"type");
+	xmlChar *style = xmllib.xmlGetProp(ol, (const xmlChar *)"style");
+	int digits = (!type || strcmp((const char *)type, "1") == 0) &&
+		     !(style && strstr((const char *)style, "list-style") && strstr((const char *)style, "none"));
+	xml_free(type);
+	xml_free(style);
+	return digits;
+}
+
+/* The number a browser shows before the item li of an <ol> (1. 2. …, from the list's start or the
+ * item's value), or 0 when its list shows none. */
+static long item_number(xmlNode *li)
+{
+	xmlNode *ol = li->parent;
+	if (!ol || ol->type != XML_ELEMENT_NODE || !ol->name || strcmp((const char *)ol->name, "ol") != 0)
+		return 0;
+	xmlNode *prev = li->prev;
+	while (prev && prev->type != XML_ELEMENT_NODE)
+		prev = prev->prev;
+	long before = prev && prev->name && strcmp((const char *)prev->name, "li") == 0
+			      ? (long)((uintptr_t)prev->_private >> TAG_BITS) : 0;
+	if (!before && !numbered_list(ol))
+		return 0;
+	return int_prop(li, "value", before ? before + 1 : int_prop(ol, "start", 1));
+}
+
 /* Starts node n; 1 when its children are to be walked (then leave() ends it). */
 static int enter(struct lines *o, xmlNode *n)
 {
@@ -602,6 +648,15 @@ static int enter(struct lines *o, xmlNode *n)
 	case TAG_INLINE:
 		break;
 	}
+	if (tag == TAG_BLOCK && strcmp((const char *)n->name, "li") == 0) {
+		long number = item_number(n);
+		if (number > 0) {   /* shown as the browser shows it: 1. */
+			char mark[16];
+			int len = snprintf(mark, sizeof mark, "%ld.", number);
+			n->_private = (void *)(uintptr_t)(tag | (uintptr_t)number << TAG_BITS);
+			visible(o, mark, (size_t)len);
+		}
+	}
 	if (n->children)
 		return 1;
 	leave(o, n);
@@ -612,7 +667,7 @@ static void leave(struct lines *o, xmlNode *n)
 {
 	if (n->type != XML_ELEMENT_NODE || !n->name)
 		return;
-	switch ((enum tag)(uintptr_t)n->_private) {
+	switch ((enum tag)((uintptr_t)n->_private & ((1u << TAG_BITS) - 1))) {
 	case TAG_CELL:
 	case TAG_TERM:
 		blank(o);

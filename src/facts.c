@@ -3138,7 +3138,7 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 			scope.n = 0;
 			claim(sc, st->ss, cap.num_start, cap.num_end);
 			if (joined != (size_t)-1 && only_later_after(out, joined, cap.num_start) && out->v[joined].metric == r->metric &&
-			    joined_cap.value == (double)(long long)joined_cap.value && one_scope(m, s, &joined_cap, &cap)) {
+			    joined_cap.value == floor(joined_cap.value) && one_scope(m, s, &joined_cap, &cap)) {
 				cap.value += joined_cap.value;   /* 36个人民调解委员会和4个行业性调解组织: one scope of 40 */
 				cap.num_start = joined_cap.num_start;
 				memmove(out->v + joined, out->v + joined + 1, (out->n - joined - 1) * sizeof *out->v);

@@ -713,6 +713,19 @@ static void test_problems_then_plans(void **state)
 	assert_true(classify_para_switched(r, &p, r->npara - 1));
 	classify_paras_fini(&p);
 	report_free(r);
+
+	/* the chapter's plans begin at a heading of its own that names them */
+	r = invented("关于2016年度法治政府建设情况的报告\n"
+		     "一、2016年法治政府建设工作情况\n（一）依法全面履行政府职能\n全年取消行政审批事项12项。\n"
+		     "二、存在的问题和2017年工作打算\n（一）存在的主要问题\n基层执法力量薄弱。\n"
+		     "（二）2017年工作打算\n1.深化“放管服”改革\n推进证照分离。\n2.加强行政执法监督\n开展案卷评查。\n");
+	classify_report_with(model(), r, &p);
+	assert_int_equal(r->sections[section_of(r, "存在的主要问题")].part, CLASSIFY_PROBLEMS);
+	assert_int_equal(r->sections[section_of(r, "2017年工作打算")].part, CLASSIFY_PLANS);
+	assert_int_equal(r->sections[section_of(r, "深化“放管服”改革")].part, CLASSIFY_PLANS);
+	assert_int_equal(r->sections[section_of(r, "加强行政执法监督")].part, CLASSIFY_PLANS);
+	classify_paras_fini(&p);
+	report_free(r);
 }
 
 /* A chapter that 一是…二是… points divide instead of （一） headings: each point takes the topic its

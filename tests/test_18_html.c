@@ -415,7 +415,11 @@ static const struct {
 	{ "<table><tr><td>受理</td><td>35件</td></tr><tr><th>a</th><td> b </td></tr></table>", 0,
 	  "受理 35件\na b\n" },
 	{ "a<br>b<br/><br>c", 0, "a\nb\nc\n" },
-	{ "<ul><li>一</li><li>二<ol><li>甲</ol></ul>尾", 0, "一\n二\n甲\n尾\n" },
+	{ "<ul><li>一</li><li>二<ol><li>甲</ol></ul>尾", 0, "一\n二\n1.甲\n尾\n" },
+	/* an ordered list's items numbered as a browser shows them, from its start or an item's value */
+	{ "<ol>\n<li><b>推进改革。</b>正文</li>\n<li>落实制度。</li></ol>", 0, "1.推进改革。正文\n2.落实制度。\n" },
+	{ "<ol start=3><li>a<li value=7>b<li>c</ol>", 0, "3.a\n7.b\n8.c\n" },
+	{ "<ol type=a><li>x</ol><ol style='list-style: none'><li>y</ol>", 0, "x\ny\n" },
 	{ "<select><option>全站</option></select><input type=hidden value=x>正文<noscript>开启</noscript>"
 	  "<style>p{}</style><textarea>留言</textarea><button>搜索</button>", 0, "正文\n" },
 	{ "<pre>1.甲\n\n2.乙  丙</pre>后", 0, "1.甲\n2.乙 丙\n后\n" },
