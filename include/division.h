@@ -12,7 +12,8 @@
  * their units: 博罗县园洲镇, 上安乡, 巫山县) the places above it that it leaves out, by the table:
  * 惠州市博罗县园洲镇, 琼中黎族苗族自治县上安乡, 重庆市巫山县. The first place region names decides:
  * a county the table names once gains its prefecture (a district of 北京, 天津, 上海 or 重庆 its
- * city), a town named alone gains its county and that county's prefecture. A county-level city
+ * city), a town named alone gains its county and that county's prefecture, and a town written after
+ * its province or prefecture the places between (北京市溪翁庄镇 → 北京市密云区溪翁庄镇). A county-level city
  * (钟祥市, 桐乡市) stands alone, as it is written, unless text[0, len) (the report; NULL: none)
  * names its prefecture (嘉兴市桐乡市 where the report says 嘉兴市); its town gains only the city
  * (乌镇镇 → 桐乡市乌镇镇). Returns a new string, or NULL when there is nothing to add: region opens

@@ -259,6 +259,40 @@ static char *complete_with(const char *region, size_t first, size_t count, const
 	return joined(c, k, region);
 }
 
+/* region opening with a province or prefecture (region[0, n), the table's only place of that
+ * name at from) and then a town it holds, the county between them left out (北京市溪翁庄镇, as a
+ * site's name and the town's own give it): region with the county put in, and after a province
+ * the prefecture too; NULL when it is no such region. */
+static char *county_between(const char *region, size_t n, const struct division *from)
+{
+	const char *rest = region + n;
+	size_t len = strlen(rest);
+	for (size_t m = 1; m <= len; m++) {
+		if (m < len && ((unsigned char)rest[m] & 0xC0) == 0x80)
+			continue;
+		size_t count, first = named(rest, m, &count);
+		if (!count)
+			continue;
+		const struct division *t = &divisions[by_name[first]], *k = above(t, COUNTY_DIGITS);
+		if (count != 1 || t->code_len != TOWN_DIGITS || !k || memcmp(t->code, from->code, from->code_len) != 0 ||
+		    k->code_len <= from->code_len)
+			return NULL;
+		/* after a province, the prefecture too (广东省园洲镇: 广东省惠州市博罗县园洲镇) */
+		const struct division *c = from->code_len == PROVINCE_DIGITS ? prefecture_of(k) : NULL;
+		if (c == from || (c && !compare_bytes(c->name, c->name_len, k->name, k->name_len)))
+			c = NULL;
+		size_t cn = c ? c->name_len : 0;
+		char *out = xmalloc(strlen(region) + cn + k->name_len + 1);
+		memcpy(out, region, n);
+		if (c)
+			memcpy(out + n, c->name, cn);
+		memcpy(out + n + cn, k->name, k->name_len);
+		strcpy(out + n + cn + k->name_len, rest);
+		return out;
+	}
+	return NULL;
+}
+
 char *division_complete(const char *region, const char *text, size_t text_len, int *county)
 {
 	*county = 0;
@@ -268,8 +302,12 @@ char *division_complete(const char *region, const char *text, size_t text_len, i
 		if (n < len && ((unsigned char)region[n] & 0xC0) == 0x80)
 			continue;   /* inside a character */
 		size_t count, first = named(region, n, &count);
-		if (count && (n == len || !towns_only(first, count)))   /* a town decides only named alone */
-			return complete_with(region, first, count, text, text_len, county);
+		if (!count || (n < len && towns_only(first, count)))   /* a town decides only named alone */
+			continue;
+		const struct division *d = &divisions[by_name[first]];
+		if (count == 1 && d->code_len <= PREFECTURE_DIGITS && n < len)
+			return county_between(region, n, d);
+		return complete_with(region, first, count, text, text_len, county);
 	}
 	return NULL;
 }

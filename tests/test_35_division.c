@@ -97,6 +97,13 @@ static void test_town_alone(void **state)
 	check("园洲镇", "惠州市博罗县园洲镇", 0);
 	check("上安乡", "琼中黎族苗族自治县上安乡", 0);
 	check("虎门镇", "东莞市虎门镇", 0);               /* a city without counties: the city once */
+	/* a town after its province or prefecture, its county left out: the county put in */
+	check("北京市溪翁庄镇", "北京市密云区溪翁庄镇", 0);
+	check("惠州市园洲镇", "惠州市博罗县园洲镇", 0);
+	check("宁德市太姥山镇", "宁德市福鼎市太姥山镇", 0);
+	check("广东省园洲镇", "广东省惠州市博罗县园洲镇", 0);
+	check("广东省虎门镇", "广东省东莞市虎门镇", 0);
+	check("北京市园洲镇", NULL, 0);                   /* a town of another place: nothing */
 }
 
 static void test_nothing_to_add(void **state)
