@@ -1101,6 +1101,12 @@ static void test_clause_grammar(void **state)
 		/* a town's 重大事项 are its decisions */
 		{ "对老旧小区改造、农贸市场升级改造等5项重大事项，均经公众参与、风险评估、合法性审查、集体讨论决定程序。",
 		  "dec_legality_review=5 项 dec_count=5 项" },
+		/* everyday variants: 缩短, 保持, 现有, a decision's publication rate, a closing quote */
+		{ "承诺办理时限比法定时限平均缩短52%。", "svc_time_cut=52 %|平均" },
+		{ "“好差评”好评率保持100%。", "svc_praise_rate=100 %" },
+		{ "辖区现有市场主体1862户。", "market_entities=1862 户" },
+		{ "行政处罚决定书网上公开率达100%。", "enf_publicity_rate=100 %" },
+		{ "开展“宪法宣传周”“民法典宣传月”等活动86场次。", "pub_events=86 场次" },
 		/* disputes over land rights mediated and settled, as bureaus of land resources word them */
 		{ "依法调处土地权属争议14件，调处成功11件。", "med_received=14 件 med_resolved=11 件" },
 		{ "调处土地权属争议案件38件，调处成功31件。", "med_received=38 件 med_resolved=31 件" },
