@@ -1101,6 +1101,10 @@ static void test_clause_grammar(void **state)
 		/* a town's 重大事项 are its decisions */
 		{ "对老旧小区改造、农贸市场升级改造等5项重大事项，均经公众参与、风险评估、合法性审查、集体讨论决定程序。",
 		  "dec_legality_review=5 项 dec_count=5 项" },
+		/* shares stated as 占…的 or 占比 */
+		{ "撤回终止案件占审结案件的26.7%。", "rev_settle_rate=26.7 %" },
+		{ "下放乡镇执法事项52项，占县级行政执法事项总数的9.3%。", "enf_items=52 项 enf_items_share=9.3 %" },
+		{ "其中乡镇执法人员占比23.3%。", "enf_staff_share=23.3 %" },
 		/* everyday variants: 缩短, 保持, 现有, a decision's publication rate, a closing quote */
 		{ "承诺办理时限比法定时限平均缩短52%。", "svc_time_cut=52 %|平均" },
 		{ "“好差评”好评率保持100%。", "svc_praise_rate=100 %" },
