@@ -209,7 +209,7 @@ static int cn_digit(uint32_t c)
 #define FIGURE_BITS (BIT('0') | BIT('1') | BIT('2') | BIT('3') | BIT('4') | BIT('5') | BIT('6') | BIT('7') | \
 		     BIT('8') | BIT('9') | BIT(0x5341) | BIT(0x767e) | BIT(0x5343) | BIT(0x4e24) |   /* 十 百 千 两 */ \
 		     BIT(0x4e8c) | BIT(0x4e09) | BIT(0x56db) | BIT(0x4e94) | BIT(0x516d) | BIT(0x4e03) |   \
-		     BIT(0x516b) | BIT(0x4e5d))   /* 二 … 九 */
+		     BIT(0x516b) | BIT(0x4e5d) | BIT(0x4e00))   /* 二 … 九, 一 (a lone 一 right after its noun or verb) */
 
 static inline int numeral(uint32_t c)
 {
@@ -1571,6 +1571,7 @@ static void add_fact(struct sentence *st, int metric, const char *qualifier, con
 static void grammar(const struct facts_model *m, struct sentence *st, struct facts *out, struct scratch *sc);
 static int may_hold_figure(const struct facts_model *m, const char *s, const struct scratch *sc, size_t b);
 static int numeral_after_verb(const struct facts_model *m, const struct scratch *sc, size_t a);
+static int word_ends_at(const struct facts_model *m, const struct scratch *sc, size_t a, int kind);
 static int figure_ends_clause(const struct scratch *sc, size_t b);
 static int target_before(const struct facts_model *m, struct sentence *st, const struct scratch *sc, size_t a);
 static int ensured(const struct facts_model *m, const struct sentence *st, const struct scratch *sc, size_t a);
@@ -2111,8 +2112,10 @@ static size_t grammar_figure(const struct facts_model *m, const char *s, size_t 
 	int lone_one = c == 0x4e00 && (k + 1 == sc->nch || !numeral(sc->ch[k + 1])) &&
 		       !(k + 2 < sc->nch && sc->ch[k + 1] == 0x4e07 && numeral(sc->ch[k + 2]));   /* 一万二千 */
 	size_t end = read_figure(m, s, n, sc->pos[k], &any, cap);
-	if (lone_one)   /* 统一, 一件事: a count only right after its verb, ending its clause (驳回一件，) */
-		return end && numeral_after_verb(m, sc, sc->pos[k]) && figure_ends_clause(sc, end) ? end : 0;
+	if (lone_one)   /* 统一, 一件事: a count only right after its verb or subject, ending its clause
+			 * (驳回一件，制定规范性文件一件。) */
+		return end && (numeral_after_verb(m, sc, sc->pos[k]) || word_ends_at(m, sc, sc->pos[k], WORD_SUBJECT)) &&
+		       figure_ends_clause(sc, end) ? end : 0;
 	if (!end)
 		return arabic ? row_figure(s, n, sc, k, cap) : 0;
 	if (!arabic && c == 0x4e00) {
@@ -2328,6 +2331,15 @@ static const struct rule *row_rule(const struct facts_model *m, const struct rea
 	return NULL;
 }
 
+/* Whether a word of the grammar of kind (WORD_SUBJECT, WORD_VERB) ends at byte a. */
+static int word_ends_at(const struct facts_model *m, const struct scratch *sc, size_t a, int kind)
+{
+	for (size_t h = 0; h < sc->ngw; h++)
+		if (sc->gw[h].end == a && (m->kind[sc->gw[h].id] & kind))
+			return 1;
+	return 0;
+}
+
 /* Whether the figure at byte a is written in digits or opens with 十 百 千, or a verb of the
  * grammar or an adverb of counting (先后 累计) ends right before it: a lone 三 of 三项制度
  * names, 撤销三件 and 先后六次专题研究 count. */
@@ -2336,12 +2348,7 @@ static int numeral_after_verb(const struct facts_model *m, const struct scratch 
 	size_t k = char_at(sc, a);
 	if (k < sc->nch && (sc->ch[k] < 0x80 || parse_cn_unit(sc->ch[k])))
 		return 1;
-	if (counting_adverb_before(sc, k))
-		return 1;
-	for (size_t h = 0; h < sc->ngw; h++)
-		if (sc->gw[h].end == a && (m->kind[sc->gw[h].id] & WORD_VERB))
-			return 1;
-	return 0;
+	return counting_adverb_before(sc, k) || word_ends_at(m, sc, a, WORD_VERB);
 }
 
 /* Whether the figure ending at byte b ends its clause too (工作四次。 执法人员七名，): a count

@@ -1101,6 +1101,11 @@ static void test_clause_grammar(void **state)
 		/* a town's 重大事项 are its decisions */
 		{ "对老旧小区改造、农贸市场升级改造等5项重大事项，均经公众参与、风险评估、合法性审查、集体讨论决定程序。",
 		  "dec_legality_review=5 项 dec_count=5 项" },
+		/* a lone 一 right after its noun, ending the clause, counts (聘请…顾问一名), not in 一件事 */
+		{ "乡政府聘请常年法律顾问一名。", "adv_units=1 名" },
+		{ "今年新增州级民主法治示范村一个。", "demo_village=1 个" },
+		{ "推进高效办成一件事，取消证明事项12项。", "cert_items=12 项" },
+		{ "全年制定规范性文件一件。", "nd_issued=1 件" },
 		/* shares stated as 占…的 or 占比 */
 		{ "撤回终止案件占审结案件的26.7%。", "rev_settle_rate=26.7 %" },
 		{ "下放乡镇执法事项52项，占县级行政执法事项总数的9.3%。", "enf_items=52 项 enf_items_share=9.3 %" },
