@@ -1106,6 +1106,12 @@ static void test_clause_grammar(void **state)
 		{ "今年新增州级民主法治示范村一个。", "demo_village=1 个" },
 		{ "推进高效办成一件事，取消证明事项12项。", "cert_items=12 项" },
 		{ "全年制定规范性文件一件。", "nd_issued=1 件" },
+		/* documents cleaned up, in force, fines and the legal review of decisions, as clerks word them */
+		{ "先后开展两次规范性文件专项清理。", "nd_cleanup=2 次" },
+		{ "对局制发的规范性文件开展全面清理1次。", "nd_cleanup=1 次|全面清理" },
+		{ "现行有效的规范性文件（7件）已向社会公布。", "nd_in_force=7 件" },
+		{ "处罚金额合计4263.5万元。", "enf_fines=4263.5 万元" },
+		{ "对64件重大行政处罚案件进行法制审核。", "enf_legal_review=64 件" },
 		/* shares stated as 占…的 or 占比 */
 		{ "撤回终止案件占审结案件的26.7%。", "rev_settle_rate=26.7 %" },
 		{ "下放乡镇执法事项52项，占县级行政执法事项总数的9.3%。", "enf_items=52 项 enf_items_share=9.3 %" },
