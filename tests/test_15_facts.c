@@ -1112,6 +1112,8 @@ static void test_clause_grammar(void **state)
 		{ "现行有效的规范性文件（7件）已向社会公布。", "nd_in_force=7 件" },
 		{ "处罚金额合计4263.5万元。", "enf_fines=4263.5 万元" },
 		{ "对64件重大行政处罚案件进行法制审核。", "enf_legal_review=64 件" },
+		{ "制定联合奖惩措施清单18条。", "credit_measures=18 条" },
+		{ "向市人大常委会专题报告工作4项。", "npc_oversight=4 项|向人大报告" },
 		/* shares stated as 占…的 or 占比 */
 		{ "撤回终止案件占审结案件的26.7%。", "rev_settle_rate=26.7 %" },
 		{ "下放乡镇执法事项52项，占县级行政执法事项总数的9.3%。", "enf_items=52 项 enf_items_share=9.3 %" },
