@@ -2971,6 +2971,23 @@ static int aforesaid(const struct scratch *sc)
 				   (sc->ch[k] == 0x4ee5 && sc->ch[k + 1] == 0x4e0a));    /* 以上 */
 }
 
+/* 1 when the sentence or clause opening at character k names the one thing counted before it
+ * (该项决策, 该文件, 此项): it speaks of it all, as 均 would of several (…作出重大行政决策1项，即…，该项
+ * 决策经…合法性审查; …1件。该文件经…审核). */
+static int names_the_one(const struct scratch *sc, size_t k)
+{
+	static const uint32_t things[] = { 0x9879 /* 项 */, 0x4ef6 /* 件 */, 0x4efd /* 份 */, 0x6587 /* 文(件) */,
+					   0x51b3 /* 决(策) */, 0x4e8b /* 事(项) */, 0x5408 /* 合(同) */ };
+	while (k < sc->nch && sc->ch[k] == ' ')
+		k++;
+	if (k + 1 >= sc->nch || (sc->ch[k] != 0x8be5 /* 该 */ && sc->ch[k] != 0x6b64 /* 此 */))
+		return 0;
+	for (size_t i = 0; i < sizeof things / sizeof *things; i++)
+		if (sc->ch[k + 1] == things[i])
+			return 1;
+	return 0;
+}
+
 /* 1 when s[a, b) holds blanks and line ends alone: the sentences between are empty. */
 static int blank_between(const char *s, size_t a, size_t b)
 {
@@ -3026,8 +3043,11 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 		return;
 	struct held cur = { .cap = { 0 } }, before[HELD_BEFORE] = { { .cap = { 0 } } };   /* the last figure, those before */
 	char counters[HELD_BEFORE + 1][COUNTER_MAX];
-	if (aforesaid(sc))
+	int one = names_the_one(sc, 0);   /* while cur is the one thing the sentence before counted */
+	int naming = 0;                   /* the clauses since one that named the one item counted */
+	if (aforesaid(sc) || one)
 		held_from_before(m, st, out, &cur, before, counters);
+	one = one && cur.cap.found && cur.cap.value == 1;
 	int last_subj = -1;
 	int row_subj = -1;   /* the subject a table row's figure was read with (审结：55件) */
 	for (size_t ci = 0; ci < sc->ncl; ci++) {
@@ -3063,7 +3083,7 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 				memmove(before + 1, before, (HELD_BEFORE - 1) * sizeof *before);
 				before[0] = cur;
 			}
-			cur.cap = cap, last_subj = -1, cur.given.n = 0, cur.with.n = 0;
+			cur.cap = cap, last_subj = -1, cur.given.n = 0, cur.with.n = 0, one = 0;
 			cur.clause = ci, cur.end = end, cur.next = next, cur.pending = 0;
 			/* 均/全部 right after the figure in its clause, no figure between (4项决策均履行…) */
 			size_t lead_from = next == ce && opens_lead(sc, char_at(sc, end), q->k1, NOUN_LEAD_SPAN) ? end : SIZE_MAX;
@@ -3164,11 +3184,15 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 			if (lead_from != SIZE_MAX)
 				lead_held(m, st, sc, lead_from, ce, &cur, out);
 		}
-		if (figures)
+		if (figures) {
+			naming = 0;
 			continue;
+		}
 		/* a clause of its own after a single item the rules read needs no 均 (案件1件，经复议予以维持) */
-		int single = cur.cap.value == 1 && !cur.cap.mult && !cur.pending && ci == cur.clause + 1 &&
-			     q->depth == sc->cl[cur.clause].depth;
+		/* the clause right after the one item, or one naming it (该项决策…) and those after that */
+		int of_one = cur.cap.value == 1 && !cur.cap.mult && q->depth == sc->cl[cur.clause].depth;
+		naming = of_one && (names_the_one(sc, q->k0) || naming);
+		int single = (of_one && ((ci == cur.clause + 1 && !cur.pending) || naming)) || (one && !q->depth);
 		if (q->lead)
 			lead_clause(m, st, sc, q, ce, &cur, before, HELD_BEFORE, out);
 		else if (single)
@@ -3366,7 +3390,7 @@ static void read_sentences(const struct facts_model *m, struct sentence *st, str
 		st->ss = ss, st->se = i, st->section = -2, st->target = (size_t)-2;
 		/* may_hold_figure reads the digits and 十 百 千 两 seen tells of; none, and it says no */
 		st->figure = m->nr && (((seen & FIGURE_BITS) && may_hold_figure(m, s, sc, i)) ||
-				       (out->n > first && aforesaid(sc)));
+				       (out->n > first && (aforesaid(sc) || names_the_one(sc, 0))));
 		if (sc->ncand || st->figure)
 			scan_sentence(m, st, out, sc);
 		sc->carry = (c == ';' || c == 0x3002) && st->figure ? last_subject(m, sc) : -1;

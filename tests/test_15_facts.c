@@ -790,6 +790,11 @@ static void test_clause_grammar(void **state)
 		{ "市政府年度决策目录事项5项，均经合法性审查。", "dec_legality_review=5 项 dec_count=5 项" },
 		/* a single item needs no 均: the clause after it says what became of it */
 		{ "以乡政府为被申请人的行政复议案件1件，经复议予以维持。", "rev_upheld=1 件 rev_respondent=1 件" },
+		/* the one item named again (该项决策, 该文件), in its sentence or the next, as 均 names several */
+		{ "全年作出重大行政决策1项，即《应急避难场所建设规划》，该项决策履行了公众参与、风险评估、合法性审查和集体讨论决定程序。",
+		  "dec_legality_review=1 项 dec_count=1 项" },
+		{ "全年制发规范性文件1件，即《安全生产约谈办法》，该文件经区司法局合法性审核后，按规定报区政府备案。",
+		  "nd_reviewed=1 件 nd_filed=1 件 nd_issued=1 件" },
 		{ "以乡政府为被申请人的行政复议案件2件，经复议予以维持。", "rev_respondent=2 件" },
 		/* 均 after who did it, with the subject that fits its verb; not denied, not of the rest */
 		{ "以局为被申请人的行政复议案件3件，均被复议机关维持。", "rev_upheld=3 件 rev_respondent=3 件" },
