@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "dynlib.h"
+#include "parse_scan.h"
 #include "xmalloc.h"
 
 /*
@@ -1418,7 +1419,7 @@ static void element_end(struct walk *w, int id, int depth)
 }
 
 /* Streams document.xml into w->out. Returns 0, or -1 with *cause set. */
-static int walk_document(struct walk *w, const char *part, const char *data, size_t n,
+static int walk_document(struct walk *w, const char *part, const char *root, const char *data, size_t n,
                          char **cause)
 {
 	struct xml_errors errs = { 0 };
@@ -1436,7 +1437,7 @@ static int walk_document(struct walk *w, const char *part, const char *data, siz
 			int depth = xmllib.xmlTextReaderDepth(r);
 			if (!seen_root) {
 				seen_root = 1;
-				if (!is_w(r) || !name_is(name, "document")) {
+				if (!is_w(r) || !name_is(name, root)) {
 					xmllib.xmlFreeTextReader(r);
 					*cause = xstrdup(NOT_DOCX);
 					return -1;
@@ -1507,6 +1508,50 @@ static void folder_of(const char *part, char *dst, size_t cap)
 		n = 0;
 	memcpy(dst, part, n);
 	dst[n] = '\0';
+}
+
+static void walk_fini(struct walk *w)
+{
+	while (w->nframes) {
+		w->nframes--;
+		buf_fini(&w->frames[w->nframes].text);
+		buf_fini(&w->frames[w->nframes].after);
+	}
+	buf_fini(&w->out);
+}
+
+/* The document number a page header holds as a cell of its own (平和县人民政府<tab>平政文〔2021〕18号,
+ * over every page, where printed documents set it above the title), into out as a line; other
+ * header text (running titles, names, page numbers) is left out, as a reader passes over it. */
+static void header_number(struct package *p, const char *rels, const char *folder, struct numbering *nb,
+			  struct buf *out)
+{
+	char part[512], *data = NULL;
+	size_t n = 0;
+	if (find_relationship(p, rels, folder, "header", part, sizeof part) != 1 || read_part(p, part, &data, &n) != 1) {
+		free(p->cause);   /* a damaged header loses nothing of the text */
+		p->cause = NULL;
+		return;
+	}
+	struct walk hw = { .nb = nb, .toc_sdt_depth = -1, .sdt_pr_depth = -1 };
+	char *why = NULL;
+	if (walk_document(&hw, part, "hdr", data, n, &why) == 0) {
+		const char *t = hw.out.data;
+		for (size_t i = 0, e; i < hw.out.len; i = e + 1) {
+			while (i < hw.out.len && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n'))
+				i++;
+			for (e = i; e < hw.out.len && t[e] != ' ' && t[e] != '\t' && t[e] != '\n'; e++)
+				;
+			if (e > i && parse_doc_number_len(t, i, e) == e - i) {
+				buf_add(out, t + i, e - i);
+				buf_addc(out, '\n');
+				break;
+			}
+		}
+	}
+	free(why);
+	free(data);
+	walk_fini(&hw);
 }
 
 int extract_docx(const char *bytes, size_t n, char **text, size_t *len, char **cause)
@@ -1602,7 +1647,7 @@ int extract_docx(const char *bytes, size_t n, char **text, size_t *len, char **c
 	}
 	numbering_index(&nb);
 
-	if (walk_document(&w, main_part, doc, doclen, &p.cause) < 0)
+	if (walk_document(&w, main_part, "document", doc, doclen, &p.cause) < 0)
 		goto done;
 	int blank = 1;
 	for (size_t i = 0; i < w.out.len && blank; i++)
@@ -1611,16 +1656,14 @@ int extract_docx(const char *bytes, size_t n, char **text, size_t *len, char **c
 		p.cause = xstrdup("no text in the Word document (only pictures? OCR it first)");
 		goto done;
 	}
-	*len = w.out.len;
-	*text = buf_take(&w.out);
+	struct buf all = { 0 };
+	header_number(&p, rels, folder, &nb, &all);
+	buf_add(&all, w.out.data, w.out.len);
+	*len = all.len;
+	*text = buf_take(&all);
 	rc = 0;
 done:
-	while (w.nframes) {
-		w.nframes--;
-		buf_fini(&w.frames[w.nframes].text);
-		buf_fini(&w.frames[w.nframes].after);
-	}
-	buf_fini(&w.out);
+	walk_fini(&w);
 	free(aux);
 	free(doc);
 	numbering_fini(&nb);

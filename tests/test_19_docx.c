@@ -289,6 +289,44 @@ static void test_undefined_numbering(void **state)
 	assert_text(DOC(PN(1, 0, "无编号部件")), NULL, NULL, "无编号部件\n");
 }
 
+/* A page header holding the document number beside the issuer (平政文〔2021〕18号 after a tab): the
+ * number alone as the text's first line; a header without one adds nothing. */
+static void test_header_number(void **state)
+{
+	(void)state;
+	static const char rels[] = XML_HEAD
+		"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+		"<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
+		"</Relationships>";
+	static const char doc_rels[] = XML_HEAD
+		"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+		"<Relationship Id=\"rIdH1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>"
+		"</Relationships>";
+	static const char *const headers[] = {
+		XML_HEAD "<w:hdr xmlns:w=\"" W_NS "\"><w:p><w:r><w:t>平和县人民政府</w:t></w:r><w:r><w:tab/></w:r>"
+		"<w:r><w:t>平政文〔2021〕18号</w:t></w:r></w:p></w:hdr>",
+		XML_HEAD "<w:hdr xmlns:w=\"" W_NS "\">" P("平和县2020年法治政府建设报告") "</w:hdr>",
+		"<w:hdr", /* damaged: the body is read all the same */
+	};
+	static const char *const want[] = {
+		"平政文〔2021〕18号\n平和县人民政府关于2020年度法治政府建设工作情况的报告\n漳州市人民政府：\n",
+		"平和县人民政府关于2020年度法治政府建设工作情况的报告\n漳州市人民政府：\n",
+		"平和县人民政府关于2020年度法治政府建设工作情况的报告\n漳州市人民政府：\n",
+	};
+	const char *doc = DOC(P("平和县人民政府关于2020年度法治政府建设工作情况的报告") P("漳州市人民政府："));
+	for (size_t i = 0; i < N(headers); i++) {
+		const char *names[] = { "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels", "word/header1.xml" };
+		const char *datas[] = { rels, doc, doc_rels, headers[i] };
+		size_t n, len;
+		char *bytes = zip_build(names, datas, N(names), 0, &n), *text = NULL, *cause = NULL;
+		if (extract_docx(bytes, n, &text, &len, &cause) != 0)
+			fail_msg("extract_docx: %s", cause);
+		assert_string_equal(text, want[i]);
+		free(text);
+		free(bytes);
+	}
+}
+
 /* ---- text content ---- */
 
 static void test_text_content(void **state)
@@ -651,6 +689,7 @@ int main(void)
 		cmocka_unit_test(test_restart_rules_and_formats),
 		cmocka_unit_test(test_undefined_numbering),
 		cmocka_unit_test(test_text_content),
+		cmocka_unit_test(test_header_number),
 		cmocka_unit_test(test_toc_styles),
 		cmocka_unit_test(test_table_of_figures),
 		cmocka_unit_test(test_putuo_docx),
