@@ -1118,6 +1118,9 @@ static void test_clause_grammar(void **state)
 		{ "处罚金额合计4263.5万元。", "enf_fines=4263.5 万元" },
 		{ "对64件重大行政处罚案件进行法制审核。", "enf_legal_review=64 件" },
 		{ "制定联合奖惩措施清单18条。", "credit_measures=18 条" },
+		{ "全年办理群众来信来访23件。", "petition_cases=23 件" },
+		{ "对疫情防控期间县政府及各部门出台的36份政策文件进行合法性审查。", "legality_review_docs=36 份" },
+		{ "行政诉讼败诉案件为零。", "lit_lost=0 件" },
 		{ "向市人大常委会专题报告工作4项。", "npc_oversight=4 项|向人大报告" },
 		/* shares stated as 占…的 or 占比 */
 		{ "撤回终止案件占审结案件的26.7%。", "rev_settle_rate=26.7 %" },
