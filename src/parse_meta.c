@@ -553,6 +553,31 @@ static size_t branch_district(const char *name, size_t at, size_t n, size_t *sta
 	return branch - dept;
 }
 
+/* A city department's branch named by its district's name without 区 or 县 (天津市公安局河北分局): the
+ * district the table of divisions names so under the city [city, city_end) of name, or NULL. */
+static char *branch_short_district(const char *name, size_t city, size_t city_end, size_t n)
+{
+	static const char *const units[] = { "区", "县" };
+	size_t branch = parse_find(name, city_end, n, "分局"), dept = PARSE_NONE;
+	if (branch == PARSE_NONE)
+		return NULL;
+	for (size_t i = city_end; (i = parse_find(name, i, branch, "局")) != PARSE_NONE; i += strlen("局"))
+		dept = i + strlen("局");
+	size_t chars = dept == PARSE_NONE ? 0 : parse_chars(name, dept, branch, 4);
+	if (chars < 2 || chars > 3)
+		return NULL;
+	for (size_t k = 0; k < sizeof units / sizeof *units; k++) {
+		char *district = xasprintf("%.*s%s", (int)(branch - dept), name + dept, units[k]);
+		int county;
+		char *full = division_complete(district, NULL, 0, &county);
+		free(district);
+		if (full && !strncmp(full, name + city, city_end - city))
+			return full;
+		free(full);
+	}
+	return NULL;
+}
+
 /* The jurisdiction that name[0, n) begins with, and its level in *level; NULL when none. */
 static char *region_of(const char *name, size_t n, int *level)
 {
@@ -563,6 +588,9 @@ static char *region_of(const char *name, size_t n, int *level)
 	size_t d, dn = g.level == REPORT_LEVEL_DEPARTMENT ? branch_district(name, g.end, n, &d) : 0;
 	if (dn)   /* a city department's district branch: the district */
 		return xasprintf("%.*s%.*s", (int)(g.end - g.start), name + g.start, (int)dn, name + d);
+	char *short_named = g.level == REPORT_LEVEL_DEPARTMENT ? branch_short_district(name, g.start, g.end, n) : NULL;
+	if (short_named)
+		return short_named;
 	/* A subdistrict office is an agency of its district's government: 北京市朝阳区人民政府
 	 * 三里屯街道办事处 → 北京市朝阳区三里屯街道. */
 	size_t gov = parse_find(name, g.start, g.end, "人民政府");

@@ -147,6 +147,16 @@ static void test_in_the_parse(void **state)
 	r = parse_text(text);
 	assert_string_equal(r->meta.region, "南京市鼓楼区");   /* the text says which */
 	report_free(r);
+
+	/* a city department's branch named by its district without 区: the district, by the table */
+	snprintf(text, sizeof text, "%s%s", "天津市公安局河北分局2018年法治政府建设工作报告\n", body);
+	r = parse_text(text);
+	assert_string_equal(r->meta.region, "天津市河北区");
+	report_free(r);
+	snprintf(text, sizeof text, "%s%s", "天津市公安局高新分局2018年法治政府建设工作报告\n", body);
+	r = parse_text(text);
+	assert_string_equal(r->meta.region, "天津市");   /* a zone's branch: no district of that name */
+	report_free(r);
 }
 
 int main(void)
