@@ -1121,6 +1121,12 @@ static void test_clause_grammar(void **state)
 		{ "全年办理群众来信来访23件。", "petition_cases=23 件" },
 		{ "对疫情防控期间县政府及各部门出台的36份政策文件进行合法性审查。", "legality_review_docs=36 份" },
 		{ "行政诉讼败诉案件为零。", "lit_lost=0 件" },
+		/* a department's own words: taxpayers checked, 户 not punished, a title's notices, none issued */
+		{ "随机抽查纳税人116户。", "reg_random_entities=116 户" },
+		{ "对1246户首次轻微违法的纳税人依法不予处罚。", "enf_no_penalty=1246 户" },
+		{ "下达《责令限期改正通知书》3.12万份。", "enf_rectify_orders=3.12 万份" },
+		{ "全年未制发税务规范性文件。", "nd_issued=0 件" },
+		{ "组织全局412名干部参加税务系统法治知识考试。", "law_exam=412 名" },
 		{ "向市人大常委会专题报告工作4项。", "npc_oversight=4 项|向人大报告" },
 		/* shares stated as 占…的 or 占比 */
 		{ "撤回终止案件占审结案件的26.7%。", "rev_settle_rate=26.7 %" },
