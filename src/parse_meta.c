@@ -534,10 +534,9 @@ static size_t title_prefix(const char *t)
 	return at;
 }
 
-/* The district a city department's branch is named for (通化市生态环境局东昌区分局: 东昌区), when
- * name[at, n) is that department's name and the branch's: the place right before 分局, after the
- * department's 局; its length, or 0. */
-static size_t branch_district(const char *name, size_t at, size_t n, size_t *start)
+/* The name of a city department's branch in name[at, n) (通化市生态环境局东昌区分局: 东昌区), between
+ * the department's 局 and 分局: its start in *start, its length; 0 when there is none. */
+static size_t branch_name(const char *name, size_t at, size_t n, size_t *start)
 {
 	size_t branch = parse_find(name, at, n, "分局");
 	if (branch == PARSE_NONE)
@@ -545,12 +544,22 @@ static size_t branch_district(const char *name, size_t at, size_t n, size_t *sta
 	size_t dept = PARSE_NONE;
 	for (size_t i = at; (i = parse_find(name, i, branch, "局")) != PARSE_NONE; i += strlen("局"))
 		dept = i + strlen("局");
-	struct parse_region g;
-	if (dept == PARSE_NONE || dept == branch || !parse_region_split(name, dept, branch, &g) ||
-	    g.start != dept || g.end != branch || g.level != REPORT_LEVEL_COUNTY)
+	if (dept == PARSE_NONE)
 		return 0;
 	*start = dept;
 	return branch - dept;
+}
+
+/* The district a city department's branch is named for (通化市生态环境局东昌区分局: 东昌区), when
+ * name[at, n) is that department's name and the branch's: its length, or 0. */
+static size_t branch_district(const char *name, size_t at, size_t n, size_t *start)
+{
+	size_t len = branch_name(name, at, n, start);
+	struct parse_region g;
+	if (!len || !parse_region_split(name, *start, *start + len, &g) || g.start != *start ||
+	    g.end != *start + len || g.level != REPORT_LEVEL_COUNTY)
+		return 0;
+	return len;
 }
 
 /* A city department's branch named by its district's name without 区 or 县 (天津市公安局河北分局): the
@@ -558,16 +567,12 @@ static size_t branch_district(const char *name, size_t at, size_t n, size_t *sta
 static char *branch_short_district(const char *name, size_t city, size_t city_end, size_t n)
 {
 	static const char *const units[] = { "区", "县" };
-	size_t branch = parse_find(name, city_end, n, "分局"), dept = PARSE_NONE;
-	if (branch == PARSE_NONE)
-		return NULL;
-	for (size_t i = city_end; (i = parse_find(name, i, branch, "局")) != PARSE_NONE; i += strlen("局"))
-		dept = i + strlen("局");
-	size_t chars = dept == PARSE_NONE ? 0 : parse_chars(name, dept, branch, 4);
+	size_t dept, len = branch_name(name, city_end, n, &dept);
+	size_t chars = len ? parse_chars(name, dept, dept + len, 4) : 0;
 	if (chars < 2 || chars > 3)
 		return NULL;
 	for (size_t k = 0; k < sizeof units / sizeof *units; k++) {
-		char *district = xasprintf("%.*s%s", (int)(branch - dept), name + dept, units[k]);
+		char *district = xasprintf("%.*s%s", (int)len, name + dept, units[k]);
 		int county;
 		char *full = division_complete(district, NULL, 0, &county);
 		free(district);
