@@ -1121,6 +1121,7 @@ static void test_clause_grammar(void **state)
 		{ "全年办理群众来信来访23件。", "petition_cases=23 件" },
 		{ "对疫情防控期间县政府及各部门出台的36份政策文件进行合法性审查。", "legality_review_docs=36 份" },
 		{ "行政诉讼败诉案件为零。", "lit_lost=0 件" },
+		{ "聘请宁夏一家律师事务所担任局常年法律顾问。", "adv_units=1 家" },
 		/* a department's own words: taxpayers checked, 户 not punished, a title's notices, none issued */
 		{ "随机抽查纳税人116户。", "reg_random_entities=116 户" },
 		{ "对1246户首次轻微违法的纳税人依法不予处罚。", "enf_no_penalty=1246 户" },
