@@ -1122,6 +1122,12 @@ static void test_clause_grammar(void **state)
 		{ "对疫情防控期间县政府及各部门出台的36份政策文件进行合法性审查。", "legality_review_docs=36 份" },
 		{ "行政诉讼败诉案件为零。", "lit_lost=0 件" },
 		{ "聘请宁夏一家律师事务所担任局常年法律顾问。", "adv_units=1 家" },
+		{ "在县医保服务大厅建成医保法治宣传角1处。", "law_culture_sites=1 处" },
+		{ "组建生态环境普法志愿服务队，吸纳志愿者28名。", "pub_volunteers=28 名" },
+		{ "组织评查行政处罚案卷42卷，评查合格率100%。", "enf_file_review=42 卷 enf_file_pass_rate=100 %" },
+		{ "网上办证率达到43%，办证时限压缩50%。", "svc_online_rate=43 % svc_time_cut=50 %" },
+		{ "向司法机关移送涉烟刑事案件38起。", "enf_crime_transfer=38 起" },
+		{ "本年度我局无重大行政决策事项。", "dec_count=0 项" },
 		/* a department's own words: taxpayers checked, 户 not punished, a title's notices, none issued */
 		{ "随机抽查纳税人116户。", "reg_random_entities=116 户" },
 		{ "对1246户首次轻微违法的纳税人依法不予处罚。", "enf_no_penalty=1246 户" },
