@@ -64,7 +64,9 @@ void facts_fini(struct facts *f);
  * claimed, clause by clause (a subject stated once carries over to the bare verb + figure clauses
  * after it; sub-items in （其中…） are not the total; a figure may state two metrics only when
  * subjects share it, 网办率和即办率均达100%, or a following 均已… gives it a second verb).
- * Statements without a figure (无一败诉, 零败诉) give 0. Returns the number added.
+ * Statements without a figure (无一败诉, 零败诉) give 0. When r is classified (classify.h), the
+ * figures of its sections of next year's plans are targets and give none: classify a report
+ * before its facts wherever they are shown, as the index does. Returns the number added.
  * Time is linear in the body: one pass finds, sentence by sentence, the patterns whose words occur
  * there, and only those are tried; the grammar looks at sentences holding a figure with a counter.
  * Scratch memory is taken once per call, not per fact. */

@@ -5,6 +5,7 @@
 
 #include "buf.h"
 #include "chart.h"
+#include "classify.h"
 #include "cli.h"
 #include "corpus.h"
 #include "facts.h"
@@ -102,13 +103,16 @@ static void bar_of(const struct facts_model *m, int metric, const struct report 
 	}
 }
 
-static void print_chart(const struct facts_model *m, int metric, struct corpus *co, size_t width)
+static void print_chart(const struct facts_model *m, const struct classify_model *cm, int metric, struct corpus *co,
+			size_t width)
 {
 	struct chart_bar *bars = xcalloc(co->n + 1, sizeof *bars);
 	char (*text)[256 + 96 + 24] = xcalloc(co->n + 1, sizeof *text);
 	struct facts scratch = { 0 };
-	for (size_t k = 0; k < co->n; k++)
+	for (size_t k = 0; k < co->n; k++) {
+		classify_report_with(cm, co->reports[k], NULL);   /* its parts: the plans state targets */
 		bar_of(m, metric, co->reports[k], &scratch, &bars[k], text[k], text[k] + 256, text[k] + 256 + 96);
+	}
 	struct chart c = { 0 };
 	chart_layout(bars, co->n, width, &c);
 	struct buf out = { 0 };
@@ -140,13 +144,19 @@ int cli_chart(int argc, char **argv)
 		facts_default_free();
 		return cli_usage_error("facts", "no such metric (see fazhi facts for ids and labels)", a.metric);
 	}
+	const struct classify_model *cm = classify_default(&cause);
+	if (!cm) {
+		facts_default_free();
+		return cli_fail("facts", cause);
+	}
 	struct corpus co;
 	corpus_init(&co);
 	size_t failed = cli_load(&co, argv + a.first, argc - a.first);
 	if (co.n)
-		print_chart(m, metric, &co, a.width);
+		print_chart(m, cm, metric, &co, a.width);
 	int status = failed || co.n == 0 ? 1 : 0;
 	corpus_fini(&co);
 	facts_default_free();
+	classify_default_free();
 	return status;
 }

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "classify.h"
 #include "cli.h"
 #include "corpus.h"
 #include "digest.h"
@@ -308,6 +309,7 @@ struct facts_job {
 	struct corpus *c;
 	const struct index *ix;
 	const struct facts_model *m;
+	const struct classify_model *cm;   /* a report parsed is classified first, as the index's are */
 	enum format fmt;
 	size_t next;             /* the entry the next chunk starts at */
 	size_t shown;            /* reports written so far */
@@ -366,7 +368,10 @@ static void put_parsed(struct facts_job *j, struct facts_chunk *ch, const struct
 	if (!r)
 		return;
 	buf_reset(&ch->scratch);
-	digest_of(r, NULL, j->m, &ch->scratch);
+	struct classify_paras paras = { 0 };   /* its parts: figures in the plans are targets (facts.h) */
+	classify_report_with(j->cm, (struct report *)r, &paras);
+	digest_of(r, &paras, j->m, &ch->scratch);
+	classify_paras_fini(&paras);
 	if (digest_decode(ch->scratch.data, ch->scratch.len, &ch->d) < 0)
 		return;
 	buf_reset(&ch->one);
@@ -400,10 +405,11 @@ static void facts_chunk_free(struct facts_chunk *ch)
 }
 
 /* Prints the facts of every entry of c that loads, in order; returns the reports printed. */
-static size_t print_facts(struct corpus *c, const struct index *ix, const struct facts_model *m, enum format fmt)
+static size_t print_facts(struct corpus *c, const struct index *ix, const struct facts_model *m,
+			  const struct classify_model *cm, enum format fmt)
 {
 	static const struct ordered_ops ops = { facts_take, facts_work, facts_emit };
-	struct facts_job j = { .c = c, .ix = ix, .m = m, .fmt = fmt };
+	struct facts_job j = { .c = c, .ix = ix, .m = m, .cm = cm, .fmt = fmt };
 	size_t nt = ordered_threads(FACTS_THREADS);
 	struct facts_chunk *ch = xcalloc(nt, sizeof *ch);
 	void *workers[FACTS_THREADS];
@@ -449,6 +455,11 @@ int cli_facts(int argc, char **argv)
 	const struct facts_model *m = facts_default(&cause);
 	if (!m)
 		return cli_fail("facts", cause);
+	const struct classify_model *cm = classify_default(&cause);
+	if (!cm) {
+		facts_default_free();
+		return cli_fail("facts", cause);
+	}
 	struct corpus co;
 	corpus_init(&co);
 	co.lazy = 1;
@@ -461,11 +472,12 @@ int cli_facts(int argc, char **argv)
 		fputs("\xEF\xBB\xBF", stdout);   /* Excel reads CSV as the ANSI code page without it */
 	if (fmt == CSV)
 		fputs("file,region,year,metric,label,value,unit,qualifier,period,section,text\r\n", stdout);
-	size_t shown = print_facts(&co, ix, m, fmt);
+	size_t shown = print_facts(&co, ix, m, cm, fmt);
 	int status = corpus_failures(&co) || shown == 0 ? 1 : 0;
 	session_free(s);
 	free(dir);
 	corpus_fini(&co);
 	facts_default_free();
+	classify_default_free();
 	return status;
 }

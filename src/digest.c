@@ -302,6 +302,15 @@ static size_t get_count(struct reader *rd, size_t min)
 	return rd->bad ? 0 : n;
 }
 
+/* A count stored plus one (0: none kept), checked as get_count checks a count. */
+static size_t get_count_kept(struct reader *rd, size_t min)
+{
+	uint32_t n = get_u(rd);
+	if (n && (size_t)n - 1 > (size_t)(rd->end - rd->p) / min)
+		rd->bad = 1;
+	return rd->bad ? 0 : n;
+}
+
 /* A section's ranges, its start counted from the start of the one before. */
 static void get_ranges(struct reader *rd, struct digest_section *s, size_t last)
 {
@@ -401,7 +410,7 @@ static void get_facts(struct reader *rd, struct digest *d, size_t n)
 /* Paragraphs in text order, none overlapping the one before. */
 static void get_paras(struct reader *rd, struct digest *d)
 {
-	size_t n = get_count(rd, 3);
+	size_t n = get_count_kept(rd, 3);
 	d->paras_kept = n > 0;
 	d->nparas = n ? n - 1 : 0;
 	d->paras = d->nparas ? xcalloc(d->nparas, sizeof *d->paras) : NULL;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "classify.h"
 #include "cue.h"
 #include "parse_scan.h"
 #include "table.h"
@@ -3450,6 +3451,13 @@ static void read_table_cells(const struct facts_model *m, const struct report *r
 	buf_fini(&lines);
 }
 
+/* Whether fact f stands in a section of the next year's plans (classify.h; a report not classified
+ * has none): its figures are targets (年内新培育“法律明白人”20名以上), not what the year did. */
+static int in_plans(const struct report *r, const struct facts_fact *f)
+{
+	return f->section >= 0 && (size_t)f->section < r->nsections && r->sections[f->section].part == CLASSIFY_PLANS;
+}
+
 size_t facts_extract(const struct facts_model *m, const struct report *r, struct facts *out)
 {
 	size_t first = out->n, body_end = r->body_end ? r->body_end : r->len, a, b;
@@ -3486,7 +3494,7 @@ size_t facts_extract(const struct facts_model *m, const struct report *r, struct
 	free(sc.rows);
 	size_t nkept = first;
 	for (size_t k = first; k < out->n; k++)
-		if (out->v[k].metric >= 0 && !redundant(r, out, first, nkept, &out->v[k]))
+		if (out->v[k].metric >= 0 && !redundant(r, out, first, nkept, &out->v[k]) && !in_plans(r, &out->v[k]))
 			out->v[nkept++] = out->v[k];
 	out->n = nkept;
 	free(kept_text);

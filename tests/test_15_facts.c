@@ -11,6 +11,7 @@
 #include "corpus.h"
 #include "cue.h"
 #include "facts.h"
+#include "parse.h"
 
 static const struct facts_model *model(void)
 {
@@ -282,6 +283,22 @@ static void test_annexed_table(void **state)
 		assert_facts(text, got, rows[i].want);
 		report_free(r);
 	}
+}
+
+/* A classified report's plans state targets, not what the year did: their figures are no facts;
+ * the same sentence among the year's work is one. */
+static void test_plans_are_targets(void **state)
+{
+	(void)state;
+	char *cause = NULL;
+	const char *t = "关于2023年度法治政府建设情况的报告\n一、2023年主要工作\n全年培育“法律明白人”120名。\n"
+			"二、2024年工作安排\n年内新培育“法律明白人”20名以上。\n";
+	struct report *r = parse_report(xstrdup(t), strlen(t), "plans.txt");
+	classify_report_with(classify_default(&cause), r, NULL);
+	char got[256];
+	report_facts(r, got, sizeof got);
+	assert_facts(t, got, "pub_volunteers=120 名");
+	report_free(r);
 }
 
 /* §6.2 of the taxonomy: figures that are names, dates, ordinals or formulas are not counts. */
@@ -1439,6 +1456,7 @@ int main(void)
 		cmocka_unit_test(test_figures),
 		cmocka_unit_test(test_figure_rows),
 		cmocka_unit_test(test_annexed_table),
+		cmocka_unit_test(test_plans_are_targets),
 		cmocka_unit_test(test_period_rows),
 		cmocka_unit_test(test_traps),
 		cmocka_unit_test(test_location_and_period),

@@ -16,6 +16,7 @@
 #include "digest.h"
 #include "facts.h"
 #include "index.h"
+#include "parse.h"
 #include "xmalloc.h"
 
 static int str_is(struct digest_str s, const char *want)
@@ -281,6 +282,28 @@ static void test_without_tables(void **state)
 	corpus_fini(&c);
 }
 
+/* A report of a few short paragraphs, each of its numbers a byte: its paragraphs read back (their
+ * count, stored plus one, is no more than the bytes after it allow). */
+static void test_small_report(void **state)
+{
+	(void)state;
+	char *cause = NULL;
+	const char *t = "关于2022年法治政府建设情况的报告\n一、工作情况\n全县共收到行政复议申请48件。\n";
+	struct report *r = parse_report(xstrdup(t), strlen(t), "small.txt");
+	struct classify_paras paras = { 0 };
+	classify_report_with(classify_default(&cause), r, &paras);
+	struct buf b = { 0 };
+	struct digest d = { 0 };
+	digest_of(r, &paras, NULL, &b);
+	assert_int_equal(digest_decode(b.data, b.len, &d), 0);
+	assert_true(d.paras_kept);
+	assert_int_equal(d.nparas, 2);
+	digest_fini(&d);
+	buf_fini(&b);
+	classify_paras_fini(&paras);
+	report_free(r);
+}
+
 /* Every cut and a flipped tag are refused; decoding leaves d empty then. A head is refused cut,
  * and read whatever follows it. */
 static void test_damaged(void **state)
@@ -478,6 +501,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_without_tables),
+		cmocka_unit_test(test_small_report),
 		cmocka_unit_test(test_fill_report),
 		cmocka_unit_test(test_damaged),
 		cmocka_unit_test(test_in_cache),
