@@ -1139,6 +1139,8 @@ static void test_clause_grammar(void **state)
 		{ "对疫情防控期间县政府及各部门出台的36份政策文件进行合法性审查。", "legality_review_docs=36 份" },
 		{ "行政诉讼败诉案件为零。", "lit_lost=0 件" },
 		{ "聘请宁夏一家律师事务所担任局常年法律顾问。", "adv_units=1 家" },
+		{ "对区直部门报送备案的规范性文件审查12件。", "nd_filing_review=12 件" },
+		{ "分三批进行宪法宣誓。", "oath_events=3 批" },
 		{ "在县医保服务大厅建成医保法治宣传角1处。", "law_culture_sites=1 处" },
 		{ "组建生态环境普法志愿服务队，吸纳志愿者28名。", "pub_volunteers=28 名" },
 		{ "组织评查行政处罚案卷42卷，评查合格率100%。", "enf_file_review=42 卷 enf_file_pass_rate=100 %" },
