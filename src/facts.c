@@ -1889,17 +1889,25 @@ static int changed_after(const struct scratch *sc, const char *s, size_t b)
 
 /* The character after a short note in brackets opening at k (村（社区）, 县（市）, 乡镇（街道、开发区）):
  * up to seven characters, nineteen when it says what a count holds (（含行业性专业性调解组织）),
- * no figure, no comma; else k. A note belongs to its clause. */
+ * no figure, no comma; or, in a clause without a figure before it, the clause's own count after
+ * 共/合计 (不予处罚（共27件）); else k. A note belongs to its clause. */
 static size_t annotation_end(const struct scratch *sc, size_t k)
 {
 	/* what a count holds may take longer: （含行业性专业性调解组织） */
 	int holds = k + 1 < sc->nch && (sc->ch[k + 1] == 0x542b ||   /* 含 */
 					(k + 2 < sc->nch && sc->ch[k + 1] == 0x5305 && sc->ch[k + 2] == 0x62ec));   /* 包括 */
-	for (size_t j = k + 1; j < sc->nch && j <= k + (holds ? 20 : 8); j++) {
+	/* the clause's own count in brackets: 不予处罚（共27件）, 开展合法性审查（合计42件） */
+	int total = k + 1 < sc->nch && (sc->ch[k + 1] == 0x5171 ||   /* 共 */
+					(k + 2 < sc->nch && sc->ch[k + 2] == 0x8ba1 &&   /* 合计 累计 总计 */
+					 (sc->ch[k + 1] == 0x5408 || sc->ch[k + 1] == 0x7d2f || sc->ch[k + 1] == 0x603b)));
+	for (size_t j = k; total && j-- > 0 && !is_clause_mark(sc->ch[j]);)
+		if (sc->ch[j] >= '0' && sc->ch[j] <= '9')
+			total = 0;   /* 5件、…4件（共9件）: the total of figures before it, read as such */
+	for (size_t j = k + 1; j < sc->nch && j <= k + (holds ? 20 : total ? 12 : 8); j++) {
 		uint32_t c = sc->ch[j];
 		if (c == ')')
 			return j + 1;
-		if ((c >= '0' && c <= '9') || is_clause_mark(c) || (c == 0x5176 && j == k + 1))   /* 其中 */
+		if ((!total && c >= '0' && c <= '9') || is_clause_mark(c) || (c == 0x5176 && j == k + 1))   /* 其中 */
 			return k;
 	}
 	return k;

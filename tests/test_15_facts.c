@@ -1140,6 +1140,11 @@ static void test_clause_grammar(void **state)
 		{ "行政诉讼败诉案件为零。", "lit_lost=0 件" },
 		{ "聘请宁夏一家律师事务所担任局常年法律顾问。", "adv_units=1 家" },
 		{ "对区直部门报送备案的规范性文件审查12件。", "nd_filing_review=12 件" },
+		/* the clause's own count in brackets after 共; a total of figures before it stays one */
+		{ "对首次轻微违法行为依法不予处罚（共27件）。", "enf_no_penalty=27 件" },
+		{ "对街道拟出台的文件、签订的合同开展合法性审查（共42件）。", "legality_review_docs=42 件" },
+		{ "全年县政府制发规范性文件5件、县政府办公室制发规范性文件4件（共9件），均经县司法局合法性审核。",
+		  "nd_reviewed=9 件 nd_issued=9 件" },
 		{ "分三批进行宪法宣誓。", "oath_events=3 批" },
 		{ "在县医保服务大厅建成医保法治宣传角1处。", "law_culture_sites=1 处" },
 		{ "组建生态环境普法志愿服务队，吸纳志愿者28名。", "pub_volunteers=28 名" },
