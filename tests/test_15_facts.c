@@ -1139,6 +1139,8 @@ static void test_clause_grammar(void **state)
 		{ "对疫情防控期间县政府及各部门出台的36份政策文件进行合法性审查。", "legality_review_docs=36 份" },
 		{ "行政诉讼败诉案件为零。", "lit_lost=0 件" },
 		{ "以街道办事处为被告的行政诉讼案件零发生。", "lit_cases=0 件" },
+		{ "联合公安、市场监管等部门开展打假打私联合行动16次。", "enf_joint_actions=16 次" },
+		{ "局领导接访群众38人次。", "petition_visits=38 人次|接访" },
 		{ "以街道办事处为被申请人的行政复议案件为零。", "rev_respondent=0 件" },
 		{ "聘请宁夏一家律师事务所担任局常年法律顾问。", "adv_units=1 家" },
 		{ "对区直部门报送备案的规范性文件审查12件。", "nd_filing_review=12 件" },
