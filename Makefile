@@ -198,7 +198,7 @@ bench: deps bench-deps all
 # Accuracy against hand-made answers; reports measured, never a pass/fail test. Each set of
 # written reports is a directory tests/SET with reports/, truth.tsv, labels.tsv and metrics.tsv.
 EVAL_FLAGS ?=
-EVAL_SETS = real forms forms3 forms4 forms5 forms6 forms7 forms8 forms9 forms10 forms11 forms12 forms13 forms14 forms15 forms16 forms17 forms18 forms19 forms20 forms21 forms22 forms23 forms24 forms25 forms26 forms27 forms28 forms29 forms30 forms31 forms32 forms33 forms34 forms35 forms36 forms37 forms38 forms39 forms40 forms41 forms42 forms43 forms44 forms45 forms46 forms47 forms48 forms49 forms50 forms51 forms52 forms53 forms54 forms55 forms56 forms57 forms58 forms59 forms60 forms61 forms63 forms64 forms65 forms66 forms67 forms68 forms69 forms70 forms71 forms72 forms73 forms74 forms75 forms76 forms77 forms78 forms79 forms80 forms81 forms82 forms83 forms84 forms86
+EVAL_SETS = real forms forms3 forms4 forms5 forms6 forms7 forms8 forms9 forms10 forms11 forms12 forms13 forms14 forms15 forms16 forms17 forms18 forms19 forms20 forms21 forms22 forms23 forms24 forms25 forms26 forms27 forms28 forms29 forms30 forms31 forms32 forms33 forms34 forms35 forms36 forms37 forms38 forms39 forms40 forms41 forms42 forms43 forms44 forms45 forms46 forms47 forms48 forms49 forms50 forms51 forms52 forms53 forms54 forms55 forms56 forms57 forms58 forms59 forms60 forms61 forms63 forms64 forms65 forms66 forms67 forms68 forms69 forms70 forms71 forms72 forms73 forms74 forms75 forms76 forms77 forms78 forms79 forms80 forms81 forms82 forms83 forms84 forms85 forms86
 eval_set = --set $(1) --reports tests/$(1)/reports --truth tests/$(1)/truth.tsv \
 	--labels tests/$(1)/labels.tsv --metrics tests/$(1)/metrics.tsv
 eval: $(BUILD)/tests/eval_real
