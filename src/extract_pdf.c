@@ -787,19 +787,79 @@ static size_t row_cells(const struct doc *d, size_t i, size_t *v)
 	return n;
 }
 
+/* Pieces of a table row's label that wrapped around the row (公证机构办理公证事 / 件 11860 12375 / 项,
+ * the row's other cells centred between the label's lines): the lines of its page not yet
+ * written, left of the row's first cell, just above or just below the row, that stand level with
+ * no other line; into v, top to bottom; how many. */
+#define WRAP_PIECES 3
+static size_t wrapped_label(const struct doc *d, const size_t *cells, size_t n, size_t *v)
+{
+	const struct line *first = &d->v[cells[0]];
+	double top = INFINITY, bottom = -INFINITY;
+	for (size_t k = 0; k < n; k++)
+		top = fmin(top, d->v[cells[k]].top), bottom = fmax(bottom, d->v[cells[k]].bottom);
+	double h = bottom - top;
+	size_t i = cells[0], a = i, b = i, m = 0;
+	if (!first->geo || !(h > 0))
+		return 0;
+	while (a > 0 && d->v[a - 1].page == first->page && i - a < ROW_REACH)
+		a--;
+	while (b < d->n && d->v[b].page == first->page && b < i + ROW_REACH)
+		b++;
+	for (size_t j = a; j < b && m < WRAP_PIECES; j++) {
+		const struct line *c = &d->v[j];
+		if (c->drop || c->written || !c->geo || c->x1 > first->x0 - d->em / 2)
+			continue;
+		int above = c->bottom <= top + 0.2 * h && c->bottom >= top - h;
+		int below = c->top >= bottom - 0.2 * h && c->top <= bottom + h;
+		if ((above || below) && !level_with_any(d, a, b, c))
+			v[m++] = j;
+	}
+	for (size_t k = 1; k < m; k++)   /* top to bottom */
+		for (size_t j = k; j > 0 && d->v[v[j]].top < d->v[v[j - 1]].top; j--) {
+			size_t t = v[j];
+			v[j] = v[j - 1], v[j - 1] = t;
+		}
+	return m;
+}
+
+/* The first line of a table row to the right of line i that i is a wrapped piece of the label
+ * of (a piece met before its row), or SIZE_MAX; cells is scratch room for every line. */
+static size_t row_of_piece(const struct doc *d, size_t i, size_t *cells)
+{
+	const struct line *l = &d->v[i];
+	if (!l->geo)
+		return SIZE_MAX;
+	double h = l->bottom - l->top;
+	for (size_t j = i + 1; j < d->n && d->v[j].page == l->page && j < i + ROW_REACH; j++) {
+		const struct line *c = &d->v[j];
+		if (c->drop || c->written || !c->geo || c->x0 < l->x1 + d->em / 2 ||
+		    fabs((c->top + c->bottom) / 2 - (l->top + l->bottom) / 2) > 1.2 * h ||
+		    (row_cells(d, j, cells) < 2 && !c->tabbed))
+			continue;
+		size_t pieces[WRAP_PIECES], n = row_cells(d, j, cells), np = wrapped_label(d, cells, n, pieces);
+		for (size_t k = 0; k < np; k++)
+			if (pieces[k] == i)
+				return j;
+	}
+	return SIZE_MAX;
+}
+
 /* Writes the lines kept as paragraphs; a table's row, its cells met first in whatever order
  * poppler reads them, as a line of its own with a tab between cells. */
 static void join(struct doc *d, struct buf *out)
 {
 	const struct line *prev = NULL;
 	int prev_row = 0;
-	size_t *cells = xmalloc((d->n + 1) * sizeof *cells);
+	size_t *cells = xmalloc(2 * (d->n + 1) * sizeof *cells), *spare = cells + d->n + 1;
 	for (size_t i = 0; i < d->n; i++) {
 		struct line *l = &d->v[i];
 		if (l->drop || l->written)
 			continue;
-		size_t n = row_cells(d, i, cells);
-		int row = n > 1 || l->tabbed;
+		size_t n = row_cells(d, i, cells), of = n > 1 || l->tabbed ? SIZE_MAX : row_of_piece(d, i, spare);
+		if (of != SIZE_MAX)   /* a wrapped label's piece met first: its row, the label with it */
+			n = row_cells(d, of, cells);
+		int row = n > 1 || d->v[cells[0]].tabbed;
 		const char *s = d->text.data + l->start;
 		if (prev) {
 			if (row || prev_row || breaks(d, prev, l))
@@ -807,9 +867,17 @@ static void join(struct doc *d, struct buf *out)
 			else if (out->len && latin_before(out->data, out->len) && latin_after(cp_at(s)))
 				buf_addc(out, ' ');
 		}
+		size_t label[WRAP_PIECES], nl = row ? wrapped_label(d, cells, n, label) : 0;
+		for (size_t k = 0; k < nl; k++) {
+			struct line *c = &d->v[label[k]];
+			if (k && latin_before(out->data, out->len) && latin_after(cp_at(d->text.data + c->start)))
+				buf_addc(out, ' ');   /* a Latin label's words */
+			add_clean(out, d->text.data + c->start, c->end - c->start);
+			c->written = 1;
+		}
 		for (size_t k = 0; k < n; k++) {
 			struct line *c = &d->v[cells[k]];
-			if (k)
+			if (k || nl)
 				buf_addc(out, '\t');
 			add_clean(out, d->text.data + c->start, c->end - c->start);
 			c->written = 1;

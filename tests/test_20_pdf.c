@@ -301,6 +301,23 @@ static void test_table_rows(void **state)
 		"The rest of the report goes on here.\n");
 }
 
+/* A row whose label cell wraps onto two lines, the row's other cells centred between them, met
+ * before its label and after it in poppler's order: the label whole, then the cells. */
+static void test_wrapped_label(void **state)
+{
+	(void)state;
+	static const struct pdf_line pages[][8] = {
+		{ { 72, 700, 10, "The figures of the year follow." },
+		  { 72, 680, 10, "Review cases" }, { 72, 666, 10, "received" },
+		  { 250, 673, 10, "12" }, { 350, 673, 10, "15" },
+		  { 72, 640, 10, "The rest of the report goes on here." } },
+	};
+	assert_pdf_text(pages, 1,
+		"The figures of the year follow.\n"
+		"Review cases received\t12\t15\n"
+		"The rest of the report goes on here.\n");
+}
+
 /* The same report with paragraphs set apart by space instead of indented, the header on every
  * page (over the title on the first), a footer line and "第 N 页". */
 static void test_putuo_block(void **state)
@@ -453,6 +470,7 @@ int main(void)
 		cmocka_unit_test(test_right_set_line),
 		cmocka_unit_test(test_short_before_digits),
 		cmocka_unit_test(test_table_rows),
+		cmocka_unit_test(test_wrapped_label),
 		cmocka_unit_test(test_refused),
 		cmocka_unit_test(test_damaged),
 	};
