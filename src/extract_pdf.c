@@ -751,6 +751,36 @@ static int apart(const struct doc *d, const struct line *a, const struct line *b
  * column by column, and no more, so that a page of countless text pieces costs no square. */
 #define ROW_REACH 400
 
+/* The lines [*a, *b) of line i's page within ROW_REACH of it. */
+static void reach(const struct doc *d, size_t i, size_t *a, size_t *b)
+{
+	int page = d->v[i].page;
+	for (*a = i; *a > 0 && d->v[*a - 1].page == page && i - *a < ROW_REACH; --*a)
+		;
+	for (*b = i; *b < d->n && d->v[*b].page == page && *b < i + ROW_REACH; ++*b)
+		;
+}
+
+static double left_edge(const struct line *l)
+{
+	return l->x0;
+}
+
+static double top_edge(const struct line *l)
+{
+	return l->top;
+}
+
+/* Sorts the lines v[0, n) by key, in place: a row or a label has few lines. */
+static void sort_lines(const struct doc *d, size_t *v, size_t n, double (*key)(const struct line *))
+{
+	for (size_t k = 1; k < n; k++)
+		for (size_t j = k; j > 0 && key(&d->v[v[j]]) < key(&d->v[v[j - 1]]); j--) {
+			size_t t = v[j];
+			v[j] = v[j - 1], v[j - 1] = t;
+		}
+}
+
 /* The lines of line i's table row, left to right, into v (room for every line): the lines of its
  * page not yet written that stand level with it and apart from one another, one of them at
  * least no wider than a cell (a third of the body's width), so that two columns of text are no
@@ -758,14 +788,13 @@ static int apart(const struct doc *d, const struct line *a, const struct line *b
 static size_t row_cells(const struct doc *d, size_t i, size_t *v)
 {
 	const struct line *l = &d->v[i];
-	size_t n = 0, a = i;
+	size_t n = 0, a, b;
 	v[n++] = i;
 	if (!l->geo)
 		return 1;
-	while (a > 0 && d->v[a - 1].page == l->page && i - a < ROW_REACH)
-		a--;
+	reach(d, i, &a, &b);
 	int narrow = 0;
-	for (size_t j = a; j < d->n && d->v[j].page == l->page && j < i + ROW_REACH; j++) {
+	for (size_t j = a; j < b; j++) {
 		const struct line *c = &d->v[j];
 		if (j == i || c->drop || c->written || !level_with(l, c))
 			continue;
@@ -779,11 +808,7 @@ static size_t row_cells(const struct doc *d, size_t i, size_t *v)
 		narrow |= d->v[v[k]].x1 - d->v[v[k]].x0 < (d->right - d->left) / 3;
 	if (n < 2 || !narrow)
 		return 1;
-	for (size_t k = 1; k < n; k++)   /* left to right: a row has few cells */
-		for (size_t j = k; j > 0 && d->v[v[j]].x0 < d->v[v[j - 1]].x0; j--) {
-			size_t t = v[j];
-			v[j] = v[j - 1], v[j - 1] = t;
-		}
+	sort_lines(d, v, n, left_edge);
 	return n;
 }
 
@@ -799,13 +824,10 @@ static size_t wrapped_label(const struct doc *d, const size_t *cells, size_t n, 
 	for (size_t k = 0; k < n; k++)
 		top = fmin(top, d->v[cells[k]].top), bottom = fmax(bottom, d->v[cells[k]].bottom);
 	double h = bottom - top;
-	size_t i = cells[0], a = i, b = i, m = 0;
+	size_t a, b, m = 0;
 	if (!first->geo || !(h > 0))
 		return 0;
-	while (a > 0 && d->v[a - 1].page == first->page && i - a < ROW_REACH)
-		a--;
-	while (b < d->n && d->v[b].page == first->page && b < i + ROW_REACH)
-		b++;
+	reach(d, cells[0], &a, &b);
 	for (size_t j = a; j < b && m < WRAP_PIECES; j++) {
 		const struct line *c = &d->v[j];
 		if (c->drop || c->written || !c->geo || c->x1 > first->x0 - d->em / 2)
@@ -815,11 +837,7 @@ static size_t wrapped_label(const struct doc *d, const size_t *cells, size_t n, 
 		if ((above || below) && !level_with_any(d, a, b, c))
 			v[m++] = j;
 	}
-	for (size_t k = 1; k < m; k++)   /* top to bottom */
-		for (size_t j = k; j > 0 && d->v[v[j]].top < d->v[v[j - 1]].top; j--) {
-			size_t t = v[j];
-			v[j] = v[j - 1], v[j - 1] = t;
-		}
+	sort_lines(d, v, m, top_edge);
 	return m;
 }
 
@@ -831,13 +849,17 @@ static size_t row_of_piece(const struct doc *d, size_t i, size_t *cells)
 	if (!l->geo)
 		return SIZE_MAX;
 	double h = l->bottom - l->top;
-	for (size_t j = i + 1; j < d->n && d->v[j].page == l->page && j < i + ROW_REACH; j++) {
+	size_t a, b;
+	reach(d, i, &a, &b);
+	for (size_t j = i + 1; j < b; j++) {
 		const struct line *c = &d->v[j];
 		if (c->drop || c->written || !c->geo || c->x0 < l->x1 + d->em / 2 ||
-		    fabs((c->top + c->bottom) / 2 - (l->top + l->bottom) / 2) > 1.2 * h ||
-		    (row_cells(d, j, cells) < 2 && !c->tabbed))
+		    fabs((c->top + c->bottom) / 2 - (l->top + l->bottom) / 2) > 1.2 * h)
 			continue;
-		size_t pieces[WRAP_PIECES], n = row_cells(d, j, cells), np = wrapped_label(d, cells, n, pieces);
+		size_t n = row_cells(d, j, cells);
+		if (n < 2 && !c->tabbed)
+			continue;
+		size_t pieces[WRAP_PIECES], np = wrapped_label(d, cells, n, pieces);
 		for (size_t k = 0; k < np; k++)
 			if (pieces[k] == i)
 				return j;
