@@ -47,4 +47,8 @@ struct figure_cell {
 size_t figure_rows_cells(const char *text, size_t from, size_t to, int year, int annexed, struct figure_cell *v,
 			 size_t max);
 
+/* The first byte of s[i, end) past the blanks that part a table's cells (tabs, blanks, U+3000),
+ * how many it passed in *count: a row's gap before its figure is two or more. */
+size_t figure_rows_past_blanks(const char *s, size_t i, size_t end, size_t *count);
+
 #endif

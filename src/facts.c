@@ -1124,24 +1124,11 @@ static void put(char *dst, size_t cap, size_t *len, const char *str)
 			dst[*len] = *str;
 }
 
-/* The first byte from i past blanks (space, tab, U+3000), their number in *count. */
-static size_t past_blanks(const char *s, size_t n, size_t i, size_t *count)
-{
-	for (*count = 0;; ++*count) {
-		if (i < n && (s[i] == ' ' || s[i] == '\t'))
-			i++;
-		else if (i + 3 <= n && memcmp(s + i, "\xe3\x80\x80", 3) == 0)
-			i += 3;
-		else
-			return i;
-	}
-}
-
 /* Where the figure of a table's row written as a line begins when two blanks or more part it
  * from its label at byte i (责令整改通知书　　　　47份); else i. */
 static size_t past_row_gap(const char *s, size_t n, size_t i)
 {
-	size_t blanks, j = past_blanks(s, n, i, &blanks);
+	size_t blanks, j = figure_rows_past_blanks(s, i, n, &blanks);
 	return blanks >= 2 && j < n && s[j] >= '0' && s[j] <= '9' ? j : i;
 }
 
@@ -1157,10 +1144,10 @@ static size_t read_row_figure(const struct facts_model *m, const char *s, size_t
 	const char *counter = read_counter(m, s, n, j, e, &end);
 	if (!counter || end >= n || cue_char(s, n, &end) != ')')
 		return 0;
-	size_t num = past_blanks(s, n, end, &blanks);
+	size_t num = figure_rows_past_blanks(s, end, n, &blanks);
 	if (!blanks || num >= n || s[num] < '0' || s[num] > '9' || !(len = facts_parse_number(s + num, n - num, &v)))
 		return 0;
-	size_t after = past_blanks(s, n, num + len, &blanks);
+	size_t after = figure_rows_past_blanks(s, num + len, n, &blanks);
 	if (after < n && s[after] != '\n')
 		return 0;
 	*cap = (struct capture){ .num_start = num, .num_end = num + len, .value = v, .counter = counter, .found = 1,

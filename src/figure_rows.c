@@ -39,12 +39,19 @@ static size_t separator(const char *s, size_t i, size_t b)
 	return b - i >= 3 && memcmp(s + i, "\xe3\x80\x80", 3) == 0 ? 3 : 0;
 }
 
+size_t figure_rows_past_blanks(const char *s, size_t i, size_t end, size_t *count)
+{
+	*count = 0;
+	for (size_t w; i < end && (w = separator(s, i, end)); ++*count)
+		i += w;
+	return i;
+}
+
 /* The first byte of s[i, b) past the separators there (an indent). */
 static size_t past_separators(const char *s, size_t i, size_t b)
 {
-	for (size_t w; i < b && (w = separator(s, i, b));)
-		i += w;
-	return i;
+	size_t count;
+	return figure_rows_past_blanks(s, i, b, &count);
 }
 
 /* The cells of the line s[a, b), parted by runs of separators, into v; their number, or
