@@ -111,6 +111,9 @@ static int begins_with(const char *s, size_t a, size_t b, const char *const *wor
 	return 0;
 }
 
+/* Marks that end a clause: a label or a piece of a row holds none (but an opening 其中：). */
+static const char *const clause_marks[] = { "，", "。", "；", "：" };
+
 static const char *const serial_words[] = { "序号", "编号" };
 
 static const char *const unit_words[] = { "单位", "计量单位" };
@@ -320,12 +323,11 @@ static struct cell past_parts(const char *s, const struct cell *label)
  * one figure a column. */
 static int is_row(const char *s, const struct cell *v, size_t n, const struct header *h)
 {
-	static const char *const marks[] = { "，", "。", "；", "：" };
 	if (n != h->ncells)
 		return 0;
 	const struct cell *label = &v[h->serial], words = past_parts(s, label);
 	if ((h->serial && !serial_cell(s, &v[0])) || value_cell(s, label) || label->b - label->a > LABEL_BYTES ||
-	    holds_word(s, &words, marks, COUNT(marks)))
+	    holds_word(s, &words, clause_marks, COUNT(clause_marks)))
 		return 0;
 	for (size_t k = (size_t)h->serial + 1; k < n; k++)
 		if (k == h->unit ? v[k].b - v[k].a > VALUE_BYTES || has_digit(s, &v[k]) : !value_cell(s, &v[k]))
@@ -393,11 +395,10 @@ static void keep_as_cell(const struct cell *v, size_t a, size_t b, const struct 
  * cells than a row, each short, no clause mark. */
 static int wrapped_line(const char *s, const struct cell *v, size_t n, const struct header *h)
 {
-	static const char *const marks[] = { "，", "。", "；", "：" };
 	if (n == 0 || n > h->ncells)
 		return 0;
 	for (size_t k = 0; k < n; k++)
-		if (v[k].b - v[k].a > LABEL_BYTES || holds_word(s, &v[k], marks, COUNT(marks)))
+		if (v[k].b - v[k].a > LABEL_BYTES || holds_word(s, &v[k], clause_marks, COUNT(clause_marks)))
 			return 0;
 	return 1;
 }

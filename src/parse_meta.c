@@ -389,14 +389,24 @@ static int bracketed(const char *s, const struct parse_line *l, size_t n)
 	       parse_starts(s, l->start + n - 3, l->end, "］");
 }
 
-/* Where a title line's text begins: past a key of the page's table it opens with
- * ([标　　题] 北京市…的报告, 标题：…), which the line that a table row makes keeps. */
+/* Where the value of the title key `key` opening line l begins ([标　　题] 北京市…的报告, 标题：…),
+ * or PARSE_NONE when the line does not open with it. */
+static size_t title_value(const char *s, const struct parse_line *l, const char *key)
+{
+	size_t n = line_key(s, l, key);
+	if (!n || (!key_colon(s, l->start + n, l->end) && !bracketed(s, l, n)))
+		return PARSE_NONE;
+	return value_start(s, l->start + n, l->end);
+}
+
+/* Where a title line's text begins: past a key of the page's table it opens with, which the
+ * line that a table row makes keeps. */
 static size_t title_key_end(const char *s, const struct parse_line *l)
 {
 	for (size_t k = 0; k < sizeof title_keys / sizeof *title_keys; k++) {
-		size_t n = line_key(s, l, title_keys[k]);
-		if (n && (key_colon(s, l->start + n, l->end) || bracketed(s, l, n)))
-			return value_start(s, l->start + n, l->end);
+		size_t v = title_value(s, l, title_keys[k]);
+		if (v != PARSE_NONE)
+			return v;
 	}
 	return l->start;
 }
@@ -418,11 +428,8 @@ static void find_title(struct report *r, const struct parse_scan *sc)
 	for (size_t k = 0; k < sizeof title_keys / sizeof *title_keys; k++)
 		for (size_t i = 0; i < sc->n; i++) {
 			const struct parse_line *l = &sc->lines[i];
-			size_t n = in_body(sc, i) ? 0 : line_key(s, l, title_keys[k]);
-			if (!n || (!key_colon(s, l->start + n, l->end) && !bracketed(s, l, n)))
-				continue;
-			size_t v = value_start(s, l->start + n, l->end);
-			if (v < l->end) {
+			size_t v = in_body(sc, i) ? PARSE_NONE : title_value(s, l, title_keys[k]);
+			if (v != PARSE_NONE && v < l->end) {
 				r->meta.title = xstrndup(s + v, l->end - v);
 				return;
 			}
