@@ -1,6 +1,8 @@
 /* digest.c — a report's digest (metadata, classified chapter tree, parts covered, warnings, facts, paragraphs of each part) encoded to bytes and decoded in place. */
+#define _GNU_SOURCE   /* memmem */
 #include "digest.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,11 +26,16 @@
  * checks; a parse that broke that order keeps no ranges, and its reports are parsed). The head
  * counts the facts plus one, 0 when they were not extracted, and then those of them stated. A
  * fact stated in the same sentence as the fact before it stores its text as "not stated" (0),
- * read back as that sentence: a sentence of several figures is kept once. The paragraphs of a
+ * read back as that sentence: a sentence of several figures is kept once. What else a fact keeps
+ * is mostly said already, so it is kept as a reference: its value as a varint when it is a whole
+ * number (put_value), its start and end as differences from the start before (put_delta), its
+ * value as printed, figure and period as where they lie in its sentence (put_within), its unit
+ * as the fact's before it that has the same one (put_unit); the sentences are most of a
+ * digest; these fields took two bytes for every five of theirs, and now take one. The paragraphs of a
  * part are counted plus one (0: not recorded), each its part, the bytes from the end of the
  * paragraph before (from 0 for the first) to its start, and its length: a few bytes a
  * paragraph. */
-#define TAG 0xD1u
+#define TAG 0xD2u
 
 static void put_u(struct buf *b, uint32_t v)
 {
@@ -146,6 +153,54 @@ static void extract_facts(const struct report *r, const struct facts_model *fm, 
 	facts_compute(fm, f, 0);
 }
 
+/* A value stored as a varint when it is a whole number below 2^30 (most counts), else its 8 bytes. */
+static void put_value(struct buf *b, double v)
+{
+	if (v >= 0 && v < (double)(1u << 30) && v == (double)(uint32_t)v && !signbit(v)) {
+		put_u(b, (uint32_t)v << 1 | 1);
+		return;
+	}
+	put_u(b, 0);
+	buf_add(b, &v, sizeof v);
+}
+
+/* A signed difference as a varint: 0, -1, 1, -2, … as 0, 1, 2, 3, … */
+static void put_delta(struct buf *b, size_t from, size_t to)
+{
+	put_u(b, to >= from ? (uint32_t)(to - from) << 1 : (uint32_t)(from - to) << 1 | 1);
+}
+
+/* A string s[0..n) that mostly lies in the fact's sentence base[0..bn): where it lies there (2 + its
+ * offset, then its length), else 1 and the string as put_str puts it; 0 when not stated. */
+static void put_within(struct buf *b, const char *s, size_t n, const char *base, size_t bn)
+{
+	const char *at = s && n ? memmem(base, bn, s, n) : NULL;
+	if (!s) {
+		put_u(b, 0);
+	} else if (at) {
+		put_u(b, (uint32_t)(at - base) + 2);
+		put_u(b, (uint32_t)n);
+	} else {
+		put_u(b, 1);
+		put_str(b, s, n);
+	}
+}
+
+/* A unit, most often one of the facts' before it: 1 + how far back that one is (up to UNIT_BACK),
+ * else 0 and the string as put_cstr puts it. */
+#define UNIT_BACK 32
+static void put_unit(struct buf *b, const struct facts *f, size_t i)
+{
+	const char *u = f->v[i].unit;
+	for (size_t k = 1; k <= UNIT_BACK && k <= i; k++)
+		if (strcmp(f->v[i - k].unit, u) == 0) {
+			put_u(b, (uint32_t)k + 1);
+			return;
+		}
+	put_u(b, 0);
+	put_cstr(b, u);
+}
+
 static void put_facts(struct buf *b, const struct report *r, const struct facts *f)
 {
 	size_t last_start = 0, last_n = 0;
@@ -156,23 +211,24 @@ static void put_facts(struct buf *b, const struct report *r, const struct facts 
 		if (x->computed)
 			start = x->start;   /* as facts.h gives a computed rate's */
 		int same = i > 0 && start == last_start && n == last_n;   /* one sentence, several figures */
-		last_start = start, last_n = n;
 		put_u(b, (uint32_t)x->metric);
-		buf_add(b, &x->value, sizeof x->value);
-		put_cstr(b, x->value_text);
-		put_cstr(b, x->unit);
+		put_value(b, x->value);
 		put_u(b, (uint32_t)(x->section + 1));
 		if (same)
 			put_u(b, 0);
 		else
 			put_str(b, r->text + start, n);
-		put_u(b, (uint32_t)start);
-		put_u(b, (uint32_t)x->end);
-		put_range(b, r, x->num_start, x->num_end);
+		put_delta(b, last_start, start);
+		put_delta(b, start, x->end);
+		last_start = start, last_n = n;
+		const char *base = r->text + start;
+		put_within(b, x->value_text, strlen(x->value_text), base, n);
+		put_unit(b, f, i);
+		put_within(b, r->text + x->num_start, x->num_end > x->num_start ? x->num_end - x->num_start : 0, base, n);
 		if (x->period_end > x->period_start)
-			put_range(b, r, x->period_start, x->period_end);
+			put_within(b, r->text + x->period_start, x->period_end - x->period_start, base, n);
 		else
-			put_str(b, NULL, 0);
+			put_within(b, NULL, 0, base, n);
 		put_computed(b, x);
 	}
 }
@@ -366,27 +422,71 @@ static void get_computed(struct reader *rd, struct digest_fact *f, size_t i)
 	rd->bad |= f->from[0] >= i || f->from[1] >= i;
 }
 
+static double get_value(struct reader *rd)
+{
+	uint32_t k = get_u(rd);
+	double v = 0;
+	if (k)
+		return (double)(k >> 1);
+	if ((size_t)(rd->end - rd->p) < sizeof v) {
+		rd->bad = 1;
+		return 0;
+	}
+	memcpy(&v, rd->p, sizeof v);
+	rd->p += sizeof v;
+	return v;
+}
+
+static size_t get_delta(struct reader *rd, size_t from)
+{
+	uint32_t k = get_u(rd);
+	size_t d = k >> 1;
+	if ((k & 1) && d > from)
+		rd->bad = 1;
+	return rd->bad ? 0 : k & 1 ? from - d : from + d;
+}
+
+/* What put_within put: a string in base or one of its own. */
+static struct digest_str get_within(struct reader *rd, struct digest_str base)
+{
+	uint32_t k = get_u(rd);
+	if (k < 2)
+		return k ? get_str(rd) : (struct digest_str){ NULL, 0 };
+	size_t off = k - 2, n = get_u(rd);
+	if (off > base.n || n > base.n - off) {
+		rd->bad = 1;
+		return (struct digest_str){ NULL, 0 };
+	}
+	return (struct digest_str){ base.s + off, n };
+}
+
+/* What put_unit put: the unit of the fact k back, or one of its own. */
+static struct digest_str get_unit(struct reader *rd, const struct digest_fact *facts, size_t i)
+{
+	uint32_t k = get_u(rd);
+	if (k == 0)
+		return get_str(rd);
+	if (k - 1 > i || k - 1 > UNIT_BACK) {
+		rd->bad = 1;
+		return (struct digest_str){ NULL, 0 };
+	}
+	return facts[i - (k - 1)].unit;
+}
+
 /* The n facts the head counted. */
 static void get_facts(struct reader *rd, struct digest *d, size_t n)
 {
 	d->nfacts = n;
-	if (d->nfacts > (size_t)(rd->end - rd->p) / 18)
+	if (d->nfacts > (size_t)(rd->end - rd->p) / 11)
 		rd->bad = 1;
 	if (rd->bad)
 		d->nfacts = 0;
 	d->facts = d->nfacts ? xcalloc(d->nfacts, sizeof *d->facts) : NULL;
-	size_t stated = 0;
+	size_t stated = 0, last_start = 0;
 	for (size_t i = 0; i < d->nfacts && !rd->bad; i++) {
 		struct digest_fact *f = &d->facts[i];
 		f->metric = (int)get_u(rd);
-		if ((size_t)(rd->end - rd->p) < sizeof f->value) {
-			rd->bad = 1;
-			break;
-		}
-		memcpy(&f->value, rd->p, sizeof f->value);
-		rd->p += sizeof f->value;
-		f->value_text = get_str(rd);
-		f->unit = get_str(rd);
+		f->value = get_value(rd);
 		f->section = get_id(rd);
 		f->text = get_str(rd);
 		if (!f->text.s) {   /* the sentence of the fact before */
@@ -395,10 +495,12 @@ static void get_facts(struct reader *rd, struct digest *d, size_t n)
 			else
 				f->text = d->facts[i - 1].text;
 		}
-		f->start = get_u(rd);
-		f->end = get_u(rd);
-		f->figure = get_str(rd);
-		f->period = get_str(rd);
+		f->start = last_start = get_delta(rd, last_start);
+		f->end = get_delta(rd, f->start);
+		f->value_text = get_within(rd, f->text);
+		f->unit = get_unit(rd, d->facts, i);
+		f->figure = get_within(rd, f->text);
+		f->period = get_within(rd, f->text);
 		get_computed(rd, f, i);
 		stated += !f->computed;
 		if (f->section >= (int)d->nsections || f->metric < 0)

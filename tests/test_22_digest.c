@@ -68,6 +68,44 @@ static void check_head(const struct digest *d, const char *bytes, size_t head)
 	digest_fini(&h);
 }
 
+/* The facts of digest d are those the catalogue fm reads in r, each field as the reader gives it.
+ * Returns how many of them are computed rates. */
+static size_t check_facts(const struct digest *d, const struct report *r, const struct facts_model *fm)
+{
+	size_t computed = 0;
+	struct facts f = { 0 };
+	facts_extract(fm, r, &f);
+	facts_compute(fm, &f, 0);
+	assert_int_equal(d->nfacts, f.n);
+	assert_int_equal(d->facts_kept, 1);
+	for (size_t k = 0; k < f.n; k++) {
+		assert_int_equal(d->facts[k].metric, f.v[k].metric);
+		assert_true(d->facts[k].value == f.v[k].value);
+		assert_true(str_is(d->facts[k].value_text, f.v[k].value_text));
+		assert_true(str_is(d->facts[k].unit, f.v[k].unit));
+		assert_int_equal(d->facts[k].section, f.v[k].section);
+		assert_int_equal(d->facts[k].end, f.v[k].end);
+		assert_true(range_is(d->facts[k].text, r, d->facts[k].start, d->facts[k].start + d->facts[k].text.n));
+		assert_true(range_is(d->facts[k].figure, r, f.v[k].num_start, f.v[k].num_end));
+		assert_true(f.v[k].period_end > f.v[k].period_start
+		                    ? range_is(d->facts[k].period, r, f.v[k].period_start, f.v[k].period_end)
+		                    : d->facts[k].period.s == NULL);
+		assert_int_equal(d->facts[k].computed, f.v[k].computed);
+		assert_int_equal(digest_fact_start(&d->facts[k], r), f.v[k].start);   /* trend prints from it */
+		if (f.v[k].computed) {
+			computed++;
+			assert_int_equal(d->facts[k].start, f.v[k].start);
+			assert_int_equal(d->facts[k].from[0], f.v[k].from[0]);
+			assert_int_equal(d->facts[k].from[1], f.v[k].from[1]);
+			assert_int_equal(d->facts[k].nalso, f.v[k].nalso);
+			for (size_t a = 0; a < f.v[k].nalso; a++)
+				assert_int_equal(d->facts[k].also[a], f.v[k].also[a]);
+		}
+	}
+	facts_fini(&f);
+	return computed;
+}
+
 /* Every sample: what the digest says is what the report, classifier and catalogue say. */
 static void test_round_trip(void **state)
 {
@@ -142,36 +180,7 @@ static void test_round_trip(void **state)
 		for (size_t w = 0; w < r->nwarnings; w++)
 			assert_true(str_is(d.warnings[w].message, r->warnings[w].message));
 
-		struct facts f = { 0 };
-		facts_extract(fm, r, &f);
-		facts_compute(fm, &f, 0);
-		assert_int_equal(d.nfacts, f.n);
-		assert_int_equal(d.facts_kept, 1);
-		for (size_t k = 0; k < f.n; k++) {
-			assert_int_equal(d.facts[k].metric, f.v[k].metric);
-			assert_true(d.facts[k].value == f.v[k].value);
-			assert_true(str_is(d.facts[k].value_text, f.v[k].value_text));
-			assert_true(str_is(d.facts[k].unit, f.v[k].unit));
-			assert_int_equal(d.facts[k].section, f.v[k].section);
-			assert_int_equal(d.facts[k].end, f.v[k].end);
-			assert_true(range_is(d.facts[k].text, r, d.facts[k].start, d.facts[k].start + d.facts[k].text.n));
-			assert_true(range_is(d.facts[k].figure, r, f.v[k].num_start, f.v[k].num_end));
-			assert_true(f.v[k].period_end > f.v[k].period_start
-			                    ? range_is(d.facts[k].period, r, f.v[k].period_start, f.v[k].period_end)
-			                    : d.facts[k].period.s == NULL);
-			assert_int_equal(d.facts[k].computed, f.v[k].computed);
-			assert_int_equal(digest_fact_start(&d.facts[k], r), f.v[k].start);   /* trend prints from it */
-			if (f.v[k].computed) {
-				computed++;
-				assert_int_equal(d.facts[k].start, f.v[k].start);
-				assert_int_equal(d.facts[k].from[0], f.v[k].from[0]);
-				assert_int_equal(d.facts[k].from[1], f.v[k].from[1]);
-				assert_int_equal(d.facts[k].nalso, f.v[k].nalso);
-				for (size_t a = 0; a < f.v[k].nalso; a++)
-					assert_int_equal(d.facts[k].also[a], f.v[k].also[a]);
-			}
-		}
-		facts_fini(&f);
+		computed += check_facts(&d, r, fm);
 		digest_fini(&d);
 		buf_fini(&b);
 	}
@@ -255,6 +264,39 @@ static void test_fill_report(void **state)
 	digest_fini(&d);
 	buf_fini(&b);
 	corpus_fini(&c);
+}
+
+/* Figures of every kind the facts keep come back whole: a fraction (kept in 8 bytes), a counter
+ * repeated (a reference to the fact before) or new, a Chinese numeral, a table's cell, and the same
+ * sentence again. */
+static void test_fact_fields(void **state)
+{
+	(void)state;
+	char *cause = NULL;
+	const struct facts_model *fm = facts_default(&cause);
+	assert_non_null(fm);
+	const char *t = "关于2022年法治政府建设情况的报告\n一、工作情况\n"
+	                "2022年，全县共收到行政复议申请48件，受理45件，办结43件，综合纠错率12.5%。"
+	                "全年行政诉讼案件十二件，出庭应诉率100%。\n"
+	                "附件：2022年主要指标\n指标\t2022年\n审查规范性文件（件）\t17\n";
+	struct report *r = parse_report(xstrdup(t), strlen(t), "fields.txt");
+	struct buf b = { 0 };
+	struct digest d = { 0 };
+	digest_of(r, NULL, fm, &b);
+	assert_int_equal(digest_decode(b.data, b.len, &d), 0);
+	assert_true(d.nfacts >= 5);
+	check_facts(&d, r, fm);
+	int fraction = 0, same_unit = 0;
+	for (size_t k = 0; k < d.nfacts; k++) {
+		fraction |= d.facts[k].value != (double)(long long)d.facts[k].value;
+		same_unit |= k > 0 && d.facts[k].unit.n == d.facts[k - 1].unit.n &&
+		             memcmp(d.facts[k].unit.s, d.facts[k - 1].unit.s, d.facts[k].unit.n) == 0;
+	}
+	assert_true(fraction);
+	assert_true(same_unit);
+	digest_fini(&d);
+	buf_fini(&b);
+	report_free(r);
 }
 
 /* Not classified, without a catalogue: no classes, no facts; the rest is there. */
@@ -500,6 +542,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_fact_fields),
 		cmocka_unit_test(test_without_tables),
 		cmocka_unit_test(test_small_report),
 		cmocka_unit_test(test_fill_report),
