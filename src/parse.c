@@ -417,6 +417,25 @@ static int opens_copy_list(const char *s, const struct parse_line *l)
 	return (parse_starts(s, i, l->end, "抄送") || parse_starts(s, i, l->end, "抄报")) && key_ends(s, i + strlen("抄送"), l->end);
 }
 
+/* 1 for a document's note of how it is released, （此件公开发布） or （此件主动公开）, standing above
+ * its signature and date (line i): as much the document's as the signature. Below the date, or
+ * alone on a page, it is the chrome it usually is. */
+static int note_above_signature(const struct parse_scan *sc, size_t i)
+{
+	const char *s = sc->text;
+	const struct parse_line *l = &sc->lines[i];
+	size_t at = parse_skip_blanks(s, l->start, l->end);
+	if (!parse_starts(s, at, l->end, "（此件") && !parse_starts(s, at, l->end, "(此件"))
+		return 0;
+	for (size_t k = i + 1; k < sc->n && k <= i + 2; k++) {
+		if (sc->lines[k].flags & PARSE_LINE_CHROME)
+			return 0;
+		if (parse_date_line(s, &sc->lines[k]))
+			return 1;
+	}
+	return 0;
+}
+
 /* Last line of the body: past the last line of prose, through what follows it (signature,
  * date) up to the first chrome line; but a report's text ends at the date under its signature
  * when what it appends follows (附件、附表: tables of figures, lists of files), which is no
@@ -427,7 +446,8 @@ static size_t find_body_last(const struct parse_scan *sc, size_t first)
 	for (size_t i = first; i < sc->n && !opens_copy_list(sc->text, &sc->lines[i]); i++)
 		if (sc->lines[i].flags & PARSE_LINE_PROSE)
 			last = i;
-	while (last + 1 < sc->n && !(sc->lines[last + 1].flags & PARSE_LINE_CHROME))
+	while (last + 1 < sc->n &&
+	       (!(sc->lines[last + 1].flags & PARSE_LINE_CHROME) || note_above_signature(sc, last + 1)))
 		last++;
 	for (size_t i = first + 2; i <= last; i++)
 		if (opens_appendix(sc->text, &sc->lines[i]) && parse_date_line(sc->text, &sc->lines[i - 1]))

@@ -181,6 +181,33 @@ static size_t after_national_agency(const char *s, size_t st, size_t end)
 	return at == PARSE_NONE ? st : at + strlen("总局");
 }
 
+/* Where a bracketed aside that follows a unit ends (开发区（工业区）管理委员会: another name of the
+ * same zone), so that the organ after it is found; p when none opens at p. */
+static size_t past_aside(const char *s, size_t p, size_t end)
+{
+	static const char *const pairs[][2] = { { "（", "）" }, { "(", ")" } };
+	for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++) {
+		if (!parse_starts(s, p, end, pairs[k][0]))
+			continue;
+		size_t close = parse_find(s, p, end, pairs[k][1]);
+		if (close != PARSE_NONE && parse_chars(s, p, close, NAME_MAX + 4) <= NAME_MAX + 3)
+			return close + strlen(pairs[k][1]);
+	}
+	return p;
+}
+
+/* 1 when s[st, p) has a bracket open: a unit inside an aside ends no jurisdiction. */
+static int inside_aside(const char *s, size_t st, size_t p)
+{
+	int open = 0;
+	for (size_t i = st; i < p;) {
+		uint32_t c = encoding_next(s, p, &i);
+		open += c == 0xff08 || c == '(';
+		open -= (c == 0xff09 || c == ')') && open > 0;
+	}
+	return open > 0;
+}
+
 int parse_region_split(const char *s, size_t st, size_t end, struct parse_region *out)
 {
 	const struct unit *unit = NULL;
@@ -197,7 +224,7 @@ int parse_region_split(const char *s, size_t st, size_t end, struct parse_region
 		const struct unit *u = unit_ending(s, st, p, end, &word);
 		if (word && district_of_city(s, st, p, end))
 			word = 0;
-		if (!u || parse_chars(s, st, p, 2) < 2 || (word && !best_word))
+		if (!u || parse_chars(s, st, p, 2) < 2 || (word && !best_word) || inside_aside(s, st, p))
 			continue;
 		size_t at = p - strlen(u->name);
 		if (parse_starts(s, name, at, "人民政府"))
@@ -210,8 +237,9 @@ int parse_region_split(const char *s, size_t st, size_t end, struct parse_region
 		}
 		if (len > 0)
 			name = p;
-		int organ = is_organ(s, p, end);
-		if (organ || is_department(s, p, end)) {
+		size_t q = past_aside(s, p, end);
+		int organ = is_organ(s, q, end);
+		if (organ || is_department(s, q, end)) {
 			best = p;
 			unit = u;
 			dept = !organ;

@@ -651,6 +651,11 @@ static void test_speech(void **state)
 		{ "甲乙经济技术开发区管理委员会关于2021年度法治政府建设情况的报告\n丙丁市人民政府：\n", "甲乙经济技术开发区",
 		  REPORT_LEVEL_COUNTY },
 		{ "甲乙市生态环境局丙丁区分局2025年度法治政府建设工作情况报告\n", "甲乙市丙丁区", REPORT_LEVEL_DEPARTMENT },
+		/* another name of the same zone in brackets after its own: the zone, not a place inside it */
+		{ "甲乙丙丁经济技术开发区（工业区）管理委员会2025年度法治政府建设情况报告\n", "甲乙丙丁经济技术开发区",
+		  REPORT_LEVEL_COUNTY },
+		{ "甲乙高新技术产业开发区(丙丁园区)管委会2023年度法治政府建设情况报告\n", "甲乙高新技术产业开发区",
+		  REPORT_LEVEL_COUNTY },
 	};
 	for (size_t i = 0; i < sizeof named / sizeof named[0]; i++) {
 		char text[512];
@@ -676,6 +681,17 @@ static void test_speech(void **state)
 	r = parse_str(keyed, strlen(keyed), "keyed");
 	assert_string_equal(r->meta.published, "2022-01-17");
 	report_free(r);
+	/* an official document's note of its release stands above its signature or below its date */
+	static const char *const noted[] = {
+		"甲乙区卫生健康局2021年度法治政府建设工作情况报告\n一、主要工作\n全年办理十件。\n（此件公开发布）\n甲乙区卫生健康局\n2022年1月17日\n",
+		"甲乙区卫生健康局2021年度法治政府建设工作情况报告\n一、主要工作\n全年办理十件。\n甲乙区卫生健康局\n2022年1月17日\n（此件主动公开）\n",
+	};
+	for (size_t i = 0; i < sizeof noted / sizeof *noted; i++) {
+		r = parse_str(noted[i], strlen(noted[i]), "noted");
+		assert_string_equal(r->meta.published, "2022-01-17");
+		assert_string_equal(r->meta.issuer, "甲乙区卫生健康局");
+		report_free(r);
+	}
 	const char *plain = "关于甲乙区2021年度法治政府建设情况的报告\n——2022年工作要点在前\n"
 	                    "现将有关情况报告如下：\n一、主要工作\n全年办理事项十件。\n";
 	r = parse_str(plain, strlen(plain), "plain");
