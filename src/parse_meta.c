@@ -542,15 +542,19 @@ static size_t title_prefix(const char *t)
 }
 
 /* The name of a city department's branch in name[at, n) (通化市生态环境局东昌区分局: 东昌区), between
- * the department's 局 and 分局: its start in *start, its length; 0 when there is none. */
+ * the end of the department's name (局, 委员会, 委: 北京市规划和自然资源委员会怀柔分局) and 分局: its
+ * start in *start, its length; 0 when there is none. */
 static size_t branch_name(const char *name, size_t at, size_t n, size_t *start)
 {
+	static const char *const ends[] = { "局", "委员会", "委" };
 	size_t branch = parse_find(name, at, n, "分局");
 	if (branch == PARSE_NONE)
 		return 0;
 	size_t dept = PARSE_NONE;
-	for (size_t i = at; (i = parse_find(name, i, branch, "局")) != PARSE_NONE; i += strlen("局"))
-		dept = i + strlen("局");
+	for (size_t k = 0; k < sizeof ends / sizeof *ends; k++)
+		for (size_t i = at; (i = parse_find(name, i, branch, ends[k])) != PARSE_NONE; i += strlen(ends[k]))
+			if (dept == PARSE_NONE || i + strlen(ends[k]) > dept)
+				dept = i + strlen(ends[k]);
 	if (dept == PARSE_NONE)
 		return 0;
 	*start = dept;

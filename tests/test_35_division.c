@@ -157,6 +157,11 @@ static void test_in_the_parse(void **state)
 	r = parse_text(text);
 	assert_string_equal(r->meta.region, "天津市");   /* a zone's branch: no district of that name */
 	report_free(r);
+	/* the department a 委员会: its branch the same */
+	snprintf(text, sizeof text, "%s%s", "北京市规划和自然资源委员会怀柔分局2021年度法治政府建设工作情况报告\n", body);
+	r = parse_text(text);
+	assert_string_equal(r->meta.region, "北京市怀柔区");
+	report_free(r);
 }
 
 int main(void)
