@@ -3453,6 +3453,43 @@ static int in_plans(const struct report *r, const struct facts_fact *f)
 	return f->section >= 0 && (size_t)f->section < r->nsections && r->sections[f->section].part == CLASSIFY_PLANS;
 }
 
+/* The part of the report fact f stands in (classify.h), -1 when not classified. */
+static int part_of(const struct report *r, const struct facts_fact *f)
+{
+	return f->section >= 0 && (size_t)f->section < r->nsections ? r->sections[f->section].part : -1;
+}
+
+/* 1 when fact f's figure is led by a word pointing back at what was counted before it (上述5项决策,
+ * 前述3件, 这2件案件). */
+static int points_back(const struct report *r, const struct facts_fact *f)
+{
+	static const char *const words[] = { "上述", "前述", "以上", "这" };
+	for (size_t k = 0; k < COUNT(words); k++) {
+		size_t n = strlen(words[k]);
+		if (f->num_start >= n && memcmp(r->text + f->num_start - n, words[k], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether fact f states again what a fact before it in out->v[first, n) stated, the same metric,
+ * value and counter: its figure points back at those items (上述5项决策事项…), or it stands in the
+ * problems part and the other did not (…败诉2件。… 三是…败诉的2件案件均暴露出…). */
+static int restated(const struct report *r, const struct facts *out, size_t first, const struct facts_fact *f)
+{
+	int problems = part_of(r, f) == CLASSIFY_PROBLEMS;
+	if (f->num_end == f->num_start || f->computed || (!problems && !points_back(r, f)))
+		return 0;
+	for (size_t k = first; k < out->n; k++) {
+		const struct facts_fact *g = &out->v[k];
+		if (g->metric == f->metric && g->num_start < f->num_start && g->num_end > g->num_start &&
+		    g->value == f->value && strcmp(g->unit_norm, f->unit_norm) == 0 &&
+		    (points_back(r, f) || part_of(r, g) != CLASSIFY_PROBLEMS))
+			return 1;
+	}
+	return 0;
+}
+
 size_t facts_extract(const struct facts_model *m, const struct report *r, struct facts *out)
 {
 	size_t first = out->n, body_end = r->body_end ? r->body_end : r->len, a, b;
@@ -3489,7 +3526,8 @@ size_t facts_extract(const struct facts_model *m, const struct report *r, struct
 	free(sc.rows);
 	size_t nkept = first;
 	for (size_t k = first; k < out->n; k++)
-		if (out->v[k].metric >= 0 && !redundant(r, out, first, nkept, &out->v[k]) && !in_plans(r, &out->v[k]))
+		if (out->v[k].metric >= 0 && !redundant(r, out, first, nkept, &out->v[k]) && !in_plans(r, &out->v[k]) &&
+		    !restated(r, out, first, &out->v[k]))
 			out->v[nkept++] = out->v[k];
 	out->n = nkept;
 	free(kept_text);

@@ -301,6 +301,25 @@ static void test_plans_are_targets(void **state)
 	report_free(r);
 }
 
+/* A figure stated again is no new fact: after a word pointing back at it (上述5项决策), or in the
+ * problems part, the same metric, value and counter as the year's work stated; a figure of the
+ * problems part of its own is one. */
+static void test_restated(void **state)
+{
+	(void)state;
+	char *cause = NULL;
+	const char *t = "关于2023年度法治政府建设情况的报告\n一、2023年主要工作\n"
+			"县政府全年作出重大行政决策5项，上述5项决策事项在提交常务会议审议前均已履行公众参与程序。\n"
+			"县政府作为被告的行政诉讼案件19件，败诉2件。\n"
+			"二、存在的问题\n行政诉讼中败诉的2件案件均暴露出程序上的瑕疵；执法大队持证执法人员仅有7名。\n";
+	struct report *r = parse_report(xstrdup(t), strlen(t), "restated.txt");
+	classify_report_with(classify_default(&cause), r, NULL);
+	char got[256];
+	report_facts(r, got, sizeof got);
+	assert_facts(t, got, "dec_count=5 项 lit_cases=19 件|政府为被告 lit_lost=2 件 enf_staff=7 名");
+	report_free(r);
+}
+
 /* §6.2 of the taxonomy: figures that are names, dates, ordinals or formulas are not counts. */
 static void test_traps(void **state)
 {
@@ -1471,6 +1490,7 @@ int main(void)
 		cmocka_unit_test(test_figure_rows),
 		cmocka_unit_test(test_annexed_table),
 		cmocka_unit_test(test_plans_are_targets),
+		cmocka_unit_test(test_restated),
 		cmocka_unit_test(test_period_rows),
 		cmocka_unit_test(test_traps),
 		cmocka_unit_test(test_location_and_period),
