@@ -14,6 +14,7 @@
 #define SERIAL_DIGITS 3
 #define WRAPPED_LINES 3    /* pieces of wrapped rows passed over between two rows */
 #define CAPTION_LINES 3    /* 附件 / the table's title / a note (统计时间：…, 单位：件) over the header */
+#define PART_WORD 4        /* characters of the word before a colon opening a part's label: 其中：, 审结： */
 
 struct cell {
 	size_t a, b;
@@ -22,8 +23,11 @@ struct cell {
 enum column { COL_OTHER, COL_YEAR, COL_THIS, COL_LAST, COL_CHANGE, COL_FIGURES, COL_SERIAL, COL_UNIT };
 
 struct header {
-	size_t ncells;   /* the cells of a row */
+	size_t ncells;   /* the cells of a row, its group's aside */
+	size_t end;      /* where the header ends: its line's end, or its second line's */
 	int serial;      /* rows open with a serial number */
+	int group;       /* a column of groups before the labels (类别 项目 …), its cell merged
+	                  * down the rows of a group: only the group's first row holds it */
 	size_t keep;     /* the cell read, from the row's first */
 	size_t unit;     /* the cell of the rows' counters (单位), or SIZE_MAX */
 	struct cell unit_named;   /* the counter the header names (数量（件）): [0, 0) when none */
@@ -260,29 +264,89 @@ static int unit_above(const char *s, size_t a, struct cell *counter)
 	return 0;
 }
 
-/* Whether the line s[a, b) is the header of a table of figures: a serial number, the label's
- * column (or, before periods alone, none) and the columns of figures. */
-static int read_header(const char *s, size_t a, size_t b, int year, struct header *h)
+static size_t line_end(const char *s, size_t i, size_t to)
+{
+	const char *nl = memchr(s + i, '\n', to - i);
+	return nl ? (size_t)(nl - s) : to;
+}
+
+/* Whether the line after the one ending at byte b names periods alone (2023年 2022年, 本年 上年, a
+ * change column), as the second line of a header whose figures' cell spans them (数值 / 2023年
+ * 2022年); the periods' cells into v, their number into *n, the line's end into *end. */
+static int periods_below(const char *s, size_t b, size_t to, struct cell *v, size_t *n, size_t *end)
+{
+	int y, periods = 0;
+	if (b >= to)
+		return 0;
+	*end = line_end(s, b + 1, to);
+	*n = *end - (b + 1) <= HEADER_BYTES ? split_cells(s, b + 1, *end, v) : 0;
+	if (*n < 2 || *n > MAX_CELLS)
+		return 0;
+	for (size_t k = 0; k < *n; k++) {
+		enum column c = column_kind(s, &v[k], &y);
+		if (c != COL_YEAR && c != COL_THIS && c != COL_LAST && c != COL_CHANGE)
+			return 0;
+		periods += c != COL_CHANGE;
+	}
+	return periods >= 2;
+}
+
+/* The header's cells: those of the line s[a, b), where the one cell of figures spans periods
+ * named on the line below (类别 项目 单位 数据 / 2023年 2022年) the periods in its place. Their
+ * number, or 0 (too many); h->end is where the header ends. */
+static size_t header_cells(const char *s, size_t a, size_t b, size_t to, struct cell *v, struct header *h)
+{
+	struct cell below[MAX_CELLS + 1];
+	size_t n = b - a <= HEADER_BYTES ? split_cells(s, a, b, v) : 0, nb, end, fig = SIZE_MAX, nfig = 0;
+	int y;
+	h->end = b;
+	if (n > MAX_CELLS)
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		if (column_kind(s, &v[k], &y) == COL_FIGURES)
+			fig = k, nfig++;
+	if (nfig != 1 || n + 1 > MAX_CELLS || !periods_below(s, b, to, below, &nb, &end) || n - 1 + nb > MAX_CELLS)
+		return n;
+	memmove(v + fig + nb, v + fig + 1, (n - fig - 1) * sizeof *v);
+	memcpy(v + fig, below, nb * sizeof *v);
+	h->end = end;
+	return n - 1 + nb;
+}
+
+/* Whether the cell of the header's first columns is a label's: words, no figures. */
+static int label_cell(const char *s, const struct cell *c)
+{
+	int y;
+	return column_kind(s, c, &y) == COL_OTHER && !has_digit(s, c) && c->b - c->a <= LABEL_BYTES;
+}
+
+/* Whether the line s[a, b) (a table of [a, to)) is the header of a table of figures: a serial
+ * number, a column of groups, the label's column (or, before periods alone, none) and the columns
+ * of figures. */
+static int read_header(const char *s, size_t a, size_t b, size_t to, int year, struct header *h)
 {
 	struct cell v[MAX_CELLS + 1];
-	size_t n = b - a <= HEADER_BYTES ? split_cells(s, a, b, v) : 0, k = 0;
+	size_t n = header_cells(s, a, b, to, v, h), k = 0;
 	int y;
 	if (n < 2 || n > MAX_CELLS)
 		return 0;
 	h->serial = column_kind(s, &v[0], &y) == COL_SERIAL;
 	k = (size_t)h->serial;
 	int label = column_kind(s, &v[k], &y) == COL_OTHER;
-	if (label && (has_digit(s, &v[k]) || v[k].b - v[k].a > LABEL_BYTES))
+	if (label && !label_cell(s, &v[k]))
 		return 0;
 	if (!label && h->serial)
 		return 0;
 	k += (size_t)label;
+	h->group = label && k + 1 < n && label_cell(s, &v[k]);
+	k += (size_t)h->group;
 	if (k >= n || !figure_columns(s, v, k, n, year, h))
 		return 0;
-	/* periods without a label's column (2022年 2023年): rows still open with their labels */
+	/* periods without a label's column (2022年 2023年): rows still open with their labels; a
+	 * row's group, when it holds one, is set aside before its cells are counted */
 	h->keep += (size_t)h->serial + 1;
 	h->unit += h->unit != SIZE_MAX ? (size_t)h->serial + 1 : 0;
-	h->ncells = n + (size_t)!label;
+	h->ncells = n + (size_t)!label - (size_t)h->group;
 	if (h->unit == SIZE_MAX && h->unit_named.b == h->unit_named.a)
 		unit_above(s, a, &h->unit_named);
 	enum column first = column_kind(s, &v[0], &y);
@@ -308,14 +372,18 @@ static int serial_cell(const char *s, const struct cell *c)
 	return c->b > c->a && c->b - c->a <= SERIAL_DIGITS;
 }
 
-/* A row's label past a 其中 that makes it a part of the row before (其中：涉企行政检查). */
+/* A row's label past the word before a colon that makes it a part of a row above (其中：涉企行政检查,
+ * 审结：维持): a word of up to PART_WORD characters. */
 static struct cell past_parts(const char *s, const struct cell *label)
 {
-	static const char *const opens[] = { "其中：", "其中:" };
+	static const char colon[] = "：";
 	struct cell c = *label;
-	for (size_t k = 0; k < COUNT(opens); k++)
-		if (begins_with(s, c.a, c.b, opens + k, 1) && c.b - c.a > strlen(opens[k]))
-			c.a += strlen(opens[k]);
+	const char *at = memmem(s + c.a, c.b - c.a, colon, 3);
+	if (!at)
+		at = memchr(s + c.a, ':', c.b - c.a);
+	size_t after = at ? (size_t)(at - s) + (*at == ':' ? 1 : 3) : 0;
+	if (at && (size_t)(at - s) - c.a <= 3 * PART_WORD && after < c.b)
+		c.a = after;
 	return c;
 }
 
@@ -342,12 +410,6 @@ static int counted_apart(const struct header *h)
 	return h->unit != SIZE_MAX || h->unit_named.b > h->unit_named.a;
 }
 
-static size_t line_end(const char *s, size_t i, size_t to)
-{
-	const char *nl = memchr(s + i, '\n', to - i);
-	return nl ? (size_t)(nl - s) : to;
-}
-
 /* Where the cells of a row are put: in place, the cells not read blanked in a copy of the text
  * (*out, made when none is), or as cells, each figure with its label and counter (v). */
 struct rows_out {
@@ -357,8 +419,8 @@ struct rows_out {
 	size_t n, max;
 };
 
-static void keep_in_place(const char *s, const struct cell *v, size_t n, size_t a, size_t b,
-			  const struct header *h, struct rows_out *o)
+static void keep_in_place(const char *s, const struct cell *v, size_t n, const struct cell *group, size_t a,
+			  size_t b, const struct header *h, struct rows_out *o)
 {
 	if (!*o->out) {
 		*o->out = xmalloc(o->len + 1);
@@ -369,6 +431,7 @@ static void keep_in_place(const char *s, const struct cell *v, size_t n, size_t 
 	for (size_t k = 0; k < n; k++)
 		if (k != h->keep && k != label)
 			memset(out + v[k].a, ' ', v[k].b - v[k].a);
+	memset(out + group->a, ' ', group->b - group->a);
 	for (size_t j = a; j < b; j++)
 		if (s[j] == '\t')
 			out[j] = ' ';
@@ -388,6 +451,20 @@ static void keep_as_cell(const struct cell *v, size_t a, size_t b, const struct 
 	struct cell unit = h->unit != SIZE_MAX ? v[h->unit] : h->unit_named;
 	o->v[o->n++] = (struct figure_cell){ v[h->serial].a, v[h->serial].b, v[h->keep].a, v[h->keep].b,
 					     unit.a, unit.b, a, b };
+}
+
+/* The cells of the row s[a, b) into v, their number returned: a group's cell, which the first row
+ * of a group holds before its label (行政复议　收到申请　件　178), set aside into *group (empty when
+ * none), so that every row of the table has the same cells. */
+static size_t row_cells(const char *s, size_t a, size_t b, const struct header *h, struct cell *v, struct cell *group)
+{
+	size_t n = split_cells(s, a, b, v), g = (size_t)h->serial;
+	*group = (struct cell){ a, a };
+	if (!h->group || n != h->ncells + 1 || !label_cell(s, &v[g]) || value_cell(s, &v[g]))
+		return n;
+	*group = v[g];
+	memmove(v + g, v + g + 1, (n - g - 1) * sizeof *v);
+	return n - 1;
 }
 
 /* A piece of a row that wrapped: a cell too wide for its column goes on over lines of its own
@@ -410,7 +487,8 @@ static int row_follows(const char *s, size_t i, size_t to, const struct header *
 	struct cell v[MAX_CELLS + 1];
 	for (int pieces = 1; i < to;) {
 		size_t a = i + 1, b = a < to ? line_end(s, a, to) : to;
-		size_t n = a < to ? split_cells(s, a, b, v) : 0;
+		struct cell group;
+		size_t n = a < to ? row_cells(s, a, b, h, v, &group) : 0;
 		if (n > 0 && is_row(s, v, n, h))
 			return 1;
 		if (n > 0 && (!wrapped_line(s, v, n, h) || ++pieces > WRAPPED_LINES))
@@ -424,11 +502,11 @@ static int row_follows(const char *s, size_t i, size_t to, const struct header *
  * are passed over): where the last ends. Each row is put as o says (o NULL: none). */
 static size_t table_rows(const char *s, size_t i, size_t to, const struct header *h, struct rows_out *o)
 {
-	struct cell v[MAX_CELLS + 1];
+	struct cell v[MAX_CELLS + 1], group;
 	size_t end = i;
 	while (i < to) {
 		size_t a = i + 1, b = a < to ? line_end(s, a, to) : to;
-		size_t n = a < to ? split_cells(s, a, b, v) : 0;
+		size_t n = a < to ? row_cells(s, a, b, h, v, &group) : 0;
 		if (n > 0 && a < to && !is_row(s, v, n, h) && wrapped_line(s, v, n, h) && row_follows(s, b, to, h)) {
 			i = b;
 			continue;
@@ -440,7 +518,7 @@ static size_t table_rows(const char *s, size_t i, size_t to, const struct header
 			continue;
 		end = b;
 		if (o && o->out)
-			keep_in_place(s, v, n, a, b, h, o);
+			keep_in_place(s, v, n, &group, a, b, h, o);
 		else if (o)
 			keep_as_cell(v, a, b, h, o);
 	}
@@ -472,7 +550,7 @@ char *figure_rows_keep(const char *text, size_t len, size_t from, size_t to, int
 	struct rows_out o = { .out = &out, .len = len };
 	struct header h;
 	for (size_t i = from, a, b; next_header_line(text, i, to, &a, &b);)
-		i = (read_header(text, a, b, year, &h) ? table_rows(text, b, to, &h, counted_apart(&h) ? NULL : &o) : b) + 1;
+		i = (read_header(text, a, b, to, year, &h) ? table_rows(text, h.end, to, &h, counted_apart(&h) ? NULL : &o) : b) + 1;
 	return out;
 }
 
@@ -525,18 +603,20 @@ static size_t period_rows(const char *s, size_t i, size_t to, size_t ncols, int 
 	return i;
 }
 
-/* Whether one of the two lines before the line at byte a (not before from) opens with 附件 or
- * 附表: the caption of a table annexed after the body. */
+/* Whether one of the CAPTION_LINES lines before the line at byte a (not before from; blank lines
+ * between are passed over) opens with 附件 or 附表: the caption of a table annexed after the body. */
 static int captioned(const char *s, size_t from, size_t a)
 {
 	static const char *const captions[] = { "附件", "附表" };
-	for (int up = 0; up < CAPTION_LINES && a > from; up++) {
+	for (int up = 0; up < CAPTION_LINES && a > from;) {
 		size_t e = a - 1;
 		a = e;
 		while (a > from && s[a - 1] != '\n')
 			a--;
-		if (begins_with(s, past_separators(s, a, e), e, captions, COUNT(captions)))
+		size_t at = past_separators(s, a, e);
+		if (begins_with(s, at, e, captions, COUNT(captions)))
 			return 1;
+		up += at < e;
 	}
 	return 0;
 }
@@ -545,9 +625,9 @@ int figure_rows_annexed(const char *text, size_t from, size_t to, size_t *a, siz
 {
 	struct header h;
 	for (size_t i = from, ha, hb; next_header_line(text, i, to, &ha, &hb); i = hb + 1)
-		if (captioned(text, from, ha) && read_header(text, ha, hb, 0, &h) && !counted_apart(&h) &&
-		    (*b = table_rows(text, hb, to, &h, NULL)) > hb) {
-			*a = hb + 1;
+		if (captioned(text, from, ha) && read_header(text, ha, hb, to, 0, &h) && !counted_apart(&h) &&
+		    (*b = table_rows(text, h.end, to, &h, NULL)) > h.end) {
+			*a = h.end + 1;
 			return 1;
 		}
 	return 0;
@@ -568,8 +648,8 @@ size_t figure_rows_cells(const char *text, size_t from, size_t to, int year, int
 			i = period_rows(text, b, to, ncols, year, row, &rs, &re) + 1;
 			for (size_t k = 1; re > rs && k < ncols && o.n < max; k++)
 				v[o.n++] = (struct figure_cell){ head[k].a, head[k].b, row[k].a, row[k].b, 0, 0, rs, re };
-		} else if (read_header(text, a, b, year, &h) && counted_apart(&h)) {
-			i = table_rows(text, b, to, &h, &o) + 1;
+		} else if (read_header(text, a, b, to, year, &h) && counted_apart(&h)) {
+			i = table_rows(text, h.end, to, &h, &o) + 1;
 		}
 	}
 	return o.n;
