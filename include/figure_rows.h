@@ -14,12 +14,21 @@
  * Of each row the label is read and one figure: the year reported on's (`year`; else 本年's,
  * else the latest year's), else the first column of figures. */
 
+/* The rows a copy keeps in place: each row's bytes [a, b) (the caller frees rows). */
+struct figure_rows_range {
+	size_t a, b;
+};
+struct figure_rows_kept {
+	struct figure_rows_range *rows;
+	size_t n, cap;
+};
+
 /* A copy of text[0..len) (NUL-terminated; the caller frees it) in which each table of [from, to)
  * whose header names periods or a serial number keeps of each row its label and the cell read,
  * every other cell and the tabs of the row turned into ASCII blanks byte for byte, so every
- * offset stays (a tab of any other table's row too). NULL when [from, to) holds no such table:
- * most reports, which cost a scan and no copy. */
-char *figure_rows_keep(const char *text, size_t len, size_t from, size_t to, int year);
+ * offset stays (a tab of any other table's row too); the rows so kept into *kept. NULL when
+ * [from, to) holds no such table: most reports, which cost a scan and no copy. */
+char *figure_rows_keep(const char *text, size_t len, size_t from, size_t to, int year, struct figure_rows_kept *kept);
 
 /* The rows [*a, *b) of the first table of [from, to) whose caption, on one of the two lines above
  * its header, opens with 附件 or 附表: the figures annexed after a report's body (附件：2023年主要

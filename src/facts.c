@@ -3343,6 +3343,21 @@ static void drop_restated_rows(struct facts *out, size_t first, const size_t *ro
 	}
 }
 
+/* The facts of out->v[first..) read in a row of a table kept in place (figure_rows_keep) are rows
+ * (sc->rows) that drop_restated_rows drops where they restate a sentence (作出行政处罚决定　389件
+ * under …作出行政处罚决定389件). */
+static void mark_kept_rows(const struct facts *out, size_t first, const struct figure_rows_kept *kept,
+			   struct scratch *sc)
+{
+	for (size_t i = first; i < out->n; i++)
+		for (size_t k = 0; k < kept->n; k++)
+			if (out->v[i].num_start >= kept->rows[k].a && out->v[i].num_start < kept->rows[k].b) {
+				sc->rows = xgrow(sc->rows, &sc->rowscap, sc->nrows + 1, sizeof *sc->rows);
+				sc->rows[sc->nrows++] = out->v[i].num_start;
+				break;
+			}
+}
+
 /* A table annexed after the body mostly restates what its sentences said (城管执法立案　412件 beside
  * …立案查处各类违法行为412件): a figure of its rows (out->v[from] on) that a fact of the body
  * (out->v[first, from)) states in the same counter, whatever metric it was read as, is not
@@ -3496,7 +3511,8 @@ size_t facts_extract(const struct facts_model *m, const struct report *r, struct
 	const char *text = r->text;
 	/* a table's row is read in its label and one cell: the year reported on's, not the year before's */
 	struct report kept;
-	char *kept_text = figure_rows_keep(r->text, r->len, r->body_start, r->len, r->meta.year);
+	struct figure_rows_kept kept_rows;
+	char *kept_text = figure_rows_keep(r->text, r->len, r->body_start, r->len, r->meta.year, &kept_rows);
 	if (kept_text) {
 		kept = *r;
 		kept.text = kept_text;
@@ -3522,6 +3538,8 @@ size_t facts_extract(const struct facts_model *m, const struct report *r, struct
 	free(sc.spans);
 	free(sc.owned);
 	free(sc.next_bit);
+	mark_kept_rows(out, first, &kept_rows, &sc);
+	free(kept_rows.rows);
 	drop_restated_rows(out, first, sc.rows, sc.nrows);
 	free(sc.rows);
 	size_t nkept = first;

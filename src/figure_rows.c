@@ -2,6 +2,7 @@
 #define _GNU_SOURCE   /* memmem */
 #include "figure_rows.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -415,6 +416,7 @@ static int counted_apart(const struct header *h)
 struct rows_out {
 	char **out;
 	size_t len;                 /* of the text copied */
+	struct figure_rows_kept *kept;   /* the rows kept in place, or NULL */
 	struct figure_cell *v;
 	size_t n, max;
 };
@@ -428,6 +430,9 @@ static void keep_in_place(const char *s, const struct cell *v, size_t n, const s
 	}
 	char *out = *o->out;
 	size_t label = (size_t)h->serial;   /* the serial number, if any, is cell 0 */
+	struct figure_rows_kept *k = o->kept;
+	k->rows = xgrow(k->rows, &k->cap, k->n + 1, sizeof *k->rows);
+	k->rows[k->n++] = (struct figure_rows_range){ a, b };
 	for (size_t k = 0; k < n; k++)
 		if (k != h->keep && k != label)
 			memset(out + v[k].a, ' ', v[k].b - v[k].a);
@@ -544,13 +549,77 @@ static int next_header_line(const char *s, size_t i, size_t to, size_t *a, size_
 	return 0;
 }
 
-char *figure_rows_keep(const char *text, size_t len, size_t from, size_t to, int year)
+/* The number a cell opens with (3126.5万元: 3126.5), signed (+12.6%, -20.0%); 0 when none. */
+static int cell_number(const char *s, const struct cell *c, double *v)
+{
+	size_t i = c->a;
+	double sign = 1, x = 0, scale = 0;
+	if (i < c->b && (s[i] == '+' || s[i] == '-'))
+		sign = s[i++] == '-' ? -1 : 1;
+	if (i >= c->b || !is_digit(s[i]))
+		return 0;
+	for (; i < c->b && (is_digit(s[i]) || (s[i] == '.' && !scale)); i++)
+		if (s[i] == '.')
+			scale = 1;
+		else if (scale)
+			x += (s[i] - '0') * (scale /= 10);
+		else
+			x = x * 10 + (s[i] - '0');
+	*v = sign * x;
+	return 1;
+}
+
+/* Which of the figures x and y (cells 1 and 2 of a row) the change cell c leads to, from the
+ * other: 1 for x (x against y: +12.6% of 1316 is 1482), 2 for y, 0 when neither (or c is no
+ * change: a signed percentage or 个百分点). */
+static int changed_to(const char *s, const struct cell *c, double x, double y)
+{
+	static const char points[] = "个百分点";
+	double d;
+	if ((s[c->a] != '+' && s[c->a] != '-') || !cell_number(s, c, &d))
+		return 0;
+	if (c->b - c->a > sizeof points - 1 && memcmp(s + c->b - (sizeof points - 1), points, sizeof points - 1) == 0)
+		return fabs(x - y - d) < 0.051 ? 1 : fabs(y - x - d) < 0.051 ? 2 : 0;
+	if (s[c->b - 1] != '%')
+		return 0;
+	return y && fabs((x - y) / y * 100 - d) < 0.051 ? 1 : x && fabs((y - x) / x * 100 - d) < 0.051 ? 2 : 0;
+}
+
+static int in_kept(const struct figure_rows_kept *kept, size_t a)
+{
+	for (size_t k = 0; k < kept->n; k++)
+		if (a >= kept->rows[k].a && a < kept->rows[k].b)
+			return 1;
+	return 0;
+}
+
+/* Rows that no header names, a label, two figures and their change (“双随机”抽查企业　1482家　1316家
+ * +12.6%), as a table whose header came out broken gives them: the figure the change leads to is
+ * the year's, kept in place as a header's table keeps it. */
+static void keep_changed_rows(const char *s, size_t from, size_t to, struct rows_out *o)
+{
+	struct header h = { .ncells = 4 };
+	struct cell v[MAX_CELLS + 1], none = { 0, 0 };
+	for (size_t a = from, b; a < to; a = b + 1) {
+		b = line_end(s, a, to);
+		double x, y;
+		if (b - a > HEADER_BYTES || in_kept(o->kept, a) ||
+		    split_cells(s, a, b, v) != 4 || !label_cell(s, &v[0]) || value_cell(s, &v[0]) ||
+		    !cell_number(s, &v[1], &x) || !cell_number(s, &v[2], &y) || !(h.keep = (size_t)changed_to(s, &v[3], x, y)))
+			continue;
+		keep_in_place(s, v, 4, &none, a, b, &h, o);
+	}
+}
+
+char *figure_rows_keep(const char *text, size_t len, size_t from, size_t to, int year, struct figure_rows_kept *kept)
 {
 	char *out = NULL;
-	struct rows_out o = { .out = &out, .len = len };
+	struct rows_out o = { .out = &out, .len = len, .kept = kept };
+	*kept = (struct figure_rows_kept){ 0 };
 	struct header h;
 	for (size_t i = from, a, b; next_header_line(text, i, to, &a, &b);)
 		i = (read_header(text, a, b, to, year, &h) ? table_rows(text, h.end, to, &h, counted_apart(&h) ? NULL : &o) : b) + 1;
+	keep_changed_rows(text, from, to, &o);
 	return out;
 }
 
