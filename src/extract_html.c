@@ -604,6 +604,37 @@ static long item_number(xmlNode *li)
 	return int_prop(li, "value", before ? before + 1 : int_prop(ol, "start", 1));
 }
 
+/* Whether element n is its parent's only element child, blanks of text around it aside. */
+static int only_child(xmlNode *n)
+{
+	for (xmlNode *c = n->parent ? n->parent->children : NULL; c; c = c->next) {
+		if (c == n || c->type == XML_COMMENT_NODE)
+			continue;
+		if (c->type == XML_ELEMENT_NODE)
+			return 0;
+		if (c->type == XML_TEXT_NODE && c->content)
+			for (const xmlChar *t = c->content; *t; t++)
+				if (*t != ' ' && *t != '\t' && *t != '\n' && *t != '\r')
+					return 0;
+	}
+	return 1;
+}
+
+/* Whether the block n is all a table cell holds (<td><p>维持</p></td>, as Word pastes a table),
+ * alone or inside blocks alone in it: its text stays on the row's line. A layout cell of many
+ * paragraphs keeps its lines. */
+static int alone_in_cell(xmlNode *n)
+{
+	for (; n->parent && n->parent->type == XML_ELEMENT_NODE && n->parent->name && only_child(n); n = n->parent) {
+		enum tag up = tag_of((const char *)n->parent->name);
+		if (up == TAG_CELL)
+			return 1;
+		if (up != TAG_BLOCK)
+			return 0;
+	}
+	return 0;
+}
+
 /* Starts node n; 1 when its children are to be walked (then leave() ends it). */
 static int enter(struct lines *o, xmlNode *n)
 {
@@ -617,6 +648,8 @@ static int enter(struct lines *o, xmlNode *n)
 	if (n->type != XML_ELEMENT_NODE || !n->name)
 		return 0;
 	enum tag tag = tag_of((const char *)n->name);
+	if (tag == TAG_BLOCK && alone_in_cell(n))
+		tag = TAG_INLINE;
 	n->_private = (void *)(uintptr_t)tag;   /* for leave() */
 	switch (tag) {
 	case TAG_SKIP:

@@ -166,7 +166,7 @@ static enum column column_kind(const char *s, const struct cell *c, int *year)
 {
 	static const char *const this_year[] = { "本年", "本年度", "今年", "当年", "本期" };
 	static const char *const last_year[] = { "上年", "上年度", "去年", "上一年", "上年同期", "同期" };
-	static const char *const change[] = { "增", "减", "同比", "变化", "幅度", "比较" };
+	static const char *const change[] = { "增", "减", "同比", "变化", "幅度", "比较", "比例", "占比" };
 	const char *p = s + c->a;
 	size_t n = c->b - c->a;
 	if ((n == 7 || n == 10) && is_digit(p[0]) && is_digit(p[1]) && is_digit(p[2]) && is_digit(p[3]) &&

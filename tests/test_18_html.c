@@ -414,6 +414,11 @@ static const struct {
 	  "一、总体情况\n（一）复议工作\n" },
 	{ "<table><tr><td>受理</td><td>35件</td></tr><tr><th>a</th><td> b </td></tr></table>", 0,
 	  "受理 35件\na b\n" },
+	/* a table Word pasted, each cell's text in a paragraph of its own: a row's cells stay on its
+	 * line; a layout cell of several paragraphs keeps its lines */
+	{ "<table><tr><td><p class=MsoNormal><span>维持</span></p></td><td>\n<div><p>61</p></div></td></tr></table>", 0,
+	  "维持 61\n" },
+	{ "<table><tr><td><p>一、总体情况</p><p>正文</p></td></tr></table>", 0, "一、总体情况\n正文\n" },
 	{ "a<br>b<br/><br>c", 0, "a\nb\nc\n" },
 	{ "<ul><li>一</li><li>二<ol><li>甲</ol></ul>尾", 0, "一\n二\n1.甲\n尾\n" },
 	/* an ordered list's items numbered as a browser shows them, from its start or an item's value */
