@@ -610,6 +610,20 @@ static void test_clause_grammar(void **state)
 		{ "全年共办理412件法律援助案件，其中受理58件农民工讨薪案件。", "aid_cases=412 件 aid_wage_cases=58 件" },
 		/* a subject stated once, then bare verb + figure clauses */
 		{ "本年度清理行政规范性文件，宣布废止9件，宣布失效4件。", "nd_repealed=9 件 nd_repealed=4 件" },
+		/* wordings of departments and towns: documents declared void in a cleaning, an examination
+		 * named with 网上 or 知识, measures of credit, a platform's rate, interpretations published,
+		 * reports to the people's congress, a village named an award's, events of 宣传进… */
+		{ "开展专项清理，废止4件、宣布失效2件。", "nd_repealed=4 件 nd_repealed=2 件" },
+		{ "组织镇机关48名干部参加全省国家工作人员学法用法网上考试。", "law_exam=48 名" },
+		{ "组织街道和社区工作人员128名参加全区法治理论知识考试。", "law_exam=128 名" },
+		{ "梳理发布守信激励和失信惩戒措施清单42条。", "credit_measures=42 条" },
+		{ "使用省行政执法监督平台办案率100%。", "enf_online_rate=100 %" },
+		{ "发布审计法解读文章8篇，发布预算解读材料6篇。", "policy_interp=8 篇 policy_interp=6 篇" },
+		{ "向市人大常委会报告年度审计工作报告和审计查出问题整改情况报告2次。", "npc_oversight=2 次|向人大报告" },
+		{ "每半年向乡人大主席团报告一次政府工作。", "" },
+		{ "新华村被评为吉林省民主法治示范村。", "demo_village=1 个|省级" },
+		{ "另有两个社区被命名为自治区级民主法治示范社区。", "demo_village=2 个" },
+		{ "开展民法典宣传进村入户活动48场次，组织宪法宣誓活动3次。", "pub_events=48 场次 oath_events=3 次" },
 		{ "共收到行政复议申请60宗，不受理5宗，受理55宗。",
 		  "rev_received=60 宗 rev_not_accepted=5 宗 rev_accepted=55 宗" },
 		/* ... but not into a clause naming a thing of its own between verb and figure */
