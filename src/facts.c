@@ -2567,13 +2567,35 @@ static int counts_bodies(const char *s, size_t a, size_t b)
 	return 0;
 }
 
+/* 1 when the figure ending at byte a counts villages or communities, the two kinds a town's
+ * figures count as one (村（社区）): its noun opens with 村, 行政村, 社区, 居委会 or 嘎查. */
+static int counts_villages(const char *s, size_t a, size_t b)
+{
+	static const char *const kinds[] = { "村", "行政村", "社区", "居委会", "嘎查" };
+	for (size_t k = 0; k < COUNT(kinds); k++)
+		if (parse_starts(s, a, b, kinds[k]))
+			return 1;
+	return 0;
+}
+
+/* Whether every figure of the scope sp and cap counts villages or communities (2个社区和5个村). */
+static int villages_scope(const char *s, const struct scope *sp, const struct capture *cap, size_t se)
+{
+	if (!sp->n || !counts_villages(s, cap->num_end, se))
+		return 0;
+	for (size_t k = 0; k < sp->n; k++)
+		if (!counts_villages(s, sp->v[k].num_end, se))
+			return 0;
+	return 1;
+}
+
 /* A pattern's figure of bodies closing a scope its clause lists before it (全市4个区县和29个市直
- * 部门公布…决策事项目录: 33): the facts the pattern gave the figure count the whole scope, as a
- * rule's do. */
+ * 部门公布…决策事项目录: 33; 2个社区和5个村均配备法律顾问: 7): the facts the pattern gave the figure
+ * count the whole scope, as a rule's do. */
 static void pattern_scope(const struct facts_model *m, const char *s, const struct scope *sp,
 			  const struct capture *cap, size_t ss, size_t se, struct facts *out)
 {
-	if (!counts_bodies(s, cap->num_end, se))
+	if (!counts_bodies(s, cap->num_end, se) && !villages_scope(s, sp, cap, se))
 		return;
 	struct capture sum = *cap;
 	sum_scope(m, s, sp, &sum);

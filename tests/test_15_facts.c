@@ -624,6 +624,8 @@ static void test_clause_grammar(void **state)
 		{ "新华村被评为吉林省民主法治示范村。", "demo_village=1 个|省级" },
 		{ "另有两个社区被命名为自治区级民主法治示范社区。", "demo_village=2 个" },
 		{ "开展民法典宣传进村入户活动48场次，组织宪法宣誓活动3次。", "pub_events=48 场次 oath_events=3 次" },
+		/* villages and communities are one kind of a town's scope */
+		{ "区内2个社区和5个村均配备法律顾问。", "village_adv=7 个|全覆盖" },
 		{ "共收到行政复议申请60宗，不受理5宗，受理55宗。",
 		  "rev_received=60 宗 rev_not_accepted=5 宗 rev_accepted=55 宗" },
 		/* ... but not into a clause naming a thing of its own between verb and figure */
