@@ -2480,6 +2480,74 @@ static size_t listed_before(const struct facts_model *m, const char *s, size_t f
 	return 0;
 }
 
+#define NAMED_AFTER 16   /* characters of a body a scope names after its last figure (汉中经济技术开发区科技部门) */
+
+/* Whether s[a, b) names one body: a name without figures ending as bodies' names end. */
+static int names_unit(const char *s, size_t a, size_t b)
+{
+	static const char *const ends[] = { "部门", "单位", "局", "委", "办", "中心", "大队", "中队", "所", "站",
+					    "院", "区", "县", "市", "镇", "乡", "街道", "政府", "管委会", "机关" };
+	size_t n = chars_in(s, a, b);
+	if (n < 2 || n > NAMED_AFTER)
+		return 0;
+	for (size_t i = a; i < b; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return 0;
+	for (size_t k = 0; k < COUNT(ends); k++)
+		if (parse_ends(s, a, b, ends[k]))
+			return 1;
+	return 0;
+}
+
+/* The bodies a scope opened by 对 names after its last figure, joined to it by 和 or 及 and parted
+ * by 、, up to the verb that acts on them (对委属3家事业单位和执法大队开展…检查: 1; …发展改革局和廊坊
+ * 经济技术开发区、临空经济区经济发展部门开展…: 2); 0 when the words after the figure ending at byte a,
+ * up to byte ce, are no such list. */
+static size_t named_after(const char *s, size_t a, size_t ce)
+{
+	static const char *const verbs[] = { "开展", "进行", "实施", "组织" };
+	size_t conj = PARSE_NONE, verb = PARSE_NONE;
+	int note = 0;
+	for (size_t i = a; i < ce && verb == PARSE_NONE;) {
+		size_t at = i;
+		uint32_t c = encoding_next(s, ce, &i);
+		note += c == 0xff08 || c == '(' ? 1 : (c == 0xff09 || c == ')') && note ? -1 : 0;
+		if (note)
+			continue;
+		if (conj == PARSE_NONE && (parse_starts(s, at, ce, "和") || parse_starts(s, at, ce, "及")))
+			conj = i;
+		for (size_t k = 0; k < COUNT(verbs) && conj != PARSE_NONE && at > conj; k++)
+			if (parse_starts(s, at, ce, verbs[k]))
+				verb = at;
+	}
+	/* the figure's noun ends before 和 as a body's name does (事业单位和…), not inside one (文化和旅游局) */
+	if (verb == PARSE_NONE || !names_unit(s, a, conj - strlen("和")))
+		return 0;
+	size_t items = 0, item = conj;
+	for (size_t q = conj; q <= verb; q++)
+		if (q == verb || parse_starts(s, q, verb, "、")) {
+			if (!names_unit(s, item, q))
+				return 0;
+			items++, item = q + strlen("、");
+		}
+	return items;
+}
+
+/* Whether the figure at byte a opens a scope that 对 leads, a few words before it in the clause
+ * from byte from (…领导小组对委属3家事业单位…, 对全市11个县（区）…). */
+static int scope_of_dui(const char *s, size_t from, size_t a)
+{
+	size_t i = a;
+	for (int n = 0; n < 6 && i > from; n++) {
+		do
+			i--;
+		while (i > from && ((unsigned char)s[i] & 0xc0) == 0x80);
+		if (parse_starts(s, i, a, "对"))
+			return 1;
+	}
+	return 0;
+}
+
 #define KIND_SPAN 8   /* characters of the name of a kind of body (人民调解委员会) */
 
 /* A body of the kind a figure counts, named alone before it and joined to it (镇人民调解委员会和
@@ -3180,6 +3248,9 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 					listed_before(m, s, sc->pos[q->k0], cap.num_start) : 0;
 			if (named)   /* 对永昌县、金川区水务局和局属5个事业单位: 7 */
 				cap.value += (double)named, cap.num_start = sc->pos[q->k0];
+			if (scope_of_dui(s, sc->pos[q->k0], cap.num_start) &&
+			    (same_counter(cap.counter, "个") || same_counter(cap.counter, "家")))
+				cap.value += (double)named_after(s, cap.num_end, ce);   /* 3家事业单位和执法大队: 4 */
 			scope.n = 0;
 			claim(sc, st->ss, cap.num_start, cap.num_end);
 			if (joined != (size_t)-1 && only_later_after(out, joined, cap.num_start) && out->v[joined].metric == r->metric &&

@@ -626,6 +626,11 @@ static void test_clause_grammar(void **state)
 		{ "开展民法典宣传进村入户活动48场次，组织宪法宣誓活动3次。", "pub_events=48 场次 oath_events=3 次" },
 		/* villages and communities are one kind of a town's scope */
 		{ "区内2个社区和5个村均配备法律顾问。", "village_adv=7 个|全覆盖" },
+		/* bodies a scope names after its last figure count one each; a name with 和 inside is one */
+		{ "委法治建设领导小组对委属3家事业单位和执法大队开展依法行政专项检查。", "rule_inspections=4 家" },
+		{ "对10个县（市、区）发展改革局和甲经济技术开发区、乙经济区经济发展部门开展法治建设督导。",
+		  "rule_inspections=12 个" },
+		{ "对12个镇自然资源和规划所开展依法行政专项检查。", "rule_inspections=12 个" },
 		{ "共收到行政复议申请60宗，不受理5宗，受理55宗。",
 		  "rev_received=60 宗 rev_not_accepted=5 宗 rev_accepted=55 宗" },
 		/* ... but not into a clause naming a thing of its own between verb and figure */
