@@ -631,6 +631,8 @@ static void test_clause_grammar(void **state)
 		{ "对10个县（市、区）发展改革局和甲经济技术开发区、乙经济区经济发展部门开展法治建设督导。",
 		  "rule_inspections=12 个" },
 		{ "对12个镇自然资源和规划所开展依法行政专项检查。", "rule_inspections=12 个" },
+		/* a theory study group's sessions, whatever it studied */
+		{ "党工委理论学习中心组集体学习习近平法治思想和党的二十大关于法治建设的论述8次。", "study_sessions=8 次" },
 		{ "共收到行政复议申请60宗，不受理5宗，受理55宗。",
 		  "rev_received=60 宗 rev_not_accepted=5 宗 rev_accepted=55 宗" },
 		/* ... but not into a clause naming a thing of its own between verb and figure */
