@@ -633,6 +633,9 @@ static void test_clause_grammar(void **state)
 		{ "对12个镇自然资源和规划所开展依法行政专项检查。", "rule_inspections=12 个" },
 		/* a theory study group's sessions, whatever it studied */
 		{ "党工委理论学习中心组集体学习习近平法治思想和党的二十大关于法治建设的论述8次。", "study_sessions=8 次" },
+		/* packages of services listed by name, then counted (等“一件事”5项); two named alone are no count */
+		{ "牵头推出企业信息变更、个体工商户开办等“一件事”5项。", "svc_items=5 项" },
+		{ "目前已推出“出生一件事”“就业一件事”两项。", "" },
 		{ "共收到行政复议申请60宗，不受理5宗，受理55宗。",
 		  "rev_received=60 宗 rev_not_accepted=5 宗 rev_accepted=55 宗" },
 		/* ... but not into a clause naming a thing of its own between verb and figure */
