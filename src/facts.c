@@ -91,7 +91,8 @@ static const struct word bound_words[] = { W("控制在"), W("不低于") };   /
 /* Words naming the reporting body's own level, its own enforcement team or other bodies of its
  * administration (其中市直部门1874名): own_level */
 static const struct word own_words[] = {
-	W("本级"), W("机关"), W("支队"), W("大队"), W("中队"), W("执法队"), W("部门"), W("乡镇"), W("街道"),
+	W("本级"), W("机关"), W("支队"), W("大队"), W("中队"), W("执法队"), W("部门"), W("乡镇"), W("街道"), W("局"),
+	W("所"),
 };
 static const struct word conj_words[] = { W("以及"), W("和"), W("及"), W("与"), W("、") };   /* read_clause */
 /* Words that only link a verb to its figure (合格率保持在99%, 审核率继续保持100%): read_clause */

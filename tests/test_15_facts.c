@@ -1160,6 +1160,7 @@ static void test_clause_grammar(void **state)
 		{ "全系统立案查处各类违法案件4318件，罚没款6842万元，其中市本级查办案件586件。",
 		  "enf_cases=4318 件 enf_fines=6842 万元 enf_cases=586 件" },
 		{ "全市持证执法人员326名，其中市生态环境综合执法支队96名。", "enf_staff=326 名 enf_staff=96 名" },
+		{ "全市持证执法人员1262名，其中市局18名。", "enf_staff=1262 名 enf_staff=18 名" },
 		/* licences and penalties published (双公示), matters served in one hall, staff qualified */
 		{ "向市信用平台推送行政许可和行政处罚信息1860条。", "double_publicity_records=1860 条" },
 		{ "县政务服务中心集中办理政务服务事项512项。", "svc_items=512 项" },
