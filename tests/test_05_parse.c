@@ -637,6 +637,12 @@ static void test_speech(void **state)
 		assert_string_equal(r->meta.region, above[i].region);
 		report_free(r);
 	}
+	/* an ethnic township's name holds its people's: 新生鄂伦春族乡 */
+	const char *ethnic = "甲乙区新生鄂伦春族乡2016年法治政府建设工作报告\n一、主要工作\n全年办理事项十件。\n";
+	r = parse_str(ethnic, strlen(ethnic), "ethnic");
+	assert_string_equal(r->meta.region, "甲乙区新生鄂伦春族乡");
+	assert_int_equal(r->meta.level, REPORT_LEVEL_TOWN);
+	report_free(r);
 	/* a banner's name is Mongol, often longer than a county's: up to seven characters before 旗 */
 	const char *banner = "甲乙丙丁戊己旗人民政府关于2019年度法治政府建设工作情况的报告\n一、主要工作\n全年办理事项十件。\n";
 	r = parse_str(banner, strlen(banner), "banner");
