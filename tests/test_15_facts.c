@@ -636,6 +636,14 @@ static void test_clause_grammar(void **state)
 		/* packages of services listed by name, then counted (等“一件事”5项); two named alone are no count */
 		{ "牵头推出企业信息变更、个体工商户开办等“一件事”5项。", "svc_items=5 项" },
 		{ "目前已推出“出生一件事”“就业一件事”两项。", "" },
+		/* a department's own wordings: publicity volunteers and sites of its field, review upheld and
+		 * dismissed counted together, none corrected, actions joined with other departments */
+		{ "培育消防宣传志愿者1200余名，在定点医疗机构建成医保法治宣传示范点6个。",
+		  "pub_volunteers=1200 名|余 law_culture_sites=6 个" },
+		{ "维持、驳回合计138件，全年未发生行政复议被纠错案件。", "rev_upheld=138 件|维持和驳回 rev_corrected=0 件" },
+		{ "未发生因决策违法被纠错的情况。", "" },
+		{ "联合住建、市场监管等部门开展“综合查一次”17次。", "enf_joint_actions=17 次" },
+		{ "即办件占全部办件量的71.3%。", "svc_instant_rate=71.3 %" },
 		{ "共收到行政复议申请60宗，不受理5宗，受理55宗。",
 		  "rev_received=60 宗 rev_not_accepted=5 宗 rev_accepted=55 宗" },
 		/* ... but not into a clause naming a thing of its own between verb and figure */
