@@ -293,6 +293,30 @@ static char *county_between(const char *region, size_t n, const struct division 
 	return NULL;
 }
 
+/* A county the table no longer names, made a district since (凤翔县, now 宝鸡市凤翔区: many a county
+ * was, 撤县设区): region, whose first place is that county, with the prefecture of the one district
+ * of its name put before it, as written; NULL when none is. */
+static char *former_county(const char *region, int *county)
+{
+	static const char unit[] = "县", now[] = "区";
+	const char *at = strstr(region, unit);
+	if (!at || at == region)
+		return NULL;
+	size_t stem = (size_t)(at - region), count;
+	char name[64];
+	if (stem + sizeof now > sizeof name)
+		return NULL;
+	memcpy(name, region, stem);
+	memcpy(name + stem, now, sizeof now);
+	size_t first = named(name, strlen(name), &count);
+	const struct division *d = count == 1 ? &divisions[by_name[first]] : NULL;
+	const struct division *c = d && d->code_len == COUNTY_DIGITS ? prefecture_of(d) : NULL;
+	if (!c || named_after(region, c))
+		return NULL;
+	*county = 1;
+	return joined(c, NULL, region);
+}
+
 char *division_complete(const char *region, const char *text, size_t text_len, int *county)
 {
 	*county = 0;
@@ -309,7 +333,7 @@ char *division_complete(const char *region, const char *text, size_t text_len, i
 			return county_between(region, n, d);
 		return complete_with(region, first, count, text, text_len, county);
 	}
-	return NULL;
+	return former_county(region, county);
 }
 
 char *division_full_name(const char *region)

@@ -36,6 +36,9 @@ static void test_county(void **state)
 	check("巫山县", "重庆市巫山县", 1);               /* under 重庆's 县, no prefecture */
 	check("琼中黎族苗族自治县", NULL, 1);            /* under its province: nothing between */
 	check("澄迈县", NULL, 1);
+	/* a county made a district since: the district's prefecture, the county as written */
+	check("凤翔县", "宝鸡市凤翔县", 1);
+	check("凤翔县城关镇", "宝鸡市凤翔县城关镇", 1);
 }
 
 static void test_county_level_city(void **state)
