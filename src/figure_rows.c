@@ -292,6 +292,9 @@ static int periods_below(const char *s, size_t b, size_t to, struct cell *v, siz
 	return periods >= 2;
 }
 
+/* Words of a header cell that spans the periods named below it (年度 / 2019年 2020年). */
+static const char *const span_words[] = { "年度", "年份", "时间", "时期" };
+
 /* The header's cells: those of the line s[a, b), where the one cell of figures spans periods
  * named on the line below (类别 项目 单位 数据 / 2023年 2022年) the periods in its place. Their
  * number, or 0 (too many); h->end is where the header ends. */
@@ -304,7 +307,7 @@ static size_t header_cells(const char *s, size_t a, size_t b, size_t to, struct 
 	if (n > MAX_CELLS)
 		return 0;
 	for (size_t k = 0; k < n; k++)
-		if (column_kind(s, &v[k], &y) == COL_FIGURES)
+		if (column_kind(s, &v[k], &y) == COL_FIGURES || is_word(s, &v[k], span_words, COUNT(span_words)))
 			fig = k, nfig++;
 	if (nfig != 1 || n + 1 > MAX_CELLS || !periods_below(s, b, to, below, &nb, &end) || n - 1 + nb > MAX_CELLS)
 		return n;

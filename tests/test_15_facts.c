@@ -282,6 +282,10 @@ static void test_annexed_table(void **state)
 		{ "全年办理法律援助案件112件。", "\n附件：主要数据统计表\n类别\t指标\t数值\n\t\t2025年\t2024年\n"
 		  "综合执法\t行政处罚案件\t58件\t71件\n\t首违不罚\t14件\t9件\n",
 		  "aid_cases=112 件 enf_cases=58 件 enf_no_penalty=14 件" },
+		/* the years under a cell that names them (年度), the earlier first, and a change column */
+		{ "全年办理法律援助案件112件。", "\n附表：两年数据\n类别\t项目\t年度\t同比\n\t\t2019年\t2020年\t\n"
+		  "行政复议\t收到复议申请\t38件\t46件\t+21.1%\n\t依法受理\t35件\t41件\t+17.1%\n",
+		  "aid_cases=112 件 rev_received=46 件 rev_accepted=41 件" },
 		/* no caption: the page's lines after the body */
 		{ "全年办理法律援助案件112件。", "\n项目　　数量\n行政执法案卷评查（卷）　　180", "aid_cases=112 件" },
 		{ "全年办理法律援助案件112件。", "\n附件：1.工作要点.docx\n浏览次数：1234次", "aid_cases=112 件" },
