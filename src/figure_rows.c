@@ -573,18 +573,15 @@ static int cell_number(const char *s, const struct cell *c, double *v)
 }
 
 /* Which of the figures x and y (cells 1 and 2 of a row) the change cell c leads to, from the
- * other: 1 for x (x against y: +12.6% of 1316 is 1482), 2 for y, 0 when neither (or c is no
- * change: a signed percentage or 个百分点). */
+ * other: 1 for x (x against y: +12.6% of 1316 is 1482; +166 of 1316), 2 for y, 0 when neither (or
+ * c is no change: a signed percentage, 个百分点 or difference). */
 static int changed_to(const char *s, const struct cell *c, double x, double y)
 {
-	static const char points[] = "个百分点";
 	double d;
 	if ((s[c->a] != '+' && s[c->a] != '-') || !cell_number(s, c, &d))
 		return 0;
-	if (c->b - c->a > sizeof points - 1 && memcmp(s + c->b - (sizeof points - 1), points, sizeof points - 1) == 0)
+	if (s[c->b - 1] != '%')   /* a difference: in points, or in the figures' own counter */
 		return fabs(x - y - d) < 0.051 ? 1 : fabs(y - x - d) < 0.051 ? 2 : 0;
-	if (s[c->b - 1] != '%')
-		return 0;
 	return y && fabs((x - y) / y * 100 - d) < 0.051 ? 1 : x && fabs((y - x) / x * 100 - d) < 0.051 ? 2 : 0;
 }
 
@@ -606,11 +603,13 @@ static void keep_changed_rows(const char *s, size_t from, size_t to, struct rows
 	for (size_t a = from, b; a < to; a = b + 1) {
 		b = line_end(s, a, to);
 		double x, y;
-		if (b - a > HEADER_BYTES || in_kept(o->kept, a) ||
-		    split_cells(s, a, b, v) != 4 || !label_cell(s, &v[0]) || value_cell(s, &v[0]) ||
-		    !cell_number(s, &v[1], &x) || !cell_number(s, &v[2], &y) || !(h.keep = (size_t)changed_to(s, &v[3], x, y)))
-			continue;
-		keep_in_place(s, v, 4, &none, a, b, &h, o);
+		size_t n = b - a > HEADER_BYTES || in_kept(o->kept, a) ? 0 : split_cells(s, a, b, v);
+		if ((n != 4 && n != 5) || !label_cell(s, &v[0]) || value_cell(s, &v[0]) || !cell_number(s, &v[1], &x) ||
+		    !cell_number(s, &v[2], &y) || !(h.keep = (size_t)changed_to(s, &v[3], x, y)) ||
+		    (n == 5 && changed_to(s, &v[4], x, y) != (int)h.keep))
+			continue;   /* both changes, when there are two (+114 and +22.9%), lead to one figure */
+		h.ncells = n;
+		keep_in_place(s, v, n, &none, a, b, &h, o);
 	}
 }
 

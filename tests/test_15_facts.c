@@ -317,8 +317,9 @@ static void test_plans_are_targets(void **state)
 	report_free(r);
 }
 
-/* Rows whose header came out broken, a label, two figures and their change: the figure the change
- * leads to is the year's, in either order of the columns, by percentage or by points; a row that
+/* Rows whose header came out broken, a label, two figures and their change (or two: the difference
+ * and the percentage): the figure the change leads to is the year's, in either order of the
+ * columns, by percentage, points or difference; a row that
  * restates a sentence is the sentence's fact; a row the change does not tie is left as written. */
 static void test_changed_rows(void **state)
 {
@@ -326,12 +327,12 @@ static void test_changed_rows(void **state)
 	const char *t = "关于2021年度法治政府建设情况的报告\n一、工作\n全年作出行政处罚决定389件。\n"
 			"表1　2021年统计表\n“双随机”抽查企业　1482家　1316家　+12.6%\n作出行政处罚决定　389件　346件　+12.4%\n"
 			"评查执法案卷　298卷　326卷　+9.4%\n案卷合格率　93.1%　95.4%　+2.3个百分点\n"
-			"法律援助案件　12件　15件　+3.0%\n";
+			"法律援助案件　12件　15件　+3.0%\n评查行政处罚案卷（卷）　480　420　+60　+14.3%\n";
 	struct report *r = parse_report(xstrdup(t), strlen(t), "changed.txt");
 	char got[512];
 	report_facts(r, got, sizeof got);
 	assert_facts(t, got, "enf_cases=389 件|环境处罚决定 reg_random_entities=1482 家 enf_file_review=326 卷 "
-			     "enf_file_pass_rate=95.4 %");
+			     "enf_file_pass_rate=95.4 % enf_file_review=480 卷");
 	report_free(r);
 }
 
