@@ -650,6 +650,8 @@ static void test_clause_grammar(void **state)
 		{ "联合住建、市场监管等部门开展“综合查一次”17次。", "enf_joint_actions=17 次" },
 		{ "即办件占全部办件量的71.3%。", "svc_instant_rate=71.3 %" },
 		{ "街道城管执法中队现有队员32名。", "enf_staff=32 名" },
+		/* contracts and other legal matters reviewed together are documents and contracts */
+		{ "全年审查合同协议及其他涉法事项46件。", "legality_review_docs=46 件" },
 		{ "全县一审行政诉讼案件86件，其中经复议后起诉的52件。", "lit_cases=86 件 lit_after_review=52 件" },
 		{ "共收到行政复议申请60宗，不受理5宗，受理55宗。",
 		  "rev_received=60 宗 rev_not_accepted=5 宗 rev_accepted=55 宗" },
