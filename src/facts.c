@@ -1711,6 +1711,26 @@ static int denies(uint32_t c)
 	return c == 0x672a || c == 0x6ca1 || c == 0x65e0 || c == 0x4e0d || c == 0x975e;
 }
 
+#define FILING_SPAN 10   /* characters before the 报 of a clause filing what was counted (于印发后15日内报送) */
+
+/* Whether the clause [k, end) files what the clause before counted, as it was issued: (并|且)…报…
+ * 备案 (制发规范性文件2件，并按规定报市政府备案): all of it, as a clause opening with 均 says. */
+static int files_them(const struct scratch *sc, size_t k, size_t end)
+{
+	while (k < end && sc->ch[k] == ' ')
+		k++;
+	if (k < end && (sc->ch[k] == 0x5e76 || sc->ch[k] == 0x4e14))   /* 并 且 */
+		k++;
+	for (size_t j = k; j < end && j <= k + FILING_SPAN; j++)
+		if (sc->ch[j] == 0x62a5) {   /* 报 */
+			for (size_t i = j + 1; i + 1 < end; i++)
+				if (sc->ch[i] == 0x5907 && sc->ch[i + 1] == 0x6848)   /* 备案 */
+					return 1;
+			return 0;
+		}
+	return 0;
+}
+
 /* Whether the clause opening at character k goes on with the one before: 并 且 同时. */
 static int opens_and(const struct scratch *sc, size_t k, size_t end)
 {
@@ -2024,7 +2044,8 @@ static void clauses(const struct facts_model *m, const char *s, size_t se, struc
 				part_from = depth ? part_from : sc->pos[k0];
 			}
 			q->sub |= group_sub == depth + 1;
-			q->lead = opens_lead(sc, k0, k, LEAD_SPAN) || (opens_and(sc, k0, k) && run_goes_on(sc, depth));
+			q->lead = opens_lead(sc, k0, k, LEAD_SPAN) || (opens_and(sc, k0, k) && run_goes_on(sc, depth)) ||
+				  files_them(sc, k0, k);
 			q->row = row;
 		}
 		row = 0;

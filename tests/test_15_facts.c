@@ -652,6 +652,9 @@ static void test_clause_grammar(void **state)
 		{ "街道城管执法中队现有队员32名。", "enf_staff=32 名" },
 		/* contracts and other legal matters reviewed together are documents and contracts */
 		{ "全年审查合同协议及其他涉法事项46件。", "legality_review_docs=46 件" },
+		/* documents issued, then filed in the next clause: all of them, as 均 would say */
+		{ "全年制发规范性文件2件，并按规定报市政府备案。", "nd_filed=2 件 nd_issued=2 件" },
+		{ "全年制发规范性文件3件，于印发后15日内报送市司法局备案。", "nd_filed=3 件 nd_issued=3 件" },
 		{ "全县一审行政诉讼案件86件，其中经复议后起诉的52件。", "lit_cases=86 件 lit_after_review=52 件" },
 		{ "共收到行政复议申请60宗，不受理5宗，受理55宗。",
 		  "rev_received=60 宗 rev_not_accepted=5 宗 rev_accepted=55 宗" },
