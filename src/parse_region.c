@@ -231,6 +231,8 @@ int parse_region_split(const char *s, size_t st, size_t end, struct parse_region
 		if (parse_starts(s, name, at, "人民政府"))
 			name += strlen("人民政府");   /* 朝阳区人民政府三里屯街道: an agency of the district */
 		size_t len = at > name ? parse_chars(s, name, at, LONG_NAME_MAX) : 0;
+		if (word && len < 2)
+			continue;   /* 州市场监督管理局: a unit inside a word needs a place's name before it */
 		if (len > (size_t)u->name_max) {
 			if (word)
 				continue;

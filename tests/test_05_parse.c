@@ -637,6 +637,12 @@ static void test_speech(void **state)
 		assert_string_equal(r->meta.region, above[i].region);
 		report_free(r);
 	}
+	/* an addressee of the prefecture's bureau written short (州市场监督管理局) names no place */
+	const char *bureau = "玛沁县市场监督管理局2019年度法治政府建设工作报告\n县人民政府、州市场监督管理局：\n"
+			     "一、主要工作\n全年办理事项十件。\n";
+	r = parse_str(bureau, strlen(bureau), "bureau");
+	assert_string_equal(r->meta.region, "果洛藏族自治州玛沁县");
+	report_free(r);
 	/* an ethnic township's name holds its people's: 新生鄂伦春族乡 */
 	const char *ethnic = "甲乙区新生鄂伦春族乡2016年法治政府建设工作报告\n一、主要工作\n全年办理事项十件。\n";
 	r = parse_str(ethnic, strlen(ethnic), "ethnic");
