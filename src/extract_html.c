@@ -635,6 +635,14 @@ static int alone_in_cell(xmlNode *n)
 	return 0;
 }
 
+/* Whether the block n is empty inside a line's inline text (<span>维持<o:p></o:p></span>: Word's
+ * <o:p>, which libxml2 reads as <p> and a browser as an unknown inline element): it breaks nothing. */
+static int empty_in_line(xmlNode *n)
+{
+	return !n->children && n->parent && n->parent->type == XML_ELEMENT_NODE && n->parent->name &&
+	       tag_of((const char *)n->parent->name) == TAG_INLINE;
+}
+
 /* Starts node n; 1 when its children are to be walked (then leave() ends it). */
 static int enter(struct lines *o, xmlNode *n)
 {
@@ -648,7 +656,7 @@ static int enter(struct lines *o, xmlNode *n)
 	if (n->type != XML_ELEMENT_NODE || !n->name)
 		return 0;
 	enum tag tag = tag_of((const char *)n->name);
-	if (tag == TAG_BLOCK && alone_in_cell(n))
+	if (tag == TAG_BLOCK && (alone_in_cell(n) || empty_in_line(n)))
 		tag = TAG_INLINE;
 	n->_private = (void *)(uintptr_t)tag;   /* for leave() */
 	switch (tag) {
