@@ -16,7 +16,9 @@
  * mark runs on, a heading's line too (a heading running into its paragraph, or over two lines),
  * and a page's number alone on a line between (— 3 —) is left out with the break. A text is
  * taken for printed lines when at least UNWRAP_MIN_BREAKS of its breaks run on; any other
- * text is never changed. */
+ * text is never changed. A table's row, its cells parted by two blanks or more after its first
+ * words, never runs on nor is run into, and no width is told from rows: a table padded to one
+ * width is no print. */
 #define UNWRAP_LINE_MIN 20
 #define UNWRAP_MIN_BREAKS 5
 

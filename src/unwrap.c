@@ -57,6 +57,29 @@ static int page_number(const char *s, size_t st, size_t end)
 	return digits > 0 && digits <= 3 && dashes > 0;
 }
 
+/* 1 when the line s[st, end) is a table's row, its cells parted by two blanks or more after its
+ * first words (罚没款（万元）      18.6    14.2): a row ends where it ends, whatever its width. */
+static int table_row(const char *s, size_t st, size_t end)
+{
+	size_t i = parse_skip_blanks(s, st, end);
+	while (i < end) {
+		size_t t = i, blanks = 0;
+		while (t < end) {
+			size_t u = t;
+			uint32_t c = encoding_next(s, end, &u);
+			if (c != '\t' && !parse_is_blank(c))
+				break;
+			blanks++, t = u;
+		}
+		if (blanks >= 2 && t < end && s[t] != '\r')
+			return 1;
+		if (t == i)
+			encoding_next(s, end, &t);
+		i = t;
+	}
+	return 0;
+}
+
 /* The start of the line after the one ending at `end`, past a page number's line. */
 static size_t next_line(const char *s, size_t n, size_t end)
 {
@@ -78,7 +101,7 @@ static size_t printed_width(const char *s, size_t n)
 	size_t count[WIDTH_MAX + 2] = { 0 }, lines = 0;
 	for (size_t i = 0; i < n;) {
 		size_t end = line_end(s, i, n), len = parse_chars(s, i, end, WIDTH_MAX + 1);
-		if (len >= UNWRAP_LINE_MIN)
+		if (len >= UNWRAP_LINE_MIN && !table_row(s, i, end))
 			count[len <= WIDTH_MAX ? len : WIDTH_MAX + 1]++, lines++;
 		i = end + 1;
 	}
@@ -101,7 +124,8 @@ static int runs_on(const char *s, size_t n, size_t st, size_t end, size_t next, 
 	if ((!para && !full) || next >= n)
 		return 0;
 	size_t next_end = line_end(s, next, n);
-	if (next_end == next || s[next] == '\r' || indented(s, next, next_end))
+	if (next_end == next || s[next] == '\r' || indented(s, next, next_end) || table_row(s, st, end) ||
+	    table_row(s, next, next_end))
 		return 0;
 	if (parse_chars(s, body, end, UNWRAP_LINE_MIN) < UNWRAP_LINE_MIN || closes(s, body, end))
 		return 0;

@@ -130,6 +130,36 @@ static void test_flush(void **state)
 	free(t);
 }
 
+/* A table typed as lines, its cells padded with blanks to one width: each row keeps its line,
+ * however many rows share that width. */
+static void test_padded_table(void **state)
+{
+	(void)state;
+	const char *rows[] = {
+		"合法性审查文件和合同（件）            46      39      +7",
+		"法律顾问出具法律意见（份）            17      12      +5",
+		"行政处罚案件（件）                    64      52     +12",
+		"  其中：首违不罚、轻微免罚（件）      21      15      +6",
+		"罚没款（万元）                      18.6    14.2    +4.4",
+		"调处矛盾纠纷（件）                   286     301     -15",
+		"  其中：调解成功（件）               281     294     -13",
+		"接待群众来访（批次）                  74      88     -14",
+		"转交法律援助申请（件）                31      27      +4",
+		"普法宣传活动（场次）                  58      52      +6",
+		"培育“法律明白人”（名）                76      70      +6",
+		"涉企行政检查（户次）                  41      96     -55",
+	};
+	char text[2048] = "项目                                本年    上年    增减\n";
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		strcat(text, rows[i]);
+		strcat(text, "\n");
+	}
+	assert_false(unwrap_like(text, strlen(text)));
+	char *t = read_as_page(text);
+	assert_string_equal(t, text);
+	free(t);
+}
+
 /* CRLF line ends: a joined break leaves no \r inside the paragraph. */
 static void test_crlf(void **state)
 {
@@ -154,6 +184,7 @@ int main(void)
 		cmocka_unit_test(test_parsed),
 		cmocka_unit_test(test_others_untouched),
 		cmocka_unit_test(test_flush),
+		cmocka_unit_test(test_padded_table),
 		cmocka_unit_test(test_crlf),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
