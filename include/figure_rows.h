@@ -29,6 +29,8 @@ struct figure_rows_kept {
  * offset stays (a tab of any other table's row too); the rows so kept into *kept. NULL when
  * [from, to) holds no such table: most reports, which cost a scan and no copy. */
 char *figure_rows_keep(const char *text, size_t len, size_t from, size_t to, int year, struct figure_rows_kept *kept);
+/* 1 when byte a lies in one of the rows kept. */
+int figure_rows_kept_holds(const struct figure_rows_kept *kept, size_t a);
 
 /* The rows [*a, *b) of the first table of [from, to) whose caption, on one of the two lines above
  * its header, opens with 附件 or 附表: the figures annexed after a report's body (附件：2023年主要

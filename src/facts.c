@@ -1529,6 +1529,14 @@ struct sentence {
 	size_t target; /* where it first states a target (力争…), once a fact needs it; (size_t)-2 before */
 };
 
+/* Records the figure at byte at as a table's row's, which drop_restated_rows drops where it restates
+ * a sentence. */
+static void add_row(struct scratch *sc, size_t at)
+{
+	sc->rows = xgrow(sc->rows, &sc->rowscap, sc->nrows + 1, sizeof *sc->rows);
+	sc->rows[sc->nrows++] = at;
+}
+
 /* Adds the fact of metric (-1: a claim only) read as cap, with a scope note or NULL. */
 static void add_fact(struct sentence *st, int metric, const char *qualifier, const struct capture *cap,
 		     struct facts *out, struct scratch *sc)
@@ -1543,10 +1551,8 @@ static void add_fact(struct sentence *st, int metric, const char *qualifier, con
 	facts_unit_norm(f->unit, f->unit_norm, sizeof f->unit_norm);
 	f->start = st->ss, f->end = st->se;
 	f->num_start = cap->num_start, f->num_end = cap->num_end;
-	if (cap->row) {   /* a table's row: dropped if it restates a sentence (drop_restated_rows) */
-		sc->rows = xgrow(sc->rows, &sc->rowscap, sc->nrows + 1, sizeof *sc->rows);
-		sc->rows[sc->nrows++] = cap->num_start;
-	}
+	if (cap->row)
+		add_row(sc, cap->num_start);
 	if (metric < 0)
 		return;   /* a claim only: dropped once the report is done */
 	if (st->section == -2)
@@ -2561,9 +2567,7 @@ static int scope_of_dui(const char *s, size_t from, size_t a)
 {
 	size_t i = a;
 	for (int n = 0; n < 6 && i > from; n++) {
-		do
-			i--;
-		while (i > from && ((unsigned char)s[i] & 0xc0) == 0x80);
+		parse_prev_char(s, from, i, &i);
 		if (parse_starts(s, i, a, "对"))
 			return 1;
 	}
@@ -3465,12 +3469,8 @@ static void mark_kept_rows(const struct facts *out, size_t first, const struct f
 			   struct scratch *sc)
 {
 	for (size_t i = first; i < out->n; i++)
-		for (size_t k = 0; k < kept->n; k++)
-			if (out->v[i].num_start >= kept->rows[k].a && out->v[i].num_start < kept->rows[k].b) {
-				sc->rows = xgrow(sc->rows, &sc->rowscap, sc->nrows + 1, sizeof *sc->rows);
-				sc->rows[sc->nrows++] = out->v[i].num_start;
-				break;
-			}
+		if (figure_rows_kept_holds(kept, out->v[i].num_start))
+			add_row(sc, out->v[i].num_start);
 }
 
 /* A table annexed after the body mostly restates what its sentences said (城管执法立案　412件 beside
@@ -3570,20 +3570,13 @@ static void read_table_cells(const struct facts_model *m, const struct report *r
 		f->start = v[k].row_start, f->end = v[k].row_end;
 		f->section = report_section_at(r, f->start);
 		f->period_start = f->period_end = 0;
-		sc->rows = xgrow(sc->rows, &sc->rowscap, sc->nrows + 1, sizeof *sc->rows);
-		sc->rows[sc->nrows++] = f->num_start;
+		add_row(sc, f->num_start);
 	}
 	buf_fini(&lines);
 }
 
-/* Whether fact f stands in a section of the next year's plans (classify.h; a report not classified
- * has none): its figures are targets (年内新培育“法律明白人”20名以上), not what the year did. */
-static int in_plans(const struct report *r, const struct facts_fact *f)
-{
-	return f->section >= 0 && (size_t)f->section < r->nsections && r->sections[f->section].part == CLASSIFY_PLANS;
-}
-
-/* The part of the report fact f stands in (classify.h), -1 when not classified. */
+/* The part of the report fact f stands in (classify.h), -1 when not classified. A fact of the
+ * next year's plans states a target (年内新培育“法律明白人”20名以上), not what the year did. */
 static int part_of(const struct report *r, const struct facts_fact *f)
 {
 	return f->section >= 0 && (size_t)f->section < r->nsections ? r->sections[f->section].part : -1;
@@ -3607,14 +3600,14 @@ static int points_back(const struct report *r, const struct facts_fact *f)
  * problems part and the other did not (…败诉2件。… 三是…败诉的2件案件均暴露出…). */
 static int restated(const struct report *r, const struct facts *out, size_t first, const struct facts_fact *f)
 {
-	int problems = part_of(r, f) == CLASSIFY_PROBLEMS;
-	if (f->num_end == f->num_start || f->computed || (!problems && !points_back(r, f)))
+	int back = points_back(r, f);
+	if (f->num_end == f->num_start || f->computed || (!back && part_of(r, f) != CLASSIFY_PROBLEMS))
 		return 0;
 	for (size_t k = first; k < out->n; k++) {
 		const struct facts_fact *g = &out->v[k];
 		if (g->metric == f->metric && g->num_start < f->num_start && g->num_end > g->num_start &&
 		    g->value == f->value && strcmp(g->unit_norm, f->unit_norm) == 0 &&
-		    (points_back(r, f) || part_of(r, g) != CLASSIFY_PROBLEMS))
+		    (back || part_of(r, g) != CLASSIFY_PROBLEMS))
 			return 1;
 	}
 	return 0;
@@ -3659,7 +3652,8 @@ size_t facts_extract(const struct facts_model *m, const struct report *r, struct
 	free(sc.rows);
 	size_t nkept = first;
 	for (size_t k = first; k < out->n; k++)
-		if (out->v[k].metric >= 0 && !redundant(r, out, first, nkept, &out->v[k]) && !in_plans(r, &out->v[k]) &&
+		if (out->v[k].metric >= 0 && !redundant(r, out, first, nkept, &out->v[k]) &&
+		    part_of(r, &out->v[k]) != CLASSIFY_PLANS &&
 		    !restated(r, out, first, &out->v[k]))
 			out->v[nkept++] = out->v[k];
 	out->n = nkept;

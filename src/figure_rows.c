@@ -585,7 +585,7 @@ static int changed_to(const char *s, const struct cell *c, double x, double y)
 	return y && fabs((x - y) / y * 100 - d) < 0.051 ? 1 : x && fabs((y - x) / x * 100 - d) < 0.051 ? 2 : 0;
 }
 
-static int in_kept(const struct figure_rows_kept *kept, size_t a)
+int figure_rows_kept_holds(const struct figure_rows_kept *kept, size_t a)
 {
 	for (size_t k = 0; k < kept->n; k++)
 		if (a >= kept->rows[k].a && a < kept->rows[k].b)
@@ -603,7 +603,7 @@ static void keep_changed_rows(const char *s, size_t from, size_t to, struct rows
 	for (size_t a = from, b; a < to; a = b + 1) {
 		b = line_end(s, a, to);
 		double x, y;
-		size_t n = b - a > HEADER_BYTES || in_kept(o->kept, a) ? 0 : split_cells(s, a, b, v);
+		size_t n = b - a > HEADER_BYTES || figure_rows_kept_holds(o->kept, a) ? 0 : split_cells(s, a, b, v);
 		if ((n != 4 && n != 5) || !label_cell(s, &v[0]) || value_cell(s, &v[0]) || !cell_number(s, &v[1], &x) ||
 		    !cell_number(s, &v[2], &y) || !(h.keep = (size_t)changed_to(s, &v[3], x, y)) ||
 		    (n == 5 && changed_to(s, &v[4], x, y) != (int)h.keep))
