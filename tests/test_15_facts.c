@@ -1087,7 +1087,9 @@ static void test_clause_grammar(void **state)
 		{ "审批时限压缩50%。", "svc_time_cut=50 %" },
 		{ "办结群众来信来访事项12件。", "petition_cases=12 件" },
 		{ "优秀和合格案卷比例为95.3%。", "enf_file_pass_rate=95.3 %" },
-		{ "局长带头讲授法治专题党课2次。", "law_training=2 次" },
+		{ "局长为干部讲授民法典专题课2次。", "law_training=2 次" },
+		/* a Party lecture (党课) is Party education, not a law class, whatever its subject */
+		{ "局长带头讲授法治专题党课2次。", "" },
 		{ "市人防办主任出庭应诉1次。", "lit_head_count=1 次" },
 		/* a note in brackets between a verb and its figure parts neither */
 		{ "调解婚姻家庭纠纷318件，调解成功（含劝和）276件。", "med_received=318 件 med_resolved=276 件" },
