@@ -233,6 +233,8 @@ int parse_region_split(const char *s, size_t st, size_t end, struct parse_region
 		size_t len = at > name ? parse_chars(s, name, at, LONG_NAME_MAX) : 0;
 		if (word && len < 2)
 			continue;   /* 州市场监督管理局: a unit inside a word needs a place's name before it */
+		if (at == st && parse_starts(u->name, 0, strlen(u->name), "自治"))
+			return 0;   /* 自治区市场监督管理局: a body's short word for its own region, no place */
 		if (len > (size_t)u->name_max) {
 			if (word)
 				continue;

@@ -643,6 +643,14 @@ static void test_speech(void **state)
 	r = parse_str(bureau, strlen(bureau), "bureau");
 	assert_string_equal(r->meta.region, "果洛藏族自治州玛沁县");
 	report_free(r);
+	/* nor does the region's bureau a department works under (在…自治区市场监督管理局的领导下):
+	 * 自治区 alone is a body's short word for its own region, not a place named 自治 */
+	const char *region_bureau = "阿克苏地区市场监督管理局2025年度法治政府建设情况报告\n"
+				    "本局在地委、行署和自治区市场监督管理局的坚强领导下依法履职。\n"
+				    "一、主要工作\n全年办理事项十件。\n";
+	r = parse_str(region_bureau, strlen(region_bureau), "region bureau");
+	assert_string_equal(r->meta.region, "阿克苏地区");
+	report_free(r);
 	/* an ethnic township's name holds its people's: 新生鄂伦春族乡 */
 	const char *ethnic = "甲乙区新生鄂伦春族乡2016年法治政府建设工作报告\n一、主要工作\n全年办理事项十件。\n";
 	r = parse_str(ethnic, strlen(ethnic), "ethnic");
