@@ -651,6 +651,13 @@ static void test_speech(void **state)
 	r = parse_str(region_bureau, strlen(region_bureau), "region bureau");
 	assert_string_equal(r->meta.region, "阿克苏地区");
 	report_free(r);
+	/* a state ranch (farm, forest farm) is a town of the table of divisions and reports as one */
+	const char *ranch = "甲乙丙丁牧场关于2020年度法治政府建设工作情况的报告\n戊己市人民政府：\n"
+			    "一、主要工作\n全年办理事项十件。\n";
+	r = parse_str(ranch, strlen(ranch), "ranch");
+	assert_string_equal(r->meta.region, "戊己市甲乙丙丁牧场");
+	assert_int_equal(r->meta.level, REPORT_LEVEL_TOWN);
+	report_free(r);
 	/* an ethnic township's name holds its people's: 新生鄂伦春族乡 */
 	const char *ethnic = "甲乙区新生鄂伦春族乡2016年法治政府建设工作报告\n一、主要工作\n全年办理事项十件。\n";
 	r = parse_str(ethnic, strlen(ethnic), "ethnic");
