@@ -105,6 +105,7 @@ static const struct word link_words[] = {
 
 struct metric {
 	char *name, *label;
+	int network;   /* a network's bodies, counted level by level as one (a `network` line) */
 };
 
 /* A rate computed from two stated figures: metric = num / den, den the first of the alternatives
@@ -371,7 +372,7 @@ static int metric_add(struct facts_model *m, const char *s, size_t n)
 	if (k >= 0)
 		return k;
 	m->m = xgrow(m->m, &m->mcap, m->nm + 1, sizeof *m->m);
-	m->m[m->nm] = (struct metric){ xstrndup(s, n), NULL };
+	m->m[m->nm] = (struct metric){ xstrndup(s, n), NULL, 0 };
 	return (int)m->nm++;
 }
 
@@ -675,6 +676,13 @@ static const char *load_line(struct facts_model *m, const char *s, size_t n)
 		return load_computed(m, f, fl, k);
 	if ((fl[0] == 6 && memcmp(f[0], "within", 6) == 0) || (fl[0] == 3 && memcmp(f[0], "sum", 3) == 0))
 		return load_bound(m, f, fl, k, fl[0] == 3);
+	if (fl[0] == 7 && memcmp(f[0], "network", 7) == 0) {
+		int id = k == 2 ? metric_find(m, f[1], fl[1]) : -1;
+		if (id < 0)
+			return "expected: network ID, a metric named before it";
+		m->m[id].network = 1;
+		return NULL;
+	}
 	if (fl[0] == 6 && memcmp(f[0], "metric", 6) == 0) {
 		if (k != 3)
 			return "expected: metric ID LABEL";
@@ -3613,6 +3621,46 @@ static int restated(const struct report *r, const struct facts *out, size_t firs
 	return 0;
 }
 
+#define LEVEL_NAME 16   /* characters of the next level's bodies: 村（社区）人民调解委员会 */
+
+/* Whether s[a, b), between two figures, opens the next level of a run: 、 和 or 及, then its
+ * bodies' name, without figures or a clause's end (…1个、村人民调解委员会8个). */
+static int next_level(const char *s, size_t a, size_t b)
+{
+	if (!parse_starts(s, a, b, "、") && !parse_starts(s, a, b, "和") && !parse_starts(s, a, b, "及"))
+		return 0;
+	size_t n = 0;
+	for (size_t i = a + strlen("、"); i < b; n++) {
+		uint32_t c = encoding_next(s, b, &i);
+		if (numeral(c) || c == 0xff0c || c == 0xff1b || c == 0xff1a || c == 0x3002 || c == 0x3001 ||
+		    c == ',' || c == ';' || c == ':' || c == '\n')
+			return 0;
+	}
+	return n >= 2 && n <= LEVEL_NAME;
+}
+
+/* Bodies of a network counted level by level in one run (镇人民调解委员会1个、村人民调解委员会8个:
+ * 9), of a metric the catalogue marks `network`, are one count: the facts of out->v[first..),
+ * in text order, are joined into the first of the run. */
+static void join_levels(const struct facts_model *m, const char *s, struct facts *out, size_t first)
+{
+	size_t kept = first;
+	for (size_t k = first; k < out->n; k++) {
+		const struct facts_fact *f = &out->v[k];
+		struct facts_fact *p = kept > first ? &out->v[kept - 1] : NULL;
+		if (p && p->metric == f->metric && m->m[f->metric].network && !p->computed && !f->computed &&
+		    p->start == f->start && !strcmp(p->unit, f->unit) && p->num_end <= f->num_start &&
+		    next_level(s, p->num_end, f->num_start)) {
+			p->value += f->value;
+			value_text(p->value_text, sizeof p->value_text, p->value);
+			p->num_end = f->num_end;
+			continue;
+		}
+		out->v[kept++] = *f;
+	}
+	out->n = kept;
+}
+
 size_t facts_extract(const struct facts_model *m, const struct report *r, struct facts *out)
 {
 	size_t first = out->n, body_end = r->body_end ? r->body_end : r->len, a, b;
@@ -3660,6 +3708,7 @@ size_t facts_extract(const struct facts_model *m, const struct report *r, struct
 	free(kept_text);
 	if (out->n - first > 1)
 		qsort(out->v + first, out->n - first, sizeof *out->v, by_position);
+	join_levels(m, r->text, out, first);
 	return out->n - first;
 }
 

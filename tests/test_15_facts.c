@@ -414,6 +414,7 @@ static void test_catalogue_errors(void **state)
 		{ "clause\tx\t复议\n", "line 1: expected: clause ID SUBJECTS VERBS COUNTERS [QUALIFIER]" },
 		{ "clause\tx\t复议\t收\t件\n", "line 1: a subject or verb of a clause rule needs two characters or more" },
 		{ "computed\tx\t率\tnum\n", "line 1: expected: computed ID LABEL NUMERATOR DENOMINATOR[|DENOMINATOR…]" },
+		{ "network\tmed_orgs\n", "line 1: expected: network ID, a metric named before it" },
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		char *cause = NULL;
@@ -1088,6 +1089,9 @@ static void test_clause_grammar(void **state)
 		{ "办结群众来信来访事项12件。", "petition_cases=12 件" },
 		{ "优秀和合格案卷比例为95.3%。", "enf_file_pass_rate=95.3 %" },
 		{ "局长为干部讲授民法典专题课2次。", "law_training=2 次" },
+		/* committees of a network counted level by level are one count; awards by grade stay apart */
+		{ "全乡有乡人民调解委员会1个、村（社区）调委会8个。", "med_orgs=9 个" },
+		{ "新增省级民主法治示范村2个、市级民主法治示范村6个。", "demo_village=2 个 demo_village=6 个" },
 		/* a Party lecture (党课) is Party education, not a law class, whatever its subject */
 		{ "局长带头讲授法治专题党课2次。", "" },
 		{ "市人防办主任出庭应诉1次。", "lit_head_count=1 次" },
