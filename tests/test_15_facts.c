@@ -1089,6 +1089,12 @@ static void test_clause_grammar(void **state)
 		{ "办结群众来信来访事项12件。", "petition_cases=12 件" },
 		{ "优秀和合格案卷比例为95.3%。", "enf_file_pass_rate=95.3 %" },
 		{ "局长为干部讲授民法典专题课2次。", "law_training=2 次" },
+		/* disputes a body mediates are named 争议 as often as 纠纷 (劳动争议, 涉税争议, 边界争议), but
+		 * an administrative dispute is a review's, and an arbitration's cases are no mediation */
+		{ "基层调解组织调解劳动争议312件，调解成功268件。", "med_received=312 件 med_resolved=268 件" },
+		{ "全年调处土地权属争议27件。", "med_received=27 件" },
+		{ "协调化解行政争议17件。", "" },
+		{ "加强劳动人事争议调解仲裁工作，全市仲裁机构受理劳动人事争议案件1864件。", "" },
 		/* committees of a network counted level by level are one count; awards by grade stay apart */
 		{ "全乡有乡人民调解委员会1个、村（社区）调委会8个。", "med_orgs=9 个" },
 		{ "新增省级民主法治示范村2个、市级民主法治示范村6个。", "demo_village=2 个 demo_village=6 个" },
