@@ -1089,6 +1089,13 @@ static void test_clause_grammar(void **state)
 		{ "办结群众来信来访事项12件。", "petition_cases=12 件" },
 		{ "优秀和合格案卷比例为95.3%。", "enf_file_pass_rate=95.3 %" },
 		{ "局长为干部讲授民法典专题课2次。", "law_training=2 次" },
+		/* a contract's sum named so, a legal review's opinion, disclosure on request, a press briefing
+		 * beside the press conference, a share of services online after the quoted name */
+		{ "涉及合同金额约9.6亿元。", "contract_amount=9.6 亿元|约" },
+		{ "市政府法制办出具法律审查意见书63份。", "adv_opinions=63 份" },
+		{ "依申请公开政府信息11件，全部按时答复。", "open_requests=11 件" },
+		{ "召开新闻发布会、政策吹风会十一场。", "press_events=11 场" },
+		{ "其中“全程网办”事项占比达93.4%。", "svc_online_rate=93.4 %|网办事项占比" },
 		/* disputes a body mediates are named 争议 as often as 纠纷 (劳动争议, 涉税争议, 边界争议), but
 		 * an administrative dispute is a review's, and an arbitration's cases are no mediation */
 		{ "基层调解组织调解劳动争议312件，调解成功268件。", "med_received=312 件 med_resolved=268 件" },
