@@ -1089,6 +1089,10 @@ static void test_clause_grammar(void **state)
 		{ "办结群众来信来访事项12件。", "petition_cases=12 件" },
 		{ "优秀和合格案卷比例为95.3%。", "enf_file_pass_rate=95.3 %" },
 		{ "局长为干部讲授民法典专题课2次。", "law_training=2 次" },
+		/* the places where sites were built, counted before them, are where, not how many, when the
+		 * sites are counted after (在集镇和4个村建成…5处); counted alone, they are the sites */
+		{ "在集镇和4个村建成法治宣传长廊5处。", "law_culture_sites=5 处" },
+		{ "在全区11个社区建立公共法律服务工作室。", "pls_stations=11 个" },
 		/* a contract's sum named so, a legal review's opinion, disclosure on request, a press briefing
 		 * beside the press conference, a share of services online after the quoted name */
 		{ "涉及合同金额约9.6亿元。", "contract_amount=9.6 亿元|约" },
