@@ -1089,6 +1089,9 @@ static void test_clause_grammar(void **state)
 		{ "办结群众来信来访事项12件。", "petition_cases=12 件" },
 		{ "优秀和合格案卷比例为95.3%。", "enf_file_pass_rate=95.3 %" },
 		{ "局长为干部讲授民法典专题课2次。", "law_training=2 次" },
+		/* a count said to be zero in words */
+		{ "全年行政诉讼案件为零。", "lit_cases=0 件" },
+		{ "依申请公开数量为零。", "open_requests=0 件" },
 		/* the places where sites were built, counted before them, are where, not how many, when the
 		 * sites are counted after (在集镇和4个村建成…5处); counted alone, they are the sites */
 		{ "在集镇和4个村建成法治宣传长廊5处。", "law_culture_sites=5 处" },
