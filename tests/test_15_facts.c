@@ -1089,6 +1089,14 @@ static void test_clause_grammar(void **state)
 		{ "办结群众来信来访事项12件。", "petition_cases=12 件" },
 		{ "优秀和合格案卷比例为95.3%。", "enf_file_pass_rate=95.3 %" },
 		{ "局长为干部讲授民法典专题课2次。", "law_training=2 次" },
+		/* a village adviser in every community put in place (落实), certificates cancelled named 证明
+		 * alone, a course on laws and regulations, a campaign taking the civil code somewhere, a
+		 * station of legal culture */
+		{ "辖区16个社区全部落实“一村（社区）一法律顾问”制度。", "village_adv=16 个|全覆盖" },
+		{ "取消村（居）委会出具的各类证明11项。", "cert_items=11 项" },
+		{ "举办生态环境法律法规培训班3期。", "law_training=3 期" },
+		{ "开展“八五”普法成果展示、民法典进村入企等活动520余场次。", "pub_events=520 场次|余" },
+		{ "在南锣鼓巷建成城管法治文化驿站1个。", "law_culture_sites=1 个" },
 		/* a count said to be zero in words */
 		{ "全年行政诉讼案件为零。", "lit_cases=0 件" },
 		{ "依申请公开数量为零。", "open_requests=0 件" },
