@@ -52,15 +52,20 @@ static size_t value_start(const char *s, size_t i, size_t end)
 	return parse_skip_blanks(s, i, end);
 }
 
-/* Offset just after `key` in the line (at its start blanks may sit between the key's
- * characters: "文　　号"), or PARSE_NONE. */
+/* Offset just after `key` in the line, blanks maybe between its characters ("文　　号", as a
+ * table's cells pad them wherever the cell stands in its row), or PARSE_NONE. */
 static size_t after_key(const char *s, const struct parse_line *l, const char *key)
 {
-	size_t n = parse_key(s, l->start, l->end, key);
-	if (n)
-		return l->start + n;
-	size_t at = parse_find(s, l->start, l->end, key);
-	return at == PARSE_NONE ? at : at + strlen(key);
+	char head[8] = { 0 };   /* its first character */
+	size_t first = 0;
+	encoding_next(key, strlen(key), &first);
+	memcpy(head, key, first < sizeof head - 1 ? first : sizeof head - 1);
+	for (size_t at = l->start; (at = parse_find(s, at, l->end, head)) != PARSE_NONE; at += first) {
+		size_t n = parse_key(s, at, l->end, key);
+		if (n)
+			return at + n;
+	}
+	return PARSE_NONE;
 }
 
 /* Bytes of `key` at the start of the line, bracketed or not ([标　　题], 【标题】, 标题), its

@@ -354,6 +354,14 @@ static void test_bracketed_keys(void **state)
 	assert_string_equal(r->meta.doc_number, "南司发〔2018〕3号");
 	assert_string_equal(r->meta.published, "2018-01-24");
 	report_free(r);
+	/* a key padded to its cell's width is found in any cell of its row, not only the first */
+	const char *row = "索引号： 11530300015330318T/2023-00087 主题分类： 司法\n"
+			  "发布日期： 2023-03-27 文　　号： 曲政报〔2023〕9号\n"
+			  "曲靖市人民政府关于2022年度法治政府建设情况的报告\n云南省人民政府：\n"
+			  "2022年，全市法治政府建设各项任务有序推进。\n一、主要举措和成效\n全年召开会议9次。\n";
+	r = parse_str(row, strlen(row), "row");
+	assert_string_equal(r->meta.doc_number, "曲政报〔2023〕9号");
+	report_free(r);
 }
 
 /* Keys that date other things than the page (统计时间 of an annexed table, 成文日期) give no
