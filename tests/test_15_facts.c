@@ -1097,6 +1097,11 @@ static void test_clause_grammar(void **state)
 		{ "举办生态环境法律法规培训班3期。", "law_training=3 期" },
 		{ "开展“八五”普法成果展示、民法典进村入企等活动520余场次。", "pub_events=520 场次|余" },
 		{ "在南锣鼓巷建成城管法治文化驿站1个。", "law_culture_sites=1 个" },
+		/* suits after review without 的, staff qualified in a field's enforcement, a site of legal
+		 * culture and publicity */
+		{ "以我局为被告的行政诉讼案件9件，其中经复议后起诉3件。", "lit_cases=9 件 lit_after_review=3 件" },
+		{ "全局取得税务执法资格人员98名。", "enf_staff=98 名" },
+		{ "在县客运站建成交通运输法治文化宣传阵地1个。", "law_culture_sites=1 个" },
 		/* a count said to be zero in words */
 		{ "全年行政诉讼案件为零。", "lit_cases=0 件" },
 		{ "依申请公开数量为零。", "open_requests=0 件" },
