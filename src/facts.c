@@ -2417,7 +2417,7 @@ static int joins_scope(const struct facts_model *m, const char *s, size_t a, siz
 		if (i > a && !note && (j = match_any(s, b, i, m->conj, COUNT(conj_words), &k)) && owner_before(s, j, b))
 			return 1;
 		uint32_t c = cue_char(s, b, &i);
-		if (numeral(c))
+		if (numeral(c) && !parse_starts(s, i, b, "级"))   /* 二级单位 names a grade, not a figure */
 			return 0;
 		note += c == '(' ? 1 : c == ')' && note ? -1 : 0;
 		n += !note && c != ')';

@@ -695,6 +695,8 @@ static void test_clause_grammar(void **state)
 		{ "镇综合行政执法办公室在编执法人员仅6名。", "enf_staff=6 名" },
 		/* a scope of several kinds counts as one: the figures joined by 和 and 、 add up */
 		{ "对11个设区市和24个省直部门开展法治政府建设专项督察。", "rule_inspections=35 个" },
+		/* a grade in a scope's noun (二级单位) is no figure of it */
+		{ "对局属3个二级单位和7个乡镇林业工作站开展法治建设督查。", "rule_inspections=10 个" },
 		{ "对9个街道、3个镇和12个区直部门开展法治政府建设督察。", "rule_inspections=24 个" },
 		{ "对所属8个大队和支队机关6个部门开展法治建设专项检查。", "rule_inspections=14 个" },
 		{ "对永昌县、金川区水务局和局属5个事业单位开展依法行政专项督查。", "rule_inspections=7 个" },
