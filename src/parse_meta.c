@@ -973,11 +973,23 @@ static size_t shared_units(const char *parent, const char *region)
 	return shared;
 }
 
+/* The region with the short name of an autonomous prefecture it opens with given whole
+ * (黔西南州兴义市 → 黔西南布依族苗族自治州兴义市). */
+static void whole_prefecture(struct report *r)
+{
+	char *whole = division_full_name(r->meta.region);
+	if (whole) {
+		free(r->meta.region);
+		r->meta.region = whole;
+	}
+}
+
 /* A county's, town's or county-level city's name alone gains the jurisdiction above it, when
  * the report names it, unless it carries that name already (廊坊经济技术开发区 under 廊坊市; but
  * 南昌县, a county named after its city, is 南昌市南昌县). Returns 1 when it gained one. */
 static int add_parent(struct report *r, const struct parse_scan *sc)
 {
+	whole_prefecture(r);   /* 昌吉州 is 昌吉回族自治州, which holds no 昌吉州 */
 	int level = unit_level(r->meta.region), added = 0;
 	if (level != REPORT_LEVEL_COUNTY && level != REPORT_LEVEL_TOWN && level != REPORT_LEVEL_CITY)
 		return 0;
@@ -1010,11 +1022,7 @@ static void complete_region(struct report *r)
 {
 	if (!r->meta.region)
 		return;
-	char *whole = division_full_name(r->meta.region);   /* 黔西南州兴义市: the prefecture whole */
-	if (whole) {
-		free(r->meta.region);
-		r->meta.region = whole;
-	}
+	whole_prefecture(r);
 	int county;
 	char *full = division_complete(r->meta.region, r->text, r->len, &county);
 	if (full) {

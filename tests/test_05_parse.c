@@ -659,6 +659,13 @@ static void test_speech(void **state)
 	r = parse_str(region_bureau, strlen(region_bureau), "region bureau");
 	assert_string_equal(r->meta.region, "阿克苏地区");
 	report_free(r);
+	/* a prefecture's department named with its short name (昌吉州气象局) on the prefecture's own site
+	 * has the prefecture's region whole, not joined to its short name */
+	const char *short_named = "昌吉回族自治州人民政府\n昌吉州气象局2025年度法治政府建设工作情况报告\n"
+				  "昌吉州人民政府：\n一、主要工作\n全年办理事项十件。\n";
+	r = parse_str(short_named, strlen(short_named), "short named");
+	assert_string_equal(r->meta.region, "昌吉回族自治州");
+	report_free(r);
 	/* a state ranch (farm, forest farm) is a town of the table of divisions and reports as one */
 	const char *ranch = "甲乙丙丁牧场关于2020年度法治政府建设工作情况的报告\n戊己市人民政府：\n"
 			    "一、主要工作\n全年办理事项十件。\n";
