@@ -1104,6 +1104,13 @@ static void test_clause_grammar(void **state)
 		{ "以我局为被告的行政诉讼案件9件，其中经复议后起诉3件。", "lit_cases=9 件 lit_after_review=3 件" },
 		{ "全局取得税务执法资格人员98名。", "enf_staff=98 名" },
 		{ "在县客运站建成交通运输法治文化宣传阵地1个。", "law_culture_sites=1 个" },
+		/* zeros said of two counts at once, or of disclosure with 无; satisfaction with legal aid named
+		 * so; documents none of which was revoked; check-ups counted in 家次 */
+		{ "全年以我局为被申请人的行政复议案件和以我局为被告的行政诉讼案件均为零。", "rev_respondent=0 件 lit_cases=0 件" },
+		{ "无依申请公开事项。", "open_requests=0 件" },
+		{ "群众对法律援助服务满意率达98%。", "aid_satisfaction=98 %" },
+		{ "全年市政府制发的规范性文件均未被上级机关撤销或责令修改。", "nd_revoked=0 件" },
+		{ "为家具企业开展“法治体检”62家次。", "pls_checkups=62 家次" },
 		/* a count said to be zero in words */
 		{ "全年行政诉讼案件为零。", "lit_cases=0 件" },
 		{ "依申请公开数量为零。", "open_requests=0 件" },
