@@ -1111,6 +1111,10 @@ static void test_clause_grammar(void **state)
 		{ "群众对法律援助服务满意率达98%。", "aid_satisfaction=98 %" },
 		{ "全年市政府制发的规范性文件均未被上级机关撤销或责令修改。", "nd_revoked=0 件" },
 		{ "为家具企业开展“法治体检”62家次。", "pls_checkups=62 家次" },
+		/* bodies spot-checked named by their kind: agencies, retailers, those surveyed */
+		{ "抽查中介机构23家。", "reg_random_entities=23 家" },
+		{ "抽查卷烟零售户480户。", "reg_random_entities=480 户" },
+		{ "随机抽查调查对象176家。", "reg_random_entities=176 家" },
 		/* a count said to be zero in words */
 		{ "全年行政诉讼案件为零。", "lit_cases=0 件" },
 		{ "依申请公开数量为零。", "open_requests=0 件" },
