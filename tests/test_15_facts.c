@@ -1111,6 +1111,10 @@ static void test_clause_grammar(void **state)
 		{ "群众对法律援助服务满意率达98%。", "aid_satisfaction=98 %" },
 		{ "全年市政府制发的规范性文件均未被上级机关撤销或责令修改。", "nd_revoked=0 件" },
 		{ "为家具企业开展“法治体检”62家次。", "pls_checkups=62 家次" },
+		/* a row's label naming most of a rule's subject after its verb is that rule's, not the first
+		 * rule of its verb; a bare verb still takes the first */
+		{ "办理法律援助：529件", "aid_cases=529 件" },
+		{ "调解成功：268件", "med_resolved=268 件" },
 		/* bodies spot-checked named by their kind: agencies, retailers, those surveyed */
 		{ "抽查中介机构23家。", "reg_random_entities=23 家" },
 		{ "抽查卷烟零售户480户。", "reg_random_entities=480 户" },
