@@ -202,7 +202,7 @@ static const struct division *named_in(const struct division *c, const char *tex
 
 int division_zone_name(const char *name, size_t n)
 {
-	static const char *const zones[] = { "开发区", "高新区", "园区" };
+	static const char *const zones[] = { "开发区", "高新区", "园区", "经济区" };
 	for (size_t k = 0; k < sizeof zones / sizeof *zones; k++) {
 		size_t z = strlen(zones[k]);
 		if (n >= z && !memcmp(name + n - z, zones[k], z))

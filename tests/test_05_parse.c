@@ -666,6 +666,12 @@ static void test_speech(void **state)
 	r = parse_str(short_named, strlen(short_named), "short named");
 	assert_string_equal(r->meta.region, "昌吉回族自治州");
 	report_free(r);
+	/* an economic zone (…经济区) is a zone as a development zone is, its name standing alone */
+	const char *zone = "甲乙双龙航空港经济区管理委员会关于2018年度法治政府建设工作情况的报告\n"
+			   "一、主要工作\n全年办理事项十件。\n";
+	r = parse_str(zone, strlen(zone), "zone");
+	assert_string_equal(r->meta.region, "甲乙双龙航空港经济区");
+	report_free(r);
 	/* a state ranch (farm, forest farm) is a town of the table of divisions and reports as one */
 	const char *ranch = "甲乙丙丁牧场关于2020年度法治政府建设工作情况的报告\n戊己市人民政府：\n"
 			    "一、主要工作\n全年办理事项十件。\n";
