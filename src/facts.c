@@ -3359,11 +3359,14 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 			naming = 0;
 			continue;
 		}
-		/* a clause of its own after a single item the rules read needs no 均 (案件1件，经复议予以维持) */
-		/* the clause right after the one item, or one naming it (该项决策…) and those after that */
+		/* a clause of its own after a single item needs no 均 (案件1件，经复议予以维持; a pattern's:
+		 * 以镇政府为被告的…案件1件，法院一审判决驳回…), unless it goes on to another act (并就…作出部署)
+		 * after a pattern's; the clause right after the one item, or one naming it (该项决策…) and
+		 * those after that */
 		int of_one = cur.cap.value == 1 && !cur.cap.mult && q->depth == sc->cl[cur.clause].depth;
 		naming = of_one && (names_the_one(sc, q->k0) || naming);
-		int single = (of_one && ((ci == cur.clause + 1 && !cur.pending) || naming)) || (one && !q->depth);
+		int next_of_one = ci == cur.clause + 1 && (!cur.pending || !opens_and(sc, q->k0, q->k1));
+		int single = (of_one && (next_of_one || naming)) || (one && !q->depth);
 		if (q->lead)
 			lead_clause(m, st, sc, q, ce, &cur, before, HELD_BEFORE, out);
 		else if (single)

@@ -1111,6 +1111,8 @@ static void test_clause_grammar(void **state)
 		{ "群众对法律援助服务满意率达98%。", "aid_satisfaction=98 %" },
 		{ "全年市政府制发的规范性文件均未被上级机关撤销或责令修改。", "nd_revoked=0 件" },
 		{ "为家具企业开展“法治体检”62家次。", "pls_checkups=62 家次" },
+		/* the clause after a single case a pattern read speaks of that case, as after a rule's */
+		{ "以镇政府为被告的行政诉讼案件1件，法院一审判决驳回原告诉讼请求。", "lit_cases=1 件|政府为被告 lit_won=1 件" },
 		/* a row's label naming most of a rule's subject after its verb is that rule's, not the first
 		 * rule of its verb; a bare verb still takes the first */
 		{ "办理法律援助：529件", "aid_cases=529 件" },
