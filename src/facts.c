@@ -106,6 +106,9 @@ static const struct word link_words[] = {
 struct metric {
 	char *name, *label;
 	int network;   /* a network's bodies, counted level by level as one (a `network` line) */
+	int area;      /* the topic its figures count in (an `area` line), or -1: any */
+	struct word *area_words;   /* words of a sentence naming that area */
+	size_t narea_words;
 };
 
 /* A rate computed from two stated figures: metric = num / den, den the first of the alternatives
@@ -291,6 +294,7 @@ void facts_model_free(struct facts_model *m)
 	for (size_t i = 0; i < m->nm; i++) {
 		free(m->m[i].name);
 		free(m->m[i].label);
+		words_free(m->m[i].area_words, m->m[i].narea_words);
 	}
 	free(m->m);
 	for (size_t i = 0; i < m->np; i++) {
@@ -372,7 +376,7 @@ static int metric_add(struct facts_model *m, const char *s, size_t n)
 	if (k >= 0)
 		return k;
 	m->m = xgrow(m->m, &m->mcap, m->nm + 1, sizeof *m->m);
-	m->m[m->nm] = (struct metric){ xstrndup(s, n), NULL, 0 };
+	m->m[m->nm] = (struct metric){ xstrndup(s, n), NULL, 0, -1, NULL, 0 };
 	return (int)m->nm++;
 }
 
@@ -676,6 +680,17 @@ static const char *load_line(struct facts_model *m, const char *s, size_t n)
 		return load_computed(m, f, fl, k);
 	if ((fl[0] == 6 && memcmp(f[0], "within", 6) == 0) || (fl[0] == 3 && memcmp(f[0], "sum", 3) == 0))
 		return load_bound(m, f, fl, k, fl[0] == 3);
+	if (fl[0] == 4 && memcmp(f[0], "area", 4) == 0) {
+		int id = k == 4 ? metric_find(m, f[1], fl[1]) : -1;
+		char topic[32] = { 0 };
+		memcpy(topic, f[2], fl[2] < sizeof topic - 1 ? fl[2] : sizeof topic - 1);
+		int t = id >= 0 ? classify_topic_id(topic) : -1;
+		if (t < 0 || !fl[3] || m->m[id].area_words)
+			return "expected: area ID TOPIC WORD[|WORD…], a metric named before it, once";
+		m->m[id].area = t;
+		m->m[id].area_words = split_bars(f[3], fl[3], &m->m[id].narea_words);
+		return NULL;
+	}
 	if (fl[0] == 7 && memcmp(f[0], "network", 7) == 0) {
 		int id = k == 2 ? metric_find(m, f[1], fl[1]) : -1;
 		if (id < 0)
@@ -3654,6 +3669,28 @@ static int points_back(const struct report *r, const struct facts_fact *f)
 	return 0;
 }
 
+/* Whether fact f stands outside the area its metric counts in (an `area` line): neither in a
+ * section of that topic nor in a paragraph naming it. Hearings are held on decisions and penalties
+ * as on reviews (重大行政决策…召开听证会1次 is no review's hearing). */
+static int outside_area(const struct facts_model *m, const struct report *r, const struct facts_fact *f)
+{
+	const struct metric *x = &m->m[f->metric];
+	if (x->area < 0)
+		return 0;
+	const struct section *sec = f->section >= 0 && (size_t)f->section < r->nsections ? &r->sections[f->section] : NULL;
+	if (!sec || sec->topic < 0 || sec->topic == x->area || sec->topic2 == x->area)
+		return 0;   /* a report not classified keeps its figures */
+	size_t a = f->start, b = f->end;   /* its paragraph, the line it stands on */
+	while (a > 0 && r->text[a - 1] != '\n')
+		a--;
+	while (b < r->len && r->text[b] != '\n')
+		b++;
+	for (size_t k = 0; k < x->narea_words; k++)
+		if (parse_find(r->text, a, b, x->area_words[k].s) != PARSE_NONE)
+			return 0;
+	return 1;
+}
+
 /* Whether fact f states again what a fact before it in out->v[first, n) stated, the same metric,
  * value and counter: its figure points back at those items (上述5项决策事项…), or it stands in the
  * problems part and the other did not (…败诉2件。… 三是…败诉的2件案件均暴露出…). */
@@ -3752,7 +3789,7 @@ size_t facts_extract(const struct facts_model *m, const struct report *r, struct
 	size_t nkept = first;
 	for (size_t k = first; k < out->n; k++)
 		if (out->v[k].metric >= 0 && !redundant(r, out, first, nkept, &out->v[k]) &&
-		    part_of(r, &out->v[k]) != CLASSIFY_PLANS &&
+		    part_of(r, &out->v[k]) != CLASSIFY_PLANS && !outside_area(m, r, &out->v[k]) &&
 		    !restated(r, out, first, &out->v[k]))
 			out->v[nkept++] = out->v[k];
 	out->n = nkept;

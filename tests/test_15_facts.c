@@ -355,6 +355,23 @@ static void test_restated(void **state)
 	report_free(r);
 }
 
+/* A hearing counts for review in a section about review or a paragraph naming 复议; one held on a
+ * decision is the decision's. */
+static void test_hearings_of_review(void **state)
+{
+	(void)state;
+	char *cause = NULL;
+	const char *t = "关于2023年度法治政府建设情况的报告\n一、2023年主要工作\n"
+			"（一）推进依法科学民主决策\n全年作出重大行政决策3项，其中供水管网改造项目召开听证会1次。\n"
+			"（二）发挥行政复议化解行政争议主渠道作用\n对案情复杂的案件召开听证会5次。\n";
+	struct report *r = parse_report(xstrdup(t), strlen(t), "hearings.txt");
+	classify_report_with(classify_default(&cause), r, NULL);
+	char got[256];
+	report_facts(r, got, sizeof got);
+	assert_facts(t, got, "dec_count=3 项 rev_hearing=5 次|听证会");
+	report_free(r);
+}
+
 /* §6.2 of the taxonomy: figures that are names, dates, ordinals or formulas are not counts. */
 static void test_traps(void **state)
 {
@@ -414,6 +431,7 @@ static void test_catalogue_errors(void **state)
 		{ "clause\tx\t复议\n", "line 1: expected: clause ID SUBJECTS VERBS COUNTERS [QUALIFIER]" },
 		{ "clause\tx\t复议\t收\t件\n", "line 1: a subject or verb of a clause rule needs two characters or more" },
 		{ "computed\tx\t率\tnum\n", "line 1: expected: computed ID LABEL NUMERATOR DENOMINATOR[|DENOMINATOR…]" },
+		{ "metric\tx\tX\narea\tx\tnowhere\t复议\n", "line 2: expected: area ID TOPIC WORD[|WORD…], a metric named before it, once" },
 		{ "network\tmed_orgs\n", "line 1: expected: network ID, a metric named before it" },
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
@@ -1626,6 +1644,7 @@ int main(void)
 		cmocka_unit_test(test_annexed_table),
 		cmocka_unit_test(test_plans_are_targets),
 		cmocka_unit_test(test_restated),
+		cmocka_unit_test(test_hearings_of_review),
 		cmocka_unit_test(test_changed_rows),
 		cmocka_unit_test(test_period_rows),
 		cmocka_unit_test(test_traps),
