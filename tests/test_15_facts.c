@@ -1135,6 +1135,9 @@ static void test_clause_grammar(void **state)
 		 * rule of its verb; a bare verb still takes the first */
 		{ "办理法律援助：529件", "aid_cases=529 件" },
 		{ "调解成功：268件", "med_resolved=268 件" },
+		/* powers of enforcement handed down (赋权事项) or of coercion are enforcement's items */
+		{ "承接区级部门下放的行政执法赋权事项112项。", "enf_items=112 项" },
+		{ "承接交通运输行政处罚、行政强制事项186项。", "enf_items=186 项" },
 		/* bodies spot-checked named by their kind: agencies, retailers, those surveyed */
 		{ "抽查中介机构23家。", "reg_random_entities=23 家" },
 		{ "抽查卷烟零售户480户。", "reg_random_entities=480 户" },
