@@ -1135,6 +1135,16 @@ static void test_clause_grammar(void **state)
 		 * rule of its verb; a bare verb still takes the first */
 		{ "办理法律援助：529件", "aid_cases=529 件" },
 		{ "调解成功：268件", "med_resolved=268 件" },
+		/* an examination named by its form keeps its pass rate; no suit with 无以…为被告; a whole
+		 * staff's rotation; cases handled online are enforcement's, business online is service's; an
+		 * order to comply within a time; a park of a field's law */
+		{ "组织干部参加学法用法网上考试，合格率达100%。", "law_exam_pass_rate=100 %" },
+		{ "无以我局为被告的行政诉讼案件。", "lit_cases=0 件" },
+		{ "开展执法人员全员轮训4期。", "law_training=4 期" },
+		{ "行政执法案件线上办理率达96.2%。", "enf_online_rate=96.2 %" },
+		{ "住房公积金业务线上办理率达92.6%。", "svc_online_rate=92.6 %" },
+		{ "下达责令限期办理决定书63份。", "enf_rectify_orders=63 份" },
+		{ "在陈家镇建成消防法治主题公园1个。", "law_culture_sites=1 个" },
 		/* powers of enforcement handed down (赋权事项) or of coercion are enforcement's items */
 		{ "承接区级部门下放的行政执法赋权事项112项。", "enf_items=112 项" },
 		{ "承接交通运输行政处罚、行政强制事项186项。", "enf_items=186 项" },
