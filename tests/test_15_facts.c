@@ -1135,6 +1135,8 @@ static void test_clause_grammar(void **state)
 		 * rule of its verb; a bare verb still takes the first */
 		{ "办理法律援助：529件", "aid_cases=529 件" },
 		{ "调解成功：268件", "med_resolved=268 件" },
+		/* documents and contracts reviewed together, their total after 共计 */
+		{ "审查各类文件、合同共计58件。", "legality_review_docs=58 件" },
 		/* an examination named by its form keeps its pass rate; no suit with 无以…为被告; a whole
 		 * staff's rotation; cases handled online are enforcement's, business online is service's; an
 		 * order to comply within a time; a park of a field's law */
