@@ -2245,13 +2245,19 @@ static void add_verb(struct reading *rd, int id, size_t gap)
 		rd->verb[rd->nverb] = id, rd->gap[rd->nverb++] = gap;
 }
 
-/* Whether the sentence opens with a verb of the grammar, blanks, 全年 or 年内 and an adverb aside
- * (审结81件…, 已审结的48件中…, 在审结的案件中…, 共办结…, 全年办结34件…): 已 共 另 还 并 在. */
+/* Whether the sentence opens with a verb of the grammar, blanks, 其中 (its parts: 其中，受理207件),
+ * 全年 or 年内 and an adverb aside (审结81件…, 已审结的48件中…, 在审结的案件中…, 共办结…, 全年办结
+ * 34件…): 已 共 另 还 并 在. */
 static int opens_with_verb(const struct facts_model *m, const struct scratch *sc)
 {
 	size_t k = 0;
 	while (k < sc->nch && (sc->ch[k] == ' ' || sc->ch[k] == 0x3000))
 		k++;
+	if (k + 1 < sc->nch && sc->ch[k] == 0x5176 && sc->ch[k + 1] == 0x4e2d) {   /* 其中 */
+		k += 2;
+		while (k < sc->nch && (sc->ch[k] == ',' || sc->ch[k] == ' '))
+			k++;
+	}
 	if (k + 1 < sc->nch && ((sc->ch[k] == 0x5168 && sc->ch[k + 1] == 0x5e74) ||   /* 全年 */
 				(sc->ch[k] == 0x5e74 && sc->ch[k + 1] == 0x5185)))    /* 年内 */
 		k += 2;

@@ -1135,6 +1135,9 @@ static void test_clause_grammar(void **state)
 		 * rule of its verb; a bare verb still takes the first */
 		{ "办理法律援助：529件", "aid_cases=529 件" },
 		{ "调解成功：268件", "med_resolved=268 件" },
+		/* a sentence opening with 其中 counts the parts of the sentence before it */
+		{ "全年共收到行政复议申请238件，较上年增长41.7%。其中，受理207件，不予受理22件。",
+		  "rev_received=238 件 rev_accepted=207 件 rev_not_accepted=22 件" },
 		/* documents and contracts reviewed together, their total after 共计 */
 		{ "审查各类文件、合同共计58件。", "legality_review_docs=58 件" },
 		/* an examination named by its form keeps its pass rate; no suit with 无以…为被告; a whole
