@@ -32,6 +32,7 @@ struct header {
 	size_t keep;     /* the cell read, from the row's first */
 	size_t unit;     /* the cell of the rows' counters (单位), or SIZE_MAX */
 	struct cell unit_named;   /* the counter the header names (数量（件）): [0, 0) when none */
+	int notes;       /* a last column of notes (备注), which a row fills or leaves empty */
 };
 
 static const char YEAR[] = "年", YEAR_DEGREE[] = "度";
@@ -295,6 +296,9 @@ static int periods_below(const char *s, size_t b, size_t to, struct cell *v, siz
 /* Words of a header cell that spans the periods named below it (年度 / 2019年 2020年). */
 static const char *const span_words[] = { "年度", "年份", "时间", "时期" };
 
+/* Words of the header's last cell over notes on the rows (备注: 全市, 含上年结转). */
+static const char *const note_words[] = { "备注", "说明", "注" };
+
 /* The header's cells: those of the line s[a, b), where the one cell of figures spans periods
  * named on the line below (类别 项目 单位 数据 / 2023年 2022年) the periods in its place. Their
  * number, or 0 (too many); h->end is where the header ends. */
@@ -306,6 +310,8 @@ static size_t header_cells(const char *s, size_t a, size_t b, size_t to, struct 
 	h->end = b;
 	if (n > MAX_CELLS)
 		return 0;
+	h->notes = n > 2 && is_word(s, &v[n - 1], note_words, COUNT(note_words));
+	n -= (size_t)h->notes;
 	for (size_t k = 0; k < n; k++)
 		if (column_kind(s, &v[k], &y) == COL_FIGURES || is_word(s, &v[k], span_words, COUNT(span_words)))
 			fig = k, nfig++;
@@ -468,6 +474,8 @@ static size_t row_cells(const char *s, size_t a, size_t b, const struct header *
 {
 	size_t n = split_cells(s, a, b, v), g = (size_t)h->serial;
 	*group = (struct cell){ a, a };
+	if (h->notes && n > h->ncells && !value_cell(s, &v[n - 1]) && !has_digit(s, &v[n - 1]))
+		n--;   /* its note (全市): no figure of the row */
 	if (!h->group || n != h->ncells + 1 || !label_cell(s, &v[g]) || value_cell(s, &v[g]))
 		return n;
 	*group = v[g];

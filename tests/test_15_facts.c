@@ -282,6 +282,11 @@ static void test_annexed_table(void **state)
 		{ "全年办理法律援助案件112件。", "\n附件：主要数据统计表\n类别\t指标\t数值\n\t\t2025年\t2024年\n"
 		  "综合执法\t行政处罚案件\t58件\t71件\n\t首违不罚\t14件\t9件\n",
 		  "aid_cases=112 件 enf_cases=58 件 enf_no_penalty=14 件" },
+		/* a last column of notes (备注), which some rows fill and others leave empty */
+		{ "全年办理法律援助案件112件。", "\n附件：主要数据统计表\n序号 类别 指标 单位 数据 同比增减 备注\n2020年 2019年\n"
+		  "1 行政复议 审结 件 1094 903 +21.2% 全市\n2 其中：维持 件 612 538 +13.8%\n"
+		  "3 行政执法 重大执法决定法制审核 件 2316 1987 +16.6% 全市\n",
+		  "aid_cases=112 件 rev_concluded=1094 件 rev_upheld=612 件 enf_legal_review=2316 件" },
 		/* the years under a cell that names them (年度), the earlier first, and a change column */
 		{ "全年办理法律援助案件112件。", "\n附表：两年数据\n类别\t项目\t年度\t同比\n\t\t2019年\t2020年\t\n"
 		  "行政复议\t收到复议申请\t38件\t46件\t+21.1%\n\t依法受理\t35件\t41件\t+17.1%\n",
