@@ -293,6 +293,26 @@ static int periods_below(const char *s, size_t b, size_t to, struct cell *v, siz
 	return periods >= 2;
 }
 
+/* Splits the header cells of v[0..*n) that hold two years run together (2021年2020年, as a PDF's
+ * text joins two cells of a header) into their two years; 0 when that leaves too many cells. */
+static int split_joined_years(const char *s, struct cell *v, size_t *n)
+{
+	for (size_t k = 0; k < *n; k++) {
+		const struct cell *c = &v[k];
+		size_t len = c->b - c->a, half = 4 + strlen(YEAR);
+		if (len != 2 * half || !is_digit(s[c->a]) || !is_digit(s[c->a + half]) ||
+		    memcmp(s + c->a + 4, YEAR, strlen(YEAR)) || memcmp(s + c->b - strlen(YEAR), YEAR, strlen(YEAR)))
+			continue;
+		if (*n + 1 > MAX_CELLS)
+			return 0;
+		memmove(v + k + 2, v + k + 1, (*n - k - 1) * sizeof *v);
+		v[k + 1] = (struct cell){ c->a + half, c->b };
+		v[k].b = v[k].a + half;
+		++*n, ++k;
+	}
+	return 1;
+}
+
 /* Words of a header cell that spans the periods named below it (年度 / 2019年 2020年). */
 static const char *const span_words[] = { "年度", "年份", "时间", "时期" };
 
@@ -308,7 +328,7 @@ static size_t header_cells(const char *s, size_t a, size_t b, size_t to, struct 
 	size_t n = b - a <= HEADER_BYTES ? split_cells(s, a, b, v) : 0, nb, end, fig = SIZE_MAX, nfig = 0;
 	int y;
 	h->end = b;
-	if (n > MAX_CELLS)
+	if (n > MAX_CELLS || !split_joined_years(s, v, &n))
 		return 0;
 	h->notes = n > 2 && is_word(s, &v[n - 1], note_words, COUNT(note_words));
 	n -= (size_t)h->notes;

@@ -287,6 +287,10 @@ static void test_annexed_table(void **state)
 		  "1 行政复议 审结 件 1094 903 +21.2% 全市\n2 其中：维持 件 612 538 +13.8%\n"
 		  "3 行政执法 重大执法决定法制审核 件 2316 1987 +16.6% 全市\n",
 		  "aid_cases=112 件 rev_concluded=1094 件 rev_upheld=612 件 enf_legal_review=2316 件" },
+		/* two years of a header run together in one cell, as a PDF's text joins them */
+		{ "全年办理法律援助案件112件。", "\n附件：2021年主要数据统计表\n序号\t类别\t指标\t单位\t2021年2020年\t同比\n"
+		  "1\t监管检查\t随机抽查市场主体\t户\t1128\t964\t+17.0%\n2\t行政处罚\t首违不罚\t件\t41\t30\t+36.7%\n",
+		  "aid_cases=112 件 reg_random_entities=1128 户 enf_no_penalty=41 件" },
 		/* the years under a cell that names them (年度), the earlier first, and a change column */
 		{ "全年办理法律援助案件112件。", "\n附表：两年数据\n类别\t项目\t年度\t同比\n\t\t2019年\t2020年\t\n"
 		  "行政复议\t收到复议申请\t38件\t46件\t+21.1%\n\t依法受理\t35件\t41件\t+17.1%\n",
