@@ -1144,6 +1144,13 @@ static void test_clause_grammar(void **state)
 		 * rule of its verb; a bare verb still takes the first */
 		{ "办理法律援助：529件", "aid_cases=529 件" },
 		{ "调解成功：268件", "med_resolved=268 件" },
+		/* a firm named with its place, opinions given (提供), files sampled (抽评), staff holding a
+		 * certificate named so, disclosure on request counted as none */
+		{ "镇政府与山西一家律师事务所签订常年法律顾问合同。", "adv_units=1 家" },
+		{ "为镇政府重大决策提供法律意见13次。", "adv_opinions=13 次" },
+		{ "抽评案卷612卷。", "enf_file_review=612 卷" },
+		{ "镇政府现有持行政执法证人员9名。", "enf_staff=9 名" },
+		{ "全年依申请公开政府信息件数为零。", "open_requests=0 件" },
 		/* a sentence opening with 其中 counts the parts of the sentence before it */
 		{ "全年共收到行政复议申请238件，较上年增长41.7%。其中，受理207件，不予受理22件。",
 		  "rev_received=238 件 rev_accepted=207 件 rev_not_accepted=22 件" },
