@@ -1144,6 +1144,8 @@ static void test_clause_grammar(void **state)
 		 * rule of its verb; a bare verb still takes the first */
 		{ "办理法律援助：529件", "aid_cases=529 件" },
 		{ "调解成功：268件", "med_resolved=268 件" },
+		/* a rate given after its change from the year before, in the clause after it */
+		{ "案卷合格率较上年提高3.2个百分点，达到95.4%。", "enf_file_pass_rate=95.4 %" },
 		/* a firm named with its place, opinions given (提供), files sampled (抽评), staff holding a
 		 * certificate named so, disclosure on request counted as none */
 		{ "镇政府与山西一家律师事务所签订常年法律顾问合同。", "adv_units=1 家" },
