@@ -1144,6 +1144,9 @@ static void test_clause_grammar(void **state)
 		 * rule of its verb; a bare verb still takes the first */
 		{ "办理法律援助：529件", "aid_cases=529 件" },
 		{ "调解成功：268件", "med_resolved=268 件" },
+		/* each of a count of places forming an enforcement brigade (大队) counts one, as a team */
+		{ "7个县（区）均组建综合行政执法大队。", "enf_teams=7 个" },
+		{ "组建县农业综合行政执法大队1支。", "enf_teams=1 支" },
 		/* a rate given after its change from the year before, in the clause after it */
 		{ "案卷合格率较上年提高3.2个百分点，达到95.4%。", "enf_file_pass_rate=95.4 %" },
 		/* a firm named with its place, opinions given (提供), files sampled (抽评), staff holding a
