@@ -1144,6 +1144,9 @@ static void test_clause_grammar(void **state)
 		 * rule of its verb; a bare verb still takes the first */
 		{ "办理法律援助：529件", "aid_cases=529 件" },
 		{ "调解成功：268件", "med_resolved=268 件" },
+		/* bodies that drew up or signed their duty lists of publicity, or carry out the duty */
+		{ "56个县直部门全部制定普法责任清单。", "pub_resp_units=56 个" },
+		{ "15个基层市场监管所全部落实普法责任制。", "pub_resp_units=15 个" },
 		/* each of a count of places forming an enforcement brigade (大队) counts one, as a team */
 		{ "7个县（区）均组建综合行政执法大队。", "enf_teams=7 个" },
 		{ "组建县农业综合行政执法大队1支。", "enf_teams=1 支" },
