@@ -1144,6 +1144,9 @@ static void test_clause_grammar(void **state)
 		 * rule of its verb; a bare verb still takes the first */
 		{ "办理法律援助：529件", "aid_cases=529 件" },
 		{ "调解成功：268件", "med_resolved=268 件" },
+		/* applications for review against the reporting body; supervision items it claimed */
+		{ "全年收到以我局为被申请人的行政复议申请2件。", "rev_respondent=2 件" },
+		{ "认领“互联网+监管”事项24项。", "reg_items=24 项" },
 		/* bodies that drew up or signed their duty lists of publicity, or carry out the duty */
 		{ "56个县直部门全部制定普法责任清单。", "pub_resp_units=56 个" },
 		{ "15个基层市场监管所全部落实普法责任制。", "pub_resp_units=15 个" },
