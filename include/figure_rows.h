@@ -37,6 +37,11 @@ int figure_rows_kept_holds(const struct figure_rows_kept *kept, size_t a);
  * 指标). 1 when there is one, else 0. */
 int figure_rows_annexed(const char *text, size_t from, size_t to, size_t *a, size_t *b);
 
+/* The lines [*a, to) after an annex's caption in [from, to) that names the year's data in words,
+ * not a table (附件 / 某局2025年度行政执法数据 / 行政处罚：作出行政处罚决定87件…): 附件 or 附表 opening
+ * a line, with 数据 or 统计 on it or on the line after. 1 when there is one, else 0. */
+int figure_rows_annexed_lines(const char *text, size_t from, size_t to, size_t *a);
+
 /* One figure of a table read as cells: its label, the figure, its counter ([0, 0) when the figure
  * holds it), and its row. */
 struct figure_cell {

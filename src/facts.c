@@ -3796,6 +3796,9 @@ size_t facts_extract(const struct facts_model *m, const struct report *r, struct
 	size_t annexed = out->n;
 	for (size_t from = body_end; figure_rows_annexed(text, from, r->len, &a, &b); from = b)
 		read_sentences(m, &st, &sc, a, b, first, out);
+	/* or the year's data in words (附件 / …行政执法数据 / 行政处罚：作出行政处罚决定87件…) */
+	if (out->n == annexed && figure_rows_annexed_lines(text, body_end, r->len, &a))
+		read_sentences(m, &st, &sc, a, r->len, first, out);
 	read_table_cells(m, r, text, body_end, r->len, 1, &sc, first, out);
 	drop_restated_annex(out, first, annexed);
 	free(sc.gw);

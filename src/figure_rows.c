@@ -732,6 +732,25 @@ int figure_rows_annexed(const char *text, size_t from, size_t to, size_t *a, siz
 	return 0;
 }
 
+int figure_rows_annexed_lines(const char *text, size_t from, size_t to, size_t *a)
+{
+	static const char *const captions[] = { "附件", "附表" };
+	static const char *const data[] = { "数据", "统计" };
+	for (size_t i = from; i < to;) {
+		size_t e = line_end(text, i, to), at = past_separators(text, i, e);
+		if (begins_with(text, at, e, captions, COUNT(captions))) {
+			size_t next = e < to ? line_end(text, e + 1, to) : e;   /* the caption may go on below */
+			for (size_t k = 0; k < COUNT(data); k++)
+				if (memmem(text + at, next - at, data[k], strlen(data[k]))) {
+					*a = next < to ? next + 1 : to;
+					return *a < to;
+				}
+		}
+		i = e + 1;
+	}
+	return 0;
+}
+
 size_t figure_rows_cells(const char *text, size_t from, size_t to, int year, int annexed, struct figure_cell *v,
 			 size_t max)
 {

@@ -295,6 +295,10 @@ static void test_annexed_table(void **state)
 		{ "全年办理法律援助案件112件。", "\n附表：两年数据\n类别\t项目\t年度\t同比\n\t\t2019年\t2020年\t\n"
 		  "行政复议\t收到复议申请\t38件\t46件\t+21.1%\n\t依法受理\t35件\t41件\t+17.1%\n",
 		  "aid_cases=112 件 rev_received=46 件 rev_accepted=41 件" },
+		/* the year's data in words after a caption naming them, not a table; an annex of plans is no data */
+		{ "全年办理法律援助案件112件。", "\n附件\n某局2025年度行政执法数据\n行政处罚：作出行政处罚决定87件，罚没款31.6万元。\n"
+		  "不予处罚：对首次轻微违法行为依法不予行政处罚23件。\n", "aid_cases=112 件 enf_cases=87 件|环境处罚决定 enf_fines=31.6 万元 enf_no_penalty=23 件" },
+		{ "全年办理法律援助案件112件。", "\n附件：2026年工作要点\n年内新培育“法律明白人”20名以上。\n", "aid_cases=112 件" },
 		/* no caption: the page's lines after the body */
 		{ "全年办理法律援助案件112件。", "\n项目　　数量\n行政执法案卷评查（卷）　　180", "aid_cases=112 件" },
 		{ "全年办理法律援助案件112件。", "\n附件：1.工作要点.docx\n浏览次数：1234次", "aid_cases=112 件" },
