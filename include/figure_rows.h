@@ -42,10 +42,11 @@ int figure_rows_annexed(const char *text, size_t from, size_t to, size_t *a, siz
  * a line, with 数据 or 统计 on it or on the line after. 1 when there is one, else 0. */
 int figure_rows_annexed_lines(const char *text, size_t from, size_t to, size_t *a);
 
-/* One figure of a table read as cells: its label, the figure, its counter ([0, 0) when the figure
- * holds it), and its row. */
+/* One figure of a table read as cells: its label, the kind its row names ([0, 0) when none), the
+ * figure, its counter ([0, 0) when the figure holds it), and its row. */
 struct figure_cell {
 	size_t label_start, label_end;
+	size_t kind_start, kind_end;
 	size_t value_start, value_end;
 	size_t counter_start, counter_end;
 	size_t row_start, row_end;
@@ -55,6 +56,8 @@ struct figure_cell {
  * - tables turned the other way, a row a period and a column a metric (年度　收到复议申请　受理 /
  *   2023年　274件　241件; 时间 … / 本年 … / 上年 …): the cells of the row read (the year reported on's,
  *   else 本年's, else the latest year's), each with its column's label;
+ * - tables whose rows are kinds and whose columns are metrics (类别　收到申请（件）　受理（件） /
+ *   行政复议　168　149): every cell, with its column's label and its row's kind;
  * - tables whose counters stand apart from their figures, in a column (指标　单位　数量 /
  *   行政处罚决定书　件　1642) or in the header (序号　项目　数量（件）): each row's figure of the column
  *   read (as figure_rows_keep chooses it) with its label and counter.

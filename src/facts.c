@@ -3626,6 +3626,22 @@ static void read_sentences(const struct facts_model *m, struct sentence *st, str
 	}
 }
 
+#define BRACKET_COUNTER 3   /* characters of a counter a label names in brackets: （人次） */
+
+/* A label s[a, *le) ending with its counter in brackets (收到申请（件）): *le moves before the
+ * bracket and [*cs, *ce) is the counter; nothing changes when there is none. */
+static void bracketed_counter(const char *s, size_t a, size_t *le, size_t *cs, size_t *ce)
+{
+	static const char open[] = "（", close[] = "）";
+	if (*le < a + 2 * strlen(close) || memcmp(s + *le - strlen(close), close, strlen(close)) != 0)
+		return;
+	size_t o = parse_find(s, a, *le, open);
+	size_t n = o != PARSE_NONE ? chars_in(s, o + strlen(open), *le - strlen(close)) : 0;
+	if (n < 1 || n > BRACKET_COUNTER || o == a)
+		return;
+	*cs = o + strlen(open), *ce = *le - strlen(close), *le = o;
+}
+
 /* The figures of the tables of [from, to) read as cells (figure_rows_cells; annexed: under a
  * caption): each cell is read as a row "label:figure counter" of a table written as lines, then
  * placed where its figure stands in its row. text is the report's as written. */
@@ -3640,11 +3656,15 @@ static void read_table_cells(const struct facts_model *m, const struct report *r
 	struct buf lines;
 	buf_init(&lines);
 	for (size_t k = 0; k < n; k++) {
-		buf_add(&lines, text + v[k].label_start, v[k].label_end - v[k].label_start);
+		size_t le = v[k].label_end, cs = v[k].counter_start, ce = v[k].counter_end;
+		if (ce == cs)   /* 收到申请（件）: the counter its label names in brackets */
+			bracketed_counter(text, v[k].label_start, &le, &cs, &ce);
+		buf_add(&lines, text + v[k].kind_start, v[k].kind_end - v[k].kind_start);   /* 行政复议 of 收到申请 */
+		buf_add(&lines, text + v[k].label_start, le - v[k].label_start);
 		buf_addc(&lines, ':');
 		at[k] = lines.len;
 		buf_add(&lines, text + v[k].value_start, v[k].value_end - v[k].value_start);
-		buf_add(&lines, text + v[k].counter_start, v[k].counter_end - v[k].counter_start);
+		buf_add(&lines, text + cs, ce - cs);
 		buf_addc(&lines, '\n');
 	}
 	struct report one = *r;

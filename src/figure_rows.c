@@ -8,7 +8,7 @@
 
 #include "xmalloc.h"
 
-#define MAX_CELLS 8
+#define MAX_CELLS 10
 #define HEADER_BYTES 160   /* a header row is short: a label and a few columns */
 #define LABEL_BYTES 90     /* thirty characters */
 #define VALUE_BYTES 24     /* 186.3万条, 增加12.6% */
@@ -483,7 +483,7 @@ static void keep_as_cell(const struct cell *v, size_t a, size_t b, const struct 
 	if (o->n == o->max)
 		return;
 	struct cell unit = h->unit != SIZE_MAX ? v[h->unit] : h->unit_named;
-	o->v[o->n++] = (struct figure_cell){ v[h->serial].a, v[h->serial].b, v[h->keep].a, v[h->keep].b,
+	o->v[o->n++] = (struct figure_cell){ v[h->serial].a, v[h->serial].b, 0, 0, v[h->keep].a, v[h->keep].b,
 					     unit.a, unit.b, a, b };
 }
 
@@ -667,6 +667,44 @@ static int period_header(const char *s, size_t a, size_t b, struct cell *v, size
 	return 1;
 }
 
+/* Whether the line s[a, b) heads a table whose rows are kinds and whose columns are metrics: 类别,
+ * 项目 or 类型 first, then the labels of two columns or more (no digits); their cells in v, their
+ * number in *n. */
+static int kind_header(const char *s, size_t a, size_t b, struct cell *v, size_t *n)
+{
+	static const char *const heads[] = { "类别", "项目", "类型", "分类" };
+	*n = b - a <= HEADER_BYTES ? split_cells(s, a, b, v) : 0;
+	if (*n < 3 || *n > MAX_CELLS || !is_word(s, &v[0], heads, COUNT(heads)))
+		return 0;
+	for (size_t k = 1; k < *n; k++) {
+		int y;
+		if (has_digit(s, &v[k]) || v[k].b - v[k].a > LABEL_BYTES || value_cell(s, &v[k]) ||
+		    column_kind(s, &v[k], &y) != COL_OTHER)
+			return 0;
+	}
+	return 1;
+}
+
+/* The rows after a kind header ending at byte i, ncols cells each (a kind's words, then figures),
+ * each cell into o with its column's label (head) and its row's kind; returns where the table ends. */
+static size_t kind_rows(const char *s, size_t i, size_t to, const struct cell *head, size_t ncols, struct rows_out *o)
+{
+	struct cell v[MAX_CELLS + 1];
+	while (i < to) {
+		size_t a = i + 1, b = a < to ? line_end(s, a, to) : to;
+		size_t n = a < to ? split_cells(s, a, b, v) : 0;
+		if (a >= to || n != ncols || !label_cell(s, &v[0]))
+			break;
+		for (size_t k = 1; k < n; k++)
+			if (!value_cell(s, &v[k]))
+				return i;
+		for (size_t k = 1; k < n && o->n < o->max; k++)
+			o->v[o->n++] = (struct figure_cell){ head[k].a, head[k].b, v[0].a, v[0].b, v[k].a, v[k].b, 0, 0, a, b };
+		i = b;
+	}
+	return i;
+}
+
 /* Reads the rows after a period header ending at byte i: the row read (the year's, else 本年's,
  * else the latest year's) into kept, its line into [*keep_start, *keep_end) (empty when none);
  * returns where the table ends. */
@@ -765,7 +803,9 @@ size_t figure_rows_cells(const char *text, size_t from, size_t to, int year, int
 		if (period_header(text, a, b, head, &ncols)) {
 			i = period_rows(text, b, to, ncols, year, row, &rs, &re) + 1;
 			for (size_t k = 1; re > rs && k < ncols && o.n < max; k++)
-				v[o.n++] = (struct figure_cell){ head[k].a, head[k].b, row[k].a, row[k].b, 0, 0, rs, re };
+				v[o.n++] = (struct figure_cell){ head[k].a, head[k].b, 0, 0, row[k].a, row[k].b, 0, 0, rs, re };
+		} else if (kind_header(text, a, b, head, &ncols)) {
+			i = kind_rows(text, b, to, head, ncols, &o) + 1;
 		} else if (read_header(text, a, b, to, year, &h) && counted_apart(&h)) {
 			i = table_rows(text, h.end, to, &h, &o) + 1;
 		}

@@ -295,6 +295,14 @@ static void test_annexed_table(void **state)
 		{ "全年办理法律援助案件112件。", "\n附表：两年数据\n类别\t项目\t年度\t同比\n\t\t2019年\t2020年\t\n"
 		  "行政复议\t收到复议申请\t38件\t46件\t+21.1%\n\t依法受理\t35件\t41件\t+17.1%\n",
 		  "aid_cases=112 件 rev_received=46 件 rev_accepted=41 件" },
+		/* rows that are kinds and columns that are metrics, a counter in each label's brackets, up to
+		 * nine columns */
+		{ "全年办理法律援助案件112件。", "\n附表：主要数据\n类别\t收到申请（件）\t受理（件）\t审结（件）\t维持（件）\t"
+		  "驳回（件）\t纠错（件）\t调解撤回（件）\t纠错率\n行政复议\t168\t149\t141\t76\t15\t19\t29\t13.5%\n"
+		  "类别\t一审案件（件）\t审结（件）\n行政应诉\t87\t79\n",
+		  "aid_cases=112 件 rev_received=168 件 rev_accepted=149 件 rev_concluded=141 件 rev_upheld=76 件 "
+		  "rev_dismissed=15 件 rev_corrected=19 件 rev_settled=29 件 rev_correction_rate=13.5 % "
+		  "lit_cases=87 件 lit_concluded=79 件" },
 		/* the year's data in words after a caption naming them, not a table; an annex of plans is no data */
 		{ "全年办理法律援助案件112件。", "\n附件\n某局2025年度行政执法数据\n行政处罚：作出行政处罚决定87件，罚没款31.6万元。\n"
 		  "不予处罚：对首次轻微违法行为依法不予行政处罚23件。\n", "aid_cases=112 件 enf_cases=87 件|环境处罚决定 enf_fines=31.6 万元 enf_no_penalty=23 件" },
