@@ -1990,8 +1990,9 @@ static int blanks_to_end(const struct scratch *sc, size_t k)
 }
 
 /* The counter a table row's label names in brackets when a number alone follows it to the line's
- * end (新收行政复议申请（件）　　1186, 执法人员业务培训（人次）　1860): the bracket opens at character
- * k of the clause from k0, *close is its closing character. NULL when the sentence is no such row. */
+ * end, after blanks or a colon (新收行政复议申请（件）　　1186, 执法人员业务培训（人次）　1860, a cell
+ * read as a line: 收到申请（件）:168): the bracket opens at character
+ * k of the clause from k0, *close is its closing character (or the colon after it). NULL when the sentence is no such row. */
 static const char *row_unit(const struct facts_model *m, const char *s, const struct scratch *sc, size_t k0,
 			    size_t k, size_t *close)
 {
@@ -2009,6 +2010,7 @@ static const char *row_unit(const struct facts_model *m, const char *s, const st
 	const char *counter = counter_at(m, s, sc->pos[c], sc->pos[k + 1], &end);
 	if (!counter || end != sc->pos[c])
 		return NULL;
+	size_t colon = j < sc->nch && sc->ch[j] == ':' ? j++ : c;   /* the row's colon: no clause's end */
 	while (j < sc->nch && sc->ch[j] == ' ')
 		j++;
 	size_t digits = j;
@@ -2016,7 +2018,7 @@ static const char *row_unit(const struct facts_model *m, const char *s, const st
 		j++;
 	if (j == digits || !blanks_to_end(sc, j))
 		return NULL;
-	*close = c;
+	*close = colon;
 	return counter;
 }
 
@@ -3478,7 +3480,7 @@ static int last_subject(const struct facts_model *m, const struct scratch *sc)
 }
 
 /* Whether the number from character k to byte end ends its line after a bracket, as the figure
- * of a table row whose label names its counter does (受理（件）　1052). */
+ * of a table row whose label names its counter does (受理（件）　1052, 受理（件）:1052). */
 static int row_number(const struct scratch *sc, size_t k, size_t end)
 {
 	size_t j = k;
@@ -3488,6 +3490,7 @@ static int row_number(const struct scratch *sc, size_t k, size_t end)
 		return 0;
 	while (k > 0 && sc->ch[k - 1] == ' ')
 		k--;
+	k -= k > 1 && sc->ch[k - 1] == ':' && sc->ch[k - 2] == ')';   /* 收到申请（件）:168 */
 	return k > 0 && sc->ch[k - 1] == ')';
 }
 
@@ -3626,22 +3629,6 @@ static void read_sentences(const struct facts_model *m, struct sentence *st, str
 	}
 }
 
-#define BRACKET_COUNTER 3   /* characters of a counter a label names in brackets: （人次） */
-
-/* A label s[a, *le) ending with its counter in brackets (收到申请（件）): *le moves before the
- * bracket and [*cs, *ce) is the counter; nothing changes when there is none. */
-static void bracketed_counter(const char *s, size_t a, size_t *le, size_t *cs, size_t *ce)
-{
-	static const char open[] = "（", close[] = "）";
-	if (*le < a + 2 * strlen(close) || memcmp(s + *le - strlen(close), close, strlen(close)) != 0)
-		return;
-	size_t o = parse_find(s, a, *le, open);
-	size_t n = o != PARSE_NONE ? chars_in(s, o + strlen(open), *le - strlen(close)) : 0;
-	if (n < 1 || n > BRACKET_COUNTER || o == a)
-		return;
-	*cs = o + strlen(open), *ce = *le - strlen(close), *le = o;
-}
-
 /* The figures of the tables of [from, to) read as cells (figure_rows_cells; annexed: under a
  * caption): each cell is read as a row "label:figure counter" of a table written as lines, then
  * placed where its figure stands in its row. text is the report's as written. */
@@ -3656,15 +3643,12 @@ static void read_table_cells(const struct facts_model *m, const struct report *r
 	struct buf lines;
 	buf_init(&lines);
 	for (size_t k = 0; k < n; k++) {
-		size_t le = v[k].label_end, cs = v[k].counter_start, ce = v[k].counter_end;
-		if (ce == cs)   /* 收到申请（件）: the counter its label names in brackets */
-			bracketed_counter(text, v[k].label_start, &le, &cs, &ce);
 		buf_add(&lines, text + v[k].kind_start, v[k].kind_end - v[k].kind_start);   /* 行政复议 of 收到申请 */
-		buf_add(&lines, text + v[k].label_start, le - v[k].label_start);
+		buf_add(&lines, text + v[k].label_start, v[k].label_end - v[k].label_start);
 		buf_addc(&lines, ':');
 		at[k] = lines.len;
 		buf_add(&lines, text + v[k].value_start, v[k].value_end - v[k].value_start);
-		buf_add(&lines, text + cs, ce - cs);
+		buf_add(&lines, text + v[k].counter_start, v[k].counter_end - v[k].counter_start);
 		buf_addc(&lines, '\n');
 	}
 	struct report one = *r;
