@@ -1174,6 +1174,10 @@ static void test_clause_grammar(void **state)
 		{ "抽评案卷612卷。", "enf_file_review=612 卷" },
 		{ "镇政府现有持行政执法证人员9名。", "enf_staff=9 名" },
 		{ "全年依申请公开政府信息件数为零。", "open_requests=0 件" },
+		/* a table's row written as a line, its counter in the label's brackets, a colon or blanks
+		 * before its figure */
+		{ "新收行政复议申请（件）：1186", "rev_received=1186 件" },
+		{ "新收行政复议申请（件）　　1186", "rev_received=1186 件" },
 		/* a sentence opening with 其中 counts the parts of the sentence before it */
 		{ "全年共收到行政复议申请238件，较上年增长41.7%。其中，受理207件，不予受理22件。",
 		  "rev_received=238 件 rev_accepted=207 件 rev_not_accepted=22 件" },
