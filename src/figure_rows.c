@@ -653,16 +653,36 @@ char *figure_rows_keep(const char *text, size_t len, size_t from, size_t to, int
 	return out;
 }
 
+/* Whether the line s[a, b) heads a table turned the other way: one of heads first, then the
+ * labels of min columns or more (no digits, no figures; plain: no periods, changes or the like
+ * either); their cells in v, their number in *n. */
+static int labels_header(const char *s, size_t a, size_t b, const char *const *heads, size_t nheads, size_t min,
+			 int plain, struct cell *v, size_t *n)
+{
+	int y;
+	*n = b - a <= HEADER_BYTES ? split_cells(s, a, b, v) : 0;
+	if (*n < min + 1 || *n > MAX_CELLS || !is_word(s, &v[0], heads, nheads))
+		return 0;
+	for (size_t k = 1; k < *n; k++)
+		if (has_digit(s, &v[k]) || v[k].b - v[k].a > LABEL_BYTES || value_cell(s, &v[k]) ||
+		    (plain && column_kind(s, &v[k], &y) != COL_OTHER))
+			return 0;
+	return 1;
+}
+
 /* Whether the line s[a, b) heads a table whose rows are periods: 年度, 年份 or 时间 first, then
  * the labels of the columns (no digits); their cells in v, their number in *n. */
 static int period_header(const char *s, size_t a, size_t b, struct cell *v, size_t *n)
 {
 	static const char *const heads[] = { "年度", "年份", "时间" };
-	*n = b - a <= HEADER_BYTES ? split_cells(s, a, b, v) : 0;
-	if (*n < 2 || *n > MAX_CELLS || !is_word(s, &v[0], heads, COUNT(heads)))
-		return 0;
-	for (size_t k = 1; k < *n; k++)
-		if (has_digit(s, &v[k]) || v[k].b - v[k].a > LABEL_BYTES || value_cell(s, &v[k]))
+	return labels_header(s, a, b, heads, COUNT(heads), 1, 0, v, n);
+}
+
+/* Whether the cells v[from, n) are figures all. */
+static int values_from(const char *s, const struct cell *v, size_t from, size_t n)
+{
+	for (size_t k = from; k < n; k++)
+		if (!value_cell(s, &v[k]))
 			return 0;
 	return 1;
 }
@@ -673,16 +693,7 @@ static int period_header(const char *s, size_t a, size_t b, struct cell *v, size
 static int kind_header(const char *s, size_t a, size_t b, struct cell *v, size_t *n)
 {
 	static const char *const heads[] = { "类别", "项目", "类型", "分类" };
-	*n = b - a <= HEADER_BYTES ? split_cells(s, a, b, v) : 0;
-	if (*n < 3 || *n > MAX_CELLS || !is_word(s, &v[0], heads, COUNT(heads)))
-		return 0;
-	for (size_t k = 1; k < *n; k++) {
-		int y;
-		if (has_digit(s, &v[k]) || v[k].b - v[k].a > LABEL_BYTES || value_cell(s, &v[k]) ||
-		    column_kind(s, &v[k], &y) != COL_OTHER)
-			return 0;
-	}
-	return 1;
+	return labels_header(s, a, b, heads, COUNT(heads), 2, 1, v, n);
 }
 
 /* The rows after a kind header ending at byte i, ncols cells each (a kind's words, then figures),
@@ -695,9 +706,8 @@ static size_t kind_rows(const char *s, size_t i, size_t to, const struct cell *h
 		size_t n = a < to ? split_cells(s, a, b, v) : 0;
 		if (a >= to || n != ncols || !label_cell(s, &v[0]))
 			break;
-		for (size_t k = 1; k < n; k++)
-			if (!value_cell(s, &v[k]))
-				return i;
+		if (!values_from(s, v, 1, n))
+			return i;
 		for (size_t k = 1; k < n && o->n < o->max; k++)
 			o->v[o->n++] = (struct figure_cell){ head[k].a, head[k].b, v[0].a, v[0].b, v[k].a, v[k].b, 0, 0, a, b };
 		i = b;
@@ -725,9 +735,8 @@ static size_t period_rows(const char *s, size_t i, size_t to, size_t ncols, int 
 		int rank = kind == COL_YEAR ? (y == year ? 3 : y > latest ? 1 : 0) : kind == COL_THIS ? 2 : 0;
 		if (kind != COL_YEAR && kind != COL_THIS && kind != COL_LAST)
 			break;
-		for (size_t k = 1; k < n; k++)
-			if (!value_cell(s, &v[k]))
-				return i;
+		if (!values_from(s, v, 1, n))
+			return i;
 		latest = kind == COL_YEAR && y > latest ? y : latest;
 		if (rank > best || (rank == 1 && best == 1)) {
 			best = rank;
@@ -740,18 +749,20 @@ static size_t period_rows(const char *s, size_t i, size_t to, size_t ncols, int 
 	return i;
 }
 
+/* The words an annex's caption opens with. */
+static const char *const annex_captions[] = { "附件", "附表" };
+
 /* Whether one of the CAPTION_LINES lines before the line at byte a (not before from; blank lines
  * between are passed over) opens with 附件 or 附表: the caption of a table annexed after the body. */
 static int captioned(const char *s, size_t from, size_t a)
 {
-	static const char *const captions[] = { "附件", "附表" };
 	for (int up = 0; up < CAPTION_LINES && a > from;) {
 		size_t e = a - 1;
 		a = e;
 		while (a > from && s[a - 1] != '\n')
 			a--;
 		size_t at = past_separators(s, a, e);
-		if (begins_with(s, at, e, captions, COUNT(captions)))
+		if (begins_with(s, at, e, annex_captions, COUNT(annex_captions)))
 			return 1;
 		up += at < e;
 	}
@@ -772,11 +783,10 @@ int figure_rows_annexed(const char *text, size_t from, size_t to, size_t *a, siz
 
 int figure_rows_annexed_lines(const char *text, size_t from, size_t to, size_t *a)
 {
-	static const char *const captions[] = { "附件", "附表" };
 	static const char *const data[] = { "数据", "统计" };
 	for (size_t i = from; i < to;) {
 		size_t e = line_end(text, i, to), at = past_separators(text, i, e);
-		if (begins_with(text, at, e, captions, COUNT(captions))) {
+		if (begins_with(text, at, e, annex_captions, COUNT(annex_captions))) {
 			size_t next = e < to ? line_end(text, e + 1, to) : e;   /* the caption may go on below */
 			for (size_t k = 0; k < COUNT(data); k++)
 				if (memmem(text + at, next - at, data[k], strlen(data[k]))) {
