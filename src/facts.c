@@ -2384,9 +2384,8 @@ static const struct rule *only_rule(const struct facts_model *m, int subj, const
 static size_t after_last_verb(const struct facts_model *m, const struct scratch *sc, size_t k0, size_t k)
 {
 	size_t from = k;
-	for (size_t h = 0; h < sc->ngw; h++)
-		if (sc->gw[h].start >= sc->pos[k0] && k < sc->nch && sc->gw[h].end <= sc->pos[k] &&
-		    (m->kind[sc->gw[h].id] & WORD_VERB))
+	for (size_t h = 0; h < sc->ngw && k < sc->nch; h++)
+		if (sc->gw[h].start >= sc->pos[k0] && sc->gw[h].end <= sc->pos[k] && (m->kind[sc->gw[h].id] & WORD_VERB))
 			from = char_at(sc, sc->gw[h].end);
 	return from;
 }
@@ -3337,9 +3336,10 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 			}
 			int verb;
 			const struct rule *r = reading_rule(m, &rd, cap.counter, &last_subj, &verb);
-			if (!r && q->row)
-				r = row_rule(m, &rd, cap.counter, sc, after_last_verb(m, sc, q->k0, char_at(sc, cap.num_start)),
-					     char_at(sc, cap.num_start), &last_subj, &verb);
+			if (!r && q->row) {
+				size_t fig = char_at(sc, cap.num_start);
+				r = row_rule(m, &rd, cap.counter, sc, after_last_verb(m, sc, q->k0, fig), fig, &last_subj, &verb);
+			}
 			if (r && q->row)
 				row_subj = last_subj;
 			if (!r && own && (r = whole_rule(m, st, sc, out, before, HELD_BEFORE, cap.counter)))
