@@ -645,52 +645,6 @@ static void test_speech(void **state)
 		assert_string_equal(r->meta.region, above[i].region);
 		report_free(r);
 	}
-	/* an addressee of the prefecture's bureau written short (州市场监督管理局) names no place */
-	const char *bureau = "玛沁县市场监督管理局2019年度法治政府建设工作报告\n县人民政府、州市场监督管理局：\n"
-			     "一、主要工作\n全年办理事项十件。\n";
-	r = parse_str(bureau, strlen(bureau), "bureau");
-	assert_string_equal(r->meta.region, "果洛藏族自治州玛沁县");
-	report_free(r);
-	/* nor does the region's bureau a department works under (在…自治区市场监督管理局的领导下):
-	 * 自治区 alone is a body's short word for its own region, not a place named 自治 */
-	const char *region_bureau = "阿克苏地区市场监督管理局2025年度法治政府建设情况报告\n"
-				    "本局在地委、行署和自治区市场监督管理局的坚强领导下依法履职。\n"
-				    "一、主要工作\n全年办理事项十件。\n";
-	r = parse_str(region_bureau, strlen(region_bureau), "region bureau");
-	assert_string_equal(r->meta.region, "阿克苏地区");
-	report_free(r);
-	/* a prefecture's department named with its short name (昌吉州气象局) on the prefecture's own site
-	 * has the prefecture's region whole, not joined to its short name */
-	const char *short_named = "昌吉回族自治州人民政府\n昌吉州气象局2025年度法治政府建设工作情况报告\n"
-				  "昌吉州人民政府：\n一、主要工作\n全年办理事项十件。\n";
-	r = parse_str(short_named, strlen(short_named), "short named");
-	assert_string_equal(r->meta.region, "昌吉回族自治州");
-	report_free(r);
-	/* an economic zone (…经济区) is a zone as a development zone is, its name standing alone */
-	const char *zone = "甲乙双龙航空港经济区管理委员会关于2018年度法治政府建设工作情况的报告\n"
-			   "一、主要工作\n全年办理事项十件。\n";
-	r = parse_str(zone, strlen(zone), "zone");
-	assert_string_equal(r->meta.region, "甲乙双龙航空港经济区");
-	report_free(r);
-	/* a state ranch (farm, forest farm) is a town of the table of divisions and reports as one */
-	const char *ranch = "甲乙丙丁牧场关于2020年度法治政府建设工作情况的报告\n戊己市人民政府：\n"
-			    "一、主要工作\n全年办理事项十件。\n";
-	r = parse_str(ranch, strlen(ranch), "ranch");
-	assert_string_equal(r->meta.region, "戊己市甲乙丙丁牧场");
-	assert_int_equal(r->meta.level, REPORT_LEVEL_TOWN);
-	report_free(r);
-	/* an ethnic township's name holds its people's: 新生鄂伦春族乡 */
-	const char *ethnic = "甲乙区新生鄂伦春族乡2016年法治政府建设工作报告\n一、主要工作\n全年办理事项十件。\n";
-	r = parse_str(ethnic, strlen(ethnic), "ethnic");
-	assert_string_equal(r->meta.region, "甲乙区新生鄂伦春族乡");
-	assert_int_equal(r->meta.level, REPORT_LEVEL_TOWN);
-	report_free(r);
-	/* a banner's name is Mongol, often longer than a county's: up to seven characters before 旗 */
-	const char *banner = "甲乙丙丁戊己旗人民政府关于2019年度法治政府建设工作情况的报告\n一、主要工作\n全年办理事项十件。\n";
-	r = parse_str(banner, strlen(banner), "banner");
-	assert_string_equal(r->meta.region, "甲乙丙丁戊己旗");
-	assert_int_equal(r->meta.level, REPORT_LEVEL_COUNTY);
-	report_free(r);
 	/* a national agency's local branch names the agency first, its place after; a development
 	 * zone stands alone though its addressee names the prefecture it lies in; a city department's
 	 * district branch reports for its district */
@@ -706,6 +660,27 @@ static void test_speech(void **state)
 		  REPORT_LEVEL_COUNTY },
 		{ "甲乙高新技术产业开发区(丙丁园区)管委会2023年度法治政府建设情况报告\n", "甲乙高新技术产业开发区",
 		  REPORT_LEVEL_COUNTY },
+		/* an addressee of the prefecture's bureau written short (州市场监督管理局) names no place */
+		{ "玛沁县市场监督管理局2019年度法治政府建设工作报告\n县人民政府、州市场监督管理局：\n", "果洛藏族自治州玛沁县",
+		  REPORT_LEVEL_DEPARTMENT },
+		/* nor does the region's bureau a department works under (在…自治区市场监督管理局的领导下):
+		 * 自治区 alone is a body's short word for its own region, not a place named 自治 */
+		{ "阿克苏地区市场监督管理局2025年度法治政府建设情况报告\n本局在地委、行署和自治区市场监督管理局的坚强领导下依法履职。\n",
+		  "阿克苏地区", REPORT_LEVEL_DEPARTMENT },
+		/* a prefecture's department named with its short name (昌吉州气象局) on the prefecture's own
+		 * site has the prefecture's region whole, not joined to its short name */
+		{ "昌吉回族自治州人民政府\n昌吉州气象局2025年度法治政府建设工作情况报告\n昌吉州人民政府：\n", "昌吉回族自治州",
+		  REPORT_LEVEL_DEPARTMENT },
+		/* an economic zone (…经济区) is a zone as a development zone is, its name standing alone */
+		{ "甲乙双龙航空港经济区管理委员会关于2018年度法治政府建设工作情况的报告\n", "甲乙双龙航空港经济区",
+		  REPORT_LEVEL_COUNTY },
+		/* a state ranch (farm, forest farm) is a town of the table of divisions and reports as one */
+		{ "甲乙丙丁牧场关于2020年度法治政府建设工作情况的报告\n戊己市人民政府：\n", "戊己市甲乙丙丁牧场",
+		  REPORT_LEVEL_TOWN },
+		/* an ethnic township's name holds its people's: 新生鄂伦春族乡 */
+		{ "甲乙区新生鄂伦春族乡2016年法治政府建设工作报告\n", "甲乙区新生鄂伦春族乡", REPORT_LEVEL_TOWN },
+		/* a banner's name is Mongol, often longer than a county's: up to seven characters before 旗 */
+		{ "甲乙丙丁戊己旗人民政府关于2019年度法治政府建设工作情况的报告\n", "甲乙丙丁戊己旗", REPORT_LEVEL_COUNTY },
 	};
 	for (size_t i = 0; i < sizeof named / sizeof named[0]; i++) {
 		char text[512];
