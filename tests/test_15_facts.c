@@ -322,20 +322,25 @@ static void test_annexed_table(void **state)
 	}
 }
 
+/* Asserts the facts of report text t, classified as the browser and fazhi facts classify it. */
+static void assert_classified_facts(const char *t, const char *want)
+{
+	char *cause = NULL;
+	struct report *r = parse_report(xstrdup(t), strlen(t), "classified.txt");
+	classify_report_with(classify_default(&cause), r, NULL);
+	char got[512];
+	report_facts(r, got, sizeof got);
+	assert_facts(t, got, want);
+	report_free(r);
+}
+
 /* A classified report's plans state targets, not what the year did: their figures are no facts;
  * the same sentence among the year's work is one. */
 static void test_plans_are_targets(void **state)
 {
 	(void)state;
-	char *cause = NULL;
-	const char *t = "关于2023年度法治政府建设情况的报告\n一、2023年主要工作\n全年培育“法律明白人”120名。\n"
-			"二、2024年工作安排\n年内新培育“法律明白人”20名以上。\n";
-	struct report *r = parse_report(xstrdup(t), strlen(t), "plans.txt");
-	classify_report_with(classify_default(&cause), r, NULL);
-	char got[256];
-	report_facts(r, got, sizeof got);
-	assert_facts(t, got, "pub_volunteers=120 名");
-	report_free(r);
+	assert_classified_facts("关于2023年度法治政府建设情况的报告\n一、2023年主要工作\n全年培育“法律明白人”120名。\n"
+				"二、2024年工作安排\n年内新培育“法律明白人”20名以上。\n", "pub_volunteers=120 名");
 }
 
 /* Rows whose header came out broken, a label, two figures and their change (or two: the difference
@@ -363,17 +368,11 @@ static void test_changed_rows(void **state)
 static void test_restated(void **state)
 {
 	(void)state;
-	char *cause = NULL;
-	const char *t = "关于2023年度法治政府建设情况的报告\n一、2023年主要工作\n"
-			"县政府全年作出重大行政决策5项，上述5项决策事项在提交常务会议审议前均已履行公众参与程序。\n"
-			"县政府作为被告的行政诉讼案件19件，败诉2件。\n"
-			"二、存在的问题\n行政诉讼中败诉的2件案件均暴露出程序上的瑕疵；执法大队持证执法人员仅有7名。\n";
-	struct report *r = parse_report(xstrdup(t), strlen(t), "restated.txt");
-	classify_report_with(classify_default(&cause), r, NULL);
-	char got[256];
-	report_facts(r, got, sizeof got);
-	assert_facts(t, got, "dec_count=5 项 lit_cases=19 件|政府为被告 lit_lost=2 件 enf_staff=7 名");
-	report_free(r);
+	assert_classified_facts("关于2023年度法治政府建设情况的报告\n一、2023年主要工作\n"
+				"县政府全年作出重大行政决策5项，上述5项决策事项在提交常务会议审议前均已履行公众参与程序。\n"
+				"县政府作为被告的行政诉讼案件19件，败诉2件。\n"
+				"二、存在的问题\n行政诉讼中败诉的2件案件均暴露出程序上的瑕疵；执法大队持证执法人员仅有7名。\n",
+				"dec_count=5 项 lit_cases=19 件|政府为被告 lit_lost=2 件 enf_staff=7 名");
 }
 
 /* A hearing counts for review in a section about review or a paragraph naming 复议; one held on a
@@ -381,16 +380,10 @@ static void test_restated(void **state)
 static void test_hearings_of_review(void **state)
 {
 	(void)state;
-	char *cause = NULL;
-	const char *t = "关于2023年度法治政府建设情况的报告\n一、2023年主要工作\n"
-			"（一）推进依法科学民主决策\n全年作出重大行政决策3项，其中供水管网改造项目召开听证会1次。\n"
-			"（二）发挥行政复议化解行政争议主渠道作用\n对案情复杂的案件召开听证会5次。\n";
-	struct report *r = parse_report(xstrdup(t), strlen(t), "hearings.txt");
-	classify_report_with(classify_default(&cause), r, NULL);
-	char got[256];
-	report_facts(r, got, sizeof got);
-	assert_facts(t, got, "dec_count=3 项 rev_hearing=5 次|听证会");
-	report_free(r);
+	assert_classified_facts("关于2023年度法治政府建设情况的报告\n一、2023年主要工作\n"
+				"（一）推进依法科学民主决策\n全年作出重大行政决策3项，其中供水管网改造项目召开听证会1次。\n"
+				"（二）发挥行政复议化解行政争议主渠道作用\n对案情复杂的案件召开听证会5次。\n",
+				"dec_count=3 项 rev_hearing=5 次|听证会");
 }
 
 /* §6.2 of the taxonomy: figures that are names, dates, ordinals or formulas are not counts. */
