@@ -233,16 +233,25 @@ static int cn_digit_at(const char *s, size_t n, size_t i)
 	return cn_digit(c) >= 0 || parse_cn_unit(c);
 }
 
+/* The length of the decimal point at s[i]: '.', or '．' as text typed in full-width digits has it
+ * (９５．４％); 0 for none. */
+static size_t decimal_point(const char *s, size_t n, size_t i)
+{
+	if (i < n && s[i] == '.')
+		return 1;
+	return i + 3 <= n && memcmp(s + i, "．", 3) == 0 ? 3 : 0;
+}
+
 size_t facts_parse_number(const char *s, size_t n, double *value)
 {
-	size_t i = 0, next;
+	size_t i = 0, next, point;
 	int d = digit_at(s, n, 0, &next);
 	if (d >= 0) {
 		double v = 0, scale = 0;
-		while ((d = digit_at(s, n, i, &next)) >= 0 || (scale == 0 && i < n && s[i] == '.' &&
-							       digit_at(s, n, i + 1, &next) >= 0)) {
+		while ((d = digit_at(s, n, i, &next)) >= 0 || (scale == 0 && (point = decimal_point(s, n, i)) &&
+							       digit_at(s, n, i + point, &next) >= 0)) {
 			if (d < 0) {
-				scale = 1, i++;
+				scale = 1, i += point;
 				continue;
 			}
 			if (scale > 0)
@@ -2977,15 +2986,26 @@ static int own_level(const struct facts_model *m, const char *s, const struct sc
 
 #define RESPECTIVE_MAX 8   /* items a 分别 clause lists */
 
-/* The last verb and the last subject of the grammar's words within [from, to). */
-static void item_words(const struct facts_model *m, const struct scratch *sc, size_t from, size_t to, int *verb, int *subj)
+/* The last verb of the grammar's words within [from, to), and their subjects, the last first
+ * (以镇政府为被申请人的行政复议案件: 行政复议, then 被申请人), at most MAX_SUBJ. */
+struct item_words {
+	int verb;
+	int subj[MAX_SUBJ];
+	int nsubj;
+};
+
+static void item_words(const struct facts_model *m, const struct scratch *sc, size_t from, size_t to,
+		       struct item_words *w)
 {
 	for (size_t h = 0; h < sc->ngw; h++)
 		if (sc->gw[h].start >= from && sc->gw[h].end <= to) {
-			if (m->kind[sc->gw[h].id] & WORD_VERB)
-				*verb = sc->gw[h].id;
-			else if (m->kind[sc->gw[h].id] & WORD_SUBJECT)
-				*subj = sc->gw[h].id;
+			if (m->kind[sc->gw[h].id] & WORD_VERB) {
+				w->verb = sc->gw[h].id;
+			} else if (m->kind[sc->gw[h].id] & WORD_SUBJECT) {
+				int n = w->nsubj < MAX_SUBJ ? w->nsubj++ : MAX_SUBJ - 1;
+				memmove(w->subj + 1, w->subj, (size_t)n * sizeof *w->subj);
+				w->subj[0] = sc->gw[h].id;
+			}
 		}
 }
 
@@ -3023,23 +3043,24 @@ static int respective(const struct facts_model *m, const struct scratch *sc, con
 	if (n < 2 || idx >= n)
 		return 0;
 	size_t from = sc->pos[cut[idx]], to = idx + 1 < n ? sc->pos[cut[idx + 1] - 1] : sc->pos[hi];
-	int verb = -1, subj = -1;
-	item_words(m, sc, from, to, &verb, &subj);
+	struct item_words w = { .verb = -1 };
+	item_words(m, sc, from, to, &w);
 	size_t end = idx + 1 < n ? cut[idx + 1] - 1 : hi;
-	if (verb < 0 && subj < 0 && end > cut[idx] && sc->ch[end - 1] == 0x7ea7)   /* 级 */
-		item_words(m, sc, sc->pos[cut[n - 1]], sc->pos[hi], &verb, &subj);   /* 国家级、省级、市级示范村 */
-	if (verb < 0 && subj >= 0 && idx > 0) {   /* 办理…建议、…提案: the first item's verb leads the list */
-		int subj0 = -1;
-		item_words(m, sc, sc->pos[cut[0]], sc->pos[cut[1] - 1], &verb, &subj0);
-		if (verb >= 0)
-			rd->subj[0] = subj, rd->nsubj = 1, rd->inherited = 0;
+	if (w.verb < 0 && !w.nsubj && end > cut[idx] && sc->ch[end - 1] == 0x7ea7)   /* 级 */
+		item_words(m, sc, sc->pos[cut[n - 1]], sc->pos[hi], &w);   /* 国家级、省级、市级示范村 */
+	int led = 0;   /* 办理…建议、…提案: the first item's verb leads the list */
+	if (w.verb < 0 && w.nsubj && idx > 0) {
+		struct item_words first = { .verb = -1 };
+		item_words(m, sc, sc->pos[cut[0]], sc->pos[cut[1] - 1], &first);
+		w.verb = first.verb, led = first.verb >= 0;
 	}
-	if (verb >= 0) {
-		rd->verb[0] = verb, rd->gap[0] = 0, rd->nverb = 1;
-	} else if (subj >= 0) {
-		rd->subj[0] = subj, rd->nsubj = 1, rd->inherited = 0;
+	if (w.verb >= 0)
+		rd->verb[0] = w.verb, rd->gap[0] = 0, rd->nverb = 1;
+	if (w.nsubj && (w.verb < 0 || led)) {
+		memcpy(rd->subj, w.subj, (size_t)w.nsubj * sizeof *w.subj);
+		rd->nsubj = w.nsubj, rd->inherited = 0;
 	}
-	return verb >= 0 || subj >= 0 ? 1 : -1;
+	return w.verb >= 0 || w.nsubj ? 1 : -1;
 }
 
 /* The metrics a figure was given, one fact each. */
@@ -3123,6 +3144,13 @@ static const struct rule *whole_rule(const struct facts_model *m, struct sentenc
 	return NULL;
 }
 
+/* Whether the verb ending at byte a names the day a time limit runs from (均在印发之日起30日内报…
+ * 备案: the documents were filed, and issued before; 印发 is no act of the clause). */
+static int time_limit_from(const char *s, size_t a, size_t b)
+{
+	return match_at(s, b, a, "之日", 6) != 0;
+}
+
 /* Gives the figure h, read with its subjects, each verb in bytes [from, ce) after its 均/全部
  * (…5件，均经…审核并报…备案; 目录内的4项决策均履行…) that a rule of those subjects names, but a
  * verb a pattern read a fact with: one fact a metric. Returns the facts added. */
@@ -3137,7 +3165,7 @@ static int lead_held(const struct facts_model *m, struct sentence *st, struct sc
 	for (size_t k = 0; k < sc->ngw && h->with.n; k++) {
 		const struct gword *g = &sc->gw[k];
 		if (g->start < from || g->end > ce || !(m->kind[g->id] & WORD_VERB) ||
-		    (sc->owned[g->start - st->ss] & CLAIMED_WORDS))
+		    (sc->owned[g->start - st->ss] & CLAIMED_WORDS) || time_limit_from(st->r->text, g->end, ce))
 			continue;
 		const struct rule *r = second_verb_rule(m, &h->with, g->id, h->cap.counter);
 		if (r && !given_has(&h->given, r->metric)) {
@@ -3191,6 +3219,17 @@ static int names_the_one(const struct scratch *sc, size_t k)
 		if (sc->ch[k + 1] == things[i])
 			return 1;
 	return 0;
+}
+
+/* 1 when clause q of sc says what the one thing counted before it was, opening with 系 or 即
+ * (…案件1件，系…纠纷，经法院一审判决驳回…; 制发规范性文件1件，即《…办法》，经…审核): the clause
+ * after it still speaks of that thing. */
+static int tells_what(const struct scratch *sc, const struct clause *q)
+{
+	size_t k = q->k0;
+	while (k < q->k1 && sc->ch[k] == ' ')
+		k++;
+	return k < q->k1 && (sc->ch[k] == 0x7cfb /* 系 */ || sc->ch[k] == 0x5373 /* 即 */);
 }
 
 /* 1 when s[a, b) holds blanks and line ends alone: the sentences between are empty. */
@@ -3402,11 +3441,12 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 		}
 		/* a clause of its own after a single item needs no 均 (案件1件，经复议予以维持; a pattern's:
 		 * 以镇政府为被告的…案件1件，法院一审判决驳回…), unless it goes on to another act (并就…作出部署)
-		 * after a pattern's; the clause right after the one item, or one naming it (该项决策…) and
-		 * those after that */
+		 * after a pattern's; the clause right after the one item or after one saying what it was
+		 * (系…), or one naming it (该项决策…) and those after that */
 		int of_one = cur.cap.value == 1 && !cur.cap.mult && q->depth == sc->cl[cur.clause].depth;
 		naming = of_one && (names_the_one(sc, q->k0) || naming);
-		int next_of_one = ci == cur.clause + 1 && (!cur.pending || !opens_and(sc, q->k0, q->k1));
+		int after_one = ci == cur.clause + 1 || (ci == cur.clause + 2 && tells_what(sc, &sc->cl[ci - 1]));
+		int next_of_one = after_one && (!cur.pending || !opens_and(sc, q->k0, q->k1));
 		int single = (of_one && (next_of_one || naming)) || (one && !q->depth);
 		if (q->lead)
 			lead_clause(m, st, sc, q, ce, &cur, before, HELD_BEFORE, out);
@@ -3737,7 +3777,7 @@ static int restated(const struct report *r, const struct facts *out, size_t firs
 	return 0;
 }
 
-#define LEVEL_NAME 16   /* characters of the next level's bodies: 村（社区）人民调解委员会 */
+#define LEVEL_NAME 20   /* characters of the next level's bodies: 旗县市（区）医疗纠纷人民调解工作室 */
 
 /* Whether s[a, b), between two figures, opens the next level of a run: 、 和 or 及, then its
  * bodies' name, without figures or a clause's end (…1个、村人民调解委员会8个). */

@@ -1216,6 +1216,42 @@ static void test_clause_grammar(void **state)
 		/* committees of a network counted level by level are one count; awards by grade stay apart */
 		{ "全乡有乡人民调解委员会1个、村（社区）调委会8个。", "med_orgs=9 个" },
 		{ "新增省级民主法治示范村2个、市级民主法治示范村6个。", "demo_village=2 个 demo_village=6 个" },
+		{ "全盟设立盟医疗纠纷人民调解委员会1个、旗县市（区）医疗纠纷人民调解工作室13个。", "med_orgs=14 个" },
+		/* a clause saying what the one case was (系…, 即《…》) leaves the next speaking of it */
+		{ "以我局为被告的行政诉讼案件1件，系公有住房腾退纠纷，经法院一审判决驳回原告诉讼请求。",
+		  "lit_cases=1 件 lit_won=1 件" },
+		{ "全年以我局为被申请人的行政复议案件1件，系举办者对责令停止招生决定不服，经区政府复议维持。",
+		  "rev_upheld=1 件 rev_respondent=1 件" },
+		/* the items a 分别 lists name their subjects without a verb; each item's subjects are tried */
+		{ "以镇政府为被申请人的行政复议案件、以镇政府为被告的行政诉讼案件分别为2件、1件。",
+		  "rev_respondent=2 件 lit_cases=1 件" },
+		{ "主动接受人大和政协监督，人大代表建议、政协委员提案分别为17件、25件，均按期办结。",
+		  "proposals=17 件 proposals=25 件" },
+		/* a department's wordings: contracts filed, joint checks, credit reports, letters and visits,
+		 * entities of a check's task, public institutions checked, a law lectured on */
+		{ "向市司法局报送备案重大合同12份。", "contract_filed=12 份" },
+		{ "联合开展专项检查6次。", "enf_joint_actions=6 次" },
+		{ "为企业出具公共信用信息报告260份。", "credit_certificates=260 份" },
+		{ "办理群众来信来访和网上留言37件。", "petition_cases=37 件" },
+		{ "完成国家和自治区“双随机”监督抽查任务1862户。", "reg_random_entities=1862 户" },
+		{ "抽查公共机构48家。", "reg_random_entities=48 家" },
+		{ "局长带头深入乡镇宣讲乡村振兴促进法6场次。", "pub_events=6 场次" },
+		/* text typed in full-width digits writes the decimal point full-width too */
+		{ "评查案卷１２０卷，合格率９５．４％。", "enf_file_review=120 卷 enf_file_pass_rate=95.4 %" },
+		/* the day a time limit runs from (印发之日起) names no act of a 均 clause */
+		{ "全年审查规范性文件草案14件，均在印发之日起30日内报省政府备案。", "nd_reviewed=14 件 nd_filed=14 件" },
+		/* a town's wordings: advisers of each village signed, villages with an adviser, stations built
+		 * in every street, a zero of requests, policies interpreted, totals of aid and of entities */
+		{ "8个社区法律顾问全部签约到位。", "village_adv=8 个|全覆盖" },
+		{ "聘请法律顾问的村达到9个。", "village_adv=9 个" },
+		{ "4个街道均建成公共法律服务工作站。", "pls_stations=4 个|全覆盖" },
+		{ "依申请公开政府信息的申请数为零。", "open_requests=0 件" },
+		{ "在政务公开栏解读惠民政策12条。", "policy_interp=12 条" },
+		{ "围绕群众关心的惠民政策发布解读12条。", "policy_interp=12 条" },
+		{ "全年法律援助案件总计1846件。", "aid_cases=1846 件" },
+		{ "网上预约和办理率达到46%。", "svc_online_rate=46 %" },
+		{ "截至年底辖区企业和个体工商户合计4260户。", "market_entities=4260 户" },
+		{ "走访辖区企业和个体工商户320户次。", "" },
 		/* a Party lecture (党课) is Party education, not a law class, whatever its subject */
 		{ "局长带头讲授法治专题党课2次。", "" },
 		{ "市人防办主任出庭应诉1次。", "lit_head_count=1 次" },
