@@ -2278,6 +2278,14 @@ static int opens_with_verb(const struct facts_model *m, const struct scratch *sc
 	return sc->ngw && k < sc->nch && sc->gw[0].start == sc->pos[k] && (m->kind[sc->gw[0].id] & WORD_VERB);
 }
 
+/* Whether the word s[a, b) only totals the figure after it (共计, 合计, 总计, 累计达): a verb of a
+ * catalogue line, but no act a breakdown after it could be read with. */
+static int totals(const char *s, size_t a, size_t b)
+{
+	return match_at(s, b, a, "共计", 6) || match_at(s, b, a, "合计", 6) || match_at(s, b, a, "总计", 6) ||
+	       match_at(s, b, a, "累计", 6);
+}
+
 static void read_clause(const struct facts_model *m, const char *s, const struct scratch *sc,
 			const struct clause *q, size_t a, size_t b, size_t ce, struct reading *rd)
 {
@@ -2317,9 +2325,12 @@ static void read_clause(const struct facts_model *m, const char *s, const struct
 		else if (sc->carry >= 0 && (!sc->carry_past_stop || opens_with_verb(m, sc)))
 			rd->subj[rd->nsubj++] = sc->carry, rd->inherited = 1;
 	}
-	if (!rd->nverb && q->sub) {
-		int hv = word_inherited(m, sc, WORD_VERB, cs, q->depth);
+	if (!rd->nverb && q->sub) {   /* a breakdown's verb is its whole's, and the one before a word of */
+		int hv = word_inherited(m, sc, WORD_VERB, cs, q->depth);   /* its total (审查…共计128件) */
 		if (hv >= 0)
+			add_verb(rd, sc->gw[hv].id, 0);
+		if (hv >= 0 && totals(s, sc->gw[hv].start, sc->gw[hv].end) &&
+		    (hv = word_inherited(m, sc, WORD_VERB, sc->gw[hv].start, q->depth)) >= 0)
 			add_verb(rd, sc->gw[hv].id, 0);
 	}
 	rd->prev_subj = -1;

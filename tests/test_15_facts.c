@@ -1252,6 +1252,10 @@ static void test_clause_grammar(void **state)
 		{ "网上预约和办理率达到46%。", "svc_online_rate=46 %" },
 		{ "截至年底辖区企业和个体工商户合计4260户。", "market_entities=4260 户" },
 		{ "走访辖区企业和个体工商户320户次。", "" },
+		/* a breakdown's verb is its whole's, past a word that only totals (共计) */
+		{ "局法规科审核局发文件、合同及其他涉法事项共计128件，其中合同37份。",
+		  "legality_review_docs=128 件 contract_reviewed=37 份" },
+		{ "全市3128项依申请政务服务事项接入平台运行。", "svc_items=3128 项" },
 		/* a Party lecture (党课) is Party education, not a law class, whatever its subject */
 		{ "局长带头讲授法治专题党课2次。", "" },
 		{ "市人防办主任出庭应诉1次。", "lit_head_count=1 次" },
