@@ -219,6 +219,36 @@ static int page_number(const char *s, size_t st, size_t end)
 	return sides == 3 && st == end;
 }
 
+#define TOC_LEADERS 3   /* leader characters before a contents entry's page number, at least */
+
+/* An entry of a table of contents, or a line of them run together as a PDF's text joins them
+ * (…主要举措和成效……………… 1): leader dots, then a page number, at the line's end. */
+static int contents_entry(const char *s, size_t st, size_t end)
+{
+	size_t i = end, at, digits = 0, leaders = 0;
+	uint32_t c;
+	while ((c = parse_prev_char(s, st, i, &at)) && parse_is_blank(c))
+		i = at;
+	while ((c = parse_prev_char(s, st, i, &at)) && ((c >= '0' && c <= '9') || (c >= 0xff10 && c <= 0xff19)))
+		i = at, digits++;
+	while ((c = parse_prev_char(s, st, i, &at)) && parse_is_blank(c))
+		i = at;
+	while ((c = parse_prev_char(s, st, i, &at)) && (c == '.' || c == 0x2026 || c == 0xb7 || c == 0xff0e ||
+							  c == 0x22ef || c == 0x30fb))
+		i = at, leaders++;   /* . … · ． ⋯ ・ */
+	return digits >= 1 && digits <= 3 && leaders >= TOC_LEADERS && i > st;
+}
+
+/* The heading of a table of contents: 目录, blanks between or not. */
+static int contents_heading(const char *s, size_t st, size_t end)
+{
+	size_t i = parse_skip_blanks(s, st, end);
+	if (!parse_starts(s, i, end, "目"))
+		return 0;
+	i = parse_skip_blanks(s, i + strlen("目"), end);
+	return parse_starts(s, i, end, "录") && parse_skip_blanks(s, i + strlen("录"), end) == end;
+}
+
 static int is_chrome_key_at(const char *s, size_t i, size_t end)
 {
 	for (size_t k = 0; k < sizeof chrome_keys / sizeof *chrome_keys; k++) {
@@ -248,6 +278,8 @@ static int is_chrome(const char *s, const struct parse_line *l)
 	int prose = parse_find(s, st, end, "。") != PARSE_NONE;
 	if (s[st] == '>' || (!prose && count_gt(s, st, end) >= 2))
 		return 1;   /* breadcrumb: 首页 > 政务公开 > … */
+	if (!prose && (contents_entry(s, st, end) || contents_heading(s, st, end)))
+		return 1;   /* a table of contents before the report: no heading of it */
 	size_t v, ve;
 	int field = parse_english_field(s, st, end, &v, &ve);
 	if (field != PARSE_FIELD_NONE && (field != PARSE_FIELD_TEXT || v == ve))

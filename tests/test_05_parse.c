@@ -553,6 +553,26 @@ static void test_appendix_after_signature(void **state)
 	report_free(r);
 }
 
+/* A cover page and a table of contents before the report, as a PDF printed from Word keeps them:
+ * entries end in leader dots and a page number (several run together on a line, as pdftotext
+ * joins them), under a 目录 heading. They are no headings, and the report begins after them. */
+static void test_contents_page(void **state)
+{
+	(void)state;
+	const char *text = "甲省乙厅2025年度法治政府建设情况报告\n甲省乙厅\n2026年1月\n目　录\n"
+	                   "一、主要举措和成效........................ 1\n（一）坚持党的领导……………………1\n"
+	                   "（二）严格规范执法·········2二、存在的不足......3三、工作安排．．．．．4\n"
+	                   "甲省乙厅2025年度法治政府建设情况报告\n省人民政府：\n现将有关情况报告如下。\n"
+	                   "一、主要举措和成效\n（一）坚持党的领导\n全年研究法治工作6次。\n（二）严格规范执法\n"
+	                   "查处案件12件。\n二、存在的不足\n基层力量薄弱。\n三、工作安排\n继续推进。\n";
+	struct report *r = parse_str(text, strlen(text), "contents");
+	assert_int_equal(r->nsections, 5);
+	assert_true(r->body_start > (size_t)(strstr(text, "工作安排．") - text));
+	assert_true(r->sections[0].head_start > r->body_start);
+	assert_string_equal(r->meta.title, "甲省乙厅2025年度法治政府建设情况报告");
+	report_free(r);
+}
+
 /* A report made as a speech to the people's congress: the line under its title says when and
  * where it was given, which dates it and may name its jurisdiction in full; a title opening
  * with 关于 names the jurisdiction after it. */
@@ -1039,6 +1059,7 @@ int main(void)
 		cmocka_unit_test(test_form_fields),
 		cmocka_unit_test(test_long_line),
 		cmocka_unit_test(test_appendix_after_signature),
+		cmocka_unit_test(test_contents_page),
 		cmocka_unit_test(test_speech),
 		cmocka_unit_test(test_loose_numbering),
 		cmocka_unit_test(test_other_ordinals),
