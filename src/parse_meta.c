@@ -780,6 +780,18 @@ static int joins(const char *name)
 	return 0;
 }
 
+/* 1 when s[a, b) holds Chinese characters alone, as a place's name does (not ，新增 of
+ * 创建，新增市级…示范村). */
+static int han_only(const char *s, size_t a, size_t b)
+{
+	while (a < b) {
+		uint32_t c = encoding_next(s, b, &a);
+		if (c < 0x4e00 || c > 0x9fff)
+			return 0;
+	}
+	return 1;
+}
+
 /* The city named at s[at] ("六安市" of 六安市教育局, "安庆市" of 安庆市级): two to four characters
  * and 市 before end; NULL when none is a city, joins names, or is the region itself. *after is
  * set past its 市. */
@@ -787,7 +799,7 @@ static char *city_named_at(const struct report *r, size_t at, size_t end, size_t
 {
 	const char *s = r->text;
 	size_t city = parse_find(s, at, at + 3 * 5 < end ? at + 3 * 5 : end, "市"), n;
-	if (city == PARSE_NONE || (n = parse_chars(s, at, city, 5)) < 2 || n > 4)
+	if (city == PARSE_NONE || (n = parse_chars(s, at, city, 5)) < 2 || n > 4 || !han_only(s, at, city))
 		return NULL;
 	char *name = xstrndup(s + at, city + 3 - at);
 	*after = city + 3;

@@ -659,6 +659,9 @@ static void test_speech(void **state)
 		{ "甲乙县2023年法治政府建设情况报告\n一、主要工作\n地区生产总值增长5.2%，增速居丙丁市前列。\n", "丙丁市甲乙县" },
 		{ "甲乙县2023年法治政府建设情况报告\n一、主要工作\n法治文化广场获评甲乙市法治文化建设示范点。\n", "甲乙市甲乙县" },
 		{ "甲乙县2023年法治政府建设情况报告\n一、主要工作\n与丙丁市开展跨市通办，办理事项十件。\n", "甲乙县" },
+		/* a place's name is Chinese characters alone: no city in 创建，新增市级… */
+		{ "甲乙县丙镇2021年法治政府建设情况报告\n一、主要工作\n深化示范村创建，新增市级民主法治示范村2个。\n",
+		  "甲乙县丙镇" },
 	};
 	for (size_t i = 0; i < sizeof above / sizeof *above; i++) {
 		r = parse_str(above[i].text, strlen(above[i].text), "above");
