@@ -233,6 +233,20 @@ static int cn_digit_at(const char *s, size_t n, size_t i)
 	return cn_digit(c) >= 0 || parse_cn_unit(c);
 }
 
+/* Whether the ',' at s[i] parts groups of thousands (21,734户; 1,074家, as PDFs printed from Word
+ * have them): three digits after it, then no digit. */
+static int thousands_at(const char *s, size_t n, size_t i)
+{
+	if (i + 4 > n || s[i] != ',')
+		return 0;
+	for (size_t k = 1; k <= 3; k++)
+		if (s[i + k] < '0' || s[i + k] > '9')
+			return 0;
+	return i + 4 == n || s[i + 4] < '0' || s[i + 4] > '9';
+}
+
+#define GROUP_MARK 0x066c   /* a sentence's character for the ',' of 1,074: a separator of thousands */
+
 /* The length of the decimal point at s[i]: '.', or '．' as text typed in full-width digits has it
  * (９５．４％); 0 for none. */
 static size_t decimal_point(const char *s, size_t n, size_t i)
@@ -249,7 +263,12 @@ size_t facts_parse_number(const char *s, size_t n, double *value)
 	if (d >= 0) {
 		double v = 0, scale = 0;
 		while ((d = digit_at(s, n, i, &next)) >= 0 || (scale == 0 && (point = decimal_point(s, n, i)) &&
-							       digit_at(s, n, i + point, &next) >= 0)) {
+							       digit_at(s, n, i + point, &next) >= 0) ||
+		       (scale == 0 && i > 0 && thousands_at(s, n, i))) {
+			if (d < 0 && s[i] == ',') {
+				i++;   /* a group of thousands follows */
+				continue;
+			}
 			if (d < 0) {
 				scale = 1, i += point;
 				continue;
@@ -3655,6 +3674,9 @@ static void read_sentences(const struct facts_model *m, struct sentence *st, str
 		while (i < to) {   /* the sentence's characters, read once for the patterns and the grammar */
 			size_t at = i;
 			c = cue_char(s, to, &i);
+			if (c == ',' && sc->nch && sc->ch[sc->nch - 1] >= '0' && sc->ch[sc->nch - 1] <= '9' &&
+			    thousands_at(s, to, at))
+				c = GROUP_MARK;   /* inside a figure (1,074家): no clause ends there */
 			char_add(sc, at, c);
 			if (c <= 0x3002 && sentence_end(c))   /* Chinese characters lie above: one test */
 				break;

@@ -46,6 +46,9 @@ static void test_numbers(void **state)
 		{ "3.", 3, 1 }, { "一百零五", 105, 12 },
 		/* 万 inside a Chinese number when digits follow it; else the multiplier after it */
 		{ "一万二千余条", 12000, 12 }, { "两万三千", 23000, 12 }, { "三万余份", 3, 3 },
+		/* full-width decimal points; commas between groups of thousands, not before a list's next */
+		{ "９５．４％", 95.4, 12 }, { "21,734户", 21734, 6 }, { "1,074,300元", 1074300, 9 },
+		{ "12,34件", 12, 2 }, { "5,1234", 5, 1 }, { "240件,其中", 240, 3 },
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		double v = -1;
@@ -1252,6 +1255,10 @@ static void test_clause_grammar(void **state)
 		{ "网上预约和办理率达到46%。", "svc_online_rate=46 %" },
 		{ "截至年底辖区企业和个体工商户合计4260户。", "market_entities=4260 户" },
 		{ "走访辖区企业和个体工商户320户次。", "" },
+		/* a comma between groups of thousands ends no clause */
+		{ "全区实有经营主体21,734户，全年新设经营主体2,386户。",
+		  "market_entities=21734 户 market_entities_new=2386 户" },
+		{ "全年调解消费纠纷1,486件，调解成功1,412件。", "med_received=1486 件 med_resolved=1412 件" },
 		/* a breakdown's verb is its whole's, past a word that only totals (共计) */
 		{ "局法规科审核局发文件、合同及其他涉法事项共计128件，其中合同37份。",
 		  "legality_review_docs=128 件 contract_reviewed=37 份" },
