@@ -3702,6 +3702,15 @@ static void read_sentences(const struct facts_model *m, struct sentence *st, str
 	}
 }
 
+/* Whether out->v[first, to) holds fact f already: its metric, read at its figure. */
+static int read_before(const struct facts *out, size_t first, size_t to, const struct facts_fact *f)
+{
+	for (size_t k = first; k < to; k++)
+		if (out->v[k].metric == f->metric && out->v[k].num_start == f->num_start)
+			return 1;
+	return 0;
+}
+
 /* The figures of the tables of [from, to) read as cells (figure_rows_cells; annexed: under a
  * caption): each cell is read as a row "label:figure counter" of a table written as lines, then
  * placed where its figure stands in its row. text is the report's as written. */
@@ -3746,6 +3755,8 @@ static void read_table_cells(const struct facts_model *m, const struct report *r
 		f->section = report_section_at(r, f->start);
 		f->period_start = f->period_end = 0;
 		add_row(sc, f->num_start);
+		if (read_before(out, first, added, f))
+			f->metric = -1;   /* the row kept in place gave it already */
 	}
 	buf_fini(&lines);
 }

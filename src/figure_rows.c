@@ -478,11 +478,35 @@ static void keep_in_place(const char *s, const struct cell *v, size_t n, const s
 	}
 }
 
-static void keep_as_cell(const struct cell *v, size_t a, size_t b, const struct header *h, struct rows_out *o)
+#define OWN_COUNTER 3   /* characters of a counter a label names in brackets: （%）, （批次）, （万元） */
+
+/* Whether label cell c names its own counter in brackets at its end (接待来访群众（批次）), not a
+ * note (终止（申请人撤回）): a few characters, no more. */
+static int own_counter(const char *s, const struct cell *c)
+{
+	size_t close;
+	if (c->b > c->a && s[c->b - 1] == ')')
+		close = c->b - 1;
+	else if (c->b - c->a >= 3 && memcmp(s + c->b - 3, "）", 3) == 0)
+		close = c->b - 3;
+	else
+		return 0;
+	size_t open = close, chars = 0;
+	while (open > c->a && s[open - 1] != '(' && !(open - c->a >= 3 && memcmp(s + open - 3, "（", 3) == 0)) {
+		open--;
+		chars += ((unsigned char)s[open] & 0xc0) != 0x80;
+	}
+	return open > c->a && chars >= 1 && chars <= OWN_COUNTER;
+}
+
+static void keep_as_cell(const char *s, const struct cell *v, size_t a, size_t b, const struct header *h,
+			 struct rows_out *o)
 {
 	if (o->n == o->max)
 		return;
 	struct cell unit = h->unit != SIZE_MAX ? v[h->unit] : h->unit_named;
+	if (h->unit == SIZE_MAX && own_counter(s, &v[h->serial]))
+		unit = (struct cell){ v[h->keep].b, v[h->keep].b };   /* 出庭应诉率（%） under 单位：件: its own counter */
 	o->v[o->n++] = (struct figure_cell){ v[h->serial].a, v[h->serial].b, 0, 0, v[h->keep].a, v[h->keep].b,
 					     unit.a, unit.b, a, b };
 }
@@ -556,7 +580,7 @@ static size_t table_rows(const char *s, size_t i, size_t to, const struct header
 		if (o && o->out)
 			keep_in_place(s, v, n, &group, a, b, h, o);
 		else if (o)
-			keep_as_cell(v, a, b, h, o);
+			keep_as_cell(s, v, a, b, h, o);
 	}
 	return end;
 }

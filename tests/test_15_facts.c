@@ -306,6 +306,12 @@ static void test_annexed_table(void **state)
 		  "aid_cases=112 件 rev_received=168 件 rev_accepted=149 件 rev_concluded=141 件 rev_upheld=76 件 "
 		  "rev_dismissed=15 件 rev_corrected=19 件 rev_settled=29 件 rev_correction_rate=13.5 % "
 		  "lit_cases=87 件 lit_concluded=79 件" },
+		/* a note of the table's counter (单位：件) over a row that names its own in brackets; a note in
+		 * brackets is no counter */
+		{ "全年办理法律援助案件112件。", "\n附件\n主要数据\n单位：件\n类别\t指标\t本年\t上年\n"
+		  "行政应诉\t负责人出庭应诉率（%）\t84.2\t60.0\n信访\t县领导接待来访群众（批次）\t86\t74\n"
+		  "行政复议\t终止（申请人撤回）\t4\t3\n",
+		  "aid_cases=112 件 lit_head_rate=84.2 % petition_visits=86 批次 rev_settled=4 件" },
 		/* the year's data in words after a caption naming them, not a table; an annex of plans is no data */
 		{ "全年办理法律援助案件112件。", "\n附件\n某局2025年度行政执法数据\n行政处罚：作出行政处罚决定87件，罚没款31.6万元。\n"
 		  "不予处罚：对首次轻微违法行为依法不予行政处罚23件。\n", "aid_cases=112 件 enf_cases=87 件|环境处罚决定 enf_fines=31.6 万元 enf_no_penalty=23 件" },
