@@ -1261,6 +1261,20 @@ static void test_clause_grammar(void **state)
 		{ "网上预约和办理率达到46%。", "svc_online_rate=46 %" },
 		{ "截至年底辖区企业和个体工商户合计4260户。", "market_entities=4260 户" },
 		{ "走访辖区企业和个体工商户320户次。", "" },
+		/* a department's and a town's wordings: no suit lost, decisions named by their field, requests
+		 * for mediation, entities of a random check named before it, fines waived, stations of every
+		 * village, leaders receiving visitors, a special credit report, a course on 法治思想, staff
+		 * sitting an examination counted in 名 */
+		{ "全年无行政诉讼败诉案件。", "lit_lost=0 件" },
+		{ "全年作出部分道路单向通行等重大交通管理决策3项。", "dec_count=3 项" },
+		{ "受理农村土地承包经营纠纷调解申请58件。", "med_received=58 件" },
+		{ "对全市21家机动车安全技术检验机构开展“双随机”抽查。", "reg_random_entities=21 家" },
+		{ "对轻微交通违法行为不予罚款1.36万起。", "enf_no_penalty=1.36 万起" },
+		{ "11个村全部建立村级公共法律服务室。", "pls_stations=11 个|全覆盖" },
+		{ "县领导公开接访96批次。", "petition_visits=96 批次" },
+		{ "为企业出具市场监管领域专用信用报告1260份。", "credit_certificates=1260 份" },
+		{ "举办领导干部学习贯彻习近平法治思想专题培训班3期。", "law_training=3 期" },
+		{ "组织厅机关和直属单位1126名干部参加年度学法考试。", "law_exam=1126 名" },
 		/* a comma between groups of thousands ends no clause */
 		{ "全区实有经营主体21,734户，全年新设经营主体2,386户。",
 		  "market_entities=21734 户 market_entities_new=2386 户" },
