@@ -3308,6 +3308,20 @@ static void held_from_before(const struct facts_model *m, const struct sentence 
 	}
 }
 
+/* Whether the number at character k of sc (before end) is a time limit, no count: 30日内,
+ * 15个工作日, 7天内, 之日起30日 (均在印发之日起30日内报…备案). */
+static int time_limit(const struct scratch *sc, size_t k, size_t end)
+{
+	while (k < end && numeral(sc->ch[k]))
+		k++;
+	if (k < end && sc->ch[k] == 0x4e2a)   /* 个 */
+		k++;
+	if (k + 1 < end && sc->ch[k] == 0x5de5 && sc->ch[k + 1] == 0x4f5c)   /* 工作(日) */
+		k += 2;
+	return k + 1 < end && (sc->ch[k] == 0x65e5 || sc->ch[k] == 0x5929) &&   /* 日 天 */
+	       (sc->ch[k + 1] == 0x5185 || sc->ch[k + 1] == 0x4ee5 || sc->ch[k - 1] == 0x4f5c);   /* 内 以(内), 工作日 */
+}
+
 /* Reads the figures of the sentence that no pattern claimed, clause by clause. */
 static void grammar(const struct facts_model *m, struct sentence *st, struct facts *out, struct scratch *sc)
 {
@@ -3347,7 +3361,7 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 			size_t next = end;   /* the words after the figure, up to the next one (not 逐一, 统一) */
 			struct capture later;
 			for (size_t j = k + 1; j < q->k1 && next == end; j++)
-				if (numeral(sc->ch[j]) && !numeral(sc->ch[j - 1]) &&
+				if (numeral(sc->ch[j]) && !numeral(sc->ch[j - 1]) && !time_limit(sc, j, q->k1) &&
 				    ((sc->ch[j] >= '0' && sc->ch[j] <= '9') || grammar_figure(m, s, ce, sc, j, &later)))
 					next = sc->pos[j];
 			if (next == end)

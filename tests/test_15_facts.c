@@ -1249,6 +1249,8 @@ static void test_clause_grammar(void **state)
 		{ "评查案卷１２０卷，合格率９５．４％。", "enf_file_review=120 卷 enf_file_pass_rate=95.4 %" },
 		/* the day a time limit runs from (印发之日起) names no act of a 均 clause */
 		{ "全年审查规范性文件草案14件，均在印发之日起30日内报省政府备案。", "nd_reviewed=14 件 nd_filed=14 件" },
+		{ "全年审查规范性文件草案14件，提出审查意见63条，上述14件文件均在印发之日起30日内报省政府备案。",
+		  "nd_reviewed=14 件 nd_review_opinions=63 条 nd_filed=14 件" },
 		/* a town's wordings: advisers of each village signed, villages with an adviser, stations built
 		 * in every street, a zero of requests, policies interpreted, totals of aid and of entities */
 		{ "8个社区法律顾问全部签约到位。", "village_adv=8 个|全覆盖" },
