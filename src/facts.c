@@ -2285,8 +2285,8 @@ static int opens_with_verb(const struct facts_model *m, const struct scratch *sc
 		k++;
 	if (k + 1 < sc->nch && sc->ch[k] == 0x5176 && sc->ch[k + 1] == 0x4e2d) {   /* 其中 */
 		k += 2;
-		while (k < sc->nch && (sc->ch[k] == ',' || sc->ch[k] == ' '))
-			k++;
+		while (k < sc->nch && (sc->ch[k] == ',' || sc->ch[k] == ':' || sc->ch[k] == ' '))
+			k++;   /* 其中，受理… and 其中：受理… */
 	}
 	if (k + 1 < sc->nch && ((sc->ch[k] == 0x5168 && sc->ch[k + 1] == 0x5e74) ||   /* 全年 */
 				(sc->ch[k] == 0x5e74 && sc->ch[k + 1] == 0x5185)))    /* 年内 */

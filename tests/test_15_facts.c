@@ -1277,6 +1277,9 @@ static void test_clause_grammar(void **state)
 		{ "为企业出具市场监管领域专用信用报告1260份。", "credit_certificates=1260 份" },
 		{ "举办领导干部学习贯彻习近平法治思想专题培训班3期。", "law_training=3 期" },
 		{ "组织厅机关和直属单位1126名干部参加年度学法考试。", "law_exam=1126 名" },
+		/* a breakdown after 其中 and a colon, opening its sentence, keeps the subject before */
+		{ "县政府收到行政复议申请19件。其中：受理17件，不予受理2件。", "rev_received=19 件 rev_accepted=17 件 rev_not_accepted=2 件" },
+		{ "全区实有市场主体超过12.6万户，比上年增加8.3%。", "market_entities=12.6 万户|超过 market_entities_growth=8.3 %" },
 		/* a comma between groups of thousands ends no clause */
 		{ "全区实有经营主体21,734户，全年新设经营主体2,386户。",
 		  "market_entities=21734 户 market_entities_new=2386 户" },
