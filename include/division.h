@@ -33,4 +33,10 @@ int division_zone_name(const char *name, size_t n);
  * with none. */
 char *division_full_name(const char *region);
 
+/* The bytes of the province (a 省 or 自治区, not a municipality) region opens with when a place it
+ * holds follows (海南省澄迈县, 广东省惠州市博罗县园洲镇): reports name a place below a province without
+ * it, as they do its prefecture's districts (深圳市龙华区). 0 when region opens with none, or is the
+ * province alone (a provincial department's). */
+size_t division_province_len(const char *region);
+
 #endif

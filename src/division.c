@@ -322,6 +322,8 @@ char *division_complete(const char *region, const char *text, size_t text_len, i
 	*county = 0;
 	pthread_once(&loaded, load);
 	size_t len = strlen(region);
+	if (division_zone_name(region, len))
+		return NULL;   /* a zone the table files under a district or town (赣州经济技术开发区) */
 	for (size_t n = 1; n <= len; n++) {
 		if (n < len && ((unsigned char)region[n] & 0xC0) == 0x80)
 			continue;   /* inside a character */
@@ -345,4 +347,20 @@ char *division_full_name(const char *region)
 			return joined(p->d, NULL, region + p->len);
 	}
 	return NULL;
+}
+
+size_t division_province_len(const char *region)
+{
+	pthread_once(&loaded, load);
+	size_t len = strlen(region);
+	for (size_t n = 1; n < len; n++) {
+		if (((unsigned char)region[n] & 0xC0) == 0x80)
+			continue;   /* inside a character */
+		size_t count, first = named(region, n, &count);
+		if (count == 1) {
+			const struct division *d = &divisions[by_name[first]];
+			return d->code_len == PROVINCE_DIGITS && !is_municipality(d) ? n : 0;
+		}
+	}
+	return 0;
 }

@@ -1043,6 +1043,9 @@ static void complete_region(struct report *r)
 	}
 	if (county && r->meta.level == REPORT_LEVEL_CITY)
 		r->meta.level = REPORT_LEVEL_COUNTY;
+	size_t province = division_province_len(r->meta.region);
+	if (province)
+		memmove(r->meta.region, r->meta.region + province, strlen(r->meta.region + province) + 1);
 }
 
 /* The jurisdiction a lead-in names: "现将婺源县2017年法治政府建设情况报告如下". */

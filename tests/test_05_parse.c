@@ -694,6 +694,14 @@ static void test_speech(void **state)
 		 * site has the prefecture's region whole, not joined to its short name */
 		{ "昌吉回族自治州人民政府\n昌吉州气象局2025年度法治政府建设工作情况报告\n昌吉州人民政府：\n", "昌吉回族自治州",
 		  REPORT_LEVEL_DEPARTMENT },
+		/* a place below a province is named without it, as a prefecture's district is; a province's
+		 * department keeps it, and so does a municipality's district */
+		{ "海南省澄迈县人民政府2021年法治政府建设情况报告\n", "澄迈县", REPORT_LEVEL_COUNTY },
+		{ "广东省惠州市博罗县园洲镇2021年法治政府建设情况报告\n", "惠州市博罗县园洲镇", REPORT_LEVEL_TOWN },
+		{ "辽宁省自然资源厅2025年法治政府建设情况报告\n", "辽宁省", REPORT_LEVEL_DEPARTMENT },
+		{ "上海市静安区人民政府2019年法治政府建设情况报告\n", "上海市静安区", REPORT_LEVEL_COUNTY },
+		/* a zone the table of divisions files under a district stands alone too */
+		{ "赣州经济技术开发区管委会2025年法治政府建设工作情况报告\n", "赣州经济技术开发区", REPORT_LEVEL_COUNTY },
 		/* an economic zone (…经济区) is a zone as a development zone is, its name standing alone */
 		{ "甲乙双龙航空港经济区管理委员会关于2018年度法治政府建设工作情况的报告\n", "甲乙双龙航空港经济区",
 		  REPORT_LEVEL_COUNTY },
