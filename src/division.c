@@ -246,8 +246,8 @@ static char *complete_with(const char *region, size_t first, size_t count, const
 			c = strlen(region) == only->name_len ? named_in(c, text, len) : NULL;
 		return c && !named_after(region, c) ? joined(c, NULL, region) : NULL;
 	}
-	if (only->code_len != TOWN_DIGITS)
-		return NULL;
+	if (only->code_len != TOWN_DIGITS || division_zone_name(only->name, only->name_len))
+		return NULL;   /* a zone the table files among a district's towns (赣州经济技术开发区) stands alone */
 	const struct division *k = above(only, COUNTY_DIGITS);
 	if (!k)
 		return NULL;
@@ -322,8 +322,6 @@ char *division_complete(const char *region, const char *text, size_t text_len, i
 	*county = 0;
 	pthread_once(&loaded, load);
 	size_t len = strlen(region);
-	if (division_zone_name(region, len))
-		return NULL;   /* a zone the table files under a district or town (赣州经济技术开发区) */
 	for (size_t n = 1; n <= len; n++) {
 		if (n < len && ((unsigned char)region[n] & 0xC0) == 0x80)
 			continue;   /* inside a character */

@@ -116,6 +116,7 @@ static void test_nothing_to_add(void **state)
 	check("广东省", NULL, 0);
 	check("鼓楼区", NULL, 0);                         /* in four cities: says nothing */
 	check("廊坊经济技术开发区", NULL, 1);             /* named after its city */
+	check("赣州经济技术开发区", NULL, 0);             /* filed among a district's towns: stands alone */
 	assert_true(division_zone_name("甲乙经济技术开发区", strlen("甲乙经济技术开发区")));
 	assert_false(division_zone_name("甲乙区", strlen("甲乙区")));
 	check("甲乙县", NULL, 0);                         /* not in the table */
