@@ -66,7 +66,7 @@ static const char *const organs[] = {
 /* How the name of a department ends. */
 static const char *const departments[] = {
 	"局", "委员会", "委", "办公室", "办", "厅", "中心", "院", "所", "处", "站", "队", "署", "部",
-	"分局", "支队", "大队",
+	"分局", "支队", "大队", "联合会", "合作社",
 };
 
 static int equals(const char *s, size_t st, size_t end, const char *lit)

@@ -700,6 +700,9 @@ static void test_speech(void **state)
 		{ "广东省惠州市博罗县园洲镇2021年法治政府建设情况报告\n", "惠州市博罗县园洲镇", REPORT_LEVEL_TOWN },
 		{ "辽宁省自然资源厅2025年法治政府建设情况报告\n", "辽宁省", REPORT_LEVEL_DEPARTMENT },
 		{ "上海市静安区人民政府2019年法治政府建设情况报告\n", "上海市静安区", REPORT_LEVEL_COUNTY },
+		/* people's organisations report as departments do (残疾人联合会, 供销合作社) */
+		{ "甲乙市残疾人联合会关于2023年度法治政府建设工作情况的报告\n", "甲乙市", REPORT_LEVEL_DEPARTMENT },
+		{ "甲乙县供销合作社2022年度法治政府建设工作情况报告\n", "甲乙县", REPORT_LEVEL_DEPARTMENT },
 		/* a zone the table of divisions files under a district stands alone too */
 		{ "赣州经济技术开发区管委会2025年法治政府建设工作情况报告\n", "赣州经济技术开发区", REPORT_LEVEL_COUNTY },
 		/* an economic zone (…经济区) is a zone as a development zone is, its name standing alone */
