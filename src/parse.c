@@ -449,6 +449,13 @@ static int opens_copy_list(const char *s, const struct parse_line *l)
 	return (parse_starts(s, i, l->end, "抄送") || parse_starts(s, i, l->end, "抄报")) && key_ends(s, i + strlen("抄送"), l->end);
 }
 
+/* 1 for a document's note of how it is released: （此件公开发布）, （此件主动公开）. */
+static int release_note(const char *s, const struct parse_line *l)
+{
+	size_t at = parse_skip_blanks(s, l->start, l->end);
+	return parse_starts(s, at, l->end, "（此件") || parse_starts(s, at, l->end, "(此件");
+}
+
 /* 1 for a document's note of how it is released, （此件公开发布） or （此件主动公开）, standing above
  * its signature and date (line i): as much the document's as the signature. Below the date, or
  * alone on a page, it is the chrome it usually is. */
@@ -456,8 +463,7 @@ static int note_above_signature(const struct parse_scan *sc, size_t i)
 {
 	const char *s = sc->text;
 	const struct parse_line *l = &sc->lines[i];
-	size_t at = parse_skip_blanks(s, l->start, l->end);
-	if (!parse_starts(s, at, l->end, "（此件") && !parse_starts(s, at, l->end, "(此件"))
+	if (!release_note(s, l))
 		return 0;
 	for (size_t k = i + 1; k < sc->n && k <= i + 2; k++) {
 		if (sc->lines[k].flags & PARSE_LINE_CHROME)
@@ -481,9 +487,14 @@ static size_t find_body_last(const struct parse_scan *sc, size_t first)
 	while (last + 1 < sc->n &&
 	       (!(sc->lines[last + 1].flags & PARSE_LINE_CHROME) || note_above_signature(sc, last + 1)))
 		last++;
-	for (size_t i = first + 2; i <= last; i++)
-		if (opens_appendix(sc->text, &sc->lines[i]) && parse_date_line(sc->text, &sc->lines[i - 1]))
+	for (size_t i = first + 2; i <= last; i++) {
+		if (!opens_appendix(sc->text, &sc->lines[i]))
+			continue;
+		if (parse_date_line(sc->text, &sc->lines[i - 1]))
 			return i - 1;
+		if (i >= first + 3 && release_note(sc->text, &sc->lines[i - 1]) && parse_date_line(sc->text, &sc->lines[i - 2]))
+			return i - 2;   /* 2023年2月20日 / （此件公开发布）, chrome below a date / 附件 */
+	}
 	return last;
 }
 

@@ -277,6 +277,14 @@ size_t parse_doc_number_len(const char *s, size_t i, size_t end)
 	return j + 3 - i;
 }
 
+/* Whether s[i, end) is the signer a report to the government above names beside its number:
+ * blanks, then 签发人. */
+static int signer_after(const char *s, size_t i, size_t end)
+{
+	size_t at = parse_skip_blanks(s, i, end);
+	return at > i && parse_starts(s, at, end, "签发人");
+}
+
 /* A line of its own under the title, else the value of a 文号 key in the page's table. */
 static void find_doc_number(struct report *r, const struct parse_scan *sc)
 {
@@ -290,12 +298,13 @@ static void find_doc_number(struct report *r, const struct parse_scan *sc)
 			return;
 		}
 	}
-	/* A document's letterhead (某市人民政府文件) sets its number above the title. */
+	/* A document's letterhead (某市人民政府文件) sets its number above the title, a report to the
+	 * government above with its signer beside it (崇政报〔2020〕5号　　签发人：覃振林). */
 	for (size_t k = 1; sc->title_first != PARSE_NONE && k <= 2 && k <= sc->title_first; k++) {
 		const struct parse_line *l = &sc->lines[sc->title_first - k];
-		size_t st = parse_skip_blanks(s, l->start, l->end);
-		if (st < l->end && parse_doc_number_len(s, st, l->end) == l->end - st) {
-			r->meta.doc_number = xstrndup(s + st, l->end - st);
+		size_t st = parse_skip_blanks(s, l->start, l->end), n = st < l->end ? parse_doc_number_len(s, st, l->end) : 0;
+		if (n && (st + n == l->end || signer_after(s, st + n, l->end))) {
+			r->meta.doc_number = xstrndup(s + st, n);
 			return;
 		}
 	}

@@ -551,6 +551,19 @@ static void test_appendix_after_signature(void **state)
 	assert_int_equal(r->body_end, strlen(noted) - 1);
 	assert_string_equal(r->meta.issuer, "丙市丁区人民政府甲乙街道办事处");
 	report_free(r);
+	/* a note of release under the date (（此件公开发布）), then the annex: the report ends at the date */
+	const char *released = "甲乙县2022年度法治政府建设情况的报告\n一、主要举措\n全年办理事项十件。\n甲乙县人民政府\n"
+	                       "2023年2月20日\n（此件公开发布）\n附件\n决策事项目录\n1．《某规划》，已批准实施。\n";
+	r = parse_str(released, strlen(released), "released");
+	assert_int_equal(r->body_end, (size_t)(strstr(released, "\n（此件") - released));
+	assert_string_equal(r->meta.published, "2023-02-20");
+	report_free(r);
+	/* a report to the government above names its signer beside its number on the letterhead */
+	const char *signed_by = "甲乙市人民政府文件\n甲政报〔2020〕5号　　签发人：丙丁\n"
+	                        "甲乙市人民政府关于2019年度法治政府建设情况的报告\n一、主要举措\n全年办理事项十件。\n";
+	r = parse_str(signed_by, strlen(signed_by), "signed");
+	assert_string_equal(r->meta.doc_number, "甲政报〔2020〕5号");
+	report_free(r);
 }
 
 /* A cover page and a table of contents before the report, as a PDF printed from Word keeps them:
