@@ -1280,6 +1280,22 @@ static void test_clause_grammar(void **state)
 		/* a breakdown after 其中 and a colon, opening its sentence, keeps the subject before */
 		{ "县政府收到行政复议申请19件。其中：受理17件，不予受理2件。", "rev_received=19 件 rev_accepted=17 件 rev_not_accepted=2 件" },
 		{ "全区实有市场主体超过12.6万户，比上年增加8.3%。", "market_entities=12.6 万户|超过 market_entities_growth=8.3 %" },
+		/* a day count of starting a business, a catalogue of decisions counted after a comma, every
+		 * village's legal service room, a whole staff passing, corners of publicity built, credit
+		 * repaired for firms, services handled online, decisions reviewed for a government named
+		 * before their count, cases handled online, leaflets and primers handed out, duty lists set up */
+		{ "企业开办时间压缩至0.5天。", "svc_startup_days=0.5 天" },
+		{ "公布年度重大行政决策事项目录，共5项。", "dec_count=5 项" },
+		{ "全镇16个村（社区）全部建立法律服务室。", "pls_stations=16 个|全覆盖" },
+		{ "组织镇机关干部参加学法考试，全部考试合格。", "law_exam_pass_rate=100 %|全部合格" },
+		{ "建成民法典宣传角11个。", "law_culture_sites=11 个" },
+		{ "为1260户企业办理经营异常名录移出等信用修复。", "credit_repair=1260 户" },
+		{ "为58家企业开展“法治体检”，指导企业完成信用修复。", "pls_checkups=58 家" },
+		{ "社会保险业务网上经办率达到62%。", "svc_online_rate=62 %" },
+		{ "对区政府2项重大行政决策事项进行合法性审查。", "dec_legality_review=2 项" },
+		{ "市场监管案件网上办理率达99.6%。", "enf_online_rate=99.6 %" },
+		{ "发放民法典读本、宣传折页2.1万份。", "pub_materials=2.1 万份" },
+		{ "8个局属单位全部建立普法责任清单。", "pub_resp_units=8 个" },
 		/* a comma between groups of thousands ends no clause */
 		{ "全区实有经营主体21,734户，全年新设经营主体2,386户。",
 		  "market_entities=21734 户 market_entities_new=2386 户" },
