@@ -1296,6 +1296,9 @@ static void test_clause_grammar(void **state)
 		{ "市场监管案件网上办理率达99.6%。", "enf_online_rate=99.6 %" },
 		{ "发放民法典读本、宣传折页2.1万份。", "pub_materials=2.1 万份" },
 		{ "8个局属单位全部建立普法责任清单。", "pub_resp_units=8 个" },
+		/* stations of legal service counted without a verb, and deputies' opinions and suggestions */
+		{ "全街道有街道公共法律服务站1个、社区（村）公共法律服务室9个。", "pls_stations=1 个 pls_stations=9 个" },
+		{ "全年办理镇人大代表意见建议17件。", "proposals=17 件" },
 		/* a comma between groups of thousands ends no clause */
 		{ "全区实有经营主体21,734户，全年新设经营主体2,386户。",
 		  "market_entities=21734 户 market_entities_new=2386 户" },
