@@ -1299,6 +1299,8 @@ static void test_clause_grammar(void **state)
 		/* stations of legal service counted without a verb, and deputies' opinions and suggestions */
 		{ "全街道有街道公共法律服务站1个、社区（村）公共法律服务室9个。", "pls_stations=1 个 pls_stations=9 个" },
 		{ "全年办理镇人大代表意见建议17件。", "proposals=17 件" },
+		/* people trained named between the verb and their count */
+		{ "举办民法典专题讲座3期，培训园区干部职工420人次。", "law_training=3 期 law_training=420 人次" },
 		/* a comma between groups of thousands ends no clause */
 		{ "全区实有经营主体21,734户，全年新设经营主体2,386户。",
 		  "market_entities=21734 户 market_entities_new=2386 户" },
