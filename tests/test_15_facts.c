@@ -1301,6 +1301,9 @@ static void test_clause_grammar(void **state)
 		{ "全年办理镇人大代表意见建议17件。", "proposals=17 件" },
 		/* people trained named between the verb and their count */
 		{ "举办民法典专题讲座3期，培训园区干部职工420人次。", "law_training=3 期 law_training=420 人次" },
+		/* a field's enforcement staff counted without a verb */
+		{ "全市卫生健康监督执法人员386名。", "enf_staff=386 名" },
+		{ "全局专职劳动保障监察员11名。", "enf_staff=11 名" },
 		/* a comma between groups of thousands ends no clause */
 		{ "全区实有经营主体21,734户，全年新设经营主体2,386户。",
 		  "market_entities=21734 户 market_entities_new=2386 户" },
