@@ -1304,6 +1304,9 @@ static void test_clause_grammar(void **state)
 		/* a field's enforcement staff counted without a verb */
 		{ "全市卫生健康监督执法人员386名。", "enf_staff=386 名" },
 		{ "全局专职劳动保障监察员11名。", "enf_staff=11 名" },
+		/* enforcement records entered online; leaflets and posters handed out or put up */
+		{ "执法信息网上录入率100%。", "enf_online_rate=100 %" },
+		{ "发放宣传单和森林防火明白纸3.2万份。", "pub_materials=3.2 万份" },
 		/* a comma between groups of thousands ends no clause */
 		{ "全区实有经营主体21,734户，全年新设经营主体2,386户。",
 		  "market_entities=21734 户 market_entities_new=2386 户" },
