@@ -1307,6 +1307,8 @@ static void test_clause_grammar(void **state)
 		/* enforcement records entered online; leaflets and posters handed out or put up */
 		{ "执法信息网上录入率100%。", "enf_online_rate=100 %" },
 		{ "发放宣传单和森林防火明白纸3.2万份。", "pub_materials=3.2 万份" },
+		/* zero reviews and suits said as 零 */
+		{ "全年镇政府零行政复议、零行政诉讼，未发生群体性事件。", "rev_respondent=0 件 lit_cases=0 件" },
 		/* a comma between groups of thousands ends no clause */
 		{ "全区实有经营主体21,734户，全年新设经营主体2,386户。",
 		  "market_entities=21734 户 market_entities_new=2386 户" },
