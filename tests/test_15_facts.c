@@ -1311,6 +1311,7 @@ static void test_clause_grammar(void **state)
 		{ "全年镇政府零行政复议、零行政诉讼，未发生群体性事件。", "rev_respondent=0 件 lit_cases=0 件" },
 		/* the price a contract of land transfer states is its amount */
 		{ "审查土地出让、矿业权出让等合同协议64份，涉及出让价款9.3亿元。", "contract_reviewed=64 份 contract_amount=9.3 亿元" },
+		{ "全镇23个村（居）均设立公共法律服务室。", "pls_stations=23 个|全覆盖" },
 		/* a comma between groups of thousands ends no clause */
 		{ "全区实有经营主体21,734户，全年新设经营主体2,386户。",
 		  "market_entities=21734 户 market_entities_new=2386 户" },
