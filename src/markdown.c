@@ -1,6 +1,7 @@
 /* markdown.c — the Markdown a page-to-text converter leaves in a report's text, back to plain lines. */
 #include "markdown.h"
 
+#include <ctype.h>
 #include <string.h>
 
 /* The end of the line starting at i. */
@@ -108,6 +109,9 @@ static void plain_line(const char *s, size_t i, size_t end, char *out, size_t *o
 			i = skip_spaces(s, i, end);
 		} else if ((s[i] == '[' || s[i] == '!') && (k = link(s, i, end, out, o)) > 0) {
 			i += k;
+		} else if (s[i] == '\\' && i + 1 < end && ispunct((unsigned char)s[i + 1])) {
+			out[(*o)++] = s[i + 1];   /* an escape: 1\. of an item a converter kept from being a list */
+			i += 2;
 		} else {
 			out[(*o)++] = s[i++];
 		}

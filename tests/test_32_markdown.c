@@ -47,6 +47,16 @@ static void test_table_rows(void **state)
 	free(t);
 }
 
+/* A backslash before punctuation is an escape, as converters write an item they keep from being a
+ * list (1\.加强…) or a star that is no emphasis; other backslashes stay. */
+static void test_escapes(void **state)
+{
+	(void)state;
+	char *t = plain("## 一、工作\n## （一）执法\n1\\.加强执法队伍管理。\n2\\.开展联合执法\\*3次。\nC:\\甲乙\n");
+	assert_string_equal(t, "一、工作\n（一）执法\n1.加强执法队伍管理。\n2.开展联合执法*3次。\nC:\\甲乙\n");
+	free(t);
+}
+
 /* A plain report, even with a # or ** in it, is not Markdown: nothing changes. */
 static void test_plain_untouched(void **state)
 {
@@ -75,6 +85,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_marks_dropped),
 		cmocka_unit_test(test_table_rows),
+		cmocka_unit_test(test_escapes),
 		cmocka_unit_test(test_plain_untouched),
 		cmocka_unit_test(test_parsed),
 	};
