@@ -3235,12 +3235,12 @@ static int aforesaid(const struct scratch *sc)
 }
 
 /* 1 when the sentence or clause opening at character k names the one thing counted before it
- * (该项决策, 该文件, 此项): it speaks of it all, as 均 would of several (…作出重大行政决策1项，即…，该项
+ * (该项决策, 该文件, 此项, 该案): it speaks of it all, as 均 would of several (…作出重大行政决策1项，即…，该项
  * 决策经…合法性审查; …1件。该文件经…审核). */
 static int names_the_one(const struct scratch *sc, size_t k)
 {
 	static const uint32_t things[] = { 0x9879 /* 项 */, 0x4ef6 /* 件 */, 0x4efd /* 份 */, 0x6587 /* 文(件) */,
-					   0x51b3 /* 决(策) */, 0x4e8b /* 事(项) */, 0x5408 /* 合(同) */ };
+					   0x51b3 /* 决(策) */, 0x4e8b /* 事(项) */, 0x5408 /* 合(同) */, 0x6848 /* 案 */ };
 	while (k < sc->nch && sc->ch[k] == ' ')
 		k++;
 	if (k + 1 >= sc->nch || (sc->ch[k] != 0x8be5 /* 该 */ && sc->ch[k] != 0x6b64 /* 此 */))

@@ -1312,6 +1312,13 @@ static void test_clause_grammar(void **state)
 		/* the price a contract of land transfer states is its amount */
 		{ "审查土地出让、矿业权出让等合同协议64份，涉及出让价款9.3亿元。", "contract_reviewed=64 份 contract_amount=9.3 亿元" },
 		{ "全镇23个村（居）均设立公共法律服务室。", "pls_stations=23 个|全覆盖" },
+		/* 该案 names the one case; leaders in court counted in 件次; cases filed by enforcement; a share
+		 * of matters done at once; every examinee passing */
+		{ "以镇政府为被申请人的行政复议案件1件，经县政府审理，该案维持。", "rev_upheld=1 件 rev_respondent=1 件" },
+		{ "行政机关负责人出庭应诉共16件次。", "lit_head_count=16 件次" },
+		{ "全县行政执法立案1136件。", "enf_cases=1136 件" },
+		{ "即办事项占全部事项的63%。", "svc_instant_rate=63 %" },
+		{ "组织镇村干部参加学法考试，成绩均在合格以上。", "law_exam_pass_rate=100 %|全部合格" },
 		/* a comma between groups of thousands ends no clause */
 		{ "全区实有经营主体21,734户，全年新设经营主体2,386户。",
 		  "market_entities=21734 户 market_entities_new=2386 户" },
