@@ -1274,6 +1274,7 @@ static void test_clause_grammar(void **state)
 		{ "对轻微交通违法行为不予罚款1.36万起。", "enf_no_penalty=1.36 万起" },
 		{ "11个村全部建立村级公共法律服务室。", "pls_stations=11 个|全覆盖" },
 		{ "县领导公开接访96批次。", "petition_visits=96 批次" },
+		{ "县领导接访下访186批次。", "petition_visits=186 批次" },
 		{ "为企业出具市场监管领域专用信用报告1260份。", "credit_certificates=1260 份" },
 		{ "举办领导干部学习贯彻习近平法治思想专题培训班3期。", "law_training=3 期" },
 		{ "组织厅机关和直属单位1126名干部参加年度学法考试。", "law_exam=1126 名" },
