@@ -925,8 +925,13 @@ static char *addressee_above(const struct report *r, int level)
 static char *site_above(const struct report *r, const struct parse_scan *sc, int level)
 {
 	static const char *const sites[] = { "人民政府门户网站", "人民政府网", "人民政府", "政府门户网站", "政府网" };
+	static const char *const greetings[] = { "欢迎访问", "欢迎您访问", "欢迎来到", "欢迎进入" };
 	for (size_t i = 0; i < sc->n && sc->lines[i].start < r->body_start; i++) {
-		size_t st = sc->lines[i].start, end = sc->lines[i].end, e = st;
+		size_t st = sc->lines[i].start, end = sc->lines[i].end, e;
+		for (size_t g = 0; g < sizeof greetings / sizeof *greetings; g++)
+			if (parse_starts(r->text, st, end, greetings[g]))
+				st += strlen(greetings[g]);   /* 欢迎访问某县人民政府门户网站: the site's name after it */
+		e = st;
 		while (e < end && r->text[e] != ' ' && r->text[e] != '\t' && !parse_starts(r->text, e, end, "\xe3\x80\x80"))
 			e++;
 		for (size_t k = 0; k < sizeof sites / sizeof *sites; k++)

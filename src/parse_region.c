@@ -42,6 +42,8 @@ static const struct unit units[] = {
 	{ "州", REPORT_LEVEL_CITY, NAME_MAX }, { "盟", REPORT_LEVEL_CITY, NAME_MAX },
 	{ "族乡", REPORT_LEVEL_TOWN, LONG_NAME_MAX }, { "族镇", REPORT_LEVEL_TOWN, LONG_NAME_MAX },
 	{ "镇", REPORT_LEVEL_TOWN, NAME_MAX }, { "乡", REPORT_LEVEL_TOWN, NAME_MAX },
+	/* a Mongol township (那日图苏木), a town of the table of divisions */
+	{ "苏木", REPORT_LEVEL_TOWN, BANNER_NAME_MAX },
 	/* state farms, ranches and forest farms: towns of the table of divisions (国营御道口牧场) */
 	{ "农场", REPORT_LEVEL_TOWN, BANNER_NAME_MAX }, { "牧场", REPORT_LEVEL_TOWN, BANNER_NAME_MAX },
 	{ "林场", REPORT_LEVEL_TOWN, BANNER_NAME_MAX },
@@ -76,7 +78,7 @@ static int equals(const char *s, size_t st, size_t end, const char *lit)
 
 /* The unit that s[st, p) ends with, or NULL; *word is 1 when its character may as well
  * belong to a word (城市, 市场): 晋城市 is a city, 城市管理局 a department. */
-/* 1 when the character ending at s[p] may end a unit: 区 县 市 省 州 旗 盟 镇 乡 道 场. Most
+/* 1 when the character ending at s[p] may end a unit: 区 县 市 省 州 旗 盟 镇 乡 道 场 木. Most
  * characters are none of these, so the table is searched for few of them. */
 static int may_end_unit(const char *s, size_t st, size_t p)
 {
@@ -85,7 +87,7 @@ static int may_end_unit(const char *s, size_t st, size_t p)
 	size_t i = p - 3;
 	switch (encoding_next(s, p, &i)) {
 	case 0x533a: case 0x53bf: case 0x5e02: case 0x7701: case 0x5dde: case 0x65d7: case 0x76df:
-	case 0x9547: case 0x4e61: case 0x9053: case 0x573a:
+	case 0x9547: case 0x4e61: case 0x9053: case 0x573a: case 0x6728:
 		return 1;
 	default:
 		return 0;

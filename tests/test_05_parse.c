@@ -713,6 +713,10 @@ static void test_speech(void **state)
 		{ "广东省惠州市博罗县园洲镇2021年法治政府建设情况报告\n", "惠州市博罗县园洲镇", REPORT_LEVEL_TOWN },
 		{ "辽宁省自然资源厅2025年法治政府建设情况报告\n", "辽宁省", REPORT_LEVEL_DEPARTMENT },
 		{ "上海市静安区人民政府2019年法治政府建设情况报告\n", "上海市静安区", REPORT_LEVEL_COUNTY },
+		/* a Mongol township (苏木) is a town; a site's greeting before its name is no place */
+		{ "正蓝旗那日图苏木人民政府关于2021年法治政府建设工作的报告\n", "锡林郭勒盟正蓝旗那日图苏木", REPORT_LEVEL_TOWN },
+		{ "欢迎访问正蓝旗人民政府门户网站\n那日图苏木2021年法治政府建设工作报告\n", "锡林郭勒盟正蓝旗那日图苏木",
+		  REPORT_LEVEL_TOWN },
 		/* people's organisations report as departments do (残疾人联合会, 供销合作社) */
 		{ "甲乙市残疾人联合会关于2023年度法治政府建设工作情况的报告\n", "甲乙市", REPORT_LEVEL_DEPARTMENT },
 		{ "甲乙县供销合作社2022年度法治政府建设工作情况报告\n", "甲乙县", REPORT_LEVEL_DEPARTMENT },
