@@ -1320,6 +1320,9 @@ static void test_clause_grammar(void **state)
 		{ "全县行政执法立案1136件。", "enf_cases=1136 件" },
 		{ "即办事项占全部事项的63%。", "svc_instant_rate=63 %" },
 		{ "组织镇村干部参加学法考试，成绩均在合格以上。", "law_exam_pass_rate=100 %|全部合格" },
+		{ "为符合条件的38户纳税人办理纳税信用修复。", "credit_repair=38 户" },
+		{ "对首次违反规定且危害后果轻微的纳税人不予处罚264户次。", "enf_no_penalty=264 户次" },
+		{ "培训各单位档案员186人次。", "law_training=186 人次" },
 		/* a comma between groups of thousands ends no clause */
 		{ "全区实有经营主体21,734户，全年新设经营主体2,386户。",
 		  "market_entities=21734 户 market_entities_new=2386 户" },
