@@ -1323,6 +1323,12 @@ static void test_clause_grammar(void **state)
 		{ "为符合条件的38户纳税人办理纳税信用修复。", "credit_repair=38 户" },
 		{ "对首次违反规定且危害后果轻微的纳税人不予处罚264户次。", "enf_no_penalty=264 户次" },
 		{ "培训各单位档案员186人次。", "law_training=186 人次" },
+		/* duty lists each body drew up, bodies reporting on publicity, a share of matters online and
+		 * its rise from the year before, a contract's total */
+		{ "全区33个单位分别制定普法责任清单。", "pub_resp_units=33 个" },
+		{ "全县64家单位报告普法责任制落实情况。", "pub_resp_units=64 家" },
+		{ "可网上申报的事项占比为73.5%。", "svc_online_rate=73.5 %" },
+		{ "合同标的总额约9.6亿元。", "contract_amount=9.6 亿元|约" },
 		/* a comma between groups of thousands ends no clause */
 		{ "全区实有经营主体21,734户，全年新设经营主体2,386户。",
 		  "market_entities=21734 户 market_entities_new=2386 户" },
