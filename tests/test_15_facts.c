@@ -1329,6 +1329,8 @@ static void test_clause_grammar(void **state)
 		{ "全县64家单位报告普法责任制落实情况。", "pub_resp_units=64 家" },
 		{ "可网上申报的事项占比为73.5%。", "svc_online_rate=73.5 %" },
 		{ "合同标的总额约9.6亿元。", "contract_amount=9.6 亿元|约" },
+		{ "组织镇村干部参加学法考试，无一不合格。", "law_exam_pass_rate=100 %|全部合格" },
+		{ "为农民工讨薪提供法律援助36件。", "aid_wage_cases=36 件" },
 		/* a comma between groups of thousands ends no clause */
 		{ "全区实有经营主体21,734户，全年新设经营主体2,386户。",
 		  "market_entities=21734 户 market_entities_new=2386 户" },
