@@ -295,6 +295,20 @@ size_t facts_parse_number(const char *s, size_t n, double *value)
 			total += (cur < 0 ? 1 : cur) * u, cur = -1;
 		} else if (c == 0x4e07 && !high && i > 0 && cn_digit_at(s, n, j)) {   /* 万, then 二千: one number */
 			high = (total + (cur > 0 ? cur : 0)) * 10000, total = 0, cur = -1;
+		} else if (c == 0x70b9 && i > 0) {   /* 点, then digits: 四点六 */
+			double frac = 0, scale = 1;
+			size_t at = j;
+			for (;;) {
+				size_t t = at;
+				int d = t < n ? cn_digit(cue_char(s, n, &t)) : -1;
+				if (d < 0)
+					break;
+				scale /= 10, frac += d * scale, at = t;
+			}
+			if (at == j)
+				break;
+			*value = high + total + (cur > 0 ? cur : 0) + frac;
+			return at;
 		} else {
 			break;
 		}

@@ -49,6 +49,8 @@ static void test_numbers(void **state)
 		/* full-width decimal points; commas between groups of thousands, not before a list's next */
 		{ "９５．４％", 95.4, 12 }, { "21,734户", 21734, 6 }, { "1,074,300元", 1074300, 9 },
 		{ "12,34件", 12, 2 }, { "5,1234", 5, 1 }, { "240件,其中", 240, 3 },
+		/* a Chinese decimal point (四点六万元); 点 with no digit after it is no point (十点开会) */
+		{ "四点六万元", 4.6, 9 }, { "十二点三五", 12.35, 15 }, { "十点开会", 10, 3 },
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		double v = -1;
