@@ -3613,8 +3613,9 @@ static int may_hold_figure(const struct facts_model *m, const char *s, const str
 			while (i < b && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.'))
 				i++;
 		} else if (cn_digit(c) >= 1) {   /* 四次, 三项: a count in a Chinese digit (一 alone after its verb) */
-			i += facts_parse_number(s + i, b - i, &v);
-			lone = 1;
+			size_t used = facts_parse_number(s + i, b - i, &v);
+			i += used;
+			lone = used <= 3;   /* 二十份, 四十六名: a number of several characters is no lone digit */
 		} else {
 			continue;   /* another character with their bits */
 		}

@@ -1333,6 +1333,9 @@ static void test_clause_grammar(void **state)
 		{ "合同标的总额约9.6亿元。", "contract_amount=9.6 亿元|约" },
 		{ "组织镇村干部参加学法考试，无一不合格。", "law_exam_pass_rate=100 %|全部合格" },
 		{ "为农民工讨薪提供法律援助36件。", "aid_wage_cases=36 件" },
+		/* a count of several Chinese characters before its noun, in a sentence with no digit */
+		{ "全年审查二十份合同。", "contract_reviewed=20 份" },
+		{ "镇机关四十六名干部参加全县学法用法考试。", "law_exam=46 名" },
 		/* a comma between groups of thousands ends no clause */
 		{ "全区实有经营主体21,734户，全年新设经营主体2,386户。",
 		  "market_entities=21734 户 market_entities_new=2386 户" },
