@@ -440,6 +440,14 @@ static int counted_apart(const struct header *h)
 	return h->unit != SIZE_MAX || h->unit_named.b > h->unit_named.a;
 }
 
+/* The bytes of the bracket cell c ends with, ')' or '）'; 0 when it ends with none. */
+static size_t closing_bracket(const char *s, const struct cell *c)
+{
+	if (c->b > c->a && s[c->b - 1] == ')')
+		return 1;
+	return c->b - c->a >= 3 && memcmp(s + c->b - 3, "）", 3) == 0 ? 3 : 0;
+}
+
 /* Where the cells of a row are put: in place, the cells not read blanked in a copy of the text
  * (*out, made when none is), or as cells, each figure with its label and counter (v). */
 struct rows_out {
@@ -472,7 +480,7 @@ static void keep_in_place(const char *s, const struct cell *v, size_t n, const s
 	/* a colon after the label, as a table written as lines has, unless the label's brackets
 	 * name the counter (受理（件）　1174), which needs none */
 	size_t e = v[label].b, w = separator(s, e, b);
-	if (!(e - v[label].a >= 3 && memcmp(s + e - 3, "）", 3) == 0) && s[e - 1] != ')') {
+	if (!closing_bracket(s, &v[label])) {
 		memset(out + e, ' ', w);   /* U+3000 too: no byte of it is left */
 		out[e] = ':';
 	}
@@ -484,14 +492,10 @@ static void keep_in_place(const char *s, const struct cell *v, size_t n, const s
  * note (终止（申请人撤回）): a few characters, no more. */
 static int own_counter(const char *s, const struct cell *c)
 {
-	size_t close;
-	if (c->b > c->a && s[c->b - 1] == ')')
-		close = c->b - 1;
-	else if (c->b - c->a >= 3 && memcmp(s + c->b - 3, "）", 3) == 0)
-		close = c->b - 3;
-	else
+	size_t bracket = closing_bracket(s, c);
+	if (!bracket)
 		return 0;
-	size_t open = close, chars = 0;
+	size_t open = c->b - bracket, chars = 0;
 	while (open > c->a && s[open - 1] != '(' && !(open - c->a >= 3 && memcmp(s + open - 3, "（", 3) == 0)) {
 		open--;
 		chars += ((unsigned char)s[open] & 0xc0) != 0x80;

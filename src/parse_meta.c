@@ -793,11 +793,9 @@ static int joins(const char *name)
  * 创建，新增市级…示范村). */
 static int han_only(const char *s, size_t a, size_t b)
 {
-	while (a < b) {
-		uint32_t c = encoding_next(s, b, &a);
-		if (c < 0x4e00 || c > 0x9fff)
+	while (a < b)
+		if (!is_cjk(encoding_next(s, b, &a)))
 			return 0;
-	}
 	return 1;
 }
 
