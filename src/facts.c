@@ -3521,10 +3521,21 @@ static int by_position(const void *a, const void *b)
 	return x->metric - y->metric;
 }
 
+/* Whether no clause ends in s[a, b). */
+static int one_clause(const char *s, size_t a, size_t b)
+{
+	while (a < b)
+		if (is_clause_mark(cue_char(s, b, &a)))
+			return 0;
+	return 1;
+}
+
 /* Whether a statement without a figure (获评…示范村, 无一败诉) adds nothing: the same words made
  * again, as a preamble repeats the year's awards, or read by two patterns in one sentence (一村一
  * 顾问…全覆盖 and 村（社区）法律顾问实现全覆盖; two awards of a sentence differ in their unit), or a
- * sentence that also states the metric by a figure (7家单位被评为…示范点). */
+ * clause that also states the metric by a figure (7家单位被评为…示范点; a village named in the next
+ * clause, 新增县级示范村3个，宏村被评为省级…, is one more, unless 其中 makes it one of them), or a sentence that states the figures
+ * whose extent a share without a figure gives (15个村聘请法律顾问，实现全覆盖). */
 static int redundant(const struct report *r, const struct facts *out, size_t first, size_t kept,
 		     const struct facts_fact *f)
 {
@@ -3532,7 +3543,10 @@ static int redundant(const struct report *r, const struct facts *out, size_t fir
 		return 0;
 	for (size_t k = first; k < out->n; k++) {
 		const struct facts_fact *g = &out->v[k];
-		if (g->metric == f->metric && g->start == f->start && g->num_end > g->num_start)
+		if (g->metric == f->metric && g->start == f->start && g->num_end > g->num_start &&
+		    (f->unit[0] == '%' || one_clause(r->text, g->num_start < f->num_start ? g->num_start : f->num_start,
+			       g->num_start < f->num_start ? f->num_start : g->num_start) ||
+		     (g->num_end < f->num_start && parse_find(r->text, g->num_end, f->num_start, "其中") != PARSE_NONE)))
 			return 1;
 	}
 	size_t len = r->len - f->num_start < 12 ? r->len - f->num_start : 12;

@@ -1558,6 +1558,12 @@ static void test_clause_grammar(void **state)
 		/* a single award named in words, whichever the level and the place (村 or 社区) */
 		{ "镇内一个村获评全国民主法治示范村。", "demo_village=1 个|国家级" },
 		{ "宏伟社区获评“全省民主法治示范社区”。", "demo_village=1 个|省级" },
+		/* a village named in a clause of its own is one award more than the figures before it;
+		 * one named after 其中 is one of them; a coverage restates the figures of its sentence */
+		{ "新增县级民主法治示范村3个，金沙村被评为省级民主法治示范村。",
+		  "demo_village=3 个 demo_village=1 个|省级" },
+		{ "建成法治文化阵地9处，其中河口村法治广场获评省级法治文化建设示范点。", "law_culture_sites=9 处" },
+		{ "12个村（社区）均聘请法律顾问，村（社区）法律顾问实现全覆盖。", "village_adv=12 个|全覆盖" },
 		/* events of a campaign taking the law somewhere (法律进…, 送法进…) */
 		{ "开展“法律进乡村”“蔬菜产业法治护航”等活动560余场次。", "pub_events=560 场次|余" },
 		{ "开展“送法进村、进企业”等活动86场次，“法律七进”进社区活动3200余场次。",
