@@ -2559,6 +2559,8 @@ static int joins_scope(const struct facts_model *m, const char *s, size_t a, siz
 			return 0;
 		note += c == '(' ? 1 : c == ')' && note ? -1 : 0;
 		n += !note && c != ')';
+		if (c == 0x3001 && !note)   /* bodies named between (3个区、葛店开发区、临空经济区和28个…) */
+			n = 0;
 	}
 	return 0;
 }
@@ -2656,13 +2658,14 @@ static size_t listed_before(const struct facts_model *m, const char *s, size_t f
 
 #define NAMED_AFTER 16   /* characters of a body a scope names after its last figure (汉中经济技术开发区科技部门) */
 
-/* Whether s[a, b) names one body: a name without figures ending as bodies' names end. */
-static int names_unit(const char *s, size_t a, size_t b)
+/* Whether s[a, b) names one body, or the kind of bodies a figure counts (县 of 14个县): words without
+ * figures, least characters long, ending as bodies' names end. */
+static int names_unit(const char *s, size_t a, size_t b, size_t least)
 {
 	static const char *const ends[] = { "部门", "单位", "局", "委", "办", "中心", "大队", "中队", "所", "站",
 					    "院", "区", "县", "市", "镇", "乡", "街道", "政府", "管委会", "机关" };
 	size_t n = chars_in(s, a, b);
-	if (n < 2 || n > NAMED_AFTER)
+	if (n < least || n > NAMED_AFTER)
 		return 0;
 	for (size_t i = a; i < b; i++)
 		if (s[i] >= '0' && s[i] <= '9')
@@ -2671,6 +2674,17 @@ static int names_unit(const char *s, size_t a, size_t b)
 		if (parse_ends(s, a, b, ends[k]))
 			return 1;
 	return 0;
+}
+
+/* The end of the name s[a, b) without the note in brackets it may end with (县（市、区）: 县). */
+static size_t before_note(const char *s, size_t a, size_t b)
+{
+	if (!parse_ends(s, a, b, "）"))
+		return b;
+	for (size_t i = b - strlen("）"); i > a; i--)
+		if (parse_starts(s, i, b, "（"))
+			return i;
+	return b;
 }
 
 /* The bodies a scope opened by 对 names after its last figure, joined to it by 和 or 及 and parted
@@ -2694,13 +2708,14 @@ static size_t named_after(const char *s, size_t a, size_t ce)
 			if (parse_starts(s, at, ce, verbs[k]))
 				verb = at;
 	}
-	/* the figure's noun ends before 和 as a body's name does (事业单位和…), not inside one (文化和旅游局) */
-	if (verb == PARSE_NONE || !names_unit(s, a, conj - strlen("和")))
+	/* the figure's noun ends before 和 as a body's name does (事业单位和…, 县（市、区）和…), not inside
+	 * one (文化和旅游局) */
+	if (verb == PARSE_NONE || !names_unit(s, a, before_note(s, a, conj - strlen("和")), 1))
 		return 0;
 	size_t items = 0, item = conj;
 	for (size_t q = conj; q <= verb; q++)
 		if (q == verb || parse_starts(s, q, verb, "、")) {
-			if (!names_unit(s, item, q))
+			if (!names_unit(s, item, q, 2))
 				return 0;
 			items++, item = q + strlen("、");
 		}
@@ -2755,20 +2770,22 @@ static size_t kind_before(const struct facts_model *m, const char *s, size_t fro
 
 
 /* The bodies a scope lists by name between two of its figures, one each: the items after the
- * first figure's noun, parted by 、 outside brackets (12个县（区）、长治高新区和38个市直部门: 1). */
+ * first figure's noun, parted by 、 outside brackets (12个县（区）、长治高新区和38个市直部门: 1). An
+ * item with a note in brackets names a kind, going on with the figure's noun (18个区、县（市）局: none). */
 static size_t named_between(const char *s, size_t a, size_t b)
 {
 	size_t named = 0, len = 0;
-	int after = 0, note = 0;   /* past the first 、: each item is a name; in brackets (县（市、区）) */
+	int after = 0, note = 0, kind = 0;   /* past the first 、: each item is a name; in brackets (县（市、区）) */
 	for (size_t i = a; i < b;) {
 		size_t at = i;
 		uint32_t c = encoding_next(s, b, &i);
 		note += c == '(' || c == 0xff08 ? 1 : (c == ')' || c == 0xff09) && note ? -1 : 0;
+		kind |= note;
 		if (note || c == ')' || c == 0xff09)
 			continue;
 		if (c == 0x3001 || i == b) {   /* 、 or the end */
-			named += after && len > 1 && len <= NAMED_ITEM;
-			after = c == 0x3001, len = 0;
+			named += after && !kind && len > 1 && len <= NAMED_ITEM;
+			after = c == 0x3001, len = 0, kind = 0;
 		} else if (!parse_starts(s, at, b, "和") && !parse_starts(s, at, b, "及") && c != ' ') {
 			len++;
 		}

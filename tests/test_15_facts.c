@@ -745,6 +745,12 @@ static void test_clause_grammar(void **state)
 		{ "对永昌县、金川区水务局和局属5个事业单位开展依法行政专项督查。", "rule_inspections=7 个" },
 		/* a body the scope names without a figure counts one; a bracket's 、 parts no items */
 		{ "对12个县（区）、长治高新区和38个市直部门开展依法行政考核。", "rule_inspections=51 个" },
+		/* several bodies named between two figures; a body named after a noun with a note in
+		 * brackets; an item with a note in brackets goes on with the noun before it */
+		{ "对5个县区、河西新区、滨江高新区、临港经济区和36个市直部门开展法治政府建设督察。",
+		  "rule_inspections=44 个" },
+		{ "对11个县（市、区）和新区开展法治政府建设督察。", "rule_inspections=12 个" },
+		{ "对9个区、县（市）局和2个直属分局开展法治建设督察。", "rule_inspections=11 个" },
 		{ "对7个县（市、区）和32个市直部门开展法治督察。", "rule_inspections=39 个" },
 		/* ... not figures a rule reads apart, nor figures in another counter */
 		{ "办理行政复议案件12件和行政诉讼案件8件。", "rev_received=12 件|区政府作为复议机关 lit_cases=8 件" },
