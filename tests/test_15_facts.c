@@ -1502,6 +1502,7 @@ static void test_clause_grammar(void **state)
 		{ "联合公安、市场监管等部门开展打假打私联合行动16次。", "enf_joint_actions=16 次" },
 		{ "局领导接访群众38人次。", "petition_visits=38 人次|接访" },
 		{ "21个村（社区）均签约法律顾问。", "village_adv=21 个|全覆盖" },
+		{ "9个行政村均签订了法律顾问服务协议。", "village_adv=9 个|全覆盖" },
 		{ "镇长全年接待上访群众35批次。", "petition_visits=35 批次" },
 		{ "镇域现有经营主体5860户。", "market_entities=5860 户" },
 		{ "以街道办事处为被申请人的行政复议案件为零。", "rev_respondent=0 件" },
