@@ -1136,6 +1136,9 @@ static void test_clause_grammar(void **state)
 		 * approval, letters and visits dealt with, a head's law class, heads of other bodies in court */
 		{ "下达责令停止水事违法行为通知书73份。", "enf_rectify_orders=73 份" },
 		{ "向公安机关移送涉嫌非法采矿犯罪线索3件。", "enf_crime_transfer=3 件" },
+		/* cases handed to the police, whatever they are called, the count before or after them */
+		{ "向公安机关移送食品安全违法案件5件。", "enf_crime_transfer=5 件" },
+		{ "对涉嫌非法经营的3起案件依法移送公安机关。", "enf_crime_transfer=3 起" },
 		{ "审批时限压缩50%。", "svc_time_cut=50 %" },
 		{ "办结群众来信来访事项12件。", "petition_cases=12 件" },
 		{ "优秀和合格案卷比例为95.3%。", "enf_file_pass_rate=95.3 %" },
