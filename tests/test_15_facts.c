@@ -1136,6 +1136,9 @@ static void test_clause_grammar(void **state)
 		 * approval, letters and visits dealt with, a head's law class, heads of other bodies in court */
 		{ "下达责令停止水事违法行为通知书73份。", "enf_rectify_orders=73 份" },
 		{ "向公安机关移送涉嫌非法采矿犯罪线索3件。", "enf_crime_transfer=3 件" },
+		/* those who sat an exam counted after it; penalties imposed (实施) are cases */
+		{ "组织领导干部参加年度学法考试，参考人数为1280人。", "law_exam=1280 人" },
+		{ "全年共实施行政处罚362件。", "enf_cases=362 件" },
 		/* cases handed to the police, whatever they are called, the count before or after them */
 		{ "向公安机关移送食品安全违法案件5件。", "enf_crime_transfer=5 件" },
 		{ "对涉嫌非法经营的3起案件依法移送公安机关。", "enf_crime_transfer=3 起" },
