@@ -1190,6 +1190,13 @@ static void put(char *dst, size_t cap, size_t *len, const char *str)
 			dst[*len] = *str;
 }
 
+/* Words of a change to the year's figure from the year before's (由上年的97.8%提高到99.6%). */
+static const struct word change_words[] = {
+	W("提高到"), W("提高至"), W("提升到"), W("提升至"), W("上升到"), W("上升至"), W("增加到"), W("增加至"),
+	W("增长到"), W("增长至"), W("增至"), W("下降到"), W("下降至"), W("降至"), W("降低到"), W("降低至"),
+	W("减少到"), W("减少至"), W("缩短到"), W("缩短至"), W("压缩到"), W("压缩至"), W("压减至"), W("压减到"),
+};
+
 /* Where the figure of a table's row written as a line begins when two blanks or more part it
  * from its label at byte i (责令整改通知书　　　　47份); else i. */
 static size_t past_row_gap(const char *s, size_t n, size_t i)
@@ -1241,6 +1248,28 @@ static int sentence_end(uint32_t c)
 	return c == 0x3002 || c == ';' || c == '!' || c == '?' || c == '\n';
 }
 
+#define CHANGE_SPAN 12   /* characters of the figure before a change and its words (由上年的86.2%提高到) */
+
+/* Where the year's figure starts when s at i states the change to it from the year before's
+ * (由上年的13项增加到24项: at 24), else i: 由, a figure, then a word of change, in one clause. */
+static size_t past_change(const char *s, size_t n, size_t i)
+{
+	if (!parse_starts(s, i, n, "由"))
+		return i;
+	size_t j = i + strlen("由");
+	int figure = 0;
+	for (int c = 0; c < CHANGE_SPAN && j < n; c++) {
+		for (size_t k = 0; k < COUNT(change_words) && figure; k++)
+			if (parse_starts(s, j, n, change_words[k].s))
+				return j + change_words[k].n;
+		uint32_t ch = cue_char(s, n, &j);
+		if (ch == ',' || ch == ';' || ch == ':' || sentence_end(ch))
+			return i;
+		figure |= (ch >= '0' && ch <= '9') || cn_digit(ch) >= 0;
+	}
+	return i;
+}
+
 static int match(const struct facts_model *m, const struct pattern *p, size_t ei, const char *s, size_t n,
 		 size_t i, struct capture *cap)
 {
@@ -1278,7 +1307,7 @@ static int match(const struct facts_model *m, const struct pattern *p, size_t ei
 		return 0;
 	case E_NUM: {
 		struct capture mine;
-		end = read_figure(m, s, n, past_row_gap(s, n, i), e, &mine);
+		end = read_figure(m, s, n, past_row_gap(s, n, past_change(s, n, i)), e, &mine);
 		if (!end)
 			end = read_row_figure(m, s, n, i, e, &mine);
 		if (!end || !match(m, p, ei + 1, s, n, end, cap))
@@ -2244,12 +2273,6 @@ static size_t chars_in(const char *s, size_t a, size_t b)
 	return n;
 }
 
-/* Words of a change to the year's figure from the year before's (由上年的97.8%提高到99.6%). */
-static const struct word change_words[] = {
-	W("提高到"), W("提高至"), W("提升到"), W("提升至"), W("上升到"), W("上升至"), W("增加到"), W("增加至"),
-	W("增长到"), W("增长至"), W("增至"), W("下降到"), W("下降至"), W("降至"), W("降低到"), W("降低至"),
-	W("减少到"), W("减少至"), W("缩短到"), W("缩短至"), W("压缩到"), W("压缩至"), W("压减至"), W("压减到"),
-};
 
 /* Whether s[a, b) between a verb and its figure says only what the figure was before (合格率由上年的
  * 97.8%提高到99.6%): it opens with 由 and ends with a word of change. */

@@ -1136,6 +1136,9 @@ static void test_clause_grammar(void **state)
 		 * approval, letters and visits dealt with, a head's law class, heads of other bodies in court */
 		{ "下达责令停止水事违法行为通知书73份。", "enf_rectify_orders=73 份" },
 		{ "向公安机关移送涉嫌非法采矿犯罪线索3件。", "enf_crime_transfer=3 件" },
+		/* a change from the year before's gives the year's figure to the words before it */
+		{ "“一件事一次办”事项由上年的18项增加到31项。", "svc_items=31 项" },
+		{ "“一网通办”事项占比由上年的82.5%提高到93.1%。", "svc_online_rate=93.1 %|网办事项占比" },
 		/* those who sat an exam counted after it; penalties imposed (实施) are cases */
 		{ "组织领导干部参加年度学法考试，参考人数为1280人。", "law_exam=1280 人" },
 		{ "全年共实施行政处罚362件。", "enf_cases=362 件" },
