@@ -95,10 +95,12 @@ static const struct word own_words[] = {
 	W("所"),
 };
 static const struct word conj_words[] = { W("以及"), W("和"), W("及"), W("与"), W("、") };   /* read_clause */
-/* Words that only link a verb to its figure (合格率保持在99%, 审核率继续保持100%): read_clause */
+/* Words that only link a verb to its figure (合格率保持在99%, 审核率继续保持100%), or name what
+ * every decision of a review acts on (撤销具体行政行为2件): read_clause */
 static const struct word link_words[] = {
 	W("继续"), W("始终"), W("一直"), W("稳定在"), W("保持在"), W("保持为"), W("保持"), W("达到"),
 	W("提升至"), W("提高至"), W("提高到"), W("上升至"), W("达"), W("为"), W("在"), W("均"),
+	W("具体行政行为"), W("原行政行为"), W("行政行为"),
 };
 
 #define COUNT(a) (sizeof a / sizeof *a)

@@ -1136,6 +1136,10 @@ static void test_clause_grammar(void **state)
 		 * approval, letters and visits dealt with, a head's law class, heads of other bodies in court */
 		{ "下达责令停止水事违法行为通知书73份。", "enf_rectify_orders=73 份" },
 		{ "向公安机关移送涉嫌非法采矿犯罪线索3件。", "enf_crime_transfer=3 件" },
+		/* what a review's decision acts on stands between its verb and figure; a rate held at */
+		{ "收到行政复议申请9件，撤销具体行政行为1件，维持6件。",
+		  "rev_received=9 件 rev_corrected=1 件 rev_upheld=6 件" },
+		{ "政务服务“好差评”好评率保持在99.8%以上。", "svc_praise_rate=99.8 %|以上" },
 		/* a change from the year before's gives the year's figure to the words before it */
 		{ "“一件事一次办”事项由上年的18项增加到31项。", "svc_items=31 项" },
 		{ "“一网通办”事项占比由上年的82.5%提高到93.1%。", "svc_online_rate=93.1 %|网办事项占比" },
