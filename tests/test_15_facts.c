@@ -1136,6 +1136,8 @@ static void test_clause_grammar(void **state)
 		 * approval, letters and visits dealt with, a head's law class, heads of other bodies in court */
 		{ "下达责令停止水事违法行为通知书73份。", "enf_rectify_orders=73 份" },
 		{ "向公安机关移送涉嫌非法采矿犯罪线索3件。", "enf_crime_transfer=3 件" },
+		/* the items of a list of powers and duties are no services; approvals devolved are */
+		{ "梳理公布本局权力清单事项43项、责任清单事项129项，取消行政审批事项12项。", "svc_items=12 项" },
 		/* what a review's decision acts on stands between its verb and figure; a rate held at */
 		{ "收到行政复议申请9件，撤销具体行政行为1件，维持6件。",
 		  "rev_received=9 件 rev_corrected=1 件 rev_upheld=6 件" },
