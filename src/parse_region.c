@@ -215,12 +215,29 @@ static int inside_aside(const char *s, size_t st, size_t p)
 	return open > 0;
 }
 
+/* Where the government's name starts after the party committee that reports with it
+ * (中共鲁权屯镇委员会 鲁权屯镇人民政府, 中共某县委员会、某县人民政府), st opening the committee's name
+ * after 中共; st when no other name follows it. */
+static size_t past_party_committee(const char *s, size_t st, size_t end)
+{
+	static const char committee[] = "委员会";
+	size_t at = parse_find(s, st, end, committee);
+	if (at == PARSE_NONE || parse_chars(s, st, at, LONG_NAME_MAX + 1) > LONG_NAME_MAX)
+		return st;
+	size_t p = at + strlen(committee), q = parse_skip_blanks(s, p, end);
+	if (parse_starts(s, q, end, "、"))
+		q = parse_skip_blanks(s, q + strlen("、"), end);
+	else if (parse_starts(s, q, end, "和"))
+		q += strlen("和");
+	return q > p && q < end ? q : st;
+}
+
 int parse_region_split(const char *s, size_t st, size_t end, struct parse_region *out)
 {
 	const struct unit *unit = NULL;
 	int dept = 0, best_word = 1;
 	if (parse_starts(s, st, end, "中共"))
-		st += strlen("中共");
+		st = past_party_committee(s, st + strlen("中共"), end);
 	st = after_national_agency(s, st, end);
 	size_t best = 0, name = st;   /* name: where the place name before the next unit begins */
 	if (opens_with_pronoun(s, st, end) || parse_chars(s, st, end, 40) > 40)

@@ -691,6 +691,9 @@ static void test_speech(void **state)
 		{ "甲乙市生态环境局丙丁区分局2025年度法治政府建设工作情况报告\n", "甲乙市丙丁区", REPORT_LEVEL_DEPARTMENT },
 		{ "甲乙市规划和自然资源委员会丙丁区分局2021年度法治政府建设工作情况报告\n", "甲乙市丙丁区",
 		  REPORT_LEVEL_DEPARTMENT },
+		/* a party committee reporting with its government: the government's place */
+		{ "中共甲乙镇委员会 甲乙镇人民政府\n关于2025年度法治政府建设工作情况的报告\n", "甲乙镇", REPORT_LEVEL_TOWN },
+		{ "中共甲乙县委员会、甲乙县人民政府关于2021年度法治政府建设情况的报告\n", "甲乙县", REPORT_LEVEL_COUNTY },
 		/* another name of the same zone in brackets after its own: the zone, not a place inside it */
 		{ "甲乙丙丁经济技术开发区（工业区）管理委员会2025年度法治政府建设情况报告\n", "甲乙丙丁经济技术开发区",
 		  REPORT_LEVEL_COUNTY },
