@@ -210,6 +210,21 @@ static int latin_before(const char *s, size_t n)
 	return c < 0x80 ? c > ' ' : c >= 0xc0 && c <= 0x24f;
 }
 
+/* Whether s[0, n) ends with a figure written in Chinese text (…持证执法人员93, …接待来访8): a line
+ * that breaks it goes on with its digits, no space between (93 and 2名 are 932名). */
+static int ends_figure_in_chinese(const char *s, size_t n)
+{
+	int digits = 0;
+	for (size_t at = n, prev; at; at = prev) {
+		uint32_t c = cp_last(s, at, &prev);
+		if (c >= '0' && c <= '9')
+			digits = 1;
+		else if (c != '.')
+			return digits && c >= 0x2e80;
+	}
+	return 0;
+}
+
 /* The line opens a heading: 一、 （一） (一) 1. 1、 １． （1） ① 第一章. */
 static int starts_heading(const char *s, size_t n)
 {
@@ -886,7 +901,8 @@ static void join(struct doc *d, struct buf *out)
 		if (prev) {
 			if (row || prev_row || breaks(d, prev, l))
 				buf_addc(out, '\n');
-			else if (out->len && latin_before(out->data, out->len) && latin_after(cp_at(s)))
+			else if (out->len && latin_before(out->data, out->len) && latin_after(cp_at(s)) &&
+				 !(*s >= '0' && *s <= '9' && ends_figure_in_chinese(out->data, out->len)))
 				buf_addc(out, ' ');
 		}
 		size_t label[WRAP_PIECES], nl = row ? wrapped_label(d, cells, n, label) : 0;

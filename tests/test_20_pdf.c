@@ -369,6 +369,18 @@ static void test_short_before_digits(void **state)
 	free(text);
 }
 
+/* A figure a line breaks in Chinese text goes on in the next line's digits, no space between:
+ * LibreOffice's print of a county's report (tests/forms167). */
+static void test_figure_across_lines(void **state)
+{
+	(void)state;
+	size_t len;
+	char *text = extract_file("tests/forms167/reports/1015_pengan_2016.pdf", &len);
+	assert_non_null(strstr(text, "全县持证执法人员932名"));
+	assert_non_null(strstr(text, "全年接待群众来访862批次"));
+	free(text);
+}
+
 /* A PDF is told by its bytes: the same file named .txt reads the same. A PDF with only an
  * owner password (permissions, no password to open) reads like any other. */
 static void test_renamed_and_owner_password(void **state)
@@ -466,6 +478,7 @@ int main(void)
 		cmocka_unit_test(test_putuo_block),
 		cmocka_unit_test(test_no_furniture),
 		cmocka_unit_test(test_latin_furniture),
+		cmocka_unit_test(test_figure_across_lines),
 		cmocka_unit_test(test_renamed_and_owner_password),
 		cmocka_unit_test(test_right_set_line),
 		cmocka_unit_test(test_short_before_digits),
