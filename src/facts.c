@@ -3563,12 +3563,14 @@ static int by_position(const void *a, const void *b)
 	return x->metric - y->metric;
 }
 
-/* Whether no clause ends in s[a, b). */
+/* Whether no clause ends in s[a, b); a note in brackets (村（社区）) ends none. */
 static int one_clause(const char *s, size_t a, size_t b)
 {
-	while (a < b)
-		if (is_clause_mark(cue_char(s, b, &a)))
+	while (a < b) {
+		uint32_t c = cue_char(s, b, &a);
+		if (c != '(' && c != ')' && is_clause_mark(c))
 			return 0;
+	}
 	return 1;
 }
 

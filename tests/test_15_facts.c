@@ -1151,6 +1151,9 @@ static void test_clause_grammar(void **state)
 		/* cases handed to the police, whatever they are called, the count before or after them */
 		{ "向公安机关移送食品安全违法案件5件。", "enf_crime_transfer=5 件" },
 		{ "对涉嫌非法经营的3起案件依法移送公安机关。", "enf_crime_transfer=3 起" },
+		{ "移送司法机关2件。", "enf_crime_transfer=2 件" },
+		/* orders to correct counted without their papers' names */
+		{ "责令限期改正18起。", "enf_rectify_orders=18 起" },
 		{ "审批时限压缩50%。", "svc_time_cut=50 %" },
 		{ "办结群众来信来访事项12件。", "petition_cases=12 件" },
 		{ "优秀和合格案卷比例为95.3%。", "enf_file_pass_rate=95.3 %" },
@@ -1585,6 +1588,7 @@ static void test_clause_grammar(void **state)
 		{ "新增县级民主法治示范村3个，金沙村被评为省级民主法治示范村。",
 		  "demo_village=3 个 demo_village=1 个|省级" },
 		{ "建成法治文化阵地9处，其中河口村法治广场获评省级法治文化建设示范点。", "law_culture_sites=9 处" },
+		{ "4个村（社区）被命名为省级民主法治示范村（社区）。", "demo_village=4 个" },
 		{ "12个村（社区）均聘请法律顾问，村（社区）法律顾问实现全覆盖。", "village_adv=12 个|全覆盖" },
 		/* events of a campaign taking the law somewhere (法律进…, 送法进…) */
 		{ "开展“法律进乡村”“蔬菜产业法治护航”等活动560余场次。", "pub_events=560 场次|余" },
