@@ -692,6 +692,16 @@ static int heading_part(const struct classify_model *m, const char *s, size_t n,
 	return -1;
 }
 
+/* Whether a heading names plans: a word for next (下一步, 明年), a later year, or, when loose, a
+ * plan's noun too (工作打算, 工作任务), which also reads in a problem (与工作任务不匹配). */
+static int names_plans(const struct classify_model *m, const char *s, size_t n, int year, int loose,
+		       struct cue_hits *hits)
+{
+	unsigned held = lists_held(&m->parts, s, n, hits);
+	int y = named_year(s, n);
+	return (held >> EARLY(CLASSIFY_PLANS) & 1) || (year > 0 && y > year) || (loose && (held >> CLASSIFY_PLANS & 1));
+}
+
 int classify_heading_part(const struct classify_model *m, const char *s, size_t n, int year)
 {
 	struct cue_hits hits = { 0 };
@@ -929,9 +939,13 @@ static void classify_sections(const struct classify_model *m, struct report *r, 
 		 * 六、党政主要负责人履行…职责情况 under 第一部分 is the leaders' duty. */
 		int in_part = sec->parent >= 0 && is_chapter(r, sec) && cued >= 0;
 		if (sec->parent >= 0 && !in_part) {
-			/* 三、存在的问题和2017年工作打算 / （二）2017年工作打算: the plans begin at that heading */
+			/* 三、存在的问题和2017年工作打算 / （二）2017年工作打算: the plans begin at that heading; a
+			 * plan's noun alone begins them only where the chapter's heading names plans too */
 			if (sec->parent == chapter && r->sections[chapter].part == CLASSIFY_PROBLEMS &&
-			    cued == CLASSIFY_PLANS && sec->start < plans_from)
+			    cued == CLASSIFY_PLANS && sec->start < plans_from &&
+			    (names_plans(m, title, tn, year, 0, hits) ||
+			     names_plans(m, r->text + r->sections[chapter].title_start,
+					 r->sections[chapter].title_end - r->sections[chapter].title_start, year, 1, hits)))
 				plans_from = sec->start;
 			sec->part = r->sections[sec->parent].part;
 			if (sec->parent == chapter && sec->start >= plans_from)

@@ -726,6 +726,28 @@ static void test_problems_then_plans(void **state)
 	assert_int_equal(r->sections[section_of(r, "加强行政执法监督")].part, CLASSIFY_PLANS);
 	classify_paras_fini(&p);
 	report_free(r);
+
+	/* a plan's noun in a problem's heading (与工作任务不匹配) begins no plans in a chapter of
+	 * problems alone; in one that names its plans (问题和工作打算) the noun alone does */
+	r = invented("关于2023年度法治政府建设情况的报告\n"
+		     "一、2023年法治政府建设工作情况\n（一）依法全面履行政府职能\n全年取消行政审批事项12项。\n"
+		     "二、存在的不足\n1.执法力量与工作任务不匹配\n执法人员偏少。\n2.普法针对性有待增强\n形式单一。\n"
+		     "三、2024年工作打算\n（一）提升行政执法质量\n加强培训。\n");
+	classify_report_with(model(), r, &p);
+	assert_int_equal(r->sections[section_of(r, "执法力量与工作任务不匹配")].part, CLASSIFY_PROBLEMS);
+	assert_int_equal(r->sections[section_of(r, "普法针对性有待增强")].part, CLASSIFY_PROBLEMS);
+	assert_int_equal(r->sections[section_of(r, "提升行政执法质量")].part, CLASSIFY_PLANS);
+	classify_paras_fini(&p);
+	report_free(r);
+	r = invented("关于2023年度法治政府建设情况的报告\n"
+		     "一、2023年法治政府建设工作情况\n（一）依法全面履行政府职能\n全年取消行政审批事项12项。\n"
+		     "二、存在的问题和工作打算\n（一）存在的问题\n基层执法力量薄弱。\n"
+		     "（二）工作打算\n加强培训。\n");
+	classify_report_with(model(), r, &p);
+	assert_int_equal(r->sections[section_of(r, "存在的问题")].part, CLASSIFY_PROBLEMS);
+	assert_int_equal(r->sections[section_of(r, "工作打算")].part, CLASSIFY_PLANS);
+	classify_paras_fini(&p);
+	report_free(r);
 }
 
 /* A chapter that 一是…二是… points divide instead of （一） headings: each point takes the topic its
