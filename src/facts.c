@@ -1250,7 +1250,7 @@ static int sentence_end(uint32_t c)
 	return c == 0x3002 || c == ';' || c == '!' || c == '?' || c == '\n';
 }
 
-#define CHANGE_SPAN 12   /* characters of the figure before a change and its words (由上年的86.2%提高到) */
+#define BEFORE_SPAN 12   /* characters of the figure before a change and its words (由上年的86.2%提高到) */
 
 /* Where the year's figure starts when s at i states the change to it from the year before's
  * (由上年的13项增加到24项: at 24), else i: 由, a figure, then a word of change, in one clause. */
@@ -1260,7 +1260,7 @@ static size_t past_change(const char *s, size_t n, size_t i)
 		return i;
 	size_t j = i + strlen("由");
 	int figure = 0;
-	for (int c = 0; c < CHANGE_SPAN && j < n; c++) {
+	for (int c = 0; c < BEFORE_SPAN && j < n; c++) {
 		for (size_t k = 0; k < COUNT(change_words) && figure; k++)
 			if (parse_starts(s, j, n, change_words[k].s))
 				return j + change_words[k].n;
@@ -2401,6 +2401,16 @@ static void read_clause(const struct facts_model *m, const char *s, const struct
 	}
 }
 
+/* Adds to rd the verbs of clause ci (合格率 of 合格率较上年提高2.4个百分点), as if its own. */
+static void verbs_of_clause(const struct facts_model *m, const struct scratch *sc, size_t ci, struct reading *rd)
+{
+	const struct clause *q = &sc->cl[ci];
+	size_t a = sc->pos[q->k0], b = q->k1 < sc->nch ? sc->pos[q->k1] : sc->pos[sc->nch - 1] + 1;
+	for (size_t h = 0; h < sc->ngw; h++)
+		if (sc->gw[h].start >= a && sc->gw[h].end <= b && (m->kind[sc->gw[h].id] & WORD_VERB))
+			add_verb(rd, sc->gw[h].id, 0);
+}
+
 /* Whether clause ci of the sentence gives, in %, the rate the clause before it named and changed
  * (案卷合格率较上年提高3.2个百分点，达到95.4%): a link word (达到, 提高至) alone before its figure at
  * byte a, the clause before ending with its change in 个百分点. */
@@ -3445,8 +3455,10 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 			read_clause(m, s, sc, q, cap.num_start, end, next, &rd);
 			if (!rd.nsubj && q->depth > 0 && row_subj >= 0)   /* a row's breakdown: （其中维持31件、驳回6件） */
 				rd.subj[0] = row_subj, rd.nsubj = 1, rd.inherited = 1;
-			if (rd.inherited && rate_after_change(m, s, sc, ci, cap.num_start, cap.counter))
+			if (rd.inherited && rate_after_change(m, s, sc, ci, cap.num_start, cap.counter)) {
 				rd.inherited = 0;   /* 案卷合格率较上年提高3.2个百分点，达到95.4%: the rate's own */
+				verbs_of_clause(m, sc, ci - 1, &rd);   /* 评查案卷…，合格率较上年提高…，达到95.1% */
+			}
 			int listed = respective(m, sc, q, cap.num_start, &seen, &rd);
 			if (listed < 0)
 				continue;   /* its item names nothing the rules read */

@@ -1142,6 +1142,9 @@ static void test_clause_grammar(void **state)
 		{ "收到行政复议申请9件，撤销具体行政行为1件，维持6件。",
 		  "rev_received=9 件 rev_corrected=1 件 rev_upheld=6 件" },
 		{ "政务服务“好差评”好评率保持在99.8%以上。", "svc_praise_rate=99.8 %|以上" },
+		/* a rate named in the clause that changes it, given in the next (合格率…提高…，达到…) */
+		{ "评查行政执法案卷210卷，合格率较上年提高3.1个百分点，达到96.2%。",
+		  "enf_file_review=210 卷 enf_file_pass_rate=96.2 %" },
 		/* a change from the year before's gives the year's figure to the words before it */
 		{ "“一件事一次办”事项由上年的18项增加到31项。", "svc_items=31 项" },
 		{ "“一网通办”事项占比由上年的82.5%提高到93.1%。", "svc_online_rate=93.1 %|网办事项占比" },
