@@ -2344,6 +2344,21 @@ static int totals(const char *s, size_t a, size_t b)
 	       match_at(s, b, a, "累计", 6);
 }
 
+/* Whether a word ending at byte b lies in a note in brackets that closes before byte a: 驳回 of
+ * 维持（含驳回）149件 is no verb of the figure. */
+static int in_note_before(const char *s, size_t b, size_t a)
+{
+	int depth = 0;
+	while (b < a) {
+		uint32_t c = cue_char(s, a, &b);
+		if (c == '(')
+			depth++;
+		else if (c == ')' && depth-- == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static void read_clause(const struct facts_model *m, const char *s, const struct scratch *sc,
 			const struct clause *q, size_t a, size_t b, size_t ce, struct reading *rd)
 {
@@ -2354,7 +2369,7 @@ static void read_clause(const struct facts_model *m, const char *s, const struct
 		const struct gword *g = &sc->gw[h];
 		if (g->end > a || g->start < cs)
 			continue;
-		if (m->kind[g->id] & WORD_VERB) {
+		if ((m->kind[g->id] & WORD_VERB) && !in_note_before(s, g->end, a)) {
 			add_verb(rd, g->id, verb_gap(m, s, g->end, a));
 			rd->own_verb |= !cue_match_at(s, a, g->end, "的", 3);
 		}

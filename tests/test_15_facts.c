@@ -1142,6 +1142,11 @@ static void test_clause_grammar(void **state)
 		{ "收到行政复议申请9件，撤销具体行政行为1件，维持6件。",
 		  "rev_received=9 件 rev_corrected=1 件 rev_upheld=6 件" },
 		{ "政务服务“好差评”好评率保持在99.8%以上。", "svc_praise_rate=99.8 %|以上" },
+		/* a verb in a note in brackets before a figure is not its verb */
+		{ "审结行政复议案件96件，其中维持（含驳回）61件，撤销8件。",
+		  "rev_concluded=96 件 rev_upheld=61 件 rev_corrected=8 件" },
+		/* the share of matters done online by any of their names */
+		{ "依托政务服务网，“掌上办”比例为88.6%。", "svc_online_rate=88.6 %" },
 		/* a rate named in the clause that changes it, given in the next (合格率…提高…，达到…) */
 		{ "评查行政执法案卷210卷，合格率较上年提高3.1个百分点，达到96.2%。",
 		  "enf_file_review=210 卷 enf_file_pass_rate=96.2 %" },
