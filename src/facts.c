@@ -2426,20 +2426,33 @@ static void verbs_of_clause(const struct facts_model *m, const struct scratch *s
 			add_verb(rd, sc->gw[h].id, 0);
 }
 
-/* Whether clause ci of the sentence gives, in %, the rate the clause before it named and changed
- * (案卷合格率较上年提高3.2个百分点，达到95.4%): a link word (达到, 提高至) alone before its figure at
- * byte a, the clause before ending with its change in 个百分点. */
-static int rate_after_change(const struct facts_model *m, const char *s, const struct scratch *sc, size_t ci,
-			     size_t a, const char *counter)
+/* Whether the clause before ends with the change to the figure of clause ci from the year
+ * before's, a rate's in 个百分点 or a count's in the figure's counter after 较上年 and the like. */
+static int ends_with_change(const char *s, size_t a, size_t b, const char *counter)
 {
-	if (ci == 0 || strcmp(counter, "%") != 0)
+	static const char *const compared[] = { "比上年", "较上年", "比去年", "较去年", "同比" };
+	if (strcmp(counter, "%") == 0)
+		return parse_ends(s, a, b, "个百分点");
+	for (size_t i = 0; i < COUNT(compared); i++)
+		if (parse_find(s, a, b, compared[i]) != PARSE_NONE)
+			return parse_ends(s, a, b, counter);
+	return 0;
+}
+
+/* Whether clause ci of the sentence gives the figure the clause before it named and changed
+ * (案卷合格率较上年提高3.2个百分点，达到95.4%; 行政诉讼案件较上年减少9件，为26件): a link word (达到,
+ * 为, 提高至) alone before its figure at byte a. */
+static int figure_after_change(const struct facts_model *m, const char *s, const struct scratch *sc, size_t ci,
+			       size_t a, const char *counter)
+{
+	if (ci == 0)
 		return 0;
 	const struct clause *q = &sc->cl[ci], *p = &sc->cl[ci - 1];
 	size_t i = parse_skip_blanks(s, sc->pos[q->k0], a), end, k;
 	while (i < a && (end = match_any(s, a, i, m->links, COUNT(link_words), &k)))
 		i = end;
 	size_t pe = p->k1 < sc->nch ? sc->pos[p->k1] : sc->pos[sc->nch - 1];
-	return i == a && i > sc->pos[q->k0] && p->depth == q->depth && parse_ends(s, sc->pos[p->k0], pe, "个百分点");
+	return i == a && i > sc->pos[q->k0] && p->depth == q->depth && ends_with_change(s, sc->pos[p->k0], pe, counter);
 }
 
 /* The rule reading the figure: for the subjects before it, nearest first, else the one after it,
@@ -3470,7 +3483,7 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 			read_clause(m, s, sc, q, cap.num_start, end, next, &rd);
 			if (!rd.nsubj && q->depth > 0 && row_subj >= 0)   /* a row's breakdown: （其中维持31件、驳回6件） */
 				rd.subj[0] = row_subj, rd.nsubj = 1, rd.inherited = 1;
-			if (rd.inherited && rate_after_change(m, s, sc, ci, cap.num_start, cap.counter)) {
+			if (rd.inherited && figure_after_change(m, s, sc, ci, cap.num_start, cap.counter)) {
 				rd.inherited = 0;   /* 案卷合格率较上年提高3.2个百分点，达到95.4%: the rate's own */
 				verbs_of_clause(m, sc, ci - 1, &rd);   /* 评查案卷…，合格率较上年提高…，达到95.1% */
 			}

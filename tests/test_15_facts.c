@@ -1142,6 +1142,8 @@ static void test_clause_grammar(void **state)
 		{ "收到行政复议申请9件，撤销具体行政行为1件，维持6件。",
 		  "rev_received=9 件 rev_corrected=1 件 rev_upheld=6 件" },
 		{ "政务服务“好差评”好评率保持在99.8%以上。", "svc_praise_rate=99.8 %|以上" },
+		/* a count changed from the year before's in one clause and given in the next */
+		{ "以县政府为被告的行政诉讼案件较上年减少6件，为19件。", "lit_cases=19 件" },
 		/* a verb in a note in brackets before a figure is not its verb */
 		{ "审结行政复议案件96件，其中维持（含驳回）61件，撤销8件。",
 		  "rev_concluded=96 件 rev_upheld=61 件 rev_corrected=8 件" },
