@@ -1142,6 +1142,10 @@ static void test_clause_grammar(void **state)
 		{ "收到行政复议申请9件，撤销具体行政行为1件，维持6件。",
 		  "rev_received=9 件 rev_corrected=1 件 rev_upheld=6 件" },
 		{ "政务服务“好差评”好评率保持在99.8%以上。", "svc_praise_rate=99.8 %|以上" },
+		/* documents others filed, reviewed: however the count is placed */
+		{ "对乡镇和县直部门报备的规范性文件进行备案审查，全年共审查23件。", "nd_filing_review=23 件" },
+		{ "对区直部门和街道报送的9件文件进行备案审查。", "nd_filing_review=9 件" },
+		{ "审查各乡镇和县直部门报送的规范性文件14件。", "nd_filing_review=14 件" },
 		/* a count changed from the year before's in one clause and given in the next */
 		{ "以县政府为被告的行政诉讼案件较上年减少6件，为19件。", "lit_cases=19 件" },
 		/* a verb in a note in brackets before a figure is not its verb */
