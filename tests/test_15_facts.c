@@ -1142,6 +1142,9 @@ static void test_clause_grammar(void **state)
 		{ "收到行政复议申请9件，撤销具体行政行为1件，维持6件。",
 		  "rev_received=9 件 rev_corrected=1 件 rev_upheld=6 件" },
 		{ "政务服务“好差评”好评率保持在99.8%以上。", "svc_praise_rate=99.8 %|以上" },
+		/* decisions named again short (决策) before their 均 */
+		{ "上述4项决策均履行公众参与、专家论证、风险评估、合法性审查和集体讨论决定程序。",
+		  "dec_legality_review=4 项" },
 		/* documents others filed, reviewed: however the count is placed */
 		{ "对乡镇和县直部门报备的规范性文件进行备案审查，全年共审查23件。", "nd_filing_review=23 件" },
 		{ "对区直部门和街道报送的9件文件进行备案审查。", "nd_filing_review=9 件" },
