@@ -1142,6 +1142,11 @@ static void test_clause_grammar(void **state)
 		{ "收到行政复议申请9件，撤销具体行政行为1件，维持6件。",
 		  "rev_received=9 件 rev_corrected=1 件 rev_upheld=6 件" },
 		{ "政务服务“好差评”好评率保持在99.8%以上。", "svc_praise_rate=99.8 %|以上" },
+		/* letters and visits received: as matters in 件, as visits in 件次 */
+		{ "全年受理群众来信来访26件，全部按期办结。", "petition_cases=26 件" },
+		{ "全年受理群众来信来访630件次。", "petition_visits=630 件次|来信来访" },
+		/* those who sat an exam named by who they are */
+		{ "组织执法资格考试，参考民警1280名。", "law_exam=1280 名" },
 		/* decisions named again short (决策) before their 均 */
 		{ "上述4项决策均履行公众参与、专家论证、风险评估、合法性审查和集体讨论决定程序。",
 		  "dec_legality_review=4 项" },
