@@ -1197,6 +1197,7 @@ static const struct word change_words[] = {
 	W("提高到"), W("提高至"), W("提升到"), W("提升至"), W("上升到"), W("上升至"), W("增加到"), W("增加至"),
 	W("增长到"), W("增长至"), W("增至"), W("下降到"), W("下降至"), W("降至"), W("降低到"), W("降低至"),
 	W("减少到"), W("减少至"), W("缩短到"), W("缩短至"), W("压缩到"), W("压缩至"), W("压减至"), W("压减到"),
+	W("降到"), W("升至"), W("升到"), W("减至"), W("减到"),
 };
 
 /* Where the figure of a table's row written as a line begins when two blanks or more part it
@@ -1790,6 +1791,16 @@ static void scan_sentence(const struct facts_model *m, struct sentence *st, stru
 static int is_clause_mark(uint32_t c)
 {
 	return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == 0x3002 || c == '\n';
+}
+
+/* Whether the clause sc->ch[k, end) opens with a negation, an adverb aside (无败诉, 均未被纠错, 并未…):
+ * it denies its act of the figure before, which it does not count. */
+static int opens_negated(const struct scratch *sc, size_t k, size_t end)
+{
+	while (k < end && (sc->ch[k] == ' ' || sc->ch[k] == 0x5747 || sc->ch[k] == 0x5e76 || sc->ch[k] == 0x4e5f ||
+			   sc->ch[k] == 0x90fd))   /* 均 并 也 都 */
+		k++;
+	return k < end && (sc->ch[k] == 0x65e0 || sc->ch[k] == 0x672a || sc->ch[k] == 0x6ca1 || sc->ch[k] == 0x4e0d);
 }
 
 /* Whether the clause opening at character k lists sub-items (其中…), or gives the figure before
@@ -3587,7 +3598,7 @@ static void grammar(const struct facts_model *m, struct sentence *st, struct fac
 		naming = of_one && (names_the_one(sc, q->k0) || naming);
 		int after_one = ci == cur.clause + 1 || (ci == cur.clause + 2 && tells_what(sc, &sc->cl[ci - 1]));
 		int next_of_one = after_one && (!cur.pending || !opens_and(sc, q->k0, q->k1));
-		int single = (of_one && (next_of_one || naming)) || (one && !q->depth);
+		int single = ((of_one && (next_of_one || naming)) || (one && !q->depth)) && !opens_negated(sc, q->k0, q->k1);
 		if (q->lead)
 			lead_clause(m, st, sc, q, ce, &cur, before, HELD_BEFORE, out);
 		else if (single)

@@ -1142,6 +1142,11 @@ static void test_clause_grammar(void **state)
 		{ "收到行政复议申请9件，撤销具体行政行为1件，维持6件。",
 		  "rev_received=9 件 rev_corrected=1 件 rev_upheld=6 件" },
 		{ "政务服务“好差评”好评率保持在99.8%以上。", "svc_praise_rate=99.8 %|以上" },
+		/* a clause denying its act after a single item counts none (无败诉: 0, not 1) */
+		{ "以镇政府为被告的行政诉讼案件1件，无败诉。", "lit_cases=1 件|政府为被告 lit_lost=0 件" },
+		/* 降到 is a word of change; documents filed without 的 */
+		{ "平均跑动次数由0.8次降到0.3次。", "svc_trips=0.3 |平均" },
+		{ "审查乡镇和部门报备规范性文件15件。", "nd_filing_review=15 件" },
 		/* letters and visits received: as matters in 件, as visits in 件次 */
 		{ "全年受理群众来信来访26件，全部按期办结。", "petition_cases=26 件" },
 		{ "全年受理群众来信来访630件次。", "petition_visits=630 件次|来信来访" },
