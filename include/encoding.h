@@ -14,7 +14,8 @@ enum encoding_kind {
 };
 
 /* What clean text guarantees, so that no report can drive a terminal:
- * - valid UTF-8, no BOM, no NUL; line ends are "\n" (CRLF and CR converted); tabs become a space;
+ * - valid UTF-8, no BOM, no NUL; line ends are "\n" (CRLF and CR converted); a tab becomes two spaces
+ *   (the cells of a table's row stay apart, as blanks part them);
  * - C0 controls other than "\n" become the matching Control Pictures (U+2400 + c; ESC → ␛, DEL → ␡);
  * - C1 controls (U+0080–U+009F), bidi overrides and isolates (U+202A–U+202E, U+2066–U+2069),
  *   and other invisible format characters (U+200B–U+200F, U+2028/9, U+FEFF, U+061C …: general

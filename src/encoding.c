@@ -193,7 +193,8 @@ static void clean(const unsigned char *s, size_t n, struct pass *p)
 			put(p, "\n", 1);
 			i += (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
 		} else if (c == '\t') {
-			put(p, " ", 1);
+			put(p, "  ", 2);   /* two blanks: cells a tab parts stay apart, as a table's columns */
+			p->grown++;
 			i++;
 		} else if (c < 0x80) {
 			/* C0 → U+2400 + c, DEL → U+2421: E2 90 80+c, E2 90 A1. */

@@ -161,7 +161,23 @@ static int counted_figures(const char *s, const struct cell *c, struct cell *cou
 	return 0;
 }
 
-/* What a header cell names: a year (2023年, 2023年度: its year in *year), this year or the last,
+/* The end of cell c before a counter in brackets that ends it (2023年（件）: 2023年), the counter's
+ * bytes into *counter when it is not NULL; c->b when none does. */
+static size_t before_counter(const char *s, const struct cell *c, struct cell *counter)
+{
+	static const char open[] = "（", close[] = "）";
+	if (c->b - c->a <= 6 || memcmp(s + c->b - 3, close, 3) != 0)
+		return c->b;
+	for (size_t i = c->a; i + 6 < c->b; i++)
+		if (memcmp(s + i, open, 3) == 0 && c->b - 3 - (i + 3) <= 12) {
+			if (counter)
+				counter->a = i + 3, counter->b = c->b - 3;
+			return i;
+		}
+	return c->b;
+}
+
+/* What a header cell names: a year (2023年, 2023年度, 2023年（件）: its year in *year), this year or the last,
  * a change (增减, 同比, 增幅), the figures (数值, 数量), a serial number, or something else. */
 static enum column column_kind(const char *s, const struct cell *c, int *year)
 {
@@ -169,7 +185,7 @@ static enum column column_kind(const char *s, const struct cell *c, int *year)
 	static const char *const last_year[] = { "上年", "上年度", "去年", "上一年", "上年同期", "同期" };
 	static const char *const change[] = { "增", "减", "同比", "变化", "幅度", "比较", "比例", "占比" };
 	const char *p = s + c->a;
-	size_t n = c->b - c->a;
+	size_t n = before_counter(s, c, NULL) - c->a;
 	if ((n == 7 || n == 10) && is_digit(p[0]) && is_digit(p[1]) && is_digit(p[2]) && is_digit(p[3]) &&
 	    memcmp(p + 4, YEAR, 3) == 0 && (n == 7 || memcmp(p + 7, YEAR_DEGREE, 3) == 0)) {
 		*year = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
@@ -204,6 +220,8 @@ static int figure_columns(const char *s, const struct cell *v, size_t k, size_t 
 		switch (column_kind(s, &v[k], &y)) {
 		case COL_YEAR:
 			year_col = y == year ? col : year_col;
+			if (h->unit_named.b == h->unit_named.a)   /* 2023年（件）: the counter of the figures below */
+				before_counter(s, &v[k], &h->unit_named);
 			if (y > latest)
 				latest = y, latest_col = col;
 			break;

@@ -50,7 +50,7 @@ static const struct row rows[] = {
 	OK("crlf", "甲\r\n乙\r\n", "甲\n乙\n", ENCODING_UTF8, 0, 0),
 	OK("lone cr", "甲\r乙\r", "甲\n乙\n", ENCODING_UTF8, 0, 0),
 	OK("cr, crlf, lfcr", "a\r\r\nb\n\rc\r", "a\n\nb\n\nc\n", ENCODING_UTF8, 0, 0),
-	OK("tab becomes a space", "项目\t数量\t\t12\n", "项目 数量  12\n", ENCODING_UTF8, 0, 0),
+	OK("a tab becomes two spaces", "项目\t数量\t\t12\n", "项目  数量    12\n", ENCODING_UTF8, 0, 0),
 	OK("only a newline", "\n", "\n", ENCODING_UTF8, 0, 0),
 
 	OK("gb2312", "\xd6\xd0\xce\xc4\n", "中文\n", ENCODING_GB18030, 0, 0),

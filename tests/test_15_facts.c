@@ -155,6 +155,9 @@ static void test_figure_rows(void **state)
 		/* a saved page's cells, one blank between, the counter after each figure */
 		{ "执法情况如下：\n项目 2018年 2019年\n行政处罚案件 1493件 1658件\n罚没款 482.3万元 536.7万元",
 		  2019, "enf_cases=1658 件 enf_fines=536.7 万元" },
+		/* the counter in each year's brackets, as a spreadsheet's header names it */
+		{ "情况如下：\n指标  2020年（件）  2019年（件）\n收到行政复议申请  118  97\n受理  104  88",
+		  2020, "rev_received=118 件 rev_accepted=104 件" },
 		/* U+3000 padding; the year reported on first, a change column after */
 		{ "调解工作情况：\n指标　　2021年　　2020年　　增减\n受理矛盾纠纷（件）　　1648　　1573　　+75",
 		  2021, "med_received=1648 件" },
