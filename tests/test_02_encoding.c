@@ -400,7 +400,7 @@ static const struct clean_row clean_rows[] = {
 	{ S("查询 法治"), S("查询 法治") },
 	{ S("a\0b"), S("a␀b") },
 	{ S("\x1b[31m红\x1b[0m"), S("␛[31m红␛[0m") },
-	{ S("a\r\nb\rc\td"), S("a\nb\nc d") },
+	{ S("a\r\nb\rc\td"), S("a\nb\nc  d") },
 	{ S("\xff\xfe"), S(FFFD FFFD) },
 	{ S("\xc3"), S(FFFD) },
 	{ S("\xc3(x"), S(FFFD "(x") },
@@ -476,7 +476,7 @@ static void test_clean_blocks(void **state)
  * string they are joined into, its clean form is theirs joined. */
 static const struct { const char *in, *out; } pieces[] = {
 	{ "a", "a" }, { "2021", "2021" }, { ",", "," }, { "~", "~" }, { " ", " " }, { "\n", "\n" },
-	{ "\t", " " }, { "\x1b", "␛" }, { "\x7f", "␡" }, { "\x1f", "␟" },
+	{ "\t", "  " }, { "\x1b", "␛" }, { "\x7f", "␡" }, { "\x1f", "␟" },
 	{ "法", "法" }, { "　", "　" }, { "。", "。" }, { "\xec\x9c\x84", "\xec\x9c\x84" }, { "丁", "丁" },
 	{ "\xe2\x80\x94", "\xe2\x80\x94" }, { "，", "，" }, { "\xc2\xa0", "\xc2\xa0" }, { "𠮷", "𠮷" },
 	{ "\xe2\x80\x8b", FFFD }, { "\xef\xbb\xbf", FFFD }, { "\xc2\x9b", FFFD }, { "\xed\x9f\xbf", "\xed\x9f\xbf" },
