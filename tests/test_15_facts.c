@@ -754,6 +754,7 @@ static void test_clause_grammar(void **state)
 		  "rule_inspections=44 个" },
 		{ "对11个县（市、区）和新区开展法治政府建设督察。", "rule_inspections=12 个" },
 		{ "对9个区、县（市）局和2个直属分局开展法治建设督察。", "rule_inspections=11 个" },
+		{ "对12个县（市、区）和高新区、滨湖新城开展法治政府建设督察。", "rule_inspections=14 个" },
 		{ "对7个县（市、区）和32个市直部门开展法治督察。", "rule_inspections=39 个" },
 		/* ... not figures a rule reads apart, nor figures in another counter */
 		{ "办理行政复议案件12件和行政诉讼案件8件。", "rev_received=12 件|区政府作为复议机关 lit_cases=8 件" },
