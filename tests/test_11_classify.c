@@ -639,6 +639,18 @@ static void test_leader_account_and_parts(void **state)
 /* A work report whose title names the year before: its top headings name the reviewed year and the
  * next, and the earlier of them is reviewed. A chapter ranging over many things in passing stays
  * general; one that keeps to an area takes its topic, though neither heading names one. */
+/* The part the classifier gives the heading titled title in the report text. */
+static int part_of_heading(const char *text, const char *title)
+{
+	struct classify_paras p = { 0 };
+	struct report *r = invented(text);
+	classify_report_with(model(), r, &p);
+	int part = r->sections[section_of(r, title)].part;
+	classify_paras_fini(&p);
+	report_free(r);
+	return part;
+}
+
 static void test_invented_review_and_density(void **state)
 {
 	(void)state;
@@ -729,25 +741,20 @@ static void test_problems_then_plans(void **state)
 
 	/* a plan's noun in a problem's heading (与工作任务不匹配) begins no plans in a chapter of
 	 * problems alone; in one that names its plans (问题和工作打算) the noun alone does */
-	r = invented("关于2023年度法治政府建设情况的报告\n"
-		     "一、2023年法治政府建设工作情况\n（一）依法全面履行政府职能\n全年取消行政审批事项12项。\n"
-		     "二、存在的不足\n1.执法力量与工作任务不匹配\n执法人员偏少。\n2.普法针对性有待增强\n形式单一。\n"
-		     "三、2024年工作打算\n（一）提升行政执法质量\n加强培训。\n");
-	classify_report_with(model(), r, &p);
-	assert_int_equal(r->sections[section_of(r, "执法力量与工作任务不匹配")].part, CLASSIFY_PROBLEMS);
-	assert_int_equal(r->sections[section_of(r, "普法针对性有待增强")].part, CLASSIFY_PROBLEMS);
-	assert_int_equal(r->sections[section_of(r, "提升行政执法质量")].part, CLASSIFY_PLANS);
-	classify_paras_fini(&p);
-	report_free(r);
-	r = invented("关于2023年度法治政府建设情况的报告\n"
-		     "一、2023年法治政府建设工作情况\n（一）依法全面履行政府职能\n全年取消行政审批事项12项。\n"
-		     "二、存在的问题和工作打算\n（一）存在的问题\n基层执法力量薄弱。\n"
-		     "（二）工作打算\n加强培训。\n");
-	classify_report_with(model(), r, &p);
-	assert_int_equal(r->sections[section_of(r, "存在的问题")].part, CLASSIFY_PROBLEMS);
-	assert_int_equal(r->sections[section_of(r, "工作打算")].part, CLASSIFY_PLANS);
-	classify_paras_fini(&p);
-	report_free(r);
+	static const char problems_alone[] =
+		"关于2023年度法治政府建设情况的报告\n"
+		"一、2023年法治政府建设工作情况\n（一）依法全面履行政府职能\n全年取消行政审批事项12项。\n"
+		"二、存在的不足\n1.执法力量与工作任务不匹配\n执法人员偏少。\n2.普法针对性有待增强\n形式单一。\n"
+		"三、2024年工作打算\n（一）提升行政执法质量\n加强培训。\n";
+	static const char with_plans[] =
+		"关于2023年度法治政府建设情况的报告\n"
+		"一、2023年法治政府建设工作情况\n（一）依法全面履行政府职能\n全年取消行政审批事项12项。\n"
+		"二、存在的问题和工作打算\n（一）存在的问题\n基层执法力量薄弱。\n（二）工作打算\n加强培训。\n";
+	assert_int_equal(part_of_heading(problems_alone, "执法力量与工作任务不匹配"), CLASSIFY_PROBLEMS);
+	assert_int_equal(part_of_heading(problems_alone, "普法针对性有待增强"), CLASSIFY_PROBLEMS);
+	assert_int_equal(part_of_heading(problems_alone, "提升行政执法质量"), CLASSIFY_PLANS);
+	assert_int_equal(part_of_heading(with_plans, "存在的问题"), CLASSIFY_PROBLEMS);
+	assert_int_equal(part_of_heading(with_plans, "工作打算"), CLASSIFY_PLANS);
 }
 
 /* A chapter that 一是…二是… points divide instead of （一） headings: each point takes the topic its
