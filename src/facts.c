@@ -1273,6 +1273,25 @@ static size_t past_change(const char *s, size_t n, size_t i)
 	return i;
 }
 
+/* Whether the figure at byte i of s[0, n) is counted in counter (1个社区 after 15个村). */
+static int counts_as(const char *s, size_t n, size_t i, const char *counter)
+{
+	while (i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.'))
+		i++;
+	size_t len = strlen(counter);
+	return len && n - i >= len && memcmp(s + i, counter, len) == 0;
+}
+
+/* Whether element ei of p comes after its figure ({N}…聘请…: the gap may not pass another figure
+ * in its counter, as in 15个村和1个社区均聘请…, where the words after speak of both). */
+static int after_figure(const struct pattern *p, size_t ei)
+{
+	for (size_t k = 0; k < ei; k++)
+		if (p->e[k].kind == E_NUM)
+			return 1;
+	return 0;
+}
+
 static int match(const struct facts_model *m, const struct pattern *p, size_t ei, const char *s, size_t n,
 		 size_t i, struct capture *cap)
 {
@@ -1296,24 +1315,32 @@ static int match(const struct facts_model *m, const struct pattern *p, size_t ei
 		}
 		return e->optional && match(m, p, ei + 1, s, n, i, cap);
 	}
-	case E_GAP:
+	case E_GAP: {
+		const char *counter = after_figure(p, ei) ? cap->counter : NULL;
+		int note = 0;   /* in brackets: a breakdown (（其中…212件）) owns nothing after it */
 		for (int c = 0; c <= GAP_CHARS && i <= n; c++) {
 			size_t next = i;
 			uint32_t ch = i < n ? cue_char(s, n, &next) : 0;
 			int may = i < n ? (p->need[ei + 1] & BIT(ch)) != 0 : p->need[ei + 1] == ~(uint64_t)0;
 			if (may && match(m, p, ei + 1, s, n, i, cap))
 				return 1;
-			if (i == n || sentence_end(ch))
-				return 0;
+			if (i == n || sentence_end(ch) ||
+			    (counter && !note && ch >= '0' && ch <= '9' && counts_as(s, n, i, counter)))
+				return 0;   /* a figure after the pattern's own, in its counter, owns what follows */
+			note += ch == '(' ? 1 : ch == ')' && note ? -1 : 0;
 			i = next;
 		}
 		return 0;
+	}
 	case E_NUM: {
 		struct capture mine;
 		end = read_figure(m, s, n, past_row_gap(s, n, past_change(s, n, i)), e, &mine);
 		if (!end)
 			end = read_row_figure(m, s, n, i, e, &mine);
-		if (!end || !match(m, p, ei + 1, s, n, end, cap))
+		if (!end)
+			return 0;
+		cap->counter = mine.counter;   /* for a gap after it (E_GAP) */
+		if (!match(m, p, ei + 1, s, n, end, cap))
 			return 0;
 		mine.end = cap->end;
 		*cap = mine;

@@ -1146,6 +1146,11 @@ static void test_clause_grammar(void **state)
 		{ "收到行政复议申请9件，撤销具体行政行为1件，维持6件。",
 		  "rev_received=9 件 rev_corrected=1 件 rev_upheld=6 件" },
 		{ "政务服务“好差评”好评率保持在99.8%以上。", "svc_praise_rate=99.8 %|以上" },
+		/* a figure in the counter of a pattern's own, after it, owns the words that follow (the
+		 * scope of both); one in a note in brackets does not */
+		{ "全镇46个行政村和6个社区全部聘请法律顾问。", "village_adv=52 个|全覆盖" },
+		{ "全年调解各类矛盾纠纷863件（含上年结转12件），调解成功841件。",
+		  "med_received=863 件 med_resolved=841 件" },
 		/* a clause denying its act after a single item counts none (无败诉: 0, not 1) */
 		{ "以镇政府为被告的行政诉讼案件1件，无败诉。", "lit_cases=1 件|政府为被告 lit_lost=0 件" },
 		/* 降到 is a word of change; documents filed without 的 */
@@ -1639,9 +1644,9 @@ static void test_clause_grammar(void **state)
 		{ "镇人民调解委员会和22个村（社区）人民调解委员会全部规范运行。", "med_orgs=23 个" },
 		{ "全镇22个村（社区）人民调解委员会和1个镇人民调解委员会规范运行。", "med_orgs=23 个" },
 		/* a scope a pattern's figure opens, joined by 和 to the next of its kind, is one */
-		{ "全县259个行政村和23个社区均配备法律顾问。", "village_adv=282 个" },
+		{ "全县259个行政村和23个社区均配备法律顾问。", "village_adv=282 个|全覆盖" },
 		{ "培育“法律明白人”260名，全镇18个村和3个社区均配备法律顾问，协助办理法律援助案件68件。",
-		  "pub_volunteers=260 名 village_adv=21 个 aid_cases=68 件" },
+		  "pub_volunteers=260 名 village_adv=21 个|全覆盖 aid_cases=68 件" },
 		{ "8个村全部聘请法律顾问。", "village_adv=8 个|全覆盖" },
 		{ "审查局发文件、合同及其他涉法事项136件。", "legality_review_docs=136 件" },
 		{ "受援人数412人，受援人满意率98.6%。", "aid_beneficiaries=412 人 aid_satisfaction=98.6 %" },
@@ -1651,7 +1656,7 @@ static void test_clause_grammar(void **state)
 		{ "公安机关已立案12件。", "enf_crime_filed=12 件" },
 		{ "县政府法律顾问团由9名律师和专家组成。", "adv_units=9 名" },
 		{ "组织42家省直部门开展普法责任制履职评议。", "pub_resp_units=42 家" },
-		{ "全镇18个村和3个社区均配备法律顾问。", "village_adv=21 个" },
+		{ "全镇18个村和3个社区均配备法律顾问。", "village_adv=21 个|全覆盖" },
 		/* documents filed: the count after 备案, where they were filed named before it */
 		{ "按规定报市人民政府和县人大常委会备案9件。", "nd_filed=9 件" },
 		/* training named by its verb alone: who was trained, and how many classes */
