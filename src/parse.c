@@ -222,7 +222,8 @@ static int page_number(const char *s, size_t st, size_t end)
 #define TOC_LEADERS 3   /* leader characters before a contents entry's page number, at least */
 
 /* An entry of a table of contents, or a line of them run together as a PDF's text joins them
- * (…主要举措和成效……………… 1): leader dots, then a page number, at the line's end. */
+ * (…主要举措和成效……………… 1): leader dots, then a page number, at the line's end; or a long run of
+ * leader dots alone, the page number set apart. */
 static int contents_entry(const char *s, size_t st, size_t end)
 {
 	size_t i = end, at, digits = 0, leaders = 0;
@@ -236,7 +237,8 @@ static int contents_entry(const char *s, size_t st, size_t end)
 	while ((c = parse_prev_char(s, st, i, &at)) && (c == '.' || c == 0x2026 || c == 0xb7 || c == 0xff0e ||
 							  c == 0x22ef || c == 0x30fb))
 		i = at, leaders++;   /* . … · ． ⋯ ・ */
-	return digits >= 1 && digits <= 3 && leaders >= TOC_LEADERS && i > st;
+	/* its page number may stand apart, where a PDF's text set it (a long run of leaders then) */
+	return digits <= 3 && leaders >= (digits ? TOC_LEADERS : 2 * TOC_LEADERS) && i > st;
 }
 
 /* The heading of a table of contents: 目录, blanks between or not. */
@@ -278,8 +280,9 @@ static int is_chrome(const char *s, const struct parse_line *l)
 	int prose = parse_find(s, st, end, "。") != PARSE_NONE;
 	if (s[st] == '>' || (!prose && count_gt(s, st, end) >= 2))
 		return 1;   /* breadcrumb: 首页 > 政务公开 > … */
-	if (!prose && (contents_entry(s, st, end) || contents_heading(s, st, end)))
-		return 1;   /* a table of contents before the report: no heading of it */
+	if (contents_entry(s, st, end) || (!prose && contents_heading(s, st, end)))
+		return 1;   /* a table of contents before the report, its entries' headings ending as
+		             * they are written (（一）深入学习贯彻党的二十大精神。……7): no heading of it */
 	size_t v, ve;
 	int field = parse_english_field(s, st, end, &v, &ve);
 	if (field != PARSE_FIELD_NONE && (field != PARSE_FIELD_TEXT || v == ve))

@@ -584,6 +584,19 @@ static void test_contents_page(void **state)
 	assert_true(r->sections[0].head_start > r->body_start);
 	assert_string_equal(r->meta.title, "甲省乙厅2025年度法治政府建设情况报告");
 	report_free(r);
+
+	/* entries of headings that end with 。, and entries whose page numbers the text set apart */
+	const char *ends = "甲市乙区2022年度法治政府建设情况报告\n甲市乙区人民政府\n2023年2月\n目  录\n"
+	                   "一、主要举措和成效................................3\n"
+	                   "（一）深入学习贯彻党的二十大精神。....................7\n"
+	                   "（二）提升行政执法质量和效能。..........................\n"
+	                   "甲市乙区2022年度法治政府建设情况报告\n甲市人民政府：\n现将有关情况报告如下。\n"
+	                   "一、主要举措和成效\n（一）坚持党的领导\n全年研究法治工作6次。\n二、工作安排\n"
+	                   "（一）深入学习贯彻党的二十大精神。继续推进。\n（二）提升行政执法质量和效能。加强培训。\n";
+	r = parse_str(ends, strlen(ends), "contents");
+	assert_int_equal(r->nsections, 5);
+	assert_true(r->body_start > (size_t)(strstr(ends, "效能。....") - ends));
+	report_free(r);
 }
 
 /* A report made as a speech to the people's congress: the line under its title says when and
