@@ -340,7 +340,31 @@ static const char *const note_words[] = { "备注", "说明", "注" };
 /* The header's cells: those of the line s[a, b), where the one cell of figures spans periods
  * named on the line below (类别 项目 单位 数据 / 2023年 2022年) the periods in its place. Their
  * number, or 0 (too many); h->end is where the header ends. */
-static size_t header_cells(const char *s, size_t a, size_t b, size_t to, struct cell *v, struct header *h)
+/* Whether cell c holds one Han character alone. */
+static int one_han(const char *s, const struct cell *c)
+{
+	return c->b - c->a == 3 && (unsigned char)s[c->a] >= 0xe4 && (unsigned char)s[c->a] <= 0xe9;
+}
+
+/* Joins the two characters of a header's word spread over its cell (项　目　数　量: 项目, 数量), as
+ * tables letter-space a short word to their column's width: pairs of one-character cells. */
+static void join_spread_words(const char *s, struct cell *v, size_t *n)
+{
+	size_t k = 0, out = 0;
+	while (k < *n) {
+		if (k + 1 < *n && one_han(s, &v[k]) && one_han(s, &v[k + 1])) {
+			v[out] = (struct cell){ v[k].a, v[k + 1].b };
+			k += 2;
+		} else {
+			v[out] = v[k++];
+		}
+		out++;
+	}
+	*n = out;
+}
+
+static size_t header_cells(const char *s, size_t a, size_t b, size_t to, struct cell *v, struct header *h,
+			   int spread)
 {
 	struct cell below[MAX_CELLS + 1];
 	size_t n = b - a <= HEADER_BYTES ? split_cells(s, a, b, v) : 0, nb, end, fig = SIZE_MAX, nfig = 0;
@@ -348,6 +372,8 @@ static size_t header_cells(const char *s, size_t a, size_t b, size_t to, struct 
 	h->end = b;
 	if (n > MAX_CELLS || !split_joined_years(s, v, &n))
 		return 0;
+	if (spread)
+		join_spread_words(s, v, &n);
 	h->notes = n > 2 && is_word(s, &v[n - 1], note_words, COUNT(note_words));
 	n -= (size_t)h->notes;
 	for (size_t k = 0; k < n; k++)
@@ -371,10 +397,10 @@ static int label_cell(const char *s, const struct cell *c)
 /* Whether the line s[a, b) (a table of [a, to)) is the header of a table of figures: a serial
  * number, a column of groups, the label's column (or, before periods alone, none) and the columns
  * of figures. */
-static int read_header(const char *s, size_t a, size_t b, size_t to, int year, struct header *h)
+static int read_header_as(const char *s, size_t a, size_t b, size_t to, int year, struct header *h, int spread)
 {
 	struct cell v[MAX_CELLS + 1];
-	size_t n = header_cells(s, a, b, to, v, h), k = 0;
+	size_t n = header_cells(s, a, b, to, v, h, spread), k = 0;
 	int y;
 	if (n < 2 || n > MAX_CELLS)
 		return 0;
@@ -399,6 +425,12 @@ static int read_header(const char *s, size_t a, size_t b, size_t to, int year, s
 		unit_above(s, a, &h->unit_named);
 	enum column first = column_kind(s, &v[0], &y);
 	return label || first == COL_YEAR || first == COL_THIS || first == COL_LAST;
+}
+
+/* read_header_as, its cells as written, else with the words spread over them joined (项　目). */
+static int read_header(const char *s, size_t a, size_t b, size_t to, int year, struct header *h)
+{
+	return read_header_as(s, a, b, to, year, h, 0) || read_header_as(s, a, b, to, year, h, 1);
 }
 
 /* A cell of figures: digits, a sign, a dash for none, or a change in words (增加12件, 下降3.2%). */

@@ -290,6 +290,11 @@ static void test_annexed_table(void **state)
 		{ "全年办理法律援助案件112件。", "\n附件：主要数据统计表\n类别\t指标\t数值\n\t\t2025年\t2024年\n"
 		  "综合执法\t行政处罚案件\t58件\t71件\n\t首违不罚\t14件\t9件\n",
 		  "aid_cases=112 件 enf_cases=58 件 enf_no_penalty=14 件" },
+		/* a header's word spread over its cell (项  目), as tables letter-space a short word, beside
+		 * a column of groups */
+		{ "全年办理法律援助案件96件。", "\n附件\n2023年主要数据统计表\n序号  类别  项  目  单位  2023年  2022年\n"
+		  "1  法制  审查合同协议  份  37  29\n2  工作  办理公证  件  212  186\n3  涉及金额  万元  286  243",
+		  "aid_cases=96 件 contract_reviewed=37 份 notary_cases=212 件 contract_amount=286 万元" },
 		/* a last column of notes (备注), which some rows fill and others leave empty */
 		{ "全年办理法律援助案件112件。", "\n附件：主要数据统计表\n序号 类别 指标 单位 数据 同比增减 备注\n2020年 2019年\n"
 		  "1 行政复议 审结 件 1094 903 +21.2% 全市\n2 其中：维持 件 612 538 +13.8%\n"
