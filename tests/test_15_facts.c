@@ -1156,6 +1156,8 @@ static void test_clause_grammar(void **state)
 		{ "全镇46个行政村和6个社区全部聘请法律顾问。", "village_adv=52 个|全覆盖" },
 		{ "全年调解各类矛盾纠纷863件（含上年结转12件），调解成功841件。",
 		  "med_received=863 件 med_resolved=841 件" },
+		/* the market's entities counted after 为 */
+		{ "全市市场主体为2.67万户，比上年增加3014户。", "market_entities=2.67 万户" },
 		/* a clause denying its act after a single item counts none (无败诉: 0, not 1) */
 		{ "以镇政府为被告的行政诉讼案件1件，无败诉。", "lit_cases=1 件|政府为被告 lit_lost=0 件" },
 		/* 降到 is a word of change; documents filed without 的 */
