@@ -1156,6 +1156,8 @@ static void test_clause_grammar(void **state)
 		{ "全镇46个行政村和6个社区全部聘请法律顾问。", "village_adv=52 个|全覆盖" },
 		{ "全年调解各类矛盾纠纷863件（含上年结转12件），调解成功841件。",
 		  "med_received=863 件 med_resolved=841 件" },
+		/* a lone Chinese digit after a word pointing back at the items (该四项决策) counts */
+		{ "该四项决策在提交区政府常务会议前均通过合法性审查。", "dec_legality_review=4 项" },
 		/* the market's entities counted after 为 */
 		{ "全市市场主体为2.67万户，比上年增加3014户。", "market_entities=2.67 万户" },
 		/* a clause denying its act after a single item counts none (无败诉: 0, not 1) */
