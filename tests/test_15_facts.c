@@ -1156,6 +1156,12 @@ static void test_clause_grammar(void **state)
 		{ "全镇46个行政村和6个社区全部聘请法律顾问。", "village_adv=52 个|全覆盖" },
 		{ "全年调解各类矛盾纠纷863件（含上年结转12件），调解成功841件。",
 		  "med_received=863 件 med_resolved=841 件" },
+		/* bodies put on the list of duties to teach the law; files passed as a share of all;
+		 * a share done online raised to */
+		{ "将市直58个单位纳入普法责任清单管理。", "pub_resp_units=58 个" },
+		{ "区级国家机关普法责任清单覆盖61家单位。", "pub_resp_units=61 家" },
+		{ "评查行政执法案卷120卷，优秀和合格案卷占评查总数的93.3%。", "enf_file_review=120 卷 enf_file_pass_rate=93.3 %" },
+		{ "“全程网办”率提升至91.2%。", "svc_online_rate=91.2 %" },
 		/* a lone Chinese digit after a word pointing back at the items (该四项决策) counts */
 		{ "该四项决策在提交区政府常务会议前均通过合法性审查。", "dec_legality_review=4 项" },
 		/* the market's entities counted after 为 */
