@@ -1156,6 +1156,8 @@ static void test_clause_grammar(void **state)
 		{ "全镇46个行政村和6个社区全部聘请法律顾问。", "village_adv=52 个|全覆盖" },
 		{ "全年调解各类矛盾纠纷863件（含上年结转12件），调解成功841件。",
 		  "med_received=863 件 med_resolved=841 件" },
+		/* oaths taken, their count after the act of holding them */
+		{ "组织新任命的区政府组成人员进行宪法宣誓，共举行三场。", "oath_events=3 场" },
 		/* staff named before an exam they sat are examinees; staff sent to the towns are theirs */
 		{ "组织415名执法人员参加全市行政执法人员公共法律知识和专业法律知识网上考试。", "law_exam=415 名" },
 		{ "全区186名区级行政执法人员已派驻各镇（街道）。", "enf_staff=186 名|派驻镇街" },
