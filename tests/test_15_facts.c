@@ -1156,6 +1156,11 @@ static void test_clause_grammar(void **state)
 		{ "全镇46个行政村和6个社区全部聘请法律顾问。", "village_adv=52 个|全覆盖" },
 		{ "全年调解各类矛盾纠纷863件（含上年结转12件），调解成功841件。",
 		  "med_received=863 件 med_resolved=841 件" },
+		/* matters done at once named “一件事”, the count after the verb; campaigns of teaching the law
+		 * by their numbered names and series */
+		{ "新生儿出生、企业开办等“一件事”共推出18项。", "svc_items=18 项|一件事" },
+		{ "全年开展“法律十进”活动共计286场次。", "pub_events=286 场次" },
+		{ "全年开展“八五”普法系列活动1200余场次。", "pub_events=1200 场次|余" },
 		/* oaths taken, their count after the act of holding them */
 		{ "组织新任命的区政府组成人员进行宪法宣誓，共举行三场。", "oath_events=3 场" },
 		/* staff named before an exam they sat are examinees; staff sent to the towns are theirs */
