@@ -1161,6 +1161,9 @@ static void test_clause_grammar(void **state)
 		{ "新生儿出生、企业开办等“一件事”共推出18项。", "svc_items=18 项|一件事" },
 		{ "全年开展“法律十进”活动共计286场次。", "pub_events=286 场次" },
 		{ "全年开展“八五”普法系列活动1200余场次。", "pub_events=1200 场次|余" },
+		/* volunteers counted after their name, and 法治副校长 after the office */
+		{ "法治志愿者达到3600多名。", "pub_volunteers=3600 名|多" },
+		{ "全县民警担任中小学法治副校长126名。", "pub_volunteers=126 名" },
 		/* oaths taken, their count after the act of holding them */
 		{ "组织新任命的区政府组成人员进行宪法宣誓，共举行三场。", "oath_events=3 场" },
 		/* staff named before an exam they sat are examinees; staff sent to the towns are theirs */
