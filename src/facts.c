@@ -46,6 +46,9 @@ struct elem {
 	struct word *alt;      /* E_LIT: one string; E_ALT: the alternatives; E_NUM/E_SKIP: allowed counters */
 	size_t nalt;
 	double fixed;          /* E_FIXED: the value stated by the words */
+	int past_figure;       /* E_GAP after the pattern's figure ({N}…聘请…): it may not pass another
+	                        * figure in its counter, as in 15个村和1个社区均聘请…, where the words
+	                        * after speak of both (set by index_patterns) */
 };
 
 /* The characters (folded by cue_char) a match can begin with. */
@@ -850,11 +853,16 @@ static void index_patterns(struct facts_model *m)
 		struct pattern *p = &m->p[pi];
 		first_of(p, 0, &p->first);
 		p->first.bits = first_bits(&p->first);
+		int figure = 0;   /* an element before ei is the figure */
 		for (size_t ei = 0; ei <= p->n; ei++) {
 			struct first f = { 0 };
 			first_of(p, ei, &f);
 			p->need[ei] = first_bits(&f);
 			free(f.c);
+			if (ei < p->n) {
+				p->e[ei].past_figure = figure && p->e[ei].kind == E_GAP;
+				figure |= p->e[ei].kind == E_NUM;
+			}
 		}
 		const struct elem *a = anchor_of(&m->p[pi]);
 		if (!a) {
@@ -1282,16 +1290,6 @@ static int counts_as(const char *s, size_t n, size_t i, const char *counter)
 	return len && n - i >= len && memcmp(s + i, counter, len) == 0;
 }
 
-/* Whether element ei of p comes after its figure ({N}…聘请…: the gap may not pass another figure
- * in its counter, as in 15个村和1个社区均聘请…, where the words after speak of both). */
-static int after_figure(const struct pattern *p, size_t ei)
-{
-	for (size_t k = 0; k < ei; k++)
-		if (p->e[k].kind == E_NUM)
-			return 1;
-	return 0;
-}
-
 static int match(const struct facts_model *m, const struct pattern *p, size_t ei, const char *s, size_t n,
 		 size_t i, struct capture *cap)
 {
@@ -1316,7 +1314,7 @@ static int match(const struct facts_model *m, const struct pattern *p, size_t ei
 		return e->optional && match(m, p, ei + 1, s, n, i, cap);
 	}
 	case E_GAP: {
-		const char *counter = after_figure(p, ei) ? cap->counter : NULL;
+		const char *counter = e->past_figure ? cap->counter : NULL;
 		int note = 0;   /* in brackets: a breakdown (（其中…212件）) owns nothing after it */
 		for (int c = 0; c <= GAP_CHARS && i <= n; c++) {
 			size_t next = i;
