@@ -161,20 +161,40 @@ static int counted_figures(const char *s, const struct cell *c, struct cell *cou
 	return 0;
 }
 
-/* The end of cell c before a counter in brackets that ends it (2023年（件）: 2023年), the counter's
- * bytes into *counter when it is not NULL; c->b when none does. */
+/* The bytes of the bracket cell c ends with, ')' or '）'; 0 when it ends with none. */
+static size_t closing_bracket(const char *s, const struct cell *c)
+{
+	if (c->b > c->a && s[c->b - 1] == ')')
+		return 1;
+	return c->b - c->a >= 3 && memcmp(s + c->b - 3, "）", 3) == 0 ? 3 : 0;
+}
+
+/* Where the note in brackets that cell c ends with begins, past its （ or (, the characters in it
+ * into *chars; c->a when c ends with no note. */
+static size_t note_start(const char *s, const struct cell *c, size_t *chars)
+{
+	size_t bracket = closing_bracket(s, c), open = c->b - bracket;
+	*chars = 0;
+	if (!bracket)
+		return c->a;
+	while (open > c->a && s[open - 1] != '(' && !(open - c->a >= 3 && memcmp(s + open - 3, "（", 3) == 0)) {
+		open--;
+		*chars += ((unsigned char)s[open] & 0xc0) != 0x80;
+	}
+	return open;
+}
+
+/* The end of cell c before a counter in full-width brackets that ends it (2023年（件）: 2023年), the
+ * counter's bytes into *counter when it is not NULL; c->b when none does. */
 static size_t before_counter(const char *s, const struct cell *c, struct cell *counter)
 {
-	static const char open[] = "（", close[] = "）";
-	if (c->b - c->a <= 6 || memcmp(s + c->b - 3, close, 3) != 0)
+	size_t chars, open = note_start(s, c, &chars);
+	if (closing_bracket(s, c) != 3 || open < c->a + 3 || memcmp(s + open - 3, "（", 3) != 0 || !chars ||
+	    c->b - 3 - open > 12)
 		return c->b;
-	for (size_t i = c->a; i + 6 < c->b; i++)
-		if (memcmp(s + i, open, 3) == 0 && c->b - 3 - (i + 3) <= 12) {
-			if (counter)
-				counter->a = i + 3, counter->b = c->b - 3;
-			return i;
-		}
-	return c->b;
+	if (counter)
+		counter->a = open, counter->b = c->b - 3;
+	return open - 3;
 }
 
 /* What a header cell names: a year (2023年, 2023年度, 2023年（件）: its year in *year), this year or the last,
@@ -490,13 +510,6 @@ static int counted_apart(const struct header *h)
 	return h->unit != SIZE_MAX || h->unit_named.b > h->unit_named.a;
 }
 
-/* The bytes of the bracket cell c ends with, ')' or '）'; 0 when it ends with none. */
-static size_t closing_bracket(const char *s, const struct cell *c)
-{
-	if (c->b > c->a && s[c->b - 1] == ')')
-		return 1;
-	return c->b - c->a >= 3 && memcmp(s + c->b - 3, "）", 3) == 0 ? 3 : 0;
-}
 
 /* Where the cells of a row are put: in place, the cells not read blanked in a copy of the text
  * (*out, made when none is), or as cells, each figure with its label and counter (v). */
@@ -542,14 +555,7 @@ static void keep_in_place(const char *s, const struct cell *v, size_t n, const s
  * note (终止（申请人撤回）): a few characters, no more. */
 static int own_counter(const char *s, const struct cell *c)
 {
-	size_t bracket = closing_bracket(s, c);
-	if (!bracket)
-		return 0;
-	size_t open = c->b - bracket, chars = 0;
-	while (open > c->a && s[open - 1] != '(' && !(open - c->a >= 3 && memcmp(s + open - 3, "（", 3) == 0)) {
-		open--;
-		chars += ((unsigned char)s[open] & 0xc0) != 0x80;
-	}
+	size_t chars, open = note_start(s, c, &chars);
 	return open > c->a && chars >= 1 && chars <= OWN_COUNTER;
 }
 
