@@ -3654,12 +3654,22 @@ static int one_clause(const char *s, size_t a, size_t b)
 	return 1;
 }
 
+/* Whether figure g of the sentence of f, a statement without a figure, states what f does: in
+ * f's clause (7家单位被评为…示范点), before it with 其中 between (其中河口村…获评…: one of them), or
+ * anywhere in the sentence when f gives a share (15个村聘请法律顾问，实现全覆盖). */
+static int figure_states(const char *text, const struct facts_fact *g, const struct facts_fact *f)
+{
+	size_t a = g->num_start < f->num_start ? g->num_start : f->num_start;
+	size_t b = g->num_start < f->num_start ? f->num_start : g->num_start;
+	return f->unit[0] == '%' || one_clause(text, a, b) ||
+	       (g->num_end < f->num_start && parse_find(text, g->num_end, f->num_start, "其中") != PARSE_NONE);
+}
+
 /* Whether a statement without a figure (获评…示范村, 无一败诉) adds nothing: the same words made
  * again, as a preamble repeats the year's awards, or read by two patterns in one sentence (一村一
- * 顾问…全覆盖 and 村（社区）法律顾问实现全覆盖; two awards of a sentence differ in their unit), or a
- * clause that also states the metric by a figure (7家单位被评为…示范点; a village named in the next
- * clause, 新增县级示范村3个，宏村被评为省级…, is one more, unless 其中 makes it one of them), or a sentence that states the figures
- * whose extent a share without a figure gives (15个村聘请法律顾问，实现全覆盖). */
+ * 顾问…全覆盖 and 村（社区）法律顾问实现全覆盖; two awards of a sentence differ in their unit), or
+ * a figure of the metric states it (figure_states; a village named in the clause after a count of
+ * awards, 新增县级示范村3个，宏村被评为省级…, is one more). */
 static int redundant(const struct report *r, const struct facts *out, size_t first, size_t kept,
 		     const struct facts_fact *f)
 {
@@ -3668,9 +3678,7 @@ static int redundant(const struct report *r, const struct facts *out, size_t fir
 	for (size_t k = first; k < out->n; k++) {
 		const struct facts_fact *g = &out->v[k];
 		if (g->metric == f->metric && g->start == f->start && g->num_end > g->num_start &&
-		    (f->unit[0] == '%' || one_clause(r->text, g->num_start < f->num_start ? g->num_start : f->num_start,
-			       g->num_start < f->num_start ? f->num_start : g->num_start) ||
-		     (g->num_end < f->num_start && parse_find(r->text, g->num_end, f->num_start, "其中") != PARSE_NONE)))
+		    figure_states(r->text, g, f))
 			return 1;
 	}
 	size_t len = r->len - f->num_start < 12 ? r->len - f->num_start : 12;
