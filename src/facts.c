@@ -1281,11 +1281,18 @@ static size_t past_change(const char *s, size_t n, size_t i)
 	return i;
 }
 
-/* Whether the figure at byte i of s[0, n) is counted in counter (1个社区 after 15个村). */
-static int counts_as(const char *s, size_t n, size_t i, const char *counter)
+/* Past the ASCII digits and decimal points of a figure at byte i of s[0, n). */
+static size_t past_digits(const char *s, size_t n, size_t i)
 {
 	while (i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.'))
 		i++;
+	return i;
+}
+
+/* Whether the figure at byte i of s[0, n) is counted in counter (1个社区 after 15个村). */
+static int counts_as(const char *s, size_t n, size_t i, const char *counter)
+{
+	i = past_digits(s, n, i);
 	size_t len = strlen(counter);
 	return len && n - i >= len && memcmp(s + i, counter, len) == 0;
 }
@@ -3756,8 +3763,7 @@ static int may_hold_figure(const struct facts_model *m, const char *s, const str
 		if (c >= '0' && c <= '9') {
 			if (s[i] != (char)c)   /* a full-width digit */
 				return 1;
-			while (i < b && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.'))
-				i++;
+			i = past_digits(s, b, i);
 		} else if (cn_digit(c) >= 1) {   /* 四次, 三项: a count in a Chinese digit (一 alone after its verb) */
 			size_t used = facts_parse_number(s + i, b - i, &v);
 			i += used;
