@@ -1169,6 +1169,14 @@ static void test_clause_grammar(void **state)
 		/* staff named before an exam they sat are examinees; staff sent to the towns are theirs */
 		{ "组织415名执法人员参加全市行政执法人员公共法律知识和专业法律知识网上考试。", "law_exam=415 名" },
 		{ "全区186名区级行政执法人员已派驻各镇（街道）。", "enf_staff=186 名|派驻镇街" },
+		/* staff too few, as a report laments them: counted after the qualification they hold or
+		 * the name of their post; mediators are mediators, and an office named (司法所) is none */
+		{ "执法人员中具有法律专业背景的仅3人。", "enf_staff=3 人" },
+		{ "全县17个镇具有行政执法资格的应急管理人员仅有23名。", "enf_staff=23 名" },
+		{ "旗（区）环境监察人员仅有94名。", "enf_staff=94 名" },
+		{ "区县水政监察专职人员平均仅有3.2名。", "enf_staff=3.2 名" },
+		{ "村级人民调解员中具有法律专业背景的仅有6名。", "med_mediators=6 名" },
+		{ "部分乡镇司法所仅有1名。", "" },
 		/* bodies put on the list of duties to teach the law; files passed as a share of all;
 		 * a share done online raised to */
 		{ "将市直58个单位纳入普法责任清单管理。", "pub_resp_units=58 个" },
