@@ -841,7 +841,7 @@ static void test_clause_grammar(void **state)
 		{ "举办依法行政专题讲座三期，依法行政意识明显增强。", "law_training=3 期" },
 		{ "举办领导干部法治专题培训班3期。", "law_training=3 期" },
 		/* the attendance of a training whose subject names the law or enforcement, words between */
-		{ "举办执法办案、证据收集等专题培训班9期，培训民警1260人次。", "law_training=1260 人次" },
+		{ "举办执法办案、证据收集等专题培训班9期，培训民警1260人次。", "law_training=9 期 law_training=1260 人次" },
 		{ "组织开展新修订的法律法规和执法实务全员培训，培训1350人次。", "law_training=1350 人次" },
 		/* a percentage written out */
 		{ "人民调解成功率百分之九十六点八。", "med_success_rate=96.8 %" },
@@ -1177,6 +1177,9 @@ static void test_clause_grammar(void **state)
 		{ "区县水政监察专职人员平均仅有3.2名。", "enf_staff=3.2 名" },
 		{ "村级人民调解员中具有法律专业背景的仅有6名。", "med_mediators=6 名" },
 		{ "部分乡镇司法所仅有1名。", "" },
+		/* a training in the law held, counted in classes (期), whatever else its name says */
+		{ "举办执法办案骨干培训班8期。", "law_training=8 期" },
+		{ "组织全局执法人员法律知识轮训4期。", "law_training=4 期" },
 		/* bodies put on the list of duties to teach the law; files passed as a share of all;
 		 * a share done online raised to */
 		{ "将市直58个单位纳入普法责任清单管理。", "pub_resp_units=58 个" },
@@ -1562,7 +1565,7 @@ static void test_clause_grammar(void **state)
 		{ "对6个县（市、区）文化和旅游局开展法治建设专项督导。", "rule_inspections=6 个" },
 		/* the people trained, after the sessions held */
 		{ "组织村干部参加法治专题培训3场，参训270人次。", "law_training=3 场 law_training=270 人次" },
-		{ "举办新修订的行政处罚法专题培训2期、参训240人次。", "law_training=240 人次" },
+		{ "举办新修订的行政处罚法专题培训2期、参训240人次。", "law_training=2 期 law_training=240 人次" },
 		/* a legality review counted without naming what it read is of the documents, contracts
 		 * and the like; named as normative documents or decisions, it is theirs */
 		{ "区司法局全年开展合法性审查98件。", "legality_review_docs=98 件" },
