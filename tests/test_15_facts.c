@@ -1177,6 +1177,9 @@ static void test_clause_grammar(void **state)
 		{ "区县水政监察专职人员平均仅有3.2名。", "enf_staff=3.2 名" },
 		{ "村级人民调解员中具有法律专业背景的仅有6名。", "med_mediators=6 名" },
 		{ "部分乡镇司法所仅有1名。", "" },
+		/* the items of a list of government services, counted in its clause with no verb */
+		{ "区级政务服务事项1142项，全部进驻区政务服务中心。", "svc_items=1142 项" },
+		{ "市本级卫生健康政务服务事项128项。", "svc_items=128 项" },
 		/* a training in the law held, counted in classes (期), whatever else its name says */
 		{ "举办执法办案骨干培训班8期。", "law_training=8 期" },
 		{ "组织全局执法人员法律知识轮训4期。", "law_training=4 期" },
