@@ -2772,7 +2772,7 @@ static size_t listed_before(const struct facts_model *m, const char *s, size_t f
  * figures, least characters long, ending as bodies' names end. */
 static int names_unit(const char *s, size_t a, size_t b, size_t least)
 {
-	static const char *const ends[] = { "部门", "单位", "局", "委", "办", "中心", "大队", "中队", "所", "站",
+	static const char *const ends[] = { "部门", "单位", "局", "委", "办", "中心", "总队", "支队", "大队", "中队", "所", "站",
 					    "院", "区", "县", "市", "镇", "乡", "街道", "政府", "管委会", "机关", "新城" };
 	size_t n = chars_in(s, a, b);
 	if (n < least || n > NAMED_AFTER)
