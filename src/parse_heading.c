@@ -853,6 +853,19 @@ static size_t add_line(struct tree *t, const struct parse_line *line, const stru
 	return used;
 }
 
+/* Parts named by their ordinal that hold no 一、 list anywhere in the report are its chapters, at
+ * the level 一、 would be (第一部分　主要举措 （一）… 第二部分　存在的不足 …): a reader counts them as
+ * its top headings. Marked chapters (【…】, their number empty) stay parts above the headings. */
+static void parts_as_chapters(struct report *r)
+{
+	for (size_t i = 0; i < r->nsections; i++)
+		if (r->sections[i].level == 1)
+			return;
+	for (size_t i = 0; i < r->nsections; i++)
+		if (r->sections[i].level == 0 && r->sections[i].number_end > r->sections[i].number_start)
+			r->sections[i].level = 1;
+}
+
 void parse_paragraphs(struct report *r, const struct parse_scan *sc)
 {
 	struct tree t = { .r = r, .part = -1 };
@@ -864,4 +877,5 @@ void parse_paragraphs(struct report *r, const struct parse_scan *sc)
 		i += add_line(&t, &sc->lines[i], next);
 	}
 	close_from(&t, 1, r->body_end);
+	parts_as_chapters(r);
 }

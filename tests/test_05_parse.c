@@ -888,6 +888,18 @@ static void test_unnumbered_chapters(void **state)
 	};
 	assert_tree(r, want2, sizeof want2 / sizeof *want2);
 	report_free(r);
+	/* parts with no 一、 list anywhere are the chapters, at its level: their （一） sit below them */
+	const char *chapters = "甲区2021年法治政府建设情况报告\n第一部分　主要举措和成效\n（一）坚持党的领导\n正文。\n"
+	                       "（二）规范执法\n正文。\n第二部分　存在的不足\n力量薄弱。\n第三部分　2022年工作安排\n"
+	                       "（一）持续推进\n正文。\n";
+	r = parse_str(chapters, strlen(chapters), "chapters");
+	static const struct head want5[] = {
+		{ 1, "一", "主要举措和成效" }, { 2, "一", "坚持党的领导" }, { 2, "二", "规范执法" },
+		{ 1, "二", "存在的不足" }, { 1, "三", "2022年工作安排" }, { 2, "一", "持续推进" },
+	};
+	assert_tree(r, want5, sizeof want5 / sizeof *want5);
+	assert_counts(r, 3, 3, 0);
+	report_free(r);
 	/* marked chapters: parts when no numbered chapter is open, else one level below it */
 	const char *marked = "甲镇2024年法治政府建设情况报告\n【强化组织领导，压实责任】\n一是完善机制。\n【存在的问题】\n"
 	                     "一是力量薄弱。\n";
