@@ -1181,6 +1181,15 @@ static void test_clause_grammar(void **state)
 		/* the items of a list of government services, counted in its clause with no verb */
 		{ "区级政务服务事项1142项，全部进驻区政务服务中心。", "svc_items=1142 项" },
 		{ "市本级卫生健康政务服务事项128项。", "svc_items=128 项" },
+		/* items done online counted after 可…办理的; bodies that hand in their reports on teaching
+		 * the law; campaigns named by what they bring the law to, then 共计; neighbourhood committees
+		 * that signed advisers' agreements; a court's first-instance cases and those lost */
+		{ "其中可网上办理的1043项。", "svc_items=1043 项" },
+		{ "全区92个普法责任单位均提交履职报告。", "pub_resp_units=92 个" },
+		{ "全年开展“宪法进万家”“民法典进企业”等活动共计610余场次。", "pub_events=610 场次|余" },
+		{ "全区183个居委会均与律师事务所签订法律顾问协议。", "village_adv=183 个|全覆盖" },
+		{ "全县法院一审收案124件。", "lit_cases=124 件|一审新收" },
+		{ "败诉的为3件。", "lit_lost=3 件" },
 		/* a training in the law held, counted in classes (期), whatever else its name says */
 		{ "举办执法办案骨干培训班8期。", "law_training=8 期" },
 		{ "组织全局执法人员法律知识轮训4期。", "law_training=4 期" },
