@@ -97,8 +97,10 @@ int parse_english_field(const char *s, size_t st, size_t end, size_t *value, siz
 /* 1 for a salutation line such as "常州市人民政府:" (short, ends with a colon). */
 int parse_line_addressee(const char *s, const struct parse_line *l);
 /* 1 for a date line such as the one under a signature: 2021年1月25日, 二〇二一年一月二十五日,
- * 2021-01-25 (parse_meta.c). */
+ * 2021-01-25, or the signature and its date on one line (某区人民政府  2023年1月18日) (parse_meta.c). */
 int parse_date_line(const char *s, const struct parse_line *l);
+/* Where the date of such a line starts (past the signature before it), else PARSE_NONE. */
+size_t parse_date_start(const char *s, const struct parse_line *l);
 
 /* Paragraphs and headings (parse_heading.c): cuts the body lines of the scan into
  * r->paras (a line holding headings inside it gives a paragraph per heading) and builds

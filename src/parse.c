@@ -1010,6 +1010,40 @@ void parse_scan_lines(struct parse_scan *sc, const char *text, size_t len)
 	}
 }
 
+#define CONTENTS_LINES 80   /* lines a table of contents may take, its entries wrapped */
+
+/* Where the lines after the table of contents headed at line i end: at the first line that
+ * opens the report itself (its title again, not a numbered entry ending as titles do: 二、…职责
+ * 情况; an addressee; running text), else i + 1 when
+ * none does within CONTENTS_LINES (no table of contents, then). */
+static size_t contents_end(const struct parse_scan *sc, size_t i)
+{
+	for (size_t k = i + 1; k < sc->n && k <= i + CONTENTS_LINES; k++) {
+		const struct parse_line *l = &sc->lines[k];
+		struct parse_mark m;
+		int title = parse_title_like(sc->text, l->start, l->end) && !parse_mark(sc->text, l->start, l->end, &m);
+		if ((l->flags & PARSE_LINE_PROSE) || title || parse_line_addressee(sc->text, l))
+			return k;
+	}
+	return i + 1;
+}
+
+/* A table of contents printed before the report (目录, then its entries, wrapped or not, with
+ * page numbers or without): its lines are furniture, none of them a heading of the report. Only
+ * a 目录 above the report's first running text heads one. */
+static void mark_contents(struct parse_scan *sc)
+{
+	for (size_t i = 0; i < sc->n && !(sc->lines[i].flags & PARSE_LINE_PROSE); i++) {
+		const struct parse_line *l = &sc->lines[i];
+		if (!contents_heading(sc->text, l->start, l->end))
+			continue;
+		size_t end = contents_end(sc, i);
+		for (size_t k = i + 1; k < end; k++)
+			sc->lines[k].flags = (sc->lines[k].flags & PARSE_LINE_BLOCK) | PARSE_LINE_CHROME;
+		return;
+	}
+}
+
 struct report *parse_report(char *text, size_t len, const char *path)
 {
 	struct report *r = xcalloc(1, sizeof *r);
@@ -1019,6 +1053,7 @@ struct report *parse_report(char *text, size_t len, const char *path)
 
 	struct parse_scan sc = { 0 };
 	parse_scan_lines(&sc, text, len);
+	mark_contents(&sc);
 	find_title(&sc);
 	sc.body_first = find_body_first(&sc);
 	if (sc.body_first < sc.n) {

@@ -246,8 +246,10 @@ static void find_published(struct report *r, const struct parse_scan *sc)
 	if (speech_line(r, sc, r->meta.published, &where) != PARSE_NONE || byline_date(r, sc, r->meta.published))
 		return;
 	size_t d = signature_date(r, sc);
-	if (d != PARSE_NONE)
-		read_signature_date(r->text, &sc->lines[d], r->meta.published);
+	if (d != PARSE_NONE) {
+		struct parse_line date = { parse_date_start(r->text, &sc->lines[d]), sc->lines[d].end, 0 };
+		read_signature_date(r->text, &date, r->meta.published);
+	}
 }
 
 static int is_open_bracket(uint32_t c)
@@ -631,21 +633,50 @@ static char *region_of(const char *name, size_t n, int *level)
 	return xstrndup(name + g.start, g.end - g.start);
 }
 
-/* A date line under the signature: 2021年1月25日, 二〇二一年一月二十五日, 2021-01-25. */
-int parse_date_line(const char *s, const struct parse_line *l)
+/* A date alone: 2021年1月25日, 二〇二一年一月二十五日, 2021-01-25. */
+static int is_date(const char *s, size_t st, size_t end)
 {
 	char d[11];
-	size_t i = l->start;
-	if (read_date(s, i, l->end, d))
+	size_t i = st;
+	if (read_date(s, i, end, d))
 		return 1;
 	int year = 0;
-	while (i < l->end) {
-		uint32_t c = encoding_next(s, l->end, &i);
+	while (i < end) {
+		uint32_t c = encoding_next(s, end, &i);
 		if (parse_cn_digit(c) < 0 && c != 0x5341 && c != 0x5e74 && c != 0x6708 && c != 0x65e5)
 			return 0;   /* 十 年 月 日 */
 		year |= c == 0x5e74;
 	}
-	return year && parse_starts(s, l->end - 3, l->end, "日");
+	return year && end >= st + 3 && parse_starts(s, end - 3, end, "日");
+}
+
+static int is_signature(const char *s, const struct parse_line *l);
+
+/* A signature and its date on one line, as two columns print them (某区人民政府  2023年1月18日): where
+ * the date starts, the name's end in *name_end; PARSE_NONE when the line is no such pair. */
+static size_t signed_date(const char *s, const struct parse_line *l, size_t *name_end)
+{
+	size_t i = l->end, at;
+	while (i > l->start && !parse_is_blank(parse_prev_char(s, l->start, i, &at)))
+		i = at;
+	size_t date = i;   /* after the last blank */
+	while (i > l->start && parse_is_blank(parse_prev_char(s, l->start, i, &at)))
+		i = at;
+	struct parse_line name = { l->start, i, 0 };
+	*name_end = i;
+	return i > l->start && date < l->end && is_date(s, date, l->end) && is_signature(s, &name) &&
+	       parse_organ_suffix(s, name.start, name.end) ? date : PARSE_NONE;
+}
+
+size_t parse_date_start(const char *s, const struct parse_line *l)
+{
+	size_t name_end;
+	return is_date(s, l->start, l->end) ? l->start : signed_date(s, l, &name_end);
+}
+
+int parse_date_line(const char *s, const struct parse_line *l)
+{
+	return parse_date_start(s, l) != PARSE_NONE;
 }
 
 /* The date of a signature line, Arabic (2021年1月25日) or Chinese (二〇二一年一月二十五日). */
@@ -709,9 +740,10 @@ static void find_issuer(struct report *r, const struct parse_scan *sc)
 	if (sc->body_first < sc->n && sc->body_last > sc->body_first) {
 		size_t i = sc->body_last;
 		int dated = signature_date(r, sc) != PARSE_NONE;
-		if (dated)
-			i--;
-		const struct parse_line *l = &sc->lines[i];
+		struct parse_line name = sc->lines[i];   /* 某区人民政府  2023年1月18日: the name alone */
+		if (dated && signed_date(s, &sc->lines[i], &name.end) == PARSE_NONE)
+			name = sc->lines[--i];
+		const struct parse_line *l = &name;
 		if (i > sc->body_first && (sc->title_last == PARSE_NONE || i > sc->title_last) &&
 		    !(l->flags & PARSE_LINE_PROSE) && is_signature(s, l) &&
 		    (dated || parse_organ_suffix(s, l->start, l->end) || is_body_name(s, l->start, l->end))) {

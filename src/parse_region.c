@@ -215,21 +215,42 @@ static int inside_aside(const char *s, size_t st, size_t p)
 	return open > 0;
 }
 
-/* Where the government's name starts after the party committee that reports with it
- * (中共鲁权屯镇委员会 鲁权屯镇人民政府, 中共某县委员会、某县人民政府), st opening the committee's name
- * after 中共; st when no other name follows it. */
-static size_t past_party_committee(const char *s, size_t st, size_t end)
+/* The end of a party committee's name opening at st after 中共: its 委员会, or the short name of a
+ * place's committee (苏仙区委, 某县委); PARSE_NONE when there is none. */
+static size_t committee_end(const char *s, size_t st, size_t end)
 {
 	static const char committee[] = "委员会";
 	size_t at = parse_find(s, st, end, committee);
-	if (at == PARSE_NONE || parse_chars(s, st, at, LONG_NAME_MAX + 1) > LONG_NAME_MAX)
+	if (at != PARSE_NONE)
+		return at + strlen(committee);
+	static const uint32_t places[] = { 0x7701, 0x5e02, 0x533a, 0x53bf, 0x65d7, 0x5dde, 0x76df, 0x9547, 0x4e61 };
+	uint32_t before = 0;   /* 省 市 区 县 旗 州 盟 镇 乡, then 委 */
+	for (size_t p = st; p < end;) {
+		uint32_t c = encoding_next(s, end, &p);
+		for (size_t k = 0; c == 0x59d4 && k < sizeof places / sizeof *places; k++)
+			if (before == places[k])
+				return p;
+		before = c;
+	}
+	return PARSE_NONE;
+}
+
+/* Where the government's name starts after the party committee that reports with it
+ * (中共鲁权屯镇委员会 鲁权屯镇人民政府, 中共某县委员会、某县人民政府, 中共某区委某区人民政府 as a PDF's text
+ * joins them), st opening the committee's name after 中共; st when no government's name follows. */
+static size_t past_party_committee(const char *s, size_t st, size_t end)
+{
+	size_t p = committee_end(s, st, end);
+	if (p == PARSE_NONE || parse_chars(s, st, p, LONG_NAME_MAX + 1) > LONG_NAME_MAX)
 		return st;
-	size_t p = at + strlen(committee), q = parse_skip_blanks(s, p, end);
+	size_t q = parse_skip_blanks(s, p, end);
 	if (parse_starts(s, q, end, "、"))
 		q = parse_skip_blanks(s, q + strlen("、"), end);
 	else if (parse_starts(s, q, end, "和"))
 		q += strlen("和");
-	return q > p && q < end ? q : st;
+	else if (q == p && !parse_ends(s, p, end, "政府"))
+		return st;   /* joined to nothing but a government's name */
+	return q < end ? q : st;
 }
 
 int parse_region_split(const char *s, size_t st, size_t end, struct parse_region *out)

@@ -597,6 +597,24 @@ static void test_contents_page(void **state)
 	assert_int_equal(r->nsections, 5);
 	assert_true(r->body_start > (size_t)(strstr(ends, "效能。....") - ends));
 	report_free(r);
+
+	/* entries without page numbers, a long one wrapped, one ending as titles do (…职责情况): the
+	 * table of contents runs to the report's title again; the signature and its date printed on
+	 * one line, in two columns, date the report */
+	const char *bare = "甲市乙区人民政府\n2023年2月\n目  录\n一、2022年法治政府建设主要举措和成效\n"
+	                   "（一）坚持以习近平新时代中国特色社会主义思想为指导，深\n入学习贯彻党的二十大精神\n"
+	                   "二、党政主要负责人履行推进法治建设第一责任人职责情况\n三、2023年工作安排\n（一）深入学习\n"
+	                   "甲市乙区人民政府关于2022年度法治政府建设情况的报告\n甲市人民政府：\n现将有关情况报告如下。\n"
+	                   "一、2022年法治政府建设主要举措和成效\n全年研究法治工作6次。\n"
+	                   "二、党政主要负责人履行推进法治建设第一责任人职责情况\n区长带头学法。\n三、2023年工作安排\n"
+	                   "继续推进。\n甲市乙区人民政府  2023年1月18日\n";
+	r = parse_str(bare, strlen(bare), "contents");
+	assert_int_equal(r->nsections, 3);
+	assert_string_equal(r->meta.title, "甲市乙区人民政府关于2022年度法治政府建设情况的报告");
+	assert_true(r->sections[0].head_start > (size_t)(strstr(bare, "甲市人民政府：") - bare));
+	assert_string_equal(r->meta.published, "2023-01-18");
+	assert_string_equal(r->meta.issuer, "甲市乙区人民政府");
+	report_free(r);
 }
 
 /* A report made as a speech to the people's congress: the line under its title says when and
@@ -707,6 +725,7 @@ static void test_speech(void **state)
 		/* a party committee reporting with its government: the government's place */
 		{ "中共甲乙镇委员会 甲乙镇人民政府\n关于2025年度法治政府建设工作情况的报告\n", "甲乙镇", REPORT_LEVEL_TOWN },
 		{ "中共甲乙县委员会、甲乙县人民政府关于2021年度法治政府建设情况的报告\n", "甲乙县", REPORT_LEVEL_COUNTY },
+		{ "中共丙丁市甲乙区委丙丁市甲乙区人民政府关于2019年度法治政府建设工作情况的报告\n", "丙丁市甲乙区", REPORT_LEVEL_COUNTY },
 		/* another name of the same zone in brackets after its own: the zone, not a place inside it */
 		{ "甲乙丙丁经济技术开发区（工业区）管理委员会2025年度法治政府建设情况报告\n", "甲乙丙丁经济技术开发区",
 		  REPORT_LEVEL_COUNTY },
