@@ -131,6 +131,12 @@ struct parse_region {
 /* 1 and fills *out when s[st, end) is a body's name: 深圳市龙华区人民政府 → 深圳市龙华区 (county),
  * 平潭综合实验区社会事业局 → 平潭综合实验区 (department), 舟山市普陀区 → 舟山市普陀区. */
 int parse_region_split(const char *s, size_t st, size_t end, struct parse_region *out);
+/* The end of a division of the Xinjiang production and construction corps opening s[st, end)
+ * (新疆生产建设兵团第八师, 第八师), or 0. */
+size_t parse_corps_division(const char *s, size_t st, size_t end);
+/* A region that opens with such a division, named with the corps (第一师阿拉尔市 →
+ * 新疆生产建设兵团第一师阿拉尔市), to free; NULL when it opens with none or names the corps. */
+char *parse_corps_region(const char *region);
 /* How many units (市, 区 …) end a place name inside s[st, end): 2 for 深圳市龙华区. */
 size_t parse_region_units(const char *s, size_t st, size_t end);
 

@@ -1078,6 +1078,11 @@ static void complete_region(struct report *r)
 {
 	if (!r->meta.region)
 		return;
+	char *corps = parse_corps_region(r->meta.region);
+	if (corps) {
+		free(r->meta.region);
+		r->meta.region = corps;
+	}
 	whole_prefecture(r);
 	int county;
 	char *full = division_complete(r->meta.region, r->text, r->len, &county);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "encoding.h"
+#include "xmalloc.h"
 
 #define NATIONAL_AGENCY_MAX 12   /* characters of a national agency's name: 国家金融监督管理总局 */
 
@@ -48,6 +49,9 @@ static const struct unit units[] = {
 	{ "农场", REPORT_LEVEL_TOWN, BANNER_NAME_MAX }, { "牧场", REPORT_LEVEL_TOWN, BANNER_NAME_MAX },
 	{ "林场", REPORT_LEVEL_TOWN, BANNER_NAME_MAX },
 };
+
+/* A division of the Xinjiang production and construction corps (第八师), a prefecture of its own. */
+static const struct unit corps_unit = { "师", REPORT_LEVEL_CITY, NAME_MAX };
 
 /* Words that hold a unit's character but are no unit: 市场监督管理局, 城市管理局, 区域, 社区. */
 static const char *const not_units[] = {
@@ -253,6 +257,30 @@ static size_t past_party_committee(const char *s, size_t st, size_t end)
 	return q < end ? q : st;
 }
 
+static const char corps[] = "新疆生产建设兵团";
+
+size_t parse_corps_division(const char *s, size_t st, size_t end)
+{
+	size_t i = parse_starts(s, st, end, corps) ? st + strlen(corps) : st;
+	if (!parse_starts(s, i, end, "第"))
+		return 0;
+	i += strlen("第");
+	if (parse_cn_numeral(s, &i, end) <= 0 || !parse_starts(s, i, end, "师"))
+		return 0;
+	return i + strlen("师");
+}
+
+char *parse_corps_region(const char *region)
+{
+	size_t n = strlen(region);
+	if (!parse_corps_division(region, 0, n) || parse_starts(region, 0, n, corps))
+		return NULL;
+	char *full = xmalloc(strlen(corps) + n + 1);
+	memcpy(full, corps, strlen(corps));
+	memcpy(full + strlen(corps), region, n + 1);
+	return full;
+}
+
 int parse_region_split(const char *s, size_t st, size_t end, struct parse_region *out)
 {
 	const struct unit *unit = NULL;
@@ -263,6 +291,12 @@ int parse_region_split(const char *s, size_t st, size_t end, struct parse_region
 	size_t best = 0, name = st;   /* name: where the place name before the next unit begins */
 	if (opens_with_pronoun(s, st, end) || parse_chars(s, st, end, 40) > 40)
 		return 0;
+	size_t division = parse_corps_division(s, st, end);
+	if (division) {   /* 第一师阿拉尔市: the corps' division, a prefecture, then its city */
+		name = division;
+		if (is_organ(s, past_aside(s, division, end), end))
+			best = division, unit = &corps_unit;
+	}
 	for (size_t p = st; p < end;) {
 		encoding_next(s, end, &p);
 		int word;

@@ -726,6 +726,9 @@ static void test_speech(void **state)
 		{ "中共甲乙镇委员会 甲乙镇人民政府\n关于2025年度法治政府建设工作情况的报告\n", "甲乙镇", REPORT_LEVEL_TOWN },
 		{ "中共甲乙县委员会、甲乙县人民政府关于2021年度法治政府建设情况的报告\n", "甲乙县", REPORT_LEVEL_COUNTY },
 		{ "中共丙丁市甲乙区委丙丁市甲乙区人民政府关于2019年度法治政府建设工作情况的报告\n", "丙丁市甲乙区", REPORT_LEVEL_COUNTY },
+		/* a division of the Xinjiang corps is a prefecture of its own, named with the corps */
+		{ "第一师阿拉尔市2022年法治政府建设年度报告\n", "新疆生产建设兵团第一师阿拉尔市", REPORT_LEVEL_CITY },
+		{ "第十二师头屯河农场2020年法治政府建设情况报告\n", "新疆生产建设兵团第十二师头屯河农场", REPORT_LEVEL_TOWN },
 		/* another name of the same zone in brackets after its own: the zone, not a place inside it */
 		{ "甲乙丙丁经济技术开发区（工业区）管理委员会2025年度法治政府建设情况报告\n", "甲乙丙丁经济技术开发区",
 		  REPORT_LEVEL_COUNTY },
