@@ -2053,8 +2053,10 @@ static size_t annotation_end(const struct scratch *sc, size_t k)
 	/* what a count holds may take longer: （含行业性专业性调解组织） */
 	int holds = k + 1 < sc->nch && (sc->ch[k + 1] == 0x542b ||   /* 含 */
 					(k + 2 < sc->nch && sc->ch[k + 1] == 0x5305 && sc->ch[k + 2] == 0x62ec));   /* 包括 */
-	/* the clause's own count in brackets: 不予处罚（共27件）, 开展合法性审查（合计42件） */
-	int total = k + 1 < sc->nch && (sc->ch[k + 1] == 0x5171 ||   /* 共 */
+	/* the clause's own count in brackets: 不予处罚（共27件）, 开展合法性审查（合计42件）, or the
+	 * count alone: 出具法律意见书（53份）, 讨回欠薪（计326万元） */
+	int total = k + 1 < sc->nch && (sc->ch[k + 1] == 0x5171 || sc->ch[k + 1] == 0x8ba1 ||   /* 共 计 */
+					(sc->ch[k + 1] >= '0' && sc->ch[k + 1] <= '9') ||
 					(k + 2 < sc->nch && sc->ch[k + 2] == 0x8ba1 &&   /* 合计 累计 总计 */
 					 (sc->ch[k + 1] == 0x5408 || sc->ch[k + 1] == 0x7d2f || sc->ch[k + 1] == 0x603b)));
 	for (size_t j = k; total && j-- > 0 && !is_clause_mark(sc->ch[j]);)

@@ -1191,6 +1191,9 @@ static void test_clause_grammar(void **state)
 		{ "全区183个居委会均与律师事务所签订法律顾问协议。", "village_adv=183 个|全覆盖" },
 		{ "全县法院一审收案124件。", "lit_cases=124 件|一审新收" },
 		{ "败诉的为3件。", "lit_lost=3 件" },
+		/* a clause's count in brackets alone, or after 计, is the clause's as if written in it */
+		{ "法律顾问出具法律意见书（53份）。", "adv_opinions=53 份" },
+		{ "为农民工讨回欠薪（计326万元）。", "aid_wage_amount=326 万元" },
 		/* firms checked at random are so counted, not as the market's entities */
 		{ "配合区市场监管局随机抽查辖区市场主体48户。", "reg_random_entities=48 户" },
 		/* a training in the law held, counted in classes (期), whatever else its name says */
