@@ -21,37 +21,62 @@ count_cmocka() {  # $1 = label, output in $log, $2 = exit status
 	[ "$f" -eq 0 ] || failures="$failures $1"
 }
 
-# The cmocka suites (plain and sanitized) and the shell suites that drive no terminal run two at
-# a time, on the machine's two cores: each has its own temporary files. The longest kinds go
-# first (the shell suites, then the sanitized ones), so that no long suite starts when the other
-# core has nothing left to do. The browser's tmux suites, which wait on the screen, run one at a
-# time after them.
+# The cmocka suites (plain and sanitized), the shell suites that drive no terminal and the fuzz
+# smoke run run two at a time, on the machine's two cores: each has its own temporary files. The
+# longest go first, so that no long suite starts when the other core has nothing left to do: the
+# fuzz smoke run (it builds the fuzzers first), the sanitized suites, the later-numbered ones
+# first (the index's and its segments'), then the shell suites, then the plain ones. A suite
+# named in SPLIT (path:pattern) runs as two jobs, the tests its pattern names and the others
+# (FAZHI_TESTS_ONLY, FAZHI_TESTS_SKIP). The browser's tmux suites, which wait on the screen, run
+# one at a time after them.
+SPLIT="build/san/tests/test_27_segments:test_merge_*"
 jobs=$(mktemp -d)
 trap 'rm -f "$log" "$times"; rm -rf "$jobs"' EXIT
-n=0
-for t in tests/test_*.sh; do
-	[ -f "$t" ] || continue
-	n=$((n + 1)); echo "$n sh $t"
-done >"$jobs/list"
-for dir in "build/san/tests" "$BUILD/tests"; do
-	[ -d "$dir" ] || continue
-	for t in "$dir"/test_*; do
+cmocka_in() {  # the cmocka suites built in $1, later-numbered first
+	[ -d "$1" ] || return 0
+	for t in "$1"/test_*; do
 		[ -x "$t" ] || continue
 		case "$t" in *.d) continue ;; esac
-		n=$((n + 1)); echo "$n cmocka $t"
+		echo "$t"
+	done | sort -r
+}
+cmocka_jobs() {  # the jobs of the suites built in $1: "cmocka path -", or two for a suite split
+	for t in $(cmocka_in "$1"); do
+		pattern=-
+		for s in $SPLIT; do
+			[ "${s%%:*}" = "$t" ] && pattern=${s#*:}
+		done
+		if [ "$pattern" = - ]; then
+			echo "cmocka $t -"
+		else
+			echo "only $t $pattern"
+			echo "skip $t $pattern"
+		fi
 	done
-done >>"$jobs/list"
-# One suite of the list (number, kind, path): its output in N.log, "status seconds" in N.res.
+}
+{
+	[ "$HAVE_LIBFUZZER" = yes ] && echo "fuzz fuzz-smoke -"
+	cmocka_jobs build/san/tests
+	for t in tests/test_*.sh; do
+		[ -f "$t" ] && echo "sh $t -"
+	done
+	cmocka_jobs "$BUILD/tests"
+} | awk '{ print NR, $0 }' >"$jobs/list"
+parallel_started=$(date +%s)
+# One job of the list (number, kind, path, pattern): its output in N.log, "status seconds" in N.res.
 cat >"$jobs/one" <<'EOF'
 t0=$(date +%s)
-if [ "$2" = cmocka ]; then
-	ASAN_OPTIONS=detect_leaks=1 "$3" >"$J/$1.log" 2>&1
-else
-	sh "$3" >"$J/$1.log" 2>&1
-fi
+case "$2" in
+cmocka) ASAN_OPTIONS=detect_leaks=1 "$3" >"$J/$1.log" 2>&1 ;;
+only) FAZHI_TESTS_ONLY=$4 ASAN_OPTIONS=detect_leaks=1 "$3" >"$J/$1.log" 2>&1 ;;
+skip) FAZHI_TESTS_SKIP=$4 ASAN_OPTIONS=detect_leaks=1 "$3" >"$J/$1.log" 2>&1 ;;
+fuzz) make --no-print-directory "$3" >"$J/$1.log" 2>&1 ;;
+*) sh "$3" >"$J/$1.log" 2>&1 ;;
+esac
 echo "$? $(($(date +%s) - t0))" >"$J/$1.res"
 EOF
 J=$jobs BUILD=$BUILD xargs -P 2 -L 1 sh "$jobs/one" <"$jobs/list"
+parallel_took=$(($(date +%s) - parallel_started))
 
 # Counts a shell suite's output in $log, exit status $2, labelled $1.
 count_sh() {
@@ -61,15 +86,22 @@ count_sh() {
 	[ "$f" -eq 0 ] || failures="$failures $1"
 }
 
-while read -r i kind t; do
+while read -r i kind t pattern; do
 	cp "$jobs/$i.log" "$log"
 	status=1 secs=0
 	[ -f "$jobs/$i.res" ] && read -r status secs <"$jobs/$i.res"
 	cat "$log"
 	label=$t
-	[ "$kind" = cmocka ] && label="${t#build/}"
+	case "$kind" in
+	cmocka) label="${t#build/}" ;;
+	only) label="${t#build/} ($pattern)" ;;
+	skip) label="${t#build/} (not $pattern)" ;;
+	esac
 	echo "$secs $label" >>"$times"
-	if [ "$kind" = cmocka ]; then count_cmocka "$label" "$status"; else count_sh "$t" "$status"; fi
+	case "$kind" in
+	cmocka | only | skip) count_cmocka "$label" "$status" ;;
+	*) count_sh "$label" "$status" ;;
+	esac
 done <"$jobs/list"
 
 for t in tests/ui/test_*.sh; do
@@ -82,15 +114,8 @@ for t in tests/ui/test_*.sh; do
 	count_sh "$t" "$status"
 done
 
-if [ "$HAVE_LIBFUZZER" = yes ]; then
-	make --no-print-directory fuzz-smoke >"$log" 2>&1
-	status=$?
-	cat "$log"
-	count_sh fuzz "$status"
-fi
-
 echo
-echo "slowest suites (seconds; $(($(date +%s) - started)) s in all):"
+echo "slowest suites (seconds; $(($(date +%s) - started)) s in all, $parallel_took s of them two at a time):"
 sort -rn "$times" | head -n 8 | sed 's/^/  /'
 [ -z "$failures" ] || echo "failing:$failures"
 echo "$passed passed, $failed failed"
