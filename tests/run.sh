@@ -21,14 +21,14 @@ count_cmocka() {  # $1 = label, output in $log, $2 = exit status
 	[ "$f" -eq 0 ] || failures="$failures $1"
 }
 
-# The cmocka suites (plain and sanitized), the shell suites that drive no terminal and the fuzz
-# smoke run run two at a time, on the machine's two cores: each has its own temporary files. The
-# longest go first, so that no long suite starts when the other core has nothing left to do: the
-# fuzz smoke run (it builds the fuzzers first), the sanitized suites, the later-numbered ones
-# first (the index's and its segments'), then the shell suites, then the plain ones. A suite
-# named in SPLIT (path:pattern) runs as two jobs, the tests its pattern names and the others
-# (FAZHI_TESTS_ONLY, FAZHI_TESTS_SKIP). The browser's tmux suites, which wait on the screen, run
-# one at a time after them.
+# The cmocka suites (plain and sanitized) and the shell suites that drive no terminal run two at
+# a time, on the machine's two cores: each has its own temporary files. The longest go first, so
+# that no long suite starts when the other core has nothing left to do: the sanitized suites, the
+# later-numbered ones first (the index's and its segments'), then the shell suites, then the
+# plain ones. A suite named in SPLIT (path:pattern) runs as two jobs, the tests its pattern names
+# and the others (FAZHI_TESTS_ONLY, FAZHI_TESTS_SKIP). The browser's tmux suites, which wait on
+# the screen, run one at a time after them, while the fuzz smoke run (it builds the fuzzers
+# first) takes the core they leave idle.
 SPLIT="build/san/tests/test_27_segments:test_merge_*"
 jobs=$(mktemp -d)
 trap 'rm -f "$log" "$times"; rm -rf "$jobs"' EXIT
@@ -55,7 +55,6 @@ cmocka_jobs() {  # the jobs of the suites built in $1: "cmocka path -", or two f
 	done
 }
 {
-	[ "$HAVE_LIBFUZZER" = yes ] && echo "fuzz fuzz-smoke -"
 	cmocka_jobs build/san/tests
 	for t in tests/test_*.sh; do
 		[ -f "$t" ] && echo "sh $t -"
@@ -70,7 +69,6 @@ case "$2" in
 cmocka) ASAN_OPTIONS=detect_leaks=1 "$3" >"$J/$1.log" 2>&1 ;;
 only) FAZHI_TESTS_ONLY=$4 ASAN_OPTIONS=detect_leaks=1 "$3" >"$J/$1.log" 2>&1 ;;
 skip) FAZHI_TESTS_SKIP=$4 ASAN_OPTIONS=detect_leaks=1 "$3" >"$J/$1.log" 2>&1 ;;
-fuzz) make --no-print-directory "$3" >"$J/$1.log" 2>&1 ;;
 *) sh "$3" >"$J/$1.log" 2>&1 ;;
 esac
 echo "$? $(($(date +%s) - t0))" >"$J/$1.res"
@@ -104,6 +102,17 @@ while read -r i kind t pattern; do
 	esac
 done <"$jobs/list"
 
+fuzz_log=$jobs/fuzz.log
+fuzz_pid=
+if [ "$HAVE_LIBFUZZER" = yes ]; then
+	(
+		t0=$(date +%s)
+		make --no-print-directory fuzz-smoke >"$fuzz_log" 2>&1
+		echo "$? $(($(date +%s) - t0))" >"$fuzz_log.res"
+	) &
+	fuzz_pid=$!
+fi
+
 for t in tests/ui/test_*.sh; do
 	[ -f "$t" ] || continue
 	t0=$(date +%s)
@@ -113,6 +122,16 @@ for t in tests/ui/test_*.sh; do
 	cat "$log"
 	count_sh "$t" "$status"
 done
+
+if [ -n "$fuzz_pid" ]; then
+	wait "$fuzz_pid"
+	status=1 secs=0
+	[ -f "$fuzz_log.res" ] && read -r status secs <"$fuzz_log.res"
+	cp "$fuzz_log" "$log"
+	cat "$log"
+	echo "$secs fuzz-smoke" >>"$times"
+	count_sh fuzz "$status"
+fi
 
 echo
 echo "slowest suites (seconds; $(($(date +%s) - started)) s in all, $parallel_took s of them two at a time):"
