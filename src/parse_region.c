@@ -227,15 +227,13 @@ static size_t committee_end(const char *s, size_t st, size_t end)
 	size_t at = parse_find(s, st, end, committee);
 	if (at != PARSE_NONE)
 		return at + strlen(committee);
-	static const uint32_t places[] = { 0x7701, 0x5e02, 0x533a, 0x53bf, 0x65d7, 0x5dde, 0x76df, 0x9547, 0x4e61 };
-	uint32_t before = 0;   /* 省 市 区 县 旗 州 盟 镇 乡, then 委 */
-	for (size_t p = st; p < end;) {
-		uint32_t c = encoding_next(s, end, &p);
-		for (size_t k = 0; c == 0x59d4 && k < sizeof places / sizeof *places; k++)
-			if (before == places[k])
-				return p;
-		before = c;
-	}
+	static const char short_committee[] = "委";
+	for (size_t p = st; (p = parse_find(s, p, end, short_committee)) != PARSE_NONE; p += strlen(short_committee))
+		for (size_t k = 0; k < sizeof units / sizeof *units; k++) {
+			size_t n = strlen(units[k].name);   /* a unit of one character: 市, 区, 县 … */
+			if (n == strlen(short_committee) && p >= st + n && memcmp(s + p - n, units[k].name, n) == 0)
+				return p + strlen(short_committee);
+		}
 	return PARSE_NONE;
 }
 
@@ -275,10 +273,7 @@ char *parse_corps_region(const char *region)
 	size_t n = strlen(region);
 	if (!parse_corps_division(region, 0, n) || parse_starts(region, 0, n, corps))
 		return NULL;
-	char *full = xmalloc(strlen(corps) + n + 1);
-	memcpy(full, corps, strlen(corps));
-	memcpy(full + strlen(corps), region, n + 1);
-	return full;
+	return xasprintf("%s%s", corps, region);
 }
 
 int parse_region_split(const char *s, size_t st, size_t end, struct parse_region *out)
