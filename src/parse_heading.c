@@ -660,9 +660,21 @@ static void check_inline_points(struct tree *t, size_t from, size_t end)
 	}
 }
 
+/* Whether the line signs the report off: a body's name after its place (临汾市人民政府,
+ * 德昌县综合行政执法局) or the closing words 特此报告. A plan's last heading, unpunctuated, often
+ * stands right above it; it is never the rest of a heading. */
+static int signs_off(const char *s, const struct parse_line *l)
+{
+	size_t st = parse_skip_blanks(s, l->start, l->end);
+	struct parse_region g;
+	return parse_starts(s, st, l->end, "特此") ||
+	       (parse_organ_suffix(s, st, l->end) && parse_region_split(s, st, l->end, &g) && g.end < l->end);
+}
+
 /* A heading too long for its line, broken by the typesetter: its title runs to the end of
  * the line without closing punctuation, and the next line is a short rest that ends the
- * sentence or holds no punctuation ("…质量和建" / "设管理水平。", "…营商" / "环境"). Returns 1 and extends *m and *end over the rest. */
+ * sentence or holds no punctuation ("…质量和建" / "设管理水平。", "…营商" / "环境"), and does not
+ * sign the report off. Returns 1 and extends *m and *end over the rest. */
 static int broken_heading(const char *s, struct parse_mark *m, size_t *end, const struct parse_line *next)
 {
 	static const char *const closers[] = { "。", "，", "；", "：", "、", "！", "？", "”", "）", ")" };
@@ -677,7 +689,7 @@ static int broken_heading(const char *s, struct parse_mark *m, size_t *end, cons
 	size_t n = next->end - next->start, dot = parse_find(s, next->start, next->end, "。");
 	struct parse_mark m2;
 	if (parse_chars(s, next->start, next->end, BROKEN_REST_MAX) > BROKEN_REST_MAX || n < 3 ||
-	    read_ordinal(s, next->start, next->end, &m2) || point_at(s, next->start, next->end))
+	    read_ordinal(s, next->start, next->end, &m2) || point_at(s, next->start, next->end) || signs_off(s, next))
 		return 0;
 	size_t stop = dot == next->end - 3 ? dot : next->end;   /* ends the sentence, or no punctuation */
 	for (size_t k = 0; k < sizeof inner / sizeof *inner; k++)

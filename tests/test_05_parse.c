@@ -995,6 +995,31 @@ static void test_broken_title(void **state)
 	report_free(r);
 }
 
+/* A heading broken by the typesetter is read over its two lines; a plan's last heading above the
+ * signature, unpunctuated, is not joined to the organ's name or to 特此报告. */
+static void test_broken_heading(void **state)
+{
+	(void)state;
+	const char *text = "甲县2023年法治政府建设情况报告\n一、主要工作\n（一）坚持依法全面履行政府职能，持续优化法治化营商\n环境\n"
+	                   "全年办理十件。\n二、下一步工作打算\n（一）深入实施“八五”普法，推进法治政府建设考核评价工作\n"
+	                   "甲县人民政府\n2024年1月5日\n";
+	struct report *r = parse_str(text, strlen(text), "broken heading");
+	const struct section *s = section_for(r, "（一）坚持");
+	assert_non_null(s);
+	assert_range(r, s->title_start, s->title_end, "坚持依法全面履行政府职能，持续优化法治化营商\n环境");
+	s = section_for(r, "（一）深入");
+	assert_non_null(s);
+	assert_range(r, s->title_start, s->title_end, "深入实施“八五”普法，推进法治政府建设考核评价工作");
+	report_free(r);
+	const char *closing = "甲县2023年法治政府建设情况报告\n一、主要工作\n全年办理十件。\n二、下一步工作打算\n"
+	                      "（一）深入实施“八五”普法，推进法治政府建设考核评价工作\n特此报告。\n";
+	r = parse_str(closing, strlen(closing), "closing");
+	s = section_for(r, "（一）深入");
+	assert_non_null(s);
+	assert_range(r, s->title_start, s->title_end, "深入实施“八五”普法，推进法治政府建设考核评价工作");
+	report_free(r);
+}
+
 /* A flattened page whose breadcrumb's last item, the column, runs into the title: the title
  * starts at the body's name, the column left to the breadcrumb. */
 static void test_column_run_in(void **state)
@@ -1149,6 +1174,7 @@ int main(void)
 		cmocka_unit_test(test_relatives),
 		cmocka_unit_test(test_column_run_in),
 		cmocka_unit_test(test_broken_title),
+		cmocka_unit_test(test_broken_heading),
 		cmocka_unit_test(test_seed_labels),
 	};
 	return cmocka_run_group_tests_name("parse", tests, NULL, NULL);
