@@ -731,10 +731,25 @@ static int breaks(const struct doc *d, const struct line *p, const struct line *
 	return ends_sentence(ps, pn) && !marked;
 }
 
-/* Appends s[0, n) to b, spaces kept only between Latin words, controls left out. */
+#define ORGAN_RUN 4   /* characters unspaced before a blank that parts two organs' names */
+
+/* Whether the blank after b's last ORGAN_RUN characters or more, written unspaced, parts two
+ * bodies that issue a report jointly, named on one line (中共某区委 某区人民政府关于…): the name
+ * before it ends as an organ's does and another name follows, not its 关于. A line spaced out
+ * letter by letter (中 共 某 区 委 员 会) has no such run. */
+static int parts_issuers(const struct buf *b, size_t run, const char *q, const char *end)
+{
+	size_t at;
+	return run >= ORGAN_RUN && is_han(cp_at(q)) && !parse_starts(q, 0, (size_t)(end - q), "关于") &&
+	       (parse_organ_suffix(b->data, 0, b->len) || cp_last(b->data, b->len, &at) == 0x59d4);   /* 委 */
+}
+
+/* Appends s[0, n) to b, spaces kept only between Latin words and between two organs' names,
+ * controls left out. */
 static void add_clean(struct buf *b, const char *s, size_t n)
 {
 	const char *end = s + n;
+	size_t run = 0;   /* characters since the last blank */
 	for (const char *p = s; p < end;) {
 		uint32_t c = cp_at(p);
 		const char *next = utf8_next(p);
@@ -745,13 +760,15 @@ static void add_clean(struct buf *b, const char *s, size_t n)
 				cell |= *q == '\t', q = utf8_next(q);
 			if (cell && q < end)
 				buf_addc(b, '\t');
-			else if (q < end && b->len && latin_before(b->data, b->len) && latin_after(cp_at(q)))
+			else if (q < end && b->len && ((latin_before(b->data, b->len) && latin_after(cp_at(q))) ||
+						       parts_issuers(b, run, q, end)))
 				buf_addc(b, ' ');
 			p = q;
+			run = 0;
 			continue;
 		}
 		if (c >= 0x20 && c != 0x7f)
-			buf_add(b, p, (size_t)(next - p));
+			buf_add(b, p, (size_t)(next - p)), run++;
 		p = next;
 	}
 }

@@ -369,6 +369,22 @@ static void test_short_before_digits(void **state)
 	free(text);
 }
 
+/* Two bodies that issue a report jointly, named on one line of its title, stay parted by the
+ * space between them (every other space next to Chinese goes): LibreOffice's prints of a town's
+ * and a district's reports (tests/forms167, tests/forms201). */
+static void test_joint_issuers(void **state)
+{
+	(void)state;
+	size_t len;
+	char *text = extract_file("tests/forms167/reports/1020_wucheng_luquantun_2025.pdf", &len);
+	assert_non_null(strstr(text, "中共鲁权屯镇委员会 鲁权屯镇人民政府关于2025年度"));
+	free(text);
+	text = extract_file("tests/forms201/reports/1220_chenzhou_suxian_2019.pdf", &len);
+	assert_non_null(strstr(text, "\n中共郴州市苏仙区委 郴州市苏仙区人民政府关于2019年度"));
+	assert_null(strstr(text, "区委 员会"));
+	free(text);
+}
+
 /* A figure a line breaks in Chinese text goes on in the next line's digits, no space between:
  * LibreOffice's print of a county's report (tests/forms167). */
 static void test_figure_across_lines(void **state)
@@ -482,6 +498,7 @@ int main(void)
 		cmocka_unit_test(test_renamed_and_owner_password),
 		cmocka_unit_test(test_right_set_line),
 		cmocka_unit_test(test_short_before_digits),
+		cmocka_unit_test(test_joint_issuers),
 		cmocka_unit_test(test_table_rows),
 		cmocka_unit_test(test_wrapped_label),
 		cmocka_unit_test(test_refused),
