@@ -765,6 +765,8 @@ static void test_clause_grammar(void **state)
 		{ "对7个县（市、区）和32个市直部门开展法治督察。", "rule_inspections=39 个" },
 		/* ... not figures a rule reads apart, nor figures in another counter */
 		{ "办理行政复议案件12件和行政诉讼案件8件。", "rev_received=12 件|区政府作为复议机关 lit_cases=8 件" },
+		/* cases a review organ 受理 are those it accepted, not the applications it received */
+		{ "全年县政府受理行政复议案件9件，审结9件。", "rev_accepted=9 件 rev_concluded=9 件" },
 		{ "主动公开政府信息一万二千余条。", "open_items=12000 条|余" },
 		/* the decisions of a 事项目录, each through the legality review 均… says */
 		{ "公布重大行政决策事项目录6项，均经合法性审查。", "dec_legality_review=6 项 dec_count=6 项" },
