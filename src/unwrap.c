@@ -2,10 +2,12 @@
 #include "unwrap.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "encoding.h"
 #include "parse_scan.h"
+#include "xmalloc.h"
 
 #define WIDTH_MAX 60   /* characters of the widest print line looked for */
 #define WIDTH_SLACK 5  /* characters a print line may hold beyond the width: digits are narrower */
@@ -160,13 +162,85 @@ static size_t walk(const char *s, size_t n, char *out)
 	return out ? w : breaks;
 }
 
+/* 1 when the line s[i, end) holds nothing but blanks. */
+static int blank_line(const char *s, size_t i, size_t end)
+{
+	while (i < end && (s[i] == '\r' || s[i] == '\t'))
+		i++;
+	return parse_skip_blanks(s, i, end) >= end;
+}
+
+/* Whether s[0, n) is printed lines set double-spaced, as a page that made each printed line a
+ * paragraph of its own gives them back: of the breaks between two lines with words, at least
+ * DOUBLE_SHARE in DOUBLE_SHARE + 1 have one blank line between, and there are at least
+ * 2 * UNWRAP_MIN_BREAKS of them. */
+#define DOUBLE_SHARE 4
+static int double_spaced(const char *s, size_t n)
+{
+	size_t spaced = 0, close = 0;
+	int before = 0;   /* blank lines since the last line with words, -1 before the first */
+	for (size_t i = 0, words = 0; i < n; i = line_end(s, i, n) + 1) {
+		if (blank_line(s, i, line_end(s, i, n))) {
+			before++;
+			continue;
+		}
+		if (words)
+			spaced += before == 1, close += before == 0;
+		words = 1, before = 0;
+	}
+	return spaced >= 2 * UNWRAP_MIN_BREAKS && spaced >= DOUBLE_SHARE * close;
+}
+
+/* Rewrites s[0, n) in place with each blank line that stands alone between two lines with words
+ * taken out; returns the new length. */
+static size_t single_space(char *s, size_t n)
+{
+	size_t w = 0;
+	int words = 0;   /* the line before has words (read before it is moved) */
+	for (size_t i = 0; i < n;) {
+		size_t end = line_end(s, i, n), next = end + 1, len = (end < n ? end + 1 : end) - i;
+		int blank = blank_line(s, i, end);
+		if (!(blank && words && next < n && !blank_line(s, next, line_end(s, next, n)))) {
+			memmove(s + w, s + i, len);
+			w += len;
+		}
+		words = !blank;
+		i = next;
+	}
+	return w;
+}
+
+/* A copy of s[0, n) single-spaced, when it is double-spaced (else NULL). */
+static char *single_spaced(const char *s, size_t n, size_t *len)
+{
+	if (!double_spaced(s, n))
+		return NULL;
+	char *t = xmalloc(n + 1);
+	memcpy(t, s, n);
+	*len = single_space(t, n);
+	return t;
+}
+
+/* Printed lines set double-spaced: printed lines once single-spaced (the lines of a page that
+ * gives each paragraph one line and a blank are not: their breaks do not run on). */
+static int spaced_print(const char *s, size_t n)
+{
+	size_t len;
+	char *t = single_spaced(s, n, &len);
+	int yes = t && walk(t, len, NULL) >= UNWRAP_MIN_BREAKS;
+	free(t);
+	return yes;
+}
+
 int unwrap_like(const char *text, size_t n)
 {
-	return walk(text, n, NULL) >= UNWRAP_MIN_BREAKS;
+	return walk(text, n, NULL) >= UNWRAP_MIN_BREAKS || spaced_print(text, n);
 }
 
 size_t unwrap_plain(char *text, size_t n)
 {
+	if (walk(text, n, NULL) < UNWRAP_MIN_BREAKS && spaced_print(text, n))
+		n = single_space(text, n);
 	size_t len = walk(text, n, text);
 	text[len] = '\0';
 	return len;

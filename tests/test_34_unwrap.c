@@ -160,6 +160,45 @@ static void test_padded_table(void **state)
 	free(t);
 }
 
+/* s with a blank line between every two lines (caller frees). */
+static char *double_space(const char *s)
+{
+	char *t = xmalloc(2 * strlen(s) + 1), *w = t;
+	for (; *s; s++) {
+		*w++ = *s;
+		if (*s == '\n' && s[1])
+			*w++ = '\n';
+	}
+	*w = '\0';
+	return t;
+}
+
+/* A print set double-spaced, as a page that made each printed line a paragraph gives it back,
+ * is joined as the print itself is; a page whose paragraphs are a line each, a blank between,
+ * keeps its lines: they share no width. */
+static void test_double_spaced(void **state)
+{
+	(void)state;
+	char *spaced = double_space(flush), *t = read_as_page(spaced), *want = read_as_page(flush);
+	assert_string_equal(t, want);
+	free(spaced), free(t), free(want);
+	spaced = double_space(printed), t = read_as_page(spaced), want = read_as_page(printed);
+	assert_string_equal(t, want);
+	free(spaced), free(t), free(want);
+	const char *own =
+		"甲县2021年法治政府建设情况报告\n一、主要举措和成效\n（一）加强组织领导\n"
+		"县政府常务会议专题研究法治政府建设工作6次，县委常委会会议听取法治建设工作汇报2次，主要负责人带头讲法治课\n"
+		"审核规范性文件12件，备案审查文件9件\n（二）完善制度体系\n"
+		"全年作出重大行政决策3项，均经合法性审查和集体讨论决定\n"
+		"聘请法律顾问18名，审查合同协议64份，出具法律意见书31份\n（三）严格规范执法\n"
+		"全县持证执法人员612名，组织执法人员培训4期，开展案卷评查，评查案卷240卷，合格率96.2%\n"
+		"全年作出行政处罚决定1426件，重大执法决定法制审核62件\n二、存在的问题\n"
+		"一些单位对法治政府建设重视不够，行政执法人员素质有待提高，部分执法人员不熟悉法律\n";
+	spaced = double_space(own);
+	assert_false(unwrap_like(spaced, strlen(spaced)));
+	free(spaced);
+}
+
 /* CRLF line ends: a joined break leaves no \r inside the paragraph. */
 static void test_crlf(void **state)
 {
@@ -185,6 +224,7 @@ int main(void)
 		cmocka_unit_test(test_others_untouched),
 		cmocka_unit_test(test_flush),
 		cmocka_unit_test(test_padded_table),
+		cmocka_unit_test(test_double_spaced),
 		cmocka_unit_test(test_crlf),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
