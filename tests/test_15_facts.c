@@ -765,6 +765,13 @@ static void test_clause_grammar(void **state)
 		{ "对7个县（市、区）和32个市直部门开展法治督察。", "rule_inspections=39 个" },
 		/* ... not figures a rule reads apart, nor figures in another counter */
 		{ "办理行政复议案件12件和行政诉讼案件8件。", "rev_received=12 件|区政府作为复议机关 lit_cases=8 件" },
+		/* cases withdrawn after mediation or settlement end by 撤回终止 */
+		{ "审结的367件复议案件里，维持和驳回221件，调解和解后撤回终止88件。",
+		  "rev_concluded=367 件 rev_upheld=221 件|维持和驳回 rev_settled=88 件" },
+		/* documents and contracts reviewed together: the documents' metric, however the count is
+		 * totalled or noted */
+		{ "全年区、镇街两级合法性审查各类文件和合同累计2146件。", "legality_review_docs=2146 件" },
+		{ "法制机构全年审查各类文件、合同和协议（含招商引资协议）326件。", "legality_review_docs=326 件" },
 		/* cases a review organ 受理 are those it accepted, not the applications it received */
 		{ "全年县政府受理行政复议案件9件，审结9件。", "rev_accepted=9 件 rev_concluded=9 件" },
 		{ "主动公开政府信息一万二千余条。", "open_items=12000 条|余" },
