@@ -823,6 +823,9 @@ static void test_clause_grammar(void **state)
 		{ "组织学法考试，确保及格率和参考率均达到100%。", "law_exam_pass_rate=100 %" },
 		/* a rate stated with 达到 as with 达 */
 		{ "线上办案率达到95.6%。", "enf_online_rate=95.6 %" },
+		/* cases handled online are enforcement's rate, services' are services' */
+		{ "执法办案网上办理率99.5%。", "enf_online_rate=99.5 %" },
+		{ "政务服务事项网上办理率达99.5%。", "svc_online_rate=99.5 %" },
 		{ "行政诉讼败诉率达到0%。", "lit_loss_rate=0 %" },
 		/* clauses after a ； go on with the subject before it */
 		{ "共收到行政复议申请41件，受理37件；审结35件，其中维持24件，终止7件。",
