@@ -823,6 +823,9 @@ static void test_clause_grammar(void **state)
 		{ "组织学法考试，确保及格率和参考率均达到100%。", "law_exam_pass_rate=100 %" },
 		/* a rate stated with 达到 as with 达 */
 		{ "线上办案率达到95.6%。", "enf_online_rate=95.6 %" },
+		/* a service list grown over the year: the figure it reached */
+		{ "“一件事一次办”事项由年初的40项扩展至112项。", "svc_items=112 项" },
+		{ "新推出企业开办、不动产登记等“一件事”联办事项十八项。", "svc_items=18 项" },
 		/* cases handled online are enforcement's rate, services' are services' */
 		{ "执法办案网上办理率99.5%。", "enf_online_rate=99.5 %" },
 		{ "政务服务事项网上办理率达99.5%。", "svc_online_rate=99.5 %" },
