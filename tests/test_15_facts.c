@@ -823,6 +823,8 @@ static void test_clause_grammar(void **state)
 		{ "组织学法考试，确保及格率和参考率均达到100%。", "law_exam_pass_rate=100 %" },
 		/* a rate stated with 达到 as with 达 */
 		{ "线上办案率达到95.6%。", "enf_online_rate=95.6 %" },
+		/* bodies that drew up their lists of duties to teach the law, counted after them */
+		{ "制定普法责任清单的县直单位52个。", "pub_resp_units=52 个" },
 		/* a service list grown over the year: the figure it reached */
 		{ "“一件事一次办”事项由年初的40项扩展至112项。", "svc_items=112 项" },
 		{ "新推出企业开办、不动产登记等“一件事”联办事项十八项。", "svc_items=18 项" },
