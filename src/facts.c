@@ -1205,7 +1205,7 @@ static const struct word change_words[] = {
 	W("提高到"), W("提高至"), W("提升到"), W("提升至"), W("上升到"), W("上升至"), W("增加到"), W("增加至"),
 	W("增长到"), W("增长至"), W("增至"), W("下降到"), W("下降至"), W("降至"), W("降低到"), W("降低至"),
 	W("减少到"), W("减少至"), W("缩短到"), W("缩短至"), W("压缩到"), W("压缩至"), W("压减至"), W("压减到"),
-	W("降到"), W("升至"), W("升到"), W("减至"), W("减到"),
+	W("降到"), W("升至"), W("升到"), W("减至"), W("减到"), W("调整为"), W("调整到"), W("调整至"),
 };
 
 /* Where the figure of a table's row written as a line begins when two blanks or more part it
