@@ -1263,6 +1263,8 @@ static void test_clause_grammar(void **state)
 		/* a change from the year before's gives the year's figure to the words before it */
 		{ "“一件事一次办”事项由上年的18项增加到31项。", "svc_items=31 项" },
 		{ "全区执法人员由上年的1180人调整为1243人。", "enf_staff=1243 人" },
+		{ "通过调解和解方式结案的占比为21.4%。", "rev_settle_rate=21.4 %" },
+		{ "全市各级政府及部门公布年度重大行政决策目录的单位达104家。", "dec_catalog_units=104 家" },
 		{ "“一网通办”事项占比由上年的82.5%提高到93.1%。", "svc_online_rate=93.1 %|网办事项占比" },
 		/* those who sat an exam counted after it; penalties imposed (实施) are cases */
 		{ "组织领导干部参加年度学法考试，参考人数为1280人。", "law_exam=1280 人" },
