@@ -18,6 +18,7 @@
 #define MAX_LEVEL 5
 #define BROKEN_TITLE_MIN 12  /* characters of a heading line that the typesetter broke */
 #define BROKEN_REST_MAX 15   /* characters of the broken heading's rest on the next line */
+#define CLAUSE_REST_MAX 30   /* characters of the clause after a heading line that ends on a comma */
 #define RUN_IN_TITLE 100     /* characters of a title whose end a flattened page does not show */
 #define PART_LINE_MAX 40     /* characters of a line naming a part without a numeral */
 #define MARKED_TITLE_MAX 50  /* characters of a chapter marked (【…】, ■ …) instead of numbered */
@@ -674,21 +675,25 @@ static int signs_off(const char *s, const struct parse_line *l)
 /* A heading too long for its line, broken by the typesetter: its title runs to the end of
  * the line without closing punctuation, and the next line is a short rest that ends the
  * sentence or holds no punctuation ("…质量和建" / "设管理水平。", "…营商" / "环境"), and does not
- * sign the report off. Returns 1 and extends *m and *end over the rest. */
+ * sign the report off; or a heading broken after a comma, its next clause the next line
+ * ("（四）推进镇街综合执法，" / "严格规范公正文明执法"). Returns 1 and extends *m and *end over the rest. */
 static int broken_heading(const char *s, struct parse_mark *m, size_t *end, const struct parse_line *next)
 {
 	static const char *const closers[] = { "。", "，", "；", "：", "、", "！", "？", "”", "）", ")" };
+	/* a title that ends on a comma is unfinished whatever its length: its next clause follows */
+	int open = parse_ends(s, m->title_start, m->title_end, "，") || parse_ends(s, m->title_start, m->title_end, "、");
+	size_t rest_max = open ? CLAUSE_REST_MAX : BROKEN_REST_MAX;
 	if (!next || next->flags & PARSE_LINE_CHROME || m->head_end != *end || m->title_end != *end ||
-	    parse_chars(s, m->title_start, m->title_end, BROKEN_TITLE_MIN) < BROKEN_TITLE_MIN)
+	    (!open && parse_chars(s, m->title_start, m->title_end, BROKEN_TITLE_MIN) < BROKEN_TITLE_MIN))
 		return 0;
-	for (size_t k = 0; k < sizeof closers / sizeof *closers; k++)
+	for (size_t k = 0; k < sizeof closers / sizeof *closers && !open; k++)
 		if (m->title_end - m->title_start >= strlen(closers[k]) &&
 		    memcmp(s + m->title_end - strlen(closers[k]), closers[k], strlen(closers[k])) == 0)
 			return 0;
 	static const char *const inner[] = { "。", "，", "；", "：", "！", "？", ":", ";", "," };
 	size_t n = next->end - next->start, dot = parse_find(s, next->start, next->end, "。");
 	struct parse_mark m2;
-	if (parse_chars(s, next->start, next->end, BROKEN_REST_MAX) > BROKEN_REST_MAX || n < 3 ||
+	if (parse_chars(s, next->start, next->end, rest_max) > rest_max || n < 3 ||
 	    read_ordinal(s, next->start, next->end, &m2) || point_at(s, next->start, next->end) || signs_off(s, next))
 		return 0;
 	size_t stop = dot == next->end - 3 ? dot : next->end;   /* ends the sentence, or no punctuation */

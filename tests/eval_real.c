@@ -16,7 +16,8 @@
  *            removed) and n_second all equal;
  *   title, region, year, published, doc_number  equal to the truth (empty = the parser finds none);
  *   part, topic  of each label row: the row is matched to the first unused section of its level
- *            whose heading (ordinal included) starts with the row's text; a level-0 row (or a
+ *            whose heading (ordinal included, as written or with its line breaks removed) starts
+ *            with the row's text; a level-0 row (or a
  *            level-4 row no （1） heading matches: an 一是… point) to the first unused paragraph
  *            starting with it, whose part and topic come from classify_report_with's paras.
  *            A row not found counts wrong, except noise rows, which are right when the
@@ -288,6 +289,18 @@ static int para_starts_with(const struct report *r, const struct para *p, const 
 	return starts_with(r, p->start, r->len, want);
 }
 
+/* Section s's heading begins with want, as written or with its line breaks taken out (a heading
+ * broken over two lines: （四）推进镇街综合执法， / 严格规范公正文明执法). */
+static int heading_starts_with(const struct report *r, const struct section *s, const char *want)
+{
+	if (starts_with(r, s->head_start, r->len, want))
+		return 1;
+	char *h = heading_text(r, s);
+	int yes = *want && strncmp(h, want, strlen(want)) == 0;
+	free(h);
+	return yes;
+}
+
 static void score_labels(const struct report *r, const struct classify_paras *cp,
                          const struct table *labels, const char *name, struct score *sc)
 {
@@ -307,7 +320,7 @@ static void score_labels(const struct report *r, const struct classify_paras *cp
 		if (level >= 1) {
 			for (size_t k = 0; k < r->nsections; k++) {
 				const struct section *s = &r->sections[k];
-				if (used_sec[k] || s->level != level || !starts_with(r, s->head_start, r->len, text))
+				if (used_sec[k] || s->level != level || !heading_starts_with(r, s, text))
 					continue;
 				used_sec[k] = 1;
 				part = s->part, topic = s->topic, topic2 = s->topic2, found = 1;

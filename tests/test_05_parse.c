@@ -1011,6 +1011,14 @@ static void test_broken_heading(void **state)
 	assert_non_null(s);
 	assert_range(r, s->title_start, s->title_end, "深入实施“八五”普法，推进法治政府建设考核评价工作");
 	report_free(r);
+	/* a heading line that ends on a comma goes on with its next clause, however short it is */
+	const char *comma = "甲县2023年法治政府建设情况报告\n一、主要工作\n（一）推进镇街综合执法，\n严格规范公正文明执法\n"
+	                    "　　组建镇综合行政执法办公室，全年办理十件。\n";
+	r = parse_str(comma, strlen(comma), "comma");
+	s = section_for(r, "（一）推进");
+	assert_non_null(s);
+	assert_range(r, s->title_start, s->title_end, "推进镇街综合执法，\n严格规范公正文明执法");
+	report_free(r);
 	const char *closing = "甲县2023年法治政府建设情况报告\n一、主要工作\n全年办理十件。\n二、下一步工作打算\n"
 	                      "（一）深入实施“八五”普法，推进法治政府建设考核评价工作\n特此报告。\n";
 	r = parse_str(closing, strlen(closing), "closing");
