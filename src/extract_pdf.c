@@ -836,8 +836,8 @@ static size_t row_cells(const struct doc *d, size_t i, size_t *v)
 		if (k == n)
 			v[n++] = j;
 	}
-	for (size_t k = 0; k < n; k++)
-		narrow |= d->v[v[k]].x1 - d->v[v[k]].x0 < (d->right - d->left) / 3;
+	for (size_t k = 0; k < n; k++)   /* a line poppler gave as cells already is a row's */
+		narrow |= d->v[v[k]].x1 - d->v[v[k]].x0 < (d->right - d->left) / 3 || d->v[v[k]].tabbed;
 	if (n < 2 || !narrow)
 		return 1;
 	sort_lines(d, v, n, left_edge);
@@ -870,6 +870,40 @@ static size_t wrapped_label(const struct doc *d, const size_t *cells, size_t n, 
 			v[m++] = j;
 	}
 	sort_lines(d, v, m, top_edge);
+	return m;
+}
+
+/* Lines of cell k of a table row that wrapped below it, the row's cells set at its top (县政府收到
+ * 行政复议申请（含上 31件 / 级机关转办）, 持证执法人员1268 / 名): the lines of its page not yet
+ * written, just below the row, within the cell's columns, that stand level with no other line and
+ * hold no cells of their own; into v, top to bottom; how many. Of a row poppler gave as one line, parted by tabs, the first
+ * cell alone is told, ending at the first tab. */
+static size_t wrapped_cell(const struct doc *d, const size_t *cells, size_t n, size_t k, size_t *v)
+{
+	const struct line *cell = &d->v[cells[k]];
+	double bottom = -INFINITY, right = cell->x1;
+	for (size_t j = 0; j < n; j++)
+		bottom = fmax(bottom, d->v[cells[j]].bottom);
+	double h = cell->bottom - cell->top;
+	size_t a, b, m = 0;
+	if (!cell->geo || !(h > 0) || (n < 2 && !cell->tabbed))
+		return 0;
+	if (n < 2) {
+		const char *t = d->text.data + cell->start, *tab = memchr(t, '\t', cell->end - cell->start);
+		size_t chars = 0;
+		for (const char *p = t; tab && p < tab; p = utf8_next(p))
+			chars++;
+		right = cell->x0 + (double)chars * (cell->hanw > 0 ? cell->hanw : d->em);
+	}
+	reach(d, cells[k], &a, &b);
+	for (size_t j = a; j < b && m < WRAP_PIECES; j++) {
+		const struct line *c = &d->v[j];
+		double last = m ? d->v[v[m - 1]].bottom : bottom;   /* under the row, or under the piece before */
+		if (c->drop || c->written || !c->geo || c->tabbed || c->x0 < cell->x0 - d->em / 2 || c->x1 > right + d->em / 2)
+			continue;   /* a line of cells is a row of its own */
+		if (c->top >= last - 0.2 * h && c->top <= last + 0.6 * h && !level_with_any(d, a, b, c))
+			v[m++] = j;
+	}
 	return m;
 }
 
@@ -932,10 +966,21 @@ static void join(struct doc *d, struct buf *out)
 		}
 		for (size_t k = 0; k < n; k++) {
 			struct line *c = &d->v[cells[k]];
+			size_t under[WRAP_PIECES], nu = row && !nl ? wrapped_cell(d, cells, n, k, under) : 0;
 			if (k || nl)
 				buf_addc(out, '\t');
-			add_clean(out, d->text.data + c->start, c->end - c->start);
+			const char *t = d->text.data + c->start, *tab = nu ? memchr(t, '\t', c->end - c->start) : NULL;
+			size_t cut = n == 1 && tab ? (size_t)(tab - t) : c->end - c->start;   /* the first cell's end */
+			add_clean(out, t, cut);
 			c->written = 1;
+			for (size_t u = 0; u < nu; u++) {   /* the cell's lines below it */
+				struct line *w = &d->v[under[u]];
+				if (latin_before(out->data, out->len) && latin_after(cp_at(d->text.data + w->start)))
+					buf_addc(out, ' ');   /* a Latin cell's words */
+				add_clean(out, d->text.data + w->start, w->end - w->start);
+				w->written = 1;
+			}
+			add_clean(out, t + cut, c->end - c->start - cut);
 		}
 		prev = l;
 		prev_row = row;

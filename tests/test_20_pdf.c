@@ -318,6 +318,26 @@ static void test_wrapped_label(void **state)
 		"The rest of the report goes on here.\n");
 }
 
+/* Cells set at the top of their row, wrapping below it: each cell's lines are read with it, the
+ * label's and a figure's alike, and the next row keeps its own: LibreOffice's prints of a county's
+ * and a district's reports (tests/forms219, tests/forms209). */
+static void test_wrapped_cells(void **state)
+{
+	(void)state;
+	size_t len;
+	char *text = extract_file("tests/forms219/reports/1327_pingyuan_2019.pdf", &len);
+	assert_non_null(strstr(text, "\n县政府收到行政复议申请（含上级机关转办）\t31件\t其中不予受理3件\n"));
+	assert_non_null(strstr(text, "\n以县政府为被告的一审行政诉讼案件\t11件\t已审结9件\n"));
+	free(text);
+	text = extract_file("tests/forms209/reports/1272_hongta_2025.pdf", &len);
+	assert_non_null(strstr(text, "\n持证行政执法人员\t持证执法人员1268名\t含街道（镇）\n行政处罚案件\t办理行政处罚案件2946件\t"));
+	free(text);
+	/* a row of cells under a row is a row of its own, not a cell's wrapped line */
+	text = extract_file("tests/forms137/reports/839_lanzhou_sfj_2021.pdf", &len);
+	assert_non_null(strstr(text, "+12\n合计\t件\t7048"));
+	free(text);
+}
+
 /* The same report with paragraphs set apart by space instead of indented, the header on every
  * page (over the title on the first), a footer line and "第 N 页". */
 static void test_putuo_block(void **state)
@@ -501,6 +521,7 @@ int main(void)
 		cmocka_unit_test(test_joint_issuers),
 		cmocka_unit_test(test_table_rows),
 		cmocka_unit_test(test_wrapped_label),
+		cmocka_unit_test(test_wrapped_cells),
 		cmocka_unit_test(test_refused),
 		cmocka_unit_test(test_damaged),
 	};
