@@ -1265,6 +1265,10 @@ static void test_clause_grammar(void **state)
 		{ "全区执法人员由上年的1180人调整为1243人。", "enf_staff=1243 人" },
 		{ "通过调解和解方式结案的占比为21.4%。", "rev_settle_rate=21.4 %" },
 		{ "全年收到行政复议申请402件。召开听证会和案审会41场。", "rev_received=402 件 rev_hearing=41 场" },
+		/* a year without penalties is a count of none; a condition is no count */
+		{ "全年未作出行政处罚决定。", "enf_cases=0 件" },
+		{ "未作出行政处罚的，不得公开。", "" },
+		{ "线上执法率达到100%。", "enf_online_rate=100 %" },
 		{ "全市各级政府及部门公布年度重大行政决策目录的单位达104家。", "dec_catalog_units=104 家" },
 		{ "“一网通办”事项占比由上年的82.5%提高到93.1%。", "svc_online_rate=93.1 %|网办事项占比" },
 		/* those who sat an exam counted after it; penalties imposed (实施) are cases */
