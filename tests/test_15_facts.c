@@ -1265,6 +1265,11 @@ static void test_clause_grammar(void **state)
 		{ "全区执法人员由上年的1180人调整为1243人。", "enf_staff=1243 人" },
 		{ "通过调解和解方式结案的占比为21.4%。", "rev_settle_rate=21.4 %" },
 		{ "全年收到行政复议申请402件。召开听证会和案审会41场。", "rev_received=402 件 rev_hearing=41 场" },
+		/* items handled online, counted after their name; suits won as the court dismissed or upheld;
+		 * lawyers' help to workers claiming wages in other words */
+		{ "进驻事项326项，其中可网上办理事项41项。", "svc_items=326 项 svc_items=41 项|网上办理" },
+		{ "法院判决驳回原告诉讼请求或维持5件。", "lit_won=5 件" },
+		{ "办理法律援助案件120件，其中为农民工讨要工资案件41件。", "aid_cases=120 件 aid_wage_cases=41 件" },
 		/* a year without penalties is a count of none; a condition is no count */
 		{ "全年未作出行政处罚决定。", "enf_cases=0 件" },
 		{ "未作出行政处罚的，不得公开。", "" },
