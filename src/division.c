@@ -212,10 +212,17 @@ int division_zone_name(const char *name, size_t n)
 }
 
 /* 1 when region opens with the prefecture's name without its unit: a zone named after its city
- * (廊坊经济技术开发区 in 廊坊市) carries the city already. */
-static int named_after(const char *region, const struct division *prefecture)
+ * (廊坊经济技术开发区 in 廊坊市, 兰州新区) carries the city already. A county or district named after
+ * it (湘潭县 of 湘潭市, 黄山区 of 黄山市, 阿拉善左旗 of 阿拉善盟) is another place, and carries none. */
+static int named_after(const char *region, const struct division *prefecture, const struct division *county)
 {
-	size_t n = prefecture->name_len >= 3 ? prefecture->name_len - 3 : 0;
+	static const char *const own[] = { "县", "旗" };
+	size_t n = prefecture->name_len >= 3 ? prefecture->name_len - 3 : 0, c = county->name_len;
+	for (size_t k = 0; k < sizeof own / sizeof *own; k++)
+		if (c >= 3 && !memcmp(county->name + c - 3, own[k], 3))
+			return 0;
+	if (c >= 3 && !memcmp(county->name + c - 3, "区", 3) && (c < 6 || memcmp(county->name + c - 6, "新区", 6)))
+		return 0;
 	return n && !strncmp(region, prefecture->name, n);
 }
 
@@ -244,7 +251,7 @@ static char *complete_with(const char *region, size_t first, size_t count, const
 			return NULL;   /* a zone the table lists among counties (库尔勒经济技术开发区) */
 		if (c && city_named(only))   /* the city itself; its town (桐乡市乌镇镇) stays as written */
 			c = strlen(region) == only->name_len ? named_in(c, text, len) : NULL;
-		return c && !named_after(region, c) ? joined(c, NULL, region) : NULL;
+		return c && !named_after(region, c, only) ? joined(c, NULL, region) : NULL;
 	}
 	if (only->code_len != TOWN_DIGITS || division_zone_name(only->name, only->name_len))
 		return NULL;   /* a zone the table files among a district's towns (赣州经济技术开发区) stands alone */
@@ -311,7 +318,7 @@ static char *former_county(const char *region, int *county)
 	size_t first = named(name, strlen(name), &count);
 	const struct division *d = count == 1 ? &divisions[by_name[first]] : NULL;
 	const struct division *c = d && d->code_len == COUNTY_DIGITS ? prefecture_of(d) : NULL;
-	if (!c || named_after(region, c))
+	if (!c || named_after(region, c, d))
 		return NULL;
 	*county = 1;
 	return joined(c, NULL, region);

@@ -39,6 +39,10 @@ static void test_county(void **state)
 	/* a county made a district since: the district's prefecture, the county as written */
 	check("凤翔县", "宝鸡市凤翔县", 1);
 	check("凤翔县城关镇", "宝鸡市凤翔县城关镇", 1);
+	/* a county or district named after its prefecture is a place of its own: it gains it */
+	check("湘潭县", "湘潭市湘潭县", 1);
+	check("黄山区", "黄山市黄山区", 1);
+	check("阿拉善左旗巴彦诺日公苏木", "阿拉善盟阿拉善左旗巴彦诺日公苏木", 1);
 }
 
 static void test_county_level_city(void **state)
