@@ -48,6 +48,7 @@ struct line {
 	size_t cells;           /* their width: two for a wide character (Han, full-width), one else */
 	int drop;               /* a page number or a running header or footer */
 	int tabbed;             /* it holds a tab parting cells of a table row */
+	int cell;               /* a cell of a row poppler gave as one line, cut off it (add_page) */
 	int written;            /* join wrote it (a table row's cell is written with its row's first) */
 };
 
@@ -407,8 +408,41 @@ static char *mark_cells(const char *t, const PopplerRectangle *r, guint nr, Popp
 	return buf_take(&b);
 }
 
+/* The character sums of a line being read, for its size and its Han characters' width. */
+struct line_sums {
+	double hsum, wsum;
+	size_t nhan;
+};
+
+/* Adds line l, ending at byte end of the document's text, blanks trimmed; nothing when it holds
+ * no visible character. */
+static void push_line(struct doc *d, struct line *l, size_t end, const struct line_sums *sum)
+{
+	const char *all = d->text.data;
+	l->end = end;
+	if (!l->chars)
+		return;
+	while (l->start < l->end && is_blank(cp_at(all + l->start)))
+		l->start = (size_t)(utf8_next(all + l->start) - all);
+	size_t at;
+	while (l->end > l->start && is_blank(cp_last(all + l->start, l->end - l->start, &at)))
+		l->end = l->start + at;
+	if (l->geo && !(isfinite(l->x0) && isfinite(l->x1) && isfinite(l->top) && isfinite(l->bottom) &&
+			isfinite(sum->hsum) && isfinite(sum->wsum)))
+		l->geo = 0; /* a damaged file's boxes */
+	if (l->geo) {
+		l->size = sum->hsum / (double)l->chars;
+		l->hanw = sum->nhan ? sum->wsum / (double)sum->nhan : 0;
+	}
+	d->v = xgrow(d->v, &d->cap, d->n + 1, sizeof *d->v);
+	d->v[d->n++] = *l;
+}
+
 /* Adds the page's lines: its text cut at "\n", each with the box of its characters when
- * poppler gives one box per character. */
+ * poppler gives one box per character. A line of a table's cells (mark_cells parted them with
+ * tabs) is cut at its tabs when the boxes are known, each cell a line of its own at its place:
+ * the rows are then made of cells wherever poppler put them (a figure it gave a line of its own
+ * beside a row it ran together, a label's two lines around its row). */
 static void add_page(struct doc *d, int page, const char *t, const PopplerRectangle *r, guint nr)
 {
 	size_t nchars = u8_mbsnlen((const uint8_t *)t, strlen(t));
@@ -419,14 +453,22 @@ static void add_page(struct doc *d, int page, const char *t, const PopplerRectan
 	const char *all = d->text.data;
 	const char *p = all + base;
 	size_t k = 0;
+	const struct line fresh = { .page = page, .geo = geo, .x0 = INFINITY, .x1 = -INFINITY,
+				    .top = INFINITY, .bottom = -INFINITY };
 	while (*p) {
-		struct line l = { .page = page, .geo = geo, .x0 = INFINITY, .x1 = -INFINITY,
-				  .top = INFINITY, .bottom = -INFINITY };
-		double hsum = 0, wsum = 0;
-		size_t nhan = 0;
+		struct line l = fresh;
+		struct line_sums sum = { 0 };
 		l.start = (size_t)(p - all);
 		for (; *p && *p != '\n'; p = utf8_next(p), k++) {
 			uint32_t c = cp_at(p);
+			if (c == '\t' && geo) {   /* a cell ends */
+				l.cell = 1;
+				push_line(d, &l, (size_t)(p - all), &sum);
+				l = fresh, sum = (struct line_sums){ 0 };
+				l.start = (size_t)(p + 1 - all);
+				l.cell = 1;
+				continue;
+			}
 			l.tabbed |= c == '\t';
 			if (is_blank(c) || c < 0x20)
 				continue;
@@ -439,29 +481,13 @@ static void add_page(struct doc *d, int page, const char *t, const PopplerRectan
 			l.x1 = fmax(l.x1, fmax(b->x1, b->x2));
 			l.top = fmin(l.top, fmin(b->y1, b->y2));
 			l.bottom = fmax(l.bottom, fmax(b->y1, b->y2));
-			hsum += fabs(b->y2 - b->y1);
+			sum.hsum += fabs(b->y2 - b->y1);
 			if (is_han(c))
-				wsum += fabs(b->x2 - b->x1), nhan++;
+				sum.wsum += fabs(b->x2 - b->x1), sum.nhan++;
 		}
-		l.end = (size_t)(p - all);
+		push_line(d, &l, (size_t)(p - all), &sum);
 		if (*p)
 			p++, k++;
-		if (!l.chars)
-			continue;
-		while (l.start < l.end && is_blank(cp_at(all + l.start)))
-			l.start = (size_t)(utf8_next(all + l.start) - all);
-		size_t at;
-		while (l.end > l.start && is_blank(cp_last(all + l.start, l.end - l.start, &at)))
-			l.end = l.start + at;
-		if (geo && !(isfinite(l.x0) && isfinite(l.x1) && isfinite(l.top) && isfinite(l.bottom) &&
-			     isfinite(hsum) && isfinite(wsum)))
-			l.geo = 0; /* a damaged file's boxes */
-		if (l.geo) {
-			l.size = hsum / (double)l.chars;
-			l.hanw = nhan ? wsum / (double)nhan : 0;
-		}
-		d->v = xgrow(d->v, &d->cap, d->n + 1, sizeof *d->v);
-		d->v[d->n++] = l;
 	}
 }
 
@@ -621,7 +647,7 @@ static void measure(struct doc *d)
 	double *a = xmalloc((d->n + 1) * sizeof *a);
 	size_t k = 0;
 	for (size_t i = 0; i < d->n; i++)
-		if (!d->v[i].drop && d->v[i].geo)
+		if (!d->v[i].drop && !d->v[i].cell && d->v[i].geo)
 			a[k++] = d->v[i].size;
 	if (k) {
 		qsort(a, k, sizeof *a, cmp_double);
@@ -629,7 +655,7 @@ static void measure(struct doc *d)
 	}
 	size_t h = 0;
 	for (size_t i = 0; i < d->n; i++)
-		if (!d->v[i].drop && d->v[i].geo && d->v[i].hanw > 0 && fabs(d->v[i].size - d->size) < 0.15 * d->size)
+		if (!d->v[i].drop && !d->v[i].cell && d->v[i].geo && d->v[i].hanw > 0 && fabs(d->v[i].size - d->size) < 0.15 * d->size)
 			a[h++] = d->v[i].hanw;
 	if (h) {
 		qsort(a, h, sizeof *a, cmp_double);
@@ -639,7 +665,7 @@ static void measure(struct doc *d)
 	}
 	k = 0;
 	for (size_t i = 0; i < d->n; i++)
-		if (!d->v[i].drop && d->v[i].geo && fabs(d->v[i].size - d->size) < 0.15 * d->size)
+		if (!d->v[i].drop && !d->v[i].cell && d->v[i].geo && fabs(d->v[i].size - d->size) < 0.15 * d->size)
 			a[k++] = d->v[i].x0;
 	if (k) {
 		qsort(a, k, sizeof *a, cmp_double);
@@ -658,7 +684,7 @@ static void measure(struct doc *d)
 	}
 	k = 0;
 	for (size_t i = 0; i < d->n; i++)
-		if (!d->v[i].drop && d->v[i].geo && fabs(d->v[i].size - d->size) < 0.15 * d->size)
+		if (!d->v[i].drop && !d->v[i].cell && d->v[i].geo && fabs(d->v[i].size - d->size) < 0.15 * d->size)
 			a[k++] = d->v[i].x1;
 	if (k) {
 		qsort(a, k, sizeof *a, cmp_double);
@@ -667,7 +693,7 @@ static void measure(struct doc *d)
 	size_t pairs = 0, gaps = 0;
 	for (size_t i = 0, prev = SIZE_MAX; i < d->n; i++) {
 		const struct line *l = &d->v[i];
-		if (l->drop || !l->geo || fabs(l->size - d->size) >= 0.15 * d->size)
+		if (l->drop || l->cell || !l->geo || fabs(l->size - d->size) >= 0.15 * d->size)
 			continue;
 		if (prev != SIZE_MAX && d->v[prev].page == l->page)
 			a[pairs++] = l->top - d->v[prev].bottom;
@@ -682,7 +708,7 @@ static void measure(struct doc *d)
 	d->spaced = gaps >= 2 && gaps * 20 >= pairs;
 	k = 0;
 	for (size_t i = 0; i < d->n; i++)
-		if (!d->v[i].drop)
+		if (!d->v[i].drop && !d->v[i].cell)
 			a[k++] = (double)d->v[i].cells;
 	if (k) {
 		qsort(a, k, sizeof *a, cmp_double);
@@ -845,9 +871,10 @@ static size_t row_cells(const struct doc *d, size_t i, size_t *v)
 }
 
 /* Pieces of a table row's label that wrapped around the row (公证机构办理公证事 / 件 11860 12375 / 项,
- * the row's other cells centred between the label's lines): the lines of its page not yet
- * written, left of the row's first cell, just above or just below the row, that stand level with
- * no other line; into v, top to bottom; how many. */
+ * the row's other cells centred between the label's lines, or straddling them: “首违不罚”“轻微免 /
+ * 罚”案件（件） beside 412 265): the lines of its page not yet written, left of the row's first cell,
+ * just above or just below the row or overlapping it by less than half, that stand level with no
+ * other line; into v, top to bottom; how many. */
 #define WRAP_PIECES 3
 static size_t wrapped_label(const struct doc *d, const size_t *cells, size_t n, size_t *v)
 {
@@ -864,8 +891,8 @@ static size_t wrapped_label(const struct doc *d, const size_t *cells, size_t n, 
 		const struct line *c = &d->v[j];
 		if (c->drop || c->written || !c->geo || c->x1 > first->x0 - d->em / 2)
 			continue;
-		int above = c->bottom <= top + 0.2 * h && c->bottom >= top - h;
-		int below = c->top >= bottom - 0.2 * h && c->top <= bottom + h;
+		int above = c->bottom <= top + 0.6 * h && c->bottom >= top - h;   /* its lines may straddle the row */
+		int below = c->top >= bottom - 0.6 * h && c->top <= bottom + h;
 		if ((above || below) && !level_with_any(d, a, b, c))
 			v[m++] = j;
 	}

@@ -318,9 +318,9 @@ static void test_wrapped_label(void **state)
 		"The rest of the report goes on here.\n");
 }
 
-/* Cells set at the top of their row, wrapping below it: each cell's lines are read with it, the
- * label's and a figure's alike, and the next row keeps its own: LibreOffice's prints of a county's
- * and a district's reports (tests/forms219, tests/forms209). */
+/* Cells set at the top of their row, wrapping below it, or a label's lines around its row: each
+ * cell's lines are read with it, the label's and a figure's alike, and the next row keeps its own:
+ * LibreOffice's prints of reports (tests/forms219, tests/forms209, tests/forms226). */
 static void test_wrapped_cells(void **state)
 {
 	(void)state;
@@ -331,6 +331,13 @@ static void test_wrapped_cells(void **state)
 	free(text);
 	text = extract_file("tests/forms209/reports/1272_hongta_2025.pdf", &len);
 	assert_non_null(strstr(text, "\n持证行政执法人员\t持证执法人员1268名\t含街道（镇）\n行政处罚案件\t办理行政处罚案件2946件\t"));
+	free(text);
+	/* a label's two lines straddling its row, and a figure poppler gave a line of its own beside the
+	 * row's other cells it ran together (tests/forms226) */
+	text = extract_file("tests/forms226/reports/1371_xishuangbanna_2023.pdf", &len);
+	assert_non_null(strstr(text, "\n“首违不罚”“轻微免罚”案件（件）\t412\t265\t55.5%\n"));
+	assert_non_null(strstr(text, "\n向公安机关移送涉嫌犯罪案件（件）\t43\t37\t16.2%\n"));
+	assert_non_null(strstr(text, "\n跨部门联合执法检查（次）\t186\t142\t31.0%\n"));
 	free(text);
 	/* a row of cells under a row is a row of its own, not a cell's wrapped line */
 	text = extract_file("tests/forms137/reports/839_lanzhou_sfj_2021.pdf", &len);
