@@ -827,6 +827,7 @@ static void test_clause_grammar(void **state)
 		{ "制定普法责任清单的县直单位52个。", "pub_resp_units=52 个" },
 		/* a service list grown over the year: the figure it reached */
 		{ "“一件事一次办”事项由年初的40项扩展至112项。", "svc_items=112 项" },
+		{ "“一件事一次办”事项达到215项。", "svc_items=215 项" },
 		{ "新推出企业开办、不动产登记等“一件事”联办事项十八项。", "svc_items=18 项" },
 		/* cases handled online are enforcement's rate, services' are services' */
 		{ "执法办案网上办理率99.5%。", "enf_online_rate=99.5 %" },
