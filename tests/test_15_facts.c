@@ -828,6 +828,9 @@ static void test_clause_grammar(void **state)
 		/* a service list grown over the year: the figure it reached */
 		{ "“一件事一次办”事项由年初的40项扩展至112项。", "svc_items=112 项" },
 		{ "“一件事一次办”事项达到215项。", "svc_items=215 项" },
+		{ "首批公布普法责任清单的市直单位为52家。", "pub_resp_units=52 家" },
+		{ "即办事项占比61%。", "svc_instant_rate=61 %" },
+		{ "撤销、变更、确认违法和责令履行的合计58件。", "rev_corrected=58 件" },
 		{ "新推出企业开办、不动产登记等“一件事”联办事项十八项。", "svc_items=18 项" },
 		/* cases handled online are enforcement's rate, services' are services' */
 		{ "执法办案网上办理率99.5%。", "enf_online_rate=99.5 %" },
