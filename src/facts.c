@@ -2799,10 +2799,22 @@ static size_t before_note(const char *s, size_t a, size_t b)
 	return b;
 }
 
+/* Whether s[a, b) names a kind of bodies, several of them, not one: 县直部门, 市级单位, 各街道, 有关部门. */
+static int names_kind(const char *s, size_t a, size_t b)
+{
+	static const char *const kinds[] = { "县直", "区直", "市直", "镇直", "旗直", "省直", "县级", "区级", "市级",
+					     "各", "有关", "相关" };
+	for (size_t k = 0; k < COUNT(kinds); k++)
+		if (parse_starts(s, a, b, kinds[k]))
+			return 1;
+	return 0;
+}
+
 /* The bodies a scope opened by 对 names after its last figure, joined to it by 和 or 及 and parted
  * by 、, up to the verb that acts on them (对委属3家事业单位和执法大队开展…检查: 1; …发展改革局和廊坊
  * 经济技术开发区、临空经济区经济发展部门开展…: 2); 0 when the words after the figure ending at byte a,
- * up to byte ce, are no such list. */
+ * up to byte ce, are no such list, or one of them names a kind of bodies (对20个乡镇和县直部门: the
+ * figure counts both). */
 static size_t named_after(const char *s, size_t a, size_t ce)
 {
 	static const char *const verbs[] = { "开展", "进行", "实施", "组织" };
@@ -2827,7 +2839,7 @@ static size_t named_after(const char *s, size_t a, size_t ce)
 	size_t items = 0, item = conj;
 	for (size_t q = conj; q <= verb; q++)
 		if (q == verb || parse_starts(s, q, verb, "、")) {
-			if (!names_unit(s, item, q, 2))
+			if (!names_unit(s, item, q, 2) || names_kind(s, item, q))
 				return 0;
 			items++, item = q + strlen("、");
 		}

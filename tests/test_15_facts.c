@@ -685,6 +685,8 @@ static void test_clause_grammar(void **state)
 		{ "区内2个社区和5个村均配备法律顾问。", "village_adv=7 个|全覆盖" },
 		/* bodies a scope names after its last figure count one each; a name with 和 inside is one */
 		{ "委法治建设领导小组对委属3家事业单位和执法大队开展依法行政专项检查。", "rule_inspections=4 家" },
+		/* a kind of bodies named after the figure is counted in it, not one more */
+		{ "对20个乡镇和县直部门开展法治政府建设督导检查。", "rule_inspections=20 个" },
 		{ "对6个区（市）分局和市生态环境保护综合执法支队开展法治建设督查。", "rule_inspections=7 个" },
 		{ "对20个乡镇和43个县直单位的依法行政工作开展检查。", "rule_inspections=63 个" },
 		{ "对10个县（市、区）发展改革局和甲经济技术开发区、乙经济区经济发展部门开展法治建设督导。",
