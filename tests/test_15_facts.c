@@ -685,6 +685,8 @@ static void test_clause_grammar(void **state)
 		{ "区内2个社区和5个村均配备法律顾问。", "village_adv=7 个|全覆盖" },
 		/* bodies a scope names after its last figure count one each; a name with 和 inside is one */
 		{ "委法治建设领导小组对委属3家事业单位和执法大队开展依法行政专项检查。", "rule_inspections=4 家" },
+		/* problems an inspection points out or sorts out */
+		{ "对12个乡镇开展法治督察，指出问题29个。", "rule_inspections=12 个 rule_inspection_issues=29 个" },
 		/* documents the bodies below file, reviewed, however the review is worded */
 		{ "对镇（街道）和区直部门报备的行政规范性文件审查备案37件。", "nd_filing_review=37 件" },
 		{ "接收各区（县、市）政府和市级部门报备规范性文件187件。", "nd_filing_review=187 件" },
