@@ -685,6 +685,8 @@ static void test_clause_grammar(void **state)
 		{ "区内2个社区和5个村均配备法律顾问。", "village_adv=7 个|全覆盖" },
 		/* bodies a scope names after its last figure count one each; a name with 和 inside is one */
 		{ "委法治建设领导小组对委属3家事业单位和执法大队开展依法行政专项检查。", "rule_inspections=4 家" },
+		/* leaders trained, counted as they took part */
+		{ "全市处级以上领导干部累计参训3200余人次。", "law_training=3200 人次|余" },
 		/* problems an inspection points out or sorts out */
 		{ "对12个乡镇开展法治督察，指出问题29个。", "rule_inspections=12 个 rule_inspection_issues=29 个" },
 		/* documents the bodies below file, reviewed, however the review is worded */
