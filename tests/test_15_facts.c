@@ -685,6 +685,10 @@ static void test_clause_grammar(void **state)
 		{ "区内2个社区和5个村均配备法律顾问。", "village_adv=7 个|全覆盖" },
 		/* bodies a scope names after its last figure count one each; a name with 和 inside is one */
 		{ "委法治建设领导小组对委属3家事业单位和执法大队开展依法行政专项检查。", "rule_inspections=4 家" },
+		/* steps of proof cleaned up; items done online counted first; legal affairs advisers took part in */
+		{ "清理规范各类证明和盖章环节共计41项。", "cert_items=41 项" },
+		{ "政务服务事项98项，其中21项实现网上可办。", "svc_items=98 项 svc_items=21 项" },
+		{ "局内4名公职律师全年参与处理涉税法律事务47件。", "adv_matters=47 件" },
 		/* leaders trained, counted as they took part */
 		{ "全市处级以上领导干部累计参训3200余人次。", "law_training=3200 人次|余" },
 		/* problems an inspection points out or sorts out */
