@@ -843,6 +843,7 @@ static void test_clause_grammar(void **state)
 		/* a service list grown over the year: the figure it reached */
 		{ "“一件事一次办”事项由年初的40项扩展至112项。", "svc_items=112 项" },
 		{ "“一件事一次办”事项达到215项。", "svc_items=215 项" },
+		{ "市级“高效办成一件事”重点事项上线运行24项。", "svc_items=24 项" },
 		{ "首批公布普法责任清单的市直单位为52家。", "pub_resp_units=52 家" },
 		{ "即办事项占比61%。", "svc_instant_rate=61 %" },
 		{ "撤销、变更、确认违法和责令履行的合计58件。", "rev_corrected=58 件" },
