@@ -784,6 +784,9 @@ static void test_clause_grammar(void **state)
 		{ "开展执法人员全员轮训2轮次。", "law_training=2 轮次" },
 		{ "分3期组织执法人员轮训。", "law_training=3 期" },
 		{ "分两期组织安全生产培训。", "" },
+		/* review cases closed by mediation and settlement together; mediators' cases stay theirs */
+		{ "审结行政复议案件48件，其中维持30件，调解、和解结案十九件。",
+		  "rev_concluded=48 件 rev_upheld=30 件 rev_settled=19 件" },
 		/* cases withdrawn after mediation or settlement end by 撤回终止 */
 		{ "审结的367件复议案件里，维持和驳回221件，调解和解后撤回终止88件。",
 		  "rev_concluded=367 件 rev_upheld=221 件|维持和驳回 rev_settled=88 件" },
