@@ -47,7 +47,8 @@ struct line {
 	size_t chars;           /* visible characters */
 	size_t cells;           /* their width: two for a wide character (Han, full-width), one else */
 	int drop;               /* a page number or a running header or footer */
-	int tabbed;             /* it holds a tab parting cells of a table row */
+	int tabbed;             /* it holds a tab parting cells of a table row (a line without boxes:
+	                         * one with them is cut at its tabs, add_page) */
 	int cell;               /* a cell of a row poppler gave as one line, cut off it (add_page) */
 	int written;            /* join wrote it (a table row's cell is written with its row's first) */
 };
@@ -862,8 +863,8 @@ static size_t row_cells(const struct doc *d, size_t i, size_t *v)
 		if (k == n)
 			v[n++] = j;
 	}
-	for (size_t k = 0; k < n; k++)   /* a line poppler gave as cells already is a row's */
-		narrow |= d->v[v[k]].x1 - d->v[v[k]].x0 < (d->right - d->left) / 3 || d->v[v[k]].tabbed;
+	for (size_t k = 0; k < n; k++)
+		narrow |= d->v[v[k]].x1 - d->v[v[k]].x0 < (d->right - d->left) / 3;
 	if (n < 2 || !narrow)
 		return 1;
 	sort_lines(d, v, n, left_edge);
@@ -902,32 +903,24 @@ static size_t wrapped_label(const struct doc *d, const size_t *cells, size_t n, 
 
 /* Lines of cell k of a table row that wrapped below it, the row's cells set at its top (县政府收到
  * 行政复议申请（含上 31件 / 级机关转办）, 持证执法人员1268 / 名): the lines of its page not yet
- * written, just below the row, within the cell's columns, that stand level with no other line and
- * hold no cells of their own; into v, top to bottom; how many. Of a row poppler gave as one line, parted by tabs, the first
- * cell alone is told, ending at the first tab. */
+ * written, just below the row, within the cell's columns, that stand level with no other line (a
+ * line of cells under the row stands level with its other cells); into v, top to bottom; how many. */
 static size_t wrapped_cell(const struct doc *d, const size_t *cells, size_t n, size_t k, size_t *v)
 {
 	const struct line *cell = &d->v[cells[k]];
-	double bottom = -INFINITY, right = cell->x1;
+	double bottom = -INFINITY;
 	for (size_t j = 0; j < n; j++)
 		bottom = fmax(bottom, d->v[cells[j]].bottom);
 	double h = cell->bottom - cell->top;
 	size_t a, b, m = 0;
-	if (!cell->geo || !(h > 0) || (n < 2 && !cell->tabbed))
+	if (!cell->geo || !(h > 0) || n < 2)
 		return 0;
-	if (n < 2) {
-		const char *t = d->text.data + cell->start, *tab = memchr(t, '\t', cell->end - cell->start);
-		size_t chars = 0;
-		for (const char *p = t; tab && p < tab; p = utf8_next(p))
-			chars++;
-		right = cell->x0 + (double)chars * (cell->hanw > 0 ? cell->hanw : d->em);
-	}
 	reach(d, cells[k], &a, &b);
 	for (size_t j = a; j < b && m < WRAP_PIECES; j++) {
 		const struct line *c = &d->v[j];
 		double last = m ? d->v[v[m - 1]].bottom : bottom;   /* under the row, or under the piece before */
-		if (c->drop || c->written || !c->geo || c->tabbed || c->x0 < cell->x0 - d->em / 2 || c->x1 > right + d->em / 2)
-			continue;   /* a line of cells is a row of its own */
+		if (c->drop || c->written || !c->geo || c->x0 < cell->x0 - d->em / 2 || c->x1 > cell->x1 + d->em / 2)
+			continue;
 		if (c->top >= last - 0.2 * h && c->top <= last + 0.6 * h && !level_with_any(d, a, b, c))
 			v[m++] = j;
 	}
@@ -950,7 +943,7 @@ static size_t row_of_piece(const struct doc *d, size_t i, size_t *cells)
 		    fabs((c->top + c->bottom) / 2 - (l->top + l->bottom) / 2) > 1.2 * h)
 			continue;
 		size_t n = row_cells(d, j, cells);
-		if (n < 2 && !c->tabbed)
+		if (n < 2)   /* a line with boxes holds no tab: add_page cut it into its cells */
 			continue;
 		size_t pieces[WRAP_PIECES], np = wrapped_label(d, cells, n, pieces);
 		for (size_t k = 0; k < np; k++)
@@ -996,9 +989,7 @@ static void join(struct doc *d, struct buf *out)
 			size_t under[WRAP_PIECES], nu = row && !nl ? wrapped_cell(d, cells, n, k, under) : 0;
 			if (k || nl)
 				buf_addc(out, '\t');
-			const char *t = d->text.data + c->start, *tab = nu ? memchr(t, '\t', c->end - c->start) : NULL;
-			size_t cut = n == 1 && tab ? (size_t)(tab - t) : c->end - c->start;   /* the first cell's end */
-			add_clean(out, t, cut);
+			add_clean(out, d->text.data + c->start, c->end - c->start);
 			c->written = 1;
 			for (size_t u = 0; u < nu; u++) {   /* the cell's lines below it */
 				struct line *w = &d->v[under[u]];
@@ -1007,7 +998,6 @@ static void join(struct doc *d, struct buf *out)
 				add_clean(out, d->text.data + w->start, w->end - w->start);
 				w->written = 1;
 			}
-			add_clean(out, t + cut, c->end - c->start - cut);
 		}
 		prev = l;
 		prev_row = row;
