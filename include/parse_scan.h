@@ -131,6 +131,8 @@ struct parse_region {
 /* 1 and fills *out when s[st, end) is a body's name: 深圳市龙华区人民政府 → 深圳市龙华区 (county),
  * 平潭综合实验区社会事业局 → 平潭综合实验区 (department), 舟山市普陀区 → 舟山市普陀区. */
 int parse_region_split(const char *s, size_t st, size_t end, struct parse_region *out);
+/* 1 when s[st, end) names a body: an organ or a department after its jurisdiction (临汾市人民政府). */
+int parse_body_name(const char *s, size_t st, size_t end);
 /* The end of a division of the Xinjiang production and construction corps opening s[st, end)
  * (新疆生产建设兵团第八师, 第八师), or 0. */
 size_t parse_corps_division(const char *s, size_t st, size_t end);

@@ -667,9 +667,8 @@ static void check_inline_points(struct tree *t, size_t from, size_t end)
 static int signs_off(const char *s, const struct parse_line *l)
 {
 	size_t st = parse_skip_blanks(s, l->start, l->end);
-	struct parse_region g;
 	return parse_starts(s, st, l->end, "特此") ||
-	       (parse_organ_suffix(s, st, l->end) && parse_region_split(s, st, l->end, &g) && g.end < l->end);
+	       (parse_organ_suffix(s, st, l->end) && parse_body_name(s, st, l->end));
 }
 
 /* A heading too long for its line, broken by the typesetter: its title runs to the end of

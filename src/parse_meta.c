@@ -725,13 +725,6 @@ static size_t signature_date(const struct report *r, const struct parse_scan *sc
 	return parse_date_line(r->text, &sc->lines[sc->body_last]) ? sc->body_last : PARSE_NONE;
 }
 
-/* 1 when s[st, end) names a body: an organ or a department after its jurisdiction. */
-static int is_body_name(const char *s, size_t st, size_t end)
-{
-	struct parse_region g;
-	return parse_region_split(s, st, end, &g) && g.end < end;
-}
-
 /* The signature at the foot of the body (an organ's name, usually above the date), else the
  * page's 发布机构, else the organ named at the head of the title ("X人民政府关于…"). */
 static void find_issuer(struct report *r, const struct parse_scan *sc)
@@ -746,21 +739,21 @@ static void find_issuer(struct report *r, const struct parse_scan *sc)
 		const struct parse_line *l = &name;
 		if (i > sc->body_first && (sc->title_last == PARSE_NONE || i > sc->title_last) &&
 		    !(l->flags & PARSE_LINE_PROSE) && is_signature(s, l) &&
-		    (dated || parse_organ_suffix(s, l->start, l->end) || is_body_name(s, l->start, l->end))) {
+		    (dated || parse_organ_suffix(s, l->start, l->end) || parse_body_name(s, l->start, l->end))) {
 			r->meta.issuer = xstrndup(s + l->start, l->end - l->start);
 			return;
 		}
 	}
 	size_t v, n;
 	if ((v = key_value(r, sc, issuer_keys, sizeof issuer_keys / sizeof *issuer_keys, &n)) != PARSE_NONE &&
-	    is_body_name(s, v, v + n)) {
+	    parse_body_name(s, v, v + n)) {
 		r->meta.issuer = xstrndup(s + v, n);
 		return;
 	}
 	if (!r->meta.title)
 		return;
 	n = title_prefix(r->meta.title);
-	if (n && (parse_organ_suffix(r->meta.title, 0, n) || is_body_name(r->meta.title, 0, n)))
+	if (n && (parse_organ_suffix(r->meta.title, 0, n) || parse_body_name(r->meta.title, 0, n)))
 		r->meta.issuer = xstrndup(r->meta.title, n);
 }
 

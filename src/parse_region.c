@@ -337,6 +337,12 @@ int parse_region_split(const char *s, size_t st, size_t end, struct parse_region
 	return 1;
 }
 
+int parse_body_name(const char *s, size_t st, size_t end)
+{
+	struct parse_region g;
+	return parse_region_split(s, st, end, &g) && g.end < end;
+}
+
 size_t parse_region_units(const char *s, size_t st, size_t end)
 {
 	size_t n = 0;
