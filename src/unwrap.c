@@ -178,7 +178,7 @@ static int blank_line(const char *s, size_t i, size_t end)
 static int double_spaced(const char *s, size_t n)
 {
 	size_t spaced = 0, close = 0;
-	int before = 0;   /* blank lines since the last line with words, -1 before the first */
+	int before = 0;   /* blank lines since the last line with words */
 	for (size_t i = 0, words = 0; i < n; i = line_end(s, i, n) + 1) {
 		if (blank_line(s, i, line_end(s, i, n))) {
 			before++;

@@ -995,6 +995,16 @@ static void test_broken_title(void **state)
 	report_free(r);
 }
 
+/* The title of the heading of text that begins with prefix is want. */
+static void assert_heading_title(const char *text, const char *prefix, const char *want)
+{
+	struct report *r = parse_str(text, strlen(text), prefix);
+	const struct section *s = section_for(r, prefix);
+	assert_non_null(s);
+	assert_range(r, s->title_start, s->title_end, want);
+	report_free(r);
+}
+
 /* A heading broken by the typesetter is read over its two lines; a plan's last heading above the
  * signature, unpunctuated, is not joined to the organ's name or to 特此报告. */
 static void test_broken_heading(void **state)
@@ -1003,29 +1013,15 @@ static void test_broken_heading(void **state)
 	const char *text = "甲县2023年法治政府建设情况报告\n一、主要工作\n（一）坚持依法全面履行政府职能，持续优化法治化营商\n环境\n"
 	                   "全年办理十件。\n二、下一步工作打算\n（一）深入实施“八五”普法，推进法治政府建设考核评价工作\n"
 	                   "甲县人民政府\n2024年1月5日\n";
-	struct report *r = parse_str(text, strlen(text), "broken heading");
-	const struct section *s = section_for(r, "（一）坚持");
-	assert_non_null(s);
-	assert_range(r, s->title_start, s->title_end, "坚持依法全面履行政府职能，持续优化法治化营商\n环境");
-	s = section_for(r, "（一）深入");
-	assert_non_null(s);
-	assert_range(r, s->title_start, s->title_end, "深入实施“八五”普法，推进法治政府建设考核评价工作");
-	report_free(r);
+	assert_heading_title(text, "（一）坚持", "坚持依法全面履行政府职能，持续优化法治化营商\n环境");
+	assert_heading_title(text, "（一）深入", "深入实施“八五”普法，推进法治政府建设考核评价工作");
 	/* a heading line that ends on a comma goes on with its next clause, however short it is */
-	const char *comma = "甲县2023年法治政府建设情况报告\n一、主要工作\n（一）推进镇街综合执法，\n严格规范公正文明执法\n"
-	                    "　　组建镇综合行政执法办公室，全年办理十件。\n";
-	r = parse_str(comma, strlen(comma), "comma");
-	s = section_for(r, "（一）推进");
-	assert_non_null(s);
-	assert_range(r, s->title_start, s->title_end, "推进镇街综合执法，\n严格规范公正文明执法");
-	report_free(r);
-	const char *closing = "甲县2023年法治政府建设情况报告\n一、主要工作\n全年办理十件。\n二、下一步工作打算\n"
-	                      "（一）深入实施“八五”普法，推进法治政府建设考核评价工作\n特此报告。\n";
-	r = parse_str(closing, strlen(closing), "closing");
-	s = section_for(r, "（一）深入");
-	assert_non_null(s);
-	assert_range(r, s->title_start, s->title_end, "深入实施“八五”普法，推进法治政府建设考核评价工作");
-	report_free(r);
+	assert_heading_title("甲县2023年法治政府建设情况报告\n一、主要工作\n（一）推进镇街综合执法，\n严格规范公正文明执法\n"
+	                     "　　组建镇综合行政执法办公室，全年办理十件。\n",
+	                     "（一）推进", "推进镇街综合执法，\n严格规范公正文明执法");
+	assert_heading_title("甲县2023年法治政府建设情况报告\n一、主要工作\n全年办理十件。\n二、下一步工作打算\n"
+	                     "（一）深入实施“八五”普法，推进法治政府建设考核评价工作\n特此报告。\n",
+	                     "（一）深入", "深入实施“八五”普法，推进法治政府建设考核评价工作");
 }
 
 /* A flattened page whose breadcrumb's last item, the column, runs into the title: the title
