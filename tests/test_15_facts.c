@@ -324,7 +324,7 @@ static void test_annexed_table(void **state)
 		  "aid_cases=112 件 lit_head_rate=84.2 % petition_visits=86 批次 rev_settled=4 件" },
 		/* the year's data in words after a caption naming them, not a table; an annex of plans is no data */
 		{ "全年办理法律援助案件112件。", "\n附件\n某局2025年度行政执法数据\n行政处罚：作出行政处罚决定87件，罚没款31.6万元。\n"
-		  "不予处罚：对首次轻微违法行为依法不予行政处罚23件。\n", "aid_cases=112 件 enf_cases=87 件|环境处罚决定 enf_fines=31.6 万元 enf_no_penalty=23 件" },
+		  "不予处罚：对首次轻微违法行为依法不予行政处罚23件。\n", "aid_cases=112 件 enf_cases=87 件|行政处罚决定 enf_fines=31.6 万元 enf_no_penalty=23 件" },
 		{ "全年办理法律援助案件112件。", "\n附件：2026年工作要点\n年内新培育“法律明白人”20名以上。\n", "aid_cases=112 件" },
 		/* no caption: the page's lines after the body */
 		{ "全年办理法律援助案件112件。", "\n项目　　数量\n行政执法案卷评查（卷）　　180", "aid_cases=112 件" },
@@ -376,7 +376,7 @@ static void test_changed_rows(void **state)
 	struct report *r = parse_report(xstrdup(t), strlen(t), "changed.txt");
 	char got[512];
 	report_facts(r, got, sizeof got);
-	assert_facts(t, got, "enf_cases=389 件|环境处罚决定 reg_random_entities=1482 家 enf_file_review=326 卷 "
+	assert_facts(t, got, "enf_cases=389 件|行政处罚决定 reg_random_entities=1482 家 enf_file_review=326 卷 "
 			     "enf_file_pass_rate=95.4 % enf_file_review=480 卷");
 	report_free(r);
 }
@@ -700,6 +700,8 @@ static void test_clause_grammar(void **state)
 		{ "审查区政府规范性文件12件。", "nd_reviewed=12 件" },
 		/* a kind of bodies named after the figure is counted in it, not one more */
 		{ "对20个乡镇和县直部门开展法治政府建设督导检查。", "rule_inspections=20 个" },
+		/* bodies whose enforcement a supervisor inspected */
+		{ "对21个行政执法部门开展执法监督检查，提出整改意见47条。", "rule_inspections=21 个 rule_inspection_issues=47 条" },
 		{ "对6个区（市）分局和市生态环境保护综合执法支队开展法治建设督查。", "rule_inspections=7 个" },
 		{ "对20个乡镇和43个县直单位的依法行政工作开展检查。", "rule_inspections=63 个" },
 		{ "对10个县（市、区）发展改革局和甲经济技术开发区、乙经济区经济发展部门开展法治建设督导。",
@@ -721,6 +723,9 @@ static void test_clause_grammar(void **state)
 		{ "街道城管执法中队现有队员32名。", "enf_staff=32 名" },
 		/* contracts and other legal matters reviewed together are documents and contracts */
 		{ "全年审查合同协议及其他涉法事项46件。", "legality_review_docs=46 件" },
+		/* contracts alone put to a legality review are contracts reviewed; with rules or documents, documents */
+		{ "区法制办对区政府签订的各类合同进行合法性审查96件。", "contract_reviewed=96 件" },
+		{ "对局内制度、对外合同进行合法性审查11件。", "legality_review_docs=11 件" },
 		/* documents issued, then filed in the next clause: all of them, as 均 would say */
 		{ "全年制发规范性文件2件，并按规定报市政府备案。", "nd_filed=2 件 nd_issued=2 件" },
 		{ "全年制发规范性文件3件，于印发后15日内报送市司法局备案。", "nd_filed=3 件 nd_issued=3 件" },
@@ -728,7 +733,7 @@ static void test_clause_grammar(void **state)
 		{ "共收到行政复议申请60宗，不受理5宗，受理55宗。",
 		  "rev_received=60 宗 rev_not_accepted=5 宗 rev_accepted=55 宗" },
 		/* ... but not into a clause naming a thing of its own between verb and figure */
-		{ "作出行政处罚决定30件，作出查封扣押决定2件。", "enf_cases=30 件|环境处罚决定" },
+		{ "作出行政处罚决定30件，作出查封扣押决定2件。", "enf_cases=30 件|行政处罚决定" },
 		/* cases of a named kind found and dealt with (查处/查办…案件) */
 		{ "依法查处违规办学案件27件。", "enf_cases=27 件" },
 		{ "全年查办涉疫违法案件47起。", "enf_cases=47 起" },
