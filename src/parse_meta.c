@@ -543,6 +543,16 @@ static void find_year(struct report *r)
 }
 
 /* Where the title's name of the region or organ ends: before 关于, the year or 法治. */
+/* A body known by a second name gives it in brackets after its first (泉州市洛江区城市管理局
+ * （区综合行政执法局）, 某县司法局（县法制办）): where name[0, n) ends, the brackets and what follows
+ * them left out when the name before them is an organ's. */
+static size_t second_name_cut(const char *name, size_t n)
+{
+	size_t open = parse_find(name, 0, n, "（");
+	return open != PARSE_NONE && open > 0 && parse_find(name, open, n, "）") != PARSE_NONE &&
+	       parse_organ_suffix(name, 0, open) ? open : n;
+}
+
 static size_t title_prefix(const char *t)
 {
 	size_t n = strlen(t), at = 0;
@@ -554,7 +564,7 @@ static size_t title_prefix(const char *t)
 		if (c != PARSE_NONE)
 			at = c;
 	}
-	return at;
+	return second_name_cut(t, at);
 }
 
 /* The name of a city department's branch in name[at, n) (通化市生态环境局东昌区分局: 东昌区), between
@@ -725,6 +735,14 @@ static size_t signature_date(const struct report *r, const struct parse_scan *sc
 	return parse_date_line(r->text, &sc->lines[sc->body_last]) ? sc->body_last : PARSE_NONE;
 }
 
+/* A line that is wholly a second name in brackets (（泉州市洛江区综合行政执法局）), as a body known by two
+ * names signs under its first. */
+static int second_name_line(const char *s, const struct parse_line *l)
+{
+	return parse_starts(s, l->start, l->end, "（") && parse_ends(s, l->start, l->end, "）") &&
+	       parse_find(s, l->start + 3, l->end - 3, "（") == PARSE_NONE && parse_organ_suffix(s, l->start + 3, l->end - 3);
+}
+
 /* The signature at the foot of the body (an organ's name, usually above the date), else the
  * page's 发布机构, else the organ named at the head of the title ("X人民政府关于…"). */
 static void find_issuer(struct report *r, const struct parse_scan *sc)
@@ -735,6 +753,8 @@ static void find_issuer(struct report *r, const struct parse_scan *sc)
 		int dated = signature_date(r, sc) != PARSE_NONE;
 		struct parse_line name = sc->lines[i];   /* 某区人民政府  2023年1月18日: the name alone */
 		if (dated && signed_date(s, &sc->lines[i], &name.end) == PARSE_NONE)
+			name = sc->lines[--i];
+		if (i > sc->body_first + 1 && second_name_line(s, &name))   /* 某局 over （某执法局） */
 			name = sc->lines[--i];
 		const struct parse_line *l = &name;
 		if (i > sc->body_first && (sc->title_last == PARSE_NONE || i > sc->title_last) &&

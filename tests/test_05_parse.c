@@ -806,6 +806,17 @@ static void test_speech(void **state)
 		assert_string_equal(r->meta.issuer, "甲乙区卫生健康局");
 		report_free(r);
 	}
+	/* a body known by two names gives its second in brackets, in the title and under its signature */
+	static const char *const two_names[] = {
+		"甲乙区城市管理局（区综合行政执法局）2025年度法治政府建设工作报告\n一、主要工作\n全年办理十件。\n",
+		"2025年度法治政府建设工作报告\n一、主要工作\n全年办理十件。\n甲乙区城市管理局\n（甲乙区综合行政执法局）\n2026年1月16日\n",
+	};
+	for (size_t i = 0; i < sizeof two_names / sizeof *two_names; i++) {
+		r = parse_str(two_names[i], strlen(two_names[i]), "two names");
+		assert_string_equal(r->meta.issuer, "甲乙区城市管理局");
+		assert_string_equal(r->meta.region, "甲乙区");
+		report_free(r);
+	}
 	const char *plain = "关于甲乙区2021年度法治政府建设情况的报告\n——2022年工作要点在前\n"
 	                    "现将有关情况报告如下：\n一、主要工作\n全年办理事项十件。\n";
 	r = parse_str(plain, strlen(plain), "plain");
