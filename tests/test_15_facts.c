@@ -700,6 +700,17 @@ static void test_clause_grammar(void **state)
 		{ "审查区政府规范性文件12件。", "nd_reviewed=12 件" },
 		/* a kind of bodies named after the figure is counted in it, not one more */
 		{ "对20个乡镇和县直部门开展法治政府建设督导检查。", "rule_inspections=20 个" },
+		/* the amount of the contracts a review counted, named after their count */
+		{ "法律顾问参与县政府重大项目、招商引资合同审查共计64件，涉及资金逾18亿元。",
+		  "contract_reviewed=64 件 contract_amount=18 亿元" },
+		{ "调解涉企合同纠纷42件，成功调解36件，涉及金额约6860万元。",
+		  "med_received=42 件 med_resolved=36 件 med_amount=6860 万元|约" },
+		/* shares and counts worded after what they count */
+		{ "市政务服务中心集中进驻事项为1096项，可网上办理的比例达到83%。", "svc_items=1096 项 svc_online_rate=83 %" },
+		{ "通过政府网站主动公开政府信息3125条，依申请公开件数19件。", "open_items=3125 条 open_requests=19 件" },
+		{ "受理法律援助案件487件，其中为农民工讨薪92件。", "aid_cases=487 件 aid_wage_cases=92 件" },
+		{ "办理法律援助事项37件。", "aid_cases=37 件" },
+		{ "将市容环卫、城乡规划等领域的286项行政处罚权划归县综合行政执法局集中行使。", "enf_items=286 项|集中行使" },
 		/* bodies whose enforcement a supervisor inspected */
 		{ "对21个行政执法部门开展执法监督检查，提出整改意见47条。", "rule_inspections=21 个 rule_inspection_issues=47 条" },
 		{ "对6个区（市）分局和市生态环境保护综合执法支队开展法治建设督查。", "rule_inspections=7 个" },
