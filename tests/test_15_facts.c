@@ -711,6 +711,15 @@ static void test_clause_grammar(void **state)
 		{ "受理法律援助案件487件，其中为农民工讨薪92件。", "aid_cases=487 件 aid_wage_cases=92 件" },
 		{ "办理法律援助事项37件。", "aid_cases=37 件" },
 		{ "将市容环卫、城乡规划等领域的286项行政处罚权划归县综合行政执法局集中行使。", "enf_items=286 项|集中行使" },
+		/* rectification notices served on parties; an inspection's notices to bodies below are no orders */
+		{ "开展联合检查，下达整改通知书31份。", "enf_rectify_orders=31 份" },
+		{ "发出督察整改通知书19份。", "" },
+		/* decisions reviewed, counted after the review was named, or as the subject all of which it covered */
+		{ "重大执法决定全部经法制审核，全年审核58件。", "enf_legal_review=58 件" },
+		{ "8件行政处罚案件均经法制审核。", "enf_legal_review=8 件" },
+		{ "制定抽查事项清单（共42项）。", "reg_items=42 项" },
+		{ "为企业出具信用报告替代有无违法记录证明396份。", "credit_certificates=396 份" },
+		{ "追回欠薪342万元，法律援助满意率99.5%。", "aid_wage_amount=342 万元 aid_satisfaction=99.5 %" },
 		/* bodies whose enforcement a supervisor inspected */
 		{ "对21个行政执法部门开展执法监督检查，提出整改意见47条。", "rule_inspections=21 个 rule_inspection_issues=47 条" },
 		{ "对6个区（市）分局和市生态环境保护综合执法支队开展法治建设督查。", "rule_inspections=7 个" },
