@@ -1239,6 +1239,25 @@ static size_t read_row_figure(const struct facts_model *m, const char *s, size_t
 	return num + len;
 }
 
+/* The figure of a table's row whose counter no cell names (行政复议收案　　58, 案卷评查合格率　95.8):
+ * a number alone after two blanks or more to the line's end, in the first counter the pattern
+ * allows (a pattern that names none reads no such figure). */
+static size_t read_bare_row_figure(const char *s, size_t n, size_t i, const struct elem *e, struct capture *cap)
+{
+	size_t blanks, len;
+	double v;
+	size_t num = figure_rows_past_blanks(s, i, n, &blanks);
+	if (!e->nalt || blanks < 2 || num >= n || s[num] < '0' || s[num] > '9' ||
+	    !(len = facts_parse_number(s + num, n - num, &v)))
+		return 0;
+	size_t after = figure_rows_past_blanks(s, num + len, n, &blanks);
+	if (after < n && s[after] != '\n')
+		return 0;
+	*cap = (struct capture){ .num_start = num, .num_end = num + len, .value = v, .counter = e->alt[0].s,
+				 .found = 1, .row = 1 };
+	return num + len;
+}
+
 /* The unit of a figure read, "万份|余" (cut to cap - 1 bytes). */
 static void unit_text(const struct capture *cap, char *dst, size_t size)
 {
@@ -1342,6 +1361,8 @@ static int match(const struct facts_model *m, const struct pattern *p, size_t ei
 		end = read_figure(m, s, n, past_row_gap(s, n, past_change(s, n, i)), e, &mine);
 		if (!end)
 			end = read_row_figure(m, s, n, i, e, &mine);
+		if (!end)
+			end = read_bare_row_figure(s, n, i, e, &mine);
 		if (!end)
 			return 0;
 		cap->counter = mine.counter;   /* for a gap after it (E_GAP) */
@@ -2103,6 +2124,48 @@ static int row_gap(const struct scratch *sc, size_t k0, size_t k)
 	return j < sc->nch && sc->ch[j] >= '0' && sc->ch[j] <= '9';
 }
 
+/* Whether the label sc->ch[k0, k) ends with the characters of w. */
+static int label_ends(const struct scratch *sc, size_t k0, size_t k, const uint32_t *w, size_t n)
+{
+	if (k - k0 < n)
+		return 0;
+	for (size_t j = 0; j < n; j++)
+		if (sc->ch[k - n + j] != w[j])
+			return 0;
+	return 1;
+}
+
+/* The counter a table row's label leaves unsaid (行政复议收案　58, 持证执法人员　1326, 案卷合格率　95.8):
+ * what its last words count, as a reader takes it; cases (件) unless it names a rate, attendances,
+ * times, people or files; NULL for an amount, whose multiplier no reader can guess. */
+static const char *implied_counter(const struct scratch *sc, size_t k0, size_t k)
+{
+	static const struct {
+		uint32_t w[2];
+		size_t n;
+		const char *counter;
+	} ends[] = {
+		{ { 0x7387 }, 1, "%" },              /* 率 */
+		{ { 0x6bd4, 0x4f8b }, 2, "%" },      /* 比例 */
+		{ { 0x5360, 0x6bd4 }, 2, "%" },      /* 占比 */
+		{ { 0x4eba, 0x6b21 }, 2, "人次" },
+		{ { 0x573a, 0x6b21 }, 2, "场次" },
+		{ { 0x6b21, 0x6570 }, 2, "次" },      /* 次数 */
+		{ { 0x6b21 }, 1, "次" },
+		{ { 0x4eba, 0x6570 }, 2, "人" },      /* 人数 */
+		{ { 0x5458 }, 1, "人" },              /* 员 */
+		{ { 0x4eba }, 1, "人" },
+		{ { 0x5377 }, 1, "卷" },
+		{ { 0x91d1, 0x989d }, 2, NULL },     /* 金额 */
+		{ { 0x6b3e }, 1, NULL },             /* 款 */
+		{ { 0x5143 }, 1, NULL },             /* 元 */
+	};
+	for (size_t i = 0; i < sizeof ends / sizeof *ends; i++)
+		if (label_ends(sc, k0, k, ends[i].w, ends[i].n))
+			return ends[i].counter;
+	return "件";
+}
+
 /* 1 when the characters of the sentence from k on are blanks alone, up to its end. */
 static int blanks_to_end(const struct scratch *sc, size_t k)
 {
@@ -2176,10 +2239,15 @@ static void clauses(const struct facts_model *m, const char *s, size_t se, struc
 			annot = annotation_end(sc, k);
 		if (k < sc->nch && !title && k >= annot && is_clause_mark(c) && row_colon(sc, k0, k)) {
 			row = 1;
+			if (!sc->row_counter)
+				sc->row_counter = implied_counter(sc, k0, k);
 			continue;
 		}
-		if (k < sc->nch && !title && !depth && row_gap(sc, k0, k))
+		if (k < sc->nch && !title && !depth && row_gap(sc, k0, k)) {
 			row = 1;
+			if (!sc->row_counter)
+				sc->row_counter = implied_counter(sc, k0, k);
+		}
 		const char *unit = k < sc->nch && !title && !depth ? row_unit(m, s, sc, k0, k, &close) : NULL;
 		if (unit) {   /* 受理（件）　1052: the bracket is the row's colon */
 			sc->row_counter = unit, row = 1, k = close;
@@ -3744,8 +3812,24 @@ static int last_subject(const struct facts_model *m, const struct scratch *sc)
 	return sc->carry;   /* none of its own: the one it took over goes on */
 }
 
+/* Whether the characters of the sentence before its colon at k are a row's label alone: no digit,
+ * no clause's mark, at most ROW_LABEL of them. */
+static int bare_row_label(const struct scratch *sc, size_t k)
+{
+	size_t k0 = 0;
+	while (k0 < k && sc->ch[k0] == ' ')
+		k0++;
+	if (k0 == k || k - k0 > ROW_LABEL)
+		return 0;
+	for (size_t j = k0; j < k; j++)
+		if ((sc->ch[j] >= '0' && sc->ch[j] <= '9') || is_clause_mark(sc->ch[j]) || sc->ch[j] == ' ')
+			return 0;
+	return 1;
+}
+
 /* Whether the number from character k to byte end ends its line after a bracket, as the figure
- * of a table row whose label names its counter does (受理（件）　1052, 受理（件）:1052). */
+ * of a table row whose label names its counter does (受理（件）　1052, 受理（件）:1052), or after the
+ * colon of a row kept in place whose label names none (行政复议收案: 58). */
 static int row_number(const struct scratch *sc, size_t k, size_t end)
 {
 	size_t j = k;
@@ -3755,6 +3839,8 @@ static int row_number(const struct scratch *sc, size_t k, size_t end)
 		return 0;
 	while (k > 0 && sc->ch[k - 1] == ' ')
 		k--;
+	if (k > 1 && sc->ch[k - 1] == ':' && sc->ch[k - 2] != ')')   /* 行政复议收案: 58, as a kept row reads */
+		return bare_row_label(sc, k - 1);
 	k -= k > 1 && sc->ch[k - 1] == ':' && sc->ch[k - 2] == ')';   /* 收到申请（件）:168 */
 	return k > 0 && sc->ch[k - 1] == ')';
 }

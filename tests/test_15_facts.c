@@ -381,6 +381,22 @@ static void test_changed_rows(void **state)
 	report_free(r);
 }
 
+/* A table's rows whose labels name no counter are read in the counter their last words leave
+ * unsaid: cases, a rate, people; an amount (罚没款) in none, as no reader can tell its multiplier. */
+static void test_rows_without_counters(void **state)
+{
+	(void)state;
+	const char *t = "关于2019年度法治政府建设情况的报告\n一、工作\n全年工作数据见表1。\n"
+			"表1　2019年主要数据与上年对比\n项目　2019年　2018年　同比\n行政复议收案　58　49　+18.4%\n"
+			"行政处罚案件　1437　1296　+10.9%\n罚没款　1862.4　1730.5　+7.6%\n"
+			"持证执法人员　1326　1290　+2.8%\n案卷评查合格率　95.8　94.1　+1.7\n";
+	struct report *r = parse_report(xstrdup(t), strlen(t), "bare.txt");
+	char got[512];
+	report_facts(r, got, sizeof got);
+	assert_facts(t, got, "rev_received=58 件 enf_cases=1437 件 enf_staff=1326 人 enf_file_pass_rate=95.8 %");
+	report_free(r);
+}
+
 /* A figure stated again is no new fact: after a word pointing back at it (上述5项决策), or in the
  * problems part, the same metric, value and counter as the year's work stated; a figure of the
  * problems part of its own is one. */
@@ -720,6 +736,9 @@ static void test_clause_grammar(void **state)
 		{ "制定抽查事项清单（共42项）。", "reg_items=42 项" },
 		{ "为企业出具信用报告替代有无违法记录证明396份。", "credit_certificates=396 份" },
 		{ "追回欠薪342万元，法律援助满意率99.5%。", "aid_wage_amount=342 万元 aid_satisfaction=99.5 %" },
+		/* figures listed tersely, each after its noun */
+		{ "跨部门联合抽查96次，抽查1384户。", "reg_random_checks=96 次 reg_random_entities=1384 户" },
+		{ "普法活动560余场次，“法律明白人”2130名。", "pub_events=560 场次|余 pub_volunteers=2130 名" },
 		/* bodies whose enforcement a supervisor inspected */
 		{ "对21个行政执法部门开展执法监督检查，提出整改意见47条。", "rule_inspections=21 个 rule_inspection_issues=47 条" },
 		{ "对6个区（市）分局和市生态环境保护综合执法支队开展法治建设督查。", "rule_inspections=7 个" },
@@ -2039,6 +2058,7 @@ int main(void)
 		cmocka_unit_test(test_restated),
 		cmocka_unit_test(test_hearings_of_review),
 		cmocka_unit_test(test_changed_rows),
+		cmocka_unit_test(test_rows_without_counters),
 		cmocka_unit_test(test_period_rows),
 		cmocka_unit_test(test_traps),
 		cmocka_unit_test(test_location_and_period),
