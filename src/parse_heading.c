@@ -782,6 +782,38 @@ static void restart_after_part(struct tree *t, const struct parse_line *line)
 	t->part_line = 0;
 }
 
+/* The phrases of the parts that follow the year's work and may head it without a numeral after
+ * numbered ones (一、… 二、… 存在的问题 / 下一步工作打算), as web editors set a part in bold alone. */
+static const char *const later_parts[] = {
+	"存在的问题和不足", "存在的不足和原因", "存在的不足及原因", "存在的主要问题", "存在的问题", "存在的不足",
+	"存在问题", "问题和不足", "主要问题", "不足之处", "下一步工作计划", "下一步工作打算", "下一步工作安排",
+	"下一步工作思路", "下一步工作", "下一步计划", "下一步打算", "工作计划", "工作安排", "工作打算", "工作思路",
+};
+
+/* A line that is wholly a later part's phrase (存在的问题, 2026年工作安排), standing after numbered
+ * 一、 headings of the part it is in: *m a level-1 heading without a numeral, numbered as the
+ * last, so a 一、 list after it goes on. */
+static int unnumbered_later_part(struct tree *t, const struct parse_line *line, struct parse_mark *m)
+{
+	const char *s = t->r->text;
+	size_t st = parse_skip_blanks(s, line->start, line->end), end = trim_end(s, st, line->end), i = st;
+	end = parse_ends(s, st, end, "：") ? end - strlen("：") : end;
+	const struct sibling *g = &t->kids[parent_level(t, 1)][1];
+	if (!g->count || t->open[1] < 0 || st >= end)
+		return 0;
+	if (parse_digits(s, &i, end, 4) >= 1000 && parse_starts(s, i, end, "年"))
+		i += strlen(parse_starts(s, i + strlen("年"), end, "度") ? "年度" : "年");
+	else
+		i = st;
+	for (size_t k = 0; k < sizeof later_parts / sizeof *later_parts; k++)
+		if (i + strlen(later_parts[k]) == end && parse_starts(s, i, end, later_parts[k])) {
+			*m = (struct parse_mark){ .level = 1, .value = g->last, .number_start = st, .number_end = st,
+						  .title_start = st, .title_end = end, .head_end = line->end };
+			return 1;
+		}
+	return 0;
+}
+
 /* A line that is a chapter's heading without a numeral of the 一、 family: a part named by its
  * own ordinal (第二部分, the next of the parts), or a marked chapter (【…】, ■ …) one level below
  * the numbered section it stands in, or a part when it stands in none. Opens it with a
@@ -794,6 +826,8 @@ static int unnumbered_chapter(struct tree *t, const struct parse_line *line)
 	if (part_ordinal(s, line->start, line->end, &m) && m.value == t->parts + 1) {
 		m.title_end = trim_end(s, m.title_start, m.title_end);
 		open_part(t, &m, line->start, pi);
+	} else if (unnumbered_later_part(t, line, &m)) {
+		open_section(t, &m, NUM_NEXT, line->start, pi);
 	} else if (marked_heading(s, line->start, line->end, &m)) {
 		m.level = marked_level(t);
 		if (m.level == 0)

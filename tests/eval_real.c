@@ -163,14 +163,35 @@ static void detail(const char *fmt, const char *a, const char *b, const char *c)
 /* ---- tree and metadata ---- */
 
 /* The heading of section s as a reader writes it: ordinal through title, line breaks and the
- * indentation after them removed. Caller frees. */
+ * indentation after them removed, and the blanks between an ordinal's mark and the title ((一) 坚持,
+ * as an editor's space after a number leaves it). Caller frees. */
 static char *heading_text(const struct report *r, const struct section *s)
 {
 	size_t n = s->title_end > s->head_start ? s->title_end - s->head_start : 0;
 	const char *p = r->text + s->head_start;
+	size_t gap = s->title_start > s->head_start && s->title_start <= s->title_end ? s->title_start - s->head_start : 0,
+	       ord = gap;   /* the blanks [ord, gap) after the ordinal */
+	for (;;) {
+		if (ord > 0 && p[ord - 1] == ' ')
+			ord--;
+		else if (ord >= 3 && memcmp(p + ord - 3, "\xe3\x80\x80", 3) == 0)
+			ord -= 3;
+		else
+			break;
+	}
+	static const char *const marks[] = { "、", "）", ")", ".", "．" };   /* an ordinal ends on its mark */
+	int marked = 0;
+	for (size_t m = 0; m < sizeof marks / sizeof *marks; m++)
+		marked |= ord >= strlen(marks[m]) && memcmp(p + ord - strlen(marks[m]), marks[m], strlen(marks[m])) == 0;
+	if (!marked)
+		ord = gap;   /* 第一部分　…, 二 存在的问题: the blank is the ordinal's mark */
 	char *out = xmalloc(n + 1);
 	size_t k = 0;
 	for (size_t i = 0; i < n;) {
+		if (i >= ord && i < gap) {
+			i = gap;
+			continue;
+		}
 		if (p[i] == '\n') {
 			while (k && out[k - 1] == ' ')
 				k--;

@@ -949,6 +949,17 @@ static void test_unnumbered_chapters(void **state)
 	};
 	assert_tree(r, want4, sizeof want4 / sizeof *want4);
 	report_free(r);
+	/* a later part set alone without a numeral after numbered ones, as a web editor bolds it */
+	const char *bold = "甲区2025年法治政府建设情况报告\n一、主要举措\n（一）加强领导\n正文。\n"
+	                   "二、党政主要负责人履行推进法治建设第一责任人职责情况\n区政府主要负责人认真履行第一责任人职责，带头学法。\n存在的问题\n一是问题仍在。\n"
+	                   "2026年工作安排：\n一是继续推进。\n";
+	r = parse_str(bold, strlen(bold), "bold");
+	static const struct head want6[] = {
+		{ 1, "一", "主要举措" }, { 2, "一", "加强领导" }, { 1, "二", "党政主要负责人履行推进法治建设第一责任人职责情况" },
+		{ 1, "", "存在的问题" }, { 1, "", "2026年工作安排" },
+	};
+	assert_tree(r, want6, sizeof want6 / sizeof *want6);
+	report_free(r);
 }
 
 /* Relatives of the genre and the way they are stored: a 政府工作报告 reports on the year before
