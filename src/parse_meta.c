@@ -427,7 +427,19 @@ static size_t title_key_end(const char *s, const struct parse_line *l)
 	return l->start;
 }
 
-/* The title line(s) found in the text, else the value of 信息名称 / 标题 in the page's table. */
+/* Whether s[st, end) names a report (报告, 总结, 情况, a year …) rather than the column a site files
+ * it under (标题: 法治政府建设, as a crawler keeps the column's name for a page without a title). */
+static int names_a_report(const char *s, size_t st, size_t end)
+{
+	static const char *const words[] = { "报告", "总结", "情况", "述法", "工作", "要点", "年" };
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+		if (parse_find(s, st, end, words[k]) != PARSE_NONE)
+			return 1;
+	return 0;
+}
+
+/* The title line(s) found in the text, else the value of 信息名称 / 标题 in the page's table when it
+ * names a report. */
 static void find_title(struct report *r, const struct parse_scan *sc)
 {
 	const char *s = r->text;
@@ -445,7 +457,7 @@ static void find_title(struct report *r, const struct parse_scan *sc)
 		for (size_t i = 0; i < sc->n; i++) {
 			const struct parse_line *l = &sc->lines[i];
 			size_t v = in_body(sc, i) ? PARSE_NONE : title_value(s, l, title_keys[k]);
-			if (v != PARSE_NONE && v < l->end) {
+			if (v != PARSE_NONE && v < l->end && names_a_report(s, v, l->end)) {
 				r->meta.title = xstrndup(s + v, l->end - v);
 				return;
 			}

@@ -329,6 +329,14 @@ static void test_title_in_metadata(void **state)
 	assert_tree(r, want, N(want));
 	assert_body(r, "2020年，北湖区", "北湖区人民政府\n\n二〇二一年二月二十日", 7);
 	report_free(r);
+	/* a crawler's 标题 that is the column's name, for a page without a title, is none */
+	const char *column = "标题: 法治政府建设\n发布时间: 2019-02-12 10:31\n==== 正文 ====\n\n甲市人民政府：\n"
+	                     "2018年，甲县扎实推进依法行政。现将有关情况报告如下。\n一、2018年法治政府建设工作情况\n"
+	                     "全年办理案件十件。\n";
+	r = parse_str(column, strlen(column), "column");
+	assert_null(r->meta.title);
+	assert_int_equal(r->meta.year, 2018);
+	report_free(r);
 }
 
 /* A government page's table sets its keys in brackets, a cell's blank after each
