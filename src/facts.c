@@ -1209,11 +1209,13 @@ static const struct word change_words[] = {
 };
 
 /* Where the figure of a table's row written as a line begins when two blanks or more part it
- * from its label at byte i (责令整改通知书　　　　47份); else i. */
+ * from its label at byte i (责令整改通知书　　　　47份), or the colon a row kept in place is given
+ * (文件、合同合法性审查: 38件, figure_rows_keep); else i. */
 static size_t past_row_gap(const char *s, size_t n, size_t i)
 {
-	size_t blanks, j = figure_rows_past_blanks(s, i, n, &blanks);
-	return blanks >= 2 && j < n && s[j] >= '0' && s[j] <= '9' ? j : i;
+	int colon = i < n && s[i] == ':';
+	size_t blanks, j = figure_rows_past_blanks(s, i + colon, n, &blanks);
+	return (blanks >= 2 || (colon && blanks)) && j < n && s[j] >= '0' && s[j] <= '9' ? j : i;
 }
 
 /* The figure of a table's row whose label names its counter in brackets, read at the bracket
@@ -2097,6 +2099,8 @@ static size_t annotation_end(const struct scratch *sc, size_t k)
  * does (行政复议收案数：45件): a short label [k0, k) without a figure, a figure in digits after. */
 static int row_colon(const struct scratch *sc, size_t k0, size_t k)
 {
+	while (k0 < k && sc->ch[k0] == ' ')   /* a cell left blank before the label (a group's, kept) */
+		k0++;
 	if (sc->ch[k] != ':' || k - k0 > ROW_LABEL)
 		return 0;
 	for (size_t j = k0; j < k; j++)

@@ -397,6 +397,22 @@ static void test_rows_without_counters(void **state)
 	report_free(r);
 }
 
+/* A table whose first column groups its rows (类别　指标　数值, the group named on its first row
+ * alone) and whose figures span the years of a second header line: every row read, the group's
+ * first too, and a row of documents and contracts reviewed together is documents. */
+static void test_grouped_rows(void **state)
+{
+	(void)state;
+	const char *t = "关于2023年度法治政府建设情况的报告\n一、工作\n全年工作数据见附表。\n附表\n"
+			"类别  指标  数值\n    2023年  2022年\n依法决策  镇政府文件、合同合法性审查  64件  58件\n"
+			"  审查县政府合同  87份  76份\n行政复议  收到行政复议申请  46件  39件\n  受理  41件  35件\n";
+	struct report *r = parse_report(xstrdup(t), strlen(t), "grouped.txt");
+	char got[512];
+	report_facts(r, got, sizeof got);
+	assert_facts(t, got, "legality_review_docs=64 件 contract_reviewed=87 份 rev_received=46 件 rev_accepted=41 件");
+	report_free(r);
+}
+
 /* A figure stated again is no new fact: after a word pointing back at it (上述5项决策), or in the
  * problems part, the same metric, value and counter as the year's work stated; a figure of the
  * problems part of its own is one. */
@@ -2059,6 +2075,7 @@ int main(void)
 		cmocka_unit_test(test_hearings_of_review),
 		cmocka_unit_test(test_changed_rows),
 		cmocka_unit_test(test_rows_without_counters),
+		cmocka_unit_test(test_grouped_rows),
 		cmocka_unit_test(test_period_rows),
 		cmocka_unit_test(test_traps),
 		cmocka_unit_test(test_location_and_period),
