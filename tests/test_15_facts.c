@@ -752,6 +752,11 @@ static void test_clause_grammar(void **state)
 		{ "制定抽查事项清单（共42项）。", "reg_items=42 项" },
 		{ "为企业出具信用报告替代有无违法记录证明396份。", "credit_certificates=396 份" },
 		{ "追回欠薪342万元，法律援助满意率99.5%。", "aid_wage_amount=342 万元 aid_satisfaction=99.5 %" },
+		/* items a government made to be done in one trip, counted */
+		{ "梳理政务服务事项1126项，其中实现“最多跑一次”的事项共计356项。", "svc_items=1126 项 svc_trips=356 项" },
+		{ "执法办案线上运行率达98.9%。", "enf_online_rate=98.9 %" },
+		{ "全年新开办企业3842户。", "market_entities_new=3842 户" },
+		{ "为426家企业出具信用报告代替无违法违规记录证明。", "credit_certificates=426 家" },
 		/* figures listed tersely, each after its noun */
 		{ "跨部门联合抽查96次，抽查1384户。", "reg_random_checks=96 次 reg_random_entities=1384 户" },
 		{ "普法活动560余场次，“法律明白人”2130名。", "pub_events=560 场次|余 pub_volunteers=2130 名" },
