@@ -757,6 +757,8 @@ static void test_clause_grammar(void **state)
 		{ "执法办案线上运行率达98.9%。", "enf_online_rate=98.9 %" },
 		{ "全年新开办企业3842户。", "market_entities_new=3842 户" },
 		{ "为426家企业出具信用报告代替无违法违规记录证明。", "credit_certificates=426 家" },
+		{ "网上审批率达到65%。", "svc_online_rate=65 %" },
+		{ "全年新增商事主体3186户。", "market_entities_new=3186 户" },
 		/* figures listed tersely, each after its noun */
 		{ "跨部门联合抽查96次，抽查1384户。", "reg_random_checks=96 次 reg_random_entities=1384 户" },
 		{ "普法活动560余场次，“法律明白人”2130名。", "pub_events=560 场次|余 pub_volunteers=2130 名" },
