@@ -17,8 +17,9 @@
  * (钟祥市, 桐乡市) stands alone, as it is written, unless text[0, len) (the report; NULL: none)
  * names its prefecture (嘉兴市桐乡市 where the report says 嘉兴市); its town gains only the city
  * (乌镇镇 → 桐乡市乌镇镇). Returns a new string, or NULL when there is nothing to add: region opens
- * with a province or prefecture, its first place is one the table names more than once (鼓楼区) or
- * not at all (a name older than the table), it is a zone named after its city (廊坊经济技术开发区),
+ * with a province or prefecture, its first place is one the table names more than once (鼓楼区; but a
+ * county of that name gains the city that text names when it names one of theirs alone: 普陀区 in a
+ * report naming 上海市) or not at all (a name older than the table), it is a zone named after its city (廊坊经济技术开发区),
  * or it lies under no prefecture (澄迈县, a county under its province). *county is set to 1 when
  * the first place is a county (a county-level city among them), else 0. */
 char *division_complete(const char *region, const char *text, size_t len, int *county);

@@ -235,6 +235,22 @@ static int towns_only(size_t first, size_t count)
 }
 
 /* What to add before region, whose first place the table names count times from by_name[first]. */
+/* Of the counties sharing a name (by_name[first, first + count): 普陀区 of 上海 and of 舟山市), the one
+ * whose city text[0, len) names, when it names one of them alone; else NULL. */
+static const struct division *county_the_text_places(size_t first, size_t count, const char *text, size_t len)
+{
+	const struct division *found = NULL;
+	for (size_t k = first; k < first + count; k++) {
+		const struct division *d = &divisions[by_name[k]];
+		if (d->code_len != COUNTY_DIGITS || !named_in(prefecture_of(d), text, len))
+			continue;
+		if (found)
+			return NULL;
+		found = d;
+	}
+	return found;
+}
+
 static char *complete_with(const char *region, size_t first, size_t count, const char *text, size_t len,
 			   int *county)
 {
@@ -242,6 +258,8 @@ static char *complete_with(const char *region, size_t first, size_t count, const
 	for (size_t k = first; k < first + count; k++)
 		if (divisions[by_name[k]].code_len <= PREFECTURE_DIGITS)
 			return NULL;   /* a province or prefecture: nothing is left out */
+	if (!only)
+		only = county_the_text_places(first, count, text, len);
 	if (!only)
 		return NULL;
 	if (only->code_len == COUNTY_DIGITS) {

@@ -70,6 +70,21 @@ static void test_prefecture_named(void **state)
 	assert_null(division_complete("桐乡市", other, strlen(other), &county));
 }
 
+/* A district whose name two cities share (普陀区 of 上海 and of 舟山市) gains the city the report
+ * names, when it names one of them alone. */
+static void test_shared_name_placed(void **state)
+{
+	(void)state;
+	static const char shanghai[] = "认真贯彻《上海市行政执法监督办法》。";
+	int county;
+	char *got = division_complete("普陀区长风新村街道", shanghai, strlen(shanghai), &county);
+	assert_string_equal(got ? got : "(nothing)", "上海市普陀区长风新村街道");
+	free(got);
+	assert_null(division_complete("普陀区", NULL, 0, &county));
+	static const char both[] = "上海市、舟山市两地协作。";
+	assert_null(division_complete("普陀区", both, strlen(both), &county));
+}
+
 /* An autonomous prefecture's short name, its place name and 州, stands for it whole. */
 static void test_short_name(void **state)
 {
@@ -178,6 +193,7 @@ int main(void)
 		cmocka_unit_test(test_county),
 		cmocka_unit_test(test_county_level_city),
 		cmocka_unit_test(test_prefecture_named),
+		cmocka_unit_test(test_shared_name_placed),
 		cmocka_unit_test(test_short_name),
 		cmocka_unit_test(test_town_alone),
 		cmocka_unit_test(test_nothing_to_add),
