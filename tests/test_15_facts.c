@@ -759,6 +759,11 @@ static void test_clause_grammar(void **state)
 		{ "为426家企业出具信用报告代替无违法违规记录证明。", "credit_certificates=426 家" },
 		{ "网上审批率达到65%。", "svc_online_rate=65 %" },
 		{ "全年新增商事主体3186户。", "market_entities_new=3186 户" },
+		/* bodies that report on or keep a list of their duty to teach the law */
+		{ "126家市级单位报告普法责任制落实情况。", "pub_resp_units=126 家" },
+		{ "公布县级普法责任清单单位42个。", "pub_resp_units=42 个" },
+		{ "对46个单位实行普法责任清单制度。", "pub_resp_units=46 个" },
+		{ "全区61家普法责任单位报告年度履职情况。", "pub_resp_units=61 家" },
 		/* figures listed tersely, each after its noun */
 		{ "跨部门联合抽查96次，抽查1384户。", "reg_random_checks=96 次 reg_random_entities=1384 户" },
 		{ "普法活动560余场次，“法律明白人”2130名。", "pub_events=560 场次|余 pub_volunteers=2130 名" },
