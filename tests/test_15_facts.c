@@ -764,6 +764,9 @@ static void test_clause_grammar(void **state)
 		{ "公布县级普法责任清单单位42个。", "pub_resp_units=42 个" },
 		{ "对46个单位实行普法责任清单制度。", "pub_resp_units=46 个" },
 		{ "全区61家普法责任单位报告年度履职情况。", "pub_resp_units=61 家" },
+		/* towns that all set up their enforcement bureau or centre are so many teams */
+		{ "34个乡镇（街道）均设立综合行政执法局。", "enf_teams=34 个" },
+		{ "26个镇（场、街道）均挂牌成立综合执法中心。", "enf_teams=26 个" },
 		/* figures listed tersely, each after its noun */
 		{ "跨部门联合抽查96次，抽查1384户。", "reg_random_checks=96 次 reg_random_entities=1384 户" },
 		{ "普法活动560余场次，“法律明白人”2130名。", "pub_events=560 场次|余 pub_volunteers=2130 名" },
