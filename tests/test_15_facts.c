@@ -767,6 +767,7 @@ static void test_clause_grammar(void **state)
 		/* towns that all set up their enforcement bureau or centre are so many teams */
 		{ "34个乡镇（街道）均设立综合行政执法局。", "enf_teams=34 个" },
 		{ "26个镇（场、街道）均挂牌成立综合执法中心。", "enf_teams=26 个" },
+		{ "9个乡镇（街道）全部实现“一支队伍管执法”。", "enf_teams=9 个" },
 		/* figures listed tersely, each after its noun */
 		{ "跨部门联合抽查96次，抽查1384户。", "reg_random_checks=96 次 reg_random_entities=1384 户" },
 		{ "普法活动560余场次，“法律明白人”2130名。", "pub_events=560 场次|余 pub_volunteers=2130 名" },
