@@ -608,13 +608,22 @@ static int usage(void)
 	return 2;
 }
 
-#define SETS_MAX 128   /* sets one run scores */
+/* Scores the sets named, as many as the command line holds (make eval names every set). */
+static int run(int argc, char **argv, struct set **setsp, size_t *capp);
 
 int main(int argc, char **argv)
 {
-	static struct set sets[SETS_MAX];
+	struct set *sets = NULL;
+	size_t cap = 0;
+	int status = run(argc, argv, &sets, &cap);
+	free(sets);
+	return status;
+}
+
+static int run(int argc, char **argv, struct set **setsp, size_t *capp)
+{
+	struct set *sets = *setsp;
 	size_t nsets = 0;
-	memset(sets, 0, sizeof sets);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "-q") == 0) {
@@ -625,11 +634,8 @@ int main(int argc, char **argv)
 			return usage();
 		const char *v = argv[++i];
 		if (strcmp(a, "--set") == 0) {
-			if (nsets == SETS_MAX) {
-				fprintf(stderr, "eval_real: more than %d sets\n", SETS_MAX);
-				return 2;
-			}
-			sets[nsets++].name = v;
+			*setsp = sets = xgrow(sets, capp, nsets + 1, sizeof *sets);
+			sets[nsets++] = (struct set){ .name = v };
 			continue;
 		}
 		if (!nsets)
