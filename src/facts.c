@@ -1218,20 +1218,16 @@ static size_t past_row_gap(const char *s, size_t n, size_t i)
 	return (blanks >= 2 || (colon && blanks)) && j < n && s[j] >= '0' && s[j] <= '9' ? j : i;
 }
 
-/* The figure of a table's row whose label names its counter in brackets, read at the bracket
- * (下达责令停止违法行为通知书（份）　　412: 412份): a number alone after it to the line's end. */
-static size_t read_row_figure(const struct facts_model *m, const char *s, size_t n, size_t i, const struct elem *e,
-			      struct capture *cap)
+/* A number alone at the end of a table's row, after min_blanks blanks or more from byte at, read
+ * in counter; its end, or 0 when there is none. */
+static size_t row_end_figure(const char *s, size_t n, size_t at, size_t min_blanks, const char *counter,
+			     struct capture *cap)
 {
-	size_t j = i, end, blanks, len;
+	size_t blanks, len;
 	double v;
-	if (i >= n || cue_char(s, n, &j) != '(')
-		return 0;
-	const char *counter = read_counter(m, s, n, j, e, &end);
-	if (!counter || end >= n || cue_char(s, n, &end) != ')')
-		return 0;
-	size_t num = figure_rows_past_blanks(s, end, n, &blanks);
-	if (!blanks || num >= n || s[num] < '0' || s[num] > '9' || !(len = facts_parse_number(s + num, n - num, &v)))
+	size_t num = figure_rows_past_blanks(s, at, n, &blanks);
+	if (blanks < min_blanks || num >= n || s[num] < '0' || s[num] > '9' ||
+	    !(len = facts_parse_number(s + num, n - num, &v)))
 		return 0;
 	size_t after = figure_rows_past_blanks(s, num + len, n, &blanks);
 	if (after < n && s[after] != '\n')
@@ -1241,23 +1237,26 @@ static size_t read_row_figure(const struct facts_model *m, const char *s, size_t
 	return num + len;
 }
 
+/* The figure of a table's row whose label names its counter in brackets, read at the bracket
+ * (下达责令停止违法行为通知书（份）　　412: 412份): a number alone after it to the line's end. */
+static size_t read_row_figure(const struct facts_model *m, const char *s, size_t n, size_t i, const struct elem *e,
+			      struct capture *cap)
+{
+	size_t j = i, end;
+	if (i >= n || cue_char(s, n, &j) != '(')
+		return 0;
+	const char *counter = read_counter(m, s, n, j, e, &end);
+	if (!counter || end >= n || cue_char(s, n, &end) != ')')
+		return 0;
+	return row_end_figure(s, n, end, 1, counter, cap);
+}
+
 /* The figure of a table's row whose counter no cell names (行政复议收案　　58, 案卷评查合格率　95.8):
  * a number alone after two blanks or more to the line's end, in the first counter the pattern
  * allows (a pattern that names none reads no such figure). */
 static size_t read_bare_row_figure(const char *s, size_t n, size_t i, const struct elem *e, struct capture *cap)
 {
-	size_t blanks, len;
-	double v;
-	size_t num = figure_rows_past_blanks(s, i, n, &blanks);
-	if (!e->nalt || blanks < 2 || num >= n || s[num] < '0' || s[num] > '9' ||
-	    !(len = facts_parse_number(s + num, n - num, &v)))
-		return 0;
-	size_t after = figure_rows_past_blanks(s, num + len, n, &blanks);
-	if (after < n && s[after] != '\n')
-		return 0;
-	*cap = (struct capture){ .num_start = num, .num_end = num + len, .value = v, .counter = e->alt[0].s,
-				 .found = 1, .row = 1 };
-	return num + len;
+	return e->nalt ? row_end_figure(s, n, i, 2, e->alt[0].s, cap) : 0;
 }
 
 /* The unit of a figure read, "万份|余" (cut to cap - 1 bytes). */

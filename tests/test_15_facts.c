@@ -373,12 +373,8 @@ static void test_changed_rows(void **state)
 			"表1　2021年统计表\n“双随机”抽查企业　1482家　1316家　+12.6%\n作出行政处罚决定　389件　346件　+12.4%\n"
 			"评查执法案卷　298卷　326卷　+9.4%\n案卷合格率　93.1%　95.4%　+2.3个百分点\n"
 			"法律援助案件　12件　15件　+3.0%\n评查行政处罚案卷（卷）　480　420　+60　+14.3%\n";
-	struct report *r = parse_report(xstrdup(t), strlen(t), "changed.txt");
-	char got[512];
-	report_facts(r, got, sizeof got);
-	assert_facts(t, got, "enf_cases=389 件|行政处罚决定 reg_random_entities=1482 家 enf_file_review=326 卷 "
-			     "enf_file_pass_rate=95.4 % enf_file_review=480 卷");
-	report_free(r);
+	assert_classified_facts(t, "enf_cases=389 件|行政处罚决定 reg_random_entities=1482 家 enf_file_review=326 卷 "
+				   "enf_file_pass_rate=95.4 % enf_file_review=480 卷");
 }
 
 /* A table's rows whose labels name no counter are read in the counter their last words leave
@@ -390,11 +386,7 @@ static void test_rows_without_counters(void **state)
 			"表1　2019年主要数据与上年对比\n项目　2019年　2018年　同比\n行政复议收案　58　49　+18.4%\n"
 			"行政处罚案件　1437　1296　+10.9%\n罚没款　1862.4　1730.5　+7.6%\n"
 			"持证执法人员　1326　1290　+2.8%\n案卷评查合格率　95.8　94.1　+1.7\n";
-	struct report *r = parse_report(xstrdup(t), strlen(t), "bare.txt");
-	char got[512];
-	report_facts(r, got, sizeof got);
-	assert_facts(t, got, "rev_received=58 件 enf_cases=1437 件 enf_staff=1326 人 enf_file_pass_rate=95.8 %");
-	report_free(r);
+	assert_classified_facts(t, "rev_received=58 件 enf_cases=1437 件 enf_staff=1326 人 enf_file_pass_rate=95.8 %");
 }
 
 /* A table whose first column groups its rows (类别　指标　数值, the group named on its first row
@@ -406,11 +398,7 @@ static void test_grouped_rows(void **state)
 	const char *t = "关于2023年度法治政府建设情况的报告\n一、工作\n全年工作数据见附表。\n附表\n"
 			"类别  指标  数值\n    2023年  2022年\n依法决策  镇政府文件、合同合法性审查  64件  58件\n"
 			"  审查县政府合同  87份  76份\n行政复议  收到行政复议申请  46件  39件\n  受理  41件  35件\n";
-	struct report *r = parse_report(xstrdup(t), strlen(t), "grouped.txt");
-	char got[512];
-	report_facts(r, got, sizeof got);
-	assert_facts(t, got, "legality_review_docs=64 件 contract_reviewed=87 份 rev_received=46 件 rev_accepted=41 件");
-	report_free(r);
+	assert_classified_facts(t, "legality_review_docs=64 件 contract_reviewed=87 份 rev_received=46 件 rev_accepted=41 件");
 }
 
 /* A figure stated again is no new fact: after a word pointing back at it (上述5项决策), or in the
