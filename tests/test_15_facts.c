@@ -753,6 +753,8 @@ static void test_clause_grammar(void **state)
 		{ "对46个单位实行普法责任清单制度。", "pub_resp_units=46 个" },
 		{ "全区61家普法责任单位报告年度履职情况。", "pub_resp_units=61 家" },
 		{ "对街道制发的管理类文件开展清理，宣布失效5件，保留有效14件。", "nd_repealed=5 件 nd_in_force=14 件" },
+		{ "建成省级法治文化建设示范点5个。", "law_culture_sites=5 个" },
+		{ "邀请县司法局、县法院干部来乡授课3期。", "law_training=3 期" },
 		/* towns that all set up their enforcement bureau or centre are so many teams */
 		{ "34个乡镇（街道）均设立综合行政执法局。", "enf_teams=34 个" },
 		{ "26个镇（场、街道）均挂牌成立综合执法中心。", "enf_teams=26 个" },
