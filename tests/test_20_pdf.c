@@ -396,6 +396,23 @@ static void test_short_before_digits(void **state)
 	free(text);
 }
 
+/* A line ends short before a line that opens with a bracket or quote, which typesetting keeps off a
+ * line's end, and its paragraph goes on (全县77个村 / （社区）均配备法律顾问); a heading opening
+ * with a bracket still starts its own: LibreOffice's prints of two counties' reports
+ * (tests/forms242, tests/forms201). */
+static void test_held_opening_mark(void **state)
+{
+	(void)state;
+	size_t len;
+	char *text = extract_file("tests/forms242/reports/1465_huaning_2019.pdf", &len);
+	assert_non_null(strstr(text, "全县77个村（社区）均配备法律顾问。"));
+	free(text);
+	text = extract_file("tests/forms201/reports/1222_huixian_2023.pdf", &len);
+	assert_non_null(strstr(text, "认真落实《法治政府建设实施纲要（2021—2025年）》"));
+	assert_non_null(strstr(text, "\n（一）"));
+	free(text);
+}
+
 /* Two bodies that issue a report jointly, named on one line of its title, stay parted by the
  * space between them (every other space next to Chinese goes): LibreOffice's prints of a town's
  * and a district's reports (tests/forms167, tests/forms201). */
@@ -526,6 +543,7 @@ int main(void)
 		cmocka_unit_test(test_right_set_line),
 		cmocka_unit_test(test_short_before_digits),
 		cmocka_unit_test(test_joint_issuers),
+		cmocka_unit_test(test_held_opening_mark),
 		cmocka_unit_test(test_table_rows),
 		cmocka_unit_test(test_wrapped_label),
 		cmocka_unit_test(test_wrapped_cells),
