@@ -641,6 +641,19 @@ static double blank_gap(const struct doc *d)
 	return g > 1.2 * d->size ? g : 1.2 * d->size;
 }
 
+/* Whether line l counts in the body's measures: neither furniture (a page number, a running
+ * header) nor a cell cut off a table's row (add_page). */
+static int measured(const struct line *l)
+{
+	return !l->drop && !l->cell;
+}
+
+/* Whether line l is measured and set in the body's size, its boxes known. */
+static int body_sized(const struct doc *d, const struct line *l)
+{
+	return measured(l) && l->geo && fabs(l->size - d->size) < 0.15 * d->size;
+}
+
 /* The body's measures, from the lines kept: median size and Han width; the left edge is the
  * densest half-em column of line starts, the right edge the 90th percentile of line ends. */
 static void measure(struct doc *d)
@@ -648,7 +661,7 @@ static void measure(struct doc *d)
 	double *a = xmalloc((d->n + 1) * sizeof *a);
 	size_t k = 0;
 	for (size_t i = 0; i < d->n; i++)
-		if (!d->v[i].drop && !d->v[i].cell && d->v[i].geo)
+		if (measured(&d->v[i]) && d->v[i].geo)
 			a[k++] = d->v[i].size;
 	if (k) {
 		qsort(a, k, sizeof *a, cmp_double);
@@ -656,7 +669,7 @@ static void measure(struct doc *d)
 	}
 	size_t h = 0;
 	for (size_t i = 0; i < d->n; i++)
-		if (!d->v[i].drop && !d->v[i].cell && d->v[i].geo && d->v[i].hanw > 0 && fabs(d->v[i].size - d->size) < 0.15 * d->size)
+		if (body_sized(d, &d->v[i]) && d->v[i].hanw > 0)
 			a[h++] = d->v[i].hanw;
 	if (h) {
 		qsort(a, h, sizeof *a, cmp_double);
@@ -666,7 +679,7 @@ static void measure(struct doc *d)
 	}
 	k = 0;
 	for (size_t i = 0; i < d->n; i++)
-		if (!d->v[i].drop && !d->v[i].cell && d->v[i].geo && fabs(d->v[i].size - d->size) < 0.15 * d->size)
+		if (body_sized(d, &d->v[i]))
 			a[k++] = d->v[i].x0;
 	if (k) {
 		qsort(a, k, sizeof *a, cmp_double);
@@ -685,7 +698,7 @@ static void measure(struct doc *d)
 	}
 	k = 0;
 	for (size_t i = 0; i < d->n; i++)
-		if (!d->v[i].drop && !d->v[i].cell && d->v[i].geo && fabs(d->v[i].size - d->size) < 0.15 * d->size)
+		if (body_sized(d, &d->v[i]))
 			a[k++] = d->v[i].x1;
 	if (k) {
 		qsort(a, k, sizeof *a, cmp_double);
@@ -694,7 +707,7 @@ static void measure(struct doc *d)
 	size_t pairs = 0, gaps = 0;
 	for (size_t i = 0, prev = SIZE_MAX; i < d->n; i++) {
 		const struct line *l = &d->v[i];
-		if (l->drop || l->cell || !l->geo || fabs(l->size - d->size) >= 0.15 * d->size)
+		if (!body_sized(d, l))
 			continue;
 		if (prev != SIZE_MAX && d->v[prev].page == l->page)
 			a[pairs++] = l->top - d->v[prev].bottom;
@@ -709,7 +722,7 @@ static void measure(struct doc *d)
 	d->spaced = gaps >= 2 && gaps * 20 >= pairs;
 	k = 0;
 	for (size_t i = 0; i < d->n; i++)
-		if (!d->v[i].drop && !d->v[i].cell)
+		if (measured(&d->v[i]))
 			a[k++] = (double)d->v[i].cells;
 	if (k) {
 		qsort(a, k, sizeof *a, cmp_double);
