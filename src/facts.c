@@ -2094,37 +2094,41 @@ static size_t annotation_end(const struct scratch *sc, size_t k)
 	return k;
 }
 
+/* Whether sc->ch[k0, k) may be a table row's label: at most ROW_LABEL characters and no digit,
+ * nor a clause's mark when marks is set. */
+static int row_label(const struct scratch *sc, size_t k0, size_t k, int marks)
+{
+	if (k - k0 > ROW_LABEL)
+		return 0;
+	for (size_t j = k0; j < k; j++)
+		if ((sc->ch[j] >= '0' && sc->ch[j] <= '9') || (marks && is_clause_mark(sc->ch[j])))
+			return 0;
+	return 1;
+}
+
+/* Whether a digit follows the blanks from character j of the sentence: a row's figure. */
+static int digit_past_blanks(const struct scratch *sc, size_t j)
+{
+	while (j < sc->nch && sc->ch[j] == ' ')
+		j++;
+	return j < sc->nch && sc->ch[j] >= '0' && sc->ch[j] <= '9';
+}
+
 /* Whether the colon at character k joins a label to its figure, as a table written as lines
  * does (行政复议收案数：45件): a short label [k0, k) without a figure, a figure in digits after. */
 static int row_colon(const struct scratch *sc, size_t k0, size_t k)
 {
 	while (k0 < k && sc->ch[k0] == ' ')   /* a cell left blank before the label (a group's, kept) */
 		k0++;
-	if (sc->ch[k] != ':' || k - k0 > ROW_LABEL)
-		return 0;
-	for (size_t j = k0; j < k; j++)
-		if (sc->ch[j] >= '0' && sc->ch[j] <= '9')
-			return 0;
-	size_t j = k + 1;
-	while (j < sc->nch && sc->ch[j] == ' ')
-		j++;
-	return j < sc->nch && sc->ch[j] >= '0' && sc->ch[j] <= '9';
+	return sc->ch[k] == ':' && row_label(sc, k0, k, 0) && digit_past_blanks(sc, k + 1);
 }
 
 /* 1 when two or more blanks at character k part a label of the clause from k0 from a number: a
  * table's row written as a line (受理　　　　368件, 　　　驳回　　　41件), the gap its colon. */
 static int row_gap(const struct scratch *sc, size_t k0, size_t k)
 {
-	if (sc->ch[k] != ' ' || k == k0 || sc->ch[k - 1] == ' ' || k + 1 >= sc->nch || sc->ch[k + 1] != ' ' ||
-	    k - k0 > ROW_LABEL)
-		return 0;
-	for (size_t j = k0; j < k; j++)
-		if ((sc->ch[j] >= '0' && sc->ch[j] <= '9') || is_clause_mark(sc->ch[j]))
-			return 0;
-	size_t j = k;
-	while (j < sc->nch && sc->ch[j] == ' ')
-		j++;
-	return j < sc->nch && sc->ch[j] >= '0' && sc->ch[j] <= '9';
+	return sc->ch[k] == ' ' && k != k0 && sc->ch[k - 1] != ' ' && k + 1 < sc->nch && sc->ch[k + 1] == ' ' &&
+	       row_label(sc, k0, k, 1) && digit_past_blanks(sc, k);
 }
 
 /* Whether the label sc->ch[k0, k) ends with the characters of w. */
@@ -2184,11 +2188,8 @@ static int blanks_to_end(const struct scratch *sc, size_t k)
 static const char *row_unit(const struct facts_model *m, const char *s, const struct scratch *sc, size_t k0,
 			    size_t k, size_t *close)
 {
-	if (sc->ch[k] != '(' || k == k0 || k - k0 > ROW_LABEL)
+	if (sc->ch[k] != '(' || k == k0 || !row_label(sc, k0, k, 0))
 		return NULL;
-	for (size_t j = k0; j < k; j++)
-		if (sc->ch[j] >= '0' && sc->ch[j] <= '9')
-			return NULL;
 	size_t c = k + 1;
 	while (c < sc->nch && c <= k + ROW_UNIT && sc->ch[c] != ')')
 		c++;
@@ -3822,10 +3823,10 @@ static int bare_row_label(const struct scratch *sc, size_t k)
 	size_t k0 = 0;
 	while (k0 < k && sc->ch[k0] == ' ')
 		k0++;
-	if (k0 == k || k - k0 > ROW_LABEL)
+	if (k0 == k || !row_label(sc, k0, k, 1))
 		return 0;
 	for (size_t j = k0; j < k; j++)
-		if ((sc->ch[j] >= '0' && sc->ch[j] <= '9') || is_clause_mark(sc->ch[j]) || sc->ch[j] == ' ')
+		if (sc->ch[j] == ' ')
 			return 0;
 	return 1;
 }
