@@ -226,18 +226,26 @@ static int follows(const struct tree *t, const struct parse_mark *m, const struc
 }
 
 /* The fixed phrases that head the parts a report must have (厅字〔2019〕28号): measures and
- * results, problems, the principal leaders' duty, next year's plans. Longest first. */
-static const char *const part_phrases[] = {
-	"党政主要负责人履行推进法治建设第一责任人职责情况", "党政主要负责人履行推进法治建设第一责任人职责",
-	"履行推进法治建设第一责任人职责情况", "推进法治政府建设的主要举措和成效", "主要举措和成效",
-	"存在的问题和不足", "存在的不足和原因", "存在的不足及原因", "存在的主要问题", "存在的问题",
-	"存在的不足", "存在问题", "问题和不足", "主要问题", "不足之处", "下一步工作计划", "下一步工作打算",
-	"下一步工作安排", "下一步工作思路", "下一步工作", "下一步计划", "下一步打算", "工作开展情况",
-	"主要工作成效", "主要工作", "工作计划", "工作安排", "工作打算", "工作思路", "工作要点",
+ * results, problems, the principal leaders' duty, next year's plans. Longest first. later: a part
+ * that follows the year's work, problems or plans, which web editors may set in bold alone without
+ * a numeral after numbered ones (unnumbered_later_part). */
+static const struct part_phrase {
+	const char *s;
+	int later;
+} part_phrases[] = {
+	{ "党政主要负责人履行推进法治建设第一责任人职责情况", 0 }, { "党政主要负责人履行推进法治建设第一责任人职责", 0 },
+	{ "履行推进法治建设第一责任人职责情况", 0 }, { "推进法治政府建设的主要举措和成效", 0 }, { "主要举措和成效", 0 },
+	{ "存在的问题和不足", 1 }, { "存在的不足和原因", 1 }, { "存在的不足及原因", 1 }, { "存在的主要问题", 1 },
+	{ "存在的问题", 1 }, { "存在的不足", 1 }, { "存在问题", 1 }, { "问题和不足", 1 }, { "主要问题", 1 },
+	{ "不足之处", 1 }, { "下一步工作计划", 1 }, { "下一步工作打算", 1 }, { "下一步工作安排", 1 },
+	{ "下一步工作思路", 1 }, { "下一步工作", 1 }, { "下一步计划", 1 }, { "下一步打算", 1 }, { "工作开展情况", 0 },
+	{ "主要工作成效", 0 }, { "主要工作", 0 }, { "工作计划", 1 }, { "工作安排", 1 }, { "工作打算", 1 },
+	{ "工作思路", 1 }, { "工作要点", 0 },
 };
 
-/* Bytes of a part's fixed phrase at s[st], after an optional year ("2022年工作安排"); 0 when none. */
-static size_t part_phrase_len(const char *s, size_t st, size_t end)
+/* Bytes of a part's fixed phrase at s[st], after an optional year ("2022年工作安排"); 0 when none.
+ * *later (may be NULL) says whether the phrase is a later part's. */
+static size_t part_phrase_len(const char *s, size_t st, size_t end, int *later)
 {
 	size_t i = st;
 	if (parse_digits(s, &i, end, 4) >= 1000 && parse_starts(s, i, end, "年")) {
@@ -248,8 +256,11 @@ static size_t part_phrase_len(const char *s, size_t st, size_t end)
 		i = st;
 	}
 	for (size_t k = 0; k < sizeof part_phrases / sizeof *part_phrases; k++)
-		if (parse_starts(s, i, end, part_phrases[k]))
-			return i + strlen(part_phrases[k]) - st;
+		if (parse_starts(s, i, end, part_phrases[k].s)) {
+			if (later)
+				*later = part_phrases[k].later;
+			return i + strlen(part_phrases[k].s) - st;
+		}
 	return 0;
 }
 
@@ -264,7 +275,7 @@ static void cut_run_in_part(const char *s, struct parse_mark *m, int run_in)
 	if (!(run_in && sentence) && parse_find(s, st, en, "，") == PARSE_NONE &&
 	    !parse_starts(s, en >= st + 3 ? en - 3 : st, en, "："))
 		return;
-	size_t n = part_phrase_len(s, st, en);
+	size_t n = part_phrase_len(s, st, en, NULL);
 	if (n && st + n < en && !parse_starts(s, st + n, en, "，"))
 		m->title_end = m->head_end = st + n;
 }
@@ -295,7 +306,7 @@ static int opens_ordinal(uint32_t c)
 /* A level-1 title run into its text ends after a part's fixed phrase; 0 when it opens with none. */
 static int cut_at_phrase(const char *s, struct parse_mark *m, size_t end)
 {
-	size_t n = m->level == 1 ? part_phrase_len(s, m->title_start, end) : 0;
+	size_t n = m->level == 1 ? part_phrase_len(s, m->title_start, end, NULL) : 0;
 	m->title_end = m->head_end = m->title_start + n;
 	return n > 0;
 }
@@ -739,7 +750,7 @@ static int unnumbered_part(const char *s, const struct parse_line *line)
 		if (parse_find(s, st, line->end, marks[k]) != PARSE_NONE)
 			return 0;
 	for (size_t i = st; i < line->end; encoding_next(s, line->end, &i))
-		if (part_phrase_len(s, i, line->end))
+		if (part_phrase_len(s, i, line->end, NULL))
 			return 1;
 	return 0;
 }
@@ -782,36 +793,21 @@ static void restart_after_part(struct tree *t, const struct parse_line *line)
 	t->part_line = 0;
 }
 
-/* The phrases of the parts that follow the year's work and may head it without a numeral after
- * numbered ones (一、… 二、… 存在的问题 / 下一步工作打算), as web editors set a part in bold alone. */
-static const char *const later_parts[] = {
-	"存在的问题和不足", "存在的不足和原因", "存在的不足及原因", "存在的主要问题", "存在的问题", "存在的不足",
-	"存在问题", "问题和不足", "主要问题", "不足之处", "下一步工作计划", "下一步工作打算", "下一步工作安排",
-	"下一步工作思路", "下一步工作", "下一步计划", "下一步打算", "工作计划", "工作安排", "工作打算", "工作思路",
-};
-
 /* A line that is wholly a later part's phrase (存在的问题, 2026年工作安排), standing after numbered
  * 一、 headings of the part it is in: *m a level-1 heading without a numeral, numbered as the
  * last, so a 一、 list after it goes on. */
 static int unnumbered_later_part(struct tree *t, const struct parse_line *line, struct parse_mark *m)
 {
 	const char *s = t->r->text;
-	size_t st = parse_skip_blanks(s, line->start, line->end), end = trim_end(s, st, line->end), i = st;
+	size_t st = parse_skip_blanks(s, line->start, line->end), end = trim_end(s, st, line->end);
 	end = parse_ends(s, st, end, "：") ? end - strlen("：") : end;
 	const struct sibling *g = &t->kids[parent_level(t, 1)][1];
-	if (!g->count || t->open[1] < 0 || st >= end)
+	int later = 0;
+	if (!g->count || t->open[1] < 0 || st >= end || part_phrase_len(s, st, end, &later) != end - st || !later)
 		return 0;
-	if (parse_digits(s, &i, end, 4) >= 1000 && parse_starts(s, i, end, "年"))
-		i += strlen(parse_starts(s, i + strlen("年"), end, "度") ? "年度" : "年");
-	else
-		i = st;
-	for (size_t k = 0; k < sizeof later_parts / sizeof *later_parts; k++)
-		if (i + strlen(later_parts[k]) == end && parse_starts(s, i, end, later_parts[k])) {
-			*m = (struct parse_mark){ .level = 1, .value = g->last, .number_start = st, .number_end = st,
-						  .title_start = st, .title_end = end, .head_end = line->end };
-			return 1;
-		}
-	return 0;
+	*m = (struct parse_mark){ .level = 1, .value = g->last, .number_start = st, .number_end = st,
+				  .title_start = st, .title_end = end, .head_end = line->end };
+	return 1;
 }
 
 /* A line that is a chapter's heading without a numeral of the 一、 family: a part named by its
