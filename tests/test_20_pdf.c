@@ -34,6 +34,20 @@ static char *extract_file(const char *path, size_t *len)
 	return text;
 }
 
+/* The text of the PDF at path holds each of the strings after it (up to a NULL). */
+static void assert_pdf_holds(const char *path, ...)
+{
+	size_t len;
+	char *text = extract_file(path, &len);
+	va_list ap;
+	va_start(ap, path);
+	for (const char *want; (want = va_arg(ap, const char *));)
+		if (!strstr(text, want))
+			fail_msg("%s: no \"%s\" in its text", path, want);
+	va_end(ap);
+	free(text);
+}
+
 static char *refused(const char *path)
 {
 	size_t n, len = 99;
@@ -324,25 +338,19 @@ static void test_wrapped_label(void **state)
 static void test_wrapped_cells(void **state)
 {
 	(void)state;
-	size_t len;
-	char *text = extract_file("tests/forms219/reports/1327_pingyuan_2019.pdf", &len);
-	assert_non_null(strstr(text, "\n县政府收到行政复议申请（含上级机关转办）\t31件\t其中不予受理3件\n"));
-	assert_non_null(strstr(text, "\n以县政府为被告的一审行政诉讼案件\t11件\t已审结9件\n"));
-	free(text);
-	text = extract_file("tests/forms209/reports/1272_hongta_2025.pdf", &len);
-	assert_non_null(strstr(text, "\n持证行政执法人员\t持证执法人员1268名\t含街道（镇）\n行政处罚案件\t办理行政处罚案件2946件\t"));
-	free(text);
+	assert_pdf_holds("tests/forms219/reports/1327_pingyuan_2019.pdf",
+			 "\n县政府收到行政复议申请（含上级机关转办）\t31件\t其中不予受理3件\n",
+			 "\n以县政府为被告的一审行政诉讼案件\t11件\t已审结9件\n", NULL);
+	assert_pdf_holds("tests/forms209/reports/1272_hongta_2025.pdf",
+			 "\n持证行政执法人员\t持证执法人员1268名\t含街道（镇）\n行政处罚案件\t办理行政处罚案件2946件\t", NULL);
 	/* a label's two lines straddling its row, and a figure poppler gave a line of its own beside the
 	 * row's other cells it ran together (tests/forms226) */
-	text = extract_file("tests/forms226/reports/1371_xishuangbanna_2023.pdf", &len);
-	assert_non_null(strstr(text, "\n“首违不罚”“轻微免罚”案件（件）\t412\t265\t55.5%\n"));
-	assert_non_null(strstr(text, "\n向公安机关移送涉嫌犯罪案件（件）\t43\t37\t16.2%\n"));
-	assert_non_null(strstr(text, "\n跨部门联合执法检查（次）\t186\t142\t31.0%\n"));
-	free(text);
+	assert_pdf_holds("tests/forms226/reports/1371_xishuangbanna_2023.pdf",
+			 "\n“首违不罚”“轻微免罚”案件（件）\t412\t265\t55.5%\n",
+			 "\n向公安机关移送涉嫌犯罪案件（件）\t43\t37\t16.2%\n",
+			 "\n跨部门联合执法检查（次）\t186\t142\t31.0%\n", NULL);
 	/* a row of cells under a row is a row of its own, not a cell's wrapped line */
-	text = extract_file("tests/forms137/reports/839_lanzhou_sfj_2021.pdf", &len);
-	assert_non_null(strstr(text, "+12\n合计\t件\t7048"));
-	free(text);
+	assert_pdf_holds("tests/forms137/reports/839_lanzhou_sfj_2021.pdf", "+12\n合计\t件\t7048", NULL);
 }
 
 /* The same report with paragraphs set apart by space instead of indented, the header on every
@@ -377,10 +385,7 @@ static void test_no_furniture(void **state)
 static void test_right_set_line(void **state)
 {
 	(void)state;
-	size_t len;
-	char *text = extract_file("tests/forms35/reports/226_shangluo_shanyang_manchuanguan_2024.pdf", &len);
-	assert_non_null(strstr(text, "\n2025年1月16日\n抄送："));
-	free(text);
+	assert_pdf_holds("tests/forms35/reports/226_shangluo_shanyang_manchuanguan_2024.pdf", "\n2025年1月16日\n抄送：", NULL);
 }
 
 /* A line wrapped before a run of digits ends short of the right edge by about their width, and
@@ -388,12 +393,8 @@ static void test_right_set_line(void **state)
 static void test_short_before_digits(void **state)
 {
 	(void)state;
-	size_t len;
-	char *text = extract_file("tests/forms58/reports/364_qianjiang_kfq_2022.pdf", &len);
-	assert_non_null(strstr(text, "发放宣传资料9200余份。"));
-	assert_non_null(strstr(text, "讨回欠薪126万元。"));
-	assert_non_null(strstr(text, "\n（九）统筹疫情防控和安全生产\n"));
-	free(text);
+	assert_pdf_holds("tests/forms58/reports/364_qianjiang_kfq_2022.pdf", "发放宣传资料9200余份。", "讨回欠薪126万元。",
+			 "\n（九）统筹疫情防控和安全生产\n", NULL);
 }
 
 /* A line ends short before a line that opens with a bracket or quote, which typesetting keeps off a
@@ -403,14 +404,9 @@ static void test_short_before_digits(void **state)
 static void test_held_opening_mark(void **state)
 {
 	(void)state;
-	size_t len;
-	char *text = extract_file("tests/forms242/reports/1465_huaning_2019.pdf", &len);
-	assert_non_null(strstr(text, "全县77个村（社区）均配备法律顾问。"));
-	free(text);
-	text = extract_file("tests/forms201/reports/1222_huixian_2023.pdf", &len);
-	assert_non_null(strstr(text, "认真落实《法治政府建设实施纲要（2021—2025年）》"));
-	assert_non_null(strstr(text, "\n（一）"));
-	free(text);
+	assert_pdf_holds("tests/forms242/reports/1465_huaning_2019.pdf", "全县77个村（社区）均配备法律顾问。", NULL);
+	assert_pdf_holds("tests/forms201/reports/1222_huixian_2023.pdf", "认真落实《法治政府建设实施纲要（2021—2025年）》",
+			 "\n（一）", NULL);
 }
 
 /* Two bodies that issue a report jointly, named on one line of its title, stay parted by the
@@ -420,10 +416,9 @@ static void test_joint_issuers(void **state)
 {
 	(void)state;
 	size_t len;
-	char *text = extract_file("tests/forms167/reports/1020_wucheng_luquantun_2025.pdf", &len);
-	assert_non_null(strstr(text, "中共鲁权屯镇委员会 鲁权屯镇人民政府关于2025年度"));
-	free(text);
-	text = extract_file("tests/forms201/reports/1220_chenzhou_suxian_2019.pdf", &len);
+	assert_pdf_holds("tests/forms167/reports/1020_wucheng_luquantun_2025.pdf", "中共鲁权屯镇委员会 鲁权屯镇人民政府关于2025年度",
+			 NULL);
+	char *text = extract_file("tests/forms201/reports/1220_chenzhou_suxian_2019.pdf", &len);
 	assert_non_null(strstr(text, "\n中共郴州市苏仙区委 郴州市苏仙区人民政府关于2019年度"));
 	assert_null(strstr(text, "区委 员会"));
 	free(text);
@@ -434,11 +429,7 @@ static void test_joint_issuers(void **state)
 static void test_figure_across_lines(void **state)
 {
 	(void)state;
-	size_t len;
-	char *text = extract_file("tests/forms167/reports/1015_pengan_2016.pdf", &len);
-	assert_non_null(strstr(text, "全县持证执法人员932名"));
-	assert_non_null(strstr(text, "全年接待群众来访862批次"));
-	free(text);
+	assert_pdf_holds("tests/forms167/reports/1015_pengan_2016.pdf", "全县持证执法人员932名", "全年接待群众来访862批次", NULL);
 }
 
 /* A PDF is told by its bytes: the same file named .txt reads the same. A PDF with only an
