@@ -234,7 +234,6 @@ static int towns_only(size_t first, size_t count)
 	return 1;
 }
 
-/* What to add before region, whose first place the table names count times from by_name[first]. */
 /* Of the counties sharing a name (by_name[first, first + count): 普陀区 of 上海 and of 舟山市), the one
  * whose city text[0, len) names, when it names one of them alone; else NULL. */
 static const struct division *county_the_text_places(size_t first, size_t count, const char *text, size_t len)
@@ -251,6 +250,7 @@ static const struct division *county_the_text_places(size_t first, size_t count,
 	return found;
 }
 
+/* What to add before region, whose first place the table names count times from by_name[first]. */
 static char *complete_with(const char *region, size_t first, size_t count, const char *text, size_t len,
 			   int *county)
 {
