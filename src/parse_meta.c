@@ -554,7 +554,6 @@ static void find_year(struct report *r)
 	r->meta.year = y;
 }
 
-/* Where the title's name of the region or organ ends: before 关于, the year or 法治. */
 /* A body known by a second name gives it in brackets after its first (泉州市洛江区城市管理局
  * （区综合行政执法局）, 某县司法局（县法制办）): where name[0, n) ends, the brackets and what follows
  * them left out when the name before them is an organ's. */
@@ -565,6 +564,8 @@ static size_t second_name_cut(const char *name, size_t n)
 	       parse_organ_suffix(name, 0, open) ? open : n;
 }
 
+/* Where the title's name of the region or organ ends: before 关于, the year or 法治, and before a second
+ * name in brackets. */
 static size_t title_prefix(const char *t)
 {
 	size_t n = strlen(t), at = 0;
