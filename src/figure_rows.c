@@ -357,9 +357,6 @@ static const char *const span_words[] = { "年度", "年份", "时间", "时期"
 /* Words of the header's last cell over notes on the rows (备注: 全市, 含上年结转). */
 static const char *const note_words[] = { "备注", "说明", "注" };
 
-/* The header's cells: those of the line s[a, b), where the one cell of figures spans periods
- * named on the line below (类别 项目 单位 数据 / 2023年 2022年) the periods in its place. Their
- * number, or 0 (too many); h->end is where the header ends. */
 /* Whether cell c holds one Han character alone. */
 static int one_han(const char *s, const struct cell *c)
 {
@@ -383,7 +380,83 @@ static void join_spread_words(const char *s, struct cell *v, size_t *n)
 	*n = out;
 }
 
-static size_t header_cells(const char *s, size_t a, size_t b, size_t to, struct cell *v, struct header *h,
+/* Whether the line after the one ending at byte b names the columns a period's cell spans (2023年 over
+ * 件数 and 同比; 数量 占审结比例): groups of a cell of figures and the changes after it, nothing else;
+ * the cells into v, their number into *n, the groups into *groups, the line's end into *end. */
+static int columns_below(const char *s, size_t b, size_t to, struct cell *v, size_t *n, size_t *groups, size_t *end)
+{
+	int y;
+	if (b >= to)
+		return 0;
+	*end = line_end(s, b + 1, to);
+	*n = *end - (b + 1) <= HEADER_BYTES ? split_cells(s, b + 1, *end, v) : 0;
+	if (*n < 2 || *n > MAX_CELLS || column_kind(s, &v[0], &y) != COL_FIGURES)
+		return 0;
+	*groups = 0;
+	for (size_t k = 0; k < *n; k++) {
+		enum column c = column_kind(s, &v[k], &y);
+		if (c != COL_FIGURES && c != COL_CHANGE)
+			return 0;
+		*groups += c == COL_FIGURES;
+	}
+	return *groups < *n;
+}
+
+/* Whether header cell k of v[0..n) is a period that spans groups of the columns below: every
+ * period when there are as many groups as periods, else, for one group, the period read (the
+ * year's, else 本年, else the latest year): a change is the later year's, against the year before. */
+static int spans_below(const char *s, const struct cell *v, size_t n, size_t k, size_t groups, int year)
+{
+	int y, latest = 0, ky, this = 0, periods = 0, named = 0;
+	enum column kind = column_kind(s, &v[k], &ky);
+	if (kind != COL_YEAR && kind != COL_THIS && kind != COL_LAST)
+		return 0;
+	for (size_t j = 0; j < n; j++) {
+		enum column c = column_kind(s, &v[j], &y);
+		periods += c == COL_YEAR || c == COL_THIS || c == COL_LAST;
+		this |= c == COL_THIS;
+		named |= c == COL_YEAR && y == year;
+		latest = c == COL_YEAR && y > latest ? y : latest;
+	}
+	if ((size_t)periods == groups)
+		return 1;
+	if (groups != 1)
+		return 0;
+	return named ? kind == COL_YEAR && ky == year : this ? kind == COL_THIS : kind == COL_YEAR && ky == latest;
+}
+
+/* The header v[0..*n) with each period that spans columns below (spans_below) followed by the
+ * changes of its group, the group's cell of figures left out (the period names that column), and
+ * where the header ends into h->end: 项目 2020年 2019年 / 件数 同比 reads 项目 2020年 同比 2019年.
+ * 0 when the line below names no such columns or they would be too many. */
+static int spread_spans(const char *s, size_t b, size_t to, int year, struct cell *v, size_t *n, struct header *h)
+{
+	struct cell below[MAX_CELLS + 1], out[2 * MAX_CELLS + 2];
+	size_t nb, groups, end, m = 0, g = 0;
+	if (!columns_below(s, b, to, below, &nb, &groups, &end))
+		return 0;
+	for (size_t k = 0; k < *n; k++) {
+		out[m++] = v[k];
+		if (!spans_below(s, v, *n, k, groups, year))
+			continue;
+		if (g == nb)
+			return 0;
+		for (g++; g < nb && column_kind(s, &below[g], &(int){ 0 }) == COL_CHANGE; g++)
+			out[m++] = below[g];
+	}
+	if (g != nb || m > MAX_CELLS)
+		return 0;
+	memcpy(v, out, m * sizeof *v);
+	*n = m;
+	h->end = end;
+	return 1;
+}
+
+/* The header's cells: those of the line s[a, b), where the one cell of figures spans periods
+ * named on the line below (类别 项目 单位 数据 / 2023年 2022年) the periods in its place, or periods
+ * span columns named below (spread_spans). Their number, or 0 (too many); h->end is where the
+ * header ends. */
+static size_t header_cells(const char *s, size_t a, size_t b, size_t to, int year, struct cell *v, struct header *h,
 			   int spread)
 {
 	struct cell below[MAX_CELLS + 1];
@@ -399,6 +472,8 @@ static size_t header_cells(const char *s, size_t a, size_t b, size_t to, struct 
 	for (size_t k = 0; k < n; k++)
 		if (column_kind(s, &v[k], &y) == COL_FIGURES || is_word(s, &v[k], span_words, COUNT(span_words)))
 			fig = k, nfig++;
+	if (nfig == 0 && spread_spans(s, b, to, year, v, &n, h))
+		return n;
 	if (nfig != 1 || n + 1 > MAX_CELLS || !periods_below(s, b, to, below, &nb, &end) || n - 1 + nb > MAX_CELLS)
 		return n;
 	memmove(v + fig + nb, v + fig + 1, (n - fig - 1) * sizeof *v);
@@ -420,7 +495,7 @@ static int label_cell(const char *s, const struct cell *c)
 static int read_header_as(const char *s, size_t a, size_t b, size_t to, int year, struct header *h, int spread)
 {
 	struct cell v[MAX_CELLS + 1];
-	size_t n = header_cells(s, a, b, to, v, h, spread), k = 0;
+	size_t n = header_cells(s, a, b, to, year, v, h, spread), k = 0;
 	int y;
 	if (n < 2 || n > MAX_CELLS)
 		return 0;

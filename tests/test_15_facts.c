@@ -401,6 +401,29 @@ static void test_grouped_rows(void **state)
 	assert_classified_facts(t, "legality_review_docs=64 件 contract_reviewed=87 份 rev_received=46 件 rev_accepted=41 件");
 }
 
+/* A header whose year spans columns named on its second line (2020年 over 件数 and 同比, as a
+ * saved page's colspan gives it): the rows' change cell is the spanning year's, so each row keeps
+ * the year's figure, not the figure of the year after the change; one group spans the year read
+ * (the year reported on, wherever it stands), as many groups as periods span each. */
+static void test_spanned_periods(void **state)
+{
+	(void)state;
+	assert_classified_facts("关于2020年度法治政府建设情况的报告\n一、工作\n复议和应诉情况见表2。\n"
+				"表2　2020年行政复议和行政应诉情况\n项目 2020年 2019年\n件数 同比\n"
+				"收到行政复议申请 163 增长11.6% 146\n审结 141 增长8.5% 130\n一审行政诉讼案件 118 下降4.1% 123\n",
+				"rev_received=163 件 rev_concluded=141 件 lit_cases=118 件");
+	assert_classified_facts("关于2020年度法治政府建设情况的报告\n一、工作\n情况见下表。\n"
+				"项目 2019年 2020年\n件数 同比\n收到行政复议申请 146 163 增长11.6%\n审结 130 141 增长8.5%\n",
+				"rev_received=163 件 rev_concluded=141 件");
+	assert_classified_facts("关于2022年度法治政府建设情况的报告\n一、工作\n情况见下表。\n单位：件\n"
+				"类别 项目 2022年\n件数 占审结比例\n行政复议 收到行政复议申请 436 —\n审结 372 100%\n"
+				"审结：维持 158 42.5%\n",
+				"rev_received=436 件 rev_concluded=372 件 rev_upheld=158 件");
+	assert_classified_facts("关于2021年度法治政府建设情况的报告\n一、工作\n情况见下表。\n"
+				"项目 2021年 2020年\n件数 同比 件数 同比\n行政处罚案件 812件 +6.1% 765件 -2.0%\n",
+				"enf_cases=812 件");
+}
+
 /* A figure stated again is no new fact: after a word pointing back at it (上述5项决策), or in the
  * problems part, the same metric, value and counter as the year's work stated; a figure of the
  * problems part of its own is one. */
@@ -2083,6 +2106,7 @@ int main(void)
 		cmocka_unit_test(test_changed_rows),
 		cmocka_unit_test(test_rows_without_counters),
 		cmocka_unit_test(test_grouped_rows),
+		cmocka_unit_test(test_spanned_periods),
 		cmocka_unit_test(test_period_rows),
 		cmocka_unit_test(test_traps),
 		cmocka_unit_test(test_location_and_period),
