@@ -197,6 +197,19 @@ static size_t before_counter(const char *s, const struct cell *c, struct cell *c
 	return open - 3;
 }
 
+/* The length n of header cell c's text without the figures a year names after it (2022年件数,
+ * 2023年度数量: 2022年, 2023年度), as a header cell that spans two lines joins them; n when none. */
+static size_t figures_after_year(const char *s, const struct cell *c, size_t n)
+{
+	for (size_t y = 7; y <= 10; y += 3) {
+		struct cell rest = { c->a + y, c->a + n };
+		if (n > y && memcmp(s + c->a + y - 3, y == 7 ? YEAR : YEAR_DEGREE, 3) == 0 &&
+		    (is_word(s, &rest, figure_words, COUNT(figure_words)) || counted_figures(s, &rest, NULL)))
+			return y;
+	}
+	return n;
+}
+
 /* What a header cell names: a year (2023年, 2023年度, 2023年（件）: its year in *year), this year or the last,
  * a change (增减, 同比, 增幅), the figures (数值, 数量), a serial number, or something else. */
 static enum column column_kind(const char *s, const struct cell *c, int *year)
@@ -206,6 +219,7 @@ static enum column column_kind(const char *s, const struct cell *c, int *year)
 	static const char *const change[] = { "增", "减", "同比", "变化", "幅度", "比较", "比例", "占比" };
 	const char *p = s + c->a;
 	size_t n = before_counter(s, c, NULL) - c->a;
+	n = figures_after_year(s, c, n);
 	if ((n == 7 || n == 10) && is_digit(p[0]) && is_digit(p[1]) && is_digit(p[2]) && is_digit(p[3]) &&
 	    memcmp(p + 4, YEAR, 3) == 0 && (n == 7 || memcmp(p + 7, YEAR_DEGREE, 3) == 0)) {
 		*year = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
@@ -812,21 +826,26 @@ char *figure_rows_keep(const char *text, size_t len, size_t from, size_t to, int
 	return out;
 }
 
+/* Whether the cells v[from, n) are the labels of columns: no digits, no figures (plain: no periods,
+ * changes or the like either). */
+static int labels_from(const char *s, const struct cell *v, size_t from, size_t n, int plain)
+{
+	int y;
+	for (size_t k = from; k < n; k++)
+		if (has_digit(s, &v[k]) || v[k].b - v[k].a > LABEL_BYTES || value_cell(s, &v[k]) ||
+		    (plain && column_kind(s, &v[k], &y) != COL_OTHER))
+			return 0;
+	return 1;
+}
+
 /* Whether the line s[a, b) heads a table turned the other way: one of heads first, then the
  * labels of min columns or more (no digits, no figures; plain: no periods, changes or the like
  * either); their cells in v, their number in *n. */
 static int labels_header(const char *s, size_t a, size_t b, const char *const *heads, size_t nheads, size_t min,
 			 int plain, struct cell *v, size_t *n)
 {
-	int y;
 	*n = b - a <= HEADER_BYTES ? split_cells(s, a, b, v) : 0;
-	if (*n < min + 1 || *n > MAX_CELLS || !is_word(s, &v[0], heads, nheads))
-		return 0;
-	for (size_t k = 1; k < *n; k++)
-		if (has_digit(s, &v[k]) || v[k].b - v[k].a > LABEL_BYTES || value_cell(s, &v[k]) ||
-		    (plain && column_kind(s, &v[k], &y) != COL_OTHER))
-			return 0;
-	return 1;
+	return *n >= min + 1 && *n <= MAX_CELLS && is_word(s, &v[0], heads, nheads) && labels_from(s, v, 1, *n, plain);
 }
 
 /* Whether the line s[a, b) heads a table whose rows are periods: 年度, 年份 or 时间 first, then
@@ -869,6 +888,71 @@ static size_t kind_rows(const char *s, size_t i, size_t to, const struct cell *h
 			return i;
 		for (size_t k = 1; k < n && o->n < o->max; k++)
 			o->v[o->n++] = (struct figure_cell){ head[k].a, head[k].b, v[0].a, v[0].b, v[k].a, v[k].b, 0, 0, a, b };
+		i = b;
+	}
+	return i;
+}
+
+/* Whether the line s[a, b) heads a table whose rows are bodies and whose columns are metrics: 部门 or
+ * 单位 first (执法部门, 单位名称), then the labels of one column or more; their cells in head, their
+ * number in *n. A label without a counter in brackets over labels on the line below (行政处罚 over
+ * 案件数（件） and 罚没款（万元）) spans them: as many under each such label, its cell into parent[k]
+ * of each column k it spans ([0, 0) for the others), the header's end into *end. */
+static int body_header(const char *s, size_t a, size_t b, size_t to, struct cell *head, struct cell *parent,
+		       size_t *n, size_t *end)
+{
+	static const char *const heads[] = { "部门", "单位", "执法部门", "执法单位", "部门名称", "单位名称" };
+	struct cell top[MAX_CELLS + 1], below[MAX_CELLS + 1];
+	size_t nt, nb = 0, spans = 0;
+	if (!labels_header(s, a, b, heads, COUNT(heads), 1, 1, top, &nt))
+		return 0;
+	for (size_t k = 1; k < nt; k++)
+		spans += !closing_bracket(s, &top[k]);
+	*end = b;
+	if (spans && b < to) {
+		size_t e = line_end(s, b + 1, to);
+		nb = e - (b + 1) <= HEADER_BYTES ? split_cells(s, b + 1, e, below) : 0;
+		nb = nb <= MAX_CELLS && labels_from(s, below, 0, nb, 1) && nb % spans == 0 ? nb : 0;
+	}
+	*n = 0;
+	for (size_t k = 0, g = 0, each = spans ? nb / spans : 0; k < nt; k++) {
+		size_t under = k > 0 && !closing_bracket(s, &top[k]) ? each : 0;
+		if (*n + (under ? under : 1) > MAX_CELLS)
+			return 0;
+		for (size_t j = 0; j < under; j++, g++)
+			parent[*n] = top[k], head[(*n)++] = below[g];
+		if (!under)
+			parent[*n] = (struct cell){ 0, 0 }, head[(*n)++] = top[k];
+	}
+	if (*n > nt)
+		*end = line_end(s, b + 1, to);
+	return 1;
+}
+
+/* Whether row cell c names the whole the bodies add up to (合计, 总计; 全市, 全县). */
+static int total_cell(const char *s, const struct cell *c)
+{
+	static const char *const sums[] = { "合计", "总计", "共计" };
+	static const char *const wholes[] = { "全市", "全县", "全区", "全州", "全盟", "全旗", "全镇", "全乡" };
+	return holds_word(s, c, sums, COUNT(sums)) || is_word(s, c, wholes, COUNT(wholes));
+}
+
+/* The rows after a body header ending at byte i, ncols cells each (a body, then figures): of the
+ * row of the whole alone (total_cell) each cell into o, with its column's label (head) and the
+ * label spanning it (parent) as its kind, as a body's own figures are not the place's; returns
+ * where the table ends. */
+static size_t body_rows(const char *s, size_t i, size_t to, const struct cell *head, const struct cell *parent,
+			size_t ncols, struct rows_out *o)
+{
+	struct cell v[MAX_CELLS + 1];
+	while (i < to) {
+		size_t a = i + 1, b = a < to ? line_end(s, a, to) : to;
+		size_t n = a < to ? split_cells(s, a, b, v) : 0;
+		if (a >= to || n != ncols || has_digit(s, &v[0]) || v[0].b - v[0].a > LABEL_BYTES || !values_from(s, v, 1, n))
+			break;   /* 合计 is no label_cell: it names figures in a header */
+		for (size_t k = 1; k < n && total_cell(s, &v[0]) && o->n < o->max; k++)
+			o->v[o->n++] = (struct figure_cell){ head[k].a, head[k].b, parent[k].a, parent[k].b,
+							     v[k].a, v[k].b, 0, 0, a, b };
 		i = b;
 	}
 	return i;
@@ -961,10 +1045,10 @@ int figure_rows_annexed_lines(const char *text, size_t from, size_t to, size_t *
 size_t figure_rows_cells(const char *text, size_t from, size_t to, int year, int annexed, struct figure_cell *v,
 			 size_t max)
 {
-	struct cell head[MAX_CELLS + 1], row[MAX_CELLS + 1];
+	struct cell head[MAX_CELLS + 1], row[MAX_CELLS + 1], parent[MAX_CELLS + 1];
 	struct rows_out o = { .v = v, .max = max };
 	struct header h;
-	size_t ncols, rs = 0, re = 0;
+	size_t ncols, rs = 0, re = 0, end;
 	for (size_t i = from, a, b; next_header_line(text, i, to, &a, &b);) {
 		i = b + 1;
 		if (annexed && !captioned(text, from, a))
@@ -975,6 +1059,8 @@ size_t figure_rows_cells(const char *text, size_t from, size_t to, int year, int
 				v[o.n++] = (struct figure_cell){ head[k].a, head[k].b, 0, 0, row[k].a, row[k].b, 0, 0, rs, re };
 		} else if (kind_header(text, a, b, head, &ncols)) {
 			i = kind_rows(text, b, to, head, ncols, &o) + 1;
+		} else if (body_header(text, a, b, to, head, parent, &ncols, &end)) {
+			i = body_rows(text, end, to, head, parent, ncols, &o) + 1;
 		} else if (read_header(text, a, b, to, year, &h) && counted_apart(&h)) {
 			i = table_rows(text, h.end, to, &h, &o) + 1;
 		}

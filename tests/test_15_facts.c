@@ -422,6 +422,26 @@ static void test_spanned_periods(void **state)
 	assert_classified_facts("关于2021年度法治政府建设情况的报告\n一、工作\n情况见下表。\n"
 				"项目 2021年 2020年\n件数 同比 件数 同比\n行政处罚案件 812件 +6.1% 765件 -2.0%\n",
 				"enf_cases=812 件");
+	/* a year's cell that spans two lines of the header holds the figures' word too (2022年件数) */
+	assert_classified_facts("关于2023年度法治政府建设情况的报告\n一、工作\n情况见下表。\n"
+				"类别 项目 2023年 2022年件数\n件数 同比\n行政复议 收到申请 96 +26.3% 76\n受理 87 +20.8% 72\n",
+				"rev_received=96 件 rev_accepted=87 件");
+}
+
+/* A table whose rows are bodies (部门, 执法部门) and whose columns are metrics: a body's own figures
+ * are not the place's, the row of the whole (合计) is, each cell with its column's label and the
+ * label spanning it on a header of two lines (行政处罚 over 案件数（件） and 罚没款（万元）). */
+static void test_bodies_table(void **state)
+{
+	(void)state;
+	assert_classified_facts("关于2020年度法治政府建设情况的报告\n一、工作\n执法情况见表1。\n"
+				"部门 行政处罚案件（件） 罚没款（万元） 持证执法人员（名）\n市市场监管局 812 526.3 236\n"
+				"市生态环境局 186 1124.6 58\n合计 998 1650.9 294\n",
+				"enf_cases=998 件 enf_fines=1650.9 万元 enf_staff=294 名");
+	assert_classified_facts("关于2024年度法治政府建设情况的报告\n一、工作\n执法情况见下表。\n"
+				"执法部门 行政处罚 首违不罚、轻微免罚（件）\n案件数（件） 罚没款（万元）\n"
+				"市市场监督管理局 683 912.6 146\n市城市管理局 946 124.8 163\n合计 1629 1037.4 309\n",
+				"enf_cases=1629 件 enf_fines=1037.4 万元 enf_no_penalty=309 件");
 }
 
 /* A figure stated again is no new fact: after a word pointing back at it (上述5项决策), or in the
@@ -2107,6 +2127,7 @@ int main(void)
 		cmocka_unit_test(test_rows_without_counters),
 		cmocka_unit_test(test_grouped_rows),
 		cmocka_unit_test(test_spanned_periods),
+		cmocka_unit_test(test_bodies_table),
 		cmocka_unit_test(test_period_rows),
 		cmocka_unit_test(test_traps),
 		cmocka_unit_test(test_location_and_period),
