@@ -798,6 +798,19 @@ static void test_clause_grammar(void **state)
 		{ "对街道制发的管理类文件开展清理，宣布失效5件，保留有效14件。", "nd_repealed=5 件 nd_in_force=14 件" },
 		{ "建成省级法治文化建设示范点5个。", "law_culture_sites=5 个" },
 		{ "邀请县司法局、县法院干部来乡授课3期。", "law_training=3 期" },
+		/* firms whose credit record was repaired, whatever the record is called; a site's
+		 * repaired environment is none */
+		{ "帮助127家企业修复信用。", "credit_repair=127 家" },
+		{ "指导312户企业完成年报信息修复、移出经营异常名录。", "credit_repair=312 户" },
+		{ "督促12家企业完成受损生态环境修复。", "" },
+		/* permits and penalties published together are the double publicity's records; only
+		 * gathered into a credit platform they are the platform's */
+		{ "在“信用天门”网站公示许可和处罚信息3862条。", "double_publicity_records=3862 条" },
+		{ "向市公共信用信息平台归集行政许可、行政处罚信息4.6万条。", "credit_records=4.6 万条" },
+		/* 共 counts a numeral after it in words, as 先后 and 累计 do */
+		{ "市政府常务会议共七次专题研究法治政府建设议题。", "leadership_meetings=7 次" },
+		/* measures kept in force after a clean-up are documents in force */
+		{ "对局起草或实施的政策措施开展清理，废止2件，继续有效9件。", "nd_repealed=2 件 nd_in_force=9 件" },
 		/* towns that all set up their enforcement bureau or centre are so many teams */
 		{ "34个乡镇（街道）均设立综合行政执法局。", "enf_teams=34 个" },
 		{ "26个镇（场、街道）均挂牌成立综合执法中心。", "enf_teams=26 个" },
