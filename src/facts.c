@@ -1411,6 +1411,7 @@ struct clause {
 	int sub;             /* it lists sub-items: 其中… */
 	int lead;            /* it opens with 均/全部/都: a new verb for the figure before */
 	int row;             /* a row of a table written as lines (label：figure), its label the words */
+	int listed;          /* an item of a list after a verb and a colon (全年办理：法律援助案件618件) */
 };
 
 /* Scratch of one facts_extract call, reused from sentence to sentence. */
@@ -2220,13 +2221,20 @@ static void part_end(struct scratch *sc, size_t from, size_t end)
 		sc->gw[h].part_end = end;
 }
 
+/* Whether the clause ending at the colon at byte a ends with a verb of the grammar (全年办理：):
+ * the verb of the items listed after it. */
+static int verb_before_colon(const struct facts_model *m, const struct scratch *sc, size_t a)
+{
+	return sc->ngw && sc->gw[sc->ngw - 1].end == a && (m->kind[sc->gw[sc->ngw - 1].id] & WORD_VERB);
+}
+
 /* Splits the sentence into clauses and lists its grammar words outside book titles. */
 static void clauses(const struct facts_model *m, const char *s, size_t se, struct scratch *sc)
 {
 	sc->ncl = sc->ngw = 0;
 	sc->row_counter = NULL;
 	size_t close;
-	int depth = 0, title = 0, group_sub = 0, row = 0;
+	int depth = 0, title = 0, group_sub = 0, row = 0, listed = 0;
 	size_t k0 = 0, reach = 0, len, annot = 0, part_from = SIZE_MAX;
 	for (size_t k = 0; k <= sc->nch; k++) {
 		uint32_t c = k < sc->nch ? sc->ch[k] : 0;
@@ -2274,6 +2282,8 @@ static void clauses(const struct facts_model *m, const char *s, size_t se, struc
 			q->lead = opens_lead(sc, k0, k, LEAD_SPAN) || (opens_and(sc, k0, k) && run_goes_on(sc, depth)) ||
 				  files_them(sc, k0, k);
 			q->row = row;
+			q->listed = listed;
+			listed |= c == ':' && !depth && verb_before_colon(m, sc, at);
 		}
 		row = 0;
 		if (part_from != SIZE_MAX && !depth && (c == ';' || k == sc->nch)) {
@@ -2521,8 +2531,10 @@ static void read_clause(const struct facts_model *m, const char *s, const struct
 		else if (sc->carry >= 0 && (!sc->carry_past_stop || opens_with_verb(m, sc)))
 			rd->subj[rd->nsubj++] = sc->carry, rd->inherited = 1;
 	}
-	if (!rd->nverb && q->sub) {   /* a breakdown's verb is its whole's, and the one before a word of */
-		int hv = word_inherited(m, sc, WORD_VERB, cs, q->depth);   /* its total (审查…共计128件) */
+	/* a breakdown's verb is its whole's, a listed item's the one before the list's colon (全年办理：
+	 * 法律援助案件618件), and the one before a word of its total (审查…共计128件) */
+	if (!rd->nverb && (q->sub || q->listed)) {
+		int hv = word_inherited(m, sc, WORD_VERB, cs, q->depth);
 		if (hv >= 0)
 			add_verb(rd, sc->gw[hv].id, 0);
 		if (hv >= 0 && totals(s, sc->gw[hv].start, sc->gw[hv].end) &&

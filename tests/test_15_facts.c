@@ -811,6 +811,13 @@ static void test_clause_grammar(void **state)
 		{ "市政府常务会议共七次专题研究法治政府建设议题。", "leadership_meetings=7 次" },
 		/* measures kept in force after a clean-up are documents in force */
 		{ "对局起草或实施的政策措施开展清理，废止2件，继续有效9件。", "nd_repealed=2 件 nd_in_force=9 件" },
+		/* the items of a list after a verb and its colon are each that verb's */
+		{ "全年办理：法律援助案件618件，其中农民工讨薪案件142件；公证1826件。",
+		  "aid_cases=618 件 aid_wage_cases=142 件 notary_cases=1826 件" },
+		{ "全年受理：行政复议申请58件，矛盾纠纷1260件。", "rev_accepted=58 件 med_received=1260 件" },
+		{ "对乡镇和部门报送的文件进行备案审查，备案审查文件19件，纠正2件。", "nd_filing_review=19 件 nd_corrected=2 件" },
+		/* reports a congress's standing body or presidium heard */
+		{ "乡人大主席团听取审议乡政府专项工作报告2次。", "npc_oversight=2 次|听取报告" },
 		/* towns that all set up their enforcement bureau or centre are so many teams */
 		{ "34个乡镇（街道）均设立综合行政执法局。", "enf_teams=34 个" },
 		{ "26个镇（场、街道）均挂牌成立综合执法中心。", "enf_teams=26 个" },
