@@ -818,6 +818,13 @@ static void test_clause_grammar(void **state)
 		{ "对乡镇和部门报送的文件进行备案审查，备案审查文件19件，纠正2件。", "nd_filing_review=19 件 nd_corrected=2 件" },
 		/* reports a congress's standing body or presidium heard */
 		{ "乡人大主席团听取审议乡政府专项工作报告2次。", "npc_oversight=2 次|听取报告" },
+		/* the items of combined enforcement, grown to a figure, and the share moved to it */
+		{ "全市综合行政执法事项达到1426项，其中划转至综合执法部门的事项占比38.6%。",
+		  "enf_items=1426 项 enf_items_share=38.6 %" },
+		{ "全区综合行政执法事项扩展至1036项。", "enf_items=1036 项" },
+		{ "全年以专用信用报告代替有无违法违规记录证明出具报告860份。", "credit_certificates=860 份" },
+		{ "落实普法责任制的区直单位42家。", "pub_resp_units=42 家" },
+		{ "全区落实普法责任清单单位56个。", "pub_resp_units=56 个" },
 		/* towns that all set up their enforcement bureau or centre are so many teams */
 		{ "34个乡镇（街道）均设立综合行政执法局。", "enf_teams=34 个" },
 		{ "26个镇（场、街道）均挂牌成立综合执法中心。", "enf_teams=26 个" },
