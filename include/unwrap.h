@@ -12,9 +12,11 @@
  * belongs to a paragraph that opened indented, and is followed by a line that is neither
  * indented nor blank nor a heading (一、 （一） 1. …); a heading line never runs on. A print
  * without indents is told by its lines: most of the long ones share one width, within a
- * character, and hardly any is longer; there a line as wide as the print that ends with no closing
- * mark runs on, a heading's line too (a heading running into its paragraph, or over two lines),
- * and a page's number alone on a line between (— 3 —) is left out with the break. A text is
+ * character (a copy made by hand, broken near the page's width: within WIDTH_BAND characters,
+ * the narrowest the width), and hardly any is longer; there a line as wide as the print that ends
+ * with no closing mark runs on, a heading's line too (a heading running into its paragraph, or
+ * over two lines), and a page's number alone on a line between (— 3 —, 第3页 共5页) is left out
+ * with the break, and so is the running header after it (a line the text holds elsewhere too). A text is
  * taken for printed lines when at least UNWRAP_MIN_BREAKS of its breaks run on; any other
  * text is never changed. A table's row, its cells parted by two blanks or more after its first
  * words, never runs on nor is run into, and no width is told from rows: a table padded to one

@@ -31,6 +31,7 @@
 #include "buf.h"
 #include "dynlib.h"
 #include "encoding.h"
+#include "page_number.h"
 #include "parse_scan.h"
 #include "xmalloc.h"
 
@@ -144,11 +145,6 @@ static int ascii_isalpha(int c)
 static int ascii_isalnum(int c)
 {
 	return ascii_isalpha(c) || (c >= '0' && c <= '9');
-}
-
-static int ascii_tolower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
 }
 
 static int is_han(uint32_t c)
@@ -282,81 +278,6 @@ static int ends_sentence(const char *s, size_t n)
 	       c == '!' || c == '?' || c == ':' || c == ';';
 }
 
-static int lit(const char **u, const char *s)
-{
-	size_t n = strlen(s);
-	if (strncmp(*u, s, n))
-		return 0;
-	*u += n;
-	return 1;
-}
-
-static int num(const char **u)
-{
-	const char *p = *u;
-	while (**u >= '0' && **u <= '9')
-		(*u)++;
-	return *u > p && *u - p <= 5;
-}
-
-/* — 3 —, -3-, - 3 -, 第3页, 第 3 页 共 10 页, 共10页 第3页, 3/10, Page 3, or (bare) 3. */
-static int is_page_number(const char *s, size_t n, int bare_ok)
-{
-	char t[64];
-	size_t k = 0;
-	int dashes = 0, v;
-	for (const char *p = s; p < s + n; p = utf8_next(p)) {
-		uint32_t c = cp_at(p);
-		if (is_blank(c))
-			continue;
-		if (k > 40)
-			return 0;
-		if (c == '-' || c == 0x2014 || c == 0x2013 || c == 0x2012 || c == 0x2015 ||
-		    c == 0xff0d || c == '~' || c == 0x2500)
-			dashes++, t[k++] = '-';
-		else if (is_digit(c, &v))
-			t[k++] = (char)('0' + v);
-		else if (c == 0x7b2c)
-			t[k++] = 'D';     /* 第 */
-		else if (c == 0x9875)
-			t[k++] = 'Y';     /* 页 */
-		else if (c == 0x5171)
-			t[k++] = 'G';     /* 共 */
-		else if (c == '/' || c == ',' || c == 0xff0c || c == 0x3001)
-			t[k++] = c == '/' ? '/' : ',';
-		else if (c < 0x80 && ascii_isalpha((int)c))
-			t[k++] = (char)ascii_tolower((int)c);
-		else
-			return 0;
-	}
-	t[k] = 0;
-	size_t a = 0, b = k;
-	while (a < b && t[a] == '-')
-		a++;
-	while (b > a && t[b - 1] == '-')
-		b--;
-	size_t d = a;
-	while (d < b && t[d] >= '0' && t[d] <= '9')
-		d++;
-	if (d == b && d > a && d - a <= 4)
-		return dashes || bare_ok;
-	t[b] = 0;
-	const char *u = t + a;
-	if (lit(&u, "D") && num(&u) && lit(&u, "Y")) {
-		lit(&u, ",");
-		return !*u || (lit(&u, "G") && num(&u) && lit(&u, "Y") && !*u);
-	}
-	u = t + a;
-	if (lit(&u, "G") && num(&u) && lit(&u, "Y")) {
-		lit(&u, ",");
-		return lit(&u, "D") && num(&u) && lit(&u, "Y") && !*u;
-	}
-	u = t + a;
-	if (num(&u) && lit(&u, "/") && num(&u) && !*u)
-		return 1;
-	u = t + a;
-	return lit(&u, "page") && num(&u) && (!*u || (lit(&u, "of") && num(&u) && !*u));
-}
 
 static int cmp_double(const void *a, const void *b)
 {
@@ -594,7 +515,7 @@ static void drop_furniture(struct doc *d)
 				continue;
 			struct line *l = &d->v[order[j]];
 			int bare_ok = (j == 0 || j + 1 == k) && !level_with_any(d, first[p], first[p + 1], l);
-			if (is_page_number(d->text.data + l->start, l->end - l->start, bare_ok))
+			if (page_number_line(d->text.data + l->start, l->end - l->start, bare_ok))
 				l->drop = 1;
 		}
 	}

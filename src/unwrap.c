@@ -6,11 +6,13 @@
 #include <string.h>
 
 #include "encoding.h"
+#include "page_number.h"
 #include "parse_scan.h"
 #include "xmalloc.h"
 
 #define WIDTH_MAX 60   /* characters of the widest print line looked for */
 #define WIDTH_SLACK 5  /* characters a print line may hold beyond the width: digits are narrower */
+#define WIDTH_BAND 5   /* widths the lines of a hand-made copy of a print spread over */
 
 static size_t line_end(const char *s, size_t i, size_t n)
 {
@@ -43,22 +45,6 @@ static int closes(const char *s, size_t st, size_t end)
 	return end == st;
 }
 
-/* 1 when the line s[st, end) is a page's number alone, as a print sets it: — 3 —, - 12 -. */
-static int page_number(const char *s, size_t st, size_t end)
-{
-	int digits = 0, dashes = 0;
-	for (size_t i = st; i < end;) {
-		uint32_t c = encoding_next(s, end, &i);
-		if (c >= '0' && c <= '9')
-			digits++;
-		else if (c == 0x2014 || c == 0x2013 || c == '-')
-			dashes++;
-		else if (!parse_is_blank(c) && c != '\r' && c != '\t')
-			return 0;
-	}
-	return digits > 0 && digits <= 3 && dashes > 0;
-}
-
 /* 1 when the line s[st, end) is a table's row, its cells parted by two blanks or more after its
  * first words (罚没款（万元）      18.6    14.2): a row ends where it ends, whatever its width. */
 static int table_row(const char *s, size_t st, size_t end)
@@ -82,22 +68,58 @@ static int table_row(const char *s, size_t st, size_t end)
 	return 0;
 }
 
-/* The start of the line after the one ending at `end`, past a page number's line. */
+/* 1 when the line s[st, end) stands in s[0, n) at least twice, word for word: a print's running
+ * header (the title, the issuer's name) repeats on every page, and its first line besides. */
+static int repeated_line(const char *s, size_t n, size_t st, size_t end)
+{
+	size_t len = end - st;
+	if (len < 6)
+		return 0;
+	for (size_t i = 0; i < n; i = line_end(s, i, n) + 1)
+		if (i != st && line_end(s, i, n) - i == len && memcmp(s + i, s + st, len) == 0)
+			return 1;
+	return 0;
+}
+
+/* The start of the line after the one ending at `end`, past a page's number on a line of its own
+ * (— 3 —, 第3页 共5页) and the running header after it. */
 static size_t next_line(const char *s, size_t n, size_t end)
 {
 	size_t next = end + 1;
-	if (next < n) {
-		size_t e = line_end(s, next, n);
-		if (page_number(s, next, e))
-			return e + 1;
-	}
+	if (next >= n)
+		return next;
+	size_t e = line_end(s, next, n);
+	if (!page_number_line(s + next, e - next, 0))
+		return next;
+	next = e + 1;
+	if (next < n && repeated_line(s, n, next, (e = line_end(s, next, n))))
+		next = e + 1;
 	return next;
 }
 
+/* The width most of the long lines of s[0, n) share, within `band` characters from it (the lines
+ * counted in count[], lines of them): the narrowest such width, when at least UNWRAP_MIN_BREAKS
+ * lines and half the long ones have it and hardly any is much longer (digits, narrower in print,
+ * lengthen a line a little); else 0. */
+static size_t shared_width(const size_t *count, size_t lines, size_t band)
+{
+	size_t best = 0, most = 0, longer = 0;
+	for (size_t w = UNWRAP_LINE_MIN; w + band <= WIDTH_MAX + 1; w++) {
+		size_t in = 0;
+		for (size_t k = 0; k < band; k++)
+			in += count[w + k];
+		if (in > most)
+			most = in, best = w;
+	}
+	for (size_t w = best + band - 1 + WIDTH_SLACK; best && w <= WIDTH_MAX + 1; w++)
+		longer += count[w];
+	return most >= UNWRAP_MIN_BREAKS && 2 * most >= lines && 10 * longer <= lines ? best : 0;
+}
+
 /* The printed width of s[0, n): the length in characters that most of its long lines share
- * (within one), when at least UNWRAP_MIN_BREAKS lines and half the long ones have it and hardly
- * any is much longer (digits, narrower in print, lengthen a line a little); else 0. A print without
- * indents tells its paragraphs by their last lines, shorter than the width. */
+ * (within one), else, for text copied by hand, the narrowest of a band of WIDTH_BAND widths most
+ * of them fall in (a copy's lines end where the copier broke them, near the page's width); 0 when
+ * neither. A print without indents tells its paragraphs by their last lines, shorter than the width. */
 static size_t printed_width(const char *s, size_t n)
 {
 	size_t count[WIDTH_MAX + 2] = { 0 }, lines = 0;
@@ -107,13 +129,8 @@ static size_t printed_width(const char *s, size_t n)
 			count[len <= WIDTH_MAX ? len : WIDTH_MAX + 1]++, lines++;
 		i = end + 1;
 	}
-	size_t best = 0, most = 0, longer = 0;
-	for (size_t w = UNWRAP_LINE_MIN; w < WIDTH_MAX; w++)
-		if (count[w] + count[w + 1] > most)
-			most = count[w] + count[w + 1], best = w;
-	for (size_t w = best + WIDTH_SLACK; best && w <= WIDTH_MAX + 1; w++)
-		longer += count[w];
-	return most >= UNWRAP_MIN_BREAKS && 2 * most >= lines && 10 * longer <= lines ? best : 0;
+	size_t width = shared_width(count, lines, 2);
+	return width ? width : shared_width(count, lines, WIDTH_BAND);
 }
 
 /* Whether the break after line s[st, end) runs on into the line at `next` (unwrap.h), the line

@@ -130,6 +130,44 @@ static void test_flush(void **state)
 	free(t);
 }
 
+/* A print copied by hand: no indents, lines broken near the page's width but not at one width (at
+ * a comma here, a character or three short there), a page's number in words (第1页 共3页) and the
+ * running header after it, the title again. The lines run on; the page's lines are left out. */
+static const char copied[] =
+	"乙丙市人民政府关于2019年度法治政府建设工作情况的报告\n"
+	"省人民政府：\n"
+	"2019年，乙丙市人民政府在省委、省政府的坚强领导下，以习近平新\n"
+	"时代中国特色社会主义思想为指导，全面贯彻党的十九大精神，紧紧围\n"
+	"绕推进国家治理体系和治理能力现代化，认真落实法治政府建设实施纲\n"
+	"要，为全市经济社会发展提供了坚实法治保障。现将有关情况报告如下：\n"
+	"一、2019年法治政府建设工作开展情况\n"
+	"（一）加强组织领导，夯实法治政府建设责任\n"
+	"机构改革后，市委全面依法治市委员会正式组建，办公室设在市司法局，\n"
+	"统筹协调全市法治建设工作。市政府常务会议专题研究法治政府建设工作4次，\n"
+	"制定印发年度法治政府建设工作要点，将41项任务逐项分解到各乡镇\n"
+	"和市直部门。全年市政府收到行政复议申请33件，\n"
+	"第1页 共3页\n"
+	"乙丙市人民政府关于2019年度法治政府建设工作情况的报告\n"
+	"受理29件，审结27件，其中维持16件、驳回3件、撤销2件，直接纠错\n"
+	"率7.4%。坚持领导干部集体学法制度，市政府常务会议会前学法10次。\n"
+	"（二）深化“放管服”改革，优化法治化营商环境\n"
+	"深入开展“办事不求人”专项行动，推进“最多跑一次”改革，市政务服务\n"
+	"中心集中进驻审批服务事项672项，网上可办率达到78%。\n";
+
+static void test_copied(void **state)
+{
+	(void)state;
+	char *t = read_as_page(copied);
+	assert_non_null(strstr(t, "以习近平新时代中国特色社会主义思想为指导，全面贯彻党的十九大精神，紧紧围绕推进"));
+	assert_non_null(strstr(t, "收到行政复议申请33件，受理29件，审结27件，其中维持16件、驳回3件、撤销2件，直接纠错率7.4%。"));
+	assert_null(strstr(t, "第1页"));
+	/* the title, the addressee and the headings keep their lines */
+	assert_non_null(strstr(t, "的报告\n省人民政府：\n2019年，"));
+	assert_non_null(strstr(t, "\n（一）加强组织领导，夯实法治政府建设责任\n机构改革后，"));
+	assert_non_null(strstr(t, "\n（二）深化“放管服”改革，优化法治化营商环境\n深入开展"));
+	free(t);
+}
+
 /* A table typed as lines, its cells padded with blanks to one width: each row keeps its line,
  * however many rows share that width. */
 static void test_padded_table(void **state)
@@ -223,6 +261,7 @@ int main(void)
 		cmocka_unit_test(test_parsed),
 		cmocka_unit_test(test_others_untouched),
 		cmocka_unit_test(test_flush),
+		cmocka_unit_test(test_copied),
 		cmocka_unit_test(test_padded_table),
 		cmocka_unit_test(test_double_spaced),
 		cmocka_unit_test(test_crlf),
