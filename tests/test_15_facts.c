@@ -825,6 +825,11 @@ static void test_clause_grammar(void **state)
 		{ "全年以专用信用报告代替有无违法违规记录证明出具报告860份。", "credit_certificates=860 份" },
 		{ "落实普法责任制的区直单位42家。", "pub_resp_units=42 家" },
 		{ "全区落实普法责任清单单位56个。", "pub_resp_units=56 个" },
+		/* first-instance cases (一审) are the cases a body faced when it answered or took them, the
+		 * concluded ones when 审结 says so; a row's 一审 in a note leaves its verb to the label */
+		{ "全年一审应诉：183件。", "lit_cases=183 件" },
+		{ "新收一审案件63件，审结60件。", "lit_cases=63 件 lit_concluded=60 件" },
+		{ "区政府行政诉讼败诉案件（一审）：2件。", "lit_lost=2 件" },
 		/* towns that all set up their enforcement bureau or centre are so many teams */
 		{ "34个乡镇（街道）均设立综合行政执法局。", "enf_teams=34 个" },
 		{ "26个镇（场、街道）均挂牌成立综合执法中心。", "enf_teams=26 个" },
