@@ -287,6 +287,9 @@ static void test_invented_headings(void **state)
 		{ "严格落实领导干部学法用法制度", CLASSIFY_LEADERSHIP },
 		{ "认真学习宣传贯彻党的二十大精神", CLASSIFY_LEADERSHIP },
 		{ "统筹推进法治政府建设", CLASSIFY_LEADERSHIP },
+		/* carrying out the outline and planning the next five years lead the building on */
+		{ "全面完成法治政府建设实施纲要目标任务", CLASSIFY_LEADERSHIP },
+		{ "谋划“十五五”时期法治政府建设", CLASSIFY_LEADERSHIP },
 		{ "加强农村留守儿童法治服务", CLASSIFY_LEGAL_SERVICE },
 	};
 	size_t n = sizeof rows / sizeof rows[0], right = 0;
