@@ -1132,6 +1132,20 @@ static const char *percent_counter(const struct facts_model *m, const struct ele
 	return NULL;
 }
 
+/* The counter of an amount whose 余 or 多 stands between its multiplier and 元 (1.2亿余元, 3200万余元):
+ * 万元 or 亿元 as the amount's counter, *mult then none and *end past 元 at byte i; NULL when e
+ * reads no such counter. */
+static const char *money_after_suffix(const struct facts_model *m, const struct elem *e, const char **mult,
+				      size_t i, size_t *end)
+{
+	const char *money = strcmp(*mult, "万") == 0 ? "万元" : "亿元";
+	size_t whole;
+	const char *counter = read_counter(m, money, strlen(money), 0, e, &whole);
+	if (counter)
+		*mult = NULL, *end = i + 3;
+	return counter;
+}
+
 /* Reads number [万|亿] [余|多] counter at s[i], the part of a figure read_figure reads after its
  * qualifier: the end (0: none there), the value, suffix, multiplier and counter in the rest. */
 static size_t read_count(const struct facts_model *m, const char *s, size_t n, size_t i, const struct elem *e,
@@ -1157,6 +1171,8 @@ static size_t read_count(const struct facts_model *m, const char *s, size_t n, s
 			if ((end = match_any(s, n, i, m->suffixes, COUNT(suffix_words), &k)))
 				*suf = m->suffixes[k].s, i = end;
 			*counter = read_counter(m, s, n, i, e, &end);
+			if (!*counter && *suf && match_at(s, n, i, "元", 3))
+				*counter = money_after_suffix(m, e, mult, i, &end);
 		}
 	}
 	if (!*counter || (trap_after(s, n, end) && !(*counter)[0]))

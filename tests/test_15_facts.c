@@ -830,6 +830,9 @@ static void test_clause_grammar(void **state)
 		{ "全年一审应诉：183件。", "lit_cases=183 件" },
 		{ "新收一审案件63件，审结60件。", "lit_cases=63 件 lit_concluded=60 件" },
 		{ "区政府行政诉讼败诉案件（一审）：2件。", "lit_lost=2 件" },
+		/* 余 between an amount's multiplier and 元 (1.2亿余元) leaves it an amount in 亿元 */
+		{ "调处矛盾纠纷8746件，涉案金额1.2亿余元。", "med_resolved=8746 件 med_amount=1.2 亿元|余" },
+		{ "查处案件12件，罚没款3200万余元。", "enf_cases=12 件 enf_fines=3200 万元|余" },
 		/* towns that all set up their enforcement bureau or centre are so many teams */
 		{ "34个乡镇（街道）均设立综合行政执法局。", "enf_teams=34 个" },
 		{ "26个镇（场、街道）均挂牌成立综合执法中心。", "enf_teams=26 个" },
