@@ -833,6 +833,8 @@ static void test_clause_grammar(void **state)
 		/* 余 between an amount's multiplier and 元 (1.2亿余元) leaves it an amount in 亿元 */
 		{ "调处矛盾纠纷8746件，涉案金额1.2亿余元。", "med_resolved=8746 件 med_amount=1.2 亿元|余" },
 		{ "查处案件12件，罚没款3200万余元。", "enf_cases=12 件 enf_fines=3200 万元|余" },
+		{ "全程网办事项比例突破85%。", "svc_online_rate=85 %" },
+		{ "法律援助机构全年办理援助案件2315件。", "aid_cases=2315 件" },
 		/* towns that all set up their enforcement bureau or centre are so many teams */
 		{ "34个乡镇（街道）均设立综合行政执法局。", "enf_teams=34 个" },
 		{ "26个镇（场、街道）均挂牌成立综合执法中心。", "enf_teams=26 个" },
