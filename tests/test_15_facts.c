@@ -835,6 +835,8 @@ static void test_clause_grammar(void **state)
 		{ "查处案件12件，罚没款3200万余元。", "enf_cases=12 件 enf_fines=3200 万元|余" },
 		{ "全程网办事项比例突破85%。", "svc_online_rate=85 %" },
 		{ "法律援助机构全年办理援助案件2315件。", "aid_cases=2315 件" },
+		{ "组织律师为42户企业开展法治体检。", "pls_checkups=42 户" },
+		{ "全年经乡党委会研究的重大决策事项4项。", "dec_count=4 项" },
 		/* towns that all set up their enforcement bureau or centre are so many teams */
 		{ "34个乡镇（街道）均设立综合行政执法局。", "enf_teams=34 个" },
 		{ "26个镇（场、街道）均挂牌成立综合执法中心。", "enf_teams=26 个" },
