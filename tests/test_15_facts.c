@@ -837,6 +837,13 @@ static void test_clause_grammar(void **state)
 		{ "法律援助机构全年办理援助案件2315件。", "aid_cases=2315 件" },
 		{ "组织律师为42户企业开展法治体检。", "pls_checkups=42 户" },
 		{ "全年经乡党委会研究的重大决策事项4项。", "dec_count=4 项" },
+		/* cases a legal-aid body handled; wage claims of migrant workers without 案件 */
+		{ "法律援助机构办理案件923件。", "aid_cases=923 件" },
+		{ "县法律援助中心受理法律援助案件238件，其中农民工讨薪68件。", "aid_cases=238 件 aid_wage_cases=68 件" },
+		{ "市政府全年办理合法性审查事项共计386件。", "legality_review_docs=386 件" },
+		{ "综合行政执法向镇（街道）下放事项共计81项。", "enf_items=81 项|下放镇街" },
+		{ "全市有“法律明白人”3100余名。", "pub_volunteers=3100 名|余" },
+		{ "全区1.36万名国家工作人员完成年度学法考试。", "law_exam=1.36 万名" },
 		/* towns that all set up their enforcement bureau or centre are so many teams */
 		{ "34个乡镇（街道）均设立综合行政执法局。", "enf_teams=34 个" },
 		{ "26个镇（场、街道）均挂牌成立综合执法中心。", "enf_teams=26 个" },
