@@ -1754,15 +1754,16 @@ static size_t char_at(const struct scratch *sc, size_t a)
 	return lo;
 }
 
-/* Whether an adverb of counting (先后 累计 共 共计 合计) or a word pointing back at the items counted (该 上述
- * 这) ends right before character k: 先后六次 and 该四项决策 count. */
+/* Whether an adverb of counting (先后 累计 共 共计 合计 全年) or a word pointing back at the items counted
+ * (该 上述 这) ends right before character k: 先后六次 and 该四项决策 count. */
 static int counting_adverb_before(const struct scratch *sc, size_t k)
 {
 	return k >= 1 && k <= sc->nch &&
 	       ((k >= 2 && ((sc->ch[k - 2] == 0x5148 && sc->ch[k - 1] == 0x540e) ||   /* 先后 */
 			    (sc->ch[k - 1] == 0x8ba1 &&                                 /* 累计 共计 合计 */
 			     (sc->ch[k - 2] == 0x7d2f || sc->ch[k - 2] == 0x5171 || sc->ch[k - 2] == 0x5408)) ||
-			    (sc->ch[k - 2] == 0x4e0a && sc->ch[k - 1] == 0x8ff0))) || /* 上述 */
+			    (sc->ch[k - 2] == 0x4e0a && sc->ch[k - 1] == 0x8ff0) ||   /* 上述 */
+			    (sc->ch[k - 2] == 0x5168 && sc->ch[k - 1] == 0x5e74))) || /* 全年 */
 		sc->ch[k - 1] == 0x8be5 || sc->ch[k - 1] == 0x8fd9 ||                  /* 该 这 */
 		sc->ch[k - 1] == 0x5171);                                               /* 共 */
 }

@@ -809,6 +809,7 @@ static void test_clause_grammar(void **state)
 		{ "向市公共信用信息平台归集行政许可、行政处罚信息4.6万条。", "credit_records=4.6 万条" },
 		/* 共 counts a numeral after it in words, as 先后 and 累计 do */
 		{ "市政府常务会议共七次专题研究法治政府建设议题。", "leadership_meetings=7 次" },
+		{ "市政府常务会议全年三次专题研究法治政府建设工作。", "leadership_meetings=3 次" },
 		/* measures kept in force after a clean-up are documents in force */
 		{ "对局起草或实施的政策措施开展清理，废止2件，继续有效9件。", "nd_repealed=2 件 nd_in_force=9 件" },
 		/* the items of a list after a verb and its colon are each that verb's */
