@@ -845,6 +845,10 @@ static void test_clause_grammar(void **state)
 		{ "综合行政执法向镇（街道）下放事项共计81项。", "enf_items=81 项|下放镇街" },
 		{ "全市有“法律明白人”3100余名。", "pub_volunteers=3100 名|余" },
 		{ "全区1.36万名国家工作人员完成年度学法考试。", "law_exam=1.36 万名" },
+		/* an exam people sat where the report names no other is the law exam; a training's or a
+		 * licence's exam is none */
+		{ "全市8326名领导干部参加考试。", "law_exam=8326 名" },
+		{ "组织参加全市行政执法岗前培训考试近120人次。", "" },
 		/* towns that all set up their enforcement bureau or centre are so many teams */
 		{ "34个乡镇（街道）均设立综合行政执法局。", "enf_teams=34 个" },
 		{ "26个镇（场、街道）均挂牌成立综合执法中心。", "enf_teams=26 个" },
