@@ -3960,15 +3960,19 @@ static void mark_kept_rows(const struct facts *out, size_t first, const struct f
 			add_row(sc, out->v[i].num_start);
 }
 
+#define CHANCE_VALUE 20   /* counts up to this many coincide by chance between two metrics */
+
 /* A table annexed after the body mostly restates what its sentences said (城管执法立案　412件 beside
  * …立案查处各类违法行为412件): a figure of its rows (out->v[from] on) that a fact of the body
  * (out->v[first, from)) states in the same counter, whatever metric it was read as, is not
- * counted again. */
+ * counted again; but a small count of another metric (撤销 4 beside 废止规范性文件4件) is a
+ * figure of its own, as small counts of different things often come out the same. */
 static void drop_restated_annex(struct facts *out, size_t first, size_t from)
 {
 	for (size_t i = from; i < out->n; i++)
 		for (size_t k = first; k < from; k++)
 			if (out->v[k].metric >= 0 && out->v[k].value == out->v[i].value &&
+			    (out->v[k].metric == out->v[i].metric || out->v[i].value > CHANCE_VALUE) &&
 			    strcmp(out->v[k].unit_norm, out->v[i].unit_norm) == 0) {
 				out->v[i].metric = -1;
 				break;

@@ -648,16 +648,18 @@ static int own_counter(const char *s, const struct cell *c)
 	return open > c->a && chars >= 1 && chars <= OWN_COUNTER;
 }
 
-static void keep_as_cell(const char *s, const struct cell *v, size_t a, size_t b, const struct header *h,
-			 struct rows_out *o)
+/* Puts the row s[a, b) into o as a cell: its label, the kind its group names (the group's cell of
+ * this row or of the group's first row, [0, 0) when none), the figure read and its counter. */
+static void keep_as_cell(const char *s, const struct cell *v, const struct cell *group, size_t a, size_t b,
+			 const struct header *h, struct rows_out *o)
 {
 	if (o->n == o->max)
 		return;
 	struct cell unit = h->unit != SIZE_MAX ? v[h->unit] : h->unit_named;
 	if (h->unit == SIZE_MAX && own_counter(s, &v[h->serial]))
 		unit = (struct cell){ v[h->keep].b, v[h->keep].b };   /* 出庭应诉率（%） under 单位：件: its own counter */
-	o->v[o->n++] = (struct figure_cell){ v[h->serial].a, v[h->serial].b, 0, 0, v[h->keep].a, v[h->keep].b,
-					     unit.a, unit.b, a, b };
+	o->v[o->n++] = (struct figure_cell){ v[h->serial].a, v[h->serial].b, group->a, group->b, v[h->keep].a,
+					     v[h->keep].b, unit.a, unit.b, a, b };
 }
 
 /* The cells of the row s[a, b) into v, their number returned: a group's cell, which the first row
@@ -711,7 +713,7 @@ static int row_follows(const char *s, size_t i, size_t to, const struct header *
  * are passed over): where the last ends. Each row is put as o says (o NULL: none). */
 static size_t table_rows(const char *s, size_t i, size_t to, const struct header *h, struct rows_out *o)
 {
-	struct cell v[MAX_CELLS + 1], group;
+	struct cell v[MAX_CELLS + 1], group, kind = { 0, 0 };   /* kind: the group the rows are in */
 	size_t end = i;
 	while (i < to) {
 		size_t a = i + 1, b = a < to ? line_end(s, a, to) : to;
@@ -726,10 +728,12 @@ static size_t table_rows(const char *s, size_t i, size_t to, const struct header
 		if (n == 0)
 			continue;
 		end = b;
+		if (group.b > group.a)
+			kind = group;
 		if (o && o->out)
 			keep_in_place(s, v, n, &group, a, b, h, o);
 		else if (o)
-			keep_as_cell(s, v, a, b, h, o);
+			keep_as_cell(s, v, &kind, a, b, h, o);
 	}
 	return end;
 }

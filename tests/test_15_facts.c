@@ -295,6 +295,11 @@ static void test_annexed_table(void **state)
 		{ "全年办理法律援助案件96件。", "\n附件\n2023年主要数据统计表\n序号  类别  项  目  单位  2023年  2022年\n"
 		  "1  法制  审查合同协议  份  37  29\n2  工作  办理公证  件  212  186\n3  涉及金额  万元  286  243",
 		  "aid_cases=96 件 contract_reviewed=37 份 notary_cases=212 件 contract_amount=286 万元" },
+		/* a small count of another metric than a sentence's, the same value by chance, is the
+		 * table's own; the rows keep their group's kind (行政复议 over 撤销、确认违法) */
+		{ "全年废止规范性文件4件，行政机关负责人出庭应诉18件。", "\n附件\n主要数据统计表\n类别  项目  单位  2019年\n"
+		  "行政复议  审结：维持  件  18\n行政复议  撤销、确认违法  件  4\n",
+		  "nd_repealed=4 件 lit_head_count=18 件 rev_upheld=18 件 rev_corrected=4 件" },
 		/* a last column of notes (备注), which some rows fill and others leave empty */
 		{ "全年办理法律援助案件112件。", "\n附件：主要数据统计表\n序号 类别 指标 单位 数据 同比增减 备注\n2020年 2019年\n"
 		  "1 行政复议 审结 件 1094 903 +21.2% 全市\n2 其中：维持 件 612 538 +13.8%\n"
