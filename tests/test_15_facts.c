@@ -854,6 +854,8 @@ static void test_clause_grammar(void **state)
 		 * licence's exam is none */
 		{ "全市8326名领导干部参加考试。", "law_exam=8326 名" },
 		{ "组织参加全市行政执法岗前培训考试近120人次。", "" },
+		/* joint inspections carry no note of one sample's field (安全生产) */
+		{ "组织联合检查12次。", "enf_joint_actions=12 次" },
 		/* towns that all set up their enforcement bureau or centre are so many teams */
 		{ "34个乡镇（街道）均设立综合行政执法局。", "enf_teams=34 个" },
 		{ "26个镇（场、街道）均挂牌成立综合执法中心。", "enf_teams=26 个" },
