@@ -64,6 +64,8 @@ int parse_cn_digit(uint32_t c);
 int parse_cn_unit(uint32_t c);
 /* 1..99 for a Chinese numeral (一 … 九十九) at s[*i], advancing *i past it; 0 when none. */
 int parse_cn_numeral(const char *s, size_t *i, size_t end);
+/* The value of an ASCII or full-width digit (0–9, ０–９); -1 for any other character. */
+int parse_digit_value(uint32_t c);
 /* Value of ASCII or full-width digits at s[*i] (at most `max` of them), advancing *i; -1 when none. */
 long parse_digits(const char *s, size_t *i, size_t end, int max);
 

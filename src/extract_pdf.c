@@ -174,14 +174,6 @@ static uint32_t cp_last(const char *s, size_t n, size_t *at)
 	return cp_at(p);
 }
 
-static int is_digit(uint32_t c, int *v)
-{
-	if (c >= '0' && c <= '9')
-		return *v = (int)(c - '0'), 1;
-	if (c >= 0xff10 && c <= 0xff19)
-		return *v = (int)(c - 0xff10), 1;
-	return 0;
-}
 
 static int is_cn_numeral(uint32_t c)
 {
@@ -227,7 +219,6 @@ static int ends_figure_in_chinese(const char *s, size_t n)
 static int starts_heading(const char *s, size_t n)
 {
 	const char *p = s, *end = s + n;
-	int v;
 	if (p >= end)
 		return 0;
 	uint32_t c = cp_at(p);
@@ -236,7 +227,7 @@ static int starts_heading(const char *s, size_t n)
 	if (c == 0x7b2c) { /* 第 */
 		p = utf8_next(p);
 		size_t k = 0;
-		while (p < end && (is_cn_numeral(cp_at(p)) || is_digit(cp_at(p), &v)))
+		while (p < end && (is_cn_numeral(cp_at(p)) || parse_digit_value(cp_at(p)) >= 0))
 			p = utf8_next(p), k++;
 		if (!k || p >= end)
 			return 0;
@@ -250,7 +241,7 @@ static int starts_heading(const char *s, size_t n)
 	while (p < end && is_cn_numeral(cp_at(p)))
 		p = utf8_next(p), cn++;
 	if (!cn)
-		while (p < end && dg < 3 && is_digit(cp_at(p), &v))
+		while (p < end && dg < 3 && parse_digit_value(cp_at(p)) >= 0)
 			p = utf8_next(p), dg++;
 	if ((!cn && !dg) || p >= end)
 		return 0;
@@ -261,7 +252,7 @@ static int starts_heading(const char *s, size_t n)
 		return 1;
 	if (c == '.' || c == 0xff0e) {
 		const char *q = utf8_next(p);
-		return !(q < end && is_digit(cp_at(q), &v)); /* 1.5亿元 is a number */
+		return !(q < end && parse_digit_value(cp_at(q)) >= 0); /* 1.5亿元 is a number */
 	}
 	return 0;
 }
@@ -459,12 +450,12 @@ static int cmp_edge(const void *a, const void *b)
 static char *edge_key(const struct doc *d, const struct line *l)
 {
 	struct buf b = { 0 };
-	int v, digit = 0;
+	int digit = 0;
 	for (const char *p = d->text.data + l->start; p < d->text.data + l->end; p = utf8_next(p)) {
 		uint32_t c = cp_at(p);
 		if (is_blank(c))
 			continue;
-		if (is_digit(c, &v)) {
+		if (parse_digit_value(c) >= 0) {
 			if (!digit)
 				buf_addc(&b, '#');
 			digit = 1;

@@ -5,21 +5,13 @@
 #include <string.h>
 
 #include "encoding.h"
+#include "parse_scan.h"
 
 static int is_blank(uint32_t c)
 {
 	return c == ' ' || c == '\t' || c == '\r' || c == 0xa0 || c == 0x3000;
 }
 
-/* A digit, ASCII or full-width, its value into *v. */
-static int is_digit(uint32_t c, int *v)
-{
-	if (c >= '0' && c <= '9')
-		return *v = (int)(c - '0'), 1;
-	if (c >= 0xff10 && c <= 0xff19)
-		return *v = (int)(c - 0xff10), 1;
-	return 0;
-}
 
 static int ascii_isalpha(int c)
 {
@@ -64,7 +56,7 @@ int page_number_line(const char *s, size_t n, int bare_ok)
 		if (c == '-' || c == 0x2014 || c == 0x2013 || c == 0x2012 || c == 0x2015 ||
 		    c == 0xff0d || c == '~' || c == 0x2500)
 			dashes++, t[k++] = '-';
-		else if (is_digit(c, &v))
+		else if ((v = parse_digit_value(c)) >= 0)
 			t[k++] = (char)('0' + v);
 		else if (c == 0x7b2c)
 			t[k++] = 'D';     /* 第 */

@@ -578,6 +578,11 @@ int parse_cn_numeral(const char *s, size_t *i, size_t end)
 	return v;
 }
 
+int parse_digit_value(uint32_t c)
+{
+	return c >= '0' && c <= '9' ? (int)(c - '0') : c >= 0xff10 && c <= 0xff19 ? (int)(c - 0xff10) : -1;
+}
+
 long parse_digits(const char *s, size_t *i, size_t end, int max)
 {
 	long v = 0;
