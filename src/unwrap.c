@@ -68,14 +68,17 @@ static int table_row(const char *s, size_t st, size_t end)
 	return 0;
 }
 
-/* 1 when the line s[st, end) stands in s[0, n) at least twice, word for word: a print's running
- * header (the title, the issuer's name) repeats on every page, and its first line besides. */
+#define HEAD_BYTES 4096   /* the head of a print, where its title and issuer stand */
+
+/* 1 when the line s[st, end) stands word for word among the lines of the head of s[0, n) as well:
+ * a print's running header repeats the title or the issuer's name its first lines give. Only the
+ * head is searched, so a text of many pages costs a few kilobytes a page. */
 static int repeated_line(const char *s, size_t n, size_t st, size_t end)
 {
-	size_t len = end - st;
+	size_t len = end - st, head = n < HEAD_BYTES ? n : HEAD_BYTES;
 	if (len < 6)
 		return 0;
-	for (size_t i = 0; i < n; i = line_end(s, i, n) + 1)
+	for (size_t i = 0; i < head; i = line_end(s, i, n) + 1)
 		if (i != st && line_end(s, i, n) - i == len && memcmp(s + i, s + st, len) == 0)
 			return 1;
 	return 0;
