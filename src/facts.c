@@ -1758,14 +1758,20 @@ static size_t char_at(const struct scratch *sc, size_t a)
  * (该 上述 这) ends right before character k: 先后六次 and 该四项决策 count. */
 static int counting_adverb_before(const struct scratch *sc, size_t k)
 {
-	return k >= 1 && k <= sc->nch &&
-	       ((k >= 2 && ((sc->ch[k - 2] == 0x5148 && sc->ch[k - 1] == 0x540e) ||   /* 先后 */
-			    (sc->ch[k - 1] == 0x8ba1 &&                                 /* 累计 共计 合计 */
-			     (sc->ch[k - 2] == 0x7d2f || sc->ch[k - 2] == 0x5171 || sc->ch[k - 2] == 0x5408)) ||
-			    (sc->ch[k - 2] == 0x4e0a && sc->ch[k - 1] == 0x8ff0) ||   /* 上述 */
-			    (sc->ch[k - 2] == 0x5168 && sc->ch[k - 1] == 0x5e74))) || /* 全年 */
-		sc->ch[k - 1] == 0x8be5 || sc->ch[k - 1] == 0x8fd9 ||                  /* 该 这 */
-		sc->ch[k - 1] == 0x5171);                                               /* 共 */
+	static const uint32_t pairs[][2] = {
+		{ 0x5148, 0x540e }, { 0x7d2f, 0x8ba1 }, { 0x5171, 0x8ba1 },   /* 先后 累计 共计 */
+		{ 0x5408, 0x8ba1 }, { 0x4e0a, 0x8ff0 }, { 0x5168, 0x5e74 },   /* 合计 上述 全年 */
+	};
+	static const uint32_t ones[] = { 0x8be5, 0x8fd9, 0x5171 };      /* 该 这 共 */
+	if (k < 1 || k > sc->nch)
+		return 0;
+	for (size_t i = 0; k >= 2 && i < COUNT(pairs); i++)
+		if (sc->ch[k - 2] == pairs[i][0] && sc->ch[k - 1] == pairs[i][1])
+			return 1;
+	for (size_t i = 0; i < COUNT(ones); i++)
+		if (sc->ch[k - 1] == ones[i])
+			return 1;
+	return 0;
 }
 
 /* Tries pattern p at character k of the sentence; returns 1 when the pattern is done with the

@@ -324,16 +324,25 @@ static size_t line_end(const char *s, size_t i, size_t to)
 	return nl ? (size_t)(nl - s) : to;
 }
 
+/* The cells of the line after the one ending at byte b into v, none past to or on a line too long
+ * for a header's; their number, the line's end into *end (to when there is no such line). */
+static size_t cells_below(const char *s, size_t b, size_t to, struct cell *v, size_t *end)
+{
+	if (b >= to) {
+		*end = to;
+		return 0;
+	}
+	*end = line_end(s, b + 1, to);
+	return *end - (b + 1) <= HEADER_BYTES ? split_cells(s, b + 1, *end, v) : 0;
+}
+
 /* Whether the line after the one ending at byte b names periods alone (2023年 2022年, 本年 上年, a
  * change column), as the second line of a header whose figures' cell spans them (数值 / 2023年
  * 2022年); the periods' cells into v, their number into *n, the line's end into *end. */
 static int periods_below(const char *s, size_t b, size_t to, struct cell *v, size_t *n, size_t *end)
 {
 	int y, periods = 0;
-	if (b >= to)
-		return 0;
-	*end = line_end(s, b + 1, to);
-	*n = *end - (b + 1) <= HEADER_BYTES ? split_cells(s, b + 1, *end, v) : 0;
+	*n = cells_below(s, b, to, v, end);
 	if (*n < 2 || *n > MAX_CELLS)
 		return 0;
 	for (size_t k = 0; k < *n; k++) {
@@ -400,10 +409,7 @@ static void join_spread_words(const char *s, struct cell *v, size_t *n)
 static int columns_below(const char *s, size_t b, size_t to, struct cell *v, size_t *n, size_t *groups, size_t *end)
 {
 	int y;
-	if (b >= to)
-		return 0;
-	*end = line_end(s, b + 1, to);
-	*n = *end - (b + 1) <= HEADER_BYTES ? split_cells(s, b + 1, *end, v) : 0;
+	*n = cells_below(s, b, to, v, end);
 	if (*n < 2 || *n > MAX_CELLS || column_kind(s, &v[0], &y) != COL_FIGURES)
 		return 0;
 	*groups = 0;
@@ -907,15 +913,13 @@ static int body_header(const char *s, size_t a, size_t b, size_t to, struct cell
 {
 	static const char *const heads[] = { "部门", "单位", "执法部门", "执法单位", "部门名称", "单位名称" };
 	struct cell top[MAX_CELLS + 1], below[MAX_CELLS + 1];
-	size_t nt, nb = 0, spans = 0;
+	size_t nt, nb = 0, spans = 0, below_end = b;
 	if (!labels_header(s, a, b, heads, COUNT(heads), 1, 1, top, &nt))
 		return 0;
 	for (size_t k = 1; k < nt; k++)
 		spans += !closing_bracket(s, &top[k]);
-	*end = b;
-	if (spans && b < to) {
-		size_t e = line_end(s, b + 1, to);
-		nb = e - (b + 1) <= HEADER_BYTES ? split_cells(s, b + 1, e, below) : 0;
+	if (spans) {
+		nb = cells_below(s, b, to, below, &below_end);
 		nb = nb <= MAX_CELLS && labels_from(s, below, 0, nb, 1) && nb % spans == 0 ? nb : 0;
 	}
 	*n = 0;
@@ -928,8 +932,7 @@ static int body_header(const char *s, size_t a, size_t b, size_t to, struct cell
 		if (!under)
 			parent[*n] = (struct cell){ 0, 0 }, head[(*n)++] = top[k];
 	}
-	if (*n > nt)
-		*end = line_end(s, b + 1, to);
+	*end = *n > nt ? below_end : b;
 	return 1;
 }
 

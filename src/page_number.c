@@ -7,11 +7,11 @@
 #include "encoding.h"
 #include "parse_scan.h"
 
+/* A blank between a page number's parts: parse_is_blank's, a tab, or a line's CR. */
 static int is_blank(uint32_t c)
 {
-	return c == ' ' || c == '\t' || c == '\r' || c == 0xa0 || c == 0x3000;
+	return parse_is_blank(c) || c == '\t' || c == '\r';
 }
-
 
 static int ascii_isalpha(int c)
 {
