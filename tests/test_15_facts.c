@@ -854,6 +854,10 @@ static void test_clause_grammar(void **state)
 		 * licence's exam is none */
 		{ "全市8326名领导干部参加考试。", "law_exam=8326 名" },
 		{ "组织参加全市行政执法岗前培训考试近120人次。", "" },
+		/* a training with its exam, organised for a body's staff, is a law training: its sessions and
+		 * its people */
+		{ "全年组织新任执法人员培训考试3期。", "law_training=3 期" },
+		{ "组织执法人员专业法律知识培训和考试960人次。", "law_training=960 人次" },
 		/* joint inspections carry no note of one sample's field (安全生产) */
 		{ "组织联合检查12次。", "enf_joint_actions=12 次" },
 		/* towns that all set up their enforcement bureau or centre are so many teams */
