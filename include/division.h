@@ -14,9 +14,9 @@
  * a county the table names once gains its prefecture (a district of 北京, 天津, 上海 or 重庆 its
  * city), a town named alone gains its county and that county's prefecture, and a town written after
  * its province or prefecture the places between (北京市溪翁庄镇 → 北京市密云区溪翁庄镇). A county-level city
- * (钟祥市, 桐乡市) stands alone, as it is written, unless text[0, len) (the report; NULL: none)
- * names its prefecture (嘉兴市桐乡市 where the report says 嘉兴市); its town gains only the city
- * (乌镇镇 → 桐乡市乌镇镇). Returns a new string, or NULL when there is nothing to add: region opens
+ * gains its prefecture as a county does (桐乡市 → 嘉兴市桐乡市), whether or not text[0, len) (the
+ * report; NULL: none) names it; its town gains only the city (乌镇镇 → 桐乡市乌镇镇), and one written
+ * with it stays as it is (桐乡市乌镇镇). Returns a new string, or NULL when there is nothing to add: region opens
  * with a province or prefecture, its first place is one the table names more than once (鼓楼区; but a
  * county of that name gains the city that text names when it names one of theirs alone: 普陀区 in a
  * report naming 上海市) or not at all (a name older than the table), it is a zone named after its city (廊坊经济技术开发区),

@@ -185,9 +185,8 @@ static int city_named(const struct division *county)
 	return county->name_len >= 3 && !memcmp(county->name + county->name_len - 3, "市", 3);
 }
 
-/* The prefecture c to write before a county-level city's name: only when the report names it
- * (text[0, len): 新增鞍山市民主法治示范村 in 海城市's report), as its reader then does. Its towns
- * are written without it. */
+/* c when the report names it (text[0, len): 新增鞍山市民主法治示范村), whole or by its short name
+ * (黔西南州); else NULL. */
 static const struct division *named_in(const struct division *c, const char *text, size_t len)
 {
 	if (!c || !text)
@@ -267,8 +266,10 @@ static char *complete_with(const char *region, size_t first, size_t count, const
 		const struct division *c = prefecture_of(only);
 		if (division_zone_name(only->name, only->name_len))
 			return NULL;   /* a zone the table lists among counties (库尔勒经济技术开发区) */
-		if (c && city_named(only))   /* the city itself; its town (桐乡市乌镇镇) stays as written */
-			c = strlen(region) == only->name_len ? named_in(c, text, len) : NULL;
+		/* a county-level city gains its prefecture as a county does (海西蒙古族藏族自治州德令哈市),
+		 * named in the report or not; its town (桐乡市乌镇镇) stays as written */
+		if (c && city_named(only))
+			c = strlen(region) == only->name_len ? c : NULL;
 		return c && !named_after(region, c, only) ? joined(c, NULL, region) : NULL;
 	}
 	if (only->code_len != TOWN_DIGITS || division_zone_name(only->name, only->name_len))

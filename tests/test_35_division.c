@@ -48,12 +48,13 @@ static void test_county(void **state)
 static void test_county_level_city(void **state)
 {
 	(void)state;
-	check("钟祥市", NULL, 1);                         /* stands alone, as written */
+	check("钟祥市", "荆门市钟祥市", 1);               /* gains its prefecture, as a county does */
+	check("德令哈市", "海西蒙古族藏族自治州德令哈市", 1);
 	check("桐乡市乌镇镇", NULL, 1);
 	check("乌镇镇", "桐乡市乌镇镇", 0);               /* its town gains the city only */
 }
 
-/* A county-level city gains its prefecture when the report names it; its town does not. */
+/* A county-level city gains its prefecture, the one the report names or not another; its town does not. */
 static void test_prefecture_named(void **state)
 {
 	(void)state;
@@ -67,7 +68,9 @@ static void test_prefecture_named(void **state)
 	assert_string_equal(got ? got : "(nothing)", "桐乡市乌镇镇");
 	free(got);
 	static const char other[] = "学习湖州市的经验。";   /* another city is no parent */
-	assert_null(division_complete("桐乡市", other, strlen(other), &county));
+	got = division_complete("桐乡市", other, strlen(other), &county);
+	assert_string_equal(got ? got : "(nothing)", "嘉兴市桐乡市");
+	free(got);
 }
 
 /* A district whose name two cities share (普陀区 of 上海 and of 舟山市) gains the city the report
@@ -162,7 +165,7 @@ static void test_in_the_parse(void **state)
 
 	snprintf(text, sizeof text, "%s%s", "钟祥市人民政府关于2019年法治政府建设情况的报告\n", body);
 	r = parse_text(text);
-	assert_string_equal(r->meta.region, "钟祥市");
+	assert_string_equal(r->meta.region, "荆门市钟祥市");
 	assert_int_equal(r->meta.level, REPORT_LEVEL_COUNTY);   /* a county-level city */
 	report_free(r);
 
