@@ -14,7 +14,7 @@
  * mtime is set when it is used, so entries unused for a long time can be pruned. */
 
 /* Bump when a converter's output changes, so that old entries are no longer used. */
-#define EXTRACT_CACHE_VERSION 18
+#define EXTRACT_CACHE_VERSION 19
 
 /* The key of a file of this kind (enum extract_kind) and bytes. */
 uint64_t extract_cache_key(int kind, const char *bytes, size_t n);

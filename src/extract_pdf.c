@@ -278,7 +278,7 @@ static int cmp_double(const void *a, const void *b)
 
 /* Two characters of a line further apart than this many times their height stand in two
  * cells: body text, justified or spaced out (目　录 set one em apart), never parts them so wide. */
-#define CELL_GAP 1.0
+#define CELL_GAP 0.9
 
 /* The page's text t with a tab before each character that stands a cell's gap after the one
  * before it on its line, and the boxes r[0, nr) (one per character of t) to match: a tab's box

@@ -349,6 +349,9 @@ static void test_wrapped_cells(void **state)
 			 "\n“首违不罚”“轻微免罚”案件（件）\t412\t265\t55.5%\n",
 			 "\n向公安机关移送涉嫌犯罪案件（件）\t43\t37\t16.2%\n",
 			 "\n跨部门联合执法检查（次）\t186\t142\t31.0%\n", NULL);
+	/* a header's cells parted by a little less than a character's height, more than the one em a
+	 * full-width space sets (tests/forms304) */
+	assert_pdf_holds("tests/forms304/reports/1839_yongcheng_2017.pdf", "年度\t复议收案\t复议审结\t复议维持", NULL);
 	/* a row of cells under a row is a row of its own, not a cell's wrapped line */
 	assert_pdf_holds("tests/forms137/reports/839_lanzhou_sfj_2021.pdf", "+12\n合计\t件\t7048", NULL);
 }
