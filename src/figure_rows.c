@@ -216,7 +216,11 @@ static enum column column_kind(const char *s, const struct cell *c, int *year)
 {
 	static const char *const this_year[] = { "本年", "本年度", "今年", "当年", "本期" };
 	static const char *const last_year[] = { "上年", "上年度", "去年", "上一年", "上年同期", "同期" };
-	static const char *const change[] = { "增", "减", "同比", "变化", "幅度", "比较", "比例", "占比" };
+	/* a change's words, not a bare 增 or 减, which name things too (新增, 减轻处罚); both in one
+	 * label (增（+）减（-）) are a change */
+	static const char *const change[] = { "增减", "增长", "增幅", "增加", "上升", "减少", "降幅", "减幅", "下降",
+					      "同比", "变化", "幅度", "比较", "比例", "占比" };
+	static const char *const up[] = { "增" }, *const down[] = { "减" };
 	const char *p = s + c->a;
 	size_t n = before_counter(s, c, NULL) - c->a;
 	n = figures_after_year(s, c, n);
@@ -236,7 +240,8 @@ static enum column column_kind(const char *s, const struct cell *c, int *year)
 		return COL_UNIT;
 	if (is_word(s, c, serial_words, COUNT(serial_words)))
 		return COL_SERIAL;
-	if (!has_digit(s, c) && n <= LABEL_BYTES / 3 && holds_word(s, c, change, COUNT(change)))
+	if (!has_digit(s, c) && n <= LABEL_BYTES / 3 &&
+	    (holds_word(s, c, change, COUNT(change)) || (holds_word(s, c, up, 1) && holds_word(s, c, down, 1))))
 		return COL_CHANGE;
 	return COL_OTHER;
 }

@@ -447,6 +447,11 @@ static void test_bodies_table(void **state)
 				"执法部门 行政处罚 首违不罚、轻微免罚（件）\n案件数（件） 罚没款（万元）\n"
 				"市市场监督管理局 683 912.6 146\n市城市管理局 946 124.8 163\n合计 1629 1037.4 309\n",
 				"enf_cases=1629 件 enf_fines=1037.4 万元 enf_no_penalty=309 件");
+	/* a label naming a thing with 减 in it (减轻处罚) heads a column of figures, not of changes */
+	assert_classified_facts("关于2021年度法治政府建设情况的报告\n一、工作\n执法情况见表2。\n"
+				"执法单位 行政处罚案件（件） 不予处罚、减轻处罚（件） 罚没款（万元）\n"
+				"区城市管理局 412 57 86.2\n区交通运输局 388 41 153.7\n合计 800 98 239.9\n",
+				"enf_cases=800 件 enf_no_penalty=98 件 enf_fines=239.9 万元");
 }
 
 /* A figure stated again is no new fact: after a word pointing back at it (上述5项决策), or in the
