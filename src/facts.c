@@ -220,7 +220,8 @@ static int cn_digit(uint32_t c)
 #define FIGURE_BITS (BIT('0') | BIT('1') | BIT('2') | BIT('3') | BIT('4') | BIT('5') | BIT('6') | BIT('7') | \
 		     BIT('8') | BIT('9') | BIT(0x5341) | BIT(0x767e) | BIT(0x5343) | BIT(0x4e24) |   /* 十 百 千 两 */ \
 		     BIT(0x4e8c) | BIT(0x4e09) | BIT(0x56db) | BIT(0x4e94) | BIT(0x516d) | BIT(0x4e03) |   \
-		     BIT(0x516b) | BIT(0x4e5d) | BIT(0x4e00))   /* 二 … 九, 一 (a lone 一 right after its noun or verb) */
+		     BIT(0x516b) | BIT(0x4e5d) | BIT(0x4e00) |   /* 二 … 九, 一 (a lone 一 right after its noun or verb) */ \
+		     BIT(0x96f6))   /* 零, the zero of 案件零件 */
 
 static inline int numeral(uint32_t c)
 {
@@ -3905,7 +3906,7 @@ static int may_hold_figure(const struct facts_model *m, const char *s, const str
 			if (s[i] != (char)c)   /* a full-width digit */
 				return 1;
 			i = past_digits(s, b, i);
-		} else if (cn_digit(c) >= 1) {   /* 四次, 三项: a count in a Chinese digit (一 alone after its verb) */
+		} else if (cn_digit(c) >= 1 || c == 0x96f6) {   /* 四次, 三项, 零件: a count in a Chinese digit (一 alone after its verb) */
 			size_t used = facts_parse_number(s + i, b - i, &v);
 			i += used;
 			lone = used <= 3;   /* 二十份, 四十六名: a number of several characters is no lone digit */
