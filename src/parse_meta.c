@@ -287,6 +287,18 @@ static int signer_after(const char *s, size_t i, size_t end)
 	return at > i && parse_starts(s, at, end, "签发人");
 }
 
+/* Where the number s[st, end) holds begins: past a 文号 key run into it, as a page's table of
+ * keys and values in their own elements gives its text (文号饶政报〔2020〕3号), else st. */
+static size_t past_run_in_key(const char *s, size_t st, size_t end)
+{
+	for (size_t k = 0; k < sizeof doc_number_keys / sizeof *doc_number_keys; k++) {
+		size_t v = st + strlen(doc_number_keys[k]);
+		if (parse_starts(s, st, end, doc_number_keys[k]) && v < end && parse_doc_number_len(s, v, end))
+			return v;
+	}
+	return st;
+}
+
 /* A line of its own under the title, else the value of a 文号 key in the page's table. */
 static void find_doc_number(struct report *r, const struct parse_scan *sc)
 {
@@ -296,7 +308,8 @@ static void find_doc_number(struct report *r, const struct parse_scan *sc)
 	for (size_t i = from; i < sc->n && !parse_line_opens(s, &sc->lines[i]); i++) {
 		const struct parse_line *l = &sc->lines[i];
 		if (parse_doc_number_len(s, l->start, l->end) == l->end - l->start) {
-			r->meta.doc_number = xstrndup(s + l->start, l->end - l->start);
+			size_t st = past_run_in_key(s, l->start, l->end);
+			r->meta.doc_number = xstrndup(s + st, l->end - st);
 			return;
 		}
 	}
@@ -306,7 +319,8 @@ static void find_doc_number(struct report *r, const struct parse_scan *sc)
 		const struct parse_line *l = &sc->lines[sc->title_first - k];
 		size_t st = parse_skip_blanks(s, l->start, l->end), n = st < l->end ? parse_doc_number_len(s, st, l->end) : 0;
 		if (n && (st + n == l->end || signer_after(s, st + n, l->end))) {
-			r->meta.doc_number = xstrndup(s + st, n);
+			size_t v = past_run_in_key(s, st, st + n);
+			r->meta.doc_number = xstrndup(s + v, st + n - v);
 			return;
 		}
 	}

@@ -280,8 +280,12 @@ int parse_region_split(const char *s, size_t st, size_t end, struct parse_region
 {
 	const struct unit *unit = NULL;
 	int dept = 0, best_word = 1;
-	if (parse_starts(s, st, end, "中共"))
-		st = past_party_committee(s, st + strlen("中共"), end);
+	if (parse_starts(s, st, end, "中共")) {
+		size_t named = st + strlen("中共"), c = committee_end(s, named, end);
+		st = past_party_committee(s, named, end);
+		if (st == named && c == end)   /* the committee alone (中共梅州市委): its place */
+			end = parse_ends(s, st, end, "委员会") ? end - strlen("委员会") : end - strlen("委");
+	}
 	st = after_national_agency(s, st, end);
 	size_t best = 0, name = st;   /* name: where the place name before the next unit begins */
 	if (opens_with_pronoun(s, st, end) || parse_chars(s, st, end, 40) > 40)

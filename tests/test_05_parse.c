@@ -572,6 +572,12 @@ static void test_appendix_after_signature(void **state)
 	r = parse_str(signed_by, strlen(signed_by), "signed");
 	assert_string_equal(r->meta.doc_number, "甲政报〔2020〕5号");
 	report_free(r);
+	/* a page's table of keys and values in elements of their own runs the key into its value */
+	const char *run_in = "索引号11100000/2021-00012\n发布机构甲乙县人民政府\n文号甲政报〔2021〕7号\n"
+	                     "甲乙县人民政府关于2020年度法治政府建设情况的报告\n一、主要举措\n全年办理事项十件。\n";
+	r = parse_str(run_in, strlen(run_in), "run-in");
+	assert_string_equal(r->meta.doc_number, "甲政报〔2021〕7号");
+	report_free(r);
 }
 
 /* A cover page and a table of contents before the report, as a PDF printed from Word keeps them:
@@ -734,6 +740,8 @@ static void test_speech(void **state)
 		{ "中共甲乙镇委员会 甲乙镇人民政府\n关于2025年度法治政府建设工作情况的报告\n", "甲乙镇", REPORT_LEVEL_TOWN },
 		{ "中共甲乙县委员会、甲乙县人民政府关于2021年度法治政府建设情况的报告\n", "甲乙县", REPORT_LEVEL_COUNTY },
 		{ "中共丙丁市甲乙区委丙丁市甲乙区人民政府关于2019年度法治政府建设工作情况的报告\n", "丙丁市甲乙区", REPORT_LEVEL_COUNTY },
+		/* a party committee alone in the addressee (中共甲州市委) names its city, 州 inside its name */
+		{ "丙丁市2025年法治政府建设年度报告\n中共甲州市委、甲州市人民政府：\n", "甲州市丙丁市", REPORT_LEVEL_COUNTY },
 		/* a division of the Xinjiang corps is a prefecture of its own, named with the corps */
 		{ "第一师阿拉尔市2022年法治政府建设年度报告\n", "新疆生产建设兵团第一师阿拉尔市", REPORT_LEVEL_CITY },
 		{ "第十二师头屯河农场2020年法治政府建设情况报告\n", "新疆生产建设兵团第十二师头屯河农场", REPORT_LEVEL_TOWN },
