@@ -863,6 +863,9 @@ static void test_clause_grammar(void **state)
 		 * licence's exam is none */
 		{ "全市8326名领导干部参加考试。", "law_exam=8326 名" },
 		{ "组织参加全市行政执法岗前培训考试近120人次。", "" },
+		/* the share of items a service slogan of trips names (最多跑一次, 零跑腿, 一次办好) is of trips */
+		{ "“一次办好”事项占比达到93.4%。", "svc_trips=93.4 %" },
+		{ "“零跑腿”事项318项，占比41.2%。", "svc_trips=41.2 %" },
 		/* a training with its exam, organised for a body's staff, is a law training: its sessions and
 		 * its people */
 		{ "全年组织新任执法人员培训考试3期。", "law_training=3 期" },
