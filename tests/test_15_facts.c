@@ -863,6 +863,11 @@ static void test_clause_grammar(void **state)
 		 * licence's exam is none */
 		{ "全市8326名领导干部参加考试。", "law_exam=8326 名" },
 		{ "组织参加全市行政执法岗前培训考试近120人次。", "" },
+		/* units counted with the lists of their duty to teach the law (普法责任清单), or named as
+		 * such units (普法责任单位) */
+		{ "全县29个单位编制年度普法责任清单。", "pub_resp_units=29 个" },
+		{ "公布县直部门普法责任清单33家。", "pub_resp_units=33 家" },
+		{ "全区普法责任单位64家全部向社会报告履职情况。", "pub_resp_units=64 家" },
 		/* the share of items a service slogan of trips names (最多跑一次, 零跑腿, 一次办好) is of trips */
 		{ "“一次办好”事项占比达到93.4%。", "svc_trips=93.4 %" },
 		{ "“零跑腿”事项318项，占比41.2%。", "svc_trips=41.2 %" },
