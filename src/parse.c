@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "encoding.h"
+#include "page_number.h"
 #include "parse_scan.h"
 #include "xmalloc.h"
 
@@ -490,6 +491,8 @@ static size_t find_body_last(const struct parse_scan *sc, size_t first)
 	while (last + 1 < sc->n &&
 	       (!(sc->lines[last + 1].flags & PARSE_LINE_CHROME) || note_above_signature(sc, last + 1)))
 		last++;
+	while (last > first && page_number_line(sc->text + sc->lines[last].start, sc->lines[last].end - sc->lines[last].start, 0))
+		last--;   /* 第6页 共6页 under the date: the last page's number, not the report's */
 	for (size_t i = first + 2; i <= last; i++) {
 		if (!opens_appendix(sc->text, &sc->lines[i]))
 			continue;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "encoding.h"
+#include "page_number.h"
 #include "xmalloc.h"
 
 /* Design limits. A heading's title ends at its sentence end (。！？), at the next heading
@@ -704,7 +705,8 @@ static int broken_heading(const char *s, struct parse_mark *m, size_t *end, cons
 	size_t n = next->end - next->start, dot = parse_find(s, next->start, next->end, "。");
 	struct parse_mark m2;
 	if (parse_chars(s, next->start, next->end, rest_max) > rest_max || n < 3 ||
-	    read_ordinal(s, next->start, next->end, &m2) || point_at(s, next->start, next->end) || signs_off(s, next))
+	    read_ordinal(s, next->start, next->end, &m2) || point_at(s, next->start, next->end) || signs_off(s, next) ||
+	    page_number_line(s + next->start, n, 0))   /* 第3页 共6页 under it: a page's end, not its rest */
 		return 0;
 	size_t stop = dot == next->end - 3 ? dot : next->end;   /* ends the sentence, or no punctuation */
 	for (size_t k = 0; k < sizeof inner / sizeof *inner; k++)

@@ -136,6 +136,24 @@ static size_t printed_width(const char *s, size_t n)
 	return width ? width : shared_width(count, lines, WIDTH_BAND);
 }
 
+/* 1 when the line s[st, end) is a document's number alone (弥政发〔2017〕3号), which a print sets on
+ * a line of its own under its title. */
+static int number_line(const char *s, size_t st, size_t end)
+{
+	while (end > st && (s[end - 1] == '\r' || s[end - 1] == ' '))
+		end--;
+	st = parse_skip_blanks(s, st, end);
+	return st < end && parse_doc_number_len(s, st, end) == end - st;
+}
+
+/* 1 when the line s[st, end) is a field a crawler names (title: …, pubtime: …): its record's lines
+ * are fields a line each, whatever their width. */
+static int field_line(const char *s, size_t st, size_t end)
+{
+	size_t v, ve;
+	return parse_english_field(s, st, end, &v, &ve) != PARSE_FIELD_NONE;
+}
+
 /* Whether the break after line s[st, end) runs on into the line at `next` (unwrap.h), the line
  * being in a paragraph that opened indented (para), or as wide as the print (width, 0: none),
  * when a heading's line runs on too: into the words of its paragraph or of a long heading. */
@@ -147,7 +165,8 @@ static int runs_on(const char *s, size_t n, size_t st, size_t end, size_t next, 
 		return 0;
 	size_t next_end = line_end(s, next, n);
 	if (next_end == next || s[next] == '\r' || indented(s, next, next_end) || table_row(s, st, end) ||
-	    table_row(s, next, next_end))
+	    table_row(s, next, next_end) || number_line(s, next, next_end) || field_line(s, st, end) ||
+	    field_line(s, next, next_end))
 		return 0;
 	if (parse_chars(s, body, end, UNWRAP_LINE_MIN) < UNWRAP_LINE_MIN || closes(s, body, end))
 		return 0;

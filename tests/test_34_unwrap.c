@@ -168,6 +168,51 @@ static void test_copied(void **state)
 	free(t);
 }
 
+/* The head and foot of a copy as lines of their own, however wide: a crawler's fields above it
+ * (title: …, pubtime: …), the document's number under a title as wide as the print, a page's
+ * number under a heading (no rest of it) and under the signature's date (no line of the report). */
+static const char copied_ends[] =
+	"title: 丙丁县人民政府关于2022年度法治政府建设情况的报告\n"
+	"pubtime: 2023-02-10 09:30:00\n"
+	"丙丁县人民政府关于2022年度法治政府建设情况的报告\n"
+	"丙政发〔2023〕4号\n"
+	"市人民政府：\n"
+	"2022年，丙丁县在市委、市政府的坚强领导下，深入学习贯彻习\n"
+	"近平法治思想，认真落实法治政府建设实施纲要，各项工作取得\n"
+	"新的进展。现将有关情况报告如下：\n"
+	"一、2022年法治政府建设主要举措\n"
+	"（一）加强组织领导\n"
+	"县政府常务会议专题研究法治政府建设工作3次，制定年度工作\n"
+	"要点，将32项任务分解到各乡镇和县直部门，按季度调度进展。\n"
+	"（二）严格规范公正文明执法，提升执法质量\n"
+	"第1页 共2页\n"
+	"全县持证执法人员612名，全年开展执法案卷评查两次，评查案\n"
+	"卷240卷，合格率达到96%，对评查发现的问题逐一督促整改。\n"
+	"丙丁县人民政府\n"
+	"2023年2月8日\n"
+	"第2页 共2页\n";
+
+static void test_copied_ends(void **state)
+{
+	(void)state;
+	char *t = read_as_page(copied_ends);
+	assert_non_null(strstr(t, "的报告\n丙政发〔2023〕4号\n"));
+	assert_non_null(strstr(t, "的报告\npubtime: "));
+	struct report *r = parse_report(t, strlen(t), "copied");   /* which owns t */
+	assert_string_equal(r->meta.doc_number, "丙政发〔2023〕4号");
+	assert_string_equal(r->meta.published, "2023-02-10");
+	for (size_t k = 0; k < r->nsections; k++) {
+		char *title = xstrndup(r->text + r->sections[k].title_start, r->sections[k].title_end - r->sections[k].title_start);
+		assert_null(strstr(title, "页"));
+		free(title);
+	}
+	report_free(r);
+	t = read_as_page(copied_ends + strlen("title: 丙丁县人民政府关于2022年度法治政府建设情况的报告\npubtime: 2023-02-10 09:30:00\n"));
+	r = parse_report(t, strlen(t), "copied, no fields");
+	assert_string_equal(r->meta.published, "2023-02-08");   /* the signature's date, not its page */
+	report_free(r);
+}
+
 /* A table typed as lines, its cells padded with blanks to one width: each row keeps its line,
  * however many rows share that width. */
 static void test_padded_table(void **state)
@@ -265,6 +310,7 @@ int main(void)
 		cmocka_unit_test(test_padded_table),
 		cmocka_unit_test(test_double_spaced),
 		cmocka_unit_test(test_crlf),
+		cmocka_unit_test(test_copied_ends),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
