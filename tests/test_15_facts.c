@@ -126,6 +126,9 @@ static void test_figures(void **state)
 		{ "承诺办理时限不超过5个工作日,进一步压缩企业开办时间。", "" },
 		{ "进一步压缩企业开办时间,承诺办理时限不超过5个工作日。", "svc_startup_days=5 个工作日|不超过" },
 		{ "以区政府为被告的行政诉讼案件无一败诉。", "lit_lost=0 件" },
+		/* no lawsuit at all is none faced; no lawsuit lost is none lost */
+		{ "本年度镇政府无行政诉讼案件。", "lit_cases=0 件" },
+		{ "本年度镇政府无行政诉讼案件败诉。", "lit_lost=0 件" },
 		/* zero written as a numeral before its counter (零件) is a figure, 0; 零 before no counter is none */
 		{ "本局全年行政诉讼案件零件。", "lit_cases=0 件" },
 		{ "全年以县政府为被申请人的行政复议案件零件。", "rev_respondent=0 件|政府为被申请人" },
