@@ -126,6 +126,8 @@ static void test_figures(void **state)
 		{ "承诺办理时限不超过5个工作日,进一步压缩企业开办时间。", "" },
 		{ "进一步压缩企业开办时间,承诺办理时限不超过5个工作日。", "svc_startup_days=5 个工作日|不超过" },
 		{ "以区政府为被告的行政诉讼案件无一败诉。", "lit_lost=0 件" },
+		/* a legality review's rate said alone is the decisions' */
+		{ "决策事项均经集体讨论，合法性审查率保持100%。", "dec_legality_review=100 %" },
 		/* matters of law a government's legal office reviews (涉法事项, 涉法事务) are other legality reviews */
 		{ "县司法局全年审查县政府各类涉法事项154件。", "legality_review_docs=154 件" },
 		{ "审查镇政府合同协议和其他涉法事务37件。", "legality_review_docs=37 件" },
