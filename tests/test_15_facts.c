@@ -126,6 +126,11 @@ static void test_figures(void **state)
 		{ "承诺办理时限不超过5个工作日,进一步压缩企业开办时间。", "" },
 		{ "进一步压缩企业开办时间,承诺办理时限不超过5个工作日。", "svc_startup_days=5 个工作日|不超过" },
 		{ "以区政府为被告的行政诉讼案件无一败诉。", "lit_lost=0 件" },
+		/* items of enforcement brought into combined enforcement, moved or handed down, by any of
+		 * those verbs (纳入, 划入, 调整由…实施) */
+		{ "全县纳入综合行政执法范围的事项达987项。", "enf_items=987 项" },
+		{ "将142项县级行政执法事项调整由乡镇实施。", "enf_items=142 项" },
+		{ "划转住建领域行政处罚权215项。", "enf_items=215 项" },
 		/* a legality review's rate said alone is the decisions' */
 		{ "决策事项均经集体讨论，合法性审查率保持100%。", "dec_legality_review=100 %" },
 		/* matters of law a government's legal office reviews (涉法事项, 涉法事务) are other legality reviews */
