@@ -24,6 +24,12 @@
  * the first place is a county (a county-level city among them), else 0. */
 char *division_complete(const char *region, const char *text, size_t len, int *county);
 
+/* The county of the prefecture named `prefecture` (普洱市) whose name opens with stem[0, n) and goes
+ * on with its unit alone or as an autonomous county's (景东 → 景东彝族自治县, 思茅 → 思茅区), with the
+ * prefecture before it (普洱市景东彝族自治县), as a city department's branch names its county's
+ * short name (景东分局); a new string, or NULL when the prefecture holds none or two such. */
+char *division_county_of(const char *prefecture, const char *stem, size_t n);
+
 /* 1 when name[0, n) is a development zone's (廊坊经济技术开发区, 合肥高新技术产业开发区, …园区): a
  * zone's name stands alone as it is written, gaining no place above it, as the table lists some
  * among counties and reports address the city or prefecture they lie in. */

@@ -199,6 +199,32 @@ static const struct division *named_in(const struct division *c, const char *tex
 	return NULL;
 }
 
+char *division_county_of(const char *prefecture, const char *stem, size_t n)
+{
+	static const char *const units[] = { "县", "区", "市", "旗" }, *const autonomous[] = { "自治县", "自治旗" };
+	pthread_once(&loaded, load);
+	size_t count, first = named(prefecture, strlen(prefecture), &count);
+	const struct division *p = count == 1 ? &divisions[by_name[first]] : NULL, *found = NULL;
+	if (!p || p->code_len != PREFECTURE_DIGITS || !n)
+		return NULL;
+	for (const struct division *d = p + 1; d < divisions + ndivisions && !memcmp(d->code, p->code, p->code_len); d++) {
+		if (d->code_len != COUNTY_DIGITS || d->name_len <= n || memcmp(d->name, stem, n))
+			continue;
+		const char *rest = d->name + n;
+		size_t rn = d->name_len - n;
+		int ok = 0;
+		for (size_t k = 0; k < sizeof units / sizeof *units; k++)
+			ok |= !compare_bytes(rest, rn, units[k], strlen(units[k]));
+		for (size_t k = 0; k < sizeof autonomous / sizeof *autonomous; k++)
+			ok |= rn > strlen(autonomous[k]) && !memcmp(rest + rn - strlen(autonomous[k]), autonomous[k], strlen(autonomous[k]));
+		if (ok && found)
+			return NULL;   /* two of that stem: none is meant */
+		if (ok)
+			found = d;
+	}
+	return found ? joined(p, found, "") : NULL;
+}
+
 int division_zone_name(const char *name, size_t n)
 {
 	static const char *const zones[] = { "开发区", "高新区", "园区", "经济区" };

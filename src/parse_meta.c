@@ -626,8 +626,9 @@ static size_t branch_district(const char *name, size_t at, size_t n, size_t *sta
 	return len;
 }
 
-/* A city department's branch named by its district's name without 区 or 县 (天津市公安局河北分局): the
- * district the table of divisions names so under the city [city, city_end) of name, or NULL. */
+/* A city department's branch named by its district's name without 区 or 县 (天津市公安局河北分局), or by
+ * a county's short name (普洱市生态环境局景东分局: 景东彝族自治县): the district or county the table of
+ * divisions names so under the city [city, city_end) of name, or NULL. */
 static char *branch_short_district(const char *name, size_t city, size_t city_end, size_t n)
 {
 	static const char *const units[] = { "区", "县" };
@@ -644,7 +645,10 @@ static char *branch_short_district(const char *name, size_t city, size_t city_en
 			return full;
 		free(full);
 	}
-	return NULL;
+	char *prefecture = xstrndup(name + city, city_end - city);
+	char *county = division_county_of(prefecture, name + dept, len);   /* 景东分局: 景东彝族自治县 */
+	free(prefecture);
+	return county;
 }
 
 /* The jurisdiction that name[0, n) begins with, and its level in *level; NULL when none. */

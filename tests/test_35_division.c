@@ -73,6 +73,21 @@ static void test_prefecture_named(void **state)
 	free(got);
 }
 
+/* A county of a prefecture named by its stem: its unit alone or an autonomous county's; none
+ * when the prefecture has two of that stem or none. */
+static void test_county_of(void **state)
+{
+	(void)state;
+	char *got = division_county_of("普洱市", "景东", strlen("景东"));
+	assert_string_equal(got ? got : "(nothing)", "普洱市景东彝族自治县");
+	free(got);
+	got = division_county_of("普洱市", "思茅", strlen("思茅"));
+	assert_string_equal(got ? got : "(nothing)", "普洱市思茅区");
+	free(got);
+	assert_null(division_county_of("普洱市", "景洪", strlen("景洪")));   /* another prefecture's */
+	assert_null(division_county_of("无此市", "景东", strlen("景东")));
+}
+
 /* A district whose name two cities share (普陀区 of 上海 and of 舟山市) gains the city the report
  * names, when it names one of them alone. */
 static void test_shared_name_placed(void **state)
@@ -179,6 +194,11 @@ static void test_in_the_parse(void **state)
 	r = parse_text(text);
 	assert_string_equal(r->meta.region, "天津市河北区");
 	report_free(r);
+	/* or by a county's short name, an autonomous county's among them */
+	snprintf(text, sizeof text, "%s%s", "普洱市生态环境局景东分局2025年度法治政府建设情况报告\n", body);
+	r = parse_text(text);
+	assert_string_equal(r->meta.region, "普洱市景东彝族自治县");
+	report_free(r);
 	snprintf(text, sizeof text, "%s%s", "天津市公安局高新分局2018年法治政府建设工作报告\n", body);
 	r = parse_text(text);
 	assert_string_equal(r->meta.region, "天津市");   /* a zone's branch: no district of that name */
@@ -201,6 +221,7 @@ int main(void)
 		cmocka_unit_test(test_town_alone),
 		cmocka_unit_test(test_nothing_to_add),
 		cmocka_unit_test(test_in_the_parse),
+		cmocka_unit_test(test_county_of),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
