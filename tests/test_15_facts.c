@@ -131,6 +131,8 @@ static void test_figures(void **state)
 		{ "全县纳入综合行政执法范围的事项达987项。", "enf_items=987 项" },
 		{ "将142项县级行政执法事项调整由乡镇实施。", "enf_items=142 项" },
 		{ "划转住建领域行政处罚权215项。", "enf_items=215 项" },
+		/* people named in quotes before the verb that counts them */
+		{ "全镇“法律明白人”达到316名。", "pub_volunteers=316 名" },
 		/* tasks of random checks are counted as batches are, in 项 or 个 as well */
 		{ "全年发起随机抽查任务31项，其中部门联合抽查任务7个。", "reg_random_checks=31 项 reg_random_checks=7 个" },
 		/* a legality review's rate said alone is the decisions' */
