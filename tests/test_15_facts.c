@@ -131,6 +131,8 @@ static void test_figures(void **state)
 		{ "全县纳入综合行政执法范围的事项达987项。", "enf_items=987 项" },
 		{ "将142项县级行政执法事项调整由乡镇实施。", "enf_items=142 项" },
 		{ "划转住建领域行政处罚权215项。", "enf_items=215 项" },
+		/* firms engaged from outside or again are engaged (外聘, 续聘) */
+		{ "区政府外聘律师事务所2家。", "adv_units=2 家" },
 		/* enforcement cases closed after those filed are cases too, as 办结 ones were */
 		{ "全年立案查处违法案件264件，结案251件。", "enf_cases=264 件 enf_cases=251 件" },
 		/* requests for disclosure counted right after 依申请公开, in brackets or not */
