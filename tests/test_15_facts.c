@@ -131,6 +131,11 @@ static void test_figures(void **state)
 		{ "全县纳入综合行政执法范围的事项达987项。", "enf_items=987 项" },
 		{ "将142项县级行政执法事项调整由乡镇实施。", "enf_items=142 项" },
 		{ "划转住建领域行政处罚权215项。", "enf_items=215 项" },
+		/* firms helped to repair their credit or off the list of irregular firms; the whole of a
+		 * place's firms passing a mark (突破) */
+		{ "为45家企业开展信用修复。", "credit_repair=45 家" },
+		{ "帮助19家企业移出经营异常名录。", "credit_repair=19 家" },
+		{ "全县市场主体突破3.6万户。", "market_entities=3.6 万户" },
 		/* firms engaged from outside or again are engaged (外聘, 续聘) */
 		{ "区政府外聘律师事务所2家。", "adv_units=2 家" },
 		/* enforcement cases closed after those filed are cases too, as 办结 ones were */
