@@ -131,6 +131,8 @@ static void test_figures(void **state)
 		{ "全县纳入综合行政执法范围的事项达987项。", "enf_items=987 项" },
 		{ "将142项县级行政执法事项调整由乡镇实施。", "enf_items=142 项" },
 		{ "划转住建领域行政处罚权215项。", "enf_items=215 项" },
+		/* the units whose files a review takes in, as the domain counts file reviews */
+		{ "21个执法部门参加案卷评查。", "enf_file_review=21 个|参评单位" },
 		/* firms helped to repair their credit or off the list of irregular firms; the whole of a
 		 * place's firms passing a mark (突破) */
 		{ "为45家企业开展信用修复。", "credit_repair=45 家" },
