@@ -131,6 +131,10 @@ static void test_figures(void **state)
 		{ "全县纳入综合行政执法范围的事项达987项。", "enf_items=987 项" },
 		{ "将142项县级行政执法事项调整由乡镇实施。", "enf_items=142 项" },
 		{ "划转住建领域行政处罚权215项。", "enf_items=215 项" },
+		/* a run of demo villages by level, high to low: a 市级 after 省级 is the prefecture's, one
+		 * after a 市级 the county-level city's, whatever the cities are called */
+		{ "创建国家级民主法治村1个，省级5个，绍兴市级9个，诸暨市级14个。",
+		  "demo_village=1 个|国家级 demo_village=5 个|省级 demo_village=9 个|地市级 demo_village=14 个|县级" },
 		/* the units whose files a review takes in, as the domain counts file reviews */
 		{ "21个执法部门参加案卷评查。", "enf_file_review=21 个|参评单位" },
 		/* firms helped to repair their credit or off the list of irregular firms; the whole of a
