@@ -103,7 +103,7 @@ struct facts_model;
 /* The version of what a digest says of a text: raised whenever the parser, the classifier or
  * the facts read the same text differently, so that a cache made by an older fazhi is made
  * again rather than answering with what that one read (the cache key holds it). */
-#define DIGEST_READING 250
+#define DIGEST_READING 251
 
 /* The facts are those facts_extract finds followed by those facts_compute adds. The paragraphs
  * are those p gives a regulated part (MEASURES .. OTHER); none are recorded (paras_kept 0) when

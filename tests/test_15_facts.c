@@ -131,6 +131,8 @@ static void test_figures(void **state)
 		{ "全县纳入综合行政执法范围的事项达987项。", "enf_items=987 项" },
 		{ "将142项县级行政执法事项调整由乡镇实施。", "enf_items=142 项" },
 		{ "划转住建领域行政处罚权215项。", "enf_items=215 项" },
+		/* matters put on the agenda of any level's congress standing committee */
+		{ "将3项重大事项纳入县人大常委会议程。", "npc_oversight=3 项|重大事项向人大报告" },
 		/* a run of demo villages by level, high to low: a 市级 after 省级 is the prefecture's, one
 		 * after a 市级 the county-level city's, whatever the cities are called */
 		{ "创建国家级民主法治村1个，省级5个，绍兴市级9个，诸暨市级14个。",
