@@ -42,6 +42,8 @@ void parse_scan_lines(struct parse_scan *s, const char *text, size_t len);
 uint32_t parse_prev_char(const char *s, size_t st, size_t i, size_t *at);
 /* 1 for the blanks a line is trimmed of: space, U+00A0, U+3000. */
 int parse_is_blank(uint32_t c);
+/* parse_is_blank, or a tab or a line's CR: the blanks between the words of a line as extracted text gives it. */
+int parse_is_line_blank(uint32_t c);
 /* Skips blanks from i; returns the first offset that is not one (or end). */
 size_t parse_skip_blanks(const char *s, size_t i, size_t end);
 /* 1 when s[i..end) begins with the UTF-8 string lit. Inline, so that strlen of a literal folds. */

@@ -37,6 +37,13 @@ static int compare_bytes(const char *a, size_t an, const char *b, size_t bn)
 	return c ? c : (an > bn) - (an < bn);
 }
 
+/* 1 when name[0, n) ends with lit. */
+static int ends_with(const char *name, size_t n, const char *lit)
+{
+	size_t k = strlen(lit);
+	return n >= k && !memcmp(name + n - k, lit, k);
+}
+
 static int compare_names(const void *x, const void *y)
 {
 	const struct division *a = &divisions[*(const size_t *)x], *b = &divisions[*(const size_t *)y];
@@ -51,9 +58,8 @@ static size_t short_name(const struct division *d, char *out)
 	static const char *const peoples[] = { "布依族", "苗族", "土家族", "藏族", "彝族", "傣族", "白族",
 					       "哈尼族", "朝鲜族", "蒙古", "回族", "哈萨克", "柯尔克孜", "壮族",
 					       "侗族", "羌族", "傈僳族", "景颇族" };
-	static const char unit[] = "自治州";
-	size_t n = d->name_len, u = sizeof unit - 1, place = n;
-	if (d->code_len != PREFECTURE_DIGITS || n < u || memcmp(d->name + n - u, unit, u))
+	size_t n = d->name_len, place = n;
+	if (d->code_len != PREFECTURE_DIGITS || !ends_with(d->name, n, "自治州"))
 		return 0;
 	for (size_t k = 0; k < sizeof peoples / sizeof *peoples; k++) {
 		const char *at = memmem(d->name, n, peoples[k], strlen(peoples[k]));
@@ -182,7 +188,7 @@ static char *joined(const struct division *a, const struct division *b, const ch
  * not (鼓楼区 is in four cities): its towns are written 桐乡市乌镇镇, never with the prefecture. */
 static int city_named(const struct division *county)
 {
-	return county->name_len >= 3 && !memcmp(county->name + county->name_len - 3, "市", 3);
+	return ends_with(county->name, county->name_len, "市");
 }
 
 /* c when the report names it (text[0, len): 新增鞍山市民主法治示范村), whole or by its short name
@@ -216,7 +222,7 @@ char *division_county_of(const char *prefecture, const char *stem, size_t n)
 		for (size_t k = 0; k < sizeof units / sizeof *units; k++)
 			ok |= !compare_bytes(rest, rn, units[k], strlen(units[k]));
 		for (size_t k = 0; k < sizeof autonomous / sizeof *autonomous; k++)
-			ok |= rn > strlen(autonomous[k]) && !memcmp(rest + rn - strlen(autonomous[k]), autonomous[k], strlen(autonomous[k]));
+			ok |= rn > strlen(autonomous[k]) && ends_with(rest, rn, autonomous[k]);
 		if (ok && found)
 			return NULL;   /* two of that stem: none is meant */
 		if (ok)
@@ -228,11 +234,9 @@ char *division_county_of(const char *prefecture, const char *stem, size_t n)
 int division_zone_name(const char *name, size_t n)
 {
 	static const char *const zones[] = { "开发区", "高新区", "园区", "经济区" };
-	for (size_t k = 0; k < sizeof zones / sizeof *zones; k++) {
-		size_t z = strlen(zones[k]);
-		if (n >= z && !memcmp(name + n - z, zones[k], z))
+	for (size_t k = 0; k < sizeof zones / sizeof *zones; k++)
+		if (ends_with(name, n, zones[k]))
 			return 1;
-	}
 	return 0;
 }
 

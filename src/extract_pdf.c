@@ -153,10 +153,6 @@ static int is_han(uint32_t c)
 	       (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x3ffff);
 }
 
-static int is_blank(uint32_t c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == 0xa0 || c == 0x3000;
-}
 
 static uint32_t cp_at(const char *s)
 {
@@ -173,7 +169,6 @@ static uint32_t cp_last(const char *s, size_t n, size_t *at)
 		*at = (size_t)(p - s);
 	return cp_at(p);
 }
-
 
 static int is_cn_numeral(uint32_t c)
 {
@@ -297,7 +292,7 @@ static char *mark_cells(const char *t, const PopplerRectangle *r, guint nr, Popp
 		const PopplerRectangle *box = &r[k];
 		if (c == '\n') {
 			prev = NULL;
-		} else if (!is_blank(c) && c >= 0x20) {
+		} else if (!parse_is_line_blank(c) && c >= 0x20) {
 			double h = fmax(fabs(box->y2 - box->y1), prev ? fabs(prev->y2 - prev->y1) : 0);
 			if (prev && fmin(box->x1, box->x2) - fmax(prev->x1, prev->x2) > CELL_GAP * h) {
 				out = xgrow(out, &cap, n + 1, sizeof *out);
@@ -335,10 +330,10 @@ static void push_line(struct doc *d, struct line *l, size_t end, const struct li
 	l->end = end;
 	if (!l->chars)
 		return;
-	while (l->start < l->end && is_blank(cp_at(all + l->start)))
+	while (l->start < l->end && parse_is_line_blank(cp_at(all + l->start)))
 		l->start = (size_t)(utf8_next(all + l->start) - all);
-	size_t at;
-	while (l->end > l->start && is_blank(cp_last(all + l->start, l->end - l->start, &at)))
+	size_t at = 0;   /* cp_last sets it whenever it reads a character */
+	while (l->end > l->start && parse_is_line_blank(cp_last(all + l->start, l->end - l->start, &at)))
 		l->end = l->start + at;
 	if (l->geo && !(isfinite(l->x0) && isfinite(l->x1) && isfinite(l->top) && isfinite(l->bottom) &&
 			isfinite(sum->hsum) && isfinite(sum->wsum)))
@@ -383,7 +378,7 @@ static void add_page(struct doc *d, int page, const char *t, const PopplerRectan
 				continue;
 			}
 			l.tabbed |= c == '\t';
-			if (is_blank(c) || c < 0x20)
+			if (parse_is_line_blank(c) || c < 0x20)
 				continue;
 			l.chars++;
 			l.cells += c >= 0x1100 ? 2 : 1;
@@ -453,7 +448,7 @@ static char *edge_key(const struct doc *d, const struct line *l)
 	int digit = 0;
 	for (const char *p = d->text.data + l->start; p < d->text.data + l->end; p = utf8_next(p)) {
 		uint32_t c = cp_at(p);
-		if (is_blank(c))
+		if (parse_is_line_blank(c))
 			continue;
 		if (parse_digit_value(c) >= 0) {
 			if (!digit)

@@ -7,12 +7,6 @@
 #include "encoding.h"
 #include "parse_scan.h"
 
-/* A blank between a page number's parts: parse_is_blank's, a tab, or a line's CR. */
-static int is_blank(uint32_t c)
-{
-	return parse_is_blank(c) || c == '\t' || c == '\r';
-}
-
 static int ascii_isalpha(int c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -49,7 +43,7 @@ int page_number_line(const char *s, size_t n, int bare_ok)
 	int dashes = 0, v;
 	for (size_t i = 0; i < n;) {
 		uint32_t c = encoding_next(s, n, &i);
-		if (is_blank(c))
+		if (parse_is_line_blank(c))
 			continue;
 		if (k > 40)
 			return 0;

@@ -509,6 +509,11 @@ int parse_is_blank(uint32_t c)
 	return c == ' ' || c == 0xa0 || c == 0x3000;
 }
 
+int parse_is_line_blank(uint32_t c)
+{
+	return parse_is_blank(c) || c == '\t' || c == '\r';
+}
+
 size_t parse_skip_blanks(const char *s, size_t i, size_t end)
 {
 	while (i < end) {
