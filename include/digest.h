@@ -11,9 +11,11 @@
  * digest_decode. The bytes open with a head: what a row of the overview needs (the metadata,
  * sections, parts covered, warnings and the number of facts), so that a reader of rows reads,
  * checks and decodes that prefix alone (index_digest_head, digest_decode_head) and never the
- * facts and paragraphs after it. Reading copies nothing but the arrays: every string of a decoded digest points
- * into the bytes it was decoded from, so it lives as long as they do (for the index: until
- * index_free). Strings are not NUL-terminated: use their length; s is NULL when the report does
+ * facts and paragraphs after it. The facts' sentences, most of a digest's bytes, are kept in a
+ * compact code (textcode.h) and decoded into the digest (text): they and the strings found in
+ * them (a fact's value as printed, figure, period) live until digest_fini. Every other string
+ * points into the bytes it was decoded from, so it lives as long as they do (for the index:
+ * until index_free). Strings are not NUL-terminated: use their length; s is NULL when the report does
  * not state the field (a title never read, no period), and {"", 0} only for a stated empty value.
  *
  * Ids depend on the tables the digest was made with: metric is an index into the facts catalogue
@@ -68,8 +70,8 @@ struct digest_fact {
 	size_t also[3], nalso;        /* numerator and denominator, and more numerator facts */
 };
 
-/* A decoded digest; zeroed is empty; the arrays are owned (digest_fini frees them), the strings
- * are borrowed from the bytes decoded. */
+/* A decoded digest; zeroed is empty; the arrays and the sentences' text are owned (digest_fini
+ * frees them), the other strings are borrowed from the bytes decoded. */
 struct digest {
 	struct digest_str title, region, issuer, doc_number;
 	struct digest_str published;  /* YYYY-MM-DD, s NULL when not stated */
@@ -94,6 +96,9 @@ struct digest {
 	int paras_kept;                    /* 0: the paragraphs' parts were not recorded (not classified) */
 	struct digest_para *paras;         /* the paragraphs of a regulated part, in text order */
 	size_t nparas;
+	char *text;                        /* the facts' sentences, decoded from the text code that
+	                                    * keeps them (textcode.h); text_len bytes of it in use */
+	size_t text_len;
 };
 
 struct buf;
@@ -103,7 +108,7 @@ struct facts_model;
 /* The version of what a digest says of a text: raised whenever the parser, the classifier or
  * the facts read the same text differently, so that a cache made by an older fazhi is made
  * again rather than answering with what that one read (the cache key holds it). */
-#define DIGEST_READING 251
+#define DIGEST_READING 252
 
 /* The facts are those facts_extract finds followed by those facts_compute adds. The paragraphs
  * are those p gives a regulated part (MEASURES .. OTHER); none are recorded (paras_kept 0) when

@@ -1,4 +1,4 @@
-/* digest.c — a report's digest (metadata, classified chapter tree, parts covered, warnings, facts, paragraphs of each part) encoded to bytes and decoded in place. */
+/* digest.c — a report's digest (metadata, classified chapter tree, parts covered, warnings, facts, paragraphs of each part) encoded to bytes and decoded, its strings in place, its sentences into its own text. */
 #define _GNU_SOURCE   /* memmem */
 #include "digest.h"
 
@@ -12,6 +12,7 @@
 #include "facts.h"
 #include "index_blob.h"
 #include "review.h"
+#include "textcode.h"
 #include "xmalloc.h"
 
 /* The bytes: a tag, the length of the head, the head, then the rest. The head holds what a row
@@ -25,8 +26,10 @@
  * where its number starts counted from its start (all of them in order, as ranges_in_order
  * checks; a parse that broke that order keeps no ranges, and its reports are parsed). The head
  * counts the facts plus one, 0 when they were not extracted, and then those of them stated. A
- * fact stated in the same sentence as the fact before it stores its text as "not stated" (0),
- * read back as that sentence: a sentence of several figures is kept once. What else a fact keeps
+ * fact's sentence is a string in the text code (textcode.h), the length of its code plus one and
+ * the code, about half its UTF-8; a fact stated in the same sentence as the fact before it stores
+ * its text as "not stated" (0), read back as that sentence: a sentence of several figures is kept
+ * once. What else a fact keeps
  * is mostly said already, so it is kept as a reference: its value as a varint when it is a whole
  * number (put_value), its start and end as differences from the start before (put_delta), its
  * value as printed, figure and period as where they lie in its sentence (put_within), its unit
@@ -48,6 +51,15 @@ static void put_str(struct buf *b, const char *s, size_t n)
 	put_u(b, s ? (uint32_t)n + 1 : 0);
 	if (s)
 		buf_add(b, s, n);
+}
+
+/* A sentence in the text code (textcode.h): the length of its code plus one (0: not stated), the
+ * code. */
+static void put_text(struct buf *b, const char *s, size_t n)
+{
+	put_u(b, s ? (uint32_t)textcode_size(s, n) + 1 : 0);
+	if (s)
+		textcode_encode(s, n, b);
 }
 
 static void put_cstr(struct buf *b, const char *s)
@@ -217,7 +229,7 @@ static void put_facts(struct buf *b, const struct report *r, const struct facts 
 		if (same)
 			put_u(b, 0);
 		else
-			put_str(b, r->text + start, n);
+			put_text(b, r->text + start, n);
 		put_delta(b, last_start, start);
 		put_delta(b, start, x->end);
 		last_start = start, last_n = n;
@@ -346,6 +358,23 @@ static struct digest_str get_str(struct reader *rd)
 	}
 	struct digest_str s = { (const char *)rd->p, k - 1 };
 	rd->p += k - 1;
+	return s;
+}
+
+/* What put_text put, decoded into d->text (room for TEXTCODE_GROWTH times the bytes left). */
+static struct digest_str get_text(struct reader *rd, struct digest *d)
+{
+	uint32_t k = get_u(rd);
+	if (k == 0 || rd->bad)
+		return (struct digest_str){ NULL, 0 };
+	size_t n;
+	if (k - 1 > (size_t)(rd->end - rd->p) || (n = textcode_decode(rd->p, k - 1, d->text + d->text_len)) == SIZE_MAX) {
+		rd->bad = 1;
+		return (struct digest_str){ NULL, 0 };
+	}
+	struct digest_str s = { d->text + d->text_len, n };
+	rd->p += k - 1;
+	d->text_len += n;
 	return s;
 }
 
@@ -482,13 +511,15 @@ static void get_facts(struct reader *rd, struct digest *d, size_t n)
 	if (rd->bad)
 		d->nfacts = 0;
 	d->facts = d->nfacts ? xcalloc(d->nfacts, sizeof *d->facts) : NULL;
+	/* the sentences' code is in the bytes left, and decodes to at most TEXTCODE_GROWTH times as many */
+	d->text = d->nfacts ? xmalloc(TEXTCODE_GROWTH * (size_t)(rd->end - rd->p)) : NULL;
 	size_t stated = 0, last_start = 0;
 	for (size_t i = 0; i < d->nfacts && !rd->bad; i++) {
 		struct digest_fact *f = &d->facts[i];
 		f->metric = (int)get_u(rd);
 		f->value = get_value(rd);
 		f->section = get_id(rd);
-		f->text = get_str(rd);
+		f->text = get_text(rd, d);
 		if (!f->text.s) {   /* the sentence of the fact before */
 			if (i == 0)
 				rd->bad = 1;
@@ -609,6 +640,7 @@ void digest_fini(struct digest *d)
 	free(d->warnings);
 	free(d->facts);
 	free(d->paras);
+	free(d->text);
 	memset(d, 0, sizeof *d);
 }
 

@@ -21,6 +21,7 @@
 #include "index_blob.h"
 #include "index_merge.h"
 #include "table.h"
+#include "textcode.h"
 #include "facts.h"
 #include "checksum.h"
 #include "xmalloc.h"
@@ -157,7 +158,7 @@ static uint64_t mix_table(uint64_t h, const char *env, const char *asset)
  * digests are made with, the hand corrections of the metadata. */
 static uint64_t tables_key(const struct corpus *c)
 {
-	uint64_t v[4] = { BLOB_VERSION, BLOCK, TABLE_BLOCK, DIGEST_READING };
+	uint64_t v[5] = { BLOB_VERSION, BLOCK, TABLE_BLOCK, DIGEST_READING, textcode_key() };   /* the sentences' code */
 	uint64_t h = checksum_fnv(CHECKSUM_FNV_OFFSET, v, sizeof v);
 	h = mix_table(h, "FAZHI_METRICS", "metrics.tsv");   /* the digests' facts and classes */
 	h = mix_table(h, "FAZHI_TAXONOMY", "taxonomy.tsv");

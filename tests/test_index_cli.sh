@@ -550,9 +550,9 @@ t "an update adds its own small segment, the build's left as it was" \
 mb search --count 依法行政 "$T/mb" | sort >"$T/got"
 env -u XDG_CACHE_HOME -u HOME "$FAZHI" search --count 依法行政 "$T/mb" | sort >"$T/want"
 t "… and the index answers as a search without a cache" sh -c 'cmp -s "$1" "$2" && [ -s "$1" ]' - "$T/got" "$T/want"
-# A merge that cannot be written (here a file size limit of 3 MB: sh counts 512-byte blocks, and
+# A merge that cannot be written (here a file size limit of 2 MB: sh counts 512-byte blocks, and
 # SIGXFSZ ignored makes the write fail with EFBIG) is said; the index is whole, unmerged.
-sh -c 'trap "" XFSZ; ulimit -f 6000; exec "$@"' - env XDG_CACHE_HOME="$T/mbf" FAZHI_SEGMENT_BYTES=500000 \
+sh -c 'trap "" XFSZ; ulimit -f 4000; exec "$@"' - env XDG_CACHE_HOME="$T/mbf" FAZHI_SEGMENT_BYTES=500000 \
 	FAZHI_MERGE_BYTES=4000000 "$FAZHI" index "$T/mb" >"$T/out" 2>"$T/err"
 st=$?
 t "a merge that cannot be written is named on stderr; the build succeeds" \

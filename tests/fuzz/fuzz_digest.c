@@ -1,4 +1,5 @@
-/* fuzz_digest.c — libFuzzer target: any text's digest decodes to what was made of it, and damaged digest bytes are refused or decode to strings inside them. */
+/* fuzz_digest.c — libFuzzer target: any text's digest decodes to what was made of it, and damaged digest bytes are refused or decode to strings inside them or the sentences decoded. */
+#define _GNU_SOURCE   /* memmem */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +17,14 @@ static int inside(struct digest_str s, const uint8_t *p, size_t n)
 	return !s.s || ((const uint8_t *)s.s >= p && s.n <= n && (const uint8_t *)s.s - p <= (ptrdiff_t)(n - s.n));
 }
 
-/* Every string of d lies in the bytes it was decoded from, every index within its array. */
+/* Whether s is not stated or lies in the bytes or in the sentences decoded from them. */
+static int inside_either(struct digest_str s, const uint8_t *p, size_t n, const struct digest *d)
+{
+	return inside(s, p, n) || inside(s, (const uint8_t *)d->text, d->text_len);
+}
+
+/* Every string of d lies in the bytes it was decoded from (a fact's sentence, and what lies in
+ * it, in the sentences decoded), every index within its array. */
 static void check(const struct digest *d, const uint8_t *p, size_t n)
 {
 	if (!inside(d->title, p, n) || !inside(d->region, p, n) || !inside(d->issuer, p, n) ||
@@ -31,8 +39,9 @@ static void check(const struct digest *d, const uint8_t *p, size_t n)
 			abort();
 	for (size_t i = 0; i < d->nfacts; i++) {
 		const struct digest_fact *f = &d->facts[i];
-		if (!inside(f->text, p, n) || !inside(f->value_text, p, n) || !inside(f->unit, p, n) ||
-		    !inside(f->figure, p, n) || !inside(f->period, p, n) || f->section >= (int)d->nsections ||
+		if (!inside(f->text, (const uint8_t *)d->text, d->text_len) ||
+		    !inside_either(f->value_text, p, n, d) || !inside(f->unit, p, n) ||
+		    !inside_either(f->figure, p, n, d) || !inside_either(f->period, p, n, d) || f->section >= (int)d->nsections ||
 		    (f->computed && (f->from[0] >= i || f->from[1] >= i)))
 			abort();
 	}
@@ -57,6 +66,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (digest_decode(b.data, b.len, &d) < 0 || d.nsections != r->nsections)   /* made here: whole */
 		abort();
 	check(&d, (const uint8_t *)b.data, b.len);
+	for (size_t i = 0; i < d.nfacts; i++)   /* each sentence decoded is the report's */
+		if (!d.facts[i].text.s || !memmem(r->text, r->len, d.facts[i].text.s, d.facts[i].text.n))
+			abort();
 	if (digest_decode_head(b.data, head, &d) < 0)
 		abort();
 	/* The same bytes damaged in a few places the input chooses: refused, or read inside them. */
