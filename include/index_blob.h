@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "encoding.h"
 #include "fold.h"
@@ -25,28 +26,33 @@
  * words, sorted, numbers each one's words in the same order as its own table did, so a merge of
  * segments (index_merge.c) renumbers their keys without sorting them again. A key is a unit or a pair of neighbouring units (KEY_PAIR), in the body or in the
  * headings (KEY_HEAD). keys[] is sorted by key; each key has df entries, one per report
- * holding the key, in report order:
- *   varint (doc delta << 1 | count == 1), then varint count unless it is 1,
- * and a pair has count positions (unit numbers) per entry, varints delta-coded from 0.
+ * holding the key, in report order, each its report's gap (the report's number minus the one
+ * before's, the first's plus one) and its count, both Elias-gamma coded (index_blob_put_gamma):
+ * a bit stream, most significant bit first, padded to a byte at its end. A pair has count
+ * positions (unit numbers) per entry, varints delta-coded from 0, kept after all the entries.
  * A key's postings are laid out by the length of its list:
- *   df <= INDEX_SKIP:    the entries, each followed by its positions;
- *   longer, a unit:      skips[(df - 1) / INDEX_SKIP] { u32 doc before, u32 entry }, entries;
- *   longer, a pair:      u32 where the positions start, skips[(df - 1) / INDEX_SKIP]
- *                        { u32 doc before, u32 entry, u32 its positions }, the entries
- *                        without positions, then every entry's positions in entry order.
- * Offsets are counted from the start of the key's postings. The skip of number k points at
- * entry (k + 1) * INDEX_SKIP, so a long list is entered near a given report without
- * decoding it; and the reports and counts of a long pair list are read without touching a
- * position, which is what ranking by bounds needs (index_search_top).
+ *   df <= INDEX_SKIP, a unit: the entries;
+ *   df <= INDEX_SKIP, a pair: the entries, then every entry's positions in entry order;
+ *   longer, a unit:           skips[(df - 1) / INDEX_SKIP] { u32 doc before, u32 entry }, entries;
+ *   longer, a pair:           u32 where the positions start, skips[(df - 1) / INDEX_SKIP]
+ *                             { u32 doc before, u32 entry, u32 its positions }, the entries,
+ *                             then every entry's positions in entry order.
+ * Offsets are counted from the start of the key's postings, an entry's in bits, positions in
+ * bytes. The skip of number k points at entry (k + 1) * INDEX_SKIP, so a long list is entered
+ * near a given report without decoding it; and the reports and counts of a pair list are read
+ * without touching a position, which is what ranking by bounds needs (index_search_top). The
+ * entries take about 5 bits each where varints took 11 (the frequent keys' gaps are 1, their
+ * counts small); a short pair list's positions start where its entries, read, end.
  *
  * lines: per report (ixdoc.lines, ixdoc.nlines) the unit numbers of the newlines of its body,
  * varint delta-coded: line k of the body starts after its k-th newline, at the unit after
  * newline k. Snippets use it to fold only the lines that hold hits.
  *
- * Design limits: report texts below 4 GiB, fewer than 2^31 reports and 2^31 distinct words. */
+ * Design limits: report texts below 4 GiB, fewer than 2^31 reports and 2^31 distinct words, a
+ * key's entries below 512 MiB (a skip counts them in bits in a u32). */
 
 #define BLOB_MAGIC "FAZHIIX"
-#define BLOB_VERSION 19
+#define BLOB_VERSION 20
 #define WORD_BASE 0x110000u          /* unit ids below are code points, above are words */
 #define KEY_HEAD (1ull << 63)        /* the heading field */
 #define KEY_PAIR (1ull << 62)        /* a pair of units, with positions */
@@ -148,6 +154,120 @@ static inline const uint8_t *index_blob_get_varint(const uint8_t *p, const uint8
 		}
 	}
 	return NULL;
+}
+
+/* Bits of v >= 1 in Elias gamma: as many zeros as v has bits after its first, then v. */
+static inline unsigned index_blob_gamma_bits(uint32_t v)
+{
+	return 2 * (31 - (unsigned)__builtin_clz(v)) + 1;
+}
+
+/* Bits of an entry: its report's gap and its count (both >= 1). */
+static inline unsigned index_blob_entry_bits(uint32_t gap, uint32_t cnt)
+{
+	return index_blob_gamma_bits(gap) + index_blob_gamma_bits(cnt);
+}
+
+/* Bytes of a key's laid-out postings: its skips, its entries (ebits bits) padded to a byte, and its
+ * positions (pbytes). */
+static inline uint64_t index_blob_laid_len(uint64_t key, uint32_t df, uint64_t ebits, uint64_t pbytes)
+{
+	return index_blob_skip_bytes(key, df) + (ebits + 7) / 8 + pbytes;
+}
+
+/* A bit stream being written, most significant bit first, from p. */
+struct bitwriter {
+	uint8_t *p;
+	uint64_t acc;   /* its low n bits are not written yet */
+	unsigned n;
+};
+
+static inline void index_blob_put_bits(struct bitwriter *w, uint32_t v, unsigned k)   /* k <= 32 */
+{
+	w->acc = w->acc << k | v;
+	w->n += k;
+	while (w->n >= 8) {
+		w->n -= 8;
+		*w->p++ = (uint8_t)(w->acc >> w->n);
+	}
+}
+
+static inline void index_blob_put_gamma(struct bitwriter *w, uint32_t v)   /* v >= 1 */
+{
+	unsigned zeros = 31 - (unsigned)__builtin_clz(v);
+	index_blob_put_bits(w, 0, zeros);
+	index_blob_put_bits(w, v, zeros + 1);
+}
+
+/* Writes the bits left, padded with zeros to a byte; returns the end of the stream. */
+static inline uint8_t *index_blob_end_bits(struct bitwriter *w)
+{
+	if (w->n)
+		*w->p++ = (uint8_t)(w->acc << (8 - w->n));
+	w->n = 0;
+	return w->p;
+}
+
+/* Reads a gamma-coded value at bit *bit of p (bits up to limit, a count of bits from p) and
+ * moves *bit past it; 0 when it runs past limit or is no value below 2^32 (corrupt data). */
+static inline int index_blob_get_gamma(const uint8_t *p, uint64_t limit, uint64_t *bit, uint32_t *v)
+{
+	uint64_t at = *bit, w = 0;
+	if (at >= limit)
+		return 0;
+	uint64_t byte = at >> 3, bytes = (limit + 7) >> 3;
+	if (bytes - byte >= 8) {
+		memcpy(&w, p + byte, 8);
+		w = __builtin_bswap64(w);
+	} else {
+		for (uint64_t i = 0; i < 8; i++)
+			w = w << 8 | (byte + i < bytes ? p[byte + i] : 0);
+	}
+	w <<= at & 7;
+	unsigned room = 64 - (unsigned)(at & 7);
+	if (w && (unsigned)__builtin_clzll(w) * 2 + 1 <= room) {
+		unsigned zeros = (unsigned)__builtin_clzll(w), k = 2 * zeros + 1;
+		if (zeros > 31 || at + k > limit)
+			return 0;
+		*v = (uint32_t)(w >> (64 - k));
+		*bit = at + k;
+		return 1;
+	}
+	unsigned zeros = 0;   /* a long code: bit by bit */
+	while (at + zeros < limit && !(p[(at + zeros) >> 3] >> (7 - ((at + zeros) & 7)) & 1))
+		if (++zeros > 31)
+			return 0;
+	if (at + 2 * zeros + 1 > limit)
+		return 0;
+	uint64_t r = 0;
+	for (unsigned i = 0; i <= zeros; i++) {
+		uint64_t b = at + zeros + i;
+		r = r << 1 | (p[b >> 3] >> (7 - (b & 7)) & 1);
+	}
+	*v = (uint32_t)r;
+	*bit = at + 2 * zeros + 1;
+	return 1;
+}
+
+/* Reads the entry at bit *bit of p (limit as index_blob_get_gamma's): its gap and count, both
+ * >= 1; 0 on corrupt data. */
+static inline int index_blob_get_entry(const uint8_t *p, uint64_t limit, uint64_t *bit, uint32_t *gap, uint32_t *cnt)
+{
+	return index_blob_get_gamma(p, limit, bit, gap) && index_blob_get_gamma(p, limit, bit, cnt);
+}
+
+/* Where the n entries from bit 0 of p (limit bits) end, in bytes from p (the stream padded);
+ * 0 with *bad set when they do not decode. */
+static inline uint64_t index_blob_entries_end(const uint8_t *p, uint64_t limit, uint32_t n, int *bad)
+{
+	uint64_t bit = 0;
+	uint32_t gap, cnt;
+	for (uint32_t i = 0; i < n; i++)
+		if (!index_blob_get_entry(p, limit, &bit, &gap, &cnt)) {
+			*bad = 1;
+			return 0;
+		}
+	return (bit + 7) / 8;
 }
 
 /* The code point at s[i] of folded text and its length in bytes (encoding_next's reading). */

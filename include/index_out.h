@@ -57,11 +57,11 @@ void out_tables(struct out *o, const struct head *h, const struct ixdoc *docs,
                 const void *pool, const void *lines);
 
 /* Lays one key's postings out in the blob's layout at dst from its entries as written (src, len
- * bytes: each entry with its positions, index_blob.h): the same bytes for a short list; skips first
- * for a long one and, for a long pair list, the positions moved behind the entries. dst has room
- * for index_blob_skip_bytes(key, df) + len; a list that keeps its positions with its entries may
- * lie at dst + those skip bytes already; pos (room for len) is scratch for a long pair list, which
- * may not overlap dst. Returns the bytes laid out. */
+ * bytes: each entry a varint of its report's gap << 1 | (count == 1), then its count unless 1,
+ * then a pair's count positions as varints): skips first for a long list, the entries coded
+ * again in bits (index_blob.h), then a pair's positions. dst has room for index_blob_laid_len of
+ * the entries' bits and the positions' bytes and does not overlap src; pos (room for len) is
+ * scratch for a pair list. Returns the bytes laid out. */
 size_t index_blob_lay_out(uint64_t key, uint32_t df, const uint8_t *src, size_t len, unsigned char *dst,
                           unsigned char *pos);
 

@@ -928,23 +928,24 @@ static size_t term_units(const struct seg *ix, const char *s, size_t n, uint32_t
 
 /* ---- cursors ---- */
 
-/* A cursor over one key's postings (layouts in index_blob.h). In a long pair list the
- * positions lie apart from the entries: the cursor keeps a place in them and the number of
- * positions between that place and the current entry's, and skips those only when asked. */
+/* A cursor over one key's postings (layouts in index_blob.h). A pair list's positions lie apart
+ * from its entries: the cursor keeps a place in them and the number of positions between that
+ * place and the current entry's, and skips those only when asked. */
 struct cur {
-	const uint8_t *base, *p, *end;   /* the key's postings; the next entry; the end of the entries */
+	const uint8_t *base, *end;       /* the key's postings; the end of its entries */
+	uint64_t bit, ebits;             /* the next entry and the end of the entries, in bits from base */
 	uint32_t nskip, sk;              /* skips, and the first not yet used */
 	uint32_t stride;                 /* bytes of a skip */
 	const uint8_t *skips;
 	int64_t doc;
 	uint32_t cnt;
-	const uint8_t *pos;              /* positions of the current entry, or (apart) a place before them */
+	const uint8_t *pos;              /* a pair's: a place before the current entry's positions */
 	const uint8_t *pend;             /* the end of the positions */
-	uint32_t behind;                 /* apart: positions from pos to the current entry's */
+	uint32_t behind;                 /* positions from pos to the current entry's */
 	uint32_t len;
-	int pair, apart;
+	int pair;
 	const struct seg *sg;
-	const uint8_t *checked;          /* apart: the positions before it passed their checksums */
+	const uint8_t *checked;          /* the positions before it passed their checksums */
 };
 
 /* The first fence above key, searched in the fences alone: the key, if any, lies in the
@@ -987,39 +988,59 @@ static const struct ixkey *find_key(const struct seg *ix, uint64_t key)
 	return k;
 }
 
+/* An empty list: a damaged one, which index_intact names. */
+static void cur_empty(struct cur *c)
+{
+	c->end = c->base;
+	c->bit = c->ebits = 0;
+	c->nskip = 0;
+	c->pos = NULL;
+}
+
 static void cur_init(struct cur *c, const struct seg *ix, const struct ixkey *k)
 {
+	size_t head = index_blob_skip_bytes(k->key, k->df);
 	c->base = ix->post + k->off;
 	c->len = k->len;
 	c->end = c->pend = c->base + k->len;
 	c->nskip = (k->df - 1) / INDEX_SKIP;
 	c->sk = 0;
 	c->pair = (k->key & KEY_PAIR) != 0;
-	c->apart = c->pair && c->nskip;
-	c->stride = c->apart ? 12 : 8;
-	c->skips = c->base + (c->apart ? 4 : 0);
-	c->p = c->base + index_blob_skip_bytes(k->key, k->df);
+	int apart = c->pair && c->nskip;   /* where the positions start is said */
+	c->stride = c->pair ? 12 : 8;
+	c->skips = c->base + (apart ? 4 : 0);
+	c->bit = (uint64_t)head * 8;
 	c->doc = -1;
 	c->cnt = 0;
 	c->behind = 0;
 	c->pos = NULL;
-	if (c->apart) {
+	if (apart) {
 		uint32_t at;
 		memcpy(&at, c->base, 4);
-		if (at < (size_t)(c->p - c->base) || at > k->len)
-			at = (uint32_t)(c->p - c->base);   /* corrupt: an empty list */
-		c->end = c->pos = c->base + at;
+		if (at < head || at > k->len)
+			at = (uint32_t)head;   /* corrupt: an empty list */
+		c->end = c->base + at;
 	}
-	/* The entries (and skips) are read by every walk of the list, so they are checked now; the
-	 * positions of a long pair list only as an entry's are decoded (cur_positions): a top-k
-	 * search proves few reports, and reads few of them. */
+	/* The entries (and skips) are read by every walk of the list, so they are checked now, with
+	 * a short pair list's positions; a long one's only as an entry's are decoded (cur_positions):
+	 * a top-k search proves few reports, and reads few of them. */
 	c->sg = ix;
 	c->checked = c->end;
 	if (seg_post_reads(ix, c->base, (uint64_t)(c->end - c->base)) != 0) {
-		c->p = c->end = c->base;   /* damaged: an empty list, and index_intact says so */
-		c->nskip = 0;
-		c->pos = NULL;
+		cur_empty(c);
+		return;
 	}
+	if (c->pair && !apart) {   /* the positions start where the entries end */
+		int bad = 0;
+		c->end = c->base + index_blob_entries_end(c->base, (uint64_t)k->len * 8, k->df, &bad);
+		if (bad) {
+			cur_empty(c);
+			return;
+		}
+	}
+	c->ebits = (uint64_t)(c->end - c->base) * 8;
+	if (c->pair)
+		c->pos = c->end;
 }
 
 /* Steps over n varints; NULL when they run past end. */
@@ -1043,7 +1064,7 @@ static const uint8_t *skip_varints(const uint8_t *p, const uint8_t *end, uint32_
 
 static int cur_end(struct cur *c)
 {
-	c->p = c->end;
+	c->bit = c->ebits;
 	c->doc = INT64_MAX;
 	return 0;
 }
@@ -1051,31 +1072,22 @@ static int cur_end(struct cur *c)
 /* Steps to the next report of the list; 0 at the end (or on data that does not decode). */
 static inline int cur_next(struct cur *c, uint64_t ndocs)
 {
-	uint32_t v;
-	const uint8_t *p = index_blob_get_varint(c->p, c->end, &v);
-	if (!p || v >> 1 == 0)
+	uint32_t gap, cnt;
+	if (!index_blob_get_entry(c->base, c->ebits, &c->bit, &gap, &cnt))
 		return cur_end(c);
 	c->behind += c->cnt;
-	c->cnt = 1;
-	if (!(v & 1) && (!(p = index_blob_get_varint(p, c->end, &c->cnt)) || c->cnt == 0))
-		return cur_end(c);
-	c->doc += v >> 1;
+	c->cnt = cnt;
+	c->doc += gap;
 	if ((uint64_t)c->doc >= ndocs)
 		return cur_end(c);
-	if (c->pair && !c->apart) {
-		c->pos = p;
-		if (!(p = skip_varints(p, c->end, c->cnt)))
-			return cur_end(c);
-	}
-	c->p = p;
 	return 1;
 }
 
 /* The positions of the current entry (a pair list); NULL when they run past the end. */
 static const uint8_t *cur_positions(struct cur *c)
 {
-	if (!c->apart || !c->pos)
-		return c->pos;
+	if (!c->pos)
+		return NULL;
 	const uint8_t *from = c->pos;
 	if (c->behind) {
 		c->pos = skip_varints(c->pos, c->pend, c->behind);
@@ -1111,12 +1123,12 @@ static int cur_seek_far(struct cur *c, int64_t doc, uint64_t ndocs)
 	if (lo > c->sk) {
 		memcpy(sk, c->skips + (size_t)c->stride * (lo - 1), c->stride);
 		c->sk = lo;
-		if ((int64_t)sk[0] > c->doc && sk[1] <= (size_t)(c->end - c->base) && c->base + sk[1] > c->p
-		    && (!c->apart || (sk[2] <= c->len && c->base + sk[2] >= c->end))) {
+		if ((int64_t)sk[0] > c->doc && sk[1] <= c->ebits && sk[1] > c->bit
+		    && (!c->pair || (sk[2] <= c->len && c->base + sk[2] >= c->end))) {
 			c->doc = sk[0];
-			c->p = c->base + sk[1];
+			c->bit = sk[1];
 			c->cnt = 0;
-			if (c->apart) {
+			if (c->pair) {
 				c->pos = c->base + sk[2];
 				c->behind = 0;
 			}

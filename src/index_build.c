@@ -92,8 +92,10 @@ struct gkey {
 	uint64_t key;
 	uint64_t head, tail;   /* arena offsets of the first and last chunk */
 	uint32_t fill, cap;    /* bytes used and room in the last chunk */
-	uint32_t len, df;      /* bytes of entries; reports holding the key */
+	uint32_t len, df;      /* bytes of entries as written; reports holding the key */
 	uint32_t last;         /* 1 + the last report written; 0 marks a free slot */
+	uint32_t pbytes;       /* bytes of its positions */
+	uint64_t ebits;        /* bits of its entries laid out (index_blob_entry_bits) */
 };
 
 /* A report's text as units: its body, or its headings one after another. */
@@ -331,13 +333,16 @@ static void write_entry(struct builder *b, const struct keys *ks, uint32_t doc, 
 	uint8_t *p = index_blob_put_varint(start, delta << 1 | (cnt == 1));
 	if (cnt != 1)
 		p = index_blob_put_varint(p, cnt);
+	g->ebits += index_blob_entry_bits(delta, cnt);
 	if (pair) {
 		const uint32_t *q = ks->pos + ks->fill[li] - cnt;
 		uint32_t prev = 0;
+		uint8_t *from = p;
 		for (uint32_t k = 0; k < cnt; k++) {
 			p = index_blob_put_varint(p, q[k] - prev);
 			prev = q[k];
 		}
+		g->pbytes += (uint32_t)(p - from);
 	}
 	if (direct) {
 		g->fill += (uint32_t)(p - start);
@@ -557,11 +562,6 @@ static void number_words(struct builder *b, struct okey *order, size_t n)
 	free(to);
 }
 
-static uint32_t nskips(const struct gkey *g)
-{
-	return g->df ? (g->df - 1) / INDEX_SKIP : 0;
-}
-
 /* Gathers one key's chunks into dst (g->len bytes). */
 static void gather(const struct builder *b, const struct gkey *g, unsigned char *dst)
 {
@@ -576,16 +576,17 @@ static void gather(const struct builder *b, const struct gkey *g, unsigned char 
 	}
 }
 
+/* Bytes of one key's postings laid out. */
+static uint64_t laid_len(const struct gkey *g)
+{
+	return index_blob_laid_len(g->key, g->df, g->ebits, g->pbytes);
+}
+
 /* Copies one key's postings to dst in the blob's layout (index_blob_lay_out). (tmp, tcap) is
  * scratch. Returns the bytes written. */
 static size_t copy_postings(const struct builder *b, const struct gkey *g, unsigned char *dst, unsigned char **tmp,
                             size_t *tcap)
 {
-	size_t head = index_blob_skip_bytes(g->key, g->df);
-	if (!(nskips(g) && (g->key & KEY_PAIR))) {   /* laid out where it lies */
-		gather(b, g, dst + head);
-		return index_blob_lay_out(g->key, g->df, dst + head, g->len, dst, NULL);
-	}
 	*tmp = xgrow(*tmp, tcap, 2 * (size_t)g->len, 1);
 	gather(b, g, *tmp + g->len);
 	return index_blob_lay_out(g->key, g->df, *tmp + g->len, g->len, dst, *tmp);
@@ -601,7 +602,7 @@ static void build_key(void *arg, size_t i, struct ixkey *k)
 {
 	struct build_keys *bk = arg;
 	const struct gkey *g = bk->order[i].g;
-	uint32_t w = (uint32_t)(index_blob_skip_bytes(g->key, g->df) + g->len);
+	uint32_t w = (uint32_t)laid_len(g);
 	*k = (struct ixkey){ bk->order[i].key, bk->off, w, g->df };
 	bk->off += w;
 }
@@ -614,7 +615,7 @@ static void write_blob(struct builder *b, size_t ndocs, uint64_t key, struct out
 	for (size_t i = 0; b->gbits && i < ((size_t)1 << b->gbits); i++)
 		if (b->g[i].last) {
 			order[n++] = (struct okey){ b->g[i].key, &b->g[i] };
-			post_len += index_blob_skip_bytes(b->g[i].key, b->g[i].df) + b->g[i].len;
+			post_len += laid_len(&b->g[i]);
 		}
 
 	/* The paths lead the pool: opening a cached index reads every path and, this way, no other
@@ -660,8 +661,7 @@ static void write_blob(struct builder *b, size_t ndocs, uint64_t key, struct out
 		if (i + 8 < n)
 			__builtin_prefetch(b->arena + order[i + 8].g->head);
 		const struct gkey *g = order[i].g;
-		size_t w = index_blob_skip_bytes(g->key, g->df) + g->len;
-		out_commit(o, copy_postings(b, g, out_room(o, w), &scratch, &tcap));
+		out_commit(o, copy_postings(b, g, out_room(o, laid_len(g)), &scratch, &tcap));
 	}
 	out_pad(o, h.size);
 	free(scratch);

@@ -17,11 +17,11 @@
  * renumbered, stay sorted, and the merged keys are a k-way merge of the inputs' keys tables. A
  * key's postings are merged entry by entry in the order of the merged reports: an entry keeps its
  * count and its positions' bytes (positions count units within the report, which a merge does not
- * change); only the report numbers are coded again. The keys table comes before the postings, so
- * a first pass merges every key to learn its length and a second lays the postings out. An input
- * whose reports stay one run, in order, none left out (a build's segments, mostly), keeps each
- * entry's bytes but its first one's: the first pass counts its long lists from their first entry
- * and their last skip alone, without reading them. */
+ * change); only the report numbers are coded again, and the entries laid out in bits again. The
+ * keys table comes before the postings, so a first pass merges every key to learn its length and
+ * a second lays the postings out. An input whose reports stay one run, in order, none left out (a
+ * build's segments, mostly), keeps each entry but its first one's report: the first pass counts
+ * its long lists from their first entry and their last skip alone, without reading them. */
 
 #define KEY_END UINT64_MAX
 
@@ -46,8 +46,9 @@ struct input {
 
 /* A key's entries in one input, read in order. */
 struct cursor {
-	const uint8_t *e, *end;      /* entries */
-	const uint8_t *pos, *pend;   /* positions kept apart, NULL when they follow each entry */
+	const uint8_t *base;         /* the key's postings */
+	uint64_t bit, ebits;         /* the next entry and the end of the entries, in bits from base */
+	const uint8_t *pos, *pend;   /* a pair's positions */
 	const uint32_t *to;
 	uint32_t ndocs, left, doc;
 	int pair, first;
@@ -62,6 +63,7 @@ struct lane {
 	int *live;
 	uint8_t *buf;                /* one key's merged entries */
 	size_t cap, len;
+	uint64_t ebits, pbytes;      /* of the key merged: its entries' bits and positions' bytes laid out */
 	int bad;                     /* an input's postings do not hold together */
 	int counting;                /* the first pass: lengths alone */
 };
@@ -260,19 +262,29 @@ static void cursor_init(struct lane *m, struct cursor *c, const struct input *in
 		m->bad = 1;
 		return;
 	}
-	const uint8_t *base = in->post + k->off;
-	c->e = base + skips;
-	c->end = base + k->len;
-	if (c->pair && skips) {   /* a long pair list: its positions follow all its entries */
+	c->base = in->post + k->off;
+	c->bit = skips * 8;
+	uint64_t end = k->len;
+	if (c->pair && skips) {   /* a long pair list: where its positions start is said */
 		uint32_t at;
-		memcpy(&at, base, 4);
+		memcpy(&at, c->base, 4);
 		if (at < skips || at > k->len) {
 			m->bad = 1;
 			return;
 		}
-		c->end = base + at;
-		c->pos = base + at;
-		c->pend = base + k->len;
+		end = at;
+	} else if (c->pair) {     /* a short one: they start where its entries end */
+		int bad = 0;
+		end = index_blob_entries_end(c->base, (uint64_t)k->len * 8, k->df, &bad);
+		if (bad) {
+			m->bad = 1;
+			return;
+		}
+	}
+	c->ebits = end * 8;
+	if (c->pair) {
+		c->pos = c->base + end;
+		c->pend = c->base + k->len;
 	}
 	c->left = k->df;
 }
@@ -282,24 +294,21 @@ static int cursor_next(struct lane *m, struct cursor *c)
 {
 	while (c->left) {
 		c->left--;
-		uint32_t v = 0, cnt = 1;
-		const uint8_t *p = index_blob_get_varint(c->e, c->end, &v);
-		if (p && !(v & 1))
-			p = index_blob_get_varint(p, c->end, &cnt);
-		c->doc = c->first ? (v >> 1) - 1 : c->doc + (v >> 1);
+		uint32_t gap = 0, cnt = 0;
+		int ok = index_blob_get_entry(c->base, c->ebits, &c->bit, &gap, &cnt);
+		c->doc = c->first ? gap - 1 : c->doc + gap;
 		c->first = 0;
-		if (!p || c->doc >= c->ndocs || cnt == 0)
+		if (!ok || c->doc >= c->ndocs)
 			break;
-		c->e = p;
 		c->pp = NULL;
 		c->plen = 0;
 		if (c->pair) {
-			const uint8_t **at = c->pos ? &c->pos : &c->e, *end = varints_end(*at, c->pos ? c->pend : c->end, cnt);
+			const uint8_t *end = varints_end(c->pos, c->pend, cnt);
 			if (!end)
 				break;
-			c->pp = *at;
-			c->plen = (size_t)(end - *at);
-			*at = end;
+			c->pp = c->pos;
+			c->plen = (size_t)(end - c->pos);
+			c->pos = end;
 		}
 		if (c->to[c->doc] == MERGE_LEFT_OUT)
 			continue;
@@ -313,19 +322,14 @@ static int cursor_next(struct lane *m, struct cursor *c)
 	return 0;
 }
 
-static size_t varint_len(uint32_t v)
-{
-	return v < 1u << 7 ? 1 : v < 1u << 14 ? 2 : v < 1u << 21 ? 3 : v < 1u << 28 ? 4 : 5;
-}
-
-/* Appends c's entry to the merged postings, its report delta-coded (while counting, its length
- * alone). */
+/* Appends c's entry to the merged postings as a build writes them, its report delta-coded, and
+ * counts what it takes laid out (while counting, that alone). */
 static void emit(struct lane *m, const struct cursor *c, uint32_t delta)
 {
-	if (m->counting) {
-		m->len += varint_len(delta << 1 | (c->cnt == 1)) + (c->cnt != 1 ? varint_len(c->cnt) : 0) + c->plen;
+	m->ebits += index_blob_entry_bits(delta, c->cnt);
+	m->pbytes += c->plen;
+	if (m->counting)
 		return;
-	}
 	m->buf = xgrow(m->buf, &m->cap, m->len + 10 + c->plen, 1);
 	uint8_t *p = m->buf + m->len;
 	p = index_blob_put_varint(p, delta << 1 | (c->cnt == 1));
@@ -336,51 +340,54 @@ static void emit(struct lane *m, const struct cursor *c, uint32_t delta)
 	m->len = (size_t)(p - m->buf) + c->plen;
 }
 
-/* The last report of a long list (one with skips: key k of input in, its entries at e), read on
- * from its last skip; 0 when the list does not hold together. */
-static int last_doc(const struct input *in, const struct ixkey *k, const uint8_t *e, uint32_t *doc)
+/* The last report of a long list (one with skips: key k of input in) and where its entries end, in
+ * bits from the start of its postings, read on from its last skip; 0 when the list does not hold
+ * together. */
+static int last_doc(const struct input *in, const struct ixkey *k, uint32_t *doc, uint64_t *end_bit)
 {
-	const uint8_t *base = in->post + k->off, *end = base + k->len;
+	const uint8_t *base = in->post + k->off;
 	int pair = (k->key & KEY_PAIR) != 0;
-	uint32_t nskip = (k->df - 1) / INDEX_SKIP, sk[2], at;
+	uint32_t nskip = (k->df - 1) / INDEX_SKIP, sk[2], at = k->len;
 	if (pair) {   /* the entries end where the positions start */
 		memcpy(&at, base, 4);
 		if (at > k->len)
 			return 0;
-		end = base + at;
 	}
 	memcpy(sk, base + (pair ? 4 : 0) + (size_t)(pair ? 12 : 8) * (nskip - 1), sizeof sk);
-	const uint8_t *p = base + sk[1];
-	if (p < e || p >= end)
+	uint64_t bit = sk[1], limit = (uint64_t)at * 8;
+	if (bit < index_blob_skip_bytes(k->key, k->df) * 8 || bit >= limit)
 		return 0;
-	uint32_t d = sk[0];
+	uint32_t d = sk[0], gap, cnt;
 	for (uint32_t left = k->df - nskip * INDEX_SKIP; left; left--) {
-		uint32_t v, cnt;
-		if (!(p = index_blob_get_varint(p, end, &v)) || (!(v & 1) && !(p = index_blob_get_varint(p, end, &cnt))))
+		if (!index_blob_get_entry(base, limit, &bit, &gap, &cnt))
 			return 0;
-		d += v >> 1;
+		d += gap;
 	}
 	*doc = d;
+	*end_bit = bit;
 	return 1;
 }
 
-/* Counts into m->len the merged entries of the long list of key k of input in, which is a run
- * (struct input), after the entries of reports before *prev (df of them): its bytes but the first
- * entry's report, coded again. Adds its reports to *df and sets *prev to its last; 0 when it does
- * not hold together. */
+/* Counts into m->ebits and m->pbytes the merged entries of the long list of key k of input in,
+ * which is a run (struct input), after the entries of reports before *prev (df of them): its
+ * entries but the first one's report, coded again, and its positions. Adds its reports to *df and
+ * sets *prev to its last; 0 when it does not hold together. */
 static int count_run_list(struct lane *m, const struct input *in, const struct ixkey *k, uint32_t *df,
                           uint32_t *prev)
 {
 	uint64_t skips = index_blob_skip_bytes(k->key, k->df);
 	if (!in_range(k->off, k->len, in->h->post_len) || skips >= k->len)
 		return 0;
-	const uint8_t *e = in->post + k->off + skips;
-	uint32_t v, last;
-	if (!index_blob_get_varint(e, in->post + k->off + k->len, &v) || v >> 1 == 0 || (v >> 1) - 1 >= in->h->ndocs
-	    || !last_doc(in, k, e, &last) || last >= in->h->ndocs)
+	const uint8_t *base = in->post + k->off;
+	uint64_t bit = skips * 8, end_bit;
+	uint32_t gap, last;
+	if (!last_doc(in, k, &last, &end_bit) || !index_blob_get_gamma(base, end_bit, &bit, &gap) ||
+	    gap - 1 >= in->h->ndocs || last >= in->h->ndocs)
 		return 0;
-	uint32_t first = in->run_from + (v >> 1) - 1, delta = *df ? first - *prev : first + 1;
-	m->len += k->len - skips - varint_len(v) + varint_len(delta << 1 | (v & 1));
+	uint32_t first = in->run_from + gap - 1, delta = *df ? first - *prev : first + 1;
+	m->ebits += end_bit - skips * 8 - index_blob_gamma_bits(gap) + index_blob_gamma_bits(delta);
+	if (k->key & KEY_PAIR)
+		m->pbytes += k->len - (end_bit + 7) / 8;
 	*df += k->df;
 	*prev = in->run_from + last;
 	return 1;
@@ -399,6 +406,7 @@ static uint32_t count_runs(struct lane *m, const struct input *ins, size_t *whic
 		}
 	uint32_t df = 0, prev = 0;
 	m->len = 0;
+	m->ebits = m->pbytes = 0;
 	for (size_t j = 0; j < n && !m->bad; j++) {
 		const struct input *in = &ins[which[j]];
 		const struct ixkey *k = keys[j];
@@ -432,6 +440,7 @@ static uint32_t merge_key(struct lane *m, const struct input *ins, size_t *which
 	}
 	uint32_t df = 0, prev = 0;
 	m->len = 0;
+	m->ebits = m->pbytes = 0;
 	for (;;) {
 		/* The input with the first report, and the first report of the others: it goes on alone
 		 * until then (segments hold runs of the corpus, so mostly to its end). */
@@ -592,7 +601,7 @@ static void count_keys(struct merge *m, struct keys *ks)
 		uint32_t df = merge_key(&m->lane, m->in, which, keys, n);
 		m->bad |= m->lane.bad;
 		if (df && !m->bad) {
-			uint64_t w = index_blob_skip_bytes(key, df) + m->lane.len;
+			uint64_t w = index_blob_laid_len(key, df, m->lane.ebits, m->lane.pbytes);
 			ks->v = xgrow(ks->v, &ks->cap, ks->n + 1, sizeof *ks->v);
 			ks->v[ks->n++] = (struct ixkey){ key, ks->off, (uint32_t)w, df };
 			ks->off += w;
@@ -691,7 +700,7 @@ static int merge_chunk_key(struct lane *l, const struct input *ins, size_t *whic
                            struct chunk_key *k)
 {
 	k->df = merge_key(l, ins, which, keys, k->n);
-	k->len = index_blob_skip_bytes(k->key, k->df) + l->len;
+	k->len = index_blob_laid_len(k->key, k->df, l->ebits, l->pbytes);
 	return k->df && !l->bad;
 }
 

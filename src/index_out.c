@@ -21,37 +21,35 @@ size_t index_blob_lay_out(uint64_t key, uint32_t df, const uint8_t *src, size_t 
 {
 	uint32_t ns = df ? (df - 1) / INDEX_SKIP : 0;
 	size_t head = index_blob_skip_bytes(key, df);
-	int apart = ns && (key & KEY_PAIR);
-	if (!apart && src != dst + head)
-		memmove(dst + head, src, len);
-	if (!ns)
-		return len;
-	const uint8_t *p = apart ? src : dst + head, *from = p;
-	unsigned char *e = dst + head, *pw = pos;
-	unsigned char *skips = dst + (apart ? 4 : 0);
-	uint32_t doc = 0, stride = apart ? 12 : 8;
-	for (uint32_t n = 0; n < df; n++) {
+	int pair = (key & KEY_PAIR) != 0;
+	const uint8_t *p = src, *end = src + len;
+	unsigned char *pw = pos;
+	unsigned char *skips = dst + (pair && ns ? 4 : 0);
+	uint32_t doc = 0, stride = pair ? 12 : 8;
+	struct bitwriter w = { dst + head, 0, 0 };
+	for (uint32_t n = 0; n < df && p < end; n++) {
 		if (n && n % INDEX_SKIP == 0) {
-			size_t at = apart ? (size_t)(e - dst) : head + (size_t)(p - from);
-			uint32_t v[3] = { doc, (uint32_t)at, (uint32_t)(pw - pos) };
+			uint32_t v[3] = { doc, (uint32_t)((size_t)(w.p - dst) * 8 + w.n), (uint32_t)(pw - pos) };
 			memcpy(skips + (size_t)stride * (n / INDEX_SKIP - 1), v, stride);
 		}
-		const uint8_t *start = p;
 		uint32_t v = 0, cnt = 1;
-		p = index_blob_get_varint(p, p + 10, &v);
-		if (!(v & 1))
-			p = index_blob_get_varint(p, p + 10, &cnt);
+		p = index_blob_get_varint(p, end, &v);
+		if (p && !(v & 1))
+			p = index_blob_get_varint(p, end, &cnt);
+		if (!p)
+			break;
 		doc = n ? doc + (v >> 1) : (v >> 1) - 1;
-		if (!apart)
+		index_blob_put_gamma(&w, v >> 1);
+		index_blob_put_gamma(&w, cnt);
+		if (!pair)
 			continue;
-		memcpy(e, start, (size_t)(p - start));
-		e += p - start;
 		const uint8_t *q = skip_positions(p, cnt);
 		memcpy(pw, p, (size_t)(q - p));
 		pw += q - p;
 		p = q;
 	}
-	if (apart) {
+	unsigned char *e = index_blob_end_bits(&w);
+	if (pair && ns) {
 		uint32_t at = (uint32_t)(e - dst);
 		memcpy(dst, &at, 4);
 		for (uint32_t k = 0; k < ns; k++) {   /* positions were counted from their own start */
@@ -60,9 +58,10 @@ size_t index_blob_lay_out(uint64_t key, uint32_t df, const uint8_t *src, size_t 
 			o += at;
 			memcpy(skips + 12 * (size_t)k + 8, &o, 4);
 		}
-		memcpy(e, pos, (size_t)(pw - pos));
 	}
-	return head + len;
+	if (pair)
+		memcpy(e, pos, (size_t)(pw - pos));
+	return (size_t)(e - dst) + (size_t)(pw - pos);
 }
 
 

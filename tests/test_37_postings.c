@@ -1,0 +1,162 @@
+/* test_37_postings.c — the postings' codes: entries as Elias-gamma bit streams, and a key's list laid out from its entries as a build writes them (skips, entries, positions). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "index_blob.h"
+#include "index_out.h"
+
+static const uint32_t values[] = { 1, 2, 3, 4, 7, 8, 127, 128, 255, 256, 65535, 65536, (1u << 27) + 5,
+                                   (1u << 28) + 1, (1u << 31) - 1, 1u << 31, UINT32_MAX };
+#define NVALUES (sizeof values / sizeof *values)
+
+/* Every value, from each of the 8 bit offsets a stream can leave it at, reads back as written,
+ * in the bits index_blob_gamma_bits counts; the long codes are read bit by bit. */
+static void test_gamma_round_trip(void **state)
+{
+	(void)state;
+	for (unsigned lead = 0; lead < 8; lead++) {
+		uint8_t buf[256] = { 0 };
+		struct bitwriter w = { buf, 0, 0 };
+		uint64_t bits = lead;
+		index_blob_put_bits(&w, 0, lead);
+		for (size_t i = 0; i < NVALUES; i++) {
+			index_blob_put_gamma(&w, values[i]);
+			bits += index_blob_gamma_bits(values[i]);
+		}
+		uint8_t *end = index_blob_end_bits(&w);
+		assert_int_equal((size_t)(end - buf), (bits + 7) / 8);
+		uint64_t at = lead;
+		for (size_t i = 0; i < NVALUES; i++) {
+			uint32_t v = 0;
+			assert_true(index_blob_get_gamma(buf, bits, &at, &v));
+			assert_int_equal(v, values[i]);
+		}
+		assert_int_equal(at, bits);
+		uint32_t v;
+		assert_false(index_blob_get_gamma(buf, bits, &at, &v));   /* nothing past the end */
+	}
+}
+
+/* Zeros that never end a value, a code cut by the limit, and a value of 2^32 or more are refused. */
+static void test_gamma_refused(void **state)
+{
+	(void)state;
+	uint8_t zeros[16] = { 0 }, buf[16] = { 0 };
+	uint64_t at = 0;
+	uint32_t v;
+	assert_false(index_blob_get_gamma(zeros, sizeof zeros * 8, &at, &v));
+	struct bitwriter w = { buf, 0, 0 };
+	index_blob_put_gamma(&w, 1000);   /* 19 bits */
+	index_blob_end_bits(&w);
+	for (uint64_t limit = 0; limit < 19; limit++) {
+		at = 0;
+		assert_false(index_blob_get_gamma(buf, limit, &at, &v));
+	}
+	at = 0;
+	assert_true(index_blob_get_gamma(buf, 19, &at, &v));
+	assert_int_equal(v, 1000);
+	memset(buf, 0, sizeof buf);   /* 32 zeros, then a one: 2^32, which no count or gap is */
+	buf[4] = 0x80;
+	at = 0;
+	assert_false(index_blob_get_gamma(buf, sizeof buf * 8, &at, &v));
+}
+
+/* A list as a build writes it: entries of reports docs[i] with counts cnt[i] (a pair's positions
+ * 3 * k + i for k < cnt[i]); returns its length. */
+static size_t written(uint8_t *out, const uint32_t *docs, const uint32_t *cnt, uint32_t n, int pair)
+{
+	uint8_t *p = out;
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t delta = i ? docs[i] - docs[i - 1] : docs[i] + 1;
+		p = index_blob_put_varint(p, delta << 1 | (cnt[i] == 1));
+		if (cnt[i] != 1)
+			p = index_blob_put_varint(p, cnt[i]);
+		for (uint32_t k = 0; pair && k < cnt[i]; k++)
+			p = index_blob_put_varint(p, k ? 3 : i);   /* positions i, i + 3, i + 6 ... */
+	}
+	return (size_t)(p - out);
+}
+
+/* Lays out lists of n entries, short and long, units and pairs, and reads them back: from the
+ * start, from each skip, and each entry's positions where the layout says they are. */
+static void check_list(uint32_t n, int pair)
+{
+	uint32_t *docs = calloc(n, sizeof *docs), *cnt = calloc(n, sizeof *cnt);
+	uint64_t ebits = 0, pbytes = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		docs[i] = (i ? docs[i - 1] : 0) + 1 + (i * 7919) % (i % 5 == 0 ? 3000 : 3);
+		cnt[i] = 1 + (i * 31) % (i % 3 ? 2 : 40);
+		ebits += index_blob_entry_bits(i ? docs[i] - docs[i - 1] : docs[i] + 1, cnt[i]);
+		for (uint32_t k = 0; pair && k < cnt[i]; k++)
+			pbytes += k ? 1 : (i < 128 ? 1 : 2);
+	}
+	uint64_t key = pair ? index_blob_pair_key(0x6CD5, 0x6CBB) : 0x6CD5;
+	uint8_t *src = malloc(16 * (size_t)n + 64 * (size_t)n), *pos = malloc(16 * (size_t)n + 64 * (size_t)n);
+	size_t len = written(src, docs, cnt, n, pair), laid = (size_t)index_blob_laid_len(key, n, ebits, pbytes);
+	uint8_t *dst = malloc(laid + 8);
+	assert_int_equal(index_blob_lay_out(key, n, src, len, dst, pos), laid);
+	uint64_t head = index_blob_skip_bytes(key, n), limit = laid * 8;
+	uint32_t nskip = (n - 1) / INDEX_SKIP, at = (uint32_t)laid;
+	if (pair && nskip)
+		memcpy(&at, dst, 4);
+	else if (pair) {
+		int bad = 0;
+		at = (uint32_t)index_blob_entries_end(dst, limit, n, &bad);
+		assert_false(bad);
+	}
+	uint64_t bit = head * 8;
+	const uint8_t *p = dst + at;
+	for (uint32_t i = 0; i < n; i++) {
+		if (i && i % INDEX_SKIP == 0) {   /* the skip before entry i: the report before and where i lies */
+			uint32_t sk[3];
+			memcpy(sk, dst + (pair ? 4 : 0) + (size_t)(pair ? 12 : 8) * (i / INDEX_SKIP - 1), pair ? 12 : 8);
+			assert_int_equal(sk[0], docs[i - 1]);
+			assert_int_equal(sk[1], bit);
+			if (pair)
+				assert_ptr_equal(dst + sk[2], p);
+		}
+		uint32_t gap = 0, c = 0;
+		assert_true(index_blob_get_entry(dst, pair ? (uint64_t)at * 8 : limit, &bit, &gap, &c));
+		assert_int_equal(gap, i ? docs[i] - docs[i - 1] : docs[i] + 1);
+		assert_int_equal(c, cnt[i]);
+		for (uint32_t k = 0, v; pair && k < c; k++) {
+			p = index_blob_get_varint(p, dst + laid, &v);
+			assert_non_null(p);
+			assert_int_equal(v, k ? 3 : i);
+		}
+	}
+	assert_int_equal((bit + 7) / 8, pair ? at : laid);
+	if (pair)
+		assert_ptr_equal(p, dst + laid);
+	free(dst);
+	free(src);
+	free(pos);
+	free(docs);
+	free(cnt);
+}
+
+static void test_lay_out(void **state)
+{
+	(void)state;
+	const uint32_t lengths[] = { 1, 2, INDEX_SKIP, INDEX_SKIP + 1, 3 * INDEX_SKIP, 1000 };
+	for (size_t i = 0; i < sizeof lengths / sizeof *lengths; i++) {
+		check_list(lengths[i], 0);
+		check_list(lengths[i], 1);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_gamma_round_trip),
+		cmocka_unit_test(test_gamma_refused),
+		cmocka_unit_test(test_lay_out),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
