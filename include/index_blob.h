@@ -29,7 +29,10 @@
  * holding the key, in report order, each its report's gap (the report's number minus the one
  * before's, the first's plus one) and its count, both Elias-gamma coded (index_blob_put_gamma):
  * a bit stream, most significant bit first, padded to a byte at its end. A pair has count
- * positions (unit numbers) per entry, varints delta-coded from 0, kept after all the entries.
+ * positions (unit numbers) per entry, delta-coded from 0 and Rice-coded (index_blob_put_rice)
+ * with the parameter index_blob_pos_k gives the entry's count and its report's units (the
+ * heading field's: INDEX_HEAD_UNITS), kept after all the entries in a bit stream of their own,
+ * padded to a byte at its end.
  * A key's postings are laid out by the length of its list:
  *   df <= INDEX_SKIP, a unit: the entries;
  *   df <= INDEX_SKIP, a pair: the entries, then every entry's positions in entry order;
@@ -37,19 +40,20 @@
  *   longer, a pair:           u32 where the positions start, skips[(df - 1) / INDEX_SKIP]
  *                             { u32 doc before, u32 entry, u32 its positions }, the entries,
  *                             then every entry's positions in entry order.
- * Offsets are counted from the start of the key's postings, an entry's in bits, positions in
- * bytes. The skip of number k points at entry (k + 1) * INDEX_SKIP, so a long list is entered
+ * Offsets are counted from the start of the key's postings, in bits but where the positions
+ * start (in bytes). The skip of number k points at entry (k + 1) * INDEX_SKIP, so a long list is entered
  * near a given report without decoding it; and the reports and counts of a pair list are read
  * without touching a position, which is what ranking by bounds needs (index_search_top). The
  * entries take about 5 bits each where varints took 11 (the frequent keys' gaps are 1, their
- * counts small); a short pair list's positions start where its entries, read, end.
+ * counts small), a position about 12.5 where a varint took 14.5; a short pair list's positions
+ * start where its entries, read, end.
  *
  * lines: per report (ixdoc.lines, ixdoc.nlines) the unit numbers of the newlines of its body,
  * varint delta-coded: line k of the body starts after its k-th newline, at the unit after
  * newline k. Snippets use it to fold only the lines that hold hits.
  *
  * Design limits: report texts below 4 GiB, fewer than 2^31 reports and 2^31 distinct words, a
- * key's entries below 512 MiB (a skip counts them in bits in a u32). */
+ * key's postings below 512 MiB (a skip counts them in bits in a u32). */
 
 #define BLOB_MAGIC "FAZHIIX"
 #define BLOB_VERSION 20
@@ -59,6 +63,8 @@
 #define UNIT_BREAK 0x0Au             /* between headings: a newline, which no term contains */
 #define INDEX_SKIP 64
 #define INDEX_FENCE 128           /* keys between fences: 3 KB of keys */
+#define INDEX_HEAD_UNITS 256      /* the units a report's headings are taken to run to, for their positions' code */
+#define RICE_QMAX 24              /* a Rice code's longest run of zeros before its escape */
 
 /* Bytes before the entries of a key's postings. */
 static inline uint64_t index_blob_skip_bytes(uint64_t key, uint32_t df)
@@ -168,11 +174,26 @@ static inline unsigned index_blob_entry_bits(uint32_t gap, uint32_t cnt)
 	return index_blob_gamma_bits(gap) + index_blob_gamma_bits(cnt);
 }
 
-/* Bytes of a key's laid-out postings: its skips, its entries (ebits bits) padded to a byte, and its
- * positions (pbytes). */
-static inline uint64_t index_blob_laid_len(uint64_t key, uint32_t df, uint64_t ebits, uint64_t pbytes)
+/* Bytes of a key's laid-out postings: its skips, its entries (ebits bits) and its positions
+ * (pbits bits), each padded to a byte. */
+static inline uint64_t index_blob_laid_len(uint64_t key, uint32_t df, uint64_t ebits, uint64_t pbits)
 {
-	return index_blob_skip_bytes(key, df) + (ebits + 7) / 8 + pbytes;
+	return index_blob_skip_bytes(key, df) + (ebits + 7) / 8 + (pbits + 7) / 8;
+}
+
+/* The Rice parameter of the cnt positions of a report of units units: the bits of their mean gap,
+ * units / cnt, the first one's included. */
+static inline unsigned index_blob_pos_k(uint32_t units, uint32_t cnt)
+{
+	uint32_t mean = cnt ? units / cnt : 0;
+	return mean ? 31 - (unsigned)__builtin_clz(mean) : 0;
+}
+
+/* Bits of v in the Rice code of parameter k (index_blob_put_rice). */
+static inline unsigned index_blob_rice_bits(uint32_t v, unsigned k)
+{
+	uint32_t q = v >> k;
+	return q < RICE_QMAX ? q + 1 + k : RICE_QMAX + 2 * (31 - (unsigned)__builtin_clz(q - RICE_QMAX + 1)) + 1 + k;
 }
 
 /* A bit stream being written, most significant bit first, from p. */
@@ -197,6 +218,22 @@ static inline void index_blob_put_gamma(struct bitwriter *w, uint32_t v)   /* v 
 	unsigned zeros = 31 - (unsigned)__builtin_clz(v);
 	index_blob_put_bits(w, 0, zeros);
 	index_blob_put_bits(w, v, zeros + 1);
+}
+
+/* Writes v in the Rice code of parameter k (k < 32): v >> k as that many zeros and a one, then
+ * its k low bits; a quotient of RICE_QMAX or more as RICE_QMAX zeros, then the quotient less
+ * RICE_QMAX, plus one, in gamma, then the low bits (a gap far beyond its mean stays short). */
+static inline void index_blob_put_rice(struct bitwriter *w, uint32_t v, unsigned k)
+{
+	uint32_t q = v >> k;
+	if (q < RICE_QMAX) {
+		index_blob_put_bits(w, 1, q + 1);
+	} else {
+		index_blob_put_bits(w, 0, RICE_QMAX);
+		index_blob_put_gamma(w, q - RICE_QMAX + 1);
+	}
+	if (k)
+		index_blob_put_bits(w, v & ((1u << k) - 1), k);
 }
 
 /* Writes the bits left, padded with zeros to a byte; returns the end of the stream. */
@@ -246,6 +283,70 @@ static inline int index_blob_get_gamma(const uint8_t *p, uint64_t limit, uint64_
 	}
 	*v = (uint32_t)r;
 	*bit = at + 2 * zeros + 1;
+	return 1;
+}
+
+/* Reads n <= 32 bits at bit *bit of p (limit bits) into *v; 0 when they run past limit. */
+static inline int index_blob_get_bits(const uint8_t *p, uint64_t limit, uint64_t *bit, unsigned n, uint32_t *v)
+{
+	if (*bit + n > limit)
+		return 0;
+	uint64_t r = 0;
+	for (unsigned i = 0; i < n; i++) {
+		uint64_t b = *bit + i;
+		r = r << 1 | (p[b >> 3] >> (7 - (b & 7)) & 1);
+	}
+	*v = (uint32_t)r;
+	*bit += n;
+	return 1;
+}
+
+/* Reads a value of the Rice code of parameter k at bit *bit of p (limit as index_blob_get_gamma's)
+ * and moves *bit past it; 0 on corrupt data (past limit, or no value below 2^32). */
+static inline int index_blob_get_rice(const uint8_t *p, uint64_t limit, uint64_t *bit, unsigned k, uint32_t *v)
+{
+	uint64_t at = *bit, w = 0, byte = at >> 3, bytes = (limit + 7) >> 3;
+	if (bytes > byte && bytes - byte >= 8) {
+		memcpy(&w, p + byte, 8);
+		w = __builtin_bswap64(w) << (at & 7);
+		unsigned room = 64 - (unsigned)(at & 7), zeros = w ? (unsigned)__builtin_clzll(w) : 64;
+		if (zeros < RICE_QMAX && zeros + 1 + k <= room) {   /* the usual code, read at once */
+			if (at + zeros + 1 + k > limit)
+				return 0;
+			uint64_t low = k ? (w << (zeros + 1)) >> (64 - k) : 0, r = (uint64_t)zeros << k | low;
+			if (r > UINT32_MAX)
+				return 0;
+			*v = (uint32_t)r;
+			*bit = at + zeros + 1 + k;
+			return 1;
+		}
+	}
+	uint32_t zeros = 0, one = 0, q, low = 0;
+	while (zeros < RICE_QMAX && index_blob_get_bits(p, limit, &at, 1, &one) && !one)
+		zeros++;
+	if (zeros < RICE_QMAX && !one)
+		return 0;   /* ran past limit */
+	if (zeros < RICE_QMAX) {
+		q = zeros;
+	} else {
+		if (!index_blob_get_gamma(p, limit, &at, &q) || q > UINT32_MAX - RICE_QMAX + 1)
+			return 0;
+		q += RICE_QMAX - 1;
+	}
+	if (!index_blob_get_bits(p, limit, &at, k, &low) || (uint64_t)q << k > UINT32_MAX)
+		return 0;
+	*v = (uint32_t)((uint64_t)q << k | low);
+	*bit = at;
+	return 1;
+}
+
+/* Steps over n values of the Rice code of parameter k; 0 on corrupt data. */
+static inline int index_blob_skip_rice(const uint8_t *p, uint64_t limit, uint64_t *bit, unsigned k, uint32_t n)
+{
+	uint32_t v;
+	while (n--)
+		if (!index_blob_get_rice(p, limit, bit, k, &v))
+			return 0;
 	return 1;
 }
 

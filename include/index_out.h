@@ -58,11 +58,12 @@ void out_tables(struct out *o, const struct head *h, const struct ixdoc *docs,
 
 /* Lays one key's postings out in the blob's layout at dst from its entries as written (src, len
  * bytes: each entry a varint of its report's gap << 1 | (count == 1), then its count unless 1,
- * then a pair's count positions as varints): skips first for a long list, the entries coded
- * again in bits (index_blob.h), then a pair's positions. dst has room for index_blob_laid_len of
- * the entries' bits and the positions' bytes and does not overlap src; pos (room for len) is
- * scratch for a pair list. Returns the bytes laid out. */
-size_t index_blob_lay_out(uint64_t key, uint32_t df, const uint8_t *src, size_t len, unsigned char *dst,
-                          unsigned char *pos);
+ * then a pair's count positions, delta-coded varints): skips first for a long list, the entries
+ * coded again in bits, then a pair's positions in bits (index_blob.h), their code chosen by the
+ * units of the reports docs[] (the blob's). dst has room for index_blob_laid_len of the entries'
+ * and the positions' bits and does not overlap src; pos (room for len) is scratch for a pair list.
+ * Returns the bytes laid out. */
+size_t index_blob_lay_out(uint64_t key, uint32_t df, const uint8_t *src, size_t len, const struct ixdoc *docs,
+                          unsigned char *dst, unsigned char *pos);
 
 #endif

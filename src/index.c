@@ -929,21 +929,24 @@ static size_t term_units(const struct seg *ix, const char *s, size_t n, uint32_t
 /* ---- cursors ---- */
 
 /* A cursor over one key's postings (layouts in index_blob.h). A pair list's positions lie apart
- * from its entries: the cursor keeps a place in them and the number of positions between that
- * place and the current entry's, and skips those only when asked. */
+ * from its entries: the cursor keeps a place in them (pbit), the entry whose positions start there
+ * (sync_bit, and the report before it), and steps from there to the current entry's only when
+ * asked, as each entry's code needs its report and count. */
 struct cur {
 	const uint8_t *base, *end;       /* the key's postings; the end of its entries */
 	uint64_t bit, ebits;             /* the next entry and the end of the entries, in bits from base */
+	uint64_t entry_bit;              /* where the current entry starts */
+	int64_t entry_before;            /* the report before the current entry's */
 	uint32_t nskip, sk;              /* skips, and the first not yet used */
 	uint32_t stride;                 /* bytes of a skip */
 	const uint8_t *skips;
 	int64_t doc;
 	uint32_t cnt;
-	const uint8_t *pos;              /* a pair's: a place before the current entry's positions */
-	const uint8_t *pend;             /* the end of the positions */
-	uint32_t behind;                 /* positions from pos to the current entry's */
+	uint64_t pbit, plimit;           /* a pair's: a place in its positions, and their end, in bits */
+	uint64_t sync_bit;               /* the entry whose positions start at pbit */
+	int64_t sync_before;             /* the report before that entry's */
 	uint32_t len;
-	int pair;
+	int pair, head;                  /* a pair key; of the heading field */
 	const struct seg *sg;
 	const uint8_t *checked;          /* the positions before it passed their checksums */
 };
@@ -994,7 +997,7 @@ static void cur_empty(struct cur *c)
 	c->end = c->base;
 	c->bit = c->ebits = 0;
 	c->nskip = 0;
-	c->pos = NULL;
+	c->pbit = c->plimit = 0;
 }
 
 static void cur_init(struct cur *c, const struct seg *ix, const struct ixkey *k)
@@ -1002,18 +1005,22 @@ static void cur_init(struct cur *c, const struct seg *ix, const struct ixkey *k)
 	size_t head = index_blob_skip_bytes(k->key, k->df);
 	c->base = ix->post + k->off;
 	c->len = k->len;
-	c->end = c->pend = c->base + k->len;
+	c->end = c->base + k->len;
 	c->nskip = (k->df - 1) / INDEX_SKIP;
 	c->sk = 0;
 	c->pair = (k->key & KEY_PAIR) != 0;
+	c->head = (k->key & KEY_HEAD) != 0;
 	int apart = c->pair && c->nskip;   /* where the positions start is said */
 	c->stride = c->pair ? 12 : 8;
 	c->skips = c->base + (apart ? 4 : 0);
 	c->bit = (uint64_t)head * 8;
 	c->doc = -1;
 	c->cnt = 0;
-	c->behind = 0;
-	c->pos = NULL;
+	c->entry_bit = c->bit;
+	c->entry_before = -1;
+	c->sync_bit = c->bit;
+	c->sync_before = -1;
+	c->pbit = c->plimit = 0;
 	if (apart) {
 		uint32_t at;
 		memcpy(&at, c->base, 4);
@@ -1039,27 +1046,10 @@ static void cur_init(struct cur *c, const struct seg *ix, const struct ixkey *k)
 		}
 	}
 	c->ebits = (uint64_t)(c->end - c->base) * 8;
-	if (c->pair)
-		c->pos = c->end;
-}
-
-/* Steps over n varints; NULL when they run past end. */
-static const uint8_t *skip_varints(const uint8_t *p, const uint8_t *end, uint32_t n)
-{
-	while (n >= 8 && end - p >= 8) {
-		uint64_t w;
-		memcpy(&w, p, 8);
-		/* the bytes that end a varint, counted without a popcount instruction */
-		uint64_t t = (~w & 0x8080808080808080ull) >> 7;
-		t = (t * 0x0101010101010101ull) >> 56;
-		if (t >= n)
-			break;
-		n -= (uint32_t)t;
-		p += 8;
+	if (c->pair) {
+		c->pbit = c->ebits;
+		c->plimit = (uint64_t)k->len * 8;
 	}
-	for (; n && p < end; p++)
-		n -= *p < 0x80;
-	return n ? NULL : p;
 }
 
 static int cur_end(struct cur *c)
@@ -1073,9 +1063,10 @@ static int cur_end(struct cur *c)
 static inline int cur_next(struct cur *c, uint64_t ndocs)
 {
 	uint32_t gap, cnt;
+	c->entry_bit = c->bit;
+	c->entry_before = c->doc;
 	if (!index_blob_get_entry(c->base, c->ebits, &c->bit, &gap, &cnt))
 		return cur_end(c);
-	c->behind += c->cnt;
 	c->cnt = cnt;
 	c->doc += gap;
 	if ((uint64_t)c->doc >= ndocs)
@@ -1083,29 +1074,52 @@ static inline int cur_next(struct cur *c, uint64_t ndocs)
 	return 1;
 }
 
-/* The positions of the current entry (a pair list); NULL when they run past the end. */
-static const uint8_t *cur_positions(struct cur *c)
+/* The units report doc's positions count in c's field (index_blob_pos_k); 0 when damaged. */
+static uint32_t cur_units(const struct cur *c, int64_t doc)
 {
-	if (!c->pos)
-		return NULL;
-	const uint8_t *from = c->pos;
-	if (c->behind) {
-		c->pos = skip_varints(c->pos, c->pend, c->behind);
-		c->behind = 0;
-		if (!c->pos)
-			return NULL;
-	}
-	/* what was stepped over, and the most the entry's positions can take (a varint is at
-	 * most 5 bytes), unless checked before */
-	const uint8_t *to = (size_t)(c->pend - c->pos) / 5 > c->cnt ? c->pos + (size_t)5 * c->cnt : c->pend;
+	if (c->head)
+		return INDEX_HEAD_UNITS;
+	const uint32_t *norm = &c->sg->norms[doc];
+	return (uint64_t)doc < c->sg->h->ndocs && seg_reads(c->sg, norm, sizeof *norm) == 0 ? *norm : 0;
+}
+
+/* Checks the bytes cnt positions from c->pbit can take (a Rice code is at most 15 bytes), unless
+ * checked before; 0 when they do not pass. */
+static int cur_check_positions(struct cur *c, uint32_t cnt)
+{
+	const uint8_t *from = c->base + c->pbit / 8, *kend = c->base + c->len;
+	const uint8_t *to = (size_t)(kend - from) / 15 > cnt ? from + (size_t)15 * cnt + 1 : kend;
 	if (from < c->checked)
 		from = c->checked;
 	if (to > from) {
 		if (seg_post_reads(c->sg, from, (uint64_t)(to - from)) != 0)
-			return c->pos = NULL;
+			return 0;
 		c->checked = to;
 	}
-	return c->pos;
+	return 1;
+}
+
+/* Moves c->pbit to the current entry's positions (a pair list), stepping over those of the
+ * entries since the last place known; 0 when they do not decode. */
+static int cur_positions(struct cur *c)
+{
+	if (!c->pair || c->doc == INT64_MAX)
+		return 0;
+	uint64_t bit = c->sync_bit;
+	int64_t doc = c->sync_before;
+	while (bit < c->entry_bit) {
+		uint32_t gap, cnt;
+		if (!index_blob_get_entry(c->base, c->ebits, &bit, &gap, &cnt) || !cur_check_positions(c, cnt))
+			return 0;
+		doc += gap;
+		if (!index_blob_skip_rice(c->base, c->plimit, &c->pbit, index_blob_pos_k(cur_units(c, doc), cnt), cnt))
+			return 0;
+	}
+	if (bit != c->entry_bit)
+		return 0;
+	c->sync_bit = c->entry_bit;
+	c->sync_before = c->entry_before;
+	return cur_check_positions(c, c->cnt);
 }
 
 /* cur_seek through the skips: the last skip whose entry's predecessor is before doc. */
@@ -1124,13 +1138,14 @@ static int cur_seek_far(struct cur *c, int64_t doc, uint64_t ndocs)
 		memcpy(sk, c->skips + (size_t)c->stride * (lo - 1), c->stride);
 		c->sk = lo;
 		if ((int64_t)sk[0] > c->doc && sk[1] <= c->ebits && sk[1] > c->bit
-		    && (!c->pair || (sk[2] <= c->len && c->base + sk[2] >= c->end))) {
+		    && (!c->pair || (sk[2] <= c->plimit && sk[2] >= c->ebits))) {
 			c->doc = sk[0];
 			c->bit = sk[1];
 			c->cnt = 0;
 			if (c->pair) {
-				c->pos = c->base + sk[2];
-				c->behind = 0;
+				c->pbit = sk[2];
+				c->sync_bit = sk[1];
+				c->sync_before = sk[0];
 			}
 		}
 	}
@@ -1245,13 +1260,15 @@ static int choose_pairs(struct search *s, uint64_t field)
 
 static size_t decode_positions(struct search *s, int j, struct cur *c)
 {
-	const uint8_t *p = cur_positions(c);
-	/* a count read from the entries is trusted no further than the bytes that could hold it */
-	size_t most = p && c->cnt <= (size_t)(c->pend - p) ? c->cnt : p ? (size_t)(c->pend - p) : 0;
+	int found = cur_positions(c);
+	/* a count read from the entries is trusted no further than the bits that could hold it */
+	size_t most = !found ? 0 : c->cnt <= c->plimit - c->pbit ? c->cnt : (size_t)(c->plimit - c->pbit);
 	s->pos[j] = xgrow(s->pos[j], &s->pcap[j], most + 1, sizeof **s->pos);
 	uint32_t v, prev = 0;
+	uint64_t bit = c->pbit;
+	unsigned k = found ? index_blob_pos_k(cur_units(c, c->doc), c->cnt) : 0;
 	size_t n = 0;
-	while (p && n < most && (p = index_blob_get_varint(p, c->pend, &v)))
+	while (n < most && index_blob_get_rice(c->base, c->plimit, &bit, k, &v))
 		s->pos[j][n++] = prev += v;
 	return s->npos[j] = n;
 }

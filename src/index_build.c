@@ -94,8 +94,7 @@ struct gkey {
 	uint32_t fill, cap;    /* bytes used and room in the last chunk */
 	uint32_t len, df;      /* bytes of entries as written; reports holding the key */
 	uint32_t last;         /* 1 + the last report written; 0 marks a free slot */
-	uint32_t pbytes;       /* bytes of its positions */
-	uint64_t ebits;        /* bits of its entries laid out (index_blob_entry_bits) */
+	uint64_t ebits, pbits; /* bits of its entries and positions laid out (index_blob.h) */
 };
 
 /* A report's text as units: its body, or its headings one after another. */
@@ -337,12 +336,12 @@ static void write_entry(struct builder *b, const struct keys *ks, uint32_t doc, 
 	if (pair) {
 		const uint32_t *q = ks->pos + ks->fill[li] - cnt;
 		uint32_t prev = 0;
-		uint8_t *from = p;
-		for (uint32_t k = 0; k < cnt; k++) {
-			p = index_blob_put_varint(p, q[k] - prev);
-			prev = q[k];
+		unsigned k = index_blob_pos_k(g->key & KEY_HEAD ? INDEX_HEAD_UNITS : b->docs[doc].units, cnt);
+		for (uint32_t i = 0; i < cnt; i++) {
+			p = index_blob_put_varint(p, q[i] - prev);
+			g->pbits += index_blob_rice_bits(q[i] - prev, k);
+			prev = q[i];
 		}
-		g->pbytes += (uint32_t)(p - from);
 	}
 	if (direct) {
 		g->fill += (uint32_t)(p - start);
@@ -579,7 +578,7 @@ static void gather(const struct builder *b, const struct gkey *g, unsigned char 
 /* Bytes of one key's postings laid out. */
 static uint64_t laid_len(const struct gkey *g)
 {
-	return index_blob_laid_len(g->key, g->df, g->ebits, g->pbytes);
+	return index_blob_laid_len(g->key, g->df, g->ebits, g->pbits);
 }
 
 /* Copies one key's postings to dst in the blob's layout (index_blob_lay_out). (tmp, tcap) is
@@ -587,9 +586,10 @@ static uint64_t laid_len(const struct gkey *g)
 static size_t copy_postings(const struct builder *b, const struct gkey *g, unsigned char *dst, unsigned char **tmp,
                             size_t *tcap)
 {
-	*tmp = xgrow(*tmp, tcap, 2 * (size_t)g->len, 1);
-	gather(b, g, *tmp + g->len);
-	return index_blob_lay_out(g->key, g->df, *tmp + g->len, g->len, dst, *tmp);
+	size_t room = (size_t)(g->pbits + 7) / 8 + 8;   /* the positions laid out, then the entries as written */
+	*tmp = xgrow(*tmp, tcap, room + g->len, 1);
+	gather(b, g, *tmp + room);
+	return index_blob_lay_out(g->key, g->df, *tmp + room, g->len, b->docs, dst, *tmp);
 }
 
 /* The keys table of a build, made as it is written: each key's postings follow the last's. */

@@ -48,13 +48,14 @@ struct input {
 struct cursor {
 	const uint8_t *base;         /* the key's postings */
 	uint64_t bit, ebits;         /* the next entry and the end of the entries, in bits from base */
-	const uint8_t *pos, *pend;   /* a pair's positions */
+	uint64_t pbit, plimit;       /* a pair's next positions and their end, in bits from base */
 	const uint32_t *to;
+	const struct ixdoc *docs;    /* the input's reports, whose units code their positions */
 	uint32_t ndocs, left, doc;
-	int pair, first;
+	int pair, head, first;
 	uint32_t newdoc, cnt;        /* of the entry read */
-	const uint8_t *pp;           /* its positions, plen bytes */
-	size_t plen;
+	uint64_t pp, pbits;          /* where its positions start, and their bits */
+	unsigned pk;                 /* their code's parameter */
 };
 
 /* What merging a key takes: one for each thread that merges keys. */
@@ -63,7 +64,7 @@ struct lane {
 	int *live;
 	uint8_t *buf;                /* one key's merged entries */
 	size_t cap, len;
-	uint64_t ebits, pbytes;      /* of the key merged: its entries' bits and positions' bytes laid out */
+	uint64_t ebits, pbits;       /* of the key merged: its entries' and positions' bits laid out */
 	int bad;                     /* an input's postings do not hold together */
 	int counting;                /* the first pass: lengths alone */
 };
@@ -72,6 +73,7 @@ struct merge {
 	struct input *in;
 	size_t nin, ndocs;
 	struct lane lane;            /* the first pass's */
+	const struct ixdoc *docs;    /* the merged reports */
 	int bad;                     /* an input's tables or postings do not hold together */
 	const struct index_progress *progress;
 	uint64_t read, total, told;  /* bytes of the inputs' postings read (in both passes), when told */
@@ -254,8 +256,10 @@ static void cursor_init(struct lane *m, struct cursor *c, const struct input *in
 {
 	memset(c, 0, sizeof *c);
 	c->to = in->to;
+	c->docs = in->docs;
 	c->ndocs = (uint32_t)in->h->ndocs;
 	c->pair = (k->key & KEY_PAIR) != 0;
+	c->head = (k->key & KEY_HEAD) != 0;
 	c->first = 1;
 	uint64_t skips = index_blob_skip_bytes(k->key, k->df);
 	if (!in_range(k->off, k->len, in->h->post_len) || skips > k->len) {
@@ -283,8 +287,8 @@ static void cursor_init(struct lane *m, struct cursor *c, const struct input *in
 	}
 	c->ebits = end * 8;
 	if (c->pair) {
-		c->pos = c->base + end;
-		c->pend = c->base + k->len;
+		c->pbit = end * 8;
+		c->plimit = (uint64_t)k->len * 8;
 	}
 	c->left = k->df;
 }
@@ -300,16 +304,13 @@ static int cursor_next(struct lane *m, struct cursor *c)
 		c->first = 0;
 		if (!ok || c->doc >= c->ndocs)
 			break;
-		c->pp = NULL;
-		c->plen = 0;
+		c->pp = c->pbit;
 		if (c->pair) {
-			const uint8_t *end = varints_end(c->pos, c->pend, cnt);
-			if (!end)
+			c->pk = index_blob_pos_k(c->head ? INDEX_HEAD_UNITS : c->docs[c->doc].units, cnt);
+			if (!index_blob_skip_rice(c->base, c->plimit, &c->pbit, c->pk, cnt))
 				break;
-			c->pp = c->pos;
-			c->plen = (size_t)(end - c->pos);
-			c->pos = end;
 		}
+		c->pbits = c->pbit - c->pp;
 		if (c->to[c->doc] == MERGE_LEFT_OUT)
 			continue;
 		c->newdoc = c->to[c->doc];
@@ -327,48 +328,54 @@ static int cursor_next(struct lane *m, struct cursor *c)
 static void emit(struct lane *m, const struct cursor *c, uint32_t delta)
 {
 	m->ebits += index_blob_entry_bits(delta, c->cnt);
-	m->pbytes += c->plen;
+	m->pbits += c->pbits;
 	if (m->counting)
 		return;
-	m->buf = xgrow(m->buf, &m->cap, m->len + 10 + c->plen, 1);
+	m->buf = xgrow(m->buf, &m->cap, m->len + 10 + (c->pair ? 5 * (size_t)c->cnt : 0), 1);
 	uint8_t *p = m->buf + m->len;
 	p = index_blob_put_varint(p, delta << 1 | (c->cnt == 1));
 	if (c->cnt != 1)
 		p = index_blob_put_varint(p, c->cnt);
-	if (c->plen)
-		memcpy(p, c->pp, c->plen);
-	m->len = (size_t)(p - m->buf) + c->plen;
+	uint64_t bit = c->pp;
+	uint32_t v;
+	for (uint32_t i = 0; c->pair && i < c->cnt && index_blob_get_rice(c->base, c->plimit, &bit, c->pk, &v); i++)
+		p = index_blob_put_varint(p, v);   /* read by cursor_next already */
+	m->len = (size_t)(p - m->buf);
 }
 
-/* The last report of a long list (one with skips: key k of input in) and where its entries end, in
- * bits from the start of its postings, read on from its last skip; 0 when the list does not hold
- * together. */
-static int last_doc(const struct input *in, const struct ixkey *k, uint32_t *doc, uint64_t *end_bit)
+/* The last report of a long list (one with skips: key k of input in) and where its entries and a
+ * pair's positions end, in bits from the start of its postings, read on from its last skip; 0 when
+ * the list does not hold together. */
+static int last_doc(const struct input *in, const struct ixkey *k, uint32_t *doc, uint64_t *end_bit,
+                    uint64_t *pos_end_bit)
 {
 	const uint8_t *base = in->post + k->off;
 	int pair = (k->key & KEY_PAIR) != 0;
-	uint32_t nskip = (k->df - 1) / INDEX_SKIP, sk[2], at = k->len;
+	uint32_t nskip = (k->df - 1) / INDEX_SKIP, sk[3] = { 0, 0, 0 }, at = k->len;
 	if (pair) {   /* the entries end where the positions start */
 		memcpy(&at, base, 4);
 		if (at > k->len)
 			return 0;
 	}
-	memcpy(sk, base + (pair ? 4 : 0) + (size_t)(pair ? 12 : 8) * (nskip - 1), sizeof sk);
-	uint64_t bit = sk[1], limit = (uint64_t)at * 8;
-	if (bit < index_blob_skip_bytes(k->key, k->df) * 8 || bit >= limit)
+	memcpy(sk, base + (pair ? 4 : 0) + (size_t)(pair ? 12 : 8) * (nskip - 1), pair ? 12 : 8);
+	uint64_t bit = sk[1], limit = (uint64_t)at * 8, pbit = sk[2], plimit = (uint64_t)k->len * 8;
+	if (bit < index_blob_skip_bytes(k->key, k->df) * 8 || bit >= limit || (pair && (pbit < limit || pbit > plimit)))
 		return 0;
 	uint32_t d = sk[0], gap, cnt;
 	for (uint32_t left = k->df - nskip * INDEX_SKIP; left; left--) {
-		if (!index_blob_get_entry(base, limit, &bit, &gap, &cnt))
+		if (!index_blob_get_entry(base, limit, &bit, &gap, &cnt) || (d += gap) >= in->h->ndocs)
 			return 0;
-		d += gap;
+		unsigned pk = pair ? index_blob_pos_k(k->key & KEY_HEAD ? INDEX_HEAD_UNITS : in->docs[d].units, cnt) : 0;
+		if (pair && !index_blob_skip_rice(base, plimit, &pbit, pk, cnt))
+			return 0;
 	}
 	*doc = d;
 	*end_bit = bit;
+	*pos_end_bit = pbit;
 	return 1;
 }
 
-/* Counts into m->ebits and m->pbytes the merged entries of the long list of key k of input in,
+/* Counts into m->ebits and m->pbits the merged entries of the long list of key k of input in,
  * which is a run (struct input), after the entries of reports before *prev (df of them): its
  * entries but the first one's report, coded again, and its positions. Adds its reports to *df and
  * sets *prev to its last; 0 when it does not hold together. */
@@ -379,15 +386,15 @@ static int count_run_list(struct lane *m, const struct input *in, const struct i
 	if (!in_range(k->off, k->len, in->h->post_len) || skips >= k->len)
 		return 0;
 	const uint8_t *base = in->post + k->off;
-	uint64_t bit = skips * 8, end_bit;
+	uint64_t bit = skips * 8, end_bit, pos_end_bit;
 	uint32_t gap, last;
-	if (!last_doc(in, k, &last, &end_bit) || !index_blob_get_gamma(base, end_bit, &bit, &gap) ||
+	if (!last_doc(in, k, &last, &end_bit, &pos_end_bit) || !index_blob_get_gamma(base, end_bit, &bit, &gap) ||
 	    gap - 1 >= in->h->ndocs || last >= in->h->ndocs)
 		return 0;
 	uint32_t first = in->run_from + gap - 1, delta = *df ? first - *prev : first + 1;
 	m->ebits += end_bit - skips * 8 - index_blob_gamma_bits(gap) + index_blob_gamma_bits(delta);
 	if (k->key & KEY_PAIR)
-		m->pbytes += k->len - (end_bit + 7) / 8;
+		m->pbits += pos_end_bit - (end_bit + 7) / 8 * 8;
 	*df += k->df;
 	*prev = in->run_from + last;
 	return 1;
@@ -406,7 +413,7 @@ static uint32_t count_runs(struct lane *m, const struct input *ins, size_t *whic
 		}
 	uint32_t df = 0, prev = 0;
 	m->len = 0;
-	m->ebits = m->pbytes = 0;
+	m->ebits = m->pbits = 0;
 	for (size_t j = 0; j < n && !m->bad; j++) {
 		const struct input *in = &ins[which[j]];
 		const struct ixkey *k = keys[j];
@@ -440,7 +447,7 @@ static uint32_t merge_key(struct lane *m, const struct input *ins, size_t *which
 	}
 	uint32_t df = 0, prev = 0;
 	m->len = 0;
-	m->ebits = m->pbytes = 0;
+	m->ebits = m->pbits = 0;
 	for (;;) {
 		/* The input with the first report, and the first report of the others: it goes on alone
 		 * until then (segments hold runs of the corpus, so mostly to its end). */
@@ -601,7 +608,7 @@ static void count_keys(struct merge *m, struct keys *ks)
 		uint32_t df = merge_key(&m->lane, m->in, which, keys, n);
 		m->bad |= m->lane.bad;
 		if (df && !m->bad) {
-			uint64_t w = index_blob_laid_len(key, df, m->lane.ebits, m->lane.pbytes);
+			uint64_t w = index_blob_laid_len(key, df, m->lane.ebits, m->lane.pbits);
 			ks->v = xgrow(ks->v, &ks->cap, ks->n + 1, sizeof *ks->v);
 			ks->v[ks->n++] = (struct ixkey){ key, ks->off, (uint32_t)w, df };
 			ks->off += w;
@@ -700,7 +707,7 @@ static int merge_chunk_key(struct lane *l, const struct input *ins, size_t *whic
                            struct chunk_key *k)
 {
 	k->df = merge_key(l, ins, which, keys, k->n);
-	k->len = index_blob_laid_len(k->key, k->df, l->ebits, l->pbytes);
+	k->len = index_blob_laid_len(k->key, k->df, l->ebits, l->pbits);
 	return k->df && !l->bad;
 }
 
@@ -715,8 +722,8 @@ static void chunk_work(void *arg, void *w)
 		if (!merge_chunk_key(l, wr->m->in, ch->which + at, ch->keys + at, k))
 			continue;
 		ch->laid = xgrow(ch->laid, &ch->laid_cap, ch->laid_len + k->len + 1, 1);
-		ch->pos = xgrow(ch->pos, &ch->pos_cap, l->len + 1, 1);
-		k->used = index_blob_lay_out(k->key, k->df, l->buf, l->len, ch->laid + ch->laid_len, ch->pos);
+		ch->pos = xgrow(ch->pos, &ch->pos_cap, k->len + 1, 1);
+		k->used = index_blob_lay_out(k->key, k->df, l->buf, l->len, wr->m->docs, ch->laid + ch->laid_len, ch->pos);
 		ch->laid_len += k->used;
 	}
 }
@@ -743,8 +750,8 @@ static void emit_big(struct writing *wr, struct chunk *ch)
 	m->bad |= l->bad;
 	if (!some || !as_counted(wr, k))
 		return;
-	wr->pos = xgrow(wr->pos, &wr->pos_cap, l->len + 1, 1);
-	out_commit(wr->o, index_blob_lay_out(k->key, k->df, l->buf, l->len, out_room(wr->o, k->len), wr->pos));
+	wr->pos = xgrow(wr->pos, &wr->pos_cap, k->len + 1, 1);
+	out_commit(wr->o, index_blob_lay_out(k->key, k->df, l->buf, l->len, m->docs, out_room(wr->o, k->len), wr->pos));
 }
 
 static void chunk_emit(void *arg, void *w)
@@ -817,6 +824,7 @@ uint64_t index_merge_write(const struct index_merge_input *inputs, size_t nin, s
 	}
 	struct source *src = xcalloc(ndocs + 1, sizeof *src);
 	struct ixdoc *docs = xcalloc(ndocs + 1, sizeof *docs);
+	m.docs = docs;
 	struct ixword *words = NULL;
 	struct buf paths, strings, lines;
 	buf_init(&paths), buf_init(&strings), buf_init(&lines);

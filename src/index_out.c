@@ -9,27 +9,25 @@
 #include "fileio.h"
 #include "xmalloc.h"
 
-static const uint8_t *skip_positions(const uint8_t *p, uint32_t n)
+/* The units a report's positions in the field of key count from (index_blob_pos_k). */
+static uint32_t field_units(uint64_t key, const struct ixdoc *docs, uint32_t doc)
 {
-	for (; n; p++)
-		n -= *p < 0x80;
-	return p;
+	return key & KEY_HEAD ? INDEX_HEAD_UNITS : docs[doc].units;
 }
 
-size_t index_blob_lay_out(uint64_t key, uint32_t df, const uint8_t *src, size_t len, unsigned char *dst,
-                          unsigned char *pos)
+size_t index_blob_lay_out(uint64_t key, uint32_t df, const uint8_t *src, size_t len, const struct ixdoc *docs,
+                          unsigned char *dst, unsigned char *pos)
 {
 	uint32_t ns = df ? (df - 1) / INDEX_SKIP : 0;
 	size_t head = index_blob_skip_bytes(key, df);
 	int pair = (key & KEY_PAIR) != 0;
 	const uint8_t *p = src, *end = src + len;
-	unsigned char *pw = pos;
 	unsigned char *skips = dst + (pair && ns ? 4 : 0);
 	uint32_t doc = 0, stride = pair ? 12 : 8;
-	struct bitwriter w = { dst + head, 0, 0 };
+	struct bitwriter w = { dst + head, 0, 0 }, pw = { pos, 0, 0 };
 	for (uint32_t n = 0; n < df && p < end; n++) {
 		if (n && n % INDEX_SKIP == 0) {
-			uint32_t v[3] = { doc, (uint32_t)((size_t)(w.p - dst) * 8 + w.n), (uint32_t)(pw - pos) };
+			uint32_t v[3] = { doc, (uint32_t)((size_t)(w.p - dst) * 8 + w.n), (uint32_t)((size_t)(pw.p - pos) * 8 + pw.n) };
 			memcpy(skips + (size_t)stride * (n / INDEX_SKIP - 1), v, stride);
 		}
 		uint32_t v = 0, cnt = 1;
@@ -43,25 +41,26 @@ size_t index_blob_lay_out(uint64_t key, uint32_t df, const uint8_t *src, size_t 
 		index_blob_put_gamma(&w, cnt);
 		if (!pair)
 			continue;
-		const uint8_t *q = skip_positions(p, cnt);
-		memcpy(pw, p, (size_t)(q - p));
-		pw += q - p;
-		p = q;
+		unsigned k = index_blob_pos_k(field_units(key, docs, doc), cnt);
+		for (uint32_t i = 0, gap = 0; i < cnt && (p = index_blob_get_varint(p, end, &gap)); i++)
+			index_blob_put_rice(&pw, gap, k);
+		if (!p)
+			break;
 	}
-	unsigned char *e = index_blob_end_bits(&w);
+	unsigned char *e = index_blob_end_bits(&w), *pe = index_blob_end_bits(&pw);
 	if (pair && ns) {
 		uint32_t at = (uint32_t)(e - dst);
 		memcpy(dst, &at, 4);
 		for (uint32_t k = 0; k < ns; k++) {   /* positions were counted from their own start */
 			uint32_t o;
 			memcpy(&o, skips + 12 * (size_t)k + 8, 4);
-			o += at;
+			o += at * 8;
 			memcpy(skips + 12 * (size_t)k + 8, &o, 4);
 		}
 	}
 	if (pair)
-		memcpy(e, pos, (size_t)(pw - pos));
-	return (size_t)(e - dst) + (size_t)(pw - pos);
+		memcpy(e, pos, (size_t)(pe - pos));
+	return (size_t)(e - dst) + (size_t)(pe - pos);
 }
 
 

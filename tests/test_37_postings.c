@@ -1,4 +1,4 @@
-/* test_37_postings.c — the postings' codes: entries as Elias-gamma bit streams, and a key's list laid out from its entries as a build writes them (skips, entries, positions). */
+/* test_37_postings.c — the postings' codes: entries in Elias gamma, positions in Rice codes, and a key's list laid out from its entries as a build writes them (skips, entries, positions). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -67,6 +67,65 @@ static void test_gamma_refused(void **state)
 	assert_false(index_blob_get_gamma(buf, sizeof buf * 8, &at, &v));
 }
 
+/* Every value, under every parameter from each bit offset, reads back as written in the bits
+ * index_blob_rice_bits counts: the usual codes and the escaped ones (a quotient of RICE_QMAX or
+ * more), read at once or bit by bit near the end. */
+static void test_rice_round_trip(void **state)
+{
+	(void)state;
+	static const uint32_t more[] = { 0, 1, 5, 23, 24, 25, 1000, 123456 };
+	for (unsigned k = 0; k < 20; k++)
+		for (unsigned lead = 0; lead < 8; lead += 3) {
+			uint8_t buf[512] = { 0 };
+			struct bitwriter w = { buf, 0, 0 };
+			uint64_t bits = lead;
+			index_blob_put_bits(&w, 0, lead);
+			for (size_t i = 0; i < NVALUES + sizeof more / sizeof *more; i++) {
+				uint32_t v = i < NVALUES ? values[i] : more[i - NVALUES];
+				index_blob_put_rice(&w, v, k);
+				bits += index_blob_rice_bits(v, k);
+			}
+			assert_int_equal((size_t)(index_blob_end_bits(&w) - buf), (bits + 7) / 8);
+			uint64_t at = lead;
+			for (size_t i = 0; i < NVALUES + sizeof more / sizeof *more; i++) {
+				uint32_t v = 0, want = i < NVALUES ? values[i] : more[i - NVALUES];
+				assert_true(index_blob_get_rice(buf, bits, &at, k, &v));
+				assert_int_equal(v, want);
+			}
+			assert_int_equal(at, bits);
+			at = lead;
+			assert_true(index_blob_skip_rice(buf, bits, &at, k, NVALUES + sizeof more / sizeof *more));
+			assert_int_equal(at, bits);
+		}
+	assert_int_equal(index_blob_pos_k(5000, 1), 12);   /* a mean gap of 5000: 13 bits, the top one in unary */
+	assert_int_equal(index_blob_pos_k(5000, 5000), 0);
+	assert_int_equal(index_blob_pos_k(10, 20), 0);
+}
+
+/* Rice codes cut by the limit or escaping to no value are refused. */
+static void test_rice_refused(void **state)
+{
+	(void)state;
+	uint8_t buf[32] = { 0 };
+	struct bitwriter w = { buf, 0, 0 };
+	index_blob_put_rice(&w, 1000, 4);   /* a quotient of 62: 24 zeros, 39 in gamma, 4 bits */
+	index_blob_end_bits(&w);
+	unsigned n = index_blob_rice_bits(1000, 4);
+	assert_int_equal(n, RICE_QMAX + 11 + 4);
+	uint64_t at;
+	uint32_t v;
+	for (uint64_t limit = 0; limit < n; limit++) {
+		at = 0;
+		assert_false(index_blob_get_rice(buf, limit, &at, 4, &v));
+	}
+	at = 0;
+	assert_true(index_blob_get_rice(buf, n, &at, 4, &v));
+	assert_int_equal(v, 1000);
+	uint8_t zeros[32] = { 0 };
+	at = 0;
+	assert_false(index_blob_get_rice(zeros, sizeof zeros * 8, &at, 3, &v));
+}
+
 /* A list as a build writes it: entries of reports docs[i] with counts cnt[i] (a pair's positions
  * 3 * k + i for k < cnt[i]); returns its length. */
 static size_t written(uint8_t *out, const uint32_t *docs, const uint32_t *cnt, uint32_t n, int pair)
@@ -83,25 +142,36 @@ static size_t written(uint8_t *out, const uint32_t *docs, const uint32_t *cnt, u
 	return (size_t)(p - out);
 }
 
-/* Lays out lists of n entries, short and long, units and pairs, and reads them back: from the
- * start, from each skip, and each entry's positions where the layout says they are. */
-static void check_list(uint32_t n, int pair)
+/* The units of report d of check_list's lists. */
+static uint32_t units_of(uint32_t d)
+{
+	return 100 + d % 7000;
+}
+
+/* Lays out lists of n entries, short and long, units and pairs, in the body or the headings, and
+ * reads them back: from the start, from each skip, and each entry's positions where the layout
+ * says they are. */
+static void check_list(uint32_t n, int pair, int head)
 {
 	uint32_t *docs = calloc(n, sizeof *docs), *cnt = calloc(n, sizeof *cnt);
-	uint64_t ebits = 0, pbytes = 0;
+	uint64_t ebits = 0, pbits = 0;
 	for (uint32_t i = 0; i < n; i++) {
 		docs[i] = (i ? docs[i - 1] : 0) + 1 + (i * 7919) % (i % 5 == 0 ? 3000 : 3);
 		cnt[i] = 1 + (i * 31) % (i % 3 ? 2 : 40);
 		ebits += index_blob_entry_bits(i ? docs[i] - docs[i - 1] : docs[i] + 1, cnt[i]);
-		for (uint32_t k = 0; pair && k < cnt[i]; k++)
-			pbytes += k ? 1 : (i < 128 ? 1 : 2);
+		unsigned k = index_blob_pos_k(head ? INDEX_HEAD_UNITS : units_of(docs[i]), cnt[i]);
+		for (uint32_t j = 0; pair && j < cnt[i]; j++)
+			pbits += index_blob_rice_bits(j ? 3 : i, k);
 	}
-	uint64_t key = pair ? index_blob_pair_key(0x6CD5, 0x6CBB) : 0x6CD5;
-	uint8_t *src = malloc(16 * (size_t)n + 64 * (size_t)n), *pos = malloc(16 * (size_t)n + 64 * (size_t)n);
-	size_t len = written(src, docs, cnt, n, pair), laid = (size_t)index_blob_laid_len(key, n, ebits, pbytes);
+	struct ixdoc *blob_docs = calloc(docs[n - 1] + 1, sizeof *blob_docs);
+	for (uint32_t d = 0; d <= docs[n - 1]; d++)
+		blob_docs[d].units = units_of(d);
+	uint64_t key = (head ? KEY_HEAD : 0) | (pair ? index_blob_pair_key(0x6CD5, 0x6CBB) : 0x6CD5);
+	uint8_t *src = calloc(80, n), *pos = calloc(80, n);
+	size_t len = written(src, docs, cnt, n, pair), laid = (size_t)index_blob_laid_len(key, n, ebits, pbits);
 	uint8_t *dst = malloc(laid + 8);
-	assert_int_equal(index_blob_lay_out(key, n, src, len, dst, pos), laid);
-	uint64_t head = index_blob_skip_bytes(key, n), limit = laid * 8;
+	assert_int_equal(index_blob_lay_out(key, n, src, len, blob_docs, dst, pos), laid);
+	uint64_t limit = laid * 8;
 	uint32_t nskip = (n - 1) / INDEX_SKIP, at = (uint32_t)laid;
 	if (pair && nskip)
 		memcpy(&at, dst, 4);
@@ -110,8 +180,7 @@ static void check_list(uint32_t n, int pair)
 		at = (uint32_t)index_blob_entries_end(dst, limit, n, &bad);
 		assert_false(bad);
 	}
-	uint64_t bit = head * 8;
-	const uint8_t *p = dst + at;
+	uint64_t bit = index_blob_skip_bytes(key, n) * 8, pbit = (uint64_t)at * 8;
 	for (uint32_t i = 0; i < n; i++) {
 		if (i && i % INDEX_SKIP == 0) {   /* the skip before entry i: the report before and where i lies */
 			uint32_t sk[3];
@@ -119,21 +188,22 @@ static void check_list(uint32_t n, int pair)
 			assert_int_equal(sk[0], docs[i - 1]);
 			assert_int_equal(sk[1], bit);
 			if (pair)
-				assert_ptr_equal(dst + sk[2], p);
+				assert_int_equal(sk[2], pbit);
 		}
 		uint32_t gap = 0, c = 0;
 		assert_true(index_blob_get_entry(dst, pair ? (uint64_t)at * 8 : limit, &bit, &gap, &c));
 		assert_int_equal(gap, i ? docs[i] - docs[i - 1] : docs[i] + 1);
 		assert_int_equal(c, cnt[i]);
-		for (uint32_t k = 0, v; pair && k < c; k++) {
-			p = index_blob_get_varint(p, dst + laid, &v);
-			assert_non_null(p);
-			assert_int_equal(v, k ? 3 : i);
+		unsigned k = index_blob_pos_k(head ? INDEX_HEAD_UNITS : units_of(docs[i]), c);
+		for (uint32_t j = 0, v = 0; pair && j < c; j++) {
+			assert_true(index_blob_get_rice(dst, limit, &pbit, k, &v));
+			assert_int_equal(v, j ? 3 : i);
 		}
 	}
 	assert_int_equal((bit + 7) / 8, pair ? at : laid);
 	if (pair)
-		assert_ptr_equal(p, dst + laid);
+		assert_int_equal((pbit + 7) / 8, laid);
+	free(blob_docs);
 	free(dst);
 	free(src);
 	free(pos);
@@ -145,10 +215,11 @@ static void test_lay_out(void **state)
 {
 	(void)state;
 	const uint32_t lengths[] = { 1, 2, INDEX_SKIP, INDEX_SKIP + 1, 3 * INDEX_SKIP, 1000 };
-	for (size_t i = 0; i < sizeof lengths / sizeof *lengths; i++) {
-		check_list(lengths[i], 0);
-		check_list(lengths[i], 1);
-	}
+	for (size_t i = 0; i < sizeof lengths / sizeof *lengths; i++)
+		for (int head = 0; head < 2; head++) {
+			check_list(lengths[i], 0, head);
+			check_list(lengths[i], 1, head);
+		}
 }
 
 int main(void)
@@ -156,6 +227,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_gamma_round_trip),
 		cmocka_unit_test(test_gamma_refused),
+		cmocka_unit_test(test_rice_round_trip),
+		cmocka_unit_test(test_rice_refused),
 		cmocka_unit_test(test_lay_out),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
