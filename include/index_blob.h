@@ -29,10 +29,10 @@
  * holding the key, in report order, each its report's gap (the report's number minus the one
  * before's, the first's plus one) and its count, both Elias-gamma coded (index_blob_put_gamma):
  * a bit stream, most significant bit first, padded to a byte at its end. A pair has count
- * positions (unit numbers) per entry, delta-coded from 0 and Rice-coded (index_blob_put_rice)
- * with the parameter index_blob_pos_k gives the entry's count and its report's units (the
- * heading field's: INDEX_HEAD_UNITS), kept after all the entries in a bit stream of their own,
- * padded to a byte at its end.
+ * positions (unit numbers) per entry, delta-coded from 0 in a Rice code whose two parts lie
+ * apart (index_blob_put_positions), its parameter what index_blob_pos_k gives the entry's count
+ * and its report's units (the heading field's: INDEX_HEAD_UNITS), kept after all the entries in a
+ * bit stream of their own, padded to a byte at its end.
  * A key's postings are laid out by the length of its list:
  *   df <= INDEX_SKIP, a unit: the entries;
  *   df <= INDEX_SKIP, a pair: the entries, then every entry's positions in entry order;
@@ -56,7 +56,7 @@
  * key's postings below 512 MiB (a skip counts them in bits in a u32). */
 
 #define BLOB_MAGIC "FAZHIIX"
-#define BLOB_VERSION 20
+#define BLOB_VERSION 21
 #define WORD_BASE 0x110000u          /* unit ids below are code points, above are words */
 #define KEY_HEAD (1ull << 63)        /* the heading field */
 #define KEY_PAIR (1ull << 62)        /* a pair of units, with positions */
@@ -64,7 +64,6 @@
 #define INDEX_SKIP 64
 #define INDEX_FENCE 128           /* keys between fences: 3 KB of keys */
 #define INDEX_HEAD_UNITS 256      /* the units a report's headings are taken to run to, for their positions' code */
-#define RICE_QMAX 24              /* a Rice code's longest run of zeros before its escape */
 
 /* Bytes before the entries of a key's postings. */
 static inline uint64_t index_blob_skip_bytes(uint64_t key, uint32_t df)
@@ -189,11 +188,10 @@ static inline unsigned index_blob_pos_k(uint32_t units, uint32_t cnt)
 	return mean ? 31 - (unsigned)__builtin_clz(mean) : 0;
 }
 
-/* Bits of v in the Rice code of parameter k (index_blob_put_rice). */
-static inline unsigned index_blob_rice_bits(uint32_t v, unsigned k)
+/* Bits of a position gap v in the code of parameter k (index_blob_put_positions). */
+static inline uint64_t index_blob_pos_bits(uint32_t v, unsigned k)
 {
-	uint32_t q = v >> k;
-	return q < RICE_QMAX ? q + 1 + k : RICE_QMAX + 2 * (31 - (unsigned)__builtin_clz(q - RICE_QMAX + 1)) + 1 + k;
+	return (uint64_t)(v >> k) + 1 + k;
 }
 
 /* A bit stream being written, most significant bit first, from p. */
@@ -218,22 +216,6 @@ static inline void index_blob_put_gamma(struct bitwriter *w, uint32_t v)   /* v 
 	unsigned zeros = 31 - (unsigned)__builtin_clz(v);
 	index_blob_put_bits(w, 0, zeros);
 	index_blob_put_bits(w, v, zeros + 1);
-}
-
-/* Writes v in the Rice code of parameter k (k < 32): v >> k as that many zeros and a one, then
- * its k low bits; a quotient of RICE_QMAX or more as RICE_QMAX zeros, then the quotient less
- * RICE_QMAX, plus one, in gamma, then the low bits (a gap far beyond its mean stays short). */
-static inline void index_blob_put_rice(struct bitwriter *w, uint32_t v, unsigned k)
-{
-	uint32_t q = v >> k;
-	if (q < RICE_QMAX) {
-		index_blob_put_bits(w, 1, q + 1);
-	} else {
-		index_blob_put_bits(w, 0, RICE_QMAX);
-		index_blob_put_gamma(w, q - RICE_QMAX + 1);
-	}
-	if (k)
-		index_blob_put_bits(w, v & ((1u << k) - 1), k);
 }
 
 /* Writes the bits left, padded with zeros to a byte; returns the end of the stream. */
@@ -286,67 +268,127 @@ static inline int index_blob_get_gamma(const uint8_t *p, uint64_t limit, uint64_
 	return 1;
 }
 
-/* Reads n <= 32 bits at bit *bit of p (limit bits) into *v; 0 when they run past limit. */
-static inline int index_blob_get_bits(const uint8_t *p, uint64_t limit, uint64_t *bit, unsigned n, uint32_t *v)
+/* The bits of p from bit `at` on, most significant first, in a word (zeros past the bytes below
+ * limit bits), and how many of them lie before limit (*avail, 57 to 64 but near limit). */
+static inline uint64_t index_blob_peek(const uint8_t *p, uint64_t limit, uint64_t at, unsigned *avail)
 {
-	if (*bit + n > limit)
+	uint64_t byte = at >> 3, bytes = (limit + 7) >> 3, w = 0;
+	if (at >= limit) {
+		*avail = 0;
 		return 0;
-	uint64_t r = 0;
-	for (unsigned i = 0; i < n; i++) {
-		uint64_t b = *bit + i;
-		r = r << 1 | (p[b >> 3] >> (7 - (b & 7)) & 1);
 	}
-	*v = (uint32_t)r;
-	*bit += n;
-	return 1;
+	if (bytes - byte >= 8) {
+		memcpy(&w, p + byte, 8);
+		w = __builtin_bswap64(w);
+	} else {
+		for (uint64_t i = 0; i < 8; i++)
+			w = w << 8 | (byte + i < bytes ? p[byte + i] : 0);
+	}
+	unsigned room = 64 - (unsigned)(at & 7);
+	*avail = limit - at < room ? (unsigned)(limit - at) : room;
+	return w << (at & 7);
 }
 
-/* Reads a value of the Rice code of parameter k at bit *bit of p (limit as index_blob_get_gamma's)
- * and moves *bit past it; 0 on corrupt data (past limit, or no value below 2^32). */
-static inline int index_blob_get_rice(const uint8_t *p, uint64_t limit, uint64_t *bit, unsigned k, uint32_t *v)
+/* An entry's positions, cnt gaps of the code of parameter k (k < 32, index_blob_pos_k): first the
+ * k low bits of each, then the rest of each (gap >> k) in unary, that many zeros and a one. The
+ * positions of a report lie below its units, so the quotients sum to less than twice cnt. This is
+ * the Rice code with its two parts apart: an entry's are stepped over by its low bits' length
+ * and a count of ones, a word at a time (index_blob_skip_positions). */
+static inline void index_blob_put_positions(struct bitwriter *w, const uint32_t *gaps, uint32_t cnt, unsigned k)
 {
-	uint64_t at = *bit, w = 0, byte = at >> 3, bytes = (limit + 7) >> 3;
-	if (bytes > byte && bytes - byte >= 8) {
-		memcpy(&w, p + byte, 8);
-		w = __builtin_bswap64(w) << (at & 7);
-		unsigned room = 64 - (unsigned)(at & 7), zeros = w ? (unsigned)__builtin_clzll(w) : 64;
-		if (zeros < RICE_QMAX && zeros + 1 + k <= room) {   /* the usual code, read at once */
-			if (at + zeros + 1 + k > limit)
+	for (uint32_t i = 0; k && i < cnt; i++)
+		index_blob_put_bits(w, gaps[i] & ((1u << k) - 1), k);
+	for (uint32_t i = 0; i < cnt; i++) {
+		uint32_t q = gaps[i] >> k;
+		for (; q >= 32; q -= 32)
+			index_blob_put_bits(w, 0, 32);
+		index_blob_put_bits(w, 1, q + 1);
+	}
+}
+
+/* Reads an entry's cnt positions of parameter k at bit *bit of p (limit bits), each gap added to
+ * the position before (from 0), into out; moves *bit past them. Returns how many were read: fewer
+ * than cnt on corrupt data (a quotient past limit), none when a position passes 2^32. */
+static inline size_t index_blob_get_positions(const uint8_t *p, uint64_t limit, uint64_t *bit, unsigned k,
+                                              uint32_t cnt, uint32_t *out)
+{
+	uint64_t low = *bit, at = low + (uint64_t)cnt * k, sum = 0;
+	if (at > limit)
+		return 0;
+	size_t n = 0;
+	while (n < cnt) {   /* the quotients, as many from each word as it holds whole */
+		unsigned avail, z = 64;
+		uint64_t w = index_blob_peek(p, limit, at, &avail);
+		/* 63 bits at most: w | 1 then finds no one that is not there */
+		unsigned left = avail < 64 ? avail : 63, from = left;
+		while (n < cnt && (z = (unsigned)__builtin_clzll(w | 1)) < left) {
+			out[n++] = z;
+			w = w << z << 1;
+			left -= z + 1;
+		}
+		if (left < from) {
+			at += from - left;
+			continue;
+		}
+		uint64_t q = 0;   /* a word of zeros: a quotient that goes on past it */
+		for (z = 64; avail && (z = w ? (unsigned)__builtin_clzll(w) : 64) >= avail;)
+			q += avail, at += avail, w = index_blob_peek(p, limit, at, &avail);
+		if (!avail || q + z > UINT32_MAX)
+			break;
+		out[n++] = (uint32_t)(q + z);
+		at += z + 1;
+	}
+	*bit = at;
+	if (!k) {   /* the sums */
+		for (size_t j = 0; j < n; j++) {
+			sum += out[j];
+			if (sum > UINT32_MAX)
+				return 0;   /* a position past 2^32: damage */
+			out[j] = (uint32_t)sum;
+		}
+		return n;
+	}
+	for (size_t j = 0; j < n;) {   /* the low bits, a word of them at a time, and the sums */
+		unsigned avail;
+		uint64_t w = index_blob_peek(p, limit, low, &avail);
+		size_t m = avail / k < n - j ? avail / k : n - j;
+		for (size_t end = j + m; j < end; j++) {
+			sum += (uint64_t)out[j] << k | w >> (64 - k);
+			w <<= k;
+			if (sum > UINT32_MAX)
 				return 0;
-			uint64_t low = k ? (w << (zeros + 1)) >> (64 - k) : 0, r = (uint64_t)zeros << k | low;
-			if (r > UINT32_MAX)
-				return 0;
-			*v = (uint32_t)r;
-			*bit = at + zeros + 1 + k;
-			return 1;
+			out[j] = (uint32_t)sum;
+		}
+		low += m * k;
+	}
+	return n;
+}
+
+/* Steps over an entry's cnt positions of parameter k (index_blob_put_positions); 0 on corrupt
+ * data. Its low bits are cnt * k; its quotients end at its cnt-th one, counted a word at a time. */
+static inline int index_blob_skip_positions(const uint8_t *p, uint64_t limit, uint64_t *bit, unsigned k, uint32_t cnt)
+{
+	uint64_t at = *bit + (uint64_t)cnt * k;
+	uint32_t left = cnt;
+	while (left) {
+		unsigned avail;
+		uint64_t w = index_blob_peek(p, limit, at, &avail);
+		if (!avail)
+			return 0;
+		w &= ~(uint64_t)0 << (64 - avail);
+		unsigned ones = (unsigned)__builtin_popcountll(w);
+		if (ones < left) {
+			left -= ones;
+			at += avail;
+			continue;
+		}
+		for (; left; left--) {   /* the ones of this word, up to the last needed */
+			unsigned z = (unsigned)__builtin_clzll(w);
+			w <<= z, w <<= 1;
+			at += z + 1;
 		}
 	}
-	uint32_t zeros = 0, one = 0, q, low = 0;
-	while (zeros < RICE_QMAX && index_blob_get_bits(p, limit, &at, 1, &one) && !one)
-		zeros++;
-	if (zeros < RICE_QMAX && !one)
-		return 0;   /* ran past limit */
-	if (zeros < RICE_QMAX) {
-		q = zeros;
-	} else {
-		if (!index_blob_get_gamma(p, limit, &at, &q) || q > UINT32_MAX - RICE_QMAX + 1)
-			return 0;
-		q += RICE_QMAX - 1;
-	}
-	if (!index_blob_get_bits(p, limit, &at, k, &low) || (uint64_t)q << k > UINT32_MAX)
-		return 0;
-	*v = (uint32_t)((uint64_t)q << k | low);
 	*bit = at;
-	return 1;
-}
-
-/* Steps over n values of the Rice code of parameter k; 0 on corrupt data. */
-static inline int index_blob_skip_rice(const uint8_t *p, uint64_t limit, uint64_t *bit, unsigned k, uint32_t n)
-{
-	uint32_t v;
-	while (n--)
-		if (!index_blob_get_rice(p, limit, bit, k, &v))
-			return 0;
 	return 1;
 }
 

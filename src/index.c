@@ -945,6 +945,7 @@ struct cur {
 	uint64_t pbit, plimit;           /* a pair's: a place in its positions, and their end, in bits */
 	uint64_t sync_bit;               /* the entry whose positions start at pbit */
 	int64_t sync_before;             /* the report before that entry's */
+	uint64_t here_entry, here_pbit;  /* an entry's start plus one (0: none) and where its positions start */
 	uint32_t len;
 	int pair, head;                  /* a pair key; of the heading field */
 	const struct seg *sg;
@@ -1020,6 +1021,7 @@ static void cur_init(struct cur *c, const struct seg *ix, const struct ixkey *k)
 	c->entry_before = -1;
 	c->sync_bit = c->bit;
 	c->sync_before = -1;
+	c->here_entry = 0;
 	c->pbit = c->plimit = 0;
 	if (apart) {
 		uint32_t at;
@@ -1099,26 +1101,32 @@ static int cur_check_positions(struct cur *c, uint32_t cnt)
 	return 1;
 }
 
-/* Moves c->pbit to the current entry's positions (a pair list), stepping over those of the
- * entries since the last place known; 0 when they do not decode. */
+/* Finds where the current entry's positions start (a pair list), c->here_pbit, stepping over those
+ * of the entries since the last place known; 0 when they do not decode. */
 static int cur_positions(struct cur *c)
 {
 	if (!c->pair || c->doc == INT64_MAX)
 		return 0;
+	if (c->here_entry == c->entry_bit + 1)
+		return 1;
 	uint64_t bit = c->sync_bit;
 	int64_t doc = c->sync_before;
+	if (bit > c->entry_bit)
+		return 0;   /* passed: a cursor only goes on */
 	while (bit < c->entry_bit) {
 		uint32_t gap, cnt;
 		if (!index_blob_get_entry(c->base, c->ebits, &bit, &gap, &cnt) || !cur_check_positions(c, cnt))
 			return 0;
 		doc += gap;
-		if (!index_blob_skip_rice(c->base, c->plimit, &c->pbit, index_blob_pos_k(cur_units(c, doc), cnt), cnt))
+		if (!index_blob_skip_positions(c->base, c->plimit, &c->pbit, index_blob_pos_k(cur_units(c, doc), cnt), cnt))
 			return 0;
 	}
 	if (bit != c->entry_bit)
 		return 0;
 	c->sync_bit = c->entry_bit;
 	c->sync_before = c->entry_before;
+	c->here_entry = c->entry_bit + 1;
+	c->here_pbit = c->pbit;
 	return cur_check_positions(c, c->cnt);
 }
 
@@ -1264,12 +1272,14 @@ static size_t decode_positions(struct search *s, int j, struct cur *c)
 	/* a count read from the entries is trusted no further than the bits that could hold it */
 	size_t most = !found ? 0 : c->cnt <= c->plimit - c->pbit ? c->cnt : (size_t)(c->plimit - c->pbit);
 	s->pos[j] = xgrow(s->pos[j], &s->pcap[j], most + 1, sizeof **s->pos);
-	uint32_t v, prev = 0;
-	uint64_t bit = c->pbit;
+	uint64_t bit = c->here_pbit;
 	unsigned k = found ? index_blob_pos_k(cur_units(c, c->doc), c->cnt) : 0;
-	size_t n = 0;
-	while (n < most && index_blob_get_rice(c->base, c->plimit, &bit, k, &v))
-		s->pos[j][n++] = prev += v;
+	size_t n = most ? index_blob_get_positions(c->base, c->plimit, &bit, k, (uint32_t)most, s->pos[j]) : 0;
+	if (n == c->cnt && c->sync_bit == c->entry_bit) {   /* read whole: the next entry's start there */
+		c->pbit = bit;
+		c->sync_bit = c->bit;
+		c->sync_before = c->doc;
+	}
 	return s->npos[j] = n;
 }
 

@@ -339,7 +339,7 @@ static void write_entry(struct builder *b, const struct keys *ks, uint32_t doc, 
 		unsigned k = index_blob_pos_k(g->key & KEY_HEAD ? INDEX_HEAD_UNITS : b->docs[doc].units, cnt);
 		for (uint32_t i = 0; i < cnt; i++) {
 			p = index_blob_put_varint(p, q[i] - prev);
-			g->pbits += index_blob_rice_bits(q[i] - prev, k);
+			g->pbits += index_blob_pos_bits(q[i] - prev, k);
 			prev = q[i];
 		}
 	}

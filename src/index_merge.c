@@ -65,6 +65,8 @@ struct lane {
 	uint8_t *buf;                /* one key's merged entries */
 	size_t cap, len;
 	uint64_t ebits, pbits;       /* of the key merged: its entries' and positions' bits laid out */
+	uint32_t *vals;              /* an entry's positions, read */
+	size_t vcap;
 	int bad;                     /* an input's postings do not hold together */
 	int counting;                /* the first pass: lengths alone */
 };
@@ -307,7 +309,7 @@ static int cursor_next(struct lane *m, struct cursor *c)
 		c->pp = c->pbit;
 		if (c->pair) {
 			c->pk = index_blob_pos_k(c->head ? INDEX_HEAD_UNITS : c->docs[c->doc].units, cnt);
-			if (!index_blob_skip_rice(c->base, c->plimit, &c->pbit, c->pk, cnt))
+			if (!index_blob_skip_positions(c->base, c->plimit, &c->pbit, c->pk, cnt))
 				break;
 		}
 		c->pbits = c->pbit - c->pp;
@@ -336,10 +338,13 @@ static void emit(struct lane *m, const struct cursor *c, uint32_t delta)
 	p = index_blob_put_varint(p, delta << 1 | (c->cnt == 1));
 	if (c->cnt != 1)
 		p = index_blob_put_varint(p, c->cnt);
-	uint64_t bit = c->pp;
-	uint32_t v;
-	for (uint32_t i = 0; c->pair && i < c->cnt && index_blob_get_rice(c->base, c->plimit, &bit, c->pk, &v); i++)
-		p = index_blob_put_varint(p, v);   /* read by cursor_next already */
+	if (c->pair) {   /* read by cursor_next already */
+		uint64_t bit = c->pp;
+		m->vals = xgrow(m->vals, &m->vcap, c->cnt, sizeof *m->vals);
+		size_t n = index_blob_get_positions(c->base, c->plimit, &bit, c->pk, c->cnt, m->vals);
+		for (size_t i = 0; i < n; i++)
+			p = index_blob_put_varint(p, m->vals[i] - (i ? m->vals[i - 1] : 0));
+	}
 	m->len = (size_t)(p - m->buf);
 }
 
@@ -366,7 +371,7 @@ static int last_doc(const struct input *in, const struct ixkey *k, uint32_t *doc
 		if (!index_blob_get_entry(base, limit, &bit, &gap, &cnt) || (d += gap) >= in->h->ndocs)
 			return 0;
 		unsigned pk = pair ? index_blob_pos_k(k->key & KEY_HEAD ? INDEX_HEAD_UNITS : in->docs[d].units, cnt) : 0;
-		if (pair && !index_blob_skip_rice(base, plimit, &pbit, pk, cnt))
+		if (pair && !index_blob_skip_positions(base, plimit, &pbit, pk, cnt))
 			return 0;
 	}
 	*doc = d;
@@ -585,6 +590,7 @@ static void lane_fini(struct lane *l)
 	free(l->cur);
 	free(l->live);
 	free(l->buf);
+	free(l->vals);
 }
 
 /* ---- the blob ---- */

@@ -42,9 +42,15 @@ size_t index_blob_lay_out(uint64_t key, uint32_t df, const uint8_t *src, size_t 
 		if (!pair)
 			continue;
 		unsigned k = index_blob_pos_k(field_units(key, docs, doc), cnt);
-		for (uint32_t i = 0, gap = 0; i < cnt && (p = index_blob_get_varint(p, end, &gap)); i++)
-			index_blob_put_rice(&pw, gap, k);
-		if (!p)
+		const uint8_t *q = p;
+		for (uint32_t i = 0, gap = 0; k && i < cnt && (q = index_blob_get_varint(q, end, &gap)); i++)
+			index_blob_put_bits(&pw, gap & ((1u << k) - 1), k);   /* the low bits, then the quotients */
+		for (uint32_t i = 0, gap = 0; i < cnt && (p = index_blob_get_varint(p, end, &gap)); i++) {
+			for (gap >>= k; gap >= 32; gap -= 32)
+				index_blob_put_bits(&pw, 0, 32);
+			index_blob_put_bits(&pw, 1, gap + 1);
+		}
+		if (!p || !q)
 			break;
 	}
 	unsigned char *e = index_blob_end_bits(&w), *pe = index_blob_end_bits(&pw);

@@ -1,4 +1,4 @@
-/* test_37_postings.c — the postings' codes: entries in Elias gamma, positions in Rice codes, and a key's list laid out from its entries as a build writes them (skips, entries, positions). */
+/* test_37_postings.c — the postings' codes: entries in Elias gamma, positions in a Rice code of two parts, and a key's list laid out from its entries as a build writes them (skips, entries, positions). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -67,63 +67,64 @@ static void test_gamma_refused(void **state)
 	assert_false(index_blob_get_gamma(buf, sizeof buf * 8, &at, &v));
 }
 
-/* Every value, under every parameter from each bit offset, reads back as written in the bits
- * index_blob_rice_bits counts: the usual codes and the escaped ones (a quotient of RICE_QMAX or
- * more), read at once or bit by bit near the end. */
-static void test_rice_round_trip(void **state)
+/* Writes the positions of gaps[0..n) with parameter k after lead bits, checks their length, reads
+ * them back and steps over them; every n, k and lead. */
+static void check_positions(const uint32_t *gaps, uint32_t n, unsigned k, unsigned lead)
+{
+	uint8_t buf[4096] = { 0 };
+	struct bitwriter w = { buf, 0, 0 };
+	uint64_t bits = lead, sum = 0;
+	index_blob_put_bits(&w, 0, lead);
+	index_blob_put_positions(&w, gaps, n, k);
+	for (uint32_t i = 0; i < n; i++)
+		bits += index_blob_pos_bits(gaps[i], k);
+	index_blob_put_bits(&w, 0x5, 3);   /* what follows: never read as theirs */
+	assert_int_equal((size_t)(index_blob_end_bits(&w) - buf), (bits + 3 + 7) / 8);
+	uint32_t got[64];
+	uint64_t at = lead;
+	assert_int_equal(index_blob_get_positions(buf, bits + 3, &at, k, n, got), n);
+	assert_int_equal(at, bits);
+	for (uint32_t i = 0; i < n; i++)
+		assert_int_equal(got[i], sum += gaps[i]);
+	at = lead;
+	assert_true(index_blob_skip_positions(buf, bits + 3, &at, k, n));
+	assert_int_equal(at, bits);
+	at = lead;   /* cut one bit short: the last one's one is missing */
+	if (n) {
+		assert_int_equal(index_blob_get_positions(buf, bits - 1, &at, k, n, got), n - 1);
+		for (uint32_t i = 0, s = 0; i + 1 < n; i++)
+			assert_int_equal(got[i], s += gaps[i]);
+		at = lead;
+		assert_false(index_blob_skip_positions(buf, bits - 1, &at, k, n));
+	}
+}
+
+/* An entry's positions read back as written, one to many, with gaps near, at and far beyond their
+ * parameter's mean (quotients of 0 to over 64 zeros, across words), and stepped over whole. */
+static void test_positions(void **state)
 {
 	(void)state;
-	static const uint32_t more[] = { 0, 1, 5, 23, 24, 25, 1000, 123456 };
+	uint32_t gaps[64];
 	for (unsigned k = 0; k < 20; k++)
-		for (unsigned lead = 0; lead < 8; lead += 3) {
-			uint8_t buf[512] = { 0 };
-			struct bitwriter w = { buf, 0, 0 };
-			uint64_t bits = lead;
-			index_blob_put_bits(&w, 0, lead);
-			for (size_t i = 0; i < NVALUES + sizeof more / sizeof *more; i++) {
-				uint32_t v = i < NVALUES ? values[i] : more[i - NVALUES];
-				index_blob_put_rice(&w, v, k);
-				bits += index_blob_rice_bits(v, k);
+		for (unsigned lead = 0; lead < 8; lead += 3)
+			for (uint32_t n = 0; n <= 64; n += n < 4 ? 1 : 20) {
+				for (uint32_t i = 0; i < n; i++)
+					gaps[i] = (i % 7 == 3 ? 70u : i % 5) << k | (i * 2654435761u) % (1u << k);
+				check_positions(gaps, n, k, lead);
 			}
-			assert_int_equal((size_t)(index_blob_end_bits(&w) - buf), (bits + 7) / 8);
-			uint64_t at = lead;
-			for (size_t i = 0; i < NVALUES + sizeof more / sizeof *more; i++) {
-				uint32_t v = 0, want = i < NVALUES ? values[i] : more[i - NVALUES];
-				assert_true(index_blob_get_rice(buf, bits, &at, k, &v));
-				assert_int_equal(v, want);
-			}
-			assert_int_equal(at, bits);
-			at = lead;
-			assert_true(index_blob_skip_rice(buf, bits, &at, k, NVALUES + sizeof more / sizeof *more));
-			assert_int_equal(at, bits);
-		}
 	assert_int_equal(index_blob_pos_k(5000, 1), 12);   /* a mean gap of 5000: 13 bits, the top one in unary */
 	assert_int_equal(index_blob_pos_k(5000, 5000), 0);
 	assert_int_equal(index_blob_pos_k(10, 20), 0);
-}
-
-/* Rice codes cut by the limit or escaping to no value are refused. */
-static void test_rice_refused(void **state)
-{
-	(void)state;
-	uint8_t buf[32] = { 0 };
-	struct bitwriter w = { buf, 0, 0 };
-	index_blob_put_rice(&w, 1000, 4);   /* a quotient of 62: 24 zeros, 39 in gamma, 4 bits */
-	index_blob_end_bits(&w);
-	unsigned n = index_blob_rice_bits(1000, 4);
-	assert_int_equal(n, RICE_QMAX + 11 + 4);
-	uint64_t at;
-	uint32_t v;
-	for (uint64_t limit = 0; limit < n; limit++) {
-		at = 0;
-		assert_false(index_blob_get_rice(buf, limit, &at, 4, &v));
-	}
+	uint8_t zeros[32] = { 0 };   /* no one: no quotient ends */
+	uint32_t got[4];
+	uint64_t at = 0;
+	assert_int_equal(index_blob_get_positions(zeros, sizeof zeros * 8, &at, 3, 4, got), 0);
 	at = 0;
-	assert_true(index_blob_get_rice(buf, n, &at, 4, &v));
-	assert_int_equal(v, 1000);
-	uint8_t zeros[32] = { 0 };
+	assert_false(index_blob_skip_positions(zeros, sizeof zeros * 8, &at, 3, 4));
+	uint8_t ones[16];   /* every quotient 0 and every low bit set: a sum past 2^32 is refused */
+	memset(ones, 0xFF, sizeof ones);
 	at = 0;
-	assert_false(index_blob_get_rice(zeros, sizeof zeros * 8, &at, 3, &v));
+	assert_int_equal(index_blob_get_positions(ones, 31 * 3 + 3, &at, 31, 3, got), 0);
 }
 
 /* A list as a build writes it: entries of reports docs[i] with counts cnt[i] (a pair's positions
@@ -161,7 +162,7 @@ static void check_list(uint32_t n, int pair, int head)
 		ebits += index_blob_entry_bits(i ? docs[i] - docs[i - 1] : docs[i] + 1, cnt[i]);
 		unsigned k = index_blob_pos_k(head ? INDEX_HEAD_UNITS : units_of(docs[i]), cnt[i]);
 		for (uint32_t j = 0; pair && j < cnt[i]; j++)
-			pbits += index_blob_rice_bits(j ? 3 : i, k);
+			pbits += index_blob_pos_bits(j ? 3 : i, k);
 	}
 	struct ixdoc *blob_docs = calloc(docs[n - 1] + 1, sizeof *blob_docs);
 	for (uint32_t d = 0; d <= docs[n - 1]; d++)
@@ -195,10 +196,11 @@ static void check_list(uint32_t n, int pair, int head)
 		assert_int_equal(gap, i ? docs[i] - docs[i - 1] : docs[i] + 1);
 		assert_int_equal(c, cnt[i]);
 		unsigned k = index_blob_pos_k(head ? INDEX_HEAD_UNITS : units_of(docs[i]), c);
-		for (uint32_t j = 0, v = 0; pair && j < c; j++) {
-			assert_true(index_blob_get_rice(dst, limit, &pbit, k, &v));
-			assert_int_equal(v, j ? 3 : i);
-		}
+		uint32_t *got = calloc(c + 1, sizeof *got);
+		assert_int_equal(pair ? index_blob_get_positions(dst, limit, &pbit, k, c, got) : c, c);
+		for (uint32_t j = 0; pair && j < c; j++)
+			assert_int_equal(got[j], i + 3 * j);
+		free(got);
 	}
 	assert_int_equal((bit + 7) / 8, pair ? at : laid);
 	if (pair)
@@ -227,8 +229,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_gamma_round_trip),
 		cmocka_unit_test(test_gamma_refused),
-		cmocka_unit_test(test_rice_round_trip),
-		cmocka_unit_test(test_rice_refused),
+		cmocka_unit_test(test_positions),
 		cmocka_unit_test(test_lay_out),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
