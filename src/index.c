@@ -1085,12 +1085,29 @@ static uint32_t cur_units(const struct cur *c, int64_t doc)
 	return (uint64_t)doc < c->sg->h->ndocs && seg_reads(c->sg, norm, sizeof *norm) == 0 ? *norm : 0;
 }
 
-/* Checks the bytes cnt positions from c->pbit can take (a Rice code is at most 15 bytes), unless
- * checked before; 0 when they do not pass. */
+/* Bits cnt positions of c's list can take: 31 low bits at most, and quotients that sum to under
+ * twice cnt in the body (index_blob_put_positions); the headings run past the units their code
+ * assumes, and are given room for quotients of 64 each. Decoding stops at the bytes checked this
+ * far (cur_checked_bits), so that no byte is read before its checksum passed. */
+static uint64_t position_bits(const struct cur *c, uint32_t cnt)
+{
+	return (uint64_t)cnt * (c->head ? 31 + 65 : 31 + 3) + 64;
+}
+
+/* The bits of c's positions checked: decoding stops there. */
+static uint64_t cur_checked_bits(const struct cur *c)
+{
+	uint64_t checked = (uint64_t)(c->checked - c->base) * 8;
+	return checked < c->plimit ? checked : c->plimit;
+}
+
+/* Checks the bytes cnt positions from c->pbit can take (position_bits), unless checked before; 0
+ * when they do not pass. */
 static int cur_check_positions(struct cur *c, uint32_t cnt)
 {
 	const uint8_t *from = c->base + c->pbit / 8, *kend = c->base + c->len;
-	const uint8_t *to = (size_t)(kend - from) / 15 > cnt ? from + (size_t)15 * cnt + 1 : kend;
+	uint64_t most = (position_bits(c, cnt) + 7) / 8;
+	const uint8_t *to = (uint64_t)(kend - from) > most ? from + most : kend;
 	if (from < c->checked)
 		from = c->checked;
 	if (to > from) {
@@ -1118,7 +1135,7 @@ static int cur_positions(struct cur *c)
 		if (!index_blob_get_entry(c->base, c->ebits, &bit, &gap, &cnt) || !cur_check_positions(c, cnt))
 			return 0;
 		doc += gap;
-		if (!index_blob_skip_positions(c->base, c->plimit, &c->pbit, index_blob_pos_k(cur_units(c, doc), cnt), cnt))
+		if (!index_blob_skip_positions(c->base, cur_checked_bits(c), &c->pbit, index_blob_pos_k(cur_units(c, doc), cnt), cnt))
 			return 0;
 	}
 	if (bit != c->entry_bit)
@@ -1274,7 +1291,7 @@ static size_t decode_positions(struct search *s, int j, struct cur *c)
 	s->pos[j] = xgrow(s->pos[j], &s->pcap[j], most + 1, sizeof **s->pos);
 	uint64_t bit = c->here_pbit;
 	unsigned k = found ? index_blob_pos_k(cur_units(c, c->doc), c->cnt) : 0;
-	size_t n = most ? index_blob_get_positions(c->base, c->plimit, &bit, k, (uint32_t)most, s->pos[j]) : 0;
+	size_t n = most ? index_blob_get_positions(c->base, cur_checked_bits(c), &bit, k, (uint32_t)most, s->pos[j]) : 0;
 	if (n == c->cnt && c->sync_bit == c->entry_bit) {   /* read whole: the next entry's start there */
 		c->pbit = bit;
 		c->sync_bit = c->bit;
