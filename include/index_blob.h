@@ -227,47 +227,6 @@ static inline uint8_t *index_blob_end_bits(struct bitwriter *w)
 	return w->p;
 }
 
-/* Reads a gamma-coded value at bit *bit of p (bits up to limit, a count of bits from p) and
- * moves *bit past it; 0 when it runs past limit or is no value below 2^32 (corrupt data). */
-static inline int index_blob_get_gamma(const uint8_t *p, uint64_t limit, uint64_t *bit, uint32_t *v)
-{
-	uint64_t at = *bit, w = 0;
-	if (at >= limit)
-		return 0;
-	uint64_t byte = at >> 3, bytes = (limit + 7) >> 3;
-	if (bytes - byte >= 8) {
-		memcpy(&w, p + byte, 8);
-		w = __builtin_bswap64(w);
-	} else {
-		for (uint64_t i = 0; i < 8; i++)
-			w = w << 8 | (byte + i < bytes ? p[byte + i] : 0);
-	}
-	w <<= at & 7;
-	unsigned room = 64 - (unsigned)(at & 7);
-	if (w && (unsigned)__builtin_clzll(w) * 2 + 1 <= room) {
-		unsigned zeros = (unsigned)__builtin_clzll(w), k = 2 * zeros + 1;
-		if (zeros > 31 || at + k > limit)
-			return 0;
-		*v = (uint32_t)(w >> (64 - k));
-		*bit = at + k;
-		return 1;
-	}
-	unsigned zeros = 0;   /* a long code: bit by bit */
-	while (at + zeros < limit && !(p[(at + zeros) >> 3] >> (7 - ((at + zeros) & 7)) & 1))
-		if (++zeros > 31)
-			return 0;
-	if (at + 2 * zeros + 1 > limit)
-		return 0;
-	uint64_t r = 0;
-	for (unsigned i = 0; i <= zeros; i++) {
-		uint64_t b = at + zeros + i;
-		r = r << 1 | (p[b >> 3] >> (7 - (b & 7)) & 1);
-	}
-	*v = (uint32_t)r;
-	*bit = at + 2 * zeros + 1;
-	return 1;
-}
-
 /* The bits of p from bit `at` on, most significant first, in a word (zeros past the bytes below
  * limit bits), and how many of them lie before limit (*avail, 57 to 64 but near limit). */
 static inline uint64_t index_blob_peek(const uint8_t *p, uint64_t limit, uint64_t at, unsigned *avail)
@@ -287,6 +246,38 @@ static inline uint64_t index_blob_peek(const uint8_t *p, uint64_t limit, uint64_
 	unsigned room = 64 - (unsigned)(at & 7);
 	*avail = limit - at < room ? (unsigned)(limit - at) : room;
 	return w << (at & 7);
+}
+
+/* Reads a gamma-coded value at bit *bit of p (bits up to limit, a count of bits from p) and
+ * moves *bit past it; 0 when it runs past limit or is no value below 2^32 (corrupt data). */
+static inline int index_blob_get_gamma(const uint8_t *p, uint64_t limit, uint64_t *bit, uint32_t *v)
+{
+	unsigned avail;
+	uint64_t at = *bit, w = index_blob_peek(p, limit, at, &avail);
+	if (!avail)
+		return 0;
+	if (w && (unsigned)__builtin_clzll(w) * 2 + 1 <= avail) {
+		unsigned zeros = (unsigned)__builtin_clzll(w), k = 2 * zeros + 1;
+		if (zeros > 31)
+			return 0;
+		*v = (uint32_t)(w >> (64 - k));
+		*bit = at + k;
+		return 1;
+	}
+	unsigned zeros = 0;   /* a long code: bit by bit */
+	while (at + zeros < limit && !(p[(at + zeros) >> 3] >> (7 - ((at + zeros) & 7)) & 1))
+		if (++zeros > 31)
+			return 0;
+	if (at + 2 * zeros + 1 > limit)
+		return 0;
+	uint64_t r = 0;
+	for (unsigned i = 0; i <= zeros; i++) {
+		uint64_t b = at + zeros + i;
+		r = r << 1 | (p[b >> 3] >> (7 - (b & 7)) & 1);
+	}
+	*v = (uint32_t)r;
+	*bit = at + 2 * zeros + 1;
+	return 1;
 }
 
 /* An entry's positions, cnt gaps of the code of parameter k (k < 32, index_blob_pos_k): first the
