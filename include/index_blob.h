@@ -184,8 +184,12 @@ static inline uint64_t index_blob_laid_len(uint64_t key, uint32_t df, uint64_t e
  * units / cnt, the first one's included. */
 static inline unsigned index_blob_pos_k(uint32_t units, uint32_t cnt)
 {
-	uint32_t mean = cnt ? units / cnt : 0;
-	return mean ? 31 - (unsigned)__builtin_clz(mean) : 0;
+	/* the largest k with cnt << k <= units, found by bit lengths: a division per entry was a
+	 * build's dearest step in writing its postings */
+	if (!cnt || cnt > units)
+		return 0;
+	unsigned k = (unsigned)__builtin_clz(cnt) - (unsigned)__builtin_clz(units);
+	return k && ((uint64_t)cnt << k) > units ? k - 1 : k;
 }
 
 /* Bits of a position gap v in the code of parameter k (index_blob_put_positions). */

@@ -112,6 +112,12 @@ static void test_positions(void **state)
 					gaps[i] = (i % 7 == 3 ? 70u : i % 5) << k | (i * 2654435761u) % (1u << k);
 				check_positions(gaps, n, k, lead);
 			}
+	for (uint32_t units = 0; units < 3000; units += 7)   /* the bits of the mean gap, units / cnt */
+		for (uint32_t cnt = 1; cnt < 400; cnt++) {
+			uint32_t mean = units / cnt;
+			assert_int_equal(index_blob_pos_k(units, cnt), mean ? 31 - (unsigned)__builtin_clz(mean) : 0);
+		}
+	assert_int_equal(index_blob_pos_k(UINT32_MAX, 1), 31);
 	assert_int_equal(index_blob_pos_k(5000, 1), 12);   /* a mean gap of 5000: 13 bits, the top one in unary */
 	assert_int_equal(index_blob_pos_k(5000, 5000), 0);
 	assert_int_equal(index_blob_pos_k(10, 20), 0);
