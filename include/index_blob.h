@@ -201,17 +201,20 @@ static inline uint64_t index_blob_pos_bits(uint32_t v, unsigned k)
 /* A bit stream being written, most significant bit first, from p. */
 struct bitwriter {
 	uint8_t *p;
-	uint64_t acc;   /* its low n bits are not written yet */
+	uint64_t acc;   /* its low n bits (fewer than 32) are not written yet */
 	unsigned n;
 };
 
-static inline void index_blob_put_bits(struct bitwriter *w, uint32_t v, unsigned k)   /* k <= 32 */
+/* Appends the k low bits of v (k <= 32, v below 2^k), written out four bytes at a time. */
+static inline void index_blob_put_bits(struct bitwriter *w, uint32_t v, unsigned k)
 {
 	w->acc = w->acc << k | v;
 	w->n += k;
-	while (w->n >= 8) {
-		w->n -= 8;
-		*w->p++ = (uint8_t)(w->acc >> w->n);
+	if (w->n >= 32) {
+		w->n -= 32;
+		uint32_t out = __builtin_bswap32((uint32_t)(w->acc >> w->n));
+		memcpy(w->p, &out, 4);
+		w->p += 4;
 	}
 }
 
@@ -225,6 +228,8 @@ static inline void index_blob_put_gamma(struct bitwriter *w, uint32_t v)   /* v 
 /* Writes the bits left, padded with zeros to a byte; returns the end of the stream. */
 static inline uint8_t *index_blob_end_bits(struct bitwriter *w)
 {
+	for (; w->n >= 8; w->n -= 8)
+		*w->p++ = (uint8_t)(w->acc >> (w->n - 8));
 	if (w->n)
 		*w->p++ = (uint8_t)(w->acc << (8 - w->n));
 	w->n = 0;
