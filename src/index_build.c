@@ -97,6 +97,7 @@ struct gkey {
 	uint32_t last;         /* 1 + the last report written; 0 marks a free slot */
 	uint64_t ebits, pbits; /* bits of its entries and positions laid out (index_blob.h) */
 };
+_Static_assert(sizeof(struct gkey) == 64, "a key's entry fills one cache line of the table");
 
 /* A report's text as units: its body, or its headings one after another. */
 struct units {
@@ -119,7 +120,8 @@ struct lkey {              /* a key of the current report */
 };
 
 struct builder {
-	struct gkey *g;
+	struct gkey *g;        /* aligned to a cache line: one entry a line */
+	void *g_mem;           /* what holds it, to free */
 	size_t ng, gbits;
 	unsigned char *arena;
 	int aheap;             /* the arena came from the heap, not a mapping */
@@ -152,7 +154,10 @@ static size_t hash_key(uint64_t k, size_t bits)
 static void global_grow(struct builder *b)
 {
 	size_t bits = b->gbits ? b->gbits + 1 : 16, n = (size_t)1 << bits;
-	struct gkey *t = xcalloc(n, sizeof *t);
+	/* a large calloc comes from a fresh mapping, zero without a write, 16 bytes into a page:
+	 * one entry more leaves room to start them on a line of their own */
+	void *mem = xcalloc(n + 1, sizeof(struct gkey));
+	struct gkey *t = (struct gkey *)(((uintptr_t)mem + 63) & ~(uintptr_t)63);
 	hugepages(t, n * sizeof *t);
 	for (size_t i = 0; b->gbits && i < ((size_t)1 << b->gbits); i++) {
 		if (!b->g[i].last)
@@ -162,7 +167,8 @@ static void global_grow(struct builder *b)
 			h = (h + 1) & (n - 1);
 		t[h] = b->g[i];
 	}
-	free(b->g);
+	free(b->g_mem);
+	b->g_mem = mem;
 	b->g = t;
 	b->gbits = bits;
 }
@@ -733,7 +739,7 @@ static void write_blob(struct builder *b, size_t ndocs, uint64_t key, struct out
 
 static void builder_fini(struct builder *b)
 {
-	free(b->g);
+	free(b->g_mem);
 	arena_free(b);
 	free(b->l);
 	free(b->occ);
