@@ -41,9 +41,9 @@
  *                             { u32 doc before, u32 entry, u32 its positions }, the entries,
  *                             then every entry's positions in entry order.
  * Offsets are counted from the start of the key's postings, in bits but where the positions
- * start (in bytes). The skip of number k points at entry (k + 1) * INDEX_SKIP, so a long list is entered
- * near a given report without decoding it; and the reports and counts of a pair list are read
- * without touching a position, which is what ranking by bounds needs (index_search_top). The
+ * start (in bytes). The skip of number k points at entry (k + 1) * INDEX_SKIP, so a long list is
+ * entered near a given report without decoding it; and the reports and counts of a pair list are
+ * read without touching a position, which is what ranking by bounds needs (index_search_top). The
  * entries take about 5 bits each where varints took 11 (the frequent keys' gaps are 1, their
  * counts small), a position about 12.5 where a varint took 14.5; a short pair list's positions
  * start where its entries, read, end.

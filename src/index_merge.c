@@ -16,12 +16,14 @@
  * of the inputs' words, sorted, renumbers each input's words in the order they had: its keys,
  * renumbered, stay sorted, and the merged keys are a k-way merge of the inputs' keys tables. A
  * key's postings are merged entry by entry in the order of the merged reports: an entry keeps its
- * count and its positions' bytes (positions count units within the report, which a merge does not
- * change); only the report numbers are coded again, and the entries laid out in bits again. The
- * keys table comes before the postings, so a first pass merges every key to learn its length and
- * a second lays the postings out. An input whose reports stay one run, in order, none left out (a
- * build's segments, mostly), keeps each entry but its first one's report: the first pass counts
- * its long lists from their first entry and their last skip alone, without reading them. */
+ * count and its positions (they count units within the report, which a merge does not change, and
+ * their code depends on the report's units and the count alone, so they take the same bits);
+ * only the report numbers are coded again. The second pass reads each entry's positions and lays
+ * the merged list out in bits again. The keys table comes before the postings, so a first pass
+ * merges every key to learn its length and a second lays the postings out. An input whose reports
+ * stay one run, in order, none left out (a build's segments, mostly), keeps each entry but its
+ * first one's report: the first pass counts its long lists from their first entry and their last
+ * skip alone, reading only the entries and positions after that skip. */
 
 #define KEY_END UINT64_MAX
 
