@@ -108,6 +108,13 @@ struct ixword {
 	uint32_t off, len, id, pad;
 };
 
+/* The units report doc's positions in the field of key count from (index_blob_pos_k): its body's,
+ * or INDEX_HEAD_UNITS in the headings. */
+static inline uint32_t index_blob_field_units(uint64_t key, const struct ixdoc *docs, uint32_t doc)
+{
+	return key & KEY_HEAD ? INDEX_HEAD_UNITS : docs[doc].units;
+}
+
 static inline uint64_t index_blob_pair_key(uint32_t a, uint32_t b)
 {
 	return KEY_PAIR | ((uint64_t)a << 31) | b;
@@ -293,17 +300,24 @@ static inline int index_blob_get_gamma(const uint8_t *p, uint64_t limit, uint64_
  * k low bits of each, then the rest of each (gap >> k) in unary, that many zeros and a one. The
  * positions of a report lie below its units, so the quotients sum to less than twice cnt. This is
  * the Rice code with its two parts apart: an entry's are stepped over by its low bits' length
- * and a count of ones, a word at a time (index_blob_skip_positions). */
-static inline void index_blob_put_positions(struct bitwriter *w, const uint32_t *gaps, uint32_t cnt, unsigned k)
+ * and a count of ones, a word at a time (index_blob_skip_positions). The gaps come as a build
+ * writes them, cnt varints from p (end: the end of the bytes); returns where they end, NULL when
+ * they are cut short. */
+static inline const uint8_t *index_blob_put_positions(struct bitwriter *w, const uint8_t *p, const uint8_t *end,
+                                                     uint32_t cnt, unsigned k)
 {
-	for (uint32_t i = 0; k && i < cnt; i++)
-		index_blob_put_bits(w, gaps[i] & ((1u << k) - 1), k);
-	for (uint32_t i = 0; i < cnt; i++) {
-		uint32_t q = gaps[i] >> k;
-		for (; q >= 32; q -= 32)
-			index_blob_put_bits(w, 0, 32);
-		index_blob_put_bits(w, 1, q + 1);
-	}
+	const uint8_t *q = p;
+	uint32_t gap;
+	for (uint32_t i = 0; k && i < cnt && q; i++)   /* the low bits */
+		if ((q = index_blob_get_varint(q, end, &gap)))
+			index_blob_put_bits(w, gap & ((1u << k) - 1), k);
+	for (uint32_t i = 0; i < cnt && p; i++)        /* the quotients */
+		if ((p = index_blob_get_varint(p, end, &gap))) {
+			for (gap >>= k; gap >= 32; gap -= 32)
+				index_blob_put_bits(w, 0, 32);
+			index_blob_put_bits(w, 1, gap + 1);
+		}
+	return q ? p : NULL;
 }
 
 /* Reads an entry's cnt positions of parameter k at bit *bit of p (limit bits), each gap added to

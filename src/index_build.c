@@ -343,7 +343,7 @@ static void write_entry(struct builder *b, const struct keys *ks, uint32_t doc, 
 	if (pair) {
 		const uint32_t *q = ks->pos + ks->fill[li] - cnt;
 		uint32_t prev = 0;
-		unsigned k = index_blob_pos_k(g->key & KEY_HEAD ? INDEX_HEAD_UNITS : b->docs[doc].units, cnt);
+		unsigned k = index_blob_pos_k(index_blob_field_units(g->key, b->docs, doc), cnt);
 		for (uint32_t i = 0; i < cnt; i++) {
 			p = index_blob_put_varint(p, q[i] - prev);
 			g->pbits += index_blob_pos_bits(q[i] - prev, k);

@@ -54,7 +54,8 @@ struct cursor {
 	const uint32_t *to;
 	const struct ixdoc *docs;    /* the input's reports, whose units code their positions */
 	uint32_t ndocs, left, doc;
-	int pair, head, first;
+	uint64_t key;                /* the input's, for its field (index_blob_field_units) */
+	int pair, first;
 	uint32_t newdoc, cnt;        /* of the entry read */
 	uint64_t pp, pbits;          /* where its positions start, and their bits */
 	unsigned pk;                 /* their code's parameter */
@@ -263,7 +264,7 @@ static void cursor_init(struct lane *m, struct cursor *c, const struct input *in
 	c->docs = in->docs;
 	c->ndocs = (uint32_t)in->h->ndocs;
 	c->pair = (k->key & KEY_PAIR) != 0;
-	c->head = (k->key & KEY_HEAD) != 0;
+	c->key = k->key;
 	c->first = 1;
 	uint64_t skips = index_blob_skip_bytes(k->key, k->df);
 	if (!in_range(k->off, k->len, in->h->post_len) || skips > k->len) {
@@ -310,7 +311,7 @@ static int cursor_next(struct lane *m, struct cursor *c)
 			break;
 		c->pp = c->pbit;
 		if (c->pair) {
-			c->pk = index_blob_pos_k(c->head ? INDEX_HEAD_UNITS : c->docs[c->doc].units, cnt);
+			c->pk = index_blob_pos_k(index_blob_field_units(c->key, c->docs, c->doc), cnt);
 			if (!index_blob_skip_positions(c->base, c->plimit, &c->pbit, c->pk, cnt))
 				break;
 		}
@@ -372,7 +373,7 @@ static int last_doc(const struct input *in, const struct ixkey *k, uint32_t *doc
 	for (uint32_t left = k->df - nskip * INDEX_SKIP; left; left--) {
 		if (!index_blob_get_entry(base, limit, &bit, &gap, &cnt) || (d += gap) >= in->h->ndocs)
 			return 0;
-		unsigned pk = pair ? index_blob_pos_k(k->key & KEY_HEAD ? INDEX_HEAD_UNITS : in->docs[d].units, cnt) : 0;
+		unsigned pk = pair ? index_blob_pos_k(index_blob_field_units(k->key, in->docs, d), cnt) : 0;
 		if (pair && !index_blob_skip_positions(base, plimit, &pbit, pk, cnt))
 			return 0;
 	}

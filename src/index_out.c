@@ -9,12 +9,6 @@
 #include "fileio.h"
 #include "xmalloc.h"
 
-/* The units a report's positions in the field of key count from (index_blob_pos_k). */
-static uint32_t field_units(uint64_t key, const struct ixdoc *docs, uint32_t doc)
-{
-	return key & KEY_HEAD ? INDEX_HEAD_UNITS : docs[doc].units;
-}
-
 size_t index_blob_lay_out(uint64_t key, uint32_t df, const uint8_t *src, size_t len, const struct ixdoc *docs,
                           unsigned char *dst, unsigned char *pos)
 {
@@ -41,16 +35,8 @@ size_t index_blob_lay_out(uint64_t key, uint32_t df, const uint8_t *src, size_t 
 		index_blob_put_gamma(&w, cnt);
 		if (!pair)
 			continue;
-		unsigned k = index_blob_pos_k(field_units(key, docs, doc), cnt);
-		const uint8_t *q = p;
-		for (uint32_t i = 0, gap = 0; k && i < cnt && (q = index_blob_get_varint(q, end, &gap)); i++)
-			index_blob_put_bits(&pw, gap & ((1u << k) - 1), k);   /* the low bits, then the quotients */
-		for (uint32_t i = 0, gap = 0; i < cnt && (p = index_blob_get_varint(p, end, &gap)); i++) {
-			for (gap >>= k; gap >= 32; gap -= 32)
-				index_blob_put_bits(&pw, 0, 32);
-			index_blob_put_bits(&pw, 1, gap + 1);
-		}
-		if (!p || !q)
+		unsigned k = index_blob_pos_k(index_blob_field_units(key, docs, doc), cnt);
+		if (!(p = index_blob_put_positions(&pw, p, end, cnt, k)))
 			break;
 	}
 	unsigned char *e = index_blob_end_bits(&w), *pe = index_blob_end_bits(&pw);

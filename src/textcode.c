@@ -3,6 +3,7 @@
 
 #include <pthread.h>
 #include <string.h>
+#include <unistr.h>
 
 #include "assets.h"
 #include "buf.h"
@@ -19,24 +20,15 @@ static unsigned char utf8_of[TEXTCODE_MAX][4];  /* number k's character: its UTF
 static size_t ncodes;
 
 /* Length of the UTF-8 sequence at s[0..n) and its code point, or 0 when it is none (a stray
- * byte, an overlong form, a surrogate, past U+10FFFF, cut short). */
+ * byte, an overlong form, a surrogate, past U+10FFFF, cut short): libunistring's strict reading. */
 static size_t utf8_char(const unsigned char *s, size_t n, uint32_t *c)
 {
-	unsigned char b = s[0];
-	size_t k = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0;
-	if (!k || b > 0xF4 || n < k)
+	ucs4_t u;
+	int k = u8_mbtoucr(&u, s, n);
+	if (k <= 0)
 		return 0;
-	uint32_t v = b & (0x7F >> k);
-	for (size_t i = 1; i < k; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		v = v << 6 | (s[i] & 0x3F);
-	}
-	static const uint32_t least[5] = { 0, 0, 0x80, 0x800, 0x10000 };
-	if (v < least[k] || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-		return 0;
-	*c = v;
-	return k;
+	*c = u;
+	return (size_t)k;
 }
 
 /* Numbers the table's characters in the order of its lines ("character TAB count", comments
