@@ -92,9 +92,13 @@ struct corpus_fixes {
 	int unlooked;             /* 1: taken to be absent as the replayed walk recorded (size -1) */
 };
 
+struct corpus_asked;
+
 struct corpus {
 	struct report **reports;   /* reports[i]: entry i's report, owned; NULL while a lazy entry
-	                            * is not loaded; use corpus_get unless it is known loaded */
+	                            * is not loaded, and always for an entry of a source (its report
+	                            * is kept with it in asked); use corpus_get or corpus_report
+	                            * unless the corpus is not lazy */
 	struct corpus_file *files; /* files[i]: entry i; owned; read through corpus_file */
 	size_t n, cap, filecap;
 	struct corpus_msg *msgs;   /* errors and warnings in the order of the walk, owned */
@@ -118,12 +122,15 @@ struct corpus {
 	size_t ndirs, dircap;
 	struct corpus_source source;      /* of entries [source_at, source_at + nsourced); owned */
 	size_t source_at, nsourced;
-	uint64_t *sourced_asked;          /* bit j: entry source_at + j was asked of the source,
-	                                   * owned; kept apart from files[] so that a page of files[]
-	                                   * is first written, not first read as zeroes and then copied */
-	size_t *asked;                    /* the entries asked of the source so far, in that order,
-	                                   * owned: only these can hold a report to free */
-	size_t nasked, askedcap;
+	/* The source's entries asked for so far, in that order, each with its report (the only ones
+	 * of the source that can hold one): blocks that never move, found by a hash of their entry
+	 * numbers. A search that shows 20 of 30,000 reports touches the memory of 20 entries, not a
+	 * page of files[] and of reports[] for each (a fresh page costs these machines more than the
+	 * work done on it); files[] and reports[] are not used for the source's entries. */
+	struct corpus_asked **asked;      /* blocks of CORPUS_ASKED_BLOCK, owned */
+	size_t nasked, askedcap;          /* askedcap: blocks */
+	uint32_t *asked_slots;            /* 1 + an entry's place in asked, 0 empty; owned */
+	size_t nasked_slots;              /* a power of two, at least twice nasked; 0 before the first */
 	struct corpus_statdir {           /* the directory corpus_unchanged stats by, kept open */
 		char *path;               /* owned; NULL: none open */
 		size_t len;
@@ -182,6 +189,9 @@ struct report *corpus_get(struct corpus *c, size_t i);
 /* As corpus_get, but never NULL: a failed entry gives an empty report under its path. */
 const struct report *corpus_load(struct corpus *c, size_t i);
 int corpus_loaded(const struct corpus *c, size_t i);
+/* Entry i's report as it is loaded (corpus_load's, which a failed entry has too); NULL while it
+ * is not loaded. */
+struct report *corpus_report(const struct corpus *c, size_t i);
 int corpus_failed(const struct corpus *c, size_t i);
 /* Entry i's text alone, read and decoded now as corpus_get would read it, but not parsed: a
  * report with its path, text, len and encoding, and the body the whole text; no paragraphs,
@@ -228,6 +238,8 @@ int corpus_dir_had_table(const struct corpus *c, size_t k);
 void corpus_add_message(struct corpus *c, const char *path, const char *reason, int skipped);
 void corpus_set_source(struct corpus *c, const struct corpus_source *src, size_t n);
 void corpus_add_sourced(struct corpus *c, size_t n);
+/* The entry number of the k-th entry asked of the source (k < c->nasked), in the order asked. */
+size_t corpus_asked_entry(const struct corpus *c, size_t k);
 
 /* Entry i's file: its path and what stat said, and whether it failed. Read files[i] through this
  * (an entry of a source is filled in when first asked for). Valid until the next entry is added. */

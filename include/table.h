@@ -3,6 +3,7 @@
 #define FAZHI_TABLE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Turns a table's text into a model; returns NULL with *cause set (caller frees) when malformed. */
 typedef void *table_parse_fn(const char *text, size_t len, char **cause);
@@ -18,6 +19,10 @@ void *table_load(const char *env, const char *asset, table_parse_fn *parse, char
  * with *cause set (caller frees). The index cache keys on this text, so a changed table rebuilds. */
 struct buf;
 int table_text(const char *env, const char *asset, struct buf *b, const char **path, char **cause);
+
+/* checksum64(seed, ...) of the text table_text gives (an unreadable file's: of nothing), the
+ * compiled-in asset's read where it lies, not copied: every query keys its index on the tables. */
+uint64_t table_checksum(const char *env, const char *asset, uint64_t seed);
 
 /* Appends the whole file at `path` to *b. Returns 0, or -1 with *cause set (caller frees). */
 int table_read_file(const char *path, struct buf *b, char **cause);

@@ -56,6 +56,140 @@ void corpus_set_text_cache(struct corpus *c, const char *dir)
 	c->text_cache = dir ? xstrdup(dir) : NULL;
 }
 
+/* ---- the source's entries asked for (struct corpus) ---- */
+
+#define ASKED_BLOCK 64
+
+struct corpus_asked {
+	struct corpus_file file;
+	struct report *report;    /* owned; NULL: not loaded */
+	size_t entry;             /* its number in the corpus */
+};
+
+static int sourced(const struct corpus *c, size_t i)
+{
+	return i - c->source_at < c->nsourced;   /* wraps below source_at */
+}
+
+static struct corpus_asked *asked_place(const struct corpus *c, size_t k)
+{
+	return &c->asked[k / ASKED_BLOCK][k % ASKED_BLOCK];
+}
+
+/* The slot of entry i in asked_slots: its own, or the empty one it would take. */
+static uint32_t *asked_slot(const struct corpus *c, size_t i)
+{
+	size_t mask = c->nasked_slots - 1, h = (size_t)(((uint64_t)i * 0x9e3779b97f4a7c15u) >> 40) & mask;
+	for (;; h = (h + 1) & mask) {
+		uint32_t *slot = &c->asked_slots[h];
+		if (!*slot || asked_place(c, *slot - 1)->entry == i)
+			return slot;
+	}
+}
+
+/* Entry i of the source, NULL when it was never asked for. */
+static struct corpus_asked *asked_find(const struct corpus *c, size_t i)
+{
+	uint32_t slot = c->nasked_slots ? *asked_slot(c, i) : 0;
+	return slot ? asked_place(c, slot - 1) : NULL;
+}
+
+/* Room for one more entry asked for. */
+static void asked_room(struct corpus *c)
+{
+	if (2 * (c->nasked + 1) > c->nasked_slots) {
+		free(c->asked_slots);
+		c->nasked_slots = c->nasked_slots ? 2 * c->nasked_slots : 64;
+		c->asked_slots = xcalloc(c->nasked_slots, sizeof *c->asked_slots);
+		for (size_t k = 0; k < c->nasked; k++)
+			*asked_slot(c, asked_place(c, k)->entry) = (uint32_t)(k + 1);
+	}
+	if (c->nasked % ASKED_BLOCK == 0) {
+		c->asked = xgrow(c->asked, &c->askedcap, c->nasked / ASKED_BLOCK + 1, sizeof *c->asked);
+		c->asked[c->nasked / ASKED_BLOCK] = xmalloc(ASKED_BLOCK * sizeof **c->asked);
+	}
+}
+
+/* Entry i of the source, asked of it the first time. Readers of a const corpus may ask: it
+ * changes nothing they can tell. Entries are asked for by one thread at a time (index_build's
+ * threads use entries the build's key has asked for already). */
+static struct corpus_asked *ask(const struct corpus *cc, size_t i)
+{
+	static char gone[] = "";
+	struct corpus *c = (struct corpus *)cc;
+	struct corpus_asked *e = asked_find(c, i);
+	if (e)
+		return e;
+	asked_room(c);
+	e = asked_place(c, c->nasked);
+	*e = (struct corpus_asked){ .entry = i };
+	*asked_slot(c, i) = (uint32_t)++c->nasked;
+	struct corpus_file got = { 0 };
+	if (c->source.file(c->source.arg, i - c->source_at, &got) == 0 && got.path) {
+		e->file.path = got.path;
+		e->file.size = got.size;
+		e->file.mtime_ns = got.mtime_ns;
+		e->file.dev = got.dev;
+		e->file.ino = got.ino;
+	} else {
+		e->file.path = gone;
+		e->file.failed = e->file.noted = 1;
+	}
+	return e;
+}
+
+size_t corpus_asked_entry(const struct corpus *c, size_t k)
+{
+	return asked_place(c, k)->entry;
+}
+
+static void asked_free(struct corpus *c)
+{
+	for (size_t k = 0; k < c->nasked; k++)
+		report_free(asked_place(c, k)->report);
+	for (size_t b = 0; b * ASKED_BLOCK < c->nasked; b++)
+		free(c->asked[b]);
+	free(c->asked);
+	free(c->asked_slots);
+}
+
+/* Entry i's file, asked of the source the first time (corpus_source). */
+static struct corpus_file *file_at(const struct corpus *c, size_t i)
+{
+	return sourced(c, i) ? &ask(c, i)->file : &((struct corpus *)c)->files[i];
+}
+
+/* Entry i's file as far as it is known: NULL for an entry of the source never asked for. */
+static const struct corpus_file *file_known(const struct corpus *c, size_t i)
+{
+	if (!sourced(c, i))
+		return &c->files[i];
+	const struct corpus_asked *e = asked_find(c, i);
+	return e ? &e->file : NULL;
+}
+
+/* Where entry i's report is kept (an entry of the source is asked for). */
+static struct report **report_at(struct corpus *c, size_t i)
+{
+	return sourced(c, i) ? &ask(c, i)->report : &c->reports[i];
+}
+
+/* Entry i's report; NULL while it is not loaded. */
+static struct report *loaded(const struct corpus *c, size_t i)
+{
+	if (!sourced(c, i))
+		return c->reports[i];
+	const struct corpus_asked *e = asked_find(c, i);
+	return e ? e->report : NULL;
+}
+
+static void unload(struct corpus *c, size_t i)
+{
+	struct report **r = report_at(c, i);
+	report_free(*r);
+	*r = NULL;
+}
+
 /* Frees entries [from, to), none of them the source's. */
 static void free_entries(struct corpus *c, size_t from, size_t to)
 {
@@ -70,14 +204,11 @@ void corpus_fini(struct corpus *c)
 	free(c->text_cache);
 	free_entries(c, 0, c->source_at);
 	free_entries(c, c->source_at + c->nsourced, c->n);
-	for (size_t k = 0; k < c->nasked; k++)   /* of the source's, only those asked for were loaded */
-		report_free(c->reports[c->asked[k]]);
-	free(c->asked);
+	asked_free(c);
 	if (c->source.free)
 		c->source.free(c->source.arg);
 	free(c->reports);
 	free(c->files);
-	free(c->sourced_asked);
 	corpus_statdir_close(&c->statdir);
 	for (size_t i = 0; i < c->nmsgs; i++) {
 		free(c->msgs[i].path);
@@ -106,34 +237,6 @@ size_t corpus_failures(const struct corpus *c)
 	for (size_t i = 0; i < c->nmsgs; i++)
 		n += c->msgs[i].skipped;
 	return n;
-}
-
-/* Entry i's file, asked of the source the first time (corpus_source). Readers of a const
- * corpus may fill in an entry: it changes nothing they can tell. Entries are asked for by one
- * thread at a time (index_build's threads use entries the build's key has asked for already). */
-static struct corpus_file *file_at(const struct corpus *cc, size_t i)
-{
-	static char gone[] = "";
-	struct corpus *c = (struct corpus *)cc;
-	struct corpus_file *f = &c->files[i];
-	size_t j = i - c->source_at;   /* wraps below source_at */
-	if (j >= c->nsourced || c->sourced_asked[j / 64] >> (j % 64) & 1)
-		return f;
-	c->sourced_asked[j / 64] |= (uint64_t)1 << (j % 64);
-	struct corpus_file got = { 0 };
-	if (c->source.file(c->source.arg, i - c->source_at, &got) == 0 && got.path) {
-		f->path = got.path;
-		f->size = got.size;
-		f->mtime_ns = got.mtime_ns;
-		f->dev = got.dev;
-		f->ino = got.ino;
-	} else {
-		f->path = gone;
-		f->failed = f->noted = 1;
-	}
-	c->asked = xgrow(c->asked, &c->askedcap, c->nasked + 1, sizeof *c->asked);
-	c->asked[c->nasked++] = i;
-	return f;
 }
 
 const struct corpus_file *corpus_file(const struct corpus *c, size_t i)
@@ -765,23 +868,18 @@ void corpus_set_source(struct corpus *c, const struct corpus_source *src, size_t
 	c->source_at = c->nsourced = 0;
 	free(c->reports);   /* the corpus is empty: room for n, zeroed by the system, not by a pass */
 	free(c->files);
-	free(c->sourced_asked);
 	c->reports = xcalloc(n + 1, sizeof *c->reports);
 	c->files = xcalloc(n + 1, sizeof *c->files);
 	c->cap = c->filecap = n + 1;
-	c->sourced_asked = xcalloc(c->filecap / 64 + 1, sizeof *c->sourced_asked);   /* a bit per file */
 }
 
 void corpus_add_sourced(struct corpus *c, size_t n)
 {
 	if (c->n + n > c->cap || c->n + n > c->filecap) {   /* more than set aside: zero what grew */
-		size_t had = c->filecap;
 		c->reports = xgrow(c->reports, &c->cap, c->n + n, sizeof *c->reports);
 		c->files = xgrow(c->files, &c->filecap, c->n + n, sizeof *c->files);
 		memset(c->reports + c->n, 0, (c->cap - c->n) * sizeof *c->reports);
 		memset(c->files + c->n, 0, (c->filecap - c->n) * sizeof *c->files);
-		c->sourced_asked = xrealloc(c->sourced_asked, (c->filecap / 64 + 1) * sizeof *c->sourced_asked);
-		memset(c->sourced_asked + had / 64 + 1, 0, (c->filecap / 64 - had / 64) * sizeof *c->sourced_asked);
 	}
 	c->n += n;   /* each entry a zeroed file without a path: file_at asks the source */
 	c->nsourced += n;
@@ -911,8 +1009,7 @@ int corpus_unchanged(struct corpus *c, size_t i)
 	fail(c, f->path, &t, xstrdup(err ? errno_reason(err) : CHANGED));
 	f->noted = 1;
 	f->failed = 1;
-	report_free(c->reports[i]);
-	c->reports[i] = NULL;
+	unload(c, i);
 	return 0;
 }
 
@@ -1044,20 +1141,21 @@ static void load_entry(struct corpus *c, size_t i)
 	struct target t = { (long)i, NULL, 0 };
 	if (read_entry(c, i, &t))
 		t.r = parse_report(xstrdup(""), 0, file_at(c, i)->path);
-	c->reports[i] = t.r;
+	*report_at(c, i) = t.r;
 }
 
 struct report *corpus_read_text(struct corpus *c, size_t i)
 {
 	if (file_at(c, i)->failed)
 		return NULL;
-	if (c->reports[i]) {   /* loaded (perhaps read when added, from a pipe): its text */
+	const struct report *had = loaded(c, i);
+	if (had) {   /* loaded (perhaps read when added, from a pipe): its text */
 		struct report *r = xcalloc(1, sizeof *r);
-		r->path = xstrdup(c->reports[i]->path);
-		r->text = xmalloc(c->reports[i]->len + 1);
-		memcpy(r->text, c->reports[i]->text, c->reports[i]->len + 1);
-		r->len = r->body_end = c->reports[i]->len;
-		r->encoding = c->reports[i]->encoding;
+		r->path = xstrdup(had->path);
+		r->text = xmalloc(had->len + 1);
+		memcpy(r->text, had->text, had->len + 1);
+		r->len = r->body_end = had->len;
+		r->encoding = had->encoding;
 		return r;
 	}
 	struct target t = { (long)i, NULL, 1 };
@@ -1070,24 +1168,30 @@ struct report *corpus_read_text(struct corpus *c, size_t i)
 
 const struct report *corpus_load(struct corpus *c, size_t i)
 {
-	if (!c->reports[i]) {
+	struct report **r = report_at(c, i);
+	if (!*r) {
 		if (file_at(c, i)->failed)
-			c->reports[i] = parse_report(xstrdup(""), 0, file_at(c, i)->path);
+			*r = parse_report(xstrdup(""), 0, file_at(c, i)->path);
 		else
 			load_entry(c, i);
 	}
-	return c->reports[i];
+	return *r;
 }
 
 struct report *corpus_get(struct corpus *c, size_t i)
 {
 	corpus_load(c, i);
-	return file_at(c, i)->failed ? NULL : c->reports[i];
+	return file_at(c, i)->failed ? NULL : loaded(c, i);
 }
 
 int corpus_loaded(const struct corpus *c, size_t i)
 {
-	return c->reports[i] != NULL;
+	return loaded(c, i) != NULL;
+}
+
+struct report *corpus_report(const struct corpus *c, size_t i)
+{
+	return loaded(c, i);
 }
 
 int corpus_failed(const struct corpus *c, size_t i)
@@ -1098,10 +1202,9 @@ int corpus_failed(const struct corpus *c, size_t i)
 void corpus_unload(struct corpus *c, size_t i)
 {
 	/* Only a regular file can be read again; an entry read when added may be a pipe. */
-	if (file_at(c, i)->size <= 0 || !c->reports[i])
+	if (file_at(c, i)->size <= 0 || !loaded(c, i))
 		return;
-	report_free(c->reports[i]);
-	c->reports[i] = NULL;
+	unload(c, i);
 }
 
 const char *corpus_path(const struct corpus *c, size_t i)
@@ -1111,8 +1214,9 @@ const char *corpus_path(const struct corpus *c, size_t i)
 
 size_t corpus_size(const struct corpus *c, size_t i)
 {
-	if (c->reports[i])
-		return c->reports[i]->len;
+	const struct report *r = loaded(c, i);
+	if (r)
+		return r->len;
 	long long size = file_at(c, i)->size;
 	return size > 0 ? (size_t)size : 0;
 }
@@ -1121,9 +1225,9 @@ void corpus_meta(struct corpus *c, size_t i, struct corpus_meta *out)
 {
 	/* An entry of the source not yet asked for is not known to have failed: its metadata is the
 	 * index's, and sorting a list reads no path. */
-	const struct corpus_file *f = &c->files[i];
-	int failed = f->path ? f->failed : 0;
-	if (!c->reports[i] && !failed && c->meta.fn && c->meta.fn(c->meta.arg, i, out) == 0)
+	const struct corpus_file *f = file_known(c, i);
+	int failed = f && f->path ? f->failed : 0;
+	if (!loaded(c, i) && !failed && c->meta.fn && c->meta.fn(c->meta.arg, i, out) == 0)
 		return;
 	const struct report *r = corpus_load(c, i);
 	*out = (struct corpus_meta){ r->meta.title, r->meta.region, r->meta.year };
@@ -1187,8 +1291,7 @@ void corpus_note(struct corpus *c, size_t i, const char *reason, int skipped)
 	f->noted = 1;
 	if (skipped && !f->failed) {
 		f->failed = 1;
-		report_free(c->reports[i]);
-		c->reports[i] = NULL;
+		unload(c, i);
 	}
 }
 
@@ -1200,8 +1303,7 @@ static void drop(struct corpus *c, size_t i)
 	struct corpus_file *f = file_at(c, i);
 	f->failed = 1;
 	f->noted = 1;
-	report_free(c->reports[i]);
-	c->reports[i] = NULL;
+	unload(c, i);
 }
 
 static int str_cmp(const void *a, const void *b)

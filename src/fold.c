@@ -77,6 +77,15 @@ static size_t fold_cp(uint32_t c, uint8_t *out, size_t cap)
 #define MEMO_SAME 0x80u
 #define MEMO_LEN 0x7fu
 
+/* 1 for a CJK Unified Ideograph (U+4E00-U+9FFF), most of a report's characters: none has a
+ * decomposition or a case, so each folds to itself, and none is a character of a spaced script's
+ * words. Answered without the memo, whose pages a text would touch one for each 1,024 code points
+ * it uses (a fresh page costs more than the folding done on it). */
+static int ideograph(uint32_t c)
+{
+	return c - 0x4e00u <= 0x9fffu - 0x4e00u;
+}
+
 static uint32_t memo_get(uint32_t c)
 {
 	if (!memo)
@@ -111,9 +120,8 @@ static size_t same_run(const unsigned char *p, size_t n, size_t i)
 		    (((p[i + 1] ^ 0x80u) | (p[i + 2] ^ 0x80u)) & 0xc0u) != 0)
 			break;
 		uint32_t c = (uint32_t)(b & 0x0f) << 12 | (uint32_t)(p[i + 1] & 0x3f) << 6 | (p[i + 2] & 0x3f);
-		uint32_t e = memo && memo[c] ? memo[c] : memo_get(c);   /* inline when known */
-		if (!(e & MEMO_SAME))
-			break;
+		if (!ideograph(c) && !((memo && memo[c] ? memo[c] : memo_get(c)) & MEMO_SAME))
+			break;   /* memo[c] read inline when known */
 		i += 3;
 	}
 	return i;
@@ -176,7 +184,10 @@ void fold_text(const char *s, size_t n, size_t base, struct buf *out, struct fol
 		uint8_t tmp[64];
 		const uint8_t *f = tmp;
 		size_t fn;
-		if (c < 0x10000) {
+		if (ideograph(c)) {
+			f = p + i;
+			fn = k;
+		} else if (c < 0x10000) {
 			uint32_t e = memo_get(c);
 			f = pool + (e >> 8);
 			fn = e & MEMO_LEN;
@@ -248,6 +259,8 @@ int fold_is_word(uint32_t c)
 		return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 	if (c >= 0x10000)
 		return classify(c);
+	if (ideograph(c))
+		return 0;
 	if (!wordclass[c])
 		wordclass[c] = (unsigned char)(1 | (classify(c) << 1));
 	return wordclass[c] >> 1;

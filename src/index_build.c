@@ -835,12 +835,13 @@ static void load_report(struct pipe *p, size_t i, int make)
 	size_t e = entry_of(p, i), slot = i % LEAD;
 	p->held[slot] = corpus_loaded(p->c, e);
 	corpus_load(p->c, e);
+	struct report *r = corpus_report(p->c, e);
 	if (p->cm)
-		classify_report_with(p->cm, p->c->reports[e], &p->paras[slot]);
+		classify_report_with(p->cm, r, &p->paras[slot]);
 	p->loader_made[slot] = make && p->each;
 	if (p->loader_made[slot]) {
 		buf_reset(&p->made[slot]);
-		p->made_ret[slot] = p->each->make(p->each->arg, p->c->reports[e], &p->paras[slot], &p->made[slot]);
+		p->made_ret[slot] = p->each->make(p->each->arg, r, &p->paras[slot], &p->made[slot]);
 	}
 }
 
@@ -859,7 +860,7 @@ static void add_made(struct pipe *p, size_t i, const struct report *r)
 
 static void read_report(struct pipe *p, size_t i)
 {
-	struct report *r = p->c->reports[entry_of(p, i)];
+	struct report *r = corpus_report(p->c, entry_of(p, i));
 	struct classify_paras *paras = &p->paras[i % LEAD];
 	prepare(p->b, (uint32_t)i, r, &p->body[i % SLOTS], &p->head[i % SLOTS]);
 	add_classes(&p->b->docs[i], r, p->cm ? paras : NULL);

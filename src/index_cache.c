@@ -140,14 +140,8 @@ struct slot {   /* a digest: bytes [off, off + len) of the digests region; its h
 /* The text of a table the digests are made with (a missing file mixes its name alone). */
 static uint64_t mix_table(uint64_t h, const char *env, const char *asset)
 {
-	struct buf b = { 0 };
-	const char *path;
-	char *cause = NULL;
-	table_text(env, asset, &b, &path, &cause);
-	free(cause);
 	h = checksum_fnv(h, asset, strlen(asset) + 1);
-	uint64_t sum = checksum64(2, (const unsigned char *)(b.data ? b.data : ""), b.len);
-	buf_fini(&b);
+	uint64_t sum = table_checksum(env, asset, 2);
 	return checksum_fnv(h, &sum, sizeof sum);
 }
 
@@ -2543,9 +2537,9 @@ void index_cache_paths_free(char **v, int n)
 static int failed_since(const struct corpus *c, const struct walk_files *w)
 {
 	for (size_t k = 0; k < c->nasked; k++) {
-		size_t i = c->asked[k];
+		size_t i = corpus_asked_entry(c, k);
 		struct index_info in;
-		if (c->files[i].failed && i < index_nreports(w->ix)) {
+		if (corpus_file(c, i)->failed && i < index_nreports(w->ix)) {
 			index_info(w->ix, i, &in);
 			if (in.region_len || in.year)
 				return 1;

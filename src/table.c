@@ -8,6 +8,7 @@
 
 #include "assets.h"
 #include "buf.h"
+#include "checksum.h"
 #include "xmalloc.h"
 
 int table_read_file(const char *path, struct buf *b, char **cause)
@@ -43,6 +44,22 @@ int table_text(const char *env, const char *asset, struct buf *b, const char **p
 	}
 	buf_add(b, a->data, a->size);
 	return 0;
+}
+
+uint64_t table_checksum(const char *env, const char *asset, uint64_t seed)
+{
+	const char *file = getenv(env);
+	const struct asset *a = file && *file ? NULL : assets_find(asset);
+	if (a)
+		return checksum64(seed, a->data, a->size);
+	struct buf b = { 0 };
+	const char *path;
+	char *cause = NULL;
+	table_text(env, asset, &b, &path, &cause);
+	free(cause);
+	uint64_t sum = checksum64(seed, (const unsigned char *)(b.data ? b.data : ""), b.len);
+	buf_fini(&b);
+	return sum;
 }
 
 void *table_load(const char *env, const char *asset, table_parse_fn *parse, char **cause)

@@ -45,25 +45,33 @@ static int closes(const char *s, size_t st, size_t end)
 	return end == st;
 }
 
+/* The length in bytes of the blank or tab at s[i] (before end), 0 when there is none: the bytes of
+ * each blank (parse_is_blank) matched as they are, for every line of a text passes here. A lead
+ * byte is never a continuation byte, so a match always starts a character. */
+static size_t blank_at(const char *s, size_t i, size_t end)
+{
+	const unsigned char *p = (const unsigned char *)s + i;
+	if (p[0] == ' ' || p[0] == '\t')
+		return 1;
+	if (p[0] == 0xc2 && end - i >= 2 && p[1] == 0xa0)
+		return 2;   /* U+00A0 */
+	if (p[0] == 0xe3 && end - i >= 3 && p[1] == 0x80 && p[2] == 0x80)
+		return 3;   /* U+3000 */
+	return 0;
+}
+
 /* 1 when the line s[st, end) is a table's row, its cells parted by two blanks or more after its
  * first words (罚没款（万元）      18.6    14.2): a row ends where it ends, whatever its width. */
 static int table_row(const char *s, size_t st, size_t end)
 {
 	size_t i = parse_skip_blanks(s, st, end);
 	while (i < end) {
-		size_t t = i, blanks = 0;
-		while (t < end) {
-			size_t u = t;
-			uint32_t c = encoding_next(s, end, &u);
-			if (c != '\t' && !parse_is_blank(c))
-				break;
-			blanks++, t = u;
-		}
+		size_t t = i, blanks = 0, len;
+		while (t < end && (len = blank_at(s, t, end)))
+			blanks++, t += len;
 		if (blanks >= 2 && t < end && s[t] != '\r')
 			return 1;
-		if (t == i)
-			encoding_next(s, end, &t);
-		i = t;
+		i = t == i ? i + 1 : t;   /* a byte past a character's lead is no blank's */
 	}
 	return 0;
 }

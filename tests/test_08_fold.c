@@ -8,6 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicase.h>
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
+
 #include "assets.h"
 #include "buf.h"
 #include "fold.h"
@@ -154,6 +159,31 @@ static void test_fold_is_word(void **state)
 	assert_false(fold_is_word(0x20000));  /* CJK extension B */
 }
 
+/* Every CJK Unified Ideograph folds to itself (no decomposition, no case) and is no word
+ * character, as libunistring says: fold answers these without asking it. */
+static void test_ideographs_fold_to_themselves(void **state)
+{
+	(void)state;
+	struct buf out = { 0 };
+	for (uint32_t c = 0x4e00; c <= 0x9fff; c++) {
+		uint8_t src[4], dst[64];
+		size_t n = (size_t)u8_uctomb(src, c, 4), dn = sizeof dst;
+		uint8_t *r = u8_casefold(src, n, NULL, UNINORM_NFKD, dst, &dn);
+		assert_ptr_equal(r, dst);
+		assert_int_equal(dn, n);
+		assert_memory_equal(dst, src, n);
+		assert_true(uc_is_property_ideographic(c) || !uc_is_general_category(c, UC_CATEGORY_L));
+		assert_false(fold_is_word(c));
+		char text[8] = "A";
+		memcpy(text + 1, src, n);
+		fold_text(text, n + 1, 0, &out, NULL);
+		assert_int_equal(out.len, n + 1);
+		assert_int_equal(out.data[0], 'a');
+		assert_memory_equal(out.data + 1, src, n);
+	}
+	buf_fini(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -162,6 +192,7 @@ int main(void)
 		cmocka_unit_test(test_fold_map_expansion),
 		cmocka_unit_test(test_fold_map_samples),
 		cmocka_unit_test(test_fold_is_word),
+		cmocka_unit_test(test_ideographs_fold_to_themselves),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
