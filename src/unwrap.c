@@ -64,8 +64,11 @@ static size_t blank_at(const char *s, size_t i, size_t end)
  * first words (罚没款（万元）      18.6    14.2): a row ends where it ends, whatever its width. */
 static int table_row(const char *s, size_t st, size_t end)
 {
+	static const unsigned char may_start[256] = { [' '] = 1, ['\t'] = 1, [0xc2] = 1, [0xe3] = 1 };
 	size_t i = parse_skip_blanks(s, st, end);
 	while (i < end) {
+		while (i < end && !may_start[(unsigned char)s[i]])
+			i++;   /* no blank starts on these bytes: most of a line */
 		size_t t = i, blanks = 0, len;
 		while (t < end && (len = blank_at(s, t, end)))
 			blanks++, t += len;
