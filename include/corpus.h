@@ -199,6 +199,9 @@ int corpus_failed(const struct corpus *c, size_t i);
  * caller owns it (report_free); the corpus neither keeps nor caches it. NULL when the entry
  * cannot be read or is no longer the file the walk saw (it then fails, as corpus_get's). */
 struct report *corpus_read_text(struct corpus *c, size_t i);
+/* The same, read back as the page forms say that were found when the file was read before
+ * (report.page_forms, as a digest keeps them): the file's text is not looked at again for them. */
+struct report *corpus_read_text_as(struct corpus *c, size_t i, unsigned page_forms);
 /* Frees entry i's report if it is a lazy entry that can be read again; else does nothing. */
 void corpus_unload(struct corpus *c, size_t i);
 

@@ -89,6 +89,7 @@ struct digest {
 	size_t nwarnings;
 	int facts_kept;                    /* 0: the facts were not extracted (see digest_of) */
 	size_t nfacts_stated;              /* of the facts, those stated (not computed): in the head */
+	unsigned page_forms;               /* report.page_forms: how its text file is read back */
 	int head_only;                     /* 1: decoded by digest_decode_head: facts and paragraphs
 	                                    * were not read (nfacts, nparas 0) */
 	struct digest_fact *facts;         /* in text order */
@@ -108,7 +109,7 @@ struct facts_model;
 /* The version of what a digest says of a text: raised whenever the parser, the classifier or
  * the facts read the same text differently, so that a cache made by an older fazhi is made
  * again rather than answering with what that one read (the cache key holds it). */
-#define DIGEST_READING 252
+#define DIGEST_READING 253
 
 /* The facts are those facts_extract finds followed by those facts_compute adds. The paragraphs
  * are those p gives a regulated part (MEASURES .. OTHER); none are recorded (paras_kept 0) when

@@ -284,6 +284,7 @@ struct target {
 	long entry;
 	struct report *r;   /* the report made, or NULL */
 	int text_only;      /* make r of the decoded text alone, unparsed (corpus_read_text) */
+	int page_forms;     /* the page forms a text file is read back from; -1: find them */
 };
 
 static int fail(struct corpus *c, const char *path, struct target *t, char *reason)
@@ -442,8 +443,10 @@ static void html_in_record(struct decoded *d)
 }
 
 /* A text file that a crawler or a copy made from a page, read back as the page: a crawler's JSON
- * record (whose text may be HTML or Markdown), Markdown, lines a printed page broke. */
-static void read_as_page(struct decoded *d)
+ * record (whose text may be HTML or Markdown), Markdown, lines a printed page broke. Each form is
+ * undone in turn where the text has it, or (known >= 0) where bit k of known says form k was
+ * found before; returns the forms undone, as bits. */
+static unsigned read_as_page(struct decoded *d, int known)
 {
 	static const struct {
 		int (*like)(const char *text, size_t n);
@@ -451,12 +454,15 @@ static void read_as_page(struct decoded *d)
 	} forms[] = {
 		{ record_like, record_plain }, { markdown_like, markdown_plain }, { unwrap_like, unwrap_plain },
 	};
+	unsigned undone = 0;
 	for (size_t k = 0; k < sizeof forms / sizeof *forms; k++)
-		if (forms[k].like(d->text, d->len)) {
+		if (known >= 0 ? ((unsigned)known >> k & 1) != 0 : forms[k].like(d->text, d->len) != 0) {
 			d->len = forms[k].plain(d->text, d->len);
 			if (k == 0)
 				html_in_record(d);
+			undone |= 1u << k;
 		}
+	return undone;
 }
 
 /* Decodes and parses bytes into t->r (decodes only, for t->text_only); returns 0, or 1 when
@@ -478,8 +484,7 @@ static int make_report(struct corpus *c, const char *path, const char *bytes, si
 	free(converted);
 	if (failed)
 		return fail(c, path, t, cause);
-	if (kind == EXTRACT_TEXT)
-		read_as_page(&d);
+	unsigned page_forms = kind == EXTRACT_TEXT ? read_as_page(&d, t->page_forms) : 0;
 	if (t->text_only) {
 		t->r = xcalloc(1, sizeof *t->r);
 		t->r->path = xstrdup(path);
@@ -491,6 +496,7 @@ static int make_report(struct corpus *c, const char *path, const char *bytes, si
 	}
 	t->r->encoding = (int)d.from;
 	t->r->replaced = d.replaced;
+	t->r->page_forms = page_forms;
 	size_t i = t->entry < 0 ? c->n : (size_t)t->entry;
 	if (d.replaced && !(t->entry >= 0 && file_at(c, i)->noted))
 		msg_at(c, path, xasprintf("%zu invalid byte sequence%s replaced by U+FFFD", d.replaced,
@@ -517,7 +523,7 @@ static void add_entry(struct corpus *c, const char *path, struct report *r, cons
 
 int corpus_add_bytes(struct corpus *c, const char *path, const char *bytes, size_t n)
 {
-	struct target t = { -1, NULL, 0 };
+	struct target t = { -1, NULL, 0, -1 };
 	if (make_report(c, path, bytes, n, NULL, &t))
 		return -1;
 	add_entry(c, path, t.r, NULL);
@@ -576,7 +582,7 @@ static int read_fd(struct corpus *c, const char *path, int fd, size_t size, stru
 
 static int read_file(struct corpus *c, const char *path, int fd, const struct stat *st)
 {
-	struct target t = { -1, NULL, 0 };
+	struct target t = { -1, NULL, 0, -1 };
 	if (read_fd(c, path, fd, S_ISREG(st->st_mode) ? (size_t)st->st_size : 0, &t))
 		return 1;
 	add_entry(c, path, t.r, st);
@@ -1005,7 +1011,7 @@ int corpus_unchanged(struct corpus *c, size_t i)
 	int err = corpus_stat_by_dir(&c->statdir, f->path, &st) < 0 ? errno : 0;
 	if (!err && same_file(f, &st))
 		return 1;
-	struct target t = { (long)i, NULL, 0 };
+	struct target t = { (long)i, NULL, 0, -1 };
 	fail(c, f->path, &t, xstrdup(err ? errno_reason(err) : CHANGED));
 	f->noted = 1;
 	f->failed = 1;
@@ -1138,13 +1144,14 @@ static int read_entry(struct corpus *c, size_t i, struct target *t)
 
 static void load_entry(struct corpus *c, size_t i)
 {
-	struct target t = { (long)i, NULL, 0 };
+	struct target t = { (long)i, NULL, 0, -1 };
 	if (read_entry(c, i, &t))
 		t.r = parse_report(xstrdup(""), 0, file_at(c, i)->path);
 	*report_at(c, i) = t.r;
 }
 
-struct report *corpus_read_text(struct corpus *c, size_t i)
+/* corpus_read_text and corpus_read_text_as: page_forms -1 finds them. */
+static struct report *read_text(struct corpus *c, size_t i, int page_forms)
 {
 	if (file_at(c, i)->failed)
 		return NULL;
@@ -1156,14 +1163,25 @@ struct report *corpus_read_text(struct corpus *c, size_t i)
 		memcpy(r->text, had->text, had->len + 1);
 		r->len = r->body_end = had->len;
 		r->encoding = had->encoding;
+		r->page_forms = had->page_forms;
 		return r;
 	}
-	struct target t = { (long)i, NULL, 1 };
+	struct target t = { (long)i, NULL, 1, page_forms };
 	if (read_entry(c, i, &t)) {
 		report_free(t.r);
 		return NULL;
 	}
 	return t.r;
+}
+
+struct report *corpus_read_text(struct corpus *c, size_t i)
+{
+	return read_text(c, i, -1);
+}
+
+struct report *corpus_read_text_as(struct corpus *c, size_t i, unsigned page_forms)
+{
+	return read_text(c, i, (int)(page_forms & 0xff));
 }
 
 const struct report *corpus_load(struct corpus *c, size_t i)

@@ -303,6 +303,7 @@ static void put_head(struct buf *out, const struct report *r, const struct class
 		stated += !f->v[i].computed;
 	put_u(out, fm ? (uint32_t)f->n + 1 : 0);
 	put_u(out, (uint32_t)stated);
+	put_u(out, r->page_forms);
 }
 
 size_t digest_of(const struct report *r, const struct classify_paras *p, const struct facts_model *fm, struct buf *out)
@@ -585,6 +586,7 @@ static void get_head_fields(struct reader *rd, struct digest *d, size_t *nfacts)
 	*nfacts = n ? n - 1 : 0;
 	d->nfacts_stated = get_u(rd);
 	rd->bad |= d->nfacts_stated > *nfacts;
+	d->page_forms = get_u(rd);
 }
 
 /* The tag and the head, which must end where its length says; rd is left after it. */

@@ -170,7 +170,7 @@ struct report *session_text_report(struct session *s, size_t i)
 	if (!s->ix || corpus_loaded(s->c, i) || corpus_failed(s->c, i) || index_digest_head(s->ix, i, &p, &len) ||
 	    digest_decode_head(p, len, &d))
 		return NULL;
-	struct report *r = corpus_read_text(s->c, i);
+	struct report *r = corpus_read_text_as(s->c, i, d.page_forms);
 	if (r && digest_fill_report(&d, r) < 0) {
 		report_free(r);
 		r = NULL;

@@ -18,7 +18,10 @@
 #include "assets.h"
 #include "corpus.h"
 #include "encoding.h"
+#include "markdown.h"
+#include "record.h"
 #include "report.h"
+#include "unwrap.h"
 
 /* Tests run from the top of the source tree, as make test does. */
 #define FIXTURES "tests/fixtures/loader"
@@ -667,6 +670,64 @@ static void test_read_text_as_loaded(void **state)
 	free(big);
 }
 
+/* A text file read back as a page (a crawler's record, Markdown, lines a print broke) is read
+ * the same way again from the page forms its first reading found (report.page_forms, which a
+ * digest keeps), without looking for them: corpus_read_text_as gives the text corpus_get read,
+ * and, told of no form, the text as the file has it. */
+static void test_read_text_as_forms(void **state)
+{
+	(void)state;
+	static const char record[] =
+		"{\"title\": \"甲县人民政府关于2022年度法治政府建设情况的报告\", \"views\": 3, \"content\": "
+		"\"市人民政府：\\n2022年，甲县坚持以习近平法治思想为指导，全面推进法治政府建设。\\n"
+		"一、主要举措和成效\\n（一）加强组织领导。县政府常务会议专题研究法治政府建设工作6次。\\n"
+		"二、存在的问题\\n一是法治意识有待提高。\\n三、下一步工作安排\\n继续推进。\"}\n";
+	static const char markdown[] =
+		"# 甲县人民政府关于2022年度法治政府建设情况的报告\n\n## 一、主要举措和成效\n\n"
+		"**（一）加强组织领导**\n\n县政府常务会议专题研究法治政府建设工作6次。\n\n## 二、存在的问题\n\n"
+		"法治意识有待提高。\n";
+	static const char printed[] =
+		"　　2020年，甲乙市坚持以习近平新时代中国特色社会主义思想为指\n"
+		"导，全面贯彻党的十九大精神，深入学习贯彻习近平法治思想，认真落实\n"
+		"法治政府建设实施纲要，统筹推进法治政府建设各项工作，取得新的成\n"
+		"效。市政府常务会议专题研究法治政府建设工作四次，印发年度工作要点\n"
+		"对标补齐短板弱项。全年市政府收到行政复议申请三百二十九件，依法\n"
+		"受理二百九十六件，审结二百七十一件，其中维持一百六十八件，驳回\n"
+		"三十一件，撤销或者确认违法等纠错三十八件，直接纠错率百分之十四。\n";
+	static const struct { const char *name, *text; int (*like)(const char *, size_t); unsigned form; } files[] = {
+		{ "a-record.txt", record, record_like, 1 }, { "b-markdown.txt", markdown, markdown_like, 2 },
+		{ "c-printed.txt", printed, unwrap_like, 4 }, { "d-plain.txt", REPORT, NULL, 0 },
+	};
+	size_t nfiles = sizeof files / sizeof *files;
+	for (size_t k = 0; k < nfiles; k++) {
+		put_file(files[k].name, files[k].text, strlen(files[k].text));
+		assert_true(!files[k].like || files[k].like(files[k].text, strlen(files[k].text)));
+	}
+	struct corpus eager, lazy;
+	corpus_init(&eager);
+	corpus_init(&lazy);
+	lazy.lazy = 1;
+	assert_int_equal(corpus_add_path(&eager, tmp), 0);
+	assert_int_equal(corpus_add_path(&lazy, tmp), 0);
+	assert_int_equal(eager.n, nfiles);
+	for (size_t i = 0; i < nfiles; i++) {
+		const struct report *want = eager.reports[i];
+		assert_int_equal(want->page_forms, files[i].form);
+		struct report *got = corpus_read_text_as(&lazy, i, want->page_forms);
+		assert_non_null(got);
+		assert_int_equal(got->len, want->len);
+		assert_memory_equal(got->text, want->text, want->len + 1);
+		assert_int_equal(got->page_forms, want->page_forms);
+		report_free(got);
+		got = corpus_read_text_as(&lazy, i, 0);
+		assert_string_equal(got->text, files[i].text);
+		assert_true(!files[i].form || strcmp(got->text, want->text) != 0);
+		report_free(got);
+	}
+	corpus_fini(&eager);
+	corpus_fini(&lazy);
+}
+
 /* Paths longer and shorter than the room the corpus copies a path into before a system call
  * (1 KiB): both read and stat'ed as they name. */
 static void test_long_paths(void **state)
@@ -949,6 +1010,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_10mb_single_line, setup, teardown),
 		cmocka_unit_test(test_size_unknown),
 		cmocka_unit_test_setup_teardown(test_read_text_as_loaded, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_read_text_as_forms, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_long_paths, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_truncated_while_loading, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_vanishing_files, setup, teardown),

@@ -250,7 +250,14 @@ static void test_fill_report(void **state)
 		assert_true(t->nsections == 0 && !t->meta.title);
 		report_free(t);
 	}
-	struct report *r = corpus_get(&c, 0);   /* sections out of document order: no ranges kept */
+	struct report *r = corpus_get(&c, 0);
+	r->page_forms = 5;   /* read back as a page of two forms: said again as its text is read */
+	head_of(r, &b, &d);
+	assert_int_equal(d.page_forms, 5);
+	r->page_forms = 0;
+	head_of(r, &b, &d);
+	assert_int_equal(d.page_forms, 0);
+	/* sections out of document order: no ranges kept */
 	size_t start = r->sections[1].start;
 	r->sections[1].start = r->sections[0].start - 1;
 	head_of(r, &b, &d);
