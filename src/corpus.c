@@ -111,8 +111,9 @@ static void asked_room(struct corpus *c)
 }
 
 /* Entry i of the source, asked of it the first time. Readers of a const corpus may ask: it
- * changes nothing they can tell. Entries are asked for by one thread at a time (index_build's
- * threads use entries the build's key has asked for already). */
+ * changes nothing they can tell. Entries are asked for by one thread at a time, and not while
+ * another looks one up (asking may move the table of slots): index_build asks every entry it
+ * reads before its threads start, corpus_unchanged_many before its threads stat them. */
 static struct corpus_asked *ask(const struct corpus *cc, size_t i)
 {
 	static char gone[] = "";

@@ -1034,7 +1034,8 @@ static void build(struct builder *b, struct corpus *c, const size_t *which, size
 	b->docs = xcalloc(n + 1, sizeof *b->docs);
 	global_grow(b);
 	size_t bytes = 0;
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++)   /* asks each entry of a source here, on this thread: the loader
+	                                  * and the reader then only look entries up (corpus.c) */
 		bytes += corpus_size(c, which ? which[i] : i);
 	arena_grow(b, bytes + bytes / 2);   /* postings take about the size of the text */
 	char *cause = NULL;
