@@ -21,6 +21,10 @@ T=$(mktemp -d "${TMPDIR:-/tmp}/fazhi-bench-scale-XXXXXX")
 trap 'rm -rf "$T"' EXIT
 $CC -O2 -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -o "$out/timeit" tests/bench/timeit.c
 
+# Absolute: fazhi, as the XDG spec says, ignores a relative XDG_CACHE_HOME (and would build into
+# the user's own cache).
+caches=$(cd "$corpus_dir" && pwd)
+
 div() { echo "$1 / $2" | bc -l | xargs printf "%.${3:-2}f"; }
 secs() { div "$(($2 - $1))" 1000000000; }
 
@@ -28,7 +32,7 @@ secs() { div "$(($2 - $1))" 1000000000; }
 # NAME=VALUE a line, to $T/figures-$1.
 measure_build() {
 	dir=$(corpus_of "$1")
-	cache=$corpus_dir/index-cache-$1
+	cache=$caches/index-cache-$1
 	rm -rf "$cache"
 	# Read once first, so that both builds read the reports from memory as far as they fit.
 	find -L "$dir" -name '*.txt' -print0 | xargs -0 cat >/dev/null
@@ -53,7 +57,7 @@ measure_build() {
 # each|matching reports|hits|the same at $large. Then fazhi --version on each into the figures.
 measure_queries() {
 	ds=$(corpus_of "$small") dl=$(corpus_of "$large")
-	cs=XDG_CACHE_HOME=$corpus_dir/index-cache-$small cl=XDG_CACHE_HOME=$corpus_dir/index-cache-$large
+	cs=XDG_CACHE_HOME=$caches/index-cache-$small cl=XDG_CACHE_HOME=$caches/index-cache-$large
 	echo "$classes" | while IFS='|' read -r class q words; do
 		top=$("$out/timeit" "$RUNS" "$T/out" env "$cs" "$FAZHI" search --limit 20 "$q" "$ds" ::: \
 			env "$cl" "$FAZHI" search --limit 20 "$q" "$dl")
