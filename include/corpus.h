@@ -127,7 +127,7 @@ struct corpus {
 	 * numbers. A search that shows 20 of 30,000 reports touches the memory of 20 entries, not a
 	 * page of files[] and of reports[] for each (a fresh page costs these machines more than the
 	 * work done on it); files[] and reports[] are not used for the source's entries. */
-	struct corpus_asked **asked;      /* blocks of CORPUS_ASKED_BLOCK, owned */
+	struct corpus_asked **asked;      /* blocks of 64 entries (corpus.c), owned */
 	size_t nasked, askedcap;          /* askedcap: blocks */
 	uint32_t *asked_slots;            /* 1 + an entry's place in asked, 0 empty; owned */
 	size_t nasked_slots;              /* a power of two, at least twice nasked; 0 before the first */

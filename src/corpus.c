@@ -79,7 +79,7 @@ static struct corpus_asked *asked_place(const struct corpus *c, size_t k)
 /* The slot of entry i in asked_slots: its own, or the empty one it would take. */
 static uint32_t *asked_slot(const struct corpus *c, size_t i)
 {
-	size_t mask = c->nasked_slots - 1, h = (size_t)(((uint64_t)i * 0x9e3779b97f4a7c15u) >> 40) & mask;
+	size_t mask = c->nasked_slots - 1, h = (size_t)(((uint64_t)i * 0x9e3779b97f4a7c15u) >> 32) & mask;
 	for (;; h = (h + 1) & mask) {
 		uint32_t *slot = &c->asked_slots[h];
 		if (!*slot || asked_place(c, *slot - 1)->entry == i)
