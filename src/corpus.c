@@ -94,16 +94,27 @@ static struct corpus_asked *asked_find(const struct corpus *c, size_t i)
 	return slot ? asked_place(c, slot - 1) : NULL;
 }
 
+/* Slots for `more` entries besides those asked for already, the table made again at most once:
+ * a caller about to ask for many says so, and the tables it would have grown through are not
+ * made (each a fresh allocation, whose pages cost more than the hashing). */
+static void asked_reserve(struct corpus *c, size_t more)
+{
+	size_t want = c->nasked_slots ? c->nasked_slots : 64;
+	while (want < 2 * (c->nasked + more))
+		want *= 2;
+	if (want == c->nasked_slots)
+		return;
+	free(c->asked_slots);
+	c->nasked_slots = want;
+	c->asked_slots = xcalloc(c->nasked_slots, sizeof *c->asked_slots);
+	for (size_t k = 0; k < c->nasked; k++)
+		*asked_slot(c, asked_place(c, k)->entry) = (uint32_t)(k + 1);
+}
+
 /* Room for one more entry asked for. */
 static void asked_room(struct corpus *c)
 {
-	if (2 * (c->nasked + 1) > c->nasked_slots) {
-		free(c->asked_slots);
-		c->nasked_slots = c->nasked_slots ? 2 * c->nasked_slots : 64;
-		c->asked_slots = xcalloc(c->nasked_slots, sizeof *c->asked_slots);
-		for (size_t k = 0; k < c->nasked; k++)
-			*asked_slot(c, asked_place(c, k)->entry) = (uint32_t)(k + 1);
-	}
+	asked_reserve(c, 1);
 	if (c->nasked % ASKED_BLOCK == 0) {
 		c->asked = xgrow(c->asked, &c->askedcap, c->nasked / ASKED_BLOCK + 1, sizeof *c->asked);
 		c->asked[c->nasked / ASKED_BLOCK] = xmalloc(ASKED_BLOCK * sizeof **c->asked);
@@ -1043,6 +1054,7 @@ static void stat_files_at(void *arg, size_t from, size_t to)
 static void stat_entries(struct corpus *c, const size_t *order, size_t n, unsigned char *same)
 {
 	const struct corpus_file **f = xcalloc(n + 1, sizeof *f);
+	asked_reserve(c, n);
 	for (size_t k = 0; k < n; k++)   /* an entry of a source is filled in here, on this thread */
 		f[k] = file_at(c, order[k]);
 	struct files_stats fs = { f, same };
