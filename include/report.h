@@ -84,7 +84,7 @@ struct report {
 	size_t replaced;        /* bytes that fitted no encoding and became U+FFFD */
 	unsigned page_forms;    /* the forms of a page its text file was read back from (corpus.c:
 	                         * a crawler's record, Markdown, printed lines), bit k the k-th: the
-	                         * same file is read the same way again without looking (corpus_read_text) */
+	                         * same file is read the same way again without looking (corpus_read_text_as) */
 	struct report_warning *warnings; /* in the order found, owned */
 	size_t nwarnings, warnings_cap;
 };
