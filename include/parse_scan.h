@@ -44,6 +44,9 @@ uint32_t parse_prev_char(const char *s, size_t st, size_t i, size_t *at);
 int parse_is_blank(uint32_t c);
 /* parse_is_blank, or a tab or a line's CR: the blanks between the words of a line as extracted text gives it. */
 int parse_is_line_blank(uint32_t c);
+/* The bytes of the blank (parse_is_blank) at s[i] (i < end), 0 when none starts there: matched
+ * as bytes, not decoded (a lead byte is never a continuation byte, so a match starts a character). */
+size_t parse_blank_len(const char *s, size_t i, size_t end);
 /* Skips blanks from i; returns the first offset that is not one (or end). */
 size_t parse_skip_blanks(const char *s, size_t i, size_t end);
 /* 1 when s[i..end) begins with the UTF-8 string lit. Inline, so that strlen of a literal folds. */

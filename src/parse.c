@@ -514,14 +514,22 @@ int parse_is_line_blank(uint32_t c)
 	return parse_is_blank(c) || c == '\t' || c == '\r';
 }
 
+size_t parse_blank_len(const char *s, size_t i, size_t end)
+{
+	const unsigned char *p = (const unsigned char *)s + i;
+	if (p[0] == ' ')
+		return 1;
+	if (p[0] == 0xc2 && end - i >= 2 && p[1] == 0xa0)
+		return 2;   /* U+00A0 */
+	if (p[0] == 0xe3 && end - i >= 3 && p[1] == 0x80 && p[2] == 0x80)
+		return 3;   /* U+3000 */
+	return 0;
+}
+
 size_t parse_skip_blanks(const char *s, size_t i, size_t end)
 {
-	while (i < end) {
-		size_t t = i;
-		if (!parse_is_blank(encoding_next(s, end, &t)))
-			break;
-		i = t;
-	}
+	for (size_t len; i < end && (len = parse_blank_len(s, i, end));)
+		i += len;
 	return i;
 }
 

@@ -31,12 +31,18 @@ int table_read_file(const char *path, struct buf *b, char **cause)
 	return 0;
 }
 
-int table_text(const char *env, const char *asset, struct buf *b, const char **path, char **cause)
+/* The file the environment variable env names, NULL when it is unset or empty (the asset then). */
+static const char *user_file(const char *env)
 {
 	const char *file = getenv(env);
-	*path = file && *file ? file : NULL;
+	return file && *file ? file : NULL;
+}
+
+int table_text(const char *env, const char *asset, struct buf *b, const char **path, char **cause)
+{
+	*path = user_file(env);
 	if (*path)
-		return table_read_file(file, b, cause);
+		return table_read_file(*path, b, cause);
 	const struct asset *a = assets_find(asset);
 	if (!a) {
 		*cause = xasprintf("%s is not compiled in", asset);
@@ -48,8 +54,7 @@ int table_text(const char *env, const char *asset, struct buf *b, const char **p
 
 uint64_t table_checksum(const char *env, const char *asset, uint64_t seed)
 {
-	const char *file = getenv(env);
-	const struct asset *a = file && *file ? NULL : assets_find(asset);
+	const struct asset *a = user_file(env) ? NULL : assets_find(asset);
 	if (a)
 		return checksum64(seed, a->data, a->size);
 	struct buf b = { 0 };

@@ -45,19 +45,11 @@ static int closes(const char *s, size_t st, size_t end)
 	return end == st;
 }
 
-/* The length in bytes of the blank or tab at s[i] (before end), 0 when there is none: the bytes of
- * each blank (parse_is_blank) matched as they are, for every line of a text passes here. A lead
- * byte is never a continuation byte, so a match always starts a character. */
+/* The length in bytes of the blank or tab at s[i] (before end), 0 when there is none: read as
+ * bytes, for every line of a text passes here. */
 static size_t blank_at(const char *s, size_t i, size_t end)
 {
-	const unsigned char *p = (const unsigned char *)s + i;
-	if (p[0] == ' ' || p[0] == '\t')
-		return 1;
-	if (p[0] == 0xc2 && end - i >= 2 && p[1] == 0xa0)
-		return 2;   /* U+00A0 */
-	if (p[0] == 0xe3 && end - i >= 3 && p[1] == 0x80 && p[2] == 0x80)
-		return 3;   /* U+3000 */
-	return 0;
+	return s[i] == '\t' ? 1 : parse_blank_len(s, i, end);
 }
 
 /* 1 when the line s[st, end) is a table's row, its cells parted by two blanks or more after its

@@ -622,6 +622,16 @@ static void test_10mb_single_line(void **state)
 	free(big);
 }
 
+/* Both corpora of tmp: eager read whole as its files are added, lazy (lazy.lazy) on first use. */
+static void add_eager_and_lazy(struct corpus *eager, struct corpus *lazy)
+{
+	corpus_init(eager);
+	corpus_init(lazy);
+	lazy->lazy = 1;
+	assert_int_equal(corpus_add_path(eager, tmp), 0);
+	assert_int_equal(corpus_add_path(lazy, tmp), 0);
+}
+
 /* A report's text is the same however its file is read: loaded whole when added, or its text
  * alone on first use (corpus_read_text), whether the bytes are kept as they are (the text takes
  * the block they were read into) or cleaned or converted (the block is kept, then read into
@@ -642,11 +652,7 @@ static void test_read_text_as_loaded(void **state)
 	PUT("f.txt", "法治\x1b[2J\n");
 	PUT("g.txt", "短\n");
 	struct corpus eager, lazy;
-	corpus_init(&eager);
-	corpus_init(&lazy);
-	lazy.lazy = 1;
-	assert_int_equal(corpus_add_path(&eager, tmp), 0);
-	assert_int_equal(corpus_add_path(&lazy, tmp), 0);
+	add_eager_and_lazy(&eager, &lazy);
 	assert_int_equal(eager.n, 7);
 	assert_int_equal(lazy.n, 7);
 	for (size_t i = 0; i < eager.n; i++) {
@@ -704,11 +710,7 @@ static void test_read_text_as_forms(void **state)
 		assert_true(!files[k].like || files[k].like(files[k].text, strlen(files[k].text)));
 	}
 	struct corpus eager, lazy;
-	corpus_init(&eager);
-	corpus_init(&lazy);
-	lazy.lazy = 1;
-	assert_int_equal(corpus_add_path(&eager, tmp), 0);
-	assert_int_equal(corpus_add_path(&lazy, tmp), 0);
+	add_eager_and_lazy(&eager, &lazy);
 	assert_int_equal(eager.n, nfiles);
 	for (size_t i = 0; i < nfiles; i++) {
 		const struct report *want = eager.reports[i];
