@@ -9,6 +9,10 @@
  * Returns 0, or -1 with errno set. */
 int fileio_write_at(int fd, const void *p, size_t n, uint64_t at);
 
+/* Reads n bytes at byte offset `at` of fd into p (pread: the file offset is not moved). Returns 0,
+ * or -1 with errno set (EIO when the file ends first). */
+int fileio_read_at(int fd, void *p, size_t n, uint64_t at);
+
 /* The whole file at path if it holds at most max bytes, followed by a NUL, its length in *len;
  * NULL when it cannot be read or is larger. Caller frees. */
 char *fileio_read_small(const char *path, size_t max, size_t *len);

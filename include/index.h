@@ -279,10 +279,15 @@ struct index *index_from_blob(const void *data, size_t len, uint64_t key,
  * postings of a key at [off, off + len) of the postings region are; each returns 0 when they
  * are intact. Else the entry reads as absent or empty (bounds are always checked, so a damaged
  * file never makes a read go astray), so the caller must ask after each search whether the
- * index stayed intact (index_intact). check->free(arg) is called by index_free. */
+ * index stayed intact (index_intact). check->at (may be NULL) serves a report's own records (its
+ * entry, its strings, its lines): at(arg, off, len) gives bytes [off, off + len) of the tables,
+ * checked as tables() checks them, where they stay until check->free: a copy while few are read
+ * (a read costs less than a page of a mapping first touched), else the blob itself; NULL when
+ * they are damaged. check->free(arg) is called by index_free. */
 struct index_check {
 	int (*postings)(void *arg, uint64_t off, uint64_t len);
 	int (*tables)(void *arg, uint64_t off, uint64_t len);
+	const void *(*at)(void *arg, uint64_t off, uint64_t len);
 	void (*free)(void *arg);
 	void *arg;
 };

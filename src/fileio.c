@@ -33,6 +33,26 @@ int fileio_write_at(int fd, const void *p, size_t n, uint64_t at)
 	return 0;
 }
 
+int fileio_read_at(int fd, void *p, size_t n, uint64_t at)
+{
+	unsigned char *c = p;
+	while (n) {
+		ssize_t r = pread(fd, c, n, (off_t)at);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return -1;
+		if (r == 0) {   /* the file ends before the bytes asked for */
+			errno = EIO;
+			return -1;
+		}
+		c += r;
+		n -= (size_t)r;
+		at += (uint64_t)r;
+	}
+	return 0;
+}
+
 char *fileio_read_small(const char *path, size_t max, size_t *len)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);

@@ -181,12 +181,21 @@ static int seg_reads(const struct seg *sg, const void *at, uint64_t len)
 	return sg->check.tables(sg->check.arg, (uint64_t)((const unsigned char *)at - sg->blob), len);
 }
 
+/* Bytes [at, at + len) of the segment's tables where they may be read (check->at: a copy when
+ * few are read), NULL when they are damaged. */
+static const void *seg_at(const struct seg *sg, const void *at, uint64_t len)
+{
+	if (!sg->check.at)
+		return seg_reads(sg, at, len) == 0 ? at : NULL;
+	return sg->check.at(sg->check.arg, (uint64_t)((const unsigned char *)at - sg->blob), len);
+}
+
 static const struct ixdoc no_doc;   /* what a damaged report entry reads as */
 
 static const struct ixdoc *seg_doc(const struct seg *sg, uint32_t doc)
 {
-	const struct ixdoc *d = &sg->docs[doc];
-	return seg_reads(sg, d, sizeof *d) == 0 ? d : &no_doc;
+	const struct ixdoc *d = seg_at(sg, &sg->docs[doc], sizeof *d);
+	return d ? d : &no_doc;
 }
 
 /* 0 when bytes [at, at + len) of the segment's postings may be read: always for a blob checked
@@ -201,9 +210,7 @@ static int seg_post_reads(const struct seg *sg, const uint8_t *at, uint64_t len)
 /* Bytes [off, off + len) of the pool, or NULL when they are out of it or damaged. */
 static const char *seg_bytes_at(const struct seg *sg, uint64_t off, uint64_t len)
 {
-	if (!in_range(off, len, sg->h->pool_len) || seg_reads(sg, sg->pool + off, len) != 0)
-		return NULL;
-	return sg->pool + off;
+	return in_range(off, len, sg->h->pool_len) ? seg_at(sg, sg->pool + off, len) : NULL;
 }
 
 /* The string of *len bytes at off of the pool, which ends in a NUL; "" (*len 0) when it is
@@ -2617,22 +2624,39 @@ static int cmp_u32(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Reads a report's newline table: nl[k] is the unit of the body's newline k. */
-static size_t newlines(const struct seg *ix, uint32_t doc, uint32_t **nl, size_t *cap)
+/* Decodes n newlines' varints from p[0..len) into nl; how many were whole. */
+static size_t decode_newlines(const uint8_t *p, uint64_t len, uint32_t n, uint32_t *nl)
 {
-	const struct ixdoc *d = seg_doc(ix, doc);
-	if (d->lines > ix->h->lines_len || d->nlines > ix->h->lines_len - d->lines)
-		return 0;   /* a varint is at least a byte */
-	const uint8_t *start = ix->lines + d->lines, *p = start, *end = ix->lines + ix->h->lines_len;
-	*nl = xgrow(*nl, cap, (size_t)d->nlines + 1, sizeof **nl);
+	const uint8_t *end = p + len, *next;
 	uint32_t v, at = 0;
-	size_t n = 0;
-	const uint8_t *next;
-	while (n < d->nlines && (next = index_blob_get_varint(p, end, &v))) {
-		(*nl)[n++] = at += v;
+	size_t k = 0;
+	while (k < n && (next = index_blob_get_varint(p, end, &v))) {
+		nl[k++] = at += v;
 		p = next;
 	}
-	return seg_reads(ix, start, (uint64_t)(p - start)) == 0 ? n : 0;
+	return k;
+}
+
+/* Reads a report's newline table: nl[k] is the unit of the body's newline k. The table's length
+ * is not kept: its bytes are read as two a newline (a line below 16,384 units), and again to the
+ * most it can take when they fall short. */
+static size_t newlines(const struct seg *ix, uint32_t doc, uint32_t **nl, size_t *cap)
+{
+	struct ixdoc d = *seg_doc(ix, doc);
+	uint64_t room = ix->h->lines_len - d.lines;
+	if (d.nlines == 0 || d.lines > ix->h->lines_len || d.nlines > room)
+		return 0;   /* a varint is at least a byte */
+	*nl = xgrow(*nl, cap, (size_t)d.nlines + 1, sizeof **nl);
+	for (uint64_t most = 2; most <= 5; most += 3) {
+		uint64_t len = most * d.nlines < room ? most * d.nlines : room;
+		const uint8_t *p = seg_at(ix, ix->lines + d.lines, len);
+		if (!p)
+			return 0;
+		size_t n = decode_newlines(p, len, d.nlines, *nl);
+		if (n == d.nlines || len == room)
+			return n;
+	}
+	return 0;
 }
 
 /* The lines of a body, walked forward: line k starts after the body's k-th newline. */

@@ -212,6 +212,13 @@ enum {
 	WHOLE_INTACT = 4, WHOLE_DAMAGED = 8
 };
 
+/* Bytes copied out of the file, never moved: a chunk of COPY_CHUNK bytes, the latest first. */
+struct copy_chunk {
+	struct copy_chunk *next;
+	size_t used;
+	_Alignas(8) unsigned char bytes[];
+};
+
 /* A mapped cache file and what of its postings and digests has been checked. */
 struct mapped {
 	const unsigned char *map;
@@ -241,6 +248,11 @@ struct mapped {
 	ino_t ino;
 	char *damage;             /* NULL while intact */
 	uint64_t id;              /* a segment's, in its name and its blob's key */
+	int fd;                   /* the file, open for the reads of a few reports' records */
+	unsigned reads;           /* reads of records so far (SPARSE_READS) */
+	uint64_t copied;          /* bytes of the copies (COPY_BUDGET) */
+	struct copy_chunk *copies;   /* where the records read are kept until mapped_free */
+	struct copied { uint64_t off, len; const void *p; } recent[16];   /* the tables' last copies, by offset */
 };
 
 static uint64_t meta_blocks(uint64_t len);
@@ -256,6 +268,12 @@ static void mapped_free(void *arg)
 	free_sparse(m->flags, m->flags_len);
 	free_sparse(m->dchecked, m->t->ndocs + 1);
 	munmap((void *)m->map, m->len);
+	if (m->fd >= 0)
+		close(m->fd);
+	for (struct copy_chunk *c = m->copies, *next; c; c = next) {
+		next = c->next;
+		free(c);
+	}
 	free(m->path);
 	free(m->damage);
 	free(m);
@@ -306,11 +324,7 @@ static int meta_intact(struct mapped *m, const void *p, uint64_t len)
 	return 1;
 }
 
-/* Whether sum (one of the blocks' sums in the meta) may be trusted; marks the file damaged if not. */
-static int sum_intact(struct mapped *m, const uint64_t *sum)
-{
-	return meta_intact(m, sum, sizeof *sum) ? 1 : found_damage(m, "index segment damaged (checksum of the trailer)");
-}
+static int sum_of(struct mapped *m, const uint64_t *at, uint64_t *sum);
 
 /* The flags of what m's checks have checked, zeroed, in one mapping: a search opens every
  * segment, and each mapping costs its making and its unmaking. Bits rather than bytes for the
@@ -336,6 +350,49 @@ static void bit_set(unsigned char *v, uint64_t i)
 	v[i / 8] |= (unsigned char)(1u << (i % 8));
 }
 
+/* The state of block b of the postings and of the tables: 1 intact, 0 not checked yet, -1 damaged
+ * (the file is, once a block is found so). */
+static int post_state(const struct mapped *m, uint64_t b)
+{
+	return m->damage ? -1 : bit_is_set(m->checked, b);
+}
+
+static int tables_state(const struct mapped *m, uint64_t b)
+{
+	return m->damage ? -1 : bit_is_set(m->tchecked, b);
+}
+
+/* Checks block b of the postings, its n bytes at bytes, against its sum; 0 when it passes, else
+ * -1 with the file marked damaged. */
+static int post_check(struct mapped *m, uint64_t b, const unsigned char *bytes, uint64_t n)
+{
+	uint64_t sum = 0;
+	if (sum_of(m, &m->sums[b], &sum) < 0)
+		return -1;
+	if (checksum64(b, bytes, n) != sum)
+		return found_damage(m, "index segment damaged (checksum of the postings)");
+	bit_set(m->checked, b);
+	return 0;
+}
+
+/* As post_check, block b of the tables. */
+static int tables_check(struct mapped *m, uint64_t b, const unsigned char *bytes, uint64_t n)
+{
+	uint64_t sum = 0;
+	if (sum_of(m, &m->table_sums[b], &sum) < 0)
+		return -1;
+	if (checksum64(b, bytes, n) != sum)
+		return found_damage(m, "index segment damaged (checksum of the tables)");
+	bit_set(m->tchecked, b);
+	return 0;
+}
+
+/* Bytes of block b of a region of len bytes cut into blocks of size (the last may be short). */
+static uint64_t block_len(uint64_t len, uint64_t size, uint64_t b)
+{
+	return len - b * size < size ? len - b * size : size;
+}
+
 static int check_postings(void *arg, uint64_t off, uint64_t len)
 {
 	struct mapped *m = arg;
@@ -343,15 +400,9 @@ static int check_postings(void *arg, uint64_t off, uint64_t len)
 		return -1;
 	if (len == 0)
 		return 0;
-	for (uint64_t b = off / BLOCK; b <= (off + len - 1) / BLOCK && b < m->nblocks; b++) {
-		if (bit_is_set(m->checked, b))
-			continue;
-		if (sum_intact(m, &m->sums[b]) < 0)
+	for (uint64_t b = off / BLOCK; b <= (off + len - 1) / BLOCK && b < m->nblocks; b++)
+		if (!post_state(m, b) && post_check(m, b, m->post + b * BLOCK, block_len(m->post_len, BLOCK, b)) < 0)
 			return -1;
-		if (block_sum(m->post, m->post_len, BLOCK, b) != m->sums[b])
-			return found_damage(m, "index segment damaged (checksum of the postings)");
-		bit_set(m->checked, b);
-	}
 	return 0;
 }
 
@@ -365,17 +416,150 @@ static int check_tables(void *arg, uint64_t off, uint64_t len)
 		return found_damage(m, "index segment damaged (layout)");
 	if (len == 0)
 		return 0;
-	for (uint64_t b = off / TABLE_BLOCK; b <= (off + len - 1) / TABLE_BLOCK; b++) {
-		if (bit_is_set(m->tchecked, b))
-			continue;
-		if (sum_intact(m, &m->table_sums[b]) < 0)
+	for (uint64_t b = off / TABLE_BLOCK; b <= (off + len - 1) / TABLE_BLOCK; b++)
+		if (!tables_state(m, b) && tables_check(m, b, m->map + b * TABLE_BLOCK, block_len(m->tables_len, TABLE_BLOCK, b)) < 0)
 			return -1;
-		if (block_sum(m->map, m->tables_len, TABLE_BLOCK, b) != m->table_sums[b])
-			return found_damage(m, "index segment damaged (checksum of the tables)");
-		bit_set(m->tchecked, b);
+	return 0;
+}
+
+static uint64_t align8(uint64_t n)
+{
+	return (n + 7) / 8 * 8;
+}
+
+/* ---- the records of a few reports, read ----
+ * A page of the mapping first touched costs a process 25-70 us here (the fault maps the pages
+ * around it too), a read of a record 3-5 us. A search that shows 20 reports reads some 150
+ * records of theirs (entry, path, lines, stat, slot, digest head), each on a page of its own; so
+ * while few have been read, they are read from the file into copies kept until the file is let
+ * go, and the block each lies in is read whole to be checked the first time. A pass over many
+ * reports reads the mapping, where a page serves many: after SPARSE_READS reads or COPY_BUDGET
+ * bytes copied (fresh memory costs a page too), records are read there. */
+#define SPARSE_READS 1024
+#define COPY_BUDGET ((uint64_t)128 << 10)
+#define COPY_CHUNK ((uint64_t)16 << 10)
+
+static int sparse(const struct mapped *m)
+{
+	return m->fd >= 0 && m->reads < SPARSE_READS && m->copied < COPY_BUDGET;
+}
+
+/* Room for len bytes in m's copies, kept until mapped_free; NULL when records are no longer
+ * read (sparse) or len is more than a chunk holds. */
+static unsigned char *copy_room(struct mapped *m, uint64_t len)
+{
+	uint64_t need = align8(len ? len : 1);
+	if (!sparse(m) || need > COPY_CHUNK)
+		return NULL;
+	struct copy_chunk *c = m->copies;
+	if (!c || COPY_CHUNK - c->used < need) {
+		c = xmalloc(sizeof *c + COPY_CHUNK);
+		c->next = m->copies, c->used = 0;
+		m->copies = c;
+	}
+	unsigned char *p = c->bytes + c->used;
+	c->used += need;
+	m->copied += need;
+	return p;
+}
+
+/* Reads bytes [at, at + len) of the file into dst; -1 when they cannot be read (the file is then
+ * taken as damaged: it is never written in place). */
+static int read_file_at(struct mapped *m, void *dst, uint64_t len, uint64_t at)
+{
+	m->reads++;
+	return fileio_read_at(m->fd, dst, len, at) == 0 ? 0 : found_damage(m, "index segment unreadable");
+}
+
+/* A region of the file cut into blocks, each checked the first time it is read. */
+struct blocks {
+	uint64_t at, len, size;   /* the region's place in the file, its bytes, its blocks' */
+	int (*state)(const struct mapped *m, uint64_t b);   /* 1 intact, 0 not checked yet, -1 damaged */
+	int (*check)(struct mapped *m, uint64_t b, const unsigned char *bytes, uint64_t n);   /* 0 intact */
+};
+
+/* Reads bytes [off, off + len) of region r into dst, a block not checked yet read whole and
+ * checked; -1 when they are out of the region or damaged. */
+static int read_blocks(struct mapped *m, const struct blocks *r, uint64_t off, uint64_t len, unsigned char *dst)
+{
+	_Static_assert(TABLE_BLOCK <= META_BLOCK, "a block read is checked in META_BLOCK bytes");
+	if (off > r->len || len > r->len - off)
+		return -1;
+	while (len) {
+		uint64_t b = off / r->size, start = b * r->size;
+		uint64_t end = r->len - start < r->size ? r->len : start + r->size;
+		uint64_t n = end - off < len ? end - off : len;
+		int state = r->state(m, b);
+		if (state == 0) {
+			unsigned char block[META_BLOCK];
+			if (read_file_at(m, block, end - start, r->at + start) < 0 || r->check(m, b, block, end - start) < 0)
+				return -1;
+			memcpy(dst, block + (off - start), n);
+		} else if (state < 0 || read_file_at(m, dst, n, r->at + off) < 0) {
+			return -1;
+		}
+		dst += n, off += n, len -= n;
 	}
 	return 0;
 }
+
+static int meta_state(const struct mapped *m, uint64_t b)
+{
+	return m->mchecked[b] == META_INTACT ? 1 : m->mchecked[b] == META_DAMAGED ? -1 : 0;
+}
+
+static int meta_check(struct mapped *m, uint64_t b, const unsigned char *bytes, uint64_t n)
+{
+	m->mchecked[b] = checksum64(b, bytes, n) == m->meta_sums[b] ? META_INTACT : META_DAMAGED;
+	return m->mchecked[b] == META_INTACT ? 0 : -1;
+}
+
+/* Copies bytes [p, p + len) of the meta into dst, from the file while few records are read, else
+ * from the mapping, each block checked the first time; -1 when they are damaged. */
+static int meta_get(struct mapped *m, const void *p, uint64_t len, void *dst)
+{
+	if (!sparse(m)) {
+		if (!meta_intact(m, p, len))
+			return -1;
+		memcpy(dst, p, len);
+		return 0;
+	}
+	struct blocks r = { (uint64_t)(m->meta - m->map), m->meta_len, META_BLOCK, meta_state, meta_check };
+	return read_blocks(m, &r, (uint64_t)((const unsigned char *)p - m->meta), len, dst);
+}
+
+/* The sum of a block (one of the meta's sums) in *sum, read in the mapping, where a page of them
+ * serves 512 blocks; -1, the file marked damaged, when it cannot be trusted. */
+static int sum_of(struct mapped *m, const uint64_t *at, uint64_t *sum)
+{
+	if (!meta_intact(m, at, sizeof *at))
+		return found_damage(m, "index segment damaged (checksum of the trailer)");
+	*sum = *at;
+	return 0;
+}
+
+/* check->at (index.h): bytes [off, off + len) of the blob's tables, copied from the file while few
+ * records are read, else in the mapping; NULL when they are damaged. A report's entry is asked for
+ * again and again (its path, its lines, its title): its last copies are kept by offset. */
+static const void *tables_at(void *arg, uint64_t off, uint64_t len)
+{
+	struct mapped *m = arg;
+	struct copied *was = &m->recent[(off / 8) % (sizeof m->recent / sizeof *m->recent)];
+	if (was->p && was->off == off && was->len >= len && !m->damage)
+		return was->p;
+	unsigned char *copy = copy_room(m, len);
+	if (!copy)
+		return check_tables(m, off, len) == 0 ? m->map + off : NULL;
+	struct blocks r = { 0, m->tables_len, TABLE_BLOCK, tables_state, tables_check };
+	if (read_blocks(m, &r, off, len, copy) < 0) {
+		if (!m->damage)
+			found_damage(m, "index segment damaged (layout)");
+		return NULL;
+	}
+	*was = (struct copied){ off, len, copy };
+	return copy;
+}
+
 
 size_t index_cache_bytes(const struct index *ix)
 {
@@ -408,10 +592,6 @@ static uint64_t meta_bytes(const struct trailer *t)
 	return 8 * (t->nblocks + t->ntblocks) + t->notes_len + t->ndocs * (sizeof(struct filestat) + sizeof(struct slot)) + t->dirs_len;
 }
 
-static uint64_t align8(uint64_t n)
-{
-	return (n + 7) / 8 * 8;
-}
 
 /* Blocks of a meta of len bytes. */
 static uint64_t meta_blocks(uint64_t len)
@@ -531,8 +711,9 @@ static int take_notes(struct corpus *c, const unsigned char *p, size_t len)
 
 /* The cache file at path mapped read-only, whole (what fstat said of it in *st), else NULL with
  * *cause (not set when the file is absent). Cache files are replaced by a rename, never written
- * in place, so a mapping stays what was read. */
-static void *map_whole(const char *path, struct stat *st, char **cause)
+ * in place, so a mapping stays what was read, and so do reads of the file kept open: *keep (may
+ * be NULL, when the file is closed) gets it. */
+static void *map_whole(const char *path, struct stat *st, int *keep, char **cause)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
@@ -543,11 +724,15 @@ static void *map_whole(const char *path, struct stat *st, char **cause)
 	void *map = MAP_FAILED;
 	if (fstat(fd, st) == 0 && st->st_size > 0)
 		map = mmap(NULL, (size_t)st->st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-	close(fd);
 	if (map == MAP_FAILED) {
+		close(fd);
 		*cause = xstrdup("index file empty or unreadable");
 		return NULL;
 	}
+	if (keep)
+		*keep = fd;
+	else
+		close(fd);
 	return map;
 }
 
@@ -556,7 +741,8 @@ static void *map_whole(const char *path, struct stat *st, char **cause)
 static struct mapped *map_file(const char *path, char **cause)
 {
 	struct stat st;
-	void *map = map_whole(path, &st, cause);
+	int fd;
+	void *map = map_whole(path, &st, &fd, cause);
 	if (!map)
 		return NULL;
 	size_t size = (size_t)st.st_size;
@@ -567,6 +753,7 @@ static struct mapped *map_file(const char *path, char **cause)
 		*cause = xstrdup("index file corrupt (checksum)");
 	if (*cause) {
 		munmap(map, size);
+		close(fd);
 		return NULL;
 	}
 	const unsigned char *meta = (const unsigned char *)(t + 1);
@@ -586,6 +773,7 @@ static struct mapped *map_file(const char *path, char **cause)
 	m->meta = meta, m->meta_len = meta_len, m->meta_sums = meta_sums;
 	flags_new(m);
 	m->path = xstrdup(path), m->dev = st.st_dev, m->ino = st.st_ino;
+	m->fd = fd;
 	return m;
 }
 
@@ -593,7 +781,7 @@ static struct mapped *map_file(const char *path, char **cause)
 static struct index *index_of(struct mapped *m, uint64_t key, char **cause)
 {
 	m->id = key;
-	struct index_check check = { check_postings, check_tables, mapped_free, m };
+	struct index_check check = { check_postings, check_tables, tables_at, mapped_free, m };
 	struct index *ix = index_from_blob_checked(m->map, m->t->blob_size, key, &check, NULL, cause);
 	if (!ix)
 		mapped_free(m);
@@ -692,7 +880,7 @@ static int manifest_check(const unsigned char *p, uint64_t size, char **cause)
 static struct manifest *manifest_read(const char *path, int use, char **cause)
 {
 	struct stat st;
-	unsigned char *data = map_whole(path, &st, cause);   /* mapped, not copied */
+	unsigned char *data = map_whole(path, &st, NULL, cause);   /* mapped, not copied */
 	if (!data)
 		return NULL;
 	uint64_t size = (uint64_t)st.st_size;
@@ -881,67 +1069,68 @@ static struct index *load(struct corpus *c, const char *path, const char *dir, u
 	return ix;
 }
 
-/* What stat said of report p's file when it was indexed; NULL for an index in memory, and
+/* What stat said of report p's file when it was indexed, in *out; -1 for an index in memory, and
  * when it is damaged (the segment is then damaged: index_intact says so). */
-static const struct filestat *stat_of(const struct index *ix, size_t p)
+static int stat_of(const struct index *ix, size_t p, struct filestat *out)
 {
 	size_t doc, k = index_locate(ix, p, &doc);
 	struct mapped *m = index_segment_arg(ix, k);
 	if (!m || doc >= m->t->ndocs)
-		return NULL;
-	if (!meta_intact(m, &m->stats[doc], sizeof m->stats[doc])) {
+		return -1;
+	if (meta_get(m, &m->stats[doc], sizeof *out, out) < 0) {
 		if (!m->damage)
 			found_damage(m, "index segment damaged (checksum of the trailer)");
-		return NULL;
+		return -1;
 	}
-	return &m->stats[doc];
+	return 0;
 }
 
-/* Whether doc's slot is intact. A damaged one costs its digests alone: their reports are read
- * instead. */
-static int slot_intact(struct mapped *m, size_t doc)
-{
-	return meta_intact(m, &m->slots[doc], sizeof m->slots[doc]);
-}
-
-/* The slot of report's digest and where it is checked, or NULL when the index keeps none. */
-static const struct slot *slot_of(const struct index *ix, size_t report, struct mapped **mp, size_t *doc)
+/* The slot of report's digest in *out and where it is checked; -1 when the index keeps none (a
+ * damaged slot costs its digests alone: their reports are read instead). */
+static int slot_of(const struct index *ix, size_t report, struct mapped **mp, size_t *doc, struct slot *out)
 {
 	if (report >= index_nreports(ix))
-		return NULL;
+		return -1;
 	size_t k = index_locate(ix, report, doc);
 	struct mapped *m = index_segment_arg(ix, k);
-	if (!m || *doc >= m->t->ndocs || !slot_intact(m, *doc))
-		return NULL;
-	const struct slot *s = &m->slots[*doc];
+	if (!m || *doc >= m->t->ndocs || meta_get(m, &m->slots[*doc], sizeof *out, out) < 0)
+		return -1;
 	uint64_t room = m->t->digests_len;
-	if (s->off > room || s->len > room - s->off || s->head_off > room || s->head_len > room - s->head_off)
-		return NULL;
+	if (out->off > room || out->len > room - out->off || out->head_off > room || out->head_len > room - out->head_off)
+		return -1;
 	*mp = m;
-	return s;
+	return 0;
 }
 
-/* Whether bytes [off, off + len) of the digests region are intact, checked against sum the
- * first time (bits intact/damaged of dchecked[doc]). */
-static int intact(struct mapped *m, size_t doc, uint64_t off, uint64_t len, uint64_t seed, uint64_t sum,
+/* Whether the len bytes at p of doc's digest are intact, checked against sum the first time (bits
+ * intact/damaged of dchecked[doc]). */
+static int intact(struct mapped *m, size_t doc, const unsigned char *p, uint64_t len, uint64_t seed, uint64_t sum,
                   unsigned char ok, unsigned char damaged)
 {
 	if (!m->dchecked)   /* made on first use: most opens read no digest */
 		m->dchecked = xcalloc_sparse(m->t->ndocs + 1);
 	if (!(m->dchecked[doc] & (ok | damaged)))
-		m->dchecked[doc] |= checksum64(seed, m->digests + off, len) == sum ? ok : damaged;
+		m->dchecked[doc] |= checksum64(seed, p, len) == sum ? ok : damaged;
 	return (m->dchecked[doc] & ok) != 0;
 }
 
+/* A digest's head, copied from the file while few records are read (the head of each report a
+ * search shows), else in the mapping. */
 int index_digest_head(const struct index *ix, size_t report, const void **p, size_t *len)
 {
 	struct mapped *m;
 	size_t doc;
-	const struct slot *s = slot_of(ix, report, &m, &doc);
-	if (!s || !intact(m, doc, s->head_off, s->head_len, 4, s->head_sum, HEAD_INTACT, HEAD_DAMAGED))
+	struct slot s;
+	if (slot_of(ix, report, &m, &doc, &s) < 0)
 		return -1;
-	*p = m->digests + s->head_off;
-	*len = s->head_len;
+	const unsigned char *head = m->digests + s.head_off;
+	unsigned char *copy = copy_room(m, s.head_len);
+	if (copy && read_file_at(m, copy, s.head_len, (uint64_t)(head - m->map)) < 0)
+		return -1;
+	if (!intact(m, doc, copy ? copy : head, s.head_len, 4, s.head_sum, HEAD_INTACT, HEAD_DAMAGED))
+		return -1;
+	*p = copy ? copy : head;
+	*len = s.head_len;
 	return 0;
 }
 
@@ -949,11 +1138,11 @@ int index_digest(const struct index *ix, size_t report, const void **p, size_t *
 {
 	struct mapped *m;
 	size_t doc;
-	const struct slot *s = slot_of(ix, report, &m, &doc);
-	if (!s || !intact(m, doc, s->off, s->len, 3, s->sum, WHOLE_INTACT, WHOLE_DAMAGED))
+	struct slot s;
+	if (slot_of(ix, report, &m, &doc, &s) < 0 || !intact(m, doc, m->digests + s.off, s.len, 3, s.sum, WHOLE_INTACT, WHOLE_DAMAGED))
 		return -1;
-	*p = m->digests + s->off;
-	*len = s->len;
+	*p = m->digests + s.off;
+	*len = s.len;
 	return 0;
 }
 
@@ -966,7 +1155,8 @@ static void let_go_spans(const struct index *ix, size_t from, size_t to, int hea
 	for (size_t r = from; r <= to; r++) {
 		struct mapped *m = NULL;
 		size_t doc;
-		const struct slot *s = r < to ? slot_of(ix, r, &m, &doc) : NULL;
+		struct slot slot;
+		const struct slot *s = r < to && slot_of(ix, r, &m, &doc, &slot) == 0 ? &slot : NULL;
 		if (span && (r == to || (s && m != span))) {
 			index_merge_let_go(span->digests + lo, hi - lo);
 			span = NULL;
@@ -1319,12 +1509,12 @@ static int merged_slots(struct merged *mg)
 	for (size_t i = 0; i < mg->n; i++) {
 		struct mapped *m;
 		size_t doc;
-		const struct slot *s = slot_of(mg->ix, mg->pos[i], &m, &doc);
-		if (!s)
+		struct slot s;
+		if (slot_of(mg->ix, mg->pos[i], &m, &doc, &s) < 0)
 			return -1;
-		mg->slots[i] = (struct slot){ mg->bytes_len, s->len, s->sum, mg->heads_len, s->head_len, s->head_sum };
-		mg->heads_len += s->head_len;
-		mg->bytes_len += s->len;
+		mg->slots[i] = (struct slot){ mg->bytes_len, s.len, s.sum, mg->heads_len, s.head_len, s.head_sum };
+		mg->heads_len += s.head_len;
+		mg->bytes_len += s.len;
 	}
 	return 0;
 }
@@ -1358,11 +1548,15 @@ static int copy_digests(const struct merged *mg, int whole, int fd, uint64_t *at
 	for (size_t i = 0; i < mg->n && r == 0; i++) {
 		struct mapped *m;
 		size_t doc;
-		const struct slot *s = slot_of(mg->ix, mg->pos[i], &m, &doc);
+		struct slot s;
+		if (slot_of(mg->ix, mg->pos[i], &m, &doc, &s) < 0) {   /* merged_slots found each */
+			r = -1;
+			break;
+		}
 		if (last && (m != last || b.len >= (1u << 20)))   /* read once: let go as the copy moves on */
 			let_go(last);
 		last = m;
-		buf_add(&b, m->digests + (whole ? s->off : s->head_off), whole ? s->len : s->head_len);
+		buf_add(&b, m->digests + (whole ? s.off : s.head_off), whole ? s.len : s.head_len);
 		if (b.len >= (1u << 20) || i + 1 == mg->n) {
 			r = fileio_write_at(fd, b.data, b.len, *at);
 			*at += b.len;
@@ -1622,9 +1816,9 @@ struct previous {
 static int same_file(void *arg, size_t report, size_t entry)
 {
 	struct previous *pv = arg;
-	const struct filestat *st = stat_of(pv->ix, report);
+	struct filestat st;
 	const struct corpus_file *f = corpus_file(pv->c, entry);
-	int same = st && f->size >= 0 && st->size == f->size && st->mtime_ns == f->mtime_ns;
+	int same = stat_of(pv->ix, report, &st) == 0 && f->size >= 0 && st.size == f->size && st.mtime_ns == f->mtime_ns;
 	if (same)
 		pv->to[report] = entry;
 	return same;
@@ -1987,8 +2181,8 @@ static void compare_files(const struct corpus *c, struct index *ix, struct index
 			continue;
 		}
 		matched++;
-		const struct filestat *st = stat_of(ix, hit->i);
-		if (f->size < 0 || !st || st->size != f->size || st->mtime_ns != f->mtime_ns)
+		struct filestat st;
+		if (f->size < 0 || stat_of(ix, hit->i, &st) < 0 || st.size != f->size || st.mtime_ns != f->mtime_ns)
 			out->changed++;
 	}
 	out->indexed = n;
@@ -2367,14 +2561,14 @@ static const char *path_again(struct walk_files *w, const struct filestat *st)
 static int walk_file(void *arg, size_t i, struct corpus_file *out)
 {
 	struct walk_files *w = arg;
-	const struct filestat *st = stat_of(w->ix, i);
+	struct filestat st;
 	size_t len;
-	const char *path = st ? index_path(w->ix, i, &len) : NULL;
+	const char *path = stat_of(w->ix, i, &st) == 0 ? index_path(w->ix, i, &len) : NULL;
 	if (path && len == 0)   /* damaged: no file has an empty path */
-		path = path_again(w, st);
+		path = path_again(w, &st);
 	if (!path)
 		return -1;
-	*out = (struct corpus_file){ (char *)path, st->size, st->mtime_ns, st->dev, st->ino, 0, 0 };
+	*out = (struct corpus_file){ (char *)path, st.size, st.mtime_ns, st.dev, st.ino, 0, 0 };
 	return 0;
 }
 

@@ -528,6 +528,91 @@ static void test_walk_defers_paths(void **state)
 	free(path);
 }
 
+/* What a report's records read as: its path, title, region and year (index_info) and its digest's
+ * head, appended to out, or "damaged" for each that cannot be read. */
+static void records_of(const struct index *ix, size_t i, struct buf *out)
+{
+	struct index_info in;
+	index_info(ix, i, &in);
+	buf_add(out, in.path, in.path_len);
+	buf_add(out, in.title, in.title_len);
+	buf_add(out, in.region, in.region_len);
+	buf_add(out, &in.year, sizeof in.year);
+	const void *p;
+	size_t len;
+	if (index_digest_head(ix, i, &p, &len) == 0)
+		buf_add(out, p, len);
+	else
+		buf_adds(out, "damaged");
+}
+
+/* Reads so many records that the index reads the rest through its mapping (index_cache.c reads a
+ * few reports' records from the file, and a pass over many from the mapping). */
+static void read_many(const struct index *ix)
+{
+	for (int k = 0; k < 5000; k++) {
+		const void *p;
+		size_t len;
+		index_digest_head(ix, (size_t)k % 5, &p, &len);
+	}
+}
+
+/* A few reports' records, read from the file, and the same after many, read from the mapping,
+ * are the same bytes; a damaged report entry is found either way. */
+static void test_records_read_or_mapped(void **state)
+{
+	(void)state;
+	char *notice = NULL;
+	struct corpus c;
+	walk(&c);
+	index_free(index_open(&c, cache, NULL, &notice));   /* as the tests before left the files */
+	free(notice);
+	notice = NULL;
+	corpus_fini(&c);
+	char *path = build_cached();
+	struct buf few = { 0 }, many = { 0 };
+	walk(&c);
+	struct index *ix = index_open(&c, cache, NULL, &notice);
+	assert_null(notice);
+	for (size_t i = 0; i < 5; i++)
+		records_of(ix, i, &few);
+	read_many(ix);
+	for (size_t i = 0; i < 5; i++)
+		records_of(ix, i, &many);
+	assert_true(few.len > 5 * 16 && strstr(few.data, "damaged") == NULL);
+	assert_int_equal(few.len, many.len);
+	assert_memory_equal(few.data, many.data, few.len);
+	assert_true(index_intact(ix, NULL));
+	index_free(ix);
+	corpus_fini(&c);
+	free(path);
+	for (int after_many = 0; after_many < 2; after_many++) {
+		char *paths[1] = { rdir };
+		path = build_cached();
+		damage_first_paths();
+		corpus_init(&c);   /* a replayed walk: the open reads no path */
+		c.lazy = 1;
+		assert_int_equal(index_cache_walk(&c, paths, 1, cache), 0);
+		ix = index_open(&c, cache, NULL, &notice);
+		assert_null(notice);
+		if (after_many)
+			read_many(ix);
+		assert_true(index_intact(ix, NULL));
+		size_t len;
+		assert_string_equal(index_path(ix, 0, &len), "");
+		assert_int_equal(len, 0);
+		const char *cause;
+		assert_false(index_intact(ix, &cause));
+		assert_string_equal(cause, "index segment damaged (checksum of the tables)");
+		index_free(ix);
+		corpus_fini(&c);
+		unlink(path);   /* the damaged segment was removed: built afresh next */
+		free(path);
+	}
+	buf_fini(&few);
+	buf_fini(&many);
+}
+
 /* Where damage_trailer flips a byte of the trailer's meta: the postings blocks' sums, the stats or the
  * slots (the digests' places). */
 enum meta_part { IN_SUMS, IN_STATS, IN_SLOTS };
@@ -854,6 +939,7 @@ int main(void)
 		cmocka_unit_test(test_stale_walk),
 		cmocka_unit_test(test_walk_hands_its_index_over),
 		cmocka_unit_test(test_unchanged_by_directory),
+		cmocka_unit_test(test_records_read_or_mapped),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

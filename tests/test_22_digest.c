@@ -480,10 +480,11 @@ static void flip_in_file(const char *file, const void *d, size_t n, size_t at, i
 
 /* A damaged rest (the facts) keeps the whole digest from being read but not its head; a damaged
  * head (the copy the index keeps apart, before the whole digests) keeps the head from being read,
- * so the report is parsed for its row, but not the whole digest. The others are intact. */
-static void test_damaged_in_cache(void **state)
+ * so the report is parsed for its row, but not the whole digest. The others are intact. So when
+ * the heads are read from the file, as a few reports' are, and (after_many: after more reads than
+ * a few) from the index's mapping. */
+static void damaged_in_cache(int after_many)
 {
-	(void)state;
 	char dir[] = "/tmp/fazhi-digest-XXXXXX";
 	assert_non_null(mkdtemp(dir));
 	char *cache = xasprintf("%s/cache", dir), *notice = NULL;
@@ -521,6 +522,8 @@ static void test_damaged_in_cache(void **state)
 	const void *p;
 	size_t len;
 	struct digest d = { 0 };
+	for (int k = 0; after_many && k < 5000; k++)
+		assert_int_equal(index_digest_head(ix, 2 + (size_t)k % (c.n - 2), &p, &len), 0);
 	assert_int_equal(index_digest(ix, 0, &p, &len), -1);
 	assert_int_equal(index_digest_head(ix, 0, &p, &len), 0);
 	assert_int_equal(len, heads[0]);
@@ -545,6 +548,18 @@ static void test_damaged_in_cache(void **state)
 	free(cache);
 }
 
+static void test_damaged_in_cache(void **state)
+{
+	(void)state;
+	damaged_in_cache(0);
+}
+
+static void test_damaged_in_cache_mapped(void **state)
+{
+	(void)state;
+	damaged_in_cache(1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -556,6 +571,7 @@ int main(void)
 		cmocka_unit_test(test_damaged),
 		cmocka_unit_test(test_in_cache),
 		cmocka_unit_test(test_damaged_in_cache),
+		cmocka_unit_test(test_damaged_in_cache_mapped),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	classify_default_free();
