@@ -42,7 +42,7 @@ FAZHI_LIBS = $(if $(STATIC_LIBS),$(ARCHIVED_LIBS),$(NCURSES_LIBS) $(LDLIBS))
 
 # Debian packages the build and the tests need (libncurses-dev provides ncursesw).
 DEB_PACKAGES = gcc make pkg-config libncurses-dev libunistring-dev libcmocka-dev tmux \
-	libxml2-dev libzip-dev libpoppler-glib-dev
+	libxml2-dev libzip-dev libpoppler-glib-dev locales
 BENCH_DEB_PACKAGES = ripgrep sqlite3
 
 SRC = $(wildcard src/*.c)

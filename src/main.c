@@ -239,7 +239,10 @@ int main(int argc, char **argv)
 	char **paths = calloc((size_t)argc + 1, sizeof *paths);
 	int npaths = 0, status = -1, options_done = 0;
 
-	setlocale(LC_ALL, "");
+	/* The character set alone (the terminal's, for wide characters): every number fazhi writes,
+	 * in --json and --csv too, keeps the C locale's decimal point whatever LC_NUMERIC says, and no
+	 * other category is read (each is a file to map before the first frame). */
+	setlocale(LC_CTYPE, "");
 	for (int i = 1; i < argc && status < 0; i++) {
 		const char *a = argv[i];
 		if (options_done || a[0] != '-' || a[1] == '\0') {
