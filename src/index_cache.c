@@ -362,29 +362,28 @@ static int tables_state(const struct mapped *m, uint64_t b)
 	return m->damage ? -1 : bit_is_set(m->tchecked, b);
 }
 
-/* Checks block b of the postings, its n bytes at bytes, against its sum; 0 when it passes, else
- * -1 with the file marked damaged. */
-static int post_check(struct mapped *m, uint64_t b, const unsigned char *bytes, uint64_t n)
+/* Checks block b, its n bytes at bytes, against sums[b] and marks it in bits; 0 when it passes,
+ * else -1 with the file marked damaged (`damage` says how). */
+static int block_check(struct mapped *m, const uint64_t *sums, unsigned char *bits, const char *damage, uint64_t b,
+                       const unsigned char *bytes, uint64_t n)
 {
 	uint64_t sum = 0;
-	if (sum_of(m, &m->sums[b], &sum) < 0)
+	if (sum_of(m, &sums[b], &sum) < 0)
 		return -1;
 	if (checksum64(b, bytes, n) != sum)
-		return found_damage(m, "index segment damaged (checksum of the postings)");
-	bit_set(m->checked, b);
+		return found_damage(m, damage);
+	bit_set(bits, b);
 	return 0;
 }
 
-/* As post_check, block b of the tables. */
+static int post_check(struct mapped *m, uint64_t b, const unsigned char *bytes, uint64_t n)
+{
+	return block_check(m, m->sums, m->checked, "index segment damaged (checksum of the postings)", b, bytes, n);
+}
+
 static int tables_check(struct mapped *m, uint64_t b, const unsigned char *bytes, uint64_t n)
 {
-	uint64_t sum = 0;
-	if (sum_of(m, &m->table_sums[b], &sum) < 0)
-		return -1;
-	if (checksum64(b, bytes, n) != sum)
-		return found_damage(m, "index segment damaged (checksum of the tables)");
-	bit_set(m->tchecked, b);
-	return 0;
+	return block_check(m, m->table_sums, m->tchecked, "index segment damaged (checksum of the tables)", b, bytes, n);
 }
 
 /* Bytes of block b of a region of len bytes cut into blocks of size (the last may be short). */
