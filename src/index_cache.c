@@ -434,7 +434,7 @@ static uint64_t align8(uint64_t n)
  * go, and the block each lies in is read whole to be checked the first time. A pass over many
  * reports reads the mapping, where a page serves many: after SPARSE_READS reads or COPY_BUDGET
  * bytes copied (fresh memory costs a page too), records are read there. */
-#define SPARSE_READS 1024
+#define SPARSE_READS 256
 #define COPY_BUDGET ((uint64_t)128 << 10)
 #define COPY_CHUNK ((uint64_t)16 << 10)
 
