@@ -1423,11 +1423,17 @@ static void eval_units(struct search *s, uint64_t field, struct tf **v, size_t *
 
 /* ---- ranking ---- */
 
-static double bm25(const struct seg *ix, uint32_t doc, uint32_t tf, double idf)
+/* Report doc's units, the length BM25 reads; 0 when its norm is damaged. */
+static double norm_of(const struct seg *ix, uint32_t doc)
+{
+	const uint32_t *norm = &ix->norms[doc];
+	return seg_reads(ix, norm, sizeof *norm) == 0 ? *norm : 0;
+}
+
+/* BM25 of tf hits in a report of dl units. */
+static double bm25(const struct seg *ix, double dl, uint32_t tf, double idf)
 {
 	const double k1 = 1.2, b = 0.75;
-	const uint32_t *norm = &ix->norms[doc];
-	double dl = seg_reads(ix, norm, sizeof *norm) == 0 ? *norm : 0;
 	return idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / ix->st->avgdl));
 }
 
@@ -1474,25 +1480,31 @@ static void query_idf(struct search *s, const struct index *ix, const struct que
 		(*idf)[i] = q->terms[i].exclude ? 0 : term_idf(s, ix, &q->terms[i]);
 }
 
-/* A term's score in one report: BM25 of its body hits, and a boost for hits in headings.
+/* A term's score in a report of dl units: BM25 of its body hits, and a boost for hits in headings.
  * Increasing in tf and hh, so counts that bound them bound the score. */
-static double term_score(const struct seg *ix, uint32_t doc, uint32_t tf, uint32_t hh, double idf)
+static double term_score(const struct seg *ix, double dl, uint32_t tf, uint32_t hh, double idf)
 {
-	return bm25(ix, doc, tf, idf) + idf * 1.5 * hh / (hh + 1.0);
+	return bm25(ix, dl, tf, idf) + idf * 1.5 * hh / (hh + 1.0);
 }
 
 /* Appends to out (room for s->ntf more) each report of s->tf, its body count joined with its
- * heading count from s->htf (both sorted by report), and scored. */
+ * heading count from s->htf (both sorted by report), and scored. The norms of the reports from
+ * the first to the last are checked at once, and then read as they are: a check a report was
+ * a tenth of a top-k search's instructions. */
 static void score_tf(const struct search *s, double idf, struct acc *out, size_t *nout)
 {
+	const struct seg *ix = s->ix;
 	size_t h = 0;
+	int whole = s->ntf && seg_reads(ix, &ix->norms[s->tf[0].doc],
+	                                ((uint64_t)s->tf[s->ntf - 1].doc - s->tf[0].doc + 1) * sizeof *ix->norms) == 0;
 	for (size_t i = 0; i < s->ntf; i++) {
 		uint32_t d = s->tf[i].doc, hh = 0;
 		while (h < s->nhtf && s->htf[h].doc < d)
 			h++;
 		if (h < s->nhtf && s->htf[h].doc == d)
 			hh = s->htf[h].n;
-		out[(*nout)++] = (struct acc){ d, s->tf[i].n, hh, term_score(s->ix, d, s->tf[i].n, hh, idf) };
+		double dl = whole ? ix->norms[d] : norm_of(ix, d);
+		out[(*nout)++] = (struct acc){ d, s->tf[i].n, hh, term_score(ix, dl, s->tf[i].n, hh, idf) };
 	}
 }
 
@@ -2013,7 +2025,7 @@ static int prove(struct search *s, const struct query *q, const struct plan *pl,
 			if (!tf)
 				continue;
 			uint32_t hh = count_at(s, &pl[i].head, d);
-			double ts = term_score(s->ix, d, tf, hh, pl[i].idf);
+			double ts = term_score(s->ix, norm_of(s->ix, d), tf, hh, pl[i].idf);
 			gs = any ? gs + ts : ts;
 			any = 1;
 			a->hits += tf;
@@ -2110,8 +2122,9 @@ static size_t candidates(struct scratch *sc, const struct query *q, const struct
 	}
 	struct acc *res = sc->v[SC_RES];
 	size_t n = 0;
+	int filtered = query_has_filter(q);
 	for (size_t i = 0; i < nres; i++)
-		if (seg_pos_next(s->ix, res[i].doc, run) != NO_POS && passes(s->ix, q, res[i].doc))
+		if (seg_pos_next(s->ix, res[i].doc, run) != NO_POS && (!filtered || passes(s->ix, q, res[i].doc)))
 			res[n++] = res[i];
 	return n;
 }
