@@ -2070,15 +2070,20 @@ static void scratch_free(void *p)
 }
 
 /* a = b when a is empty: the buffers trade places instead of a copy. */
+static void swap_arrays(struct scratch *sc, int a, int b)
+{
+	struct acc *t = sc->v[a];
+	size_t c = sc->cap[a];
+	sc->v[a] = sc->v[b];
+	sc->cap[a] = sc->cap[b];
+	sc->v[b] = t;
+	sc->cap[b] = c;
+}
+
 static void merge_into(struct scratch *sc, int a, size_t *na, int b, size_t nb, int and)
 {
 	if (*na == 0 && !and) {
-		struct acc *t = sc->v[a];
-		size_t c = sc->cap[a];
-		sc->v[a] = sc->v[b];
-		sc->cap[a] = sc->cap[b];
-		sc->v[b] = t;
-		sc->cap[b] = c;
+		swap_arrays(sc, a, b);
 		*na = nb;
 		return;
 	}
@@ -2102,6 +2107,10 @@ static size_t candidates(struct scratch *sc, const struct query *q, const struct
 {
 	struct search *s = &sc->s;
 	size_t ngrp = 0, none = 0, nres = 0;
+	/* The last window's candidates are spent: their array, grown to a window's already, takes the
+	 * first term's bounds, and merge_into's swaps hand it back to the candidates. Else the three
+	 * arrays take turns, and each grows, every page of them new memory. */
+	swap_arrays(sc, SC_RES, SC_ONE);
 	for (int g = 0; g < q->ngroups; g++) {
 		ngrp = 0;
 		for (size_t i = 0; i < q->nterms; i++) {
