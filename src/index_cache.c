@@ -1124,10 +1124,12 @@ int index_digest_head(const struct index *ix, size_t report, const void **p, siz
 		return -1;
 	const unsigned char *head = m->digests + s.head_off;
 	unsigned char *copy = copy_room(m, s.head_len);
-	if (copy && read_file_at(m, copy, s.head_len, (uint64_t)(head - m->map)) < 0)
+	if (copy) {   /* checked as it is read: no flag of the report's to touch, a page of them new memory */
+		if (read_file_at(m, copy, s.head_len, (uint64_t)(head - m->map)) < 0 || checksum64(4, copy, s.head_len) != s.head_sum)
+			return -1;
+	} else if (!intact(m, doc, head, s.head_len, 4, s.head_sum, HEAD_INTACT, HEAD_DAMAGED)) {
 		return -1;
-	if (!intact(m, doc, copy ? copy : head, s.head_len, 4, s.head_sum, HEAD_INTACT, HEAD_DAMAGED))
-		return -1;
+	}
 	*p = copy ? copy : head;
 	*len = s.head_len;
 	return 0;
