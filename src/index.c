@@ -2069,7 +2069,7 @@ static void scratch_free(void *p)
 	free(sc);
 }
 
-/* a = b when a is empty: the buffers trade places instead of a copy. */
+/* Arrays a and b of the scratch trade places, with their room. */
 static void swap_arrays(struct scratch *sc, int a, int b)
 {
 	struct acc *t = sc->v[a];
@@ -2080,6 +2080,8 @@ static void swap_arrays(struct scratch *sc, int a, int b)
 	sc->cap[b] = c;
 }
 
+/* Merges array b of the scratch (nb) into array a (*na), as merge does; a = b when a is empty:
+ * the buffers trade places instead of a copy. */
 static void merge_into(struct scratch *sc, int a, size_t *na, int b, size_t nb, int and)
 {
 	if (*na == 0 && !and) {
