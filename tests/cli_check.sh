@@ -18,3 +18,10 @@ t() {
 		failures=$((failures + 1))
 	fi
 }
+
+# Compiles a locale whose decimal point is a comma (de_DE.UTF-8, from the package locales) into
+# $T/locale, for LOCPATH="$T/locale" LC_ALL=de_DE.UTF-8; fails when it cannot.
+comma_locale() {
+	mkdir -p "$T/locale" && localedef -i de_DE -f UTF-8 "$T/locale/de_DE.UTF-8" >/dev/null 2>&1 &&
+		[ "$(LOCPATH="$T/locale" LC_ALL=de_DE.UTF-8 /usr/bin/printf '%.1f' 1.5)" = "1,5" ]
+}

@@ -48,6 +48,12 @@ t "trend --csv: long format, one row per year and metric" sh -c \
 	'grep -q "^舟山市普陀区,2021,metric,rev_received,[^,]*,15,件,,assets/reports/putuo-2021.txt," "$1" &&
 	 grep -q "^舟山市普陀区,2022,metric,rev_received,[^,]*,21,件,,tests/trend/putuo-2022.txt," "$1"' - "$T/csv"
 t "trend --csv: a part's share" grep -q '^舟山市普陀区,2022,repeated,problems,问题不足,1.0000,,2021,' "$T/csv"
+if comma_locale; then   # a locale whose decimal point is a comma: the same bytes, fields and all
+	LOCPATH="$T/locale" LC_ALL=de_DE.UTF-8 "$FAZHI" trend --csv "$Y1" "$Y2" >"$T/de.csv"
+	t "trend --csv under LC_ALL=de_DE.UTF-8: the same bytes as under C.UTF-8" cmp -s "$T/csv" "$T/de.csv"
+else
+	t "a locale that writes 1.5 as 1,5 can be compiled (localedef, package locales)" false
+fi
 "$FAZHI" trend --region 舟山市普陀区 --json "$Y1" "$Y2" >"$T/r1"
 "$FAZHI" trend --region 武进区 --json "$Y1" "$Y2" >"$T/r2"
 t "trend --region keeps the region named, whole" sh -c '[ "$(wc -l <"$1")" -eq 1 ] && [ ! -s "$2" ]' - "$T/r1" "$T/r2"
