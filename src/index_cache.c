@@ -298,7 +298,8 @@ static int found_damage(struct mapped *m, const char *cause)
 }
 
 /* The checksum of block b of a region of len bytes at base cut into blocks of size bytes (the
- * last may be short): what the trailer keeps of each block, and what reading one checks. */
+ * last may be short): what the trailer keeps of each block, and what its check (struct blocks)
+ * finds again of the bytes read. */
 static uint64_t block_sum(const unsigned char *base, uint64_t len, uint64_t size, uint64_t b)
 {
 	uint64_t at = b * size;
@@ -306,23 +307,6 @@ static uint64_t block_sum(const unsigned char *base, uint64_t len, uint64_t size
 }
 
 enum { META_INTACT = 1, META_DAMAGED = 2 };
-
-/* Whether the bytes at [p, p + len) of the meta are intact: each block they touch is checked
- * against its sum the first time. */
-static int meta_intact(struct mapped *m, const void *p, uint64_t len)
-{
-	uint64_t off = (uint64_t)((const unsigned char *)p - m->meta);
-	if (off > m->meta_len || len > m->meta_len - off)
-		return 0;
-	for (uint64_t b = off / META_BLOCK; len && b <= (off + len - 1) / META_BLOCK; b++) {
-		if (!m->mchecked[b])
-			m->mchecked[b] = block_sum(m->meta, m->meta_len, META_BLOCK, b) == m->meta_sums[b] ? META_INTACT
-			                                                                                  : META_DAMAGED;
-		if (m->mchecked[b] == META_DAMAGED)
-			return 0;
-	}
-	return 1;
-}
 
 static int sum_of(struct mapped *m, const uint64_t *at, uint64_t *sum);
 
@@ -350,8 +334,35 @@ static void bit_set(unsigned char *v, uint64_t i)
 	v[i / 8] |= (unsigned char)(1u << (i % 8));
 }
 
-/* The state of block b of the postings and of the tables: 1 intact, 0 not checked yet, -1 damaged
- * (the file is, once a block is found so). */
+/* A region of the file cut into blocks, each checked against its sum the first time it is read:
+ * the postings, the blob's tables, the trailer's meta. */
+struct blocks {
+	uint64_t at, len, size;   /* the region's place in the file, its bytes, its blocks' */
+	int (*state)(const struct mapped *m, uint64_t b);   /* 1 intact, 0 not checked yet, -1 damaged */
+	int (*check)(struct mapped *m, uint64_t b, const unsigned char *bytes, uint64_t n);   /* 0 intact */
+};
+
+/* Bytes of block b of a region of len bytes cut into blocks of size (the last may be short). */
+static uint64_t block_len(uint64_t len, uint64_t size, uint64_t b)
+{
+	return len - b * size < size ? len - b * size : size;
+}
+
+/* Checks in the mapping each block of region r that bytes [off, off + len) of it touch (none past
+ * its end), those not checked yet; 0 when all are intact. */
+static int check_mapped(struct mapped *m, const struct blocks *r, uint64_t off, uint64_t len)
+{
+	for (uint64_t b = off / r->size; len && b <= (off + len - 1) / r->size && b * r->size < r->len; b++) {
+		int state = r->state(m, b);
+		if (state == 0)
+			state = r->check(m, b, m->map + r->at + b * r->size, block_len(r->len, r->size, b)) == 0 ? 1 : -1;
+		if (state < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The states of a block: of the postings and of the tables, damaged once the file is found so. */
 static int post_state(const struct mapped *m, uint64_t b)
 {
 	return m->damage ? -1 : bit_is_set(m->checked, b);
@@ -360,6 +371,11 @@ static int post_state(const struct mapped *m, uint64_t b)
 static int tables_state(const struct mapped *m, uint64_t b)
 {
 	return m->damage ? -1 : bit_is_set(m->tchecked, b);
+}
+
+static int meta_state(const struct mapped *m, uint64_t b)
+{
+	return m->mchecked[b] == META_INTACT ? 1 : m->mchecked[b] == META_DAMAGED ? -1 : 0;
 }
 
 /* Checks block b, its n bytes at bytes, against sums[b] and marks it in bits; 0 when it passes,
@@ -386,10 +402,27 @@ static int tables_check(struct mapped *m, uint64_t b, const unsigned char *bytes
 	return block_check(m, m->table_sums, m->tchecked, "index segment damaged (checksum of the tables)", b, bytes, n);
 }
 
-/* Bytes of block b of a region of len bytes cut into blocks of size (the last may be short). */
-static uint64_t block_len(uint64_t len, uint64_t size, uint64_t b)
+/* A block of the meta is checked against meta_sums, which the seal covers; a damaged one costs
+ * only what lies in it (a report's stat or slot: the report is read instead). */
+static int meta_check(struct mapped *m, uint64_t b, const unsigned char *bytes, uint64_t n)
 {
-	return len - b * size < size ? len - b * size : size;
+	m->mchecked[b] = checksum64(b, bytes, n) == m->meta_sums[b] ? META_INTACT : META_DAMAGED;
+	return m->mchecked[b] == META_INTACT ? 0 : -1;
+}
+
+static struct blocks post_region(const struct mapped *m)
+{
+	return (struct blocks){ (uint64_t)(m->post - m->map), m->post_len, BLOCK, post_state, post_check };
+}
+
+static struct blocks tables_region(const struct mapped *m)
+{
+	return (struct blocks){ 0, m->tables_len, TABLE_BLOCK, tables_state, tables_check };
+}
+
+static struct blocks meta_region(const struct mapped *m)
+{
+	return (struct blocks){ (uint64_t)(m->meta - m->map), m->meta_len, META_BLOCK, meta_state, meta_check };
 }
 
 static int check_postings(void *arg, uint64_t off, uint64_t len)
@@ -397,12 +430,8 @@ static int check_postings(void *arg, uint64_t off, uint64_t len)
 	struct mapped *m = arg;
 	if (m->damage)
 		return -1;
-	if (len == 0)
-		return 0;
-	for (uint64_t b = off / BLOCK; b <= (off + len - 1) / BLOCK && b < m->nblocks; b++)
-		if (!post_state(m, b) && post_check(m, b, m->post + b * BLOCK, block_len(m->post_len, BLOCK, b)) < 0)
-			return -1;
-	return 0;
+	struct blocks r = post_region(m);
+	return check_mapped(m, &r, off, len);
 }
 
 /* Checks bytes [off, off + len) of the blob's tables, block by block on first use. */
@@ -413,12 +442,17 @@ static int check_tables(void *arg, uint64_t off, uint64_t len)
 		return -1;
 	if (off > m->tables_len || len > m->tables_len - off)
 		return found_damage(m, "index segment damaged (layout)");
-	if (len == 0)
-		return 0;
-	for (uint64_t b = off / TABLE_BLOCK; b <= (off + len - 1) / TABLE_BLOCK; b++)
-		if (!tables_state(m, b) && tables_check(m, b, m->map + b * TABLE_BLOCK, block_len(m->tables_len, TABLE_BLOCK, b)) < 0)
-			return -1;
-	return 0;
+	struct blocks r = tables_region(m);
+	return check_mapped(m, &r, off, len);
+}
+
+/* Whether the bytes at [p, p + len) of the meta are intact: each block they touch is checked
+ * against its sum the first time. */
+static int meta_intact(struct mapped *m, const void *p, uint64_t len)
+{
+	uint64_t off = (uint64_t)((const unsigned char *)p - m->meta);
+	struct blocks r = meta_region(m);
+	return off <= m->meta_len && len <= m->meta_len - off && check_mapped(m, &r, off, len) == 0;
 }
 
 static uint64_t align8(uint64_t n)
@@ -470,13 +504,6 @@ static int read_file_at(struct mapped *m, void *dst, uint64_t len, uint64_t at)
 	return fileio_read_at(m->fd, dst, len, at) == 0 ? 0 : found_damage(m, "index segment unreadable");
 }
 
-/* A region of the file cut into blocks, each checked the first time it is read. */
-struct blocks {
-	uint64_t at, len, size;   /* the region's place in the file, its bytes, its blocks' */
-	int (*state)(const struct mapped *m, uint64_t b);   /* 1 intact, 0 not checked yet, -1 damaged */
-	int (*check)(struct mapped *m, uint64_t b, const unsigned char *bytes, uint64_t n);   /* 0 intact */
-};
-
 /* Reads bytes [off, off + len) of region r into dst, a block not checked yet read whole and
  * checked; -1 when they are out of the region or damaged. */
 static int read_blocks(struct mapped *m, const struct blocks *r, uint64_t off, uint64_t len, unsigned char *dst)
@@ -485,8 +512,7 @@ static int read_blocks(struct mapped *m, const struct blocks *r, uint64_t off, u
 	if (off > r->len || len > r->len - off)
 		return -1;
 	while (len) {
-		uint64_t b = off / r->size, start = b * r->size;
-		uint64_t end = r->len - start < r->size ? r->len : start + r->size;
+		uint64_t b = off / r->size, start = b * r->size, end = start + block_len(r->len, r->size, b);
 		uint64_t n = end - off < len ? end - off : len;
 		int state = r->state(m, b);
 		if (state == 0) {
@@ -502,17 +528,6 @@ static int read_blocks(struct mapped *m, const struct blocks *r, uint64_t off, u
 	return 0;
 }
 
-static int meta_state(const struct mapped *m, uint64_t b)
-{
-	return m->mchecked[b] == META_INTACT ? 1 : m->mchecked[b] == META_DAMAGED ? -1 : 0;
-}
-
-static int meta_check(struct mapped *m, uint64_t b, const unsigned char *bytes, uint64_t n)
-{
-	m->mchecked[b] = checksum64(b, bytes, n) == m->meta_sums[b] ? META_INTACT : META_DAMAGED;
-	return m->mchecked[b] == META_INTACT ? 0 : -1;
-}
-
 /* Copies bytes [p, p + len) of the meta into dst, from the file while few records are read, else
  * from the mapping, each block checked the first time; -1 when they are damaged. */
 static int meta_get(struct mapped *m, const void *p, uint64_t len, void *dst)
@@ -523,7 +538,7 @@ static int meta_get(struct mapped *m, const void *p, uint64_t len, void *dst)
 		memcpy(dst, p, len);
 		return 0;
 	}
-	struct blocks r = { (uint64_t)(m->meta - m->map), m->meta_len, META_BLOCK, meta_state, meta_check };
+	struct blocks r = meta_region(m);
 	return read_blocks(m, &r, (uint64_t)((const unsigned char *)p - m->meta), len, dst);
 }
 
@@ -549,7 +564,7 @@ static const void *tables_at(void *arg, uint64_t off, uint64_t len)
 	unsigned char *copy = copy_room(m, len);
 	if (!copy)
 		return check_tables(m, off, len) == 0 ? m->map + off : NULL;
-	struct blocks r = { 0, m->tables_len, TABLE_BLOCK, tables_state, tables_check };
+	struct blocks r = tables_region(m);
 	if (read_blocks(m, &r, off, len, copy) < 0) {
 		if (!m->damage)
 			found_damage(m, "index segment damaged (layout)");
