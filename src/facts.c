@@ -20,8 +20,9 @@
  *
  * Speed: each sentence's characters are read once (cue_char) into the scratch, and the filters
  * below work on them. A pattern is tried only in the sentences holding its anchor, the longest
- * phrase every match must contain, and there only at the characters a match can begin with; a
- * gap tries the rest of its pattern only where that may begin. Anchors and the words of the
+ * phrase every match must contain, and there only at the characters a match can begin with, up
+ * to the last place from which the words every match passes still follow in their order; a gap
+ * tries the rest of its pattern only where that may begin. Anchors and the words of the
  * clause rules are found by a hash of their first two characters. Every word compares its first
  * character before the rest, and a figure's unit is written only for a fact. The filters skip
  * only places where nothing can match, so the facts are those of trying every pattern at every
@@ -49,6 +50,9 @@ struct elem {
 	int past_figure;       /* E_GAP after the pattern's figure ({N}…聘请…): it may not pass another
 	                        * figure in its counter, as in 15个村和1个社区均聘请…, where the words
 	                        * after speak of both (set by index_patterns) */
+	int *lex;              /* words every match passes (E_LIT, E_ALT neither optional nor with an
+	                        * empty alternative): its alternatives' ids among the model's anchors;
+	                        * else NULL (index_patterns) */
 };
 
 /* The characters (folded by cue_char) a match can begin with. */
@@ -346,8 +350,10 @@ void facts_model_free(struct facts_model *m)
 	}
 	free(m->m);
 	for (size_t i = 0; i < m->np; i++) {
-		for (size_t k = 0; k < m->p[i].n; k++)
+		for (size_t k = 0; k < m->p[i].n; k++) {
 			words_free(m->p[i].e[k].alt, m->p[i].e[k].nalt);
+			free(m->p[i].e[k].lex);
+		}
 		free(m->p[i].qualifier);
 		free(m->p[i].first.c);
 	}
@@ -848,6 +854,42 @@ static void group_add(struct group *g, int pattern)
 	g->v[g->n++] = pattern;
 }
 
+/* Whether every match of e passes one of its words. A ',' may be read as a group mark inside a
+ * figure (1,074), which no word of the sentence's characters is. */
+static int required(const struct elem *e)
+{
+	if ((e->kind != E_LIT && e->kind != E_ALT) || e->optional)
+		return 0;
+	for (size_t k = 0; k < e->nalt; k++)
+		if (!e->alt[k].n || memchr(e->alt[k].s, ',', e->alt[k].n))
+			return 0;
+	return 1;
+}
+
+/* The id of word w among the anchors, a new one with no patterns of its own. */
+static int anchor_id(struct facts_model *m, const struct word *w)
+{
+	int g = lex_add(&m->anchors, w->s, w->n, 1);
+	if ((size_t)g == m->ng) {
+		m->g = xgrow(m->g, &m->gcap, m->ng + 1, sizeof *m->g);
+		memset(&m->g[m->ng++], 0, sizeof *m->g);
+	}
+	return g;
+}
+
+/* Looks up the words of the elements every match of p passes, as the anchors are. */
+static void index_required(struct facts_model *m, struct pattern *p)
+{
+	for (size_t ei = 0; ei < p->n; ei++) {
+		struct elem *e = &p->e[ei];
+		if (!required(e))
+			continue;
+		e->lex = xcalloc(e->nalt, sizeof *e->lex);
+		for (size_t k = 0; k < e->nalt; k++)
+			e->lex[k] = anchor_id(m, &e->alt[k]);
+	}
+}
+
 static void index_patterns(struct facts_model *m)
 {
 	for (size_t pi = 0; pi < m->np; pi++) {
@@ -871,14 +913,12 @@ static void index_patterns(struct facts_model *m)
 			continue;
 		}
 		for (size_t k = 0; k < a->nalt; k++) {
-			int g = lex_add(&m->anchors, a->alt[k].s, a->alt[k].n, 1);
-			if ((size_t)g == m->ng) {   /* a new anchor */
-				m->g = xgrow(m->g, &m->gcap, m->ng + 1, sizeof *m->g);
-				memset(&m->g[m->ng++], 0, sizeof *m->g);
-			}
+			int g = anchor_id(m, &a->alt[k]);   /* before m->g is read: it may move it */
 			group_add(&m->g[g], (int)pi);
 		}
 	}
+	for (size_t pi = 0; pi < m->np; pi++)   /* after the anchors: a word's patterns are its group */
+		index_required(m, &m->p[pi]);
 }
 
 /* A copy of a static list with the first characters filled in. */
@@ -1431,9 +1471,19 @@ struct clause {
 	int listed;          /* an item of a list after a verb and a colon (全年办理：法律援助案件618件) */
 };
 
+/* A word of the anchors' lexicon at characters [at, end) of a sentence. */
+struct occurrence {
+	size_t at, end;
+	int word;
+	int prev;   /* the word's occurrence before, or -1 */
+};
+
 /* Scratch of one facts_extract call, reused from sentence to sentence. */
 struct scratch {
 	size_t *seen;                /* per pattern: 1 + start of the last sentence that listed it */
+	struct occurrence *occ;      /* the anchors' words found in the sentence, in text order */
+	size_t nocc, occcap;
+	int *occ_last;               /* per word of the anchors: its last occurrence in occ, or -1 */
 	int *cand;                   /* patterns to try, in catalogue order: the first still claims a figure */
 	size_t ncand;
 	size_t *pos;                 /* the sentence's characters: where each starts, */
@@ -1640,8 +1690,9 @@ static void insertion_sort(int *v, size_t n)
 	}
 }
 
-/* Adds the patterns of anchor w to the candidates of the sentence from ss, once each. */
-static void cand_add(const struct facts_model *m, int w, size_t ss, struct scratch *sc)
+/* Adds the patterns of anchor w, found at character at, to the candidates of the sentence from
+ * ss, once each, and records where w is. */
+static void cand_add(const struct facts_model *m, int w, size_t at, size_t ss, struct scratch *sc)
 {
 	const struct group *g = &m->g[w];
 	for (size_t k = 0; k < g->n; k++)
@@ -1649,6 +1700,17 @@ static void cand_add(const struct facts_model *m, int w, size_t ss, struct scrat
 			sc->seen[g->v[k]] = ss + 1;
 			sc->cand[sc->ncand++] = g->v[k];
 		}
+	sc->occ = xgrow(sc->occ, &sc->occcap, sc->nocc + 1, sizeof *sc->occ);
+	sc->occ[sc->nocc] = (struct occurrence){ at, at + m->anchors.w[w].n, w, sc->occ_last[w] };
+	sc->occ_last[w] = (int)sc->nocc++;
+}
+
+/* Forgets the words the sentence before held. */
+static void occ_clear(struct scratch *sc)
+{
+	for (size_t k = 0; k < sc->nocc; k++)
+		sc->occ_last[sc->occ[k].word] = -1;
+	sc->nocc = 0;
 }
 
 /* Lists the patterns whose anchor occurs in the sentence from ss (its characters are sc's), and
@@ -1657,6 +1719,7 @@ static void candidates(const struct facts_model *m, size_t ss, struct scratch *s
 {
 	const struct lexicon *x = &m->anchors;
 	sc->ncand = 0;
+	occ_clear(sc);
 	for (size_t k = 0; k < sc->nch; k++) {
 		uint32_t c = sc->ch[k];
 		if (c < 0x10000 && !(x->first[c / 64] >> (c % 64) & 1))
@@ -1664,11 +1727,11 @@ static void candidates(const struct facts_model *m, size_t ss, struct scratch *s
 		if (k + 1 < sc->nch)
 			for (int w = x->bucket[lex_hash(c, sc->ch[k + 1])]; w >= 0; w = x->w[w].next)
 				if (lex_at(x, w, sc->ch, sc->nch, k))
-					cand_add(m, w, ss, sc);
+					cand_add(m, w, k, ss, sc);
 		if (x->single)
 			for (int w = x->bucket[lex_hash(c, LEX_ONE)]; w >= 0; w = x->w[w].next)
 				if (lex_at(x, w, sc->ch, sc->nch, k))
-					cand_add(m, w, ss, sc);
+					cand_add(m, w, k, ss, sc);
 	}
 	if (m->always.n) {
 		memcpy(sc->cand + sc->ncand, m->always.v, m->always.n * sizeof *sc->cand);
@@ -1817,14 +1880,42 @@ static void chain_bits(struct scratch *sc)
 	}
 }
 
-/* Tries pattern p at every character it may begin with, in text order: through the chains of
- * its first characters' BIT()s when they are few (most patterns open with a word), else at each. */
-static void scan_pattern(const struct facts_model *m, const struct pattern *p, struct sentence *st, struct facts *out,
-			 struct scratch *sc)
+/* The last character of the sentence a match of p can begin at: its words every match passes
+ * (elem.lex) lie in the sentence in its order, each after the one before, the first of them at
+ * or after the match's start. The latest places they can have are found from the last word
+ * back. 0 when they cannot lie so: p matches nowhere in the sentence. */
+static int latest_start(const struct pattern *p, const struct scratch *sc, size_t *last)
+{
+	size_t bound = sc->nch;   /* the word after must begin at or after this one's end */
+	for (size_t ei = p->n; ei-- > 0;) {
+		const struct elem *e = &p->e[ei];
+		if (!e->lex)
+			continue;
+		size_t best = NO_CHAR;
+		for (size_t k = 0; k < e->nalt; k++)
+			for (int o = sc->occ_last[e->lex[k]]; o >= 0; o = sc->occ[o].prev)
+				if (sc->occ[o].end <= bound) {
+					if (best == NO_CHAR || sc->occ[o].at > best)
+						best = sc->occ[o].at;
+					break;
+				}
+		if (best == NO_CHAR)
+			return 0;
+		bound = best;
+	}
+	*last = bound;
+	return 1;
+}
+
+/* Tries pattern p at every character up to last it may begin with, in text order: through the
+ * chains of its first characters' BIT()s when they are few (most patterns open with a word), else
+ * at each. */
+static void scan_pattern(const struct facts_model *m, const struct pattern *p, size_t last, struct sentence *st,
+			 struct facts *out, struct scratch *sc)
 {
 	const struct first *f = &p->first;
 	if (f->any || __builtin_popcountll(f->bits) > CHAINS_MAX) {
-		for (size_t k = 0; k < sc->nch; k++)
+		for (size_t k = 0; k < sc->nch && k <= last; k++)
 			if (may_begin(f, sc->ch[k]) && try_pattern(m, p, st, out, sc, k))
 				return;
 		return;
@@ -1838,7 +1929,7 @@ static void scan_pattern(const struct facts_model *m, const struct pattern *p, s
 			if (cur[c] < cur[best])
 				best = c;
 		size_t k = n ? cur[best] : NO_CHAR;
-		if (k == NO_CHAR)
+		if (k == NO_CHAR || k > last)
 			return;
 		cur[best] = sc->next_bit[k];
 		if (may_begin(f, sc->ch[k]) && try_pattern(m, p, st, out, sc, k))
@@ -1855,8 +1946,12 @@ static void scan_sentence(const struct facts_model *m, struct sentence *st, stru
 		sc->owned = xgrow(sc->owned, &sc->ownedcap, len, 1);
 	memset(sc->owned, 0, len);
 	chain_bits(sc);
-	for (size_t ci = 0; ci < sc->ncand; ci++)
-		scan_pattern(m, &m->p[sc->cand[ci]], st, out, sc);
+	for (size_t ci = 0; ci < sc->ncand; ci++) {
+		const struct pattern *p = &m->p[sc->cand[ci]];
+		size_t last;
+		if (latest_start(p, sc, &last))
+			scan_pattern(m, p, last, st, out, sc);
+	}
 	if (st->figure)
 		grammar(m, st, out, sc);
 }
@@ -4203,6 +4298,8 @@ size_t facts_extract(const struct facts_model *m, const struct report *r, struct
 	}
 	struct scratch sc = { .seen = xcalloc(m->np + 1, sizeof *sc.seen + sizeof *sc.cand) };
 	sc.cand = (int *)(sc.seen + m->np + 1);
+	sc.occ_last = xmalloc((m->anchors.nw + 1) * sizeof *sc.occ_last);
+	memset(sc.occ_last, 0xff, (m->anchors.nw + 1) * sizeof *sc.occ_last);
 	struct sentence st = { .r = r };
 	read_sentences(m, &st, &sc, r->body_start, body_end, first, out);
 	read_table_cells(m, r, text, r->body_start, body_end, 0, &sc, first, out);
@@ -4224,6 +4321,8 @@ size_t facts_extract(const struct facts_model *m, const struct report *r, struct
 	free(sc.spans);
 	free(sc.owned);
 	free(sc.next_bit);
+	free(sc.occ);
+	free(sc.occ_last);
 	mark_kept_rows(out, first, &kept_rows, &sc);
 	free(kept_rows.rows);
 	drop_restated_rows(out, first, sc.rows, sc.nrows);

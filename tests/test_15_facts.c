@@ -765,6 +765,35 @@ static void test_anchored_patterns(void **state)
 	facts_model_free(m);
 }
 
+/* A pattern is tried in a sentence only up to the last place from which its words still follow
+ * in order: words repeated before and after a match, or out of order, leave its matches as they
+ * were, and words that touch without following one another make none. */
+static void test_words_in_order(void **state)
+{
+	(void)state;
+	const char *table = "r\t审查(文件|规范性文件)…备案{N:件}\n"
+			    "u\t文件…件数{N:份}\n";
+	struct facts_model *m = facts_model_new(table, strlen(table), NULL);
+	assert_non_null(m);
+	static const struct {
+		const char *text, *want;
+	} rows[] = {
+		{ "审查文件后备案3件。", "r=3 件" },
+		{ "备案2件,审查文件。", "" },
+		{ "审查文件,审查规范性文件并备案4件,备案。", "r=4 件" },
+		{ "审查文件备案6件,审查文件。", "r=6 件" },
+		{ "备案,审查文件备案7件,又审查规范性文件并备案8件。", "r=7 件 r=8 件" },
+		{ "文件数9份。", "" },
+		{ "文件件数9份,文件。", "u=9 份" },
+	};
+	char got[512];
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		extract_with(m, rows[i].text, got, sizeof got);
+		assert_facts(rows[i].text, got, rows[i].want);
+	}
+	facts_model_free(m);
+}
+
 /* The clause grammar of the catalogue's clause rules, on sentences written in the forms reports
  * use: each row is one rule of how the figure, its counter, subject and verb are written. */
 static void test_clause_grammar(void **state)
@@ -2253,6 +2282,7 @@ int main(void)
 		cmocka_unit_test(test_cue_find),
 		cmocka_unit_test(test_cue_scan_all),
 		cmocka_unit_test(test_anchored_patterns),
+		cmocka_unit_test(test_words_in_order),
 		cmocka_unit_test(test_periods_of_a_line),
 		cmocka_unit_test(test_claims),
 		cmocka_unit_test(test_clause_grammar),
