@@ -93,26 +93,38 @@ static int has_digit(const char *s, const struct cell *c)
 
 #define COUNT(a) (sizeof(a) / sizeof *(a))
 
+/* The length of word w when p[0..avail) begins with it, else SIZE_MAX. Most words differ from the
+ * text in their first byte: no length is taken before. */
+static size_t prefix_len(const char *p, size_t avail, const char *w)
+{
+	size_t j = 0;
+	for (; w[j]; j++)
+		if (j >= avail || p[j] != w[j])
+			return SIZE_MAX;
+	return j;
+}
+
 static int is_word(const char *s, const struct cell *c, const char *const *words, size_t n)
 {
 	for (size_t k = 0; k < n; k++)
-		if (strlen(words[k]) == c->b - c->a && memcmp(s + c->a, words[k], c->b - c->a) == 0)
+		if (prefix_len(s + c->a, c->b - c->a, words[k]) == c->b - c->a)
 			return 1;
 	return 0;
 }
 
 static int holds_word(const char *s, const struct cell *c, const char *const *words, size_t n)
 {
-	for (size_t k = 0; k < n; k++)
-		if (memmem(s + c->a, c->b - c->a, words[k], strlen(words[k])))
-			return 1;
+	for (size_t i = c->a; i < c->b; i++)
+		for (size_t k = 0; k < n; k++)
+			if (prefix_len(s + i, c->b - i, words[k]) != SIZE_MAX)
+				return 1;
 	return 0;
 }
 
 static int begins_with(const char *s, size_t a, size_t b, const char *const *words, size_t n)
 {
 	for (size_t k = 0; k < n; k++)
-		if (strlen(words[k]) <= b - a && memcmp(s + a, words[k], strlen(words[k])) == 0)
+		if (prefix_len(s + a, b - a, words[k]) != SIZE_MAX)
 			return 1;
 	return 0;
 }
@@ -507,11 +519,17 @@ static size_t header_cells(const char *s, size_t a, size_t b, size_t to, int yea
 	return n - 1 + nb;
 }
 
+/* Whether a cell is short enough for a label's and holds no digit. */
+static int label_words(const char *s, const struct cell *c)
+{
+	return c->b - c->a <= LABEL_BYTES && !has_digit(s, c);
+}
+
 /* Whether the cell of the header's first columns is a label's: words, no figures. */
 static int label_cell(const char *s, const struct cell *c)
 {
 	int y;
-	return column_kind(s, c, &y) == COL_OTHER && !has_digit(s, c) && c->b - c->a <= LABEL_BYTES;
+	return label_words(s, c) && column_kind(s, c, &y) == COL_OTHER;
 }
 
 /* Whether the line s[a, b) (a table of [a, to)) is the header of a table of figures: a serial
@@ -524,10 +542,11 @@ static int read_header_as(const char *s, size_t a, size_t b, size_t to, int year
 	int y;
 	if (n < 2 || n > MAX_CELLS)
 		return 0;
-	h->serial = column_kind(s, &v[0], &y) == COL_SERIAL;
+	enum column first = column_kind(s, &v[0], &y);
+	h->serial = first == COL_SERIAL;
 	k = (size_t)h->serial;
-	int label = column_kind(s, &v[k], &y) == COL_OTHER;
-	if (label && !label_cell(s, &v[k]))
+	int label = (k ? column_kind(s, &v[k], &y) : first) == COL_OTHER;
+	if (label && !label_words(s, &v[k]))
 		return 0;
 	if (!label && h->serial)
 		return 0;
@@ -543,7 +562,6 @@ static int read_header_as(const char *s, size_t a, size_t b, size_t to, int year
 	h->ncells = n + (size_t)!label - (size_t)h->group;
 	if (h->unit == SIZE_MAX && h->unit_named.b == h->unit_named.a)
 		unit_above(s, a, &h->unit_named);
-	enum column first = column_kind(s, &v[0], &y);
 	return label || first == COL_YEAR || first == COL_THIS || first == COL_LAST;
 }
 
