@@ -50,9 +50,6 @@ struct elem {
 	int past_figure;       /* E_GAP after the pattern's figure ({N}…聘请…): it may not pass another
 	                        * figure in its counter, as in 15个村和1个社区均聘请…, where the words
 	                        * after speak of both (set by index_patterns) */
-	int *lex;              /* words every match passes (E_LIT, E_ALT neither optional nor with an
-	                        * empty alternative): its alternatives' ids among the model's anchors;
-	                        * else NULL (index_patterns) */
 };
 
 /* The characters (folded by cue_char) a match can begin with. */
@@ -72,6 +69,9 @@ struct pattern {
 	struct first first;
 	uint64_t need[MAX_ELEMS + 1]; /* need[i]: first.bits of a pattern made of elements i.. (a gap
 	                              * tries the rest only where it may begin) */
+	int *req;              /* the elements every match passes (required), the last first: for each,
+	                        * the number of its words, then their ids among the model's anchors; 0
+	                        * ends the list (index_required) */
 };
 
 #define W(s) { s, sizeof s - 1, 0 }   /* the model copies these with their first characters */
@@ -350,10 +350,9 @@ void facts_model_free(struct facts_model *m)
 	}
 	free(m->m);
 	for (size_t i = 0; i < m->np; i++) {
-		for (size_t k = 0; k < m->p[i].n; k++) {
+		for (size_t k = 0; k < m->p[i].n; k++)
 			words_free(m->p[i].e[k].alt, m->p[i].e[k].nalt);
-			free(m->p[i].e[k].lex);
-		}
+		free(m->p[i].req);
 		free(m->p[i].qualifier);
 		free(m->p[i].first.c);
 	}
@@ -877,16 +876,21 @@ static int anchor_id(struct facts_model *m, const struct word *w)
 	return g;
 }
 
-/* Looks up the words of the elements every match of p passes, as the anchors are. */
+/* Lists the words of the elements every match of p passes in p->req, looked up as the anchors
+ * are. */
 static void index_required(struct facts_model *m, struct pattern *p)
 {
-	for (size_t ei = 0; ei < p->n; ei++) {
-		struct elem *e = &p->e[ei];
+	size_t n = 1;
+	for (size_t ei = 0; ei < p->n; ei++)
+		n += required(&p->e[ei]) ? 1 + p->e[ei].nalt : 0;
+	int *r = p->req = xcalloc(n, sizeof *p->req);
+	for (size_t ei = p->n; ei-- > 0;) {
+		const struct elem *e = &p->e[ei];
 		if (!required(e))
 			continue;
-		e->lex = xcalloc(e->nalt, sizeof *e->lex);
+		*r++ = (int)e->nalt;
 		for (size_t k = 0; k < e->nalt; k++)
-			e->lex[k] = anchor_id(m, &e->alt[k]);
+			*r++ = anchor_id(m, &e->alt[k]);
 	}
 }
 
@@ -1880,20 +1884,17 @@ static void chain_bits(struct scratch *sc)
 	}
 }
 
-/* The last character of the sentence a match of p can begin at: its words every match passes
- * (elem.lex) lie in the sentence in its order, each after the one before, the first of them at
- * or after the match's start. The latest places they can have are found from the last word
- * back. 0 when they cannot lie so: p matches nowhere in the sentence. */
+/* The last character of the sentence a match of p can begin at: the words every match passes
+ * (p->req) lie in the sentence in its order, each after the one before, the first of them at or
+ * after the match's start. The latest places they can have are found from the last word back.
+ * 0 when they cannot lie so: p matches nowhere in the sentence. */
 static int latest_start(const struct pattern *p, const struct scratch *sc, size_t *last)
 {
 	size_t bound = sc->nch;   /* the word after must begin at or after this one's end */
-	for (size_t ei = p->n; ei-- > 0;) {
-		const struct elem *e = &p->e[ei];
-		if (!e->lex)
-			continue;
+	for (const int *r = p->req; *r; r += 1 + *r) {
 		size_t best = NO_CHAR;
-		for (size_t k = 0; k < e->nalt; k++)
-			for (int o = sc->occ_last[e->lex[k]]; o >= 0; o = sc->occ[o].prev)
+		for (int k = 1; k <= *r; k++)
+			for (int o = sc->occ_last[r[k]]; o >= 0; o = sc->occ[o].prev)
 				if (sc->occ[o].end <= bound) {
 					if (best == NO_CHAR || sc->occ[o].at > best)
 						best = sc->occ[o].at;
