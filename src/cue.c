@@ -41,6 +41,9 @@ struct cue_set {
 	size_t nnodes, nodecap;
 	struct edge *edges;     /* open addressing, more than half free */
 	size_t nedges, nslots;  /* nslots a power of two */
+	uint32_t *root;         /* the root's child by first character of the BMP (FIRST_BITS of them),
+	                         * or NULL when it has none: a scan looks up a child of the root at
+	                         * most places, and a probe of the edges there misses the cache */
 };
 
 size_t cue_match_at(const char *s, size_t n, size_t i, const char *p, size_t pn)
@@ -114,6 +117,7 @@ void cue_set_free(struct cue_set *c)
 	free(c->v);
 	free(c->nodes);
 	free(c->edges);
+	free(c->root);
 	free(c);
 }
 
@@ -136,6 +140,8 @@ static struct edge *edge_slot(const struct cue_set *c, uint64_t key)
  * first characters have one child or none. */
 static inline uint32_t child_of(const struct cue_set *c, uint32_t node, uint32_t ch)
 {
+	if (node == 0 && ch < FIRST_BITS)
+		return c->root ? c->root[ch] : 0;
 	const struct node *nd = &c->nodes[node];
 	if (nd->nchildren <= 1)
 		return nd->nchildren && nd->only_ch == ch ? nd->only_child : 0;
@@ -178,6 +184,11 @@ static uint32_t trie_insert(struct cue_set *c, const char *p, size_t pn)
 			struct node *nd = &c->nodes[node];
 			if (nd->nchildren++ == 0)
 				nd->only_ch = ch, nd->only_child = next;
+			if (node == 0 && ch < FIRST_BITS) {
+				if (!c->root)
+					c->root = xcalloc(FIRST_BITS, sizeof *c->root);
+				c->root[ch] = next;
+			}
 		}
 		node = next;
 	}
