@@ -150,6 +150,8 @@ enum { WORD_SUBJECT = 1, WORD_VERB = 2 };
 struct lex_word {
 	size_t at, n;              /* its characters: ch[at, at + n) */
 	int next;                  /* the next word of its bucket, or -1 */
+	uint32_t head[2];          /* its first two characters (LEX_ONE second for one alone): most
+	                            * words of a bucket differ there, told without reading ch */
 };
 struct lexicon {
 	uint32_t *ch;
@@ -584,7 +586,7 @@ static int lex_add(struct lexicon *x, const char *s, size_t n, size_t min)
 			return k;
 		}
 	x->w = xgrow(x->w, &x->wcap, x->nw + 1, sizeof *x->w);
-	x->w[x->nw] = (struct lex_word){ at, len, x->bucket[h] };
+	x->w[x->nw] = (struct lex_word){ at, len, x->bucket[h], { x->ch[at], len > 1 ? x->ch[at + 1] : LEX_ONE } };
 	if (x->ch[at] < 0x10000)
 		x->first[x->ch[at] / 64] |= (uint64_t)1 << (x->ch[at] % 64);
 	x->bucket[h] = (int)x->nw;
@@ -595,11 +597,12 @@ static int lex_add(struct lexicon *x, const char *s, size_t n, size_t min)
 /* Whether word w of x is at ch[k] of ch[0..n). */
 static int lex_at(const struct lexicon *x, int w, const uint32_t *ch, size_t n, size_t k)
 {
-	const uint32_t *p = x->ch + x->w[w].at;
-	size_t len = x->w[w].n;
-	if (k + len > n)
+	const struct lex_word *lw = &x->w[w];
+	size_t len = lw->n;
+	if (k + len > n || lw->head[0] != ch[k] || (len > 1 && lw->head[1] != ch[k + 1]))
 		return 0;
-	for (size_t j = 0; j < len; j++)
+	const uint32_t *p = x->ch + lw->at;
+	for (size_t j = 2; j < len; j++)
 		if (p[j] != ch[k + j])
 			return 0;
 	return 1;
