@@ -856,15 +856,21 @@ static void group_add(struct group *g, int pattern)
 	g->v[g->n++] = pattern;
 }
 
-/* Whether every match of e passes one of its words. A ',' may be read as a group mark inside a
- * figure (1,074), which no word of the sentence's characters is. */
+/* Whether every match of e passes one of its words, worth looking for: a word of one character
+ * (的, 、) is in most sentences, and found at many places. A ',' may be read as a group mark
+ * inside a figure (1,074), which no word of the sentence's characters is. */
 static int required(const struct elem *e)
 {
 	if ((e->kind != E_LIT && e->kind != E_ALT) || e->optional)
 		return 0;
-	for (size_t k = 0; k < e->nalt; k++)
+	for (size_t k = 0; k < e->nalt; k++) {
+		size_t at = 0;
 		if (!e->alt[k].n || memchr(e->alt[k].s, ',', e->alt[k].n))
 			return 0;
+		cue_char(e->alt[k].s, e->alt[k].n, &at);
+		if (at == e->alt[k].n)
+			return 0;
+	}
 	return 1;
 }
 
