@@ -18,8 +18,9 @@
  * key's postings are merged entry by entry in the order of the merged reports: an entry keeps its
  * count and its positions (they count units within the report, which a merge does not change, and
  * their code depends on the report's units and the count alone, so they take the same bits);
- * only the report numbers are coded again. The second pass reads each entry's positions and lays
- * the merged list out in bits again. The keys table comes before the postings, so a first pass
+ * only the report numbers are coded again. The second pass lays the merged list out as it goes:
+ * each entry's report and count coded again, its positions' bits copied as they are, and the
+ * skips found again (struct laying). The keys table comes before the postings, so a first pass
  * merges every key to learn its length and a second lays the postings out. An input whose reports
  * stay one run, in order, none left out (a build's segments, mostly), keeps each entry but its
  * first one's report: the first pass counts its long lists from their first entry and their last
@@ -61,15 +62,25 @@ struct cursor {
 	unsigned pk;                 /* their code's parameter */
 };
 
+/* A key's merged postings laid out as they come, in the blob's layout (index_blob_lay_out's):
+ * its entries' bits and its positions' bits apart, and its skips, each grown as needed, then
+ * joined (lay_finish) once its reports are known. */
+struct laying {
+	uint8_t *e, *pos;            /* the entries' bytes, the positions' */
+	size_t ecap, pcap;
+	struct bitwriter ew, pw;
+	uint32_t *skips;             /* every INDEX_SKIP entries: the report before, the entry's bit
+	                              * and a pair's positions' bit, from their own starts */
+	size_t scap;
+	uint32_t n, doc;             /* entries laid, and the last one's report */
+};
+
 /* What merging a key takes: one for each thread that merges keys. */
 struct lane {
 	struct cursor *cur;          /* one an input */
 	int *live;
-	uint8_t *buf;                /* one key's merged entries */
-	size_t cap, len;
+	struct laying lay;           /* the key merged, laid out (the second pass) */
 	uint64_t ebits, pbits;       /* of the key merged: its entries' and positions' bits laid out */
-	uint32_t *vals;              /* an entry's positions, read */
-	size_t vcap;
 	int bad;                     /* an input's postings do not hold together */
 	int counting;                /* the first pass: lengths alone */
 };
@@ -328,27 +339,102 @@ static int cursor_next(struct lane *m, struct cursor *c)
 	return 0;
 }
 
-/* Appends c's entry to the merged postings as a build writes them, its report delta-coded, and
- * counts what it takes laid out (while counting, that alone). */
+static void lay_start(struct laying *l)
+{
+	l->ew = (struct bitwriter){ l->e, 0, 0 };
+	l->pw = (struct bitwriter){ l->pos, 0, 0 };
+	l->n = 0;
+}
+
+/* Room for more bytes after what w wrote into *buf (cap bytes), which may move. */
+static void bits_room(uint8_t **buf, size_t *cap, struct bitwriter *w, size_t more)
+{
+	size_t used = (size_t)(w->p - *buf);
+	if (used + more > *cap) {
+		*buf = xgrow(*buf, cap, used + more, 1);
+		w->p = *buf + used;
+	}
+}
+
+/* Bits written to w from its start (at buf). */
+static uint32_t bits_at(const uint8_t *buf, const struct bitwriter *w)
+{
+	return (uint32_t)((size_t)(w->p - buf) * 8 + w->n);
+}
+
+/* Appends the n bits of p (limit bits) from bit `at` on to w; 0 when they run past limit. */
+static int copy_bits(struct bitwriter *w, const uint8_t *p, uint64_t limit, uint64_t at, uint64_t n)
+{
+	while (n) {
+		unsigned avail;
+		uint64_t word = index_blob_peek(p, limit, at, &avail);
+		unsigned take = n < 32 ? (unsigned)n : 32;
+		if (avail < take)
+			return 0;
+		index_blob_put_bits(w, (uint32_t)(word >> (64 - take)), take);
+		at += take;
+		n -= take;
+	}
+	return 1;
+}
+
+/* Lays out c's entry after the key's others: its report delta-coded, its count, and a pair's
+ * positions, whose code depends on the report's units and the count alone, copied bit for bit. */
+static void lay_entry(struct lane *m, const struct cursor *c, uint32_t delta)
+{
+	struct laying *l = &m->lay;
+	size_t stride = c->pair ? 3 : 2;
+	if (l->n && l->n % INDEX_SKIP == 0) {
+		size_t at = (l->n / INDEX_SKIP - 1) * stride;
+		l->skips = xgrow(l->skips, &l->scap, at + stride, sizeof *l->skips);
+		l->skips[at] = l->doc;
+		l->skips[at + 1] = bits_at(l->e, &l->ew);
+		if (c->pair)
+			l->skips[at + 2] = bits_at(l->pos, &l->pw);
+	}
+	bits_room(&l->e, &l->ecap, &l->ew, 24);   /* two gamma codes of 63 bits at most, and four bytes */
+	index_blob_put_gamma(&l->ew, delta);
+	index_blob_put_gamma(&l->ew, c->cnt);
+	if (c->pair) {
+		bits_room(&l->pos, &l->pcap, &l->pw, (size_t)(c->pbits / 8) + 16);
+		m->bad |= !copy_bits(&l->pw, c->base, c->plimit, c->pp, c->pbits);
+	}
+	l->doc = c->newdoc;
+	l->n++;
+}
+
+/* Joins the key's laid-out postings (df entries) into dst, as index_blob_lay_out lays them out:
+ * its skips, its entries, then a pair's positions. Returns the bytes. */
+static size_t lay_finish(struct lane *m, uint64_t key, uint32_t df, unsigned char *dst)
+{
+	struct laying *l = &m->lay;
+	int pair = (key & KEY_PAIR) != 0;
+	uint32_t ns = df ? (df - 1) / INDEX_SKIP : 0, stride = pair ? 3 : 2;
+	size_t head = index_blob_skip_bytes(key, df);
+	size_t elen = (size_t)(index_blob_end_bits(&l->ew) - l->e), plen = (size_t)(index_blob_end_bits(&l->pw) - l->pos);
+	uint32_t at = (uint32_t)(head + elen);   /* where the positions start */
+	unsigned char *skips = dst + (pair && ns ? 4 : 0);
+	for (uint32_t k = 0; k < ns; k++) {   /* bits counted from the entries' start, and the positions' */
+		uint32_t v[3] = { l->skips[k * stride], l->skips[k * stride + 1] + (uint32_t)head * 8,
+		                  pair ? l->skips[k * stride + 2] + at * 8 : 0 };
+		memcpy(skips + (size_t)k * stride * 4, v, stride * 4);
+	}
+	if (pair && ns)
+		memcpy(dst, &at, 4);
+	memcpy(dst + head, l->e, elen);
+	if (pair)
+		memcpy(dst + at, l->pos, plen);
+	return head + elen + plen;
+}
+
+/* Counts what c's entry takes laid out after the key's others, its report delta-coded; lays it
+ * out unless counting. */
 static void emit(struct lane *m, const struct cursor *c, uint32_t delta)
 {
 	m->ebits += index_blob_entry_bits(delta, c->cnt);
 	m->pbits += c->pbits;
-	if (m->counting)
-		return;
-	m->buf = xgrow(m->buf, &m->cap, m->len + 10 + (c->pair ? 5 * (size_t)c->cnt : 0), 1);
-	uint8_t *p = m->buf + m->len;
-	p = index_blob_put_varint(p, delta << 1 | (c->cnt == 1));
-	if (c->cnt != 1)
-		p = index_blob_put_varint(p, c->cnt);
-	if (c->pair) {   /* read by cursor_next already */
-		uint64_t bit = c->pp;
-		m->vals = xgrow(m->vals, &m->vcap, c->cnt, sizeof *m->vals);
-		size_t n = index_blob_get_positions(c->base, c->plimit, &bit, c->pk, c->cnt, m->vals);
-		for (size_t i = 0; i < n; i++)
-			p = index_blob_put_varint(p, m->vals[i] - (i ? m->vals[i - 1] : 0));
-	}
-	m->len = (size_t)(p - m->buf);
+	if (!m->counting)
+		lay_entry(m, c, delta);
 }
 
 /* The last report of a long list (one with skips: key k of input in) and where its entries and a
@@ -420,7 +506,6 @@ static uint32_t count_runs(struct lane *m, const struct input *ins, size_t *whic
 			which[i - 1] = t, keys[i - 1] = tk;
 		}
 	uint32_t df = 0, prev = 0;
-	m->len = 0;
 	m->ebits = m->pbits = 0;
 	for (size_t j = 0; j < n && !m->bad; j++) {
 		const struct input *in = &ins[which[j]];
@@ -440,7 +525,7 @@ static uint32_t count_runs(struct lane *m, const struct input *ins, size_t *whic
 	return df;
 }
 
-/* Merges the postings of a key into m->buf (m->len bytes, entries as a build writes them): the key
+/* Merges the postings of a key into m->lay (lay_finish joins them), or counts them: the key
  * keys[j] of input ins[which[j]], j < n. Returns its reports. */
 static uint32_t merge_key(struct lane *m, const struct input *ins, size_t *which, const struct ixkey **keys, size_t n)
 {
@@ -454,8 +539,8 @@ static uint32_t merge_key(struct lane *m, const struct input *ins, size_t *which
 		m->live[j] = !m->bad && cursor_next(m, &m->cur[j]);
 	}
 	uint32_t df = 0, prev = 0;
-	m->len = 0;
 	m->ebits = m->pbits = 0;
+	lay_start(&m->lay);
 	for (;;) {
 		/* The input with the first report, and the first report of the others: it goes on alone
 		 * until then (segments hold runs of the corpus, so mostly to its end). */
@@ -592,8 +677,9 @@ static void lane_fini(struct lane *l)
 {
 	free(l->cur);
 	free(l->live);
-	free(l->buf);
-	free(l->vals);
+	free(l->lay.e);
+	free(l->lay.pos);
+	free(l->lay.skips);
 }
 
 /* ---- the blob ---- */
@@ -667,8 +753,8 @@ struct chunk {
 	size_t nw, wcap;
 	uint64_t *upto;    /* each input's postings before the chunk's keys */
 	int big;           /* its one key is a big one: merged when written */
-	unsigned char *laid, *pos;
-	size_t laid_len, laid_cap, pos_cap;
+	unsigned char *laid;
+	size_t laid_len, laid_cap;
 };
 
 struct writing {
@@ -677,8 +763,6 @@ struct writing {
 	const struct keys *ks;   /* as the first pass counted them */
 	size_t k;
 	int differs;
-	unsigned char *pos;      /* a big key's positions, laid out */
-	size_t pos_cap;
 };
 
 static int chunk_take(void *arg, void *w, size_t chunk_no)
@@ -731,8 +815,7 @@ static void chunk_work(void *arg, void *w)
 		if (!merge_chunk_key(l, wr->m->in, ch->which + at, ch->keys + at, k))
 			continue;
 		ch->laid = xgrow(ch->laid, &ch->laid_cap, ch->laid_len + k->len + 1, 1);
-		ch->pos = xgrow(ch->pos, &ch->pos_cap, k->len + 1, 1);
-		k->used = index_blob_lay_out(k->key, k->df, l->buf, l->len, wr->m->docs, ch->laid + ch->laid_len, ch->pos);
+		k->used = lay_finish(l, k->key, k->df, ch->laid + ch->laid_len);
 		ch->laid_len += k->used;
 	}
 }
@@ -759,8 +842,7 @@ static void emit_big(struct writing *wr, struct chunk *ch)
 	m->bad |= l->bad;
 	if (!some || !as_counted(wr, k))
 		return;
-	wr->pos = xgrow(wr->pos, &wr->pos_cap, k->len + 1, 1);
-	out_commit(wr->o, index_blob_lay_out(k->key, k->df, l->buf, l->len, m->docs, out_room(wr->o, k->len), wr->pos));
+	out_commit(wr->o, lay_finish(l, k->key, k->df, out_room(wr->o, k->len)));
 }
 
 static void chunk_emit(void *arg, void *w)
@@ -808,7 +890,6 @@ static void write_keys(struct writing *wr)
 		free(ch[t].keys);
 		free(ch[t].upto);
 		free(ch[t].laid);
-		free(ch[t].pos);
 	}
 	free(ch);
 }
@@ -862,9 +943,8 @@ uint64_t index_merge_write(const struct index_merge_input *inputs, size_t nin, s
 		out_start_file(&o, fd, block, block_fn, arg);
 		out_postings_at(&o, h.post_off, h.post_off + h.post_len);
 		out_tables(&o, &h, docs, table_key, &ks, words, paths.data, lines.data);
-		struct writing w = { &m, &o, &ks, 0, 0, NULL, 0 };
+		struct writing w = { &m, &o, &ks, 0, 0 };
 		write_keys(&w);
-		free(w.pos);
 		if (!w.differs && !m.bad && w.k == ks.n)
 			out_pad(&o, h.size);
 		size = out_finish_file(&o, &h, cause);
