@@ -19,8 +19,9 @@ struct phrase {
 #define FIRST_BITS 0x10000
 
 /* The phrases also form a trie of their characters, which a scan walks from each place of the
- * text: one probe of a hash table per character read, however many phrases share a beginning.
- * Node 0 is the root; an edge is found by its parent node and character. */
+ * text: one look-up per character read, however many phrases share a beginning. Node 0 is the
+ * root, whose children are an array by character; any other edge is found in a hash table by
+ * its parent node and character. */
 struct node {
 	int data;        /* the data of the phrase ending here, */
 	int ends;        /* when one does */
