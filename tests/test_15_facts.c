@@ -113,12 +113,25 @@ static void assert_facts(const char *text, const char *got, const char *want)
 	assert_string_equal(got, want);
 }
 
+/* A sentence and the facts wanted of it, as facts_text writes them. */
+struct fact_row {
+	const char *text, *want;
+};
+
+/* Checks the facts model m reads in each of rows[0..n). */
+static void check_rows(const struct facts_model *m, const struct fact_row *rows, size_t n)
+{
+	char got[512];
+	for (size_t i = 0; i < n; i++) {
+		extract_with(m, rows[i].text, got, sizeof got);
+		assert_facts(rows[i].text, got, rows[i].want);
+	}
+}
+
 static void test_figures(void **state)
 {
 	(void)state;
-	static const struct {
-		const char *text, *want;
-	} rows[] = {
+	static const struct fact_row rows[] = {
 		{ "全区全年累计开展各类普法宣传活动百余场次。", "pub_events=100 场次|余" },
 		{ "发放宣传资料5万余份。", "pub_materials=5 万份|余" },
 		{ "帮助农民工讨回欠薪近1400万元。", "aid_wage_amount=1400 万元|近" },
@@ -173,11 +186,7 @@ static void test_figures(void **state)
 		{ "调解成功率为97.82%。", "med_success_rate=97.82 %" },
 		{ "成功创建省级民主法治村(社区)5家、市级18家。", "demo_village=5 家|省级 demo_village=18 家|市级" },
 	};
-	char got[512];
-	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-		extract(rows[i].text, got, sizeof got);
-		assert_facts(rows[i].text, got, rows[i].want);
-	}
+	check_rows(model(), rows, sizeof rows / sizeof rows[0]);
 }
 
 /* A small table sets the year reported on beside the year before, a column a year: each row's
@@ -738,9 +747,7 @@ static void test_anchored_patterns(void **state)
 	char *cause = NULL;
 	struct facts_model *m = facts_model_new(anchored_table, strlen(anchored_table), &cause);
 	assert_non_null(m);
-	static const struct {
-		const char *text, *want;
-	} rows[] = {
+	static const struct fact_row rows[] = {
 		{ "今年累计办结12件,依法受理5件。", "b=12 件 a=5 件" },
 		{ "共办结3件。办结4件。", "b=3 件 b=4 件" },
 		{ "聘请8名法律顾问,3家单位聘请法律顾问。", "c=8 名 d=3 家" },
@@ -749,19 +756,15 @@ static void test_anchored_patterns(void **state)
 		{ "接到申请6件,收到申请7件。", "k=6 件 k=7 件" },
 		{ "受理件,法律顾问,无一", "" },
 	};
-	char got[512];
-	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-		extract_with(m, rows[i].text, got, sizeof got);
-		assert_facts(rows[i].text, got, rows[i].want);
-	}
+	check_rows(m, rows, sizeof rows / sizeof rows[0]);
 	facts_model_free(m);
 
 	/* A pattern whose words may all be absent states its value at the start of every sentence
 	 * (the same words again are a repetition, and dropped). */
 	const char *empty = "z\t(无)?{=0:次}\n";
+	static const struct fact_row again[] = { { "共有3处。共有3处。", "z=0 次" } };
 	m = facts_model_new(empty, strlen(empty), NULL);
-	extract_with(m, "共有3处。共有3处。", got, sizeof got);
-	assert_string_equal(got, "z=0 次");
+	check_rows(m, again, 1);
 	facts_model_free(m);
 }
 
@@ -775,9 +778,7 @@ static void test_words_in_order(void **state)
 			    "u\t文件…件数{N:份}\n";
 	struct facts_model *m = facts_model_new(table, strlen(table), NULL);
 	assert_non_null(m);
-	static const struct {
-		const char *text, *want;
-	} rows[] = {
+	static const struct fact_row rows[] = {
 		{ "审查文件后备案3件。", "r=3 件" },
 		{ "备案2件,审查文件。", "" },
 		{ "审查文件,审查规范性文件并备案4件,备案。", "r=4 件" },
@@ -786,11 +787,7 @@ static void test_words_in_order(void **state)
 		{ "文件数9份。", "" },
 		{ "文件件数9份,文件。", "u=9 份" },
 	};
-	char got[512];
-	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-		extract_with(m, rows[i].text, got, sizeof got);
-		assert_facts(rows[i].text, got, rows[i].want);
-	}
+	check_rows(m, rows, sizeof rows / sizeof rows[0]);
 	facts_model_free(m);
 }
 
@@ -799,9 +796,7 @@ static void test_words_in_order(void **state)
 static void test_clause_grammar(void **state)
 {
 	(void)state;
-	static const struct {
-		const char *text, *want;
-	} rows[] = {
+	static const struct fact_row rows[] = {
 		/* counters other than the samples' 件 */
 		{ "全年共接到行政复议申请57起，依法受理49起。", "rev_received=57 起 rev_accepted=49 起" },
 		/* the figure before its noun */
@@ -2067,11 +2062,7 @@ static void test_clause_grammar(void **state)
 		{ "全区生产总值增长8.5%，固定资产投资完成120亿元，办理民生实事12件。", "" },
 		{ "即办率。办理12件。", "" },
 	};
-	char got[512];
-	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-		extract(rows[i].text, got, sizeof got);
-		assert_facts(rows[i].text, got, rows[i].want);
-	}
+	check_rows(model(), rows, sizeof rows / sizeof rows[0]);
 }
 
 /* A page flattened onto one line: each fact takes the period of its own sentence (up to 。). */
