@@ -776,8 +776,10 @@ static int chunk_take(void *arg, void *w, size_t chunk_no)
 	for (size_t i = 0; i < m->nin; i++)
 		ch->upto[i] = taken_to(&m->in[i]);
 	for (size_t bytes = 0; bytes < chunk_bytes && !wr->differs && !ch->big;) {
+		size_t had = ch->wcap;
 		ch->which = xgrow(ch->which, &ch->wcap, ch->nw + m->nin + 1, sizeof *ch->which);
-		ch->keys = xrealloc(ch->keys, ch->wcap * sizeof *ch->keys);
+		if (ch->wcap != had)   /* keys beside which: grown with it, not at every key */
+			ch->keys = xrealloc(ch->keys, ch->wcap * sizeof *ch->keys);
 		uint64_t key;
 		size_t n = peek_key(m, &key, ch->which + ch->nw, ch->keys + ch->nw), len = 0;
 		for (size_t j = 0; j < n; j++)
