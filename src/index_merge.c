@@ -658,14 +658,6 @@ static void pass_key(struct merge *m, const size_t *which, size_t n)
 		next_key(m, &m->in[which[j]]);
 }
 
-/* peek_key, and the inputs moved on. */
-static size_t take_key(struct merge *m, uint64_t *key, size_t *which, const struct ixkey **keys)
-{
-	size_t n = peek_key(m, key, which, keys);
-	pass_key(m, which, n);
-	return n;
-}
-
 static void lane_init(struct lane *l, size_t nin)
 {
 	memset(l, 0, sizeof *l);
@@ -690,41 +682,15 @@ struct keys {
 	uint64_t off;
 };
 
-/* The first pass: every key merged for its length alone, into ks, on this thread. */
-static void count_keys(struct merge *m, struct keys *ks)
-{
-	size_t *which = xcalloc(m->nin + 1, sizeof *which);
-	const struct ixkey **keys = xcalloc(m->nin + 1, sizeof *keys);
-	uint64_t key;
-	size_t n;
-	m->lane.counting = 1;
-	start_pass(m);
-	while ((n = take_key(m, &key, which, keys)) > 0) {
-		uint32_t df = merge_key(&m->lane, m->in, which, keys, n);
-		m->bad |= m->lane.bad;
-		if (df && !m->bad) {
-			uint64_t w = index_blob_laid_len(key, df, m->lane.ebits, m->lane.pbits);
-			ks->v = xgrow(ks->v, &ks->cap, ks->n + 1, sizeof *ks->v);
-			ks->v[ks->n++] = (struct ixkey){ key, ks->off, (uint32_t)w, df };
-			ks->off += w;
-		}
-		for (size_t j = 0; j < n; j++)
-			release_to(m, &m->in[which[j]], taken_to(&m->in[which[j]]));
-	}
-	m->lane.counting = 0;
-	free(keys);
-	free(which);
-}
-
 static void table_key(void *arg, size_t i, struct ixkey *k)
 {
 	*k = ((const struct keys *)arg)->v[i];
 }
 
-/* The second pass lays the postings out a chunk of keys at a time (ordered.h): a thread takes a
- * chunk's keys in order, merges and lays them out beside the other threads, and writes them in
- * order, each checked against the first pass's count (a key not as counted: the inputs changed
- * under the merge). */
+/* Both passes go a chunk of keys at a time (ordered.h): a thread takes a chunk's keys in order,
+ * merges them beside the other threads, and hands them on in order. The first pass notes each
+ * key's length in the keys table; the second lays the postings out and writes them, each checked
+ * against the first pass's count (a key not as counted: the inputs changed under the merge). */
 /* A key of more than big_key bytes of postings is a chunk alone, merged when written, straight
  * into the output: each thread's buffers stay small, and the merge's memory what it was on one
  * thread. */
@@ -759,8 +725,8 @@ struct chunk {
 
 struct writing {
 	struct merge *m;
-	struct out *o;
-	const struct keys *ks;   /* as the first pass counted them */
+	struct out *o;           /* the second pass's */
+	struct keys *ks;         /* as the first pass counts them */
 	size_t k;
 	int differs;
 };
@@ -804,6 +770,41 @@ static int merge_chunk_key(struct lane *l, const struct input *ins, size_t *whic
 	k->df = merge_key(l, ins, which, keys, k->n);
 	k->len = index_blob_laid_len(k->key, k->df, l->ebits, l->pbits);
 	return k->df && !l->bad;
+}
+
+/* The first pass's work: each key of the chunk merged for its length alone. */
+static void count_work(void *arg, void *w)
+{
+	const struct writing *wr = arg;
+	struct chunk *ch = w;
+	for (size_t i = 0, at = 0; i < ch->nv && !ch->lane.bad; at += ch->v[i++].n)
+		merge_chunk_key(&ch->lane, wr->m->in, ch->which + at, ch->keys + at, &ch->v[i]);
+}
+
+/* Lets go of the inputs' postings before the chunk's keys, which no thread reads again. */
+static void chunk_release(struct merge *m, const struct chunk *ch)
+{
+	for (size_t i = 0; i < m->nin; i++)
+		release_to(m, &m->in[i], ch->upto[i]);
+}
+
+/* The first pass's keys, in order, into the keys table. */
+static void count_emit(void *arg, void *w)
+{
+	struct writing *wr = arg;
+	struct merge *m = wr->m;
+	struct chunk *ch = w;
+	struct keys *ks = wr->ks;
+	m->bad |= ch->lane.bad;
+	for (size_t i = 0; i < ch->nv && !m->bad; i++) {
+		const struct chunk_key *k = &ch->v[i];
+		if (!k->df)
+			continue;
+		ks->v = xgrow(ks->v, &ks->cap, ks->n + 1, sizeof *ks->v);
+		ks->v[ks->n++] = (struct ixkey){ k->key, ks->off, (uint32_t)k->len, k->df };
+		ks->off += k->len;
+	}
+	chunk_release(m, ch);
 }
 
 static void chunk_work(void *arg, void *w)
@@ -864,25 +865,24 @@ static void chunk_emit(void *arg, void *w)
 		out_put(wr->o, ch->laid + at, k->used);
 		at += k->used;
 	}
-	for (size_t i = 0; i < m->nin; i++)
-		release_to(m, &m->in[i], ch->upto[i]);
+	chunk_release(m, ch);
 }
 
-/* The second pass, on up to MERGE_THREADS threads. */
-static void write_keys(struct writing *wr)
+/* A pass over every key, on up to MERGE_THREADS threads: counting (the first) or laying out. */
+static void chunk_pass(struct writing *wr, const struct ordered_ops *ops, int counting)
 {
-	static const struct ordered_ops ops = { chunk_take, chunk_work, chunk_emit };
 	struct merge *m = wr->m;
 	size_t nt = ordered_threads(MERGE_THREADS);
 	struct chunk *ch = xcalloc(nt, sizeof *ch);
 	void *workers[MERGE_THREADS];
 	for (size_t t = 0; t < nt; t++) {
 		lane_init(&ch[t].lane, m->nin);
+		ch[t].lane.counting = counting;
 		ch[t].upto = xcalloc(m->nin + 1, sizeof *ch[t].upto);
 		workers[t] = &ch[t];
 	}
 	start_pass(m);
-	ordered_run(&ops, wr, workers, nt);
+	ordered_run(ops, wr, workers, nt);
 	for (size_t i = 0; i < m->nin && !m->bad; i++)
 		release_to(m, &m->in[i], m->in[i].h->post_len);
 	for (size_t t = 0; t < nt; t++) {
@@ -894,6 +894,21 @@ static void write_keys(struct writing *wr)
 		free(ch[t].laid);
 	}
 	free(ch);
+}
+
+/* The first pass: every key merged for its length alone, into ks. */
+static void count_keys(struct merge *m, struct keys *ks)
+{
+	static const struct ordered_ops ops = { chunk_take, count_work, count_emit };
+	struct writing w = { m, NULL, ks, 0, 0 };
+	chunk_pass(&w, &ops, 1);
+}
+
+/* The second pass. */
+static void write_keys(struct writing *wr)
+{
+	static const struct ordered_ops ops = { chunk_take, chunk_work, chunk_emit };
+	chunk_pass(wr, &ops, 0);
 }
 
 static void merge_free(struct merge *m)
