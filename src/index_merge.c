@@ -88,7 +88,7 @@ struct lane {
 struct merge {
 	struct input *in;
 	size_t nin, ndocs;
-	struct lane lane;            /* the first pass's */
+	struct lane lane;            /* a big key's, merged when written (emit_big) */
 	const struct ixdoc *docs;    /* the merged reports */
 	int bad;                     /* an input's tables or postings do not hold together */
 	const struct index_progress *progress;
@@ -691,9 +691,9 @@ static void table_key(void *arg, size_t i, struct ixkey *k)
  * merges them beside the other threads, and hands them on in order. The first pass notes each
  * key's length in the keys table; the second lays the postings out and writes them, each checked
  * against the first pass's count (a key not as counted: the inputs changed under the merge). */
-/* A key of more than big_key bytes of postings is a chunk alone, merged when written, straight
+/* A key of more than big_key bytes of postings is a chunk alone, laid out when written, straight
  * into the output: each thread's buffers stay small, and the merge's memory what it was on one
- * thread. */
+ * thread. (Counting one takes no buffer: the first pass counts it as any other.) */
 static size_t chunk_bytes = INDEX_MERGE_CHUNK, big_key = INDEX_MERGE_BIG;
 
 void index_merge_tuning(size_t chunk, size_t big)
@@ -718,7 +718,7 @@ struct chunk {
 	const struct ixkey **keys;
 	size_t nw, wcap;
 	uint64_t *upto;    /* each input's postings before the chunk's keys */
-	int big;           /* its one key is a big one: merged when written */
+	int big;           /* its one key is a big one: laid out when written (the second pass) */
 	unsigned char *laid;
 	size_t laid_len, laid_cap;
 };
