@@ -405,9 +405,8 @@ static void lay_entry(struct lane *m, const struct cursor *c, uint32_t delta)
 
 /* Joins the key's laid-out postings (df entries) into dst, as index_blob_lay_out lays them out:
  * its skips, its entries, then a pair's positions. Returns the bytes. */
-static size_t lay_finish(struct lane *m, uint64_t key, uint32_t df, unsigned char *dst)
+static size_t lay_finish(struct laying *l, uint64_t key, uint32_t df, unsigned char *dst)
 {
-	struct laying *l = &m->lay;
 	int pair = (key & KEY_PAIR) != 0;
 	uint32_t ns = df ? (df - 1) / INDEX_SKIP : 0, stride = pair ? 3 : 2;
 	size_t head = index_blob_skip_bytes(key, df);
@@ -818,7 +817,7 @@ static void chunk_work(void *arg, void *w)
 		if (!merge_chunk_key(l, wr->m->in, ch->which + at, ch->keys + at, k))
 			continue;
 		ch->laid = xgrow(ch->laid, &ch->laid_cap, ch->laid_len + k->len + 1, 1);
-		k->used = lay_finish(l, k->key, k->df, ch->laid + ch->laid_len);
+		k->used = lay_finish(&l->lay, k->key, k->df, ch->laid + ch->laid_len);
 		ch->laid_len += k->used;
 	}
 }
@@ -845,7 +844,7 @@ static void emit_big(struct writing *wr, struct chunk *ch)
 	m->bad |= l->bad;
 	if (!some || !as_counted(wr, k))
 		return;
-	out_commit(wr->o, lay_finish(l, k->key, k->df, out_room(wr->o, k->len)));
+	out_commit(wr->o, lay_finish(&l->lay, k->key, k->df, out_room(wr->o, k->len)));
 }
 
 static void chunk_emit(void *arg, void *w)
