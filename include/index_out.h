@@ -66,4 +66,11 @@ void out_tables(struct out *o, const struct head *h, const struct ixdoc *docs,
 size_t index_blob_lay_out(uint64_t key, uint32_t df, const uint8_t *src, size_t len, const struct ixdoc *docs,
                           unsigned char *dst, unsigned char *pos);
 
+/* Ends a key's postings laid out at dst, its skips and entries in place (the entries up to
+ * entries_end), its skips' positions counted from the positions' own start: a pair's positions
+ * (plen bytes at pos) are copied after the entries, and where they start is said before the skips
+ * and added to each skip's. Returns the key's bytes. */
+size_t index_blob_join(uint64_t key, uint32_t df, unsigned char *dst, unsigned char *entries_end,
+                       const unsigned char *pos, size_t plen);
+
 #endif

@@ -404,26 +404,21 @@ static void lay_entry(struct lane *m, const struct cursor *c, uint32_t delta)
 }
 
 /* Joins the key's laid-out postings (df entries) into dst, as index_blob_lay_out lays them out:
- * its skips, its entries, then a pair's positions. Returns the bytes. */
+ * its skips, its entries, then a pair's positions (index_blob_join). Returns the bytes. */
 static size_t lay_finish(struct laying *l, uint64_t key, uint32_t df, unsigned char *dst)
 {
 	int pair = (key & KEY_PAIR) != 0;
 	uint32_t ns = df ? (df - 1) / INDEX_SKIP : 0, stride = pair ? 3 : 2;
 	size_t head = index_blob_skip_bytes(key, df);
 	size_t elen = (size_t)(index_blob_end_bits(&l->ew) - l->e), plen = (size_t)(index_blob_end_bits(&l->pw) - l->pos);
-	uint32_t at = (uint32_t)(head + elen);   /* where the positions start */
 	unsigned char *skips = dst + (pair && ns ? 4 : 0);
-	for (uint32_t k = 0; k < ns; k++) {   /* bits counted from the entries' start, and the positions' */
+	for (uint32_t k = 0; k < ns; k++) {   /* entries' bits counted from the key's start */
 		uint32_t v[3] = { l->skips[k * stride], l->skips[k * stride + 1] + (uint32_t)head * 8,
-		                  pair ? l->skips[k * stride + 2] + at * 8 : 0 };
+		                  pair ? l->skips[k * stride + 2] : 0 };
 		memcpy(skips + (size_t)k * stride * 4, v, stride * 4);
 	}
-	if (pair && ns)
-		memcpy(dst, &at, 4);
 	memcpy(dst + head, l->e, elen);
-	if (pair)
-		memcpy(dst + at, l->pos, plen);
-	return head + elen + plen;
+	return index_blob_join(key, df, dst, dst + head + elen, l->pos, plen);
 }
 
 /* Counts what c's entry takes laid out after the key's others, its report delta-coded; lays it

@@ -39,22 +39,26 @@ size_t index_blob_lay_out(uint64_t key, uint32_t df, const uint8_t *src, size_t 
 		if (!(p = index_blob_put_positions(&pw, p, end, cnt, k)))
 			break;
 	}
-	unsigned char *e = index_blob_end_bits(&w), *pe = index_blob_end_bits(&pw);
-	if (pair && ns) {
-		uint32_t at = (uint32_t)(e - dst);
-		memcpy(dst, &at, 4);
-		for (uint32_t k = 0; k < ns; k++) {   /* positions were counted from their own start */
-			uint32_t o;
-			memcpy(&o, skips + 12 * (size_t)k + 8, 4);
-			o += at * 8;
-			memcpy(skips + 12 * (size_t)k + 8, &o, 4);
-		}
-	}
-	if (pair)
-		memcpy(e, pos, (size_t)(pe - pos));
-	return (size_t)(e - dst) + (size_t)(pe - pos);
+	return index_blob_join(key, df, dst, index_blob_end_bits(&w), pos, (size_t)(index_blob_end_bits(&pw) - pos));
 }
 
+size_t index_blob_join(uint64_t key, uint32_t df, unsigned char *dst, unsigned char *entries_end,
+                       const unsigned char *pos, size_t plen)
+{
+	uint32_t at = (uint32_t)(entries_end - dst), ns = df ? (df - 1) / INDEX_SKIP : 0;
+	if (!(key & KEY_PAIR))
+		return at;
+	if (ns)
+		memcpy(dst, &at, 4);
+	for (uint32_t k = 0; k < ns; k++) {   /* positions were counted from their own start */
+		uint32_t o;
+		memcpy(&o, dst + 4 + 12 * (size_t)k + 8, 4);
+		o += at * 8;
+		memcpy(dst + 4 + 12 * (size_t)k + 8, &o, 4);
+	}
+	memcpy(entries_end, pos, plen);
+	return at + plen;
+}
 
 /* Checksums and writes n staged bytes p at blob offset at (whole postings blocks, or the end). */
 static void put_bytes(struct out *o, const unsigned char *p, size_t n, uint64_t at)
