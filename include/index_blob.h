@@ -53,7 +53,8 @@
  * newline k. Snippets use it to fold only the lines that hold hits.
  *
  * Design limits: report texts below 4 GiB, fewer than 2^31 reports and 2^31 distinct words, a
- * key's postings below 512 MiB (a skip counts them in bits in a u32). */
+ * key's postings below INDEX_KEY_BYTES (a skip counts them in bits in a u32): a build's segment is
+ * too small to reach it, and a merge that would is refused (index_merge_write). */
 
 #define BLOB_MAGIC "FAZHIIX"
 #define BLOB_VERSION 21
@@ -63,6 +64,7 @@
 #define UNIT_BREAK 0x0Au             /* between headings: a newline, which no term contains */
 #define INDEX_SKIP 64
 #define INDEX_FENCE 128           /* keys between fences: 3 KB of keys */
+#define INDEX_KEY_BYTES ((uint64_t)1 << 29)   /* 512 MiB: a key's postings are below it */
 #define INDEX_HEAD_UNITS 256      /* the units a report's headings are taken to run to, for their positions' code */
 
 /* Bytes before the entries of a key's postings. */

@@ -31,14 +31,16 @@ void index_merge_let_go(const void *p, size_t n);
  * and one key's postings at a time, never the whole postings, but for the small keys a few threads
  * merge at once, in chunks of about INDEX_MERGE_CHUNK bytes of postings each; a key of more than
  * INDEX_MERGE_BIG bytes is merged alone. Returns the blob's size, or 0 with *cause (caller frees)
- * when a write failed or an input's tables do not hold together. */
+ * when a write failed, an input's tables do not hold together, or a key merged would reach
+ * INDEX_KEY_BYTES of postings (the inputs are then left as they are: nothing of them is lost). */
 #define INDEX_MERGE_CHUNK ((size_t)256 << 10)
 #define INDEX_MERGE_BIG ((size_t)1 << 20)
 uint64_t index_merge_write(const struct index_merge_input *in, size_t nin, size_t ndocs, uint64_t key, int fd,
                            size_t block, void (*block_fn)(void *arg, uint64_t n, const unsigned char *p, size_t len),
                            void *arg, const struct index_progress *progress, char **cause);
 
-/* For tests: the chunk and big-key sizes above (0 restores each). */
-void index_merge_tuning(size_t chunk, size_t big);
+/* For tests: the chunk and big-key sizes above, and the bytes a key merged must stay below (0
+ * restores each). */
+void index_merge_tuning(size_t chunk, size_t big, uint64_t key_bytes);
 
 #endif

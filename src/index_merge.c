@@ -91,6 +91,7 @@ struct merge {
 	struct lane lane;            /* a big key's, merged when written (emit_big) */
 	const struct ixdoc *docs;    /* the merged reports */
 	int bad;                     /* an input's tables or postings do not hold together */
+	int too_long;                /* a key merged would reach key_limit: the merge stops */
 	const struct index_progress *progress;
 	uint64_t read, total, told;  /* bytes of the inputs' postings read (in both passes), when told */
 };
@@ -689,11 +690,13 @@ static void table_key(void *arg, size_t i, struct ixkey *k)
  * into the output: each thread's buffers stay small, and the merge's memory what it was on one
  * thread. (Counting one takes no buffer: the first pass counts it as any other.) */
 static size_t chunk_bytes = INDEX_MERGE_CHUNK, big_key = INDEX_MERGE_BIG;
+static uint64_t key_limit = INDEX_KEY_BYTES;
 
-void index_merge_tuning(size_t chunk, size_t big)
+void index_merge_tuning(size_t chunk, size_t big, uint64_t key_bytes)
 {
 	chunk_bytes = chunk ? chunk : INDEX_MERGE_CHUNK;
 	big_key = big ? big : INDEX_MERGE_BIG;
+	key_limit = key_bytes ? key_bytes : INDEX_KEY_BYTES;
 }
 #define MERGE_THREADS 4
 
@@ -733,6 +736,8 @@ static int chunk_take(void *arg, void *w, size_t chunk_no)
 	(void)chunk_no;
 	ch->nv = ch->nw = 0;
 	ch->big = 0;
+	if (m->too_long)
+		return 0;   /* the merge is refused: no key after is read */
 	for (size_t i = 0; i < m->nin; i++)
 		ch->upto[i] = taken_to(&m->in[i]);
 	for (size_t bytes = 0; bytes < chunk_bytes && !wr->differs && !ch->big;) {
@@ -790,10 +795,14 @@ static void count_emit(void *arg, void *w)
 	struct chunk *ch = w;
 	struct keys *ks = wr->ks;
 	m->bad |= ch->lane.bad;
-	for (size_t i = 0; i < ch->nv && !m->bad; i++) {
+	for (size_t i = 0; i < ch->nv && !m->bad && !m->too_long; i++) {
 		const struct chunk_key *k = &ch->v[i];
 		if (!k->df)
 			continue;
+		if (k->len >= key_limit) {   /* its skips could not say where its bits are */
+			m->too_long = 1;
+			break;
+		}
 		ks->v = xgrow(ks->v, &ks->cap, ks->n + 1, sizeof *ks->v);
 		ks->v[ks->n++] = (struct ixkey){ k->key, ks->off, (uint32_t)k->len, k->df };
 		ks->off += k->len;
@@ -944,6 +953,9 @@ uint64_t index_merge_write(const struct index_merge_input *inputs, size_t nin, s
 	uint64_t size = 0;
 	if (m.bad) {
 		*cause = xstrdup("a segment to merge is damaged");
+	} else if (m.too_long) {
+		*cause = xasprintf("a word's postings merged would reach the index's limit of %llu MiB for one word: "
+		                   "the segments stay apart", (unsigned long long)(key_limit >> 20));
 	} else {
 		h.nkeys = ks.n;
 		h.pool_len = paths.len;

@@ -230,23 +230,30 @@ static void release_heap(const void *data, size_t len)
 
 /* ix with segments segs[0..n) merged into one (index_merge_write to a temporary file, read back
  * and checked whole); NULL, ix left as it is, when the merge refused. */
-static struct index *merge_some(struct index **ix, const size_t *segs, size_t n)
+/* Merges segments segs[0..n) of ix into f; the merged blob's length, or 0 with *cause. */
+static uint64_t merge_to_file(const struct index *ix, const size_t *segs, size_t n, FILE *f, char **cause)
 {
 	uint32_t *to[64];
 	struct index_merge_input in[64];
 	assert_true(n <= 64);
-	size_t ndocs = index_merge_numbers(*ix, segs, n, to);
+	size_t ndocs = index_merge_numbers(ix, segs, n, to);
 	for (size_t j = 0; j < n; j++) {
-		in[j].blob = index_segment_blob(*ix, segs[j], &in[j].size);
+		in[j].blob = index_segment_blob(ix, segs[j], &in[j].size);
 		in[j].to = to[j];
 		in[j].mapped = 0;   /* built in memory */
 	}
+	uint64_t len = index_merge_write(in, n, ndocs, 0, fileno(f), 4096, NULL, NULL, NULL, cause);
+	for (size_t j = 0; j < n; j++)
+		free(to[j]);
+	return len;
+}
+
+static struct index *merge_some(struct index **ix, const size_t *segs, size_t n)
+{
 	FILE *f = tmpfile();
 	assert_non_null(f);
 	char *cause = NULL;
-	uint64_t len = index_merge_write(in, n, ndocs, 0, fileno(f), 4096, NULL, NULL, NULL, &cause);
-	for (size_t j = 0; j < n; j++)
-		free(to[j]);
+	uint64_t len = merge_to_file(*ix, segs, n, f, &cause);
 	if (!len) {
 		assert_non_null(cause);
 		free(cause);
@@ -376,7 +383,7 @@ static void test_merge_chunks(void **state)
 	struct index *one = build_capped(&c, 0);
 	static const size_t tunings[][2] = { { 1, 1 }, { 64, 2048 }, { 4096, 512 }, { 1 << 20, 1 << 30 } };
 	for (size_t t = 0; t < sizeof tunings / sizeof *tunings; t++) {
-		index_merge_tuning(tunings[t][0], tunings[t][1]);
+		index_merge_tuning(tunings[t][0], tunings[t][1], 0);
 		struct index *ix = build_capped(&c, 700000);
 		size_t nseg = index_nsegments(ix), all[64];
 		assert_true(nseg >= 2 && nseg <= 64);
@@ -387,7 +394,57 @@ static void test_merge_chunks(void **state)
 		assert_same_segment(ix, one);
 		index_free(ix);
 	}
-	index_merge_tuning(0, 0);
+	index_merge_tuning(0, 0, 0);
+	index_free(one);
+	corpus_fini(&c);
+	unsetenv("FAZHI_SEGMENT_BYTES");
+}
+
+/* The bytes of the longest key's postings in segment k of ix. */
+static uint64_t longest_key(const struct index *ix, size_t k)
+{
+	size_t len;
+	const unsigned char *blob = index_segment_blob(ix, k, &len);
+	const struct head *h = (const void *)blob;
+	const struct ixkey *keys = (const void *)(blob + h->keys_off);
+	uint64_t most = 0;
+	for (size_t i = 0; i < h->nkeys; i++)
+		most = keys[i].len > most ? keys[i].len : most;
+	return most;
+}
+
+/* A key's postings must stay below a limit (INDEX_KEY_BYTES: its skips count bits in 32): a
+ * merge that would reach it is refused, saying why, and leaves the segments as they were; below
+ * it, the merge is a one-segment build's. The limit is lowered to the longest key's length. */
+static void test_merge_refuses_long_key(void **state)
+{
+	(void)state;
+	struct corpus c;
+	corpus_init(&c);
+	gen_corpus(&c, 120, 53);
+	struct index *one = build_capped(&c, 0), *ix = build_capped(&c, 700000);
+	uint64_t most = longest_key(one, 0);
+	size_t nseg = index_nsegments(ix), all[64];
+	assert_true(nseg >= 2 && nseg <= 64);
+	assert_true(most > longest_key(ix, 0));   /* no part reaches it alone */
+	for (size_t k = 0; k < nseg; k++)
+		all[k] = k;
+	index_merge_tuning(0, 0, most);
+	FILE *f = tmpfile();
+	char *cause = NULL;
+	assert_int_equal(merge_to_file(ix, all, nseg, f, &cause), 0);
+	assert_non_null(cause);
+	assert_non_null(strstr(cause, "limit"));
+	assert_null(strstr(cause, "damaged"));
+	free(cause);
+	fclose(f);
+	assert_int_equal(index_nsegments(ix), nseg);
+	index_merge_tuning(0, 0, most + 1);
+	assert_non_null(merge_some(&ix, all, nseg));
+	assert_int_equal(index_nsegments(ix), 1);
+	assert_same_segment(ix, one);
+	index_merge_tuning(0, 0, 0);
+	index_free(ix);
 	index_free(one);
 	corpus_fini(&c);
 	unsetenv("FAZHI_SEGMENT_BYTES");
@@ -1439,6 +1496,7 @@ int main(void)
 		cmocka_unit_test(test_merge_chunks),
 		cmocka_unit_test(test_merge_after_updates),
 		cmocka_unit_test(test_merge_refuses_damage),
+		cmocka_unit_test(test_merge_refuses_long_key),
 		cmocka_unit_test(test_cached_merge),
 	};
 	/* tests/run.sh runs this suite, the longest under the sanitizers, as two halves on two cores */
