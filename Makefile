@@ -34,11 +34,14 @@ CPPFLAGS += -Iinclude -MMD -MP
 LDLIBS += -lunistring -lm
 # fazhi itself links ncursesw and libunistring from their archives when they are installed
 # (Debian's -dev packages have them): a search is a whole process, and each shared library
-# costs every run about half a millisecond to map and relocate. libc and libm stay shared.
+# costs every run about half a millisecond to map and relocate. libc stays shared; libm is not
+# mapped (mathfn.h has the few functions fazhi used it for, and the tests compare them with it):
+# libc comes first, so that what both define binds to it, and libm is linked only if a build
+# without optimisation leaves a call to it (floor, ceil).
 static_lib = $(filter /%,$(shell $(CC) -print-file-name=lib$(1).a))
 STATIC_LIBS = $(if $(and $(call static_lib,ncursesw),$(call static_lib,tinfo),$(call static_lib,unistring)),yes)
-ARCHIVED_LIBS = -Wl,-Bstatic -lncursesw -ltinfo -lunistring -Wl,-Bdynamic -lm
-FAZHI_LIBS = $(if $(STATIC_LIBS),$(ARCHIVED_LIBS),$(NCURSES_LIBS) $(LDLIBS))
+ARCHIVED_LIBS = -Wl,-Bstatic -lncursesw -ltinfo -lunistring -Wl,-Bdynamic
+FAZHI_LIBS = $(if $(STATIC_LIBS),$(ARCHIVED_LIBS),$(NCURSES_LIBS) -lunistring) -Wl,--as-needed -lc -lm
 
 # Debian packages the build and the tests need (libncurses-dev provides ncursesw).
 DEB_PACKAGES = gcc make pkg-config libncurses-dev libunistring-dev libcmocka-dev tmux \

@@ -37,6 +37,18 @@
 
 #define PDF_MAX ((size_t)512 << 20)
 
+/* The lesser and the greater of two coordinates (poppler's, never NaN): fmin and fmax would make
+ * every process map libm for these alone (mathfn.h). */
+static inline double lesser(double a, double b)
+{
+	return a < b ? a : b;
+}
+
+static inline double greater(double a, double b)
+{
+	return a > b ? a : b;
+}
+
 struct line {
 	size_t start, end;      /* the line in the document's text, blanks trimmed */
 	int page;
@@ -293,8 +305,8 @@ static char *mark_cells(const char *t, const PopplerRectangle *r, guint nr, Popp
 		if (c == '\n') {
 			prev = NULL;
 		} else if (!parse_is_line_blank(c) && c >= 0x20) {
-			double h = fmax(fabs(box->y2 - box->y1), prev ? fabs(prev->y2 - prev->y1) : 0);
-			if (prev && fmin(box->x1, box->x2) - fmax(prev->x1, prev->x2) > CELL_GAP * h) {
+			double h = greater(fabs(box->y2 - box->y1), prev ? fabs(prev->y2 - prev->y1) : 0);
+			if (prev && lesser(box->x1, box->x2) - greater(prev->x1, prev->x2) > CELL_GAP * h) {
 				out = xgrow(out, &cap, n + 1, sizeof *out);
 				out[n++] = *box;
 				buf_addc(&b, '\t');
@@ -385,10 +397,10 @@ static void add_page(struct doc *d, int page, const char *t, const PopplerRectan
 			if (!geo)
 				continue;
 			const PopplerRectangle *b = &r[k];
-			l.x0 = fmin(l.x0, fmin(b->x1, b->x2));
-			l.x1 = fmax(l.x1, fmax(b->x1, b->x2));
-			l.top = fmin(l.top, fmin(b->y1, b->y2));
-			l.bottom = fmax(l.bottom, fmax(b->y1, b->y2));
+			l.x0 = lesser(l.x0, lesser(b->x1, b->x2));
+			l.x1 = greater(l.x1, greater(b->x1, b->x2));
+			l.top = lesser(l.top, lesser(b->y1, b->y2));
+			l.bottom = greater(l.bottom, greater(b->y1, b->y2));
 			sum.hsum += fabs(b->y2 - b->y1);
 			if (is_han(c))
 				sum.wsum += fabs(b->x2 - b->x1), sum.nhan++;
@@ -465,9 +477,9 @@ static char *edge_key(const struct doc *d, const struct line *l)
 /* 1 when lines a and b stand at one height: their boxes share most of the lower one's height. */
 static int level_with(const struct line *a, const struct line *b)
 {
-	double overlap = fmin(a->bottom, b->bottom) - fmax(a->top, b->top);
+	double overlap = lesser(a->bottom, b->bottom) - greater(a->top, b->top);
 	return a->geo && b->geo && a->page == b->page &&
-	       overlap > 0.5 * fmin(a->bottom - a->top, b->bottom - b->top);
+	       overlap > 0.5 * lesser(a->bottom - a->top, b->bottom - b->top);
 }
 
 /* 1 when a line of [from, to) other than l stands level with it: a bare number so placed is a
@@ -814,7 +826,7 @@ static size_t wrapped_label(const struct doc *d, const size_t *cells, size_t n, 
 	const struct line *first = &d->v[cells[0]];
 	double top = INFINITY, bottom = -INFINITY;
 	for (size_t k = 0; k < n; k++)
-		top = fmin(top, d->v[cells[k]].top), bottom = fmax(bottom, d->v[cells[k]].bottom);
+		top = lesser(top, d->v[cells[k]].top), bottom = greater(bottom, d->v[cells[k]].bottom);
 	double h = bottom - top;
 	size_t a, b, m = 0;
 	if (!first->geo || !(h > 0))
@@ -842,7 +854,7 @@ static size_t wrapped_cell(const struct doc *d, const size_t *cells, size_t n, s
 	const struct line *cell = &d->v[cells[k]];
 	double bottom = -INFINITY;
 	for (size_t j = 0; j < n; j++)
-		bottom = fmax(bottom, d->v[cells[j]].bottom);
+		bottom = greater(bottom, d->v[cells[j]].bottom);
 	double h = cell->bottom - cell->top;
 	size_t a, b, m = 0;
 	if (!cell->geo || !(h > 0) || n < 2)

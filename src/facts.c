@@ -14,6 +14,7 @@
 #include "xmalloc.h"
 #include "buf.h"
 #include "figure_rows.h"
+#include "mathfn.h"
 
 /* Design limits: a gap (…) spans at most GAP_CHARS characters of one sentence; a pattern has at
  * most MAX_ELEMS parts. Matching backtracks, which is cheap on sentences of a few hundred bytes.
@@ -4452,7 +4453,7 @@ static void add_computed(struct facts *f, size_t first, int metric, size_t num, 
 	double sum = kinds_of(f, first, f->n, num, c);
 	if (sum > b->value)
 		return;   /* kinds of another scope than the denominator: no rate (f->n unchanged) */
-	c->value = round(sum / b->value * 10000) / 100;   /* a percentage to two decimals */
+	c->value = mathfn_round(sum / b->value * 10000) / 100;   /* a percentage to two decimals */
 	value_text(c->value_text, sizeof c->value_text, c->value);
 	snprintf(c->unit, sizeof c->unit, "%%|computed");
 	snprintf(c->unit_norm, sizeof c->unit_norm, "%%");

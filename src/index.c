@@ -9,6 +9,7 @@
 #include "fold.h"
 #include "index_blob.h"
 #include "index_merge.h"
+#include "mathfn.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -1444,7 +1445,7 @@ static double bm25(const struct seg *ix, double dl, uint32_t tf, double idf)
 static double idf_of(const struct stats *st, uint64_t df)
 {
 	double nd = st->ndocs, d = (double)df;
-	return log(1 + (nd - d + 0.5) / (d + 0.5));
+	return mathfn_log(1 + (nd - d + 0.5) / (d + 0.5));
 }
 
 /* The idf of term t over the index: for each of its keys in the body (its one unit, or each
@@ -1696,7 +1697,7 @@ static void group_order(const struct query *q, const double *idf, int *order)
 	double reach[QUERY_MAX_TERMS] = { 0 };
 	for (size_t i = 0; i < q->nterms; i++)
 		if (q->terms[i].group >= 0)
-			reach[q->terms[i].group] += exp(-idf[i]);
+			reach[q->terms[i].group] += mathfn_exp(-idf[i]);
 	for (int g = 0; g < q->ngroups; g++) {
 		int k = g;
 		for (; k > 0 && reach[order[k - 1]] > reach[g]; k--)
