@@ -4,7 +4,7 @@
 
 /* A shared library costs every process about half a millisecond to map and relocate (measured:
  * a program that maps libm starts 0.5 ms later than one that does not), and a search is a whole
- * process; fazhi used libm for these alone. Each is within two units in the last place of the C
+ * process; fazhi used libm for these alone. Each is within one unit in the last place of the C
  * library's own (tests/test_38_mathfn.c compares them). */
 
 /* The natural logarithm of x; -inf at 0, NaN below 0 or for NaN, inf at inf. */
