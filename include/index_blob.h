@@ -57,7 +57,7 @@
  * too small to reach it, and a merge that would is refused (index_merge_write). */
 
 #define BLOB_MAGIC "FAZHIIX"
-#define BLOB_VERSION 21
+#define BLOB_VERSION 22
 #define WORD_BASE 0x110000u          /* unit ids below are code points, above are words */
 #define KEY_HEAD (1ull << 63)        /* the heading field */
 #define KEY_PAIR (1ull << 62)        /* a pair of units, with positions */
@@ -80,7 +80,7 @@ struct head {
 	uint64_t key, size, checksum;
 	uint64_t ndocs, nkeys, nwords, units;
 	uint64_t docs_off, keys_off, words_off, pool_off, pool_len, lines_off, lines_len, post_off, post_len;
-	uint64_t norms_off, fences_off;
+	uint64_t norms_off, fences_off, filters_off;
 };
 
 /* Fences of nkeys keys. */
@@ -100,6 +100,21 @@ struct ixdoc {
 	uint32_t topics;      /* bits 1 << topic of its sections (topic and topic2), for topic: */
 	uint64_t lines;       /* offset of its newline table in the lines region */
 };
+
+/* What the filters year: level: part: topic: read of a report (its ixdoc's fields), a table of
+ * their own: a filtered search reads it for every report its terms match, and the ixdoc of only
+ * those a filter on a name (region:, issuer:) still has to read. Level and parts fit a byte
+ * (enum report_level; bits 1 << enum classify_part). */
+struct ixfilter {
+	int32_t year;
+	uint32_t topics;
+	uint8_t level, parts, pad[2];
+};
+
+static inline struct ixfilter index_blob_filter_of(const struct ixdoc *d)
+{
+	return (struct ixfilter){ d->year, d->topics, (uint8_t)d->level, (uint8_t)d->parts, { 0, 0 } };
+}
 
 struct ixkey {
 	uint64_t key, off;

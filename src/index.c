@@ -48,6 +48,7 @@ struct seg {
 	const struct ixdoc *docs;
 	const struct ixkey *keys;
 	const uint32_t *norms;      /* each report's units, for BM25 */
+	const struct ixfilter *filters;   /* each report's year, level, parts and topics, for filters */
 	const uint64_t *fences;     /* every INDEX_FENCE-th key */
 	const struct ixword *words;
 	const char *pool;
@@ -105,11 +106,12 @@ static int check_head(const struct head *h, size_t size, uint64_t key, int seal,
 	           && in_range(h->docs_off, h->ndocs * sizeof(struct ixdoc), size)
 	           && in_range(h->keys_off, h->nkeys * sizeof(struct ixkey), size)
 	           && in_range(h->norms_off, h->ndocs * sizeof(uint32_t), size)
+	           && in_range(h->filters_off, h->ndocs * sizeof(struct ixfilter), size)
 	           && in_range(h->fences_off, index_blob_fences(h->nkeys) * sizeof(uint64_t), size)
 	           && in_range(h->words_off, h->nwords * sizeof(struct ixword), size)
 	           && in_range(h->pool_off, h->pool_len, size) && in_range(h->lines_off, h->lines_len, size)
 	           && in_range(h->post_off, h->post_len, size)
-	           && (h->docs_off | h->keys_off | h->words_off | h->norms_off | h->fences_off) % 8 == 0))
+	           && (h->docs_off | h->keys_off | h->words_off | h->norms_off | h->fences_off | h->filters_off) % 8 == 0))
 		*cause = xstrdup("index file corrupt (layout)");
 	return *cause ? -1 : 0;
 }
@@ -128,8 +130,11 @@ static int check_tables(const unsigned char *p, const struct head *h)
 		ok &= in_range(d[i].lines, d[i].nlines, h->lines_len);   /* a varint is at least a byte */
 	}
 	const uint32_t *norms = (const uint32_t *)(p + h->norms_off);
-	for (size_t i = 0; i < h->ndocs && ok; i++)
-		ok &= norms[i] == d[i].units;
+	const struct ixfilter *filters = (const struct ixfilter *)(p + h->filters_off);
+	for (size_t i = 0; i < h->ndocs && ok; i++) {
+		struct ixfilter f = index_blob_filter_of(&d[i]);
+		ok &= norms[i] == d[i].units && memcmp(&filters[i], &f, sizeof f) == 0;
+	}
 	const struct ixkey *k = (const struct ixkey *)(p + h->keys_off);
 	const uint64_t *fences = (const uint64_t *)(p + h->fences_off);
 	for (size_t i = 0; i < h->nkeys && ok; i++)
@@ -154,6 +159,7 @@ static struct seg *seg_new(const void *data, size_t len, void (*release)(const v
 	sg->docs = (const struct ixdoc *)(p + h->docs_off);
 	sg->keys = (const struct ixkey *)(p + h->keys_off);
 	sg->norms = (const uint32_t *)(p + h->norms_off);
+	sg->filters = (const struct ixfilter *)(p + h->filters_off);
 	sg->fences = (const uint64_t *)(p + h->fences_off);
 	sg->words = (const struct ixword *)(p + h->words_off);
 	sg->pool = (const char *)(p + h->pool_off);
@@ -1596,18 +1602,22 @@ static int passes(const struct seg *ix, const struct query *q, uint32_t doc)
 {
 	if (!query_has_filter(q))
 		return 1;   /* the report's entry is not read */
-	const struct ixdoc *d = seg_doc(ix, doc);
-	if (q->year_from && (d->year < q->year_from || d->year > q->year_to))
+	const struct ixfilter *f = &ix->filters[doc];
+	if (seg_reads(ix, f, sizeof *f) != 0)
+		return 0;   /* damaged: index_intact says so */
+	if (q->year_from && (f->year < q->year_from || f->year > q->year_to))
 		return 0;
+	if ((q->level >= 0 && f->level != (uint32_t)q->level) || (q->parts && !(f->parts & q->parts)) ||
+	    (q->topics && !(f->topics & q->topics)))
+		return 0;
+	if (!q->region && !q->issuer)
+		return 1;   /* the report's entry is not read */
+	const struct ixdoc *d = seg_doc(ix, doc);
 	const char *region = q->region ? seg_bytes_at(ix, d->fregion, d->fregion_len) : NULL;
 	if (q->region && !(region && find(region, d->fregion_len, q->region, q->region_len)))
 		return 0;
 	const char *issuer = q->issuer ? seg_bytes_at(ix, d->fissuer, d->fissuer_len) : NULL;
-	if (q->issuer && !(issuer && find(issuer, d->fissuer_len, q->issuer, q->issuer_len)))
-		return 0;
-	if (q->level >= 0 && d->level != (uint32_t)q->level)
-		return 0;
-	return (!q->parts || (d->parts & q->parts)) && (!q->topics || (d->topics & q->topics));
+	return !(q->issuer && !(issuer && find(issuer, d->fissuer_len, q->issuer, q->issuer_len)));
 }
 
 /* 1 when x ranks before y: higher score, ties in corpus order. */

@@ -6,8 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "classify.h"
 #include "fileio.h"
+#include "report.h"
 #include "xmalloc.h"
+
+_Static_assert(REPORT_LEVEL_COUNT <= 256 && CLASSIFY_NPARTS <= 8, "a level and the parts fit a byte of struct ixfilter");
 
 size_t index_blob_lay_out(uint64_t key, uint32_t df, const uint8_t *src, size_t len, const struct ixdoc *docs,
                           unsigned char *dst, unsigned char *pos)
@@ -201,7 +205,8 @@ void index_blob_place(struct head *h)
 	h->endian = 0x01020304;
 	h->docs_off = align8(sizeof *h);
 	h->norms_off = align8(h->docs_off + h->ndocs * sizeof(struct ixdoc));
-	h->keys_off = align8(h->norms_off + h->ndocs * sizeof(uint32_t));
+	h->filters_off = align8(h->norms_off + h->ndocs * sizeof(uint32_t));
+	h->keys_off = align8(h->filters_off + h->ndocs * sizeof(struct ixfilter));
 	h->fences_off = align8(h->keys_off + h->nkeys * sizeof(struct ixkey));
 	h->words_off = align8(h->fences_off + index_blob_fences(h->nkeys) * sizeof(uint64_t));
 	h->pool_off = align8(h->words_off + h->nwords * sizeof(struct ixword));
@@ -220,6 +225,11 @@ void out_tables(struct out *o, const struct head *h, const struct ixdoc *docs,
 	out_pad(o, h->norms_off);
 	for (size_t i = 0; i < h->ndocs; i++)
 		out_put(o, &docs[i].units, sizeof docs[i].units);
+	out_pad(o, h->filters_off);
+	for (size_t i = 0; i < h->ndocs; i++) {
+		struct ixfilter f = index_blob_filter_of(&docs[i]);
+		out_put(o, &f, sizeof f);
+	}
 	out_pad(o, h->keys_off);
 	uint64_t *fences = xmalloc((index_blob_fences(h->nkeys) + 1) * sizeof *fences);
 	for (size_t i = 0; i < h->nkeys; i++) {   /* each key's size is known before its postings are laid out */

@@ -287,6 +287,7 @@ static void assert_same_segment(const struct index *a, const struct index *b)
 	assert_memory_equal(pa + ha->post_off, pb + hb->post_off, ha->post_len);
 	assert_memory_equal(pa + ha->lines_off, pb + hb->lines_off, ha->lines_len);
 	assert_memory_equal(pa + ha->norms_off, pb + hb->norms_off, ha->ndocs * 4);
+	assert_memory_equal(pa + ha->filters_off, pb + hb->filters_off, ha->ndocs * sizeof(struct ixfilter));
 	const struct ixword *wa = (const void *)(pa + ha->words_off), *wb = (const void *)(pb + hb->words_off);
 	for (size_t i = 0; i < ha->nwords; i++) {
 		assert_int_equal(wa[i].id, wb[i].id);
