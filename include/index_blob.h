@@ -80,7 +80,7 @@ struct head {
 	uint64_t key, size, checksum;
 	uint64_t ndocs, nkeys, nwords, units;
 	uint64_t docs_off, keys_off, words_off, pool_off, pool_len, lines_off, lines_len, post_off, post_len;
-	uint64_t norms_off, fences_off, filters_off;
+	uint64_t norms_off, fences_off, filters_off, names_off;
 };
 
 /* Fences of nkeys keys. */
@@ -115,6 +115,13 @@ static inline struct ixfilter index_blob_filter_of(const struct ixdoc *d)
 {
 	return (struct ixfilter){ d->year, d->topics, (uint8_t)d->level, (uint8_t)d->parts, { 0, 0 } };
 }
+
+/* Where the filters region: and issuer: read a report's folded region and issuer in the pool: the
+ * first report's of the segment with the same name, so that a search tests each name once, not
+ * each report's (a corpus has a few thousand names for hundreds of thousands of reports). */
+struct ixname {
+	uint32_t region, region_len, issuer, issuer_len;
+};
 
 struct ixkey {
 	uint64_t key, off;

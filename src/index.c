@@ -49,6 +49,7 @@ struct seg {
 	const struct ixkey *keys;
 	const uint32_t *norms;      /* each report's units, for BM25 */
 	const struct ixfilter *filters;   /* each report's year, level, parts and topics, for filters */
+	const struct ixname *names;       /* where each report's region and issuer are, for filters */
 	const uint64_t *fences;     /* every INDEX_FENCE-th key */
 	const struct ixword *words;
 	const char *pool;
@@ -107,11 +108,12 @@ static int check_head(const struct head *h, size_t size, uint64_t key, int seal,
 	           && in_range(h->keys_off, h->nkeys * sizeof(struct ixkey), size)
 	           && in_range(h->norms_off, h->ndocs * sizeof(uint32_t), size)
 	           && in_range(h->filters_off, h->ndocs * sizeof(struct ixfilter), size)
+	           && in_range(h->names_off, h->ndocs * sizeof(struct ixname), size)
 	           && in_range(h->fences_off, index_blob_fences(h->nkeys) * sizeof(uint64_t), size)
 	           && in_range(h->words_off, h->nwords * sizeof(struct ixword), size)
 	           && in_range(h->pool_off, h->pool_len, size) && in_range(h->lines_off, h->lines_len, size)
 	           && in_range(h->post_off, h->post_len, size)
-	           && (h->docs_off | h->keys_off | h->words_off | h->norms_off | h->fences_off | h->filters_off) % 8 == 0))
+	           && (h->docs_off | h->keys_off | h->words_off | h->norms_off | h->fences_off | h->filters_off | h->names_off) % 8 == 0))
 		*cause = xstrdup("index file corrupt (layout)");
 	return *cause ? -1 : 0;
 }
@@ -131,9 +133,17 @@ static int check_tables(const unsigned char *p, const struct head *h)
 	}
 	const uint32_t *norms = (const uint32_t *)(p + h->norms_off);
 	const struct ixfilter *filters = (const struct ixfilter *)(p + h->filters_off);
+	const struct ixname *names = (const struct ixname *)(p + h->names_off);
+	const char *pool = (const char *)(p + h->pool_off);
 	for (size_t i = 0; i < h->ndocs && ok; i++) {
 		struct ixfilter f = index_blob_filter_of(&d[i]);
-		ok &= norms[i] == d[i].units && memcmp(&filters[i], &f, sizeof f) == 0;
+		const struct ixname *n = &names[i];
+		ok &= norms[i] == d[i].units && memcmp(&filters[i], &f, sizeof f) == 0
+			&& n->region_len == d[i].fregion_len && n->issuer_len == d[i].fissuer_len
+			&& in_range(n->region, (uint64_t)n->region_len + 1, h->pool_len)
+			&& in_range(n->issuer, (uint64_t)n->issuer_len + 1, h->pool_len)
+			&& memcmp(pool + n->region, pool + d[i].fregion, n->region_len) == 0
+			&& memcmp(pool + n->issuer, pool + d[i].fissuer, n->issuer_len) == 0;
 	}
 	const struct ixkey *k = (const struct ixkey *)(p + h->keys_off);
 	const uint64_t *fences = (const uint64_t *)(p + h->fences_off);
@@ -160,6 +170,7 @@ static struct seg *seg_new(const void *data, size_t len, void (*release)(const v
 	sg->keys = (const struct ixkey *)(p + h->keys_off);
 	sg->norms = (const uint32_t *)(p + h->norms_off);
 	sg->filters = (const struct ixfilter *)(p + h->filters_off);
+	sg->names = (const struct ixname *)(p + h->names_off);
 	sg->fences = (const uint64_t *)(p + h->fences_off);
 	sg->words = (const struct ixword *)(p + h->words_off);
 	sg->pool = (const char *)(p + h->pool_off);
@@ -1224,6 +1235,14 @@ struct acc {
 	double score;
 };
 
+/* A name (a region or an issuer, at a pool offset of the segment searched) a filter tested, and
+ * whether it passed: a segment has a few thousand names for hundreds of thousands of reports. */
+struct name_test {
+	uint64_t key;      /* its pool offset times 2, plus 1 for an issuer */
+	uint32_t stamp;    /* the search's stamp when it was tested; another: a free slot */
+	int passed;
+};
+
 /* Scratch of one search: grown as needed, freed by search_fini. */
 struct search {
 	const struct seg *ix;
@@ -1241,6 +1260,9 @@ struct search {
 	size_t ntf, tfcap, nhtf, htfcap;
 	uint32_t mindf;                       /* least df of the term's keys in the field, 0: absent */
 	const struct ixkey *all[QUERY_MAX_CHARS];   /* every pair of the term, as choose_pairs found them */
+	struct name_test *tested;             /* the names of the segment a filter tested (name_passes) */
+	size_t tmask, ntested;
+	uint32_t stamp;                       /* of the segment searched: older tests are void */
 };
 
 /* Walks of s visit every report of segment sg. */
@@ -1250,10 +1272,16 @@ static void search_in(struct search *s, const struct seg *sg)
 	s->lo = 0;
 	s->hi = (uint32_t)sg->h->ndocs;
 	s->only = NULL;
+	if (++s->stamp == 0 && s->tested) {   /* the names tested in another segment or search are void */
+		memset(s->tested, 0, (s->tmask + 1) * sizeof *s->tested);
+		s->stamp = 1;
+	}
+	s->ntested = 0;
 }
 
 static void search_fini(struct search *s)
 {
+	free(s->tested);
 	free(s->tf);
 	free(s->htf);
 	for (size_t j = 0; j < QUERY_MAX_CHARS; j++)
@@ -1598,10 +1626,48 @@ static const char *find(const char *h, size_t hn, const char *nd, size_t nn)
 }
 
 /* 1 when report doc passes q's filters. */
-static int passes(const struct seg *ix, const struct query *q, uint32_t doc)
+/* The slot of key in s's tested names (a free one when it is not there), grown at half full. */
+static struct name_test *tested_slot(struct search *s, uint64_t key)
+{
+	if (2 * (s->ntested + 1) > (s->tested ? s->tmask + 1 : 0)) {
+		struct name_test *old = s->tested;
+		size_t oldn = old ? s->tmask + 1 : 0, n = oldn ? 2 * oldn : 16;
+		s->tested = xcalloc(n, sizeof *s->tested);
+		s->tmask = n - 1;
+		s->ntested = 0;   /* the new table's slots are stamped 0, never a search's: free */
+		for (size_t i = 0; i < oldn; i++)
+			if (old[i].stamp == s->stamp) {
+				struct name_test *t = tested_slot(s, old[i].key);
+				*t = (struct name_test){ old[i].key, s->stamp, old[i].passed };
+				s->ntested++;
+			}
+		free(old);
+	}
+	size_t at = (size_t)(key * 0x9E3779B97F4A7C15ull >> 32) & s->tmask;
+	while (s->tested[at].stamp == s->stamp && s->tested[at].key != key)
+		at = (at + 1) & s->tmask;
+	return &s->tested[at];
+}
+
+/* Whether the name of len bytes at pool offset off of s's segment holds want (wlen bytes): tested
+ * once a segment and search (issuer: 1 for an issuer's name, 0 for a region's). */
+static int name_passes(struct search *s, uint32_t off, uint32_t len, int issuer, const char *want, size_t wlen)
+{
+	uint64_t key = (uint64_t)off * 2 + (uint64_t)issuer;
+	struct name_test *t = tested_slot(s, key);
+	if (t->stamp != s->stamp) {
+		const char *name = seg_bytes_at(s->ix, off, len);
+		*t = (struct name_test){ key, s->stamp, name && find(name, len, want, wlen) };
+		s->ntested++;
+	}
+	return t->passed;
+}
+
+static int passes(struct search *s, const struct query *q, uint32_t doc)
 {
 	if (!query_has_filter(q))
-		return 1;   /* the report's entry is not read */
+		return 1;
+	const struct seg *ix = s->ix;
 	const struct ixfilter *f = &ix->filters[doc];
 	if (seg_reads(ix, f, sizeof *f) != 0)
 		return 0;   /* damaged: index_intact says so */
@@ -1611,13 +1677,12 @@ static int passes(const struct seg *ix, const struct query *q, uint32_t doc)
 	    (q->topics && !(f->topics & q->topics)))
 		return 0;
 	if (!q->region && !q->issuer)
-		return 1;   /* the report's entry is not read */
-	const struct ixdoc *d = seg_doc(ix, doc);
-	const char *region = q->region ? seg_bytes_at(ix, d->fregion, d->fregion_len) : NULL;
-	if (q->region && !(region && find(region, d->fregion_len, q->region, q->region_len)))
+		return 1;
+	const struct ixname *n = &ix->names[doc];
+	if (seg_reads(ix, n, sizeof *n) != 0)
 		return 0;
-	const char *issuer = q->issuer ? seg_bytes_at(ix, d->fissuer, d->fissuer_len) : NULL;
-	return !(q->issuer && !(issuer && find(issuer, d->fissuer_len, q->issuer, q->issuer_len)));
+	return (!q->region || name_passes(s, n->region, n->region_len, 0, q->region, q->region_len)) &&
+	       (!q->issuer || name_passes(s, n->issuer, n->issuer_len, 1, q->issuer, q->issuer_len));
 }
 
 /* 1 when x ranks before y: higher score, ties in corpus order. */
@@ -1827,7 +1892,7 @@ static size_t seg_matches(struct search *s, const struct seg *sg, const struct q
 	size_t run = 0;
 	for (size_t i = 0; i < nv; i++) {
 		uint32_t p = seg_pos_next(sg, v[i].doc, &run);
-		if (p != NO_POS && passes(sg, q, v[i].doc)) {
+		if (p != NO_POS && passes(s, q, v[i].doc)) {
 			struct acc a = v[i];
 			a.doc = p;
 			(*res)[(*n)++] = a;
@@ -2146,7 +2211,7 @@ static size_t candidates(struct scratch *sc, const struct query *q, const struct
 	size_t n = 0;
 	int filtered = query_has_filter(q);
 	for (size_t i = 0; i < nres; i++)
-		if (seg_pos_next(s->ix, res[i].doc, run) != NO_POS && (!filtered || passes(s->ix, q, res[i].doc)))
+		if (seg_pos_next(s->ix, res[i].doc, run) != NO_POS && (!filtered || passes(s, q, res[i].doc)))
 			res[n++] = res[i];
 	return n;
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "checksum.h"
 #include "classify.h"
 #include "fileio.h"
 #include "report.h"
@@ -206,13 +207,73 @@ void index_blob_place(struct head *h)
 	h->docs_off = align8(sizeof *h);
 	h->norms_off = align8(h->docs_off + h->ndocs * sizeof(struct ixdoc));
 	h->filters_off = align8(h->norms_off + h->ndocs * sizeof(uint32_t));
-	h->keys_off = align8(h->filters_off + h->ndocs * sizeof(struct ixfilter));
+	h->names_off = align8(h->filters_off + h->ndocs * sizeof(struct ixfilter));
+	h->keys_off = align8(h->names_off + h->ndocs * sizeof(struct ixname));
 	h->fences_off = align8(h->keys_off + h->nkeys * sizeof(struct ixkey));
 	h->words_off = align8(h->fences_off + index_blob_fences(h->nkeys) * sizeof(uint64_t));
 	h->pool_off = align8(h->words_off + h->nwords * sizeof(struct ixword));
 	h->lines_off = align8(h->pool_off + h->pool_len);
 	h->post_off = align8(h->lines_off + h->lines_len);
 	h->size = align8(h->post_off + h->post_len);
+}
+
+/* The names of a segment's reports seen so far, by their bytes: open addressing over the pool
+ * offsets of their first use, grown at half full. */
+struct names_seen {
+	uint32_t *off, *len;
+	unsigned char *used;
+	size_t mask, n;
+};
+
+static void names_init(struct names_seen *t, size_t slots)
+{
+	t->off = xcalloc(slots, sizeof *t->off);
+	t->len = xcalloc(slots, sizeof *t->len);
+	t->used = xcalloc(slots, 1);
+	t->mask = slots - 1;
+	t->n = 0;
+}
+
+static void names_fini(struct names_seen *t)
+{
+	free(t->off);
+	free(t->len);
+	free(t->used);
+}
+
+/* The pool offset of the first name seen with the bytes of the len at off. */
+static uint32_t name_first(struct names_seen *t, const char *pool, uint32_t off, uint32_t len)
+{
+	if (2 * (t->n + 1) > t->mask + 1) {
+		struct names_seen g;
+		names_init(&g, 2 * (t->mask + 1));
+		for (size_t i = 0; i <= t->mask; i++)
+			if (t->used[i])
+				name_first(&g, pool, t->off[i], t->len[i]);
+		names_fini(t);
+		*t = g;
+	}
+	size_t at = checksum_fnv(CHECKSUM_FNV_OFFSET, pool + off, len) & t->mask;
+	for (; t->used[at]; at = (at + 1) & t->mask)
+		if (t->len[at] == len && memcmp(pool + t->off[at], pool + off, len) == 0)
+			return t->off[at];
+	t->used[at] = 1, t->off[at] = off, t->len[at] = len;
+	t->n++;
+	return off;
+}
+
+/* Each report's struct ixname, its names the first of the segment's with their bytes. */
+static void out_names(struct out *o, const struct head *h, const struct ixdoc *docs, const char *pool)
+{
+	struct names_seen seen;
+	names_init(&seen, 1024);
+	for (size_t i = 0; i < h->ndocs; i++) {
+		const struct ixdoc *d = &docs[i];
+		struct ixname n = { name_first(&seen, pool, d->fregion, d->fregion_len), d->fregion_len,
+		                    name_first(&seen, pool, d->fissuer, d->fissuer_len), d->fissuer_len };
+		out_put(o, &n, sizeof n);
+	}
+	names_fini(&seen);
 }
 
 void out_tables(struct out *o, const struct head *h, const struct ixdoc *docs,
@@ -230,6 +291,8 @@ void out_tables(struct out *o, const struct head *h, const struct ixdoc *docs,
 		struct ixfilter f = index_blob_filter_of(&docs[i]);
 		out_put(o, &f, sizeof f);
 	}
+	out_pad(o, h->names_off);
+	out_names(o, h, docs, pool);
 	out_pad(o, h->keys_off);
 	uint64_t *fences = xmalloc((index_blob_fences(h->nkeys) + 1) * sizeof *fences);
 	for (size_t i = 0; i < h->nkeys; i++) {   /* each key's size is known before its postings are laid out */

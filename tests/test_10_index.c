@@ -665,6 +665,93 @@ static void test_class_filters(void **state)
 	corpus_fini(&c);
 }
 
+/* Whether the report's region (issuer: its issuer), folded, holds want. */
+static int name_holds(const struct report *r, int issuer, const char *want)
+{
+	const char *name = issuer ? r->meta.issuer : r->meta.region;
+	char *f = fold_string(name ? name : "", name ? strlen(name) : 0, NULL);
+	int in = strstr(f, want) != NULL;
+	free(f);
+	return in;
+}
+
+/* region: and issuer: over a segment of 48 districts, each named in two reports: a search tests
+ * each district's name once, and its answers are those of the reports' own metadata, for a
+ * district, a city holding 16 of them, and two filters at once. */
+static void test_name_filters(void **state)
+{
+	(void)state;
+	static const char *const cities[] = { "北京市", "天津市", "上海市" };
+	static const char *const districts[3][16] = {
+		{ "东城区", "西城区", "朝阳区", "海淀区", "丰台区", "石景山区", "门头沟区", "房山区", "通州区", "顺义区",
+		  "昌平区", "大兴区", "怀柔区", "平谷区", "密云区", "延庆区" },
+		{ "和平区", "河东区", "河西区", "南开区", "河北区", "红桥区", "东丽区", "西青区", "津南区", "北辰区",
+		  "武清区", "宝坻区", "滨海新区", "宁河区", "静海区", "蓟州区" },
+		{ "黄浦区", "徐汇区", "长宁区", "静安区", "普陀区", "虹口区", "杨浦区", "闵行区", "宝山区", "嘉定区",
+		  "浦东新区", "金山区", "松江区", "青浦区", "奉贤区", "崇明区" } };
+	struct corpus c;
+	corpus_init(&c);
+	for (int copy = 0; copy < 2; copy++)
+		for (int k = 0; k < 3; k++)
+			for (int d = 0; d < 16; d++) {
+				char *text = xasprintf("%s%s人民政府关于%d年度法治政府建设情况的报告\n\n一、主要举措\n\n"
+				                       "%s坚持依法行政，办理行政复议案件%d件。\n", cities[k], districts[k][d],
+				                       2019 + copy, districts[k][d], 10 + d);
+				char name[32];
+				snprintf(name, sizeof name, "d%d-%d-%02d.txt", copy, k, d);
+				corpus_add_bytes(&c, name, text, strlen(text));
+				free(text);
+			}
+	setenv("FAZHI_SEGMENT_BYTES", "3000", 1);   /* several segments: the names tested are each one's */
+	struct index *ix = index_build(&c, NULL);
+	unsetenv("FAZHI_SEGMENT_BYTES");
+	assert_true(index_nsegments(ix) >= 4);
+	struct index_results r = { 0 }, top = { 0 };   /* top's scratch serves every search, as a session's does */
+	size_t named = 0;
+	for (size_t i = 0; i < c.n; i++) {
+		const struct report *rep = c.reports[i];
+		for (int issuer = 0; issuer < 2; issuer++) {
+			const char *name = issuer ? rep->meta.issuer : rep->meta.region;
+			if (!name)
+				continue;
+			named++;
+			char *fold = fold_string(name, strlen(name), NULL);
+			char *s = xasprintf("%s:\"%s\" 复议", issuer ? "issuer" : "region", name);
+			struct query *q = parse(s);
+			index_search(ix, q, 0, &r);
+			size_t want = 0;
+			for (size_t j = 0; j < c.n; j++)
+				want += name_holds(c.reports[j], issuer, fold);
+			if (r.n != want)
+				fail_msg("[%s]: %zu reports, their metadata say %zu", s, r.n, want);
+			for (size_t j = 0; j < r.n; j++)
+				assert_true(name_holds(c.reports[r.v[j].report], issuer, fold));
+			index_search_top(ix, q, 3, &top);
+			assert_true(top.exact);
+			assert_int_equal(top.total, want);
+			query_free(q);
+			free(s);
+			free(fold);
+		}
+	}
+	assert_true(named >= 96);
+	static const char *const both[] = { "region:天津 复议", "region:天津 issuer:河西 复议", "region:上海市 year:2020 复议" };
+	static const size_t counts[] = { 32, 2, 16 };
+	for (size_t k = 0; k < 3; k++) {
+		struct query *q = parse(both[k]);
+		index_search(ix, q, 0, &r);
+		if (r.n != counts[k])
+			fail_msg("[%s]: %zu reports, not %zu", both[k], r.n, counts[k]);
+		index_search_top(ix, q, 5, &top);
+		assert_int_equal(top.total, counts[k]);
+		query_free(q);
+	}
+	index_results_fini(&top);
+	index_results_fini(&r);
+	index_free(ix);
+	corpus_fini(&c);
+}
+
 static void test_info(void **state)
 {
 	(void)state;
@@ -704,6 +791,7 @@ int main(void)
 		cmocka_unit_test(test_exhaustive_order),
 		cmocka_unit_test(test_info),
 		cmocka_unit_test(test_class_filters),
+		cmocka_unit_test(test_name_filters),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
