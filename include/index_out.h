@@ -50,8 +50,9 @@ uint64_t out_finish_file(struct out *o, struct head *h, char **cause);
  * post_len): sets its magic, version and every offset and its size. */
 void index_blob_place(struct head *h);
 /* Writes head h (placed) and the tables after it, in order, up to the postings: docs[ndocs], their
- * norms, the keys (key(arg, i, &k) gives key i, each i once, in order), the fences, words[nwords],
- * the pool and the lines. */
+ * norms, their filters and names (struct ixfilter, ixname; the names found in the pool), the keys
+ * (key(arg, i, &k) gives key i, each i once, in order), the fences, words[nwords], the pool and the
+ * lines. */
 void out_tables(struct out *o, const struct head *h, const struct ixdoc *docs,
                 void (*key)(void *arg, size_t i, struct ixkey *k), void *arg, const struct ixword *words,
                 const void *pool, const void *lines);
