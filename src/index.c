@@ -1625,7 +1625,6 @@ static const char *find(const char *h, size_t hn, const char *nd, size_t nn)
 	return NULL;
 }
 
-/* 1 when report doc passes q's filters. */
 /* The slot of key in s's tested names (a free one when it is not there), grown at half full. */
 static struct name_test *tested_slot(struct search *s, uint64_t key)
 {
@@ -1663,6 +1662,7 @@ static int name_passes(struct search *s, uint32_t off, uint32_t len, int issuer,
 	return t->passed;
 }
 
+/* 1 when report doc of s's segment passes q's filters. */
 static int passes(struct search *s, const struct query *q, uint32_t doc)
 {
 	if (!query_has_filter(q))

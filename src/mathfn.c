@@ -30,8 +30,8 @@ double mathfn_log(double x)
 	double f = m - 1, s = f / (2 + f), z = s * s, r = 0;
 	for (int k = 23; k >= 3; k -= 2)
 		r = (r + 2.0 / k) * z;
-	double k = (double)e;
-	return k * LN2_HI - ((s * (f - r) - k * LN2_LO) - f);
+	double ek = (double)e;
+	return ek * LN2_HI - ((s * (f - r) - ek * LN2_LO) - f);
 }
 
 double mathfn_exp(double x)

@@ -334,14 +334,22 @@ static void test_merge_as_built(void **state)
 	unsetenv("FAZHI_SEGMENT_BYTES");
 }
 
+/* The keys table of segment k of ix; their number in *n. */
+static const struct ixkey *segment_keys(const struct index *ix, size_t k, size_t *n)
+{
+	size_t len;
+	const unsigned char *p = index_segment_blob(ix, k, &len);
+	const struct head *h = (const void *)p;
+	*n = h->nkeys;
+	return (const void *)(p + h->keys_off);
+}
+
 /* Keys of segment k whose lists are long enough for skips (index_blob.h). */
 static size_t long_lists(const struct index *ix, size_t k)
 {
-	size_t len, n = 0;
-	const unsigned char *p = index_segment_blob(ix, k, &len);
-	const struct head *h = (const void *)p;
-	const struct ixkey *keys = (const void *)(p + h->keys_off);
-	for (size_t i = 0; i < h->nkeys; i++)
+	size_t nkeys, n = 0;
+	const struct ixkey *keys = segment_keys(ix, k, &nkeys);
+	for (size_t i = 0; i < nkeys; i++)
 		n += keys[i].df > INDEX_SKIP;
 	return n;
 }
@@ -404,12 +412,10 @@ static void test_merge_chunks(void **state)
 /* The bytes of the longest key's postings in segment k of ix. */
 static uint64_t longest_key(const struct index *ix, size_t k)
 {
-	size_t len;
-	const unsigned char *blob = index_segment_blob(ix, k, &len);
-	const struct head *h = (const void *)blob;
-	const struct ixkey *keys = (const void *)(blob + h->keys_off);
+	size_t nkeys;
+	const struct ixkey *keys = segment_keys(ix, k, &nkeys);
 	uint64_t most = 0;
-	for (size_t i = 0; i < h->nkeys; i++)
+	for (size_t i = 0; i < nkeys; i++)
 		most = keys[i].len > most ? keys[i].len : most;
 	return most;
 }
@@ -427,9 +433,10 @@ static void test_merge_refuses_long_key(void **state)
 	uint64_t most = longest_key(one, 0);
 	size_t nseg = index_nsegments(ix), all[64];
 	assert_true(nseg >= 2 && nseg <= 64);
-	assert_true(most > longest_key(ix, 0));   /* no part reaches it alone */
-	for (size_t k = 0; k < nseg; k++)
+	for (size_t k = 0; k < nseg; k++) {
+		assert_true(most > longest_key(ix, k));   /* no part reaches it alone */
 		all[k] = k;
+	}
 	index_merge_tuning(0, 0, most);
 	FILE *f = tmpfile();
 	char *cause = NULL;
