@@ -9,6 +9,30 @@
  * Returns 0, or -1 with errno set. */
 int fileio_write_at(int fd, const void *p, size_t n, uint64_t at);
 
+/* Bytes written out at once by a chunked writer, at multiples of it: a huge page of x86-64. */
+#define FILEIO_CHUNK ((size_t)2 << 20)
+
+/* A file written in order through a buffer that goes out in whole FILEIO_CHUNK-byte pieces at
+ * offsets that are multiples of FILEIO_CHUNK (the first and the last may be shorter). A kernel
+ * whose page cache holds a file in large folios makes a folio of each such write, and a reader's
+ * mapping then maps a chunk in one fault, with no page table of its own: a search touches pages
+ * scattered over a segment, and writes of a few hundred KB made it a third slower. */
+struct fileio_chunks {
+	int fd;
+	unsigned char *buf;   /* FILEIO_CHUNK bytes, allocated on the first write */
+	uint64_t at;          /* offset of buf[0] */
+	size_t fill;
+	int err;              /* errno of the first write that failed, 0 */
+};
+
+void fileio_chunks_start(struct fileio_chunks *w, int fd);
+/* Writes p[0..n) at offset at; a write that does not continue the last one first writes out what
+ * is held. Returns 0, or -1 with errno set (then and after, nothing more is written). */
+int fileio_chunks_write(struct fileio_chunks *w, const void *p, size_t n, uint64_t at);
+/* Writes out what is held and frees the buffer. Returns 0, or -1 with errno set when any write
+ * failed. */
+int fileio_chunks_finish(struct fileio_chunks *w);
+
 /* Reads n bytes at byte offset `at` of fd into p (pread: the file offset is not moved). Returns 0,
  * or -1 with errno set (EIO when the file ends first). */
 int fileio_read_at(int fd, void *p, size_t n, uint64_t at);

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "checksum.h"
+#include "fileio.h"
 #include "index_blob.h"
 
 struct flusher;
@@ -24,6 +25,7 @@ struct out {
 	void *arg;
 	struct checksum sum;   /* of the bytes after the head, as index_blob_seal's */
 	int failed;
+	struct fileio_chunks file;   /* the file, written in huge-page chunks */
 	struct flusher *flusher;   /* NULL: written on the caller's thread */
 	unsigned char *spare;
 	size_t spare_cap;

@@ -33,6 +33,60 @@ int fileio_write_at(int fd, const void *p, size_t n, uint64_t at)
 	return 0;
 }
 
+void fileio_chunks_start(struct fileio_chunks *w, int fd)
+{
+	*w = (struct fileio_chunks){ .fd = fd };
+}
+
+/* Writes out the n bytes held from buf[0] on; -1 with w->err set when it fails. */
+static int chunks_out(struct fileio_chunks *w, size_t n)
+{
+	if (!w->err && n && fileio_write_at(w->fd, w->buf, n, w->at) < 0)
+		w->err = errno ? errno : EIO;
+	w->at += n;
+	w->fill -= n;
+	return w->err ? -1 : 0;
+}
+
+int fileio_chunks_write(struct fileio_chunks *w, const void *p, size_t n, uint64_t at)
+{
+	const unsigned char *c = p;
+	if (!w->err && at != w->at + w->fill) {   /* a jump: what is held goes out first */
+		chunks_out(w, w->fill);
+		w->at = at;
+	}
+	while (n && !w->err) {
+		size_t room = FILEIO_CHUNK - (size_t)(w->at % FILEIO_CHUNK) - w->fill;
+		if (!w->fill && n >= room) {   /* from the caller's bytes: nothing to gather */
+			size_t whole = room + (n - room) / FILEIO_CHUNK * FILEIO_CHUNK;
+			if (fileio_write_at(w->fd, c, whole, w->at) < 0)
+				w->err = errno ? errno : EIO;
+			w->at += whole, c += whole, n -= whole;
+			continue;
+		}
+		if (!w->buf)
+			w->buf = xmalloc(FILEIO_CHUNK);
+		size_t k = n < room ? n : room;
+		memcpy(w->buf + w->fill, c, k);
+		w->fill += k, c += k, n -= k;
+		if (k == room)
+			chunks_out(w, w->fill);
+	}
+	if (w->err)
+		errno = w->err;
+	return w->err ? -1 : 0;
+}
+
+int fileio_chunks_finish(struct fileio_chunks *w)
+{
+	chunks_out(w, w->fill);
+	free(w->buf);
+	w->buf = NULL;
+	if (w->err)
+		errno = w->err;
+	return w->err ? -1 : 0;
+}
+
 int fileio_read_at(int fd, void *p, size_t n, uint64_t at)
 {
 	unsigned char *c = p;

@@ -1472,9 +1472,11 @@ static int built_trailer(void *arg, const unsigned char *blob, uint64_t len, int
 	struct buf tail;
 	buf_init(&tail);
 	make_trailer(blob, len, b->c, b->which, b->n, b->s, b->d, &tail);
-	int r = fileio_write_at(fd, tail.data, tail.len, len);
+	struct fileio_chunks w;
+	fileio_chunks_start(&w, fd);
+	fileio_chunks_write(&w, tail.data, tail.len, len);
 	buf_fini(&tail);
-	return r;
+	return fileio_chunks_finish(&w);
 }
 
 /* Builds the segment of the reports which[0..n) of c straight into a temporary file, adds the
@@ -1553,9 +1555,9 @@ static int check_whole(struct mapped *m)
 	return 0;
 }
 
-/* Writes the merged reports' digest heads, or (whole) their digests, to fd from *at, copied from
+/* Writes the merged reports' digest heads, or (whole) their digests, to w from *at, copied from
  * their segments' files a megabyte at a time. */
-static int copy_digests(const struct merged *mg, int whole, int fd, uint64_t *at)
+static int copy_digests(const struct merged *mg, int whole, struct fileio_chunks *w, uint64_t *at)
 {
 	struct buf b;
 	buf_init(&b);
@@ -1574,7 +1576,7 @@ static int copy_digests(const struct merged *mg, int whole, int fd, uint64_t *at
 		last = m;
 		buf_add(&b, m->digests + (whole ? s.off : s.head_off), whole ? s.len : s.head_len);
 		if (b.len >= (1u << 20) || i + 1 == mg->n) {
-			r = fileio_write_at(fd, b.data, b.len, *at);
+			r = fileio_chunks_write(w, b.data, b.len, *at);
 			*at += b.len;
 			buf_reset(&b);
 		}
@@ -1593,16 +1595,18 @@ static int merged_trailer(void *arg, const unsigned char *blob, uint64_t len, in
 	              &meta);
 	trailer_end(blob, len, &meta, &end);
 	uint64_t at = len + meta.len;
-	int r = fileio_write_at(fd, meta.data, meta.len, len);
+	struct fileio_chunks w;
+	fileio_chunks_start(&w, fd);
+	int r = fileio_chunks_write(&w, meta.data, meta.len, len);
 	if (r == 0)
-		r = copy_digests(mg, 0, fd, &at);
+		r = copy_digests(mg, 0, &w, &at);
 	if (r == 0)
-		r = copy_digests(mg, 1, fd, &at);
+		r = copy_digests(mg, 1, &w, &at);
 	if (r == 0)
-		r = fileio_write_at(fd, end.data, end.len, at);
+		r = fileio_chunks_write(&w, end.data, end.len, at);
 	buf_fini(&meta);
 	buf_fini(&end);
-	return r;
+	return fileio_chunks_finish(&w) < 0 ? -1 : r;
 }
 
 /* Merges segments segs[0..n) of ix, the index of c, into one segment file, streaming their

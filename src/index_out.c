@@ -79,7 +79,7 @@ static void put_bytes(struct out *o, const unsigned char *p, size_t n, uint64_t 
 			o->block_fn(o->arg, (q - o->post_off) / o->block, p + (q - at), (size_t)(end - q));
 		q = end;
 	}
-	if (!o->failed && fileio_write_at(o->fd, p, n, at) < 0)
+	if (!o->failed && fileio_chunks_write(&o->file, p, n, at) < 0)
 		o->failed = errno ? errno : EIO;
 }
 
@@ -318,6 +318,7 @@ void out_start_file(struct out *o, int fd, size_t block,
                     void (*block_fn)(void *arg, uint64_t n, const unsigned char *p, size_t len), void *arg)
 {
 	*o = (struct out){ .fd = fd, .block = block, .block_fn = block_fn, .arg = arg };
+	fileio_chunks_start(&o->file, fd);
 	checksum_init(&o->sum, 0);
 	o->buf = xgrow(NULL, &o->cap, 2 * block, 1);
 	struct flusher *f = xcalloc(1, sizeof *f);
@@ -359,6 +360,8 @@ uint64_t out_finish_file(struct out *o, struct head *h, char **cause)
 		free(f);
 		o->flusher = NULL;
 	}
+	if (fileio_chunks_finish(&o->file) < 0 && !o->failed)
+		o->failed = errno ? errno : EIO;
 	free(o->spare);
 	free(o->buf);
 	o->spare = o->buf = NULL;
