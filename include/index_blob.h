@@ -402,6 +402,16 @@ static inline size_t index_blob_get_positions(const uint8_t *p, uint64_t limit, 
 	return n;
 }
 
+/* The ones of w, in a few operations on the word: __builtin_popcountll is a call into a table
+ * of libgcc's where the target has no popcount instruction (x86-64 as compiled by default). */
+static inline unsigned index_blob_ones(uint64_t w)
+{
+	w -= (w >> 1) & 0x5555555555555555ull;
+	w = (w & 0x3333333333333333ull) + ((w >> 2) & 0x3333333333333333ull);
+	w = (w + (w >> 4)) & 0x0f0f0f0f0f0f0f0full;
+	return (unsigned)((w * 0x0101010101010101ull) >> 56);
+}
+
 /* Steps over an entry's cnt positions of parameter k (index_blob_put_positions); 0 on corrupt
  * data. Its low bits are cnt * k; its quotients end at its cnt-th one, counted a word at a time. */
 static inline int index_blob_skip_positions(const uint8_t *p, uint64_t limit, uint64_t *bit, unsigned k, uint32_t cnt)
@@ -414,7 +424,7 @@ static inline int index_blob_skip_positions(const uint8_t *p, uint64_t limit, ui
 		if (!avail)
 			return 0;
 		w &= ~(uint64_t)0 << (64 - avail);
-		unsigned ones = (unsigned)__builtin_popcountll(w);
+		unsigned ones = index_blob_ones(w);
 		if (ones < left) {
 			left -= ones;
 			at += avail;

@@ -106,6 +106,27 @@ static void check_positions(const uint32_t *gaps, uint32_t n, unsigned k, unsign
 
 /* An entry's positions read back as written, one to many, with gaps near, at and far beyond their
  * parameter's mean (quotients of 0 to over 64 zeros, across words), and stepped over whole. */
+/* The ones of a word, against a count bit by bit: none, all, each one alone, runs, and words of
+ * a generator. */
+static void test_ones(void **state)
+{
+	(void)state;
+	uint64_t words[200] = { 0, ~(uint64_t)0 };
+	size_t n = 2;
+	for (int b = 0; b < 64; b++) {
+		words[n++] = (uint64_t)1 << b;
+		words[n++] = ~(uint64_t)0 >> b;
+	}
+	for (uint64_t x = 88172645463325252ull; n < sizeof words / sizeof *words; n++)
+		words[n] = x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+	for (size_t k = 0; k < n; k++) {
+		unsigned want = 0;
+		for (int b = 0; b < 64; b++)
+			want += (words[k] >> b) & 1;
+		assert_int_equal(index_blob_ones(words[k]), want);
+	}
+}
+
 static void test_positions(void **state)
 {
 	(void)state;
@@ -240,6 +261,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_gamma_round_trip),
 		cmocka_unit_test(test_gamma_refused),
+		cmocka_unit_test(test_ones),
 		cmocka_unit_test(test_positions),
 		cmocka_unit_test(test_lay_out),
 	};
