@@ -2718,10 +2718,18 @@ static void term_places(struct search *s, const struct query_term *t, uint32_t d
 	pl->n += chain(s, pl->v + pl->n);
 }
 
-static int cmp_u32(const void *a, const void *b)
+/* Merges the places v[from..n) of a term, which chain() gives in order, into the places in
+ * order before them (a sort of them all took a tenth of a frequent word's top 20). */
+static void places_merge(struct places *pl, size_t from)
 {
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	return (x > y) - (x < y);
+	if (from == 0 || from == pl->n || pl->v[from - 1] <= pl->v[from])
+		return;
+	size_t j = pl->n - from, i = from, k = pl->n;
+	uint32_t *run = xmalloc(j * sizeof *run);
+	memcpy(run, pl->v + from, j * sizeof *run);
+	while (j > 0)   /* from the end: the places before move up into room the run left */
+		pl->v[--k] = i > 0 && pl->v[i - 1] > run[j - 1] ? pl->v[--i] : run[--j];
+	free(run);
 }
 
 /* Decodes n newlines' varints from p[0..len) into nl; how many were whole. */
@@ -2806,11 +2814,12 @@ size_t index_result_snippets(const struct index *whole, const struct index_resul
 	struct search *s = xcalloc(1, sizeof *s);
 	search_in(s, ix);
 	struct places pl = { 0 };
-	for (size_t t = 0; t < q->nterms && !pl.unknown; t++)
+	for (size_t t = 0; t < q->nterms && !pl.unknown; t++) {
+		size_t from = pl.n;
 		if (!q->terms[t].exclude)
 			term_places(s, &q->terms[t], doc, &pl);
-	if (pl.n)
-		qsort(pl.v, pl.n, sizeof *pl.v, cmp_u32);
+		places_merge(&pl, from);
+	}
 	uint32_t *nl = NULL;
 	size_t nlcap = 0, nnl = newlines(ix, doc, &nl, &nlcap), ns = 0, c = 0;
 	struct lines l = { r->text, 0, 0, 0, 0 };
