@@ -444,6 +444,21 @@ static inline int index_blob_skip_positions(const uint8_t *p, uint64_t limit, ui
  * >= 1; 0 on corrupt data. */
 static inline int index_blob_get_entry(const uint8_t *p, uint64_t limit, uint64_t *bit, uint32_t *gap, uint32_t *cnt)
 {
+	unsigned avail;
+	uint64_t at = *bit, w = index_blob_peek(p, limit, at, &avail);
+	if (w) {   /* both codes in the word read, as nearly every entry's are: one read */
+		unsigned z1 = (unsigned)__builtin_clzll(w), k1 = 2 * z1 + 1;
+		uint64_t rest = z1 <= 31 ? w << k1 : 0;
+		if (rest && k1 <= avail) {
+			unsigned z2 = (unsigned)__builtin_clzll(rest), k2 = 2 * z2 + 1;
+			if (z2 <= 31 && k1 + k2 <= avail) {
+				*gap = (uint32_t)(w >> (64 - k1));
+				*cnt = (uint32_t)(rest >> (64 - k2));
+				*bit = at + k1 + k2;
+				return 1;
+			}
+		}
+	}
 	return index_blob_get_gamma(p, limit, bit, gap) && index_blob_get_gamma(p, limit, bit, cnt);
 }
 
