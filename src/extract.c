@@ -31,6 +31,8 @@ static const char *base_name(const char *path)
 static int looks_html(const char *b, size_t n)
 {
 	size_t lim = n < SNIFF ? n : SNIFF;
+	if (!memchr(b, '<', lim))   /* every tag opens with it; a text report holds none */
+		return 0;
 	char head[SNIFF + 1];
 	for (size_t i = 0; i < lim; i++)
 		head[i] = (char)((b[i] >= 'A' && b[i] <= 'Z') ? b[i] + 32 : b[i]);
