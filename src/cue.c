@@ -57,31 +57,21 @@ size_t cue_match_at(const char *s, size_t n, size_t i, const char *p, size_t pn)
 	return i;
 }
 
-/* The byte every character that reads as c (c >= 0x80, not U+FFFD) begins with: cue_char takes
- * the high bits of c from the first byte alone and folds only to ASCII. */
-static unsigned char lead_byte(uint32_t c)
-{
-	if (c < 0x800)
-		return (unsigned char)(0xc0 | c >> 6);
-	if (c < 0x10000)
-		return (unsigned char)(0xe0 | c >> 12);
-	return (unsigned char)(0xf0 | c >> 18);
-}
-
 size_t cue_find_one(const char *s, size_t n, size_t from, const char *p, size_t pn)
 {
 	size_t j = 0;
 	uint32_t c = pn ? cue_char(p, pn, &j) : 0;
 	if (c >= 0x80 && c != 0xfffd) {
-		/* Only the places holding the first byte can match: memchr skips the rest. */
-		unsigned char lead = lead_byte(c);
-		for (size_t i = from; i < n; i++) {
-			const char *q = memchr(s + i, lead, n - i);
+		/* Only the places holding the character itself (p[0..j), which no other folds to) can
+		 * match: memchr looks for its last byte, which far fewer places hold than its lead. */
+		for (size_t i = from; i + j <= n;) {
+			const char *q = memchr(s + i + j - 1, p[j - 1], n - i - j + 1);
 			if (!q)
 				break;
-			i = (size_t)(q - s);
-			if (cue_match_at(s, n, i, p, pn))
+			i = (size_t)(q - s) - (j - 1);
+			if (memcmp(s + i, p, j) == 0 && cue_match_at(s, n, i, p, pn))
 				return i;
+			i++;
 		}
 		return (size_t)-1;
 	}

@@ -536,12 +536,16 @@ size_t parse_skip_blanks(const char *s, size_t i, size_t end)
 size_t parse_find(const char *s, size_t i, size_t end, const char *lit)
 {
 	size_t n = strlen(lit);
+	if (n == 0)
+		return i < end ? i : PARSE_NONE;
+	/* The places holding its last byte: of a Chinese literal, a byte that far fewer of the
+	 * text's bytes are than its lead (E4–E9 begin most of the text's characters). */
 	while (i < end && end - i >= n) {
-		const char *p = memchr(s + i, lit[0], end - i - n + 1);
+		const char *p = memchr(s + i + n - 1, lit[n - 1], end - i - n + 1);
 		if (!p)
 			break;
-		i = (size_t)(p - s);
-		if (memcmp(p, lit, n) == 0)
+		i = (size_t)(p - s) - (n - 1);
+		if (memcmp(s + i, lit, n) == 0)
 			return i;
 		i++;
 	}
