@@ -2719,7 +2719,7 @@ static void term_places(struct search *s, const struct query_term *t, uint32_t d
 }
 
 /* Merges the places v[from..n) of a term, which chain() gives in order, into the places in
- * order before them (a sort of them all took a tenth of a frequent word's top 20). */
+ * order before them: a sort of them all again cost a frequent word's top 20 2% more. */
 static void places_merge(struct places *pl, size_t from)
 {
 	if (from == 0 || from == pl->n || pl->v[from - 1] <= pl->v[from])
