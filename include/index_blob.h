@@ -272,6 +272,11 @@ static inline uint8_t *index_blob_end_bits(struct bitwriter *w)
 static inline uint64_t index_blob_peek(const uint8_t *p, uint64_t limit, uint64_t at, unsigned *avail)
 {
 	uint64_t byte = at >> 3, bytes = (limit + 7) >> 3, w = 0;
+	if (limit >= 64 && at <= limit - 64) {   /* a whole word before the limit, as nearly always */
+		memcpy(&w, p + byte, 8);
+		*avail = 64 - (unsigned)(at & 7);
+		return __builtin_bswap64(w) << (at & 7);
+	}
 	if (at >= limit) {
 		*avail = 0;
 		return 0;
