@@ -425,11 +425,21 @@ static struct blocks meta_region(const struct mapped *m)
 	return (struct blocks){ (uint64_t)(m->meta - m->map), m->meta_len, META_BLOCK, meta_state, meta_check };
 }
 
+/* Whether bytes [off, off + len) lie in one block of size bytes that bits marks checked: most
+ * reads of a search are of a few bytes in a block read before, and need no more. */
+static int in_checked_block(const unsigned char *bits, uint64_t size, uint64_t off, uint64_t len)
+{
+	uint64_t b = off / size;
+	return len && (off + len - 1) / size == b && bit_is_set(bits, b);
+}
+
 static int check_postings(void *arg, uint64_t off, uint64_t len)
 {
 	struct mapped *m = arg;
 	if (m->damage)
 		return -1;
+	if (in_checked_block(m->checked, BLOCK, off, len))
+		return 0;
 	struct blocks r = post_region(m);
 	return check_mapped(m, &r, off, len);
 }
@@ -442,6 +452,8 @@ static int check_tables(void *arg, uint64_t off, uint64_t len)
 		return -1;
 	if (off > m->tables_len || len > m->tables_len - off)
 		return found_damage(m, "index segment damaged (layout)");
+	if (in_checked_block(m->tchecked, TABLE_BLOCK, off, len))
+		return 0;
 	struct blocks r = tables_region(m);
 	return check_mapped(m, &r, off, len);
 }
