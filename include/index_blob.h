@@ -445,9 +445,18 @@ static inline int index_blob_skip_positions(const uint8_t *p, uint64_t limit, ui
 	return 1;
 }
 
+/* The entry at bit *bit of p read code by code: index_blob_get_entry's way where the word it
+ * reads does not hold both codes. Apart, so that the way every walk takes stays small inline. */
+__attribute__((noinline)) static int index_blob_get_entry_codes(const uint8_t *p, uint64_t limit, uint64_t *bit,
+                                                                 uint32_t *gap, uint32_t *cnt)
+{
+	return index_blob_get_gamma(p, limit, bit, gap) && index_blob_get_gamma(p, limit, bit, cnt);
+}
+
 /* Reads the entry at bit *bit of p (limit as index_blob_get_gamma's): its gap and count, both
- * >= 1; 0 on corrupt data. */
-static inline int index_blob_get_entry(const uint8_t *p, uint64_t limit, uint64_t *bit, uint32_t *gap, uint32_t *cnt)
+ * >= 1; 0 on corrupt data. Inline in every walk of a list: a call cost a fifth of each entry. */
+__attribute__((always_inline)) static inline int index_blob_get_entry(const uint8_t *p, uint64_t limit, uint64_t *bit,
+                                                                      uint32_t *gap, uint32_t *cnt)
 {
 	unsigned avail;
 	uint64_t at = *bit, w = index_blob_peek(p, limit, at, &avail);
@@ -464,7 +473,7 @@ static inline int index_blob_get_entry(const uint8_t *p, uint64_t limit, uint64_
 			}
 		}
 	}
-	return index_blob_get_gamma(p, limit, bit, gap) && index_blob_get_gamma(p, limit, bit, cnt);
+	return index_blob_get_entry_codes(p, limit, bit, gap, cnt);
 }
 
 /* Where the n entries from bit 0 of p (limit bits) end, in bytes from p (the stream padded);
