@@ -596,7 +596,7 @@ static int lex_add(struct lexicon *x, const char *s, size_t n, size_t min)
 }
 
 /* Whether word w of x is at ch[k] of ch[0..n). */
-static int lex_at(const struct lexicon *x, int w, const uint32_t *ch, size_t n, size_t k)
+static inline int lex_at(const struct lexicon *x, int w, const uint32_t *ch, size_t n, size_t k)
 {
 	const struct lex_word *lw = &x->w[w];
 	size_t len = lw->n;

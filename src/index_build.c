@@ -220,7 +220,7 @@ static void local_grow(struct builder *b)
 }
 
 /* Index of key in the current report's table, added with count 0 when new. */
-static uint32_t local_key(struct builder *b, uint64_t key)
+static inline uint32_t local_key(struct builder *b, uint64_t key)
 {
 	size_t mask = ((size_t)1 << b->lbits) - 1, h = hash_key(key, b->lbits);
 	for (; b->l[h].stamp == b->stamp; h = (h + 1) & mask)
