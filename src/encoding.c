@@ -8,6 +8,9 @@
 #include <string.h>
 
 #include <unictype.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "xmalloc.h"
 
@@ -153,6 +156,28 @@ static inline int two_kept(uint64_t w)
 	       kept_three(lead2, (unsigned)(w >> 32 & 0xff), (unsigned)(w >> 40 & 0xff));
 }
 
+#ifdef __SSE2__
+/* Whether the sixteen bytes at p begin with five characters U+3000–U+CFFF (leads E3–EC, each
+ * followed by two 10xxxxxx), told for the fifteen bytes at once: a report's Chinese runs go five
+ * characters a turn where two_kept takes two. */
+static inline int five_cjk(const unsigned char *p)
+{
+#define C(b) ((char)(b))
+	const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+	const __m128i form = _mm_setr_epi8(C(0xf0), C(0xc0), C(0xc0), C(0xf0), C(0xc0), C(0xc0), C(0xf0), C(0xc0),
+	                                   C(0xc0), C(0xf0), C(0xc0), C(0xc0), C(0xf0), C(0xc0), C(0xc0), 0);
+	const __m128i want = _mm_setr_epi8(C(0xe0), C(0x80), C(0x80), C(0xe0), C(0x80), C(0x80), C(0xe0), C(0x80),
+	                                   C(0x80), C(0xe0), C(0x80), C(0x80), C(0xe0), C(0x80), C(0x80), 0);
+	const __m128i leads = _mm_setr_epi8(-1, 0, 0, -1, 0, 0, -1, 0, 0, -1, 0, 0, -1, 0, 0, 0);
+#undef C
+	if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, form), want)) != 0xffff)
+		return 0;
+	/* a lead below E3 or above EC leaves a byte in one of the saturated differences */
+	__m128i out = _mm_or_si128(_mm_subs_epu8(_mm_set1_epi8((char)0xe3), v), _mm_subs_epu8(v, _mm_set1_epi8((char)0xec)));
+	return _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(out, leads), _mm_setzero_si128())) == 0xffff;
+}
+#endif
+
 /* The end of the run from s[i] of bytes clean text keeps as they are and that need no other
  * test: printable ASCII, newlines, three-byte characters U+3000–U+CFFF (lead bytes E3–EC,
  * which hold all of Chinese and no format character) and common_punctuation. Reports are made
@@ -164,6 +189,13 @@ static size_t kept_run(const unsigned char *s, size_t n, size_t i, size_t *multi
 	size_t m = 0;
 	while (i < n) {
 		unsigned char c = s[i];
+#ifdef __SSE2__
+		if (c >= 0xe3 && i + 16 <= n && five_cjk(s + i)) {
+			i += 15;
+			m += 5;
+			continue;
+		}
+#endif
 		if (i + 8 <= n) {
 			uint64_t w = load_le64(s + i);
 			if (two_kept(w)) {   /* and the next two too, most often: four a turn */
