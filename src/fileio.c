@@ -38,13 +38,27 @@ void fileio_chunks_start(struct fileio_chunks *w, int fd)
 	*w = (struct fileio_chunks){ .fd = fd };
 }
 
-/* Writes out the n bytes held from buf[0] on; -1 with w->err set when it fails. */
-static int chunks_out(struct fileio_chunks *w, size_t n)
+/* Writes p[0..n) at w->at and moves w->at past them, unless a write failed before; a failure is
+ * kept in w->err. */
+static void chunks_put(struct fileio_chunks *w, const void *p, size_t n)
 {
-	if (!w->err && n && fileio_write_at(w->fd, w->buf, n, w->at) < 0)
+	if (!w->err && n && fileio_write_at(w->fd, p, n, w->at) < 0)
 		w->err = errno ? errno : EIO;
 	w->at += n;
-	w->fill -= n;
+}
+
+/* Writes out what is held. */
+static void chunks_flush(struct fileio_chunks *w)
+{
+	chunks_put(w, w->buf, w->fill);
+	w->fill = 0;
+}
+
+/* 0, or -1 with errno the first failure's. */
+static int chunks_status(const struct fileio_chunks *w)
+{
+	if (w->err)
+		errno = w->err;
 	return w->err ? -1 : 0;
 }
 
@@ -52,16 +66,15 @@ int fileio_chunks_write(struct fileio_chunks *w, const void *p, size_t n, uint64
 {
 	const unsigned char *c = p;
 	if (!w->err && at != w->at + w->fill) {   /* a jump: what is held goes out first */
-		chunks_out(w, w->fill);
+		chunks_flush(w);
 		w->at = at;
 	}
 	while (n && !w->err) {
 		size_t room = FILEIO_CHUNK - (size_t)(w->at % FILEIO_CHUNK) - w->fill;
 		if (!w->fill && n >= room) {   /* from the caller's bytes: nothing to gather */
 			size_t whole = room + (n - room) / FILEIO_CHUNK * FILEIO_CHUNK;
-			if (fileio_write_at(w->fd, c, whole, w->at) < 0)
-				w->err = errno ? errno : EIO;
-			w->at += whole, c += whole, n -= whole;
+			chunks_put(w, c, whole);
+			c += whole, n -= whole;
 			continue;
 		}
 		if (!w->buf)
@@ -70,21 +83,17 @@ int fileio_chunks_write(struct fileio_chunks *w, const void *p, size_t n, uint64
 		memcpy(w->buf + w->fill, c, k);
 		w->fill += k, c += k, n -= k;
 		if (k == room)
-			chunks_out(w, w->fill);
+			chunks_flush(w);
 	}
-	if (w->err)
-		errno = w->err;
-	return w->err ? -1 : 0;
+	return chunks_status(w);
 }
 
 int fileio_chunks_finish(struct fileio_chunks *w)
 {
-	chunks_out(w, w->fill);
+	chunks_flush(w);
 	free(w->buf);
 	w->buf = NULL;
-	if (w->err)
-		errno = w->err;
-	return w->err ? -1 : 0;
+	return chunks_status(w);
 }
 
 int fileio_read_at(int fd, void *p, size_t n, uint64_t at)
