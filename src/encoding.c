@@ -147,13 +147,9 @@ static inline int kept_three(unsigned c1, unsigned c2, unsigned c3)
  * left the run there. */
 static inline int two_kept(uint64_t w)
 {
-	if ((w & 0x0000c0c0f0c0c0f0ull) != 0x00008080e08080e0ull)
-		return 0;
-	unsigned lead1 = (unsigned)(w & 0xff), lead2 = (unsigned)(w >> 24 & 0xff);
-	if (lead1 - 0xe3u <= 0xecu - 0xe3u && lead2 - 0xe3u <= 0xecu - 0xe3u)
-		return 1;   /* two Chinese characters: the most common by far */
-	return kept_three(lead1, (unsigned)(w >> 8 & 0xff), (unsigned)(w >> 16 & 0xff)) &&
-	       kept_three(lead2, (unsigned)(w >> 32 & 0xff), (unsigned)(w >> 40 & 0xff));
+	return (w & 0x0000c0c0f0c0c0f0ull) == 0x00008080e08080e0ull &&
+	       kept_three((unsigned)(w & 0xff), (unsigned)(w >> 8 & 0xff), (unsigned)(w >> 16 & 0xff)) &&
+	       kept_three((unsigned)(w >> 24 & 0xff), (unsigned)(w >> 32 & 0xff), (unsigned)(w >> 40 & 0xff));
 }
 
 #ifdef __SSE2__
