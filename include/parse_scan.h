@@ -63,6 +63,8 @@ static inline int parse_ends(const char *s, size_t st, size_t end, const char *l
 }
 /* Offset of the first lit in s[i..end), or PARSE_NONE. */
 size_t parse_find(const char *s, size_t i, size_t end, const char *lit);
+/* The same for the n bytes at lit (n >= 1). */
+size_t parse_find_bytes(const char *s, size_t i, size_t end, const char *lit, size_t n);
 /* The value of a Chinese digit: 〇 ○ 零 0, 一 … 九 1..9; -1 for any other character. */
 int parse_cn_digit(uint32_t c);
 /* The value of a Chinese unit numeral: 十 10, 百 100, 千 1000; 0 for any other character. */

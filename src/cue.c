@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "parse_scan.h"
 #include "xmalloc.h"
 
 struct phrase {
@@ -63,16 +64,10 @@ size_t cue_find_one(const char *s, size_t n, size_t from, const char *p, size_t 
 	uint32_t c = pn ? cue_char(p, pn, &j) : 0;
 	if (c >= 0x80 && c != 0xfffd) {
 		/* Only the places holding the character itself (p[0..j), which no other folds to) can
-		 * match: memchr looks for its last byte, which far fewer places hold than its lead. */
-		for (size_t i = from; i + j <= n;) {
-			const char *q = memchr(s + i + j - 1, p[j - 1], n - i - j + 1);
-			if (!q)
-				break;
-			i = (size_t)(q - s) - (j - 1);
-			if (memcmp(s + i, p, j) == 0 && cue_match_at(s, n, i, p, pn))
+		 * match. */
+		for (size_t i = from; (i = parse_find_bytes(s, i, n, p, j)) != PARSE_NONE; i++)
+			if (cue_match_at(s, n, i, p, pn))
 				return i;
-			i++;
-		}
 		return (size_t)-1;
 	}
 	if (c >= 0x20 && c < 0x7f) {

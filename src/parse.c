@@ -538,6 +538,11 @@ size_t parse_find(const char *s, size_t i, size_t end, const char *lit)
 	size_t n = strlen(lit);
 	if (n == 0)
 		return i < end ? i : PARSE_NONE;
+	return parse_find_bytes(s, i, end, lit, n);
+}
+
+size_t parse_find_bytes(const char *s, size_t i, size_t end, const char *lit, size_t n)
+{
 	/* The places holding its last byte: of a Chinese literal, a byte that far fewer of the
 	 * text's bytes are than its lead (E4–E9 begin most of the text's characters). */
 	while (i < end && end - i >= n) {
