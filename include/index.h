@@ -135,6 +135,10 @@ struct index_result {
 	size_t hits;        /* occurrences of the positive terms in the body */
 	size_t heading_hits;/* of which inside section headings */
 	double score;       /* BM25 over the body, plus a boost for hits in headings */
+	const uint32_t *places; /* NULL, or where its hits start in the body, in units, in order: noted
+	                         * by index_search_top when it proved the report, for its snippets; they
+	                         * live as long as the results' working memory (the next search) */
+	size_t nplaces;
 };
 
 /* Results of index_search; a zeroed struct is empty. The caller owns it, may reuse it for

@@ -1909,7 +1909,8 @@ static void results_out(struct acc *res, size_t n, size_t keep, struct index_res
 	select_best(res, n, keep);
 	out->v = xgrow(out->v, &out->cap, keep + 1, sizeof *out->v);
 	for (size_t i = 0; i < keep; i++)
-		out->v[i] = (struct index_result){ res[i].doc, res[i].hits, res[i].hhits, res[i].score };
+		out->v[i] = (struct index_result){ .report = res[i].doc, .hits = res[i].hits, .heading_hits = res[i].hhits,
+		                                   .score = res[i].score };
 	out->n = keep;
 }
 
@@ -2062,8 +2063,44 @@ static void bound_term(struct search *s, const struct plan *p, struct acc **out,
 	score_tf(s, p->idf, *out, nout);
 }
 
-/* The term's exact hits in one report and one field. */
-static uint32_t count_at(struct search *s, const struct cover *cv, uint32_t doc)
+struct places {
+	uint32_t *v;
+	size_t n, cap;
+	int unknown;      /* a term of one unit: its places are not in the postings */
+};
+
+/* Merges the places v[from..n) of a term, which chain() gives in order, into the places in
+ * order v[start..from) before them, the places of one report: a sort of them all again cost a
+ * frequent word's top 20 2% more. */
+static void places_merge(struct places *pl, size_t start, size_t from)
+{
+	if (from == start || from == pl->n || pl->v[from - 1] <= pl->v[from])
+		return;
+	size_t j = pl->n - from, i = from, k = pl->n;
+	uint32_t *run = xmalloc(j * sizeof *run);
+	memcpy(run, pl->v + from, j * sizeof *run);
+	while (j > 0)   /* from the end: the places before move up into room the run left */
+		pl->v[--k] = i > start && pl->v[i - 1] > run[j - 1] ? pl->v[--i] : run[--j];
+	free(run);
+}
+
+/* Appends to pl the places where s's chosen pairs chain (their positions decoded), merged into
+ * those of the report's terms from pl->v[start] on; returns how many. */
+static uint32_t chain_places(struct search *s, struct places *pl, size_t start)
+{
+	size_t most = SIZE_MAX, from = pl->n;
+	for (int j = 0; j < s->npairs; j++)
+		most = s->npos[j] < most ? s->npos[j] : most;
+	pl->v = xgrow(pl->v, &pl->cap, pl->n + most + 1, sizeof *pl->v);
+	uint32_t n = chain(s, pl->v + pl->n);
+	pl->n += n;
+	places_merge(pl, start, from);
+	return n;
+}
+
+/* The term's exact hits in one report and one field; with places, the places of its hits
+ * merged into those of pl->v[start..) (cv of two pairs or more: chain's). */
+static uint32_t count_at(struct search *s, const struct cover *cv, uint32_t doc, struct places *places, size_t start)
 {
 	const struct seg *ix = s->ix;
 	struct cur c;
@@ -2081,13 +2118,16 @@ static uint32_t count_at(struct search *s, const struct cover *cv, uint32_t doc)
 	}
 	s->npairs = cv->n;
 	memcpy(s->off, cv->off, (size_t)cv->n * sizeof *s->off);
-	return chain(s, NULL);
+	return places ? chain_places(s, places, start) : chain(s, NULL);
 }
 
 /* Proves one report: its exact hits and score, summed in the order evaluate sums them, so
- * that the score is bit for bit the one index_search gives. 0 when it does not match. */
-static int prove(struct search *s, const struct query *q, const struct plan *pl, struct acc *a)
+ * that the score is bit for bit the one index_search gives. 0 when it does not match. With
+ * places, the places of its positive terms' hits in the body are appended to them, in order
+ * (proofs_find_places tells when they are all of them). */
+static int prove(struct search *s, const struct query *q, const struct plan *pl, struct acc *a, struct places *places)
 {
+	size_t start = places ? places->n : 0;
 	uint32_t d = a->doc;
 	double score = 0;
 	a->hits = a->hhits = 0;
@@ -2097,10 +2137,10 @@ static int prove(struct search *s, const struct query *q, const struct plan *pl,
 		for (size_t i = 0; i < q->nterms; i++) {
 			if (q->terms[i].group != g || pl[i].nunits == 0)
 				continue;
-			uint32_t tf = count_at(s, &pl[i].body, d);
+			uint32_t tf = count_at(s, &pl[i].body, d, places, start);
 			if (!tf)
 				continue;
-			uint32_t hh = count_at(s, &pl[i].head, d);
+			uint32_t hh = count_at(s, &pl[i].head, d, NULL, 0);
 			double ts = term_score(s->ix, norm_of(s->ix, d), tf, hh, pl[i].idf);
 			gs = any ? gs + ts : ts;
 			any = 1;
@@ -2112,11 +2152,17 @@ static int prove(struct search *s, const struct query *q, const struct plan *pl,
 		score = g ? score + gs : gs;
 	}
 	for (size_t i = 0; i < q->nterms; i++)
-		if (q->terms[i].exclude && pl[i].nunits && !plan_exact(&pl[i]) && count_at(s, &pl[i].body, d))
+		if (q->terms[i].exclude && pl[i].nunits && !plan_exact(&pl[i]) && count_at(s, &pl[i].body, d, NULL, 0))
 			return 0;
 	a->score = score;
 	return 1;
 }
+
+/* Where the places of a proved report lie in struct scratch's noted. */
+struct place_note {
+	size_t report;               /* its corpus position */
+	size_t at, n;
+};
 
 /* Working memory of index_search_top, kept in the results between searches: a search of a
  * large corpus would otherwise touch a megabyte of fresh pages each time. */
@@ -2129,6 +2175,10 @@ struct scratch {
 	struct acc *v[7];            /* candidates, a group, a term, merge space, the kept best, of all segments,
 	                              * the best bounds of a segment */
 	size_t cap[7];
+	int noting;                  /* the segment's proofs find the places snippets show (proofs_find_places) */
+	struct places noted;         /* the places of proved reports that ranked when proved, back to back */
+	struct place_note *notes;
+	size_t nnotes, notecap;
 };
 enum { SC_RES, SC_GRP, SC_ONE, SC_TMP, SC_KEPT, SC_ALL, SC_FRONT, SC_N };
 
@@ -2138,6 +2188,8 @@ static void scratch_free(void *p)
 	if (!sc)
 		return;
 	search_fini(&sc->s);
+	free(sc->noted.v);
+	free(sc->notes);
 	free(sc->pl);
 	free(sc->idf);
 	for (int i = 0; i < SC_N; i++)
@@ -2362,12 +2414,50 @@ static size_t below_kept(struct acc *c, size_t n, const struct acc *kept, size_t
 	return front;
 }
 
+/* Whether a proved report a (by corpus position) joins the best `limit` kept (nk of them, the
+ * worst at the root), as keep_best has it. */
+static int joins_kept(const struct acc *kept, size_t nk, size_t limit, const struct acc *a)
+{
+	return nk < limit || before(a, &kept[0]);
+}
+
+/* Whether the proofs of the segment searched find the places that snippets show (term_places):
+ * every positive term it holds is proved by a chain of two pairs or more. A term of one unit or
+ * one pair is counted without its positions, and one with a newline is found in the text. */
+static int proofs_find_places(const struct query *q, const struct plan *pl)
+{
+	for (size_t i = 0; i < q->nterms; i++)
+		if (!q->terms[i].exclude && pl[i].nunits &&
+		    (pl[i].body.n < 2 || memchr(q->terms[i].text, '\n', q->terms[i].len)))
+			return 0;
+	return 1;
+}
+
+/* Proves candidate a of the segment searched and keeps it among the best when it matches, its
+ * totals added to t. While the segment's proofs find places, those of a report that joins the
+ * kept are noted (struct place_note): its snippets need not decode its positions again. */
+static void prove_keep(struct scratch *sc, const struct query *q, size_t limit, size_t *nk, struct acc a,
+                       struct tally *t)
+{
+	size_t at = sc->noted.n;
+	if (!prove(&sc->s, q, sc->pl, &a, sc->noting ? &sc->noted : NULL))
+		return;
+	tally_match(t, &a);
+	a.doc = seg_pos(sc->s.ix, a.doc);
+	if (sc->noting && joins_kept(sc->v[SC_KEPT], *nk, limit, &a)) {
+		sc->notes = xgrow(sc->notes, &sc->notecap, sc->nnotes + 1, sizeof *sc->notes);
+		sc->notes[sc->nnotes++] = (struct place_note){ a.doc, at, sc->noted.n - at };
+	} else {
+		sc->noted.n = at;
+	}
+	keep_best(sc->v[SC_KEPT], nk, limit, &a);
+}
+
 /* Proves candidates c[0..*nc) by falling bound until the k-th kept score clears the next
  * bound. Returns 0 once the segment's proofs pass the budget, the unproved left in c[0..*nc). */
 static int prove_best(struct scratch *sc, const struct query *q, size_t limit, size_t *nk, size_t *nc,
                       size_t *proofs, struct tally *t)
 {
-	struct search *s = &sc->s;
 	struct acc *c = sc->v[SC_RES], *kept = sc->v[SC_KEPT];
 	size_t nh = below_kept(c, *nc, kept, *nk, limit);   /* the heap, c[0..nh); after it, bounds cleared */
 	for (size_t i = nh / 2; i-- > 0;)
@@ -2379,10 +2469,7 @@ static int prove_best(struct scratch *sc, const struct query *q, size_t limit, s
 			return 0;
 		struct acc a = heap_pop(c, &nh);
 		c[nh] = c[--*nc];   /* the unproved stay together */
-		if (!prove(s, q, sc->pl, &a))
-			continue;
-		tally_match(t, &a);
-		keep_best_at(kept, nk, limit, s->ix, a);
+		prove_keep(sc, q, limit, nk, a, t);
 	}
 	return 1;
 }
@@ -2473,10 +2560,7 @@ static int prove_front(struct scratch *sc, const struct query *q, size_t limit, 
 		struct acc a = heap_pop(f, &nf);
 		f[nf] = a;   /* the proved gather after the heap */
 		proved++;
-		if (prove(&sc->s, q, sc->pl, &a)) {
-			tally_match(t, &a);
-			keep_best_at(kept, nk, limit, sc->s.ix, a);
-		}
+		prove_keep(sc, q, limit, nk, a, t);
 	}
 	if ((nf == 0 || cleared(kept, *nk, limit, f[0].score)) && (left < 0 || cleared(kept, *nk, limit, left))) {
 		t->unproved += ncand - proved;
@@ -2500,6 +2584,7 @@ static void top_of_seg(struct scratch *sc, const struct seg *sg, const struct qu
 	search_in(s, sg);
 	for (size_t i = 0; i < q->nterms; i++)
 		plan_term(s, &q->terms[i], sc->idf[i], &sc->pl[i]);
+	sc->noting = proofs_find_places(q, sc->pl);
 	struct tally t = { 0 };
 	size_t run = 0, proofs = 0, nproved = 0;
 	int budget_left = 1, exact = plans_exact(q, sc->pl);
@@ -2520,6 +2605,18 @@ static void top_of_seg(struct scratch *sc, const struct seg *sg, const struct qu
 	tally_out(&t, out);
 }
 
+/* Gives each result the places noted when it was proved, if it was (the latest note of it). */
+static void attach_places(const struct scratch *sc, struct index_results *out)
+{
+	for (size_t i = 0; i < out->n; i++)
+		for (size_t k = sc->nnotes; k-- > 0;)
+			if (sc->notes[k].report == out->v[i].report) {
+				out->v[i].places = sc->noted.v + sc->notes[k].at;
+				out->v[i].nplaces = sc->notes[k].n;
+				break;
+			}
+}
+
 size_t index_search_top(const struct index *ix, const struct query *q, size_t limit, struct index_results *out)
 {
 	if (limit == 0 || q->ngroups == 0)
@@ -2533,12 +2630,14 @@ size_t index_search_top(const struct index *ix, const struct query *q, size_t li
 	sc->v[SC_KEPT] = xgrow(sc->v[SC_KEPT], &sc->cap[SC_KEPT], limit + 1, sizeof *sc->v[SC_KEPT]);
 	query_idf(&sc->s, ix, q, &sc->idf, &sc->idfcap);
 	out->n = out->total = out->total_max = out->total_hits = 0;
+	sc->noted.n = sc->nnotes = 0;
 	size_t nk = 0;
 	for (size_t k = 0; k < ix->nseg; k++)
 		if (ix->seg[k]->live)
 			top_of_seg(sc, ix->seg[k], q, limit, &nk, out);
 	out->exact = out->total == out->total_max;
 	results_out(sc->v[SC_KEPT], nk, nk, out);
+	attach_places(sc, out);
 	return out->n;
 }
 
@@ -2686,12 +2785,6 @@ size_t index_snippets(const struct report *r, const struct index_hits *hits, siz
 /* ---- snippets of a result, from the postings ---- */
 
 /* Where the hits of one result are: unit positions of the matches of its positive terms. */
-struct places {
-	uint32_t *v;
-	size_t n, cap;
-	int unknown;      /* a term of one unit: its places are not in the postings */
-};
-
 /* Adds the places of term t in report doc (the chains of its pairs in that report). */
 static void term_places(struct search *s, const struct query_term *t, uint32_t doc, struct places *pl)
 {
@@ -2705,31 +2798,26 @@ static void term_places(struct search *s, const struct query_term *t, uint32_t d
 	}
 	if (!choose_pairs(s, 0))
 		return;
-	uint32_t most = UINT32_MAX;
 	for (int j = 0; j < s->npairs; j++) {
 		struct cur c;
 		cur_init(&c, ix, s->key[j]);
 		if (!cur_seek(&c, doc, ix->h->ndocs) || c.doc != doc)
 			return;
 		decode_positions(s, j, &c);
-		most = s->npos[j] < most ? (uint32_t)s->npos[j] : most;
 	}
-	pl->v = xgrow(pl->v, &pl->cap, pl->n + most + 1, sizeof *pl->v);
-	pl->n += chain(s, pl->v + pl->n);
+	chain_places(s, pl, 0);
 }
 
-/* Merges the places v[from..n) of a term, which chain() gives in order, into the places in
- * order before them: a sort of them all again cost a frequent word's top 20 2% more. */
-static void places_merge(struct places *pl, size_t from)
+/* The places of q's positive terms in report doc of segment ix, in order, from its postings. */
+static void report_places(const struct seg *ix, const struct query *q, uint32_t doc, struct places *pl)
 {
-	if (from == 0 || from == pl->n || pl->v[from - 1] <= pl->v[from])
-		return;
-	size_t j = pl->n - from, i = from, k = pl->n;
-	uint32_t *run = xmalloc(j * sizeof *run);
-	memcpy(run, pl->v + from, j * sizeof *run);
-	while (j > 0)   /* from the end: the places before move up into room the run left */
-		pl->v[--k] = i > 0 && pl->v[i - 1] > run[j - 1] ? pl->v[--i] : run[--j];
-	free(run);
+	struct search *s = xcalloc(1, sizeof *s);
+	search_in(s, ix);
+	for (size_t t = 0; t < q->nterms && !pl->unknown; t++)
+		if (!q->terms[t].exclude)
+			term_places(s, &q->terms[t], doc, pl);
+	search_fini(s);
+	free(s);
 }
 
 /* Decodes n newlines' varints from p[0..len) into nl; how many were whole. */
@@ -2811,15 +2899,12 @@ size_t index_result_snippets(const struct index *whole, const struct index_resul
 	size_t d, k = index_locate(whole, res->report, &d);
 	const struct seg *ix = whole->seg[k];
 	uint32_t doc = (uint32_t)d;
-	struct search *s = xcalloc(1, sizeof *s);
-	search_in(s, ix);
 	struct places pl = { 0 };
-	for (size_t t = 0; t < q->nterms && !pl.unknown; t++) {
-		size_t from = pl.n;
-		if (!q->terms[t].exclude)
-			term_places(s, &q->terms[t], doc, &pl);
-		places_merge(&pl, from);
-	}
+	if (!res->places)
+		report_places(ix, q, doc, &pl);
+	/* the places noted when the search proved the report (index_search_top), else found here */
+	const uint32_t *place = res->places ? res->places : pl.v;
+	size_t nplace = res->places ? res->nplaces : pl.n;
 	uint32_t *nl = NULL;
 	size_t nlcap = 0, nnl = newlines(ix, doc, &nl, &nlcap), ns = 0, c = 0;
 	struct lines l = { r->text, 0, 0, 0, 0 };
@@ -2835,12 +2920,12 @@ size_t index_result_snippets(const struct index *whole, const struct index_resul
 			l.start = b < l.be ? b + 1 : l.be;
 		} else {
 			/* The line of the next place not yet seen; its units lie after newline k - 1. */
-			if (c == pl.n)
+			if (c == nplace)
 				break;
 			size_t lo = 0, hi = nnl;
 			while (lo < hi) {
 				size_t mid = (lo + hi) / 2;
-				if (nl[mid] < pl.v[c])
+				if (nl[mid] < place[c])
 					lo = mid + 1;
 				else
 					hi = mid;
@@ -2849,7 +2934,7 @@ size_t index_result_snippets(const struct index *whole, const struct index_resul
 				break;
 			a = l.start;
 			b = line_end(&l, a);
-			while (c < pl.n && (lo == nnl || pl.v[c] <= nl[lo]))   /* places on this line */
+			while (c < nplace && (lo == nnl || place[c] <= nl[lo]))   /* places on this line */
 				c++;
 		}
 		size_t before_n = hits->n;
@@ -2863,7 +2948,5 @@ size_t index_result_snippets(const struct index *whole, const struct index_resul
 	fold_map_fini(&map);
 	free(nl);
 	free(pl.v);
-	search_fini(s);
-	free(s);
 	return ns;
 }

@@ -401,10 +401,46 @@ static int random_query_long(const struct corpus *c, uint64_t *seed, char *qs, s
 	return 1;
 }
 
+/* The snippets of each result of got that its search noted places for equal, hit for hit, those
+ * cut where the postings put its hits (the same result without them); *noted counts such results. */
+static void check_noted_places(struct corpus *c, const struct index *ix, const struct query *q, const char *qs,
+                               const struct index_results *got, int *noted)
+{
+	struct index_hits a = { 0 }, b = { 0 };
+	for (size_t i = 0; i < got->n; i++) {
+		const struct index_result *g = &got->v[i];
+		if (!g->places)
+			continue;
+		++*noted;
+		for (size_t k = 1; k < g->nplaces; k++)
+			assert_true(g->places[k - 1] <= g->places[k]);
+		struct index_result plain = *g;
+		plain.places = NULL;
+		struct index_snippet x[4], y[4];
+		const struct report *rep = c->reports[g->report];
+		size_t nx = index_result_snippets(ix, g, rep, q, 30, &a, x, 4);
+		size_t ny = index_result_snippets(ix, &plain, rep, q, 30, &b, y, 4);
+		if (nx != ny || a.n != b.n)
+			fail_msg("[%s] in %s: %zu snippets, %zu hits where the search noted places; %zu, %zu from the postings",
+			         qs, rep->path, nx, a.n, ny, b.n);
+		for (size_t k = 0; k < nx; k++) {
+			assert_int_equal(x[k].start, y[k].start);
+			assert_int_equal(x[k].end, y[k].end);
+			assert_int_equal(x[k].n, y[k].n);
+		}
+		for (size_t k = 0; k < a.n; k++) {
+			assert_int_equal(a.v[k].start, b.v[k].start);
+			assert_int_equal(a.v[k].end, b.v[k].end);
+		}
+	}
+	index_hits_fini(&a);
+	index_hits_fini(&b);
+}
+
 /* One top-k search of check_top against the exhaustive results (all, and want: its first k). */
 static void check_top_one(struct corpus *c, const struct index *ix, const struct query *q, const char *qs, size_t k,
                           const struct index_results *all, const struct index_results *want, struct index_results *got,
-                          int *proved_fewer)
+                          int *proved_fewer, int *noted)
 {
 	index_search_top(ix, q, k, got);
 	if (got->n != want->n)
@@ -417,6 +453,7 @@ static void check_top_one(struct corpus *c, const struct index *ix, const struct
 			         i, g->report, g->hits, g->score, w->report, w->hits, w->score);
 		assert_int_equal(bf_report(c->reports[g->report], q), (long)g->hits);
 	}
+	check_noted_places(c, ix, q, qs, got, noted);
 	assert_true(got->n <= got->total && got->total <= all->total && all->total <= got->total_max);
 	assert_true(got->total_hits <= all->total_hits);
 	if (got->exact) {
@@ -440,7 +477,7 @@ static void check_top(struct corpus *c, int rounds, uint64_t seed, int *proved_f
 		                             { 0, 3, 0 }, { 0, 0, 1 }, { 5, 0, 4 } };
 	struct index *ix = index_build(c, NULL);
 	struct index_results all = { 0 }, want = { 0 }, got = { 0 };
-	int compared = 0, windowed = 0;
+	int compared = 0, windowed = 0, noted = 0;
 	for (int round = 0; round < rounds; round++) {
 		char qs[512];
 		if (!(round % 2 ? random_query_long(c, &seed, qs, sizeof qs) : random_query(c, &seed, qs, sizeof qs)))
@@ -449,16 +486,17 @@ static void check_top(struct corpus *c, int rounds, uint64_t seed, int *proved_f
 		size_t k = ks[gen_rand(&seed) % 6];
 		index_search(ix, q, 0, &all);
 		index_search(ix, q, k, &want);
-		check_top_one(c, ix, q, qs, k, &all, &want, &got, proved_fewer);
+		check_top_one(c, ix, q, qs, k, &all, &want, &got, proved_fewer, &noted);
 		const size_t *t = tunings[1 + round % 7];
 		index_top_tuning(t[0], t[1], t[2]);
-		check_top_one(c, ix, q, qs, k, &all, &want, &got, &windowed);
+		check_top_one(c, ix, q, qs, k, &all, &want, &got, &windowed, &noted);
 		index_top_tuning(0, 0, 0);
 		compared += got.n > 0;
 		query_free(q);
 	}
 	assert_true(compared > rounds / 3);
 	assert_true(windowed > 0);
+	assert_true(noted > 0);
 	index_results_fini(&all);
 	index_results_fini(&want);
 	index_results_fini(&got);
