@@ -104,21 +104,32 @@ static void check_positions(const uint32_t *gaps, uint32_t n, unsigned k, unsign
 	}
 }
 
-/* An entry's positions read back as written, one to many, with gaps near, at and far beyond their
- * parameter's mean (quotients of 0 to over 64 zeros, across words), and stepped over whole. */
-/* The ones of a word, against a count bit by bit: none, all, each one alone, runs, and words of
- * a generator. */
-static void test_ones(void **state)
+#define TEST_WORDS 400
+
+/* Words to count ones in: none, all, each one alone, runs from either end, and words of a
+ * generator, dense and sparse. */
+static size_t test_words(uint64_t *words)
 {
-	(void)state;
-	uint64_t words[200] = { 0, ~(uint64_t)0 };
-	size_t n = 2;
+	size_t n = 0;
+	words[n++] = 0, words[n++] = ~(uint64_t)0;
 	for (int b = 0; b < 64; b++) {
 		words[n++] = (uint64_t)1 << b;
 		words[n++] = ~(uint64_t)0 >> b;
+		words[n++] = ~(uint64_t)0 << b;
 	}
-	for (uint64_t x = 88172645463325252ull; n < sizeof words / sizeof *words; n++)
-		words[n] = x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+	for (uint64_t x = 88172645463325252ull; n < TEST_WORDS; n++) {
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		words[n] = n % 3 ? x : x & x >> 5 & x >> 11;
+	}
+	return n;
+}
+
+/* The ones of a word, against a count bit by bit. */
+static void test_ones(void **state)
+{
+	(void)state;
+	uint64_t words[TEST_WORDS];
+	size_t n = test_words(words);
 	for (size_t k = 0; k < n; k++) {
 		unsigned want = 0;
 		for (int b = 0; b < 64; b++)
@@ -127,6 +138,25 @@ static void test_ones(void **state)
 	}
 }
 
+/* The bits down to each one of a word, from its most significant, against a walk bit by bit. */
+static void test_select(void **state)
+{
+	(void)state;
+	uint64_t words[TEST_WORDS];
+	size_t n = test_words(words), checked = 0;
+	for (size_t k = 0; k < n; k++) {
+		unsigned r = 0;
+		for (unsigned b = 0; b < 64; b++)
+			if (words[k] >> (63 - b) & 1) {
+				assert_int_equal(index_blob_select(words[k], ++r), b + 1);
+				checked++;
+			}
+	}
+	assert_true(checked > 64 * 64);
+}
+
+/* An entry's positions read back as written, one to many, with gaps near, at and far beyond their
+ * parameter's mean (quotients of 0 to over 64 zeros, across words), and stepped over whole. */
 static void test_positions(void **state)
 {
 	(void)state;
@@ -262,6 +292,7 @@ int main(void)
 		cmocka_unit_test(test_gamma_round_trip),
 		cmocka_unit_test(test_gamma_refused),
 		cmocka_unit_test(test_ones),
+		cmocka_unit_test(test_select),
 		cmocka_unit_test(test_positions),
 		cmocka_unit_test(test_lay_out),
 	};
