@@ -419,9 +419,10 @@ static inline unsigned index_blob_ones(uint64_t w)
 
 /* The bits of w from its most significant down to its r-th one, that one included (1 <= r <= its
  * ones): the bytes before the one that holds it are found from the ones of every byte at once,
- * then that byte's ones are taken one by one. One by one over the whole word, as quotients were
- * stepped over before, took five operations a one. */
-static inline unsigned index_blob_select(uint64_t w, unsigned r)
+ * then that byte's ones are taken one by one. One by one over the whole word takes five
+ * operations a one: cheaper for a few, dearer for many. Apart, so that the loops that step over
+ * positions (a merge's, a search's) keep index_blob_skip_positions inline. */
+__attribute__((noinline, unused)) static unsigned index_blob_select(uint64_t w, unsigned r)
 {
 	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
 	uint64_t b = w - ((w >> 1) & 0x5555555555555555ull);
@@ -455,8 +456,15 @@ static inline int index_blob_skip_positions(const uint8_t *p, uint64_t limit, ui
 			at += avail;
 			continue;
 		}
-		at += index_blob_select(w, left);
-		left = 0;
+		if (left > 4) {   /* a long entry's: found at once */
+			at += index_blob_select(w, left);
+			break;
+		}
+		for (; left; left--) {   /* a few ones, most entries' (one to three places): one by one */
+			unsigned z = (unsigned)__builtin_clzll(w);
+			w <<= z, w <<= 1;
+			at += z + 1;
+		}
 	}
 	*bit = at;
 	return 1;
