@@ -489,9 +489,9 @@ static int count_run_list(struct lane *m, const struct input *in, const struct i
 	return 1;
 }
 
-/* merge_key while counting, when every input of the key is a run: an input after another, in
- * the order of their runs; a long list counted by count_run_list. */
-static uint32_t count_runs(struct lane *m, const struct input *ins, size_t *which, const struct ixkey **keys, size_t n)
+/* The inputs of a key that are all runs (which[0..n), their keys keys) put in the order of their
+ * runs. */
+static void order_runs(const struct input *ins, size_t *which, const struct ixkey **keys, size_t n)
 {
 	for (size_t j = 1; j < n; j++)   /* a few inputs: by insertion */
 		for (size_t i = j; i > 0 && ins[which[i]].run_from < ins[which[i - 1]].run_from; i--) {
@@ -500,6 +500,13 @@ static uint32_t count_runs(struct lane *m, const struct input *ins, size_t *whic
 			which[i] = which[i - 1], keys[i] = keys[i - 1];
 			which[i - 1] = t, keys[i - 1] = tk;
 		}
+}
+
+/* merge_key while counting, when every input of the key is a run: an input after another, in
+ * the order of their runs; a long list counted by count_run_list. */
+static uint32_t count_runs(struct lane *m, const struct input *ins, size_t *which, const struct ixkey **keys, size_t n)
+{
+	order_runs(ins, which, keys, n);
 	uint32_t df = 0, prev = 0;
 	m->ebits = m->pbits = 0;
 	for (size_t j = 0; j < n && !m->bad; j++) {
@@ -520,15 +527,129 @@ static uint32_t count_runs(struct lane *m, const struct input *ins, size_t *whic
 	return df;
 }
 
+/* A walk through the entries of a long list (key k of input in, at base) to where a skip of the
+ * merged list falls: idx the entry it is at, doc the report of the one before, bit and pbit where
+ * it and its positions start. */
+struct run_walk {
+	const struct input *in;
+	const struct ixkey *k;
+	const uint8_t *base;
+	uint64_t limit, plimit;      /* where its entries end, and its positions */
+	uint64_t bit, pbit;
+	uint32_t idx, doc;
+};
+
+/* Moves w on to entry `to` (below the list's df), through the list's own skips as far as they go,
+ * then entry by entry; 0 when the list does not hold together there. */
+static int walk_to(struct run_walk *w, uint32_t to)
+{
+	int pair = (w->k->key & KEY_PAIR) != 0;
+	uint32_t t = to / INDEX_SKIP, stride = pair ? 12 : 8, sk[3] = { 0, 0, 0 };
+	if (t > 0 && t * INDEX_SKIP > w->idx) {   /* skip t - 1 points at entry t * INDEX_SKIP */
+		memcpy(sk, w->base + (pair ? 4 : 0) + (size_t)stride * (t - 1), stride);
+		if (sk[1] < w->bit || sk[1] >= w->limit || (pair && (sk[2] < w->pbit || sk[2] > w->plimit)) ||
+		    sk[0] >= w->in->h->ndocs)
+			return 0;
+		w->idx = t * INDEX_SKIP, w->doc = sk[0], w->bit = sk[1], w->pbit = pair ? sk[2] : 0;
+	}
+	for (uint32_t gap, cnt; w->idx < to; w->idx++) {
+		if (!index_blob_get_entry(w->base, w->limit, &w->bit, &gap, &cnt) || (w->doc += gap) >= w->in->h->ndocs)
+			return 0;
+		unsigned pk = pair ? index_blob_pos_k(index_blob_field_units(w->k->key, w->in->docs, w->doc), cnt) : 0;
+		if (pair && !index_blob_skip_positions(w->base, w->plimit, &w->pbit, pk, cnt))
+			return 0;
+	}
+	return 1;
+}
+
+/* Lays out the long list of key k of input in, a run, after the merged entries before it (*df of
+ * them, the last of report *prev): its first entry's report coded again, as emit lays an entry;
+ * then its other entries' bits and every position's, copied whole, for their reports keep their
+ * gaps; and the merged list's skips that fall among them, found from the list's own and a few
+ * entries read on from one. Adds its reports to *df and sets *prev to its last; 0 when it does
+ * not hold together. */
+static int lay_run_list(struct lane *m, const struct input *in, const struct ixkey *k, uint32_t *df, uint32_t *prev)
+{
+	struct laying *l = &m->lay;
+	struct cursor *c = &m->cur[0];
+	uint32_t last;
+	uint64_t end_bit, pos_end_bit;
+	if (!in_range(k->off, k->len, in->h->post_len) || index_blob_skip_bytes(k->key, k->df) >= k->len ||
+	    !last_doc(in, k, &last, &end_bit, &pos_end_bit))
+		return 0;
+	cursor_init(m, c, in, k);
+	if (m->bad || !cursor_next(m, c))
+		return 0;
+	emit(m, c, *df ? c->newdoc - *prev : c->newdoc + 1);
+	int pair = c->pair;
+	uint32_t stride = pair ? 3 : 2, from = l->n - 1;   /* the merged number of the list's first entry */
+	uint64_t ebase = bits_at(l->e, &l->ew), pbase = bits_at(l->pos, &l->pw);
+	struct run_walk w = { in, k, c->base, c->ebits, c->plimit, c->bit, c->pbit, 1, c->doc };
+	uint64_t e1 = w.bit, p1 = w.pbit;
+	for (uint32_t n = (from / INDEX_SKIP + 1) * INDEX_SKIP; n < from + k->df; n += INDEX_SKIP) {
+		if (!walk_to(&w, n - from))
+			return 0;
+		size_t at = (n / INDEX_SKIP - 1) * stride;
+		l->skips = xgrow(l->skips, &l->scap, at + stride, sizeof *l->skips);
+		l->skips[at] = in->run_from + w.doc;
+		l->skips[at + 1] = (uint32_t)(ebase + (w.bit - e1));
+		if (pair)
+			l->skips[at + 2] = (uint32_t)(pbase + (w.pbit - p1));
+	}
+	if (end_bit < e1 || (pair && pos_end_bit < p1))
+		return 0;
+	bits_room(&l->e, &l->ecap, &l->ew, (size_t)((end_bit - e1) / 8) + 16);
+	if (!copy_bits(&l->ew, c->base, c->ebits, e1, end_bit - e1))
+		return 0;
+	m->ebits += end_bit - e1;
+	if (pair) {
+		bits_room(&l->pos, &l->pcap, &l->pw, (size_t)((pos_end_bit - p1) / 8) + 16);
+		if (!copy_bits(&l->pw, c->base, c->plimit, p1, pos_end_bit - p1))
+			return 0;
+		m->pbits += pos_end_bit - p1;
+	}
+	l->n += k->df - 1;
+	l->doc = in->run_from + last;
+	*df += k->df;
+	*prev = l->doc;
+	return 1;
+}
+
+/* merge_key while laying out, when every input of the key is a run: an input after another, in
+ * the order of their runs; a long list laid out by lay_run_list. */
+static uint32_t lay_runs(struct lane *m, const struct input *ins, size_t *which, const struct ixkey **keys, size_t n)
+{
+	order_runs(ins, which, keys, n);
+	uint32_t df = 0, prev = 0;
+	m->ebits = m->pbits = 0;
+	lay_start(&m->lay);
+	for (size_t j = 0; j < n && !m->bad; j++) {
+		const struct input *in = &ins[which[j]];
+		const struct ixkey *k = keys[j];
+		if (k->df > INDEX_SKIP) {
+			m->bad |= !lay_run_list(m, in, k, &df, &prev);
+			continue;
+		}
+		struct cursor *c = &m->cur[0];
+		cursor_init(m, c, in, k);
+		while (!m->bad && cursor_next(m, c)) {
+			emit(m, c, df ? c->newdoc - prev : c->newdoc + 1);
+			prev = c->newdoc;
+			df++;
+		}
+	}
+	return df;
+}
+
 /* Merges the postings of a key into m->lay (lay_finish joins them), or counts them: the key
  * keys[j] of input ins[which[j]], j < n. Returns its reports. */
 static uint32_t merge_key(struct lane *m, const struct input *ins, size_t *which, const struct ixkey **keys, size_t n)
 {
-	int runs = m->counting;
+	int runs = 1;
 	for (size_t j = 0; j < n && runs; j++)
 		runs = ins[which[j]].run;
 	if (runs)
-		return count_runs(m, ins, which, keys, n);
+		return m->counting ? count_runs(m, ins, which, keys, n) : lay_runs(m, ins, which, keys, n);
 	for (size_t j = 0; j < n; j++) {
 		cursor_init(m, &m->cur[j], &ins[which[j]], keys[j]);
 		m->live[j] = !m->bad && cursor_next(m, &m->cur[j]);
