@@ -24,7 +24,8 @@
  * merges every key to learn its length and a second lays the postings out. An input whose reports
  * stay one run, in order, none left out (a build's segments, mostly), keeps each entry but its
  * first one's report: the first pass counts its long lists from their first entry and their last
- * skip alone, reading only the entries and positions after that skip. */
+ * skip alone, reading only the entries and positions after that skip, and the second copies their
+ * bits whole, reading only the entries between the list's own skips and the merged list's. */
 
 #define KEY_END UINT64_MAX
 
