@@ -503,31 +503,6 @@ static void order_runs(const struct input *ins, size_t *which, const struct ixke
 		}
 }
 
-/* merge_key while counting, when every input of the key is a run: an input after another, in
- * the order of their runs; a long list counted by count_run_list. */
-static uint32_t count_runs(struct lane *m, const struct input *ins, size_t *which, const struct ixkey **keys, size_t n)
-{
-	order_runs(ins, which, keys, n);
-	uint32_t df = 0, prev = 0;
-	m->ebits = m->pbits = 0;
-	for (size_t j = 0; j < n && !m->bad; j++) {
-		const struct input *in = &ins[which[j]];
-		const struct ixkey *k = keys[j];
-		if (k->df > INDEX_SKIP) {
-			m->bad |= !count_run_list(m, in, k, &df, &prev);
-			continue;
-		}
-		struct cursor *c = &m->cur[0];
-		cursor_init(m, c, in, k);
-		while (!m->bad && cursor_next(m, c)) {
-			emit(m, c, df ? c->newdoc - prev : c->newdoc + 1);
-			prev = c->newdoc;
-			df++;
-		}
-	}
-	return df;
-}
-
 /* A walk through the entries of a long list (key k of input in, at base) to where a skip of the
  * merged list falls: idx the entry it is at, doc the report of the one before, bit and pbit where
  * it and its positions start. */
@@ -616,19 +591,22 @@ static int lay_run_list(struct lane *m, const struct input *in, const struct ixk
 	return 1;
 }
 
-/* merge_key while laying out, when every input of the key is a run: an input after another, in
- * the order of their runs; a long list laid out by lay_run_list. */
-static uint32_t lay_runs(struct lane *m, const struct input *ins, size_t *which, const struct ixkey **keys, size_t n)
+/* merge_key when every input of the key is a run: an input after another, in the order of their
+ * runs; a long list counted by count_run_list, or laid out by lay_run_list. */
+static uint32_t merge_runs(struct lane *m, const struct input *ins, size_t *which, const struct ixkey **keys, size_t n)
 {
+	int (*long_list)(struct lane *, const struct input *, const struct ixkey *, uint32_t *, uint32_t *) =
+		m->counting ? count_run_list : lay_run_list;
 	order_runs(ins, which, keys, n);
 	uint32_t df = 0, prev = 0;
 	m->ebits = m->pbits = 0;
-	lay_start(&m->lay);
+	if (!m->counting)
+		lay_start(&m->lay);
 	for (size_t j = 0; j < n && !m->bad; j++) {
 		const struct input *in = &ins[which[j]];
 		const struct ixkey *k = keys[j];
 		if (k->df > INDEX_SKIP) {
-			m->bad |= !lay_run_list(m, in, k, &df, &prev);
+			m->bad |= !long_list(m, in, k, &df, &prev);
 			continue;
 		}
 		struct cursor *c = &m->cur[0];
@@ -650,7 +628,7 @@ static uint32_t merge_key(struct lane *m, const struct input *ins, size_t *which
 	for (size_t j = 0; j < n && runs; j++)
 		runs = ins[which[j]].run;
 	if (runs)
-		return m->counting ? count_runs(m, ins, which, keys, n) : lay_runs(m, ins, which, keys, n);
+		return merge_runs(m, ins, which, keys, n);
 	for (size_t j = 0; j < n; j++) {
 		cursor_init(m, &m->cur[j], &ins[which[j]], keys[j]);
 		m->live[j] = !m->bad && cursor_next(m, &m->cur[j]);
