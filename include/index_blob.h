@@ -335,6 +335,21 @@ static inline int index_blob_get_gamma(const uint8_t *p, uint64_t limit, uint64_
 static inline const uint8_t *index_blob_put_positions(struct bitwriter *w, const uint8_t *p, const uint8_t *end,
                                                      uint32_t cnt, unsigned k)
 {
+	uint32_t gaps[64];
+	if (cnt <= 64) {   /* most entries: each varint read once, for both parts */
+		for (uint32_t i = 0; i < cnt; i++)
+			if (!(p = index_blob_get_varint(p, end, &gaps[i])))
+				return NULL;
+		for (uint32_t i = 0; k && i < cnt; i++)
+			index_blob_put_bits(w, gaps[i] & ((1u << k) - 1), k);
+		for (uint32_t i = 0; i < cnt; i++) {
+			uint32_t gap = gaps[i] >> k;
+			for (; gap >= 32; gap -= 32)
+				index_blob_put_bits(w, 0, 32);
+			index_blob_put_bits(w, 1, gap + 1);
+		}
+		return p;
+	}
 	const uint8_t *q = p;
 	uint32_t gap;
 	for (uint32_t i = 0; k && i < cnt && q; i++)   /* the low bits */

@@ -69,12 +69,14 @@ static void test_gamma_refused(void **state)
 
 /* Writes the positions of gaps[0..n) with parameter k after lead bits, checks their length, reads
  * them back and steps over them; every n, k and lead. */
+#define MAX_GAPS 200
+
 static void check_positions(const uint32_t *gaps, uint32_t n, unsigned k, unsigned lead)
 {
 	uint8_t buf[4096] = { 0 };
 	struct bitwriter w = { buf, 0, 0 };
 	uint64_t bits = lead, sum = 0;
-	uint8_t varints[64 * 5] = { 0 }, *v = varints;   /* the gaps as a build writes them */
+	uint8_t varints[MAX_GAPS * 5] = { 0 }, *v = varints;   /* the gaps as a build writes them */
 	for (uint32_t i = 0; i < n; i++)
 		v = index_blob_put_varint(v, gaps[i]);
 	index_blob_put_bits(&w, 0, lead);
@@ -85,7 +87,7 @@ static void check_positions(const uint32_t *gaps, uint32_t n, unsigned k, unsign
 		bits += index_blob_pos_bits(gaps[i], k);
 	index_blob_put_bits(&w, 0x5, 3);   /* what follows: never read as theirs */
 	assert_int_equal((size_t)(index_blob_end_bits(&w) - buf), (bits + 3 + 7) / 8);
-	uint32_t got[64];
+	uint32_t got[MAX_GAPS];
 	uint64_t at = lead;
 	assert_int_equal(index_blob_get_positions(buf, bits + 3, &at, k, n, got), n);
 	assert_int_equal(at, bits);
@@ -160,10 +162,13 @@ static void test_select(void **state)
 static void test_positions(void **state)
 {
 	(void)state;
-	uint32_t gaps[64];
+	/* up to 64 gaps are read once into an array (index_blob_put_positions), more twice */
+	static const uint32_t counts[] = { 0, 1, 2, 3, 4, 24, 63, 64, 65, 100, MAX_GAPS };
+	uint32_t gaps[MAX_GAPS];
 	for (unsigned k = 0; k < 20; k++)
 		for (unsigned lead = 0; lead < 8; lead += 3)
-			for (uint32_t n = 0; n <= 64; n += n < 4 ? 1 : 20) {
+			for (size_t c = 0; c < sizeof counts / sizeof *counts; c++) {
+				uint32_t n = counts[c];
 				for (uint32_t i = 0; i < n; i++)
 					gaps[i] = (i % 7 == 3 ? 70u : i % 5) << k | (i * 2654435761u) % (1u << k);
 				check_positions(gaps, n, k, lead);
