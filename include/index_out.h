@@ -31,10 +31,11 @@ struct out {
 	size_t spare_cap;
 };
 
-/* A blob to fd from offset 0: the staged bytes are checksummed and written by a
- * second thread while the next are laid out, and each block-byte piece of the postings region
- * (the last one shorter) is shown to block_fn(arg, its number, bytes, length), in order. */
-void out_start_file(struct out *o, int fd, size_t block,
+/* A blob to fd from offset 0, written in pieces of chunk bytes (fileio_chunks): the staged bytes
+ * are checksummed and written by a second thread while the next are laid out, and each
+ * block-byte piece of the postings region (the last one shorter) is shown to block_fn(arg, its
+ * number, bytes, length), in order. */
+void out_start_file(struct out *o, int fd, size_t chunk, size_t block,
                     void (*block_fn)(void *arg, uint64_t n, const unsigned char *p, size_t len), void *arg);
 /* Says where the postings lie, [post_off, post_end) of the blob: they go out in whole blocks. */
 void out_postings_at(struct out *o, uint64_t post_off, uint64_t post_end);

@@ -33,9 +33,9 @@ int fileio_write_at(int fd, const void *p, size_t n, uint64_t at)
 	return 0;
 }
 
-void fileio_chunks_start(struct fileio_chunks *w, int fd)
+void fileio_chunks_start(struct fileio_chunks *w, int fd, size_t chunk)
 {
-	*w = (struct fileio_chunks){ .fd = fd };
+	*w = (struct fileio_chunks){ .fd = fd, .chunk = chunk };
 }
 
 /* Writes p[0..n) at w->at and moves w->at past them, unless a write failed before; a failure is
@@ -70,15 +70,15 @@ int fileio_chunks_write(struct fileio_chunks *w, const void *p, size_t n, uint64
 		w->at = at;
 	}
 	while (n && !w->err) {
-		size_t room = FILEIO_CHUNK - (size_t)(w->at % FILEIO_CHUNK) - w->fill;
+		size_t room = w->chunk - (size_t)(w->at % w->chunk) - w->fill;
 		if (!w->fill && n >= room) {   /* from the caller's bytes: nothing to gather */
-			size_t whole = room + (n - room) / FILEIO_CHUNK * FILEIO_CHUNK;
+			size_t whole = room + (n - room) / w->chunk * w->chunk;
 			chunks_put(w, c, whole);
 			c += whole, n -= whole;
 			continue;
 		}
 		if (!w->buf)
-			w->buf = xmalloc(FILEIO_CHUNK);
+			w->buf = xmalloc(w->chunk);
 		size_t k = n < room ? n : room;
 		memcpy(w->buf + w->fill, c, k);
 		w->fill += k, c += k, n -= k;

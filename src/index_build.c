@@ -7,6 +7,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "fileio.h"
 #include "fold.h"
 #include "index_blob.h"
 #include "index_out.h"
@@ -1145,7 +1146,7 @@ uint64_t index_build_write(struct corpus *c, const size_t *which, size_t n, cons
 	struct builder b;
 	build(&b, c, which, n, progress, each);
 	struct out o;
-	out_start_file(&o, fd, block, block_fn, arg);
+	out_start_file(&o, fd, FILEIO_CHUNK_SMALL, block, block_fn, arg);   /* mostly to be merged (fileio.h) */
 	struct head h;
 	write_blob(&b, n, key, &o, &h);
 	builder_fini(&b);

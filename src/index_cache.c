@@ -1485,7 +1485,7 @@ static int built_trailer(void *arg, const unsigned char *blob, uint64_t len, int
 	buf_init(&tail);
 	make_trailer(blob, len, b->c, b->which, b->n, b->s, b->d, &tail);
 	struct fileio_chunks w;
-	fileio_chunks_start(&w, fd);
+	fileio_chunks_start(&w, fd, FILEIO_CHUNK_SMALL);   /* as its blob (index_build_write) */
 	fileio_chunks_write(&w, tail.data, tail.len, len);
 	buf_fini(&tail);
 	return fileio_chunks_finish(&w);
@@ -1608,7 +1608,7 @@ static int merged_trailer(void *arg, const unsigned char *blob, uint64_t len, in
 	trailer_end(blob, len, &meta, &end);
 	uint64_t at = len + meta.len;
 	struct fileio_chunks w;
-	fileio_chunks_start(&w, fd);
+	fileio_chunks_start(&w, fd, FILEIO_CHUNK);
 	int r = fileio_chunks_write(&w, meta.data, meta.len, len);
 	if (r == 0)
 		r = copy_digests(mg, 0, &w, &at);

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "fileio.h"
 #include "index_blob.h"
 #include "index_out.h"
 #include "ordered.h"
@@ -1063,7 +1064,7 @@ uint64_t index_merge_write(const struct index_merge_input *inputs, size_t nin, s
 		h.post_len = ks.off;
 		index_blob_place(&h);
 		struct out o;
-		out_start_file(&o, fd, block, block_fn, arg);
+		out_start_file(&o, fd, FILEIO_CHUNK, block, block_fn, arg);
 		out_postings_at(&o, h.post_off, h.post_off + h.post_len);
 		out_tables(&o, &h, docs, table_key, &ks, words, paths.data, lines.data);
 		struct writing w = { &m, &o, &ks, 0, 0 };

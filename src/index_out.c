@@ -314,11 +314,11 @@ void out_tables(struct out *o, const struct head *h, const struct ixdoc *docs,
 	out_pad(o, h->post_off);
 }
 
-void out_start_file(struct out *o, int fd, size_t block,
+void out_start_file(struct out *o, int fd, size_t chunk, size_t block,
                     void (*block_fn)(void *arg, uint64_t n, const unsigned char *p, size_t len), void *arg)
 {
 	*o = (struct out){ .fd = fd, .block = block, .block_fn = block_fn, .arg = arg };
-	fileio_chunks_start(&o->file, fd);
+	fileio_chunks_start(&o->file, fd, chunk);
 	checksum_init(&o->sum, 0);
 	o->buf = xgrow(NULL, &o->cap, 2 * block, 1);
 	struct flusher *f = xcalloc(1, sizeof *f);

@@ -57,21 +57,21 @@ static int holds(int fd, const unsigned char *want, size_t n, uint64_t at)
 
 /* Each write starts where the last ended, and each but the first ends on a chunk's bound but
  * the last (the end of the bytes). */
-static void assert_chunked(uint64_t from, uint64_t to)
+static void assert_chunked(size_t chunk, uint64_t from, uint64_t to)
 {
 	assert_true(ncalls > 0 && ncalls <= CALLS);
 	uint64_t at = from;
 	for (size_t k = 0; k < ncalls; k++) {
 		assert_true(calls[k].at == at);
 		at += calls[k].n;
-		assert_true(at % FILEIO_CHUNK == 0 || (k + 1 == ncalls && at == to));
+		assert_true(at % chunk == 0 || (k + 1 == ncalls && at == to));
 		if (k > 0)
-			assert_true(calls[k].at % FILEIO_CHUNK == 0);
+			assert_true(calls[k].at % chunk == 0);
 	}
 	assert_true(at == to);
 }
 
-static void write_in_pieces(uint64_t from, const size_t *pieces, size_t npieces)
+static void write_in_pieces(size_t chunk, uint64_t from, const size_t *pieces, size_t npieces)
 {
 	size_t total = 0;
 	for (size_t k = 0; k < npieces; k++)
@@ -80,7 +80,7 @@ static void write_in_pieces(uint64_t from, const size_t *pieces, size_t npieces)
 	char path[64];
 	int fd = temp_file(path);
 	struct fileio_chunks w;
-	fileio_chunks_start(&w, fd);
+	fileio_chunks_start(&w, fd, chunk);
 	ncalls = 0;
 	size_t at = 0;
 	for (size_t k = 0; k < npieces; k++) {
@@ -89,26 +89,32 @@ static void write_in_pieces(uint64_t from, const size_t *pieces, size_t npieces)
 	}
 	assert_int_equal(fileio_chunks_finish(&w), 0);
 	assert_true(holds(fd, bytes, total, from));
-	assert_chunked(from, from + total);
+	assert_chunked(chunk, from, from + total);
 	close(fd);
 	unlink(path);
 	free(bytes);
 }
 
-static void test_pieces(void **state)
+/* Pieces of every size for a writer of chunk M bytes, from aligned and unaligned offsets. */
+static void pieces_of(size_t M)
 {
-	(void)state;
-	const size_t M = FILEIO_CHUNK;
 	static const size_t small[] = { 1, 7, 4096, 100000, 3, 65536 };
 	const size_t mixed[] = { 10, M - 10, 1, M, 3 * M + 5, 17, M / 2, M / 2 + 1, 2 * M };
 	const size_t whole[] = { M, M, M };
 	const size_t one[] = { 5 * M + 123 };
-	write_in_pieces(0, small, sizeof small / sizeof *small);
-	write_in_pieces(0, mixed, sizeof mixed / sizeof *mixed);
-	write_in_pieces(100, mixed, sizeof mixed / sizeof *mixed);   /* unaligned: the first is short */
-	write_in_pieces(M - 1, mixed, sizeof mixed / sizeof *mixed);
-	write_in_pieces(0, whole, 3);
-	write_in_pieces(3 * M + 8, one, 1);
+	write_in_pieces(M, 0, small, sizeof small / sizeof *small);
+	write_in_pieces(M, 0, mixed, sizeof mixed / sizeof *mixed);
+	write_in_pieces(M, 100, mixed, sizeof mixed / sizeof *mixed);   /* unaligned: the first is short */
+	write_in_pieces(M, M - 1, mixed, sizeof mixed / sizeof *mixed);
+	write_in_pieces(M, 0, whole, 3);
+	write_in_pieces(M, 3 * M + 8, one, 1);
+}
+
+static void test_pieces(void **state)
+{
+	(void)state;
+	pieces_of(FILEIO_CHUNK);
+	pieces_of(FILEIO_CHUNK_SMALL);
 }
 
 /* A write that does not continue the last: what was held goes out first, at its own place. */
@@ -119,7 +125,7 @@ static void test_jump(void **state)
 	char path[64];
 	int fd = temp_file(path);
 	struct fileio_chunks w;
-	fileio_chunks_start(&w, fd);
+	fileio_chunks_start(&w, fd, FILEIO_CHUNK);
 	ncalls = 0;
 	assert_int_equal(fileio_chunks_write(&w, a, 1000, 0), 0);
 	assert_int_equal(ncalls, 0);   /* held */
@@ -149,7 +155,7 @@ static void test_failure(void **state)
 	assert_true(fd >= 0);
 	unsigned char *p = pattern(FILEIO_CHUNK + 10, 3);
 	struct fileio_chunks w;
-	fileio_chunks_start(&w, fd);
+	fileio_chunks_start(&w, fd, FILEIO_CHUNK);
 	assert_int_equal(fileio_chunks_write(&w, p, 10, 0), 0);   /* held: no write yet */
 	errno = 0;
 	assert_int_equal(fileio_chunks_write(&w, p, FILEIO_CHUNK, 10), -1);
@@ -161,7 +167,7 @@ static void test_failure(void **state)
 	assert_int_equal(fileio_chunks_finish(&w), -1);
 	assert_int_equal(errno, EBADF);
 	assert_int_equal(ncalls, 0);
-	fileio_chunks_start(&w, fd);   /* a failure at finish alone */
+	fileio_chunks_start(&w, fd, FILEIO_CHUNK);   /* a failure at finish alone */
 	assert_int_equal(fileio_chunks_write(&w, p, 10, 0), 0);
 	assert_int_equal(fileio_chunks_finish(&w), -1);
 	close(fd);
