@@ -325,6 +325,14 @@ static inline int index_blob_get_gamma(const uint8_t *p, uint64_t limit, uint64_
 	return 1;
 }
 
+/* Appends q in unary: q zeros and a one. */
+static inline void index_blob_put_unary(struct bitwriter *w, uint32_t q)
+{
+	for (; q >= 32; q -= 32)
+		index_blob_put_bits(w, 0, 32);
+	index_blob_put_bits(w, 1, q + 1);
+}
+
 /* An entry's positions, cnt gaps of the code of parameter k (k < 32, index_blob_pos_k): first the
  * k low bits of each, then the rest of each (gap >> k) in unary, that many zeros and a one. The
  * positions of a report lie below its units, so the quotients sum to less than twice cnt. This is
@@ -342,12 +350,8 @@ static inline const uint8_t *index_blob_put_positions(struct bitwriter *w, const
 				return NULL;
 		for (uint32_t i = 0; k && i < cnt; i++)
 			index_blob_put_bits(w, gaps[i] & ((1u << k) - 1), k);
-		for (uint32_t i = 0; i < cnt; i++) {
-			uint32_t gap = gaps[i] >> k;
-			for (; gap >= 32; gap -= 32)
-				index_blob_put_bits(w, 0, 32);
-			index_blob_put_bits(w, 1, gap + 1);
-		}
+		for (uint32_t i = 0; i < cnt; i++)
+			index_blob_put_unary(w, gaps[i] >> k);
 		return p;
 	}
 	const uint8_t *q = p;
@@ -356,11 +360,8 @@ static inline const uint8_t *index_blob_put_positions(struct bitwriter *w, const
 		if ((q = index_blob_get_varint(q, end, &gap)))
 			index_blob_put_bits(w, gap & ((1u << k) - 1), k);
 	for (uint32_t i = 0; i < cnt && p; i++)        /* the quotients */
-		if ((p = index_blob_get_varint(p, end, &gap))) {
-			for (gap >>= k; gap >= 32; gap -= 32)
-				index_blob_put_bits(w, 0, 32);
-			index_blob_put_bits(w, 1, gap + 1);
-		}
+		if ((p = index_blob_get_varint(p, end, &gap)))
+			index_blob_put_unary(w, gap >> k);
 	return q ? p : NULL;
 }
 

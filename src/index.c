@@ -2063,6 +2063,7 @@ static void bound_term(struct search *s, const struct plan *p, struct acc **out,
 	score_tf(s, p->idf, *out, nout);
 }
 
+/* Where the hits of one result are: unit positions of the matches of its positive terms. */
 struct places {
 	uint32_t *v;
 	size_t n, cap;
@@ -2098,6 +2099,20 @@ static uint32_t chain_places(struct search *s, struct places *pl, size_t start)
 	return n;
 }
 
+/* Decodes the positions in report doc of the pairs key[0..n) into s->pos[0..n); 0 when one of
+ * them is not in it. */
+static int decode_pairs(struct search *s, const struct ixkey *const *key, int n, uint32_t doc)
+{
+	for (int j = 0; j < n; j++) {
+		struct cur c;
+		cur_init(&c, s->ix, key[j]);
+		if (!cur_seek(&c, doc, s->ix->h->ndocs) || c.doc != doc)
+			return 0;
+		decode_positions(s, j, &c);
+	}
+	return 1;
+}
+
 /* The term's exact hits in one report and one field; with places, the places of its hits
  * merged into those of pl->v[start..) (cv of two pairs or more: chain's). */
 static uint32_t count_at(struct search *s, const struct cover *cv, uint32_t doc, struct places *places, size_t start)
@@ -2110,12 +2125,8 @@ static uint32_t count_at(struct search *s, const struct cover *cv, uint32_t doc,
 		cur_init(&c, ix, cv->key[0]);
 		return cur_seek(&c, doc, ix->h->ndocs) && c.doc == doc ? c.cnt : 0;
 	}
-	for (int j = 0; j < cv->n; j++) {
-		cur_init(&c, ix, cv->key[j]);
-		if (!cur_seek(&c, doc, ix->h->ndocs) || c.doc != doc)
-			return 0;
-		decode_positions(s, j, &c);
-	}
+	if (!decode_pairs(s, cv->key, cv->n, doc))
+		return 0;
 	s->npairs = cv->n;
 	memcpy(s->off, cv->off, (size_t)cv->n * sizeof *s->off);
 	return places ? chain_places(s, places, start) : chain(s, NULL);
@@ -2784,7 +2795,6 @@ size_t index_snippets(const struct report *r, const struct index_hits *hits, siz
 
 /* ---- snippets of a result, from the postings ---- */
 
-/* Where the hits of one result are: unit positions of the matches of its positive terms. */
 /* Adds the places of term t in report doc (the chains of its pairs in that report). */
 static void term_places(struct search *s, const struct query_term *t, uint32_t doc, struct places *pl)
 {
@@ -2798,14 +2808,8 @@ static void term_places(struct search *s, const struct query_term *t, uint32_t d
 	}
 	if (!choose_pairs(s, 0))
 		return;
-	for (int j = 0; j < s->npairs; j++) {
-		struct cur c;
-		cur_init(&c, ix, s->key[j]);
-		if (!cur_seek(&c, doc, ix->h->ndocs) || c.doc != doc)
-			return;
-		decode_positions(s, j, &c);
-	}
-	chain_places(s, pl, 0);
+	if (decode_pairs(s, s->key, s->npairs, doc))
+		chain_places(s, pl, 0);
 }
 
 /* The places of q's positive terms in report doc of segment ix, in order, from its postings. */
