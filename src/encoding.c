@@ -11,6 +11,10 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define WIDE_RUNS 1   /* kept_run_wide, when the CPU has AVX2 */
+#endif
 
 #include "xmalloc.h"
 
@@ -174,14 +178,87 @@ static inline int five_cjk(const unsigned char *p)
 }
 #endif
 
+#ifdef WIDE_RUNS
+#define WIDE 32   /* bytes kept_run_wide looks at a turn */
+
+/* Each byte of v in [lo, lo + span]. */
+__attribute__((target("avx2"))) static inline __m256i bytes_within(__m256i v, unsigned char lo, unsigned char span)
+{
+	__m256i d = _mm256_sub_epi8(v, _mm256_set1_epi8((char)lo));
+	return _mm256_cmpeq_epi8(_mm256_min_epu8(d, _mm256_set1_epi8((char)span)), d);
+}
+
+/* Each byte of v whose bits under mask are want. */
+__attribute__((target("avx2"))) static inline __m256i bytes_masked(__m256i v, unsigned char mask, unsigned char want)
+{
+	return _mm256_cmpeq_epi8(_mm256_and_si256(v, _mm256_set1_epi8((char)mask)), _mm256_set1_epi8((char)want));
+}
+
+/* kept_run's run, WIDE bytes a turn, while WIDE + 2 bytes remain: each byte is classed at once
+ * (printable ASCII or a newline, a lead 1110xxxx, a continuation 10xxxxxx), each lead is one
+ * kept_three keeps (its next two bytes read from the loads one and two bytes on), and the
+ * continuations are exactly those two bytes after each lead, told by the leads' bit mask
+ * shifted. A turn's characters may end two bytes past it. On the first byte that breaks the
+ * run, returns where its character starts with *stopped set; else the first byte of the
+ * last WIDE + 2 or fewer, where the bytes are looked at one character at a time. */
+__attribute__((target("avx2"))) static size_t kept_run_wide(const unsigned char *s, size_t n, size_t i,
+							      size_t *multibyte, int *stopped)
+{
+	size_t m = 0;
+	*stopped = 0;
+	while (i + WIDE + 2 <= n) {
+		__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
+		__m256i v1 = _mm256_loadu_si256((const __m256i *)(const void *)(s + i + 1));
+		__m256i v2 = _mm256_loadu_si256((const __m256i *)(const void *)(s + i + 2));
+		__m256i ascii = _mm256_or_si256(_mm256_andnot_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(0x7f)),
+		                                                    _mm256_cmpgt_epi8(v, _mm256_set1_epi8(0x1f))),
+		                                _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\n')));
+		__m256i e2 = _mm256_and_si256(_mm256_and_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)0xe2)),
+		                                               _mm256_cmpeq_epi8(v1, _mm256_set1_epi8((char)0x80))),
+		                              _mm256_or_si256(bytes_within(v2, 0x90, 0xa7 - 0x90), bytes_within(v2, 0xb0, 0x0f)));
+		__m256i ef = _mm256_and_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)0xef)), bytes_masked(v1, 0xfe, 0xbc));
+		__m256i kept = _mm256_or_si256(bytes_within(v, 0xe3, 0xec - 0xe3), _mm256_or_si256(e2, ef));
+		uint32_t lead = (uint32_t)_mm256_movemask_epi8(bytes_masked(v, 0xf0, 0xe0));
+		uint32_t cont = (uint32_t)_mm256_movemask_epi8(bytes_masked(v, 0xc0, 0x80));
+		uint32_t next_cont = (uint32_t)_mm256_movemask_epi8(bytes_masked(v2, 0xc0, 0x80)) >> (WIDE - 2);
+		uint64_t owed = (uint64_t)lead << 1 | (uint64_t)lead << 2;   /* where continuations must stand */
+		uint64_t bad = (uint64_t)(uint32_t)~((uint32_t)_mm256_movemask_epi8(ascii) | lead | cont) |
+		               (lead ^ (uint32_t)_mm256_movemask_epi8(kept)) | (cont ^ (uint32_t)owed) |
+		               ((owed >> WIDE & ~(uint64_t)next_cont & 3) << WIDE);
+		if (bad) {
+			unsigned at = (unsigned)__builtin_ctzll(bad);   /* back to its character's lead */
+			uint64_t leads = lead;
+			at -= at >= 1 && (leads >> (at - 1) & 1) ? 1 : at >= 2 && (leads >> (at - 2) & 1) ? 2 : 0;
+			m += (size_t)__builtin_popcount(lead & (uint32_t)((1ull << at) - 1));
+			i += at;
+			*stopped = 1;
+			break;
+		}
+		m += (size_t)__builtin_popcount(lead);
+		i += WIDE + (lead >> (WIDE - 1) ? 2 : lead >> (WIDE - 2) & 1);
+	}
+	*multibyte += m;
+	return i;
+}
+#endif
+
 /* The end of the run from s[i] of bytes clean text keeps as they are and that need no other
  * test: printable ASCII, newlines, three-byte characters U+3000–U+CFFF (lead bytes E3–EC,
  * which hold all of Chinese and no format character) and common_punctuation. Reports are made
- * of little else, so clean copies them a run at a time; *multibyte counts the characters. Eight
- * bytes are looked at together where they hold two such characters (and the eight after them,
- * for two more) or eight printable ASCII ones. */
+ * of little else, so clean copies them a run at a time; *multibyte counts the characters. With
+ * AVX2, 32 bytes are looked at together (kept_run_wide); else, and in the last few bytes, eight
+ * where they hold two such characters (and the eight after them, for two more) or eight
+ * printable ASCII ones. */
 static size_t kept_run(const unsigned char *s, size_t n, size_t i, size_t *multibyte)
 {
+#ifdef WIDE_RUNS
+	if (__builtin_cpu_supports("avx2")) {
+		int stopped;
+		i = kept_run_wide(s, n, i, multibyte, &stopped);
+		if (stopped)
+			return i;
+	}
+#endif
 	size_t m = 0;
 	while (i < n) {
 		unsigned char c = s[i];

@@ -511,6 +511,53 @@ static void test_clean_pieces(void **state)
 	}
 }
 
+/* Cleaning looks at up to 32 bytes at once, and a character may stand across two such turns:
+ * one character that breaks a run of kept ones (a control, a character outside the kept
+ * blocks, a format character, a stray or cut sequence) at every byte offset of a run of
+ * characters of one, three and mixed widths comes out as it does alone, and the kept run
+ * around it as it was. */
+static void test_clean_run_breaks(void **state)
+{
+	(void)state;
+	static const char *const kept[] = { "a", "法", "，", "—", "‰", "ｈ", "\n", "\xec\x9c\x84", "‧", "　" };
+	static const struct { const char *in, *out; } breaks[] = {
+		{ "\t", "  " }, { "\x1b", "␛" }, { "\x7f", "␡" }, { "\xe2\x80\xa8", FFFD }, { "\xe2\x80\x8b", FFFD },
+		{ "\xe2\x81\xa6", FFFD }, { "\xef\xbb\xbf", FFFD }, { "\xe2\x80\xaf", "\xe2\x80\xaf" },
+		{ "\xef\xbe\x80", "\xef\xbe\x80" }, { "\xe1\x80\x80", "\xe1\x80\x80" }, { "\xee\x80\x80", "\xee\x80\x80" },
+		{ "\xed\x9f\xbf", "\xed\x9f\xbf" }, { "\xc2\xa0", "\xc2\xa0" }, { "𠮷", "𠮷" }, { "\x80", FFFD },
+		{ "\xe3\x80", FFFD }, { "\xe0\x80\x80", FFFD FFFD FFFD },
+	};
+	enum { NKEPT = sizeof kept / sizeof kept[0], NBREAKS = sizeof breaks / sizeof breaks[0] };
+	char in[512], want[512];
+	for (int mix = 0; mix < 4; mix++)   /* runs of ASCII, of three-byte characters, and two mixes */
+		for (size_t before = 0; before < 90; before++)
+			for (size_t b = 0; b < NBREAKS; b++) {
+				size_t ni = 0, nw = 0, k = 0, end = SIZE_MAX;
+				unsigned seed = (unsigned)(before * 31 + b * 7 + (size_t)mix);
+				while (ni < end) {
+					if (ni >= before && end == SIZE_MAX) {   /* the break, then 80 bytes more */
+						size_t a = strlen(breaks[b].in), w = strlen(breaks[b].out);
+						memcpy(in + ni, breaks[b].in, a), memcpy(want + nw, breaks[b].out, w);
+						ni += a, nw += w;
+						end = ni + 80;
+						continue;
+					}
+					seed = seed * 1103515245u + 12345u;
+					const char *p = mix == 0 ? "a" : mix == 1 ? "法" : kept[(mix == 2 ? k++ : seed >> 16) % NKEPT];
+					size_t len = strlen(p);
+					memcpy(in + ni, p, len), memcpy(want + nw, p, len);
+					ni += len, nw += len;
+				}
+				want[nw] = '\0';
+				size_t len;
+				char *t = encoding_clean(in, ni, &len);
+				if (len != nw || strcmp(t, want) != 0)
+					fail_msg("mix %d, break %zu after %zu bytes: cleaned to %zu bytes, not %zu", mix, b, before,
+					         len, nw);
+				free(t);
+			}
+}
+
 static void test_fixed_point(void **state)
 {
 	(void)state;
@@ -587,6 +634,7 @@ int main(void)
 		cmocka_unit_test(test_clean),
 		cmocka_unit_test(test_clean_blocks),
 		cmocka_unit_test(test_clean_pieces),
+		cmocka_unit_test(test_clean_run_breaks),
 		cmocka_unit_test(test_next_char),
 	};
 	return cmocka_run_group_tests_name("encoding", tests, NULL, NULL);
