@@ -163,9 +163,14 @@ sanitize:
 $(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(BUILD)/libfazhi.a
 	$(CC) $(CPPFLAGS) $(CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< $(BUILD)/libfazhi.a $(LDLIBS)
 
+# The seed index files of fuzz_cache are made by the fuzzers' own library (tests/fuzz/run.sh),
+# so that a change of the index's format leaves no seed the first check refuses.
+$(BUILD)/make_cache_seeds: tests/fuzz/make_cache_seeds.c $(BUILD)/libfazhi.a
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/libfazhi.a $(LDLIBS)
+
 fuzz-build:
 	@$(MAKE) --no-print-directory $(SUBMAKE_J) BUILD=build/fuzz CC=clang CFLAGS="$(FUZZ_CFLAGS)" \
-		$(FUZZ_NAMES:%=build/fuzz/%)
+		$(FUZZ_NAMES:%=build/fuzz/%) build/fuzz/make_cache_seeds
 
 # Each target runs FUZZ_SECONDS from its seeds; crashes land in build/fuzz/crashes.
 fuzz: fuzz-build

@@ -1,13 +1,18 @@
 /* make_cache_seeds.c — writes the seed index files of fuzz_cache: small valid blobs of a few short reports.
  *
- *   cc -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude tests/fuzz/make_cache_seeds.c \
- *      build/libfazhi.a -lunistring -lm -o build/make_cache_seeds && build/make_cache_seeds tests/fuzz/seeds/fuzz_cache
+ * Built with the fuzzers (make fuzz-build) and run by tests/fuzz/run.sh before fuzz_cache, so
+ * the seeds always have the index's present format; each is read back, and a seed the index
+ * refuses fails the run (a fuzzer on refused seeds tries nothing but the first check).
+ *
+ *   build/fuzz/make_cache_seeds DIR
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "corpus.h"
 #include "index.h"
+#include "index_blob.h"
 
 static const char *const reports[][2] = {
 	{ "a.txt", "普陀区人民政府关于2021年度法治政府建设工作的报告\n\n一、主要工作\n（一）推进依法行政\n"
@@ -21,6 +26,14 @@ static int write_blob(const struct index *ix, const char *path)
 {
 	size_t len;
 	const void *blob = index_blob(ix, &len);
+	char *cause = NULL;
+	struct index *back = index_from_blob(blob, len, ((const struct head *)blob)->key, NULL, &cause);
+	if (!back) {
+		fprintf(stderr, "%s: the index refuses its own blob: %s\n", path, cause ? cause : "?");
+		free(cause);
+		return -1;
+	}
+	index_free(back);
 	FILE *f = fopen(path, "wb");
 	if (!f || fwrite(blob, 1, len, f) != len || fclose(f) != 0)
 		return -1;

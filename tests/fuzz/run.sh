@@ -1,8 +1,10 @@
 #!/bin/sh
 # Runs libFuzzer targets: tests/fuzz/run.sh SECONDS NAME...
-# Seeds come from tests/fuzz/seeds/NAME when present, else from assets/reports; every input in
-# tests/fuzz/regress/NAME (crashes found before) is replayed first. Prints one line per target
-# with executions and crashes, and exits non-zero when any target crashed.
+# Seeds come from tests/fuzz/seeds/NAME when present, else from assets/reports; fuzz_cache's are
+# index files made now by build/fuzz/make_cache_seeds (stored ones would go stale with the
+# format). Every input in tests/fuzz/regress/NAME (crashes found before) is replayed first.
+# Prints one line per target with executions and crashes, and exits non-zero when any target
+# crashed or its seeds could not be made.
 secs=$1; shift
 status=0
 mkdir -p build/fuzz/crashes
@@ -12,6 +14,15 @@ for name in "$@"; do
 	mkdir -p "$work"
 	seeds=tests/fuzz/seeds/$name
 	[ -d "$seeds" ] || seeds=assets/reports
+	if [ "$name" = fuzz_cache ]; then
+		seeds=build/fuzz/seeds-$name
+		rm -rf "$seeds" && mkdir -p "$seeds"
+		if ! build/fuzz/make_cache_seeds "$seeds" >"build/fuzz/$name.seeds.log" 2>&1; then
+			echo "FAIL: fuzz $name: its seeds could not be made (see build/fuzz/$name.seeds.log)"
+			status=1
+			continue
+		fi
+	fi
 	if [ -d "tests/fuzz/regress/$name" ] && [ -n "$(ls "tests/fuzz/regress/$name")" ]; then
 		if ! "$bin" "tests/fuzz/regress/$name"/* >"build/fuzz/$name.regress.log" 2>&1; then
 			echo "FAIL: fuzz $name regression inputs (see build/fuzz/$name.regress.log)"
