@@ -205,6 +205,12 @@ static int reopen_corpus(void *arg, struct corpus **cp, struct session **sp, siz
 
 static int run_browser(const char *self, char **paths, int npaths, const struct ui_options *opt)
 {
+	/* The character set alone (the terminal's, for curses' wide characters and wcwidth): no
+	 * other category is read (each is a file to map before the first frame), so every number
+	 * keeps the C locale's decimal point whatever LC_NUMERIC says. The subcommands read no
+	 * locale at all: they give libunistring its encoding by name, and their bytes go out as
+	 * they are (and no locale file is mapped for them). */
+	setlocale(LC_CTYPE, "");
 	struct browser b = { paths, npaths };
 	struct corpus *c = xmalloc(sizeof *c);
 	struct index_status st;
@@ -239,10 +245,6 @@ int main(int argc, char **argv)
 	char **paths = calloc((size_t)argc + 1, sizeof *paths);
 	int npaths = 0, status = -1, options_done = 0;
 
-	/* The character set alone (the terminal's, for wide characters): every number fazhi writes,
-	 * in --json and --csv too, keeps the C locale's decimal point whatever LC_NUMERIC says, and no
-	 * other category is read (each is a file to map before the first frame). */
-	setlocale(LC_CTYPE, "");
 	for (int i = 1; i < argc && status < 0; i++) {
 		const char *a = argv[i];
 		if (options_done || a[0] != '-' || a[1] == '\0') {
