@@ -199,8 +199,8 @@ __attribute__((target("avx2"))) static inline __m256i bytes_masked(__m256i v, un
  * kept_three keeps (its next two bytes read from the loads one and two bytes on), and the
  * continuations are exactly those two bytes after each lead, told by the leads' bit mask
  * shifted. A turn's characters may end two bytes past it. On the first byte that breaks the
- * run, returns where its character starts with *stopped set; else the first byte of the
- * last WIDE + 2 or fewer, where the bytes are looked at one character at a time. */
+ * run, returns where its character starts, with *stopped set; else where WIDE + 1 bytes or
+ * fewer are left, which kept_run looks at one character at a time. */
 __attribute__((target("avx2"))) static size_t kept_run_wide(const unsigned char *s, size_t n, size_t i,
 							      size_t *multibyte, int *stopped)
 {
