@@ -385,6 +385,10 @@ int index_cache_walk_behind(struct corpus *c, char **paths, int npaths, const ch
  * with. Only a spelling that names those directories from here is used: a relative one given
  * from another directory is not. NULL: use the PATHs as given. Free with index_cache_paths_free. */
 char **index_cache_respell(char **paths, int npaths, const char *dir, int *n);
+/* The spelling these PATHs' directories were indexed under when it names them only from another
+ * directory (a relative one), and the PATHs as spelled have no index of their own: they will be
+ * indexed again. NULL otherwise. Free with index_cache_paths_free. */
+char **index_cache_spelled_elsewhere(char **paths, int npaths, const char *dir, int *n);
 void index_cache_paths_free(char **v, int n);
 
 /* Removes the temporary files of builds that died (kill -9, power loss): a temporary file whose

@@ -142,11 +142,38 @@ static void say_behind(char **paths, int npaths, const struct index_status *st)
 	fputc('\n', stderr);
 }
 
+/* "PATH... was indexed as OTHER..., which names it only from another directory; …" on stderr,
+ * when so: the index the PATHs are about to get is built whole, and kept beside the first. */
+static void say_spelled_elsewhere(char **paths, int npaths, const char *dir)
+{
+	int n = 0;
+	char **other = index_cache_spelled_elsewhere(paths, npaths, dir, &n);
+	if (!other)
+		return;
+	fputs("fazhi:", stderr);
+	for (int i = 0; i < npaths; i++) {
+		fputc(' ', stderr);
+		cli_put(stderr, paths[i], strlen(paths[i]));
+	}
+	fputs(npaths == 1 ? " was indexed as" : " were indexed as", stderr);
+	for (int i = 0; i < n; i++) {
+		fputc(' ', stderr);
+		cli_put(stderr, other[i], strlen(other[i]));
+	}
+	fputs(npaths == 1 ? ", which names it only from another directory; indexed again as given (an index made"
+	                    " under an absolute path serves every spelling)\n"
+	                  : ", which name them only from another directory; indexed again as given (an index made"
+	                    " under absolute paths serves every spelling)\n", stderr);
+	index_cache_paths_free(other, n);
+}
+
 size_t cli_load_indexed(struct corpus *c, char **paths, int npaths, const char *dir)
 {
 	struct index_status st;
 	cli_load_cached(c, paths, npaths, dir, &st);
-	if (!st.current)
+	if (!st.found)
+		say_spelled_elsewhere(paths, npaths, dir);
+	else if (!st.current)
 		say_behind(paths, npaths, &st);
 	return corpus_failures(c);
 }

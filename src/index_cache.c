@@ -2723,7 +2723,9 @@ static char **alias_roots(const char *path, const char *dir, int max, int *n)
 	return NULL;
 }
 
-char **index_cache_respell(char **paths, int npaths, const char *dir, int *n)
+/* The spelling the directories the paths name were last indexed under (their alias file's), *n
+ * paths, when these paths as spelled have no index of their own; NULL when there is none. */
+static char **indexed_spelling(char **paths, int npaths, const char *dir, int *n)
 {
 	if (!dir || npaths <= 0)
 		return NULL;
@@ -2737,13 +2739,35 @@ char **index_cache_respell(char **paths, int npaths, const char *dir, int *n)
 	char *alias = alias_path(paths, (size_t)npaths, dir);
 	char **as = alias ? alias_roots(alias, dir, npaths, n) : NULL;
 	free(alias);
-	int ok = as != NULL, j = 0;
-	for (int i = 0; ok && i < npaths; i++) {   /* the existing paths, in order, are those */
+	return as;
+}
+
+/* Whether as (n paths) names, from here, the directories of the paths that exist, in order. */
+static int names_them_here(char **paths, int npaths, char **as, int n)
+{
+	int ok = 1, j = 0;
+	for (int i = 0; ok && i < npaths; i++) {
 		struct stat st;
 		if (stat(paths[i], &st) == 0)
-			ok = j < *n && S_ISDIR(st.st_mode) && same_real(paths[i], as[j++]);
+			ok = j < n && S_ISDIR(st.st_mode) && same_real(paths[i], as[j++]);
 	}
-	if (ok && j == *n && all_dirs(as, (size_t)*n))
+	return ok && j == n && all_dirs(as, (size_t)n);
+}
+
+char **index_cache_respell(char **paths, int npaths, const char *dir, int *n)
+{
+	char **as = indexed_spelling(paths, npaths, dir, n);
+	if (as && names_them_here(paths, npaths, as, *n))
+		return as;
+	if (as)
+		index_cache_paths_free(as, *n);
+	return NULL;
+}
+
+char **index_cache_spelled_elsewhere(char **paths, int npaths, const char *dir, int *n)
+{
+	char **as = indexed_spelling(paths, npaths, dir, n);
+	if (as && !names_them_here(paths, npaths, as, *n))
 		return as;
 	if (as)
 		index_cache_paths_free(as, *n);

@@ -59,12 +59,17 @@ t "search --update of the absolute path answers as without a cache, under the in
 "$FAZHI" index --status reports >"$T/out"
 t "… and updated the one index" sh -c 'grep -qx "up to date: 4 reports" "$1" && [ "$2" -eq 1 ]' - "$T/out" "$(indexes)"
 
-# From inside the corpus, `reports` names nothing: `.` gets an index of its own, named from there.
+# From inside the corpus, `reports` names nothing: `.` gets an index of its own, named from there,
+# and the first search says why a second index is built.
 cd "$W/reports" || exit 1
 "$FAZHI" search --count 法治 . 2>"$T/err" >"$T/got"
 t "search . from inside: its own index, every report named as a file from there" \
-	sh -c '[ "$(wc -l <"$1")" -eq 4 ] && [ ! -s "$2" ] && cut -f2 "$1" | while read -r f; do [ -f "$f" ] || exit 1; done &&
-	       grep -q "	\./sub/new.txt$" "$1" && [ "$3" -eq 2 ]' - "$T/got" "$T/err" "$(indexes)"
+	sh -c '[ "$(wc -l <"$1")" -eq 4 ] && cut -f2 "$1" | while read -r f; do [ -f "$f" ] || exit 1; done &&
+	       grep -q "	\./sub/new.txt$" "$1" && [ "$2" -eq 2 ]' - "$T/got" "$(indexes)"
+t "… saying on stderr, once, that reports names it only from elsewhere" \
+	sh -c '[ "$(wc -l <"$1")" -eq 1 ] && grep -qx "fazhi: \. was indexed as reports, which names it only from another directory; indexed again as given (an index made under an absolute path serves every spelling)" "$1"' - "$T/err"
+"$FAZHI" search --count 法治 . 2>"$T/err" >/dev/null
+t "… and nothing the next time, the index of . being there" sh -c '[ ! -s "$1" ] && [ "$2" -eq 2 ]' - "$T/err" "$(indexes)"
 
 # An index made under an absolute path names its reports from anywhere: any spelling uses it.
 export XDG_CACHE_HOME="$T/cache2"
