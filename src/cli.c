@@ -124,21 +124,24 @@ int cli_unchanged(struct corpus *c, size_t i)
 	return same;
 }
 
+/* The paths on stderr, each after a blank. */
+static void put_paths(char **paths, int n)
+{
+	for (int i = 0; i < n; i++) {
+		fputc(' ', stderr);
+		cli_put(stderr, paths[i], strlen(paths[i]));
+	}
+}
+
 /* "the index of PATH... is N files behind (…); fazhi index PATH..." on stderr. */
 static void say_behind(char **paths, int npaths, const struct index_status *st)
 {
 	size_t n = st->added + st->changed + st->removed;
 	fputs("fazhi: the index of", stderr);
-	for (int i = 0; i < npaths; i++) {
-		fputc(' ', stderr);
-		cli_put(stderr, paths[i], strlen(paths[i]));
-	}
+	put_paths(paths, npaths);
 	fprintf(stderr, " is %zu file%s behind (%zu added, %zu changed, %zu removed: answered without them until it is updated); fazhi index",
 	        n, n == 1 ? "" : "s", st->added, st->changed, st->removed);
-	for (int i = 0; i < npaths; i++) {
-		fputc(' ', stderr);
-		cli_put(stderr, paths[i], strlen(paths[i]));
-	}
+	put_paths(paths, npaths);
 	fputc('\n', stderr);
 }
 
@@ -151,15 +154,9 @@ static void say_spelled_elsewhere(char **paths, int npaths, const char *dir)
 	if (!other)
 		return;
 	fputs("fazhi:", stderr);
-	for (int i = 0; i < npaths; i++) {
-		fputc(' ', stderr);
-		cli_put(stderr, paths[i], strlen(paths[i]));
-	}
+	put_paths(paths, npaths);
 	fputs(npaths == 1 ? " was indexed as" : " were indexed as", stderr);
-	for (int i = 0; i < n; i++) {
-		fputc(' ', stderr);
-		cli_put(stderr, other[i], strlen(other[i]));
-	}
+	put_paths(other, n);
 	fputs(npaths == 1 ? ", which names it only from another directory; indexed again as given (an index made"
 	                    " under an absolute path serves every spelling)\n"
 	                  : ", which name them only from another directory; indexed again as given (an index made"
