@@ -181,26 +181,46 @@ static inline int five_cjk(const unsigned char *p)
 #ifdef WIDE_RUNS
 #define WIDE 32   /* bytes kept_run_wide looks at a turn */
 
-/* Each byte of v in [lo, lo + span]. */
-__attribute__((target("avx2"))) static inline __m256i bytes_within(__m256i v, unsigned char lo, unsigned char span)
+/* The bytes of v in [lo, lo + span], a bit each. */
+__attribute__((target("avx2"))) static inline uint32_t bytes_within(__m256i v, unsigned char lo, unsigned char span)
 {
 	__m256i d = _mm256_sub_epi8(v, _mm256_set1_epi8((char)lo));
-	return _mm256_cmpeq_epi8(_mm256_min_epu8(d, _mm256_set1_epi8((char)span)), d);
+	return (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(d, _mm256_set1_epi8((char)span)), d));
 }
 
-/* Each byte of v whose bits under mask are want. */
-__attribute__((target("avx2"))) static inline __m256i bytes_masked(__m256i v, unsigned char mask, unsigned char want)
+/* The bytes of v whose bits under mask are want, a bit each. */
+__attribute__((target("avx2"))) static inline uint32_t bytes_masked(__m256i v, unsigned char mask, unsigned char want)
 {
-	return _mm256_cmpeq_epi8(_mm256_and_si256(v, _mm256_set1_epi8((char)mask)), _mm256_set1_epi8((char)want));
+	__m256i m = _mm256_and_si256(v, _mm256_set1_epi8((char)mask));
+	return (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(m, _mm256_set1_epi8((char)want)));
 }
 
-/* kept_run's run, WIDE bytes a turn, while WIDE + 2 bytes remain: each byte is classed at once
- * (printable ASCII or a newline, a lead 1110xxxx, a continuation 10xxxxxx), each lead is one
- * kept_three keeps (its next two bytes read from the loads one and two bytes on), and the
- * continuations are exactly those two bytes after each lead, told by the leads' bit mask
- * shifted. A turn's characters may end two bytes past it. On the first byte that breaks the
- * run, returns where its character starts, with *stopped set; else where WIDE + 1 bytes or
- * fewer are left, which kept_run looks at one character at a time. */
+/* The bytes of v equal to b, a bit each. */
+__attribute__((target("avx2"))) static inline uint32_t bytes_equal(__m256i v, unsigned char b)
+{
+	return (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)b)));
+}
+
+/* Of the leads E2 and EF of v (bits e2, ef), those kept_three keeps: E2 80 then 90–A7 or
+ * B0–BF, EF then BC or BD. Their next bytes are read from s + 1 and s + 2. */
+__attribute__((target("avx2"))) static uint32_t kept_punctuation(const unsigned char *s, uint32_t e2, uint32_t ef)
+{
+	__m256i v1 = _mm256_loadu_si256((const __m256i *)(const void *)(s + 1));
+	uint32_t kept = ef & bytes_masked(v1, 0xfe, 0xbc);
+	if (e2) {
+		__m256i v2 = _mm256_loadu_si256((const __m256i *)(const void *)(s + 2));
+		kept |= e2 & bytes_equal(v1, 0x80) & (bytes_within(v2, 0x90, 0xa7 - 0x90) | bytes_within(v2, 0xb0, 0x0f));
+	}
+	return kept;
+}
+
+/* kept_run's run, WIDE bytes a turn, while WIDE + 2 bytes remain: the bytes are classed at once,
+ * a bit each (printable ASCII or a newline, a lead 1110xxxx, a continuation 10xxxxxx), each
+ * lead is one kept_three keeps (E3–EC, or kept_punctuation's), and the continuations are
+ * exactly the two bytes after each lead, told by the leads' bits shifted. A turn's characters
+ * may end two bytes past it. On the first byte that breaks the run, returns where its
+ * character starts, with *stopped set; else where WIDE + 1 bytes or fewer are left, which
+ * kept_run looks at one character at a time. */
 __attribute__((target("avx2"))) static size_t kept_run_wide(const unsigned char *s, size_t n, size_t i,
 							      size_t *multibyte, int *stopped)
 {
@@ -208,23 +228,21 @@ __attribute__((target("avx2"))) static size_t kept_run_wide(const unsigned char 
 	*stopped = 0;
 	while (i + WIDE + 2 <= n) {
 		__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
-		__m256i v1 = _mm256_loadu_si256((const __m256i *)(const void *)(s + i + 1));
-		__m256i v2 = _mm256_loadu_si256((const __m256i *)(const void *)(s + i + 2));
-		__m256i ascii = _mm256_or_si256(_mm256_andnot_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(0x7f)),
-		                                                    _mm256_cmpgt_epi8(v, _mm256_set1_epi8(0x1f))),
-		                                _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\n')));
-		__m256i e2 = _mm256_and_si256(_mm256_and_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)0xe2)),
-		                                               _mm256_cmpeq_epi8(v1, _mm256_set1_epi8((char)0x80))),
-		                              _mm256_or_si256(bytes_within(v2, 0x90, 0xa7 - 0x90), bytes_within(v2, 0xb0, 0x0f)));
-		__m256i ef = _mm256_and_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)0xef)), bytes_masked(v1, 0xfe, 0xbc));
-		__m256i kept = _mm256_or_si256(bytes_within(v, 0xe3, 0xec - 0xe3), _mm256_or_si256(e2, ef));
-		uint32_t lead = (uint32_t)_mm256_movemask_epi8(bytes_masked(v, 0xf0, 0xe0));
-		uint32_t cont = (uint32_t)_mm256_movemask_epi8(bytes_masked(v, 0xc0, 0x80));
-		uint32_t next_cont = (uint32_t)_mm256_movemask_epi8(bytes_masked(v2, 0xc0, 0x80)) >> (WIDE - 2);
+		uint32_t high = (uint32_t)_mm256_movemask_epi8(v);
+		uint32_t lead = bytes_masked(v, 0xf0, 0xe0), cont = bytes_masked(v, 0xc0, 0x80);
+		/* below 0x20 (signed: the high bytes too), but a newline; and DEL */
+		uint32_t control = (uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(_mm256_set1_epi8(0x20), v)) & ~high;
+		uint32_t bad_ascii = (control & ~bytes_equal(v, '\n')) | bytes_equal(v, 0x7f);
+		uint32_t kept = bytes_within(v, 0xe3, 0xec - 0xe3), e2 = bytes_equal(v, 0xe2), ef = bytes_equal(v, 0xef);
+		if (e2 | ef)
+			kept |= kept_punctuation(s + i, e2, ef);
 		uint64_t owed = (uint64_t)lead << 1 | (uint64_t)lead << 2;   /* where continuations must stand */
-		uint64_t bad = (uint64_t)(uint32_t)~((uint32_t)_mm256_movemask_epi8(ascii) | lead | cont) |
-		               (lead ^ (uint32_t)_mm256_movemask_epi8(kept)) | (cont ^ (uint32_t)owed) |
-		               ((owed >> WIDE & ~(uint64_t)next_cont & 3) << WIDE);
+		uint64_t bad = bad_ascii | (high & ~(lead | cont)) | (lead ^ kept) | (cont ^ (uint32_t)owed);
+		if (owed >> WIDE) {   /* a character that ends in the next turn: its continuations */
+			__m256i v2 = _mm256_loadu_si256((const __m256i *)(const void *)(s + i + 2));
+			uint64_t next_cont = bytes_masked(v2, 0xc0, 0x80) >> (WIDE - 2);
+			bad |= (owed >> WIDE & ~next_cont & 3) << WIDE;
+		}
 		if (bad) {
 			unsigned at = (unsigned)__builtin_ctzll(bad);   /* back to its character's lead */
 			uint64_t leads = lead;
