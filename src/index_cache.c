@@ -2764,9 +2764,24 @@ char **index_cache_respell(char **paths, int npaths, const char *dir, int *n)
 	return NULL;
 }
 
+/* Whether every path that exists is a directory, and one does: a corpus the cache can replay. */
+static int existing_dirs(char **paths, int npaths)
+{
+	int found = 0;
+	for (int i = 0; i < npaths; i++) {
+		struct stat st;
+		if (stat(paths[i], &st) < 0)
+			continue;   /* a missing PATH, said so apart */
+		if (!S_ISDIR(st.st_mode))
+			return 0;
+		found = 1;
+	}
+	return found;
+}
+
 char **index_cache_spelled_elsewhere(char **paths, int npaths, const char *dir, int *n)
 {
-	char **as = indexed_spelling(paths, npaths, dir, n);
+	char **as = existing_dirs(paths, npaths) ? indexed_spelling(paths, npaths, dir, n) : NULL;
 	if (as && !names_them_here(paths, npaths, as, *n))
 		return as;
 	if (as)

@@ -82,4 +82,10 @@ t "an index made under the absolute path serves . inside and w/reports outside, 
 	sh -c 'cmp -s "$1" "$2" && [ "$(wc -l <"$1")" -eq 4 ] && ! cut -f2 "$1" | grep -qv "^$3/" && [ ! -s "$4" ] &&
 	       [ ! -s "$5" ] && [ "$6" -eq 1 ]' - "$T/got" "$T/got2" "$W/reports" "$T/err" "$T/err2" "$(indexes)"
 
+# A file given as a PATH is read as it is, twice, and nothing is said of spellings.
+export XDG_CACHE_HOME="$T/cache3"
+"$FAZHI" search --count 法治 w/reports/putuo-2021.txt >/dev/null 2>&1
+"$FAZHI" facts --csv w/reports/putuo-2021.txt >/dev/null 2>"$T/err"
+t "a file as PATH: searched, then its facts, with nothing on stderr" sh -c '[ ! -s "$1" ]' - "$T/err"
+
 [ "$failures" -eq 0 ]
