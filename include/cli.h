@@ -48,6 +48,11 @@ void cli_message(const struct corpus_msg *m);
  * ("fazhi: the index of DIR is N files behind (…); fazhi index DIR") and the query is answered
  * from that index without them. With no index of the PATHs, walks them (cli_load). */
 size_t cli_load_indexed(struct corpus *c, char **paths, int npaths, const char *dir);
+/* When the PATHs have no index of their own because their directories were indexed under a
+ * relative spelling that names them only from another directory (index_cache_spelled_elsewhere),
+ * says so on f, a line ("fazhi:" first on stderr, two blanks on stdout) whose clause `then` says
+ * what comes of it; returns 1, else 0 with nothing said. */
+int cli_say_spelled_elsewhere(FILE *f, char **paths, int npaths, const char *dir, const char *then);
 /* cli_load_indexed without the message: *st says how far the index is behind (current when the
  * PATHs were walked). With no PATH (the samples), no cache directory dir, or st NULL, the PATHs
  * are walked (as cli_load walks a lazy corpus, under the cache's spelling). */

@@ -124,12 +124,12 @@ int cli_unchanged(struct corpus *c, size_t i)
 	return same;
 }
 
-/* The paths on stderr, each after a blank. */
-static void put_paths(char **paths, int n)
+/* The paths on f, each after a blank. */
+static void put_paths(FILE *f, char **paths, int n)
 {
 	for (int i = 0; i < n; i++) {
-		fputc(' ', stderr);
-		cli_put(stderr, paths[i], strlen(paths[i]));
+		fputc(' ', f);
+		cli_put(f, paths[i], strlen(paths[i]));
 	}
 }
 
@@ -138,30 +138,29 @@ static void say_behind(char **paths, int npaths, const struct index_status *st)
 {
 	size_t n = st->added + st->changed + st->removed;
 	fputs("fazhi: the index of", stderr);
-	put_paths(paths, npaths);
+	put_paths(stderr, paths, npaths);
 	fprintf(stderr, " is %zu file%s behind (%zu added, %zu changed, %zu removed: answered without them until it is updated); fazhi index",
 	        n, n == 1 ? "" : "s", st->added, st->changed, st->removed);
-	put_paths(paths, npaths);
+	put_paths(stderr, paths, npaths);
 	fputc('\n', stderr);
 }
 
-/* "PATH... was indexed as OTHER..., which names it only from another directory; …" on stderr,
- * when so: the index the PATHs are about to get is built whole, and kept beside the first. */
-static void say_spelled_elsewhere(char **paths, int npaths, const char *dir)
+int cli_say_spelled_elsewhere(FILE *f, char **paths, int npaths, const char *dir, const char *then)
 {
 	int n = 0;
 	char **other = index_cache_spelled_elsewhere(paths, npaths, dir, &n);
 	if (!other)
-		return;
-	fputs("fazhi:", stderr);
-	put_paths(paths, npaths);
-	fputs(npaths == 1 ? " was indexed as" : " were indexed as", stderr);
-	put_paths(other, n);
-	fputs(npaths == 1 ? ", which names it only from another directory; indexed again as given (an index made"
-	                    " under an absolute path serves every spelling)\n"
-	                  : ", which name them only from another directory; indexed again as given (an index made"
-	                    " under absolute paths serves every spelling)\n", stderr);
+		return 0;
+	fputs(f == stderr ? "fazhi:" : " ", f);   /* on stdout, under the line it explains */
+	put_paths(f, paths, npaths);
+	fputs(npaths == 1 ? " was indexed as" : " were indexed as", f);
+	put_paths(f, other, n);
+	fprintf(f, npaths == 1 ? ", which names it only from another directory; %s (an index made under an absolute"
+	                         " path serves every spelling)\n"
+	                       : ", which name them only from another directory; %s (an index made under absolute"
+	                         " paths serves every spelling)\n", then);
 	index_cache_paths_free(other, n);
+	return 1;
 }
 
 size_t cli_load_indexed(struct corpus *c, char **paths, int npaths, const char *dir)
@@ -169,7 +168,7 @@ size_t cli_load_indexed(struct corpus *c, char **paths, int npaths, const char *
 	struct index_status st;
 	cli_load_cached(c, paths, npaths, dir, &st);
 	if (!st.found)
-		say_spelled_elsewhere(paths, npaths, dir);
+		cli_say_spelled_elsewhere(stderr, paths, npaths, dir, "indexed again as given");
 	else if (!st.current)
 		say_behind(paths, npaths, &st);
 	return corpus_failures(c);

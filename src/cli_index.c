@@ -107,6 +107,10 @@ static void print_status(struct corpus *c, const char *dir, char **paths, int np
 		printf("not indexed: %zu report%s", c->n, plural(c->n));
 	if (!st.current)
 		print_hint(paths, npaths);
+	if (!st.found)
+		cli_say_spelled_elsewhere(stdout, paths, npaths, dir,
+		                          npaths == 1 ? "fazhi index would index it again as given"
+		                                      : "fazhi index would index them again as given");
 }
 
 /* --progress-fd: "DONE TOTAL" lines for a program that follows the build (the browser). */

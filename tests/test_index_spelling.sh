@@ -62,6 +62,10 @@ t "… and updated the one index" sh -c 'grep -qx "up to date: 4 reports" "$1" &
 # From inside the corpus, `reports` names nothing: `.` gets an index of its own, named from there,
 # and the first search says why a second index is built.
 cd "$W/reports" || exit 1
+"$FAZHI" index --status . >"$T/out" 2>&1
+t "index --status . from inside: not indexed, and why, under the hint" sh -c '[ "$(wc -l <"$1")" -eq 2 ] &&
+	grep -qx "not indexed: 4 reports; run: fazhi index \." "$1" &&
+	grep -qx "  \. was indexed as reports, which names it only from another directory; fazhi index would index it again as given (an index made under an absolute path serves every spelling)" "$1"' - "$T/out"
 "$FAZHI" search --count 法治 . 2>"$T/err" >"$T/got"
 t "search . from inside: its own index, every report named as a file from there" \
 	sh -c '[ "$(wc -l <"$1")" -eq 4 ] && cut -f2 "$1" | while read -r f; do [ -f "$f" ] || exit 1; done &&
