@@ -2742,47 +2742,37 @@ static char **indexed_spelling(char **paths, int npaths, const char *dir, int *n
 	return as;
 }
 
-/* Whether as (n paths) names, from here, the directories of the paths that exist, in order. */
+/* Whether as (n paths) names, from here, the directories of the paths that exist, in order: 1 it
+ * does, 0 it does not, -1 no path exists or one is not a directory (no corpus the cache replays). */
 static int names_them_here(char **paths, int npaths, char **as, int n)
 {
-	int ok = 1, j = 0;
-	for (int i = 0; ok && i < npaths; i++) {
+	int ok = 1, j = 0, found = 0;
+	for (int i = 0; i < npaths; i++) {
 		struct stat st;
-		if (stat(paths[i], &st) == 0)
-			ok = j < n && S_ISDIR(st.st_mode) && same_real(paths[i], as[j++]);
+		if (stat(paths[i], &st) < 0)
+			continue;   /* a missing PATH, said so apart */
+		if (!S_ISDIR(st.st_mode))
+			return -1;
+		found = 1;
+		ok = ok && j < n && same_real(paths[i], as[j++]);
 	}
-	return ok && j == n && all_dirs(as, (size_t)n);
+	return !found ? -1 : ok && j == n && all_dirs(as, (size_t)n);
 }
 
 char **index_cache_respell(char **paths, int npaths, const char *dir, int *n)
 {
 	char **as = indexed_spelling(paths, npaths, dir, n);
-	if (as && names_them_here(paths, npaths, as, *n))
+	if (as && names_them_here(paths, npaths, as, *n) == 1)
 		return as;
 	if (as)
 		index_cache_paths_free(as, *n);
 	return NULL;
 }
 
-/* Whether every path that exists is a directory, and one does: a corpus the cache can replay. */
-static int existing_dirs(char **paths, int npaths)
-{
-	int found = 0;
-	for (int i = 0; i < npaths; i++) {
-		struct stat st;
-		if (stat(paths[i], &st) < 0)
-			continue;   /* a missing PATH, said so apart */
-		if (!S_ISDIR(st.st_mode))
-			return 0;
-		found = 1;
-	}
-	return found;
-}
-
 char **index_cache_spelled_elsewhere(char **paths, int npaths, const char *dir, int *n)
 {
-	char **as = existing_dirs(paths, npaths) ? indexed_spelling(paths, npaths, dir, n) : NULL;
-	if (as && !names_them_here(paths, npaths, as, *n))
+	char **as = indexed_spelling(paths, npaths, dir, n);
+	if (as && names_them_here(paths, npaths, as, *n) == 0)
 		return as;
 	if (as)
 		index_cache_paths_free(as, *n);
