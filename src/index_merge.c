@@ -434,6 +434,23 @@ static void emit(struct lane *m, const struct cursor *c, uint32_t delta)
 		lay_entry(m, c, delta);
 }
 
+/* Steps over n entries of the list of key k of input in (at base; its entries end at bit limit,
+ * its positions at plimit), from *bit, *pbit and the report *doc before them; 0 when they do not
+ * hold together. */
+static int step_entries(const struct input *in, const struct ixkey *k, const uint8_t *base, uint64_t limit,
+                        uint64_t plimit, uint32_t n, uint64_t *bit, uint64_t *pbit, uint32_t *doc)
+{
+	int pair = (k->key & KEY_PAIR) != 0;
+	for (uint32_t gap, cnt; n; n--) {
+		if (!index_blob_get_entry(base, limit, bit, &gap, &cnt) || (*doc += gap) >= in->h->ndocs)
+			return 0;
+		unsigned pk = pair ? index_blob_pos_k(index_blob_field_units(k->key, in->docs, *doc), cnt) : 0;
+		if (pair && !index_blob_skip_positions(base, plimit, pbit, pk, cnt))
+			return 0;
+	}
+	return 1;
+}
+
 /* The last report of a long list (one with skips: key k of input in) and where its entries and a
  * pair's positions end, in bits from the start of its postings, read on from its last skip; 0 when
  * the list does not hold together. */
@@ -452,14 +469,9 @@ static int last_doc(const struct input *in, const struct ixkey *k, uint32_t *doc
 	uint64_t bit = sk[1], limit = (uint64_t)at * 8, pbit = sk[2], plimit = (uint64_t)k->len * 8;
 	if (bit < index_blob_skip_bytes(k->key, k->df) * 8 || bit >= limit || (pair && (pbit < limit || pbit > plimit)))
 		return 0;
-	uint32_t d = sk[0], gap, cnt;
-	for (uint32_t left = k->df - nskip * INDEX_SKIP; left; left--) {
-		if (!index_blob_get_entry(base, limit, &bit, &gap, &cnt) || (d += gap) >= in->h->ndocs)
-			return 0;
-		unsigned pk = pair ? index_blob_pos_k(index_blob_field_units(k->key, in->docs, d), cnt) : 0;
-		if (pair && !index_blob_skip_positions(base, plimit, &pbit, pk, cnt))
-			return 0;
-	}
+	uint32_t d = sk[0];
+	if (!step_entries(in, k, base, limit, plimit, k->df - nskip * INDEX_SKIP, &bit, &pbit, &d))
+		return 0;
 	*doc = d;
 	*end_bit = bit;
 	*pos_end_bit = pbit;
@@ -529,14 +541,11 @@ static int walk_to(struct run_walk *w, uint32_t to)
 			return 0;
 		w->idx = t * INDEX_SKIP, w->doc = sk[0], w->bit = sk[1], w->pbit = pair ? sk[2] : 0;
 	}
-	for (uint32_t gap, cnt; w->idx < to; w->idx++) {
-		if (!index_blob_get_entry(w->base, w->limit, &w->bit, &gap, &cnt) || (w->doc += gap) >= w->in->h->ndocs)
-			return 0;
-		unsigned pk = pair ? index_blob_pos_k(index_blob_field_units(w->k->key, w->in->docs, w->doc), cnt) : 0;
-		if (pair && !index_blob_skip_positions(w->base, w->plimit, &w->pbit, pk, cnt))
-			return 0;
-	}
-	return 1;
+	if (w->idx >= to)
+		return 1;
+	uint32_t n = to - w->idx;
+	w->idx = to;
+	return step_entries(w->in, w->k, w->base, w->limit, w->plimit, n, &w->bit, &w->pbit, &w->doc);
 }
 
 /* Lays out the long list of key k of input in, a run, after the merged entries before it (*df of
