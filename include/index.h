@@ -287,13 +287,19 @@ struct index *index_from_blob(const void *data, size_t len, uint64_t key,
  * entry, its strings, its lines): at(arg, off, len) gives bytes [off, off + len) of the tables,
  * checked as tables() checks them, where they stay until check->free: a copy while few are read
  * (a read costs less than a page of a mapping first touched), else the blob itself; NULL when
- * they are damaged. check->free(arg) is called by index_free. */
+ * they are damaged. check->read (may be NULL) serves a lookup's reads of the sorted tables (keys,
+ * fences), which are not kept: read(arg, off, len, dst) copies bytes [off, off + len) of the
+ * tables into dst, checked, and returns 0 when they are intact. check->free(arg) is called by
+ * index_free. check->head (may be NULL) is the blob's head, already read, so that opening a
+ * file touches none of its mapping. */
 struct index_check {
 	int (*postings)(void *arg, uint64_t off, uint64_t len);
 	int (*tables)(void *arg, uint64_t off, uint64_t len);
 	const void *(*at)(void *arg, uint64_t off, uint64_t len);
+	int (*read)(void *arg, uint64_t off, uint64_t len, void *dst);
 	void (*free)(void *arg);
 	void *arg;
+	const struct head *head;
 };
 struct index *index_from_blob_checked(const void *data, size_t len, uint64_t key, const struct index_check *check,
                                       void (*release)(const void *data, size_t len), char **cause);

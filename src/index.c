@@ -44,7 +44,8 @@ struct seg {
 	const unsigned char *blob;
 	size_t size;
 	void (*release)(const void *, size_t);
-	const struct head *h;
+	const struct head *h;       /* &head */
+	struct head head;           /* a copy: a cache file's is read, not touched in its mapping */
 	const struct ixdoc *docs;
 	const struct ixkey *keys;
 	const uint32_t *norms;      /* each report's units, for BM25 */
@@ -157,15 +158,16 @@ static int check_tables(const unsigned char *p, const struct head *h)
 	return ok ? 0 : -1;
 }
 
-static struct seg *seg_new(const void *data, size_t len, void (*release)(const void *, size_t))
+/* A segment over the blob data of len bytes whose head is *h (in the blob or a copy of it). */
+static struct seg *seg_new(const void *data, size_t len, void (*release)(const void *, size_t), const struct head *h)
 {
 	const unsigned char *p = data;
-	const struct head *h = data;
 	struct seg *sg = xcalloc(1, sizeof *sg);
 	sg->blob = p;
 	sg->size = len;
 	sg->release = release;
-	sg->h = h;
+	sg->head = *h;
+	sg->h = h = &sg->head;
 	sg->docs = (const struct ixdoc *)(p + h->docs_off);
 	sg->keys = (const struct ixkey *)(p + h->keys_off);
 	sg->norms = (const uint32_t *)(p + h->norms_off);
@@ -546,7 +548,7 @@ struct index *index_from_blob_checked(const void *data, size_t len, uint64_t key
                                       void (*release)(const void *, size_t), char **cause)
 {
 	const unsigned char *p = data;
-	const struct head *h = data;
+	const struct head *h = check && check->head ? check->head : data;
 	if ((uintptr_t)p & 7) {
 		*cause = xstrdup("index file misaligned");
 		return NULL;
@@ -557,7 +559,7 @@ struct index *index_from_blob_checked(const void *data, size_t len, uint64_t key
 		*cause = xstrdup("index file corrupt (tables)");
 		return NULL;
 	}
-	struct seg *sg = seg_new(data, len, release);
+	struct seg *sg = seg_new(data, len, release, h);
 	if (check)
 		sg->check = *check;
 	return index_of_seg(sg);
@@ -565,7 +567,7 @@ struct index *index_from_blob_checked(const void *data, size_t len, uint64_t key
 
 struct index *index_blob_trusted(const void *data, size_t len, void (*release)(const void *, size_t))
 {
-	return index_of_seg(seg_new(data, len, release));
+	return index_of_seg(seg_new(data, len, release, data));
 }
 
 void index_set_key(struct index *ix, uint64_t key)
@@ -577,6 +579,7 @@ void index_set_key(struct index *ix, uint64_t key)
 		struct head *h = (struct head *)sg->blob;   /* a heap blob from index_build */
 		h->key = key;
 		h->checksum = index_blob_seal(sg->blob, sg->size);
+		sg->head = *h;
 	}
 }
 
@@ -977,16 +980,54 @@ struct cur {
 	const uint8_t *checked;          /* the positions before it passed their checksums */
 };
 
-/* The first fence above key, searched in the fences alone: the key, if any, lies in the
- * INDEX_FENCE keys before it. */
-static size_t fence_above(const struct seg *ix, uint64_t key)
+/* A stretch of the tables read for a lookup: a binary search reads a few keys in each stretch it
+ * enters, and a cache file's are read from the file (check->read), where touching its mapping
+ * would cost a page each. */
+#define LOOKUP_WINDOW 1024
+struct window {
+	uint64_t off, len;   /* the bytes of the tables held; len 0: none yet */
+	unsigned char bytes[LOOKUP_WINDOW];
+};
+
+/* Copies bytes [off, off + len) of the segment's tables into dst, checked; -1 when damaged. */
+static int seg_copy(const struct seg *sg, uint64_t off, uint64_t len, void *dst)
 {
-	size_t lo = 0, hi = index_blob_fences(ix->h->nkeys);
+	if (sg->check.read)
+		return sg->check.read(sg->check.arg, off, len, dst);
+	if (seg_reads(sg, sg->blob + off, len) != 0)
+		return -1;
+	memcpy(dst, sg->blob + off, len);
+	return 0;
+}
+
+/* The u64 at p, an 8-aligned place in the tables (a fence, or a key's first field), in *v, read
+ * through w; -1 when damaged. */
+static int window_u64(const struct seg *sg, struct window *w, const void *p, uint64_t *v)
+{
+	uint64_t off = (uint64_t)((const unsigned char *)p - sg->blob);
+	if (off < w->off || off + sizeof *v > w->off + w->len) {
+		uint64_t start = off / LOOKUP_WINDOW * LOOKUP_WINDOW, end = start + LOOKUP_WINDOW;
+		end = end < sg->h->post_off ? end : sg->h->post_off;   /* the tables end where the postings start */
+		if (off + sizeof *v > end || seg_copy(sg, start, end - start, w->bytes) < 0)
+			return -1;
+		w->off = start, w->len = end - start;
+	}
+	memcpy(v, w->bytes + (off - w->off), sizeof *v);
+	return 0;
+}
+
+/* The first of entries [lo, hi) of a table at base, each `width` bytes beginning with its u64 key
+ * in ascending order, whose key is at least key (above it, when `above`); hi when none is,
+ * SIZE_MAX when damaged. */
+static size_t first_from(const struct seg *sg, struct window *w, const unsigned char *base, size_t width,
+                         size_t lo, size_t hi, uint64_t key, int above)
+{
 	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (seg_reads(ix, &ix->fences[mid], sizeof ix->fences[mid]) != 0)
-			return 0;   /* damaged: the search is wrong, and index_intact says so */
-		if (ix->fences[mid] <= key)
+		size_t mid = lo + (hi - lo) / 2;
+		uint64_t k;
+		if (window_u64(sg, w, base + mid * width, &k) < 0)
+			return SIZE_MAX;
+		if (k < key || (above && k == key))
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -994,25 +1035,23 @@ static size_t fence_above(const struct seg *ix, uint64_t key)
 	return lo;
 }
 
+/* The key's entry: the first fence above it is searched in the fences alone, then the key among
+ * the INDEX_FENCE keys before that fence. NULL when absent, or damaged (the search is then
+ * wrong, and index_intact says so). */
 static const struct ixkey *find_key(const struct seg *ix, uint64_t key)
 {
-	size_t f = fence_above(ix, key);
-	if (f == 0)
+	struct window w = { .len = 0 };
+	size_t nfences = index_blob_fences(ix->h->nkeys);
+	size_t f = first_from(ix, &w, (const unsigned char *)ix->fences, sizeof *ix->fences, 0, nfences, key, 1);
+	if (f == 0 || f == SIZE_MAX)
 		return NULL;   /* below the first key */
 	size_t lo = (f - 1) * INDEX_FENCE, hi = f * INDEX_FENCE < ix->h->nkeys ? f * INDEX_FENCE : ix->h->nkeys;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (seg_reads(ix, &ix->keys[mid], sizeof ix->keys[mid]) != 0)
-			return NULL;   /* damaged: the search is wrong, and index_intact says so */
-		if (ix->keys[mid].key < key)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo == ix->h->nkeys || ix->keys[lo].key != key)
+	lo = first_from(ix, &w, (const unsigned char *)ix->keys, sizeof *ix->keys, lo, hi, key, 0);
+	if (lo >= hi)
 		return NULL;
-	const struct ixkey *k = &ix->keys[lo];
-	if (!in_range(k->off, k->len, ix->h->post_len) || k->df < 1 || index_blob_skip_bytes(k->key, k->df) > k->len)
+	const struct ixkey *k = seg_at(ix, &ix->keys[lo], sizeof *k);
+	if (!k || k->key != key || !in_range(k->off, k->len, ix->h->post_len) || k->df < 1
+	    || index_blob_skip_bytes(k->key, k->df) > k->len)
 		return NULL;
 	return k;
 }

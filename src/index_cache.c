@@ -73,7 +73,11 @@ char *index_cache_dir(void)
  * the whole digests: a reader of rows touches a few percent of the region, in one stretch.
  * The trailer's checksum covers the blob's head and what follows its postings, the trailer
  * itself and meta_sums; it is checked at open, and costs the same whatever the number of
- * reports. The meta, everything from sums to the digests (the blocks' sums, 32 bytes of stat and
+ * reports. What a search of a few reports needs (the head, the trailer and meta_sums at open, a
+ * lookup's fences and keys, the sums of the blocks it checks, a few reports' records) is read
+ * from the file, not touched in the mapping: here a page of a mapping first touched costs 20-45
+ * us, a read of a few bytes 1-2 us; through the mapping, opening four segments and looking a word
+ * up in each took 36 faults. The meta, everything from sums to the digests (the blocks' sums, 32 bytes of stat and
  * 48 of slot a report), is cut into META_BLOCK-byte blocks, each checked against its meta_sums
  * the first time a part of it is read: a block's sum before that block is checked, a report's
  * stat before an update or a freshness check reads it, a slot before its digest is located.
@@ -223,7 +227,8 @@ struct copy_chunk {
 struct mapped {
 	const unsigned char *map;
 	size_t len;
-	const struct trailer *t;
+	struct head head;         /* the blob's head and the trailer, read from the file: a page of */
+	struct trailer t;         /* the mapping first touched costs more than a read of its bytes */
 	const unsigned char *post;
 	const uint64_t *sums;
 	uint64_t post_len, nblocks;
@@ -242,6 +247,9 @@ struct mapped {
 	const unsigned char *meta;   /* sums to digests, meta_len bytes */
 	uint64_t meta_len;
 	const uint64_t *meta_sums;
+	uint64_t meta_sums_at;    /* their place in the file */
+	unsigned char *sums_copy; /* a meta block read for the sums in it (sum_of), NULL before */
+	uint64_t sums_held;       /* which: its number + 1, 0 none */
 	unsigned char *mchecked;  /* per block of the meta: 0 not checked, META_INTACT, META_DAMAGED */
 	char *path;               /* the file, removed when found damaged */
 	dev_t dev;
@@ -266,7 +274,7 @@ static void mapped_free(void *arg)
 {
 	struct mapped *m = arg;
 	free_sparse(m->flags, m->flags_len);
-	free_sparse(m->dchecked, m->t->ndocs + 1);
+	free_sparse(m->dchecked, m->t.ndocs + 1);
 	munmap((void *)m->map, m->len);
 	if (m->fd >= 0)
 		close(m->fd);
@@ -274,6 +282,7 @@ static void mapped_free(void *arg)
 		next = c->next;
 		free(c);
 	}
+	free(m->sums_copy);
 	free(m->path);
 	free(m->damage);
 	free(m);
@@ -292,8 +301,10 @@ static void forget_file(const char *path, dev_t dev, ino_t ino)
  * returns -1. */
 static int found_damage(struct mapped *m, const char *cause)
 {
-	m->damage = xstrdup(cause);
-	forget_file(m->path, m->dev, m->ino);
+	if (!m->damage) {   /* the first cause found is the one told */
+		m->damage = xstrdup(cause);
+		forget_file(m->path, m->dev, m->ino);
+	}
 	return -1;
 }
 
@@ -307,8 +318,10 @@ static uint64_t block_sum(const unsigned char *base, uint64_t len, uint64_t size
 }
 
 enum { META_INTACT = 1, META_DAMAGED = 2 };
+#define SUMS_DAMAGED "index segment damaged (checksum of the trailer)"
 
 static int sum_of(struct mapped *m, const uint64_t *at, uint64_t *sum);
+static int meta_sum(struct mapped *m, uint64_t b, uint64_t *sum);
 
 /* The flags of what m's checks have checked, zeroed, in one mapping: a search opens every
  * segment, and each mapping costs its making and its unmaking. Bits rather than bytes for the
@@ -406,7 +419,8 @@ static int tables_check(struct mapped *m, uint64_t b, const unsigned char *bytes
  * only what lies in it (a report's stat or slot: the report is read instead). */
 static int meta_check(struct mapped *m, uint64_t b, const unsigned char *bytes, uint64_t n)
 {
-	m->mchecked[b] = checksum64(b, bytes, n) == m->meta_sums[b] ? META_INTACT : META_DAMAGED;
+	uint64_t sum;
+	m->mchecked[b] = meta_sum(m, b, &sum) == 0 && checksum64(b, bytes, n) == sum ? META_INTACT : META_DAMAGED;
 	return m->mchecked[b] == META_INTACT ? 0 : -1;
 }
 
@@ -509,10 +523,10 @@ static unsigned char *copy_room(struct mapped *m, uint64_t len)
 }
 
 /* Reads bytes [at, at + len) of the file into dst; -1 when they cannot be read (the file is then
- * taken as damaged: it is never written in place). */
+ * taken as damaged: it is never written in place). Only the reads of records count towards
+ * SPARSE_READS (their callers count them), not those of lookups or sums. */
 static int read_file_at(struct mapped *m, void *dst, uint64_t len, uint64_t at)
 {
-	m->reads++;
 	return fileio_read_at(m->fd, dst, len, at) == 0 ? 0 : found_damage(m, "index segment unreadable");
 }
 
@@ -542,7 +556,7 @@ static int read_blocks(struct mapped *m, const struct blocks *r, uint64_t off, u
 
 /* Copies bytes [p, p + len) of the meta into dst, from the file while few records are read, else
  * from the mapping, each block checked the first time; -1 when they are damaged. */
-static int meta_get(struct mapped *m, const void *p, uint64_t len, void *dst)
+static int meta_copy(struct mapped *m, const void *p, uint64_t len, void *dst)
 {
 	if (!sparse(m)) {
 		if (!meta_intact(m, p, len))
@@ -554,13 +568,41 @@ static int meta_get(struct mapped *m, const void *p, uint64_t len, void *dst)
 	return read_blocks(m, &r, (uint64_t)((const unsigned char *)p - m->meta), len, dst);
 }
 
-/* The sum of a block (one of the meta's sums) in *sum, read in the mapping, where a page of them
- * serves 512 blocks; -1, the file marked damaged, when it cannot be trusted. */
+/* meta_copy for a report's record, counted towards SPARSE_READS. */
+static int meta_get(struct mapped *m, const void *p, uint64_t len, void *dst)
+{
+	m->reads++;
+	return meta_copy(m, p, len, dst);
+}
+
+/* The sum of a block (one of the meta's sums) in *sum, read as the records are: from the file,
+ * the meta block that holds it kept for the sums of the blocks after it (a list's blocks are
+ * read in order, and a meta block holds the sums of 512); -1, the file marked damaged, when it
+ * cannot be trusted. */
 static int sum_of(struct mapped *m, const uint64_t *at, uint64_t *sum)
 {
-	if (!meta_intact(m, at, sizeof *at))
-		return found_damage(m, "index segment damaged (checksum of the trailer)");
-	*sum = *at;
+	uint64_t off = (uint64_t)((const unsigned char *)at - m->meta), b = off / META_BLOCK;
+	if (!sparse(m) || off + sizeof *sum > m->meta_len)
+		return meta_copy(m, at, sizeof *sum, sum) == 0 ? 0 : found_damage(m, SUMS_DAMAGED);
+	if (m->sums_held != b + 1) {
+		struct blocks r = meta_region(m);
+		if (!m->sums_copy)
+			m->sums_copy = xmalloc(META_BLOCK);
+		if (read_blocks(m, &r, b * META_BLOCK, block_len(m->meta_len, META_BLOCK, b), m->sums_copy) < 0)
+			return found_damage(m, SUMS_DAMAGED);
+		m->sums_held = b + 1;
+	}
+	memcpy(sum, m->sums_copy + (off - b * META_BLOCK), sizeof *sum);   /* 8-aligned: in one block */
+	return 0;
+}
+
+/* meta_sums[b] in *sum: read from the file while records are (the seal covered the bytes read
+ * at open, and the file is never written in place), else in the mapping. */
+static int meta_sum(struct mapped *m, uint64_t b, uint64_t *sum)
+{
+	if (sparse(m))
+		return read_file_at(m, sum, sizeof *sum, m->meta_sums_at + b * sizeof *sum);
+	*sum = m->meta_sums[b];
 	return 0;
 }
 
@@ -576,6 +618,7 @@ static const void *tables_at(void *arg, uint64_t off, uint64_t len)
 	unsigned char *copy = copy_room(m, len);
 	if (!copy)
 		return check_tables(m, off, len) == 0 ? m->map + off : NULL;
+	m->reads++;
 	struct blocks r = tables_region(m);
 	if (read_blocks(m, &r, off, len, copy) < 0) {
 		if (!m->damage)
@@ -586,6 +629,24 @@ static const void *tables_at(void *arg, uint64_t off, uint64_t len)
 	return copy;
 }
 
+
+/* check->read (index.h): bytes [off, off + len) of the blob's tables copied into dst, from the
+ * file while few records are read, else from the mapping, checked; -1 when they are damaged. A
+ * lookup's reads: not counted towards SPARSE_READS. */
+static int tables_read(void *arg, uint64_t off, uint64_t len, void *dst)
+{
+	struct mapped *m = arg;
+	if (!sparse(m)) {
+		if (check_tables(m, off, len) < 0)
+			return -1;
+		memcpy(dst, m->map + off, len);
+		return 0;
+	}
+	struct blocks r = tables_region(m);
+	if (m->damage || read_blocks(m, &r, off, len, dst) < 0)
+		return found_damage(m, "index segment damaged (layout)");
+	return 0;
+}
 
 size_t index_cache_bytes(const struct index *ix)
 {
@@ -625,29 +686,30 @@ static uint64_t meta_blocks(uint64_t len)
 	return (len + META_BLOCK - 1) / META_BLOCK;
 }
 
-/* The trailer of a mapped file, checked; NULL with *cause. */
-static const struct trailer *find_trailer(const unsigned char *p, size_t size, char **cause)
+/* The head and the trailer of the file fd of size bytes, read and checked, the trailer's place in
+ * *at; -1 with *cause. They are read, not touched in a mapping: a page of it first touched costs
+ * a process more than a read of its bytes, and opening a segment needs only these. */
+static int read_trailer(int fd, uint64_t size, struct head *h, struct trailer *t, uint64_t *at, char **cause)
 {
-	const struct head *h = (const void *)p;
-	if (size < sizeof *h || memcmp(h->magic, BLOB_MAGIC, 8) != 0) {
+	if (size < sizeof *h || fileio_read_at(fd, h, sizeof *h, 0) < 0 || memcmp(h->magic, BLOB_MAGIC, 8) != 0) {
 		*cause = xstrdup("not an index file");
-		return NULL;
+		return -1;
 	}
 	if (h->version != BLOB_VERSION || h->endian != 0x01020304) {
 		*cause = xstrdup("index file of another version");
-		return NULL;
+		return -1;
 	}
 	/* The trailer follows the blob, whose size the head gives: a file too short for both was
 	 * cut; one long enough whose trailer is not where it must be was damaged. */
-	uint64_t at = align8(h->size), where;
-	if (h->size > size || size - h->size < 8 + sizeof(struct trailer) + (at - h->size)) {
+	uint64_t where = 0;
+	*at = align8(h->size);
+	if (h->size > size || size - h->size < 8 + sizeof *t + (*at - h->size)
+	    || fileio_read_at(fd, &where, sizeof where, size - 8) < 0 || fileio_read_at(fd, t, sizeof *t, *at) < 0) {
 		*cause = xstrdup("index file truncated");
-		return NULL;
+		return -1;
 	}
-	memcpy(&where, p + size - 8, 8);
-	const struct trailer *t = (const void *)(p + at);
-	uint64_t room = size - 8 - at - sizeof *t;
-	if (where != at || memcmp(t->magic, TRAILER_MAGIC, 8) != 0 || t->blob_size != h->size || t->block != BLOCK
+	uint64_t room = size - 8 - *at - sizeof *t;
+	if (where != *at || memcmp(t->magic, TRAILER_MAGIC, 8) != 0 || t->blob_size != h->size || t->block != BLOCK
 	    || h->post_off > h->size || h->post_len > h->size - h->post_off
 	    || t->nblocks != (h->post_len + BLOCK - 1) / BLOCK || t->ndocs != h->ndocs
 	    || h->post_off < sizeof *h || t->table_block != TABLE_BLOCK
@@ -656,15 +718,34 @@ static const struct trailer *find_trailer(const unsigned char *p, size_t size, c
 	    || t->dirs_len > room
 	    || meta_bytes(t) + align8(t->digests_len) + 8 * meta_blocks(meta_bytes(t)) != room) {
 		*cause = xstrdup("index file corrupt (checksum of the trailer)");
-		return NULL;
+		return -1;
 	}
-	return t;
+	return 0;
 }
 
-/* The sums of the meta's blocks, which follow the digests. */
-static const uint64_t *meta_sums_of(const struct trailer *t)
+/* Where the sums of the meta's blocks lie, after the digests, in a file whose trailer t is at at. */
+static uint64_t meta_sums_at(const struct trailer *t, uint64_t at)
 {
-	return (const uint64_t *)((const unsigned char *)(t + 1) + meta_bytes(t) + align8(t->digests_len));
+	return at + sizeof *t + meta_bytes(t) + align8(t->digests_len);
+}
+
+/* The seal (the trailer's checksum) begun: over the blob's head h, tail (the checksum from seed
+ * `checksum64(1, h)` of the bytes that follow its postings), and the trailer t, its sum read as 0. */
+static uint64_t seal_start(const struct head *h, uint64_t tail, const struct trailer *t)
+{
+	struct trailer t0 = *t;
+	t0.sum = 0;
+	uint64_t r = checksum64(1, h, sizeof *h);
+	r ^= tail;
+	return r ^ checksum64(r, (const unsigned char *)&t0, sizeof t0);
+}
+
+/* The seal ended: r from seal_start, sums the checksum from seed r of the meta's sums, where the
+ * trailer's offset. */
+static uint64_t seal_end(uint64_t r, uint64_t sums, uint64_t where)
+{
+	r ^= sums;
+	return r ^ checksum64(r, (const unsigned char *)&where, sizeof where);
 }
 
 /* Checksum of the blob's head and what follows its postings, the trailer (its sum read as 0),
@@ -673,14 +754,39 @@ static uint64_t seal(const unsigned char *blob, const struct trailer *t, const u
                      uint64_t where)
 {
 	const struct head *h = (const void *)blob;
-	struct trailer t0 = *t;
-	t0.sum = 0;
 	uint64_t post_end = h->post_off + h->post_len;
-	uint64_t r = checksum64(1, blob, sizeof *h);
-	r ^= checksum64(r, blob + post_end, h->size - post_end);
-	r ^= checksum64(r, (const unsigned char *)&t0, sizeof t0);
-	r ^= checksum64(r, meta_sums, nmblocks * sizeof *meta_sums);
-	return r ^ checksum64(r, (const unsigned char *)&where, sizeof where);
+	uint64_t r = seal_start(h, checksum64(checksum64(1, h, sizeof *h), blob + post_end, h->size - post_end), t);
+	return seal_end(r, checksum64(r, meta_sums, nmblocks * sizeof *meta_sums), where);
+}
+
+/* checksum64(seed, bytes [at, at + n) of the file fd) in *sum, read a page at a time; -1 when
+ * they cannot be read. */
+static int checksum_file(int fd, uint64_t seed, uint64_t at, uint64_t n, uint64_t *sum)
+{
+	unsigned char page[4096];
+	struct checksum c;
+	checksum_init(&c, seed);
+	for (uint64_t done = 0, k; done < n; done += k) {
+		k = n - done < sizeof page ? n - done : sizeof page;
+		if (fileio_read_at(fd, page, k, at + done) < 0)
+			return -1;
+		checksum_add(&c, page, k);
+	}
+	*sum = checksum_end(&c);
+	return 0;
+}
+
+/* Whether the file fd, with the head h and the trailer t at at (read_trailer), is sealed as
+ * written: what the seal covers is read from the file, not touched in its mapping. */
+static int sealed(int fd, const struct head *h, const struct trailer *t, uint64_t at)
+{
+	uint64_t post_end = h->post_off + h->post_len, tail, sums;
+	if (checksum_file(fd, checksum64(1, h, sizeof *h), post_end, h->size - post_end, &tail) < 0)
+		return 0;
+	uint64_t r = seal_start(h, tail, t);
+	if (checksum_file(fd, r, meta_sums_at(t, at), 8 * meta_blocks(meta_bytes(t)), &sums) < 0)
+		return 0;
+	return seal_end(r, sums, at) == t->sum;
 }
 
 /* A note read from the notes region. */
@@ -773,30 +879,29 @@ static struct mapped *map_file(const char *path, char **cause)
 		return NULL;
 	size_t size = (size_t)st.st_size;
 	const unsigned char *p = map;
-	const struct trailer *t = find_trailer(p, size, cause);
-	uint64_t at = t ? (uint64_t)((const unsigned char *)t - p) : 0;
-	if (t && seal(p, t, meta_sums_of(t), meta_blocks(meta_bytes(t)), at) != t->sum)
+	struct head h;
+	struct trailer t;
+	uint64_t at = 0;
+	if (read_trailer(fd, size, &h, &t, &at, cause) == 0 && !sealed(fd, &h, &t, at))
 		*cause = xstrdup("index file corrupt (checksum)");
 	if (*cause) {
 		munmap(map, size);
 		close(fd);
 		return NULL;
 	}
-	const unsigned char *meta = (const unsigned char *)(t + 1);
-	uint64_t meta_len = meta_bytes(t);
-	const uint64_t *meta_sums = meta_sums_of(t);
-	const struct head *h = (const void *)p;
 	struct mapped *m = xcalloc(1, sizeof *m);
-	m->map = p, m->len = size, m->t = t;
-	m->post = p + h->post_off, m->post_len = h->post_len;
-	m->sums = (const uint64_t *)meta, m->nblocks = t->nblocks;
-	m->table_sums = m->sums + t->nblocks, m->tables_len = h->post_off, m->ntblocks = t->ntblocks;
-	m->notes = (const unsigned char *)(m->table_sums + t->ntblocks);
-	m->stats = (const void *)(m->notes + t->notes_len);
-	m->slots = (const void *)(m->stats + t->ndocs);
-	m->dirs = (const unsigned char *)(m->slots + t->ndocs);
-	m->digests = m->dirs + t->dirs_len;
-	m->meta = meta, m->meta_len = meta_len, m->meta_sums = meta_sums;
+	m->map = p, m->len = size, m->head = h, m->t = t;
+	m->post = p + h.post_off, m->post_len = h.post_len;
+	m->meta = p + at + sizeof t, m->meta_len = meta_bytes(&t);
+	m->sums = (const uint64_t *)m->meta, m->nblocks = t.nblocks;
+	m->table_sums = m->sums + t.nblocks, m->tables_len = h.post_off, m->ntblocks = t.ntblocks;
+	m->notes = (const unsigned char *)(m->table_sums + t.ntblocks);
+	m->stats = (const void *)(m->notes + t.notes_len);
+	m->slots = (const void *)(m->stats + t.ndocs);
+	m->dirs = (const unsigned char *)(m->slots + t.ndocs);
+	m->digests = m->dirs + t.dirs_len;
+	m->meta_sums_at = meta_sums_at(&t, at);
+	m->meta_sums = (const uint64_t *)(p + m->meta_sums_at);
 	flags_new(m);
 	m->path = xstrdup(path), m->dev = st.st_dev, m->ino = st.st_ino;
 	m->fd = fd;
@@ -807,8 +912,8 @@ static struct mapped *map_file(const char *path, char **cause)
 static struct index *index_of(struct mapped *m, uint64_t key, char **cause)
 {
 	m->id = key;
-	struct index_check check = { check_postings, check_tables, tables_at, mapped_free, m };
-	struct index *ix = index_from_blob_checked(m->map, m->t->blob_size, key, &check, NULL, cause);
+	struct index_check check = { check_postings, check_tables, tables_at, tables_read, mapped_free, m, &m->head };
+	struct index *ix = index_from_blob_checked(m->map, m->t.blob_size, key, &check, NULL, cause);
 	if (!ix)
 		mapped_free(m);
 	return ix;
@@ -1101,7 +1206,7 @@ static int stat_of(const struct index *ix, size_t p, struct filestat *out)
 {
 	size_t doc, k = index_locate(ix, p, &doc);
 	struct mapped *m = index_segment_arg(ix, k);
-	if (!m || doc >= m->t->ndocs)
+	if (!m || doc >= m->t.ndocs)
 		return -1;
 	if (meta_get(m, &m->stats[doc], sizeof *out, out) < 0) {
 		if (!m->damage)
@@ -1119,9 +1224,9 @@ static int slot_of(const struct index *ix, size_t report, struct mapped **mp, si
 		return -1;
 	size_t k = index_locate(ix, report, doc);
 	struct mapped *m = index_segment_arg(ix, k);
-	if (!m || *doc >= m->t->ndocs || meta_get(m, &m->slots[*doc], sizeof *out, out) < 0)
+	if (!m || *doc >= m->t.ndocs || meta_get(m, &m->slots[*doc], sizeof *out, out) < 0)
 		return -1;
-	uint64_t room = m->t->digests_len;
+	uint64_t room = m->t.digests_len;
 	if (out->off > room || out->len > room - out->off || out->head_off > room || out->head_len > room - out->head_off)
 		return -1;
 	*mp = m;
@@ -1134,7 +1239,7 @@ static int intact(struct mapped *m, size_t doc, const unsigned char *p, uint64_t
                   unsigned char ok, unsigned char damaged)
 {
 	if (!m->dchecked)   /* made on first use: most opens read no digest */
-		m->dchecked = xcalloc_sparse(m->t->ndocs + 1);
+		m->dchecked = xcalloc_sparse(m->t.ndocs + 1);
 	if (!(m->dchecked[doc] & (ok | damaged)))
 		m->dchecked[doc] |= checksum64(seed, p, len) == sum ? ok : damaged;
 	return (m->dchecked[doc] & ok) != 0;
@@ -1152,6 +1257,7 @@ int index_digest_head(const struct index *ix, size_t report, const void **p, siz
 	const unsigned char *head = m->digests + s.head_off;
 	unsigned char *copy = copy_room(m, s.head_len);
 	if (copy) {   /* checked as it is read: no flag of the report's to touch, a page of them new memory */
+		m->reads++;
 		if (read_file_at(m, copy, s.head_len, (uint64_t)(head - m->map)) < 0 || checksum64(4, copy, s.head_len) != s.head_sum)
 			return -1;
 	} else if (!intact(m, doc, head, s.head_len, 4, s.head_sum, HEAD_INTACT, HEAD_DAMAGED)) {

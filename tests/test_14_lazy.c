@@ -166,13 +166,14 @@ static size_t occurrences(const char *w)
 	return n;
 }
 
-/* The index of c opens with a notice (what was damaged was found and indexed again), and a
- * search over it counts what the samples hold, with no damage met. */
-static void opens_repaired(struct corpus *c)
+/* The index of c opens with a notice (what was damaged was found and indexed again; saying why,
+ * when why is not NULL), and a search over it counts what the samples hold, with no damage met. */
+static void opens_repaired(struct corpus *c, const char *why)
 {
 	char *notice = NULL;
 	struct index *ix = index_open(c, cache, NULL, &notice);
-	assert_non_null(notice);
+	if (!notice || (why && !strstr(notice, why)))
+		fail_msg("notice [%s], expected one%s%s", notice ? notice : "(none)", why ? " saying " : "", why ? why : "");
 	free(notice);
 	size_t hits;
 	assert_int_equal(search(ix, "行政复议", &hits), 3);
@@ -392,30 +393,52 @@ static void test_update_checks_tables(void **state)
 
 	struct corpus c;
 	walk(&c);
-	opens_repaired(&c);
+	opens_repaired(&c, NULL);
 	corpus_fini(&c);
 	free(path);
 }
 
-/* Flips a byte of report 0's entry in the tables of every segment under the cache (its path's
- * offset, so its path cannot be read). */
-static void damage_first_paths(void)
+/* Flips the byte at where(file, arg) of every segment file under the cache: where reads what it
+ * needs of the segment open in f and gives an offset from its start. */
+static void flip_in_segments(long (*where)(FILE *f, const void *arg), const void *arg)
 {
 	char *pattern = xasprintf("%s/segment-*.bin", cache);
 	glob_t g;
 	assert_int_equal(glob(pattern, 0, NULL, &g), 0);
 	for (size_t i = 0; i < g.gl_pathc; i++) {
 		FILE *f = fopen(g.gl_pathv[i], "r+b");
-		struct head h;
-		assert_true(f && fread(&h, sizeof h, 1, f) == 1);
-		fseek(f, (long)(h.docs_off + offsetof(struct ixdoc, path)), SEEK_SET);
+		assert_non_null(f);
+		long at = where(f, arg);
+		assert_int_equal(fseek(f, at, SEEK_SET), 0);
 		int b = fgetc(f);
-		fseek(f, (long)(h.docs_off + offsetof(struct ixdoc, path)), SEEK_SET);
+		fseek(f, at, SEEK_SET);
 		fputc(b ^ 0x01, f);
 		fclose(f);
 	}
 	globfree(&g);
 	free(pattern);
+}
+
+/* The segment's head, read from f. */
+static struct head head_of(FILE *f)
+{
+	struct head h;
+	assert_true(fseek(f, 0, SEEK_SET) == 0 && fread(&h, sizeof h, 1, f) == 1);
+	return h;
+}
+
+/* Where the path of report 0's entry lies in the tables. */
+static long first_path(FILE *f, const void *arg)
+{
+	(void)arg;
+	return (long)(head_of(f).docs_off + offsetof(struct ixdoc, path));
+}
+
+/* Flips a byte of report 0's entry in the tables of every segment under the cache (its path's
+ * offset, so its path cannot be read). */
+static void damage_first_paths(void)
+{
+	flip_in_segments(first_path, NULL);
 }
 
 /* The replayed walk reads no path: a query that shows no report reads none, and opening reads
@@ -507,7 +530,7 @@ static void test_walk_defers_paths(void **state)
 	assert_non_null(r);
 	assert_memory_equal(r->text, src[0]->data, src[0]->size);
 	assert_int_equal(c.nmsgs, 1);
-	opens_repaired(&c);   /* the damaged segment was removed when found */
+	opens_repaired(&c, NULL);   /* the damaged segment was removed when found */
 	corpus_fini(&c);
 	free(path);
 
@@ -617,29 +640,37 @@ static void test_records_read_or_mapped(void **state)
  * slots (the digests' places). */
 enum meta_part { IN_SUMS, IN_STATS, IN_SLOTS };
 
-/* Flips the byte at `off` from the start of `part` of every segment's trailer, where index_cache.c's
+/* The trailer's place in the segment open in f: its last 8 bytes. */
+static uint64_t trailer_at(FILE *f)
+{
+	uint64_t at;
+	assert_true(fseek(f, -8, SEEK_END) == 0 && fread(&at, 8, 1, f) == 1);
+	return at;
+}
+
+struct meta_place {
+	enum meta_part part;
+	size_t off;
+};
+
+/* Where the byte `off` from the start of `part` of the trailer's meta lies, where index_cache.c's
  * trailer puts it. */
+static long in_meta(FILE *f, const void *arg)
+{
+	const struct meta_place *mp = arg;
+	uint64_t at = trailer_at(f), t[10];   /* blob_size block nblocks notes_len ndocs dirs_len digests_len sum table_block ntblocks */
+	assert_true(fseek(f, (long)at + 8, SEEK_SET) == 0 && fread(t, 8, 10, f) == 10);
+	uint64_t where = at + 8 + sizeof t + mp->off;
+	if (mp->part != IN_SUMS)
+		where += 8 * (t[2] + t[9]) + t[3] + (mp->part == IN_SLOTS ? 32 * t[4] : 0);
+	return (long)where;
+}
+
+/* Flips the byte at `off` from the start of `part` of every segment's trailer. */
 static void damage_trailer(enum meta_part part, size_t off)
 {
-	char *pattern = xasprintf("%s/segment-*.bin", cache);
-	glob_t g;
-	assert_int_equal(glob(pattern, 0, NULL, &g), 0);
-	for (size_t i = 0; i < g.gl_pathc; i++) {
-		FILE *f = fopen(g.gl_pathv[i], "r+b");
-		uint64_t at, t[10];   /* blob_size block nblocks notes_len ndocs dirs_len digests_len sum table_block ntblocks */
-		assert_true(f && fseek(f, -8, SEEK_END) == 0 && fread(&at, 8, 1, f) == 1);
-		assert_true(fseek(f, (long)at + 8, SEEK_SET) == 0 && fread(t, 8, 10, f) == 10);
-		uint64_t where = at + 8 + sizeof t + off;
-		if (part != IN_SUMS)
-			where += 8 * (t[2] + t[9]) + t[3] + (part == IN_SLOTS ? 32 * t[4] : 0);
-		assert_true(fseek(f, (long)where, SEEK_SET) == 0);
-		int b = fgetc(f);
-		fseek(f, (long)where, SEEK_SET);
-		fputc(b ^ 0x01, f);
-		fclose(f);
-	}
-	globfree(&g);
-	free(pattern);
+	struct meta_place mp = { part, off };
+	flip_in_segments(in_meta, &mp);
 }
 
 /* The index of the samples cached and damaged as damage_trailer says, opened from a replayed walk
@@ -671,7 +702,7 @@ static void damage_found(struct index *ix, struct corpus *c, const char *cause)
 	index_free(ix);
 	corpus_fini(c);
 	walk(c);
-	opens_repaired(c);
+	opens_repaired(c, NULL);
 	corpus_fini(c);
 }
 
@@ -707,6 +738,51 @@ static void test_meta_checked_on_use(void **state)
 	assert_string_equal(corpus_path(&c, 0), "");   /* its stat shares the block */
 	assert_true(corpus_failed(&c, 0));
 	damage_found(ix, &c, "index segment damaged (checksum of the trailer)");
+}
+
+/* Where the open of a segment reads it (index_cache.c reads these from the file, where the rest
+ * is read on first use): its head, the trailer, the last of the sums the seal covers, and the
+ * trailer's offset, the file's last 8 bytes. */
+enum open_part { AT_HEAD, AT_TRAILER, AT_LAST_SUM, AT_OFFSET };
+
+/* Where `part` of the segment open in f lies (the head's ndocs: the seal covers the head). */
+static long at_open_part(FILE *f, const void *arg)
+{
+	enum open_part part = *(const enum open_part *)arg;
+	uint64_t at = trailer_at(f);
+	long size = ftell(f);
+	return part == AT_HEAD ? (long)offsetof(struct head, ndocs)
+	     : part == AT_TRAILER ? (long)at + 8 + 8 * 4   /* the trailer's notes_len */
+	     : part == AT_LAST_SUM ? size - 9 : size - 8;
+}
+
+/* Flips a byte of every segment file's `part`. */
+static void damage_open_part(enum open_part part)
+{
+	flip_in_segments(at_open_part, &part);
+}
+
+/* What opening a segment reads of it is checked there: a byte flipped in the head, the trailer,
+ * the sums the seal covers or the trailer's offset makes the open refuse the segment, say why,
+ * and index its reports again; the index then answers right. */
+static void test_open_checks_what_it_reads(void **state)
+{
+	(void)state;
+	static const char *const why[] = { "checksum", "checksum", "checksum", "checksum of the trailer" };
+	for (enum open_part part = AT_HEAD; part <= AT_OFFSET; part++) {
+		char *paths[1] = { rdir };
+		struct corpus c;
+		free(build_cached());
+		damage_open_part(part);
+		corpus_init(&c);
+		c.lazy = 1;
+		if (index_cache_walk(&c, paths, 1, cache) < 0) {   /* refused: the files are walked */
+			corpus_fini(&c);
+			walk(&c);
+		}
+		opens_repaired(&c, why[part]);
+		corpus_fini(&c);
+	}
 }
 
 /* A file that failed while the index was built: its message comes back from the cache. */
@@ -935,6 +1011,7 @@ int main(void)
 		cmocka_unit_test(test_meta_asks_no_entry),
 		cmocka_unit_test(test_walk_defers_paths),
 		cmocka_unit_test(test_meta_checked_on_use),
+		cmocka_unit_test(test_open_checks_what_it_reads),
 		cmocka_unit_test(test_build_messages_kept),
 		cmocka_unit_test(test_stale_walk),
 		cmocka_unit_test(test_walk_hands_its_index_over),
