@@ -224,6 +224,17 @@ struct copy_chunk {
 };
 
 /* A mapped cache file and what of its postings and digests has been checked. */
+/* Blocks of a region read from the file and checked, the last few kept: every lookup's binary
+ * search begins at the same few fences, a search looks its keys up again and again, and the
+ * sums of the tables' blocks a search reads lie in a few blocks of the meta. */
+enum { HELD_BLOCKS = 8 };
+struct held_blocks {
+	uint64_t held[HELD_BLOCKS];   /* each slot's block number + 1, 0 none */
+	uint64_t used[HELD_BLOCKS];   /* when each was last read (a count of reads): the oldest goes */
+	uint64_t reads;
+	unsigned char *bytes;         /* HELD_BLOCKS blocks of the region's size, NULL before a read */
+};
+
 struct mapped {
 	const unsigned char *map;
 	size_t len;
@@ -248,8 +259,8 @@ struct mapped {
 	uint64_t meta_len;
 	const uint64_t *meta_sums;
 	uint64_t meta_sums_at;    /* their place in the file */
-	unsigned char *sums_copy; /* a meta block read for the sums in it (sum_of), NULL before */
-	uint64_t sums_held;       /* which: its number + 1, 0 none */
+	struct held_blocks lookups;   /* of the tables, that lookups read (tables_read) */
+	struct held_blocks sum_blocks;   /* of the meta, that the sums of blocks read lie in (sum_of) */
 	unsigned char *mchecked;  /* per block of the meta: 0 not checked, META_INTACT, META_DAMAGED */
 	char *path;               /* the file, removed when found damaged */
 	dev_t dev;
@@ -282,7 +293,8 @@ static void mapped_free(void *arg)
 		next = c->next;
 		free(c);
 	}
-	free(m->sums_copy);
+	free(m->lookups.bytes);
+	free(m->sum_blocks.bytes);
 	free(m->path);
 	free(m->damage);
 	free(m);
@@ -321,7 +333,8 @@ enum { META_INTACT = 1, META_DAMAGED = 2 };
 #define SUMS_DAMAGED "index segment damaged (checksum of the trailer)"
 
 static int sum_of(struct mapped *m, const uint64_t *at, uint64_t *sum);
-static int meta_sum(struct mapped *m, uint64_t b, uint64_t *sum);
+static int meta_intact(struct mapped *m, const void *p, uint64_t len);
+static int meta_sum(struct mapped *m, uint64_t b, int read, uint64_t *sum);
 
 /* The flags of what m's checks have checked, zeroed, in one mapping: a search opens every
  * segment, and each mapping costs its making and its unmaking. Bits rather than bytes for the
@@ -352,7 +365,8 @@ static void bit_set(unsigned char *v, uint64_t i)
 struct blocks {
 	uint64_t at, len, size;   /* the region's place in the file, its bytes, its blocks' */
 	int (*state)(const struct mapped *m, uint64_t b);   /* 1 intact, 0 not checked yet, -1 damaged */
-	int (*check)(struct mapped *m, uint64_t b, const unsigned char *bytes, uint64_t n);   /* 0 intact */
+	/* 0 intact; `read`: the bytes were read from the file, not the mapping, and so is the sum */
+	int (*check)(struct mapped *m, uint64_t b, const unsigned char *bytes, uint64_t n, int read);
 };
 
 /* Bytes of block b of a region of len bytes cut into blocks of size (the last may be short). */
@@ -368,7 +382,7 @@ static int check_mapped(struct mapped *m, const struct blocks *r, uint64_t off, 
 	for (uint64_t b = off / r->size; len && b <= (off + len - 1) / r->size && b * r->size < r->len; b++) {
 		int state = r->state(m, b);
 		if (state == 0)
-			state = r->check(m, b, m->map + r->at + b * r->size, block_len(r->len, r->size, b)) == 0 ? 1 : -1;
+			state = r->check(m, b, m->map + r->at + b * r->size, block_len(r->len, r->size, b), 0) == 0 ? 1 : -1;
 		if (state < 0)
 			return -1;
 	}
@@ -391,36 +405,53 @@ static int meta_state(const struct mapped *m, uint64_t b)
 	return m->mchecked[b] == META_INTACT ? 1 : m->mchecked[b] == META_DAMAGED ? -1 : 0;
 }
 
-/* Checks block b, its n bytes at bytes, against sums[b] and marks it in bits; 0 when it passes,
+/* Checks block b, its n bytes at bytes, against its sum and marks it in bits; 0 when it passes,
  * else -1 with the file marked damaged (`damage` says how). */
-static int block_check(struct mapped *m, const uint64_t *sums, unsigned char *bits, const char *damage, uint64_t b,
+static int block_check(struct mapped *m, uint64_t sum, unsigned char *bits, const char *damage, uint64_t b,
                        const unsigned char *bytes, uint64_t n)
 {
-	uint64_t sum = 0;
-	if (sum_of(m, &sums[b], &sum) < 0)
-		return -1;
 	if (checksum64(b, bytes, n) != sum)
 		return found_damage(m, damage);
 	bit_set(bits, b);
 	return 0;
 }
 
-static int post_check(struct mapped *m, uint64_t b, const unsigned char *bytes, uint64_t n)
+/* The sum at `at` of the meta (of a block of the postings or the tables) in *sum: read from the
+ * file for a block that was (`read`), a few far apart; else in the mapping, where a page of sums
+ * serves 512 blocks (a long list, the norms of many reports). -1, the file marked damaged, when
+ * it cannot be trusted. */
+static int block_sum_of(struct mapped *m, const uint64_t *at, int read, uint64_t *sum)
 {
-	return block_check(m, m->sums, m->checked, "index segment damaged (checksum of the postings)", b, bytes, n);
+	if (read)
+		return sum_of(m, at, sum);
+	if (!meta_intact(m, at, sizeof *at))
+		return found_damage(m, SUMS_DAMAGED);
+	*sum = *at;
+	return 0;
 }
 
-static int tables_check(struct mapped *m, uint64_t b, const unsigned char *bytes, uint64_t n)
+static int post_check(struct mapped *m, uint64_t b, const unsigned char *bytes, uint64_t n, int read)
 {
-	return block_check(m, m->table_sums, m->tchecked, "index segment damaged (checksum of the tables)", b, bytes, n);
+	uint64_t sum;
+	if (block_sum_of(m, &m->sums[b], read, &sum) < 0)
+		return -1;
+	return block_check(m, sum, m->checked, "index segment damaged (checksum of the postings)", b, bytes, n);
+}
+
+static int tables_check(struct mapped *m, uint64_t b, const unsigned char *bytes, uint64_t n, int read)
+{
+	uint64_t sum;
+	if (block_sum_of(m, &m->table_sums[b], read, &sum) < 0)
+		return -1;
+	return block_check(m, sum, m->tchecked, "index segment damaged (checksum of the tables)", b, bytes, n);
 }
 
 /* A block of the meta is checked against meta_sums, which the seal covers; a damaged one costs
  * only what lies in it (a report's stat or slot: the report is read instead). */
-static int meta_check(struct mapped *m, uint64_t b, const unsigned char *bytes, uint64_t n)
+static int meta_check(struct mapped *m, uint64_t b, const unsigned char *bytes, uint64_t n, int read)
 {
 	uint64_t sum;
-	m->mchecked[b] = meta_sum(m, b, &sum) == 0 && checksum64(b, bytes, n) == sum ? META_INTACT : META_DAMAGED;
+	m->mchecked[b] = meta_sum(m, b, read, &sum) == 0 && checksum64(b, bytes, n) == sum ? META_INTACT : META_DAMAGED;
 	return m->mchecked[b] == META_INTACT ? 0 : -1;
 }
 
@@ -543,7 +574,7 @@ static int read_blocks(struct mapped *m, const struct blocks *r, uint64_t off, u
 		int state = r->state(m, b);
 		if (state == 0) {
 			unsigned char block[META_BLOCK];
-			if (read_file_at(m, block, end - start, r->at + start) < 0 || r->check(m, b, block, end - start) < 0)
+			if (read_file_at(m, block, end - start, r->at + start) < 0 || r->check(m, b, block, end - start, 1) < 0)
 				return -1;
 			memcpy(dst, block + (off - start), n);
 		} else if (state < 0 || read_file_at(m, dst, n, r->at + off) < 0) {
@@ -551,6 +582,35 @@ static int read_blocks(struct mapped *m, const struct blocks *r, uint64_t off, u
 		}
 		dst += n, off += n, len -= n;
 	}
+	return 0;
+}
+
+/* Copies bytes [off, off + len) of region r into dst, from the file, through the blocks h keeps:
+ * a block not kept is read whole and checked, in place of the one read longest ago; bytes over
+ * two blocks are read as they are (read_blocks). -1 when they are out of the region or damaged. */
+static int held_read(struct mapped *m, struct held_blocks *h, const struct blocks *r, uint64_t off, uint64_t len,
+                     void *dst)
+{
+	uint64_t b = off / r->size;
+	if (off > r->len || len > r->len - off)
+		return -1;
+	if (!len || (off + len - 1) / r->size != b)
+		return read_blocks(m, r, off, len, dst);
+	if (!h->bytes)
+		h->bytes = xmalloc(HELD_BLOCKS * r->size);
+	int k = 0;
+	for (int i = 0; i < HELD_BLOCKS && h->held[k] != b + 1; i++)
+		if (h->held[i] == b + 1 || h->used[i] < h->used[k])
+			k = i;
+	unsigned char *block = h->bytes + (uint64_t)k * r->size;
+	if (h->held[k] != b + 1) {
+		h->held[k] = 0;
+		if (read_blocks(m, r, b * r->size, block_len(r->len, r->size, b), block) < 0)
+			return -1;
+		h->held[k] = b + 1;
+	}
+	h->used[k] = ++h->reads;
+	memcpy(dst, block + (off - b * r->size), len);
 	return 0;
 }
 
@@ -575,32 +635,21 @@ static int meta_get(struct mapped *m, const void *p, uint64_t len, void *dst)
 	return meta_copy(m, p, len, dst);
 }
 
-/* The sum of a block (one of the meta's sums) in *sum, read as the records are: from the file,
- * the meta block that holds it kept for the sums of the blocks after it (a list's blocks are
- * read in order, and a meta block holds the sums of 512); -1, the file marked damaged, when it
- * cannot be trusted. */
+/* The sum of a block (one of the meta's sums) in *sum, read from the file, the meta block that
+ * holds it kept; -1, the file marked damaged, when it cannot be trusted. */
 static int sum_of(struct mapped *m, const uint64_t *at, uint64_t *sum)
 {
-	uint64_t off = (uint64_t)((const unsigned char *)at - m->meta), b = off / META_BLOCK;
-	if (!sparse(m) || off + sizeof *sum > m->meta_len)
-		return meta_copy(m, at, sizeof *sum, sum) == 0 ? 0 : found_damage(m, SUMS_DAMAGED);
-	if (m->sums_held != b + 1) {
-		struct blocks r = meta_region(m);
-		if (!m->sums_copy)
-			m->sums_copy = xmalloc(META_BLOCK);
-		if (read_blocks(m, &r, b * META_BLOCK, block_len(m->meta_len, META_BLOCK, b), m->sums_copy) < 0)
-			return found_damage(m, SUMS_DAMAGED);
-		m->sums_held = b + 1;
-	}
-	memcpy(sum, m->sums_copy + (off - b * META_BLOCK), sizeof *sum);   /* 8-aligned: in one block */
-	return 0;
+	struct blocks r = meta_region(m);
+	uint64_t off = (uint64_t)((const unsigned char *)at - m->meta);
+	return held_read(m, &m->sum_blocks, &r, off, sizeof *sum, sum) == 0 ? 0 : found_damage(m, SUMS_DAMAGED);
 }
 
-/* meta_sums[b] in *sum: read from the file while records are (the seal covered the bytes read
- * at open, and the file is never written in place), else in the mapping. */
-static int meta_sum(struct mapped *m, uint64_t b, uint64_t *sum)
+/* meta_sums[b] in *sum: read from the file for a block that was (`read`), or while records are
+ * (the seal covered the bytes read at open, and the file is never written in place), else in
+ * the mapping. */
+static int meta_sum(struct mapped *m, uint64_t b, int read, uint64_t *sum)
 {
-	if (sparse(m))
+	if (read || sparse(m))
 		return read_file_at(m, sum, sizeof *sum, m->meta_sums_at + b * sizeof *sum);
 	*sum = m->meta_sums[b];
 	return 0;
@@ -643,7 +692,7 @@ static int tables_read(void *arg, uint64_t off, uint64_t len, void *dst)
 		return 0;
 	}
 	struct blocks r = tables_region(m);
-	if (m->damage || read_blocks(m, &r, off, len, dst) < 0)
+	if (m->damage || held_read(m, &m->lookups, &r, off, len, dst) < 0)
 		return found_damage(m, "index segment damaged (layout)");
 	return 0;
 }

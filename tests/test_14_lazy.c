@@ -636,9 +636,9 @@ static void test_records_read_or_mapped(void **state)
 	buf_fini(&many);
 }
 
-/* Where damage_trailer flips a byte of the trailer's meta: the postings blocks' sums, the stats or the
+/* Where damage_trailer flips a byte of the trailer's meta: the postings or the tables blocks' sums, the stats or the
  * slots (the digests' places). */
-enum meta_part { IN_SUMS, IN_STATS, IN_SLOTS };
+enum meta_part { IN_SUMS, IN_TABLE_SUMS, IN_STATS, IN_SLOTS };
 
 /* The trailer's place in the segment open in f: its last 8 bytes. */
 static uint64_t trailer_at(FILE *f)
@@ -661,7 +661,9 @@ static long in_meta(FILE *f, const void *arg)
 	uint64_t at = trailer_at(f), t[10];   /* blob_size block nblocks notes_len ndocs dirs_len digests_len sum table_block ntblocks */
 	assert_true(fseek(f, (long)at + 8, SEEK_SET) == 0 && fread(t, 8, 10, f) == 10);
 	uint64_t where = at + 8 + sizeof t + mp->off;
-	if (mp->part != IN_SUMS)
+	if (mp->part == IN_TABLE_SUMS)
+		where += 8 * t[2];
+	else if (mp->part != IN_SUMS)
 		where += 8 * (t[2] + t[9]) + t[3] + (mp->part == IN_SLOTS ? 32 * t[4] : 0);
 	return (long)where;
 }
@@ -720,6 +722,7 @@ static void test_meta_checked_on_use(void **state)
 	struct corpus c;
 	static const struct { enum meta_part part; size_t off; } cases[] = {
 		{ IN_SUMS, 0 },    /* the first postings block's sum */
+		{ IN_TABLE_SUMS, 0 },   /* the first tables block's sum (the reports' entries) */
 		{ IN_STATS, 0 },   /* report 0's size as stat gave it */
 		{ IN_SLOTS, 16 },  /* report 0's digest checksum */
 	};
