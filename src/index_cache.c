@@ -778,14 +778,14 @@ static uint64_t meta_sums_at(const struct trailer *t, uint64_t at)
 	return at + sizeof *t + meta_bytes(t) + align8(t->digests_len);
 }
 
-/* The seal (the trailer's checksum) begun: over the blob's head h, tail (the checksum from seed
- * `checksum64(1, h)` of the bytes that follow its postings), and the trailer t, its sum read as 0. */
-static uint64_t seal_start(const struct head *h, uint64_t tail, const struct trailer *t)
+/* The seal (the trailer's checksum) begun: head the checksum from seed 1 of the blob's head,
+ * tail that from seed head of the bytes that follow its postings, then the trailer t, its sum
+ * read as 0. */
+static uint64_t seal_start(uint64_t head, uint64_t tail, const struct trailer *t)
 {
 	struct trailer t0 = *t;
 	t0.sum = 0;
-	uint64_t r = checksum64(1, h, sizeof *h);
-	r ^= tail;
+	uint64_t r = head ^ tail;
 	return r ^ checksum64(r, (const unsigned char *)&t0, sizeof t0);
 }
 
@@ -803,8 +803,8 @@ static uint64_t seal(const unsigned char *blob, const struct trailer *t, const u
                      uint64_t where)
 {
 	const struct head *h = (const void *)blob;
-	uint64_t post_end = h->post_off + h->post_len;
-	uint64_t r = seal_start(h, checksum64(checksum64(1, h, sizeof *h), blob + post_end, h->size - post_end), t);
+	uint64_t post_end = h->post_off + h->post_len, head = checksum64(1, h, sizeof *h);
+	uint64_t r = seal_start(head, checksum64(head, blob + post_end, h->size - post_end), t);
 	return seal_end(r, checksum64(r, meta_sums, nmblocks * sizeof *meta_sums), where);
 }
 
@@ -829,10 +829,10 @@ static int checksum_file(int fd, uint64_t seed, uint64_t at, uint64_t n, uint64_
  * written: what the seal covers is read from the file, not touched in its mapping. */
 static int sealed(int fd, const struct head *h, const struct trailer *t, uint64_t at)
 {
-	uint64_t post_end = h->post_off + h->post_len, tail, sums;
-	if (checksum_file(fd, checksum64(1, h, sizeof *h), post_end, h->size - post_end, &tail) < 0)
+	uint64_t post_end = h->post_off + h->post_len, head = checksum64(1, h, sizeof *h), tail, sums;
+	if (checksum_file(fd, head, post_end, h->size - post_end, &tail) < 0)
 		return 0;
-	uint64_t r = seal_start(h, tail, t);
+	uint64_t r = seal_start(head, tail, t);
 	if (checksum_file(fd, r, meta_sums_at(t, at), 8 * meta_blocks(meta_bytes(t)), &sums) < 0)
 		return 0;
 	return seal_end(r, sums, at) == t->sum;
