@@ -470,6 +470,52 @@ static void test_walk_reads_no_path(void **state)
 	free(path);
 }
 
+/* The kB of this process's mappings of segment files under the cache that are in its page tables
+ * (/proc/self/smaps' Rss): the pages it touched, and the pages the kernel mapped around them. */
+static long segment_rss_kb(void)
+{
+	FILE *f = fopen("/proc/self/smaps", "r");
+	assert_non_null(f);
+	char line[4096];
+	long kb = 0;
+	int in_segment = 0;
+	while (fgets(line, sizeof line, f)) {
+		long v;
+		unsigned long from, to;
+		if (sscanf(line, "%lx-%lx ", &from, &to) == 2)   /* a mapping's first line, its file at the end */
+			in_segment = strstr(line, cache) && strstr(line, "/segment-");
+		else if (in_segment && sscanf(line, "Rss: %ld kB", &v) == 1)
+			kb += v;
+	}
+	fclose(f);
+	return kb;
+}
+
+/* Opening the segments and looking an absent word up read the few bytes they need from the file
+ * (the head, the trailer, the sealed sums, a lookup's fences and keys, their blocks' sums): no
+ * page of a segment's mapping comes into the process, each of which costs more than a read. A
+ * word the reports hold reads its postings in the mapping. */
+static void test_absent_word_maps_no_page(void **state)
+{
+	(void)state;
+	char *path = build_cached(), *notice = NULL, *paths[1] = { rdir };
+	struct corpus c;
+	corpus_init(&c);
+	c.lazy = 1;
+	assert_int_equal(index_cache_walk(&c, paths, 1, cache), 0);
+	struct index *ix = index_open(&c, cache, NULL, &notice);
+	assert_null(notice);
+	size_t hits;
+	assert_int_equal(search(ix, "量子纠缠", &hits), 0);
+	assert_int_equal(segment_rss_kb(), 0);
+	assert_int_equal(search(ix, "行政复议", &hits), 3);
+	assert_true(segment_rss_kb() > 0);
+	assert_true(index_intact(ix, NULL));
+	index_free(ix);
+	corpus_fini(&c);
+	free(path);
+}
+
 static int meta_of_index(void *arg, size_t i, struct corpus_meta *out)
 {
 	index_meta(arg, i, out);
@@ -1011,6 +1057,7 @@ int main(void)
 		cmocka_unit_test(test_positions_checked_on_use),
 		cmocka_unit_test(test_update_checks_tables),
 		cmocka_unit_test(test_walk_reads_no_path),
+		cmocka_unit_test(test_absent_word_maps_no_page),
 		cmocka_unit_test(test_meta_asks_no_entry),
 		cmocka_unit_test(test_walk_defers_paths),
 		cmocka_unit_test(test_meta_checked_on_use),
