@@ -225,8 +225,7 @@ struct copy_chunk {
 
 /* A mapped cache file and what of its postings and digests has been checked. */
 /* Blocks of a region read from the file and checked, the last few kept: every lookup's binary
- * search begins at the same few fences, a search looks its keys up again and again, and the
- * sums of the tables' blocks a search reads lie in a few blocks of the meta. */
+ * search begins at the same few fences, and a search looks its keys up again and again. */
 enum { HELD_BLOCKS = 8 };
 struct held_blocks {
 	uint64_t held[HELD_BLOCKS];   /* each slot's block number + 1, 0 none */
@@ -260,7 +259,6 @@ struct mapped {
 	const uint64_t *meta_sums;
 	uint64_t meta_sums_at;    /* their place in the file */
 	struct held_blocks lookups;   /* of the tables, that lookups read (tables_read) */
-	struct held_blocks sum_blocks;   /* of the meta, that the sums of blocks read lie in (sum_of) */
 	unsigned char *mchecked;  /* per block of the meta: 0 not checked, META_INTACT, META_DAMAGED */
 	char *path;               /* the file, removed when found damaged */
 	dev_t dev;
@@ -294,7 +292,6 @@ static void mapped_free(void *arg)
 		free(c);
 	}
 	free(m->lookups.bytes);
-	free(m->sum_blocks.bytes);
 	free(m->path);
 	free(m->damage);
 	free(m);
@@ -635,13 +632,15 @@ static int meta_get(struct mapped *m, const void *p, uint64_t len, void *dst)
 	return meta_copy(m, p, len, dst);
 }
 
-/* The sum of a block (one of the meta's sums) in *sum, read from the file, the meta block that
- * holds it kept; -1, the file marked damaged, when it cannot be trusted. */
+/* The sum of a block (one of the meta's sums) in *sum, read from the file: the meta block that
+ * holds it read whole and checked the first time, its 8 bytes after that (keeping the blocks
+ * would cost a fresh page each, more than the reads it saves); -1, the file marked damaged, when
+ * it cannot be trusted. */
 static int sum_of(struct mapped *m, const uint64_t *at, uint64_t *sum)
 {
 	struct blocks r = meta_region(m);
 	uint64_t off = (uint64_t)((const unsigned char *)at - m->meta);
-	return held_read(m, &m->sum_blocks, &r, off, sizeof *sum, sum) == 0 ? 0 : found_damage(m, SUMS_DAMAGED);
+	return read_blocks(m, &r, off, sizeof *sum, (unsigned char *)sum) == 0 ? 0 : found_damage(m, SUMS_DAMAGED);
 }
 
 /* meta_sums[b] in *sum: read from the file for a block that was (`read`), or while records are
