@@ -2,7 +2,9 @@
 # bench_scale.sh — the index at 300,000 generated reports (about 9 GB) beside 30,000, in one run
 # (BENCH_SCALE=1 make bench): full build time and speed, its peak memory, the index's size, and
 # whole `fazhi search` processes per query class (top 20 and count, p50 and p99) with the hits of
-# each class, so that query time can be judged against the length of its hit lists.
+# each class, so that query time can be judged against the length of its hit lists, and the
+# directories of each corpus: every query stats each one (the index's freshness), so what a query
+# that finds nothing adds at the larger size is read against them as well as against its size.
 # Figures only: nothing here passes or fails. The corpora are corpus.sh's (generated when absent,
 # under $BENCH_CORPUS_DIR, default build/bench); each index is built anew into a cache beside them
 # (index-cache-N), which stays there for a look afterwards. RUNS (default 101) runs per figure.
@@ -49,6 +51,7 @@ measure_build() {
 		echo "index_mb=$(div "$ib" 1000000 0)"
 		echo "index_x=$(div "$ib" "$bytes")"
 		echo "segments=$(index_segments "$cache")"
+		echo "dirs=$(find -L "$dir" -type d | wc -l)"
 	} >"$T/figures-$1"
 }
 
@@ -104,6 +107,7 @@ row "peak memory of the build" peak_mb " MB"
 row "index on disk" index_mb " MB"
 row "index / corpus" index_x " x"
 row "index segments" segments ""
+row "directories" dirs ""
 row "fazhi --version, p50" version " ms"
 
 # Sets ta, ca, ra, ha (top-20, count, reports, hits at $small) and tb, cb, rb, hb (at $large)
