@@ -611,10 +611,12 @@ static int held_read(struct mapped *m, struct held_blocks *h, const struct block
 	return 0;
 }
 
-/* Copies bytes [p, p + len) of the meta into dst, from the file while few records are read, else
- * from the mapping, each block checked the first time; -1 when they are damaged. */
-static int meta_copy(struct mapped *m, const void *p, uint64_t len, void *dst)
+/* Copies bytes [p, p + len) of the meta (a report's record) into dst, from the file while few
+ * records are read, else from the mapping, each block checked the first time; -1 when they are
+ * damaged. Counted towards SPARSE_READS. */
+static int meta_get(struct mapped *m, const void *p, uint64_t len, void *dst)
 {
+	m->reads++;
 	if (!sparse(m)) {
 		if (!meta_intact(m, p, len))
 			return -1;
@@ -623,13 +625,6 @@ static int meta_copy(struct mapped *m, const void *p, uint64_t len, void *dst)
 	}
 	struct blocks r = meta_region(m);
 	return read_blocks(m, &r, (uint64_t)((const unsigned char *)p - m->meta), len, dst);
-}
-
-/* meta_copy for a report's record, counted towards SPARSE_READS. */
-static int meta_get(struct mapped *m, const void *p, uint64_t len, void *dst)
-{
-	m->reads++;
-	return meta_copy(m, p, len, dst);
 }
 
 /* The sum of a block (one of the meta's sums) in *sum, read from the file: the meta block that
