@@ -2908,24 +2908,27 @@ static int names_them_here(char **paths, int npaths, char **as, int n)
 	return !found ? -1 : ok && j == n && all_dirs(as, (size_t)n);
 }
 
-char **index_cache_respell(char **paths, int npaths, const char *dir, int *n)
+/* The spelling the paths' directories were indexed under (indexed_spelling), *n paths, when
+ * names_them_here says `names` of it (1: it names them from here, 0: only from elsewhere); else
+ * NULL. */
+static char **spelling_naming(char **paths, int npaths, const char *dir, int *n, int names)
 {
 	char **as = indexed_spelling(paths, npaths, dir, n);
-	if (as && names_them_here(paths, npaths, as, *n) == 1)
+	if (as && names_them_here(paths, npaths, as, *n) == names)
 		return as;
 	if (as)
 		index_cache_paths_free(as, *n);
 	return NULL;
 }
 
+char **index_cache_respell(char **paths, int npaths, const char *dir, int *n)
+{
+	return spelling_naming(paths, npaths, dir, n, 1);
+}
+
 char **index_cache_spelled_elsewhere(char **paths, int npaths, const char *dir, int *n)
 {
-	char **as = indexed_spelling(paths, npaths, dir, n);
-	if (as && names_them_here(paths, npaths, as, *n) == 0)
-		return as;
-	if (as)
-		index_cache_paths_free(as, *n);
-	return NULL;
+	return spelling_naming(paths, npaths, dir, n, 0);
 }
 
 void index_cache_paths_free(char **v, int n)
